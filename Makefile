@@ -1,0 +1,85 @@
+# weft - systematic concurrency testing for C.
+# `make` builds the runtime library, weft-cc and the examples;
+# `make test` builds and runs every test; `make demo` runs the seed catalog.
+
+CC       ?= gcc
+PREFIX   ?= /usr/local
+BUILD    ?= build
+OPT      ?= -O2
+CFLAGS_BASE := -std=c11 $(OPT) -g -Wall -Wextra -Werror -D_GNU_SOURCE \
+	-fno-omit-frame-pointer -fPIC -Iinclude -Isrc
+SAN      ?=
+CFLAGS   := $(CFLAGS_BASE) $(SAN) $(EXTRA_CFLAGS)
+
+LIB_C    := $(sort $(wildcard src/*/*.c))
+ARCH     := $(shell uname -m)
+ifeq ($(ARCH),x86_64)
+LIB_S    := src/arch/switch_x86_64.S
+else
+LIB_S    :=
+endif
+LIB_OBJ  := $(LIB_C:%.c=$(BUILD)/obj/%.o) $(LIB_S:%.S=$(BUILD)/obj/%.o)
+LIB      := $(BUILD)/lib/libweft.a
+WEFTCC   := $(BUILD)/bin/weft-cc
+
+.PHONY: all lib test demo bench install clean examples
+all: lib $(WEFTCC) $(BUILD)/include examples
+
+lib: $(LIB)
+
+$(BUILD)/obj/%.o: %.c $(wildcard include/weft/*.h) $(wildcard src/*.h src/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/include:
+	@mkdir -p $(BUILD)
+	ln -sfn ../include $@
+
+$(WEFTCC): tools/weft-cc $(LIB) | $(BUILD)/include
+	@mkdir -p $(dir $@)
+	cp tools/weft-cc $@ && chmod +x $@
+
+# Test programs compiled the way a user compiles them: with weft-cc.
+WEFT_PROGS_SRC := $(sort $(wildcard tests/detect/*/*.c tests/golden/*.c examples/*.c examples/seeds/*/*.c bench/*.c))
+WEFT_PROGS     := $(WEFT_PROGS_SRC:%.c=$(BUILD)/%)
+$(BUILD)/%: %.c $(WEFTCC) $(LIB)
+	@mkdir -p $(dir $@)
+	WEFT_CC=$(CC) $(WEFTCC) $(SAN) -O1 -g -Wall -Wextra -Werror $< -o $@
+
+examples: $(filter $(BUILD)/examples/%,$(WEFT_PROGS))
+
+UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
+$(BUILD)/tests/unit: $(UNIT_SRC) $(LIB) tests/unit/unit.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(UNIT_SRC) $(LIB) -o $@
+
+$(BUILD)/tests/runner: tests/runner.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $< -o $@
+
+test: all $(WEFT_PROGS) $(BUILD)/tests/unit $(BUILD)/tests/runner
+	$(BUILD)/tests/runner $(BUILD)
+
+demo: all $(filter $(BUILD)/examples/seeds/%,$(WEFT_PROGS))
+	sh examples/seeds/demo.sh $(BUILD)
+
+bench: all $(filter $(BUILD)/bench/%,$(WEFT_PROGS))
+	sh bench/run.sh $(BUILD)
+
+install: all
+	install -d $(PREFIX)/bin $(PREFIX)/lib/pkgconfig $(PREFIX)/include/weft
+	install -m 644 include/weft/*.h $(PREFIX)/include/weft/
+	install -m 644 $(LIB) $(PREFIX)/lib/
+	install -m 755 tools/weft-cc $(PREFIX)/bin/weft-cc
+	sed -e 's|@PREFIX@|$(PREFIX)|' tools/weft.pc.in > $(PREFIX)/lib/pkgconfig/weft.pc
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,240 @@
+/* src/internal.h - weft's internal interface, shared by every subsystem.
+ *
+ * The model of execution: test threads are fibers.  Each thread runs its own
+ * code freely until it reaches a *visible operation* (lock, unlock, wait,
+ * atomic access, queue_work, ...).  There it describes the operation in a
+ * struct weft__op and calls weft__visible(), which is the scheduling point:
+ * the explorer may run other threads first, and returns only when this
+ * thread has been chosen and its operation is enabled.  The caller then
+ * performs the operation's effect directly on the object, with no other
+ * thread running, and continues.
+ *
+ * Blocking is expressed by readiness, not by queues: an operation with a
+ * ready() callback is enabled only when ready() returns true, and the
+ * explorer never chooses a disabled operation.  ready() must read only the
+ * state of op->obj (or state that every operation which changes it touches
+ * through the same obj), so that partial-order reduction sees the
+ * dependence between the waiter and the thread that unblocks it.
+ *
+ * State rules (important for every subsystem):
+ *  - The program's writable data (.data/.bss, including weft's own statics
+ *    when linked statically) is restored to its start-up contents before
+ *    each execution.  Anything that must survive from one execution to the
+ *    next lives in memory from weft__persistent_alloc().
+ *  - Per-execution scratch memory comes from weft__exec_alloc(); it is
+ *    released wholesale when the execution ends.
+ *  - Strings shown in reports must outlive the worker process: string
+ *    literals, or copies made with weft__intern().
+ */
+#ifndef WEFT_INTERNAL_H
+#define WEFT_INTERNAL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <weft/weft.h>
+
+#define WEFT__MAX_THREADS 64
+
+/* ---- errors ---------------------------------------------------------- */
+
+/* weft's own impossible state: print file, line and message, exit 3. */
+_Noreturn void weft__die_at(const char *file, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+#define weft__die(...) weft__die_at(__FILE__, __LINE__, __VA_ARGS__)
+#define WEFT__CHECK(c)                                                        \
+	((c) ? (void)0 : weft__die("internal check failed: %s", #c))
+
+/* ---- visible operations ---------------------------------------------- */
+
+/* How an operation touches its object, for partial-order reduction: two
+ * operations are dependent when they touch the same obj and at least one
+ * is a WRITE.  NONE marks thread-local steps, independent of everything. */
+enum weft__access { WEFT__ACC_NONE, WEFT__ACC_READ, WEFT__ACC_WRITE };
+
+struct weft__op;
+
+/* True when the operation can complete now. */
+typedef bool (*weft__ready_fn)(const struct weft__op *op);
+
+/* For deadlock reports: write what the blocked operation waits for into
+ * buf (e.g. "mutex rtnl_mutex held by ipoib_ib_dev_down") and return the id
+ * of the thread it waits for, or -1 when no single thread is to blame. */
+typedef int (*weft__waitdesc_fn)(const struct weft__op *op, char *buf,
+				 size_t n);
+
+struct weft__op {
+	const char *name;         /* as shown in traces: "mutex_lock" */
+	const void *obj;          /* the object touched (POR identity) */
+	const char *objname;      /* its name for traces, or NULL */
+	uint8_t access;           /* enum weft__access */
+	bool spin;                /* a read that made no progress (failed
+				     trylock, polling load): see weft__spun */
+	weft__ready_fn ready;     /* NULL: always enabled */
+	weft__waitdesc_fn waitdesc;
+	void *arg;                /* for ready() and waitdesc() */
+	long arg2;                /* second argument for callbacks */
+	const struct weft_loc *loc;
+};
+
+/* The scheduling point.  The caller's op must stay valid until this
+ * returns (a local variable is fine).  Returns when the op is enabled and
+ * this thread has been chosen to perform it. */
+void weft__visible(struct weft__op *op);
+
+/* Shorthand for the common case of a non-blocking operation. */
+void weft__point(const char *name, const void *obj, const char *objname,
+		 enum weft__access acc, const struct weft_loc *loc);
+
+/* After weft__visible() returns, the op's effect was a read that made no
+ * progress (a failed trylock, a poll that saw the same value): the thread
+ * is treated as spinning and the explorer prefers other threads until some
+ * thread writes something.  Keeps spin loops from hanging exploration. */
+void weft__spun(void);
+
+/* Attach a short result to the step just taken, shown in the trace after
+ * the operation (e.g. "= 0", "busy", "timeout").  s must be a literal. */
+void weft__step_note(const char *s);
+
+/* An explored nondeterministic choice in [0, n).  what names it in traces
+ * (a literal). */
+int weft__choose(int n, const char *what, const struct weft_loc *loc);
+
+/* ---- threads --------------------------------------------------------- */
+
+enum {
+	WEFT__THREAD_DAEMON = 1, /* may stay blocked at the end of a test
+				    without that being a deadlock (workers,
+				    softclock threads) */
+};
+
+/* Create a thread running fn(arg).  name (a literal or interned string)
+ * heads its trace column.  This is itself a visible operation. */
+int weft__spawn(void (*fn)(void *), void *arg, const char *name,
+		unsigned flags, const struct weft_loc *loc);
+int weft__self(void);
+const char *weft__thread_name(int id);
+bool weft__thread_done(int id);
+int weft__nthreads(void);
+/* The location of the operation thread id is blocked at (or NULL). */
+const struct weft__op *weft__thread_pending(int id);
+
+/* ---- findings -------------------------------------------------------- */
+
+/* Report a bug of a documented kind ("deadlock", "assertion", "misuse",
+ * "use-after-free", "leak", ...) at loc and end the execution.  The
+ * message is one line; weft__fail_detail adds further lines first. */
+_Noreturn void weft__fail(const char *kind, const struct weft_loc *loc,
+			  const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void weft__fail_detail(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+/* Prune the current execution: neither bug nor pass (assume(false)). */
+_Noreturn void weft__prune(void);
+
+/* A non-fatal finding (a potential deadlock from the lock-order graph):
+ * reported with the test's result, exploration goes on.  key dedups
+ * findings across executions. */
+void weft__note_finding(const char *kind, uint64_t key, const char *msg);
+
+/* Copy s into memory the report printer can read after the worker exits. */
+const char *weft__intern(const char *s);
+const char *weft__internf(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+/* A readable name for an object at addr: the symbol of a static object
+ * ("rtnl_mutex", "priv+16"), or "kind@0x..." for heap objects. */
+const char *weft__objname(const void *addr, const char *kind);
+
+/* ---- memory ---------------------------------------------------------- */
+
+void *weft__persistent_alloc(size_t n); /* zeroed, lives for the process */
+void *weft__exec_alloc(size_t n);       /* zeroed, lives for one execution */
+
+/* Tracked heap (see weft/alloc.h).  what names the allocator in reports
+ * ("kmalloc"). */
+void *weft__malloc(size_t n, bool zero, const char *what,
+		   const struct weft_loc *loc);
+void weft__free(void *p, const char *what, const struct weft_loc *loc);
+/* Returns true when p is inside a live tracked block (or untracked
+ * memory); reports use-after-free (fatal) when it is in a freed block. */
+void weft__check_access(const void *p, size_t n, bool write,
+			const struct weft_loc *loc);
+bool weft__is_tracked(const void *p);
+
+/* ---- per-execution hooks --------------------------------------------- */
+
+/* Subsystems register hooks in constructors.  begin runs before the test
+ * body, end after every thread finished (leak checks go there; they may
+ * call weft__fail).  Both run on the test thread 0 context. */
+struct weft__hooks {
+	void (*begin)(void);
+	void (*end)(void);
+	struct weft__hooks *next;
+};
+void weft__register_hooks(struct weft__hooks *h);
+
+/* ---- lock-order graph (lockdep-like, persists across executions) ---- */
+
+/* A class is a node of the dependency graph: a lock, or an event such as
+ * "work W done" or "completion C".  key identifies it across executions
+ * (the address of a static object, or an init-site location). */
+int weft__class(const void *key, const char *name);
+const void *weft__class_key_for(const void *obj, const struct weft_loc *init);
+
+/* The calling thread acquired / released class cls at loc.  Acquire adds
+ * an edge from every class the thread holds to cls and reports a cycle as
+ * a "lock-order" finding.  try acquisitions add no edges (they cannot
+ * deadlock) but are held. */
+void weft__lock_acquire(int cls, const struct weft_loc *loc, bool try);
+void weft__lock_release(int cls, const struct weft_loc *loc);
+/* Add an edge cls_from -> cls_to explicitly (wait/event dependencies: a
+ * completer holding L adds "C -> L").  Checks for cycles. */
+void weft__dep_edge(int from, int to, const struct weft_loc *from_loc,
+		    const struct weft_loc *to_loc);
+/* Add edges from every class the caller holds to cls, i.e. "waiting for
+ * cls while holding ...", and check for cycles, without holding cls. */
+void weft__wait_on_class(int cls, const struct weft_loc *loc);
+/* Number of classes the calling thread holds, and the classes themselves. */
+int weft__held(int *out, int max);
+
+/* ---- happens-before ---------------------------------------------------- */
+
+/* Every visible operation advances its thread's vector clock and joins the
+ * clocks of the earlier dependent operations on the same object (a WRITE
+ * after anything, anything after a WRITE).  So unlock->lock, store->load,
+ * complete->wait, queue_work->work runs, thread exit->join all order their
+ * threads, for every strategy.  The race detector checks plain accesses
+ * against these clocks.  A clock has weft__nthreads() meaningful entries. */
+typedef uint32_t weft__vclock[WEFT__MAX_THREADS];
+const uint32_t *weft__vc(int tid);
+
+/* ---- options and state visible to subsystems -------------------------- */
+
+struct weft__opts {
+	const char *strategy;   /* "auto", "random", "pct", "dfs", "replay" */
+	long iterations;
+	uint64_t seed;
+	int depth;
+	int preemption_bound;   /* -1: unbounded */
+	long max_steps;
+	const char *replay;
+	const char *filter;
+	bool list;
+	int jobs;
+	double time_limit;
+	bool json;
+	bool verbose;
+	bool spurious;          /* explore spurious wakeups */
+	long stack_size;
+	int spin_bound;         /* steps with only spinning threads => livelock */
+};
+extern struct weft__opts weft__opts;
+
+/* Number of the current execution within this test (0-based). */
+long weft__exec_no(void);
+
+#endif

@@ -1,0 +1,45 @@
+/* weft/katomic.h - kernel-style atomics, bit operations, marked accesses
+ * and barriers.
+ *
+ * Each operation is one indivisible step and a scheduling point on the
+ * object it touches (reads are READ accesses for partial-order reduction),
+ * so a check-then-act split over two operations exposes its race.  All
+ * check the memory against the tracked heap (use-after-free).  None block. */
+#ifndef WEFT_KATOMIC_H
+#define WEFT_KATOMIC_H
+
+#include <stddef.h>
+#include <weft/loc.h>
+
+typedef struct weft_katomic {
+	int counter;
+} weft_katomic_t;
+
+typedef struct weft_katomic_long {
+	long counter;
+} weft_katomic_long_t;
+
+/* Operations on an int or long counter (size is sizeof the counter). */
+enum {
+	WEFT_KA_READ, WEFT_KA_SET, WEFT_KA_ADD, WEFT_KA_XCHG, WEFT_KA_CMPXCHG,
+	WEFT_KA_ADD_UNLESS,
+};
+/* Returns the value before the operation (for READ: the value). */
+long weft_katomic_op(void *counter, size_t size, int op, long a, long b,
+		     const char *what, const struct weft_loc *loc);
+
+/* Bit operations on an array of unsigned long.  Return the old bit. */
+enum { WEFT_KB_TEST, WEFT_KB_SET, WEFT_KB_CLEAR, WEFT_KB_CHANGE };
+int weft_kbit_op(unsigned long *addr, long nr, int op, const char *what,
+		 const struct weft_loc *loc);
+
+/* A marked access to [p, p+n): check the heap and take a scheduling point
+ * on p (write: a WRITE access).  The caller then performs the access. */
+void weft_kaccess(const void *p, size_t n, int write, const char *what,
+		  const struct weft_loc *loc);
+
+/* A memory barrier: a scheduling point that orders nothing by itself in
+ * weft's sequentially consistent model. */
+void weft_kbarrier(const char *what, const struct weft_loc *loc);
+
+#endif

@@ -1,0 +1,61 @@
+/* weft/klock.h - kernel-style locks: spinlocks, sleeping mutexes and
+ * reader/writer semaphores.
+ *
+ * One object type serves all three kinds; the kind decides what the
+ * checkers expect of the holder: a spinlock holder must not sleep (any
+ * sleeping weft call under it is reported as misuse), a mutex may only be
+ * released by its owner.  Every lock takes part in the lock-order graph;
+ * its class is keyed by the init site (like lockdep), or by the object
+ * itself for statically defined locks. */
+#ifndef WEFT_KLOCK_H
+#define WEFT_KLOCK_H
+
+#include <weft/loc.h>
+
+enum { WEFT_KLOCK_SPIN = 1, WEFT_KLOCK_MUTEX, WEFT_KLOCK_RWSEM };
+
+struct weft_klock {
+	int owner;                 /* exclusive holder's thread id + 1 */
+	int readers;               /* number of shared holders */
+	unsigned long long rmask;  /* which threads hold it shared */
+	int kind;                  /* WEFT_KLOCK_* */
+	int cls;                   /* lock-order class + 1, set on first use */
+	const char *name;          /* name in reports */
+	const struct weft_loc *init;     /* init site (class key), or NULL */
+	const struct weft_loc *acquired; /* where the holder took it */
+};
+
+#define WEFT_KLOCK_INIT(kind, name) { 0, 0, 0, (kind), 0, (name), 0, 0 }
+
+/* Initialise l as an unlocked lock of the given kind.  Not a scheduling
+ * point.  Re-initialising a held lock is reported as misuse. */
+void weft_klock_init(struct weft_klock *l, int kind, const char *name,
+		     const struct weft_loc *loc);
+
+/* Take l exclusively, blocking while anyone else holds it.  May block (a
+ * mutex or rwsem also counts as sleeping: misuse under a spinlock or in an
+ * RCU read section).  The previous holder's critical section happens
+ * before the caller's. */
+void weft_klock_lock(struct weft_klock *l, const struct weft_loc *loc);
+/* Take l shared (rwsem readers).  May block while a writer holds it. */
+void weft_klock_read(struct weft_klock *l, const struct weft_loc *loc);
+/* Non-blocking attempts: 1 when taken, 0 otherwise (kernel convention). */
+int weft_klock_trylock(struct weft_klock *l, const struct weft_loc *loc);
+int weft_klock_tryread(struct weft_klock *l, const struct weft_loc *loc);
+/* Release an exclusive or shared hold.  Never block.  Releasing a lock the
+ * caller does not hold is reported as misuse. */
+void weft_klock_unlock(struct weft_klock *l, const struct weft_loc *loc);
+void weft_klock_read_unlock(struct weft_klock *l, const struct weft_loc *loc);
+/* Turn the caller's exclusive hold into a shared one.  Never blocks. */
+void weft_klock_downgrade(struct weft_klock *l, const struct weft_loc *loc);
+/* Whether anyone holds l.  A scheduling point that only reads l. */
+int weft_klock_is_locked(struct weft_klock *l, const struct weft_loc *loc);
+/* Report misuse unless the caller holds l (lockdep_assert_held).  Not a
+ * scheduling point. */
+void weft_klock_assert_held(const struct weft_klock *l,
+			    const struct weft_loc *loc);
+
+/* The global networking lock, one mutex named "rtnl_mutex". */
+extern struct weft_klock weft_rtnl_mutex;
+
+#endif

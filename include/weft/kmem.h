@@ -1,0 +1,23 @@
+/* weft/kmem.h - kernel-style allocation on the tracked heap.
+ *
+ * Blocks come from weft's tracked heap (use-after-free, double-free and
+ * leak are reported, freed memory stays in quarantine).  An allocation that
+ * may sleep (GFP_KERNEL) in atomic context is reported as misuse.  Freeing
+ * memory that an RCU reader obtained inside its still-open read section is
+ * reported as use-after-free at the free. */
+#ifndef WEFT_KMEM_H
+#define WEFT_KMEM_H
+
+#include <stddef.h>
+#include <weft/loc.h>
+
+#define WEFT_GFP_ATOMIC 0u
+#define WEFT_GFP_KERNEL 1u   /* may sleep */
+#define WEFT_GFP_ZERO   2u
+
+/* Never a scheduling point. */
+void *weft_kmalloc(size_t n, unsigned int gfp, const char *what,
+		   const struct weft_loc *loc);
+void weft_kfree(const void *p, const char *what, const struct weft_loc *loc);
+
+#endif

@@ -1,0 +1,31 @@
+/* weft/kthread.h - kernel threads with a stop request. */
+#ifndef WEFT_KTHREAD_H
+#define WEFT_KTHREAD_H
+
+#include <weft/loc.h>
+
+struct weft_ktask {
+	int tid;
+	int (*fn)(void *);
+	void *data;
+	const char *name;
+	int should_stop;
+	int exited;
+	int result;
+	int cls;                   /* class + 1: "the thread runs" */
+	const struct weft_loc *started;
+};
+
+/* Start fn(data) in a new test thread called name.  Never blocks; a
+ * scheduling point (like weft_spawn).  The task lives for the execution. */
+struct weft_ktask *weft_kthread_run(int (*fn)(void *), void *data,
+				    const char *name,
+				    const struct weft_loc *loc);
+/* Ask t to stop and wait until fn returned; returns its result.  Blocks;
+ * everything t did happens before it returns. */
+int weft_kthread_stop(struct weft_ktask *t, const struct weft_loc *loc);
+/* Whether the calling kthread was asked to stop (a scheduling point that
+ * reads its task).  0 for threads not started by weft_kthread_run. */
+int weft_kthread_should_stop(const struct weft_loc *loc);
+
+#endif

@@ -1,0 +1,57 @@
+/* weft/rcu.h - read-copy update.
+ *
+ * A grace period is modelled exactly: synchronize_rcu returns, and a
+ * call_rcu callback runs, only after every read section that was in
+ * progress when it was called has ended.  Callbacks run in the daemon
+ * thread "rcuc/0", in atomic context, in the order they were queued.
+ *
+ * Pointers a reader obtains with weft_rcu_load inside a read section are
+ * remembered until the section ends: freeing such memory through the
+ * tracked heap while the reader is still inside its section is reported as
+ * use-after-free at once (the reader may legally dereference it until
+ * rcu_read_unlock), and a later instrumented access is caught by the heap's
+ * quarantine anyway. */
+#ifndef WEFT_RCU_H
+#define WEFT_RCU_H
+
+#include <weft/loc.h>
+
+struct weft_rcu_head {
+	struct weft_rcu_head *next;
+	void (*func)(struct weft_rcu_head *);
+	unsigned long stamp;       /* grace period it waits for */
+	void *kfree_base;          /* kfree_rcu: the block to free */
+	const struct weft_loc *queued_at;
+};
+
+/* Enter / leave a read section (they nest).  Never block; scheduling
+ * points ordered only against grace-period waits.  An unlock without a
+ * lock is misuse. */
+void weft_rcu_read_lock(const struct weft_loc *loc);
+void weft_rcu_read_unlock(const struct weft_loc *loc);
+/* 1 when the caller is inside a read section. */
+int weft_rcu_read_held(void);
+
+/* Wait for a grace period.  Blocks; misuse inside a read section or in
+ * atomic context. */
+void weft_synchronize_rcu(const struct weft_loc *loc);
+/* Run fn(head) after a grace period.  Never blocks. */
+void weft_call_rcu(struct weft_rcu_head *head,
+		   void (*fn)(struct weft_rcu_head *), const char *name,
+		   const struct weft_loc *loc);
+/* kfree(base) after a grace period.  Never blocks. */
+void weft_kfree_rcu(void *base, struct weft_rcu_head *head,
+		    const struct weft_loc *loc);
+/* Wait until every callback queued before the call has run.  Blocks. */
+void weft_rcu_barrier(const struct weft_loc *loc);
+
+/* Load an RCU-protected pointer from *slot (a scheduling point that reads
+ * the slot) and, inside a read section, remember it for the free check.
+ * check: report misuse when not in a read section, atomic context or under
+ * a spinlock. */
+void *weft_rcu_load(void *const *slot, int check, const struct weft_loc *loc);
+/* Publish v into *slot (a scheduling point that writes it): everything the
+ * caller wrote before happens before a reader that loads v. */
+void weft_rcu_store(void **slot, void *v, const struct weft_loc *loc);
+
+#endif

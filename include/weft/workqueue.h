@@ -1,0 +1,115 @@
+/* weft/workqueue.h - deferred work executed by worker threads.
+ *
+ * Semantics follow the kernel's workqueue documentation: queueing a work
+ * that is already pending does nothing and returns 0; PENDING is cleared
+ * just before the function runs, so a work may requeue itself; a work is
+ * never run by two workers at once; at most max_active works of a queue run
+ * at a time and an ordered queue runs them one by one in queueing order.
+ * Workers are daemon threads named kworker/N, spawned as concurrency is
+ * needed (up to WEFT_WQ_MAX_WORKERS per queue).
+ *
+ * Running a work "holds" the classes of the work and of its queue in the
+ * lock-order graph, and flushing or cancelling waits for them, as lockdep
+ * does: holding L while flushing W, when W takes L, is reported as a
+ * potential deadlock from one execution even when the run did not hang. */
+#ifndef WEFT_WORKQUEUE_H
+#define WEFT_WORKQUEUE_H
+
+#include <weft/loc.h>
+#include <weft/ktime.h>
+
+#define WEFT_WQ_MAX_WORKERS 4
+#define WEFT_WORK_MAGIC 0x77656674u
+
+struct weft_wq;
+
+struct weft_work {
+	void (*func)(struct weft_work *);
+	const char *name;          /* the function's name */
+	const struct weft_loc *init;
+	unsigned int magic;        /* WEFT_WORK_MAGIC once initialised */
+	unsigned char pending;
+	unsigned char canceling;
+	unsigned char delayed;     /* part of a weft_dwork */
+	int runner;                /* worker thread id + 1 running it */
+	struct weft_wq *wq;        /* queue it was last queued on */
+	struct weft_work *next;    /* link in the queue */
+	unsigned long seq, run_seq;     /* queue sequence numbers */
+	unsigned long nqueued, nstarted, ndone;
+	const struct weft_loc *queued_at;
+	int cls;
+};
+
+struct weft_dwork {
+	struct weft_work work;
+	struct weft_timer timer;   /* its deadline while the delay runs */
+	struct weft_wq *wq;
+	int cpu;
+};
+
+struct weft_wq {
+	const char *name;
+	int max_active;
+	unsigned int flags;
+	int ordered;
+	struct weft_work *head, *tail; /* pending works, FIFO */
+	int nactive;                   /* works running now */
+	int nworkers, nalive;
+	int worker_tid[WEFT_WQ_MAX_WORKERS];
+	struct weft_work *cur[WEFT_WQ_MAX_WORKERS];
+	unsigned long seq;
+	unsigned char draining, stopping, dead, is_static, registered;
+	int cls;
+	const struct weft_loc *alloc_loc;
+	struct weft_wq *next_wq;       /* registry for end-of-test checks */
+};
+
+#define WEFT_WORK_INIT(fn, nm)                                                \
+	{ (fn), (nm), 0, WEFT_WORK_MAGIC, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  \
+	  0, 0 }
+
+/* Create / destroy a queue.  alloc never blocks (the queue lives in the
+ * tracked heap).  destroy drains the queue (blocks; misuse from a work of
+ * the same queue or in atomic context), reports misuse when delayed work
+ * aimed at it is still armed, then frees it. */
+struct weft_wq *weft_wq_alloc(const char *name, unsigned int flags,
+			      int max_active, int ordered,
+			      const struct weft_loc *loc);
+void weft_wq_destroy(struct weft_wq *wq, const struct weft_loc *loc);
+/* Wait until every work queued on wq before the call has finished (flush),
+ * or until the queue is empty, allowing chained queueing from its own works
+ * (drain).  Block. */
+void weft_wq_flush(struct weft_wq *wq, const struct weft_loc *loc);
+void weft_wq_drain(struct weft_wq *wq, const struct weft_loc *loc);
+
+/* Not scheduling points. */
+void weft_work_init(struct weft_work *w, void (*fn)(struct weft_work *),
+		    const char *name, const struct weft_loc *loc);
+void weft_dwork_init(struct weft_dwork *d, void (*fn)(struct weft_work *),
+		     const char *name, const struct weft_loc *loc);
+
+/* Queue w on wq; 0 when it was already pending.  Never blocks.  Queueing
+ * happens before the function runs.  Queueing onto a draining queue from
+ * outside it is misuse; onto a destroyed one, use-after-free. */
+int weft_work_queue(struct weft_wq *wq, struct weft_work *w,
+		    const struct weft_loc *loc);
+/* Wait for the last queueing of w to finish; 0 when w was idle.  Blocks. */
+int weft_work_flush(struct weft_work *w, const struct weft_loc *loc);
+/* Take w off its queue (and stop its delay timer); with sync, also wait
+ * until a running instance returned.  Returns 1 when w was pending.  Only
+ * the sync form blocks. */
+int weft_work_cancel(struct weft_work *w, int sync, const struct weft_loc *loc);
+/* Whether w is pending.  A scheduling point that reads. */
+int weft_work_pending(struct weft_work *w, const struct weft_loc *loc);
+
+/* Delayed work: after `delay` jiffies of virtual time, queue on wq.
+ * mod re-arms a pending one (returns 1 when it was pending); flush queues
+ * an armed one at once and waits for it. */
+int weft_dwork_queue(struct weft_wq *wq, struct weft_dwork *d,
+		     unsigned long delay, int mod, const struct weft_loc *loc);
+int weft_dwork_flush(struct weft_dwork *d, const struct weft_loc *loc);
+
+extern struct weft_wq weft_system_wq, weft_system_unbound_wq,
+	weft_system_long_wq, weft_system_highpri_wq;
+
+#endif

@@ -1,0 +1,212 @@
+/* src/linux/completion.c - completions.
+ *
+ * The count lives in the object, so waiting is readiness on the
+ * completion alone.  A timed wait arms an event on the virtual clock; when
+ * ksoftirqd fires it, it marks the waiter timed out in a step on the
+ * completion itself, so the waiter's readiness still reads only state that
+ * steps on the completion change. */
+#include <limits.h>
+#include <stdio.h>
+
+#include "lx.h"
+
+static const char *cname(const struct weft_completion *c)
+{
+	return c->name ? c->name : "completion";
+}
+
+static int cclass(struct weft_completion *c)
+{
+	if (!c->cls)
+		c->cls = weft__class(weft__class_key_for(c, c->init),
+				     cname(c)) + 1;
+	return c->cls - 1;
+}
+
+void weft_completion_init(struct weft_completion *c, const char *name,
+			  const struct weft_loc *loc)
+{
+	*c = (struct weft_completion)WEFT_COMPLETION_INIT(name);
+	c->init = loc;
+}
+
+void weft_completion_reinit(struct weft_completion *c,
+			    const struct weft_loc *loc)
+{
+	weft__check_access(c, sizeof *c, true, loc);
+	weft__point("reinit_completion", c, cname(c), WEFT__ACC_WRITE, loc);
+	c->done = 0;
+}
+
+static bool skipped(const struct lx_thread *me, int cls)
+{
+	return me->skip_cls[0] == cls + 1 || me->skip_cls[1] == cls + 1;
+}
+
+/* DEPT's idea: whoever waits for this completion also waits for every lock
+ * the completer took in its current context before completing (it might
+ * block on one of them first).  The classes the context's runner holds for
+ * itself (a worker's work and queue) are left out: a work completing what
+ * another work of the same queue waits for is fine on a multi-worker
+ * queue. */
+static void completion_edges(struct weft_completion *c,
+			     const struct weft_loc *loc)
+{
+	const struct lx_thread *me = lx_me();
+	int held[64], n, cc = cclass(c);
+
+	for (int i = 0; i < me->nctx; i++)
+		weft__dep_edge(cc, me->ctx_cls[i], loc, me->ctx_loc[i]);
+	n = weft__held(held, 64);
+	for (int i = 0; i < n; i++) {
+		bool mine = false;
+		for (int j = 0; j < me->nctx; j++)
+			mine |= me->ctx_cls[j] == held[i];
+		if (!mine && !skipped(me, held[i]))
+			weft__dep_edge(cc, held[i], loc, NULL);
+	}
+}
+
+void weft_complete(struct weft_completion *c, int all,
+		   const struct weft_loc *loc)
+{
+	weft__check_access(c, sizeof *c, true, loc);
+	completion_edges(c, loc);
+	weft__point(all ? "complete_all" : "complete", c, cname(c),
+		    WEFT__ACC_WRITE, loc);
+	if (all)
+		c->done = UINT_MAX;
+	else if (c->done != UINT_MAX)
+		c->done++;
+	c->completer = weft__self() + 1;
+	c->completed = loc;
+}
+
+static bool done_ready(const struct weft__op *op)
+{
+	const struct weft_completion *c = op->obj;
+	return c->done > 0;
+}
+
+static bool done_or_timeout(const struct weft__op *op)
+{
+	const struct weft_completion *c = op->obj;
+	const struct lx_thread *t = &lx_th[op->arg2];
+	return c->done > 0 || (t->tw_fired && t->tw_obj == c);
+}
+
+static int completion_waitdesc(const struct weft__op *op, char *buf, size_t n)
+{
+	const struct weft_completion *c = op->obj;
+
+	if (c->completed)
+		snprintf(buf, n, "completion %s (its count is used up; last "
+			 "completed by %s at %s)", cname(c),
+			 lx_tname(c->completer - 1), lx_site(c->completed));
+	else
+		snprintf(buf, n, "completion %s, which nobody has completed",
+			 cname(c));
+	return -1;
+}
+
+static void consume(struct weft_completion *c)
+{
+	if (c->done != UINT_MAX)
+		c->done--;
+}
+
+void weft_wait_for_completion(struct weft_completion *c,
+			      const struct weft_loc *loc)
+{
+	struct weft__op op = { .name = "wait_for_completion", .obj = c,
+			       .objname = cname(c), .access = WEFT__ACC_WRITE,
+			       .ready = done_ready,
+			       .waitdesc = completion_waitdesc, .loc = loc };
+
+	weft__check_access(c, sizeof *c, true, loc);
+	weft_might_sleep("wait_for_completion", cname(c), loc);
+	weft__wait_on_class(cclass(c), loc);
+	weft__visible(&op);
+	consume(c);
+}
+
+unsigned long weft_wait_for_completion_timeout(struct weft_completion *c,
+					       unsigned long timeout,
+					       const struct weft_loc *loc)
+{
+	struct lx_thread *me = lx_me();
+	struct weft__op op = { .name = "wait_for_completion_timeout",
+			       .obj = &lx_dom, .objname = cname(c),
+			       .access = WEFT__ACC_WRITE, .loc = loc };
+	unsigned long deadline;
+	bool got;
+
+	weft__check_access(c, sizeof *c, true, loc);
+	if (!timeout)
+		return weft_try_wait_for_completion(c, loc) ? 1 : 0;
+	weft_might_sleep("wait_for_completion_timeout", cname(c), loc);
+	weft__wait_on_class(cclass(c), loc);
+	/* Arm the timeout on the clock ... */
+	weft__visible(&op);
+	deadline = lx_now() + timeout;
+	me->tw_obj = c;
+	me->tw_gen++;
+	me->tw_fired = 0;
+	me->sleep_ev.gen = me->tw_gen;
+	lx_ev_arm(&me->sleep_ev, LX_EV_TWAIT, deadline, c, loc);
+	lx_clock_need_thread(loc);
+	/* ... wait for whichever comes first ... */
+	op = (struct weft__op){ .name = "wait_for_completion_timeout",
+				.obj = c, .objname = cname(c),
+				.access = WEFT__ACC_WRITE,
+				.ready = done_or_timeout,
+				.waitdesc = completion_waitdesc,
+				.arg2 = weft__self(), .loc = loc };
+	weft__visible(&op);
+	got = c->done > 0;
+	if (got)
+		consume(c);
+	me->tw_obj = NULL;
+	weft__step_note(got ? "done" : "timed out");
+	/* ... and stop the timeout if it has not fired. */
+	if (me->sleep_ev.armed) {
+		weft__point("del_timer", &lx_dom, LX_DOM_NAME, WEFT__ACC_WRITE,
+			    loc);
+		lx_ev_disarm(&me->sleep_ev);
+	}
+	if (!got)
+		return 0;
+	return (long)(deadline - lx_now()) > 0 ? deadline - lx_now() : 1;
+}
+
+void lx_completion_timeout(struct weft_completion *c, int tid,
+			   unsigned long gen)
+{
+	weft__point("completion_timeout", c, cname(c), WEFT__ACC_WRITE, NULL);
+	if (lx_th[tid].tw_obj == c && lx_th[tid].tw_gen == gen)
+		lx_th[tid].tw_fired = 1;
+}
+
+int weft_try_wait_for_completion(struct weft_completion *c,
+				 const struct weft_loc *loc)
+{
+	weft__check_access(c, sizeof *c, true, loc);
+	weft__point("try_wait_for_completion", c, cname(c), WEFT__ACC_WRITE,
+		    loc);
+	if (!c->done) {
+		weft__spun();
+		return 0;
+	}
+	consume(c);
+	return 1;
+}
+
+int weft_completion_done(struct weft_completion *c,
+			 const struct weft_loc *loc)
+{
+	weft__check_access(c, sizeof *c, false, loc);
+	weft__point("completion_done", c, cname(c), WEFT__ACC_READ, loc);
+	if (!c->done)
+		weft__spun();
+	return c->done > 0;
+}

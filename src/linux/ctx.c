@@ -1,0 +1,156 @@
+/* src/linux/ctx.c - per-thread kernel context, sleep checks, warnings and
+ * the per-execution hooks of the Linux models. */
+#include <string.h>
+
+#include "lx.h"
+#include <weft/refcount.h>
+
+struct lx_thread lx_th[WEFT__MAX_THREADS];
+
+const char *lx_tname(int tid)
+{
+	const char *n = tid >= 0 ? weft__thread_name(tid) : NULL;
+	return n ? n : "?";
+}
+
+const char *lx_site(const struct weft_loc *loc)
+{
+	if (!loc || !loc->file)
+		return "an unknown place";
+	return weft__internf("%s:%d", loc->file, loc->line);
+}
+
+void lx_ctx_acquired(int cls, const struct weft_loc *loc)
+{
+	struct lx_thread *me = lx_me();
+
+	for (int i = 0; i < me->nctx; i++)
+		if (me->ctx_cls[i] == cls)
+			return;
+	/* Keep the most recent ones when the record is full: they are the
+	 * likeliest to matter for an event that follows. */
+	if (me->nctx == LX_MAX_CTX_ACQ) {
+		memmove(me->ctx_cls, me->ctx_cls + 1,
+			sizeof me->ctx_cls[0] * (LX_MAX_CTX_ACQ - 1));
+		memmove(me->ctx_loc, me->ctx_loc + 1,
+			sizeof me->ctx_loc[0] * (LX_MAX_CTX_ACQ - 1));
+		me->nctx--;
+	}
+	me->ctx_cls[me->nctx] = cls;
+	me->ctx_loc[me->nctx++] = loc;
+}
+
+void lx_ctx_enter(struct lx_ctx_save *s, const char *atomic_what,
+		  const char *atomic_name, int skip0, int skip1)
+{
+	struct lx_thread *me = lx_me();
+
+	s->nctx = me->nctx;
+	s->atomic_what = me->atomic_what;
+	s->atomic_name = me->atomic_name;
+	s->skip_cls[0] = me->skip_cls[0];
+	s->skip_cls[1] = me->skip_cls[1];
+	/* A callback or work function starts a fresh context: what the
+	 * worker did for an earlier work does not precede this one's events. */
+	me->nctx = 0;
+	me->atomic_what = atomic_what;
+	me->atomic_name = atomic_name;
+	me->skip_cls[0] = skip0;
+	me->skip_cls[1] = skip1;
+}
+
+void lx_ctx_leave(const struct lx_ctx_save *s)
+{
+	struct lx_thread *me = lx_me();
+
+	/* The records of the callback are dropped: they were made in a
+	 * context that has ended.  What the thread did before is gone too
+	 * (workers and callback threads do nothing outside callbacks). */
+	me->nctx = 0;
+	me->atomic_what = s->atomic_what;
+	me->atomic_name = s->atomic_name;
+	me->skip_cls[0] = s->skip_cls[0];
+	me->skip_cls[1] = s->skip_cls[1];
+}
+
+static const struct weft_klock *innermost_spin(const struct lx_thread *me)
+{
+	for (int i = me->nheld - 1; i >= 0; i--)
+		if (me->held[i]->kind == WEFT_KLOCK_SPIN)
+			return me->held[i];
+	return NULL;
+}
+
+int weft_in_atomic(void)
+{
+	const struct lx_thread *me = lx_me();
+
+	return me->spin_depth > 0 || me->rcu_depth > 0 || me->atomic_what;
+}
+
+void weft_might_sleep(const char *what, const char *obj,
+		      const struct weft_loc *loc)
+{
+	const struct lx_thread *me = lx_me();
+	const struct weft_klock *s;
+
+	if (me->spin_depth <= 0 && me->rcu_depth <= 0 && !me->atomic_what)
+		return;
+	if (obj)
+		what = weft__internf("%s(%s)", what, obj);
+
+	if (me->spin_depth > 0) {
+		s = innermost_spin(me);
+		weft__fail("misuse", loc,
+			   "%s may sleep while spinlock %s is held (taken at "
+			   "%s)", what, s && s->name ? s->name : "?",
+			   lx_site(s ? s->acquired : NULL));
+	}
+	if (me->rcu_depth > 0)
+		weft__fail("misuse", loc,
+			   "%s may sleep inside an RCU read section "
+			   "(rcu_read_lock at %s)", what, lx_site(me->rcu_loc));
+	if (me->atomic_what)
+		weft__fail("misuse", loc, "%s may sleep in atomic context (%s %s)",
+			   what, me->atomic_what,
+			   me->atomic_name ? me->atomic_name : "");
+}
+
+_Noreturn void weft_kwarn(const char *macro, const char *cond,
+			  const struct weft_loc *loc)
+{
+	weft__fail("assertion", loc, "%s(%s) triggered", macro, cond);
+}
+
+/* ---- per-execution hooks ------------------------------------------------ */
+
+static void lx_begin(void)
+{
+	memset(lx_th, 0, sizeof lx_th);
+	weft_rtnl_mutex = (struct weft_klock)WEFT_KLOCK_INIT(WEFT_KLOCK_MUTEX,
+							     "rtnl_mutex");
+	lx_time_begin();
+	lx_wq_begin();
+	lx_rcu_begin();
+	lx_kmem_begin();
+	lx_kref_begin();
+	lx_kthread_begin();
+}
+
+/* End-of-test checks, most specific first: a pending work or armed timer
+ * explains the leaked memory the heap check would report next. */
+static void lx_end(void)
+{
+	lx_wq_end_check();
+	lx_time_end_check();
+	lx_rcu_end_check();
+	lx_kthread_end_check();
+	lx_kref_end_check();
+}
+
+static struct weft__hooks lx_hooks = { lx_begin, lx_end, NULL };
+
+__attribute__((constructor)) static void lx_register(void)
+{
+	weft__register_hooks(&lx_hooks);
+}

@@ -1,0 +1,279 @@
+/* src/linux/klock.c - spinlocks, mutexes and rw_semaphores.
+ *
+ * One implementation serves the three kernel lock kinds.  A lock's state
+ * lives in the object, so DEFINE_MUTEX statics start each execution
+ * unlocked.  Acquisition blocks through readiness (ready() reads only the
+ * lock), records the hold in the calling thread's context (for the
+ * sleeping-under-spinlock check and lockdep_assert_held) and in the
+ * lock-order graph. */
+#include <stdio.h>
+
+#include "lx.h"
+
+struct weft_klock weft_rtnl_mutex = WEFT_KLOCK_INIT(WEFT_KLOCK_MUTEX,
+						    "rtnl_mutex");
+
+static const char *op_name(const struct weft_klock *l, int shared, int try)
+{
+	switch (l->kind) {
+	case WEFT_KLOCK_SPIN:
+		return try ? "spin_trylock" : "spin_lock";
+	case WEFT_KLOCK_RWSEM:
+		if (shared)
+			return try ? "down_read_trylock" : "down_read";
+		return try ? "down_write_trylock" : "down_write";
+	default:
+		return try ? "mutex_trylock" : "mutex_lock";
+	}
+}
+
+/* Locks set up through weft/linux.h always carry the stringified name;
+ * an unnamed one is named after its address. */
+static const char *lname(const struct weft_klock *l)
+{
+	return l->name ? l->name : weft__objname(l, "lock");
+}
+
+/* Class names outlive the execution, so they must be literals. */
+static int lclass(struct weft_klock *l)
+{
+	if (!l->cls)
+		l->cls = weft__class(weft__class_key_for(l, l->init),
+				     l->name ? l->name : "lock") + 1;
+	return l->cls - 1;
+}
+
+void weft_klock_init(struct weft_klock *l, int kind, const char *name,
+		     const struct weft_loc *loc)
+{
+	if (l->owner && l->owner - 1 == weft__self())
+		weft__fail("misuse", loc, "re-initialising %s while holding it",
+			   lname(l));
+	*l = (struct weft_klock)WEFT_KLOCK_INIT(kind, name);
+	l->init = loc;
+}
+
+static bool excl_ready(const struct weft__op *op)
+{
+	const struct weft_klock *l = op->obj;
+	return l->owner == 0 && l->readers == 0;
+}
+
+static bool shared_ready(const struct weft__op *op)
+{
+	const struct weft_klock *l = op->obj;
+	return l->owner == 0;
+}
+
+static int lock_waitdesc(const struct weft__op *op, char *buf, size_t n)
+{
+	const struct weft_klock *l = op->obj;
+	int r = -1;
+
+	if (l->owner) {
+		snprintf(buf, n, "%s held by %s (taken at %s)", lname(l),
+			 lx_tname(l->owner - 1), lx_site(l->acquired));
+		return l->owner - 1;
+	}
+	for (int i = 0; i < WEFT__MAX_THREADS; i++)
+		if (l->rmask & (1ull << i)) {
+			r = i;
+			break;
+		}
+	snprintf(buf, n, "%s held for reading by %d thread%s, first %s",
+		 lname(l), l->readers, l->readers == 1 ? "" : "s",
+		 r >= 0 ? lx_tname(r) : "?");
+	return r;
+}
+
+/* A zeroed lock that no init call or DEFINE_ macro set up. */
+static void check_init(const struct weft_klock *l, const char *what,
+		       const struct weft_loc *loc)
+{
+	if (!l->kind)
+		weft__fail("misuse", loc, "%s on %s, which was never initialised",
+			   what, weft__objname(l, "lock"));
+}
+
+static void note_held(struct weft_klock *l, const struct weft_loc *loc,
+		      bool try)
+{
+	struct lx_thread *me = lx_me();
+	int cls = lclass(l);
+
+	if (me->nheld == LX_MAX_HELD)
+		weft__fail("misuse", loc, "more than %d kernel locks held at once",
+			   LX_MAX_HELD);
+	me->held[me->nheld++] = l;
+	if (l->kind == WEFT_KLOCK_SPIN)
+		me->spin_depth++;
+	weft__lock_acquire(cls, loc, try);
+	if (!try)
+		lx_ctx_acquired(cls, loc);
+}
+
+static bool drop_held(struct weft_klock *l, const struct weft_loc *loc)
+{
+	struct lx_thread *me = lx_me();
+
+	for (int i = me->nheld - 1; i >= 0; i--) {
+		if (me->held[i] != l)
+			continue;
+		for (int j = i; j + 1 < me->nheld; j++)
+			me->held[j] = me->held[j + 1];
+		me->nheld--;
+		if (l->kind == WEFT_KLOCK_SPIN)
+			me->spin_depth--;
+		weft__lock_release(lclass(l), loc);
+		return true;
+	}
+	return false;
+}
+
+static void acquire(struct weft_klock *l, bool shared,
+		    const struct weft_loc *loc)
+{
+	const char *name;
+	struct weft__op op;
+
+	check_init(l, "lock", loc);
+	name = op_name(l, shared, 0);
+	op = (struct weft__op){ .name = name, .obj = l, .objname = lname(l),
+			       .access = WEFT__ACC_WRITE,
+			       .ready = shared ? shared_ready : excl_ready,
+			       .waitdesc = lock_waitdesc, .loc = loc };
+
+	if (l->kind != WEFT_KLOCK_SPIN)
+		weft_might_sleep(name, lname(l), loc);
+	weft__visible(&op);
+	if (shared) {
+		l->readers++;
+		l->rmask |= 1ull << weft__self();
+	} else {
+		l->owner = weft__self() + 1;
+	}
+	l->acquired = loc;
+	note_held(l, loc, false);
+}
+
+void weft_klock_lock(struct weft_klock *l, const struct weft_loc *loc)
+{
+	acquire(l, false, loc);
+}
+
+void weft_klock_read(struct weft_klock *l, const struct weft_loc *loc)
+{
+	acquire(l, true, loc);
+}
+
+static int try_acquire(struct weft_klock *l, bool shared,
+		       const struct weft_loc *loc)
+{
+	struct weft__op op;
+
+	check_init(l, "trylock", loc);
+	op = (struct weft__op){ .name = op_name(l, shared, 1), .obj = l,
+				.objname = lname(l), .access = WEFT__ACC_WRITE,
+				.loc = loc };
+	weft__visible(&op);
+	if (shared ? !shared_ready(&op) : !excl_ready(&op)) {
+		weft__spun();
+		weft__step_note("busy");
+		return 0;
+	}
+	if (shared) {
+		l->readers++;
+		l->rmask |= 1ull << weft__self();
+	} else {
+		l->owner = weft__self() + 1;
+	}
+	l->acquired = loc;
+	note_held(l, loc, true);
+	return 1;
+}
+
+int weft_klock_trylock(struct weft_klock *l, const struct weft_loc *loc)
+{
+	return try_acquire(l, false, loc);
+}
+
+int weft_klock_tryread(struct weft_klock *l, const struct weft_loc *loc)
+{
+	return try_acquire(l, true, loc);
+}
+
+static const char *unlock_name(const struct weft_klock *l, bool shared)
+{
+	if (l->kind == WEFT_KLOCK_SPIN)
+		return "spin_unlock";
+	if (l->kind == WEFT_KLOCK_RWSEM)
+		return shared ? "up_read" : "up_write";
+	return "mutex_unlock";
+}
+
+static void release(struct weft_klock *l, bool shared,
+		    const struct weft_loc *loc)
+{
+	int me = weft__self();
+	const char *name = unlock_name(l, shared);
+
+	if (shared ? !(l->rmask & (1ull << me)) : l->owner != me + 1) {
+		if (l->owner)
+			weft__fail("misuse", loc,
+				   "%s(%s) by %s, but it is held by %s (taken "
+				   "at %s)", name, lname(l), lx_tname(me),
+				   lx_tname(l->owner - 1), lx_site(l->acquired));
+		weft__fail("misuse", loc, "%s(%s) by %s, which does not hold it",
+			   name, lname(l), lx_tname(me));
+	}
+	weft__point(name, l, lname(l), WEFT__ACC_WRITE, loc);
+	if (shared) {
+		l->readers--;
+		l->rmask &= ~(1ull << me);
+	} else {
+		l->owner = 0;
+	}
+	drop_held(l, loc);
+}
+
+void weft_klock_unlock(struct weft_klock *l, const struct weft_loc *loc)
+{
+	release(l, false, loc);
+}
+
+void weft_klock_read_unlock(struct weft_klock *l, const struct weft_loc *loc)
+{
+	release(l, true, loc);
+}
+
+void weft_klock_downgrade(struct weft_klock *l, const struct weft_loc *loc)
+{
+	int me = weft__self();
+
+	if (l->owner != me + 1)
+		weft__fail("misuse", loc, "downgrade_write(%s) without holding "
+			   "it for writing", lname(l));
+	weft__point("downgrade_write", l, lname(l), WEFT__ACC_WRITE, loc);
+	l->owner = 0;
+	l->readers++;
+	l->rmask |= 1ull << me;
+}
+
+int weft_klock_is_locked(struct weft_klock *l, const struct weft_loc *loc)
+{
+	weft__point(l->kind == WEFT_KLOCK_SPIN ? "spin_is_locked"
+					       : "mutex_is_locked",
+		    l, lname(l), WEFT__ACC_READ, loc);
+	return l->owner != 0 || l->readers != 0;
+}
+
+void weft_klock_assert_held(const struct weft_klock *l,
+			    const struct weft_loc *loc)
+{
+	int me = weft__self();
+
+	if (l->owner == me + 1 || (l->rmask & (1ull << me)))
+		return;
+	weft__fail("misuse", loc, "%s is not held by %s (lockdep_assert_held)",
+		   lname(l), lx_tname(me));
+}

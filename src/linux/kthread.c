@@ -1,0 +1,110 @@
+/* src/linux/kthread.c - kthread_run / kthread_stop / kthread_should_stop.
+ *
+ * A kthread is a daemon test thread: the test ends when its own threads
+ * are done, and a kthread still running then is reported as a leak (the
+ * kernel requires kthread_stop before the code it runs goes away).  The
+ * thread "holds" a class of its own while it runs, so kthread_stop while
+ * holding a lock the thread takes is a lock-order cycle. */
+#include <stdio.h>
+
+#include "lx.h"
+#include <weft/kthread.h>
+
+#define MAX_TASKS 16
+
+static struct weft_ktask *tasks[MAX_TASKS];
+static int ntasks;
+
+static void kthread_main(void *arg)
+{
+	struct weft_ktask *t = arg;
+	int r, cls = t->cls - 1;
+
+	lx_me()->task = t;
+	weft__lock_acquire(cls, t->started, false);
+	r = t->fn(t->data);
+	weft__lock_release(cls, t->started);
+	weft__point("kthread_exit", t, t->name, WEFT__ACC_WRITE, t->started);
+	t->result = r;
+	t->exited = 1;
+}
+
+struct weft_ktask *weft_kthread_run(int (*fn)(void *), void *data,
+				    const char *name,
+				    const struct weft_loc *loc)
+{
+	struct weft_ktask *t = weft__exec_alloc(sizeof *t);
+
+	if (ntasks == 0)
+		for (int i = 0; i < MAX_TASKS; i++)
+			tasks[i] = NULL;
+	t->fn = fn;
+	t->data = data;
+	t->name = name ? name : "kthread";
+	t->started = loc;
+	t->cls = weft__class(loc, t->name) + 1;
+	if (ntasks < MAX_TASKS)
+		tasks[ntasks++] = t;
+	t->tid = weft__spawn(kthread_main, t, t->name, WEFT__THREAD_DAEMON,
+			     loc);
+	return t;
+}
+
+static bool exited(const struct weft__op *op)
+{
+	const struct weft_ktask *t = op->obj;
+	return t->exited;
+}
+
+static int stop_waitdesc(const struct weft__op *op, char *buf, size_t n)
+{
+	const struct weft_ktask *t = op->obj;
+
+	snprintf(buf, n, "kthread %s to return", t->name);
+	return t->tid;
+}
+
+int weft_kthread_stop(struct weft_ktask *t, const struct weft_loc *loc)
+{
+	struct weft__op op = { .name = "kthread_stop", .obj = t,
+			       .objname = t->name, .access = WEFT__ACC_WRITE,
+			       .waitdesc = stop_waitdesc, .loc = loc };
+
+	if (lx_me()->task == t)
+		weft__fail("misuse", loc, "kthread_stop(%s) from the thread "
+			   "itself waits for itself", t->name);
+	weft_might_sleep("kthread_stop", t->name, loc);
+	weft__wait_on_class(t->cls - 1, loc);
+	weft__visible(&op);
+	t->should_stop = 1;
+	op.ready = exited;
+	weft__visible(&op);
+	t->should_stop = 2; /* stopped: not a leak */
+	return t->result;
+}
+
+int weft_kthread_should_stop(const struct weft_loc *loc)
+{
+	struct weft_ktask *t = lx_me()->task;
+
+	if (!t)
+		return 0;
+	weft__point("kthread_should_stop", t, t->name, WEFT__ACC_READ, loc);
+	return t->should_stop != 0;
+}
+
+void lx_kthread_begin(void)
+{
+	ntasks = 0;
+}
+
+void lx_kthread_end_check(void)
+{
+	for (int i = 0; i < ntasks; i++)
+		if (!tasks[i]->exited)
+			weft__fail("leak", tasks[i]->started,
+				   "kthread %s is still running at the end of "
+				   "the test (kthread_stop was %s)",
+				   tasks[i]->name,
+				   tasks[i]->should_stop ? "requested" : "never called");
+}

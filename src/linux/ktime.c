@@ -1,0 +1,352 @@
+/* src/linux/ktime.c - the virtual clock: jiffies, timers, sleeping.
+ *
+ * Pending deadlines are events kept sorted by (expiry, arming order).  The
+ * daemon thread ksoftirqd/0 is enabled whenever an event can fire; when the
+ * explorer runs it, it fires the earliest one and moves jiffies forward to
+ * its expiry.  Everything here is one object for partial-order reduction
+ * (lx_dom), shared with the workqueues because delayed work crosses both. */
+#include <stdio.h>
+
+#include "lx.h"
+
+char lx_dom;
+
+static struct {
+	unsigned long jiffies, seq;
+	struct weft_kevent *head;
+	int thread;                /* ksoftirqd's id + 1; -1 while spawning */
+} T;
+
+void lx_time_begin(void)
+{
+	T.jiffies = WEFT_INITIAL_JIFFIES;
+	T.seq = 0;
+	T.head = NULL;
+	T.thread = 0;
+}
+
+unsigned long lx_now(void)
+{
+	return T.jiffies;
+}
+
+static void unlink_ev(struct weft_kevent *ev)
+{
+	for (struct weft_kevent **p = &T.head; *p; p = &(*p)->next)
+		if (*p == ev) {
+			*p = ev->next;
+			break;
+		}
+	ev->next = NULL;
+	ev->armed = 0;
+}
+
+/* Is the caller the context that this event's owner runs in (a timer
+ * re-arming itself from its callback, a delayed work from its function)?
+ * Only such self-re-arming counts against the refire bound. */
+static bool self_rearm(const struct weft_kevent *ev)
+{
+	const struct lx_thread *me = lx_me();
+
+	if (ev->kind == LX_EV_TIMER)
+		return ((const struct weft_timer *)ev->owner)->running ==
+		       weft__self() + 1;
+	if (ev->kind == LX_EV_DWORK)
+		return me->work == &((struct weft_dwork *)ev->owner)->work;
+	return false;
+}
+
+void lx_ev_arm(struct weft_kevent *ev, int kind, unsigned long expires,
+	       void *owner, const struct weft_loc *loc)
+{
+	struct weft_kevent **p;
+
+	if (ev->armed)
+		unlink_ev(ev);
+	ev->kind = (unsigned char)kind;
+	ev->owner = owner;
+	if (!self_rearm(ev))
+		ev->fires = 0;
+	ev->expires = expires;
+	ev->seq = ++T.seq;
+	ev->armed = 1;
+	ev->fired = 0;
+	ev->armed_at = loc;
+	/* Expiries are compared as differences so that wrapping jiffies
+	 * order correctly, as time_before() does. */
+	for (p = &T.head; *p && (long)((*p)->expires - expires) <= 0;
+	     p = &(*p)->next)
+		;
+	ev->next = *p;
+	*p = ev;
+}
+
+int lx_ev_disarm(struct weft_kevent *ev)
+{
+	if (!ev->armed)
+		return 0;
+	unlink_ev(ev);
+	return 1;
+}
+
+struct weft_dwork *lx_ev_dwork_for(const struct weft_wq *wq)
+{
+	for (struct weft_kevent *ev = T.head; ev; ev = ev->next)
+		if (ev->kind == LX_EV_DWORK &&
+		    ((struct weft_dwork *)ev->owner)->wq == wq)
+			return ev->owner;
+	return NULL;
+}
+
+static bool fireable(const struct weft_kevent *ev)
+{
+	if (ev->kind == LX_EV_TIMER || ev->kind == LX_EV_DWORK)
+		return ev->fires < WEFT_TIMER_REFIRE_BOUND;
+	return true;
+}
+
+static struct weft_kevent *next_fireable(void)
+{
+	for (struct weft_kevent *ev = T.head; ev; ev = ev->next)
+		if (fireable(ev))
+			return ev;
+	return NULL;
+}
+
+static bool clock_ready(const struct weft__op *op)
+{
+	(void)op;
+	return next_fireable() != NULL;
+}
+
+static const char *timer_name(const struct weft_timer *t)
+{
+	return t->name ? t->name : "timer";
+}
+
+static void fire_timer(struct weft_timer *t)
+{
+	struct lx_ctx_save save;
+	int cls;
+
+	/* A timer freed while armed is caught when it fires. */
+	weft__check_access(t, sizeof *t, true, t->ev.armed_at);
+	t->running = weft__self() + 1;
+	if (!t->cls)
+		t->cls = weft__class(weft__class_key_for(t, t->init),
+				     timer_name(t)) + 1;
+	cls = t->cls - 1;
+	lx_ctx_enter(&save, "timer callback", timer_name(t), cls + 1, 0);
+	weft__lock_acquire(cls, t->ev.armed_at, false);
+	t->fn(t);
+	weft__lock_release(cls, t->ev.armed_at);
+	lx_ctx_leave(&save);
+	/* The callback may have freed the timer (a legal kernel idiom), so
+	 * its end is recorded without checking its memory. */
+	weft__point("timer_done", &lx_dom, timer_name(t), WEFT__ACC_WRITE,
+		    t->ev.armed_at);
+	t->running = 0;
+}
+
+static void clock_thread(void *arg)
+{
+	struct weft__op op = { .name = "run_timers", .obj = &lx_dom,
+			       .objname = LX_DOM_NAME,
+			       .access = WEFT__ACC_WRITE,
+			       .ready = clock_ready };
+	(void)arg;
+	for (;;) {
+		struct weft_kevent *ev;
+		struct weft_dwork *d;
+
+		weft__visible(&op);
+		ev = next_fireable();
+		unlink_ev(ev);
+		ev->fires++;
+		ev->fired = 1;
+		if ((long)(ev->expires - T.jiffies) > 0)
+			T.jiffies = ev->expires;
+		switch (ev->kind) {
+		case LX_EV_TIMER:
+			fire_timer(ev->owner);
+			break;
+		case LX_EV_DWORK:
+			d = ev->owner;
+			weft__check_access(d, sizeof *d, true, ev->armed_at);
+			weft__step_note(d->work.name);
+			lx_wq_insert(d->wq, &d->work, ev->armed_at);
+			lx_wq_spawn_if_needed(d->wq, ev->armed_at);
+			break;
+		case LX_EV_TWAIT:
+			lx_completion_timeout(
+				ev->owner,
+				(int)((struct lx_thread *)((char *)ev -
+					offsetof(struct lx_thread, sleep_ev)) -
+				      lx_th),
+				ev->gen);
+			break;
+		default: /* LX_EV_SLEEP: the sleeper sees ev->fired */
+			break;
+		}
+	}
+}
+
+void lx_clock_need_thread(const struct weft_loc *loc)
+{
+	int tid;
+
+	if (T.thread)
+		return;
+	T.thread = -1;
+	tid = weft__spawn(clock_thread, NULL, "ksoftirqd/0",
+			  WEFT__THREAD_DAEMON, loc);
+	T.thread = tid + 1;
+}
+
+unsigned long weft_jiffies_at(const struct weft_loc *loc)
+{
+	weft__point("jiffies", &lx_dom, LX_DOM_NAME, WEFT__ACC_READ, loc);
+	return T.jiffies;
+}
+
+/* ---- sleeping ------------------------------------------------------------ */
+
+static bool sleep_ready(const struct weft__op *op)
+{
+	const struct weft_kevent *ev = op->arg;
+	return ev->fired;
+}
+
+static int sleep_waitdesc(const struct weft__op *op, char *buf, size_t n)
+{
+	const struct weft_kevent *ev = op->arg;
+
+	snprintf(buf, n, "jiffies to reach %lu (now %lu), advanced by "
+		 "ksoftirqd/0", ev->expires, T.jiffies);
+	return T.thread > 0 ? T.thread - 1 : -1;
+}
+
+long weft_ksleep(unsigned long ticks, const char *what,
+		 const struct weft_loc *loc)
+{
+	struct lx_thread *me = lx_me();
+	struct weft__op op = { .name = what, .obj = &lx_dom,
+			       .objname = LX_DOM_NAME,
+			       .access = WEFT__ACC_WRITE, .loc = loc };
+
+	weft_might_sleep(what, NULL, loc);
+	weft__visible(&op);
+	if (!ticks)
+		return 0;
+	lx_ev_arm(&me->sleep_ev, LX_EV_SLEEP, T.jiffies + ticks, NULL, loc);
+	lx_clock_need_thread(loc);
+	op.ready = sleep_ready;
+	op.waitdesc = sleep_waitdesc;
+	op.arg = &me->sleep_ev;
+	weft__visible(&op);
+	return 0;
+}
+
+/* ---- timers -------------------------------------------------------------- */
+
+void weft_timer_init(struct weft_timer *t, void (*fn)(struct weft_timer *),
+		     unsigned int flags, const char *name,
+		     const struct weft_loc *loc)
+{
+	if (t->ev.armed && t->ev.kind)
+		weft__fail("misuse", loc, "timer_setup on timer %s while it "
+			   "is armed (armed at %s)", timer_name(t),
+			   lx_site(t->ev.armed_at));
+	*t = (struct weft_timer){ .fn = fn, .name = name, .flags = flags,
+				  .init = loc };
+}
+
+static void check_timer(struct weft_timer *t, const char *what,
+			const struct weft_loc *loc)
+{
+	weft__check_access(t, sizeof *t, true, loc);
+	if (!t->fn)
+		weft__fail("misuse", loc, "%s on a timer that was never set up "
+			   "with timer_setup", what);
+}
+
+int weft_timer_mod(struct weft_timer *t, unsigned long expires,
+		   const struct weft_loc *loc)
+{
+	int was;
+
+	check_timer(t, "mod_timer", loc);
+	weft__point("mod_timer", &lx_dom, timer_name(t), WEFT__ACC_WRITE, loc);
+	was = t->ev.armed;
+	lx_ev_arm(&t->ev, LX_EV_TIMER, expires, t, loc);
+	lx_clock_need_thread(loc);
+	return was;
+}
+
+static bool timer_idle(const struct weft__op *op)
+{
+	const struct weft_timer *t = op->arg;
+	return !t->running;
+}
+
+static int timer_waitdesc(const struct weft__op *op, char *buf, size_t n)
+{
+	const struct weft_timer *t = op->arg;
+
+	snprintf(buf, n, "timer callback %s, running in %s", timer_name(t),
+		 lx_tname(t->running - 1));
+	return t->running - 1;
+}
+
+int weft_timer_del(struct weft_timer *t, int sync, const struct weft_loc *loc)
+{
+	struct weft__op op = { .name = sync ? "del_timer_sync" : "del_timer",
+			       .obj = &lx_dom, .objname = timer_name(t),
+			       .access = WEFT__ACC_WRITE, .arg = t,
+			       .loc = loc };
+
+	check_timer(t, op.name, loc);
+	if (sync) {
+		if (t->running == weft__self() + 1)
+			weft__fail("misuse", loc, "del_timer_sync(%s) from the "
+				   "timer's own callback waits for itself",
+				   timer_name(t));
+		weft_might_sleep("del_timer_sync", timer_name(t), loc);
+		if (t->cls)
+			weft__wait_on_class(t->cls - 1, loc);
+		op.ready = timer_idle;
+		op.waitdesc = timer_waitdesc;
+	}
+	weft__visible(&op);
+	return lx_ev_disarm(&t->ev);
+}
+
+int weft_timer_pending(struct weft_timer *t, const struct weft_loc *loc)
+{
+	weft__check_access(t, sizeof *t, false, loc);
+	weft__point("timer_pending", &lx_dom, timer_name(t), WEFT__ACC_READ,
+		    loc);
+	return t->ev.armed;
+}
+
+/* Armed timers and delayed works at the end of the test: the kernel would
+ * fire them after the module (or object) is gone. */
+void lx_time_end_check(void)
+{
+	for (struct weft_kevent *ev = T.head; ev; ev = ev->next) {
+		if (ev->kind == LX_EV_TIMER) {
+			const struct weft_timer *t = ev->owner;
+			weft__fail("leak", ev->armed_at,
+				   "timer %s is still armed at the end of the "
+				   "test (expires at jiffies %lu, now %lu)",
+				   timer_name(t), ev->expires, T.jiffies);
+		}
+		if (ev->kind == LX_EV_DWORK) {
+			const struct weft_dwork *d = ev->owner;
+			weft__fail("leak", ev->armed_at,
+				   "delayed work %s is still pending at the end "
+				   "of the test (due at jiffies %lu, now %lu)",
+				   d->work.name, ev->expires, T.jiffies);
+		}
+	}
+}

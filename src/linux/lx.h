@@ -1,0 +1,135 @@
+/* src/linux/lx.h - state shared by the Linux models (private to src/linux).
+ *
+ * Per-thread kernel context lives in one array indexed by weft thread id:
+ * spinlocks held, RCU read-section depth, atomic (callback) context, the
+ * work a worker is running, and the locks taken in the current context for
+ * the completion dependencies.  All of it is reset by the begin hook, so
+ * nothing depends on whether weft's statics are restored between
+ * executions. */
+#ifndef WEFT_LINUX_LX_H
+#define WEFT_LINUX_LX_H
+
+#include "internal.h"
+#include <weft/klock.h>
+#include <weft/completion.h>
+#include <weft/ktime.h>
+#include <weft/workqueue.h>
+#include <weft/rcu.h>
+#include <weft/kcontext.h>
+
+#define LX_MAX_HELD 16
+#define LX_MAX_RCU_PTRS 16
+#define LX_MAX_CTX_ACQ 16
+
+struct lx_thread {
+	/* locks held, innermost last */
+	const struct weft_klock *held[LX_MAX_HELD];
+	int nheld;
+	int spin_depth;
+	/* RCU */
+	int rcu_depth;
+	unsigned long rcu_stamp;        /* when the outermost section began */
+	const struct weft_loc *rcu_loc;
+	const void *rcu_ptr[LX_MAX_RCU_PTRS];
+	const struct weft_loc *rcu_ptr_loc[LX_MAX_RCU_PTRS];
+	int nrcu_ptr;
+	/* atomic context: a timer or RCU callback, named for messages */
+	const char *atomic_what;        /* "timer callback", a literal */
+	const char *atomic_name;        /* the callback's name */
+	/* classes held by the context's runner itself (the work and queue
+	 * of a worker, a timer's class), left out of completion edges */
+	int skip_cls[2];
+	/* classes acquired in the current context (thread, work, callback) */
+	int ctx_cls[LX_MAX_CTX_ACQ];
+	const struct weft_loc *ctx_loc[LX_MAX_CTX_ACQ];
+	int nctx;
+	/* worker state */
+	struct weft_wq *wq;
+	struct weft_work *work;
+	/* sleeping and timed waits */
+	struct weft_kevent sleep_ev;
+	const void *tw_obj;             /* completion of a timed wait */
+	unsigned long tw_gen;
+	int tw_fired;
+	/* kthread */
+	void *task;
+};
+
+extern struct lx_thread lx_th[WEFT__MAX_THREADS];
+
+static inline struct lx_thread *lx_me(void)
+{
+	int id = weft__self();
+	return &lx_th[id >= 0 ? id : 0];
+}
+
+/* Names for messages. */
+const char *lx_tname(int tid);
+const char *lx_site(const struct weft_loc *loc);
+
+/* Record class cls (acquired at loc) in the caller's current context. */
+void lx_ctx_acquired(int cls, const struct weft_loc *loc);
+/* Save / reset / restore the per-context records around a callback or a
+ * work function, which is a context of its own. */
+struct lx_ctx_save {
+	int nctx;
+	const char *atomic_what, *atomic_name;
+	int skip_cls[2];
+};
+void lx_ctx_enter(struct lx_ctx_save *s, const char *atomic_what,
+		  const char *atomic_name, int skip0, int skip1);
+void lx_ctx_leave(const struct lx_ctx_save *s);
+
+/* The domain object of all deferred-work state (clock, timers,
+ * workqueues): their operations read and write one another's state, so
+ * they are one object for partial-order reduction. */
+extern char lx_dom;
+#define LX_DOM_NAME "jiffies"
+
+/* Clock (ktime.c). */
+enum { LX_EV_TIMER = 1, LX_EV_DWORK, LX_EV_SLEEP, LX_EV_TWAIT };
+void lx_ev_arm(struct weft_kevent *ev, int kind, unsigned long expires,
+	       void *owner, const struct weft_loc *loc);
+int lx_ev_disarm(struct weft_kevent *ev);
+/* The first armed delayed work aimed at wq, or NULL. */
+struct weft_dwork *lx_ev_dwork_for(const struct weft_wq *wq);
+unsigned long lx_now(void);
+void lx_clock_need_thread(const struct weft_loc *loc);
+void lx_time_begin(void);
+void lx_time_end_check(void);
+
+/* Workqueues (workqueue.c) used by the clock for delayed work. */
+void lx_wq_insert(struct weft_wq *wq, struct weft_work *w,
+		  const struct weft_loc *loc);
+void lx_wq_spawn_if_needed(struct weft_wq *wq, const struct weft_loc *loc);
+void lx_wq_begin(void);
+int lx_wq_class(struct weft_wq *wq);
+int lx_work_class(struct weft_work *w);
+void lx_wq_end_check(void);
+void lx_work_check_init(struct weft_work *w, const char *what,
+			const struct weft_loc *loc);
+
+/* Completions: the clock's timed-wait expiry. */
+void lx_completion_timeout(struct weft_completion *c, int tid,
+			   unsigned long gen);
+
+/* RCU (rcu.c). */
+void lx_rcu_begin(void);
+void lx_rcu_end_check(void);
+void lx_rcu_check_free(const void *p, size_t n, const struct weft_loc *loc);
+
+/* kmem.c: sizes of live kmalloc blocks (for the RCU free check). */
+size_t lx_kmem_size(const void *p);
+/* The start of the live kmalloc block containing p, or NULL. */
+const void *lx_kmem_block_of(const void *p, size_t *n);
+void lx_kmem_begin(void);
+
+/* kthread.c */
+void lx_kthread_begin(void);
+void lx_kthread_end_check(void);
+
+/* refcount.c */
+void lx_kref_begin(void);
+void lx_kref_end_check(void);
+
+#endif

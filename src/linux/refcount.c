@@ -1,0 +1,111 @@
+/* src/linux/refcount.c - refcount_t and kref.
+ *
+ * Each operation is a step on the counter.  The mistakes the kernel's
+ * refcount_t warns about ("addition on 0; use-after-free", "underflow",
+ * "decrement hit 0; leaking memory") are reported as kind `refcount`.
+ * krefs initialised inside kmalloc'd memory are remembered, so an object
+ * whose last reference was never dropped is named at the end of the test. */
+#include "lx.h"
+#include <weft/refcount.h>
+
+#define MAX_KREFS 256
+
+static struct {
+	const struct weft_kref *k;
+	const struct weft_loc *loc;
+} krefs[MAX_KREFS];
+static int nkrefs;
+
+void lx_kref_begin(void)
+{
+	nkrefs = 0;
+}
+
+void weft_refcount_set(struct weft_refcount *r, int n,
+		       const struct weft_loc *loc)
+{
+	weft__check_access(r, sizeof *r, true, loc);
+	weft__point("refcount_set", r, NULL, WEFT__ACC_WRITE, loc);
+	r->refs = n;
+	r->saturated = 0;
+}
+
+int weft_refcount_read(struct weft_refcount *r, const struct weft_loc *loc)
+{
+	weft__check_access(r, sizeof *r, false, loc);
+	weft__point("refcount_read", r, NULL, WEFT__ACC_READ, loc);
+	return r->refs;
+}
+
+int weft_refcount_add(struct weft_refcount *r, int delta, int not_zero,
+		      int may_hit_zero, const char *what,
+		      const struct weft_loc *loc)
+{
+	int old;
+
+	weft__check_access(r, sizeof *r, true, loc);
+	weft__point(what, r, NULL, WEFT__ACC_WRITE, loc);
+	old = r->refs;
+	if (delta > 0) {
+		if (old == 0 && not_zero) {
+			weft__step_note("was zero");
+			return 0;
+		}
+		if (old <= 0)
+			weft__fail("refcount", loc,
+				   "%s on a reference count of %d: the object "
+				   "may already have been released", what, old);
+		r->refs = old + delta;
+		return 1;
+	}
+	if (old + delta < 0)
+		weft__fail("refcount", loc,
+			   "%s on a reference count of %d: underflow, the "
+			   "reference was already dropped", what, old);
+	if (old + delta == 0 && !may_hit_zero)
+		weft__fail("refcount", loc,
+			   "%s dropped the last reference without releasing "
+			   "the object (use a _and_test variant)", what);
+	r->refs = old + delta;
+	return r->refs == 0;
+}
+
+void weft_kref_init(struct weft_kref *k, const struct weft_loc *loc)
+{
+	weft__check_access(k, sizeof *k, true, loc);
+	k->refcount.refs = 1;
+	k->refcount.saturated = 0;
+	for (int i = 0; i < nkrefs; i++)
+		if (krefs[i].k == k) {
+			krefs[i].loc = loc;
+			return;
+		}
+	if (nkrefs < MAX_KREFS && weft__is_tracked(k)) {
+		krefs[nkrefs].k = k;
+		krefs[nkrefs++].loc = loc;
+	}
+}
+
+int weft_kref_put(struct weft_kref *k, void (*release)(struct weft_kref *),
+		  const struct weft_loc *loc)
+{
+	if (!weft_refcount_add(&k->refcount, -1, 0, 1, "kref_put", loc))
+		return 0;
+	release(k);
+	return 1;
+}
+
+void lx_kref_end_check(void)
+{
+	for (int i = 0; i < nkrefs; i++) {
+		size_t n;
+		const void *b = lx_kmem_block_of(krefs[i].k, &n);
+		if (!b || krefs[i].k->refcount.refs <= 0)
+			continue;
+		weft__fail("leak", krefs[i].loc,
+			   "an object whose kref was initialised here still "
+			   "holds %d reference%s at the end of the test and "
+			   "was never released", krefs[i].k->refcount.refs,
+			   krefs[i].k->refcount.refs == 1 ? "" : "s");
+	}
+}

@@ -1,0 +1,381 @@
+/* src/linux/workqueue.c - workqueues: queueing, workers, creation and
+ * destruction.  Waiting (flush, cancel) is in wq_wait.c.
+ *
+ * All workqueue and work state is one object for partial-order reduction
+ * (lx_dom, shared with the clock), because queueing reads and writes the
+ * work and the queue at once and delayed work moves between the clock and
+ * a queue.  Workers are daemon threads; each worker slot takes the first
+ * runnable work, and only the lowest idle slot is enabled, so equivalent
+ * assignments of works to interchangeable workers are not explored twice. */
+#include <stdio.h>
+
+#include "lx.h"
+#include <weft/kmem.h>
+
+struct weft_wq weft_system_wq, weft_system_unbound_wq, weft_system_long_wq,
+	weft_system_highpri_wq;
+
+static struct weft_wq *registry;   /* queues used in this execution */
+static int nkworkers;               /* kworker/N numbering */
+
+static const char *const kworker_names[] = {
+	"kworker/0", "kworker/1", "kworker/2",  "kworker/3",
+	"kworker/4", "kworker/5", "kworker/6",  "kworker/7",
+	"kworker/8", "kworker/9", "kworker/10", "kworker/11",
+};
+
+struct lx_worker {
+	struct weft_wq *wq;
+	int slot;
+};
+
+static void sys_init(struct weft_wq *wq, const char *name)
+{
+	*wq = (struct weft_wq){ .name = name, .max_active = 256,
+				.is_static = 1 };
+}
+
+void lx_wq_begin(void)
+{
+	registry = NULL;
+	nkworkers = 0;
+	sys_init(&weft_system_wq, "system_wq");
+	sys_init(&weft_system_unbound_wq, "system_unbound_wq");
+	sys_init(&weft_system_long_wq, "system_long_wq");
+	sys_init(&weft_system_highpri_wq, "system_highpri_wq");
+}
+
+static void reg(struct weft_wq *wq)
+{
+	if (wq->registered)
+		return;
+	wq->registered = 1;
+	wq->next_wq = registry;
+	registry = wq;
+}
+
+static void unreg(struct weft_wq *wq)
+{
+	for (struct weft_wq **p = &registry; *p; p = &(*p)->next_wq)
+		if (*p == wq) {
+			*p = wq->next_wq;
+			break;
+		}
+	wq->registered = 0;
+}
+
+int lx_wq_class(struct weft_wq *wq)
+{
+	if (!wq->cls)
+		wq->cls = weft__class(weft__class_key_for(wq, wq->alloc_loc),
+				      wq->name ? wq->name : "workqueue") + 1;
+	return wq->cls - 1;
+}
+
+int lx_work_class(struct weft_work *w)
+{
+	if (!w->cls)
+		w->cls = weft__class(weft__class_key_for(w, w->init),
+				     w->name ? w->name : "work") + 1;
+	return w->cls - 1;
+}
+
+struct weft_wq *weft_wq_alloc(const char *name, unsigned int flags,
+			      int max_active, int ordered,
+			      const struct weft_loc *loc)
+{
+	struct weft_wq *wq;
+
+	if (max_active <= 0)
+		max_active = 256;
+	if (ordered)
+		max_active = 1;
+	wq = weft__malloc(sizeof *wq, true, "alloc_workqueue", loc);
+	*wq = (struct weft_wq){ .name = name, .max_active = max_active,
+				.flags = flags, .ordered = ordered,
+				.alloc_loc = loc };
+	reg(wq);
+	return wq;
+}
+
+void weft_work_init(struct weft_work *w, void (*fn)(struct weft_work *),
+		    const char *name, const struct weft_loc *loc)
+{
+	if (w->magic == WEFT_WORK_MAGIC && (w->pending || w->runner) &&
+	    weft__is_tracked(w))
+		weft__fail("misuse", loc, "INIT_WORK on work %s while it is "
+			   "%s", w->name, w->pending ? "pending" : "running");
+	*w = (struct weft_work)WEFT_WORK_INIT(fn, name);
+	w->init = loc;
+}
+
+void lx_work_check_init(struct weft_work *w, const char *what,
+			const struct weft_loc *loc)
+{
+	weft__check_access(w, sizeof *w, true, loc);
+	if (w->magic != WEFT_WORK_MAGIC || !w->func)
+		weft__fail("misuse", loc, "%s on a work that was never "
+			   "initialised with INIT_WORK", what);
+}
+
+/* The first pending work a worker may start now, or NULL. */
+static struct weft_work *first_runnable(const struct weft_wq *wq)
+{
+	if (wq->nactive >= wq->max_active)
+		return NULL;
+	if (wq->ordered)
+		return wq->head && !wq->head->runner ? wq->head : NULL;
+	/* A work is never run by two workers at once: an instance queued
+	 * while the previous one runs waits for it. */
+	for (struct weft_work *w = wq->head; w; w = w->next)
+		if (!w->runner)
+			return w;
+	return NULL;
+}
+
+static bool worker_ready(const struct weft__op *op)
+{
+	const struct lx_worker *wk = op->arg;
+	const struct weft_wq *wq = wk->wq;
+
+	if (wq->stopping)
+		return true;
+	if (wq->cur[wk->slot] || !first_runnable(wq))
+		return false;
+	for (int k = 0; k < wk->slot; k++)
+		if (!wq->cur[k])
+			return false;
+	return true;
+}
+
+static void unlink_work(struct weft_wq *wq, struct weft_work *w)
+{
+	struct weft_work *prev = NULL;
+
+	for (struct weft_work *x = wq->head; x; prev = x, x = x->next) {
+		if (x != w)
+			continue;
+		if (prev)
+			prev->next = x->next;
+		else
+			wq->head = x->next;
+		if (wq->tail == x)
+			wq->tail = prev;
+		x->next = NULL;
+		return;
+	}
+}
+
+/* Run one work in the worker's context: holding the queue's and the
+ * work's classes, as lockdep does, so that flushing while holding a lock
+ * the work takes is a cycle. */
+static void run_work(struct weft_wq *wq, struct weft_work *w,
+		     const struct weft_loc *loc)
+{
+	struct lx_thread *me = lx_me();
+	struct lx_ctx_save save;
+	int qc = lx_wq_class(wq), wc = lx_work_class(w);
+	void (*fn)(struct weft_work *) = w->func;
+
+	me->wq = wq;
+	me->work = w;
+	lx_ctx_enter(&save, NULL, NULL, qc + 1, wc + 1);
+	weft__lock_acquire(qc, loc, false);
+	weft__lock_acquire(wc, loc, false);
+	fn(w);
+	if (me->nheld)
+		weft__fail("misuse", loc, "work %s returned holding %s",
+			   w->name, me->held[me->nheld - 1]->name
+					    ? me->held[me->nheld - 1]->name
+					    : "a lock");
+	if (me->rcu_depth)
+		weft__fail("misuse", loc, "work %s returned inside an RCU "
+			   "read section (rcu_read_lock at %s)", w->name,
+			   lx_site(me->rcu_loc));
+	weft__lock_release(wc, loc);
+	weft__lock_release(qc, loc);
+	lx_ctx_leave(&save);
+	me->wq = NULL;
+	me->work = NULL;
+}
+
+static void worker_main(void *arg)
+{
+	struct lx_worker *wk = arg;
+	struct weft_wq *wq = wk->wq;
+	struct weft__op op = { .name = "process_one_work", .obj = &lx_dom,
+			       .objname = wq->name, .access = WEFT__ACC_WRITE,
+			       .ready = worker_ready, .arg = wk,
+			       .loc = wq->alloc_loc };
+
+	for (;;) {
+		struct weft_work *w;
+		const char *name;
+		const struct weft_loc *loc;
+
+		weft__visible(&op);
+		if (wq->stopping) {
+			wq->nalive--;
+			return;
+		}
+		w = first_runnable(wq);
+		unlink_work(wq, w);
+		/* PENDING is cleared before the function runs, so the work
+		 * may be queued again (even by itself) while it runs. */
+		w->pending = 0;
+		w->runner = weft__self() + 1;
+		w->run_seq = w->seq;
+		wq->nactive++;
+		wq->cur[wk->slot] = w;
+		name = w->name;
+		loc = w->queued_at;
+		weft__step_note(name);
+		run_work(wq, w, loc);
+		/* The function may have freed its work (a legal idiom): the
+		 * bookkeeping below does not check the work's memory. */
+		weft__point("work_done", &lx_dom, name, WEFT__ACC_WRITE, loc);
+		w->runner = 0;
+		w->ndone++;
+		wq->nactive--;
+		wq->cur[wk->slot] = NULL;
+	}
+}
+
+void lx_wq_insert(struct weft_wq *wq, struct weft_work *w,
+		  const struct weft_loc *loc)
+{
+	const struct lx_thread *me = lx_me();
+
+	weft__check_access(wq, sizeof *wq, true, loc);
+	if (wq->draining && !(me->wq == wq && me->work))
+		weft__fail("misuse", loc,
+			   "work %s queued on workqueue %s while it is being "
+			   "destroyed; only its own works may queue onto it "
+			   "then", w->name, wq->name);
+	reg(wq);
+	w->wq = wq;
+	w->next = NULL;
+	if (wq->tail)
+		wq->tail->next = w;
+	else
+		wq->head = w;
+	wq->tail = w;
+	w->seq = ++wq->seq;
+	w->queued_at = loc;
+}
+
+static const char *kworker_name(void)
+{
+	int n = nkworkers++;
+
+	if (n < (int)(sizeof kworker_names / sizeof kworker_names[0]))
+		return kworker_names[n];
+	return weft__internf("kworker/%d", n);
+}
+
+void lx_wq_spawn_if_needed(struct weft_wq *wq, const struct weft_loc *loc)
+{
+	int idle = 0, pending = 0, limit;
+
+	limit = wq->max_active < WEFT_WQ_MAX_WORKERS ? wq->max_active
+						     : WEFT_WQ_MAX_WORKERS;
+	for (int k = 0; k < wq->nworkers; k++)
+		idle += !wq->cur[k];
+	for (struct weft_work *w = wq->head; w; w = w->next)
+		pending++;
+	while (idle < pending && wq->nworkers < limit) {
+		struct lx_worker *wk = weft__exec_alloc(sizeof *wk);
+		int k = wq->nworkers++;
+
+		wk->wq = wq;
+		wk->slot = k;
+		wq->nalive++;
+		idle++;
+		wq->worker_tid[k] = weft__spawn(worker_main, wk, kworker_name(),
+						WEFT__THREAD_DAEMON, loc);
+	}
+}
+
+int weft_work_queue(struct weft_wq *wq, struct weft_work *w,
+		    const struct weft_loc *loc)
+{
+	lx_work_check_init(w, "queue_work", loc);
+	weft__check_access(wq, sizeof *wq, true, loc);
+	weft__point("queue_work", &lx_dom, w->name, WEFT__ACC_WRITE, loc);
+	if (w->pending || w->canceling) {
+		weft__step_note("already pending");
+		return 0;
+	}
+	w->pending = 1;
+	w->nqueued++;
+	lx_wq_insert(wq, w, loc);
+	lx_wq_spawn_if_needed(wq, loc);
+	return 1;
+}
+
+int weft_work_pending(struct weft_work *w, const struct weft_loc *loc)
+{
+	weft__check_access(w, sizeof *w, false, loc);
+	weft__point("work_pending", &lx_dom, w->name, WEFT__ACC_READ, loc);
+	return w->pending;
+}
+
+static bool stopped(const struct weft__op *op)
+{
+	const struct weft_wq *wq = op->arg;
+	return wq->nalive == 0;
+}
+
+void weft_wq_destroy(struct weft_wq *wq, const struct weft_loc *loc)
+{
+	const struct lx_thread *me = lx_me();
+	struct weft__op op;
+	struct weft_dwork *d;
+
+	weft__check_access(wq, sizeof *wq, true, loc);
+	if (wq->is_static)
+		weft__fail("misuse", loc, "destroy_workqueue(%s): a system "
+			   "workqueue cannot be destroyed", wq->name);
+	if (me->wq == wq)
+		weft__fail("misuse", loc, "destroy_workqueue(%s) from work %s "
+			   "running on it waits for itself", wq->name,
+			   me->work->name);
+	weft_wq_drain(wq, loc);
+	d = lx_ev_dwork_for(wq);
+	if (d)
+		weft__fail("misuse", loc,
+			   "destroy_workqueue(%s) while delayed work %s (queued "
+			   "at %s) is still armed: it would be queued onto the "
+			   "freed workqueue", wq->name, d->work.name,
+			   lx_site(d->timer.ev.armed_at));
+	op = (struct weft__op){ .name = "destroy_workqueue", .obj = &lx_dom,
+				.objname = wq->name,
+				.access = WEFT__ACC_WRITE, .loc = loc };
+	weft__visible(&op);
+	wq->stopping = 1;
+	op.ready = stopped;
+	op.arg = wq;
+	weft__visible(&op);
+	wq->dead = 1;
+	unreg(wq);
+	weft__free(wq, "destroy_workqueue", loc);
+}
+
+/* Works still queued or running when the test ends would run after their
+ * owner is gone. */
+void lx_wq_end_check(void)
+{
+	for (struct weft_wq *wq = registry; wq; wq = wq->next_wq) {
+		if (wq->head)
+			weft__fail("leak", wq->head->queued_at,
+				   "work %s is still pending on %s at the end "
+				   "of the test", wq->head->name, wq->name);
+		for (int k = 0; k < wq->nworkers; k++)
+			if (wq->cur[k])
+				weft__fail("leak", wq->cur[k]->queued_at,
+					   "work %s is still running in %s at "
+					   "the end of the test",
+					   wq->cur[k]->name,
+					   lx_tname(wq->cur[k]->runner - 1));
+	}
+}

@@ -1,0 +1,286 @@
+/* src/linux/wq_wait.c - waiting for works: flush_work, cancel_work(_sync),
+ * flush_workqueue, drain_workqueue, and delayed works.
+ *
+ * A work's queueings are numbered (nqueued); ndone counts the instances
+ * that finished, whether they ran or were cancelled.  Flushing waits for
+ * the instance that was last queued (or is running) when the flush began,
+ * so a requeue after that point is not waited for, as in the kernel. */
+#include <stddef.h>
+#include <stdio.h>
+
+#include "lx.h"
+
+static struct weft_dwork *dwork_of(struct weft_work *w)
+{
+	return (struct weft_dwork *)((char *)w - offsetof(struct weft_dwork,
+							  work));
+}
+
+/* ---- wait descriptions for deadlock reports ----------------------------- */
+
+static int blame_running(const struct weft_wq *wq, char *buf, size_t n,
+			 const char *prefix)
+{
+	for (int k = 0; k < wq->nworkers; k++)
+		if (wq->cur[k]) {
+			snprintf(buf, n, "%sbehind work %s, running in %s",
+				 prefix, wq->cur[k]->name,
+				 lx_tname(wq->cur[k]->runner - 1));
+			return wq->cur[k]->runner - 1;
+		}
+	snprintf(buf, n, "%s(no worker can run it)", prefix);
+	return -1;
+}
+
+static int describe_work(const struct weft_work *w, char *buf, size_t n)
+{
+	char pre[160];
+
+	if (w->runner) {
+		snprintf(buf, n, "work %s, running in %s", w->name,
+			 lx_tname(w->runner - 1));
+		return w->runner - 1;
+	}
+	if (w->delayed && dwork_of((struct weft_work *)w)->timer.ev.armed) {
+		snprintf(buf, n, "work %s, whose delay timer is armed", w->name);
+		return -1;
+	}
+	snprintf(pre, sizeof pre, "work %s, pending on %s ", w->name,
+		 w->wq ? w->wq->name : "?");
+	return w->wq ? blame_running(w->wq, buf, n, pre) : -1;
+}
+
+static int work_waitdesc(const struct weft__op *op, char *buf, size_t n)
+{
+	return describe_work(op->arg, buf, n);
+}
+
+/* ---- flush_work / cancel ------------------------------------------------- */
+
+static bool instance_done(const struct weft__op *op)
+{
+	const struct weft_work *w = op->arg;
+	return (long)(w->ndone - (unsigned long)op->arg2) >= 0;
+}
+
+int weft_work_flush(struct weft_work *w, const struct weft_loc *loc)
+{
+	struct weft__op op = { .name = "flush_work", .obj = &lx_dom,
+			       .access = WEFT__ACC_READ, .arg = w,
+			       .waitdesc = work_waitdesc, .loc = loc };
+
+	lx_work_check_init(w, "flush_work", loc);
+	op.objname = w->name;
+	weft_might_sleep("flush_work", w->name, loc);
+	/* Flushing waits for the work (and, on an ordered queue, for the
+	 * works ahead of it): edges from every held lock. */
+	weft__wait_on_class(lx_work_class(w), loc);
+	if (w->wq && w->wq->max_active == 1)
+		weft__wait_on_class(lx_wq_class(w->wq), loc);
+	weft__visible(&op);
+	if (w->pending)
+		op.arg2 = (long)w->nqueued;
+	else if (w->runner)
+		op.arg2 = (long)(w->ndone + 1);
+	else
+		return 0;
+	op.ready = instance_done;
+	weft__visible(&op);
+	return 1;
+}
+
+/* Take a pending work off its queue or stop its delay timer.  Called in a
+ * step on lx_dom.  Returns 1 when it was pending. */
+static int grab_pending(struct weft_work *w)
+{
+	if (!w->pending)
+		return 0;
+	if (w->delayed && lx_ev_disarm(&dwork_of(w)->timer.ev))
+		;
+	else if (w->wq) {
+		struct weft_wq *wq = w->wq;
+		struct weft_work *prev = NULL;
+		for (struct weft_work *x = wq->head; x; prev = x, x = x->next)
+			if (x == w) {
+				if (prev)
+					prev->next = x->next;
+				else
+					wq->head = x->next;
+				if (wq->tail == x)
+					wq->tail = prev;
+				break;
+			}
+		w->next = NULL;
+	}
+	w->pending = 0;
+	w->ndone++;
+	return 1;
+}
+
+static bool not_running(const struct weft__op *op)
+{
+	const struct weft_work *w = op->arg;
+	return !w->runner;
+}
+
+int weft_work_cancel(struct weft_work *w, int sync, const struct weft_loc *loc)
+{
+	const char *name = w->delayed ? (sync ? "cancel_delayed_work_sync"
+					      : "cancel_delayed_work")
+				      : (sync ? "cancel_work_sync"
+					      : "cancel_work");
+	struct weft__op op = { .name = name, .obj = &lx_dom,
+			       .access = WEFT__ACC_WRITE, .arg = w,
+			       .waitdesc = work_waitdesc, .loc = loc };
+	int was;
+
+	lx_work_check_init(w, name, loc);
+	op.objname = w->name;
+	if (sync) {
+		weft_might_sleep(name, w->name, loc);
+		weft__wait_on_class(lx_work_class(w), loc);
+	}
+	weft__visible(&op);
+	was = grab_pending(w);
+	weft__step_note(was ? "was pending" : "was idle");
+	if (!sync || !w->runner)
+		return was;
+	/* While we wait, queueing attempts fail, as the kernel keeps the
+	 * PENDING bit for the canceller. */
+	w->canceling = 1;
+	op.ready = not_running;
+	weft__visible(&op);
+	w->canceling = 0;
+	return was;
+}
+
+/* ---- flush_workqueue / drain_workqueue ----------------------------------- */
+
+static bool wq_flushed(const struct weft__op *op)
+{
+	const struct weft_wq *wq = op->arg;
+	unsigned long target = (unsigned long)op->arg2;
+
+	for (const struct weft_work *w = wq->head; w; w = w->next)
+		if (w->seq <= target)
+			return false;
+	for (int k = 0; k < wq->nworkers; k++)
+		if (wq->cur[k] && wq->cur[k]->run_seq <= target)
+			return false;
+	return true;
+}
+
+static bool wq_drained(const struct weft__op *op)
+{
+	const struct weft_wq *wq = op->arg;
+	return !wq->head && wq->nactive == 0;
+}
+
+static int wq_waitdesc(const struct weft__op *op, char *buf, size_t n)
+{
+	const struct weft_wq *wq = op->arg;
+	unsigned long target = op->ready == wq_drained ? (unsigned long)-1
+						       : (unsigned long)op->arg2;
+
+	for (int k = 0; k < wq->nworkers; k++)
+		if (wq->cur[k] && wq->cur[k]->run_seq <= target)
+			return describe_work(wq->cur[k], buf, n);
+	for (const struct weft_work *w = wq->head; w; w = w->next)
+		if (w->seq <= target)
+			return describe_work(w, buf, n);
+	snprintf(buf, n, "workqueue %s", wq->name);
+	return -1;
+}
+
+static void wq_wait(struct weft_wq *wq, bool drain, const struct weft_loc *loc)
+{
+	const char *name = drain ? "drain_workqueue" : "flush_workqueue";
+	const struct lx_thread *me = lx_me();
+	struct weft__op op = { .name = name, .obj = &lx_dom,
+			       .objname = wq->name, .access = WEFT__ACC_WRITE,
+			       .arg = wq, .waitdesc = wq_waitdesc, .loc = loc };
+
+	weft__check_access(wq, sizeof *wq, true, loc);
+	weft_might_sleep(name, wq->name, loc);
+	if (me->wq == wq)
+		weft__fail("misuse", loc, "%s(%s) from work %s running on it "
+			   "waits for itself", name, wq->name, me->work->name);
+	weft__wait_on_class(lx_wq_class(wq), loc);
+	weft__visible(&op);
+	op.arg2 = (long)wq->seq;
+	if (drain)
+		wq->draining = 1;
+	op.ready = drain ? wq_drained : wq_flushed;
+	weft__visible(&op);
+	if (drain)
+		wq->draining = 0;
+}
+
+void weft_wq_flush(struct weft_wq *wq, const struct weft_loc *loc)
+{
+	wq_wait(wq, false, loc);
+}
+
+void weft_wq_drain(struct weft_wq *wq, const struct weft_loc *loc)
+{
+	wq_wait(wq, true, loc);
+}
+
+/* ---- delayed work --------------------------------------------------------- */
+
+void weft_dwork_init(struct weft_dwork *d, void (*fn)(struct weft_work *),
+		     const char *name, const struct weft_loc *loc)
+{
+	weft_work_init(&d->work, fn, name, loc);
+	d->work.delayed = 1;
+	d->timer = (struct weft_timer){ .name = name, .init = loc };
+	d->wq = NULL;
+	d->cpu = -1;
+}
+
+int weft_dwork_queue(struct weft_wq *wq, struct weft_dwork *d,
+		     unsigned long delay, int mod, const struct weft_loc *loc)
+{
+	struct weft_work *w = &d->work;
+	int was;
+
+	lx_work_check_init(w, mod ? "mod_delayed_work" : "queue_delayed_work",
+			   loc);
+	weft__check_access(wq, sizeof *wq, true, loc);
+	weft__point(mod ? "mod_delayed_work" : "queue_delayed_work", &lx_dom,
+		    w->name, WEFT__ACC_WRITE, loc);
+	if (w->canceling)
+		return 0;
+	if (w->pending && !mod) {
+		weft__step_note("already pending");
+		return 0;
+	}
+	was = grab_pending(w);
+	w->pending = 1;
+	w->nqueued++;
+	d->wq = wq;
+	w->wq = wq;
+	if (!delay) {
+		lx_wq_insert(wq, w, loc);
+		lx_wq_spawn_if_needed(wq, loc);
+		return mod ? was : 1;
+	}
+	lx_ev_arm(&d->timer.ev, LX_EV_DWORK, lx_now() + delay, d, loc);
+	lx_clock_need_thread(loc);
+	return mod ? was : 1;
+}
+
+int weft_dwork_flush(struct weft_dwork *d, const struct weft_loc *loc)
+{
+	struct weft_work *w = &d->work;
+
+	lx_work_check_init(w, "flush_delayed_work", loc);
+	weft__point("flush_delayed_work", &lx_dom, w->name, WEFT__ACC_WRITE,
+		    loc);
+	/* An armed delay is cut short: the work is queued now. */
+	if (lx_ev_disarm(&d->timer.ev)) {
+		lx_wq_insert(d->wq, w, loc);
+		lx_wq_spawn_if_needed(d->wq, loc);
+	}
+	return weft_work_flush(w, loc);
+}

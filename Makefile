@@ -11,7 +11,13 @@ CFLAGS_BASE := -std=c11 $(OPT) -g -Wall -Wextra -Werror -D_GNU_SOURCE \
 SAN      ?=
 CFLAGS   := $(CFLAGS_BASE) $(SAN) $(EXTRA_CFLAGS)
 
+CORE_DIRS := arch sched explore sync detect report cli
+ifeq ($(CORE_ONLY),1)
+LIB_C    := $(sort $(foreach d,$(CORE_DIRS),$(wildcard src/$(d)/*.c)))
+LIB_C    := $(filter-out src/detect/race%,$(LIB_C))
+else
 LIB_C    := $(sort $(wildcard src/*/*.c))
+endif
 ARCH     := $(shell uname -m)
 ifeq ($(ARCH),x86_64)
 LIB_S    := src/arch/switch_x86_64.S
@@ -19,13 +25,18 @@ else
 LIB_S    :=
 endif
 LIB_OBJ  := $(LIB_C:%.c=$(BUILD)/obj/%.o) $(LIB_S:%.S=$(BUILD)/obj/%.o)
+# The runtime is a shared library so that restoring the program's data
+# segments before each execution never touches weft's own state; the
+# static archive is for unit tests; weft_main.o is linked into programs.
 LIB      := $(BUILD)/lib/libweft.a
+SOLIB    := $(BUILD)/lib/libweft.so
+MAINOBJ  := $(BUILD)/lib/weft_main.o
 WEFTCC   := $(BUILD)/bin/weft-cc
 
 .PHONY: all lib test demo bench install clean examples
 all: lib $(WEFTCC) $(BUILD)/include examples
 
-lib: $(LIB)
+lib: $(LIB) $(SOLIB) $(MAINOBJ)
 
 $(BUILD)/obj/%.o: %.c $(wildcard include/weft/*.h) $(wildcard src/*.h src/*/*.h)
 	@mkdir -p $(dir $@)
@@ -39,18 +50,26 @@ $(LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@ && ar rcs $@ $^
 
+$(SOLIB): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) -shared $(SAN) -o $@ $^ -lpthread -ldl -lm
+
+$(MAINOBJ): src/wrap_main.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
 $(BUILD)/include:
 	@mkdir -p $(BUILD)
 	ln -sfn ../include $@
 
-$(WEFTCC): tools/weft-cc $(LIB) | $(BUILD)/include
+$(WEFTCC): tools/weft-cc $(SOLIB) $(MAINOBJ) | $(BUILD)/include
 	@mkdir -p $(dir $@)
 	cp tools/weft-cc $@ && chmod +x $@
 
 # Test programs compiled the way a user compiles them: with weft-cc.
 WEFT_PROGS_SRC := $(sort $(wildcard tests/detect/*/*.c tests/golden/*.c examples/*.c examples/seeds/*/*.c bench/*.c))
 WEFT_PROGS     := $(WEFT_PROGS_SRC:%.c=$(BUILD)/%)
-$(BUILD)/%: %.c $(WEFTCC) $(LIB)
+$(BUILD)/%: %.c $(WEFTCC) $(SOLIB) $(MAINOBJ)
 	@mkdir -p $(dir $@)
 	WEFT_CC=$(CC) $(WEFTCC) $(SAN) -O1 -g -Wall -Wextra -Werror $< -o $@
 
@@ -77,7 +96,7 @@ bench: all $(filter $(BUILD)/bench/%,$(WEFT_PROGS))
 install: all
 	install -d $(PREFIX)/bin $(PREFIX)/lib/pkgconfig $(PREFIX)/include/weft
 	install -m 644 include/weft/*.h $(PREFIX)/include/weft/
-	install -m 644 $(LIB) $(PREFIX)/lib/
+	install -m 644 $(LIB) $(SOLIB) $(MAINOBJ) $(PREFIX)/lib/
 	install -m 755 tools/weft-cc $(PREFIX)/bin/weft-cc
 	sed -e 's|@PREFIX@|$(PREFIX)|' tools/weft.pc.in > $(PREFIX)/lib/pkgconfig/weft.pc
 

@@ -68,11 +68,24 @@ typedef int (*weft__waitdesc_fn)(const struct weft__op *op, char *buf,
 struct weft__op {
 	const char *name;         /* as shown in traces: "mutex_lock" */
 	const void *obj;          /* the object touched (POR identity) */
+	const void *obj2;         /* a second object the same step touches
+				     (cond_wait releases the mutex and joins
+				     the condvar atomically), or NULL */
 	const char *objname;      /* its name for traces, or NULL */
 	uint8_t access;           /* enum weft__access */
+	bool release;             /* a release (unlock, post, signal, thread
+				     exit): it enables blocked operations but
+				     cannot be reordered after them, so for
+				     partial-order reduction a blocking op
+				     races only with non-release writes */
 	bool spin;                /* a read that made no progress (failed
 				     trylock, polling load): see weft__spun */
 	weft__ready_fn ready;     /* NULL: always enabled */
+	weft__ready_fn strong;    /* optional: when ready() holds but strong()
+				     does not, the op is enabled only by an
+				     event that may never come (a spurious
+				     wakeup): if every enabled op is of that
+				     kind, the state is a deadlock */
 	weft__waitdesc_fn waitdesc;
 	void *arg;                /* for ready() and waitdesc() */
 	long arg2;                /* second argument for callbacks */
@@ -87,6 +100,9 @@ void weft__visible(struct weft__op *op);
 /* Shorthand for the common case of a non-blocking operation. */
 void weft__point(const char *name, const void *obj, const char *objname,
 		 enum weft__access acc, const struct weft_loc *loc);
+/* The same for a release (see weft__op.release). */
+void weft__release_point(const char *name, const void *obj,
+			 const char *objname, const struct weft_loc *loc);
 
 /* After weft__visible() returns, the op's effect was a read that made no
  * progress (a failed trylock, a poll that saw the same value): the thread
@@ -140,7 +156,10 @@ _Noreturn void weft__prune(void);
  * findings across executions. */
 void weft__note_finding(const char *kind, uint64_t key, const char *msg);
 
-/* Copy s into memory the report printer can read after the worker exits. */
+/* Copy s into memory the report printer can read after the worker exits.
+ * The copy is valid until the current execution ends (the pool is rewound
+ * for the next one): use it for names shown in this execution's trace, and
+ * keep names that must survive executions in persistent memory. */
 const char *weft__intern(const char *s);
 const char *weft__internf(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
@@ -233,6 +252,24 @@ struct weft__opts {
 	int spin_bound;         /* steps with only spinning threads => livelock */
 };
 extern struct weft__opts weft__opts;
+
+/* ---- entry points ------------------------------------------------------- */
+
+/* Parse weft flags (argv[1..]) and WEFT_OPTIONS, run the tests in list that
+ * match --filter, print reports; returns the exit status (0 no bug, 1 bug,
+ * 2 usage error).  Used by the WEFT_TEST main and by the pthread mode. */
+int weft__run_tests(struct weft_test *list, int argc, char **argv);
+
+/* The program defines its own main (pthread mode, src/pthread/): run it as
+ * the test body.  weft-cc links with --wrap=main, so the C runtime calls
+ * weft's __wrap_main; when no WEFT_TEST is registered and the program has a
+ * main, __wrap_main calls this.  A weak fallback reports that the mode is
+ * unavailable. */
+int weft__main_mode(int argc, char **argv, int (*real_main)(int, char **));
+
+/* Hooks the pthread layer uses to end an execution from exit()/abort(). */
+_Noreturn void weft__thread_exit_current(void);
+_Noreturn void weft__exec_exit(int status);
 
 /* Number of the current execution within this test (0-based). */
 long weft__exec_no(void);

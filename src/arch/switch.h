@@ -1,0 +1,32 @@
+/* src/arch/switch.h - the context switch between fibers.
+ *
+ * A context is the saved stack pointer of a suspended fiber (x86_64), or a
+ * ucontext_t (the portable fallback).  weft__ctx_switch saves the caller's
+ * callee-saved state into *from and resumes *to; it returns when something
+ * switches back to *from. */
+#ifndef WEFT_ARCH_SWITCH_H
+#define WEFT_ARCH_SWITCH_H
+
+#include <stddef.h>
+
+#if defined(__x86_64__) && !defined(WEFT_USE_UCONTEXT)
+#define WEFT_ARCH_ASM 1
+struct weft__ctx {
+	void *sp;
+};
+#else
+#include <ucontext.h>
+struct weft__ctx {
+	ucontext_t uc;
+};
+#endif
+
+/* Save the current context in from and resume to. */
+void weft__ctx_switch(struct weft__ctx *from, struct weft__ctx *to);
+
+/* Prepare ctx to run entry(arg) on the stack [stack, stack + size) the
+ * first time it is switched to.  entry must never return. */
+void weft__ctx_make(struct weft__ctx *ctx, void *stack, size_t size,
+		    void (*entry)(void *), void *arg);
+
+#endif

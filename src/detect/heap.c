@@ -1,0 +1,248 @@
+/* src/detect/heap.c - the tracked heap: use-after-free, double-free, leak.
+ *
+ * Blocks are carved from one reserved region with a bump pointer, so within
+ * an execution no address is ever handed out twice: every freed block stays
+ * in quarantine until the execution ends, and a late access is caught
+ * instead of silently landing in a new object.  A shadow word per 16-byte
+ * granule holds the block number and its state, so checking an access is
+ * an index computation and a load.  Between executions the region is
+ * rewound; its pages go back to the kernel every few thousand executions. */
+#include <string.h>
+#include <sys/mman.h>
+
+#include "sched/sched.h"
+
+#define GRANULE 16
+#define ARENA_SIZE ((size_t)1 << 36)          /* 64 GiB of address space */
+#define MAX_BLOCKS ((size_t)1 << 22)
+
+enum { SH_NONE = 0, SH_LIVE = 1, SH_FREED = 2 };
+
+struct block {
+	char *p;
+	size_t n;
+	const char *what;
+	const struct weft_loc *aloc, *floc;
+	int atid, ftid;
+	uint8_t state;
+};
+
+struct heap {
+	char *arena;
+	uint32_t *shadow;          /* (block index << 2) | state */
+	size_t used, high;         /* bytes of arena handed out */
+	struct block *blocks;
+	size_t nblocks, high_blocks;
+	long resets;
+};
+static struct heap *H;
+
+static void heap_init(void)
+{
+	H = weft__persistent_alloc(sizeof *H);
+	H->arena = mmap(NULL, ARENA_SIZE, PROT_READ | PROT_WRITE,
+			MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	H->shadow = mmap(NULL, ARENA_SIZE / GRANULE * sizeof(uint32_t),
+			 PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	H->blocks = mmap(NULL, MAX_BLOCKS * sizeof(struct block),
+			 PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (H->arena == MAP_FAILED || H->shadow == MAP_FAILED ||
+	    H->blocks == MAP_FAILED)
+		weft__die("cannot reserve the tracked heap");
+}
+
+void weft__heap_reset(void)
+{
+	if (!H)
+		heap_init();
+	memset(H->shadow, 0, H->used / GRANULE * sizeof(uint32_t));
+	if (H->used > H->high)
+		H->high = H->used;
+	if (H->nblocks > H->high_blocks)
+		H->high_blocks = H->nblocks;
+	H->used = 0;
+	H->nblocks = 0;
+	if (++H->resets % 4096 == 0 && H->high > ((size_t)4 << 20)) {
+		madvise(H->arena, H->high, MADV_DONTNEED);
+		madvise(H->shadow, H->high / GRANULE * sizeof(uint32_t),
+			MADV_DONTNEED);
+		madvise(H->blocks, H->high_blocks * sizeof(struct block),
+			MADV_DONTNEED);
+		H->high = H->high_blocks = 0;
+	}
+}
+
+bool weft__is_tracked(const void *p)
+{
+	return H && (const char *)p >= H->arena &&
+	       (const char *)p < H->arena + H->used;
+}
+
+static void set_shadow(size_t from, size_t len, uint32_t v)
+{
+	for (size_t g = from / GRANULE; g < (from + len + GRANULE - 1) / GRANULE;
+	     g++)
+		H->shadow[g] = v;
+}
+
+void *weft__malloc(size_t n, bool zero, const char *what,
+		   const struct weft_loc *loc)
+{
+	size_t off, len = n ? n : 1;
+	struct block *b;
+
+	if (!H)
+		heap_init();
+	/* One empty granule between blocks catches small overruns as
+	 * accesses to unallocated memory. */
+	off = H->used + GRANULE;
+	if (off + len > ARENA_SIZE || H->nblocks >= MAX_BLOCKS)
+		weft__fail("crash", loc,
+			   "out of memory: the test allocated more than "
+			   "%zu blocks or %zu bytes in one execution",
+			   (size_t)MAX_BLOCKS, ARENA_SIZE);
+	H->used = (off + len + GRANULE - 1) & ~(size_t)(GRANULE - 1);
+	b = &H->blocks[H->nblocks];
+	*b = (struct block){ .p = H->arena + off, .n = n,
+			     .what = what ? what : "malloc", .aloc = loc,
+			     .atid = weft__self(), .ftid = -1,
+			     .state = SH_LIVE };
+	set_shadow(off, len, (uint32_t)(H->nblocks << 2) | SH_LIVE);
+	H->nblocks++;
+	/* Fresh pages are zero; rewound ones are not. */
+	if (zero || off < H->high)
+		memset(b->p, 0, len);
+	return b->p;
+}
+
+static struct block *block_of(const void *p)
+{
+	size_t g;
+	uint32_t v;
+
+	if (!weft__is_tracked(p))
+		return NULL;
+	g = (size_t)((const char *)p - H->arena) / GRANULE;
+	v = H->shadow[g];
+	if ((v & 3) == SH_NONE)
+		return NULL;
+	return &H->blocks[v >> 2];
+}
+
+static const char *site(const struct weft_loc *l)
+{
+	if (!l || !l->file)
+		return "an unknown place";
+	return weft__internf("%s:%d%s%s", l->file, l->line,
+			     l->func ? " in " : "", l->func ? l->func : "");
+}
+
+void weft__free(void *p, const char *what, const struct weft_loc *loc)
+{
+	struct block *b;
+
+	if (!p)
+		return;
+	b = block_of(p);
+	if (!b || b->p != p)
+		weft__fail("misuse", loc,
+			   "%s of %p, which is not the start of a block weft "
+			   "allocated", what ? what : "free", p);
+	if (b->state == SH_FREED) {
+		weft__fail_detail("allocated by %s at %s",
+				  weft__thread_name(b->atid), site(b->aloc));
+		weft__fail_detail("first freed by %s at %s",
+				  weft__thread_name(b->ftid), site(b->floc));
+		weft__fail("double-free", loc, "%s of %s#%zu freed twice",
+			   what ? what : "free", b->what,
+			   (size_t)(b - H->blocks));
+	}
+	b->state = SH_FREED;
+	b->floc = loc;
+	b->ftid = weft__self();
+	set_shadow((size_t)(b->p - H->arena), b->n ? b->n : 1,
+		   (uint32_t)((b - H->blocks) << 2) | SH_FREED);
+}
+
+void weft__check_access(const void *p, size_t n, bool write,
+			const struct weft_loc *loc)
+{
+	struct block *b;
+	size_t off;
+
+	if (!weft__is_tracked(p))
+		return;
+	off = (size_t)((const char *)p - H->arena);
+	if ((H->shadow[off / GRANULE] & 3) != SH_FREED &&
+	    (H->shadow[(off + (n ? n - 1 : 0)) / GRANULE] & 3) != SH_FREED)
+		return;
+	b = block_of(p);
+	if (!b || b->state != SH_FREED)
+		b = block_of((const char *)p + n - 1);
+	weft__fail_detail("the %zu-byte block was allocated by %s at %s",
+			  b->n, weft__thread_name(b->atid), site(b->aloc));
+	weft__fail_detail("and freed by %s at %s", weft__thread_name(b->ftid),
+			  site(b->floc));
+	weft__fail("use-after-free", loc,
+		   "%s of %zu byte%s at offset %td of %s#%zu, freed memory",
+		   write ? "write" : "read", n, n == 1 ? "" : "s",
+		   (const char *)p - b->p, b->what, (size_t)(b - H->blocks));
+}
+
+/* At the end of a test every block must have been freed. */
+void weft__heap_end_check(void)
+{
+	size_t live = 0, first = 0;
+
+	for (size_t i = 0; H && i < H->nblocks; i++)
+		if (H->blocks[i].state == SH_LIVE && live++ == 0)
+			first = i;
+	if (!live)
+		return;
+	for (size_t i = first, shown = 0; i < H->nblocks && shown < 8; i++) {
+		struct block *b = &H->blocks[i];
+		if (b->state != SH_LIVE)
+			continue;
+		weft__fail_detail("%s#%zu: %zu bytes allocated by %s at %s",
+				  b->what, i, b->n, weft__thread_name(b->atid),
+				  site(b->aloc));
+		shown++;
+	}
+	weft__fail("leak", H->blocks[first].aloc,
+		   "%zu block%s still allocated at the end of the test", live,
+		   live == 1 ? "" : "s");
+}
+
+/* Names of heap objects for traces: the allocator and block number, which
+ * are the same in every run of the same schedule. */
+const char *weft__heap_name(const void *p)
+{
+	struct block *b = block_of(p);
+
+	if (!b)
+		return NULL;
+	if ((const char *)p == b->p)
+		return weft__internf("%s#%zu", b->what,
+				     (size_t)(b - H->blocks));
+	return weft__internf("%s#%zu+%td", b->what, (size_t)(b - H->blocks),
+			     (const char *)p - b->p);
+}
+
+void *weft_malloc_at(size_t n, int zero, const char *what,
+		     const struct weft_loc *loc)
+{
+	return weft__malloc(n, zero != 0, what ? what : "weft_malloc", loc);
+}
+
+void weft_free_at(void *p, const struct weft_loc *loc)
+{
+	weft__free(p, "weft_free", loc);
+}
+
+void weft_check_access_at(const void *p, size_t n, int write,
+			  const struct weft_loc *loc)
+{
+	weft__check_access(p, n, write != 0, loc);
+}

@@ -1,0 +1,80 @@
+/* src/explore/pct.c - probabilistic concurrency testing (Burckhardt,
+ * Kothari, Musuvathi and Nagarakatte, ASPLOS 2010).
+ *
+ * Each thread gets a random priority when it appears, and d-1 priority
+ * change points are drawn among the expected number of steps k.  At every
+ * step the highest-priority eligible thread runs; at the j-th change point
+ * the thread about to run drops to priority j, below every initial one.
+ * A bug of depth d is then found with probability at least 1/(n k^(d-1)).
+ * k is learnt: the longest execution seen so far. */
+#include "sched/sched.h"
+#include "rng.h"
+
+#define MAX_DEPTH 16
+
+static uint64_t rng;
+static uint64_t prio[WEFT__MAX_THREADS];
+static int seen;                 /* threads given a priority */
+static long change[MAX_DEPTH];   /* step of each change point */
+static int nchange;
+static long k_est = 64;
+
+static bool pct_begin(void)
+{
+	int d = weft__opts.depth;
+
+	rng = weft__mix64(weft__opts.seed ^ weft__mix64((uint64_t)weft__exec_no()));
+	seen = 0;
+	if (d > MAX_DEPTH)
+		d = MAX_DEPTH;
+	nchange = d > 1 ? d - 1 : 0;
+	for (int j = 0; j < nchange; j++)
+		change[j] = (long)(weft__rng_next(&rng) % (uint64_t)k_est);
+	return true;
+}
+
+static int highest(uint64_t set)
+{
+	int best = -1;
+
+	for (int i = 0; i < WEFT__MAX_THREADS; i++)
+		if ((set & ((uint64_t)1 << i)) && (best < 0 || prio[i] > prio[best]))
+			best = i;
+	return best;
+}
+
+static int pct_pick(uint64_t en, uint64_t elig)
+{
+	long step = weft__X->nsteps;
+	int t;
+
+	(void)en;
+	/* Initial priorities are above MAX_DEPTH; change points use 1..d-1. */
+	while (seen < weft__X->nthreads)
+		prio[seen++] = MAX_DEPTH + 1 + (weft__rng_next(&rng) >> 8);
+	t = highest(elig);
+	for (int j = 0; j < nchange; j++) {
+		if (change[j] != step)
+			continue;
+		prio[t] = (uint64_t)(j + 1);
+		t = highest(elig);
+	}
+	return t;
+}
+
+static int pct_value(int n)
+{
+	return weft__rng_below(&rng, n);
+}
+
+static void pct_end(enum exec_result r)
+{
+	(void)r;
+	if (weft__X->nsteps > k_est)
+		k_est = weft__X->nsteps;
+}
+
+const struct weft__strategy weft__strategy_pct = {
+	.name = "pct", .begin = pct_begin, .pick = pct_pick,
+	.value = pct_value, .end = pct_end,
+};

@@ -1,0 +1,33 @@
+/* src/explore/random.c - the random strategy: at every step, a thread
+ * chosen uniformly among the eligible ones. */
+#include "sched/sched.h"
+#include "rng.h"
+
+static uint64_t rng;
+
+static bool rnd_begin(void)
+{
+	rng = weft__mix64(weft__opts.seed ^ weft__mix64((uint64_t)weft__exec_no()));
+	return true;
+}
+
+static int rnd_pick(uint64_t en, uint64_t elig)
+{
+	(void)en;
+	return weft__nth_bit(elig, weft__rng_below(&rng, __builtin_popcountll(elig)));
+}
+
+static int rnd_value(int n)
+{
+	return weft__rng_below(&rng, n);
+}
+
+static void rnd_end(enum exec_result r)
+{
+	(void)r;
+}
+
+const struct weft__strategy weft__strategy_random = {
+	.name = "random", .begin = rnd_begin, .pick = rnd_pick,
+	.value = rnd_value, .end = rnd_end,
+};

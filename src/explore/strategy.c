@@ -1,0 +1,80 @@
+/* src/explore/strategy.c - choosing a strategy, and "auto", the default.
+ *
+ * auto runs the exhaustive DFS with iterative preemption bounding up to
+ * --preemption-bound (default 2) for at most half of the execution budget:
+ * small tests are verified, and bugs needing few preemptions are found
+ * first, with short traces.  If the DFS has not finished by then, the rest
+ * of the budget goes to PCT, whose probabilistic guarantee does not depend
+ * on the size of the state space. */
+#include <string.h>
+
+#include "sched/sched.h"
+
+extern const struct weft__strategy weft__strategy_random;
+extern const struct weft__strategy weft__strategy_pct;
+extern const struct weft__strategy weft__strategy_dfs;
+extern const struct weft__strategy weft__strategy_replay;
+
+static const struct weft__strategy *inner;
+static bool switched;
+
+static bool auto_begin(void)
+{
+	if (!inner)
+		inner = &weft__strategy_dfs;
+	if (inner == &weft__strategy_dfs && !switched &&
+	    weft__opts.iterations > 0 &&
+	    weft__exec_no() >= weft__opts.iterations / 2) {
+		inner = &weft__strategy_pct;
+		switched = true;
+	}
+	return inner->begin();
+}
+
+static int auto_pick(uint64_t en, uint64_t elig)
+{
+	return inner->pick(en, elig);
+}
+
+static int auto_value(int n)
+{
+	return inner->value(n);
+}
+
+static void auto_end(enum exec_result r)
+{
+	inner->end(r);
+}
+
+static const struct weft__strategy strategy_auto = {
+	.name = "auto", .begin = auto_begin, .pick = auto_pick,
+	.value = auto_value, .end = auto_end, .exhaustive = true,
+};
+
+const struct weft__strategy *weft__strategy_get(const char *name)
+{
+	static const struct weft__strategy *all[] = {
+		&strategy_auto, &weft__strategy_random, &weft__strategy_pct,
+		&weft__strategy_dfs, &weft__strategy_replay,
+	};
+
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+		if (strcmp(all[i]->name, name) == 0)
+			return all[i];
+	return NULL;
+}
+
+/* What actually ran, for the report: "auto" becomes "dfs" or "dfs+pct". */
+const char *weft__strategy_ran(void)
+{
+	if (weft__strat == &strategy_auto)
+		return switched ? "dfs+pct" : "dfs";
+	return weft__strat->name;
+}
+
+bool weft__strategy_verified(void)
+{
+	if (weft__strat == &strategy_auto)
+		return !switched && weft__dfs_complete();
+	return weft__strat == &weft__strategy_dfs && weft__dfs_complete();
+}

@@ -1,0 +1,183 @@
+/* src/explore/token.c - replay tokens.
+ *
+ * A token is the full decision sequence of one execution (the thread picked
+ * at every step and every explored value), run-length encoded as varints,
+ * followed by a CRC-32 of the test's name and the payload, in URL-safe
+ * base64 behind a version prefix: "w1.<base64>".  The checksum makes a
+ * mistyped token, or a token for another test, a clear error instead of a
+ * confusing replay. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sched/sched.h"
+
+static const char B64[] =
+	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+static uint32_t crc32_update(uint32_t c, const unsigned char *p, size_t n)
+{
+	c = ~c;
+	while (n--) {
+		c ^= *p++;
+		for (int k = 0; k < 8; k++)
+			c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1)));
+	}
+	return ~c;
+}
+
+static size_t put_varint(unsigned char *b, uint64_t v)
+{
+	size_t n = 0;
+
+	do {
+		b[n++] = (unsigned char)((v & 0x7f) | (v > 0x7f ? 0x80 : 0));
+		v >>= 7;
+	} while (v);
+	return n;
+}
+
+static int get_varint(const unsigned char *b, size_t len, size_t *pos,
+		      uint64_t *v)
+{
+	*v = 0;
+	for (int shift = 0; shift < 64; shift += 7) {
+		if (*pos >= len)
+			return -1;
+		unsigned char c = b[(*pos)++];
+		*v |= (uint64_t)(c & 0x7f) << shift;
+		if (!(c & 0x80))
+			return 0;
+	}
+	return -1;
+}
+
+char *weft__token_encode(const char *test, const uint32_t *dec, long n)
+{
+	unsigned char *raw = malloc((size_t)n * 20 + 32);
+	size_t len = 0, out_len;
+	char *out;
+	uint32_t crc;
+
+	len += put_varint(raw + len, (uint64_t)n);
+	for (long i = 0; i < n;) {
+		long j = i + 1;
+		while (j < n && dec[j] == dec[i])
+			j++;
+		len += put_varint(raw + len, dec[i]);
+		len += put_varint(raw + len, (uint64_t)(j - i - 1));
+		i = j;
+	}
+	crc = crc32_update(0, (const unsigned char *)test, strlen(test));
+	crc = crc32_update(crc, raw, len);
+	for (int k = 0; k < 4; k++)
+		raw[len++] = (unsigned char)(crc >> (8 * k));
+	out_len = 3 + (len * 4 + 2) / 3 + 1;
+	out = malloc(out_len);
+	memcpy(out, "w1.", 3);
+	size_t o = 3;
+	for (size_t i = 0; i < len; i += 3) {
+		uint32_t v = (uint32_t)raw[i] << 16;
+		if (i + 1 < len)
+			v |= (uint32_t)raw[i + 1] << 8;
+		if (i + 2 < len)
+			v |= raw[i + 2];
+		out[o++] = B64[(v >> 18) & 63];
+		out[o++] = B64[(v >> 12) & 63];
+		if (i + 1 < len)
+			out[o++] = B64[(v >> 6) & 63];
+		if (i + 2 < len)
+			out[o++] = B64[v & 63];
+	}
+	out[o] = 0;
+	free(raw);
+	return out;
+}
+
+static int b64_val(char c)
+{
+	const char *p = c ? strchr(B64, c) : NULL;
+	return p ? (int)(p - B64) : -1;
+}
+
+/* Returns the number of decisions, or -1 with *err set. */
+long weft__token_decode(const char *test, const char *tok, uint32_t **out,
+			const char **err)
+{
+	size_t tl, len = 0, pos = 0;
+	unsigned char *raw;
+	uint64_t n, v, run;
+	uint32_t crc, want;
+	long k = 0;
+
+	if (strncmp(tok, "w1.", 3) != 0) {
+		*err = "it does not start with w1.";
+		return -1;
+	}
+	tok += 3;
+	tl = strlen(tok);
+	raw = malloc(tl + 4);
+	for (size_t i = 0; i < tl; i += 4) {
+		uint32_t acc = 0;
+		int got = 0;
+		for (int j = 0; j < 4 && i + (size_t)j < tl; j++, got++) {
+			int c = b64_val(tok[i + (size_t)j]);
+			if (c < 0) {
+				*err = "it contains a character that is not "
+				       "base64url";
+				free(raw);
+				return -1;
+			}
+			acc |= (uint32_t)c << (18 - 6 * j);
+		}
+		if (got == 1) {
+			*err = "it is truncated";
+			free(raw);
+			return -1;
+		}
+		raw[len++] = (unsigned char)(acc >> 16);
+		if (got > 2)
+			raw[len++] = (unsigned char)(acc >> 8);
+		if (got > 3)
+			raw[len++] = (unsigned char)acc;
+	}
+	if (len < 5) {
+		*err = "it is too short";
+		free(raw);
+		return -1;
+	}
+	len -= 4;
+	want = (uint32_t)raw[len] | (uint32_t)raw[len + 1] << 8 |
+	       (uint32_t)raw[len + 2] << 16 | (uint32_t)raw[len + 3] << 24;
+	crc = crc32_update(0, (const unsigned char *)test, strlen(test));
+	crc = crc32_update(crc, raw, len);
+	if (crc != want) {
+		*err = "its checksum does not match (corrupted, or made for "
+		       "another test)";
+		free(raw);
+		return -1;
+	}
+	if (get_varint(raw, len, &pos, &n) || n > 100000000) {
+		*err = "its length is malformed";
+		free(raw);
+		return -1;
+	}
+	*out = malloc(sizeof **out * (n ? n : 1));
+	while (pos < len) {
+		if (get_varint(raw, len, &pos, &v) ||
+		    get_varint(raw, len, &pos, &run) || k + (long)run + 1 > (long)n) {
+			*err = "its runs are malformed";
+			free(raw);
+			free(*out);
+			return -1;
+		}
+		for (uint64_t i = 0; i <= run; i++)
+			(*out)[k++] = (uint32_t)v;
+	}
+	free(raw);
+	if (k != (long)n) {
+		*err = "its runs do not add up to its length";
+		free(*out);
+		return -1;
+	}
+	return k;
+}

@@ -1,0 +1,202 @@
+/* src/report/symbols.c - names for addresses: thread functions, static
+ * objects ("rtnl_mutex", "priv+16"), and code addresses of crashes.
+ *
+ * The executable's ELF symbol table is read once in the parent, before any
+ * worker is forked, so the name strings are at the same addresses in every
+ * worker and the parent can print names a worker recorded. */
+#include <elf.h>
+#include <fcntl.h>
+#include <link.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "sched/sched.h"
+
+struct sym {
+	uintptr_t addr;
+	size_t size;
+	const char *name;
+};
+
+static struct sym *syms;
+static size_t nsyms;
+static uintptr_t base;
+static bool loaded;
+
+static int cmp_sym(const void *a, const void *b)
+{
+	const struct sym *x = a, *y = b;
+	return x->addr < y->addr ? -1 : x->addr > y->addr;
+}
+
+static int base_cb(struct dl_phdr_info *info, size_t size, void *data)
+{
+	(void)size;
+	*(uintptr_t *)data = info->dlpi_addr;
+	return 1;
+}
+
+static void load_table(const char *m, size_t len, const ElfW(Shdr) *sh,
+		       const ElfW(Shdr) *strtab)
+{
+	size_t n = sh->sh_size / sizeof(ElfW(Sym));
+	const ElfW(Sym) *s = (const ElfW(Sym) *)(m + sh->sh_offset);
+
+	if (sh->sh_offset + sh->sh_size > len ||
+	    strtab->sh_offset + strtab->sh_size > len)
+		return;
+	syms = realloc(syms, sizeof *syms * (nsyms + n));
+	for (size_t i = 0; i < n; i++) {
+		int type = ELF64_ST_TYPE(s[i].st_info);
+		const char *nm;
+		if ((type != STT_OBJECT && type != STT_FUNC) || !s[i].st_value ||
+		    s[i].st_name >= strtab->sh_size)
+			continue;
+		nm = m + strtab->sh_offset + s[i].st_name;
+		if (!nm[0])
+			continue;
+		syms[nsyms++] = (struct sym){ base + s[i].st_value,
+					      s[i].st_size, strdup(nm) };
+	}
+}
+
+void weft__symbols_load(void)
+{
+	int fd;
+	struct stat st;
+	char *m;
+	const ElfW(Ehdr) *eh;
+	const ElfW(Shdr) *sh;
+	bool have_symtab = false;
+
+	if (loaded)
+		return;
+	loaded = true;
+	dl_iterate_phdr(base_cb, &base);
+	fd = open("/proc/self/exe", O_RDONLY);
+	if (fd < 0)
+		return;
+	if (fstat(fd, &st) != 0 || st.st_size < (off_t)sizeof *eh) {
+		close(fd);
+		return;
+	}
+	m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (m == MAP_FAILED)
+		return;
+	eh = (const ElfW(Ehdr) *)m;
+	if (memcmp(eh->e_ident, ELFMAG, SELFMAG) != 0 ||
+	    eh->e_shoff + (size_t)eh->e_shnum * sizeof *sh > (size_t)st.st_size)
+		goto out;
+	sh = (const ElfW(Shdr) *)(m + eh->e_shoff);
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < eh->e_shnum; i++) {
+			unsigned want = pass == 0 ? SHT_SYMTAB : SHT_DYNSYM;
+			if (sh[i].sh_type != want || sh[i].sh_link >= eh->e_shnum)
+				continue;
+			if (pass == 1 && have_symtab)
+				continue;
+			load_table(m, (size_t)st.st_size, &sh[i],
+				   &sh[sh[i].sh_link]);
+			have_symtab = true;
+		}
+	qsort(syms, nsyms, sizeof *syms, cmp_sym);
+out:
+	munmap(m, (size_t)st.st_size);
+}
+
+static const struct sym *lookup(uintptr_t a)
+{
+	size_t lo = 0, hi = nsyms;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (syms[mid].addr <= a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return NULL;
+	const struct sym *s = &syms[lo - 1];
+	if (a >= s->addr + (s->size ? s->size : 1))
+		return NULL;
+	return s;
+}
+
+const char *weft__symbolize(const void *addr)
+{
+	const struct sym *s = lookup((uintptr_t)addr);
+
+	if (!s)
+		return NULL;
+	if ((uintptr_t)addr == s->addr)
+		return s->name;
+	return weft__internf("%s+%zu", s->name,
+			     (size_t)((uintptr_t)addr - s->addr));
+}
+
+const char *weft__heap_name(const void *p);
+
+/* Objects that are neither static nor in the tracked heap (on a stack,
+ * say) are numbered in order of first appearance in the execution, which
+ * is the same in every run of the same schedule. */
+#define MAX_ANON 64
+struct anon {
+	const void *addr[MAX_ANON];
+	long exec;
+	int n;
+};
+static struct anon *A;
+
+const char *weft__objname(const void *addr, const char *kind)
+{
+	const char *n;
+
+	if ((n = weft__heap_name(addr)))
+		return n;
+	if ((n = weft__symbolize(addr)))
+		return n;
+	if (!A)
+		A = weft__persistent_alloc(sizeof *A);
+	if (A->exec != weft__exec_no() + 1) {
+		A->exec = weft__exec_no() + 1;
+		A->n = 0;
+	}
+	for (int i = 0; i < A->n; i++)
+		if (A->addr[i] == addr)
+			return weft__internf("%s@%d", kind, i + 1);
+	if (A->n < MAX_ANON)
+		A->addr[A->n++] = addr;
+	return weft__internf("%s@%d", kind, A->n);
+}
+
+/* file:line of a code address, by asking addr2line (only on the slow path
+ * of a crash report). */
+const char *weft__code_location(const void *pc, char *buf, size_t n)
+{
+	char cmd[512], exe[256];
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	FILE *p;
+
+	if (len <= 0 || !pc)
+		return NULL;
+	exe[len] = 0;
+	snprintf(cmd, sizeof cmd, "addr2line -f -s -e '%s' %#lx 2>/dev/null",
+		 exe, (unsigned long)((uintptr_t)pc - base));
+	p = popen(cmd, "r");
+	if (!p)
+		return NULL;
+	char fn[256] = "", fl[256] = "";
+	if (fgets(fn, sizeof fn, p) && fgets(fl, sizeof fl, p)) {
+		fn[strcspn(fn, "\n")] = 0;
+		fl[strcspn(fl, "\n")] = 0;
+		if (fl[0] != '?')
+			snprintf(buf, n, "%s in %s", fl, fn);
+	}
+	pclose(p);
+	return buf[0] ? buf : NULL;
+}

@@ -1,0 +1,138 @@
+/* src/sched/clock.c - happens-before clocks and per-object access history.
+ *
+ * Every object touched by a visible operation gets a record (found through
+ * a small open hash table rebuilt each execution) holding the clock of its
+ * last write and the join of the reads since.  The same record keeps the
+ * step numbers the DFS strategy's partial-order reduction needs to find
+ * the last operation that races with a thread's next one. */
+#include <string.h>
+
+#include "sched.h"
+#include "clock.h"
+
+#define TABLE_BITS 10
+
+struct objtab {
+	struct weft__objrec *slot[1 << TABLE_BITS];
+};
+static struct objtab *T;
+
+void weft__objclock_reset(void)
+{
+	T = weft__exec_alloc(sizeof *T);
+}
+
+static unsigned hash_ptr(const void *p)
+{
+	uint64_t x = (uint64_t)(uintptr_t)p;
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	return (unsigned)x & ((1u << TABLE_BITS) - 1);
+}
+
+struct weft__objrec *weft__objrec_find(const void *obj, bool create)
+{
+	unsigned h = hash_ptr(obj);
+	struct weft__objrec *r;
+
+	for (r = T->slot[h]; r; r = r->next)
+		if (r->obj == obj)
+			return r;
+	if (!create)
+		return NULL;
+	r = weft__exec_alloc(sizeof *r);
+	r->obj = obj;
+	r->w_step = -1;
+	r->w_tid = -1;
+	r->a_step = -1;
+	r->a_tid = -1;
+	r->next = T->slot[h];
+	T->slot[h] = r;
+	return r;
+}
+
+static void vc_join(uint32_t *dst, const uint32_t *src, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (src[i] > dst[i])
+			dst[i] = src[i];
+}
+
+/* Advance t's clock for the step it takes now with op, ordering it after
+ * the earlier dependent operations on the same object. */
+/* Order t after the earlier dependent operations on obj. */
+static void obj_join(struct weft__thread *t, struct weft__objrec *r,
+		     int access)
+{
+	int n = weft__X->nthreads;
+
+	vc_join(t->vc, r->wvc, n);
+	if (access == WEFT__ACC_WRITE)
+		vc_join(t->vc, r->rvc, n);
+}
+
+/* Record t's (already advanced) clock as the latest access to obj. */
+static void obj_record(struct weft__thread *t, struct weft__objrec *r,
+		       const struct weft__op *op, long step)
+{
+	int n = weft__X->nthreads, id = t->id, access = op->access;
+
+	if (access == WEFT__ACC_WRITE && !op->release) {
+		r->a_step = step;
+		r->a_tid = id;
+		r->a_clk = t->vc[id];
+	}
+	if (access == WEFT__ACC_WRITE) {
+		memcpy(r->wvc, t->vc, sizeof(uint32_t) * (size_t)n);
+		memset(r->rvc, 0, sizeof r->rvc);
+		r->w_step = step;
+		r->w_tid = id;
+		r->w_clk = t->vc[id];
+		r->r_mask = 0;
+	} else {
+		vc_join(r->rvc, t->vc, n);
+		r->r_mask |= (uint64_t)1 << id;
+		r->r_step[id] = step;
+		r->r_clk[id] = t->vc[id];
+	}
+}
+
+/* Advance t's clock for the step it takes now with op, ordering it after
+ * the earlier dependent operations on the object(s) the op touches. */
+void weft__clock_step(struct weft__thread *t, const struct weft__op *op)
+{
+	long step = weft__X->nsteps - 1;
+	struct weft__objrec *r1, *r2 = NULL;
+
+	if (op->access == WEFT__ACC_NONE || !op->obj) {
+		t->vc[t->id]++;
+		return;
+	}
+	r1 = weft__objrec_find(op->obj, true);
+	if (op->obj2)
+		r2 = weft__objrec_find(op->obj2, true);
+	obj_join(t, r1, op->access);
+	if (r2)
+		obj_join(t, r2, op->access);
+	t->vc[t->id]++;
+	obj_record(t, r1, op, step);
+	if (r2)
+		obj_record(t, r2, op, step);
+}
+
+const uint32_t *weft__vc(int tid)
+{
+	return weft__X->th[tid].vc;
+}
+
+bool weft__op_dependent(const struct weft__op *a, const struct weft__op *b)
+{
+	if (!a || !b || a->access == WEFT__ACC_NONE ||
+	    b->access == WEFT__ACC_NONE || !a->obj || !b->obj)
+		return false;
+	if (a->obj != b->obj && a->obj != b->obj2 &&
+	    (!a->obj2 || (a->obj2 != b->obj && a->obj2 != b->obj2)))
+		return false;
+	return a->access == WEFT__ACC_WRITE || b->access == WEFT__ACC_WRITE;
+}

@@ -1,0 +1,300 @@
+/* src/sched/exec.c - one execution of a test, from a fresh program state to
+ * its verdict, and the ways an execution ends early (bug, prune). */
+#include <link.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sched.h"
+
+const struct weft_test *weft__cur_test;
+void weft__sched_start(void);
+void weft__exec_mem_reset(void);
+int weft__thread_create(void (*fn)(void *), void *arg, const char *name,
+			unsigned flags, const struct weft__thread *parent);
+
+/* ---- the program's initial state --------------------------------------- */
+
+/* The writable parts of the executable's segments (.data, .bss, minus the
+ * RELRO part that becomes read-only), saved once in the worker and copied
+ * back before every execution.  weft itself is a shared library, so its
+ * state is not in these segments. */
+struct region {
+	char *addr;
+	size_t len;
+	char *saved;
+};
+#define MAX_REGIONS 8
+static struct region regions[MAX_REGIONS];
+static int nregions;
+
+static void add_region(char *lo, char *hi)
+{
+	if (hi <= lo)
+		return;
+	if (nregions == MAX_REGIONS)
+		weft__die("too many writable segments in the program");
+	regions[nregions].addr = lo;
+	regions[nregions].len = (size_t)(hi - lo);
+	nregions++;
+}
+
+static int phdr_cb(struct dl_phdr_info *info, size_t size, void *data)
+{
+	char *relro_lo = NULL, *relro_hi = NULL;
+
+	(void)size;
+	(void)data;
+	/* The first object is the main program. */
+	for (int i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		if (ph->p_type == PT_GNU_RELRO) {
+			relro_lo = (char *)(info->dlpi_addr + ph->p_vaddr);
+			relro_hi = relro_lo + ph->p_memsz;
+		}
+	}
+	for (int i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		char *lo, *hi;
+		if (ph->p_type != PT_LOAD || !(ph->p_flags & PF_W))
+			continue;
+		lo = (char *)(info->dlpi_addr + ph->p_vaddr);
+		hi = lo + ph->p_memsz;
+		if (relro_lo && relro_lo <= lo && relro_hi > lo)
+			lo = relro_hi;
+		add_region(lo, hi);
+	}
+	return 1; /* stop after the main program */
+}
+
+void weft__globals_snapshot(void)
+{
+	nregions = 0;
+	dl_iterate_phdr(phdr_cb, NULL);
+	for (int i = 0; i < nregions; i++) {
+		regions[i].saved = weft__persistent_alloc(regions[i].len);
+		memcpy(regions[i].saved, regions[i].addr, regions[i].len);
+	}
+}
+
+void weft__globals_restore(void)
+{
+	for (int i = 0; i < nregions; i++)
+		memcpy(regions[i].addr, regions[i].saved, regions[i].len);
+}
+
+/* ---- hooks ------------------------------------------------------------ */
+
+static struct weft__hooks *hooks;
+
+void weft__register_hooks(struct weft__hooks *h)
+{
+	struct weft__hooks **p = &hooks;
+
+	/* Keep registration order: later subsystems see earlier ones set up. */
+	while (*p)
+		p = &(*p)->next;
+	h->next = NULL;
+	*p = h;
+}
+
+/* ---- one execution ---------------------------------------------------- */
+
+void weft__exec_reset(void)
+{
+	struct weft__exec *X = weft__X;
+	struct weft__shm *S = weft__S;
+	long no = X->exec_no;
+
+	X->nthreads = 0;
+	X->cur = -1;
+	X->last_tid = -1;
+	X->nsteps = 0;
+	X->preemptions = 0;
+	X->spin_steps = 0;
+	X->progress = false;
+	X->result = EXEC_OK;
+	X->in_epilogue = false;
+	X->exec_no = no;
+	S->nsteps = 0;
+	S->ndec = 0;
+	S->nthreads = 0;
+	memset(S->blocked, 0, sizeof S->blocked);
+	S->pool_used = 0;
+	S->detail_len = 0;
+	S->detail[0] = 0;
+	weft__exec_mem_reset();
+	weft__objclock_reset();
+	weft__stack_put_all();
+	weft__heap_reset();
+}
+
+static void test_body(void *arg)
+{
+	const struct weft_test *t = arg;
+
+	t->fn();
+}
+
+static void run_hooks(bool begin)
+{
+	for (struct weft__hooks *h = hooks; h; h = h->next) {
+		void (*f)(void) = begin ? h->begin : h->end;
+		if (f)
+			f();
+	}
+}
+
+enum exec_result weft__run_execution(const struct weft_test *t)
+{
+	struct weft__exec *X = weft__X;
+
+	weft__globals_restore();
+	weft__exec_reset();
+	weft__cur_test = t;
+	X->in_epilogue = true;
+	if (setjmp(X->epilogue_jmp) == 0) {
+		run_hooks(true);
+		X->in_epilogue = false;
+		weft__thread_create(test_body, (void *)t, t->name, 0, NULL);
+		weft__sched_start();
+	}
+	if (X->result != EXEC_OK)
+		return X->result;
+	/* Every non-daemon thread finished: end-of-test checks. */
+	X->in_epilogue = true;
+	if (setjmp(X->epilogue_jmp) == 0) {
+		run_hooks(false);
+		weft__heap_end_check();
+		weft__lockorder_end();
+	}
+	X->in_epilogue = false;
+	return X->result;
+}
+
+long weft__exec_no(void)
+{
+	return weft__X ? weft__X->exec_no : 0;
+}
+
+/* ---- ending an execution early ---------------------------------------- */
+
+void weft__end_execution(enum exec_result r) __attribute__((noreturn));
+
+void weft__fail_detail(const char *fmt, ...)
+{
+	struct weft__shm *S = weft__S;
+	va_list ap;
+	int room = (int)sizeof S->detail - S->detail_len;
+	int n;
+
+	if (room <= 2)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(S->detail + S->detail_len, (size_t)room - 1, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if (n > room - 2)
+		n = room - 2;
+	S->detail_len += n;
+	S->detail[S->detail_len++] = '\n';
+	S->detail[S->detail_len] = 0;
+}
+
+_Noreturn void weft__fail(const char *kind, const struct weft_loc *loc,
+			  const char *fmt, ...)
+{
+	struct weft__shm *S = weft__S;
+	char msg[900];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	snprintf(S->kind, sizeof S->kind, "%s", kind);
+	if (loc && loc->file)
+		snprintf(S->message, sizeof S->message, "%s (at %s:%d)", msg,
+			 loc->file, loc->line);
+	else
+		snprintf(S->message, sizeof S->message, "%s", msg);
+	weft__end_execution(EXEC_BUG);
+}
+
+_Noreturn void weft__exec_exit(int status)
+{
+	(void)status;
+	weft__end_execution(EXEC_OK);
+}
+
+_Noreturn void weft__prune(void)
+{
+	weft__end_execution(EXEC_PRUNED);
+}
+
+void weft_assert_fail(const char *expr, const struct weft_loc *loc)
+{
+	weft__fail("assertion", loc, "assertion failed: %s", expr);
+}
+
+void weft_report(const char *kind, const struct weft_loc *loc,
+		 const char *fmt, ...)
+{
+	char msg[800];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	weft__fail(kind, loc, "%s", msg);
+}
+
+void weft_assume_at(int cond, const struct weft_loc *loc)
+{
+	(void)loc;
+	if (!cond)
+		weft__prune();
+}
+
+int weft_choose_at(int n, const struct weft_loc *loc)
+{
+	return weft__choose(n, NULL, loc);
+}
+
+int(weft_choose)(int n)
+{
+	return weft__choose(n, NULL, NULL);
+}
+
+void weft__note_finding(const char *kind, uint64_t key, const char *msg)
+{
+	struct weft__shm *S = weft__S;
+	struct weft__finding *f;
+
+	for (int i = 0; i < S->nfindings; i++)
+		if (S->findings[i].key == key &&
+		    strcmp(S->findings[i].kind, kind) == 0)
+			return;
+	if (S->nfindings == WEFT__MAX_FINDINGS)
+		return;
+	f = &S->findings[S->nfindings++];
+	snprintf(f->kind, sizeof f->kind, "%s", kind);
+	snprintf(f->msg, sizeof f->msg, "%s", msg);
+	f->key = key;
+}
+
+_Noreturn void weft__die_at(const char *file, int line, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "weft: internal error at %s:%d: %s\n", file, line,
+		msg);
+	fflush(stderr);
+	_exit(3);
+}

@@ -1,0 +1,118 @@
+/* src/sched/mem.c - weft's own memory: persistent and per-execution arenas,
+ * and the string pool shared with the report printer.
+ *
+ * Both arenas are bump allocators over reserved address space, outside the
+ * program's data segments, so restoring those segments never touches them.
+ * The execution arena is rewound at the start of every execution and its
+ * pages are returned to the kernel now and then, keeping memory flat over
+ * millions of executions. */
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "sched.h"
+
+struct arena {
+	char *base;
+	size_t used, cap, high;
+};
+
+static struct arena *persist, *execa;
+
+static void arena_init(struct arena *a, size_t cap)
+{
+	a->base = mmap(NULL, cap, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (a->base == MAP_FAILED)
+		weft__die("cannot reserve %zu bytes of address space", cap);
+	a->cap = cap;
+}
+
+static void *arena_take(struct arena *a, size_t n, const char *what)
+{
+	size_t off = (a->used + 15) & ~(size_t)15;
+
+	if (off + n > a->cap)
+		weft__die("out of %s memory (%zu bytes used)", what, a->used);
+	a->used = off + n;
+	if (a->used > a->high)
+		a->high = a->used;
+	return a->base + off;
+}
+
+static void ensure_init(void)
+{
+	static struct arena boot;   /* only until persist exists */
+
+	if (persist)
+		return;
+	arena_init(&boot, (size_t)1 << 34);
+	persist = arena_take(&boot, sizeof *persist, "weft");
+	*persist = boot;
+	execa = arena_take(persist, sizeof *execa, "weft");
+	arena_init(execa, (size_t)1 << 34);
+}
+
+void *weft__persistent_alloc(size_t n)
+{
+	ensure_init();
+	return arena_take(persist, n, "persistent");
+}
+
+/* Memory from mmap is zero, and rewound memory is cleared here, so callers
+ * always get zeroed blocks. */
+void *weft__exec_alloc(size_t n)
+{
+	void *p;
+
+	ensure_init();
+	p = arena_take(execa, n, "per-execution");
+	memset(p, 0, n);
+	return p;
+}
+
+void weft__exec_mem_reset(void)
+{
+	static long resets;
+
+	ensure_init();
+	execa->used = 0;
+	/* Give pages back every few thousand executions; in between the same
+	 * pages are reused, which is what keeps an execution cheap. */
+	if (++resets % 4096 == 0 && execa->high > ((size_t)1 << 20)) {
+		madvise(execa->base, execa->high, MADV_DONTNEED);
+		execa->high = 0;
+	}
+}
+
+const char *weft__intern(const char *s)
+{
+	struct weft__shm *sh = weft__S;
+	size_t n;
+	char *p;
+
+	if (!s)
+		return NULL;
+	if (!sh)
+		return s;
+	n = strlen(s) + 1;
+	/* The pool is rewound at every execution start (weft__exec_reset), so
+	 * only the current execution's names use it. */
+	if (sh->pool_used + n > sizeof sh->pool)
+		return "(name pool full)";
+	p = sh->pool + sh->pool_used;
+	memcpy(p, s, n);
+	sh->pool_used += n;
+	return p;
+}
+
+const char *weft__internf(const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	return weft__intern(buf);
+}

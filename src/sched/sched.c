@@ -1,0 +1,308 @@
+/* src/sched/sched.c - the scheduling point and the choice of the next step.
+ *
+ * Fast path: a thread reaches weft__visible(), the enabled set is computed,
+ * the strategy picks a thread, the step is recorded (decision, trace entry,
+ * clocks), and only when the pick is another thread does a context switch
+ * happen.  The scheduler logic runs on whichever stack is current; there is
+ * no scheduler fiber, so a step that continues the same thread costs no
+ * switch at all. */
+#include <string.h>
+
+#include "sched.h"
+
+struct weft__exec *weft__X;
+struct weft__shm *weft__S;
+const struct weft__strategy *weft__strat;
+
+void weft__deadlock_report(void) __attribute__((noreturn));
+void weft__end_execution(enum exec_result r) __attribute__((noreturn));
+
+static inline uint64_t bit(int i)
+{
+	return (uint64_t)1 << i;
+}
+
+bool weft__thread_enabled(int tid)
+{
+	struct weft__thread *t = &weft__X->th[tid];
+	struct weft__op *op = t->pending;
+
+	if (t->state != TS_LIVE || !op)
+		return false;
+	return !op->ready || op->ready(op);
+}
+
+static uint64_t compute_enabled(uint64_t *spinners, uint64_t *weak)
+{
+	struct weft__exec *X = weft__X;
+	uint64_t en = 0, sp = 0, wk = 0;
+
+	for (int i = 0; i < X->nthreads; i++) {
+		const struct weft__op *op;
+		if (!weft__thread_enabled(i))
+			continue;
+		en |= bit(i);
+		if (X->th[i].spinning)
+			sp |= bit(i);
+		op = X->th[i].pending;
+		if (op->strong && !op->strong(op))
+			wk |= bit(i);
+	}
+	*spinners = sp;
+	*weak = wk;
+	return en;
+}
+
+static bool only_daemons_left(void)
+{
+	struct weft__exec *X = weft__X;
+
+	for (int i = 0; i < X->nthreads; i++)
+		if (X->th[i].state == TS_LIVE &&
+		    !(X->th[i].flags & WEFT__THREAD_DAEMON))
+			return false;
+	return true;
+}
+
+_Noreturn static void livelock(const char *why)
+{
+	struct weft__exec *X = weft__X;
+	int tid = X->last_tid >= 0 ? X->last_tid : 0;
+	struct weft__op *op = X->th[tid].pending;
+
+	for (int i = 0; i < X->nthreads; i++) {
+		struct weft__thread *t = &X->th[i];
+		char buf[512] = "";
+		if (t->state != TS_LIVE || !t->pending)
+			continue;
+		if (!weft__thread_enabled(i) && t->pending->waitdesc) {
+			t->pending->waitdesc(t->pending, buf, sizeof buf);
+			weft__S->blocked[i] = (struct weft__step){
+				.tid = (int16_t)i, .op = t->pending->name,
+				.objname = t->pending->objname,
+				.loc = t->pending->loc, .value = -1 };
+		}
+		weft__fail_detail(
+			"thread %s %s %s(%s) at %s:%d%s%s", t->name,
+			weft__thread_enabled(i) ? "keeps retrying" : "waits in",
+			t->pending->name,
+			t->pending->objname ? t->pending->objname : "",
+			t->pending->loc ? t->pending->loc->file : "?",
+			t->pending->loc ? t->pending->loc->line : 0,
+			buf[0] ? " for " : "", buf);
+	}
+	weft__fail("livelock", op ? op->loc : NULL, "%s", why);
+}
+
+/* The last resort of fairness: when every enabled thread is spinning,
+ * nothing can change by reordering them, so they take turns in a fixed
+ * order and no branching point is created. */
+static int round_robin(uint64_t set)
+{
+	int last = weft__X->last_tid;
+
+	for (int k = 1; k <= WEFT__MAX_THREADS; k++) {
+		int i = (last + k + WEFT__MAX_THREADS) % WEFT__MAX_THREADS;
+		if (set & bit(i))
+			return i;
+	}
+	weft__die("round robin over an empty set");
+}
+
+static void record_step(int tid, uint64_t en)
+{
+	struct weft__exec *X = weft__X;
+	struct weft__shm *S = weft__S;
+	struct weft__thread *t = &X->th[tid];
+	struct weft__op *op = t->pending;
+	long s = X->nsteps;
+	int last = X->last_tid;
+
+	if (s >= weft__opts.max_steps || S->ndec >= S->cap)
+		livelock(weft__internf("execution exceeded --max-steps=%ld "
+				       "without finishing",
+				       weft__opts.max_steps));
+	if (last >= 0 && last != tid && (en & bit(last)) &&
+	    !X->th[last].spinning)
+		X->preemptions++;
+	weft__shm_dec(S)[S->ndec++] = (uint32_t)tid;
+	weft__shm_steps(S)[s] = (struct weft__step){
+		.tid = (int16_t)tid, .kind = STEP_OP, .value = -1,
+		.op = op->name, .objname = op->objname, .loc = op->loc,
+		.note = NULL };
+	X->nsteps = s + 1;
+	S->nsteps = s + 1;
+	if (weft__strat->step)
+		weft__strat->step(tid, op);
+	weft__clock_step(t, op);
+	/* A write may let spinners progress; the clearing waits for the next
+	 * scheduling point, since the op may still turn out to have changed
+	 * nothing (a failed trylock calls weft__spun). */
+	X->progress = op->access == WEFT__ACC_WRITE;
+	X->last_tid = tid;
+}
+
+/* Choose and record the next step; never returns when the execution ends
+ * or deadlocks. */
+static int choose_next(void)
+{
+	struct weft__exec *X = weft__X;
+	uint64_t spinners, weak, en, elig;
+	int tid;
+
+	if (X->progress) {
+		for (int i = 0; i < X->nthreads; i++)
+			X->th[i].spinning = false;
+		X->progress = false;
+	}
+	if (only_daemons_left())
+		weft__end_execution(EXEC_OK);
+	en = compute_enabled(&spinners, &weak);
+	if (!en || en == weak)
+		weft__deadlock_report();
+	X->enabled = en;
+	elig = en & ~spinners;
+	if (elig) {
+		X->spin_steps = 0;
+		tid = weft__strat->pick(en, elig);
+		if (!(elig & bit(tid)))
+			weft__die("strategy %s picked thread %d, not eligible",
+				  weft__strat->name, tid);
+	} else {
+		if (++X->spin_steps > weft__opts.spin_bound)
+			livelock(weft__internf(
+				"every runnable thread has been spinning for "
+				"%d steps without any thread making progress",
+				weft__opts.spin_bound));
+		/* Still through the strategy, with a single candidate, so
+		 * every step has its decision node. */
+		tid = weft__strat->pick(en, bit(round_robin(en)));
+	}
+	record_step(tid, en);
+	return tid;
+}
+
+static void switch_to(struct weft__thread *from, int tid)
+{
+	struct weft__exec *X = weft__X;
+
+	X->cur = tid;
+	weft__ctx_switch(from ? &from->ctx : &X->native, &X->th[tid].ctx);
+}
+
+void weft__visible(struct weft__op *op)
+{
+	struct weft__exec *X = weft__X;
+	struct weft__thread *t;
+	int next;
+
+	if (!X || X->cur < 0) {
+		/* Outside a test thread (set-up hooks): not a scheduling
+		 * point, but a blocking op that cannot proceed is a bug. */
+		if (op->ready && !op->ready(op))
+			weft__fail("deadlock", op->loc,
+				   "%s would block outside any test thread",
+				   op->name);
+		return;
+	}
+	t = &X->th[X->cur];
+	t->pending = op;
+	next = choose_next();
+	if (next != t->id)
+		switch_to(t, next);
+	t->pending = NULL;
+}
+
+void weft__point(const char *name, const void *obj, const char *objname,
+		 enum weft__access acc, const struct weft_loc *loc)
+{
+	struct weft__op op = { .name = name, .obj = obj, .objname = objname,
+			       .access = (uint8_t)acc, .loc = loc };
+	weft__visible(&op);
+}
+
+void weft__release_point(const char *name, const void *obj,
+			 const char *objname, const struct weft_loc *loc)
+{
+	struct weft__op op = { .name = name, .obj = obj, .objname = objname,
+			       .access = WEFT__ACC_WRITE, .release = true,
+			       .loc = loc };
+	weft__visible(&op);
+}
+
+void weft__spun(void)
+{
+	if (weft__X && weft__X->cur >= 0) {
+		weft__X->th[weft__X->cur].spinning = true;
+		weft__X->progress = false;
+	}
+}
+
+void weft__step_note(const char *s)
+{
+	struct weft__exec *X = weft__X;
+
+	if (X && X->nsteps > 0)
+		weft__shm_steps(weft__S)[X->nsteps - 1].note = s;
+}
+
+int weft__choose(int n, const char *what, const struct weft_loc *loc)
+{
+	struct weft__shm *S = weft__S;
+	int v;
+
+	if (n <= 0)
+		weft__fail("misuse", loc, "weft_choose(%d): n must be positive",
+			   n);
+	weft__point("choose", NULL, what, WEFT__ACC_NONE, loc);
+	if (n == 1)
+		return 0;
+	if (S->ndec >= S->cap)
+		livelock("too many decisions");
+	v = weft__strat->value(n);
+	if (v < 0 || v >= n)
+		weft__die("strategy %s chose %d outside [0,%d)",
+			  weft__strat->name, v, n);
+	weft__shm_dec(S)[S->ndec++] = (uint32_t)v;
+	weft__shm_steps(S)[weft__X->nsteps - 1].kind = STEP_CHOICE;
+	weft__shm_steps(S)[weft__X->nsteps - 1].value = v;
+	return v;
+}
+
+/* A thread whose function returned (or called the thread exit) takes its
+ * final step and hands the CPU on for good. */
+_Noreturn void weft__thread_exit_current(void)
+{
+	struct weft__exec *X = weft__X;
+	struct weft__thread *t = &X->th[X->cur];
+	int next;
+
+	weft__release_point("exit", t, NULL, NULL);
+	t->state = TS_DONE;
+	t->pending = NULL;
+	next = choose_next();
+	switch_to(t, next);
+	weft__die("a finished thread was resumed");
+}
+
+/* Start running the execution's first thread from the native stack;
+ * returns when the execution ends. */
+void weft__sched_start(void)
+{
+	int first = choose_next();
+
+	switch_to(NULL, first);
+}
+
+_Noreturn void weft__end_execution(enum exec_result r)
+{
+	struct weft__exec *X = weft__X;
+	struct weft__thread *from = X->cur >= 0 ? &X->th[X->cur] : NULL;
+
+	X->result = r;
+	X->cur = -1;
+	if (!from)
+		longjmp(X->epilogue_jmp, 1);
+	weft__ctx_switch(&from->ctx, &X->native);
+	weft__die("an ended execution was resumed");
+}

@@ -1,0 +1,195 @@
+/* src/sched/sched.h - the scheduler's state, shared inside the core
+ * (sched, explore, cli, report).  Models and detectors use internal.h. */
+#ifndef WEFT_SCHED_H
+#define WEFT_SCHED_H
+
+#include <setjmp.h>
+#include <stdio.h>
+
+#include "internal.h"
+#include "arch/switch.h"
+
+enum thread_state { TS_FREE, TS_LIVE, TS_DONE };
+
+#define WEFT__MAX_HELD 48
+
+struct weft__thread {
+	int id;
+	int state;                 /* enum thread_state */
+	unsigned flags;            /* WEFT__THREAD_* */
+	const char *name;
+	void (*fn)(void *);
+	void *arg;
+	struct weft__ctx ctx;
+	struct weft__stack *stack;
+	struct weft__op *pending;  /* operation it is parked at */
+	struct weft__op startop;   /* the first pending op after spawn */
+	bool spinning;             /* made no progress since last write */
+	bool joined;
+	int spurious;              /* spurious wakeups used this execution */
+	const void *wait_obj;      /* condvar-style wait: object waited on */
+	int wait_flag;             /* set by the waker */
+	const void *spin_obj;      /* last polled object and value seen, */
+	long spin_val;             /* to detect polling that sees no change */
+	int nheld;                 /* lock-order classes held */
+	int held[WEFT__MAX_HELD];
+	const struct weft_loc *held_loc[WEFT__MAX_HELD];
+	weft__vclock vc;           /* happens-before clock */
+};
+
+/* One recorded step of the trace; lives in memory shared with the parent
+ * so a crashing worker never loses its schedule. */
+struct weft__step {
+	int16_t tid;
+	int16_t kind;              /* STEP_OP, STEP_CHOICE */
+	int32_t value;             /* choice value, or -1 */
+	const char *op;
+	const char *objname;
+	const struct weft_loc *loc;
+	const char *note;
+};
+enum { STEP_OP, STEP_CHOICE };
+
+/* The shared-memory record of one test's exploration, written by the
+ * worker and read by the parent. */
+#define WEFT__POOL_SIZE (1u << 20)
+#define WEFT__MAX_FINDINGS 16
+struct weft__finding {
+	char kind[32];
+	uint64_t key;
+	char msg[1024];
+};
+
+struct weft__shm {
+	volatile int state;       /* SHM_RUNNING, SHM_DONE, SHM_CRASHED */
+	int verdict;              /* VERDICT_PASS, _VERIFIED, _BUG */
+	long executions;          /* complete executions */
+	long pruned;              /* executions pruned (sleep sets, assume) */
+	long total_steps;
+	int bound;                /* preemption bound reached, -1 unbounded */
+	char strategy[32];        /* what actually ran */
+	char kind[32];
+	char message[1024];
+	char detail[8192];
+	int detail_len;
+	long bug_exec;            /* execution number of the bug */
+	double bug_seconds;       /* time to the bug */
+	double seconds;
+	int crash_signal;
+	void *crash_addr;
+	void *crash_pc;
+	int crash_tid;
+	bool crash_stack_overflow;
+	/* the current (or failing) execution */
+	long nsteps;
+	long ndec;
+	int nthreads;
+	const char *thread_names[WEFT__MAX_THREADS];
+	struct weft__step blocked[WEFT__MAX_THREADS]; /* op == NULL: none */
+	int nfindings;
+	struct weft__finding findings[WEFT__MAX_FINDINGS];
+	size_t pool_used;
+	char pool[WEFT__POOL_SIZE];
+	long cap;                 /* capacity of dec[] and steps[] */
+	/* followed by: uint32_t dec[cap]; struct weft__step steps[cap]; */
+};
+enum { SHM_RUNNING, SHM_DONE, SHM_CRASHED };
+enum { VERDICT_PASS, VERDICT_VERIFIED, VERDICT_BUG };
+
+uint32_t *weft__shm_dec(struct weft__shm *s);
+struct weft__step *weft__shm_steps(struct weft__shm *s);
+struct weft__shm *weft__shm_create(long cap);
+
+/* Outcome of one execution. */
+enum exec_result { EXEC_OK, EXEC_BUG, EXEC_PRUNED, EXEC_REDUNDANT };
+
+/* Per-execution scheduler state (in persistent memory, reset each time). */
+struct weft__exec {
+	struct weft__thread th[WEFT__MAX_THREADS];
+	int nthreads;
+	int cur;                   /* running thread, -1 on the native stack */
+	long nsteps;
+	int last_tid;              /* thread of the previous step */
+	int preemptions;
+	long spin_steps;           /* consecutive steps with only spinners */
+	bool progress;             /* the last step wrote something */
+	uint64_t enabled;          /* enabled set computed at the last step */
+	enum exec_result result;
+	bool in_epilogue;
+	jmp_buf epilogue_jmp;
+	struct weft__ctx native;   /* the worker's own stack */
+	const char *pending_note;
+	long exec_no;
+};
+
+extern struct weft__exec *weft__X;
+extern struct weft__shm *weft__S;
+extern const struct weft_test *weft__cur_test;
+
+/* Strategy interface (src/explore/). */
+struct weft__strategy {
+	const char *name;
+	/* Called before each execution; returns false when exploration is
+	 * complete (DFS exhausted its tree). */
+	bool (*begin)(void);
+	/* Pick a thread from eligible (a subset of enabled). */
+	int (*pick)(uint64_t enabled, uint64_t eligible);
+	/* Pick a value in [0, n). */
+	int (*value)(int n);
+	/* Called after each execution with its result. */
+	void (*end)(enum exec_result r);
+	/* Called at each step after the pick, with the chosen thread (for
+	 * DPOR bookkeeping); may be NULL. */
+	void (*step)(int tid, const struct weft__op *op);
+	bool exhaustive;           /* can conclude "verified" */
+};
+const struct weft__strategy *weft__strategy_get(const char *name);
+extern const struct weft__strategy *weft__strat;
+/* DFS helpers for the "auto" strategy and reports. */
+int weft__dfs_bound(void);
+bool weft__dfs_complete(void);
+void weft__strategy_setup(const char *name);
+
+/* Decisions: replay tokens. */
+char *weft__token_encode(const char *test, const uint32_t *dec, long n);
+long weft__token_decode(const char *test, const char *tok, uint32_t **out,
+			const char **err);
+
+/* Executions (src/sched/exec.c). */
+void weft__globals_snapshot(void);
+void weft__globals_restore(void);
+enum exec_result weft__run_execution(const struct weft_test *t);
+void weft__exec_reset(void);
+void weft__heap_reset(void);
+void weft__heap_end_check(void);
+void weft__lockorder_end(void);
+void weft__objclock_reset(void);
+
+/* Scheduler internals used by strategies. */
+bool weft__thread_enabled(int tid);
+bool weft__op_dependent(const struct weft__op *a, const struct weft__op *b);
+void weft__clock_step(struct weft__thread *t, const struct weft__op *op);
+
+/* Stacks (src/sched/stack.c). */
+struct weft__stack {
+	void *base;               /* lowest usable address */
+	size_t size;
+	void *guard;              /* the PROT_NONE page below base */
+	struct weft__stack *next;
+};
+struct weft__stack *weft__stack_get(void);
+void weft__stack_put_all(void);
+bool weft__addr_in_guard(const void *addr);
+
+/* Reports (src/report/). */
+void weft__report_text(FILE *out, const struct weft_test *t,
+		       struct weft__shm *s, const char *argv0);
+void weft__report_json(FILE *out, const struct weft_test *t,
+		       struct weft__shm *s, const char *argv0);
+const char *weft__symbolize(const void *addr);
+void weft__symbols_load(void);
+
+/* Time. */
+double weft__now(void);
+
+#endif

@@ -1,0 +1,137 @@
+/* src/sync/rwlock.c - reader/writer locks.  Readers share, a writer
+ * excludes everyone; which waiter gets the lock next is the explorer's
+ * choice, so writer starvation is not modelled as a bug. */
+#include <errno.h>
+
+#include "sync.h"
+
+static const char *rw_name(weft_rwlock_t *l)
+{
+	return l->name ? l->name : weft__objname(l, "rwlock");
+}
+
+static int rw_class(weft_rwlock_t *l, const struct weft_loc *loc)
+{
+	if (!l->cls)
+		l->cls = weft__class(weft__class_key_for(l, loc), rw_name(l)) + 1;
+	return l->cls - 1;
+}
+
+void weft_rwlock_init(weft_rwlock_t *l, const char *name)
+{
+	*l = (weft_rwlock_t)WEFT_RWLOCK_INIT;
+	l->name = name;
+}
+
+static bool rd_ready(const struct weft__op *op)
+{
+	return ((const weft_rwlock_t *)op->obj)->writer == 0;
+}
+
+static bool wr_ready(const struct weft__op *op)
+{
+	const weft_rwlock_t *l = op->obj;
+	return l->writer == 0 && l->readers == 0;
+}
+
+static int rw_desc(const struct weft__op *op, char *buf, size_t n)
+{
+	const weft_rwlock_t *l = op->obj;
+
+	if (l->writer)
+		return weft__lock_waitdesc("rwlock", op->objname, l->writer,
+					   l->acquired, buf, n);
+	for (int i = 0; i < 64; i++)
+		if (l->rmask & (1ull << i))
+			return weft__lock_waitdesc("rwlock", op->objname, i + 1,
+						   NULL, buf, n);
+	return weft__lock_waitdesc("rwlock", op->objname, 0, NULL, buf, n);
+}
+
+static void check_not_held(weft_rwlock_t *l, const struct weft_loc *loc)
+{
+	int self = weft__self();
+
+	if (l->writer == self + 1 || (l->rmask & (1ull << self)))
+		weft__fail("deadlock", loc,
+			   "thread %s takes %s, which it already holds",
+			   weft__thread_name(self), rw_name(l));
+}
+
+static void take(weft_rwlock_t *l, bool write, const struct weft_loc *loc,
+		 bool try)
+{
+	int self = weft__self();
+
+	if (write)
+		l->writer = self + 1;
+	else {
+		l->readers++;
+		l->rmask |= 1ull << self;
+	}
+	l->acquired = loc;
+	weft__lock_acquire(rw_class(l, loc), loc, try);
+}
+
+static void lock(weft_rwlock_t *l, bool write, const struct weft_loc *loc)
+{
+	struct weft__op op = { .name = write ? "rwlock_wrlock" : "rwlock_rdlock",
+			       .obj = l, .objname = rw_name(l),
+			       .access = write ? WEFT__ACC_WRITE : WEFT__ACC_READ,
+			       .ready = write ? wr_ready : rd_ready,
+			       .waitdesc = rw_desc, .loc = loc };
+
+	check_not_held(l, loc);
+	weft__visible(&op);
+	take(l, write, loc, false);
+}
+
+void weft_rwlock_rdlock_at(weft_rwlock_t *l, const struct weft_loc *loc)
+{
+	lock(l, false, loc);
+}
+
+void weft_rwlock_wrlock_at(weft_rwlock_t *l, const struct weft_loc *loc)
+{
+	lock(l, true, loc);
+}
+
+static int trylock(weft_rwlock_t *l, bool write, const struct weft_loc *loc)
+{
+	weft__point(write ? "rwlock_trywrlock" : "rwlock_tryrdlock", l,
+		    rw_name(l), WEFT__ACC_WRITE, loc);
+	if (write ? (l->writer || l->readers) : l->writer) {
+		weft__step_note("busy");
+		weft__spun();
+		return -EBUSY;
+	}
+	take(l, write, loc, true);
+	return 0;
+}
+
+int weft_rwlock_tryrdlock_at(weft_rwlock_t *l, const struct weft_loc *loc)
+{
+	return trylock(l, false, loc);
+}
+
+int weft_rwlock_trywrlock_at(weft_rwlock_t *l, const struct weft_loc *loc)
+{
+	return trylock(l, true, loc);
+}
+
+void weft_rwlock_unlock_at(weft_rwlock_t *l, const struct weft_loc *loc)
+{
+	int self = weft__self();
+
+	if (l->writer != self + 1 && !(l->rmask & (1ull << self)))
+		weft__fail("misuse", loc, "rwlock_unlock of %s, not held by %s",
+			   rw_name(l), weft__thread_name(self));
+	weft__release_point("rwlock_unlock", l, rw_name(l), loc);
+	if (l->writer == self + 1) {
+		l->writer = 0;
+	} else {
+		l->readers--;
+		l->rmask &= ~(1ull << self);
+	}
+	weft__lock_release(rw_class(l, loc), loc);
+}

@@ -1,0 +1,59 @@
+/* src/sync/sem.c - counting semaphores. */
+#include <errno.h>
+
+#include "sync.h"
+
+static const char *sem_name(weft_sem_t *s)
+{
+	return s->name ? s->name : weft__objname(s, "sem");
+}
+
+void weft_sem_init(weft_sem_t *s, long value, const char *name)
+{
+	s->count = value;
+	s->cls = 0;
+	s->name = name;
+}
+
+static bool sem_ready(const struct weft__op *op)
+{
+	return ((const weft_sem_t *)op->obj)->count > 0;
+}
+
+static int sem_desc(const struct weft__op *op, char *buf, size_t n)
+{
+	snprintf(buf, n, "semaphore %s to be posted", op->objname);
+	return -1;
+}
+
+void weft_sem_wait_at(weft_sem_t *s, const struct weft_loc *loc)
+{
+	struct weft__op op = { .name = "sem_wait", .obj = s,
+			       .objname = sem_name(s),
+			       .access = WEFT__ACC_WRITE, .ready = sem_ready,
+			       .waitdesc = sem_desc, .loc = loc };
+
+	if (!s->cls)
+		s->cls = weft__class(weft__class_key_for(s, loc), op.objname) + 1;
+	weft__wait_on_class(s->cls - 1, loc);
+	weft__visible(&op);
+	s->count--;
+}
+
+int weft_sem_trywait_at(weft_sem_t *s, const struct weft_loc *loc)
+{
+	weft__point("sem_trywait", s, sem_name(s), WEFT__ACC_WRITE, loc);
+	if (s->count <= 0) {
+		weft__step_note("busy");
+		weft__spun();
+		return -EAGAIN;
+	}
+	s->count--;
+	return 0;
+}
+
+void weft_sem_post_at(weft_sem_t *s, const struct weft_loc *loc)
+{
+	weft__release_point("sem_post", s, sem_name(s), loc);
+	s->count++;
+}

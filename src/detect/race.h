@@ -1,0 +1,71 @@
+/* src/detect/race.h - the data-race detector and the helpers the pthread
+ * and ThreadSanitizer layers share (private to src/detect/race*.c,
+ * src/tsan/ and src/pthread/).
+ *
+ * The detector is FastTrack-style: every 8-byte granule of memory that an
+ * instrumented access touches has a shadow cell holding the epoch (thread,
+ * clock) of its last write and of its last read, or a full read clock when
+ * several threads read it concurrently.  The clocks are the core's
+ * happens-before clocks (weft__vc), which advance at every visible
+ * operation; so an access epoch e of thread t is ordered before thread u
+ * exactly when e < weft__vc(u)[t] (strictly: accesses made after t's step k
+ * carry clock k and are not covered by what t published at step k). */
+#ifndef WEFT_DETECT_RACE_H
+#define WEFT_DETECT_RACE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "internal.h"
+
+/* Access flags. */
+enum {
+	WEFT__RACE_WRITE = 1,
+	WEFT__RACE_ATOMIC = 2, /* C11 atomic or volatile: never races with
+				  another atomic access */
+};
+
+/* True while an execution runs test threads; instrumented code outside
+ * executions (constructors, the worker itself) is not checked. */
+extern bool weft__race_on;
+
+/* Check and record an access of n bytes at addr made at pc.  Never blocks;
+ * it becomes a scheduling point (before the access) once pc is known to
+ * race, so the explorer also tries the other orders at that site. */
+void weft__race_access(const void *addr, size_t n, unsigned flags,
+		       uintptr_t pc);
+
+/* Called at a racing site before the access: a scheduling point on the
+ * granule, unless the thread is inside an atomic section. */
+void weft__race_point(const void *addr, bool write, uintptr_t pc);
+
+/* Report a race between the recorded access (tid, write, size, pc) and
+ * the current one; once per pair of sites across executions. */
+void weft__race_report(const void *addr, int ptid, unsigned pflags,
+		       unsigned psize, uintptr_t ppc, unsigned flags,
+		       unsigned size, uintptr_t pc);
+
+/* Sites known to race (persistent), tested on every access. */
+bool weft__race_site_hot(uintptr_t pc);
+
+/* Per-thread function stacks from __tsan_func_entry/exit. */
+void weft__race_func_entry(uintptr_t pc);
+void weft__race_func_exit(void);
+/* Copy the calling thread's call stack (innermost first) into out. */
+int weft__race_stack(uintptr_t *out, int max);
+
+/* Atomic sections (__VERIFIER_atomic_begin/end) suppress racing-site
+ * scheduling points of the calling thread. */
+void weft__race_atomic_section(int delta);
+
+/* ---- symbols (src/detect/race_sym.c) ---------------------------------- */
+
+/* The source location of code address pc (a return address), found with
+ * the program's symbols and line tables and cached across executions.
+ * Never returns NULL; the location lives as long as the process. */
+const struct weft_loc *weft__pc_loc(uintptr_t pc);
+#define WEFT__CALLER_LOC() \
+	weft__pc_loc((uintptr_t)__builtin_return_address(0))
+
+#endif

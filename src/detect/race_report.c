@@ -1,0 +1,243 @@
+/* src/detect/race_report.c - what happens once two accesses race: the
+ * report (once per pair of sites), and the sites that become scheduling
+ * points so exploration also tries the other orders there.
+ *
+ * Both sets outlive executions (persistent memory): a pair reported in one
+ * execution is not reported again, and a racing site stays a scheduling
+ * point for the rest of the exploration. */
+#include <stdio.h>
+#include <string.h>
+
+#include "detect/race.h"
+
+#define SITE_BITS 12                  /* racing sites remembered */
+#define PAIR_BITS 12                  /* racing pairs remembered */
+#define FILTER_BITS 16                /* quick "might be hot" bitmap */
+#define STACK_MAX 64
+
+struct thread_stack {
+	uint32_t gen;                 /* execution the stack belongs to */
+	int depth;
+	int atomic;                   /* __VERIFIER_atomic nesting */
+	uintptr_t pc[STACK_MAX];
+};
+
+struct racestate {
+	uint64_t filter[(1u << FILTER_BITS) / 64];
+	uintptr_t sites[1u << SITE_BITS];
+	uint64_t pairs[1u << PAIR_BITS];
+	int nsites, npairs;
+	uint32_t gen;                 /* bumped by the begin hook */
+	struct thread_stack th[WEFT__MAX_THREADS];
+};
+static struct racestate *R;
+
+static struct thread_stack *stack_of(int t);
+
+static inline uint64_t mix(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	return x;
+}
+
+bool weft__race_site_hot(uintptr_t pc)
+{
+	uint64_t h;
+
+	if (!R->nsites)
+		return false;
+	h = mix(pc) & ((1u << FILTER_BITS) - 1);
+	if (!(R->filter[h / 64] & ((uint64_t)1 << (h % 64))))
+		return false;
+	for (uint64_t i = mix(pc);; i++) {
+		uintptr_t s = R->sites[i & ((1u << SITE_BITS) - 1)];
+		if (s == pc)
+			return true;
+		if (!s)
+			return false;
+	}
+}
+
+static void site_add(uintptr_t pc)
+{
+	uint64_t h = mix(pc) & ((1u << FILTER_BITS) - 1);
+
+	if (weft__race_site_hot(pc) || R->nsites >= (1 << SITE_BITS) / 2)
+		return;
+	for (uint64_t i = mix(pc);; i++) {
+		uintptr_t *s = &R->sites[i & ((1u << SITE_BITS) - 1)];
+		if (!*s) {
+			*s = pc;
+			break;
+		}
+	}
+	R->filter[h / 64] |= (uint64_t)1 << (h % 64);
+	R->nsites++;
+}
+
+/* Returns true the first time the pair is seen. */
+static bool pair_new(uint64_t key)
+{
+	if (R->npairs >= (1 << PAIR_BITS) / 2)
+		return false;
+	for (uint64_t i = mix(key);; i++) {
+		uint64_t *p = &R->pairs[i & ((1u << PAIR_BITS) - 1)];
+		if (*p == key)
+			return false;
+		if (!*p) {
+			*p = key;
+			R->npairs++;
+			return true;
+		}
+	}
+}
+
+void weft__race_point(const void *addr, bool write, uintptr_t pc)
+{
+	int t = weft__self();
+
+	/* Inside an atomic section other threads must not run. */
+	if (t < 0 || stack_of(t)->atomic > 0)
+		return;
+	weft__point(write ? "racy write" : "racy read",
+		    (const void *)((uintptr_t)addr & ~(uintptr_t)7),
+		    weft__objname(addr, "memory"),
+		    write ? WEFT__ACC_WRITE : WEFT__ACC_READ, weft__pc_loc(pc));
+}
+
+static const char *what(unsigned flags)
+{
+	if (flags & WEFT__RACE_ATOMIC)
+		return flags & WEFT__RACE_WRITE ? "atomic write" : "atomic read";
+	return flags & WEFT__RACE_WRITE ? "write" : "read";
+}
+
+static int put_access(char *buf, size_t n, const char *lead, int tid,
+		      unsigned flags, unsigned size, uintptr_t pc)
+{
+	const struct weft_loc *l = weft__pc_loc(pc);
+
+	return snprintf(buf, n, "%s %s of %u bytes by thread %s at %s:%d (%s)",
+			lead, what(flags), size, weft__thread_name(tid),
+			l->file, l->line, l->func ? l->func : "?");
+}
+
+/* The current thread's call stack, one "  in func file:line" per frame. */
+static int put_stack(char *buf, size_t n)
+{
+	uintptr_t st[8];
+	int k = weft__race_stack(st, 8), len = 0;
+
+	for (int i = 0; i < k && (size_t)len < n; i++) {
+		const struct weft_loc *l = weft__pc_loc(st[i]);
+		len += snprintf(buf + len, n - (size_t)len,
+				"\n    called from %s at %s:%d",
+				l->func ? l->func : "?", l->file, l->line);
+	}
+	return len;
+}
+
+void weft__race_report(const void *addr, int ptid, unsigned pflags,
+		       unsigned psize, uintptr_t ppc, unsigned flags,
+		       unsigned size, uintptr_t pc)
+{
+	uintptr_t lo = pc < ppc ? pc : ppc, hi = pc < ppc ? ppc : pc;
+	uint64_t key = mix(lo) * 31 + mix(hi ^ 0x9e3779b97f4a7c15ULL);
+	char msg[1024];
+	int len;
+
+	site_add(pc);
+	site_add(ppc);
+	if (!key)
+		key = 1;
+	if (!pair_new(key))
+		return;
+	len = snprintf(msg, sizeof msg, "data race on %s (%p):\n  ",
+		       weft__objname(addr, "memory"), addr);
+	len += put_access(msg + len, sizeof msg - (size_t)len, "",
+			  weft__self(), flags, size, pc);
+	if ((size_t)len < sizeof msg)
+		len += put_stack(msg + len, sizeof msg - (size_t)len);
+	if ((size_t)len < sizeof msg)
+		len += snprintf(msg + len, sizeof msg - (size_t)len, "\n  ");
+	if ((size_t)len < sizeof msg)
+		put_access(msg + len, sizeof msg - (size_t)len, "previous",
+			   ptid, pflags, psize, ppc);
+	weft__note_finding("data-race", key, msg);
+}
+
+/* ---- function stacks ---------------------------------------------------- */
+
+static struct thread_stack *stack_of(int t)
+{
+	struct thread_stack *s = &R->th[t];
+
+	if (s->gen != R->gen) {
+		s->gen = R->gen;
+		s->depth = 0;
+		s->atomic = 0;
+	}
+	return s;
+}
+
+void weft__race_func_entry(uintptr_t pc)
+{
+	int t;
+	struct thread_stack *s;
+
+	if (!weft__race_on || (t = weft__self()) < 0)
+		return;
+	s = stack_of(t);
+	if (s->depth < STACK_MAX)
+		s->pc[s->depth] = pc;
+	s->depth++;
+}
+
+void weft__race_func_exit(void)
+{
+	int t;
+	struct thread_stack *s;
+
+	if (!weft__race_on || (t = weft__self()) < 0)
+		return;
+	s = stack_of(t);
+	if (s->depth > 0)
+		s->depth--;
+}
+
+int weft__race_stack(uintptr_t *out, int max)
+{
+	int t = weft__self(), k = 0;
+	struct thread_stack *s;
+
+	if (t < 0)
+		return 0;
+	s = stack_of(t);
+	for (int i = (s->depth < STACK_MAX ? s->depth : STACK_MAX) - 1;
+	     i >= 0 && k < max; i--)
+		out[k++] = s->pc[i];
+	return k;
+}
+
+void weft__race_atomic_section(int delta)
+{
+	int t = weft__self();
+
+	if (t >= 0)
+		stack_of(t)->atomic += delta;
+}
+
+static void report_begin(void)
+{
+	R->gen++;
+}
+
+static struct weft__hooks hooks = { report_begin, NULL, NULL };
+
+__attribute__((constructor)) static void race_report_init(void)
+{
+	R = weft__persistent_alloc(sizeof *R);
+	weft__register_hooks(&hooks);
+}

@@ -1,0 +1,197 @@
+/* src/detect/race_sym.c - source locations for code addresses.
+ *
+ * pthread calls and instrumented accesses arrive with a return address, not
+ * a file and line.  Traces and race reports need the line, so each new
+ * address is translated once by an addr2line child process kept running
+ * for the life of the worker (it answers one address per line on a pipe)
+ * and cached in persistent memory.  A process that cannot symbolize (no
+ * addr2line, no debug information) still gets the function name from the
+ * dynamic symbol table, or the raw address. */
+#include <dlfcn.h>
+#include <elf.h>
+#include <link.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "detect/race.h"
+
+#define CACHE_BITS 12
+
+struct entry {
+	uintptr_t pc;
+	struct weft_loc loc;
+};
+
+struct symstate {
+	struct entry cache[1u << CACHE_BITS];
+	int nentries;
+	pid_t owner;                  /* process that started the helper */
+	FILE *to, *from;              /* pipes to and from addr2line */
+	bool broken;                  /* the helper could not be started */
+	char exe[512];
+};
+static struct symstate *Y;
+
+static const char *persist_str(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = weft__persistent_alloc(n);
+
+	memcpy(p, s, n);
+	return p;
+}
+
+/* Start addr2line reading addresses from a pipe; it flushes its answer to
+ * each line, so one child serves every lookup of this process. */
+static bool helper_start(void)
+{
+	int in[2], out[2];
+	pid_t pid;
+
+	if (Y->owner == getpid() && Y->to)
+		return true;
+	if (Y->owner == getpid() && Y->broken)
+		return false;
+	Y->owner = getpid();
+	Y->to = Y->from = NULL; /* a parent's pipes are not ours to use */
+	Y->broken = true;
+	if (readlink("/proc/self/exe", Y->exe, sizeof Y->exe - 1) <= 0)
+		return false;
+	if (pipe(in) != 0)
+		return false;
+	if (pipe(out) != 0) {
+		close(in[0]);
+		close(in[1]);
+		return false;
+	}
+	pid = fork();
+	if (pid < 0)
+		return false;
+	if (pid == 0) {
+		dup2(in[0], 0);
+		dup2(out[1], 1);
+		close(in[0]);
+		close(in[1]);
+		close(out[0]);
+		close(out[1]);
+		execlp("addr2line", "addr2line", "-f", "-e", Y->exe,
+		       (char *)NULL);
+		_exit(127);
+	}
+	close(in[0]);
+	close(out[1]);
+	Y->to = fdopen(in[1], "w");
+	Y->from = fdopen(out[0], "r");
+	Y->broken = !Y->to || !Y->from;
+	return !Y->broken;
+}
+
+/* The address as addr2line wants it: relative to the load address for a
+ * position-independent executable. */
+static uintptr_t file_addr(uintptr_t pc, const Dl_info *di)
+{
+	const ElfW(Ehdr) *eh = di->dli_fbase;
+
+	if (eh && eh->e_type == ET_DYN)
+		return pc - (uintptr_t)di->dli_fbase;
+	return pc;
+}
+
+struct seg_query {
+	uintptr_t pc;
+	bool found;
+};
+
+static int seg_cb(struct dl_phdr_info *info, size_t size, void *data)
+{
+	struct seg_query *q = data;
+
+	(void)size;
+	/* The first object reported is the main program. */
+	for (int i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		uintptr_t lo = info->dlpi_addr + ph->p_vaddr;
+		if (ph->p_type == PT_LOAD && q->pc >= lo &&
+		    q->pc < lo + ph->p_memsz)
+			q->found = true;
+	}
+	return 1;
+}
+
+static bool in_main_program(uintptr_t pc)
+{
+	struct seg_query q = { pc, false };
+
+	dl_iterate_phdr(seg_cb, &q);
+	return q.found;
+}
+
+static void lookup(uintptr_t pc, struct weft_loc *loc)
+{
+	Dl_info di;
+	char fn[256], fl[512];
+	char *colon;
+
+	memset(&di, 0, sizeof di);
+	loc->file = "?";
+	loc->line = 0;
+	loc->func = NULL;
+	if (!dladdr((void *)pc, &di)) {
+		loc->func = "?";
+		return;
+	}
+	if (di.dli_sname)
+		loc->func = persist_str(di.dli_sname);
+	if (!in_main_program(pc) || !helper_start()) {
+		if (di.dli_fname)
+			loc->file = persist_str(di.dli_fname);
+		return;
+	}
+	fprintf(Y->to, "0x%lx\n", (unsigned long)file_addr(pc, &di));
+	fflush(Y->to);
+	if (!fgets(fn, sizeof fn, Y->from) || !fgets(fl, sizeof fl, Y->from)) {
+		Y->broken = true;
+		Y->to = Y->from = NULL;
+		return;
+	}
+	fn[strcspn(fn, "\n")] = 0;
+	fl[strcspn(fl, "\n (")] = 0;
+	if (strcmp(fn, "??") != 0)
+		loc->func = persist_str(fn);
+	colon = strrchr(fl, ':');
+	if (colon && colon[1] != '?' && strncmp(fl, "??", 2) != 0) {
+		*colon = 0;
+		loc->file = persist_str(fl);
+		loc->line = atoi(colon + 1);
+	}
+}
+
+const struct weft_loc *weft__pc_loc(uintptr_t pc)
+{
+	uint64_t h = (pc * 0x9e3779b97f4a7c15ULL) >> (64 - CACHE_BITS);
+	struct entry *e;
+
+	for (;; h++) {
+		e = &Y->cache[h & ((1u << CACHE_BITS) - 1)];
+		if (e->pc == pc)
+			return &e->loc;
+		if (!e->pc)
+			break;
+	}
+	if (Y->nentries >= (1 << CACHE_BITS) * 3 / 4) {
+		static const struct weft_loc unknown = { "?", 0, "?" };
+		return &unknown;
+	}
+	/* A return address points after the call: look up the call. */
+	lookup(pc - 1, &e->loc);
+	e->pc = pc;
+	Y->nentries++;
+	return &e->loc;
+}
+
+__attribute__((constructor)) static void sym_init(void)
+{
+	Y = weft__persistent_alloc(sizeof *Y);
+}

@@ -1,0 +1,190 @@
+/* src/pthread/cond.c - condition variables and reader/writer locks.
+ *
+ * A weft_cond_t / weft_rwlock_t lives at the start of the program's
+ * pthread_cond_t / pthread_rwlock_t; the all-zero static initialisers are
+ * ready weft objects.  Waits explore spurious wakeups (so a wait without a
+ * predicate loop is caught) and, for timed waits, the timeout. */
+#include <errno.h>
+#include <string.h>
+
+#include "pthread/pt.h"
+#include "sync/sync.h"
+
+_Static_assert(sizeof(weft_cond_t) <= sizeof(pthread_cond_t),
+	       "weft_cond_t must fit in pthread_cond_t");
+_Static_assert(sizeof(weft_rwlock_t) <= sizeof(pthread_rwlock_t),
+	       "weft_rwlock_t must fit in pthread_rwlock_t");
+
+weft_mutex_t *weft__pt_mutex(pthread_mutex_t *m);
+
+static weft_cond_t *wc(pthread_cond_t *c)
+{
+	weft_cond_t *w = (weft_cond_t *)c;
+
+	if (!w->name)
+		w->name = weft__objname(c, "cond");
+	return w;
+}
+
+int __weft_pthread_cond_init(pthread_cond_t *c, const pthread_condattr_t *a)
+{
+	if (!weft__pt_live())
+		return pthread_cond_init(c, a);
+	memset(c, 0, sizeof *c);
+	weft_cond_init((weft_cond_t *)c, NULL);
+	return 0;
+}
+
+int __weft_pthread_cond_destroy(pthread_cond_t *c)
+{
+	if (!weft__pt_live())
+		return pthread_cond_destroy(c);
+	return 0;
+}
+
+/* Blocks: releases m, waits for a signal (or a spurious wakeup), then
+ * re-acquires m.  The signaller's past happens before the return. */
+int __weft_pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m)
+{
+	if (!weft__pt_live())
+		return pthread_cond_wait(c, m);
+	weft__cond_wait(wc(c), weft__pt_mutex(m), 0, "pthread_cond_wait",
+			PT_LOC());
+	return 0;
+}
+
+/* As pthread_cond_wait; timing out is an explored choice (virtual time). */
+int __weft_pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
+				  const struct timespec *ts)
+{
+	if (!weft__pt_live())
+		return pthread_cond_timedwait(c, m, ts);
+	return weft__cond_wait(wc(c), weft__pt_mutex(m), 1,
+			       "pthread_cond_timedwait", PT_LOC())
+		       ? ETIMEDOUT
+		       : 0;
+}
+
+/* Never block; scheduling points. */
+int __weft_pthread_cond_signal(pthread_cond_t *c)
+{
+	if (!weft__pt_live())
+		return pthread_cond_signal(c);
+	weft_cond_signal_at(wc(c), PT_LOC());
+	return 0;
+}
+
+int __weft_pthread_cond_broadcast(pthread_cond_t *c)
+{
+	if (!weft__pt_live())
+		return pthread_cond_broadcast(c);
+	weft_cond_broadcast_at(wc(c), PT_LOC());
+	return 0;
+}
+
+/* ---- reader/writer locks ------------------------------------------------- */
+
+static weft_rwlock_t *wr(pthread_rwlock_t *l)
+{
+	weft_rwlock_t *w = (weft_rwlock_t *)l;
+
+	if (!w->name)
+		w->name = weft__objname(l, "rwlock");
+	return w;
+}
+
+int __weft_pthread_rwlock_init(pthread_rwlock_t *l,
+			       const pthread_rwlockattr_t *a)
+{
+	if (!weft__pt_live())
+		return pthread_rwlock_init(l, a);
+	memset(l, 0, sizeof *l);
+	weft_rwlock_init((weft_rwlock_t *)l, NULL);
+	return 0;
+}
+
+int __weft_pthread_rwlock_destroy(pthread_rwlock_t *l)
+{
+	if (!weft__pt_live())
+		return pthread_rwlock_destroy(l);
+	if (((weft_rwlock_t *)l)->writer || ((weft_rwlock_t *)l)->readers)
+		weft__fail("misuse", PT_LOC(), "destroying %s while it is held",
+			   wr(l)->name);
+	return 0;
+}
+
+/* Block while a writer holds the lock (rdlock) or anyone does (wrlock). */
+int __weft_pthread_rwlock_rdlock(pthread_rwlock_t *l)
+{
+	if (!weft__pt_live())
+		return pthread_rwlock_rdlock(l);
+	weft_rwlock_rdlock_at(wr(l), PT_LOC());
+	return 0;
+}
+
+int __weft_pthread_rwlock_wrlock(pthread_rwlock_t *l)
+{
+	if (!weft__pt_live())
+		return pthread_rwlock_wrlock(l);
+	weft_rwlock_wrlock_at(wr(l), PT_LOC());
+	return 0;
+}
+
+int __weft_pthread_rwlock_tryrdlock(pthread_rwlock_t *l)
+{
+	if (!weft__pt_live())
+		return pthread_rwlock_tryrdlock(l);
+	return weft_rwlock_tryrdlock_at(wr(l), PT_LOC()) ? EBUSY : 0;
+}
+
+int __weft_pthread_rwlock_trywrlock(pthread_rwlock_t *l)
+{
+	if (!weft__pt_live())
+		return pthread_rwlock_trywrlock(l);
+	return weft_rwlock_trywrlock_at(wr(l), PT_LOC()) ? EBUSY : 0;
+}
+
+/* Timed variants: a try, then an explored choice between timing out and
+ * waiting for the lock. */
+static int timed(pthread_rwlock_t *l, bool write, const struct weft_loc *loc)
+{
+	int r = write ? weft_rwlock_trywrlock_at(wr(l), loc)
+		      : weft_rwlock_tryrdlock_at(wr(l), loc);
+
+	if (r == 0)
+		return 0;
+	if (weft__choose(2, "rwlock wait times out", loc)) {
+		weft__step_note("timed out");
+		return ETIMEDOUT;
+	}
+	if (write)
+		weft_rwlock_wrlock_at(wr(l), loc);
+	else
+		weft_rwlock_rdlock_at(wr(l), loc);
+	return 0;
+}
+
+int __weft_pthread_rwlock_timedrdlock(pthread_rwlock_t *l,
+				      const struct timespec *ts)
+{
+	if (!weft__pt_live())
+		return pthread_rwlock_timedrdlock(l, ts);
+	return timed(l, false, PT_LOC());
+}
+
+int __weft_pthread_rwlock_timedwrlock(pthread_rwlock_t *l,
+				      const struct timespec *ts)
+{
+	if (!weft__pt_live())
+		return pthread_rwlock_timedwrlock(l, ts);
+	return timed(l, true, PT_LOC());
+}
+
+/* Never blocks; orders the holder's section before later acquisitions. */
+int __weft_pthread_rwlock_unlock(pthread_rwlock_t *l)
+{
+	if (!weft__pt_live())
+		return pthread_rwlock_unlock(l);
+	weft_rwlock_unlock_at(wr(l), PT_LOC());
+	return 0;
+}

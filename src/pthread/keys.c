@@ -1,0 +1,137 @@
+/* src/pthread/keys.c - pthread_once and thread-specific data.
+ *
+ * Keys and their values are per execution (reset by the begin hook), like
+ * everything else a test creates.  Thread-specific data is private to its
+ * thread, so get/set are not scheduling points; pthread_once is, because
+ * which thread runs the initialiser is an interleaving choice. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "pthread/pt.h"
+
+#define MAX_KEYS 64
+#define DESTRUCTOR_ROUNDS 4 /* PTHREAD_DESTRUCTOR_ITERATIONS */
+
+struct keys {
+	bool used[MAX_KEYS];
+	void (*dtor[MAX_KEYS])(void *);
+	const void *val[WEFT__MAX_THREADS][MAX_KEYS];
+};
+static struct keys *K;
+
+int __weft_pthread_key_create(pthread_key_t *k, void (*dtor)(void *))
+{
+	if (!weft__pt_live())
+		return pthread_key_create(k, dtor);
+	for (unsigned i = 0; i < MAX_KEYS; i++) {
+		if (!K->used[i]) {
+			K->used[i] = true;
+			K->dtor[i] = dtor;
+			for (int t = 0; t < WEFT__MAX_THREADS; t++)
+				K->val[t][i] = NULL;
+			*k = i;
+			return 0;
+		}
+	}
+	return EAGAIN;
+}
+
+int __weft_pthread_key_delete(pthread_key_t k)
+{
+	if (!weft__pt_live())
+		return pthread_key_delete(k);
+	if (k >= MAX_KEYS || !K->used[k])
+		return EINVAL;
+	K->used[k] = false;
+	return 0;
+}
+
+void *__weft_pthread_getspecific(pthread_key_t k)
+{
+	if (!weft__pt_live())
+		return pthread_getspecific(k);
+	if (k >= MAX_KEYS || !K->used[k])
+		return NULL;
+	return (void *)K->val[weft__self()][k];
+}
+
+int __weft_pthread_setspecific(pthread_key_t k, const void *v)
+{
+	if (!weft__pt_live())
+		return pthread_setspecific(k, v);
+	if (k >= MAX_KEYS || !K->used[k])
+		return EINVAL;
+	K->val[weft__self()][k] = v;
+	return 0;
+}
+
+/* Called when a pthread ends: destructors run for non-NULL values, a few
+ * rounds, as POSIX specifies. */
+void weft__pt_keys_thread_exit(int tid)
+{
+	for (int round = 0; round < DESTRUCTOR_ROUNDS; round++) {
+		bool any = false;
+		for (int i = 0; i < MAX_KEYS; i++) {
+			void *v = (void *)K->val[tid][i];
+			if (!K->used[i] || !v || !K->dtor[i])
+				continue;
+			K->val[tid][i] = NULL;
+			K->dtor[i](v);
+			any = true;
+		}
+		if (!any)
+			return;
+	}
+}
+
+/* ---- pthread_once -------------------------------------------------------- */
+
+/* The once word: 0 not started (PTHREAD_ONCE_INIT), 1 running, 2 done. */
+static bool once_ready(const struct weft__op *op)
+{
+	return *(const volatile pthread_once_t *)op->obj != 1;
+}
+
+static int once_desc(const struct weft__op *op, char *buf, size_t n)
+{
+	snprintf(buf, n, "pthread_once %s to finish", op->objname);
+	return -1;
+}
+
+/* Blocks while another thread runs the initialiser; its effects happen
+ * before every return from pthread_once. */
+int __weft_pthread_once(pthread_once_t *o, void (*init)(void))
+{
+	const struct weft_loc *loc;
+	struct weft__op op;
+
+	if (!weft__pt_live())
+		return pthread_once(o, init);
+	loc = PT_LOC();
+	op = (struct weft__op){ .name = "pthread_once", .obj = o,
+				.objname = weft__objname(o, "once"),
+				.access = WEFT__ACC_WRITE, .ready = once_ready,
+				.waitdesc = once_desc, .loc = loc };
+	weft__visible(&op);
+	if (*o == 2)
+		return 0;
+	*o = 1;
+	init();
+	weft__point("pthread_once done", o, op.objname, WEFT__ACC_WRITE, loc);
+	*o = 2;
+	return 0;
+}
+
+static void keys_begin(void)
+{
+	memset(K, 0, sizeof *K);
+}
+
+static struct weft__hooks hooks = { keys_begin, NULL, NULL };
+
+__attribute__((constructor)) static void keys_init(void)
+{
+	K = weft__persistent_alloc(sizeof *K);
+	weft__register_hooks(&hooks);
+}

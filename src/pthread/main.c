@@ -1,0 +1,150 @@
+/* src/pthread/main.c - the program's main as the test body, and the ways a
+ * program ends (exit, abort, a failed assert).
+ *
+ * weft-cc links with --wrap=main; when the program registered no WEFT_TEST
+ * the core's __wrap_main calls weft__main_mode, which runs main once per
+ * execution as a test named after the program.  Options come from
+ * WEFT_OPTIONS (read by the core), because the program owns its argv.
+ * Every execution gets a fresh copy of the arguments, since programs may
+ * write to them.  exit() or returning from main ends the execution at once,
+ * as it ends a real process, whatever the other threads are doing. */
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pthread/pt.h"
+
+/* weft-cc names this symbol with -u so the linker always takes this file
+ * (and its strong weft__main_mode) from libweft.a. */
+int weft__pthread_main_anchor;
+
+static int (*real_main)(int, char **);
+static int main_argc;
+static char **main_argv;
+
+#define MAX_ATEXIT 32
+static void (*atexit_fn[MAX_ATEXIT])(void);
+static int natexit;
+
+/* A fresh, writable copy of the program's arguments for this execution. */
+static char **fresh_argv(void)
+{
+	char **v = weft__exec_alloc(sizeof *v * (size_t)(main_argc + 1));
+
+	for (int i = 0; i < main_argc; i++) {
+		size_t n = strlen(main_argv[i]) + 1;
+		v[i] = weft__exec_alloc(n);
+		memcpy(v[i], main_argv[i], n);
+	}
+	return v;
+}
+
+void weft__pt_run_atexit(void)
+{
+	while (natexit > 0)
+		atexit_fn[--natexit]();
+}
+
+static void main_body(void)
+{
+	int status = real_main(main_argc, fresh_argv());
+
+	weft__pt_run_atexit();
+	weft__exec_exit(status);
+}
+
+void weft__pt_output_show(void);
+void weft__pt_output_enable(void);
+
+int weft__main_mode(int argc, char **argv, int (*m)(int, char **))
+{
+	static struct weft_test test;
+	char *name = strdup(argv[0] ? argv[0] : "main");
+	char *args[2] = { argv[0], NULL };
+	int rc;
+
+	real_main = m;
+	main_argc = argc;
+	main_argv = argv;
+	test.name = strdup(basename(name));
+	test.fn = main_body;
+	test.file = argv[0];
+	test.line = 0;
+	free(name);
+	weft__pt_output_enable();
+	rc = weft__run_tests(&test, 1, args);
+	if (rc == 1)
+		weft__pt_output_show();
+	return rc;
+}
+
+/* Ends the execution (not the process) when called by a test thread. */
+void __weft_exit(int status)
+{
+	if (!weft__pt_live())
+		exit(status);
+	weft__pt_run_atexit();
+	weft__exec_exit(status);
+}
+
+void __weft__exit(int status)
+{
+	if (!weft__pt_live())
+		_exit(status);
+	weft__exec_exit(status);
+}
+
+void __weft__Exit(int status)
+{
+	__weft__exit(status);
+}
+
+int __weft_atexit(void (*fn)(void))
+{
+	if (!weft__pt_live())
+		return atexit(fn);
+	if (natexit == MAX_ATEXIT)
+		return -1;
+	atexit_fn[natexit++] = fn;
+	return 0;
+}
+
+/* abort() in a test thread is a bug of kind crash at the caller. */
+void __weft_abort(void)
+{
+	if (!weft__pt_live())
+		abort();
+	weft__fail("crash", PT_LOC(), "the program called abort()");
+}
+
+/* glibc's assert() calls this with the failed expression and its place. */
+void __weft___assert_fail(const char *expr, const char *file, unsigned line,
+			  const char *func)
+{
+	struct weft_loc *loc;
+
+	if (!weft__pt_live()) {
+		fprintf(stderr, "%s:%u: %s: Assertion `%s' failed.\n", file,
+			line, func, expr);
+		abort();
+	}
+	loc = weft__exec_alloc(sizeof *loc);
+	loc->file = weft__intern(file);
+	loc->line = (int)line;
+	loc->func = weft__intern(func);
+	weft_assert_fail(expr, loc);
+}
+
+static void main_begin(void)
+{
+	natexit = 0;
+}
+
+static struct weft__hooks hooks = { main_begin, NULL, NULL };
+
+__attribute__((constructor)) static void main_init(void)
+{
+	weft__register_hooks(&hooks);
+}

@@ -1,0 +1,215 @@
+/* src/pthread/mutex.c - pthread mutexes and spinlocks on weft's mutex.
+ *
+ * A weft_mutex_t lives inside the program's pthread_mutex_t, at byte 8, so
+ * that its kind field falls on glibc's __kind: the static initialisers
+ * PTHREAD_MUTEX_INITIALIZER, PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP and
+ * PTHREAD_ERRORCHECK_MUTEX_INITIALIZER_NP then produce a ready weft mutex
+ * of the right kind (glibc's kinds 1 and 2 are weft's RECURSIVE and
+ * ERRORCHECK), and statics start each execution unlocked because the
+ * program's data is restored.  Lock and unlock are scheduling points; an
+ * unlock happens before the next lock of the same mutex. */
+#include <errno.h>
+#include <string.h>
+
+#include "pthread/pt.h"
+#include "sync/sync.h"
+
+_Static_assert(sizeof(weft_mutex_t) + 8 <= sizeof(pthread_mutex_t),
+	       "weft_mutex_t must fit in pthread_mutex_t");
+_Static_assert(sizeof(weft_mutex_t) <= sizeof(pthread_rwlock_t),
+	       "weft_mutex_t must fit in pthread_rwlock_t");
+
+static weft_mutex_t *wm(pthread_mutex_t *m)
+{
+	weft_mutex_t *w = (weft_mutex_t *)((char *)m + 8);
+
+	/* Adaptive and other glibc kinds behave as normal mutexes. */
+	if (w->kind != WEFT_MUTEX_RECURSIVE && w->kind != WEFT_MUTEX_ERRORCHECK)
+		w->kind = WEFT_MUTEX_NORMAL;
+	if (!w->name)
+		w->name = weft__objname(m, "mutex");
+	return w;
+}
+
+int __weft_pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a)
+{
+	weft_mutex_t *w;
+	int type = PTHREAD_MUTEX_NORMAL;
+
+	if (!weft__pt_live())
+		return pthread_mutex_init(m, a);
+	if (a)
+		pthread_mutexattr_gettype(a, &type);
+	memset(m, 0, sizeof *m);
+	w = (weft_mutex_t *)((char *)m + 8);
+	weft_mutex_init(w, NULL);
+	w->kind = type == PTHREAD_MUTEX_RECURSIVE    ? WEFT_MUTEX_RECURSIVE
+		  : type == PTHREAD_MUTEX_ERRORCHECK ? WEFT_MUTEX_ERRORCHECK
+						     : WEFT_MUTEX_NORMAL;
+	return 0;
+}
+
+/* Destroying a locked mutex is reported as misuse. */
+int __weft_pthread_mutex_destroy(pthread_mutex_t *m)
+{
+	if (!weft__pt_live())
+		return pthread_mutex_destroy(m);
+	weft_mutex_destroy_at(wm(m), PT_LOC());
+	return 0;
+}
+
+/* Blocks while another thread holds m.  Relocking a normal mutex one holds
+ * is reported as a deadlock; an error-checking mutex returns EDEADLK. */
+int __weft_pthread_mutex_lock(pthread_mutex_t *m)
+{
+	weft_mutex_t *w;
+
+	if (!weft__pt_live())
+		return pthread_mutex_lock(m);
+	w = wm(m);
+	if (w->kind == WEFT_MUTEX_ERRORCHECK && w->owner == weft__self() + 1)
+		return EDEADLK;
+	weft__mutex_lock(w, "pthread_mutex_lock", PT_LOC());
+	return 0;
+}
+
+/* Never blocks; a failed attempt counts as spinning. */
+int __weft_pthread_mutex_trylock(pthread_mutex_t *m)
+{
+	if (!weft__pt_live())
+		return pthread_mutex_trylock(m);
+	return weft__mutex_trylock(wm(m), "pthread_mutex_trylock", PT_LOC())
+		       ? EBUSY
+		       : 0;
+}
+
+/* The deadline is virtual: when the mutex is busy, whether the wait times
+ * out or lasts until the mutex is free is an explored choice. */
+int __weft_pthread_mutex_timedlock(pthread_mutex_t *m,
+				   const struct timespec *ts)
+{
+	const struct weft_loc *loc;
+	weft_mutex_t *w;
+
+	if (!weft__pt_live())
+		return pthread_mutex_timedlock(m, ts);
+	loc = PT_LOC();
+	w = wm(m);
+	if (w->kind == WEFT_MUTEX_ERRORCHECK && w->owner == weft__self() + 1)
+		return EDEADLK;
+	if (weft__mutex_trylock(w, "pthread_mutex_timedlock", loc) == 0)
+		return 0;
+	if (weft__choose(2, "timedlock times out", loc)) {
+		weft__step_note("timed out");
+		return ETIMEDOUT;
+	}
+	weft__mutex_lock(w, "pthread_mutex_lock", loc);
+	return 0;
+}
+
+/* Never blocks; orders the critical section before the next lock.  An
+ * error-checking mutex returns EPERM when the caller does not hold it;
+ * other kinds report that as misuse. */
+int __weft_pthread_mutex_unlock(pthread_mutex_t *m)
+{
+	weft_mutex_t *w;
+
+	if (!weft__pt_live())
+		return pthread_mutex_unlock(m);
+	w = wm(m);
+	if (w->kind == WEFT_MUTEX_ERRORCHECK && w->owner != weft__self() + 1)
+		return EPERM;
+	weft__mutex_unlock(w, "pthread_mutex_unlock", PT_LOC());
+	return 0;
+}
+
+/* The weft mutex inside a pthread mutex, for condition variables. */
+weft_mutex_t *weft__pt_mutex(pthread_mutex_t *m)
+{
+	return wm(m);
+}
+
+/* ---- spinlocks ------------------------------------------------------------
+ * pthread_spinlock_t is a bare int, too small for a weft mutex, so a
+ * spinlock is a weft mutex in a per-execution side table keyed by address;
+ * the int itself only says "initialised".  A thread spinning on a held
+ * lock is simply not scheduled until the holder unlocks. */
+
+#define MAX_SPIN 256
+
+struct spin {
+	const void *addr;
+	weft_mutex_t m;
+};
+static struct spin spins[MAX_SPIN];
+static int nspins;
+
+static weft_mutex_t *spin_of(pthread_spinlock_t *sp, const struct weft_loc *loc)
+{
+	const void *s = (const void *)(uintptr_t)sp;
+
+	for (int i = 0; i < nspins; i++)
+		if (spins[i].addr == s)
+			return &spins[i].m;
+	if (nspins == MAX_SPIN)
+		weft__fail("unsupported", loc,
+			   "more than %d spinlocks in one execution", MAX_SPIN);
+	spins[nspins].addr = s;
+	weft_mutex_init(&spins[nspins].m, weft__objname(s, "spinlock"));
+	return &spins[nspins++].m;
+}
+
+int __weft_pthread_spin_init(pthread_spinlock_t *s, int pshared)
+{
+	if (!weft__pt_live())
+		return pthread_spin_init(s, pshared);
+	weft_mutex_init(spin_of(s, PT_LOC()),
+			weft__objname((const void *)(uintptr_t)s, "spinlock"));
+	return 0;
+}
+
+int __weft_pthread_spin_destroy(pthread_spinlock_t *s)
+{
+	if (!weft__pt_live())
+		return pthread_spin_destroy(s);
+	weft_mutex_destroy_at(spin_of(s, PT_LOC()), PT_LOC());
+	return 0;
+}
+
+int __weft_pthread_spin_lock(pthread_spinlock_t *s)
+{
+	if (!weft__pt_live())
+		return pthread_spin_lock(s);
+	weft__mutex_lock(spin_of(s, PT_LOC()), "pthread_spin_lock", PT_LOC());
+	return 0;
+}
+
+int __weft_pthread_spin_trylock(pthread_spinlock_t *s)
+{
+	if (!weft__pt_live())
+		return pthread_spin_trylock(s);
+	return weft__mutex_trylock(spin_of(s, PT_LOC()), "pthread_spin_trylock",
+				   PT_LOC())
+		       ? EBUSY
+		       : 0;
+}
+
+int __weft_pthread_spin_unlock(pthread_spinlock_t *s)
+{
+	if (!weft__pt_live())
+		return pthread_spin_unlock(s);
+	weft__mutex_unlock(spin_of(s, PT_LOC()), "pthread_spin_unlock", PT_LOC());
+	return 0;
+}
+
+static void mutex_begin(void)
+{
+	nspins = 0;
+}
+
+static struct weft__hooks hooks = { mutex_begin, NULL, NULL };
+
+__attribute__((constructor)) static void mutex_init(void)
+{
+	weft__register_hooks(&hooks);
+}

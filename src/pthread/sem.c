@@ -1,0 +1,179 @@
+/* src/pthread/sem.c - POSIX semaphores and barriers.
+ *
+ * A weft_sem_t lives at the start of the program's sem_t (which sem_init
+ * must have initialised, as POSIX requires).  A barrier is weft's own:
+ * the count of threads still to arrive and a generation number, kept in
+ * the program's pthread_barrier_t, so a waiter is enabled once the
+ * generation it arrived in has completed. */
+#include <errno.h>
+#include <stdio.h>
+#include <semaphore.h>
+#include <string.h>
+
+#include "pthread/pt.h"
+
+_Static_assert(sizeof(weft_sem_t) <= sizeof(sem_t),
+	       "weft_sem_t must fit in sem_t");
+
+static weft_sem_t *ws(sem_t *s)
+{
+	weft_sem_t *w = (weft_sem_t *)s;
+
+	if (!w->name)
+		w->name = weft__objname(s, "sem");
+	return w;
+}
+
+int __weft_sem_init(sem_t *s, int pshared, unsigned value)
+{
+	if (!weft__pt_live())
+		return sem_init(s, pshared, value);
+	memset(s, 0, sizeof *s);
+	weft_sem_init((weft_sem_t *)s, (long)value, NULL);
+	return 0;
+}
+
+int __weft_sem_destroy(sem_t *s)
+{
+	if (!weft__pt_live())
+		return sem_destroy(s);
+	return 0;
+}
+
+/* Blocks while the count is zero; the matching post happens before. */
+int __weft_sem_wait(sem_t *s)
+{
+	if (!weft__pt_live())
+		return sem_wait(s);
+	weft_sem_wait_at(ws(s), PT_LOC());
+	return 0;
+}
+
+/* Never blocks. */
+int __weft_sem_trywait(sem_t *s)
+{
+	if (!weft__pt_live())
+		return sem_trywait(s);
+	if (weft_sem_trywait_at(ws(s), PT_LOC()) == 0)
+		return 0;
+	errno = EAGAIN;
+	return -1;
+}
+
+/* A try, then an explored choice between timing out and waiting. */
+int __weft_sem_timedwait(sem_t *s, const struct timespec *ts)
+{
+	const struct weft_loc *loc;
+
+	if (!weft__pt_live())
+		return sem_timedwait(s, ts);
+	loc = PT_LOC();
+	if (weft_sem_trywait_at(ws(s), loc) == 0)
+		return 0;
+	if (weft__choose(2, "sem_timedwait times out", loc)) {
+		weft__step_note("timed out");
+		errno = ETIMEDOUT;
+		return -1;
+	}
+	weft_sem_wait_at(ws(s), loc);
+	return 0;
+}
+
+/* Never blocks; a scheduling point. */
+int __weft_sem_post(sem_t *s)
+{
+	if (!weft__pt_live())
+		return sem_post(s);
+	weft_sem_post_at(ws(s), PT_LOC());
+	return 0;
+}
+
+int __weft_sem_getvalue(sem_t *s, int *v)
+{
+	weft_sem_t *w;
+
+	if (!weft__pt_live())
+		return sem_getvalue(s, v);
+	w = ws(s);
+	weft__point("sem_getvalue", s, w->name, WEFT__ACC_READ, PT_LOC());
+	*v = (int)w->count;
+	return 0;
+}
+
+/* ---- barriers ------------------------------------------------------------ */
+
+struct barrier {
+	unsigned count;      /* threads per round */
+	unsigned left;       /* still to arrive this round */
+	unsigned gen;        /* rounds completed */
+};
+_Static_assert(sizeof(struct barrier) <= sizeof(pthread_barrier_t),
+	       "barrier state must fit in pthread_barrier_t");
+
+static bool barrier_ready(const struct weft__op *op)
+{
+	return ((const struct barrier *)op->obj)->gen != (unsigned)op->arg2;
+}
+
+static int barrier_desc(const struct weft__op *op, char *buf, size_t n)
+{
+	const struct barrier *b = op->obj;
+
+	snprintf(buf, n, "barrier %s (%u of %u threads still to arrive)",
+		 op->objname, b->left, b->count);
+	return -1;
+}
+
+int __weft_pthread_barrier_init(pthread_barrier_t *pb,
+				const pthread_barrierattr_t *a, unsigned count)
+{
+	struct barrier *b = (struct barrier *)pb;
+
+	if (!weft__pt_live())
+		return pthread_barrier_init(pb, a, count);
+	if (count == 0)
+		return EINVAL;
+	memset(pb, 0, sizeof *pb);
+	b->count = b->left = count;
+	return 0;
+}
+
+int __weft_pthread_barrier_destroy(pthread_barrier_t *pb)
+{
+	if (!weft__pt_live())
+		return pthread_barrier_destroy(pb);
+	return 0;
+}
+
+/* Blocks until count threads have arrived; everything each did before
+ * arriving happens before any of them leaves.  One thread gets
+ * PTHREAD_BARRIER_SERIAL_THREAD. */
+int __weft_pthread_barrier_wait(pthread_barrier_t *pb)
+{
+	struct barrier *b = (struct barrier *)pb;
+	const struct weft_loc *loc;
+	const char *name;
+	struct weft__op op;
+	unsigned gen;
+
+	if (!weft__pt_live())
+		return pthread_barrier_wait(pb);
+	loc = PT_LOC();
+	name = weft__objname(pb, "barrier");
+	if (b->count == 0)
+		weft__fail("misuse", loc, "pthread_barrier_wait on %s, which "
+			   "was not initialised", name);
+	weft__point("pthread_barrier_wait", pb, name, WEFT__ACC_WRITE, loc);
+	gen = b->gen;
+	if (--b->left == 0) {
+		b->left = b->count;
+		b->gen++;
+		return PTHREAD_BARRIER_SERIAL_THREAD;
+	}
+	op = (struct weft__op){ .name = "barrier leave", .obj = pb,
+				.objname = name, .access = WEFT__ACC_READ,
+				.ready = barrier_ready, .waitdesc = barrier_desc,
+				.arg2 = gen, .loc = loc };
+	weft__visible(&op);
+	return 0;
+}

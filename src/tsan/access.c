@@ -1,0 +1,159 @@
+/* src/tsan/access.c - the plain-memory entry points that -fsanitize=thread
+ * makes gcc and clang emit, implemented by weft's race detector instead of
+ * ThreadSanitizer's runtime (the way KCSAN reuses the same instrumentation
+ * in the kernel).
+ *
+ * None of these block.  Plain accesses are not scheduling points, except at
+ * sites already found to race (see src/detect/race.h).  Volatile accesses
+ * are treated as relaxed atomics: never a race with each other, but
+ * scheduling points, so a thread polling a volatile flag lets the writer
+ * run. */
+#include <string.h>
+
+#include "detect/race.h"
+#include "tsan/tsan.h"
+
+#define PC() ((uintptr_t)__builtin_return_address(0))
+
+#define PLAIN(n)                                                              \
+	void __tsan_read##n(void *a)                                          \
+	{                                                                     \
+		weft__race_access(a, n, 0, PC());                             \
+	}                                                                     \
+	void __tsan_write##n(void *a)                                         \
+	{                                                                     \
+		weft__race_access(a, n, WEFT__RACE_WRITE, PC());              \
+	}                                                                     \
+	void __tsan_read##n##_pc(void *a, void *pc)                           \
+	{                                                                     \
+		weft__race_access(a, n, 0, (uintptr_t)pc);                    \
+	}                                                                     \
+	void __tsan_write##n##_pc(void *a, void *pc)                          \
+	{                                                                     \
+		weft__race_access(a, n, WEFT__RACE_WRITE, (uintptr_t)pc);     \
+	}                                                                     \
+	void __tsan_volatile_read##n(void *a)                                 \
+	{                                                                     \
+		weft__tsan_volatile(a, n, false, PC());                       \
+	}                                                                     \
+	void __tsan_volatile_write##n(void *a)                                \
+	{                                                                     \
+		weft__tsan_volatile(a, n, true, PC());                        \
+	}
+
+#define UNALIGNED(n)                                                          \
+	void __tsan_unaligned_read##n(const void *a)                          \
+	{                                                                     \
+		weft__race_access(a, n, 0, PC());                             \
+	}                                                                     \
+	void __tsan_unaligned_write##n(void *a)                               \
+	{                                                                     \
+		weft__race_access(a, n, WEFT__RACE_WRITE, PC());              \
+	}                                                                     \
+	void __tsan_unaligned_volatile_read##n(const void *a)                 \
+	{                                                                     \
+		weft__tsan_volatile(a, n, false, PC());                       \
+	}                                                                     \
+	void __tsan_unaligned_volatile_write##n(void *a)                      \
+	{                                                                     \
+		weft__tsan_volatile(a, n, true, PC());                        \
+	}
+
+PLAIN(1)
+PLAIN(2)
+PLAIN(4)
+PLAIN(8)
+PLAIN(16)
+UNALIGNED(2)
+UNALIGNED(4)
+UNALIGNED(8)
+UNALIGNED(16)
+
+void __tsan_read_range(void *a, unsigned long n)
+{
+	weft__race_access(a, n, 0, PC());
+}
+
+void __tsan_write_range(void *a, unsigned long n)
+{
+	weft__race_access(a, n, WEFT__RACE_WRITE, PC());
+}
+
+void __tsan_read_range_pc(void *a, unsigned long n, void *pc)
+{
+	weft__race_access(a, n, 0, (uintptr_t)pc);
+}
+
+void __tsan_write_range_pc(void *a, unsigned long n, void *pc)
+{
+	weft__race_access(a, n, WEFT__RACE_WRITE, (uintptr_t)pc);
+}
+
+/* Newer clang calls these for memory intrinsics in instrumented code;
+ * weft-cc also redirects the program's own memcpy/memmove/memset here. */
+void *__tsan_memcpy(void *dst, const void *src, unsigned long n)
+{
+	weft__race_access(src, n, 0, PC());
+	weft__race_access(dst, n, WEFT__RACE_WRITE, PC());
+	return memcpy(dst, src, n);
+}
+
+void *__tsan_memmove(void *dst, const void *src, unsigned long n)
+{
+	weft__race_access(src, n, 0, PC());
+	weft__race_access(dst, n, WEFT__RACE_WRITE, PC());
+	return memmove(dst, src, n);
+}
+
+void *__tsan_memset(void *dst, int c, unsigned long n)
+{
+	weft__race_access(dst, n, WEFT__RACE_WRITE, PC());
+	return memset(dst, c, n);
+}
+
+/* C++ virtual-table pointers: reading one is a read; an update that does
+ * not change the value (a constructor chain) is not a write worth
+ * checking. */
+void __tsan_vptr_read(void **p)
+{
+	weft__race_access(p, sizeof *p, 0, PC());
+}
+
+void __tsan_vptr_update(void **p, void *v)
+{
+	if (*p != v)
+		weft__race_access(p, sizeof *p, WEFT__RACE_WRITE, PC());
+}
+
+void __tsan_func_entry(void *call_pc)
+{
+	weft__race_func_entry((uintptr_t)call_pc);
+}
+
+void __tsan_func_exit(void)
+{
+	weft__race_func_exit();
+}
+
+/* The instrumentation calls this from a constructor; weft sets itself up
+ * in its own constructors, so there is nothing left to do. */
+void __tsan_init(void)
+{
+}
+
+void __tsan_flush_memory(void)
+{
+}
+
+/* Annotations some code uses by hand: a release is a write to the
+ * annotated address and an acquire a read of it, as visible operations,
+ * so the core's clocks order them. */
+void __tsan_release(void *a)
+{
+	weft__tsan_sync(a, true, PC());
+}
+
+void __tsan_acquire(void *a)
+{
+	weft__tsan_sync(a, false, PC());
+}

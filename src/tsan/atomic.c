@@ -1,0 +1,254 @@
+/* src/tsan/atomic.c - C11/GNU atomic operations under -fsanitize=thread.
+ *
+ * Every atomic operation is a visible operation on its address (a load is a
+ * READ, anything that may store is a WRITE), so the explorer interleaves
+ * threads there and the core's clocks order a store before the loads that
+ * follow it.  weft explores sequentially consistent executions: the memory
+ * order arguments are accepted and ignored, which can hide bugs that need a
+ * weaker order but never invents one.  A weak compare-exchange never fails
+ * spuriously.  The effect itself is performed with plain operations: test
+ * threads are fibers on one OS thread, so nothing can interleave inside it
+ * (this also keeps 128-bit atomics free of libatomic).
+ *
+ * None of these block.  A load (or failed compare-exchange) that sees the
+ * value the same thread saw last time at that address counts as spinning,
+ * so polling loops do not hang exploration. */
+#include <string.h>
+
+#include "detect/race.h"
+#include "tsan/tsan.h"
+
+#define PC() ((uintptr_t)__builtin_return_address(0))
+
+typedef uint8_t a8;
+typedef uint16_t a16;
+typedef uint32_t a32;
+typedef uint64_t a64;
+typedef unsigned __int128 a128;
+
+/* The last value each thread polled, for spin detection. */
+struct poll {
+	const volatile void *addr;
+	a128 val;
+	uint32_t gen;
+};
+static struct poll last[WEFT__MAX_THREADS];
+static uint32_t gen;
+
+static inline int live(void)
+{
+	return weft__race_on ? weft__self() : -1;
+}
+
+static void step(const volatile void *a, bool write, const char *name,
+		 uintptr_t pc)
+{
+	weft__point(name, (const void *)a,
+		    weft__objname((const void *)a, "atomic"),
+		    write ? WEFT__ACC_WRITE : WEFT__ACC_READ, weft__pc_loc(pc));
+}
+
+static void polled(int t, const volatile void *a, a128 v)
+{
+	if (last[t].gen == gen && last[t].addr == a && last[t].val == v)
+		weft__spun();
+	last[t].addr = a;
+	last[t].val = v;
+	last[t].gen = gen;
+}
+
+static void wrote(int t)
+{
+	last[t].addr = NULL;
+}
+
+#define LOAD(n)                                                               \
+	a##n __tsan_atomic##n##_load(const volatile a##n *a, int mo)          \
+	{                                                                     \
+		uintptr_t pc = PC();                                          \
+		int t = live();                                               \
+		a##n v;                                                       \
+		(void)mo;                                                     \
+		if (t >= 0)                                                   \
+			step(a, false, "atomic_load", pc);                    \
+		v = *a;                                                       \
+		if (t >= 0) {                                                 \
+			weft__race_access((const void *)a, sizeof v,          \
+					  WEFT__RACE_ATOMIC, pc);             \
+			polled(t, a, v);                                      \
+		}                                                             \
+		return v;                                                     \
+	}
+
+#define STORE(n)                                                              \
+	void __tsan_atomic##n##_store(volatile a##n *a, a##n v, int mo)       \
+	{                                                                     \
+		uintptr_t pc = PC();                                          \
+		int t = live();                                               \
+		(void)mo;                                                     \
+		if (t >= 0)                                                   \
+			step(a, true, "atomic_store", pc);                    \
+		*a = v;                                                       \
+		if (t >= 0) {                                                 \
+			weft__race_access((const void *)a, sizeof v,          \
+					  WEFT__RACE_ATOMIC | WEFT__RACE_WRITE, \
+					  pc);                                \
+			wrote(t);                                             \
+		}                                                             \
+	}
+
+#define RMW(n, op, expr)                                                      \
+	a##n __tsan_atomic##n##_##op(volatile a##n *a, a##n v, int mo)        \
+	{                                                                     \
+		uintptr_t pc = PC();                                          \
+		int t = live();                                               \
+		a##n old;                                                     \
+		(void)mo;                                                     \
+		if (t >= 0)                                                   \
+			step(a, true, "atomic_" #op, pc);                     \
+		old = *a;                                                     \
+		*a = (a##n)(expr);                                            \
+		if (t >= 0) {                                                 \
+			weft__race_access((const void *)a, sizeof v,          \
+					  WEFT__RACE_ATOMIC | WEFT__RACE_WRITE, \
+					  pc);                                \
+			wrote(t);                                             \
+		}                                                             \
+		return old;                                                   \
+	}
+
+/* The common part of the three compare-exchange forms: returns the old
+ * value and stores v when it equals c. */
+#define CAS_CORE(n)                                                           \
+	static a##n cas##n(volatile a##n *a, a##n c, a##n v, uintptr_t pc,    \
+			   const char *name)                                  \
+	{                                                                     \
+		int t = live();                                               \
+		a##n old;                                                     \
+		if (t >= 0)                                                   \
+			step(a, true, name, pc);                              \
+		old = *a;                                                     \
+		if (old == c)                                                 \
+			*a = v;                                               \
+		if (t >= 0) {                                                 \
+			weft__race_access((const void *)a, sizeof v,          \
+					  WEFT__RACE_ATOMIC |                 \
+						  (old == c ? WEFT__RACE_WRITE \
+							    : 0),             \
+					  pc);                                \
+			if (old == c)                                         \
+				wrote(t);                                     \
+			else                                                  \
+				polled(t, a, old);                            \
+		}                                                             \
+		return old;                                                   \
+	}                                                                     \
+	int __tsan_atomic##n##_compare_exchange_strong(                       \
+		volatile a##n *a, a##n *c, a##n v, int mo, int fmo)           \
+	{                                                                     \
+		a##n old = cas##n(a, *c, v, PC(), "atomic_cas");              \
+		(void)mo;                                                     \
+		(void)fmo;                                                    \
+		if (old == *c)                                                \
+			return 1;                                             \
+		*c = old;                                                     \
+		return 0;                                                     \
+	}                                                                     \
+	int __tsan_atomic##n##_compare_exchange_weak(                         \
+		volatile a##n *a, a##n *c, a##n v, int mo, int fmo)           \
+	{                                                                     \
+		a##n old = cas##n(a, *c, v, PC(), "atomic_cas");              \
+		(void)mo;                                                     \
+		(void)fmo;                                                    \
+		if (old == *c)                                                \
+			return 1;                                             \
+		*c = old;                                                     \
+		return 0;                                                     \
+	}                                                                     \
+	a##n __tsan_atomic##n##_compare_exchange_val(                         \
+		volatile a##n *a, a##n c, a##n v, int mo, int fmo)            \
+	{                                                                     \
+		(void)mo;                                                     \
+		(void)fmo;                                                    \
+		return cas##n(a, c, v, PC(), "atomic_cas");                   \
+	}
+
+#define WIDTH(n)                                                              \
+	LOAD(n)                                                               \
+	STORE(n)                                                              \
+	RMW(n, exchange, v)                                                   \
+	RMW(n, fetch_add, old + v)                                            \
+	RMW(n, fetch_sub, old - v)                                            \
+	RMW(n, fetch_and, old &v)                                             \
+	RMW(n, fetch_or, old | v)                                             \
+	RMW(n, fetch_xor, old ^ v)                                            \
+	RMW(n, fetch_nand, ~(old & v))                                        \
+	CAS_CORE(n)
+
+WIDTH(8)
+WIDTH(16)
+WIDTH(32)
+WIDTH(64)
+WIDTH(128)
+
+/* weft explores sequentially consistent interleavings, where a fence
+ * orders nothing that is not already ordered. */
+void __tsan_atomic_thread_fence(int mo)
+{
+	(void)mo;
+}
+
+void __tsan_atomic_signal_fence(int mo)
+{
+	(void)mo;
+}
+
+void weft__tsan_volatile(const void *addr, unsigned n, bool write,
+			 uintptr_t pc)
+{
+	int t = live();
+	a128 v = 0;
+
+	if (t < 0)
+		return;
+	step(addr, write, write ? "volatile_write" : "volatile_read", pc);
+	weft__race_access(addr, n, WEFT__RACE_ATOMIC | (write ? WEFT__RACE_WRITE : 0),
+			  pc);
+	if (write) {
+		wrote(t);
+		return;
+	}
+	/* The instrumentation calls us before the load: peek at the value
+	 * the thread is about to read, to notice a polling loop. */
+	memcpy(&v, addr, n < sizeof v ? n : sizeof v);
+	polled(t, addr, v);
+}
+
+void weft__tsan_sync(const void *addr, bool release, uintptr_t pc)
+{
+	if (live() >= 0)
+		step(addr, release, release ? "release" : "acquire", pc);
+}
+
+/* ThreadSanitizer's "ignore accesses of this thread" brackets: weft keeps
+ * checking (it has no per-thread ignore state), which can only add
+ * reports, never lose one. */
+void __tsan_ignore_thread_begin(void)
+{
+}
+
+void __tsan_ignore_thread_end(void)
+{
+}
+
+static void atomic_begin(void)
+{
+	gen++;
+}
+
+static struct weft__hooks hooks = { atomic_begin, NULL, NULL };
+
+__attribute__((constructor)) static void atomic_init(void)
+{
+	weft__register_hooks(&hooks);
+}

@@ -17,10 +17,12 @@
  * dependence between the waiter and the thread that unblocks it.
  *
  * State rules (important for every subsystem):
- *  - The program's writable data (.data/.bss, including weft's own statics
- *    when linked statically) is restored to its start-up contents before
- *    each execution.  Anything that must survive from one execution to the
- *    next lives in memory from weft__persistent_alloc().
+ *  - The program's writable data (.data/.bss of the executable) is restored
+ *    to its start-up contents before each execution.  weft itself is the
+ *    shared library libweft.so, so weft's own statics are NOT restored:
+ *    they persist across executions, and per-execution state in them must
+ *    be reset explicitly (a begin hook, or by comparing weft__exec_no()).
+ *    weft__persistent_alloc() is for large persistent tables.
  *  - Per-execution scratch memory comes from weft__exec_alloc(); it is
  *    released wholesale when the execution ends.
  *  - Strings shown in reports must outlive the worker process: string

@@ -1,0 +1,139 @@
+/* weft/bsd.h - the FreeBSD kernel primitives other than callouts, under
+ * weft's own names: mutexes (mutex(9)), sleeping on wait channels
+ * (msleep(9), wakeup(9)) and the kernel allocator (malloc(9)).
+ *
+ * Kernel code uses the FreeBSD spellings from <weft/freebsd.h>, which map
+ * onto these functions; this header is the weft-prefixed interface behind
+ * them.  Every function takes the caller's location (WEFT_HERE in the
+ * mapping macros) so reports show the test's own source lines. */
+#ifndef WEFT_BSD_H
+#define WEFT_BSD_H
+
+#include <stddef.h>
+#include <weft/loc.h>
+#include <weft/mutex.h>
+
+/* ---- mutexes ----------------------------------------------------------- */
+
+/* Option bits of weft_bsd_mtx_init (FreeBSD's MTX_* values). */
+enum {
+	WEFT_BSD_MTX_DEF = 0x0,     /* a sleep mutex (blocks, may not sleep
+				       while held) */
+	WEFT_BSD_MTX_SPIN = 0x1,    /* a spin mutex (mtx_lock_spin only) */
+	WEFT_BSD_MTX_RECURSE = 0x4, /* the owner may lock it again */
+	WEFT_BSD_MTX_NOWITNESS = 0x8,
+	WEFT_BSD_MTX_DUPOK = 0x10,
+};
+
+/* What weft_bsd_mtx_assert checks (FreeBSD's MA_* values). */
+enum {
+	WEFT_BSD_MA_NOTOWNED = 0x0,
+	WEFT_BSD_MA_OWNED = 0x4,
+	WEFT_BSD_MA_RECURSED = 0x8,
+	WEFT_BSD_MA_NOTRECURSED = 0x10,
+};
+
+/* A FreeBSD mutex.  The lock itself is a weft mutex, so lock-order
+ * classes, deadlock detection and happens-before come from the core; the
+ * rest records what mtx_init was told.  A mutex must be mtx_init()ed in
+ * every execution before use (statics start each execution zeroed). */
+struct weft_bsd_mtx {
+	weft_mutex_t m;
+	unsigned opts;          /* WEFT_BSD_MTX_* */
+	unsigned magic;         /* WEFT_BSD_MTX_MAGIC while initialised */
+	const char *name;
+};
+#define WEFT_BSD_MTX_MAGIC 0x6d747821u
+
+/* The Giant lock: a recursive sleep mutex that msleep drops while the
+ * caller sleeps, and the lock of callouts initialised with mpsafe == 0. */
+extern struct weft_bsd_mtx weft_bsd_giant;
+
+/* Initialise m (not a scheduling point).  Initialising a mutex that is
+ * already initialised is reported as misuse. */
+void weft_bsd_mtx_init_at(struct weft_bsd_mtx *m, const char *name,
+			  const char *type, unsigned opts,
+			  const struct weft_loc *loc);
+/* Destroy m (not a scheduling point).  A single hold by the caller is
+ * released first, as FreeBSD allows; destroying a mutex held by another
+ * thread, held recursively, or still the lock of a pending or running
+ * callout is misuse. */
+void weft_bsd_mtx_destroy_at(struct weft_bsd_mtx *m,
+			     const struct weft_loc *loc);
+
+/* Acquire m, blocking while another thread holds it.  A scheduling point;
+ * the previous holder's critical section happens before the caller's.
+ * spin != 0 is mtx_lock_spin.  Using the wrong variant for the mutex's
+ * type, or recursing on a non-recursive mutex, is misuse. */
+void weft_bsd_mtx_lock_at(struct weft_bsd_mtx *m, int spin,
+			  const struct weft_loc *loc);
+/* Try to acquire m without blocking; returns 1 on success and 0 when it
+ * is held (FreeBSD's convention).  A scheduling point. */
+int weft_bsd_mtx_trylock_at(struct weft_bsd_mtx *m, int spin,
+			    const struct weft_loc *loc);
+/* Release m.  Never blocks; a scheduling point.  Releasing a mutex the
+ * caller does not hold is misuse. */
+void weft_bsd_mtx_unlock_at(struct weft_bsd_mtx *m, int spin,
+			    const struct weft_loc *loc);
+/* mtx_assert: report kind `assertion` when the caller's ownership of m
+ * is not what `what` (WEFT_BSD_MA_*) says.  Not a scheduling point: only
+ * the caller can change whether it owns m. */
+void weft_bsd_mtx_assert_at(const struct weft_bsd_mtx *m, int what,
+			    const struct weft_loc *loc);
+/* 1 when the caller holds m.  Not a scheduling point. */
+int weft_bsd_mtx_owned(const struct weft_bsd_mtx *m);
+/* 1 when the caller holds m recursively.  Not a scheduling point. */
+int weft_bsd_mtx_recursed(const struct weft_bsd_mtx *m);
+/* 1 when m is initialised.  Not a scheduling point. */
+int weft_bsd_mtx_initialized(const struct weft_bsd_mtx *m);
+
+/* ---- sleeping on wait channels ----------------------------------------- */
+
+/* Priority bits msleep understands; the priority itself is ignored. */
+enum {
+	WEFT_BSD_PCATCH = 0x100,
+	WEFT_BSD_PDROP = 0x200,
+};
+
+/* Sleep on wait channel chan until wakeup(chan), atomically releasing the
+ * interlock m (a sleep mutex the caller holds, or NULL) and re-acquiring
+ * it before returning unless pri has PDROP.  Blocks.  With timo > 0 the
+ * sleep may also time out at any point the explorer chooses; the result
+ * is then the host's EWOULDBLOCK, else 0.  spin != 0 is msleep_spin (the interlock is
+ * a spin mutex).  Signals are not modelled, so PCATCH never interrupts.
+ * Sleeping inside a callout handler, or while holding a mutex other than
+ * the interlock and Giant, is misuse.  The waker's past happens before
+ * the sleeper's return. */
+int weft_bsd_msleep_at(const void *chan, struct weft_bsd_mtx *m, int pri,
+		       const char *wmesg, int timo, int spin,
+		       const struct weft_loc *loc);
+/* Wake every thread sleeping on chan (wakeup) or the one that has slept
+ * longest (wakeup_one).  Never block; scheduling points. */
+void weft_bsd_wakeup_at(const void *chan, const struct weft_loc *loc);
+void weft_bsd_wakeup_one_at(const void *chan, const struct weft_loc *loc);
+
+/* ---- malloc(9) ----------------------------------------------------------- */
+
+/* A malloc(9) type: only its name is used, in reports. */
+struct weft_bsd_malloc_type {
+	const char *shortdesc;
+};
+enum {
+	WEFT_BSD_M_NOWAIT = 0x1,
+	WEFT_BSD_M_WAITOK = 0x2,
+	WEFT_BSD_M_ZERO = 0x100,
+};
+extern struct weft_bsd_malloc_type weft_bsd_M_DEVBUF, weft_bsd_M_TEMP;
+
+/* Allocate tracked memory (see weft/alloc.h).  M_WAITOK may sleep: doing
+ * it in a callout handler or with a mutex held is misuse.  M_NOWAIT never
+ * fails here.  Not a scheduling point. */
+void *weft_bsd_malloc_at(size_t size, struct weft_bsd_malloc_type *type,
+			 int flags, const struct weft_loc *loc);
+/* Free memory from weft_bsd_malloc_at.  Freeing a block that contains a
+ * callout which is still pending, running or migrating is misuse; a later
+ * access to the block is use-after-free.  Not a scheduling point. */
+void weft_bsd_free_at(void *p, struct weft_bsd_malloc_type *type,
+		      const struct weft_loc *loc);
+
+#endif

@@ -1,0 +1,156 @@
+/* src/freebsd/bsd.h - state shared by the FreeBSD models (mutexes, sleep
+ * queues, malloc(9), callouts).
+ *
+ * Everything that changes during an execution lives in one struct
+ * bsd_state, taken from per-execution memory on first use and forgotten
+ * by the begin hook, so every execution starts from nothing whether or
+ * not weft's own data segment is restored.  The objects of the code under
+ * test (struct weft_callout, struct weft_bsd_mtx) hold only keys into it
+ * or the core's own lock state, so a callout in freed memory never makes
+ * the model read garbage.
+ *
+ * All callout state is one object for partial-order reduction (&st->co):
+ * a softclock thread's readiness depends on every callout assigned to its
+ * CPU, a migration touches two CPUs, and one visible operation can name
+ * only one object.  Making every callout operation dependent on every
+ * other is sound; it only gives up reduction between unrelated callouts,
+ * which tests with two or three threads do not miss. */
+#ifndef WEFT_FREEBSD_BSD_H
+#define WEFT_FREEBSD_BSD_H
+
+#include <stdbool.h>
+
+#include "internal.h"
+#include <weft/bsd.h>
+#include <weft/callout.h>
+
+#define BSD_MAXCPU 8
+#define BSD_MAXCO 32
+#define BSD_MAXHELD 8
+#define BSD_MAXALLOC 64
+
+/* One callout: the model of FreeBSD's struct callout fields plus what the
+ * checks need. */
+struct bsd_co {
+	struct weft_callout *c;         /* the object in the code under test */
+	const char *name;               /* for traces (this execution) */
+	const struct weft_loc *init_loc, *arm_loc, *drain_loc;
+	weft_callout_func_t *func;      /* c_func and c_arg of the last reset */
+	void *arg;
+	struct weft_bsd_mtx *lock;      /* c_lock: a mutex, Giant or NULL */
+	int lockflags;                  /* WEFT_CALLOUT_RETURNUNLOCKED */
+	int cpu;                        /* c_cpu: the CPU it is assigned to */
+	long time;                      /* deadline in ticks while pending */
+	long seq;                       /* arming order, ties between equal
+					   deadlines */
+	bool pending, active;           /* CALLOUT_PENDING, CALLOUT_ACTIVE */
+	bool dfrmig;                    /* CALLOUT_DFRMIGRATION: re-arm on
+					   mig_cpu when the handler returns */
+	int mig_cpu;
+	long mig_ticks;
+	weft_callout_func_t *mig_func;
+	void *mig_arg;
+	bool drained;                   /* drain returned, not armed since */
+	int hcls;                       /* lock-order class of the handler + 1 */
+};
+
+/* One virtual CPU's callout state (FreeBSD's struct callout_cpu). */
+struct bsd_cpu {
+	int tid;                        /* softclock thread id + 1, 0: none,
+					   -1: being spawned */
+	struct bsd_co *curr;            /* cc_exec_curr: the callout being
+					   run (or waiting for its lock) */
+	bool cancel;                    /* cc_exec_cancel: a handler waiting
+					   for its lock was cancelled, or
+					   (once it has the lock) can no
+					   longer be */
+	bool running;                   /* curr's handler has started */
+	int waiting;                    /* drains waiting for curr */
+	weft_callout_func_t *func;      /* the run's function and argument, */
+	void *arg;                      /* read when the callout fired */
+};
+
+/* Per test thread. */
+struct bsd_thread {
+	struct weft_bsd_mtx *held[BSD_MAXHELD]; /* FreeBSD mutexes held */
+	int nheld;
+	struct bsd_co *handler;         /* the callout whose handler runs */
+	weft_callout_func_t *hfunc;     /* and that handler */
+	const void *chan;               /* wait channel slept on, or NULL */
+	bool woken;
+	long sleepseq;                  /* sleep order, for wakeup_one */
+};
+
+struct bsd_alloc {
+	char *p;
+	size_t n;
+};
+
+struct bsd_state {
+	int ncpu, model;
+	bool frozen;                    /* a callout was armed: the CPU count
+					   and model are fixed */
+	long seq;
+	struct bsd_cpu cpu[BSD_MAXCPU];
+	int nco;
+	struct bsd_co co[BSD_MAXCO];
+	struct bsd_thread th[WEFT__MAX_THREADS];
+	int nalloc;
+	struct bsd_alloc alloc[BSD_MAXALLOC];
+};
+
+/* The current execution's state (created on first use), or NULL when
+ * this execution has not used the models (peek). */
+struct bsd_state *weft__bsd(void);
+struct bsd_state *weft__bsd_peek(void);
+struct bsd_thread *weft__bsd_self(void);
+
+/* mtx.c: the caller's holds, and the checks before sleeping. */
+void weft__bsd_lock(struct weft_bsd_mtx *m, const char *opname,
+		    const struct weft_loc *loc);
+void weft__bsd_unlock(struct weft_bsd_mtx *m, const char *opname,
+		      const struct weft_loc *loc);
+const char *weft__bsd_mtx_name(const struct weft_bsd_mtx *m);
+/* Report misuse when the caller may not sleep in `what`: inside a callout
+ * handler, or holding a spin mutex, or a sleep mutex other than `allowed`
+ * and Giant. */
+void weft__bsd_may_sleep(const char *what, const struct weft_bsd_mtx *allowed,
+			 const struct weft_loc *loc);
+/* msleep drops Giant while it sleeps and takes it back afterwards. */
+int weft__bsd_drop_giant(const struct weft_loc *loc);
+void weft__bsd_pickup_giant(int depth, const struct weft_loc *loc);
+
+/* callout.c: misuse when [p, p+n) holds a callout that is pending,
+ * running or migrating (free), or when m is the lock of such a callout
+ * (mtx_destroy).  Weak, so programs without callouts do not link them. */
+void weft__bsd_callout_check_free(const void *p, size_t n,
+				  const struct weft_loc *loc)
+	__attribute__((weak));
+void weft__bsd_callout_check_lock(const struct weft_bsd_mtx *m,
+				  const struct weft_loc *loc)
+	__attribute__((weak));
+
+/* softclock.c */
+extern const char *const weft__bsd_softclock_names[BSD_MAXCPU];
+void weft__bsd_softclock_ensure(int cpu, const struct weft_loc *loc);
+bool weft__bsd_co_running(const struct bsd_co *co, int *cpu);
+int weft__bsd_handler_class(struct bsd_co *co);
+void weft__bsd_co_arm(struct bsd_co *co, int cpu, long nticks,
+		      weft_callout_func_t *fn, void *arg);
+
+/* drain.c and legacy.c: waiting for a running handler, the checks when a
+ * drain returns, and the legacy model's reset and drain. */
+int weft__bsd_drain_wait(struct bsd_co *co, int cpu,
+			 const struct weft_loc *loc);
+void weft__bsd_drain_done(struct bsd_co *co, const struct weft_loc *loc);
+int weft__bsd_legacy_reset(struct bsd_co *co, int nticks,
+			   weft_callout_func_t *fn, void *arg, int cpu,
+			   struct weft__op *op);
+int weft__bsd_legacy_drain(struct bsd_co *co, const struct weft_loc *loc);
+
+/* "file:line" of a location, for messages. */
+const char *weft__bsd_site(const struct weft_loc *l);
+/* The handler's name. */
+const char *weft__bsd_fname(weft_callout_func_t *fn);
+
+#endif

@@ -1,0 +1,167 @@
+/* src/freebsd/drain.c - waiting in callout_drain, the drain guarantee, and
+ * the callout checks that look at the whole table: freeing or destroying
+ * what a live callout uses, and callouts still armed at the end.
+ *
+ * callout_drain's promise is the one code relies on before it frees a
+ * callout's storage: when it returns, the handler is not running and will
+ * not run until the callout is armed again.  The softclock checks the
+ * "will not run" half when a handler starts; the "not running" half is
+ * checked here when drain returns. */
+#include <stdio.h>
+
+#include "freebsd/bsd.h"
+
+static bool drain_ready(const struct weft__op *op)
+{
+	const struct bsd_co *co = op->arg;
+
+	return weft__bsd()->cpu[op->arg2].curr != co;
+}
+
+static int drain_desc(const struct weft__op *op, char *buf, size_t n)
+{
+	const struct bsd_co *co = op->arg;
+	const struct bsd_cpu *cc = &weft__bsd()->cpu[op->arg2];
+	const char *sc = weft__bsd_softclock_names[op->arg2];
+
+	if (cc->curr != co) {
+		snprintf(buf, n, "callout %s", co->name);
+		return -1;
+	}
+	if (!cc->running)
+		snprintf(buf, n,
+			 "handler %s of callout %s, which %s is about to run "
+			 "(it waits for the callout's lock)",
+			 weft__bsd_fname(cc->func), co->name, sc);
+	else
+		snprintf(buf, n, "handler %s of callout %s, running on %s",
+			 weft__bsd_fname(cc->func), co->name, sc);
+	return cc->tid > 0 ? cc->tid - 1 : -1;
+}
+
+/* Wait until the handler of co, which cpu is running, has returned.  The
+ * count of waiters stops resets from re-arming the callout and cancels a
+ * deferred migration, as cc_waiting does in the kernel.  Returns 0. */
+int weft__bsd_drain_wait(struct bsd_co *co, int cpu,
+			 const struct weft_loc *loc)
+{
+	struct bsd_state *s = weft__bsd();
+	struct weft__op op = { .name = "callout_drain", .obj = &s->co,
+			       .objname = co->name, .access = WEFT__ACC_WRITE,
+			       .ready = drain_ready, .waitdesc = drain_desc,
+			       .arg = co, .arg2 = cpu, .loc = loc };
+
+	s->cpu[cpu].waiting++;
+	weft__step_note("waits for the handler");
+	weft__visible(&op);
+	s->cpu[cpu].waiting--;
+	return 0;
+}
+
+/* callout_drain returns: the handler must not be running anywhere. */
+void weft__bsd_drain_done(struct bsd_co *co, const struct weft_loc *loc)
+{
+	struct bsd_state *s = weft__bsd();
+	int cpu;
+
+	if (weft__bsd_co_running(co, &cpu) && s->cpu[cpu].running)
+		weft__fail("assertion", loc,
+			   "callout_drain(%s) returned while its handler %s "
+			   "is still running on %s",
+			   co->name, weft__bsd_fname(s->cpu[cpu].func),
+			   weft__bsd_softclock_names[cpu]);
+	co->drained = !co->pending && !co->dfrmig;
+	co->drain_loc = loc;
+}
+
+static const char *state_of(const struct bsd_co *co)
+{
+	int cpu;
+
+	if (weft__bsd_co_running(co, &cpu))
+		return weft__internf("whose handler %s is running on %s",
+				     weft__bsd_fname(weft__bsd()->cpu[cpu].func),
+				     weft__bsd_softclock_names[cpu]);
+	if (co->pending)
+		return weft__internf("still pending (armed at %s, handler %s)",
+				     weft__bsd_site(co->arm_loc),
+				     weft__bsd_fname(co->func));
+	if (co->dfrmig)
+		return "about to migrate to another CPU";
+	return NULL;
+}
+
+void weft__bsd_callout_check_free(const void *p, size_t n,
+				  const struct weft_loc *loc)
+{
+	struct bsd_state *s = weft__bsd();
+	const char *lo = p, *hi = lo + n;
+
+	for (int i = 0; i < s->nco; i++) {
+		const struct bsd_co *co = &s->co[i];
+		const char *c = (const char *)co->c;
+		const char *st;
+		if (c < lo || c >= hi || !(st = state_of(co)))
+			continue;
+		weft__fail("misuse", loc,
+			   "free of memory holding callout %s, %s: drain the "
+			   "callout before freeing it",
+			   co->name, st);
+	}
+}
+
+void weft__bsd_callout_check_lock(const struct weft_bsd_mtx *m,
+				  const struct weft_loc *loc)
+{
+	struct bsd_state *s = weft__bsd();
+
+	for (int i = 0; i < s->nco; i++) {
+		const struct bsd_co *co = &s->co[i];
+		const char *st;
+		if (co->lock != m || !(st = state_of(co)))
+			continue;
+		weft__fail("misuse", loc,
+			   "mtx_destroy(%s) while callout %s, which uses it, "
+			   "is %s",
+			   weft__bsd_mtx_name(m), co->name, st);
+	}
+}
+
+/* At the end of a test no callout may still be armed.  A callout whose
+ * memory was freed meanwhile is reported as the use-after-free it is. */
+static void callout_end(void)
+{
+	struct bsd_state *s = weft__bsd_peek();
+	const struct bsd_co *first = NULL;
+	int armed = 0;
+
+	if (!s)
+		return;
+	for (int i = 0; i < s->nco; i++) {
+		const struct bsd_co *co = &s->co[i];
+		if (!co->pending && !co->dfrmig)
+			continue;
+		weft__check_access(co->c, sizeof *co->c, false, co->arm_loc);
+		if (!armed++)
+			first = co;
+		weft__fail_detail("callout %s initialised at %s, armed at %s "
+				  "with handler %s",
+				  co->name, weft__bsd_site(co->init_loc),
+				  weft__bsd_site(co->arm_loc),
+				  weft__bsd_fname(co->pending ? co->func
+							      : co->mig_func));
+	}
+	if (first)
+		weft__fail("leak", first->arm_loc,
+			   "%d callout%s still armed at the end of the test "
+			   "(stop or drain %s)",
+			   armed, armed == 1 ? "" : "s",
+			   armed == 1 ? "it" : "them");
+}
+
+static struct weft__hooks callout_hooks = { .end = callout_end };
+
+__attribute__((constructor)) static void callout_register(void)
+{
+	weft__register_hooks(&callout_hooks);
+}

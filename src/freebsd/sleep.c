@@ -1,0 +1,160 @@
+/* src/freebsd/sleep.c - msleep(9), tsleep, msleep_spin, wakeup, wakeup_one.
+ *
+ * A wait channel is any address.  Sleeping takes two steps on the channel:
+ * the first puts the thread on the channel's sleep queue (while it still
+ * holds the interlock, so a wakeup that follows the caller's unlock cannot
+ * be lost), the second returns once the thread was woken.  Between them
+ * the interlock (and Giant) is released, as msleep does.  Both steps and
+ * wakeup are writes of the channel, so partial-order reduction orders
+ * every sleeper against every waker, and the waker's past happens before
+ * the sleeper's return.
+ *
+ * A sleep with a timeout (timo > 0) is enabled from the start: returning
+ * before any wakeup is the timeout, so when the timeout fires is decided
+ * by the explorer like every other interleaving.  Virtual time does not
+ * relate timeouts to callout deadlines. */
+#include <errno.h>
+#include <stdio.h>
+
+#include "freebsd/bsd.h"
+
+static bool sleep_ready(const struct weft__op *op)
+{
+	const struct bsd_thread *t = op->arg;
+
+	return t->woken || op->arg2 != 0;
+}
+
+static int sleep_desc(const struct weft__op *op, char *buf, size_t n)
+{
+	snprintf(buf, n, "a wakeup on channel %s", op->objname);
+	return -1;
+}
+
+/* The interlock rules of msleep and msleep_spin. */
+static void check_interlock(const struct weft_bsd_mtx *m, int spin,
+			    const char *opname, const struct weft_loc *loc)
+{
+	const char *name;
+
+	if (m->magic != WEFT_BSD_MTX_MAGIC)
+		weft__fail("misuse", loc,
+			   "%s with an interlock that was never initialised",
+			   opname);
+	name = weft__bsd_mtx_name(m);
+	if (spin && !(m->opts & WEFT_BSD_MTX_SPIN))
+		weft__fail("misuse", loc,
+			   "%s with sleep mutex %s as interlock (use msleep)",
+			   opname, name);
+	if (!spin && (m->opts & WEFT_BSD_MTX_SPIN))
+		weft__fail("misuse", loc,
+			   "%s with spin mutex %s as interlock (use "
+			   "msleep_spin)",
+			   opname, name);
+	if (!weft_bsd_mtx_owned(m))
+		weft__fail("misuse", loc,
+			   "%s with interlock %s, which the caller does not "
+			   "hold",
+			   opname, name);
+	if (m != &weft_bsd_giant && weft_bsd_mtx_recursed(m))
+		weft__fail("misuse", loc,
+			   "%s with interlock %s held recursively", opname,
+			   name);
+}
+
+int weft_bsd_msleep_at(const void *chan, struct weft_bsd_mtx *m, int pri,
+		       const char *wmesg, int timo, int spin,
+		       const struct weft_loc *loc)
+{
+	const char *opname = spin ? "msleep_spin" : m ? "msleep" : "tsleep";
+	struct bsd_thread *t = weft__bsd_self();
+	struct weft__op op;
+	const char *cname;
+	int giant, rv;
+
+	(void)wmesg;
+	if (!chan)
+		weft__fail("misuse", loc, "%s on a NULL wait channel", opname);
+	if (timo < 0)
+		weft__fail("misuse", loc, "%s with a negative timeout (%d)",
+			   opname, timo);
+	if (m)
+		check_interlock(m, spin, opname, loc);
+	weft__bsd_may_sleep(opname, m, loc);
+	cname = weft__objname(chan, "chan");
+
+	/* Join the sleep queue while the interlock is still held. */
+	op = (struct weft__op){ .name = opname, .obj = chan, .objname = cname,
+				.access = WEFT__ACC_WRITE, .loc = loc };
+	weft__visible(&op);
+	t->chan = chan;
+	t->woken = false;
+	t->sleepseq = ++weft__bsd()->seq;
+
+	if (m && m != &weft_bsd_giant)
+		weft__bsd_unlock(m, spin ? "mtx_unlock_spin" : "mtx_unlock",
+				 loc);
+	giant = weft__bsd_drop_giant(loc);
+
+	op = (struct weft__op){ .name = opname, .obj = chan, .objname = cname,
+				.access = WEFT__ACC_WRITE,
+				.ready = sleep_ready, .waitdesc = sleep_desc,
+				.arg = t, .arg2 = timo > 0, .loc = loc };
+	weft__visible(&op);
+	rv = t->woken ? 0 : EWOULDBLOCK;
+	weft__step_note(t->woken ? "woken" : "timed out");
+	t->chan = NULL;
+	t->woken = false;
+
+	if (m == &weft_bsd_giant && (pri & WEFT_BSD_PDROP))
+		giant = 0;
+	weft__bsd_pickup_giant(giant, loc);
+	if (m && m != &weft_bsd_giant && !(pri & WEFT_BSD_PDROP))
+		weft__bsd_lock(m, spin ? "mtx_lock_spin" : "mtx_lock", loc);
+	/* A timed-out sleeper that loops to sleep again is polling; let
+	 * the explorer prefer the threads that can change its condition. */
+	if (rv)
+		weft__spun();
+	return rv;
+}
+
+/* Wake the sleepers of chan: all of them, or the one that has slept
+ * longest (FreeBSD wakes the longest sleeper among equal priorities). */
+static void do_wakeup(const void *chan, bool one, const struct weft_loc *loc)
+{
+	struct bsd_state *s = weft__bsd();
+	struct bsd_thread *first = NULL;
+	int n = 0;
+
+	if (!chan)
+		weft__fail("misuse", loc, "%s on a NULL wait channel",
+			   one ? "wakeup_one" : "wakeup");
+	weft__point(one ? "wakeup_one" : "wakeup", chan,
+		    weft__objname(chan, "chan"), WEFT__ACC_WRITE, loc);
+	for (int i = 0; i < weft__nthreads() && i < WEFT__MAX_THREADS; i++) {
+		struct bsd_thread *t = &s->th[i];
+		if (t->chan != chan || t->woken)
+			continue;
+		if (!one) {
+			t->woken = true;
+			n++;
+		} else if (!first || t->sleepseq < first->sleepseq) {
+			first = t;
+		}
+	}
+	if (first) {
+		first->woken = true;
+		n = 1;
+	}
+	weft__step_note(n ? "woke" : "no sleepers");
+}
+
+void weft_bsd_wakeup_at(const void *chan, const struct weft_loc *loc)
+{
+	do_wakeup(chan, false, loc);
+}
+
+void weft_bsd_wakeup_one_at(const void *chan, const struct weft_loc *loc)
+{
+	do_wakeup(chan, true, loc);
+}

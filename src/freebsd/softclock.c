@@ -1,0 +1,260 @@
+/* src/freebsd/softclock.c - the softclock threads of the callout model.
+ *
+ * Each virtual CPU has a softclock daemon thread, spawned the first time a
+ * callout is armed on that CPU.  It waits until a callout of its CPU is
+ * pending, fires the earliest (advancing the virtual time to its
+ * deadline), takes the callout's lock if it has one, runs the handler and
+ * then, as FreeBSD's softclock_call_cc does, wakes drains and performs a
+ * deferred migration.  Time is never real: a softclock that fires "early"
+ * or "late" relative to the other threads is just an interleaving the
+ * explorer chooses.
+ *
+ * The guarantees of callout(9) are checked here, where a model that broke
+ * them would show it: a handler must not start after callout_drain
+ * returned (unless the callout was armed again), and must not start on
+ * one CPU while it still runs on another.  Under the fixed model neither
+ * can happen; the legacy model (FreeBSD 8.1's migration) breaks both. */
+#include <stdint.h>
+#include <stdio.h>
+
+#include "freebsd/bsd.h"
+
+const char *const weft__bsd_softclock_names[BSD_MAXCPU] = {
+	"softclock/0", "softclock/1", "softclock/2", "softclock/3",
+	"softclock/4", "softclock/5", "softclock/6", "softclock/7",
+};
+
+/* The location shown for a softclock step when no callout is involved. */
+static const struct weft_loc idle_loc = { "softclock", 0, "softclock" };
+
+/* The pending callout of cpu with the earliest deadline (ties: the one
+ * armed first), or NULL. */
+static struct bsd_co *next_due(struct bsd_state *s, int cpu)
+{
+	struct bsd_co *best = NULL;
+
+	for (int i = 0; i < s->nco; i++) {
+		struct bsd_co *co = &s->co[i];
+		if (!co->pending || co->cpu != cpu)
+			continue;
+		if (!best || co->time < best->time ||
+		    (co->time == best->time && co->seq < best->seq))
+			best = co;
+	}
+	return best;
+}
+
+/* Enabled when the CPU has a pending callout.  The op is our own local,
+ * so naming the callout about to fire in the trace is safe here: the step
+ * is recorded right after readiness is computed, with nothing between. */
+static bool softclock_ready(const struct weft__op *op)
+{
+	struct bsd_co *co = next_due(weft__bsd(), (int)op->arg2);
+	struct weft__op *w = (struct weft__op *)(uintptr_t)op;
+
+	if (!co)
+		return false;
+	w->objname = co->name;
+	w->loc = co->arm_loc ? co->arm_loc : &idle_loc;
+	return true;
+}
+
+static int softclock_desc(const struct weft__op *op, char *buf, size_t n)
+{
+	snprintf(buf, n, "a callout to fire on CPU %ld", op->arg2);
+	return -1;
+}
+
+/* The lock-order class of a callout's handler: held while the handler
+ * runs (and while the softclock waits for the callout's lock), waited for
+ * by callout_drain.  Keyed like a lock: a static callout by its address,
+ * a heap one by where it was initialised. */
+int weft__bsd_handler_class(struct bsd_co *co)
+{
+	if (!co->hcls) {
+		const void *key = weft__class_key_for(co->c, co->init_loc);
+		const char *name =
+			key == co->c
+				? weft__internf("callout %s", co->name)
+				: weft__internf("callout initialised at %s",
+						weft__bsd_site(co->init_loc));
+		co->hcls = weft__class(key, name) + 1;
+	}
+	return co->hcls - 1;
+}
+
+bool weft__bsd_co_running(const struct bsd_co *co, int *cpu)
+{
+	struct bsd_state *s = weft__bsd();
+
+	for (int k = 0; k < s->ncpu; k++) {
+		if (s->cpu[k].curr != co)
+			continue;
+		if (cpu)
+			*cpu = k;
+		return true;
+	}
+	return false;
+}
+
+void weft__bsd_co_arm(struct bsd_co *co, int cpu, long nticks,
+		      weft_callout_func_t *fn, void *arg)
+{
+	struct bsd_state *s = weft__bsd();
+
+	co->cpu = cpu;
+	co->time = weft_bsd_ticks + (nticks < 1 ? 1 : nticks);
+	co->seq = ++s->seq;
+	co->pending = co->active = true;
+	co->func = fn;
+	co->arg = arg;
+	co->drained = false;
+}
+
+/* The checks of callout(9)'s guarantees, when a handler starts. */
+static void check_start(struct bsd_state *s, int cpu, struct bsd_co *co)
+{
+	if (co->drained)
+		weft__fail("assertion", co->drain_loc,
+			   "handler %s of callout %s started on %s after "
+			   "callout_drain(%s) returned at %s, and the callout "
+			   "was not armed again",
+			   weft__bsd_fname(s->cpu[cpu].func), co->name,
+			   weft__bsd_softclock_names[cpu], co->name,
+			   weft__bsd_site(co->drain_loc));
+	for (int k = 0; k < s->ncpu; k++)
+		if (k != cpu && s->cpu[k].curr == co && s->cpu[k].running)
+			weft__fail("assertion", co->arm_loc,
+				   "handler %s of callout %s started on %s "
+				   "while it is still running on %s",
+				   weft__bsd_fname(s->cpu[cpu].func), co->name,
+				   weft__bsd_softclock_names[cpu],
+				   weft__bsd_softclock_names[k]);
+}
+
+/* Run the handler of co, which just fired on cpu. */
+static void run_handler(struct bsd_state *s, int cpu, struct bsd_co *co)
+{
+	struct bsd_cpu *cc = &s->cpu[cpu];
+	struct bsd_thread *t = weft__bsd_self();
+	struct weft_bsd_mtx *lock = co->lock;
+	const struct weft_loc *loc = co->arm_loc ? co->arm_loc : &idle_loc;
+	int hcls = weft__bsd_handler_class(co);
+	bool skip = false;
+
+	weft__lock_acquire(hcls, loc, false);
+	if (lock) {
+		struct weft__op op = { .name = "softclock", .obj = &s->co,
+				       .objname = co->name,
+				       .access = WEFT__ACC_WRITE, .loc = loc };
+		weft__bsd_lock(lock, "mtx_lock", loc);
+		/* The callout may have been stopped or reset by a thread
+		 * holding the lock while we waited for it. */
+		weft__visible(&op);
+		skip = cc->cancel;
+		cc->cancel = true;
+		if (skip)
+			weft__step_note("cancelled");
+	}
+	if (!skip) {
+		check_start(s, cpu, co);
+		cc->running = true;
+		t->handler = co;
+		t->hfunc = cc->func;
+		cc->func(cc->arg);
+		t->handler = NULL;
+		t->hfunc = NULL;
+	}
+	if (lock && !skip && (co->lockflags & WEFT_CALLOUT_RETURNUNLOCKED)) {
+		if (weft_bsd_mtx_owned(lock))
+			weft__fail("misuse", loc,
+				   "handler %s of callout %s returned holding "
+				   "%s, initialised with CALLOUT_RETURNUNLOCKED",
+				   weft__bsd_fname(cc->func), co->name,
+				   weft__bsd_mtx_name(lock));
+	} else if (lock) {
+		if (!weft_bsd_mtx_owned(lock))
+			weft__fail("misuse", loc,
+				   "handler %s of callout %s released %s, "
+				   "which the softclock holds for it (use "
+				   "CALLOUT_RETURNUNLOCKED)",
+				   weft__bsd_fname(cc->func), co->name,
+				   weft__bsd_mtx_name(lock));
+		weft__bsd_unlock(lock, "mtx_unlock", loc);
+	}
+	weft__lock_release(hcls, loc);
+}
+
+/* After the handler: nothing runs on cpu any more; a waiting drain
+ * cancels a deferred migration, otherwise the migration happens now. */
+static void finish(struct bsd_state *s, int cpu, struct bsd_co *co)
+{
+	struct bsd_cpu *cc = &s->cpu[cpu];
+	struct weft__op op = { .name = "softclock", .obj = &s->co,
+			       .objname = co->name, .access = WEFT__ACC_WRITE,
+			       .loc = co->arm_loc ? co->arm_loc : &idle_loc };
+
+	weft__visible(&op);
+	cc->curr = NULL;
+	cc->running = false;
+	cc->func = NULL;
+	cc->arg = NULL;
+	if (!co->dfrmig)
+		return;
+	co->dfrmig = false;
+	if (cc->waiting) {
+		weft__step_note("migration cancelled by drain");
+		return;
+	}
+	weft__bsd_co_arm(co, co->mig_cpu, co->mig_ticks, co->mig_func,
+			 co->mig_arg);
+	weft__step_note("migrated");
+}
+
+static void softclock_main(void *arg)
+{
+	int cpu = (int)(intptr_t)arg;
+	struct bsd_state *s = weft__bsd();
+
+	for (;;) {
+		struct weft__op op = { .name = "softclock", .obj = &s->co,
+				       .access = WEFT__ACC_WRITE,
+				       .ready = softclock_ready,
+				       .waitdesc = softclock_desc,
+				       .arg2 = cpu, .loc = &idle_loc };
+		struct bsd_cpu *cc = &s->cpu[cpu];
+		struct bsd_co *co;
+
+		weft__visible(&op);
+		co = next_due(s, cpu);
+		if (!co)
+			weft__die("softclock/%d ran with nothing due", cpu);
+		/* The kernel reads the callout here: it must still exist. */
+		weft__check_access(co->c, sizeof *co->c, true, op.loc);
+		if (co->time > weft_bsd_ticks)
+			weft_bsd_ticks = (int)co->time;
+		co->pending = false;
+		cc->curr = co;
+		cc->cancel = false;
+		cc->func = co->func;
+		cc->arg = co->arg;
+		run_handler(s, cpu, co);
+		finish(s, cpu, co);
+	}
+}
+
+void weft__bsd_softclock_ensure(int cpu, const struct weft_loc *loc)
+{
+	struct bsd_cpu *cc = &weft__bsd()->cpu[cpu];
+	int tid;
+
+	if (cc->tid)
+		return;
+	/* Spawning is a scheduling point: mark the CPU first so a thread
+	 * that runs meanwhile does not spawn a second softclock. */
+	cc->tid = -1;
+	tid = weft__spawn(softclock_main, (void *)(intptr_t)cpu,
+			  weft__bsd_softclock_names[cpu], WEFT__THREAD_DAEMON,
+			  loc);
+	cc->tid = tid + 1;
+}

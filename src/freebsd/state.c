@@ -1,0 +1,73 @@
+/* src/freebsd/state.c - the FreeBSD models' per-execution state.
+ *
+ * The state is allocated from per-execution memory the first time an
+ * execution touches a FreeBSD primitive, and the begin hook forgets the
+ * previous execution's copy.  Programs that never use the models pay
+ * nothing: this file is linked only when they are. */
+#include <stdio.h>
+
+#include "freebsd/bsd.h"
+
+static struct bsd_state *st;
+
+/* The kernel's ticks, hz and mp_ncpus, as variables (see weft/callout.h). */
+int weft_bsd_ticks;
+int weft_bsd_hz = 1000;
+int weft_bsd_mp_ncpus = 2;
+
+/* Forget the previous execution.  Giant is reset here too, in case
+ * weft's data segment is not restored between executions. */
+static void bsd_begin(void)
+{
+	st = NULL;
+	weft_bsd_giant.m = (weft_mutex_t){ 0, 0, WEFT_MUTEX_RECURSIVE, 0,
+					   "Giant", 0 };
+	weft_bsd_ticks = 0;
+	weft_bsd_mp_ncpus = 2;
+}
+
+static struct weft__hooks bsd_hooks = { .begin = bsd_begin };
+
+__attribute__((constructor)) static void bsd_register(void)
+{
+	weft__register_hooks(&bsd_hooks);
+}
+
+struct bsd_state *weft__bsd(void)
+{
+	if (!st) {
+		st = weft__exec_alloc(sizeof *st);
+		st->ncpu = 2;
+		weft_bsd_mp_ncpus = 2;
+		weft_bsd_ticks = 0;
+	}
+	return st;
+}
+
+struct bsd_state *weft__bsd_peek(void)
+{
+	return st;
+}
+
+struct bsd_thread *weft__bsd_self(void)
+{
+	int self = weft__self();
+
+	if (self < 0 || self >= WEFT__MAX_THREADS)
+		weft__die("FreeBSD model used outside a test thread");
+	return &weft__bsd()->th[self];
+}
+
+const char *weft__bsd_site(const struct weft_loc *l)
+{
+	if (!l || !l->file)
+		return "an unknown place";
+	return weft__internf("%s:%d", l->file, l->line);
+}
+
+const char *weft__bsd_fname(weft_callout_func_t *fn)
+{
+	if (!fn)
+		return "(no handler)";
+	return weft__objname((const void *)fn, "function");
+}

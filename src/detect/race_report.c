@@ -4,7 +4,15 @@
  *
  * Both sets outlive executions (persistent memory): a pair reported in one
  * execution is not reported again, and a racing site stays a scheduling
- * point for the rest of the exploration. */
+ * point for the rest of the exploration.
+ *
+ * The racing-site scheduling points are off unless WEFT_RACE_PREEMPT=1:
+ * they add scheduling points in the middle of an exploration, and the
+ * core's DFS and the final replay of a finding's execution need the same
+ * decisions to lead to the same points (a replay then reports that it
+ * diverged).  Turning them on by default needs the explorer to restart when
+ * the set of points grows. */
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -27,6 +35,7 @@ struct racestate {
 	uintptr_t sites[1u << SITE_BITS];
 	uint64_t pairs[1u << PAIR_BITS];
 	int nsites, npairs;
+	bool preempt;                 /* WEFT_RACE_PREEMPT=1 */
 	uint32_t gen;                 /* bumped by the begin hook */
 	struct thread_stack th[WEFT__MAX_THREADS];
 };
@@ -119,7 +128,7 @@ static int put_access(char *buf, size_t n, const char *lead, int tid,
 {
 	const struct weft_loc *l = weft__pc_loc(pc);
 
-	return snprintf(buf, n, "%s %s of %u bytes by thread %s at %s:%d (%s)",
+	return snprintf(buf, n, "%s%s of %u bytes by thread %s at %s:%d (%s)",
 			lead, what(flags), size, weft__thread_name(tid),
 			l->file, l->line, l->func ? l->func : "?");
 }
@@ -132,6 +141,8 @@ static int put_stack(char *buf, size_t n)
 
 	for (int i = 0; i < k && (size_t)len < n; i++) {
 		const struct weft_loc *l = weft__pc_loc(st[i]);
+		if (l->line == 0)
+			continue; /* weft's own frames (thread start) */
 		len += snprintf(buf + len, n - (size_t)len,
 				"\n    called from %s at %s:%d",
 				l->func ? l->func : "?", l->file, l->line);
@@ -139,17 +150,34 @@ static int put_stack(char *buf, size_t n)
 	return len;
 }
 
+/* A site is a source line: the read and the write of `x++` are one site,
+ * so a pair of lines is reported once, not once per instruction. */
+static uint64_t site_key(uintptr_t pc)
+{
+	const struct weft_loc *l = weft__pc_loc(pc);
+	uint64_t h = 1469598103934665603ULL;
+
+	if (l->line == 0)
+		return pc;
+	for (const char *c = l->file; *c; c++)
+		h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+	return h ^ ((uint64_t)l->line << 32);
+}
+
 void weft__race_report(const void *addr, int ptid, unsigned pflags,
 		       unsigned psize, uintptr_t ppc, unsigned flags,
 		       unsigned size, uintptr_t pc)
 {
-	uintptr_t lo = pc < ppc ? pc : ppc, hi = pc < ppc ? ppc : pc;
+	uint64_t a = site_key(pc), b = site_key(ppc);
+	uint64_t lo = a < b ? a : b, hi = a < b ? b : a;
 	uint64_t key = mix(lo) * 31 + mix(hi ^ 0x9e3779b97f4a7c15ULL);
 	char msg[1024];
 	int len;
 
-	site_add(pc);
-	site_add(ppc);
+	if (R->preempt) {
+		site_add(pc);
+		site_add(ppc);
+	}
 	if (!key)
 		key = 1;
 	if (!pair_new(key))
@@ -163,7 +191,7 @@ void weft__race_report(const void *addr, int ptid, unsigned pflags,
 	if ((size_t)len < sizeof msg)
 		len += snprintf(msg + len, sizeof msg - (size_t)len, "\n  ");
 	if ((size_t)len < sizeof msg)
-		put_access(msg + len, sizeof msg - (size_t)len, "previous",
+		put_access(msg + len, sizeof msg - (size_t)len, "previous ",
 			   ptid, pflags, psize, ppc);
 	weft__note_finding("data-race", key, msg);
 }
@@ -238,6 +266,9 @@ static struct weft__hooks hooks = { report_begin, NULL, NULL };
 
 __attribute__((constructor)) static void race_report_init(void)
 {
+	const char *e = getenv("WEFT_RACE_PREEMPT");
+
 	R = weft__persistent_alloc(sizeof *R);
+	R->preempt = e && strcmp(e, "1") == 0;
 	weft__register_hooks(&hooks);
 }

@@ -168,7 +168,7 @@ static void lookup(uintptr_t pc, struct weft_loc *loc)
 	}
 }
 
-const struct weft_loc *weft__pc_loc(uintptr_t pc)
+static const struct weft_loc *persistent_loc(uintptr_t pc)
 {
 	uint64_t h = (pc * 0x9e3779b97f4a7c15ULL) >> (64 - CACHE_BITS);
 	struct entry *e;
@@ -191,7 +191,72 @@ const struct weft_loc *weft__pc_loc(uintptr_t pc)
 	return &e->loc;
 }
 
+/* Traces are printed by the parent process from memory shared with the
+ * worker, so a location shown in a trace must be in the core's name pool,
+ * which is rewound every execution.  Each execution therefore copies the
+ * locations it uses into the pool once (a per-execution table). */
+#define EXEC_BITS 10
+
+struct exec_entry {
+	uintptr_t pc;
+	const struct weft_loc *loc;
+};
+static struct exec_entry *X;   /* this execution's table, or NULL */
+static int xn;
+
+static const struct weft_loc *pool_loc(const struct weft_loc *p)
+{
+	char room[sizeof(struct weft_loc) + 16];
+	char *raw;
+	struct weft_loc *l;
+
+	memset(room, 'x', sizeof room - 1);
+	room[sizeof room - 1] = 0;
+	raw = (char *)weft__intern(room);
+	if (raw == room || strlen(raw) != sizeof room - 1)
+		return p; /* no pool (outside a worker) or the pool is full */
+	l = (struct weft_loc *)(((uintptr_t)raw + 7) & ~(uintptr_t)7);
+	l->file = weft__intern(p->file);
+	l->line = p->line;
+	l->func = p->func ? weft__intern(p->func) : NULL;
+	return l;
+}
+
+const struct weft_loc *weft__pc_loc(uintptr_t pc)
+{
+	const struct weft_loc *p = persistent_loc(pc);
+	uint64_t h = (pc * 0x9e3779b97f4a7c15ULL) >> (64 - EXEC_BITS);
+
+	if (!weft__race_on)
+		return p;
+	if (!X) {
+		X = weft__exec_alloc(sizeof *X << EXEC_BITS);
+		xn = 0;
+	}
+	for (;; h++) {
+		struct exec_entry *e = &X[h & ((1u << EXEC_BITS) - 1)];
+		if (e->pc == pc)
+			return e->loc;
+		if (!e->pc) {
+			if (xn >= (1 << EXEC_BITS) * 3 / 4)
+				return p;
+			e->pc = pc;
+			e->loc = pool_loc(p);
+			xn++;
+			return e->loc;
+		}
+	}
+}
+
+static void sym_begin(void)
+{
+	X = NULL;
+}
+
+static struct weft__hooks hooks = { sym_begin, NULL, NULL };
+
 __attribute__((constructor)) static void sym_init(void)
 {
 	Y = weft__persistent_alloc(sizeof *Y);
+	weft__register_hooks(&hooks);
 }

@@ -39,7 +39,7 @@ static const char *thread_name(void *(*start)(void *))
 	for (int i = 0; i < WEFT__MAX_THREADS; i++)
 		if (slots[i].start == start)
 			same++;
-	return same ? weft__internf("%s#%d", fn, same + 1) : fn;
+	return same ? weft__internf("%s#%d", fn, same + 1) : weft__intern(fn);
 }
 
 /* Not blocking; a scheduling point.  The creator's past happens before the

@@ -1,0 +1,26 @@
+#!/bin/sh
+# bench/pthread.sh BUILD - cost of instrumented accesses in pthread mode.
+# Runs bench/pthread_accesses (2 threads x N reads + N writes, no races)
+# for N = 1000 and N = 0, five times each, and prints medians: executions
+# per second for the 2 x 1000 program, and ns per access (the difference of
+# the two, divided by the accesses made).  Targets: >= 5000 executions/s,
+# <= 20 ns per access.
+set -eu
+build=${1:-build}
+prog="$build/bench/pthread_accesses"
+iters=${ITERS:-2000}
+[ -x "$prog" ] || { echo "pthread.sh: $prog not built" >&2; exit 2; }
+
+secs() { # N -> seconds weft reports for $iters random executions
+	WEFT_OPTIONS="--strategy=random --iterations=$iters --format=json" \
+		"$prog" "$1" 2>/dev/null | sed -n 's/.*"seconds":\([0-9.]*\).*/\1/p'
+}
+median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+
+full=$(for i in 1 2 3 4 5; do secs 1000; done | median)
+empty=$(for i in 1 2 3 4 5; do secs 0; done | median)
+awk -v f="$full" -v e="$empty" -v n="$iters" 'BEGIN {
+	acc = n * 2 * 2000;   # executions x threads x (reads + writes)
+	printf "pthread 2x1000 accesses: %.0f executions/s (median of 5, %d executions each; target >= 5000)\n", n / f, n;
+	printf "pthread instrumented access: %.1f ns (median difference N=1000 vs N=0; target <= 20)\n", (f - e) * 1e9 / acc;
+}'

@@ -64,6 +64,7 @@ struct bsd_cpu {
 					   for its lock was cancelled, or
 					   (once it has the lock) can no
 					   longer be */
+	bool started;                   /* the softclock thread runs */
 	bool running;                   /* curr's handler has started */
 	int waiting;                    /* drains waiting for curr */
 	weft_callout_func_t *func;      /* the run's function and argument, */

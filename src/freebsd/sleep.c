@@ -22,7 +22,7 @@ static bool sleep_ready(const struct weft__op *op)
 {
 	const struct bsd_thread *t = op->arg;
 
-	return t->woken || op->arg2 != 0;
+	return t->woken;
 }
 
 static int sleep_desc(const struct weft__op *op, char *buf, size_t n)
@@ -96,10 +96,14 @@ int weft_bsd_msleep_at(const void *chan, struct weft_bsd_mtx *m, int pri,
 				 loc);
 	giant = weft__bsd_drop_giant(loc);
 
+	/* An untimed sleep blocks until woken.  A timed one is always
+	 * enabled (no ready()), so the reduction orders its return both
+	 * before and after every wakeup, not only after the one that
+	 * enabled it. */
 	op = (struct weft__op){ .name = opname, .obj = chan, .objname = cname,
 				.access = WEFT__ACC_WRITE,
-				.ready = sleep_ready, .waitdesc = sleep_desc,
-				.arg = t, .arg2 = timo > 0, .loc = loc };
+				.ready = timo > 0 ? NULL : sleep_ready,
+				.waitdesc = sleep_desc, .arg = t, .loc = loc };
 	weft__visible(&op);
 	rv = t->woken ? 0 : EWOULDBLOCK;
 	weft__step_note(t->woken ? "woken" : "timed out");
@@ -129,8 +133,9 @@ static void do_wakeup(const void *chan, bool one, const struct weft_loc *loc)
 	if (!chan)
 		weft__fail("misuse", loc, "%s on a NULL wait channel",
 			   one ? "wakeup_one" : "wakeup");
-	weft__point(one ? "wakeup_one" : "wakeup", chan,
-		    weft__objname(chan, "chan"), WEFT__ACC_WRITE, loc);
+	/* A release: it enables sleepers, which cannot return before it. */
+	weft__release_point(one ? "wakeup_one" : "wakeup", chan,
+			    weft__objname(chan, "chan"), loc);
 	for (int i = 0; i < weft__nthreads() && i < WEFT__MAX_THREADS; i++) {
 		struct bsd_thread *t = &s->th[i];
 		if (t->chan != chan || t->woken)

@@ -44,19 +44,24 @@ static struct bsd_co *next_due(struct bsd_state *s, int cpu)
 	return best;
 }
 
-/* Enabled when the CPU has a pending callout.  The op is our own local,
- * so naming the callout about to fire in the trace is safe here: the step
- * is recorded right after readiness is computed, with nothing between. */
-static bool softclock_ready(const struct weft__op *op)
+/* The softclock's step is always enabled, so that partial-order reduction
+ * sees it race with every step that arms or cancels a callout of its CPU
+ * (the explorer analyses only enabled operations, and a stop can disable a
+ * softclock for good).  It is "strong" only when a callout is due: a state
+ * in which every other thread is blocked and no callout is due is still a
+ * deadlock.  A step that finds nothing due is a read that made no progress;
+ * one that fires a callout writes the callout state.  The op is our own
+ * local, so strong() may describe it for the trace and for the reduction:
+ * the step is recorded right after this is computed, with nothing between. */
+static bool softclock_strong(const struct weft__op *op)
 {
 	struct bsd_co *co = next_due(weft__bsd(), (int)op->arg2);
 	struct weft__op *w = (struct weft__op *)(uintptr_t)op;
 
-	if (!co)
-		return false;
-	w->objname = co->name;
-	w->loc = co->arm_loc ? co->arm_loc : &idle_loc;
-	return true;
+	w->access = co ? WEFT__ACC_WRITE : WEFT__ACC_READ;
+	w->objname = co ? co->name : NULL;
+	w->loc = co && co->arm_loc ? co->arm_loc : &idle_loc;
+	return co != NULL;
 }
 
 static int softclock_desc(const struct weft__op *op, char *buf, size_t n)
@@ -192,9 +197,13 @@ static void finish(struct bsd_state *s, int cpu, struct bsd_co *co)
 	struct bsd_cpu *cc = &s->cpu[cpu];
 	struct weft__op op = { .name = "softclock", .obj = &s->co,
 			       .objname = co->name, .access = WEFT__ACC_WRITE,
+			       .release = true,
 			       .loc = co->arm_loc ? co->arm_loc : &idle_loc };
 
+	/* A release: it enables waiting drains, which cannot be ordered
+	 * before it. */
 	weft__visible(&op);
+	weft__step_note("handler done");
 	cc->curr = NULL;
 	cc->running = false;
 	cc->func = NULL;
@@ -216,10 +225,11 @@ static void softclock_main(void *arg)
 	int cpu = (int)(intptr_t)arg;
 	struct bsd_state *s = weft__bsd();
 
+	s->cpu[cpu].started = true;
 	for (;;) {
 		struct weft__op op = { .name = "softclock", .obj = &s->co,
-				       .access = WEFT__ACC_WRITE,
-				       .ready = softclock_ready,
+				       .access = WEFT__ACC_READ,
+				       .strong = softclock_strong,
 				       .waitdesc = softclock_desc,
 				       .arg2 = cpu, .loc = &idle_loc };
 		struct bsd_cpu *cc = &s->cpu[cpu];
@@ -227,8 +237,11 @@ static void softclock_main(void *arg)
 
 		weft__visible(&op);
 		co = next_due(s, cpu);
-		if (!co)
-			weft__die("softclock/%d ran with nothing due", cpu);
+		if (!co) {
+			weft__step_note("nothing due");
+			weft__spun();
+			continue;
+		}
 		/* The kernel reads the callout here: it must still exist. */
 		weft__check_access(co->c, sizeof *co->c, true, op.loc);
 		if (co->time > weft_bsd_ticks)
@@ -243,9 +256,23 @@ static void softclock_main(void *arg)
 	}
 }
 
+static bool started_ready(const struct weft__op *op)
+{
+	return weft__bsd()->cpu[op->arg2].started;
+}
+
+/* Spawn the softclock of cpu if it does not exist yet, and wait until it
+ * has reached its first step.  The wait matters: a new thread's first step
+ * ("start") is independent of everything, so the explorer would never run
+ * a daemon that nobody waits for, and would not see that its firing races
+ * with the steps that arm and cancel callouts. */
 void weft__bsd_softclock_ensure(int cpu, const struct weft_loc *loc)
 {
 	struct bsd_cpu *cc = &weft__bsd()->cpu[cpu];
+	struct weft__op op = { .name = "softclock_start",
+			       .objname = weft__bsd_softclock_names[cpu],
+			       .access = WEFT__ACC_NONE, .ready = started_ready,
+			       .arg2 = cpu, .loc = loc };
 	int tid;
 
 	if (cc->tid)
@@ -257,4 +284,5 @@ void weft__bsd_softclock_ensure(int cpu, const struct weft_loc *loc)
 			  weft__bsd_softclock_names[cpu], WEFT__THREAD_DAEMON,
 			  loc);
 	cc->tid = tid + 1;
+	weft__visible(&op);
 }

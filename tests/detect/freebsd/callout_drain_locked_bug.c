@@ -1,10 +1,8 @@
-//! expect: bug lock-order
+//! expect: bug deadlock
 //! args: --strategy=dfs
 /* Draining a callout while holding the mutex it was initialised with:
- * the drain waits for the handler, and the handler runs with that mutex
- * held, so the drain can wait forever.  lockdep-style reasoning sees the
- * cycle (sc_mtx -> handler -> sc_mtx) even in runs where the handler had
- * already finished. */
+ * when the softclock has fired the callout and waits for sc_mtx, the drain
+ * waits for the handler, which waits for sc_mtx, held by the drainer. */
 #include <weft/freebsd.h>
 
 static struct mtx sc_mtx;

@@ -70,7 +70,7 @@ typedef int (*weft__waitdesc_fn)(const struct weft__op *op, char *buf,
 struct weft__op {
 	const char *name;         /* as shown in traces: "mutex_lock" */
 	const void *obj;          /* the object touched (POR identity) */
-	const void *obj2;         /* a second object the same step touches
+	const void *obj2;         /* a second object the same step releases
 				     (cond_wait releases the mutex and joins
 				     the condvar atomically), or NULL */
 	const char *objname;      /* its name for traces, or NULL */

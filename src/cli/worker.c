@@ -132,10 +132,17 @@ static void finish(struct weft__shm *S, double t0, int verdict)
  * execution is replayed at the end, so the shared record holds its trace. */
 static void replay_finding(const struct weft_test *t, uint32_t *dec, long n)
 {
+	struct weft__shm *S = weft__S;
+	char ran[32];
+
+	snprintf(ran, sizeof ran, "%s", weft__strategy_ran());
 	weft__replay_load(dec, n);
 	weft__strat = &weft__strategy_replay;
 	weft__strat->begin();
 	weft__run_execution(t);
+	snprintf(S->kind, sizeof S->kind, "%s", S->findings[0].kind);
+	snprintf(S->message, sizeof S->message, "%s", S->findings[0].msg);
+	weft__strat = weft__strategy_get(ran[0] == 'd' && ran[3] == '+' ? "auto" : ran);
 }
 
 static void explore(const struct weft_test *t, struct worker_cfg *cfg)
@@ -171,6 +178,8 @@ static void explore(const struct weft_test *t, struct worker_cfg *cfg)
 		else
 			S->pruned++;
 		if (S->nfindings > nfind && !fdec) {
+			S->bug_exec = exec_no;
+			S->bug_seconds = weft__now() - t0;
 			fn = S->ndec;
 			fdec = malloc(sizeof *fdec * (size_t)(fn ? fn : 1));
 			memcpy(fdec, weft__shm_dec(S), sizeof *fdec * (size_t)fn);

@@ -236,13 +236,29 @@ void *weft_malloc_at(size_t n, int zero, const char *what,
 	return weft__malloc(n, zero != 0, what ? what : "weft_malloc", loc);
 }
 
+/* The public free and access check are scheduling points on the block,
+ * so the explorer can place a free between a thread's check and its use.
+ * (The internal weft__free and weft__check_access, used on every
+ * instrumented access, are not.) */
+static const void *block_key(const void *p)
+{
+	struct block *b = block_of(p);
+	return b ? b->p : p;
+}
+
 void weft_free_at(void *p, const struct weft_loc *loc)
 {
+	if (p)
+		weft__point("free", block_key(p), weft__objname(p, "block"),
+			    WEFT__ACC_WRITE, loc);
 	weft__free(p, "weft_free", loc);
 }
 
 void weft_check_access_at(const void *p, size_t n, int write,
 			  const struct weft_loc *loc)
 {
+	weft__point(write ? "write" : "read", block_key(p),
+		    weft__objname(p, "block"),
+		    write ? WEFT__ACC_WRITE : WEFT__ACC_READ, loc);
 	weft__check_access(p, n, write != 0, loc);
 }

@@ -229,6 +229,11 @@ static int default_choice(uint64_t avail)
 {
 	int last = weft__X->last_tid;
 
+	/* A spurious wakeup is explored when a race asks for it, never by
+	 * default: the default run is the one the program most expects. */
+	if (avail & ~weft__X->weak)
+		avail &= ~weft__X->weak;
+
 	if (last >= 0 && (avail & bit(last)))
 		return last;
 	return __builtin_ctzll(avail);

@@ -117,8 +117,13 @@ void weft__clock_step(struct weft__thread *t, const struct weft__op *op)
 		obj_join(t, r2, op->access);
 	t->vc[t->id]++;
 	obj_record(t, r1, op, step);
-	if (r2)
-		obj_record(t, r2, op, step);
+	if (r2) {
+		/* The second object is released by the step (cond_wait
+		 * releases its mutex): for the race analysis it is a release. */
+		struct weft__op rel = *op;
+		rel.release = true;
+		obj_record(t, r2, &rel, step);
+	}
 }
 
 const uint32_t *weft__vc(int tid)

@@ -161,6 +161,7 @@ static int choose_next(void)
 	if (!en || en == weak)
 		weft__deadlock_report();
 	X->enabled = en;
+	X->weak = weak;
 	elig = en & ~spinners;
 	if (elig) {
 		X->spin_steps = 0;

@@ -114,6 +114,7 @@ struct weft__exec {
 	long spin_steps;           /* consecutive steps with only spinners */
 	bool progress;             /* the last step wrote something */
 	uint64_t enabled;          /* enabled set computed at the last step */
+	uint64_t weak;             /* of those, enabled only spuriously */
 	enum exec_result result;
 	bool in_epilogue;
 	jmp_buf epilogue_jmp;

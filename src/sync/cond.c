@@ -110,7 +110,9 @@ static void wake(weft_cond_t *c, bool all, const char *opname,
 	struct weft__exec *X = weft__X;
 	int waiters[WEFT__MAX_THREADS], n = 0;
 
-	weft__release_point(opname, c, cond_name(c), loc);
+	/* Not a release for the race analysis: a waiter's wakeup must be
+	 * reordered before the signal to explore spurious wakeups. */
+	weft__point(opname, c, cond_name(c), WEFT__ACC_WRITE, loc);
 	for (int i = 0; i < X->nthreads; i++)
 		if (X->th[i].state == TS_LIVE && X->th[i].wait_obj == c &&
 		    !X->th[i].wait_flag)

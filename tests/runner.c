@@ -1,0 +1,580 @@
+/* tests/runner.c - weft's one test runner.
+ *
+ * usage: runner BUILD_DIR [--update-golden] [-j N] [GLOB...]
+ *
+ * Collects the cases (see tests/README.md): unit tests (BUILD/tests/unit
+ * --list), detection programs (tests/detect/AREA/NAME.c and
+ * examples/seeds/SUBJECT/NAME.c with //! expect: lines), golden files
+ * (tests/golden/NAME.c + NAME.out) and CLI scripts (tests/cli/NAME.sh).
+ * Every case runs in a forked child with a time limit, its output captured;
+ * a failing case prints what was expected, what came out, and the output.
+ * The last line is "N passed, N failed". */
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <fnmatch.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+enum kind { UNIT, DETECT, GOLDEN, SCRIPT };
+
+struct expect {
+	char test[128];   /* empty: every test in the file */
+	char verdict[16]; /* bug, pass, verified */
+	char bugkind[32];
+};
+
+struct tcase {
+	enum kind kind;
+	char name[256];
+	char src[512];
+	char bin[512];
+	char args[512];
+	bool main_mode;    /* flags go through WEFT_OPTIONS */
+	int timeout;
+	struct expect ex[16];
+	int nex;
+	/* running */
+	pid_t pid;
+	char out[512];
+	double start;
+	bool passed;
+	char why[1024];
+};
+
+static struct tcase *cases;
+static int ncases, cap;
+static const char *build;
+static bool update_golden;
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static struct tcase *add_case(enum kind k, const char *name)
+{
+	if (ncases == cap) {
+		cap = cap ? cap * 2 : 64;
+		cases = realloc(cases, sizeof *cases * (size_t)cap);
+	}
+	struct tcase *c = &cases[ncases++];
+	memset(c, 0, sizeof *c);
+	c->kind = k;
+	c->timeout = 120;
+	snprintf(c->name, sizeof c->name, "%s", name);
+	return c;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "r");
+	char *buf;
+	long n;
+
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = malloc((size_t)n + 1);
+	n = (long)fread(buf, 1, (size_t)n, f);
+	buf[n] = 0;
+	fclose(f);
+	if (len)
+		*len = (size_t)n;
+	return buf;
+}
+
+static void trim(char *s)
+{
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+		s[--n] = 0;
+}
+
+/* Parse //! lines of a source file. */
+static void parse_directives(struct tcase *c)
+{
+	char *text = slurp(c->src, NULL), *save = NULL;
+
+	if (!text)
+		return;
+	c->main_mode = !strstr(text, "WEFT_TEST(");
+	for (char *l = strtok_r(text, "\n", &save); l;
+	     l = strtok_r(NULL, "\n", &save)) {
+		if (strncmp(l, "//! ", 4) != 0)
+			continue;
+		l += 4;
+		if (!strncmp(l, "args:", 5)) {
+			snprintf(c->args, sizeof c->args, "%s", l + 5);
+			trim(c->args);
+		} else if (!strncmp(l, "timeout:", 8)) {
+			c->timeout = atoi(l + 8);
+		} else if (!strncmp(l, "expect", 6) && c->nex < 16) {
+			struct expect *e = &c->ex[c->nex];
+			char *p = l + 6;
+			memset(e, 0, sizeof *e);
+			if (*p == '(') {
+				char *q = strchr(p, ')');
+				if (!q)
+					continue;
+				snprintf(e->test, sizeof e->test, "%.*s",
+					 (int)(q - p - 1), p + 1);
+				p = q + 1;
+			}
+			if (*p != ':')
+				continue;
+			if (sscanf(p + 1, " %15s %31s", e->verdict, e->bugkind) < 1)
+				continue;
+			c->nex++;
+		}
+	}
+	free(text);
+}
+
+static bool ends_with(const char *s, const char *suf)
+{
+	size_t a = strlen(s), b = strlen(suf);
+	return a >= b && !strcmp(s + a - b, suf);
+}
+
+/* Every NAME.c under dir/SUB/ (one level of sub-folders). */
+static void scan_sources(const char *dir, const char *prefix, enum kind k)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **subs = NULL;
+	int nsub = 0;
+
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		subs = realloc(subs, sizeof *subs * (size_t)(nsub + 1));
+		subs[nsub++] = strdup(e->d_name);
+	}
+	closedir(d);
+	qsort(subs, (size_t)nsub, sizeof *subs,
+	      (int (*)(const void *, const void *))strcmp);
+	for (int i = 0; i < nsub; i++) {
+		char sub[512];
+		snprintf(sub, sizeof sub, "%s/%s", dir, subs[i]);
+		DIR *sd = opendir(sub);
+		if (!sd)
+			continue;
+		char **files = NULL;
+		int nf = 0;
+		while ((e = readdir(sd))) {
+			if (!ends_with(e->d_name, ".c"))
+				continue;
+			files = realloc(files, sizeof *files * (size_t)(nf + 1));
+			files[nf++] = strdup(e->d_name);
+		}
+		closedir(sd);
+		qsort(files, (size_t)nf, sizeof *files,
+		      (int (*)(const void *, const void *))strcmp);
+		for (int j = 0; j < nf; j++) {
+			char name[600], base[256];
+			snprintf(base, sizeof base, "%.*s",
+				 (int)strlen(files[j]) - 2, files[j]);
+			snprintf(name, sizeof name, "%s/%s/%s", prefix, subs[i],
+				 base);
+			struct tcase *c = add_case(k, name);
+			snprintf(c->src, sizeof c->src, "%s/%s", sub, files[j]);
+			snprintf(c->bin, sizeof c->bin, "%s/%s/%s/%s", build, dir,
+				 subs[i], base);
+			parse_directives(c);
+			if (!c->nex)
+				ncases--; /* not a test program */
+			free(files[j]);
+		}
+		free(files);
+		free(subs[i]);
+	}
+	free(subs);
+}
+
+static void scan_flat(const char *dir, const char *suffix, enum kind k,
+		      const char *prefix)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **files = NULL;
+	int nf = 0;
+
+	if (!d)
+		return;
+	while ((e = readdir(d)))
+		if (ends_with(e->d_name, suffix)) {
+			files = realloc(files, sizeof *files * (size_t)(nf + 1));
+			files[nf++] = strdup(e->d_name);
+		}
+	closedir(d);
+	qsort(files, (size_t)nf, sizeof *files,
+	      (int (*)(const void *, const void *))strcmp);
+	for (int i = 0; i < nf; i++) {
+		char name[600], base[256];
+		snprintf(base, sizeof base, "%.*s",
+			 (int)(strlen(files[i]) - strlen(suffix)), files[i]);
+		snprintf(name, sizeof name, "%s/%s", prefix, base);
+		struct tcase *c = add_case(k, name);
+		snprintf(c->src, sizeof c->src, "%s/%s", dir, files[i]);
+		snprintf(c->bin, sizeof c->bin, "%s/%s/%s", build, dir, base);
+		if (k == GOLDEN)
+			parse_directives(c);
+		free(files[i]);
+	}
+	free(files);
+}
+
+static void scan_units(void)
+{
+	char cmd[600], line[256];
+	FILE *p;
+
+	snprintf(cmd, sizeof cmd, "%s/tests/unit --list", build);
+	p = popen(cmd, "r");
+	if (!p)
+		return;
+	while (fgets(line, sizeof line, p)) {
+		trim(line);
+		if (!line[0])
+			continue;
+		char name[300];
+		snprintf(name, sizeof name, "unit/%s", line);
+		struct tcase *c = add_case(UNIT, name);
+		snprintf(c->bin, sizeof c->bin, "%s/tests/unit", build);
+		snprintf(c->args, sizeof c->args, "%s", line);
+		c->timeout = 60;
+	}
+	pclose(p);
+}
+
+/* ---- running ------------------------------------------------------------ */
+
+static void child_exec(struct tcase *c)
+{
+	char cmd[2048];
+	int fd = open(c->out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+	if (fd < 0)
+		_exit(127);
+	dup2(fd, 1);
+	dup2(fd, 2);
+	close(fd);
+	setpgid(0, 0);
+	switch (c->kind) {
+	case UNIT:
+		execl(c->bin, c->bin, c->args, (char *)NULL);
+		break;
+	case SCRIPT:
+		execl("/bin/sh", "sh", c->src, build, (char *)NULL);
+		break;
+	case DETECT:
+		if (c->main_mode) {
+			char opts[700];
+			snprintf(opts, sizeof opts, "format=json %s", c->args);
+			setenv("WEFT_OPTIONS", opts, 1);
+			snprintf(cmd, sizeof cmd, "exec '%s'", c->bin);
+		} else {
+			snprintf(cmd, sizeof cmd, "exec '%s' --format=json %s",
+				 c->bin, c->args);
+		}
+		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		break;
+	case GOLDEN:
+		snprintf(cmd, sizeof cmd, "cd '%s/%s' && exec ./%s %s", build,
+			 "tests/golden", strrchr(c->bin, '/') + 1, c->args);
+		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		break;
+	}
+	_exit(127);
+}
+
+static void start(struct tcase *c, int idx)
+{
+	snprintf(c->out, sizeof c->out, "%s/tests/out.%d.txt", build, idx);
+	c->start = now();
+	c->pid = fork();
+	if (c->pid == 0)
+		child_exec(c);
+}
+
+/* Find the JSON string or null value of "key" in line. */
+static void json_field(const char *line, const char *key, char *out, size_t n)
+{
+	char pat[64];
+	const char *p;
+
+	out[0] = 0;
+	snprintf(pat, sizeof pat, "\"%s\":", key);
+	p = strstr(line, pat);
+	if (!p)
+		return;
+	p += strlen(pat);
+	if (*p != '"') {
+		snprintf(out, n, "%.*s", (int)strcspn(p, ",}"), p);
+		return;
+	}
+	p++;
+	size_t k = 0;
+	while (*p && *p != '"' && k + 1 < n) {
+		if (*p == '\\' && p[1])
+			p++;
+		out[k++] = *p++;
+	}
+	out[k] = 0;
+}
+
+static void check_detect(struct tcase *c, const char *output, int status)
+{
+	int matched[16] = { 0 };
+	char *copy = strdup(output), *save = NULL;
+	int lines = 0;
+
+	c->passed = true;
+	for (char *l = strtok_r(copy, "\n", &save); l;
+	     l = strtok_r(NULL, "\n", &save)) {
+		char test[128], verdict[32], kind[64];
+		if (l[0] != '{')
+			continue;
+		lines++;
+		json_field(l, "test", test, sizeof test);
+		json_field(l, "verdict", verdict, sizeof verdict);
+		json_field(l, "kind", kind, sizeof kind);
+		for (int i = 0; i < c->nex; i++) {
+			struct expect *e = &c->ex[i];
+			if (e->test[0] && strcmp(e->test, test))
+				continue;
+			matched[i]++;
+			bool ok = !strcmp(e->verdict, verdict) &&
+				  (!e->bugkind[0] || !strcmp(e->bugkind, kind));
+			if (!ok && c->passed) {
+				c->passed = false;
+				snprintf(c->why, sizeof c->why,
+					 "test %s: expected %s%s%s, got %s%s%s",
+					 test, e->verdict, e->bugkind[0] ? " " : "",
+					 e->bugkind, verdict,
+					 strcmp(kind, "null") ? " " : "",
+					 strcmp(kind, "null") ? kind : "");
+			}
+		}
+	}
+	for (int i = 0; i < c->nex && c->passed; i++)
+		if (!matched[i]) {
+			c->passed = false;
+			snprintf(c->why, sizeof c->why,
+				 "expected a result for %s, got none (exit "
+				 "status %d)",
+				 c->ex[i].test[0] ? c->ex[i].test : "the program",
+				 status);
+		}
+	if (c->passed && !lines) {
+		c->passed = false;
+		snprintf(c->why, sizeof c->why, "no JSON result line");
+	}
+	free(copy);
+}
+
+/* Times and the worker-dependent parts of a report vary; the rest of the
+ * text must match the golden file exactly. */
+static char *normalise(const char *s)
+{
+	size_t n = strlen(s);
+	char *o = malloc(n + 1), *q = o;
+
+	for (const char *p = s; *p;) {
+		if ((*p >= '0' && *p <= '9') && (p == s || p[-1] == '(' ||
+						  p[-1] == ' ')) {
+			const char *e = p;
+			while ((*e >= '0' && *e <= '9') || *e == '.')
+				e++;
+			if (strncmp(e, " s)", 3) == 0 || strncmp(e, " s;", 3) == 0) {
+				*q++ = 'T';
+				p = e;
+				continue;
+			}
+		}
+		*q++ = *p++;
+	}
+	*q = 0;
+	return o;
+}
+
+static void check_golden(struct tcase *c, const char *output)
+{
+	char path[600];
+	char *got = normalise(output), *want;
+
+	snprintf(path, sizeof path, "%.*s.out", (int)strlen(c->src) - 2, c->src);
+	if (update_golden) {
+		FILE *f = fopen(path, "w");
+		if (f) {
+			fputs(got, f);
+			fclose(f);
+		}
+		c->passed = true;
+		free(got);
+		return;
+	}
+	want = slurp(path, NULL);
+	c->passed = want && !strcmp(want, got);
+	if (!c->passed)
+		snprintf(c->why, sizeof c->why,
+			 want ? "output differs from %s (expected first, then "
+				"what came out)"
+			      : "missing golden file %s",
+			 path);
+	if (!c->passed && want)
+		fprintf(stderr, "---- expected\n%s---- got\n%s----\n", want, got);
+	free(want);
+	free(got);
+}
+
+static void finish(struct tcase *c, int status, bool timed_out)
+{
+	char *output = slurp(c->out, NULL);
+
+	if (!output)
+		output = strdup("");
+	if (timed_out) {
+		c->passed = false;
+		snprintf(c->why, sizeof c->why, "timed out after %d s",
+			 c->timeout);
+	} else if (WIFSIGNALED(status)) {
+		c->passed = false;
+		snprintf(c->why, sizeof c->why, "killed by signal %d",
+			 WTERMSIG(status));
+	} else {
+		int code = WEXITSTATUS(status);
+		switch (c->kind) {
+		case UNIT:
+		case SCRIPT:
+			c->passed = code == 0;
+			snprintf(c->why, sizeof c->why, "exit status %d", code);
+			break;
+		case DETECT:
+			check_detect(c, output, code);
+			break;
+		case GOLDEN:
+			check_golden(c, output);
+			break;
+		}
+	}
+	printf("%s %s (%.2f s)\n", c->passed ? "PASS" : "FAIL", c->name,
+	       now() - c->start);
+	if (!c->passed) {
+		printf("  %s\n", c->why);
+		printf("  ---- output of %s ----\n", c->name);
+		size_t len = strlen(output);
+		if (len > 6000)
+			printf("%.3000s\n  [...]\n%s", output,
+			       output + len - 3000);
+		else
+			printf("%s", output);
+		printf("  ----\n");
+	}
+	fflush(stdout);
+	unlink(c->out);
+	free(output);
+}
+
+static bool selected(const char *name, char **globs, int nglobs)
+{
+	if (!nglobs)
+		return true;
+	for (int i = 0; i < nglobs; i++)
+		if (!fnmatch(globs[i], name, 0))
+			return true;
+	return false;
+}
+
+int main(int argc, char **argv)
+{
+	char **globs = NULL;
+	int nglobs = 0, jobs = 2, passed = 0, failed = 0;
+
+	if (argc < 2) {
+		fprintf(stderr, "usage: runner BUILD_DIR [--update-golden] "
+				"[-j N] [GLOB...]\n");
+		return 2;
+	}
+	build = argv[1];
+	for (int i = 2; i < argc; i++) {
+		if (!strcmp(argv[i], "--update-golden"))
+			update_golden = true;
+		else if (!strcmp(argv[i], "-j") && i + 1 < argc)
+			jobs = atoi(argv[++i]);
+		else {
+			globs = realloc(globs, sizeof *globs * (size_t)(nglobs + 1));
+			globs[nglobs++] = argv[i];
+		}
+	}
+	if (jobs < 1)
+		jobs = 1;
+	scan_units();
+	scan_sources("tests/detect", "detect", DETECT);
+	scan_sources("examples/seeds", "seeds", DETECT);
+	scan_flat("tests/golden", ".c", GOLDEN, "golden");
+	scan_flat("tests/cli", ".sh", SCRIPT, "cli");
+
+	int *sel = malloc(sizeof *sel * (size_t)(ncases + 1)), nsel = 0;
+	for (int i = 0; i < ncases; i++)
+		if (selected(cases[i].name, globs, nglobs))
+			sel[nsel++] = i;
+	int next = 0, running = 0;
+	while (next < nsel || running) {
+		while (running < jobs && next < nsel) {
+			start(&cases[sel[next]], sel[next]);
+			next++;
+			running++;
+		}
+		int status;
+		pid_t pid = waitpid(-1, &status, WNOHANG);
+		if (pid <= 0) {
+			/* Enforce time limits while waiting. */
+			for (int k = 0; k < next; k++) {
+				struct tcase *c = &cases[sel[k]];
+				if (c->pid > 0 && now() - c->start > c->timeout) {
+					kill(-c->pid, SIGKILL);
+					kill(c->pid, SIGKILL);
+					waitpid(c->pid, &status, 0);
+					finish(c, status, true);
+					c->pid = 0;
+					running--;
+					failed++;
+				}
+			}
+			usleep(2000);
+			continue;
+		}
+		for (int k = 0; k < next; k++) {
+			struct tcase *c = &cases[sel[k]];
+			if (c->pid != pid)
+				continue;
+			c->pid = 0;
+			running--;
+			finish(c, status, false);
+			if (c->passed)
+				passed++;
+			else
+				failed++;
+		}
+	}
+	if (nsel == 0 && nglobs)
+		fprintf(stderr, "runner: no test case matches\n");
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed || (nsel == 0 && nglobs) ? 1 : 0;
+}

@@ -55,6 +55,9 @@ int weft_klock_is_locked(struct weft_klock *l, const struct weft_loc *loc);
 void weft_klock_assert_held(const struct weft_klock *l,
 			    const struct weft_loc *loc);
 
+/* 1 when the caller holds l (lockdep_is_held).  Not a scheduling point. */
+int weft_klock_held(const struct weft_klock *l);
+
 /* The global networking lock, one mutex named "rtnl_mutex". */
 extern struct weft_klock weft_rtnl_mutex;
 

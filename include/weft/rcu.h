@@ -46,10 +46,13 @@ void weft_kfree_rcu(void *base, struct weft_rcu_head *head,
 void weft_rcu_barrier(const struct weft_loc *loc);
 
 /* Load an RCU-protected pointer from *slot (a scheduling point that reads
- * the slot) and, inside a read section, remember it for the free check.
- * check: report misuse when not in a read section, atomic context or under
- * a spinlock. */
-void *weft_rcu_load(void *const *slot, int check, const struct weft_loc *loc);
+ * the slot).  WEFT_RCU_DEREF also remembers it, inside a read section, for
+ * the free check, and reports misuse when the caller is neither in a read
+ * section nor holding any lock nor in atomic context; WEFT_RCU_PROTECTED
+ * only loads (update side, or a lockdep condition that holds);
+ * WEFT_RCU_ACCESS only loads and never remembers (rcu_access_pointer). */
+enum { WEFT_RCU_PROTECTED, WEFT_RCU_DEREF, WEFT_RCU_ACCESS };
+void *weft_rcu_load(void *const *slot, int mode, const struct weft_loc *loc);
 /* Publish v into *slot (a scheduling point that writes it): everything the
  * caller wrote before happens before a reader that loads v. */
 void weft_rcu_store(void **slot, void *v, const struct weft_loc *loc);

@@ -65,8 +65,11 @@ struct weft_wq {
 };
 
 #define WEFT_WORK_INIT(fn, nm)                                                \
-	{ (fn), (nm), 0, WEFT_WORK_MAGIC, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  \
-	  0, 0 }
+	{ .func = (fn), .name = (nm), .magic = WEFT_WORK_MAGIC }
+#define WEFT_DWORK_INIT(fn, nm)                                               \
+	{ .work = { .func = (fn), .name = (nm), .magic = WEFT_WORK_MAGIC,     \
+		    .delayed = 1 },                                           \
+	  .timer = { .name = (nm) }, .cpu = -1 }
 
 /* Create / destroy a queue.  alloc never blocks (the queue lives in the
  * tracked heap).  destroy drains the queue (blocks; misuse from a work of

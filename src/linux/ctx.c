@@ -122,6 +122,47 @@ _Noreturn void weft_kwarn(const char *macro, const char *cond,
 	weft__fail("assertion", loc, "%s(%s) triggered", macro, cond);
 }
 
+/* ---- daemon threads ------------------------------------------------------ */
+
+struct lx_boot {
+	void (*fn)(void *);
+	void *arg;
+	int started;
+};
+
+static void boot(void *p)
+{
+	struct lx_boot *b = p;
+
+	b->started = 1;
+	b->fn(b->arg);
+}
+
+static bool booted(const struct weft__op *op)
+{
+	return ((const struct lx_boot *)op->obj)->started;
+}
+
+/* Spawn a daemon and wait until it has taken its first step.  The test
+ * ends as soon as only daemons are left, so a daemon that never ran would
+ * never show its first real operation to partial-order reduction, which
+ * would then not try running it before the operations it races with. */
+int lx_spawn_daemon(void (*fn)(void *), void *arg, const char *name,
+		    const struct weft_loc *loc)
+{
+	struct lx_boot *b = weft__exec_alloc(sizeof *b);
+	struct weft__op op = { .name = "wait_started", .obj = b,
+			       .objname = name, .access = WEFT__ACC_READ,
+			       .ready = booted, .loc = loc };
+	int tid;
+
+	b->fn = fn;
+	b->arg = arg;
+	tid = weft__spawn(boot, b, name, WEFT__THREAD_DAEMON, loc);
+	weft__visible(&op);
+	return tid;
+}
+
 /* ---- per-execution hooks ------------------------------------------------ */
 
 static void lx_begin(void)

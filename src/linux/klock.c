@@ -277,3 +277,10 @@ void weft_klock_assert_held(const struct weft_klock *l,
 	weft__fail("misuse", loc, "%s is not held by %s (lockdep_assert_held)",
 		   lname(l), lx_tname(me));
 }
+
+int weft_klock_held(const struct weft_klock *l)
+{
+	int me = weft__self();
+
+	return l->owner == me + 1 || (l->rmask & (1ull << me)) != 0;
+}

@@ -45,8 +45,7 @@ struct weft_ktask *weft_kthread_run(int (*fn)(void *), void *data,
 	t->cls = weft__class(loc, t->name) + 1;
 	if (ntasks < MAX_TASKS)
 		tasks[ntasks++] = t;
-	t->tid = weft__spawn(kthread_main, t, t->name, WEFT__THREAD_DAEMON,
-			     loc);
+	t->tid = lx_spawn_daemon(kthread_main, t, t->name, loc);
 	return t;
 }
 

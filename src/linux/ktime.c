@@ -198,8 +198,7 @@ void lx_clock_need_thread(const struct weft_loc *loc)
 	if (T.thread)
 		return;
 	T.thread = -1;
-	tid = weft__spawn(clock_thread, NULL, "ksoftirqd/0",
-			  WEFT__THREAD_DAEMON, loc);
+	tid = lx_spawn_daemon(clock_thread, NULL, "ksoftirqd/0", loc);
 	T.thread = tid + 1;
 }
 
@@ -311,7 +310,9 @@ int weft_timer_del(struct weft_timer *t, int sync, const struct weft_loc *loc)
 			weft__fail("misuse", loc, "del_timer_sync(%s) from the "
 				   "timer's own callback waits for itself",
 				   timer_name(t));
-		weft_might_sleep("del_timer_sync", timer_name(t), loc);
+		/* del_timer_sync spins rather than sleeps, so it is allowed
+		 * in atomic context; holding a lock the callback takes is
+		 * what deadlocks, which the class wait catches. */
 		if (t->cls)
 			weft__wait_on_class(t->cls - 1, loc);
 		op.ready = timer_idle;

@@ -80,6 +80,11 @@ void lx_ctx_enter(struct lx_ctx_save *s, const char *atomic_what,
 		  const char *atomic_name, int skip0, int skip1);
 void lx_ctx_leave(const struct lx_ctx_save *s);
 
+/* Spawn a daemon thread (worker, clock, RCU, kthread) and return once it
+ * has started, so exploration sees its first real operation. */
+int lx_spawn_daemon(void (*fn)(void *), void *arg, const char *name,
+		    const struct weft_loc *loc);
+
 /* The domain object of all deferred-work state (clock, timers,
  * workqueues): their operations read and write one another's state, so
  * they are one object for partial-order reduction. */

@@ -170,8 +170,7 @@ static void enqueue(struct weft_rcu_head *h, const char *what,
 	R.nqueued++;
 	if (!R.thread) {
 		R.thread = -1;
-		R.thread = weft__spawn(rcu_thread, NULL, "rcuc/0",
-				       WEFT__THREAD_DAEMON, loc) + 1;
+		R.thread = lx_spawn_daemon(rcu_thread, NULL, "rcuc/0", loc) + 1;
 	}
 }
 
@@ -216,7 +215,7 @@ void weft_rcu_barrier(const struct weft_loc *loc)
 
 /* ---- pointers ------------------------------------------------------------ */
 
-void *weft_rcu_load(void *const *slot, int check, const struct weft_loc *loc)
+void *weft_rcu_load(void *const *slot, int mode, const struct weft_loc *loc)
 {
 	struct lx_thread *me = lx_me();
 	void *v;
@@ -224,11 +223,11 @@ void *weft_rcu_load(void *const *slot, int check, const struct weft_loc *loc)
 	weft__check_access(slot, sizeof *slot, false, loc);
 	weft__point("rcu_dereference", slot, NULL, WEFT__ACC_READ, loc);
 	v = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
-	if (check && me->rcu_depth <= 0 && me->spin_depth <= 0 &&
+	if (mode == WEFT_RCU_DEREF && me->rcu_depth <= 0 && me->nheld == 0 &&
 	    !me->atomic_what)
 		weft__fail("misuse", loc, "rcu_dereference outside an RCU "
-			   "read section and without the update-side lock");
-	if (me->rcu_depth > 0 && v) {
+			   "read section and without any lock held");
+	if (mode == WEFT_RCU_DEREF && me->rcu_depth > 0 && v) {
 		if (me->nrcu_ptr == LX_MAX_RCU_PTRS) {
 			/* Keep the most recent: older ones were most likely
 			 * only traversed. */

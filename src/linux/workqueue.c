@@ -291,8 +291,8 @@ void lx_wq_spawn_if_needed(struct weft_wq *wq, const struct weft_loc *loc)
 		wk->slot = k;
 		wq->nalive++;
 		idle++;
-		wq->worker_tid[k] = weft__spawn(worker_main, wk, kworker_name(),
-						WEFT__THREAD_DAEMON, loc);
+		wq->worker_tid[k] = lx_spawn_daemon(worker_main, wk,
+						    kworker_name(), loc);
 	}
 }
 

@@ -2,7 +2,7 @@
  *
  * The model follows the documented semantics of FreeBSD's callout(9) as
  * fixed in 2010 (CPUBLOCK and deferred migration): several virtual CPUs,
- * each with its own callout lock and a softclock daemon thread
+ * each with its own callout lock and a softclock thread
  * ("softclock/N") that runs the handlers of the callouts assigned to it.
  * Time is virtual: a softclock thread fires the earliest callout of its CPU
  * whenever the explorer runs it, so a timer firing early or late relative
@@ -56,6 +56,15 @@ void weft_callout_set_model_at(int model, const struct weft_loc *loc);
 #define weft_callout_set_ncpu(n) weft_callout_set_ncpu_at((n), WEFT_HERE)
 #define weft_callout_set_model(m) weft_callout_set_model_at((m), WEFT_HERE)
 int weft_callout_ncpu(void);
+/* The explored time horizon: a callout fires at most n times in one
+ * execution (default 3); after that its next deadline lies beyond the
+ * horizon and it stays pending.  This keeps periodic callouts, which
+ * re-arm themselves forever, from making exploration infinite, so an
+ * exhaustive "verified" covers every interleaving up to that horizon.
+ * Not a scheduling point. */
+void weft_callout_set_max_fires_at(int n, const struct weft_loc *loc);
+#define weft_callout_set_max_fires(n)                                         \
+	weft_callout_set_max_fires_at((n), WEFT_HERE)
 /* The virtual CPU the caller runs on: a softclock thread's own CPU, else
  * the thread id modulo the number of CPUs.  Not a scheduling point. */
 int weft_callout_curcpu(void);

@@ -51,6 +51,7 @@ struct bsd_co {
 	weft_callout_func_t *mig_func;
 	void *mig_arg;
 	bool drained;                   /* drain returned, not armed since */
+	int fires;                      /* times fired in this execution */
 	int hcls;                       /* lock-order class of the handler + 1 */
 };
 
@@ -89,6 +90,8 @@ struct bsd_alloc {
 
 struct bsd_state {
 	int ncpu, model;
+	int max_fires;                  /* the time horizon, in firings per
+					   callout */
 	bool frozen;                    /* a callout was armed: the CPU count
 					   and model are fixed */
 	long seq;

@@ -45,6 +45,14 @@ void weft_callout_set_model_at(int model, const struct weft_loc *loc)
 	s->model = model;
 }
 
+void weft_callout_set_max_fires_at(int n, const struct weft_loc *loc)
+{
+	if (n < 1)
+		weft__fail("misuse", loc,
+			   "weft_callout_set_max_fires(%d): at least 1", n);
+	weft__bsd()->max_fires = n;
+}
+
 int weft_callout_ncpu(void)
 {
 	return weft__bsd()->ncpu;

@@ -1,7 +1,7 @@
 /* src/freebsd/softclock.c - the softclock threads of the callout model.
  *
- * Each virtual CPU has a softclock daemon thread, spawned the first time a
- * callout is armed on that CPU.  It waits until a callout of its CPU is
+ * Each virtual CPU has a softclock thread, spawned the first time a
+ * callout is armed on that CPU, which lives until the test is over.  It waits until a callout of its CPU is
  * pending, fires the earliest (advancing the virtual time to its
  * deadline), takes the callout's lock if it has one, runs the handler and
  * then, as FreeBSD's softclock_call_cc does, wakes drains and performs a
@@ -28,14 +28,18 @@ const char *const weft__bsd_softclock_names[BSD_MAXCPU] = {
 static const struct weft_loc idle_loc = { "softclock", 0, "softclock" };
 
 /* The pending callout of cpu with the earliest deadline (ties: the one
- * armed first), or NULL. */
+ * armed first), or NULL.  A callout that already fired max_fires times in
+ * this execution is never due: its next deadline lies beyond the explored
+ * time horizon, which keeps a periodic callout from making an execution
+ * (and the exploration) infinite. */
 static struct bsd_co *next_due(struct bsd_state *s, int cpu)
 {
 	struct bsd_co *best = NULL;
 
 	for (int i = 0; i < s->nco; i++) {
 		struct bsd_co *co = &s->co[i];
-		if (!co->pending || co->cpu != cpu)
+		if (!co->pending || co->cpu != cpu ||
+		    co->fires >= s->max_fires)
 			continue;
 		if (!best || co->time < best->time ||
 		    (co->time == best->time && co->seq < best->seq))
@@ -44,12 +48,27 @@ static struct bsd_co *next_due(struct bsd_state *s, int cpu)
 	return best;
 }
 
+/* True when every thread other than the softclocks has finished: the
+ * test body returned, so the test is over for the callouts. */
+static bool test_over(struct bsd_state *s)
+{
+	for (int i = 0; i < weft__nthreads(); i++) {
+		bool softclock = false;
+		for (int k = 0; k < s->ncpu; k++)
+			if (s->cpu[k].tid == i + 1)
+				softclock = true;
+		if (!softclock && !weft__thread_done(i))
+			return false;
+	}
+	return true;
+}
+
 /* The softclock's step is always enabled, so that partial-order reduction
  * sees it race with every step that arms or cancels a callout of its CPU
  * (the explorer analyses only enabled operations, and a stop can disable a
- * softclock for good).  It is "strong" only when a callout is due: a state
- * in which every other thread is blocked and no callout is due is still a
- * deadlock.  A step that finds nothing due is a read that made no progress;
+ * softclock for good).  It is "strong" only when a callout is due or the
+ * test is over (the softclock then retires): a state in which every other
+ * thread is blocked and no callout is due is still a deadlock.  A step that finds nothing due is a read that made no progress;
  * one that fires a callout writes the callout state.  The op is our own
  * local, so strong() may describe it for the trace and for the reduction:
  * the step is recorded right after this is computed, with nothing between. */
@@ -61,7 +80,7 @@ static bool softclock_strong(const struct weft__op *op)
 	w->access = co ? WEFT__ACC_WRITE : WEFT__ACC_READ;
 	w->objname = co ? co->name : NULL;
 	w->loc = co && co->arm_loc ? co->arm_loc : &idle_loc;
-	return co != NULL;
+	return co != NULL || test_over(weft__bsd());
 }
 
 static int softclock_desc(const struct weft__op *op, char *buf, size_t n)
@@ -145,22 +164,24 @@ static void run_handler(struct bsd_state *s, int cpu, struct bsd_co *co)
 	struct weft_bsd_mtx *lock = co->lock;
 	const struct weft_loc *loc = co->arm_loc ? co->arm_loc : &idle_loc;
 	int hcls = weft__bsd_handler_class(co);
+	struct weft__op op = { .name = "softclock", .obj = &s->co,
+			       .objname = co->name, .access = WEFT__ACC_WRITE,
+			       .loc = loc };
 	bool skip = false;
 
 	weft__lock_acquire(hcls, loc, false);
-	if (lock) {
-		struct weft__op op = { .name = "softclock", .obj = &s->co,
-				       .objname = co->name,
-				       .access = WEFT__ACC_WRITE, .loc = loc };
+	if (lock)
 		weft__bsd_lock(lock, "mtx_lock", loc);
-		/* The callout may have been stopped or reset by a thread
-		 * holding the lock while we waited for it. */
-		weft__visible(&op);
+	/* The handler starts in a step of its own: between the firing and
+	 * this step, other CPUs may stop, reset or drain the callout (and a
+	 * callout with a lock may have been cancelled by a thread holding
+	 * the lock while we waited for it). */
+	weft__visible(&op);
+	if (lock) {
 		skip = cc->cancel;
 		cc->cancel = true;
-		if (skip)
-			weft__step_note("cancelled");
 	}
+	weft__step_note(skip ? "cancelled" : "runs the handler");
 	if (!skip) {
 		check_start(s, cpu, co);
 		cc->running = true;
@@ -220,12 +241,52 @@ static void finish(struct bsd_state *s, int cpu, struct bsd_co *co)
 	weft__step_note("migrated");
 }
 
+/* A softclock outlives the test body, as the kernel's does: a handler
+ * that is still running when the test returns runs to its end, so what
+ * it does to memory the test freed is seen.  Callouts still armed then
+ * are a leak; with none armed and nothing running here, it exits. */
+static bool softclock_retire(struct bsd_state *s, int cpu,
+			     const struct weft_loc *loc)
+{
+	int armed = 0;
+	const struct bsd_co *first = NULL;
+
+	if (!test_over(s))
+		return false;
+	for (int i = 0; i < s->nco; i++) {
+		const struct bsd_co *co = &s->co[i];
+		if (!co->pending && !co->dfrmig)
+			continue;
+		if (!armed++)
+			first = co;
+		weft__fail_detail("callout %s initialised at %s, armed at %s "
+				  "with handler %s",
+				  co->name, weft__bsd_site(co->init_loc),
+				  weft__bsd_site(co->arm_loc),
+				  weft__bsd_fname(co->pending ? co->func
+							      : co->mig_func));
+	}
+	if (first)
+		weft__fail("leak", first->arm_loc,
+			   "%d callout%s still armed when the test returned "
+			   "(stop or drain %s)",
+			   armed, armed == 1 ? "" : "s",
+			   armed == 1 ? "it" : "them");
+	(void)cpu;
+	(void)loc;
+	return true;
+}
+
 static void softclock_main(void *arg)
 {
 	int cpu = (int)(intptr_t)arg;
 	struct bsd_state *s = weft__bsd();
 
+	/* Nothing can be due before some thread writes the callout state,
+	 * so the first poll would see nothing: let the thread that waits for
+	 * us run first, without that counting as a preemption. */
 	s->cpu[cpu].started = true;
+	weft__spun();
 	for (;;) {
 		struct weft__op op = { .name = "softclock", .obj = &s->co,
 				       .access = WEFT__ACC_READ,
@@ -236,6 +297,8 @@ static void softclock_main(void *arg)
 		struct bsd_co *co;
 
 		weft__visible(&op);
+		if (softclock_retire(s, cpu, op.loc))
+			return;
 		co = next_due(s, cpu);
 		if (!co) {
 			weft__step_note("nothing due");
@@ -247,6 +310,7 @@ static void softclock_main(void *arg)
 		if (co->time > weft_bsd_ticks)
 			weft_bsd_ticks = (int)co->time;
 		co->pending = false;
+		co->fires++;
 		cc->curr = co;
 		cc->cancel = false;
 		cc->func = co->func;
@@ -281,8 +345,7 @@ void weft__bsd_softclock_ensure(int cpu, const struct weft_loc *loc)
 	 * that runs meanwhile does not spawn a second softclock. */
 	cc->tid = -1;
 	tid = weft__spawn(softclock_main, (void *)(intptr_t)cpu,
-			  weft__bsd_softclock_names[cpu], WEFT__THREAD_DAEMON,
-			  loc);
+			  weft__bsd_softclock_names[cpu], 0, loc);
 	cc->tid = tid + 1;
 	weft__visible(&op);
 }

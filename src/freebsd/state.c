@@ -38,6 +38,7 @@ struct bsd_state *weft__bsd(void)
 	if (!st) {
 		st = weft__exec_alloc(sizeof *st);
 		st->ncpu = 2;
+		st->max_fires = 3;
 		weft_bsd_mp_ncpus = 2;
 		weft_bsd_ticks = 0;
 	}

@@ -1,5 +1,5 @@
 //! expect: verified
-//! args: --strategy=dfs
+//! args: --strategy=dfs --preemption-bound=unbounded
 /* The correct twin of callout_drain_locked_bug.c: stop the callout under
  * its lock (reliable for a callout_init_mtx callout), then drain it
  * without holding the lock. */

@@ -1,5 +1,5 @@
 //! expect: verified
-//! args: --strategy=dfs
+//! args: --strategy=dfs --preemption-bound=unbounded
 /* The correct twin of callout_stop_uaf_bug.c: callout_drain waits for a
  * running handler, so the data can be freed when it returns. */
 #include <weft/freebsd.h>

@@ -1,5 +1,5 @@
 //! expect: verified
-//! args: --strategy=dfs
+//! args: --strategy=dfs --preemption-bound=unbounded
 /* The correct twin of callout_free_pending_bug.c: callout_drain before
  * freeing the memory that holds the callout. */
 #include <weft/freebsd.h>

@@ -1,5 +1,5 @@
 //! expect: verified
-//! args: --strategy=dfs
+//! args: --strategy=dfs --preemption-bound=unbounded
 /* The correct twin of callout_leak_bug.c: clear the flag and stop the
  * callout under its lock; a stop under the lock of a callout_init_mtx
  * callout is reliable, so the handler cannot rearm it afterwards. */

@@ -1,5 +1,5 @@
 //! expect: verified
-//! args: --strategy=dfs
+//! args: --strategy=dfs --preemption-bound=unbounded
 /* The correct twin of callout_lockorder_bug.c: wait for the handler under
  * the lock, drop the lock, then drain. */
 #include <weft/freebsd.h>

@@ -62,9 +62,10 @@ $(BUILD)/include:
 	@mkdir -p $(BUILD)
 	ln -sfn ../include $@
 
-$(WEFTCC): tools/weft-cc $(SOLIB) $(MAINOBJ) | $(BUILD)/include
+$(WEFTCC): tools/weft-cc tools/weft $(SOLIB) $(MAINOBJ) | $(BUILD)/include
 	@mkdir -p $(dir $@)
 	cp tools/weft-cc $@ && chmod +x $@
+	cp tools/weft $(BUILD)/bin/weft && chmod +x $(BUILD)/bin/weft
 
 # Test programs compiled the way a user compiles them: with weft-cc.
 WEFT_PROGS_SRC := $(sort $(wildcard tests/detect/*/*.c tests/golden/*.c tests/cli/*.c examples/*.c examples/seeds/*/*.c bench/*.c))
@@ -101,6 +102,7 @@ install: all
 	install -m 644 include/weft/*.h $(PREFIX)/include/weft/
 	install -m 644 $(LIB) $(SOLIB) $(MAINOBJ) $(PREFIX)/lib/
 	install -m 755 tools/weft-cc $(PREFIX)/bin/weft-cc
+	install -m 755 tools/weft $(PREFIX)/bin/weft
 	sed -e 's|@PREFIX@|$(PREFIX)|' tools/weft.pc.in > $(PREFIX)/lib/pkgconfig/weft.pc
 
 clean:

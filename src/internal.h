@@ -166,6 +166,16 @@ const char *weft__intern(const char *s);
 const char *weft__internf(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 
+/* A location in the report pool (valid for this execution's trace). */
+const struct weft_loc *weft__intern_loc(const char *file, int line,
+					const char *func);
+
+/* The set of scheduling points grew (a data race made an access site a
+ * scheduling point): exhaustive exploration restarts from the root, since
+ * the decision tree explored so far no longer describes the program.  The
+ * set only grows, so this happens finitely often. */
+void weft__points_changed(void);
+
 /* A readable name for an object at addr: the symbol of a static object
  * ("rtnl_mutex", "priv+16"), or "kind@0x..." for heap objects. */
 const char *weft__objname(const void *addr, const char *kind);

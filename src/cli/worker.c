@@ -21,7 +21,6 @@
 const char *weft__strategy_ran(void);
 bool weft__strategy_verified(void);
 void weft__replay_load(uint32_t *d, long n);
-extern const struct weft__strategy weft__strategy_replay;
 
 double weft__now(void)
 {
@@ -119,38 +118,92 @@ struct worker_cfg {
 	volatile long *min_bug;    /* shared across jobs: lowest bug found */
 };
 
+int weft__dfs_bound(void);
+
 static void finish(struct weft__shm *S, double t0, int verdict)
 {
 	S->verdict = verdict;
+	/* The bound a verification holds for: -1 only when no branch was
+	 * ever cut by the bound, i.e. the exploration covered every
+	 * interleaving. */
+	S->bound = weft__dfs_bound();
 	S->seconds = weft__now() - t0;
 	snprintf(S->strategy, sizeof S->strategy, "%s", weft__strategy_ran());
 	__atomic_store_n(&S->state, SHM_DONE, __ATOMIC_SEQ_CST);
 }
 
-/* Findings that end no execution (lock-order) still want a trace: the
- * decisions of the first execution that produced one are kept and that
- * execution is replayed at the end, so the shared record holds its trace. */
-static void replay_finding(const struct weft_test *t, uint32_t *dec, long n)
-{
-	struct weft__shm *S = weft__S;
-	char ran[32];
+/* Findings that end no execution (lock-order, data-race) still want a
+ * trace: the record of the first execution that produced one is copied
+ * aside and put back at the end.  The string pool goes back to the same
+ * address, so the steps' pointers into it stay valid. */
+struct saved {
+	long nsteps, ndec;
+	int nthreads;
+	const char *names[WEFT__MAX_THREADS];
+	struct weft__step blocked[WEFT__MAX_THREADS];
+	size_t pool_used;
+	char *pool;
+	uint32_t *dec;
+	struct weft__step *steps;
+};
 
-	snprintf(ran, sizeof ran, "%s", weft__strategy_ran());
-	weft__replay_load(dec, n);
-	weft__strat = &weft__strategy_replay;
-	weft__strat->begin();
-	weft__run_execution(t);
+static struct saved *save_record(struct weft__shm *S)
+{
+	struct saved *v = calloc(1, sizeof *v);
+
+	v->nsteps = S->nsteps;
+	v->ndec = S->ndec;
+	v->nthreads = S->nthreads;
+	memcpy(v->names, S->thread_names, sizeof v->names);
+	memcpy(v->blocked, S->blocked, sizeof v->blocked);
+	v->pool_used = S->pool_used;
+	v->pool = malloc(S->pool_used + 1);
+	memcpy(v->pool, S->pool, S->pool_used);
+	v->dec = malloc(sizeof *v->dec * (size_t)(S->ndec + 1));
+	memcpy(v->dec, weft__shm_dec(S), sizeof *v->dec * (size_t)S->ndec);
+	v->steps = malloc(sizeof *v->steps * (size_t)(S->nsteps + 1));
+	memcpy(v->steps, weft__shm_steps(S), sizeof *v->steps * (size_t)S->nsteps);
+	return v;
+}
+
+static void restore_record(struct weft__shm *S, const struct saved *v)
+{
+	S->nsteps = v->nsteps;
+	S->ndec = v->ndec;
+	S->nthreads = v->nthreads;
+	memcpy(S->thread_names, v->names, sizeof v->names);
+	memcpy(S->blocked, v->blocked, sizeof v->blocked);
+	S->pool_used = v->pool_used;
+	memcpy(S->pool, v->pool, v->pool_used);
+	memcpy(weft__shm_dec(S), v->dec, sizeof *v->dec * (size_t)v->ndec);
+	memcpy(weft__shm_steps(S), v->steps, sizeof *v->steps * (size_t)v->nsteps);
 	snprintf(S->kind, sizeof S->kind, "%s", S->findings[0].kind);
 	snprintf(S->message, sizeof S->message, "%s", S->findings[0].msg);
-	weft__strat = weft__strategy_get(ran[0] == 'd' && ran[3] == '+' ? "auto" : ran);
+	S->detail_len = 0;
+	S->detail[0] = 0;
+}
+
+/* WEFT_DEBUG_EXEC=1 prints every execution's steps on stderr, one line
+ * each: a tool for working on the explorer itself. */
+static bool debug_exec;
+
+static void dump_execution(enum exec_result r)
+{
+	struct weft__step *st = weft__shm_steps(weft__S);
+
+	fprintf(stderr, "exec %ld [%d]:", weft__X->exec_no, (int)r);
+	for (long i = 0; i < weft__S->nsteps; i++)
+		fprintf(stderr, " %d:%s%s%s", st[i].tid, st[i].op,
+			st[i].objname ? "/" : "", st[i].objname ? st[i].objname : "");
+	fputc('\n', stderr);
 }
 
 static void explore(const struct weft_test *t, struct worker_cfg *cfg)
 {
 	struct weft__shm *S = weft__S;
 	double t0 = weft__now(), limit = weft__opts.time_limit;
-	uint32_t *fdec = NULL;
-	long fn = 0, exec_no = cfg->first;
+	struct saved *found = NULL;
+	long exec_no = cfg->first;
 	int nfind = 0;
 
 	for (;; exec_no += cfg->stride) {
@@ -172,17 +225,17 @@ static void explore(const struct weft_test *t, struct worker_cfg *cfg)
 		}
 		r = weft__run_execution(t);
 		weft__strat->end(r);
+		if (debug_exec)
+			dump_execution(r);
 		S->total_steps += weft__X->nsteps;
 		if (r == EXEC_OK || r == EXEC_BUG)
 			S->executions++;
 		else
 			S->pruned++;
-		if (S->nfindings > nfind && !fdec) {
+		if (S->nfindings > nfind && !found && r != EXEC_BUG) {
 			S->bug_exec = exec_no;
 			S->bug_seconds = weft__now() - t0;
-			fn = S->ndec;
-			fdec = malloc(sizeof *fdec * (size_t)(fn ? fn : 1));
-			memcpy(fdec, weft__shm_dec(S), sizeof *fdec * (size_t)fn);
+			found = save_record(S);
 		}
 		nfind = S->nfindings;
 		if (r == EXEC_BUG) {
@@ -195,8 +248,8 @@ static void explore(const struct weft_test *t, struct worker_cfg *cfg)
 			return;
 		}
 	}
-	if (S->nfindings && fdec) {
-		replay_finding(t, fdec, fn);
+	if (S->nfindings && found) {
+		restore_record(S, found);
 		finish(S, t0, VERDICT_BUG);
 		return;
 	}
@@ -212,6 +265,7 @@ _Noreturn void weft__worker_main(const struct weft_test *t,
 	struct worker_cfg cfg = { first, stride, min_bug };
 
 	weft__S = S;
+	debug_exec = getenv("WEFT_DEBUG_EXEC") != NULL;
 	install_crash_handlers();
 	weft__X = weft__persistent_alloc(sizeof *weft__X);
 	weft__strategy_setup(replay ? "replay" : weft__opts.strategy);

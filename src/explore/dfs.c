@@ -116,12 +116,24 @@ static bool next_branch(void)
 	return false;
 }
 
+static bool restart;
+
+void weft__points_changed(void)
+{
+	restart = true;
+}
+
 static bool dfs_begin(void)
 {
 	if (!nodes)
 		dfs_init();
 	pos = 0;
 	cur_sleep = 0;
+	if (restart) {
+		restart = false;
+		started = complete = false;
+		bound = max_bound < 0 ? -1 : 0;
+	}
 	if (!started) {
 		started = true;
 		depth = replay_len = 0;

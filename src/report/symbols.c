@@ -56,7 +56,10 @@ static void load_table(const char *m, size_t len, const ElfW(Shdr) *sh,
 		    s[i].st_name >= strtab->sh_size)
 			continue;
 		nm = m + strtab->sh_offset + s[i].st_name;
-		if (!nm[0])
+		/* Sizeless markers (__TMC_END__, __dso_handle ...) would shadow
+		 * the real object at the same address. */
+		if (!nm[0] || (type == STT_OBJECT && s[i].st_size == 0) ||
+		    (nm[0] == '_' && nm[1] == '_'))
 			continue;
 		syms[nsyms++] = (struct sym){ base + s[i].st_value,
 					      s[i].st_size, strdup(nm) };

@@ -116,3 +116,23 @@ const char *weft__internf(const char *fmt, ...)
 	va_end(ap);
 	return weft__intern(buf);
 }
+
+const struct weft_loc *weft__intern_loc(const char *file, int line,
+					const char *func)
+{
+	struct weft__shm *sh = weft__S;
+	struct weft_loc *l;
+	size_t off;
+
+	if (!sh)
+		return NULL;
+	off = (sh->pool_used + 15) & ~(size_t)15;
+	if (off + sizeof *l > sizeof sh->pool)
+		return NULL;
+	l = (struct weft_loc *)(void *)(sh->pool + off);
+	sh->pool_used = off + sizeof *l;
+	l->file = weft__intern(file);
+	l->line = line;
+	l->func = weft__intern(func);
+	return l;
+}

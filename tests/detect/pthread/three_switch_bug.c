@@ -1,5 +1,5 @@
 //! expect: bug assertion
-//! args: --strategy=dfs
+//! args: --strategy=dfs --preemption-bound=3
 /* A bug that needs three preemptions: main must be preempted before its
  * first look, the worker after its first step, and main again after its
  * first look; only then does it see the half-done state twice (1, then 2).

@@ -35,6 +35,7 @@ void weft_completion_reinit(struct weft_completion *c,
 {
 	weft__check_access(c, sizeof *c, true, loc);
 	weft__point("reinit_completion", c, cname(c), WEFT__ACC_WRITE, loc);
+	weft__check_access(c, sizeof *c, true, loc);
 	c->done = 0;
 }
 
@@ -72,8 +73,9 @@ void weft_complete(struct weft_completion *c, int all,
 {
 	weft__check_access(c, sizeof *c, true, loc);
 	completion_edges(c, loc);
-	weft__point(all ? "complete_all" : "complete", c, cname(c),
-		    WEFT__ACC_WRITE, loc);
+	weft__release_point(all ? "complete_all" : "complete", c, cname(c),
+			    loc);
+	weft__check_access(c, sizeof *c, true, loc);
 	if (all)
 		c->done = UINT_MAX;
 	else if (c->done != UINT_MAX)
@@ -127,6 +129,7 @@ void weft_wait_for_completion(struct weft_completion *c,
 	weft_might_sleep("wait_for_completion", cname(c), loc);
 	weft__wait_on_class(cclass(c), loc);
 	weft__visible(&op);
+	weft__check_access(c, sizeof *c, true, loc);
 	consume(c);
 }
 
@@ -163,6 +166,7 @@ unsigned long weft_wait_for_completion_timeout(struct weft_completion *c,
 				.waitdesc = completion_waitdesc,
 				.arg2 = weft__self(), .loc = loc };
 	weft__visible(&op);
+	weft__check_access(c, sizeof *c, true, loc);
 	got = c->done > 0;
 	if (got)
 		consume(c);
@@ -182,7 +186,7 @@ unsigned long weft_wait_for_completion_timeout(struct weft_completion *c,
 void lx_completion_timeout(struct weft_completion *c, int tid,
 			   unsigned long gen)
 {
-	weft__point("completion_timeout", c, cname(c), WEFT__ACC_WRITE, NULL);
+	weft__release_point("completion_timeout", c, cname(c), NULL);
 	if (lx_th[tid].tw_obj == c && lx_th[tid].tw_gen == gen)
 		lx_th[tid].tw_fired = 1;
 }
@@ -193,6 +197,7 @@ int weft_try_wait_for_completion(struct weft_completion *c,
 	weft__check_access(c, sizeof *c, true, loc);
 	weft__point("try_wait_for_completion", c, cname(c), WEFT__ACC_WRITE,
 		    loc);
+	weft__check_access(c, sizeof *c, true, loc);
 	if (!c->done) {
 		weft__spun();
 		return 0;
@@ -206,6 +211,7 @@ int weft_completion_done(struct weft_completion *c,
 {
 	weft__check_access(c, sizeof *c, false, loc);
 	weft__point("completion_done", c, cname(c), WEFT__ACC_READ, loc);
+	weft__check_access(c, sizeof *c, false, loc);
 	if (!c->done)
 		weft__spun();
 	return c->done > 0;

@@ -226,7 +226,7 @@ static void release(struct weft_klock *l, bool shared,
 		weft__fail("misuse", loc, "%s(%s) by %s, which does not hold it",
 			   name, lname(l), lx_tname(me));
 	}
-	weft__point(name, l, lname(l), WEFT__ACC_WRITE, loc);
+	weft__release_point(name, l, lname(l), loc);
 	if (shared) {
 		l->readers--;
 		l->rmask &= ~(1ull << me);
@@ -253,7 +253,7 @@ void weft_klock_downgrade(struct weft_klock *l, const struct weft_loc *loc)
 	if (l->owner != me + 1)
 		weft__fail("misuse", loc, "downgrade_write(%s) without holding "
 			   "it for writing", lname(l));
-	weft__point("downgrade_write", l, lname(l), WEFT__ACC_WRITE, loc);
+	weft__release_point("downgrade_write", l, lname(l), loc);
 	l->owner = 0;
 	l->readers++;
 	l->rmask |= 1ull << me;

@@ -68,7 +68,7 @@ const void *lx_kmem_block_of(const void *p, size_t *n)
 	return NULL;
 }
 
-static void forget(const void *p)
+void lx_kmem_forget(const void *p)
 {
 	for (unsigned s = slot_of(p); sizes[s].p; s = (s + 1) % NSLOTS)
 		if (sizes[s].p == p) {
@@ -99,5 +99,5 @@ void weft_kfree(const void *p, const char *what, const struct weft_loc *loc)
 	n = lx_kmem_size(p);
 	lx_rcu_check_free(p, n, loc);
 	weft__free((void *)p, what ? what : "kfree", loc);
-	forget(p);
+	lx_kmem_forget(p);
 }

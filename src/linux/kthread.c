@@ -24,7 +24,7 @@ static void kthread_main(void *arg)
 	weft__lock_acquire(cls, t->started, false);
 	r = t->fn(t->data);
 	weft__lock_release(cls, t->started);
-	weft__point("kthread_exit", t, t->name, WEFT__ACC_WRITE, t->started);
+	weft__release_point("kthread_exit", t, t->name, t->started);
 	t->result = r;
 	t->exited = 1;
 }

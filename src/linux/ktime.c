@@ -143,8 +143,8 @@ static void fire_timer(struct weft_timer *t)
 	lx_ctx_leave(&save);
 	/* The callback may have freed the timer (a legal kernel idiom), so
 	 * its end is recorded without checking its memory. */
-	weft__point("timer_done", &lx_dom, timer_name(t), WEFT__ACC_WRITE,
-		    t->ev.armed_at);
+	weft__release_point("timer_done", &lx_dom, timer_name(t),
+			    t->ev.armed_at);
 	t->running = 0;
 }
 
@@ -276,6 +276,7 @@ int weft_timer_mod(struct weft_timer *t, unsigned long expires,
 
 	check_timer(t, "mod_timer", loc);
 	weft__point("mod_timer", &lx_dom, timer_name(t), WEFT__ACC_WRITE, loc);
+	weft__check_access(t, sizeof *t, true, loc);
 	was = t->ev.armed;
 	lx_ev_arm(&t->ev, LX_EV_TIMER, expires, t, loc);
 	lx_clock_need_thread(loc);
@@ -319,6 +320,7 @@ int weft_timer_del(struct weft_timer *t, int sync, const struct weft_loc *loc)
 		op.waitdesc = timer_waitdesc;
 	}
 	weft__visible(&op);
+	weft__check_access(t, sizeof *t, true, loc);
 	return lx_ev_disarm(&t->ev);
 }
 
@@ -327,6 +329,7 @@ int weft_timer_pending(struct weft_timer *t, const struct weft_loc *loc)
 	weft__check_access(t, sizeof *t, false, loc);
 	weft__point("timer_pending", &lx_dom, timer_name(t), WEFT__ACC_READ,
 		    loc);
+	weft__check_access(t, sizeof *t, false, loc);
 	return t->ev.armed;
 }
 

@@ -19,6 +19,7 @@ static struct {
 	struct weft_rcu_head *head, *tail;  /* callbacks, FIFO */
 	unsigned long nqueued, ndone;
 	int thread;                          /* rcuc/0 id + 1 */
+	struct weft_rcu_head *inflight;      /* callback being run */
 	bool used;                           /* a reader ever entered */
 } R;
 
@@ -28,6 +29,7 @@ void lx_rcu_begin(void)
 	R.head = R.tail = NULL;
 	R.nqueued = R.ndone = 0;
 	R.thread = 0;
+	R.inflight = NULL;
 	R.used = false;
 }
 
@@ -51,8 +53,14 @@ void weft_rcu_read_unlock(const struct weft_loc *loc)
 	if (me->rcu_depth <= 0)
 		weft__fail("misuse", loc, "rcu_read_unlock without a matching "
 			   "rcu_read_lock");
-	weft__point("rcu_read_unlock", &rcu_obj, RCU_NAME, WEFT__ACC_READ,
-		    loc);
+	{
+		/* Leaving a section only enables grace-period waiters. */
+		struct weft__op op = { .name = "rcu_read_unlock",
+				       .obj = &rcu_obj, .objname = RCU_NAME,
+				       .access = WEFT__ACC_READ,
+				       .release = true, .loc = loc };
+		weft__visible(&op);
+	}
 	if (--me->rcu_depth == 0)
 		me->nrcu_ptr = 0;
 }
@@ -135,16 +143,22 @@ static void rcu_thread(void *arg)
 		if (!R.head)
 			R.tail = NULL;
 		h->next = NULL;
+		R.inflight = h;
 		if (h->kfree_base) {
-			weft_kfree(h->kfree_base, "kfree_rcu", h->queued_at);
+			/* The grace period has elapsed: no reader can hold the
+			 * block, so it is freed without the reader check (and
+			 * without a scheduling point in the middle). */
+			lx_kmem_forget(h->kfree_base);
+			weft__free(h->kfree_base, "kfree_rcu", h->queued_at);
 		} else {
 			lx_ctx_enter(&save, "RCU callback", NULL, 0, 0);
 			weft__check_access(h, sizeof *h, false, h->queued_at);
 			h->func(h);
 			lx_ctx_leave(&save);
 		}
-		weft__point("rcu_callback_done", &rcu_obj, RCU_NAME,
-			    WEFT__ACC_WRITE, h->queued_at);
+		R.inflight = NULL;
+		weft__release_point("rcu_callback_done", &rcu_obj, RCU_NAME,
+				    h->queued_at);
 		R.ndone++;
 	}
 }
@@ -152,13 +166,13 @@ static void rcu_thread(void *arg)
 static void enqueue(struct weft_rcu_head *h, const char *what,
 		    const struct weft_loc *loc)
 {
+	weft__point(what, &rcu_obj, RCU_NAME, WEFT__ACC_WRITE, loc);
 	weft__check_access(h, sizeof *h, true, loc);
 	for (struct weft_rcu_head *x = R.head; x; x = x->next)
 		if (x == h)
 			weft__fail("misuse", loc, "%s on an rcu_head that is "
 				   "already queued (queued at %s)", what,
 				   lx_site(h->queued_at));
-	weft__point(what, &rcu_obj, RCU_NAME, WEFT__ACC_WRITE, loc);
 	h->stamp = ++R.clock;
 	h->next = NULL;
 	h->queued_at = loc;
@@ -220,8 +234,8 @@ void *weft_rcu_load(void *const *slot, int mode, const struct weft_loc *loc)
 	struct lx_thread *me = lx_me();
 	void *v;
 
-	weft__check_access(slot, sizeof *slot, false, loc);
 	weft__point("rcu_dereference", slot, NULL, WEFT__ACC_READ, loc);
+	weft__check_access(slot, sizeof *slot, false, loc);
 	v = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
 	if (mode == WEFT_RCU_DEREF && me->rcu_depth <= 0 && me->nheld == 0 &&
 	    !me->atomic_what)
@@ -245,8 +259,8 @@ void *weft_rcu_load(void *const *slot, int mode, const struct weft_loc *loc)
 
 void weft_rcu_store(void **slot, void *v, const struct weft_loc *loc)
 {
-	weft__check_access(slot, sizeof *slot, true, loc);
 	weft__point("rcu_assign_pointer", slot, NULL, WEFT__ACC_WRITE, loc);
+	weft__check_access(slot, sizeof *slot, true, loc);
 	__atomic_store_n(slot, v, __ATOMIC_RELEASE);
 }
 
@@ -292,8 +306,13 @@ void lx_rcu_check_free(const void *p, size_t n, const struct weft_loc *loc)
  * kernel requires rcu_barrier() to prevent. */
 void lx_rcu_end_check(void)
 {
+	if (R.inflight)
+		weft__fail("leak", R.inflight->queued_at,
+			   "an RCU callback queued by call_rcu is still running "
+			   "at the end of the test (call rcu_barrier() first)");
 	for (struct weft_rcu_head *h = R.head; h; h = h->next) {
 		if (h->kfree_base) {
+			lx_kmem_forget(h->kfree_base);
 			weft__free(h->kfree_base, "kfree_rcu", h->queued_at);
 			continue;
 		}

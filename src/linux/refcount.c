@@ -24,16 +24,16 @@ void lx_kref_begin(void)
 void weft_refcount_set(struct weft_refcount *r, int n,
 		       const struct weft_loc *loc)
 {
-	weft__check_access(r, sizeof *r, true, loc);
 	weft__point("refcount_set", r, NULL, WEFT__ACC_WRITE, loc);
+	weft__check_access(r, sizeof *r, true, loc);
 	r->refs = n;
 	r->saturated = 0;
 }
 
 int weft_refcount_read(struct weft_refcount *r, const struct weft_loc *loc)
 {
-	weft__check_access(r, sizeof *r, false, loc);
 	weft__point("refcount_read", r, NULL, WEFT__ACC_READ, loc);
+	weft__check_access(r, sizeof *r, false, loc);
 	return r->refs;
 }
 
@@ -43,8 +43,10 @@ int weft_refcount_add(struct weft_refcount *r, int delta, int not_zero,
 {
 	int old;
 
-	weft__check_access(r, sizeof *r, true, loc);
+	/* Memory is checked when the step is taken: another thread may free
+	 * it while this one waits at the scheduling point. */
 	weft__point(what, r, NULL, WEFT__ACC_WRITE, loc);
+	weft__check_access(r, sizeof *r, true, loc);
 	old = r->refs;
 	if (delta > 0) {
 		if (old == 0 && not_zero) {

@@ -233,7 +233,7 @@ static void worker_main(void *arg)
 		run_work(wq, w, loc);
 		/* The function may have freed its work (a legal idiom): the
 		 * bookkeeping below does not check the work's memory. */
-		weft__point("work_done", &lx_dom, name, WEFT__ACC_WRITE, loc);
+		weft__release_point("work_done", &lx_dom, name, loc);
 		w->runner = 0;
 		w->ndone++;
 		wq->nactive--;
@@ -302,6 +302,9 @@ int weft_work_queue(struct weft_wq *wq, struct weft_work *w,
 	lx_work_check_init(w, "queue_work", loc);
 	weft__check_access(wq, sizeof *wq, true, loc);
 	weft__point("queue_work", &lx_dom, w->name, WEFT__ACC_WRITE, loc);
+	/* again at the step: either may have been freed meanwhile */
+	weft__check_access(w, sizeof *w, true, loc);
+	weft__check_access(wq, sizeof *wq, true, loc);
 	if (w->pending || w->canceling) {
 		weft__step_note("already pending");
 		return 0;
@@ -317,6 +320,7 @@ int weft_work_pending(struct weft_work *w, const struct weft_loc *loc)
 {
 	weft__check_access(w, sizeof *w, false, loc);
 	weft__point("work_pending", &lx_dom, w->name, WEFT__ACC_READ, loc);
+	weft__check_access(w, sizeof *w, false, loc);
 	return w->pending;
 }
 

@@ -78,6 +78,7 @@ int weft_work_flush(struct weft_work *w, const struct weft_loc *loc)
 	if (w->wq && w->wq->max_active == 1)
 		weft__wait_on_class(lx_wq_class(w->wq), loc);
 	weft__visible(&op);
+	weft__check_access(w, sizeof *w, false, loc);
 	if (w->pending)
 		op.arg2 = (long)w->nqueued;
 	else if (w->runner)
@@ -141,6 +142,7 @@ int weft_work_cancel(struct weft_work *w, int sync, const struct weft_loc *loc)
 		weft__wait_on_class(lx_work_class(w), loc);
 	}
 	weft__visible(&op);
+	weft__check_access(w, sizeof *w, true, loc);
 	was = grab_pending(w);
 	weft__step_note(was ? "was pending" : "was idle");
 	if (!sync || !w->runner)
@@ -207,6 +209,7 @@ static void wq_wait(struct weft_wq *wq, bool drain, const struct weft_loc *loc)
 			   "waits for itself", name, wq->name, me->work->name);
 	weft__wait_on_class(lx_wq_class(wq), loc);
 	weft__visible(&op);
+	weft__check_access(wq, sizeof *wq, true, loc);
 	op.arg2 = (long)wq->seq;
 	if (drain)
 		wq->draining = 1;
@@ -249,6 +252,8 @@ int weft_dwork_queue(struct weft_wq *wq, struct weft_dwork *d,
 	weft__check_access(wq, sizeof *wq, true, loc);
 	weft__point(mod ? "mod_delayed_work" : "queue_delayed_work", &lx_dom,
 		    w->name, WEFT__ACC_WRITE, loc);
+	weft__check_access(d, sizeof *d, true, loc);
+	weft__check_access(wq, sizeof *wq, true, loc);
 	if (w->canceling)
 		return 0;
 	if (w->pending && !mod) {
@@ -277,6 +282,7 @@ int weft_dwork_flush(struct weft_dwork *d, const struct weft_loc *loc)
 	lx_work_check_init(w, "flush_delayed_work", loc);
 	weft__point("flush_delayed_work", &lx_dom, w->name, WEFT__ACC_WRITE,
 		    loc);
+	weft__check_access(d, sizeof *d, true, loc);
 	/* An armed delay is cut short: the work is queued now. */
 	if (lx_ev_disarm(&d->timer.ev)) {
 		lx_wq_insert(d->wq, w, loc);

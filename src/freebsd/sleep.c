@@ -113,8 +113,14 @@ int weft_bsd_msleep_at(const void *chan, struct weft_bsd_mtx *m, int pri,
 	if (m == &weft_bsd_giant && (pri & WEFT_BSD_PDROP))
 		giant = 0;
 	weft__bsd_pickup_giant(giant, loc);
-	if (m && m != &weft_bsd_giant && !(pri & WEFT_BSD_PDROP))
+	if (m && m != &weft_bsd_giant && !(pri & WEFT_BSD_PDROP)) {
+		if (m->magic != WEFT_BSD_MTX_MAGIC)
+			weft__fail("misuse", loc,
+				   "%s: interlock %s was destroyed while the "
+				   "caller slept",
+				   opname, weft__bsd_mtx_name(m));
 		weft__bsd_lock(m, spin ? "mtx_lock_spin" : "mtx_lock", loc);
+	}
 	/* A timed-out sleeper that loops to sleep again is polling; let
 	 * the explorer prefer the threads that can change its condition. */
 	if (rv)

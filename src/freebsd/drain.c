@@ -127,8 +127,11 @@ void weft__bsd_callout_check_lock(const struct weft_bsd_mtx *m,
 	}
 }
 
-/* At the end of a test no callout may still be armed.  A callout whose
- * memory was freed meanwhile is reported as the use-after-free it is. */
+/* At the end of a test no callout may still be armed.  The softclocks
+ * check this when the test body returns (softclock.c); this end-of-test
+ * check catches what they cannot see, such as a callout armed for a CPU
+ * whose softclock has already retired.  A callout whose memory was freed
+ * meanwhile is reported as the use-after-free it is. */
 static void callout_end(void)
 {
 	struct bsd_state *s = weft__bsd_peek();

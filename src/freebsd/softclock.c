@@ -245,8 +245,7 @@ static void finish(struct bsd_state *s, int cpu, struct bsd_co *co)
  * that is still running when the test returns runs to its end, so what
  * it does to memory the test freed is seen.  Callouts still armed then
  * are a leak; with none armed and nothing running here, it exits. */
-static bool softclock_retire(struct bsd_state *s, int cpu,
-			     const struct weft_loc *loc)
+static bool softclock_retire(struct bsd_state *s)
 {
 	int armed = 0;
 	const struct bsd_co *first = NULL;
@@ -272,8 +271,6 @@ static bool softclock_retire(struct bsd_state *s, int cpu,
 			   "(stop or drain %s)",
 			   armed, armed == 1 ? "" : "s",
 			   armed == 1 ? "it" : "them");
-	(void)cpu;
-	(void)loc;
 	return true;
 }
 
@@ -297,7 +294,7 @@ static void softclock_main(void *arg)
 		struct bsd_co *co;
 
 		weft__visible(&op);
-		if (softclock_retire(s, cpu, op.loc))
+		if (softclock_retire(s))
 			return;
 		co = next_due(s, cpu);
 		if (!co) {

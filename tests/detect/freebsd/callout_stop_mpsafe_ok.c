@@ -55,3 +55,17 @@ WEFT_TEST(stop_unschedules_next_run)
 		weft_assert(weft_atomic_load(&sc_fired) >= 1);
 	weft_assert(weft_atomic_load(&sc_fired) <= 2);
 }
+
+/* callout_schedule re-arms with the function and argument of the last
+ * reset; callout_reset_curcpu arms on the caller's CPU. */
+WEFT_TEST(schedule_and_curcpu)
+{
+	callout_init(&sc_callout, CALLOUT_MPSAFE);
+	weft_assert(callout_reset_curcpu(&sc_callout, 1, sc_timeout, NULL) == 0);
+	callout_drain(&sc_callout);
+	weft_assert(callout_schedule(&sc_callout, 2) == 0);
+	weft_assert(callout_active(&sc_callout));
+	callout_drain(&sc_callout);
+	weft_assert(weft_atomic_load(&sc_fired) <= 2);
+	weft_assert(mp_ncpus == 2 && hz > 0 && ticks >= 0);
+}

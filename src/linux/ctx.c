@@ -134,6 +134,9 @@ static void boot(void *p)
 {
 	struct lx_boot *b = p;
 
+	/* A step on the boot record, so the spawner's wait depends on it
+	 * (otherwise a sleep set could keep the spawner asleep forever). */
+	weft__point("started", b, NULL, WEFT__ACC_WRITE, NULL);
 	b->started = 1;
 	b->fn(b->arg);
 }
@@ -152,7 +155,7 @@ int lx_spawn_daemon(void (*fn)(void *), void *arg, const char *name,
 {
 	struct lx_boot *b = weft__exec_alloc(sizeof *b);
 	struct weft__op op = { .name = "wait_started", .obj = b,
-			       .objname = name, .access = WEFT__ACC_READ,
+			       .objname = name, .access = WEFT__ACC_WRITE,
 			       .ready = booted, .loc = loc };
 	int tid;
 

@@ -234,7 +234,8 @@ void *weft_rcu_load(void *const *slot, int mode, const struct weft_loc *loc)
 	struct lx_thread *me = lx_me();
 	void *v;
 
-	weft__point("rcu_dereference", slot, NULL, WEFT__ACC_READ, loc);
+	weft__point("rcu_dereference", lx_kmem_obj(slot), NULL, WEFT__ACC_READ,
+		    loc);
 	weft__check_access(slot, sizeof *slot, false, loc);
 	v = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
 	if (mode == WEFT_RCU_DEREF && me->rcu_depth <= 0 && me->nheld == 0 &&
@@ -259,7 +260,8 @@ void *weft_rcu_load(void *const *slot, int mode, const struct weft_loc *loc)
 
 void weft_rcu_store(void **slot, void *v, const struct weft_loc *loc)
 {
-	weft__point("rcu_assign_pointer", slot, NULL, WEFT__ACC_WRITE, loc);
+	weft__point("rcu_assign_pointer", lx_kmem_obj(slot), NULL,
+		    WEFT__ACC_WRITE, loc);
 	weft__check_access(slot, sizeof *slot, true, loc);
 	__atomic_store_n(slot, v, __ATOMIC_RELEASE);
 }

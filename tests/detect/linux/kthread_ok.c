@@ -1,0 +1,32 @@
+//! expect: pass
+//! args: --strategy=random --iterations=3000
+/* The usual kthread loop: poll kthread_should_stop() and sleep.  The
+ * thread never ends by itself, so exhaustive DFS cannot finish (its sleep
+ * sets keep the stopping thread asleep while the poller loops); random
+ * exploration checks that kthread_stop always ends the loop and returns
+ * the thread's result, and that the work it did is visible after it. */
+#include <weft/linux.h>
+
+static int polls;
+
+static int poller(void *data)
+{
+	int *out = data;
+
+	while (!kthread_should_stop()) {
+		WRITE_ONCE(polls, READ_ONCE(polls) + 1);
+		msleep(10);
+	}
+	*out = 1;
+	return 7;
+}
+
+WEFT_TEST(stop_ends_the_loop)
+{
+	int done = 0;
+	struct task_struct *t = kthread_run(poller, &done, "poller");
+
+	msleep(25);
+	weft_assert(kthread_stop(t) == 7);
+	weft_assert(done == 1);
+}

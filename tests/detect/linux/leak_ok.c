@@ -1,0 +1,57 @@
+//! expect(everything_released): verified
+//! args: --strategy=dfs
+/* The twin of leak_bug: everything cancelled, deleted, put and stopped. */
+#include <weft/linux.h>
+
+static void nop_work(struct work_struct *w)
+{
+	(void)w;
+}
+
+static DECLARE_WORK(late, nop_work);
+static struct delayed_work dlate;
+static struct timer_list tl;
+
+static void tfn(struct timer_list *t)
+{
+	(void)t;
+}
+
+struct obj {
+	struct kref ref;
+};
+
+static void rel(struct kref *k)
+{
+	kfree(container_of(k, struct obj, ref));
+}
+
+/* A one-shot kthread: kthread_stop waits for it and returns its result.
+ * (A thread polling kthread_should_stop() forever is in kthread_ok.c.) */
+static int loop(void *data)
+{
+	(void)data;
+	msleep(10);
+	return 7;
+}
+
+WEFT_TEST(everything_released)
+{
+	struct obj *o = kzalloc(sizeof *o, GFP_KERNEL);
+	struct task_struct *t;
+
+	INIT_DELAYED_WORK(&dlate, nop_work);
+	schedule_work(&late);
+	schedule_delayed_work(&dlate, HZ);
+	timer_setup(&tl, tfn, 0);
+	mod_timer(&tl, jiffies + HZ);
+	kref_init(&o->ref);
+	t = kthread_run(loop, NULL, "poller");
+	weft_assert(!IS_ERR(t));
+
+	flush_work(&late);
+	cancel_delayed_work_sync(&dlate);
+	del_timer_sync(&tl);
+	kref_put(&o->ref, rel);
+	weft_assert(kthread_stop(t) == 7);
+}

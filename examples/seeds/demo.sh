@@ -1,0 +1,118 @@
+#!/bin/sh
+# examples/seeds/demo.sh BUILD_DIR - run the seed catalog (make demo).
+#
+# Runs every model the Makefile built from examples/seeds/<subject>/*.c
+# with --format=json and the file's own `//! args:` line, checks each test
+# against the file's `//! expect:` / `//! expect(test):` lines, prints one
+# table row per test, and under the table the trace of every bug found, as
+# weft prints it in text mode (replayed from the report's token).
+# Exits 1 if any expectation fails (or a model is missing).  sh, awk, sed
+# and grep only.
+set -u
+
+build=${1:-build}
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/weft-demo.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT INT TERM
+fail=0
+: >"$tmp/bugs"
+
+# field NAME LINE: the value of a JSON string or number field (first match).
+field() {
+	printf '%s\n' "$2" | sed -n \
+		-e "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p" \
+		-e "t" \
+		-e "s/.*\"$1\":\\([-0-9.a-z]*\\).*/\\1/p" | head -n 1
+}
+
+# expectation FILE TEST: the expected outcome ("bug KIND" or "verified").
+expectation() {
+	e=$(sed -n "s|^//! expect($2): *||p" "$1" | head -n 1)
+	[ -n "$e" ] || e=$(sed -n 's|^//! expect: *||p' "$1" | head -n 1)
+	printf '%s\n' "$e"
+}
+
+fmt='%-18s %-7s %-34s %-9s %-16s %10s %9s  %s\n'
+printf "$fmt" SEED MODEL TEST VERDICT KIND EXECUTIONS SECONDS RESULT
+printf "$fmt" ------------------ ------- ---------------------------------- \
+	--------- ---------------- ---------- --------- ------
+
+for src in "$here"/*/*.c; do
+	[ -f "$src" ] || continue
+	subject=$(basename "$(dirname "$src")")
+	model=$(basename "$src" .c)
+	prog="$build/examples/seeds/$subject/$model"
+	args=$(sed -n 's|^//! args: *||p' "$src" | head -n 1)
+	if [ ! -x "$prog" ]; then
+		printf "$fmt" "$subject" "$model" "-" "missing" "-" "-" "-" \
+			"FAIL (not built: $prog)"
+		fail=1
+		continue
+	fi
+	# shellcheck disable=SC2086
+	"$prog" --format=json $args >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	if [ "$rc" -gt 1 ] || ! grep -q '^{' "$tmp/out"; then
+		printf "$fmt" "$subject" "$model" "-" "error" "-" "-" "-" \
+			"FAIL (exit $rc: $(head -n 1 "$tmp/err"))"
+		fail=1
+		continue
+	fi
+	grep '^{' "$tmp/out" | while IFS= read -r line; do
+		test=$(field test "$line")
+		verdict=$(field verdict "$line")
+		kind=$(field kind "$line")
+		execs=$(field bug_execution "$line")
+		[ -n "$execs" ] || execs=$(field executions "$line")
+		secs=$(field seconds "$line")
+		bound=$(field preemption_bound "$line")
+		strategy=$(field strategy "$line")
+		want=$(expectation "$src" "$test")
+		got=$verdict
+		[ "$verdict" = bug ] && got="bug $kind"
+		if [ -z "$want" ]; then
+			result="FAIL (no expectation)"
+			echo fail >>"$tmp/failed"
+		elif [ "$got" = "$want" ]; then
+			result=ok
+		else
+			result="FAIL (expected $want)"
+			echo fail >>"$tmp/failed"
+		fi
+		case $verdict in
+		verified)
+			if [ "$bound" = -1 ]; then b="no bound needed"; else b="bound $bound"; fi
+			kindcol="($b)"
+			;;
+		bug) kindcol=$kind ;;
+		*) kindcol=- ;;
+		esac
+		[ "$kind" = null ] && kind=-
+		printf "$fmt" "$subject" "$model" "$test" "$verdict" "$kindcol" \
+			"$execs" "$secs" "$result [$strategy]"
+		if [ "$verdict" = bug ]; then
+			printf '%s\t%s\t%s\t%s\t%s\n' "$subject" "$model" "$test" \
+				"$prog" "$(field replay "$line")" >>"$tmp/bugs"
+		fi
+	done
+done
+[ -f "$tmp/failed" ] && fail=1
+
+if [ -s "$tmp/bugs" ]; then
+	echo
+	echo "Traces (replayed from each report's token; paste-able):"
+	while IFS="$(printf '\t')" read -r subject model test prog token; do
+		echo
+		echo "### $subject/$model: $test"
+		"$prog" --filter="$test" --replay="$token" 2>&1 |
+			sed -e '/^== /d' -e "s|$build/||g"
+	done <"$tmp/bugs"
+fi
+
+echo
+if [ "$fail" = 0 ]; then
+	echo "demo: every expectation holds"
+else
+	echo "demo: some expectations FAILED"
+fi
+exit "$fail"

@@ -94,7 +94,11 @@ test: all $(WEFT_PROGS) $(BUILD)/tests/unit $(BUILD)/tests/runner
 demo: all $(filter $(BUILD)/examples/seeds/%,$(WEFT_PROGS))
 	sh examples/seeds/demo.sh $(BUILD)
 
-bench: all $(filter $(BUILD)/bench/%,$(WEFT_PROGS))
+$(BUILD)/bench/ctxswitch: bench/native/ctxswitch.c $(BUILD)/obj/src/arch/ctx_make.o $(LIB_S:%.S=$(BUILD)/obj/%.o)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $^ -lpthread -o $@
+
+bench: all $(filter $(BUILD)/bench/%,$(WEFT_PROGS)) $(BUILD)/bench/ctxswitch
 	sh bench/run.sh $(BUILD)
 
 install: all

@@ -190,6 +190,13 @@ void *weft__exec_alloc(size_t n);       /* zeroed, lives for one execution */
 void *weft__malloc(size_t n, bool zero, const char *what,
 		   const struct weft_loc *loc);
 void weft__free(void *p, const char *what, const struct weft_loc *loc);
+/* weft__free plus a scheduling point: the free is a write of the whole
+ * block, dependent with every operation on memory inside it (each such
+ * operation is also a use of its block), so the explorer can order a free
+ * before any access.  Use this for frees made by the code under test. */
+void weft__free_step(void *p, const char *what, const struct weft_loc *loc);
+/* The start of the tracked block (live or freed) containing p, or NULL. */
+const void *weft__heap_block_start(const void *p);
 /* Returns true when p is inside a live tracked block (or untracked
  * memory); reports use-after-free (fatal) when it is in a freed block. */
 void weft__check_access(const void *p, size_t n, bool write,
@@ -262,6 +269,8 @@ struct weft__opts {
 	bool spurious;          /* explore spurious wakeups */
 	long stack_size;
 	int spin_bound;         /* steps with only spinning threads => livelock */
+	int fair_bound;         /* DFS: unfair continuations of spinners per
+				   execution (-1: unbounded) */
 };
 extern struct weft__opts weft__opts;
 

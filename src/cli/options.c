@@ -22,6 +22,7 @@ struct weft__opts weft__opts = {
 	.spurious = true,
 	.stack_size = 256 * 1024,
 	.spin_bound = 200,
+	.fair_bound = 1,
 };
 
 static const char *usage_text =
@@ -39,6 +40,10 @@ static const char *usage_text =
 	"                        (default 20000)\n"
 	"  --spin-bound=N        steps with only spinning threads before\n"
 	"                        reporting a livelock (default 200)\n"
+	"  --fair-bound=K        DFS: times per execution a thread that just\n"
+	"                        spun or yielded may run again before the\n"
+	"                        threads it yielded to (default 1; -1 or\n"
+	"                        'unbounded': no limit)\n"
 	"  --replay=TOKEN        re-run exactly the execution a report printed\n"
 	"  --filter=GLOB         run only the tests whose name matches\n"
 	"  --list                list the tests and exit\n"
@@ -125,6 +130,11 @@ static void apply(struct weft__cli *cli, const char *name, const char *val)
 	} else if (!strcmp(name, "max-steps")) {
 		NEED();
 		o->max_steps = num(name, val, 10, 10000000);
+	} else if (!strcmp(name, "fair-bound")) {
+		NEED();
+		o->fair_bound = !strcmp(val, "unbounded")
+					? -1
+					: (int)num(name, val, -1, 1000);
 	} else if (!strcmp(name, "spin-bound")) {
 		NEED();
 		o->spin_bound = (int)num(name, val, 1, 1000000);

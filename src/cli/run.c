@@ -60,6 +60,7 @@ static void start_job(struct job *j, const struct weft_test *t, long first,
 	memset(j->S, 0, sizeof *j->S);
 	j->S->cap = weft__opts.max_steps * 2 + 64;
 	j->S->bound = -1;
+	j->S->fair_bound = -1;
 	fflush(NULL);
 	j->pid = fork();
 	if (j->pid < 0)

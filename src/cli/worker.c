@@ -119,6 +119,7 @@ struct worker_cfg {
 };
 
 int weft__dfs_bound(void);
+int weft__dfs_fair_bound(void);
 
 static void finish(struct weft__shm *S, double t0, int verdict)
 {
@@ -127,6 +128,7 @@ static void finish(struct weft__shm *S, double t0, int verdict)
 	 * ever cut by the bound, i.e. the exploration covered every
 	 * interleaving. */
 	S->bound = weft__dfs_bound();
+	S->fair_bound = weft__dfs_fair_bound();
 	S->seconds = weft__now() - t0;
 	snprintf(S->strategy, sizeof S->strategy, "%s", weft__strategy_ran());
 	__atomic_store_n(&S->state, SHM_DONE, __ATOMIC_SEQ_CST);
@@ -205,6 +207,8 @@ static void explore(const struct weft_test *t, struct worker_cfg *cfg)
 	struct saved *found = NULL;
 	long exec_no = cfg->first;
 	int nfind = 0;
+
+	weft__cur_test = t;
 
 	for (;; exec_no += cfg->stride) {
 		enum exec_result r;

@@ -236,6 +236,24 @@ void *weft_malloc_at(size_t n, int zero, const char *what,
 	return weft__malloc(n, zero != 0, what ? what : "weft_malloc", loc);
 }
 
+const void *weft__heap_block_start(const void *p)
+{
+	struct block *b = block_of(p);
+	return b ? b->p : NULL;
+}
+
+void weft__free_step(void *p, const char *what, const struct weft_loc *loc)
+{
+	struct block *b = p ? block_of(p) : NULL;
+
+	if (b)
+		weft__point(what ? what : "free", b->p,
+			    weft__internf("%s#%zu", b->what,
+					  (size_t)(b - H->blocks)),
+			    WEFT__ACC_WRITE, loc);
+	weft__free(p, what, loc);
+}
+
 /* The public free and access check are scheduling points on the block,
  * so the explorer can place a free between a thread's check and its use.
  * (The internal weft__free and weft__check_access, used on every
@@ -248,10 +266,7 @@ static const void *block_key(const void *p)
 
 void weft_free_at(void *p, const struct weft_loc *loc)
 {
-	if (p)
-		weft__point("free", block_key(p), weft__objname(p, "block"),
-			    WEFT__ACC_WRITE, loc);
-	weft__free(p, "weft_free", loc);
+	weft__free_step(p, "weft_free", loc);
 }
 
 void weft_check_access_at(const void *p, size_t n, int write,

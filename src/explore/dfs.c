@@ -35,7 +35,9 @@ struct node {
 	int16_t prev_tid;       /* thread of the previous step, -1 */
 	uint8_t prev_runnable;  /* it could have continued (not a yield) */
 	int preempt;            /* preemptions before this step */
-	uint64_t enabled;       /* eligible threads here */
+	int unfair;             /* unfair continuations before this step */
+	uint64_t enabled;       /* enabled threads here */
+	uint64_t deferred;      /* of those, spinners deferred by fairness */
 	uint64_t backtrack, done, sleep;
 	uint64_t explored;       /* done and actually run (not cut by the
 				    bound): only these may sleep */
@@ -51,6 +53,7 @@ static uint64_t cur_sleep;  /* sleep set for the next node */
 static int bound;           /* current preemption bound, -1 none */
 static int max_bound;
 static bool bound_cut;      /* the bound kept some branch unexplored */
+static bool fair_cut;       /* the fairness bound did */
 static bool complete;
 static bool started;
 
@@ -63,8 +66,15 @@ static inline uint64_t bit(int i)
 	return (uint64_t)1 << i;
 }
 
+/* Debugging switches for work on the explorer itself:
+ * WEFT_DFS_NO_SLEEP=1 turns sleep sets off; WEFT_DFS_FULL=1 makes every
+ * node a full branching point (plain exhaustive search, no reduction). */
+static bool no_sleep, full;
+
 static void dfs_init(void)
 {
+	no_sleep = getenv("WEFT_DFS_NO_SLEEP") != NULL;
+	full = getenv("WEFT_DFS_FULL") != NULL;
 	cap = weft__opts.max_steps * 2 + 64;
 	nodes = weft__persistent_alloc(sizeof *nodes * (size_t)cap);
 	step_node = weft__persistent_alloc(sizeof *step_node * (size_t)cap);
@@ -77,11 +87,31 @@ static bool is_preemption(const struct node *n, int q)
 	return n->prev_tid >= 0 && q != n->prev_tid && n->prev_runnable;
 }
 
+/* Running a deferred spinner ahead of the threads it yielded to is an
+ * unfair continuation: legal, but a spin loop has one such schedule per
+ * iteration count, so their number per execution is bounded. */
+static bool within_fairness(const struct node *n, int q)
+{
+	int fb = weft__opts.fair_bound;
+
+	if (fb < 0 || !(n->deferred & bit(q)))
+		return true;
+	if (n->unfair + 1 <= fb)
+		return true;
+	fair_cut = true;
+	return false;
+}
+
 static bool within_bound(const struct node *n, int q)
 {
+	if (!within_fairness(n, q))
+		return false;
 	if (bound < 0)
 		return true;
-	return n->preempt + (is_preemption(n, q) ? 1 : 0) <= bound;
+	if (n->preempt + (is_preemption(n, q) ? 1 : 0) <= bound)
+		return true;
+	bound_cut = true;
+	return false;
 }
 
 /* Find the deepest node with an unexplored alternative and make it the
@@ -103,10 +133,8 @@ static bool next_branch(void)
 			int q = __builtin_ctzll(cand);
 			cand &= cand - 1;
 			n->done |= bit(q);
-			if (!within_bound(n, q)) {
-				bound_cut = true;
+			if (!within_bound(n, q))
 				continue;
-			}
 			n->chosen = (uint8_t)q;
 			n->explored |= bit(q);
 			depth = replay_len = i + 1;
@@ -114,6 +142,28 @@ static bool next_branch(void)
 		}
 	}
 	return false;
+}
+
+/* WEFT_DFS_PREFIX=TOKEN (debugging): the first execution follows the
+ * token's decisions, so the explorer says where it cannot follow them. */
+static void prefix_from_env(void)
+{
+	const char *tok = getenv("WEFT_DFS_PREFIX"), *err = NULL;
+	uint32_t *d = NULL;
+	long n;
+
+	if (!tok || !weft__cur_test)
+		return;
+	n = weft__token_decode(weft__cur_test->name, tok, &d, &err);
+	if (n < 0)
+		weft__die("WEFT_DFS_PREFIX: %s", err);
+	for (long i = 0; i < n && i < cap; i++)
+		nodes[i] = (struct node){ .chosen = (uint8_t)d[i],
+					  .backtrack = bit((int)d[i]),
+					  .done = bit((int)d[i]),
+					  .explored = bit((int)d[i]) };
+	depth = replay_len = n;
+	free(d);
 }
 
 static bool restart;
@@ -138,6 +188,7 @@ static bool dfs_begin(void)
 		started = true;
 		depth = replay_len = 0;
 		bound_cut = false;
+		prefix_from_env();
 		return true;
 	}
 	if (complete)
@@ -217,15 +268,27 @@ static void analyse_races(void)
 	for (int p = 0; p < X->nthreads; p++) {
 		const struct weft__op *op = X->th[p].pending;
 		long s, s2;
-		/* A disabled operation is analysed once it is enabled; until
-		 * then its thread cannot be scheduled anywhere earlier. */
+		/* Disabled operations are analysed too: one that another
+		 * thread disabled for good (a stop that unschedules a pending
+		 * fire) races with that thread's step.  Blocking acquisitions
+		 * stay precise because releases are not race partners. */
 		if (X->th[p].state != TS_LIVE || !op ||
-		    op->access == WEFT__ACC_NONE || !weft__thread_enabled(p))
+		    op->access == WEFT__ACC_NONE)
 			continue;
 		s = latest_race(p, op, op->obj);
 		s2 = latest_race(p, op, op->obj2);
 		if (s2 > s)
 			s = s2;
+		/* A use of a tracked block races with the block's free. */
+		{
+			const void *blk = weft__heap_block_start(op->obj);
+			if (blk && blk != op->obj) {
+				struct weft__op use = { .access = WEFT__ACC_READ };
+				s2 = latest_race(p, &use, blk);
+				if (s2 > s)
+					s = s2;
+			}
+		}
 		if (s < 0)
 			continue;
 		add_backtrack(step_node[s], p);
@@ -237,18 +300,61 @@ static void analyse_races(void)
 	}
 }
 
-static int default_choice(uint64_t avail)
+static int default_choice(uint64_t avail, uint64_t elig)
 {
 	int last = weft__X->last_tid;
 
-	/* A spurious wakeup is explored when a race asks for it, never by
-	 * default: the default run is the one the program most expects. */
+	/* The default run is the one the program most expects: fair (a
+	 * spinner lets the others run first) and without spurious wakeups,
+	 * which are explored when a race asks for them. */
+	if (avail & elig)
+		avail &= elig;
 	if (avail & ~weft__X->weak)
 		avail &= ~weft__X->weak;
 
 	if (last >= 0 && (avail & bit(last)))
 		return last;
 	return __builtin_ctzll(avail);
+}
+
+/* Every thread that could move is asleep except threads that spin: left
+ * alone, the spinners would poll until --max-steps while the sleepers wait
+ * for a dependent step that never comes (a kthread polling
+ * kthread_should_stop while the test thread sleeps).  Abandoning the
+ * execution would be unsound (a spinner's next step may write), so the
+ * sleepers are woken instead. */
+static bool only_spinners_awake(uint64_t avail, uint64_t elig)
+{
+	struct weft__exec *X = weft__X;
+
+	if (!(elig & cur_sleep))
+		return false;
+	for (uint64_t m = avail; m; m &= m - 1)
+		if (!X->th[__builtin_ctzll(m)].spinning)
+			return false;
+	return true;
+}
+
+/* The last non-daemon thread's exit ends the test, and the end-of-test
+ * checks read state the daemons change (a timer still armed, work still
+ * pending): the exit conflicts with every enabled daemon step. */
+static void end_of_test_conflicts(struct node *n, int tid, uint64_t en)
+{
+	struct weft__exec *X = weft__X;
+	const struct weft__op *op = X->th[tid].pending;
+
+	if (!op || strcmp(op->name, "exit") != 0 ||
+	    (X->th[tid].flags & WEFT__THREAD_DAEMON))
+		return;
+	for (int i = 0; i < X->nthreads; i++)
+		if (i != tid && X->th[i].state == TS_LIVE &&
+		    !(X->th[i].flags & WEFT__THREAD_DAEMON))
+			return;
+	for (uint64_t m = en & n->enabled; m; m &= m - 1) {
+		int d = __builtin_ctzll(m);
+		if (X->th[d].flags & WEFT__THREAD_DAEMON)
+			n->backtrack |= bit(d);
+	}
 }
 
 static int dfs_pick(uint64_t en, uint64_t elig)
@@ -263,25 +369,36 @@ static int dfs_pick(uint64_t en, uint64_t elig)
 	n = &nodes[pos];
 	if (pos < replay_len) {
 		tid = n->chosen;
-		if (n->is_value || !(elig & bit(tid)))
+		if (n->is_value || !(en & bit(tid)))
 			weft__nondeterminism(
 				"the program took a different path when re-run "
 				"with the same decisions (decision %ld): does it "
 				"read the clock, use its own random numbers, or "
 				"keep state weft does not reset?", pos);
 	} else {
-		uint64_t avail = elig & ~cur_sleep;
+		uint64_t avail = en & ~cur_sleep;
 		*n = (struct node){ .prev_tid = (int16_t)last,
 				    .prev_runnable = last >= 0 &&
 						     (en & bit(last)) &&
 						     !X->th[last].spinning,
 				    .preempt = X->preemptions,
-				    .enabled = elig, .sleep = cur_sleep };
+				    .unfair = X->unfair,
+				    .enabled = en, .deferred = en & ~elig,
+				    .sleep = cur_sleep };
+		if (avail && only_spinners_awake(avail, en)) {
+			/* Waking sleepers costs reduction, never soundness. */
+			cur_sleep = 0;
+			avail = en;
+			n->sleep = 0;
+		}
 		if (!avail)
 			weft__end_execution(EXEC_REDUNDANT);
-		tid = default_choice(avail);
+		tid = default_choice(avail, elig);
+		end_of_test_conflicts(n, tid, en);
 		n->chosen = (uint8_t)tid;
 		n->backtrack = n->done = n->explored = bit(tid);
+		if (full)
+			n->backtrack = en;
 		depth = pos + 1;
 	}
 	/* The sleep set after this step: threads asleep here or explored
@@ -295,7 +412,7 @@ static int dfs_pick(uint64_t en, uint64_t elig)
 			if (weft__op_dependent(X->th[q].pending, mine))
 				s &= ~bit(q);
 		}
-		cur_sleep = s;
+		cur_sleep = no_sleep || full ? 0 : s;
 	}
 	step_node[X->nsteps] = pos;
 	pos++;
@@ -323,14 +440,52 @@ static int dfs_value(int n)
 	return nd->chosen;
 }
 
+/* WEFT_DFS_TARGET=TOKEN (debugging): after each execution, report how far
+ * it followed the target schedule and what the node where it left offered. */
+static void target_check(void)
+{
+	static uint32_t *tgt;
+	static long ntgt = -1, best = -1;
+	const char *tok = getenv("WEFT_DFS_TARGET"), *err = NULL;
+	uint32_t *dec = weft__shm_dec(weft__S);
+	long k = 0;
+
+	if (!tok)
+		return;
+	if (ntgt < 0)
+		ntgt = weft__token_decode(weft__cur_test->name, tok, &tgt, &err);
+	while (k < ntgt && k < weft__S->ndec && dec[k] == tgt[k])
+		k++;
+	if (k <= best)
+		return;
+	best = k;
+	if (k < ntgt && k < depth)
+		fprintf(stderr,
+			"target: exec %ld follows %ld/%ld decisions; node %ld "
+			"chose %u, target %u, enabled %#llx backtrack %#llx "
+			"done %#llx sleep %#llx preempt %d prev %d/%d\n",
+			weft__X->exec_no, k, ntgt, k, dec[k], tgt[k],
+			(unsigned long long)nodes[k].enabled,
+			(unsigned long long)nodes[k].backtrack,
+			(unsigned long long)nodes[k].done,
+			(unsigned long long)nodes[k].sleep, nodes[k].preempt,
+			nodes[k].prev_tid, nodes[k].prev_runnable);
+}
+
 static void dfs_end(enum exec_result r)
 {
 	(void)r;
+	target_check();
 }
 
 int weft__dfs_bound(void)
 {
 	return bound_cut || bound < 0 ? bound : -1;
+}
+
+int weft__dfs_fair_bound(void)
+{
+	return fair_cut ? weft__opts.fair_bound : -1;
 }
 
 bool weft__dfs_complete(void)

@@ -50,5 +50,5 @@ void weft_bsd_free_at(void *p, struct weft_bsd_malloc_type *type,
 		s->alloc[i] = s->alloc[--s->nalloc];
 		break;
 	}
-	weft__free(p, tname(type), loc);
+	weft__free_step(p, tname(type), loc);
 }

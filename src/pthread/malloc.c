@@ -100,7 +100,7 @@ static void release(void *p, const char *what, const struct weft_loc *loc)
 	if (!weft__is_tracked(p))
 		return; /* libc's memory: see the comment at the top */
 	b = tab_get(p);
-	weft__free(b ? b->base : p, what, loc);
+	weft__free_step(b ? b->base : p, what, loc);
 }
 
 void *__weft_malloc(size_t n)

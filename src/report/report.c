@@ -31,7 +31,11 @@ static void summary_line(FILE *out, struct weft__shm *S)
 		if (S->bound >= 0)
 			fprintf(out, " with at most %d preemption%s", S->bound,
 				S->bound == 1 ? "" : "s");
-		else
+		if (S->fair_bound >= 0)
+			fprintf(out, "%s %d unfair spin continuation%s",
+				S->bound >= 0 ? " and" : " with at most",
+				S->fair_bound, S->fair_bound == 1 ? "" : "s");
+		if (S->bound < 0 && S->fair_bound < 0)
 			fputs(", every interleaving (no bound needed)", out);
 		if (S->pruned)
 			fprintf(out, ", %ld redundant pruned", S->pruned);
@@ -65,8 +69,9 @@ static void text_bug(FILE *out, const struct weft_test *t, struct weft__shm *S,
 		if (weft__shm_steps(S)[i].tid != weft__shm_steps(S)[i - 1].tid)
 			preempt++;
 	fprintf(out, "\nfound by %s in execution %ld (%.2f s); %ld steps, %ld "
-		     "context switches\n",
-		S->strategy, S->bug_exec + 1, S->bug_seconds, S->nsteps, preempt);
+		     "context switches, %d preemption%s\n",
+		S->strategy, S->bug_exec + 1, S->bug_seconds, S->nsteps, preempt,
+		S->preemptions, S->preemptions == 1 ? "" : "s");
 	fprintf(out, "replay: %s --filter=%s --replay=%s\n", argv0, t->name,
 		tok);
 	free(tok);
@@ -160,16 +165,19 @@ void weft__report_json(FILE *out, const struct weft_test *t,
 		S->executions, S->pruned);
 	jstr(out, S->strategy);
 	if (S->verdict == VERDICT_VERIFIED)
-		fprintf(out, ",\"preemption_bound\":%d", S->bound);
-	fprintf(out, ",\"seconds\":%.3f", S->seconds);
+		fprintf(out, ",\"preemption_bound\":%d,\"fair_bound\":%d",
+			S->bound, S->fair_bound);
+	fprintf(out, ",\"seconds\":%.3f,\"total_steps\":%ld", S->seconds,
+		S->total_steps);
 	if (S->verdict == VERDICT_BUG) {
 		char *tok = weft__report_token(t, S);
 		fputs(",\"message\":", out);
 		jstr(out, S->message);
 		fputs(",\"details\":", out);
 		jstr(out, S->detail);
-		fprintf(out, ",\"bug_execution\":%ld,\"steps\":%ld,\"replay\":",
-			S->bug_exec + 1, S->nsteps);
+		fprintf(out, ",\"bug_execution\":%ld,\"steps\":%ld,"
+			     "\"preemptions\":%d,\"replay\":",
+			S->bug_exec + 1, S->nsteps, S->preemptions);
 		jstr(out, tok);
 		fputs(",\"command\":", out);
 		char cmd[4096];

@@ -112,10 +112,22 @@ void weft__clock_step(struct weft__thread *t, const struct weft__op *op)
 	r1 = weft__objrec_find(op->obj, true);
 	if (op->obj2)
 		r2 = weft__objrec_find(op->obj2, true);
+	/* An operation on memory inside a tracked block is also a use of the
+	 * block, so it is ordered after the block's free (a write). */
+	const void *blk = weft__heap_block_start(op->obj);
+	struct weft__objrec *rb = blk && blk != op->obj
+					  ? weft__objrec_find(blk, true)
+					  : NULL;
 	obj_join(t, r1, op->access);
 	if (r2)
 		obj_join(t, r2, op->access);
+	if (rb)
+		obj_join(t, rb, WEFT__ACC_READ);
 	t->vc[t->id]++;
+	if (rb) {
+		struct weft__op use = { .access = WEFT__ACC_READ };
+		obj_record(t, rb, &use, step);
+	}
 	obj_record(t, r1, op, step);
 	if (r2) {
 		/* The second object is released by the step (cond_wait
@@ -131,8 +143,26 @@ const uint32_t *weft__vc(int tid)
 	return weft__X->th[tid].vc;
 }
 
+/* The block-level access of an op: a write when it is a free-like write
+ * of the block start, a use otherwise. */
+static bool block_dependent(const struct weft__op *a, const struct weft__op *b)
+{
+	const void *ba = weft__heap_block_start(a->obj);
+	const void *bb = weft__heap_block_start(b->obj);
+	bool wa, wb;
+
+	if (!ba || ba != bb)
+		return false;
+	wa = a->obj == ba && a->access == WEFT__ACC_WRITE;
+	wb = b->obj == bb && b->access == WEFT__ACC_WRITE;
+	return wa || wb;
+}
+
 bool weft__op_dependent(const struct weft__op *a, const struct weft__op *b)
 {
+	if (a && b && a->obj && b->obj && a->access != WEFT__ACC_NONE &&
+	    b->access != WEFT__ACC_NONE && block_dependent(a, b))
+		return true;
 	if (!a || !b || a->access == WEFT__ACC_NONE ||
 	    b->access == WEFT__ACC_NONE || !a->obj || !b->obj)
 		return false;

@@ -113,6 +113,7 @@ void weft__exec_reset(void)
 	X->last_tid = -1;
 	X->nsteps = 0;
 	X->preemptions = 0;
+	X->unfair = 0;
 	X->spin_steps = 0;
 	X->progress = false;
 	X->result = EXEC_OK;
@@ -120,6 +121,7 @@ void weft__exec_reset(void)
 	X->exec_no = no;
 	S->nsteps = 0;
 	S->ndec = 0;
+	S->preemptions = 0;
 	S->nthreads = 0;
 	memset(S->blocked, 0, sizeof S->blocked);
 	S->pool_used = 0;

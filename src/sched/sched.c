@@ -32,24 +32,36 @@ bool weft__thread_enabled(int tid)
 	return !op->ready || op->ready(op);
 }
 
-static uint64_t compute_enabled(uint64_t *spinners, uint64_t *weak)
+/* Fair scheduling (Musuvathi and Qadeer, PLDI 2008): a thread that spun
+ * (yielded, or polled and saw nothing new) has lower priority than every
+ * thread that was enabled at that moment, until each of them has taken a
+ * step.  Spin loops then let the others run instead of hanging the
+ * explorer, and no interleaving of real work is excluded. */
+static uint64_t compute_enabled(uint64_t *deferred, uint64_t *weak,
+				uint64_t *spinning)
 {
 	struct weft__exec *X = weft__X;
-	uint64_t en = 0, sp = 0, wk = 0;
+	uint64_t en = 0, df = 0, wk = 0, sp = 0;
 
 	for (int i = 0; i < X->nthreads; i++) {
+		if (weft__thread_enabled(i))
+			en |= bit(i);
+	}
+	for (int i = 0; i < X->nthreads; i++) {
 		const struct weft__op *op;
-		if (!weft__thread_enabled(i))
+		if (!(en & bit(i)))
 			continue;
-		en |= bit(i);
 		if (X->th[i].spinning)
 			sp |= bit(i);
+		if (X->th[i].yield_wait & en & ~bit(i))
+			df |= bit(i);
 		op = X->th[i].pending;
 		if (op->strong && !op->strong(op))
 			wk |= bit(i);
 	}
-	*spinners = sp;
+	*deferred = df;
 	*weak = wk;
+	*spinning = sp;
 	return en;
 }
 
@@ -109,7 +121,7 @@ static int round_robin(uint64_t set)
 	weft__die("round robin over an empty set");
 }
 
-static void record_step(int tid, uint64_t en)
+static void record_step(int tid, uint64_t en, uint64_t elig)
 {
 	struct weft__exec *X = weft__X;
 	struct weft__shm *S = weft__S;
@@ -124,7 +136,11 @@ static void record_step(int tid, uint64_t en)
 				       weft__opts.max_steps));
 	if (last >= 0 && last != tid && (en & bit(last)) &&
 	    !X->th[last].spinning)
-		X->preemptions++;
+		S->preemptions = ++X->preemptions;
+	if (!(elig & bit(tid)))
+		X->unfair++;
+	for (int i = 0; i < X->nthreads; i++)
+		X->th[i].yield_wait &= ~bit(tid);
 	weft__shm_dec(S)[S->ndec++] = (uint32_t)tid;
 	weft__shm_steps(S)[s] = (struct weft__step){
 		.tid = (int16_t)tid, .kind = STEP_OP, .value = -1,
@@ -147,39 +163,45 @@ static void record_step(int tid, uint64_t en)
 static int choose_next(void)
 {
 	struct weft__exec *X = weft__X;
-	uint64_t spinners, weak, en, elig;
+	uint64_t deferred, weak, spinning, en, elig;
 	int tid;
 
 	if (X->progress) {
-		for (int i = 0; i < X->nthreads; i++)
+		for (int i = 0; i < X->nthreads; i++) {
 			X->th[i].spinning = false;
+			X->th[i].yield_wait = 0;
+		}
 		X->progress = false;
 	}
 	if (only_daemons_left())
 		weft__end_execution(EXEC_OK);
-	en = compute_enabled(&spinners, &weak);
+	en = compute_enabled(&deferred, &weak, &spinning);
 	if (!en || en == weak)
 		weft__deadlock_report();
 	X->enabled = en;
 	X->weak = weak;
-	elig = en & ~spinners;
-	if (elig) {
-		X->spin_steps = 0;
-		tid = weft__strat->pick(en, elig);
-		if (!(elig & bit(tid)))
-			weft__die("strategy %s picked thread %d, not eligible",
-				  weft__strat->name, tid);
-	} else {
+	/* Every runnable thread spinning, with no write in between: nothing
+	 * can change unless some loop gives up by itself. */
+	if (spinning == en) {
 		if (++X->spin_steps > weft__opts.spin_bound)
 			livelock(weft__internf(
 				"every runnable thread has been spinning for "
 				"%d steps without any thread making progress",
 				weft__opts.spin_bound));
-		/* Still through the strategy, with a single candidate, so
-		 * every step has its decision node. */
-		tid = weft__strat->pick(en, bit(round_robin(en)));
+	} else {
+		X->spin_steps = 0;
 	}
-	record_step(tid, en);
+	/* elig is a preference (fair scheduling); exhaustive strategies may
+	 * still branch to any enabled thread, since partial-order reduction
+	 * is only sound over the enabled set. */
+	elig = en & ~deferred;
+	if (!elig)
+		elig = bit(round_robin(en));
+	tid = weft__strat->pick(en, elig);
+	if (!(en & bit(tid)))
+		weft__die("strategy %s picked thread %d, not enabled",
+			  weft__strat->name, tid);
+	record_step(tid, en, elig);
 	return tid;
 }
 
@@ -233,9 +255,12 @@ void weft__release_point(const char *name, const void *obj,
 
 void weft__spun(void)
 {
-	if (weft__X && weft__X->cur >= 0) {
-		weft__X->th[weft__X->cur].spinning = true;
-		weft__X->progress = false;
+	struct weft__exec *X = weft__X;
+
+	if (X && X->cur >= 0) {
+		X->th[X->cur].spinning = true;
+		X->th[X->cur].yield_wait = X->enabled & ~bit(X->cur);
+		X->progress = false;
 	}
 }
 

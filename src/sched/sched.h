@@ -25,6 +25,8 @@ struct weft__thread {
 	struct weft__op *pending;  /* operation it is parked at */
 	struct weft__op startop;   /* the first pending op after spawn */
 	bool spinning;             /* made no progress since last write */
+	uint64_t yield_wait;       /* threads that must take a step before
+				      this spinner is scheduled again */
 	bool joined;
 	int spurious;              /* spurious wakeups used this execution */
 	const void *wait_obj;      /* condvar-style wait: object waited on */
@@ -67,6 +69,7 @@ struct weft__shm {
 	long pruned;              /* executions pruned (sleep sets, assume) */
 	long total_steps;
 	int bound;                /* preemption bound reached, -1 unbounded */
+	int fair_bound;           /* fairness bound that cut, -1 none */
 	char strategy[32];        /* what actually ran */
 	char kind[32];
 	char message[1024];
@@ -83,6 +86,7 @@ struct weft__shm {
 	/* the current (or failing) execution */
 	long nsteps;
 	long ndec;
+	int preemptions;          /* in the current (or failing) execution */
 	int nthreads;
 	const char *thread_names[WEFT__MAX_THREADS];
 	struct weft__step blocked[WEFT__MAX_THREADS]; /* op == NULL: none */
@@ -111,6 +115,7 @@ struct weft__exec {
 	long nsteps;
 	int last_tid;              /* thread of the previous step */
 	int preemptions;
+	int unfair;                /* unfair continuations of spinners */
 	long spin_steps;           /* consecutive steps with only spinners */
 	bool progress;             /* the last step wrote something */
 	uint64_t enabled;          /* enabled set computed at the last step */

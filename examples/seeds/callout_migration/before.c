@@ -1,4 +1,3 @@
-//! args: --strategy=pct
 //! expect(drain_during_migration): bug use-after-free
 //! expect(running_while_pending_elsewhere): bug assertion
 //! expect(drain_sleeps_on_wrong_cpu): bug deadlock

@@ -1,0 +1,40 @@
+#!/bin/sh
+# bench/run.sh BUILD_DIR - weft's benchmarks (`make bench`).  Figures are
+# medians over repeats within one run; ratios are computed in the same run,
+# since the machine is shared and absolute times are noisy.
+B=${1:-build}
+set -e
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+secs() { # seconds of one run of: $@ (JSON "seconds" field)
+	"$@" --format=json | sed -n 's/.*"seconds":\([0-9.]*\).*/\1/p'
+}
+
+echo "== context switch"
+$B/bench/ctxswitch
+
+echo
+echo "== executions per second: 2 threads x 10 lock operations, random strategy"
+P=$B/bench/core_locks
+N=200000
+for i in 1 2 3 4 5; do
+	$P --strategy=random --iterations=$N --format=json
+done > /tmp/weft_bench.$$
+t=$(sed -n 's/.*"seconds":\([0-9.]*\).*/\1/p' /tmp/weft_bench.$$ | median)
+steps=$(sed -n 's/.*"total_steps":\([0-9]*\).*/\1/p' /tmp/weft_bench.$$ | head -n 1)
+rm -f /tmp/weft_bench.$$
+awk -v t="$t" -v n=$N -v s="$steps" 'BEGIN {
+	printf "  %d executions in %.3f s (median of 5 runs)\n", n, t
+	printf "  %.0f executions/s, %.0f steps/s (%.1f steps per execution)\n", n / t, s / t, s / n }'
+
+echo "== memory over a million executions (max RSS, KiB)"
+for n in 100000 1000000; do
+	/usr/bin/time -f "%M" $P --strategy=random --iterations=$n >/dev/null 2>/tmp/weft_rss.$$ || true
+	printf "  %8d executions: %s KiB\n" $n "$(tail -n 1 /tmp/weft_rss.$$)"
+done
+rm -f /tmp/weft_rss.$$
+
+for extra in bench/*.sh; do
+	[ -f "$extra" ] && [ "$extra" != bench/run.sh ] || continue
+	echo
+	sh "$extra" "$B"
+done

@@ -396,6 +396,15 @@ static char *normalise(const char *s)
 	char *o = malloc(n + 1), *q = o;
 
 	for (const char *p = s; *p;) {
+		if (!strncmp(p, "\"seconds\":", 10)) {
+			const char *e = p + 10;
+			while ((*e >= '0' && *e <= '9') || *e == '.')
+				e++;
+			memcpy(q, "\"seconds\":T", 11);
+			q += 11;
+			p = e;
+			continue;
+		}
 		if ((*p >= '0' && *p <= '9') && (p == s || p[-1] == '(' ||
 						  p[-1] == ' ')) {
 			const char *e = p;

@@ -31,7 +31,8 @@ static const char *where(const struct weft__op *op)
 
 /* Find a cycle in the waits-for graph starting from start; write it as
  * "a -> b -> a" into out and return its length, or 0. */
-static int find_cycle(int start, const int *wf, int n, char *out, size_t len)
+static int find_cycle(int start, const int *wf, int n, char *out, size_t len,
+		      int *members)
 {
 	int seen[WEFT__MAX_THREADS], path[WEFT__MAX_THREADS + 1], k = 0;
 	int t = start, first = -1;
@@ -46,6 +47,8 @@ static int find_cycle(int start, const int *wf, int n, char *out, size_t len)
 	if (t < 0 || t >= n)
 		return 0;
 	first = seen[t];
+	for (int i = first; i < k; i++)
+		members[i - first] = path[i];
 	out[0] = 0;
 	for (int i = first; i < k; i++)
 		used += (size_t)snprintf(out + used, used < len ? len - used : 0,
@@ -58,17 +61,17 @@ static int find_cycle(int start, const int *wf, int n, char *out, size_t len)
 _Noreturn void weft__deadlock_report(void)
 {
 	struct weft__exec *X = weft__X;
-	int wf[WEFT__MAX_THREADS];
-	char desc[512], cyc[1024] = "", first_msg[700] = "";
-	const struct weft_loc *loc = NULL;
-	int nblocked = 0;
+	int wf[WEFT__MAX_THREADS], cycle[WEFT__MAX_THREADS + 1];
+	static char desc[WEFT__MAX_THREADS][512];
+	char cyc[1024] = "";
+	int nblocked = 0, head = -1, ncyc = 0;
 
 	for (int i = 0; i < X->nthreads; i++) {
 		struct weft__thread *t = &X->th[i];
 		wf[i] = -1;
 		if (t->state != TS_LIVE)
 			continue;
-		wf[i] = describe(i, desc, sizeof desc);
+		wf[i] = describe(i, desc[i], sizeof desc[i]);
 		weft__S->blocked[i] = (struct weft__step){
 			.tid = (int16_t)i, .op = t->pending->name,
 			.objname = t->pending->objname, .loc = t->pending->loc,
@@ -77,24 +80,32 @@ _Noreturn void weft__deadlock_report(void)
 				  t->pending->name,
 				  t->pending->objname ? t->pending->objname
 						      : "",
-				  where(t->pending), desc);
-		if (!(t->flags & WEFT__THREAD_DAEMON) && !loc) {
-			loc = t->pending->loc;
-			snprintf(first_msg, sizeof first_msg,
-				 "thread %s waits in %s(%s) for %s", t->name,
-				 t->pending->name,
-				 t->pending->objname ? t->pending->objname
-						     : "",
-				 desc);
-		}
+				  where(t->pending), desc[i]);
 		nblocked++;
 	}
-	for (int i = 0; i < X->nthreads && !cyc[0]; i++)
+	for (int i = 0; i < X->nthreads && !ncyc; i++)
 		if (X->th[i].state == TS_LIVE &&
 		    !(X->th[i].flags & WEFT__THREAD_DAEMON))
-			find_cycle(i, wf, X->nthreads, cyc, sizeof cyc);
-	if (cyc[0])
+			ncyc = find_cycle(i, wf, X->nthreads, cyc, sizeof cyc,
+					  cycle);
+	if (ncyc)
 		weft__fail_detail("cycle: %s", cyc);
-	weft__fail("deadlock", loc, "%d thread%s blocked; %s", nblocked,
-		   nblocked == 1 ? "" : "s", first_msg);
+	/* The headline names a thread of the cycle (the first non-daemon
+	 * one), else the first blocked non-daemon thread. */
+	for (int k = 0; k < ncyc && head < 0; k++)
+		if (!(X->th[cycle[k]].flags & WEFT__THREAD_DAEMON))
+			head = cycle[k];
+	for (int i = 0; i < X->nthreads && head < 0; i++)
+		if (X->th[i].state == TS_LIVE &&
+		    !(X->th[i].flags & WEFT__THREAD_DAEMON))
+			head = i;
+	if (head < 0)
+		head = ncyc ? cycle[0] : 0;
+	weft__fail("deadlock", X->th[head].pending->loc,
+		   "%d thread%s blocked; thread %s waits in %s(%s) for %s",
+		   nblocked, nblocked == 1 ? "" : "s", X->th[head].name,
+		   X->th[head].pending->name,
+		   X->th[head].pending->objname ? X->th[head].pending->objname
+						: "",
+		   desc[head]);
 }

@@ -42,9 +42,11 @@ static void summary_line(FILE *out, struct weft__shm *S)
 		return;
 	}
 	plural(out, S->executions, "execution");
+	if (S->pruned)
+		fprintf(out, " (+%ld redundant pruned)", S->pruned);
 	fprintf(out, ", %s", S->strategy);
 	if (S->verdict == VERDICT_PASS)
-		fputs(", no bug found", out);
+		fputs(", budget spent, no bug found", out);
 }
 
 static void text_bug(FILE *out, const struct weft_test *t, struct weft__shm *S,

@@ -11,7 +11,7 @@
 #include "sched/sched.h"
 #include "report.h"
 
-#define COL_MAX 46
+#define COL_MAX 52
 #define COL_MIN 12
 
 static const char *base(const char *path)
@@ -45,19 +45,25 @@ struct row {
 	char text[COL_MAX + 1];
 };
 
+/* Fit a cell into a column: the location at the end stays whole, the
+ * operation text before it is shortened. */
 static void fit(char *dst, const char *src)
 {
 	size_t l = strlen(src);
+	const char *sep = strstr(src, "  ");
+	size_t tail, keep;
 
 	if (l <= COL_MAX) {
 		memcpy(dst, src, l + 1);
 		return;
 	}
-	/* Keep the location at the end visible: cut the middle. */
-	memcpy(dst, src, COL_MAX / 2 - 1);
-	memcpy(dst + COL_MAX / 2 - 1, "..", 2);
-	memcpy(dst + COL_MAX / 2 + 1, src + l - (COL_MAX - COL_MAX / 2 - 1),
-	       COL_MAX - COL_MAX / 2 - 1);
+	tail = sep ? l - (size_t)(sep - src) : 0;
+	if (tail + 8 > COL_MAX)
+		tail = 0;
+	keep = COL_MAX - tail - 2;
+	memcpy(dst, src, keep);
+	memcpy(dst + keep, "..", 2);
+	memcpy(dst + keep + 2, src + l - tail, tail);
 	dst[COL_MAX] = 0;
 }
 
@@ -106,12 +112,12 @@ static int build_rows(struct weft__shm *S, bool verbose, struct row *rows,
 		i = j;
 	}
 	for (int t = 0; t < S->nthreads && nr < max; t++) {
-		char cell[320], tmp[300];
+		char cell[320];
 		if (!blocked || !blocked[t].op)
 			continue;
-		weft__step_cell(tmp, sizeof tmp, blocked[t].op,
-				blocked[t].objname, -1, NULL, blocked[t].loc);
-		snprintf(cell, sizeof cell, "%s [blocked]", tmp);
+		weft__step_cell(cell, sizeof cell, blocked[t].op,
+				blocked[t].objname, -1, "[blocked]",
+				blocked[t].loc);
 		rows[nr].tid = t;
 		fit(rows[nr].text, cell);
 		nr++;
@@ -139,23 +145,30 @@ void weft__trace_draw(FILE *out, struct weft__shm *S, bool verbose,
 			width[rows[r].tid] = l;
 		used[rows[r].tid] = 1;
 	}
-	/* Threads that took no visible step get a narrow column. */
-	fputs("  ", out);
-	for (int t = 0; t < n; t++) {
-		if (!used[t] && !verbose)
-			continue;
-		fprintf(out, "%-*s  ", width[t],
-			S->thread_names[t] ? S->thread_names[t] : "?");
+	/* Threads that took no visible step get no column (unless
+	 * --verbose).  Lines are built whole so no trailing blanks remain. */
+	char line[WEFT__MAX_THREADS * (COL_MAX + 2) + 8], *p = line;
+	for (int pass = 0; pass < 2; pass++) {
+		p = line;
+		p += sprintf(p, "  ");
+		for (int t = 0; t < n; t++) {
+			if (!used[t] && !verbose)
+				continue;
+			if (pass == 0)
+				p += sprintf(p, "%-*s  ", width[t],
+					     S->thread_names[t] ? S->thread_names[t]
+								: "?");
+			else {
+				memset(p, '-', (size_t)width[t]);
+				p += width[t];
+				p += sprintf(p, "  ");
+			}
+		}
+		while (p > line && p[-1] == ' ')
+			p--;
+		*p = 0;
+		fprintf(out, "%s\n", line);
 	}
-	fputs("\n  ", out);
-	for (int t = 0; t < n; t++) {
-		if (!used[t] && !verbose)
-			continue;
-		for (int k = 0; k < width[t]; k++)
-			fputc('-', out);
-		fputs("  ", out);
-	}
-	fputc('\n', out);
 	for (int r = 0; r < nr; r++) {
 		int pad = 2;
 		for (int t = 0; t < rows[r].tid; t++)

@@ -89,7 +89,14 @@ int weft_kthread_should_stop(const struct weft_loc *loc)
 	if (!t)
 		return 0;
 	weft__point("kthread_should_stop", t, t->name, WEFT__ACC_READ, loc);
-	return t->should_stop != 0;
+	if (t->should_stop)
+		return 1;
+	/* A poll that saw no stop request made no progress: marking it as a
+	 * spin lets fair scheduling run the threads that were waiting (the
+	 * one about to call kthread_stop) before the loop goes round again,
+	 * so exhaustive exploration is not lost in ever longer polling. */
+	weft__spun();
+	return 0;
 }
 
 void lx_kthread_begin(void)

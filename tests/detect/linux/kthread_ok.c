@@ -1,10 +1,10 @@
-//! expect: pass
-//! args: --strategy=random --iterations=3000
+//! expect: verified
 /* The usual kthread loop: poll kthread_should_stop() and sleep.  The
- * thread never ends by itself, so exhaustive DFS cannot finish (its sleep
- * sets keep the stopping thread asleep while the poller loops); random
- * exploration checks that kthread_stop always ends the loop and returns
- * the thread's result, and that the work it did is visible after it. */
+ * thread never ends by itself; a poll that sees no stop request counts as
+ * a spin, so fair scheduling runs the stopping thread instead of polling
+ * for ever, and exhaustive exploration (the default strategy) finishes:
+ * kthread_stop always ends the loop and returns the thread's result, and
+ * the work the thread did is visible after it. */
 #include <weft/linux.h>
 
 static int polls;

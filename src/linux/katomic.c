@@ -23,7 +23,7 @@ long weft_katomic_op(void *counter, size_t size, int op, long a, long b,
 {
 	long old;
 
-	weft__point(what, lx_kmem_obj(counter), NULL,
+	weft__point(what, counter, NULL,
 		    op == WEFT_KA_READ ? WEFT__ACC_READ : WEFT__ACC_WRITE, loc);
 	/* checked at the step: it may have been freed while we waited */
 	weft__check_access(counter, size, op != WEFT_KA_READ, loc);
@@ -62,7 +62,7 @@ int weft_kbit_op(unsigned long *addr, long nr, int op, const char *what,
 	unsigned long mask = 1ul << (nr % (long)BITS);
 	int old;
 
-	weft__point(what, lx_kmem_obj(w), NULL,
+	weft__point(what, w, NULL,
 		    op == WEFT_KB_TEST ? WEFT__ACC_READ : WEFT__ACC_WRITE, loc);
 	weft__check_access(w, sizeof *w, op != WEFT_KB_TEST, loc);
 	old = (*w & mask) != 0;
@@ -85,7 +85,7 @@ int weft_kbit_op(unsigned long *addr, long nr, int op, const char *what,
 void weft_kaccess(const void *p, size_t n, int write, const char *what,
 		  const struct weft_loc *loc)
 {
-	weft__point(what, lx_kmem_obj(p), NULL,
+	weft__point(what, p, NULL,
 		    write ? WEFT__ACC_WRITE : WEFT__ACC_READ, loc);
 	weft__check_access(p, n, write != 0, loc);
 }

@@ -3,8 +3,11 @@
  * The tracked heap reports use-after-free, double-free and leaks; this
  * layer adds the kernel's rules: a GFP_KERNEL allocation may sleep, and
  * kfree must not free memory that an RCU reader may still be using.  For
- * the latter it keeps the sizes of live kmalloc blocks in a small hash
- * table (per execution). */
+ * the latter (and for naming krefs never released) it keeps the sizes of
+ * live kmalloc blocks in a small hash table (per execution).  Operations
+ * on memory inside a block need no mapping to the block here: the core
+ * treats each one as a use of its block, and kfree's free step as a write
+ * of the whole block. */
 #include <stdint.h>
 
 #include "lx.h"
@@ -18,54 +21,12 @@ static struct {
 } sizes[NSLOTS];
 static int nsizes;
 
-/* Every block handed out in this execution, live or freed, in address
- * order (the tracked heap allocates upwards within an execution), so an
- * address maps to its block with a binary search. */
-#define MAX_BLOCKS 4096
-static struct {
-	const char *p;
-	size_t n;
-} blocks[MAX_BLOCKS];
-static int nblocks;
-static bool unordered;
-
 void lx_kmem_begin(void)
 {
 	if (nsizes)
 		for (int i = 0; i < NSLOTS; i++)
 			sizes[i].p = NULL;
 	nsizes = 0;
-	nblocks = 0;
-	unordered = false;
-}
-
-static void add_block(const void *p, size_t n)
-{
-	if (nblocks && (const char *)p <= blocks[nblocks - 1].p)
-		unordered = true;
-	if (unordered || nblocks == MAX_BLOCKS)
-		return;
-	blocks[nblocks].p = p;
-	blocks[nblocks++].n = n;
-}
-
-const void *lx_kmem_obj(const void *p)
-{
-	const char *q = p;
-	int lo = 0, hi = nblocks - 1;
-
-	if (unordered || !nblocks || !weft__is_tracked(p))
-		return p;
-	while (lo <= hi) {
-		int mid = (lo + hi) / 2;
-		if (q < blocks[mid].p)
-			hi = mid - 1;
-		else if (q >= blocks[mid].p + blocks[mid].n)
-			lo = mid + 1;
-		else
-			return blocks[mid].p;
-	}
-	return p;
 }
 
 static unsigned slot_of(const void *p)
@@ -129,7 +90,6 @@ void *weft_kmalloc(size_t n, unsigned int gfp, const char *what,
 	p = weft__malloc(n, (gfp & WEFT_GFP_ZERO) != 0,
 			 what ? what : "kmalloc", loc);
 	remember(p, n ? n : 1);
-	add_block(p, n ? n : 1);
 	return p;
 }
 
@@ -140,11 +100,16 @@ void weft_kfree(const void *p, const char *what, const struct weft_loc *loc)
 	if (!p)
 		return;
 	n = lx_kmem_size(p);
-	/* Freeing is a write to the whole block, ordered against every
-	 * marked access, atomic and refcount operation inside it (they use
-	 * the block as their object for partial-order reduction). */
-	weft__point(what ? what : "kfree", p, NULL, WEFT__ACC_WRITE, loc);
-	lx_rcu_check_free(p, n, loc);
-	weft__free((void *)p, what ? what : "kfree", loc);
+	/* The free is a step that writes the whole block: the core orders it
+	 * against every operation on memory inside the block (marked
+	 * accesses, atomics, refcounts, locks embedded in it), so the
+	 * explorer also tries each of them after the free. */
+	weft__free_step((void *)p, what ? what : "kfree", loc);
 	lx_kmem_forget(p);
+	/* Then the RCU rule, in a step on the RCU state so that readers'
+	 * section ends are ordered against it: a reader still inside the
+	 * section in which it obtained a pointer into the block may use it.
+	 * Only addresses are compared, so the block being freed already
+	 * does not matter. */
+	lx_rcu_check_free(p, n, loc);
 }

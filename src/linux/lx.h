@@ -126,9 +126,6 @@ void lx_rcu_check_free(const void *p, size_t n, const struct weft_loc *loc);
 /* kmem.c: sizes of live kmalloc blocks (for the RCU free check). */
 size_t lx_kmem_size(const void *p);
 void lx_kmem_forget(const void *p);
-/* The object partial-order reduction should see for an access at p: the
- * kmalloc block containing p, or p itself. */
-const void *lx_kmem_obj(const void *p);
 /* The start of the live kmalloc block containing p, or NULL. */
 const void *lx_kmem_block_of(const void *p, size_t *n);
 void lx_kmem_begin(void);

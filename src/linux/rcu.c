@@ -146,10 +146,13 @@ static void rcu_thread(void *arg)
 		R.inflight = h;
 		if (h->kfree_base) {
 			/* The grace period has elapsed: no reader can hold the
-			 * block, so it is freed without the reader check (and
-			 * without a scheduling point in the middle). */
+			 * block, so it is freed without the reader check.  The
+			 * free is a step of its own on the block, so an access
+			 * that follows kfree_rcu in the freeing thread is also
+			 * tried after the free. */
 			lx_kmem_forget(h->kfree_base);
-			weft__free(h->kfree_base, "kfree_rcu", h->queued_at);
+			weft__free_step(h->kfree_base, "kfree_rcu",
+					h->queued_at);
 		} else {
 			lx_ctx_enter(&save, "RCU callback", NULL, 0, 0);
 			weft__check_access(h, sizeof *h, false, h->queued_at);
@@ -234,7 +237,7 @@ void *weft_rcu_load(void *const *slot, int mode, const struct weft_loc *loc)
 	struct lx_thread *me = lx_me();
 	void *v;
 
-	weft__point("rcu_dereference", lx_kmem_obj(slot), NULL, WEFT__ACC_READ,
+	weft__point("rcu_dereference", slot, NULL, WEFT__ACC_READ,
 		    loc);
 	weft__check_access(slot, sizeof *slot, false, loc);
 	v = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
@@ -260,7 +263,7 @@ void *weft_rcu_load(void *const *slot, int mode, const struct weft_loc *loc)
 
 void weft_rcu_store(void **slot, void *v, const struct weft_loc *loc)
 {
-	weft__point("rcu_assign_pointer", lx_kmem_obj(slot), NULL,
+	weft__point("rcu_assign_pointer", slot, NULL,
 		    WEFT__ACC_WRITE, loc);
 	weft__check_access(slot, sizeof *slot, true, loc);
 	__atomic_store_n(slot, v, __ATOMIC_RELEASE);

@@ -24,7 +24,7 @@ void lx_kref_begin(void)
 void weft_refcount_set(struct weft_refcount *r, int n,
 		       const struct weft_loc *loc)
 {
-	weft__point("refcount_set", lx_kmem_obj(r), NULL, WEFT__ACC_WRITE, loc);
+	weft__point("refcount_set", r, NULL, WEFT__ACC_WRITE, loc);
 	weft__check_access(r, sizeof *r, true, loc);
 	r->refs = n;
 	r->saturated = 0;
@@ -32,7 +32,7 @@ void weft_refcount_set(struct weft_refcount *r, int n,
 
 int weft_refcount_read(struct weft_refcount *r, const struct weft_loc *loc)
 {
-	weft__point("refcount_read", lx_kmem_obj(r), NULL, WEFT__ACC_READ, loc);
+	weft__point("refcount_read", r, NULL, WEFT__ACC_READ, loc);
 	weft__check_access(r, sizeof *r, false, loc);
 	return r->refs;
 }
@@ -45,7 +45,7 @@ int weft_refcount_add(struct weft_refcount *r, int delta, int not_zero,
 
 	/* Memory is checked when the step is taken: another thread may free
 	 * it while this one waits at the scheduling point. */
-	weft__point(what, lx_kmem_obj(r), NULL, WEFT__ACC_WRITE, loc);
+	weft__point(what, r, NULL, WEFT__ACC_WRITE, loc);
 	weft__check_access(r, sizeof *r, true, loc);
 	old = r->refs;
 	if (delta > 0) {

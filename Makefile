@@ -33,7 +33,7 @@ SOLIB    := $(BUILD)/lib/libweft.so
 MAINOBJ  := $(BUILD)/lib/weft_main.o
 WEFTCC   := $(BUILD)/bin/weft-cc
 
-.PHONY: all lib test demo bench install clean examples
+.PHONY: all lib test test-sanitize demo bench install clean examples
 all: lib $(WEFTCC) $(BUILD)/include examples
 
 lib: $(LIB) $(SOLIB) $(MAINOBJ)
@@ -86,10 +86,21 @@ $(BUILD)/tests/unit: $(UNIT_SRC) $(CORE_OBJ) tests/unit/unit.h
 
 $(BUILD)/tests/runner: tests/runner.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Wno-format-truncation $< -o $@
+	$(CC) $(CFLAGS) -Wno-unknown-warning-option -Wno-format-truncation $< -o $@
 
 test: all $(WEFT_PROGS) $(BUILD)/tests/unit $(BUILD)/tests/runner
 	$(BUILD)/tests/runner $(BUILD)
+
+# The core's tests under AddressSanitizer and UndefinedBehaviorSanitizer
+# (test programs built without weft's TSan-style instrumentation, which
+# cannot be combined with ASan).
+SAN_BUILD := $(BUILD)-sanitize
+SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all
+SAN_PROGS := $(patsubst %.c,$(SAN_BUILD)/%,$(wildcard tests/detect/core/*.c tests/golden/*.c tests/cli/prog.c))
+test-sanitize:
+	WEFT_NO_INSTRUMENT=1 $(MAKE) --no-print-directory CORE_ONLY=1 BUILD=$(SAN_BUILD) SAN="$(SAN_FLAGS)" \
+		$(SAN_BUILD)/tests/unit $(SAN_BUILD)/tests/runner $(SAN_PROGS)
+	ASAN_OPTIONS=detect_leaks=0 $(SAN_BUILD)/tests/runner $(SAN_BUILD) 'unit/*' 'detect/core/*' 'golden/*'
 
 demo: all $(filter $(BUILD)/examples/seeds/%,$(WEFT_PROGS))
 	sh examples/seeds/demo.sh $(BUILD)
@@ -110,4 +121,4 @@ install: all
 	sed -e 's|@PREFIX@|$(PREFIX)|' tools/weft.pc.in > $(PREFIX)/lib/pkgconfig/weft.pc
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(SAN_BUILD)

@@ -205,12 +205,78 @@ static int choose_next(void)
 	return tid;
 }
 
+/* AddressSanitizer must be told about stack switches, or it mistakes
+ * the fibers' frames for overflows (see its fiber-switch interface). */
+#if defined(__SANITIZE_ADDRESS__)
+#define WEFT_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define WEFT_ASAN 1
+#endif
+#endif
+#ifdef WEFT_ASAN
+#include <sanitizer/asan_interface.h>
+#include <sanitizer/common_interface_defs.h>
+static const void *native_bottom;
+static size_t native_size;
+
+void weft__asan_enter(void)
+{
+	const void *b;
+	size_t sz;
+
+	__sanitizer_finish_switch_fiber(NULL, &b, &sz);
+	if (!native_bottom) {
+		native_bottom = b;
+		native_size = sz;
+	}
+}
+
+static void asan_switch(struct weft__ctx *from, struct weft__ctx *to,
+			const struct weft__stack *dst)
+{
+	void *fake = NULL;
+	const void *b;
+	size_t sz;
+
+	__sanitizer_start_switch_fiber(from ? &fake : NULL,
+				       dst ? dst->base : native_bottom,
+				       dst ? dst->size : native_size);
+	weft__ctx_switch(from, to);
+	__sanitizer_finish_switch_fiber(fake, &b, &sz);
+	if (!native_bottom) {
+		native_bottom = b;
+		native_size = sz;
+	}
+}
+#define CTX_SWITCH(from, to, dst) asan_switch(from, to, dst)
+
+/* A reused stack still carries the poisoned frames of the fiber that was
+ * abandoned on it when its execution ended. */
+void weft__asan_fresh_stack(void *base, size_t size)
+{
+	__asan_unpoison_memory_region(base, size);
+}
+#else
+void weft__asan_enter(void)
+{
+}
+
+void weft__asan_fresh_stack(void *base, size_t size)
+{
+	(void)base;
+	(void)size;
+}
+#define CTX_SWITCH(from, to, dst) weft__ctx_switch(from, to)
+#endif
+
 static void switch_to(struct weft__thread *from, int tid)
 {
 	struct weft__exec *X = weft__X;
 
 	X->cur = tid;
-	weft__ctx_switch(from ? &from->ctx : &X->native, &X->th[tid].ctx);
+	CTX_SWITCH(from ? &from->ctx : &X->native, &X->th[tid].ctx,
+		   X->th[tid].stack);
 }
 
 void weft__visible(struct weft__op *op)
@@ -329,6 +395,6 @@ _Noreturn void weft__end_execution(enum exec_result r)
 	X->cur = -1;
 	if (!from)
 		longjmp(X->epilogue_jmp, 1);
-	weft__ctx_switch(&from->ctx, &X->native);
+	CTX_SWITCH(&from->ctx, &X->native, NULL);
 	weft__die("an ended execution was resumed");
 }

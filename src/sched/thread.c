@@ -3,10 +3,14 @@
 
 #include "sched.h"
 
+void weft__asan_enter(void);
+void weft__asan_fresh_stack(void *base, size_t size);
+
 static void thread_entry(void *arg)
 {
 	struct weft__thread *t = arg;
 
+	weft__asan_enter();
 	t->fn(t->arg);
 	weft__thread_exit_current();
 }
@@ -36,6 +40,7 @@ int weft__thread_create(void (*fn)(void *), void *arg, const char *name,
 	if (parent)
 		memcpy(t->vc, parent->vc, sizeof t->vc);
 	t->stack = weft__stack_get();
+	weft__asan_fresh_stack(t->stack->base, t->stack->size);
 	weft__ctx_make(&t->ctx, t->stack->base, t->stack->size, thread_entry,
 		       t);
 	weft__S->nthreads = X->nthreads;

@@ -89,6 +89,7 @@ $(BUILD)/tests/runner: tests/runner.c
 	$(CC) $(CFLAGS) -Wno-unknown-warning-option -Wno-format-truncation $< -o $@
 
 test: all $(WEFT_PROGS) $(BUILD)/tests/unit $(BUILD)/tests/runner
+	$(MAKE) --no-print-directory test-sanitize
 	$(BUILD)/tests/runner $(BUILD)
 
 # The core's tests under AddressSanitizer and UndefinedBehaviorSanitizer

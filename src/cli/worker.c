@@ -119,6 +119,7 @@ struct worker_cfg {
 };
 
 int weft__dfs_bound(void);
+extern bool weft__probe_run;
 int weft__dfs_fair_bound(void);
 
 static void finish(struct weft__shm *S, double t0, int verdict)
@@ -232,7 +233,9 @@ static void explore(const struct weft_test *t, struct worker_cfg *cfg)
 		if (debug_exec)
 			dump_execution(r);
 		S->total_steps += weft__X->nsteps;
-		if (r == EXEC_OK || r == EXEC_BUG)
+		if (weft__probe_run && r != EXEC_BUG)
+			; /* a re-run of a schedule already counted */
+		else if (r == EXEC_OK || r == EXEC_BUG)
 			S->executions++;
 		else
 			S->pruned++;

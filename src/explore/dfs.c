@@ -41,6 +41,8 @@ struct node {
 	uint64_t backtrack, done, sleep;
 	uint64_t explored;       /* done and actually run (not cut by the
 				    bound): only these may sleep */
+	const char *op_name;     /* the chosen thread's operation and where, */
+	const struct weft_loc *op_loc; /* to catch a re-run that diverges */
 };
 
 static struct node *nodes;
@@ -136,6 +138,8 @@ static bool next_branch(void)
 			if (!within_bound(n, q))
 				continue;
 			n->chosen = (uint8_t)q;
+			n->op_name = NULL; /* learnt on the re-run */
+			n->op_loc = NULL;
 			n->explored |= bit(q);
 			depth = replay_len = i + 1;
 			return true;
@@ -167,6 +171,8 @@ static void prefix_from_env(void)
 }
 
 static bool restart;
+static bool probed;
+bool weft__probe_run;
 
 void weft__points_changed(void)
 {
@@ -193,6 +199,17 @@ static bool dfs_begin(void)
 	}
 	if (complete)
 		return false;
+	/* Determinism probe: the first schedule is re-run once in full, and
+	 * every step must match; a program that reads the clock or its own
+	 * random numbers is caught here with a clear error, instead of
+	 * quietly making the exploration incomplete. */
+	weft__probe_run = false;
+	if (!probed && depth > 0) {
+		probed = true;
+		weft__probe_run = true;
+		replay_len = depth;
+		return true;
+	}
 	if (next_branch())
 		return true;
 	/* This level is exhausted: raise the bound, or stop. */
@@ -368,13 +385,23 @@ static int dfs_pick(uint64_t en, uint64_t elig)
 	analyse_races();
 	n = &nodes[pos];
 	if (pos < replay_len) {
+		const struct weft__op *op;
 		tid = n->chosen;
-		if (n->is_value || !(en & bit(tid)))
+		op = (en & bit(tid)) ? X->th[tid].pending : NULL;
+		if (n->is_value || !op ||
+		    (n->op_name && (op->name != n->op_name ||
+				    op->loc != n->op_loc)))
 			weft__nondeterminism(
 				"the program took a different path when re-run "
-				"with the same decisions (decision %ld): does it "
-				"read the clock, use its own random numbers, or "
-				"keep state weft does not reset?", pos);
+				"with the same decisions (decision %ld: %s%s%s "
+				"expected): does it read the clock, use its own "
+				"random numbers, or keep state weft does not "
+				"reset?",
+				pos, n->op_name ? n->op_name : "a thread step",
+				n->op_loc ? " at " : "",
+				n->op_loc ? weft__internf("%s:%d", n->op_loc->file,
+							  n->op_loc->line)
+					  : "");
 	} else {
 		uint64_t avail = en & ~cur_sleep;
 		*n = (struct node){ .prev_tid = (int16_t)last,
@@ -396,6 +423,8 @@ static int dfs_pick(uint64_t en, uint64_t elig)
 		tid = default_choice(avail, elig);
 		end_of_test_conflicts(n, tid, en);
 		n->chosen = (uint8_t)tid;
+		n->op_name = X->th[tid].pending->name;
+		n->op_loc = X->th[tid].pending->loc;
 		n->backtrack = n->done = n->explored = bit(tid);
 		if (full)
 			n->backtrack = en;
@@ -413,6 +442,10 @@ static int dfs_pick(uint64_t en, uint64_t elig)
 				s &= ~bit(q);
 		}
 		cur_sleep = no_sleep || full ? 0 : s;
+	}
+	if (!n->op_name) {
+		n->op_name = X->th[tid].pending->name;
+		n->op_loc = X->th[tid].pending->loc;
 	}
 	step_node[X->nsteps] = pos;
 	pos++;

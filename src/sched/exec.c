@@ -70,40 +70,33 @@ static int phdr_cb(struct dl_phdr_info *info, size_t size, void *data)
 }
 
 /* Copying a whole data segment crosses AddressSanitizer's redzones
- * between globals, which is intended here: the copy is uninstrumented and
- * does not go through the intercepted memcpy. */
-#if defined(__clang__) || defined(__GNUC__)
-#define NO_ASAN __attribute__((no_sanitize_address))
-#else
-#define NO_ASAN
+ * between globals, which is intended here: under ASan the copy is
+ * uninstrumented and does not go through the intercepted memcpy. */
+#if defined(__SANITIZE_ADDRESS__)
+#define WEFT_SEG_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define WEFT_SEG_ASAN 1
+#endif
 #endif
 
-NO_ASAN static void raw_copy(char *dst, const char *src, size_t n)
+#ifdef WEFT_SEG_ASAN
+__attribute__((no_sanitize_address)) static void segcopy(char *dst,
+							 const char *src,
+							 size_t n)
 {
 	volatile char *d = dst;
-
-	for (size_t i = 0; i < n; i++)
-		d[i] = src[i];
-}
-
-NO_ASAN static void word_copy(char *dst, const char *src, size_t n)
-{
 	size_t i = 0;
 
 	if (((uintptr_t)dst | (uintptr_t)src) % sizeof(long) == 0)
 		for (; i + sizeof(long) <= n; i += sizeof(long))
-			*(long *)(void *)(dst + i) = *(const long *)(const void *)(src + i);
-	raw_copy(dst + i, src + i, n - i);
+			*(volatile long *)(void *)(dst + i) =
+				*(const long *)(const void *)(src + i);
+	for (; i < n; i++)
+		d[i] = src[i];
 }
-
-#if defined(__SANITIZE_ADDRESS__)
-#define SEGCOPY word_copy
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SEGCOPY word_copy
-#endif
-#endif
-#ifndef SEGCOPY
+#define SEGCOPY(d, s, n) segcopy((d), (s), (n))
+#else
 #define SEGCOPY(d, s, n) memcpy((d), (s), (n))
 #endif
 

@@ -18,9 +18,12 @@ struct weft_completion {
 	const struct weft_loc *init;
 	const struct weft_loc *completed; /* last complete() site */
 	int completer;             /* thread id + 1 of the last completer */
+	unsigned int consumed;     /* counts consumed so far (a generation:
+				      a wait compares it before and after
+				      its scheduling point) */
 };
 
-#define WEFT_COMPLETION_INIT(name) { 0, 0, (name), 0, 0, 0 }
+#define WEFT_COMPLETION_INIT(name) { 0, 0, (name), 0, 0, 0, 0 }
 
 /* Not scheduling points. */
 void weft_completion_init(struct weft_completion *c, const char *name,
@@ -33,7 +36,11 @@ void weft_completion_reinit(struct weft_completion *c,
 void weft_complete(struct weft_completion *c, int all,
 		   const struct weft_loc *loc);
 
-/* Block until done.  Sleeps: misuse in atomic context. */
+/* Block until done.  Sleeps: misuse in atomic context.  Holding a lock L
+ * while waiting adds the lock-order edge L -> C unless the wait is
+ * satisfied by the caller's own earlier complete(): its count was there
+ * when the caller arrived and nobody consumed a count before the wait's
+ * step, so the wait never depended on another thread. */
 void weft_wait_for_completion(struct weft_completion *c,
 			      const struct weft_loc *loc);
 /* Block until done or until `timeout` jiffies of virtual time passed; the

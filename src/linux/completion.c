@@ -37,6 +37,7 @@ void weft_completion_reinit(struct weft_completion *c,
 	weft__point("reinit_completion", c, cname(c), WEFT__ACC_WRITE, loc);
 	weft__check_access(c, sizeof *c, true, loc);
 	c->done = 0;
+	c->consumed++; /* a pending wait can no longer count on old counts */
 }
 
 static bool skipped(const struct lx_thread *me, int cls)
@@ -115,6 +116,35 @@ static void consume(struct weft_completion *c)
 {
 	if (c->done != UINT_MAX)
 		c->done--;
+	c->consumed++;
+}
+
+/* The lock-order side of a wait, in two halves around its scheduling
+ * point.  Waiting for C while holding L is the edge L -> C, to be closed
+ * into a cycle by a completer that takes L before complete(C).  A thread
+ * that completed C itself and then waits for it while its own count is
+ * still there cannot be kept waiting by any other completer, so its wait
+ * adds no edge: otherwise its own complete() under L (C -> L) and the
+ * wait (L -> C) would be a cycle for a schedule that cannot hang.  Should
+ * another thread consume the count before the wait's step, the wait did
+ * depend on other completers, and the edge is added after the step (a
+ * cycle is still reported from this execution; a wait that never returns
+ * is a deadlock of its own).  Returns the generation to pass to
+ * wait_edge_after, or 0 when the edge was added already. */
+static unsigned int wait_edge_before(struct weft_completion *c,
+				     const struct weft_loc *loc)
+{
+	if (c->done > 0 && c->completer == weft__self() + 1)
+		return c->consumed + 1;
+	weft__wait_on_class(cclass(c), loc);
+	return 0;
+}
+
+static void wait_edge_after(struct weft_completion *c, unsigned int gen,
+			    const struct weft_loc *loc)
+{
+	if (gen && c->consumed + 1 != gen)
+		weft__wait_on_class(cclass(c), loc);
 }
 
 void weft_wait_for_completion(struct weft_completion *c,
@@ -125,11 +155,14 @@ void weft_wait_for_completion(struct weft_completion *c,
 			       .ready = done_ready,
 			       .waitdesc = completion_waitdesc, .loc = loc };
 
+	unsigned int gen;
+
 	weft__check_access(c, sizeof *c, true, loc);
 	weft_might_sleep("wait_for_completion", cname(c), loc);
-	weft__wait_on_class(cclass(c), loc);
+	gen = wait_edge_before(c, loc);
 	weft__visible(&op);
 	weft__check_access(c, sizeof *c, true, loc);
+	wait_edge_after(c, gen, loc);
 	consume(c);
 }
 
@@ -142,13 +175,14 @@ unsigned long weft_wait_for_completion_timeout(struct weft_completion *c,
 			       .obj = &lx_dom, .objname = cname(c),
 			       .access = WEFT__ACC_WRITE, .loc = loc };
 	unsigned long deadline;
+	unsigned int gen;
 	bool got;
 
 	weft__check_access(c, sizeof *c, true, loc);
 	if (!timeout)
 		return weft_try_wait_for_completion(c, loc) ? 1 : 0;
 	weft_might_sleep("wait_for_completion_timeout", cname(c), loc);
-	weft__wait_on_class(cclass(c), loc);
+	gen = wait_edge_before(c, loc);
 	/* Arm the timeout on the clock ... */
 	weft__visible(&op);
 	deadline = lx_now() + timeout;
@@ -167,6 +201,7 @@ unsigned long weft_wait_for_completion_timeout(struct weft_completion *c,
 				.arg2 = weft__self(), .loc = loc };
 	weft__visible(&op);
 	weft__check_access(c, sizeof *c, true, loc);
+	wait_edge_after(c, gen, loc);
 	got = c->done > 0;
 	if (got)
 		consume(c);

@@ -234,7 +234,7 @@ static void explore(const struct weft_test *t, struct worker_cfg *cfg)
 			dump_execution(r);
 		S->total_steps += weft__X->nsteps;
 		if (weft__probe_run && r != EXEC_BUG)
-			; /* a re-run of a schedule already counted */
+			exec_no -= cfg->stride; /* a re-run, not a new one */
 		else if (r == EXEC_OK || r == EXEC_BUG)
 			S->executions++;
 		else

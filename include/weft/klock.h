@@ -1,5 +1,5 @@
-/* weft/klock.h - kernel-style locks: spinlocks, sleeping mutexes and
- * reader/writer semaphores.
+/* weft/klock.h - kernel-style locks: spinlocks, sleeping mutexes,
+ * reader/writer semaphores and reader/writer spinlocks (rwlock_t).
  *
  * One object type serves all three kinds; the kind decides what the
  * checkers expect of the holder: a spinlock holder must not sleep (any
@@ -12,7 +12,14 @@
 
 #include <weft/loc.h>
 
-enum { WEFT_KLOCK_SPIN = 1, WEFT_KLOCK_MUTEX, WEFT_KLOCK_RWSEM };
+/* RWLOCK is the kernel's rwlock_t: a reader/writer lock that spins, so
+ * its holders must not sleep, exactly like a spinlock's. */
+enum { WEFT_KLOCK_SPIN = 1, WEFT_KLOCK_MUTEX, WEFT_KLOCK_RWSEM,
+       WEFT_KLOCK_RWLOCK };
+
+/* Whether holders of a lock of this kind spin (and so must not sleep). */
+#define WEFT_KLOCK_SPINS(kind)                                                \
+	((kind) == WEFT_KLOCK_SPIN || (kind) == WEFT_KLOCK_RWLOCK)
 
 struct weft_klock {
 	int owner;                 /* exclusive holder's thread id + 1 */
@@ -37,7 +44,8 @@ void weft_klock_init(struct weft_klock *l, int kind, const char *name,
  * RCU read section).  The previous holder's critical section happens
  * before the caller's. */
 void weft_klock_lock(struct weft_klock *l, const struct weft_loc *loc);
-/* Take l shared (rwsem readers).  May block while a writer holds it. */
+/* Take l shared (rwsem and rwlock readers).  May block while a writer
+ * holds it; readers never wait for one another. */
 void weft_klock_read(struct weft_klock *l, const struct weft_loc *loc);
 /* Non-blocking attempts: 1 when taken, 0 otherwise (kernel convention). */
 int weft_klock_trylock(struct weft_klock *l, const struct weft_loc *loc);

@@ -2,8 +2,8 @@
  *
  * Include this instead of the kernel headers and kernel-style code compiles
  * almost unchanged: every name below maps onto a weft_ object or function
- * (see klock.h, completion.h, workqueue.h, ktime.h, rcu.h, refcount.h,
- * katomic.h, kmem.h, kthread.h, kcontext.h), and every call site is
+ * (see klock.h, completion.h, kwait.h, workqueue.h, ktime.h, rcu.h,
+ * refcount.h, katomic.h, kmem.h, kthread.h, kcontext.h), and every call site is
  * captured so traces show the test's own lines.  Objects are named after
  * the stringified argument: mutex_init(&priv->mcast_mutex) is
  * "priv->mcast_mutex", INIT_WORK(&w, fn) is "fn", alloc_workqueue("x", ...)
@@ -27,6 +27,7 @@
 #include <weft/klock.h>
 #include <weft/kmem.h>
 #include <weft/kthread.h>
+#include <weft/kwait.h>
 #include <weft/ktime.h>
 #include <weft/rcu.h>
 #include <weft/refcount.h>
@@ -178,6 +179,53 @@ typedef struct weft_klock raw_spinlock_t;
 #define raw_spin_lock_irqsave(l, f) spin_lock_irqsave(l, f)
 #define raw_spin_unlock_irqrestore(l, f) spin_unlock_irqrestore(l, f)
 
+/* rwlock_t: readers share it, writers exclude everyone; both sides spin,
+ * so sleeping while holding either is misuse, as under a spinlock.  The
+ * _bh/_irq/_irqsave variants are the same lock (interrupts are not
+ * modelled).  Readers never wait for a waiting writer here (the kernel's
+ * queued rwlock makes process-context readers queue behind one), so a
+ * reader-writer-reader chain is seen by the lock-order graph, not as a
+ * hang. */
+typedef struct weft_klock rwlock_t;
+#define __RW_LOCK_UNLOCKED(x) WEFT_KLOCK_INIT(WEFT_KLOCK_RWLOCK, #x)
+#define DEFINE_RWLOCK(x) rwlock_t x = WEFT_KLOCK_INIT(WEFT_KLOCK_RWLOCK, #x)
+#define rwlock_init(l)                                                        \
+	weft_klock_init((l), WEFT_KLOCK_RWLOCK, WEFT_LX_NAME(#l), WEFT_HERE)
+#define read_lock(l) weft_klock_read((l), WEFT_HERE)
+#define read_unlock(l) weft_klock_read_unlock((l), WEFT_HERE)
+#define write_lock(l) weft_klock_lock((l), WEFT_HERE)
+#define write_unlock(l) weft_klock_unlock((l), WEFT_HERE)
+#define read_trylock(l) weft_klock_tryread((l), WEFT_HERE)
+#define write_trylock(l) weft_klock_trylock((l), WEFT_HERE)
+#define read_lock_bh(l) read_lock(l)
+#define read_unlock_bh(l) read_unlock(l)
+#define write_lock_bh(l) write_lock(l)
+#define write_unlock_bh(l) write_unlock(l)
+#define read_lock_irq(l) read_lock(l)
+#define read_unlock_irq(l) read_unlock(l)
+#define write_lock_irq(l) write_lock(l)
+#define write_unlock_irq(l) write_unlock(l)
+#define read_lock_irqsave(l, flags)                                           \
+	do {                                                                  \
+		(flags) = 0;                                                  \
+		read_lock(l);                                                 \
+	} while (0)
+#define read_unlock_irqrestore(l, flags)                                      \
+	do {                                                                  \
+		(void)(flags);                                                \
+		read_unlock(l);                                               \
+	} while (0)
+#define write_lock_irqsave(l, flags)                                          \
+	do {                                                                  \
+		(flags) = 0;                                                  \
+		write_lock(l);                                                \
+	} while (0)
+#define write_unlock_irqrestore(l, flags)                                     \
+	do {                                                                  \
+		(void)(flags);                                                \
+		write_unlock(l);                                              \
+	} while (0)
+
 #define DEFINE_MUTEX(x)                                                       \
 	struct weft_klock x = WEFT_KLOCK_INIT(WEFT_KLOCK_MUTEX, #x)
 #define __MUTEX_INITIALIZER(x) WEFT_KLOCK_INIT(WEFT_KLOCK_MUTEX, #x)
@@ -240,6 +288,61 @@ typedef struct weft_klock raw_spinlock_t;
 #define try_wait_for_completion(c)                                            \
 	(weft_try_wait_for_completion((c), WEFT_HERE))
 #define completion_done(c) (weft_completion_done((c), WEFT_HERE))
+
+/* ---- wait queues ----------------------------------------------------------- */
+
+/* wait_event(wq, cond) sleeps until cond holds, re-evaluating it after
+ * every wake-up of wq; a wake-up before the wait began is lost, so the
+ * condition must be set before wake_up is called.  Every waiter is
+ * non-exclusive, so wake_up and wake_up_all wake them all.  The
+ * _interruptible and _killable forms are modelled as uninterruptible:
+ * weft sends no signals, so they always return 0 (or, with a timeout,
+ * what wait_event_timeout returns).  The timeout is an event on the
+ * virtual clock, so whether it expires before the wake-up is explored. */
+typedef struct weft_waitq wait_queue_head_t;
+#define wait_queue_head weft_waitq
+#define __WAIT_QUEUE_HEAD_INITIALIZER(name) WEFT_WAITQ_INIT(#name)
+#define DECLARE_WAIT_QUEUE_HEAD(name)                                         \
+	wait_queue_head_t name = WEFT_WAITQ_INIT(#name)
+#define DECLARE_WAIT_QUEUE_HEAD_ONSTACK(name) DECLARE_WAIT_QUEUE_HEAD(name)
+#define init_waitqueue_head(q)                                                \
+	weft_waitq_init((q), WEFT_LX_NAME(#q), WEFT_HERE)
+
+/* condstr is the condition as written (stringified by the outer macro,
+ * before its marked accesses expand), for deadlock reports. */
+#define WEFT_LX_WAIT(wq, cond, condstr, timeout, what)                        \
+	(__extension__({                                                      \
+		struct weft_waiter weft_ww_;                                  \
+		weft_wait_begin(&(wq), &weft_ww_, (timeout), (what), condstr, \
+				WEFT_HERE);                                   \
+		while (!weft_wait_cond(&weft_ww_, !!(cond)))                  \
+			;                                                     \
+		weft_wait_end(&weft_ww_);                                     \
+	}))
+/* A timeout of MAX_SCHEDULE_TIMEOUT waits for ever, as in the kernel. */
+#define WEFT_LX_WAIT_TIMEOUT(t)                                               \
+	(__extension__({                                                      \
+		long weft_t_ = (long)(t);                                     \
+		weft_t_ == LONG_MAX ? -1L : weft_t_ < 0 ? 0L : weft_t_;       \
+	}))
+#define wait_event(wq, cond)                                                  \
+	((void)WEFT_LX_WAIT(wq, cond, #cond, -1, "wait_event"))
+#define wait_event_timeout(wq, cond, t)                                       \
+	WEFT_LX_WAIT(wq, cond, #cond, WEFT_LX_WAIT_TIMEOUT(t),                \
+		     "wait_event_timeout")
+#define wait_event_interruptible(wq, cond)                                    \
+	((int)WEFT_LX_WAIT(wq, cond, #cond, -1, "wait_event_interruptible"))
+#define wait_event_killable(wq, cond)                                         \
+	((int)WEFT_LX_WAIT(wq, cond, #cond, -1, "wait_event_killable"))
+#define wait_event_interruptible_timeout(wq, cond, t)                         \
+	WEFT_LX_WAIT(wq, cond, #cond, WEFT_LX_WAIT_TIMEOUT(t),                \
+		     "wait_event_interruptible_timeout")
+#define wake_up(q) weft_waitq_wake((q), "wake_up", WEFT_HERE)
+#define wake_up_all(q) weft_waitq_wake((q), "wake_up_all", WEFT_HERE)
+#define wake_up_interruptible(q)                                              \
+	weft_waitq_wake((q), "wake_up_interruptible", WEFT_HERE)
+#define wake_up_interruptible_all(q)                                          \
+	weft_waitq_wake((q), "wake_up_interruptible_all", WEFT_HERE)
 
 /* ---- time and timers ----------------------------------------------------- */
 

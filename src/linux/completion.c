@@ -40,40 +40,11 @@ void weft_completion_reinit(struct weft_completion *c,
 	c->consumed++; /* a pending wait can no longer count on old counts */
 }
 
-static bool skipped(const struct lx_thread *me, int cls)
-{
-	return me->skip_cls[0] == cls + 1 || me->skip_cls[1] == cls + 1;
-}
-
-/* DEPT's idea: whoever waits for this completion also waits for every lock
- * the completer took in its current context before completing (it might
- * block on one of them first).  The classes the context's runner holds for
- * itself (a worker's work and queue) are left out: a work completing what
- * another work of the same queue waits for is fine on a multi-worker
- * queue. */
-static void completion_edges(struct weft_completion *c,
-			     const struct weft_loc *loc)
-{
-	const struct lx_thread *me = lx_me();
-	int held[64], n, cc = cclass(c);
-
-	for (int i = 0; i < me->nctx; i++)
-		weft__dep_edge(cc, me->ctx_cls[i], loc, me->ctx_loc[i]);
-	n = weft__held(held, 64);
-	for (int i = 0; i < n; i++) {
-		bool mine = false;
-		for (int j = 0; j < me->nctx; j++)
-			mine |= me->ctx_cls[j] == held[i];
-		if (!mine && !skipped(me, held[i]))
-			weft__dep_edge(cc, held[i], loc, NULL);
-	}
-}
-
 void weft_complete(struct weft_completion *c, int all,
 		   const struct weft_loc *loc)
 {
 	weft__check_access(c, sizeof *c, true, loc);
-	completion_edges(c, loc);
+	lx_event_edges(cclass(c), loc);
 	weft__release_point(all ? "complete_all" : "complete", c, cname(c),
 			    loc);
 	weft__check_access(c, sizeof *c, true, loc);

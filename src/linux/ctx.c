@@ -40,6 +40,34 @@ void lx_ctx_acquired(int cls, const struct weft_loc *loc)
 	me->ctx_loc[me->nctx++] = loc;
 }
 
+static bool skipped(const struct lx_thread *me, int cls)
+{
+	return me->skip_cls[0] == cls + 1 || me->skip_cls[1] == cls + 1;
+}
+
+/* DEPT's idea: whoever waits for this event also waits for every lock
+ * the caller took in its current context before the event (it might
+ * block on one of them first).  The classes the context's runner holds
+ * for itself (a worker's work and queue) are left out: a work completing
+ * what another work of the same queue waits for is fine on a
+ * multi-worker queue. */
+void lx_event_edges(int ev_cls, const struct weft_loc *loc)
+{
+	const struct lx_thread *me = lx_me();
+	int held[64], n;
+
+	for (int i = 0; i < me->nctx; i++)
+		weft__dep_edge(ev_cls, me->ctx_cls[i], loc, me->ctx_loc[i]);
+	n = weft__held(held, 64);
+	for (int i = 0; i < n; i++) {
+		bool mine = false;
+		for (int j = 0; j < me->nctx; j++)
+			mine |= me->ctx_cls[j] == held[i];
+		if (!mine && !skipped(me, held[i]))
+			weft__dep_edge(ev_cls, held[i], loc, NULL);
+	}
+}
+
 void lx_ctx_enter(struct lx_ctx_save *s, const char *atomic_what,
 		  const char *atomic_name, int skip0, int skip1)
 {
@@ -76,7 +104,7 @@ void lx_ctx_leave(const struct lx_ctx_save *s)
 static const struct weft_klock *innermost_spin(const struct lx_thread *me)
 {
 	for (int i = me->nheld - 1; i >= 0; i--)
-		if (me->held[i]->kind == WEFT_KLOCK_SPIN)
+		if (WEFT_KLOCK_SPINS(me->held[i]->kind))
 			return me->held[i];
 	return NULL;
 }
@@ -102,8 +130,11 @@ void weft_might_sleep(const char *what, const char *obj,
 	if (me->spin_depth > 0) {
 		s = innermost_spin(me);
 		weft__fail("misuse", loc,
-			   "%s may sleep while spinlock %s is held (taken at "
-			   "%s)", what, s && s->name ? s->name : "?",
+			   "%s may sleep while %s %s is held (taken at "
+			   "%s)", what,
+			   s && s->kind == WEFT_KLOCK_RWLOCK ? "rwlock"
+							     : "spinlock",
+			   s && s->name ? s->name : "?",
 			   lx_site(s ? s->acquired : NULL));
 	}
 	if (me->rcu_depth > 0)

@@ -1,6 +1,6 @@
-/* src/linux/klock.c - spinlocks, mutexes and rw_semaphores.
+/* src/linux/klock.c - spinlocks, mutexes, rw_semaphores and rwlocks.
  *
- * One implementation serves the three kernel lock kinds.  A lock's state
+ * One implementation serves the four kernel lock kinds.  A lock's state
  * lives in the object, so DEFINE_MUTEX statics start each execution
  * unlocked.  Acquisition blocks through readiness (ready() reads only the
  * lock), records the hold in the calling thread's context (for the
@@ -22,6 +22,10 @@ static const char *op_name(const struct weft_klock *l, int shared, int try)
 		if (shared)
 			return try ? "down_read_trylock" : "down_read";
 		return try ? "down_write_trylock" : "down_write";
+	case WEFT_KLOCK_RWLOCK:
+		if (shared)
+			return try ? "read_trylock" : "read_lock";
+		return try ? "write_trylock" : "write_lock";
 	default:
 		return try ? "mutex_trylock" : "mutex_lock";
 	}
@@ -105,7 +109,7 @@ static void note_held(struct weft_klock *l, const struct weft_loc *loc,
 		weft__fail("misuse", loc, "more than %d kernel locks held at once",
 			   LX_MAX_HELD);
 	me->held[me->nheld++] = l;
-	if (l->kind == WEFT_KLOCK_SPIN)
+	if (WEFT_KLOCK_SPINS(l->kind))
 		me->spin_depth++;
 	weft__lock_acquire(cls, loc, try);
 	if (!try)
@@ -122,7 +126,7 @@ static bool drop_held(struct weft_klock *l, const struct weft_loc *loc)
 		for (int j = i; j + 1 < me->nheld; j++)
 			me->held[j] = me->held[j + 1];
 		me->nheld--;
-		if (l->kind == WEFT_KLOCK_SPIN)
+		if (WEFT_KLOCK_SPINS(l->kind))
 			me->spin_depth--;
 		weft__lock_release(lclass(l), loc);
 		return true;
@@ -143,7 +147,7 @@ static void acquire(struct weft_klock *l, bool shared,
 			       .ready = shared ? shared_ready : excl_ready,
 			       .waitdesc = lock_waitdesc, .loc = loc };
 
-	if (l->kind != WEFT_KLOCK_SPIN)
+	if (!WEFT_KLOCK_SPINS(l->kind))
 		weft_might_sleep(name, lname(l), loc);
 	weft__visible(&op);
 	if (shared) {
@@ -208,7 +212,20 @@ static const char *unlock_name(const struct weft_klock *l, bool shared)
 		return "spin_unlock";
 	if (l->kind == WEFT_KLOCK_RWSEM)
 		return shared ? "up_read" : "up_write";
+	if (l->kind == WEFT_KLOCK_RWLOCK)
+		return shared ? "read_unlock" : "write_unlock";
 	return "mutex_unlock";
+}
+
+/* How many holds of l the caller has (read sides may nest). */
+static int holds(const struct weft_klock *l)
+{
+	const struct lx_thread *me = lx_me();
+	int n = 0;
+
+	for (int i = 0; i < me->nheld; i++)
+		n += me->held[i] == l;
+	return n;
 }
 
 static void release(struct weft_klock *l, bool shared,
@@ -228,8 +245,11 @@ static void release(struct weft_klock *l, bool shared,
 	}
 	weft__release_point(name, l, lname(l), loc);
 	if (shared) {
+		/* A thread may hold a read side more than once (rwlock_t
+		 * readers nest): it stays a reader until its last unlock. */
 		l->readers--;
-		l->rmask &= ~(1ull << me);
+		if (holds(l) <= 1)
+			l->rmask &= ~(1ull << me);
 	} else {
 		l->owner = 0;
 	}
@@ -261,7 +281,7 @@ void weft_klock_downgrade(struct weft_klock *l, const struct weft_loc *loc)
 
 int weft_klock_is_locked(struct weft_klock *l, const struct weft_loc *loc)
 {
-	weft__point(l->kind == WEFT_KLOCK_SPIN ? "spin_is_locked"
+	weft__point(WEFT_KLOCK_SPINS(l->kind) ? "spin_is_locked"
 					       : "mutex_is_locked",
 		    l, lname(l), WEFT__ACC_READ, loc);
 	return l->owner != 0 || l->readers != 0;

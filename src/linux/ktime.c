@@ -148,6 +148,13 @@ static void fire_timer(struct weft_timer *t)
 	t->running = 0;
 }
 
+/* The thread whose sleep event ev is (timed waits use it too). */
+static int sleeper_of(const struct weft_kevent *ev)
+{
+	return (int)((const struct lx_thread *)((const char *)ev -
+		offsetof(struct lx_thread, sleep_ev)) - lx_th);
+}
+
 static void clock_thread(void *arg)
 {
 	struct weft__op op = { .name = "run_timers", .obj = &lx_dom,
@@ -178,12 +185,11 @@ static void clock_thread(void *arg)
 			lx_wq_spawn_if_needed(d->wq, ev->armed_at);
 			break;
 		case LX_EV_TWAIT:
-			lx_completion_timeout(
-				ev->owner,
-				(int)((struct lx_thread *)((char *)ev -
-					offsetof(struct lx_thread, sleep_ev)) -
-				      lx_th),
-				ev->gen);
+			lx_completion_timeout(ev->owner, sleeper_of(ev),
+					      ev->gen);
+			break;
+		case LX_EV_WQWAIT:
+			lx_waitq_timeout(ev->owner, sleeper_of(ev), ev->gen);
 			break;
 		default: /* LX_EV_SLEEP: the sleeper sees ev->fired */
 			break;

@@ -16,6 +16,7 @@
 #include <weft/workqueue.h>
 #include <weft/rcu.h>
 #include <weft/kcontext.h>
+#include <weft/kwait.h>
 
 #define LX_MAX_HELD 16
 #define LX_MAX_RCU_PTRS 16
@@ -69,6 +70,9 @@ const char *lx_site(const struct weft_loc *loc);
 
 /* Record class cls (acquired at loc) in the caller's current context. */
 void lx_ctx_acquired(int cls, const struct weft_loc *loc);
+/* An event of class ev_cls (complete, wake_up) by the caller: add the
+ * DEPT-style edges from it to the locks taken in the current context. */
+void lx_event_edges(int ev_cls, const struct weft_loc *loc);
 /* Save / reset / restore the per-context records around a callback or a
  * work function, which is a context of its own. */
 struct lx_ctx_save {
@@ -92,7 +96,7 @@ extern char lx_dom;
 #define LX_DOM_NAME "jiffies"
 
 /* Clock (ktime.c). */
-enum { LX_EV_TIMER = 1, LX_EV_DWORK, LX_EV_SLEEP, LX_EV_TWAIT };
+enum { LX_EV_TIMER = 1, LX_EV_DWORK, LX_EV_SLEEP, LX_EV_TWAIT, LX_EV_WQWAIT };
 void lx_ev_arm(struct weft_kevent *ev, int kind, unsigned long expires,
 	       void *owner, const struct weft_loc *loc);
 int lx_ev_disarm(struct weft_kevent *ev);
@@ -117,6 +121,9 @@ void lx_work_check_init(struct weft_work *w, const char *what,
 /* Completions: the clock's timed-wait expiry. */
 void lx_completion_timeout(struct weft_completion *c, int tid,
 			   unsigned long gen);
+
+/* Wait queues (waitq.c): the clock's timed-wait expiry. */
+void lx_waitq_timeout(struct weft_waitq *q, int tid, unsigned long gen);
 
 /* RCU (rcu.c). */
 void lx_rcu_begin(void);

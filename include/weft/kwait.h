@@ -1,0 +1,66 @@
+/* weft/kwait.h - kernel wait queues: sleep until a condition holds.
+ *
+ * A waiter evaluates its condition itself (it is the test's own code) and
+ * sleeps until the queue is woken; a wake-up that comes before the waiter
+ * started waiting is lost, exactly as in the kernel, so setting the
+ * condition without waking the queue can hang the waiter (reported as a
+ * deadlock).  Every waiter is non-exclusive: wake_up and wake_up_all both
+ * wake all of them.  Sleeping waits take part in the wait-for graph and,
+ * like DEPT's, in the lock-order graph: sleeping on Q while holding L is
+ * the edge L -> Q, and a waker that took L in its context before waking
+ * Q gives Q -> L. */
+#ifndef WEFT_KWAIT_H
+#define WEFT_KWAIT_H
+
+#include <weft/loc.h>
+
+struct weft_waitq {
+	unsigned long wakeups;     /* number of wake-ups so far */
+	int cls;                   /* event class + 1 */
+	const char *name;
+	const struct weft_loc *init;
+	const struct weft_loc *woken_at; /* last wake-up site */
+	int waker;                 /* thread id + 1 of the last waker */
+};
+
+#define WEFT_WAITQ_INIT(name) { 0, 0, (name), 0, 0, 0 }
+
+/* One wait in progress (on the waiter's stack; weft's). */
+struct weft_waiter {
+	struct weft_waitq *q;
+	unsigned long gen;         /* wake-ups seen when it last prepared */
+	long timeout;              /* jiffies, or -1 for none */
+	unsigned long deadline;
+	long result;
+	int slept;                 /* lock-order edge added */
+	const char *what, *cond;
+	const struct weft_loc *loc;
+};
+
+/* Not a scheduling point. */
+void weft_waitq_init(struct weft_waitq *q, const char *name,
+		     const struct weft_loc *loc);
+
+/* Start a wait: the sleep check (misuse in atomic context) and the
+ * kernel's prepare_to_wait, a step that reads the queue.  timeout is in
+ * jiffies, or -1 for none. */
+void weft_wait_begin(struct weft_waitq *q, struct weft_waiter *w,
+		     long timeout, const char *what, const char *cond,
+		     const struct weft_loc *loc);
+/* Given the condition just evaluated: 1 when the wait is over (the
+ * condition holds, or the timeout expired); otherwise sleep until the
+ * queue is woken after the last prepare (or the timeout fires), prepare
+ * again and return 0 so the caller evaluates the condition again.  May
+ * block.  A wake-up happens before the sleep it ends. */
+int weft_wait_cond(struct weft_waiter *w, int cond);
+/* Finish the wait (stop a timeout that has not fired) and return its
+ * result: 0 without a timeout; with one, 0 when it expired with the
+ * condition false, else the jiffies left (at least 1). */
+long weft_wait_end(struct weft_waiter *w);
+
+/* Wake every waiter sleeping on q.  Never blocks; everything before it
+ * happens before the woken waiters' next evaluation of their condition. */
+void weft_waitq_wake(struct weft_waitq *q, const char *what,
+		     const struct weft_loc *loc);
+
+#endif

@@ -1,0 +1,186 @@
+/* src/linux/waitq.c - wait queues: wait_event and wake_up.
+ *
+ * The queue counts its wake-ups.  A waiter's prepare_to_wait is a step
+ * that reads the count; its sleep is enabled once the count has moved on
+ * since that step (or its timeout fired), so a wake-up that comes before
+ * the prepare is lost, as in the kernel, and a wake-up between the
+ * prepare and the sleep is not.  The condition itself is the test's code,
+ * evaluated by the waiter between the prepare and the sleep; whatever it
+ * reads is ordered by its own steps.  All of a waiter's readiness is
+ * state that steps on the queue change (a timeout is marked in a step on
+ * the queue, like a completion's), so partial-order reduction sees every
+ * dependence between waiters and wakers. */
+#include <stdio.h>
+
+#include "lx.h"
+
+static const char *qname(const struct weft_waitq *q)
+{
+	return q->name ? q->name : "wait queue";
+}
+
+static int qclass(struct weft_waitq *q)
+{
+	if (!q->cls)
+		q->cls = weft__class(weft__class_key_for(q, q->init),
+				     qname(q)) + 1;
+	return q->cls - 1;
+}
+
+void weft_waitq_init(struct weft_waitq *q, const char *name,
+		     const struct weft_loc *loc)
+{
+	*q = (struct weft_waitq)WEFT_WAITQ_INIT(name);
+	q->init = loc;
+}
+
+/* prepare_to_wait: remember which wake-ups have been seen. */
+static void prepare(struct weft_waiter *w)
+{
+	weft__point("prepare_to_wait", w->q, qname(w->q), WEFT__ACC_READ,
+		    w->loc);
+	weft__check_access(w->q, sizeof *w->q, false, w->loc);
+	w->gen = w->q->wakeups;
+}
+
+void weft_wait_begin(struct weft_waitq *q, struct weft_waiter *w,
+		     long timeout, const char *what, const char *cond,
+		     const struct weft_loc *loc)
+{
+	*w = (struct weft_waiter){ .q = q, .timeout = timeout, .what = what,
+				   .cond = cond, .loc = loc };
+	weft__check_access(q, sizeof *q, false, loc);
+	weft_might_sleep(what, qname(q), loc);
+	prepare(w);
+}
+
+static bool fired(const struct weft_waiter *w, int tid)
+{
+	const struct lx_thread *t = &lx_th[tid];
+	return w->timeout >= 0 && t->tw_obj == w->q && t->tw_fired;
+}
+
+static bool woken(const struct weft__op *op)
+{
+	const struct weft_waiter *w = op->arg;
+	return w->q->wakeups != w->gen || fired(w, (int)op->arg2);
+}
+
+static int wq_waitdesc(const struct weft__op *op, char *buf, size_t n)
+{
+	const struct weft_waiter *w = op->arg;
+	const struct weft_waitq *q = w->q;
+
+	if (q->waker)
+		snprintf(buf, n, "a wake_up of %s to see `%s` (last woken by %s "
+			 "at %s, before this wait began)", qname(q), w->cond,
+			 lx_tname(q->waker - 1), lx_site(q->woken_at));
+	else
+		snprintf(buf, n, "a wake_up of %s to see `%s`, which nobody "
+			 "has woken", qname(q), w->cond);
+	return -1;
+}
+
+/* The timeout is an event on the virtual clock, armed at the first
+ * sleep, so whether it fires before the wake-up is explored. */
+static void arm_timeout(struct weft_waiter *w)
+{
+	struct lx_thread *me = lx_me();
+
+	weft__point(w->what, &lx_dom, LX_DOM_NAME, WEFT__ACC_WRITE, w->loc);
+	w->deadline = lx_now() + (unsigned long)w->timeout;
+	me->tw_obj = w->q;
+	me->tw_gen++;
+	me->tw_fired = 0;
+	me->sleep_ev.gen = me->tw_gen;
+	lx_ev_arm(&me->sleep_ev, LX_EV_WQWAIT, w->deadline, w->q, w->loc);
+	lx_clock_need_thread(w->loc);
+}
+
+static void sleep_once(struct weft_waiter *w)
+{
+	struct weft__op op = { .name = w->what, .obj = w->q,
+			       .objname = qname(w->q),
+			       .access = WEFT__ACC_READ, .ready = woken,
+			       .waitdesc = wq_waitdesc, .arg = w,
+			       .arg2 = weft__self(), .loc = w->loc };
+
+	/* Only a wait that really sleeps waits for a waker, so only then
+	 * is holding a lock the edge L -> Q. */
+	if (!w->slept) {
+		w->slept = 1;
+		weft__wait_on_class(qclass(w->q), w->loc);
+		if (w->timeout > 0)
+			arm_timeout(w);
+	}
+	weft__visible(&op);
+	weft__check_access(w->q, sizeof *w->q, false, w->loc);
+	/* Woken: the kernel's loop prepares again before it re-evaluates
+	 * the condition, atomically with the wake-up seen here. */
+	w->gen = w->q->wakeups;
+}
+
+/* wait_event_timeout's result once the wait is over, as the kernel's
+ * ___wait_cond_timeout computes it: 0 when the time ran out with the
+ * condition false; 1 when it ran out but the condition holds; otherwise
+ * the jiffies left (the whole timeout when it never slept). */
+static long timed_result(const struct weft_waiter *w, int cond, bool out)
+{
+	long left;
+
+	if (!cond)
+		return 0;
+	if (out)
+		return 1;
+	if (!w->slept)
+		return w->timeout > 0 ? w->timeout : 1;
+	left = (long)(w->deadline - lx_now());
+	return left > 0 ? left : 1;
+}
+
+int weft_wait_cond(struct weft_waiter *w, int cond)
+{
+	bool out = w->timeout == 0 || fired(w, weft__self());
+
+	if (cond || (w->timeout >= 0 && out)) {
+		w->result = w->timeout < 0 ? 0 : timed_result(w, cond, out);
+		return 1;
+	}
+	sleep_once(w);
+	return 0;
+}
+
+long weft_wait_end(struct weft_waiter *w)
+{
+	struct lx_thread *me = lx_me();
+
+	if (w->timeout > 0 && w->slept) {
+		if (me->sleep_ev.armed && me->tw_obj == w->q) {
+			weft__point("del_timer", &lx_dom, LX_DOM_NAME,
+				    WEFT__ACC_WRITE, w->loc);
+			lx_ev_disarm(&me->sleep_ev);
+		}
+		weft__step_note(w->result ? "done" : "timed out");
+		me->tw_obj = NULL;
+	}
+	return w->result;
+}
+
+void lx_waitq_timeout(struct weft_waitq *q, int tid, unsigned long gen)
+{
+	weft__release_point("wait_timeout", q, qname(q), NULL);
+	if (lx_th[tid].tw_obj == q && lx_th[tid].tw_gen == gen)
+		lx_th[tid].tw_fired = 1;
+}
+
+void weft_waitq_wake(struct weft_waitq *q, const char *what,
+		     const struct weft_loc *loc)
+{
+	weft__check_access(q, sizeof *q, true, loc);
+	lx_event_edges(qclass(q), loc);
+	weft__release_point(what, q, qname(q), loc);
+	weft__check_access(q, sizeof *q, true, loc);
+	q->wakeups++;
+	q->waker = weft__self() + 1;
+	q->woken_at = loc;
+}

@@ -25,7 +25,10 @@ struct weft_ktask *weft_kthread_run(int (*fn)(void *), void *data,
  * everything t did happens before it returns. */
 int weft_kthread_stop(struct weft_ktask *t, const struct weft_loc *loc);
 /* Whether the calling kthread was asked to stop (a scheduling point that
- * reads its task).  0 for threads not started by weft_kthread_run. */
+ * reads its task; never blocks).  A poll that finds no request counts as
+ * a spin, so the explorer runs the other threads (the one that will call
+ * kthread_stop) before the loop polls again.  0 for threads not started
+ * by weft_kthread_run. */
 int weft_kthread_should_stop(const struct weft_loc *loc);
 
 #endif

@@ -120,6 +120,14 @@ void weft__step_note(const char *s);
  * (a literal). */
 int weft__choose(int n, const char *what, const struct weft_loc *loc);
 
+/* An atomic section: until the matching weft__atomic_end, no other thread
+ * is scheduled while the calling thread can run (sections nest).  If the
+ * thread blocks inside, others run but none enters a section.  Both are
+ * scheduling points on one section object (so sections are ordered by
+ * happens-before); begin blocks while another thread is inside. */
+void weft__atomic_begin(const char *name, const struct weft_loc *loc);
+void weft__atomic_end(const char *name, const struct weft_loc *loc);
+
 /* ---- threads --------------------------------------------------------- */
 
 enum {

@@ -265,7 +265,7 @@ void weft__race_access(const void *addr, size_t n, unsigned flags,
 		uintptr_t g = a & ~(uintptr_t)7;
 		uintptr_t hi = g + 8 < end ? g + 8 : end;
 		uint8_t mask = (uint8_t)(((1u << (hi - a)) - 1) << (a - g));
-		granule(g, mask, flags, (unsigned)n, pc, t, vc);
+		granule(a, mask, flags, (unsigned)n, pc, t, vc); /* a: the first byte accessed, for the report */
 		a = hi;
 	}
 }

@@ -41,9 +41,30 @@ struct node {
 	uint64_t backtrack, done, sleep;
 	uint64_t explored;       /* done and actually run (not cut by the
 				    bound): only these may sleep */
-	const char *op_name;     /* the chosen thread's operation and where, */
-	const struct weft_loc *op_loc; /* to catch a re-run that diverges */
+	uint32_t op_sig;         /* hash of the chosen thread's operation and
+				    site (by content: names may live in the
+				    per-execution pool), to catch a re-run
+				    that diverges; 0 until known */
+	int op_line;
 };
+
+static uint32_t fnv(uint32_t h, const char *s)
+{
+	for (; s && *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static uint32_t op_signature(const struct weft__op *op)
+{
+	uint32_t h = fnv(2166136261u, op->name);
+
+	if (op->loc) {
+		h = fnv(h, op->loc->file);
+		h = (h ^ (uint32_t)op->loc->line) * 16777619u;
+	}
+	return h ? h : 1;
+}
 
 static struct node *nodes;
 static long *step_node;     /* step index -> node index */
@@ -138,8 +159,7 @@ static bool next_branch(void)
 			if (!within_bound(n, q))
 				continue;
 			n->chosen = (uint8_t)q;
-			n->op_name = NULL; /* learnt on the re-run */
-			n->op_loc = NULL;
+			n->op_sig = 0; /* learnt on the re-run */
 			n->explored |= bit(q);
 			depth = replay_len = i + 1;
 			return true;
@@ -389,19 +409,17 @@ static int dfs_pick(uint64_t en, uint64_t elig)
 		tid = n->chosen;
 		op = (en & bit(tid)) ? X->th[tid].pending : NULL;
 		if (n->is_value || !op ||
-		    (n->op_name && (op->name != n->op_name ||
-				    op->loc != n->op_loc)))
+		    (n->op_sig && op_signature(op) != n->op_sig))
 			weft__nondeterminism(
 				"the program took a different path when re-run "
-				"with the same decisions (decision %ld: %s%s%s "
-				"expected): does it read the clock, use its own "
-				"random numbers, or keep state weft does not "
-				"reset?",
-				pos, n->op_name ? n->op_name : "a thread step",
-				n->op_loc ? " at " : "",
-				n->op_loc ? weft__internf("%s:%d", n->op_loc->file,
-							  n->op_loc->line)
-					  : "");
+				"with the same decisions (decision %ld: the "
+				"recorded run had a step at line %d, this run %s"
+				"): does it read the clock, use its own random "
+				"numbers, or keep state weft does not reset?",
+				pos, n->op_line,
+				op ? weft__internf("has %s at line %d", op->name,
+						   op->loc ? op->loc->line : 0)
+				   : "cannot run that thread");
 	} else {
 		uint64_t avail = en & ~cur_sleep;
 		*n = (struct node){ .prev_tid = (int16_t)last,
@@ -423,8 +441,10 @@ static int dfs_pick(uint64_t en, uint64_t elig)
 		tid = default_choice(avail, elig);
 		end_of_test_conflicts(n, tid, en);
 		n->chosen = (uint8_t)tid;
-		n->op_name = X->th[tid].pending->name;
-		n->op_loc = X->th[tid].pending->loc;
+		n->op_sig = op_signature(X->th[tid].pending);
+		n->op_line = X->th[tid].pending->loc
+				     ? X->th[tid].pending->loc->line
+				     : 0;
 		n->backtrack = n->done = n->explored = bit(tid);
 		if (full)
 			n->backtrack = en;
@@ -443,9 +463,11 @@ static int dfs_pick(uint64_t en, uint64_t elig)
 		}
 		cur_sleep = no_sleep || full ? 0 : s;
 	}
-	if (!n->op_name) {
-		n->op_name = X->th[tid].pending->name;
-		n->op_loc = X->th[tid].pending->loc;
+	if (!n->op_sig) {
+		n->op_sig = op_signature(X->th[tid].pending);
+		n->op_line = X->th[tid].pending->loc
+				     ? X->th[tid].pending->loc->line
+				     : 0;
 	}
 	step_node[X->nsteps] = pos;
 	pos++;

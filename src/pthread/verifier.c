@@ -9,12 +9,12 @@
  *    dummy}, floating types {0, 1, -1}.  A verdict "verified" is stated for
  *    these values only.
  *  - __VERIFIER_assume(c) prunes executions where c is false.
- *  - __VERIFIER_atomic_begin/end make the enclosed code one step: a
- *    global lock held across it, and no preemption at racing sites.
+ *  - __VERIFIER_atomic_begin/end make the enclosed code one atomic
+ *    block: no other thread is scheduled while the thread inside can run
+ *    (weft__atomic_begin), and no preemption at racing sites.
  *  - reach_error() and __VERIFIER_error() are `assertion` bugs (a failed
  *    assert() is one too, through __assert_fail).
- * None of these block except __VERIFIER_atomic_begin, which waits while
- * another thread is inside an atomic section. */
+ * None of these block. */
 #include <limits.h>
 #include <stdlib.h>
 
@@ -94,15 +94,14 @@ void __VERIFIER_assume(int cond)
 		weft__prune();
 }
 
-static weft_mutex_t atomic_section = WEFT_MUTEX_INIT_NAMED("__VERIFIER_atomic");
-
-/* Blocks while another thread is in an atomic section. */
+/* Sections are the core's atomic sections: scheduling points on one
+ * section object (ordered by happens-before, both orders explored), and no
+ * other thread runs while the thread inside can. */
 void __VERIFIER_atomic_begin(void)
 {
 	if (!weft__pt_live())
 		return;
-	weft__mutex_lock(&atomic_section, "__VERIFIER_atomic_begin",
-			 WEFT__CALLER_LOC());
+	weft__atomic_begin("__VERIFIER_atomic_begin", WEFT__CALLER_LOC());
 	weft__race_atomic_section(1);
 }
 
@@ -111,8 +110,7 @@ void __VERIFIER_atomic_end(void)
 	if (!weft__pt_live())
 		return;
 	weft__race_atomic_section(-1);
-	weft__mutex_unlock(&atomic_section, "__VERIFIER_atomic_end",
-			   WEFT__CALLER_LOC());
+	weft__atomic_end("__VERIFIER_atomic_end", WEFT__CALLER_LOC());
 }
 
 void __VERIFIER_error(void)
@@ -120,18 +118,4 @@ void __VERIFIER_error(void)
 	if (!weft__pt_live())
 		abort();
 	weft__fail("assertion", WEFT__CALLER_LOC(), "__VERIFIER_error() reached");
-}
-
-static void verifier_begin(void)
-{
-	/* weft's own statics may not be restored between executions; an
-	 * execution that ended inside a section must not leave it held. */
-	atomic_section = (weft_mutex_t)WEFT_MUTEX_INIT_NAMED("__VERIFIER_atomic");
-}
-
-static struct weft__hooks hooks = { verifier_begin, NULL, NULL };
-
-__attribute__((constructor)) static void verifier_init(void)
-{
-	weft__register_hooks(&hooks);
 }

@@ -4,6 +4,7 @@
  * The executable's ELF symbol table is read once in the parent, before any
  * worker is forked, so the name strings are at the same addresses in every
  * worker and the parent can print names a worker recorded. */
+#include <dlfcn.h>
 #include <elf.h>
 #include <fcntl.h>
 #include <link.h>
@@ -177,19 +178,20 @@ const char *weft__objname(const void *addr, const char *kind)
 	return weft__internf("%s@%d", kind, A->n);
 }
 
-/* file:line of a code address, by asking addr2line (only on the slow path
- * of a crash report). */
+/* file:line of a code address, by asking addr2line about the object that
+ * contains it (the program or a shared library: dladdr says which), only
+ * on the slow path of a crash report. */
 const char *weft__code_location(const void *pc, char *buf, size_t n)
 {
-	char cmd[512], exe[256];
-	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	char cmd[1024];
+	Dl_info info;
 	FILE *p;
 
-	if (len <= 0 || !pc)
+	if (!pc || !dladdr(pc, &info) || !info.dli_fname || !info.dli_fname[0])
 		return NULL;
-	exe[len] = 0;
 	snprintf(cmd, sizeof cmd, "addr2line -f -s -e '%s' %#lx 2>/dev/null",
-		 exe, (unsigned long)((uintptr_t)pc - base));
+		 strcmp(info.dli_fname, "") ? info.dli_fname : "/proc/self/exe",
+		 (unsigned long)((uintptr_t)pc - (uintptr_t)info.dli_fbase));
 	p = popen(cmd, "r");
 	if (!p)
 		return NULL;

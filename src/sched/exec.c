@@ -147,6 +147,8 @@ void weft__exec_reset(void)
 	X->unfair = 0;
 	X->spin_steps = 0;
 	X->progress = false;
+	X->atomic_tid = -1;
+	X->atomic_depth = 0;
 	X->result = EXEC_OK;
 	X->in_epilogue = false;
 	X->exec_no = no;

@@ -178,6 +178,12 @@ static int choose_next(void)
 	en = compute_enabled(&deferred, &weak, &spinning);
 	if (!en || en == weak)
 		weft__deadlock_report();
+	if (X->atomic_tid >= 0 && (en & bit(X->atomic_tid))) {
+		en = bit(X->atomic_tid);
+		deferred &= en;
+		weak &= en;
+		spinning &= en;
+	}
 	X->enabled = en;
 	X->weak = weak;
 	/* Every runnable thread spinning, with no write in between: nothing
@@ -370,6 +376,10 @@ _Noreturn void weft__thread_exit_current(void)
 	int next;
 
 	weft__release_point("exit", t, NULL, NULL);
+	if (X->atomic_tid == t->id) {
+		X->atomic_tid = -1;
+		X->atomic_depth = 0;
+	}
 	t->state = TS_DONE;
 	t->pending = NULL;
 	next = choose_next();
@@ -397,4 +407,50 @@ _Noreturn void weft__end_execution(enum exec_result r)
 		longjmp(X->epilogue_jmp, 1);
 	CTX_SWITCH(&from->ctx, &X->native, NULL);
 	weft__die("an ended execution was resumed");
+}
+
+static const char atomic_section_obj = 0;
+
+static bool section_free(const struct weft__op *op)
+{
+	(void)op;
+	return weft__X->atomic_tid < 0 || weft__X->atomic_tid == weft__X->cur;
+}
+
+static int section_desc(const struct weft__op *op, char *buf, size_t n)
+{
+	(void)op;
+	snprintf(buf, n, "the atomic section held by %s",
+		 weft__thread_name(weft__X->atomic_tid));
+	return weft__X->atomic_tid;
+}
+
+void weft__atomic_begin(const char *name, const struct weft_loc *loc)
+{
+	struct weft__exec *X = weft__X;
+	struct weft__op op = { .name = name, .obj = &atomic_section_obj,
+			       .access = WEFT__ACC_WRITE, .ready = section_free,
+			       .waitdesc = section_desc, .loc = loc };
+
+	if (!X || X->cur < 0)
+		return;
+	if (X->atomic_tid == X->cur) {
+		X->atomic_depth++;
+		return;
+	}
+	weft__visible(&op);
+	X->atomic_tid = X->cur;
+	X->atomic_depth = 1;
+}
+
+void weft__atomic_end(const char *name, const struct weft_loc *loc)
+{
+	struct weft__exec *X = weft__X;
+
+	if (!X || X->cur < 0 || X->atomic_tid != X->cur)
+		return;
+	if (--X->atomic_depth > 0)
+		return;
+	weft__release_point(name, &atomic_section_obj, NULL, loc);
+	X->atomic_tid = -1;
 }

@@ -118,6 +118,8 @@ struct weft__exec {
 	int unfair;                /* unfair continuations of spinners */
 	long spin_steps;           /* consecutive steps with only spinners */
 	bool progress;             /* the last step wrote something */
+	int atomic_tid;            /* thread inside an atomic section, -1 */
+	int atomic_depth;
 	uint64_t enabled;          /* enabled set computed at the last step */
 	uint64_t weak;             /* of those, enabled only spuriously */
 	enum exec_result result;

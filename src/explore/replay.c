@@ -40,8 +40,10 @@ static int rep_pick(uint64_t en, uint64_t elig)
 {
 	uint32_t t = next();
 
-	(void)en;
-	if (t >= WEFT__MAX_THREADS || !(elig & ((uint64_t)1 << t)))
+	/* Any enabled thread: exhaustive search may have chosen a deferred
+	 * spinner (an unfair continuation), so fairness is not required. */
+	(void)elig;
+	if (t >= WEFT__MAX_THREADS || !(en & ((uint64_t)1 << t)))
 		weft__nondeterminism("replay diverged at decision %ld: thread "
 				     "%u is not runnable here", pos - 1, t);
 	return (int)t;

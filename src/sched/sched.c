@@ -130,10 +130,6 @@ static void record_step(int tid, uint64_t en, uint64_t elig)
 	long s = X->nsteps;
 	int last = X->last_tid;
 
-	if (s >= weft__opts.max_steps || S->ndec >= S->cap)
-		livelock(weft__internf("execution exceeded --max-steps=%ld "
-				       "without finishing",
-				       weft__opts.max_steps));
 	if (last >= 0 && last != tid && (en & bit(last)) &&
 	    !X->th[last].spinning)
 		S->preemptions = ++X->preemptions;
@@ -175,6 +171,12 @@ static int choose_next(void)
 	}
 	if (only_daemons_left())
 		weft__end_execution(EXEC_OK);
+	/* Checked before the strategy is asked, so a replay of a livelock
+	 * stops where the recorded run stopped. */
+	if (X->nsteps >= weft__opts.max_steps || weft__S->ndec >= weft__S->cap)
+		livelock(weft__internf("execution exceeded --max-steps=%ld "
+				       "without finishing",
+				       weft__opts.max_steps));
 	en = compute_enabled(&deferred, &weak, &spinning);
 	if (!en || en == weak)
 		weft__deadlock_report();

@@ -282,6 +282,19 @@ struct weft__opts {
 };
 extern struct weft__opts weft__opts;
 
+/* ---- replay context ------------------------------------------------------ */
+
+/* State a subsystem learnt in earlier executions that changes which steps
+ * are scheduling points (the racing sites): a replay token carries the
+ * part known when the recorded execution started, so a fresh process
+ * replays with the same points.  mark() is called at every execution
+ * start; export() returns the values as of the last mark (position
+ * independent: offsets into the executable); import() installs them
+ * before a replay.  Weak no-op defaults live in the core. */
+void weft__replay_context_mark(void);
+int weft__replay_context_export(uint64_t *out, int max);
+void weft__replay_context_import(const uint64_t *in, int n);
+
 /* ---- entry points ------------------------------------------------------- */
 
 /* Parse weft flags (argv[1..]) and WEFT_OPTIONS, run the tests in list that

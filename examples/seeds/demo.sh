@@ -18,11 +18,15 @@ fail=0
 : >"$tmp/bugs"
 
 # field NAME LINE: the value of a JSON string or number field (first match).
+# The first occurrence of the field: later ones belong to the trace and
+# the findings ("kind" of a finding, "thread" of a step ...).
 field() {
-	printf '%s\n' "$2" | sed -n \
-		-e "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p" \
-		-e "t" \
-		-e "s/.*\"$1\":\\([-0-9.a-z]*\\).*/\\1/p" | head -n 1
+	printf '%s\n' "$2" | awk -v k="\"$1\":" '{
+		i = index($0, k); if (!i) exit
+		r = substr($0, i + length(k))
+		if (substr(r, 1, 1) == "\"") { r = substr(r, 2); print substr(r, 1, index(r, "\"") - 1) }
+		else { match(r, /^[-0-9.a-z]*/); print substr(r, 1, RLENGTH) }
+	}'
 }
 
 # expectation FILE TEST: the expected outcome ("bug KIND" or "verified").

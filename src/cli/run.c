@@ -20,7 +20,7 @@
 _Noreturn void weft__worker_main(const struct weft_test *t,
 				 struct weft__shm *S, long first, long stride,
 				 volatile long *min_bug, uint32_t *replay,
-				 long nreplay);
+				 long nreplay, const uint64_t *ctx, int nctx);
 void weft__crash_to_bug(struct weft__shm *S);
 
 static struct weft_test *registered;
@@ -51,7 +51,7 @@ struct job {
 
 static void start_job(struct job *j, const struct weft_test *t, long first,
 		      long stride, volatile long *min_bug, uint32_t *replay,
-		      long nreplay)
+		      long nreplay, const uint64_t *ctx, int nctx)
 {
 	int p[2];
 
@@ -68,7 +68,7 @@ static void start_job(struct job *j, const struct weft_test *t, long first,
 	if (j->pid == 0) {
 		close(p[0]);
 		weft__worker_main(t, j->S, first, stride, min_bug, replay,
-				  nreplay);
+				  nreplay, ctx, nctx);
 	}
 	close(p[1]);
 	j->fd = p[0];
@@ -161,13 +161,15 @@ static int run_test(const struct weft_test *t, const char *argv0)
 				      !strcmp(weft__opts.strategy, "pct"));
 	struct job jobs[64];
 	uint32_t *replay = NULL;
+	uint64_t *ctx = NULL;
+	int nctx = 0;
 	long nreplay = 0;
 	volatile long *min_bug = NULL;
 
 	if (weft__opts.replay) {
 		const char *err = NULL;
 		nreplay = weft__token_decode(t->name, weft__opts.replay, &replay,
-					     &err);
+					     &ctx, &nctx, &err);
 		if (nreplay < 0) {
 			fprintf(stderr, "weft: bad replay token for test %s: %s\n",
 				t->name, err);
@@ -185,10 +187,12 @@ static int run_test(const struct weft_test *t, const char *argv0)
 		if (!shms[i])
 			shms[i] = weft__shm_create(weft__opts.max_steps * 2 + 64);
 		jobs[i].S = shms[i];
-		start_job(&jobs[i], t, i, njobs, min_bug, replay, nreplay);
+		start_job(&jobs[i], t, i, njobs, min_bug, replay, nreplay, ctx,
+			  nctx);
 	}
 	wait_jobs(jobs, njobs);
 	free(replay);
+	free(ctx);
 	long execs = 0, pruned = 0;
 	for (int i = 0; i < njobs; i++) {
 		settle(&jobs[i]);

@@ -148,6 +148,8 @@ struct saved {
 	char *pool;
 	uint32_t *dec;
 	struct weft__step *steps;
+	int nctx;
+	uint64_t ctx[512];
 };
 
 static struct saved *save_record(struct weft__shm *S)
@@ -164,6 +166,7 @@ static struct saved *save_record(struct weft__shm *S)
 	memcpy(v->pool, S->pool, S->pool_used);
 	v->dec = malloc(sizeof *v->dec * (size_t)(S->ndec + 1));
 	memcpy(v->dec, weft__shm_dec(S), sizeof *v->dec * (size_t)S->ndec);
+	v->nctx = weft__replay_context_export(v->ctx, 512);
 	v->steps = malloc(sizeof *v->steps * (size_t)(S->nsteps + 1));
 	memcpy(v->steps, weft__shm_steps(S), sizeof *v->steps * (size_t)S->nsteps);
 	return v;
@@ -177,6 +180,8 @@ static void restore_record(struct weft__shm *S, const struct saved *v)
 	memcpy(S->thread_names, v->names, sizeof v->names);
 	memcpy(S->blocked, v->blocked, sizeof v->blocked);
 	S->pool_used = v->pool_used;
+	S->nctx = v->nctx;
+	memcpy(S->ctx, v->ctx, sizeof v->ctx);
 	memcpy(S->pool, v->pool, v->pool_used);
 	memcpy(weft__shm_dec(S), v->dec, sizeof *v->dec * (size_t)v->ndec);
 	memcpy(weft__shm_steps(S), v->steps, sizeof *v->steps * (size_t)v->nsteps);
@@ -221,6 +226,7 @@ static void explore(const struct weft_test *t, struct worker_cfg *cfg)
 		if (limit > 0 && weft__now() - t0 > limit)
 			break;
 		weft__X->exec_no = exec_no;
+		weft__replay_context_mark();
 		if (!weft__strat->begin()) {
 			if (weft__strategy_verified() && !S->nfindings) {
 				finish(S, t0, VERDICT_VERIFIED);
@@ -246,6 +252,8 @@ static void explore(const struct weft_test *t, struct worker_cfg *cfg)
 		}
 		nfind = S->nfindings;
 		if (r == EXEC_BUG) {
+			S->nctx = weft__replay_context_export(
+				S->ctx, (int)(sizeof S->ctx / sizeof S->ctx[0]));
 			S->bug_exec = exec_no;
 			S->bug_seconds = weft__now() - t0;
 			if (cfg->min_bug)
@@ -267,7 +275,7 @@ static void explore(const struct weft_test *t, struct worker_cfg *cfg)
 _Noreturn void weft__worker_main(const struct weft_test *t,
 				 struct weft__shm *S, long first, long stride,
 				 volatile long *min_bug, uint32_t *replay,
-				 long nreplay)
+				 long nreplay, const uint64_t *ctx, int nctx)
 {
 	struct worker_cfg cfg = { first, stride, min_bug };
 
@@ -276,8 +284,10 @@ _Noreturn void weft__worker_main(const struct weft_test *t,
 	install_crash_handlers();
 	weft__X = weft__persistent_alloc(sizeof *weft__X);
 	weft__strategy_setup(replay ? "replay" : weft__opts.strategy);
-	if (replay)
+	if (replay) {
 		weft__replay_load(replay, nreplay);
+		weft__replay_context_import(ctx, nctx);
+	}
 	weft__globals_snapshot();
 	explore(t, &cfg);
 	fflush(NULL);
@@ -289,4 +299,24 @@ void weft__strategy_setup(const char *name)
 	weft__strat = weft__strategy_get(name);
 	if (!weft__strat)
 		weft__die("unknown strategy %s", name);
+}
+
+/* Without a subsystem that learns scheduling points (the race detector),
+ * there is no replay context. */
+__attribute__((weak)) void weft__replay_context_mark(void)
+{
+}
+
+__attribute__((weak)) int weft__replay_context_export(uint64_t *out, int max)
+{
+	(void)out;
+	(void)max;
+	return 0;
+}
+
+__attribute__((weak)) void weft__replay_context_import(const uint64_t *in,
+							int n)
+{
+	(void)in;
+	(void)n;
 }

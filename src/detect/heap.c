@@ -11,6 +11,7 @@
 #include <sys/mman.h>
 
 #include "sched/sched.h"
+#include "detect/race.h"
 
 #define GRANULE 16
 #define ARENA_SIZE ((size_t)1 << 36)          /* 64 GiB of address space */
@@ -159,6 +160,7 @@ void weft__free(void *p, const char *what, const struct weft_loc *loc)
 			   what ? what : "free", b->what,
 			   (size_t)(b - H->blocks));
 	}
+	weft__race_free(b->p, b->n, loc);
 	b->state = SH_FREED;
 	b->floc = loc;
 	b->ftid = weft__self();
@@ -234,6 +236,16 @@ void *weft_malloc_at(size_t n, int zero, const char *what,
 		     const struct weft_loc *loc)
 {
 	return weft__malloc(n, zero != 0, what ? what : "weft_malloc", loc);
+}
+
+/* Builds without the race detector (unit tests, the core-only sanitizer
+ * build) get this no-op. */
+__attribute__((weak)) void weft__race_free(const void *p, size_t n,
+					   const struct weft_loc *loc)
+{
+	(void)p;
+	(void)n;
+	(void)loc;
 }
 
 const void *weft__heap_block_start(const void *p)

@@ -298,3 +298,11 @@ __attribute__((constructor)) static void race_init(void)
 		weft__die("cannot reserve race-detector shadow tables");
 	weft__register_hooks(&hooks);
 }
+
+void weft__race_free(const void *p, size_t n, const struct weft_loc *loc)
+{
+	if (!weft__race_on || weft__self() < 0)
+		return;
+	weft__race_access(p, n ? n : 1, WEFT__RACE_WRITE | WEFT__RACE_FREE,
+			  weft__loc_pc(loc));
+}

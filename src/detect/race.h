@@ -24,7 +24,21 @@ enum {
 	WEFT__RACE_WRITE = 1,
 	WEFT__RACE_ATOMIC = 2, /* C11 atomic or volatile: never races with
 				  another atomic access */
+	WEFT__RACE_FREE = 4,   /* a free: a write of the whole block */
 };
+
+/* A site that is not a code address: a source location, tagged with bit
+ * 63 (never set in a user-space code address). */
+#define WEFT__PC_LOC_TAG ((uintptr_t)1 << 63)
+static inline uintptr_t weft__loc_pc(const struct weft_loc *l)
+{
+	return (uintptr_t)l | WEFT__PC_LOC_TAG;
+}
+
+/* The tracked heap frees [p, p+n): recorded as a write by the caller, so a
+ * plain access not ordered before the free races with it (and its site
+ * becomes a scheduling point, where the explorer can put the free first). */
+void weft__race_free(const void *p, size_t n, const struct weft_loc *loc);
 
 /* True while an execution runs test threads; instrumented code outside
  * executions (constructors, the worker itself) is not checked. */

@@ -6,12 +6,12 @@
  * execution is not reported again, and a racing site stays a scheduling
  * point for the rest of the exploration.
  *
- * The racing-site scheduling points are off unless WEFT_RACE_PREEMPT=1:
- * they add scheduling points in the middle of an exploration, and the
- * core's DFS and the final replay of a finding's execution need the same
- * decisions to lead to the same points (a replay then reports that it
- * diverged).  Turning them on by default needs the explorer to restart when
- * the set of points grows. */
+ * The racing-site scheduling points are on unless WEFT_RACE_PREEMPT=0.
+ * A new site changes the set of scheduling points, so it is announced with
+ * weft__points_changed(): exhaustive exploration restarts from the root
+ * (the set only grows, so this happens finitely often).  A replay sees the
+ * race at the same step and so the same points. */
+#include <link.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -30,7 +30,11 @@ struct thread_stack {
 	uintptr_t pc[STACK_MAX];
 };
 
+#define ORDER_MAX ((1 << SITE_BITS) / 2)
+
 struct racestate {
+	uintptr_t order[ORDER_MAX];   /* sites in the order they were found */
+	int marked;                   /* sites known at the execution start */
 	uint64_t filter[(1u << FILTER_BITS) / 64];
 	uintptr_t sites[1u << SITE_BITS];
 	uint64_t pairs[1u << PAIR_BITS];
@@ -69,11 +73,21 @@ bool weft__race_site_hot(uintptr_t pc)
 	}
 }
 
+static void site_insert(uintptr_t pc);
+
 static void site_add(uintptr_t pc)
+{
+	if (weft__race_site_hot(pc) || R->nsites >= ORDER_MAX)
+		return;
+	weft__points_changed();
+	site_insert(pc);
+}
+
+static void site_insert(uintptr_t pc)
 {
 	uint64_t h = mix(pc) & ((1u << FILTER_BITS) - 1);
 
-	if (weft__race_site_hot(pc) || R->nsites >= (1 << SITE_BITS) / 2)
+	if (weft__race_site_hot(pc) || R->nsites >= ORDER_MAX)
 		return;
 	for (uint64_t i = mix(pc);; i++) {
 		uintptr_t *s = &R->sites[i & ((1u << SITE_BITS) - 1)];
@@ -83,6 +97,7 @@ static void site_add(uintptr_t pc)
 		}
 	}
 	R->filter[h / 64] |= (uint64_t)1 << (h % 64);
+	R->order[R->nsites] = pc;
 	R->nsites++;
 }
 
@@ -118,6 +133,8 @@ void weft__race_point(const void *addr, bool write, uintptr_t pc)
 
 static const char *what(unsigned flags)
 {
+	if (flags & WEFT__RACE_FREE)
+		return "free";
 	if (flags & WEFT__RACE_ATOMIC)
 		return flags & WEFT__RACE_WRITE ? "atomic write" : "atomic read";
 	return flags & WEFT__RACE_WRITE ? "write" : "read";
@@ -270,6 +287,63 @@ __attribute__((constructor)) static void race_report_init(void)
 	const char *e = getenv("WEFT_RACE_PREEMPT");
 
 	R = weft__persistent_alloc(sizeof *R);
-	R->preempt = e && strcmp(e, "1") == 0;
+	R->preempt = !(e && strcmp(e, "0") == 0);
 	weft__register_hooks(&hooks);
+}
+
+/* ---- replay context: the racing sites known when an execution started ---- */
+
+/* Sites are stored in tokens as offsets into the executable's image, so a
+ * fresh process (at another load address) finds the same sites: a code
+ * address as (offset << 1), a tagged source location as (offset << 1) | 1.
+ * Sites outside the executable are not carried. */
+static uintptr_t img_lo, img_hi;
+
+static int img_cb(struct dl_phdr_info *info, size_t size, void *data)
+{
+	(void)size;
+	(void)data;
+	img_lo = info->dlpi_addr;
+	for (int i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		uintptr_t end = info->dlpi_addr + ph->p_vaddr + ph->p_memsz;
+		if (ph->p_type == PT_LOAD && end > img_hi)
+			img_hi = end;
+	}
+	return 1;
+}
+
+static void image_range(void)
+{
+	if (!img_hi)
+		dl_iterate_phdr(img_cb, NULL);
+}
+
+void weft__replay_context_mark(void)
+{
+	R->marked = R->nsites;
+}
+
+int weft__replay_context_export(uint64_t *out, int max)
+{
+	int n = 0;
+
+	image_range();
+	for (int i = 0; i < R->marked && n < max; i++) {
+		uintptr_t pc = R->order[i], a = pc & ~WEFT__PC_LOC_TAG;
+		if (a < img_lo || a >= img_hi)
+			continue;
+		out[n++] = ((uint64_t)(a - img_lo) << 1) |
+			   ((pc & WEFT__PC_LOC_TAG) ? 1 : 0);
+	}
+	return n;
+}
+
+void weft__replay_context_import(const uint64_t *in, int n)
+{
+	image_range();
+	for (int i = 0; i < n; i++) {
+		uintptr_t a = img_lo + (uintptr_t)(in[i] >> 1);
+		site_insert((in[i] & 1) ? (a | WEFT__PC_LOC_TAG) : a);
+	}
 }

@@ -224,6 +224,13 @@ static const struct weft_loc *pool_loc(const struct weft_loc *p)
 
 const struct weft_loc *weft__pc_loc(uintptr_t pc)
 {
+	static const struct weft_loc unknown = { "?", 0, NULL };
+
+	if (pc & WEFT__PC_LOC_TAG) {
+		const struct weft_loc *l =
+			(const struct weft_loc *)(pc & ~WEFT__PC_LOC_TAG);
+		return l ? l : &unknown;
+	}
 	const struct weft_loc *p = persistent_loc(pc);
 	uint64_t h = (pc * 0x9e3779b97f4a7c15ULL) >> (64 - EXEC_BITS);
 

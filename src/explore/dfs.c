@@ -178,7 +178,10 @@ static void prefix_from_env(void)
 
 	if (!tok || !weft__cur_test)
 		return;
-	n = weft__token_decode(weft__cur_test->name, tok, &d, &err);
+	uint64_t *ctx = NULL;
+	int nctx = 0;
+	n = weft__token_decode(weft__cur_test->name, tok, &d, &ctx, &nctx, &err);
+	free(ctx);
 	if (n < 0)
 		weft__die("WEFT_DFS_PREFIX: %s", err);
 	for (long i = 0; i < n && i < cap; i++)
@@ -402,6 +405,11 @@ static int dfs_pick(uint64_t en, uint64_t elig)
 
 	if (pos >= cap)
 		weft__die("DFS path longer than its capacity");
+	/* The set of scheduling points grew during this execution: the
+	 * recorded path no longer describes the program, so the rest of the
+	 * execution runs fresh and the tree restarts at the next one. */
+	if (restart && pos < replay_len)
+		replay_len = pos;
 	analyse_races();
 	n = &nodes[pos];
 	if (pos < replay_len) {
@@ -481,6 +489,8 @@ static int dfs_value(int n)
 	if (pos >= cap)
 		weft__die("DFS path longer than its capacity");
 	nd = &nodes[pos];
+	if (restart && pos < replay_len)
+		replay_len = pos;
 	if (pos < replay_len) {
 		if (!nd->is_value || nd->nvals != n)
 			weft__nondeterminism(
@@ -508,7 +518,13 @@ static void target_check(void)
 	if (!tok)
 		return;
 	if (ntgt < 0)
-		ntgt = weft__token_decode(weft__cur_test->name, tok, &tgt, &err);
+	{
+		uint64_t *ctx = NULL;
+		int nctx = 0;
+		ntgt = weft__token_decode(weft__cur_test->name, tok, &tgt, &ctx,
+					  &nctx, &err);
+		free(ctx);
+	}
 	while (k < ntgt && k < weft__S->ndec && dec[k] == tgt[k])
 		k++;
 	if (k <= best)

@@ -51,9 +51,10 @@ static int get_varint(const unsigned char *b, size_t len, size_t *pos,
 	return -1;
 }
 
-char *weft__token_encode(const char *test, const uint32_t *dec, long n)
+char *weft__token_encode(const char *test, const uint32_t *dec, long n,
+			 const uint64_t *ctx, int nctx)
 {
-	unsigned char *raw = malloc((size_t)n * 20 + 32);
+	unsigned char *raw = malloc((size_t)n * 20 + (size_t)nctx * 10 + 48);
 	size_t len = 0, out_len;
 	char *out;
 	uint32_t crc;
@@ -66,6 +67,12 @@ char *weft__token_encode(const char *test, const uint32_t *dec, long n)
 		len += put_varint(raw + len, dec[i]);
 		len += put_varint(raw + len, (uint64_t)(j - i - 1));
 		i = j;
+	}
+	/* Optional replay context after the runs (see internal.h). */
+	if (nctx > 0) {
+		len += put_varint(raw + len, (uint64_t)nctx);
+		for (int i = 0; i < nctx; i++)
+			len += put_varint(raw + len, ctx[i]);
 	}
 	crc = crc32_update(0, (const unsigned char *)test, strlen(test));
 	crc = crc32_update(crc, raw, len);
@@ -101,7 +108,7 @@ static int b64_val(char c)
 
 /* Returns the number of decisions, or -1 with *err set. */
 long weft__token_decode(const char *test, const char *tok, uint32_t **out,
-			const char **err)
+			uint64_t **ctx, int *nctx, const char **err)
 {
 	size_t tl, len = 0, pos = 0;
 	unsigned char *raw;
@@ -162,7 +169,9 @@ long weft__token_decode(const char *test, const char *tok, uint32_t **out,
 		return -1;
 	}
 	*out = malloc(sizeof **out * (n ? n : 1));
-	while (pos < len) {
+	*ctx = NULL;
+	*nctx = 0;
+	while (pos < len && k < (long)n) {
 		if (get_varint(raw, len, &pos, &v) ||
 		    get_varint(raw, len, &pos, &run) || k + (long)run + 1 > (long)n) {
 			*err = "its runs are malformed";
@@ -173,11 +182,33 @@ long weft__token_decode(const char *test, const char *tok, uint32_t **out,
 		for (uint64_t i = 0; i <= run; i++)
 			(*out)[k++] = (uint32_t)v;
 	}
-	free(raw);
 	if (k != (long)n) {
 		*err = "its runs do not add up to its length";
+		free(raw);
 		free(*out);
 		return -1;
 	}
+	if (pos < len) {
+		uint64_t c, v;
+		if (get_varint(raw, len, &pos, &c) || c > 4096) {
+			*err = "its replay context is malformed";
+			free(raw);
+			free(*out);
+			return -1;
+		}
+		*ctx = malloc(sizeof **ctx * (c ? c : 1));
+		for (uint64_t i = 0; i < c; i++) {
+			if (get_varint(raw, len, &pos, &v)) {
+				*err = "its replay context is truncated";
+				free(raw);
+				free(*out);
+				free(*ctx);
+				return -1;
+			}
+			(*ctx)[i] = v;
+		}
+		*nctx = (int)c;
+	}
+	free(raw);
 	return k;
 }

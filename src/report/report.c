@@ -15,7 +15,8 @@ const char *weft__verdict_name(int v)
 
 char *weft__report_token(const struct weft_test *t, struct weft__shm *S)
 {
-	return weft__token_encode(t->name, weft__shm_dec(S), S->ndec);
+	return weft__token_encode(t->name, weft__shm_dec(S), S->ndec, S->ctx,
+				  S->nctx);
 }
 
 static void plural(FILE *out, long n, const char *what)

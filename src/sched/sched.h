@@ -92,6 +92,8 @@ struct weft__shm {
 	struct weft__step blocked[WEFT__MAX_THREADS]; /* op == NULL: none */
 	int nfindings;
 	struct weft__finding findings[WEFT__MAX_FINDINGS];
+	int nctx;                 /* replay context of the reported run */
+	uint64_t ctx[512];
 	size_t pool_used;
 	char pool[WEFT__POOL_SIZE];
 	long cap;                 /* capacity of dec[] and steps[] */
@@ -159,9 +161,10 @@ bool weft__dfs_complete(void);
 void weft__strategy_setup(const char *name);
 
 /* Decisions: replay tokens. */
-char *weft__token_encode(const char *test, const uint32_t *dec, long n);
+char *weft__token_encode(const char *test, const uint32_t *dec, long n,
+			 const uint64_t *ctx, int nctx);
 long weft__token_decode(const char *test, const char *tok, uint32_t **out,
-			const char **err);
+			uint64_t **ctx, int *nctx, const char **err);
 
 /* Executions (src/sched/exec.c). */
 void weft__globals_snapshot(void);

@@ -1,6 +1,6 @@
 //! expect(join_completes_before_mc_is_set): verified
-//! expect(join_fails_before_mc_is_set): bug data-race
-//! expect(down_any_time): bug data-race
+//! expect(join_fails_before_mc_is_set): bug deadlock
+//! expect(down_any_time): bug deadlock
 /*
  * Seed 000 - "IB/ipoib: fix MCAST_FLAG_BUSY usage" (Doug Ledford), AFTER
  * the patch, with the same SA model and the same two scenarios as

@@ -28,10 +28,12 @@
  * join_completes_before_mc_is_set is verified.  The failed join is not:
  * the flush tests BUSY without priv->lock and skips the wait when the
  * callback has just cleared it, then reads mcast->mc in ipoib_mcast_leave()
- * while the callback, under priv->lock, is setting it to NULL (`data-race`).
- * Read before the NULL store, the leave frees a membership the SA is about
- * to drop itself: the double leave of before.c, narrowed to the two stores
- * between clear_bit() and complete().  The order the commit prescribes
+ * while the callback, under priv->lock, is setting it to NULL (a
+ * `data-race`, reported too).  Read before the NULL store, the leave frees
+ * a membership the SA is about to drop itself: the double leave of
+ * before.c, narrowed to the two stores between clear_bit() and complete();
+ * weft makes the racing read a scheduling point and reports the leave that
+ * then hangs (`deadlock`).  The order the commit prescribes
  * (point 5: BUSY cleared before complete) is exactly what opens this
  * window; mainline's ipoib_mcast_dev_flush() keeps the unlocked test.
  */

@@ -16,9 +16,10 @@
  * xmit_vs_path_flush: one thread transmits to the neighbour while the path
  * is flushed (ipoib_flush_paths -> ipoib_neigh_free under priv->lock);
  * the transmit path's read of neigh->ah is a `use-after-free`.  The cookie
- * and neigh->ah are read with READ_ONCE (the cookie written with
- * WRITE_ONCE): with neigh->ah read plainly weft currently misses the read
- * of the freed block (reported to the core's owner).
+ * is read with READ_ONCE (written with WRITE_ONCE); neigh->ah is read
+ * plainly, as in the driver ("n->foo == OOPS"): the read races with the
+ * kfree, weft makes that site a scheduling point, and then finds the order
+ * in which the free comes first.
  */
 #include <weft/linux.h>
 
@@ -90,7 +91,7 @@ static void ipoib_start_xmit(void *arg)
 	unsigned long flags;
 
 	neigh = READ_ONCE(*to_ipoib_neigh(n)); /* no lock, no RCU */
-	if (neigh && READ_ONCE(neigh->ah)) {
+	if (neigh && neigh->ah) { /* n->foo == OOPS */
 		ipoib_send(priv, neigh->ah, neigh->dqpn);
 		return;
 	}

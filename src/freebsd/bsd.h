@@ -154,6 +154,9 @@ int weft__bsd_legacy_drain(struct bsd_co *co, const struct weft_loc *loc);
 
 /* "file:line" of a location, for messages. */
 const char *weft__bsd_site(const struct weft_loc *l);
+/* drain.c: report the callouts still armed as a leak (see there). */
+void weft__bsd_report_armed(struct bsd_state *s, const char *when,
+			    bool check_memory);
 /* The handler's name. */
 const char *weft__bsd_fname(weft_callout_func_t *fn);
 

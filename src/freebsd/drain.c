@@ -132,19 +132,24 @@ void weft__bsd_callout_check_lock(const struct weft_bsd_mtx *m,
  * check catches what they cannot see, such as a callout armed for a CPU
  * whose softclock has already retired.  A callout whose memory was freed
  * meanwhile is reported as the use-after-free it is. */
-static void callout_end(void)
+/* Report every callout of s still armed (pending, or with a deferred
+ * migration) as a leak; `when` says at which moment ("at the end of the
+ * test", "when the test returned").  With check_memory, a callout whose
+ * memory was freed meanwhile is reported as the use-after-free it is.
+ * Returns without a report when none is armed. */
+void weft__bsd_report_armed(struct bsd_state *s, const char *when,
+			    bool check_memory)
 {
-	struct bsd_state *s = weft__bsd_peek();
 	const struct bsd_co *first = NULL;
 	int armed = 0;
 
-	if (!s)
-		return;
 	for (int i = 0; i < s->nco; i++) {
 		const struct bsd_co *co = &s->co[i];
 		if (!co->pending && !co->dfrmig)
 			continue;
-		weft__check_access(co->c, sizeof *co->c, false, co->arm_loc);
+		if (check_memory)
+			weft__check_access(co->c, sizeof *co->c, false,
+					   co->arm_loc);
 		if (!armed++)
 			first = co;
 		weft__fail_detail("callout %s initialised at %s, armed at %s "
@@ -156,10 +161,17 @@ static void callout_end(void)
 	}
 	if (first)
 		weft__fail("leak", first->arm_loc,
-			   "%d callout%s still armed at the end of the test "
-			   "(stop or drain %s)",
-			   armed, armed == 1 ? "" : "s",
+			   "%d callout%s still armed %s (stop or drain %s)",
+			   armed, armed == 1 ? "" : "s", when,
 			   armed == 1 ? "it" : "them");
+}
+
+static void callout_end(void)
+{
+	struct bsd_state *s = weft__bsd_peek();
+
+	if (s)
+		weft__bsd_report_armed(s, "at the end of the test", true);
 }
 
 static struct weft__hooks callout_hooks = { .end = callout_end };

@@ -247,30 +247,9 @@ static void finish(struct bsd_state *s, int cpu, struct bsd_co *co)
  * are a leak; with none armed and nothing running here, it exits. */
 static bool softclock_retire(struct bsd_state *s)
 {
-	int armed = 0;
-	const struct bsd_co *first = NULL;
-
 	if (!test_over(s))
 		return false;
-	for (int i = 0; i < s->nco; i++) {
-		const struct bsd_co *co = &s->co[i];
-		if (!co->pending && !co->dfrmig)
-			continue;
-		if (!armed++)
-			first = co;
-		weft__fail_detail("callout %s initialised at %s, armed at %s "
-				  "with handler %s",
-				  co->name, weft__bsd_site(co->init_loc),
-				  weft__bsd_site(co->arm_loc),
-				  weft__bsd_fname(co->pending ? co->func
-							      : co->mig_func));
-	}
-	if (first)
-		weft__fail("leak", first->arm_loc,
-			   "%d callout%s still armed when the test returned "
-			   "(stop or drain %s)",
-			   armed, armed == 1 ? "" : "s",
-			   armed == 1 ? "it" : "them");
+	weft__bsd_report_armed(s, "when the test returned", false);
 	return true;
 }
 

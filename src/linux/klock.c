@@ -116,6 +116,21 @@ static void note_held(struct weft_klock *l, const struct weft_loc *loc,
 		lx_ctx_acquired(cls, loc);
 }
 
+/* The caller now holds l (shared: for reading): record it on the lock and
+ * in the thread's held set. */
+static void take(struct weft_klock *l, bool shared, const struct weft_loc *loc,
+		 bool try)
+{
+	if (shared) {
+		l->readers++;
+		l->rmask |= 1ull << weft__self();
+	} else {
+		l->owner = weft__self() + 1;
+	}
+	l->acquired = loc;
+	note_held(l, loc, try);
+}
+
 static bool drop_held(struct weft_klock *l, const struct weft_loc *loc)
 {
 	struct lx_thread *me = lx_me();
@@ -150,14 +165,7 @@ static void acquire(struct weft_klock *l, bool shared,
 	if (!WEFT_KLOCK_SPINS(l->kind))
 		weft_might_sleep(name, lname(l), loc);
 	weft__visible(&op);
-	if (shared) {
-		l->readers++;
-		l->rmask |= 1ull << weft__self();
-	} else {
-		l->owner = weft__self() + 1;
-	}
-	l->acquired = loc;
-	note_held(l, loc, false);
+	take(l, shared, loc, false);
 }
 
 void weft_klock_lock(struct weft_klock *l, const struct weft_loc *loc)
@@ -185,14 +193,7 @@ static int try_acquire(struct weft_klock *l, bool shared,
 		weft__step_note("busy");
 		return 0;
 	}
-	if (shared) {
-		l->readers++;
-		l->rmask |= 1ull << weft__self();
-	} else {
-		l->owner = weft__self() + 1;
-	}
-	l->acquired = loc;
-	note_held(l, loc, true);
+	take(l, shared, loc, true);
 	return 1;
 }
 

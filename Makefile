@@ -33,7 +33,7 @@ SOLIB    := $(BUILD)/lib/libweft.so
 MAINOBJ  := $(BUILD)/lib/weft_main.o
 WEFTCC   := $(BUILD)/bin/weft-cc
 
-.PHONY: all lib test test-sanitize demo bench install clean examples
+.PHONY: all lib test test-sanitize test-ucontext demo bench install clean examples
 all: lib $(WEFTCC) $(BUILD)/include examples
 
 lib: $(LIB) $(SOLIB) $(MAINOBJ)
@@ -90,6 +90,7 @@ $(BUILD)/tests/runner: tests/runner.c
 
 test: all $(WEFT_PROGS) $(BUILD)/tests/unit $(BUILD)/tests/runner
 	$(MAKE) --no-print-directory test-sanitize
+	$(MAKE) --no-print-directory test-ucontext
 	$(BUILD)/tests/runner $(BUILD)
 
 # The core's tests under AddressSanitizer and UndefinedBehaviorSanitizer
@@ -102,6 +103,15 @@ test-sanitize:
 	WEFT_NO_INSTRUMENT=1 $(MAKE) --no-print-directory CORE_ONLY=1 BUILD=$(SAN_BUILD) SAN="$(SAN_FLAGS)" \
 		$(SAN_BUILD)/tests/unit $(SAN_BUILD)/tests/runner $(SAN_PROGS)
 	ASAN_OPTIONS=detect_leaks=0 $(SAN_BUILD)/tests/runner $(SAN_BUILD) 'unit/*' 'detect/core/*' 'golden/*'
+
+# The core's tests on the portable ucontext context switch (what machines
+# other than x86_64 use), built on this one.
+UC_BUILD := $(BUILD)-ucontext
+UC_PROGS := $(patsubst %.c,$(UC_BUILD)/%,$(wildcard tests/detect/core/*.c tests/golden/*.c tests/cli/prog.c))
+test-ucontext:
+	WEFT_NO_INSTRUMENT=1 $(MAKE) --no-print-directory CORE_ONLY=1 BUILD=$(UC_BUILD) EXTRA_CFLAGS=-DWEFT_USE_UCONTEXT \
+		$(UC_BUILD)/tests/unit $(UC_BUILD)/tests/runner $(UC_PROGS)
+	$(UC_BUILD)/tests/runner $(UC_BUILD) 'unit/*' 'detect/core/*' 'golden/*'
 
 demo: all $(filter $(BUILD)/examples/seeds/%,$(WEFT_PROGS))
 	sh examples/seeds/demo.sh $(BUILD)
@@ -122,4 +132,4 @@ install: all
 	sed -e 's|@PREFIX@|$(PREFIX)|' tools/weft.pc.in > $(PREFIX)/lib/pkgconfig/weft.pc
 
 clean:
-	rm -rf $(BUILD) $(SAN_BUILD)
+	rm -rf $(BUILD) $(SAN_BUILD) $(UC_BUILD)

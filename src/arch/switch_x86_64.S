@@ -18,6 +18,7 @@
  * current stack, store rsp in from->sp, load to->sp, pop the state saved
  * there and return into the other fiber.
  */
+#ifndef WEFT_USE_UCONTEXT /* the fallback replaces this file */
 	.text
 	.globl	weft__ctx_switch
 	.type	weft__ctx_switch, @function
@@ -60,5 +61,7 @@ weft__ctx_trampoline:
 	ud2
 	.cfi_endproc
 	.size	weft__ctx_trampoline, .-weft__ctx_trampoline
+
+#endif
 
 	.section .note.GNU-stack,"",@progbits

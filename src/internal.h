@@ -112,6 +112,11 @@ void weft__release_point(const char *name, const void *obj,
  * thread writes something.  Keeps spin loops from hanging exploration. */
 void weft__spun(void);
 
+/* The calling thread changed shared memory outside a visible operation (an
+ * instrumented plain write): spinning threads may progress, as after a
+ * write step.  Cheap; called by the race detector on writes. */
+void weft__note_progress(void);
+
 /* Attach a short result to the step just taken, shown in the trace after
  * the operation (e.g. "= 0", "busy", "timeout").  s must be a literal. */
 void weft__step_note(const char *s);

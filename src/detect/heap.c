@@ -99,6 +99,10 @@ void *weft__malloc(size_t n, bool zero, const char *what,
 	/* One empty granule between blocks catches small overruns as
 	 * accesses to unallocated memory. */
 	off = H->used + GRANULE;
+	/* An impossible size is an allocation failure (NULL), as from a real
+	 * allocator; the checks are ordered so that nothing overflows. */
+	if (len > ARENA_SIZE / 2)
+		return NULL;
 	if (off + len > ARENA_SIZE || H->nblocks >= MAX_BLOCKS)
 		weft__fail("crash", loc,
 			   "out of memory: the test allocated more than "

@@ -252,6 +252,8 @@ void weft__race_access(const void *addr, size_t n, unsigned flags,
 	t = weft__self();
 	if (t < 0)
 		return;
+	if (flags & WEFT__RACE_WRITE)
+		weft__note_progress();
 	if (__builtin_expect(weft__race_site_hot(pc), 0))
 		weft__race_point(addr, flags & WEFT__RACE_WRITE, pc);
 	/* Heap memory: the tracked heap reports an access to a freed block

@@ -30,8 +30,8 @@
 
 struct node {
 	uint8_t is_value;
-	uint8_t chosen;
-	uint16_t nvals;
+	uint32_t chosen;        /* thread, or value of a choice node */
+	uint32_t nvals;
 	int16_t prev_tid;       /* thread of the previous step, -1 */
 	uint8_t prev_runnable;  /* it could have continued (not a yield) */
 	int preempt;            /* preemptions before this step */
@@ -105,6 +105,21 @@ static void dfs_init(void)
 	bound = max_bound < 0 ? -1 : 0;
 }
 
+static bool restart;
+static bool probed;
+/* Sleep sets are used only when nothing bounds the search: a thread put to
+ * sleep because its subtree was explored there may have been explored
+ * under a bound that cut branches which another path would reach within
+ * the bound (Coons, Musuvathi and McKinley describe the conflict).  If the
+ * fairness bound cuts while sleep sets are on, the search restarts
+ * without them. */
+static bool sleep_off;
+
+static bool sleep_on(void)
+{
+	return !no_sleep && !full && !sleep_off && bound < 0;
+}
+
 static bool is_preemption(const struct node *n, int q)
 {
 	return n->prev_tid >= 0 && q != n->prev_tid && n->prev_runnable;
@@ -122,6 +137,10 @@ static bool within_fairness(const struct node *n, int q)
 	if (n->unfair + 1 <= fb)
 		return true;
 	fair_cut = true;
+	if (sleep_on()) {
+		sleep_off = true;
+		restart = true;
+	}
 	return false;
 }
 
@@ -158,7 +177,7 @@ static bool next_branch(void)
 			n->done |= bit(q);
 			if (!within_bound(n, q))
 				continue;
-			n->chosen = (uint8_t)q;
+			n->chosen = (uint32_t)q;
 			n->op_sig = 0; /* learnt on the re-run */
 			n->explored |= bit(q);
 			depth = replay_len = i + 1;
@@ -185,7 +204,7 @@ static void prefix_from_env(void)
 	if (n < 0)
 		weft__die("WEFT_DFS_PREFIX: %s", err);
 	for (long i = 0; i < n && i < cap; i++)
-		nodes[i] = (struct node){ .chosen = (uint8_t)d[i],
+		nodes[i] = (struct node){ .chosen = d[i],
 					  .backtrack = bit((int)d[i]),
 					  .done = bit((int)d[i]),
 					  .explored = bit((int)d[i]) };
@@ -193,8 +212,6 @@ static void prefix_from_env(void)
 	free(d);
 }
 
-static bool restart;
-static bool probed;
 bool weft__probe_run;
 
 void weft__points_changed(void)
@@ -250,7 +267,7 @@ static bool dfs_begin(void)
  * conservative extra backtrack point of bounded POR. */
 static long run_start(long i)
 {
-	int t = nodes[i].chosen;
+	uint32_t t = nodes[i].chosen;
 
 	while (i > 0) {
 		long j = i - 1;
@@ -283,7 +300,8 @@ static long latest_race(int p, const struct weft__op *op, const void *obj)
 		return -1;
 	if (op->ready) {
 		/* A blocking acquisition is enabled by releases and cannot
-		 * move before them; it races with the other acquisitions. */
+		 * move before them; it races with the other acquisitions
+		 * (and, for a writer, with readers' acquisitions below). */
 		if (r->a_step >= 0 && r->a_tid != p && vc[r->a_tid] < r->a_clk)
 			cand = r->a_step;
 	} else if (r->w_step >= 0 && r->w_tid != p && vc[r->w_tid] < r->w_clk) {
@@ -432,7 +450,7 @@ static int dfs_pick(uint64_t en, uint64_t elig)
 		uint64_t avail = en & ~cur_sleep;
 		*n = (struct node){ .prev_tid = (int16_t)last,
 				    .prev_runnable = last >= 0 &&
-						     (en & bit(last)) &&
+						     (en & ~X->weak & bit(last)) &&
 						     !X->th[last].spinning,
 				    .preempt = X->preemptions,
 				    .unfair = X->unfair,
@@ -448,7 +466,7 @@ static int dfs_pick(uint64_t en, uint64_t elig)
 			weft__end_execution(EXEC_REDUNDANT);
 		tid = default_choice(avail, elig);
 		end_of_test_conflicts(n, tid, en);
-		n->chosen = (uint8_t)tid;
+		n->chosen = (uint32_t)tid;
 		n->op_sig = op_signature(X->th[tid].pending);
 		n->op_line = X->th[tid].pending->loc
 				     ? X->th[tid].pending->loc->line
@@ -469,7 +487,7 @@ static int dfs_pick(uint64_t en, uint64_t elig)
 			if (weft__op_dependent(X->th[q].pending, mine))
 				s &= ~bit(q);
 		}
-		cur_sleep = no_sleep || full ? 0 : s;
+		cur_sleep = sleep_on() ? s : 0;
 	}
 	if (!n->op_sig) {
 		n->op_sig = op_signature(X->th[tid].pending);
@@ -492,12 +510,12 @@ static int dfs_value(int n)
 	if (restart && pos < replay_len)
 		replay_len = pos;
 	if (pos < replay_len) {
-		if (!nd->is_value || nd->nvals != n)
+		if (!nd->is_value || nd->nvals != (uint32_t)n)
 			weft__nondeterminism(
 				"the program made a different choice when re-run "
 				"with the same decisions (decision %ld)", pos);
 	} else {
-		*nd = (struct node){ .is_value = 1, .nvals = (uint16_t)n,
+		*nd = (struct node){ .is_value = 1, .nvals = (uint32_t)n,
 				     .chosen = 0 };
 		depth = pos + 1;
 	}

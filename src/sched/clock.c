@@ -92,9 +92,14 @@ static void obj_record(struct weft__thread *t, struct weft__objrec *r,
 		r->r_mask = 0;
 	} else {
 		vc_join(r->rvc, t->vc, n);
-		r->r_mask |= (uint64_t)1 << id;
-		r->r_step[id] = step;
-		r->r_clk[id] = t->vc[id];
+		/* A read release (a reader's unlock) orders later writers after
+		 * it but is no race partner: blocking acquisitions race with
+		 * the earlier acquisitions instead. */
+		if (!op->release) {
+			r->r_mask |= (uint64_t)1 << id;
+			r->r_step[id] = step;
+			r->r_clk[id] = t->vc[id];
+		}
 	}
 }
 

@@ -130,7 +130,9 @@ static void record_step(int tid, uint64_t en, uint64_t elig)
 	long s = X->nsteps;
 	int last = X->last_tid;
 
-	if (last >= 0 && last != tid && (en & bit(last)) &&
+	/* Leaving a thread that could only move by a spurious wakeup is no
+	 * preemption: it was waiting. */
+	if (last >= 0 && last != tid && (en & ~X->weak & bit(last)) &&
 	    !X->th[last].spinning)
 		S->preemptions = ++X->preemptions;
 	if (!(elig & bit(tid)))
@@ -325,6 +327,12 @@ void weft__release_point(const char *name, const void *obj,
 			       .access = WEFT__ACC_WRITE, .release = true,
 			       .loc = loc };
 	weft__visible(&op);
+}
+
+void weft__note_progress(void)
+{
+	if (weft__X && weft__X->cur >= 0)
+		weft__X->progress = true;
 }
 
 void weft__spun(void)

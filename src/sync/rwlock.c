@@ -126,7 +126,18 @@ void weft_rwlock_unlock_at(weft_rwlock_t *l, const struct weft_loc *loc)
 	if (l->writer != self + 1 && !(l->rmask & (1ull << self)))
 		weft__fail("misuse", loc, "rwlock_unlock of %s, not held by %s",
 			   rw_name(l), weft__thread_name(self));
-	weft__release_point("rwlock_unlock", l, rw_name(l), loc);
+	{
+		/* A reader's unlock is a read release: it orders later
+		 * writers after the read section, but readers stay
+		 * unordered with each other (no false happens-before, and
+		 * partial-order reduction may reorder reader sections). */
+		struct weft__op op = {
+			.name = "rwlock_unlock", .obj = l, .objname = rw_name(l),
+			.access = l->writer == self + 1 ? WEFT__ACC_WRITE
+							: WEFT__ACC_READ,
+			.release = true, .loc = loc };
+		weft__visible(&op);
+	}
 	if (l->writer == self + 1) {
 		l->writer = 0;
 	} else {

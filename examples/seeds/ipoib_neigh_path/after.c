@@ -1,3 +1,4 @@
+//! args: --strategy=dfs --iterations=0
 //! expect: verified
 /*
  * Seed 001 - "IPoIB: Use a private hash table for path lookup in xmit path"

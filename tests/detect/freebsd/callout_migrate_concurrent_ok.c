@@ -1,5 +1,5 @@
 //! expect: verified
-//! args: --strategy=dfs --preemption-bound=unbounded
+//! args: --strategy=dfs --preemption-bound=unbounded --iterations=0
 /* callout_migrate_concurrent_legacy_bug.c under the fixed model: the move
  * to CPU 1 waits until the run on CPU 0 returned, so the runs never
  * overlap, and the second run, on CPU 1, does not re-arm it. */

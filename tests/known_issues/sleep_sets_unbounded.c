@@ -1,0 +1,43 @@
+/* KNOWN ISSUE (not run by the test runner): with no preemption or
+ * fairness bound, DFS with sleep sets reports this program verified,
+ * though the assertion fails on a reachable schedule.
+ *
+ *   build/bin/weft-cc tests/known_issues/sleep_sets_unbounded.c -o /tmp/ss
+ *   /tmp/ss --strategy=dfs --preemption-bound=unbounded --fair-bound=unbounded
+ *       -> verified (170 schedules)                        (wrong)
+ *   WEFT_DFS_NO_SLEEP=1 /tmp/ss --strategy=dfs --preemption-bound=unbounded \
+ *       --fair-bound=unbounded                            -> bug (assertion)
+ *   /tmp/ss                        (default, bounded: no sleep sets) -> bug
+ *
+ * WEFT_DFS_TARGET=<token of the bug> shows the search leaving the target
+ * path at decision 7, where T2 is never added to the backtrack set.  The
+ * suspects are the refinements of the race analysis that sleep sets now
+ * depend on: releases excluded as race partners of blocking acquisitions
+ * (a_step), and failed trywait/trylock recorded as writes.  Found by a
+ * differential fuzzer in review (3 of 72 random 3-thread programs). */
+#include <weft/weft.h>
+#include <unistd.h>
+#include <sys/syscall.h>
+#include <stdio.h>
+#include <string.h>
+static weft_atomic_t a[2];
+static weft_mutex_t m = WEFT_MUTEX_INIT;
+static weft_rwlock_t rw = WEFT_RWLOCK_INIT;
+static weft_sem_t s = WEFT_SEM_INIT(1);
+static long r[3][8];
+static void T0(void *p) { (void)p; weft_mutex_lock(&m); { long e = 2; r[0][0] = weft_atomic_cas(&a[1], &e, 1) * 10 + e; } weft_mutex_unlock(&m); { long e = 2; r[0][1] = weft_atomic_cas(&a[0], &e, 1) * 10 + e; } r[0][2] = weft_atomic_fetch_add(&a[0], 2); }
+static void T1(void *p) { (void)p; { long e = 0; r[1][0] = weft_atomic_cas(&a[0], &e, 1) * 10 + e; } if (weft_sem_trywait(&s) == 0) { weft_atomic_store(&a[1], 2); weft_sem_post(&s); } else r[1][2] = 99; if (weft_mutex_trylock(&m) == 0) { r[1][3] = weft_atomic_load(&a[1]); weft_mutex_unlock(&m); } else r[1][4] = 99; }
+static void T2(void *p) { (void)p; weft_sem_wait(&s); r[2][0] = weft_atomic_load(&a[1]); weft_sem_post(&s); weft_sem_wait(&s); r[2][1] = weft_atomic_exchange(&a[1], 2); weft_sem_post(&s); r[2][2] = weft_choose(2); }
+WEFT_TEST(fz) {
+  weft_thread_t th[3];
+  th[0] = weft_spawn(T0, 0);
+  th[1] = weft_spawn(T1, 0);
+  th[2] = weft_spawn(T2, 0);
+  weft_join(th[0]);
+  weft_join(th[1]);
+  weft_join(th[2]);
+  char buf[512]; int n = 0;
+  for (int i = 0; i < 2; i++) n += snprintf(buf+n, sizeof buf-n, "%ld,", weft_atomic_load(&a[i]));
+  for (int t = 0; t < 3; t++) for (int k = 0; k < 8; k++) n += snprintf(buf+n, sizeof buf-n, "%ld,", r[t][k]);
+  buf[n] = 0; weft_assert(strcmp(buf, "2,1,12,0,0,0,0,0,0,0,2,0,99,1,0,0,0,0,0,0,0,0,0,0,0,0,") != 0);
+}

@@ -27,26 +27,8 @@
 
 #include "sched/sched.h"
 #include "sched/clock.h"
+#include "dfs.h"
 
-struct node {
-	uint8_t is_value;
-	uint32_t chosen;        /* thread, or value of a choice node */
-	uint32_t nvals;
-	int16_t prev_tid;       /* thread of the previous step, -1 */
-	uint8_t prev_runnable;  /* it could have continued (not a yield) */
-	int preempt;            /* preemptions before this step */
-	int unfair;             /* unfair continuations before this step */
-	uint64_t enabled;       /* enabled threads here */
-	uint64_t deferred;      /* of those, spinners deferred by fairness */
-	uint64_t backtrack, done, sleep;
-	uint64_t explored;       /* done and actually run (not cut by the
-				    bound): only these may sleep */
-	uint32_t op_sig;         /* hash of the chosen thread's operation and
-				    site (by content: names may live in the
-				    per-execution pool), to catch a re-run
-				    that diverges; 0 until known */
-	int op_line;
-};
 
 static uint32_t fnv(uint32_t h, const char *s)
 {
@@ -84,10 +66,6 @@ _Noreturn void weft__nondeterminism(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 void weft__end_execution(enum exec_result r) __attribute__((noreturn));
 
-static inline uint64_t bit(int i)
-{
-	return (uint64_t)1 << i;
-}
 
 /* Debugging switches for work on the explorer itself:
  * WEFT_DFS_NO_SLEEP=1 turns sleep sets off; WEFT_DFS_FULL=1 makes every
@@ -187,31 +165,6 @@ static bool next_branch(void)
 	return false;
 }
 
-/* WEFT_DFS_PREFIX=TOKEN (debugging): the first execution follows the
- * token's decisions, so the explorer says where it cannot follow them. */
-static void prefix_from_env(void)
-{
-	const char *tok = getenv("WEFT_DFS_PREFIX"), *err = NULL;
-	uint32_t *d = NULL;
-	long n;
-
-	if (!tok || !weft__cur_test)
-		return;
-	uint64_t *ctx = NULL;
-	int nctx = 0;
-	n = weft__token_decode(weft__cur_test->name, tok, &d, &ctx, &nctx, &err);
-	free(ctx);
-	if (n < 0)
-		weft__die("WEFT_DFS_PREFIX: %s", err);
-	for (long i = 0; i < n && i < cap; i++)
-		nodes[i] = (struct node){ .chosen = d[i],
-					  .backtrack = bit((int)d[i]),
-					  .done = bit((int)d[i]),
-					  .explored = bit((int)d[i]) };
-	depth = replay_len = n;
-	free(d);
-}
-
 bool weft__probe_run;
 
 void weft__points_changed(void)
@@ -234,7 +187,7 @@ static bool dfs_begin(void)
 		started = true;
 		depth = replay_len = 0;
 		bound_cut = false;
-		prefix_from_env();
+		weft__dfs_prefix_from_env(nodes, cap, &depth, &replay_len);
 		return true;
 	}
 	if (complete)
@@ -261,101 +214,6 @@ static bool dfs_begin(void)
 	}
 	complete = true;
 	return false;
-}
-
-/* The node where the run of the thread that executed node i began: the
- * conservative extra backtrack point of bounded POR. */
-static long run_start(long i)
-{
-	uint32_t t = nodes[i].chosen;
-
-	while (i > 0) {
-		long j = i - 1;
-		while (j > 0 && nodes[j].is_value)
-			j--;
-		if (nodes[j].is_value || nodes[j].chosen != t)
-			break;
-		i = j;
-	}
-	return i;
-}
-
-static void add_backtrack(long i, int p)
-{
-	struct node *n = &nodes[i];
-
-	if (n->enabled & bit(p))
-		n->backtrack |= bit(p);
-	else
-		n->backtrack |= n->enabled;
-}
-
-static long latest_race(int p, const struct weft__op *op, const void *obj)
-{
-	const uint32_t *vc = weft__X->th[p].vc;
-	struct weft__objrec *r = obj ? weft__objrec_find(obj, false) : NULL;
-	long cand = -1;
-
-	if (!r)
-		return -1;
-	if (op->ready) {
-		/* A blocking acquisition is enabled by releases and cannot
-		 * move before them; it races with the other acquisitions
-		 * (and, for a writer, with readers' acquisitions below). */
-		if (r->a_step >= 0 && r->a_tid != p && vc[r->a_tid] < r->a_clk)
-			cand = r->a_step;
-	} else if (r->w_step >= 0 && r->w_tid != p && vc[r->w_tid] < r->w_clk) {
-		cand = r->w_step;
-	}
-	if (op->access == WEFT__ACC_WRITE) {
-		for (uint64_t m = r->r_mask; m; m &= m - 1) {
-			int u = __builtin_ctzll(m);
-			if (u != p && vc[u] < r->r_clk[u] && r->r_step[u] > cand)
-				cand = r->r_step[u];
-		}
-	}
-	return cand;
-}
-
-/* For every thread's next operation, find the last racing step and add
- * backtrack points before it. */
-static void analyse_races(void)
-{
-	struct weft__exec *X = weft__X;
-
-	for (int p = 0; p < X->nthreads; p++) {
-		const struct weft__op *op = X->th[p].pending;
-		long s, s2;
-		/* Disabled operations are analysed too: one that another
-		 * thread disabled for good (a stop that unschedules a pending
-		 * fire) races with that thread's step.  Blocking acquisitions
-		 * stay precise because releases are not race partners. */
-		if (X->th[p].state != TS_LIVE || !op ||
-		    op->access == WEFT__ACC_NONE)
-			continue;
-		s = latest_race(p, op, op->obj);
-		s2 = latest_race(p, op, op->obj2);
-		if (s2 > s)
-			s = s2;
-		/* A use of a tracked block races with the block's free. */
-		{
-			const void *blk = weft__heap_block_start(op->obj);
-			if (blk && blk != op->obj) {
-				struct weft__op use = { .access = WEFT__ACC_READ };
-				s2 = latest_race(p, &use, blk);
-				if (s2 > s)
-					s = s2;
-			}
-		}
-		if (s < 0)
-			continue;
-		add_backtrack(step_node[s], p);
-		if (bound >= 0) {
-			long r = run_start(step_node[s]);
-			if (r != step_node[s])
-				add_backtrack(r, p);
-		}
-	}
 }
 
 static int default_choice(uint64_t avail, uint64_t elig)
@@ -428,7 +286,7 @@ static int dfs_pick(uint64_t en, uint64_t elig)
 	 * execution runs fresh and the tree restarts at the next one. */
 	if (restart && pos < replay_len)
 		replay_len = pos;
-	analyse_races();
+	weft__dfs_analyse_races(nodes, step_node, bound);
 	n = &nodes[pos];
 	if (pos < replay_len) {
 		const struct weft__op *op;
@@ -523,48 +381,10 @@ static int dfs_value(int n)
 	return nd->chosen;
 }
 
-/* WEFT_DFS_TARGET=TOKEN (debugging): after each execution, report how far
- * it followed the target schedule and what the node where it left offered. */
-static void target_check(void)
-{
-	static uint32_t *tgt;
-	static long ntgt = -1, best = -1;
-	const char *tok = getenv("WEFT_DFS_TARGET"), *err = NULL;
-	uint32_t *dec = weft__shm_dec(weft__S);
-	long k = 0;
-
-	if (!tok)
-		return;
-	if (ntgt < 0)
-	{
-		uint64_t *ctx = NULL;
-		int nctx = 0;
-		ntgt = weft__token_decode(weft__cur_test->name, tok, &tgt, &ctx,
-					  &nctx, &err);
-		free(ctx);
-	}
-	while (k < ntgt && k < weft__S->ndec && dec[k] == tgt[k])
-		k++;
-	if (k <= best)
-		return;
-	best = k;
-	if (k < ntgt && k < depth)
-		fprintf(stderr,
-			"target: exec %ld follows %ld/%ld decisions; node %ld "
-			"chose %u, target %u, enabled %#llx backtrack %#llx "
-			"done %#llx sleep %#llx preempt %d prev %d/%d\n",
-			weft__X->exec_no, k, ntgt, k, dec[k], tgt[k],
-			(unsigned long long)nodes[k].enabled,
-			(unsigned long long)nodes[k].backtrack,
-			(unsigned long long)nodes[k].done,
-			(unsigned long long)nodes[k].sleep, nodes[k].preempt,
-			nodes[k].prev_tid, nodes[k].prev_runnable);
-}
-
 static void dfs_end(enum exec_result r)
 {
 	(void)r;
-	target_check();
+	weft__dfs_target_check(nodes, depth);
 }
 
 int weft__dfs_bound(void)

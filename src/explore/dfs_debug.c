@@ -1,0 +1,77 @@
+/* src/explore/dfs_debug.c - switches for work on the explorer itself.
+ *
+ * WEFT_DFS_PREFIX=TOKEN makes the first DFS execution follow a token, so
+ * the explorer says where it cannot; WEFT_DFS_TARGET=TOKEN reports, after
+ * each execution, how far it followed a target schedule and what the node
+ * where it left offered.  (WEFT_DFS_FULL and WEFT_DFS_NO_SLEEP, read in
+ * dfs.c, turn the reduction off for cross-checks.) */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "dfs.h"
+
+/* WEFT_DFS_PREFIX=TOKEN (debugging): the first execution follows the
+ * token's decisions, so the explorer says where it cannot follow them. */
+void weft__dfs_prefix_from_env(struct node *nodes, long cap, long *depth,
+			       long *replay_len)
+{
+	const char *tok = getenv("WEFT_DFS_PREFIX"), *err = NULL;
+	uint32_t *d = NULL;
+	long n;
+
+	if (!tok || !weft__cur_test)
+		return;
+	uint64_t *ctx = NULL;
+	int nctx = 0;
+	n = weft__token_decode(weft__cur_test->name, tok, &d, &ctx, &nctx, &err);
+	free(ctx);
+	if (n < 0)
+		weft__die("WEFT_DFS_PREFIX: %s", err);
+	for (long i = 0; i < n && i < cap; i++)
+		nodes[i] = (struct node){ .chosen = d[i],
+					  .backtrack = bit((int)d[i]),
+					  .done = bit((int)d[i]),
+					  .explored = bit((int)d[i]) };
+	*depth = *replay_len = n;
+	free(d);
+}
+
+
+/* WEFT_DFS_TARGET=TOKEN (debugging): after each execution, report how far
+ * it followed the target schedule and what the node where it left offered. */
+void weft__dfs_target_check(const struct node *nodes, long depth)
+{
+	static uint32_t *tgt;
+	static long ntgt = -1, best = -1;
+	const char *tok = getenv("WEFT_DFS_TARGET"), *err = NULL;
+	uint32_t *dec = weft__shm_dec(weft__S);
+	long k = 0;
+
+	if (!tok)
+		return;
+	if (ntgt < 0)
+	{
+		uint64_t *ctx = NULL;
+		int nctx = 0;
+		ntgt = weft__token_decode(weft__cur_test->name, tok, &tgt, &ctx,
+					  &nctx, &err);
+		free(ctx);
+	}
+	while (k < ntgt && k < weft__S->ndec && dec[k] == tgt[k])
+		k++;
+	if (k <= best)
+		return;
+	best = k;
+	if (k < ntgt && k < depth)
+		fprintf(stderr,
+			"target: exec %ld follows %ld/%ld decisions; node %ld "
+			"chose %u, target %u, enabled %#llx backtrack %#llx "
+			"done %#llx sleep %#llx preempt %d prev %d/%d\n",
+			weft__X->exec_no, k, ntgt, k, dec[k], tgt[k],
+			(unsigned long long)nodes[k].enabled,
+			(unsigned long long)nodes[k].backtrack,
+			(unsigned long long)nodes[k].done,
+			(unsigned long long)nodes[k].sleep, nodes[k].preempt,
+			nodes[k].prev_tid, nodes[k].prev_runnable);
+}
+

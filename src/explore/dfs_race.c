@@ -1,0 +1,103 @@
+/* src/explore/dfs_race.c - the race analysis of dynamic partial-order
+ * reduction: at every state, for each thread's next operation, find the
+ * last earlier step it races with (dependent, on the same object or block,
+ * not ordered by happens-before) and add a backtrack point before it. */
+#include "sched/clock.h"
+#include "dfs.h"
+
+/* The node where the run of the thread that executed node i began: the
+ * conservative extra backtrack point of bounded POR. */
+static long run_start(const struct node *nodes, long i)
+{
+	uint32_t t = nodes[i].chosen;
+
+	while (i > 0) {
+		long j = i - 1;
+		while (j > 0 && nodes[j].is_value)
+			j--;
+		if (nodes[j].is_value || nodes[j].chosen != t)
+			break;
+		i = j;
+	}
+	return i;
+}
+
+static void add_backtrack(struct node *nodes, long i, int p)
+{
+	struct node *n = &nodes[i];
+
+	if (n->enabled & bit(p))
+		n->backtrack |= bit(p);
+	else
+		n->backtrack |= n->enabled;
+}
+
+static long latest_race(int p, const struct weft__op *op, const void *obj)
+{
+	const uint32_t *vc = weft__X->th[p].vc;
+	struct weft__objrec *r = obj ? weft__objrec_find(obj, false) : NULL;
+	long cand = -1;
+
+	if (!r)
+		return -1;
+	if (op->ready) {
+		/* A blocking acquisition is enabled by releases and cannot
+		 * move before them; it races with the other acquisitions
+		 * (and, for a writer, with readers' acquisitions below). */
+		if (r->a_step >= 0 && r->a_tid != p && vc[r->a_tid] < r->a_clk)
+			cand = r->a_step;
+	} else if (r->w_step >= 0 && r->w_tid != p && vc[r->w_tid] < r->w_clk) {
+		cand = r->w_step;
+	}
+	if (op->access == WEFT__ACC_WRITE) {
+		for (uint64_t m = r->r_mask; m; m &= m - 1) {
+			int u = __builtin_ctzll(m);
+			if (u != p && vc[u] < r->r_clk[u] && r->r_step[u] > cand)
+				cand = r->r_step[u];
+		}
+	}
+	return cand;
+}
+
+/* For every thread's next operation, find the last racing step and add
+ * backtrack points before it. */
+void weft__dfs_analyse_races(struct node *nodes, const long *step_node,
+			     int bound)
+{
+	struct weft__exec *X = weft__X;
+
+	for (int p = 0; p < X->nthreads; p++) {
+		const struct weft__op *op = X->th[p].pending;
+		long s, s2;
+		/* Disabled operations are analysed too: one that another
+		 * thread disabled for good (a stop that unschedules a pending
+		 * fire) races with that thread's step.  Blocking acquisitions
+		 * stay precise because releases are not race partners. */
+		if (X->th[p].state != TS_LIVE || !op ||
+		    op->access == WEFT__ACC_NONE)
+			continue;
+		s = latest_race(p, op, op->obj);
+		s2 = latest_race(p, op, op->obj2);
+		if (s2 > s)
+			s = s2;
+		/* A use of a tracked block races with the block's free. */
+		{
+			const void *blk = weft__heap_block_start(op->obj);
+			if (blk && blk != op->obj) {
+				struct weft__op use = { .access = WEFT__ACC_READ };
+				s2 = latest_race(p, &use, blk);
+				if (s2 > s)
+					s = s2;
+			}
+		}
+		if (s < 0)
+			continue;
+		add_backtrack(nodes, step_node[s], p);
+		if (bound >= 0) {
+			long r = run_start(nodes, step_node[s]);
+			if (r != step_node[s])
+				add_backtrack(nodes, r, p);
+		}
+	}
+}
+

@@ -294,13 +294,6 @@ _Noreturn void weft__worker_main(const struct weft_test *t,
 	_exit(0);
 }
 
-void weft__strategy_setup(const char *name)
-{
-	weft__strat = weft__strategy_get(name);
-	if (!weft__strat)
-		weft__die("unknown strategy %s", name);
-}
-
 /* Without a subsystem that learns scheduling points (the race detector),
  * there is no replay context. */
 __attribute__((weak)) void weft__replay_context_mark(void)

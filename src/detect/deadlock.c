@@ -72,10 +72,7 @@ _Noreturn void weft__deadlock_report(void)
 		if (t->state != TS_LIVE)
 			continue;
 		wf[i] = describe(i, desc[i], sizeof desc[i]);
-		weft__S->blocked[i] = (struct weft__step){
-			.tid = (int16_t)i, .op = t->pending->name,
-			.objname = t->pending->objname, .loc = t->pending->loc,
-			.value = -1 };
+		weft__note_blocked(i);
 		weft__fail_detail("thread %s waits in %s(%s)%s for %s", t->name,
 				  t->pending->name,
 				  t->pending->objname ? t->pending->objname

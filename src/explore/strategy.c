@@ -64,6 +64,13 @@ const struct weft__strategy *weft__strategy_get(const char *name)
 	return NULL;
 }
 
+void weft__strategy_setup(const char *name)
+{
+	weft__strat = weft__strategy_get(name);
+	if (!weft__strat)
+		weft__die("unknown strategy %s", name);
+}
+
 /* What actually ran, for the report: "auto" becomes "dfs" or "dfs+pct". */
 const char *weft__strategy_ran(void)
 {

@@ -76,6 +76,17 @@ static bool only_daemons_left(void)
 	return true;
 }
 
+/* Keep a blocked thread's pending operation for the report: the op lives
+ * on the thread's stack, which the parent cannot read. */
+void weft__note_blocked(int tid)
+{
+	const struct weft__op *op = weft__X->th[tid].pending;
+
+	weft__S->blocked[tid] = (struct weft__step){
+		.tid = (int16_t)tid, .op = op->name, .objname = op->objname,
+		.loc = op->loc, .value = -1 };
+}
+
 _Noreturn static void livelock(const char *why)
 {
 	struct weft__exec *X = weft__X;
@@ -85,18 +96,17 @@ _Noreturn static void livelock(const char *why)
 	for (int i = 0; i < X->nthreads; i++) {
 		struct weft__thread *t = &X->th[i];
 		char buf[512] = "";
+		bool enabled;
 		if (t->state != TS_LIVE || !t->pending)
 			continue;
-		if (!weft__thread_enabled(i) && t->pending->waitdesc) {
+		enabled = weft__thread_enabled(i);
+		if (!enabled && t->pending->waitdesc) {
 			t->pending->waitdesc(t->pending, buf, sizeof buf);
-			weft__S->blocked[i] = (struct weft__step){
-				.tid = (int16_t)i, .op = t->pending->name,
-				.objname = t->pending->objname,
-				.loc = t->pending->loc, .value = -1 };
+			weft__note_blocked(i);
 		}
 		weft__fail_detail(
 			"thread %s %s %s(%s) at %s:%d%s%s", t->name,
-			weft__thread_enabled(i) ? "keeps retrying" : "waits in",
+			enabled ? "keeps retrying" : "waits in",
 			t->pending->name,
 			t->pending->objname ? t->pending->objname : "",
 			t->pending->loc ? t->pending->loc->file : "?",
@@ -106,9 +116,9 @@ _Noreturn static void livelock(const char *why)
 	weft__fail("livelock", op ? op->loc : NULL, "%s", why);
 }
 
-/* The last resort of fairness: when every enabled thread is spinning,
- * nothing can change by reordering them, so they take turns in a fixed
- * order and no branching point is created. */
+/* When fairness defers every enabled thread (all of them yielded to one
+ * another), the preferred one is the next in a fixed rotation after the
+ * last runner.  Only a preference: exhaustive search may still branch. */
 static int round_robin(uint64_t set)
 {
 	int last = weft__X->last_tid;

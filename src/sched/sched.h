@@ -176,6 +176,9 @@ void weft__heap_end_check(void);
 void weft__lockorder_end(void);
 void weft__objclock_reset(void);
 
+/* Record thread tid's pending (blocked) operation for the report. */
+void weft__note_blocked(int tid);
+
 /* Scheduler internals used by strategies. */
 bool weft__thread_enabled(int tid);
 bool weft__op_dependent(const struct weft__op *a, const struct weft__op *b);

@@ -75,11 +75,11 @@ struct weft__op {
 				     the condvar atomically), or NULL */
 	const char *objname;      /* its name for traces, or NULL */
 	uint8_t access;           /* enum weft__access */
-	bool release;             /* a release (unlock, post, signal, thread
-				     exit): it enables blocked operations but
-				     cannot be reordered after them, so for
-				     partial-order reduction a blocking op
-				     races only with non-release writes */
+	bool release;             /* a release (unlock, thread exit): every
+				     blocked operation it enables was
+				     disabled before it, so a blocking op
+				     never races with it (counting wakeups
+				     such as sem_post are plain writes) */
 	bool spin;                /* a read that made no progress (failed
 				     trylock, polling load): see weft__spun */
 	weft__ready_fn ready;     /* NULL: always enabled */
@@ -89,6 +89,13 @@ struct weft__op {
 				     wakeup): if every enabled op is of that
 				     kind, the state is a deadlock */
 	weft__waitdesc_fn waitdesc;
+	/* optional: the access the op makes if performed now, when that
+	 * depends on the state (a compare-exchange or trylock that would
+	 * fail only reads).  Called when the thread has been chosen, so the
+	 * answer holds for the step it takes. */
+	uint8_t (*access_now)(const struct weft__op *op);
+	bool ends_process;        /* ends the process (exit, return from
+				     main): conflicts with every step */
 	void *arg;                /* for ready() and waitdesc() */
 	long arg2;                /* second argument for callbacks */
 	const struct weft_loc *loc;
@@ -163,7 +170,11 @@ _Noreturn void weft__fail(const char *kind, const struct weft_loc *loc,
 void weft__fail_detail(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 
-/* Prune the current execution: neither bug nor pass (assume(false)). */
+/* Prune the current execution: neither bug nor pass (assume(false)).
+ * The calling thread stops for good (its path is infeasible); the others
+ * go on, so that their steps are still analysed and a bug they reach
+ * independently of the pruned path is still reported, and the execution
+ * ends as pruned when nothing else can run. */
 _Noreturn void weft__prune(void);
 
 /* A non-fatal finding (a potential deadlock from the lock-order graph):

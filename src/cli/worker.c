@@ -118,9 +118,9 @@ struct worker_cfg {
 	volatile long *min_bug;    /* shared across jobs: lowest bug found */
 };
 
-int weft__dfs_bound(void);
+int weft__explore_bound(void);
 extern bool weft__probe_run;
-int weft__dfs_fair_bound(void);
+int weft__explore_fair_bound(void);
 
 static void finish(struct weft__shm *S, double t0, int verdict)
 {
@@ -128,8 +128,8 @@ static void finish(struct weft__shm *S, double t0, int verdict)
 	/* The bound a verification holds for: -1 only when no branch was
 	 * ever cut by the bound, i.e. the exploration covered every
 	 * interleaving. */
-	S->bound = weft__dfs_bound();
-	S->fair_bound = weft__dfs_fair_bound();
+	S->bound = weft__explore_bound();
+	S->fair_bound = weft__explore_fair_bound();
 	S->seconds = weft__now() - t0;
 	snprintf(S->strategy, sizeof S->strategy, "%s", weft__strategy_ran());
 	__atomic_store_n(&S->state, SHM_DONE, __ATOMIC_SEQ_CST);

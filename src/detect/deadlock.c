@@ -66,6 +66,11 @@ _Noreturn void weft__deadlock_report(void)
 	char cyc[1024] = "";
 	int nblocked = 0, head = -1, ncyc = 0;
 
+	/* A thread that failed an assumption stopped for good: the execution
+	 * is infeasible, and nothing else can run, so it simply ends. */
+	if (X->pruned)
+		weft__end_execution(EXEC_PRUNED);
+
 	for (int i = 0; i < X->nthreads; i++) {
 		struct weft__thread *t = &X->th[i];
 		wf[i] = -1;

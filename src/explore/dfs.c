@@ -75,7 +75,13 @@ static bool no_sleep, full;
 static void dfs_init(void)
 {
 	no_sleep = getenv("WEFT_DFS_NO_SLEEP") != NULL;
-	full = getenv("WEFT_DFS_FULL") != NULL;
+	/* A preemption-bounded search branches on every enabled thread at
+	 * every step: partial-order reduction and preemption bounds do not
+	 * combine soundly in general (Coons, Musuvathi and McKinley, OOPSLA
+	 * 2013), and a bounded verdict must cover every schedule within its
+	 * bound.  Unbounded searches use the optimal DPOR of odpor.c. */
+	full = getenv("WEFT_DFS_FULL") != NULL ||
+	       weft__opts.preemption_bound >= 0;
 	cap = weft__opts.max_steps * 2 + 64;
 	nodes = weft__persistent_alloc(sizeof *nodes * (size_t)cap);
 	step_node = weft__persistent_alloc(sizeof *step_node * (size_t)cap);
@@ -167,17 +173,16 @@ static bool next_branch(void)
 
 bool weft__probe_run;
 
-void weft__points_changed(void)
-{
-	restart = true;
-}
-
 static bool dfs_begin(void)
 {
 	if (!nodes)
 		dfs_init();
 	pos = 0;
 	cur_sleep = 0;
+	if (weft__restart_pending) {
+		weft__restart_pending = false;
+		restart = true;
+	}
 	if (restart) {
 		restart = false;
 		started = complete = false;
@@ -284,7 +289,7 @@ static int dfs_pick(uint64_t en, uint64_t elig)
 	/* The set of scheduling points grew during this execution: the
 	 * recorded path no longer describes the program, so the rest of the
 	 * execution runs fresh and the tree restarts at the next one. */
-	if (restart && pos < replay_len)
+	if ((restart || weft__restart_pending) && pos < replay_len)
 		replay_len = pos;
 	weft__dfs_analyse_races(nodes, step_node, bound);
 	n = &nodes[pos];
@@ -365,7 +370,7 @@ static int dfs_value(int n)
 	if (pos >= cap)
 		weft__die("DFS path longer than its capacity");
 	nd = &nodes[pos];
-	if (restart && pos < replay_len)
+	if ((restart || weft__restart_pending) && pos < replay_len)
 		replay_len = pos;
 	if (pos < replay_len) {
 		if (!nd->is_value || nd->nvals != (uint32_t)n)

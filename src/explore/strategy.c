@@ -14,6 +14,24 @@ extern const struct weft__strategy weft__strategy_random;
 extern const struct weft__strategy weft__strategy_pct;
 extern const struct weft__strategy weft__strategy_dfs;
 extern const struct weft__strategy weft__strategy_replay;
+extern const struct weft__strategy weft__strategy_odpor;
+bool weft__odpor_complete(void);
+bool weft__odpor_fair_cut(void);
+
+bool weft__restart_pending;
+
+void weft__points_changed(void)
+{
+	weft__restart_pending = true;
+}
+
+/* The exhaustive strategy that "dfs" means: the optimal DPOR without a
+ * preemption bound, the bounded search with one. */
+static const struct weft__strategy *dfs_kind(void)
+{
+	return weft__opts.preemption_bound < 0 ? &weft__strategy_odpor
+					       : &weft__strategy_dfs;
+}
 
 static const struct weft__strategy *inner;
 static bool switched;
@@ -21,8 +39,8 @@ static bool switched;
 static bool auto_begin(void)
 {
 	if (!inner)
-		inner = &weft__strategy_dfs;
-	if (inner == &weft__strategy_dfs && !switched &&
+		inner = &weft__strategy_odpor;
+	if (inner == &weft__strategy_odpor && !switched &&
 	    weft__opts.iterations > 0 &&
 	    weft__exec_no() >= weft__opts.iterations / 2) {
 		inner = &weft__strategy_pct;
@@ -58,6 +76,8 @@ const struct weft__strategy *weft__strategy_get(const char *name)
 		&weft__strategy_dfs, &weft__strategy_replay,
 	};
 
+	if (strcmp(name, "dfs") == 0)
+		return dfs_kind();
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
 		if (strcmp(all[i]->name, name) == 0)
 			return all[i];
@@ -82,6 +102,29 @@ const char *weft__strategy_ran(void)
 bool weft__strategy_verified(void)
 {
 	if (weft__strat == &strategy_auto)
-		return !switched && weft__dfs_complete();
+		return !switched && weft__odpor_complete();
+	if (weft__strat == &weft__strategy_odpor)
+		return weft__odpor_complete();
 	return weft__strat == &weft__strategy_dfs && weft__dfs_complete();
+}
+
+/* The preemption bound a verification holds for (-1: none), and the
+ * fairness bound that cut the search (-1: none). */
+int weft__explore_bound(void)
+{
+	if (weft__strat == &weft__strategy_dfs)
+		return weft__dfs_bound();
+	return -1;
+}
+
+int weft__dfs_fair_bound(void);
+
+int weft__explore_fair_bound(void)
+{
+	if (weft__strat == &weft__strategy_dfs)
+		return weft__dfs_fair_bound();
+	if (weft__strat == &weft__strategy_odpor ||
+	    weft__strat == &strategy_auto)
+		return weft__odpor_fair_cut() ? weft__opts.fair_bound : -1;
+	return -1;
 }

@@ -45,8 +45,10 @@ void weft_complete(struct weft_completion *c, int all,
 {
 	weft__check_access(c, sizeof *c, true, loc);
 	lx_event_edges(cclass(c), loc);
-	weft__release_point(all ? "complete_all" : "complete", c, cname(c),
-			    loc);
+	/* Not a release: a wait it enables may also be enabled by an earlier
+	 * complete (the count), so the wait may move before it. */
+	weft__point(all ? "complete_all" : "complete", c, cname(c),
+		    WEFT__ACC_WRITE, loc);
 	weft__check_access(c, sizeof *c, true, loc);
 	if (all)
 		c->done = UINT_MAX;

@@ -150,6 +150,7 @@ void weft__exec_reset(void)
 	X->atomic_tid = -1;
 	X->atomic_depth = 0;
 	X->result = EXEC_OK;
+	X->pruned = false;
 	X->in_epilogue = false;
 	X->exec_no = no;
 	S->nsteps = 0;
@@ -258,15 +259,48 @@ _Noreturn void weft__fail(const char *kind, const struct weft_loc *loc,
 	weft__end_execution(EXEC_BUG);
 }
 
+/* The process ends: one step that conflicts with every other thread's
+ * next step (threads that have not run by then never run), then the end
+ * of the execution whatever the other threads are doing. */
+static const char process_obj = 0;
+
 _Noreturn void weft__exec_exit(int status)
 {
+	struct weft__exec *X = weft__X;
+	struct weft__op op = { .name = "exit", .obj = &process_obj,
+			       .objname = "process", .access = WEFT__ACC_WRITE,
+			       .ends_process = true };
+
 	(void)status;
-	weft__end_execution(EXEC_OK);
+	if (X && X->cur >= 0 && !X->in_epilogue)
+		weft__visible(&op);
+	weft__end_execution(X && X->pruned ? EXEC_PRUNED : EXEC_OK);
+}
+
+static bool never(const struct weft__op *op)
+{
+	(void)op;
+	return false;
+}
+
+static int assume_desc(const struct weft__op *op, char *buf, size_t n)
+{
+	(void)op;
+	snprintf(buf, n, "nothing (an assumption failed)");
+	return -1;
 }
 
 _Noreturn void weft__prune(void)
 {
-	weft__end_execution(EXEC_PRUNED);
+	struct weft__exec *X = weft__X;
+	struct weft__op op = { .name = "assume", .ready = never,
+			       .waitdesc = assume_desc };
+
+	if (!X || X->cur < 0 || X->in_epilogue)
+		weft__end_execution(EXEC_PRUNED);
+	X->pruned = true;
+	weft__visible(&op);
+	weft__die("a thread resumed after a failed assumption");
 }
 
 void weft_assert_fail(const char *expr, const struct weft_loc *loc)

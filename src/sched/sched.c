@@ -140,6 +140,13 @@ static void record_step(int tid, uint64_t en, uint64_t elig)
 	long s = X->nsteps;
 	int last = X->last_tid;
 
+	/* The thread runs its op now, with no other step in between: an op
+	 * whose access depends on the state (a failing compare-exchange only
+	 * reads) settles it here, for the clocks, the strategy and the
+	 * progress of spinners alike. */
+	if (op->access_now)
+		op->access = op->access_now(op);
+
 	/* Leaving a thread that could only move by a spurious wakeup is no
 	 * preemption: it was waiting. */
 	if (last >= 0 && last != tid && (en & ~X->weak & bit(last)) &&
@@ -182,7 +189,7 @@ static int choose_next(void)
 		X->progress = false;
 	}
 	if (only_daemons_left())
-		weft__end_execution(EXEC_OK);
+		weft__end_execution(X->pruned ? EXEC_PRUNED : EXEC_OK);
 	/* Checked before the strategy is asked, so a replay of a livelock
 	 * stops where the recorded run stopped. */
 	if (X->nsteps >= weft__opts.max_steps || weft__S->ndec >= weft__S->cap)

@@ -130,6 +130,7 @@ struct weft__exec {
 	struct weft__ctx native;   /* the worker's own stack */
 	const char *pending_note;
 	long exec_no;
+	bool pruned;               /* some thread failed an assumption */
 };
 
 extern struct weft__exec *weft__X;
@@ -154,6 +155,9 @@ struct weft__strategy {
 	bool exhaustive;           /* can conclude "verified" */
 };
 const struct weft__strategy *weft__strategy_get(const char *name);
+/* The set of scheduling points grew (weft__points_changed): exhaustive
+ * strategies restart their tree at the next execution. */
+extern bool weft__restart_pending;
 extern const struct weft__strategy *weft__strat;
 /* DFS helpers for the "auto" strategy and reports. */
 int weft__dfs_bound(void);

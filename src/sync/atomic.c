@@ -36,32 +36,65 @@ void weft_atomic_store_at(weft_atomic_t *a, long v, const struct weft_loc *loc)
 	a->v = v;
 }
 
+/* A read-modify-write that leaves the value as it is (an exchange with
+ * the value already there, a test-and-set of a set flag, adding 0) only
+ * reads: it commutes with other reads and is a poll.  op->arg2 is the
+ * value it would store, op->arg non-NULL for an addition. */
+static uint8_t rmw_access(const struct weft__op *op)
+{
+	const weft_atomic_t *a = op->obj;
+	long neu = op->arg ? a->v + op->arg2 : op->arg2;
+
+	return neu == a->v ? WEFT__ACC_READ : WEFT__ACC_WRITE;
+}
+
+static long rmw(weft_atomic_t *a, long v, bool add, const char *name,
+		const struct weft_loc *loc)
+{
+	struct weft__op op = { .name = name, .obj = a, .objname = aname(a),
+			       .access = WEFT__ACC_WRITE,
+			       .access_now = rmw_access, .arg2 = v,
+			       .arg = add ? (void *)1 : NULL, .loc = loc };
+	long old;
+
+	weft__visible(&op);
+	old = a->v;
+	a->v = add ? old + v : v;
+	if (a->v == old)
+		weft__poll_note(a, old);
+	return old;
+}
+
 long weft_atomic_fetch_add_at(weft_atomic_t *a, long d,
 			      const struct weft_loc *loc)
 {
-	long old;
-
-	weft__point("fetch_add", a, aname(a), WEFT__ACC_WRITE, loc);
-	old = a->v;
-	a->v = old + d;
-	return old;
+	return rmw(a, d, true, "fetch_add", loc);
 }
 
 long weft_atomic_exchange_at(weft_atomic_t *a, long v,
 			     const struct weft_loc *loc)
 {
-	long old;
+	return rmw(a, v, false, "exchange", loc);
+}
 
-	weft__point("exchange", a, aname(a), WEFT__ACC_WRITE, loc);
-	old = a->v;
-	a->v = v;
-	return old;
+/* A compare-exchange that fails only reads: it commutes with other reads
+ * and is a poll, like a failed trylock. */
+static uint8_t cas_access(const struct weft__op *op)
+{
+	return ((const weft_atomic_t *)op->obj)->v == op->arg2
+		       ? WEFT__ACC_WRITE
+		       : WEFT__ACC_READ;
 }
 
 int weft_atomic_cas_at(weft_atomic_t *a, long *expected, long desired,
 		       const struct weft_loc *loc)
 {
-	weft__point("cas", a, aname(a), WEFT__ACC_WRITE, loc);
+	struct weft__op op = { .name = "cas", .obj = a, .objname = aname(a),
+			       .access = WEFT__ACC_WRITE,
+			       .access_now = cas_access, .arg2 = *expected,
+			       .loc = loc };
+
+	weft__visible(&op);
 	if (a->v == *expected) {
 		a->v = desired;
 		return 1;

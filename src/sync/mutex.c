@@ -100,12 +100,22 @@ void(weft_mutex_lock)(weft_mutex_t *m)
 	weft_mutex_lock_at(m, NULL);
 }
 
+/* A trylock that fails only reads the mutex. */
+static uint8_t trylock_access(const struct weft__op *op)
+{
+	return lock_ready(op) ? WEFT__ACC_WRITE : WEFT__ACC_READ;
+}
+
 int weft__mutex_trylock(weft_mutex_t *m, const char *opname,
 			const struct weft_loc *loc)
 {
 	int self = weft__self();
+	struct weft__op op = { .name = opname, .obj = m,
+			       .objname = weft__mutex_name(m),
+			       .access = WEFT__ACC_WRITE,
+			       .access_now = trylock_access, .loc = loc };
 
-	weft__point(opname, m, weft__mutex_name(m), WEFT__ACC_WRITE, loc);
+	weft__visible(&op);
 	if (m->owner == self + 1 && m->kind == WEFT_MUTEX_RECURSIVE) {
 		m->depth++;
 		return 0;

@@ -96,10 +96,23 @@ void weft_rwlock_wrlock_at(weft_rwlock_t *l, const struct weft_loc *loc)
 	lock(l, true, loc);
 }
 
+/* A try-lock that fails only reads the lock. */
+static uint8_t try_access(const struct weft__op *op)
+{
+	const weft_rwlock_t *l = op->obj;
+	bool busy = op->arg2 ? (l->writer || l->readers) : l->writer;
+
+	return busy ? WEFT__ACC_READ : WEFT__ACC_WRITE;
+}
+
 static int trylock(weft_rwlock_t *l, bool write, const struct weft_loc *loc)
 {
-	weft__point(write ? "rwlock_trywrlock" : "rwlock_tryrdlock", l,
-		    rw_name(l), WEFT__ACC_WRITE, loc);
+	struct weft__op op = {
+		.name = write ? "rwlock_trywrlock" : "rwlock_tryrdlock",
+		.obj = l, .objname = rw_name(l), .access = WEFT__ACC_WRITE,
+		.access_now = try_access, .arg2 = write, .loc = loc };
+
+	weft__visible(&op);
 	if (write ? (l->writer || l->readers) : l->writer) {
 		weft__step_note("busy");
 		weft__spun();

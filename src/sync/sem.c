@@ -40,9 +40,20 @@ void weft_sem_wait_at(weft_sem_t *s, const struct weft_loc *loc)
 	s->count--;
 }
 
+/* A trywait that fails only reads the count. */
+static uint8_t trywait_access(const struct weft__op *op)
+{
+	return sem_ready(op) ? WEFT__ACC_WRITE : WEFT__ACC_READ;
+}
+
 int weft_sem_trywait_at(weft_sem_t *s, const struct weft_loc *loc)
 {
-	weft__point("sem_trywait", s, sem_name(s), WEFT__ACC_WRITE, loc);
+	struct weft__op op = { .name = "sem_trywait", .obj = s,
+			       .objname = sem_name(s),
+			       .access = WEFT__ACC_WRITE,
+			       .access_now = trywait_access, .loc = loc };
+
+	weft__visible(&op);
 	if (s->count <= 0) {
 		weft__step_note("busy");
 		weft__spun();
@@ -52,8 +63,11 @@ int weft_sem_trywait_at(weft_sem_t *s, const struct weft_loc *loc)
 	return 0;
 }
 
+/* A post is an ordinary write, not a release: a wait it enables may
+ * also be enabled by an earlier post (the count), so partial-order
+ * reduction must be free to move the wait before it. */
 void weft_sem_post_at(weft_sem_t *s, const struct weft_loc *loc)
 {
-	weft__release_point("sem_post", s, sem_name(s), loc);
+	weft__point("sem_post", s, sem_name(s), WEFT__ACC_WRITE, loc);
 	s->count++;
 }

@@ -48,6 +48,81 @@ static void step(const volatile void *a, bool write, const char *name,
 		    write ? WEFT__ACC_WRITE : WEFT__ACC_READ, weft__pc_loc(pc));
 }
 
+/* A compare-exchange that would fail only reads: it commutes with other
+ * reads.  op->arg2 holds the expected value (up to 64 bits; wider ones
+ * are taken as writes), op->arg its size. */
+static uint8_t cas_access(const struct weft__op *op)
+{
+	size_t n = (size_t)(uintptr_t)op->arg;
+	uint64_t cur = 0, want = (uint64_t)op->arg2;
+
+	if (n > sizeof cur)
+		return WEFT__ACC_WRITE;
+	memcpy(&cur, op->obj, n);
+	if (n < sizeof want)
+		want &= ((uint64_t)1 << (8 * n)) - 1;
+	return cur == want ? WEFT__ACC_WRITE : WEFT__ACC_READ;
+}
+
+static void cas_step(const volatile void *a, size_t n, uint64_t expected,
+		     const char *name, uintptr_t pc)
+{
+	struct weft__op op = {
+		.name = name, .obj = (const void *)a,
+		.objname = weft__objname((const void *)a, "atomic"),
+		.access = WEFT__ACC_WRITE, .access_now = cas_access,
+		.arg = (void *)(uintptr_t)n, .arg2 = (long)expected,
+		.loc = weft__pc_loc(pc) };
+
+	weft__visible(&op);
+}
+
+/* A read-modify-write that would leave the value as it is (an exchange
+ * with the value already there, a test-and-set of a set flag) only reads:
+ * it commutes with other reads and is a poll.  op->arg holds the size and
+ * the operation (RMW_*), op->arg2 the operand (up to 64 bits). */
+enum { RMW_XCHG, RMW_ADD, RMW_SUB, RMW_AND, RMW_OR, RMW_XOR, RMW_NAND };
+
+static uint64_t rmw_apply(int kind, uint64_t old, uint64_t v)
+{
+	switch (kind) {
+	case RMW_XCHG: return v;
+	case RMW_ADD: return old + v;
+	case RMW_SUB: return old - v;
+	case RMW_AND: return old & v;
+	case RMW_OR: return old | v;
+	case RMW_XOR: return old ^ v;
+	default: return ~(old & v);
+	}
+}
+
+static uint8_t rmw_access(const struct weft__op *op)
+{
+	size_t n = (size_t)(uintptr_t)op->arg & 0xff;
+	int kind = (int)((uintptr_t)op->arg >> 8);
+	uint64_t cur = 0, mask = n < 8 ? ((uint64_t)1 << (8 * n)) - 1 : ~0ull;
+
+	if (n > sizeof cur)
+		return WEFT__ACC_WRITE;
+	memcpy(&cur, op->obj, n);
+	return (rmw_apply(kind, cur, (uint64_t)op->arg2) & mask) == (cur & mask)
+		       ? WEFT__ACC_READ
+		       : WEFT__ACC_WRITE;
+}
+
+static void rmw_step(const volatile void *a, size_t n, int kind, uint64_t v,
+		     const char *name, uintptr_t pc)
+{
+	struct weft__op op = {
+		.name = name, .obj = (const void *)a,
+		.objname = weft__objname((const void *)a, "atomic"),
+		.access = WEFT__ACC_WRITE, .access_now = rmw_access,
+		.arg = (void *)(uintptr_t)(n | (size_t)kind << 8),
+		.arg2 = (long)v, .loc = weft__pc_loc(pc) };
+
+	weft__visible(&op);
+}
+
 static void polled(int t, const volatile void *a, a128 v)
 {
 	if (last[t].gen == gen && last[t].addr == a && last[t].val == v)
@@ -97,22 +172,29 @@ static void wrote(int t)
 		}                                                             \
 	}
 
-#define RMW(n, op, expr)                                                      \
+#define RMW(n, op, kind, expr)                                                \
 	a##n __tsan_atomic##n##_##op(volatile a##n *a, a##n v, int mo)        \
 	{                                                                     \
 		uintptr_t pc = PC();                                          \
 		int t = live();                                               \
-		a##n old;                                                     \
+		a##n old, neu;                                                \
 		(void)mo;                                                     \
 		if (t >= 0)                                                   \
-			step(a, true, "atomic_" #op, pc);                     \
+			rmw_step(a, sizeof v, kind, (uint64_t)v,              \
+				 "atomic_" #op, pc);                          \
 		old = *a;                                                     \
-		*a = (a##n)(expr);                                            \
+		neu = (a##n)(expr);                                           \
+		*a = neu;                                                     \
 		if (t >= 0) {                                                 \
 			weft__race_access((const void *)a, sizeof v,          \
-					  WEFT__RACE_ATOMIC | WEFT__RACE_WRITE, \
+					  WEFT__RACE_ATOMIC |                 \
+						  (neu != old ? WEFT__RACE_WRITE \
+							      : 0),           \
 					  pc);                                \
-			wrote(t);                                             \
+			if (neu != old)                                       \
+				wrote(t);                                     \
+			else                                                  \
+				polled(t, a, old);                            \
 		}                                                             \
 		return old;                                                   \
 	}
@@ -126,7 +208,7 @@ static void wrote(int t)
 		int t = live();                                               \
 		a##n old;                                                     \
 		if (t >= 0)                                                   \
-			step(a, true, name, pc);                              \
+			cas_step(a, sizeof c, (uint64_t)c, name, pc);         \
 		old = *a;                                                     \
 		if (old == c)                                                 \
 			*a = v;                                               \
@@ -176,13 +258,13 @@ static void wrote(int t)
 #define WIDTH(n)                                                              \
 	LOAD(n)                                                               \
 	STORE(n)                                                              \
-	RMW(n, exchange, v)                                                   \
-	RMW(n, fetch_add, old + v)                                            \
-	RMW(n, fetch_sub, old - v)                                            \
-	RMW(n, fetch_and, old &v)                                             \
-	RMW(n, fetch_or, old | v)                                             \
-	RMW(n, fetch_xor, old ^ v)                                            \
-	RMW(n, fetch_nand, ~(old & v))                                        \
+	RMW(n, exchange, RMW_XCHG, v)                                         \
+	RMW(n, fetch_add, RMW_ADD, old + v)                                   \
+	RMW(n, fetch_sub, RMW_SUB, old - v)                                   \
+	RMW(n, fetch_and, RMW_AND, old &v)                                    \
+	RMW(n, fetch_or, RMW_OR, old | v)                                     \
+	RMW(n, fetch_xor, RMW_XOR, old ^ v)                                   \
+	RMW(n, fetch_nand, RMW_NAND, ~(old & v))                              \
 	CAS_CORE(n)
 
 WIDTH(8)

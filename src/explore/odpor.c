@@ -1,0 +1,494 @@
+/* src/explore/odpor.c - the "dfs" strategy without a preemption bound:
+ * stateless exploration with optimal dynamic partial-order reduction (see
+ * odpor.h for the algorithm and its sources).
+ *
+ * Each execution re-runs the test from the start.  Decision d follows the
+ * first child of the tree node before it: for d below the branch point
+ * this replays the path explored before (and must behave the same: a
+ * program that does not is reported as nondeterministic), after it the
+ * child is the next step of a wakeup sequence, and where the tree has no
+ * child the default choice continues (keep running the current thread, so
+ * the default never preempts; prefer fair choices).  When the execution
+ * ends its races are analysed, then the path is unwound: every explored
+ * step goes into its node's done set (the sleep sets of the later siblings
+ * are built from them) until a node with a pending child is found.
+ *
+ * Steps of wakeup sequences that cannot run (the thread is blocked there:
+ * a reversal of a blocking operation that no state allows) are dropped and
+ * counted; choose steps get their other values as siblings. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "odpor.h"
+
+struct level {
+	wref w;                  /* the step taken at this decision */
+	struct ev *done;         /* explored alternatives here */
+	int ndone, capdone;
+	long sleep_off;          /* its sleep set in sleepbuf */
+	int nsleep;
+};
+
+static struct level *lv;
+static struct step_info *steps;
+static long cap;             /* capacity of lv and steps */
+static wref root = -1;
+static long pos;             /* next decision */
+static long replay_len;      /* decisions that replay the known path */
+static long prev_len;        /* length of the last execution */
+static struct ev *sleepbuf;
+static long sleepcap, sleepused;
+static struct ev pending_end[WEFT__MAX_THREADS];
+static int32_t sec_from[WEFT__MAX_THREADS];
+static int32_t parent[WEFT__MAX_THREADS];
+static int known_threads;
+static bool started, complete, need_unwind, fair_cut;
+static bool probed;
+static long dropped;         /* wakeup steps that could not run */
+
+_Noreturn void weft__nondeterminism(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+void weft__end_execution(enum exec_result r) __attribute__((noreturn));
+extern bool weft__probe_run;
+
+static inline uint64_t bit(int i)
+{
+	return (uint64_t)1 << i;
+}
+
+static uint32_t fnv(uint32_t h, const char *s)
+{
+	for (; s && *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+void weft__ev_of_op(struct ev *e, int tid, const struct weft__op *op)
+{
+	uint32_t h = fnv(2166136261u, op->name);
+	const void *blk = op->obj ? weft__heap_block_start(op->obj) : NULL;
+
+	if (op->loc) {
+		h = fnv(h, op->loc->file);
+		h = (h ^ (uint32_t)op->loc->line) * 16777619u;
+	}
+	*e = (struct ev){
+		.obj = op->obj, .obj2 = op->obj2,
+		.blk = blk != op->obj ? blk : NULL, .tid = (int16_t)tid,
+		.access = op->access_now ? op->access_now(op) : op->access,
+		.flags = (uint8_t)((op->release ? EV_RELEASE : 0) |
+				   (op->ready ? EV_BLOCKING : 0) |
+				   (op->ends_process ? EV_ENDS : 0)),
+		.val = -1, .sig = h ? h : 1,
+	};
+	/* Acquisitions: blocking steps that are no release, and try-steps
+	 * that succeed (they take the lock or count just as well). */
+	if ((op->ready && !op->release) ||
+	    (op->access_now && e->access == WEFT__ACC_WRITE))
+		e->flags |= EV_ACQUIRE;
+}
+
+/* Whether two steps of different threads may not commute: the end of the
+ * process conflicts with everything; otherwise a shared object (or heap
+ * block, where the step on the block itself is its free) with a write. */
+bool weft__ev_dependent(const struct ev *a, const struct ev *b)
+{
+	if ((a->flags | b->flags) & EV_ENDS)
+		return true;
+	if (a->access == WEFT__ACC_NONE || b->access == WEFT__ACC_NONE ||
+	    !a->obj || !b->obj)
+		return false;
+	if (a->access == WEFT__ACC_WRITE || b->access == WEFT__ACC_WRITE) {
+		if (a->obj == b->obj || a->obj == b->obj2 ||
+		    (a->obj2 && (a->obj2 == b->obj || a->obj2 == b->obj2)))
+			return true;
+	}
+	/* A use of a block (inside it) against the block's free. */
+	if (a->blk && a->blk == b->obj && b->access == WEFT__ACC_WRITE)
+		return true;
+	if (b->blk && b->blk == a->obj && a->access == WEFT__ACC_WRITE)
+		return true;
+	return false;
+}
+
+/* ---- storage ---------------------------------------------------------------- */
+
+static void *grow(void *p, size_t n)
+{
+	void *q = realloc(p, n);
+
+	if (!q)
+		weft__die("out of memory in the DPOR explorer");
+	return q;
+}
+
+static void ensure_cap(long d)
+{
+	if (d < cap)
+		return;
+	long ncap = cap ? cap * 2 : 1024;
+	while (ncap <= d)
+		ncap *= 2;
+	lv = grow(lv, sizeof *lv * (size_t)ncap);
+	steps = grow(steps, sizeof *steps * (size_t)ncap);
+	memset(lv + cap, 0, sizeof *lv * (size_t)(ncap - cap));
+	cap = ncap;
+}
+
+static wref node_of(long d)
+{
+	return d == 0 ? root : lv[d - 1].w;
+}
+
+static void add_done(long d, const struct ev *e)
+{
+	struct level *l = &lv[d];
+
+	if (l->ndone == l->capdone) {
+		l->capdone = l->capdone ? l->capdone * 2 : 4;
+		l->done = grow(l->done, sizeof *l->done * (size_t)l->capdone);
+	}
+	l->done[l->ndone++] = *e;
+}
+
+static struct sleepset sleep_at(long d)
+{
+	struct ev *buf;
+	int n = 0;
+
+	/* Asleep there, and explored there (the algorithm's sleep(E)). */
+	if (sleepused + lv[d].nsleep + lv[d].ndone > sleepcap) {
+		sleepcap = (sleepused + lv[d].nsleep + lv[d].ndone + 64) * 2;
+		sleepbuf = grow(sleepbuf, sizeof *sleepbuf * (size_t)sleepcap);
+	}
+	buf = sleepbuf + sleepused;
+	memmove(buf, sleepbuf + lv[d].sleep_off,
+		sizeof *buf * (size_t)lv[d].nsleep);
+	n = lv[d].nsleep;
+	memcpy(buf + n, lv[d].done, sizeof *buf * (size_t)lv[d].ndone);
+	n += lv[d].ndone;
+	return (struct sleepset){ buf, n };
+}
+
+static wref node_at(long d)
+{
+	return node_of(d);
+}
+
+/* Sleep set at decision d: what slept at d-1 or was explored there,
+ * except the step taken and what depends on it. */
+static void compute_sleep(long d)
+{
+	struct level *l = &lv[d];
+
+	l->sleep_off = sleepused;
+	l->nsleep = 0;
+	if (d == 0)
+		return;
+	const struct ev *taken = &steps[d - 1].ev;
+	const struct level *p = &lv[d - 1];
+	int need = p->nsleep + p->ndone;
+	if (sleepused + need > sleepcap) {
+		sleepcap = (sleepused + need + 64) * 2;
+		sleepbuf = grow(sleepbuf, sizeof *sleepbuf * (size_t)sleepcap);
+	}
+	for (int k = 0; k < need; k++) {
+		const struct ev *q = k < p->nsleep ? &sleepbuf[p->sleep_off + k]
+						   : &p->done[k - p->nsleep];
+		if (q->tid == taken->tid || weft__ev_dependent(q, taken))
+			continue;
+		sleepbuf[sleepused + l->nsleep++] = *q;
+	}
+	sleepused += l->nsleep;
+}
+
+static uint64_t asleep(long d)
+{
+	uint64_t m = 0;
+
+	for (int k = 0; k < lv[d].nsleep; k++)
+		m |= bit(sleepbuf[lv[d].sleep_off + k].tid);
+	return m;
+}
+
+static uint64_t done_tids(long d)
+{
+	uint64_t m = 0;
+
+	for (int k = 0; k < lv[d].ndone; k++)
+		m |= bit(lv[d].done[k].tid);
+	return m;
+}
+
+/* ---- choosing ------------------------------------------------------------- */
+
+static int default_choice(uint64_t avail, uint64_t elig)
+{
+	int last = weft__X->last_tid;
+
+	/* The default run is the one the program most expects: fair (a
+	 * spinner lets the others run first) and without spurious wakeups,
+	 * which are explored when a race asks for them. */
+	if (avail & elig)
+		avail &= elig;
+	if (avail & ~weft__X->weak)
+		avail &= ~weft__X->weak;
+	if (last >= 0 && (avail & bit(last)))
+		return last;
+	return __builtin_ctzll(avail);
+}
+
+static void diverged(long d, const char *why)
+{
+	weft__nondeterminism(
+		"the program took a different path when re-run with the same "
+		"decisions (decision %ld: %s): does it read the clock, use its "
+		"own random numbers, or keep state weft does not reset?",
+		d, why);
+}
+
+/* The first child of the node before decision d that can run now; the
+ * ones that cannot are dropped. */
+static wref next_child(long d, uint64_t en, uint64_t elig)
+{
+	wref node = node_of(d);
+	uint64_t sl = asleep(d);
+	int fb = weft__opts.fair_bound;
+
+	for (;;) {
+		wref c = weft__wn[node].child;
+		int q;
+		if (c < 0)
+			return -1;
+		q = weft__wn[c].ev.tid;
+		if ((en & bit(q)) && !(sl & bit(q))) {
+			bool unfair = !(elig & bit(q));
+			if (!unfair || fb < 0 || weft__X->unfair + 1 <= fb)
+				return c;
+			fair_cut = true;
+		}
+		weft__wut_free(weft__wut_pop_front(node));
+		dropped++;
+	}
+}
+
+static int odpor_pick(uint64_t en, uint64_t elig)
+{
+	struct weft__exec *X = weft__X;
+	long d = pos;
+	wref c;
+	int tid;
+
+	if (weft__restart_pending && d < replay_len)
+		replay_len = d;
+	ensure_cap(d + 1);
+	/* Threads that appeared since the last step were created by it. */
+	for (; known_threads < X->nthreads; known_threads++)
+		parent[known_threads] = (int32_t)(d - 1);
+	compute_sleep(d);
+	if (d < replay_len) {
+		c = lv[d].w;
+		tid = weft__wn[c].ev.tid;
+		if (!(en & bit(tid)))
+			diverged(d, "the recorded thread cannot run");
+		struct ev now;
+		weft__ev_of_op(&now, tid, X->th[tid].pending);
+		if (now.sig != weft__wn[c].ev.sig)
+			diverged(d, "the recorded thread is at another step");
+	} else {
+		c = next_child(d, en, elig);
+		if (c >= 0) {
+			tid = weft__wn[c].ev.tid;
+		} else {
+			uint64_t avail = en & ~asleep(d) & ~done_tids(d);
+			int fb = weft__opts.fair_bound;
+			if (!avail)
+				weft__end_execution(EXEC_REDUNDANT);
+			/* Only spinners that yielded are left awake: running
+			 * one is an unfair continuation, within the bound or
+			 * not at all. */
+			if (!(avail & elig) && fb >= 0 && X->unfair + 1 > fb) {
+				fair_cut = true;
+				weft__end_execution(EXEC_REDUNDANT);
+			}
+			tid = default_choice(avail, elig);
+			struct ev e;
+			weft__ev_of_op(&e, tid, X->th[tid].pending);
+			c = weft__wut_new(&e);
+			weft__wut_push_front(node_of(d), c);
+		}
+		lv[d].w = c;
+		lv[d].ndone = d == replay_len ? lv[d].ndone : 0;
+	}
+	{
+		struct step_info *s = &steps[d];
+		int32_t keep_val = weft__wn[c].ev.val;
+		uint8_t keep_choose = weft__wn[c].ev.flags & EV_CHOOSE;
+		weft__ev_of_op(&s->ev, tid, X->th[tid].pending);
+		s->ev.val = keep_val;
+		s->ev.flags |= keep_choose;
+		s->enabled = en;
+		s->section = X->atomic_tid == tid ? sec_from[tid] : -1;
+		if (X->atomic_tid != tid)
+			sec_from[tid] = (int32_t)d;
+		/* The tree keeps the step as it really ran. */
+		weft__wn[c].ev = s->ev;
+	}
+	pos = d + 1;
+	return tid;
+}
+
+static int odpor_value(int n)
+{
+	long d = pos - 1;
+	wref c;
+
+	if (d < 0)
+		weft__die("a choice before any step");
+	c = lv[d].w;
+	if (weft__wn[c].ev.flags & EV_CHOOSE) {
+		if (weft__wn[c].ev.val >= n)
+			diverged(d, "a choice has fewer values");
+	} else {
+		/* A fresh choice: its other values are the next siblings. */
+		weft__wn[c].ev.flags |= EV_CHOOSE;
+		weft__wn[c].ev.val = 0;
+		for (int v = n - 1; v >= 1; v--) {
+			struct ev e = weft__wn[c].ev;
+			e.val = v;
+			weft__wut_insert_after(c, weft__wut_new(&e));
+		}
+	}
+	steps[d].ev.flags |= EV_CHOOSE;
+	steps[d].ev.val = weft__wn[c].ev.val;
+	return weft__wn[c].ev.val;
+}
+
+/* ---- the end of an execution ------------------------------------------------ */
+
+static void analyse(enum exec_result r)
+{
+	struct weft__exec *X = weft__X;
+	struct odpor_view v = {
+		.steps = steps, .n = pos, .first_new = replay_len,
+		.pending = pending_end, .nthreads = X->nthreads,
+		.sleep_at = sleep_at, .node_at = node_at, .parent = parent,
+	};
+
+	for (int t = 0; t < X->nthreads; t++) {
+		const struct weft__op *op = X->th[t].pending;
+		if (X->th[t].state != TS_LIVE || !op)
+			continue;
+		v.live |= bit(t);
+		weft__ev_of_op(&pending_end[t], t, op);
+		if (weft__thread_enabled(t))
+			v.enabled_end |= bit(t);
+	}
+	/* A normal end with threads still able to run: the last step ended
+	 * the process (an exit, or the last thread the test waits for), so
+	 * it conflicts with every step they would have taken. */
+	v.ended_process = r == EXEC_OK && v.enabled_end && pos > 0;
+	if (v.ended_process) {
+		steps[pos - 1].ev.flags |= EV_ENDS;
+		weft__wn[lv[pos - 1].w].ev.flags |= EV_ENDS;
+	}
+	weft__odpor_races(&v);
+}
+
+static void odpor_end(enum exec_result r)
+{
+	prev_len = pos;
+	if (!weft__probe_run && r != EXEC_BUG && !weft__restart_pending)
+		analyse(r);
+	need_unwind = true;
+}
+
+/* Unwind the finished path to the deepest node with a pending child;
+ * returns false when there is none: the exploration is complete. */
+static bool unwind(void)
+{
+	for (long d = prev_len; d > 0; d--) {
+		wref w = lv[d - 1].w;
+		if (weft__wn[w].child >= 0) {
+			replay_len = d;
+			return true;
+		}
+		if (weft__wut_pop_front(node_of(d - 1)) != w)
+			weft__die("DPOR path is not the first branch");
+		add_done(d - 1, &weft__wn[w].ev);
+		weft__wut_free(w);
+		lv[d].ndone = 0;
+	}
+	if (weft__wn[root].child >= 0) {
+		replay_len = 0;
+		return true;
+	}
+	return false;
+}
+
+static void reset_tree(void)
+{
+	if (root >= 0)
+		weft__wut_free(root);
+	root = weft__wut_new(&(struct ev){ .tid = -1, .val = -1 });
+	for (long d = 0; d < cap; d++)
+		lv[d].ndone = 0;
+	replay_len = prev_len = 0;
+	complete = fair_cut = false;
+}
+
+static bool odpor_begin(void)
+{
+	pos = 0;
+	sleepused = 0;
+	known_threads = 0;
+	weft__probe_run = false;
+	if (!started || weft__restart_pending) {
+		started = true;
+		weft__restart_pending = false;
+		need_unwind = false;
+		reset_tree();
+		return true;
+	}
+	if (complete)
+		return false;
+	/* Determinism probe: the first schedule is re-run once in full, and
+	 * every step must match; a program that reads the clock or its own
+	 * random numbers is caught here with a clear error, instead of
+	 * quietly making the exploration incomplete. */
+	if (!probed && prev_len > 0) {
+		probed = true;
+		weft__probe_run = true;
+		replay_len = prev_len;
+		return true;
+	}
+	if (need_unwind) {
+		need_unwind = false;
+		if (!unwind()) {
+			complete = true;
+			return false;
+		}
+	}
+	return true;
+}
+
+bool weft__odpor_complete(void)
+{
+	return complete;
+}
+
+bool weft__odpor_fair_cut(void)
+{
+	return fair_cut;
+}
+
+long weft__odpor_dropped(void)
+{
+	return dropped;
+}
+
+const struct weft__strategy weft__strategy_odpor = {
+	.name = "dfs", .begin = odpor_begin, .pick = odpor_pick,
+	.value = odpor_value, .end = odpor_end, .exhaustive = true,
+};

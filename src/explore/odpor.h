@@ -1,0 +1,122 @@
+/* src/explore/odpor.h - optimal dynamic partial-order reduction, shared by
+ * its files: odpor.c (the strategy: following the exploration tree, sleep
+ * sets), odpor_wut.c (the tree and its wakeup sequences), odpor_race.c
+ * (happens-before and the races of a finished execution).
+ *
+ * The algorithm is Optimal-DPOR with source sets and wakeup trees (Abdulla,
+ * Aronis, Jonsson and Sagonas, POPL 2014 and JACM 2017).  Each finished
+ * execution E is analysed for races: two dependent steps e and e' of
+ * different threads, e before e' and not ordered by any step between them.
+ * For each race the sequence v = notdep(e, E).e' (the steps after e that do
+ * not happen after e, then e') reverses it; v is inserted into the wakeup
+ * tree at the state before e unless a thread asleep there is a weak initial
+ * of v (that order was explored already) or the tree already holds a
+ * sequence that starts the same way up to the order of independent steps.
+ * Without blocking operations this explores exactly one execution per
+ * Mazurkiewicz trace. */
+#ifndef WEFT_ODPOR_H
+#define WEFT_ODPOR_H
+
+#include "sched/sched.h"
+
+/* What partial-order reduction knows of one step. */
+enum {
+	EV_RELEASE = 1,  /* unlock, post, thread exit: only enables others */
+	EV_BLOCKING = 2, /* enabled only in some states (lock, wait, join) */
+	EV_ENDS = 4,     /* ends the process: dependent with every step */
+	EV_CHOOSE = 8,   /* a weft_choose step; val is its value */
+	EV_ACQUIRE = 16, /* takes what it waits for (a lock, a count): the
+			    later blocking steps on the object wait for it */
+};
+
+struct ev {
+	const void *obj, *obj2;   /* objects touched (NULL: none) */
+	const void *blk;          /* heap block containing obj, if another
+				     address than obj: the step reads it */
+	int16_t tid;
+	uint8_t access;           /* enum weft__access */
+	uint8_t flags;            /* EV_* */
+	int32_t val;              /* value of a choose step, else -1 */
+	uint32_t sig;             /* hash of the op's name and site, to catch
+				     a re-run that diverges; 0 unknown */
+};
+
+/* Two steps that do not commute (of different threads). */
+bool weft__ev_dependent(const struct ev *a, const struct ev *b);
+/* The summary of op as thread tid would perform it now. */
+void weft__ev_of_op(struct ev *e, int tid, const struct weft__op *op);
+/* The same event: same thread and, for a choice, the same value. */
+static inline bool weft__ev_same(const struct ev *a, const struct ev *b)
+{
+	return a->tid == b->tid &&
+	       (!(a->flags & EV_CHOOSE) || !(b->flags & EV_CHOOSE) ||
+		a->val == b->val);
+}
+
+/* ---- the exploration tree (odpor_wut.c) -------------------------------- */
+
+/* A node is a step; its children are the steps to try after it, in order.
+ * The path being explored follows first children; the other children are
+ * wakeup sequences still to explore. */
+typedef int32_t wref;     /* index into the node pool; -1 none */
+struct wnode {
+	struct ev ev;
+	wref child, next;
+};
+extern struct wnode *weft__wn;        /* the pool */
+
+wref weft__wut_new(const struct ev *e);
+/* Free n and its subtree. */
+void weft__wut_free(wref n);
+/* Make c the first child of p; c must be detached. */
+void weft__wut_push_front(wref p, wref c);
+/* Add c as the child right after sibling s. */
+void weft__wut_insert_after(wref s, wref c);
+/* Detach the first child of p (returns it). */
+wref weft__wut_pop_front(wref p);
+/* Insert sequence v[0..n) below node p, unless a weak-initial-compatible
+ * sequence is already there (the insertion of the paper).  Returns true
+ * when the tree grew. */
+bool weft__wut_insert(wref p, struct ev *v, int n);
+long weft__wut_live(void);
+
+/* ---- the race analysis (odpor_race.c) ------------------------------------ */
+
+/* One step of the finished execution as the analysis sees it. */
+struct step_info {
+	struct ev ev;
+	uint64_t enabled;   /* threads enabled before it */
+	int32_t section;    /* index of the atomic-section begin it lies in,
+			       or -1 */
+};
+
+/* The sleep set at a decision: entries (thread + its next step). */
+struct sleepset {
+	struct ev *e;
+	int n;
+};
+
+/* Callbacks of the analysis into the strategy. */
+struct odpor_view {
+	struct step_info *steps;
+	long n;                   /* steps in the execution */
+	long first_new;           /* steps before this were analysed before */
+	struct ev *pending;       /* per thread: its next step at the end,
+				     flags say whether it is enabled */
+	const int32_t *parent;    /* per thread: the step that created it,
+				     or -1 */
+	uint64_t live, enabled_end;
+	bool ended_process;       /* the last step ended the process (exit,
+				     or the last non-daemon thread) */
+	int nthreads;
+	/* Sleep set at decision i (asleep or already explored there). */
+	struct sleepset (*sleep_at)(long i);
+	/* The tree node below which alternatives to step i go. */
+	wref (*node_at)(long i);
+};
+
+/* Find every race of the execution whose second step is new, and insert
+ * the sequences that reverse them.  Returns the number inserted. */
+long weft__odpor_races(const struct odpor_view *v);
+
+#endif

@@ -92,6 +92,11 @@ test: all $(WEFT_PROGS) $(BUILD)/tests/unit $(BUILD)/tests/runner
 	$(MAKE) --no-print-directory test-sanitize
 	$(MAKE) --no-print-directory test-ucontext
 	$(BUILD)/tests/runner $(BUILD)
+	$(MAKE) --no-print-directory test-oracle
+
+# The differential oracle (tools/oracle/): random programs checked against
+# a brute-force enumerator written apart from the engine.
+include tools/oracle/oracle.mk
 
 # The core's tests under AddressSanitizer and UndefinedBehaviorSanitizer
 # (test programs built without weft's TSan-style instrumentation, which

@@ -96,6 +96,10 @@ struct weft__op {
 	uint8_t (*access_now)(const struct weft__op *op);
 	bool ends_process;        /* ends the process (exit, return from
 				     main): conflicts with every step */
+	bool timekeeping;         /* only sleeps or moves the virtual clock:
+				     no progress for livelock detection (a
+				     loop that only sleeps and polls is
+				     still a livelock) */
 	void *arg;                /* for ready() and waitdesc() */
 	long arg2;                /* second argument for callbacks */
 	const struct weft_loc *loc;
@@ -119,10 +123,18 @@ void weft__release_point(const char *name, const void *obj,
  * thread writes something.  Keeps spin loops from hanging exploration. */
 void weft__spun(void);
 
+/* The calling thread read something that changed since it last looked
+ * (the virtual clock): it is not spinning. */
+void weft__saw_change(void);
+
 /* The calling thread changed shared memory outside a visible operation (an
  * instrumented plain write): spinning threads may progress, as after a
  * write step.  Cheap; called by the race detector on writes. */
 void weft__note_progress(void);
+/* The same for a plain write to addr, except that a write to the calling
+ * thread's own stack (a loop counter, a local reset before a retry) is no
+ * progress other threads could see. */
+void weft__note_write(const void *addr);
 
 /* Attach a short result to the step just taken, shown in the trace after
  * the operation (e.g. "= 0", "busy", "timeout").  s must be a literal. */
@@ -169,6 +181,15 @@ _Noreturn void weft__fail(const char *kind, const struct weft_loc *loc,
 	__attribute__((format(printf, 3, 4)));
 void weft__fail_detail(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
+
+/* A limit of weft, not a bug of the program, ended the execution: reason
+ * is one of "step-limit", "thread-limit", "memory-limit", "time-limit",
+ * "unsupported: NAME", "internal" (a literal or interned string).  The
+ * exploration goes on; if it finds no bug, the verdict is inconclusive
+ * with this reason, never verified. */
+_Noreturn void weft__limit(const char *reason, const struct weft_loc *loc,
+			   const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 /* Prune the current execution: neither bug nor pass (assume(false)).
  * The calling thread stops for good (its path is infeasible); the others
@@ -273,6 +294,12 @@ int weft__held(int *out, int max);
  * against these clocks.  A clock has weft__nthreads() meaningful entries. */
 typedef uint32_t weft__vclock[WEFT__MAX_THREADS];
 const uint32_t *weft__vc(int tid);
+
+/* A clock ordered only by thread creation and join, which every schedule
+ * respects; advanced by weft__pvc_tick.  The lock-order graph uses it to
+ * tell inversions that can never overlap (one order taken before a thread
+ * is created, the other after it is joined). */
+const uint32_t *weft__pvc_tick(int tid);
 
 /* ---- options and state visible to subsystems -------------------------- */
 

@@ -28,8 +28,9 @@ enum kind { UNIT, DETECT, GOLDEN, SCRIPT };
 
 struct expect {
 	char test[128];   /* empty: every test in the file */
-	char verdict[16]; /* bug, pass, verified */
-	char bugkind[32];
+	char verdict[16]; /* bug, pass, verified, inconclusive */
+	char bugkind[32]; /* the bug kind, or the inconclusive reason */
+	long executions;  /* executions=N: exactly that many; -1 any */
 };
 
 struct tcase {
@@ -135,8 +136,18 @@ static void parse_directives(struct tcase *c)
 			}
 			if (*p != ':')
 				continue;
-			if (sscanf(p + 1, " %15s %31s", e->verdict, e->bugkind) < 1)
+			char extra[2][48] = { "", "" };
+			if (sscanf(p + 1, " %15s %47s %47s", e->verdict, extra[0],
+				   extra[1]) < 1)
 				continue;
+			e->executions = -1;
+			for (int k = 0; k < 2; k++) {
+				if (!strncmp(extra[k], "executions=", 11))
+					e->executions = atol(extra[k] + 11);
+				else if (extra[k][0])
+					snprintf(e->bugkind, sizeof e->bugkind,
+						 "%s", extra[k]);
+			}
 			c->nex++;
 		}
 	}
@@ -347,28 +358,34 @@ static void check_detect(struct tcase *c, const char *output, int status)
 	c->passed = true;
 	for (char *l = strtok_r(copy, "\n", &save); l;
 	     l = strtok_r(NULL, "\n", &save)) {
-		char test[128], verdict[32], kind[64];
+		char test[128], verdict[32], kind[64], execs[32];
 		if (l[0] != '{')
 			continue;
 		lines++;
 		json_field(l, "test", test, sizeof test);
 		json_field(l, "verdict", verdict, sizeof verdict);
 		json_field(l, "kind", kind, sizeof kind);
+		json_field(l, "executions", execs, sizeof execs);
+		if (!strcmp(verdict, "inconclusive"))
+			json_field(l, "reason", kind, sizeof kind);
 		for (int i = 0; i < c->nex; i++) {
 			struct expect *e = &c->ex[i];
 			if (e->test[0] && strcmp(e->test, test))
 				continue;
 			matched[i]++;
 			bool ok = !strcmp(e->verdict, verdict) &&
-				  (!e->bugkind[0] || !strcmp(e->bugkind, kind));
+				  (!e->bugkind[0] || !strcmp(e->bugkind, kind)) &&
+				  (e->executions < 0 ||
+				   e->executions == atol(execs));
 			if (!ok && c->passed) {
 				c->passed = false;
 				snprintf(c->why, sizeof c->why,
-					 "test %s: expected %s%s%s, got %s%s%s",
+					 "test %s: expected %s%s%s (executions "
+					 "%ld), got %s%s%s (executions %s)",
 					 test, e->verdict, e->bugkind[0] ? " " : "",
-					 e->bugkind, verdict,
+					 e->bugkind, e->executions, verdict,
 					 strcmp(kind, "null") ? " " : "",
-					 strcmp(kind, "null") ? kind : "");
+					 strcmp(kind, "null") ? kind : "", execs);
 			}
 		}
 	}

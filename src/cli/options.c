@@ -57,7 +57,8 @@ static const char *usage_text =
 	"  --help, --version\n"
 	"Every flag can also be given in WEFT_OPTIONS=\"strategy=pct "
 	"iterations=1000\".\n"
-	"Exit status: 0 no bug, 1 bug found, 2 usage error.\n";
+	"Exit status: 0 no bug, 1 bug found, 2 usage error, 3 inconclusive\n"
+	"(a limit of weft, not a bug, kept it from concluding).\n";
 
 void weft__usage(FILE *out, const char *argv0)
 {

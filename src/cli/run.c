@@ -127,16 +127,26 @@ static void settle(struct job *j)
 		return;
 	}
 	if (j->killed) {
-		S->verdict = VERDICT_BUG;
-		snprintf(S->kind, sizeof S->kind, "livelock");
+		/* A hang is not shown to be a bug: the code may run a long
+		 * loop without a scheduling point, or call something weft
+		 * cannot control. */
+		S->verdict = VERDICT_INCONCLUSIVE;
+		snprintf(S->reason, sizeof S->reason, "time-limit");
 		snprintf(S->message, sizeof S->message,
-			 "execution %ld made no progress for %.0f s: a loop "
-			 "with no scheduling point, or a call weft cannot "
+			 "execution %ld reached no scheduling point for %.0f s: "
+			 "a long loop without one, or a call weft cannot "
 			 "control (blocking I/O, another process)",
-			 S->executions + S->pruned + 1,
+			 S->executions + S->pruned + S->redundant + 1,
 			 weft__opts.time_limit + 5);
-		S->bug_exec = S->executions + S->pruned;
-		S->executions++;
+		S->bug_exec = S->executions + S->pruned + S->redundant;
+		return;
+	}
+	if (S->state != SHM_DONE && WIFEXITED(j->status) &&
+	    WEXITSTATUS(j->status) == 3 && !strcmp(S->kind, "internal")) {
+		/* weft__die in the worker: weft's own failure. */
+		S->verdict = VERDICT_INCONCLUSIVE;
+		snprintf(S->reason, sizeof S->reason, "internal");
+		S->bug_exec = S->executions + S->pruned + S->redundant;
 		return;
 	}
 	if (S->state != SHM_DONE) {
@@ -193,11 +203,12 @@ static int run_test(const struct weft_test *t, const char *argv0)
 	wait_jobs(jobs, njobs);
 	free(replay);
 	free(ctx);
-	long execs = 0, pruned = 0;
+	long execs = 0, pruned = 0, redundant = 0;
 	for (int i = 0; i < njobs; i++) {
 		settle(&jobs[i]);
 		execs += jobs[i].S->executions;
 		pruned += jobs[i].S->pruned;
+		redundant += jobs[i].S->redundant;
 		if (jobs[i].S->kind[0] &&
 		    !strcmp(jobs[i].S->kind, "nondeterminism")) {
 			fprintf(stderr, "weft: test %s: %s\n", t->name,
@@ -207,19 +218,34 @@ static int run_test(const struct weft_test *t, const char *argv0)
 		if (best < 0 ||
 		    (jobs[i].S->verdict == VERDICT_BUG &&
 		     (shms[best]->verdict != VERDICT_BUG ||
-		      jobs[i].S->bug_exec < shms[best]->bug_exec)))
+		      jobs[i].S->bug_exec < shms[best]->bug_exec)) ||
+		    (jobs[i].S->verdict == VERDICT_INCONCLUSIVE &&
+		     shms[best]->verdict != VERDICT_BUG &&
+		     shms[best]->verdict != VERDICT_INCONCLUSIVE))
 			best = i;
 	}
 	struct weft__shm *S = shms[best];
 	S->executions = execs;
 	S->pruned = pruned;
+	S->redundant = redundant;
 	if (min_bug)
 		munmap((void *)min_bug, 4096);
 	if (weft__opts.json)
 		weft__report_json(stdout, t, S, argv0);
 	else
 		weft__report_text(stdout, t, S, argv0);
-	return S->verdict == VERDICT_BUG ? 1 : 0;
+	return S->verdict == VERDICT_BUG	    ? 1
+	       : S->verdict == VERDICT_INCONCLUSIVE ? 3
+						    : 0;
+}
+
+/* Exit statuses by severity: a usage error, then a bug, then an
+ * inconclusive test, then success. */
+static int severity(int status)
+{
+	static const int rank[] = { 0, 2, 3, 1 };
+
+	return status >= 0 && status <= 3 ? rank[status] : 3;
 }
 
 int weft__run_tests(struct weft_test *list, int argc, char **argv)
@@ -246,7 +272,7 @@ int weft__run_tests(struct weft_test *list, int argc, char **argv)
 			continue;
 		}
 		int r = run_test(t, argv[0]);
-		if (r > status)
+		if (severity(r) > severity(status))
 			status = r;
 	}
 	if (!ran && weft__opts.filter) {

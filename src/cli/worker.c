@@ -185,11 +185,18 @@ static void restore_record(struct weft__shm *S, const struct saved *v)
 	memcpy(S->pool, v->pool, v->pool_used);
 	memcpy(weft__shm_dec(S), v->dec, sizeof *v->dec * (size_t)v->ndec);
 	memcpy(weft__shm_steps(S), v->steps, sizeof *v->steps * (size_t)v->nsteps);
-	snprintf(S->kind, sizeof S->kind, "%s", S->findings[0].kind);
-	snprintf(S->message, sizeof S->message, "%s", S->findings[0].msg);
 	S->detail_len = 0;
 	S->detail[0] = 0;
 }
+
+/* The first execution a limit of weft ended keeps its trace, its reason
+ * and its message, for an inconclusive verdict. */
+struct limit_rec {
+	struct saved *rec;
+	char kind[32];
+	char message[1024];
+	long exec;
+};
 
 /* WEFT_DEBUG_EXEC=1 prints every execution's steps on stderr, one line
  * each: a tool for working on the explorer itself. */
@@ -206,11 +213,50 @@ static void dump_execution(enum exec_result r)
 	fputc('\n', stderr);
 }
 
+static void note_limit(struct weft__shm *S, struct limit_rec *L, long exec_no)
+{
+	S->limited++;
+	if (L->rec)
+		return;
+	L->rec = save_record(S);
+	L->exec = exec_no;
+	snprintf(L->kind, sizeof L->kind, "%s", S->kind);
+	snprintf(L->message, sizeof L->message, "%s", S->message);
+	S->kind[0] = 0;
+}
+
+/* No bug: the verdict the exploration supports. */
+static void finish_clean(struct weft__shm *S, double t0, struct limit_rec *L,
+			 bool complete)
+{
+	if (L->rec) {
+		restore_record(S, L->rec);
+		snprintf(S->kind, sizeof S->kind, "%s", L->kind);
+		snprintf(S->reason, sizeof S->reason, "%s", L->kind);
+		snprintf(S->message, sizeof S->message, "%s", L->message);
+		S->bug_exec = L->exec;
+		finish(S, t0, VERDICT_INCONCLUSIVE);
+		return;
+	}
+	if (complete && S->executions == 0) {
+		snprintf(S->reason, sizeof S->reason, "all-pruned");
+		snprintf(S->message, sizeof S->message,
+			 "every execution was cut short: %ld by a failed "
+			 "assumption, %ld as redundant; nothing was checked",
+			 S->pruned, S->redundant);
+		S->nsteps = S->ndec = 0; /* no trace to show */
+		finish(S, t0, VERDICT_INCONCLUSIVE);
+		return;
+	}
+	finish(S, t0, complete ? VERDICT_VERIFIED : VERDICT_PASS);
+}
+
 static void explore(const struct weft_test *t, struct worker_cfg *cfg)
 {
 	struct weft__shm *S = weft__S;
 	double t0 = weft__now(), limit = weft__opts.time_limit;
 	struct saved *found = NULL;
+	struct limit_rec lim = { 0 };
 	long exec_no = cfg->first;
 	int nfind = 0;
 
@@ -229,7 +275,7 @@ static void explore(const struct weft_test *t, struct worker_cfg *cfg)
 		weft__replay_context_mark();
 		if (!weft__strat->begin()) {
 			if (weft__strategy_verified() && !S->nfindings) {
-				finish(S, t0, VERDICT_VERIFIED);
+				finish_clean(S, t0, &lim, true);
 				return;
 			}
 			break;
@@ -243,8 +289,12 @@ static void explore(const struct weft_test *t, struct worker_cfg *cfg)
 			exec_no -= cfg->stride; /* a re-run, not a new one */
 		else if (r == EXEC_OK || r == EXEC_BUG)
 			S->executions++;
-		else
+		else if (r == EXEC_PRUNED)
 			S->pruned++;
+		else if (r == EXEC_REDUNDANT)
+			S->redundant++;
+		else if (r == EXEC_LIMIT)
+			note_limit(S, &lim, exec_no);
 		if (S->nfindings > nfind && !found && r != EXEC_BUG) {
 			S->bug_exec = exec_no;
 			S->bug_seconds = weft__now() - t0;
@@ -265,10 +315,13 @@ static void explore(const struct weft_test *t, struct worker_cfg *cfg)
 	}
 	if (S->nfindings && found) {
 		restore_record(S, found);
+		snprintf(S->kind, sizeof S->kind, "%s", S->findings[0].kind);
+		snprintf(S->message, sizeof S->message, "%s",
+			 S->findings[0].msg);
 		finish(S, t0, VERDICT_BUG);
 		return;
 	}
-	finish(S, t0, VERDICT_PASS);
+	finish_clean(S, t0, &lim, false);
 }
 
 /* Entry of a forked worker: never returns. */

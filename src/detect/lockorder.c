@@ -5,7 +5,17 @@
  * holding A.  The graph persists across executions, so two orders seen in
  * different executions still meet; a cycle is a potential deadlock even
  * when no execution deadlocked, and is reported as a non-fatal
- * "lock-order" finding with the sites of each edge. */
+ * "lock-order" finding with the sites of each edge.
+ *
+ * Two kinds of cycle cannot deadlock and are not reported (the false
+ * alarms lockdep is known for): cycles whose edges were all taken under a
+ * common outer lock (a gate: only one thread can be inside at a time), and
+ * cycles whose edges, seen in one execution, are ordered by the program
+ * itself (the inverted order is taken only after the thread with the first
+ * one was joined, or before it was created: thread creation and join order
+ * every schedule, unlike the order in which the locks happened to be
+ * taken).  Each execution records, for the edges it takes, the thread's
+ * creation/join clock and the locks it held. */
 #include <string.h>
 
 #include "sched/sched.h"
@@ -14,12 +24,43 @@
 #define MAX_EDGES 65536
 #define HASH_BITS 12
 
+#define MAX_GATES 4
+
 struct edge {
 	int from, to;
 	const struct weft_loc *from_loc, *to_loc;
 	char thread[40];
 	int next;                  /* next edge out of `from`, -1 at end */
+	int ngate;                 /* other locks held when it was first */
+	int gate[MAX_GATES];       /* taken (its possible gates) */
+	long inst_exec;            /* execution of its latest instances */
+	int inst;                  /* the last of them, in insts[] */
 };
+
+/* An edge as taken in the current execution: by whom, when. */
+struct instance {
+	int tid;
+	int prev;                  /* the same edge's previous one, -1 */
+	weft__vclock vc;
+};
+#define MAX_INSTANCES 256
+static struct instance *insts;
+static int ninsts;
+static long insts_exec = -1;
+/* Counts executions (a re-run with the same number is another one). */
+static long gen;
+
+static void lockorder_begin(void)
+{
+	gen++;
+}
+
+static struct weft__hooks hooks = { lockorder_begin, NULL, NULL };
+
+__attribute__((constructor)) static void lockorder_init(void)
+{
+	weft__register_hooks(&hooks);
+}
 
 struct cls {
 	const void *key;
@@ -129,12 +170,74 @@ static void describe_edge(char *buf, size_t n, const struct edge *e)
 		 b && b->file ? b->file : "?", b ? b->line : 0, e->thread);
 }
 
-static void report_cycle(int new_edge)
+/* A lock held while taking every edge of the cycle. */
+static bool common_gate(const int *edges, int n)
+{
+	const struct edge *first = &G->edges[edges[0]];
+
+	for (int g = 0; g < first->ngate; g++) {
+		bool all = true;
+		for (int i = 1; i < n && all; i++) {
+			const struct edge *e = &G->edges[edges[i]];
+			bool has = false;
+			for (int k = 0; k < e->ngate; k++)
+				has |= e->gate[k] == first->gate[g];
+			all = has;
+		}
+		if (all)
+			return true;
+	}
+	return false;
+}
+
+/* Every edge of the cycle was taken in this execution, and two of them
+ * are ordered by happens-before: the orders never overlap here. */
+static bool all_here(const int *edges, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (G->edges[edges[i]].inst_exec != gen)
+			return false;
+	return true;
+}
+
+static bool unordered(const struct instance *a, const struct instance *b)
+{
+	return a->tid != b->tid && a->vc[a->tid] > b->vc[a->tid] &&
+	       b->vc[b->tid] > a->vc[b->tid];
+}
+
+/* Choose one instance of each edge from k on, each unordered with the ones
+ * chosen before it. */
+static bool pick(const int *edges, int n, int k, int *chosen)
+{
+	if (k == n)
+		return true;
+	for (int i = G->edges[edges[k]].inst; i >= 0; i = insts[i].prev) {
+		bool ok = true;
+		for (int j = 0; j < k && ok; j++)
+			ok = unordered(&insts[chosen[j]], &insts[i]);
+		chosen[k] = i;
+		if (ok && pick(edges, n, k + 1, chosen))
+			return true;
+	}
+	return false;
+}
+
+/* Every edge of the cycle was taken in this execution, and no choice of
+ * their instances is pairwise unordered: the orders never overlap here. */
+static bool ordered_here(const int *edges, int n)
+{
+	int chosen[65];
+
+	return all_here(edges, n) && !pick(edges, n, 0, chosen);
+}
+
+static void report_cycle(int new_edge, bool known)
 {
 	static int via[MAX_CLASSES];
 	const struct edge *ne = &G->edges[new_edge];
 	char msg[1024], line[300];
-	int chain[64], k = 0;
+	int chain[64], k = 0, all[65];
 	uint64_t key = 0;
 	size_t used;
 
@@ -143,6 +246,14 @@ static void report_cycle(int new_edge)
 	/* Walk back from ne->from to ne->to along via[]. */
 	for (int c = ne->from; c != ne->to && k < 63; c = G->edges[via[c]].from)
 		chain[k++] = via[c];
+	memcpy(all, chain, sizeof *chain * (size_t)k);
+	all[k] = new_edge;
+	if (common_gate(all, k + 1) || ordered_here(all, k + 1))
+		return;
+	/* An edge seen before closing a cycle again: only a cycle whose
+	 * every edge this execution took concurrently is news. */
+	if (known && !all_here(all, k + 1))
+		return;
 	used = (size_t)snprintf(msg, sizeof msg,
 				"possible deadlock: cycle of %d in the lock "
 				"order\n",
@@ -162,24 +273,72 @@ static void report_cycle(int new_edge)
 	weft__note_finding("lock-order", key, msg);
 }
 
+/* Record this execution's instance of edge e by the calling thread (its
+ * first one only: later ones of the same thread come after it anyway). */
+static bool note_instance(struct edge *e)
+{
+	long now = gen;
+	int self = weft__self();
+
+	if (insts_exec != now) {
+		insts = weft__exec_alloc(sizeof *insts * MAX_INSTANCES);
+		ninsts = 0;
+		insts_exec = now;
+	}
+	if (self < 0 || ninsts == MAX_INSTANCES)
+		return false;
+	if (e->inst_exec != now)
+		e->inst = -1;
+	for (int i = e->inst; i >= 0; i = insts[i].prev)
+		if (insts[i].tid == self)
+			return false;
+	insts[ninsts].prev = e->inst;
+	e->inst_exec = now;
+	e->inst = ninsts;
+	insts[ninsts].tid = self;
+	memcpy(insts[ninsts].vc, weft__pvc_tick(self), sizeof insts[ninsts].vc);
+	ninsts++;
+	return true;
+}
+
+static void set_gates(struct edge *e, int from)
+{
+	int held[WEFT__MAX_HELD], n = weft__held(held, WEFT__MAX_HELD);
+
+	e->ngate = 0;
+	for (int i = 0; i < n && e->ngate < MAX_GATES; i++)
+		if (held[i] != from)
+			e->gate[e->ngate++] = held[i];
+}
+
 static void add_edge(int from, int to, const struct weft_loc *from_loc,
 		     const struct weft_loc *to_loc)
 {
 	struct edge *e;
-	int self = weft__self();
+	int self = weft__self(), idx;
 
-	if (from == to || find_edge(from, to) >= 0)
+	if (from == to)
 		return;
+	idx = find_edge(from, to);
+	if (idx >= 0) {
+		/* Known edge: a cycle may now be concurrent in this
+		 * execution where it was ordered in another. */
+		if (note_instance(&G->edges[idx]))
+			report_cycle(idx, true);
+		return;
+	}
 	if (G->nedges == MAX_EDGES)
 		return; /* the graph is saturated; older edges still count */
 	e = &G->edges[G->nedges];
 	*e = (struct edge){ .from = from, .to = to, .from_loc = from_loc,
-			    .to_loc = to_loc,
+			    .to_loc = to_loc, .inst_exec = -1,
 			    .next = G->classes[from].first_edge };
 	snprintf(e->thread, sizeof e->thread, "%s",
 		 self >= 0 ? weft__thread_name(self) : "?");
+	set_gates(e, from);
+	note_instance(e);
 	G->classes[from].first_edge = G->nedges++;
-	report_cycle(G->nedges - 1);
+	report_cycle(G->nedges - 1, false);
 }
 
 void weft__dep_edge(int from, int to, const struct weft_loc *from_loc,

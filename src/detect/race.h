@@ -2,14 +2,15 @@
  * and ThreadSanitizer layers share (private to src/detect/race*.c,
  * src/tsan/ and src/pthread/).
  *
- * The detector is FastTrack-style: every 8-byte granule of memory that an
- * instrumented access touches has a shadow cell holding the epoch (thread,
- * clock) of its last write and of its last read, or a full read clock when
- * several threads read it concurrently.  The clocks are the core's
- * happens-before clocks (weft__vc), which advance at every visible
- * operation; so an access epoch e of thread t is ordered before thread u
- * exactly when e < weft__vc(u)[t] (strictly: accesses made after t's step k
- * carry clock k and are not covered by what t published at step k). */
+ * The detector is FastTrack-style, per byte: every 8-byte granule of
+ * memory that an instrumented access touches has a shadow cell holding, for
+ * each of its bytes, the epoch (thread, clock) of the last write and of the
+ * last read, or of every concurrent read (race_shadow.c keeps that
+ * compact).  The clocks are the core's happens-before clocks (weft__vc),
+ * which advance at every visible operation; so an access epoch e of thread
+ * t is ordered before thread u exactly when e < weft__vc(u)[t] (strictly:
+ * accesses made after t's step k carry clock k and are not covered by what
+ * t published at step k). */
 #ifndef WEFT_DETECT_RACE_H
 #define WEFT_DETECT_RACE_H
 
@@ -72,6 +73,25 @@ int weft__race_stack(uintptr_t *out, int max);
 /* Atomic sections (__VERIFIER_atomic_begin/end) suppress racing-site
  * scheduling points of the calling thread. */
 void weft__race_atomic_section(int delta);
+
+/* ---- shadow memory (src/detect/race_shadow.c) -------------------------- */
+
+/* One access as the shadow memory sees it. */
+struct weft__race_acc {
+	int tid;
+	unsigned flags;             /* WEFT__RACE_* */
+	unsigned size;              /* bytes of the whole access, for reports */
+	uint32_t clk;               /* vc[tid]: the access's epoch */
+	const uint32_t *vc;         /* the accessing thread's clock */
+	uintptr_t pc;
+};
+
+/* Check the access of n bytes at addr against what the shadow memory
+ * knows of them (reporting races), and record it. */
+void weft__shadow_access(uintptr_t addr, size_t n,
+			 const struct weft__race_acc *acc);
+/* Forget every record: called at the start of each execution. */
+void weft__shadow_begin(void);
 
 /* ---- symbols (src/detect/race_sym.c) ---------------------------------- */
 

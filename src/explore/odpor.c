@@ -162,11 +162,15 @@ static struct sleepset sleep_at(long d)
 		sleepcap = (sleepused + lv[d].nsleep + lv[d].ndone + 64) * 2;
 		sleepbuf = grow(sleepbuf, sizeof *sleepbuf * (size_t)sleepcap);
 	}
+	if (lv[d].nsleep + lv[d].ndone == 0)
+		return (struct sleepset){ NULL, 0 };
 	buf = sleepbuf + sleepused;
-	memmove(buf, sleepbuf + lv[d].sleep_off,
-		sizeof *buf * (size_t)lv[d].nsleep);
+	if (lv[d].nsleep)
+		memmove(buf, sleepbuf + lv[d].sleep_off,
+			sizeof *buf * (size_t)lv[d].nsleep);
 	n = lv[d].nsleep;
-	memcpy(buf + n, lv[d].done, sizeof *buf * (size_t)lv[d].ndone);
+	if (lv[d].ndone)
+		memcpy(buf + n, lv[d].done, sizeof *buf * (size_t)lv[d].ndone);
 	n += lv[d].ndone;
 	return (struct sleepset){ buf, n };
 }

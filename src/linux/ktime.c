@@ -160,7 +160,7 @@ static void clock_thread(void *arg)
 	struct weft__op op = { .name = "run_timers", .obj = &lx_dom,
 			       .objname = LX_DOM_NAME,
 			       .access = WEFT__ACC_WRITE,
-			       .ready = clock_ready };
+			       .ready = clock_ready, .timekeeping = true };
 	(void)arg;
 	for (;;) {
 		struct weft_kevent *ev;
@@ -183,6 +183,7 @@ static void clock_thread(void *arg)
 			weft__step_note(d->work.name);
 			lx_wq_insert(d->wq, &d->work, ev->armed_at);
 			lx_wq_spawn_if_needed(d->wq, ev->armed_at);
+			weft__note_progress();
 			break;
 		case LX_EV_TWAIT:
 			lx_completion_timeout(ev->owner, sleeper_of(ev),
@@ -210,7 +211,14 @@ void lx_clock_need_thread(const struct weft_loc *loc)
 
 unsigned long weft_jiffies_at(const struct weft_loc *loc)
 {
+	struct lx_thread *me = lx_me();
+
 	weft__point("jiffies", &lx_dom, LX_DOM_NAME, WEFT__ACC_READ, loc);
+	/* A loop that waits for a deadline sees the clock move: it is not
+	 * spinning even though it only sleeps and reads. */
+	if (me->seen_jiffies != T.jiffies)
+		weft__saw_change();
+	me->seen_jiffies = T.jiffies;
 	return T.jiffies;
 }
 
@@ -237,7 +245,8 @@ long weft_ksleep(unsigned long ticks, const char *what,
 	struct lx_thread *me = lx_me();
 	struct weft__op op = { .name = what, .obj = &lx_dom,
 			       .objname = LX_DOM_NAME,
-			       .access = WEFT__ACC_WRITE, .loc = loc };
+			       .access = WEFT__ACC_WRITE, .timekeeping = true,
+			       .loc = loc };
 
 	weft_might_sleep(what, NULL, loc);
 	weft__visible(&op);

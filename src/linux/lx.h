@@ -49,6 +49,7 @@ struct lx_thread {
 	struct weft_work *work;
 	/* sleeping and timed waits */
 	struct weft_kevent sleep_ev;
+	unsigned long seen_jiffies;     /* jiffies at its last read */
 	const void *tw_obj;             /* completion of a timed wait */
 	unsigned long tw_gen;
 	int tw_fired;

@@ -3,8 +3,9 @@
  * weft explores what the threads of one process do; it cannot schedule
  * another process or the data arriving on a pipe, a socket or a terminal.
  * A test thread that makes such a call would hang the exploration or make
- * it irreproducible, so the call is reported (kind `unsupported`) with its
- * place instead.  Reading regular files is fine: it cannot block. */
+ * it irreproducible, so the execution ends there and the test is
+ * inconclusive ("unsupported: CALL", with its place) unless a bug is
+ * found elsewhere.  Reading regular files is fine: it cannot block. */
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,10 +29,10 @@ static bool may_block(int fd)
 
 static _Noreturn void refuse(const char *call, const struct weft_loc *loc)
 {
-	weft__fail("unsupported", loc,
-		   "%s: weft cannot control another process or input arriving "
-		   "on a pipe, socket or terminal; give the program its input "
-		   "in a file or in memory", call);
+	weft__limit(weft__internf("unsupported: %s", call), loc,
+		    "%s: weft cannot control another process or input arriving "
+		    "on a pipe, socket or terminal; give the program its input "
+		    "in a file or in memory", call);
 }
 
 ssize_t __weft_read(int fd, void *p, size_t n)

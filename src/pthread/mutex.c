@@ -152,8 +152,8 @@ static weft_mutex_t *spin_of(pthread_spinlock_t *sp, const struct weft_loc *loc)
 		if (spins[i].addr == s)
 			return &spins[i].m;
 	if (nspins == MAX_SPIN)
-		weft__fail("unsupported", loc,
-			   "more than %d spinlocks in one execution", MAX_SPIN);
+		weft__limit("unsupported: spinlocks", loc,
+			    "more than %d spinlocks in one execution", MAX_SPIN);
 	spins[nspins].addr = s;
 	weft_mutex_init(&spins[nspins].m, weft__objname(s, "spinlock"));
 	return &spins[nspins++].m;

@@ -156,8 +156,8 @@ int __weft_pthread_cancel(pthread_t t)
 	(void)t;
 	if (!weft__pt_live())
 		return ENOSYS;
-	weft__fail("unsupported", PT_LOC(),
-		   "pthread_cancel is not supported by weft");
+	weft__limit("unsupported: pthread_cancel", PT_LOC(),
+		    "pthread_cancel is not supported by weft");
 }
 
 int __weft_pthread_setname_np(pthread_t t, const char *name)

@@ -9,8 +9,10 @@
 
 const char *weft__verdict_name(int v)
 {
-	return v == VERDICT_BUG ? "bug" : v == VERDICT_VERIFIED ? "verified"
-								 : "pass";
+	return v == VERDICT_BUG		     ? "bug"
+	       : v == VERDICT_VERIFIED	     ? "verified"
+	       : v == VERDICT_INCONCLUSIVE ? "inconclusive"
+					     : "pass";
 }
 
 char *weft__report_token(const struct weft_test *t, struct weft__shm *S)
@@ -22,6 +24,17 @@ char *weft__report_token(const struct weft_test *t, struct weft__shm *S)
 static void plural(FILE *out, long n, const char *what)
 {
 	fprintf(out, "%ld %s%s", n, what, n == 1 ? "" : "s");
+}
+
+/* Executions that checked nothing, after the count of those that did. */
+static void cut_short(FILE *out, struct weft__shm *S)
+{
+	if (S->pruned)
+		fprintf(out, ", %ld pruned by assumptions", S->pruned);
+	if (S->redundant)
+		fprintf(out, ", %ld redundant", S->redundant);
+	if (S->limited)
+		fprintf(out, ", %ld cut by limits", S->limited);
 }
 
 static void summary_line(FILE *out, struct weft__shm *S)
@@ -38,13 +51,13 @@ static void summary_line(FILE *out, struct weft__shm *S)
 				S->fair_bound, S->fair_bound == 1 ? "" : "s");
 		if (S->bound < 0 && S->fair_bound < 0)
 			fputs(", every interleaving (no bound needed)", out);
-		if (S->pruned)
-			fprintf(out, ", %ld redundant pruned", S->pruned);
+		cut_short(out, S);
 		return;
 	}
+	if (S->verdict == VERDICT_INCONCLUSIVE)
+		fprintf(out, "%s; ", S->reason);
 	plural(out, S->executions, "execution");
-	if (S->pruned)
-		fprintf(out, " (+%ld redundant pruned)", S->pruned);
+	cut_short(out, S);
 	fprintf(out, ", %s", S->strategy);
 	if (S->verdict == VERDICT_PASS)
 		fputs(", budget spent, no bug found", out);
@@ -80,6 +93,25 @@ static void text_bug(FILE *out, const struct weft_test *t, struct weft__shm *S,
 	free(tok);
 }
 
+/* Why the test is inconclusive, and where the limit was met. */
+static void text_inconclusive(FILE *out, const struct weft_test *t,
+			      struct weft__shm *S, const char *argv0)
+{
+	char *tok;
+
+	fprintf(out, "%s: %s\n", S->reason, S->message);
+	if (S->nsteps == 0)
+		return;
+	fputc('\n', out);
+	weft__trace_draw(out, S, weft__opts.verbose, S->blocked);
+	tok = weft__report_token(t, S);
+	fprintf(out, "\nin execution %ld; %ld steps\n", S->bug_exec + 1,
+		S->nsteps);
+	fprintf(out, "replay: %s --filter=%s --replay=%s\n", argv0, t->name,
+		tok);
+	free(tok);
+}
+
 void weft__report_text(FILE *out, const struct weft_test *t,
 		       struct weft__shm *S, const char *argv0)
 {
@@ -93,6 +125,8 @@ void weft__report_text(FILE *out, const struct weft_test *t,
 	}
 	if (S->verdict == VERDICT_BUG)
 		text_bug(out, t, S, argv0);
+	if (S->verdict == VERDICT_INCONCLUSIVE)
+		text_inconclusive(out, t, S, argv0);
 	for (int i = 0; i < S->nfindings; i++) {
 		if (S->verdict == VERDICT_BUG && i == 0 &&
 		    strcmp(S->kind, S->findings[0].kind) == 0 &&
@@ -164,15 +198,25 @@ void weft__report_json(FILE *out, const struct weft_test *t,
 		jstr(out, S->kind);
 	else
 		fputs("null", out);
-	fprintf(out, ",\"executions\":%ld,\"pruned\":%ld,\"strategy\":",
-		S->executions, S->pruned);
+	if (S->verdict == VERDICT_INCONCLUSIVE) {
+		fputs(",\"reason\":", out);
+		jstr(out, S->reason);
+	}
+	fprintf(out, ",\"executions\":%ld,\"pruned\":%ld,\"redundant\":%ld,"
+		     "\"limited\":%ld,\"strategy\":",
+		S->executions, S->pruned, S->redundant, S->limited);
 	jstr(out, S->strategy);
 	if (S->verdict == VERDICT_VERIFIED)
 		fprintf(out, ",\"preemption_bound\":%d,\"fair_bound\":%d",
 			S->bound, S->fair_bound);
 	fprintf(out, ",\"seconds\":%.3f,\"total_steps\":%ld", S->seconds,
 		S->total_steps);
-	if (S->verdict == VERDICT_BUG) {
+	if (S->verdict == VERDICT_INCONCLUSIVE && S->nsteps == 0) {
+		fputs(",\"message\":", out);
+		jstr(out, S->message);
+		fputs(",\"replay\":null,\"trace\":[]", out);
+	} else if (S->verdict == VERDICT_BUG ||
+		   S->verdict == VERDICT_INCONCLUSIVE) {
 		char *tok = weft__report_token(t, S);
 		fputs(",\"message\":", out);
 		jstr(out, S->message);

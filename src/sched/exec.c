@@ -264,6 +264,25 @@ _Noreturn void weft__fail(const char *kind, const struct weft_loc *loc,
  * of the execution whatever the other threads are doing. */
 static const char process_obj = 0;
 
+_Noreturn void weft__limit(const char *reason, const struct weft_loc *loc,
+			   const char *fmt, ...)
+{
+	struct weft__shm *S = weft__S;
+	char msg[900];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	snprintf(S->kind, sizeof S->kind, "%s", reason);
+	if (loc && loc->file)
+		snprintf(S->message, sizeof S->message, "%s (at %s:%d)", msg,
+			 loc->file, loc->line);
+	else
+		snprintf(S->message, sizeof S->message, "%s", msg);
+	weft__end_execution(EXEC_LIMIT);
+}
+
 _Noreturn void weft__exec_exit(int status)
 {
 	struct weft__exec *X = weft__X;
@@ -365,5 +384,12 @@ _Noreturn void weft__die_at(const char *file, int line, const char *fmt, ...)
 	fprintf(stderr, "weft: internal error at %s:%d: %s\n", file, line,
 		msg);
 	fflush(stderr);
+	/* In a worker, the parent reports the test as inconclusive with
+	 * this message. */
+	if (weft__S) {
+		snprintf(weft__S->kind, sizeof weft__S->kind, "internal");
+		snprintf(weft__S->message, sizeof weft__S->message,
+			 "internal error at %s:%d: %s", file, line, msg);
+	}
 	_exit(3);
 }

@@ -169,7 +169,11 @@ static void record_step(int tid, uint64_t en, uint64_t elig)
 	/* A write may let spinners progress; the clearing waits for the next
 	 * scheduling point, since the op may still turn out to have changed
 	 * nothing (a failed trylock calls weft__spun). */
-	X->progress = op->access == WEFT__ACC_WRITE;
+	X->progress = op->access == WEFT__ACC_WRITE && !op->timekeeping;
+	/* Sleeping or moving the clock changes nothing another thread
+	 * polls: the thread counts as spinning (without being deferred). */
+	if (op->timekeeping)
+		t->spinning = true;
 	X->last_tid = tid;
 }
 
@@ -193,9 +197,11 @@ static int choose_next(void)
 	/* Checked before the strategy is asked, so a replay of a livelock
 	 * stops where the recorded run stopped. */
 	if (X->nsteps >= weft__opts.max_steps || weft__S->ndec >= weft__S->cap)
-		livelock(weft__internf("execution exceeded --max-steps=%ld "
-				       "without finishing",
-				       weft__opts.max_steps));
+		weft__limit("step-limit", NULL,
+			     "an execution took more than --max-steps=%ld steps "
+			     "without finishing (a long computation, or a "
+			     "loop weft cannot tell from a livelock)",
+			     weft__opts.max_steps);
 	en = compute_enabled(&deferred, &weak, &spinning);
 	if (!en || en == weak)
 		weft__deadlock_report();
@@ -352,6 +358,28 @@ void weft__note_progress(void)
 		weft__X->progress = true;
 }
 
+void weft__note_write(const void *addr)
+{
+	struct weft__exec *X = weft__X;
+	const struct weft__stack *s;
+	const char *a = addr;
+
+	if (!X || X->cur < 0)
+		return;
+	s = X->th[X->cur].stack;
+	if (s && a >= (const char *)s->base && a < (const char *)s->base + s->size)
+		return;
+	X->progress = true;
+}
+
+void weft__saw_change(void)
+{
+	struct weft__exec *X = weft__X;
+
+	if (X && X->cur >= 0)
+		X->th[X->cur].spinning = false;
+}
+
 void weft__spun(void)
 {
 	struct weft__exec *X = weft__X;
@@ -383,7 +411,9 @@ int weft__choose(int n, const char *what, const struct weft_loc *loc)
 	if (n == 1)
 		return 0;
 	if (S->ndec >= S->cap)
-		livelock("too many decisions");
+		weft__limit("step-limit", loc,
+			    "an execution made more decisions than "
+			    "--max-steps allows");
 	v = weft__strat->value(n);
 	if (v < 0 || v >= n)
 		weft__die("strategy %s chose %d outside [0,%d)",

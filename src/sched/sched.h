@@ -37,6 +37,9 @@ struct weft__thread {
 	int held[WEFT__MAX_HELD];
 	const struct weft_loc *held_loc[WEFT__MAX_HELD];
 	weft__vclock vc;           /* happens-before clock */
+	weft__vclock pvc;          /* the program's own order: thread
+				      creation and join only (the lock-order
+				      graph ignores orders locks impose) */
 };
 
 /* One recorded step of the trace; lives in memory shared with the parent
@@ -66,7 +69,12 @@ struct weft__shm {
 	volatile int state;       /* SHM_RUNNING, SHM_DONE, SHM_CRASHED */
 	int verdict;              /* VERDICT_PASS, _VERIFIED, _BUG */
 	long executions;          /* complete executions */
-	long pruned;              /* executions pruned (sleep sets, assume) */
+	long pruned;              /* executions cut by a failed assumption */
+	long redundant;           /* executions the explorer abandoned as
+				     redundant (blocked by sleep sets, or a
+				     reversal that cannot run) */
+	long limited;             /* executions ended by a limit of weft */
+	char reason[64];          /* the first such limit ("step-limit") */
 	long total_steps;
 	int bound;                /* preemption bound reached, -1 unbounded */
 	int fair_bound;           /* fairness bound that cut, -1 none */
@@ -100,14 +108,15 @@ struct weft__shm {
 	/* followed by: uint32_t dec[cap]; struct weft__step steps[cap]; */
 };
 enum { SHM_RUNNING, SHM_DONE, SHM_CRASHED };
-enum { VERDICT_PASS, VERDICT_VERIFIED, VERDICT_BUG };
+enum { VERDICT_PASS, VERDICT_VERIFIED, VERDICT_BUG, VERDICT_INCONCLUSIVE };
 
 uint32_t *weft__shm_dec(struct weft__shm *s);
 struct weft__step *weft__shm_steps(struct weft__shm *s);
 struct weft__shm *weft__shm_create(long cap);
 
 /* Outcome of one execution. */
-enum exec_result { EXEC_OK, EXEC_BUG, EXEC_PRUNED, EXEC_REDUNDANT };
+enum exec_result { EXEC_OK, EXEC_BUG, EXEC_PRUNED, EXEC_REDUNDANT,
+		   EXEC_LIMIT };
 
 /* Per-execution scheduler state (in persistent memory, reset each time). */
 struct weft__exec {

@@ -24,8 +24,9 @@ int weft__thread_create(void (*fn)(void *), void *arg, const char *name,
 	struct weft__thread *t;
 
 	if (X->nthreads >= WEFT__MAX_THREADS)
-		weft__fail("misuse", NULL, "more than %d threads in one test",
-			   WEFT__MAX_THREADS);
+		weft__limit("thread-limit", NULL,
+			    "the test created more than %d threads in one "
+			    "execution, weft's limit", WEFT__MAX_THREADS);
 	t = &X->th[X->nthreads];
 	memset(t, 0, sizeof *t);
 	t->id = X->nthreads++;
@@ -37,8 +38,11 @@ int weft__thread_create(void (*fn)(void *), void *arg, const char *name,
 	t->startop = (struct weft__op){ .name = "start", .objname = NULL,
 					.access = WEFT__ACC_NONE };
 	t->pending = &t->startop;
-	if (parent)
+	if (parent) {
 		memcpy(t->vc, parent->vc, sizeof t->vc);
+		memcpy(t->pvc, parent->pvc, sizeof t->pvc);
+		X->th[parent->id].pvc[parent->id]++;
+	}
 	t->stack = weft__stack_get();
 	weft__asan_fresh_stack(t->stack->base, t->stack->size);
 	weft__ctx_make(&t->ctx, t->stack->base, t->stack->size, thread_entry,
@@ -138,6 +142,17 @@ void weft_join_at(weft_thread_t th, const struct weft_loc *loc)
 				.loc = loc };
 	weft__visible(&op);
 	t->joined = true;
+	for (int i = 0; i < X->nthreads; i++)
+		if (t->pvc[i] > X->th[X->cur].pvc[i])
+			X->th[X->cur].pvc[i] = t->pvc[i];
+}
+
+const uint32_t *weft__pvc_tick(int tid)
+{
+	struct weft__thread *t = &weft__X->th[tid];
+
+	t->pvc[tid]++;
+	return t->pvc;
 }
 
 void(weft_join)(weft_thread_t t)

@@ -1,5 +1,5 @@
 //! expect: verified
-//! args: --strategy=dfs --preemption-bound=3
+//! args: --strategy=dfs
 /*
  * Seed 003 - FreeBSD r216805 (Attilio Rao, 2010-12-29), "Fix several
  * callout migration races".  This is kern_timeout.c AFTER that commit

@@ -1,4 +1,4 @@
-//! args: --strategy=dfs --iterations=0
+//! args: --strategy=dfs --preemption-bound=1 --iterations=1000000 --time-limit=0
 //! expect: verified
 /*
  * Seed 001 - "IPoIB: Use a private hash table for path lookup in xmit path"

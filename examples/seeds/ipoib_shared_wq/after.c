@@ -1,5 +1,5 @@
 //! expect: verified
-//! args: --strategy=dfs --preemption-bound=2
+//! args: --strategy=dfs
 /*
  * Seed 004 - "IPoIB: Use dedicated workqueues per interface" (Doug Ledford),
  * AFTER the patch: ipoib_open() creates a workqueue for the interface, and

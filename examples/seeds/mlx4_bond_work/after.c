@@ -1,5 +1,5 @@
 //! expect: verified
-//! args: --strategy=dfs --preemption-bound=3
+//! args: --strategy=dfs
 /*
  * Seed 002 - "mlx4: Move the bond work to the core driver" (Petr Pavlu,
  * 2023), AFTER the patch: the bond reconfiguration operates only on a

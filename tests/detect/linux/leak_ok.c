@@ -1,5 +1,5 @@
 //! expect(everything_released): verified
-//! args: --strategy=dfs
+//! args: --strategy=dfs --iterations=400000 --time-limit=0
 /* The twin of leak_bug: everything cancelled, deleted, put and stopped. */
 #include <weft/linux.h>
 

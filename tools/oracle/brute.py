@@ -1,0 +1,950 @@
+#!/usr/bin/env python3
+"""brute.py - the oracle's reference semantics: an exhaustive interpreter.
+
+This file is deliberately independent of weft: it knows nothing about
+weft's scheduler, only the semantics a small pthread/C11 program has under
+sequential consistency (see README.md, "Semantics").  A program description
+(produced by gen.py, or written by hand for tools/oracle/cases) is compiled
+to a tiny per-thread bytecode and executed step by step:
+
+  * visible operations (atomics, locks, semaphores, condition variables,
+    weft_choose, sched_yield, thread create/join/detach, exit, a thread's
+    end) are ONE indivisible step each (a condition wait is three);
+  * local computation (assignments, branches, assertions) is invisible and
+    runs eagerly right after the step that precedes it.
+
+Two independent analyses are run and cross-checked:
+
+  1. search_bugs(): a memoised 0-1 BFS over (state, last thread) giving each
+     reachable bug kind and the fewest preemptions needed to reach it;
+  2. enumerate_executions(): a plain tree walk over every maximal execution,
+     counting executions, distinct reads-from outcomes and (for programs of
+     atomics only) Mazurkiewicz traces; it also records the bug kinds seen,
+     which must equal those of (1).
+
+Usage as a script: brute.py PROGRAM.json (a description, e.g. from
+`gen.py --json SEED`, or a case from cases/); prints the analysis as JSON.
+"""
+
+import collections
+import json
+import sys
+
+# Thread status.
+NOT_CREATED, LIVE, FINISHED = 0, 1, 2
+
+# Phases of a thread inside pthread_cond_wait (phase 0: not waiting).
+WAITING, SIGNALLED, WOKEN = 1, 2, 3
+
+# Ends of a transition.
+END_EXIT = "exit"            # the process ended (exit() or main returned)
+END_ASSERT = "assertion"     # an assert() failed
+
+# Bug kinds.
+ASSERTION, DEADLOCK = "assertion", "deadlock"
+
+# Executions counted before enumerate_executions() gives up.
+DEFAULT_CAP = 200_000
+
+# Operations that are steps, and those that are local computation.
+VISIBLE_OPS = {
+    "load", "store", "cas", "xchg", "faa", "choose", "yield",
+    "lock", "unlock", "trylock", "rdlock", "wrlock", "rwunlock",
+    "sem_wait", "sem_trywait", "sem_post",
+    "cond_wait", "cond_signal", "cond_broadcast",
+    "create", "join", "detach", "exit",
+}
+LOCAL_OPS = {"set", "if", "while", "repeat", "break", "assert"}
+
+
+class ProgramError(Exception):
+    """The program description breaks a rule the generator promises to keep
+    (unlocking a lock not held, joining a detached thread ...).  Raised
+    instead of modelling it, so a generator bug can never hide as a
+    'finding'."""
+
+
+# ----------------------------------------------------------------------
+# Expressions: ints, ["l", local], ["g", plain global], [op, a, b], ["!", a]
+# ----------------------------------------------------------------------
+
+_BINOPS = {
+    "==": lambda a, b: int(a == b), "!=": lambda a, b: int(a != b),
+    "<": lambda a, b: int(a < b), "<=": lambda a, b: int(a <= b),
+    ">": lambda a, b: int(a > b), ">=": lambda a, b: int(a >= b),
+    "+": lambda a, b: a + b, "-": lambda a, b: a - b,
+}
+
+
+def compile_expr(e, local_index, plain_index):
+    """Turns an expression into a function (locals, plains) -> int, so the
+    interpreter never re-walks expression trees."""
+    if isinstance(e, int):
+        return lambda l, g: e
+    op = e[0]
+    if op == "l":
+        i = local_index[e[1]]
+        return lambda l, g: l[i]
+    if op == "g":
+        i = plain_index[e[1]]
+        return lambda l, g: g[i]
+    if op == "!":
+        a = compile_expr(e[1], local_index, plain_index)
+        return lambda l, g: int(not a(l, g))
+    a = compile_expr(e[1], local_index, plain_index)
+    b = compile_expr(e[2], local_index, plain_index)
+    if op == "&&":
+        return lambda l, g: int(bool(a(l, g)) and bool(b(l, g)))
+    if op == "||":
+        return lambda l, g: int(bool(a(l, g)) or bool(b(l, g)))
+    f = _BINOPS[op]
+    return lambda l, g: f(a(l, g), b(l, g))
+
+
+# ----------------------------------------------------------------------
+# Compilation of structured thread bodies to flat bytecode
+# ----------------------------------------------------------------------
+
+class ThreadCode:
+    """One thread's bytecode.  Instructions are tuples whose first element
+    is the opcode; jumps use absolute instruction indices."""
+
+    def __init__(self, name, local_names):
+        self.name = name
+        self.local_names = list(local_names)
+        self.local_index = {n: i for i, n in enumerate(self.local_names)}
+        self.code = []
+
+
+class Compiled:
+    """A program description resolved to indices, ready to interpret."""
+
+    def __init__(self, prog):
+        self.prog = prog
+        self.atomic_names = list(prog["atomics"])
+        self.atomic_index = {n: i for i, n in enumerate(self.atomic_names)}
+        self.plain_names = list(prog.get("plains", {}))
+        self.plain_index = {n: i for i, n in enumerate(self.plain_names)}
+        self.mutex_index = {n: i for i, n in enumerate(prog.get("mutexes", []))}
+        self.rwlock_index = {n: i for i, n in enumerate(prog.get("rwlocks", []))}
+        self.sem_names = list(prog.get("sems", {}))
+        self.sem_index = {n: i for i, n in enumerate(self.sem_names)}
+        self.cond_index = {n: i for i, n in enumerate(prog.get("conds", []))}
+        self.threads = [self._compile_thread(i, t)
+                        for i, t in enumerate(prog["threads"])]
+
+    def initial_state(self):
+        """Only main exists; every object has its initial value."""
+        p = self.prog
+        threads = [(NOT_CREATED, 0, tuple(0 for _ in tc.local_names), 0, 0)
+                   for tc in self.threads]
+        state = (
+            tuple(threads),
+            tuple(p["atomics"][n] for n in self.atomic_names),
+            tuple(p.get("plains", {})[n] for n in self.plain_names),
+            tuple(-1 for _ in self.mutex_index),      # mutex owner
+            tuple(-1 for _ in self.rwlock_index),     # rwlock writer
+            tuple(0 for _ in self.rwlock_index),      # rwlock reader mask
+            tuple(p.get("sems", {})[n] for n in self.sem_names),
+        )
+        return _start_thread(self, state, 0)
+
+    # -- compilation ---------------------------------------------------
+
+    def _compile_thread(self, tid, t):
+        tc = ThreadCode(t["name"], t.get("locals", []))
+        self._emit_block(tc, t["body"], loop_exit=None)
+        tc.code.append(("exit",) if tid == 0 else ("finish",))
+        return tc
+
+    def _expr(self, tc, e):
+        return compile_expr(e, tc.local_index, self.plain_index)
+
+    def _emit_block(self, tc, stmts, loop_exit):
+        for s in stmts:
+            self._emit_stmt(tc, s, loop_exit)
+
+    def _emit_stmt(self, tc, s, loop_exit):
+        """Appends the bytecode of statement s.  Structured control flow
+        becomes jz/jmp; `loop_exit` collects the jumps a `break` needs
+        patched to the end of the innermost loop."""
+        op, code = s[0], tc.code
+        if op == "if":
+            jz = len(code)
+            code.append(None)
+            self._emit_block(tc, s[2], loop_exit)
+            jmp = len(code)
+            code.append(None)
+            code[jz] = ("jz", self._expr(tc, s[1]), len(code))
+            self._emit_block(tc, s[3] if len(s) > 3 else [], loop_exit)
+            code[jmp] = ("jmp", len(code))
+        elif op == "while":
+            top = len(code)
+            code.append(None)
+            exits = []
+            self._emit_block(tc, s[2], exits)
+            code.append(("jmp", top))
+            code[top] = ("jz", self._expr(tc, s[1]), len(code))
+            self._patch(code, exits)
+        elif op == "repeat":            # ["repeat", counter, n, body]
+            i = tc.local_index[s[1]]
+            code.append(("set_local", i, lambda l, g: 0))
+            top = len(code)
+            code.append(None)
+            exits = []
+            self._emit_block(tc, s[3], exits)
+            code.append(("set_local", i, lambda l, g, i=i: l[i] + 1))
+            code.append(("jmp", top))
+            n = s[2]
+            code[top] = ("jz", lambda l, g, i=i, n=n: int(l[i] < n), len(code))
+            self._patch(code, exits)
+        elif op == "break":
+            if loop_exit is None:
+                raise ProgramError("break outside a loop")
+            loop_exit.append(len(code))
+            code.append(None)
+        elif op == "set":
+            f = self._expr(tc, s[2])
+            if s[1] in tc.local_index:
+                code.append(("set_local", tc.local_index[s[1]], f))
+            else:
+                code.append(("set_plain", self.plain_index[s[1]], f))
+        elif op == "assert":
+            code.append(("assert", self._expr(tc, s[1])))
+        elif op in VISIBLE_OPS:
+            code.append(self._visible(tc, s))
+        else:
+            raise ProgramError("unknown statement %r" % (s,))
+
+    @staticmethod
+    def _patch(code, exits):
+        for at in exits:
+            code[at] = ("jmp", len(code))
+
+    def _visible(self, tc, s):
+        """Resolves a visible operation's names to indices."""
+        op, L, A = s[0], tc.local_index, self.atomic_index
+        if op == "load":
+            return (op, A[s[1]], L[s[2]])
+        if op == "store":
+            return (op, A[s[1]], self._expr(tc, s[2]))
+        if op == "cas":                  # var, expected local, desired, ok
+            return (op, A[s[1]], L[s[2]], self._expr(tc, s[3]), L[s[4]])
+        if op in ("xchg", "faa"):
+            return (op, A[s[1]], self._expr(tc, s[2]), L[s[3]])
+        if op == "choose":
+            return (op, s[1], L[s[2]])
+        if op in ("lock", "unlock"):
+            return (op, self.mutex_index[s[1]])
+        if op == "trylock":
+            return (op, self.mutex_index[s[1]], L[s[2]])
+        if op in ("rdlock", "wrlock", "rwunlock"):
+            return (op, self.rwlock_index[s[1]])
+        if op in ("sem_wait", "sem_post"):
+            return (op, self.sem_index[s[1]])
+        if op == "sem_trywait":
+            return (op, self.sem_index[s[1]], L[s[2]])
+        if op == "cond_wait":
+            return (op, self.cond_index[s[1]], self.mutex_index[s[2]])
+        if op in ("cond_signal", "cond_broadcast"):
+            return (op, self.cond_index[s[1]])
+        if op in ("create", "join", "detach"):
+            return (op, s[1])
+        return (op,)                     # yield, exit
+
+
+# ----------------------------------------------------------------------
+# The state machine
+# ----------------------------------------------------------------------
+#
+# state = (threads, atomics, plains, mutex_owner, rw_writer, rw_readers,
+#          sem_counts); every part a tuple, so states hash and compare.
+# thread = (status, pc, locals, cond_phase, spurious_used).
+
+class Transition:
+    """One step of one thread: the state after it, the atomic/choose event
+    it performed (or None), how it ended the execution (None, END_EXIT or
+    END_ASSERT) and whether it is a spurious wakeup (weak: possible but
+    never guaranteed)."""
+    __slots__ = ("tid", "state", "event", "end", "weak")
+
+    def __init__(self, tid, state, event=None, end=None, weak=False):
+        self.tid, self.state, self.event = tid, state, event
+        self.end, self.weak = end, weak
+
+
+def _put(tup, i, v):
+    return tup[:i] + (v,) + tup[i + 1:]
+
+
+def _run_local(prog, tid, thread, plains):
+    """Runs thread tid's local computation from its pc up to its next
+    visible instruction.  Returns (thread, plains, failed_assert)."""
+    status, pc, locs, phase, spur = thread
+    code = prog.threads[tid].code
+    locs_l = None
+    plains_l = None
+    while True:
+        ins = code[pc]
+        op = ins[0]
+        if op == "jmp":
+            pc = ins[1]
+        elif op == "jz":
+            cur_l = locs_l if locs_l is not None else locs
+            cur_g = plains_l if plains_l is not None else plains
+            pc = pc + 1 if ins[1](cur_l, cur_g) else ins[2]
+        elif op == "set_local" or op == "set_plain":
+            if locs_l is None:
+                locs_l = list(locs)
+            if plains_l is None:
+                plains_l = list(plains)
+            v = ins[2](locs_l, plains_l)
+            (locs_l if op == "set_local" else plains_l)[ins[1]] = v
+            pc += 1
+        elif op == "assert":
+            cur_l = locs_l if locs_l is not None else locs
+            cur_g = plains_l if plains_l is not None else plains
+            if not ins[1](cur_l, cur_g):
+                return None, None, True
+            pc += 1
+        else:
+            break
+    if locs_l is not None:
+        locs = tuple(locs_l)
+    if plains_l is not None:
+        plains = tuple(plains_l)
+    return (status, pc, locs, phase, spur), plains, False
+
+
+def _advance(prog, state, tid, thread, extra=None):
+    """Finishes a step of thread tid: moves past the visible instruction,
+    runs the local code after it and builds the new state.  `extra` maps
+    a state component index (never 0 or 2, which this function builds)
+    to its new value: the step's own effect on shared objects.
+    Returns (new_state, end)."""
+    status, pc, locs, _, spur = thread
+    th, plains, failed = _run_local(prog, tid, (status, pc + 1, locs, 0, spur),
+                                    state[2])
+    if failed:
+        return None, END_ASSERT
+    parts = list(state)
+    if extra:
+        for k, v in extra.items():
+            parts[k] = v
+    parts[0] = _put(parts[0], tid, th)
+    parts[2] = plains
+    return tuple(parts), None
+
+
+def _start_thread(prog, state, tid):
+    """Makes thread tid live at its first instruction; its local prologue
+    runs now (it may not contain an assertion that can fail)."""
+    th = (LIVE, 0, state[0][tid][2], 0, 0)
+    th, plains, failed = _run_local(prog, tid, th, state[2])
+    if failed:
+        raise ProgramError("thread %d fails an assertion before its first step"
+                           % tid)
+    return (_put(state[0], tid, th), state[1], plains) + state[3:]
+
+
+def _set_local(thread, i, v):
+    locs = thread[2]
+    return thread[:2] + (_put(locs, i, v),) + thread[3:]
+
+
+def thread_transitions(prog, state, tid):
+    """Every transition thread tid can take in `state` (empty if it is
+    blocked, finished or not created)."""
+    th = state[0][tid]
+    if th[0] != LIVE:
+        return []
+    ins = prog.threads[tid].code[th[1]]
+    handler = _HANDLERS[ins[0]]
+    return handler(prog, state, tid, th, ins)
+
+
+def _simple(prog, state, tid, th, event=None, extra=None):
+    new, end = _advance(prog, state, tid, th, extra)
+    return [Transition(tid, new, event, end)]
+
+
+def _h_load(prog, state, tid, th, ins):
+    v = state[1][ins[1]]
+    return _simple(prog, state, tid, _set_local(th, ins[2], v), ("r", ins[1]))
+
+
+def _h_store(prog, state, tid, th, ins):
+    v = ins[2](th[2], state[2])
+    return _simple(prog, state, tid, th, ("w", ins[1]),
+                   {1: _put(state[1], ins[1], v)})
+
+
+def _h_cas(prog, state, tid, th, ins):
+    var, exp_i, desired, ok_i = ins[1:]
+    cur = state[1][var]
+    if cur == th[2][exp_i]:
+        new_val = desired(th[2], state[2])
+        th = _set_local(th, ok_i, 1)
+        return _simple(prog, state, tid, th, ("rw", var),
+                       {1: _put(state[1], var, new_val)})
+    th = _set_local(_set_local(th, exp_i, cur), ok_i, 0)
+    return _simple(prog, state, tid, th, ("r", var))
+
+
+def _h_rmw(prog, state, tid, th, ins):
+    var, operand, dst = ins[1:]
+    old = state[1][var]
+    arg = operand(th[2], state[2])
+    new_val = arg if ins[0] == "xchg" else old + arg
+    return _simple(prog, state, tid, _set_local(th, dst, old), ("rw", var),
+                   {1: _put(state[1], var, new_val)})
+
+
+def _h_choose(prog, state, tid, th, ins):
+    out = []
+    for v in range(ins[1]):
+        out += _simple(prog, state, tid, _set_local(th, ins[2], v), ("c", v))
+    return out
+
+
+def _h_nop(prog, state, tid, th, ins):
+    return _simple(prog, state, tid, th)
+
+
+def _h_lock(prog, state, tid, th, ins):
+    owner = state[3][ins[1]]
+    if owner == tid:
+        raise ProgramError("thread %d relocks a mutex it holds" % tid)
+    if owner != -1:
+        return []
+    return _simple(prog, state, tid, th, extra={3: _put(state[3], ins[1], tid)})
+
+
+def _h_unlock(prog, state, tid, th, ins):
+    if state[3][ins[1]] != tid:
+        raise ProgramError("thread %d unlocks a mutex it does not hold" % tid)
+    return _simple(prog, state, tid, th, extra={3: _put(state[3], ins[1], -1)})
+
+
+def _h_trylock(prog, state, tid, th, ins):
+    owner = state[3][ins[1]]
+    if owner == tid:
+        raise ProgramError("thread %d trylocks a mutex it holds" % tid)
+    if owner != -1:
+        return _simple(prog, state, tid, _set_local(th, ins[2], 0))
+    return _simple(prog, state, tid, _set_local(th, ins[2], 1),
+                   extra={3: _put(state[3], ins[1], tid)})
+
+
+def _check_not_holding_rw(state, tid, rw):
+    if state[4][rw] == tid or state[5][rw] >> tid & 1:
+        raise ProgramError("thread %d relocks an rwlock it holds" % tid)
+
+
+def _h_rdlock(prog, state, tid, th, ins):
+    rw = ins[1]
+    _check_not_holding_rw(state, tid, rw)
+    if state[4][rw] != -1:
+        return []
+    return _simple(prog, state, tid, th,
+                   extra={5: _put(state[5], rw, state[5][rw] | 1 << tid)})
+
+
+def _h_wrlock(prog, state, tid, th, ins):
+    rw = ins[1]
+    _check_not_holding_rw(state, tid, rw)
+    if state[4][rw] != -1 or state[5][rw]:
+        return []
+    return _simple(prog, state, tid, th, extra={4: _put(state[4], rw, tid)})
+
+
+def _h_rwunlock(prog, state, tid, th, ins):
+    rw = ins[1]
+    if state[4][rw] == tid:
+        return _simple(prog, state, tid, th, extra={4: _put(state[4], rw, -1)})
+    if state[5][rw] >> tid & 1:
+        return _simple(prog, state, tid, th,
+                       extra={5: _put(state[5], rw, state[5][rw] & ~(1 << tid))})
+    raise ProgramError("thread %d unlocks an rwlock it does not hold" % tid)
+
+
+def _h_sem_wait(prog, state, tid, th, ins):
+    n = state[6][ins[1]]
+    if n == 0:
+        return []
+    return _simple(prog, state, tid, th, extra={6: _put(state[6], ins[1], n - 1)})
+
+
+def _h_sem_trywait(prog, state, tid, th, ins):
+    n = state[6][ins[1]]
+    if n == 0:
+        return _simple(prog, state, tid, _set_local(th, ins[2], 0))
+    return _simple(prog, state, tid, _set_local(th, ins[2], 1),
+                   extra={6: _put(state[6], ins[1], n - 1)})
+
+
+def _h_sem_post(prog, state, tid, th, ins):
+    n = state[6][ins[1]]
+    return _simple(prog, state, tid, th, extra={6: _put(state[6], ins[1], n + 1)})
+
+
+def _h_cond_wait(prog, state, tid, th, ins):
+    """The three steps of pthread_cond_wait, selected by the thread's
+    phase: release + wait, wake (signalled, or spuriously once per
+    thread), re-acquire."""
+    m = ins[2]
+    phase = th[3]
+    if phase == 0:
+        if state[3][m] != tid:
+            raise ProgramError("thread %d waits without holding the mutex" % tid)
+        th = th[:3] + (WAITING, th[4])
+        return [Transition(tid, (_put(state[0], tid, th), state[1], state[2],
+                                 _put(state[3], m, -1)) + state[4:])]
+    if phase == WAITING:
+        if th[4]:
+            return []
+        th = th[:3] + (WOKEN, 1)
+        return [Transition(tid, (_put(state[0], tid, th),) + state[1:],
+                           weak=True)]
+    if phase == SIGNALLED:
+        th = th[:3] + (WOKEN, th[4])
+        return [Transition(tid, (_put(state[0], tid, th),) + state[1:])]
+    if state[3][m] != -1:                # WOKEN: re-acquire the mutex
+        return []
+    return _simple(prog, state, tid, th, extra={3: _put(state[3], m, tid)})
+
+
+def _waiters(prog, state, cond):
+    """Threads waiting on cond that have not been signalled yet."""
+    out = []
+    for u, th in enumerate(state[0]):
+        if th[0] == LIVE and th[3] == WAITING:
+            ins = prog.threads[u].code[th[1]]
+            if ins[1] == cond:
+                out.append(u)
+    return out
+
+
+def _h_cond_signal(prog, state, tid, th, ins):
+    waiters = _waiters(prog, state, ins[1])
+    if ins[0] == "cond_broadcast" and waiters:
+        waiters = [tuple(waiters)]
+    else:
+        waiters = [(u,) for u in waiters]
+    if not waiters:
+        return _simple(prog, state, tid, th)
+    out = []
+    for group in waiters:
+        threads = state[0]
+        for u in group:
+            threads = _put(threads, u, threads[u][:3] + (SIGNALLED, threads[u][4]))
+        out += _simple(prog, (threads,) + state[1:], tid, th)
+    return out
+
+
+def _h_create(prog, state, tid, th, ins):
+    child = ins[1]
+    if state[0][child][0] != NOT_CREATED:
+        raise ProgramError("thread %d created twice" % child)
+    state = _start_thread(prog, state, child)
+    return _simple(prog, state, tid, th)
+
+
+def _h_join(prog, state, tid, th, ins):
+    target = state[0][ins[1]]
+    if target[0] == NOT_CREATED:
+        raise ProgramError("join of a thread never created")
+    if target[0] != FINISHED:
+        return []
+    return _simple(prog, state, tid, th)
+
+
+def _h_exit(prog, state, tid, th, ins):
+    return [Transition(tid, None, end=END_EXIT)]
+
+
+def _h_finish(prog, state, tid, th, ins):
+    th = (FINISHED,) + th[1:]
+    return [Transition(tid, (_put(state[0], tid, th),) + state[1:])]
+
+
+_HANDLERS = {
+    "load": _h_load, "store": _h_store, "cas": _h_cas,
+    "xchg": _h_rmw, "faa": _h_rmw, "choose": _h_choose, "yield": _h_nop,
+    "lock": _h_lock, "unlock": _h_unlock, "trylock": _h_trylock,
+    "rdlock": _h_rdlock, "wrlock": _h_wrlock, "rwunlock": _h_rwunlock,
+    "sem_wait": _h_sem_wait, "sem_trywait": _h_sem_trywait,
+    "sem_post": _h_sem_post,
+    "cond_wait": _h_cond_wait, "cond_signal": _h_cond_signal,
+    "cond_broadcast": _h_cond_signal,
+    "create": _h_create, "join": _h_join, "detach": _h_nop,
+    "exit": _h_exit, "finish": _h_finish,
+}
+
+
+class Machine:
+    """A compiled program plus a cache of each state's transitions, shared
+    by all the analyses (they explore the same state graph)."""
+
+    def __init__(self, prog):
+        self.prog = prog if isinstance(prog, Compiled) else Compiled(prog)
+        self.init = self.prog.initial_state()
+        self._cache = {}
+
+    def transitions(self, state):
+        """All transitions from state, spurious wakeups included."""
+        out = self._cache.get(state)
+        if out is None:
+            out = []
+            for tid in range(len(state[0])):
+                out += thread_transitions(self.prog, state, tid)
+            self._cache[state] = out
+        return out
+
+    def is_deadlock(self, trans):
+        """Nothing but (at most) spurious wakeups can move: a deadlock,
+        since a spurious wakeup may happen but is never guaranteed."""
+        return not any(not t.weak for t in trans)
+
+
+# ----------------------------------------------------------------------
+# Analysis 1: reachable bugs and their minimum preemptions
+# ----------------------------------------------------------------------
+
+def search_bugs(m):
+    """0-1 BFS over (state, last thread).  A step by thread M right after
+    a step by L != M costs one preemption when L could still move in that
+    state (a spurious wakeup counts as a move).  Returns {kind: min
+    preemptions} for every reachable bug kind."""
+    best = {}
+    start = (m.init, -1)
+    dist = {start: 0}
+    queue = collections.deque([(0, m.init, -1)])
+    while queue:
+        d, state, last = queue.popleft()
+        if dist[(state, last)] < d:
+            continue
+        trans = m.transitions(state)
+        if m.is_deadlock(trans):
+            best[DEADLOCK] = min(best.get(DEADLOCK, d), d)
+            continue
+        last_can_move = any(t.tid == last for t in trans)
+        for t in trans:
+            cost = d + (1 if last_can_move and t.tid != last else 0)
+            if t.end == END_ASSERT:
+                best[ASSERTION] = min(best.get(ASSERTION, cost), cost)
+                continue
+            if t.end == END_EXIT:
+                continue
+            node = (t.state, t.tid)
+            if cost < dist.get(node, cost + 1):
+                dist[node] = cost
+                if cost == d:
+                    queue.appendleft((cost, t.state, t.tid))
+                else:
+                    queue.append((cost, t.state, t.tid))
+    return best
+
+
+def count_executions(m, cap=None):
+    """Number of maximal executions (memoised path count); stops counting
+    once it exceeds `cap` (returns cap + 1 then)."""
+    memo = {}
+
+    def paths(state):
+        n = memo.get(state)
+        if n is not None:
+            return n
+        trans = m.transitions(state)
+        if m.is_deadlock(trans):
+            n = 1
+        else:
+            n = 0
+            for t in trans:
+                n += 1 if t.end else paths(t.state)
+                if cap is not None and n > cap:
+                    break
+        if cap is not None and n > cap:
+            n = cap + 1
+        memo[state] = n
+        return n
+
+    return paths(m.init)
+
+
+# ----------------------------------------------------------------------
+# Analysis 2: the same counts by memoised dynamic programming
+# ----------------------------------------------------------------------
+
+class Counts:
+    """Execution count, bug kinds, reads-from outcomes and traces."""
+
+    def __init__(self, executions, bug_kinds, rf_outcomes, traces):
+        self.executions, self.bug_kinds = executions, bug_kinds
+        self.rf_outcomes, self.traces = rf_outcomes, traces
+
+
+def count_by_suffixes(m, want_traces):
+    """Computes what enumerate_executions() computes, without walking
+    every execution: the outcomes reachable from a node (state, last
+    write of each variable, events per thread so far) depend only on the
+    node, so each node's set of outcome *suffixes* is computed once.  A
+    reads-from suffix is a frozenset of (read id, source) items; a trace
+    suffix adds, per variable, the ids of the writes still to come (a
+    trace of atomics is fully given by reads-from plus each variable's
+    write order).  Used for programs too big to enumerate and, on the
+    others, as an independent check of the enumeration."""
+    nvars = len(m.init[1])
+    memo = {}
+    empty_co = tuple(() for _ in range(nvars))
+    leaf = (1, frozenset(), {frozenset()}, {(frozenset(), empty_co)})
+
+    def node(state, last_write, counter):
+        key = (state, last_write, counter)
+        got = memo.get(key)
+        if got is not None:
+            return got
+        trans = m.transitions(state)
+        if m.is_deadlock(trans):
+            got = (1, frozenset([DEADLOCK]), leaf[2], leaf[3])
+            memo[key] = got
+            return got
+        execs, kinds, rfs, traces = 0, set(), set(), set()
+        for t in trans:
+            lw, ctr, items, wrote = _event_effect(t, last_write, counter)
+            if t.end:
+                sub = leaf
+                if t.end == END_ASSERT:
+                    kinds.add(ASSERTION)
+            else:
+                sub = node(t.state, lw, ctr)
+                kinds |= sub[1]
+            execs += sub[0]
+            rfs.update(items | x for x in sub[2])
+            if want_traces:
+                for rf, co in sub[3]:
+                    if wrote is not None:
+                        var, eid = wrote
+                        co = co[:var] + (((eid,) + co[var]),) + co[var + 1:]
+                    traces.add((items | rf, co))
+        got = (execs, frozenset(kinds), rfs, traces)
+        memo[key] = got
+        return got
+
+    execs, kinds, rfs, traces = node(m.init, ("init",) * nvars,
+                                     (0,) * len(m.init[0]))
+    return Counts(execs, set(kinds), len(rfs),
+                  len(traces) if want_traces else None)
+
+
+def _event_effect(t, last_write, counter):
+    """The event of transition t seen from a node: the next node's
+    last_write and counter, the reads-from items it adds, and the
+    (variable, id) of the write it performs, if any."""
+    ev = t.event
+    if ev is None:
+        return last_write, counter, frozenset(), None
+    kind, obj = ev
+    eid = (t.tid, counter[t.tid])
+    counter = counter[:t.tid] + (counter[t.tid] + 1,) + counter[t.tid + 1:]
+    if kind == "c":
+        return last_write, counter, frozenset([(eid, ("c", obj))]), None
+    items = frozenset([(eid, last_write[obj])]) if kind != "w" else frozenset()
+    if kind == "r":
+        return last_write, counter, items, None
+    return _put(last_write, obj, eid), counter, items, (obj, eid)
+
+
+# ----------------------------------------------------------------------
+# Analysis 3: full enumeration of maximal executions
+# ----------------------------------------------------------------------
+
+class Enumeration:
+    """What the tree walk found."""
+
+    def __init__(self):
+        self.executions = 0
+        self.bug_kinds = set()
+        self.rf_outcomes = set()
+        self.traces = set()
+
+
+def trace_key(events):
+    """Canonical key of a Mazurkiewicz trace whose events are atomic
+    operations (dependent when on the same variable and one is a write)
+    and choices (independent of everything).  Per variable: the writes in
+    order, with the set of reads between consecutive writes (reads commute
+    with each other).  Program order is in the event ids."""
+    per_var = {}
+    choices = []
+    for eid, kind, obj in events:
+        if kind == "c":
+            choices.append((eid, obj))
+            continue
+        segs = per_var.setdefault(obj, [[]])
+        if kind == "r":
+            segs[-1].append(eid)
+        else:
+            segs.append((eid, kind))
+            segs.append([])
+    key = []
+    for var in sorted(per_var):
+        segs = per_var[var]
+        key.append((var, tuple(frozenset(s) if isinstance(s, list) else s
+                               for s in segs)))
+    return tuple(key), frozenset(choices)
+
+
+def enumerate_executions(m, want_traces):
+    """Walks every maximal execution.  Events get ids (thread, n) where n
+    counts the thread's own atomic/choose events, so the same id names the
+    same program event across executions.  A read's source is the id of
+    the last write to its variable, or 'init'."""
+    res = Enumeration()
+    nthreads = len(m.init[0])
+    last_write = ["init"] * len(m.init[1])
+    counter = [0] * nthreads
+    rf = []          # ((tid, n), source) for reads, ((tid, n), ('c', v))
+    events = []      # ((tid, n), kind, var-or-value) for the trace key
+
+    def leaf(kind):
+        res.executions += 1
+        if kind:
+            res.bug_kinds.add(kind)
+        res.rf_outcomes.add(frozenset(rf))
+        if want_traces:
+            res.traces.add(trace_key(events))
+
+    def walk(state):
+        trans = m.transitions(state)
+        if m.is_deadlock(trans):
+            leaf(DEADLOCK)
+            return
+        for t in trans:
+            undo = _apply_event(t, last_write, counter, rf, events)
+            if t.end:
+                leaf(ASSERTION if t.end == END_ASSERT else None)
+            else:
+                walk(t.state)
+            _undo_event(t, undo, last_write, counter, rf, events)
+
+    walk(m.init)
+    return res
+
+
+def _apply_event(t, last_write, counter, rf, events):
+    """Records transition t's event in the walk's accumulators; returns
+    what _undo_event needs."""
+    ev = t.event
+    if ev is None:
+        return None
+    kind, obj = ev
+    eid = (t.tid, counter[t.tid])
+    counter[t.tid] += 1
+    if kind == "c":
+        rf.append((eid, ("c", obj)))
+    elif kind in ("r", "rw"):
+        rf.append((eid, last_write[obj]))
+    prev = last_write[obj] if kind != "c" else None
+    if kind in ("w", "rw"):
+        last_write[obj] = eid
+    events.append((eid, kind, obj))
+    return prev
+
+
+def _undo_event(t, prev, last_write, counter, rf, events):
+    ev = t.event
+    if ev is None:
+        return
+    kind, obj = ev
+    counter[t.tid] -= 1
+    if kind in ("c", "r", "rw"):
+        rf.pop()
+    if kind in ("w", "rw"):
+        last_write[obj] = prev
+    events.pop()
+
+
+# ----------------------------------------------------------------------
+# The whole analysis
+# ----------------------------------------------------------------------
+
+def trace_eligible(prog):
+    """Mazurkiewicz traces are counted only for programs whose every
+    scheduling-relevant operation is an atomic, a choice, a yield or the
+    creation/join of a thread that is joined."""
+    created, joined = set(), set()
+    banned = {"lock", "unlock", "trylock", "rdlock", "wrlock", "rwunlock",
+              "sem_wait", "sem_trywait", "sem_post", "cond_wait",
+              "cond_signal", "cond_broadcast", "exit", "detach"}
+    ok = True
+    for s in walk_statements(prog):
+        if s[0] in banned:
+            ok = False
+        elif s[0] == "create":
+            created.add(s[1])
+        elif s[0] == "join":
+            joined.add(s[1])
+    return ok and created == joined
+
+
+def walk_statements(prog):
+    """Every statement of every thread, nested ones included."""
+    stack = [s for t in prog["threads"] for s in t["body"]]
+    while stack:
+        s = stack.pop()
+        yield s
+        if s[0] == "if":
+            stack += s[2] + (s[3] if len(s) > 3 else [])
+        elif s[0] == "while":
+            stack += s[2]
+        elif s[0] == "repeat":
+            stack += s[3]
+
+
+def analyse(prog, cap=DEFAULT_CAP):
+    """Ground truth for one program description: bug kinds with minimum
+    preemptions, execution / reads-from / trace counts.  The counts come
+    from count_by_suffixes(); when the program has at most `cap` maximal
+    executions, the full enumeration recomputes them all, and the bug
+    kinds of all three analyses must agree ("enumerated" says whether it
+    ran)."""
+    m = Machine(prog)
+    bugs = search_bugs(m)
+    want_traces = trace_eligible(prog)
+    dp = count_by_suffixes(m, want_traces)
+    assert dp.bug_kinds == set(bugs), \
+        "bug search %s and suffix counts %s disagree" % (sorted(bugs),
+                                                         sorted(dp.bug_kinds))
+    enumerated = dp.executions <= cap
+    if enumerated:
+        en = enumerate_executions(m, want_traces)
+        got = (en.executions, en.bug_kinds, len(en.rf_outcomes),
+               len(en.traces) if want_traces else None)
+        want = (dp.executions, dp.bug_kinds, dp.rf_outcomes, dp.traces)
+        assert got == want, "enumeration %r and suffix counts %r disagree" % (
+            got, want)
+    return {
+        "bugs": dict(sorted(bugs.items())),
+        "executions": dp.executions,
+        "rf_outcomes": dp.rf_outcomes,
+        "traces": dp.traces,
+        "states": len(m._cache),
+        "enumerated": enumerated,
+    }
+
+
+def main(argv):
+    if len(argv) != 2:
+        print("usage: brute.py PROGRAM.json", file=sys.stderr)
+        return 2
+    with open(argv[1]) as f:
+        prog = json.load(f)
+    if "program" in prog:            # a fixed case from cases/
+        prog = prog["program"]
+    print(json.dumps(analyse(prog)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

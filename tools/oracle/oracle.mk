@@ -1,0 +1,23 @@
+# tools/oracle/oracle.mk - make targets for the differential oracle.
+#
+# Meant to be included by the top-level Makefile after WEFTCC is defined:
+#     include tools/oracle/oracle.mk
+# and `test-oracle` added to the prerequisites (or the recipe) of `test`.
+#
+#   make test-oracle                 the fixed cases and seeds 0-299, with
+#                                    the preemption-bound checks
+#   make fuzz-soundness N=5000       N fresh random seeds (the base is printed;
+#                                    reproduce one with check.py --show SEED)
+
+ORACLE       := python3 tools/oracle/check.py --weft-cc $(WEFTCC) --jobs 2 --bound-checks
+ORACLE_SEEDS ?= 0-299
+N            ?= 1000
+
+.PHONY: test-oracle fuzz-soundness
+test-oracle: all
+	@command -v python3 >/dev/null || { echo "test-oracle: python3 is needed (apt-get install python3-minimal)" >&2; exit 1; }
+	$(ORACLE) --cases --seeds $(ORACLE_SEEDS)
+
+fuzz-soundness: all
+	@command -v python3 >/dev/null || { echo "fuzz-soundness: python3 is needed (apt-get install python3-minimal)" >&2; exit 1; }
+	$(ORACLE) --fresh $(N)

@@ -7,6 +7,7 @@
  * caught by signal handlers on an alternate stack (a stack overflow hits a
  * guard page, so the handler cannot use the fiber's stack), which note the
  * signal and address in the shared record and exit. */
+#include <execinfo.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -59,10 +60,19 @@ struct weft__shm *weft__shm_create(long cap)
 
 /* ---- crashes ------------------------------------------------------------ */
 
+static bool debug_crash;
+
 static void on_crash(int sig, siginfo_t *si, void *uc_)
 {
 	struct weft__shm *S = weft__S;
 	ucontext_t *uc = uc_;
+
+	/* WEFT_DEBUG_CRASH=1: the worker's own stack on stderr, for work on
+	 * weft itself (a crash inside weft's code). */
+	if (debug_crash) {
+		void *frames[64];
+		backtrace_symbols_fd(frames, backtrace(frames, 64), 2);
+	}
 
 	S->crash_signal = sig;
 	S->crash_addr = si->si_addr;
@@ -88,6 +98,7 @@ static void install_crash_handlers(void)
 	int sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP,
 		       SIGSYS };
 
+	debug_crash = getenv("WEFT_DEBUG_CRASH") != NULL;
 	sigaltstack(&ss, NULL);
 	memset(&sa, 0, sizeof sa);
 	sa.sa_sigaction = on_crash;

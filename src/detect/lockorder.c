@@ -121,6 +121,44 @@ const void *weft__class_key_for(const void *obj, const struct weft_loc *init)
 	return obj;
 }
 
+/* The graph outlives executions, but a location may live in an
+ * execution's report pool (the pthread layer interns its call sites):
+ * edges keep their own copies, one per distinct site. */
+#define MAX_SITES 4096
+struct site {
+	struct weft_loc loc;
+	char file[160];
+	char func[64];
+};
+static struct site *sites;
+static int nsites;
+
+static const struct weft_loc *keep_loc(const struct weft_loc *l)
+{
+	struct site *s;
+
+	if (!l)
+		return NULL;
+	if (!sites)
+		sites = weft__persistent_alloc(sizeof *sites * MAX_SITES);
+	for (int i = nsites - 1; i >= 0; i--) {
+		s = &sites[i];
+		if (s->loc.line == l->line &&
+		    !strcmp(s->file, l->file ? l->file : "") &&
+		    !strcmp(s->func, l->func ? l->func : ""))
+			return &s->loc;
+	}
+	if (nsites == MAX_SITES)
+		return NULL;
+	s = &sites[nsites++];
+	snprintf(s->file, sizeof s->file, "%s", l->file ? l->file : "");
+	snprintf(s->func, sizeof s->func, "%s", l->func ? l->func : "");
+	s->loc = (struct weft_loc){ .file = l->file ? s->file : NULL,
+				    .line = l->line,
+				    .func = l->func ? s->func : NULL };
+	return &s->loc;
+}
+
 static int find_edge(int from, int to)
 {
 	for (int e = G->classes[from].first_edge; e >= 0; e = G->edges[e].next)
@@ -330,8 +368,9 @@ static void add_edge(int from, int to, const struct weft_loc *from_loc,
 	if (G->nedges == MAX_EDGES)
 		return; /* the graph is saturated; older edges still count */
 	e = &G->edges[G->nedges];
-	*e = (struct edge){ .from = from, .to = to, .from_loc = from_loc,
-			    .to_loc = to_loc, .inst_exec = -1,
+	*e = (struct edge){ .from = from, .to = to,
+			    .from_loc = keep_loc(from_loc),
+			    .to_loc = keep_loc(to_loc), .inst_exec = -1,
 			    .next = G->classes[from].first_edge };
 	snprintf(e->thread, sizeof e->thread, "%s",
 		 self >= 0 ? weft__thread_name(self) : "?");

@@ -1,11 +1,11 @@
 /* src/explore/strategy.c - choosing a strategy, and "auto", the default.
  *
- * auto runs the exhaustive DFS with iterative preemption bounding up to
- * --preemption-bound (default 2) for at most half of the execution budget:
- * small tests are verified, and bugs needing few preemptions are found
- * first, with short traces.  If the DFS has not finished by then, the rest
- * of the budget goes to PCT, whose probabilistic guarantee does not depend
- * on the size of the state space. */
+ * auto runs the exhaustive search without any bound (optimal DPOR,
+ * odpor.c) for at most half of the budget, whichever of --iterations and
+ * --time-limit binds first: a test it finishes is verified for every
+ * interleaving.  If it has not finished by then, the rest of the budget
+ * goes to PCT, whose probabilistic guarantee does not depend on the size
+ * of the state space, and the verdict says so ("dfs+pct", pass). */
 #include <string.h>
 
 #include "sched/sched.h"
@@ -35,14 +35,26 @@ static const struct weft__strategy *dfs_kind(void)
 
 static const struct weft__strategy *inner;
 static bool switched;
+static double started;
+
+/* Half of the execution budget or half of the time budget is spent. */
+static bool half_spent(void)
+{
+	double limit = weft__opts.time_limit;
+
+	if (weft__opts.iterations > 0 &&
+	    weft__exec_no() >= weft__opts.iterations / 2)
+		return true;
+	return limit > 0 && weft__now() - started >= limit / 2;
+}
 
 static bool auto_begin(void)
 {
-	if (!inner)
+	if (!inner) {
 		inner = &weft__strategy_odpor;
-	if (inner == &weft__strategy_odpor && !switched &&
-	    weft__opts.iterations > 0 &&
-	    weft__exec_no() >= weft__opts.iterations / 2) {
+		started = weft__now();
+	}
+	if (inner == &weft__strategy_odpor && !switched && half_spent()) {
 		inner = &weft__strategy_pct;
 		switched = true;
 	}

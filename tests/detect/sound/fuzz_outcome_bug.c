@@ -1,28 +1,16 @@
-/* KNOWN ISSUE (not run by the test runner): with no preemption or
- * fairness bound, DFS with sleep sets reports this program verified,
- * though the assertion fails on a reachable schedule.
- *
- *   build/bin/weft-cc tests/known_issues/sleep_sets_unbounded.c -o /tmp/ss
- *   /tmp/ss --strategy=dfs --preemption-bound=unbounded --fair-bound=unbounded
- *       -> verified (170 schedules)                        (wrong)
- *   WEFT_DFS_NO_SLEEP=1 /tmp/ss --strategy=dfs --preemption-bound=unbounded \
- *       --fair-bound=unbounded                            -> bug (assertion)
- *   /tmp/ss                        (default, bounded: no sleep sets) -> bug
- *
- * WEFT_DFS_TARGET=<token of the bug> shows the search leaving the target
- * path at decision 7, where T2 is never added to the backtrack set.  The
- * suspects are the refinements of the race analysis that sleep sets now
- * depend on: releases excluded as race partners of blocking acquisitions
- * (a_step), and failed trywait/trylock recorded as writes.  Found by a
- * differential fuzzer in review (3 of 72 random 3-thread programs). */
+//! expect: bug assertion
+//! args: --strategy=dfs --fair-bound=unbounded
+/* Found by a differential fuzzer against the old explorer (depth-first
+ * search with sleep sets): it reported this program verified though the
+ * outcome asserted against below is reachable.  Failed trylock/trywait and
+ * compare-exchange are reads, semaphore posts are no releases, and the
+ * optimal search reverses every race, so the outcome is found.
+ * fuzz_outcome_ok.c asserts only what holds on every schedule. */
 #include <weft/weft.h>
-#include <unistd.h>
-#include <sys/syscall.h>
 #include <stdio.h>
 #include <string.h>
 static weft_atomic_t a[2];
 static weft_mutex_t m = WEFT_MUTEX_INIT;
-static weft_rwlock_t rw = WEFT_RWLOCK_INIT;
 static weft_sem_t s = WEFT_SEM_INIT(1);
 static long r[3][8];
 static void T0(void *p) { (void)p; weft_mutex_lock(&m); { long e = 2; r[0][0] = weft_atomic_cas(&a[1], &e, 1) * 10 + e; } weft_mutex_unlock(&m); { long e = 2; r[0][1] = weft_atomic_cas(&a[0], &e, 1) * 10 + e; } r[0][2] = weft_atomic_fetch_add(&a[0], 2); }

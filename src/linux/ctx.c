@@ -6,6 +6,7 @@
 #include <weft/refcount.h>
 
 struct lx_thread lx_th[WEFT__MAX_THREADS];
+int lx_th_dirty = WEFT__MAX_THREADS;
 
 const char *lx_tname(int tid)
 {
@@ -201,7 +202,8 @@ int lx_spawn_daemon(void (*fn)(void *), void *arg, const char *name,
 
 static void lx_begin(void)
 {
-	memset(lx_th, 0, sizeof lx_th);
+	memset(lx_th, 0, sizeof lx_th[0] * (size_t)lx_th_dirty);
+	lx_th_dirty = 0;
 	weft_rtnl_mutex = (struct weft_klock)WEFT_KLOCK_INIT(WEFT_KLOCK_MUTEX,
 							     "rtnl_mutex");
 	lx_time_begin();

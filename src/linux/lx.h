@@ -59,10 +59,19 @@ struct lx_thread {
 
 extern struct lx_thread lx_th[WEFT__MAX_THREADS];
 
+/* Threads whose lx_th entry may have been written this execution: the
+ * begin hook clears only those (most tests use no kernel model). */
+extern int lx_th_dirty;
+
 static inline struct lx_thread *lx_me(void)
 {
 	int id = weft__self();
-	return &lx_th[id >= 0 ? id : 0];
+
+	if (id < 0)
+		id = 0;
+	if (id >= lx_th_dirty)
+		lx_th_dirty = id + 1;
+	return &lx_th[id];
 }
 
 /* Names for messages. */

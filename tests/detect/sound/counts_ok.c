@@ -3,12 +3,15 @@
 //! expect(one_lock_five_threads): verified executions=120
 //! expect(fetch_add_five_threads): verified executions=120
 //! expect(failing_cas_five_threads): verified executions=1
+//! expect(load_cas_four_threads): verified executions=280
 //! args: --strategy=dfs
 /* Known numbers of Mazurkiewicz traces: an optimal search explores each
  * exactly once.  Loads commute with loads, so 1 writer and N readers give
  * 2^N traces (each reader before or after the write); N critical sections
  * of one lock, or N fetch-adds, give N! orders; compare-exchanges that all
- * fail only read, so they commute and give one trace. */
+ * fail only read, so they commute and give one trace.  N threads that
+ * each load x and compare-exchange it to the value seen plus one give 4,
+ * 27, 280, 4025 traces for N = 2..5 (counted by tools/oracle/brute.py). */
 #include <weft/weft.h>
 
 #define N 5
@@ -78,7 +81,16 @@ static void failing_cas(void *a)
 	weft_atomic_cas(&x, &expected, 7);
 }
 
+static void load_cas(void *a)
+{
+	long expected = weft_atomic_load(&c);
+
+	(void)a;
+	weft_atomic_cas(&c, &expected, expected + 1);
+}
+
 WEFT_TEST(disjoint_locks) { run(own_lock, N); }
 WEFT_TEST(one_lock_five_threads) { run(shared_lock, N); weft_assert(sum == N); }
 WEFT_TEST(fetch_add_five_threads) { run(add, N); weft_assert(weft_atomic_load(&c) == N); }
 WEFT_TEST(failing_cas_five_threads) { run(failing_cas, N); }
+WEFT_TEST(load_cas_four_threads) { run(load_cas, 4); }

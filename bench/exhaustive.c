@@ -1,0 +1,49 @@
+/* bench/exhaustive.c - exhaustive search workloads (bench/exhaustive.sh):
+ * their execution counts are the numbers of Mazurkiewicz traces (1 writer
+ * and 12 readers: 2^12 = 4096; 6 threads that each load x and
+ * compare-exchange it to the value seen plus one: 75,876), so the optimal
+ * search explores exactly that many. */
+#include <weft/weft.h>
+
+static weft_atomic_t x;
+
+static void reader(void *arg)
+{
+	(void)arg;
+	(void)weft_atomic_load(&x);
+}
+
+static void writer(void *arg)
+{
+	(void)arg;
+	weft_atomic_store(&x, 1);
+}
+
+WEFT_TEST(writer_12_readers)
+{
+	weft_thread_t t[13];
+
+	t[12] = weft_spawn(writer, NULL);
+	for (int i = 0; i < 12; i++)
+		t[i] = weft_spawn(reader, NULL);
+	for (int i = 0; i < 13; i++)
+		weft_join(t[i]);
+}
+
+static void load_cas(void *arg)
+{
+	long expected = weft_atomic_load(&x);
+
+	(void)arg;
+	weft_atomic_cas(&x, &expected, expected + 1);
+}
+
+WEFT_TEST(cas_family_6)
+{
+	weft_thread_t t[6];
+
+	for (int i = 0; i < 6; i++)
+		t[i] = weft_spawn(load_cas, NULL);
+	for (int i = 0; i < 6; i++)
+		weft_join(t[i]);
+}

@@ -343,6 +343,21 @@ static int odpor_pick(uint64_t en, uint64_t elig)
 	return tid;
 }
 
+/* Whether the choice of thread tid with value v is a child of node p, or
+ * was explored there already. */
+static bool value_known(long d, wref p, int tid, int v)
+{
+	for (wref c = weft__wn[p].child; c >= 0; c = weft__wn[c].next)
+		if (weft__wn[c].ev.tid == tid &&
+		    (weft__wn[c].ev.flags & EV_CHOOSE) && weft__wn[c].ev.val == v)
+			return true;
+	for (int k = 0; k < lv[d].ndone; k++)
+		if (lv[d].done[k].tid == tid &&
+		    (lv[d].done[k].flags & EV_CHOOSE) && lv[d].done[k].val == v)
+			return true;
+	return false;
+}
+
 static int odpor_value(int n)
 {
 	long d = pos - 1;
@@ -355,11 +370,18 @@ static int odpor_value(int n)
 		if (weft__wn[c].ev.val >= n)
 			diverged(d, "a choice has fewer values");
 	} else {
-		/* A fresh choice: its other values are the next siblings. */
 		weft__wn[c].ev.flags |= EV_CHOOSE;
 		weft__wn[c].ev.val = 0;
-		for (int v = n - 1; v >= 1; v--) {
+	}
+	/* A choice made at a new place (fresh, or as a step of a wakeup
+	 * sequence, which fixed its value) gets its other values as the next
+	 * siblings: each value is an event of its own (Nidhugg's
+	 * nondeterministic races). */
+	if (d >= replay_len) {
+		for (int v = n - 1; v >= 0; v--) {
 			struct ev e = weft__wn[c].ev;
+			if (v == e.val || value_known(d, node_of(d), e.tid, v))
+				continue;
 			e.val = v;
 			weft__wut_insert_after(c, weft__wut_new(&e));
 		}

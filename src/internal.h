@@ -322,7 +322,10 @@ struct weft__opts {
 	int spin_bound;         /* steps with only spinning threads => livelock */
 	int fair_bound;         /* DFS: unfair continuations of spinners per
 				   execution (-1: unbounded) */
+	int leaks;              /* WEFT__LEAKS_*: which live blocks at the end
+				   of a test are reported */
 };
+enum { WEFT__LEAKS_UNREACHABLE, WEFT__LEAKS_ALL, WEFT__LEAKS_OFF };
 extern struct weft__opts weft__opts;
 
 /* ---- replay context ------------------------------------------------------ */

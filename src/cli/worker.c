@@ -262,6 +262,40 @@ static void finish_clean(struct weft__shm *S, double t0, struct limit_rec *L,
 	finish(S, t0, complete ? VERDICT_VERIFIED : VERDICT_PASS);
 }
 
+/* Non-fatal findings, most severe first: a data race before a lock-order
+ * cycle before a leak.  The verdict names the most severe one found and
+ * shows the trace of the execution that first produced it. */
+static int severity(const char *kind)
+{
+	static const char *order[] = { "data-race", "lock-order", "leak" };
+
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
+		if (!strcmp(kind, order[i]))
+			return (int)i;
+	return (int)(sizeof order / sizeof order[0]);
+}
+
+static int worst_finding(const struct weft__shm *S, int from)
+{
+	int best = -1;
+
+	for (int i = from; i < S->nfindings; i++)
+		if (best < 0 || severity(S->findings[i].kind) <
+				       severity(S->findings[best].kind))
+			best = i;
+	return best;
+}
+
+static void free_record(struct saved *v)
+{
+	if (!v)
+		return;
+	free(v->pool);
+	free(v->dec);
+	free(v->steps);
+	free(v);
+}
+
 static void explore(const struct weft_test *t, struct worker_cfg *cfg)
 {
 	struct weft__shm *S = weft__S;
@@ -269,7 +303,7 @@ static void explore(const struct weft_test *t, struct worker_cfg *cfg)
 	struct saved *found = NULL;
 	struct limit_rec lim = { 0 };
 	long exec_no = cfg->first;
-	int nfind = 0;
+	int nfind = 0, found_sev = 1 << 20, primary = -1;
 
 	weft__cur_test = t;
 
@@ -306,10 +340,16 @@ static void explore(const struct weft_test *t, struct worker_cfg *cfg)
 			S->redundant++;
 		else if (r == EXEC_LIMIT)
 			note_limit(S, &lim, exec_no);
-		if (S->nfindings > nfind && !found && r != EXEC_BUG) {
-			S->bug_exec = exec_no;
-			S->bug_seconds = weft__now() - t0;
-			found = save_record(S);
+		if (S->nfindings > nfind && r != EXEC_BUG) {
+			int w = worst_finding(S, nfind);
+			if (severity(S->findings[w].kind) < found_sev) {
+				free_record(found);
+				found_sev = severity(S->findings[w].kind);
+				primary = w;
+				S->bug_exec = exec_no;
+				S->bug_seconds = weft__now() - t0;
+				found = save_record(S);
+			}
 		}
 		nfind = S->nfindings;
 		if (r == EXEC_BUG) {
@@ -326,6 +366,14 @@ static void explore(const struct weft_test *t, struct worker_cfg *cfg)
 	}
 	if (S->nfindings && found) {
 		restore_record(S, found);
+		/* The primary finding goes first; the report lists the others
+		 * after it as "also". */
+		if (primary > 0) {
+			struct weft__finding f = S->findings[primary];
+			memmove(&S->findings[1], &S->findings[0],
+				sizeof f * (size_t)primary);
+			S->findings[0] = f;
+		}
 		snprintf(S->kind, sizeof S->kind, "%s", S->findings[0].kind);
 		snprintf(S->message, sizeof S->message, "%s",
 			 S->findings[0].msg);

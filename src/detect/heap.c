@@ -11,6 +11,7 @@
 #include <sys/mman.h>
 
 #include "sched/sched.h"
+#include "detect/heap.h"
 #include "detect/race.h"
 
 #define GRANULE 16
@@ -104,10 +105,10 @@ void *weft__malloc(size_t n, bool zero, const char *what,
 	if (len > ARENA_SIZE / 2)
 		return NULL;
 	if (off + len > ARENA_SIZE || H->nblocks >= MAX_BLOCKS)
-		weft__fail("crash", loc,
-			   "out of memory: the test allocated more than "
-			   "%zu blocks or %zu bytes in one execution",
-			   (size_t)MAX_BLOCKS, ARENA_SIZE);
+		weft__limit("memory-limit", loc,
+			    "the test allocated more than %zu blocks or %zu "
+			    "bytes in one execution, weft's limit",
+			    (size_t)MAX_BLOCKS, ARENA_SIZE);
 	H->used = (off + len + GRANULE - 1) & ~(size_t)(GRANULE - 1);
 	b = &H->blocks[H->nblocks];
 	*b = (struct block){ .p = H->arena + off, .n = n,
@@ -200,25 +201,29 @@ void weft__check_access(const void *p, size_t n, bool write,
 /* At the end of a test every block must have been freed. */
 void weft__heap_end_check(void)
 {
-	size_t live = 0, first = 0;
+	weft__leak_check();
+}
 
-	for (size_t i = 0; H && i < H->nblocks; i++)
-		if (H->blocks[i].state == SH_LIVE && live++ == 0)
-			first = i;
-	if (!live)
-		return;
-	for (size_t i = first, shown = 0; i < H->nblocks && shown < 8; i++) {
-		struct block *b = &H->blocks[i];
-		if (b->state != SH_LIVE)
-			continue;
-		weft__fail_detail("%s#%zu: %zu bytes allocated by %s at %s",
-				  b->what, i, b->n, weft__thread_name(b->atid),
-				  site(b->aloc));
-		shown++;
-	}
-	weft__fail("leak", H->blocks[first].aloc,
-		   "%zu block%s still allocated at the end of the test", live,
-		   live == 1 ? "" : "s");
+size_t weft__heap_nblocks(void)
+{
+	return H ? H->nblocks : 0;
+}
+
+void weft__heap_block(size_t i, struct weft__block_view *out)
+{
+	const struct block *b = &H->blocks[i];
+
+	*out = (struct weft__block_view){ .p = b->p, .n = b->n,
+					  .what = b->what, .aloc = b->aloc,
+					  .atid = b->atid,
+					  .live = b->state == SH_LIVE };
+}
+
+long weft__heap_index(const void *p)
+{
+	const struct block *b = block_of(p);
+
+	return b ? (long)(b - H->blocks) : -1;
 }
 
 /* Names of heap objects for traces: the allocator and block number, which

@@ -1,0 +1,154 @@
+/* src/detect/leak.c - leaks, as LeakSanitizer defines them.
+ *
+ * At the end of a test a live block is a leak only when nothing reachable
+ * points into it: the roots are the program's writable data (its globals)
+ * and the stacks and saved registers of the threads still alive (main
+ * calling exit() keeps its locals).  Marking follows every aligned word of
+ * the roots and of each block reached, conservatively (any value that
+ * points into a block keeps it).  Memory still reachable from a global is
+ * not reported, as with LeakSanitizer's default; --leaks=all reports every
+ * live block, --leaks=off none.  A leak is a non-fatal finding: it never
+ * stops the search for other bugs, and the verdict puts more severe
+ * findings first. */
+#include <link.h>
+#include <string.h>
+
+#include "sched/sched.h"
+#include "detect/heap.h"
+
+#define MAX_ROOTS 16
+
+struct range {
+	const char *lo, *hi;
+};
+static struct range data[MAX_ROOTS];
+static int ndata = -1;
+
+static int phdr_cb(struct dl_phdr_info *info, size_t size, void *arg)
+{
+	(void)size;
+	(void)arg;
+	ndata = 0;
+	for (int i = 0; i < info->dlpi_phnum && ndata < MAX_ROOTS; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		if (ph->p_type != PT_LOAD || !(ph->p_flags & PF_W))
+			continue;
+		data[ndata].lo = (const char *)(info->dlpi_addr + ph->p_vaddr);
+		data[ndata].hi = data[ndata].lo + ph->p_memsz;
+		ndata++;
+	}
+	return 1; /* the main program only */
+}
+
+/* The marking state of one check. */
+struct marks {
+	unsigned char *mark;
+	long *stack;
+	long n;
+};
+
+static void scan(struct marks *m, const char *lo, const char *hi)
+{
+	const char *p = (const char *)(((uintptr_t)lo + 7) & ~(uintptr_t)7);
+
+	for (; p + sizeof(void *) <= hi; p += sizeof(void *)) {
+		const void *v;
+		long i;
+		memcpy(&v, p, sizeof v);
+		if (!weft__is_tracked(v))
+			continue;
+		i = weft__heap_index(v);
+		if (i < 0 || m->mark[i])
+			continue;
+		m->mark[i] = 1;
+		m->stack[m->n++] = i;
+	}
+}
+
+static void mark_from_roots(struct marks *m)
+{
+	struct weft__exec *X = weft__X;
+
+	if (ndata < 0)
+		dl_iterate_phdr(phdr_cb, NULL);
+	for (int i = 0; i < ndata; i++)
+		scan(m, data[i].lo, data[i].hi);
+	for (int t = 0; t < X->nthreads; t++) {
+		const struct weft__thread *th = &X->th[t];
+		if (th->state != TS_LIVE || !th->stack)
+			continue;
+		scan(m, th->stack->base, (const char *)th->stack->base +
+						 th->stack->size);
+		scan(m, (const char *)&th->ctx, (const char *)(&th->ctx + 1));
+	}
+}
+
+static void mark_closure(struct marks *m)
+{
+	while (m->n > 0) {
+		struct weft__block_view b;
+		weft__heap_block((size_t)m->stack[--m->n], &b);
+		if (b.live)
+			scan(m, b.p, b.p + b.n);
+	}
+}
+
+static uint64_t site_key(const struct weft_loc *l)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	for (const char *s = l && l->file ? l->file : ""; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h ^ (uint64_t)(l ? l->line : 0) * 0x9e3779b97f4a7c15ull;
+}
+
+static const char *where(const struct weft_loc *l)
+{
+	return l && l->file ? weft__internf("%s:%d", l->file, l->line)
+			    : "an unknown site";
+}
+
+/* One finding per allocation site of the first leaked block. */
+static void report(const unsigned char *mark, size_t nb, bool all)
+{
+	struct weft__block_view b, first;
+	size_t leaked = 0, bytes = 0;
+	char msg[900];
+	int len;
+
+	for (size_t i = 0; i < nb; i++) {
+		weft__heap_block(i, &b);
+		if (!b.live || (!all && mark[i]))
+			continue;
+		if (leaked++ == 0)
+			first = b;
+		bytes += b.n;
+	}
+	if (!leaked)
+		return;
+	len = snprintf(msg, sizeof msg,
+		       "%zu block%s (%zu bytes) %s at the end of the test; "
+		       "the first, %zu bytes, allocated by %s at %s",
+		       leaked, leaked == 1 ? "" : "s", bytes,
+		       all ? "still allocated" : "unreachable", first.n,
+		       weft__thread_name(first.atid), where(first.aloc));
+	(void)len;
+	weft__note_finding("leak", site_key(first.aloc), msg);
+}
+
+void weft__leak_check(void)
+{
+	size_t nb = weft__heap_nblocks();
+	struct marks m;
+
+	if (!nb || weft__opts.leaks == WEFT__LEAKS_OFF)
+		return;
+	m.mark = weft__exec_alloc(nb);
+	m.stack = weft__exec_alloc(sizeof *m.stack * nb);
+	m.n = 0;
+	if (weft__opts.leaks != WEFT__LEAKS_ALL) {
+		mark_from_roots(&m);
+		mark_closure(&m);
+	}
+	report(m.mark, nb, weft__opts.leaks == WEFT__LEAKS_ALL);
+}

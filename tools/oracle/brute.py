@@ -646,6 +646,46 @@ def search_bugs(m):
     return best
 
 
+def _lock_waits(prog, state, tid):
+    """The threads thread tid waits for, when it is blocked acquiring a
+    mutex or rwlock (empty otherwise)."""
+    th = state[0][tid]
+    if th[0] != LIVE:
+        return ()
+    ins = prog.threads[tid].code[th[1]]
+    if ins[0] == "lock":
+        owner = state[3][ins[1]]
+        return (owner,) if owner not in (-1, tid) else ()
+    if ins[0] in ("rdlock", "wrlock"):
+        rw = ins[1]
+        holders = [state[4][rw]] if state[4][rw] != -1 else []
+        if ins[0] == "wrlock":
+            holders += [u for u in range(len(state[0])) if state[5][rw] >> u & 1]
+        return tuple(u for u in holders if u != tid)
+    return ()
+
+
+def lock_cycle_reachable(m):
+    """Whether some reachable state has threads blocked acquiring locks in
+    a cycle (each waits for a lock the next one holds).  Such a state is a
+    deadlock of those threads even if the process can still end (main
+    returns past them): what a lock-order report warns about."""
+    prog = m.prog
+    for state in list(m._cache):
+        waits = {t: _lock_waits(prog, state, t) for t in range(len(state[0]))}
+        for start in waits:
+            seen, frontier = set(), list(waits[start])
+            while frontier:
+                u = frontier.pop()
+                if u == start:
+                    return True
+                if u in seen:
+                    continue
+                seen.add(u)
+                frontier += waits.get(u, ())
+    return False
+
+
 def count_executions(m, cap=None):
     """Number of maximal executions (memoised path count); stops counting
     once it exceeds `cap` (returns cap + 1 then)."""
@@ -926,6 +966,7 @@ def analyse(prog, cap=DEFAULT_CAP):
             got, want)
     return {
         "bugs": dict(sorted(bugs.items())),
+        "lock_cycle": lock_cycle_reachable(m),
         "executions": dp.executions,
         "rf_outcomes": dp.rf_outcomes,
         "traces": dp.traces,

@@ -2,10 +2,12 @@
 # examples/seeds/demo.sh BUILD_DIR - run the seed catalog (make demo).
 #
 # Runs every model the Makefile built from examples/seeds/<subject>/*.c
-# with --format=json and the file's own `//! args:` line, checks each test
+# (per subject: before.c, after.c, then the others by name) with
+# --format=json and the file's own `//! args:` line, checks each test
 # against the file's `//! expect:` / `//! expect(test):` lines, prints one
-# table row per test, and under the table the trace of every bug found, as
-# weft prints it in text mode (replayed from the report's token).
+# table row per test, then the files' `//! note:` lines, and under them
+# the trace of every bug found, as weft prints it in text mode (replayed
+# from the report's token).
 # Exits 1 if any expectation fails (or a model is missing).  sh, awk, sed
 # and grep only.
 set -u
@@ -36,14 +38,32 @@ expectation() {
 	printf '%s\n' "$e"
 }
 
-fmt='%-18s %-7s %-34s %-9s %-16s %10s %9s  %s\n'
+fmt='%-21s %-11s %-34s %-9s %-17s %10s %9s  %s\n'
 printf "$fmt" SEED MODEL TEST VERDICT KIND EXECUTIONS SECONDS RESULT
-printf "$fmt" ------------------ ------- ---------------------------------- \
-	--------- ---------------- ---------- --------- ------
+printf "$fmt" --------------------- ----------- ---------------------------------- \
+	--------- ----------------- ---------- --------- ------
 
-for src in "$here"/*/*.c; do
-	[ -f "$src" ] || continue
+# before.c and after.c first in each subject, the other models after them
+models() {
+	for dir in "$here"/*/; do
+		for f in "$dir"before.c "$dir"after.c; do
+			[ -f "$f" ] && printf '%s\n' "$f"
+		done
+		for f in "$dir"*.c; do
+			case $f in
+			*/before.c | */after.c) ;;
+			*) [ -f "$f" ] && printf '%s\n' "$f" ;;
+			esac
+		done
+	done
+}
+
+: >"$tmp/notes"
+models >"$tmp/models"
+while IFS= read -r src; do
 	subject=$(basename "$(dirname "$src")")
+	sed -n "s|^//! note: *|$subject/$(basename "$src" .c): |p" "$src" \
+		>>"$tmp/notes"
 	model=$(basename "$src" .c)
 	prog="$build/examples/seeds/$subject/$model"
 	args=$(sed -n 's|^//! args: *||p' "$src" | head -n 1)
@@ -54,7 +74,7 @@ for src in "$here"/*/*.c; do
 		continue
 	fi
 	# shellcheck disable=SC2086
-	"$prog" --format=json $args >"$tmp/out" 2>"$tmp/err"
+	"$prog" --format=json $args </dev/null >"$tmp/out" 2>"$tmp/err"
 	rc=$?
 	if [ "$rc" -gt 1 ] || ! grep -q '^{' "$tmp/out"; then
 		printf "$fmt" "$subject" "$model" "-" "error" "-" "-" "-" \
@@ -99,8 +119,13 @@ for src in "$here"/*/*.c; do
 				"$prog" "$(field replay "$line")" >>"$tmp/bugs"
 		fi
 	done
-done
+done <"$tmp/models"
 [ -f "$tmp/failed" ] && fail=1
+
+if [ -s "$tmp/notes" ]; then
+	echo
+	sed 's/^/note: /' "$tmp/notes"
+fi
 
 if [ -s "$tmp/bugs" ]; then
 	echo
@@ -108,7 +133,7 @@ if [ -s "$tmp/bugs" ]; then
 	while IFS="$(printf '\t')" read -r subject model test prog token; do
 		echo
 		echo "### $subject/$model: $test"
-		"$prog" --filter="$test" --replay="$token" 2>&1 |
+		"$prog" --filter="$test" --replay="$token" </dev/null 2>&1 |
 			sed -e '/^== /d' -e "s|$build/||g"
 	done <"$tmp/bugs"
 fi

@@ -1,64 +1,77 @@
-//! expect(join_completes_before_mc_is_set): bug use-after-free
-//! expect(join_fails_before_mc_is_set): bug deadlock
+//! expect(join_completes_before_mc_is_set): bug crash
+//! expect(join_fails_before_mc_is_set): bug use-after-free
+//! expect(ifconfig_down_any_answer): verified
 /*
- * Seed 000 - "IB/ipoib: fix MCAST_FLAG_BUSY usage" (Doug Ledford), BEFORE
- * the patch.  ipoib_mcast_join() sets MCAST_FLAG_BUSY, initialises
- * mcast->done, sets MCAST_JOIN_STARTED and only then stores the result of
- * ib_sa_join_multicast() in mcast->mc - while the SA may already be running
- * ipoib_mcast_join_complete() for that very join.  "ifconfig ib0 down"
- * (ipoib_ib_dev_down -> ipoib_mcast_dev_flush) waits on mcast->done when
- * JOIN_STARTED is set and then leaves the group if mcast->mc is valid.
- * The document's two races, one test each:
+ * Seed 000 - "IB/ipoib: fix MCAST_FLAG_BUSY usage" (69911416d87d), the
+ * code BEFORE the patch: its parent, which the ifs-kernel-updates backport
+ * series gives as efc82eeeae4e "IB/ipoib: No longer use flush as a
+ * parameter" (scibian/ifs-kernel-updates, debian/patches/0022 then 0023;
+ * the order of a backport series, not checked against a Linux tree - the
+ * search index holds none at this commit).  The functions are modelled
+ * from the removed and context lines of 0023-linux-ipoib-6991141.patch
+ * and from 0022-linux-ipoib-efc82ee.patch.  No kernel code copied.
  *
- * join_completes_before_mc_is_set: the join succeeds; the callback
- *   completes mcast->done before ib_sa_join_multicast() has returned, the
- *   flush's wait returns, mcast->mc is still NULL so the leave is skipped,
- *   then mcast->mc is set: the SA membership is never left ("a
- *   permanently unbalanced join/leave").  The flush frees the mcast right
- *   after the skipped leave, so the join task's store of mcast->mc lands in
- *   freed memory unless it slips in between the leave and the free: weft's
- *   DFS finds the store after the free first (`use-after-free`, one
- *   preemption); the pure imbalance, the mcast_member never freed (`leak`),
- *   takes one preemption more (PCT finds it, e.g. --strategy=pct --seed=7).
- * join_fails_before_mc_is_set: the join fails; the callback runs before
- *   mcast->mc is set, so it has nothing to clear, completes and returns
- *   -EAGAIN, on which the SA drops the membership itself.  Then mcast->mc is
- *   set to it, and the flush calls ib_sa_free_multicast() on the invalid
- *   mcast->mc, which waits forever for a reference count that already went
- *   to zero (`deadlock`).
+ * As read, at the parent:
+ *   ipoib_mcast_join()           set_bit(BUSY), init_completion(&done),
+ *                                set_bit(MCAST_JOIN_STARTED), then
+ *                                mcast->mc = ib_sa_join_multicast(...) -
+ *                                no lock: the SA's answer may run before
+ *                                the store.
+ *   ipoib_mcast_join_complete()  success: BUSY stays set ("joining or
+ *                                already joined"); failure: status =
+ *                                test_and_clear_bit(BUSY) - so it returns
+ *                                1 and the SA frees the membership - and
+ *                                mcast->mc is never cleared; either way it
+ *                                ends with complete(&mcast->done).
+ *   ipoib_mcast_dev_flush()      waits on mcast->done whenever
+ *                                MCAST_JOIN_STARTED is set (it is never
+ *                                cleared), then ipoib_mcast_leave():
+ *                                if (test_and_clear_bit(BUSY))
+ *                                    ib_sa_free_multicast(mcast->mc)
+ *                                - no check of mcast->mc - and frees.
+ *   ipoib_ib_dev_down()          ipoib_mcast_stop_thread() clears RUN,
+ *                                cancels the join task and, since
+ *                                efc82eee, flush_workqueue(priv->wq)s:
+ *                                "ifconfig ib0 down" waits for the join
+ *                                task, so mcast->mc is stored before the
+ *                                flush.  ifconfig_down_any_answer checks
+ *                                that path with either SA answer:
+ *                                verified.
  *
- * In both tests "ifconfig ib0 down" comes while the join is at the SA, as
- * in the document's drawings (the SA model signals sa_request_posted).
- * The remaining windows of the old code - the device going down before the
- * join has even set its flags, or the callback touching the mcast after
- * complete() - are real too, but they are use-after-free bugs the
- * document only mentions in passing; the tests leave them out to find the
- * two it draws.
+ * The document's races therefore need a flush that does not stop the
+ * join task: the light flush of a port event (SM change, client
+ * reregister), __ipoib_ib_dev_flush(IPOIB_FLUSH_LIGHT) on the driver's
+ * flush workqueue, which clears OPER_UP around ipoib_mcast_dev_flush()
+ * and leaves the join task alone.  Both tests run it while the join is at
+ * the SA, as the document draws:
  *
- * The SA (drivers/infiniband/core/multicast.c) is cut down to what the
- * races need: ib_sa_join_multicast() allocates the member ("alloc member")
- * with one reference for the caller and one for the answer, and delivers
- * the answer from its own work on mcast_wq, so the callback runs - and
- * may finish - before or after ib_sa_join_multicast() returns, as the
- * explorer chooses (the SA never calls back synchronously; the fix's mutex
- * relies on that).  Whether the join succeeds is the test's input
- * (sa_reply); with sa_reply < 0 it is an explored weft_choose().  When the
- * callback returns non-zero the SA leaves on the caller's behalf.
- * ib_sa_free_multicast() drops the caller's reference and waits for the
- * member's count to reach zero; the kernel then kfree()s the member, the
- * model parks it on sa_retired (freed by ib_sa_unregister_client()), so a
- * second leave on it shows as the hang the document reports rather than
- * as a use-after-free.
+ * join_completes_before_mc_is_set: the callback succeeds and completes
+ *   before ib_sa_join_multicast() has returned; the flush's wait returns,
+ *   BUSY is still set, so ipoib_mcast_leave() calls
+ *   ib_sa_free_multicast(NULL): a NULL dereference in the SA (`crash`;
+ *   the document says the leave is skipped - the parent has no such
+ *   check).  In other orders the join task's late store of mcast->mc
+ *   lands in the freed mcast.
+ * join_fails_before_mc_is_set: the callback fails before mcast->mc is set:
+ *   it clears BUSY itself and returns 1, the SA frees the membership; the
+ *   flush waits, finds BUSY clear, skips the leave and frees the mcast;
+ *   the join task then stores mcast->mc into freed memory
+ *   (`use-after-free`).  The hang the document draws for this race (a
+ *   leave on the invalid mcast->mc) needs a stale mcast->mc from an
+ *   earlier failed join - the parent never clears it - and a retry, which
+ *   the one-join model leaves out.
  *
- * Plain accesses to mcast->mc and mcast->backoff are marked (READ_ONCE /
- * WRITE_ONCE) so that weft reports the consequences the document draws;
- * left plain, weft reports the unsynchronised mcast->mc accesses as a
- * data race first.
+ * SA model as in after.c.  Left out: the requeue of the join task the
+ * callback does after a success (the light flush leaves RUN set, so it
+ * would start a second join after the flush, which the model does not
+ * tear down) and the retry after a failure, send-only groups, port
+ * events, the address handle, the carrier-on task's body.
+ * ipoib_mcast_join_finish() is assumed to attach and succeed.
  */
 #include <errno.h>
 #include <weft/linux.h>
 
-/* ---- the SA's multicast module, cut down ---------------------------------- */
+/* ---- the SA's multicast module (core/multicast.c), cut down --------------- */
 
 struct ib_sa_multicast {
 	int (*callback)(int status, struct ib_sa_multicast *multicast);
@@ -67,18 +80,19 @@ struct ib_sa_multicast {
 
 struct mcast_member {
 	struct ib_sa_multicast multicast;
+	struct list_head list;     /* on the group's pending list until answered */
 	atomic_t refcount;
 	struct completion comp;
-	int status;                /* the SA's answer to the join */
-	struct work_struct work;   /* delivers the answer (group->work) */
-	struct list_head list;     /* on sa_retired once left */
+	struct work_struct work;   /* the answer (mcast_work_handler) */
+	struct list_head retired;  /* parked once freed, see ib_sa_free_multicast */
 };
 
 static struct workqueue_struct *mcast_wq;
-static DEFINE_SPINLOCK(sa_lock);
+static DEFINE_SPINLOCK(group_lock);
+static LIST_HEAD(group_pending);
 static LIST_HEAD(sa_retired);
 static DECLARE_COMPLETION(sa_request_posted);
-static int sa_reply = -1;  /* 0: joins succeed, 1: they fail, -1: explored */
+static int sa_status;          /* the SA's answer to the join */
 
 static void deref_member(struct mcast_member *member)
 {
@@ -86,25 +100,46 @@ static void deref_member(struct mcast_member *member)
 		complete(&member->comp);
 }
 
+/* Leave: off the group, drop a reference, wait for the others to go.  The
+ * kernel then kfree()s the member; the model parks it, so that a second
+ * leave of the same member shows as the hang it is (count below zero,
+ * completion used up) and teardown frees it. */
 static void ib_sa_free_multicast(struct ib_sa_multicast *multicast)
 {
 	struct mcast_member *member =
 		container_of(multicast, struct mcast_member, multicast);
 
-	deref_member(member);
-	wait_for_completion(&member->comp); /* a second leave: forever */
-	spin_lock_irq(&sa_lock);
-	list_add(&member->list, &sa_retired); /* the kernel: kfree(member) */
-	spin_unlock_irq(&sa_lock);
+	spin_lock_irq(&group_lock);
+	list_del_init(&member->list);
+	spin_unlock_irq(&group_lock);
+	/* deref_member() + wait_for_completion(), written so that a leave
+	 * that drops the last reference does not complete its own
+	 * completion (weft would count that as the completer's locks
+	 * preceding the waiter's); the same outcome in every order */
+	if (!atomic_dec_and_test(&member->refcount))
+		wait_for_completion(&member->comp);
+	spin_lock_irq(&group_lock);
+	list_add(&member->retired, &sa_retired);
+	spin_unlock_irq(&group_lock);
 }
 
+/* mcast_work_handler() / process_join_error(): deliver the answer. */
 static void mcast_work_handler(struct work_struct *work)
 {
 	struct mcast_member *member =
 		container_of(work, struct mcast_member, work);
-	int ret;
+	int pending, ret = 0;
 
-	ret = member->multicast.callback(member->status, &member->multicast);
+	spin_lock_irq(&group_lock);
+	pending = !list_empty(&member->list);
+	if (pending) {
+		atomic_inc(&member->refcount);
+		list_del_init(&member->list);
+	}
+	spin_unlock_irq(&group_lock);
+	if (!pending)
+		return; /* left before the answer: no callback */
+	ret = member->multicast.callback(sa_status, &member->multicast);
 	deref_member(member);
 	if (ret)
 		ib_sa_free_multicast(&member->multicast);
@@ -114,46 +149,48 @@ static struct ib_sa_multicast *
 ib_sa_join_multicast(int (*callback)(int, struct ib_sa_multicast *),
 		     void *context, gfp_t gfp)
 {
-	struct mcast_member *member;
-	int fail = sa_reply >= 0 ? sa_reply : weft_choose(2);
+	struct mcast_member *member = kzalloc(sizeof(*member), gfp);
 
-	member = kzalloc(sizeof(*member), gfp); /* alloc member */
 	member->multicast.callback = callback;
 	member->multicast.context = context;
-	member->status = fail ? -ENETUNREACH : 0;
+	atomic_set(&member->refcount, 1);
 	init_completion(&member->comp);
-	atomic_set(&member->refcount, 2); /* the caller's and the answer's */
+	INIT_LIST_HEAD(&member->retired);
 	INIT_WORK(&member->work, mcast_work_handler);
-	queue_work(mcast_wq, &member->work); /* call callback */
+	spin_lock(&group_lock);
+	list_add_tail(&member->list, &group_pending);
+	queue_work(mcast_wq, &member->work);
+	spin_unlock(&group_lock);
 	complete(&sa_request_posted);
 	return &member->multicast;
 }
 
-static void ib_sa_unregister_client(void)
+static void ib_sa_teardown(void)
 {
 	struct mcast_member *member, *tmp;
 
 	destroy_workqueue(mcast_wq);
-	list_for_each_entry_safe(member, tmp, &sa_retired, list)
+	list_for_each_entry_safe(member, tmp, &sa_retired, retired)
 		kfree(member);
 }
 
-/* ---- ipoib_multicast.c, before the fix ------------------------------------ */
+/* ---- ipoib_multicast.c at the parent of 69911416d87d ---------------------- */
 
-enum { IPOIB_MCAST_RUN = 0 };                      /* priv->flags */
-enum {                                             /* mcast->flags */
-	IPOIB_MCAST_FLAG_BUSY = 0,
-	IPOIB_MCAST_FLAG_ATTACHED = 1,
-	IPOIB_MCAST_JOIN_STARTED = 2,
+enum { IPOIB_FLAG_OPER_UP = 0, IPOIB_MCAST_RUN = 6 };  /* priv->flags */
+enum {                                                  /* mcast->flags */
+	IPOIB_MCAST_FLAG_BUSY = 2,      /* joining or already joined */
+	IPOIB_MCAST_FLAG_ATTACHED = 3,
+	IPOIB_MCAST_JOIN_STARTED = 4,
 };
 
 struct ipoib_dev_priv;
 
 struct ipoib_mcast {
 	struct ib_sa_multicast *mc;
+	struct list_head list;
+	unsigned long backoff;
 	unsigned long flags;
 	struct completion done;
-	unsigned long backoff;
 	struct ipoib_dev_priv *priv;
 };
 
@@ -161,77 +198,119 @@ struct ipoib_dev_priv {
 	unsigned long flags;
 	spinlock_t lock;
 	struct ipoib_mcast *broadcast;
-	struct delayed_work mcast_join_task;
+	struct list_head multicast_list;
+	struct delayed_work mcast_task;
+	struct work_struct carrier_on_task;
 	struct workqueue_struct *wq;
 };
 
 static DEFINE_MUTEX(mcast_mutex);
 static struct ipoib_dev_priv ib0;
 
+static void ipoib_mcast_carrier_on_task(struct work_struct *work)
+{
+	(void)work; /* rtnl, MTU and netif_carrier_on(): left out */
+}
+
+static void ipoib_mcast_free(struct ipoib_mcast *mcast)
+{
+	struct ipoib_dev_priv *priv = mcast->priv;
+	unsigned long flags;
+
+	/* ipoib_del_neighs_by_gid(): the neighbour walk under priv->lock */
+	spin_lock_irqsave(&priv->lock, flags);
+	spin_unlock_irqrestore(&priv->lock, flags);
+	kfree(mcast);
+}
+
+/* Not in the diff: assumed to attach the QP and succeed. */
+static int ipoib_mcast_join_finish(struct ipoib_mcast *mcast)
+{
+	test_and_set_bit(IPOIB_MCAST_FLAG_ATTACHED, &mcast->flags);
+	return 0;
+}
+
 static int ipoib_mcast_join_complete(int status,
 				     struct ib_sa_multicast *multicast)
 {
 	struct ipoib_mcast *mcast = multicast->context;
+	struct ipoib_dev_priv *priv = mcast->priv;
+
+	if (!status)
+		status = ipoib_mcast_join_finish(mcast);
 
 	if (!status) {
-		/* ipoib_mcast_join_finish(): attach the QP */
-		set_bit(IPOIB_MCAST_FLAG_ATTACHED, &mcast->flags);
-		WRITE_ONCE(mcast->backoff, 1);
-		complete(&mcast->done);
-		return 0;
+		mcast->backoff = 1;
+		/* (the requeue of the join task under mcast_mutex: left out) */
+		/* a plain read in the kernel, racing with the flush's store
+		 * of NULL: marked here and there to look past that race */
+		if (mcast == READ_ONCE(priv->broadcast))
+			queue_work(priv->wq, &priv->carrier_on_task);
+		status = 0;
+		goto out;
 	}
 
-	/* The SA will drop this membership: forget it, if we have it yet. */
-	if (!IS_ERR_OR_NULL(READ_ONCE(mcast->mc)))
-		WRITE_ONCE(mcast->mc, NULL);
-	WRITE_ONCE(mcast->backoff, READ_ONCE(mcast->backoff) * 2);
-
-	/* Clear the busy flag so we try again (the retry itself, the join
-	 * task requeued after the backoff, is left out of the model). */
-	clear_bit(IPOIB_MCAST_FLAG_BUSY, &mcast->flags);
+	mcast->backoff *= 2;
+	/* clear the busy flag so we try again; 1 if it was set */
+	status = test_and_clear_bit(IPOIB_MCAST_FLAG_BUSY, &mcast->flags);
+	mutex_lock(&mcast_mutex);
+	spin_lock_irq(&priv->lock);
+	/* (if RUN: the retry after mcast->backoff seconds - left out) */
+	spin_unlock_irq(&priv->lock);
+	mutex_unlock(&mcast_mutex);
+out:
 	complete(&mcast->done);
-	return -EAGAIN;
+	return status;
 }
 
 static void ipoib_mcast_join(struct ipoib_dev_priv *priv,
 			     struct ipoib_mcast *mcast)
 {
-	struct ib_sa_multicast *mc;
-
 	set_bit(IPOIB_MCAST_FLAG_BUSY, &mcast->flags);
 	init_completion(&mcast->done);
 	set_bit(IPOIB_MCAST_JOIN_STARTED, &mcast->flags);
 
-	mc = ib_sa_join_multicast(ipoib_mcast_join_complete, mcast, GFP_KERNEL);
-	WRITE_ONCE(mcast->mc, mc);
+	mcast->mc = ib_sa_join_multicast(ipoib_mcast_join_complete, mcast,
+					 GFP_KERNEL);
+	/* IS_ERR(mcast->mc): never, in the model */
 	(void)priv;
 }
 
 static void ipoib_mcast_join_task(struct work_struct *work)
 {
 	struct ipoib_dev_priv *priv =
-		container_of(work, struct ipoib_dev_priv, mcast_join_task.work);
-	struct ipoib_mcast *mcast;
+		container_of(work, struct ipoib_dev_priv, mcast_task.work);
 
 	if (!test_bit(IPOIB_MCAST_RUN, &priv->flags))
 		return;
 
-	spin_lock_irq(&priv->lock);
-	mcast = priv->broadcast;
-	spin_unlock_irq(&priv->lock);
-	if (!mcast)
-		return;
+	if (!priv->broadcast) {
+		struct ipoib_mcast *broadcast;
 
-	if (!test_bit(IPOIB_MCAST_FLAG_ATTACHED, &mcast->flags) &&
-	    !test_bit(IPOIB_MCAST_FLAG_BUSY, &mcast->flags))
-		ipoib_mcast_join(priv, mcast);
+		if (!test_bit(IPOIB_FLAG_OPER_UP, &priv->flags))
+			return;
+		broadcast = kzalloc(sizeof(*broadcast), GFP_KERNEL);
+		broadcast->priv = priv;
+		broadcast->backoff = 1;
+		INIT_LIST_HEAD(&broadcast->list);
+		spin_lock_irq(&priv->lock);
+		priv->broadcast = broadcast;
+		spin_unlock_irq(&priv->lock);
+	}
+	if (!test_bit(IPOIB_MCAST_FLAG_ATTACHED, &priv->broadcast->flags)) {
+		if (!test_bit(IPOIB_MCAST_FLAG_BUSY, &priv->broadcast->flags))
+			ipoib_mcast_join(priv, priv->broadcast);
+		return;
+	}
+	/* the walk of priv->multicast_list (empty here), then: all joined */
+	clear_bit(IPOIB_MCAST_RUN, &priv->flags);
 }
 
 static void ipoib_mcast_start_thread(struct ipoib_dev_priv *priv)
 {
 	mutex_lock(&mcast_mutex);
 	if (!test_and_set_bit(IPOIB_MCAST_RUN, &priv->flags))
-		queue_delayed_work(priv->wq, &priv->mcast_join_task, 0);
+		queue_delayed_work(priv->wq, &priv->mcast_task, 0);
 	mutex_unlock(&mcast_mutex);
 }
 
@@ -239,91 +318,102 @@ static void ipoib_mcast_stop_thread(struct ipoib_dev_priv *priv)
 {
 	mutex_lock(&mcast_mutex);
 	clear_bit(IPOIB_MCAST_RUN, &priv->flags);
-	cancel_delayed_work(&priv->mcast_join_task);
+	cancel_delayed_work(&priv->mcast_task);
 	mutex_unlock(&mcast_mutex);
+	flush_workqueue(priv->wq);
 }
 
 static void ipoib_mcast_leave(struct ipoib_mcast *mcast)
 {
-	struct ib_sa_multicast *mc = READ_ONCE(mcast->mc);
-
-	clear_bit(IPOIB_MCAST_FLAG_BUSY, &mcast->flags);
-	if (!IS_ERR_OR_NULL(mc))
-		ib_sa_free_multicast(mc);
-	clear_bit(IPOIB_MCAST_FLAG_ATTACHED, &mcast->flags); /* detach */
-}
-
-/* ipoib_del_neighs_by_gid() walks the neighbours under priv->lock first. */
-static void ipoib_mcast_free(struct ipoib_dev_priv *priv,
-			     struct ipoib_mcast *mcast)
-{
-	unsigned long flags;
-
-	spin_lock_irqsave(&priv->lock, flags);
-	spin_unlock_irqrestore(&priv->lock, flags);
-	kfree(mcast);
+	if (test_and_clear_bit(IPOIB_MCAST_FLAG_BUSY, &mcast->flags))
+		ib_sa_free_multicast(mcast->mc);   /* mcast->mc not checked */
+	test_and_clear_bit(IPOIB_MCAST_FLAG_ATTACHED, &mcast->flags); /* detach */
 }
 
 static void ipoib_mcast_dev_flush(struct ipoib_dev_priv *priv)
 {
-	struct ipoib_mcast *mcast;
+	LIST_HEAD(remove_list);
+	struct ipoib_mcast *mcast, *tmcast;
 	unsigned long flags;
 
 	spin_lock_irqsave(&priv->lock, flags);
-	mcast = priv->broadcast;
-	priv->broadcast = NULL;
+	list_for_each_entry_safe(mcast, tmcast, &priv->multicast_list, list) {
+		list_del(&mcast->list);
+		list_add_tail(&mcast->list, &remove_list);
+	}
+	if (priv->broadcast) {
+		list_add_tail(&priv->broadcast->list, &remove_list);
+		WRITE_ONCE(priv->broadcast, NULL); /* plain in the kernel */
+	}
 	spin_unlock_irqrestore(&priv->lock, flags);
-	if (!mcast)
-		return;
 
 	/* seperate between the wait to the leave */
-	if (test_bit(IPOIB_MCAST_JOIN_STARTED, &mcast->flags))
-		wait_for_completion(&mcast->done);
+	list_for_each_entry_safe(mcast, tmcast, &remove_list, list)
+		if (test_bit(IPOIB_MCAST_JOIN_STARTED, &mcast->flags))
+			wait_for_completion(&mcast->done);
 
-	ipoib_mcast_leave(mcast);
-	ipoib_mcast_free(priv, mcast);
+	list_for_each_entry_safe(mcast, tmcast, &remove_list, list) {
+		ipoib_mcast_leave(mcast);
+		ipoib_mcast_free(mcast);
+	}
 }
 
-/* ifconfig ib0 down */
+/* A port event's light flush (__ipoib_ib_dev_flush, IPOIB_FLUSH_LIGHT):
+ * the join task keeps running. */
+static void ipoib_ib_dev_flush_light(struct ipoib_dev_priv *priv)
+{
+	int oper_up = test_and_clear_bit(IPOIB_FLAG_OPER_UP, &priv->flags);
+
+	ipoib_mcast_dev_flush(priv);
+	if (oper_up)
+		set_bit(IPOIB_FLAG_OPER_UP, &priv->flags);
+}
+
+/* ifconfig ib0 down (ipoib_stop -> ipoib_ib_dev_down) */
 static void ipoib_ib_dev_down(struct ipoib_dev_priv *priv)
 {
+	clear_bit(IPOIB_FLAG_OPER_UP, &priv->flags);
 	ipoib_mcast_stop_thread(priv);
 	ipoib_mcast_dev_flush(priv);
 }
 
-static void ipoib_ib_dev_open(struct ipoib_dev_priv *priv)
+static void ipoib_ib_dev_up(struct ipoib_dev_priv *priv)
 {
-	struct ipoib_mcast *broadcast;
-
-	mcast_wq = alloc_ordered_workqueue("ib_mcast", WQ_MEM_RECLAIM);
-	priv->wq = create_singlethread_workqueue("ipoib_wq");
-	spin_lock_init(&priv->lock);
-	INIT_DELAYED_WORK(&priv->mcast_join_task, ipoib_mcast_join_task);
-	broadcast = kzalloc(sizeof(*broadcast), GFP_KERNEL);
-	broadcast->priv = priv;
-	broadcast->backoff = 1;
-	priv->broadcast = broadcast;
+	set_bit(IPOIB_FLAG_OPER_UP, &priv->flags);
 	ipoib_mcast_start_thread(priv);
 }
 
-static void ifconfig_ib0_up_then_down(void)
+static void ib0_up_then(void (*flush)(struct ipoib_dev_priv *))
 {
-	ipoib_ib_dev_open(&ib0);
+	mcast_wq = alloc_ordered_workqueue("ib_mcast", WQ_MEM_RECLAIM);
+	ib0.wq = create_singlethread_workqueue("ipoib_wq");
+	spin_lock_init(&ib0.lock);
+	INIT_LIST_HEAD(&ib0.multicast_list);
+	INIT_DELAYED_WORK(&ib0.mcast_task, ipoib_mcast_join_task);
+	INIT_WORK(&ib0.carrier_on_task, ipoib_mcast_carrier_on_task);
+
+	ipoib_ib_dev_up(&ib0);
 	wait_for_completion(&sa_request_posted); /* the join is at the SA */
-	ipoib_ib_dev_down(&ib0);
+	flush(&ib0);
 
 	destroy_workqueue(ib0.wq);
-	ib_sa_unregister_client();
+	ib_sa_teardown();
 }
 
 WEFT_TEST(join_completes_before_mc_is_set)
 {
-	sa_reply = 0;
-	ifconfig_ib0_up_then_down();
+	sa_status = 0;
+	ib0_up_then(ipoib_ib_dev_flush_light);
 }
 
 WEFT_TEST(join_fails_before_mc_is_set)
 {
-	sa_reply = 1;
-	ifconfig_ib0_up_then_down();
+	sa_status = -ENETUNREACH;
+	ib0_up_then(ipoib_ib_dev_flush_light);
+}
+
+WEFT_TEST(ifconfig_down_any_answer)
+{
+	sa_status = weft_choose(2) ? -ENETUNREACH : 0;
+	ib0_up_then(ipoib_ib_dev_down);
 }

@@ -128,13 +128,30 @@ $(BUILD)/bench/ctxswitch: bench/native/ctxswitch.c $(BUILD)/obj/src/arch/ctx_mak
 bench: all $(filter $(BUILD)/bench/%,$(WEFT_PROGS)) $(BUILD)/bench/ctxswitch
 	sh bench/run.sh $(BUILD)
 
+VERSION := $(shell sed -n 's/^\#define WEFT_VERSION "\(.*\)"/\1/p' include/weft/weft.h)
+
+# Also a CMake package (find_package(weft): weft::weft, weft_add_test) and
+# the man pages weft(1) and weft-cc(1).
 install: all
-	install -d $(PREFIX)/bin $(PREFIX)/lib/pkgconfig $(PREFIX)/include/weft
+	install -d $(PREFIX)/bin $(PREFIX)/lib/pkgconfig $(PREFIX)/include/weft \
+		$(PREFIX)/lib/cmake/weft $(PREFIX)/share/man/man1
 	install -m 644 include/weft/*.h $(PREFIX)/include/weft/
 	install -m 644 $(LIB) $(SOLIB) $(MAINOBJ) $(PREFIX)/lib/
 	install -m 755 tools/weft-cc $(PREFIX)/bin/weft-cc
 	install -m 755 tools/weft $(PREFIX)/bin/weft
-	sed -e 's|@PREFIX@|$(PREFIX)|' tools/weft.pc.in > $(PREFIX)/lib/pkgconfig/weft.pc
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' tools/weft.pc.in > $(PREFIX)/lib/pkgconfig/weft.pc
+	install -m 644 cmake/weftConfig.cmake $(PREFIX)/lib/cmake/weft/
+	sed -e 's|@VERSION@|$(VERSION)|' cmake/weftConfigVersion.cmake.in > $(PREFIX)/lib/cmake/weft/weftConfigVersion.cmake
+	install -m 755 cmake/weft-launch $(PREFIX)/lib/cmake/weft/
+	install -m 644 man/weft.1 man/weft-cc.1 $(PREFIX)/share/man/man1/
+
+# libFuzzer on the replay-token decoder and the option parser, FUZZ_TIME
+# seconds each (tools/fuzz.sh; says how to get libFuzzer when clang
+# cannot link it).
+FUZZ_TIME ?= 60
+.PHONY: fuzz
+fuzz:
+	MAKE="$(MAKE)" sh tools/fuzz.sh $(BUILD)-fuzz $(FUZZ_TIME)
 
 clean:
 	rm -rf $(BUILD) $(SAN_BUILD) $(UC_BUILD)

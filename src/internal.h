@@ -96,6 +96,9 @@ struct weft__op {
 	uint8_t (*access_now)(const struct weft__op *op);
 	bool ends_process;        /* ends the process (exit, return from
 				     main): conflicts with every step */
+	uint8_t order;            /* WEFT__ORDER_*: the C11 memory order of an
+				     atomic (0: a synchronising operation,
+				     acquire and, for a write, release) */
 	bool timekeeping;         /* only sleeps or moves the virtual clock:
 				     no progress for livelock detection (a
 				     loop that only sleeps and polls is
@@ -109,6 +112,17 @@ struct weft__op {
  * returns (a local variable is fine).  Returns when the op is enabled and
  * this thread has been chosen to perform it. */
 void weft__visible(struct weft__op *op);
+
+/* Memory orders of atomics, for the happens-before the race detector uses
+ * (ThreadSanitizer's semantics): a relaxed access neither acquires nor
+ * releases; an acquire reads the release clock the object carries; a
+ * release store replaces it, a release read-modify-write adds to it. */
+enum {
+	WEFT__ORDER_EXPLICIT = 1,
+	WEFT__ORDER_ACQUIRE = 2,
+	WEFT__ORDER_RELEASE = 4,
+	WEFT__ORDER_RMW = 8,
+};
 
 /* Shorthand for the common case of a non-blocking operation. */
 void weft__point(const char *name, const void *obj, const char *objname,
@@ -286,12 +300,15 @@ int weft__held(int *out, int max);
 
 /* ---- happens-before ---------------------------------------------------- */
 
-/* Every visible operation advances its thread's vector clock and joins the
- * clocks of the earlier dependent operations on the same object (a WRITE
- * after anything, anything after a WRITE).  So unlock->lock, store->load,
- * complete->wait, queue_work->work runs, thread exit->join all order their
- * threads, for every strategy.  The race detector checks plain accesses
- * against these clocks.  A clock has weft__nthreads() meaningful entries. */
+/* Every visible operation advances its thread's vector clock.  An
+ * operation that acquires (every non-atomic one, and atomics with acquire
+ * or stronger order) joins the release clock of its object; one that
+ * releases (every non-atomic write, atomics with release or stronger
+ * order) leaves its clock there.  So unlock->lock, release store->acquire
+ * load, complete->wait, queue_work->work runs, thread exit->join all order
+ * their threads, and relaxed atomics order nothing, as in ThreadSanitizer.
+ * The race detector checks plain accesses against these clocks.  A clock
+ * has weft__nthreads() meaningful entries. */
 typedef uint32_t weft__vclock[WEFT__MAX_THREADS];
 const uint32_t *weft__vc(int tid);
 
@@ -324,6 +341,8 @@ struct weft__opts {
 				   execution (-1: unbounded) */
 	int leaks;              /* WEFT__LEAKS_*: which live blocks at the end
 				   of a test are reported */
+	bool volatile_marked;   /* volatile accesses are the program's
+				   atomics (relaxed), not plain accesses */
 };
 enum { WEFT__LEAKS_UNREACHABLE, WEFT__LEAKS_ALL, WEFT__LEAKS_OFF };
 extern struct weft__opts weft__opts;

@@ -156,4 +156,12 @@ typedef weft_callout_func_t timeout_t;
 #define MPASS(cond)                                                           \
 	((cond) ? (void)0 : weft_assert_fail("MPASS(" #cond ")", WEFT_HERE))
 
+/* Kernel code uses volatile as a marked access (the old ACCESS_ONCE, a
+ * field read without its lock on purpose): with the kernel models,
+ * volatile accesses are relaxed atomics for the race detector. */
+__attribute__((constructor)) static void weft_kernel_volatile_(void)
+{
+	weft_volatile_marked(1);
+}
+
 #endif

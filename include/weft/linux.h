@@ -641,13 +641,17 @@ typedef weft_katomic_long_t atomic_long_t;
 	((void)WEFT_LX_KB(nr, a, WEFT_KB_CLEAR, "clear_bit_unlock"))
 
 /* Marked accesses are scheduling points on the variable; the access itself
- * is a relaxed atomic, so instrumented builds never call them races. */
+ * is an atomic, so instrumented builds never call them races.  It is
+ * sequentially consistent for the race detector's happens-before, which is
+ * stronger than the kernel memory model gives READ_ONCE/WRITE_ONCE: a race
+ * that only the missing barriers would allow is not reported (never a
+ * false report). */
 #define READ_ONCE(x)                                                          \
 	(__extension__({                                                      \
 		__typeof__(x) *weft_p_ = &(x);                                \
 		weft_kaccess(weft_p_, sizeof *weft_p_, 0, "READ_ONCE",        \
 			     WEFT_HERE);                                      \
-		__atomic_load_n(weft_p_, __ATOMIC_RELAXED);                   \
+		__atomic_load_n(weft_p_, __ATOMIC_SEQ_CST);                   \
 	}))
 #define WRITE_ONCE(x, val)                                                    \
 	do {                                                                  \
@@ -655,7 +659,7 @@ typedef weft_katomic_long_t atomic_long_t;
 		__typeof__(x) weft_v_ = (val);                                \
 		weft_kaccess(weft_p_, sizeof *weft_p_, 1, "WRITE_ONCE",       \
 			     WEFT_HERE);                                      \
-		__atomic_store_n(weft_p_, weft_v_, __ATOMIC_RELAXED);         \
+		__atomic_store_n(weft_p_, weft_v_, __ATOMIC_SEQ_CST);         \
 	} while (0)
 #define smp_load_acquire(p)                                                   \
 	(__extension__({                                                      \
@@ -1002,5 +1006,13 @@ static inline void weft_lx_hlist_del_init_rcu(struct hlist_node *n,
 	weft_kthread_run((fn), (data), (namefmt), WEFT_HERE)
 #define kthread_stop(t) weft_kthread_stop((t), WEFT_HERE)
 #define kthread_should_stop() (weft_kthread_should_stop(WEFT_HERE))
+
+/* Kernel code uses volatile as a marked access (the old ACCESS_ONCE, a
+ * field read without its lock on purpose): with the kernel models,
+ * volatile accesses are relaxed atomics for the race detector. */
+__attribute__((constructor)) static void weft_kernel_volatile_(void)
+{
+	weft_volatile_marked(1);
+}
 
 #endif

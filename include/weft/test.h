@@ -52,4 +52,12 @@ void weft_report(const char *kind, const struct weft_loc *loc,
 		 const char *fmt, ...)
 	__attribute__((noreturn, format(printf, 3, 4)));
 
+/* How the race detector treats volatile accesses.  By default, as in
+ * ThreadSanitizer, a volatile access is an ordinary access that races
+ * (and orders nothing).  Code that uses volatile as its marked accesses,
+ * as kernel code does, calls weft_volatile_marked(1): they then never
+ * race, like relaxed atomics.  The kernel model headers do it for you.
+ * Never blocks; call it before the tests run (a constructor). */
+void weft_volatile_marked(int on);
+
 #endif

@@ -37,6 +37,7 @@ void weft__ctx_make(struct weft__ctx *ctx, void *stack, size_t size,
 	memcpy(sp, &mxcsr, 4);
 	memcpy((char *)sp + 4, &fcw, 2);
 	ctx->sp = sp;
+	ctx->tp = NULL;
 }
 
 #else /* ucontext fallback */
@@ -64,10 +65,15 @@ void weft__ctx_make(struct weft__ctx *ctx, void *stack, size_t size,
 	ctx->uc.uc_link = 0;
 	makecontext(&ctx->uc, (void (*)(void))uc_entry, 4, (unsigned)e,
 		    (unsigned)(e >> 32), (unsigned)a, (unsigned)(a >> 32));
+	ctx->tp = NULL;
 }
+
+/* swapcontext leaves the thread pointer alone: move it here (see tls.c). */
+void weft__tls_switch(void **save, void *to);
 
 void weft__ctx_switch(struct weft__ctx *from, struct weft__ctx *to)
 {
+	weft__tls_switch(&from->tp, to->tp);
 	swapcontext(&from->uc, &to->uc);
 }
 

@@ -13,19 +13,23 @@
 #define WEFT_ARCH_ASM 1
 struct weft__ctx {
 	void *sp;
+	void *tp;       /* thread pointer (%fs base), or NULL: see tls.h */
 };
 #else
 #include <ucontext.h>
 struct weft__ctx {
 	ucontext_t uc;
+	void *tp;
 };
 #endif
 
-/* Save the current context in from and resume to. */
+/* Save the current context in from and resume to.  The thread pointer
+ * is saved in from->tp and switched to to->tp when that is set. */
 void weft__ctx_switch(struct weft__ctx *from, struct weft__ctx *to);
 
 /* Prepare ctx to run entry(arg) on the stack [stack, stack + size) the
- * first time it is switched to.  entry must never return. */
+ * first time it is switched to.  entry must never return.  ctx->tp is
+ * cleared (the fiber keeps the current TLS) until the caller sets it. */
 void weft__ctx_make(struct weft__ctx *ctx, void *stack, size_t size,
 		    void (*entry)(void *), void *arg);
 

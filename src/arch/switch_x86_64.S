@@ -17,8 +17,24 @@
  * weft__ctx_switch(from = rdi, to = rsi): push the callee-saved state on the
  * current stack, store rsp in from->sp, load to->sp, pop the state saved
  * there and return into the other fiber.
+ *
+ * The thread pointer (the %fs base) is part of a context when fibers have
+ * their own TLS blocks (src/arch/tls.c): the current one, read from the
+ * TCB's self pointer at %fs:0, is saved in from->tp, and to->tp, when set
+ * and different, becomes the %fs base, with wrfsbase where the kernel
+ * allows it (weft__tls_wrfsbase) and arch_prctl(ARCH_SET_FS) otherwise.
+ * A context with no tp of its own (0) keeps the current one.
  */
 #ifndef WEFT_USE_UCONTEXT /* the fallback replaces this file */
+/* Set by src/arch/tls.c when the CPU and kernel allow wrfsbase. */
+	.data
+	.globl	weft__tls_wrfsbase
+	.hidden	weft__tls_wrfsbase
+	.type	weft__tls_wrfsbase, @object
+	.size	weft__tls_wrfsbase, 1
+weft__tls_wrfsbase:
+	.byte	0
+
 	.text
 	.globl	weft__ctx_switch
 	.type	weft__ctx_switch, @function
@@ -34,7 +50,24 @@ weft__ctx_switch:
 	stmxcsr	(%rsp)
 	fnstcw	4(%rsp)
 	movq	%rsp, (%rdi)
-	movq	(%rsi), %rsp
+	movq	%fs:0, %rax
+	movq	%rax, 8(%rdi)
+	movq	8(%rsi), %rdx
+	testq	%rdx, %rdx
+	jz	2f
+	cmpq	%rax, %rdx
+	je	2f
+	cmpb	$0, weft__tls_wrfsbase(%rip)
+	je	1f
+	wrfsbase %rdx
+	jmp	2f
+1:	movq	%rsi, %r8		/* the syscall clobbers rcx and r11 */
+	movl	$158, %eax		/* SYS_arch_prctl */
+	movl	$0x1002, %edi		/* ARCH_SET_FS */
+	movq	%rdx, %rsi
+	syscall
+	movq	%r8, %rsi
+2:	movq	(%rsi), %rsp
 	ldmxcsr (%rsp)
 	fldcw	4(%rsp)
 	addq	$8, %rsp

@@ -5,6 +5,7 @@
  * down: a crashed worker's schedule is in the shared record, a hung one is
  * killed after the time limit and reported with the schedule it had
  * reached. */
+#include <errno.h>
 #include <fnmatch.h>
 #include <poll.h>
 #include <signal.h>
@@ -15,13 +16,13 @@
 #include <unistd.h>
 
 #include "sched/sched.h"
+#include "report/report.h"
 #include "options.h"
 
 _Noreturn void weft__worker_main(const struct weft_test *t,
 				 struct weft__shm *S, long first, long stride,
 				 volatile long *min_bug, uint32_t *replay,
 				 long nreplay, const uint64_t *ctx, int nctx);
-void weft__crash_to_bug(struct weft__shm *S);
 
 static struct weft_test *registered;
 
@@ -45,6 +46,7 @@ struct job {
 	pid_t pid;
 	int fd;                    /* read end: EOF when the worker exits */
 	struct weft__shm *S;
+	struct weft__marks *marks; /* what the worker's reports refer to */
 	int status;
 	bool done, killed;
 };
@@ -61,6 +63,8 @@ static void start_job(struct job *j, const struct weft_test *t, long first,
 	j->S->cap = weft__opts.max_steps * 2 + 64;
 	j->S->bound = -1;
 	j->S->fair_bound = -1;
+	weft__marks_clear(j->marks);
+	weft__marks_use(j->marks);
 	fflush(NULL);
 	j->pid = fork();
 	if (j->pid < 0)
@@ -75,12 +79,27 @@ static void start_job(struct job *j, const struct weft_test *t, long first,
 	j->done = j->killed = false;
 }
 
+/* Milliseconds to wait in poll: until the hard limit (5 s past the time
+ * limit), in slices short enough for the progress line. */
+static int poll_ms(double t0)
+{
+	double left;
+
+	if (weft__opts.time_limit <= 0)
+		return 250;
+	left = weft__opts.time_limit + 5 - (weft__now() - t0);
+	return left <= 0 ? 0 : left < 0.25 ? (int)(left * 1000) + 1 : 250;
+}
+
 /* Wait for every job; kill those still running 5 s past the time limit. */
 static void wait_jobs(struct job *jobs, int n)
 {
-	double t0 = weft__now(), hard = weft__opts.time_limit + 5;
+	double t0 = weft__now();
+	struct weft__shm *S[64];
 	int left = n;
 
+	for (int i = 0; i < n; i++)
+		S[i] = jobs[i].S;
 	while (left) {
 		struct pollfd pf[64];
 		int idx[64], k = 0;
@@ -90,83 +109,61 @@ static void wait_jobs(struct job *jobs, int n)
 				pf[k].events = POLLIN;
 				idx[k++] = i;
 			}
-		int ms = weft__opts.time_limit > 0
-				 ? (int)((hard - (weft__now() - t0)) * 1000) + 1
-				 : -1;
-		if (ms < 0 && weft__opts.time_limit > 0)
-			ms = 0;
+		int ms = poll_ms(t0);
 		int r = poll(pf, (nfds_t)k, ms);
-		if (r == 0) {
-			for (int i = 0; i < k; i++) {
-				kill(jobs[idx[i]].pid, SIGKILL);
-				jobs[idx[i]].killed = true;
-			}
+		if (r < 0 && errno == EINTR)
+			continue;
+		bool hard = r == 0 && ms == 0;
+		if (r == 0 && !hard) {
+			weft__progress_tick(S, n);
+			continue;
 		}
 		for (int i = 0; i < k; i++) {
 			struct job *j = &jobs[idx[i]];
-			if (r > 0 && !(pf[i].revents & (POLLIN | POLLHUP | POLLERR)))
+			if (hard) {
+				kill(j->pid, SIGKILL);
+				j->killed = true;
+			} else if (!(pf[i].revents & (POLLIN | POLLHUP | POLLERR)))
 				continue;
-			if (r == 0 || pf[i].revents) {
-				waitpid(j->pid, &j->status, 0);
-				close(j->fd);
-				j->done = true;
-				left--;
-			}
+			waitpid(j->pid, &j->status, 0);
+			close(j->fd);
+			j->done = true;
+			left--;
 		}
 	}
 }
 
-/* Interpret how a worker ended. */
+/* Interpret how a worker ended (src/report/ending.c). */
 static void settle(struct job *j)
 {
-	struct weft__shm *S = j->S;
-
-	if (S->state == SHM_CRASHED) {
-		weft__crash_to_bug(S);
-		S->executions++;
-		return;
-	}
-	if (j->killed) {
-		/* A hang is not shown to be a bug: the code may run a long
-		 * loop without a scheduling point, or call something weft
-		 * cannot control. */
-		S->verdict = VERDICT_INCONCLUSIVE;
-		snprintf(S->reason, sizeof S->reason, "time-limit");
-		snprintf(S->message, sizeof S->message,
-			 "execution %ld reached no scheduling point for %.0f s: "
-			 "a long loop without one, or a call weft cannot "
-			 "control (blocking I/O, another process)",
-			 S->executions + S->pruned + S->redundant + 1,
-			 weft__opts.time_limit + 5);
-		S->bug_exec = S->executions + S->pruned + S->redundant;
-		return;
-	}
-	if (S->state != SHM_DONE && WIFEXITED(j->status) &&
-	    WEXITSTATUS(j->status) == 3 && !strcmp(S->kind, "internal")) {
-		/* weft__die in the worker: weft's own failure. */
-		S->verdict = VERDICT_INCONCLUSIVE;
-		snprintf(S->reason, sizeof S->reason, "internal");
-		S->bug_exec = S->executions + S->pruned + S->redundant;
-		return;
-	}
-	if (S->state != SHM_DONE) {
-		S->verdict = VERDICT_BUG;
-		snprintf(S->kind, sizeof S->kind, "crash");
-		snprintf(S->message, sizeof S->message,
-			 "the test process exited (status %d) in the middle of "
-			 "an execution",
-			 WIFEXITED(j->status) ? WEXITSTATUS(j->status) : -1);
-		S->bug_exec = S->executions + S->pruned;
-		S->executions++;
-	}
+	weft__report_ending(j->S, j->status, j->killed);
 }
 
 static struct weft__shm *shms[64];
+static struct weft__marks *marks[64];
 
-/* Run one test; returns 0 (no bug), 1 (bug) or 2 (error). */
+/* The most telling of the jobs' outcomes: the earliest bug, else an
+ * inconclusive one, else the first. */
+static int best_job(struct job *jobs, int n)
+{
+	int best = 0;
+
+	for (int i = 1; i < n; i++) {
+		struct weft__shm *a = jobs[i].S, *b = jobs[best].S;
+		if ((a->verdict == VERDICT_BUG &&
+		     (b->verdict != VERDICT_BUG || a->bug_exec < b->bug_exec)) ||
+		    (a->verdict == VERDICT_INCONCLUSIVE &&
+		     b->verdict != VERDICT_BUG &&
+		     b->verdict != VERDICT_INCONCLUSIVE))
+			best = i;
+	}
+	return best;
+}
+
+/* Run one test; returns 0 (no bug), 1 (bug), 2 (error), 3 (inconclusive). */
 static int run_test(const struct weft_test *t, const char *argv0)
 {
-	int njobs = weft__opts.jobs, best = -1;
+	int njobs = weft__opts.jobs;
 	bool parallel = njobs > 1 && (!strcmp(weft__opts.strategy, "random") ||
 				      !strcmp(weft__opts.strategy, "pct"));
 	struct job jobs[64];
@@ -175,17 +172,12 @@ static int run_test(const struct weft_test *t, const char *argv0)
 	int nctx = 0;
 	long nreplay = 0;
 	volatile long *min_bug = NULL;
+	const char *err = NULL;
 
-	if (weft__opts.replay) {
-		const char *err = NULL;
-		nreplay = weft__token_decode(t->name, weft__opts.replay, &replay,
-					     &ctx, &nctx, &err);
-		if (nreplay < 0) {
-			fprintf(stderr, "weft: bad replay token for test %s: %s\n",
-				t->name, err);
-			return 2;
-		}
-	}
+	if (weft__opts.replay &&
+	    (nreplay = weft__token_decode(t->name, weft__opts.replay, &replay,
+					  &ctx, &nctx, &err)) < 0)
+		weft__die("token checked before the run fails: %s", err);
 	if (!parallel)
 		njobs = 1;
 	if (parallel) {
@@ -193,47 +185,43 @@ static int run_test(const struct weft_test *t, const char *argv0)
 			       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 		*min_bug = 1L << 60;
 	}
+	weft__progress_start(t);
 	for (int i = 0; i < njobs; i++) {
-		if (!shms[i])
+		if (!shms[i]) {
 			shms[i] = weft__shm_create(weft__opts.max_steps * 2 + 64);
+			marks[i] = weft__marks_create();
+		}
 		jobs[i].S = shms[i];
+		jobs[i].marks = marks[i];
 		start_job(&jobs[i], t, i, njobs, min_bug, replay, nreplay, ctx,
 			  nctx);
 	}
 	wait_jobs(jobs, njobs);
+	weft__progress_end();
 	free(replay);
 	free(ctx);
+	if (min_bug)
+		munmap((void *)min_bug, 4096);
 	long execs = 0, pruned = 0, redundant = 0;
 	for (int i = 0; i < njobs; i++) {
 		settle(&jobs[i]);
 		execs += jobs[i].S->executions;
 		pruned += jobs[i].S->pruned;
 		redundant += jobs[i].S->redundant;
-		if (jobs[i].S->kind[0] &&
-		    !strcmp(jobs[i].S->kind, "nondeterminism")) {
+		if (!strcmp(jobs[i].S->kind, "nondeterminism")) {
 			fprintf(stderr, "weft: test %s: %s\n", t->name,
 				jobs[i].S->message);
+			weft__results_add_error(t->name, jobs[i].S->message);
 			return 2;
 		}
-		if (best < 0 ||
-		    (jobs[i].S->verdict == VERDICT_BUG &&
-		     (shms[best]->verdict != VERDICT_BUG ||
-		      jobs[i].S->bug_exec < shms[best]->bug_exec)) ||
-		    (jobs[i].S->verdict == VERDICT_INCONCLUSIVE &&
-		     shms[best]->verdict != VERDICT_BUG &&
-		     shms[best]->verdict != VERDICT_INCONCLUSIVE))
-			best = i;
 	}
-	struct weft__shm *S = shms[best];
+	int best = best_job(jobs, njobs);
+	struct weft__shm *S = jobs[best].S;
 	S->executions = execs;
 	S->pruned = pruned;
 	S->redundant = redundant;
-	if (min_bug)
-		munmap((void *)min_bug, 4096);
-	if (weft__opts.json)
-		weft__report_json(stdout, t, S, argv0);
-	else
-		weft__report_text(stdout, t, S, argv0);
+	weft__marks_use(jobs[best].marks);
+	weft__report_test(t, S, argv0);
 	return S->verdict == VERDICT_BUG	    ? 1
 	       : S->verdict == VERDICT_INCONCLUSIVE ? 3
 						    : 0;
@@ -248,10 +236,69 @@ static int severity(int status)
 	return status >= 0 && status <= 3 ? rank[status] : 3;
 }
 
+static bool selected(const struct weft_test *t)
+{
+	return !weft__opts.filter || !fnmatch(weft__opts.filter, t->name, 0);
+}
+
+/* Does the replay token belong to test t?  Its checksum covers the test's
+ * name, so a token picks its own test even without --filter. */
+static bool token_fits(const struct weft_test *t, const char **err)
+{
+	uint32_t *d;
+	uint64_t *c;
+	int nc;
+	long n = weft__token_decode(t->name, weft__opts.replay, &d, &c, &nc,
+				    err);
+
+	free(d);
+	free(c);
+	return n >= 0;
+}
+
+/* With --replay: how many selected tests the token fits; when there are
+ * some but it fits none, -1 after one line on stderr says why.  The error
+ * names the test whose checksum matched a malformed token; one that no
+ * test's checksum matches belongs to none of them. */
+static int replay_targets(struct weft_test *list)
+{
+	const char *err = NULL, *name = NULL, *e = NULL, *only = NULL;
+	int tried = 0, fit = 0, other = 0;
+
+	for (struct weft_test *t = list; t; t = t->next) {
+		if (!selected(t))
+			continue;
+		tried++;
+		only = t->name;
+		if (token_fits(t, &e)) {
+			fit++;
+		} else if (!strstr(e, "checksum")) {
+			other++;
+			err = e;
+			name = t->name;
+		} else if (!err) {
+			err = e;
+		}
+	}
+	if (fit || !tried)
+		return fit;
+	if (tried == 1 || other == 1)
+		fprintf(stderr, "weft: bad replay token for test %s: %s\n",
+			name ? name : only, err);
+	else if (other)
+		fprintf(stderr, "weft: bad replay token: %s\n", err);
+	else
+		fprintf(stderr, "weft: bad replay token: it belongs to none of "
+				"the %d tests here (corrupted, or made for "
+				"another program)\n", tried);
+	return -1;
+}
+
 int weft__run_tests(struct weft_test *list, int argc, char **argv)
 {
 	struct weft__cli cli = { 0 };
 	int status = 0, ran = 0;
+	const char *err;
 
 	weft__parse_options(&cli, argc, argv);
 	if (cli.help) {
@@ -262,15 +309,21 @@ int weft__run_tests(struct weft_test *list, int argc, char **argv)
 		printf("weft %s\n", WEFT_VERSION);
 		return 0;
 	}
+	if (weft__opts.replay && !weft__opts.list && replay_targets(list) < 0)
+		return 2;
+	if (!weft__opts.list && !weft__results_open())
+		return 2;
 	weft__symbols_load();
 	for (struct weft_test *t = list; t; t = t->next) {
-		if (weft__opts.filter && fnmatch(weft__opts.filter, t->name, 0))
+		if (!selected(t))
 			continue;
 		ran++;
 		if (weft__opts.list) {
 			printf("%s\n", t->name);
 			continue;
 		}
+		if (weft__opts.replay && !token_fits(t, &err))
+			continue;
 		int r = run_test(t, argv[0]);
 		if (severity(r) > severity(status))
 			status = r;
@@ -280,6 +333,8 @@ int weft__run_tests(struct weft_test *list, int argc, char **argv)
 			weft__opts.filter);
 		return 2;
 	}
+	if (!weft__opts.list && !weft__results_write(argv[0]))
+		return 2;
 	return status;
 }
 
@@ -296,11 +351,15 @@ __attribute__((weak)) int weft__main_mode(int argc, char **argv,
 	return 2;
 }
 
-/* Called by the __wrap_main linked into every program (main.c). */
+/* Called by the __wrap_main linked into every program (main.c).  In main
+ * mode the program's arguments are its own; the report's replay command
+ * passes them again. */
 int weft__entry(int argc, char **argv, int (*real_main)(int, char **))
 {
-	if (!registered && real_main)
+	if (!registered && real_main) {
+		weft__report_main_args(argc, argv);
 		return weft__main_mode(argc, argv, real_main);
+	}
 	if (!registered) {
 		fprintf(stderr, "weft: the program defines no tests\n");
 		return 2;

@@ -396,6 +396,7 @@ _Noreturn void weft__worker_main(const struct weft_test *t,
 	install_crash_handlers();
 	weft__X = weft__persistent_alloc(sizeof *weft__X);
 	weft__strategy_setup(replay ? "replay" : weft__opts.strategy);
+	snprintf(S->strategy, sizeof S->strategy, "%s", weft__strategy_ran());
 	if (replay) {
 		weft__replay_load(replay, nreplay);
 		weft__replay_context_import(ctx, nctx);

@@ -47,14 +47,32 @@ struct marks {
 	long n;
 };
 
+/* Scanning a data segment crosses AddressSanitizer's redzones between
+ * globals, which is intended here: under ASan the scan is uninstrumented
+ * (as the copy of the segments in sched/exec.c is). */
+#if defined(__SANITIZE_ADDRESS__)
+#define WEFT_LEAK_NOASAN __attribute__((no_sanitize_address))
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define WEFT_LEAK_NOASAN __attribute__((no_sanitize_address))
+#endif
+#endif
+#ifndef WEFT_LEAK_NOASAN
+#define WEFT_LEAK_NOASAN
+#endif
+
+WEFT_LEAK_NOASAN static const void *word_at(const char *p)
+{
+	return *(const void *const volatile *)(const void *)p;
+}
+
 static void scan(struct marks *m, const char *lo, const char *hi)
 {
 	const char *p = (const char *)(((uintptr_t)lo + 7) & ~(uintptr_t)7);
 
 	for (; p + sizeof(void *) <= hi; p += sizeof(void *)) {
-		const void *v;
+		const void *v = word_at(p);
 		long i;
-		memcpy(&v, p, sizeof v);
 		if (!weft__is_tracked(v))
 			continue;
 		i = weft__heap_index(v);
@@ -75,10 +93,18 @@ static void mark_from_roots(struct marks *m)
 		scan(m, data[i].lo, data[i].hi);
 	for (int t = 0; t < X->nthreads; t++) {
 		const struct weft__thread *th = &X->th[t];
+		const char *lo = th->stack ? th->stack->base : NULL;
 		if (th->state != TS_LIVE || !th->stack)
 			continue;
-		scan(m, th->stack->base, (const char *)th->stack->base +
-						 th->stack->size);
+#ifdef WEFT_ARCH_ASM
+		/* A parked fiber's live frames start at its saved stack
+		 * pointer; below it is garbage (and main's stack is 8 MiB). */
+		if ((const char *)th->ctx.sp > lo &&
+		    (const char *)th->ctx.sp <
+			    lo + th->stack->size)
+			lo = th->ctx.sp;
+#endif
+		scan(m, lo, (const char *)th->stack->base + th->stack->size);
 		scan(m, (const char *)&th->ctx, (const char *)(&th->ctx + 1));
 	}
 }

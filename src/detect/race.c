@@ -21,6 +21,8 @@ void weft__race_access(const void *addr, size_t n, unsigned flags,
 		return;
 	if (flags & WEFT__RACE_WRITE)
 		weft__note_write(addr);
+	if (__builtin_expect(flags & WEFT__RACE_VOLATILE, 0))
+		weft__race_volatile_site(pc);
 	if (__builtin_expect(weft__race_site_hot(pc), 0))
 		weft__race_point(addr, flags & WEFT__RACE_WRITE, pc);
 	/* Heap memory: the tracked heap reports an access to a freed block

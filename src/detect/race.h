@@ -26,6 +26,7 @@ enum {
 	WEFT__RACE_ATOMIC = 2, /* C11 atomic or volatile: never races with
 				  another atomic access */
 	WEFT__RACE_FREE = 4,   /* a free: a write of the whole block */
+	WEFT__RACE_VOLATILE = 8, /* a volatile access (for reports) */
 };
 
 /* A site that is not a code address: a source location, tagged with bit
@@ -55,11 +56,16 @@ void weft__race_access(const void *addr, size_t n, unsigned flags,
  * granule, unless the thread is inside an atomic section. */
 void weft__race_point(const void *addr, bool write, uintptr_t pc);
 
-/* Report a race between the recorded access (tid, write, size, pc) and
- * the current one; once per pair of sites across executions. */
-void weft__race_report(const void *addr, int ptid, unsigned pflags,
-		       unsigned psize, uintptr_t ppc, unsigned flags,
-		       unsigned size, uintptr_t pc);
+/* Report a race between the recorded access (tid, clock entry, kind,
+ * size, pc) and the current one; once per pair of sites across
+ * executions. */
+void weft__race_report(const void *addr, int ptid, uint32_t pclk,
+		       unsigned pflags, unsigned psize, uintptr_t ppc,
+		       unsigned flags, unsigned size, uintptr_t pc);
+
+/* Volatile access sites seen so far (their shadow records say only
+ * "atomic" or "plain"), so a report can name a volatile access as one. */
+void weft__race_volatile_site(uintptr_t pc);
 
 /* Sites known to race (persistent), tested on every access. */
 bool weft__race_site_hot(uintptr_t pc);

@@ -22,6 +22,7 @@
 #define PAIR_BITS 12                  /* racing pairs remembered */
 #define FILTER_BITS 16                /* quick "might be hot" bitmap */
 #define STACK_MAX 64
+#define VSITE_BITS 10                 /* volatile sites remembered */
 
 struct thread_stack {
 	uint32_t gen;                 /* execution the stack belongs to */
@@ -39,6 +40,8 @@ struct racestate {
 	uintptr_t sites[1u << SITE_BITS];
 	uint64_t pairs[1u << PAIR_BITS];
 	int nsites, npairs;
+	uintptr_t vsites[1u << VSITE_BITS]; /* volatile access sites */
+	int nvsites;
 	bool preempt;                 /* WEFT_RACE_PREEMPT=1 */
 	uint32_t gen;                 /* bumped by the begin hook */
 	struct thread_stack th[WEFT__MAX_THREADS];
@@ -131,13 +134,46 @@ void weft__race_point(const void *addr, bool write, uintptr_t pc)
 		    write ? WEFT__ACC_WRITE : WEFT__ACC_READ, weft__pc_loc(pc));
 }
 
-static const char *what(unsigned flags)
+void weft__race_volatile_site(uintptr_t pc)
 {
+	for (uint64_t i = mix(pc);; i++) {
+		uintptr_t *s = &R->vsites[i & ((1u << VSITE_BITS) - 1)];
+		if (*s == pc)
+			return;
+		if (!*s) {
+			if (R->nvsites >= (1 << VSITE_BITS) / 2)
+				return;
+			*s = pc;
+			R->nvsites++;
+			return;
+		}
+	}
+}
+
+static bool volatile_site(uintptr_t pc)
+{
+	for (uint64_t i = mix(pc);; i++) {
+		uintptr_t s = R->vsites[i & ((1u << VSITE_BITS) - 1)];
+		if (s == pc)
+			return true;
+		if (!s)
+			return false;
+	}
+}
+
+/* The access as reports and traces name it; a volatile access is named
+ * so, whether it counts as atomic (--volatile=marked) or plain. */
+static const char *what(unsigned flags, uintptr_t pc)
+{
+	bool w = flags & WEFT__RACE_WRITE;
+
 	if (flags & WEFT__RACE_FREE)
 		return "free";
+	if ((flags & WEFT__RACE_VOLATILE) || volatile_site(pc))
+		return w ? "volatile_write" : "volatile_read";
 	if (flags & WEFT__RACE_ATOMIC)
-		return flags & WEFT__RACE_WRITE ? "atomic write" : "atomic read";
-	return flags & WEFT__RACE_WRITE ? "write" : "read";
+		return w ? "atomic write" : "atomic read";
+	return w ? "write" : "read";
 }
 
 static int put_access(char *buf, size_t n, const char *lead, int tid,
@@ -146,7 +182,7 @@ static int put_access(char *buf, size_t n, const char *lead, int tid,
 	const struct weft_loc *l = weft__pc_loc(pc);
 
 	return snprintf(buf, n, "%s%s of %u bytes by thread %s at %s:%d (%s)",
-			lead, what(flags), size, weft__thread_name(tid),
+			lead, what(flags, pc), size, weft__thread_name(tid),
 			l->file, l->line, l->func ? l->func : "?");
 }
 
@@ -181,13 +217,28 @@ static uint64_t site_key(uintptr_t pc)
 	return h ^ ((uint64_t)l->line << 32);
 }
 
-void weft__race_report(const void *addr, int ptid, unsigned pflags,
-		       unsigned psize, uintptr_t ppc, unsigned flags,
-		       unsigned size, uintptr_t pc)
+void weft__mark_access(int tid, uint32_t clk, const char *op,
+		       const char *obj, const struct weft_loc *loc);
+
+/* "write at file.c:12" for the report's first line. */
+static const char *site_of(unsigned flags, uintptr_t pc)
+{
+	const struct weft_loc *l = weft__pc_loc(pc);
+	const char *b = strrchr(l->file, '/');
+
+	return weft__internf("%s at %s:%d", what(flags, pc),
+			     b ? b + 1 : l->file, l->line);
+}
+
+void weft__race_report(const void *addr, int ptid, uint32_t pclk,
+		       unsigned pflags, unsigned psize, uintptr_t ppc,
+		       unsigned flags, unsigned size, uintptr_t pc)
 {
 	uint64_t a = site_key(pc), b = site_key(ppc);
 	uint64_t lo = a < b ? a : b, hi = a < b ? b : a;
 	uint64_t key = mix(lo) * 31 + mix(hi ^ 0x9e3779b97f4a7c15ULL);
+	const char *obj = weft__objname(addr, "memory");
+	int self = weft__self();
 	char msg[1024];
 	int len;
 
@@ -199,11 +250,14 @@ void weft__race_report(const void *addr, int ptid, unsigned pflags,
 		key = 1;
 	if (!pair_new(key))
 		return;
-	/* No raw address: reports must read the same in every run. */
-	len = snprintf(msg, sizeof msg, "data race on %s:\n  ",
-		       weft__objname(addr, "memory"));
-	len += put_access(msg + len, sizeof msg - (size_t)len, "",
-			  weft__self(), flags, size, pc);
+	/* No raw address: reports must read the same in every run.  The
+	 * first line names both threads and both places. */
+	len = snprintf(msg, sizeof msg, "data race on %s between %s (%s) and "
+			"%s (%s):\n  ", obj, weft__thread_name(self),
+		       site_of(flags, pc), weft__thread_name(ptid),
+		       site_of(pflags, ppc));
+	len += put_access(msg + len, sizeof msg - (size_t)len, "", self, flags,
+			  size, pc);
 	if ((size_t)len < sizeof msg)
 		len += put_stack(msg + len, sizeof msg - (size_t)len);
 	if ((size_t)len < sizeof msg)
@@ -212,6 +266,11 @@ void weft__race_report(const void *addr, int ptid, unsigned pflags,
 		put_access(msg + len, sizeof msg - (size_t)len, "previous ",
 			   ptid, pflags, psize, ppc);
 	weft__note_finding("data-race", key, msg);
+	/* Both accesses go into the drawn trace, where they happened. */
+	weft__mark_access(self, weft__vc(self)[self], what(flags, pc), obj,
+			  weft__pc_loc(pc));
+	weft__mark_access(ptid, pclk, what(pflags, ppc), obj,
+			  weft__pc_loc(ppc));
 }
 
 /* ---- function stacks ---------------------------------------------------- */

@@ -201,7 +201,7 @@ struct access {
 	uintptr_t addr;
 };
 
-static void report(const struct access *a, uint64_t prev)
+static void report(const struct access *a, uint64_t prev, uint32_t pclk)
 {
 	unsigned pflags = 0;
 
@@ -211,7 +211,7 @@ static void report(const struct access *a, uint64_t prev)
 		pflags |= WEFT__RACE_ATOMIC;
 	if ((prev & K_WRITE) && (prev & PC_LOC_BIT))
 		pflags |= WEFT__RACE_FREE;
-	weft__race_report((const void *)a->addr, tid_of(prev), pflags,
+	weft__race_report((const void *)a->addr, tid_of(prev), pclk, pflags,
 			  (unsigned)__builtin_popcount(bytes_of(prev)),
 			  pc_unpack(prev), a->acc->flags, a->acc->size,
 			  a->acc->pc);
@@ -295,7 +295,7 @@ static void against(struct slot *s, const struct access *a)
 	ordered = u == a->acc->tid || s->clk < a->acc->vc[u];
 	racing = !ordered && conflicting(k, a->key);
 	if (racing)
-		report(a, k);
+		report(a, k, s->clk);
 	if ((ordered || racing) && covers(a->key, k)) {
 		m &= (uint8_t)~a->mask;
 		s->key = m ? (k & ~K_BYTES) | ((uint64_t)m << K_MASK_SHIFT) : 0;

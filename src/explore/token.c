@@ -36,6 +36,8 @@ static size_t put_varint(unsigned char *b, uint64_t v)
 	return n;
 }
 
+/* A varint of at most 64 bits: an overlong or overflowing one (the tenth
+ * byte carrying more than the top bit) is malformed, not wrapped. */
 static int get_varint(const unsigned char *b, size_t len, size_t *pos,
 		      uint64_t *v)
 {
@@ -44,6 +46,8 @@ static int get_varint(const unsigned char *b, size_t len, size_t *pos,
 		if (*pos >= len)
 			return -1;
 		unsigned char c = b[(*pos)++];
+		if (shift == 63 && (c & 0x7e))
+			return -1;
 		*v |= (uint64_t)(c & 0x7f) << shift;
 		if (!(c & 0x80))
 			return 0;
@@ -106,109 +110,133 @@ static int b64_val(char c)
 	return p ? (int)(p - B64) : -1;
 }
 
-/* Returns the number of decisions, or -1 with *err set. */
+/* Limits on what a token may claim, so a crafted one is refused before
+ * anything is allocated for it: no execution makes more decisions than a
+ * worker can record (2 x the largest --max-steps), nor learns more racing
+ * sites than the replay context can carry. */
+#define MAX_DECISIONS ((uint64_t)1 << 25)
+#define MAX_CONTEXT 4096
+
+/* base64url without padding into raw (room for strlen(tok) bytes). */
+static const char *unbase64(const char *tok, unsigned char *raw, size_t *len)
+{
+	size_t tl = strlen(tok);
+
+	*len = 0;
+	for (size_t i = 0; i < tl; i += 4) {
+		uint32_t acc = 0;
+		int got = 0;
+		for (; got < 4 && i + (size_t)got < tl; got++) {
+			int c = b64_val(tok[i + (size_t)got]);
+			if (c < 0)
+				return "it contains a character that is not "
+				       "base64url";
+			acc |= (uint32_t)c << (18 - 6 * got);
+		}
+		if (got == 1)
+			return "it is truncated";
+		raw[(*len)++] = (unsigned char)(acc >> 16);
+		if (got > 2)
+			raw[(*len)++] = (unsigned char)(acc >> 8);
+		if (got > 3)
+			raw[(*len)++] = (unsigned char)acc;
+	}
+	return NULL;
+}
+
+/* The run-length encoded decisions: n, then (value, repeats) pairs. */
+static const char *get_runs(const unsigned char *raw, size_t len, size_t *pos,
+			    uint32_t **out, long *count)
+{
+	uint64_t n, v, run, k = 0;
+
+	if (get_varint(raw, len, pos, &n))
+		return "its length is malformed";
+	if (n > MAX_DECISIONS)
+		return "it claims more decisions than any execution makes";
+	*out = malloc(sizeof **out * (n ? n : 1));
+	while (k < n) {
+		if (get_varint(raw, len, pos, &v) ||
+		    get_varint(raw, len, pos, &run))
+			return "its runs are malformed";
+		if (v > UINT32_MAX)
+			return "it holds a decision out of range";
+		if (run >= n - k)
+			return "its runs do not add up to its length";
+		for (uint64_t i = 0; i <= run; i++)
+			(*out)[k++] = (uint32_t)v;
+	}
+	*count = (long)n;
+	return NULL;
+}
+
+/* The optional replay context after the runs: a count, then values. */
+static const char *get_context(const unsigned char *raw, size_t len,
+			       size_t *pos, uint64_t **ctx, int *nctx)
+{
+	uint64_t c;
+
+	if (*pos == len)
+		return NULL;
+	if (get_varint(raw, len, pos, &c) || c > MAX_CONTEXT)
+		return "its replay context is malformed";
+	*ctx = malloc(sizeof **ctx * (c ? c : 1));
+	for (uint64_t i = 0; i < c; i++)
+		if (get_varint(raw, len, pos, &(*ctx)[i]))
+			return "its replay context is truncated";
+	*nctx = (int)c;
+	if (*pos != len)
+		return "it has bytes after its replay context";
+	return NULL;
+}
+
+/* Returns the number of decisions, or -1 with *err set (and *out, *ctx
+ * NULL).  Every malformed token is refused with a reason. */
 long weft__token_decode(const char *test, const char *tok, uint32_t **out,
 			uint64_t **ctx, int *nctx, const char **err)
 {
-	size_t tl, len = 0, pos = 0;
+	size_t len, pos = 0;
 	unsigned char *raw;
-	uint64_t n, v, run;
 	uint32_t crc, want;
-	long k = 0;
+	long n = 0;
+	const char *e = NULL;
 
+	*out = NULL;
+	*ctx = NULL;
+	*nctx = 0;
 	if (strncmp(tok, "w1.", 3) != 0) {
 		*err = "it does not start with w1.";
 		return -1;
 	}
-	tok += 3;
-	tl = strlen(tok);
-	raw = malloc(tl + 4);
-	for (size_t i = 0; i < tl; i += 4) {
-		uint32_t acc = 0;
-		int got = 0;
-		for (int j = 0; j < 4 && i + (size_t)j < tl; j++, got++) {
-			int c = b64_val(tok[i + (size_t)j]);
-			if (c < 0) {
-				*err = "it contains a character that is not "
-				       "base64url";
-				free(raw);
-				return -1;
-			}
-			acc |= (uint32_t)c << (18 - 6 * j);
-		}
-		if (got == 1) {
-			*err = "it is truncated";
-			free(raw);
-			return -1;
-		}
-		raw[len++] = (unsigned char)(acc >> 16);
-		if (got > 2)
-			raw[len++] = (unsigned char)(acc >> 8);
-		if (got > 3)
-			raw[len++] = (unsigned char)acc;
+	raw = malloc(strlen(tok) + 1);
+	e = unbase64(tok + 3, raw, &len);
+	if (!e && len < 5)
+		e = "it is too short";
+	if (!e) {
+		len -= 4;
+		want = (uint32_t)raw[len] | (uint32_t)raw[len + 1] << 8 |
+		       (uint32_t)raw[len + 2] << 16 |
+		       (uint32_t)raw[len + 3] << 24;
+		crc = crc32_update(0, (const unsigned char *)test,
+				   strlen(test));
+		crc = crc32_update(crc, raw, len);
+		if (crc != want)
+			e = "its checksum does not match (corrupted, or made "
+			    "for another test)";
 	}
-	if (len < 5) {
-		*err = "it is too short";
-		free(raw);
-		return -1;
-	}
-	len -= 4;
-	want = (uint32_t)raw[len] | (uint32_t)raw[len + 1] << 8 |
-	       (uint32_t)raw[len + 2] << 16 | (uint32_t)raw[len + 3] << 24;
-	crc = crc32_update(0, (const unsigned char *)test, strlen(test));
-	crc = crc32_update(crc, raw, len);
-	if (crc != want) {
-		*err = "its checksum does not match (corrupted, or made for "
-		       "another test)";
-		free(raw);
-		return -1;
-	}
-	if (get_varint(raw, len, &pos, &n) || n > 100000000) {
-		*err = "its length is malformed";
-		free(raw);
-		return -1;
-	}
-	*out = malloc(sizeof **out * (n ? n : 1));
-	*ctx = NULL;
-	*nctx = 0;
-	while (pos < len && k < (long)n) {
-		if (get_varint(raw, len, &pos, &v) ||
-		    get_varint(raw, len, &pos, &run) || k + (long)run + 1 > (long)n) {
-			*err = "its runs are malformed";
-			free(raw);
-			free(*out);
-			return -1;
-		}
-		for (uint64_t i = 0; i <= run; i++)
-			(*out)[k++] = (uint32_t)v;
-	}
-	if (k != (long)n) {
-		*err = "its runs do not add up to its length";
-		free(raw);
-		free(*out);
-		return -1;
-	}
-	if (pos < len) {
-		uint64_t c, v;
-		if (get_varint(raw, len, &pos, &c) || c > 4096) {
-			*err = "its replay context is malformed";
-			free(raw);
-			free(*out);
-			return -1;
-		}
-		*ctx = malloc(sizeof **ctx * (c ? c : 1));
-		for (uint64_t i = 0; i < c; i++) {
-			if (get_varint(raw, len, &pos, &v)) {
-				*err = "its replay context is truncated";
-				free(raw);
-				free(*out);
-				free(*ctx);
-				return -1;
-			}
-			(*ctx)[i] = v;
-		}
-		*nctx = (int)c;
-	}
+	if (!e)
+		e = get_runs(raw, len, &pos, out, &n);
+	if (!e)
+		e = get_context(raw, len, &pos, ctx, nctx);
 	free(raw);
-	return k;
+	if (e) {
+		free(*out);
+		free(*ctx);
+		*out = NULL;
+		*ctx = NULL;
+		*nctx = 0;
+		*err = e;
+		return -1;
+	}
+	return n;
 }

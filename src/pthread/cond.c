@@ -15,8 +15,6 @@ _Static_assert(sizeof(weft_cond_t) <= sizeof(pthread_cond_t),
 _Static_assert(sizeof(weft_rwlock_t) <= sizeof(pthread_rwlock_t),
 	       "weft_rwlock_t must fit in pthread_rwlock_t");
 
-weft_mutex_t *weft__pt_mutex(pthread_mutex_t *m);
-
 static weft_cond_t *wc(pthread_cond_t *c)
 {
 	weft_cond_t *w = (weft_cond_t *)c;
@@ -24,6 +22,11 @@ static weft_cond_t *wc(pthread_cond_t *c)
 	if (!w->name)
 		w->name = weft__objname(c, "cond");
 	return w;
+}
+
+weft_cond_t *weft__pt_cond(pthread_cond_t *c)
+{
+	return wc(c);
 }
 
 int __weft_pthread_cond_init(pthread_cond_t *c, const pthread_condattr_t *a)

@@ -66,6 +66,11 @@ int __weft_pthread_setspecific(pthread_key_t k, const void *v)
 	return 0;
 }
 
+void weft__pt_keys_thread_start(int tid)
+{
+	memset(K->val[tid], 0, sizeof K->val[tid]);
+}
+
 /* Called when a pthread ends: destructors run for non-NULL values, a few
  * rounds, as POSIX specifies. */
 void weft__pt_keys_thread_exit(int tid)
@@ -101,14 +106,11 @@ static int once_desc(const struct weft__op *op, char *buf, size_t n)
 
 /* Blocks while another thread runs the initialiser; its effects happen
  * before every return from pthread_once. */
-int __weft_pthread_once(pthread_once_t *o, void (*init)(void))
+int weft__pt_once(pthread_once_t *o, void (*init)(void),
+		  const struct weft_loc *loc)
 {
-	const struct weft_loc *loc;
 	struct weft__op op;
 
-	if (!weft__pt_live())
-		return pthread_once(o, init);
-	loc = PT_LOC();
 	op = (struct weft__op){ .name = "pthread_once", .obj = o,
 				.objname = weft__objname(o, "once"),
 				.access = WEFT__ACC_WRITE, .ready = once_ready,
@@ -121,6 +123,13 @@ int __weft_pthread_once(pthread_once_t *o, void (*init)(void))
 	weft__point("pthread_once done", o, op.objname, WEFT__ACC_WRITE, loc);
 	*o = 2;
 	return 0;
+}
+
+int __weft_pthread_once(pthread_once_t *o, void (*init)(void))
+{
+	if (!weft__pt_live())
+		return pthread_once(o, init);
+	return weft__pt_once(o, init, PT_LOC());
 }
 
 static void keys_begin(void)

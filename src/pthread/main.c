@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "pthread/pt.h"
@@ -41,6 +42,20 @@ static char **fresh_argv(void)
 	return v;
 }
 
+/* main's stack: the soft RLIMIT_STACK the kernel lets the initial thread
+ * grow to, 8 MiB when it is unlimited or smaller (up to 1 GiB).  Fiber
+ * stacks are reserved without backing, so only touched pages cost. */
+static size_t main_stack_size(void)
+{
+	const size_t min = (size_t)8 << 20, max = (size_t)1 << 30;
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_STACK, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY ||
+	    rl.rlim_cur < min)
+		return min;
+	return rl.rlim_cur > max ? max : (size_t)rl.rlim_cur;
+}
+
 void weft__pt_run_atexit(void)
 {
 	while (natexit > 0)
@@ -66,6 +81,7 @@ int weft__main_mode(int argc, char **argv, int (*m)(int, char **))
 	int rc;
 
 	real_main = m;
+	weft__body_stack_size = main_stack_size();
 	main_argc = argc;
 	main_argv = argv;
 	test.name = strdup(basename(name));

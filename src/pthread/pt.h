@@ -27,6 +27,44 @@ static inline bool weft__pt_live(void)
 
 /* Per-execution state of the pthread layer, reset by its begin hook. */
 void weft__pt_keys_thread_exit(int tid);
+/* A thread was created with id tid (perhaps the id of a finished one):
+ * it starts with no thread-specific data, and with attr's scheduling
+ * attributes and the program's name. */
+void weft__pt_keys_thread_start(int tid);
+void weft__pt_attr_thread_start(int tid, const pthread_attr_t *attr);
+/* Whether t names a thread of this execution. */
+bool weft__pt_valid(pthread_t t);
+
+/* The models behind the pthread calls, with the caller's location, for
+ * the C11 <threads.h> layer (src/pthread/c11.c).  weft__pt_create names
+ * the thread after name_of. */
+int weft__pt_create(pthread_t *th, const pthread_attr_t *attr,
+		    void *(*start)(void *), void *arg, void *(*name_of)(void *),
+		    const struct weft_loc *loc);
+int weft__pt_join(pthread_t t, void **ret, const struct weft_loc *loc);
+int weft__pt_once(pthread_once_t *o, void (*init)(void),
+		  const struct weft_loc *loc);
+void weft__pt_sleep_ns(long long ns, const struct weft_loc *loc);
+weft_mutex_t *weft__pt_mutex(pthread_mutex_t *m);
+weft_cond_t *weft__pt_cond(pthread_cond_t *c);
+_Noreturn void __weft_pthread_exit(void *ret);
+int __weft_pthread_detach(pthread_t t);
+int __weft_pthread_mutex_init(pthread_mutex_t *m,
+			      const pthread_mutexattr_t *a);
+int __weft_pthread_cond_init(pthread_cond_t *c, const pthread_condattr_t *a);
+int __weft_pthread_key_create(pthread_key_t *k, void (*dtor)(void *));
+int __weft_pthread_key_delete(pthread_key_t k);
+void *__weft_pthread_getspecific(pthread_key_t k);
+int __weft_pthread_setspecific(pthread_key_t k, const void *v);
+
+/* The scheduler's side (src/sched/thread.c): weft__spawn with a stack of
+ * stack_size bytes (0: --stack-size); the test body's stack size (0:
+ * --stack-size); the stack thread tid runs on. */
+int weft__spawn_sized(void (*fn)(void *), void *arg, const char *name,
+		      unsigned flags, size_t stack_size,
+		      const struct weft_loc *loc);
+extern size_t weft__body_stack_size;
+void weft__thread_stack(int tid, void **base, size_t *size);
 
 /* Run the program's atexit handlers registered during this execution. */
 void weft__pt_run_atexit(void);

@@ -1,10 +1,15 @@
 /* src/pthread/thread.c - pthread threads as weft test threads.
  *
  * A pthread_t is the test thread's id + 1, so the test body (main) is 1 and
- * 0 is never a valid thread.  The start routine's return value and the
- * detach state live in a per-execution table indexed by thread id.
- * Creation orders everything the creator did before it; a join orders
- * everything the joined thread did (the core's clocks). */
+ * 0 is never a valid thread.  Ids are reused once a thread has finished
+ * and been joined (see src/sched/thread.c), as glibc reuses its thread
+ * descriptors.  The start routine's return value (or pthread_exit's
+ * argument) and the detach state live in a per-execution table indexed by
+ * thread id.  Creation orders everything the creator did before it; a
+ * join orders everything the joined thread did (the core's clocks).
+ * Stacks have the native sizes: the attribute's stack size, or glibc's
+ * default (RLIMIT_STACK, 8 MiB usually); main's is 8 MiB (src/pthread/
+ * main.c). */
 #include <errno.h>
 #include <sched.h>
 #include <string.h>
@@ -12,59 +17,104 @@
 #include "pthread/pt.h"
 
 struct slot {
-	void *(*start)(void *);
-	void *arg;
 	void *ret;
 	bool detached, joined;
 };
 static struct slot slots[WEFT__MAX_THREADS];
 
+/* What a new thread runs (per-execution memory, read once it starts). */
+struct start {
+	void *(*fn)(void *);
+	void *arg;
+};
+
+/* A thread whose start routine returns ends as if it called pthread_exit
+ * with the value returned. */
 static void trampoline(void *p)
 {
-	struct slot *s = p;
-	void *ret = s->start(s->arg);
+	const struct start *s = p;
+	void *ret = s->fn(s->arg);
+	int self = weft__self();
 
-	s->ret = ret;
-	weft__pt_keys_thread_exit(weft__self());
+	slots[self].ret = ret;
+	weft__pt_keys_thread_exit(self);
 }
 
 /* The trace column of a thread is its start routine's name, numbered when
- * several threads run the same routine. */
+ * several threads of this execution run the same routine. */
+#define MAX_ROUTINES 64
+static struct {
+	void *(*fn)(void *);
+	int count;
+} routines[MAX_ROUTINES];
+
 static const char *thread_name(void *(*start)(void *))
 {
 	const struct weft_loc *l = weft__pc_loc((uintptr_t)start + 1);
 	const char *fn = l->func ? l->func : "thread";
-	int same = 0;
+	int i = 0;
 
-	for (int i = 0; i < WEFT__MAX_THREADS; i++)
-		if (slots[i].start == start)
-			same++;
-	return same ? weft__internf("%s#%d", fn, same + 1) : weft__intern(fn);
+	while (i < MAX_ROUTINES - 1 && routines[i].fn && routines[i].fn != start)
+		i++;
+	routines[i].fn = start;
+	if (routines[i].count++ == 0)
+		return weft__intern(fn);
+	return weft__internf("%s#%d", fn, routines[i].count);
+}
+
+/* weft's own frames (the scheduler, the race detector and its symbol
+ * lookup) run on the test thread's stack too: room for them on top of
+ * what the program asked for, so that a thread with a minimal stack is not
+ * reported for overflowing it with weft's frames. */
+#define RUNTIME_SLACK (64 * 1024)
+
+/* glibc's stack size for attr, or its default for new threads when attr
+ * is NULL (RLIMIT_STACK, or 2 MiB when unlimited). */
+static size_t stack_size_of(const pthread_attr_t *attr)
+{
+	pthread_attr_t def;
+	size_t size = 0;
+
+	if (attr) {
+		pthread_attr_getstacksize(attr, &size);
+	} else if (pthread_attr_init(&def) == 0) {
+		pthread_attr_getstacksize(&def, &size);
+		pthread_attr_destroy(&def);
+	}
+	return size ? size + RUNTIME_SLACK : 0;
 }
 
 /* Not blocking; a scheduling point.  The creator's past happens before the
- * new thread starts. */
-int __weft_pthread_create(pthread_t *th, const pthread_attr_t *attr,
-			  void *(*start)(void *), void *arg)
+ * new thread starts.  The trace column is named after name_of. */
+int weft__pt_create(pthread_t *th, const pthread_attr_t *attr,
+		    void *(*start)(void *), void *arg, void *(*name_of)(void *),
+		    const struct weft_loc *loc)
 {
-	struct slot *s;
 	int det = PTHREAD_CREATE_JOINABLE, tid;
+	struct start *s;
 
-	if (!weft__pt_live())
-		return pthread_create(th, attr, start, arg);
 	if (attr)
 		pthread_attr_getdetachstate(attr, &det);
 	s = weft__exec_alloc(sizeof *s);
-	s->start = start;
+	s->fn = start;
 	s->arg = arg;
-	tid = weft__spawn(trampoline, s, thread_name(start), 0, PT_LOC());
-	slots[tid] = *s;
-	slots[tid].detached = det == PTHREAD_CREATE_DETACHED;
+	tid = weft__spawn_sized(trampoline, s, thread_name(name_of), 0,
+				stack_size_of(attr), loc);
 	/* The new thread has not run yet (it needs a scheduling point), so
-	 * it reads its start routine from the copy in slots[]. */
-	*s = slots[tid];
+	 * its record is set up before anyone can see it. */
+	slots[tid] = (struct slot){ .detached = det == PTHREAD_CREATE_DETACHED };
+	weft__pt_keys_thread_start(tid);
+	weft__pt_attr_thread_start(tid, attr);
 	*th = PT_ID(tid);
 	return 0;
+}
+
+int __weft_pthread_create(pthread_t *th, const pthread_attr_t *attr,
+			  void *(*start)(void *), void *arg)
+{
+	if (!weft__pt_live())
+		return pthread_create(th, attr, start, arg);
+	return weft__pt_create(th, attr, start, arg, start, PT_LOC());
 }
 
 static struct slot *slot_of(pthread_t t)
@@ -75,24 +125,28 @@ static struct slot *slot_of(pthread_t t)
 }
 
 /* Blocks until the thread ends; everything it did happens before. */
-int __weft_pthread_join(pthread_t t, void **ret)
+int weft__pt_join(pthread_t t, void **ret, const struct weft_loc *loc)
 {
-	struct slot *s;
+	struct slot *s = slot_of(t);
 
-	if (!weft__pt_live())
-		return pthread_join(t, ret);
-	s = slot_of(t);
 	if (!s)
 		return ESRCH;
 	if (t == PT_ID(weft__self()))
 		return EDEADLK;
 	if (s->detached)
 		return EINVAL;
-	weft_join_at((weft_thread_t){ (int)t - 1 }, PT_LOC());
+	weft_join_at((weft_thread_t){ (int)t - 1 }, loc);
 	s->joined = true;
 	if (ret)
 		*ret = s->ret;
 	return 0;
+}
+
+int __weft_pthread_join(pthread_t t, void **ret)
+{
+	if (!weft__pt_live())
+		return pthread_join(t, ret);
+	return weft__pt_join(t, ret, PT_LOC());
 }
 
 /* Never blocks; not a scheduling point. */
@@ -111,7 +165,9 @@ int __weft_pthread_detach(pthread_t t)
 	return 0;
 }
 
-void __weft_pthread_exit(void *ret)
+/* Ends the calling thread (main included: the others go on, as natively)
+ * after the thread-specific data destructors. */
+_Noreturn void __weft_pthread_exit(void *ret)
 {
 	int self;
 
@@ -160,16 +216,17 @@ int __weft_pthread_cancel(pthread_t t)
 		    "pthread_cancel is not supported by weft");
 }
 
-int __weft_pthread_setname_np(pthread_t t, const char *name)
+/* For the other pthread calls: whether t names a thread of this
+ * execution (a finished one too, until its id is reused). */
+bool weft__pt_valid(pthread_t t)
 {
-	(void)t;
-	(void)name;
-	return 0;
+	return slot_of(t) != NULL;
 }
 
 static void thread_begin(void)
 {
 	memset(slots, 0, sizeof slots);
+	memset(routines, 0, sizeof routines);
 }
 
 static struct weft__hooks hooks = { thread_begin, NULL, NULL };

@@ -5,9 +5,14 @@
  * asked for and is a scheduling point where other threads may run (a
  * sleep orders nothing: "sleep(1) so the other thread goes first" is one
  * interleaving among those explored), and every clock read advances it by
- * a microsecond so loops waiting for a deadline end. */
+ * a microsecond so loops waiting for a deadline end.  Processor time
+ * (clock, times, getrusage, the CPU-time clocks) is virtual time as well,
+ * so a program that measures itself prints the same in every run. */
 #include <errno.h>
+#include <string.h>
+#include <sys/resource.h>
 #include <sys/time.h>
+#include <sys/times.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -24,6 +29,11 @@ static void advance(long long ns, const struct weft_loc *loc)
 	weft__point("sleep", NULL, NULL, WEFT__ACC_NONE, loc);
 	/* Sleeping in a loop until something changes is polling. */
 	weft__spun();
+}
+
+void weft__pt_sleep_ns(long long ns, const struct weft_loc *loc)
+{
+	advance(ns, loc);
 }
 
 unsigned __weft_sleep(unsigned s)
@@ -114,6 +124,71 @@ time_t __weft_time(time_t *out)
 	if (out)
 		*out = ts.tv_sec;
 	return ts.tv_sec;
+}
+
+/* C11's wall clock: the virtual one. */
+int __weft_timespec_get(struct timespec *ts, int base)
+{
+	if (!weft__pt_live())
+		return timespec_get(ts, base);
+	if (base != TIME_UTC)
+		return 0;
+	__weft_clock_gettime(CLOCK_REALTIME, ts);
+	return base;
+}
+
+/* Processor time is the virtual monotonic time: every test thread is
+ * counted as always running (it is, between its scheduling points). */
+static long long cpu_ns(void)
+{
+	struct timespec ts;
+
+	__weft_clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+clock_t __weft_clock(void)
+{
+	if (!weft__pt_live())
+		return clock();
+	return (clock_t)(cpu_ns() / (1000000000LL / CLOCKS_PER_SEC));
+}
+
+/* Ticks of virtual time, all of it user time of this process. */
+clock_t __weft_times(struct tms *buf)
+{
+	long long tick;
+
+	if (!weft__pt_live())
+		return times(buf);
+	tick = 1000000000LL / sysconf(_SC_CLK_TCK);
+	if (buf) {
+		memset(buf, 0, sizeof *buf);
+		buf->tms_utime = (clock_t)(cpu_ns() / tick);
+	}
+	return (clock_t)(now_ns / tick);
+}
+
+/* Virtual user time; the other counters (page faults, maximum resident
+ * size ...) describe weft's worker, not the program, and read 0. */
+int __weft_getrusage(int who, struct rusage *ru)
+{
+	long long ns;
+
+	if (!weft__pt_live())
+		return getrusage(who, ru);
+	if (who != RUSAGE_SELF && who != RUSAGE_THREAD &&
+	    who != RUSAGE_CHILDREN) {
+		errno = EINVAL;
+		return -1;
+	}
+	memset(ru, 0, sizeof *ru);
+	if (who == RUSAGE_CHILDREN)
+		return 0;
+	ns = cpu_ns();
+	ru->ru_utime.tv_sec = (time_t)(ns / 1000000000LL);
+	ru->ru_utime.tv_usec = (suseconds_t)(ns % 1000000000LL / 1000);
+	return 0;
 }
 
 static void time_begin(void)

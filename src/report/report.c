@@ -1,7 +1,6 @@
-/* src/report/report.c - the per-test report, as text or as one JSON object
- * per line.  Both are built by the parent from the shared record, so a
- * worker that crashed or was killed is reported like any other. */
-#include <signal.h>
+/* src/report/report.c - the per-test text report, built by the parent from
+ * the shared record, so a worker that crashed or was killed is reported
+ * like any other (json.c writes the same as JSON Lines). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,6 +62,15 @@ static void summary_line(FILE *out, struct weft__shm *S)
 		fputs(", budget spent, no bug found", out);
 }
 
+static void print_replay(FILE *out, const struct weft_test *t,
+			 const char *argv0, const char *tok)
+{
+	char *cmd = weft__replay_command(t, argv0, tok);
+
+	fprintf(out, "replay: %s\n", cmd);
+	free(cmd);
+}
+
 static void text_bug(FILE *out, const struct weft_test *t, struct weft__shm *S,
 		     const char *argv0)
 {
@@ -88,8 +96,7 @@ static void text_bug(FILE *out, const struct weft_test *t, struct weft__shm *S,
 		     "context switches, %d preemption%s\n",
 		S->strategy, S->bug_exec + 1, S->bug_seconds, S->nsteps, preempt,
 		S->preemptions, S->preemptions == 1 ? "" : "s");
-	fprintf(out, "replay: %s --filter=%s --replay=%s\n", argv0, t->name,
-		tok);
+	print_replay(out, t, argv0, tok);
 	free(tok);
 }
 
@@ -107,8 +114,7 @@ static void text_inconclusive(FILE *out, const struct weft_test *t,
 	tok = weft__report_token(t, S);
 	fprintf(out, "\nin execution %ld; %ld steps\n", S->bug_exec + 1,
 		S->nsteps);
-	fprintf(out, "replay: %s --filter=%s --replay=%s\n", argv0, t->name,
-		tok);
+	print_replay(out, t, argv0, tok);
 	free(tok);
 }
 
@@ -137,142 +143,4 @@ void weft__report_text(FILE *out, const struct weft_test *t,
 			S->findings[i].kind, S->findings[i].msg);
 	}
 	fflush(out);
-}
-
-/* ---- JSON ------------------------------------------------------------- */
-
-static void jstr(FILE *out, const char *s)
-{
-	fputc('"', out);
-	for (; s && *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			fprintf(out, "\\%c", c);
-		else if (c == '\n')
-			fputs("\\n", out);
-		else if (c < 0x20)
-			fprintf(out, "\\u%04x", c);
-		else
-			fputc(c, out);
-	}
-	fputc('"', out);
-}
-
-static void json_trace(FILE *out, struct weft__shm *S)
-{
-	struct weft__step *st = weft__shm_steps(S);
-
-	fputs(",\"trace\":[", out);
-	for (long i = 0; i < S->nsteps; i++) {
-		const struct weft__step *s = &st[i];
-		fprintf(out, "%s{\"step\":%ld,\"thread\":", i ? "," : "", i);
-		jstr(out, S->thread_names[s->tid]);
-		fprintf(out, ",\"tid\":%d,\"operation\":", s->tid);
-		jstr(out, s->op);
-		if (s->objname) {
-			fputs(",\"object\":", out);
-			jstr(out, s->objname);
-		}
-		if (s->kind == STEP_CHOICE)
-			fprintf(out, ",\"value\":%d", s->value);
-		if (s->note) {
-			fputs(",\"note\":", out);
-			jstr(out, s->note);
-		}
-		fputs(",\"file\":", out);
-		jstr(out, s->loc ? s->loc->file : NULL);
-		fprintf(out, ",\"line\":%d}", s->loc ? s->loc->line : 0);
-	}
-	fputc(']', out);
-}
-
-void weft__report_json(FILE *out, const struct weft_test *t,
-		       struct weft__shm *S, const char *argv0)
-{
-	fputs("{\"test\":", out);
-	jstr(out, t->name);
-	fputs(",\"verdict\":", out);
-	jstr(out, weft__verdict_name(S->verdict));
-	fputs(",\"kind\":", out);
-	if (S->verdict == VERDICT_BUG)
-		jstr(out, S->kind);
-	else
-		fputs("null", out);
-	if (S->verdict == VERDICT_INCONCLUSIVE) {
-		fputs(",\"reason\":", out);
-		jstr(out, S->reason);
-	}
-	fprintf(out, ",\"executions\":%ld,\"pruned\":%ld,\"redundant\":%ld,"
-		     "\"limited\":%ld,\"strategy\":",
-		S->executions, S->pruned, S->redundant, S->limited);
-	jstr(out, S->strategy);
-	if (S->verdict == VERDICT_VERIFIED)
-		fprintf(out, ",\"preemption_bound\":%d,\"fair_bound\":%d",
-			S->bound, S->fair_bound);
-	fprintf(out, ",\"seconds\":%.3f,\"total_steps\":%ld", S->seconds,
-		S->total_steps);
-	if (S->verdict == VERDICT_INCONCLUSIVE && S->nsteps == 0) {
-		fputs(",\"message\":", out);
-		jstr(out, S->message);
-		fputs(",\"replay\":null,\"trace\":[]", out);
-	} else if (S->verdict == VERDICT_BUG ||
-		   S->verdict == VERDICT_INCONCLUSIVE) {
-		char *tok = weft__report_token(t, S);
-		fputs(",\"message\":", out);
-		jstr(out, S->message);
-		fputs(",\"details\":", out);
-		jstr(out, S->detail);
-		fprintf(out, ",\"bug_execution\":%ld,\"steps\":%ld,"
-			     "\"preemptions\":%d,\"replay\":",
-			S->bug_exec + 1, S->nsteps, S->preemptions);
-		jstr(out, tok);
-		fputs(",\"command\":", out);
-		char cmd[4096];
-		snprintf(cmd, sizeof cmd, "%s --filter=%s --replay=%s", argv0,
-			 t->name, tok);
-		jstr(out, cmd);
-		free(tok);
-		json_trace(out, S);
-	} else {
-		fputs(",\"replay\":null,\"trace\":[]", out);
-	}
-	fputs(",\"findings\":[", out);
-	for (int i = 0; i < S->nfindings; i++) {
-		fprintf(out, "%s{\"kind\":", i ? "," : "");
-		jstr(out, S->findings[i].kind);
-		fputs(",\"message\":", out);
-		jstr(out, S->findings[i].msg);
-		fputc('}', out);
-	}
-	fputs("]}\n", out);
-	fflush(out);
-}
-
-/* Turn a worker's crash record into a bug report. */
-void weft__crash_to_bug(struct weft__shm *S)
-{
-	char where[512] = "";
-	const char *tname = S->crash_tid >= 0 && S->crash_tid < S->nthreads
-				    ? S->thread_names[S->crash_tid]
-				    : "weft";
-	const char *loc = weft__code_location(S->crash_pc, where, sizeof where);
-
-	S->verdict = VERDICT_BUG;
-	snprintf(S->kind, sizeof S->kind, "crash");
-	if (S->crash_stack_overflow)
-		snprintf(S->message, sizeof S->message,
-			 "stack overflow in thread %s%s%s", tname,
-			 loc ? " at " : "", loc ? loc : "");
-	else
-		snprintf(S->message, sizeof S->message,
-			 "%s (%s) in thread %s%s%s",
-			 sigabbrev_np(S->crash_signal) ? sigabbrev_np(S->crash_signal) : "signal",
-			 strsignal(S->crash_signal), tname, loc ? " at " : "",
-			 loc ? loc : "");
-	if (S->crash_signal == SIGSEGV || S->crash_signal == SIGBUS)
-		snprintf(S->detail, sizeof S->detail,
-			 "faulting address %p%s\n", S->crash_addr,
-			 (uintptr_t)S->crash_addr < 4096 ? " (a null pointer)"
-							 : "");
-	S->detail_len = (int)strlen(S->detail);
 }

@@ -1,4 +1,5 @@
-/* src/report/report.h - pieces shared by the text and JSON reports. */
+/* src/report/report.h - pieces shared by the report formats (text, JSON
+ * Lines, JUnit XML, SARIF) and the parent's run loop. */
 #ifndef WEFT_REPORT_H
 #define WEFT_REPORT_H
 
@@ -14,5 +15,106 @@ const char *weft__verdict_name(int v);
 /* The replay token of the recorded execution (malloc'd). */
 char *weft__report_token(const struct weft_test *t, struct weft__shm *S);
 const char *weft__code_location(const void *pc, char *buf, size_t n);
+void weft__crash_to_bug(struct weft__shm *S);
+/* The verdict of a worker that ended with this wait status (killed: by
+ * the parent, at the time limit). */
+void weft__report_ending(struct weft__shm *S, int status, bool killed);
+
+/* ---- the replay command (command.c) ------------------------------------ */
+
+/* The program runs its own main (main mode) with these arguments. */
+void weft__report_main_args(int argc, char **argv);
+bool weft__main_mode_active(void);
+/* The shell command that replays tok: "./prog --filter=T --replay=TOK",
+ * or in main mode "WEFT_OPTIONS='replay=TOK' ./prog 'arg 1'" (malloc'd). */
+char *weft__replay_command(const struct weft_test *t, const char *argv0,
+			   const char *tok);
+/* s quoted for sh when it needs quoting (malloc'd). */
+char *weft__shell_quote(const char *s);
+
+/* ---- marks: accesses a report refers to (marks.c) ----------------------- */
+
+struct weft__mark {
+	long pos;                 /* the access came after this many steps */
+	int tid;
+	char op[24];              /* "write", "volatile_read", ... */
+	char obj[64];
+	char file[256];
+	int line;
+};
+struct weft__marks;
+struct weft__marks *weft__marks_create(void);
+void weft__marks_clear(struct weft__marks *m);
+/* The region the next forked worker writes and the report reads. */
+void weft__marks_use(struct weft__marks *m);
+/* In the worker: thread tid made this access with clock entry clk. */
+void weft__mark_access(int tid, uint32_t clk, const char *op,
+		       const char *obj, const struct weft_loc *loc);
+/* In the parent: the marks left by execution exec. */
+int weft__marks_of(long exec, const struct weft__mark **out);
+
+/* ---- source references in report text (refs.c) -------------------------- */
+
+/* A "path/file.c:LINE" the report text names. */
+struct weft__ref {
+	char file[256];
+	int line;
+	char context[160];        /* the line of text it appeared on */
+};
+/* The distinct references in text, in order; returns how many. */
+int weft__refs_find(const char *text, struct weft__ref *out, int max);
+/* Move the failure's own place ("(at file:line)" ending the message's
+ * first line) to the front. */
+void weft__refs_failure_first(const char *message, struct weft__ref *refs,
+			      int n);
+/* Does a step's location match a reference (same base name and line)? */
+bool weft__ref_matches(const struct weft__ref *r, const struct weft_loc *l);
+
+/* ---- JSON helpers (json.c) ---------------------------------------------- */
+
+/* The length of the valid UTF-8 sequence at s (not ASCII), or 0. */
+int weft__utf8_len(const unsigned char *s);
+/* s as a JSON string: escaped, invalid UTF-8 replaced by U+FFFD. */
+void weft__json_str(FILE *out, const char *s);
+
+/* ---- results kept for the files written at the end (results.c) ---------- */
+
+struct weft__result {
+	char *test;
+	int verdict;              /* VERDICT_*, or -1: a usage error */
+	char *kind, *reason;      /* kind of bug, or why inconclusive */
+	char *message;            /* first line of the report's message */
+	char *text;               /* the whole text report */
+	char *command;            /* replay command, or NULL */
+	double seconds;
+	long executions;
+	int nrefs;
+	struct weft__ref refs[8]; /* the report's source references */
+	int nalso;                /* further findings: kind and message */
+	char *also_kind[WEFT__MAX_FINDINGS], *also_msg[WEFT__MAX_FINDINGS];
+};
+void weft__results_add(const struct weft_test *t, struct weft__shm *S,
+		       const char *argv0, const char *text);
+void weft__results_add_error(const char *test, const char *message);
+/* Open the --junit, --sarif and --json files (false, with a line on
+ * stderr, when one cannot be written), and finish them when the run is
+ * over. */
+bool weft__results_open(void);
+/* Print one test's report and add it to the files. */
+void weft__report_test(const struct weft_test *t, struct weft__shm *S,
+		       const char *argv0);
+bool weft__results_write(const char *argv0);
+int weft__results_count(void);
+const struct weft__result *weft__result_at(int i);
+
+bool weft__junit_write(FILE *out, const char *suite);
+bool weft__sarif_write(FILE *out);
+
+/* ---- progress on stderr (progress.c) ------------------------------------ */
+
+void weft__progress_start(const struct weft_test *t);
+/* Called while the workers run, with their shared records. */
+void weft__progress_tick(struct weft__shm **S, int n);
+void weft__progress_end(void);
 
 #endif

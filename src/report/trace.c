@@ -4,8 +4,12 @@
  *
  * Without --verbose, thread start and exit steps are left out and a long
  * run of steps by one thread (no context switch) is collapsed to its first
- * two and last step, so the switches that matter stay visible.  The
- * operations that blocked threads were stuck in close the trace. */
+ * two and last step, so the switches that matter stay visible.  Steps the
+ * report refers to (a place its text names, a racing access) are never
+ * collapsed, and racing plain accesses, which are no steps, are drawn
+ * where they happened.  The operations that blocked threads were stuck in
+ * close the trace. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "sched/sched.h"
@@ -73,44 +77,160 @@ static bool hidden(const struct weft__step *s, bool verbose)
 	       (strcmp(s->op, "start") == 0 || strcmp(s->op, "exit") == 0);
 }
 
-/* Build the rows: the visible steps, collapsed, then the blocked ops. */
+/* One line of the trace before collapsing: a recorded step, or a marked
+ * access that is no step (a racing plain access). */
+struct item {
+	const struct weft__step *s;
+	const struct weft__mark *m;
+	int tid;
+	bool keep;                 /* the report refers to it: never
+				      collapsed */
+	const char *tag;           /* shown after the operation */
+};
+
+/* The step a marked access belongs to, when the access is the step's own
+ * (an atomic or volatile access, or a racing site that is already a
+ * scheduling point): same thread, same line, right before it. */
+static bool coincides(const struct item *prev, const struct weft__mark *m)
+{
+	const struct weft__step *s = prev->s;
+	struct weft__ref r;
+
+	if (!s || s->tid != m->tid || !s->op || !s->loc)
+		return false;
+	snprintf(r.file, sizeof r.file, "%s", m->file);
+	r.line = m->line;
+	return weft__ref_matches(&r, s->loc) &&
+	       (!strncmp(s->op, "racy ", 5) || !strncmp(s->op, "atomic", 6) ||
+		!strncmp(s->op, "volatile_", 9));
+}
+
+static void add_mark(struct item *it, long *n, const struct weft__mark *m)
+{
+	if (*n > 0 && coincides(&it[*n - 1], m)) {
+		it[*n - 1].keep = true;
+		it[*n - 1].tag = "[race]";
+		return;
+	}
+	it[(*n)++] = (struct item){ .m = m, .tid = m->tid, .keep = true,
+				    .tag = "[race]" };
+}
+
+/* The last step of each thread at each place the report's text names. */
+static void keep_referenced(struct weft__shm *S, struct item *it, long n)
+{
+	struct weft__ref refs[32];
+	char text[sizeof S->message + sizeof S->detail + 2];
+	int nr;
+
+	snprintf(text, sizeof text, "%s\n%s", S->message, S->detail);
+	nr = weft__refs_find(text, refs, 32);
+	for (int r = 0; r < nr; r++) {
+		uint64_t seen = 0;
+		for (long i = n - 1; i >= 0; i--) {
+			const struct weft__step *s = it[i].s;
+			if (!s || (seen >> s->tid & 1) ||
+			    !weft__ref_matches(&refs[r], s->loc))
+				continue;
+			seen |= (uint64_t)1 << s->tid;
+			it[i].keep = true;
+		}
+	}
+}
+
+/* Steps and marks in trace order (a mark at position p after step p-1). */
+static long build_items(struct weft__shm *S, struct item *it)
+{
+	const struct weft__mark *marks = NULL;
+	int nm = weft__marks_of(S->bug_exec, &marks);
+	bool used[64] = { false };
+	long n = 0;
+
+	for (long i = 0; i <= S->nsteps; i++) {
+		/* marks are few: pick those at i in the order they came */
+		for (int k = 0; k < nm && k < 64; k++) {
+			long at = marks[k].pos < S->nsteps ? marks[k].pos
+							   : S->nsteps;
+			if (!used[k] && at == i) {
+				used[k] = true;
+				add_mark(it, &n, &marks[k]);
+			}
+		}
+		if (i < S->nsteps) {
+			const struct weft__step *s = &weft__shm_steps(S)[i];
+			it[n++] = (struct item){ .s = s, .tid = s->tid };
+		}
+	}
+	keep_referenced(S, it, n);
+	return n;
+}
+
+static void item_row(struct row *r, const struct item *x)
+{
+	char cell[300];
+
+	if (x->s)
+		weft__step_cell(cell, sizeof cell, x->s->op, x->s->objname,
+				x->s->kind == STEP_CHOICE ? x->s->value : -1,
+				x->s->note ? x->s->note : x->tag, x->s->loc);
+	else {
+		struct weft_loc l = { x->m->file, x->m->line, NULL };
+		weft__step_cell(cell, sizeof cell, x->m->op, x->m->obj, -1,
+				x->tag, &l);
+	}
+	r->tid = x->tid;
+	fit(r->text, cell);
+}
+
+/* Is the k-th of nv visible items of a run shown?  The first two and the
+ * last always, kept ones too; what is left between is collapsed. */
+static bool shown(const struct item *x, int k, int nv, bool verbose)
+{
+	return verbose || nv <= 4 || k < 2 || k == nv - 1 || x->keep;
+}
+
+static int emit_run(const struct item *it, const long *vis, int nv,
+		    bool verbose, struct row *rows, int nr, int max)
+{
+	for (int k = 0; k < nv && nr < max - 4;) {
+		int e = k;
+		while (e < nv && !shown(&it[vis[e]], e, nv, verbose))
+			e++;
+		if (e - k >= 2) {
+			rows[nr].tid = it[vis[k]].tid;
+			snprintf(rows[nr].text, sizeof rows[nr].text,
+				 "... %d more steps", e - k);
+			nr++;
+			k = e;
+			continue;
+		}
+		item_row(&rows[nr++], &it[vis[k]]);
+		k++;
+	}
+	return nr;
+}
+
+/* Build the rows: the visible items, collapsed, then the blocked ops. */
 static int build_rows(struct weft__shm *S, bool verbose, struct row *rows,
 		      int max, const struct weft__step *blocked)
 {
-	struct weft__step *st = weft__shm_steps(S);
+	struct item *it = malloc(sizeof *it * (size_t)(S->nsteps + 65));
+	long *vis = malloc(sizeof *vis * (size_t)(S->nsteps + 65));
+	long n = build_items(S, it), i = 0;
 	int nr = 0;
-	long i = 0;
 
-	while (i < S->nsteps && nr < max - 4) {
+	while (i < n && nr < max - 4) {
 		long j = i;
-		long vis[4096];
 		int nv = 0;
-		/* A run: consecutive steps of one thread. */
-		while (j < S->nsteps && st[j].tid == st[i].tid) {
-			if (!hidden(&st[j], verbose) && nv < 4096)
+		/* A run: consecutive items of one thread. */
+		for (; j < n && it[j].tid == it[i].tid; j++)
+			if (!it[j].s || it[j].keep || !hidden(it[j].s, verbose))
 				vis[nv++] = j;
-			j++;
-		}
-		for (int k = 0; k < nv && nr < max - 4; k++) {
-			char cell[300];
-			const struct weft__step *s = &st[vis[k]];
-			if (!verbose && nv > 4 && k == 2) {
-				rows[nr].tid = s->tid;
-				snprintf(rows[nr].text, sizeof rows[nr].text,
-					 "... %d more steps", nv - 3);
-				nr++;
-				k = nv - 2;
-				continue;
-			}
-			weft__step_cell(cell, sizeof cell, s->op, s->objname,
-					s->kind == STEP_CHOICE ? s->value : -1,
-					s->note, s->loc);
-			rows[nr].tid = s->tid;
-			fit(rows[nr].text, cell);
-			nr++;
-		}
+		nr = emit_run(it, vis, nv, verbose, rows, nr, max);
 		i = j;
 	}
+	free(it);
+	free(vis);
 	for (int t = 0; t < S->nthreads && nr < max; t++) {
 		char cell[320];
 		if (!blocked || !blocked[t].op)

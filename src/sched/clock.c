@@ -59,39 +59,74 @@ static void vc_join(uint32_t *dst, const uint32_t *src, int n)
 			dst[i] = src[i];
 }
 
-/* Advance t's clock for the step it takes now with op, ordering it after
- * the earlier dependent operations on the same object. */
-/* Order t after the earlier dependent operations on obj. */
+/* Atomics with an explicit C11 order follow ThreadSanitizer: an acquire
+ * joins the release clock, a release store replaces it, a release
+ * read-modify-write adds to it, relaxed does neither.  Every other
+ * operation (locks, waits, the kernel models' steps) keeps the full
+ * order: it joins the release clock, a write also joins the reads made
+ * since the last write, and a write replaces the release clock. */
+static bool is_explicit(const struct weft__op *op)
+{
+	return op->order & WEFT__ORDER_EXPLICIT;
+}
+
 static void obj_join(struct weft__thread *t, struct weft__objrec *r,
-		     int access)
+		     const struct weft__op *op)
 {
 	int n = weft__X->nthreads;
 
-	vc_join(t->vc, r->wvc, n);
-	if (access == WEFT__ACC_WRITE)
+	if (is_explicit(op)) {
+		if (op->order & WEFT__ORDER_ACQUIRE)
+			vc_join(t->vc, r->svc, n);
+		return;
+	}
+	vc_join(t->vc, r->svc, n);
+	if (op->access == WEFT__ACC_WRITE)
 		vc_join(t->vc, r->rvc, n);
+}
+
+/* Leave t's clock on the object for those that acquire it later. */
+static void obj_release(struct weft__thread *t, struct weft__objrec *r,
+			const struct weft__op *op)
+{
+	int n = weft__X->nthreads;
+
+	if (is_explicit(op)) {
+		if (!(op->order & WEFT__ORDER_RELEASE) ||
+		    op->access != WEFT__ACC_WRITE)
+			return;
+		if (op->order & WEFT__ORDER_RMW)
+			vc_join(r->svc, t->vc, n);
+		else
+			memcpy(r->svc, t->vc, sizeof(uint32_t) * (size_t)n);
+		return;
+	}
+	if (op->access == WEFT__ACC_WRITE) {
+		memcpy(r->svc, t->vc, sizeof(uint32_t) * (size_t)n);
+		memset(r->rvc, 0, sizeof r->rvc);
+	} else {
+		vc_join(r->rvc, t->vc, n);
+	}
 }
 
 /* Record t's (already advanced) clock as the latest access to obj. */
 static void obj_record(struct weft__thread *t, struct weft__objrec *r,
 		       const struct weft__op *op, long step)
 {
-	int n = weft__X->nthreads, id = t->id, access = op->access;
+	int id = t->id, access = op->access;
 
 	if (access == WEFT__ACC_WRITE && !op->release) {
 		r->a_step = step;
 		r->a_tid = id;
 		r->a_clk = t->vc[id];
 	}
+	obj_release(t, r, op);
 	if (access == WEFT__ACC_WRITE) {
-		memcpy(r->wvc, t->vc, sizeof(uint32_t) * (size_t)n);
-		memset(r->rvc, 0, sizeof r->rvc);
 		r->w_step = step;
 		r->w_tid = id;
 		r->w_clk = t->vc[id];
 		r->r_mask = 0;
 	} else {
-		vc_join(r->rvc, t->vc, n);
 		/* A read release (a reader's unlock) orders later writers after
 		 * it but is no race partner: blocking acquisitions race with
 		 * the earlier acquisitions instead. */
@@ -123,11 +158,13 @@ void weft__clock_step(struct weft__thread *t, const struct weft__op *op)
 	struct weft__objrec *rb = blk && blk != op->obj
 					  ? weft__objrec_find(blk, true)
 					  : NULL;
-	obj_join(t, r1, op->access);
+	obj_join(t, r1, op);
 	if (r2)
-		obj_join(t, r2, op->access);
-	if (rb)
-		obj_join(t, rb, WEFT__ACC_READ);
+		obj_join(t, r2, op);
+	if (rb) {
+		struct weft__op use = { .access = WEFT__ACC_READ };
+		obj_join(t, rb, &use);
+	}
 	t->vc[t->id]++;
 	if (rb) {
 		struct weft__op use = { .access = WEFT__ACC_READ };

@@ -7,8 +7,10 @@
 struct weft__objrec {
 	const void *obj;
 	struct weft__objrec *next;
-	weft__vclock wvc;          /* clock of the last write */
-	weft__vclock rvc;          /* join of the reads since */
+	weft__vclock svc;          /* release clock: what an acquire of
+				      the object synchronises with */
+	weft__vclock rvc;          /* join of the (non-atomic) reads since
+				      the last write, which it joins */
 	long w_step;               /* step of the last write, -1 if none */
 	int w_tid;
 	uint32_t w_clk;            /* writer's own clock entry then */

@@ -201,12 +201,26 @@ void weft__clock_step(struct weft__thread *t, const struct weft__op *op);
 struct weft__stack {
 	void *base;               /* lowest usable address */
 	size_t size;
-	void *guard;              /* the PROT_NONE page below base */
+	void *guard;              /* the PROT_NONE pages below base */
+	void *tp;                 /* thread pointer of the fiber's own TLS
+				     block (src/arch/tls.c), or NULL */
+	bool used;                /* handed out in this execution */
 	struct weft__stack *next;
 };
-struct weft__stack *weft__stack_get(void);
+/* A stack of at least size bytes (0: --stack-size), free in this
+ * execution. */
+struct weft__stack *weft__stack_get(size_t size);
+/* Give back the stack of a thread that finished (its record is reused). */
+void weft__stack_put(struct weft__stack *s);
 void weft__stack_put_all(void);
 bool weft__addr_in_guard(const void *addr);
+/* Thread stacks of other sizes than --stack-size (src/sched/thread.c;
+ * used by the pthread layer). */
+int weft__spawn_sized(void (*fn)(void *), void *arg, const char *name,
+		      unsigned flags, size_t stack_size,
+		      const struct weft_loc *loc);
+extern size_t weft__body_stack_size;
+void weft__thread_stack(int tid, void **base, size_t *size);
 
 /* Reports (src/report/). */
 void weft__report_text(FILE *out, const struct weft_test *t,

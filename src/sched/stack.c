@@ -1,81 +1,103 @@
 /* src/sched/stack.c - fiber stacks with guard pages.
  *
- * Each stack is an mmap'd region whose lowest page is PROT_NONE, so a test
- * thread that overflows its stack faults on the guard page; the worker's
+ * Each stack is an mmap'd region whose lowest GUARD bytes are PROT_NONE, so
+ * a test thread that overflows its stack faults on the guard; the worker's
  * SIGSEGV handler (on its own alternate stack) recognises the address and
- * reports a crash "stack overflow" with the schedule.  Stacks are pooled and
- * reused across executions: a new execution takes them in order again. */
+ * reports a crash "stack overflow" with the schedule.  The guard is wider
+ * than a page so that a frame with a large local array cannot step over it.
+ * Stacks are reserved with MAP_NORESERVE: a native-sized 8 MiB stack costs
+ * only the pages a thread touches.  They are pooled and reused across
+ * executions: each execution hands them out again in the pool's order, the
+ * first free stack of the size asked for, so the same program state gets
+ * the same addresses.  When threads have their own TLS (src/arch/tls.c),
+ * each stack carries the TLS block of the fibers that run on it. */
 #include <sys/mman.h>
 #include <unistd.h>
 
 #include "sched.h"
+#include "arch/tls.h"
+
+#define GUARD_MIN (64 * 1024)
 
 struct pool {
-	struct weft__stack *all;   /* every stack ever made */
-	struct weft__stack *next;  /* next one to hand out this execution */
+	struct weft__stack *all;   /* every stack ever made, in order */
 };
 static struct pool *P;         /* persistent: survives global restores */
 
-static struct weft__stack *stack_new(void)
+static size_t page_size(void)
 {
-	size_t page = (size_t)sysconf(_SC_PAGESIZE);
-	size_t size = (size_t)weft__opts.stack_size;
+	return (size_t)sysconf(_SC_PAGESIZE);
+}
+
+static size_t guard_size(void)
+{
+	size_t page = page_size();
+
+	return GUARD_MIN > page ? GUARD_MIN : page;
+}
+
+static struct weft__stack *stack_new(size_t size)
+{
+	size_t guard = guard_size();
 	struct weft__stack *s = weft__persistent_alloc(sizeof *s);
 	char *m;
 
-	size = (size + page - 1) & ~(page - 1);
-	m = mmap(NULL, size + page, PROT_READ | PROT_WRITE,
+	m = mmap(NULL, size + guard, PROT_READ | PROT_WRITE,
 		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
 	if (m == MAP_FAILED)
 		weft__die("cannot map a %zu-byte fiber stack", size);
-	if (mprotect(m, page, PROT_NONE) != 0)
-		weft__die("cannot protect a stack guard page");
+	if (mprotect(m, guard, PROT_NONE) != 0)
+		weft__die("cannot protect a stack guard");
 	s->guard = m;
-	s->base = m + page;
+	s->base = m + guard;
 	s->size = size;
+	s->tp = weft__tls_enabled() ? weft__tls_block_new() : NULL;
 	return s;
 }
 
-struct weft__stack *weft__stack_get(void)
+struct weft__stack *weft__stack_get(size_t size)
 {
-	struct weft__stack *s;
+	size_t page = page_size();
+	struct weft__stack **end, *s;
 
+	if (size == 0)
+		size = (size_t)weft__opts.stack_size;
+	size = (size + page - 1) & ~(page - 1);
 	if (!P)
 		P = weft__persistent_alloc(sizeof *P);
-	if (P->next) {
-		s = P->next;
-		P->next = s->next;
-		return s;
+	for (end = &P->all; (s = *end); end = &s->next) {
+		if (!s->used && s->size == size) {
+			s->used = true;
+			return s;
+		}
 	}
-	s = stack_new();
-	s->next = NULL;
-	/* Append so the pool's order stays the creation order. */
-	if (!P->all) {
-		P->all = s;
-	} else {
-		struct weft__stack *t = P->all;
-		while (t->next)
-			t = t->next;
-		t->next = s;
-	}
-	P->next = NULL;
+	/* Append, so the pool's order stays the creation order. */
+	s = stack_new(size);
+	s->used = true;
+	*end = s;
 	return s;
+}
+
+void weft__stack_put(struct weft__stack *s)
+{
+	if (s)
+		s->used = false;
 }
 
 /* Make every stack available again for the next execution. */
 void weft__stack_put_all(void)
 {
-	if (P)
-		P->next = P->all;
+	for (struct weft__stack *s = P ? P->all : NULL; s; s = s->next)
+		s->used = false;
 }
 
 bool weft__addr_in_guard(const void *addr)
 {
-	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t guard = guard_size();
 	const char *a = addr;
 
 	for (struct weft__stack *s = P ? P->all : NULL; s; s = s->next)
-		if (a >= (char *)s->guard && a < (char *)s->guard + page)
+		if (a >= (char *)s->guard && a < (char *)s->guard + guard)
 			return true;
 	return false;
 }

@@ -1,10 +1,26 @@
-/* src/sched/thread.c - creating, joining and yielding test threads. */
+/* src/sched/thread.c - creating, joining and yielding test threads.
+ *
+ * At most WEFT__MAX_THREADS threads exist at once, but a test may create
+ * any number over its run: a new thread takes over the record (id, stack,
+ * TLS block) of a finished thread whose exit already happens before the
+ * creator's current point, i.e. one the creator joined, directly or
+ * through others.  Everything the old thread did is then ordered before
+ * everything the new one does, so sharing its clock entry adds no order
+ * the program does not have.  The spawn step and the new thread's start
+ * touch a fresh object then, the spawn releasing the start, so that the
+ * explorer's own happens-before also puts the start after the spawn (it
+ * gives only new ids a parent). */
 #include <string.h>
 
 #include "sched.h"
+#include "arch/tls.h"
 
 void weft__asan_enter(void);
 void weft__asan_fresh_stack(void *base, size_t size);
+
+/* Stack of the test body: 0 for --stack-size; the pthread layer sets the
+ * size of a native main thread's stack. */
+size_t weft__body_stack_size;
 
 static void thread_entry(void *arg)
 {
@@ -15,54 +31,152 @@ static void thread_entry(void *arg)
 	weft__thread_exit_current();
 }
 
-/* Create the thread's record and first context; used for the test body
- * (no spawn step) and by weft__spawn. */
-int weft__thread_create(void (*fn)(void *), void *arg, const char *name,
-			unsigned flags, const struct weft__thread *parent)
+/* A finished thread whose exit happens before the current point of
+ * creator, or -1. */
+static int reusable(const struct weft__thread *creator)
 {
 	struct weft__exec *X = weft__X;
+
+	if (!creator)
+		return -1;
+	for (int i = 0; i < X->nthreads; i++) {
+		const struct weft__thread *t = &X->th[i];
+		if (t->state == TS_DONE && creator->vc[i] >= t->vc[i])
+			return i;
+	}
+	return -1;
+}
+
+/* The first thread of each record in this execution: a reused record's
+ * trace column is labelled "first .. latest", since it holds the steps of
+ * every thread that ran in it. */
+static const char *column_first[WEFT__MAX_THREADS];
+
+static struct weft__thread *new_record(const struct weft__thread *parent,
+				       bool *fresh)
+{
+	struct weft__exec *X = weft__X;
+	int id = reusable(parent);
 	struct weft__thread *t;
 
-	if (X->nthreads >= WEFT__MAX_THREADS)
-		weft__limit("thread-limit", NULL,
-			    "the test created more than %d threads in one "
-			    "execution, weft's limit", WEFT__MAX_THREADS);
-	t = &X->th[X->nthreads];
+	*fresh = id < 0;
+	if (id >= 0) {
+		t = &X->th[id];
+		weft__stack_put(t->stack);
+	} else {
+		if (X->nthreads >= WEFT__MAX_THREADS)
+			weft__limit("thread-limit", NULL,
+				    "the test had more than %d threads alive "
+				    "(or finished but not joined) at once, "
+				    "weft's limit", WEFT__MAX_THREADS);
+		id = X->nthreads++;
+		t = &X->th[id];
+	}
 	memset(t, 0, sizeof *t);
-	t->id = X->nthreads++;
+	t->id = id;
+	return t;
+}
+
+static void start_on_stack(struct weft__thread *t, size_t stack_size,
+			   bool body)
+{
+	t->stack = weft__stack_get(stack_size);
+	weft__asan_fresh_stack(t->stack->base, t->stack->size);
+	weft__ctx_make(&t->ctx, t->stack->base, t->stack->size, thread_entry,
+		       t);
+	if (t->stack->tp) {
+		weft__tls_thread_init(t->stack->tp, body);
+		t->ctx.tp = t->stack->tp;
+	}
+}
+
+/* A start the spawn step released: it could not have run before it. */
+static bool started(const struct weft__op *op)
+{
+	(void)op;
+	return true;
+}
+
+/* Create the thread's record and first context; used for the test body
+ * (no spawn step, no parent) and by weft__spawn.  token is the object the
+ * spawn step wrote, which the start reads, or NULL. */
+static int create(void (*fn)(void *), void *arg, const char *name,
+		  unsigned flags, const struct weft__thread *parent,
+		  size_t stack_size, const void *token, bool body)
+{
+	struct weft__exec *X = weft__X;
+	bool fresh;
+	struct weft__thread *t = new_record(parent, &fresh);
+
 	t->state = TS_LIVE;
 	t->flags = flags;
 	t->name = name ? name : weft__internf("thread%d", t->id);
 	t->fn = fn;
 	t->arg = arg;
-	t->startop = (struct weft__op){ .name = "start", .objname = NULL,
-					.access = WEFT__ACC_NONE };
+	t->startop = (struct weft__op){
+		.name = "start", .obj = token, .objname = NULL,
+		.access = token ? WEFT__ACC_READ : WEFT__ACC_NONE,
+		.ready = token ? started : NULL };
 	t->pending = &t->startop;
 	if (parent) {
 		memcpy(t->vc, parent->vc, sizeof t->vc);
 		memcpy(t->pvc, parent->pvc, sizeof t->pvc);
 		X->th[parent->id].pvc[parent->id]++;
 	}
-	t->stack = weft__stack_get();
-	weft__asan_fresh_stack(t->stack->base, t->stack->size);
-	weft__ctx_make(&t->ctx, t->stack->base, t->stack->size, thread_entry,
-		       t);
+	start_on_stack(t, stack_size, body);
 	weft__S->nthreads = X->nthreads;
-	weft__S->thread_names[t->id] = t->name;
+	if (fresh)
+		column_first[t->id] = t->name;
+	weft__S->thread_names[t->id] =
+		fresh ? t->name
+		      : weft__internf("%s .. %s", column_first[t->id], t->name);
 	return t->id;
+}
+
+int weft__thread_create(void (*fn)(void *), void *arg, const char *name,
+			unsigned flags, const struct weft__thread *parent)
+{
+	return create(fn, arg, name, flags, parent,
+		      parent ? 0 : weft__body_stack_size, NULL, !parent);
+}
+
+/* weft__spawn with a stack of stack_size bytes (0: --stack-size). */
+int weft__spawn_sized(void (*fn)(void *), void *arg, const char *name,
+		      unsigned flags, size_t stack_size,
+		      const struct weft_loc *loc)
+{
+	struct weft__exec *X = weft__X;
+	const void *token = NULL;
+
+	if (X->cur < 0) /* from a set-up hook: no step to take */
+		return create(fn, arg, name, flags, NULL, stack_size, NULL,
+			      false);
+	/* The spawn step changes no clock entry but the creator's own, so a
+	 * record reusable after it was reusable before it too.  It releases
+	 * the start of a thread in a reused record, so the explorer never
+	 * tries to run that start first. */
+	if (reusable(&X->th[X->cur]) >= 0) {
+		token = weft__exec_alloc(1);
+		weft__release_point("spawn", token, name, loc);
+	} else {
+		weft__point("spawn", NULL, name, WEFT__ACC_NONE, loc);
+	}
+	return create(fn, arg, name, flags, &X->th[X->cur], stack_size,
+		      token, false);
 }
 
 int weft__spawn(void (*fn)(void *), void *arg, const char *name,
 		unsigned flags, const struct weft_loc *loc)
 {
-	struct weft__exec *X = weft__X;
-	struct weft__thread *parent;
+	return weft__spawn_sized(fn, arg, name, flags, 0, loc);
+}
 
-	if (X->cur < 0) /* from a set-up hook: no step to take */
-		return weft__thread_create(fn, arg, name, flags, NULL);
-	weft__point("spawn", NULL, name, WEFT__ACC_NONE, loc);
-	parent = &X->th[X->cur];
-	return weft__thread_create(fn, arg, name, flags, parent);
+void weft__thread_stack(int tid, void **base, size_t *size)
+{
+	const struct weft__stack *s = weft__X->th[tid].stack;
+
+	*base = s ? s->base : NULL;
+	*size = s ? s->size : 0;
 }
 
 int weft__self(void)

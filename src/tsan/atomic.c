@@ -40,12 +40,33 @@ static inline int live(void)
 	return weft__race_on ? weft__self() : -1;
 }
 
-static void step(const volatile void *a, bool write, const char *name,
+/* ThreadSanitizer's memory orders (0 relaxed, 1 consume, 2 acquire,
+ * 3 release, 4 acq_rel, 5 seq_cst) as the clock's WEFT__ORDER_* bits: a
+ * relaxed access synchronises with nothing. */
+static uint8_t order(int mo, bool rmw)
+{
+	uint8_t o = WEFT__ORDER_EXPLICIT | (rmw ? WEFT__ORDER_RMW : 0);
+
+	if (mo == 1 || mo == 2 || mo == 4 || mo == 5)
+		o |= WEFT__ORDER_ACQUIRE;
+	if (mo == 3 || mo == 4 || mo == 5)
+		o |= WEFT__ORDER_RELEASE;
+	return o;
+}
+
+static void step(const volatile void *a, bool write, int mo, const char *name,
 		 uintptr_t pc)
 {
-	weft__point(name, (const void *)a,
-		    weft__objname((const void *)a, "atomic"),
-		    write ? WEFT__ACC_WRITE : WEFT__ACC_READ, weft__pc_loc(pc));
+	/* An unnamed volatile is "volatile@1" in traces, not "atomic@1". */
+	bool vol = !strncmp(name, "volatile", 8);
+	struct weft__op op = {
+		.name = name, .obj = (const void *)a,
+		.objname = weft__objname((const void *)a,
+					 vol ? "volatile" : "atomic"),
+		.access = write ? WEFT__ACC_WRITE : WEFT__ACC_READ,
+		.order = order(mo, false), .loc = weft__pc_loc(pc) };
+
+	weft__visible(&op);
 }
 
 /* A compare-exchange that would fail only reads: it commutes with other
@@ -65,12 +86,14 @@ static uint8_t cas_access(const struct weft__op *op)
 }
 
 static void cas_step(const volatile void *a, size_t n, uint64_t expected,
-		     const char *name, uintptr_t pc)
+		     int mo, int fmo, const char *name, uintptr_t pc)
 {
 	struct weft__op op = {
 		.name = name, .obj = (const void *)a,
 		.objname = weft__objname((const void *)a, "atomic"),
 		.access = WEFT__ACC_WRITE, .access_now = cas_access,
+		.order = (uint8_t)(order(mo, true) |
+				   (order(fmo, true) & WEFT__ORDER_ACQUIRE)),
 		.arg = (void *)(uintptr_t)n, .arg2 = (long)expected,
 		.loc = weft__pc_loc(pc) };
 
@@ -111,12 +134,13 @@ static uint8_t rmw_access(const struct weft__op *op)
 }
 
 static void rmw_step(const volatile void *a, size_t n, int kind, uint64_t v,
-		     const char *name, uintptr_t pc)
+		     int mo, const char *name, uintptr_t pc)
 {
 	struct weft__op op = {
 		.name = name, .obj = (const void *)a,
 		.objname = weft__objname((const void *)a, "atomic"),
 		.access = WEFT__ACC_WRITE, .access_now = rmw_access,
+		.order = order(mo, true),
 		.arg = (void *)(uintptr_t)(n | (size_t)kind << 8),
 		.arg2 = (long)v, .loc = weft__pc_loc(pc) };
 
@@ -143,9 +167,8 @@ static void wrote(int t)
 		uintptr_t pc = PC();                                          \
 		int t = live();                                               \
 		a##n v;                                                       \
-		(void)mo;                                                     \
 		if (t >= 0)                                                   \
-			step(a, false, "atomic_load", pc);                    \
+			step(a, false, mo, "atomic_load", pc);                \
 		v = *a;                                                       \
 		if (t >= 0) {                                                 \
 			weft__race_access((const void *)a, sizeof v,          \
@@ -160,9 +183,8 @@ static void wrote(int t)
 	{                                                                     \
 		uintptr_t pc = PC();                                          \
 		int t = live();                                               \
-		(void)mo;                                                     \
 		if (t >= 0)                                                   \
-			step(a, true, "atomic_store", pc);                    \
+			step(a, true, mo, "atomic_store", pc);                \
 		*a = v;                                                       \
 		if (t >= 0) {                                                 \
 			weft__race_access((const void *)a, sizeof v,          \
@@ -178,9 +200,8 @@ static void wrote(int t)
 		uintptr_t pc = PC();                                          \
 		int t = live();                                               \
 		a##n old, neu;                                                \
-		(void)mo;                                                     \
 		if (t >= 0)                                                   \
-			rmw_step(a, sizeof v, kind, (uint64_t)v,              \
+			rmw_step(a, sizeof v, kind, (uint64_t)v, mo,          \
 				 "atomic_" #op, pc);                          \
 		old = *a;                                                     \
 		neu = (a##n)(expr);                                           \
@@ -202,13 +223,13 @@ static void wrote(int t)
 /* The common part of the three compare-exchange forms: returns the old
  * value and stores v when it equals c. */
 #define CAS_CORE(n)                                                           \
-	static a##n cas##n(volatile a##n *a, a##n c, a##n v, uintptr_t pc,    \
-			   const char *name)                                  \
+	static a##n cas##n(volatile a##n *a, a##n c, a##n v, int mo, int fmo, \
+			   uintptr_t pc, const char *name)                    \
 	{                                                                     \
 		int t = live();                                               \
 		a##n old;                                                     \
 		if (t >= 0)                                                   \
-			cas_step(a, sizeof c, (uint64_t)c, name, pc);         \
+			cas_step(a, sizeof c, (uint64_t)c, mo, fmo, name, pc); \
 		old = *a;                                                     \
 		if (old == c)                                                 \
 			*a = v;                                               \
@@ -228,9 +249,7 @@ static void wrote(int t)
 	int __tsan_atomic##n##_compare_exchange_strong(                       \
 		volatile a##n *a, a##n *c, a##n v, int mo, int fmo)           \
 	{                                                                     \
-		a##n old = cas##n(a, *c, v, PC(), "atomic_cas");              \
-		(void)mo;                                                     \
-		(void)fmo;                                                    \
+		a##n old = cas##n(a, *c, v, mo, fmo, PC(), "atomic_cas");     \
 		if (old == *c)                                                \
 			return 1;                                             \
 		*c = old;                                                     \
@@ -239,9 +258,7 @@ static void wrote(int t)
 	int __tsan_atomic##n##_compare_exchange_weak(                         \
 		volatile a##n *a, a##n *c, a##n v, int mo, int fmo)           \
 	{                                                                     \
-		a##n old = cas##n(a, *c, v, PC(), "atomic_cas");              \
-		(void)mo;                                                     \
-		(void)fmo;                                                    \
+		a##n old = cas##n(a, *c, v, mo, fmo, PC(), "atomic_cas");     \
 		if (old == *c)                                                \
 			return 1;                                             \
 		*c = old;                                                     \
@@ -250,9 +267,7 @@ static void wrote(int t)
 	a##n __tsan_atomic##n##_compare_exchange_val(                         \
 		volatile a##n *a, a##n c, a##n v, int mo, int fmo)            \
 	{                                                                     \
-		(void)mo;                                                     \
-		(void)fmo;                                                    \
-		return cas##n(a, c, v, PC(), "atomic_cas");                   \
+		return cas##n(a, c, v, mo, fmo, PC(), "atomic_cas");          \
 	}
 
 #define WIDTH(n)                                                              \
@@ -293,8 +308,15 @@ void weft__tsan_volatile(const void *addr, unsigned n, bool write,
 
 	if (t < 0)
 		return;
-	step(addr, write, write ? "volatile_write" : "volatile_read", pc);
-	weft__race_access(addr, n, WEFT__RACE_ATOMIC | (write ? WEFT__RACE_WRITE : 0),
+	/* A volatile access stays a scheduling point (programs poll volatile
+	 * flags), but as in ThreadSanitizer it orders nothing and races like
+	 * a plain access, unless --volatile=marked says the program uses
+	 * volatile as its atomics (then it is a relaxed atomic access). */
+	step(addr, write, 0, write ? "volatile_write" : "volatile_read", pc);
+	weft__race_access(addr, n,
+			  WEFT__RACE_VOLATILE | (write ? WEFT__RACE_WRITE : 0) |
+				  (weft__opts.volatile_marked ? WEFT__RACE_ATOMIC
+							      : 0),
 			  pc);
 	if (write) {
 		wrote(t);
@@ -306,10 +328,16 @@ void weft__tsan_volatile(const void *addr, unsigned n, bool write,
 	polled(t, addr, v);
 }
 
+void weft_volatile_marked(int on)
+{
+	weft__opts.volatile_marked = on != 0;
+}
+
 void weft__tsan_sync(const void *addr, bool release, uintptr_t pc)
 {
 	if (live() >= 0)
-		step(addr, release, release ? "release" : "acquire", pc);
+		step(addr, release, release ? 3 : 2,
+		     release ? "release" : "acquire", pc);
 }
 
 /* ThreadSanitizer's "ignore accesses of this thread" brackets: weft keeps

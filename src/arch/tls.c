@@ -1,0 +1,246 @@
+/* src/arch/tls.c - a static TLS block for each fiber (x86_64, glibc).
+ *
+ * x86_64 uses TLS variant II: the thread pointer (the %fs base) points at
+ * the TCB (glibc's struct pthread, whose first word is a pointer to
+ * itself), and the static TLS blocks of the executable and of the
+ * libraries loaded at start-up lie just below it, at fixed negative
+ * offsets that the code has compiled in (%fs:-8) or reads from the GOT.
+ * A fiber's block is a copy of that whole area, [tp - below, tp + tcb),
+ * taken from the OS thread once, when its stack is made:
+ *  - the executable's part is re-initialised whenever a test thread starts
+ *    on it (weft__tls_thread_init), from the PT_TLS image as for a new
+ *    thread, or for the test body from the values the program's
+ *    constructors left, since main runs on the initial thread natively;
+ *  - the C library's part (errno, malloc's tcache pointer, locale and
+ *    ctype pointers ...) stays a copy of the OS thread's, so that libc
+ *    keeps behaving as the one thread it really runs on, except that
+ *    errno is each fiber's own;
+ *  - the TCB is copied with its stack guard (%fs:0x28) and pointer guard
+ *    (%fs:0x30), which code compiled on one fiber checks on another, and
+ *    its self pointer at %fs:0 is set to the copy, since TLS addresses
+ *    are computed from it.  header.self (%fs:0x10, what pthread_self()
+ *    and libc's recursive stdio locks use) stays the OS thread's: to libc
+ *    every fiber is that thread, as before.
+ * The DTV is shared: variables that shared libraries reach through
+ * __tls_get_addr (general-dynamic code) and the TLS of modules loaded
+ * later with dlopen are the OS thread's, shared by all test threads.
+ *
+ * The sizes come from glibc's private interface for debuggers and
+ * threads (_dl_get_tls_static_info, _thread_db_sizeof_pthread), looked up
+ * with dlsym; without them fibers share the thread's TLS as they do on
+ * other machines, with a warning when the program has __thread data.
+ *
+ * Cost: switching the %fs base is one wrfsbase where the kernel enables
+ * FSGSBASE (AT_HWCAP2), about 15 ns, but an arch_prctl system call
+ * (about 200 ns) elsewhere.  Fibers get their own blocks when the
+ * executable has a TLS segment, or when wrfsbase is available (errno
+ * stays per thread then too); otherwise the switch costs nothing.
+ * WEFT_FIBER_TLS=0 in the environment turns the blocks off (fibers share
+ * the thread's TLS, as before), to rule them out when hunting a problem. */
+#include "arch/tls.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* A sanitizer runtime keeps its own per-thread state in static TLS and
+ * expects fibers to share it (its fiber-switch interface says so): in a
+ * sanitizer build of weft, fibers share the thread's TLS. */
+#if defined(__SANITIZE_ADDRESS__)
+#define WEFT_TLS_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define WEFT_TLS_SANITIZER 1
+#endif
+#endif
+
+#if defined(__x86_64__) && defined(__GLIBC__) && !defined(WEFT_TLS_SANITIZER)
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <link.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/auxv.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+#ifndef HWCAP2_FSGSBASE
+#define HWCAP2_FSGSBASE (1 << 1)
+#endif
+#define ARCH_SET_FS_ 0x1002
+
+/* Defined in switch_x86_64.S (or below for the ucontext build). */
+extern char weft__tls_wrfsbase;
+#ifdef WEFT_USE_UCONTEXT
+char weft__tls_wrfsbase;
+#endif
+
+struct tls_layout {
+	int state;              /* 0 not decided, 1 on, -1 off */
+	size_t below, tcb;      /* bytes under and over the thread pointer */
+	size_t align;
+	char *real_tp;          /* the OS thread's thread pointer */
+	size_t errno_off;       /* errno's offset from the thread pointer */
+	/* the executable's block, at tp - exe_off */
+	size_t exe_off, exe_filesz, exe_memsz;
+	const char *exe_image;  /* PT_TLS initialisation image */
+	char *exe_start;        /* its contents after the constructors */
+};
+static struct tls_layout L;
+
+static void *tp_now(void)
+{
+	void *tp;
+
+	__asm__ volatile("movq %%fs:0, %0" : "=r"(tp));
+	return tp;
+}
+
+static void tp_set(void *tp)
+{
+	if (weft__tls_wrfsbase)
+		__asm__ volatile("wrfsbase %0" : : "r"(tp) : "memory");
+	else
+		syscall(SYS_arch_prctl, ARCH_SET_FS_, tp);
+}
+
+static int exe_cb(struct dl_phdr_info *info, size_t size, void *data)
+{
+	(void)size;
+	(void)data;
+	/* The first object is the executable. */
+	for (int i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		if (ph->p_type != PT_TLS || !info->dlpi_tls_data)
+			continue;
+		L.exe_off = (size_t)(L.real_tp - (char *)info->dlpi_tls_data);
+		L.exe_filesz = ph->p_filesz;
+		L.exe_memsz = ph->p_memsz;
+		L.exe_image = (const char *)(info->dlpi_addr + ph->p_vaddr);
+	}
+	return 1;
+}
+
+/* The glibc layout of the calling thread's static TLS; false when glibc
+ * does not tell it. */
+static bool read_layout(void)
+{
+	void (*info)(size_t *, size_t *) =
+		(void (*)(size_t *, size_t *))dlsym(RTLD_DEFAULT,
+						    "_dl_get_tls_static_info");
+	const uint32_t *tcb = dlsym(RTLD_DEFAULT, "_thread_db_sizeof_pthread");
+	size_t size = 0, align = 0;
+
+	if (!info || !tcb)
+		return false;
+	info(&size, &align);
+	if (align < 16)
+		align = 16;
+	if (*tcb < 0x40 || size < *tcb || (align & (align - 1)))
+		return false;
+	L.tcb = *tcb;
+	L.below = size - L.tcb;
+	L.align = align;
+	L.real_tp = tp_now();
+	L.errno_off = (size_t)((char *)&errno - L.real_tp);
+	dl_iterate_phdr(exe_cb, NULL);
+	return L.exe_off <= L.below && L.exe_memsz <= L.exe_off;
+}
+
+static void decide(void)
+{
+	bool fsgsbase = (getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE) != 0;
+	const char *env = getenv("WEFT_FIBER_TLS");
+
+	L.state = -1;
+	if (env && !strcmp(env, "0"))
+		return;
+	if (!read_layout()) {
+		if (L.exe_memsz)
+			fprintf(stderr, "weft: cannot give test threads their "
+					"own TLS on this C library; __thread "
+					"variables are shared by all threads\n");
+		return;
+	}
+	weft__tls_wrfsbase = fsgsbase;
+	if (!L.exe_memsz && !fsgsbase)
+		return;
+	/* The executable's variables as its constructors left them, for
+	 * the test body of every execution. */
+	if (L.exe_memsz) {
+		L.exe_start = weft__persistent_alloc(L.exe_memsz);
+		memcpy(L.exe_start, L.real_tp - L.exe_off, L.exe_memsz);
+	}
+	L.state = 1;
+}
+
+bool weft__tls_enabled(void)
+{
+	if (!L.state)
+		decide();
+	return L.state > 0;
+}
+
+void *weft__tls_block_new(void)
+{
+	char *m = weft__persistent_alloc(L.below + L.tcb + L.align);
+	uintptr_t tp = ((uintptr_t)m + L.below + L.align - 1) &
+		       ~(uintptr_t)(L.align - 1);
+	char *t = (char *)tp;
+
+	memcpy(t - L.below, L.real_tp - L.below, L.below + L.tcb);
+	*(void **)(void *)t = t; /* header.tcb: the TCB's self pointer */
+	return t;
+}
+
+void weft__tls_thread_init(void *tp, bool body)
+{
+	char *blk = (char *)tp - L.exe_off;
+
+	if (L.exe_memsz && body) {
+		memcpy(blk, L.exe_start, L.exe_memsz);
+	} else if (L.exe_memsz) {
+		memcpy(blk, L.exe_image, L.exe_filesz);
+		memset(blk + L.exe_filesz, 0, L.exe_memsz - L.exe_filesz);
+	}
+	memset((char *)tp + L.errno_off, 0, sizeof(int));
+}
+
+void weft__tls_switch(void **save, void *to)
+{
+	void *cur = tp_now();
+
+	*save = cur;
+	if (to && to != cur)
+		tp_set(to);
+}
+
+#else /* fibers share the OS thread's TLS */
+
+bool weft__tls_enabled(void)
+{
+	return false;
+}
+
+void *weft__tls_block_new(void)
+{
+	return NULL;
+}
+
+void weft__tls_thread_init(void *tp, bool body)
+{
+	(void)tp;
+	(void)body;
+}
+
+void weft__tls_switch(void **save, void *to)
+{
+	(void)save;
+	(void)to;
+}
+
+#endif

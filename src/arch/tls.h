@@ -1,0 +1,27 @@
+/* src/arch/tls.h - a thread-local storage block for each fiber.
+ *
+ * Test threads are fibers on one OS thread, so without help they would all
+ * share that thread's __thread variables (and errno).  On x86_64 with
+ * glibc each fiber gets its own copy of the static TLS area and the TCB,
+ * and the context switch moves the thread pointer (the %fs base) to the
+ * copy of the fiber it resumes.  Elsewhere these are no-ops and fibers
+ * share the thread's TLS. */
+#ifndef WEFT_ARCH_TLS_H
+#define WEFT_ARCH_TLS_H
+
+#include <stdbool.h>
+
+/* Whether fibers get their own TLS blocks (decided once per process). */
+bool weft__tls_enabled(void);
+
+/* A new block, a copy of the calling OS thread's (so the C library's own
+ * thread state keeps working); returns the fiber's thread pointer. */
+void *weft__tls_block_new(void);
+
+/* Give the block at thread pointer tp a new thread's contents before a
+ * test thread starts on it: the executable's __thread variables at their
+ * initial values (for the test body: at the values the program's
+ * constructors left, as its main sees them natively), errno 0. */
+void weft__tls_thread_init(void *tp, bool body);
+
+#endif

@@ -1,0 +1,62 @@
+/* src/cli/usage.c - what --help prints.  tools/weft repeats the flag list
+ * for `weft --help`; tests/cli/weft_help.sh checks that they agree. */
+#include "report/report.h"
+#include "options.h"
+
+static const char *usage_text =
+	"  --strategy=S          auto (default: exhaustive DFS for half the\n"
+	"                        budget, then PCT), dfs, random, pct, replay\n"
+	"  --iterations=N        execution budget per test (default 100000; 0:\n"
+	"                        no limit but the time limit)\n"
+	"  --seed=N              seed for random and pct (default 24301)\n"
+	"  --depth=D             PCT bug depth (default 3)\n"
+	"  --preemption-bound=K  DFS bound (default: none; 'unbounded' or -1:\n"
+	"                        none)\n"
+	"  --max-steps=N         steps per execution before reporting a livelock\n"
+	"                        (default 20000)\n"
+	"  --spin-bound=N        steps with only spinning threads before\n"
+	"                        reporting a livelock (default 200)\n"
+	"  --fair-bound=K        DFS: times per execution a thread that just\n"
+	"                        spun or yielded may run again before the\n"
+	"                        threads it yielded to (default 1; -1 or\n"
+	"                        'unbounded': no limit)\n"
+	"  --replay=TOKEN        re-run exactly the execution a report printed\n"
+	"  --filter=GLOB         run only the tests whose name matches\n"
+	"  --list                list the tests and exit\n"
+	"  --jobs=N              parallel worker processes (random and pct)\n"
+	"  --time-limit=SECONDS  exploration time per test (default 60; 0 or\n"
+	"                        'none': no limit); a test still running 5 s\n"
+	"                        later is killed\n"
+	"  --no-spurious         do not explore spurious condvar wakeups\n"
+	"  --stack-size=BYTES    stack of each test thread (default 262144)\n"
+	"  --leaks=WHICH         blocks reported at the end of a test:\n"
+	"                        unreachable (default), all, off\n"
+	"  --volatile=plain|marked  volatile accesses race like plain ones\n"
+	"                        (default), or are the program's atomics\n"
+	"  --format=text|json    report format on stdout (default text)\n"
+	"  --json=FILE           also write the JSON Lines reports to FILE\n"
+	"  --junit=FILE          also write a JUnit XML report to FILE\n"
+	"  --sarif=FILE          also write the bugs as a SARIF 2.1.0 log to FILE\n"
+	"  --verbose             full traces: no collapsed runs\n"
+	"  --quiet               no progress line (shown on stderr when it is a\n"
+	"                        terminal and a test runs longer than 2 s)\n"
+	"  --help, --version\n"
+	"Numbers are decimal.  Every flag can also be given in\n"
+	"WEFT_OPTIONS=\"strategy=pct iterations=1000\" (quote values with spaces:\n"
+	"WEFT_OPTIONS=\"junit='my dir/weft.xml'\").\n"
+	"Exit status: 0 no bug, 1 bug found, 2 usage error, 3 inconclusive\n"
+	"(a limit of weft, not a bug, kept it from concluding).\n";
+
+void weft__usage(FILE *out, const char *argv0)
+{
+	if (weft__main_mode_active())
+		fprintf(out, "usage: WEFT_OPTIONS='[flags]' %s [program "
+			     "arguments]\nRuns the program's main under "
+			     "weft's explorer; flags go in WEFT_OPTIONS.\n",
+			argv0);
+	else
+		fprintf(out, "usage: %s [flags]\nRuns the program's weft tests "
+			     "under weft's explorer.\n",
+			argv0);
+	fputs(usage_text, out);
+}

@@ -1,0 +1,138 @@
+/* src/report/command.c - the command a report prints to replay a bug.
+ *
+ * It must reproduce the bug when pasted into a shell in the directory the
+ * report was printed in.  A test binary takes weft's flags on its command
+ * line; a program running its own main (main mode) owns its command line,
+ * so weft's flags travel in WEFT_OPTIONS and the program's own arguments
+ * follow, quoted for sh.  Options that change how an execution unfolds
+ * (not only how it is searched) go along, so the replay sees the same
+ * limits. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+
+static int main_argc = -1;
+static char **main_argv;
+
+void weft__report_main_args(int argc, char **argv)
+{
+	main_argc = argc;
+	main_argv = calloc((size_t)(argc > 0 ? argc : 1), sizeof *main_argv);
+	for (int i = 0; i < argc; i++)
+		main_argv[i] = strdup(argv[i] ? argv[i] : "");
+}
+
+bool weft__main_mode_active(void)
+{
+	return main_argc >= 0;
+}
+
+char *weft__shell_quote(const char *s)
+{
+	static const char safe[] = "abcdefghijklmnopqrstuvwxyz"
+				   "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+				   "_@%+=:,./-";
+	size_t n = strlen(s), o = 0;
+	char *q;
+
+	if (n && strspn(s, safe) == n)
+		return strdup(s);
+	q = malloc(4 * n + 3);
+	q[o++] = '\'';
+	for (const char *p = s; *p; p++) {
+		if (*p == '\'') {
+			memcpy(q + o, "'\\''", 4); /* close, \', reopen */
+			o += 4;
+		} else {
+			q[o++] = *p;
+		}
+	}
+	q[o++] = '\'';
+	q[o] = 0;
+	return q;
+}
+
+/* A growing string. */
+struct buf {
+	char *s;
+	size_t len, cap;
+};
+
+static void put(struct buf *b, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (b->len + n + 1 > b->cap) {
+		b->cap = (b->len + n + 1) * 2;
+		b->s = realloc(b->s, b->cap);
+	}
+	memcpy(b->s + b->len, s, n + 1);
+	b->len += n;
+}
+
+static void put_quoted(struct buf *b, const char *s)
+{
+	char *q = weft__shell_quote(s);
+
+	put(b, q);
+	free(q);
+}
+
+/* The options, besides the token, that the replay must share with the
+ * recorded run: those that change an execution (limits, stack size,
+ * spurious wakeups), when they differ from the defaults.  Each word is
+ * written as "NAME=VALUE" with sep before it. */
+static void put_execution_options(struct buf *b, const char *sep)
+{
+	char w[64];
+
+	if (weft__opts.max_steps != 20000) {
+		snprintf(w, sizeof w, "%smax-steps=%ld", sep,
+			 weft__opts.max_steps);
+		put(b, w);
+	}
+	if (weft__opts.spin_bound != 200) {
+		snprintf(w, sizeof w, "%sspin-bound=%d", sep,
+			 weft__opts.spin_bound);
+		put(b, w);
+	}
+	if (weft__opts.stack_size != 256 * 1024) {
+		snprintf(w, sizeof w, "%sstack-size=%ld", sep,
+			 weft__opts.stack_size);
+		put(b, w);
+	}
+	if (!weft__opts.spurious) {
+		snprintf(w, sizeof w, "%sno-spurious", sep);
+		put(b, w);
+	}
+}
+
+char *weft__replay_command(const struct weft_test *t, const char *argv0,
+			   const char *tok)
+{
+	struct buf b = { 0 };
+
+	put(&b, "");
+	if (weft__main_mode_active()) {
+		/* The token and the option words need no quoting inside the
+		 * single quotes: base64url, names and numbers. */
+		put(&b, "WEFT_OPTIONS='replay=");
+		put(&b, tok);
+		put_execution_options(&b, " ");
+		put(&b, "' ");
+		put_quoted(&b, argv0);
+		for (int i = 1; i < main_argc; i++) {
+			put(&b, " ");
+			put_quoted(&b, main_argv[i]);
+		}
+		return b.s;
+	}
+	put_quoted(&b, argv0);
+	put(&b, " --filter=");
+	put_quoted(&b, t->name);
+	put(&b, " --replay=");
+	put(&b, tok);
+	put_execution_options(&b, " --");
+	return b.s;
+}

@@ -1,0 +1,139 @@
+/* src/report/json.c - the per-test report as one JSON object per line
+ * (JSON Lines), for --format=json and --json=FILE.  The fields are
+ * documented in README.md ("What it reports"); tests/golden pins them. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+
+int weft__utf8_len(const unsigned char *s)
+{
+	int n = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc0 ? 2 : 0;
+	uint32_t cp;
+
+	if (!n || s[0] > 0xf4)
+		return 0;
+	cp = s[0] & (0x7f >> n);
+	for (int i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	/* no overlong forms, surrogates or code points past U+10FFFF */
+	if (cp < (n == 2 ? 0x80u : n == 3 ? 0x800u : 0x10000u) ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+		return 0;
+	return n;
+}
+
+void weft__json_str(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+		int n;
+		if (*p == '"' || *p == '\\')
+			fprintf(out, "\\%c", *p);
+		else if (*p == '\n')
+			fputs("\\n", out);
+		else if (*p < 0x20 || *p == 0x7f)
+			fprintf(out, "\\u%04x", *p);
+		else if (*p < 0x80)
+			fputc(*p, out);
+		else if ((n = weft__utf8_len(p)) > 0) {
+			fwrite(p, 1, (size_t)n, out);
+			p += n - 1;
+		} else
+			fputs("\\ufffd", out); /* not UTF-8: JSON must be */
+	}
+	fputc('"', out);
+}
+
+static void json_trace(FILE *out, struct weft__shm *S)
+{
+	struct weft__step *st = weft__shm_steps(S);
+
+	fputs(",\"trace\":[", out);
+	for (long i = 0; i < S->nsteps; i++) {
+		const struct weft__step *s = &st[i];
+		fprintf(out, "%s{\"step\":%ld,\"thread\":", i ? "," : "", i);
+		weft__json_str(out, S->thread_names[s->tid]);
+		fprintf(out, ",\"tid\":%d,\"operation\":", s->tid);
+		weft__json_str(out, s->op);
+		if (s->objname) {
+			fputs(",\"object\":", out);
+			weft__json_str(out, s->objname);
+		}
+		if (s->kind == STEP_CHOICE)
+			fprintf(out, ",\"value\":%d", s->value);
+		if (s->note) {
+			fputs(",\"note\":", out);
+			weft__json_str(out, s->note);
+		}
+		fputs(",\"file\":", out);
+		weft__json_str(out, s->loc ? s->loc->file : NULL);
+		fprintf(out, ",\"line\":%d}", s->loc ? s->loc->line : 0);
+	}
+	fputc(']', out);
+}
+
+void weft__report_json(FILE *out, const struct weft_test *t,
+		       struct weft__shm *S, const char *argv0)
+{
+	fputs("{\"test\":", out);
+	weft__json_str(out, t->name);
+	fputs(",\"verdict\":", out);
+	weft__json_str(out, weft__verdict_name(S->verdict));
+	fputs(",\"kind\":", out);
+	if (S->verdict == VERDICT_BUG)
+		weft__json_str(out, S->kind);
+	else
+		fputs("null", out);
+	if (S->verdict == VERDICT_INCONCLUSIVE) {
+		fputs(",\"reason\":", out);
+		weft__json_str(out, S->reason);
+	}
+	fprintf(out, ",\"executions\":%ld,\"pruned\":%ld,\"redundant\":%ld,"
+		     "\"limited\":%ld,\"strategy\":",
+		S->executions, S->pruned, S->redundant, S->limited);
+	weft__json_str(out, S->strategy);
+	if (S->verdict == VERDICT_VERIFIED)
+		fprintf(out, ",\"preemption_bound\":%d,\"fair_bound\":%d",
+			S->bound, S->fair_bound);
+	fprintf(out, ",\"seconds\":%.3f,\"total_steps\":%ld", S->seconds,
+		S->total_steps);
+	if (S->verdict == VERDICT_INCONCLUSIVE && S->nsteps == 0) {
+		fputs(",\"message\":", out);
+		weft__json_str(out, S->message);
+		fputs(",\"replay\":null,\"trace\":[]", out);
+	} else if (S->verdict == VERDICT_BUG ||
+		   S->verdict == VERDICT_INCONCLUSIVE) {
+		char *tok = weft__report_token(t, S);
+		fputs(",\"message\":", out);
+		weft__json_str(out, S->message);
+		fputs(",\"details\":", out);
+		weft__json_str(out, S->detail);
+		fprintf(out, ",\"bug_execution\":%ld,\"steps\":%ld,"
+			     "\"preemptions\":%d,\"replay\":",
+			S->bug_exec + 1, S->nsteps, S->preemptions);
+		weft__json_str(out, tok);
+		fputs(",\"command\":", out);
+		char *cmd = weft__replay_command(t, argv0, tok);
+		weft__json_str(out, cmd);
+		free(cmd);
+		free(tok);
+		json_trace(out, S);
+	} else {
+		fputs(",\"replay\":null,\"trace\":[]", out);
+	}
+	fputs(",\"findings\":[", out);
+	for (int i = 0; i < S->nfindings; i++) {
+		fprintf(out, "%s{\"kind\":", i ? "," : "");
+		weft__json_str(out, S->findings[i].kind);
+		fputs(",\"message\":", out);
+		weft__json_str(out, S->findings[i].msg);
+		fputc('}', out);
+	}
+	fputs("]}\n", out);
+	fflush(out);
+}
+

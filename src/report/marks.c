@@ -1,0 +1,141 @@
+/* src/report/marks.c - what a report refers to, so the drawn trace shows
+ * it.
+ *
+ * A racing plain access is no step of the trace (it becomes a scheduling
+ * point only after the race is found), so the race detector leaves a mark:
+ * the thread, the access and the place in the trace where it happened.
+ * Marks live in memory shared with the parent, one region per worker; the
+ * parent points weft__marks_use at a job's region before forking it, so
+ * the worker writes where the parent will read.
+ *
+ * An access made by thread t while its clock entry was k happened right
+ * after t's k-th step: between two scheduling points a thread runs alone,
+ * so no other thread's step comes between its step and its plain code. */
+#include <string.h>
+#include <sys/mman.h>
+
+#include "report.h"
+
+#define MARKS_MAX 32
+
+/* Marks of two executions: the first that left any (the one whose record
+ * is kept for a finding) and the latest (the one a bug ended). */
+struct weft__marks {
+	long first_exec, cur_exec;
+	int nfirst, ncur;
+	struct weft__mark first[MARKS_MAX], cur[MARKS_MAX];
+};
+
+static struct weft__marks *M;
+
+struct weft__marks *weft__marks_create(void)
+{
+	struct weft__marks *m = mmap(NULL, sizeof *m, PROT_READ | PROT_WRITE,
+				     MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+
+	if (m == MAP_FAILED)
+		weft__die("cannot map %zu bytes of shared memory", sizeof *m);
+	weft__marks_clear(m);
+	return m;
+}
+
+void weft__marks_clear(struct weft__marks *m)
+{
+	memset(m, 0, sizeof *m);
+	m->first_exec = m->cur_exec = -1;
+}
+
+void weft__marks_use(struct weft__marks *m)
+{
+	M = m;
+}
+
+/* Where in the trace thread tid's access with clock k happened: after
+ * its k-th step (before its first one when k is 0). */
+static long position(int tid, uint32_t k)
+{
+	const struct weft__step *st = weft__shm_steps(weft__S);
+	uint32_t seen = 0;
+
+	for (long i = 0; i < weft__S->nsteps; i++) {
+		if (st[i].tid != tid)
+			continue;
+		if (seen == k)
+			return i;
+		if (++seen == k)
+			return i + 1;
+	}
+	return weft__S->nsteps;
+}
+
+void weft__mark_access(int tid, uint32_t clk, const char *op,
+		       const char *obj, const struct weft_loc *loc)
+{
+	long exec = weft__exec_no();
+	struct weft__mark *m;
+
+	if (!M || !weft__S)
+		return;
+	if (M->first_exec < 0)
+		M->first_exec = exec;
+	if (exec == M->first_exec) {
+		if (M->nfirst == MARKS_MAX)
+			return;
+		m = &M->first[M->nfirst++];
+	} else {
+		if (exec != M->cur_exec) {
+			M->cur_exec = exec;
+			M->ncur = 0;
+		}
+		if (M->ncur == MARKS_MAX)
+			return;
+		m = &M->cur[M->ncur++];
+	}
+	memset(m, 0, sizeof *m);
+	m->pos = position(tid, clk);
+	m->tid = tid;
+	snprintf(m->op, sizeof m->op, "%s", op);
+	snprintf(m->obj, sizeof m->obj, "%s", obj ? obj : "");
+	snprintf(m->file, sizeof m->file, "%s",
+		 loc && loc->file ? loc->file : "");
+	m->line = loc ? loc->line : 0;
+}
+
+int weft__marks_of(long exec, const struct weft__mark **out)
+{
+	if (!M)
+		return 0;
+	if (exec == M->first_exec) {
+		*out = M->first;
+		return M->nfirst;
+	}
+	if (exec == M->cur_exec) {
+		*out = M->cur;
+		return M->ncur;
+	}
+	return 0;
+}
+
+/* ---- the replay context of the running execution ---------------------- */
+
+/* A token carries the racing sites known when its execution started
+ * (internal.h, "replay context").  The worker stores them when an
+ * execution ends in a bug; an execution that crashes the worker, or hangs
+ * until it is killed, never ends, so they are stored as every execution
+ * starts (after the explorer's mark), and the token of a crash or a hang
+ * replays with the same scheduling points. */
+static void context_at_start(void)
+{
+	struct weft__shm *S = weft__S;
+
+	if (S)
+		S->nctx = weft__replay_context_export(
+			S->ctx, (int)(sizeof S->ctx / sizeof S->ctx[0]));
+}
+
+static struct weft__hooks hooks = { context_at_start, NULL, NULL };
+
+__attribute__((constructor)) static void marks_init(void)
+{
+	weft__register_hooks(&hooks);
+}

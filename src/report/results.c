@@ -1,0 +1,214 @@
+/* src/report/results.c - every test's outcome, kept for the reports that
+ * cover the whole run (--junit, --sarif) and are written at its end.
+ *
+ * The shared record is reused by the next test, so what those reports
+ * need is copied here: verdict, kind, the text report, the replay command
+ * and the source places the report names. */
+#include <errno.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/options.h"
+#include "report.h"
+
+static struct weft__result *results;
+static int nresults, capresults;
+
+static bool wanted(void)
+{
+	return weft__outputs.junit || weft__outputs.sarif;
+}
+
+static struct weft__result *new_result(const char *test)
+{
+	struct weft__result *r;
+
+	if (nresults == capresults) {
+		capresults = capresults ? capresults * 2 : 16;
+		results = realloc(results,
+				  sizeof *results * (size_t)capresults);
+	}
+	r = &results[nresults++];
+	memset(r, 0, sizeof *r);
+	r->test = strdup(test);
+	return r;
+}
+
+/* The first line of s (malloc'd). */
+static char *first_line(const char *s)
+{
+	return strndup(s, strcspn(s, "\n"));
+}
+
+/* Findings besides the one the verdict reports ("also ..." lines). */
+static void keep_findings(struct weft__result *r, struct weft__shm *S)
+{
+	for (int i = 0; i < S->nfindings; i++) {
+		if (S->verdict == VERDICT_BUG && i == 0 &&
+		    !strcmp(S->kind, S->findings[0].kind) &&
+		    !strcmp(S->message, S->findings[0].msg))
+			continue;
+		r->also_kind[r->nalso] = strdup(S->findings[i].kind);
+		r->also_msg[r->nalso++] = strdup(S->findings[i].msg);
+	}
+}
+
+/* A crash names its place by base name only (addr2line -s): the trace's
+ * steps at that place know the path the compiler saw. */
+static void fuller_paths(struct weft__shm *S, struct weft__ref *refs, int n)
+{
+	const struct weft__step *st = weft__shm_steps(S);
+
+	for (int i = 0; i < n; i++)
+		for (long k = 0; k < S->nsteps; k++) {
+			const struct weft_loc *l = st[k].loc;
+			if (weft__ref_matches(&refs[i], l) &&
+			    strlen(l->file) > strlen(refs[i].file) &&
+			    strlen(l->file) < sizeof refs[i].file) {
+				strcpy(refs[i].file, l->file);
+				break;
+			}
+		}
+}
+
+void weft__results_add(const struct weft_test *t, struct weft__shm *S,
+		       const char *argv0, const char *text)
+{
+	struct weft__result *r;
+	char both[sizeof S->message + sizeof S->detail + 2];
+
+	if (!wanted())
+		return;
+	r = new_result(t->name);
+	r->verdict = S->verdict;
+	r->text = strdup(text);
+	r->seconds = S->seconds;
+	r->executions = S->executions;
+	if (S->verdict == VERDICT_BUG)
+		r->kind = strdup(S->kind);
+	if (S->verdict == VERDICT_INCONCLUSIVE)
+		r->reason = strdup(S->reason);
+	if (S->verdict == VERDICT_BUG || S->verdict == VERDICT_INCONCLUSIVE) {
+		r->message = first_line(S->message);
+		snprintf(both, sizeof both, "%s\n%s", S->message, S->detail);
+		r->nrefs = weft__refs_find(both, r->refs, 8);
+		weft__refs_failure_first(S->message, r->refs, r->nrefs);
+		fuller_paths(S, r->refs, r->nrefs);
+	}
+	if ((S->verdict == VERDICT_BUG || S->verdict == VERDICT_INCONCLUSIVE) &&
+	    S->nsteps) {
+		char *tok = weft__report_token(t, S);
+		r->command = weft__replay_command(t, argv0, tok);
+		free(tok);
+	}
+	/* A test without a place in its report is located at its
+	 * definition (a WEFT_TEST's file and line). */
+	if (!r->nrefs && t->file && t->line > 0) {
+		snprintf(r->refs[0].file, sizeof r->refs[0].file, "%s",
+			 t->file);
+		r->refs[0].line = t->line;
+		snprintf(r->refs[0].context, sizeof r->refs[0].context,
+			 "test %s", t->name);
+		r->nrefs = 1;
+	}
+	keep_findings(r, S);
+}
+
+void weft__results_add_error(const char *test, const char *message)
+{
+	struct weft__result *r;
+
+	if (!wanted())
+		return;
+	r = new_result(test);
+	r->verdict = -1;
+	r->message = strdup(message);
+	r->text = strdup(message);
+}
+
+int weft__results_count(void)
+{
+	return nresults;
+}
+
+const struct weft__result *weft__result_at(int i)
+{
+	return &results[i];
+}
+
+/* The files are opened before anything runs, so a bad path costs no
+ * exploration; JSON Lines are written as each test ends, the others when
+ * every test is done. */
+static FILE *junit_file, *sarif_file, *json_file;
+
+static FILE *open_out(const char *path)
+{
+	FILE *f = path ? fopen(path, "w") : NULL;
+
+	if (path && !f)
+		fprintf(stderr, "weft: cannot write %s: %s\n", path,
+			strerror(errno));
+	return f;
+}
+
+bool weft__results_open(void)
+{
+	junit_file = open_out(weft__outputs.junit);
+	sarif_file = open_out(weft__outputs.sarif);
+	json_file = open_out(weft__outputs.json_file);
+	return (junit_file || !weft__outputs.junit) &&
+	       (sarif_file || !weft__outputs.sarif) &&
+	       (json_file || !weft__outputs.json_file);
+}
+
+/* Print the report of one test (text, or JSON with --format=json), add
+ * it to --json=FILE, and keep it for the files written at the end. */
+void weft__report_test(const struct weft_test *t, struct weft__shm *S,
+		       const char *argv0)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&text, &len);
+
+	weft__report_text(m, t, S, argv0);
+	fclose(m);
+	if (weft__opts.json)
+		weft__report_json(stdout, t, S, argv0);
+	else
+		fputs(text, stdout);
+	fflush(stdout);
+	if (json_file)
+		weft__report_json(json_file, t, S, argv0);
+	weft__results_add(t, S, argv0, text);
+	free(text);
+}
+
+static bool finish(FILE *f, const char *path, bool ok)
+{
+	if (fclose(f) != 0)
+		ok = false;
+	if (!ok)
+		fprintf(stderr, "weft: cannot write %s: %s\n", path,
+			strerror(errno ? errno : EIO));
+	return ok;
+}
+
+bool weft__results_write(const char *argv0)
+{
+	char *copy = strdup(argv0 ? argv0 : "weft");
+	bool ok = true;
+
+	if (junit_file)
+		ok &= finish(junit_file, weft__outputs.junit,
+			     weft__junit_write(junit_file, basename(copy)));
+	if (sarif_file)
+		ok &= finish(sarif_file, weft__outputs.sarif,
+			     weft__sarif_write(sarif_file));
+	if (json_file)
+		ok &= finish(json_file, weft__outputs.json_file,
+			     !ferror(json_file));
+	junit_file = sarif_file = json_file = NULL;
+	free(copy);
+	return ok;
+}

@@ -1,0 +1,75 @@
+/* Reports that must say what happened: a worker killed by a signal, a
+ * race on a volatile, racing accesses and a free inside long runs of one
+ * thread (which the trace collapses, except for what the report names). */
+#include <signal.h>
+#include <unistd.h>
+#include <weft/weft.h>
+
+static weft_atomic_t ticks;
+static int shared;
+static volatile int flag;
+int reports_sink; /* keeps the racing reads from being optimised away */
+
+WEFT_TEST(killed)
+{
+	weft_yield();
+	kill(getpid(), SIGKILL);
+}
+
+static void plain_writer(void *arg)
+{
+	(void)arg;
+	shared = 1;
+}
+
+static void volatile_writer(void *arg)
+{
+	(void)arg;
+	flag = 1;
+}
+
+/* A volatile write races with a plain read (volatile orders nothing). */
+WEFT_TEST(volatile_race)
+{
+	weft_thread_t t = weft_spawn(volatile_writer, NULL);
+	reports_sink = *(int *)&flag;
+	weft_join(t);
+}
+
+static void ticker(void *arg)
+{
+	(void)arg;
+	for (int i = 0; i < 6; i++)
+		weft_atomic_fetch_add(&ticks, 1);
+	reports_sink = shared; /* the racing read, inside a long run */
+	for (int i = 0; i < 6; i++)
+		weft_atomic_fetch_add(&ticks, 1);
+}
+
+WEFT_TEST(race_in_long_run)
+{
+	weft_thread_t a = weft_spawn(ticker, NULL);
+	weft_thread_t b = weft_spawn(plain_writer, NULL);
+	weft_join(a);
+	weft_join(b);
+}
+
+static int *block;
+
+static void freer(void *arg)
+{
+	(void)arg;
+	for (int i = 0; i < 6; i++)
+		weft_atomic_fetch_add(&ticks, 1);
+	weft_free(block);
+	for (int i = 0; i < 6; i++)
+		weft_atomic_fetch_add(&ticks, 1);
+}
+
+WEFT_TEST(free_in_long_run)
+{
+	block = weft_malloc(sizeof *block);
+	weft_thread_t t = weft_spawn(freer, NULL);
+	weft_join(t);
+	*block = 1; /* after the join: every schedule uses freed memory */
+}

@@ -1,0 +1,53 @@
+# Reports say what happened: the strategy that found a crash or met a time
+# limit, the signal that killed a worker, a volatile access by that name;
+# the trace of a data race draws both racing accesses with their threads
+# and lines, and no step a report refers to is hidden in a collapsed run.
+. tests/cli/common.inc
+R=$B/tests/cli/reports
+line() { grep -n -F -- "$1" tests/cli/reports.c | head -n 1 | cut -d: -f1; }
+VW=$(line 'flag = 1;')
+PW=$(line 'shared = 1;')
+RR=$(line 'reports_sink = shared;')
+FR=$(line 'weft_free(block);')
+has() { printf '%s\n' "$1" | grep -q -F -- "$2" || fail "$3: no '$2' in:
+$1"; }
+hasnt() { ! printf '%s\n' "$1" | grep -q -F -- "$2" || fail "$3: '$2' in:
+$1"; }
+# Crashes and hangs name the strategy; a signal death names the signal.
+out=$($P --filter=crashes)
+has "$out" "found by dfs in execution" "crash"
+out=$($P --filter=hangs --time-limit=1 --strategy=random)
+hasnt "$out" "by  in" "time limit"
+out=$($P --filter=hangs --time-limit=1 --format=json)
+has "$out" '"strategy":"dfs"' "time limit, JSON"
+out=$($R --filter=killed)
+expect_eq $? 1 "killed worker"
+has "$out" "killed by signal 9 (SIGKILL" "signal death"
+hasnt "$out" "status -1" "signal death"
+# A volatile access is named so, not "atomic".
+out=$($R --filter=volatile_race)
+has "$out" "volatile_write at reports.c:$VW" "volatile race header"
+has "$out" "volatile_write of 4 bytes" "volatile race details"
+hasnt "$out" "atomic" "volatile race"
+# Both racing accesses, in their threads' columns, and both in the header.
+out=$($R --filter=race_in_long_run)
+has "$out" "data race on shared between plain_writer (write at reports.c:$PW) and ticker (read at reports.c:$RR)" "race header"
+has "$out" "read(shared) [race]  reports.c:$RR" "racing read in the trace"
+has "$out" "write(shared) [race]  reports.c:$PW" "racing write in the trace"
+col() { # the column at which $2 appears in the first line of $1 holding it
+	printf '%s\n' "$1" | grep -F -- "$2" | head -n 1 | awk -v s="$2" '{ print index($0, s) }'
+}
+head=$(printf '%s\n' "$out" | grep '^  race_in_long_run ')
+[ "$(col "$out" "read(shared) [race]")" -eq "$(col "$head" ticker)" ] || fail "racing read not in ticker's column"
+[ "$(col "$out" "write(shared) [race]")" -eq "$(col "$head" plain_writer)" ] || fail "racing write not in plain_writer's column"
+# ... while the rest of the long run is still collapsed around it.
+expect_eq "$(printf '%s\n' "$out" | grep -c 'more steps')" 2 "collapsed runs around the race"
+# The free of a use-after-free stays visible inside a collapsed run.
+out=$($R --filter=free_in_long_run)
+has "$out" "weft_free(weft_malloc#0)  reports.c:$FR" "free of a use-after-free"
+has "$out" "more steps" "collapsed run around the free"
+# --verbose collapses nothing, and the marks do not duplicate steps.
+out=$($R --filter=race_in_long_run --verbose)
+hasnt "$out" "more steps" "verbose"
+expect_eq "$(printf '%s\n' "$out" | grep -c 'fetch_add(ticks)')" 12 "verbose trace"
+echo ok

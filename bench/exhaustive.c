@@ -1,8 +1,11 @@
 /* bench/exhaustive.c - exhaustive search workloads (bench/exhaustive.sh):
- * their execution counts are the numbers of Mazurkiewicz traces (1 writer
- * and 12 readers: 2^12 = 4096; 6 threads that each load x and
- * compare-exchange it to the value seen plus one: 75,876), so the optimal
- * search explores exactly that many. */
+ * their execution counts are the numbers of Mazurkiewicz traces, counted
+ * independently by tools/oracle/brute.py (1 writer and 12 readers: 2^12 =
+ * 4096; 7 threads where thread i compare-exchanges x from i-1 to i: 523;
+ * 6 threads that each load x and compare-exchange it to the value seen
+ * plus one: 75,876), so the optimal search explores exactly that many.
+ * A search that takes a failed compare-exchange for a write explores 7!
+ * = 5,040 orders of the chain. */
 #include <weft/weft.h>
 
 static weft_atomic_t x;
@@ -27,6 +30,23 @@ WEFT_TEST(writer_12_readers)
 	for (int i = 0; i < 12; i++)
 		t[i] = weft_spawn(reader, NULL);
 	for (int i = 0; i < 13; i++)
+		weft_join(t[i]);
+}
+
+static void chain_cas(void *arg)
+{
+	long i = (long)arg, expected = i - 1;
+
+	weft_atomic_cas(&x, &expected, i);
+}
+
+WEFT_TEST(cas_chain_7)
+{
+	weft_thread_t t[7];
+
+	for (long i = 0; i < 7; i++)
+		t[i] = weft_spawn(chain_cas, (void *)(i + 1));
+	for (int i = 0; i < 7; i++)
 		weft_join(t[i]);
 }
 

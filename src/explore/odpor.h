@@ -27,6 +27,11 @@ enum {
 	EV_CHOOSE = 8,   /* a weft_choose step; val is its value */
 	EV_ACQUIRE = 16, /* takes what it waits for (a lock, a count): the
 			    later blocking steps on the object wait for it */
+	EV_COND = 32,    /* its access depends on the state (a
+			    compare-exchange, a trylock): what it did here
+			    is not what it does after another thread's
+			    write, so as a thread's next step (asleep, or
+			    in the tree) it counts as a write */
 };
 
 struct ev {

@@ -238,6 +238,9 @@ static bool infeasible(long e, long j, const struct ev *ep, int32_t prev)
 	return true;
 }
 
+/* WEFT_ODPOR_DEBUG=1 prints every race and what became of it. */
+static int debug = -1;
+
 /* A thread asleep (or explored) at the decision before e that is a weak
  * initial of v: the reversal was explored from there already. */
 static bool redundant(long e, const struct ev *v, long n)
@@ -259,13 +262,14 @@ static bool redundant(long e, const struct ev *v, long n)
 			return true;
 		if (!weft__ev_same(&v[k], q))
 			continue;
+		if (debug > 0)
+			fprintf(stderr, "    asleep: thread %d (access %d obj %p) at %ld\n",
+				q->tid, q->access, q->obj, e);
 		return true;
 	}
 	return false;
 }
 
-/* WEFT_ODPOR_DEBUG=1 prints every race and what became of it. */
-static int debug = -1;
 
 static void debug_race(long e, long j, const struct ev *v, long n,
 		       const char *what)
@@ -449,6 +453,8 @@ long weft__odpor_races(const struct odpor_view *v)
 	struct preds p;
 
 	setup(v);
+	if (debug < 0)
+		debug = getenv("WEFT_ODPOR_DEBUG") != NULL;
 	for (long i = 0; i < v->n; i++) {
 		const struct ev *e = &v->steps[i].ev;
 		first_step(e->tid);

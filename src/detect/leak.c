@@ -169,6 +169,19 @@ void weft__leak_check(void)
 
 	if (!nb || weft__opts.leaks == WEFT__LEAKS_OFF)
 		return;
+	/* Nothing live, nothing to mark: the common case costs one pass
+	 * over the blocks, not a scan of the roots. */
+	{
+		struct weft__block_view b;
+		size_t i;
+		for (i = 0; i < nb; i++) {
+			weft__heap_block(i, &b);
+			if (b.live)
+				break;
+		}
+		if (i == nb)
+			return;
+	}
 	m.mark = weft__exec_alloc(nb);
 	m.stack = weft__exec_alloc(sizeof *m.stack * nb);
 	m.n = 0;

@@ -57,96 +57,6 @@ static inline uint64_t bit(int i)
 	return (uint64_t)1 << i;
 }
 
-static uint32_t fnv(uint32_t h, const char *s)
-{
-	for (; s && *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
-void weft__ev_of_op(struct ev *e, int tid, const struct weft__op *op)
-{
-	uint32_t h = fnv(2166136261u, op->name);
-	const void *blk = op->obj ? weft__heap_block_start(op->obj) : NULL;
-
-	if (op->loc) {
-		h = fnv(h, op->loc->file);
-		h = (h ^ (uint32_t)op->loc->line) * 16777619u;
-	}
-	*e = (struct ev){
-		.obj = op->obj, .obj2 = op->obj2,
-		.blk = blk != op->obj ? blk : NULL, .tid = (int16_t)tid,
-		.access = op->access_now ? op->access_now(op) : op->access,
-		.flags = (uint8_t)((op->release ? EV_RELEASE : 0) |
-				   (op->ready ? EV_BLOCKING : 0) |
-				   (op->ends_process ? EV_ENDS : 0)),
-		.val = -1, .sig = h ? h : 1,
-	};
-	if (op->access_now)
-		e->flags |= EV_COND;
-	/* Acquisitions: blocking steps that are no release, and try-steps
-	 * that succeed (they take the lock or count just as well). */
-	if ((op->ready && !op->release) ||
-	    (op->access_now && e->access == WEFT__ACC_WRITE))
-		e->flags |= EV_ACQUIRE;
-}
-
-/* Whether two steps of different threads may not commute: the end of the
- * process conflicts with everything; otherwise a shared object (or heap
- * block, where the step on the block itself is its free) with a write.
- * Steps count with what they did; but a sleeping thread stands for its
- * next step wherever it would run, and a step whose access depends on the
- * state (a compare-exchange that failed here may succeed after another
- * step) keeps its thread asleep only past steps that do not touch its
- * object at all (sleeper_dependent): otherwise two subtrees can each
- * count on the other to explore the order where it succeeds. */
-/* Conservative: whether a step that stands for a thread's next step may
- * write, wherever it runs. */
-static bool writes(const struct ev *e)
-{
-	return e->access == WEFT__ACC_WRITE || (e->flags & EV_COND);
-}
-
-static bool dependent(const struct ev *a, const struct ev *b, bool cond);
-
-bool weft__ev_dependent(const struct ev *a, const struct ev *b)
-{
-	return dependent(a, b, false);
-}
-
-/* For a sleeping thread: its step counts as a write if it may write. */
-static bool sleeper_dependent(const struct ev *sleeper, const struct ev *b)
-{
-	return dependent(sleeper, b, true);
-}
-
-static bool dependent(const struct ev *a, const struct ev *b, bool cond)
-{
-	/* A sleeping conditional step stays asleep past plain reads of its
-	 * object, which cannot change its outcome, but not past another
-	 * conditional step there (see sleeper_dependent). */
-	if (cond && (a->flags & EV_COND) && !(b->flags & EV_COND))
-		cond = false;
-	if ((a->flags | b->flags) & EV_ENDS)
-		return true;
-	if (a->access == WEFT__ACC_NONE || b->access == WEFT__ACC_NONE ||
-	    !a->obj || !b->obj)
-		return false;
-	if (a->access == WEFT__ACC_WRITE || b->access == WEFT__ACC_WRITE ||
-	    (cond && writes(a))) {
-		if (a->obj == b->obj || a->obj == b->obj2 ||
-		    (a->obj2 && (a->obj2 == b->obj || a->obj2 == b->obj2)))
-			return true;
-	}
-	/* A use of a block (inside it) against the block's free. */
-	if (a->blk && a->blk == b->obj && b->access == WEFT__ACC_WRITE)
-		return true;
-	if (b->blk && b->blk == a->obj &&
-	    (a->access == WEFT__ACC_WRITE || (cond && writes(a))))
-		return true;
-	return false;
-}
-
 /* ---- storage ---------------------------------------------------------------- */
 
 static void *grow(void *p, size_t n)
@@ -235,7 +145,7 @@ static void compute_sleep(long d)
 	for (int k = 0; k < need; k++) {
 		const struct ev *q = k < p->nsleep ? &sleepbuf[p->sleep_off + k]
 						   : &p->done[k - p->nsleep];
-		if (q->tid == taken->tid || sleeper_dependent(q, taken))
+		if (q->tid == taken->tid || weft__ev_sleeper_dependent(q, taken))
 			continue;
 		sleepbuf[sleepused + l->nsleep++] = *q;
 	}

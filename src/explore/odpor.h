@@ -48,6 +48,10 @@ struct ev {
 
 /* Two steps that do not commute (of different threads). */
 bool weft__ev_dependent(const struct ev *a, const struct ev *b);
+/* The same, for a sleeping thread's next step against a step taken: a
+ * step whose access depends on the state counts as a write against
+ * another such step (odpor_ev.c says why). */
+bool weft__ev_sleeper_dependent(const struct ev *sleeper, const struct ev *b);
 /* The summary of op as thread tid would perform it now. */
 void weft__ev_of_op(struct ev *e, int tid, const struct weft__op *op);
 /* The same event: same thread and, for a choice, the same value. */

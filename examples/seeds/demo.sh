@@ -90,6 +90,7 @@ while IFS= read -r src; do
 		[ -n "$execs" ] || execs=$(field executions "$line")
 		secs=$(field seconds "$line")
 		bound=$(field preemption_bound "$line")
+		fair=$(field fair_bound "$line")
 		strategy=$(field strategy "$line")
 		want=$(expectation "$src" "$test")
 		got=$verdict
@@ -105,7 +106,14 @@ while IFS= read -r src; do
 		fi
 		case $verdict in
 		verified)
-			if [ "$bound" = -1 ]; then b="no bound needed"; else b="bound $bound"; fi
+			# Name every bound the verdict rests on: preemptions, and
+			# unfair continuations of spin loops.
+			b=
+			[ "$bound" = -1 ] || b="bound $bound"
+			if [ -n "$fair" ] && [ "$fair" != -1 ]; then
+				b="${b:+$b, }fair $fair"
+			fi
+			[ -n "$b" ] || b="no bound needed"
 			kindcol="($b)"
 			;;
 		bug) kindcol=$kind ;;

@@ -221,23 +221,6 @@ static bool dfs_begin(void)
 	return false;
 }
 
-static int default_choice(uint64_t avail, uint64_t elig)
-{
-	int last = weft__X->last_tid;
-
-	/* The default run is the one the program most expects: fair (a
-	 * spinner lets the others run first) and without spurious wakeups,
-	 * which are explored when a race asks for them. */
-	if (avail & elig)
-		avail &= elig;
-	if (avail & ~weft__X->weak)
-		avail &= ~weft__X->weak;
-
-	if (last >= 0 && (avail & bit(last)))
-		return last;
-	return __builtin_ctzll(avail);
-}
-
 /* Every thread that could move is asleep except threads that spin: left
  * alone, the spinners would poll until --max-steps while the sleepers wait
  * for a dependent step that never comes (a kthread polling
@@ -327,7 +310,7 @@ static int dfs_pick(uint64_t en, uint64_t elig)
 		}
 		if (!avail)
 			weft__end_execution(EXEC_REDUNDANT);
-		tid = default_choice(avail, elig);
+		tid = weft__default_choice(avail, elig);
 		end_of_test_conflicts(n, tid, en);
 		n->chosen = (uint32_t)tid;
 		n->op_sig = op_signature(X->th[tid].pending);

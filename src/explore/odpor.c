@@ -172,22 +172,6 @@ static uint64_t done_tids(long d)
 
 /* ---- choosing ------------------------------------------------------------- */
 
-static int default_choice(uint64_t avail, uint64_t elig)
-{
-	int last = weft__X->last_tid;
-
-	/* The default run is the one the program most expects: fair (a
-	 * spinner lets the others run first) and without spurious wakeups,
-	 * which are explored when a race asks for them. */
-	if (avail & elig)
-		avail &= elig;
-	if (avail & ~weft__X->weak)
-		avail &= ~weft__X->weak;
-	if (last >= 0 && (avail & bit(last)))
-		return last;
-	return __builtin_ctzll(avail);
-}
-
 static void diverged(long d, const char *why)
 {
 	weft__nondeterminism(
@@ -261,7 +245,7 @@ static int odpor_pick(uint64_t en, uint64_t elig)
 				fair_cut = true;
 				weft__end_execution(EXEC_REDUNDANT);
 			}
-			tid = default_choice(avail, elig);
+			tid = weft__default_choice(avail, elig);
 			struct ev e;
 			weft__ev_of_op(&e, tid, X->th[tid].pending);
 			c = weft__wut_new(&e);

@@ -140,3 +140,20 @@ int weft__explore_fair_bound(void)
 		return weft__odpor_fair_cut() ? weft__opts.fair_bound : -1;
 	return -1;
 }
+
+/* The default next thread of the exhaustive strategies, where nothing
+ * asks for another: the run the program most expects, fair (a spinner
+ * lets the others run first), without spurious wakeups (explored when a
+ * race asks for them), and without preempting the running thread. */
+int weft__default_choice(uint64_t avail, uint64_t elig)
+{
+	int last = weft__X->last_tid;
+
+	if (avail & elig)
+		avail &= elig;
+	if (avail & ~weft__X->weak)
+		avail &= ~weft__X->weak;
+	if (last >= 0 && (avail & ((uint64_t)1 << last)))
+		return last;
+	return __builtin_ctzll(avail);
+}

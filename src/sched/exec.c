@@ -240,48 +240,46 @@ void weft__fail_detail(const char *fmt, ...)
 	S->detail[S->detail_len] = 0;
 }
 
-_Noreturn void weft__fail(const char *kind, const struct weft_loc *loc,
-			  const char *fmt, ...)
+/* Record what ended the execution (a bug's kind, or a limit's reason)
+ * with its message and place, and end it with result r. */
+_Noreturn static void end_with(const char *kind, const struct weft_loc *loc,
+			       enum exec_result r, const char *fmt, va_list ap)
 {
 	struct weft__shm *S = weft__S;
 	char msg[900];
-	va_list ap;
 
-	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
 	snprintf(S->kind, sizeof S->kind, "%s", kind);
 	if (loc && loc->file)
 		snprintf(S->message, sizeof S->message, "%s (at %s:%d)", msg,
 			 loc->file, loc->line);
 	else
 		snprintf(S->message, sizeof S->message, "%s", msg);
-	weft__end_execution(EXEC_BUG);
+	weft__end_execution(r);
+}
+
+_Noreturn void weft__fail(const char *kind, const struct weft_loc *loc,
+			  const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	end_with(kind, loc, EXEC_BUG, fmt, ap);
+}
+
+_Noreturn void weft__limit(const char *reason, const struct weft_loc *loc,
+			   const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	end_with(reason, loc, EXEC_LIMIT, fmt, ap);
 }
 
 /* The process ends: one step that conflicts with every other thread's
  * next step (threads that have not run by then never run), then the end
  * of the execution whatever the other threads are doing. */
 static const char process_obj = 0;
-
-_Noreturn void weft__limit(const char *reason, const struct weft_loc *loc,
-			   const char *fmt, ...)
-{
-	struct weft__shm *S = weft__S;
-	char msg[900];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	snprintf(S->kind, sizeof S->kind, "%s", reason);
-	if (loc && loc->file)
-		snprintf(S->message, sizeof S->message, "%s (at %s:%d)", msg,
-			 loc->file, loc->line);
-	else
-		snprintf(S->message, sizeof S->message, "%s", msg);
-	weft__end_execution(EXEC_LIMIT);
-}
 
 _Noreturn void weft__exec_exit(int status)
 {

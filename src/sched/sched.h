@@ -172,6 +172,9 @@ extern const struct weft__strategy *weft__strat;
 int weft__dfs_bound(void);
 bool weft__dfs_complete(void);
 void weft__strategy_setup(const char *name);
+/* The default choice of the exhaustive strategies among avail (a subset of
+ * the enabled threads), preferring elig (strategy.c). */
+int weft__default_choice(uint64_t avail, uint64_t elig);
 
 /* Decisions: replay tokens. */
 char *weft__token_encode(const char *test, const uint32_t *dec, long n,

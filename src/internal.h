@@ -343,6 +343,11 @@ struct weft__opts {
 				   of a test are reported */
 	bool volatile_marked;   /* volatile accesses are the program's
 				   atomics (relaxed), not plain accesses */
+	long split;             /* exhaustive search split into leaves up to
+				   this width (0: by default, only when it
+				   runs in parts) */
+	int shard, nshards;     /* --shard=K/N: this process explores part K
+				   (1-based) of N; 0/0 none */
 };
 enum { WEFT__LEAKS_UNREACHABLE, WEFT__LEAKS_ALL, WEFT__LEAKS_OFF };
 extern struct weft__opts weft__opts;

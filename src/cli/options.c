@@ -79,6 +79,7 @@ void weft__options_reset(void)
 	copies = NULL;
 	ncopies = capcopies = 0;
 	weft__opts = defaults;
+	free(weft__outputs.merge);
 	memset(&weft__outputs, 0, sizeof weft__outputs);
 }
 
@@ -163,6 +164,7 @@ WHOLE(set_max_steps, max_steps, long, 10, 10000000)
 WHOLE(set_spin_bound, spin_bound, int, 1, 1000000)
 WHOLE(set_jobs, jobs, int, 1, 64)
 WHOLE(set_stack_size, stack_size, long, 16384, 1L << 30)
+WHOLE(set_split, split, long, 2, 1L << 20)
 #undef WHOLE
 
 static bool set_preemption(struct parse *p, const char *f, const char *v)
@@ -178,6 +180,36 @@ static bool set_fair(struct parse *p, const char *f, const char *v)
 static bool set_time(struct parse *p, const char *f, const char *v)
 {
 	return seconds(p, f, v, &weft__opts.time_limit);
+}
+
+/* --shard=K/N, K from 1 to N. */
+static bool set_shard(struct parse *p, const char *f, const char *v)
+{
+	const char *slash = strchr(v, '/');
+	char k[24];
+	long x, n;
+
+	if (!slash || slash == v || (size_t)(slash - v) >= sizeof k)
+		return bad(p, "bad value '%s' for --%s (want K/N: part K of N, "
+			      "from 1/N to N/N)", v, f);
+	memcpy(k, v, (size_t)(slash - v));
+	k[slash - v] = 0;
+	if (!whole(p, f, slash + 1, 1, 4096, &n) || !whole(p, f, k, 1, n, &x))
+		return false;
+	weft__opts.shard = (int)x;
+	weft__opts.nshards = (int)n;
+	return true;
+}
+
+static bool set_merge(struct parse *p, const char *f, const char *v)
+{
+	(void)p;
+	(void)f;
+	weft__outputs.merge = realloc(weft__outputs.merge,
+				      sizeof *weft__outputs.merge *
+					      (size_t)(weft__outputs.nmerge + 1));
+	weft__outputs.merge[weft__outputs.nmerge++] = v;
+	return true;
 }
 
 static bool set_format(struct parse *p, const char *f, const char *v)
@@ -278,6 +310,9 @@ static const struct flag {
 	{ "stack-size", true, set_stack_size },
 	{ "leaks", true, set_leaks },
 	{ "volatile", true, set_volatile },
+	{ "split", true, set_split },
+	{ "shard", true, set_shard },
+	{ "merge", true, set_merge },
 	{ "help", false, set_help },
 	{ "version", false, set_version },
 };
@@ -374,6 +409,11 @@ bool weft__options_parse(struct weft__cli *cli, const char *env, int argc,
 		weft__opts.strategy = "replay";
 	if (!strcmp(weft__opts.strategy, "replay") && !weft__opts.replay)
 		return bad(&p, "--strategy=replay needs --replay=TOKEN");
+	if (weft__opts.nshards && !strcmp(weft__opts.strategy, "dfs") &&
+	    weft__opts.preemption_bound >= 0)
+		return bad(&p, "--shard divides the search without a preemption "
+			       "bound (auto, dfs, random or pct), not the bounded "
+			       "dfs");
 	return true;
 }
 

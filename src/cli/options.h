@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 struct weft__cli {
@@ -18,6 +19,9 @@ struct weft__outputs {
 	const char *junit;      /* --junit=FILE */
 	const char *sarif;      /* --sarif=FILE */
 	const char *json_file;  /* --json=FILE: JSON Lines */
+	const char **merge;     /* --merge=FILE (repeatable): combine the
+				   shards' JSON results instead of running */
+	int nmerge;
 };
 extern struct weft__outputs weft__outputs;
 
@@ -31,5 +35,49 @@ void weft__parse_options(struct weft__cli *cli, int argc, char **argv);
 /* Defaults back and the parser's copies freed (tests, fuzzing). */
 void weft__options_reset(void);
 void weft__usage(FILE *out, const char *argv0);
+
+/* ---- running a test (run.c starts workers, worker.c runs them) ---------- */
+
+struct weft_test;
+struct weft__shm;
+struct weft__split_log;
+
+/* One worker's share of a test's exploration. */
+struct weft__job_cfg {
+	long first, stride;        /* random, pct: executions first,
+				      first+stride, ... */
+	volatile long *min_bug;    /* shared by the jobs of one test */
+	long split;                /* width of the split search, 0 none */
+	int part, parts;           /* this worker explores leaves part,
+				      part+parts, ... */
+	struct weft__split_log *log;
+	uint32_t *replay;          /* --replay: the decisions */
+	long nreplay;
+	const uint64_t *ctx;
+	int nctx;
+};
+_Noreturn void weft__worker_main(const struct weft_test *t,
+				 struct weft__shm *S,
+				 const struct weft__job_cfg *c);
+/* How one test's exploration divides (parts.c). */
+struct weft__plan {
+	int jobs;                  /* worker processes here */
+	int parts, part0;          /* parts in all (jobs times shards), and
+				      the first that is this process's */
+	long split;                /* exhaustive: width of the split, 0 none */
+};
+void weft__plan_test(struct weft__plan *P);
+struct weft__split_log *weft__split_log_create(void);
+/* The result of n jobs as one: the most telling outcome, with the counts
+ * added up (to the bug, for a split search; exact is false when a job's
+ * leaf log overflowed).  Returns the job's record that holds it. */
+struct weft__shm *weft__jobs_merge(struct weft__shm **S,
+				   struct weft__split_log **logs, int n,
+				   bool split, bool *exact);
+/* A verified exploration that checked nothing (every execution pruned or
+ * redundant) is inconclusive, "all-pruned". */
+void weft__check_all_pruned(struct weft__shm *S);
+/* How severe a finding reported at the end is (lower: more). */
+int weft__finding_rank(const char *kind);
 
 #endif

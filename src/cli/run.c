@@ -19,11 +19,6 @@
 #include "report/report.h"
 #include "options.h"
 
-_Noreturn void weft__worker_main(const struct weft_test *t,
-				 struct weft__shm *S, long first, long stride,
-				 volatile long *min_bug, uint32_t *replay,
-				 long nreplay, const uint64_t *ctx, int nctx);
-
 static struct weft_test *registered;
 
 void weft__register_test(struct weft_test *t)
@@ -51,9 +46,8 @@ struct job {
 	bool done, killed;
 };
 
-static void start_job(struct job *j, const struct weft_test *t, long first,
-		      long stride, volatile long *min_bug, uint32_t *replay,
-		      long nreplay, const uint64_t *ctx, int nctx)
+static void start_job(struct job *j, const struct weft_test *t,
+		      const struct weft__job_cfg *c)
 {
 	int p[2];
 
@@ -71,8 +65,7 @@ static void start_job(struct job *j, const struct weft_test *t, long first,
 		weft__die("fork failed");
 	if (j->pid == 0) {
 		close(p[0]);
-		weft__worker_main(t, j->S, first, stride, min_bug, replay,
-				  nreplay, ctx, nctx);
+		weft__worker_main(t, j->S, c);
 	}
 	close(p[1]);
 	j->fd = p[0];
@@ -141,86 +134,88 @@ static void settle(struct job *j)
 
 static struct weft__shm *shms[64];
 static struct weft__marks *marks[64];
+static struct weft__split_log *logs[64];
 
-/* The most telling of the jobs' outcomes: the earliest bug, else an
- * inconclusive one, else the first. */
-static int best_job(struct job *jobs, int n)
+/* Explore test t in the parts the options ask for; returns the record of
+ * the result (counts added up), or NULL after an error line. */
+static struct weft__shm *explore_test(const struct weft_test *t)
 {
-	int best = 0;
-
-	for (int i = 1; i < n; i++) {
-		struct weft__shm *a = jobs[i].S, *b = jobs[best].S;
-		if ((a->verdict == VERDICT_BUG &&
-		     (b->verdict != VERDICT_BUG || a->bug_exec < b->bug_exec)) ||
-		    (a->verdict == VERDICT_INCONCLUSIVE &&
-		     b->verdict != VERDICT_BUG &&
-		     b->verdict != VERDICT_INCONCLUSIVE))
-			best = i;
-	}
-	return best;
-}
-
-/* Run one test; returns 0 (no bug), 1 (bug), 2 (error), 3 (inconclusive). */
-static int run_test(const struct weft_test *t, const char *argv0)
-{
-	int njobs = weft__opts.jobs;
-	bool parallel = njobs > 1 && (!strcmp(weft__opts.strategy, "random") ||
-				      !strcmp(weft__opts.strategy, "pct"));
+	struct weft__plan P;
 	struct job jobs[64];
+	struct weft__job_cfg cfg[64];
+	struct weft__shm *S[64];
 	uint32_t *replay = NULL;
 	uint64_t *ctx = NULL;
 	int nctx = 0;
 	long nreplay = 0;
 	volatile long *min_bug = NULL;
 	const char *err = NULL;
+	bool exact;
 
+	weft__plan_test(&P);
 	if (weft__opts.replay &&
 	    (nreplay = weft__token_decode(t->name, weft__opts.replay, &replay,
 					  &ctx, &nctx, &err)) < 0)
 		weft__die("token checked before the run fails: %s", err);
-	if (!parallel)
-		njobs = 1;
-	if (parallel) {
+	if (P.jobs > 1) {
 		min_bug = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
 			       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 		*min_bug = 1L << 60;
 	}
 	weft__progress_start(t);
-	for (int i = 0; i < njobs; i++) {
+	for (int i = 0; i < P.jobs; i++) {
 		if (!shms[i]) {
 			shms[i] = weft__shm_create(weft__opts.max_steps * 2 + 64);
 			marks[i] = weft__marks_create();
 		}
-		jobs[i].S = shms[i];
+		if (P.split && P.jobs > 1 && !logs[i])
+			logs[i] = weft__split_log_create();
+		if (logs[i])
+			logs[i]->n = 0, logs[i]->overflow = false;
+		cfg[i] = (struct weft__job_cfg){
+			.first = P.part0 + i, .stride = P.parts,
+			.min_bug = min_bug, .split = P.split,
+			.part = P.part0 + i, .parts = P.parts,
+			.log = P.split && P.jobs > 1 ? logs[i] : NULL,
+			.replay = replay, .nreplay = nreplay,
+			.ctx = ctx, .nctx = nctx,
+		};
+		jobs[i].S = S[i] = shms[i];
 		jobs[i].marks = marks[i];
-		start_job(&jobs[i], t, i, njobs, min_bug, replay, nreplay, ctx,
-			  nctx);
+		start_job(&jobs[i], t, &cfg[i]);
 	}
-	wait_jobs(jobs, njobs);
+	wait_jobs(jobs, P.jobs);
 	weft__progress_end();
 	free(replay);
 	free(ctx);
 	if (min_bug)
 		munmap((void *)min_bug, 4096);
-	long execs = 0, pruned = 0, redundant = 0;
-	for (int i = 0; i < njobs; i++) {
+	for (int i = 0; i < P.jobs; i++) {
 		settle(&jobs[i]);
-		execs += jobs[i].S->executions;
-		pruned += jobs[i].S->pruned;
-		redundant += jobs[i].S->redundant;
 		if (!strcmp(jobs[i].S->kind, "nondeterminism")) {
 			fprintf(stderr, "weft: test %s: %s\n", t->name,
 				jobs[i].S->message);
 			weft__results_add_error(t->name, jobs[i].S->message);
-			return 2;
+			return NULL;
 		}
 	}
-	int best = best_job(jobs, njobs);
-	struct weft__shm *S = jobs[best].S;
-	S->executions = execs;
-	S->pruned = pruned;
-	S->redundant = redundant;
-	weft__marks_use(jobs[best].marks);
+	struct weft__shm *W = weft__jobs_merge(S, logs, P.jobs, P.split > 0,
+					       &exact);
+	for (int i = 0; i < P.jobs; i++)
+		if (S[i] == W)
+			weft__marks_use(jobs[i].marks);
+	W->split = P.split;
+	W->parts_exact = exact;
+	return W;
+}
+
+/* Run one test; returns 0 (no bug), 1 (bug), 2 (error), 3 (inconclusive). */
+static int run_test(const struct weft_test *t, const char *argv0)
+{
+	struct weft__shm *S = explore_test(t);
+
+	if (!S)
+		return 2;
 	weft__report_test(t, S, argv0);
 	return S->verdict == VERDICT_BUG	    ? 1
 	       : S->verdict == VERDICT_INCONCLUSIVE ? 3

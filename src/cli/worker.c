@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "sched/sched.h"
+#include "options.h"
 
 const char *weft__strategy_ran(void);
 bool weft__strategy_verified(void);
@@ -126,7 +127,10 @@ _Noreturn void weft__nondeterminism(const char *fmt, ...)
 
 struct worker_cfg {
 	long first, stride;        /* executions first, first+stride, ... */
-	volatile long *min_bug;    /* shared across jobs: lowest bug found */
+	volatile long *min_bug;    /* shared across jobs: lowest bug found
+				      (an execution number; with a split
+				      search, a leaf) */
+	bool split;                /* one part of a split exhaustive search */
 };
 
 int weft__explore_bound(void);
@@ -206,18 +210,20 @@ struct limit_rec {
 	struct saved *rec;
 	char kind[32];
 	char message[1024];
-	long exec;
+	long exec, leaf;
 };
 
 /* WEFT_DEBUG_EXEC=1 prints every execution's steps on stderr, one line
  * each: a tool for working on the explorer itself. */
 static bool debug_exec;
+static bool in_parts;        /* one of several parts of a search */
 
 static void dump_execution(enum exec_result r)
 {
 	struct weft__step *st = weft__shm_steps(weft__S);
 
-	fprintf(stderr, "exec %ld [%d]:", weft__X->exec_no, (int)r);
+	fprintf(stderr, "exec %ld [%d] leaf %ld%s:", weft__X->exec_no, (int)r,
+		weft__S->leaf, weft__split_foreign() ? " foreign" : "");
 	for (long i = 0; i < weft__S->nsteps; i++)
 		fprintf(stderr, " %d:%s%s%s", st[i].tid, st[i].op,
 			st[i].objname ? "/" : "", st[i].objname ? st[i].objname : "");
@@ -231,6 +237,7 @@ static void note_limit(struct weft__shm *S, struct limit_rec *L, long exec_no)
 		return;
 	L->rec = save_record(S);
 	L->exec = exec_no;
+	L->leaf = S->leaf;
 	snprintf(L->kind, sizeof L->kind, "%s", S->kind);
 	snprintf(L->message, sizeof L->message, "%s", S->message);
 	S->kind[0] = 0;
@@ -246,26 +253,34 @@ static void finish_clean(struct weft__shm *S, double t0, struct limit_rec *L,
 		snprintf(S->reason, sizeof S->reason, "%s", L->kind);
 		snprintf(S->message, sizeof S->message, "%s", L->message);
 		S->bug_exec = L->exec;
+		S->bug_leaf = L->leaf;
 		finish(S, t0, VERDICT_INCONCLUSIVE);
 		return;
 	}
-	if (complete && S->executions == 0) {
-		snprintf(S->reason, sizeof S->reason, "all-pruned");
-		snprintf(S->message, sizeof S->message,
-			 "every execution was cut short: %ld by a failed "
-			 "assumption, %ld as redundant; nothing was checked",
-			 S->pruned, S->redundant);
-		S->nsteps = S->ndec = 0; /* no trace to show */
-		finish(S, t0, VERDICT_INCONCLUSIVE);
+	S->verdict = complete ? VERDICT_VERIFIED : VERDICT_PASS;
+	/* One part of several may have nothing: the parts' sum decides. */
+	if (!in_parts)
+		weft__check_all_pruned(S);
+	finish(S, t0, S->verdict);
+}
+
+void weft__check_all_pruned(struct weft__shm *S)
+{
+	if (S->verdict != VERDICT_VERIFIED || S->executions)
 		return;
-	}
-	finish(S, t0, complete ? VERDICT_VERIFIED : VERDICT_PASS);
+	S->verdict = VERDICT_INCONCLUSIVE;
+	snprintf(S->reason, sizeof S->reason, "all-pruned");
+	snprintf(S->message, sizeof S->message,
+		 "every execution was cut short: %ld by a failed assumption, "
+		 "%ld as redundant; nothing was checked",
+		 S->pruned, S->redundant);
+	S->nsteps = S->ndec = 0; /* no trace to show */
 }
 
 /* Non-fatal findings, most severe first: a data race before a lock-order
  * cycle before a leak.  The verdict names the most severe one found and
  * shows the trace of the execution that first produced it. */
-static int severity(const char *kind)
+int weft__finding_rank(const char *kind)
 {
 	static const char *order[] = { "data-race", "lock-order", "leak" };
 
@@ -280,8 +295,8 @@ static int worst_finding(const struct weft__shm *S, int from)
 	int best = -1;
 
 	for (int i = from; i < S->nfindings; i++)
-		if (best < 0 || severity(S->findings[i].kind) <
-				       severity(S->findings[best].kind))
+		if (best < 0 || weft__finding_rank(S->findings[i].kind) <
+				       weft__finding_rank(S->findings[best].kind))
 			best = i;
 	return best;
 }
@@ -294,6 +309,18 @@ static void free_record(struct saved *v)
 	free(v->dec);
 	free(v->steps);
 	free(v);
+}
+
+/* Tell the other jobs where the bug is: they need not explore past it. */
+static void publish_bug(struct worker_cfg *cfg, long exec_no)
+{
+	long mine = cfg->split ? weft__S->leaf : exec_no;
+	long cur = __atomic_load_n(cfg->min_bug, __ATOMIC_SEQ_CST);
+
+	while (mine < cur &&
+	       !__atomic_compare_exchange_n(cfg->min_bug, &cur, mine, false,
+					    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+		;
 }
 
 static void explore(const struct weft_test *t, struct worker_cfg *cfg)
@@ -312,12 +339,13 @@ static void explore(const struct weft_test *t, struct worker_cfg *cfg)
 		if (weft__opts.iterations > 0 &&
 		    exec_no >= weft__opts.iterations)
 			break;
-		if (cfg->min_bug && exec_no > *cfg->min_bug)
+		if (cfg->min_bug && !cfg->split && exec_no > *cfg->min_bug)
 			break;
 		if (limit > 0 && weft__now() - t0 > limit)
 			break;
 		weft__X->exec_no = exec_no;
 		weft__replay_context_mark();
+		weft__split_begin();
 		if (!weft__strat->begin()) {
 			if (weft__strategy_verified() && !S->nfindings) {
 				finish_clean(S, t0, &lim, true);
@@ -330,6 +358,12 @@ static void explore(const struct weft_test *t, struct worker_cfg *cfg)
 		if (debug_exec)
 			dump_execution(r);
 		S->total_steps += weft__X->nsteps;
+		if (weft__split_foreign()) {
+			/* Another part's: it counts and reports it. */
+			S->nfindings = nfind;
+			exec_no -= cfg->stride;
+			continue;
+		}
 		if (weft__probe_run && r != EXEC_BUG)
 			exec_no -= cfg->stride; /* a re-run, not a new one */
 		else if (r == EXEC_OK || r == EXEC_BUG)
@@ -342,11 +376,12 @@ static void explore(const struct weft_test *t, struct worker_cfg *cfg)
 			note_limit(S, &lim, exec_no);
 		if (S->nfindings > nfind && r != EXEC_BUG) {
 			int w = worst_finding(S, nfind);
-			if (severity(S->findings[w].kind) < found_sev) {
+			if (weft__finding_rank(S->findings[w].kind) < found_sev) {
 				free_record(found);
-				found_sev = severity(S->findings[w].kind);
+				found_sev = weft__finding_rank(S->findings[w].kind);
 				primary = w;
 				S->bug_exec = exec_no;
+				S->bug_leaf = S->leaf;
 				S->bug_seconds = weft__now() - t0;
 				found = save_record(S);
 			}
@@ -357,9 +392,10 @@ static void explore(const struct weft_test *t, struct worker_cfg *cfg)
 				S->ctx, (int)(sizeof S->ctx / sizeof S->ctx[0]));
 			S->bug_exec = exec_no;
 			S->bug_seconds = weft__now() - t0;
+			S->bug_leaf = S->leaf;
+			S->bug_fatal = true;
 			if (cfg->min_bug)
-				__atomic_store_n(cfg->min_bug, exec_no,
-						 __ATOMIC_SEQ_CST);
+				publish_bug(cfg, exec_no);
 			finish(S, t0, VERDICT_BUG);
 			return;
 		}
@@ -385,22 +421,28 @@ static void explore(const struct weft_test *t, struct worker_cfg *cfg)
 
 /* Entry of a forked worker: never returns. */
 _Noreturn void weft__worker_main(const struct weft_test *t,
-				 struct weft__shm *S, long first, long stride,
-				 volatile long *min_bug, uint32_t *replay,
-				 long nreplay, const uint64_t *ctx, int nctx)
+				 struct weft__shm *S,
+				 const struct weft__job_cfg *c)
 {
-	struct worker_cfg cfg = { first, stride, min_bug };
+	struct worker_cfg cfg = { c->first, c->stride, c->min_bug,
+				  c->split > 0 };
+	uint32_t *replay = c->replay;
 
 	weft__S = S;
+	in_parts = c->parts > 1;
 	debug_exec = getenv("WEFT_DEBUG_EXEC") != NULL;
 	install_crash_handlers();
 	weft__X = weft__persistent_alloc(sizeof *weft__X);
 	weft__strategy_setup(replay ? "replay" : weft__opts.strategy);
 	snprintf(S->strategy, sizeof S->strategy, "%s", weft__strategy_ran());
 	if (replay) {
-		weft__replay_load(replay, nreplay);
-		weft__replay_context_import(ctx, nctx);
+		weft__replay_load(replay, c->nreplay);
+		weft__replay_context_import(c->ctx, c->nctx);
+	} else if (c->split > 0) {
+		weft__split_setup(c->split, c->part, c->parts, c->min_bug,
+				  c->log);
 	}
+	S->leaf = S->bug_leaf = -1;
 	weft__globals_snapshot();
 	explore(t, &cfg);
 	fflush(NULL);

@@ -28,6 +28,9 @@ struct level {
 	int ndone, capdone;
 	long sleep_off;          /* its sleep set in sleepbuf */
 	int nsleep;
+	long pb;                 /* split: product of the prefix's branching
+				    factors before this decision */
+	int width;               /* split: children of this prefix node */
 };
 
 static struct level *lv;
@@ -46,11 +49,11 @@ static int known_threads;
 static bool started, complete, need_unwind, fair_cut;
 static bool probed;
 static long dropped;         /* wakeup steps that could not run */
+static long fixed_at;        /* split: the leaf's decision, -1 not yet */
 
 _Noreturn void weft__nondeterminism(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 void weft__end_execution(enum exec_result r) __attribute__((noreturn));
-extern bool weft__probe_run;
 
 static inline uint64_t bit(int i)
 {
@@ -206,6 +209,53 @@ static wref next_child(long d, uint64_t en, uint64_t elig)
 	}
 }
 
+/* ---- the split prefix (odpor_split.c says why) --------------------------- */
+
+static bool in_prefix(long d)
+{
+	return weft__split_active() && lv[d].pb < weft__split_width();
+}
+
+/* Full branching at a prefix decision seen for the first time: every other
+ * awake thread becomes a sibling of the default choice c. */
+static void expand(long d, wref c, uint64_t others)
+{
+	wref node = node_of(d);
+
+	if (weft__wn[node].ev.flags & EV_EXPANDED)
+		return;
+	weft__wn[node].ev.flags |= EV_EXPANDED;
+	lv[d].width = 1;
+	for (int t = WEFT__MAX_THREADS - 1; t >= 0; t--) {
+		if (!(others & bit(t)))
+			continue;
+		struct ev e;
+		weft__ev_of_op(&e, t, weft__X->th[t].pending);
+		weft__wut_insert_after(c, weft__wut_new(&e));
+		lv[d].width++;
+	}
+}
+
+/* Where decision d lies: in the prefix, at the leaf (the first decision
+ * past it; another part's leaf ends the execution here), or below. */
+static void split_step(long d)
+{
+	long w = weft__split_width();
+	long pb = d ? lv[d - 1].pb * (in_prefix(d - 1) ? lv[d - 1].width : 1)
+		    : 1;
+
+	lv[d].pb = pb < w ? pb : w;
+	/* A node expanded before (replayed, or a later child taken) keeps
+	 * the width it had. */
+	if (!(weft__wn[node_of(d)].ev.flags & EV_EXPANDED))
+		lv[d].width = 1;
+	if (in_prefix(d) || (d && !in_prefix(d - 1)))
+		return;
+	fixed_at = d;
+	if (!weft__split_at_leaf(replay_len < d))
+		weft__end_execution(EXEC_REDUNDANT);
+}
+
 static int odpor_pick(uint64_t en, uint64_t elig)
 {
 	struct weft__exec *X = weft__X;
@@ -219,7 +269,12 @@ static int odpor_pick(uint64_t en, uint64_t elig)
 	/* Threads that appeared since the last step were created by it. */
 	for (; known_threads < X->nthreads; known_threads++)
 		parent[known_threads] = (int32_t)(d - 1);
+	if (weft__split_active())
+		split_step(d);
 	compute_sleep(d);
+	if (d == fixed_at)
+		for (int k = 0; k < lv[d].nsleep; k++)
+			sleepbuf[lv[d].sleep_off + k].flags |= EV_INHERITED;
 	if (d < replay_len) {
 		c = lv[d].w;
 		tid = weft__wn[c].ev.tid;
@@ -250,6 +305,8 @@ static int odpor_pick(uint64_t en, uint64_t elig)
 			weft__ev_of_op(&e, tid, X->th[tid].pending);
 			c = weft__wut_new(&e);
 			weft__wut_push_front(node_of(d), c);
+			if (in_prefix(d))
+				expand(d, c, avail & ~bit(tid));
 		}
 		lv[d].w = c;
 		lv[d].ndone = d == replay_len ? lv[d].ndone : 0;
@@ -266,7 +323,9 @@ static int odpor_pick(uint64_t en, uint64_t elig)
 		if (X->atomic_tid != tid)
 			sec_from[tid] = (int32_t)d;
 		/* The tree keeps the step as it really ran. */
+		uint8_t expanded = weft__wn[c].ev.flags & EV_EXPANDED;
 		weft__wn[c].ev = s->ev;
+		weft__wn[c].ev.flags |= expanded;
 	}
 	pos = d + 1;
 	return tid;
@@ -329,6 +388,9 @@ static void analyse(enum exec_result r)
 		.steps = steps, .n = pos, .first_new = replay_len,
 		.pending = pending_end, .nthreads = X->nthreads,
 		.sleep_at = sleep_at, .node_at = node_at, .parent = parent,
+		.fixed = !weft__split_active() ? 0
+			 : fixed_at >= 0       ? fixed_at
+					       : pos,
 	};
 
 	for (int t = 0; t < X->nthreads; t++) {
@@ -354,7 +416,10 @@ static void analyse(enum exec_result r)
 static void odpor_end(enum exec_result r)
 {
 	prev_len = pos;
-	if (!weft__probe_run && r != EXEC_BUG && !weft__restart_pending)
+	if (weft__split_active())
+		weft__split_end();
+	if (!weft__probe_run && r != EXEC_BUG && !weft__restart_pending &&
+	    !weft__split_foreign())
 		analyse(r);
 	need_unwind = true;
 }
@@ -391,11 +456,13 @@ static void reset_tree(void)
 		lv[d].ndone = 0;
 	replay_len = prev_len = 0;
 	complete = fair_cut = false;
+	weft__split_reset();
 }
 
 static bool odpor_begin(void)
 {
 	pos = 0;
+	fixed_at = -1;
 	sleepused = 0;
 	known_threads = 0;
 	weft__probe_run = false;
@@ -406,7 +473,7 @@ static bool odpor_begin(void)
 		reset_tree();
 		return true;
 	}
-	if (complete)
+	if (complete || weft__split_stopped())
 		return false;
 	/* Determinism probe: the first schedule is re-run once in full, and
 	 * every step must match; a program that reads the clock or its own

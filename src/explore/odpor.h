@@ -32,6 +32,12 @@ enum {
 			    is not what it does after another thread's
 			    write, so as a thread's next step (asleep, or
 			    in the tree) it counts as a write */
+	EV_EXPANDED = 64, /* a tree node whose children are every thread
+			     awake there (the split prefix) */
+	EV_INHERITED = 128, /* a sleep entry that a leaf of the split
+			       prefix inherited: it blocks a reversal only
+			       when it is an initial, not a weak initial
+			       (odpor_split.c says why) */
 };
 
 struct ev {
@@ -110,6 +116,8 @@ struct odpor_view {
 	struct step_info *steps;
 	long n;                   /* steps in the execution */
 	long first_new;           /* steps before this were analysed before */
+	long fixed;               /* decisions of the split prefix: races
+				     whose reversal goes there are dropped */
 	struct ev *pending;       /* per thread: its next step at the end,
 				     flags say whether it is enabled */
 	const int32_t *parent;    /* per thread: the step that created it,
@@ -127,5 +135,16 @@ struct odpor_view {
 /* Find every race of the execution whose second step is new, and insert
  * the sequences that reverse them.  Returns the number inserted. */
 long weft__odpor_races(const struct odpor_view *v);
+
+/* ---- the split prefix (odpor_split.c) ----------------------------------- */
+
+void weft__split_reset(void);
+bool weft__split_stopped(void);
+/* The path reached its leaf (fresh: for the first time); false when the
+ * leaf is another part's. */
+bool weft__split_at_leaf(bool fresh);
+/* The execution ended; one that never reached its leaf is a leaf. */
+void weft__split_end(void);
+extern bool weft__probe_run;
 
 #endif

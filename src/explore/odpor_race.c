@@ -258,6 +258,8 @@ static bool redundant(long e, const struct ev *v, long n)
 			}
 		if (!initial)
 			continue;
+		if (k == n && (q->flags & EV_INHERITED))
+			continue;
 		if (k == n)
 			return true;
 		if (!weft__ev_same(&v[k], q))
@@ -292,6 +294,9 @@ static void reverse(long e, long j, const struct ev *ep)
 {
 	long n = 0;
 
+	/* The split prefix tries every order already (odpor_split.c). */
+	if (e < V->fixed)
+		return;
 	if (V->n + 1 > vcap) {
 		vcap = V->n + 64;
 		vbuf = grow(vbuf, sizeof *vbuf * (size_t)vcap);

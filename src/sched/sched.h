@@ -85,6 +85,12 @@ struct weft__shm {
 	int detail_len;
 	long bug_exec;            /* execution number of the bug */
 	double bug_seconds;       /* time to the bug */
+	long leaf;                /* split search: the leaf being explored */
+	long bug_leaf;            /* the leaf of the bug, -1 none */
+	bool bug_fatal;           /* the bug ended its execution (not a
+				     finding reported at the end) */
+	long split;               /* width of the split search, 0 none */
+	bool parts_exact;         /* the parts' counts add up exactly */
 	double seconds;
 	int crash_signal;
 	void *crash_addr;
@@ -168,6 +174,31 @@ const struct weft__strategy *weft__strategy_get(const char *name);
  * strategies restart their tree at the next execution. */
 extern bool weft__restart_pending;
 extern const struct weft__strategy *weft__strat;
+/* Splitting the exhaustive search into parts (odpor_split.c): part k of n
+ * explores the leaves k, k+n, ... of a prefix with full branching up to
+ * the width w (0: no split).  stop, shared by the parts of one run, is the
+ * lowest leaf with a bug; log, if not NULL, gets the worker's counters as
+ * each of its leaves begins, so the parent can add up exactly what a
+ * single process would have explored up to that bug. */
+struct weft__leaf_mark {
+	long leaf, executions, pruned, redundant, limited;
+};
+struct weft__split_log {
+	long cap, n;
+	bool overflow;
+	struct weft__leaf_mark m[];
+};
+void weft__split_setup(long w, int k, int n, volatile long *stop,
+		       struct weft__split_log *log);
+/* Before each execution. */
+void weft__split_begin(void);
+/* The execution that just ended belongs to another part: not counted, its
+ * findings are that part's. */
+bool weft__split_foreign(void);
+/* The leaf the current (or last) execution is in; -1 before the first. */
+long weft__split_leaf(void);
+bool weft__split_active(void);
+long weft__split_width(void);
 /* DFS helpers for the "auto" strategy and reports. */
 int weft__dfs_bound(void);
 bool weft__dfs_complete(void);

@@ -162,8 +162,9 @@ def weft_options(bound, truth, opts):
     preemption bound, and a budget derived from the ground truth."""
     factor = opts["budget_factor"]
     iterations = 0 if factor == 0 else max(BUDGET_FLOOR, factor * truth["executions"])
-    return "%s preemption-bound=%s iterations=%d time-limit=%g" % (
-        BASE_OPTIONS, bound, iterations, opts["time_limit"])
+    return "%s preemption-bound=%s iterations=%d time-limit=%g %s" % (
+        BASE_OPTIONS, bound, iterations, opts["time_limit"],
+        opts.get("weft_options") or "")
 
 
 def run_weft(binary, options):
@@ -427,6 +428,9 @@ def parse_args(argv):
     ap.add_argument("--cases", action="store_true",
                     help="the fixed cases in cases/ (with or without seeds)")
     ap.add_argument("--seed-base", type=int, default=0)
+    ap.add_argument("--weft-options", default="",
+                    help="more WEFT_OPTIONS words for every run (e.g. "
+                         "'jobs=2 split=16' to check the divided search)")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--keep", metavar="DIR", help="build in DIR and keep everything")
     ap.add_argument("--bound-checks", action="store_true",
@@ -487,7 +491,8 @@ def run_opts(args, weft_cc, workdir, keep):
     """What every worker needs to know about this run."""
     return {"weft_cc": weft_cc, "workdir": workdir, "keep": keep,
             "bound_checks": args.bound_checks, "time_limit": args.time_limit,
-            "budget_factor": args.budget_factor}
+            "budget_factor": args.budget_factor,
+            "weft_options": args.weft_options}
 
 
 def tasks_for(args):

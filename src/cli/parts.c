@@ -1,0 +1,169 @@
+/* src/cli/parts.c - one test's exploration in several parts: the jobs of
+ * --jobs=N on this machine and the shards of --shard=K/N on others, and
+ * how the jobs' results add up to the result of one process.
+ *
+ * Random and PCT divide by execution numbers (their seeds): part p of P
+ * runs executions p, p+P, ...  The exhaustive search divides by the leaves
+ * of its split prefix (src/explore/odpor_split.c): part p explores leaves
+ * p, p+P, ...  Jobs of one process stop at the first bug any of them finds
+ * (the lowest execution or leaf), and the counts are added up to exactly
+ * what a single process would have explored up to that bug: every job logs
+ * its counters as each of its leaves begins. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "sched/sched.h"
+#include "report/report.h"
+#include "options.h"
+
+/* Leaves a job can log; past this the count is the job's total (the
+ * report then says that the counts are not exact). */
+#define LOG_CAP (1L << 16)
+
+/* The width of a split when the user names none and the search runs in
+ * parts: enough leaves for the jobs to balance, few enough that walking
+ * the prefix costs little. */
+#define DEFAULT_SPLIT 256
+
+static bool exhaustive_kind(void)
+{
+	return !strcmp(weft__opts.strategy, "auto") ||
+	       (!strcmp(weft__opts.strategy, "dfs") &&
+		weft__opts.preemption_bound < 0);
+}
+
+void weft__plan_test(struct weft__plan *P)
+{
+	bool sampling = !strcmp(weft__opts.strategy, "random") ||
+			!strcmp(weft__opts.strategy, "pct");
+	int shards = weft__opts.nshards ? weft__opts.nshards : 1;
+
+	memset(P, 0, sizeof *P);
+	P->jobs = 1;
+	P->parts = 1;
+	if (weft__opts.replay)
+		return;
+	if (sampling || exhaustive_kind())
+		P->jobs = weft__opts.jobs;
+	P->parts = shards * P->jobs;
+	P->part0 = (weft__opts.shard ? weft__opts.shard - 1 : 0) * P->jobs;
+	if (exhaustive_kind())
+		P->split = weft__opts.split ? weft__opts.split
+			   : P->parts > 1   ? DEFAULT_SPLIT
+					    : 0;
+}
+
+struct weft__split_log *weft__split_log_create(void)
+{
+	size_t size = sizeof(struct weft__split_log) +
+		      sizeof(struct weft__leaf_mark) * (size_t)LOG_CAP;
+	struct weft__split_log *l = mmap(NULL, size, PROT_READ | PROT_WRITE,
+					 MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+
+	if (l == MAP_FAILED)
+		weft__die("cannot map the jobs' leaf logs");
+	l->cap = LOG_CAP;
+	return l;
+}
+
+/* ---- adding up ----------------------------------------------------------- */
+
+/* The more telling of two outcomes: a bug that ended an execution before
+ * one reported at the end, then by severity, then the earlier one (by
+ * leaf in a split search, else by execution); an inconclusive outcome
+ * before a clean one. */
+static bool better(const struct weft__shm *a, const struct weft__shm *b,
+		   bool split)
+{
+	long ka = split ? a->bug_leaf : a->bug_exec;
+	long kb = split ? b->bug_leaf : b->bug_exec;
+
+	if (a->verdict == VERDICT_BUG && b->verdict == VERDICT_BUG) {
+		if (a->bug_fatal != b->bug_fatal)
+			return a->bug_fatal;
+		if (!a->bug_fatal) {
+			int ra = weft__finding_rank(a->kind);
+			int rb = weft__finding_rank(b->kind);
+			if (ra != rb)
+				return ra < rb;
+		}
+		return ka < kb;
+	}
+	if (a->verdict == VERDICT_BUG || b->verdict == VERDICT_BUG)
+		return a->verdict == VERDICT_BUG;
+	if (a->verdict == VERDICT_INCONCLUSIVE &&
+	    b->verdict == VERDICT_INCONCLUSIVE)
+		return ka < kb;
+	return a->verdict == VERDICT_INCONCLUSIVE &&
+	       b->verdict != VERDICT_INCONCLUSIVE;
+}
+
+/* What job S had explored before leaf m began (its totals if it never
+ * got there). */
+static struct weft__leaf_mark before_leaf(const struct weft__shm *S,
+					  const struct weft__split_log *l,
+					  long m, bool *exact)
+{
+	struct weft__leaf_mark k = { m, S->executions, S->pruned, S->redundant,
+				     S->limited };
+
+	for (long i = 0; l && i < l->n; i++)
+		if (l->m[i].leaf >= m)
+			return l->m[i];
+	if (l && l->overflow)
+		*exact = false;
+	return k;
+}
+
+struct weft__shm *weft__jobs_merge(struct weft__shm **S,
+				   struct weft__split_log **logs, int n,
+				   bool split, bool *exact)
+{
+	int best = 0;
+	long execs = 0, pruned = 0, redundant = 0, limited = 0, steps = 0;
+	bool all_verified = true;
+	double secs = 0;
+
+	*exact = true;
+	for (int i = 1; i < n; i++)
+		if (better(S[i], S[best], split))
+			best = i;
+	struct weft__shm *W = S[best];
+	/* A bug that ended an execution stops every job: count what each had
+	 * explored before the bug's leaf, and the bug's job up to the bug. */
+	bool cut = split && n > 1 && W->verdict == VERDICT_BUG && W->bug_fatal;
+	for (int i = 0; i < n; i++) {
+		struct weft__leaf_mark k = { 0, S[i]->executions, S[i]->pruned,
+					     S[i]->redundant, S[i]->limited };
+		if (cut && i != best)
+			k = before_leaf(S[i], logs ? logs[i] : NULL,
+					W->bug_leaf, exact);
+		execs += k.executions;
+		pruned += k.pruned;
+		redundant += k.redundant;
+		limited += k.limited;
+		steps += S[i]->total_steps;
+		all_verified &= S[i]->verdict == VERDICT_VERIFIED;
+		if (S[i]->seconds > secs)
+			secs = S[i]->seconds;
+		if (S[i]->fair_bound > W->fair_bound)
+			W->fair_bound = S[i]->fair_bound;
+	}
+	if (cut)
+		W->bug_exec = execs + pruned + redundant + limited - 1;
+	if (W->verdict == VERDICT_VERIFIED && !all_verified) {
+		/* One part finished, another only sampled: no verification. */
+		for (int i = 0; i < n; i++)
+			if (S[i]->verdict == VERDICT_PASS)
+				W = S[i];
+	}
+	W->executions = execs;
+	W->pruned = pruned;
+	W->redundant = redundant;
+	W->limited = limited;
+	W->total_steps = steps;
+	W->seconds = secs;
+	weft__check_all_pruned(W);
+	return W;
+}

@@ -1,0 +1,140 @@
+/* src/explore/odpor_split.c - dividing the exhaustive search into parts
+ * that independent processes explore: --jobs=N on one machine, --shard=K/N
+ * across machines.
+ *
+ * The optimal DPOR adds alternatives at any earlier node of the path (a
+ * race reversed), so its subtrees are not independent: a part that skips a
+ * subtree would miss the alternatives that subtree would have added above
+ * it.  The split therefore gives the top of the tree full branching: at a
+ * decision of the prefix every thread that is awake is a child (sleep sets
+ * still apply, so no two complete executions are equivalent), and races
+ * whose reversal would go into the prefix are dropped, because the prefix
+ * already tries every order there.  The prefix ends where the product of
+ * its branching factors reaches the split width W; the node reached there
+ * is a leaf.  Below a leaf the search is the ordinary optimal DPOR from
+ * that state and sleep set, which is complete for that subtree on its own
+ * (the subtree's races only add alternatives inside it).
+ *
+ * Every part walks the same prefix in the same order, so the leaves get
+ * the same numbers everywhere; part K of N explores the leaves numbered
+ * K modulo N and ends the others as soon as it reaches them.  An execution
+ * that ends inside the prefix is a leaf of its own.  The parts together
+ * explore exactly the executions of the unsplit run with the same width;
+ * where the reduction is optimal, that is also the number of complete
+ * executions without any split. */
+#include "odpor.h"
+
+static long width = 0;        /* W; 0: no split */
+static int part, nparts = 1;
+static volatile long *stop;   /* shared: leaves above it are not needed */
+static struct weft__split_log *log_;
+static long leaf_no = -1;     /* the current leaf's number */
+static bool owned;           /* the current leaf is this part's */
+static bool foreign, reached, stopped;
+
+void weft__split_setup(long w, int k, int n, volatile long *stop_after,
+		       struct weft__split_log *lg)
+{
+	width = w;
+	part = k;
+	nparts = n > 0 ? n : 1;
+	stop = stop_after;
+	log_ = lg;
+}
+
+bool weft__split_active(void)
+{
+	return width > 0;
+}
+
+long weft__split_width(void)
+{
+	return width;
+}
+
+/* Before an execution: nothing decided about its leaf yet. */
+void weft__split_begin(void)
+{
+	foreign = reached = false;
+}
+
+void weft__split_reset(void)
+{
+	leaf_no = -1;
+	stopped = false;
+}
+
+bool weft__split_stopped(void)
+{
+	return stopped;
+}
+
+static void note_leaf(void)
+{
+	struct weft__shm *S = weft__S;
+
+	if (!log_)
+		return;
+	if (log_->n == log_->cap) {
+		log_->overflow = true;
+		return;
+	}
+	log_->m[log_->n++] = (struct weft__leaf_mark){
+		leaf_no, S->executions, S->pruned, S->redundant, S->limited,
+	};
+}
+
+/* A new leaf: is it this part's?  Also false once a leaf with a bug lies
+ * before it (another part found one; everything after it is moot). */
+static bool enter_leaf(void)
+{
+	leaf_no++;
+	weft__S->leaf = leaf_no;
+	if (leaf_no % nparts != part)
+		return false;
+	if (stop && leaf_no > __atomic_load_n(stop, __ATOMIC_SEQ_CST)) {
+		stopped = true;
+		return false;
+	}
+	note_leaf();
+	return true;
+}
+
+bool weft__split_at_leaf(bool fresh)
+{
+	reached = true;
+	/* A re-run of the path (the determinism probe) meets the leaf
+	 * again: whose it is was decided the first time. */
+	if (fresh)
+		owned = enter_leaf();
+	foreign = !owned;
+	return owned;
+}
+
+void weft__split_end(void)
+{
+	static bool last_foreign;
+
+	/* The determinism probe re-runs the last execution: it belongs to
+	 * whoever that one belonged to. */
+	if (weft__probe_run && !reached)
+		foreign = last_foreign;
+	else if (!reached && !enter_leaf())
+		foreign = true;
+	last_foreign = foreign;
+}
+
+bool weft__split_foreign(void)
+{
+	return foreign;
+}
+
+long weft__split_leaf(void)
+{
+	return leaf_no;
+}
+
+long weft__split_parts(void)
+{
+	return nparts;
+}

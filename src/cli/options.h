@@ -48,9 +48,11 @@ struct weft__job_cfg {
 				      first+stride, ... */
 	volatile long *min_bug;    /* shared by the jobs of one test */
 	long split;                /* width of the split search, 0 none */
-	int part, parts;           /* this worker explores leaves part,
-				      part+parts, ... */
+	int shard, nshards;        /* this process's static share */
+	int job, njobs;            /* this worker among the process's */
 	struct weft__split_log *log;
+	uint64_t *claims;          /* shared by the jobs: leaves taken */
+	long nclaims;
 	uint32_t *replay;          /* --replay: the decisions */
 	long nreplay;
 	const uint64_t *ctx;
@@ -62,18 +64,26 @@ _Noreturn void weft__worker_main(const struct weft_test *t,
 /* How one test's exploration divides (parts.c). */
 struct weft__plan {
 	int jobs;                  /* worker processes here */
-	int parts, part0;          /* parts in all (jobs times shards), and
-				      the first that is this process's */
+	int shard, nshards;        /* this process's part (0-based) */
 	long split;                /* exhaustive: width of the split, 0 none */
 };
 void weft__plan_test(struct weft__plan *P);
 struct weft__split_log *weft__split_log_create(void);
+/* The jobs' shared claims on leaves: *n bits, zeroed. */
+uint64_t *weft__claims_create(long *n);
 /* The result of n jobs as one: the most telling outcome, with the counts
  * added up (to the bug, for a split search; exact is false when a job's
  * leaf log overflowed).  Returns the job's record that holds it. */
 struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 				   struct weft__split_log **logs, int n,
 				   bool split, bool *exact);
+/* Explore test t as the options ask (run.c); NULL after an error line. */
+struct weft__shm *weft__explore_test(const struct weft_test *t);
+/* --merge (merge.c): read the files (false after an error line), then
+ * report one test from them: 0, 1, 3 as a run would, 2 on an error, -1
+ * when the files hold nothing for it. */
+bool weft__merge_load(void);
+int weft__merge_test(const struct weft_test *t, const char *argv0);
 /* A verified exploration that checked nothing (every execution pruned or
  * redundant) is inconclusive, "all-pruned". */
 void weft__check_all_pruned(struct weft__shm *S);

@@ -41,17 +41,17 @@ void weft__plan_test(struct weft__plan *P)
 
 	memset(P, 0, sizeof *P);
 	P->jobs = 1;
-	P->parts = 1;
+	P->nshards = 1;
 	if (weft__opts.replay)
 		return;
 	if (sampling || exhaustive_kind())
 		P->jobs = weft__opts.jobs;
-	P->parts = shards * P->jobs;
-	P->part0 = (weft__opts.shard ? weft__opts.shard - 1 : 0) * P->jobs;
+	P->nshards = shards;
+	P->shard = weft__opts.shard ? weft__opts.shard - 1 : 0;
 	if (exhaustive_kind())
-		P->split = weft__opts.split ? weft__opts.split
-			   : P->parts > 1   ? DEFAULT_SPLIT
-					    : 0;
+		P->split = weft__opts.split		   ? weft__opts.split
+			   : P->jobs > 1 || shards > 1 ? DEFAULT_SPLIT
+						       : 0;
 }
 
 struct weft__split_log *weft__split_log_create(void)
@@ -65,6 +65,19 @@ struct weft__split_log *weft__split_log_create(void)
 		weft__die("cannot map the jobs' leaf logs");
 	l->cap = LOG_CAP;
 	return l;
+}
+
+#define CLAIM_BITS (1L << 20)
+
+uint64_t *weft__claims_create(long *n)
+{
+	uint64_t *c = mmap(NULL, CLAIM_BITS / 8, PROT_READ | PROT_WRITE,
+			   MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+
+	if (c == MAP_FAILED)
+		weft__die("cannot map the jobs' claims");
+	*n = CLAIM_BITS;
+	return c;
 }
 
 /* ---- adding up ----------------------------------------------------------- */

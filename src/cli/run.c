@@ -135,10 +135,12 @@ static void settle(struct job *j)
 static struct weft__shm *shms[64];
 static struct weft__marks *marks[64];
 static struct weft__split_log *logs[64];
+static uint64_t *claims;
+static long nclaims;
 
 /* Explore test t in the parts the options ask for; returns the record of
  * the result (counts added up), or NULL after an error line. */
-static struct weft__shm *explore_test(const struct weft_test *t)
+struct weft__shm *weft__explore_test(const struct weft_test *t)
 {
 	struct weft__plan P;
 	struct job jobs[64];
@@ -162,6 +164,11 @@ static struct weft__shm *explore_test(const struct weft_test *t)
 			       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 		*min_bug = 1L << 60;
 	}
+	if (P.split && P.jobs > 1) {
+		if (!claims)
+			claims = weft__claims_create(&nclaims);
+		memset(claims, 0, (size_t)nclaims / 8);
+	}
 	weft__progress_start(t);
 	for (int i = 0; i < P.jobs; i++) {
 		if (!shms[i]) {
@@ -173,10 +180,14 @@ static struct weft__shm *explore_test(const struct weft_test *t)
 		if (logs[i])
 			logs[i]->n = 0, logs[i]->overflow = false;
 		cfg[i] = (struct weft__job_cfg){
-			.first = P.part0 + i, .stride = P.parts,
+			.first = P.shard * P.jobs + i,
+			.stride = P.nshards * P.jobs,
 			.min_bug = min_bug, .split = P.split,
-			.part = P.part0 + i, .parts = P.parts,
+			.shard = P.shard, .nshards = P.nshards,
+			.job = i, .njobs = P.jobs,
 			.log = P.split && P.jobs > 1 ? logs[i] : NULL,
+			.claims = P.split && P.jobs > 1 ? claims : NULL,
+			.nclaims = nclaims,
 			.replay = replay, .nreplay = nreplay,
 			.ctx = ctx, .nctx = nctx,
 		};
@@ -212,7 +223,7 @@ static struct weft__shm *explore_test(const struct weft_test *t)
 /* Run one test; returns 0 (no bug), 1 (bug), 2 (error), 3 (inconclusive). */
 static int run_test(const struct weft_test *t, const char *argv0)
 {
-	struct weft__shm *S = explore_test(t);
+	struct weft__shm *S = weft__explore_test(t);
 
 	if (!S)
 		return 2;
@@ -289,6 +300,34 @@ static int replay_targets(struct weft_test *list)
 	return -1;
 }
 
+/* --merge: the tests the files hold results for, reported from them. */
+static int merge_tests(struct weft_test *list, const char *argv0)
+{
+	int status = 0, merged = 0;
+
+	if (!weft__merge_load())
+		return 2;
+	weft__symbols_load();
+	for (struct weft_test *t = list; t; t = t->next) {
+		if (!selected(t))
+			continue;
+		int r = weft__merge_test(t, argv0);
+		if (r < 0)
+			continue;
+		merged++;
+		if (severity(r) > severity(status))
+			status = r;
+	}
+	if (!merged) {
+		fprintf(stderr, "weft: the merged files hold no result for the "
+				"tests here\n");
+		return 2;
+	}
+	if (!weft__results_write(argv0))
+		return 2;
+	return status;
+}
+
 int weft__run_tests(struct weft_test *list, int argc, char **argv)
 {
 	struct weft__cli cli = { 0 };
@@ -308,6 +347,8 @@ int weft__run_tests(struct weft_test *list, int argc, char **argv)
 		return 2;
 	if (!weft__opts.list && !weft__results_open())
 		return 2;
+	if (weft__outputs.nmerge && !weft__opts.list)
+		return merge_tests(list, argv[0]);
 	weft__symbols_load();
 	for (struct weft_test *t = list; t; t = t->next) {
 		if (!selected(t))

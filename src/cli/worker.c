@@ -429,7 +429,7 @@ _Noreturn void weft__worker_main(const struct weft_test *t,
 	uint32_t *replay = c->replay;
 
 	weft__S = S;
-	in_parts = c->parts > 1;
+	in_parts = c->nshards * c->njobs > 1;
 	debug_exec = getenv("WEFT_DEBUG_EXEC") != NULL;
 	install_crash_handlers();
 	weft__X = weft__persistent_alloc(sizeof *weft__X);
@@ -439,8 +439,11 @@ _Noreturn void weft__worker_main(const struct weft_test *t,
 		weft__replay_load(replay, c->nreplay);
 		weft__replay_context_import(c->ctx, c->nctx);
 	} else if (c->split > 0) {
-		weft__split_setup(c->split, c->part, c->parts, c->min_bug,
-				  c->log);
+		weft__split_setup(&(struct weft__split_cfg){
+			.width = c->split, .shard = c->shard,
+			.nshards = c->nshards, .job = c->job, .njobs = c->njobs,
+			.stop = c->min_bug, .log = c->log, .claims = c->claims,
+			.nclaims = c->nclaims });
 	}
 	S->leaf = S->bug_leaf = -1;
 	weft__globals_snapshot();

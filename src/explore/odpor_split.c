@@ -24,32 +24,28 @@
  * executions without any split. */
 #include "odpor.h"
 
-static long width = 0;        /* W; 0: no split */
-static int part, nparts = 1;
-static volatile long *stop;   /* shared: leaves above it are not needed */
-static struct weft__split_log *log_;
+static struct weft__split_cfg C = { .nshards = 1, .njobs = 1 };
 static long leaf_no = -1;     /* the current leaf's number */
 static bool owned;           /* the current leaf is this part's */
 static bool foreign, reached, stopped;
 
-void weft__split_setup(long w, int k, int n, volatile long *stop_after,
-		       struct weft__split_log *lg)
+void weft__split_setup(const struct weft__split_cfg *c)
 {
-	width = w;
-	part = k;
-	nparts = n > 0 ? n : 1;
-	stop = stop_after;
-	log_ = lg;
+	C = *c;
+	if (C.nshards < 1)
+		C.nshards = 1;
+	if (C.njobs < 1)
+		C.njobs = 1;
 }
 
 bool weft__split_active(void)
 {
-	return width > 0;
+	return C.width > 0;
 }
 
 long weft__split_width(void)
 {
-	return width;
+	return C.width;
 }
 
 /* Before an execution: nothing decided about its leaf yet. */
@@ -60,6 +56,11 @@ void weft__split_begin(void)
 
 void weft__split_reset(void)
 {
+	/* A restart (new scheduling points after a data race) numbers the
+	 * leaves anew: the other jobs' claims no longer mean the same leaves,
+	 * so the jobs divide the rest statically. */
+	if (leaf_no >= 0)
+		C.claims = NULL;
 	leaf_no = -1;
 	stopped = false;
 }
@@ -72,30 +73,45 @@ bool weft__split_stopped(void)
 static void note_leaf(void)
 {
 	struct weft__shm *S = weft__S;
+	struct weft__split_log *l = C.log;
 
-	if (!log_)
+	if (!l)
 		return;
-	if (log_->n == log_->cap) {
-		log_->overflow = true;
+	if (l->n == l->cap) {
+		l->overflow = true;
 		return;
 	}
-	log_->m[log_->n++] = (struct weft__leaf_mark){
+	l->m[l->n++] = (struct weft__leaf_mark){
 		leaf_no, S->executions, S->pruned, S->redundant, S->limited,
 	};
 }
 
+/* Among the jobs of this process, a leaf is the first claimant's: a job
+ * busy in a large subtree leaves the next leaves to the others. */
+static bool claim(long n)
+{
+	if (C.claims && n < C.nclaims) {
+		uint64_t b = (uint64_t)1 << (n % 64);
+		return !(__atomic_fetch_or(&C.claims[n / 64], b,
+					   __ATOMIC_SEQ_CST) & b);
+	}
+	return n % C.njobs == C.job;
+}
+
 /* A new leaf: is it this part's?  Also false once a leaf with a bug lies
- * before it (another part found one; everything after it is moot). */
+ * before it (another job found one; everything after it is moot). */
 static bool enter_leaf(void)
 {
 	leaf_no++;
 	weft__S->leaf = leaf_no;
-	if (leaf_no % nparts != part)
+	if (leaf_no % C.nshards != C.shard)
 		return false;
-	if (stop && leaf_no > __atomic_load_n(stop, __ATOMIC_SEQ_CST)) {
+	if (C.stop && leaf_no > __atomic_load_n(C.stop, __ATOMIC_SEQ_CST)) {
 		stopped = true;
 		return false;
 	}
+	if (!claim(leaf_no / C.nshards))
+		return false;
 	note_leaf();
 	return true;
 }
@@ -134,7 +150,4 @@ long weft__split_leaf(void)
 	return leaf_no;
 }
 
-long weft__split_parts(void)
-{
-	return nparts;
-}
+

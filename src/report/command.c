@@ -136,3 +136,18 @@ char *weft__replay_command(const struct weft_test *t, const char *argv0,
 	put_execution_options(&b, " --");
 	return b.s;
 }
+
+/* The program and, in main mode, its own arguments, quoted for sh: what
+ * `weft merge` runs to report the shards' results. */
+char *weft__program_command(const char *argv0)
+{
+	struct buf b = { 0 };
+
+	put(&b, "");
+	put_quoted(&b, argv0);
+	for (int i = 1; weft__main_mode_active() && i < main_argc; i++) {
+		put(&b, " ");
+		put_quoted(&b, main_argv[i]);
+	}
+	return b.s;
+}

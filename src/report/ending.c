@@ -18,6 +18,8 @@ void weft__crash_to_bug(struct weft__shm *S)
 	const char *loc = weft__code_location(S->crash_pc, where, sizeof where);
 
 	S->verdict = VERDICT_BUG;
+	S->bug_fatal = true;
+	S->bug_leaf = S->leaf;
 	snprintf(S->kind, sizeof S->kind, "crash");
 	if (S->crash_stack_overflow)
 		snprintf(S->message, sizeof S->message,
@@ -84,6 +86,7 @@ void weft__report_ending(struct weft__shm *S, int status, bool killed)
 			 S->executions + S->pruned + S->redundant + 1,
 			 weft__opts.time_limit + 5);
 		S->bug_exec = S->executions + S->pruned + S->redundant;
+		S->bug_leaf = S->leaf;
 		return;
 	}
 	if (S->state != SHM_DONE && WIFEXITED(status) &&
@@ -96,6 +99,8 @@ void weft__report_ending(struct weft__shm *S, int status, bool killed)
 	}
 	if (S->state != SHM_DONE) {
 		S->verdict = VERDICT_BUG;
+		S->bug_fatal = true;
+		S->bug_leaf = S->leaf;
 		snprintf(S->kind, sizeof S->kind, "crash");
 		exit_message(S, status);
 		S->bug_exec = S->executions + S->pruned;

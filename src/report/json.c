@@ -76,6 +76,27 @@ static void json_trace(FILE *out, struct weft__shm *S)
 	fputc(']', out);
 }
 
+/* A search in parts: its width, the leaf of what it found, and for a
+ * shard which one it is and the program `weft merge` runs. */
+static void json_parts(FILE *out, struct weft__shm *S, const char *argv0)
+{
+	if (S->split > 0)
+		fprintf(out, ",\"split\":%ld", S->split);
+	if (S->split > 0 && (S->verdict == VERDICT_BUG ||
+			     S->verdict == VERDICT_INCONCLUSIVE))
+		fprintf(out, ",\"bug_leaf\":%ld", S->bug_leaf);
+	if (S->split > 0 && !S->parts_exact)
+		fputs(",\"counts_exact\":false", out);
+	if (weft__opts.nshards) {
+		char *cmd = weft__program_command(argv0);
+		fprintf(out, ",\"shard\":\"%d/%d\",\"fatal\":%s,\"program\":",
+			weft__opts.shard, weft__opts.nshards,
+			S->bug_fatal ? "true" : "false");
+		weft__json_str(out, cmd);
+		free(cmd);
+	}
+}
+
 void weft__report_json(FILE *out, const struct weft_test *t,
 		       struct weft__shm *S, const char *argv0)
 {
@@ -101,6 +122,7 @@ void weft__report_json(FILE *out, const struct weft_test *t,
 			S->bound, S->fair_bound);
 	fprintf(out, ",\"seconds\":%.3f,\"total_steps\":%ld", S->seconds,
 		S->total_steps);
+	json_parts(out, S, argv0);
 	if (S->verdict == VERDICT_INCONCLUSIVE && S->nsteps == 0) {
 		fputs(",\"message\":", out);
 		weft__json_str(out, S->message);

@@ -38,6 +38,11 @@ static void cut_short(FILE *out, struct weft__shm *S)
 
 static void summary_line(FILE *out, struct weft__shm *S)
 {
+	/* A shard's verdict covers its part only: 'weft merge' gives the
+	 * test's. */
+	if (weft__opts.nshards)
+		fprintf(out, "shard %d/%d only; ", weft__opts.shard,
+			weft__opts.nshards);
 	if (S->verdict == VERDICT_VERIFIED) {
 		fputs("exhaustive: ", out);
 		plural(out, S->executions, "schedule");

@@ -27,6 +27,8 @@ void weft__report_main_args(int argc, char **argv);
 bool weft__main_mode_active(void);
 /* The shell command that replays tok: "./prog --filter=T --replay=TOK",
  * or in main mode "WEFT_OPTIONS='replay=TOK' ./prog 'arg 1'" (malloc'd). */
+/* The program and its arguments, quoted for sh. */
+char *weft__program_command(const char *argv0);
 char *weft__replay_command(const struct weft_test *t, const char *argv0,
 			   const char *tok);
 /* s quoted for sh when it needs quoting (malloc'd). */

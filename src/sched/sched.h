@@ -174,12 +174,13 @@ const struct weft__strategy *weft__strategy_get(const char *name);
  * strategies restart their tree at the next execution. */
 extern bool weft__restart_pending;
 extern const struct weft__strategy *weft__strat;
-/* Splitting the exhaustive search into parts (odpor_split.c): part k of n
- * explores the leaves k, k+n, ... of a prefix with full branching up to
- * the width w (0: no split).  stop, shared by the parts of one run, is the
- * lowest leaf with a bug; log, if not NULL, gets the worker's counters as
- * each of its leaves begins, so the parent can add up exactly what a
- * single process would have explored up to that bug. */
+/* Splitting the exhaustive search into parts (odpor_split.c): a prefix
+ * with full branching up to the width (0: no split) ends in leaves, which
+ * shards divide statically and the jobs of a process dynamically.  stop,
+ * shared by the jobs, is the lowest leaf with a bug; log, if not NULL,
+ * gets the worker's counters as each of its leaves begins, so the parent
+ * can add up exactly what a single process would have explored up to that
+ * bug. */
 struct weft__leaf_mark {
 	long leaf, executions, pruned, redundant, limited;
 };
@@ -188,8 +189,18 @@ struct weft__split_log {
 	bool overflow;
 	struct weft__leaf_mark m[];
 };
-void weft__split_setup(long w, int k, int n, volatile long *stop,
-		       struct weft__split_log *log);
+struct weft__split_cfg {
+	long width;
+	int shard, nshards;       /* static: leaves shard, shard+nshards, ... */
+	int job, njobs;           /* of those, each job explores the ones it
+				     claims first in claims (a shared bitmap
+				     of nclaims bits), past it every njobs-th */
+	volatile long *stop;
+	struct weft__split_log *log;
+	uint64_t *claims;
+	long nclaims;
+};
+void weft__split_setup(const struct weft__split_cfg *c);
 /* Before each execution. */
 void weft__split_begin(void);
 /* The execution that just ended belongs to another part: not counted, its

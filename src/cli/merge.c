@@ -1,0 +1,309 @@
+/* src/cli/merge.c - --merge=FILE...: one report from the JSON results of
+ * the shards (--shard=K/N --json=FILE) of a run, as if one process had
+ * explored everything.
+ *
+ * Per test: every shard 1..N must be there exactly once.  The verdict is
+ * "verified" only if every shard verified its part; otherwise the most
+ * telling outcome wins: a bug that ended an execution, before a finding
+ * reported at the end (by severity), before an inconclusive part, each the
+ * earliest by leaf of the split search (by shard for random and PCT).  The
+ * counts are the shards' sums.  A bug's report (trace, text, JUnit, SARIF)
+ * is rebuilt by replaying its token here, so every output format is the
+ * one a single run writes.
+ *
+ * The reader knows only the JSON Lines weft writes (src/report/json.c):
+ * top-level fields are found by their quoted name followed by a colon,
+ * which inside a JSON string would have its quote escaped. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sched/sched.h"
+#include "report/report.h"
+#include "options.h"
+
+struct rec {
+	char *test, *verdict, *kind, *reason, *strategy, *replay, *file;
+	char *message;
+	long executions, pruned, redundant, limited, total_steps, bug_leaf;
+	long split, bug_exec;
+	int shard, nshards, bound, fair_bound;
+	double seconds;
+	bool fatal;
+};
+
+static struct rec *recs;
+static int nrecs;
+
+/* ---- reading ----------------------------------------------------------- */
+
+static const char *field(const char *line, const char *name)
+{
+	char key[64];
+	const char *p;
+
+	snprintf(key, sizeof key, "\"%s\":", name);
+	p = strstr(line, key);
+	return p ? p + strlen(key) : NULL;
+}
+
+/* A string field, unescaped (\uXXXX other than ASCII becomes '?'); NULL
+ * when absent or null. */
+static char *str_field(const char *line, const char *name)
+{
+	const char *p = field(line, name);
+	char *out, *o;
+
+	if (!p || *p != '"')
+		return NULL;
+	o = out = malloc(strlen(p) + 1);
+	for (p++; *p && *p != '"'; p++) {
+		if (*p != '\\') {
+			*o++ = *p;
+			continue;
+		}
+		p++;
+		if (*p == 'n')
+			*o++ = '\n';
+		else if (*p == 'u' && strlen(p) >= 5) {
+			unsigned v = (unsigned)strtoul((char[5]){ p[1], p[2], p[3], p[4], 0 }, NULL, 16);
+			*o++ = v < 0x80 ? (char)v : '?';
+			p += 4;
+		} else if (*p)
+			*o++ = *p;
+		else
+			break;
+	}
+	*o = 0;
+	return out;
+}
+
+static long num_field(const char *line, const char *name, long dflt)
+{
+	const char *p = field(line, name);
+
+	return p && (*p == '-' || (*p >= '0' && *p <= '9')) ? strtol(p, NULL, 10)
+							     : dflt;
+}
+
+static bool parse_line(const char *line, const char *file, struct rec *r)
+{
+	char *sh = str_field(line, "shard");
+
+	memset(r, 0, sizeof *r);
+	r->test = str_field(line, "test");
+	r->verdict = str_field(line, "verdict");
+	if (!r->test || !r->verdict)
+		return false;
+	if (!sh || sscanf(sh, "%d/%d", &r->shard, &r->nshards) != 2) {
+		fprintf(stderr, "weft: %s: test %s: not a shard's result (run "
+				"with --shard=K/N --json=FILE)\n", file, r->test);
+		free(sh);
+		return false;
+	}
+	free(sh);
+	r->file = strdup(file);
+	r->kind = str_field(line, "kind");
+	r->reason = str_field(line, "reason");
+	r->strategy = str_field(line, "strategy");
+	r->replay = str_field(line, "replay");
+	r->message = str_field(line, "message");
+	r->executions = num_field(line, "executions", 0);
+	r->pruned = num_field(line, "pruned", 0);
+	r->redundant = num_field(line, "redundant", 0);
+	r->limited = num_field(line, "limited", 0);
+	r->total_steps = num_field(line, "total_steps", 0);
+	r->bug_leaf = num_field(line, "bug_leaf", -1);
+	r->bug_exec = num_field(line, "bug_execution", 1) - 1;
+	r->split = num_field(line, "split", 0);
+	r->bound = (int)num_field(line, "preemption_bound", -1);
+	r->fair_bound = (int)num_field(line, "fair_bound", -1);
+	r->fatal = field(line, "fatal") && !strncmp(field(line, "fatal"), "true", 4);
+	const char *s = field(line, "seconds");
+	r->seconds = s ? strtod(s, NULL) : 0;
+	return true;
+}
+
+bool weft__merge_load(void)
+{
+	for (int f = 0; f < weft__outputs.nmerge; f++) {
+		const char *name = weft__outputs.merge[f];
+		FILE *in = fopen(name, "r");
+		char *line = NULL;
+		size_t cap = 0;
+		if (!in) {
+			fprintf(stderr, "weft: cannot read %s: %s\n", name,
+				strerror(errno));
+			return false;
+		}
+		while (getline(&line, &cap, in) > 0) {
+			if (line[0] != '{')
+				continue;
+			recs = realloc(recs, sizeof *recs * (size_t)(nrecs + 1));
+			if (!parse_line(line, name, &recs[nrecs])) {
+				fclose(in);
+				free(line);
+				return false;
+			}
+			nrecs++;
+		}
+		free(line);
+		fclose(in);
+	}
+	return true;
+}
+
+/* ---- combining ------------------------------------------------------------ */
+
+static int verdict_of(const char *v)
+{
+	return !strcmp(v, "bug")	    ? VERDICT_BUG
+	       : !strcmp(v, "verified")     ? VERDICT_VERIFIED
+	       : !strcmp(v, "inconclusive") ? VERDICT_INCONCLUSIVE
+					    : VERDICT_PASS;
+}
+
+/* The same order as the jobs of one process (parts.c). */
+static bool better(const struct rec *a, const struct rec *b)
+{
+	int va = verdict_of(a->verdict), vb = verdict_of(b->verdict);
+	long ka = a->split ? a->bug_leaf : a->shard;
+	long kb = b->split ? b->bug_leaf : b->shard;
+
+	if (va == VERDICT_BUG && vb == VERDICT_BUG) {
+		if (a->fatal != b->fatal)
+			return a->fatal;
+		if (!a->fatal && a->kind && b->kind &&
+		    weft__finding_rank(a->kind) != weft__finding_rank(b->kind))
+			return weft__finding_rank(a->kind) <
+			       weft__finding_rank(b->kind);
+		return ka < kb;
+	}
+	if (va == VERDICT_BUG || vb == VERDICT_BUG)
+		return va == VERDICT_BUG;
+	if (va == VERDICT_INCONCLUSIVE && vb == VERDICT_INCONCLUSIVE)
+		return ka < kb;
+	if (va == VERDICT_INCONCLUSIVE || vb == VERDICT_INCONCLUSIVE)
+		return va == VERDICT_INCONCLUSIVE;
+	return va == VERDICT_PASS && vb == VERDICT_VERIFIED;
+}
+
+/* The shards of test t: checked complete, the winner in *best. */
+static int gather(const struct weft_test *t, struct rec **mine, int *best)
+{
+	int n = 0, want = 0;
+	bool seen[4097] = { false };
+
+	for (int i = 0; i < nrecs; i++) {
+		if (strcmp(recs[i].test, t->name))
+			continue;
+		struct rec *r = &recs[i];
+		if (want && (r->nshards != want || r->split != mine[0]->split)) {
+			fprintf(stderr, "weft: merge: test %s: %s is shard %d/%d "
+					"of another run (%d shards, split %ld)\n",
+				t->name, r->file, r->shard, r->nshards, want,
+				mine[0]->split);
+			return -1;
+		}
+		want = r->nshards;
+		if (seen[r->shard]) {
+			fprintf(stderr, "weft: merge: test %s: shard %d/%d is "
+					"there twice (%s)\n",
+				t->name, r->shard, r->nshards, r->file);
+			return -1;
+		}
+		seen[r->shard] = true;
+		mine[n++] = r;
+	}
+	for (int k = 1; k <= want; k++)
+		if (!seen[k]) {
+			fprintf(stderr, "weft: merge: test %s: shard %d/%d is "
+					"missing\n", t->name, k, want);
+			return -1;
+		}
+	*best = 0;
+	for (int i = 1; i < n; i++)
+		if (better(mine[i], mine[*best]))
+			*best = i;
+	return n;
+}
+
+/* The record of the winner: replayed when it has a trace, else made up
+ * from its fields. */
+static struct weft__shm *winner_record(const struct weft_test *t,
+				       const struct rec *w)
+{
+	static struct weft__shm *S;
+
+	if (w->replay) {
+		const char *saved = weft__opts.replay, *strat = weft__opts.strategy;
+		weft__opts.replay = w->replay;
+		weft__opts.strategy = "replay";
+		struct weft__shm *R = weft__explore_test(t);
+		weft__opts.replay = saved;
+		weft__opts.strategy = strat;
+		if (R && R->verdict != verdict_of(w->verdict)) {
+			fprintf(stderr, "weft: merge: test %s: what shard %d/%d "
+					"found does not happen again on replay "
+					"(was the program rebuilt?)\n",
+				t->name, w->shard, w->nshards);
+			return NULL;
+		}
+		return R;
+	}
+	if (!S)
+		S = weft__shm_create(64);
+	memset(S, 0, sizeof *S);
+	S->cap = 64;
+	S->verdict = verdict_of(w->verdict);
+	snprintf(S->reason, sizeof S->reason, "%s", w->reason ? w->reason : "");
+	snprintf(S->message, sizeof S->message, "%s",
+		 w->message ? w->message : "");
+	return S;
+}
+
+int weft__merge_test(const struct weft_test *t, const char *argv0)
+{
+	struct rec **mine = calloc((size_t)nrecs + 1, sizeof *mine);
+	int best, n = gather(t, mine, &best);
+	struct weft__shm *S;
+
+	if (n <= 0) {
+		free(mine);
+		return n < 0 ? 2 : -1;
+	}
+	const struct rec *w = mine[best];
+	S = winner_record(t, w);
+	if (!S) {
+		free(mine);
+		return 2;
+	}
+	S->executions = S->pruned = S->redundant = S->limited = 0;
+	S->total_steps = 0;
+	S->seconds = 0;
+	for (int i = 0; i < n; i++) {
+		S->executions += mine[i]->executions;
+		S->pruned += mine[i]->pruned;
+		S->redundant += mine[i]->redundant;
+		S->limited += mine[i]->limited;
+		S->total_steps += mine[i]->total_steps;
+		if (mine[i]->seconds > S->seconds)
+			S->seconds = mine[i]->seconds;
+	}
+	snprintf(S->strategy, sizeof S->strategy, "%s",
+		 w->strategy ? w->strategy : "");
+	S->bound = w->bound;
+	S->fair_bound = w->fair_bound;
+	S->split = w->split;
+	S->parts_exact = true;
+	S->bug_exec = w->bug_exec;
+	S->bug_leaf = w->bug_leaf;
+	if (S->verdict == VERDICT_VERIFIED)
+		weft__check_all_pruned(S);
+	free(mine);
+	weft__report_test(t, S, argv0);
+	return S->verdict == VERDICT_BUG	    ? 1
+	       : S->verdict == VERDICT_INCONCLUSIVE ? 3
+						    : 0;
+}

@@ -24,7 +24,7 @@
 /* The width of a split when the user names none and the search runs in
  * parts: enough leaves for the jobs to balance, few enough that walking
  * the prefix costs little. */
-#define DEFAULT_SPLIT 256
+#define DEFAULT_SPLIT 4096
 
 static bool exhaustive_kind(void)
 {
@@ -177,6 +177,8 @@ struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 	W->limited = limited;
 	W->total_steps = steps;
 	W->seconds = secs;
-	weft__check_all_pruned(W);
+	/* A shard's part may hold nothing: weft merge decides. */
+	if (!weft__opts.nshards)
+		weft__check_all_pruned(W);
 	return W;
 }

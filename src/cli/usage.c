@@ -27,7 +27,7 @@ static const char *usage_text =
 	"                        search in parts, or random and pct by seeds\n"
 	"                        (same verdict and counts as one process)\n"
 	"  --split=W             exhaustive search: branch fully until W\n"
-	"                        leaves, the parts' unit (default 256 when it\n"
+	"                        leaves, the parts' unit (default 4096 when it\n"
 	"                        runs in parts, else no split)\n"
 	"  --shard=K/N           explore only part K (1..N) of each test; 'weft\n"
 	"                        merge' adds the parts' --json files up\n"

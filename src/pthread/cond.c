@@ -3,7 +3,9 @@
  * A weft_cond_t / weft_rwlock_t lives at the start of the program's
  * pthread_cond_t / pthread_rwlock_t; the all-zero static initialisers are
  * ready weft objects.  Waits explore spurious wakeups (so a wait without a
- * predicate loop is caught) and, for timed waits, the timeout. */
+ * predicate loop is caught) and, for timed waits, the timeout.  Destroy is
+ * a scheduling point; using a destroyed condition variable, or destroying
+ * one a thread waits on, is misuse (src/sync/cond.c keeps the lifetime). */
 #include <errno.h>
 #include <string.h>
 
@@ -24,6 +26,13 @@ static weft_cond_t *wc(pthread_cond_t *c)
 	return w;
 }
 
+/* wc(c) once c's memory is known not to be freed heap (wc writes it). */
+static weft_cond_t *wc_at(pthread_cond_t *c, const struct weft_loc *loc)
+{
+	weft__check_access(c, sizeof *c, true, loc);
+	return wc(c);
+}
+
 weft_cond_t *weft__pt_cond(pthread_cond_t *c)
 {
 	return wc(c);
@@ -33,6 +42,7 @@ int __weft_pthread_cond_init(pthread_cond_t *c, const pthread_condattr_t *a)
 {
 	if (!weft__pt_live())
 		return pthread_cond_init(c, a);
+	weft__check_access(c, sizeof *c, true, PT_LOC());
 	memset(c, 0, sizeof *c);
 	weft_cond_init((weft_cond_t *)c, NULL);
 	return 0;
@@ -42,6 +52,8 @@ int __weft_pthread_cond_destroy(pthread_cond_t *c)
 {
 	if (!weft__pt_live())
 		return pthread_cond_destroy(c);
+	weft__cond_destroy(wc_at(c, PT_LOC()), "pthread_cond_destroy",
+			   PT_LOC());
 	return 0;
 }
 
@@ -51,8 +63,8 @@ int __weft_pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m)
 {
 	if (!weft__pt_live())
 		return pthread_cond_wait(c, m);
-	weft__cond_wait(wc(c), weft__pt_mutex(m), 0, "pthread_cond_wait",
-			PT_LOC());
+	weft__cond_wait(wc_at(c, PT_LOC()), weft__pt_mutex(m), 0,
+			"pthread_cond_wait", PT_LOC());
 	return 0;
 }
 
@@ -62,7 +74,7 @@ int __weft_pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
 {
 	if (!weft__pt_live())
 		return pthread_cond_timedwait(c, m, ts);
-	return weft__cond_wait(wc(c), weft__pt_mutex(m), 1,
+	return weft__cond_wait(wc_at(c, PT_LOC()), weft__pt_mutex(m), 1,
 			       "pthread_cond_timedwait", PT_LOC())
 		       ? ETIMEDOUT
 		       : 0;
@@ -73,7 +85,8 @@ int __weft_pthread_cond_signal(pthread_cond_t *c)
 {
 	if (!weft__pt_live())
 		return pthread_cond_signal(c);
-	weft_cond_signal_at(wc(c), PT_LOC());
+	weft__cond_wake(wc_at(c, PT_LOC()), false, "pthread_cond_signal",
+			PT_LOC());
 	return 0;
 }
 
@@ -81,7 +94,8 @@ int __weft_pthread_cond_broadcast(pthread_cond_t *c)
 {
 	if (!weft__pt_live())
 		return pthread_cond_broadcast(c);
-	weft_cond_broadcast_at(wc(c), PT_LOC());
+	weft__cond_wake(wc_at(c, PT_LOC()), true, "pthread_cond_broadcast",
+			PT_LOC());
 	return 0;
 }
 

@@ -127,18 +127,36 @@ int __weft_atexit(void (*fn)(void))
 	return 0;
 }
 
-/* abort() in a test thread is a bug of kind crash at the caller. */
+/* abort() in a test thread is a bug of kind crash at the caller, except
+ * under the SV-COMP convention: abort() in reach_error's body follows the
+ * property violation (reported as such), and abort() called by
+ * assume_abort_if_not(cond) is the convention's assume(false), which
+ * prunes the execution.  Which function called is read from the debug
+ * information of the return address (addr2line names the innermost
+ * function, so an inlined assume_abort_if_not is still recognised). */
 void __weft_abort(void)
 {
+	uintptr_t ra = (uintptr_t)__builtin_return_address(0);
+	const struct weft_loc *loc;
+
 	if (!weft__pt_live())
 		abort();
-	weft__fail("crash", PT_LOC(), "the program called abort()");
+	if (weft__pt_in_reach_error(ra))
+		weft__pt_reach_error(ra, 0);
+	loc = weft__pc_loc(ra);
+	if (loc->func && !strcmp(loc->func, "assume_abort_if_not"))
+		weft__prune();
+	weft__fail("crash", loc, "the program called abort()");
 }
 
-/* glibc's assert() calls this with the failed expression and its place. */
+/* glibc's assert() calls this with the failed expression and its place.
+ * Called from reach_error's body (`reach_error() { assert(0); }` or an
+ * explicit __assert_fail), it is the SV-COMP violation, at reach_error's
+ * call. */
 void __weft___assert_fail(const char *expr, const char *file, unsigned line,
 			  const char *func)
 {
+	uintptr_t ra = (uintptr_t)__builtin_return_address(0);
 	struct weft_loc *loc;
 
 	if (!weft__pt_live()) {
@@ -146,6 +164,8 @@ void __weft___assert_fail(const char *expr, const char *file, unsigned line,
 			line, func, expr);
 		abort();
 	}
+	if (weft__pt_in_reach_error(ra))
+		weft__pt_reach_error(ra, 0);
 	loc = weft__exec_alloc(sizeof *loc);
 	loc->file = weft__intern(file);
 	loc->line = (int)line;

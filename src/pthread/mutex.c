@@ -7,7 +7,10 @@
  * of the right kind (glibc's kinds 1 and 2 are weft's RECURSIVE and
  * ERRORCHECK), and statics start each execution unlocked because the
  * program's data is restored.  Lock and unlock are scheduling points; an
- * unlock happens before the next lock of the same mutex. */
+ * unlock happens before the next lock of the same mutex.  Init and destroy
+ * are scheduling points too (writes of the mutex), so the explorer can put
+ * them where another thread still holds or waits for the mutex: the
+ * lifetime checks are in src/sync/mutex.c. */
 #include <errno.h>
 #include <string.h>
 
@@ -31,17 +34,46 @@ static weft_mutex_t *wm(pthread_mutex_t *m)
 	return w;
 }
 
+/* The weft mutex of m, once m's memory is known not to be freed heap (the
+ * lookup writes the object). */
+static weft_mutex_t *wm_at(pthread_mutex_t *m, const char *opname,
+			   const struct weft_loc *loc)
+{
+	weft_mutex_t *w;
+
+	weft__check_access(m, sizeof *m, true, loc);
+	w = wm(m);
+	weft__mutex_check_usable(w, opname, loc);
+	return w;
+}
+
+/* (Re-)initialising a mutex that is held is misuse; a destroyed or never
+ * initialised one is fine.  The bytes of a mutex that was never
+ * initialised mean nothing, so only a mutex a live thread really holds
+ * counts as held. */
 int __weft_pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a)
 {
+	const struct weft_loc *loc;
 	weft_mutex_t *w;
 	int type = PTHREAD_MUTEX_NORMAL;
 
 	if (!weft__pt_live())
 		return pthread_mutex_init(m, a);
+	loc = PT_LOC();
 	if (a)
 		pthread_mutexattr_gettype(a, &type);
-	memset(m, 0, sizeof *m);
 	w = (weft_mutex_t *)((char *)m + 8);
+	weft__check_access(m, sizeof *m, true, loc);
+	weft__point("pthread_mutex_init", w, weft__objname(m, "mutex"),
+		    WEFT__ACC_WRITE, loc);
+	weft__check_access(m, sizeof *m, true, loc);
+	if (weft__mutex_held(w))
+		weft__fail("misuse", loc,
+			   "pthread_mutex_init of %s while %s holds it (taken "
+			   "at %s)", weft__objname(m, "mutex"),
+			   weft__thread_name(w->owner - 1),
+			   weft__sync_site(w->acquired));
+	memset(m, 0, sizeof *m);
 	weft_mutex_init(w, NULL);
 	w->kind = type == PTHREAD_MUTEX_RECURSIVE    ? WEFT_MUTEX_RECURSIVE
 		  : type == PTHREAD_MUTEX_ERRORCHECK ? WEFT_MUTEX_ERRORCHECK
@@ -49,12 +81,20 @@ int __weft_pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a)
 	return 0;
 }
 
-/* Destroying a locked mutex is reported as misuse. */
+/* Destroying a mutex that is held or waited for, or twice, is misuse
+ * (weft_mutex_destroy_at); the mutex may be initialised again. */
 int __weft_pthread_mutex_destroy(pthread_mutex_t *m)
 {
+	const struct weft_loc *loc;
+	weft_mutex_t *w;
+
 	if (!weft__pt_live())
 		return pthread_mutex_destroy(m);
-	weft_mutex_destroy_at(wm(m), PT_LOC());
+	loc = PT_LOC();
+	weft__check_access(m, sizeof *m, true, loc);
+	w = wm(m);
+	weft__point("pthread_mutex_destroy", w, w->name, WEFT__ACC_WRITE, loc);
+	weft_mutex_destroy_at(w, loc);
 	return 0;
 }
 
@@ -62,23 +102,29 @@ int __weft_pthread_mutex_destroy(pthread_mutex_t *m)
  * is reported as a deadlock; an error-checking mutex returns EDEADLK. */
 int __weft_pthread_mutex_lock(pthread_mutex_t *m)
 {
+	const struct weft_loc *loc;
 	weft_mutex_t *w;
 
 	if (!weft__pt_live())
 		return pthread_mutex_lock(m);
-	w = wm(m);
+	loc = PT_LOC();
+	w = wm_at(m, "pthread_mutex_lock", loc);
 	if (w->kind == WEFT_MUTEX_ERRORCHECK && w->owner == weft__self() + 1)
 		return EDEADLK;
-	weft__mutex_lock(w, "pthread_mutex_lock", PT_LOC());
+	weft__mutex_lock(w, "pthread_mutex_lock", loc);
 	return 0;
 }
 
 /* Never blocks; a failed attempt counts as spinning. */
 int __weft_pthread_mutex_trylock(pthread_mutex_t *m)
 {
+	const struct weft_loc *loc;
+
 	if (!weft__pt_live())
 		return pthread_mutex_trylock(m);
-	return weft__mutex_trylock(wm(m), "pthread_mutex_trylock", PT_LOC())
+	loc = PT_LOC();
+	return weft__mutex_trylock(wm_at(m, "pthread_mutex_trylock", loc),
+				   "pthread_mutex_trylock", loc)
 		       ? EBUSY
 		       : 0;
 }
@@ -94,7 +140,7 @@ int __weft_pthread_mutex_timedlock(pthread_mutex_t *m,
 	if (!weft__pt_live())
 		return pthread_mutex_timedlock(m, ts);
 	loc = PT_LOC();
-	w = wm(m);
+	w = wm_at(m, "pthread_mutex_timedlock", loc);
 	if (w->kind == WEFT_MUTEX_ERRORCHECK && w->owner == weft__self() + 1)
 		return EDEADLK;
 	if (weft__mutex_trylock(w, "pthread_mutex_timedlock", loc) == 0)
@@ -112,14 +158,16 @@ int __weft_pthread_mutex_timedlock(pthread_mutex_t *m,
  * other kinds report that as misuse. */
 int __weft_pthread_mutex_unlock(pthread_mutex_t *m)
 {
+	const struct weft_loc *loc;
 	weft_mutex_t *w;
 
 	if (!weft__pt_live())
 		return pthread_mutex_unlock(m);
-	w = wm(m);
+	loc = PT_LOC();
+	w = wm_at(m, "pthread_mutex_unlock", loc);
 	if (w->kind == WEFT_MUTEX_ERRORCHECK && w->owner != weft__self() + 1)
 		return EPERM;
-	weft__mutex_unlock(w, "pthread_mutex_unlock", PT_LOC());
+	weft__mutex_unlock(w, "pthread_mutex_unlock", loc);
 	return 0;
 }
 

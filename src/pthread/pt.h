@@ -69,6 +69,15 @@ void weft__thread_stack(int tid, void **base, size_t *size);
 /* Run the program's atexit handlers registered during this execution. */
 void weft__pt_run_atexit(void);
 
+/* The SV-COMP convention (verifier.c): whether return address ra is in
+ * reach_error's code; the violation at reach_error's call (site: the
+ * call's return address, or 0 when unknown). */
+bool weft__pt_in_reach_error(uintptr_t ra);
+_Noreturn void weft__pt_reach_error(uintptr_t ra, uintptr_t site);
+/* A statement the verdict rests on ("nondet values: ..."), once per key
+ * (verifier_weak.c). */
+void weft__verdict_note(uint64_t key, const char *msg);
+
 /* Program output of the current execution (main mode). */
 void weft__pt_output(int fd, const char *s, size_t n);
 bool weft__pt_capturing(void);

@@ -5,11 +5,33 @@
  * or at any time for a timed wait (the timeout), or at any time for a
  * spurious wakeup while the thread's budget allows one; (3) re-acquire the
  * mutex.  A spurious wakeup may happen but is never guaranteed, so a state
- * in which only spurious wakeups could move is still a deadlock. */
+ * in which only spurious wakeups could move is still a deadlock.
+ *
+ * Lifetime: a destroyed condition variable has cls == DESTROYED until it
+ * is initialised again (the all-zero static initialiser is alive); the
+ * place of the destroy is kept in a per-execution table for reports.
+ * Every operation checks that the object is alive and not in freed heap,
+ * once it is scheduled. */
 #include <errno.h>
 
 #include "sync.h"
 #include "sched/sched.h"
+
+#define DESTROYED (-1)
+#define MAX_DESTROYED 64
+
+/* Where destroyed condition variables were destroyed (this execution). */
+struct dsite {
+	const weft_cond_t *c;
+	const struct weft_loc *loc;
+};
+static struct dsite dsites[MAX_DESTROYED];
+static int ndsites;
+
+/* The mutex each thread released to wait, valid while the thread's
+ * wait_obj is set: destroying that mutex then is destroying a mutex the
+ * waiter will take again. */
+static const weft_mutex_t *wait_mutex[WEFT__MAX_THREADS];
 
 static const char *cond_name(weft_cond_t *c)
 {
@@ -20,6 +42,74 @@ void weft_cond_init(weft_cond_t *c, const char *name)
 {
 	c->name = name;
 	c->cls = 0;
+}
+
+static const struct weft_loc *destroy_site(const weft_cond_t *c)
+{
+	for (int i = ndsites - 1; i >= 0; i--)
+		if (dsites[i].c == c)
+			return dsites[i].loc;
+	return NULL;
+}
+
+void weft__cond_check_usable(weft_cond_t *c, const char *opname,
+			     const struct weft_loc *loc)
+{
+	weft__check_access(c, sizeof *c, true, loc);
+	if (c->cls == DESTROYED)
+		weft__fail("misuse", loc, "%s of %s, which was destroyed at %s",
+			   opname, cond_name(c),
+			   weft__sync_site(destroy_site(c)));
+}
+
+int weft__cond_waiter(const weft_cond_t *c)
+{
+	struct weft__exec *X = weft__X;
+
+	for (int i = 0; i < X->nthreads; i++)
+		if (X->th[i].state == TS_LIVE && X->th[i].wait_obj == c &&
+		    !X->th[i].wait_flag)
+			return i;
+	return -1;
+}
+
+int weft__cond_waiter_with(const weft_mutex_t *m, const weft_cond_t **c)
+{
+	struct weft__exec *X = weft__X;
+
+	for (int i = 0; i < X->nthreads; i++)
+		if (X->th[i].state == TS_LIVE && X->th[i].wait_obj &&
+		    wait_mutex[i] == m) {
+			*c = X->th[i].wait_obj;
+			return i;
+		}
+	return -1;
+}
+
+/* A scheduling point (a write of c, so it is ordered against waits and
+ * signals).  Destroying a condition variable a thread is blocked on is
+ * misuse; after a broadcast its waiters are no longer blocked, and
+ * destroying it then is allowed, as POSIX says. */
+void weft__cond_destroy(weft_cond_t *c, const char *opname,
+			const struct weft_loc *loc)
+{
+	int t;
+
+	weft__check_access(c, sizeof *c, true, loc);
+	weft__point(opname, c, cond_name(c), WEFT__ACC_WRITE, loc);
+	weft__check_access(c, sizeof *c, true, loc);
+	if (c->cls == DESTROYED)
+		weft__fail("misuse", loc, "destroying %s, which was already "
+			   "destroyed at %s", cond_name(c),
+			   weft__sync_site(destroy_site(c)));
+	if ((t = weft__cond_waiter(c)) >= 0)
+		weft__fail("misuse", loc,
+			   "destroying %s while %s waits on it (at %s)",
+			   cond_name(c), weft__thread_name(t),
+			   weft__sync_site(weft__thread_pending(t)->loc));
+	c->cls = DESTROYED;
+	if (ndsites < MAX_DESTROYED)
+		dsites[ndsites++] = (struct dsite){ c, loc };
 }
 
 static bool wake_signalled(const struct weft__op *op)
@@ -61,14 +151,17 @@ int weft__cond_wait(weft_cond_t *c, weft_mutex_t *m, int timed,
 				 .arg2 = t->id, .loc = loc };
 	int depth, res = 0;
 
+	weft__cond_check_usable(c, opname, loc);
 	weft__mutex_check_held(m, opname, loc);
 	weft__visible(&rel);
+	weft__cond_check_usable(c, opname, loc);
 	depth = m->depth;
 	m->owner = 0;
 	m->depth = 0;
 	weft__lock_release(weft__mutex_class(m, loc), loc);
 	t->wait_obj = c;
 	t->wait_flag = 0;
+	wait_mutex[t->id] = m;
 	/* Waiting for the signal while holding other locks is a
 	 * dependency lockdep-style checkers care about. */
 	if (!c->cls)
@@ -104,15 +197,17 @@ void(weft_cond_wait)(weft_cond_t *c, weft_mutex_t *m)
 }
 
 /* Wake one waiter (an explored choice among them) or all of them. */
-static void wake(weft_cond_t *c, bool all, const char *opname,
-		 const struct weft_loc *loc)
+void weft__cond_wake(weft_cond_t *c, bool all, const char *opname,
+		     const struct weft_loc *loc)
 {
 	struct weft__exec *X = weft__X;
 	int waiters[WEFT__MAX_THREADS], n = 0;
 
 	/* Not a release for the race analysis: a waiter's wakeup must be
 	 * reordered before the signal to explore spurious wakeups. */
+	weft__check_access(c, sizeof *c, true, loc);
 	weft__point(opname, c, cond_name(c), WEFT__ACC_WRITE, loc);
+	weft__cond_check_usable(c, opname, loc);
 	for (int i = 0; i < X->nthreads; i++)
 		if (X->th[i].state == TS_LIVE && X->th[i].wait_obj == c &&
 		    !X->th[i].wait_flag)
@@ -132,12 +227,12 @@ static void wake(weft_cond_t *c, bool all, const char *opname,
 
 void weft_cond_signal_at(weft_cond_t *c, const struct weft_loc *loc)
 {
-	wake(c, false, "cond_signal", loc);
+	weft__cond_wake(c, false, "cond_signal", loc);
 }
 
 void weft_cond_broadcast_at(weft_cond_t *c, const struct weft_loc *loc)
 {
-	wake(c, true, "cond_broadcast", loc);
+	weft__cond_wake(c, true, "cond_broadcast", loc);
 }
 
 void(weft_cond_signal)(weft_cond_t *c)
@@ -148,4 +243,16 @@ void(weft_cond_signal)(weft_cond_t *c)
 void(weft_cond_broadcast)(weft_cond_t *c)
 {
 	weft_cond_broadcast_at(c, NULL);
+}
+
+static void cond_begin(void)
+{
+	ndsites = 0;
+}
+
+static struct weft__hooks hooks = { cond_begin, NULL, NULL };
+
+__attribute__((constructor)) static void cond_init(void)
+{
+	weft__register_hooks(&hooks);
 }

@@ -3,10 +3,20 @@
  * The state is in the object: owner (thread id + 1) and, for recursive
  * mutexes, a depth.  Lock is one step, enabled only while the mutex is free,
  * so a thread never "spins" on a held mutex: the explorer simply does not
- * choose it, and the deadlock detector sees it as blocked. */
+ * choose it, and the deadlock detector sees it as blocked.
+ *
+ * Lifetime: a destroyed mutex keeps owner == DESTROYED and, in acquired,
+ * the place of the destroy, until it is initialised again; any other use
+ * is misuse.  The all-zero static initialisers never look destroyed, and
+ * static mutexes come back alive each execution (the program's data is
+ * restored).  Every operation also checks that the mutex's memory is not
+ * freed heap (use-after-free). */
 #include <errno.h>
 
 #include "sync.h"
+#include "sched/sched.h"
+
+#define DESTROYED (-1)
 
 const char *weft__mutex_name(weft_mutex_t *m)
 {
@@ -19,6 +29,27 @@ int weft__mutex_class(weft_mutex_t *m, const struct weft_loc *loc)
 		m->cls = weft__class(weft__class_key_for(m, loc),
 				     weft__mutex_name(m)) + 1;
 	return m->cls - 1;
+}
+
+/* "file:line" of a place, for messages. */
+const char *weft__sync_site(const struct weft_loc *l)
+{
+	if (!l || !l->file)
+		return "an unknown place";
+	return weft__internf("%s:%d", l->file, l->line);
+}
+
+/* Misuse unless m is live memory and not destroyed; checked before an
+ * operation and again once it is scheduled (the state may change while
+ * the thread is parked). */
+void weft__mutex_check_usable(weft_mutex_t *m, const char *opname,
+			      const struct weft_loc *loc)
+{
+	weft__check_access(m, sizeof *m, true, loc);
+	if (m->owner == DESTROYED)
+		weft__fail("misuse", loc, "%s of %s, which was destroyed at %s",
+			   opname, weft__mutex_name(m),
+			   weft__sync_site(m->acquired));
 }
 
 static bool lock_ready(const struct weft__op *op)
@@ -70,6 +101,7 @@ void weft__mutex_lock(weft_mutex_t *m, const char *opname,
 			       .access = WEFT__ACC_WRITE, .ready = lock_ready,
 			       .waitdesc = lock_desc, .loc = loc };
 
+	weft__mutex_check_usable(m, opname, loc);
 	if (m->owner == self + 1 && m->kind != WEFT_MUTEX_RECURSIVE) {
 		weft__point(opname, m, op.objname, WEFT__ACC_WRITE, loc);
 		weft__fail("deadlock", loc,
@@ -80,6 +112,7 @@ void weft__mutex_lock(weft_mutex_t *m, const char *opname,
 			   m->acquired ? m->acquired->line : 0);
 	}
 	weft__visible(&op);
+	weft__check_access(m, sizeof *m, true, loc);
 	if (m->owner == self + 1) {
 		m->depth++;
 		return;
@@ -115,7 +148,9 @@ int weft__mutex_trylock(weft_mutex_t *m, const char *opname,
 			       .access = WEFT__ACC_WRITE,
 			       .access_now = trylock_access, .loc = loc };
 
+	weft__mutex_check_usable(m, opname, loc);
 	weft__visible(&op);
+	weft__mutex_check_usable(m, opname, loc);
 	if (m->owner == self + 1 && m->kind == WEFT_MUTEX_RECURSIVE) {
 		m->depth++;
 		return 0;
@@ -148,6 +183,7 @@ void weft__mutex_check_held(weft_mutex_t *m, const char *opname,
 {
 	int self = weft__self();
 
+	weft__mutex_check_usable(m, opname, loc);
 	if (m->owner == self + 1)
 		return;
 	if (m->owner == 0)
@@ -163,6 +199,7 @@ void weft__mutex_unlock(weft_mutex_t *m, const char *opname,
 {
 	weft__mutex_check_held(m, opname, loc);
 	weft__release_point(opname, m, weft__mutex_name(m), loc);
+	weft__check_access(m, sizeof *m, true, loc);
 	if (--m->depth > 0)
 		return;
 	m->owner = 0;
@@ -179,11 +216,70 @@ void(weft_mutex_unlock)(weft_mutex_t *m)
 	weft_mutex_unlock_at(m, NULL);
 }
 
+/* A thread other than the caller parked at a lock or trylock of m (it has
+ * called the function, so it is attempting to lock m), or -1. */
+static int lock_waiter(const weft_mutex_t *m)
+{
+	for (int i = 0; i < weft__nthreads(); i++) {
+		const struct weft__op *p = weft__thread_pending(i);
+		if (i != weft__self() && p && p->obj == m &&
+		    (p->ready == lock_ready || p->access_now == trylock_access))
+			return i;
+	}
+	return -1;
+}
+
+/* Destroying a mutex that is held, that a thread attempts to lock, or
+ * that a thread waiting on a condition variable will re-take is misuse
+ * (POSIX leaves all three undefined), as is destroying it twice. */
 void weft_mutex_destroy_at(weft_mutex_t *m, const struct weft_loc *loc)
 {
+	const weft_cond_t *c;
+	int t;
+
+	weft__check_access(m, sizeof *m, true, loc);
+	if (m->owner == DESTROYED)
+		weft__fail("misuse", loc, "destroying %s, which was already "
+			   "destroyed at %s", weft__mutex_name(m),
+			   weft__sync_site(m->acquired));
 	if (m->owner)
-		weft__fail("misuse", loc, "destroying %s while %s holds it",
-			   weft__mutex_name(m), weft__thread_name(m->owner - 1));
+		weft__fail("misuse", loc,
+			   "destroying %s while %s holds it (taken at %s)",
+			   weft__mutex_name(m), weft__thread_name(m->owner - 1),
+			   weft__sync_site(m->acquired));
+	if ((t = lock_waiter(m)) >= 0)
+		weft__fail("misuse", loc,
+			   "destroying %s while %s waits to lock it (at %s)",
+			   weft__mutex_name(m), weft__thread_name(t),
+			   weft__sync_site(weft__thread_pending(t)->loc));
+	if ((t = weft__cond_waiter_with(m, &c)) >= 0)
+		weft__fail("misuse", loc,
+			   "destroying %s while %s waits on %s with it (at %s)",
+			   weft__mutex_name(m), weft__thread_name(t),
+			   c->name ? c->name : weft__objname(c, "cond"),
+			   weft__sync_site(weft__thread_pending(t)->loc));
+	m->owner = DESTROYED;
+	m->depth = 0;
+	m->acquired = loc;
+}
+
+/* Whether m is really held: the owner recorded in the object is a live
+ * thread that holds m's lock class, taken at the place m records.  Stale
+ * bytes in memory that was never initialised (a reused stack) do not pass
+ * for a held mutex. */
+bool weft__mutex_held(const weft_mutex_t *m)
+{
+	const struct weft__thread *t;
+
+	if (m->owner <= 0 || m->owner > weft__X->nthreads || m->cls <= 0)
+		return false;
+	t = &weft__X->th[m->owner - 1];
+	if (t->state != TS_LIVE)
+		return false;
+	for (int i = 0; i < t->nheld; i++)
+		if (t->held[i] == m->cls - 1 && t->held_loc[i] == m->acquired)
+			return true;
+	return false;
 }
 
 void(weft_mutex_destroy)(weft_mutex_t *m)

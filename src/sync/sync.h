@@ -26,5 +26,31 @@ int weft__lock_waitdesc(const char *what, const char *name, int owner,
  * -ETIMEDOUT when timed and the wait timed out. */
 int weft__cond_wait(weft_cond_t *c, weft_mutex_t *m, int timed,
 		    const char *opname, const struct weft_loc *loc);
+/* Signal (one waiter) or broadcast, with the name shown in traces. */
+void weft__cond_wake(weft_cond_t *c, bool all, const char *opname,
+		     const struct weft_loc *loc);
+
+/* ---- lifetimes ---------------------------------------------------------- */
+
+/* "file:line" of loc (interned), or "an unknown place". */
+const char *weft__sync_site(const struct weft_loc *loc);
+/* Report use-after-free when the object is in freed heap, misuse when it
+ * was destroyed; opname names the operation in the message. */
+void weft__mutex_check_usable(weft_mutex_t *m, const char *opname,
+			      const struct weft_loc *loc);
+void weft__cond_check_usable(weft_cond_t *c, const char *opname,
+			     const struct weft_loc *loc);
+/* Whether a live thread really holds m (not stale bytes of memory that
+ * was never initialised). */
+bool weft__mutex_held(const weft_mutex_t *m);
+/* Destroy c: a scheduling point; misuse while a thread is blocked on it
+ * or when it was destroyed already. */
+void weft__cond_destroy(weft_cond_t *c, const char *opname,
+			const struct weft_loc *loc);
+/* A live thread blocked waiting on c (not yet woken), or -1. */
+int weft__cond_waiter(const weft_cond_t *c);
+/* A live thread inside a condition wait that released m and will take it
+ * again, or -1; *c is set to the condition variable it waits on. */
+int weft__cond_waiter_with(const weft_mutex_t *m, const weft_cond_t **c);
 
 #endif

@@ -1,0 +1,77 @@
+# The exhaustive search in parts.  --jobs=N: the same verdict and the same
+# counts (complete, pruned, redundant) as one process with the same split,
+# the bug's counts cut exactly at the bug; complete executions equal to
+# the unsplit search.  --shard=K/N: shards run under GNU parallel and
+# 'weft merge' add up to the single run; bad shard sets and flags are one
+# line and exit status 2.
+. tests/cli/common.inc
+X=$B/tests/cli/parts
+W=$B/bin/weft
+d=$(mktemp -d)
+trap 'rm -rf "$d"' EXIT
+fields() { sed -E 's/.*"verdict":"([a-z]*)","kind":("[^"]*"|null).*"executions":([0-9]*),"pruned":([0-9]*),"redundant":([0-9]*).*/\1 \2 \3 \4 \5/'; }
+complete() { sed -E 's/.*"verdict":"([a-z]*)","kind":("[^"]*"|null).*"executions":([0-9]*),.*/\1 \2 \3/'; }
+run() { $X --strategy=dfs --time-limit=0 --iterations=0 --format=json "$@" | grep '^{'; }
+
+for t in increments late_bug locks; do
+	one=$(run --filter=$t --split=4096 | fields)
+	for j in 2 3; do
+		expect_eq "$(run --filter=$t --jobs=$j | fields)" "$one" "$t: --jobs=$j against one process"
+	done
+	expect_eq "$(run --filter=$t --jobs=2 | complete)" "$(run --filter=$t | complete)" "$t: --jobs=2 against the unsplit search"
+done
+expect_eq "$(run --filter=increments --jobs=2 | complete)" "verified null 1680" "increments count"
+# A small width splits near the root: every part still adds up.
+expect_eq "$(run --filter=locks --split=4 --jobs=3 | fields)" "$(run --filter=locks --split=4 | fields)" "locks, split 4"
+
+# Shards, run by GNU parallel when it is there (the build installs it).
+shards() { # test N
+	rm -f "$d"/s*.json
+	if command -v parallel >/dev/null 2>&1; then
+		seq 1 "$2" | parallel --will-cite -j "$2" "$X --strategy=dfs --time-limit=0 --iterations=0 --filter=$1 --shard={}/$2 --json=$d/s{}.json >/dev/null; true"
+	else
+		echo "parts.sh: GNU parallel missing, shards run one by one" >&2
+		for k in $(seq 1 "$2"); do
+			$X --strategy=dfs --time-limit=0 --iterations=0 --filter=$1 --shard=$k/$2 --json=$d/s$k.json >/dev/null
+		done
+	fi
+}
+for t in increments late_bug locks; do
+	shards $t 3
+	merged=$($W merge --format=json "$d"/s*.json | grep '^{')
+	one=$(run --filter=$t --split=4096)
+	expect_eq "$(printf '%s\n' "$merged" | complete | cut -d' ' -f1-2)" "$(printf '%s\n' "$one" | complete | cut -d' ' -f1-2)" "$t: merged verdict"
+	case $t in late_bug) ;; *)
+		expect_eq "$(printf '%s\n' "$merged" | fields)" "$(printf '%s\n' "$one" | fields)" "$t: merged counts" ;;
+	esac
+done
+# The merged bug is the single run's: same replay token.
+tok() { sed -n 's/.*"replay":"\([^"]*\)".*/\1/p'; }
+expect_eq "$($W merge --format=json "$d"/s*.json | tok)" "$(run --filter=locks --split=4096 | tok)" "locks: no token" 
+shards late_bug 3
+expect_eq "$($W merge --format=json "$d"/s*.json | tok)" "$(run --filter=late_bug --split=4096 | tok)" "late_bug: the same bug"
+$W merge "$d"/s1.json "$d"/s2.json "$d"/s3.json >/dev/null
+expect_eq $? 1 "merge exit status for a bug"
+# A missing or doubled shard is an error, not a verdict.
+err=$($W merge "$d"/s1.json "$d"/s2.json 2>&1 >/dev/null)
+expect_eq $? 2 "missing shard"
+expect_eq "$err" "weft: merge: test late_bug: shard 3/3 is missing" "missing shard message"
+err=$($W merge "$d"/s1.json "$d"/s1.json "$d"/s2.json "$d"/s3.json 2>&1 >/dev/null)
+expect_eq $? 2 "doubled shard"
+$X --filter=late_bug --strategy=dfs --time-limit=0 --json=$d/plain.json >/dev/null
+err=$($W merge "$d"/plain.json 2>&1 >/dev/null)
+expect_eq $? 2 "a plain result"
+# Random sampling divides by executions: the shards' sum is the budget.
+rm -f "$d"/s*.json
+for k in 1 2; do
+	$X --filter=increments --strategy=random --iterations=1000 --shard=$k/2 --json=$d/s$k.json >/dev/null
+done
+expect_eq "$($W merge --format=json "$d"/s*.json | complete)" "pass null 1000" "random shards"
+for bad in 0/3 4/3 3 /3 1/ a/b 1/0; do
+	err=$($X --shard=$bad 2>&1 >/dev/null)
+	expect_eq $? 2 "--shard=$bad"
+	expect_eq "$(printf '%s\n' "$err" | wc -l | tr -d ' ')" 1 "one line for --shard=$bad"
+done
+$X --shard=1/2 --strategy=dfs --preemption-bound=2 >/dev/null 2>&1
+expect_eq $? 2 "--shard with a bounded dfs"
+echo ok

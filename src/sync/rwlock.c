@@ -1,6 +1,8 @@
 /* src/sync/rwlock.c - reader/writer locks.  Readers share, a writer
  * excludes everyone; which waiter gets the lock next is the explorer's
- * choice, so writer starvation is not modelled as a bug. */
+ * choice, so writer starvation is not modelled as a bug.  Every operation
+ * checks, before and once scheduled, that the lock is not in freed heap
+ * (use-after-free). */
 #include <errno.h>
 
 #include "sync.h"
@@ -81,8 +83,10 @@ static void lock(weft_rwlock_t *l, bool write, const struct weft_loc *loc)
 			       .ready = write ? wr_ready : rd_ready,
 			       .waitdesc = rw_desc, .loc = loc };
 
+	weft__check_access(l, sizeof *l, true, loc);
 	check_not_held(l, loc);
 	weft__visible(&op);
+	weft__check_access(l, sizeof *l, true, loc);
 	take(l, write, loc, false);
 }
 
@@ -112,7 +116,9 @@ static int trylock(weft_rwlock_t *l, bool write, const struct weft_loc *loc)
 		.obj = l, .objname = rw_name(l), .access = WEFT__ACC_WRITE,
 		.access_now = try_access, .arg2 = write, .loc = loc };
 
+	weft__check_access(l, sizeof *l, true, loc);
 	weft__visible(&op);
+	weft__check_access(l, sizeof *l, true, loc);
 	if (write ? (l->writer || l->readers) : l->writer) {
 		weft__step_note("busy");
 		weft__spun();
@@ -136,6 +142,7 @@ void weft_rwlock_unlock_at(weft_rwlock_t *l, const struct weft_loc *loc)
 {
 	int self = weft__self();
 
+	weft__check_access(l, sizeof *l, true, loc);
 	if (l->writer != self + 1 && !(l->rmask & (1ull << self)))
 		weft__fail("misuse", loc, "rwlock_unlock of %s, not held by %s",
 			   rw_name(l), weft__thread_name(self));
@@ -151,6 +158,7 @@ void weft_rwlock_unlock_at(weft_rwlock_t *l, const struct weft_loc *loc)
 			.release = true, .loc = loc };
 		weft__visible(&op);
 	}
+	weft__check_access(l, sizeof *l, true, loc);
 	if (l->writer == self + 1) {
 		l->writer = 0;
 	} else {

@@ -1,4 +1,6 @@
-/* src/sync/sem.c - counting semaphores. */
+/* src/sync/sem.c - counting semaphores.  Every operation checks, before
+ * and once scheduled, that the semaphore is not in freed heap
+ * (use-after-free). */
 #include <errno.h>
 
 #include "sync.h"
@@ -33,10 +35,12 @@ void weft_sem_wait_at(weft_sem_t *s, const struct weft_loc *loc)
 			       .access = WEFT__ACC_WRITE, .ready = sem_ready,
 			       .waitdesc = sem_desc, .loc = loc };
 
+	weft__check_access(s, sizeof *s, true, loc);
 	if (!s->cls)
 		s->cls = weft__class(weft__class_key_for(s, loc), op.objname) + 1;
 	weft__wait_on_class(s->cls - 1, loc);
 	weft__visible(&op);
+	weft__check_access(s, sizeof *s, true, loc);
 	s->count--;
 }
 
@@ -53,7 +57,9 @@ int weft_sem_trywait_at(weft_sem_t *s, const struct weft_loc *loc)
 			       .access = WEFT__ACC_WRITE,
 			       .access_now = trywait_access, .loc = loc };
 
+	weft__check_access(s, sizeof *s, true, loc);
 	weft__visible(&op);
+	weft__check_access(s, sizeof *s, true, loc);
 	if (s->count <= 0) {
 		weft__step_note("busy");
 		weft__spun();
@@ -68,6 +74,8 @@ int weft_sem_trywait_at(weft_sem_t *s, const struct weft_loc *loc)
  * reduction must be free to move the wait before it. */
 void weft_sem_post_at(weft_sem_t *s, const struct weft_loc *loc)
 {
+	weft__check_access(s, sizeof *s, true, loc);
 	weft__point("sem_post", s, sem_name(s), WEFT__ACC_WRITE, loc);
+	weft__check_access(s, sizeof *s, true, loc);
 	s->count++;
 }

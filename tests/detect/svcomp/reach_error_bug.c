@@ -1,0 +1,42 @@
+//! expect: bug assertion
+//! args: strategy=dfs
+/* SV-COMP's usual shape: reach_error() has an empty body and abort()
+ * follows it.  Calling reach_error() is the property violation, an
+ * assertion at the call, not the crash of the abort() after it (weft-cc
+ * compiles the source with -finstrument-functions, so the call of the
+ * empty function is seen).  The two increments race: the total may be 1. */
+#include <pthread.h>
+
+extern void abort(void);
+void reach_error() {}
+void __VERIFIER_assert(int cond)
+{
+	if (!cond) {
+		reach_error();
+		abort();
+	}
+}
+
+int count;
+
+void *worker(void *arg)
+{
+	int v;
+
+	(void)arg;
+	v = __atomic_load_n(&count, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&count, v + 1, __ATOMIC_SEQ_CST);
+	return 0;
+}
+
+int main(void)
+{
+	pthread_t a, b;
+
+	pthread_create(&a, 0, worker, 0);
+	pthread_create(&b, 0, worker, 0);
+	pthread_join(a, 0);
+	pthread_join(b, 0);
+	__VERIFIER_assert(count == 2);
+	return 0;
+}

@@ -1,0 +1,7 @@
+/* linux/log2.h - weft's kernel header tree: maps the kernel's <linux/log2.h>
+ * onto weft's models (see linux/weft_kernel.h, which every header of the
+ * tree includes, as the kernel's headers include one another). */
+#ifndef WEFT_KERNEL_LINUX_LOG2_H
+#define WEFT_KERNEL_LINUX_LOG2_H
+#include <linux/weft_kernel.h>
+#endif

@@ -1,0 +1,5 @@
+/* linux/sched/clock.h - weft's kernel header tree (see linux/weft_kernel.h). */
+#ifndef WEFT_KERNEL_LINUX_SCHED_CLOCK_H
+#define WEFT_KERNEL_LINUX_SCHED_CLOCK_H
+#include <linux/weft_kernel.h>
+#endif

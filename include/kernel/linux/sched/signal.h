@@ -1,0 +1,5 @@
+/* linux/sched/signal.h - weft's kernel header tree (see linux/weft_kernel.h). */
+#ifndef WEFT_KERNEL_LINUX_SCHED_SIGNAL_H
+#define WEFT_KERNEL_LINUX_SCHED_SIGNAL_H
+#include <linux/weft_kernel.h>
+#endif

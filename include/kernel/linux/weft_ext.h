@@ -1,0 +1,148 @@
+/* linux/weft_ext.h - the models behind the kernel header tree that
+ * <weft/linux.h> does not have (src/linux/ext_*.c), under weft's own
+ * names.  Kernel code never includes this; the kernel headers in
+ * include/kernel/linux/ map onto it.  Plain C: it defines no kernel name,
+ * so the model sources include it too. */
+#ifndef WEFT_KERNEL_EXT_H
+#define WEFT_KERNEL_EXT_H
+
+#include <weft/loc.h>
+#include <weft/ktime.h>
+#include <weft/kthread.h>
+#include <weft/workqueue.h>
+
+/* ---- timers whose handler runs late, on a CPU of its own ---------------
+ *
+ * The kernel runs an expired timer's handler from the timer softirq of the
+ * CPU it was armed on, some time after the expiry: other CPUs go on, and
+ * a thread that slept past the expiry may well run before the handler has
+ * finished (or started).  A weft_xtimer's deadline is an event on weft's
+ * virtual clock that only marks the timer expired; the handler then runs
+ * in a thread of its own ("timer/NAME"), whenever the explorer lets it.
+ * An expired timer whose handler has not started is still pending, as in
+ * the kernel (it is still on the wheel): del_timer removes it and returns
+ * 1.  Once the handler has started, del_timer returns 0 without waiting
+ * for it; del_timer_sync waits.  The handler runs in atomic context and
+ * holds a lock-order class of its own while it runs, so del_timer_sync
+ * under a lock the handler takes is a lock-order cycle.  A timer that
+ * re-arms itself from its handler fires at most WEFT_TIMER_REFIRE_BOUND
+ * times in one execution, then stays pending without holding time back.
+ * A timer still pending when the test ends is reported as a leak, one
+ * freed while pending as use-after-free when it would have fired. */
+struct weft_xtimer {
+	struct weft_kevent ev;     /* on the virtual clock while armed */
+	void (*fn)(struct weft_xtimer *);   /* timer_list callback */
+	int (*rfn)(struct weft_xtimer *);   /* hrtimer: 1 = restart */
+	const char *name;
+	unsigned int flags;
+	unsigned long expires;     /* jiffies: add_timer arms at this */
+	unsigned char queued;      /* expired, handler not started */
+	unsigned char dormant;     /* past the refire bound, still pending */
+	unsigned char shutdown;    /* timer_shutdown: re-arming is ignored */
+	unsigned char fires;       /* handler runs since a foreign arm */
+	int running;               /* thread id + 1 running the handler */
+	int thread;                /* its handler thread's id + 1 */
+	int cls;                   /* lock-order class + 1 of "handler runs" */
+	const struct weft_loc *init, *armed_at;
+};
+
+/* Not a scheduling point. */
+void weft_xtimer_init(struct weft_xtimer *t, void (*fn)(struct weft_xtimer *),
+		      int (*rfn)(struct weft_xtimer *), unsigned int flags,
+		      const char *name, const struct weft_loc *loc);
+/* Arm (or re-arm) t to expire at `expires` jiffies.  Returns 1 when it
+ * was pending.  pending_only: only modify a pending timer
+ * (mod_timer_pending); reduce: only move an earlier expiry
+ * (timer_reduce).  Never blocks. */
+int weft_xtimer_mod(struct weft_xtimer *t, unsigned long expires,
+		    int pending_only, int reduce, const struct weft_loc *loc);
+/* Deactivate t; 1 when it was pending.  mode 0: del_timer (never
+ * waits); 1: del_timer_sync (waits for a running handler; misuse from the
+ * handler itself); 2: try_to_del_timer_sync (returns -1 when the handler
+ * runs); shutdown: later arming is ignored (timer_shutdown). */
+int weft_xtimer_del(struct weft_xtimer *t, int mode, int shutdown,
+		    const struct weft_loc *loc);
+/* Whether t is pending / its handler is running.  Scheduling points that
+ * read. */
+int weft_xtimer_pending(struct weft_xtimer *t, const struct weft_loc *loc);
+int weft_xtimer_running(struct weft_xtimer *t, const struct weft_loc *loc);
+
+/* ---- tasks: current, task states, schedule, wake_up_process ----------- */
+
+/* The calling thread's task: its kthread, or a task made for the thread
+ * (lives for the execution).  Not a scheduling point. */
+struct weft_ktask *weft_kx_current(void);
+/* A small positive number per thread (pid).  Not a scheduling point. */
+int weft_kx_pid(const struct weft_ktask *t);
+/* set_current_state: a scheduling point that writes the caller's state. */
+void weft_kx_set_state(int state, const struct weft_loc *loc);
+/* schedule() / schedule_timeout(): when the caller's state is not
+ * TASK_RUNNING, sleep until wake_up_process() sets it running again (or
+ * `timeout` jiffies of virtual time passed; timeout < 0: no timeout);
+ * a wake-up that came first is not lost.  Returns the jiffies left (0 when
+ * the timeout expired).  Sleeps: misuse in atomic context. */
+long weft_kx_schedule(long timeout, const char *what,
+		      const struct weft_loc *loc);
+/* Set t running; 1 when it was not.  Never blocks; everything the caller
+ * did happens before t's return from schedule(). */
+int weft_kx_wake_up_process(struct weft_ktask *t, const struct weft_loc *loc);
+
+/* ---- atomic sections: preempt_disable, local_irq_*, local_bh_*, tasklets
+ *
+ * delta +1 enters and -1 leaves a section in which sleeping is misuse
+ * (what names it in messages: "preempt_disable").  Interrupts are not
+ * modelled: disabling them only makes the context atomic.  Not a
+ * scheduling point. */
+void weft_kx_atomic(int delta, const char *what, const struct weft_loc *loc);
+/* The caller's section depth. */
+int weft_kx_atomic_depth(void);
+/* 1 in a timer or RCU callback or a tasklet (softirq context). */
+int weft_kx_in_softirq(void);
+
+/* ---- memory ------------------------------------------------------------ */
+
+/* krealloc: a new block with the old contents (up to n bytes); the old
+ * block is freed.  p may be NULL.  Not a scheduling point. */
+void *weft_kx_krealloc(const void *p, size_t n, unsigned int gfp,
+		       const struct weft_loc *loc);
+
+/* ---- FreeBSD taskqueue(9) over weft's workqueues ---------------------- */
+
+struct weft_bsd_task {
+	struct weft_work work;
+	void (*func)(void *context, int pending);
+	void *context;
+	int pending;               /* enqueues since the last run */
+	unsigned short priority;
+};
+struct weft_bsd_taskqueue {
+	struct weft_wq *wq;
+	const char *name;
+	int started;
+};
+void weft_bsd_task_init(struct weft_bsd_task *t, int priority,
+			void (*func)(void *, int), void *context,
+			const char *name, const struct weft_loc *loc);
+struct weft_bsd_taskqueue *weft_bsd_taskqueue_create(const char *name,
+						      const struct weft_loc *loc);
+/* Run the queue's tasks in n threads (1: in enqueueing order). */
+int weft_bsd_taskqueue_start_threads(struct weft_bsd_taskqueue *tq, int n,
+				     const struct weft_loc *loc);
+void weft_bsd_taskqueue_free(struct weft_bsd_taskqueue *tq,
+			     const struct weft_loc *loc);
+int weft_bsd_taskqueue_enqueue(struct weft_bsd_taskqueue *tq,
+			       struct weft_bsd_task *t,
+			       const struct weft_loc *loc);
+/* Wait until t is neither pending nor running. */
+void weft_bsd_taskqueue_drain(struct weft_bsd_taskqueue *tq,
+			      struct weft_bsd_task *t,
+			      const struct weft_loc *loc);
+void weft_bsd_taskqueue_drain_all(struct weft_bsd_taskqueue *tq,
+				  const struct weft_loc *loc);
+/* Remove a pending t: 0, or EBUSY when it is running; *pendp gets the
+ * number of enqueues it had. */
+int weft_bsd_taskqueue_cancel(struct weft_bsd_taskqueue *tq,
+			      struct weft_bsd_task *t, unsigned int *pendp,
+			      const struct weft_loc *loc);
+
+#endif

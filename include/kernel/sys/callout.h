@@ -1,0 +1,7 @@
+/* sys/callout.h - weft's FreeBSD kernel header tree: maps <sys/callout.h> onto
+ * weft's models (see sys/weft_freebsd.h, which every header of the tree
+ * includes). */
+#ifndef WEFT_KERNEL_SYS_CALLOUT_H
+#define WEFT_KERNEL_SYS_CALLOUT_H
+#include <sys/weft_freebsd.h>
+#endif

@@ -1,0 +1,193 @@
+/* src/linux/ext_sched.c - current, task states, schedule() and
+ * wake_up_process(), and the atomic sections (preempt_disable,
+ * local_irq_save, local_bh_disable, tasklets) of the kernel header tree.
+ *
+ * A thread's task state is an object of its own: set_current_state and
+ * wake_up_process are dependent steps on it, so a wake-up between a
+ * thread's check of its condition and its set_current_state (the lost
+ * wake-up) is explored, and hangs the sleeper as in the kernel. */
+#include <stdio.h>
+#include <string.h>
+
+#include "lx.h"
+#include <kernel/linux/weft_ext.h>
+
+static struct xs {
+	int state;                 /* 0: TASK_RUNNING */
+	int atomic;                /* atomic-section depth */
+	int set_what;              /* the section set atomic_what */
+	struct weft_kevent ev;     /* schedule_timeout's deadline */
+	struct weft_ktask *task;   /* current, for non-kthreads */
+} X[WEFT__MAX_THREADS];
+static int xdirty = WEFT__MAX_THREADS;
+
+static struct xs *xs_of(int id)
+{
+	if (id < 0)
+		id = 0;
+	if (id >= xdirty)
+		xdirty = id + 1;
+	return &X[id];
+}
+
+static int self_id(void)
+{
+	int id = weft__self();
+	return id < 0 ? 0 : id;
+}
+
+struct weft_ktask *weft_kx_current(void)
+{
+	struct lx_thread *me = lx_me();
+	int id = self_id();
+	struct xs *x = xs_of(id);
+
+	if (me->task)
+		return me->task;
+	if (!x->task) {
+		x->task = weft__exec_alloc(sizeof *x->task);
+		x->task->tid = id;
+		x->task->name = weft__thread_name(id);
+	}
+	return x->task;
+}
+
+int weft_kx_pid(const struct weft_ktask *t)
+{
+	return t ? t->tid + 1 : 0;
+}
+
+void weft_kx_set_state(int state, const struct weft_loc *loc)
+{
+	struct xs *x = xs_of(self_id());
+
+	weft__point("set_current_state", &x->state,
+		    weft__thread_name(self_id()), WEFT__ACC_WRITE, loc);
+	x->state = state;
+}
+
+static bool woken(const struct weft__op *op)
+{
+	const struct xs *x = op->arg;
+	return x->state == 0 || (op->arg2 && x->ev.fired);
+}
+
+static int sleep_waitdesc(const struct weft__op *op, char *buf, size_t n)
+{
+	(void)op;
+	snprintf(buf, n, "a wake_up_process() of this task");
+	return -1;
+}
+
+long weft_kx_schedule(long timeout, const char *what,
+		      const struct weft_loc *loc)
+{
+	int id = self_id();
+	struct xs *x = xs_of(id);
+	struct weft__op op = { .name = what, .obj = &x->state,
+			       .objname = weft__thread_name(id),
+			       .access = WEFT__ACC_WRITE, .loc = loc };
+	unsigned long deadline = 0;
+
+	weft_might_sleep(what, NULL, loc);
+	if (timeout > 0) /* the deadline is on the clock */
+		op.obj2 = &lx_dom;
+	weft__visible(&op);
+	if (x->state == 0 || timeout == 0) {
+		x->state = 0;
+		return timeout < 0 ? 0 : timeout;
+	}
+	if (timeout > 0) {
+		deadline = lx_now() + (unsigned long)timeout;
+		x->ev.fired = 0;
+		lx_ev_arm(&x->ev, LX_EV_SLEEP, deadline, NULL, loc);
+		lx_clock_need_thread(loc);
+	}
+	op.ready = woken;
+	op.waitdesc = sleep_waitdesc;
+	op.arg = x;
+	op.arg2 = timeout > 0;
+	weft__visible(&op);
+	x->state = 0;
+	if (timeout < 0)
+		return 0;
+	if (x->ev.fired) {
+		x->ev.fired = 0;
+		weft__step_note("timeout");
+		return 0;
+	}
+	lx_ev_disarm(&x->ev);
+	{
+		long left = (long)(deadline - lx_now());
+		return left > 0 ? left : 1;
+	}
+}
+
+int weft_kx_wake_up_process(struct weft_ktask *t, const struct weft_loc *loc)
+{
+	struct xs *x;
+	int was;
+
+	if (!t || t->tid < 0 || t->tid >= WEFT__MAX_THREADS)
+		weft__fail("misuse", loc, "wake_up_process on a task that is "
+			   "not running");
+	x = xs_of(t->tid);
+	weft__point("wake_up_process", &x->state, t->name, WEFT__ACC_WRITE,
+		    loc);
+	was = x->state != 0;
+	x->state = 0;
+	return was;
+}
+
+void weft_kx_atomic(int delta, const char *what, const struct weft_loc *loc)
+{
+	struct lx_thread *me = lx_me();
+	struct xs *x = xs_of(self_id());
+
+	if (delta > 0) {
+		if (x->atomic++ == 0 && !me->atomic_what) {
+			me->atomic_what = what;
+			me->atomic_name = weft__internf("at %s", lx_site(loc));
+			x->set_what = 1;
+		}
+		return;
+	}
+	if (x->atomic <= 0)
+		weft__fail("misuse", loc, "%s leaves an atomic section that "
+			   "was never entered", what);
+	if (--x->atomic == 0 && x->set_what) {
+		me->atomic_what = NULL;
+		me->atomic_name = NULL;
+		x->set_what = 0;
+	}
+}
+
+int weft_kx_in_softirq(void)
+{
+	const struct lx_thread *me = lx_me();
+	const struct xs *x = xs_of(self_id());
+
+	/* A callback context (timer, RCU callback) set atomic_what itself;
+	 * a tasklet is an atomic section named "tasklet". */
+	if (me->atomic_what && !x->set_what)
+		return 1;
+	return me->atomic_what && !strcmp(me->atomic_what, "tasklet");
+}
+
+int weft_kx_atomic_depth(void)
+{
+	return xs_of(self_id())->atomic;
+}
+
+static void begin(void)
+{
+	memset(X, 0, sizeof X[0] * (size_t)xdirty);
+	xdirty = 0;
+}
+
+static struct weft__hooks hooks = { begin, NULL, NULL };
+
+__attribute__((constructor)) static void ext_sched_init(void)
+{
+	weft__register_hooks(&hooks);
+}

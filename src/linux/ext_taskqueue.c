@@ -1,0 +1,110 @@
+/* src/linux/ext_taskqueue.c - FreeBSD taskqueue(9) over weft's
+ * workqueues (include/kernel/sys/taskqueue.h).
+ *
+ * A task is a work item whose function reads and clears the task's
+ * enqueue count in the step that starts it, and calls the task's
+ * function with it; enqueueing counts first (a step on the workqueues'
+ * object) and then queues the work, so a run that starts between the two
+ * takes the count and the run queued after it finds none and is skipped:
+ * every enqueue is followed by one call that counts it, as in FreeBSD. */
+#include <errno.h>
+
+#include "lx.h"
+#include <weft/alloc.h>
+#include <kernel/linux/weft_ext.h>
+
+static void task_run(struct weft_work *w)
+{
+	struct weft_bsd_task *t = (struct weft_bsd_task *)(void *)w;
+	int pending = t->pending;
+
+	t->pending = 0;
+	if (pending)
+		t->func(t->context, pending);
+}
+
+void weft_bsd_task_init(struct weft_bsd_task *t, int priority,
+			void (*func)(void *, int), void *context,
+			const char *name, const struct weft_loc *loc)
+{
+	weft_work_init(&t->work, task_run, name, loc);
+	t->func = func;
+	t->context = context;
+	t->pending = 0;
+	t->priority = (unsigned short)priority;
+}
+
+struct weft_bsd_taskqueue *weft_bsd_taskqueue_create(const char *name,
+						      const struct weft_loc *loc)
+{
+	struct weft_bsd_taskqueue *tq =
+		weft_malloc_at(sizeof *tq, 1, "taskqueue_create", loc);
+
+	tq->name = name;
+	tq->wq = weft_wq_alloc(name, 0, 1, 1, loc);
+	return tq;
+}
+
+int weft_bsd_taskqueue_start_threads(struct weft_bsd_taskqueue *tq, int n,
+				     const struct weft_loc *loc)
+{
+	weft__check_access(tq, sizeof *tq, true, loc);
+	if (n < 1)
+		n = 1;
+	tq->wq->max_active = n;
+	tq->wq->ordered = n == 1;
+	tq->started = 1;
+	return 0;
+}
+
+void weft_bsd_taskqueue_free(struct weft_bsd_taskqueue *tq,
+			     const struct weft_loc *loc)
+{
+	weft__check_access(tq, sizeof *tq, true, loc);
+	weft_wq_destroy(tq->wq, loc);
+	weft_free_at(tq, loc);
+}
+
+int weft_bsd_taskqueue_enqueue(struct weft_bsd_taskqueue *tq,
+			       struct weft_bsd_task *t,
+			       const struct weft_loc *loc)
+{
+	weft__check_access(tq, sizeof *tq, false, loc);
+	weft__point("taskqueue_enqueue", &lx_dom, t->work.name,
+		    WEFT__ACC_WRITE, loc);
+	weft__check_access(t, sizeof *t, true, loc);
+	if (t->pending < 0xffff)
+		t->pending++;
+	weft_work_queue(tq->wq, &t->work, loc);
+	return 0;
+}
+
+void weft_bsd_taskqueue_drain(struct weft_bsd_taskqueue *tq,
+			      struct weft_bsd_task *t,
+			      const struct weft_loc *loc)
+{
+	weft__check_access(tq, sizeof *tq, false, loc);
+	weft_work_flush(&t->work, loc);
+}
+
+void weft_bsd_taskqueue_drain_all(struct weft_bsd_taskqueue *tq,
+				  const struct weft_loc *loc)
+{
+	weft__check_access(tq, sizeof *tq, false, loc);
+	weft_wq_drain(tq->wq, loc);
+}
+
+int weft_bsd_taskqueue_cancel(struct weft_bsd_taskqueue *tq,
+			      struct weft_bsd_task *t, unsigned int *pendp,
+			      const struct weft_loc *loc)
+{
+	int busy;
+
+	weft__check_access(tq, sizeof *tq, false, loc);
+	weft_work_cancel(&t->work, 0, loc);
+	busy = t->work.runner != 0;
+	if (pendp)
+		*pendp = (unsigned int)t->pending;
+	t->pending = 0;
+	return busy ? EBUSY : 0;
+}

@@ -1,0 +1,271 @@
+/* src/linux/ext_timer.c - timers whose handler runs late, in a thread of
+ * its own (the timer_list and hrtimer of the kernel header tree,
+ * include/kernel/linux/timer.h and hrtimer.h).
+ *
+ * The deadline is an event of the virtual clock (ktime.c) of the plain
+ * "sleep" kind: when ksoftirqd/0 reaches it, it only marks it fired.  The
+ * handler runs in the timer's own daemon thread, "timer/NAME", which waits
+ * for that mark: so the clock (and every thread sleeping on it) can move
+ * on before the handler has run, as on a machine whose timer softirq runs
+ * on another CPU.  All the state is the clock's one object for
+ * partial-order reduction (lx_dom): arming, firing, deleting and the
+ * handler's start and end are dependent steps, so every order of them is
+ * explored. */
+#include <stdio.h>
+
+#include "lx.h"
+#include <kernel/linux/weft_ext.h>
+
+#define MAX_XTIMERS 64
+
+static struct weft_xtimer *live[MAX_XTIMERS];
+static int nlive;
+
+static const char *xname(const struct weft_xtimer *t)
+{
+	return t->name ? t->name : "timer";
+}
+
+static void remember(struct weft_xtimer *t)
+{
+	for (int i = 0; i < nlive; i++)
+		if (live[i] == t)
+			return;
+	if (nlive < MAX_XTIMERS)
+		live[nlive++] = t;
+}
+
+static bool handler_ready(const struct weft__op *op)
+{
+	const struct weft_xtimer *t = op->arg;
+
+	/* A timer set up again (or freed and never armed) no longer belongs
+	 * to this thread: it waits for ever, like an idle CPU. */
+	return t->thread == (int)op->arg2 && t->ev.fired && !t->ev.armed &&
+	       t->queued;
+}
+
+static int handler_waitdesc(const struct weft__op *op, char *buf, size_t n)
+{
+	const struct weft_xtimer *t = op->arg;
+
+	snprintf(buf, n, "timer %s to expire", xname(t));
+	return -1;
+}
+
+static void arm(struct weft_xtimer *t, unsigned long expires,
+		const struct weft_loc *loc)
+{
+	t->expires = expires;
+	t->queued = 1;
+	t->dormant = 0;
+	t->armed_at = loc;
+	lx_ev_arm(&t->ev, LX_EV_SLEEP, expires, t, loc);
+	lx_clock_need_thread(loc);
+}
+
+static void handler_thread(void *arg)
+{
+	struct weft_xtimer *t = arg;
+	struct weft__op op = { .name = "timer_softirq", .obj = &lx_dom,
+			       .objname = xname(t), .access = WEFT__ACC_WRITE,
+			       .ready = handler_ready,
+			       .waitdesc = handler_waitdesc, .arg = t,
+			       .arg2 = weft__self() + 1, .loc = t->init };
+
+	for (;;) {
+		struct lx_ctx_save save;
+		const struct weft_loc *at;
+		const char *name;
+		int cls, restart = 0;
+
+		weft__visible(&op);
+		/* A timer freed while pending is caught when it would run. */
+		weft__check_access(t, sizeof *t, true, t->armed_at);
+		t->queued = 0;
+		t->ev.fired = 0;
+		t->fires++;
+		t->running = weft__self() + 1;
+		at = t->armed_at;
+		name = xname(t);
+		if (!t->cls)
+			t->cls = weft__class(weft__class_key_for(t, t->init),
+					     name) + 1;
+		cls = t->cls - 1;
+		weft__step_note(name);
+		lx_ctx_enter(&save, "timer callback", name, cls + 1, 0);
+		weft__lock_acquire(cls, at, false);
+		if (t->rfn)
+			restart = t->rfn(t);
+		else
+			t->fn(t);
+		if (lx_me()->nheld)
+			weft__fail("misuse", at, "timer callback %s returned "
+				   "holding a lock", name);
+		weft__lock_release(cls, at);
+		lx_ctx_leave(&save);
+		/* The handler may have freed its timer (a legal idiom): the
+		 * end is recorded without checking the timer's memory. */
+		weft__release_point("timer_done", &lx_dom, name, at);
+		t->running = 0;
+		if (restart && !t->shutdown) {
+			if (t->fires >= WEFT_TIMER_REFIRE_BOUND)
+				t->dormant = 1;
+			else
+				arm(t, t->expires, at);
+		}
+	}
+}
+
+void weft_xtimer_init(struct weft_xtimer *t, void (*fn)(struct weft_xtimer *),
+		      int (*rfn)(struct weft_xtimer *), unsigned int flags,
+		      const char *name, const struct weft_loc *loc)
+{
+	if (t->init && (t->ev.armed || t->queued) && t->thread)
+		weft__fail("misuse", loc, "timer_setup on timer %s while it "
+			   "is pending (armed at %s)", xname(t),
+			   lx_site(t->armed_at));
+	if (t->running)
+		weft__fail("misuse", loc, "timer_setup on timer %s while its "
+			   "handler runs", xname(t));
+	*t = (struct weft_xtimer){ .fn = fn, .rfn = rfn, .flags = flags,
+				   .name = name, .init = loc };
+}
+
+static void check(struct weft_xtimer *t, const char *what,
+		  const struct weft_loc *loc)
+{
+	weft__check_access(t, sizeof *t, true, loc);
+	if (!t->fn && !t->rfn)
+		weft__fail("misuse", loc, "%s on a timer that was never set up",
+			   what);
+}
+
+int weft_xtimer_mod(struct weft_xtimer *t, unsigned long expires,
+		    int pending_only, int reduce, const struct weft_loc *loc)
+{
+	int was, self;
+
+	check(t, "mod_timer", loc);
+	weft__point("mod_timer", &lx_dom, xname(t), WEFT__ACC_WRITE, loc);
+	weft__check_access(t, sizeof *t, true, loc);
+	was = t->ev.armed || t->queued || t->dormant;
+	if (t->shutdown || (pending_only && !was))
+		return was;
+	if (reduce && t->ev.armed &&
+	    (long)(expires - t->ev.expires) >= 0)
+		return was;
+	if (!t->thread) {
+		t->thread = -1;
+		t->thread = lx_spawn_daemon(handler_thread, t,
+			weft__internf("timer/%s", xname(t)), loc) + 1;
+	}
+	remember(t);
+	self = t->running == weft__self() + 1;
+	if (!self)
+		t->fires = 0;
+	if (self && t->fires >= WEFT_TIMER_REFIRE_BOUND) {
+		lx_ev_disarm(&t->ev);
+		t->ev.fired = 0;
+		t->queued = 0;
+		t->dormant = 1;
+		t->expires = expires;
+		return was;
+	}
+	arm(t, expires, loc);
+	return was;
+}
+
+static bool idle(const struct weft__op *op)
+{
+	const struct weft_xtimer *t = op->arg;
+	return !t->running;
+}
+
+static int running_waitdesc(const struct weft__op *op, char *buf, size_t n)
+{
+	const struct weft_xtimer *t = op->arg;
+
+	snprintf(buf, n, "timer callback %s, running in %s", xname(t),
+		 lx_tname(t->running - 1));
+	return t->running - 1;
+}
+
+int weft_xtimer_del(struct weft_xtimer *t, int mode, int shutdown,
+		    const struct weft_loc *loc)
+{
+	static const char *const names[] = { "del_timer", "del_timer_sync",
+					     "try_to_del_timer_sync" };
+	struct weft__op op = { .name = names[mode], .obj = &lx_dom,
+			       .objname = xname(t), .access = WEFT__ACC_WRITE,
+			       .arg = t, .loc = loc };
+	int was;
+
+	check(t, op.name, loc);
+	if (mode == 1) {
+		if (t->running == weft__self() + 1)
+			weft__fail("misuse", loc, "del_timer_sync(%s) from the "
+				   "timer's own callback waits for itself",
+				   xname(t));
+		if (t->cls)
+			weft__wait_on_class(t->cls - 1, loc);
+		op.ready = idle;
+		op.waitdesc = running_waitdesc;
+	}
+	weft__visible(&op);
+	weft__check_access(t, sizeof *t, true, loc);
+	if (mode == 2 && t->running)
+		return -1;
+	was = t->ev.armed || t->queued || t->dormant;
+	lx_ev_disarm(&t->ev);
+	t->ev.fired = 0;
+	t->queued = 0;
+	t->dormant = 0;
+	if (shutdown)
+		t->shutdown = 1;
+	return was;
+}
+
+int weft_xtimer_pending(struct weft_xtimer *t, const struct weft_loc *loc)
+{
+	weft__check_access(t, sizeof *t, false, loc);
+	weft__point("timer_pending", &lx_dom, xname(t), WEFT__ACC_READ, loc);
+	weft__check_access(t, sizeof *t, false, loc);
+	return t->ev.armed || t->queued || t->dormant;
+}
+
+int weft_xtimer_running(struct weft_xtimer *t, const struct weft_loc *loc)
+{
+	weft__check_access(t, sizeof *t, false, loc);
+	weft__point("timer_running", &lx_dom, xname(t), WEFT__ACC_READ, loc);
+	return t->running != 0;
+}
+
+static void begin(void)
+{
+	nlive = 0;
+}
+
+/* Pending timers at the end of the test would fire after their object
+ * (or module) is gone. */
+static void end(void)
+{
+	for (int i = 0; i < nlive; i++) {
+		struct weft_xtimer *t = live[i];
+
+		if (!(t->ev.armed || t->queued || t->dormant))
+			continue;
+		weft__check_access(t, sizeof *t, false, t->armed_at);
+		weft__fail("leak", t->armed_at,
+			   "timer %s is still pending at the end of the test "
+			   "(expires at jiffies %lu, now %lu)", xname(t),
+			   t->expires, lx_now());
+	}
+}
+
+static struct weft__hooks hooks = { begin, end, NULL };
+
+__attribute__((constructor)) static void ext_timer_init(void)
+{
+	weft__register_hooks(&hooks);
+}

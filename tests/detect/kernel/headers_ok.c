@@ -1,0 +1,168 @@
+// Every header of the kernel tree compiles, and the names that are not in
+// weft/linux.h do what the kernel's do: atomic64_t, cmpxchg, xchg and
+// try_cmpxchg on plain integers and pointers, llist, lists, bit
+// searching, ktime and jiffies conversions, krealloc, kstrdup, kmem_cache,
+// refcount_dec_and_lock, ERR_PTR, module_init.
+//! expect: verified
+#include <linux/types.h>
+#include <linux/compiler.h>
+#include <linux/kernel.h>
+#include <linux/bug.h>
+#include <linux/err.h>
+#include <linux/errno.h>
+#include <linux/printk.h>
+#include <linux/export.h>
+#include <linux/module.h>
+#include <linux/init.h>
+#include <linux/slab.h>
+#include <linux/mutex.h>
+#include <linux/spinlock.h>
+#include <linux/rwsem.h>
+#include <linux/seqlock.h>
+#include <linux/completion.h>
+#include <linux/wait.h>
+#include <linux/workqueue.h>
+#include <linux/timer.h>
+#include <linux/hrtimer.h>
+#include <linux/jiffies.h>
+#include <linux/ktime.h>
+#include <linux/delay.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/kthread.h>
+#include <linux/interrupt.h>
+#include <linux/preempt.h>
+#include <linux/smp.h>
+#include <linux/atomic.h>
+#include <linux/bitops.h>
+#include <linux/refcount.h>
+#include <linux/kref.h>
+#include <linux/rcupdate.h>
+#include <linux/rculist.h>
+#include <linux/list.h>
+#include <linux/llist.h>
+#include <linux/hashtable.h>
+#include <linux/rtnetlink.h>
+#include <linux/lockdep.h>
+
+static int loaded;
+static int __init mod_init(void)
+{
+	loaded = 1;
+	return 0;
+}
+module_init(mod_init);
+EXPORT_SYMBOL_GPL(mod_init);
+MODULE_LICENSE("GPL");
+
+struct item {
+	int v;
+	struct llist_node ll;
+	struct list_head node;
+};
+
+WEFT_TEST(atomics)
+{
+	atomic64_t a = ATOMIC64_INIT(1L << 40);
+	atomic_t b = ATOMIC_INIT(5);
+	atomic_long_t c = ATOMIC_LONG_INIT(3);
+	u64 x = 7;
+	u8 small = 1;
+	int *p = NULL, q = 0, old;
+	long lo = 3;
+
+	atomic64_inc(&a);
+	WARN_ON(atomic64_read(&a) != (1L << 40) + 1);
+	WARN_ON(atomic64_cmpxchg(&a, 0, 1) != (1L << 40) + 1);
+	WARN_ON(!atomic64_dec_and_test(&(atomic64_t)ATOMIC64_INIT(1)));
+	old = 5;
+	WARN_ON(!atomic_try_cmpxchg(&b, &old, 6));
+	old = 5;
+	WARN_ON(atomic_try_cmpxchg(&b, &old, 7) || old != 6);
+	WARN_ON(atomic_fetch_or(1, &b) != 6 || atomic_read(&b) != 7);
+	WARN_ON(atomic_dec_if_positive(&b) != 6);
+	WARN_ON(!atomic_long_try_cmpxchg(&c, &lo, 4));
+	WARN_ON(cmpxchg(&x, 7, 8) != 7 || x != 8);
+	WARN_ON(xchg(&small, 2) != 1 || small != 2);
+	WARN_ON(cmpxchg(&p, NULL, &q) != NULL || p != &q);
+	WARN_ON(!try_cmpxchg(&x, &(u64){ 8 }, 9) || x != 9);
+	WARN_ON(READ_ONCE(x) != 9);
+	WRITE_ONCE(x, 10);
+	smp_mb();
+	WARN_ON(smp_load_acquire(&x) != 10);
+}
+
+WEFT_TEST(lists_and_bits)
+{
+	LLIST_HEAD(ll);
+	LIST_HEAD(l);
+	struct item it[3];
+	struct llist_node *n;
+	struct item *pos;
+	DECLARE_BITMAP(map, 100);
+	unsigned long bit;
+	int sum = 0;
+
+	for (int i = 0; i < 3; i++) {
+		it[i].v = i + 1;
+		llist_add(&it[i].ll, &ll);
+		list_add_tail(&it[i].node, &l);
+	}
+	n = llist_del_all(&ll);
+	WARN_ON(!llist_empty(&ll));
+	n = llist_reverse_order(n);
+	llist_for_each_entry(pos, n, ll)
+		sum = sum * 10 + pos->v;
+	WARN_ON(sum != 123);
+	sum = 0;
+	list_for_each_entry_reverse(pos, &l, node)
+		sum = sum * 10 + pos->v;
+	WARN_ON(sum != 321 || list_count_nodes(&l) != 3);
+	bitmap_zero(map, 100);
+	set_bit(3, map);
+	set_bit(70, map);
+	sum = 0;
+	for_each_set_bit(bit, map, 100)
+		sum += (int)bit;
+	WARN_ON(sum != 73 || find_first_bit(map, 100) != 3);
+	WARN_ON(fls(8) != 4 || __ffs(8UL) != 3 || hweight32(0xf0) != 4);
+	WARN_ON(GENMASK(7, 4) != 0xf0 || !is_power_of_2(64));
+	WARN_ON(hash_32(1, 4) >= 16);
+}
+
+WEFT_TEST(time_and_memory)
+{
+	unsigned long j0 = jiffies;
+	ktime_t k0 = ktime_get();
+	struct kmem_cache *cache = KMEM_CACHE(item, 0);
+	struct item *it = kmem_cache_zalloc(cache, GFP_KERNEL);
+	char *s = kstrdup("weft", GFP_KERNEL);
+	int *arr = kcalloc(2, sizeof(int), GFP_KERNEL);
+	void *e = ERR_PTR(-EPROBE_DEFER);
+	refcount_t r = REFCOUNT_INIT(2);
+	DEFINE_SPINLOCK(l);
+
+	WARN_ON(loaded || weft_module_init() || !loaded);
+	WARN_ON(msecs_to_jiffies(10) != 10 * HZ / 1000);
+	msleep(2);
+	WARN_ON(time_before(jiffies, j0 + 2));
+	WARN_ON(ktime_before(ktime_get(), ktime_add_ms(k0, 2)));
+	WARN_ON(nsecs_to_jiffies(1) != 1);
+	arr[1] = 5;
+	arr = krealloc(arr, 4 * sizeof(int), GFP_KERNEL);
+	WARN_ON(arr[1] != 5);
+	WARN_ON(strcmp(s, "weft") || it->v);
+	WARN_ON(!IS_ERR(e) || PTR_ERR(e) != -EPROBE_DEFER);
+	WARN_ON(refcount_dec_and_lock(&r, &l));
+	WARN_ON(!refcount_dec_and_lock(&r, &l));
+	spin_unlock(&l);
+	rtnl_lock();
+	ASSERT_RTNL();
+	WARN_ON(!lockdep_rtnl_is_held());
+	rtnl_unlock();
+	kfree(arr);
+	kfree(s);
+	kmem_cache_free(cache, it);
+	kmem_cache_destroy(cache);
+	WARN_ON(signal_pending(current) || in_interrupt());
+}

@@ -76,7 +76,7 @@ $(BUILD)/%: %.c $(WEFTCC) $(SOLIB) $(MAINOBJ)
 
 # Kernel source (tests/detect/kernel/) compiles against the kernel header
 # tree, include/kernel, as weft-cc --kernel=linux selects it.
-$(BUILD)/tests/detect/kernel/%: tests/detect/kernel/%.c $(WEFTCC) $(SOLIB) $(MAINOBJ) $(wildcard include/kernel/*/*.h)
+$(BUILD)/tests/detect/kernel/%: tests/detect/kernel/%.c $(WEFTCC) $(SOLIB) $(MAINOBJ) $(wildcard include/kernel/*/*.h include/kernel/*/*/*.h)
 	@mkdir -p $(dir $@)
 	WEFT_CC=$(CC) $(WEFTCC) $(SAN) --kernel=linux -O1 -g -Wall -Wextra -Werror $< -o $@
 
@@ -142,9 +142,10 @@ install: all
 	install -d $(PREFIX)/bin $(PREFIX)/lib/pkgconfig $(PREFIX)/include/weft \
 		$(PREFIX)/lib/cmake/weft $(PREFIX)/share/man/man1
 	install -m 644 include/weft/*.h $(PREFIX)/include/weft/
-	for d in include/kernel/*/; do \
-		install -d $(PREFIX)/include/weft/kernel/$$(basename $$d) && \
-		install -m 644 $$d*.h $(PREFIX)/include/weft/kernel/$$(basename $$d)/ || exit 1; \
+	for d in include/kernel/*/ include/kernel/*/*/; do \
+		r=$${d#include/kernel/} && \
+		install -d $(PREFIX)/include/weft/kernel/$$r && \
+		install -m 644 $$d*.h $(PREFIX)/include/weft/kernel/$$r || exit 1; \
 	done
 	install -m 644 $(LIB) $(SOLIB) $(MAINOBJ) $(PREFIX)/lib/
 	install -m 755 tools/weft-cc $(PREFIX)/bin/weft-cc

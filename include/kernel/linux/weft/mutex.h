@@ -1,0 +1,81 @@
+/* linux/weft/mutex.h - part of linux/weft_kernel.h, which includes its
+ * parts in order (each may use the names of those before it); kernel
+ * code never includes a part itself.  The mutex, rwsem and lockdep
+ * spellings beyond <weft/linux.h>: interruptible and nested forms map
+ * onto the plain lock, lockdep_assert_held is checked, and class
+ * annotations are accepted and ignored (weft keys classes by init
+ * site). */
+#ifndef WEFT_KERNEL_LINUX_WEFT_MUTEX_H
+#define WEFT_KERNEL_LINUX_WEFT_MUTEX_H
+
+#ifndef WEFT_KERNEL_H
+#error "weft: include <linux/weft_kernel.h>, not its parts"
+#endif
+
+#define mutex_lock_io(m) mutex_lock(m)
+#define mutex_lock_interruptible_nested(m, sub) mutex_lock_interruptible(m)
+#define mutex_lock_killable_nested(m, sub) mutex_lock_killable(m)
+#define mutex_lock_nest_lock(m, nest) mutex_lock(m)
+#define devm_mutex_init(dev, m) (mutex_init(m), 0)
+#define down_read_interruptible(s) (down_read(s), 0)
+#define down_read_killable(s) (down_read(s), 0)
+#define down_write_killable(s) (down_write(s), 0)
+#define down_read_nested(s, sub) down_read(s)
+#define down_write_nested(s, sub) down_write(s)
+#define down_read_non_owner(s) down_read(s)
+#define up_read_non_owner(s) up_read(s)
+#define rwsem_is_locked(s) weft_klock_is_locked((s), WEFT_HERE)
+
+/* Lock classes are keyed by the init site, so the class annotations are
+ * accepted and change nothing. */
+struct lock_class_key {
+};
+#define lockdep_set_class(l, key) ((void)(key))
+#define lockdep_set_class_and_name(l, key, name) ((void)(key), (void)(name))
+#define lockdep_set_class_and_subclass(l, key, sub) ((void)(key))
+#define lockdep_set_subclass(l, sub) ((void)0)
+#define lockdep_set_novalidate_class(l) ((void)0)
+#define lockdep_register_key(key) ((void)(key))
+#define lockdep_unregister_key(key) ((void)(key))
+#define lockdep_off() ((void)0)
+#define lockdep_on() ((void)0)
+#define lockdep_assert_held_once(l) lockdep_assert_held(l)
+#define lockdep_assert_held_write(l) lockdep_assert_held(l)
+#define lockdep_assert_held_read(l) lockdep_assert_held(l)
+#define lockdep_assert_not_held(l)                                            \
+	do {                                                                  \
+		if (weft_klock_held(l))                                       \
+			weft_report("misuse", WEFT_HERE,                      \
+				    "lockdep_assert_not_held(%s): the caller " \
+				    "holds it", #l);                          \
+	} while (0)
+#define lockdep_assert_none_held_once() ((void)0)
+#define lockdep_assert_irqs_disabled()                                        \
+	do {                                                                  \
+		if (!irqs_disabled())                                         \
+			weft_report("misuse", WEFT_HERE,                      \
+				    "lockdep_assert_irqs_disabled: interrupts " \
+				    "are enabled");                           \
+	} while (0)
+#define lockdep_assert_irqs_enabled()                                         \
+	do {                                                                  \
+		if (irqs_disabled())                                          \
+			weft_report("misuse", WEFT_HERE,                      \
+				    "lockdep_assert_irqs_enabled: interrupts " \
+				    "are disabled");                          \
+	} while (0)
+#define lockdep_assert_in_softirq() ((void)0)
+#define lockdep_assert_preemption_disabled() ((void)0)
+#define lockdep_assert_preemption_enabled() ((void)0)
+#define lockdep_assert(c) WARN_ON(!(c))
+#define lockdep_assert_once(c) WARN_ON_ONCE(!(c))
+#define lockdep_is_held_type(l, r) lockdep_is_held(l)
+#define lock_is_held(dep_map) 1
+#define might_lock(l) ((void)(l))
+#define might_lock_read(l) ((void)(l))
+#define might_lock_nested(l, sub) ((void)(l))
+#define lockdep_rtnl_is_held() weft_klock_held(&weft_rtnl_mutex)
+#define debug_locks 1
+#define debug_locks_off() 0
+
+#endif

@@ -1,0 +1,67 @@
+/* linux/weft/sched.h - part of linux/weft_kernel.h, which includes its
+ * parts in order (each may use the names of those before it); kernel
+ * code never includes a part itself.  current, task states, schedule(),
+ * schedule_timeout() and wake_up_process() over src/linux/ext_sched.c,
+ * so that a wake-up that comes before set_current_state is lost as in
+ * the kernel. */
+#ifndef WEFT_KERNEL_LINUX_WEFT_SCHED_H
+#define WEFT_KERNEL_LINUX_WEFT_SCHED_H
+
+#ifndef WEFT_KERNEL_H
+#error "weft: include <linux/weft_kernel.h>, not its parts"
+#endif
+
+#undef set_current_state
+#undef __set_current_state
+#undef schedule_timeout
+#undef schedule_timeout_interruptible
+#undef schedule_timeout_uninterruptible
+#undef schedule_timeout_killable
+#define TASK_KILLABLE 0x100
+#define TASK_NORMAL (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
+#define TASK_IDLE (TASK_UNINTERRUPTIBLE | 0x400)
+#define TASK_FREEZABLE 0x2000
+#define TASK_COMM_LEN 16
+#define PF_KTHREAD 0x00200000
+#define get_current() weft_kx_current()
+#define current weft_kx_current()
+#define task_pid_nr(t) weft_kx_pid(t)
+#define task_tgid_nr(t) weft_kx_pid(t)
+#define task_pid_vnr(t) weft_kx_pid(t)
+#define get_task_struct(t) (t)
+#define put_task_struct(t) ((void)(t))
+#define signal_pending(t) ((void)(t), 0)
+#define fatal_signal_pending(t) ((void)(t), 0)
+#define signal_pending_state(s, t) ((void)(t), 0)
+#define need_resched() 0
+#define set_current_state(s) weft_kx_set_state((s), WEFT_HERE)
+#define __set_current_state(s) weft_kx_set_state((s), WEFT_HERE)
+#define set_special_state(s) weft_kx_set_state((s), WEFT_HERE)
+#define schedule() ((void)weft_kx_schedule(-1, "schedule", WEFT_HERE))
+#define io_schedule() ((void)weft_kx_schedule(-1, "io_schedule", WEFT_HERE))
+#define schedule_preempt_disabled() schedule()
+#define freezable_schedule() schedule()
+#define weft_kx_timeout(t) ((long)(t) == LONG_MAX ? -1L : (long)(t) < 0 ? 0L : (long)(t))
+#define schedule_timeout(t)                                                   \
+	weft_kx_schedule(weft_kx_timeout(t), "schedule_timeout", WEFT_HERE)
+#define io_schedule_timeout(t) schedule_timeout(t)
+#define schedule_timeout_interruptible(t)                                     \
+	(set_current_state(TASK_INTERRUPTIBLE),                               \
+	 weft_kx_schedule(weft_kx_timeout(t),                                 \
+			  "schedule_timeout_interruptible", WEFT_HERE))
+#define schedule_timeout_uninterruptible(t)                                   \
+	(set_current_state(TASK_UNINTERRUPTIBLE),                             \
+	 weft_kx_schedule(weft_kx_timeout(t),                                 \
+			  "schedule_timeout_uninterruptible", WEFT_HERE))
+#define schedule_timeout_killable(t)                                          \
+	(set_current_state(TASK_KILLABLE),                                    \
+	 weft_kx_schedule(weft_kx_timeout(t), "schedule_timeout_killable",    \
+			  WEFT_HERE))
+#define schedule_timeout_idle(t) schedule_timeout_uninterruptible(t)
+#define wake_up_process(t) weft_kx_wake_up_process((t), WEFT_HERE)
+#define wake_up_state(t, s) ((void)(s), weft_kx_wake_up_process((t), WEFT_HERE))
+#define yield() weft_yield_at(WEFT_HERE)
+#define cond_resched_lock(l) (cond_resched())
+#define cond_resched_rcu() (cond_resched())
+
+#endif

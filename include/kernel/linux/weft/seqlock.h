@@ -1,0 +1,108 @@
+/* linux/weft/seqlock.h - part of linux/weft_kernel.h, which includes
+ * its parts in order (each may use the names of those before it);
+ * kernel code never includes a part itself.  Seqlocks and seqcounts as
+ * read/write spinlocks whose read side excludes the writer; the
+ * paragraph below says why and what that misses. */
+#ifndef WEFT_KERNEL_LINUX_WEFT_SEQLOCK_H
+#define WEFT_KERNEL_LINUX_WEFT_SEQLOCK_H
+
+#ifndef WEFT_KERNEL_H
+#error "weft: include <linux/weft_kernel.h>, not its parts"
+#endif
+
+/* ---- linux/seqlock.h ------------------------------------------------------
+ *
+ * A seqlock's readers retry when a writer overlapped them.  Their plain
+ * reads race with the writer by design, which KCSAN is told and weft's race
+ * detector cannot be; so a read section is modelled as a read-side critical
+ * section of a reader/writer spinlock that excludes the writer: the retry
+ * is never needed (read_seqretry returns 0), and a missing retry loop is
+ * not found.  A read section must end with read_seqretry (leaving it
+ * another way keeps the section held, reported when the writer waits for
+ * it).  Sleeping inside either side is misuse. */
+typedef struct {
+	struct weft_klock lock;
+	unsigned sequence;
+} seqlock_t;
+typedef struct {
+	struct weft_klock lock;
+	unsigned sequence;
+} seqcount_t;
+typedef seqcount_t seqcount_spinlock_t;
+typedef seqcount_t seqcount_raw_spinlock_t;
+typedef seqcount_t seqcount_mutex_t;
+typedef seqcount_t seqcount_rwlock_t;
+typedef seqcount_t seqcount_latch_t;
+
+#define __SEQLOCK_UNLOCKED(x) { WEFT_KLOCK_INIT(WEFT_KLOCK_RWLOCK, #x), 0 }
+#define DEFINE_SEQLOCK(x) seqlock_t x = __SEQLOCK_UNLOCKED(x)
+#define SEQCNT_ZERO(x) { WEFT_KLOCK_INIT(WEFT_KLOCK_RWLOCK, #x), 0 }
+#define seqlock_init(sl)                                                      \
+	do {                                                                  \
+		weft_klock_init(&(sl)->lock, WEFT_KLOCK_RWLOCK,               \
+				WEFT_LX_NAME(#sl), WEFT_HERE);                \
+		(sl)->sequence = 0;                                           \
+	} while (0)
+#define seqcount_init(s) seqlock_init(s)
+#define seqcount_spinlock_init(s, l) seqlock_init(s)
+#define seqcount_raw_spinlock_init(s, l) seqlock_init(s)
+#define seqcount_mutex_init(s, l) seqlock_init(s)
+#define seqcount_rwlock_init(s, l) seqlock_init(s)
+
+#define WEFT_KX_SEQ_READ(sl)                                                  \
+	(__extension__({                                                      \
+		__typeof__(sl) weft_q_ = (sl);                                \
+		weft_klock_read(&weft_q_->lock, WEFT_HERE);                   \
+		weft_q_->sequence;                                            \
+	}))
+#define WEFT_KX_SEQ_RETRY(sl, start)                                          \
+	(__extension__({                                                      \
+		(void)(start);                                                \
+		weft_klock_read_unlock(&(sl)->lock, WEFT_HERE);               \
+		0;                                                            \
+	}))
+#define read_seqbegin(sl) WEFT_KX_SEQ_READ(sl)
+#define read_seqretry(sl, start) WEFT_KX_SEQ_RETRY(sl, start)
+#define read_seqcount_begin(s) WEFT_KX_SEQ_READ(s)
+#define raw_read_seqcount_begin(s) WEFT_KX_SEQ_READ(s)
+#define read_seqcount_retry(s, start) WEFT_KX_SEQ_RETRY(s, start)
+#define raw_read_seqcount_retry(s, start) WEFT_KX_SEQ_RETRY(s, start)
+#define write_seqlock(sl)                                                     \
+	do {                                                                  \
+		weft_klock_lock(&(sl)->lock, WEFT_HERE);                      \
+		(sl)->sequence++;                                             \
+	} while (0)
+#define write_sequnlock(sl)                                                   \
+	do {                                                                  \
+		(sl)->sequence++;                                             \
+		weft_klock_unlock(&(sl)->lock, WEFT_HERE);                    \
+	} while (0)
+#define write_seqlock_bh(sl) write_seqlock(sl)
+#define write_sequnlock_bh(sl) write_sequnlock(sl)
+#define write_seqlock_irq(sl) write_seqlock(sl)
+#define write_sequnlock_irq(sl) write_sequnlock(sl)
+#define write_seqlock_irqsave(sl, flags)                                      \
+	do {                                                                  \
+		(flags) = 0;                                                  \
+		write_seqlock(sl);                                            \
+	} while (0)
+#define write_sequnlock_irqrestore(sl, flags)                                 \
+	do {                                                                  \
+		(void)(flags);                                                \
+		write_sequnlock(sl);                                          \
+	} while (0)
+#define write_seqcount_begin(s) write_seqlock(s)
+#define write_seqcount_end(s) write_sequnlock(s)
+#define raw_write_seqcount_begin(s) write_seqlock(s)
+#define raw_write_seqcount_end(s) write_sequnlock(s)
+#define read_seqlock_excl(sl) write_seqlock(sl)
+#define read_sequnlock_excl(sl) write_sequnlock(sl)
+#define read_seqlock_excl_bh(sl) write_seqlock(sl)
+#define read_sequnlock_excl_bh(sl) write_sequnlock(sl)
+WEFT_KX_UNMODELLED("read_seqbegin_or_lock (seqlock retry with fallback)")
+int weft_kx_read_seqbegin_or_lock(void);
+#define read_seqbegin_or_lock(sl, seq) weft_kx_read_seqbegin_or_lock()
+#define need_seqretry(sl, seq) weft_kx_read_seqbegin_or_lock()
+#define done_seqretry(sl, seq) weft_kx_read_seqbegin_or_lock()
+
+#endif

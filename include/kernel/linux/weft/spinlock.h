@@ -1,0 +1,88 @@
+/* linux/weft/spinlock.h - part of linux/weft_kernel.h, which includes
+ * its parts in order (each may use the names of those before it);
+ * kernel code never includes a part itself.  The spinlock, irqflags,
+ * preempt and bottom-half spellings beyond <weft/linux.h>; disabling
+ * preemption, interrupts or bottom halves is an atomic section
+ * (src/linux/ext_sched.c), in which sleeping is misuse. */
+#ifndef WEFT_KERNEL_LINUX_WEFT_SPINLOCK_H
+#define WEFT_KERNEL_LINUX_WEFT_SPINLOCK_H
+
+#ifndef WEFT_KERNEL_H
+#error "weft: include <linux/weft_kernel.h>, not its parts"
+#endif
+
+#define spin_lock_nested(l, sub) spin_lock(l)
+#define spin_lock_irqsave_nested(l, flags, sub) spin_lock_irqsave(l, flags)
+#define spin_lock_bh_nested(l, sub) spin_lock_bh(l)
+#define raw_spin_lock_irq(l) spin_lock_irq(l)
+#define raw_spin_unlock_irq(l) spin_unlock_irq(l)
+#define raw_spin_lock_bh(l) spin_lock_bh(l)
+#define raw_spin_unlock_bh(l) spin_unlock_bh(l)
+#define raw_spin_trylock(l) spin_trylock(l)
+#define raw_spin_is_locked(l) spin_is_locked(l)
+#define spin_trylock_bh(l) spin_trylock(l)
+#define spin_trylock_irq(l) spin_trylock(l)
+#define spin_trylock_irqsave(l, flags) ((flags) = 0, spin_trylock(l))
+#define raw_spin_trylock_irqsave(l, flags) spin_trylock_irqsave(l, flags)
+#define spin_is_contended(l) 0
+#define assert_raw_spin_locked(l) assert_spin_locked(l)
+#define arch_spinlock_t spinlock_t
+
+/* Interrupts are not modelled: disabling them (or preemption, or bottom
+ * halves) makes the section atomic, where sleeping is misuse. */
+#define local_irq_save(flags)                                                 \
+	do {                                                                  \
+		(flags) = 0;                                                  \
+		weft_kx_atomic(1, "local_irq_save section", WEFT_HERE);       \
+	} while (0)
+#define local_irq_restore(flags)                                              \
+	do {                                                                  \
+		(void)(flags);                                                \
+		weft_kx_atomic(-1, "local_irq_restore", WEFT_HERE);           \
+	} while (0)
+#define local_irq_disable()                                                   \
+	weft_kx_atomic(1, "local_irq_disable section", WEFT_HERE)
+#define local_irq_enable() weft_kx_atomic(-1, "local_irq_enable", WEFT_HERE)
+#define local_bh_disable()                                                    \
+	weft_kx_atomic(1, "local_bh_disable section", WEFT_HERE)
+#define local_bh_enable() weft_kx_atomic(-1, "local_bh_enable", WEFT_HERE)
+#define preempt_disable()                                                     \
+	weft_kx_atomic(1, "preempt_disable section", WEFT_HERE)
+#define preempt_enable() weft_kx_atomic(-1, "preempt_enable", WEFT_HERE)
+#define preempt_enable_no_resched() preempt_enable()
+#define preempt_disable_notrace() preempt_disable()
+#define preempt_enable_notrace() preempt_enable()
+#define migrate_disable() preempt_disable()
+#define migrate_enable() preempt_enable()
+#define irqs_disabled() (weft_kx_atomic_depth() > 0)
+#define preemptible() (!weft_in_atomic())
+#define preempt_count() (weft_in_atomic() ? 1 : 0)
+/* Softirq context: a timer or RCU callback, a tasklet.  No hard
+ * interrupts are modelled, so in_irq() is always 0. */
+#define in_softirq() weft_kx_in_softirq()
+#define in_serving_softirq() weft_kx_in_softirq()
+#define in_interrupt() weft_kx_in_softirq()
+#define in_task() (!weft_kx_in_softirq())
+#define in_irq() 0
+#define in_hardirq() 0
+#define in_nmi() 0
+#define typecheck(type, x) 1
+#undef cond_resched
+static inline int weft_kx_cond_resched(const struct weft_loc *loc)
+{
+	weft_might_sleep("cond_resched", NULL, loc);
+	weft_kbarrier("cond_resched", loc);
+	return 0;
+}
+#define cond_resched() weft_kx_cond_resched(WEFT_HERE)
+#define might_sleep_if(c)                                                     \
+	do {                                                                  \
+		if (c)                                                        \
+			might_sleep();                                        \
+	} while (0)
+#define might_fault() might_sleep()
+#define cant_sleep() ((void)0)
+#define non_block_start() ((void)0)
+#define non_block_end() ((void)0)
+
+#endif

@@ -1,0 +1,54 @@
+/* linux/weft/workqueue.h - part of linux/weft_kernel.h, which includes
+ * its parts in order (each may use the names of those before it);
+ * kernel code never includes a part itself.  The system workqueues,
+ * flags and work-item calls of <linux/workqueue.h> beyond
+ * <weft/linux.h>, mapped onto weft's workqueue model
+ * (src/linux/workqueue.c). */
+#ifndef WEFT_KERNEL_LINUX_WEFT_WORKQUEUE_H
+#define WEFT_KERNEL_LINUX_WEFT_WORKQUEUE_H
+
+#ifndef WEFT_KERNEL_H
+#error "weft: include <linux/weft_kernel.h>, not its parts"
+#endif
+
+#define system_freezable_wq (&weft_system_wq)
+#define system_freezable_power_efficient_wq (&weft_system_wq)
+#define system_bh_wq (&weft_system_highpri_wq)
+#define system_bh_highpri_wq (&weft_system_highpri_wq)
+#define WQ_BH (1u << 0)
+#define WQ_PERCPU 0u
+#define WQ_UNBOUND_MAX_ACTIVE WQ_MAX_ACTIVE
+#define WQ_DFL_ACTIVE (WQ_MAX_ACTIVE / 2)
+#define INIT_WORK_ONSTACK(w, f) INIT_WORK(w, f)
+#define INIT_DELAYED_WORK_ONSTACK(d, f) INIT_DELAYED_WORK(d, f)
+#define INIT_DEFERRABLE_WORK(d, f) INIT_DELAYED_WORK(d, f)
+#define __INIT_WORK(w, f, onstack) INIT_WORK(w, f)
+#define DECLARE_DEFERRABLE_WORK(n, f) DECLARE_DELAYED_WORK(n, f)
+#define destroy_work_on_stack(w) ((void)(w))
+#define destroy_delayed_work_on_stack(d) ((void)(d))
+#define queue_work_node(node, wq, w)                                          \
+	((void)(node), weft_work_queue((wq), (w), WEFT_HERE))
+#define schedule_work_on(cpu, w)                                              \
+	((void)(cpu), weft_work_queue(system_wq, (w), WEFT_HERE))
+#define mod_delayed_work_on(cpu, wq, d, delay)                                \
+	((void)(cpu), weft_dwork_queue((wq), (d), (delay), 1, WEFT_HERE))
+#define schedule_delayed_work_on(cpu, d, delay)                               \
+	((void)(cpu), weft_dwork_queue(system_wq, (d), (delay), 0, WEFT_HERE))
+#define flush_delayed_work_sync(d) flush_delayed_work(d)
+#define enable_and_queue_work(wq, w) queue_work(wq, w)
+WEFT_KX_UNMODELLED("disable_work/enable_work")
+bool weft_kx_disable_work(void);
+#define disable_work(w) weft_kx_disable_work()
+#define disable_work_sync(w) weft_kx_disable_work()
+#define enable_work(w) weft_kx_disable_work()
+#define disable_delayed_work(d) weft_kx_disable_work()
+#define disable_delayed_work_sync(d) weft_kx_disable_work()
+#define enable_delayed_work(d) weft_kx_disable_work()
+WEFT_KX_UNMODELLED("work_busy/current_work (work introspection)")
+unsigned int weft_kx_work_busy(void);
+#define work_busy(w) weft_kx_work_busy()
+#define current_work() weft_kx_work_busy()
+#define current_is_workqueue_rescuer() 0
+#define workqueue_set_max_active(wq, n) ((void)(wq), (void)(n))
+
+#endif

@@ -68,7 +68,7 @@ $(WEFTCC): tools/weft-cc tools/weft $(SOLIB) $(MAINOBJ) | $(BUILD)/include
 	cp tools/weft $(BUILD)/bin/weft && chmod +x $(BUILD)/bin/weft
 
 # Test programs compiled the way a user compiles them: with weft-cc.
-WEFT_PROGS_SRC := $(sort $(wildcard tests/detect/*/*.c tests/golden/*.c tests/cli/*.c examples/*.c examples/seeds/*/*.c bench/*.c))
+WEFT_PROGS_SRC := $(sort $(wildcard tests/detect/*/*.c tests/golden/*.c tests/cli/*.c examples/*.c examples/seeds/*/*.c examples/kernel_driver/*.c bench/*.c))
 WEFT_PROGS     := $(WEFT_PROGS_SRC:%.c=$(BUILD)/%)
 $(BUILD)/%: %.c $(WEFTCC) $(SOLIB) $(MAINOBJ)
 	@mkdir -p $(dir $@)
@@ -77,6 +77,11 @@ $(BUILD)/%: %.c $(WEFTCC) $(SOLIB) $(MAINOBJ)
 # Kernel source (tests/detect/kernel/) compiles against the kernel header
 # tree, include/kernel, as weft-cc --kernel=linux selects it.
 $(BUILD)/tests/detect/kernel/%: tests/detect/kernel/%.c $(WEFTCC) $(SOLIB) $(MAINOBJ) $(wildcard include/kernel/*/*.h include/kernel/*/*/*.h)
+	@mkdir -p $(dir $@)
+	WEFT_CC=$(CC) $(WEFTCC) $(SAN) --kernel=linux -O1 -g -Wall -Wextra -Werror $< -o $@
+
+# So does the example driver (examples/kernel_driver/README.md).
+$(BUILD)/examples/kernel_driver/%: examples/kernel_driver/%.c $(WEFTCC) $(SOLIB) $(MAINOBJ) $(wildcard include/kernel/*/*.h include/kernel/*/*/*.h)
 	@mkdir -p $(dir $@)
 	WEFT_CC=$(CC) $(WEFTCC) $(SAN) --kernel=linux -O1 -g -Wall -Wextra -Werror $< -o $@
 

@@ -3,9 +3,10 @@
  * usage: runner BUILD_DIR [--update-golden] [-j N] [GLOB...]
  *
  * Collects the cases (see tests/README.md): unit tests (BUILD/tests/unit
- * --list), detection programs (tests/detect/AREA/NAME.c and
- * examples/seeds/SUBJECT/NAME.c with //! expect: lines), golden files
- * (tests/golden/NAME.c + NAME.out) and CLI scripts (tests/cli/NAME.sh).
+ * --list), detection programs (tests/detect/AREA/NAME.c,
+ * examples/seeds/SUBJECT/NAME.c and examples/DIR/NAME.c, with //! expect:
+ * lines), golden files (tests/golden/NAME.c + NAME.out) and CLI scripts
+ * (tests/cli/NAME.sh).
  * Every case runs in a forked child with a time limit, its output captured;
  * a failing case prints what was expected, what came out, and the output.
  * The last line is "N passed, N failed". */
@@ -553,6 +554,9 @@ int main(int argc, char **argv)
 	scan_units();
 	scan_sources("tests/detect", "detect", DETECT);
 	scan_sources("examples/seeds", "seeds", DETECT);
+	/* Example programs in a directory of their own (examples/kernel_driver)
+	 * carry expect lines too; examples/seeds holds no sources itself. */
+	scan_sources("examples", "examples", DETECT);
 	scan_flat("tests/golden", ".c", GOLDEN, "golden");
 	scan_flat("tests/cli", ".sh", SCRIPT, "cli");
 

@@ -3,7 +3,9 @@
  * independently by tools/oracle/brute.py (1 writer and 12 readers: 2^12 =
  * 4096; 7 threads where thread i compare-exchanges x from i-1 to i: 523;
  * 6 threads that each load x and compare-exchange it to the value seen
- * plus one: 75,876), so the optimal search explores exactly that many.
+ * plus one: 75,876; 3 threads that each add to x four times: the
+ * multinomial 12!/(4!^3) = 34,650), so the optimal search explores exactly
+ * that many.
  * A search that takes a failed compare-exchange for a write explores 7!
  * = 5,040 orders of the chain. */
 #include <weft/weft.h>
@@ -65,5 +67,22 @@ WEFT_TEST(cas_family_6)
 	for (int i = 0; i < 6; i++)
 		t[i] = weft_spawn(load_cas, NULL);
 	for (int i = 0; i < 6; i++)
+		weft_join(t[i]);
+}
+
+static void add_four(void *arg)
+{
+	(void)arg;
+	for (int i = 0; i < 4; i++)
+		weft_atomic_fetch_add(&x, 1);
+}
+
+WEFT_TEST(adds_3x4)
+{
+	weft_thread_t t[3];
+
+	for (int i = 0; i < 3; i++)
+		t[i] = weft_spawn(add_four, NULL);
+	for (int i = 0; i < 3; i++)
 		weft_join(t[i]);
 }

@@ -236,6 +236,36 @@ static void expand(long d, wref c, uint64_t others)
 	}
 }
 
+/* In the prefix, a thread whose next step is an invisible start or spawn
+ * (it commutes with every step but the end of the process) runs before
+ * anything else, without branching.  Branching on it would spend the
+ * split's width on orders that sleep sets cut short at once, leaving
+ * almost all the work in one leaf.  Running it first loses nothing: the
+ * only order it forgoes is the end of the process before the step, which
+ * no one can tell from the end of the process just after it (the step
+ * changes nothing another thread can see), and the thread's next,
+ * visible step still races with the end as usual.  Only these two: each
+ * happens once per thread, where an invisible step in a loop (a yield)
+ * run first could keep a spinner going forever.  Returns the thread, or
+ * -1. */
+static int invisible_first(uint64_t avail)
+{
+	for (int t = 0; t < WEFT__MAX_THREADS; t++) {
+		const struct weft__thread *th = &weft__X->th[t];
+		struct ev e;
+		if (!(avail & bit(t)))
+			continue;
+		if (th->pending != &th->startop &&
+		    strcmp(th->pending->name, "spawn") != 0)
+			continue;
+		weft__ev_of_op(&e, t, th->pending);
+		if (!(e.flags & (EV_ENDS | EV_CHOOSE)) &&
+		    (e.access == WEFT__ACC_NONE || !e.obj))
+			return t;
+	}
+	return -1;
+}
+
 /* Where decision d lies: in the prefix, at the leaf (the first decision
  * past it; another part's leaf ends the execution here), or below. */
 static void split_step(long d)
@@ -300,12 +330,14 @@ static int odpor_pick(uint64_t en, uint64_t elig)
 				fair_cut = true;
 				weft__end_execution(EXEC_REDUNDANT);
 			}
-			tid = weft__default_choice(avail, elig);
+			int eager = in_prefix(d) ? invisible_first(avail) : -1;
+			tid = eager >= 0 ? eager
+					 : weft__default_choice(avail, elig);
 			struct ev e;
 			weft__ev_of_op(&e, tid, X->th[tid].pending);
 			c = weft__wut_new(&e);
 			weft__wut_push_front(node_of(d), c);
-			if (in_prefix(d))
+			if (in_prefix(d) && eager < 0)
 				expand(d, c, avail & ~bit(tid));
 		}
 		lv[d].w = c;

@@ -5,7 +5,9 @@
 # and `test-oracle` added to the prerequisites (or the recipe) of `test`.
 #
 #   make test-oracle                 the fixed cases and seeds 0-299, with
-#                                    the preemption-bound checks
+#                                    the preemption-bound checks; then the
+#                                    cases and seeds 0-99 explored in parts
+#                                    by 2 jobs (--split=16 --jobs=2)
 #   make fuzz-soundness N=5000       N fresh random seeds (the base is printed;
 #                                    reproduce one with check.py --show SEED)
 
@@ -17,6 +19,7 @@ N            ?= 1000
 test-oracle: all
 	@command -v python3 >/dev/null || { echo "test-oracle: python3 is needed (apt-get install python3-minimal)" >&2; exit 1; }
 	$(ORACLE) --cases --seeds $(ORACLE_SEEDS)
+	$(ORACLE) --cases --seeds 0-99 --weft-options "split=16 jobs=2"
 
 fuzz-soundness: all
 	@command -v python3 >/dev/null || { echo "fuzz-soundness: python3 is needed (apt-get install python3-minimal)" >&2; exit 1; }

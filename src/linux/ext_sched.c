@@ -168,7 +168,10 @@ int weft_kx_in_softirq(void)
 	const struct xs *x = xs_of(self_id());
 
 	/* A callback context (timer, RCU callback) set atomic_what itself;
-	 * a tasklet is an atomic section named "tasklet". */
+	 * a tasklet is an atomic section named "tasklet".  A hard interrupt
+	 * handler sets it too, but is not softirq context. */
+	if (me->hardirq)
+		return 0;
 	if (me->atomic_what && !x->set_what)
 		return 1;
 	return me->atomic_what && !strcmp(me->atomic_what, "tasklet");

@@ -164,6 +164,8 @@ static void acquire(struct weft_klock *l, bool shared,
 
 	if (!WEFT_KLOCK_SPINS(l->kind))
 		weft_might_sleep(name, lname(l), loc);
+	else if (lx_me()->hardirq)
+		lx_irq_check_spin(l, lname(l), shared, loc);
 	weft__visible(&op);
 	take(l, shared, loc, false);
 }

@@ -55,6 +55,10 @@ struct lx_thread {
 	int tw_fired;
 	/* kthread */
 	void *task;
+	/* interrupts (ext_irq.c): disabled-section depth (local_irq_save,
+	 * spin_lock_irqsave ...), and whether a hard handler runs */
+	int irqs_off;
+	int hardirq;
 };
 
 extern struct lx_thread lx_th[WEFT__MAX_THREADS];
@@ -93,6 +97,11 @@ struct lx_ctx_save {
 void lx_ctx_enter(struct lx_ctx_save *s, const char *atomic_what,
 		  const char *atomic_name, int skip0, int skip1);
 void lx_ctx_leave(const struct lx_ctx_save *s);
+
+/* Called by a hard interrupt handler about to spin on l (ext_irq.c): a
+ * deadlock when another thread holds l with interrupts enabled. */
+void lx_irq_check_spin(const struct weft_klock *l, const char *lock_name,
+		       bool shared, const struct weft_loc *loc);
 
 /* Spawn a daemon thread (worker, clock, RCU, kthread) and return once it
  * has started, so exploration sees its first real operation. */

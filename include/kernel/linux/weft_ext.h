@@ -90,14 +90,44 @@ int weft_kx_wake_up_process(struct weft_ktask *t, const struct weft_loc *loc);
 /* ---- atomic sections: preempt_disable, local_irq_*, local_bh_*, tasklets
  *
  * delta +1 enters and -1 leaves a section in which sleeping is misuse
- * (what names it in messages: "preempt_disable").  Interrupts are not
- * modelled: disabling them only makes the context atomic.  Not a
- * scheduling point. */
+ * (what names it in messages: "preempt_disable").  Disabling interrupts
+ * also calls weft_kx_irqs_off.  Not a scheduling point. */
 void weft_kx_atomic(int delta, const char *what, const struct weft_loc *loc);
 /* The caller's section depth. */
 int weft_kx_atomic_depth(void);
 /* 1 in a timer or RCU callback or a tasklet (softirq context). */
 int weft_kx_in_softirq(void);
+
+/* ---- hard interrupts (src/linux/ext_irq.c) -----------------------------
+ *
+ * A requested line's handler runs in a daemon thread of its own,
+ * "irq/N-NAME", in hard-interrupt context, once per weft_raise_irq() that
+ * found the line not pending: concurrently with process context, as on
+ * another CPU.  A handler that spins on a spinlock another thread holds
+ * with interrupts enabled is a deadlock (the interrupt may arrive on that
+ * thread's CPU).  handler NULL: only thread_fn, in process context. */
+#define WEFT_KX_IRQF_SHARED 0x80u
+int weft_kx_request_irq(unsigned int irq, int (*handler)(int, void *),
+			int (*thread_fn)(int, void *), unsigned long flags,
+			const char *name, void *dev, int devm,
+			const struct weft_loc *loc);
+/* Waits for a running handler; returns the name given to request_irq. */
+const void *weft_kx_free_irq(unsigned int irq, void *dev,
+			     const struct weft_loc *loc);
+void weft_kx_synchronize_irq(unsigned int irq, const struct weft_loc *loc);
+/* sync: wait for a running handler (disable_irq; 0: disable_irq_nosync). */
+void weft_kx_disable_irq(unsigned int irq, int sync,
+			 const struct weft_loc *loc);
+void weft_kx_enable_irq(unsigned int irq, const struct weft_loc *loc);
+/* The device model's side: interrupt line irq fires (a scheduling point
+ * that never blocks; the handler runs later, in its own thread). */
+void weft_raise_irq_at(unsigned int irq, const struct weft_loc *loc);
+#define weft_raise_irq(irq) weft_raise_irq_at((irq), WEFT_HERE)
+/* delta +1 disables interrupts on the caller's CPU, -1 enables them
+ * (never below 0).  Not a scheduling point. */
+void weft_kx_irqs_off(int delta);
+int weft_kx_irqs_disabled(void);
+int weft_kx_in_hardirq(void);
 
 /* ---- memory ------------------------------------------------------------ */
 

@@ -1,8 +1,8 @@
 /* linux/weft/interrupt.h - part of linux/weft_kernel.h, which includes
  * its parts in order (each may use the names of those before it);
  * kernel code never includes a part itself.  Tasklets as atomic work
- * items; hard interrupts (request_irq and its handlers) are not
- * modelled and do not compile. */
+ * items, and hard interrupts: request_irq's handler runs in a thread of
+ * its own when the test raises the line (src/linux/ext_irq.c). */
 #ifndef WEFT_KERNEL_LINUX_WEFT_INTERRUPT_H
 #define WEFT_KERNEL_LINUX_WEFT_INTERRUPT_H
 
@@ -10,13 +10,12 @@
 #error "weft: include <linux/weft_kernel.h>, not its parts"
 #endif
 
-/* ---- linux/interrupt.h: tasklets (interrupts are not modelled) ----------
+/* ---- linux/interrupt.h: tasklets -----------------------------------------
  *
  * A tasklet runs its function in atomic context, never twice at once,
  * once per tasklet_schedule that found it not scheduled; here it is a work
  * item of system_highpri_wq whose function is an atomic section.
- * tasklet_kill waits until a scheduled tasklet has run.  Hard interrupts
- * (request_irq and its handlers) are not modelled. */
+ * tasklet_kill waits until a scheduled tasklet has run. */
 struct tasklet_struct {
 	struct weft_work work;
 	void (*func)(unsigned long);
@@ -66,24 +65,42 @@ void weft_kx_tasklet_disable(void);
 #define tasklet_enable(t) weft_kx_tasklet_disable()
 #define tasklet_unlock_wait(t) weft_kx_tasklet_disable()
 
+/* Hard interrupts (src/linux/ext_irq.c): a requested line's handler runs
+ * in a thread of its own, in hard-interrupt context, after each
+ * weft_raise_irq(irq) of the test's device model; a handler spinning on
+ * a lock held with interrupts enabled is a deadlock.  devm_ forms are
+ * released with the device, which is not modelled: they are never
+ * reported as still requested. */
 typedef int irqreturn_t;
 #define IRQ_NONE 0
 #define IRQ_HANDLED 1
 #define IRQ_WAKE_THREAD 2
-#define IRQF_SHARED 0x80u
+#define IRQ_RETVAL(x) ((x) ? IRQ_HANDLED : IRQ_NONE)
+#define IRQF_SHARED WEFT_KX_IRQF_SHARED
 #define IRQF_ONESHOT 0x2000u
 #define IRQF_TRIGGER_NONE 0u
+#define IRQF_TRIGGER_RISING 0x1u
+#define IRQF_TRIGGER_FALLING 0x2u
+#define IRQF_TRIGGER_HIGH 0x4u
+#define IRQF_TRIGGER_LOW 0x8u
+#define IRQF_NO_SUSPEND 0x4000u
 typedef irqreturn_t (*irq_handler_t)(int, void *);
-WEFT_KX_UNMODELLED("hard interrupts (request_irq and interrupt handlers)")
-int weft_kx_request_irq(void);
-#define request_irq(irq, h, flags, name, dev) weft_kx_request_irq()
-#define request_threaded_irq(irq, h, th, flags, name, dev) weft_kx_request_irq()
-#define devm_request_irq(d, irq, h, flags, name, dev) weft_kx_request_irq()
-#define devm_request_threaded_irq(d, irq, h, th, fl, name, dev) weft_kx_request_irq()
-#define free_irq(irq, dev) weft_kx_request_irq()
-#define disable_irq(irq) weft_kx_request_irq()
-#define disable_irq_nosync(irq) weft_kx_request_irq()
-#define enable_irq(irq) weft_kx_request_irq()
-#define synchronize_irq(irq) weft_kx_request_irq()
+#define request_irq(irq, h, flags, name, dev)                                 \
+	weft_kx_request_irq((irq), (h), NULL, (flags), (name), (dev), 0,      \
+			    WEFT_HERE)
+#define request_threaded_irq(irq, h, th, flags, name, dev)                    \
+	weft_kx_request_irq((irq), (h), (th), (flags), (name), (dev), 0,      \
+			    WEFT_HERE)
+#define devm_request_irq(d, irq, h, flags, name, dev)                         \
+	((void)(d), weft_kx_request_irq((irq), (h), NULL, (flags), (name),    \
+					(dev), 1, WEFT_HERE))
+#define devm_request_threaded_irq(d, irq, h, th, fl, name, dev)               \
+	((void)(d), weft_kx_request_irq((irq), (h), (th), (fl), (name),       \
+					(dev), 1, WEFT_HERE))
+#define free_irq(irq, dev) weft_kx_free_irq((irq), (dev), WEFT_HERE)
+#define synchronize_irq(irq) weft_kx_synchronize_irq((irq), WEFT_HERE)
+#define disable_irq(irq) weft_kx_disable_irq((irq), 1, WEFT_HERE)
+#define disable_irq_nosync(irq) weft_kx_disable_irq((irq), 0, WEFT_HERE)
+#define enable_irq(irq) weft_kx_enable_irq((irq), WEFT_HERE)
 
 #endif

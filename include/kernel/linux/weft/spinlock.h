@@ -3,7 +3,8 @@
  * kernel code never includes a part itself.  The spinlock, irqflags,
  * preempt and bottom-half spellings beyond <weft/linux.h>; disabling
  * preemption, interrupts or bottom halves is an atomic section
- * (src/linux/ext_sched.c), in which sleeping is misuse. */
+ * (src/linux/ext_sched.c), in which sleeping is misuse, and disabling
+ * interrupts keeps hard interrupt handlers off the CPU (ext_irq.c). */
 #ifndef WEFT_KERNEL_LINUX_WEFT_SPINLOCK_H
 #define WEFT_KERNEL_LINUX_WEFT_SPINLOCK_H
 
@@ -21,28 +22,83 @@
 #define raw_spin_trylock(l) spin_trylock(l)
 #define raw_spin_is_locked(l) spin_is_locked(l)
 #define spin_trylock_bh(l) spin_trylock(l)
-#define spin_trylock_irq(l) spin_trylock(l)
-#define spin_trylock_irqsave(l, flags) ((flags) = 0, spin_trylock(l))
+/* A failed trylock leaves interrupts as they were. */
+#define spin_trylock_irq(l)                                                   \
+	(weft_kx_irqs_off(1), spin_trylock(l) ? 1 : (weft_kx_irqs_off(-1), 0))
+#define spin_trylock_irqsave(l, flags) ((flags) = 0, spin_trylock_irq(l))
 #define raw_spin_trylock_irqsave(l, flags) spin_trylock_irqsave(l, flags)
 #define spin_is_contended(l) 0
 #define assert_raw_spin_locked(l) assert_spin_locked(l)
 #define arch_spinlock_t spinlock_t
 
-/* Interrupts are not modelled: disabling them (or preemption, or bottom
- * halves) makes the section atomic, where sleeping is misuse. */
+/* Disabling preemption, interrupts or bottom halves makes the section
+ * atomic, where sleeping is misuse.  Disabling interrupts also keeps a
+ * hard interrupt handler off the caller's CPU: a handler that spins on a
+ * lock held outside such a section is a deadlock (src/linux/ext_irq.c). */
 #define local_irq_save(flags)                                                 \
 	do {                                                                  \
 		(flags) = 0;                                                  \
 		weft_kx_atomic(1, "local_irq_save section", WEFT_HERE);       \
+		weft_kx_irqs_off(1);                                          \
 	} while (0)
 #define local_irq_restore(flags)                                              \
 	do {                                                                  \
 		(void)(flags);                                                \
+		weft_kx_irqs_off(-1);                                         \
 		weft_kx_atomic(-1, "local_irq_restore", WEFT_HERE);           \
 	} while (0)
 #define local_irq_disable()                                                   \
-	weft_kx_atomic(1, "local_irq_disable section", WEFT_HERE)
-#define local_irq_enable() weft_kx_atomic(-1, "local_irq_enable", WEFT_HERE)
+	do {                                                                  \
+		weft_kx_atomic(1, "local_irq_disable section", WEFT_HERE);    \
+		weft_kx_irqs_off(1);                                          \
+	} while (0)
+#define local_irq_enable()                                                    \
+	do {                                                                  \
+		weft_kx_irqs_off(-1);                                         \
+		weft_kx_atomic(-1, "local_irq_enable", WEFT_HERE);            \
+	} while (0)
+/* The _irq and _irqsave lock forms disable interrupts around the lock,
+ * as the kernel's do; the _bh forms leave them enabled. */
+#undef spin_lock_irq
+#undef spin_unlock_irq
+#undef spin_lock_irqsave
+#undef spin_unlock_irqrestore
+#define spin_lock_irq(l)                                                      \
+	do {                                                                  \
+		weft_kx_irqs_off(1);                                          \
+		weft_klock_lock((l), WEFT_HERE);                              \
+	} while (0)
+#define spin_unlock_irq(l)                                                    \
+	do {                                                                  \
+		weft_klock_unlock((l), WEFT_HERE);                            \
+		weft_kx_irqs_off(-1);                                         \
+	} while (0)
+#define spin_lock_irqsave(l, flags)                                           \
+	do {                                                                  \
+		(flags) = 0;                                                  \
+		spin_lock_irq(l);                                             \
+	} while (0)
+#define spin_unlock_irqrestore(l, flags)                                      \
+	do {                                                                  \
+		(void)(flags);                                                \
+		spin_unlock_irq(l);                                           \
+	} while (0)
+#undef read_lock_irq
+#undef read_unlock_irq
+#undef write_lock_irq
+#undef write_unlock_irq
+#define read_lock_irq(l) (weft_kx_irqs_off(1), read_lock(l))
+#define read_unlock_irq(l) (read_unlock(l), weft_kx_irqs_off(-1))
+#define write_lock_irq(l) (weft_kx_irqs_off(1), write_lock(l))
+#define write_unlock_irq(l) (write_unlock(l), weft_kx_irqs_off(-1))
+#undef read_lock_irqsave
+#undef read_unlock_irqrestore
+#undef write_lock_irqsave
+#undef write_unlock_irqrestore
+#define read_lock_irqsave(l, flags) ((flags) = 0, read_lock_irq(l))
+#define read_unlock_irqrestore(l, flags) ((void)(flags), read_unlock_irq(l))
+#define write_lock_irqsave(l, flags) ((flags) = 0, write_lock_irq(l))
+#define write_unlock_irqrestore(l, flags) ((void)(flags), write_unlock_irq(l))
 #define local_bh_disable()                                                    \
 	weft_kx_atomic(1, "local_bh_disable section", WEFT_HERE)
 #define local_bh_enable() weft_kx_atomic(-1, "local_bh_enable", WEFT_HERE)
@@ -54,17 +110,17 @@
 #define preempt_enable_notrace() preempt_enable()
 #define migrate_disable() preempt_disable()
 #define migrate_enable() preempt_enable()
-#define irqs_disabled() (weft_kx_atomic_depth() > 0)
+#define irqs_disabled() weft_kx_irqs_disabled()
 #define preemptible() (!weft_in_atomic())
 #define preempt_count() (weft_in_atomic() ? 1 : 0)
-/* Softirq context: a timer or RCU callback, a tasklet.  No hard
- * interrupts are modelled, so in_irq() is always 0. */
+/* Softirq context: a timer or RCU callback, a tasklet.  Hard-interrupt
+ * context: a handler given to request_irq. */
 #define in_softirq() weft_kx_in_softirq()
 #define in_serving_softirq() weft_kx_in_softirq()
-#define in_interrupt() weft_kx_in_softirq()
-#define in_task() (!weft_kx_in_softirq())
-#define in_irq() 0
-#define in_hardirq() 0
+#define in_interrupt() (weft_kx_in_softirq() || weft_kx_in_hardirq())
+#define in_task() (!in_interrupt())
+#define in_irq() weft_kx_in_hardirq()
+#define in_hardirq() weft_kx_in_hardirq()
 #define in_nmi() 0
 #define typecheck(type, x) 1
 #undef cond_resched

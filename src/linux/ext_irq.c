@@ -1,0 +1,331 @@
+/* src/linux/ext_irq.c - hard interrupts of the kernel header tree
+ * (request_irq and its handlers, include/kernel/linux/weft/interrupt.h).
+ *
+ * weft's threads have no CPU identity, so an interrupt cannot be made to
+ * stop the very thread it arrives on.  What is modelled instead:
+ *  - each requested interrupt line has a daemon thread, "irq/N-NAME", that
+ *    runs the handler in hard-interrupt context (an atomic section with
+ *    interrupts off) once per weft_raise_irq() that found the line not
+ *    pending, whenever the explorer lets it: the handler runs concurrently
+ *    with process context, as an interrupt delivered to another CPU does;
+ *  - the same-CPU case is a check: when a handler asks for a spinlock that
+ *    a thread holds with interrupts enabled (spin_lock rather than
+ *    spin_lock_irqsave), the interrupt could as well have arrived on that
+ *    thread's CPU, whose holder then never runs again to release it: a
+ *    deadlock, reported with the holder and where it took the lock;
+ *  - free_irq and synchronize_irq wait for a running handler, disable_irq
+ *    holds raised interrupts back until enable_irq.
+ * All the state is one object for partial-order reduction, so every order
+ * of raising, handling, freeing and disabling is explored. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lx.h"
+#include <kernel/linux/weft_ext.h>
+
+#define MAX_IRQS 16
+#define IRQ_WAKE_THREAD_ 2     /* the kernel's IRQ_WAKE_THREAD */
+
+struct irqdesc {
+	unsigned int irq;
+	int (*handler)(int, void *);
+	int (*thread_fn)(int, void *);
+	void *dev;
+	const char *name;
+	unsigned long flags;
+	int used;                  /* requested and not freed */
+	int devm;                  /* freed with the device, not by free_irq */
+	int pending;               /* raised and not yet handled */
+	int disabled;              /* disable_irq depth */
+	int running;               /* thread id + 1 running the handler */
+	int thread;                /* its thread's id + 1 */
+	int cls;                   /* lock-order class + 1 of "handler runs" */
+	const struct weft_loc *loc;
+};
+
+static struct irqdesc D[MAX_IRQS];
+static int nd;
+static char irq_dom;           /* the one object of all interrupt state */
+
+static bool deliverable(const struct weft__op *op)
+{
+	const struct irqdesc *d = op->arg;
+
+	/* A freed line's thread waits for ever, like an idle CPU. */
+	return d->thread == (int)op->arg2 && d->used && d->pending &&
+	       !d->disabled;
+}
+
+static int deliver_waitdesc(const struct weft__op *op, char *buf, size_t n)
+{
+	const struct irqdesc *d = op->arg;
+
+	snprintf(buf, n, "interrupt %u (%s) to be raised", d->irq, d->name);
+	return -1;
+}
+
+static void irq_thread(void *arg)
+{
+	struct irqdesc *d = arg;
+	struct weft__op op = { .name = "hardirq", .obj = &irq_dom,
+			       .objname = d->name, .access = WEFT__ACC_WRITE,
+			       .ready = deliverable,
+			       .waitdesc = deliver_waitdesc, .arg = d,
+			       .arg2 = weft__self() + 1, .loc = d->loc };
+
+	for (;;) {
+		struct lx_thread *me;
+		struct lx_ctx_save save;
+		int cls, ret;
+
+		weft__visible(&op);
+		d->pending = 0;
+		d->running = weft__self() + 1;
+		if (!d->cls)
+			d->cls = weft__class(weft__class_key_for(d, d->loc),
+					     d->name) + 1;
+		cls = d->cls - 1;
+		weft__step_note(d->name);
+		lx_ctx_enter(&save, "hard interrupt handler", d->name, cls + 1,
+			     0);
+		me = lx_me();
+		me->hardirq = 1;
+		me->irqs_off++;
+		weft__lock_acquire(cls, d->loc, false);
+		ret = d->handler ? d->handler((int)d->irq, d->dev)
+				 : IRQ_WAKE_THREAD_;
+		if (me->nheld)
+			weft__fail("misuse", d->loc, "interrupt handler %s "
+				   "returned holding a lock", d->name);
+		me->irqs_off--;
+		me->hardirq = 0;
+		lx_ctx_leave(&save);
+		/* A threaded handler runs next, in process context: in the
+		 * kernel it is a thread of its own, woken here, and the line
+		 * stays masked (IRQF_ONESHOT) until it returns.  synchronize_irq
+		 * waits for it too, so it runs inside the class. */
+		if ((ret & IRQ_WAKE_THREAD_) && d->thread_fn)
+			d->thread_fn((int)d->irq, d->dev);
+		weft__lock_release(cls, d->loc);
+		weft__release_point("hardirq_done", &irq_dom, d->name, d->loc);
+		d->running = 0;
+	}
+}
+
+static struct irqdesc *find(unsigned int irq, void *dev, int match_dev)
+{
+	for (int i = 0; i < nd; i++)
+		if (D[i].used && D[i].irq == irq &&
+		    (!match_dev || D[i].dev == dev))
+			return &D[i];
+	return NULL;
+}
+
+int weft_kx_request_irq(unsigned int irq, int (*handler)(int, void *),
+			int (*thread_fn)(int, void *), unsigned long flags,
+			const char *name, void *dev, int devm,
+			const struct weft_loc *loc)
+{
+	struct irqdesc *d, *other;
+
+	weft_might_sleep("request_irq", name, loc);
+	if (!handler && !thread_fn)
+		return -EINVAL;
+	weft__point("request_irq", &irq_dom, name, WEFT__ACC_WRITE, loc);
+	other = find(irq, NULL, 0);
+	if (other && !(other->flags & flags & WEFT_KX_IRQF_SHARED))
+		return -EBUSY;
+	if (nd == MAX_IRQS)
+		weft__fail("misuse", loc, "more than %d interrupt handlers "
+			   "requested in one test", MAX_IRQS);
+	d = &D[nd++];
+	*d = (struct irqdesc){ .irq = irq, .handler = handler,
+			       .thread_fn = thread_fn, .dev = dev,
+			       .name = name ? name : "irq", .flags = flags,
+			       .used = 1, .devm = devm, .loc = loc };
+	d->thread = -1;
+	d->thread = lx_spawn_daemon(irq_thread, d,
+		weft__internf("irq/%u-%s", irq, d->name), loc) + 1;
+	return 0;
+}
+
+void weft_raise_irq_at(unsigned int irq, const struct weft_loc *loc)
+{
+	weft__point("raise_irq", &irq_dom, NULL, WEFT__ACC_WRITE, loc);
+	/* Every handler of a shared line sees the interrupt; one raised
+	 * while the line is still pending merges with it, as in the kernel.
+	 * A line nobody requested drops it (a spurious interrupt). */
+	for (int i = 0; i < nd; i++)
+		if (D[i].used && D[i].irq == irq)
+			D[i].pending = 1;
+}
+
+static bool none_running(const struct weft__op *op)
+{
+	for (int i = 0; i < nd; i++)
+		if (D[i].irq == (unsigned int)op->arg2 && D[i].running)
+			return false;
+	return true;
+}
+
+static int running_waitdesc(const struct weft__op *op, char *buf, size_t n)
+{
+	for (int i = 0; i < nd; i++) {
+		if (D[i].irq != (unsigned int)op->arg2 || !D[i].running)
+			continue;
+		snprintf(buf, n, "interrupt handler %s, running in %s",
+			 D[i].name, lx_tname(D[i].running - 1));
+		return D[i].running - 1;
+	}
+	snprintf(buf, n, "an interrupt handler");
+	return -1;
+}
+
+/* Wait until no handler of the line runs (free_irq, synchronize_irq,
+ * disable_irq).  Misuse from the line's own handler, which would wait
+ * for itself; a lock-order cycle when the caller holds a lock the
+ * handler takes. */
+static void wait_idle(const char *what, unsigned int irq,
+		      const struct weft_loc *loc)
+{
+	struct weft__op op = { .name = what, .obj = &irq_dom,
+			       .access = WEFT__ACC_WRITE, .ready = none_running,
+			       .waitdesc = running_waitdesc, .arg2 = irq,
+			       .loc = loc };
+
+	weft_might_sleep(what, NULL, loc);
+	for (int i = 0; i < nd; i++) {
+		if (D[i].irq != irq)
+			continue;
+		if (D[i].running == weft__self() + 1)
+			weft__fail("misuse", loc, "%s(%u) from the interrupt's "
+				   "own handler waits for itself", what, irq);
+		if (D[i].cls)
+			weft__wait_on_class(D[i].cls - 1, loc);
+	}
+	weft__visible(&op);
+}
+
+const void *weft_kx_free_irq(unsigned int irq, void *dev,
+			     const struct weft_loc *loc)
+{
+	struct irqdesc *d;
+
+	wait_idle("free_irq", irq, loc);
+	d = find(irq, dev, 1);
+	if (!d)
+		weft__fail("misuse", loc, "free_irq(%u) of an interrupt that "
+			   "is not requested with this dev_id", irq);
+	d->used = 0;
+	d->pending = 0;
+	return d->name;
+}
+
+void weft_kx_synchronize_irq(unsigned int irq, const struct weft_loc *loc)
+{
+	wait_idle("synchronize_irq", irq, loc);
+}
+
+void weft_kx_disable_irq(unsigned int irq, int sync,
+			 const struct weft_loc *loc)
+{
+	weft__point("disable_irq", &irq_dom, NULL, WEFT__ACC_WRITE, loc);
+	for (int i = 0; i < nd; i++)
+		if (D[i].used && D[i].irq == irq)
+			D[i].disabled++;
+	if (sync)
+		wait_idle("disable_irq", irq, loc);
+}
+
+void weft_kx_enable_irq(unsigned int irq, const struct weft_loc *loc)
+{
+	weft__point("enable_irq", &irq_dom, NULL, WEFT__ACC_WRITE, loc);
+	for (int i = 0; i < nd; i++) {
+		if (!D[i].used || D[i].irq != irq)
+			continue;
+		if (!D[i].disabled)
+			weft__fail("misuse", loc, "unbalanced enable_irq(%u)",
+				   irq);
+		D[i].disabled--;
+	}
+}
+
+void weft_kx_irqs_off(int delta)
+{
+	struct lx_thread *me = lx_me();
+
+	/* local_irq_enable and spin_unlock_irq enable unconditionally. */
+	me->irqs_off += delta;
+	if (me->irqs_off < 0)
+		me->irqs_off = 0;
+}
+
+int weft_kx_irqs_disabled(void)
+{
+	return lx_me()->irqs_off > 0;
+}
+
+int weft_kx_in_hardirq(void)
+{
+	return lx_me()->hardirq;
+}
+
+/* A thread holding l with interrupts enabled, other than the caller, or
+ * -1.  Only writers matter to a reader. */
+static int irq_unsafe_holder(const struct weft_klock *l, bool shared)
+{
+	int self = weft__self();
+
+	if (l->owner && l->owner - 1 != self && !lx_th[l->owner - 1].irqs_off)
+		return l->owner - 1;
+	if (shared)
+		return -1;
+	for (int t = 0; t < WEFT__MAX_THREADS; t++)
+		if ((l->rmask >> t & 1) && t != self && !lx_th[t].irqs_off)
+			return t;
+	return -1;
+}
+
+void lx_irq_check_spin(const struct weft_klock *l, const char *lock_name,
+		       bool shared, const struct weft_loc *loc)
+{
+	int t;
+
+	weft__point("hardirq_lock", l, lock_name, WEFT__ACC_READ, loc);
+	t = irq_unsafe_holder(l, shared);
+	if (t < 0)
+		return;
+	weft__fail_detail("  %s took it at %s without disabling interrupts "
+			  "(spin_lock_irqsave or spin_lock_irq would)",
+			  lx_tname(t), lx_site(l->acquired));
+	weft__fail("deadlock", loc, "interrupt handler %s spins on %s, held "
+		   "by %s with interrupts enabled: on %s's CPU the interrupt "
+		   "preempts the holder, which never runs again to release it",
+		   lx_me()->atomic_name ? lx_me()->atomic_name : "?",
+		   lock_name, lx_tname(t), lx_tname(t));
+}
+
+static void begin(void)
+{
+	memset(D, 0, sizeof D[0] * (size_t)nd);
+	nd = 0;
+}
+
+/* A line still requested at the end of the test would call its handler
+ * on a device (or module) that is gone. */
+static void end(void)
+{
+	for (int i = 0; i < nd; i++)
+		if (D[i].used && !D[i].devm)
+			weft__fail("leak", D[i].loc, "interrupt %u (%s) is "
+				   "still requested at the end of the test "
+				   "(no free_irq)", D[i].irq, D[i].name);
+}
+
+static struct weft__hooks hooks = { begin, end, NULL };
+
+__attribute__((constructor)) static void ext_irq_init(void)
+{
+	weft__register_hooks(&hooks);
+}

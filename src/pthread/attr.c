@@ -30,21 +30,31 @@ struct tattr {
 };
 static struct tattr attrs[WEFT__MAX_THREADS];
 
+/* The records this execution handed out: the next one clears only those
+ * (a new thread's record is written whole when it is created). */
+static uint64_t touched = ~(uint64_t)0;
+
+static struct tattr *touch(int tid)
+{
+	touched |= (uint64_t)1 << tid;
+	return &attrs[tid];
+}
+
 static struct tattr *of(pthread_t t)
 {
-	return weft__pt_valid(t) ? &attrs[t - 1] : NULL;
+	return weft__pt_valid(t) ? touch((int)t - 1) : NULL;
 }
 
 static struct tattr *self_attr(void)
 {
-	return &attrs[weft__self()];
+	return touch(weft__self());
 }
 
 /* A new thread inherits its creator's name (as a new task inherits its
  * comm), scheduling and affinity, or takes attr's explicit scheduling. */
 void weft__pt_attr_thread_start(int tid, const pthread_attr_t *attr)
 {
-	struct tattr *a = &attrs[tid];
+	struct tattr *a = touch(tid);
 	int inherit = PTHREAD_INHERIT_SCHED;
 
 	*a = *self_attr();
@@ -261,7 +271,9 @@ int __weft_pthread_getcpuclockid(pthread_t t, clockid_t *clock)
 
 static void attr_begin(void)
 {
-	memset(attrs, 0, sizeof attrs);
+	for (; touched; touched &= touched - 1)
+		memset(&attrs[__builtin_ctzll(touched)], 0, sizeof attrs[0]);
+	touched = 1;
 	attrs[0].policy = SCHED_OTHER;
 	strncpy(attrs[0].name, program_invocation_short_name, NAME_MAX_ - 1);
 }

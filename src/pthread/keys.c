@@ -20,12 +20,20 @@ struct keys {
 };
 static struct keys *K;
 
+/* A new execution has no keys.  Only the key table is cleared, and only
+ * when the last execution created a key: values are cleared per key when
+ * it is created and per thread when the thread starts, so stale ones are
+ * never read, and the 32 KiB of values are not cleared in every execution
+ * of every test (most create no key). */
+static bool keys_dirty = true;
+
 int __weft_pthread_key_create(pthread_key_t *k, void (*dtor)(void *))
 {
 	if (!weft__pt_live())
 		return pthread_key_create(k, dtor);
 	for (unsigned i = 0; i < MAX_KEYS; i++) {
 		if (!K->used[i]) {
+			keys_dirty = true;
 			K->used[i] = true;
 			K->dtor[i] = dtor;
 			for (int t = 0; t < WEFT__MAX_THREADS; t++)
@@ -134,7 +142,12 @@ int __weft_pthread_once(pthread_once_t *o, void (*init)(void))
 
 static void keys_begin(void)
 {
-	memset(K, 0, sizeof *K);
+	if (!keys_dirty)
+		return;
+	memset(K->used, 0, sizeof K->used);
+	memset(K->dtor, 0, sizeof K->dtor);
+	memset(K->val[0], 0, sizeof K->val[0]);
+	keys_dirty = false;
 }
 
 static struct weft__hooks hooks = { keys_begin, NULL, NULL };

@@ -22,6 +22,10 @@ struct slot {
 };
 static struct slot slots[WEFT__MAX_THREADS];
 
+/* Whether this execution wrote slots or routine names: executions of
+ * tests that create no pthread skip clearing them. */
+static bool thread_dirty = true;
+
 /* What a new thread runs (per-execution memory, read once it starts). */
 struct start {
 	void *(*fn)(void *);
@@ -36,6 +40,7 @@ static void trampoline(void *p)
 	void *ret = s->fn(s->arg);
 	int self = weft__self();
 
+	thread_dirty = true;
 	slots[self].ret = ret;
 	weft__pt_keys_thread_exit(self);
 }
@@ -54,6 +59,7 @@ static const char *thread_name(void *(*start)(void *))
 	const char *fn = l->func ? l->func : "thread";
 	int i = 0;
 
+	thread_dirty = true;
 	while (i < MAX_ROUTINES - 1 && routines[i].fn && routines[i].fn != start)
 		i++;
 	routines[i].fn = start;
@@ -121,6 +127,7 @@ static struct slot *slot_of(pthread_t t)
 {
 	if (t < 1 || t > (pthread_t)weft__nthreads())
 		return NULL;
+	thread_dirty = true;
 	return &slots[t - 1];
 }
 
@@ -174,6 +181,7 @@ _Noreturn void __weft_pthread_exit(void *ret)
 	if (!weft__pt_live())
 		pthread_exit(ret);
 	self = weft__self();
+	thread_dirty = true;
 	slots[self].ret = ret;
 	weft__pt_keys_thread_exit(self);
 	weft__thread_exit_current();
@@ -225,8 +233,11 @@ bool weft__pt_valid(pthread_t t)
 
 static void thread_begin(void)
 {
+	if (!thread_dirty)
+		return;
 	memset(slots, 0, sizeof slots);
 	memset(routines, 0, sizeof routines);
+	thread_dirty = false;
 }
 
 static struct weft__hooks hooks = { thread_begin, NULL, NULL };

@@ -131,9 +131,31 @@ static const struct sym *lookup(uintptr_t a)
 	return s;
 }
 
+/* The last symbol found for each of a few addresses: the same static
+ * objects (a global mutex) are named at every operation on them, and the
+ * symbol table does not change while the program runs. */
+#define SYM_CACHE 64
+static struct {
+	uintptr_t addr;
+	const struct sym *s;
+} sym_cache[SYM_CACHE];
+
+static const struct sym *lookup_cached(uintptr_t a)
+{
+	unsigned i = (unsigned)(a >> 3) % SYM_CACHE;
+
+	if (!loaded)
+		return lookup(a);
+	if (sym_cache[i].addr != a || !a) {
+		sym_cache[i].addr = a;
+		sym_cache[i].s = lookup(a);
+	}
+	return sym_cache[i].s;
+}
+
 const char *weft__symbolize(const void *addr)
 {
-	const struct sym *s = lookup((uintptr_t)addr);
+	const struct sym *s = lookup_cached((uintptr_t)addr);
 
 	if (!s)
 		return NULL;
@@ -142,8 +164,6 @@ const char *weft__symbolize(const void *addr)
 	return weft__internf("%s+%zu", s->name,
 			     (size_t)((uintptr_t)addr - s->addr));
 }
-
-const char *weft__heap_name(const void *p);
 
 /* Objects that are neither static nor in the tracked heap (on a stack,
  * say) are numbered in order of first appearance in the execution, which

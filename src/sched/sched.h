@@ -230,6 +230,7 @@ void weft__globals_restore(void);
 enum exec_result weft__run_execution(const struct weft_test *t);
 void weft__exec_reset(void);
 void weft__heap_reset(void);
+const char *weft__heap_name(const void *p); /* NULL: not a tracked block */
 void weft__heap_end_check(void);
 void weft__lockorder_end(void);
 void weft__objclock_reset(void);

@@ -1,0 +1,203 @@
+/* src/tsan/string.c - the C library's string and memory functions as the
+ * race detector sees them, the way ThreadSanitizer's interceptors do.
+ *
+ * weft-cc renames the program's calls of these functions to __weft_<name>
+ * (memcpy, memmove and memset go to __tsan_memcpy and friends in
+ * access.c).  Each wrapper checks the byte ranges the real function reads
+ * and writes, then performs the real operation: the bytes of a string up
+ * to and including its terminator, of a comparison up to the first
+ * difference, of a search up to the match.  Like ThreadSanitizer (its
+ * default strict_memcmp=1), memcmp and bcmp read all n bytes of both
+ * blocks: C lets an implementation read them all, and glibc reads whole
+ * words, so a race past the first difference is a race all the same.
+ *
+ * The checks come first and the operation after: test threads are fibers
+ * on one OS thread, so no other thread can change the bytes in between.
+ * Outside an execution (constructors) the checks do nothing. */
+#include <string.h>
+#include <strings.h>
+
+#include "detect/race.h"
+
+#define PC() ((uintptr_t)__builtin_return_address(0))
+
+static inline void rd(const void *p, size_t n, uintptr_t pc)
+{
+	weft__race_access(p, n, 0, pc);
+}
+
+static inline void wr(void *p, size_t n, uintptr_t pc)
+{
+	weft__race_access(p, n, WEFT__RACE_WRITE, pc);
+}
+
+/* The length of the common prefix of a and b within n bytes, plus the
+ * byte that ends it (the first difference or the shared terminator):
+ * what strcmp and strncmp read of each string. */
+static size_t compared(const char *a, const char *b, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && a[i] == b[i] && a[i])
+		i++;
+	return i < n ? i + 1 : n;
+}
+
+int __weft_memcmp(const void *a, const void *b, size_t n)
+{
+	rd(a, n, PC());
+	rd(b, n, PC());
+	return memcmp(a, b, n);
+}
+
+int __weft_bcmp(const void *a, const void *b, size_t n)
+{
+	rd(a, n, PC());
+	rd(b, n, PC());
+	return memcmp(a, b, n);
+}
+
+void *__weft_memchr(const void *s, int c, size_t n)
+{
+	void *r = memchr(s, c, n);
+
+	rd(s, r ? (size_t)((const char *)r - (const char *)s) + 1 : n, PC());
+	return r;
+}
+
+void *__weft_mempcpy(void *d, const void *s, size_t n)
+{
+	rd(s, n, PC());
+	wr(d, n, PC());
+	return (char *)memcpy(d, s, n) + n;
+}
+
+void __weft_bzero(void *d, size_t n)
+{
+	wr(d, n, PC());
+	memset(d, 0, n);
+}
+
+size_t __weft_strlen(const char *s)
+{
+	size_t n = strlen(s);
+
+	rd(s, n + 1, PC());
+	return n;
+}
+
+size_t __weft_strnlen(const char *s, size_t max)
+{
+	size_t n = strnlen(s, max);
+
+	rd(s, n < max ? n + 1 : n, PC());
+	return n;
+}
+
+char *__weft_strcpy(char *d, const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	rd(s, n, PC());
+	wr(d, n, PC());
+	return memcpy(d, s, n);
+}
+
+char *__weft_stpcpy(char *d, const char *s)
+{
+	size_t n = strlen(s);
+
+	rd(s, n + 1, PC());
+	wr(d, n + 1, PC());
+	memcpy(d, s, n + 1);
+	return d + n;
+}
+
+/* strncpy reads the source up to its terminator or n bytes, and writes
+ * all n bytes of the destination (the rest padded with zeros). */
+char *__weft_strncpy(char *d, const char *s, size_t n)
+{
+	size_t len = strnlen(s, n);
+
+	rd(s, len < n ? len + 1 : n, PC());
+	wr(d, n, PC());
+	return strncpy(d, s, n);
+}
+
+char *__weft_stpncpy(char *d, const char *s, size_t n)
+{
+	size_t len = strnlen(s, n);
+
+	rd(s, len < n ? len + 1 : n, PC());
+	wr(d, n, PC());
+	return stpncpy(d, s, n);
+}
+
+/* strcat reads the destination's string (to find its end) and the
+ * source's, then writes the source over the terminator and on. */
+char *__weft_strcat(char *d, const char *s)
+{
+	size_t dl = strlen(d), sl = strlen(s);
+
+	rd(d, dl + 1, PC());
+	rd(s, sl + 1, PC());
+	wr(d + dl, sl + 1, PC());
+	return strcat(d, s);
+}
+
+char *__weft_strncat(char *d, const char *s, size_t n)
+{
+	size_t dl = strlen(d), sl = strnlen(s, n);
+
+	rd(d, dl + 1, PC());
+	rd(s, sl < n ? sl + 1 : n, PC());
+	wr(d + dl, sl + 1, PC());
+	return strncat(d, s, n);
+}
+
+int __weft_strcmp(const char *a, const char *b)
+{
+	size_t n = compared(a, b, (size_t)-1);
+
+	rd(a, n, PC());
+	rd(b, n, PC());
+	return strcmp(a, b);
+}
+
+int __weft_strncmp(const char *a, const char *b, size_t max)
+{
+	size_t n = compared(a, b, max);
+
+	rd(a, n, PC());
+	rd(b, n, PC());
+	return strncmp(a, b, max);
+}
+
+/* strchr stops at the match or at the terminator (a search for '\0'
+ * matches the terminator). */
+char *__weft_strchr(const char *s, int c)
+{
+	char *r = strchr(s, c);
+
+	rd(s, r ? (size_t)(r - s) + 1 : strlen(s) + 1, PC());
+	return r;
+}
+
+/* strrchr reads the whole string, whatever it finds. */
+char *__weft_strrchr(const char *s, int c)
+{
+	rd(s, strlen(s) + 1, PC());
+	return strrchr(s, c);
+}
+
+/* strstr reads the needle, and the haystack up to the end of the match
+ * or, without one, to its terminator. */
+char *__weft_strstr(const char *h, const char *n)
+{
+	char *r = strstr(h, n);
+	size_t nl = strlen(n);
+
+	rd(n, nl + 1, PC());
+	rd(h, r ? (size_t)(r - h) + nl : strlen(h) + 1, PC());
+	return r;
+}

@@ -66,9 +66,10 @@ $(BUILD)/include:
 	@mkdir -p $(BUILD)
 	ln -sfn ../include $@
 
-$(WEFTCC): tools/weft-cc tools/weft $(SOLIB) $(MAINOBJ) | $(BUILD)/include
+$(WEFTCC): tools/weft-cc tools/weft-c++ tools/weft $(SOLIB) $(MAINOBJ) | $(BUILD)/include
 	@mkdir -p $(dir $@)
 	cp tools/weft-cc $@ && chmod +x $@
+	cp tools/weft-c++ $(BUILD)/bin/weft-c++ && chmod +x $(BUILD)/bin/weft-c++
 	cp tools/weft $(BUILD)/bin/weft && chmod +x $(BUILD)/bin/weft
 
 # Test programs compiled the way a user compiles them: with weft-cc.
@@ -158,6 +159,7 @@ install: all
 	done
 	install -m 644 $(LIB) $(SOLIB) $(MAINOBJ) $(PREFIX)/lib/
 	install -m 755 tools/weft-cc $(PREFIX)/bin/weft-cc
+	install -m 755 tools/weft-c++ $(PREFIX)/bin/weft-c++
 	install -m 755 tools/weft $(PREFIX)/bin/weft
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' tools/weft.pc.in > $(PREFIX)/lib/pkgconfig/weft.pc
 	install -m 644 cmake/weftConfig.cmake $(PREFIX)/lib/cmake/weft/

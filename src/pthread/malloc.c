@@ -241,6 +241,18 @@ size_t __weft_malloc_usable_size(void *p)
 	return b ? b->n : 0;
 }
 
+/* The same allocator for C++'s operator new and delete (cxx_new.c). */
+void *weft__pt_alloc(size_t n, size_t align, const char *what,
+		     const struct weft_loc *loc)
+{
+	return tracked(n, align, false, what, loc);
+}
+
+void weft__pt_release(void *p, const char *what, const struct weft_loc *loc)
+{
+	release(p, what, loc);
+}
+
 static void malloc_begin(void)
 {
 	tab = NULL;

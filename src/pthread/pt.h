@@ -78,6 +78,13 @@ _Noreturn void weft__pt_reach_error(uintptr_t ra, uintptr_t site);
  * (verifier_weak.c). */
 void weft__verdict_note(uint64_t key, const char *msg);
 
+/* The tracked heap behind malloc (malloc.c), for C++'s operator new and
+ * delete: a block of n bytes aligned to align, and its release (which
+ * ignores memory libc allocated, as free does). */
+void *weft__pt_alloc(size_t n, size_t align, const char *what,
+		     const struct weft_loc *loc);
+void weft__pt_release(void *p, const char *what, const struct weft_loc *loc);
+
 /* Program output of the current execution (main mode). */
 void weft__pt_output(int fd, const char *s, size_t n);
 bool weft__pt_capturing(void);

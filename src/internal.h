@@ -181,6 +181,12 @@ int weft__spawn(void (*fn)(void *), void *arg, const char *name,
 int weft__self(void);
 const char *weft__thread_name(int id);
 bool weft__thread_done(int id);
+/* A join that does not wait (pthread_tryjoin_np): a read of thread id's
+ * record, which its exit writes, so the explorer also tries the order in
+ * which the thread ends first.  True, with the thread joined and
+ * everything it did ordered before the caller, when it had ended.  name
+ * (a literal) names the step in traces. */
+bool weft__try_join_at(int id, const char *name, const struct weft_loc *loc);
 int weft__nthreads(void);
 /* The location of the operation thread id is blocked at (or NULL). */
 const struct weft__op *weft__thread_pending(int id);

@@ -45,6 +45,7 @@ int weft__pt_join(pthread_t t, void **ret, const struct weft_loc *loc);
 int weft__pt_once(pthread_once_t *o, void (*init)(void),
 		  const struct weft_loc *loc);
 void weft__pt_sleep_ns(long long ns, const struct weft_loc *loc);
+long long weft__pt_ns_until(clockid_t c, const struct timespec *abs);
 weft_mutex_t *weft__pt_mutex(pthread_mutex_t *m);
 weft_cond_t *weft__pt_cond(pthread_cond_t *c);
 _Noreturn void __weft_pthread_exit(void *ret);

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <sched.h>
 #include <string.h>
+#include <time.h>
 
 #include "pthread/pt.h"
 
@@ -154,6 +155,93 @@ int __weft_pthread_join(pthread_t t, void **ret)
 	if (!weft__pt_live())
 		return pthread_join(t, ret);
 	return weft__pt_join(t, ret, PT_LOC());
+}
+
+/* The errors pthread_join and its GNU variants share, or 0. */
+static int join_error(pthread_t t)
+{
+	struct slot *s = slot_of(t);
+
+	if (!s)
+		return ESRCH;
+	if (t == PT_ID(weft__self()))
+		return EDEADLK;
+	return s->detached ? EINVAL : 0;
+}
+
+/* Joins t if it has ended, without waiting (a scheduling point that reads
+ * whether it has). */
+static bool try_join(pthread_t t, void **ret, const char *name,
+		     const struct weft_loc *loc)
+{
+	if (!weft__try_join_at((int)t - 1, name, loc))
+		return false;
+	slots[t - 1].joined = true;
+	if (ret)
+		*ret = slots[t - 1].ret;
+	return true;
+}
+
+/* GNU: EBUSY, at once, when the thread has not ended. */
+int __weft_pthread_tryjoin_np(pthread_t t, void **ret)
+{
+	const struct weft_loc *loc;
+	int e;
+
+	if (!weft__pt_live())
+		return pthread_tryjoin_np(t, ret);
+	loc = PT_LOC();
+	if ((e = join_error(t)))
+		return e;
+	return try_join(t, ret, "tryjoin", loc) ? 0 : EBUSY;
+}
+
+/* GNU: a join that gives up at the absolute time abs on clock c (NULL:
+ * never).  An ended thread is joined whatever the deadline, as glibc
+ * does.  The deadline is virtual: once it has passed the wait times out
+ * at once; before it, whether the thread ends first or the wait times out
+ * (the clock then reaching the deadline) is an explored choice, as for
+ * pthread_mutex_timedlock. */
+static int clock_join(pthread_t t, void **ret, clockid_t c,
+		      const struct timespec *abs, const struct weft_loc *loc)
+{
+	long long left;
+	int e;
+
+	if ((e = join_error(t)))
+		return e;
+	if (!abs)
+		return weft__pt_join(t, ret, loc);
+	if (try_join(t, ret, "timedjoin", loc))
+		return 0;
+	if (abs->tv_nsec < 0 || abs->tv_nsec >= 1000000000L ||
+	    (c != CLOCK_REALTIME && c != CLOCK_MONOTONIC))
+		return EINVAL;
+	left = weft__pt_ns_until(c, abs);
+	if (left <= 0)
+		return ETIMEDOUT;
+	if (weft__choose(2, "timedjoin times out", loc)) {
+		weft__step_note("timed out");
+		weft__pt_sleep_ns(left, loc);
+		return ETIMEDOUT;
+	}
+	return weft__pt_join(t, ret, loc);
+}
+
+int __weft_pthread_timedjoin_np(pthread_t t, void **ret,
+				const struct timespec *abs)
+{
+	if (!weft__pt_live())
+		return pthread_timedjoin_np(t, ret, abs);
+	return clock_join(t, ret, CLOCK_REALTIME, abs, PT_LOC());
+}
+
+int __weft_pthread_clockjoin_np(pthread_t t, void **ret, clockid_t c,
+				const struct timespec *abs)
+{
+	if (!weft__pt_live())
+		return pthread_clockjoin_np(t, ret, c, abs);
+	return clock_join(t, ret, c, abs, PT_LOC());
 }
 
 /* Never blocks; not a scheduling point. */

@@ -86,6 +86,16 @@ int __weft_clock_nanosleep(clockid_t c, int flags, const struct timespec *req,
 	return 0;
 }
 
+/* Virtual nanoseconds from now until the absolute time abs on clock c
+ * (0 or less when it has passed), for the timed waits. */
+long long weft__pt_ns_until(clockid_t c, const struct timespec *abs)
+{
+	long long base = c == CLOCK_REALTIME ? EPOCH_SEC * 1000000000LL : 0;
+
+	return (long long)abs->tv_sec * 1000000000LL + abs->tv_nsec - base -
+	       now_ns;
+}
+
 /* Never blocks; not a scheduling point. */
 int __weft_clock_gettime(clockid_t c, struct timespec *ts)
 {

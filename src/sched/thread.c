@@ -261,6 +261,33 @@ void weft_join_at(weft_thread_t th, const struct weft_loc *loc)
 			X->th[X->cur].pvc[i] = t->pvc[i];
 }
 
+bool weft__try_join_at(int id, const char *name, const struct weft_loc *loc)
+{
+	struct weft__exec *X = weft__X;
+	struct weft__thread *t;
+
+	if (id < 0 || id >= X->nthreads)
+		weft__fail("misuse", loc, "join of an invalid thread (id %d)",
+			   id);
+	t = &X->th[id];
+	if (id == X->cur)
+		weft__fail("misuse", loc, "thread %s joins itself", t->name);
+	if (t->joined)
+		weft__fail("misuse", loc, "thread %s joined twice", t->name);
+	weft__point(name, t, t->name, WEFT__ACC_READ, loc);
+	if (t->state != TS_DONE) {
+		/* A loop that tries again until the thread ends polls. */
+		weft__step_note("busy");
+		weft__spun();
+		return false;
+	}
+	t->joined = true;
+	for (int i = 0; i < X->nthreads; i++)
+		if (t->pvc[i] > X->th[X->cur].pvc[i])
+			X->th[X->cur].pvc[i] = t->pvc[i];
+	return true;
+}
+
 const uint32_t *weft__pvc_tick(int tid)
 {
 	struct weft__thread *t = &weft__X->th[tid];

@@ -187,6 +187,10 @@ bool weft__thread_done(int id);
  * everything it did ordered before the caller, when it had ended.  name
  * (a literal) names the step in traces. */
 bool weft__try_join_at(int id, const char *name, const struct weft_loc *loc);
+/* The race detector saw a thread access bytes another thread had accessed
+ * in this execution (src/sched/shared.c: the note on a clean verdict of a
+ * program whose threads were never seen sharing anything). */
+void weft__saw_shared(void);
 int weft__nthreads(void);
 /* The location of the operation thread id is blocked at (or NULL). */
 const struct weft__op *weft__thread_pending(int id);

@@ -292,6 +292,8 @@ static void against(struct slot *s, const struct access *a)
 
 	if (!(m & a->mask))
 		return;
+	if (u != a->acc->tid)
+		weft__saw_shared();
 	ordered = u == a->acc->tid || s->clk < a->acc->vc[u];
 	racing = !ordered && conflicting(k, a->key);
 	if (racing)

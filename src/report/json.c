@@ -155,6 +155,9 @@ void weft__report_json(FILE *out, const struct weft_test *t,
 		weft__json_str(out, S->findings[i].msg);
 		fputc('}', out);
 	}
+	fputs("],\"notes\":[", out);
+	if (weft__verdict_note_text(S))
+		weft__json_str(out, weft__verdict_note_text(S));
 	fputs("]}\n", out);
 	fflush(out);
 }

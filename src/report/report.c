@@ -123,9 +123,28 @@ static void text_inconclusive(FILE *out, const struct weft_test *t,
 	free(tok);
 }
 
+/* Threads that never touched the same memory or object: either they
+ * share nothing, or they share it where weft cannot see (code not built
+ * with weft-cc, inline assembly), and the verdict should say that it
+ * rests on that.  Only a whole search of one process tells: the counts of
+ * parallel jobs and shards are not merged. */
+const char *weft__verdict_note_text(const struct weft__shm *S)
+{
+	if ((S->verdict != VERDICT_VERIFIED && S->verdict != VERDICT_PASS) ||
+	    !S->spawned || S->shared_seen || S->split ||
+	    weft__opts.jobs > 1 || weft__opts.nshards > 1)
+		return NULL;
+	return "threads were created, but no shared access between them was "
+	       "seen: was all the code built with weft-cc?  Inline-assembly "
+	       "atomics are invisible to weft (build such a library with its "
+	       "compiler-builtin atomics)";
+}
+
 void weft__report_text(FILE *out, const struct weft_test *t,
 		       struct weft__shm *S, const char *argv0)
 {
+	const char *note = weft__verdict_note_text(S);
+
 	fprintf(out, "== %s: %s", t->name, weft__verdict_name(S->verdict));
 	if (S->verdict == VERDICT_BUG)
 		fprintf(out, " (%s)\n", S->kind);
@@ -147,5 +166,7 @@ void weft__report_text(FILE *out, const struct weft_test *t,
 			S->verdict == VERDICT_BUG ? "also " : "",
 			S->findings[i].kind, S->findings[i].msg);
 	}
+	if (note)
+		fprintf(out, "note: %s\n", note);
 	fflush(out);
 }

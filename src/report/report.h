@@ -12,6 +12,9 @@ void weft__step_cell(char *buf, size_t n, const char *op, const char *obj,
 void weft__trace_draw(FILE *out, struct weft__shm *S, bool verbose,
 		      const struct weft__step *blocked);
 const char *weft__verdict_name(int v);
+/* A statement the clean verdict of S rests on (its threads were never
+ * seen sharing anything: src/sched/shared.c), or NULL. */
+const char *weft__verdict_note_text(const struct weft__shm *S);
 /* The replay token of the recorded execution (malloc'd). */
 char *weft__report_token(const struct weft_test *t, struct weft__shm *S);
 const char *weft__code_location(const void *pc, char *buf, size_t n);

@@ -333,6 +333,7 @@ void weft__visible(struct weft__op *op)
 	if (next != t->id)
 		switch_to(t, next);
 	t->pending = NULL;
+	weft__shared_op(op, t->id);
 }
 
 void weft__point(const char *name, const void *obj, const char *objname,

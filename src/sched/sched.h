@@ -104,6 +104,9 @@ struct weft__shm {
 	int nthreads;
 	const char *thread_names[WEFT__MAX_THREADS];
 	struct weft__step blocked[WEFT__MAX_THREADS]; /* op == NULL: none */
+	bool spawned;             /* some execution created a thread */
+	bool shared_seen;         /* two threads touched the same memory or
+				     object (shared.c) */
 	int nfindings;
 	struct weft__finding findings[WEFT__MAX_FINDINGS];
 	int nctx;                 /* replay context of the reported run */
@@ -237,6 +240,10 @@ void weft__objclock_reset(void);
 
 /* Record thread tid's pending (blocked) operation for the report. */
 void weft__note_blocked(int tid);
+
+/* Thread tid performed op: two threads' operations on one object are
+ * sharing, which the note on a clean verdict needs (shared.c). */
+void weft__shared_op(const struct weft__op *op, int tid);
 
 /* Scheduler internals used by strategies. */
 bool weft__thread_enabled(int tid);

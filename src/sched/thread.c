@@ -155,6 +155,7 @@ int weft__spawn_sized(void (*fn)(void *), void *arg, const char *name,
 	 * record reusable after it was reusable before it too.  It releases
 	 * the start of a thread in a reused record, so the explorer never
 	 * tries to run that start first. */
+	weft__S->spawned = true;
 	if (reusable(&X->th[X->cur]) >= 0) {
 		token = weft__exec_alloc(1);
 		weft__release_point("spawn", token, name, loc);

@@ -1,0 +1,85 @@
+/* src/sched/shared.c - whether the threads of a test were seen sharing
+ * anything, for the note on a clean verdict.
+ *
+ * weft sees only what is instrumented or modelled: code built without
+ * weft-cc, and inline-assembly atomics (lock-free libraries have them),
+ * touch shared memory invisibly, and such a program comes out verified
+ * after one schedule.  That cannot be detected directly, but its symptom
+ * can: threads were created, and yet in no execution did two threads
+ * touch the same memory (the race detector saw no other thread's record
+ * of the bytes accessed) or the same object of a visible operation (a
+ * lock, an atomic, a semaphore).  Creating, starting, ending and joining
+ * threads do not count: they are what such a program does see.  The
+ * report then says so beside the verdict.
+ *
+ * Objects are tracked in a small table per execution, and only until the
+ * first sharing is seen; then nothing more is looked at for the test. */
+#include <string.h>
+
+#include "sched.h"
+
+#define NOBJ 1024 /* objects tracked per execution; more counts as shared */
+
+static struct {
+	const void *obj;
+	uint32_t gen;
+	int tid;
+} objs[NOBJ];
+static uint32_t gen;
+static int nobj;
+
+void weft__saw_shared(void)
+{
+	if (weft__S)
+		weft__S->shared_seen = true;
+}
+
+/* Thread life-cycle steps: a thread's start reads what its spawn wrote,
+ * and a join reads what the thread's exit wrote, in every program. */
+static bool lifecycle(const struct weft__op *op)
+{
+	const struct weft__exec *X = weft__X;
+	const char *o = op->obj, *th = (const char *)X->th;
+
+	if (o >= th && o < th + sizeof X->th)
+		return true;
+	return !strcmp(op->name, "spawn") || !strcmp(op->name, "start");
+}
+
+void weft__shared_op(const struct weft__op *op, int tid)
+{
+	size_t h;
+
+	if (weft__S->shared_seen || !op->obj || op->access == WEFT__ACC_NONE ||
+	    lifecycle(op))
+		return;
+	if (nobj >= NOBJ / 2) {
+		/* Too many objects to tell: say nothing rather than guess. */
+		weft__saw_shared();
+		return;
+	}
+	h = ((uintptr_t)op->obj >> 3) * 0x9E3779B97F4A7C15ull % NOBJ;
+	while (objs[h].gen == gen && objs[h].obj != op->obj)
+		h = (h + 1) % NOBJ;
+	if (objs[h].gen != gen) {
+		objs[h].obj = op->obj;
+		objs[h].gen = gen;
+		objs[h].tid = tid;
+		nobj++;
+	} else if (objs[h].tid != tid) {
+		weft__saw_shared();
+	}
+}
+
+static void shared_begin(void)
+{
+	gen++;
+	nobj = 0;
+}
+
+static struct weft__hooks hooks = { shared_begin, NULL, NULL };
+
+__attribute__((constructor)) static void shared_init(void)
+{
+	weft__register_hooks(&hooks);
+}

@@ -94,64 +94,71 @@ size_t __weft_strnlen(const char *s, size_t max)
 	return n;
 }
 
-char *__weft_strcpy(char *d, const char *s)
+/* The ranges of the copying functions, shared by their _FORTIFY_SOURCE
+ * forms below.  A copy reads the source string and writes as much. */
+static void copy_ranges(char *d, const char *s, uintptr_t pc)
 {
 	size_t n = strlen(s) + 1;
 
-	rd(s, n, PC());
-	wr(d, n, PC());
-	return memcpy(d, s, n);
-}
-
-char *__weft_stpcpy(char *d, const char *s)
-{
-	size_t n = strlen(s);
-
-	rd(s, n + 1, PC());
-	wr(d, n + 1, PC());
-	memcpy(d, s, n + 1);
-	return d + n;
+	rd(s, n, pc);
+	wr(d, n, pc);
 }
 
 /* strncpy reads the source up to its terminator or n bytes, and writes
  * all n bytes of the destination (the rest padded with zeros). */
-char *__weft_strncpy(char *d, const char *s, size_t n)
+static void ncopy_ranges(char *d, const char *s, size_t n, uintptr_t pc)
 {
 	size_t len = strnlen(s, n);
 
-	rd(s, len < n ? len + 1 : n, PC());
-	wr(d, n, PC());
+	rd(s, len < n ? len + 1 : n, pc);
+	wr(d, n, pc);
+}
+
+/* strcat reads the destination's string (to find its end) and the
+ * source's, then writes the source over the terminator and on; strncat
+ * reads at most n bytes of the source. */
+static void cat_ranges(char *d, const char *s, size_t n, uintptr_t pc)
+{
+	size_t dl = strlen(d), sl = strnlen(s, n);
+
+	rd(d, dl + 1, pc);
+	rd(s, sl < n ? sl + 1 : n, pc);
+	wr(d + dl, sl + 1, pc);
+}
+
+char *__weft_strcpy(char *d, const char *s)
+{
+	copy_ranges(d, s, PC());
+	return strcpy(d, s);
+}
+
+char *__weft_stpcpy(char *d, const char *s)
+{
+	copy_ranges(d, s, PC());
+	return stpcpy(d, s);
+}
+
+char *__weft_strncpy(char *d, const char *s, size_t n)
+{
+	ncopy_ranges(d, s, n, PC());
 	return strncpy(d, s, n);
 }
 
 char *__weft_stpncpy(char *d, const char *s, size_t n)
 {
-	size_t len = strnlen(s, n);
-
-	rd(s, len < n ? len + 1 : n, PC());
-	wr(d, n, PC());
+	ncopy_ranges(d, s, n, PC());
 	return stpncpy(d, s, n);
 }
 
-/* strcat reads the destination's string (to find its end) and the
- * source's, then writes the source over the terminator and on. */
 char *__weft_strcat(char *d, const char *s)
 {
-	size_t dl = strlen(d), sl = strlen(s);
-
-	rd(d, dl + 1, PC());
-	rd(s, sl + 1, PC());
-	wr(d + dl, sl + 1, PC());
+	cat_ranges(d, s, (size_t)-1, PC());
 	return strcat(d, s);
 }
 
 char *__weft_strncat(char *d, const char *s, size_t n)
 {
-	size_t dl = strlen(d), sl = strnlen(s, n);
-
-	rd(d, dl + 1, PC());
-	rd(s, sl < n ? sl + 1 : n, PC());
-	wr(d + dl, sl + 1, PC());
+	cat_ranges(d, s, n, PC());
 	return strncat(d, s, n);
 }
 
@@ -200,4 +207,85 @@ char *__weft_strstr(const char *h, const char *n)
 	rd(n, nl + 1, PC());
 	rd(h, r ? (size_t)(r - h) + nl : strlen(h) + 1, PC());
 	return r;
+}
+
+/* ---- _FORTIFY_SOURCE ----------------------------------------------------
+ *
+ * With -D_FORTIFY_SOURCE (the default of some distributions' compilers
+ * when optimising), a call whose destination size the compiler knows goes
+ * to glibc's checked form, __memcpy_chk and the like.  The same ranges are
+ * checked, then glibc's form runs, so an overflow still aborts as it does
+ * natively. */
+void *__memcpy_chk(void *d, const void *s, size_t n, size_t dl);
+void *__memmove_chk(void *d, const void *s, size_t n, size_t dl);
+void *__mempcpy_chk(void *d, const void *s, size_t n, size_t dl);
+void *__memset_chk(void *d, int c, size_t n, size_t dl);
+char *__strcpy_chk(char *d, const char *s, size_t dl);
+char *__stpcpy_chk(char *d, const char *s, size_t dl);
+char *__strncpy_chk(char *d, const char *s, size_t n, size_t dl);
+char *__stpncpy_chk(char *d, const char *s, size_t n, size_t dl);
+char *__strcat_chk(char *d, const char *s, size_t dl);
+char *__strncat_chk(char *d, const char *s, size_t n, size_t dl);
+
+void *__weft___memcpy_chk(void *d, const void *s, size_t n, size_t dl)
+{
+	rd(s, n, PC());
+	wr(d, n, PC());
+	return __memcpy_chk(d, s, n, dl);
+}
+
+void *__weft___memmove_chk(void *d, const void *s, size_t n, size_t dl)
+{
+	rd(s, n, PC());
+	wr(d, n, PC());
+	return __memmove_chk(d, s, n, dl);
+}
+
+void *__weft___mempcpy_chk(void *d, const void *s, size_t n, size_t dl)
+{
+	rd(s, n, PC());
+	wr(d, n, PC());
+	return __mempcpy_chk(d, s, n, dl);
+}
+
+void *__weft___memset_chk(void *d, int c, size_t n, size_t dl)
+{
+	wr(d, n, PC());
+	return __memset_chk(d, c, n, dl);
+}
+
+char *__weft___strcpy_chk(char *d, const char *s, size_t dl)
+{
+	copy_ranges(d, s, PC());
+	return __strcpy_chk(d, s, dl);
+}
+
+char *__weft___stpcpy_chk(char *d, const char *s, size_t dl)
+{
+	copy_ranges(d, s, PC());
+	return __stpcpy_chk(d, s, dl);
+}
+
+char *__weft___strncpy_chk(char *d, const char *s, size_t n, size_t dl)
+{
+	ncopy_ranges(d, s, n, PC());
+	return __strncpy_chk(d, s, n, dl);
+}
+
+char *__weft___stpncpy_chk(char *d, const char *s, size_t n, size_t dl)
+{
+	ncopy_ranges(d, s, n, PC());
+	return __stpncpy_chk(d, s, n, dl);
+}
+
+char *__weft___strcat_chk(char *d, const char *s, size_t dl)
+{
+	cat_ranges(d, s, (size_t)-1, PC());
+	return __strcat_chk(d, s, dl);
+}
+
+char *__weft___strncat_chk(char *d, const char *s, size_t n, size_t dl)
+{
+	cat_ranges(d, s, n, PC());
+	return __strncat_chk(d, s, n, dl);
 }

@@ -79,6 +79,13 @@ $(BUILD)/%: %.c $(WEFTCC) $(SOLIB) $(MAINOBJ)
 	@mkdir -p $(dir $@)
 	WEFT_CC=$(CC) $(WEFTCC) $(SAN) -O1 -g -Wall -Wextra -Werror $< -o $@
 
+# C++ test programs (tests/detect/cxx/), compiled with weft-c++.
+WEFT_CXX_SRC   := $(sort $(wildcard tests/detect/*/*.cpp))
+WEFT_PROGS     += $(WEFT_CXX_SRC:%.cpp=$(BUILD)/%)
+$(BUILD)/%: %.cpp $(WEFTCC) $(SOLIB) $(MAINOBJ)
+	@mkdir -p $(dir $@)
+	WEFT_CXX=$(CXX) $(BUILD)/bin/weft-c++ $(SAN) -O1 -g -Wall -Wextra -Werror $< -o $@
+
 # Kernel source (tests/detect/kernel/) compiles against the kernel header
 # tree, include/kernel, as weft-cc --kernel=linux selects it.
 $(BUILD)/tests/detect/kernel/%: tests/detect/kernel/%.c $(WEFTCC) $(SOLIB) $(MAINOBJ) $(wildcard include/kernel/*/*.h include/kernel/*/*/*.h)

@@ -3,7 +3,7 @@
  * usage: runner BUILD_DIR [--update-golden] [-j N] [GLOB...]
  *
  * Collects the cases (see tests/README.md): unit tests (BUILD/tests/unit
- * --list), detection programs (tests/detect/AREA/NAME.c,
+ * --list), detection programs (tests/detect/AREA/NAME.c or NAME.cpp,
  * examples/seeds/SUBJECT/NAME.c and examples/DIR/NAME.c, with //! expect:
  * lines), golden files (tests/golden/NAME.c + NAME.out) and CLI scripts
  * (tests/cli/NAME.sh).
@@ -161,7 +161,7 @@ static bool ends_with(const char *s, const char *suf)
 	return a >= b && !strcmp(s + a - b, suf);
 }
 
-/* Every NAME.c under dir/SUB/ (one level of sub-folders). */
+/* Every NAME.c and NAME.cpp under dir/SUB/ (one level of sub-folders). */
 static void scan_sources(const char *dir, const char *prefix, enum kind k)
 {
 	DIR *d = opendir(dir);
@@ -189,7 +189,8 @@ static void scan_sources(const char *dir, const char *prefix, enum kind k)
 		char **files = NULL;
 		int nf = 0;
 		while ((e = readdir(sd))) {
-			if (!ends_with(e->d_name, ".c"))
+			if (!ends_with(e->d_name, ".c") &&
+			    !ends_with(e->d_name, ".cpp"))
 				continue;
 			files = realloc(files, sizeof *files * (size_t)(nf + 1));
 			files[nf++] = strdup(e->d_name);
@@ -200,7 +201,8 @@ static void scan_sources(const char *dir, const char *prefix, enum kind k)
 		for (int j = 0; j < nf; j++) {
 			char name[600], base[256];
 			snprintf(base, sizeof base, "%.*s",
-				 (int)strlen(files[j]) - 2, files[j]);
+				 (int)(strrchr(files[j], '.') - files[j]),
+				 files[j]);
 			snprintf(name, sizeof name, "%s/%s/%s", prefix, subs[i],
 				 base);
 			struct tcase *c = add_case(k, name);

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "detect/race.h"
+#include "sched/sched.h"
 
 #define CACHE_BITS 12
 
@@ -128,6 +129,16 @@ static bool in_main_program(uintptr_t pc)
 	return q.found;
 }
 
+/* A function's name to keep: C++ names demangled (see symbols.c). */
+static const char *func_name(const char *name)
+{
+	char *dm = weft__demangle(name, true);
+	const char *s = persist_str(dm ? dm : name);
+
+	free(dm);
+	return s;
+}
+
 static void lookup(uintptr_t pc, struct weft_loc *loc)
 {
 	Dl_info di;
@@ -143,7 +154,7 @@ static void lookup(uintptr_t pc, struct weft_loc *loc)
 		return;
 	}
 	if (di.dli_sname)
-		loc->func = persist_str(di.dli_sname);
+		loc->func = func_name(di.dli_sname);
 	if (!in_main_program(pc) || !helper_start()) {
 		if (di.dli_fname)
 			loc->file = persist_str(di.dli_fname);
@@ -159,7 +170,7 @@ static void lookup(uintptr_t pc, struct weft_loc *loc)
 	fn[strcspn(fn, "\n")] = 0;
 	fl[strcspn(fl, "\n (")] = 0;
 	if (strcmp(fn, "??") != 0)
-		loc->func = persist_str(fn);
+		loc->func = func_name(fn);
 	colon = strrchr(fl, ':');
 	if (colon && colon[1] != '?' && strncmp(fl, "??", 2) != 0) {
 		*colon = 0;

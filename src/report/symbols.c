@@ -3,7 +3,8 @@
  *
  * The executable's ELF symbol table is read once in the parent, before any
  * worker is forked, so the name strings are at the same addresses in every
- * worker and the parent can print names a worker recorded. */
+ * worker and the parent can print names a worker recorded.  C++ names are
+ * demangled there too ("worker", "counter", "guard variable for f()::x"). */
 #include <dlfcn.h>
 #include <elf.h>
 #include <fcntl.h>
@@ -26,6 +27,50 @@ static struct sym *syms;
 static size_t nsyms;
 static uintptr_t base;
 static bool loaded;
+
+/* C++ names as the program spells them, by libstdc++'s demangler, which
+ * every C++ program has loaded: weft itself must not depend on libstdc++,
+ * so the demangler is looked up at run time.  A function loses its
+ * parameter list ("worker", not "worker(void*)"), as in a backtrace's
+ * short form.  Returns a malloc'd string, or NULL for a name that is not
+ * a mangled one or in a C program. */
+char *weft__demangle(const char *name, bool function)
+{
+	static char *(*demangle)(const char *, char *, size_t *, int *);
+	static bool looked;
+	int status = -1;
+	char *out;
+	size_t n;
+
+	if (!name || name[0] != '_' || name[1] != 'Z')
+		return NULL;
+	if (!looked) {
+		looked = true;
+		*(void **)&demangle = dlsym(RTLD_DEFAULT, "__cxa_demangle");
+	}
+	if (!demangle || !(out = demangle(name, NULL, NULL, &status)))
+		return NULL;
+	if (status != 0) {
+		free(out);
+		return NULL;
+	}
+	n = strlen(out);
+	if (function && n > 6 && !strcmp(out + n - 6, " const"))
+		out[n -= 6] = 0;
+	if (function && n && out[n - 1] == ')') {
+		/* Cut at the '(' that opens the final parameter list. */
+		int depth = 0;
+		for (size_t i = n; i-- > 0;) {
+			depth += out[i] == ')' ? 1 : out[i] == '(' ? -1 : 0;
+			if (depth == 0) {
+				if (i > 0)
+					out[i] = 0;
+				break;
+			}
+		}
+	}
+	return out;
+}
 
 static int cmp_sym(const void *a, const void *b)
 {
@@ -62,8 +107,10 @@ static void load_table(const char *m, size_t len, const ElfW(Shdr) *sh,
 		if (!nm[0] || (type == STT_OBJECT && s[i].st_size == 0) ||
 		    (nm[0] == '_' && nm[1] == '_'))
 			continue;
+		char *dm = weft__demangle(nm, type == STT_FUNC);
 		syms[nsyms++] = (struct sym){ base + s[i].st_value,
-					      s[i].st_size, strdup(nm) };
+					      s[i].st_size,
+					      dm ? dm : strdup(nm) };
 	}
 }
 

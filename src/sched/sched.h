@@ -281,6 +281,7 @@ void weft__report_text(FILE *out, const struct weft_test *t,
 void weft__report_json(FILE *out, const struct weft_test *t,
 		       struct weft__shm *s, const char *argv0);
 const char *weft__symbolize(const void *addr);
+char *weft__demangle(const char *name, bool function);
 void weft__symbols_load(void);
 
 /* Time. */

@@ -29,6 +29,7 @@
 #include <execinfo.h>
 #include <link.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -206,6 +207,22 @@ int __weft_pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m);
 int __weft_pthread_cond_signal(pthread_cond_t *c);
 int __weft_pthread_cond_broadcast(pthread_cond_t *c);
 int __weft_nanosleep(const struct timespec *req, struct timespec *rem);
+int __weft_clock_gettime(clockid_t clk, struct timespec *ts);
+int __weft_pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
+				  const struct timespec *ts);
+
+/* std::condition_variable's wait_for and wait_until call this from the
+ * program's code (weft-cc renames it).  Time is virtual and timing out is
+ * an explored choice, so the clock does not matter. */
+int __weft_pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_t *m,
+				  clockid_t clk, const struct timespec *ts);
+int __weft_pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_t *m,
+				  clockid_t clk, const struct timespec *ts)
+{
+	if (!weft__pt_live())
+		return pthread_cond_clockwait(c, m, clk, ts);
+	return __weft_pthread_cond_timedwait(c, m, ts);
+}
 
 int pthread_create(pthread_t *th, const pthread_attr_t *attr,
 		   void *(*start)(void *), void *arg)
@@ -272,4 +289,41 @@ int nanosleep(const struct timespec *req, struct timespec *rem)
 	if (from_libstdcxx(RA()))
 		return __weft_nanosleep(req, rem);
 	return real(req, rem);
+}
+
+/* std::chrono's clocks (steady_clock::now() is in libstdc++): virtual. */
+int clock_gettime(clockid_t clk, struct timespec *ts)
+{
+	REAL(clock_gettime);
+	if (from_libstdcxx(RA()))
+		return __weft_clock_gettime(clk, ts);
+	return real(clk, ts);
+}
+
+/* std::call_once stores its callable in libstdc++'s thread-local
+ * __once_call from the program's code, which reaches it at a fixed offset
+ * from the thread pointer (the fiber's own TLS block, src/arch/tls.c),
+ * while libstdc++'s __once_proxy reaches it through __tls_get_addr and the
+ * shared DTV (the OS thread's block).  This __once_proxy, found before
+ * libstdc++'s, reads it where the program wrote it: dlsym gives the OS
+ * thread's address, which is moved from that thread's TCB (header.self,
+ * %fs:0x10) to the fiber's (%fs:0). */
+void __once_proxy(void);
+void __once_proxy(void)
+{
+	uintptr_t a;
+	void (**call)(void);
+
+	a = (uintptr_t)dlsym(RTLD_DEFAULT, "_ZSt11__once_call");
+#if defined(__x86_64__)
+	uintptr_t tp, os_tp;
+	__asm__("mov %%fs:0, %0" : "=r"(tp));
+	__asm__("mov %%fs:0x10, %0" : "=r"(os_tp));
+	if (a)
+		a = a - os_tp + tp;
+#endif
+	call = (void (**)(void))a;
+	if (!call || !*call)
+		abort();
+	(*call)();
 }

@@ -161,6 +161,20 @@ static bool ends_with(const char *s, const char *suf)
 	return a >= b && !strcmp(s + a - b, suf);
 }
 
+/* qsort's order for an array of strings (its arguments point to the
+ * elements). */
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sorts n names; qsort must not be given a NULL array, even empty. */
+static void sort_names(char **v, int n)
+{
+	if (n > 1)
+		qsort(v, (size_t)n, sizeof *v, cmp_str);
+}
+
 /* Every NAME.c and NAME.cpp under dir/SUB/ (one level of sub-folders). */
 static void scan_sources(const char *dir, const char *prefix, enum kind k)
 {
@@ -178,8 +192,7 @@ static void scan_sources(const char *dir, const char *prefix, enum kind k)
 		subs[nsub++] = strdup(e->d_name);
 	}
 	closedir(d);
-	qsort(subs, (size_t)nsub, sizeof *subs,
-	      (int (*)(const void *, const void *))strcmp);
+	sort_names(subs, nsub);
 	for (int i = 0; i < nsub; i++) {
 		char sub[512];
 		snprintf(sub, sizeof sub, "%s/%s", dir, subs[i]);
@@ -196,8 +209,7 @@ static void scan_sources(const char *dir, const char *prefix, enum kind k)
 			files[nf++] = strdup(e->d_name);
 		}
 		closedir(sd);
-		qsort(files, (size_t)nf, sizeof *files,
-		      (int (*)(const void *, const void *))strcmp);
+		sort_names(files, nf);
 		for (int j = 0; j < nf; j++) {
 			char name[600], base[256];
 			snprintf(base, sizeof base, "%.*s",
@@ -236,8 +248,7 @@ static void scan_flat(const char *dir, const char *suffix, enum kind k,
 			files[nf++] = strdup(e->d_name);
 		}
 	closedir(d);
-	qsort(files, (size_t)nf, sizeof *files,
-	      (int (*)(const void *, const void *))strcmp);
+	sort_names(files, nf);
 	for (int i = 0; i < nf; i++) {
 		char name[600], base[256];
 		snprintf(base, sizeof base, "%.*s",

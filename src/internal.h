@@ -206,6 +206,12 @@ _Noreturn void weft__fail(const char *kind, const struct weft_loc *loc,
 void weft__fail_detail(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 
+/* A statement the verdict rests on, such as the values a nondeterministic
+ * input was drawn from: listed with every verdict of the test ("note:"
+ * in text, "notes" in JSON), once per key however many executions make
+ * it.  Decides nothing; does not block. */
+void weft__verdict_note(uint64_t key, const char *msg);
+
 /* A limit of weft, not a bug of the program, ended the execution: reason
  * is one of "step-limit", "thread-limit", "memory-limit", "time-limit",
  * "unsupported: NAME", "internal" (a literal or interned string).  The

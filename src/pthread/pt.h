@@ -77,7 +77,6 @@ bool weft__pt_in_reach_error(uintptr_t ra);
 _Noreturn void weft__pt_reach_error(uintptr_t ra, uintptr_t site);
 /* A statement the verdict rests on ("nondet values: ..."), once per key
  * (verifier_weak.c). */
-void weft__verdict_note(uint64_t key, const char *msg);
 
 /* The tracked heap behind malloc (malloc.c), for C++'s operator new and
  * delete: a block of n bytes aligned to align, and its release (which

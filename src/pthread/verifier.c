@@ -8,7 +8,8 @@
  *    _Bool/bool {0, 1}, char {0, 1, -1}, pointers {NULL, a non-NULL
  *    dummy}, floating types {0, 1, -1}.  A verdict holds for these values
  *    only, and says so: the first draw of each type in an execution states
- *    its set through weft__verdict_note (verifier_weak.c).
+ *    its set through weft__verdict_note, which the report lists with the
+ *    verdict ("note: nondet values: ...").
  *  - __VERIFIER_assume(c) prunes executions where c is false, and so does
  *    abort() called from the idiom assume_abort_if_not(c) (main.c).
  *  - __VERIFIER_atomic_begin/end make the enclosed code one atomic

@@ -158,6 +158,11 @@ void weft__report_json(FILE *out, const struct weft_test *t,
 	fputs("],\"notes\":[", out);
 	if (weft__verdict_note_text(S))
 		weft__json_str(out, weft__verdict_note_text(S));
+	for (int i = 0; i < S->nnotes; i++) {
+		if (i || weft__verdict_note_text(S))
+			fputc(',', out);
+		weft__json_str(out, S->notes[i]);
+	}
 	fputs("]}\n", out);
 	fflush(out);
 }

@@ -168,5 +168,7 @@ void weft__report_text(FILE *out, const struct weft_test *t,
 	}
 	if (note)
 		fprintf(out, "note: %s\n", note);
+	for (int i = 0; i < S->nnotes; i++)
+		fprintf(out, "note: %s\n", S->notes[i]);
 	fflush(out);
 }

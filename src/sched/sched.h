@@ -59,6 +59,8 @@ enum { STEP_OP, STEP_CHOICE };
  * worker and read by the parent. */
 #define WEFT__POOL_SIZE (1u << 20)
 #define WEFT__MAX_FINDINGS 16
+#define WEFT__MAX_NOTES 8
+#define WEFT__NOTE_LEN 200
 struct weft__finding {
 	char kind[32];
 	uint64_t key;
@@ -107,6 +109,9 @@ struct weft__shm {
 	bool spawned;             /* some execution created a thread */
 	bool shared_seen;         /* two threads touched the same memory or
 				     object (shared.c) */
+	int nnotes;               /* statements the verdict rests on */
+	uint64_t note_keys[WEFT__MAX_NOTES];
+	char notes[WEFT__MAX_NOTES][WEFT__NOTE_LEN];
 	int nfindings;
 	struct weft__finding findings[WEFT__MAX_FINDINGS];
 	int nctx;                 /* replay context of the reported run */

@@ -13,7 +13,11 @@
  * report then says so beside the verdict.
  *
  * Objects are tracked in a small table per execution, and only until the
- * first sharing is seen; then nothing more is looked at for the test. */
+ * first sharing is seen; then nothing more is looked at for the test.
+ *
+ * The other statements a verdict rests on (weft__verdict_note) are kept
+ * here too, in the test's shared record, for the report. */
+#include <stdio.h>
 #include <string.h>
 
 #include "sched.h"
@@ -82,4 +86,18 @@ static struct weft__hooks hooks = { shared_begin, NULL, NULL };
 __attribute__((constructor)) static void shared_init(void)
 {
 	weft__register_hooks(&hooks);
+}
+
+void weft__verdict_note(uint64_t key, const char *msg)
+{
+	struct weft__shm *S = weft__S;
+
+	for (int i = 0; i < S->nnotes; i++)
+		if (S->note_keys[i] == key)
+			return;
+	if (S->nnotes == WEFT__MAX_NOTES)
+		return;
+	S->note_keys[S->nnotes] = key;
+	snprintf(S->notes[S->nnotes], sizeof S->notes[0], "%s", msg);
+	S->nnotes++;
 }

@@ -24,6 +24,7 @@
  * None of these block. */
 #include <limits.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "pthread/pt.h"
 
@@ -36,17 +37,37 @@
 
 static uint32_t drawn; /* kinds drawn in this execution, one bit each */
 
+/* The i-th literal of values' "{a,b,...}", for the trace: the choice's
+ * index alone would not say which value the program got.  Interned, so
+ * the report (another process) can read it. */
+static const char *value_label(const char *values, int i)
+{
+	const char *p = strchr(values, '{'), *end;
+
+	if (!p)
+		return NULL;
+	for (p++; i > 0 && (p = strchr(p, ',')); i--)
+		p++;
+	if (!p || !(end = strpbrk(p, ",}")))
+		return NULL;
+	return weft__internf("%.*s", (int)(end - p), p);
+}
+
 /* ra: the return address into the program, for the trace. */
 static int pick(int n, int kind, const char *what, const char *values,
 		uintptr_t ra)
 {
+	int i;
+
 	if (!weft__pt_live())
 		return 0;
 	if (!(drawn >> kind & 1)) {
 		drawn |= 1u << kind;
 		weft__verdict_note(NOTE_KEY + (uint64_t)kind, values);
 	}
-	return weft__choose(n, what, weft__pc_loc(ra));
+	i = weft__choose(n, what, weft__pc_loc(ra));
+	weft__step_note(value_label(values, i));
+	return i;
 }
 
 #define SIGNED(T, name, kind)                                                 \

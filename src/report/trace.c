@@ -29,7 +29,10 @@ void weft__step_cell(char *buf, size_t n, const char *op, const char *obj,
 {
 	char what[160];
 
-	if (value >= 0)
+	if (value >= 0 && note) /* a choice whose index stands for a value */
+		snprintf(what, sizeof what, "%s%s%s = %s", op, obj ? " " : "",
+			 obj ? obj : "", note);
+	else if (value >= 0)
 		snprintf(what, sizeof what, "%s%s%s = %d", op, obj ? " " : "",
 			 obj ? obj : "", value);
 	else if (obj && obj[0])

@@ -1,7 +1,7 @@
 #!/bin/sh
 # bench/parallel.sh BUILD - the exhaustive search in parts: wall-clock time
-# of --jobs=1..N on one machine (N = the processors, 2 to 8), medians of 3
-# runs, as ratios to the unsplit search (--jobs=1) measured in the same
+# of --jobs=1..N on one machine (N = the processors, 2 to 8), medians of 5
+# interleaved rounds, as ratios to the unsplit search (--jobs=1) measured in the same
 # run, and to one process with the 2 jobs' split (what the split costs).
 # Every row must explore the same number of complete executions as
 # the unsplit search (the parts add up exactly); the target is a speed-up
@@ -16,36 +16,43 @@ ncpu=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
 [ "$ncpu" -ge 2 ] || ncpu=2
 [ "$ncpu" -le 8 ] || ncpu=8
 echo "== parallel exhaustive search ($(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?') processors; default split: 8 leaves per job, at least 16)"
-run() { # test, label, flags...
+# One timed run: prints seconds and the executions count.
+once() { # test, flags...
 	test=$1
-	label=$2
-	shift 2
-	times=$(mktemp)
-	for i in 1 2 3; do
-		t0=$(now)
-		out=$("$prog" --strategy=dfs --iterations=0 --time-limit=0 \
-			--filter="$test" --format=json "$@")
-		t1=$(now)
-		echo "$t1 $t0" | awk '{ print $1 - $2 }' >>"$times"
-	done
+	shift
+	t0=$(now)
+	out=$("$prog" --strategy=dfs --iterations=0 --time-limit=0 \
+		--filter="$test" --format=json "$@")
+	t1=$(now)
 	n=$(printf '%s\n' "$out" | sed -n 's/.*"executions":\([0-9]*\).*/\1/p')
-	s=$(median <"$times")
-	rm -f "$times"
-	echo "$label $n $s"
+	echo "$t1 $t0 $n" | awk '{ printf "%.4f %d\n", $1 - $2, $3 }'
 }
+# The configurations run in turn, ROUNDS rounds, so that the machine's
+# other load falls on all of them alike; each row is the median.
+ROUNDS=${ROUNDS:-5}
 for test in cas_family_6 adds_3x4; do
-	rows=$(mktemp)
-	run "$test" "jobs=1" >>"$rows"
-	# The split's own cost: one process walking the 2-job split.
-	run "$test" "split=16" --split=16 >>"$rows"
-	j=2
-	while [ "$j" -le "$ncpu" ]; do
-		run "$test" "jobs=$j" --jobs=$j >>"$rows"
-		j=$((j + 1))
+	d=$(mktemp -d)
+	r=1
+	while [ "$r" -le "$ROUNDS" ]; do
+		once "$test" >>"$d/jobs=1"
+		once "$test" --split=16 >>"$d/split=16"
+		j=2
+		while [ "$j" -le "$ncpu" ]; do
+			once "$test" --jobs=$j >>"$d/jobs=$j"
+			j=$((j + 1))
+		done
+		r=$((r + 1))
 	done
-	awk -v test="$test" '
-	     NR == 1 { base = $3; n0 = $2; printf "  %s\n", test }
-	     { printf "    %-8s %7d executions  %6.2f s  speed-up %.2f%s\n", $1, $2, $3,
+	rows=$(mktemp)
+	for label in jobs=1 split=16 $(j=2; while [ "$j" -le "$ncpu" ]; do echo "jobs=$j"; j=$((j + 1)); done); do
+		s=$(cut -d' ' -f1 "$d/$label" | median)
+		n=$(cut -d' ' -f2 "$d/$label" | sort -u | tr '\n' '/' | sed 's,/$,,')
+		echo "$label $n $s" >>"$rows"
+	done
+	rm -rf "$d"
+	awk -v test="$test" -v rounds="$ROUNDS" '
+	     NR == 1 { base = $3; n0 = $2; printf "  %s (medians of %d interleaved rounds)\n", test, rounds }
+	     { printf "    %-8s %7s executions  %6.2f s  speed-up %.2f%s\n", $1, $2, $3,
 		       base / $3, ($2 == n0 ? "" : "  (COUNT DIFFERS)")
 	       if ($1 == "jobs=2") two = $3 }
 	     END { printf "    2 jobs against 1: %.2fx (target 1.7x: %s)\n", base / two,

@@ -58,7 +58,7 @@ $(SOLIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) -shared $(SAN) -o $@ $^ -lpthread -ldl -lm
 
-$(MAINOBJ): src/wrap_main.c
+$(MAINOBJ): src/wrap_main.c src/cli/options.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
 

@@ -3,8 +3,9 @@
  * weft-cc links with -Wl,--wrap=main, so the C runtime's call to main
  * arrives here; __real_main is the program's own main, if it has one (the
  * reference is weak, so a program made only of WEFT_TESTs links too). */
+#include "cli/options.h"
+
 int __real_main(int argc, char **argv) __attribute__((weak));
-int weft__entry(int argc, char **argv, int (*real_main)(int, char **));
 
 int __wrap_main(int argc, char **argv)
 {

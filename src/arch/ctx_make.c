@@ -9,9 +9,9 @@
 #include <stdint.h>
 #include <string.h>
 
-#ifdef WEFT_ARCH_ASM
+#include "arch/tls.h"
 
-void weft__ctx_trampoline(void);
+#ifdef WEFT_ARCH_ASM
 
 void weft__ctx_make(struct weft__ctx *ctx, void *stack, size_t size,
 		    void (*entry)(void *), void *arg)
@@ -69,8 +69,6 @@ void weft__ctx_make(struct weft__ctx *ctx, void *stack, size_t size,
 }
 
 /* swapcontext leaves the thread pointer alone: move it here (see tls.c). */
-void weft__tls_switch(void **save, void *to);
-
 void weft__ctx_switch(struct weft__ctx *from, struct weft__ctx *to)
 {
 	weft__tls_switch(&from->tp, to->tp);

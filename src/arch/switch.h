@@ -15,6 +15,9 @@ struct weft__ctx {
 	void *sp;
 	void *tp;       /* thread pointer (%fs base), or NULL: see tls.h */
 };
+/* The first entry of a new fiber (switch_x86_64.S), whose address
+ * weft__ctx_make puts where the switch returns to. */
+void weft__ctx_trampoline(void);
 #else
 #include <ucontext.h>
 struct weft__ctx {
@@ -32,5 +35,10 @@ void weft__ctx_switch(struct weft__ctx *from, struct weft__ctx *to);
  * cleared (the fiber keeps the current TLS) until the caller sets it. */
 void weft__ctx_make(struct weft__ctx *ctx, void *stack, size_t size,
 		    void (*entry)(void *), void *arg);
+
+/* Nonzero when the switch may set the thread pointer with wrfsbase: tls.c
+ * decides once per process; the byte is defined in switch_x86_64.S, which
+ * reads it, or in tls.c for the ucontext build. */
+extern char weft__tls_wrfsbase;
 
 #endif

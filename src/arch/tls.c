@@ -66,6 +66,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "arch/switch.h"
 #include "internal.h"
 
 #ifndef HWCAP2_FSGSBASE
@@ -74,7 +75,6 @@
 #define ARCH_SET_FS_ 0x1002
 
 /* Defined in switch_x86_64.S (or below for the ucontext build). */
-extern char weft__tls_wrfsbase;
 #ifdef WEFT_USE_UCONTEXT
 char weft__tls_wrfsbase;
 #endif

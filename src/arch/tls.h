@@ -24,4 +24,9 @@ void *weft__tls_block_new(void);
  * constructors left, as its main sees them natively), errno 0. */
 void weft__tls_thread_init(void *tp, bool body);
 
+/* Save the current thread pointer in *save and make to (when not NULL)
+ * the current one: the ucontext switch calls this, since swapcontext
+ * leaves the thread pointer alone. */
+void weft__tls_switch(void **save, void *to);
+
 #endif

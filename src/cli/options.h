@@ -61,6 +61,10 @@ struct weft__job_cfg {
 _Noreturn void weft__worker_main(const struct weft_test *t,
 				 struct weft__shm *S,
 				 const struct weft__job_cfg *c);
+/* The program behaved differently on a re-run with the same decisions
+ * (the explorers find out): the worker stops with this message. */
+_Noreturn void weft__nondeterminism(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
 /* How one test's exploration divides (parts.c). */
 struct weft__plan {
 	int jobs;                  /* worker processes here */
@@ -77,6 +81,10 @@ uint64_t *weft__claims_create(long *n);
 struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 				   struct weft__split_log **logs, int n,
 				   bool split, bool *exact);
+/* What __wrap_main (src/wrap_main.c, linked into the program) calls: run
+ * the registered WEFT_TESTs, or else the program's own main in main mode
+ * (run.c). */
+int weft__entry(int argc, char **argv, int (*real_main)(int, char **));
 /* Explore test t as the options ask (run.c); NULL after an error line. */
 struct weft__shm *weft__explore_test(const struct weft_test *t);
 /* --merge (merge.c): read the files (false after an error line), then

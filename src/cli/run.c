@@ -387,7 +387,7 @@ __attribute__((weak)) int weft__main_mode(int argc, char **argv,
 	return 2;
 }
 
-/* Called by the __wrap_main linked into every program (main.c).  In main
+/* Called by the __wrap_main linked into every program (wrap_main.c).  In main
  * mode the program's arguments are its own; the report's replay command
  * passes them again. */
 int weft__entry(int argc, char **argv, int (*real_main)(int, char **))

@@ -17,12 +17,8 @@
 #include <ucontext.h>
 #include <unistd.h>
 
-#include "sched/sched.h"
+#include "explore/explore.h"
 #include "options.h"
-
-const char *weft__strategy_ran(void);
-bool weft__strategy_verified(void);
-void weft__replay_load(uint32_t *d, long n);
 
 double weft__now(void)
 {
@@ -132,10 +128,6 @@ struct worker_cfg {
 				      search, a leaf) */
 	bool split;                /* one part of a split exhaustive search */
 };
-
-int weft__explore_bound(void);
-extern bool weft__probe_run;
-int weft__explore_fair_bound(void);
 
 static void finish(struct weft__shm *S, double t0, int verdict)
 {

@@ -8,8 +8,6 @@
 
 #include "sched/sched.h"
 
-void weft__end_execution(enum exec_result r) __attribute__((noreturn));
-
 static int describe(int tid, char *buf, size_t n)
 {
 	const struct weft__op *op = weft__X->th[tid].pending;

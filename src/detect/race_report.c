@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "detect/race.h"
+#include "report/report.h"
 
 #define SITE_BITS 12                  /* racing sites remembered */
 #define PAIR_BITS 12                  /* racing pairs remembered */
@@ -216,9 +217,6 @@ static uint64_t site_key(uintptr_t pc)
 		h = (h ^ (unsigned char)*c) * 1099511628211ULL;
 	return h ^ ((uint64_t)l->line << 32);
 }
-
-void weft__mark_access(int tid, uint32_t clk, const char *op,
-		       const char *obj, const struct weft_loc *loc);
 
 /* "write at file.c:12" for the report's first line. */
 static const char *site_of(unsigned flags, uintptr_t pc)

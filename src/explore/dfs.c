@@ -25,7 +25,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sched/sched.h"
+#include "cli/options.h"
+#include "explore/explore.h"
 #include "sched/clock.h"
 #include "dfs.h"
 
@@ -61,11 +62,6 @@ static bool bound_cut;      /* the bound kept some branch unexplored */
 static bool fair_cut;       /* the fairness bound did */
 static bool complete;
 static bool started;
-
-_Noreturn void weft__nondeterminism(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2)));
-void weft__end_execution(enum exec_result r) __attribute__((noreturn));
-
 
 /* Debugging switches for work on the explorer itself:
  * WEFT_DFS_NO_SLEEP=1 turns sleep sets off; WEFT_DFS_FULL=1 makes every

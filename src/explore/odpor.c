@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/options.h"
 #include "odpor.h"
 
 struct level {
@@ -50,10 +51,6 @@ static bool started, complete, need_unwind, fair_cut;
 static bool probed;
 static long dropped;         /* wakeup steps that could not run */
 static long fixed_at;        /* split: the leaf's decision, -1 not yet */
-
-_Noreturn void weft__nondeterminism(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2)));
-void weft__end_execution(enum exec_result r) __attribute__((noreturn));
 
 static inline uint64_t bit(int i)
 {

@@ -17,7 +17,7 @@
 #ifndef WEFT_ODPOR_H
 #define WEFT_ODPOR_H
 
-#include "sched/sched.h"
+#include "explore/explore.h"
 
 /* What partial-order reduction knows of one step. */
 enum {
@@ -145,6 +145,5 @@ bool weft__split_stopped(void);
 bool weft__split_at_leaf(bool fresh);
 /* The execution ended; one that never reached its leaf is a leaf. */
 void weft__split_end(void);
-extern bool weft__probe_run;
 
 #endif

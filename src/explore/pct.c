@@ -7,7 +7,7 @@
  * the thread about to run drops to priority j, below every initial one.
  * A bug of depth d is then found with probability at least 1/(n k^(d-1)).
  * k is learnt: the longest execution seen so far. */
-#include "sched/sched.h"
+#include "explore/explore.h"
 #include "rng.h"
 
 #define MAX_DEPTH 16

@@ -1,6 +1,6 @@
 /* src/explore/random.c - the random strategy: at every step, a thread
  * chosen uniformly among the eligible ones. */
-#include "sched/sched.h"
+#include "explore/explore.h"
 #include "rng.h"
 
 static uint64_t rng;

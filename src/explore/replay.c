@@ -6,14 +6,12 @@
  * over): the program behaved differently from the recorded run. */
 #include <stdlib.h>
 
-#include "sched/sched.h"
+#include "cli/options.h"
+#include "explore/explore.h"
 
 static uint32_t *dec;
 static long ndec, pos;
 static int runs;
-
-_Noreturn void weft__nondeterminism(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2)));
 
 void weft__replay_load(uint32_t *d, long n)
 {

@@ -8,15 +8,7 @@
  * of the state space, and the verdict says so ("dfs+pct", pass). */
 #include <string.h>
 
-#include "sched/sched.h"
-
-extern const struct weft__strategy weft__strategy_random;
-extern const struct weft__strategy weft__strategy_pct;
-extern const struct weft__strategy weft__strategy_dfs;
-extern const struct weft__strategy weft__strategy_replay;
-extern const struct weft__strategy weft__strategy_odpor;
-bool weft__odpor_complete(void);
-bool weft__odpor_fair_cut(void);
+#include "explore/explore.h"
 
 bool weft__restart_pending;
 
@@ -128,8 +120,6 @@ int weft__explore_bound(void)
 		return weft__dfs_bound();
 	return -1;
 }
-
-int weft__dfs_fair_bound(void);
 
 int weft__explore_fair_bound(void)
 {

@@ -58,7 +58,6 @@ static int guard_desc(const struct weft__op *op, char *buf, size_t n)
 	return (int)g->owner - 1;
 }
 
-int __weft___cxa_guard_acquire(uint64_t *gv);
 int __weft___cxa_guard_acquire(uint64_t *gv)
 {
 	struct guard *g = (struct guard *)gv;
@@ -82,7 +81,6 @@ int __weft___cxa_guard_acquire(uint64_t *gv)
 
 /* The initialiser's effects happen before every later acquire, and before
  * every fast-path load that sees the first byte set. */
-void __weft___cxa_guard_release(uint64_t *gv);
 void __weft___cxa_guard_release(uint64_t *gv)
 {
 	struct guard *g = (struct guard *)gv;
@@ -96,7 +94,6 @@ void __weft___cxa_guard_release(uint64_t *gv)
 }
 
 /* The initialiser threw: the next thread to come tries again. */
-void __weft___cxa_guard_abort(uint64_t *gv);
 void __weft___cxa_guard_abort(uint64_t *gv)
 {
 	struct guard *g = (struct guard *)gv;
@@ -199,23 +196,9 @@ static bool from_libstdcxx(uintptr_t ra)
 
 #define RA() ((uintptr_t)__builtin_return_address(0))
 
-/* Each model is called in tail position, so its caller location (its
- * return address) is libstdc++'s call where the compiler makes it a
- * jump. */
-int __weft_pthread_cond_destroy(pthread_cond_t *c);
-int __weft_pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m);
-int __weft_pthread_cond_signal(pthread_cond_t *c);
-int __weft_pthread_cond_broadcast(pthread_cond_t *c);
-int __weft_nanosleep(const struct timespec *req, struct timespec *rem);
-int __weft_clock_gettime(clockid_t clk, struct timespec *ts);
-int __weft_pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
-				  const struct timespec *ts);
-
 /* std::condition_variable's wait_for and wait_until call this from the
  * program's code (weft-cc renames it).  Time is virtual and timing out is
  * an explored choice, so the clock does not matter. */
-int __weft_pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_t *m,
-				  clockid_t clk, const struct timespec *ts);
 int __weft_pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_t *m,
 				  clockid_t clk, const struct timespec *ts)
 {
@@ -224,6 +207,9 @@ int __weft_pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_t *m,
 	return __weft_pthread_cond_timedwait(c, m, ts);
 }
 
+/* Each model is called in tail position, so its caller location (its
+ * return address) is libstdc++'s call where the compiler makes it a
+ * jump. */
 int pthread_create(pthread_t *th, const pthread_attr_t *attr,
 		   void *(*start)(void *), void *arg)
 {

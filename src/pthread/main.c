@@ -70,9 +70,6 @@ static void main_body(void)
 	weft__exec_exit(status);
 }
 
-void weft__pt_output_show(void);
-void weft__pt_output_enable(void);
-
 int weft__main_mode(int argc, char **argv, int (*m)(int, char **))
 {
 	static struct weft_test test;

@@ -57,6 +57,24 @@ int __weft_pthread_key_create(pthread_key_t *k, void (*dtor)(void *));
 int __weft_pthread_key_delete(pthread_key_t k);
 void *__weft_pthread_getspecific(pthread_key_t k);
 int __weft_pthread_setspecific(pthread_key_t k, const void *v);
+/* The wrappers C++'s runtime models call (cxx_rt.c): condition variables
+ * (cond.c) and time (time.c). */
+int __weft_pthread_cond_destroy(pthread_cond_t *c);
+int __weft_pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m);
+int __weft_pthread_cond_signal(pthread_cond_t *c);
+int __weft_pthread_cond_broadcast(pthread_cond_t *c);
+int __weft_pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
+				  const struct timespec *ts);
+int __weft_nanosleep(const struct timespec *req, struct timespec *rem);
+int __weft_clock_gettime(clockid_t clk, struct timespec *ts);
+/* C++'s runtime as the program calls it (cxx_rt.c, renamed by weft-cc):
+ * function-local statics' guards, and the condition variable wait with a
+ * clock that wait_for and wait_until use. */
+int __weft___cxa_guard_acquire(uint64_t *gv);
+void __weft___cxa_guard_release(uint64_t *gv);
+void __weft___cxa_guard_abort(uint64_t *gv);
+int __weft_pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_t *m,
+				  clockid_t clk, const struct timespec *ts);
 
 /* The scheduler's side (src/sched/thread.c): weft__spawn with a stack of
  * stack_size bytes (0: --stack-size); the test body's stack size (0:
@@ -85,8 +103,12 @@ void *weft__pt_alloc(size_t n, size_t align, const char *what,
 		     const struct weft_loc *loc);
 void weft__pt_release(void *p, const char *what, const struct weft_loc *loc);
 
-/* Program output of the current execution (main mode). */
+/* Program output of the current execution (main mode, output.c): kept
+ * unless WEFT_SHOW_OUTPUT lets it through (enable), and shown after the
+ * report of a failing execution (show). */
 void weft__pt_output(int fd, const char *s, size_t n);
 bool weft__pt_capturing(void);
+void weft__pt_output_enable(void);
+void weft__pt_output_show(void);
 
 #endif

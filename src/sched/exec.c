@@ -10,10 +10,6 @@
 #include "sched.h"
 
 const struct weft_test *weft__cur_test;
-void weft__sched_start(void);
-void weft__exec_mem_reset(void);
-int weft__thread_create(void (*fn)(void *), void *arg, const char *name,
-			unsigned flags, const struct weft__thread *parent);
 
 /* ---- the program's initial state --------------------------------------- */
 
@@ -216,8 +212,6 @@ long weft__exec_no(void)
 }
 
 /* ---- ending an execution early ---------------------------------------- */
-
-void weft__end_execution(enum exec_result r) __attribute__((noreturn));
 
 void weft__fail_detail(const char *fmt, ...)
 {

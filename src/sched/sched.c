@@ -14,9 +14,6 @@ struct weft__exec *weft__X;
 struct weft__shm *weft__S;
 const struct weft__strategy *weft__strat;
 
-void weft__deadlock_report(void) __attribute__((noreturn));
-void weft__end_execution(enum exec_result r) __attribute__((noreturn));
-
 static inline uint64_t bit(int i)
 {
 	return (uint64_t)1 << i;

@@ -237,11 +237,32 @@ void weft__globals_snapshot(void);
 void weft__globals_restore(void);
 enum exec_result weft__run_execution(const struct weft_test *t);
 void weft__exec_reset(void);
+
+/* What an execution sets up and resets: the first thread's run from the
+ * worker's own stack (sched.c), the per-execution memory (mem.c), the
+ * first thread (thread.c: parent NULL gives the test body's stack). */
+void weft__sched_start(void);
+/* Leave the current execution with result r, back on the worker's own
+ * stack (a failure, a pruned or redundant run, or its end; sched.c). */
+_Noreturn void weft__end_execution(enum exec_result r);
+void weft__exec_mem_reset(void);
+int weft__thread_create(void (*fn)(void *), void *arg, const char *name,
+			unsigned flags, const struct weft__thread *parent);
+void weft__objclock_reset(void);
+
+/* The detectors the scheduler calls directly (src/detect/): the tracked
+ * heap (heap.c), the lock-order graph (lockorder.c), and the deadlock
+ * report when no thread can run (deadlock.c). */
 void weft__heap_reset(void);
 const char *weft__heap_name(const void *p); /* NULL: not a tracked block */
 void weft__heap_end_check(void);
 void weft__lockorder_end(void);
-void weft__objclock_reset(void);
+_Noreturn void weft__deadlock_report(void);
+
+/* AddressSanitizer builds: tell it about fiber switches and fresh stacks
+ * (sched.c; no-ops otherwise). */
+void weft__asan_enter(void);
+void weft__asan_fresh_stack(void *base, size_t size);
 
 /* Record thread tid's pending (blocked) operation for the report. */
 void weft__note_blocked(int tid);

@@ -15,9 +15,6 @@
 #include "sched.h"
 #include "arch/tls.h"
 
-void weft__asan_enter(void);
-void weft__asan_fresh_stack(void *base, size_t size);
-
 /* Stack of the test body: 0 for --stack-size; the pthread layer sets the
  * size of a native main thread's stack. */
 size_t weft__body_stack_size;

@@ -1,0 +1,45 @@
+/* src/explore/explore.h - what the explorer's files offer each other and
+ * the worker (src/cli/worker.c): the strategies that strategy.c chooses
+ * from, and what the worker asks once an exploration ends.  The strategy
+ * interface itself is still in src/sched/sched.h, because the scheduler
+ * calls it at every step. */
+#ifndef WEFT_EXPLORE_H
+#define WEFT_EXPLORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "sched/sched.h"
+
+/* The strategies strategy.c chooses from (one per file). */
+extern const struct weft__strategy weft__strategy_random;
+extern const struct weft__strategy weft__strategy_pct;
+extern const struct weft__strategy weft__strategy_dfs;
+extern const struct weft__strategy weft__strategy_replay;
+extern const struct weft__strategy weft__strategy_odpor;
+
+/* The bounded DFS (dfs.c): the fairness bound that cut its search, -1
+ * none. */
+int weft__dfs_fair_bound(void);
+/* The optimal DPOR (odpor.c): it explored every execution; the fairness
+ * bound cut some. */
+bool weft__odpor_complete(void);
+bool weft__odpor_fair_cut(void);
+/* The current execution re-runs the first schedule in full to catch a
+ * program that does not behave the same way twice (the determinism probe
+ * of dfs.c and odpor.c): it is not a new execution. */
+extern bool weft__probe_run;
+
+/* What the worker reports at the end (strategy.c): the strategy that
+ * actually ran ("auto" becomes "dfs" or "dfs+pct"), whether its search was
+ * complete, the preemption bound a verification holds for and the
+ * fairness bound that cut the search (-1: none). */
+const char *weft__strategy_ran(void);
+bool weft__strategy_verified(void);
+int weft__explore_bound(void);
+int weft__explore_fair_bound(void);
+
+/* --replay (replay.c): follow the n decisions d. */
+void weft__replay_load(uint32_t *d, long n);
+
+#endif

@@ -38,6 +38,8 @@
 
 #include <weft/weft.h>
 
+#include "kinds.h"
+
 #define WEFT__MAX_THREADS 64
 
 /* ---- errors ---------------------------------------------------------- */
@@ -197,8 +199,8 @@ const struct weft__op *weft__thread_pending(int id);
 
 /* ---- findings -------------------------------------------------------- */
 
-/* Report a bug of a documented kind ("deadlock", "assertion", "misuse",
- * "use-after-free", "leak", ...) at loc and end the execution.  The
+/* Report a bug of a kind of src/kinds.def (WEFT__K(MISUSE), ...; or the
+ * program's own, from weft_report) at loc and end the execution.  The
  * message is one line; weft__fail_detail adds further lines first. */
 _Noreturn void weft__fail(const char *kind, const struct weft_loc *loc,
 			  const char *fmt, ...)

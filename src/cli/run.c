@@ -203,7 +203,7 @@ struct weft__shm *weft__explore_test(const struct weft_test *t)
 		munmap((void *)min_bug, 4096);
 	for (int i = 0; i < P.jobs; i++) {
 		settle(&jobs[i]);
-		if (!strcmp(jobs[i].S->kind, "nondeterminism")) {
+		if (!strcmp(jobs[i].S->kind, WEFT__K(NONDETERMINISM))) {
 			fprintf(stderr, "weft: test %s: %s\n", t->name,
 				jobs[i].S->message);
 			weft__results_add_error(t->name, jobs[i].S->message);

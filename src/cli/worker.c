@@ -114,7 +114,7 @@ _Noreturn void weft__nondeterminism(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(S->message, sizeof S->message, fmt, ap);
 	va_end(ap);
-	snprintf(S->kind, sizeof S->kind, "nondeterminism");
+	snprintf(S->kind, sizeof S->kind, "%s", WEFT__K(NONDETERMINISM));
 	__atomic_store_n(&S->state, SHM_DONE, __ATOMIC_SEQ_CST);
 	_exit(2);
 }
@@ -269,17 +269,15 @@ void weft__check_all_pruned(struct weft__shm *S)
 	S->nsteps = S->ndec = 0; /* no trace to show */
 }
 
-/* Non-fatal findings, most severe first: a data race before a lock-order
- * cycle before a leak.  The verdict names the most severe one found and
- * shows the trace of the execution that first produced it. */
+/* Non-fatal findings, most severe first, by the rank column of
+ * src/kinds.def: a data race before a lock-order cycle before a leak.  The
+ * verdict names the most severe one found and shows the trace of the
+ * execution that first produced it. */
 int weft__finding_rank(const char *kind)
 {
-	static const char *order[] = { "data-race", "lock-order", "leak" };
+	const struct weft__kind_info *k = weft__kind_named(kind);
 
-	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
-		if (!strcmp(kind, order[i]))
-			return (int)i;
-	return (int)(sizeof order / sizeof order[0]);
+	return k ? k->rank : WEFT__RANK_OTHER;
 }
 
 static int worst_finding(const struct weft__shm *S, int from)

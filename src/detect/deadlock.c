@@ -101,7 +101,7 @@ _Noreturn void weft__deadlock_report(void)
 			head = i;
 	if (head < 0)
 		head = ncyc ? cycle[0] : 0;
-	weft__fail("deadlock", X->th[head].pending->loc,
+	weft__fail(WEFT__K(DEADLOCK), X->th[head].pending->loc,
 		   "%d thread%s blocked; thread %s waits in %s(%s) for %s",
 		   nblocked, nblocked == 1 ? "" : "s", X->th[head].name,
 		   X->th[head].pending->name,

@@ -153,7 +153,7 @@ void weft__free(void *p, const char *what, const struct weft_loc *loc)
 		return;
 	b = block_of(p);
 	if (!b || b->p != p)
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s of %p, which is not the start of a block weft "
 			   "allocated", what ? what : "free", p);
 	if (b->state == SH_FREED) {
@@ -161,7 +161,8 @@ void weft__free(void *p, const char *what, const struct weft_loc *loc)
 				  weft__thread_name(b->atid), site(b->aloc));
 		weft__fail_detail("first freed by %s at %s",
 				  weft__thread_name(b->ftid), site(b->floc));
-		weft__fail("double-free", loc, "%s of %s#%zu freed twice",
+		weft__fail(WEFT__K(DOUBLE_FREE), loc,
+			   "%s of %s#%zu freed twice",
 			   what ? what : "free", b->what,
 			   (size_t)(b - H->blocks));
 	}
@@ -192,7 +193,7 @@ void weft__check_access(const void *p, size_t n, bool write,
 			  b->n, weft__thread_name(b->atid), site(b->aloc));
 	weft__fail_detail("and freed by %s at %s", weft__thread_name(b->ftid),
 			  site(b->floc));
-	weft__fail("use-after-free", loc,
+	weft__fail(WEFT__K(USE_AFTER_FREE), loc,
 		   "%s of %zu byte%s at offset %td of %s#%zu, freed memory",
 		   write ? "write" : "read", n, n == 1 ? "" : "s",
 		   (const char *)p - b->p, b->what, (size_t)(b - H->blocks));

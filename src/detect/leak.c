@@ -159,7 +159,7 @@ static void report(const unsigned char *mark, size_t nb, bool all)
 		       all ? "still allocated" : "unreachable", first.n,
 		       weft__thread_name(first.atid), where(first.aloc));
 	(void)len;
-	weft__note_finding("leak", site_key(first.aloc), msg);
+	weft__note_finding(WEFT__K(LEAK), site_key(first.aloc), msg);
 }
 
 void weft__leak_check(void)

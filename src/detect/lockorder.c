@@ -308,7 +308,7 @@ static void report_cycle(int new_edge, bool known)
 	}
 	if (used && used < sizeof msg && msg[used - 1] == '\n')
 		msg[used - 1] = 0;
-	weft__note_finding("lock-order", key, msg);
+	weft__note_finding(WEFT__K(LOCK_ORDER), key, msg);
 }
 
 /* Record this execution's instance of edge e by the calling thread (its
@@ -413,7 +413,8 @@ void weft__lock_acquire(int cls, const struct weft_loc *loc, bool try)
 	if (!try)
 		weft__wait_on_class(cls, loc);
 	if (t->nheld == WEFT__MAX_HELD)
-		weft__fail("misuse", loc, "more than %d locks held at once",
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "more than %d locks held at once",
 			   WEFT__MAX_HELD);
 	t->held[t->nheld] = cls;
 	t->held_loc[t->nheld++] = loc;

@@ -18,10 +18,11 @@ static struct bsd_co *lookup(struct weft_callout *c, const char *opname,
 	struct bsd_state *s = weft__bsd();
 
 	if (!c)
-		weft__fail("misuse", loc, "%s of a NULL callout", opname);
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s of a NULL callout", opname);
 	weft__check_access(c, sizeof *c, true, loc);
 	if (c->id <= 0 || c->id > s->nco || s->co[c->id - 1].c != c)
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s of callout %s, which was never initialised "
 			   "with callout_init",
 			   opname, weft__objname(c, "callout"));
@@ -35,12 +36,13 @@ static void co_init(struct weft_callout *c, struct weft_bsd_mtx *lock,
 	struct bsd_co *co = NULL;
 
 	if (!c)
-		weft__fail("misuse", loc, "%s of a NULL callout", opname);
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s of a NULL callout", opname);
 	weft__check_access(c, sizeof *c, true, loc);
 	if (c->id > 0 && c->id <= s->nco && s->co[c->id - 1].c == c) {
 		co = &s->co[c->id - 1];
 		if (co->pending || co->dfrmig || weft__bsd_co_running(co, NULL))
-			weft__fail("misuse", loc,
+			weft__fail(WEFT__K(MISUSE), loc,
 				   "%s of callout %s, which is still %s "
 				   "(armed at %s)",
 				   opname, co->name,
@@ -48,7 +50,7 @@ static void co_init(struct weft_callout *c, struct weft_bsd_mtx *lock,
 				   weft__bsd_site(co->arm_loc));
 	} else {
 		if (s->nco == BSD_MAXCO)
-			weft__fail("misuse", loc,
+			weft__fail(WEFT__K(MISUSE), loc,
 				   "more than %d callouts in one test",
 				   BSD_MAXCO);
 		co = &s->co[s->nco++];
@@ -70,11 +72,11 @@ void weft_callout_init_mtx_at(struct weft_callout *c, struct weft_bsd_mtx *m,
 			      int flags, const struct weft_loc *loc)
 {
 	if (!m || m->magic != WEFT_BSD_MTX_MAGIC)
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "callout_init_mtx with a mutex that was never "
 			   "initialised");
 	if (m->opts & WEFT_BSD_MTX_SPIN)
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "callout_init_mtx with spin mutex %s: callouts "
 			   "take sleep mutexes only",
 			   weft__bsd_mtx_name(m));
@@ -90,7 +92,7 @@ static void check_lock_held(const struct bsd_co *co, const char *opname,
 	if (!co->lock || co->lock == &weft_bsd_giant ||
 	    weft_bsd_mtx_owned(co->lock))
 		return;
-	weft__fail("misuse", loc,
+	weft__fail(WEFT__K(MISUSE), loc,
 		   "%s of callout %s without holding its lock %s", opname,
 		   co->name, weft__bsd_mtx_name(co->lock));
 }
@@ -152,12 +154,13 @@ int weft_callout_reset_on_at(struct weft_callout *c, int nticks,
 	int r;
 
 	if (cpu < -1 || cpu >= s->ncpu)
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "callout_reset_on(%s) to CPU %d; there are %d "
 			   "virtual CPUs",
 			   co->name, cpu, s->ncpu);
 	if (!fn)
-		weft__fail("misuse", loc, "callout_reset(%s) with no function",
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "callout_reset(%s) with no function",
 			   co->name);
 	check_lock_held(co, "callout_reset", loc);
 	s->frozen = true;
@@ -179,7 +182,7 @@ int weft_callout_schedule_on_at(struct weft_callout *c, int nticks, int cpu,
 	struct bsd_co *co = lookup(c, "callout_schedule", loc);
 
 	if (!co->func)
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "callout_schedule(%s) before any callout_reset set "
 			   "its function",
 			   co->name);
@@ -243,7 +246,7 @@ int weft_callout_drain_at(struct weft_callout *c, const struct weft_loc *loc)
 	int giant, r = -1;
 
 	if (t->handler == co)
-		weft__fail("deadlock", loc,
+		weft__fail(WEFT__K(DEADLOCK), loc,
 			   "callout_drain(%s) called from its own handler %s "
 			   "on %s: it would wait for itself forever",
 			   co->name, weft__bsd_fname(t->hfunc),

@@ -65,7 +65,7 @@ void weft__bsd_drain_done(struct bsd_co *co, const struct weft_loc *loc)
 	int cpu;
 
 	if (weft__bsd_co_running(co, &cpu) && s->cpu[cpu].running)
-		weft__fail("assertion", loc,
+		weft__fail(WEFT__K(ASSERTION), loc,
 			   "callout_drain(%s) returned while its handler %s "
 			   "is still running on %s",
 			   co->name, weft__bsd_fname(s->cpu[cpu].func),
@@ -103,7 +103,7 @@ void weft__bsd_callout_check_free(const void *p, size_t n,
 		const char *st;
 		if (c < lo || c >= hi || !(st = state_of(co)))
 			continue;
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "free of memory holding callout %s, %s: drain the "
 			   "callout before freeing it",
 			   co->name, st);
@@ -120,7 +120,7 @@ void weft__bsd_callout_check_lock(const struct weft_bsd_mtx *m,
 		const char *st;
 		if (co->lock != m || !(st = state_of(co)))
 			continue;
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "mtx_destroy(%s) while callout %s, which uses it, "
 			   "is %s",
 			   weft__bsd_mtx_name(m), co->name, st);
@@ -160,7 +160,7 @@ void weft__bsd_report_armed(struct bsd_state *s, const char *when,
 							      : co->mig_func));
 	}
 	if (first)
-		weft__fail("leak", first->arm_loc,
+		weft__fail(WEFT__K(LEAK), first->arm_loc,
 			   "%d callout%s still armed %s (stop or drain %s)",
 			   armed, armed == 1 ? "" : "s", when,
 			   armed == 1 ? "it" : "them");

@@ -21,10 +21,10 @@ void weft_callout_set_ncpu_at(int n, const struct weft_loc *loc)
 	struct bsd_state *s = weft__bsd();
 
 	if (s->frozen)
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "weft_callout_set_ncpu after a callout was armed");
 	if (n < 1 || n > BSD_MAXCPU)
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "weft_callout_set_ncpu(%d): 1 to %d CPUs", n,
 			   BSD_MAXCPU);
 	s->ncpu = n;
@@ -36,11 +36,12 @@ void weft_callout_set_model_at(int model, const struct weft_loc *loc)
 	struct bsd_state *s = weft__bsd();
 
 	if (s->frozen)
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "weft_callout_set_model after a callout was armed");
 	if (model != WEFT_CALLOUT_MODEL_FIXED &&
 	    model != WEFT_CALLOUT_MODEL_LEGACY)
-		weft__fail("misuse", loc, "weft_callout_set_model(%d): no such "
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "weft_callout_set_model(%d): no such "
 			   "model", model);
 	s->model = model;
 }
@@ -48,7 +49,7 @@ void weft_callout_set_model_at(int model, const struct weft_loc *loc)
 void weft_callout_set_max_fires_at(int n, const struct weft_loc *loc)
 {
 	if (n < 1)
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "weft_callout_set_max_fires(%d): at least 1", n);
 	weft__bsd()->max_fires = n;
 }

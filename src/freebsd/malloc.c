@@ -24,7 +24,7 @@ void *weft_bsd_malloc_at(size_t size, struct weft_bsd_malloc_type *type,
 
 	if ((flags & (WEFT_BSD_M_WAITOK | WEFT_BSD_M_NOWAIT)) ==
 	    (WEFT_BSD_M_WAITOK | WEFT_BSD_M_NOWAIT))
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "malloc with both M_WAITOK and M_NOWAIT");
 	if (flags & WEFT_BSD_M_WAITOK)
 		weft__bsd_may_sleep("malloc(M_WAITOK)", NULL, loc);

@@ -31,10 +31,10 @@ static void check_init(const struct weft_bsd_mtx *m, const char *opname,
 		       const struct weft_loc *loc)
 {
 	if (!m)
-		weft__fail("misuse", loc, "%s of a NULL mutex", opname);
+		weft__fail(WEFT__K(MISUSE), loc, "%s of a NULL mutex", opname);
 	weft__check_access(m, sizeof *m, true, loc);
 	if (m->magic != WEFT_BSD_MTX_MAGIC)
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s of %s, which was never initialised with "
 			   "mtx_init (or was destroyed)",
 			   opname, weft__objname(m, "mtx"));
@@ -50,7 +50,8 @@ static void held_push(struct weft_bsd_mtx *m, const struct weft_loc *loc)
 	struct bsd_thread *t = weft__bsd_self();
 
 	if (t->nheld == BSD_MAXHELD)
-		weft__fail("misuse", loc, "more than %d FreeBSD mutexes held",
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "more than %d FreeBSD mutexes held",
 			   BSD_MAXHELD);
 	t->held[t->nheld++] = m;
 }
@@ -89,13 +90,13 @@ void weft_bsd_mtx_init_at(struct weft_bsd_mtx *m, const char *name,
 {
 	(void)type; /* WITNESS's class name; weft keys classes itself */
 	if (!m)
-		weft__fail("misuse", loc, "mtx_init of a NULL mutex");
+		weft__fail(WEFT__K(MISUSE), loc, "mtx_init of a NULL mutex");
 	weft__check_access(m, sizeof *m, true, loc);
 	/* Garbage from an earlier execution may look initialised (stack
 	 * memory is reused), so only a held mutex is a sure re-init. */
 	if (m->magic == WEFT_BSD_MTX_MAGIC && m->m.owner > 0 &&
 	    m->m.owner <= weft__nthreads())
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "mtx_init of %s while %s holds it",
 			   weft__bsd_mtx_name(m),
 			   weft__thread_name(m->m.owner - 1));
@@ -113,12 +114,13 @@ void weft_bsd_mtx_destroy_at(struct weft_bsd_mtx *m,
 	check_init(m, "mtx_destroy", loc);
 	if (owned(m)) {
 		if (m->m.depth > 1)
-			weft__fail("misuse", loc,
+			weft__fail(WEFT__K(MISUSE), loc,
 				   "mtx_destroy of %s, held recursively",
 				   weft__bsd_mtx_name(m));
 		weft__bsd_unlock(m, "mtx_destroy", loc);
 	} else if (m->m.owner) {
-		weft__fail("misuse", loc, "mtx_destroy of %s while %s holds it",
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "mtx_destroy of %s while %s holds it",
 			   weft__bsd_mtx_name(m),
 			   weft__thread_name(m->m.owner - 1));
 	}
@@ -136,7 +138,7 @@ static void check_no_spin_held(const struct weft_bsd_mtx *m,
 
 	for (int i = 0; i < t->nheld; i++)
 		if (t->held[i]->opts & WEFT_BSD_MTX_SPIN)
-			weft__fail("misuse", loc,
+			weft__fail(WEFT__K(MISUSE), loc,
 				   "mtx_lock of sleep mutex %s while holding "
 				   "spin mutex %s",
 				   weft__bsd_mtx_name(m),
@@ -149,10 +151,10 @@ static void check_variant(const struct weft_bsd_mtx *m, int spin,
 	bool is_spin = (m->opts & WEFT_BSD_MTX_SPIN) != 0;
 
 	if (spin && !is_spin)
-		weft__fail("misuse", loc, "%s of sleep mutex %s", opname,
+		weft__fail(WEFT__K(MISUSE), loc, "%s of sleep mutex %s", opname,
 			   weft__bsd_mtx_name(m));
 	if (!spin && is_spin)
-		weft__fail("misuse", loc, "%s of spin mutex %s", opname,
+		weft__fail(WEFT__K(MISUSE), loc, "%s of spin mutex %s", opname,
 			   weft__bsd_mtx_name(m));
 }
 
@@ -164,7 +166,7 @@ void weft_bsd_mtx_lock_at(struct weft_bsd_mtx *m, int spin,
 	check_init(m, opname, loc);
 	check_variant(m, spin, opname, loc);
 	if (owned(m) && !(m->opts & WEFT_BSD_MTX_RECURSE))
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s: recursed on non-recursive mutex %s (held "
 			   "since %s)",
 			   opname, weft__bsd_mtx_name(m),
@@ -224,25 +226,26 @@ void weft_bsd_mtx_assert_at(const struct weft_bsd_mtx *m, int what,
 	name = weft__bsd_mtx_name(m);
 	if (base == WEFT_BSD_MA_NOTOWNED) {
 		if (owned(m))
-			weft__fail("assertion", loc,
+			weft__fail(WEFT__K(ASSERTION), loc,
 				   "mtx_assert(%s, MA_NOTOWNED) failed: the "
 				   "caller holds it (taken at %s)",
 				   name, weft__bsd_site(m->m.acquired));
 		return;
 	}
 	if (base != WEFT_BSD_MA_OWNED)
-		weft__fail("misuse", loc, "mtx_assert(%s, %#x): unknown check",
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "mtx_assert(%s, %#x): unknown check",
 			   name, (unsigned)what);
 	if (!owned(m))
-		weft__fail("assertion", loc,
+		weft__fail(WEFT__K(ASSERTION), loc,
 			   "mtx_assert(%s, MA_OWNED) failed: %s", name,
 			   owner_desc(m));
 	if ((what & WEFT_BSD_MA_RECURSED) && m->m.depth < 2)
-		weft__fail("assertion", loc,
+		weft__fail(WEFT__K(ASSERTION), loc,
 			   "mtx_assert(%s, MA_RECURSED) failed: held once",
 			   name);
 	if ((what & WEFT_BSD_MA_NOTRECURSED) && m->m.depth > 1)
-		weft__fail("assertion", loc,
+		weft__fail(WEFT__K(ASSERTION), loc,
 			   "mtx_assert(%s, MA_NOTRECURSED) failed: held %d "
 			   "times",
 			   name, m->m.depth);
@@ -269,7 +272,7 @@ void weft__bsd_may_sleep(const char *what, const struct weft_bsd_mtx *allowed,
 	struct bsd_thread *t = weft__bsd_self();
 
 	if (t->handler)
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s in the handler %s of callout %s: callout "
 			   "handlers must not sleep",
 			   what, weft__bsd_fname(t->hfunc), t->handler->name);
@@ -277,7 +280,7 @@ void weft__bsd_may_sleep(const char *what, const struct weft_bsd_mtx *allowed,
 		const struct weft_bsd_mtx *m = t->held[i];
 		if (m == allowed || m == &weft_bsd_giant)
 			continue;
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s while holding %s mutex %s (taken at %s): a "
 			   "thread may not sleep holding a mutex",
 			   what,

@@ -38,26 +38,26 @@ static void check_interlock(const struct weft_bsd_mtx *m, int spin,
 	const char *name;
 
 	if (m->magic != WEFT_BSD_MTX_MAGIC)
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s with an interlock that was never initialised",
 			   opname);
 	name = weft__bsd_mtx_name(m);
 	if (spin && !(m->opts & WEFT_BSD_MTX_SPIN))
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s with sleep mutex %s as interlock (use msleep)",
 			   opname, name);
 	if (!spin && (m->opts & WEFT_BSD_MTX_SPIN))
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s with spin mutex %s as interlock (use "
 			   "msleep_spin)",
 			   opname, name);
 	if (!weft_bsd_mtx_owned(m))
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s with interlock %s, which the caller does not "
 			   "hold",
 			   opname, name);
 	if (m != &weft_bsd_giant && weft_bsd_mtx_recursed(m))
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s with interlock %s held recursively", opname,
 			   name);
 }
@@ -74,9 +74,11 @@ int weft_bsd_msleep_at(const void *chan, struct weft_bsd_mtx *m, int pri,
 
 	(void)wmesg;
 	if (!chan)
-		weft__fail("misuse", loc, "%s on a NULL wait channel", opname);
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s on a NULL wait channel", opname);
 	if (timo < 0)
-		weft__fail("misuse", loc, "%s with a negative timeout (%d)",
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s with a negative timeout (%d)",
 			   opname, timo);
 	if (m)
 		check_interlock(m, spin, opname, loc);
@@ -115,7 +117,7 @@ int weft_bsd_msleep_at(const void *chan, struct weft_bsd_mtx *m, int pri,
 	weft__bsd_pickup_giant(giant, loc);
 	if (m && m != &weft_bsd_giant && !(pri & WEFT_BSD_PDROP)) {
 		if (m->magic != WEFT_BSD_MTX_MAGIC)
-			weft__fail("misuse", loc,
+			weft__fail(WEFT__K(MISUSE), loc,
 				   "%s: interlock %s was destroyed while the "
 				   "caller slept",
 				   opname, weft__bsd_mtx_name(m));
@@ -137,7 +139,7 @@ static void do_wakeup(const void *chan, bool one, const struct weft_loc *loc)
 	int n = 0;
 
 	if (!chan)
-		weft__fail("misuse", loc, "%s on a NULL wait channel",
+		weft__fail(WEFT__K(MISUSE), loc, "%s on a NULL wait channel",
 			   one ? "wakeup_one" : "wakeup");
 	/* A release: it enables sleepers, which cannot return before it. */
 	weft__release_point(one ? "wakeup_one" : "wakeup", chan,

@@ -139,7 +139,7 @@ void weft__bsd_co_arm(struct bsd_co *co, int cpu, long nticks,
 static void check_start(struct bsd_state *s, int cpu, struct bsd_co *co)
 {
 	if (co->drained)
-		weft__fail("assertion", co->drain_loc,
+		weft__fail(WEFT__K(ASSERTION), co->drain_loc,
 			   "handler %s of callout %s started on %s after "
 			   "callout_drain(%s) returned at %s, and the callout "
 			   "was not armed again",
@@ -148,7 +148,7 @@ static void check_start(struct bsd_state *s, int cpu, struct bsd_co *co)
 			   weft__bsd_site(co->drain_loc));
 	for (int k = 0; k < s->ncpu; k++)
 		if (k != cpu && s->cpu[k].curr == co && s->cpu[k].running)
-			weft__fail("assertion", co->arm_loc,
+			weft__fail(WEFT__K(ASSERTION), co->arm_loc,
 				   "handler %s of callout %s started on %s "
 				   "while it is still running on %s",
 				   weft__bsd_fname(s->cpu[cpu].func), co->name,
@@ -193,14 +193,14 @@ static void run_handler(struct bsd_state *s, int cpu, struct bsd_co *co)
 	}
 	if (lock && !skip && (co->lockflags & WEFT_CALLOUT_RETURNUNLOCKED)) {
 		if (weft_bsd_mtx_owned(lock))
-			weft__fail("misuse", loc,
+			weft__fail(WEFT__K(MISUSE), loc,
 				   "handler %s of callout %s returned holding "
 				   "%s, initialised with CALLOUT_RETURNUNLOCKED",
 				   weft__bsd_fname(cc->func), co->name,
 				   weft__bsd_mtx_name(lock));
 	} else if (lock) {
 		if (!weft_bsd_mtx_owned(lock))
-			weft__fail("misuse", loc,
+			weft__fail(WEFT__K(MISUSE), loc,
 				   "handler %s of callout %s released %s, "
 				   "which the softclock holds for it (use "
 				   "CALLOUT_RETURNUNLOCKED)",

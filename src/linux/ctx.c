@@ -130,7 +130,7 @@ void weft_might_sleep(const char *what, const char *obj,
 
 	if (me->spin_depth > 0) {
 		s = innermost_spin(me);
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s may sleep while %s %s is held (taken at "
 			   "%s)", what,
 			   s && s->kind == WEFT_KLOCK_RWLOCK ? "rwlock"
@@ -139,11 +139,12 @@ void weft_might_sleep(const char *what, const char *obj,
 			   lx_site(s ? s->acquired : NULL));
 	}
 	if (me->rcu_depth > 0)
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s may sleep inside an RCU read section "
 			   "(rcu_read_lock at %s)", what, lx_site(me->rcu_loc));
 	if (me->atomic_what)
-		weft__fail("misuse", loc, "%s may sleep in atomic context (%s %s)",
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s may sleep in atomic context (%s %s)",
 			   what, me->atomic_what,
 			   me->atomic_name ? me->atomic_name : "");
 }
@@ -151,7 +152,7 @@ void weft_might_sleep(const char *what, const char *obj,
 _Noreturn void weft_kwarn(const char *macro, const char *cond,
 			  const struct weft_loc *loc)
 {
-	weft__fail("assertion", loc, "%s(%s) triggered", macro, cond);
+	weft__fail(WEFT__K(ASSERTION), loc, "%s(%s) triggered", macro, cond);
 }
 
 /* ---- daemon threads ------------------------------------------------------ */

@@ -96,7 +96,8 @@ static void irq_thread(void *arg)
 		ret = d->handler ? d->handler((int)d->irq, d->dev)
 				 : IRQ_WAKE_THREAD_;
 		if (me->nheld)
-			weft__fail("misuse", d->loc, "interrupt handler %s "
+			weft__fail(WEFT__K(MISUSE), d->loc,
+				   "interrupt handler %s "
 				   "returned holding a lock", d->name);
 		me->irqs_off--;
 		me->hardirq = 0;
@@ -137,7 +138,8 @@ int weft_kx_request_irq(unsigned int irq, int (*handler)(int, void *),
 	if (other && !(other->flags & flags & WEFT_KX_IRQF_SHARED))
 		return -EBUSY;
 	if (nd == MAX_IRQS)
-		weft__fail("misuse", loc, "more than %d interrupt handlers "
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "more than %d interrupt handlers "
 			   "requested in one test", MAX_IRQS);
 	d = &D[nd++];
 	*d = (struct irqdesc){ .irq = irq, .handler = handler,
@@ -199,7 +201,8 @@ static void wait_idle(const char *what, unsigned int irq,
 		if (D[i].irq != irq)
 			continue;
 		if (D[i].running == weft__self() + 1)
-			weft__fail("misuse", loc, "%s(%u) from the interrupt's "
+			weft__fail(WEFT__K(MISUSE), loc,
+				   "%s(%u) from the interrupt's "
 				   "own handler waits for itself", what, irq);
 		if (D[i].cls)
 			weft__wait_on_class(D[i].cls - 1, loc);
@@ -215,7 +218,8 @@ const void *weft_kx_free_irq(unsigned int irq, void *dev,
 	wait_idle("free_irq", irq, loc);
 	d = find(irq, dev, 1);
 	if (!d)
-		weft__fail("misuse", loc, "free_irq(%u) of an interrupt that "
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "free_irq(%u) of an interrupt that "
 			   "is not requested with this dev_id", irq);
 	d->used = 0;
 	d->pending = 0;
@@ -245,7 +249,8 @@ void weft_kx_enable_irq(unsigned int irq, const struct weft_loc *loc)
 		if (!D[i].used || D[i].irq != irq)
 			continue;
 		if (!D[i].disabled)
-			weft__fail("misuse", loc, "unbalanced enable_irq(%u)",
+			weft__fail(WEFT__K(MISUSE), loc,
+				   "unbalanced enable_irq(%u)",
 				   irq);
 		D[i].disabled--;
 	}
@@ -299,7 +304,8 @@ void lx_irq_check_spin(const struct weft_klock *l, const char *lock_name,
 	weft__fail_detail("  %s took it at %s without disabling interrupts "
 			  "(spin_lock_irqsave or spin_lock_irq would)",
 			  lx_tname(t), lx_site(l->acquired));
-	weft__fail("deadlock", loc, "interrupt handler %s spins on %s, held "
+	weft__fail(WEFT__K(DEADLOCK), loc,
+		   "interrupt handler %s spins on %s, held "
 		   "by %s with interrupts enabled: on %s's CPU the interrupt "
 		   "preempts the holder, which never runs again to release it",
 		   lx_me()->atomic_name ? lx_me()->atomic_name : "?",
@@ -318,7 +324,8 @@ static void end(void)
 {
 	for (int i = 0; i < nd; i++)
 		if (D[i].used && !D[i].devm)
-			weft__fail("leak", D[i].loc, "interrupt %u (%s) is "
+			weft__fail(WEFT__K(LEAK), D[i].loc,
+				   "interrupt %u (%s) is "
 				   "still requested at the end of the test "
 				   "(no free_irq)", D[i].irq, D[i].name);
 }

@@ -129,7 +129,8 @@ int weft_kx_wake_up_process(struct weft_ktask *t, const struct weft_loc *loc)
 	int was;
 
 	if (!t || t->tid < 0 || t->tid >= WEFT__MAX_THREADS)
-		weft__fail("misuse", loc, "wake_up_process on a task that is "
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "wake_up_process on a task that is "
 			   "not running");
 	x = xs_of(t->tid);
 	weft__point("wake_up_process", &x->state, t->name, WEFT__ACC_WRITE,
@@ -153,7 +154,8 @@ void weft_kx_atomic(int delta, const char *what, const struct weft_loc *loc)
 		return;
 	}
 	if (x->atomic <= 0)
-		weft__fail("misuse", loc, "%s leaves an atomic section that "
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s leaves an atomic section that "
 			   "was never entered", what);
 	if (--x->atomic == 0 && x->set_what) {
 		me->atomic_what = NULL;

@@ -100,7 +100,8 @@ static void handler_thread(void *arg)
 		else
 			t->fn(t);
 		if (lx_me()->nheld)
-			weft__fail("misuse", at, "timer callback %s returned "
+			weft__fail(WEFT__K(MISUSE), at,
+				   "timer callback %s returned "
 				   "holding a lock", name);
 		weft__lock_release(cls, at);
 		lx_ctx_leave(&save);
@@ -122,11 +123,13 @@ void weft_xtimer_init(struct weft_xtimer *t, void (*fn)(struct weft_xtimer *),
 		      const char *name, const struct weft_loc *loc)
 {
 	if (t->init && (t->ev.armed || t->queued) && t->thread)
-		weft__fail("misuse", loc, "timer_setup on timer %s while it "
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "timer_setup on timer %s while it "
 			   "is pending (armed at %s)", xname(t),
 			   lx_site(t->armed_at));
 	if (t->running)
-		weft__fail("misuse", loc, "timer_setup on timer %s while its "
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "timer_setup on timer %s while its "
 			   "handler runs", xname(t));
 	*t = (struct weft_xtimer){ .fn = fn, .rfn = rfn, .flags = flags,
 				   .name = name, .init = loc };
@@ -137,7 +140,8 @@ static void check(struct weft_xtimer *t, const char *what,
 {
 	weft__check_access(t, sizeof *t, true, loc);
 	if (!t->fn && !t->rfn)
-		weft__fail("misuse", loc, "%s on a timer that was never set up",
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s on a timer that was never set up",
 			   what);
 }
 
@@ -204,7 +208,8 @@ int weft_xtimer_del(struct weft_xtimer *t, int mode, int shutdown,
 	check(t, op.name, loc);
 	if (mode == 1) {
 		if (t->running == weft__self() + 1)
-			weft__fail("misuse", loc, "del_timer_sync(%s) from the "
+			weft__fail(WEFT__K(MISUSE), loc,
+				   "del_timer_sync(%s) from the "
 				   "timer's own callback waits for itself",
 				   xname(t));
 		if (t->cls)
@@ -256,7 +261,7 @@ static void end(void)
 		if (!(t->ev.armed || t->queued || t->dormant))
 			continue;
 		weft__check_access(t, sizeof *t, false, t->armed_at);
-		weft__fail("leak", t->armed_at,
+		weft__fail(WEFT__K(LEAK), t->armed_at,
 			   "timer %s is still pending at the end of the test "
 			   "(expires at jiffies %lu, now %lu)", xname(t),
 			   t->expires, lx_now());

@@ -51,7 +51,8 @@ void weft_klock_init(struct weft_klock *l, int kind, const char *name,
 		     const struct weft_loc *loc)
 {
 	if (l->owner && l->owner - 1 == weft__self())
-		weft__fail("misuse", loc, "re-initialising %s while holding it",
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "re-initialising %s while holding it",
 			   lname(l));
 	*l = (struct weft_klock)WEFT_KLOCK_INIT(kind, name);
 	l->init = loc;
@@ -95,7 +96,8 @@ static void check_init(const struct weft_klock *l, const char *what,
 		       const struct weft_loc *loc)
 {
 	if (!l->kind)
-		weft__fail("misuse", loc, "%s on %s, which was never initialised",
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s on %s, which was never initialised",
 			   what, weft__objname(l, "lock"));
 }
 
@@ -106,7 +108,8 @@ static void note_held(struct weft_klock *l, const struct weft_loc *loc,
 	int cls = lclass(l);
 
 	if (me->nheld == LX_MAX_HELD)
-		weft__fail("misuse", loc, "more than %d kernel locks held at once",
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "more than %d kernel locks held at once",
 			   LX_MAX_HELD);
 	me->held[me->nheld++] = l;
 	if (WEFT_KLOCK_SPINS(l->kind))
@@ -239,11 +242,12 @@ static void release(struct weft_klock *l, bool shared,
 
 	if (shared ? !(l->rmask & (1ull << me)) : l->owner != me + 1) {
 		if (l->owner)
-			weft__fail("misuse", loc,
+			weft__fail(WEFT__K(MISUSE), loc,
 				   "%s(%s) by %s, but it is held by %s (taken "
 				   "at %s)", name, lname(l), lx_tname(me),
 				   lx_tname(l->owner - 1), lx_site(l->acquired));
-		weft__fail("misuse", loc, "%s(%s) by %s, which does not hold it",
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s(%s) by %s, which does not hold it",
 			   name, lname(l), lx_tname(me));
 	}
 	weft__release_point(name, l, lname(l), loc);
@@ -274,7 +278,8 @@ void weft_klock_downgrade(struct weft_klock *l, const struct weft_loc *loc)
 	int me = weft__self();
 
 	if (l->owner != me + 1)
-		weft__fail("misuse", loc, "downgrade_write(%s) without holding "
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "downgrade_write(%s) without holding "
 			   "it for writing", lname(l));
 	weft__release_point("downgrade_write", l, lname(l), loc);
 	l->owner = 0;
@@ -297,7 +302,8 @@ void weft_klock_assert_held(const struct weft_klock *l,
 
 	if (l->owner == me + 1 || (l->rmask & (1ull << me)))
 		return;
-	weft__fail("misuse", loc, "%s is not held by %s (lockdep_assert_held)",
+	weft__fail(WEFT__K(MISUSE), loc,
+		   "%s is not held by %s (lockdep_assert_held)",
 		   lname(l), lx_tname(me));
 }
 

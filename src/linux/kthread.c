@@ -70,7 +70,8 @@ int weft_kthread_stop(struct weft_ktask *t, const struct weft_loc *loc)
 			       .waitdesc = stop_waitdesc, .loc = loc };
 
 	if (lx_me()->task == t)
-		weft__fail("misuse", loc, "kthread_stop(%s) from the thread "
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "kthread_stop(%s) from the thread "
 			   "itself waits for itself", t->name);
 	weft_might_sleep("kthread_stop", t->name, loc);
 	weft__wait_on_class(t->cls - 1, loc);
@@ -108,7 +109,7 @@ void lx_kthread_end_check(void)
 {
 	for (int i = 0; i < ntasks; i++)
 		if (!tasks[i]->exited)
-			weft__fail("leak", tasks[i]->started,
+			weft__fail(WEFT__K(LEAK), tasks[i]->started,
 				   "kthread %s is still running at the end of "
 				   "the test (kthread_stop was %s)",
 				   tasks[i]->name,

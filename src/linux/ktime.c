@@ -268,7 +268,8 @@ void weft_timer_init(struct weft_timer *t, void (*fn)(struct weft_timer *),
 		     const struct weft_loc *loc)
 {
 	if (t->ev.armed && t->ev.kind)
-		weft__fail("misuse", loc, "timer_setup on timer %s while it "
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "timer_setup on timer %s while it "
 			   "is armed (armed at %s)", timer_name(t),
 			   lx_site(t->ev.armed_at));
 	*t = (struct weft_timer){ .fn = fn, .name = name, .flags = flags,
@@ -280,7 +281,8 @@ static void check_timer(struct weft_timer *t, const char *what,
 {
 	weft__check_access(t, sizeof *t, true, loc);
 	if (!t->fn)
-		weft__fail("misuse", loc, "%s on a timer that was never set up "
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s on a timer that was never set up "
 			   "with timer_setup", what);
 }
 
@@ -323,7 +325,8 @@ int weft_timer_del(struct weft_timer *t, int sync, const struct weft_loc *loc)
 	check_timer(t, op.name, loc);
 	if (sync) {
 		if (t->running == weft__self() + 1)
-			weft__fail("misuse", loc, "del_timer_sync(%s) from the "
+			weft__fail(WEFT__K(MISUSE), loc,
+				   "del_timer_sync(%s) from the "
 				   "timer's own callback waits for itself",
 				   timer_name(t));
 		/* del_timer_sync spins rather than sleeps, so it is allowed
@@ -355,14 +358,14 @@ void lx_time_end_check(void)
 	for (struct weft_kevent *ev = T.head; ev; ev = ev->next) {
 		if (ev->kind == LX_EV_TIMER) {
 			const struct weft_timer *t = ev->owner;
-			weft__fail("leak", ev->armed_at,
+			weft__fail(WEFT__K(LEAK), ev->armed_at,
 				   "timer %s is still armed at the end of the "
 				   "test (expires at jiffies %lu, now %lu)",
 				   timer_name(t), ev->expires, T.jiffies);
 		}
 		if (ev->kind == LX_EV_DWORK) {
 			const struct weft_dwork *d = ev->owner;
-			weft__fail("leak", ev->armed_at,
+			weft__fail(WEFT__K(LEAK), ev->armed_at,
 				   "delayed work %s is still pending at the end "
 				   "of the test (due at jiffies %lu, now %lu)",
 				   d->work.name, ev->expires, T.jiffies);

@@ -51,7 +51,8 @@ void weft_rcu_read_unlock(const struct weft_loc *loc)
 	struct lx_thread *me = lx_me();
 
 	if (me->rcu_depth <= 0)
-		weft__fail("misuse", loc, "rcu_read_unlock without a matching "
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "rcu_read_unlock without a matching "
 			   "rcu_read_lock");
 	{
 		/* Leaving a section only enables grace-period waiters. */
@@ -109,7 +110,8 @@ void weft_synchronize_rcu(const struct weft_loc *loc)
 			       .waitdesc = gp_waitdesc, .loc = loc };
 
 	if (me->rcu_depth > 0)
-		weft__fail("misuse", loc, "synchronize_rcu inside an RCU read "
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "synchronize_rcu inside an RCU read "
 			   "section (rcu_read_lock at %s) waits for itself",
 			   lx_site(me->rcu_loc));
 	weft_might_sleep("synchronize_rcu", NULL, loc);
@@ -173,7 +175,8 @@ static void enqueue(struct weft_rcu_head *h, const char *what,
 	weft__check_access(h, sizeof *h, true, loc);
 	for (struct weft_rcu_head *x = R.head; x; x = x->next)
 		if (x == h)
-			weft__fail("misuse", loc, "%s on an rcu_head that is "
+			weft__fail(WEFT__K(MISUSE), loc,
+				   "%s on an rcu_head that is "
 				   "already queued (queued at %s)", what,
 				   lx_site(h->queued_at));
 	h->stamp = ++R.clock;
@@ -243,7 +246,8 @@ void *weft_rcu_load(void *const *slot, int mode, const struct weft_loc *loc)
 	v = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
 	if (mode == WEFT_RCU_DEREF && me->rcu_depth <= 0 && me->nheld == 0 &&
 	    !me->atomic_what)
-		weft__fail("misuse", loc, "rcu_dereference outside an RCU "
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "rcu_dereference outside an RCU "
 			   "read section and without any lock held");
 	if (mode == WEFT_RCU_DEREF && me->rcu_depth > 0 && v) {
 		if (me->nrcu_ptr == LX_MAX_RCU_PTRS) {
@@ -296,7 +300,7 @@ void lx_rcu_check_free(const void *p, size_t n, const struct weft_loc *loc)
 			weft__fail_detail("and is still inside its RCU read "
 					  "section (rcu_read_lock at %s)",
 					  lx_site(r->rcu_loc));
-			weft__fail("use-after-free", loc,
+			weft__fail(WEFT__K(USE_AFTER_FREE), loc,
 				   "kfree of memory an RCU reader may still "
 				   "use: %s is inside its read section; free "
 				   "it after synchronize_rcu or with "
@@ -317,7 +321,7 @@ void lx_rcu_end_check(void)
 		weft__free(R.inflight->kfree_base, "kfree_rcu",
 			   R.inflight->queued_at);
 	} else if (R.inflight) {
-		weft__fail("leak", R.inflight->queued_at,
+		weft__fail(WEFT__K(LEAK), R.inflight->queued_at,
 			   "an RCU callback queued by call_rcu is still running "
 			   "at the end of the test (call rcu_barrier() first)");
 	}
@@ -327,7 +331,7 @@ void lx_rcu_end_check(void)
 			weft__free(h->kfree_base, "kfree_rcu", h->queued_at);
 			continue;
 		}
-		weft__fail("leak", h->queued_at,
+		weft__fail(WEFT__K(LEAK), h->queued_at,
 			   "an RCU callback queued by call_rcu has not run at "
 			   "the end of the test (call rcu_barrier() first)");
 	}

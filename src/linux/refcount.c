@@ -54,18 +54,18 @@ int weft_refcount_add(struct weft_refcount *r, int delta, int not_zero,
 			return 0;
 		}
 		if (old <= 0)
-			weft__fail("refcount", loc,
+			weft__fail(WEFT__K(REFCOUNT), loc,
 				   "%s on a reference count of %d: the object "
 				   "may already have been released", what, old);
 		r->refs = old + delta;
 		return 1;
 	}
 	if (old + delta < 0)
-		weft__fail("refcount", loc,
+		weft__fail(WEFT__K(REFCOUNT), loc,
 			   "%s on a reference count of %d: underflow, the "
 			   "reference was already dropped", what, old);
 	if (old + delta == 0 && !may_hit_zero)
-		weft__fail("refcount", loc,
+		weft__fail(WEFT__K(REFCOUNT), loc,
 			   "%s dropped the last reference without releasing "
 			   "the object (use a _and_test variant)", what);
 	r->refs = old + delta;
@@ -104,7 +104,7 @@ void lx_kref_end_check(void)
 		const void *b = lx_kmem_block_of(krefs[i].k, &n);
 		if (!b || krefs[i].k->refcount.refs <= 0)
 			continue;
-		weft__fail("leak", krefs[i].loc,
+		weft__fail(WEFT__K(LEAK), krefs[i].loc,
 			   "an object whose kref was initialised here still "
 			   "holds %d reference%s at the end of the test and "
 			   "was never released", krefs[i].k->refcount.refs,

@@ -103,7 +103,8 @@ void weft_work_init(struct weft_work *w, void (*fn)(struct weft_work *),
 {
 	if (w->magic == WEFT_WORK_MAGIC && (w->pending || w->runner) &&
 	    weft__is_tracked(w))
-		weft__fail("misuse", loc, "INIT_WORK on work %s while it is "
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "INIT_WORK on work %s while it is "
 			   "%s", w->name, w->pending ? "pending" : "running");
 	*w = (struct weft_work)WEFT_WORK_INIT(fn, name);
 	w->init = loc;
@@ -114,7 +115,7 @@ void lx_work_check_init(struct weft_work *w, const char *what,
 {
 	weft__check_access(w, sizeof *w, true, loc);
 	if (w->magic != WEFT_WORK_MAGIC || !w->func)
-		weft__fail("misuse", loc, "%s on a work that was never "
+		weft__fail(WEFT__K(MISUSE), loc, "%s on a work that was never "
 			   "initialised with INIT_WORK", what);
 }
 
@@ -184,12 +185,13 @@ static void run_work(struct weft_wq *wq, struct weft_work *w,
 	weft__lock_acquire(wc, loc, false);
 	fn(w);
 	if (me->nheld)
-		weft__fail("misuse", loc, "work %s returned holding %s",
+		weft__fail(WEFT__K(MISUSE), loc, "work %s returned holding %s",
 			   w->name, me->held[me->nheld - 1]->name
 					    ? me->held[me->nheld - 1]->name
 					    : "a lock");
 	if (me->rcu_depth)
-		weft__fail("misuse", loc, "work %s returned inside an RCU "
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "work %s returned inside an RCU "
 			   "read section (rcu_read_lock at %s)", w->name,
 			   lx_site(me->rcu_loc));
 	weft__lock_release(wc, loc);
@@ -248,7 +250,7 @@ void lx_wq_insert(struct weft_wq *wq, struct weft_work *w,
 
 	weft__check_access(wq, sizeof *wq, true, loc);
 	if (wq->draining && !(me->wq == wq && me->work))
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "work %s queued on workqueue %s while it is being "
 			   "destroyed; only its own works may queue onto it "
 			   "then", w->name, wq->name);
@@ -338,16 +340,18 @@ void weft_wq_destroy(struct weft_wq *wq, const struct weft_loc *loc)
 
 	weft__check_access(wq, sizeof *wq, true, loc);
 	if (wq->is_static)
-		weft__fail("misuse", loc, "destroy_workqueue(%s): a system "
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "destroy_workqueue(%s): a system "
 			   "workqueue cannot be destroyed", wq->name);
 	if (me->wq == wq)
-		weft__fail("misuse", loc, "destroy_workqueue(%s) from work %s "
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "destroy_workqueue(%s) from work %s "
 			   "running on it waits for itself", wq->name,
 			   me->work->name);
 	weft_wq_drain(wq, loc);
 	d = lx_ev_dwork_for(wq);
 	if (d)
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "destroy_workqueue(%s) while delayed work %s (queued "
 			   "at %s) is still armed: it would be queued onto the "
 			   "freed workqueue", wq->name, d->work.name,
@@ -371,12 +375,12 @@ void lx_wq_end_check(void)
 {
 	for (struct weft_wq *wq = registry; wq; wq = wq->next_wq) {
 		if (wq->head)
-			weft__fail("leak", wq->head->queued_at,
+			weft__fail(WEFT__K(LEAK), wq->head->queued_at,
 				   "work %s is still pending on %s at the end "
 				   "of the test", wq->head->name, wq->name);
 		for (int k = 0; k < wq->nworkers; k++)
 			if (wq->cur[k])
-				weft__fail("leak", wq->cur[k]->queued_at,
+				weft__fail(WEFT__K(LEAK), wq->cur[k]->queued_at,
 					   "work %s is still running in %s at "
 					   "the end of the test",
 					   wq->cur[k]->name,

@@ -205,7 +205,8 @@ static void wq_wait(struct weft_wq *wq, bool drain, const struct weft_loc *loc)
 	weft__check_access(wq, sizeof *wq, true, loc);
 	weft_might_sleep(name, wq->name, loc);
 	if (me->wq == wq)
-		weft__fail("misuse", loc, "%s(%s) from work %s running on it "
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s(%s) from work %s running on it "
 			   "waits for itself", name, wq->name, me->work->name);
 	weft__wait_on_class(lx_wq_class(wq), loc);
 	weft__visible(&op);

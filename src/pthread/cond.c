@@ -125,7 +125,8 @@ int __weft_pthread_rwlock_destroy(pthread_rwlock_t *l)
 	if (!weft__pt_live())
 		return pthread_rwlock_destroy(l);
 	if (((weft_rwlock_t *)l)->writer || ((weft_rwlock_t *)l)->readers)
-		weft__fail("misuse", PT_LOC(), "destroying %s while it is held",
+		weft__fail(WEFT__K(MISUSE), PT_LOC(),
+			   "destroying %s while it is held",
 			   wr(l)->name);
 	return 0;
 }

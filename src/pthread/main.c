@@ -143,7 +143,7 @@ void __weft_abort(void)
 	loc = weft__pc_loc(ra);
 	if (loc->func && !strcmp(loc->func, "assume_abort_if_not"))
 		weft__prune();
-	weft__fail("crash", loc, "the program called abort()");
+	weft__fail(WEFT__K(CRASH), loc, "the program called abort()");
 }
 
 /* glibc's assert() calls this with the failed expression and its place.

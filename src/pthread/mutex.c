@@ -68,7 +68,7 @@ int __weft_pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a)
 		    WEFT__ACC_WRITE, loc);
 	weft__check_access(m, sizeof *m, true, loc);
 	if (weft__mutex_held(w))
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "pthread_mutex_init of %s while %s holds it (taken "
 			   "at %s)", weft__objname(m, "mutex"),
 			   weft__thread_name(w->owner - 1),

@@ -161,7 +161,8 @@ int __weft_pthread_barrier_wait(pthread_barrier_t *pb)
 	loc = PT_LOC();
 	name = weft__objname(pb, "barrier");
 	if (b->count == 0)
-		weft__fail("misuse", loc, "pthread_barrier_wait on %s, which "
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "pthread_barrier_wait on %s, which "
 			   "was not initialised", name);
 	weft__point("pthread_barrier_wait", pb, name, WEFT__ACC_WRITE, loc);
 	gen = b->gen;

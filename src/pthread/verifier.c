@@ -181,7 +181,8 @@ void __VERIFIER_error(void)
 		abort();
 	if (weft__pt_in_reach_error(RA()))
 		weft__pt_reach_error(RA(), 0);
-	weft__fail("assertion", WEFT__CALLER_LOC(), "__VERIFIER_error() reached");
+	weft__fail(WEFT__K(ASSERTION), WEFT__CALLER_LOC(),
+		   "__VERIFIER_error() reached");
 }
 
 static void verifier_begin(void)

@@ -160,10 +160,10 @@ _Noreturn void weft__pt_reach_error(uintptr_t ra, uintptr_t site)
 		if (!site && weft__race_stack(&frame, 1) == 1)
 			site = frame;
 		if (site)
-			weft__fail("assertion", weft__pc_loc(site),
+			weft__fail(WEFT__K(ASSERTION), weft__pc_loc(site),
 				   "reach_error() reached");
 	}
-	weft__fail("assertion", weft__pc_loc(ra),
+	weft__fail(WEFT__K(ASSERTION), weft__pc_loc(ra),
 		   "reach_error() reached (its call was inlined; the place "
 		   "is in reach_error)");
 }

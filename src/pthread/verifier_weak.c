@@ -9,5 +9,6 @@ __attribute__((weak)) void reach_error(void)
 {
 	if (!weft__pt_live())
 		return;
-	weft__fail("assertion", WEFT__CALLER_LOC(), "reach_error() reached");
+	weft__fail(WEFT__K(ASSERTION), WEFT__CALLER_LOC(),
+		   "reach_error() reached");
 }

@@ -20,7 +20,7 @@ void weft__crash_to_bug(struct weft__shm *S)
 	S->verdict = VERDICT_BUG;
 	S->bug_fatal = true;
 	S->bug_leaf = S->leaf;
-	snprintf(S->kind, sizeof S->kind, "crash");
+	snprintf(S->kind, sizeof S->kind, "%s", WEFT__K(CRASH));
 	if (S->crash_stack_overflow)
 		snprintf(S->message, sizeof S->message,
 			 "stack overflow in thread %s%s%s", tname,
@@ -101,7 +101,7 @@ void weft__report_ending(struct weft__shm *S, int status, bool killed)
 		S->verdict = VERDICT_BUG;
 		S->bug_fatal = true;
 		S->bug_leaf = S->leaf;
-		snprintf(S->kind, sizeof S->kind, "crash");
+		snprintf(S->kind, sizeof S->kind, "%s", WEFT__K(CRASH));
 		exit_message(S, status);
 		S->bug_exec = S->executions + S->pruned;
 		S->executions++;

@@ -13,25 +13,6 @@
 
 #include "report.h"
 
-static const struct {
-	const char *kind, *text;
-} rules_known[] = {
-	{ "deadlock", "Threads wait for each other forever." },
-	{ "lock-order", "Locks or waits taken in orders that can deadlock." },
-	{ "data-race", "Two threads access the same memory, one of them "
-		       "writing, with nothing ordering the accesses." },
-	{ "use-after-free", "Memory is used after it was freed." },
-	{ "double-free", "Memory is freed twice." },
-	{ "refcount", "A reference count goes wrong (underflow, use at "
-		      "zero)." },
-	{ "leak", "Memory is still allocated when the test ends." },
-	{ "assertion", "An assertion fails." },
-	{ "crash", "The program crashes (a signal, a stack overflow)." },
-	{ "misuse", "A primitive is used against its rules (unlocking a lock "
-		    "not held, sleeping in atomic context)." },
-	{ "livelock", "Threads run forever without making progress." },
-};
-
 #define MAX_RULES 64
 
 struct rules {
@@ -52,11 +33,11 @@ static int rule_index(struct rules *R, const char *kind)
 
 static void rule(FILE *out, const char *kind)
 {
-	const char *text = "A bug weft reports.";
+	const struct weft__kind_info *k = weft__kind_named(kind);
+	/* The rule's description is the meaning column of src/kinds.def; a
+	 * kind of the program's own (weft_report) gets a generic one. */
+	const char *text = k ? k->meaning : "A bug weft reports.";
 
-	for (size_t i = 0; i < sizeof rules_known / sizeof rules_known[0]; i++)
-		if (!strcmp(rules_known[i].kind, kind))
-			text = rules_known[i].text;
 	fputs("{\"id\":", out);
 	weft__json_str(out, kind);
 	fputs(",\"shortDescription\":{\"text\":", out);
@@ -131,7 +112,7 @@ static void result(FILE *out, struct rules *R, const struct weft__result *r,
 	fputs("{\"ruleId\":", out);
 	weft__json_str(out, kind);
 	fprintf(out, ",\"ruleIndex\":%d,\"level\":\"%s\",\"message\":{\"text\":",
-		idx, strcmp(kind, "lock-order") ? "error" : "warning");
+		idx, strcmp(kind, WEFT__K(LOCK_ORDER)) ? "error" : "warning");
 	weft__json_str(out, message);
 	fputs("},\"locations\":[", out);
 	if (nrefs)

@@ -241,13 +241,16 @@ void weft_join_at(weft_thread_t th, const struct weft_loc *loc)
 	struct weft__op op;
 
 	if (th.id < 0 || th.id >= X->nthreads)
-		weft__fail("misuse", loc, "join of an invalid thread (id %d)",
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "join of an invalid thread (id %d)",
 			   th.id);
 	t = &X->th[th.id];
 	if (th.id == X->cur)
-		weft__fail("misuse", loc, "thread %s joins itself", t->name);
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "thread %s joins itself", t->name);
 	if (t->joined)
-		weft__fail("misuse", loc, "thread %s joined twice", t->name);
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "thread %s joined twice", t->name);
 	op = (struct weft__op){ .name = "join", .obj = t, .objname = t->name,
 				.access = WEFT__ACC_READ, .ready = join_ready,
 				.waitdesc = join_desc, .arg2 = th.id,
@@ -265,13 +268,16 @@ bool weft__try_join_at(int id, const char *name, const struct weft_loc *loc)
 	struct weft__thread *t;
 
 	if (id < 0 || id >= X->nthreads)
-		weft__fail("misuse", loc, "join of an invalid thread (id %d)",
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "join of an invalid thread (id %d)",
 			   id);
 	t = &X->th[id];
 	if (id == X->cur)
-		weft__fail("misuse", loc, "thread %s joins itself", t->name);
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "thread %s joins itself", t->name);
 	if (t->joined)
-		weft__fail("misuse", loc, "thread %s joined twice", t->name);
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "thread %s joined twice", t->name);
 	weft__point(name, t, t->name, WEFT__ACC_READ, loc);
 	if (t->state != TS_DONE) {
 		/* A loop that tries again until the thread ends polls. */

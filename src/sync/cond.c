@@ -57,7 +57,8 @@ void weft__cond_check_usable(weft_cond_t *c, const char *opname,
 {
 	weft__check_access(c, sizeof *c, true, loc);
 	if (c->cls == DESTROYED)
-		weft__fail("misuse", loc, "%s of %s, which was destroyed at %s",
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s of %s, which was destroyed at %s",
 			   opname, cond_name(c),
 			   weft__sync_site(destroy_site(c)));
 }
@@ -99,11 +100,12 @@ void weft__cond_destroy(weft_cond_t *c, const char *opname,
 	weft__point(opname, c, cond_name(c), WEFT__ACC_WRITE, loc);
 	weft__check_access(c, sizeof *c, true, loc);
 	if (c->cls == DESTROYED)
-		weft__fail("misuse", loc, "destroying %s, which was already "
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "destroying %s, which was already "
 			   "destroyed at %s", cond_name(c),
 			   weft__sync_site(destroy_site(c)));
 	if ((t = weft__cond_waiter(c)) >= 0)
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "destroying %s while %s waits on it (at %s)",
 			   cond_name(c), weft__thread_name(t),
 			   weft__sync_site(weft__thread_pending(t)->loc));

@@ -47,7 +47,8 @@ void weft__mutex_check_usable(weft_mutex_t *m, const char *opname,
 {
 	weft__check_access(m, sizeof *m, true, loc);
 	if (m->owner == DESTROYED)
-		weft__fail("misuse", loc, "%s of %s, which was destroyed at %s",
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s of %s, which was destroyed at %s",
 			   opname, weft__mutex_name(m),
 			   weft__sync_site(m->acquired));
 }
@@ -104,7 +105,7 @@ void weft__mutex_lock(weft_mutex_t *m, const char *opname,
 	weft__mutex_check_usable(m, opname, loc);
 	if (m->owner == self + 1 && m->kind != WEFT_MUTEX_RECURSIVE) {
 		weft__point(opname, m, op.objname, WEFT__ACC_WRITE, loc);
-		weft__fail("deadlock", loc,
+		weft__fail(WEFT__K(DEADLOCK), loc,
 			   "thread %s locks %s, which it already holds (taken "
 			   "at %s:%d)",
 			   weft__thread_name(self), op.objname,
@@ -187,9 +188,11 @@ void weft__mutex_check_held(weft_mutex_t *m, const char *opname,
 	if (m->owner == self + 1)
 		return;
 	if (m->owner == 0)
-		weft__fail("misuse", loc, "%s of %s, which is not locked",
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s of %s, which is not locked",
 			   opname, weft__mutex_name(m));
-	weft__fail("misuse", loc, "%s of %s by %s, but %s holds it", opname,
+	weft__fail(WEFT__K(MISUSE), loc,
+		   "%s of %s by %s, but %s holds it", opname,
 		   weft__mutex_name(m), weft__thread_name(self),
 		   weft__thread_name(m->owner - 1));
 }
@@ -239,21 +242,22 @@ void weft_mutex_destroy_at(weft_mutex_t *m, const struct weft_loc *loc)
 
 	weft__check_access(m, sizeof *m, true, loc);
 	if (m->owner == DESTROYED)
-		weft__fail("misuse", loc, "destroying %s, which was already "
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "destroying %s, which was already "
 			   "destroyed at %s", weft__mutex_name(m),
 			   weft__sync_site(m->acquired));
 	if (m->owner)
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "destroying %s while %s holds it (taken at %s)",
 			   weft__mutex_name(m), weft__thread_name(m->owner - 1),
 			   weft__sync_site(m->acquired));
 	if ((t = lock_waiter(m)) >= 0)
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "destroying %s while %s waits to lock it (at %s)",
 			   weft__mutex_name(m), weft__thread_name(t),
 			   weft__sync_site(weft__thread_pending(t)->loc));
 	if ((t = weft__cond_waiter_with(m, &c)) >= 0)
-		weft__fail("misuse", loc,
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "destroying %s while %s waits on %s with it (at %s)",
 			   weft__mutex_name(m), weft__thread_name(t),
 			   c->name ? c->name : weft__objname(c, "cond"),

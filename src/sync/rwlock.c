@@ -55,7 +55,7 @@ static void check_not_held(weft_rwlock_t *l, const struct weft_loc *loc)
 	int self = weft__self();
 
 	if (l->writer == self + 1 || (l->rmask & (1ull << self)))
-		weft__fail("deadlock", loc,
+		weft__fail(WEFT__K(DEADLOCK), loc,
 			   "thread %s takes %s, which it already holds",
 			   weft__thread_name(self), rw_name(l));
 }
@@ -144,7 +144,8 @@ void weft_rwlock_unlock_at(weft_rwlock_t *l, const struct weft_loc *loc)
 
 	weft__check_access(l, sizeof *l, true, loc);
 	if (l->writer != self + 1 && !(l->rmask & (1ull << self)))
-		weft__fail("misuse", loc, "rwlock_unlock of %s, not held by %s",
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "rwlock_unlock of %s, not held by %s",
 			   rw_name(l), weft__thread_name(self));
 	{
 		/* A reader's unlock is a read release: it orders later

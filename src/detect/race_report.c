@@ -263,7 +263,7 @@ void weft__race_report(const void *addr, int ptid, uint32_t pclk,
 	if ((size_t)len < sizeof msg)
 		put_access(msg + len, sizeof msg - (size_t)len, "previous ",
 			   ptid, pflags, psize, ppc);
-	weft__note_finding("data-race", key, msg);
+	weft__note_finding(WEFT__K(DATA_RACE), key, msg);
 	/* Both accesses go into the drawn trace, where they happened. */
 	weft__mark_access(self, weft__vc(self)[self], what(flags, pc), obj,
 			  weft__pc_loc(pc));

@@ -316,7 +316,7 @@ _Noreturn void weft__prune(void)
 
 void weft_assert_fail(const char *expr, const struct weft_loc *loc)
 {
-	weft__fail("assertion", loc, "assertion failed: %s", expr);
+	weft__fail(WEFT__K(ASSERTION), loc, "assertion failed: %s", expr);
 }
 
 void weft_report(const char *kind, const struct weft_loc *loc,

@@ -110,7 +110,7 @@ _Noreturn static void livelock(const char *why)
 			t->pending->loc ? t->pending->loc->line : 0,
 			buf[0] ? " for " : "", buf);
 	}
-	weft__fail("livelock", op ? op->loc : NULL, "%s", why);
+	weft__fail(WEFT__K(LIVELOCK), op ? op->loc : NULL, "%s", why);
 }
 
 /* When fairness defers every enabled thread (all of them yielded to one
@@ -319,7 +319,7 @@ void weft__visible(struct weft__op *op)
 		/* Outside a test thread (set-up hooks): not a scheduling
 		 * point, but a blocking op that cannot proceed is a bug. */
 		if (op->ready && !op->ready(op))
-			weft__fail("deadlock", op->loc,
+			weft__fail(WEFT__K(DEADLOCK), op->loc,
 				   "%s would block outside any test thread",
 				   op->name);
 		return;
@@ -403,8 +403,8 @@ int weft__choose(int n, const char *what, const struct weft_loc *loc)
 	int v;
 
 	if (n <= 0)
-		weft__fail("misuse", loc, "weft_choose(%d): n must be positive",
-			   n);
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "weft_choose(%d): n must be positive", n);
 	weft__point("choose", NULL, what, WEFT__ACC_NONE, loc);
 	if (n == 1)
 		return 0;

@@ -21,6 +21,7 @@
 
 #include "sched/sched.h"
 #include "report/report.h"
+#include "explore/explore.h"
 #include "options.h"
 
 struct rec {

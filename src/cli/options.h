@@ -92,10 +92,5 @@ struct weft__shm *weft__explore_test(const struct weft_test *t);
  * when the files hold nothing for it. */
 bool weft__merge_load(void);
 int weft__merge_test(const struct weft_test *t, const char *argv0);
-/* A verified exploration that checked nothing (every execution pruned or
- * redundant) is inconclusive, "all-pruned". */
-void weft__check_all_pruned(struct weft__shm *S);
-/* How severe a finding reported at the end is (lower: more). */
-int weft__finding_rank(const char *kind);
 
 #endif

@@ -15,6 +15,7 @@
 
 #include "sched/sched.h"
 #include "report/report.h"
+#include "explore/explore.h"
 #include "options.h"
 
 /* Leaves a job can log; past this the count is the job's total (the

@@ -42,4 +42,25 @@ int weft__explore_fair_bound(void);
 /* --replay (replay.c): follow the n decisions d. */
 void weft__replay_load(uint32_t *d, long n);
 
+/* The exploration loop (loop.c), run by a worker process: executions
+ * first, first+stride, ... of the test under the strategy set up, until
+ * it is done, the budget is spent or a bug ends it; the outcome is left
+ * in weft__S.  May block only in the test's own code. */
+struct weft__loop_cfg {
+	long first, stride;        /* executions first, first+stride, ... */
+	volatile long *min_bug;    /* shared across jobs: lowest bug found
+				      (an execution number; with a split
+				      search, a leaf) */
+	bool split;                /* one part of a split exhaustive search */
+	bool in_parts;             /* one of several parts (jobs, shards) */
+	bool debug_exec;           /* WEFT_DEBUG_EXEC: print each execution */
+};
+void weft__explore_loop(const struct weft_test *t,
+			const struct weft__loop_cfg *cfg);
+/* A verified exploration that checked nothing (every execution pruned or
+ * redundant) is inconclusive, "all-pruned". */
+void weft__check_all_pruned(struct weft__shm *S);
+/* How severe a finding reported at the end is (lower: more). */
+int weft__finding_rank(const char *kind);
+
 #endif

@@ -1,0 +1,301 @@
+/* src/explore/loop.c - the exploration loop: executions one after another
+ * under the chosen strategy until it has nothing left, the budget is
+ * spent or a bug ends the search, and what the shared record says at the
+ * end (the verdict, the counts, the finding kept for the report).  The
+ * worker process (src/cli/worker.c) sets up and calls it; the parent
+ * reads the record.
+ *
+ * Only the most serious finding of a search that goes on after findings
+ * (leaks, lock-order cycles, a data race whose consequences are explored)
+ * is kept with its execution's trace; the others are listed after it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "explore.h"
+
+/* One of several parts of a search: a part with nothing left to explore
+ * is not all-pruned on its own (the parts' sum decides). */
+static bool in_parts;
+
+static void finish(struct weft__shm *S, double t0, int verdict)
+{
+	S->verdict = verdict;
+	/* The bound a verification holds for: -1 only when no branch was
+	 * ever cut by the bound, i.e. the exploration covered every
+	 * interleaving. */
+	S->bound = weft__explore_bound();
+	S->fair_bound = weft__explore_fair_bound();
+	S->seconds = weft__now() - t0;
+	snprintf(S->strategy, sizeof S->strategy, "%s", weft__strategy_ran());
+	__atomic_store_n(&S->state, SHM_DONE, __ATOMIC_SEQ_CST);
+}
+
+/* Findings that end no execution (lock-order, data-race) still want a
+ * trace: the record of the first execution that produced one is copied
+ * aside and put back at the end.  The string pool goes back to the same
+ * address, so the steps' pointers into it stay valid. */
+struct saved {
+	long nsteps, ndec;
+	int nthreads;
+	const char *names[WEFT__MAX_THREADS];
+	struct weft__step blocked[WEFT__MAX_THREADS];
+	size_t pool_used;
+	char *pool;
+	uint32_t *dec;
+	struct weft__step *steps;
+	int nctx;
+	uint64_t ctx[512];
+};
+
+static struct saved *save_record(struct weft__shm *S)
+{
+	struct saved *v = calloc(1, sizeof *v);
+
+	v->nsteps = S->nsteps;
+	v->ndec = S->ndec;
+	v->nthreads = S->nthreads;
+	memcpy(v->names, S->thread_names, sizeof v->names);
+	memcpy(v->blocked, S->blocked, sizeof v->blocked);
+	v->pool_used = S->pool_used;
+	v->pool = malloc(S->pool_used + 1);
+	memcpy(v->pool, S->pool, S->pool_used);
+	v->dec = malloc(sizeof *v->dec * (size_t)(S->ndec + 1));
+	memcpy(v->dec, weft__shm_dec(S), sizeof *v->dec * (size_t)S->ndec);
+	v->nctx = weft__replay_context_export(v->ctx, 512);
+	v->steps = malloc(sizeof *v->steps * (size_t)(S->nsteps + 1));
+	memcpy(v->steps, weft__shm_steps(S), sizeof *v->steps * (size_t)S->nsteps);
+	return v;
+}
+
+static void restore_record(struct weft__shm *S, const struct saved *v)
+{
+	S->nsteps = v->nsteps;
+	S->ndec = v->ndec;
+	S->nthreads = v->nthreads;
+	memcpy(S->thread_names, v->names, sizeof v->names);
+	memcpy(S->blocked, v->blocked, sizeof v->blocked);
+	S->pool_used = v->pool_used;
+	S->nctx = v->nctx;
+	memcpy(S->ctx, v->ctx, sizeof v->ctx);
+	memcpy(S->pool, v->pool, v->pool_used);
+	memcpy(weft__shm_dec(S), v->dec, sizeof *v->dec * (size_t)v->ndec);
+	memcpy(weft__shm_steps(S), v->steps, sizeof *v->steps * (size_t)v->nsteps);
+	S->detail_len = 0;
+	S->detail[0] = 0;
+}
+
+/* The first execution a limit of weft ended keeps its trace, its reason
+ * and its message, for an inconclusive verdict. */
+struct limit_rec {
+	struct saved *rec;
+	char kind[32];
+	char message[1024];
+	long exec, leaf;
+};
+
+/* WEFT_DEBUG_EXEC=1 prints every execution's steps on stderr, one line
+ * each: a tool for working on the explorer itself. */
+
+static void dump_execution(enum exec_result r)
+{
+	struct weft__step *st = weft__shm_steps(weft__S);
+
+	fprintf(stderr, "exec %ld [%d] leaf %ld%s:", weft__X->exec_no, (int)r,
+		weft__S->leaf, weft__split_foreign() ? " foreign" : "");
+	for (long i = 0; i < weft__S->nsteps; i++)
+		fprintf(stderr, " %d:%s%s%s", st[i].tid, st[i].op,
+			st[i].objname ? "/" : "", st[i].objname ? st[i].objname : "");
+	fputc('\n', stderr);
+}
+
+static void note_limit(struct weft__shm *S, struct limit_rec *L, long exec_no)
+{
+	S->limited++;
+	if (L->rec)
+		return;
+	L->rec = save_record(S);
+	L->exec = exec_no;
+	L->leaf = S->leaf;
+	snprintf(L->kind, sizeof L->kind, "%s", S->kind);
+	snprintf(L->message, sizeof L->message, "%s", S->message);
+	S->kind[0] = 0;
+}
+
+/* No bug: the verdict the exploration supports. */
+static void finish_clean(struct weft__shm *S, double t0, struct limit_rec *L,
+			 bool complete)
+{
+	if (L->rec) {
+		restore_record(S, L->rec);
+		snprintf(S->kind, sizeof S->kind, "%s", L->kind);
+		snprintf(S->reason, sizeof S->reason, "%s", L->kind);
+		snprintf(S->message, sizeof S->message, "%s", L->message);
+		S->bug_exec = L->exec;
+		S->bug_leaf = L->leaf;
+		finish(S, t0, VERDICT_INCONCLUSIVE);
+		return;
+	}
+	S->verdict = complete ? VERDICT_VERIFIED : VERDICT_PASS;
+	/* One part of several may have nothing: the parts' sum decides. */
+	if (!in_parts)
+		weft__check_all_pruned(S);
+	finish(S, t0, S->verdict);
+}
+
+void weft__check_all_pruned(struct weft__shm *S)
+{
+	if (S->verdict != VERDICT_VERIFIED || S->executions)
+		return;
+	S->verdict = VERDICT_INCONCLUSIVE;
+	snprintf(S->reason, sizeof S->reason, "all-pruned");
+	snprintf(S->message, sizeof S->message,
+		 "every execution was cut short: %ld by a failed assumption, "
+		 "%ld as redundant; nothing was checked",
+		 S->pruned, S->redundant);
+	S->nsteps = S->ndec = 0; /* no trace to show */
+}
+
+/* Non-fatal findings, most severe first, by the rank column of
+ * src/kinds.def: a data race before a lock-order cycle before a leak.  The
+ * verdict names the most severe one found and shows the trace of the
+ * execution that first produced it. */
+int weft__finding_rank(const char *kind)
+{
+	const struct weft__kind_info *k = weft__kind_named(kind);
+
+	return k ? k->rank : WEFT__RANK_OTHER;
+}
+
+static int worst_finding(const struct weft__shm *S, int from)
+{
+	int best = -1;
+
+	for (int i = from; i < S->nfindings; i++)
+		if (best < 0 || weft__finding_rank(S->findings[i].kind) <
+				       weft__finding_rank(S->findings[best].kind))
+			best = i;
+	return best;
+}
+
+static void free_record(struct saved *v)
+{
+	if (!v)
+		return;
+	free(v->pool);
+	free(v->dec);
+	free(v->steps);
+	free(v);
+}
+
+/* Tell the other jobs where the bug is: they need not explore past it. */
+static void publish_bug(const struct weft__loop_cfg *cfg, long exec_no)
+{
+	long mine = cfg->split ? weft__S->leaf : exec_no;
+	long cur = __atomic_load_n(cfg->min_bug, __ATOMIC_SEQ_CST);
+
+	while (mine < cur &&
+	       !__atomic_compare_exchange_n(cfg->min_bug, &cur, mine, false,
+					    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+		;
+}
+
+void weft__explore_loop(const struct weft_test *t,
+		       const struct weft__loop_cfg *cfg)
+{
+	struct weft__shm *S = weft__S;
+	double t0 = weft__now(), limit = weft__opts.time_limit;
+	struct saved *found = NULL;
+	struct limit_rec lim = { 0 };
+	long exec_no = cfg->first;
+	int nfind = 0, found_sev = 1 << 20, primary = -1;
+
+	in_parts = cfg->in_parts;
+
+	weft__cur_test = t;
+
+	for (;; exec_no += cfg->stride) {
+		enum exec_result r;
+		if (weft__opts.iterations > 0 &&
+		    exec_no >= weft__opts.iterations)
+			break;
+		if (cfg->min_bug && !cfg->split && exec_no > *cfg->min_bug)
+			break;
+		if (limit > 0 && weft__now() - t0 > limit)
+			break;
+		weft__X->exec_no = exec_no;
+		weft__replay_context_mark();
+		weft__split_begin();
+		if (!weft__strat->begin()) {
+			if (weft__strategy_verified() && !S->nfindings) {
+				finish_clean(S, t0, &lim, true);
+				return;
+			}
+			break;
+		}
+		r = weft__run_execution(t);
+		weft__strat->end(r);
+		if (cfg->debug_exec)
+			dump_execution(r);
+		S->total_steps += weft__X->nsteps;
+		if (weft__split_foreign()) {
+			/* Another part's: it counts and reports it. */
+			S->nfindings = nfind;
+			exec_no -= cfg->stride;
+			continue;
+		}
+		if (weft__probe_run && r != EXEC_BUG)
+			exec_no -= cfg->stride; /* a re-run, not a new one */
+		else if (r == EXEC_OK || r == EXEC_BUG)
+			S->executions++;
+		else if (r == EXEC_PRUNED)
+			S->pruned++;
+		else if (r == EXEC_REDUNDANT)
+			S->redundant++;
+		else if (r == EXEC_LIMIT)
+			note_limit(S, &lim, exec_no);
+		if (S->nfindings > nfind && r != EXEC_BUG) {
+			int w = worst_finding(S, nfind);
+			if (weft__finding_rank(S->findings[w].kind) < found_sev) {
+				free_record(found);
+				found_sev = weft__finding_rank(S->findings[w].kind);
+				primary = w;
+				S->bug_exec = exec_no;
+				S->bug_leaf = S->leaf;
+				S->bug_seconds = weft__now() - t0;
+				found = save_record(S);
+			}
+		}
+		nfind = S->nfindings;
+		if (r == EXEC_BUG) {
+			S->nctx = weft__replay_context_export(
+				S->ctx, (int)(sizeof S->ctx / sizeof S->ctx[0]));
+			S->bug_exec = exec_no;
+			S->bug_seconds = weft__now() - t0;
+			S->bug_leaf = S->leaf;
+			S->bug_fatal = true;
+			if (cfg->min_bug)
+				publish_bug(cfg, exec_no);
+			finish(S, t0, VERDICT_BUG);
+			return;
+		}
+	}
+	if (S->nfindings && found) {
+		restore_record(S, found);
+		/* The primary finding goes first; the report lists the others
+		 * after it as "also". */
+		if (primary > 0) {
+			struct weft__finding f = S->findings[primary];
+			memmove(&S->findings[1], &S->findings[0],
+				sizeof f * (size_t)primary);
+			S->findings[0] = f;
+		}
+		snprintf(S->kind, sizeof S->kind, "%s", S->findings[0].kind);
+		snprintf(S->message, sizeof S->message, "%s",
+			 S->findings[0].msg);
+		finish(S, t0, VERDICT_BUG);
+		return;
+	}
+	finish_clean(S, t0, &lim, false);
+}
+

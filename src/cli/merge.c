@@ -32,10 +32,14 @@ struct rec {
 	int shard, nshards, bound, fair_bound;
 	double seconds;
 	bool fatal;
+	bool took_over;           /* restarted and explored the whole test */
 };
 
 static struct rec *recs;
 static int nrecs;
+
+/* As many as --shard=K/N accepts. */
+#define MAX_SHARDS 4096
 
 /* ---- reading ----------------------------------------------------------- */
 
@@ -97,7 +101,9 @@ static bool parse_line(const char *line, const char *file, struct rec *r)
 	r->verdict = str_field(line, "verdict");
 	if (!r->test || !r->verdict)
 		return false;
-	if (!sh || sscanf(sh, "%d/%d", &r->shard, &r->nshards) != 2) {
+	if (!sh || sscanf(sh, "%d/%d", &r->shard, &r->nshards) != 2 ||
+	    r->nshards < 1 || r->nshards > MAX_SHARDS || r->shard < 1 ||
+	    r->shard > r->nshards) {
 		fprintf(stderr, "weft: %s: test %s: not a shard's result (run "
 				"with --shard=K/N --json=FILE)\n", file, r->test);
 		free(sh);
@@ -121,6 +127,8 @@ static bool parse_line(const char *line, const char *file, struct rec *r)
 	r->bound = (int)num_field(line, "preemption_bound", -1);
 	r->fair_bound = (int)num_field(line, "fair_bound", -1);
 	r->fatal = field(line, "fatal") && !strncmp(field(line, "fatal"), "true", 4);
+	r->took_over = field(line, "took_over") &&
+		       !strncmp(field(line, "took_over"), "true", 4);
 	const char *s = field(line, "seconds");
 	r->seconds = s ? strtod(s, NULL) : 0;
 	return true;
@@ -194,7 +202,7 @@ static bool better(const struct rec *a, const struct rec *b)
 static int gather(const struct weft_test *t, struct rec **mine, int *best)
 {
 	int n = 0, want = 0;
-	bool seen[4097] = { false };
+	bool seen[MAX_SHARDS + 1] = { false };
 
 	for (int i = 0; i < nrecs; i++) {
 		if (strcmp(recs[i].test, t->name))
@@ -223,9 +231,22 @@ static int gather(const struct weft_test *t, struct rec **mine, int *best)
 					"missing\n", t->name, k, want);
 			return -1;
 		}
-	*best = 0;
-	for (int i = 1; i < n; i++)
-		if (better(mine[i], mine[*best]))
+	/* A shard that took the whole test over stands for all of them; a
+	 * bug another shard found before still counts. */
+	*best = -1;
+	for (int i = 0; i < n && *best < 0; i++)
+		if (mine[i]->took_over)
+			*best = i;
+	if (*best < 0) {
+		*best = 0;
+		for (int i = 1; i < n; i++)
+			if (better(mine[i], mine[*best]))
+				*best = i;
+		return n;
+	}
+	for (int i = 0; i < n; i++)
+		if (!strcmp(mine[i]->verdict, "bug") &&
+		    better(mine[i], mine[*best]))
 			*best = i;
 	return n;
 }
@@ -294,10 +315,19 @@ int weft__merge_test(const struct weft_test *t, const char *argv0)
 	}
 	snprintf(S->strategy, sizeof S->strategy, "%s",
 		 w->strategy ? w->strategy : "");
+	/* The merged verdict rests on the loosest bounds any part had. */
 	S->bound = w->bound;
 	S->fair_bound = w->fair_bound;
-	S->split = w->split;
 	S->parts_exact = true;
+	for (int i = 0; i < n; i++) {
+		if (mine[i]->bound > S->bound)
+			S->bound = mine[i]->bound;
+		if (mine[i]->fair_bound > S->fair_bound)
+			S->fair_bound = mine[i]->fair_bound;
+		if (mine[i]->took_over)
+			S->parts_exact = false;
+	}
+	S->split = w->split;
 	S->bug_exec = w->bug_exec;
 	S->bug_leaf = w->bug_leaf;
 	if (S->verdict == VERDICT_VERIFIED)

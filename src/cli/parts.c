@@ -140,6 +140,40 @@ static struct weft__leaf_mark before_leaf(const struct weft__shm *S,
 	return k;
 }
 
+/* A job restarted its search with new racing sites and explored the whole
+ * test unsplit (odpor_split.c): its result is the verdict, unless another
+ * job found a bug before it stopped; the counts are everything the jobs
+ * ran, which no longer match one process's. */
+static struct weft__shm *took_over(struct weft__shm **S, int n, bool split,
+				   bool *exact)
+{
+	int best = -1;
+	long execs = 0, pruned = 0, redundant = 0, limited = 0, steps = 0;
+
+	for (int i = 0; i < n; i++)
+		if (S[i]->took_over && best < 0)
+			best = i;
+	for (int i = 0; i < n; i++) {
+		if (i != best && S[i]->verdict == VERDICT_BUG &&
+		    better(S[i], S[best], split))
+			best = i;
+		execs += S[i]->executions;
+		pruned += S[i]->pruned;
+		redundant += S[i]->redundant;
+		limited += S[i]->limited;
+		steps += S[i]->total_steps;
+	}
+	struct weft__shm *W = S[best];
+	W->executions = execs;
+	W->pruned = pruned;
+	W->redundant = redundant;
+	W->limited = limited;
+	W->total_steps = steps;
+	W->took_over = true;
+	*exact = false;
+	return W;
+}
+
 struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 				   struct weft__split_log **logs, int n,
 				   bool split, bool *exact)
@@ -150,6 +184,9 @@ struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 	double secs = 0;
 
 	*exact = true;
+	for (int i = 0; i < n; i++)
+		if (S[i]->took_over)
+			return took_over(S, n, split, exact);
 	for (int i = 1; i < n; i++)
 		if (better(S[i], S[best], split))
 			best = i;

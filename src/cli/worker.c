@@ -127,7 +127,9 @@ _Noreturn void weft__worker_main(const struct weft_test *t,
 	struct weft__loop_cfg cfg = {
 		.first = c->first, .stride = c->stride, .min_bug = c->min_bug,
 		.split = c->split > 0, .in_parts = c->nshards * c->njobs > 1,
-		.debug_exec = getenv("WEFT_DEBUG_EXEC") != NULL };
+		.debug_exec = getenv("WEFT_DEBUG_EXEC") != NULL,
+		.used = c->split > 0 && c->njobs > 1 && c->min_bug
+				? c->min_bug + 2 : NULL };
 	uint32_t *replay = c->replay;
 
 	weft__S = S;
@@ -142,7 +144,9 @@ _Noreturn void weft__worker_main(const struct weft_test *t,
 		weft__split_setup(&(struct weft__split_cfg){
 			.width = c->split, .shard = c->shard,
 			.nshards = c->nshards, .job = c->job, .njobs = c->njobs,
-			.stop = c->min_bug, .log = c->log, .claims = c->claims,
+			.stop = c->min_bug,
+			.takeover = c->min_bug ? c->min_bug + 1 : NULL,
+			.log = c->log, .claims = c->claims,
 			.nclaims = c->nclaims });
 	}
 	S->leaf = S->bug_leaf = -1;

@@ -54,9 +54,13 @@ struct weft__loop_cfg {
 	bool split;                /* one part of a split exhaustive search */
 	bool in_parts;             /* one of several parts (jobs, shards) */
 	bool debug_exec;           /* WEFT_DEBUG_EXEC: print each execution */
+	volatile long *used;       /* split jobs: executions run by all */
 };
 void weft__explore_loop(const struct weft_test *t,
 			const struct weft__loop_cfg *cfg);
+/* The executions the budget (--iterations) has paid for so far: this
+ * process's, or all jobs' of a split search. */
+long weft__explore_budget_used(void);
 /* A verified exploration that checked nothing (every execution pruned or
  * redundant) is inconclusive, "all-pruned". */
 void weft__check_all_pruned(struct weft__shm *S);

@@ -18,6 +18,44 @@
  * is not all-pruned on its own (the parts' sum decides). */
 static bool in_parts;
 
+/* The executions run so far against --iterations: the jobs of a split
+ * search share one count (they claim leaves unevenly, so a fixed share
+ * each would end one job's part early while another has budget left). */
+static volatile long *shared_used;
+static const long *own_used;
+
+long weft__explore_budget_used(void)
+{
+	if (shared_used)
+		return __atomic_load_n(shared_used, __ATOMIC_RELAXED);
+	return own_used ? *own_used : weft__exec_no();
+}
+
+/* Before an execution: may it run?  Jobs sharing the budget reserve their
+ * execution in the shared count, so that together they run no more than
+ * --iterations. */
+static bool take_budget(long exec_no)
+{
+	long n = weft__opts.iterations;
+
+	if (n <= 0)
+		return true;
+	if (!shared_used)
+		return exec_no < n;
+	if (__atomic_fetch_add(shared_used, 1, __ATOMIC_SEQ_CST) < n)
+		return true;
+	__atomic_fetch_sub(shared_used, 1, __ATOMIC_SEQ_CST);
+	return false;
+}
+
+/* The execution was not one the budget pays for (another part's, or the
+ * re-run of the determinism probe). */
+static void give_back_budget(void)
+{
+	if (shared_used && weft__opts.iterations > 0)
+		__atomic_fetch_sub(shared_used, 1, __ATOMIC_SEQ_CST);
+}
+
 static void finish(struct weft__shm *S, double t0, int verdict)
 {
 	S->verdict = verdict;
@@ -211,13 +249,14 @@ void weft__explore_loop(const struct weft_test *t,
 	int nfind = 0, found_sev = 1 << 20, primary = -1;
 
 	in_parts = cfg->in_parts;
+	shared_used = cfg->split ? cfg->used : NULL;
+	own_used = &exec_no;
 
 	weft__cur_test = t;
 
 	for (;; exec_no += cfg->stride) {
 		enum exec_result r;
-		if (weft__opts.iterations > 0 &&
-		    exec_no >= weft__opts.iterations)
+		if (!take_budget(exec_no))
 			break;
 		if (cfg->min_bug && !cfg->split && exec_no > *cfg->min_bug)
 			break;
@@ -238,22 +277,29 @@ void weft__explore_loop(const struct weft_test *t,
 		if (cfg->debug_exec)
 			dump_execution(r);
 		S->total_steps += weft__X->nsteps;
-		if (weft__split_foreign()) {
-			/* Another part's: it counts and reports it. */
+		/* Another part's: it counts and reports it.  Unless what it
+		 * found restarts the search (new racing sites): then this part
+		 * takes the whole test over or stops (odpor_split.c), the
+		 * owner may never get there, and the finding must not be lost. */
+		if (weft__split_foreign() && !weft__restart_pending) {
+			give_back_budget();
 			S->nfindings = nfind;
 			exec_no -= cfg->stride;
 			continue;
 		}
-		if (weft__probe_run && r != EXEC_BUG)
+		if (weft__probe_run && r != EXEC_BUG) {
 			exec_no -= cfg->stride; /* a re-run, not a new one */
-		else if (r == EXEC_OK || r == EXEC_BUG)
-			S->executions++;
-		else if (r == EXEC_PRUNED)
-			S->pruned++;
-		else if (r == EXEC_REDUNDANT)
-			S->redundant++;
-		else if (r == EXEC_LIMIT)
-			note_limit(S, &lim, exec_no);
+			give_back_budget();
+		} else {
+			if (r == EXEC_OK || r == EXEC_BUG)
+				S->executions++;
+			else if (r == EXEC_PRUNED)
+				S->pruned++;
+			else if (r == EXEC_REDUNDANT)
+				S->redundant++;
+			else if (r == EXEC_LIMIT)
+				note_limit(S, &lim, exec_no);
+		}
 		if (S->nfindings > nfind && r != EXEC_BUG) {
 			int w = worst_finding(S, nfind);
 			if (weft__finding_rank(S->findings[w].kind) < found_sev) {

@@ -500,7 +500,8 @@ static bool odpor_begin(void)
 		weft__restart_pending = false;
 		need_unwind = false;
 		reset_tree();
-		return true;
+		/* Another part took the search over after a restart. */
+		return !weft__split_stopped();
 	}
 	if (complete || weft__split_stopped())
 		return false;

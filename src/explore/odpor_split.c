@@ -56,17 +56,36 @@ void weft__split_begin(void)
 
 void weft__split_reset(void)
 {
-	/* A restart (new scheduling points after a data race) numbers the
-	 * leaves anew: the other jobs' claims no longer mean the same leaves,
-	 * so the jobs divide the rest statically. */
-	if (leaf_no >= 0)
-		C.claims = NULL;
+	/* A restart (new scheduling points after a data race, learnt in this
+	 * process only) changes the tree: the other parts' leaves, numbered
+	 * in the old one, no longer fit together with this part's.  So the
+	 * first part to restart takes the whole test over and explores it
+	 * unsplit; the others stop at their next leaf, and their results
+	 * count only for the bugs they found.  A shard cannot tell the other
+	 * shards: each that restarts takes over, and merging uses one of
+	 * them. */
+	if (C.width > 0 && leaf_no >= 0) {
+		if (C.takeover &&
+		    !__sync_bool_compare_and_swap(C.takeover, 0, C.job + 1)) {
+			stopped = true; /* another job has taken over */
+			return;
+		}
+		if (C.stop)
+			__atomic_store_n(C.stop, -1, __ATOMIC_SEQ_CST);
+		C.width = 0;
+		weft__S->took_over = true;
+	}
 	leaf_no = -1;
 	stopped = false;
 }
 
 bool weft__split_stopped(void)
 {
+	/* Leaves come in increasing order: once a bug lies in an earlier
+	 * leaf (another job found it), the rest of this one is moot too. */
+	if (C.width > 0 && C.stop && leaf_no >= 0 &&
+	    leaf_no > __atomic_load_n(C.stop, __ATOMIC_SEQ_CST))
+		stopped = true;
 	return stopped;
 }
 

@@ -35,7 +35,7 @@ static bool half_spent(void)
 	double limit = weft__opts.time_limit;
 
 	if (weft__opts.iterations > 0 &&
-	    weft__exec_no() >= weft__opts.iterations / 2)
+	    weft__explore_budget_used() >= weft__opts.iterations / 2)
 		return true;
 	return limit > 0 && weft__now() - started >= limit / 2;
 }

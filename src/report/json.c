@@ -87,6 +87,8 @@ static void json_parts(FILE *out, struct weft__shm *S, const char *argv0)
 		fprintf(out, ",\"bug_leaf\":%ld", S->bug_leaf);
 	if (S->split > 0 && !S->parts_exact)
 		fputs(",\"counts_exact\":false", out);
+	if (S->split > 0 && S->took_over)
+		fputs(",\"took_over\":true", out);
 	if (weft__opts.nshards) {
 		char *cmd = weft__program_command(argv0);
 		fprintf(out, ",\"shard\":\"%d/%d\",\"fatal\":%s,\"program\":",

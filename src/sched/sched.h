@@ -109,6 +109,9 @@ struct weft__shm {
 	bool spawned;             /* some execution created a thread */
 	bool shared_seen;         /* two threads touched the same memory or
 				     object (shared.c) */
+	bool took_over;           /* a part of a split search that restarted
+				     (new racing sites) and went on to
+				     explore the whole test unsplit */
 	int nnotes;               /* statements the verdict rests on */
 	uint64_t note_keys[WEFT__MAX_NOTES];
 	char notes[WEFT__MAX_NOTES][WEFT__NOTE_LEN];
@@ -204,6 +207,8 @@ struct weft__split_cfg {
 				     claims first in claims (a shared bitmap
 				     of nclaims bits), past it every njobs-th */
 	volatile long *stop;
+	volatile long *takeover;  /* shared by the jobs: 0, or 1 + the job
+				     that took the search over */
 	struct weft__split_log *log;
 	uint64_t *claims;
 	long nclaims;

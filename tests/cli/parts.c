@@ -80,3 +80,55 @@ WEFT_TEST(locks)
 		weft_join(t[i]);
 	weft_assert(shared == 8);
 }
+
+/* A data race whose consequence, an assertion, is only explored once the
+ * racing accesses are scheduling points: a part of a split search that
+ * learns them restarts, and takes the whole test over (odpor_split.c), so
+ * every part count reports the assertion as one process does. */
+static weft_atomic_t ga, gb;
+static volatile int gx;
+
+static void gate_a(void *p)
+{
+	(void)p;
+	weft_atomic_store(&ga, 1);
+}
+
+static void gate_b(void *p)
+{
+	(void)p;
+	weft_atomic_store(&gb, 1);
+}
+
+static void gated_writer(void *p)
+{
+	(void)p;
+	if (weft_atomic_load(&ga) == 1 && weft_atomic_load(&gb) == 0) {
+		gx = 1;
+		gx = 2;
+	}
+}
+
+static void gated_reader(void *p)
+{
+	(void)p;
+	if (weft_atomic_load(&ga) == 1 && weft_atomic_load(&gb) == 0) {
+		int r = gx;
+		weft_assert(r != 1);
+	}
+}
+
+WEFT_TEST(gated_race)
+{
+	weft_thread_t t[4];
+
+	weft_atomic_store(&ga, 0);
+	weft_atomic_store(&gb, 0);
+	gx = 0;
+	t[0] = weft_spawn(gate_a, NULL);
+	t[1] = weft_spawn(gate_b, NULL);
+	t[2] = weft_spawn(gated_writer, NULL);
+	t[3] = weft_spawn(gated_reader, NULL);
+	for (int i = 0; i < 4; i++)
+		weft_join(t[i]);
+}

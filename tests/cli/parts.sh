@@ -80,6 +80,36 @@ for bad in 0/3 4/3 3 /3 1/ a/b 1/0; do
 	expect_eq $? 2 "--shard=$bad"
 	expect_eq "$(printf '%s\n' "$err" | wc -l | tr -d ' ')" 1 "one line for --shard=$bad"
 done
+# The jobs share the budget: a search that fits it is verified as by one
+# process, and together they run no more than it.
+budget() { $X --filter=increments --iterations=$1 --format=json $2 | grep '^{' | complete; }
+for o in "" "--jobs=2" "--jobs=3 --split=16"; do
+	expect_eq "$(budget 3600 "$o")" "verified null 1680" "budget 3600 $o"
+	expect_eq "$(budget 1000 "$o")" "pass null 1000" "budget 1000 $o"
+done
+# A data race that restarts one part: the verdict is still one process's.
+kind() { sed -n 's/.*"verdict":"\([a-z]*\)","kind":"\([a-z-]*\)".*/\1 \2/p'; }
+for o in "--split=4 --jobs=3" "--split=2 --jobs=2" "--jobs=2"; do
+	for i in 1 2 3; do
+		expect_eq "$(run --filter=gated_race $o | kind)" "bug assertion" "gated_race $o, run $i"
+	done
+done
+shards gated_race 3
+expect_eq "$($W merge --format=json "$d"/s*.json | kind)" "bug assertion" "gated_race: merged shards"
+# A shard number out of range, another program, a command in the file.
+shards increments 2
+sed 's|"shard":"2/2"|"shard":"0/2"|' "$d"/s2.json >"$d"/bad.json
+$W merge "$d"/s1.json "$d"/bad.json >/dev/null 2>&1
+expect_eq $? 2 "merge: shard 0/2"
+sed 's|"shard":"2/2"|"shard":"99999/99999"|' "$d"/s2.json >"$d"/bad.json
+$W merge "$d"/s1.json "$d"/bad.json >/dev/null 2>&1
+expect_eq $? 2 "merge: shard 99999/99999"
+sed 's|"program":"\([^"]*\)"|"program":"\1 $(touch '"$d"'/owned)"|' "$d"/s2.json >"$d"/evil.json
+$W merge "$d"/evil.json >/dev/null 2>&1
+expect_eq $? 2 "merge: a command in the program field"
+expect_eq "$(ls "$d"/owned 2>/dev/null)" "" "merge: the command did not run"
+$W merge "$d"/s1.json "$d"/evil.json >/dev/null 2>&1
+expect_eq $? 2 "merge: files of two programs"
 $X --shard=1/2 --strategy=dfs --preemption-bound=2 >/dev/null 2>&1
 expect_eq $? 2 "--shard with a bounded dfs"
 echo ok

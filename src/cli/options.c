@@ -409,11 +409,11 @@ bool weft__options_parse(struct weft__cli *cli, const char *env, int argc,
 		weft__opts.strategy = "replay";
 	if (!strcmp(weft__opts.strategy, "replay") && !weft__opts.replay)
 		return bad(&p, "--strategy=replay needs --replay=TOKEN");
-	if (weft__opts.nshards && !strcmp(weft__opts.strategy, "dfs") &&
-	    weft__opts.preemption_bound >= 0)
+	if (weft__opts.nshards && weft__strategy_get(weft__opts.strategy) &&
+	    weft__strategy_get(weft__opts.strategy)->parts == WEFT__PARTS_NONE)
 		return bad(&p, "--shard divides the search without a preemption "
 			       "bound (auto, dfs, random or pct), not the bounded "
-			       "dfs");
+			       "dfs or a replay");
 	return true;
 }
 

@@ -33,17 +33,17 @@
 #define SPLIT_PER_PART 8
 #define SPLIT_MIN 16
 
-static bool exhaustive_kind(void)
+/* How the chosen strategy divides, as its table entry says. */
+static int parts_kind(void)
 {
-	return !strcmp(weft__opts.strategy, "auto") ||
-	       (!strcmp(weft__opts.strategy, "dfs") &&
-		weft__opts.preemption_bound < 0);
+	const struct weft__strategy *s = weft__strategy_get(weft__opts.strategy);
+
+	return s ? s->parts : WEFT__PARTS_NONE;
 }
 
 void weft__plan_test(struct weft__plan *P)
 {
-	bool sampling = !strcmp(weft__opts.strategy, "random") ||
-			!strcmp(weft__opts.strategy, "pct");
+	int kind = parts_kind();
 	int shards = weft__opts.nshards ? weft__opts.nshards : 1;
 
 	memset(P, 0, sizeof *P);
@@ -51,11 +51,11 @@ void weft__plan_test(struct weft__plan *P)
 	P->nshards = 1;
 	if (weft__opts.replay)
 		return;
-	if (sampling || exhaustive_kind())
+	if (kind != WEFT__PARTS_NONE)
 		P->jobs = weft__opts.jobs;
 	P->nshards = shards;
 	P->shard = weft__opts.shard ? weft__opts.shard - 1 : 0;
-	if (!exhaustive_kind())
+	if (kind != WEFT__PARTS_SPLIT)
 		return;
 	if (weft__opts.split)
 		P->split = weft__opts.split;

@@ -543,4 +543,5 @@ long weft__odpor_dropped(void)
 const struct weft__strategy weft__strategy_odpor = {
 	.name = "dfs", .begin = odpor_begin, .pick = odpor_pick,
 	.value = odpor_value, .end = odpor_end, .exhaustive = true,
+	.parts = WEFT__PARTS_SPLIT,
 };

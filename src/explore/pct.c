@@ -76,5 +76,5 @@ static void pct_end(enum exec_result r)
 
 const struct weft__strategy weft__strategy_pct = {
 	.name = "pct", .begin = pct_begin, .pick = pct_pick,
-	.value = pct_value, .end = pct_end,
+	.value = pct_value, .end = pct_end, .parts = WEFT__PARTS_SEEDS,
 };

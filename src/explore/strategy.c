@@ -71,6 +71,7 @@ static void auto_end(enum exec_result r)
 static const struct weft__strategy strategy_auto = {
 	.name = "auto", .begin = auto_begin, .pick = auto_pick,
 	.value = auto_value, .end = auto_end, .exhaustive = true,
+	.parts = WEFT__PARTS_SPLIT, /* its PCT half by seeds */
 };
 
 const struct weft__strategy *weft__strategy_get(const char *name)

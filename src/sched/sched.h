@@ -179,6 +179,12 @@ struct weft__strategy {
 	 * DPOR bookkeeping); may be NULL. */
 	void (*step)(int tid, const struct weft__op *op);
 	bool exhaustive;           /* can conclude "verified" */
+	uint8_t parts;             /* how --jobs and --shard divide it */
+};
+enum {
+	WEFT__PARTS_NONE,          /* one process (replay, the bounded dfs) */
+	WEFT__PARTS_SEEDS,         /* by executions: each its own seeds */
+	WEFT__PARTS_SPLIT,         /* by the leaves of the split search */
 };
 const struct weft__strategy *weft__strategy_get(const char *name);
 /* The set of scheduling points grew (weft__points_changed): exhaustive

@@ -147,10 +147,6 @@ void weft__saw_change(void);
  * instrumented plain write): spinning threads may progress, as after a
  * write step.  Cheap; called by the race detector on writes. */
 void weft__note_progress(void);
-/* The same for a plain write to addr, except that a write to the calling
- * thread's own stack (a loop counter, a local reset before a retry) is no
- * progress other threads could see. */
-void weft__note_write(const void *addr);
 
 /* Attach a short result to the step just taken, shown in the trace after
  * the operation (e.g. "= 0", "busy", "timeout").  s must be a literal. */
@@ -329,6 +325,13 @@ int weft__held(int *out, int max);
  * has weft__nthreads() meaningful entries. */
 typedef uint32_t weft__vclock[WEFT__MAX_THREADS];
 const uint32_t *weft__vc(int tid);
+/* The race detector's one call into the scheduler per memory access: the
+ * current thread in *tid and its clock (NULL outside a test thread), and
+ * for a write the note that something changed as weft__note_progress
+ * does, except that a write to the thread's own stack (a loop counter, a
+ * local reset before a retry) is no progress other threads could see.
+ * Does not block. */
+const uint32_t *weft__access_begin(const void *addr, bool write, int *tid);
 
 /* A clock ordered only by thread creation and join, which every schedule
  * respects; advanced by weft__pvc_tick.  The lock-order graph uses it to

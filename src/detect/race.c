@@ -12,15 +12,14 @@ void weft__race_access(const void *addr, size_t n, unsigned flags,
 		       uintptr_t pc)
 {
 	struct weft__race_acc acc;
+	const uint32_t *vc;
 	int t;
 
 	if (!weft__race_on || n == 0)
 		return;
-	t = weft__self();
-	if (t < 0)
+	vc = weft__access_begin(addr, flags & WEFT__RACE_WRITE, &t);
+	if (!vc)
 		return;
-	if (flags & WEFT__RACE_WRITE)
-		weft__note_write(addr);
 	if (__builtin_expect(flags & WEFT__RACE_VOLATILE, 0))
 		weft__race_volatile_site(pc);
 	if (__builtin_expect(weft__race_site_hot(pc), 0))
@@ -35,7 +34,7 @@ void weft__race_access(const void *addr, size_t n, unsigned flags,
 	acc.tid = t;
 	acc.flags = flags;
 	acc.size = n > UINT32_MAX ? UINT32_MAX : (unsigned)n;
-	acc.vc = weft__vc(t);
+	acc.vc = vc; /* the thread's own: current after the point above */
 	acc.clk = acc.vc[t];
 	acc.pc = pc;
 	weft__shadow_access((uintptr_t)addr, n, &acc);

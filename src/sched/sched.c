@@ -356,18 +356,22 @@ void weft__note_progress(void)
 		weft__X->progress = true;
 }
 
-void weft__note_write(const void *addr)
+const uint32_t *weft__access_begin(const void *addr, bool write, int *tid)
 {
 	struct weft__exec *X = weft__X;
-	const struct weft__stack *s;
-	const char *a = addr;
+	int t;
 
-	if (!X || X->cur < 0)
-		return;
-	s = X->th[X->cur].stack;
-	if (s && a >= (const char *)s->base && a < (const char *)s->base + s->size)
-		return;
-	X->progress = true;
+	if (!X || (t = X->cur) < 0)
+		return NULL;
+	*tid = t;
+	if (write) {
+		const struct weft__stack *s = X->th[t].stack;
+		const char *a = addr;
+		if (!s || a < (const char *)s->base ||
+		    a >= (const char *)s->base + s->size)
+			X->progress = true;
+	}
+	return X->th[t].vc;
 }
 
 void weft__saw_change(void)

@@ -275,6 +275,14 @@ const void *weft__heap_block_start(const void *p);
 void weft__check_access(const void *p, size_t n, bool write,
 			const struct weft_loc *loc);
 bool weft__is_tracked(const void *p);
+/* The same as an inline test for the race detector's fast path: the
+ * tracked heap's used range, kept by heap.c (empty before its first use). */
+extern const char *weft__heap_lo, *weft__heap_hi;
+static inline bool weft__in_tracked_heap(const void *p)
+{
+	return (const char *)p >= weft__heap_lo &&
+	       (const char *)p < weft__heap_hi;
+}
 
 /* ---- per-execution hooks --------------------------------------------- */
 

@@ -65,6 +65,7 @@ void weft__heap_reset(void)
 	if (H->nblocks > H->high_blocks)
 		H->high_blocks = H->nblocks;
 	H->used = 0;
+	weft__heap_lo = weft__heap_hi = H->arena;
 	H->nblocks = 0;
 	if (++H->resets % 4096 == 0 && H->high > ((size_t)4 << 20)) {
 		madvise(H->arena, H->high, MADV_DONTNEED);
@@ -76,10 +77,11 @@ void weft__heap_reset(void)
 	}
 }
 
+const char *weft__heap_lo, *weft__heap_hi;
+
 bool weft__is_tracked(const void *p)
 {
-	return H && (const char *)p >= H->arena &&
-	       (const char *)p < H->arena + H->used;
+	return weft__in_tracked_heap(p);
 }
 
 static void set_shadow(size_t from, size_t len, uint32_t v)
@@ -110,6 +112,8 @@ void *weft__malloc(size_t n, bool zero, const char *what,
 			    "bytes in one execution, weft's limit",
 			    (size_t)MAX_BLOCKS, ARENA_SIZE);
 	H->used = (off + len + GRANULE - 1) & ~(size_t)(GRANULE - 1);
+	weft__heap_lo = H->arena;
+	weft__heap_hi = H->arena + H->used;
 	b = &H->blocks[H->nblocks];
 	*b = (struct block){ .p = H->arena + off, .n = n,
 			     .what = what ? what : "malloc", .aloc = loc,

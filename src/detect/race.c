@@ -26,7 +26,7 @@ void weft__race_access(const void *addr, size_t n, unsigned flags,
 		weft__race_point(addr, flags & WEFT__RACE_WRITE, pc);
 	/* Heap memory: the tracked heap reports an access to a freed block
 	 * (use-after-free) and ends the execution. */
-	if (weft__is_tracked(addr))
+	if (weft__in_tracked_heap(addr))
 		weft__check_access(addr, n, flags & WEFT__RACE_WRITE,
 				   weft__pc_loc(pc));
 	/* The clock is read after the scheduling point, which may have run

@@ -40,6 +40,11 @@
 
 #include "kinds.h"
 
+/* An internal function on a hot path that only weft's own library calls:
+ * hidden from the program, so that calls to it inside the shared library
+ * are direct instead of going through the procedure linkage table. */
+#define WEFT__HIDDEN __attribute__((visibility("hidden")))
+
 #define WEFT__MAX_THREADS 64
 
 /* ---- errors ---------------------------------------------------------- */
@@ -339,7 +344,8 @@ const uint32_t *weft__vc(int tid);
  * does, except that a write to the thread's own stack (a loop counter, a
  * local reset before a retry) is no progress other threads could see.
  * Does not block. */
-const uint32_t *weft__access_begin(const void *addr, bool write, int *tid);
+WEFT__HIDDEN const uint32_t *weft__access_begin(const void *addr, bool write,
+					     int *tid);
 
 /* A clock ordered only by thread creation and join, which every schedule
  * respects; advanced by weft__pvc_tick.  The lock-order graph uses it to

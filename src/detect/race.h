@@ -49,8 +49,8 @@ extern bool weft__race_on;
 /* Check and record an access of n bytes at addr made at pc.  Never blocks;
  * it becomes a scheduling point (before the access) once pc is known to
  * race, so the explorer also tries the other orders at that site. */
-void weft__race_access(const void *addr, size_t n, unsigned flags,
-		       uintptr_t pc);
+WEFT__HIDDEN void weft__race_access(const void *addr, size_t n,
+				    unsigned flags, uintptr_t pc);
 
 /* Called at a racing site before the access: a scheduling point on the
  * granule, unless the thread is inside an atomic section. */
@@ -68,7 +68,7 @@ void weft__race_report(const void *addr, int ptid, uint32_t pclk,
 void weft__race_volatile_site(uintptr_t pc);
 
 /* Sites known to race (persistent), tested on every access. */
-bool weft__race_site_hot(uintptr_t pc);
+WEFT__HIDDEN bool weft__race_site_hot(uintptr_t pc);
 
 /* Per-thread function stacks from __tsan_func_entry/exit. */
 void weft__race_func_entry(uintptr_t pc);
@@ -94,8 +94,8 @@ struct weft__race_acc {
 
 /* Check the access of n bytes at addr against what the shadow memory
  * knows of them (reporting races), and record it. */
-void weft__shadow_access(uintptr_t addr, size_t n,
-			 const struct weft__race_acc *acc);
+WEFT__HIDDEN void weft__shadow_access(uintptr_t addr, size_t n,
+				      const struct weft__race_acc *acc);
 /* Forget every record: called at the start of each execution. */
 void weft__shadow_begin(void);
 

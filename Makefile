@@ -54,9 +54,9 @@ $(LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@ && ar rcs $@ $^
 
-$(SOLIB): $(LIB_OBJ)
+$(SOLIB): $(LIB_OBJ) src/libweft.map
 	@mkdir -p $(dir $@)
-	$(CC) -shared $(SAN) -o $@ $^ -lpthread -ldl -lm
+	$(CC) -shared $(SAN) -Wl,--version-script=src/libweft.map -o $@ $(LIB_OBJ) -lpthread -ldl -lm
 
 $(MAINOBJ): src/wrap_main.c src/cli/options.h
 	@mkdir -p $(dir $@)

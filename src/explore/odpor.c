@@ -29,9 +29,6 @@ struct level {
 	int ndone, capdone;
 	long sleep_off;          /* its sleep set in sleepbuf */
 	int nsleep;
-	long pb;                 /* split: product of the prefix's branching
-				    factors before this decision */
-	int width;               /* split: children of this prefix node */
 };
 
 static struct level *lv;
@@ -50,7 +47,6 @@ static int known_threads;
 static bool started, complete, need_unwind, fair_cut;
 static bool probed;
 static long dropped;         /* wakeup steps that could not run */
-static long fixed_at;        /* split: the leaf's decision, -1 not yet */
 
 static inline uint64_t bit(int i)
 {
@@ -206,83 +202,6 @@ static wref next_child(long d, uint64_t en, uint64_t elig)
 	}
 }
 
-/* ---- the split prefix (odpor_split.c says why) --------------------------- */
-
-static bool in_prefix(long d)
-{
-	return weft__split_active() && lv[d].pb < weft__split_width();
-}
-
-/* Full branching at a prefix decision seen for the first time: every other
- * awake thread becomes a sibling of the default choice c. */
-static void expand(long d, wref c, uint64_t others)
-{
-	wref node = node_of(d);
-
-	if (weft__wn[node].ev.flags & EV_EXPANDED)
-		return;
-	weft__wn[node].ev.flags |= EV_EXPANDED;
-	lv[d].width = 1;
-	for (int t = WEFT__MAX_THREADS - 1; t >= 0; t--) {
-		if (!(others & bit(t)))
-			continue;
-		struct ev e;
-		weft__ev_of_op(&e, t, weft__X->th[t].pending);
-		weft__wut_insert_after(c, weft__wut_new(&e));
-		lv[d].width++;
-	}
-}
-
-/* In the prefix, a thread whose next step is an invisible start or spawn
- * (it commutes with every step but the end of the process) runs before
- * anything else, without branching.  Branching on it would spend the
- * split's width on orders that sleep sets cut short at once, leaving
- * almost all the work in one leaf.  Running it first loses nothing: the
- * only order it forgoes is the end of the process before the step, which
- * no one can tell from the end of the process just after it (the step
- * changes nothing another thread can see), and the thread's next,
- * visible step still races with the end as usual.  Only these two: each
- * happens once per thread, where an invisible step in a loop (a yield)
- * run first could keep a spinner going forever.  Returns the thread, or
- * -1. */
-static int invisible_first(uint64_t avail)
-{
-	for (int t = 0; t < WEFT__MAX_THREADS; t++) {
-		const struct weft__thread *th = &weft__X->th[t];
-		struct ev e;
-		if (!(avail & bit(t)))
-			continue;
-		if (th->pending != &th->startop &&
-		    strcmp(th->pending->name, "spawn") != 0)
-			continue;
-		weft__ev_of_op(&e, t, th->pending);
-		if (!(e.flags & (EV_ENDS | EV_CHOOSE)) &&
-		    (e.access == WEFT__ACC_NONE || !e.obj))
-			return t;
-	}
-	return -1;
-}
-
-/* Where decision d lies: in the prefix, at the leaf (the first decision
- * past it; another part's leaf ends the execution here), or below. */
-static void split_step(long d)
-{
-	long w = weft__split_width();
-	long pb = d ? lv[d - 1].pb * (in_prefix(d - 1) ? lv[d - 1].width : 1)
-		    : 1;
-
-	lv[d].pb = pb < w ? pb : w;
-	/* A node expanded before (replayed, or a later child taken) keeps
-	 * the width it had. */
-	if (!(weft__wn[node_of(d)].ev.flags & EV_EXPANDED))
-		lv[d].width = 1;
-	if (in_prefix(d) || (d && !in_prefix(d - 1)))
-		return;
-	fixed_at = d;
-	if (!weft__split_at_leaf(replay_len < d))
-		weft__end_execution(EXEC_REDUNDANT);
-}
-
 static int odpor_pick(uint64_t en, uint64_t elig)
 {
 	struct weft__exec *X = weft__X;
@@ -297,9 +216,9 @@ static int odpor_pick(uint64_t en, uint64_t elig)
 	for (; known_threads < X->nthreads; known_threads++)
 		parent[known_threads] = (int32_t)(d - 1);
 	if (weft__split_active())
-		split_step(d);
+		weft__prefix_step(d, node_of(d), replay_len < d);
 	compute_sleep(d);
-	if (d == fixed_at)
+	if (d == weft__prefix_leaf())
 		for (int k = 0; k < lv[d].nsleep; k++)
 			sleepbuf[lv[d].sleep_off + k].flags |= EV_INHERITED;
 	if (d < replay_len) {
@@ -327,15 +246,17 @@ static int odpor_pick(uint64_t en, uint64_t elig)
 				fair_cut = true;
 				weft__end_execution(EXEC_REDUNDANT);
 			}
-			int eager = in_prefix(d) ? invisible_first(avail) : -1;
+			int eager = weft__prefix_in(d) ? weft__prefix_eager(avail)
+						       : -1;
 			tid = eager >= 0 ? eager
 					 : weft__default_choice(avail, elig);
 			struct ev e;
 			weft__ev_of_op(&e, tid, X->th[tid].pending);
 			c = weft__wut_new(&e);
 			weft__wut_push_front(node_of(d), c);
-			if (in_prefix(d) && eager < 0)
-				expand(d, c, avail & ~bit(tid));
+			if (weft__prefix_in(d) && eager < 0)
+				weft__prefix_expand(d, node_of(d), c,
+						    avail & ~bit(tid));
 		}
 		lv[d].w = c;
 		lv[d].ndone = d == replay_len ? lv[d].ndone : 0;
@@ -417,9 +338,9 @@ static void analyse(enum exec_result r)
 		.steps = steps, .n = pos, .first_new = replay_len,
 		.pending = pending_end, .nthreads = X->nthreads,
 		.sleep_at = sleep_at, .node_at = node_at, .parent = parent,
-		.fixed = !weft__split_active() ? 0
-			 : fixed_at >= 0       ? fixed_at
-					       : pos,
+		.fixed = !weft__split_active()	 ? 0
+			 : weft__prefix_leaf() >= 0 ? weft__prefix_leaf()
+						    : pos,
 	};
 
 	for (int t = 0; t < X->nthreads; t++) {
@@ -491,7 +412,7 @@ static void reset_tree(void)
 static bool odpor_begin(void)
 {
 	pos = 0;
-	fixed_at = -1;
+	weft__prefix_begin();
 	sleepused = 0;
 	known_threads = 0;
 	weft__probe_run = false;

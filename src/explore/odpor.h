@@ -146,4 +146,20 @@ bool weft__split_at_leaf(bool fresh);
 /* The execution ended; one that never reached its leaf is a leaf. */
 void weft__split_end(void);
 
+/* ---- the prefix's branching (odpor_prefix.c) ------------------------------ */
+
+/* Before each execution. */
+void weft__prefix_begin(void);
+/* Decision d: where it lies (its leaf ends a foreign execution here);
+ * node holds d's choices; fresh, reached for the first time. */
+void weft__prefix_step(long d, wref node, bool fresh);
+/* Whether decision d (stepped already) lies in the prefix. */
+bool weft__prefix_in(long d);
+/* The leaf's decision in this execution, -1 before it. */
+long weft__prefix_leaf(void);
+/* Full branching at d, the first time: others become c's siblings. */
+void weft__prefix_expand(long d, wref node, wref c, uint64_t others);
+/* A thread to run first without branching (a start or spawn), or -1. */
+int weft__prefix_eager(uint64_t avail);
+
 #endif

@@ -41,13 +41,14 @@ static uint64_t compute_enabled(uint64_t *deferred, uint64_t *weak,
 	uint64_t en = 0, df = 0, wk = 0, sp = 0;
 
 	for (int i = 0; i < X->nthreads; i++) {
-		if (weft__thread_enabled(i))
+		const struct weft__thread *t = &X->th[i];
+		const struct weft__op *op = t->pending;
+		if (t->state == TS_LIVE && op && (!op->ready || op->ready(op)))
 			en |= bit(i);
 	}
-	for (int i = 0; i < X->nthreads; i++) {
+	for (uint64_t m = en; m; m &= m - 1) {
+		int i = __builtin_ctzll(m);
 		const struct weft__op *op;
-		if (!(en & bit(i)))
-			continue;
 		if (X->th[i].spinning)
 			sp |= bit(i);
 		if (X->th[i].yield_wait & en & ~bit(i))

@@ -12,14 +12,22 @@
 
 #define TABLE_BITS 10
 
+/* Persistent, cleared at each execution's start by emptying only the
+ * slots the last execution used (most use a handful of the 1,024). */
 struct objtab {
 	struct weft__objrec *slot[1 << TABLE_BITS];
+	uint16_t used[1 << TABLE_BITS];
+	int nused;
 };
 static struct objtab *T;
 
 void weft__objclock_reset(void)
 {
-	T = weft__exec_alloc(sizeof *T);
+	if (!T)
+		T = weft__persistent_alloc(sizeof *T);
+	for (int i = 0; i < T->nused; i++)
+		T->slot[T->used[i]] = NULL;
+	T->nused = 0;
 }
 
 static unsigned hash_ptr(const void *p)
@@ -48,6 +56,8 @@ struct weft__objrec *weft__objrec_find(const void *obj, bool create)
 	r->a_step = -1;
 	r->a_tid = -1;
 	r->next = T->slot[h];
+	if (!r->next)
+		T->used[T->nused++] = (uint16_t)h;
 	T->slot[h] = r;
 	return r;
 }

@@ -22,7 +22,13 @@ void weft__race_access(const void *addr, size_t n, unsigned flags,
 		return;
 	if (__builtin_expect(flags & WEFT__RACE_VOLATILE, 0))
 		weft__race_volatile_site(pc);
-	if (__builtin_expect(weft__race_site_hot(pc), 0))
+	/* An atomic or volatile access already had its scheduling point, a
+	 * visible step just before it; an atomic one is even done already,
+	 * so a point here would let other threads run between the operation
+	 * and its record (a reference count's decrement recorded after
+	 * another thread's free: a false use-after-free). */
+	if (!(flags & (WEFT__RACE_ATOMIC | WEFT__RACE_VOLATILE)) &&
+	    __builtin_expect(weft__race_site_hot(pc), 0))
 		weft__race_point(addr, flags & WEFT__RACE_WRITE, pc);
 	/* Heap memory: the tracked heap reports an access to a freed block
 	 * (use-after-free) and ends the execution. */
@@ -35,7 +41,14 @@ void weft__race_access(const void *addr, size_t n, unsigned flags,
 	acc.flags = flags;
 	acc.size = n > UINT32_MAX ? UINT32_MAX : (unsigned)n;
 	acc.vc = vc; /* the thread's own: current after the point above */
-	acc.clk = acc.vc[t];
+	/* A record of epoch c is ordered before a thread that knows more than
+	 * c of this one: a plain access precedes the thread's next release,
+	 * whose step ticks the clock.  An atomic access is recorded after its
+	 * own step, which may itself be the release (a store, a reference
+	 * count's decrement): it belongs to the epoch before that tick, or
+	 * the thread that acquired this very release (and frees the object)
+	 * would seem to race with it. */
+	acc.clk = acc.vc[t] - ((flags & WEFT__RACE_ATOMIC) && acc.vc[t] ? 1 : 0);
 	acc.pc = pc;
 	weft__shadow_access((uintptr_t)addr, n, &acc);
 }

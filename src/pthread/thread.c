@@ -17,6 +17,26 @@
 
 #include "pthread/pt.h"
 
+#if defined(__has_include)
+#if __has_include(<sys/single_threaded.h>)
+#include <sys/single_threaded.h>
+#define HAVE_SINGLE_THREADED 1
+#endif
+#endif
+
+/* glibc clears __libc_single_threaded when a process creates its first
+ * thread; libstdc++ reads it (shared_ptr's reference counts, locales) and
+ * takes non-atomic paths while it is set.  weft's threads are fibers, so
+ * glibc never sees them: a program would run those paths unsynchronised
+ * where natively it does not.  The program's copy of the variable is in
+ * its data, which weft restores at each execution's start, as natively. */
+static void not_single_threaded(void)
+{
+#ifdef HAVE_SINGLE_THREADED
+	__libc_single_threaded = 0;
+#endif
+}
+
 struct slot {
 	void *ret;
 	bool detached, joined;
@@ -100,6 +120,7 @@ int weft__pt_create(pthread_t *th, const pthread_attr_t *attr,
 	int det = PTHREAD_CREATE_JOINABLE, tid;
 	struct start *s;
 
+	not_single_threaded();
 	if (attr)
 		pthread_attr_getdetachstate(attr, &det);
 	s = weft__exec_alloc(sizeof *s);

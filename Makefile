@@ -42,7 +42,7 @@ all: lib $(WEFTCC) $(BUILD)/include examples
 
 lib: $(LIB) $(SOLIB) $(MAINOBJ)
 
-$(BUILD)/obj/%.o: %.c $(wildcard include/weft/*.h) include/kernel/linux/weft_ext.h $(wildcard src/*.h src/*.def src/*/*.h)
+$(BUILD)/obj/%.o: %.c $(wildcard include/weft/*.h include/weft/*/*.h) include/kernel/linux/weft_ext.h $(wildcard src/*.h src/*.def src/*/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
 
@@ -159,6 +159,8 @@ install: all
 	install -d $(PREFIX)/bin $(PREFIX)/lib/pkgconfig $(PREFIX)/include/weft \
 		$(PREFIX)/lib/cmake/weft $(PREFIX)/share/man/man1
 	install -m 644 include/weft/*.h $(PREFIX)/include/weft/
+	install -d $(PREFIX)/include/weft/linux
+	install -m 644 include/weft/linux/*.h $(PREFIX)/include/weft/linux/
 	for d in include/kernel/*/ include/kernel/*/*/; do \
 		r=$${d#include/kernel/} && \
 		install -d $(PREFIX)/include/weft/kernel/$$r && \

@@ -1,0 +1,32 @@
+/* weft/linux/completion.h - part of <weft/linux.h>:
+ * completions.
+ * Include <weft/linux.h>, which includes the parts in order (later
+ * parts use earlier ones). */
+#ifndef WEFT_LINUX_COMPLETION_H
+#define WEFT_LINUX_COMPLETION_H
+#ifndef WEFT_LINUX_H
+#error "include <weft/linux.h>, not its parts"
+#endif
+
+#define completion weft_completion
+#define DECLARE_COMPLETION(x) struct weft_completion x = WEFT_COMPLETION_INIT(#x)
+#define DECLARE_COMPLETION_ONSTACK(x) DECLARE_COMPLETION(x)
+#define init_completion(c)                                                    \
+	weft_completion_init((c), WEFT_LX_NAME(#c), WEFT_HERE)
+#define reinit_completion(c) weft_completion_reinit((c), WEFT_HERE)
+#define complete(c) weft_complete((c), 0, WEFT_HERE)
+#define complete_all(c) weft_complete((c), 1, WEFT_HERE)
+#define wait_for_completion(c) weft_wait_for_completion((c), WEFT_HERE)
+#define wait_for_completion_interruptible(c)                                  \
+	(weft_wait_for_completion((c), WEFT_HERE), 0)
+#define wait_for_completion_killable(c)                                       \
+	(weft_wait_for_completion((c), WEFT_HERE), 0)
+#define wait_for_completion_timeout(c, t)                                     \
+	weft_wait_for_completion_timeout((c), (t), WEFT_HERE)
+#define wait_for_completion_interruptible_timeout(c, t)                       \
+	((long)weft_wait_for_completion_timeout((c), (t), WEFT_HERE))
+#define try_wait_for_completion(c)                                            \
+	(weft_try_wait_for_completion((c), WEFT_HERE))
+#define completion_done(c) (weft_completion_done((c), WEFT_HERE))
+
+#endif

@@ -1,0 +1,64 @@
+/* weft/linux/wait.h - part of <weft/linux.h>:
+ * wait queues.
+ * Include <weft/linux.h>, which includes the parts in order (later
+ * parts use earlier ones). */
+#ifndef WEFT_LINUX_WAIT_H
+#define WEFT_LINUX_WAIT_H
+#ifndef WEFT_LINUX_H
+#error "include <weft/linux.h>, not its parts"
+#endif
+
+/* wait_event(wq, cond) sleeps until cond holds, re-evaluating it after
+ * every wake-up of wq; a wake-up before the wait began is lost, so the
+ * condition must be set before wake_up is called.  Every waiter is
+ * non-exclusive, so wake_up and wake_up_all wake them all.  The
+ * _interruptible and _killable forms are modelled as uninterruptible:
+ * weft sends no signals, so they always return 0 (or, with a timeout,
+ * what wait_event_timeout returns).  The timeout is an event on the
+ * virtual clock, so whether it expires before the wake-up is explored. */
+typedef struct weft_waitq wait_queue_head_t;
+#define wait_queue_head weft_waitq
+#define __WAIT_QUEUE_HEAD_INITIALIZER(name) WEFT_WAITQ_INIT(#name)
+#define DECLARE_WAIT_QUEUE_HEAD(name)                                         \
+	wait_queue_head_t name = WEFT_WAITQ_INIT(#name)
+#define DECLARE_WAIT_QUEUE_HEAD_ONSTACK(name) DECLARE_WAIT_QUEUE_HEAD(name)
+#define init_waitqueue_head(q)                                                \
+	weft_waitq_init((q), WEFT_LX_NAME(#q), WEFT_HERE)
+
+/* condstr is the condition as written (stringified by the outer macro,
+ * before its marked accesses expand), for deadlock reports. */
+#define WEFT_LX_WAIT(wq, cond, condstr, timeout, what)                        \
+	(__extension__({                                                      \
+		struct weft_waiter weft_ww_;                                  \
+		weft_wait_begin(&(wq), &weft_ww_, (timeout), (what), condstr, \
+				WEFT_HERE);                                   \
+		while (!weft_wait_cond(&weft_ww_, !!(cond)))                  \
+			;                                                     \
+		weft_wait_end(&weft_ww_);                                     \
+	}))
+/* A timeout of MAX_SCHEDULE_TIMEOUT waits for ever, as in the kernel. */
+#define WEFT_LX_WAIT_TIMEOUT(t)                                               \
+	(__extension__({                                                      \
+		long weft_t_ = (long)(t);                                     \
+		weft_t_ == LONG_MAX ? -1L : weft_t_ < 0 ? 0L : weft_t_;       \
+	}))
+#define wait_event(wq, cond)                                                  \
+	((void)WEFT_LX_WAIT(wq, cond, #cond, -1, "wait_event"))
+#define wait_event_timeout(wq, cond, t)                                       \
+	WEFT_LX_WAIT(wq, cond, #cond, WEFT_LX_WAIT_TIMEOUT(t),                \
+		     "wait_event_timeout")
+#define wait_event_interruptible(wq, cond)                                    \
+	((int)WEFT_LX_WAIT(wq, cond, #cond, -1, "wait_event_interruptible"))
+#define wait_event_killable(wq, cond)                                         \
+	((int)WEFT_LX_WAIT(wq, cond, #cond, -1, "wait_event_killable"))
+#define wait_event_interruptible_timeout(wq, cond, t)                         \
+	WEFT_LX_WAIT(wq, cond, #cond, WEFT_LX_WAIT_TIMEOUT(t),                \
+		     "wait_event_interruptible_timeout")
+#define wake_up(q) weft_waitq_wake((q), "wake_up", WEFT_HERE)
+#define wake_up_all(q) weft_waitq_wake((q), "wake_up_all", WEFT_HERE)
+#define wake_up_interruptible(q)                                              \
+	weft_waitq_wake((q), "wake_up_interruptible", WEFT_HERE)
+#define wake_up_interruptible_all(q)                                          \
+	weft_waitq_wake((q), "wake_up_interruptible_all", WEFT_HERE)
+
+#endif

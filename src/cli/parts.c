@@ -140,60 +140,43 @@ static struct weft__leaf_mark before_leaf(const struct weft__shm *S,
 	return k;
 }
 
-/* A job restarted its search with new racing sites and explored the whole
- * test unsplit (odpor_split.c): its result is the verdict, unless another
- * job found a bug before it stopped; the counts are everything the jobs
- * ran, which no longer match one process's. */
-static struct weft__shm *took_over(struct weft__shm **S, int n, bool split,
-				   bool *exact)
+/* The job whose result the merged one is.  Normally the best by better().
+ * When a job restarted its search with new racing sites and explored the
+ * whole test unsplit (odpor_split.c), its result is the verdict, unless
+ * another job found a bug before it stopped. */
+static int pick(struct weft__shm **S, int n, bool split, int took)
 {
-	int best = -1;
-	long execs = 0, pruned = 0, redundant = 0, limited = 0, steps = 0;
+	int best = took >= 0 ? took : 0;
 
 	for (int i = 0; i < n; i++)
-		if (S[i]->took_over && best < 0)
-			best = i;
-	for (int i = 0; i < n; i++) {
-		if (i != best && S[i]->verdict == VERDICT_BUG &&
+		if (i != best && (took < 0 || S[i]->verdict == VERDICT_BUG) &&
 		    better(S[i], S[best], split))
 			best = i;
-		execs += S[i]->executions;
-		pruned += S[i]->pruned;
-		redundant += S[i]->redundant;
-		limited += S[i]->limited;
-		steps += S[i]->total_steps;
-	}
-	struct weft__shm *W = S[best];
-	W->executions = execs;
-	W->pruned = pruned;
-	W->redundant = redundant;
-	W->limited = limited;
-	W->total_steps = steps;
-	W->took_over = true;
-	*exact = false;
-	return W;
+	return best;
 }
 
 struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 				   struct weft__split_log **logs, int n,
 				   bool split, bool *exact)
 {
-	int best = 0;
+	int best, took = -1;
 	long execs = 0, pruned = 0, redundant = 0, limited = 0, steps = 0;
 	bool all_verified = true;
 	double secs = 0;
 
 	*exact = true;
-	for (int i = 0; i < n; i++)
+	for (int i = n - 1; i >= 0; i--)
 		if (S[i]->took_over)
-			return took_over(S, n, split, exact);
-	for (int i = 1; i < n; i++)
-		if (better(S[i], S[best], split))
-			best = i;
+			took = i;
+	best = pick(S, n, split, took);
 	struct weft__shm *W = S[best];
 	/* A bug that ended an execution stops every job: count what each had
-	 * explored before the bug's leaf, and the bug's job up to the bug. */
-	bool cut = split && n > 1 && W->verdict == VERDICT_BUG && W->bug_fatal;
+	 * explored before the bug's leaf, and the bug's job up to the bug.
+	 * After a takeover the leaves no longer mean the same in every job:
+	 * the counts are everything the jobs ran, which no longer match one
+	 * process's. */
+	bool cut = took < 0 && split && n > 1 && W->verdict == VERDICT_BUG &&
+		   W->bug_fatal;
 	for (int i = 0; i < n; i++) {
 		struct weft__leaf_mark k = { 0, S[i]->executions, S[i]->pruned,
 					     S[i]->redundant, S[i]->limited };
@@ -213,7 +196,10 @@ struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 	}
 	if (cut)
 		W->bug_exec = execs + pruned + redundant + limited - 1;
-	if (W->verdict == VERDICT_VERIFIED && !all_verified) {
+	if (took >= 0) {
+		W->took_over = true;
+		*exact = false;
+	} else if (W->verdict == VERDICT_VERIFIED && !all_verified) {
 		/* One part finished, another only sampled: no verification. */
 		for (int i = 0; i < n; i++)
 			if (S[i]->verdict == VERDICT_PASS)

@@ -53,6 +53,7 @@ static void heap_init(void)
 	if (H->arena == MAP_FAILED || H->shadow == MAP_FAILED ||
 	    H->blocks == MAP_FAILED)
 		weft__die("cannot reserve the tracked heap");
+	weft__heap_lo = weft__heap_hi = H->arena;
 }
 
 void weft__heap_reset(void)
@@ -65,7 +66,7 @@ void weft__heap_reset(void)
 	if (H->nblocks > H->high_blocks)
 		H->high_blocks = H->nblocks;
 	H->used = 0;
-	weft__heap_lo = weft__heap_hi = H->arena;
+	weft__heap_hi = H->arena; /* nothing tracked yet */
 	H->nblocks = 0;
 	if (++H->resets % 4096 == 0 && H->high > ((size_t)4 << 20)) {
 		madvise(H->arena, H->high, MADV_DONTNEED);
@@ -112,7 +113,6 @@ void *weft__malloc(size_t n, bool zero, const char *what,
 			    "bytes in one execution, weft's limit",
 			    (size_t)MAX_BLOCKS, ARENA_SIZE);
 	H->used = (off + len + GRANULE - 1) & ~(size_t)(GRANULE - 1);
-	weft__heap_lo = H->arena;
 	weft__heap_hi = H->arena + H->used;
 	b = &H->blocks[H->nblocks];
 	*b = (struct block){ .p = H->arena + off, .n = n,

@@ -22,13 +22,12 @@ static bool in_parts;
  * search share one count (they claim leaves unevenly, so a fixed share
  * each would end one job's part early while another has budget left). */
 static volatile long *shared_used;
-static const long *own_used;
 
 long weft__explore_budget_used(void)
 {
 	if (shared_used)
 		return __atomic_load_n(shared_used, __ATOMIC_RELAXED);
-	return own_used ? *own_used : weft__exec_no();
+	return weft__exec_no();
 }
 
 /* Before an execution: may it run?  Jobs sharing the budget reserve their
@@ -250,7 +249,6 @@ void weft__explore_loop(const struct weft_test *t,
 
 	in_parts = cfg->in_parts;
 	shared_used = cfg->split ? cfg->used : NULL;
-	own_used = &exec_no;
 
 	weft__cur_test = t;
 

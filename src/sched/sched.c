@@ -19,14 +19,16 @@ static inline uint64_t bit(int i)
 	return (uint64_t)1 << i;
 }
 
+static inline bool enabled(const struct weft__thread *t)
+{
+	const struct weft__op *op = t->pending;
+
+	return t->state == TS_LIVE && op && (!op->ready || op->ready(op));
+}
+
 bool weft__thread_enabled(int tid)
 {
-	struct weft__thread *t = &weft__X->th[tid];
-	struct weft__op *op = t->pending;
-
-	if (t->state != TS_LIVE || !op)
-		return false;
-	return !op->ready || op->ready(op);
+	return enabled(&weft__X->th[tid]);
 }
 
 /* Fair scheduling (Musuvathi and Qadeer, PLDI 2008): a thread that spun
@@ -40,12 +42,9 @@ static uint64_t compute_enabled(uint64_t *deferred, uint64_t *weak,
 	struct weft__exec *X = weft__X;
 	uint64_t en = 0, df = 0, wk = 0, sp = 0;
 
-	for (int i = 0; i < X->nthreads; i++) {
-		const struct weft__thread *t = &X->th[i];
-		const struct weft__op *op = t->pending;
-		if (t->state == TS_LIVE && op && (!op->ready || op->ready(op)))
+	for (int i = 0; i < X->nthreads; i++)
+		if (enabled(&X->th[i]))
 			en |= bit(i);
-	}
 	for (uint64_t m = en; m; m &= m - 1) {
 		int i = __builtin_ctzll(m);
 		const struct weft__op *op;

@@ -125,12 +125,17 @@ int __weft_atexit(void (*fn)(void))
 }
 
 /* abort() in a test thread is a bug of kind crash at the caller, except
- * under the SV-COMP convention: abort() in reach_error's body follows the
- * property violation (reported as such), and abort() called by
- * assume_abort_if_not(cond) is the convention's assume(false), which
- * prunes the execution.  Which function called is read from the debug
- * information of the return address (addr2line names the innermost
- * function, so an inlined assume_abort_if_not is still recognised). */
+ * under the SV-COMP convention.  There the only property is reach_error()
+ * (and assert), and abort() is how a program says assume(false): in
+ * assume_abort_if_not(cond), or written inline as `if (!(cond)) abort();`,
+ * so it prunes the execution.  abort() in reach_error's body follows the
+ * property violation and is reported as that; an empty reach_error()
+ * before abort() was already reported by its entry hook (verifier_fn.c).
+ * A program that defines assume_abort_if_not without naming anything of
+ * the convention still has that abort() pruned: the name says what it
+ * means.  Which function called is read from the debug information of the
+ * return address (addr2line names the innermost function, so an inlined
+ * reach_error or assume_abort_if_not is still recognised). */
 void __weft_abort(void)
 {
 	uintptr_t ra = (uintptr_t)__builtin_return_address(0);
@@ -140,6 +145,8 @@ void __weft_abort(void)
 		abort();
 	if (weft__pt_in_reach_error(ra))
 		weft__pt_reach_error(ra, 0);
+	if (weft__pt_sv_convention())
+		weft__prune();
 	loc = weft__pc_loc(ra);
 	if (loc->func && !strcmp(loc->func, "assume_abort_if_not"))
 		weft__prune();

@@ -88,13 +88,14 @@ void weft__thread_stack(int tid, void **base, size_t *size);
 /* Run the program's atexit handlers registered during this execution. */
 void weft__pt_run_atexit(void);
 
-/* The SV-COMP convention (verifier.c): whether return address ra is in
+/* The SV-COMP convention (verifier_fn.c): whether return address ra is in
  * reach_error's code; the violation at reach_error's call (site: the
- * call's return address, or 0 when unknown). */
+ * call's return address, or 0 when unknown); whether the program follows
+ * the convention at all (it defines or references reach_error or a
+ * __VERIFIER_ function), which makes its abort() an assumption. */
 bool weft__pt_in_reach_error(uintptr_t ra);
 _Noreturn void weft__pt_reach_error(uintptr_t ra, uintptr_t site);
-/* A statement the verdict rests on ("nondet values: ..."), once per key
- * (verifier_weak.c). */
+bool weft__pt_sv_convention(void);
 
 /* The tracked heap behind malloc (malloc.c), for C++'s operator new and
  * delete: a block of n bytes aligned to align, and its release (which

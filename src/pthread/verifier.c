@@ -11,7 +11,9 @@
  *    its set through weft__verdict_note, which the report lists with the
  *    verdict ("note: nondet values: ...").
  *  - __VERIFIER_assume(c) prunes executions where c is false, and so does
- *    abort() called from the idiom assume_abort_if_not(c) (main.c).
+ *    abort() in a program that follows the convention, whether called from
+ *    the idiom assume_abort_if_not(c) or inline, `if (!(c)) abort();`
+ *    (main.c).
  *  - __VERIFIER_atomic_begin/end make the enclosed code one atomic
  *    block: no other thread is scheduled while the thread inside can run
  *    (weft__atomic_begin), and no preemption at racing sites.  So does a

@@ -12,7 +12,10 @@
  * the hooks reach_error() is seen only when its body calls assert,
  * __assert_fail, abort or __VERIFIER_error (main.c, verifier.c), and
  * __VERIFIER_atomic_ functions are not atomic (more interleavings: false
- * alarms are possible, missed bugs are not). */
+ * alarms are possible, missed bugs are not).
+ *
+ * The same scan of the symbol tables tells whether the program follows the
+ * convention at all, which decides what its abort() means (main.c). */
 #include <elf.h>
 #include <fcntl.h>
 #include <link.h>
@@ -44,6 +47,9 @@ static struct marked marked[MAX_MARKED];
 static int nmarked;
 static bool scanned, too_many;
 
+/* Whether the program names reach_error or a __VERIFIER_ function. */
+static bool convention;
+
 static int name_class(const char *nm)
 {
 	if (!strcmp(nm, "reach_error"))
@@ -55,6 +61,27 @@ static int name_class(const char *nm)
 	return FN_OTHER;
 }
 
+/* A name only a program written for the convention defines or calls.
+ * libweft.so defines the __VERIFIER_ functions and a weak reach_error,
+ * but they are not in the executable's tables unless the program names
+ * them: its undefined references are there, in both tables. */
+static bool convention_name(const char *nm)
+{
+	return !strcmp(nm, "reach_error") || !strncmp(nm, "__VERIFIER_", 11);
+}
+
+static bool is_marked(uintptr_t addr)
+{
+	for (int i = 0; i < nmarked; i++)
+		if (marked[i].addr == addr)
+			return true;
+	return false;
+}
+
+/* Reads one symbol table, .symtab or .dynsym.  Both are read for the
+ * marked functions too: a stripped program keeps only .dynsym, which
+ * still holds its reach_error (exported, since libweft.so defines a weak
+ * one), and the other table's copy of a function is skipped. */
 static void scan_table(const char *m, size_t len, const ElfW(Shdr) *sh,
 		       const ElfW(Shdr) *str, uintptr_t base)
 {
@@ -64,12 +91,18 @@ static void scan_table(const char *m, size_t len, const ElfW(Shdr) *sh,
 	    str->sh_offset + str->sh_size > len)
 		return;
 	for (size_t i = 0; i < sh->sh_size / sizeof *s; i++) {
+		const char *nm;
 		int cls;
-		if (ELF64_ST_TYPE(s[i].st_info) != STT_FUNC || !s[i].st_value ||
-		    s[i].st_shndx == SHN_UNDEF || s[i].st_name >= str->sh_size)
+		if (s[i].st_name >= str->sh_size)
 			continue;
-		cls = name_class(m + str->sh_offset + s[i].st_name);
-		if (cls == FN_OTHER)
+		nm = m + str->sh_offset + s[i].st_name;
+		if (!convention && convention_name(nm))
+			convention = true;
+		if (ELF64_ST_TYPE(s[i].st_info) != STT_FUNC || !s[i].st_value ||
+		    s[i].st_shndx == SHN_UNDEF)
+			continue;
+		cls = name_class(nm);
+		if (cls == FN_OTHER || is_marked(base + s[i].st_value))
 			continue;
 		if (nmarked == MAX_MARKED) {
 			too_many = true;
@@ -114,7 +147,8 @@ static void scan_symbols(void)
 	if (!memcmp(eh->e_ident, ELFMAG, SELFMAG) &&
 	    eh->e_shoff + (size_t)eh->e_shnum * sizeof *sh <= len)
 		for (int i = 0; i < eh->e_shnum; i++)
-			if (sh[i].sh_type == SHT_SYMTAB &&
+			if ((sh[i].sh_type == SHT_SYMTAB ||
+			     sh[i].sh_type == SHT_DYNSYM) &&
 			    sh[i].sh_link < eh->e_shnum)
 				scan_table(m, len, &sh[i], &sh[sh[i].sh_link],
 					   base);
@@ -134,15 +168,33 @@ static const struct marked *marked_at(uintptr_t pc, bool exact)
 	return NULL;
 }
 
+/* Whether the program follows the SV-COMP convention: its symbol tables
+ * define or reference reach_error or a __VERIFIER_ function.  Read once
+ * per process, with the marked functions. */
+bool weft__pt_sv_convention(void)
+{
+	if (!scanned)
+		scan_symbols();
+	return convention;
+}
+
 /* ---- reach_error() ------------------------------------------------------- */
 
 /* Whether the code at return address ra is reach_error's (its body, even
- * inlined: addr2line names the innermost inlined function). */
+ * inlined: addr2line names the innermost inlined function).  Without debug
+ * information (a stripped program: no line) the name is only the nearest
+ * exported symbol before ra, often reach_error itself whatever the code
+ * is, so then only reach_error's own symbol range counts (ra - 1: the
+ * call may be the last instruction). */
 bool weft__pt_in_reach_error(uintptr_t ra)
 {
-	const char *f = weft__pc_loc(ra)->func;
+	const struct weft_loc *l = weft__pc_loc(ra);
+	const struct marked *f;
 
-	return f && !strcmp(f, "reach_error");
+	if (l->line > 0)
+		return l->func && !strcmp(l->func, "reach_error");
+	f = marked_at(ra - 1, false);
+	return f && f->cls == FN_REACH_ERROR;
 }
 
 /* The violation, at the call of reach_error.  ra is a return address in
@@ -153,7 +205,7 @@ bool weft__pt_in_reach_error(uintptr_t ra)
  * in reach_error instead. */
 _Noreturn void weft__pt_reach_error(uintptr_t ra, uintptr_t site)
 {
-	const struct marked *f = marked_at(ra, false);
+	const struct marked *f = marked_at(ra - 1, false);
 	uintptr_t frame;
 
 	if (f && f->cls == FN_REACH_ERROR) {

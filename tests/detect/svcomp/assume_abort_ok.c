@@ -4,8 +4,8 @@
  * prunes the executions where cond is false; it is not a crash.  The
  * request is nondeterministic (weft draws it from {0,1,2,-1}) and assumed
  * to be 1 or 2, so two takers always get at least one slot.
- * assume_abort_bug.c checks the request with a function of its own: its
- * abort() is an ordinary crash. */
+ * assume_abort_bug.c aborts the same way in a program outside the
+ * convention: there abort() is an ordinary crash. */
 #include <pthread.h>
 
 extern void abort(void);

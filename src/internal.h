@@ -45,7 +45,8 @@
  * are direct instead of going through the procedure linkage table. */
 #define WEFT__HIDDEN __attribute__((visibility("hidden")))
 
-#define WEFT__MAX_THREADS 64
+/* WEFT__MAX_THREADS, the threads alive at once, and sets of them. */
+#include "tset.h"
 
 /* ---- errors ---------------------------------------------------------- */
 
@@ -262,6 +263,7 @@ const char *weft__objname(const void *addr, const char *kind);
 
 void *weft__persistent_alloc(size_t n); /* zeroed, lives for the process */
 void *weft__exec_alloc(size_t n);       /* zeroed, lives for one execution */
+void *weft__exec_alloc_raw(size_t n);   /* the same, not zeroed */
 
 /* Tracked heap (see weft/alloc.h).  what names the allocator in reports
  * ("kmalloc"). */

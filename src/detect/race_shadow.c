@@ -40,8 +40,12 @@
 #define EXT_SLOTS 16                  /* records in an extension block */
 
 /* A record's key packs who and where: the site (48 bits, see pc_pack),
- * the byte mask, the thread and the kind.  0 is an empty slot; a key with
- * an empty mask links to an extension block (its clk is the index). */
+ * the byte mask, the low 6 bits of the thread and the kind.  0 is an
+ * empty slot; a key with an empty mask links to an extension block (its
+ * clk is the index).  A record's clk holds the access's epoch in its low
+ * CLK_BITS and the thread's high bits above them: an epoch never reaches
+ * 2^30, since a thread's clock advances once per step and an execution
+ * has at most 10^7 steps (--max-steps). */
 #define K_MASK_SHIFT 48
 #define K_TID_SHIFT 56
 #define K_WRITE ((uint64_t)1 << 62)
@@ -49,6 +53,8 @@
 #define K_PC_MASK (((uint64_t)1 << 48) - 1)
 #define K_BYTES ((uint64_t)0xFF << K_MASK_SHIFT)
 #define K_TID ((uint64_t)0x3F << K_TID_SHIFT)
+#define CLK_BITS 30
+#define CLK_MASK (((uint32_t)1 << CLK_BITS) - 1)
 #define K_LINK ((uint64_t)1)
 #define PC_LOC_BIT ((uint64_t)1 << 47) /* a tagged source location */
 
@@ -147,9 +153,15 @@ static inline uint8_t bytes_of(uint64_t key)
 	return (uint8_t)(key >> K_MASK_SHIFT);
 }
 
-static inline int tid_of(uint64_t key)
+static inline int tid_of(uint64_t key, uint32_t sclk)
 {
-	return (int)((key >> K_TID_SHIFT) & 0x3F);
+	return (int)((key >> K_TID_SHIFT) & 0x3F) | (int)(sclk >> CLK_BITS) << 6;
+}
+
+/* The record's clk for an access of thread tid in epoch clk. */
+static inline uint32_t sclk_of(int tid, uint32_t clk)
+{
+	return clk | (uint32_t)(tid >> 6) << CLK_BITS;
 }
 
 static inline bool is_link(uint64_t key)
@@ -196,12 +208,13 @@ static inline struct slot *next_slot(struct slot *s, struct slot **end)
 struct access {
 	uint64_t who;                 /* the record's key without the mask */
 	uint64_t key;                 /* the record this access makes */
+	uint32_t sclk;                /* and its clk (see sclk_of) */
 	uint8_t mask;
 	const struct weft__race_acc *acc;
 	uintptr_t addr;
 };
 
-static void report(const struct access *a, uint64_t prev, uint32_t pclk)
+static void report(const struct access *a, uint64_t prev, uint32_t psclk)
 {
 	unsigned pflags = 0;
 
@@ -211,7 +224,8 @@ static void report(const struct access *a, uint64_t prev, uint32_t pclk)
 		pflags |= WEFT__RACE_ATOMIC;
 	if ((prev & K_WRITE) && (prev & PC_LOC_BIT))
 		pflags |= WEFT__RACE_FREE;
-	weft__race_report((const void *)a->addr, tid_of(prev), pclk, pflags,
+	weft__race_report((const void *)a->addr, tid_of(prev, psclk),
+			  psclk & CLK_MASK, pflags,
 			  (unsigned)__builtin_popcount(bytes_of(prev)),
 			  pc_unpack(prev), a->acc->flags, a->acc->size,
 			  a->acc->pc);
@@ -234,7 +248,7 @@ static inline struct own own_of(const struct access *a)
 	return (struct own){
 		.want = (a->who & K_TID) | (w ? K_WRITE : 0),
 		.care = K_TID | (w ? K_WRITE : 0) | (at ? 0 : K_ATOMIC),
-		.clk = a->acc->clk,
+		.clk = a->sclk,
 		.mask = a->mask,
 	};
 }
@@ -287,14 +301,14 @@ static void against(struct slot *s, const struct access *a)
 {
 	uint64_t k = s->key;
 	uint8_t m = bytes_of(k);
-	int u = tid_of(k);
+	int u = tid_of(k, s->clk);
 	bool ordered, racing;
 
 	if (!(m & a->mask))
 		return;
 	if (u != a->acc->tid)
 		weft__saw_shared();
-	ordered = u == a->acc->tid || s->clk < a->acc->vc[u];
+	ordered = u == a->acc->tid || (s->clk & CLK_MASK) < a->acc->vc[u];
 	racing = !ordered && conflicting(k, a->key);
 	if (racing)
 		report(a, k, s->clk);
@@ -322,7 +336,7 @@ static void add(struct cell *c, struct slot *free, const struct access *a)
 		free = &e->s[1];
 	}
 	free->key = a->key;
-	free->clk = a->acc->clk;
+	free->clk = a->sclk;
 }
 
 /* Check the access against every record of the cell, then record it:
@@ -340,7 +354,7 @@ static __attribute__((noinline)) void check(struct cell *c,
 			if (!free)
 				free = s;
 		} else if ((s->key & ~K_BYTES) == a->who &&
-			   s->clk == a->acc->clk) {
+			   s->clk == a->sclk) {
 			same = s;
 		}
 	}
@@ -364,7 +378,7 @@ granule(struct access *a, uintptr_t addr, uint8_t mask)
 		/* The first access in this execution: nothing to check.
 		 * One assignment of the whole cell, stored inline. */
 		*c = (struct cell){ .gen = cur_gen,
-				    .s[0] = { a->key, a->acc->clk } };
+				    .s[0] = { a->key, a->sclk } };
 	else if (!covered(c, own_of(a)))
 		check(c, a);
 }
@@ -387,10 +401,12 @@ void weft__shadow_access(uintptr_t addr, size_t n,
 {
 	struct access a;
 
-	a.who = pc_pack(acc->pc) | ((uint64_t)acc->tid << K_TID_SHIFT) |
+	a.who = pc_pack(acc->pc) |
+		((uint64_t)(acc->tid & 0x3F) << K_TID_SHIFT) |
 		((acc->flags & WEFT__RACE_WRITE) ? K_WRITE : 0) |
 		((acc->flags & WEFT__RACE_ATOMIC) ? K_ATOMIC : 0);
 	a.acc = acc;
+	a.sclk = sclk_of(acc->tid, acc->clk);
 	if (__builtin_expect((addr & 7) + n <= 8, 1))
 		granule(&a, addr, (uint8_t)(((1u << n) - 1) << (addr & 7)));
 	else

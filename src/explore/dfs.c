@@ -55,7 +55,7 @@ static long cap;
 static long depth;          /* nodes on the current path */
 static long replay_len;     /* nodes to follow before going fresh */
 static long pos;            /* next node index in this execution */
-static uint64_t cur_sleep;  /* sleep set for the next node */
+static weft__tset cur_sleep;  /* sleep set for the next node */
 static int bound;           /* current preemption bound, -1 none */
 static int max_bound;
 static bool bound_cut;      /* the bound kept some branch unexplored */
@@ -112,7 +112,7 @@ static bool within_fairness(const struct node *n, int q)
 {
 	int fb = weft__opts.fair_bound;
 
-	if (fb < 0 || !(n->deferred & bit(q)))
+	if (fb < 0 || !weft__ts_has(&n->deferred, q))
 		return true;
 	if (n->unfair + 1 <= fb)
 		return true;
@@ -150,16 +150,17 @@ static bool next_branch(void)
 			}
 			continue;
 		}
-		uint64_t cand = n->backtrack & ~n->done & ~n->sleep & n->enabled;
-		while (cand) {
-			int q = __builtin_ctzll(cand);
-			cand &= cand - 1;
-			n->done |= bit(q);
+		weft__tset cand = weft__ts_and(
+			weft__ts_minus(n->backtrack,
+				       weft__ts_or(n->done, n->sleep)),
+			n->enabled);
+		WEFT__TS_EACH(q, &cand) {
+			weft__ts_add(&n->done, q);
 			if (!within_bound(n, q))
 				continue;
 			n->chosen = (uint32_t)q;
 			n->op_sig = 0; /* learnt on the re-run */
-			n->explored |= bit(q);
+			weft__ts_add(&n->explored, q);
 			depth = replay_len = i + 1;
 			return true;
 		}
@@ -174,7 +175,7 @@ static bool dfs_begin(void)
 	if (!nodes)
 		dfs_init();
 	pos = 0;
-	cur_sleep = 0;
+	cur_sleep = weft__ts_none();
 	if (weft__restart_pending) {
 		weft__restart_pending = false;
 		restart = true;
@@ -223,14 +224,15 @@ static bool dfs_begin(void)
  * kthread_should_stop while the test thread sleeps).  Abandoning the
  * execution would be unsound (a spinner's next step may write), so the
  * sleepers are woken instead. */
-static bool only_spinners_awake(uint64_t avail, uint64_t elig)
+static bool only_spinners_awake(const weft__tset *avail,
+				const weft__tset *elig)
 {
 	struct weft__exec *X = weft__X;
 
-	if (!(elig & cur_sleep))
+	if (!weft__ts_meets(*elig, cur_sleep))
 		return false;
-	for (uint64_t m = avail; m; m &= m - 1)
-		if (!X->th[__builtin_ctzll(m)].spinning)
+	WEFT__TS_EACH(q, avail)
+		if (!X->th[q].spinning)
 			return false;
 	return true;
 }
@@ -238,7 +240,8 @@ static bool only_spinners_awake(uint64_t avail, uint64_t elig)
 /* The last non-daemon thread's exit ends the test, and the end-of-test
  * checks read state the daemons change (a timer still armed, work still
  * pending): the exit conflicts with every enabled daemon step. */
-static void end_of_test_conflicts(struct node *n, int tid, uint64_t en)
+static void end_of_test_conflicts(struct node *n, int tid,
+				  const weft__tset *en)
 {
 	struct weft__exec *X = weft__X;
 	const struct weft__op *op = X->th[tid].pending;
@@ -250,14 +253,13 @@ static void end_of_test_conflicts(struct node *n, int tid, uint64_t en)
 		if (i != tid && X->th[i].state == TS_LIVE &&
 		    !(X->th[i].flags & WEFT__THREAD_DAEMON))
 			return;
-	for (uint64_t m = en & n->enabled; m; m &= m - 1) {
-		int d = __builtin_ctzll(m);
+	weft__tset both = weft__ts_and(*en, n->enabled);
+	WEFT__TS_EACH(d, &both)
 		if (X->th[d].flags & WEFT__THREAD_DAEMON)
-			n->backtrack |= bit(d);
-	}
+			weft__ts_add(&n->backtrack, d);
 }
 
-static int dfs_pick(uint64_t en, uint64_t elig)
+static int dfs_pick(const weft__tset *en, const weft__tset *elig)
 {
 	struct weft__exec *X = weft__X;
 	struct node *n;
@@ -275,7 +277,7 @@ static int dfs_pick(uint64_t en, uint64_t elig)
 	if (pos < replay_len) {
 		const struct weft__op *op;
 		tid = n->chosen;
-		op = (en & bit(tid)) ? X->th[tid].pending : NULL;
+		op = weft__ts_has(en, tid) ? X->th[tid].pending : NULL;
 		if (n->is_value || !op ||
 		    (n->op_sig && op_signature(op) != n->op_sig))
 			weft__nondeterminism(
@@ -289,47 +291,49 @@ static int dfs_pick(uint64_t en, uint64_t elig)
 						   op->loc ? op->loc->line : 0)
 				   : "cannot run that thread");
 	} else {
-		uint64_t avail = en & ~cur_sleep;
+		weft__tset avail = weft__ts_minus(*en, cur_sleep);
 		*n = (struct node){ .prev_tid = (int16_t)last,
 				    .prev_runnable = last >= 0 &&
-						     (en & ~X->weak & bit(last)) &&
+						     weft__ts_has(en, last) &&
+						     !weft__ts_has(&X->weak, last) &&
 						     !X->th[last].spinning,
 				    .preempt = X->preemptions,
 				    .unfair = X->unfair,
-				    .enabled = en, .deferred = en & ~elig,
+				    .enabled = *en,
+				    .deferred = weft__ts_minus(*en, *elig),
 				    .sleep = cur_sleep };
-		if (avail && only_spinners_awake(avail, en)) {
+		if (!weft__ts_empty(avail) && only_spinners_awake(&avail, en)) {
 			/* Waking sleepers costs reduction, never soundness. */
-			cur_sleep = 0;
-			avail = en;
-			n->sleep = 0;
+			cur_sleep = weft__ts_none();
+			avail = *en;
+			n->sleep = weft__ts_none();
 		}
-		if (!avail)
+		if (weft__ts_empty(avail))
 			weft__end_execution(EXEC_REDUNDANT);
-		tid = weft__default_choice(avail, elig);
+		tid = weft__default_choice(&avail, elig);
 		end_of_test_conflicts(n, tid, en);
 		n->chosen = (uint32_t)tid;
 		n->op_sig = op_signature(X->th[tid].pending);
 		n->op_line = X->th[tid].pending->loc
 				     ? X->th[tid].pending->loc->line
 				     : 0;
-		n->backtrack = n->done = n->explored = bit(tid);
+		n->backtrack = n->done = n->explored = weft__ts_one(tid);
 		if (full)
-			n->backtrack = en;
+			n->backtrack = *en;
 		depth = pos + 1;
 	}
 	/* The sleep set after this step: threads asleep here or explored
 	 * before here stay asleep while their next step is independent of
 	 * the one taken. */
 	{
-		uint64_t s = (n->sleep | n->explored) & ~bit(tid);
+		weft__tset s = weft__ts_minus(weft__ts_or(n->sleep, n->explored),
+					      weft__ts_one(tid));
+		weft__tset keep = s;
 		const struct weft__op *mine = X->th[tid].pending;
-		for (uint64_t m = s; m; m &= m - 1) {
-			int q = __builtin_ctzll(m);
+		WEFT__TS_EACH(q, &s)
 			if (weft__op_dependent(X->th[q].pending, mine))
-				s &= ~bit(q);
-		}
-		cur_sleep = sleep_on() ? s : 0;
+				weft__ts_del(&keep, q);
+		cur_sleep = sleep_on() ? keep : weft__ts_none();
 	}
 	if (!n->op_sig) {
 		n->op_sig = op_signature(X->th[tid].pending);

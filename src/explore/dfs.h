@@ -13,22 +13,17 @@ struct node {
 	uint8_t prev_runnable;  /* it could have continued (not a yield) */
 	int preempt;            /* preemptions before this step */
 	int unfair;             /* unfair continuations before this step */
-	uint64_t enabled;       /* enabled threads here */
-	uint64_t deferred;      /* of those, spinners deferred by fairness */
-	uint64_t backtrack, done, sleep;
-	uint64_t explored;       /* done and actually run (not cut by the
-				    bound): only these may sleep */
+	weft__tset enabled;     /* enabled threads here */
+	weft__tset deferred;    /* of those, spinners deferred by fairness */
+	weft__tset backtrack, done, sleep;
+	weft__tset explored;    /* done and actually run (not cut by the
+				   bound): only these may sleep */
 	uint32_t op_sig;         /* hash of the chosen thread's operation and
 				    site (by content: names may live in the
 				    per-execution pool), to catch a re-run
 				    that diverges; 0 until known */
 	int op_line;
 };
-
-static inline uint64_t bit(int i)
-{
-	return (uint64_t)1 << i;
-}
 
 /* The race analysis at the current state (dfs_race.c); bound >= 0 adds
  * bounded POR's conservative backtrack points. */

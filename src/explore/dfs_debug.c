@@ -27,11 +27,14 @@ void weft__dfs_prefix_from_env(struct node *nodes, long cap, long *depth,
 	free(ctx);
 	if (n < 0)
 		weft__die("WEFT_DFS_PREFIX: %s", err);
-	for (long i = 0; i < n && i < cap; i++)
-		nodes[i] = (struct node){ .chosen = d[i],
-					  .backtrack = bit((int)d[i]),
-					  .done = bit((int)d[i]),
-					  .explored = bit((int)d[i]) };
+	for (long i = 0; i < n && i < cap; i++) {
+		weft__tset one;
+		if (d[i] >= WEFT__MAX_THREADS)
+			weft__die("WEFT_DFS_PREFIX: thread %u out of range", d[i]);
+		one = weft__ts_one((int)d[i]);
+		nodes[i] = (struct node){ .chosen = d[i], .backtrack = one,
+					  .done = one, .explored = one };
+	}
 	*depth = *replay_len = n;
 	free(d);
 }
@@ -66,12 +69,13 @@ void weft__dfs_target_check(const struct node *nodes, long depth)
 		fprintf(stderr,
 			"target: exec %ld follows %ld/%ld decisions; node %ld "
 			"chose %u, target %u, enabled %#llx backtrack %#llx "
-			"done %#llx sleep %#llx preempt %d prev %d/%d\n",
+			"done %#llx sleep %#llx (threads 0-63) preempt %d "
+			"prev %d/%d\n",
 			weft__X->exec_no, k, ntgt, k, dec[k], tgt[k],
-			(unsigned long long)nodes[k].enabled,
-			(unsigned long long)nodes[k].backtrack,
-			(unsigned long long)nodes[k].done,
-			(unsigned long long)nodes[k].sleep, nodes[k].preempt,
+			(unsigned long long)nodes[k].enabled.w[0],
+			(unsigned long long)nodes[k].backtrack.w[0],
+			(unsigned long long)nodes[k].done.w[0],
+			(unsigned long long)nodes[k].sleep.w[0], nodes[k].preempt,
 			nodes[k].prev_tid, nodes[k].prev_runnable);
 }
 

@@ -26,10 +26,10 @@ static void add_backtrack(struct node *nodes, long i, int p)
 {
 	struct node *n = &nodes[i];
 
-	if (n->enabled & bit(p))
-		n->backtrack |= bit(p);
+	if (weft__ts_has(&n->enabled, p))
+		weft__ts_add(&n->backtrack, p);
 	else
-		n->backtrack |= n->enabled;
+		n->backtrack = weft__ts_or(n->backtrack, n->enabled);
 }
 
 static long latest_race(int p, const struct weft__op *op, const void *obj)
@@ -50,8 +50,7 @@ static long latest_race(int p, const struct weft__op *op, const void *obj)
 		cand = r->w_step;
 	}
 	if (op->access == WEFT__ACC_WRITE) {
-		for (uint64_t m = r->r_mask; m; m &= m - 1) {
-			int u = __builtin_ctzll(m);
+		WEFT__TS_EACH(u, &r->r_mask) {
 			if (u != p && vc[u] < r->r_clk[u] && r->r_step[u] > cand)
 				cand = r->r_step[u];
 		}

@@ -48,10 +48,6 @@ static bool started, complete, need_unwind, fair_cut;
 static bool probed;
 static long dropped;         /* wakeup steps that could not run */
 
-static inline uint64_t bit(int i)
-{
-	return (uint64_t)1 << i;
-}
 
 /* ---- storage ---------------------------------------------------------------- */
 
@@ -148,21 +144,21 @@ static void compute_sleep(long d)
 	sleepused += l->nsleep;
 }
 
-static uint64_t asleep(long d)
+static weft__tset asleep(long d)
 {
-	uint64_t m = 0;
+	weft__tset m = weft__ts_none();
 
 	for (int k = 0; k < lv[d].nsleep; k++)
-		m |= bit(sleepbuf[lv[d].sleep_off + k].tid);
+		weft__ts_add(&m, sleepbuf[lv[d].sleep_off + k].tid);
 	return m;
 }
 
-static uint64_t done_tids(long d)
+static weft__tset done_tids(long d)
 {
-	uint64_t m = 0;
+	weft__tset m = weft__ts_none();
 
 	for (int k = 0; k < lv[d].ndone; k++)
-		m |= bit(lv[d].done[k].tid);
+		weft__ts_add(&m, lv[d].done[k].tid);
 	return m;
 }
 
@@ -179,10 +175,10 @@ static void diverged(long d, const char *why)
 
 /* The first child of the node before decision d that can run now; the
  * ones that cannot are dropped. */
-static wref next_child(long d, uint64_t en, uint64_t elig)
+static wref next_child(long d, const weft__tset *en, const weft__tset *elig)
 {
 	wref node = node_of(d);
-	uint64_t sl = asleep(d);
+	weft__tset sl = asleep(d);
 	int fb = weft__opts.fair_bound;
 
 	for (;;) {
@@ -191,8 +187,8 @@ static wref next_child(long d, uint64_t en, uint64_t elig)
 		if (c < 0)
 			return -1;
 		q = weft__wn[c].ev.tid;
-		if ((en & bit(q)) && !(sl & bit(q))) {
-			bool unfair = !(elig & bit(q));
+		if (weft__ts_has(en, q) && !weft__ts_has(&sl, q)) {
+			bool unfair = !weft__ts_has(elig, q);
 			if (!unfair || fb < 0 || weft__X->unfair + 1 <= fb)
 				return c;
 			fair_cut = true;
@@ -202,7 +198,7 @@ static wref next_child(long d, uint64_t en, uint64_t elig)
 	}
 }
 
-static int odpor_pick(uint64_t en, uint64_t elig)
+static int odpor_pick(const weft__tset *en, const weft__tset *elig)
 {
 	struct weft__exec *X = weft__X;
 	long d = pos;
@@ -224,7 +220,7 @@ static int odpor_pick(uint64_t en, uint64_t elig)
 	if (d < replay_len) {
 		c = lv[d].w;
 		tid = weft__wn[c].ev.tid;
-		if (!(en & bit(tid)))
+		if (!weft__ts_has(en, tid))
 			diverged(d, "the recorded thread cannot run");
 		struct ev now;
 		weft__ev_of_op(&now, tid, X->th[tid].pending);
@@ -235,28 +231,31 @@ static int odpor_pick(uint64_t en, uint64_t elig)
 		if (c >= 0) {
 			tid = weft__wn[c].ev.tid;
 		} else {
-			uint64_t avail = en & ~asleep(d) & ~done_tids(d);
+			weft__tset avail = weft__ts_minus(
+				*en, weft__ts_or(asleep(d), done_tids(d)));
 			int fb = weft__opts.fair_bound;
-			if (!avail)
+			if (weft__ts_empty(avail))
 				weft__end_execution(EXEC_REDUNDANT);
 			/* Only spinners that yielded are left awake: running
 			 * one is an unfair continuation, within the bound or
 			 * not at all. */
-			if (!(avail & elig) && fb >= 0 && X->unfair + 1 > fb) {
+			if (!weft__ts_meets(avail, *elig) && fb >= 0 &&
+			    X->unfair + 1 > fb) {
 				fair_cut = true;
 				weft__end_execution(EXEC_REDUNDANT);
 			}
-			int eager = weft__prefix_in(d) ? weft__prefix_eager(avail)
+			int eager = weft__prefix_in(d) ? weft__prefix_eager(&avail)
 						       : -1;
 			tid = eager >= 0 ? eager
-					 : weft__default_choice(avail, elig);
+					 : weft__default_choice(&avail, elig);
 			struct ev e;
 			weft__ev_of_op(&e, tid, X->th[tid].pending);
 			c = weft__wut_new(&e);
 			weft__wut_push_front(node_of(d), c);
-			if (weft__prefix_in(d) && eager < 0)
-				weft__prefix_expand(d, node_of(d), c,
-						    avail & ~bit(tid));
+			if (weft__prefix_in(d) && eager < 0) {
+				weft__ts_del(&avail, tid);
+				weft__prefix_expand(d, node_of(d), c, &avail);
+			}
 		}
 		lv[d].w = c;
 		lv[d].ndone = d == replay_len ? lv[d].ndone : 0;
@@ -268,7 +267,7 @@ static int odpor_pick(uint64_t en, uint64_t elig)
 		weft__ev_of_op(&s->ev, tid, X->th[tid].pending);
 		s->ev.val = keep_val;
 		s->ev.flags |= keep_choose;
-		s->enabled = en;
+		s->enabled = *en;
 		s->section = X->atomic_tid == tid ? sec_from[tid] : -1;
 		if (X->atomic_tid != tid)
 			sec_from[tid] = (int32_t)d;
@@ -347,15 +346,16 @@ static void analyse(enum exec_result r)
 		const struct weft__op *op = X->th[t].pending;
 		if (X->th[t].state != TS_LIVE || !op)
 			continue;
-		v.live |= bit(t);
+		weft__ts_add(&v.live, t);
 		weft__ev_of_op(&pending_end[t], t, op);
 		if (weft__thread_enabled(t))
-			v.enabled_end |= bit(t);
+			weft__ts_add(&v.enabled_end, t);
 	}
 	/* A normal end with threads still able to run: the last step ended
 	 * the process (an exit, or the last thread the test waits for), so
 	 * it conflicts with every step they would have taken. */
-	v.ended_process = r == EXEC_OK && v.enabled_end && pos > 0;
+	v.ended_process = r == EXEC_OK && !weft__ts_empty(v.enabled_end) &&
+			   pos > 0;
 	if (v.ended_process) {
 		steps[pos - 1].ev.flags |= EV_ENDS;
 		weft__wn[lv[pos - 1].w].ev.flags |= EV_ENDS;

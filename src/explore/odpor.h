@@ -100,7 +100,7 @@ long weft__wut_live(void);
 /* One step of the finished execution as the analysis sees it. */
 struct step_info {
 	struct ev ev;
-	uint64_t enabled;   /* threads enabled before it */
+	weft__tset enabled; /* threads enabled before it */
 	int32_t section;    /* index of the atomic-section begin it lies in,
 			       or -1 */
 };
@@ -122,7 +122,7 @@ struct odpor_view {
 				     flags say whether it is enabled */
 	const int32_t *parent;    /* per thread: the step that created it,
 				     or -1 */
-	uint64_t live, enabled_end;
+	weft__tset live, enabled_end;
 	bool ended_process;       /* the last step ended the process (exit,
 				     or the last non-daemon thread) */
 	int nthreads;
@@ -158,8 +158,8 @@ bool weft__prefix_in(long d);
 /* The leaf's decision in this execution, -1 before it. */
 long weft__prefix_leaf(void);
 /* Full branching at d, the first time: others become c's siblings. */
-void weft__prefix_expand(long d, wref node, wref c, uint64_t others);
+void weft__prefix_expand(long d, wref node, wref c, const weft__tset *others);
 /* A thread to run first without branching (a start or spawn), or -1. */
-int weft__prefix_eager(uint64_t avail);
+int weft__prefix_eager(const weft__tset *avail);
 
 #endif

@@ -17,10 +17,6 @@ static int *width;
 static long cap;
 static long leaf_at = -1; /* the leaf's decision in this execution, or -1 */
 
-static inline uint64_t bit(int i)
-{
-	return (uint64_t)1 << i;
-}
 
 static void ensure(long d)
 {
@@ -57,15 +53,20 @@ bool weft__prefix_in(long d)
  * awake thread becomes a sibling of the default choice c.  The flag on
  * node (the tree node whose children are d's choices) survives re-runs of
  * the path, so a node is expanded once. */
-void weft__prefix_expand(long d, wref node, wref c, uint64_t others)
+void weft__prefix_expand(long d, wref node, wref c, const weft__tset *others)
 {
+	int ts[WEFT__MAX_THREADS], n = 0;
+
 	if (weft__wn[node].ev.flags & EV_EXPANDED)
 		return;
 	weft__wn[node].ev.flags |= EV_EXPANDED;
 	width[d] = 1;
-	for (int t = WEFT__MAX_THREADS - 1; t >= 0; t--) {
-		if (!(others & bit(t)))
-			continue;
+	WEFT__TS_EACH(t, others)
+		ts[n++] = t;
+	/* Each is inserted right after c: the last first, so the siblings
+	 * end up in increasing order. */
+	while (n--) {
+		int t = ts[n];
 		struct ev e;
 		weft__ev_of_op(&e, t, weft__X->th[t].pending);
 		weft__wut_insert_after(c, weft__wut_new(&e));
@@ -85,13 +86,11 @@ void weft__prefix_expand(long d, wref node, wref c, uint64_t others)
  * happens once per thread, where an invisible step in a loop (a yield)
  * run first could keep a spinner going forever.  Returns the thread, or
  * -1. */
-int weft__prefix_eager(uint64_t avail)
+int weft__prefix_eager(const weft__tset *avail)
 {
-	for (int t = 0; t < WEFT__MAX_THREADS; t++) {
+	WEFT__TS_EACH(t, avail) {
 		const struct weft__thread *th = &weft__X->th[t];
 		struct ev e;
-		if (!(avail & bit(t)))
-			continue;
 		if (th->pending != &th->startop &&
 		    strcmp(th->pending->name, "spawn") != 0)
 			continue;

@@ -41,11 +41,11 @@ struct rec {
 	const void *obj;
 	int32_t next;             /* hash chain */
 	int32_t lastw;            /* step index, -1 none */
-	uint64_t rmask;           /* threads with a read since lastw */
+	weft__tset rmask;         /* threads with a read since lastw */
 	int32_t *rstep;           /* per thread: its last such read */
 	/* The same history for the acquisitions alone. */
 	int32_t acqw;
-	uint64_t acqrmask;
+	weft__tset acqrmask;
 	int32_t *acqrstep;
 };
 
@@ -155,7 +155,9 @@ static int touches(const struct ev *e, struct touch *t)
 
 /* ---- immediate predecessors -------------------------------------------- */
 
-#define MAXPRED (2 * WEFT__MAX_THREADS + 8)
+/* At most three objects touched, each with its last write and one read
+ * per thread. */
+#define MAXPRED (3 * (WEFT__MAX_THREADS + 1))
 struct preds {
 	int32_t s[MAXPRED];
 	int n;
@@ -169,8 +171,9 @@ static void add_pred(struct preds *p, int32_t s)
 	for (int i = 0; i < p->n; i++)
 		if (p->s[i] == s)
 			return;
-	if (p->n < MAXPRED)
-		p->s[p->n++] = s;
+	if (p->n == MAXPRED)
+		weft__die("more immediate predecessors than %d", MAXPRED);
+	p->s[p->n++] = s;
 }
 
 /* The dependent steps the next step e of thread t comes right after. */
@@ -194,17 +197,16 @@ static void preds_of(const struct ev *e, int t, struct preds *p)
 		if (r->lastw >= 0)
 			add_pred(p, r->lastw);
 		if (tv[k].write)
-			for (uint64_t m = r->rmask; m; m &= m - 1)
-				add_pred(p, r->rstep[__builtin_ctzll(m)]);
+			WEFT__TS_EACH(u, &r->rmask)
+				add_pred(p, r->rstep[u]);
 	}
 	if ((e->flags & EV_ACQUIRE) && (e->flags & EV_BLOCKING)) {
 		struct rec *r = rec_of(e->obj, false);
 		if (r && r->acqw >= 0)
 			p->acq[p->nacq++] = r->acqw;
 		if (r && e->access == WEFT__ACC_WRITE)
-			for (uint64_t m = r->acqrmask; m; m &= m - 1)
-				p->acq[p->nacq++] =
-					r->acqrstep[__builtin_ctzll(m)];
+			WEFT__TS_EACH(u, &r->acqrmask)
+				p->acq[p->nacq++] = r->acqrstep[u];
 	}
 }
 
@@ -230,7 +232,7 @@ static bool infeasible(long e, long j, const struct ev *ep, int32_t prev)
 	int t = ep->tid;
 
 	if (!(ep->flags & EV_BLOCKING) || prev > e ||
-	    (V->steps[e].enabled & ((uint64_t)1 << t)))
+	    weft__ts_has(&V->steps[e].enabled, t))
 		return false;
 	for (long k = e + 1; k < j; k++)
 		if (!hb(e, C(k)) && share_object(&V->steps[k].ev, ep))
@@ -389,8 +391,8 @@ static void add_step(long i)
 				if (C(r->lastw)[u] > c[u])
 					c[u] = C(r->lastw)[u];
 		if (tv[k].write)
-			for (uint64_t m = r->rmask; m; m &= m - 1) {
-				const uint32_t *rc = C(r->rstep[__builtin_ctzll(m)]);
+			WEFT__TS_EACH(q, &r->rmask) {
+				const uint32_t *rc = C(r->rstep[q]);
 				for (int u = 0; u < nth; u++)
 					if (rc[u] > c[u])
 						c[u] = rc[u];
@@ -402,18 +404,18 @@ static void add_step(long i)
 		struct rec *r = rec_of(tv[k].obj, true);
 		if (tv[k].write) {
 			r->lastw = (int32_t)i;
-			r->rmask = 0;
+			r->rmask = weft__ts_none();
 		} else {
-			r->rmask |= (uint64_t)1 << t;
+			weft__ts_add(&r->rmask, t);
 			r->rstep[t] = (int32_t)i;
 		}
 		if (k != 0 || !(e->flags & EV_ACQUIRE))
 			continue;
 		if (tv[k].write) {
 			r->acqw = (int32_t)i;
-			r->acqrmask = 0;
+			r->acqrmask = weft__ts_none();
 		} else {
-			r->acqrmask |= (uint64_t)1 << t;
+			weft__ts_add(&r->acqrmask, t);
 			r->acqrstep[t] = (int32_t)i;
 		}
 	}
@@ -473,11 +475,10 @@ long weft__odpor_races(const struct odpor_view *v)
 	}
 	for (int q = 0; q < nth; q++) {
 		const struct ev *e = &v->pending[q];
-		uint64_t b = (uint64_t)1 << q;
-		if (!(v->live & b))
+		if (!weft__ts_has(&v->live, q))
 			continue;
 		first_step(q);
-		if (v->enabled_end & b) {
+		if (weft__ts_has(&v->enabled_end, q)) {
 			if (v->ended_process && v->n > 0 &&
 			    v->steps[v->n - 1].ev.tid != q)
 				note_race(v->n - 1, v->n, q);

@@ -33,17 +33,17 @@ static bool pct_begin(void)
 	return true;
 }
 
-static int highest(uint64_t set)
+static int highest(const weft__tset *set)
 {
 	int best = -1;
 
-	for (int i = 0; i < WEFT__MAX_THREADS; i++)
-		if ((set & ((uint64_t)1 << i)) && (best < 0 || prio[i] > prio[best]))
+	WEFT__TS_EACH(i, set)
+		if (best < 0 || prio[i] > prio[best])
 			best = i;
 	return best;
 }
 
-static int pct_pick(uint64_t en, uint64_t elig)
+static int pct_pick(const weft__tset *en, const weft__tset *elig)
 {
 	long step = weft__X->nsteps;
 	int t;

@@ -11,10 +11,10 @@ static bool rnd_begin(void)
 	return true;
 }
 
-static int rnd_pick(uint64_t en, uint64_t elig)
+static int rnd_pick(const weft__tset *en, const weft__tset *elig)
 {
 	(void)en;
-	return weft__nth_bit(elig, weft__rng_below(&rng, __builtin_popcountll(elig)));
+	return weft__ts_nth(elig, weft__rng_below(&rng, weft__ts_count(elig)));
 }
 
 static int rnd_value(int n)

@@ -34,14 +34,14 @@ static uint32_t next(void)
 	return dec[pos++];
 }
 
-static int rep_pick(uint64_t en, uint64_t elig)
+static int rep_pick(const weft__tset *en, const weft__tset *elig)
 {
 	uint32_t t = next();
 
 	/* Any enabled thread: exhaustive search may have chosen a deferred
 	 * spinner (an unfair continuation), so fairness is not required. */
 	(void)elig;
-	if (t >= WEFT__MAX_THREADS || !(en & ((uint64_t)1 << t)))
+	if (t >= WEFT__MAX_THREADS || !weft__ts_has(en, (int)t))
 		weft__nondeterminism("replay diverged at decision %ld: thread "
 				     "%u is not runnable here", pos - 1, t);
 	return (int)t;

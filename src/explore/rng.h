@@ -6,6 +6,8 @@
 
 #include <stdint.h>
 
+#include "tset.h"
+
 static inline uint64_t weft__mix64(uint64_t x)
 {
 	x += 0x9e3779b97f4a7c15ULL;
@@ -26,12 +28,21 @@ static inline int weft__rng_below(uint64_t *s, int n)
 	return (int)(weft__rng_next(s) % (uint64_t)n);
 }
 
-/* The k-th set bit of m, for k < popcount(m). */
-static inline int weft__nth_bit(uint64_t m, int k)
+/* The k-th member of s in increasing order, for k < its size. */
+static inline int weft__ts_nth(const weft__tset *s, int k)
 {
-	while (k--)
-		m &= m - 1;
-	return __builtin_ctzll(m);
+	for (int i = 0; i < WEFT__TSET_WORDS; i++) {
+		uint64_t w = s->w[i];
+		int c = __builtin_popcountll(w);
+		if (k >= c) {
+			k -= c;
+			continue;
+		}
+		while (k--)
+			w &= w - 1;
+		return (i << 6) + __builtin_ctzll(w);
+	}
+	return -1;
 }
 
 #endif

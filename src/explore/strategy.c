@@ -53,7 +53,7 @@ static bool auto_begin(void)
 	return inner->begin();
 }
 
-static int auto_pick(uint64_t en, uint64_t elig)
+static int auto_pick(const weft__tset *en, const weft__tset *elig)
 {
 	return inner->pick(en, elig);
 }
@@ -136,15 +136,16 @@ int weft__explore_fair_bound(void)
  * asks for another: the run the program most expects, fair (a spinner
  * lets the others run first), without spurious wakeups (explored when a
  * race asks for them), and without preempting the running thread. */
-int weft__default_choice(uint64_t avail, uint64_t elig)
+int weft__default_choice(const weft__tset *avail, const weft__tset *elig)
 {
 	int last = weft__X->last_tid;
+	weft__tset a = *avail;
 
-	if (avail & elig)
-		avail &= elig;
-	if (avail & ~weft__X->weak)
-		avail &= ~weft__X->weak;
-	if (last >= 0 && (avail & ((uint64_t)1 << last)))
+	if (weft__ts_meets(a, *elig))
+		a = weft__ts_and(a, *elig);
+	if (!weft__ts_empty(weft__ts_minus(a, weft__X->weak)))
+		a = weft__ts_minus(a, weft__X->weak);
+	if (last >= 0 && weft__ts_has(&a, last))
 		return last;
-	return __builtin_ctzll(avail);
+	return weft__ts_first(&a);
 }

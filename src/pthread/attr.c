@@ -32,11 +32,12 @@ static struct tattr attrs[WEFT__MAX_THREADS];
 
 /* The records this execution handed out: the next one clears only those
  * (a new thread's record is written whole when it is created). */
-static uint64_t touched = ~(uint64_t)0;
+static weft__tset touched;
+static bool fresh = true;      /* before the first execution: all of them */
 
 static struct tattr *touch(int tid)
 {
-	touched |= (uint64_t)1 << tid;
+	weft__ts_add(&touched, tid);
 	return &attrs[tid];
 }
 
@@ -271,9 +272,12 @@ int __weft_pthread_getcpuclockid(pthread_t t, clockid_t *clock)
 
 static void attr_begin(void)
 {
-	for (; touched; touched &= touched - 1)
-		memset(&attrs[__builtin_ctzll(touched)], 0, sizeof attrs[0]);
-	touched = 1;
+	if (fresh)
+		memset(attrs, 0, sizeof attrs);
+	fresh = false;
+	WEFT__TS_EACH(t, &touched)
+		memset(&attrs[t], 0, sizeof attrs[0]);
+	touched = weft__ts_one(0);
 	attrs[0].policy = SCHED_OTHER;
 	strncpy(attrs[0].name, program_invocation_short_name, NAME_MAX_ - 1);
 }

@@ -129,13 +129,14 @@ static void keep_referenced(struct weft__shm *S, struct item *it, long n)
 	snprintf(text, sizeof text, "%s\n%s", S->message, S->detail);
 	nr = weft__refs_find(text, refs, 32);
 	for (int r = 0; r < nr; r++) {
-		uint64_t seen = 0;
+		weft__tset seen = weft__ts_none();
 		for (long i = n - 1; i >= 0; i--) {
 			const struct weft__step *s = it[i].s;
-			if (!s || (seen >> s->tid & 1) ||
+			if (!s || s->tid < 0 || s->tid >= WEFT__MAX_THREADS ||
+			    weft__ts_has(&seen, s->tid) ||
 			    !weft__ref_matches(&refs[r], s->loc))
 				continue;
-			seen |= (uint64_t)1 << s->tid;
+			weft__ts_add(&seen, s->tid);
 			it[i].keep = true;
 		}
 	}

@@ -39,6 +39,37 @@ static unsigned hash_ptr(const void *p)
 	return (unsigned)x & ((1u << TABLE_BITS) - 1);
 }
 
+/* Give the record room for every thread of the execution: the clocks
+ * grow as threads appear, the entries of new threads zero. */
+static struct weft__objrec *fit(struct weft__objrec *r)
+{
+	int n = weft__X->nthreads, cap = r->cap ? r->cap : 4;
+	char *p;
+
+	if (n <= r->cap)
+		return r;
+	while (cap < n)
+		cap *= 2;
+	p = weft__exec_alloc_raw((sizeof(uint32_t) * 3 + sizeof(long)) *
+				 (size_t)cap);
+	long *step = (long *)p;
+	uint32_t *svc = (uint32_t *)(step + cap), *rvc = svc + cap,
+		 *clk = rvc + cap;
+	memset(svc, 0, sizeof *svc * (size_t)cap * 2);
+	if (r->cap) {
+		memcpy(step, r->r_step, sizeof *step * (size_t)r->cap);
+		memcpy(svc, r->svc, sizeof *svc * (size_t)r->cap);
+		memcpy(rvc, r->rvc, sizeof *rvc * (size_t)r->cap);
+		memcpy(clk, r->r_clk, sizeof *clk * (size_t)r->cap);
+	}
+	r->r_step = step;
+	r->svc = svc;
+	r->rvc = rvc;
+	r->r_clk = clk;
+	r->cap = cap;
+	return r;
+}
+
 struct weft__objrec *weft__objrec_find(const void *obj, bool create)
 {
 	unsigned h = hash_ptr(obj);
@@ -46,15 +77,20 @@ struct weft__objrec *weft__objrec_find(const void *obj, bool create)
 
 	for (r = T->slot[h]; r; r = r->next)
 		if (r->obj == obj)
-			return r;
+			return create ? fit(r) : r;
 	if (!create)
 		return NULL;
-	r = weft__exec_alloc(sizeof *r);
+	r = weft__exec_alloc_raw(sizeof *r);
 	r->obj = obj;
 	r->w_step = -1;
 	r->w_tid = -1;
+	r->w_clk = 0;
 	r->a_step = -1;
 	r->a_tid = -1;
+	r->a_clk = 0;
+	r->r_mask = weft__ts_none();
+	r->cap = 0;
+	fit(r);
 	r->next = T->slot[h];
 	if (!r->next)
 		T->used[T->nused++] = (uint16_t)h;
@@ -113,7 +149,7 @@ static void obj_release(struct weft__thread *t, struct weft__objrec *r,
 	}
 	if (op->access == WEFT__ACC_WRITE) {
 		memcpy(r->svc, t->vc, sizeof(uint32_t) * (size_t)n);
-		memset(r->rvc, 0, sizeof r->rvc);
+		memset(r->rvc, 0, sizeof(uint32_t) * (size_t)n);
 	} else {
 		vc_join(r->rvc, t->vc, n);
 	}
@@ -135,13 +171,13 @@ static void obj_record(struct weft__thread *t, struct weft__objrec *r,
 		r->w_step = step;
 		r->w_tid = id;
 		r->w_clk = t->vc[id];
-		r->r_mask = 0;
+		r->r_mask = weft__ts_none();
 	} else {
 		/* A read release (a reader's unlock) orders later writers after
 		 * it but is no race partner: blocking acquisitions race with
 		 * the earlier acquisitions instead. */
 		if (!op->release) {
-			r->r_mask |= (uint64_t)1 << id;
+			weft__ts_add(&r->r_mask, id);
 			r->r_step[id] = step;
 			r->r_clk[id] = t->vc[id];
 		}

@@ -136,6 +136,9 @@ void weft__exec_reset(void)
 	long no = X->exec_no;
 
 	X->nthreads = 0;
+	/* compute_enabled writes only the words this execution's threads
+	 * need; the others must be empty. */
+	X->enabled = X->weak = X->deferred = X->spinning = weft__ts_none();
 	X->cur = -1;
 	X->last_tid = -1;
 	X->nsteps = 0;
@@ -152,8 +155,12 @@ void weft__exec_reset(void)
 	S->nsteps = 0;
 	S->ndec = 0;
 	S->preemptions = 0;
+	/* Only the last execution's threads can have left an entry. */
+	if (S->nthreads > 0 && S->nthreads <= WEFT__MAX_THREADS)
+		memset(S->blocked, 0, sizeof S->blocked[0] * (size_t)S->nthreads);
+	else if (S->nthreads)
+		memset(S->blocked, 0, sizeof S->blocked);
 	S->nthreads = 0;
-	memset(S->blocked, 0, sizeof S->blocked);
 	S->pool_used = 0;
 	S->detail_len = 0;
 	S->detail[0] = 0;

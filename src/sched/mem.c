@@ -59,14 +59,20 @@ void *weft__persistent_alloc(size_t n)
 	return arena_take(persist, n, "persistent");
 }
 
+/* Rewound memory holds the last executions' data: for a caller that
+ * writes every field it reads. */
+void *weft__exec_alloc_raw(size_t n)
+{
+	ensure_init();
+	return arena_take(execa, n, "per-execution");
+}
+
 /* Memory from mmap is zero, and rewound memory is cleared here, so callers
  * always get zeroed blocks. */
 void *weft__exec_alloc(size_t n)
 {
-	void *p;
+	void *p = weft__exec_alloc_raw(n);
 
-	ensure_init();
-	p = arena_take(execa, n, "per-execution");
 	memset(p, 0, n);
 	return p;
 }

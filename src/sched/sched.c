@@ -14,11 +14,6 @@ struct weft__exec *weft__X;
 struct weft__shm *weft__S;
 const struct weft__strategy *weft__strat;
 
-static inline uint64_t bit(int i)
-{
-	return (uint64_t)1 << i;
-}
-
 static inline bool enabled(const struct weft__thread *t)
 {
 	const struct weft__op *op = t->pending;
@@ -36,30 +31,71 @@ bool weft__thread_enabled(int tid)
  * thread that was enabled at that moment, until each of them has taken a
  * step.  Spin loops then let the others run instead of hanging the
  * explorer, and no interleaving of real work is excluded. */
-static uint64_t compute_enabled(uint64_t *deferred, uint64_t *weak,
-				uint64_t *spinning)
+/* Do a and b meet in their first nw words? */
+static inline bool meets_in(const weft__tset *a, const weft__tset *b, int nw)
 {
-	struct weft__exec *X = weft__X;
-	uint64_t en = 0, df = 0, wk = 0, sp = 0;
+	for (int k = 0; k < nw; k++)
+		if (a->w[k] & b->w[k])
+			return true;
+	return false;
+}
 
-	for (int i = 0; i < X->nthreads; i++)
-		if (enabled(&X->th[i]))
-			en |= bit(i);
-	for (uint64_t m = en; m; m &= m - 1) {
-		int i = __builtin_ctzll(m);
-		const struct weft__op *op;
-		if (X->th[i].spinning)
-			sp |= bit(i);
-		if (X->th[i].yield_wait & en & ~bit(i))
-			df |= bit(i);
-		op = X->th[i].pending;
-		if (op->strong && !op->strong(op))
-			wk |= bit(i);
+/* Word by word, in registers, each word stored once, and only the words
+ * that can hold a thread of this execution (weft__exec_reset clears the
+ * others): most tests never need more than the first. */
+static void compute_enabled(struct weft__exec *X)
+{
+	int n = X->nthreads, nw = (n + 63) >> 6;
+
+	X->n_enabled = X->n_deferred = X->n_weak = X->n_spinning = 0;
+	for (int k = 0; k < nw; k++) {
+		uint64_t en = 0;
+		int hi = n - k * 64 < 64 ? n - k * 64 : 64;
+		for (int b = 0; b < hi; b++)
+			if (enabled(&X->th[k * 64 + b]))
+				en |= (uint64_t)1 << b;
+		X->enabled.w[k] = en;
+		X->n_enabled += __builtin_popcountll(en);
 	}
-	*deferred = df;
-	*weak = wk;
-	*spinning = sp;
-	return en;
+	for (int k = 0; k < nw; k++) {
+		uint64_t df = 0, wk = 0, sp = 0;
+		for (uint64_t m = X->enabled.w[k]; m; m &= m - 1) {
+			int b = __builtin_ctzll(m);
+			const struct weft__thread *t = &X->th[k * 64 + b];
+			const struct weft__op *op = t->pending;
+			if (t->spinning)
+				sp |= (uint64_t)1 << b;
+			/* A thread is never in its own yield_wait
+			 * (weft__spun). */
+			if (meets_in(&t->yield_wait, &X->enabled, nw))
+				df |= (uint64_t)1 << b;
+			if (op->strong && !op->strong(op))
+				wk |= (uint64_t)1 << b;
+		}
+		X->deferred.w[k] = df;
+		X->weak.w[k] = wk;
+		X->spinning.w[k] = sp;
+		X->n_deferred += __builtin_popcountll(df);
+		X->n_weak += __builtin_popcountll(wk);
+		X->n_spinning += __builtin_popcountll(sp);
+	}
+}
+
+/* Inside an atomic section only its thread may run. */
+static void only(struct weft__exec *X, int tid)
+{
+	bool df = weft__ts_has(&X->deferred, tid);
+	bool wk = weft__ts_has(&X->weak, tid);
+	bool sp = weft__ts_has(&X->spinning, tid);
+
+	X->enabled = weft__ts_one(tid);
+	X->deferred = df ? X->enabled : weft__ts_none();
+	X->weak = wk ? X->enabled : weft__ts_none();
+	X->spinning = sp ? X->enabled : weft__ts_none();
+	X->n_enabled = 1;
+	X->n_deferred = df;
+	X->n_weak = wk;
+	X->n_spinning = sp;
 }
 
 static bool only_daemons_left(void)
@@ -116,19 +152,19 @@ _Noreturn static void livelock(const char *why)
 /* When fairness defers every enabled thread (all of them yielded to one
  * another), the preferred one is the next in a fixed rotation after the
  * last runner.  Only a preference: exhaustive search may still branch. */
-static int round_robin(uint64_t set)
+static int round_robin(const weft__tset *set)
 {
 	int last = weft__X->last_tid;
+	int i = weft__ts_next(set, last < 0 ? -1 : last);
 
-	for (int k = 1; k <= WEFT__MAX_THREADS; k++) {
-		int i = (last + k + WEFT__MAX_THREADS) % WEFT__MAX_THREADS;
-		if (set & bit(i))
-			return i;
-	}
-	weft__die("round robin over an empty set");
+	if (i < 0)
+		i = weft__ts_first(set);
+	if (i < 0)
+		weft__die("round robin over an empty set");
+	return i;
 }
 
-static void record_step(int tid, uint64_t en, uint64_t elig)
+static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 {
 	struct weft__exec *X = weft__X;
 	struct weft__shm *S = weft__S;
@@ -146,13 +182,13 @@ static void record_step(int tid, uint64_t en, uint64_t elig)
 
 	/* Leaving a thread that could only move by a spurious wakeup is no
 	 * preemption: it was waiting. */
-	if (last >= 0 && last != tid && (en & ~X->weak & bit(last)) &&
-	    !X->th[last].spinning)
+	if (last >= 0 && last != tid && weft__ts_has(en, last) &&
+	    !weft__ts_has(&X->weak, last) && !X->th[last].spinning)
 		S->preemptions = ++X->preemptions;
-	if (!(elig & bit(tid)))
+	if (!weft__ts_has(elig, tid))
 		X->unfair++;
 	for (int i = 0; i < X->nthreads; i++)
-		X->th[i].yield_wait &= ~bit(tid);
+		weft__ts_del(&X->th[i].yield_wait, tid);
 	weft__shm_dec(S)[S->ndec++] = (uint32_t)tid;
 	weft__shm_steps(S)[s] = (struct weft__step){
 		.tid = (int16_t)tid, .kind = STEP_OP, .value = -1,
@@ -179,13 +215,13 @@ static void record_step(int tid, uint64_t en, uint64_t elig)
 static int choose_next(void)
 {
 	struct weft__exec *X = weft__X;
-	uint64_t deferred, weak, spinning, en, elig;
+	weft__tset elig;
 	int tid;
 
 	if (X->progress) {
 		for (int i = 0; i < X->nthreads; i++) {
 			X->th[i].spinning = false;
-			X->th[i].yield_wait = 0;
+			X->th[i].yield_wait = weft__ts_none();
 		}
 		X->progress = false;
 	}
@@ -199,20 +235,16 @@ static int choose_next(void)
 			     "without finishing (a long computation, or a "
 			     "loop weft cannot tell from a livelock)",
 			     weft__opts.max_steps);
-	en = compute_enabled(&deferred, &weak, &spinning);
-	if (!en || en == weak)
+	compute_enabled(X);
+	/* weak, deferred and spinning are subsets of enabled: equal sizes
+	 * mean equal sets. */
+	if (!X->n_enabled || X->n_weak == X->n_enabled)
 		weft__deadlock_report();
-	if (X->atomic_tid >= 0 && (en & bit(X->atomic_tid))) {
-		en = bit(X->atomic_tid);
-		deferred &= en;
-		weak &= en;
-		spinning &= en;
-	}
-	X->enabled = en;
-	X->weak = weak;
+	if (X->atomic_tid >= 0 && weft__ts_has(&X->enabled, X->atomic_tid))
+		only(X, X->atomic_tid);
 	/* Every runnable thread spinning, with no write in between: nothing
 	 * can change unless some loop gives up by itself. */
-	if (spinning == en) {
+	if (X->n_spinning == X->n_enabled) {
 		if (++X->spin_steps > weft__opts.spin_bound)
 			livelock(weft__internf(
 				"every runnable thread has been spinning for "
@@ -224,14 +256,19 @@ static int choose_next(void)
 	/* elig is a preference (fair scheduling); exhaustive strategies may
 	 * still branch to any enabled thread, since partial-order reduction
 	 * is only sound over the enabled set. */
-	elig = en & ~deferred;
-	if (!elig)
-		elig = bit(round_robin(en));
-	tid = weft__strat->pick(en, elig);
-	if (!(en & bit(tid)))
+	if (X->n_deferred == X->n_enabled) {
+		elig = weft__ts_one(round_robin(&X->enabled));
+	} else {
+		elig = weft__ts_none();
+		for (int k = 0; k < (X->nthreads + 63) >> 6; k++)
+			elig.w[k] = X->enabled.w[k] & ~X->deferred.w[k];
+	}
+	tid = weft__strat->pick(&X->enabled, &elig);
+	if (tid < 0 || tid >= WEFT__MAX_THREADS ||
+	    !weft__ts_has(&X->enabled, tid))
 		weft__die("strategy %s picked thread %d, not enabled",
 			  weft__strat->name, tid);
-	record_step(tid, en, elig);
+	record_step(tid, &X->enabled, &elig);
 	return tid;
 }
 
@@ -388,7 +425,8 @@ void weft__spun(void)
 
 	if (X && X->cur >= 0) {
 		X->th[X->cur].spinning = true;
-		X->th[X->cur].yield_wait = X->enabled & ~bit(X->cur);
+		X->th[X->cur].yield_wait = X->enabled;
+		weft__ts_del(&X->th[X->cur].yield_wait, X->cur);
 		X->progress = false;
 	}
 }

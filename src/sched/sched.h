@@ -25,7 +25,7 @@ struct weft__thread {
 	struct weft__op *pending;  /* operation it is parked at */
 	struct weft__op startop;   /* the first pending op after spawn */
 	bool spinning;             /* made no progress since last write */
-	uint64_t yield_wait;       /* threads that must take a step before
+	weft__tset yield_wait;     /* threads that must take a step before
 				      this spinner is scheduled again */
 	bool joined;
 	int spurious;              /* spurious wakeups used this execution */
@@ -36,6 +36,8 @@ struct weft__thread {
 	int nheld;                 /* lock-order classes held */
 	int held[WEFT__MAX_HELD];
 	const struct weft_loc *held_loc[WEFT__MAX_HELD];
+	/* The clocks stay last: clear_record (thread.c) clears the fields
+	 * before them whole and the clocks only as far as they are used. */
 	weft__vclock vc;           /* happens-before clock */
 	weft__vclock pvc;          /* the program's own order: thread
 				      creation and join only (the lock-order
@@ -148,8 +150,14 @@ struct weft__exec {
 	bool progress;             /* the last step wrote something */
 	int atomic_tid;            /* thread inside an atomic section, -1 */
 	int atomic_depth;
-	uint64_t enabled;          /* enabled set computed at the last step */
-	uint64_t weak;             /* of those, enabled only spuriously */
+	/* The sets computed at the last scheduling point, written in place
+	 * word by word (copying them whole right after stalled on store
+	 * forwarding), with their sizes. */
+	weft__tset enabled;        /* enabled threads */
+	weft__tset weak;           /* of those, enabled only spuriously */
+	weft__tset deferred;       /* of those, spinners deferred by fairness */
+	weft__tset spinning;       /* of those, threads that spun */
+	int n_enabled, n_weak, n_deferred, n_spinning;
 	enum exec_result result;
 	bool in_epilogue;
 	jmp_buf epilogue_jmp;
@@ -170,7 +178,7 @@ struct weft__strategy {
 	 * complete (DFS exhausted its tree). */
 	bool (*begin)(void);
 	/* Pick a thread from eligible (a subset of enabled). */
-	int (*pick)(uint64_t enabled, uint64_t eligible);
+	int (*pick)(const weft__tset *enabled, const weft__tset *eligible);
 	/* Pick a value in [0, n). */
 	int (*value)(int n);
 	/* Called after each execution with its result. */
@@ -235,7 +243,7 @@ bool weft__dfs_complete(void);
 void weft__strategy_setup(const char *name);
 /* The default choice of the exhaustive strategies among avail (a subset of
  * the enabled threads), preferring elig (strategy.c). */
-int weft__default_choice(uint64_t avail, uint64_t elig);
+int weft__default_choice(const weft__tset *avail, const weft__tset *elig);
 
 /* Decisions: replay tokens. */
 char *weft__token_encode(const char *test, const uint32_t *dec, long n,

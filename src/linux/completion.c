@@ -44,7 +44,7 @@ void weft_complete(struct weft_completion *c, int all,
 		   const struct weft_loc *loc)
 {
 	weft__check_access(c, sizeof *c, true, loc);
-	lx_event_edges(cclass(c), loc);
+	weft__lx_event_edges(cclass(c), loc);
 	/* Not a release: a wait it enables may also be enabled by an earlier
 	 * complete (the count), so the wait may move before it. */
 	weft__point(all ? "complete_all" : "complete", c, cname(c),
@@ -67,7 +67,7 @@ static bool done_ready(const struct weft__op *op)
 static bool done_or_timeout(const struct weft__op *op)
 {
 	const struct weft_completion *c = op->obj;
-	const struct lx_thread *t = &lx_th[op->arg2];
+	const struct weft__lx_thread *t = &weft__lx_th[op->arg2];
 	return c->done > 0 || (t->tw_fired && t->tw_obj == c);
 }
 
@@ -78,7 +78,7 @@ static int completion_waitdesc(const struct weft__op *op, char *buf, size_t n)
 	if (c->completed)
 		snprintf(buf, n, "completion %s (its count is used up; last "
 			 "completed by %s at %s)", cname(c),
-			 lx_tname(c->completer - 1), lx_site(c->completed));
+			 weft__lx_tname(c->completer - 1), weft__lx_site(c->completed));
 	else
 		snprintf(buf, n, "completion %s, which nobody has completed",
 			 cname(c));
@@ -143,9 +143,9 @@ unsigned long weft_wait_for_completion_timeout(struct weft_completion *c,
 					       unsigned long timeout,
 					       const struct weft_loc *loc)
 {
-	struct lx_thread *me = lx_me();
+	struct weft__lx_thread *me = weft__lx_me();
 	struct weft__op op = { .name = "wait_for_completion_timeout",
-			       .obj = &lx_dom, .objname = cname(c),
+			       .obj = &weft__lx_dom, .objname = cname(c),
 			       .access = WEFT__ACC_WRITE, .loc = loc };
 	unsigned long deadline;
 	unsigned int gen;
@@ -158,13 +158,13 @@ unsigned long weft_wait_for_completion_timeout(struct weft_completion *c,
 	gen = wait_edge_before(c, loc);
 	/* Arm the timeout on the clock ... */
 	weft__visible(&op);
-	deadline = lx_now() + timeout;
+	deadline = weft__lx_now() + timeout;
 	me->tw_obj = c;
 	me->tw_gen++;
 	me->tw_fired = 0;
 	me->sleep_ev.gen = me->tw_gen;
-	lx_ev_arm(&me->sleep_ev, LX_EV_TWAIT, deadline, c, loc);
-	lx_clock_need_thread(loc);
+	weft__lx_ev_arm(&me->sleep_ev, LX_EV_TWAIT, deadline, c, loc);
+	weft__lx_clock_need_thread(loc);
 	/* ... wait for whichever comes first ... */
 	op = (struct weft__op){ .name = "wait_for_completion_timeout",
 				.obj = c, .objname = cname(c),
@@ -182,21 +182,21 @@ unsigned long weft_wait_for_completion_timeout(struct weft_completion *c,
 	weft__step_note(got ? "done" : "timed out");
 	/* ... and stop the timeout if it has not fired. */
 	if (me->sleep_ev.armed) {
-		weft__point("del_timer", &lx_dom, LX_DOM_NAME, WEFT__ACC_WRITE,
+		weft__point("del_timer", &weft__lx_dom, LX_DOM_NAME, WEFT__ACC_WRITE,
 			    loc);
-		lx_ev_disarm(&me->sleep_ev);
+		weft__lx_ev_disarm(&me->sleep_ev);
 	}
 	if (!got)
 		return 0;
-	return (long)(deadline - lx_now()) > 0 ? deadline - lx_now() : 1;
+	return (long)(deadline - weft__lx_now()) > 0 ? deadline - weft__lx_now() : 1;
 }
 
-void lx_completion_timeout(struct weft_completion *c, int tid,
+void weft__lx_completion_timeout(struct weft_completion *c, int tid,
 			   unsigned long gen)
 {
 	weft__release_point("completion_timeout", c, cname(c), NULL);
-	if (lx_th[tid].tw_obj == c && lx_th[tid].tw_gen == gen)
-		lx_th[tid].tw_fired = 1;
+	if (weft__lx_th[tid].tw_obj == c && weft__lx_th[tid].tw_gen == gen)
+		weft__lx_th[tid].tw_fired = 1;
 }
 
 int weft_try_wait_for_completion(struct weft_completion *c,

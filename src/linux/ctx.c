@@ -5,25 +5,25 @@
 #include "lx.h"
 #include <weft/refcount.h>
 
-struct lx_thread lx_th[WEFT__MAX_THREADS];
-int lx_th_dirty = WEFT__MAX_THREADS;
+struct weft__lx_thread weft__lx_th[WEFT__MAX_THREADS];
+int weft__lx_th_dirty = WEFT__MAX_THREADS;
 
-const char *lx_tname(int tid)
+const char *weft__lx_tname(int tid)
 {
 	const char *n = tid >= 0 ? weft__thread_name(tid) : NULL;
 	return n ? n : "?";
 }
 
-const char *lx_site(const struct weft_loc *loc)
+const char *weft__lx_site(const struct weft_loc *loc)
 {
 	if (!loc || !loc->file)
 		return "an unknown place";
 	return weft__internf("%s:%d", loc->file, loc->line);
 }
 
-void lx_ctx_acquired(int cls, const struct weft_loc *loc)
+void weft__lx_ctx_acquired(int cls, const struct weft_loc *loc)
 {
-	struct lx_thread *me = lx_me();
+	struct weft__lx_thread *me = weft__lx_me();
 
 	for (int i = 0; i < me->nctx; i++)
 		if (me->ctx_cls[i] == cls)
@@ -41,7 +41,7 @@ void lx_ctx_acquired(int cls, const struct weft_loc *loc)
 	me->ctx_loc[me->nctx++] = loc;
 }
 
-static bool skipped(const struct lx_thread *me, int cls)
+static bool skipped(const struct weft__lx_thread *me, int cls)
 {
 	return me->skip_cls[0] == cls + 1 || me->skip_cls[1] == cls + 1;
 }
@@ -52,9 +52,9 @@ static bool skipped(const struct lx_thread *me, int cls)
  * for itself (a worker's work and queue) are left out: a work completing
  * what another work of the same queue waits for is fine on a
  * multi-worker queue. */
-void lx_event_edges(int ev_cls, const struct weft_loc *loc)
+void weft__lx_event_edges(int ev_cls, const struct weft_loc *loc)
 {
-	const struct lx_thread *me = lx_me();
+	const struct weft__lx_thread *me = weft__lx_me();
 	int held[64], n;
 
 	for (int i = 0; i < me->nctx; i++)
@@ -69,10 +69,10 @@ void lx_event_edges(int ev_cls, const struct weft_loc *loc)
 	}
 }
 
-void lx_ctx_enter(struct lx_ctx_save *s, const char *atomic_what,
+void weft__lx_ctx_enter(struct weft__lx_ctx_save *s, const char *atomic_what,
 		  const char *atomic_name, int skip0, int skip1)
 {
-	struct lx_thread *me = lx_me();
+	struct weft__lx_thread *me = weft__lx_me();
 
 	s->nctx = me->nctx;
 	s->atomic_what = me->atomic_what;
@@ -88,9 +88,9 @@ void lx_ctx_enter(struct lx_ctx_save *s, const char *atomic_what,
 	me->skip_cls[1] = skip1;
 }
 
-void lx_ctx_leave(const struct lx_ctx_save *s)
+void weft__lx_ctx_leave(const struct weft__lx_ctx_save *s)
 {
-	struct lx_thread *me = lx_me();
+	struct weft__lx_thread *me = weft__lx_me();
 
 	/* The records of the callback are dropped: they were made in a
 	 * context that has ended.  What the thread did before is gone too
@@ -102,7 +102,7 @@ void lx_ctx_leave(const struct lx_ctx_save *s)
 	me->skip_cls[1] = s->skip_cls[1];
 }
 
-static const struct weft_klock *innermost_spin(const struct lx_thread *me)
+static const struct weft_klock *innermost_spin(const struct weft__lx_thread *me)
 {
 	for (int i = me->nheld - 1; i >= 0; i--)
 		if (WEFT_KLOCK_SPINS(me->held[i]->kind))
@@ -112,7 +112,7 @@ static const struct weft_klock *innermost_spin(const struct lx_thread *me)
 
 int weft_in_atomic(void)
 {
-	const struct lx_thread *me = lx_me();
+	const struct weft__lx_thread *me = weft__lx_me();
 
 	return me->spin_depth > 0 || me->rcu_depth > 0 || me->atomic_what;
 }
@@ -120,7 +120,7 @@ int weft_in_atomic(void)
 void weft_might_sleep(const char *what, const char *obj,
 		      const struct weft_loc *loc)
 {
-	const struct lx_thread *me = lx_me();
+	const struct weft__lx_thread *me = weft__lx_me();
 	const struct weft_klock *s;
 
 	if (me->spin_depth <= 0 && me->rcu_depth <= 0 && !me->atomic_what)
@@ -136,12 +136,12 @@ void weft_might_sleep(const char *what, const char *obj,
 			   s && s->kind == WEFT_KLOCK_RWLOCK ? "rwlock"
 							     : "spinlock",
 			   s && s->name ? s->name : "?",
-			   lx_site(s ? s->acquired : NULL));
+			   weft__lx_site(s ? s->acquired : NULL));
 	}
 	if (me->rcu_depth > 0)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s may sleep inside an RCU read section "
-			   "(rcu_read_lock at %s)", what, lx_site(me->rcu_loc));
+			   "(rcu_read_lock at %s)", what, weft__lx_site(me->rcu_loc));
 	if (me->atomic_what)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s may sleep in atomic context (%s %s)",
@@ -157,7 +157,7 @@ _Noreturn void weft_kwarn(const char *macro, const char *cond,
 
 /* ---- daemon threads ------------------------------------------------------ */
 
-struct lx_boot {
+struct weft__lx_boot {
 	void (*fn)(void *);
 	void *arg;
 	int started;
@@ -165,7 +165,7 @@ struct lx_boot {
 
 static void boot(void *p)
 {
-	struct lx_boot *b = p;
+	struct weft__lx_boot *b = p;
 
 	/* A step on the boot record, so the spawner's wait depends on it
 	 * (otherwise a sleep set could keep the spawner asleep forever). */
@@ -176,17 +176,17 @@ static void boot(void *p)
 
 static bool booted(const struct weft__op *op)
 {
-	return ((const struct lx_boot *)op->obj)->started;
+	return ((const struct weft__lx_boot *)op->obj)->started;
 }
 
 /* Spawn a daemon and wait until it has taken its first step.  The test
  * ends as soon as only daemons are left, so a daemon that never ran would
  * never show its first real operation to partial-order reduction, which
  * would then not try running it before the operations it races with. */
-int lx_spawn_daemon(void (*fn)(void *), void *arg, const char *name,
+int weft__lx_spawn_daemon(void (*fn)(void *), void *arg, const char *name,
 		    const struct weft_loc *loc)
 {
-	struct lx_boot *b = weft__exec_alloc(sizeof *b);
+	struct weft__lx_boot *b = weft__exec_alloc(sizeof *b);
 	struct weft__op op = { .name = "wait_started", .obj = b,
 			       .objname = name, .access = WEFT__ACC_WRITE,
 			       .ready = booted, .loc = loc };
@@ -201,34 +201,35 @@ int lx_spawn_daemon(void (*fn)(void *), void *arg, const char *name,
 
 /* ---- per-execution hooks ------------------------------------------------ */
 
-static void lx_begin(void)
+static void weft__lx_begin(void)
 {
-	memset(lx_th, 0, sizeof lx_th[0] * (size_t)lx_th_dirty);
-	lx_th_dirty = 0;
+	memset(weft__lx_th, 0, sizeof weft__lx_th[0] * (size_t)weft__lx_th_dirty);
+	weft__lx_th_dirty = 0;
 	weft_rtnl_mutex = (struct weft_klock)WEFT_KLOCK_INIT(WEFT_KLOCK_MUTEX,
 							     "rtnl_mutex");
-	lx_time_begin();
-	lx_wq_begin();
-	lx_rcu_begin();
-	lx_kmem_begin();
-	lx_kref_begin();
-	lx_kthread_begin();
+	weft__lx_time_begin();
+	weft__lx_wq_begin();
+	weft__lx_rcu_begin();
+	weft__lx_kmem_begin();
+	weft__lx_kref_begin();
+	weft__lx_kthread_begin();
 }
 
 /* End-of-test checks, most specific first: a pending work or armed timer
  * explains the leaked memory the heap check would report next. */
-static void lx_end(void)
+static void weft__lx_end(void)
 {
-	lx_wq_end_check();
-	lx_time_end_check();
-	lx_rcu_end_check();
-	lx_kthread_end_check();
-	lx_kref_end_check();
+	weft__lx_wq_end_check();
+	weft__lx_time_end_check();
+	weft__lx_rcu_end_check();
+	weft__lx_kthread_end_check();
+	weft__lx_kref_end_check();
 }
 
-static struct weft__hooks lx_hooks = { lx_begin, lx_end, NULL };
+static struct weft__hooks weft__lx_hooks = { weft__lx_begin, weft__lx_end,
+					     NULL };
 
-__attribute__((constructor)) static void lx_register(void)
+__attribute__((constructor)) static void weft__lx_register(void)
 {
-	weft__register_hooks(&lx_hooks);
+	weft__register_hooks(&weft__lx_hooks);
 }

@@ -75,8 +75,8 @@ static void irq_thread(void *arg)
 			       .arg2 = weft__self() + 1, .loc = d->loc };
 
 	for (;;) {
-		struct lx_thread *me;
-		struct lx_ctx_save save;
+		struct weft__lx_thread *me;
+		struct weft__lx_ctx_save save;
 		int cls, ret;
 
 		weft__visible(&op);
@@ -87,9 +87,9 @@ static void irq_thread(void *arg)
 					     d->name) + 1;
 		cls = d->cls - 1;
 		weft__step_note(d->name);
-		lx_ctx_enter(&save, "hard interrupt handler", d->name, cls + 1,
+		weft__lx_ctx_enter(&save, "hard interrupt handler", d->name, cls + 1,
 			     0);
-		me = lx_me();
+		me = weft__lx_me();
 		me->hardirq = 1;
 		me->irqs_off++;
 		weft__lock_acquire(cls, d->loc, false);
@@ -101,7 +101,7 @@ static void irq_thread(void *arg)
 				   "returned holding a lock", d->name);
 		me->irqs_off--;
 		me->hardirq = 0;
-		lx_ctx_leave(&save);
+		weft__lx_ctx_leave(&save);
 		/* A threaded handler runs next, in process context: in the
 		 * kernel it is a thread of its own, woken here, and the line
 		 * stays masked (IRQF_ONESHOT) until it returns.  synchronize_irq
@@ -147,7 +147,7 @@ int weft_kx_request_irq(unsigned int irq, int (*handler)(int, void *),
 			       .name = name ? name : "irq", .flags = flags,
 			       .used = 1, .devm = devm, .loc = loc };
 	d->thread = -1;
-	d->thread = lx_spawn_daemon(irq_thread, d,
+	d->thread = weft__lx_spawn_daemon(irq_thread, d,
 		weft__internf("irq/%u-%s", irq, d->name), loc) + 1;
 	return 0;
 }
@@ -177,7 +177,7 @@ static int running_waitdesc(const struct weft__op *op, char *buf, size_t n)
 		if (D[i].irq != (unsigned int)op->arg2 || !D[i].running)
 			continue;
 		snprintf(buf, n, "interrupt handler %s, running in %s",
-			 D[i].name, lx_tname(D[i].running - 1));
+			 D[i].name, weft__lx_tname(D[i].running - 1));
 		return D[i].running - 1;
 	}
 	snprintf(buf, n, "an interrupt handler");
@@ -258,7 +258,7 @@ void weft_kx_enable_irq(unsigned int irq, const struct weft_loc *loc)
 
 void weft_kx_irqs_off(int delta)
 {
-	struct lx_thread *me = lx_me();
+	struct weft__lx_thread *me = weft__lx_me();
 
 	/* local_irq_enable and spin_unlock_irq enable unconditionally. */
 	me->irqs_off += delta;
@@ -268,12 +268,12 @@ void weft_kx_irqs_off(int delta)
 
 int weft_kx_irqs_disabled(void)
 {
-	return lx_me()->irqs_off > 0;
+	return weft__lx_me()->irqs_off > 0;
 }
 
 int weft_kx_in_hardirq(void)
 {
-	return lx_me()->hardirq;
+	return weft__lx_me()->hardirq;
 }
 
 /* A thread holding l with interrupts enabled, other than the caller, or
@@ -282,17 +282,17 @@ static int irq_unsafe_holder(const struct weft_klock *l, bool shared)
 {
 	int self = weft__self();
 
-	if (l->owner && l->owner - 1 != self && !lx_th[l->owner - 1].irqs_off)
+	if (l->owner && l->owner - 1 != self && !weft__lx_th[l->owner - 1].irqs_off)
 		return l->owner - 1;
 	if (shared)
 		return -1;
 	for (int t = 0; t < WEFT__MAX_THREADS; t++)
-		if ((l->rmask >> t & 1) && t != self && !lx_th[t].irqs_off)
+		if ((l->rmask >> t & 1) && t != self && !weft__lx_th[t].irqs_off)
 			return t;
 	return -1;
 }
 
-void lx_irq_check_spin(const struct weft_klock *l, const char *lock_name,
+void weft__lx_irq_check_spin(const struct weft_klock *l, const char *lock_name,
 		       bool shared, const struct weft_loc *loc)
 {
 	int t;
@@ -303,13 +303,13 @@ void lx_irq_check_spin(const struct weft_klock *l, const char *lock_name,
 		return;
 	weft__fail_detail("  %s took it at %s without disabling interrupts "
 			  "(spin_lock_irqsave or spin_lock_irq would)",
-			  lx_tname(t), lx_site(l->acquired));
+			  weft__lx_tname(t), weft__lx_site(l->acquired));
 	weft__fail(WEFT__K(DEADLOCK), loc,
 		   "interrupt handler %s spins on %s, held "
 		   "by %s with interrupts enabled: on %s's CPU the interrupt "
 		   "preempts the holder, which never runs again to release it",
-		   lx_me()->atomic_name ? lx_me()->atomic_name : "?",
-		   lock_name, lx_tname(t), lx_tname(t));
+		   weft__lx_me()->atomic_name ? weft__lx_me()->atomic_name : "?",
+		   lock_name, weft__lx_tname(t), weft__lx_tname(t));
 }
 
 static void begin(void)

@@ -18,7 +18,7 @@ void *weft_kx_krealloc(const void *p, size_t n, unsigned int gfp,
 	}
 	if (p)
 		weft__check_access(p, 1, false, loc);
-	old = p ? lx_kmem_size(p) : 0;
+	old = p ? weft__lx_kmem_size(p) : 0;
 	q = weft_kmalloc(n, gfp, "krealloc", loc);
 	if (p) {
 		memcpy(q, p, old < n ? old : n);

@@ -38,7 +38,7 @@ static int self_id(void)
 
 struct weft_ktask *weft_kx_current(void)
 {
-	struct lx_thread *me = lx_me();
+	struct weft__lx_thread *me = weft__lx_me();
 	int id = self_id();
 	struct xs *x = xs_of(id);
 
@@ -91,17 +91,17 @@ long weft_kx_schedule(long timeout, const char *what,
 
 	weft_might_sleep(what, NULL, loc);
 	if (timeout > 0) /* the deadline is on the clock */
-		op.obj2 = &lx_dom;
+		op.obj2 = &weft__lx_dom;
 	weft__visible(&op);
 	if (x->state == 0 || timeout == 0) {
 		x->state = 0;
 		return timeout < 0 ? 0 : timeout;
 	}
 	if (timeout > 0) {
-		deadline = lx_now() + (unsigned long)timeout;
+		deadline = weft__lx_now() + (unsigned long)timeout;
 		x->ev.fired = 0;
-		lx_ev_arm(&x->ev, LX_EV_SLEEP, deadline, NULL, loc);
-		lx_clock_need_thread(loc);
+		weft__lx_ev_arm(&x->ev, LX_EV_SLEEP, deadline, NULL, loc);
+		weft__lx_clock_need_thread(loc);
 	}
 	op.ready = woken;
 	op.waitdesc = sleep_waitdesc;
@@ -116,9 +116,9 @@ long weft_kx_schedule(long timeout, const char *what,
 		weft__step_note("timeout");
 		return 0;
 	}
-	lx_ev_disarm(&x->ev);
+	weft__lx_ev_disarm(&x->ev);
 	{
-		long left = (long)(deadline - lx_now());
+		long left = (long)(deadline - weft__lx_now());
 		return left > 0 ? left : 1;
 	}
 }
@@ -142,13 +142,13 @@ int weft_kx_wake_up_process(struct weft_ktask *t, const struct weft_loc *loc)
 
 void weft_kx_atomic(int delta, const char *what, const struct weft_loc *loc)
 {
-	struct lx_thread *me = lx_me();
+	struct weft__lx_thread *me = weft__lx_me();
 	struct xs *x = xs_of(self_id());
 
 	if (delta > 0) {
 		if (x->atomic++ == 0 && !me->atomic_what) {
 			me->atomic_what = what;
-			me->atomic_name = weft__internf("at %s", lx_site(loc));
+			me->atomic_name = weft__internf("at %s", weft__lx_site(loc));
 			x->set_what = 1;
 		}
 		return;
@@ -166,7 +166,7 @@ void weft_kx_atomic(int delta, const char *what, const struct weft_loc *loc)
 
 int weft_kx_in_softirq(void)
 {
-	const struct lx_thread *me = lx_me();
+	const struct weft__lx_thread *me = weft__lx_me();
 	const struct xs *x = xs_of(self_id());
 
 	/* A callback context (timer, RCU callback) set atomic_what itself;

@@ -70,7 +70,7 @@ int weft_bsd_taskqueue_enqueue(struct weft_bsd_taskqueue *tq,
 			       const struct weft_loc *loc)
 {
 	weft__check_access(tq, sizeof *tq, false, loc);
-	weft__point("taskqueue_enqueue", &lx_dom, t->work.name,
+	weft__point("taskqueue_enqueue", &weft__lx_dom, t->work.name,
 		    WEFT__ACC_WRITE, loc);
 	weft__check_access(t, sizeof *t, true, loc);
 	if (t->pending < 0xffff)

@@ -8,7 +8,7 @@
  * for that mark: so the clock (and every thread sleeping on it) can move
  * on before the handler has run, as on a machine whose timer softirq runs
  * on another CPU.  All the state is the clock's one object for
- * partial-order reduction (lx_dom): arming, firing, deleting and the
+ * partial-order reduction (weft__lx_dom): arming, firing, deleting and the
  * handler's start and end are dependent steps, so every order of them is
  * explored. */
 #include <stdio.h>
@@ -60,21 +60,21 @@ static void arm(struct weft_xtimer *t, unsigned long expires,
 	t->queued = 1;
 	t->dormant = 0;
 	t->armed_at = loc;
-	lx_ev_arm(&t->ev, LX_EV_SLEEP, expires, t, loc);
-	lx_clock_need_thread(loc);
+	weft__lx_ev_arm(&t->ev, LX_EV_SLEEP, expires, t, loc);
+	weft__lx_clock_need_thread(loc);
 }
 
 static void handler_thread(void *arg)
 {
 	struct weft_xtimer *t = arg;
-	struct weft__op op = { .name = "timer_softirq", .obj = &lx_dom,
+	struct weft__op op = { .name = "timer_softirq", .obj = &weft__lx_dom,
 			       .objname = xname(t), .access = WEFT__ACC_WRITE,
 			       .ready = handler_ready,
 			       .waitdesc = handler_waitdesc, .arg = t,
 			       .arg2 = weft__self() + 1, .loc = t->init };
 
 	for (;;) {
-		struct lx_ctx_save save;
+		struct weft__lx_ctx_save save;
 		const struct weft_loc *at;
 		const char *name;
 		int cls, restart = 0;
@@ -93,21 +93,21 @@ static void handler_thread(void *arg)
 					     name) + 1;
 		cls = t->cls - 1;
 		weft__step_note(name);
-		lx_ctx_enter(&save, "timer callback", name, cls + 1, 0);
+		weft__lx_ctx_enter(&save, "timer callback", name, cls + 1, 0);
 		weft__lock_acquire(cls, at, false);
 		if (t->rfn)
 			restart = t->rfn(t);
 		else
 			t->fn(t);
-		if (lx_me()->nheld)
+		if (weft__lx_me()->nheld)
 			weft__fail(WEFT__K(MISUSE), at,
 				   "timer callback %s returned "
 				   "holding a lock", name);
 		weft__lock_release(cls, at);
-		lx_ctx_leave(&save);
+		weft__lx_ctx_leave(&save);
 		/* The handler may have freed its timer (a legal idiom): the
 		 * end is recorded without checking the timer's memory. */
-		weft__release_point("timer_done", &lx_dom, name, at);
+		weft__release_point("timer_done", &weft__lx_dom, name, at);
 		t->running = 0;
 		if (restart && !t->shutdown) {
 			if (t->fires >= WEFT_TIMER_REFIRE_BOUND)
@@ -126,7 +126,7 @@ void weft_xtimer_init(struct weft_xtimer *t, void (*fn)(struct weft_xtimer *),
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "timer_setup on timer %s while it "
 			   "is pending (armed at %s)", xname(t),
-			   lx_site(t->armed_at));
+			   weft__lx_site(t->armed_at));
 	if (t->running)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "timer_setup on timer %s while its "
@@ -151,7 +151,7 @@ int weft_xtimer_mod(struct weft_xtimer *t, unsigned long expires,
 	int was, self;
 
 	check(t, "mod_timer", loc);
-	weft__point("mod_timer", &lx_dom, xname(t), WEFT__ACC_WRITE, loc);
+	weft__point("mod_timer", &weft__lx_dom, xname(t), WEFT__ACC_WRITE, loc);
 	weft__check_access(t, sizeof *t, true, loc);
 	was = t->ev.armed || t->queued || t->dormant;
 	if (t->shutdown || (pending_only && !was))
@@ -161,7 +161,7 @@ int weft_xtimer_mod(struct weft_xtimer *t, unsigned long expires,
 		return was;
 	if (!t->thread) {
 		t->thread = -1;
-		t->thread = lx_spawn_daemon(handler_thread, t,
+		t->thread = weft__lx_spawn_daemon(handler_thread, t,
 			weft__internf("timer/%s", xname(t)), loc) + 1;
 	}
 	remember(t);
@@ -169,7 +169,7 @@ int weft_xtimer_mod(struct weft_xtimer *t, unsigned long expires,
 	if (!self)
 		t->fires = 0;
 	if (self && t->fires >= WEFT_TIMER_REFIRE_BOUND) {
-		lx_ev_disarm(&t->ev);
+		weft__lx_ev_disarm(&t->ev);
 		t->ev.fired = 0;
 		t->queued = 0;
 		t->dormant = 1;
@@ -191,7 +191,7 @@ static int running_waitdesc(const struct weft__op *op, char *buf, size_t n)
 	const struct weft_xtimer *t = op->arg;
 
 	snprintf(buf, n, "timer callback %s, running in %s", xname(t),
-		 lx_tname(t->running - 1));
+		 weft__lx_tname(t->running - 1));
 	return t->running - 1;
 }
 
@@ -200,7 +200,7 @@ int weft_xtimer_del(struct weft_xtimer *t, int mode, int shutdown,
 {
 	static const char *const names[] = { "del_timer", "del_timer_sync",
 					     "try_to_del_timer_sync" };
-	struct weft__op op = { .name = names[mode], .obj = &lx_dom,
+	struct weft__op op = { .name = names[mode], .obj = &weft__lx_dom,
 			       .objname = xname(t), .access = WEFT__ACC_WRITE,
 			       .arg = t, .loc = loc };
 	int was;
@@ -222,7 +222,7 @@ int weft_xtimer_del(struct weft_xtimer *t, int mode, int shutdown,
 	if (mode == 2 && t->running)
 		return -1;
 	was = t->ev.armed || t->queued || t->dormant;
-	lx_ev_disarm(&t->ev);
+	weft__lx_ev_disarm(&t->ev);
 	t->ev.fired = 0;
 	t->queued = 0;
 	t->dormant = 0;
@@ -234,7 +234,7 @@ int weft_xtimer_del(struct weft_xtimer *t, int mode, int shutdown,
 int weft_xtimer_pending(struct weft_xtimer *t, const struct weft_loc *loc)
 {
 	weft__check_access(t, sizeof *t, false, loc);
-	weft__point("timer_pending", &lx_dom, xname(t), WEFT__ACC_READ, loc);
+	weft__point("timer_pending", &weft__lx_dom, xname(t), WEFT__ACC_READ, loc);
 	weft__check_access(t, sizeof *t, false, loc);
 	return t->ev.armed || t->queued || t->dormant;
 }
@@ -242,7 +242,7 @@ int weft_xtimer_pending(struct weft_xtimer *t, const struct weft_loc *loc)
 int weft_xtimer_running(struct weft_xtimer *t, const struct weft_loc *loc)
 {
 	weft__check_access(t, sizeof *t, false, loc);
-	weft__point("timer_running", &lx_dom, xname(t), WEFT__ACC_READ, loc);
+	weft__point("timer_running", &weft__lx_dom, xname(t), WEFT__ACC_READ, loc);
 	return t->running != 0;
 }
 
@@ -264,7 +264,7 @@ static void end(void)
 		weft__fail(WEFT__K(LEAK), t->armed_at,
 			   "timer %s is still pending at the end of the test "
 			   "(expires at jiffies %lu, now %lu)", xname(t),
-			   t->expires, lx_now());
+			   t->expires, weft__lx_now());
 	}
 }
 

@@ -77,7 +77,7 @@ static int lock_waitdesc(const struct weft__op *op, char *buf, size_t n)
 
 	if (l->owner) {
 		snprintf(buf, n, "%s held by %s (taken at %s)", lname(l),
-			 lx_tname(l->owner - 1), lx_site(l->acquired));
+			 weft__lx_tname(l->owner - 1), weft__lx_site(l->acquired));
 		return l->owner - 1;
 	}
 	for (int i = 0; i < WEFT__MAX_THREADS; i++)
@@ -87,7 +87,7 @@ static int lock_waitdesc(const struct weft__op *op, char *buf, size_t n)
 		}
 	snprintf(buf, n, "%s held for reading by %d thread%s, first %s",
 		 lname(l), l->readers, l->readers == 1 ? "" : "s",
-		 r >= 0 ? lx_tname(r) : "?");
+		 r >= 0 ? weft__lx_tname(r) : "?");
 	return r;
 }
 
@@ -104,7 +104,7 @@ static void check_init(const struct weft_klock *l, const char *what,
 static void note_held(struct weft_klock *l, const struct weft_loc *loc,
 		      bool try)
 {
-	struct lx_thread *me = lx_me();
+	struct weft__lx_thread *me = weft__lx_me();
 	int cls = lclass(l);
 
 	if (me->nheld == LX_MAX_HELD)
@@ -116,7 +116,7 @@ static void note_held(struct weft_klock *l, const struct weft_loc *loc,
 		me->spin_depth++;
 	weft__lock_acquire(cls, loc, try);
 	if (!try)
-		lx_ctx_acquired(cls, loc);
+		weft__lx_ctx_acquired(cls, loc);
 }
 
 /* The caller now holds l (shared: for reading): record it on the lock and
@@ -136,7 +136,7 @@ static void take(struct weft_klock *l, bool shared, const struct weft_loc *loc,
 
 static bool drop_held(struct weft_klock *l, const struct weft_loc *loc)
 {
-	struct lx_thread *me = lx_me();
+	struct weft__lx_thread *me = weft__lx_me();
 
 	for (int i = me->nheld - 1; i >= 0; i--) {
 		if (me->held[i] != l)
@@ -167,8 +167,8 @@ static void acquire(struct weft_klock *l, bool shared,
 
 	if (!WEFT_KLOCK_SPINS(l->kind))
 		weft_might_sleep(name, lname(l), loc);
-	else if (lx_me()->hardirq)
-		lx_irq_check_spin(l, lname(l), shared, loc);
+	else if (weft__lx_me()->hardirq)
+		weft__lx_irq_check_spin(l, lname(l), shared, loc);
 	weft__visible(&op);
 	take(l, shared, loc, false);
 }
@@ -226,7 +226,7 @@ static const char *unlock_name(const struct weft_klock *l, bool shared)
 /* How many holds of l the caller has (read sides may nest). */
 static int holds(const struct weft_klock *l)
 {
-	const struct lx_thread *me = lx_me();
+	const struct weft__lx_thread *me = weft__lx_me();
 	int n = 0;
 
 	for (int i = 0; i < me->nheld; i++)
@@ -244,11 +244,11 @@ static void release(struct weft_klock *l, bool shared,
 		if (l->owner)
 			weft__fail(WEFT__K(MISUSE), loc,
 				   "%s(%s) by %s, but it is held by %s (taken "
-				   "at %s)", name, lname(l), lx_tname(me),
-				   lx_tname(l->owner - 1), lx_site(l->acquired));
+				   "at %s)", name, lname(l), weft__lx_tname(me),
+				   weft__lx_tname(l->owner - 1), weft__lx_site(l->acquired));
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s(%s) by %s, which does not hold it",
-			   name, lname(l), lx_tname(me));
+			   name, lname(l), weft__lx_tname(me));
 	}
 	weft__release_point(name, l, lname(l), loc);
 	if (shared) {
@@ -304,7 +304,7 @@ void weft_klock_assert_held(const struct weft_klock *l,
 		return;
 	weft__fail(WEFT__K(MISUSE), loc,
 		   "%s is not held by %s (lockdep_assert_held)",
-		   lname(l), lx_tname(me));
+		   lname(l), weft__lx_tname(me));
 }
 
 int weft_klock_held(const struct weft_klock *l)

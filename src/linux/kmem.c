@@ -21,7 +21,7 @@ static struct {
 } sizes[NSLOTS];
 static int nsizes;
 
-void lx_kmem_begin(void)
+void weft__lx_kmem_begin(void)
 {
 	if (nsizes)
 		for (int i = 0; i < NSLOTS; i++)
@@ -47,7 +47,7 @@ static void remember(const void *p, size_t n)
 	nsizes++;
 }
 
-size_t lx_kmem_size(const void *p)
+size_t weft__lx_kmem_size(const void *p)
 {
 	for (unsigned s = slot_of(p); sizes[s].p; s = (s + 1) % NSLOTS)
 		if (sizes[s].p == p)
@@ -55,7 +55,7 @@ size_t lx_kmem_size(const void *p)
 	return 1;
 }
 
-const void *lx_kmem_block_of(const void *p, size_t *n)
+const void *weft__lx_kmem_block_of(const void *p, size_t *n)
 {
 	const char *q = p;
 
@@ -71,7 +71,7 @@ const void *lx_kmem_block_of(const void *p, size_t *n)
 	return NULL;
 }
 
-void lx_kmem_forget(const void *p)
+void weft__lx_kmem_forget(const void *p)
 {
 	for (unsigned s = slot_of(p); sizes[s].p; s = (s + 1) % NSLOTS)
 		if (sizes[s].p == p) {
@@ -99,17 +99,17 @@ void weft_kfree(const void *p, const char *what, const struct weft_loc *loc)
 
 	if (!p)
 		return;
-	n = lx_kmem_size(p);
+	n = weft__lx_kmem_size(p);
 	/* The free is a step that writes the whole block: the core orders it
 	 * against every operation on memory inside the block (marked
 	 * accesses, atomics, refcounts, locks embedded in it), so the
 	 * explorer also tries each of them after the free. */
 	weft__free_step((void *)p, what ? what : "kfree", loc);
-	lx_kmem_forget(p);
+	weft__lx_kmem_forget(p);
 	/* Then the RCU rule, in a step on the RCU state so that readers'
 	 * section ends are ordered against it: a reader still inside the
 	 * section in which it obtained a pointer into the block may use it.
 	 * Only addresses are compared, so the block being freed already
 	 * does not matter. */
-	lx_rcu_check_free(p, n, loc);
+	weft__lx_rcu_check_free(p, n, loc);
 }

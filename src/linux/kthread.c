@@ -20,7 +20,7 @@ static void kthread_main(void *arg)
 	struct weft_ktask *t = arg;
 	int r, cls = t->cls - 1;
 
-	lx_me()->task = t;
+	weft__lx_me()->task = t;
 	weft__lock_acquire(cls, t->started, false);
 	r = t->fn(t->data);
 	weft__lock_release(cls, t->started);
@@ -45,7 +45,7 @@ struct weft_ktask *weft_kthread_run(int (*fn)(void *), void *data,
 	t->cls = weft__class(loc, t->name) + 1;
 	if (ntasks < MAX_TASKS)
 		tasks[ntasks++] = t;
-	t->tid = lx_spawn_daemon(kthread_main, t, t->name, loc);
+	t->tid = weft__lx_spawn_daemon(kthread_main, t, t->name, loc);
 	return t;
 }
 
@@ -69,7 +69,7 @@ int weft_kthread_stop(struct weft_ktask *t, const struct weft_loc *loc)
 			       .objname = t->name, .access = WEFT__ACC_WRITE,
 			       .waitdesc = stop_waitdesc, .loc = loc };
 
-	if (lx_me()->task == t)
+	if (weft__lx_me()->task == t)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "kthread_stop(%s) from the thread "
 			   "itself waits for itself", t->name);
@@ -85,7 +85,7 @@ int weft_kthread_stop(struct weft_ktask *t, const struct weft_loc *loc)
 
 int weft_kthread_should_stop(const struct weft_loc *loc)
 {
-	struct weft_ktask *t = lx_me()->task;
+	struct weft_ktask *t = weft__lx_me()->task;
 
 	if (!t)
 		return 0;
@@ -100,12 +100,12 @@ int weft_kthread_should_stop(const struct weft_loc *loc)
 	return 0;
 }
 
-void lx_kthread_begin(void)
+void weft__lx_kthread_begin(void)
 {
 	ntasks = 0;
 }
 
-void lx_kthread_end_check(void)
+void weft__lx_kthread_end_check(void)
 {
 	for (int i = 0; i < ntasks; i++)
 		if (!tasks[i]->exited)

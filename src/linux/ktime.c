@@ -4,12 +4,13 @@
  * daemon thread ksoftirqd/0 is enabled whenever an event can fire; when the
  * explorer runs it, it fires the earliest one and moves jiffies forward to
  * its expiry.  Everything here is one object for partial-order reduction
- * (lx_dom), shared with the workqueues because delayed work crosses both. */
+ * (weft__lx_dom), shared with the workqueues because delayed work crosses
+ * both. */
 #include <stdio.h>
 
 #include "lx.h"
 
-char lx_dom;
+char weft__lx_dom;
 
 static struct {
 	unsigned long jiffies, seq;
@@ -17,7 +18,7 @@ static struct {
 	int thread;                /* ksoftirqd's id + 1; -1 while spawning */
 } T;
 
-void lx_time_begin(void)
+void weft__lx_time_begin(void)
 {
 	T.jiffies = WEFT_INITIAL_JIFFIES;
 	T.seq = 0;
@@ -25,7 +26,7 @@ void lx_time_begin(void)
 	T.thread = 0;
 }
 
-unsigned long lx_now(void)
+unsigned long weft__lx_now(void)
 {
 	return T.jiffies;
 }
@@ -46,7 +47,7 @@ static void unlink_ev(struct weft_kevent *ev)
  * Only such self-re-arming counts against the refire bound. */
 static bool self_rearm(const struct weft_kevent *ev)
 {
-	const struct lx_thread *me = lx_me();
+	const struct weft__lx_thread *me = weft__lx_me();
 
 	if (ev->kind == LX_EV_TIMER)
 		return ((const struct weft_timer *)ev->owner)->running ==
@@ -56,7 +57,7 @@ static bool self_rearm(const struct weft_kevent *ev)
 	return false;
 }
 
-void lx_ev_arm(struct weft_kevent *ev, int kind, unsigned long expires,
+void weft__lx_ev_arm(struct weft_kevent *ev, int kind, unsigned long expires,
 	       void *owner, const struct weft_loc *loc)
 {
 	struct weft_kevent **p;
@@ -81,7 +82,7 @@ void lx_ev_arm(struct weft_kevent *ev, int kind, unsigned long expires,
 	*p = ev;
 }
 
-int lx_ev_disarm(struct weft_kevent *ev)
+int weft__lx_ev_disarm(struct weft_kevent *ev)
 {
 	if (!ev->armed)
 		return 0;
@@ -89,7 +90,7 @@ int lx_ev_disarm(struct weft_kevent *ev)
 	return 1;
 }
 
-struct weft_dwork *lx_ev_dwork_for(const struct weft_wq *wq)
+struct weft_dwork *weft__lx_ev_dwork_for(const struct weft_wq *wq)
 {
 	for (struct weft_kevent *ev = T.head; ev; ev = ev->next)
 		if (ev->kind == LX_EV_DWORK &&
@@ -126,7 +127,7 @@ static const char *timer_name(const struct weft_timer *t)
 
 static void fire_timer(struct weft_timer *t)
 {
-	struct lx_ctx_save save;
+	struct weft__lx_ctx_save save;
 	int cls;
 
 	/* A timer freed while armed is caught when it fires. */
@@ -136,14 +137,14 @@ static void fire_timer(struct weft_timer *t)
 		t->cls = weft__class(weft__class_key_for(t, t->init),
 				     timer_name(t)) + 1;
 	cls = t->cls - 1;
-	lx_ctx_enter(&save, "timer callback", timer_name(t), cls + 1, 0);
+	weft__lx_ctx_enter(&save, "timer callback", timer_name(t), cls + 1, 0);
 	weft__lock_acquire(cls, t->ev.armed_at, false);
 	t->fn(t);
 	weft__lock_release(cls, t->ev.armed_at);
-	lx_ctx_leave(&save);
+	weft__lx_ctx_leave(&save);
 	/* The callback may have freed the timer (a legal kernel idiom), so
 	 * its end is recorded without checking its memory. */
-	weft__release_point("timer_done", &lx_dom, timer_name(t),
+	weft__release_point("timer_done", &weft__lx_dom, timer_name(t),
 			    t->ev.armed_at);
 	t->running = 0;
 }
@@ -151,13 +152,13 @@ static void fire_timer(struct weft_timer *t)
 /* The thread whose sleep event ev is (timed waits use it too). */
 static int sleeper_of(const struct weft_kevent *ev)
 {
-	return (int)((const struct lx_thread *)((const char *)ev -
-		offsetof(struct lx_thread, sleep_ev)) - lx_th);
+	return (int)((const struct weft__lx_thread *)((const char *)ev -
+		offsetof(struct weft__lx_thread, sleep_ev)) - weft__lx_th);
 }
 
 static void clock_thread(void *arg)
 {
-	struct weft__op op = { .name = "run_timers", .obj = &lx_dom,
+	struct weft__op op = { .name = "run_timers", .obj = &weft__lx_dom,
 			       .objname = LX_DOM_NAME,
 			       .access = WEFT__ACC_WRITE,
 			       .ready = clock_ready, .timekeeping = true };
@@ -181,16 +182,16 @@ static void clock_thread(void *arg)
 			d = ev->owner;
 			weft__check_access(d, sizeof *d, true, ev->armed_at);
 			weft__step_note(d->work.name);
-			lx_wq_insert(d->wq, &d->work, ev->armed_at);
-			lx_wq_spawn_if_needed(d->wq, ev->armed_at);
+			weft__lx_wq_insert(d->wq, &d->work, ev->armed_at);
+			weft__lx_wq_spawn_if_needed(d->wq, ev->armed_at);
 			weft__note_progress();
 			break;
 		case LX_EV_TWAIT:
-			lx_completion_timeout(ev->owner, sleeper_of(ev),
+			weft__lx_completion_timeout(ev->owner, sleeper_of(ev),
 					      ev->gen);
 			break;
 		case LX_EV_WQWAIT:
-			lx_waitq_timeout(ev->owner, sleeper_of(ev), ev->gen);
+			weft__lx_waitq_timeout(ev->owner, sleeper_of(ev), ev->gen);
 			break;
 		default: /* LX_EV_SLEEP: the sleeper sees ev->fired */
 			break;
@@ -198,22 +199,22 @@ static void clock_thread(void *arg)
 	}
 }
 
-void lx_clock_need_thread(const struct weft_loc *loc)
+void weft__lx_clock_need_thread(const struct weft_loc *loc)
 {
 	int tid;
 
 	if (T.thread)
 		return;
 	T.thread = -1;
-	tid = lx_spawn_daemon(clock_thread, NULL, "ksoftirqd/0", loc);
+	tid = weft__lx_spawn_daemon(clock_thread, NULL, "ksoftirqd/0", loc);
 	T.thread = tid + 1;
 }
 
 unsigned long weft_jiffies_at(const struct weft_loc *loc)
 {
-	struct lx_thread *me = lx_me();
+	struct weft__lx_thread *me = weft__lx_me();
 
-	weft__point("jiffies", &lx_dom, LX_DOM_NAME, WEFT__ACC_READ, loc);
+	weft__point("jiffies", &weft__lx_dom, LX_DOM_NAME, WEFT__ACC_READ, loc);
 	/* A loop that waits for a deadline sees the clock move: it is not
 	 * spinning even though it only sleeps and reads. */
 	if (me->seen_jiffies != T.jiffies)
@@ -242,8 +243,8 @@ static int sleep_waitdesc(const struct weft__op *op, char *buf, size_t n)
 long weft_ksleep(unsigned long ticks, const char *what,
 		 const struct weft_loc *loc)
 {
-	struct lx_thread *me = lx_me();
-	struct weft__op op = { .name = what, .obj = &lx_dom,
+	struct weft__lx_thread *me = weft__lx_me();
+	struct weft__op op = { .name = what, .obj = &weft__lx_dom,
 			       .objname = LX_DOM_NAME,
 			       .access = WEFT__ACC_WRITE, .timekeeping = true,
 			       .loc = loc };
@@ -252,8 +253,8 @@ long weft_ksleep(unsigned long ticks, const char *what,
 	weft__visible(&op);
 	if (!ticks)
 		return 0;
-	lx_ev_arm(&me->sleep_ev, LX_EV_SLEEP, T.jiffies + ticks, NULL, loc);
-	lx_clock_need_thread(loc);
+	weft__lx_ev_arm(&me->sleep_ev, LX_EV_SLEEP, T.jiffies + ticks, NULL, loc);
+	weft__lx_clock_need_thread(loc);
 	op.ready = sleep_ready;
 	op.waitdesc = sleep_waitdesc;
 	op.arg = &me->sleep_ev;
@@ -271,7 +272,7 @@ void weft_timer_init(struct weft_timer *t, void (*fn)(struct weft_timer *),
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "timer_setup on timer %s while it "
 			   "is armed (armed at %s)", timer_name(t),
-			   lx_site(t->ev.armed_at));
+			   weft__lx_site(t->ev.armed_at));
 	*t = (struct weft_timer){ .fn = fn, .name = name, .flags = flags,
 				  .init = loc };
 }
@@ -292,11 +293,11 @@ int weft_timer_mod(struct weft_timer *t, unsigned long expires,
 	int was;
 
 	check_timer(t, "mod_timer", loc);
-	weft__point("mod_timer", &lx_dom, timer_name(t), WEFT__ACC_WRITE, loc);
+	weft__point("mod_timer", &weft__lx_dom, timer_name(t), WEFT__ACC_WRITE, loc);
 	weft__check_access(t, sizeof *t, true, loc);
 	was = t->ev.armed;
-	lx_ev_arm(&t->ev, LX_EV_TIMER, expires, t, loc);
-	lx_clock_need_thread(loc);
+	weft__lx_ev_arm(&t->ev, LX_EV_TIMER, expires, t, loc);
+	weft__lx_clock_need_thread(loc);
 	return was;
 }
 
@@ -311,14 +312,14 @@ static int timer_waitdesc(const struct weft__op *op, char *buf, size_t n)
 	const struct weft_timer *t = op->arg;
 
 	snprintf(buf, n, "timer callback %s, running in %s", timer_name(t),
-		 lx_tname(t->running - 1));
+		 weft__lx_tname(t->running - 1));
 	return t->running - 1;
 }
 
 int weft_timer_del(struct weft_timer *t, int sync, const struct weft_loc *loc)
 {
 	struct weft__op op = { .name = sync ? "del_timer_sync" : "del_timer",
-			       .obj = &lx_dom, .objname = timer_name(t),
+			       .obj = &weft__lx_dom, .objname = timer_name(t),
 			       .access = WEFT__ACC_WRITE, .arg = t,
 			       .loc = loc };
 
@@ -339,13 +340,13 @@ int weft_timer_del(struct weft_timer *t, int sync, const struct weft_loc *loc)
 	}
 	weft__visible(&op);
 	weft__check_access(t, sizeof *t, true, loc);
-	return lx_ev_disarm(&t->ev);
+	return weft__lx_ev_disarm(&t->ev);
 }
 
 int weft_timer_pending(struct weft_timer *t, const struct weft_loc *loc)
 {
 	weft__check_access(t, sizeof *t, false, loc);
-	weft__point("timer_pending", &lx_dom, timer_name(t), WEFT__ACC_READ,
+	weft__point("timer_pending", &weft__lx_dom, timer_name(t), WEFT__ACC_READ,
 		    loc);
 	weft__check_access(t, sizeof *t, false, loc);
 	return t->ev.armed;
@@ -353,7 +354,7 @@ int weft_timer_pending(struct weft_timer *t, const struct weft_loc *loc)
 
 /* Armed timers and delayed works at the end of the test: the kernel would
  * fire them after the module (or object) is gone. */
-void lx_time_end_check(void)
+void weft__lx_time_end_check(void)
 {
 	for (struct weft_kevent *ev = T.head; ev; ev = ev->next) {
 		if (ev->kind == LX_EV_TIMER) {

@@ -22,7 +22,7 @@
 #define LX_MAX_RCU_PTRS 16
 #define LX_MAX_CTX_ACQ 16
 
-struct lx_thread {
+struct weft__lx_thread {
 	/* locks held, innermost last */
 	const struct weft_klock *held[LX_MAX_HELD];
 	int nheld;
@@ -61,107 +61,109 @@ struct lx_thread {
 	int hardirq;
 };
 
-extern struct lx_thread lx_th[WEFT__MAX_THREADS];
+extern struct weft__lx_thread weft__lx_th[WEFT__MAX_THREADS];
 
-/* Threads whose lx_th entry may have been written this execution: the
+/* Threads whose weft__lx_th entry may have been written this execution: the
  * begin hook clears only those (most tests use no kernel model). */
-extern int lx_th_dirty;
+extern int weft__lx_th_dirty;
 
-static inline struct lx_thread *lx_me(void)
+static inline struct weft__lx_thread *weft__lx_me(void)
 {
 	int id = weft__self();
 
 	if (id < 0)
 		id = 0;
-	if (id >= lx_th_dirty)
-		lx_th_dirty = id + 1;
-	return &lx_th[id];
+	if (id >= weft__lx_th_dirty)
+		weft__lx_th_dirty = id + 1;
+	return &weft__lx_th[id];
 }
 
 /* Names for messages. */
-const char *lx_tname(int tid);
-const char *lx_site(const struct weft_loc *loc);
+const char *weft__lx_tname(int tid);
+const char *weft__lx_site(const struct weft_loc *loc);
 
 /* Record class cls (acquired at loc) in the caller's current context. */
-void lx_ctx_acquired(int cls, const struct weft_loc *loc);
+void weft__lx_ctx_acquired(int cls, const struct weft_loc *loc);
 /* An event of class ev_cls (complete, wake_up) by the caller: add the
  * DEPT-style edges from it to the locks taken in the current context. */
-void lx_event_edges(int ev_cls, const struct weft_loc *loc);
+void weft__lx_event_edges(int ev_cls, const struct weft_loc *loc);
 /* Save / reset / restore the per-context records around a callback or a
  * work function, which is a context of its own. */
-struct lx_ctx_save {
+struct weft__lx_ctx_save {
 	int nctx;
 	const char *atomic_what, *atomic_name;
 	int skip_cls[2];
 };
-void lx_ctx_enter(struct lx_ctx_save *s, const char *atomic_what,
+void weft__lx_ctx_enter(struct weft__lx_ctx_save *s, const char *atomic_what,
 		  const char *atomic_name, int skip0, int skip1);
-void lx_ctx_leave(const struct lx_ctx_save *s);
+void weft__lx_ctx_leave(const struct weft__lx_ctx_save *s);
 
 /* Called by a hard interrupt handler about to spin on l (ext_irq.c): a
  * deadlock when another thread holds l with interrupts enabled. */
-void lx_irq_check_spin(const struct weft_klock *l, const char *lock_name,
+void weft__lx_irq_check_spin(const struct weft_klock *l, const char *lock_name,
 		       bool shared, const struct weft_loc *loc);
 
 /* Spawn a daemon thread (worker, clock, RCU, kthread) and return once it
  * has started, so exploration sees its first real operation. */
-int lx_spawn_daemon(void (*fn)(void *), void *arg, const char *name,
+int weft__lx_spawn_daemon(void (*fn)(void *), void *arg, const char *name,
 		    const struct weft_loc *loc);
 
 /* The domain object of all deferred-work state (clock, timers,
  * workqueues): their operations read and write one another's state, so
  * they are one object for partial-order reduction. */
-extern char lx_dom;
+extern char weft__lx_dom;
 #define LX_DOM_NAME "jiffies"
 
 /* Clock (ktime.c). */
 enum { LX_EV_TIMER = 1, LX_EV_DWORK, LX_EV_SLEEP, LX_EV_TWAIT, LX_EV_WQWAIT };
-void lx_ev_arm(struct weft_kevent *ev, int kind, unsigned long expires,
+void weft__lx_ev_arm(struct weft_kevent *ev, int kind, unsigned long expires,
 	       void *owner, const struct weft_loc *loc);
-int lx_ev_disarm(struct weft_kevent *ev);
+int weft__lx_ev_disarm(struct weft_kevent *ev);
 /* The first armed delayed work aimed at wq, or NULL. */
-struct weft_dwork *lx_ev_dwork_for(const struct weft_wq *wq);
-unsigned long lx_now(void);
-void lx_clock_need_thread(const struct weft_loc *loc);
-void lx_time_begin(void);
-void lx_time_end_check(void);
+struct weft_dwork *weft__lx_ev_dwork_for(const struct weft_wq *wq);
+unsigned long weft__lx_now(void);
+void weft__lx_clock_need_thread(const struct weft_loc *loc);
+void weft__lx_time_begin(void);
+void weft__lx_time_end_check(void);
 
 /* Workqueues (workqueue.c) used by the clock for delayed work. */
-void lx_wq_insert(struct weft_wq *wq, struct weft_work *w,
+void weft__lx_wq_insert(struct weft_wq *wq, struct weft_work *w,
 		  const struct weft_loc *loc);
-void lx_wq_spawn_if_needed(struct weft_wq *wq, const struct weft_loc *loc);
-void lx_wq_begin(void);
-int lx_wq_class(struct weft_wq *wq);
-int lx_work_class(struct weft_work *w);
-void lx_wq_end_check(void);
-void lx_work_check_init(struct weft_work *w, const char *what,
+void weft__lx_wq_spawn_if_needed(struct weft_wq *wq,
+				 const struct weft_loc *loc);
+void weft__lx_wq_begin(void);
+int weft__lx_wq_class(struct weft_wq *wq);
+int weft__lx_work_class(struct weft_work *w);
+void weft__lx_wq_end_check(void);
+void weft__lx_work_check_init(struct weft_work *w, const char *what,
 			const struct weft_loc *loc);
 
 /* Completions: the clock's timed-wait expiry. */
-void lx_completion_timeout(struct weft_completion *c, int tid,
+void weft__lx_completion_timeout(struct weft_completion *c, int tid,
 			   unsigned long gen);
 
 /* Wait queues (waitq.c): the clock's timed-wait expiry. */
-void lx_waitq_timeout(struct weft_waitq *q, int tid, unsigned long gen);
+void weft__lx_waitq_timeout(struct weft_waitq *q, int tid, unsigned long gen);
 
 /* RCU (rcu.c). */
-void lx_rcu_begin(void);
-void lx_rcu_end_check(void);
-void lx_rcu_check_free(const void *p, size_t n, const struct weft_loc *loc);
+void weft__lx_rcu_begin(void);
+void weft__lx_rcu_end_check(void);
+void weft__lx_rcu_check_free(const void *p, size_t n,
+			     const struct weft_loc *loc);
 
 /* kmem.c: sizes of live kmalloc blocks (for the RCU free check). */
-size_t lx_kmem_size(const void *p);
-void lx_kmem_forget(const void *p);
+size_t weft__lx_kmem_size(const void *p);
+void weft__lx_kmem_forget(const void *p);
 /* The start of the live kmalloc block containing p, or NULL. */
-const void *lx_kmem_block_of(const void *p, size_t *n);
-void lx_kmem_begin(void);
+const void *weft__lx_kmem_block_of(const void *p, size_t *n);
+void weft__lx_kmem_begin(void);
 
 /* kthread.c */
-void lx_kthread_begin(void);
-void lx_kthread_end_check(void);
+void weft__lx_kthread_begin(void);
+void weft__lx_kthread_end_check(void);
 
 /* refcount.c */
-void lx_kref_begin(void);
-void lx_kref_end_check(void);
+void weft__lx_kref_begin(void);
+void weft__lx_kref_end_check(void);
 
 #endif

@@ -23,7 +23,7 @@ static struct {
 	bool used;                           /* a reader ever entered */
 } R;
 
-void lx_rcu_begin(void)
+void weft__lx_rcu_begin(void)
 {
 	R.clock = 0;
 	R.head = R.tail = NULL;
@@ -35,7 +35,7 @@ void lx_rcu_begin(void)
 
 void weft_rcu_read_lock(const struct weft_loc *loc)
 {
-	struct lx_thread *me = lx_me();
+	struct weft__lx_thread *me = weft__lx_me();
 
 	weft__point("rcu_read_lock", &rcu_obj, RCU_NAME, WEFT__ACC_READ, loc);
 	R.used = true;
@@ -48,7 +48,7 @@ void weft_rcu_read_lock(const struct weft_loc *loc)
 
 void weft_rcu_read_unlock(const struct weft_loc *loc)
 {
-	struct lx_thread *me = lx_me();
+	struct weft__lx_thread *me = weft__lx_me();
 
 	if (me->rcu_depth <= 0)
 		weft__fail(WEFT__K(MISUSE), loc,
@@ -68,7 +68,7 @@ void weft_rcu_read_unlock(const struct weft_loc *loc)
 
 int weft_rcu_read_held(void)
 {
-	return lx_me()->rcu_depth > 0;
+	return weft__lx_me()->rcu_depth > 0;
 }
 
 /* The first thread still inside a read section entered at or before
@@ -78,7 +78,7 @@ static int blocking_reader(unsigned long s)
 	int n = weft__nthreads();
 
 	for (int i = 0; i < n; i++)
-		if (lx_th[i].rcu_depth > 0 && lx_th[i].rcu_stamp <= s)
+		if (weft__lx_th[i].rcu_depth > 0 && weft__lx_th[i].rcu_stamp <= s)
 			return i;
 	return -1;
 }
@@ -97,14 +97,14 @@ static int gp_waitdesc(const struct weft__op *op, char *buf, size_t n)
 		return -1;
 	}
 	snprintf(buf, n, "a grace period: %s is in an RCU read section "
-		 "(rcu_read_lock at %s)", lx_tname(t),
-		 lx_site(lx_th[t].rcu_loc));
+		 "(rcu_read_lock at %s)", weft__lx_tname(t),
+		 weft__lx_site(weft__lx_th[t].rcu_loc));
 	return t;
 }
 
 void weft_synchronize_rcu(const struct weft_loc *loc)
 {
-	struct lx_thread *me = lx_me();
+	struct weft__lx_thread *me = weft__lx_me();
 	struct weft__op op = { .name = "synchronize_rcu", .obj = &rcu_obj,
 			       .objname = RCU_NAME, .access = WEFT__ACC_WRITE,
 			       .waitdesc = gp_waitdesc, .loc = loc };
@@ -113,7 +113,7 @@ void weft_synchronize_rcu(const struct weft_loc *loc)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "synchronize_rcu inside an RCU read "
 			   "section (rcu_read_lock at %s) waits for itself",
-			   lx_site(me->rcu_loc));
+			   weft__lx_site(me->rcu_loc));
 	weft_might_sleep("synchronize_rcu", NULL, loc);
 	weft__visible(&op);
 	op.arg2 = (long)++R.clock;
@@ -137,7 +137,7 @@ static void rcu_thread(void *arg)
 	(void)arg;
 	for (;;) {
 		struct weft_rcu_head *h;
-		struct lx_ctx_save save;
+		struct weft__lx_ctx_save save;
 
 		weft__visible(&op);
 		h = R.head;
@@ -152,14 +152,14 @@ static void rcu_thread(void *arg)
 			 * free is a step of its own on the block, so an access
 			 * that follows kfree_rcu in the freeing thread is also
 			 * tried after the free. */
-			lx_kmem_forget(h->kfree_base);
+			weft__lx_kmem_forget(h->kfree_base);
 			weft__free_step(h->kfree_base, "kfree_rcu",
 					h->queued_at);
 		} else {
-			lx_ctx_enter(&save, "RCU callback", NULL, 0, 0);
+			weft__lx_ctx_enter(&save, "RCU callback", NULL, 0, 0);
 			weft__check_access(h, sizeof *h, false, h->queued_at);
 			h->func(h);
-			lx_ctx_leave(&save);
+			weft__lx_ctx_leave(&save);
 		}
 		R.inflight = NULL;
 		weft__release_point("rcu_callback_done", &rcu_obj, RCU_NAME,
@@ -178,7 +178,7 @@ static void enqueue(struct weft_rcu_head *h, const char *what,
 			weft__fail(WEFT__K(MISUSE), loc,
 				   "%s on an rcu_head that is "
 				   "already queued (queued at %s)", what,
-				   lx_site(h->queued_at));
+				   weft__lx_site(h->queued_at));
 	h->stamp = ++R.clock;
 	h->next = NULL;
 	h->queued_at = loc;
@@ -190,7 +190,7 @@ static void enqueue(struct weft_rcu_head *h, const char *what,
 	R.nqueued++;
 	if (!R.thread) {
 		R.thread = -1;
-		R.thread = lx_spawn_daemon(rcu_thread, NULL, "rcuc/0", loc) + 1;
+		R.thread = weft__lx_spawn_daemon(rcu_thread, NULL, "rcuc/0", loc) + 1;
 	}
 }
 
@@ -237,7 +237,7 @@ void weft_rcu_barrier(const struct weft_loc *loc)
 
 void *weft_rcu_load(void *const *slot, int mode, const struct weft_loc *loc)
 {
-	struct lx_thread *me = lx_me();
+	struct weft__lx_thread *me = weft__lx_me();
 	void *v;
 
 	weft__point("rcu_dereference", slot, NULL, WEFT__ACC_READ,
@@ -277,7 +277,8 @@ void weft_rcu_store(void **slot, void *v, const struct weft_loc *loc)
  * pointer into the block and is still inside its read section may use
  * it.  The step on the RCU object orders the free against readers' section
  * ends, so exploration tries the free inside the section too. */
-void lx_rcu_check_free(const void *p, size_t n, const struct weft_loc *loc)
+void weft__lx_rcu_check_free(const void *p, size_t n,
+			     const struct weft_loc *loc)
 {
 	int self = weft__self(), nt;
 
@@ -286,7 +287,7 @@ void lx_rcu_check_free(const void *p, size_t n, const struct weft_loc *loc)
 	weft__point("kfree", &rcu_obj, RCU_NAME, WEFT__ACC_WRITE, loc);
 	nt = weft__nthreads();
 	for (int t = 0; t < nt; t++) {
-		const struct lx_thread *r = &lx_th[t];
+		const struct weft__lx_thread *r = &weft__lx_th[t];
 		if (t == self || r->rcu_depth <= 0)
 			continue;
 		for (int i = 0; i < r->nrcu_ptr; i++) {
@@ -295,16 +296,16 @@ void lx_rcu_check_free(const void *p, size_t n, const struct weft_loc *loc)
 				continue;
 			weft__fail_detail("%s obtained the pointer by "
 					  "rcu_dereference at %s",
-					  lx_tname(t),
-					  lx_site(r->rcu_ptr_loc[i]));
+					  weft__lx_tname(t),
+					  weft__lx_site(r->rcu_ptr_loc[i]));
 			weft__fail_detail("and is still inside its RCU read "
 					  "section (rcu_read_lock at %s)",
-					  lx_site(r->rcu_loc));
+					  weft__lx_site(r->rcu_loc));
 			weft__fail(WEFT__K(USE_AFTER_FREE), loc,
 				   "kfree of memory an RCU reader may still "
 				   "use: %s is inside its read section; free "
 				   "it after synchronize_rcu or with "
-				   "kfree_rcu/call_rcu", lx_tname(t));
+				   "kfree_rcu/call_rcu", weft__lx_tname(t));
 		}
 	}
 }
@@ -313,11 +314,11 @@ void lx_rcu_check_free(const void *p, size_t n, const struct weft_loc *loc)
  * grace period has certainly elapsed once every test thread finished);
  * other callbacks would run after the test's code is gone, which the
  * kernel requires rcu_barrier() to prevent. */
-void lx_rcu_end_check(void)
+void weft__lx_rcu_end_check(void)
 {
 	if (R.inflight && R.inflight->kfree_base) {
 		/* Taken for freeing but not yet freed: as if it were. */
-		lx_kmem_forget(R.inflight->kfree_base);
+		weft__lx_kmem_forget(R.inflight->kfree_base);
 		weft__free(R.inflight->kfree_base, "kfree_rcu",
 			   R.inflight->queued_at);
 	} else if (R.inflight) {
@@ -327,7 +328,7 @@ void lx_rcu_end_check(void)
 	}
 	for (struct weft_rcu_head *h = R.head; h; h = h->next) {
 		if (h->kfree_base) {
-			lx_kmem_forget(h->kfree_base);
+			weft__lx_kmem_forget(h->kfree_base);
 			weft__free(h->kfree_base, "kfree_rcu", h->queued_at);
 			continue;
 		}

@@ -16,7 +16,7 @@ static struct {
 } krefs[MAX_KREFS];
 static int nkrefs;
 
-void lx_kref_begin(void)
+void weft__lx_kref_begin(void)
 {
 	nkrefs = 0;
 }
@@ -97,11 +97,11 @@ int weft_kref_put(struct weft_kref *k, void (*release)(struct weft_kref *),
 	return 1;
 }
 
-void lx_kref_end_check(void)
+void weft__lx_kref_end_check(void)
 {
 	for (int i = 0; i < nkrefs; i++) {
 		size_t n;
-		const void *b = lx_kmem_block_of(krefs[i].k, &n);
+		const void *b = weft__lx_kmem_block_of(krefs[i].k, &n);
 		if (!b || krefs[i].k->refcount.refs <= 0)
 			continue;
 		weft__fail(WEFT__K(LEAK), krefs[i].loc,

@@ -56,7 +56,7 @@ void weft_wait_begin(struct weft_waitq *q, struct weft_waiter *w,
 
 static bool fired(const struct weft_waiter *w, int tid)
 {
-	const struct lx_thread *t = &lx_th[tid];
+	const struct weft__lx_thread *t = &weft__lx_th[tid];
 	return w->timeout >= 0 && t->tw_obj == w->q && t->tw_fired;
 }
 
@@ -74,7 +74,7 @@ static int wq_waitdesc(const struct weft__op *op, char *buf, size_t n)
 	if (q->waker)
 		snprintf(buf, n, "a wake_up of %s to see `%s` (last woken by %s "
 			 "at %s, before this wait began)", qname(q), w->cond,
-			 lx_tname(q->waker - 1), lx_site(q->woken_at));
+			 weft__lx_tname(q->waker - 1), weft__lx_site(q->woken_at));
 	else
 		snprintf(buf, n, "a wake_up of %s to see `%s`, which nobody "
 			 "has woken", qname(q), w->cond);
@@ -85,16 +85,16 @@ static int wq_waitdesc(const struct weft__op *op, char *buf, size_t n)
  * sleep, so whether it fires before the wake-up is explored. */
 static void arm_timeout(struct weft_waiter *w)
 {
-	struct lx_thread *me = lx_me();
+	struct weft__lx_thread *me = weft__lx_me();
 
-	weft__point(w->what, &lx_dom, LX_DOM_NAME, WEFT__ACC_WRITE, w->loc);
-	w->deadline = lx_now() + (unsigned long)w->timeout;
+	weft__point(w->what, &weft__lx_dom, LX_DOM_NAME, WEFT__ACC_WRITE, w->loc);
+	w->deadline = weft__lx_now() + (unsigned long)w->timeout;
 	me->tw_obj = w->q;
 	me->tw_gen++;
 	me->tw_fired = 0;
 	me->sleep_ev.gen = me->tw_gen;
-	lx_ev_arm(&me->sleep_ev, LX_EV_WQWAIT, w->deadline, w->q, w->loc);
-	lx_clock_need_thread(w->loc);
+	weft__lx_ev_arm(&me->sleep_ev, LX_EV_WQWAIT, w->deadline, w->q, w->loc);
+	weft__lx_clock_need_thread(w->loc);
 }
 
 static void sleep_once(struct weft_waiter *w)
@@ -134,7 +134,7 @@ static long timed_result(const struct weft_waiter *w, int cond, bool out)
 		return 1;
 	if (!w->slept)
 		return w->timeout > 0 ? w->timeout : 1;
-	left = (long)(w->deadline - lx_now());
+	left = (long)(w->deadline - weft__lx_now());
 	return left > 0 ? left : 1;
 }
 
@@ -152,13 +152,13 @@ int weft_wait_cond(struct weft_waiter *w, int cond)
 
 long weft_wait_end(struct weft_waiter *w)
 {
-	struct lx_thread *me = lx_me();
+	struct weft__lx_thread *me = weft__lx_me();
 
 	if (w->timeout > 0 && w->slept) {
 		if (me->sleep_ev.armed && me->tw_obj == w->q) {
-			weft__point("del_timer", &lx_dom, LX_DOM_NAME,
+			weft__point("del_timer", &weft__lx_dom, LX_DOM_NAME,
 				    WEFT__ACC_WRITE, w->loc);
-			lx_ev_disarm(&me->sleep_ev);
+			weft__lx_ev_disarm(&me->sleep_ev);
 		}
 		weft__step_note(w->result ? "done" : "timed out");
 		me->tw_obj = NULL;
@@ -166,18 +166,18 @@ long weft_wait_end(struct weft_waiter *w)
 	return w->result;
 }
 
-void lx_waitq_timeout(struct weft_waitq *q, int tid, unsigned long gen)
+void weft__lx_waitq_timeout(struct weft_waitq *q, int tid, unsigned long gen)
 {
 	weft__release_point("wait_timeout", q, qname(q), NULL);
-	if (lx_th[tid].tw_obj == q && lx_th[tid].tw_gen == gen)
-		lx_th[tid].tw_fired = 1;
+	if (weft__lx_th[tid].tw_obj == q && weft__lx_th[tid].tw_gen == gen)
+		weft__lx_th[tid].tw_fired = 1;
 }
 
 void weft_waitq_wake(struct weft_waitq *q, const char *what,
 		     const struct weft_loc *loc)
 {
 	weft__check_access(q, sizeof *q, true, loc);
-	lx_event_edges(qclass(q), loc);
+	weft__lx_event_edges(qclass(q), loc);
 	weft__release_point(what, q, qname(q), loc);
 	weft__check_access(q, sizeof *q, true, loc);
 	q->wakeups++;

@@ -2,7 +2,7 @@
  * destruction.  Waiting (flush, cancel) is in wq_wait.c.
  *
  * All workqueue and work state is one object for partial-order reduction
- * (lx_dom, shared with the clock), because queueing reads and writes the
+ * (weft__lx_dom, shared with the clock), because queueing reads and writes the
  * work and the queue at once and delayed work moves between the clock and
  * a queue.  Workers are daemon threads; each worker slot takes the first
  * runnable work, and only the lowest idle slot is enabled, so equivalent
@@ -24,7 +24,7 @@ static const char *const kworker_names[] = {
 	"kworker/8", "kworker/9", "kworker/10", "kworker/11",
 };
 
-struct lx_worker {
+struct weft__lx_worker {
 	struct weft_wq *wq;
 	int slot;
 };
@@ -35,7 +35,7 @@ static void sys_init(struct weft_wq *wq, const char *name)
 				.is_static = 1 };
 }
 
-void lx_wq_begin(void)
+void weft__lx_wq_begin(void)
 {
 	registry = NULL;
 	nkworkers = 0;
@@ -64,7 +64,7 @@ static void unreg(struct weft_wq *wq)
 	wq->registered = 0;
 }
 
-int lx_wq_class(struct weft_wq *wq)
+int weft__lx_wq_class(struct weft_wq *wq)
 {
 	if (!wq->cls)
 		wq->cls = weft__class(weft__class_key_for(wq, wq->alloc_loc),
@@ -72,7 +72,7 @@ int lx_wq_class(struct weft_wq *wq)
 	return wq->cls - 1;
 }
 
-int lx_work_class(struct weft_work *w)
+int weft__lx_work_class(struct weft_work *w)
 {
 	if (!w->cls)
 		w->cls = weft__class(weft__class_key_for(w, w->init),
@@ -110,7 +110,7 @@ void weft_work_init(struct weft_work *w, void (*fn)(struct weft_work *),
 	w->init = loc;
 }
 
-void lx_work_check_init(struct weft_work *w, const char *what,
+void weft__lx_work_check_init(struct weft_work *w, const char *what,
 			const struct weft_loc *loc)
 {
 	weft__check_access(w, sizeof *w, true, loc);
@@ -136,7 +136,7 @@ static struct weft_work *first_runnable(const struct weft_wq *wq)
 
 static bool worker_ready(const struct weft__op *op)
 {
-	const struct lx_worker *wk = op->arg;
+	const struct weft__lx_worker *wk = op->arg;
 	const struct weft_wq *wq = wk->wq;
 
 	if (wq->stopping)
@@ -173,14 +173,14 @@ static void unlink_work(struct weft_wq *wq, struct weft_work *w)
 static void run_work(struct weft_wq *wq, struct weft_work *w,
 		     const struct weft_loc *loc)
 {
-	struct lx_thread *me = lx_me();
-	struct lx_ctx_save save;
-	int qc = lx_wq_class(wq), wc = lx_work_class(w);
+	struct weft__lx_thread *me = weft__lx_me();
+	struct weft__lx_ctx_save save;
+	int qc = weft__lx_wq_class(wq), wc = weft__lx_work_class(w);
 	void (*fn)(struct weft_work *) = w->func;
 
 	me->wq = wq;
 	me->work = w;
-	lx_ctx_enter(&save, NULL, NULL, qc + 1, wc + 1);
+	weft__lx_ctx_enter(&save, NULL, NULL, qc + 1, wc + 1);
 	weft__lock_acquire(qc, loc, false);
 	weft__lock_acquire(wc, loc, false);
 	fn(w);
@@ -193,19 +193,19 @@ static void run_work(struct weft_wq *wq, struct weft_work *w,
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "work %s returned inside an RCU "
 			   "read section (rcu_read_lock at %s)", w->name,
-			   lx_site(me->rcu_loc));
+			   weft__lx_site(me->rcu_loc));
 	weft__lock_release(wc, loc);
 	weft__lock_release(qc, loc);
-	lx_ctx_leave(&save);
+	weft__lx_ctx_leave(&save);
 	me->wq = NULL;
 	me->work = NULL;
 }
 
 static void worker_main(void *arg)
 {
-	struct lx_worker *wk = arg;
+	struct weft__lx_worker *wk = arg;
 	struct weft_wq *wq = wk->wq;
-	struct weft__op op = { .name = "process_one_work", .obj = &lx_dom,
+	struct weft__op op = { .name = "process_one_work", .obj = &weft__lx_dom,
 			       .objname = wq->name, .access = WEFT__ACC_WRITE,
 			       .ready = worker_ready, .arg = wk,
 			       .loc = wq->alloc_loc };
@@ -235,7 +235,7 @@ static void worker_main(void *arg)
 		run_work(wq, w, loc);
 		/* The function may have freed its work (a legal idiom): the
 		 * bookkeeping below does not check the work's memory. */
-		weft__release_point("work_done", &lx_dom, name, loc);
+		weft__release_point("work_done", &weft__lx_dom, name, loc);
 		w->runner = 0;
 		w->ndone++;
 		wq->nactive--;
@@ -243,10 +243,10 @@ static void worker_main(void *arg)
 	}
 }
 
-void lx_wq_insert(struct weft_wq *wq, struct weft_work *w,
+void weft__lx_wq_insert(struct weft_wq *wq, struct weft_work *w,
 		  const struct weft_loc *loc)
 {
-	const struct lx_thread *me = lx_me();
+	const struct weft__lx_thread *me = weft__lx_me();
 
 	weft__check_access(wq, sizeof *wq, true, loc);
 	if (wq->draining && !(me->wq == wq && me->work))
@@ -275,7 +275,7 @@ static const char *kworker_name(void)
 	return weft__internf("kworker/%d", n);
 }
 
-void lx_wq_spawn_if_needed(struct weft_wq *wq, const struct weft_loc *loc)
+void weft__lx_wq_spawn_if_needed(struct weft_wq *wq, const struct weft_loc *loc)
 {
 	int idle = 0, pending = 0, limit;
 
@@ -286,14 +286,14 @@ void lx_wq_spawn_if_needed(struct weft_wq *wq, const struct weft_loc *loc)
 	for (struct weft_work *w = wq->head; w; w = w->next)
 		pending++;
 	while (idle < pending && wq->nworkers < limit) {
-		struct lx_worker *wk = weft__exec_alloc(sizeof *wk);
+		struct weft__lx_worker *wk = weft__exec_alloc(sizeof *wk);
 		int k = wq->nworkers++;
 
 		wk->wq = wq;
 		wk->slot = k;
 		wq->nalive++;
 		idle++;
-		wq->worker_tid[k] = lx_spawn_daemon(worker_main, wk,
+		wq->worker_tid[k] = weft__lx_spawn_daemon(worker_main, wk,
 						    kworker_name(), loc);
 	}
 }
@@ -301,9 +301,9 @@ void lx_wq_spawn_if_needed(struct weft_wq *wq, const struct weft_loc *loc)
 int weft_work_queue(struct weft_wq *wq, struct weft_work *w,
 		    const struct weft_loc *loc)
 {
-	lx_work_check_init(w, "queue_work", loc);
+	weft__lx_work_check_init(w, "queue_work", loc);
 	weft__check_access(wq, sizeof *wq, true, loc);
-	weft__point("queue_work", &lx_dom, w->name, WEFT__ACC_WRITE, loc);
+	weft__point("queue_work", &weft__lx_dom, w->name, WEFT__ACC_WRITE, loc);
 	/* again at the step: either may have been freed meanwhile */
 	weft__check_access(w, sizeof *w, true, loc);
 	weft__check_access(wq, sizeof *wq, true, loc);
@@ -313,15 +313,15 @@ int weft_work_queue(struct weft_wq *wq, struct weft_work *w,
 	}
 	w->pending = 1;
 	w->nqueued++;
-	lx_wq_insert(wq, w, loc);
-	lx_wq_spawn_if_needed(wq, loc);
+	weft__lx_wq_insert(wq, w, loc);
+	weft__lx_wq_spawn_if_needed(wq, loc);
 	return 1;
 }
 
 int weft_work_pending(struct weft_work *w, const struct weft_loc *loc)
 {
 	weft__check_access(w, sizeof *w, false, loc);
-	weft__point("work_pending", &lx_dom, w->name, WEFT__ACC_READ, loc);
+	weft__point("work_pending", &weft__lx_dom, w->name, WEFT__ACC_READ, loc);
 	weft__check_access(w, sizeof *w, false, loc);
 	return w->pending;
 }
@@ -334,7 +334,7 @@ static bool stopped(const struct weft__op *op)
 
 void weft_wq_destroy(struct weft_wq *wq, const struct weft_loc *loc)
 {
-	const struct lx_thread *me = lx_me();
+	const struct weft__lx_thread *me = weft__lx_me();
 	struct weft__op op;
 	struct weft_dwork *d;
 
@@ -349,14 +349,14 @@ void weft_wq_destroy(struct weft_wq *wq, const struct weft_loc *loc)
 			   "running on it waits for itself", wq->name,
 			   me->work->name);
 	weft_wq_drain(wq, loc);
-	d = lx_ev_dwork_for(wq);
+	d = weft__lx_ev_dwork_for(wq);
 	if (d)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "destroy_workqueue(%s) while delayed work %s (queued "
 			   "at %s) is still armed: it would be queued onto the "
 			   "freed workqueue", wq->name, d->work.name,
-			   lx_site(d->timer.ev.armed_at));
-	op = (struct weft__op){ .name = "destroy_workqueue", .obj = &lx_dom,
+			   weft__lx_site(d->timer.ev.armed_at));
+	op = (struct weft__op){ .name = "destroy_workqueue", .obj = &weft__lx_dom,
 				.objname = wq->name,
 				.access = WEFT__ACC_WRITE, .loc = loc };
 	weft__visible(&op);
@@ -371,7 +371,7 @@ void weft_wq_destroy(struct weft_wq *wq, const struct weft_loc *loc)
 
 /* Works still queued or running when the test ends would run after their
  * owner is gone. */
-void lx_wq_end_check(void)
+void weft__lx_wq_end_check(void)
 {
 	for (struct weft_wq *wq = registry; wq; wq = wq->next_wq) {
 		if (wq->head)
@@ -384,6 +384,6 @@ void lx_wq_end_check(void)
 					   "work %s is still running in %s at "
 					   "the end of the test",
 					   wq->cur[k]->name,
-					   lx_tname(wq->cur[k]->runner - 1));
+					   weft__lx_tname(wq->cur[k]->runner - 1));
 	}
 }

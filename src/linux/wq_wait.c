@@ -25,7 +25,7 @@ static int blame_running(const struct weft_wq *wq, char *buf, size_t n,
 		if (wq->cur[k]) {
 			snprintf(buf, n, "%sbehind work %s, running in %s",
 				 prefix, wq->cur[k]->name,
-				 lx_tname(wq->cur[k]->runner - 1));
+				 weft__lx_tname(wq->cur[k]->runner - 1));
 			return wq->cur[k]->runner - 1;
 		}
 	snprintf(buf, n, "%s(no worker can run it)", prefix);
@@ -38,7 +38,7 @@ static int describe_work(const struct weft_work *w, char *buf, size_t n)
 
 	if (w->runner) {
 		snprintf(buf, n, "work %s, running in %s", w->name,
-			 lx_tname(w->runner - 1));
+			 weft__lx_tname(w->runner - 1));
 		return w->runner - 1;
 	}
 	if (w->delayed && dwork_of((struct weft_work *)w)->timer.ev.armed) {
@@ -65,18 +65,18 @@ static bool instance_done(const struct weft__op *op)
 
 int weft_work_flush(struct weft_work *w, const struct weft_loc *loc)
 {
-	struct weft__op op = { .name = "flush_work", .obj = &lx_dom,
+	struct weft__op op = { .name = "flush_work", .obj = &weft__lx_dom,
 			       .access = WEFT__ACC_READ, .arg = w,
 			       .waitdesc = work_waitdesc, .loc = loc };
 
-	lx_work_check_init(w, "flush_work", loc);
+	weft__lx_work_check_init(w, "flush_work", loc);
 	op.objname = w->name;
 	weft_might_sleep("flush_work", w->name, loc);
 	/* Flushing waits for the work (and, on an ordered queue, for the
 	 * works ahead of it): edges from every held lock. */
-	weft__wait_on_class(lx_work_class(w), loc);
+	weft__wait_on_class(weft__lx_work_class(w), loc);
 	if (w->wq && w->wq->max_active == 1)
-		weft__wait_on_class(lx_wq_class(w->wq), loc);
+		weft__wait_on_class(weft__lx_wq_class(w->wq), loc);
 	weft__visible(&op);
 	weft__check_access(w, sizeof *w, false, loc);
 	if (w->pending)
@@ -91,12 +91,12 @@ int weft_work_flush(struct weft_work *w, const struct weft_loc *loc)
 }
 
 /* Take a pending work off its queue or stop its delay timer.  Called in a
- * step on lx_dom.  Returns 1 when it was pending. */
+ * step on weft__lx_dom.  Returns 1 when it was pending. */
 static int grab_pending(struct weft_work *w)
 {
 	if (!w->pending)
 		return 0;
-	if (w->delayed && lx_ev_disarm(&dwork_of(w)->timer.ev))
+	if (w->delayed && weft__lx_ev_disarm(&dwork_of(w)->timer.ev))
 		;
 	else if (w->wq) {
 		struct weft_wq *wq = w->wq;
@@ -130,16 +130,16 @@ int weft_work_cancel(struct weft_work *w, int sync, const struct weft_loc *loc)
 					      : "cancel_delayed_work")
 				      : (sync ? "cancel_work_sync"
 					      : "cancel_work");
-	struct weft__op op = { .name = name, .obj = &lx_dom,
+	struct weft__op op = { .name = name, .obj = &weft__lx_dom,
 			       .access = WEFT__ACC_WRITE, .arg = w,
 			       .waitdesc = work_waitdesc, .loc = loc };
 	int was;
 
-	lx_work_check_init(w, name, loc);
+	weft__lx_work_check_init(w, name, loc);
 	op.objname = w->name;
 	if (sync) {
 		weft_might_sleep(name, w->name, loc);
-		weft__wait_on_class(lx_work_class(w), loc);
+		weft__wait_on_class(weft__lx_work_class(w), loc);
 	}
 	weft__visible(&op);
 	weft__check_access(w, sizeof *w, true, loc);
@@ -197,8 +197,8 @@ static int wq_waitdesc(const struct weft__op *op, char *buf, size_t n)
 static void wq_wait(struct weft_wq *wq, bool drain, const struct weft_loc *loc)
 {
 	const char *name = drain ? "drain_workqueue" : "flush_workqueue";
-	const struct lx_thread *me = lx_me();
-	struct weft__op op = { .name = name, .obj = &lx_dom,
+	const struct weft__lx_thread *me = weft__lx_me();
+	struct weft__op op = { .name = name, .obj = &weft__lx_dom,
 			       .objname = wq->name, .access = WEFT__ACC_WRITE,
 			       .arg = wq, .waitdesc = wq_waitdesc, .loc = loc };
 
@@ -208,7 +208,7 @@ static void wq_wait(struct weft_wq *wq, bool drain, const struct weft_loc *loc)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s(%s) from work %s running on it "
 			   "waits for itself", name, wq->name, me->work->name);
-	weft__wait_on_class(lx_wq_class(wq), loc);
+	weft__wait_on_class(weft__lx_wq_class(wq), loc);
 	weft__visible(&op);
 	weft__check_access(wq, sizeof *wq, true, loc);
 	op.arg2 = (long)wq->seq;
@@ -248,10 +248,10 @@ int weft_dwork_queue(struct weft_wq *wq, struct weft_dwork *d,
 	struct weft_work *w = &d->work;
 	int was;
 
-	lx_work_check_init(w, mod ? "mod_delayed_work" : "queue_delayed_work",
+	weft__lx_work_check_init(w, mod ? "mod_delayed_work" : "queue_delayed_work",
 			   loc);
 	weft__check_access(wq, sizeof *wq, true, loc);
-	weft__point(mod ? "mod_delayed_work" : "queue_delayed_work", &lx_dom,
+	weft__point(mod ? "mod_delayed_work" : "queue_delayed_work", &weft__lx_dom,
 		    w->name, WEFT__ACC_WRITE, loc);
 	weft__check_access(d, sizeof *d, true, loc);
 	weft__check_access(wq, sizeof *wq, true, loc);
@@ -267,12 +267,12 @@ int weft_dwork_queue(struct weft_wq *wq, struct weft_dwork *d,
 	d->wq = wq;
 	w->wq = wq;
 	if (!delay) {
-		lx_wq_insert(wq, w, loc);
-		lx_wq_spawn_if_needed(wq, loc);
+		weft__lx_wq_insert(wq, w, loc);
+		weft__lx_wq_spawn_if_needed(wq, loc);
 		return mod ? was : 1;
 	}
-	lx_ev_arm(&d->timer.ev, LX_EV_DWORK, lx_now() + delay, d, loc);
-	lx_clock_need_thread(loc);
+	weft__lx_ev_arm(&d->timer.ev, LX_EV_DWORK, weft__lx_now() + delay, d, loc);
+	weft__lx_clock_need_thread(loc);
 	return mod ? was : 1;
 }
 
@@ -280,14 +280,14 @@ int weft_dwork_flush(struct weft_dwork *d, const struct weft_loc *loc)
 {
 	struct weft_work *w = &d->work;
 
-	lx_work_check_init(w, "flush_delayed_work", loc);
-	weft__point("flush_delayed_work", &lx_dom, w->name, WEFT__ACC_WRITE,
+	weft__lx_work_check_init(w, "flush_delayed_work", loc);
+	weft__point("flush_delayed_work", &weft__lx_dom, w->name, WEFT__ACC_WRITE,
 		    loc);
 	weft__check_access(d, sizeof *d, true, loc);
 	/* An armed delay is cut short: the work is queued now. */
-	if (lx_ev_disarm(&d->timer.ev)) {
-		lx_wq_insert(d->wq, w, loc);
-		lx_wq_spawn_if_needed(d->wq, loc);
+	if (weft__lx_ev_disarm(&d->timer.ev)) {
+		weft__lx_wq_insert(d->wq, w, loc);
+		weft__lx_wq_spawn_if_needed(d->wq, loc);
 	}
 	return weft_work_flush(w, loc);
 }

@@ -1,0 +1,25 @@
+# libweft.so exports only what programs under test call: the public API
+# (weft_*, each declared in a header under include/), the entry points
+# instrumented or renamed code calls (__tsan_*, __weft_*, __VERIFIER_*,
+# the -finstrument-functions hooks), the C++ allocation operators and libc
+# names it interposes, and the two internals weft_main.o and WEFT_TEST's
+# registration call.  Everything else, weft's own internals above all,
+# stays local, so the program can neither see nor interpose them.
+. tests/cli/common.inc
+lib="$B/lib/libweft.so"
+[ -f "$lib" ] || fail "no $lib"
+syms=$(nm -D --defined-only "$lib" | awk '{print $3}')
+[ -n "$syms" ] || fail "nm -D found no symbols in $lib"
+stray=$(printf '%s\n' "$syms" | grep -Ev \
+	'^(weft_[a-z]|__weft_|__tsan_|__VERIFIER_|__cyg_profile_func_)' |
+	grep -Ev '^_Z(nw|na|dl|da)' |
+	grep -Evx 'weft__entry|weft__register_test|reach_error|__once_proxy' |
+	grep -Evx 'pthread_[a-z_]+|clock_gettime|nanosleep|syscall' |
+	tr '\n' ' ')
+expect_eq "$stray" "" "exported but neither public nor an entry point"
+undeclared=""
+for s in $(printf '%s\n' "$syms" | grep '^weft_[a-z]'); do
+	grep -rqw "$s" include/ || undeclared="$undeclared$s "
+done
+expect_eq "$undeclared" "" "exported as public but in no header"
+echo ok

@@ -42,7 +42,7 @@ all: lib $(WEFTCC) $(BUILD)/include examples
 
 lib: $(LIB) $(SOLIB) $(MAINOBJ)
 
-$(BUILD)/obj/%.o: %.c $(wildcard include/weft/*.h include/weft/*/*.h) include/kernel/linux/weft_ext.h $(wildcard src/*.h src/*.def src/*/*.h)
+$(BUILD)/obj/%.o: %.c $(wildcard include/weft/*.h include/weft/*/*.h) include/kernel/linux/weft_ext.h $(wildcard src/*.h src/*.def src/*/*.h src/*/*.def)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
 

@@ -142,8 +142,8 @@ static bool set_strategy(struct parse *p, const char *f, const char *v)
 {
 	(void)f;
 	if (!weft__strategy_get(v))
-		return bad(p, "unknown strategy '%s' (want auto, dfs, random, "
-			      "pct or replay)", v);
+		return bad(p, "unknown strategy '%s' (want one of %s)", v,
+			   weft__strategy_names());
 	weft__opts.strategy = v;
 	return true;
 }

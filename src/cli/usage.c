@@ -3,9 +3,13 @@
 #include "report/report.h"
 #include "options.h"
 
+/* The strategies come from their table (src/explore/strategies.def). */
+static const char *strategy_text =
+	"  --strategy=S          %s (auto, the\n"
+	"                        default: exhaustive DFS for half the budget,\n"
+	"                        then PCT)\n";
+
 static const char *usage_text =
-	"  --strategy=S          auto (default: exhaustive DFS for half the\n"
-	"                        budget, then PCT), dfs, random, pct, replay\n"
 	"  --iterations=N        execution budget per test (default 100000; 0:\n"
 	"                        no limit but the time limit)\n"
 	"  --seed=N              seed for random and pct (default 24301)\n"
@@ -68,5 +72,6 @@ void weft__usage(FILE *out, const char *argv0)
 		fprintf(out, "usage: %s [flags]\nRuns the program's weft tests "
 			     "under weft's explorer.\n",
 			argv0);
+	fprintf(out, strategy_text, weft__strategy_names());
 	fputs(usage_text, out);
 }

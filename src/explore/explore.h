@@ -11,12 +11,11 @@
 
 #include "sched/sched.h"
 
-/* The strategies strategy.c chooses from (one per file). */
-extern const struct weft__strategy weft__strategy_random;
-extern const struct weft__strategy weft__strategy_pct;
-extern const struct weft__strategy weft__strategy_dfs;
-extern const struct weft__strategy weft__strategy_replay;
-extern const struct weft__strategy weft__strategy_odpor;
+/* The strategies strategy.c chooses from (one per file, listed in
+ * strategies.def). */
+#define WEFT__STRATEGY(name) extern const struct weft__strategy weft__strategy_##name;
+#include "strategies.def"
+#undef WEFT__STRATEGY
 
 /* The bounded DFS (dfs.c): the fairness bound that cut its search, -1
  * none. */

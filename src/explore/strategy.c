@@ -6,6 +6,7 @@
  * interleaving.  If it has not finished by then, the rest of the budget
  * goes to PCT, whose probabilistic guarantee does not depend on the size
  * of the state space, and the verdict says so ("dfs+pct", pass). */
+#include <stdio.h>
 #include <string.h>
 
 #include "explore/explore.h"
@@ -74,19 +75,44 @@ static const struct weft__strategy strategy_auto = {
 	.parts = WEFT__PARTS_SPLIT, /* its PCT half by seeds */
 };
 
+static const struct weft__strategy *const all[] = {
+	&strategy_auto,
+#define WEFT__STRATEGY(name) &weft__strategy_##name,
+#include "strategies.def"
+#undef WEFT__STRATEGY
+};
+#define NALL (sizeof all / sizeof all[0])
+
 const struct weft__strategy *weft__strategy_get(const char *name)
 {
-	static const struct weft__strategy *all[] = {
-		&strategy_auto, &weft__strategy_random, &weft__strategy_pct,
-		&weft__strategy_dfs, &weft__strategy_replay,
-	};
-
 	if (strcmp(name, "dfs") == 0)
 		return dfs_kind();
-	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+	for (size_t i = 0; i < NALL; i++)
 		if (strcmp(all[i]->name, name) == 0)
 			return all[i];
 	return NULL;
+}
+
+/* "auto, dfs, random, ..." for the usage and for errors: each name once,
+ * in the table's order. */
+const char *weft__strategy_names(void)
+{
+	static char buf[256];
+	size_t n = 0;
+
+	if (buf[0])
+		return buf;
+	for (size_t i = 0; i < NALL; i++) {
+		bool seen = false;
+		for (size_t j = 0; j < i; j++)
+			seen |= strcmp(all[j]->name, all[i]->name) == 0;
+		if (!seen)
+			n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s",
+					      n ? ", " : "", all[i]->name);
+		if (n >= sizeof buf)
+			weft__die("strategy names longer than %zu", sizeof buf);
+	}
+	return buf;
 }
 
 void weft__strategy_setup(const char *name)

@@ -195,6 +195,8 @@ enum {
 	WEFT__PARTS_SPLIT,         /* by the leaves of the split search */
 };
 const struct weft__strategy *weft__strategy_get(const char *name);
+/* The names weft__strategy_get knows, "auto, dfs, ...", for messages. */
+const char *weft__strategy_names(void);
 /* The set of scheduling points grew (weft__points_changed): exhaustive
  * strategies restart their tree at the next execution. */
 extern bool weft__restart_pending;

@@ -351,11 +351,14 @@ static void analyse(enum exec_result r)
 		if (weft__thread_enabled(t))
 			weft__ts_add(&v.enabled_end, t);
 	}
-	/* A normal end with threads still able to run: the last step ended
-	 * the process (an exit, or the last thread the test waits for), so
-	 * it conflicts with every step they would have taken. */
-	v.ended_process = r == EXEC_OK && !weft__ts_empty(v.enabled_end) &&
-			   pos > 0;
+	/* A normal end with threads still alive: the last step ended the
+	 * process (an exit, or the last thread the test waits for), so it
+	 * conflicts with every step they would have taken, and with their
+	 * last steps taken: it could have come before those too.  That
+	 * holds for threads blocked at the end as well (a daemon waiting for
+	 * its next callback may have run its last one after the end in
+	 * another order), so their being enabled is not the test. */
+	v.ended_process = r == EXEC_OK && !weft__ts_empty(v.live) && pos > 0;
 	if (v.ended_process) {
 		steps[pos - 1].ev.flags |= EV_ENDS;
 		weft__wn[lv[pos - 1].w].ev.flags |= EV_ENDS;

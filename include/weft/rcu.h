@@ -45,6 +45,55 @@ void weft_kfree_rcu(void *base, struct weft_rcu_head *head,
 /* Wait until every callback queued before the call has run.  Blocks. */
 void weft_rcu_barrier(const struct weft_loc *loc);
 
+/* ---- domains ------------------------------------------------------------
+ *
+ * Grace periods belong to a domain, as in liburcu's flavours: the classic
+ * RCU above is one domain, and each SRCU srcu_struct embeds one of its
+ * own.  A domain's grace periods wait only for its own readers, and its
+ * callbacks run in its own daemon thread.  A sleepable domain's readers
+ * may block (SRCU); the classic domain's read sections are atomic
+ * context.  The fields are weft's; a zeroed domain is ready to use
+ * (DEFINE_SRCU), and one in freed memory must be cleaned up first. */
+struct weft_rcu_domain {
+	const char *name;          /* in reports; NULL: the object's own */
+	int sleepable;             /* readers may sleep (SRCU) */
+	int dead;                  /* cleaned up: any use is misuse */
+	int used;                  /* a reader entered this execution */
+	int thread;                /* its callback thread's id + 1 */
+	unsigned long clock;       /* orders section entries and grace
+				      periods */
+	unsigned long nqueued, ndone;
+	struct weft_rcu_head *head, *tail, *inflight;
+};
+#define WEFT_RCU_DOMAIN_INIT(nm, sleep) { .name = (nm), .sleepable = (sleep) }
+
+/* Set up (init_srcu_struct) and retire (cleanup_srcu_struct) a domain;
+ * retiring one with a reader inside or a callback pending is misuse.
+ * Never block. */
+void weft_rcu_domain_init(struct weft_rcu_domain *d, const char *name,
+			  int sleepable, const struct weft_loc *loc);
+void weft_rcu_domain_cleanup(struct weft_rcu_domain *d,
+			     const struct weft_loc *loc);
+/* The operations above, on domain d.  read_lock returns the index SRCU's
+ * read_unlock takes back (0 or 1; another value is misuse).  synchronize
+ * and barrier block; the others never do. */
+int weft_rcu_domain_read_lock(struct weft_rcu_domain *d,
+			      const struct weft_loc *loc);
+void weft_rcu_domain_read_unlock(struct weft_rcu_domain *d, int idx,
+				 const struct weft_loc *loc);
+int weft_rcu_domain_read_held(const struct weft_rcu_domain *d);
+void weft_rcu_domain_synchronize(struct weft_rcu_domain *d,
+				 const struct weft_loc *loc);
+void weft_rcu_domain_call(struct weft_rcu_domain *d,
+			  struct weft_rcu_head *head,
+			  void (*fn)(struct weft_rcu_head *),
+			  const struct weft_loc *loc);
+void weft_rcu_domain_barrier(struct weft_rcu_domain *d,
+			     const struct weft_loc *loc);
+/* weft_rcu_load for a reader of domain d (srcu_dereference). */
+void *weft_rcu_domain_load(struct weft_rcu_domain *d, void *const *slot,
+			   int mode, const struct weft_loc *loc);
+
 /* Load an RCU-protected pointer from *slot (a scheduling point that reads
  * the slot).  WEFT_RCU_DEREF also remembers it, inside a read section, for
  * the free check, and reports misuse when the caller is neither in a read

@@ -20,6 +20,7 @@
 
 #define LX_MAX_HELD 16
 #define LX_MAX_RCU_PTRS 16
+#define LX_MAX_RCU_DOMS 8
 #define LX_MAX_CTX_ACQ 16
 
 struct weft__lx_thread {
@@ -27,12 +28,22 @@ struct weft__lx_thread {
 	const struct weft_klock *held[LX_MAX_HELD];
 	int nheld;
 	int spin_depth;
-	/* RCU */
+	/* RCU: the classic domain's read section (atomic context) */
 	int rcu_depth;
 	unsigned long rcu_stamp;        /* when the outermost section began */
 	const struct weft_loc *rcu_loc;
+	/* the sections of other domains (SRCU) the thread is inside */
+	struct weft__lx_rsec {
+		const struct weft_rcu_domain *d;
+		int depth;
+		unsigned long stamp;
+		const struct weft_loc *loc;
+	} rsec[LX_MAX_RCU_DOMS];
+	int nrsec;
+	/* pointers obtained inside read sections, with their domains */
 	const void *rcu_ptr[LX_MAX_RCU_PTRS];
 	const struct weft_loc *rcu_ptr_loc[LX_MAX_RCU_PTRS];
+	const struct weft_rcu_domain *rcu_ptr_dom[LX_MAX_RCU_PTRS];
 	int nrcu_ptr;
 	/* atomic context: a timer or RCU callback, named for messages */
 	const char *atomic_what;        /* "timer callback", a literal */
@@ -145,7 +156,27 @@ void weft__lx_completion_timeout(struct weft_completion *c, int tid,
 /* Wait queues (waitq.c): the clock's timed-wait expiry. */
 void weft__lx_waitq_timeout(struct weft_waitq *q, int tid, unsigned long gen);
 
-/* RCU (rcu.c). */
+/* RCU domains (rcu.c: sections, grace periods, pointers; rcu_cb.c:
+ * callbacks, barriers, a domain's life, the end-of-test check).  The
+ * classic RCU is one domain; each srcu_struct embeds another. */
+extern struct weft_rcu_domain weft__lx_rcu_classic;
+/* What differs between the flavours: the names of their operations. */
+struct weft__lx_rcu_flavour {
+	const char *lock, *unlock, *sync, *call, *barrier, *deref;
+};
+const struct weft__lx_rcu_flavour *weft__lx_rcu_flavour(
+	const struct weft_rcu_domain *d);
+const char *weft__lx_rcu_name(const struct weft_rcu_domain *d);
+/* Misuse unless d is live memory and not cleaned up. */
+void weft__lx_rcu_alive(struct weft_rcu_domain *d, const char *what,
+			const struct weft_loc *loc);
+/* The first thread inside a read section of d entered at or before
+ * stamp s, or -1. */
+int weft__lx_rcu_blocking_reader(const struct weft_rcu_domain *d,
+				 unsigned long s);
+/* The domains used this execution (weft__lx_rcu_note adds one). */
+void weft__lx_rcu_note(struct weft_rcu_domain *d);
+int weft__lx_rcu_ndomains(struct weft_rcu_domain ***all);
 void weft__lx_rcu_begin(void);
 void weft__lx_rcu_end_check(void);
 void weft__lx_rcu_check_free(const void *p, size_t n,

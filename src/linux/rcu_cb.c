@@ -1,0 +1,226 @@
+/* src/linux/rcu_cb.c - RCU callbacks (call_rcu, kfree_rcu, call_srcu),
+ * barriers, the life of a domain, and the end-of-test check.
+ *
+ * Each domain runs its callbacks in a daemon thread of its own ("rcuc/0"
+ * for the classic domain, "srcu/NAME" for an SRCU one), in atomic
+ * context, in the order they were queued, each once the grace period it
+ * waits for has elapsed.  rcu.c has the read sections and grace periods
+ * these build on. */
+#include <stdio.h>
+
+#include "lx.h"
+#include <weft/kmem.h>
+
+static bool cb_ready(const struct weft__op *op)
+{
+	const struct weft_rcu_domain *d = op->obj;
+
+	return d->head && weft__lx_rcu_blocking_reader(d, d->head->stamp) < 0;
+}
+
+static void rcu_thread(void *arg)
+{
+	struct weft_rcu_domain *d = arg;
+	struct weft__op op = { .name = "rcu_do_batch", .obj = d,
+			       .objname = weft__lx_rcu_name(d),
+			       .access = WEFT__ACC_WRITE, .ready = cb_ready };
+
+	for (;;) {
+		struct weft_rcu_head *h;
+		struct weft__lx_ctx_save save;
+
+		weft__visible(&op);
+		h = d->head;
+		d->head = h->next;
+		if (!d->head)
+			d->tail = NULL;
+		h->next = NULL;
+		d->inflight = h;
+		if (h->kfree_base) {
+			/* The grace period has elapsed: no reader can hold the
+			 * block, so it is freed without the reader check.  The
+			 * free is a step of its own on the block, so an access
+			 * that follows kfree_rcu in the freeing thread is also
+			 * tried after the free. */
+			weft__lx_kmem_forget(h->kfree_base);
+			weft__free_step(h->kfree_base, "kfree_rcu",
+					h->queued_at);
+		} else {
+			weft__lx_ctx_enter(&save, d->sleepable
+							  ? "SRCU callback"
+							  : "RCU callback",
+					   NULL, 0, 0);
+			weft__check_access(h, sizeof *h, false, h->queued_at);
+			h->func(h);
+			weft__lx_ctx_leave(&save);
+		}
+		d->inflight = NULL;
+		weft__release_point("rcu_callback_done", d,
+				    weft__lx_rcu_name(d), h->queued_at);
+		d->ndone++;
+	}
+}
+
+static void enqueue(struct weft_rcu_domain *d, struct weft_rcu_head *h,
+		    const char *what, const struct weft_loc *loc)
+{
+	weft__lx_rcu_alive(d, what, loc);
+	weft__point(what, d, weft__lx_rcu_name(d), WEFT__ACC_WRITE, loc);
+	weft__check_access(h, sizeof *h, true, loc);
+	for (struct weft_rcu_head *x = d->head; x; x = x->next)
+		if (x == h)
+			weft__fail(WEFT__K(MISUSE), loc,
+				   "%s on an rcu_head that is already queued "
+				   "(queued at %s)", what,
+				   weft__lx_site(h->queued_at));
+	h->stamp = ++d->clock;
+	h->next = NULL;
+	h->queued_at = loc;
+	if (d->tail)
+		d->tail->next = h;
+	else
+		d->head = h;
+	d->tail = h;
+	d->nqueued++;
+	weft__lx_rcu_note(d);
+	if (!d->thread) {
+		const char *name =
+			d == &weft__lx_rcu_classic
+				? "rcuc/0"
+				: weft__internf("srcu/%s", weft__lx_rcu_name(d));
+		d->thread = -1;
+		d->thread = weft__lx_spawn_daemon(rcu_thread, d, name, loc) + 1;
+	}
+}
+
+void weft_rcu_domain_call(struct weft_rcu_domain *d, struct weft_rcu_head *head,
+			  void (*fn)(struct weft_rcu_head *),
+			  const struct weft_loc *loc)
+{
+	head->func = fn;
+	head->kfree_base = NULL;
+	enqueue(d, head, weft__lx_rcu_flavour(d)->call, loc);
+}
+
+void weft_call_rcu(struct weft_rcu_head *head,
+		   void (*fn)(struct weft_rcu_head *), const char *name,
+		   const struct weft_loc *loc)
+{
+	(void)name;
+	weft_rcu_domain_call(&weft__lx_rcu_classic, head, fn, loc);
+}
+
+void weft_kfree_rcu(void *base, struct weft_rcu_head *head,
+		    const struct weft_loc *loc)
+{
+	if (!base)
+		return;
+	weft__check_access(base, 1, true, loc);
+	head->func = NULL;
+	head->kfree_base = base;
+	enqueue(&weft__lx_rcu_classic, head, "kfree_rcu", loc);
+}
+
+static bool barrier_done(const struct weft__op *op)
+{
+	const struct weft_rcu_domain *d = op->obj;
+
+	return (long)(d->ndone - (unsigned long)op->arg2) >= 0;
+}
+
+void weft_rcu_domain_barrier(struct weft_rcu_domain *d,
+			     const struct weft_loc *loc)
+{
+	const char *what = weft__lx_rcu_flavour(d)->barrier;
+	struct weft__op op = { .name = what, .obj = d,
+			       .objname = weft__lx_rcu_name(d),
+			       .access = WEFT__ACC_WRITE, .loc = loc };
+
+	weft__lx_rcu_alive(d, what, loc);
+	weft_might_sleep(what, NULL, loc);
+	weft__visible(&op);
+	op.arg2 = (long)d->nqueued;
+	op.ready = barrier_done;
+	weft__visible(&op);
+}
+
+void weft_rcu_barrier(const struct weft_loc *loc)
+{
+	weft_rcu_domain_barrier(&weft__lx_rcu_classic, loc);
+}
+
+/* ---- the life of a domain ------------------------------------------------ */
+
+void weft_rcu_domain_init(struct weft_rcu_domain *d, const char *name,
+			  int sleepable, const struct weft_loc *loc)
+{
+	weft__check_access(d, sizeof *d, true, loc);
+	*d = (struct weft_rcu_domain)WEFT_RCU_DOMAIN_INIT(name, sleepable);
+}
+
+void weft_rcu_domain_cleanup(struct weft_rcu_domain *d,
+			     const struct weft_loc *loc)
+{
+	int t;
+
+	weft__lx_rcu_alive(d, "cleanup_srcu_struct", loc);
+	weft__point("cleanup_srcu_struct", d, weft__lx_rcu_name(d),
+		    WEFT__ACC_WRITE, loc);
+	t = weft__lx_rcu_blocking_reader(d, ~0ul);
+	if (t >= 0)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "cleanup_srcu_struct(%s) while %s is inside its "
+			   "read section", weft__lx_rcu_name(d),
+			   weft__lx_tname(t));
+	if (d->head || d->inflight)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "cleanup_srcu_struct(%s) with a callback queued at "
+			   "%s not yet run (call srcu_barrier() first)",
+			   weft__lx_rcu_name(d),
+			   weft__lx_site(d->head ? d->head->queued_at
+						 : d->inflight->queued_at));
+	d->dead = 1;
+}
+
+/* ---- the end of the test ------------------------------------------------ */
+
+/* Callbacks still queued at the end: kfree_rcu memory is released (the
+ * grace period has certainly elapsed once every test thread finished);
+ * other callbacks would run after the test's code is gone, which the
+ * kernel requires rcu_barrier() (srcu_barrier()) to prevent. */
+static void end_check(struct weft_rcu_domain *d)
+{
+	const char *call = weft__lx_rcu_flavour(d)->call;
+	const char *barrier = weft__lx_rcu_flavour(d)->barrier;
+
+	if (d->inflight && d->inflight->kfree_base) {
+		/* Taken for freeing but not yet freed: as if it were. */
+		weft__lx_kmem_forget(d->inflight->kfree_base);
+		weft__free(d->inflight->kfree_base, "kfree_rcu",
+			   d->inflight->queued_at);
+	} else if (d->inflight) {
+		weft__fail(WEFT__K(LEAK), d->inflight->queued_at,
+			   "an RCU callback queued by %s is still running at "
+			   "the end of the test (call %s() first)", call,
+			   barrier);
+	}
+	for (struct weft_rcu_head *h = d->head; h; h = h->next) {
+		if (h->kfree_base) {
+			weft__lx_kmem_forget(h->kfree_base);
+			weft__free(h->kfree_base, "kfree_rcu", h->queued_at);
+			continue;
+		}
+		weft__fail(WEFT__K(LEAK), h->queued_at,
+			   "an RCU callback queued by %s has not run at the "
+			   "end of the test (call %s() first)", call, barrier);
+	}
+}
+
+void weft__lx_rcu_end_check(void)
+{
+	struct weft_rcu_domain **all;
+	int n = weft__lx_rcu_ndomains(&all);
+
+	for (int i = 0; i < n; i++)
+		end_check(all[i]);
+}

@@ -169,6 +169,9 @@ int weft__choose(int n, const char *what, const struct weft_loc *loc);
  * happens-before); begin blocks while another thread is inside. */
 void weft__atomic_begin(const char *name, const struct weft_loc *loc);
 void weft__atomic_end(const char *name, const struct weft_loc *loc);
+/* The object entering and leaving a section are steps on: entering one
+ * commutes with no step of another thread (the explorer's dependence). */
+const void *weft__atomic_section_obj(void);
 
 /* ---- threads --------------------------------------------------------- */
 

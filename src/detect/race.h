@@ -76,9 +76,6 @@ void weft__race_func_exit(void);
 /* Copy the calling thread's call stack (innermost first) into out. */
 int weft__race_stack(uintptr_t *out, int max);
 
-/* Atomic sections (__VERIFIER_atomic_begin/end) suppress racing-site
- * scheduling points of the calling thread. */
-void weft__race_atomic_section(int delta);
 
 /* ---- shadow memory (src/detect/race_shadow.c) -------------------------- */
 

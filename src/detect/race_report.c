@@ -28,7 +28,6 @@
 struct thread_stack {
 	uint32_t gen;                 /* execution the stack belongs to */
 	int depth;
-	int atomic;                   /* __VERIFIER_atomic nesting */
 	uintptr_t pc[STACK_MAX];
 };
 
@@ -126,8 +125,13 @@ void weft__race_point(const void *addr, bool write, uintptr_t pc)
 {
 	int t = weft__self();
 
-	/* Inside an atomic section other threads must not run. */
-	if (t < 0 || stack_of(t)->atomic > 0)
+	/* Inside an atomic section the point lets no other thread run (the
+	 * scheduler offers only the section's thread), but the explorer
+	 * needs the access as a step: a race with it is reversed by running
+	 * the other thread before the whole section.  Without it an access
+	 * inside a __VERIFIER_atomic_ function raced with nothing, and the
+	 * order that reaches reach_error was never tried. */
+	if (t < 0)
 		return;
 	weft__point(write ? "racy write" : "racy read",
 		    (const void *)((uintptr_t)addr & ~(uintptr_t)7),
@@ -280,7 +284,6 @@ static struct thread_stack *stack_of(int t)
 	if (s->gen != R->gen) {
 		s->gen = R->gen;
 		s->depth = 0;
-		s->atomic = 0;
 	}
 	return s;
 }
@@ -322,14 +325,6 @@ int weft__race_stack(uintptr_t *out, int max)
 	     i >= 0 && k < max; i--)
 		out[k++] = s->pc[i];
 	return k;
-}
-
-void weft__race_atomic_section(int delta)
-{
-	int t = weft__self();
-
-	if (t >= 0)
-		stack_of(t)->atomic += delta;
 }
 
 static void report_begin(void)

@@ -165,14 +165,12 @@ void __VERIFIER_atomic_begin(void)
 	if (!weft__pt_live())
 		return;
 	weft__atomic_begin("__VERIFIER_atomic_begin", WEFT__CALLER_LOC());
-	weft__race_atomic_section(1);
 }
 
 void __VERIFIER_atomic_end(void)
 {
 	if (!weft__pt_live())
 		return;
-	weft__race_atomic_section(-1);
 	weft__atomic_end("__VERIFIER_atomic_end", WEFT__CALLER_LOC());
 }
 

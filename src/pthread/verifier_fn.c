@@ -256,7 +256,6 @@ static void atomic_enter(uintptr_t fn)
 	const struct weft_loc *l = weft__pc_loc(fn + 1); /* its first line */
 
 	weft__atomic_begin(l->func ? l->func : "__VERIFIER_atomic_", l);
-	weft__race_atomic_section(1);
 	atomic_depth[weft__self()]++;
 }
 
@@ -265,7 +264,6 @@ static void atomic_exit(uintptr_t fn, uintptr_t ra)
 	if (atomic_depth[weft__self()] == 0)
 		return;
 	atomic_depth[weft__self()]--;
-	weft__race_atomic_section(-1);
 	weft__atomic_end(exit_name(fn), weft__pc_loc(ra));
 }
 

@@ -8,10 +8,18 @@
 
 static const char atomic_section_obj = 0;
 
+const void *weft__atomic_section_obj(void)
+{
+	return &atomic_section_obj;
+}
+
+/* The scheduler asks whether a waiting thread may enter while another
+ * thread runs, so the op carries its own thread (arg2): comparing with
+ * the running thread let a thread enter while a blocked thread was inside
+ * whenever that thread was the one running (a missed deadlock). */
 static bool section_free(const struct weft__op *op)
 {
-	(void)op;
-	return weft__X->atomic_tid < 0 || weft__X->atomic_tid == weft__X->cur;
+	return weft__X->atomic_tid < 0 || weft__X->atomic_tid == op->arg2;
 }
 
 static int section_desc(const struct weft__op *op, char *buf, size_t n)
@@ -27,7 +35,8 @@ void weft__atomic_begin(const char *name, const struct weft_loc *loc)
 	struct weft__exec *X = weft__X;
 	struct weft__op op = { .name = name, .obj = &atomic_section_obj,
 			       .access = WEFT__ACC_WRITE, .ready = section_free,
-			       .waitdesc = section_desc, .loc = loc };
+			       .waitdesc = section_desc, .arg2 = X ? X->cur : -1,
+			       .loc = loc };
 
 	if (!X || X->cur < 0)
 		return;

@@ -144,6 +144,11 @@ void weft__release_point(const char *name, const void *obj,
  * is treated as spinning and the explorer prefers other threads until some
  * thread writes something.  Keeps spin loops from hanging exploration. */
 void weft__spun(void);
+/* A timed wait (or lock, join, semaphore wait) that gave up, noted on the
+ * step: for fairness a poll that saw nothing new (weft__spun), so a retry
+ * loop around it lets the other threads run before it times out again
+ * instead of timing out forever while they never start.  Does not block. */
+void weft__timed_out(void);
 
 /* The calling thread read something that changed since it last looked
  * (the virtual clock): it is not spinning. */

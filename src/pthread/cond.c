@@ -172,7 +172,7 @@ static int timed(pthread_rwlock_t *l, bool write, const struct weft_loc *loc)
 	if (r == 0)
 		return 0;
 	if (weft__choose(2, "rwlock wait times out", loc)) {
-		weft__step_note("timed out");
+		weft__timed_out();
 		return ETIMEDOUT;
 	}
 	if (write)

@@ -71,7 +71,7 @@ int __weft_sem_timedwait(sem_t *s, const struct timespec *ts)
 	if (weft_sem_trywait_at(ws(s), loc) == 0)
 		return 0;
 	if (weft__choose(2, "sem_timedwait times out", loc)) {
-		weft__step_note("timed out");
+		weft__timed_out();
 		errno = ETIMEDOUT;
 		return -1;
 	}

@@ -242,7 +242,7 @@ static int clock_join(pthread_t t, void **ret, clockid_t c,
 	if (left <= 0)
 		return ETIMEDOUT;
 	if (weft__choose(2, "timedjoin times out", loc)) {
-		weft__step_note("timed out");
+		weft__timed_out();
 		weft__pt_sleep_ns(left, loc);
 		return ETIMEDOUT;
 	}

@@ -431,6 +431,12 @@ void weft__spun(void)
 	}
 }
 
+void weft__timed_out(void)
+{
+	weft__step_note("timed out");
+	weft__spun();
+}
+
 void weft__step_note(const char *s)
 {
 	struct weft__exec *X = weft__X;

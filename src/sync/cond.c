@@ -173,7 +173,7 @@ int weft__cond_wait(weft_cond_t *c, weft_mutex_t *m, int timed,
 	if (t->wait_flag) {
 		weft__step_note("signalled");
 	} else if (timed) {
-		weft__step_note("timed out");
+		weft__timed_out();
 		res = -ETIMEDOUT;
 	} else {
 		weft__step_note("spurious");

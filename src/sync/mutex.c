@@ -3,7 +3,11 @@
  * The state is in the object: owner (thread id + 1) and, for recursive
  * mutexes, a depth.  Lock is one step, enabled only while the mutex is free,
  * so a thread never "spins" on a held mutex: the explorer simply does not
- * choose it, and the deadlock detector sees it as blocked.
+ * choose it, and the deadlock detector sees it as blocked.  A recursive
+ * mutex excludes other threads the same way; its owner's nested locks only
+ * count (they cannot block, so they are neither a self-deadlock nor an
+ * edge of the lock order), and only the unlock that brings the count back
+ * to 0 releases it.  Unlocking a mutex one does not hold is misuse.
  *
  * Lifetime: a destroyed mutex keeps owner == DESTROYED and, in acquired,
  * the place of the destroy, until it is initialised again; any other use
@@ -53,12 +57,18 @@ void weft__mutex_check_usable(weft_mutex_t *m, const char *opname,
 			   weft__sync_site(m->acquired));
 }
 
+/* Whether the lock can be taken now by the thread that parked op (whose
+ * id + 1 is op->arg2).  The scheduler asks this of every thread's pending
+ * operation while some other thread is current, so the caller's identity
+ * cannot come from weft__self(): with it, a thread waiting for a recursive
+ * mutex looked ready whenever the holder was the thread running, and then
+ * took the mutex from it. */
 static bool lock_ready(const struct weft__op *op)
 {
 	const weft_mutex_t *m = op->obj;
 
 	return m->owner == 0 ||
-	       (m->kind == WEFT_MUTEX_RECURSIVE && m->owner == weft__self() + 1);
+	       (m->kind == WEFT_MUTEX_RECURSIVE && m->owner == op->arg2);
 }
 
 /* Also used by op->arg2 == owner for other lock kinds. */
@@ -100,7 +110,8 @@ void weft__mutex_lock(weft_mutex_t *m, const char *opname,
 	struct weft__op op = { .name = opname, .obj = m,
 			       .objname = weft__mutex_name(m),
 			       .access = WEFT__ACC_WRITE, .ready = lock_ready,
-			       .waitdesc = lock_desc, .loc = loc };
+			       .waitdesc = lock_desc, .arg2 = self + 1,
+			       .loc = loc };
 
 	weft__mutex_check_usable(m, opname, loc);
 	if (m->owner == self + 1 && m->kind != WEFT_MUTEX_RECURSIVE) {
@@ -147,7 +158,8 @@ int weft__mutex_trylock(weft_mutex_t *m, const char *opname,
 	struct weft__op op = { .name = opname, .obj = m,
 			       .objname = weft__mutex_name(m),
 			       .access = WEFT__ACC_WRITE,
-			       .access_now = trylock_access, .loc = loc };
+			       .access_now = trylock_access, .arg2 = self + 1,
+			       .loc = loc };
 
 	weft__mutex_check_usable(m, opname, loc);
 	weft__visible(&op);

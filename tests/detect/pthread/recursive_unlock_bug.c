@@ -1,0 +1,36 @@
+//! expect: bug misuse
+//! args: --strategy=dfs
+/* The worker unlocks its recursive mutex once more than it locked it:
+ * the extra unlock finds the mutex free ("not locked") or, when main took
+ * it in between, held by main.  Both are misuse.  The correct twin is
+ * recursive_unlock_ok.c. */
+#include <pthread.h>
+#include <stdio.h>
+
+static pthread_mutex_t rm = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
+static int total;
+
+static void *worker(void *arg)
+{
+	(void)arg;
+	pthread_mutex_lock(&rm);
+	pthread_mutex_lock(&rm);
+	total++;
+	pthread_mutex_unlock(&rm);
+	pthread_mutex_unlock(&rm);
+	pthread_mutex_unlock(&rm);
+	return NULL;
+}
+
+int main(void)
+{
+	pthread_t t;
+
+	pthread_create(&t, NULL, worker, NULL);
+	pthread_mutex_lock(&rm);
+	total++;
+	pthread_mutex_unlock(&rm);
+	pthread_join(t, NULL);
+	printf("total = %d\n", total);
+	return 0;
+}

@@ -7,7 +7,9 @@
  * caught by signal handlers on an alternate stack (a stack overflow hits a
  * guard page, so the handler cannot use the fiber's stack), which note the
  * signal and address in the shared record and exit. */
+#include <errno.h>
 #include <execinfo.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -26,6 +28,32 @@ double weft__now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* ---- the standard descriptors ------------------------------------------- */
+
+/* A program started with fd 0, 1 or 2 closed (`prog <&-`) would hand that
+ * number to the first descriptor weft creates: a pipe to a worker or to
+ * the addr2line helper landing on fd 0 is then taken for standard input
+ * (the helper's set-up duplicates onto 0 and closes the original, leaving
+ * the helper without input and the worker killed by SIGPIPE), and output
+ * meant for stdout would go into a pipe.  So before weft or the program
+ * creates any descriptor (this constructor runs before libweft's others,
+ * and libraries' constructors run before the program's), each closed one
+ * of the three gets /dev/null, as daemons do: reads see end of file,
+ * writes vanish, which is what the program saw natively, less EBADF. */
+__attribute__((constructor(101))) static void std_fds_open(void)
+{
+	for (int fd = 0; fd <= 2; fd++) {
+		int n;
+		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		n = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+		if (n >= 0 && n != fd) {
+			dup2(n, fd);
+			close(n);
+		}
+	}
 }
 
 /* ---- shared record ------------------------------------------------------ */

@@ -1,0 +1,32 @@
+# A program started with standard input, output or error closed gets the
+# verdict and exit status it gets with them open: weft opens /dev/null on
+# a closed standard descriptor before it creates any of its own, so no
+# pipe of weft's is taken for stdin (a correct program's worker died of
+# SIGPIPE) and race reports keep their source lines (the addr2line
+# helper's pipes were the ones confused).  The verdict is the text
+# report's first line; with stdout closed only the exit status is seen
+# (a --json file would be opened early and take the free descriptor,
+# hiding the problem).
+. tests/cli/common.inc
+d=$(mktemp -d)
+trap 'rm -rf "$d"' EXIT
+
+for prog in racy_counter_bug racy_counter_ok; do
+	x=$B/tests/detect/pthread/$prog
+	$x >"$d/open.txt" 2>/dev/null
+	want_rc=$?
+	want=$(head -n 1 "$d/open.txt")
+	case $want in "== $prog: "*) ;; *) fail "$prog: first line '$want'" ;; esac
+	for how in '<&-' '2>&-' '<&- 2>&-' '>&-' '<&- >&- 2>&-'; do
+		sh -c "exec \"\$0\" $how" "$x" >"$d/out.txt" 2>/dev/null
+		expect_eq $? "$want_rc" "$prog $how: exit status"
+		case $how in *'>&-'*) continue ;; esac
+		expect_eq "$(head -n 1 "$d/out.txt")" "$want" "$prog $how: verdict"
+	done
+done
+# The report of the race names its source line with stdin closed, as
+# with stdin open.
+$B/tests/detect/pthread/racy_counter_bug <&- >"$d/race.txt" 2>/dev/null
+grep -q 'racy_counter_bug\.c:[1-9]' "$d/race.txt" ||
+	fail "race report without source lines: $(head -n 3 "$d/race.txt")"
+echo ok

@@ -389,12 +389,18 @@ __attribute__((weak)) int weft__main_mode(int argc, char **argv,
 	return 2;
 }
 
+/* Makes standard input the same for every execution (src/pthread/io.c;
+ * a no-op in builds without the pthread layer, src/cli/worker.c). */
+void weft__pt_stdin_prepare(void);
+
 /* Called by the __wrap_main linked into every program (wrap_main.c).  In main
  * mode the program's arguments are its own; the report's replay command
- * passes them again. */
+ * passes them again.  Its standard input is prepared here, in the parent,
+ * once: a pipe read to its end before the first worker starts. */
 int weft__entry(int argc, char **argv, int (*real_main)(int, char **))
 {
 	if (!registered && real_main) {
+		weft__pt_stdin_prepare();
 		weft__report_main_args(argc, argv);
 		return weft__main_mode(argc, argv, real_main);
 	}

@@ -184,6 +184,12 @@ _Noreturn void weft__worker_main(const struct weft_test *t,
 	_exit(0);
 }
 
+/* Without the pthread layer (the core-only builds) no program's main is
+ * a test, and its standard input is not weft's business. */
+__attribute__((weak)) void weft__pt_stdin_prepare(void)
+{
+}
+
 /* Without a subsystem that learns scheduling points (the race detector),
  * there is no replay context. */
 __attribute__((weak)) void weft__replay_context_mark(void)

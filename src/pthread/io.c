@@ -1,51 +1,271 @@
-/* src/pthread/io.c - calls weft cannot control.
+/* src/pthread/io.c - input and the calls weft cannot control.
  *
  * weft explores what the threads of one process do; it cannot schedule
  * another process or the data arriving on a pipe, a socket or a terminal.
  * A test thread that makes such a call would hang the exploration or make
  * it irreproducible, so the execution ends there and the test is
  * inconclusive ("unsupported: CALL", with its place) unless a bug is
- * found elsewhere.  Reading regular files is fine: it cannot block. */
+ * found elsewhere.  Reading regular files, /dev/null, /dev/zero and
+ * /dev/full is fine: it cannot block.
+ *
+ * Standard input is ordinary input, the same in every execution, whatever
+ * call reads it (read, fgets, getchar, fread, getline, scanf ...: most of
+ * them are libc's own, not interposed, so this works on the descriptor and
+ * the stdin stream themselves).  Before the first execution a pipe or FIFO
+ * on fd 0 is read to its end (at most 64 MiB) into an anonymous file that
+ * becomes fd 0, so that it is a regular file too; every execution then
+ * starts with fd 0 at the offset it had at start-up and stdin's buffer,
+ * pushed-back characters and end-of-file flag cleared.  A terminal stays
+ * unsupported. */
+#include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
 #include <sys/select.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "pthread/pt.h"
 
-static bool may_block(int fd)
+/* What a read of fd would wait for: "a pipe", "a socket", "a terminal" or
+ * "a device", or NULL when it cannot block.  Of the character devices,
+ * /dev/null, /dev/zero and /dev/full (memory devices, major 1) answer at
+ * once and always the same. */
+static const char *blocking_source(int fd)
+{
+	struct stat st;
+	unsigned minor_no;
+
+	if (fd < 0 || fstat(fd, &st) != 0)
+		return NULL;
+	if (S_ISFIFO(st.st_mode))
+		return "a pipe";
+	if (S_ISSOCK(st.st_mode))
+		return "a socket";
+	if (!S_ISCHR(st.st_mode))
+		return NULL;
+	if (isatty(fd))
+		return "a terminal";
+	minor_no = minor(st.st_rdev);
+	if (major(st.st_rdev) == 1 &&
+	    (minor_no == 3 || minor_no == 5 || minor_no == 7))
+		return NULL;
+	return "a device";
+}
+
+/* The reason names the call alone (the report's verdict line shows it,
+ * in a field of 31 characters); the message says what it read from. */
+static _Noreturn void refuse(const char *call, const char *from,
+			     const struct weft_loc *loc)
+{
+	weft__limit(weft__internf("unsupported: %s", call), loc,
+		    "%s%s%s: weft cannot control another process or input "
+		    "arriving on a pipe, socket or terminal; give the program "
+		    "its input in a file or in memory%s",
+		    call, from ? " from " : "", from ? from : "",
+		    from ? " (standard input redirected from a file or a "
+			   "pipe is fine: weft gives every execution the same)"
+			 : "");
+}
+
+/* ---- standard input --------------------------------------------------- */
+
+#define INPUT_CAP ((off_t)64 << 20)
+
+static struct {
+	bool rewind;          /* fd 0 is a file each execution rewinds */
+	const char *refusal;  /* why every execution is inconclusive, or NULL */
+	const char *reason;   /* and the reason's short form */
+	off_t start;          /* its offset at start-up */
+	dev_t dev;            /* which file it is: a program that put */
+	ino_t ino;            /* another one on fd 0 is left alone */
+	pid_t owner;          /* the process that gave fd 0 its own offset */
+} In;
+
+static bool write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return false;
+		p += w;
+		n -= (size_t)w;
+	}
+	return true;
+}
+
+/* A file that lives only as long as its descriptors. */
+static int anonymous_file(void)
+{
+	int fd = memfd_create("weft-stdin", MFD_CLOEXEC);
+	FILE *f;
+
+	if (fd >= 0)
+		return fd;
+	if (!(f = tmpfile()))
+		return -1;
+	fd = fcntl(fileno(f), F_DUPFD_CLOEXEC, 3);
+	fclose(f);
+	return fd;
+}
+
+/* Reads the pipe on fd 0 to its end into an anonymous file and puts that
+ * on fd 0.  The writer may be slow, or may never close the pipe (a
+ * program that does not read its input, started by a harness that keeps
+ * the pipe open), so after 3 s without data one line on stderr says what
+ * weft waits for. */
+static void capture_pipe(void)
+{
+	/* Static: the parent has no execution's pool to intern text in. */
+	static char buf[1 << 16], why[200];
+	off_t total = 0;
+	bool noted = false;
+	int fd = anonymous_file();
+
+	In.reason = "unsupported: stdin pipe";
+	if (fd < 0) {
+		snprintf(why, sizeof why, "standard input is a pipe, and weft "
+					  "could not make a file to keep it "
+					  "in for every execution (%s)",
+			 strerror(errno));
+		In.refusal = why;
+		return;
+	}
+	for (;;) {
+		struct pollfd pf = { .fd = 0, .events = POLLIN };
+		ssize_t r;
+		if (!noted && poll(&pf, 1, 3000) == 0) {
+			fprintf(stderr, "weft: reading standard input (a pipe) "
+					"to its end before the first execution, "
+					"so that every execution reads the "
+					"same; run the program with </dev/null "
+					"if it does not read it\n");
+			noted = true;
+		}
+		r = read(0, buf, sizeof buf);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		total += r;
+		if (total > INPUT_CAP) {
+			In.reason = "unsupported: stdin > 64 MiB";
+			In.refusal = "standard input is a pipe that carries "
+				     "more than 64 MiB, the most weft keeps "
+				     "to give every execution the same "
+				     "input; redirect it from a file "
+				     "(< FILE), which is read in place";
+			close(fd);
+			return;
+		}
+		if (!write_all(fd, buf, (size_t)r)) {
+			snprintf(why, sizeof why, "weft could not keep "
+						  "standard input, a pipe, "
+						  "for every execution (%s)",
+				 strerror(errno));
+			In.refusal = why;
+			close(fd);
+			return;
+		}
+	}
+	if (lseek(fd, 0, SEEK_SET) == 0)
+		dup2(fd, 0);
+	close(fd);
+}
+
+/* Called once in the parent, before any worker starts, for a program whose
+ * main is the test: makes fd 0 a file every execution can read from the
+ * same place.  /dev/null, a terminal and a socket are left as they are. */
+void weft__pt_stdin_prepare(void)
+{
+	struct stat st;
+	off_t at;
+
+	if (fstat(0, &st) != 0)
+		return;
+	if (S_ISFIFO(st.st_mode)) {
+		capture_pipe();
+		if (In.refusal || fstat(0, &st) != 0)
+			return;
+	}
+	if (!S_ISREG(st.st_mode))
+		return;
+	/* The stream's position, in case a constructor read through it. */
+	if ((at = ftello(stdin)) < 0 && (at = lseek(0, 0, SEEK_CUR)) < 0)
+		return;
+	In.rewind = true;
+	In.start = at;
+	In.dev = st.st_dev;
+	In.ino = st.st_ino;
+}
+
+/* A worker's fd 0 shares its offset with the parent's and with the other
+ * workers' (--jobs): reopened, it has its own. */
+static void own_offset(void)
+{
+	int fd = open("/proc/self/fd/0", O_RDONLY | O_CLOEXEC);
+	struct stat st;
+
+	In.owner = getpid();
+	if (fd < 0)
+		return;
+	if (fstat(fd, &st) == 0 && st.st_dev == In.dev && st.st_ino == In.ino)
+		dup2(fd, 0);
+	close(fd);
+}
+
+/* Each execution reads standard input from the start.  __fpurge drops
+ * what stdin buffered and had pushed back, fflush then forgets the offset
+ * the stream had cached, so its next read starts where fd 0 is put. */
+static void input_begin(void)
 {
 	struct stat st;
 
-	if (fstat(fd, &st) != 0)
-		return false;
-	return S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) ||
-	       S_ISCHR(st.st_mode);
+	if (In.refusal)
+		weft__limit(In.reason, NULL, "%s", In.refusal);
+	if (!In.rewind)
+		return;
+	if (In.owner != getpid())
+		own_offset();
+	if (fstat(0, &st) != 0 || st.st_dev != In.dev || st.st_ino != In.ino)
+		return;
+	__fpurge(stdin);
+	fflush(stdin);
+	lseek(0, In.start, SEEK_SET);
+	clearerr(stdin);
 }
 
-static _Noreturn void refuse(const char *call, const struct weft_loc *loc)
+static struct weft__hooks hooks = { input_begin, NULL, NULL };
+
+__attribute__((constructor)) static void io_init(void)
 {
-	weft__limit(weft__internf("unsupported: %s", call), loc,
-		    "%s: weft cannot control another process or input arriving "
-		    "on a pipe, socket or terminal; give the program its input "
-		    "in a file or in memory", call);
+	weft__register_hooks(&hooks);
 }
+
+/* ---- calls that may block ------------------------------------------------ */
 
 ssize_t __weft_read(int fd, void *p, size_t n)
 {
-	if (weft__pt_live() && may_block(fd))
-		refuse("read() from a pipe, socket or terminal", PT_LOC());
+	const char *from;
+
+	if (weft__pt_live() && (from = blocking_source(fd)))
+		refuse("read()", from, PT_LOC());
 	return read(fd, p, n);
 }
 
 ssize_t __weft_recv(int fd, void *p, size_t n, int flags)
 {
 	if (weft__pt_live())
-		refuse("recv()", PT_LOC());
+		refuse("recv()", NULL, PT_LOC());
 	return recv(fd, p, n, flags);
 }
 
@@ -53,76 +273,80 @@ ssize_t __weft_recvfrom(int fd, void *p, size_t n, int flags,
 			struct sockaddr *a, socklen_t *al)
 {
 	if (weft__pt_live())
-		refuse("recvfrom()", PT_LOC());
+		refuse("recvfrom()", NULL, PT_LOC());
 	return recvfrom(fd, p, n, flags, a, al);
 }
 
 int __weft_accept(int fd, struct sockaddr *a, socklen_t *al)
 {
 	if (weft__pt_live())
-		refuse("accept()", PT_LOC());
+		refuse("accept()", NULL, PT_LOC());
 	return accept(fd, a, al);
 }
 
 int __weft_poll(struct pollfd *f, nfds_t n, int timeout)
 {
 	if (weft__pt_live() && timeout != 0)
-		refuse("poll() with a timeout", PT_LOC());
+		refuse("poll() with a timeout", NULL, PT_LOC());
 	return poll(f, n, timeout);
 }
 
 int __weft_select(int n, fd_set *r, fd_set *w, fd_set *e, struct timeval *t)
 {
 	if (weft__pt_live())
-		refuse("select()", PT_LOC());
+		refuse("select()", NULL, PT_LOC());
 	return select(n, r, w, e, t);
 }
 
 pid_t __weft_fork(void)
 {
 	if (weft__pt_live())
-		refuse("fork()", PT_LOC());
+		refuse("fork()", NULL, PT_LOC());
 	return fork();
 }
 
 int __weft_system(const char *cmd)
 {
 	if (weft__pt_live())
-		refuse("system()", PT_LOC());
+		refuse("system()", NULL, PT_LOC());
 	return system(cmd);
 }
 
 pid_t __weft_waitpid(pid_t pid, int *st, int opt)
 {
 	if (weft__pt_live())
-		refuse("waitpid()", PT_LOC());
+		refuse("waitpid()", NULL, PT_LOC());
 	return waitpid(pid, st, opt);
 }
 
 pid_t __weft_wait(int *st)
 {
 	if (weft__pt_live())
-		refuse("wait()", PT_LOC());
+		refuse("wait()", NULL, PT_LOC());
 	return wait(st);
 }
 
 FILE *__weft_popen(const char *cmd, const char *mode)
 {
 	if (weft__pt_live())
-		refuse("popen()", PT_LOC());
+		refuse("popen()", NULL, PT_LOC());
 	return popen(cmd, mode);
 }
 
 int __weft_getchar(void)
 {
-	if (weft__pt_live() && may_block(0))
-		refuse("getchar() from a pipe or terminal", PT_LOC());
+	const char *from;
+
+	if (weft__pt_live() && (from = blocking_source(fileno(stdin))))
+		refuse("getchar()", from, PT_LOC());
 	return getchar();
 }
 
 char *__weft_fgets(char *s, int n, FILE *f)
 {
-	if (weft__pt_live() && may_block(fileno(f)))
-		refuse("fgets() from a pipe, socket or terminal", PT_LOC());
+	const char *from;
+
+	if (weft__pt_live() && (from = blocking_source(fileno(f))))
+		refuse("fgets()", from, PT_LOC());
 	return fgets(s, n, f);
 }

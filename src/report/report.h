@@ -11,6 +11,19 @@ void weft__step_cell(char *buf, size_t n, const char *op, const char *obj,
 		     int value, const char *note, const struct weft_loc *loc);
 void weft__trace_draw(FILE *out, struct weft__shm *S, bool verbose,
 		      const struct weft__step *blocked);
+/* One line of a drawn trace: a step of thread tid, shortened to fit a
+ * column (trace.c). */
+#define WEFT__TRACE_COL_MAX 52
+struct weft__trace_row {
+	int tid;
+	bool keep;                 /* the report refers to it, or blocked */
+	char text[WEFT__TRACE_COL_MAX + 1];
+};
+/* More threads than this with steps in a trace: one step per line
+ * instead of a column per thread (trace_wide.c). */
+#define WEFT__TRACE_WIDE 6
+void weft__trace_draw_linear(FILE *out, const struct weft__shm *S,
+			     const struct weft__trace_row *rows, int nr);
 const char *weft__verdict_name(int v);
 /* A statement the clean verdict of S rests on (its threads were never
  * seen sharing anything: src/sched/shared.c), or NULL. */

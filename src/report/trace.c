@@ -15,7 +15,6 @@
 #include "sched/sched.h"
 #include "report.h"
 
-#define COL_MAX 52
 #define COL_MIN 12
 
 static const char *base(const char *path)
@@ -47,10 +46,6 @@ void weft__step_cell(char *buf, size_t n, const char *op, const char *obj,
 		snprintf(buf, n, "%s", what);
 }
 
-struct row {
-	int tid;
-	char text[COL_MAX + 1];
-};
 
 /* Fit a cell into a column: the location at the end stays whole, the
  * operation text before it is shortened. */
@@ -60,18 +55,18 @@ static void fit(char *dst, const char *src)
 	const char *sep = strstr(src, "  ");
 	size_t tail, keep;
 
-	if (l <= COL_MAX) {
+	if (l <= WEFT__TRACE_COL_MAX) {
 		memcpy(dst, src, l + 1);
 		return;
 	}
 	tail = sep ? l - (size_t)(sep - src) : 0;
-	if (tail + 8 > COL_MAX)
+	if (tail + 8 > WEFT__TRACE_COL_MAX)
 		tail = 0;
-	keep = COL_MAX - tail - 2;
+	keep = WEFT__TRACE_COL_MAX - tail - 2;
 	memcpy(dst, src, keep);
 	memcpy(dst + keep, "..", 2);
 	memcpy(dst + keep + 2, src + l - tail, tail);
-	dst[COL_MAX] = 0;
+	dst[WEFT__TRACE_COL_MAX] = 0;
 }
 
 static bool hidden(const struct weft__step *s, bool verbose)
@@ -169,7 +164,7 @@ static long build_items(struct weft__shm *S, struct item *it)
 	return n;
 }
 
-static void item_row(struct row *r, const struct item *x)
+static void item_row(struct weft__trace_row *r, const struct item *x)
 {
 	char cell[300];
 
@@ -183,6 +178,7 @@ static void item_row(struct row *r, const struct item *x)
 				x->tag, &l);
 	}
 	r->tid = x->tid;
+	r->keep = x->keep;
 	fit(r->text, cell);
 }
 
@@ -194,7 +190,7 @@ static bool shown(const struct item *x, int k, int nv, bool verbose)
 }
 
 static int emit_run(const struct item *it, const long *vis, int nv,
-		    bool verbose, struct row *rows, int nr, int max)
+		    bool verbose, struct weft__trace_row *rows, int nr, int max)
 {
 	for (int k = 0; k < nv && nr < max - 4;) {
 		int e = k;
@@ -202,6 +198,7 @@ static int emit_run(const struct item *it, const long *vis, int nv,
 			e++;
 		if (e - k >= 2) {
 			rows[nr].tid = it[vis[k]].tid;
+			rows[nr].keep = false;
 			snprintf(rows[nr].text, sizeof rows[nr].text,
 				 "... %d more steps", e - k);
 			nr++;
@@ -215,7 +212,7 @@ static int emit_run(const struct item *it, const long *vis, int nv,
 }
 
 /* Build the rows: the visible items, collapsed, then the blocked ops. */
-static int build_rows(struct weft__shm *S, bool verbose, struct row *rows,
+static int build_rows(struct weft__shm *S, bool verbose, struct weft__trace_row *rows,
 		      int max, const struct weft__step *blocked)
 {
 	struct item *it = malloc(sizeof *it * (size_t)(S->nsteps + 65));
@@ -243,6 +240,7 @@ static int build_rows(struct weft__shm *S, bool verbose, struct row *rows,
 				blocked[t].objname, -1, "[blocked]",
 				blocked[t].loc);
 		rows[nr].tid = t;
+		rows[nr].keep = true;
 		fit(rows[nr].text, cell);
 		nr++;
 	}
@@ -252,10 +250,10 @@ static int build_rows(struct weft__shm *S, bool verbose, struct row *rows,
 void weft__trace_draw(FILE *out, struct weft__shm *S, bool verbose,
 		      const struct weft__step *blocked)
 {
-	static struct row rows[20000];
+	static struct weft__trace_row rows[20000];
 	int width[WEFT__MAX_THREADS], used[WEFT__MAX_THREADS] = { 0 };
 	int nr = build_rows(S, verbose, rows, 20000, blocked);
-	int n = S->nthreads;
+	int n = S->nthreads, ncols = 0;
 
 	for (int t = 0; t < n; t++) {
 		width[t] = (int)strlen(S->thread_names[t] ? S->thread_names[t]
@@ -269,9 +267,15 @@ void weft__trace_draw(FILE *out, struct weft__shm *S, bool verbose,
 			width[rows[r].tid] = l;
 		used[rows[r].tid] = 1;
 	}
+	for (int t = 0; t < n; t++)
+		ncols += used[t];
+	if (ncols > WEFT__TRACE_WIDE && !verbose) {
+		weft__trace_draw_linear(out, S, rows, nr);
+		return;
+	}
 	/* Threads that took no visible step get no column (unless
 	 * --verbose).  Lines are built whole so no trailing blanks remain. */
-	char line[WEFT__MAX_THREADS * (COL_MAX + 2) + 8], *p = line;
+	char line[WEFT__MAX_THREADS * (WEFT__TRACE_COL_MAX + 2) + 8], *p = line;
 	for (int pass = 0; pass < 2; pass++) {
 		p = line;
 		p += sprintf(p, "  ");

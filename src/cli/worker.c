@@ -91,6 +91,7 @@ static void on_crash(int sig, siginfo_t *si, void *uc_)
 {
 	struct weft__shm *S = weft__S;
 	ucontext_t *uc = uc_;
+	void *sp = NULL;
 
 	/* WEFT_DEBUG_CRASH=1: the worker's own stack on stderr, for work on
 	 * weft itself (a crash inside weft's code). */
@@ -103,14 +104,16 @@ static void on_crash(int sig, siginfo_t *si, void *uc_)
 	S->crash_addr = si->si_addr;
 #if defined(__x86_64__)
 	S->crash_pc = (void *)uc->uc_mcontext.gregs[REG_RIP];
+	sp = (void *)uc->uc_mcontext.gregs[REG_RSP];
 #elif defined(__aarch64__)
 	S->crash_pc = (void *)uc->uc_mcontext.pc;
+	sp = (void *)uc->uc_mcontext.sp;
 #else
 	(void)uc;
 #endif
 	S->crash_tid = weft__X ? weft__X->cur : -1;
-	S->crash_stack_overflow =
-		(sig == SIGSEGV || sig == SIGBUS) && weft__addr_in_guard(si->si_addr);
+	S->crash_stack_overflow = (sig == SIGSEGV || sig == SIGBUS) &&
+				  weft__stack_overflowed(si->si_addr, sp);
 	__atomic_store_n(&S->state, SHM_CRASHED, __ATOMIC_SEQ_CST);
 	_exit(70);
 }

@@ -92,7 +92,6 @@ static void text_bug(FILE *out, const struct weft_test *t, struct weft__shm *S,
 			p += l + (e ? 1 : 0);
 		}
 	}
-	fputc('\n', out);
 	weft__trace_draw(out, S, weft__opts.verbose, S->blocked);
 	for (long i = 1; i < S->nsteps; i++)
 		if (weft__shm_steps(S)[i].tid != weft__shm_steps(S)[i - 1].tid)
@@ -114,7 +113,6 @@ static void text_inconclusive(FILE *out, const struct weft_test *t,
 	fprintf(out, "%s: %s\n", S->reason, S->message);
 	if (S->nsteps == 0)
 		return;
-	fputc('\n', out);
 	weft__trace_draw(out, S, weft__opts.verbose, S->blocked);
 	tok = weft__report_token(t, S);
 	fprintf(out, "\nin execution %ld; %ld steps\n", S->bug_exec + 1,

@@ -9,6 +9,8 @@
 
 void weft__step_cell(char *buf, size_t n, const char *op, const char *obj,
 		     int value, const char *note, const struct weft_loc *loc);
+/* The trace after a blank line, or nothing when no step is visible (a
+ * crash in main's first lines). */
 void weft__trace_draw(FILE *out, struct weft__shm *S, bool verbose,
 		      const struct weft__step *blocked);
 /* One line of a drawn trace: a step of thread tid, shortened to fit a

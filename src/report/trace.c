@@ -269,6 +269,9 @@ void weft__trace_draw(FILE *out, struct weft__shm *S, bool verbose,
 	}
 	for (int t = 0; t < n; t++)
 		ncols += used[t];
+	if (!nr)
+		return;
+	fputc('\n', out);
 	if (ncols > WEFT__TRACE_WIDE && !verbose) {
 		weft__trace_draw_linear(out, S, rows, nr);
 		return;

@@ -314,6 +314,10 @@ struct weft__stack *weft__stack_get(size_t size);
 void weft__stack_put(struct weft__stack *s);
 void weft__stack_put_all(void);
 bool weft__addr_in_guard(const void *addr);
+/* The same, or a frame so large (a 16 MiB local array on an 8 MiB stack)
+ * that the stack pointer sp jumped past the guard: sp and addr lie below
+ * a stack's guard, within 1 GiB of it.  Called from a signal handler. */
+bool weft__stack_overflowed(const void *addr, const void *sp);
 /* Thread stacks of other sizes than --stack-size (src/sched/thread.c;
  * used by the pthread layer). */
 int weft__spawn_sized(void (*fn)(void *), void *arg, const char *name,

@@ -91,6 +91,23 @@ void weft__stack_put_all(void)
 		s->used = false;
 }
 
+bool weft__stack_overflowed(const void *addr, const void *sp)
+{
+	const char *a = addr, *p = sp;
+	const size_t reach = (size_t)1 << 30;
+
+	if (weft__addr_in_guard(addr))
+		return true;
+	if (!sp)
+		return false;
+	for (struct weft__stack *s = P ? P->all : NULL; s; s = s->next) {
+		const char *g = s->guard;
+		if (p < g && p + reach > g && a < g && a + reach > g)
+			return true;
+	}
+	return false;
+}
+
 bool weft__addr_in_guard(const void *addr)
 {
 	size_t guard = guard_size();

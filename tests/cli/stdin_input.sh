@@ -3,9 +3,10 @@
 # end before the first execution), /dev/null (end of file at once).  The
 # programs read their first line with fgets and the rest with scanf; the
 # racy one is a bug with the output of the failing execution showing all
-# the input read, the correct one is verified (a later execution reading
-# less would be reported as a program taking another path, exit 2).  A
-# pipe carrying more than 64 MiB is inconclusive, with the reason.
+# the input read (its total may have lost an update), the correct one is
+# verified (a later execution reading less would be reported as a program
+# taking another path, exit 2).  A pipe carrying more than 64 MiB is
+# inconclusive, with the reason.
 . tests/cli/common.inc
 d=$(mktemp -d)
 trap 'rm -rf "$d"' EXIT
@@ -22,7 +23,7 @@ check() {
 	v=$(head -n 1 "$d/out.txt")
 	case $v in "== $(basename "$2"): $4"*) ;;
 	*) fail "$1 ($(basename "$2")): verdict '$v', expected '$4'" ;; esac
-	[ -z "${5:-}" ] || grep -qxF "$5" "$d/err.txt" ||
+	[ -z "${5:-}" ] || grep -q "^$5" "$d/err.txt" ||
 		fail "$1 ($(basename "$2")): no '$5' in the output: $(cat "$d/err.txt")"
 }
 
@@ -33,7 +34,7 @@ for how in "exec \"\$0\" <'$d/in.txt'" \
 	"WEFT_OPTIONS='jobs=2 strategy=random iterations=300' exec \"\$0\" <'$d/in.txt'" \
 	"cat '$d/in.txt' | WEFT_OPTIONS='jobs=2 strategy=random iterations=300' \"\$0\""; do
 	rm -f "$d/fifo"
-	check "$how" "$bug" 1 "bug (data-race)" "read 3 numbers, total 6"
+	check "$how" "$bug" 1 "bug (data-race)" "read 3 numbers, total "
 	rm -f "$d/fifo"
 	case $how in *iterations*) v="pass" ;; *) v="verified" ;; esac
 	check "$how" "$ok" 0 "$v"
@@ -41,7 +42,7 @@ done
 # A file whose first line the shell has already read: every execution
 # starts after it.
 check "{ read -r first; exec \"\$0\"; } <'$d/in.txt'" "$bug" 1 \
-	"bug (data-race)" "read 2 numbers, total 5"
+	"bug (data-race)" "read 2 numbers, total "
 check "{ read -r first; exec \"\$0\"; } <'$d/in.txt'" "$ok" 0 "verified"
 # /dev/null: no numbers, no threads, nothing to report.
 check "exec \"\$0\" </dev/null" "$bug" 0 "verified"

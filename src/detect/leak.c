@@ -1,18 +1,22 @@
 /* src/detect/leak.c - leaks, as LeakSanitizer defines them.
  *
  * At the end of a test a live block is a leak only when nothing reachable
- * points into it: the roots are the program's writable data (its globals)
- * and the stacks and saved registers of the threads still alive (main
- * calling exit() keeps its locals).  Marking follows every aligned word of
- * the roots and of each block reached, conservatively (any value that
- * points into a block keeps it).  Memory still reachable from a global is
+ * points into it: the roots are the program's writable data (its globals),
+ * and the stacks, saved registers, __thread variables and thread-specific
+ * values (pthread_setspecific, tss_set) of the threads still alive (main
+ * calling exit() or returning keeps its locals, its TLS and its values,
+ * as at a native exit; a thread that ended has lost them).  Marking
+ * follows every aligned word of the roots and of each block reached,
+ * conservatively (any value that points into a block keeps it).  Memory still reachable from a global is
  * not reported, as with LeakSanitizer's default; --leaks=all reports every
  * live block, --leaks=off none.  A leak is a non-fatal finding: it never
  * stops the search for other bugs, and the verdict puts more severe
  * findings first. */
 #include <link.h>
+#include <pthread.h>
 #include <string.h>
 
+#include "arch/tls.h"
 #include "sched/sched.h"
 #include "detect/heap.h"
 
@@ -24,6 +28,27 @@ struct range {
 static struct range data[MAX_ROOTS];
 static int ndata = -1;
 
+/* The executable's static TLS block (its __thread variables): its size,
+ * the OS thread's copy, and how far below a thread pointer a fiber's copy
+ * lies.  Fibers have blocks of their own only on x86_64, where static TLS
+ * lies under the thread pointer and glibc's pthread_self() is the OS
+ * thread's pointer, on any fiber (each fiber's TCB keeps that "self",
+ * src/arch/tls.c).  A distance beyond TLS_BELOW_MAX is not believed. */
+#define TLS_BELOW_MAX ((size_t)16 << 20)
+static size_t tls_size;
+static const char *tls_os;
+static size_t tls_below;
+
+/* The thread-specific values of thread tid (src/pthread/keys.c): the
+ * number of them at *vals.  Builds without the pthread layer have none. */
+__attribute__((weak)) int weft__pt_key_values(int tid,
+					      const void *const **vals)
+{
+	(void)tid;
+	(void)vals;
+	return 0;
+}
+
 static int phdr_cb(struct dl_phdr_info *info, size_t size, void *arg)
 {
 	(void)size;
@@ -31,6 +56,12 @@ static int phdr_cb(struct dl_phdr_info *info, size_t size, void *arg)
 	ndata = 0;
 	for (int i = 0; i < info->dlpi_phnum && ndata < MAX_ROOTS; i++) {
 		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		if (ph->p_type == PT_TLS && info->dlpi_tls_data) {
+			tls_size = ph->p_memsz;
+			tls_os = info->dlpi_tls_data;
+			tls_below = (size_t)((const char *)pthread_self() -
+					     tls_os);
+		}
 		if (ph->p_type != PT_LOAD || !(ph->p_flags & PF_W))
 			continue;
 		data[ndata].lo = (const char *)(info->dlpi_addr + ph->p_vaddr);
@@ -83,6 +114,23 @@ static void scan(struct marks *m, const char *lo, const char *hi)
 	}
 }
 
+/* A live thread's __thread variables and thread-specific values.  With
+ * TLS blocks of their own (src/arch/tls.c) a fiber's variables are in the
+ * block under its thread pointer; without, all threads share the OS
+ * thread's, scanned once by the caller. */
+static void scan_thread_data(struct marks *m, const struct weft__thread *th)
+{
+	const void *const *vals;
+	int n = weft__pt_key_values(th->id, &vals);
+	const char *tp = th->stack ? th->stack->tp : NULL;
+
+	if (n > 0)
+		scan(m, (const char *)vals, (const char *)(vals + n));
+	if (tp && tls_size && tls_below >= tls_size &&
+	    tls_below <= TLS_BELOW_MAX)
+		scan(m, tp - tls_below, tp - tls_below + tls_size);
+}
+
 static void mark_from_roots(struct marks *m)
 {
 	struct weft__exec *X = weft__X;
@@ -91,9 +139,13 @@ static void mark_from_roots(struct marks *m)
 		dl_iterate_phdr(phdr_cb, NULL);
 	for (int i = 0; i < ndata; i++)
 		scan(m, data[i].lo, data[i].hi);
+	if (tls_size && !weft__tls_enabled())
+		scan(m, tls_os, tls_os + tls_size);
 	for (int t = 0; t < X->nthreads; t++) {
 		const struct weft__thread *th = &X->th[t];
 		const char *lo = th->stack ? th->stack->base : NULL;
+		if (th->state == TS_LIVE)
+			scan_thread_data(m, th);
 		if (th->state != TS_LIVE || !th->stack)
 			continue;
 #ifdef WEFT_ARCH_ASM

@@ -74,6 +74,18 @@ int __weft_pthread_setspecific(pthread_key_t k, const void *v)
 	return 0;
 }
 
+/* Thread tid's values, roots of the leak check while it lives
+ * (src/detect/leak.c, which has a weak stand-in for builds without this
+ * layer): how many there are at *vals, none when this execution created
+ * no key. */
+int weft__pt_key_values(int tid, const void *const **vals)
+{
+	if (!K || !keys_dirty || tid < 0 || tid >= WEFT__MAX_THREADS)
+		return 0;
+	*vals = K->val[tid];
+	return MAX_KEYS;
+}
+
 void weft__pt_keys_thread_start(int tid)
 {
 	memset(K->val[tid], 0, sizeof K->val[tid]);

@@ -281,9 +281,22 @@ void weft__lockorder_end(void);
 _Noreturn void weft__deadlock_report(void);
 
 /* AddressSanitizer builds: tell it about fiber switches and fresh stacks
- * (sched.c; no-ops otherwise). */
+ * (asan.c; no-ops otherwise). */
 void weft__asan_enter(void);
 void weft__asan_fresh_stack(void *base, size_t size);
+/* Built with AddressSanitizer: context switches go through
+ * weft__asan_switch (asan.c), which tells it about the stacks. */
+#if defined(__SANITIZE_ADDRESS__)
+#define WEFT__ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define WEFT__ASAN 1
+#endif
+#endif
+#ifdef WEFT__ASAN
+void weft__asan_switch(struct weft__ctx *from, struct weft__ctx *to,
+		       const struct weft__stack *dst);
+#endif
 
 /* Record thread tid's pending (blocked) operation for the report. */
 void weft__note_blocked(int tid);

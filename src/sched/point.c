@@ -1,0 +1,105 @@
+/* src/sched/point.c - what a running thread's code tells the scheduler
+ * besides its visible operations (weft__visible, sched.c): plain
+ * scheduling points, memory accesses, progress and spinning for fair
+ * scheduling, notes on the step just taken, and explored choices. */
+#include "sched.h"
+
+void weft__point(const char *name, const void *obj, const char *objname,
+		 enum weft__access acc, const struct weft_loc *loc)
+{
+	struct weft__op op = { .name = name, .obj = obj, .objname = objname,
+			       .access = (uint8_t)acc, .loc = loc };
+	weft__visible(&op);
+}
+
+void weft__release_point(const char *name, const void *obj,
+			 const char *objname, const struct weft_loc *loc)
+{
+	struct weft__op op = { .name = name, .obj = obj, .objname = objname,
+			       .access = WEFT__ACC_WRITE, .release = true,
+			       .loc = loc };
+	weft__visible(&op);
+}
+
+void weft__note_progress(void)
+{
+	if (weft__X && weft__X->cur >= 0)
+		weft__X->progress = true;
+}
+
+const uint32_t *weft__access_begin(const void *addr, bool write, int *tid)
+{
+	struct weft__exec *X = weft__X;
+	int t;
+
+	if (!X || (t = X->cur) < 0)
+		return NULL;
+	*tid = t;
+	if (write) {
+		const struct weft__stack *s = X->th[t].stack;
+		const char *a = addr;
+		if (!s || a < (const char *)s->base ||
+		    a >= (const char *)s->base + s->size)
+			X->progress = true;
+	}
+	return X->th[t].vc;
+}
+
+void weft__saw_change(void)
+{
+	struct weft__exec *X = weft__X;
+
+	if (X && X->cur >= 0)
+		X->th[X->cur].spinning = false;
+}
+
+void weft__spun(void)
+{
+	struct weft__exec *X = weft__X;
+
+	if (X && X->cur >= 0) {
+		X->th[X->cur].spinning = true;
+		X->th[X->cur].yield_wait = X->enabled;
+		weft__ts_del(&X->th[X->cur].yield_wait, X->cur);
+		X->progress = false;
+	}
+}
+
+void weft__timed_out(void)
+{
+	weft__step_note("timed out");
+	weft__spun();
+}
+
+void weft__step_note(const char *s)
+{
+	struct weft__exec *X = weft__X;
+
+	if (X && X->nsteps > 0)
+		weft__shm_steps(weft__S)[X->nsteps - 1].note = s;
+}
+
+int weft__choose(int n, const char *what, const struct weft_loc *loc)
+{
+	struct weft__shm *S = weft__S;
+	int v;
+
+	if (n <= 0)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "weft_choose(%d): n must be positive", n);
+	weft__point("choose", NULL, what, WEFT__ACC_NONE, loc);
+	if (n == 1)
+		return 0;
+	if (S->ndec >= S->cap)
+		weft__limit("step-limit", loc,
+			    "an execution made more decisions than "
+			    "--max-steps allows");
+	v = weft__strat->value(n);
+	if (v < 0 || v >= n)
+		weft__die("strategy %s chose %d outside [0,%d)",
+			  weft__strat->name, v, n);
+	weft__shm_dec(S)[S->ndec++] = (uint32_t)v;
+	weft__shm_steps(S)[weft__X->nsteps - 1].kind = STEP_CHOICE;
+	weft__shm_steps(S)[weft__X->nsteps - 1].value = v;
+	return v;
+}

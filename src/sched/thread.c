@@ -109,6 +109,36 @@ static bool started(const struct weft__op *op)
 	return true;
 }
 
+/* Threads of one execution that share a name (the core API names them
+ * after their function, a kernel test may start two "reader"s) are
+ * numbered from the second on, "worker#2", as the pthread layer numbers
+ * its start routines, so that reports tell them apart. */
+#define MAX_NAMES 64
+struct name_count {
+	const char *name;
+	int count;
+};
+static struct name_count names[MAX_NAMES];
+static int nnames;
+
+static const char *numbered(const char *name, bool first_thread)
+{
+	int i;
+
+	if (first_thread)
+		nnames = 0;
+	for (i = 0; i < nnames && strcmp(names[i].name, name) != 0; i++)
+		;
+	if (i == nnames) {
+		if (nnames == MAX_NAMES)
+			return name;
+		names[nnames++] = (struct name_count){ name, 0 };
+	}
+	if (names[i].count++ == 0)
+		return name;
+	return weft__internf("%s#%d", name, names[i].count);
+}
+
 /* Create the thread's record and first context; used for the test body
  * (no spawn step, no parent) and by weft__spawn.  token is the object the
  * spawn step wrote, which the start reads, or NULL. */
@@ -122,7 +152,8 @@ static int create(void (*fn)(void *), void *arg, const char *name,
 
 	t->state = TS_LIVE;
 	t->flags = flags;
-	t->name = name ? name : weft__internf("thread%d", t->id);
+	t->name = name ? numbered(name, !parent)
+		       : weft__internf("thread%d", t->id);
 	t->fn = fn;
 	t->arg = arg;
 	t->startop = (struct weft__op){

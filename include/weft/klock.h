@@ -23,8 +23,8 @@ enum { WEFT_KLOCK_SPIN = 1, WEFT_KLOCK_MUTEX, WEFT_KLOCK_RWSEM,
 
 struct weft_klock {
 	int owner;                 /* exclusive holder's thread id + 1 */
-	int readers;               /* number of shared holders */
-	unsigned long long rmask;  /* which threads hold it shared */
+	int readers;               /* number of shared holders (who they are
+				      is in the threads' held sets) */
 	int kind;                  /* WEFT_KLOCK_* */
 	int cls;                   /* lock-order class + 1, set on first use */
 	const char *name;          /* name in reports */
@@ -32,7 +32,7 @@ struct weft_klock {
 	const struct weft_loc *acquired; /* where the holder took it */
 };
 
-#define WEFT_KLOCK_INIT(kind, name) { 0, 0, 0, (kind), 0, (name), 0, 0 }
+#define WEFT_KLOCK_INIT(kind, name) { 0, 0, (kind), 0, (name), 0, 0 }
 
 /* Initialise l as an unlocked lock of the given kind.  Not a scheduling
  * point.  Re-initialising a held lock is reported as misuse. */

@@ -6,14 +6,14 @@
 
 typedef struct weft_rwlock {
 	int writer;        /* writer's thread id + 1, 0 when none */
-	int readers;       /* number of read holders */
-	unsigned long long rmask; /* which threads hold it for reading */
+	int readers;       /* number of read holders (which threads: a
+			      table of weft's, src/sync/rwlock.c) */
 	int cls;
 	const char *name;
 	const struct weft_loc *acquired;
 } weft_rwlock_t;
 
-#define WEFT_RWLOCK_INIT { 0, 0, 0, 0, 0, 0 }
+#define WEFT_RWLOCK_INIT { 0, 0, 0, 0, 0 }
 
 void weft_rwlock_init(weft_rwlock_t *l, const char *name);
 

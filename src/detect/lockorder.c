@@ -16,6 +16,7 @@
  * every schedule, unlike the order in which the locks happened to be
  * taken).  Each execution records, for the edges it takes, the thread's
  * creation/join clock and the locks it held. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "sched/sched.h"
@@ -43,10 +44,14 @@ struct instance {
 	int prev;                  /* the same edge's previous one, -1 */
 	weft__vclock vc;
 };
-#define MAX_INSTANCES 256
+/* Grown as needed (a program with a few hundred threads takes an edge in
+ * each); past MAX_INSTANCES an execution cannot tell ordered cycles from
+ * overlapping ones, so it reports none (insts_full) rather than a false
+ * one. */
+#define MAX_INSTANCES (1 << 16)
 static struct instance *insts;
-static int ninsts;
-static long insts_exec = -1;
+static int ninsts, cap_insts;
+static long insts_exec = -1, insts_full = -1;
 /* Counts executions (a re-run with the same number is another one). */
 static long gen;
 
@@ -286,7 +291,8 @@ static void report_cycle(int new_edge, bool known)
 		chain[k++] = via[c];
 	memcpy(all, chain, sizeof *chain * (size_t)k);
 	all[k] = new_edge;
-	if (common_gate(all, k + 1) || ordered_here(all, k + 1))
+	if (common_gate(all, k + 1) || ordered_here(all, k + 1) ||
+	    insts_full == gen)
 		return;
 	/* An edge seen before closing a cycle again: only a cycle whose
 	 * every edge this execution took concurrently is news. */
@@ -319,17 +325,25 @@ static bool note_instance(struct edge *e)
 	int self = weft__self();
 
 	if (insts_exec != now) {
-		/* Persistent and not cleared: every entry is written before it
-		 * is read, and clearing 64 KiB per execution showed in
-		 * profiles. */
-		if (!insts)
-			insts = weft__persistent_alloc(sizeof *insts *
-						       MAX_INSTANCES);
+		/* Kept across executions and not cleared: every entry is
+		 * written before it is read, and clearing the table per
+		 * execution showed in profiles. */
 		ninsts = 0;
 		insts_exec = now;
 	}
-	if (self < 0 || ninsts == MAX_INSTANCES)
+	if (self < 0)
 		return false;
+	if (ninsts == cap_insts) {
+		int cap = cap_insts ? cap_insts * 2 : 256;
+		struct instance *p;
+		if (cap > MAX_INSTANCES ||
+		    !(p = realloc(insts, sizeof *insts * (size_t)cap))) {
+			insts_full = now;
+			return false;
+		}
+		insts = p;
+		cap_insts = cap;
+	}
 	if (e->inst_exec != now)
 		e->inst = -1;
 	for (int i = e->inst; i >= 0; i = insts[i].prev)

@@ -286,8 +286,9 @@ static int irq_unsafe_holder(const struct weft_klock *l, bool shared)
 		return l->owner - 1;
 	if (shared)
 		return -1;
-	for (int t = 0; t < WEFT__MAX_THREADS; t++)
-		if ((l->rmask >> t & 1) && t != self && !weft__lx_th[t].irqs_off)
+	for (int t = 0; t < weft__nthreads(); t++)
+		if (t != self && weft__lx_klock_reader(t, l) &&
+		    !weft__lx_th[t].irqs_off)
 			return t;
 	return -1;
 }

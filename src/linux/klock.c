@@ -70,6 +70,35 @@ static bool shared_ready(const struct weft__op *op)
 	return l->owner == 0;
 }
 
+
+/* How many times thread t's held set has l. */
+static int held_by(int t, const struct weft_klock *l)
+{
+	const struct weft__lx_thread *th = &weft__lx_th[t];
+	int n = 0;
+
+	for (int i = 0; i < th->nheld; i++)
+		n += th->held[i] == l;
+	return n;
+}
+
+/* Thread t holds l for reading: l is in its held set and it is not the
+ * writer.  The read holders are found in the threads' held sets, not in
+ * a bit mask on the lock, which could not hold 256 threads in a lock the
+ * size of the kernel's. */
+bool weft__lx_klock_reader(int t, const struct weft_klock *l)
+{
+	return l->readers && l->owner != t + 1 && held_by(t, l) > 0;
+}
+
+/* The first thread from t on that holds l for reading, or -1. */
+static int next_reader(const struct weft_klock *l, int t)
+{
+	for (int n = weft__nthreads(); t < n; t++)
+		if (weft__lx_klock_reader(t, l))
+			return t;
+	return -1;
+}
 static int lock_waitdesc(const struct weft__op *op, char *buf, size_t n)
 {
 	const struct weft_klock *l = op->obj;
@@ -80,11 +109,7 @@ static int lock_waitdesc(const struct weft__op *op, char *buf, size_t n)
 			 weft__lx_tname(l->owner - 1), weft__lx_site(l->acquired));
 		return l->owner - 1;
 	}
-	for (int i = 0; i < WEFT__MAX_THREADS; i++)
-		if (l->rmask & (1ull << i)) {
-			r = i;
-			break;
-		}
+	r = next_reader(l, 0);
 	snprintf(buf, n, "%s held for reading by %d thread%s, first %s",
 		 lname(l), l->readers, l->readers == 1 ? "" : "s",
 		 r >= 0 ? weft__lx_tname(r) : "?");
@@ -126,7 +151,6 @@ static void take(struct weft_klock *l, bool shared, const struct weft_loc *loc,
 {
 	if (shared) {
 		l->readers++;
-		l->rmask |= 1ull << weft__self();
 	} else {
 		l->owner = weft__self() + 1;
 	}
@@ -224,15 +248,7 @@ static const char *unlock_name(const struct weft_klock *l, bool shared)
 }
 
 /* How many holds of l the caller has (read sides may nest). */
-static int holds(const struct weft_klock *l)
-{
-	const struct weft__lx_thread *me = weft__lx_me();
-	int n = 0;
 
-	for (int i = 0; i < me->nheld; i++)
-		n += me->held[i] == l;
-	return n;
-}
 
 static void release(struct weft_klock *l, bool shared,
 		    const struct weft_loc *loc)
@@ -240,7 +256,7 @@ static void release(struct weft_klock *l, bool shared,
 	int me = weft__self();
 	const char *name = unlock_name(l, shared);
 
-	if (shared ? !(l->rmask & (1ull << me)) : l->owner != me + 1) {
+	if (shared ? !weft__lx_klock_reader(me, l) : l->owner != me + 1) {
 		if (l->owner)
 			weft__fail(WEFT__K(MISUSE), loc,
 				   "%s(%s) by %s, but it is held by %s (taken "
@@ -255,8 +271,6 @@ static void release(struct weft_klock *l, bool shared,
 		/* A thread may hold a read side more than once (rwlock_t
 		 * readers nest): it stays a reader until its last unlock. */
 		l->readers--;
-		if (holds(l) <= 1)
-			l->rmask &= ~(1ull << me);
 	} else {
 		l->owner = 0;
 	}
@@ -284,7 +298,6 @@ void weft_klock_downgrade(struct weft_klock *l, const struct weft_loc *loc)
 	weft__release_point("downgrade_write", l, lname(l), loc);
 	l->owner = 0;
 	l->readers++;
-	l->rmask |= 1ull << me;
 }
 
 int weft_klock_is_locked(struct weft_klock *l, const struct weft_loc *loc)
@@ -300,7 +313,7 @@ void weft_klock_assert_held(const struct weft_klock *l,
 {
 	int me = weft__self();
 
-	if (l->owner == me + 1 || (l->rmask & (1ull << me)))
+	if (l->owner == me + 1 || weft__lx_klock_reader(me, l))
 		return;
 	weft__fail(WEFT__K(MISUSE), loc,
 		   "%s is not held by %s (lockdep_assert_held)",
@@ -311,5 +324,5 @@ int weft_klock_held(const struct weft_klock *l)
 {
 	int me = weft__self();
 
-	return l->owner == me + 1 || (l->rmask & (1ull << me)) != 0;
+	return l->owner == me + 1 || weft__lx_klock_reader(me, l);
 }

@@ -156,6 +156,9 @@ void weft__lx_completion_timeout(struct weft_completion *c, int tid,
 /* Wait queues (waitq.c): the clock's timed-wait expiry. */
 void weft__lx_waitq_timeout(struct weft_waitq *q, int tid, unsigned long gen);
 
+/* Thread t holds kernel lock l for reading (klock.c). */
+bool weft__lx_klock_reader(int t, const struct weft_klock *l);
+
 /* RCU domains (rcu.c: sections, grace periods, pointers; rcu_cb.c:
  * callbacks, barriers, a domain's life, the end-of-test check).  The
  * classic RCU is one domain; each srcu_struct embeds another. */

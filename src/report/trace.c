@@ -258,6 +258,10 @@ void weft__trace_draw(FILE *out, struct weft__shm *S, bool verbose,
 	for (int t = 0; t < n; t++) {
 		width[t] = (int)strlen(S->thread_names[t] ? S->thread_names[t]
 							  : "?");
+		/* A long name is cut to the column (the line buffer below
+		 * holds WEFT__TRACE_COL_MAX characters a column). */
+		if (width[t] > WEFT__TRACE_COL_MAX)
+			width[t] = WEFT__TRACE_COL_MAX;
 		if (width[t] < COL_MIN)
 			width[t] = COL_MIN;
 	}
@@ -286,7 +290,7 @@ void weft__trace_draw(FILE *out, struct weft__shm *S, bool verbose,
 			if (!used[t] && !verbose)
 				continue;
 			if (pass == 0)
-				p += sprintf(p, "%-*s  ", width[t],
+				p += sprintf(p, "%-*.*s  ", width[t], width[t],
 					     S->thread_names[t] ? S->thread_names[t]
 								: "?");
 			else {

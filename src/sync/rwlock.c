@@ -7,6 +7,51 @@
 
 #include "sync.h"
 
+/* Which threads hold which rwlocks for reading: a short list per thread,
+ * cleared lazily when a thread first touches it in a new execution (the
+ * lock itself has room only for a count: it must fit in a
+ * pthread_rwlock_t, and a bit per thread would not, with 256 threads).
+ * Executions are told apart by a generation the begin hook advances (an
+ * execution number repeats when the determinism probe re-runs one). */
+#define MAX_READ_HELD 16
+static long gen = 1;
+static struct {
+	long exec;
+	int n;
+	const weft_rwlock_t *l[MAX_READ_HELD];
+} rd[WEFT__MAX_THREADS];
+
+static int rd_find(int t, const weft_rwlock_t *l)
+{
+	if (rd[t].exec != gen)
+		return -1;
+	for (int i = 0; i < rd[t].n; i++)
+		if (rd[t].l[i] == l)
+			return i;
+	return -1;
+}
+
+static void rd_add(int t, const weft_rwlock_t *l, const struct weft_loc *loc)
+{
+	if (rd[t].exec != gen) {
+		rd[t].exec = gen;
+		rd[t].n = 0;
+	}
+	if (rd[t].n == MAX_READ_HELD)
+		weft__limit("read-locks", loc,
+			    "a thread holds more than %d rwlocks for reading "
+			    "at once, weft's limit", MAX_READ_HELD);
+	rd[t].l[rd[t].n++] = l;
+}
+
+static void rd_del(int t, const weft_rwlock_t *l)
+{
+	int i = rd_find(t, l);
+
+	if (i >= 0)
+		rd[t].l[i] = rd[t].l[--rd[t].n];
+}
+
 static const char *rw_name(weft_rwlock_t *l)
 {
 	return l->name ? l->name : weft__objname(l, "rwlock");
@@ -43,8 +88,8 @@ static int rw_desc(const struct weft__op *op, char *buf, size_t n)
 	if (l->writer)
 		return weft__lock_waitdesc("rwlock", op->objname, l->writer,
 					   l->acquired, buf, n);
-	for (int i = 0; i < 64; i++)
-		if (l->rmask & (1ull << i))
+	for (int i = 0; i < weft__nthreads(); i++)
+		if (rd_find(i, l) >= 0)
 			return weft__lock_waitdesc("rwlock", op->objname, i + 1,
 						   NULL, buf, n);
 	return weft__lock_waitdesc("rwlock", op->objname, 0, NULL, buf, n);
@@ -54,7 +99,7 @@ static void check_not_held(weft_rwlock_t *l, const struct weft_loc *loc)
 {
 	int self = weft__self();
 
-	if (l->writer == self + 1 || (l->rmask & (1ull << self)))
+	if (l->writer == self + 1 || rd_find(self, l) >= 0)
 		weft__fail(WEFT__K(DEADLOCK), loc,
 			   "thread %s takes %s, which it already holds",
 			   weft__thread_name(self), rw_name(l));
@@ -69,7 +114,7 @@ static void take(weft_rwlock_t *l, bool write, const struct weft_loc *loc,
 		l->writer = self + 1;
 	else {
 		l->readers++;
-		l->rmask |= 1ull << self;
+		rd_add(self, l, loc);
 	}
 	l->acquired = loc;
 	weft__lock_acquire(rw_class(l, loc), loc, try);
@@ -143,7 +188,7 @@ void weft_rwlock_unlock_at(weft_rwlock_t *l, const struct weft_loc *loc)
 	int self = weft__self();
 
 	weft__check_access(l, sizeof *l, true, loc);
-	if (l->writer != self + 1 && !(l->rmask & (1ull << self)))
+	if (l->writer != self + 1 && rd_find(self, l) < 0)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "rwlock_unlock of %s, not held by %s",
 			   rw_name(l), weft__thread_name(self));
@@ -164,7 +209,19 @@ void weft_rwlock_unlock_at(weft_rwlock_t *l, const struct weft_loc *loc)
 		l->writer = 0;
 	} else {
 		l->readers--;
-		l->rmask &= ~(1ull << self);
+		rd_del(self, l);
 	}
 	weft__lock_release(rw_class(l, loc), loc);
+}
+
+static void rw_begin(void)
+{
+	gen++;
+}
+
+static struct weft__hooks hooks = { rw_begin, NULL, NULL };
+
+__attribute__((constructor)) static void rw_init(void)
+{
+	weft__register_hooks(&hooks);
 }

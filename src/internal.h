@@ -423,6 +423,14 @@ int weft__run_tests(struct weft_test *list, int argc, char **argv);
  * main, __wrap_main calls this.  A weak fallback reports that the mode is
  * unavailable. */
 int weft__main_mode(int argc, char **argv, int (*real_main)(int, char **));
+/* Makes standard input the same for every execution (src/pthread/io.c;
+ * a weak no-op in builds without the pthread layer, src/cli/worker.c).
+ * May block reading a pipe to its end, in the parent, once. */
+void weft__pt_stdin_prepare(void);
+/* The thread-specific values of thread tid, for the leak check's roots:
+ * their number, at *vals (src/pthread/keys.c; none without the pthread
+ * layer, a weak stand-in in src/detect/leak.c).  Does not block. */
+int weft__pt_key_values(int tid, const void *const **vals);
 
 /* Hooks the pthread layer uses to end an execution from exit()/abort(). */
 _Noreturn void weft__thread_exit_current(void);

@@ -389,10 +389,6 @@ __attribute__((weak)) int weft__main_mode(int argc, char **argv,
 	return 2;
 }
 
-/* Makes standard input the same for every execution (src/pthread/io.c;
- * a no-op in builds without the pthread layer, src/cli/worker.c). */
-void weft__pt_stdin_prepare(void);
-
 /* Called by the __wrap_main linked into every program (wrap_main.c).  In main
  * mode the program's arguments are its own; the report's replay command
  * passes them again.  Its standard input is prepared here, in the parent,

@@ -66,27 +66,13 @@ static void trampoline(void *p)
 	weft__pt_keys_thread_exit(self);
 }
 
-/* The trace column of a thread is its start routine's name, numbered when
- * several threads of this execution run the same routine. */
-#define MAX_ROUTINES 64
-static struct {
-	void *(*fn)(void *);
-	int count;
-} routines[MAX_ROUTINES];
-
+/* The trace column of a thread is its start routine's name (the core
+ * numbers the threads of an execution that share one: work, work#2). */
 static const char *thread_name(void *(*start)(void *))
 {
 	const struct weft_loc *l = weft__pc_loc((uintptr_t)start + 1);
-	const char *fn = l->func ? l->func : "thread";
-	int i = 0;
 
-	thread_dirty = true;
-	while (i < MAX_ROUTINES - 1 && routines[i].fn && routines[i].fn != start)
-		i++;
-	routines[i].fn = start;
-	if (routines[i].count++ == 0)
-		return weft__intern(fn);
-	return weft__internf("%s#%d", fn, routines[i].count);
+	return weft__intern(l->func ? l->func : "thread");
 }
 
 /* weft's own frames (the scheduler, the race detector and its symbol
@@ -345,7 +331,6 @@ static void thread_begin(void)
 	if (!thread_dirty)
 		return;
 	memset(slots, 0, sizeof slots);
-	memset(routines, 0, sizeof routines);
 	thread_dirty = false;
 }
 

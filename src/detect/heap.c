@@ -6,7 +6,13 @@
  * instead of silently landing in a new object.  A shadow word per 16-byte
  * granule holds the block number and its state, so checking an access is
  * an index computation and a load.  Between executions the region is
- * rewound; its pages go back to the kernel every few thousand executions. */
+ * rewound; its pages go back to the kernel every few thousand executions.
+ *
+ * The blocks the program allocates before main (constructors, C++ static
+ * initialisers) are the region's first blocks, and it is rewound only to
+ * their end: every execution starts from the state at main's entry, so at
+ * its start they are live again, with their contents at main's entry (see
+ * heap.h). */
 #include <string.h>
 #include <sys/mman.h>
 
@@ -25,8 +31,30 @@ struct block {
 	size_t n;
 	const char *what;
 	const struct weft_loc *aloc, *floc;
+	/* Call sites before main, as return addresses: symbolizing them
+	 * there would start addr2line from a constructor, so the snapshot
+	 * does it (into aloc and floc). */
+	uintptr_t apc, fpc;
 	int atid, ftid;
 	uint8_t state;
+};
+
+/* A stretch of the arena holding blocks live at main's entry, whose bytes
+ * every execution starts with. */
+struct span {
+	size_t off, len;
+};
+
+/* The blocks allocated before main: the first nblocks blocks, in the
+ * first used bytes of the arena. */
+struct premain {
+	bool taken;                /* the snapshot was taken: main began */
+	size_t used, nblocks;
+	struct span *spans;
+	size_t nspans;
+	char *saved;               /* the spans' bytes at main's entry */
+	size_t *revive;            /* the ones this execution freed */
+	size_t nrevive;
 };
 
 struct heap {
@@ -36,6 +64,7 @@ struct heap {
 	struct block *blocks;
 	size_t nblocks, high_blocks;
 	long resets;
+	struct premain pre;
 };
 static struct heap *H;
 
@@ -56,25 +85,68 @@ static void heap_init(void)
 	weft__heap_lo = weft__heap_hi = H->arena;
 }
 
+static void set_shadow(size_t from, size_t len, uint32_t v);
+
+/* Blocks allocated before main that this execution freed are live again,
+ * and every live one gets back its contents at main's entry. */
+static void premain_restore(void)
+{
+	struct premain *P = &H->pre;
+	const char *from = P->saved;
+
+	for (size_t i = 0; i < P->nrevive; i++) {
+		struct block *b = &H->blocks[P->revive[i]];
+		b->state = SH_LIVE;
+		b->floc = NULL;
+		b->fpc = 0;
+		b->ftid = -1;
+		set_shadow((size_t)(b->p - H->arena), b->n ? b->n : 1,
+			   (uint32_t)(P->revive[i] << 2) | SH_LIVE);
+	}
+	P->nrevive = 0;
+	for (size_t i = 0; i < P->nspans; i++) {
+		memcpy(H->arena + P->spans[i].off, from, P->spans[i].len);
+		from += P->spans[i].len;
+	}
+}
+
+/* Give back the pages of [base + keep, base + high) that hold nothing
+ * below base + keep; returns where they start (keep rounded up to a
+ * page). */
+static size_t drop_pages(void *base, size_t keep, size_t high)
+{
+	keep = (keep + 4095) & ~(size_t)4095;
+	if (high > keep)
+		madvise((char *)base + keep, high - keep, MADV_DONTNEED);
+	return keep;
+}
+
 void weft__heap_reset(void)
 {
+	struct premain *P;
+
 	if (!H)
 		heap_init();
-	memset(H->shadow, 0, H->used / GRANULE * sizeof(uint32_t));
+	P = &H->pre;
+	memset(H->shadow + P->used / GRANULE, 0,
+	       (H->used - P->used) / GRANULE * sizeof(uint32_t));
+	premain_restore();
 	if (H->used > H->high)
 		H->high = H->used;
 	if (H->nblocks > H->high_blocks)
 		H->high_blocks = H->nblocks;
-	H->used = 0;
-	weft__heap_hi = H->arena; /* nothing tracked yet */
-	H->nblocks = 0;
-	if (++H->resets % 4096 == 0 && H->high > ((size_t)4 << 20)) {
-		madvise(H->arena, H->high, MADV_DONTNEED);
-		madvise(H->shadow, H->high / GRANULE * sizeof(uint32_t),
-			MADV_DONTNEED);
-		madvise(H->blocks, H->high_blocks * sizeof(struct block),
-			MADV_DONTNEED);
-		H->high = H->high_blocks = 0;
+	H->used = P->used;
+	weft__heap_hi = H->arena + H->used; /* the blocks from before main */
+	H->nblocks = P->nblocks;
+	/* The blocks from before main keep their pages; rewound bytes next
+	 * to them are cleared at allocation (below high), as before. */
+	if (++H->resets % 4096 == 0 && H->high > P->used + ((size_t)4 << 20)) {
+		drop_pages(H->shadow, P->used / GRANULE * sizeof(uint32_t),
+			   H->high / GRANULE * sizeof(uint32_t));
+		drop_pages(H->blocks, P->nblocks * sizeof(struct block),
+			   H->high_blocks * sizeof(struct block));
+		H->high = drop_pages(H->arena, P->used, H->high);
+		H->high_blocks = P->nblocks;
 	}
 }
 
@@ -92,8 +164,9 @@ static void set_shadow(size_t from, size_t len, uint32_t v)
 		H->shadow[g] = v;
 }
 
-void *weft__malloc(size_t n, bool zero, const char *what,
-		   const struct weft_loc *loc)
+/* A new block; its call site is loc, or return address pc before main. */
+static void *carve(size_t n, bool zero, const char *what,
+		   const struct weft_loc *loc, uintptr_t pc)
 {
 	size_t off, len = n ? n : 1;
 	struct block *b;
@@ -107,17 +180,22 @@ void *weft__malloc(size_t n, bool zero, const char *what,
 	 * allocator; the checks are ordered so that nothing overflows. */
 	if (len > ARENA_SIZE / 2)
 		return NULL;
-	if (off + len > ARENA_SIZE || H->nblocks >= MAX_BLOCKS)
+	if (off + len > ARENA_SIZE || H->nblocks >= MAX_BLOCKS) {
+		if (weft__self() < 0)
+			weft__die("the program allocated more than %zu blocks "
+				  "or %zu bytes before main", (size_t)MAX_BLOCKS,
+				  ARENA_SIZE);
 		weft__limit("memory-limit", loc,
 			    "the test allocated more than %zu blocks or %zu "
 			    "bytes in one execution, weft's limit",
 			    (size_t)MAX_BLOCKS, ARENA_SIZE);
+	}
 	H->used = (off + len + GRANULE - 1) & ~(size_t)(GRANULE - 1);
 	weft__heap_hi = H->arena + H->used;
 	b = &H->blocks[H->nblocks];
 	*b = (struct block){ .p = H->arena + off, .n = n,
 			     .what = what ? what : "malloc", .aloc = loc,
-			     .atid = weft__self(), .ftid = -1,
+			     .apc = pc, .atid = weft__self(), .ftid = -1,
 			     .state = SH_LIVE };
 	set_shadow(off, len, (uint32_t)(H->nblocks << 2) | SH_LIVE);
 	H->nblocks++;
@@ -125,6 +203,12 @@ void *weft__malloc(size_t n, bool zero, const char *what,
 	if (zero || off < H->high)
 		memset(b->p, 0, len);
 	return b->p;
+}
+
+void *weft__malloc(size_t n, bool zero, const char *what,
+		   const struct weft_loc *loc)
+{
+	return carve(n, zero, what, loc, 0);
 }
 
 static struct block *block_of(const void *p)
@@ -139,6 +223,12 @@ static struct block *block_of(const void *p)
 	if ((v & 3) == SH_NONE)
 		return NULL;
 	return &H->blocks[v >> 2];
+}
+
+/* Who allocated or freed a block: a thread, or the program before main. */
+static const char *who(int tid)
+{
+	return tid < 0 ? "the program before main" : weft__thread_name(tid);
 }
 
 static const char *site(const struct weft_loc *l)
@@ -162,15 +252,18 @@ void weft__free(void *p, const char *what, const struct weft_loc *loc)
 			   "allocated", what ? what : "free", p);
 	if (b->state == SH_FREED) {
 		weft__fail_detail("allocated by %s at %s",
-				  weft__thread_name(b->atid), site(b->aloc));
+				  who(b->atid), site(b->aloc));
 		weft__fail_detail("first freed by %s at %s",
-				  weft__thread_name(b->ftid), site(b->floc));
+				  who(b->ftid), site(b->floc));
 		weft__fail(WEFT__K(DOUBLE_FREE), loc,
 			   "%s of %s#%zu freed twice",
 			   what ? what : "free", b->what,
 			   (size_t)(b - H->blocks));
 	}
 	weft__race_free(b->p, b->n, loc);
+	/* A block from before main is live again in the next execution. */
+	if ((size_t)(b - H->blocks) < H->pre.nblocks)
+		H->pre.revive[H->pre.nrevive++] = (size_t)(b - H->blocks);
 	b->state = SH_FREED;
 	b->floc = loc;
 	b->ftid = weft__self();
@@ -194,8 +287,8 @@ void weft__check_access(const void *p, size_t n, bool write,
 	if (!b || b->state != SH_FREED)
 		b = block_of((const char *)p + n - 1);
 	weft__fail_detail("the %zu-byte block was allocated by %s at %s",
-			  b->n, weft__thread_name(b->atid), site(b->aloc));
-	weft__fail_detail("and freed by %s at %s", weft__thread_name(b->ftid),
+			  b->n, who(b->atid), site(b->aloc));
+	weft__fail_detail("and freed by %s at %s", who(b->ftid),
 			  site(b->floc));
 	weft__fail(WEFT__K(USE_AFTER_FREE), loc,
 		   "%s of %zu byte%s at offset %td of %s#%zu, freed memory",
@@ -203,10 +296,17 @@ void weft__check_access(const void *p, size_t n, bool write,
 		   (const char *)p - b->p, b->what, (size_t)(b - H->blocks));
 }
 
-/* At the end of a test every block must have been freed. */
+/* At the end of a test every block must have been freed.  The blocks from
+ * before main are the state the test started from, like the globals, not
+ * its allocations: when none of the test's own is still live there is
+ * nothing to report, and no scan of those every execution. */
 void weft__heap_end_check(void)
 {
-	weft__leak_check();
+	for (size_t i = H ? H->pre.nblocks : 0; H && i < H->nblocks; i++)
+		if (H->blocks[i].state == SH_LIVE) {
+			weft__leak_check();
+			return;
+		}
 }
 
 size_t weft__heap_nblocks(void)
@@ -214,14 +314,20 @@ size_t weft__heap_nblocks(void)
 	return H ? H->nblocks : 0;
 }
 
+/* The blocks from before main are the state the test started from, like
+ * the globals: --leaks=all, which reports every block still allocated at
+ * the end of the test, leaves them out (the view calls them not live), and
+ * otherwise they are scanned for pointers like any live block. */
 void weft__heap_block(size_t i, struct weft__block_view *out)
 {
 	const struct block *b = &H->blocks[i];
+	bool start = i < H->pre.nblocks;
 
-	*out = (struct weft__block_view){ .p = b->p, .n = b->n,
-					  .what = b->what, .aloc = b->aloc,
-					  .atid = b->atid,
-					  .live = b->state == SH_LIVE };
+	*out = (struct weft__block_view){
+		.p = b->p, .n = b->n, .what = b->what, .aloc = b->aloc,
+		.atid = b->atid, .before_main = start,
+		.live = b->state == SH_LIVE &&
+			!(start && weft__opts.leaks == WEFT__LEAKS_ALL) };
 }
 
 long weft__heap_index(const void *p)
@@ -260,6 +366,14 @@ __attribute__((weak)) void weft__race_free(const void *p, size_t n,
 	(void)p;
 	(void)n;
 	(void)loc;
+}
+
+/* Without the race detector's symbols only the pthread layer's blocks
+ * from before main have call sites to name, and such builds have none. */
+__attribute__((weak)) const struct weft_loc *weft__pc_loc(uintptr_t pc)
+{
+	(void)pc;
+	return NULL;
 }
 
 const void *weft__heap_block_start(const void *p)
@@ -302,4 +416,76 @@ void weft_check_access_at(const void *p, size_t n, int write,
 		    weft__objname(p, "block"),
 		    write ? WEFT__ACC_WRITE : WEFT__ACC_READ, loc);
 	weft__check_access(p, n, write != 0, loc);
+}
+
+/* ---- blocks allocated before main ------------------------------------- */
+
+bool weft__heap_before_main(void)
+{
+	return !H || !H->pre.taken;
+}
+
+void *weft__heap_alloc_before_main(size_t n, bool zero, const char *what,
+				   uintptr_t pc)
+{
+	return carve(n, zero, what, NULL, pc);
+}
+
+/* Not a fault of the test, nor a step of it: a bad or repeated free is
+ * left to the program (it is not in any execution). */
+void weft__heap_free_before_main(void *p, uintptr_t pc)
+{
+	struct block *b = p && H && !H->pre.taken ? block_of(p) : NULL;
+
+	if (!b || b->p != p || b->state != SH_LIVE)
+		return;
+	b->state = SH_FREED;
+	b->fpc = pc;
+	set_shadow((size_t)(b->p - H->arena), b->n ? b->n : 1,
+		   (uint32_t)((b - H->blocks) << 2) | SH_FREED);
+}
+
+/* Blocks closer than this are saved and restored as one span, gaps
+ * included: one copy is cheaper than two. */
+#define SPAN_GAP 256
+
+void weft__heap_snapshot(void)
+{
+	struct premain *P;
+	size_t total = 0;
+	char *to;
+
+	if (!H)
+		heap_init();
+	P = &H->pre;
+	P->taken = true;
+	P->used = H->used;
+	P->nblocks = H->nblocks;
+	/* At most one span and one revival per block. */
+	P->revive = weft__persistent_alloc(H->nblocks * sizeof *P->revive);
+	P->spans = weft__persistent_alloc(H->nblocks * sizeof *P->spans);
+	for (size_t i = 0; i < H->nblocks; i++) {
+		struct block *b = &H->blocks[i];
+		size_t off = (size_t)(b->p - H->arena);
+		struct span *last = &P->spans[P->nspans ? P->nspans - 1 : 0];
+		if (b->apc && !b->aloc)
+			b->aloc = weft__pc_loc(b->apc);
+		if (b->fpc && !b->floc)
+			b->floc = weft__pc_loc(b->fpc);
+		if (b->state != SH_LIVE || !b->n)
+			continue;
+		/* Blocks are in address order: each extends the last span
+		 * or starts one. */
+		if (P->nspans && off - (last->off + last->len) <= SPAN_GAP)
+			last->len = off + b->n - last->off;
+		else
+			P->spans[P->nspans++] = (struct span){ off, b->n };
+	}
+	for (size_t i = 0; i < P->nspans; i++)
+		total += P->spans[i].len;
+	to = P->saved = weft__persistent_alloc(total);
+	for (size_t i = 0; i < P->nspans; i++) {
+		memcpy(to, H->arena + P->spans[i].off, P->spans[i].len);
+		to += P->spans[i].len;
+	}
 }

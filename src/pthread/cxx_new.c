@@ -7,8 +7,10 @@
  * program's own code and libstdc++'s (std::string, std::thread's state),
  * which keeps each block's new and delete on the same heap.  Inside an
  * execution they allocate from the tracked heap, like malloc, so a use
- * after delete, a double delete and a leak are reported; outside one they
- * use libc's allocator.
+ * after delete, a double delete and a leak are reported; before main (C++
+ * static initialisers) too, so those objects are reset for every execution
+ * and checked in it; after main outside executions they use libc's
+ * allocator.
  *
  * Simplified: a failed throwing new throws std::bad_alloc without calling
  * a std::new_handler first, and new and delete are not checked against
@@ -39,13 +41,12 @@ static _Noreturn void bad_alloc(void)
 	abort();
 }
 
-static void *get(size_t n, size_t align, const char *what,
-		 const struct weft_loc *loc)
+static void *get(size_t n, size_t align, const char *what, uintptr_t ra)
 {
 	void *p = NULL;
 
-	if (weft__pt_live())
-		return weft__pt_alloc(n, align, what, loc);
+	if (weft__pt_heap_tracked())
+		return weft__pt_alloc(n, align, what, ra);
 	if (align <= 16)
 		return malloc(n ? n : 1);
 	if (align < sizeof(void *))
@@ -54,37 +55,35 @@ static void *get(size_t n, size_t align, const char *what,
 }
 
 static void *get_or_throw(size_t n, size_t align, const char *what,
-			  const struct weft_loc *loc)
+			  uintptr_t ra)
 {
-	void *p = get(n, align, what, loc);
+	void *p = get(n, align, what, ra);
 
 	if (!p)
 		bad_alloc();
 	return p;
 }
 
-static void put(void *p, const char *what, const struct weft_loc *loc)
+static void put(void *p, const char *what, uintptr_t ra)
 {
-	if (weft__pt_live())
-		weft__pt_release(p, what, loc);
-	else if (p && !weft__is_tracked(p))
-		free(p); /* tracked memory is rewound with its execution */
+	weft__pt_release(p, what, ra);
 }
 
 /* Each operator: its C name, its mangled name (the asm label the program
- * links against), its parameters, and the call with the caller's location
- * (taken in the operator itself, so it is the program's call site). */
+ * links against), its parameters, and the call with the caller's return
+ * address (taken in the operator itself, so it is the program's call
+ * site). */
 #define NEW(name, sym, params, n, align, what, get_fn)                       \
 	void *name params __asm__(sym);                                      \
 	void *name params                                                    \
 	{                                                                    \
-		return get_fn(n, align, what, PT_LOC());                     \
+		return get_fn(n, align, what, PT_RA());                      \
 	}
 #define DELETE(name, sym, params, what)                                      \
 	void name params __asm__(sym);                                       \
 	void name params                                                     \
 	{                                                                    \
-		put(p, what, PT_LOC());                                      \
+		put(p, what, PT_RA());                                       \
 	}
 
 typedef struct weft__nothrow weft__nothrow; /* std::nothrow_t, by reference */

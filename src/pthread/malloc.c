@@ -3,71 +3,86 @@
  * Inside an execution malloc and friends allocate from the tracked heap, so
  * freed blocks stay in quarantine and a late access is reported as
  * use-after-free, a second free as double-free, and blocks still allocated
- * when the test ends as leak.  Outside executions (constructors,
- * destructors) and for memory libc allocated itself (getline, asprintf),
- * libc's allocator is used; a free of such memory inside an execution is
- * ignored, because libc's heap is not rewound between executions and the
- * same pointer would otherwise be freed once per execution.
+ * when the test ends as leak.  Before main (constructors, C++ static
+ * initialisers) they allocate from it too: those blocks are part of the
+ * state every execution starts from, put back at its start, and checked
+ * like the others inside it (detect/heap.h).  After main outside
+ * executions (destructors) and for memory libc allocated itself (getline,
+ * asprintf), libc's allocator is used; a free of such memory inside an
+ * execution is ignored, because libc's heap is not rewound between
+ * executions and the same pointer would otherwise be freed once per
+ * execution.
  *
- * None of these block or are scheduling points.  Sizes (needed by realloc)
- * and the base of over-aligned blocks are kept in a per-execution table. */
+ * None of these block or are scheduling points, except a free inside an
+ * execution.  Sizes (needed by realloc) and the base of over-aligned blocks
+ * are kept in a table per execution, and one for the blocks from before
+ * main. */
 #include <errno.h>
 #include <malloc.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "pthread/pt.h"
+#include "detect/heap.h"
 
 struct blk {
 	void *p;             /* pointer handed to the program */
-	void *base;          /* what weft__malloc returned */
+	void *base;          /* what the tracked heap returned */
 	size_t n;
 };
 
-static struct blk *tab;
-static size_t tabcap, tabused;
+struct table {
+	struct blk *slot;
+	size_t cap, used;
+	bool persistent;     /* blocks from before main, for the process */
+};
+static struct table cur;                         /* this execution's */
+static struct table pre = { .persistent = true }; /* before main */
 
 static size_t hash(const void *p)
 {
 	return (size_t)(((uintptr_t)p >> 4) * 0x9e3779b97f4a7c15ULL);
 }
 
-static void tab_put(void *p, void *base, size_t n);
+static void tab_put(struct table *t, void *p, void *base, size_t n);
 
-static void tab_grow(void)
+static void tab_grow(struct table *t)
 {
-	struct blk *old = tab;
-	size_t oldcap = tabcap;
+	struct blk *old = t->slot;
+	size_t oldcap = t->cap, size;
 
-	tabcap = tabcap ? tabcap * 2 : 1024;
-	tab = weft__exec_alloc(sizeof *tab * tabcap);
-	tabused = 0;
+	t->cap = t->cap ? t->cap * 2 : 1024;
+	size = sizeof *t->slot * t->cap;
+	t->slot = t->persistent ? weft__persistent_alloc(size)
+				: weft__exec_alloc(size);
+	t->used = 0;
 	for (size_t i = 0; i < oldcap; i++)
 		if (old[i].p)
-			tab_put(old[i].p, old[i].base, old[i].n);
+			tab_put(t, old[i].p, old[i].base, old[i].n);
 }
 
-static void tab_put(void *p, void *base, size_t n)
+static void tab_put(struct table *t, void *p, void *base, size_t n)
 {
-	if ((tabused + 1) * 2 > tabcap)
-		tab_grow();
+	if ((t->used + 1) * 2 > t->cap)
+		tab_grow(t);
 	for (size_t i = hash(p);; i++) {
-		struct blk *b = &tab[i & (tabcap - 1)];
+		struct blk *b = &t->slot[i & (t->cap - 1)];
 		if (!b->p || b->p == p) {
 			if (!b->p)
-				tabused++;
+				t->used++;
 			*b = (struct blk){ p, base, n };
 			return;
 		}
 	}
 }
 
-static struct blk *tab_get(const void *p)
+static struct blk *tab_find(const struct table *t, const void *p)
 {
-	if (!tabcap)
+	if (!t->cap)
 		return NULL;
 	for (size_t i = hash(p);; i++) {
-		struct blk *b = &tab[i & (tabcap - 1)];
+		struct blk *b = &t->slot[i & (t->cap - 1)];
 		if (b->p == p)
 			return b;
 		if (!b->p)
@@ -75,91 +90,145 @@ static struct blk *tab_get(const void *p)
 	}
 }
 
-static void *tracked(size_t n, size_t align, bool zero, const char *what,
-		     const struct weft_loc *loc)
+/* Addresses are never reused between the two tables: the blocks from
+ * before main stay below every block of an execution. */
+static struct blk *tab_get(const void *p)
 {
+	struct blk *b = tab_find(&cur, p);
+
+	return b ? b : tab_find(&pre, p);
+}
+
+/* Before main the program may already run threads of its own (real ones,
+ * which weft does not schedule), so changes to the tracked heap there take
+ * this lock; inside an execution only one thread runs at a time. */
+static bool premain_lock;
+
+static void premain_enter(void)
+{
+	while (__atomic_exchange_n(&premain_lock, true, __ATOMIC_ACQUIRE))
+		sched_yield();
+}
+
+static void premain_leave(void)
+{
+	__atomic_store_n(&premain_lock, false, __ATOMIC_RELEASE);
+}
+
+bool weft__pt_heap_tracked(void)
+{
+	return weft__pt_live() || weft__heap_before_main();
+}
+
+/* A tracked block for the call at return address ra, inside an execution
+ * or before main (weft__pt_heap_tracked). */
+static void *tracked(size_t n, size_t align, bool zero, const char *what,
+		     uintptr_t ra)
+{
+	bool live = weft__pt_live();
+	size_t extra = align <= 16 ? 0 : align;
 	char *base, *p;
 
-	if (align <= 16) {
-		p = weft__malloc(n, zero, what, loc);
-		tab_put(p, p, n);
-		return p;
+	if (__builtin_add_overflow(n, extra, &(size_t){ 0 })) {
+		errno = ENOMEM;
+		return NULL;
 	}
-	base = weft__malloc(n + align, zero, what, loc);
-	p = (char *)(((uintptr_t)base + align - 1) & ~(uintptr_t)(align - 1));
-	tab_put(p, base, n);
+	if (!live)
+		premain_enter();
+	base = live ? weft__malloc(n + extra, zero, what, weft__pc_loc(ra))
+		    : weft__heap_alloc_before_main(n + extra, zero, what, ra);
+	p = extra && base ? (char *)(((uintptr_t)base + align - 1) &
+				     ~(uintptr_t)(align - 1))
+			  : base;
+	if (p)
+		tab_put(live ? &cur : &pre, p, base, n);
+	if (!live)
+		premain_leave();
+	if (!p)
+		errno = ENOMEM;
 	return p;
 }
 
-static void release(void *p, const char *what, const struct weft_loc *loc)
+/* Frees for the call at return address ra: in an execution a step of the
+ * test; before main a block simply ends; after main outside executions
+ * tracked memory is left to be rewound with its execution. */
+static void release(void *p, const char *what, uintptr_t ra)
 {
 	struct blk *b;
 
 	if (!p)
 		return;
-	if (!weft__is_tracked(p))
+	if (!weft__is_tracked(p)) {
+		if (!weft__pt_live())
+			free(p);
 		return; /* libc's memory: see the comment at the top */
-	b = tab_get(p);
-	weft__free_step(b ? b->base : p, what, loc);
+	}
+	if (weft__pt_live()) {
+		b = tab_get(p);
+		weft__free_step(b ? b->base : p, what, weft__pc_loc(ra));
+	} else if (weft__heap_before_main()) {
+		premain_enter();
+		b = tab_get(p);
+		weft__heap_free_before_main(b ? b->base : p, ra);
+		premain_leave();
+	}
 }
 
 void *__weft_malloc(size_t n)
 {
-	if (!weft__pt_live())
+	if (!weft__pt_heap_tracked())
 		return malloc(n);
-	return tracked(n, 16, false, "malloc", PT_LOC());
+	return tracked(n, 16, false, "malloc", PT_RA());
 }
 
 void *__weft_calloc(size_t k, size_t n)
 {
 	size_t total;
 
-	if (!weft__pt_live())
+	if (!weft__pt_heap_tracked())
 		return calloc(k, n);
 	if (__builtin_mul_overflow(k, n, &total)) {
 		errno = ENOMEM;
 		return NULL;
 	}
-	return tracked(total, 16, true, "calloc", PT_LOC());
+	return tracked(total, 16, true, "calloc", PT_RA());
 }
 
 void __weft_free(void *p)
 {
-	if (!weft__pt_live()) {
-		if (!weft__is_tracked(p))
-			free(p);
-		return;
-	}
-	release(p, "free", PT_LOC());
+	release(p, "free", PT_RA());
 }
 
 void *__weft_realloc(void *p, size_t n)
 {
-	const struct weft_loc *loc;
+	uintptr_t ra = PT_RA();
 	struct blk *b;
 	size_t old;
 	void *q;
 
-	if (!weft__pt_live())
+	if (!weft__pt_heap_tracked())
 		return weft__is_tracked(p) ? NULL : realloc(p, n);
-	loc = PT_LOC();
 	if (!p)
-		return tracked(n, 16, false, "malloc", loc);
+		return tracked(n, 16, false, "malloc", ra);
 	if (n == 0) {
-		release(p, "free", loc);
+		release(p, "free", ra);
 		return NULL;
 	}
 	if (weft__is_tracked(p)) {
 		b = tab_get(p);
 		old = b ? b->n : 0;
 		/* Reading the old block checks it is not already freed. */
-		weft__check_access(p, old < n ? old : n, false, loc);
+		if (weft__pt_live())
+			weft__check_access(p, old < n ? old : n, false,
+					   weft__pc_loc(ra));
 	} else {
 		old = malloc_usable_size(p);
 	}
-	q = tracked(n, 16, false, "malloc", loc);
+	q = tracked(n, 16, false, "malloc", ra);
+	if (!q)
+		return NULL;
 	memcpy(q, p, old < n ? old : n);
-	release(p, "realloc", loc);
+	release(p, "realloc", ra);
 	return q;
 }
 
@@ -176,30 +245,35 @@ void *__weft_reallocarray(void *p, size_t k, size_t n)
 
 int __weft_posix_memalign(void **out, size_t align, size_t n)
 {
-	if (!weft__pt_live())
+	void *p;
+
+	if (!weft__pt_heap_tracked())
 		return posix_memalign(out, align, n);
 	if (align < sizeof(void *) || (align & (align - 1)))
 		return EINVAL;
-	*out = tracked(n, align, false, "posix_memalign", PT_LOC());
+	p = tracked(n, align, false, "posix_memalign", PT_RA());
+	if (!p)
+		return ENOMEM;
+	*out = p;
 	return 0;
 }
 
 void *__weft_aligned_alloc(size_t align, size_t n)
 {
-	if (!weft__pt_live())
+	if (!weft__pt_heap_tracked())
 		return aligned_alloc(align, n);
 	if (align == 0 || (align & (align - 1))) {
 		errno = EINVAL;
 		return NULL;
 	}
-	return tracked(n, align, false, "aligned_alloc", PT_LOC());
+	return tracked(n, align, false, "aligned_alloc", PT_RA());
 }
 
 void *__weft_memalign(size_t align, size_t n)
 {
-	if (!weft__pt_live())
+	if (!weft__pt_heap_tracked())
 		return memalign(align, n);
-	return tracked(n, align, false, "memalign", PT_LOC());
+	return tracked(n, align, false, "memalign", PT_RA());
 }
 
 char *__weft_strdup(const char *s)
@@ -207,12 +281,13 @@ char *__weft_strdup(const char *s)
 	size_t n;
 	char *p;
 
-	if (!weft__pt_live())
+	if (!weft__pt_heap_tracked())
 		return strdup(s);
 	n = strlen(s) + 1;
-	weft__race_access(s, n, 0, (uintptr_t)__builtin_return_address(0));
-	p = tracked(n, 16, false, "strdup", PT_LOC());
-	memcpy(p, s, n);
+	weft__race_access(s, n, 0, PT_RA());
+	p = tracked(n, 16, false, "strdup", PT_RA());
+	if (p)
+		memcpy(p, s, n);
 	return p;
 }
 
@@ -221,13 +296,15 @@ char *__weft_strndup(const char *s, size_t max)
 	size_t n;
 	char *p;
 
-	if (!weft__pt_live())
+	if (!weft__pt_heap_tracked())
 		return strndup(s, max);
 	n = strnlen(s, max);
-	weft__race_access(s, n, 0, (uintptr_t)__builtin_return_address(0));
-	p = tracked(n + 1, 16, false, "strndup", PT_LOC());
-	memcpy(p, s, n);
-	p[n] = 0;
+	weft__race_access(s, n, 0, PT_RA());
+	p = tracked(n + 1, 16, false, "strndup", PT_RA());
+	if (p) {
+		memcpy(p, s, n);
+		p[n] = 0;
+	}
 	return p;
 }
 
@@ -241,22 +318,20 @@ size_t __weft_malloc_usable_size(void *p)
 	return b ? b->n : 0;
 }
 
-/* The same allocator for C++'s operator new and delete (cxx_new.c). */
-void *weft__pt_alloc(size_t n, size_t align, const char *what,
-		     const struct weft_loc *loc)
+/* The same heaps for C++'s operator new and delete (cxx_new.c). */
+void *weft__pt_alloc(size_t n, size_t align, const char *what, uintptr_t ra)
 {
-	return tracked(n, align, false, what, loc);
+	return tracked(n, align, false, what, ra);
 }
 
-void weft__pt_release(void *p, const char *what, const struct weft_loc *loc)
+void weft__pt_release(void *p, const char *what, uintptr_t ra)
 {
-	release(p, what, loc);
+	release(p, what, ra);
 }
 
 static void malloc_begin(void)
 {
-	tab = NULL;
-	tabcap = tabused = 0;
+	cur = (struct table){ 0 };
 }
 
 static struct weft__hooks hooks = { malloc_begin, NULL, NULL };

@@ -21,6 +21,9 @@ static inline bool weft__pt_live(void)
 }
 
 #define PT_LOC() WEFT__CALLER_LOC()
+/* The caller's return address, for a call site symbolized only if needed:
+ * before main, symbolizing would start addr2line from a constructor. */
+#define PT_RA() ((uintptr_t)__builtin_return_address(0))
 
 /* The calling thread's pthread_t (test thread id + 1). */
 #define PT_ID(tid) ((pthread_t)(tid) + 1)
@@ -97,12 +100,15 @@ bool weft__pt_in_reach_error(uintptr_t ra);
 _Noreturn void weft__pt_reach_error(uintptr_t ra, uintptr_t site);
 bool weft__pt_sv_convention(void);
 
-/* The tracked heap behind malloc (malloc.c), for C++'s operator new and
- * delete: a block of n bytes aligned to align, and its release (which
- * ignores memory libc allocated, as free does). */
-void *weft__pt_alloc(size_t n, size_t align, const char *what,
-		     const struct weft_loc *loc);
-void weft__pt_release(void *p, const char *what, const struct weft_loc *loc);
+/* The heaps behind malloc (malloc.c), for C++'s operator new and delete:
+ * whether they allocate from the tracked heap now (inside an execution, and
+ * before main; otherwise from libc's); a tracked block of n bytes aligned
+ * to align (NULL when impossible) for the call at return address ra; and
+ * the release of any block, which frees libc's memory outside executions
+ * and ignores it inside them, as free does. */
+bool weft__pt_heap_tracked(void);
+void *weft__pt_alloc(size_t n, size_t align, const char *what, uintptr_t ra);
+void weft__pt_release(void *p, const char *what, uintptr_t ra);
 
 /* Program output of the current execution (main mode, output.c): kept
  * unless WEFT_SHOW_OUTPUT lets it through (enable), and shown after the

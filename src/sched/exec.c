@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "sched.h"
+#include "detect/heap.h"
 
 const struct weft_test *weft__cur_test;
 
@@ -16,7 +17,9 @@ const struct weft_test *weft__cur_test;
 /* The writable parts of the executable's segments (.data, .bss, minus the
  * RELRO part that becomes read-only), saved once in the worker and copied
  * back before every execution.  weft itself is a shared library, so its
- * state is not in these segments. */
+ * state is not in these segments.  The blocks the program allocated before
+ * main are the rest of that state: the tracked heap saves them at the same
+ * moment and puts them back when it is rewound (detect/heap.h). */
 struct region {
 	char *addr;
 	size_t len;
@@ -104,6 +107,7 @@ void weft__globals_snapshot(void)
 		regions[i].saved = weft__persistent_alloc(regions[i].len);
 		SEGCOPY(regions[i].saved, regions[i].addr, regions[i].len);
 	}
+	weft__heap_snapshot();
 }
 
 void weft__globals_restore(void)

@@ -9,9 +9,20 @@ to a tiny per-thread bytecode and executed step by step:
 
   * visible operations (atomics, locks, semaphores, condition variables,
     weft_choose, sched_yield, thread create/join/detach, exit, a thread's
-    end) are ONE indivisible step each (a condition wait is three);
+    end, plain accesses written pload / pstore, entering and leaving an
+    atomic section) are ONE indivisible step each (a condition wait is
+    three);
   * local computation (assignments, branches, assertions) is invisible and
-    runs eagerly right after the step that precedes it.
+    runs eagerly right after the step that precedes it;
+  * atomic sections (["atomic", body, form]: SV-COMP's
+    __VERIFIER_atomic_begin/end or a __VERIFIER_atomic_ function) follow
+    weft's rule: while the thread inside can move, no other thread moves;
+    when it blocks inside, the others may run, but entering a section
+    blocks while another thread is inside; sections nest;
+  * a data race is two plain accesses (pload / pstore) of one variable by
+    different threads, at least one a write, neither happening before the
+    other in some execution (happens-before as weft documents it; see
+    search_races).
 
 Two independent analyses are run and cross-checked:
 
@@ -20,7 +31,10 @@ Two independent analyses are run and cross-checked:
   2. enumerate_executions(): a plain tree walk over every maximal execution,
      counting executions, distinct reads-from outcomes and (for programs of
      atomics only) Mazurkiewicz traces; it also records the bug kinds seen,
-     which must equal those of (1).
+     which must equal those of (1);
+  3. search_races(), for programs with plain steps: a 0-1 BFS over (state,
+     happens-before clocks, last thread) for the fewest preemptions with
+     which a data race happens.
 
 Usage as a script: brute.py PROGRAM.json (a description, e.g. from
 `gen.py --json SEED`, or a case from cases/); prints the analysis as JSON.
@@ -41,7 +55,7 @@ END_EXIT = "exit"            # the process ended (exit() or main returned)
 END_ASSERT = "assertion"     # an assert() failed
 
 # Bug kinds.
-ASSERTION, DEADLOCK = "assertion", "deadlock"
+ASSERTION, DEADLOCK, DATA_RACE = "assertion", "deadlock", "data-race"
 
 # Executions counted before enumerate_executions() gives up.
 DEFAULT_CAP = 200_000
@@ -52,7 +66,7 @@ VISIBLE_OPS = {
     "lock", "unlock", "trylock", "rdlock", "wrlock", "rwunlock",
     "sem_wait", "sem_trywait", "sem_post",
     "cond_wait", "cond_signal", "cond_broadcast",
-    "create", "join", "detach", "exit",
+    "create", "join", "detach", "exit", "pload", "pstore",
 }
 LOCAL_OPS = {"set", "if", "while", "repeat", "break", "assert"}
 
@@ -130,8 +144,39 @@ class Compiled:
         self.sem_names = list(prog.get("sems", {}))
         self.sem_index = {n: i for i, n in enumerate(self.sem_names)}
         self.cond_index = {n: i for i, n in enumerate(prog.get("conds", []))}
+        self._check_plains(prog)
         self.threads = [self._compile_thread(i, t)
                         for i, t in enumerate(prog["threads"])]
+
+    def _check_plains(self, prog):
+        """A plain variable is accessed either by steps (pload / pstore:
+        it may race, and the race rule watches it) or by local computation
+        (set, ["g", ...] in expressions: never racing, a promise the
+        generator keeps), never both: a race on a variable of the second
+        kind would be invisible here."""
+        stepped, local = set(), set()
+
+        def exprs(x):
+            if isinstance(x, list):
+                if len(x) == 2 and x[0] == "g" and isinstance(x[1], str):
+                    local.add(x[1])
+                else:
+                    for y in x:
+                        exprs(y)
+
+        for s in walk_statements(prog):
+            if s[0] in ("pload", "pstore"):
+                stepped.add(s[1])
+            elif s[0] == "set" and s[1] in self.plain_index:
+                local.add(s[1])
+            if s[0] not in ("if", "while", "repeat", "atomic"):
+                exprs(s[1:])
+            elif s[0] in ("if", "while"):
+                exprs(s[1])
+        both = stepped & local
+        if both:
+            raise ProgramError("plain %s accessed both by pload/pstore and by "
+                               "local computation" % sorted(both)[0])
 
     def initial_state(self):
         """Only main exists; every object has its initial value."""
@@ -146,6 +191,8 @@ class Compiled:
             tuple(-1 for _ in self.rwlock_index),     # rwlock writer
             tuple(0 for _ in self.rwlock_index),      # rwlock reader mask
             tuple(p.get("sems", {})[n] for n in self.sem_names),
+            -1,                                       # section owner
+            0,                                        # its nesting depth
         )
         return _start_thread(self, state, 0)
 
@@ -198,9 +245,16 @@ class Compiled:
             n = s[2]
             code[top] = ("jz", lambda l, g, i=i, n=n: int(l[i] < n), len(code))
             self._patch(code, exits)
+        elif op == "atomic":            # ["atomic", body, form]
+            # Entry and exit are steps; a break may not leave the section
+            # (the body starts with no enclosing loop).
+            code.append(("abegin",))
+            self._emit_block(tc, s[1], None)
+            code.append(("aend",))
         elif op == "break":
             if loop_exit is None:
-                raise ProgramError("break outside a loop")
+                raise ProgramError("break outside a loop (or out of an "
+                                   "atomic section)")
             loop_exit.append(len(code))
             code.append(None)
         elif op == "set":
@@ -234,6 +288,10 @@ class Compiled:
             return (op, A[s[1]], self._expr(tc, s[2]), L[s[3]])
         if op == "choose":
             return (op, s[1], L[s[2]])
+        if op == "pload":                # plain, local
+            return (op, self.plain_index[s[1]], L[s[2]])
+        if op == "pstore":               # plain, value
+            return (op, self.plain_index[s[1]], self._expr(tc, s[2]))
         if op in ("lock", "unlock"):
             return (op, self.mutex_index[s[1]])
         if op == "trylock":
@@ -258,7 +316,8 @@ class Compiled:
 # ----------------------------------------------------------------------
 #
 # state = (threads, atomics, plains, mutex_owner, rw_writer, rw_readers,
-#          sem_counts); every part a tuple, so states hash and compare.
+#          sem_counts, section_owner, section_depth); every part a tuple
+#          or an int, so states hash and compare.
 # thread = (status, pc, locals, cond_phase, spurious_used).
 
 class Transition:
@@ -409,6 +468,39 @@ def _h_choose(prog, state, tid, th, ins):
 
 def _h_nop(prog, state, tid, th, ins):
     return _simple(prog, state, tid, th)
+
+
+def _h_pload(prog, state, tid, th, ins):
+    """A plain read as a step of its own (no reads-from event: plain
+    accesses of race-free programs are ordered by synchronisation)."""
+    return _simple(prog, state, tid, _set_local(th, ins[2], state[2][ins[1]]))
+
+
+def _h_pstore(prog, state, tid, th, ins):
+    v = ins[2](th[2], state[2])
+    state = state[:2] + (_put(state[2], ins[1], v),) + state[3:]
+    return _simple(prog, state, tid, th)
+
+
+def _h_abegin(prog, state, tid, th, ins):
+    """Entering an atomic section: blocks while another thread is inside;
+    the thread inside enters again (sections nest)."""
+    owner, depth = state[7], state[8]
+    if owner == -1:
+        return _simple(prog, state, tid, th, extra={7: tid, 8: 1})
+    if owner == tid:
+        return _simple(prog, state, tid, th, extra={8: depth + 1})
+    return []
+
+
+def _h_aend(prog, state, tid, th, ins):
+    owner, depth = state[7], state[8]
+    if owner != tid:
+        raise ProgramError("thread %d leaves an atomic section it is not in"
+                           % tid)
+    if depth > 1:
+        return _simple(prog, state, tid, th, extra={8: depth - 1})
+    return _simple(prog, state, tid, th, extra={7: -1, 8: 0})
 
 
 def _h_lock(prog, state, tid, th, ins):
@@ -565,7 +657,10 @@ def _h_exit(prog, state, tid, th, ins):
 
 def _h_finish(prog, state, tid, th, ins):
     th = (FINISHED,) + th[1:]
-    return [Transition(tid, (_put(state[0], tid, th),) + state[1:])]
+    state = (_put(state[0], tid, th),) + state[1:]
+    if state[7] == tid:                  # a thread ending inside a section
+        state = state[:7] + (-1, 0)
+    return [Transition(tid, state)]
 
 
 _HANDLERS = {
@@ -579,6 +674,8 @@ _HANDLERS = {
     "cond_broadcast": _h_cond_signal,
     "create": _h_create, "join": _h_join, "detach": _h_nop,
     "exit": _h_exit, "finish": _h_finish,
+    "pload": _h_pload, "pstore": _h_pstore,
+    "abegin": _h_abegin, "aend": _h_aend,
 }
 
 
@@ -590,21 +687,36 @@ class Machine:
         self.prog = prog if isinstance(prog, Compiled) else Compiled(prog)
         self.init = self.prog.initial_state()
         self._cache = {}
+        self._dead = set()
 
     def transitions(self, state):
-        """All transitions from state, spurious wakeups included."""
+        """The transitions from state, spurious wakeups included.  While a
+        thread inside an atomic section can move (a spurious wakeup
+        counts), only its transitions are offered; when it is blocked,
+        the others run (and none of them can enter a section)."""
         out = self._cache.get(state)
         if out is None:
             out = []
             for tid in range(len(state[0])):
                 out += thread_transitions(self.prog, state, tid)
+            # Nothing but (at most) spurious wakeups can move: a deadlock,
+            # since a spurious wakeup may happen but is never guaranteed.
+            # Decided before the section's restriction, which may leave
+            # only a spurious wakeup of the thread inside.
+            if not any(not t.weak for t in out):
+                self._dead.add(state)
+            owner = state[7]
+            if owner >= 0:
+                mine = [t for t in out if t.tid == owner]
+                if mine:
+                    out = mine
             self._cache[state] = out
         return out
 
-    def is_deadlock(self, trans):
-        """Nothing but (at most) spurious wakeups can move: a deadlock,
-        since a spurious wakeup may happen but is never guaranteed."""
-        return not any(not t.weak for t in trans)
+    def is_deadlock(self, state):
+        """Whether state (whose transitions were computed) is a deadlock."""
+        return state in self._dead
+
 
 
 # ----------------------------------------------------------------------
@@ -625,7 +737,7 @@ def search_bugs(m):
         if dist[(state, last)] < d:
             continue
         trans = m.transitions(state)
-        if m.is_deadlock(trans):
+        if m.is_deadlock(state):
             best[DEADLOCK] = min(best.get(DEADLOCK, d), d)
             continue
         last_can_move = any(t.tid == last for t in trans)
@@ -696,7 +808,7 @@ def count_executions(m, cap=None):
         if n is not None:
             return n
         trans = m.transitions(state)
-        if m.is_deadlock(trans):
+        if m.is_deadlock(state):
             n = 1
         else:
             n = 0
@@ -745,7 +857,7 @@ def count_by_suffixes(m, want_traces):
         if got is not None:
             return got
         trans = m.transitions(state)
-        if m.is_deadlock(trans):
+        if m.is_deadlock(state):
             got = (1, frozenset([DEADLOCK]), leaf[2], leaf[3])
             memo[key] = got
             return got
@@ -857,7 +969,7 @@ def enumerate_executions(m, want_traces):
 
     def walk(state):
         trans = m.transitions(state)
-        if m.is_deadlock(trans):
+        if m.is_deadlock(state):
             leaf(DEADLOCK)
             return
         for t in trans:
@@ -906,6 +1018,246 @@ def _undo_event(t, prev, last_write, counter, rf, events):
 
 
 # ----------------------------------------------------------------------
+# Analysis 4: data races (happens-before over every execution)
+# ----------------------------------------------------------------------
+#
+# Only for programs with plain steps (pload / pstore).  A data race is two
+# plain accesses of one variable by different threads, at least one a
+# write, with neither happening before the other, in some execution (so
+# the rule is weft's, and ThreadSanitizer's: an execution's order is not
+# enough, a synchronisation must order them).  Happens-before is the
+# model weft documents (src/sched/clock.c):
+#
+#   * atomics, all sequentially consistent here, follow ThreadSanitizer: a
+#     load (or a failed compare-exchange, or a read-modify-write leaving
+#     the value as it is) acquires the variable's release clock; a store
+#     replaces the release clock with the thread's clock; a
+#     read-modify-write that changes the value acquires and adds to it;
+#   * every other object keeps the full order: each operation on it joins
+#     its release clock (a write also the reads since the last write); a
+#     write replaces the release clock, a read adds to the reads.  Mutex
+#     lock / unlock / successful trylock, rwlock wrlock / a writer's
+#     unlock, semaphore wait / post / successful trywait, condition wait
+#     (each of its steps; the first also writes the mutex), signal and
+#     broadcast, and entering / leaving an atomic section (the outermost
+#     only) are writes; a failed trylock or trywait, rdlock and a
+#     reader's unlock are reads;
+#   * a created thread starts with its creator's clock; joining a thread
+#     acquires its clock at its end.
+#
+# Clocks: every thread's own entry starts at 1 and advances after every
+# step that releases, so an access made after a release is not covered
+# by it.  A plain variable keeps its last write (thread, own clock entry)
+# and each thread's last read (FastTrack).  The search is a 0-1 BFS over
+# (state, clocks, last thread), like search_bugs, for the fewest
+# preemptions that reach a race (at the step of its second access).
+
+class HBIndex:
+    """Dense numbers for the synchronisation objects."""
+
+    def __init__(self, prog):
+        self.atomic = 0
+        self.mutex = len(prog.atomic_names)
+        self.rwlock = self.mutex + len(prog.mutex_index)
+        self.sem = self.rwlock + len(prog.rwlock_index)
+        self.cond = self.sem + len(prog.sem_names)
+        self.thread = self.cond + len(prog.cond_index)
+        self.section = self.thread + len(prog.threads)
+        self.count = self.section + 1
+
+
+def _join(a, b):
+    return tuple(x if x >= y else y for x, y in zip(a, b))
+
+
+def _hb_initial(prog, idx):
+    n = len(prog.threads)
+    zero = tuple(0 for _ in range(n))
+    vcs = tuple(tuple(1 if i == t else 0 for i in range(n)) for t in range(n))
+    objs = tuple((zero, zero) for _ in range(idx.count))
+    nplain = len(prog.plain_names)
+    return (vcs, objs, tuple(None for _ in range(nplain)),
+            tuple(zero for _ in range(nplain)))
+
+
+def _hb_step(prog, idx, state, t, hb):
+    """Thread t.tid's step from `state` under clocks hb: (new clocks,
+    whether the step's plain access races)."""
+    tid = t.tid
+    th = state[0][tid]
+    ins = prog.threads[tid].code[th[1]]
+    op = ins[0]
+    vcs, objs, pw, pr = hb
+    vc = list(vcs[tid])
+    new_objs = {}
+    released = False
+
+    def obj(o):
+        return new_objs.get(o) or objs[o]
+
+    def full(o, write):
+        """An operation on an object that keeps the full order: acquire."""
+        svc, rvc = obj(o)
+        for i, x in enumerate(svc):
+            if x > vc[i]:
+                vc[i] = x
+        if write:
+            for i, x in enumerate(rvc):
+                if x > vc[i]:
+                    vc[i] = x
+
+    def full_release(o, write):
+        nonlocal released
+        svc, rvc = obj(o)
+        if write:
+            new_objs[o] = (tuple(vc), tuple(0 for _ in rvc))
+        else:
+            new_objs[o] = (svc, _join(rvc, vc))
+        released = True
+
+    def acquire(o):
+        for i, x in enumerate(obj(o)[0]):
+            if x > vc[i]:
+                vc[i] = x
+
+    def release(o, replace):
+        nonlocal released
+        svc, rvc = obj(o)
+        new_objs[o] = (tuple(vc) if replace else _join(svc, vc), rvc)
+        released = True
+
+    def object_op(o, write):
+        full(o, write)
+        full_release(o, write)
+
+    raced = False
+    after = t.state
+    vcs_l = None
+    if op == "load":
+        acquire(idx.atomic + ins[1])
+    elif op == "store":
+        release(idx.atomic + ins[1], True)
+    elif op in ("cas", "xchg", "faa"):
+        x = idx.atomic + ins[1]
+        acquire(x)
+        if op == "cas":
+            changed = t.event[0] == "rw"
+        else:
+            changed = after is not None and after[1][ins[1]] != state[1][ins[1]]
+        if changed:
+            release(x, False)
+    elif op in ("lock", "unlock"):
+        object_op(idx.mutex + ins[1], True)
+    elif op == "trylock":
+        object_op(idx.mutex + ins[1],
+                  after is not None and after[3][ins[1]] == tid)
+    elif op in ("rdlock", "wrlock"):
+        object_op(idx.rwlock + ins[1], op == "wrlock")
+    elif op == "rwunlock":
+        object_op(idx.rwlock + ins[1], state[4][ins[1]] == tid)
+    elif op in ("sem_wait", "sem_post"):
+        object_op(idx.sem + ins[1], True)
+    elif op == "sem_trywait":
+        object_op(idx.sem + ins[1],
+                  after is not None and after[6][ins[1]] < state[6][ins[1]])
+    elif op in ("cond_signal", "cond_broadcast"):
+        object_op(idx.cond + ins[1], True)
+    elif op == "cond_wait":
+        c, m = idx.cond + ins[1], idx.mutex + ins[2]
+        phase = th[3]
+        if phase == 0:                  # release the mutex, start waiting
+            full(c, True)
+            full(m, True)
+            full_release(c, True)
+            full_release(m, True)
+        elif phase in (WAITING, SIGNALLED):     # wake up
+            object_op(c, True)
+        else:                           # re-acquire the mutex
+            object_op(m, True)
+    elif op == "create":
+        child = ins[1]
+        vcs_l = list(vcs)
+        vcs_l[child] = _join(vcs[child], tuple(vc))
+        released = True
+    elif op == "join":
+        acquire(idx.thread + ins[1])
+    elif op == "finish":
+        release(idx.thread + tid, True)
+    elif op == "abegin":
+        if state[7] == -1:
+            object_op(idx.section, True)
+    elif op == "aend":
+        if state[8] == 1:
+            object_op(idx.section, True)
+    elif op in ("pload", "pstore"):
+        v, e = ins[1], vc[tid]
+        w = pw[v]
+        if w is not None and w[0] != tid and vc[w[0]] < w[1]:
+            raced = True
+        if op == "pload":
+            reads = list(pr[v])
+            reads[tid] = e
+            pr = pr[:v] + (tuple(reads),) + pr[v + 1:]
+        else:
+            if any(u != tid and r and vc[u] < r for u, r in enumerate(pr[v])):
+                raced = True
+            pw = pw[:v] + ((tid, e),) + pw[v + 1:]
+            pr = pr[:v] + (tuple(0 for _ in pr[v]),) + pr[v + 1:]
+    if released:
+        vc[tid] += 1
+    if vcs_l is None:
+        vcs_l = list(vcs)
+    vcs_l[tid] = tuple(vc)
+    if new_objs:
+        objs_l = list(objs)
+        for o, v in new_objs.items():
+            objs_l[o] = v
+        objs = tuple(objs_l)
+    return (tuple(vcs_l), objs, pw, pr), raced
+
+
+def has_plain_steps(prog):
+    return any(s[0] in ("pload", "pstore") for s in walk_statements(prog))
+
+
+def search_races(m):
+    """The fewest preemptions with which a data race happens (at its
+    second access), or None when no execution has one."""
+    prog = m.prog
+    idx = HBIndex(prog)
+    best = None
+    start = (m.init, _hb_initial(prog, idx), -1)
+    dist = {start: 0}
+    queue = collections.deque([(0,) + start])
+    while queue:
+        d, state, hb, last = queue.popleft()
+        if dist[(state, hb, last)] < d or (best is not None and d >= best):
+            continue
+        trans = m.transitions(state)
+        if m.is_deadlock(state):
+            continue
+        last_can_move = any(t.tid == last for t in trans)
+        for t in trans:
+            cost = d + (1 if last_can_move and t.tid != last else 0)
+            if best is not None and cost >= best:
+                continue
+            hb2, raced = _hb_step(prog, idx, state, t, hb)
+            if raced:
+                best = cost
+                continue
+            if t.end:
+                continue
+            node = (t.state, hb2, t.tid)
+            if cost < dist.get(node, cost + 1):
+                dist[node] = cost
+                if cost == d:
+                    queue.appendleft((cost,) + node)
+                else:
+                    queue.append((cost,) + node)
+    return best
+
+
+# ----------------------------------------------------------------------
 # The whole analysis
 # ----------------------------------------------------------------------
 
@@ -916,7 +1268,7 @@ def trace_eligible(prog):
     created, joined = set(), set()
     banned = {"lock", "unlock", "trylock", "rdlock", "wrlock", "rwunlock",
               "sem_wait", "sem_trywait", "sem_post", "cond_wait",
-              "cond_signal", "cond_broadcast", "exit", "detach"}
+              "cond_signal", "cond_broadcast", "exit", "detach", "atomic"}
     ok = True
     for s in walk_statements(prog):
         if s[0] in banned:
@@ -940,6 +1292,8 @@ def walk_statements(prog):
             stack += s[2]
         elif s[0] == "repeat":
             stack += s[3]
+        elif s[0] == "atomic":
+            stack += s[1]
 
 
 def analyse(prog, cap=DEFAULT_CAP):
@@ -948,7 +1302,7 @@ def analyse(prog, cap=DEFAULT_CAP):
     from count_by_suffixes(); when the program has at most `cap` maximal
     executions, the full enumeration recomputes them all, and the bug
     kinds of all three analyses must agree ("enumerated" says whether it
-    ran)."""
+    ran).  Data races come from search_races() alone."""
     m = Machine(prog)
     bugs = search_bugs(m)
     want_traces = trace_eligible(prog)
@@ -957,6 +1311,10 @@ def analyse(prog, cap=DEFAULT_CAP):
         "bug search %s and suffix counts %s disagree" % (sorted(bugs),
                                                          sorted(dp.bug_kinds))
     enumerated = dp.executions <= cap
+    if has_plain_steps(prog):
+        race = search_races(m)
+        if race is not None:
+            bugs[DATA_RACE] = race
     if enumerated:
         en = enumerate_executions(m, want_traces)
         got = (en.executions, en.bug_kinds, len(en.rf_outcomes),

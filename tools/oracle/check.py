@@ -6,7 +6,8 @@ exhaustive enumeration (brute.py), build it with weft-cc, run weft's
 exhaustive DFS on it without bounds, and report every disagreement:
 
   false-verified  weft says verified, a bug is reachable (the worst)
-  false-alarm     weft reports a bug of a kind that is unreachable
+  false-alarm     weft reports a bug of a kind that is unreachable, or
+                  lists a data-race finding the oracle cannot reach
   lock-order      weft reports a lock-order cycle, and neither a deadlock nor
                   a state of threads waiting for each other's locks is reachable
   few-executions  verified with fewer executions than the program has
@@ -57,6 +58,7 @@ import gen    # noqa: E402
 
 CASES_DIR = os.path.join(HERE, "cases")
 DEADLOCK = brute.DEADLOCK
+DATA_RACE = brute.DATA_RACE
 BASE_OPTIONS = "format=json strategy=dfs fair-bound=unbounded"
 RUN_TIMEOUT = 120          # seconds for one weft run, a little over time-limit
 # weft's execution budget is this many times the oracle's number of
@@ -235,10 +237,23 @@ def alarm_category(kind):
     return "lock-order" if kind == "lock-order" else "false-alarm"
 
 
+def race_findings(truth, res, what="weft"):
+    """A data race among weft's findings (which need not be the verdict's
+    kind: a search goes on after a race to its consequences) that the
+    oracle cannot reach is a false alarm too."""
+    if DATA_RACE in truth["bugs"] or res.get("kind") == DATA_RACE:
+        return []
+    for f in res.get("findings") or []:
+        if isinstance(f, dict) and f.get("kind") == DATA_RACE:
+            return [("false-alarm", "%s: finding data-race: %s; oracle: %s"
+                     % (what, one_line(f.get("message")), describe_bugs(truth["bugs"])))]
+    return []
+
+
 def compare(truth, res):
     """Disagreements between the oracle's truth and weft's unbounded run,
     as (category, reason) pairs."""
-    out = []
+    out = race_findings(truth, res)
     bugs = truth["bugs"]
     verdict, kind, execs = res.get("verdict"), res.get("kind"), res.get("executions")
     if verdict == "verified":
@@ -281,7 +296,7 @@ def compare_bounded(truth, k, res):
     if verdict == "bug" and not kind_reachable(kind, bugs, truth.get("lock_cycle")):
         return [(alarm_category(kind), "preemption-bound=%d: weft: bug (%s); oracle: %s"
                  % (k, kind, describe_bugs(bugs)))]
-    return []
+    return race_findings(truth, res, "preemption-bound=%d" % k)
 
 
 def compare_expected(truth, expect):

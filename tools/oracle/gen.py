@@ -14,7 +14,9 @@ condition variable, a choice, an exit), each in a correct or a buggy
 variant, so that roughly half the programs have a reachable bug and the
 other half are correct for a non-trivial reason.  The motifs keep the
 rules every program must keep (see README.md): no data race on plain
-memory, no unlock of a lock not held, no relock, no unbounded loop.
+memory accessed by local computation (set, ["g", ...]; the section motifs'
+plain variables are accessed by pload/pstore steps and may race), no
+unlock of a lock not held, no relock, no unbounded loop.
 
 Program description (JSON-able):
   {"seed": S, "atomics": {name: init}, "plains": {name: init},
@@ -30,7 +32,16 @@ Statements are lists (see brute.py for their meaning):
   ["create", t]  ["join", t]  ["detach", t]  ["exit"]
   ["set", dst, e]  ["if", e, then, else]  ["while", e, body]
   ["repeat", counter, n, body]  ["break"]  ["assert", e]
+  ["pload", g, dst]  ["pstore", g, e]      plain accesses that are steps
+  ["atomic", body, form]                   an atomic section, form "begin"
+                                           (__VERIFIER_atomic_begin/end) or
+                                           "fn" (a __VERIFIER_atomic_ function)
 Expressions: int | ["l", local] | ["g", plain] | [op, a, b] | ["!", a].
+
+Atomic sections and pload/pstore come from a random stream of their own
+(see add_sections): the main stream draws exactly what it drew before
+they existed, so a seed's program is the one it always was, sometimes
+with sections and their motifs added.
 """
 
 import json
@@ -49,6 +60,23 @@ EXEC_CAP = 20_000
 
 # Visible operations allowed in one thread's code (loops counted once).
 MAX_OPS_PER_THREAD = 7
+
+# The atomic-section stream: its own version, so that bumping it changes
+# only the sections added to the programs.
+SECTION_VERSION = 1
+
+# Probability that a candidate gets atomic sections, and the operations
+# allowed inside the sections wrapped around existing code: mostly
+# non-blocking ones; a wrap may include blocking ones with WRAP_BLOCKING.
+P_SECTIONS = 0.4
+WRAP_BLOCKING = 0.25
+SECTION_NONBLOCKING = {"load", "store", "cas", "xchg", "faa", "set", "assert",
+                       "choose", "unlock", "trylock", "sem_post",
+                       "sem_trywait", "cond_signal", "cond_broadcast",
+                       "rwunlock", "pload", "pstore", "if", "repeat",
+                       "atomic", "break"}
+SECTION_BLOCKING = {"lock", "join", "sem_wait", "cond_wait", "rdlock",
+                    "wrlock", "while"}
 
 
 def L(name):
@@ -580,8 +608,209 @@ def add_exit(b, main_body):
         main_body.insert(first_join, ["exit"])
 
 
-def candidate(seed, attempt):
-    """One candidate program for (seed, attempt)."""
+# ----------------------------------------------------------------------
+# Atomic sections (a random stream of their own, drawn after main's)
+# ----------------------------------------------------------------------
+
+class Sections:
+    """Where a candidate's threads can take more code once main is
+    assembled: the bodies (main's is its assembled body), the range of
+    each body new code may go into, and the threads main joins."""
+
+    def __init__(self, b, main_body):
+        self.b = b
+        self.bodies = [main_body] + b.bodies[1:]
+        self.joined = {s[1] for s in main_body if s[0] == "join"}
+        self.main_exits = any(s[0] == "exit" for s in main_body)
+        self.finals = []
+
+    def form(self):
+        return self.b.rng.choice(["begin", "fn"])
+
+    def section(self, body):
+        return ["atomic", body, self.form()]
+
+    def insert_range(self, t):
+        """Indices where new code may go in thread t's body: in main after
+        the first creation and before the first join or exit; in a
+        created thread anywhere before a final exit."""
+        body = self.bodies[t]
+        if t == 0:
+            lo = next(i for i, s in enumerate(body) if s[0] == "create") + 1
+            hi = next((i for i in range(lo, len(body))
+                       if body[i][0] in ("join", "exit")), len(body))
+            return lo, hi
+        hi = len(body)
+        if hi and (body[-1] == ["exit"] or
+                   (body[-1][0] == "if" and body[-1][2] == [["exit"]])):
+            hi -= 2 if body[-1][0] == "if" else 1
+        return 0, hi
+
+    def put(self, t, stmts):
+        lo, hi = self.insert_range(t)
+        at = self.b.rng.randint(lo, hi)
+        self.bodies[t][at:at] = stmts
+
+    def checkable(self, parts):
+        """Whether main can check the threads' work after joining them."""
+        return all(t == 0 or t in self.joined for t in parts)
+
+    def final(self, *stmts):
+        self.finals += stmts
+
+
+def section_counter(sx, pbug):
+    """The lost-update shape: threads increment a counter (an atomic or a
+    plain variable), each inside an atomic section or with a separate
+    load and store outside one; main checks the total.  Buggy: one
+    increment outside while another is in a section (or also outside);
+    correct: every increment in a section (a fetch-add outside is atomic
+    too).  A section may read the counter back and assert its own store
+    is still there: nothing else runs inside it."""
+    b = sx.b
+    k = 2 if b.n < 3 or b.chance(0.7) else 3
+    parts = b.participants(k)
+    plain = b.chance(0.35)
+    x = b.plain(0) if plain else b.atomic(0)
+    load, store = ("pload", "pstore") if plain else ("load", "store")
+    buggy = b.chance(pbug)
+    outside = set()
+    if buggy:
+        outside.add(parts[-1])
+        if k > 2 and b.chance(0.3):
+            outside.add(parts[0])
+    for t in parts:
+        r = b.local(t)
+        inc = [[load, x, r], [store, x, ["+", L(r), 1]]]
+        if t in outside:
+            sx.put(t, inc)
+        elif not plain and not buggy and t != parts[0] and b.chance(0.3):
+            sx.put(t, [["faa", x, 1, r]])
+        else:
+            if b.chance(0.3):
+                r2 = b.local(t)
+                inc += [[load, x, r2], ["assert", EQ(L(r2), ["+", L(r), 1])]]
+            sx.put(t, [sx.section(inc)])
+    if sx.checkable(parts) and (not sx.main_exits or b.chance(0.5)):
+        f = b.local(0, "f")
+        sx.final([load, x, f], ["assert", EQ(L(f), k)])
+
+
+def section_publish(sx, pbug):
+    """Plain data written and read in atomic sections: a writer sets two
+    plain variables in one section, a reader reads both in another and
+    asserts it saw both or neither.  Buggy: the writer or the reader
+    works outside a section (a data race, and a torn read), or a third
+    access outside any section (a data race only)."""
+    b = sx.b
+    k = 3 if b.n >= 3 and b.chance(0.3) else 2
+    parts = b.participants(k)
+    w, rs = parts[0], parts[1:]
+    a, c = b.plain(0), b.plain(0)
+    bug = b.rng.choice(["writer", "reader", "stray", "stray"]) \
+        if b.chance(pbug) else None
+    writes = [["pstore", a, 1], ["pstore", c, 1]]
+    sx.put(w, writes if bug == "writer" else [sx.section(writes)])
+    for i, t in enumerate(rs):
+        ra, rc = b.local(t), b.local(t)
+        reads = [["pload", a, ra], ["pload", c, rc]]
+        check = ["assert", EQ(L(ra), L(rc))]
+        if bug == "reader" and i == 0:
+            sx.put(t, reads + [check])
+        elif b.chance(0.5):
+            sx.put(t, [sx.section(reads + [check])])
+        else:
+            sx.put(t, [sx.section(reads), check])
+    if bug == "stray":
+        t = b.rng.randrange(b.n)
+        sx.put(t, [["pload", b.rng.choice([a, c]), b.local(t)]])
+
+
+def section_lock(sx, pbug):
+    """A mutex taken inside an atomic section (the thread inside may block
+    there, and the others run, but none enters a section).  Buggy: the
+    other thread enters a section while holding the mutex: deadlock."""
+    b = sx.b
+    t1, t2 = b.participants(2)
+    m, x = b.mutex(), b.atomic(0)
+    r1, r2 = b.local(t1), b.local(t2)
+    sx.put(t1, [sx.section([["lock", m], ["faa", x, 1, r1], ["unlock", m]])])
+    inner = [["faa", x, 1, r2]]
+    if b.chance(pbug):
+        inner = [sx.section(inner)]
+    sx.put(t2, [["lock", m]] + inner + [["unlock", m]])
+    if sx.checkable([t1, t2]) and b.chance(0.5):
+        f = b.local(0, "f")
+        sx.final(["load", x, f], ["assert", EQ(L(f), 2)])
+
+
+def wrappable(s, allowed):
+    if s[0] not in allowed:
+        return False
+    if s[0] == "if":
+        return all(wrappable(x, allowed) for x in s[2] + s[3])
+    if s[0] == "while":
+        return all(wrappable(x, allowed) for x in s[2])
+    if s[0] == "repeat":
+        return all(wrappable(x, allowed) for x in s[3])
+    if s[0] == "atomic":
+        return all(wrappable(x, allowed) for x in s[1])
+    return True
+
+
+def section_wrap(sx, pbug):
+    """An atomic section around a run of a thread's existing statements:
+    loads, stores, read-modify-writes, asserts, unlocks (and, sometimes,
+    blocking ones: lock, join, sem_wait, a condition wait), possibly
+    around another section (sections nest)."""
+    b = sx.b
+    allowed = set(SECTION_NONBLOCKING)
+    if b.chance(WRAP_BLOCKING):
+        allowed |= SECTION_BLOCKING
+    runs = []
+    for t, body in enumerate(sx.bodies):
+        i = 0
+        while i < len(body):
+            j = i
+            while j < len(body) and wrappable(body[j], allowed):
+                j += 1
+            if j > i:
+                runs.append((t, i, j))
+            i = j + 1
+    if not runs:
+        return
+    t, i, j = b.rng.choice(runs)
+    lo = b.rng.randrange(i, j)
+    hi = b.rng.randint(lo + 1, j)
+    body = sx.bodies[t]
+    body[lo:hi] = [sx.section(body[lo:hi])]
+
+
+SECTION_MOTIFS = [
+    (section_counter, 3), (section_publish, 2), (section_lock, 1),
+    (section_wrap, 3),
+]
+
+
+def add_sections(b, main_body, rng):
+    """Adds atomic sections to an assembled candidate, drawing from rng
+    only: section motifs put their code at random places in the threads
+    (main's checks go at its end), or a section wraps existing code."""
+    b.rng = rng
+    if rng.random() >= P_SECTIONS:
+        return False
+    sx = Sections(b, main_body)
+    motifs, weights = zip(*SECTION_MOTIFS)
+    for _ in range(rng.choice([1, 1, 1, 2])):
+        rng.choices(motifs, weights)[0](sx, 0.5)
+    main_body += sx.finals
+    return True
+
+
+def candidate(seed, attempt, sections=False):
+    """One candidate program for (seed, attempt); with `sections`, the
+    same program with atomic sections added from their own stream (None
+    if that stream adds none)."""
     rng = random.Random("weft-oracle:%d:%d:%d" % (VERSION, seed, attempt))
     b = Builder(rng, ncreated=rng.choice([1, 1, 2, 2, 2, 3]))
     nmotifs = rng.choice([1, 1, 2, 2, 2, 3])
@@ -594,6 +823,11 @@ def candidate(seed, attempt):
             b.emit(t, ["yield"] if rng.random() < 0.5
                    else ["load", b.atomic(0), b.local(t)])
     main_body = assemble(b)
+    if sections:
+        srng = random.Random("weft-oracle-sections:%d:%d:%d:%d" % (
+            VERSION, SECTION_VERSION, seed, attempt))
+        if not add_sections(b, main_body, srng):
+            return None
     threads = [{"name": "main", "locals": b.locals[0], "body": main_body}]
     for t in range(1, b.n):
         threads.append({"name": "t%d" % t, "locals": b.locals[t],
@@ -615,19 +849,33 @@ def visible_ops(stmts):
             n += visible_ops(s[2])
         elif s[0] == "repeat":
             n += visible_ops(s[3])
+        elif s[0] == "atomic":
+            n += visible_ops(s[1])
     return n
 
 
-def generate(seed, cap=EXEC_CAP):
-    """The program for `seed`: the first candidate small enough."""
+def fits(prog, cap, max_ops):
+    if any(visible_ops(t["body"]) > max_ops for t in prog["threads"][1:]):
+        return False
+    return brute.count_executions(brute.Machine(prog), cap) <= cap
+
+
+def generate(seed, cap=EXEC_CAP, sections=True):
+    """The program for `seed`: the first candidate small enough, with
+    atomic sections when its section stream adds some and the result is
+    still small enough (sections' entries and exits not counted as
+    operations, two more allowed), else as it is: which candidate is
+    taken never depends on the sections."""
     for attempt in range(1000):
         prog = candidate(seed, attempt)
-        if any(visible_ops(t["body"]) > MAX_OPS_PER_THREAD
-               for t in prog["threads"][1:]):
+        if not fits(prog, cap, MAX_OPS_PER_THREAD):
             continue
-        m = brute.Machine(prog)
-        if brute.count_executions(m, cap) <= cap:
-            return prog
+        if sections:
+            with_sections = candidate(seed, attempt, sections=True)
+            if with_sections and fits(with_sections, cap,
+                                      MAX_OPS_PER_THREAD + 2):
+                return with_sections
+        return prog
     raise RuntimeError("no candidate for seed %d fits the cap" % seed)
 
 
@@ -646,6 +894,18 @@ C_HEADER = """\
 """
 
 
+# pload / pstore: one plain access each, made where the program makes it
+# and kept even when its value is unused (the oracle models each as a
+# step of its own), yet a plain access, instrumented as one.
+PLAIN_MACROS = [
+    "#define plain_barrier() __asm__ volatile(\"\" : : : \"memory\")",
+    "#define plain_load(dst, var) do { plain_barrier(); (dst) = (var); "
+    "__asm__ volatile(\"\" : : \"r\"(dst) : \"memory\"); } while (0)",
+    "#define plain_store(var, val) do { plain_barrier(); (var) = (val); "
+    "plain_barrier(); } while (0)",
+]
+
+
 def c_expr(e):
     if isinstance(e, int):
         return str(e)
@@ -656,7 +916,62 @@ def c_expr(e):
     return "(%s %s %s)" % (c_expr(e[1]), e[0], c_expr(e[2]))
 
 
-def c_stmt(s, ind, out):
+class Emit:
+    """What emitting one program's code collects besides the lines: the
+    __VERIFIER_atomic_ functions its sections became (each defined before
+    the code calling it, inner sections' before outer ones') and whether
+    it calls __VERIFIER_atomic_begin/end."""
+
+    def __init__(self):
+        self.functions = []
+        self.begin_end = False
+        self.plain_steps = False
+        self.thread, self.locals = None, []
+
+
+def c_section(s, ind, out, ctx):
+    """An atomic section: its body between __VERIFIER_atomic_begin() and
+    __VERIFIER_atomic_end(), or a __VERIFIER_atomic_ function called with
+    pointers to the thread's locals the body uses (copied in and out:
+    nothing else can see them)."""
+    p = "\t" * ind
+    form = s[2] if len(s) > 2 else "begin"
+    if form == "begin":
+        ctx.begin_end = True
+        out.append(p + "__VERIFIER_atomic_begin();")
+        for x in s[1]:
+            c_stmt(x, ind, out, ctx)
+        out.append(p + "__VERIFIER_atomic_end();")
+        return
+    if form != "fn":
+        raise ValueError("unknown atomic section form %r" % (form,))
+    used = set()
+
+    def names(x):
+        if isinstance(x, list):
+            for y in x:
+                names(y)
+        elif isinstance(x, str) and x in ctx.locals:
+            used.add(x)
+
+    names(s[1])
+    params = [n for n in ctx.locals if n in used]
+    body = []
+    for x in s[1]:
+        c_stmt(x, 1, body, ctx)
+    fname = "__VERIFIER_atomic_%s_%d" % (ctx.thread, len(ctx.functions))
+    fn = ["void %s(%s)" % (fname, ", ".join("int *p_%s" % n for n in params)
+                           or "void"), "{"]
+    if params:
+        fn.append("\tint %s;" % ", ".join("%s = *p_%s" % (n, n) for n in params))
+    fn += body
+    fn += ["\t*p_%s = %s;" % (n, n) for n in params]
+    fn.append("}")
+    ctx.functions.append(fn)
+    out.append(p + "%s(%s);" % (fname, ", ".join("&" + n for n in params)))
+
+
+def c_stmt(s, ind, out, ctx):
     """Appends the C lines for statement s, indented by `ind` tabs."""
     p = "\t" * ind
     op = s[0]
@@ -668,6 +983,8 @@ def c_stmt(s, ind, out):
         "xchg": lambda: "%s = atomic_exchange(&%s, %s);" % (s[3], s[1], c_expr(s[2])),
         "faa": lambda: "%s = atomic_fetch_add(&%s, %s);" % (s[3], s[1], c_expr(s[2])),
         "choose": lambda: "%s = weft_choose(%d);" % (s[2], s[1]),
+        "pload": lambda: "plain_load(%s, %s);" % (s[2], s[1]),
+        "pstore": lambda: "plain_store(%s, %s);" % (s[1], c_expr(s[2])),
         "yield": lambda: "sched_yield();",
         "lock": lambda: "pthread_mutex_lock(&%s);" % s[1],
         "unlock": lambda: "pthread_mutex_unlock(&%s);" % s[1],
@@ -689,26 +1006,30 @@ def c_stmt(s, ind, out):
         "break": lambda: "break;",
         "assert": lambda: "assert(%s);" % c_expr(s[1]),
     }
+    if op in ("pload", "pstore"):
+        ctx.plain_steps = True
     if op in simple:
         out.append(p + simple[op]())
+    elif op == "atomic":
+        c_section(s, ind, out, ctx)
     elif op == "if":
         out.append(p + "if (%s) {" % c_expr(s[1]))
         for x in s[2]:
-            c_stmt(x, ind + 1, out)
+            c_stmt(x, ind + 1, out, ctx)
         if len(s) > 3 and s[3]:
             out.append(p + "} else {")
             for x in s[3]:
-                c_stmt(x, ind + 1, out)
+                c_stmt(x, ind + 1, out, ctx)
         out.append(p + "}")
     elif op == "while":
         out.append(p + "while (%s) {" % c_expr(s[1]))
         for x in s[2]:
-            c_stmt(x, ind + 1, out)
+            c_stmt(x, ind + 1, out, ctx)
         out.append(p + "}")
     elif op == "repeat":
         out.append(p + "for (%s = 0; %s < %d; %s++) {" % (s[1], s[1], s[2], s[1]))
         for x in s[3]:
-            c_stmt(x, ind + 1, out)
+            c_stmt(x, ind + 1, out, ctx)
         out.append(p + "}")
     else:
         raise ValueError("unknown statement %r" % (s,))
@@ -739,22 +1060,38 @@ def emit_c(prog):
     for name in prog.get("sems", {}):
         out.append("sem_t %s;" % name)
     out.append("pthread_t th[%d];" % len(prog["threads"]))
+    ctx = Emit()
+    code = []
     for t, th in enumerate(prog["threads"][1:], start=1):
-        out += ["", "static void *t%d(void *arg)" % t, "{"]
-        out += c_locals(th["locals"])
-        out.append("\t(void)arg;")
-        for s in th["body"]:
-            c_stmt(s, 1, out)
-        out += ["\treturn NULL;", "}"]
+        code += thread_c(ctx, th, ["static void *t%d(void *arg)" % t],
+                         ["\t(void)arg;"], ["\treturn NULL;"])
     main = prog["threads"][0]
-    out += ["", "int main(void)", "{"]
-    out += c_locals(main["locals"])
-    for name, k in prog.get("sems", {}).items():
-        out.append("\tsem_init(&%s, 0, %d);" % (name, k))
-    for s in main["body"]:
-        c_stmt(s, 1, out)
-    out += ["\treturn 0;", "}", ""]
+    code += thread_c(ctx, main, ["int main(void)"],
+                     ["\tsem_init(&%s, 0, %d);" % (name, k)
+                      for name, k in prog.get("sems", {}).items()],
+                     ["\treturn 0;"])
+    if ctx.begin_end:
+        out += ["extern void __VERIFIER_atomic_begin(void);",
+                "extern void __VERIFIER_atomic_end(void);"]
+    if ctx.plain_steps:
+        out += PLAIN_MACROS
+    out += code + [""]
     return "\n".join(out)
+
+
+def thread_c(ctx, th, head, prologue, epilogue):
+    """A thread's function, preceded by the __VERIFIER_atomic_ functions
+    its sections became."""
+    ctx.thread, ctx.locals = th["name"], th.get("locals", [])
+    first = len(ctx.functions)
+    body = []
+    for s in th["body"]:
+        c_stmt(s, 1, body, ctx)
+    out = []
+    for fn in ctx.functions[first:]:
+        out += [""] + fn
+    out += [""] + head + ["{"] + c_locals(ctx.locals) + prologue + body
+    return out + epilogue + ["}"]
 
 
 def main(argv):

@@ -1,0 +1,41 @@
+//! expect: bug data-race
+/* A sequentially consistent store acquires nothing (ThreadSanitizer's
+ * rule): r sees the flag with a relaxed load, then stores to it, and its
+ * read of data still races with w's write.  weft once let the seq_cst
+ * store join the flag's release clock, which hid the race.  Twin:
+ * seqcst_store_ok.c reads the flag with an acquire load. */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+
+static int data;
+static atomic_int flag;
+
+static void *w(void *a)
+{
+	(void)a;
+	data = 1;
+	atomic_store(&flag, 1);
+	return 0;
+}
+
+static void *r(void *a)
+{
+	(void)a;
+	if (atomic_load_explicit(&flag, memory_order_relaxed)) {
+		atomic_store(&flag, 2);
+		printf("%d\n", data);
+	}
+	return 0;
+}
+
+int main(void)
+{
+	pthread_t a, b;
+
+	pthread_create(&a, 0, w, 0);
+	pthread_create(&b, 0, r, 0);
+	pthread_join(a, 0);
+	pthread_join(b, 0);
+	return 0;
+}

@@ -17,97 +17,30 @@
 #include <sys/mman.h>
 
 #include "sched/sched.h"
+#define WEFT__HEAP_OWN /* its short names, heap.h */
 #include "detect/heap.h"
 #include "detect/race.h"
 
-#define GRANULE 16
-#define ARENA_SIZE ((size_t)1 << 36)          /* 64 GiB of address space */
-#define MAX_BLOCKS ((size_t)1 << 22)
+struct weft__heap *H;
 
-enum { SH_NONE = 0, SH_LIVE = 1, SH_FREED = 2 };
-
-struct block {
-	char *p;
-	size_t n;
-	const char *what;
-	const struct weft_loc *aloc, *floc;
-	/* Call sites before main, as return addresses: symbolizing them
-	 * there would start addr2line from a constructor, so the snapshot
-	 * does it (into aloc and floc). */
-	uintptr_t apc, fpc;
-	int atid, ftid;
-	uint8_t state;
-};
-
-/* A stretch of the arena holding blocks live at main's entry, whose bytes
- * every execution starts with. */
-struct span {
-	size_t off, len;
-};
-
-/* The blocks allocated before main: the first nblocks blocks, in the
- * first used bytes of the arena. */
-struct premain {
-	bool taken;                /* the snapshot was taken: main began */
-	size_t used, nblocks;
-	struct span *spans;
-	size_t nspans;
-	char *saved;               /* the spans' bytes at main's entry */
-	size_t *revive;            /* the ones this execution freed */
-	size_t nrevive;
-};
-
-struct heap {
-	char *arena;
-	uint32_t *shadow;          /* (block index << 2) | state */
-	size_t used, high;         /* bytes of arena handed out */
-	struct block *blocks;
-	size_t nblocks, high_blocks;
-	long resets;
-	struct premain pre;
-};
-static struct heap *H;
-
-static void heap_init(void)
+void weft__heap_init(void)
 {
-	H = weft__persistent_alloc(sizeof *H);
-	H->arena = mmap(NULL, ARENA_SIZE, PROT_READ | PROT_WRITE,
-			MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	H->shadow = mmap(NULL, ARENA_SIZE / GRANULE * sizeof(uint32_t),
-			 PROT_READ | PROT_WRITE,
-			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	H->blocks = mmap(NULL, MAX_BLOCKS * sizeof(struct block),
-			 PROT_READ | PROT_WRITE,
-			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	if (H->arena == MAP_FAILED || H->shadow == MAP_FAILED ||
-	    H->blocks == MAP_FAILED)
+	struct weft__heap *h = weft__persistent_alloc(sizeof *h);
+	const int prot = PROT_READ | PROT_WRITE;
+	const int flags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE;
+
+	h->arena = mmap(NULL, ARENA_SIZE, prot, flags, -1, 0);
+	h->shadow = mmap(NULL,
+			 ARENA_SIZE / GRANULE * sizeof(uint32_t),
+			 prot, flags, -1, 0);
+	h->blocks = mmap(NULL,
+			 MAX_BLOCKS * sizeof(struct weft__hblock),
+			 prot, flags, -1, 0);
+	if (h->arena == MAP_FAILED || h->shadow == MAP_FAILED ||
+	    h->blocks == MAP_FAILED)
 		weft__die("cannot reserve the tracked heap");
-	weft__heap_lo = weft__heap_hi = H->arena;
-}
-
-static void set_shadow(size_t from, size_t len, uint32_t v);
-
-/* Blocks allocated before main that this execution freed are live again,
- * and every live one gets back its contents at main's entry. */
-static void premain_restore(void)
-{
-	struct premain *P = &H->pre;
-	const char *from = P->saved;
-
-	for (size_t i = 0; i < P->nrevive; i++) {
-		struct block *b = &H->blocks[P->revive[i]];
-		b->state = SH_LIVE;
-		b->floc = NULL;
-		b->fpc = 0;
-		b->ftid = -1;
-		set_shadow((size_t)(b->p - H->arena), b->n ? b->n : 1,
-			   (uint32_t)(P->revive[i] << 2) | SH_LIVE);
-	}
-	P->nrevive = 0;
-	for (size_t i = 0; i < P->nspans; i++) {
-		memcpy(H->arena + P->spans[i].off, from, P->spans[i].len);
-		from += P->spans[i].len;
-	}
+	H = h;
+	weft__heap_lo = weft__heap_hi = h->arena;
 }
 
 /* Give back the pages of [base + keep, base + high) that hold nothing
@@ -123,14 +56,14 @@ static size_t drop_pages(void *base, size_t keep, size_t high)
 
 void weft__heap_reset(void)
 {
-	struct premain *P;
+	struct weft__hpremain *P;
 
 	if (!H)
-		heap_init();
+		weft__heap_init();
 	P = &H->pre;
 	memset(H->shadow + P->used / GRANULE, 0,
 	       (H->used - P->used) / GRANULE * sizeof(uint32_t));
-	premain_restore();
+	weft__heap_premain_restore();
 	if (H->used > H->high)
 		H->high = H->used;
 	if (H->nblocks > H->high_blocks)
@@ -143,8 +76,8 @@ void weft__heap_reset(void)
 	if (++H->resets % 4096 == 0 && H->high > P->used + ((size_t)4 << 20)) {
 		drop_pages(H->shadow, P->used / GRANULE * sizeof(uint32_t),
 			   H->high / GRANULE * sizeof(uint32_t));
-		drop_pages(H->blocks, P->nblocks * sizeof(struct block),
-			   H->high_blocks * sizeof(struct block));
+		drop_pages(H->blocks, P->nblocks * sizeof(struct weft__hblock),
+			   H->high_blocks * sizeof(struct weft__hblock));
 		H->high = drop_pages(H->arena, P->used, H->high);
 		H->high_blocks = P->nblocks;
 	}
@@ -157,7 +90,7 @@ bool weft__is_tracked(const void *p)
 	return weft__in_tracked_heap(p);
 }
 
-static void set_shadow(size_t from, size_t len, uint32_t v)
+void set_shadow(size_t from, size_t len, uint32_t v)
 {
 	for (size_t g = from / GRANULE; g < (from + len + GRANULE - 1) / GRANULE;
 	     g++)
@@ -165,14 +98,14 @@ static void set_shadow(size_t from, size_t len, uint32_t v)
 }
 
 /* A new block; its call site is loc, or return address pc before main. */
-static void *carve(size_t n, bool zero, const char *what,
+void *carve(size_t n, bool zero, const char *what,
 		   const struct weft_loc *loc, uintptr_t pc)
 {
 	size_t off, len = n ? n : 1;
-	struct block *b;
+	struct weft__hblock *b;
 
 	if (!H)
-		heap_init();
+		weft__heap_init();
 	/* One empty granule between blocks catches small overruns as
 	 * accesses to unallocated memory. */
 	off = H->used + GRANULE;
@@ -193,7 +126,7 @@ static void *carve(size_t n, bool zero, const char *what,
 	H->used = (off + len + GRANULE - 1) & ~(size_t)(GRANULE - 1);
 	weft__heap_hi = H->arena + H->used;
 	b = &H->blocks[H->nblocks];
-	*b = (struct block){ .p = H->arena + off, .n = n,
+	*b = (struct weft__hblock){ .p = H->arena + off, .n = n,
 			     .what = what ? what : "malloc", .aloc = loc,
 			     .apc = pc, .atid = weft__self(), .ftid = -1,
 			     .state = SH_LIVE };
@@ -211,7 +144,7 @@ void *weft__malloc(size_t n, bool zero, const char *what,
 	return carve(n, zero, what, loc, 0);
 }
 
-static struct block *block_of(const void *p)
+struct weft__hblock *block_of(const void *p)
 {
 	size_t g;
 	uint32_t v;
@@ -241,7 +174,7 @@ static const char *site(const struct weft_loc *l)
 
 void weft__free(void *p, const char *what, const struct weft_loc *loc)
 {
-	struct block *b;
+	struct weft__hblock *b;
 
 	if (!p)
 		return;
@@ -274,7 +207,7 @@ void weft__free(void *p, const char *what, const struct weft_loc *loc)
 void weft__check_access(const void *p, size_t n, bool write,
 			const struct weft_loc *loc)
 {
-	struct block *b;
+	struct weft__hblock *b;
 	size_t off;
 
 	if (!weft__is_tracked(p))
@@ -320,7 +253,7 @@ size_t weft__heap_nblocks(void)
  * otherwise they are scanned for pointers like any live block. */
 void weft__heap_block(size_t i, struct weft__block_view *out)
 {
-	const struct block *b = &H->blocks[i];
+	const struct weft__hblock *b = &H->blocks[i];
 	bool start = i < H->pre.nblocks;
 
 	*out = (struct weft__block_view){
@@ -332,7 +265,7 @@ void weft__heap_block(size_t i, struct weft__block_view *out)
 
 long weft__heap_index(const void *p)
 {
-	const struct block *b = block_of(p);
+	const struct weft__hblock *b = block_of(p);
 
 	return b ? (long)(b - H->blocks) : -1;
 }
@@ -341,7 +274,7 @@ long weft__heap_index(const void *p)
  * are the same in every run of the same schedule. */
 const char *weft__heap_name(const void *p)
 {
-	struct block *b = block_of(p);
+	struct weft__hblock *b = block_of(p);
 
 	if (!b)
 		return NULL;
@@ -378,13 +311,13 @@ __attribute__((weak)) const struct weft_loc *weft__pc_loc(uintptr_t pc)
 
 const void *weft__heap_block_start(const void *p)
 {
-	struct block *b = block_of(p);
+	struct weft__hblock *b = block_of(p);
 	return b ? b->p : NULL;
 }
 
 void weft__free_step(void *p, const char *what, const struct weft_loc *loc)
 {
-	struct block *b = p ? block_of(p) : NULL;
+	struct weft__hblock *b = p ? block_of(p) : NULL;
 
 	if (b)
 		weft__point(what ? what : "free", b->p,
@@ -400,7 +333,7 @@ void weft__free_step(void *p, const char *what, const struct weft_loc *loc)
  * instrumented access, are not.) */
 static const void *block_key(const void *p)
 {
-	struct block *b = block_of(p);
+	struct weft__hblock *b = block_of(p);
 	return b ? b->p : p;
 }
 
@@ -418,74 +351,3 @@ void weft_check_access_at(const void *p, size_t n, int write,
 	weft__check_access(p, n, write != 0, loc);
 }
 
-/* ---- blocks allocated before main ------------------------------------- */
-
-bool weft__heap_before_main(void)
-{
-	return !H || !H->pre.taken;
-}
-
-void *weft__heap_alloc_before_main(size_t n, bool zero, const char *what,
-				   uintptr_t pc)
-{
-	return carve(n, zero, what, NULL, pc);
-}
-
-/* Not a fault of the test, nor a step of it: a bad or repeated free is
- * left to the program (it is not in any execution). */
-void weft__heap_free_before_main(void *p, uintptr_t pc)
-{
-	struct block *b = p && H && !H->pre.taken ? block_of(p) : NULL;
-
-	if (!b || b->p != p || b->state != SH_LIVE)
-		return;
-	b->state = SH_FREED;
-	b->fpc = pc;
-	set_shadow((size_t)(b->p - H->arena), b->n ? b->n : 1,
-		   (uint32_t)((b - H->blocks) << 2) | SH_FREED);
-}
-
-/* Blocks closer than this are saved and restored as one span, gaps
- * included: one copy is cheaper than two. */
-#define SPAN_GAP 256
-
-void weft__heap_snapshot(void)
-{
-	struct premain *P;
-	size_t total = 0;
-	char *to;
-
-	if (!H)
-		heap_init();
-	P = &H->pre;
-	P->taken = true;
-	P->used = H->used;
-	P->nblocks = H->nblocks;
-	/* At most one span and one revival per block. */
-	P->revive = weft__persistent_alloc(H->nblocks * sizeof *P->revive);
-	P->spans = weft__persistent_alloc(H->nblocks * sizeof *P->spans);
-	for (size_t i = 0; i < H->nblocks; i++) {
-		struct block *b = &H->blocks[i];
-		size_t off = (size_t)(b->p - H->arena);
-		struct span *last = &P->spans[P->nspans ? P->nspans - 1 : 0];
-		if (b->apc && !b->aloc)
-			b->aloc = weft__pc_loc(b->apc);
-		if (b->fpc && !b->floc)
-			b->floc = weft__pc_loc(b->fpc);
-		if (b->state != SH_LIVE || !b->n)
-			continue;
-		/* Blocks are in address order: each extends the last span
-		 * or starts one. */
-		if (P->nspans && off - (last->off + last->len) <= SPAN_GAP)
-			last->len = off + b->n - last->off;
-		else
-			P->spans[P->nspans++] = (struct span){ off, b->n };
-	}
-	for (size_t i = 0; i < P->nspans; i++)
-		total += P->spans[i].len;
-	to = P->saved = weft__persistent_alloc(total);
-	for (size_t i = 0; i < P->nspans; i++) {
-		memcpy(to, H->arena + P->spans[i].off, P->spans[i].len);
-		to += P->spans[i].len;
-	}
-}

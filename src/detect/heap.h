@@ -55,4 +55,83 @@ void weft__heap_free_before_main(void *p, uintptr_t pc);
 /* Main begins: save the live blocks' contents for every execution. */
 void weft__heap_snapshot(void);
 
+/* ---- the heap's own state (heap.c and heap_premain.c) -----------------
+ *
+ * Nothing but the heap's two files reads these. */
+#define WEFT__HEAP_GRANULE 16
+#define WEFT__HEAP_ARENA ((size_t)1 << 36)    /* 64 GiB of address space */
+#define WEFT__HEAP_MAX_BLOCKS ((size_t)1 << 22)
+
+enum { WEFT__SH_NONE = 0, WEFT__SH_LIVE = 1, WEFT__SH_FREED = 2 };
+
+struct weft__hblock {
+	char *p;
+	size_t n;
+	const char *what;
+	const struct weft_loc *aloc, *floc;
+	/* Call sites before main, as return addresses: symbolizing them
+	 * there would start addr2line from a constructor, so the snapshot
+	 * does it (into aloc and floc). */
+	uintptr_t apc, fpc;
+	int atid, ftid;
+	uint8_t state;
+};
+
+/* A stretch of the arena holding blocks live at main's entry, whose bytes
+ * every execution starts with. */
+struct weft__hspan {
+	size_t off, len;
+};
+
+/* The blocks allocated before main: the first nblocks blocks, in the
+ * first used bytes of the arena. */
+struct weft__hpremain {
+	bool taken;                /* the snapshot was taken: main began */
+	size_t used, nblocks;
+	struct weft__hspan *spans;
+	size_t nspans;
+	char *saved;               /* the spans' bytes at main's entry */
+	size_t *revive;            /* the ones this execution freed */
+	size_t nrevive;
+};
+
+struct weft__heap {
+	char *arena;
+	uint32_t *shadow;          /* (block index << 2) | state */
+	size_t used, high;         /* bytes of arena handed out */
+	struct weft__hblock *blocks;
+	size_t nblocks, high_blocks;
+	long resets;
+	struct weft__hpremain pre;
+};
+extern struct weft__heap *weft__H;
+/* Reserve the arena, its shadow and the block table (once). */
+void weft__heap_init(void);
+/* Mark the granules of [from, from + len) of the arena with v. */
+void weft__heap_set_shadow(size_t from, size_t len, uint32_t v);
+/* A new block of n bytes, made at loc (or, before main, at return
+ * address pc); NULL when n is impossible. */
+void *weft__heap_carve(size_t n, bool zero, const char *what,
+		       const struct weft_loc *loc, uintptr_t pc);
+/* The block containing p, live or freed, or NULL. */
+struct weft__hblock *weft__heap_block_of(const void *p);
+/* At an execution's start: the blocks from before main it freed are live
+ * again, and they all hold their contents at main's entry. */
+void weft__heap_premain_restore(void);
+
+/* Short names for the heap's own two files, which define WEFT__HEAP_OWN
+ * before they include this header. */
+#ifdef WEFT__HEAP_OWN
+#define H weft__H
+#define GRANULE WEFT__HEAP_GRANULE
+#define ARENA_SIZE WEFT__HEAP_ARENA
+#define MAX_BLOCKS WEFT__HEAP_MAX_BLOCKS
+#define SH_NONE WEFT__SH_NONE
+#define SH_LIVE WEFT__SH_LIVE
+#define SH_FREED WEFT__SH_FREED
+#define set_shadow weft__heap_set_shadow
+#define carve weft__heap_carve
+#define block_of weft__heap_block_of
+#endif
+
 #endif

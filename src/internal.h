@@ -438,5 +438,10 @@ _Noreturn void weft__exec_exit(int status);
 
 /* Number of the current execution within this test (0-based). */
 long weft__exec_no(void);
+/* Counts executions begun in this process, the re-run of the determinism
+ * probe too (it repeats an execution number): per-execution state kept
+ * outside the execution arena is stamped with it and found stale when it
+ * differs.  Does not block. */
+long weft__exec_gen(void);
 
 #endif

@@ -52,20 +52,6 @@ struct instance {
 static struct instance *insts;
 static int ninsts, cap_insts;
 static long insts_exec = -1, insts_full = -1;
-/* Counts executions (a re-run with the same number is another one). */
-static long gen;
-
-static void lockorder_begin(void)
-{
-	gen++;
-}
-
-static struct weft__hooks hooks = { lockorder_begin, NULL, NULL };
-
-__attribute__((constructor)) static void lockorder_init(void)
-{
-	weft__register_hooks(&hooks);
-}
 
 struct cls {
 	const void *key;
@@ -238,7 +224,7 @@ static bool common_gate(const int *edges, int n)
 static bool all_here(const int *edges, int n)
 {
 	for (int i = 0; i < n; i++)
-		if (G->edges[edges[i]].inst_exec != gen)
+		if (G->edges[edges[i]].inst_exec != weft__exec_gen())
 			return false;
 	return true;
 }
@@ -292,7 +278,7 @@ static void report_cycle(int new_edge, bool known)
 	memcpy(all, chain, sizeof *chain * (size_t)k);
 	all[k] = new_edge;
 	if (common_gate(all, k + 1) || ordered_here(all, k + 1) ||
-	    insts_full == gen)
+	    insts_full == weft__exec_gen())
 		return;
 	/* An edge seen before closing a cycle again: only a cycle whose
 	 * every edge this execution took concurrently is news. */
@@ -321,7 +307,7 @@ static void report_cycle(int new_edge, bool known)
  * first one only: later ones of the same thread come after it anyway). */
 static bool note_instance(struct edge *e)
 {
-	long now = gen;
+	long now = weft__exec_gen();
 	int self = weft__self();
 
 	if (insts_exec != now) {

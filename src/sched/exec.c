@@ -133,11 +133,20 @@ void weft__register_hooks(struct weft__hooks *h)
 
 /* ---- one execution ---------------------------------------------------- */
 
+static long exec_gen;
+
+long weft__exec_gen(void)
+{
+	return exec_gen;
+}
+
 void weft__exec_reset(void)
 {
 	struct weft__exec *X = weft__X;
 	struct weft__shm *S = weft__S;
 	long no = X->exec_no;
+
+	exec_gen++;
 
 	X->nthreads = 0;
 	/* compute_enabled writes only the words this execution's threads

@@ -11,10 +11,9 @@
  * cleared lazily when a thread first touches it in a new execution (the
  * lock itself has room only for a count: it must fit in a
  * pthread_rwlock_t, and a bit per thread would not, with 256 threads).
- * Executions are told apart by a generation the begin hook advances (an
- * execution number repeats when the determinism probe re-runs one). */
+ * Executions are told apart by weft__exec_gen (an execution number
+ * repeats when the determinism probe re-runs one). */
 #define MAX_READ_HELD 16
-static long gen = 1;
 static struct {
 	long exec;
 	int n;
@@ -23,7 +22,7 @@ static struct {
 
 static int rd_find(int t, const weft_rwlock_t *l)
 {
-	if (rd[t].exec != gen)
+	if (rd[t].exec != weft__exec_gen())
 		return -1;
 	for (int i = 0; i < rd[t].n; i++)
 		if (rd[t].l[i] == l)
@@ -33,8 +32,8 @@ static int rd_find(int t, const weft_rwlock_t *l)
 
 static void rd_add(int t, const weft_rwlock_t *l, const struct weft_loc *loc)
 {
-	if (rd[t].exec != gen) {
-		rd[t].exec = gen;
+	if (rd[t].exec != weft__exec_gen()) {
+		rd[t].exec = weft__exec_gen();
 		rd[t].n = 0;
 	}
 	if (rd[t].n == MAX_READ_HELD)
@@ -212,16 +211,4 @@ void weft_rwlock_unlock_at(weft_rwlock_t *l, const struct weft_loc *loc)
 		rd_del(self, l);
 	}
 	weft__lock_release(rw_class(l, loc), loc);
-}
-
-static void rw_begin(void)
-{
-	gen++;
-}
-
-static struct weft__hooks hooks = { rw_begin, NULL, NULL };
-
-__attribute__((constructor)) static void rw_init(void)
-{
-	weft__register_hooks(&hooks);
 }

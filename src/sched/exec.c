@@ -1,6 +1,5 @@
 /* src/sched/exec.c - one execution of a test, from a fresh program state to
  * its verdict, and the ways an execution ends early (bug, prune). */
-#include <link.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,110 +10,6 @@
 #include "detect/heap.h"
 
 const struct weft_test *weft__cur_test;
-
-/* ---- the program's initial state --------------------------------------- */
-
-/* The writable parts of the executable's segments (.data, .bss, minus the
- * RELRO part that becomes read-only), saved once in the worker and copied
- * back before every execution.  weft itself is a shared library, so its
- * state is not in these segments.  The blocks the program allocated before
- * main are the rest of that state: the tracked heap saves them at the same
- * moment and puts them back when it is rewound (detect/heap.h). */
-struct region {
-	char *addr;
-	size_t len;
-	char *saved;
-};
-#define MAX_REGIONS 8
-static struct region regions[MAX_REGIONS];
-static int nregions;
-
-static void add_region(char *lo, char *hi)
-{
-	if (hi <= lo)
-		return;
-	if (nregions == MAX_REGIONS)
-		weft__die("too many writable segments in the program");
-	regions[nregions].addr = lo;
-	regions[nregions].len = (size_t)(hi - lo);
-	nregions++;
-}
-
-static int phdr_cb(struct dl_phdr_info *info, size_t size, void *data)
-{
-	char *relro_lo = NULL, *relro_hi = NULL;
-
-	(void)size;
-	(void)data;
-	/* The first object is the main program. */
-	for (int i = 0; i < info->dlpi_phnum; i++) {
-		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
-		if (ph->p_type == PT_GNU_RELRO) {
-			relro_lo = (char *)(info->dlpi_addr + ph->p_vaddr);
-			relro_hi = relro_lo + ph->p_memsz;
-		}
-	}
-	for (int i = 0; i < info->dlpi_phnum; i++) {
-		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
-		char *lo, *hi;
-		if (ph->p_type != PT_LOAD || !(ph->p_flags & PF_W))
-			continue;
-		lo = (char *)(info->dlpi_addr + ph->p_vaddr);
-		hi = lo + ph->p_memsz;
-		if (relro_lo && relro_lo <= lo && relro_hi > lo)
-			lo = relro_hi;
-		add_region(lo, hi);
-	}
-	return 1; /* stop after the main program */
-}
-
-/* Copying a whole data segment crosses AddressSanitizer's redzones
- * between globals, which is intended here: under ASan the copy is
- * uninstrumented and does not go through the intercepted memcpy. */
-#if defined(__SANITIZE_ADDRESS__)
-#define WEFT_SEG_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define WEFT_SEG_ASAN 1
-#endif
-#endif
-
-#ifdef WEFT_SEG_ASAN
-__attribute__((no_sanitize_address)) static void segcopy(char *dst,
-							 const char *src,
-							 size_t n)
-{
-	volatile char *d = dst;
-	size_t i = 0;
-
-	if (((uintptr_t)dst | (uintptr_t)src) % sizeof(long) == 0)
-		for (; i + sizeof(long) <= n; i += sizeof(long))
-			*(volatile long *)(void *)(dst + i) =
-				*(const long *)(const void *)(src + i);
-	for (; i < n; i++)
-		d[i] = src[i];
-}
-#define SEGCOPY(d, s, n) segcopy((d), (s), (n))
-#else
-#define SEGCOPY(d, s, n) memcpy((d), (s), (n))
-#endif
-
-void weft__globals_snapshot(void)
-{
-	nregions = 0;
-	dl_iterate_phdr(phdr_cb, NULL);
-	for (int i = 0; i < nregions; i++) {
-		regions[i].saved = weft__persistent_alloc(regions[i].len);
-		SEGCOPY(regions[i].saved, regions[i].addr, regions[i].len);
-	}
-	weft__heap_snapshot();
-}
-
-void weft__globals_restore(void)
-{
-	for (int i = 0; i < nregions; i++)
-		SEGCOPY(regions[i].addr, regions[i].saved, regions[i].len);
-}
 
 /* ---- hooks ------------------------------------------------------------ */
 

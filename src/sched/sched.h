@@ -253,7 +253,7 @@ char *weft__token_encode(const char *test, const uint32_t *dec, long n,
 long weft__token_decode(const char *test, const char *tok, uint32_t **out,
 			uint64_t **ctx, int *nctx, const char **err);
 
-/* Executions (src/sched/exec.c). */
+/* The program's data (globals.c) and executions (exec.c). */
 void weft__globals_snapshot(void);
 void weft__globals_restore(void);
 enum exec_result weft__run_execution(const struct weft_test *t);

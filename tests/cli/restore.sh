@@ -1,0 +1,50 @@
+# Restoring the program's data before each execution by copying back only
+# the pages written (src/sched/globals.c) gives the verdicts and execution
+# counts of the full copy, on a program with 4.3 MB of globals written by
+# stores, the C library and a read() system call (restore_pages.c checks
+# at the start of main that every global is as loaded).  WEFT_RESTORE=check
+# also compares every byte after every restore.  Where the kernel cannot
+# report written pages (before Linux 6.7), the status line must say so
+# and the full copy is what runs.
+. tests/cli/common.inc
+x=$B/tests/cli/restore_pages
+d=$(mktemp -d)
+trap 'rm -rf "$d"' EXIT
+
+st=$(WEFT_RESTORE=status $x 2>&1 >/dev/null | grep 'weft: restore:')
+case $st in
+*"written pages only") ;;
+*"full copy ("*)
+	kv=$(uname -r | sed 's/^\([0-9]*\)\.\([0-9]*\).*/\1 \2/')
+	set -- $kv
+	if [ "$1" -gt 6 ] || { [ "$1" -eq 6 ] && [ "$2" -ge 7 ]; }; then
+		fail "Linux $(uname -r) has PAGEMAP_SCAN, yet: $st"
+	fi ;;
+*) fail "no restore status line: '$st'" ;;
+esac
+# Small data is copied whole: asking the kernel costs more.
+st=$(WEFT_RESTORE=status $B/tests/detect/pthread/racy_counter_ok 2>&1 >/dev/null | grep 'weft: restore:')
+case $st in *"full copy (the program's data is small)") ;;
+*) fail "small program: '$st'" ;; esac
+
+# verdict, executions and token (JSON) of one run
+run() {
+	WEFT_RESTORE=$1 WEFT_OPTIONS="--format=json --strategy=$3 --iterations=300" \
+		$x $2 >"$d/out.json" 2>"$d/err.txt"
+	echo "rc=$? $(sed -n 's/.*"verdict":"\([a-z-]*\)".*/\1/p' "$d/out.json") \
+$(sed -n 's/.*"executions":\([0-9]*\).*/\1/p' "$d/out.json") \
+$(sed -n 's/.*"replay":"\([^"]*\)".*/\1/p' "$d/out.json")"
+}
+for strat in dfs random; do
+	ok=$(run copy "" $strat)
+	case $ok in "rc=0 verified "*|"rc=0 pass "*) ;;
+	*) fail "$strat: the correct program under the full copy: $ok" ;; esac
+	expect_eq "$(run "" "" $strat)" "$ok" "$strat: pages against copy"
+	expect_eq "$(run check "" $strat)" "$ok" "$strat: check against copy"
+	bug=$(run copy race $strat)
+	case $bug in "rc=1 bug "*) ;;
+	*) fail "$strat: the racy program under the full copy: $bug" ;; esac
+	expect_eq "$(run "" race $strat)" "$bug" "$strat: race, pages against copy"
+	expect_eq "$(run check race $strat)" "$bug" "$strat: race, check against copy"
+done
+echo ok

@@ -229,8 +229,12 @@ static bool protect_written(uintptr_t lo, uintptr_t hi)
 	return ioctl(trk.pagemap, PAGEMAP_SCAN_, &a) >= 0;
 }
 
-/* Call fn on each written page range of r (clipped to r), then
- * write-protect those pages again.  False if the kernel could not say. */
+/* Whether this restore write-protects the pages it copies back. */
+static bool reprotect = true;
+
+/* Call fn on each written page range of r (clipped to r), then, if
+ * reprotect, write-protect those pages again.  False if the kernel could
+ * not say. */
 static bool each_written(const struct region *r,
 			 void (*fn)(const struct region *, char *, size_t))
 {
@@ -258,8 +262,9 @@ static bool each_written(const struct region *r,
 		}
 		at = a.walk_end;
 	}
-	/* The copy itself wrote the pages: protect them again only now. */
-	return protect_written(lo, hi);
+	/* The copy itself wrote the pages: protect them again only now, and
+	 * only once in a while (see keep_worthwhile). */
+	return !reprotect || protect_written(lo, hi);
 }
 
 static size_t written; /* bytes copied back by this restore */
@@ -271,11 +276,13 @@ static void copy_back(const struct region *r, char *at, size_t n)
 }
 
 /* A written page costs its first write a fault (1-3 us here, more in a
- * virtual machine) where copying it costs a tenth of that: a program that
- * writes most of its data in every execution is restored faster by the
- * full copy.  Over each window of 16 restores, more than a quarter of the
- * data written on average switches to the full copy for good. */
-#define WINDOW 16
+ * virtual machine) where copying it back costs a tenth of that.  So the
+ * pages copied back stay unprotected, and count as written, for the next
+ * 31 restores: the pages a program writes in every execution are copied
+ * without a fault, and the pages it wrote once drop out of the set at the
+ * next protection.  A program that writes most of its data over a window
+ * of 32 restores gets the full copy for good: it saves the scans. */
+#define WINDOW 32
 
 static void keep_worthwhile(size_t total)
 {
@@ -284,23 +291,15 @@ static void keep_worthwhile(size_t total)
 
 	sum += written;
 	written = 0;
-	if (++n < WINDOW)
+	reprotect = ++n == WINDOW;
+	if (n < WINDOW)
 		return;
-	if (sum / WINDOW > total / 4 && !trk.check) {
+	if (sum / WINDOW > total / 4 * 3 && !trk.check) {
 		track_off();
 		trk.off_why = "most of the data is written in every execution";
 	}
 	sum = 0;
 	n = 0;
-}
-
-static volatile char *probe;
-
-static void count_pages(const struct region *r, char *at, size_t n)
-{
-	(void)r;
-	if ((char *)probe >= at && (char *)probe < at + n)
-		trk.on = true; /* the self-test saw its write */
 }
 
 /* Register every region for asynchronous write protection and check, with

@@ -31,24 +31,6 @@
 #include "dfs.h"
 
 
-static uint32_t fnv(uint32_t h, const char *s)
-{
-	for (; s && *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
-static uint32_t op_signature(const struct weft__op *op)
-{
-	uint32_t h = fnv(2166136261u, op->name);
-
-	if (op->loc) {
-		h = fnv(h, op->loc->file);
-		h = (h ^ (uint32_t)op->loc->line) * 16777619u;
-	}
-	return h ? h : 1;
-}
-
 static struct node *nodes;
 static long *step_node;     /* step index -> node index */
 static long cap;
@@ -279,7 +261,7 @@ static int dfs_pick(const weft__tset *en, const weft__tset *elig)
 		tid = n->chosen;
 		op = weft__ts_has(en, tid) ? X->th[tid].pending : NULL;
 		if (n->is_value || !op ||
-		    (n->op_sig && op_signature(op) != n->op_sig))
+		    (n->op_sig && weft__op_signature(op) != n->op_sig))
 			weft__nondeterminism(
 				"the program took a different path when re-run "
 				"with the same decisions (decision %ld: the "
@@ -313,7 +295,7 @@ static int dfs_pick(const weft__tset *en, const weft__tset *elig)
 		tid = weft__default_choice(&avail, elig);
 		end_of_test_conflicts(n, tid, en);
 		n->chosen = (uint32_t)tid;
-		n->op_sig = op_signature(X->th[tid].pending);
+		n->op_sig = weft__op_signature(X->th[tid].pending);
 		n->op_line = X->th[tid].pending->loc
 				     ? X->th[tid].pending->loc->line
 				     : 0;
@@ -336,7 +318,7 @@ static int dfs_pick(const weft__tset *en, const weft__tset *elig)
 		cur_sleep = sleep_on() ? keep : weft__ts_none();
 	}
 	if (!n->op_sig) {
-		n->op_sig = op_signature(X->th[tid].pending);
+		n->op_sig = weft__op_signature(X->th[tid].pending);
 		n->op_line = X->th[tid].pending->loc
 				     ? X->th[tid].pending->loc->line
 				     : 0;

@@ -28,6 +28,10 @@ bool weft__odpor_fair_cut(void);
  * program that does not behave the same way twice (the determinism probe
  * of dfs.c and odpor.c): it is not a new execution. */
 extern bool weft__probe_run;
+/* Which operation, at which source line (odpor_ev.c): a step re-run with
+ * the same decisions and another signature shows a program that does not
+ * behave the same way twice.  Equal within one process, never 0. */
+uint32_t weft__op_signature(const struct weft__op *op);
 
 /* What the worker reports at the end (strategy.c): the strategy that
  * actually ran ("auto" becomes "dfs" or "dfs+pct"), whether its search was

@@ -1,23 +1,47 @@
 /* src/explore/odpor_ev.c - what partial-order reduction knows of a step
  * (struct ev), and when two steps do not commute. */
+#include <string.h>
+
 #include "odpor.h"
 
-static uint32_t fnv(uint32_t h, const char *s)
+/* A string's hash, eight bytes at a time: the signature of every step
+ * taken hashes a source file's full path, and a byte at a time that
+ * was a seventh of a kernel model's exhaustive search. */
+static uint64_t hash_str(uint64_t h, const char *s)
 {
-	for (; s && *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
+	size_t n = s ? strlen(s) : 0, i = 0;
+	uint64_t w;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 29;
+	}
+	w = 0;
+	memcpy(&w, s + i, n - i);
+	h = (h ^ w ^ ((uint64_t)n << 56)) * 0x9e3779b97f4a7c15ULL;
+	return h ^ (h >> 29);
+}
+
+/* Which operation, at which line: a replayed step whose signature differs
+ * from the recorded one means the program is not deterministic. */
+uint32_t weft__op_signature(const struct weft__op *op)
+{
+	uint64_t h = hash_str(0xcbf29ce484222325ULL, op->name);
+	uint32_t r;
+
+	if (op->loc) {
+		h = hash_str(h, op->loc->file);
+		h = (h ^ (uint32_t)op->loc->line) * 0x9e3779b97f4a7c15ULL;
+	}
+	r = (uint32_t)(h ^ (h >> 32));
+	return r ? r : 1;
 }
 
 void weft__ev_of_op(struct ev *e, int tid, const struct weft__op *op)
 {
-	uint32_t h = fnv(2166136261u, op->name);
 	const void *blk = op->obj ? weft__heap_block_start(op->obj) : NULL;
 
-	if (op->loc) {
-		h = fnv(h, op->loc->file);
-		h = (h ^ (uint32_t)op->loc->line) * 16777619u;
-	}
 	*e = (struct ev){
 		.obj = op->obj, .obj2 = op->obj2,
 		.blk = blk != op->obj ? blk : NULL, .tid = (int16_t)tid,
@@ -25,7 +49,7 @@ void weft__ev_of_op(struct ev *e, int tid, const struct weft__op *op)
 		.flags = (uint8_t)((op->release ? EV_RELEASE : 0) |
 				   (op->ready ? EV_BLOCKING : 0) |
 				   (op->ends_process ? EV_ENDS : 0)),
-		.val = -1, .sig = h ? h : 1,
+		.val = -1, .sig = weft__op_signature(op),
 	};
 	if (op->access_now)
 		e->flags |= EV_COND;

@@ -253,9 +253,25 @@ char *weft__token_encode(const char *test, const uint32_t *dec, long n,
 long weft__token_decode(const char *test, const char *tok, uint32_t **out,
 			uint64_t **ctx, int *nctx, const char **err);
 
-/* The program's data (globals.c) and executions (exec.c). */
+/* The program's data (globals.c): saved once in the worker, put back
+ * before every execution, by written pages where the kernel tells them
+ * (written.c: start gives NULL, or why it cannot; each calls fn on the
+ * written pages of r, clipped to r, and may protect them again; false if
+ * the kernel could not say). */
+struct weft__region {
+	char *addr;
+	size_t len;
+	char *saved;
+};
 void weft__globals_snapshot(void);
 void weft__globals_restore(void);
+const char *weft__written_start(const struct weft__region *r, int n);
+bool weft__written_each(const struct weft__region *r,
+			void (*fn)(const struct weft__region *, char *, size_t),
+			bool reprotect);
+void weft__written_stop(void);
+
+/* Executions (exec.c). */
 enum exec_result weft__run_execution(const struct weft_test *t);
 void weft__exec_reset(void);
 

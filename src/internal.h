@@ -436,6 +436,8 @@ int weft__pt_key_values(int tid, const void *const **vals);
 _Noreturn void weft__thread_exit_current(void);
 _Noreturn void weft__exec_exit(int status);
 
+/* Seconds on the monotonic clock. */
+double weft__now(void);
 /* Number of the current execution within this test (0-based). */
 long weft__exec_no(void);
 /* Counts executions begun in this process, the re-run of the determinism

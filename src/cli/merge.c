@@ -19,9 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sched/sched.h"
-#include "report/report.h"
 #include "explore/explore.h"
+#include "report/report.h"
 #include "options.h"
 
 struct rec {

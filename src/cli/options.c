@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sched/sched.h"
+#include "explore/explore.h"
 #include "options.h"
 
 #define DEFAULTS                                                              \

@@ -13,8 +13,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
-#include "sched/sched.h"
-#include "report/report.h"
+#include "explore/explore.h"
 #include "explore/explore.h"
 #include "options.h"
 

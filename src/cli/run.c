@@ -15,7 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "sched/sched.h"
+#include "explore/explore.h"
 #include "report/report.h"
 #include "options.h"
 

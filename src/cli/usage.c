@@ -2,6 +2,7 @@
  * for `weft --help`; tests/cli/weft_help.sh checks that they agree. */
 #include "report/report.h"
 #include "options.h"
+#include "explore/explore.h"
 
 /* The strategies come from their table (src/explore/strategies.def). */
 static const char *strategy_text =

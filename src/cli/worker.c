@@ -21,6 +21,7 @@
 
 #include "explore/explore.h"
 #include "options.h"
+#include "sched/sched.h"
 
 double weft__now(void)
 {

@@ -16,7 +16,6 @@
 #include <string.h>
 #include <sys/mman.h>
 
-#include "sched/sched.h"
 #define WEFT__HEAP_OWN /* its short names, heap.h */
 #include "detect/heap.h"
 #include "detect/race.h"

@@ -3,7 +3,6 @@
  * and live again with those contents at every execution's start. */
 #include <string.h>
 
-#include "sched/sched.h"
 #define WEFT__HEAP_OWN /* its short names, heap.h */
 #include "detect/heap.h"
 #include "detect/race.h"

@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "detect/race.h"
-#include "sched/sched.h"
+#include "report/report.h"
 
 #define CACHE_BITS 12
 

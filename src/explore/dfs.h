@@ -3,7 +3,9 @@
 #ifndef WEFT_DFS_H
 #define WEFT_DFS_H
 
-#include "sched/sched.h"
+#include "record.h"
+#include "explore/explore.h"
+#include "report/report.h"
 
 struct node {
 	uint8_t is_value;

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "sched/sched.h"
 #include "dfs.h"
 
 /* WEFT_DFS_PREFIX=TOKEN (debugging): the first execution follows the

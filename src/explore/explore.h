@@ -9,7 +9,95 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "sched/sched.h"
+#include "internal.h"
+#include "record.h"
+
+/* Outcome of one execution. */
+enum exec_result { EXEC_OK, EXEC_BUG, EXEC_PRUNED, EXEC_REDUNDANT,
+		   EXEC_LIMIT };
+
+/* The strategy interface: the scheduler asks the strategy set up for
+ * each step (sched.c). */
+struct weft__strategy {
+	const char *name;
+	/* Called before each execution; returns false when exploration is
+	 * complete (DFS exhausted its tree). */
+	bool (*begin)(void);
+	/* Pick a thread from eligible (a subset of enabled). */
+	int (*pick)(const weft__tset *enabled, const weft__tset *eligible);
+	/* Pick a value in [0, n). */
+	int (*value)(int n);
+	/* Called after each execution with its result. */
+	void (*end)(enum exec_result r);
+	/* Called at each step after the pick, with the chosen thread (for
+	 * DPOR bookkeeping); may be NULL. */
+	void (*step)(int tid, const struct weft__op *op);
+	bool exhaustive;           /* can conclude "verified" */
+	uint8_t parts;             /* how --jobs and --shard divide it */
+};
+enum {
+	WEFT__PARTS_NONE,          /* one process (replay, the bounded dfs) */
+	WEFT__PARTS_SEEDS,         /* by executions: each its own seeds */
+	WEFT__PARTS_SPLIT,         /* by the leaves of the split search */
+};
+const struct weft__strategy *weft__strategy_get(const char *name);
+/* The names weft__strategy_get knows, "auto, dfs, ...", for messages. */
+const char *weft__strategy_names(void);
+/* The set of scheduling points grew (weft__points_changed): exhaustive
+ * strategies restart their tree at the next execution. */
+extern bool weft__restart_pending;
+extern const struct weft__strategy *weft__strat;
+/* Splitting the exhaustive search into parts (odpor_split.c): a prefix
+ * with full branching up to the width (0: no split) ends in leaves, which
+ * shards divide statically and the jobs of a process dynamically.  stop,
+ * shared by the jobs, is the lowest leaf with a bug; log, if not NULL,
+ * gets the worker's counters as each of its leaves begins, so the parent
+ * can add up exactly what a single process would have explored up to that
+ * bug. */
+struct weft__leaf_mark {
+	long leaf, executions, pruned, redundant, limited;
+};
+struct weft__split_log {
+	long cap, n;
+	bool overflow;
+	struct weft__leaf_mark m[];
+};
+struct weft__split_cfg {
+	long width;
+	int shard, nshards;       /* static: leaves shard, shard+nshards, ... */
+	int job, njobs;           /* of those, each job explores the ones it
+				     claims first in claims (a shared bitmap
+				     of nclaims bits), past it every njobs-th */
+	volatile long *stop;
+	volatile long *takeover;  /* shared by the jobs: 0, or 1 + the job
+				     that took the search over */
+	struct weft__split_log *log;
+	uint64_t *claims;
+	long nclaims;
+};
+void weft__split_setup(const struct weft__split_cfg *c);
+/* Before each execution. */
+void weft__split_begin(void);
+/* The execution that just ended belongs to another part: not counted, its
+ * findings are that part's. */
+bool weft__split_foreign(void);
+/* The leaf the current (or last) execution is in; -1 before the first. */
+long weft__split_leaf(void);
+bool weft__split_active(void);
+long weft__split_width(void);
+/* DFS helpers for the "auto" strategy and reports. */
+int weft__dfs_bound(void);
+bool weft__dfs_complete(void);
+void weft__strategy_setup(const char *name);
+/* The default choice of the exhaustive strategies among avail (a subset of
+ * the enabled threads), preferring elig (strategy.c). */
+int weft__default_choice(const weft__tset *avail, const weft__tset *elig);
+
+/* Decisions: replay tokens. */
+char *weft__token_encode(const char *test, const uint32_t *dec, long n,
+			 const uint64_t *ctx, int nctx);
+long weft__token_decode(const char *test, const char *tok, uint32_t **out,
+			uint64_t **ctx, int *nctx, const char **err);
 
 /* The strategies strategy.c chooses from (one per file, listed in
  * strategies.def). */

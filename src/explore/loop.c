@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "explore.h"
+#include "sched/sched.h"
 
 /* One of several parts of a search: a part with nothing left to explore
  * is not all-pruned on its own (the parts' sum decides). */

@@ -18,6 +18,7 @@
 #define WEFT_ODPOR_H
 
 #include "explore/explore.h"
+#include "sched/sched.h"
 
 /* What partial-order reduction knows of one step. */
 enum {

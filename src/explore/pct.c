@@ -9,6 +9,7 @@
  * k is learnt: the longest execution seen so far. */
 #include "explore/explore.h"
 #include "rng.h"
+#include "sched/sched.h"
 
 #define MAX_DEPTH 16
 

@@ -14,6 +14,7 @@
  * are divided by seeds among jobs and shards. */
 #include "explore/explore.h"
 #include "rng.h"
+#include "sched/sched.h"
 
 static uint64_t rng;
 static uint64_t prio[WEFT__MAX_THREADS];

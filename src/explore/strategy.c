@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "explore/explore.h"
+#include "sched/sched.h"
 
 bool weft__restart_pending;
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "explore/explore.h"
 
 const char *weft__verdict_name(int v)
 {

@@ -5,7 +5,18 @@
 
 #include <stdio.h>
 
-#include "sched/sched.h"
+#include "internal.h"
+#include "record.h"
+
+/* The reports of one test (report.c), and the program's symbols
+ * (symbols.c). */
+void weft__report_text(FILE *out, const struct weft_test *t,
+		       struct weft__shm *s, const char *argv0);
+void weft__report_json(FILE *out, const struct weft_test *t,
+		       struct weft__shm *s, const char *argv0);
+const char *weft__symbolize(const void *addr);
+char *weft__demangle(const char *name, bool function);
+void weft__symbols_load(void);
 
 void weft__step_cell(char *buf, size_t n, const char *op, const char *obj,
 		     int value, const char *note, const struct weft_loc *loc);

@@ -9,13 +9,14 @@
 #include <elf.h>
 #include <fcntl.h>
 #include <link.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "sched/sched.h"
+#include "detect/heap.h"
 
 struct sym {
 	uintptr_t addr;

@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sched/sched.h"
 #include "report.h"
 
 #define COL_MIN 12

@@ -144,6 +144,10 @@ void weft__release_point(const char *name, const void *obj,
  * is treated as spinning and the explorer prefers other threads until some
  * thread writes something.  Keeps spin loops from hanging exploration. */
 void weft__spun(void);
+/* The calling thread's step read v from obj: the same value as at its
+ * last read of obj is a poll that saw nothing new (weft__spun).  Returns
+ * v; does not block. */
+long weft__poll(const void *obj, long v);
 /* A timed wait (or lock, join, semaphore wait) that gave up, noted on the
  * step: for fairness a poll that saw nothing new (weft__spun), so a retry
  * loop around it lets the other threads run before it times out again
@@ -204,6 +208,14 @@ bool weft__try_join_at(int id, const char *name, const struct weft_loc *loc);
  * program whose threads were never seen sharing anything). */
 void weft__saw_shared(void);
 int weft__nthreads(void);
+/* The memory live thread tid may keep pointers in, for the leak check:
+ * the live part of its stack (NULL: it has none), its saved registers,
+ * its TLS thread pointer (NULL: no block of its own).  False when tid is
+ * not live. */
+struct weft__thread_mem {
+	const char *stack_lo, *stack_hi, *regs_lo, *regs_hi, *tp;
+};
+bool weft__thread_mem(int tid, struct weft__thread_mem *m);
 /* The location of the operation thread id is blocked at (or NULL). */
 const struct weft__op *weft__thread_pending(int id);
 
@@ -334,6 +346,8 @@ void weft__dep_edge(int from, int to, const struct weft_loc *from_loc,
 void weft__wait_on_class(int cls, const struct weft_loc *loc);
 /* Number of classes the calling thread holds, and the classes themselves. */
 int weft__held(int *out, int max);
+/* Whether live thread tid holds class cls, taken at the place at. */
+bool weft__thread_holds(int tid, int cls, const struct weft_loc *at);
 
 /* ---- happens-before ---------------------------------------------------- */
 

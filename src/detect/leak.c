@@ -14,10 +14,10 @@
  * findings first. */
 #include <link.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "arch/tls.h"
-#include "sched/sched.h"
 #include "detect/heap.h"
 
 #define MAX_ROOTS 16
@@ -118,11 +118,10 @@ static void scan(struct marks *m, const char *lo, const char *hi)
  * TLS blocks of their own (src/arch/tls.c) a fiber's variables are in the
  * block under its thread pointer; without, all threads share the OS
  * thread's, scanned once by the caller. */
-static void scan_thread_data(struct marks *m, const struct weft__thread *th)
+static void scan_thread_data(struct marks *m, int tid, const char *tp)
 {
 	const void *const *vals;
-	int n = weft__pt_key_values(th->id, &vals);
-	const char *tp = th->stack ? th->stack->tp : NULL;
+	int n = weft__pt_key_values(tid, &vals);
 
 	if (n > 0)
 		scan(m, (const char *)vals, (const char *)(vals + n));
@@ -133,31 +132,21 @@ static void scan_thread_data(struct marks *m, const struct weft__thread *th)
 
 static void mark_from_roots(struct marks *m)
 {
-	struct weft__exec *X = weft__X;
-
 	if (ndata < 0)
 		dl_iterate_phdr(phdr_cb, NULL);
 	for (int i = 0; i < ndata; i++)
 		scan(m, data[i].lo, data[i].hi);
 	if (tls_size && !weft__tls_enabled())
 		scan(m, tls_os, tls_os + tls_size);
-	for (int t = 0; t < X->nthreads; t++) {
-		const struct weft__thread *th = &X->th[t];
-		const char *lo = th->stack ? th->stack->base : NULL;
-		if (th->state == TS_LIVE)
-			scan_thread_data(m, th);
-		if (th->state != TS_LIVE || !th->stack)
+	for (int t = 0; t < weft__nthreads(); t++) {
+		struct weft__thread_mem tm;
+		if (!weft__thread_mem(t, &tm))
 			continue;
-#ifdef WEFT_ARCH_ASM
-		/* A parked fiber's live frames start at its saved stack
-		 * pointer; below it is garbage (and main's stack is 8 MiB). */
-		if ((const char *)th->ctx.sp > lo &&
-		    (const char *)th->ctx.sp <
-			    lo + th->stack->size)
-			lo = th->ctx.sp;
-#endif
-		scan(m, lo, (const char *)th->stack->base + th->stack->size);
-		scan(m, (const char *)&th->ctx, (const char *)(&th->ctx + 1));
+		scan_thread_data(m, t, tm.tp);
+		if (!tm.stack_lo)
+			continue;
+		scan(m, tm.stack_lo, tm.stack_hi);
+		scan(m, tm.regs_lo, tm.regs_hi);
 	}
 }
 

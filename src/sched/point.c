@@ -65,6 +65,17 @@ void weft__spun(void)
 	}
 }
 
+long weft__poll(const void *obj, long v)
+{
+	struct weft__thread *t = &weft__X->th[weft__self()];
+
+	if (t->spin_obj == obj && t->spin_val == v)
+		weft__spun();
+	t->spin_obj = obj;
+	t->spin_val = v;
+	return v;
+}
+
 void weft__timed_out(void)
 {
 	weft__step_note("timed out");

@@ -253,6 +253,44 @@ int weft__nthreads(void)
 	return weft__X->nthreads;
 }
 
+bool weft__thread_mem(int tid, struct weft__thread_mem *m)
+{
+	const struct weft__thread *th = &weft__X->th[tid];
+	const char *lo;
+
+	if (th->state != TS_LIVE)
+		return false;
+	*m = (struct weft__thread_mem){
+		.tp = th->stack ? th->stack->tp : NULL,
+		.regs_lo = (const char *)&th->ctx,
+		.regs_hi = (const char *)(&th->ctx + 1) };
+	if (!th->stack)
+		return true;
+	lo = th->stack->base;
+#ifdef WEFT_ARCH_ASM
+	/* A parked fiber's live frames start at its saved stack pointer;
+	 * below it is garbage (and main's stack is 8 MiB). */
+	if ((const char *)th->ctx.sp > lo &&
+	    (const char *)th->ctx.sp < lo + th->stack->size)
+		lo = th->ctx.sp;
+#endif
+	m->stack_lo = lo;
+	m->stack_hi = (const char *)th->stack->base + th->stack->size;
+	return true;
+}
+
+bool weft__thread_holds(int tid, int cls, const struct weft_loc *at)
+{
+	const struct weft__thread *t = &weft__X->th[tid];
+
+	if (t->state != TS_LIVE)
+		return false;
+	for (int i = 0; i < t->nheld; i++)
+		if (t->held[i] == cls && t->held_loc[i] == at)
+			return true;
+	return false;
+}
+
 const struct weft__op *weft__thread_pending(int id)
 {
 	return weft__X->th[id].pending;

@@ -6,28 +6,16 @@
  * polling loop lets the other threads run instead of hanging the explorer
  * (any write ends the spinning of every thread). */
 #include "sync.h"
-#include "sched/sched.h"
 
 static const char *aname(weft_atomic_t *a)
 {
 	return weft__objname(a, "atomic");
 }
 
-long weft__poll_note(const void *obj, long v)
-{
-	struct weft__thread *t = &weft__X->th[weft__self()];
-
-	if (t->spin_obj == obj && t->spin_val == v)
-		weft__spun();
-	t->spin_obj = obj;
-	t->spin_val = v;
-	return v;
-}
-
 long weft_atomic_load_at(weft_atomic_t *a, const struct weft_loc *loc)
 {
 	weft__point("load", a, aname(a), WEFT__ACC_READ, loc);
-	return weft__poll_note(a, a->v);
+	return weft__poll(a, a->v);
 }
 
 void weft_atomic_store_at(weft_atomic_t *a, long v, const struct weft_loc *loc)
@@ -61,7 +49,7 @@ static long rmw(weft_atomic_t *a, long v, bool add, const char *name,
 	old = a->v;
 	a->v = add ? old + v : v;
 	if (a->v == old)
-		weft__poll_note(a, old);
+		weft__poll(a, old);
 	return old;
 }
 
@@ -101,6 +89,6 @@ int weft_atomic_cas_at(weft_atomic_t *a, long *expected, long desired,
 	}
 	*expected = a->v;
 	weft__step_note("failed");
-	weft__poll_note(a, a->v);
+	weft__poll(a, a->v);
 	return 0;
 }

@@ -18,7 +18,6 @@
 #include <errno.h>
 
 #include "sync.h"
-#include "sched/sched.h"
 
 #define DESTROYED (-1)
 
@@ -285,17 +284,9 @@ void weft_mutex_destroy_at(weft_mutex_t *m, const struct weft_loc *loc)
  * for a held mutex. */
 bool weft__mutex_held(const weft_mutex_t *m)
 {
-	const struct weft__thread *t;
-
-	if (m->owner <= 0 || m->owner > weft__X->nthreads || m->cls <= 0)
+	if (m->owner <= 0 || m->owner > weft__nthreads() || m->cls <= 0)
 		return false;
-	t = &weft__X->th[m->owner - 1];
-	if (t->state != TS_LIVE)
-		return false;
-	for (int i = 0; i < t->nheld; i++)
-		if (t->held[i] == m->cls - 1 && t->held_loc[i] == m->acquired)
-			return true;
-	return false;
+	return weft__thread_holds(m->owner - 1, m->cls - 1, m->acquired);
 }
 
 void(weft_mutex_destroy)(weft_mutex_t *m)

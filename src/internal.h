@@ -197,6 +197,10 @@ int weft__spawn(void (*fn)(void *), void *arg, const char *name,
 int weft__self(void);
 const char *weft__thread_name(int id);
 bool weft__thread_done(int id);
+/* The thread now in record id, told apart from every other thread of
+ * every execution (records are reused): per-thread state a model keeps in
+ * its own table is stale when the serial it was written under differs. */
+uint64_t weft__thread_serial(int id);
 /* A join that does not wait (pthread_tryjoin_np): a read of thread id's
  * record, which its exit writes, so the explorer also tries the order in
  * which the thread ends first.  True, with the thread joined and

@@ -34,9 +34,8 @@ struct weft__thread {
 	weft__tset yield_wait;     /* threads that must take a step before
 				      this spinner is scheduled again */
 	bool joined;
-	int spurious;              /* spurious wakeups used this execution */
-	const void *wait_obj;      /* condvar-style wait: object waited on */
-	int wait_flag;             /* set by the waker */
+	uint32_t serial;           /* threads created before it in this
+				      execution (weft__thread_serial) */
 	const void *spin_obj;      /* last polled object and value seen, */
 	long spin_val;             /* to detect polling that sees no change */
 	int nheld;                 /* lock-order classes held */

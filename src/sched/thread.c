@@ -64,12 +64,27 @@ static void clear_record(struct weft__thread *t, int nthreads)
 	memset(t->pvc, 0, sizeof t->pvc[0] * (size_t)high);
 }
 
+/* Threads created in this execution so far (reset by weft__exec_gen's
+ * advance: see weft__thread_serial). */
+static uint32_t created;
+static long created_gen = -1;
+
+uint64_t weft__thread_serial(int tid)
+{
+	return (uint64_t)weft__exec_gen() << 32 | weft__X->th[tid].serial;
+}
+
 static struct weft__thread *new_record(const struct weft__thread *parent,
 				       bool *fresh)
 {
 	struct weft__exec *X = weft__X;
 	int id = reusable(parent);
 	struct weft__thread *t;
+
+	if (created_gen != weft__exec_gen()) {
+		created_gen = weft__exec_gen();
+		created = 0;
+	}
 
 	*fresh = id < 0;
 	if (id >= 0) {
@@ -86,6 +101,7 @@ static struct weft__thread *new_record(const struct weft__thread *parent,
 	}
 	clear_record(t, X->nthreads);
 	t->id = id;
+	t->serial = created++;
 	return t;
 }
 

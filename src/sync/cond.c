@@ -15,7 +15,6 @@
 #include <errno.h>
 
 #include "sync.h"
-#include "sched/sched.h"
 
 #define DESTROYED (-1)
 #define MAX_DESTROYED 64
@@ -28,10 +27,40 @@ struct dsite {
 static struct dsite dsites[MAX_DESTROYED];
 static int ndsites;
 
-/* The mutex each thread released to wait, valid while the thread's
- * wait_obj is set: destroying that mutex then is destroying a mutex the
- * waiter will take again. */
-static const weft_mutex_t *wait_mutex[WEFT__MAX_THREADS];
+/* Each thread's wait, in the record of its id: the condition variable
+ * it waits on (NULL: none), whether a waker chose it, the spurious
+ * wakeups it used, and the mutex it released to wait (destroying that
+ * mutex then is destroying a mutex the waiter will take again).  An entry
+ * written under another thread's serial is stale and reads as empty. */
+struct cwait {
+	uint64_t serial;
+	const weft_cond_t *obj;
+	const weft_mutex_t *mutex;
+	bool flag;
+	int spurious;
+};
+static struct cwait waits[WEFT__MAX_THREADS];
+
+static struct cwait *wait_of(int tid)
+{
+	struct cwait *w = &waits[tid];
+	uint64_t serial = weft__thread_serial(tid);
+
+	if (w->serial != serial)
+		*w = (struct cwait){ .serial = serial };
+	return w;
+}
+
+/* Thread i waits on c and no waker chose it yet. */
+static bool unwoken_on(int i, const weft_cond_t *c)
+{
+	const struct cwait *w;
+
+	if (weft__thread_done(i))
+		return false;
+	w = wait_of(i);
+	return w->obj == c && !w->flag;
+}
 
 static const char *cond_name(weft_cond_t *c)
 {
@@ -65,25 +94,24 @@ void weft__cond_check_usable(weft_cond_t *c, const char *opname,
 
 int weft__cond_waiter(const weft_cond_t *c)
 {
-	struct weft__exec *X = weft__X;
-
-	for (int i = 0; i < X->nthreads; i++)
-		if (X->th[i].state == TS_LIVE && X->th[i].wait_obj == c &&
-		    !X->th[i].wait_flag)
+	for (int i = 0; i < weft__nthreads(); i++)
+		if (unwoken_on(i, c))
 			return i;
 	return -1;
 }
 
 int weft__cond_waiter_with(const weft_mutex_t *m, const weft_cond_t **c)
 {
-	struct weft__exec *X = weft__X;
-
-	for (int i = 0; i < X->nthreads; i++)
-		if (X->th[i].state == TS_LIVE && X->th[i].wait_obj &&
-		    wait_mutex[i] == m) {
-			*c = X->th[i].wait_obj;
+	for (int i = 0; i < weft__nthreads(); i++) {
+		const struct cwait *w;
+		if (weft__thread_done(i))
+			continue;
+		w = wait_of(i);
+		if (w->obj && w->mutex == m) {
+			*c = w->obj;
 			return i;
 		}
+	}
 	return -1;
 }
 
@@ -116,14 +144,14 @@ void weft__cond_destroy(weft_cond_t *c, const char *opname,
 
 static bool wake_signalled(const struct weft__op *op)
 {
-	return weft__X->th[op->arg2].wait_flag != 0;
+	return wait_of((int)op->arg2)->flag;
 }
 
 static bool wake_ready(const struct weft__op *op)
 {
-	const struct weft__thread *t = &weft__X->th[op->arg2];
+	const struct cwait *w = wait_of((int)op->arg2);
 
-	return t->wait_flag || op->arg || (weft__opts.spurious && t->spurious < 1);
+	return w->flag || op->arg || (weft__opts.spurious && w->spurious < 1);
 }
 
 static bool wake_strong(const struct weft__op *op)
@@ -140,7 +168,8 @@ static int wake_desc(const struct weft__op *op, char *buf, size_t n)
 int weft__cond_wait(weft_cond_t *c, weft_mutex_t *m, int timed,
 		    const char *opname, const struct weft_loc *loc)
 {
-	struct weft__thread *t = &weft__X->th[weft__self()];
+	int self = weft__self();
+	struct cwait *w = wait_of(self);
 	const char *name = cond_name(c);
 	struct weft__op rel = { .name = opname, .obj = c, .obj2 = m,
 				.objname = name, .access = WEFT__ACC_WRITE,
@@ -150,7 +179,7 @@ int weft__cond_wait(weft_cond_t *c, weft_mutex_t *m, int timed,
 				 .access = WEFT__ACC_WRITE, .ready = wake_ready,
 				 .strong = wake_strong, .waitdesc = wake_desc,
 				 .arg = timed ? (void *)1 : NULL,
-				 .arg2 = t->id, .loc = loc };
+				 .arg2 = self, .loc = loc };
 	int depth, res = 0;
 
 	weft__cond_check_usable(c, opname, loc);
@@ -161,26 +190,26 @@ int weft__cond_wait(weft_cond_t *c, weft_mutex_t *m, int timed,
 	m->owner = 0;
 	m->depth = 0;
 	weft__lock_release(weft__mutex_class(m, loc), loc);
-	t->wait_obj = c;
-	t->wait_flag = 0;
-	wait_mutex[t->id] = m;
+	w->obj = c;
+	w->flag = false;
+	w->mutex = m;
 	/* Waiting for the signal while holding other locks is a
 	 * dependency lockdep-style checkers care about. */
 	if (!c->cls)
 		c->cls = weft__class(weft__class_key_for(c, loc), name) + 1;
 	weft__wait_on_class(c->cls - 1, loc);
 	weft__visible(&wake);
-	if (t->wait_flag) {
+	if (w->flag) {
 		weft__step_note("signalled");
 	} else if (timed) {
 		weft__timed_out();
 		res = -ETIMEDOUT;
 	} else {
 		weft__step_note("spurious");
-		t->spurious++;
+		w->spurious++;
 	}
-	t->wait_obj = NULL;
-	t->wait_flag = 0;
+	w->obj = NULL;
+	w->flag = false;
 	weft__mutex_lock(m, "mutex_lock", loc);
 	m->depth = depth;
 	return res;
@@ -202,7 +231,6 @@ void(weft_cond_wait)(weft_cond_t *c, weft_mutex_t *m)
 void weft__cond_wake(weft_cond_t *c, bool all, const char *opname,
 		     const struct weft_loc *loc)
 {
-	struct weft__exec *X = weft__X;
 	int waiters[WEFT__MAX_THREADS], n = 0;
 
 	/* Not a release for the race analysis: a waiter's wakeup must be
@@ -210,9 +238,8 @@ void weft__cond_wake(weft_cond_t *c, bool all, const char *opname,
 	weft__check_access(c, sizeof *c, true, loc);
 	weft__point(opname, c, cond_name(c), WEFT__ACC_WRITE, loc);
 	weft__cond_check_usable(c, opname, loc);
-	for (int i = 0; i < X->nthreads; i++)
-		if (X->th[i].state == TS_LIVE && X->th[i].wait_obj == c &&
-		    !X->th[i].wait_flag)
+	for (int i = 0; i < weft__nthreads(); i++)
+		if (unwoken_on(i, c))
 			waiters[n++] = i;
 	if (n == 0) {
 		weft__step_note("no waiter");
@@ -220,11 +247,11 @@ void weft__cond_wake(weft_cond_t *c, bool all, const char *opname,
 	}
 	if (all) {
 		for (int i = 0; i < n; i++)
-			X->th[waiters[i]].wait_flag = 1;
+			wait_of(waiters[i])->flag = true;
 		return;
 	}
-	X->th[waiters[n > 1 ? weft__choose(n, "which waiter", loc) : 0]]
-		.wait_flag = 1;
+	wait_of(waiters[n > 1 ? weft__choose(n, "which waiter", loc) : 0])
+		->flag = true;
 }
 
 void weft_cond_signal_at(weft_cond_t *c, const struct weft_loc *loc)

@@ -197,6 +197,8 @@ int weft__spawn(void (*fn)(void *), void *arg, const char *name,
 int weft__self(void);
 const char *weft__thread_name(int id);
 bool weft__thread_done(int id);
+/* A daemon thread (WEFT__THREAD_DAEMON): the test may end while it runs. */
+bool weft__thread_daemon(int id);
 /* The thread now in record id, told apart from every other thread of
  * every execution (records are reused): per-thread state a model keeps in
  * its own table is stale when the serial it was written under differs. */
@@ -231,6 +233,12 @@ const struct weft__op *weft__thread_pending(int id);
 _Noreturn void weft__fail(const char *kind, const struct weft_loc *loc,
 			  const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Keep thread tid's pending (blocked) operation for the report (the op
+ * lives on the thread's stack, which the parent cannot read). */
+void weft__note_blocked(int tid);
+/* No thread can run: report the blocked threads and the cycle of waits
+ * among them as a deadlock (detect/deadlock.c).  Never returns. */
+_Noreturn void weft__deadlock_report(void);
 void weft__fail_detail(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 

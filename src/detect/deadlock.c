@@ -4,13 +4,14 @@
  * and what it waits for (the operation's waitdesc callback, which also
  * names the thread it waits for).  Following those "waits for" edges from
  * each blocked thread finds the cycle, which is printed like lockdep's. */
+#include <stdio.h>
 #include <string.h>
 
-#include "sched/sched.h"
+#include "internal.h"
 
 static int describe(int tid, char *buf, size_t n)
 {
-	const struct weft__op *op = weft__X->th[tid].pending;
+	const struct weft__op *op = weft__thread_pending(tid);
 
 	buf[0] = 0;
 	if (!op || !op->waitdesc) {
@@ -50,62 +51,58 @@ static int find_cycle(int start, const int *wf, int n, char *out, size_t len,
 	out[0] = 0;
 	for (int i = first; i < k; i++)
 		used += (size_t)snprintf(out + used, used < len ? len - used : 0,
-					 "%s -> ", weft__X->th[path[i]].name);
+					 "%s -> ", weft__thread_name(path[i]));
 	snprintf(out + (used < len ? used : len - 1),
-		 used < len ? len - used : 1, "%s", weft__X->th[t].name);
+		 used < len ? len - used : 1, "%s", weft__thread_name(t));
 	return k - first;
+}
+
+/* A live thread that is no daemon: a cycle or headline is about one. */
+static bool counts(int i)
+{
+	return !weft__thread_done(i) && !weft__thread_daemon(i);
 }
 
 _Noreturn void weft__deadlock_report(void)
 {
-	struct weft__exec *X = weft__X;
+	int n = weft__nthreads();
 	int wf[WEFT__MAX_THREADS], cycle[WEFT__MAX_THREADS + 1];
 	static char desc[WEFT__MAX_THREADS][512];
 	char cyc[1024] = "";
 	int nblocked = 0, head = -1, ncyc = 0;
+	const struct weft__op *op;
 
-	/* A thread that failed an assumption stopped for good: the execution
-	 * is infeasible, and nothing else can run, so it simply ends. */
-	if (X->pruned)
-		weft__end_execution(EXEC_PRUNED);
-
-	for (int i = 0; i < X->nthreads; i++) {
-		struct weft__thread *t = &X->th[i];
+	for (int i = 0; i < n; i++) {
 		wf[i] = -1;
-		if (t->state != TS_LIVE)
+		if (weft__thread_done(i))
 			continue;
+		op = weft__thread_pending(i);
 		wf[i] = describe(i, desc[i], sizeof desc[i]);
 		weft__note_blocked(i);
-		weft__fail_detail("thread %s waits in %s(%s)%s for %s", t->name,
-				  t->pending->name,
-				  t->pending->objname ? t->pending->objname
-						      : "",
-				  where(t->pending), desc[i]);
+		weft__fail_detail("thread %s waits in %s(%s)%s for %s",
+				  weft__thread_name(i), op->name,
+				  op->objname ? op->objname : "", where(op),
+				  desc[i]);
 		nblocked++;
 	}
-	for (int i = 0; i < X->nthreads && !ncyc; i++)
-		if (X->th[i].state == TS_LIVE &&
-		    !(X->th[i].flags & WEFT__THREAD_DAEMON))
-			ncyc = find_cycle(i, wf, X->nthreads, cyc, sizeof cyc,
-					  cycle);
+	for (int i = 0; i < n && !ncyc; i++)
+		if (counts(i))
+			ncyc = find_cycle(i, wf, n, cyc, sizeof cyc, cycle);
 	if (ncyc)
 		weft__fail_detail("cycle: %s", cyc);
 	/* The headline names a thread of the cycle (the first non-daemon
 	 * one), else the first blocked non-daemon thread. */
 	for (int k = 0; k < ncyc && head < 0; k++)
-		if (!(X->th[cycle[k]].flags & WEFT__THREAD_DAEMON))
+		if (!weft__thread_daemon(cycle[k]))
 			head = cycle[k];
-	for (int i = 0; i < X->nthreads && head < 0; i++)
-		if (X->th[i].state == TS_LIVE &&
-		    !(X->th[i].flags & WEFT__THREAD_DAEMON))
+	for (int i = 0; i < n && head < 0; i++)
+		if (counts(i))
 			head = i;
 	if (head < 0)
 		head = ncyc ? cycle[0] : 0;
-	weft__fail(WEFT__K(DEADLOCK), X->th[head].pending->loc,
+	op = weft__thread_pending(head);
+	weft__fail(WEFT__K(DEADLOCK), op->loc,
 		   "%d thread%s blocked; thread %s waits in %s(%s) for %s",
-		   nblocked, nblocked == 1 ? "" : "s", X->th[head].name,
-		   X->th[head].pending->name,
-		   X->th[head].pending->objname ? X->th[head].pending->objname
-						: "",
-		   desc[head]);
+		   nblocked, nblocked == 1 ? "" : "s", weft__thread_name(head),
+		   op->name, op->objname ? op->objname : "", desc[head]);
 }

@@ -238,8 +238,14 @@ static int choose_next(void)
 	compute_enabled(X);
 	/* weak, deferred and spinning are subsets of enabled: equal sizes
 	 * mean equal sets. */
-	if (!X->n_enabled || X->n_weak == X->n_enabled)
+	if (!X->n_enabled || X->n_weak == X->n_enabled) {
+		/* A thread that failed an assumption stopped for good: the
+		 * execution is infeasible, and as nothing else can run, it
+		 * simply ends. */
+		if (X->pruned)
+			weft__end_execution(EXEC_PRUNED);
 		weft__deadlock_report();
+	}
 	if (X->atomic_tid >= 0 && weft__ts_has(&X->enabled, X->atomic_tid))
 		only(X, X->atomic_tid);
 	/* Every runnable thread spinning, with no write in between: nothing

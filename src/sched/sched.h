@@ -120,7 +120,6 @@ void weft__objclock_reset(void);
  * lock-order graph (lockorder.c) and the deadlock report when no thread
  * can run (deadlock.c); the tracked heap's are in detect/heap.h. */
 void weft__lockorder_end(void);
-_Noreturn void weft__deadlock_report(void);
 
 /* AddressSanitizer builds: tell it about fiber switches and fresh stacks
  * (asan.c; no-ops otherwise). */
@@ -140,8 +139,6 @@ void weft__asan_switch(struct weft__ctx *from, struct weft__ctx *to,
 		       const struct weft__stack *dst);
 #endif
 
-/* Record thread tid's pending (blocked) operation for the report. */
-void weft__note_blocked(int tid);
 
 /* Thread tid performed op: two threads' operations on one object are
  * sharing, which the note on a clean verdict needs (shared.c). */

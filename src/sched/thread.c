@@ -264,6 +264,11 @@ bool weft__thread_done(int id)
 	       weft__X->th[id].state == TS_DONE;
 }
 
+bool weft__thread_daemon(int id)
+{
+	return weft__X->th[id].flags & WEFT__THREAD_DAEMON;
+}
+
 int weft__nthreads(void)
 {
 	return weft__X->nthreads;

@@ -21,7 +21,7 @@
 
 #include "explore/explore.h"
 #include "options.h"
-#include "sched/sched.h"
+#include "sched/run.h"
 
 double weft__now(void)
 {
@@ -112,7 +112,7 @@ static void on_crash(int sig, siginfo_t *si, void *uc_)
 #else
 	(void)uc;
 #endif
-	S->crash_tid = weft__X ? weft__X->cur : -1;
+	S->crash_tid = weft__self();
 	S->crash_stack_overflow = (sig == SIGSEGV || sig == SIGBUS) &&
 				  weft__stack_overflowed(si->si_addr, sp);
 	__atomic_store_n(&S->state, SHM_CRASHED, __ATOMIC_SEQ_CST);
@@ -166,7 +166,7 @@ _Noreturn void weft__worker_main(const struct weft_test *t,
 
 	weft__S = S;
 	install_crash_handlers();
-	weft__X = weft__persistent_alloc(sizeof *weft__X);
+	weft__sched_setup();
 	weft__strategy_setup(replay ? "replay" : weft__opts.strategy);
 	snprintf(S->strategy, sizeof S->strategy, "%s", weft__strategy_ran());
 	if (replay) {

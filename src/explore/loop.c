@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "explore.h"
-#include "sched/sched.h"
+#include "sched/run.h"
 
 /* One of several parts of a search: a part with nothing left to explore
  * is not all-pruned on its own (the parts' sum decides). */
@@ -139,7 +139,7 @@ static void dump_execution(enum exec_result r)
 {
 	struct weft__step *st = weft__shm_steps(weft__S);
 
-	fprintf(stderr, "exec %ld [%d] leaf %ld%s:", weft__X->exec_no, (int)r,
+	fprintf(stderr, "exec %ld [%d] leaf %ld%s:", weft__exec_no(), (int)r,
 		weft__S->leaf, weft__split_foreign() ? " foreign" : "");
 	for (long i = 0; i < weft__S->nsteps; i++)
 		fprintf(stderr, " %d:%s%s%s", st[i].tid, st[i].op,
@@ -261,7 +261,7 @@ void weft__explore_loop(const struct weft_test *t,
 			break;
 		if (limit > 0 && weft__now() - t0 > limit)
 			break;
-		weft__X->exec_no = exec_no;
+		weft__set_exec_no(exec_no);
 		weft__replay_context_mark();
 		weft__split_begin();
 		if (!weft__strat->begin()) {
@@ -275,7 +275,7 @@ void weft__explore_loop(const struct weft_test *t,
 		weft__strat->end(r);
 		if (cfg->debug_exec)
 			dump_execution(r);
-		S->total_steps += weft__X->nsteps;
+		S->total_steps += S->nsteps;
 		/* Another part's: it counts and reports it.  Unless what it
 		 * found restarts the search (new racing sites): then this part
 		 * takes the whole test over or stops (odpor_split.c), the

@@ -121,6 +121,16 @@ enum exec_result weft__run_execution(const struct weft_test *t)
 	return X->result;
 }
 
+void weft__sched_setup(void)
+{
+	weft__X = weft__persistent_alloc(sizeof *weft__X);
+}
+
+void weft__set_exec_no(long n)
+{
+	weft__X->exec_no = n;
+}
+
 long weft__exec_no(void)
 {
 	return weft__X ? weft__X->exec_no : 0;

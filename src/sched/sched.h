@@ -14,6 +14,7 @@
 #include "arch/switch.h"
 #include "explore/explore.h"
 #include "report/report.h"
+#include "sched/run.h"
 
 enum thread_state { TS_FREE, TS_LIVE, TS_DONE };
 
@@ -80,7 +81,6 @@ struct weft__exec {
 };
 
 extern struct weft__exec *weft__X;
-extern const struct weft_test *weft__cur_test;
 
 /* The program's data (globals.c): saved once in the worker, put back
  * before every execution, by written pages where the kernel tells them
@@ -92,7 +92,6 @@ struct weft__region {
 	size_t len;
 	char *saved;
 };
-void weft__globals_snapshot(void);
 void weft__globals_restore(void);
 const char *weft__written_start(const struct weft__region *r, int n);
 bool weft__written_each(const struct weft__region *r,
@@ -101,16 +100,12 @@ bool weft__written_each(const struct weft__region *r,
 void weft__written_stop(void);
 
 /* Executions (exec.c). */
-enum exec_result weft__run_execution(const struct weft_test *t);
 void weft__exec_reset(void);
 
 /* What an execution sets up and resets: the first thread's run from the
  * worker's own stack (sched.c), the per-execution memory (mem.c), the
  * first thread (thread.c: parent NULL gives the test body's stack). */
 void weft__sched_start(void);
-/* Leave the current execution with result r, back on the worker's own
- * stack (a failure, a pruned or redundant run, or its end; sched.c). */
-_Noreturn void weft__end_execution(enum exec_result r);
 void weft__exec_mem_reset(void);
 int weft__thread_create(void (*fn)(void *), void *arg, const char *name,
 			unsigned flags, const struct weft__thread *parent);
@@ -144,9 +139,7 @@ void weft__asan_switch(struct weft__ctx *from, struct weft__ctx *to,
  * sharing, which the note on a clean verdict needs (shared.c). */
 void weft__shared_op(const struct weft__op *op, int tid);
 
-/* Scheduler internals used by strategies. */
-bool weft__thread_enabled(int tid);
-bool weft__op_dependent(const struct weft__op *a, const struct weft__op *b);
+/* Advance t's clock for its step op (clock.c). */
 void weft__clock_step(struct weft__thread *t, const struct weft__op *op);
 
 /* Stacks (src/sched/stack.c). */
@@ -166,10 +159,6 @@ struct weft__stack *weft__stack_get(size_t size);
 void weft__stack_put(struct weft__stack *s);
 void weft__stack_put_all(void);
 bool weft__addr_in_guard(const void *addr);
-/* The same, or a frame so large (a 16 MiB local array on an 8 MiB stack)
- * that the stack pointer sp jumped past the guard: sp and addr lie below
- * a stack's guard, within 1 GiB of it.  Called from a signal handler. */
-bool weft__stack_overflowed(const void *addr, const void *sp);
 /* Thread stacks of other sizes than --stack-size (src/sched/thread.c;
  * used by the pthread layer). */
 int weft__spawn_sized(void (*fn)(void *), void *arg, const char *name,

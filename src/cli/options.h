@@ -1,4 +1,4 @@
-/* src/cli/options.h - command-line parsing (see options.c). */
+/* src/cli/options.h - command-line parsing (see options.c and flags.c). */
 #ifndef WEFT_OPTIONS_H
 #define WEFT_OPTIONS_H
 
@@ -35,6 +35,32 @@ void weft__parse_options(struct weft__cli *cli, int argc, char **argv);
 /* Defaults back and the parser's copies freed (tests, fuzzing). */
 void weft__options_reset(void);
 void weft__usage(FILE *out, const char *argv0);
+
+/* ---- the parser's two files (options.c splits words, flags.c applies
+ * them) ------------------------------------------------------------------ */
+
+/* One parse in progress: where a refusal's message goes, and where the
+ * words came from, which the message names. */
+struct weft__parse {
+	struct weft__cli *cli;
+	const char *origin;        /* "" or " in WEFT_OPTIONS" */
+	char *err;
+	size_t errlen;
+};
+/* Refuse a word: the message, its origin appended, goes to p->err on one
+ * line; returns false, for the caller to return in turn (options.c). */
+bool weft__options_bad(struct weft__parse *p, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Apply one "name" or "name=value" word, arg being the parser's own copy,
+ * which the flag's value may point into (flags.c). */
+bool weft__options_apply(struct weft__parse *p, char *arg);
+
+/* Short names for the parser's two files, which define WEFT__OPTIONS_OWN
+ * before they include this header. */
+#ifdef WEFT__OPTIONS_OWN
+#define bad weft__options_bad
+#define apply weft__options_apply
+#endif
 
 /* ---- running a test (run.c starts workers, worker.c runs them) ---------- */
 

@@ -62,7 +62,7 @@ bool weft__options_apply(struct weft__parse *p, char *arg);
 #define apply weft__options_apply
 #endif
 
-/* ---- running a test (run.c starts workers, worker.c runs them) ---------- */
+/* ---- running a test (jobs.c starts workers, worker.c runs them) --------- */
 
 struct weft_test;
 struct weft__shm;
@@ -111,7 +111,7 @@ struct weft__shm *weft__jobs_merge(struct weft__shm **S,
  * the registered WEFT_TESTs, or else the program's own main in main mode
  * (run.c). */
 int weft__entry(int argc, char **argv, int (*real_main)(int, char **));
-/* Explore test t as the options ask (run.c); NULL after an error line. */
+/* Explore test t as the options ask (jobs.c); NULL after an error line. */
 struct weft__shm *weft__explore_test(const struct weft_test *t);
 /* --merge (merge.c): read the files (false after an error line), then
  * report one test from them: 0, 1, 3 as a run would, 2 on an error, -1

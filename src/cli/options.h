@@ -1,4 +1,4 @@
-/* src/cli/options.h - command-line parsing (see options.c). */
+/* src/cli/options.h - command-line parsing (see options.c and flags.c). */
 #ifndef WEFT_OPTIONS_H
 #define WEFT_OPTIONS_H
 
@@ -36,7 +36,33 @@ void weft__parse_options(struct weft__cli *cli, int argc, char **argv);
 void weft__options_reset(void);
 void weft__usage(FILE *out, const char *argv0);
 
-/* ---- running a test (run.c starts workers, worker.c runs them) ---------- */
+/* ---- the parser's two files (options.c splits words, flags.c applies
+ * them) ------------------------------------------------------------------ */
+
+/* One parse in progress: where a refusal's message goes, and where the
+ * words came from, which the message names. */
+struct weft__parse {
+	struct weft__cli *cli;
+	const char *origin;        /* "" or " in WEFT_OPTIONS" */
+	char *err;
+	size_t errlen;
+};
+/* Refuse a word: the message, its origin appended, goes to p->err on one
+ * line; returns false, for the caller to return in turn (options.c). */
+bool weft__options_bad(struct weft__parse *p, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Apply one "name" or "name=value" word, arg being the parser's own copy,
+ * which the flag's value may point into (flags.c). */
+bool weft__options_apply(struct weft__parse *p, char *arg);
+
+/* Short names for the parser's two files, which define WEFT__OPTIONS_OWN
+ * before they include this header. */
+#ifdef WEFT__OPTIONS_OWN
+#define bad weft__options_bad
+#define apply weft__options_apply
+#endif
+
+/* ---- running a test (jobs.c starts workers, worker.c runs them) --------- */
 
 struct weft_test;
 struct weft__shm;
@@ -85,7 +111,7 @@ struct weft__shm *weft__jobs_merge(struct weft__shm **S,
  * the registered WEFT_TESTs, or else the program's own main in main mode
  * (run.c). */
 int weft__entry(int argc, char **argv, int (*real_main)(int, char **));
-/* Explore test t as the options ask (run.c); NULL after an error line. */
+/* Explore test t as the options ask (jobs.c); NULL after an error line. */
 struct weft__shm *weft__explore_test(const struct weft_test *t);
 /* --merge (merge.c): read the files (false after an error line), then
  * report one test from them: 0, 1, 3 as a run would, 2 on an error, -1

@@ -159,9 +159,10 @@ void weft__lx_waitq_timeout(struct weft_waitq *q, int tid, unsigned long gen);
 /* Thread t holds kernel lock l for reading (klock.c). */
 bool weft__lx_klock_reader(int t, const struct weft_klock *l);
 
-/* RCU domains (rcu.c: sections, grace periods, pointers; rcu_cb.c:
- * callbacks, barriers, a domain's life, the end-of-test check).  The
- * classic RCU is one domain; each srcu_struct embeds another. */
+/* RCU domains (rcu.c: the domains and their grace periods; rcu_read.c:
+ * read sections and pointers; rcu_cb.c: callbacks, barriers, a domain's
+ * life, the end-of-test check).  The classic RCU is one domain; each
+ * srcu_struct embeds another. */
 extern struct weft_rcu_domain weft__lx_rcu_classic;
 /* What differs between the flavours: the names of their operations. */
 struct weft__lx_rcu_flavour {
@@ -177,6 +178,14 @@ void weft__lx_rcu_alive(struct weft_rcu_domain *d, const char *what,
  * stamp s, or -1. */
 int weft__lx_rcu_blocking_reader(const struct weft_rcu_domain *d,
 				 unsigned long s);
+/* Thread t's read section of d: its depth (0 outside), and the stamp and
+ * site of its outermost entry in *stamp and *loc (rcu_read.c). */
+int weft__lx_rcu_depth(const struct weft__lx_thread *t,
+		       const struct weft_rcu_domain *d, unsigned long *stamp,
+		       const struct weft_loc **loc);
+/* Whether a thread entered a read section this execution (rcu_read.c;
+ * weft__lx_rcu_begin clears it): until one has, a free checks no reader. */
+extern bool weft__lx_rcu_any_reader;
 /* The domains used this execution (weft__lx_rcu_note adds one). */
 void weft__lx_rcu_note(struct weft_rcu_domain *d);
 int weft__lx_rcu_ndomains(struct weft_rcu_domain ***all);

@@ -1,5 +1,5 @@
-/* src/linux/rcu.c - RCU domains: read sections, grace periods and
- * RCU-protected pointers (callbacks are in rcu_cb.c).
+/* src/linux/rcu.c - RCU domains and their grace periods (read sections
+ * and RCU-protected pointers are in rcu_read.c, callbacks in rcu_cb.c).
  *
  * A domain is one kind of grace period, as liburcu's flavours are: the
  * classic RCU is the static domain weft__lx_rcu_classic, and every SRCU
@@ -25,7 +25,6 @@ struct weft_rcu_domain weft__lx_rcu_classic = WEFT_RCU_DOMAIN_INIT("rcu", 0);
  * test checks their callbacks. */
 static struct weft_rcu_domain *doms[16];
 static int ndoms;
-static bool any_reader;
 
 static const struct weft__lx_rcu_flavour flavours[2] = {
 	{ "rcu_read_lock", "rcu_read_unlock", "synchronize_rcu", "call_rcu",
@@ -51,7 +50,7 @@ void weft__lx_rcu_begin(void)
 
 	*c = (struct weft_rcu_domain)WEFT_RCU_DOMAIN_INIT("rcu", 0);
 	ndoms = 0;
-	any_reader = false;
+	weft__lx_rcu_any_reader = false;
 }
 
 /* Remember d for the end of the test (once). */
@@ -86,140 +85,6 @@ void weft__lx_rcu_alive(struct weft_rcu_domain *d, const char *what,
 			   weft__lx_rcu_name(d));
 }
 
-/* ---- sections ------------------------------------------------------------- */
-
-/* The caller's section of d: the classic domain's is kept in the thread's
- * own fields, which the atomic-context checks read. */
-struct sec {
-	int *depth;
-	unsigned long *stamp;
-	const struct weft_loc **loc;
-};
-
-static bool sec_of(struct weft__lx_thread *me, const struct weft_rcu_domain *d,
-		   bool create, struct sec *s, const struct weft_loc *at)
-{
-	if (d == &weft__lx_rcu_classic) {
-		*s = (struct sec){ &me->rcu_depth, &me->rcu_stamp, &me->rcu_loc };
-		return true;
-	}
-	for (int i = 0; i < me->nrsec; i++)
-		if (me->rsec[i].d == d) {
-			*s = (struct sec){ &me->rsec[i].depth,
-					   &me->rsec[i].stamp, &me->rsec[i].loc };
-			return true;
-		}
-	if (!create)
-		return false;
-	if (me->nrsec == LX_MAX_RCU_DOMS)
-		weft__limit("rcu-domains", at,
-			    "a thread inside read sections of more than %d "
-			    "SRCU domains at once", LX_MAX_RCU_DOMS);
-	me->rsec[me->nrsec] = (struct weft__lx_rsec){ .d = d };
-	*s = (struct sec){ &me->rsec[me->nrsec].depth,
-			   &me->rsec[me->nrsec].stamp,
-			   &me->rsec[me->nrsec].loc };
-	me->nrsec++;
-	return true;
-}
-
-/* Thread t's section of d: its depth, and its stamp and site in *stamp
- * and *loc. */
-static int depth_in(const struct weft__lx_thread *t,
-		    const struct weft_rcu_domain *d, unsigned long *stamp,
-		    const struct weft_loc **loc)
-{
-	*stamp = 0;
-	*loc = NULL;
-	if (d == &weft__lx_rcu_classic) {
-		*stamp = t->rcu_stamp;
-		*loc = t->rcu_loc;
-		return t->rcu_depth;
-	}
-	for (int i = 0; i < t->nrsec; i++)
-		if (t->rsec[i].d == d) {
-			*stamp = t->rsec[i].stamp;
-			*loc = t->rsec[i].loc;
-			return t->rsec[i].depth;
-		}
-	return 0;
-}
-
-/* The pointers a thread obtained in its section of d are forgotten when
- * the section ends, and the section's entry with them. */
-static void section_ended(struct weft__lx_thread *me,
-			  const struct weft_rcu_domain *d)
-{
-	int k = 0;
-
-	for (int i = 0; i < me->nrcu_ptr; i++) {
-		if (me->rcu_ptr_dom[i] == d)
-			continue;
-		me->rcu_ptr[k] = me->rcu_ptr[i];
-		me->rcu_ptr_loc[k] = me->rcu_ptr_loc[i];
-		me->rcu_ptr_dom[k++] = me->rcu_ptr_dom[i];
-	}
-	me->nrcu_ptr = k;
-	for (int i = 0; i < me->nrsec; i++)
-		if (me->rsec[i].d == d)
-			me->rsec[i] = me->rsec[--me->nrsec];
-}
-
-int weft_rcu_domain_read_lock(struct weft_rcu_domain *d,
-			      const struct weft_loc *loc)
-{
-	const struct weft__lx_rcu_flavour *f = weft__lx_rcu_flavour(d);
-	struct weft__lx_thread *me = weft__lx_me();
-	struct sec s;
-
-	weft__lx_rcu_alive(d, f->lock, loc);
-	weft__point(f->lock, d, weft__lx_rcu_name(d), WEFT__ACC_READ, loc);
-	if (!d->used)
-		weft__lx_rcu_note(d);
-	d->used = 1;
-	any_reader = true;
-	sec_of(me, d, true, &s, loc);
-	if ((*s.depth)++ == 0) {
-		*s.stamp = ++d->clock;
-		*s.loc = loc;
-	}
-	return (int)(*s.stamp & 1);
-}
-
-void weft_rcu_domain_read_unlock(struct weft_rcu_domain *d, int idx,
-				 const struct weft_loc *loc)
-{
-	const struct weft__lx_rcu_flavour *f = weft__lx_rcu_flavour(d);
-	struct weft__lx_thread *me = weft__lx_me();
-	struct sec s;
-
-	if (!sec_of(me, d, false, &s, loc) || *s.depth <= 0)
-		weft__fail(WEFT__K(MISUSE), loc,
-			   "%s without a matching %s", f->unlock, f->lock);
-	if (idx != 0 && idx != 1)
-		weft__fail(WEFT__K(MISUSE), loc,
-			   "%s with index %d, which %s never returns",
-			   f->unlock, idx, f->lock);
-	{
-		/* Leaving a section only enables grace-period waiters. */
-		struct weft__op op = { .name = f->unlock, .obj = d,
-				       .objname = weft__lx_rcu_name(d),
-				       .access = WEFT__ACC_READ,
-				       .release = true, .loc = loc };
-		weft__visible(&op);
-	}
-	if (--*s.depth == 0)
-		section_ended(me, d);
-}
-
-int weft_rcu_domain_read_held(const struct weft_rcu_domain *d)
-{
-	unsigned long stamp;
-	const struct weft_loc *loc;
-
-	return depth_in(weft__lx_me(), d, &stamp, &loc) > 0;
-}
-
 /* ---- grace periods ---------------------------------------------------------- */
 
 /* The first thread still inside a read section of d entered at or before
@@ -232,7 +97,8 @@ int weft__lx_rcu_blocking_reader(const struct weft_rcu_domain *d,
 	for (int i = 0; i < n; i++) {
 		unsigned long stamp;
 		const struct weft_loc *loc;
-		if (depth_in(&weft__lx_th[i], d, &stamp, &loc) > 0 &&
+		if (weft__lx_rcu_depth(&weft__lx_th[i], d, &stamp,
+				       &loc) > 0 &&
 		    stamp <= s)
 			return i;
 	}
@@ -256,7 +122,7 @@ static int gp_waitdesc(const struct weft__op *op, char *buf, size_t n)
 		snprintf(buf, n, "a grace period of %s", weft__lx_rcu_name(d));
 		return -1;
 	}
-	depth_in(&weft__lx_th[t], d, &stamp, &loc);
+	weft__lx_rcu_depth(&weft__lx_th[t], d, &stamp, &loc);
 	snprintf(buf, n, "a grace period: %s is in a %s read section (%s at %s)",
 		 weft__lx_tname(t), weft__lx_rcu_name(d),
 		 weft__lx_rcu_flavour(d)->lock, weft__lx_site(loc));
@@ -276,7 +142,7 @@ void weft_rcu_domain_synchronize(struct weft_rcu_domain *d,
 	const struct weft_loc *at;
 
 	weft__lx_rcu_alive(d, f->sync, loc);
-	if (depth_in(me, d, &stamp, &at) > 0)
+	if (weft__lx_rcu_depth(me, d, &stamp, &at) > 0)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s inside a %s read section (%s at %s) waits for "
 			   "itself", f->sync, weft__lx_rcu_name(d), f->lock,
@@ -286,102 +152,6 @@ void weft_rcu_domain_synchronize(struct weft_rcu_domain *d,
 	op.arg2 = (long)++d->clock;
 	op.ready = gp_elapsed;
 	weft__visible(&op);
-}
-
-/* ---- pointers ------------------------------------------------------------- */
-
-void *weft_rcu_domain_load(struct weft_rcu_domain *d, void *const *slot,
-			   int mode, const struct weft_loc *loc)
-{
-	const struct weft__lx_rcu_flavour *f = weft__lx_rcu_flavour(d);
-	struct weft__lx_thread *me = weft__lx_me();
-	unsigned long stamp;
-	const struct weft_loc *at;
-	int depth = depth_in(me, d, &stamp, &at);
-	void *v;
-
-	weft__point(f->deref, slot, NULL, WEFT__ACC_READ, loc);
-	weft__check_access(slot, sizeof *slot, false, loc);
-	v = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
-	if (mode == WEFT_RCU_DEREF && depth <= 0 && me->nheld == 0 &&
-	    !me->atomic_what)
-		weft__fail(WEFT__K(MISUSE), loc,
-			   "%s outside a %s read section and without any "
-			   "lock held", f->deref, weft__lx_rcu_name(d));
-	if (mode == WEFT_RCU_DEREF && depth > 0 && v) {
-		if (me->nrcu_ptr == LX_MAX_RCU_PTRS) {
-			/* Keep the most recent: older ones were most likely
-			 * only traversed. */
-			for (int i = 1; i < LX_MAX_RCU_PTRS; i++) {
-				me->rcu_ptr[i - 1] = me->rcu_ptr[i];
-				me->rcu_ptr_loc[i - 1] = me->rcu_ptr_loc[i];
-				me->rcu_ptr_dom[i - 1] = me->rcu_ptr_dom[i];
-			}
-			me->nrcu_ptr--;
-		}
-		me->rcu_ptr[me->nrcu_ptr] = v;
-		me->rcu_ptr_loc[me->nrcu_ptr] = loc;
-		me->rcu_ptr_dom[me->nrcu_ptr++] = d;
-	}
-	return v;
-}
-
-void weft_rcu_store(void **slot, void *v, const struct weft_loc *loc)
-{
-	weft__point("rcu_assign_pointer", slot, NULL,
-		    WEFT__ACC_WRITE, loc);
-	weft__check_access(slot, sizeof *slot, true, loc);
-	__atomic_store_n(slot, v, __ATOMIC_RELEASE);
-}
-
-/* Called by kfree before it frees [p, p+n): a reader that obtained a
- * pointer into the block and is still inside its read section may use
- * it.  The step on each domain orders the free against readers' section
- * ends, so exploration tries the free inside the section too. */
-void weft__lx_rcu_check_free(const void *p, size_t n,
-			     const struct weft_loc *loc)
-{
-	int self = weft__self(), nt;
-
-	if (!any_reader)
-		return;
-	for (int i = 0; i < ndoms; i++)
-		if (doms[i]->used)
-			weft__point("kfree", doms[i], weft__lx_rcu_name(doms[i]),
-				    WEFT__ACC_WRITE, loc);
-	nt = weft__nthreads();
-	for (int t = 0; t < nt; t++) {
-		const struct weft__lx_thread *r = &weft__lx_th[t];
-		if (t == self)
-			continue;
-		for (int i = 0; i < r->nrcu_ptr; i++) {
-			const char *q = r->rcu_ptr[i];
-			const struct weft_rcu_domain *d = r->rcu_ptr_dom[i];
-			unsigned long stamp;
-			const struct weft_loc *at;
-			if (q < (const char *)p || q >= (const char *)p + n ||
-			    depth_in(r, d, &stamp, &at) <= 0)
-				continue;
-			weft__fail_detail("%s obtained the pointer by %s at %s",
-					  weft__lx_tname(t),
-					  weft__lx_rcu_flavour(d)->deref,
-					  weft__lx_site(r->rcu_ptr_loc[i]));
-			weft__fail_detail("and is still inside its %s read "
-					  "section (%s at %s)",
-					  weft__lx_rcu_name(d),
-					  weft__lx_rcu_flavour(d)->lock,
-					  weft__lx_site(at));
-			weft__fail(WEFT__K(USE_AFTER_FREE), loc,
-				   "kfree of memory an RCU reader may still "
-				   "use: %s is inside its %s read section; "
-				   "free it after %s or with %s",
-				   weft__lx_tname(t), weft__lx_rcu_name(d),
-				   weft__lx_rcu_flavour(d)->sync,
-				   d == &weft__lx_rcu_classic
-					   ? "kfree_rcu/call_rcu"
-					   : weft__lx_rcu_flavour(d)->call);
-		}
-	}
 }
 
 /* ---- the classic domain ------------------------------------------------------ */

@@ -4,8 +4,8 @@
  * Each domain runs its callbacks in a daemon thread of its own ("rcuc/0"
  * for the classic domain, "srcu/NAME" for an SRCU one), in atomic
  * context, in the order they were queued, each once the grace period it
- * waits for has elapsed.  rcu.c has the read sections and grace periods
- * these build on. */
+ * waits for has elapsed.  rcu.c has the grace periods, and rcu_read.c
+ * the read sections, these build on. */
 #include <stdio.h>
 
 #include "lx.h"

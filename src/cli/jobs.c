@@ -1,0 +1,206 @@
+/* src/cli/jobs.c - exploring one test: one forked worker (or several,
+ * with --jobs) for its part of the search, watched with a time limit, and
+ * their results taken as one.
+ *
+ * The parent never runs test code, so nothing a test does can take it
+ * down: a crashed worker's schedule is in the shared record, a hung one is
+ * killed after the time limit and reported with the schedule it had
+ * reached. */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "explore/explore.h"
+#include "report/report.h"
+#include "report/report.h"
+#include "options.h"
+
+struct job {
+	pid_t pid;
+	int fd;                    /* read end: EOF when the worker exits */
+	struct weft__shm *S;
+	struct weft__marks *marks; /* what the worker's reports refer to */
+	int status;
+	bool done, killed;
+};
+
+static void start_job(struct job *j, const struct weft_test *t,
+		      const struct weft__job_cfg *c)
+{
+	int p[2];
+
+	if (pipe(p) != 0)
+		weft__die("pipe failed");
+	memset(j->S, 0, sizeof *j->S);
+	j->S->cap = weft__opts.max_steps * 2 + 64;
+	j->S->bound = -1;
+	j->S->fair_bound = -1;
+	weft__marks_clear(j->marks);
+	weft__marks_use(j->marks);
+	fflush(NULL);
+	j->pid = fork();
+	if (j->pid < 0)
+		weft__die("fork failed");
+	if (j->pid == 0) {
+		close(p[0]);
+		weft__worker_main(t, j->S, c);
+	}
+	close(p[1]);
+	j->fd = p[0];
+	j->done = j->killed = false;
+}
+
+/* Milliseconds to wait in poll: until the hard limit (5 s past the time
+ * limit), in slices short enough for the progress line. */
+static int poll_ms(double t0)
+{
+	double left;
+
+	if (weft__opts.time_limit <= 0)
+		return 250;
+	left = weft__opts.time_limit + 5 - (weft__now() - t0);
+	return left <= 0 ? 0 : left < 0.25 ? (int)(left * 1000) + 1 : 250;
+}
+
+/* Wait for every job; kill those still running 5 s past the time limit. */
+static void wait_jobs(struct job *jobs, int n)
+{
+	double t0 = weft__now();
+	struct weft__shm *S[64];
+	int left = n;
+
+	for (int i = 0; i < n; i++)
+		S[i] = jobs[i].S;
+	while (left) {
+		struct pollfd pf[64];
+		int idx[64], k = 0;
+		for (int i = 0; i < n; i++)
+			if (!jobs[i].done) {
+				pf[k].fd = jobs[i].fd;
+				pf[k].events = POLLIN;
+				idx[k++] = i;
+			}
+		int ms = poll_ms(t0);
+		int r = poll(pf, (nfds_t)k, ms);
+		if (r < 0 && errno == EINTR)
+			continue;
+		bool hard = r == 0 && ms == 0;
+		if (r == 0 && !hard) {
+			weft__progress_tick(S, n);
+			continue;
+		}
+		for (int i = 0; i < k; i++) {
+			struct job *j = &jobs[idx[i]];
+			if (hard) {
+				kill(j->pid, SIGKILL);
+				j->killed = true;
+			} else if (!(pf[i].revents & (POLLIN | POLLHUP | POLLERR)))
+				continue;
+			waitpid(j->pid, &j->status, 0);
+			close(j->fd);
+			j->done = true;
+			left--;
+		}
+	}
+}
+
+/* Interpret how a worker ended (src/report/ending.c). */
+static void settle(struct job *j)
+{
+	weft__report_ending(j->S, j->status, j->killed);
+}
+
+static struct weft__shm *shms[64];
+static struct weft__marks *marks[64];
+static struct weft__split_log *logs[64];
+static uint64_t *claims;
+static long nclaims;
+
+/* Explore test t in the parts the options ask for; returns the record of
+ * the result (counts added up), or NULL after an error line. */
+struct weft__shm *weft__explore_test(const struct weft_test *t)
+{
+	struct weft__plan P;
+	struct job jobs[64];
+	struct weft__job_cfg cfg[64];
+	struct weft__shm *S[64];
+	uint32_t *replay = NULL;
+	uint64_t *ctx = NULL;
+	int nctx = 0;
+	long nreplay = 0;
+	volatile long *min_bug = NULL;
+	const char *err = NULL;
+	bool exact;
+
+	weft__plan_test(&P);
+	if (weft__opts.replay &&
+	    (nreplay = weft__token_decode(t->name, weft__opts.replay, &replay,
+					  &ctx, &nctx, &err)) < 0)
+		weft__die("token checked before the run fails: %s", err);
+	if (P.jobs > 1) {
+		min_bug = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+			       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+		*min_bug = 1L << 60;
+		min_bug[1] = 0; /* the split search's takeover (odpor_split.c) */
+		min_bug[2] = 0; /* its executions against the budget (loop.c) */
+	}
+	if (P.split && P.jobs > 1) {
+		if (!claims)
+			claims = weft__claims_create(&nclaims);
+		memset(claims, 0, (size_t)nclaims / 8);
+	}
+	weft__progress_start(t);
+	for (int i = 0; i < P.jobs; i++) {
+		if (!shms[i]) {
+			shms[i] = weft__shm_create(weft__opts.max_steps * 2 + 64);
+			marks[i] = weft__marks_create();
+		}
+		if (P.split && P.jobs > 1 && !logs[i])
+			logs[i] = weft__split_log_create();
+		if (logs[i])
+			logs[i]->n = 0, logs[i]->overflow = false;
+		cfg[i] = (struct weft__job_cfg){
+			.first = P.shard * P.jobs + i,
+			.stride = P.nshards * P.jobs,
+			.min_bug = min_bug, .split = P.split,
+			.shard = P.shard, .nshards = P.nshards,
+			.job = i, .njobs = P.jobs,
+			.log = P.split && P.jobs > 1 ? logs[i] : NULL,
+			.claims = P.split && P.jobs > 1 ? claims : NULL,
+			.nclaims = nclaims,
+			.replay = replay, .nreplay = nreplay,
+			.ctx = ctx, .nctx = nctx,
+		};
+		jobs[i].S = S[i] = shms[i];
+		jobs[i].marks = marks[i];
+		start_job(&jobs[i], t, &cfg[i]);
+	}
+	wait_jobs(jobs, P.jobs);
+	weft__progress_end();
+	free(replay);
+	free(ctx);
+	if (min_bug)
+		munmap((void *)min_bug, 4096);
+	for (int i = 0; i < P.jobs; i++) {
+		settle(&jobs[i]);
+		if (!strcmp(jobs[i].S->kind, WEFT__K(NONDETERMINISM))) {
+			fprintf(stderr, "weft: test %s: %s\n", t->name,
+				jobs[i].S->message);
+			weft__results_add_error(t->name, jobs[i].S->message);
+			return NULL;
+		}
+	}
+	struct weft__shm *W = weft__jobs_merge(S, logs, P.jobs, P.split > 0,
+					       &exact);
+	for (int i = 0; i < P.jobs; i++)
+		if (S[i] == W)
+			weft__marks_use(jobs[i].marks);
+	W->split = P.split;
+	W->parts_exact = exact;
+	return W;
+}

@@ -356,7 +356,9 @@ void weft__dep_edge(int from, int to, const struct weft_loc *from_loc,
 /* Add edges from every class the caller holds to cls, i.e. "waiting for
  * cls while holding ...", and check for cycles, without holding cls. */
 void weft__wait_on_class(int cls, const struct weft_loc *loc);
-/* Number of classes the calling thread holds, and the classes themselves. */
+/* Number of classes the calling thread holds, and the classes themselves
+ * (at most WEFT__MAX_HELD at once: one more is misuse). */
+#define WEFT__MAX_HELD 48
 int weft__held(int *out, int max);
 /* Whether live thread tid holds class cls, taken at the place at. */
 bool weft__thread_holds(int tid, int cls, const struct weft_loc *at);

@@ -8,9 +8,9 @@
  * "lock-order" finding with the sites of each edge.  This file keeps the
  * classes, the edges and the locks each thread holds; lockorder_cycle.c
  * finds the cycles a new edge closes and decides which can deadlock. */
+#include <stdio.h>
 #include <string.h>
 
-#include "sched/sched.h"
 #define WEFT__LOCKORDER_OWN /* its short names, lockorder.h */
 #include "detect/lockorder.h"
 
@@ -155,65 +155,101 @@ void weft__dep_edge(int from, int to, const struct weft_loc *from_loc,
 	add_edge(from, to, from_loc, to_loc);
 }
 
+/* The classes each thread holds, in the order taken, with where they were
+ * taken: in the entry of the thread's record, read as empty when written
+ * under another thread's serial (a reused record, an earlier execution). */
+struct held_set {
+	uint64_t serial;
+	int n;
+	int cls[WEFT__MAX_HELD];
+	const struct weft_loc *at[WEFT__MAX_HELD];
+};
+static struct held_set held_sets[WEFT__MAX_THREADS];
+
+static struct held_set *held_of(int tid)
+{
+	struct held_set *h = &held_sets[tid];
+	uint64_t serial = weft__thread_serial(tid);
+
+	if (h->serial != serial) {
+		h->serial = serial;
+		h->n = 0;
+	}
+	return h;
+}
+
 void weft__wait_on_class(int cls, const struct weft_loc *loc)
 {
-	struct weft__thread *t;
+	struct held_set *h;
 
 	if (weft__self() < 0)
 		return;
-	t = &weft__X->th[weft__self()];
-	for (int i = 0; i < t->nheld; i++)
-		add_edge(t->held[i], cls, t->held_loc[i], loc);
+	h = held_of(weft__self());
+	for (int i = 0; i < h->n; i++)
+		add_edge(h->cls[i], cls, h->at[i], loc);
 }
 
 void weft__lock_acquire(int cls, const struct weft_loc *loc, bool try)
 {
-	struct weft__thread *t;
+	struct held_set *h;
 
 	if (weft__self() < 0)
 		return;
-	t = &weft__X->th[weft__self()];
+	h = held_of(weft__self());
 	if (!try)
 		weft__wait_on_class(cls, loc);
-	if (t->nheld == WEFT__MAX_HELD)
+	if (h->n == WEFT__MAX_HELD)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "more than %d locks held at once",
 			   WEFT__MAX_HELD);
-	t->held[t->nheld] = cls;
-	t->held_loc[t->nheld++] = loc;
+	h->cls[h->n] = cls;
+	h->at[h->n++] = loc;
 }
 
 void weft__lock_release(int cls, const struct weft_loc *loc)
 {
-	struct weft__thread *t;
+	struct held_set *h;
 
 	(void)loc;
 	if (weft__self() < 0)
 		return;
-	t = &weft__X->th[weft__self()];
-	for (int i = t->nheld - 1; i >= 0; i--) {
-		if (t->held[i] != cls)
+	h = held_of(weft__self());
+	for (int i = h->n - 1; i >= 0; i--) {
+		if (h->cls[i] != cls)
 			continue;
-		memmove(&t->held[i], &t->held[i + 1],
-			sizeof t->held[0] * (size_t)(t->nheld - i - 1));
-		memmove(&t->held_loc[i], &t->held_loc[i + 1],
-			sizeof t->held_loc[0] * (size_t)(t->nheld - i - 1));
-		t->nheld--;
+		memmove(&h->cls[i], &h->cls[i + 1],
+			sizeof h->cls[0] * (size_t)(h->n - i - 1));
+		memmove(&h->at[i], &h->at[i + 1],
+			sizeof h->at[0] * (size_t)(h->n - i - 1));
+		h->n--;
 		return;
 	}
 }
 
 int weft__held(int *out, int max)
 {
-	struct weft__thread *t;
+	struct held_set *h;
 	int n;
 
 	if (weft__self() < 0)
 		return 0;
-	t = &weft__X->th[weft__self()];
-	n = t->nheld < max ? t->nheld : max;
-	memcpy(out, t->held, sizeof(int) * (size_t)n);
+	h = held_of(weft__self());
+	n = h->n < max ? h->n : max;
+	memcpy(out, h->cls, sizeof(int) * (size_t)n);
 	return n;
+}
+
+bool weft__thread_holds(int tid, int cls, const struct weft_loc *at)
+{
+	const struct held_set *h;
+
+	if (weft__thread_done(tid))
+		return false;
+	h = held_of(tid);
+	for (int i = 0; i < h->n; i++)
+		if (h->cls[i] == cls && h->at[i] == at)
+			return true;
+	return false;
 }
 
 void weft__lockorder_end(void)

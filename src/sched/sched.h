@@ -18,7 +18,6 @@
 
 enum thread_state { TS_FREE, TS_LIVE, TS_DONE };
 
-#define WEFT__MAX_HELD 48
 
 struct weft__thread {
 	int id;
@@ -39,9 +38,6 @@ struct weft__thread {
 				      execution (weft__thread_serial) */
 	const void *spin_obj;      /* last polled object and value seen, */
 	long spin_val;             /* to detect polling that sees no change */
-	int nheld;                 /* lock-order classes held */
-	int held[WEFT__MAX_HELD];
-	const struct weft_loc *held_loc[WEFT__MAX_HELD];
 	/* The clocks stay last: clear_record (thread.c) clears the fields
 	 * before them whole and the clocks only as far as they are used. */
 	weft__vclock vc;           /* happens-before clock */

@@ -300,18 +300,6 @@ bool weft__thread_mem(int tid, struct weft__thread_mem *m)
 	return true;
 }
 
-bool weft__thread_holds(int tid, int cls, const struct weft_loc *at)
-{
-	const struct weft__thread *t = &weft__X->th[tid];
-
-	if (t->state != TS_LIVE)
-		return false;
-	for (int i = 0; i < t->nheld; i++)
-		if (t->held[i] == cls && t->held_loc[i] == at)
-			return true;
-	return false;
-}
-
 const struct weft__op *weft__thread_pending(int id)
 {
 	return weft__X->th[id].pending;

@@ -27,7 +27,7 @@
 
 #include "cli/options.h"
 #include "explore/explore.h"
-#include "sched/clock.h"
+#include "sched/sched.h"
 #include "dfs.h"
 
 

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "sched/sched.h"
+#include "sched/run.h"
 #include "dfs.h"
 
 /* WEFT_DFS_PREFIX=TOKEN (debugging): the first execution follows the
@@ -72,7 +72,7 @@ void weft__dfs_target_check(const struct node *nodes, long depth)
 			"chose %u, target %u, enabled %#llx backtrack %#llx "
 			"done %#llx sleep %#llx (threads 0-63) preempt %d "
 			"prev %d/%d\n",
-			weft__X->exec_no, k, ntgt, k, dec[k], tgt[k],
+			weft__exec_no(), k, ntgt, k, dec[k], tgt[k],
 			(unsigned long long)nodes[k].enabled.w[0],
 			(unsigned long long)nodes[k].backtrack.w[0],
 			(unsigned long long)nodes[k].done.w[0],

@@ -2,7 +2,7 @@
  * reduction: at every state, for each thread's next operation, find the
  * last earlier step it races with (dependent, on the same object or block,
  * not ordered by happens-before) and add a backtrack point before it. */
-#include "sched/clock.h"
+#include "sched/run.h"
 #include "dfs.h"
 
 /* The node where the run of the thread that executed node i began: the
@@ -34,7 +34,7 @@ static void add_backtrack(struct node *nodes, long i, int p)
 
 static long latest_race(int p, const struct weft__op *op, const void *obj)
 {
-	const uint32_t *vc = weft__X->th[p].vc;
+	const uint32_t *vc = weft__vc(p);
 	struct weft__objrec *r = obj ? weft__objrec_find(obj, false) : NULL;
 	long cand = -1;
 
@@ -63,16 +63,14 @@ static long latest_race(int p, const struct weft__op *op, const void *obj)
 void weft__dfs_analyse_races(struct node *nodes, const long *step_node,
 			     int bound)
 {
-	struct weft__exec *X = weft__X;
-
-	for (int p = 0; p < X->nthreads; p++) {
-		const struct weft__op *op = X->th[p].pending;
+	for (int p = 0; p < weft__nthreads(); p++) {
+		const struct weft__op *op = weft__thread_pending(p);
 		long s, s2;
 		/* Disabled operations are analysed too: one that another
 		 * thread disabled for good (a stop that unschedules a pending
 		 * fire) races with that thread's step.  Blocking acquisitions
 		 * stay precise because releases are not race partners. */
-		if (X->th[p].state != TS_LIVE || !op ||
+		if (weft__thread_done(p) || !op ||
 		    op->access == WEFT__ACC_NONE)
 			continue;
 		s = latest_race(p, op, op->obj);

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "sched.h"
-#include "clock.h"
 
 #define TABLE_BITS 10
 

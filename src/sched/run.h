@@ -31,6 +31,35 @@ _Noreturn void weft__end_execution(enum exec_result r);
 bool weft__thread_enabled(int tid);
 bool weft__op_dependent(const struct weft__op *a, const struct weft__op *b);
 
+/* The per-object access history of the current execution (clock.c), for
+ * the partial-order reduction's race analysis: every object touched by a
+ * visible operation has a record, found by weft__objrec_find (create:
+ * make one if there is none). */
+struct weft__objrec {
+	const void *obj;
+	struct weft__objrec *next;
+	long w_step;               /* step of the last write, -1 if none */
+	int w_tid;
+	uint32_t w_clk;            /* writer's own clock entry then */
+	long a_step;               /* the same for the last non-release */
+	int a_tid;                 /* write, which is what a blocking */
+	uint32_t a_clk;            /* operation races with */
+	weft__tset r_mask;         /* threads that read since the write */
+	/* Per-thread entries, cap of them (at least the execution's
+	 * threads): sized to the threads there are, since most tests have
+	 * a few and a record per object is made in every execution. */
+	int cap;
+	uint32_t *svc;             /* release clock: what an acquire of
+				      the object synchronises with */
+	uint32_t *rvc;             /* join of the (non-atomic) reads since
+				      the last write, which it joins */
+	long *r_step;              /* for the members of r_mask: the step */
+	uint32_t *r_clk;           /* and the reader's own clock entry */
+};
+
+struct weft__objrec *weft__objrec_find(const void *obj, bool create);
+
+
 /* A fault at addr with stack pointer sp is a stack overflow: addr in a
  * stack's guard, or a frame so large (a 16 MiB local array on an 8 MiB
  * stack) that sp jumped past the guard: sp and addr lie below a stack's

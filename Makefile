@@ -66,9 +66,11 @@ $(BUILD)/include:
 	@mkdir -p $(BUILD)
 	ln -sfn ../include $@
 
-$(WEFTCC): tools/weft-cc tools/weft-c++ tools/weft $(SOLIB) $(MAINOBJ) | $(BUILD)/include
+# weft-cc's list of calls to rename is the names of src/modelled.def.
+$(WEFTCC): tools/weft-cc src/modelled.def tools/weft-c++ tools/weft $(SOLIB) $(MAINOBJ) | $(BUILD)/include
 	@mkdir -p $(dir $@)
-	cp tools/weft-cc $@ && chmod +x $@
+	names=$$(sed -n 's/^WEFT__MODELLED([^,]*, *\([A-Za-z0-9_]*\),.*/\1/p' src/modelled.def | tr '\n' ' ') && \
+	[ -n "$$names" ] && sed "s/@MODELLED@/$$names/" tools/weft-cc > $@ && chmod +x $@
 	cp tools/weft-c++ $(BUILD)/bin/weft-c++ && chmod +x $(BUILD)/bin/weft-c++
 	cp tools/weft $(BUILD)/bin/weft && chmod +x $(BUILD)/bin/weft
 
@@ -171,7 +173,7 @@ install: all
 		install -m 644 $$d*.h $(PREFIX)/include/weft/kernel/$$r || exit 1; \
 	done
 	install -m 644 $(LIB) $(SOLIB) $(MAINOBJ) $(PREFIX)/lib/
-	install -m 755 tools/weft-cc $(PREFIX)/bin/weft-cc
+	install -m 755 $(WEFTCC) $(PREFIX)/bin/weft-cc
 	install -m 755 tools/weft-c++ $(PREFIX)/bin/weft-c++
 	install -m 755 tools/weft $(PREFIX)/bin/weft
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' tools/weft.pc.in > $(PREFIX)/lib/pkgconfig/weft.pc

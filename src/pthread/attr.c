@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "pthread/pt.h"
+#include "modelled.h"
 
 #define NAME_MAX_ 16 /* the kernel's TASK_COMM_LEN, with the NUL */
 

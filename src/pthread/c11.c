@@ -14,6 +14,7 @@
 
 #include "pthread/pt.h"
 #include "sync/sync.h"
+#include "modelled.h"
 
 _Static_assert(sizeof(thrd_t) == sizeof(pthread_t), "thrd_t");
 _Static_assert(sizeof(mtx_t) == sizeof(pthread_mutex_t), "mtx_t");

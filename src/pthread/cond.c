@@ -11,6 +11,7 @@
 
 #include "pthread/pt.h"
 #include "sync/sync.h"
+#include "modelled.h"
 
 _Static_assert(sizeof(weft_cond_t) <= sizeof(pthread_cond_t),
 	       "weft_cond_t must fit in pthread_cond_t");

@@ -34,6 +34,7 @@
 #include <time.h>
 
 #include "pthread/pt.h"
+#include "modelled.h"
 
 /* ---- function-local statics ---------------------------------------------- */
 

@@ -33,6 +33,7 @@
 #include <unistd.h>
 
 #include "pthread/pt.h"
+#include "modelled.h"
 
 /* What a read of fd would wait for: "a pipe", "a socket", "a terminal" or
  * "a device", or NULL when it cannot block.  Of the character devices,

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "pthread/pt.h"
+#include "modelled.h"
 
 #define MAX_KEYS 64
 #define DESTRUCTOR_ROUNDS 4 /* PTHREAD_DESTRUCTOR_ITERATIONS */

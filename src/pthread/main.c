@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "pthread/pt.h"
+#include "modelled.h"
 
 /* weft-cc names this symbol with -u so the linker always takes this file
  * (and its strong weft__main_mode) from libweft.a. */

@@ -25,6 +25,7 @@
 
 #include "pthread/pt.h"
 #include "detect/heap.h"
+#include "modelled.h"
 
 struct blk {
 	void *p;             /* pointer handed to the program */

@@ -16,6 +16,7 @@
 
 #include "pthread/pt.h"
 #include "sync/sync.h"
+#include "modelled.h"
 
 _Static_assert(sizeof(weft_mutex_t) + 8 <= sizeof(pthread_mutex_t),
 	       "weft_mutex_t must fit in pthread_mutex_t");

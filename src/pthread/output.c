@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "pthread/pt.h"
+#include "modelled.h"
 
 #define OUT_MAX (64 * 1024)
 

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 
 #include "pthread/pt.h"
+#include "modelled.h"
 
 static char *libc_table; /* glibc's own state, for setstate */
 static bool used = true;  /* the state may have moved since the reset */

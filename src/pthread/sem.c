@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "pthread/pt.h"
+#include "modelled.h"
 
 _Static_assert(sizeof(weft_sem_t) <= sizeof(sem_t),
 	       "weft_sem_t must fit in sem_t");

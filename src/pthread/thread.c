@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "pthread/pt.h"
+#include "modelled.h"
 
 #if defined(__has_include)
 #if __has_include(<sys/single_threaded.h>)

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "pthread/pt.h"
+#include "modelled.h"
 
 #define EPOCH_SEC 1700000000LL     /* where virtual wall-clock time starts */
 

@@ -18,6 +18,7 @@
 #include <strings.h>
 
 #include "detect/race.h"
+#include "modelled.h"
 
 #define PC() ((uintptr_t)__builtin_return_address(0))
 

@@ -1,0 +1,28 @@
+/* src/modelled.h - the prototypes of the runtime's models of C library
+ * calls, __weft_NAME for every entry of modelled.def.  Each file defining
+ * models includes it, so its definitions are checked against the list
+ * weft-cc renames from. */
+#ifndef WEFT_MODELLED_H
+#define WEFT_MODELLED_H
+
+#include <poll.h>
+#include <pthread.h>
+#include <sched.h>
+#include <semaphore.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/resource.h>
+#include <sys/select.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <sys/times.h>
+#include <sys/types.h>
+#include <threads.h>
+#include <time.h>
+
+#define WEFT__MODELLED(ret, name, params) ret __weft_##name params;
+#include "modelled.def"
+#undef WEFT__MODELLED
+
+#endif

@@ -162,6 +162,62 @@ void weft__prefix_expand(long d, wref node, wref c, const weft__tset *others);
 /* A thread to run first without branching (a start or spawn), or -1. */
 int weft__prefix_eager(const weft__tset *avail);
 
+/* ---- the strategy's own state (odpor.c, odpor_level.c) -------------------
+ *
+ * Nothing but the strategy's two files reads these; they define
+ * WEFT__ODPOR_OWN before including this header, for the short names.
+ * odpor_level.c keeps what each decision of the path holds; odpor.c
+ * follows the path, and unwinds it.  The steps and sleep_at have no short
+ * names: struct odpor_view has fields of those names. */
+#ifdef WEFT__ODPOR_OWN
+#define lv weft__odpor_lv
+#define cap weft__odpor_lv_cap
+#define sleepbuf weft__odpor_sleepbuf
+#define sleepused weft__odpor_sleepused
+#define ensure_cap weft__odpor_ensure_cap
+#define add_done weft__odpor_add_done
+#define compute_sleep weft__odpor_compute_sleep
+#define asleep weft__odpor_asleep
+#define done_tids weft__odpor_done_tids
+#define value_known weft__odpor_value_known
+
+/* One decision of the path. */
+struct level {
+	wref w;                  /* the step taken at this decision */
+	struct ev *done;         /* explored alternatives here */
+	int ndone, capdone;
+	long sleep_off;          /* its sleep set in sleepbuf */
+	int nsleep;
+};
+
+/* Per decision: its level and the step taken, and their capacity. */
+extern struct level *weft__odpor_lv;
+extern struct step_info *weft__odpor_steps;
+extern long weft__odpor_lv_cap;
+/* The sleep sets of the path's decisions, one after another, and the
+ * entries in use. */
+extern struct ev *weft__odpor_sleepbuf;
+extern long weft__odpor_sleepused;
+
+/* Room for decision d and the ones before it. */
+void weft__odpor_ensure_cap(long d);
+/* Add e to the alternatives explored at decision d. */
+void weft__odpor_add_done(long d, const struct ev *e);
+/* What is asleep at decision d or was explored there (the algorithm's
+ * sleep(E)): a copy past the sleep sets in use, good until the next call. */
+struct sleepset weft__odpor_sleep_at(long d);
+/* Build the sleep set of decision d: what slept at d-1 or was explored
+ * there, except the step taken and what depends on it. */
+void weft__odpor_compute_sleep(long d);
+/* The threads asleep at decision d. */
+weft__tset weft__odpor_asleep(long d);
+/* The threads whose steps were explored at decision d. */
+weft__tset weft__odpor_done_tids(long d);
+/* Whether the choice of thread tid with value v is a child of node p, or
+ * was explored at decision d already. */
+bool weft__odpor_value_known(long d, wref p, int tid, int v);
+#endif
+
 /* ---- the race analysis's own state (odpor_race.c, odpor_reverse.c) ------
  *
  * Nothing but the analysis's two files reads these; they define

@@ -96,6 +96,109 @@ WEFT__HIDDEN void weft__shadow_access(uintptr_t addr, size_t n,
 /* Forget every record: called at the start of each execution. */
 void weft__shadow_begin(void);
 
+/* ---- the shadow memory's own records (race_shadow.c, race_check.c) -----
+ *
+ * Nothing but the shadow memory's two files reads these; they define
+ * WEFT__SHADOW_OWN before including this header, for the short names.
+ * race_shadow.c keeps the tables and the fast path, race_check.c the full
+ * check of a cell and its extension blocks. */
+#ifdef WEFT__SHADOW_OWN
+#define NSLOT 5                       /* records in a cell */
+
+/* A record's key packs who and where: the site (48 bits, see pc_pack),
+ * the byte mask, the low 6 bits of the thread and the kind.  0 is an
+ * empty slot; a key with an empty mask links to an extension block (its
+ * clk is the index).  A record's clk holds the access's epoch in its low
+ * CLK_BITS and the thread's high bits above them: an epoch never reaches
+ * 2^30, since a thread's clock advances once per step and an execution
+ * has at most 10^7 steps (--max-steps). */
+#define K_MASK_SHIFT 48
+#define K_TID_SHIFT 56
+#define K_WRITE ((uint64_t)1 << 62)
+#define K_ATOMIC ((uint64_t)1 << 63)
+#define K_PC_MASK (((uint64_t)1 << 48) - 1)
+#define K_BYTES ((uint64_t)0xFF << K_MASK_SHIFT)
+#define K_TID ((uint64_t)0x3F << K_TID_SHIFT)
+#define CLK_BITS 30
+#define CLK_MASK (((uint32_t)1 << CLK_BITS) - 1)
+#define K_LINK ((uint64_t)1)
+#define PC_LOC_BIT ((uint64_t)1 << 47) /* a tagged source location */
+
+struct __attribute__((packed, aligned(4))) slot {
+	uint64_t key;
+	uint32_t clk;
+};
+
+struct cell {
+	uint32_t gen;
+	struct slot s[NSLOT];
+};
+
+/* One access as the check of one granule sees it. */
+struct access {
+	uint64_t who;                 /* the record's key without the mask */
+	uint64_t key;                 /* the record this access makes */
+	uint32_t sclk;                /* and its clk (see sclk_of) */
+	uint8_t mask;
+	const struct weft__race_acc *acc;
+	uintptr_t addr;
+};
+
+/* The records that can stand for an access without checking it again:
+ * the same thread's, from the same epoch, and covering it (see covers in
+ * race_check.c): exactly those whose key agrees with want on the bits in
+ * care.  Kept in registers for the scan of covered (race_shadow.c). */
+struct own {
+	uint64_t want, care;
+	uint32_t clk;
+	uint8_t mask;
+};
+
+#define bytes_of weft__shadow_bytes_of
+#define is_link weft__shadow_is_link
+#define covers_own weft__shadow_covers_own
+#define covered_ext weft__shadow_covered_ext
+#define check weft__shadow_check
+#define exts weft__shadow_exts
+#define nexts weft__shadow_nexts
+#define capexts weft__shadow_capexts
+
+/* The bytes of the granule a record's key claims. */
+static inline uint8_t weft__shadow_bytes_of(uint64_t key)
+{
+	return (uint8_t)(key >> K_MASK_SHIFT);
+}
+
+/* A key that links to an extension block (an empty mask, but not 0). */
+static inline bool weft__shadow_is_link(uint64_t key)
+{
+	return key && !bytes_of(key);
+}
+
+/* Adds the bytes record (k, kclk) covers to *cov; true once they are all
+ * the bytes of the access. */
+static inline bool weft__shadow_covers_own(uint64_t k, uint32_t kclk,
+					   struct own o, uint8_t *cov)
+{
+	if (kclk != o.clk || ((k ^ o.want) & o.care))
+		return false;
+	*cov |= bytes_of(k);
+	return !(o.mask & ~*cov);
+}
+
+/* The extension blocks of this execution (race_check.c), reset by
+ * weft__shadow_begin: a link's clk indexes exts. */
+extern WEFT__HIDDEN struct ext **weft__shadow_exts;
+extern WEFT__HIDDEN uint32_t weft__shadow_nexts, weft__shadow_capexts;
+/* Whether records of the access's thread and epoch cover it, looking
+ * through the whole chain of the cell, extension blocks included. */
+WEFT__HIDDEN bool weft__shadow_covered_ext(struct cell *c, struct own o,
+					   uint8_t cov);
+/* Check the access against every record of the cell, reporting races,
+ * then record it. */
+WEFT__HIDDEN void weft__shadow_check(struct cell *c, const struct access *a);
+#endif
+
 /* ---- symbols (src/detect/race_sym.c) ---------------------------------- */
 
 /* The source location of code address pc (a return address), found with

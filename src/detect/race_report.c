@@ -22,14 +22,7 @@
 #define SITE_BITS 12                  /* racing sites remembered */
 #define PAIR_BITS 12                  /* racing pairs remembered */
 #define FILTER_BITS 16                /* quick "might be hot" bitmap */
-#define STACK_MAX 64
 #define VSITE_BITS 10                 /* volatile sites remembered */
-
-struct thread_stack {
-	uint32_t gen;                 /* execution the stack belongs to */
-	int depth;
-	uintptr_t pc[STACK_MAX];
-};
 
 #define ORDER_MAX ((1 << SITE_BITS) / 2)
 
@@ -43,12 +36,8 @@ struct racestate {
 	uintptr_t vsites[1u << VSITE_BITS]; /* volatile access sites */
 	int nvsites;
 	bool preempt;                 /* WEFT_RACE_PREEMPT=1 */
-	uint32_t gen;                 /* bumped by the begin hook */
-	struct thread_stack th[WEFT__MAX_THREADS];
 };
 static struct racestate *R;
-
-static struct thread_stack *stack_of(int t);
 
 static inline uint64_t mix(uint64_t x)
 {
@@ -275,72 +264,12 @@ void weft__race_report(const void *addr, int ptid, uint32_t pclk,
 			  weft__pc_loc(ppc));
 }
 
-/* ---- function stacks ---------------------------------------------------- */
-
-static struct thread_stack *stack_of(int t)
-{
-	struct thread_stack *s = &R->th[t];
-
-	if (s->gen != R->gen) {
-		s->gen = R->gen;
-		s->depth = 0;
-	}
-	return s;
-}
-
-void weft__race_func_entry(uintptr_t pc)
-{
-	int t;
-	struct thread_stack *s;
-
-	if (!weft__race_on || (t = weft__self()) < 0)
-		return;
-	s = stack_of(t);
-	if (s->depth < STACK_MAX)
-		s->pc[s->depth] = pc;
-	s->depth++;
-}
-
-void weft__race_func_exit(void)
-{
-	int t;
-	struct thread_stack *s;
-
-	if (!weft__race_on || (t = weft__self()) < 0)
-		return;
-	s = stack_of(t);
-	if (s->depth > 0)
-		s->depth--;
-}
-
-int weft__race_stack(uintptr_t *out, int max)
-{
-	int t = weft__self(), k = 0;
-	struct thread_stack *s;
-
-	if (t < 0)
-		return 0;
-	s = stack_of(t);
-	for (int i = (s->depth < STACK_MAX ? s->depth : STACK_MAX) - 1;
-	     i >= 0 && k < max; i--)
-		out[k++] = s->pc[i];
-	return k;
-}
-
-static void report_begin(void)
-{
-	R->gen++;
-}
-
-static struct weft__hooks hooks = { report_begin, NULL, NULL };
-
 __attribute__((constructor)) static void race_report_init(void)
 {
 	const char *e = getenv("WEFT_RACE_PREEMPT");
 
 	R = weft__persistent_alloc(sizeof *R);
 	R->preempt = !(e && strcmp(e, "0") == 0);
-	weft__register_hooks(&hooks);
 }
 
 /* ---- replay context: the racing sites known when an execution started ---- */

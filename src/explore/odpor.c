@@ -15,31 +15,18 @@
  *
  * Steps of wakeup sequences that cannot run (the thread is blocked there:
  * a reversal of a blocking operation that no state allows) are dropped and
- * counted; choose steps get their other values as siblings. */
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
+ * counted; choose steps get their other values as siblings.
+ *
+ * What each decision holds (the step taken, the done and sleep sets) is
+ * kept by odpor_level.c. */
 #include "cli/options.h"
+#define WEFT__ODPOR_OWN /* its short names, odpor.h */
 #include "odpor.h"
 
-struct level {
-	wref w;                  /* the step taken at this decision */
-	struct ev *done;         /* explored alternatives here */
-	int ndone, capdone;
-	long sleep_off;          /* its sleep set in sleepbuf */
-	int nsleep;
-};
-
-static struct level *lv;
-static struct step_info *steps;
-static long cap;             /* capacity of lv and steps */
 static wref root = -1;
 static long pos;             /* next decision */
 static long replay_len;      /* decisions that replay the known path */
 static long prev_len;        /* length of the last execution */
-static struct ev *sleepbuf;
-static long sleepcap, sleepused;
 static struct ev pending_end[WEFT__MAX_THREADS];
 static int32_t sec_from[WEFT__MAX_THREADS];
 static int32_t parent[WEFT__MAX_THREADS];
@@ -48,118 +35,14 @@ static bool started, complete, need_unwind, fair_cut;
 static bool probed;
 static long dropped;         /* wakeup steps that could not run */
 
-
-/* ---- storage ---------------------------------------------------------------- */
-
-static void *grow(void *p, size_t n)
-{
-	void *q = realloc(p, n);
-
-	if (!q)
-		weft__die("out of memory in the DPOR explorer");
-	return q;
-}
-
-static void ensure_cap(long d)
-{
-	if (d < cap)
-		return;
-	long ncap = cap ? cap * 2 : 1024;
-	while (ncap <= d)
-		ncap *= 2;
-	lv = grow(lv, sizeof *lv * (size_t)ncap);
-	steps = grow(steps, sizeof *steps * (size_t)ncap);
-	memset(lv + cap, 0, sizeof *lv * (size_t)(ncap - cap));
-	cap = ncap;
-}
-
 static wref node_of(long d)
 {
 	return d == 0 ? root : lv[d - 1].w;
 }
 
-static void add_done(long d, const struct ev *e)
-{
-	struct level *l = &lv[d];
-
-	if (l->ndone == l->capdone) {
-		l->capdone = l->capdone ? l->capdone * 2 : 4;
-		l->done = grow(l->done, sizeof *l->done * (size_t)l->capdone);
-	}
-	l->done[l->ndone++] = *e;
-}
-
-static struct sleepset sleep_at(long d)
-{
-	struct ev *buf;
-	int n = 0;
-
-	/* Asleep there, and explored there (the algorithm's sleep(E)). */
-	if (sleepused + lv[d].nsleep + lv[d].ndone > sleepcap) {
-		sleepcap = (sleepused + lv[d].nsleep + lv[d].ndone + 64) * 2;
-		sleepbuf = grow(sleepbuf, sizeof *sleepbuf * (size_t)sleepcap);
-	}
-	if (lv[d].nsleep + lv[d].ndone == 0)
-		return (struct sleepset){ NULL, 0 };
-	buf = sleepbuf + sleepused;
-	if (lv[d].nsleep)
-		memmove(buf, sleepbuf + lv[d].sleep_off,
-			sizeof *buf * (size_t)lv[d].nsleep);
-	n = lv[d].nsleep;
-	if (lv[d].ndone)
-		memcpy(buf + n, lv[d].done, sizeof *buf * (size_t)lv[d].ndone);
-	n += lv[d].ndone;
-	return (struct sleepset){ buf, n };
-}
-
 static wref node_at(long d)
 {
 	return node_of(d);
-}
-
-/* Sleep set at decision d: what slept at d-1 or was explored there,
- * except the step taken and what depends on it. */
-static void compute_sleep(long d)
-{
-	struct level *l = &lv[d];
-
-	l->sleep_off = sleepused;
-	l->nsleep = 0;
-	if (d == 0)
-		return;
-	const struct ev *taken = &steps[d - 1].ev;
-	const struct level *p = &lv[d - 1];
-	int need = p->nsleep + p->ndone;
-	if (sleepused + need > sleepcap) {
-		sleepcap = (sleepused + need + 64) * 2;
-		sleepbuf = grow(sleepbuf, sizeof *sleepbuf * (size_t)sleepcap);
-	}
-	for (int k = 0; k < need; k++) {
-		const struct ev *q = k < p->nsleep ? &sleepbuf[p->sleep_off + k]
-						   : &p->done[k - p->nsleep];
-		if (q->tid == taken->tid || weft__ev_sleeper_dependent(q, taken))
-			continue;
-		sleepbuf[sleepused + l->nsleep++] = *q;
-	}
-	sleepused += l->nsleep;
-}
-
-static weft__tset asleep(long d)
-{
-	weft__tset m = weft__ts_none();
-
-	for (int k = 0; k < lv[d].nsleep; k++)
-		weft__ts_add(&m, sleepbuf[lv[d].sleep_off + k].tid);
-	return m;
-}
-
-static weft__tset done_tids(long d)
-{
-	weft__tset m = weft__ts_none();
-
-	for (int k = 0; k < lv[d].ndone; k++)
-		weft__ts_add(&m, lv[d].done[k].tid);
-	return m;
 }
 
 /* ---- choosing ------------------------------------------------------------- */
@@ -261,7 +144,7 @@ static int odpor_pick(const weft__tset *en, const weft__tset *elig)
 		lv[d].ndone = d == replay_len ? lv[d].ndone : 0;
 	}
 	{
-		struct step_info *s = &steps[d];
+		struct step_info *s = &weft__odpor_steps[d];
 		int32_t keep_val = weft__wn[c].ev.val;
 		uint8_t keep_choose = weft__wn[c].ev.flags & EV_CHOOSE;
 		weft__ev_of_op(&s->ev, tid, X->th[tid].pending);
@@ -278,21 +161,6 @@ static int odpor_pick(const weft__tset *en, const weft__tset *elig)
 	}
 	pos = d + 1;
 	return tid;
-}
-
-/* Whether the choice of thread tid with value v is a child of node p, or
- * was explored there already. */
-static bool value_known(long d, wref p, int tid, int v)
-{
-	for (wref c = weft__wn[p].child; c >= 0; c = weft__wn[c].next)
-		if (weft__wn[c].ev.tid == tid &&
-		    (weft__wn[c].ev.flags & EV_CHOOSE) && weft__wn[c].ev.val == v)
-			return true;
-	for (int k = 0; k < lv[d].ndone; k++)
-		if (lv[d].done[k].tid == tid &&
-		    (lv[d].done[k].flags & EV_CHOOSE) && lv[d].done[k].val == v)
-			return true;
-	return false;
 }
 
 static int odpor_value(int n)
@@ -323,8 +191,8 @@ static int odpor_value(int n)
 			weft__wut_insert_after(c, weft__wut_new(&e));
 		}
 	}
-	steps[d].ev.flags |= EV_CHOOSE;
-	steps[d].ev.val = weft__wn[c].ev.val;
+	weft__odpor_steps[d].ev.flags |= EV_CHOOSE;
+	weft__odpor_steps[d].ev.val = weft__wn[c].ev.val;
 	return weft__wn[c].ev.val;
 }
 
@@ -334,9 +202,10 @@ static void analyse(enum exec_result r)
 {
 	struct weft__exec *X = weft__X;
 	struct odpor_view v = {
-		.steps = steps, .n = pos, .first_new = replay_len,
+		.steps = weft__odpor_steps, .n = pos, .first_new = replay_len,
 		.pending = pending_end, .nthreads = X->nthreads,
-		.sleep_at = sleep_at, .node_at = node_at, .parent = parent,
+		.sleep_at = weft__odpor_sleep_at, .node_at = node_at,
+		.parent = parent,
 		.fixed = !weft__split_active()	 ? 0
 			 : weft__prefix_leaf() >= 0 ? weft__prefix_leaf()
 						    : pos,
@@ -360,7 +229,7 @@ static void analyse(enum exec_result r)
 	 * another order), so their being enabled is not the test. */
 	v.ended_process = r == EXEC_OK && !weft__ts_empty(v.live) && pos > 0;
 	if (v.ended_process) {
-		steps[pos - 1].ev.flags |= EV_ENDS;
+		weft__odpor_steps[pos - 1].ev.flags |= EV_ENDS;
 		weft__wn[lv[pos - 1].w].ev.flags |= EV_ENDS;
 	}
 	weft__odpor_races(&v);

@@ -163,4 +163,141 @@ void weft__prefix_expand(long d, wref node, wref c, const weft__tset *others);
 /* A thread to run first without branching (a start or spawn), or -1. */
 int weft__prefix_eager(const weft__tset *avail);
 
+/* ---- the strategy's own state (odpor.c, odpor_level.c) -------------------
+ *
+ * Nothing but the strategy's two files reads these; they define
+ * WEFT__ODPOR_OWN before including this header, for the short names.
+ * odpor_level.c keeps what each decision of the path holds; odpor.c
+ * follows the path, and unwinds it.  The steps and sleep_at have no short
+ * names: struct odpor_view has fields of those names. */
+#ifdef WEFT__ODPOR_OWN
+#define lv weft__odpor_lv
+#define cap weft__odpor_lv_cap
+#define sleepbuf weft__odpor_sleepbuf
+#define sleepused weft__odpor_sleepused
+#define ensure_cap weft__odpor_ensure_cap
+#define add_done weft__odpor_add_done
+#define compute_sleep weft__odpor_compute_sleep
+#define asleep weft__odpor_asleep
+#define done_tids weft__odpor_done_tids
+#define value_known weft__odpor_value_known
+
+/* One decision of the path. */
+struct level {
+	wref w;                  /* the step taken at this decision */
+	struct ev *done;         /* explored alternatives here */
+	int ndone, capdone;
+	long sleep_off;          /* its sleep set in sleepbuf */
+	int nsleep;
+};
+
+/* Per decision: its level and the step taken, and their capacity. */
+extern struct level *weft__odpor_lv;
+extern struct step_info *weft__odpor_steps;
+extern long weft__odpor_lv_cap;
+/* The sleep sets of the path's decisions, one after another, and the
+ * entries in use. */
+extern struct ev *weft__odpor_sleepbuf;
+extern long weft__odpor_sleepused;
+
+/* Room for decision d and the ones before it. */
+void weft__odpor_ensure_cap(long d);
+/* Add e to the alternatives explored at decision d. */
+void weft__odpor_add_done(long d, const struct ev *e);
+/* What is asleep at decision d or was explored there (the algorithm's
+ * sleep(E)): a copy past the sleep sets in use, good until the next call. */
+struct sleepset weft__odpor_sleep_at(long d);
+/* Build the sleep set of decision d: what slept at d-1 or was explored
+ * there, except the step taken and what depends on it. */
+void weft__odpor_compute_sleep(long d);
+/* The threads asleep at decision d. */
+weft__tset weft__odpor_asleep(long d);
+/* The threads whose steps were explored at decision d. */
+weft__tset weft__odpor_done_tids(long d);
+/* Whether the choice of thread tid with value v is a child of node p, or
+ * was explored at decision d already. */
+bool weft__odpor_value_known(long d, wref p, int tid, int v);
+#endif
+
+/* ---- the race analysis's own state (odpor_race.c, odpor_reverse.c) ------
+ *
+ * Nothing but the analysis's two files reads these; they define
+ * WEFT__ODPOR_RACE_OWN before including this header, for the short names.
+ * odpor_race.c makes the pass over the steps (clocks, immediate
+ * predecessors); odpor_reverse.c picks the races among the predecessors and
+ * inserts the sequences that reverse them. */
+#ifdef WEFT__ODPOR_RACE_OWN
+#define V weft__odpor_race_view
+#define nth weft__odpor_race_nth
+#define clk weft__odpor_race_clk
+#define inserted weft__odpor_race_inserted
+#define debug weft__odpor_race_debug
+#define C weft__odpor_race_clock
+#define hb weft__odpor_race_hb
+#define touches weft__odpor_race_touches
+#define grow weft__odpor_race_grow
+#define note_race weft__odpor_note_race
+#define races_of weft__odpor_races_of
+#define reverse weft__odpor_reverse
+
+/* The execution analysed, its thread count and its steps' clocks,
+ * clk[i * nth + t] (odpor_race.c). */
+extern const struct odpor_view *weft__odpor_race_view;
+extern int weft__odpor_race_nth;
+extern uint32_t *weft__odpor_race_clk;
+/* The sequences this analysis inserted into the tree (odpor_race.c). */
+extern long weft__odpor_race_inserted;
+/* WEFT_ODPOR_DEBUG=1 prints every race and what became of it; -1 until the
+ * variable is read (odpor_reverse.c). */
+extern int weft__odpor_race_debug;
+
+/* The clock of step i. */
+static inline uint32_t *weft__odpor_race_clock(long i)
+{
+	return clk + (size_t)i * (size_t)nth;
+}
+
+/* e happens before (or is) the event whose clock is c. */
+static inline bool weft__odpor_race_hb(long e, const uint32_t *c)
+{
+	int t = V->steps[e].ev.tid;
+
+	return c[t] >= C(e)[t];
+}
+
+/* The objects a step touches, with whether it writes them. */
+struct touch {
+	const void *obj;
+	bool write;
+};
+
+/* Fills t (room for three) with the objects e touches; returns how many. */
+int weft__odpor_race_touches(const struct ev *e, struct touch *t);
+
+/* At most three objects touched, each with its last write and one read
+ * per thread. */
+#define MAXPRED (3 * (WEFT__MAX_THREADS + 1))
+struct preds {
+	int32_t s[MAXPRED];
+	int n;
+	int32_t acq[WEFT__MAX_THREADS + 1]; /* earlier acquisitions a
+					       blocking step races with */
+	int nacq;
+};
+
+/* realloc that dies when memory runs out. */
+void *weft__odpor_race_grow(void *p, size_t n);
+/* Record a race of step e with step j (j == n: thread q's next step at the
+ * end), to be reversed once every clock is known (odpor_race.c). */
+void weft__odpor_note_race(long e, long j, int q);
+/* The races of step e' (index j, or j == n for a thread's next step at the
+ * end) given its predecessors p; cpo is its thread's clock before it, prev
+ * that thread's previous step (odpor_reverse.c). */
+void weft__odpor_races_of(long j, const struct ev *ep, const uint32_t *cpo,
+			  const struct preds *p, int32_t prev);
+/* Insert the sequence that reverses the race of step e with e' (index j)
+ * below e's node, unless it was explored already (odpor_reverse.c). */
+void weft__odpor_reverse(long e, long j, const struct ev *ep);
+#endif
+
 #endif

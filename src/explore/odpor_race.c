@@ -1,5 +1,6 @@
 /* src/explore/odpor_race.c - happens-before and the races of a finished
- * execution, and the sequences that reverse them.
+ * execution: the pass over its steps that finds them (odpor_reverse.c
+ * inserts the sequences that reverse them).
  *
  * One pass over the steps computes each step's vector clock from the
  * dependence relation (program order; for every object, a write after
@@ -26,9 +27,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define WEFT__ODPOR_RACE_OWN /* its short names, odpor.h */
 #include "odpor.h"
 
-static void *grow(void *p, size_t n)
+void *weft__odpor_race_grow(void *p, size_t n)
 {
 	void *q = realloc(p, n ? n : 1);
 
@@ -49,9 +51,9 @@ struct rec {
 	int32_t *acqrstep;
 };
 
-static const struct odpor_view *V;
-static int nth;
-static uint32_t *clk;             /* clk[i * nth + t] */
+const struct odpor_view *weft__odpor_race_view;
+int weft__odpor_race_nth;
+uint32_t *weft__odpor_race_clk;   /* clk[i * nth + t] */
 static uint32_t *tclk;            /* per thread, current */
 static int32_t *last_of;          /* per thread: its last step */
 static struct rec *recs;
@@ -59,9 +61,7 @@ static int32_t nrecs, caprecs;
 static int32_t *rsteps;           /* storage for rec.rstep */
 static int32_t *buckets;
 #define NBUCKETS 4096
-static struct ev *vbuf;
-static long vcap;
-static long inserted;
+long weft__odpor_race_inserted;
 
 /* Races found by the pass, reversed once every clock is known (the
  * reversal needs the clocks of the steps after both). */
@@ -72,7 +72,7 @@ struct race {
 static struct race *races;
 static long nraces, capraces;
 
-static void note_race(long e, long j, int q)
+void weft__odpor_note_race(long e, long j, int q)
 {
 	if (nraces == capraces) {
 		capraces = capraces ? capraces * 2 : 256;
@@ -119,26 +119,7 @@ static struct rec *rec_of(const void *obj, bool create)
 	return &recs[nrecs++];
 }
 
-static inline uint32_t *C(long i)
-{
-	return clk + (size_t)i * (size_t)nth;
-}
-
-/* e happens before (or is) the event whose clock is c. */
-static inline bool hb(long e, const uint32_t *c)
-{
-	int t = V->steps[e].ev.tid;
-
-	return c[t] >= C(e)[t];
-}
-
-/* The objects a step touches, with whether it writes them. */
-struct touch {
-	const void *obj;
-	bool write;
-};
-
-static int touches(const struct ev *e, struct touch *t)
+int weft__odpor_race_touches(const struct ev *e, struct touch *t)
 {
 	int n = 0;
 
@@ -154,17 +135,6 @@ static int touches(const struct ev *e, struct touch *t)
 }
 
 /* ---- immediate predecessors -------------------------------------------- */
-
-/* At most three objects touched, each with its last write and one read
- * per thread. */
-#define MAXPRED (3 * (WEFT__MAX_THREADS + 1))
-struct preds {
-	int32_t s[MAXPRED];
-	int n;
-	int32_t acq[WEFT__MAX_THREADS + 1]; /* earlier acquisitions a
-					       blocking step races with */
-	int nacq;
-};
 
 static void add_pred(struct preds *p, int32_t s)
 {
@@ -207,155 +177,6 @@ static void preds_of(const struct ev *e, int t, struct preds *p)
 		if (r && e->access == WEFT__ACC_WRITE)
 			WEFT__TS_EACH(u, &r->acqrmask)
 				p->acq[p->nacq++] = r->acqrstep[u];
-	}
-}
-
-/* ---- reversing one race ---------------------------------------------------- */
-
-static bool share_object(const struct ev *a, const struct ev *b)
-{
-	struct touch ta[3], tb[3];
-	int na = touches(a, ta), nb = touches(b, tb);
-
-	for (int i = 0; i < na; i++)
-		for (int j = 0; j < nb; j++)
-			if (ta[i].obj == tb[j].obj)
-				return true;
-	return false;
-}
-
-/* The reversed order cannot run: e' was blocked right before e, its
- * thread took no step in between, and no step that stays before e' in the
- * reversed order touches its objects, so it is still blocked there. */
-static bool infeasible(long e, long j, const struct ev *ep, int32_t prev)
-{
-	int t = ep->tid;
-
-	if (!(ep->flags & EV_BLOCKING) || prev > e ||
-	    weft__ts_has(&V->steps[e].enabled, t))
-		return false;
-	for (long k = e + 1; k < j; k++)
-		if (!hb(e, C(k)) && share_object(&V->steps[k].ev, ep))
-			return false;
-	return true;
-}
-
-/* WEFT_ODPOR_DEBUG=1 prints every race and what became of it. */
-static int debug = -1;
-
-/* A thread asleep (or explored) at the decision before e that is a weak
- * initial of v: the reversal was explored from there already. */
-static bool redundant(long e, const struct ev *v, long n)
-{
-	struct sleepset s = V->sleep_at(e);
-
-	for (int i = 0; i < s.n; i++) {
-		const struct ev *q = &s.e[i];
-		long k;
-		bool initial = true;
-		for (k = 0; k < n && v[k].tid != q->tid; k++)
-			if (weft__ev_dependent(&v[k], q)) {
-				initial = false;
-				break;
-			}
-		if (!initial)
-			continue;
-		if (k == n && (q->flags & EV_INHERITED))
-			continue;
-		if (k == n)
-			return true;
-		if (!weft__ev_same(&v[k], q))
-			continue;
-		if (debug > 0)
-			fprintf(stderr, "    asleep: thread %d (access %d obj %p) at %ld\n",
-				q->tid, q->access, q->obj, e);
-		return true;
-	}
-	return false;
-}
-
-
-static void debug_race(long e, long j, const struct ev *v, long n,
-		       const char *what)
-{
-	if (debug < 0)
-		debug = getenv("WEFT_ODPOR_DEBUG") != NULL;
-	if (!debug)
-		return;
-	fprintf(stderr, "  race %ld(t%d) < %ld(t%d): %s [", e,
-		V->steps[e].ev.tid, j, v[n - 1].tid, what);
-	for (long k = 0; k < n; k++)
-		fprintf(stderr, " %d%s", v[k].tid,
-			v[k].access == WEFT__ACC_WRITE  ? "w"
-			: v[k].access == WEFT__ACC_READ ? "r"
-							: "");
-	fprintf(stderr, " ]\n");
-}
-
-static void reverse(long e, long j, const struct ev *ep)
-{
-	long n = 0;
-
-	/* The split prefix tries every order already (odpor_split.c). */
-	if (e < V->fixed)
-		return;
-	if (V->n + 1 > vcap) {
-		vcap = V->n + 64;
-		vbuf = grow(vbuf, sizeof *vbuf * (size_t)vcap);
-	}
-	for (long k = e + 1; k < V->n; k++)
-		if (k != j && !hb(e, C(k)))
-			vbuf[n++] = V->steps[k].ev;
-	vbuf[n++] = *ep;
-	if (redundant(e, vbuf, n)) {
-		debug_race(e, j, vbuf, n, "asleep");
-		return;
-	}
-	debug_race(e, j, vbuf, n, "insert");
-	if (weft__wut_insert(V->node_at(e), vbuf, (int)n))
-		inserted++;
-	else
-		debug_race(e, j, vbuf, n, "covered");
-}
-
-/* The races of step e' (index j, or j == n for a thread's next step at the
- * end) given its predecessors; cpo is its thread's clock before it. */
-static void races_of(long j, const struct ev *ep, const uint32_t *cpo,
-		     const struct preds *p, int32_t prev)
-{
-	int t = ep->tid;
-
-	for (int a = 0; a < p->n; a++) {
-		long e = p->s[a];
-		int te = V->steps[e].ev.tid;
-		bool direct = te != t && cpo[te] < C(e)[te];
-		/* What a release enables could not run before it. */
-		if ((V->steps[e].ev.flags & EV_RELEASE) &&
-		    (ep->flags & EV_BLOCKING))
-			continue;
-		for (int b = 0; direct && b < p->n; b++)
-			if (b != a && hb(e, C(p->s[b])))
-				direct = false;
-		if (!direct)
-			continue;
-		/* A step inside another thread's atomic section can only be
-		 * preceded as a whole section. */
-		if (V->steps[e].section >= 0)
-			e = V->steps[e].section;
-		if (!infeasible(e, j, ep, prev))
-			note_race(e, j, t);
-	}
-	for (int a = 0; a < p->nacq; a++) {
-		long e = p->acq[a];
-		int te = V->steps[e].ev.tid;
-		bool listed = false;
-		for (int a = 0; a < p->n; a++)
-			listed |= p->s[a] == e;
-		if (!listed && te != t && cpo[te] < C(e)[te] &&
-		    !infeasible(e, j, ep, prev))
-			note_race(V->steps[e].section >= 0 ? V->steps[e].section
-							   : e,
-				  j, t);
 	}
 }
 

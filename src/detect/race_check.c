@@ -1,0 +1,186 @@
+/* src/detect/race_check.c - the full check of an access against a shadow
+ * cell (race_shadow.c describes the cells and their records): every record
+ * of the cell and of its extension blocks, the races found reported, and
+ * the access recorded.  race_shadow.c comes here only when the records of
+ * the accessing thread's current epoch do not already cover the access. */
+#include <string.h>
+
+#define WEFT__SHADOW_OWN /* its short names, race.h */
+#include "detect/race.h"
+
+#define EXT_SLOTS 16                  /* records in an extension block */
+
+struct ext {
+	struct slot s[EXT_SLOTS];
+};
+
+/* The extension blocks of this execution, reset by weft__shadow_begin. */
+struct ext **weft__shadow_exts;
+uint32_t weft__shadow_nexts, weft__shadow_capexts;
+
+static struct ext *ext_new(uint32_t *idx)
+{
+	if (nexts == capexts) {
+		uint32_t cap = capexts ? capexts * 2 : 64;
+		struct ext **n = weft__exec_alloc(sizeof *n * cap);
+		if (nexts)
+			memcpy(n, exts, sizeof *n * nexts);
+		exts = n;
+		capexts = cap;
+	}
+	exts[nexts] = weft__exec_alloc(sizeof(struct ext));
+	*idx = nexts;
+	return exts[nexts++];
+}
+
+/* ---- records -------------------------------------------------------------- */
+
+static inline uintptr_t pc_unpack(uint64_t key)
+{
+	uint64_t pc = key & K_PC_MASK;
+
+	return (pc & PC_LOC_BIT) ? (uintptr_t)((pc & ~PC_LOC_BIT) |
+					       WEFT__PC_LOC_TAG)
+				 : (uintptr_t)pc;
+}
+
+static inline int tid_of(uint64_t key, uint32_t sclk)
+{
+	return (int)((key >> K_TID_SHIFT) & 0x3F) | (int)(sclk >> CLK_BITS) << 6;
+}
+
+/* Would a later access racing with old also race with new?  Then new can
+ * stand for old: it writes if old wrote, and is plain if old was. */
+static inline bool covers(uint64_t nw, uint64_t old)
+{
+	return (!(old & K_WRITE) || (nw & K_WRITE)) &&
+	       (!(nw & K_ATOMIC) || (old & K_ATOMIC));
+}
+
+/* Two accesses conflict when one writes and not both are atomic. */
+static inline bool conflicting(uint64_t a, uint64_t b)
+{
+	return ((a | b) & K_WRITE) && !(a & b & K_ATOMIC);
+}
+
+/* A cell's chain of slots: first_slot, then next_slot (which follows
+ * links) until it returns NULL. */
+static inline struct slot *first_slot(struct cell *c, struct slot **end)
+{
+	*end = c->s + NSLOT;
+	return c->s;
+}
+
+static inline struct slot *next_slot(struct slot *s, struct slot **end)
+{
+	if (++s == *end)
+		return NULL;
+	if (__builtin_expect(is_link(s->key), 0)) {
+		struct ext *e = exts[s->clk];
+		*end = e->s + EXT_SLOTS;
+		s = e->s;
+	}
+	return s;
+}
+
+/* ---- the check ------------------------------------------------------------ */
+
+static void report(const struct access *a, uint64_t prev, uint32_t psclk)
+{
+	unsigned pflags = 0;
+
+	if (prev & K_WRITE)
+		pflags |= WEFT__RACE_WRITE;
+	if (prev & K_ATOMIC)
+		pflags |= WEFT__RACE_ATOMIC;
+	if ((prev & K_WRITE) && (prev & PC_LOC_BIT))
+		pflags |= WEFT__RACE_FREE;
+	weft__race_report((const void *)a->addr, tid_of(prev, psclk),
+			  psclk & CLK_MASK, pflags,
+			  (unsigned)__builtin_popcount(bytes_of(prev)),
+			  pc_unpack(prev), a->acc->flags, a->acc->size,
+			  a->acc->pc);
+}
+
+/* covered (race_shadow.c) over the whole chain of a cell, extension blocks
+ * included (rare). */
+__attribute__((noinline)) bool
+weft__shadow_covered_ext(struct cell *c, struct own o, uint8_t cov)
+{
+	struct slot *end, *s;
+
+	for (s = first_slot(c, &end); s; s = next_slot(s, &end))
+		if (covers_own(s->key, s->clk, o, &cov))
+			return true;
+	return false;
+}
+
+/* Check the access against one record, and drop the record's claim to the
+ * accessed bytes when the access makes it redundant (the slot is emptied
+ * when no byte is left). */
+static void against(struct slot *s, const struct access *a)
+{
+	uint64_t k = s->key;
+	uint8_t m = bytes_of(k);
+	int u = tid_of(k, s->clk);
+	bool ordered, racing;
+
+	if (!(m & a->mask))
+		return;
+	if (u != a->acc->tid)
+		weft__saw_shared();
+	ordered = u == a->acc->tid || (s->clk & CLK_MASK) < a->acc->vc[u];
+	racing = !ordered && conflicting(k, a->key);
+	if (racing)
+		report(a, k, s->clk);
+	if ((ordered || racing) && covers(a->key, k)) {
+		m &= (uint8_t)~a->mask;
+		s->key = m ? (k & ~K_BYTES) | ((uint64_t)m << K_MASK_SHIFT) : 0;
+	}
+}
+
+/* Record the access in a new slot: the first free one, or a new
+ * extension block linked from the last slot of the chain. */
+static void add(struct cell *c, struct slot *free, const struct access *a)
+{
+	struct slot *end, *s, *last = NULL;
+	struct ext *e;
+	uint32_t idx;
+
+	if (!free) {
+		for (s = first_slot(c, &end); s; s = next_slot(s, &end))
+			last = s;
+		e = ext_new(&idx);
+		e->s[0] = *last;
+		last->key = K_LINK;
+		last->clk = idx;
+		free = &e->s[1];
+	}
+	free->key = a->key;
+	free->clk = a->sclk;
+}
+
+/* Check the access against every record of the cell, then record it:
+ * merged into a record of the same thread, epoch, kind and site when there
+ * is one (a loop over a char array), else in a slot of its own. */
+__attribute__((noinline)) void
+weft__shadow_check(struct cell *c, const struct access *a)
+{
+	struct slot *end, *s, *free = NULL, *same = NULL;
+
+	for (s = first_slot(c, &end); s; s = next_slot(s, &end)) {
+		if (s->key)
+			against(s, a);
+		if (!s->key) {
+			if (!free)
+				free = s;
+		} else if ((s->key & ~K_BYTES) == a->who &&
+			   s->clk == a->sclk) {
+			same = s;
+		}
+	}
+	if (same)
+		same->key |= (uint64_t)a->mask << K_MASK_SHIFT;
+	else
+		add(c, free, a);
+}

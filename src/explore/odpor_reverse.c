@@ -1,0 +1,157 @@
+/* src/explore/odpor_reverse.c - which immediate predecessors of a step race
+ * with it, and the sequences that reverse those races (odpor_race.c says
+ * which races count, and makes the pass over the steps that finds them). */
+#include <stdio.h>
+#include <stdlib.h>
+
+#define WEFT__ODPOR_RACE_OWN /* its short names, odpor.h */
+#include "odpor.h"
+
+static struct ev *vbuf;
+static long vcap;
+
+static bool share_object(const struct ev *a, const struct ev *b)
+{
+	struct touch ta[3], tb[3];
+	int na = touches(a, ta), nb = touches(b, tb);
+
+	for (int i = 0; i < na; i++)
+		for (int j = 0; j < nb; j++)
+			if (ta[i].obj == tb[j].obj)
+				return true;
+	return false;
+}
+
+/* The reversed order cannot run: e' was blocked right before e, its
+ * thread took no step in between, and no step that stays before e' in the
+ * reversed order touches its objects, so it is still blocked there. */
+static bool infeasible(long e, long j, const struct ev *ep, int32_t prev)
+{
+	int t = ep->tid;
+
+	if (!(ep->flags & EV_BLOCKING) || prev > e ||
+	    weft__ts_has(&V->steps[e].enabled, t))
+		return false;
+	for (long k = e + 1; k < j; k++)
+		if (!hb(e, C(k)) && share_object(&V->steps[k].ev, ep))
+			return false;
+	return true;
+}
+
+/* WEFT_ODPOR_DEBUG=1 prints every race and what became of it. */
+int weft__odpor_race_debug = -1;
+
+/* A thread asleep (or explored) at the decision before e that is a weak
+ * initial of v: the reversal was explored from there already. */
+static bool redundant(long e, const struct ev *v, long n)
+{
+	struct sleepset s = V->sleep_at(e);
+
+	for (int i = 0; i < s.n; i++) {
+		const struct ev *q = &s.e[i];
+		long k;
+		bool initial = true;
+		for (k = 0; k < n && v[k].tid != q->tid; k++)
+			if (weft__ev_dependent(&v[k], q)) {
+				initial = false;
+				break;
+			}
+		if (!initial)
+			continue;
+		if (k == n && (q->flags & EV_INHERITED))
+			continue;
+		if (k == n)
+			return true;
+		if (!weft__ev_same(&v[k], q))
+			continue;
+		if (debug > 0)
+			fprintf(stderr, "    asleep: thread %d (access %d obj %p) at %ld\n",
+				q->tid, q->access, q->obj, e);
+		return true;
+	}
+	return false;
+}
+
+static void debug_race(long e, long j, const struct ev *v, long n,
+		       const char *what)
+{
+	if (debug < 0)
+		debug = getenv("WEFT_ODPOR_DEBUG") != NULL;
+	if (!debug)
+		return;
+	fprintf(stderr, "  race %ld(t%d) < %ld(t%d): %s [", e,
+		V->steps[e].ev.tid, j, v[n - 1].tid, what);
+	for (long k = 0; k < n; k++)
+		fprintf(stderr, " %d%s", v[k].tid,
+			v[k].access == WEFT__ACC_WRITE  ? "w"
+			: v[k].access == WEFT__ACC_READ ? "r"
+							: "");
+	fprintf(stderr, " ]\n");
+}
+
+void weft__odpor_reverse(long e, long j, const struct ev *ep)
+{
+	long n = 0;
+
+	/* The split prefix tries every order already (odpor_split.c). */
+	if (e < V->fixed)
+		return;
+	if (V->n + 1 > vcap) {
+		vcap = V->n + 64;
+		vbuf = grow(vbuf, sizeof *vbuf * (size_t)vcap);
+	}
+	for (long k = e + 1; k < V->n; k++)
+		if (k != j && !hb(e, C(k)))
+			vbuf[n++] = V->steps[k].ev;
+	vbuf[n++] = *ep;
+	if (redundant(e, vbuf, n)) {
+		debug_race(e, j, vbuf, n, "asleep");
+		return;
+	}
+	debug_race(e, j, vbuf, n, "insert");
+	if (weft__wut_insert(V->node_at(e), vbuf, (int)n))
+		inserted++;
+	else
+		debug_race(e, j, vbuf, n, "covered");
+}
+
+/* The races of step e' (index j, or j == n for a thread's next step at the
+ * end) given its predecessors; cpo is its thread's clock before it. */
+void weft__odpor_races_of(long j, const struct ev *ep, const uint32_t *cpo,
+			  const struct preds *p, int32_t prev)
+{
+	int t = ep->tid;
+
+	for (int a = 0; a < p->n; a++) {
+		long e = p->s[a];
+		int te = V->steps[e].ev.tid;
+		bool direct = te != t && cpo[te] < C(e)[te];
+		/* What a release enables could not run before it. */
+		if ((V->steps[e].ev.flags & EV_RELEASE) &&
+		    (ep->flags & EV_BLOCKING))
+			continue;
+		for (int b = 0; direct && b < p->n; b++)
+			if (b != a && hb(e, C(p->s[b])))
+				direct = false;
+		if (!direct)
+			continue;
+		/* A step inside another thread's atomic section can only be
+		 * preceded as a whole section. */
+		if (V->steps[e].section >= 0)
+			e = V->steps[e].section;
+		if (!infeasible(e, j, ep, prev))
+			note_race(e, j, t);
+	}
+	for (int a = 0; a < p->nacq; a++) {
+		long e = p->acq[a];
+		int te = V->steps[e].ev.tid;
+		bool listed = false;
+		for (int a = 0; a < p->n; a++)
+			listed |= p->s[a] == e;
+		if (!listed && te != t && cpo[te] < C(e)[te] &&
+		    !infeasible(e, j, ep, prev))
+			note_race(V->steps[e].section >= 0 ? V->steps[e].section
+							   : e,
+				  j, t);
+	}
+}

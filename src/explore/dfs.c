@@ -27,7 +27,7 @@
 
 #include "cli/options.h"
 #include "explore/explore.h"
-#include "sched/sched.h"
+#include "sched/run.h"
 #include "dfs.h"
 
 
@@ -206,15 +206,13 @@ static bool dfs_begin(void)
  * kthread_should_stop while the test thread sleeps).  Abandoning the
  * execution would be unsound (a spinner's next step may write), so the
  * sleepers are woken instead. */
-static bool only_spinners_awake(const weft__tset *avail,
-				const weft__tset *elig)
+static bool only_spinners_awake(const struct weft__decision *d,
+				const weft__tset *avail)
 {
-	struct weft__exec *X = weft__X;
-
-	if (!weft__ts_meets(*elig, cur_sleep))
+	if (!weft__ts_meets(*d->enabled, cur_sleep))
 		return false;
 	WEFT__TS_EACH(q, avail)
-		if (!X->th[q].spinning)
+		if (!weft__ts_has(d->spinning, q))
 			return false;
 	return true;
 }
@@ -225,27 +223,24 @@ static bool only_spinners_awake(const weft__tset *avail,
 static void end_of_test_conflicts(struct node *n, int tid,
 				  const weft__tset *en)
 {
-	struct weft__exec *X = weft__X;
-	const struct weft__op *op = X->th[tid].pending;
+	const struct weft__op *op = weft__thread_pending(tid);
 
-	if (!op || strcmp(op->name, "exit") != 0 ||
-	    (X->th[tid].flags & WEFT__THREAD_DAEMON))
+	if (!op || strcmp(op->name, "exit") != 0 || weft__thread_daemon(tid))
 		return;
-	for (int i = 0; i < X->nthreads; i++)
-		if (i != tid && X->th[i].state == TS_LIVE &&
-		    !(X->th[i].flags & WEFT__THREAD_DAEMON))
+	for (int i = 0; i < weft__nthreads(); i++)
+		if (i != tid && !weft__thread_done(i) && !weft__thread_daemon(i))
 			return;
 	weft__tset both = weft__ts_and(*en, n->enabled);
 	WEFT__TS_EACH(d, &both)
-		if (X->th[d].flags & WEFT__THREAD_DAEMON)
+		if (weft__thread_daemon(d))
 			weft__ts_add(&n->backtrack, d);
 }
 
-static int dfs_pick(const weft__tset *en, const weft__tset *elig)
+static int dfs_pick(const struct weft__decision *d)
 {
-	struct weft__exec *X = weft__X;
+	const weft__tset *en = d->enabled, *elig = d->eligible;
 	struct node *n;
-	int tid, last = X->last_tid;
+	int tid, last = d->last;
 
 	if (pos >= cap)
 		weft__die("DFS path longer than its capacity");
@@ -259,7 +254,7 @@ static int dfs_pick(const weft__tset *en, const weft__tset *elig)
 	if (pos < replay_len) {
 		const struct weft__op *op;
 		tid = n->chosen;
-		op = weft__ts_has(en, tid) ? X->th[tid].pending : NULL;
+		op = weft__ts_has(en, tid) ? weft__thread_pending(tid) : NULL;
 		if (n->is_value || !op ||
 		    (n->op_sig && weft__op_signature(op) != n->op_sig))
 			weft__nondeterminism(
@@ -277,14 +272,15 @@ static int dfs_pick(const weft__tset *en, const weft__tset *elig)
 		*n = (struct node){ .prev_tid = (int16_t)last,
 				    .prev_runnable = last >= 0 &&
 						     weft__ts_has(en, last) &&
-						     !weft__ts_has(&X->weak, last) &&
-						     !X->th[last].spinning,
-				    .preempt = X->preemptions,
-				    .unfair = X->unfair,
+						     !weft__ts_has(d->weak, last) &&
+						     !weft__ts_has(d->spinning,
+								   last),
+				    .preempt = d->preemptions,
+				    .unfair = d->unfair,
 				    .enabled = *en,
 				    .deferred = weft__ts_minus(*en, *elig),
 				    .sleep = cur_sleep };
-		if (!weft__ts_empty(avail) && only_spinners_awake(&avail, en)) {
+		if (!weft__ts_empty(avail) && only_spinners_awake(d, &avail)) {
 			/* Waking sleepers costs reduction, never soundness. */
 			cur_sleep = weft__ts_none();
 			avail = *en;
@@ -292,12 +288,12 @@ static int dfs_pick(const weft__tset *en, const weft__tset *elig)
 		}
 		if (weft__ts_empty(avail))
 			weft__end_execution(EXEC_REDUNDANT);
-		tid = weft__default_choice(&avail, elig);
+		tid = weft__default_choice(d, &avail);
 		end_of_test_conflicts(n, tid, en);
 		n->chosen = (uint32_t)tid;
-		n->op_sig = weft__op_signature(X->th[tid].pending);
-		n->op_line = X->th[tid].pending->loc
-				     ? X->th[tid].pending->loc->line
+		n->op_sig = weft__op_signature(weft__thread_pending(tid));
+		n->op_line = weft__thread_pending(tid)->loc
+				     ? weft__thread_pending(tid)->loc->line
 				     : 0;
 		n->backtrack = n->done = n->explored = weft__ts_one(tid);
 		if (full)
@@ -311,19 +307,19 @@ static int dfs_pick(const weft__tset *en, const weft__tset *elig)
 		weft__tset s = weft__ts_minus(weft__ts_or(n->sleep, n->explored),
 					      weft__ts_one(tid));
 		weft__tset keep = s;
-		const struct weft__op *mine = X->th[tid].pending;
+		const struct weft__op *mine = weft__thread_pending(tid);
 		WEFT__TS_EACH(q, &s)
-			if (weft__op_dependent(X->th[q].pending, mine))
+			if (weft__op_dependent(weft__thread_pending(q), mine))
 				weft__ts_del(&keep, q);
 		cur_sleep = sleep_on() ? keep : weft__ts_none();
 	}
 	if (!n->op_sig) {
-		n->op_sig = weft__op_signature(X->th[tid].pending);
-		n->op_line = X->th[tid].pending->loc
-				     ? X->th[tid].pending->loc->line
+		n->op_sig = weft__op_signature(weft__thread_pending(tid));
+		n->op_line = weft__thread_pending(tid)->loc
+				     ? weft__thread_pending(tid)->loc->line
 				     : 0;
 	}
-	step_node[X->nsteps] = pos;
+	step_node[d->step] = pos;
 	pos++;
 	return tid;
 }

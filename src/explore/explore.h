@@ -16,6 +16,25 @@
 enum exec_result { EXEC_OK, EXEC_BUG, EXEC_PRUNED, EXEC_REDUNDANT,
 		   EXEC_LIMIT };
 
+/* A scheduling point, as the scheduler hands it to the strategy (sched.c):
+ * with the threads' pending operations (weft__thread_pending) and the
+ * happens-before clocks (weft__vc), all a strategy reads of the execution.
+ * The sets are the scheduler's, valid until the pick returns. */
+struct weft__decision {
+	const weft__tset *enabled;  /* threads whose next operation can run */
+	const weft__tset *eligible; /* of those, the ones fair scheduling
+				       prefers (never empty) */
+	const weft__tset *weak;     /* of the enabled, those that could only
+				       move by a spurious wakeup */
+	const weft__tset *spinning; /* of the enabled, those that polled and
+				       saw nothing new since the last write */
+	int last;                   /* thread of the previous step, -1 */
+	long step;                  /* steps taken in this execution */
+	int nthreads;               /* thread records in use */
+	int preemptions, unfair;    /* so far in this execution */
+	int atomic;                 /* thread inside an atomic section, -1 */
+};
+
 /* The strategy interface: the scheduler asks the strategy set up for
  * each step (sched.c). */
 struct weft__strategy {
@@ -23,8 +42,9 @@ struct weft__strategy {
 	/* Called before each execution; returns false when exploration is
 	 * complete (DFS exhausted its tree). */
 	bool (*begin)(void);
-	/* Pick a thread from eligible (a subset of enabled). */
-	int (*pick)(const weft__tset *enabled, const weft__tset *eligible);
+	/* Pick a thread of d->eligible, or of d->enabled (an unfair or
+	 * explored choice). */
+	int (*pick)(const struct weft__decision *d);
 	/* Pick a value in [0, n). */
 	int (*value)(int n);
 	/* Called after each execution with its result. */
@@ -91,7 +111,8 @@ bool weft__dfs_complete(void);
 void weft__strategy_setup(const char *name);
 /* The default choice of the exhaustive strategies among avail (a subset of
  * the enabled threads), preferring elig (strategy.c). */
-int weft__default_choice(const weft__tset *avail, const weft__tset *elig);
+int weft__default_choice(const struct weft__decision *d,
+			 const weft__tset *avail);
 
 /* Decisions: replay tokens. */
 char *weft__token_encode(const char *test, const uint32_t *dec, long n,

@@ -58,8 +58,9 @@ static void diverged(long d, const char *why)
 
 /* The first child of the node before decision d that can run now; the
  * ones that cannot are dropped. */
-static wref next_child(long d, const weft__tset *en, const weft__tset *elig)
+static wref next_child(long d, const struct weft__decision *dc)
 {
+	const weft__tset *en = dc->enabled, *elig = dc->eligible;
 	wref node = node_of(d);
 	weft__tset sl = asleep(d);
 	int fb = weft__opts.fair_bound;
@@ -72,7 +73,7 @@ static wref next_child(long d, const weft__tset *en, const weft__tset *elig)
 		q = weft__wn[c].ev.tid;
 		if (weft__ts_has(en, q) && !weft__ts_has(&sl, q)) {
 			bool unfair = !weft__ts_has(elig, q);
-			if (!unfair || fb < 0 || weft__X->unfair + 1 <= fb)
+			if (!unfair || fb < 0 || dc->unfair + 1 <= fb)
 				return c;
 			fair_cut = true;
 		}
@@ -81,9 +82,9 @@ static wref next_child(long d, const weft__tset *en, const weft__tset *elig)
 	}
 }
 
-static int odpor_pick(const weft__tset *en, const weft__tset *elig)
+static int odpor_pick(const struct weft__decision *dc)
 {
-	struct weft__exec *X = weft__X;
+	const weft__tset *en = dc->enabled, *elig = dc->eligible;
 	long d = pos;
 	wref c;
 	int tid;
@@ -92,7 +93,7 @@ static int odpor_pick(const weft__tset *en, const weft__tset *elig)
 		replay_len = d;
 	ensure_cap(d + 1);
 	/* Threads that appeared since the last step were created by it. */
-	for (; known_threads < X->nthreads; known_threads++)
+	for (; known_threads < dc->nthreads; known_threads++)
 		parent[known_threads] = (int32_t)(d - 1);
 	if (weft__split_active())
 		weft__prefix_step(d, node_of(d), replay_len < d);
@@ -106,11 +107,11 @@ static int odpor_pick(const weft__tset *en, const weft__tset *elig)
 		if (!weft__ts_has(en, tid))
 			diverged(d, "the recorded thread cannot run");
 		struct ev now;
-		weft__ev_of_op(&now, tid, X->th[tid].pending);
+		weft__ev_of_op(&now, tid, weft__thread_pending(tid));
 		if (now.sig != weft__wn[c].ev.sig)
 			diverged(d, "the recorded thread is at another step");
 	} else {
-		c = next_child(d, en, elig);
+		c = next_child(d, dc);
 		if (c >= 0) {
 			tid = weft__wn[c].ev.tid;
 		} else {
@@ -123,16 +124,16 @@ static int odpor_pick(const weft__tset *en, const weft__tset *elig)
 			 * one is an unfair continuation, within the bound or
 			 * not at all. */
 			if (!weft__ts_meets(avail, *elig) && fb >= 0 &&
-			    X->unfair + 1 > fb) {
+			    dc->unfair + 1 > fb) {
 				fair_cut = true;
 				weft__end_execution(EXEC_REDUNDANT);
 			}
 			int eager = weft__prefix_in(d) ? weft__prefix_eager(&avail)
 						       : -1;
 			tid = eager >= 0 ? eager
-					 : weft__default_choice(&avail, elig);
+					 : weft__default_choice(dc, &avail);
 			struct ev e;
-			weft__ev_of_op(&e, tid, X->th[tid].pending);
+			weft__ev_of_op(&e, tid, weft__thread_pending(tid));
 			c = weft__wut_new(&e);
 			weft__wut_push_front(node_of(d), c);
 			if (weft__prefix_in(d) && eager < 0) {
@@ -147,12 +148,12 @@ static int odpor_pick(const weft__tset *en, const weft__tset *elig)
 		struct step_info *s = &weft__odpor_steps[d];
 		int32_t keep_val = weft__wn[c].ev.val;
 		uint8_t keep_choose = weft__wn[c].ev.flags & EV_CHOOSE;
-		weft__ev_of_op(&s->ev, tid, X->th[tid].pending);
+		weft__ev_of_op(&s->ev, tid, weft__thread_pending(tid));
 		s->ev.val = keep_val;
 		s->ev.flags |= keep_choose;
 		s->enabled = *en;
-		s->section = X->atomic_tid == tid ? sec_from[tid] : -1;
-		if (X->atomic_tid != tid)
+		s->section = dc->atomic == tid ? sec_from[tid] : -1;
+		if (dc->atomic != tid)
 			sec_from[tid] = (int32_t)d;
 		/* The tree keeps the step as it really ran. */
 		uint8_t expanded = weft__wn[c].ev.flags & EV_EXPANDED;
@@ -200,10 +201,10 @@ static int odpor_value(int n)
 
 static void analyse(enum exec_result r)
 {
-	struct weft__exec *X = weft__X;
+	int nthreads = weft__nthreads();
 	struct odpor_view v = {
 		.steps = weft__odpor_steps, .n = pos, .first_new = replay_len,
-		.pending = pending_end, .nthreads = X->nthreads,
+		.pending = pending_end, .nthreads = nthreads,
 		.sleep_at = weft__odpor_sleep_at, .node_at = node_at,
 		.parent = parent,
 		.fixed = !weft__split_active()	 ? 0
@@ -211,9 +212,9 @@ static void analyse(enum exec_result r)
 						    : pos,
 	};
 
-	for (int t = 0; t < X->nthreads; t++) {
-		const struct weft__op *op = X->th[t].pending;
-		if (X->th[t].state != TS_LIVE || !op)
+	for (int t = 0; t < nthreads; t++) {
+		const struct weft__op *op = weft__thread_pending(t);
+		if (weft__thread_done(t) || !op)
 			continue;
 		weft__ts_add(&v.live, t);
 		weft__ev_of_op(&pending_end[t], t, op);

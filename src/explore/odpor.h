@@ -18,7 +18,7 @@
 #define WEFT_ODPOR_H
 
 #include "explore/explore.h"
-#include "sched/sched.h"
+#include "sched/run.h"
 
 /* What partial-order reduction knows of one step. */
 enum {

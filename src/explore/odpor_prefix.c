@@ -68,7 +68,7 @@ void weft__prefix_expand(long d, wref node, wref c, const weft__tset *others)
 	while (n--) {
 		int t = ts[n];
 		struct ev e;
-		weft__ev_of_op(&e, t, weft__X->th[t].pending);
+		weft__ev_of_op(&e, t, weft__thread_pending(t));
 		weft__wut_insert_after(c, weft__wut_new(&e));
 		width[d]++;
 	}
@@ -89,12 +89,11 @@ void weft__prefix_expand(long d, wref node, wref c, const weft__tset *others)
 int weft__prefix_eager(const weft__tset *avail)
 {
 	WEFT__TS_EACH(t, avail) {
-		const struct weft__thread *th = &weft__X->th[t];
+		const struct weft__op *op = weft__thread_pending(t);
 		struct ev e;
-		if (th->pending != &th->startop &&
-		    strcmp(th->pending->name, "spawn") != 0)
+		if (!weft__thread_starting(t) && strcmp(op->name, "spawn") != 0)
 			continue;
-		weft__ev_of_op(&e, t, th->pending);
+		weft__ev_of_op(&e, t, op);
 		if (!(e.flags & (EV_ENDS | EV_CHOOSE)) &&
 		    (e.access == WEFT__ACC_NONE || !e.obj))
 			return t;

@@ -9,7 +9,6 @@
  * k is learnt: the longest execution seen so far. */
 #include "explore/explore.h"
 #include "rng.h"
-#include "sched/sched.h"
 
 #define MAX_DEPTH 16
 
@@ -44,21 +43,19 @@ static int highest(const weft__tset *set)
 	return best;
 }
 
-static int pct_pick(const weft__tset *en, const weft__tset *elig)
+static int pct_pick(const struct weft__decision *d)
 {
-	long step = weft__X->nsteps;
 	int t;
 
-	(void)en;
 	/* Initial priorities are above MAX_DEPTH; change points use 1..d-1. */
-	while (seen < weft__X->nthreads)
+	while (seen < d->nthreads)
 		prio[seen++] = MAX_DEPTH + 1 + (weft__rng_next(&rng) >> 8);
-	t = highest(elig);
+	t = highest(d->eligible);
 	for (int j = 0; j < nchange; j++) {
-		if (change[j] != step)
+		if (change[j] != d->step)
 			continue;
 		prio[t] = (uint64_t)(j + 1);
-		t = highest(elig);
+		t = highest(d->eligible);
 	}
 	return t;
 }
@@ -71,8 +68,9 @@ static int pct_value(int n)
 static void pct_end(enum exec_result r)
 {
 	(void)r;
-	if (weft__X->nsteps > k_est)
-		k_est = weft__X->nsteps;
+	/* The steps of the execution that ended, from its record. */
+	if (weft__S->nsteps > k_est)
+		k_est = weft__S->nsteps;
 }
 
 const struct weft__strategy weft__strategy_pct = {

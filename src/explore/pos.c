@@ -14,7 +14,7 @@
  * are divided by seeds among jobs and shards. */
 #include "explore/explore.h"
 #include "rng.h"
-#include "sched/sched.h"
+#include "sched/run.h"
 
 static uint64_t rng;
 static uint64_t prio[WEFT__MAX_THREADS];
@@ -28,14 +28,13 @@ static bool pos_begin(void)
 	return true;
 }
 
-static int pos_pick(const weft__tset *en, const weft__tset *elig)
+static int pos_pick(const struct weft__decision *d)
 {
 	int best = -1;
 
-	(void)en;
-	while (seen < weft__X->nthreads)
+	while (seen < d->nthreads)
 		prio[seen++] = weft__rng_next(&rng);
-	WEFT__TS_EACH(t, elig)
+	WEFT__TS_EACH(t, d->eligible)
 		if (best < 0 || prio[t] > prio[best])
 			best = t;
 	return best;
@@ -45,14 +44,10 @@ static int pos_pick(const weft__tset *en, const weft__tset *elig)
  * next steps it races with, and of the step after it in its own thread. */
 static void pos_step(int tid, const struct weft__op *op)
 {
-	struct weft__exec *X = weft__X;
-
-	for (int q = 0; q < X->nthreads && q < seen; q++) {
-		const struct weft__thread *t = &X->th[q];
-		if (q != tid && t->state == TS_LIVE &&
-		    weft__op_dependent(t->pending, op))
+	for (int q = 0; q < weft__nthreads() && q < seen; q++)
+		if (q != tid && !weft__thread_done(q) &&
+		    weft__op_dependent(weft__thread_pending(q), op))
 			prio[q] = weft__rng_next(&rng);
-	}
 	if (tid < seen)
 		prio[tid] = weft__rng_next(&rng);
 }

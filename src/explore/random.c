@@ -11,10 +11,10 @@ static bool rnd_begin(void)
 	return true;
 }
 
-static int rnd_pick(const weft__tset *en, const weft__tset *elig)
+static int rnd_pick(const struct weft__decision *d)
 {
-	(void)en;
-	return weft__ts_nth(elig, weft__rng_below(&rng, weft__ts_count(elig)));
+	return weft__ts_nth(d->eligible,
+			    weft__rng_below(&rng, weft__ts_count(d->eligible)));
 }
 
 static int rnd_value(int n)

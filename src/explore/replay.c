@@ -34,14 +34,13 @@ static uint32_t next(void)
 	return dec[pos++];
 }
 
-static int rep_pick(const weft__tset *en, const weft__tset *elig)
+static int rep_pick(const struct weft__decision *d)
 {
 	uint32_t t = next();
 
 	/* Any enabled thread: exhaustive search may have chosen a deferred
 	 * spinner (an unfair continuation), so fairness is not required. */
-	(void)elig;
-	if (t >= WEFT__MAX_THREADS || !weft__ts_has(en, (int)t))
+	if (t >= WEFT__MAX_THREADS || !weft__ts_has(d->enabled, (int)t))
 		weft__nondeterminism("replay diverged at decision %ld: thread "
 				     "%u is not runnable here", pos - 1, t);
 	return (int)t;

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "explore/explore.h"
-#include "sched/sched.h"
 
 bool weft__restart_pending;
 
@@ -55,9 +54,9 @@ static bool auto_begin(void)
 	return inner->begin();
 }
 
-static int auto_pick(const weft__tset *en, const weft__tset *elig)
+static int auto_pick(const struct weft__decision *d)
 {
-	return inner->pick(en, elig);
+	return inner->pick(d);
 }
 
 static int auto_value(int n)
@@ -163,15 +162,16 @@ int weft__explore_fair_bound(void)
  * asks for another: the run the program most expects, fair (a spinner
  * lets the others run first), without spurious wakeups (explored when a
  * race asks for them), and without preempting the running thread. */
-int weft__default_choice(const weft__tset *avail, const weft__tset *elig)
+int weft__default_choice(const struct weft__decision *d,
+			 const weft__tset *avail)
 {
-	int last = weft__X->last_tid;
+	int last = d->last;
 	weft__tset a = *avail;
 
-	if (weft__ts_meets(a, *elig))
-		a = weft__ts_and(a, *elig);
-	if (!weft__ts_empty(weft__ts_minus(a, weft__X->weak)))
-		a = weft__ts_minus(a, weft__X->weak);
+	if (weft__ts_meets(a, *d->eligible))
+		a = weft__ts_and(a, *d->eligible);
+	if (!weft__ts_empty(weft__ts_minus(a, *d->weak)))
+		a = weft__ts_minus(a, *d->weak);
 	if (last >= 0 && weft__ts_has(&a, last))
 		return last;
 	return weft__ts_first(&a);

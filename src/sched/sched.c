@@ -269,7 +269,12 @@ static int choose_next(void)
 		for (int k = 0; k < (X->nthreads + 63) >> 6; k++)
 			elig.w[k] = X->enabled.w[k] & ~X->deferred.w[k];
 	}
-	tid = weft__strat->pick(&X->enabled, &elig);
+	tid = weft__strat->pick(&(struct weft__decision){
+		.enabled = &X->enabled, .eligible = &elig, .weak = &X->weak,
+		.spinning = &X->spinning, .last = X->last_tid,
+		.step = X->nsteps, .nthreads = X->nthreads,
+		.preemptions = X->preemptions, .unfair = X->unfair,
+		.atomic = X->atomic_tid });
 	if (tid < 0 || tid >= WEFT__MAX_THREADS ||
 	    !weft__ts_has(&X->enabled, tid))
 		weft__die("strategy %s picked thread %d, not enabled",

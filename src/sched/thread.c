@@ -300,6 +300,13 @@ bool weft__thread_mem(int tid, struct weft__thread_mem *m)
 	return true;
 }
 
+bool weft__thread_starting(int tid)
+{
+	const struct weft__thread *t = &weft__X->th[tid];
+
+	return t->pending == &t->startop;
+}
+
 const struct weft__op *weft__thread_pending(int id)
 {
 	return weft__X->th[id].pending;

@@ -14,6 +14,14 @@ SAN      ?=
 # libgcc's __popcountdi2 call.
 ARCH_CFLAGS := $(if $(filter x86_64,$(shell uname -m)),-mpopcnt)
 CFLAGS   := $(CFLAGS_BASE) $(ARCH_CFLAGS) $(SAN) $(EXTRA_CFLAGS)
+# The runtime is optimised across its files at link time (gcc): models and
+# strategies ask the scheduler through small accessor functions, which
+# inlining makes as cheap as the field reads they replaced; `make bench`
+# measured 1.15-1.35x less CPU time per execution.  Fat objects keep the
+# static archive usable by ordinary links (the unit tests).  LTO= turns
+# it off (the sanitizer and ucontext builds do).
+GCC_LTO  := $(if $(shell $(CC) -v 2>&1 | grep '^gcc version'),-flto=auto -ffat-lto-objects)
+LTO      ?= $(GCC_LTO)
 
 CORE_DIRS := arch sched explore sync detect report cli
 ifeq ($(CORE_ONLY),1)
@@ -44,19 +52,22 @@ lib: $(LIB) $(SOLIB) $(MAINOBJ)
 
 $(BUILD)/obj/%.o: %.c $(wildcard include/weft/*.h include/weft/*/*.h) include/kernel/linux/weft_ext.h $(wildcard src/*.h src/*.def src/*/*.h src/*/*.def)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c $< -o $@
+	$(CC) $(CFLAGS) $(LTO) -c $< -o $@
 
 $(BUILD)/obj/%.o: %.S
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
 
+# Without the objects' LTO sections: a program linking the archive gets
+# the ordinary code, not a link-time compilation under weft's flags.
 $(LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@ && ar rcs $@ $^
+	$(if $(LTO),objcopy --wildcard -R '.gnu.lto_*' -R '.gnu.debuglto_*' $@)
 
 $(SOLIB): $(LIB_OBJ) src/libweft.map
 	@mkdir -p $(dir $@)
-	$(CC) -shared $(SAN) -Wl,--version-script=src/libweft.map -o $@ $(LIB_OBJ) -lpthread -ldl -lm
+	$(CC) -shared $(SAN) $(OPT) $(LTO) -Wl,--version-script=src/libweft.map -o $@ $(LIB_OBJ) -lpthread -ldl -lm
 
 $(MAINOBJ): src/wrap_main.c src/cli/options.h
 	@mkdir -p $(dir $@)
@@ -107,7 +118,7 @@ CORE_OBJ := $(filter $(foreach d,$(CORE_DIRS),$(BUILD)/obj/src/$(d)/%),$(LIB_OBJ
 CORE_OBJ := $(filter-out $(BUILD)/obj/src/detect/race%,$(CORE_OBJ))
 $(BUILD)/tests/unit: $(UNIT_SRC) $(CORE_OBJ) tests/unit/unit.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(UNIT_SRC) $(CORE_OBJ) -ldl -o $@
+	$(CC) $(CFLAGS) -fno-lto $(UNIT_SRC) $(CORE_OBJ) -ldl -o $@
 
 $(BUILD)/tests/runner: tests/runner.c
 	@mkdir -p $(dir $@)
@@ -134,7 +145,7 @@ SAN_BUILD := $(BUILD)-sanitize
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all
 SAN_PROGS := $(patsubst %.c,$(SAN_BUILD)/%,$(wildcard tests/detect/core/*.c tests/golden/*.c tests/cli/prog.c))
 test-sanitize:
-	WEFT_NO_INSTRUMENT=1 $(MAKE) --no-print-directory CORE_ONLY=1 BUILD=$(SAN_BUILD) SAN="$(SAN_FLAGS)" \
+	WEFT_NO_INSTRUMENT=1 $(MAKE) --no-print-directory CORE_ONLY=1 BUILD=$(SAN_BUILD) SAN="$(SAN_FLAGS)" LTO= \
 		$(SAN_BUILD)/tests/unit $(SAN_BUILD)/tests/runner $(SAN_PROGS)
 	ASAN_OPTIONS=detect_leaks=0 $(SAN_BUILD)/tests/runner $(SAN_BUILD) 'unit/*' 'detect/core/*' 'golden/*'
 
@@ -143,7 +154,7 @@ test-sanitize:
 UC_BUILD := $(BUILD)-ucontext
 UC_PROGS := $(patsubst %.c,$(UC_BUILD)/%,$(wildcard tests/detect/core/*.c tests/golden/*.c tests/cli/prog.c))
 test-ucontext:
-	WEFT_NO_INSTRUMENT=1 $(MAKE) --no-print-directory CORE_ONLY=1 BUILD=$(UC_BUILD) EXTRA_CFLAGS=-DWEFT_USE_UCONTEXT \
+	WEFT_NO_INSTRUMENT=1 $(MAKE) --no-print-directory CORE_ONLY=1 BUILD=$(UC_BUILD) EXTRA_CFLAGS=-DWEFT_USE_UCONTEXT LTO= \
 		$(UC_BUILD)/tests/unit $(UC_BUILD)/tests/runner $(UC_PROGS)
 	$(UC_BUILD)/tests/runner $(UC_BUILD) 'unit/*' 'detect/core/*' 'golden/*'
 
@@ -152,7 +163,7 @@ demo: all $(filter $(BUILD)/examples/seeds/%,$(WEFT_PROGS))
 
 $(BUILD)/bench/ctxswitch: bench/native/ctxswitch.c $(BUILD)/obj/src/arch/ctx_make.o $(LIB_S:%.S=$(BUILD)/obj/%.o)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $^ -lpthread -o $@
+	$(CC) $(CFLAGS) -fno-lto $^ -lpthread -o $@
 
 bench: all $(filter $(BUILD)/bench/%,$(WEFT_PROGS)) $(BUILD)/bench/ctxswitch
 	sh bench/run.sh $(BUILD)

@@ -99,8 +99,13 @@ const char *weft__intern(const char *s)
 
 	if (!s)
 		return NULL;
-	if (!sh)
-		return s;
+	/* Outside a worker (the parent, the unit tests) there is no pool:
+	 * a copy that lives for the process, since s may be a caller's
+	 * buffer (weft__internf's). */
+	if (!sh) {
+		p = strdup(s);
+		return p ? p : "(out of memory)";
+	}
 	n = strlen(s) + 1;
 	/* The pool is rewound at every execution start (weft__exec_reset), so
 	 * only the current execution's names use it. */

@@ -22,10 +22,16 @@ static inline uint64_t weft__rng_next(uint64_t *s)
 	return weft__mix64(*s);
 }
 
-/* Uniform in [0, n) (n small; the modulo bias is negligible). */
+/* Uniform in [0, n) for small n: the high half of a 64 x 64-bit product
+ * (bias below n / 2^64), where a modulo's division was most of the
+ * random strategy's choice at every step. */
 static inline int weft__rng_below(uint64_t *s, int n)
 {
+#ifdef __SIZEOF_INT128__
+	return (int)(((unsigned __int128)weft__rng_next(s) * (uint64_t)n) >> 64);
+#else
 	return (int)(weft__rng_next(s) % (uint64_t)n);
+#endif
 }
 
 /* The k-th member of s in increasing order, for k < its size. */

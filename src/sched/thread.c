@@ -69,11 +69,6 @@ static void clear_record(struct weft__thread *t, int nthreads)
 static uint32_t created;
 static long created_gen = -1;
 
-uint64_t weft__thread_serial(int tid)
-{
-	return (uint64_t)weft__exec_gen() << 32 | weft__X->th[tid].serial;
-}
-
 static struct weft__thread *new_record(const struct weft__thread *parent,
 				       bool *fresh)
 {
@@ -231,85 +226,6 @@ int weft__spawn(void (*fn)(void *), void *arg, const char *name,
 		unsigned flags, const struct weft_loc *loc)
 {
 	return weft__spawn_sized(fn, arg, name, flags, 0, loc);
-}
-
-void weft__thread_stack(int tid, void **base, size_t *size)
-{
-	const struct weft__stack *s = weft__X->th[tid].stack;
-
-	*base = s ? s->base : NULL;
-	*size = s ? s->size : 0;
-}
-
-int weft__self(void)
-{
-	return weft__X ? weft__X->cur : -1;
-}
-
-int weft_self(void)
-{
-	return weft__self();
-}
-
-const char *weft__thread_name(int id)
-{
-	if (id < 0 || id >= weft__X->nthreads)
-		return "?";
-	return weft__X->th[id].name;
-}
-
-bool weft__thread_done(int id)
-{
-	return id >= 0 && id < weft__X->nthreads &&
-	       weft__X->th[id].state == TS_DONE;
-}
-
-bool weft__thread_daemon(int id)
-{
-	return weft__X->th[id].flags & WEFT__THREAD_DAEMON;
-}
-
-int weft__nthreads(void)
-{
-	return weft__X->nthreads;
-}
-
-bool weft__thread_mem(int tid, struct weft__thread_mem *m)
-{
-	const struct weft__thread *th = &weft__X->th[tid];
-	const char *lo;
-
-	if (th->state != TS_LIVE)
-		return false;
-	*m = (struct weft__thread_mem){
-		.tp = th->stack ? th->stack->tp : NULL,
-		.regs_lo = (const char *)&th->ctx,
-		.regs_hi = (const char *)(&th->ctx + 1) };
-	if (!th->stack)
-		return true;
-	lo = th->stack->base;
-#ifdef WEFT_ARCH_ASM
-	/* A parked fiber's live frames start at its saved stack pointer;
-	 * below it is garbage (and main's stack is 8 MiB). */
-	if ((const char *)th->ctx.sp > lo &&
-	    (const char *)th->ctx.sp < lo + th->stack->size)
-		lo = th->ctx.sp;
-#endif
-	m->stack_lo = lo;
-	m->stack_hi = (const char *)th->stack->base + th->stack->size;
-	return true;
-}
-
-bool weft__thread_starting(int tid)
-{
-	const struct weft__thread *t = &weft__X->th[tid];
-
-	return t->pending == &t->startop;
-}
-
-const struct weft__op *weft__thread_pending(int id)
-{
-	return weft__X->th[id].pending;
 }
 
 weft_thread_t weft_spawn_at(void (*fn)(void *), void *arg, const char *name,

@@ -1,0 +1,140 @@
+/* src/op.h - the visible operation: how a model describes one step of a
+ * test thread to the scheduler (struct weft__op), and the calls that make
+ * a scheduling point of it.  Part of the internal interface (internal.h
+ * includes it); read internal.h's opening comment for the model of
+ * execution it belongs to. */
+#ifndef WEFT_OP_H
+#define WEFT_OP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <weft/weft.h>
+
+#include "tset.h"
+
+/* How an operation touches its object, for partial-order reduction: two
+ * operations are dependent when they touch the same obj and at least one
+ * is a WRITE.  NONE marks thread-local steps, independent of everything. */
+enum weft__access { WEFT__ACC_NONE, WEFT__ACC_READ, WEFT__ACC_WRITE };
+
+struct weft__op;
+
+/* True when the operation can complete now. */
+typedef bool (*weft__ready_fn)(const struct weft__op *op);
+
+/* For deadlock reports: write what the blocked operation waits for into
+ * buf (e.g. "mutex rtnl_mutex held by ipoib_ib_dev_down") and return the id
+ * of the thread it waits for, or -1 when no single thread is to blame. */
+typedef int (*weft__waitdesc_fn)(const struct weft__op *op, char *buf,
+				 size_t n);
+
+struct weft__op {
+	const char *name;         /* as shown in traces: "mutex_lock" */
+	const void *obj;          /* the object touched (POR identity) */
+	const void *obj2;         /* a second object the same step releases
+				     (cond_wait releases the mutex and joins
+				     the condvar atomically), or NULL */
+	const char *objname;      /* its name for traces, or NULL */
+	uint8_t access;           /* enum weft__access */
+	bool release;             /* a release (unlock, thread exit): every
+				     blocked operation it enables was
+				     disabled before it, so a blocking op
+				     never races with it (counting wakeups
+				     such as sem_post are plain writes) */
+	bool spin;                /* a read that made no progress (failed
+				     trylock, polling load): see weft__spun */
+	weft__ready_fn ready;     /* NULL: always enabled */
+	weft__ready_fn strong;    /* optional: when ready() holds but strong()
+				     does not, the op is enabled only by an
+				     event that may never come (a spurious
+				     wakeup): if every enabled op is of that
+				     kind, the state is a deadlock */
+	weft__waitdesc_fn waitdesc;
+	/* optional: the access the op makes if performed now, when that
+	 * depends on the state (a compare-exchange or trylock that would
+	 * fail only reads).  Called when the thread has been chosen, so the
+	 * answer holds for the step it takes. */
+	uint8_t (*access_now)(const struct weft__op *op);
+	bool ends_process;        /* ends the process (exit, return from
+				     main): conflicts with every step */
+	uint8_t order;            /* WEFT__ORDER_*: the C11 memory order of an
+				     atomic (0: a synchronising operation,
+				     acquire and, for a write, release) */
+	bool timekeeping;         /* only sleeps or moves the virtual clock:
+				     no progress for livelock detection (a
+				     loop that only sleeps and polls is
+				     still a livelock) */
+	void *arg;                /* for ready() and waitdesc() */
+	long arg2;                /* second argument for callbacks */
+	const struct weft_loc *loc;
+};
+
+/* The scheduling point.  The caller's op must stay valid until this
+ * returns (a local variable is fine).  Returns when the op is enabled and
+ * this thread has been chosen to perform it. */
+void weft__visible(struct weft__op *op);
+
+/* Memory orders of atomics, for the happens-before the race detector uses
+ * (ThreadSanitizer's semantics): a relaxed access neither acquires nor
+ * releases; an acquire reads the release clock the object carries; a
+ * release store replaces it, a release read-modify-write adds to it. */
+enum {
+	WEFT__ORDER_EXPLICIT = 1,
+	WEFT__ORDER_ACQUIRE = 2,
+	WEFT__ORDER_RELEASE = 4,
+	WEFT__ORDER_RMW = 8,
+};
+
+/* Shorthand for the common case of a non-blocking operation. */
+void weft__point(const char *name, const void *obj, const char *objname,
+		 enum weft__access acc, const struct weft_loc *loc);
+/* The same for a release (see weft__op.release). */
+void weft__release_point(const char *name, const void *obj,
+			 const char *objname, const struct weft_loc *loc);
+
+/* After weft__visible() returns, the op's effect was a read that made no
+ * progress (a failed trylock, a poll that saw the same value): the thread
+ * is treated as spinning and the explorer prefers other threads until some
+ * thread writes something.  Keeps spin loops from hanging exploration. */
+void weft__spun(void);
+/* The calling thread's step read v from obj: the same value as at its
+ * last read of obj is a poll that saw nothing new (weft__spun).  Returns
+ * v; does not block. */
+long weft__poll(const void *obj, long v);
+/* A timed wait (or lock, join, semaphore wait) that gave up, noted on the
+ * step: for fairness a poll that saw nothing new (weft__spun), so a retry
+ * loop around it lets the other threads run before it times out again
+ * instead of timing out forever while they never start.  Does not block. */
+void weft__timed_out(void);
+
+/* The calling thread read something that changed since it last looked
+ * (the virtual clock): it is not spinning. */
+void weft__saw_change(void);
+
+/* The calling thread changed shared memory outside a visible operation (an
+ * instrumented plain write): spinning threads may progress, as after a
+ * write step.  Cheap; called by the race detector on writes. */
+void weft__note_progress(void);
+
+/* Attach a short result to the step just taken, shown in the trace after
+ * the operation (e.g. "= 0", "busy", "timeout").  s must be a literal. */
+void weft__step_note(const char *s);
+
+/* An explored nondeterministic choice in [0, n).  what names it in traces
+ * (a literal). */
+int weft__choose(int n, const char *what, const struct weft_loc *loc);
+
+/* An atomic section: until the matching weft__atomic_end, no other thread
+ * is scheduled while the calling thread can run (sections nest).  If the
+ * thread blocks inside, others run but none enters a section.  Both are
+ * scheduling points on one section object (so sections are ordered by
+ * happens-before); begin blocks while another thread is inside. */
+void weft__atomic_begin(const char *name, const struct weft_loc *loc);
+void weft__atomic_end(const char *name, const struct weft_loc *loc);
+/* The object entering and leaving a section are steps on: entering one
+ * commutes with no step of another thread (the explorer's dependence). */
+const void *weft__atomic_section_obj(void);
+
+#endif

@@ -234,6 +234,26 @@ void weft__dep_edge(int from, int to, const struct weft_loc *from_loc,
 /* Add edges from every class the caller holds to cls, i.e. "waiting for
  * cls while holding ...", and check for cycles, without holding cls. */
 void weft__wait_on_class(int cls, const struct weft_loc *loc);
+/* The model kit's one held-lock set.  Every acquisition above enters the
+ * calling thread's set; a model's real locks carry the lock object, a tag
+ * the model chooses (so it can find its own among the thread's locks) and
+ * whether the lock spins (a thread holding one may not sleep).  Plain
+ * weft__lock_acquire enters a lockdep-style map: no object, no tag.
+ * Release takes out the innermost entry of the class (and of obj, if
+ * given).  weft__held_locks gives thread tid's set, innermost last, valid
+ * until its next lock operation.  None of these block. */
+struct weft__held_lock {
+	int cls;
+	const struct weft_loc *at;
+	const void *obj;
+	const void *tag;
+	bool spins;
+};
+void weft__lock_acquire_obj(int cls, const void *obj, const void *tag,
+			    bool spins, const struct weft_loc *loc, bool try);
+void weft__lock_release_obj(int cls, const void *obj,
+			    const struct weft_loc *loc);
+int weft__held_locks(int tid, const struct weft__held_lock **out);
 /* Number of classes the calling thread holds, and the classes themselves
  * (at most WEFT__MAX_HELD at once: one more is misuse). */
 #define WEFT__MAX_HELD 48

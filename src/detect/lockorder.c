@@ -155,27 +155,38 @@ void weft__dep_edge(int from, int to, const struct weft_loc *from_loc,
 	add_edge(from, to, from_loc, to_loc);
 }
 
-/* The classes each thread holds, in the order taken, with where they were
- * taken: in the entry of the thread's record, read as empty when written
- * under another thread's serial (a reused record, an earlier execution). */
+/* The locks each thread holds, in the order taken (the model kit's
+ * held-lock set, internal.h): in the entry of the thread's record, read as
+ * empty when written under another thread's serial (a reused record, an
+ * earlier execution). */
 struct held_set {
 	uint64_t serial;
 	int n;
-	int cls[WEFT__MAX_HELD];
-	const struct weft_loc *at[WEFT__MAX_HELD];
+	struct weft__held_lock e[WEFT__MAX_HELD];
 };
-static struct held_set held_sets[WEFT__MAX_THREADS];
+/* The last entry is for locks taken outside any test thread (set-up
+ * code): they are held, but make no edges. */
+static struct held_set held_sets[WEFT__MAX_THREADS + 1];
 
 static struct held_set *held_of(int tid)
 {
-	struct held_set *h = &held_sets[tid];
-	uint64_t serial = weft__thread_serial(tid);
+	struct held_set *h = &held_sets[tid < 0 ? WEFT__MAX_THREADS : tid];
+	uint64_t serial = tid < 0 ? (uint64_t)weft__exec_gen() << 32 | UINT32_MAX
+				  : weft__thread_serial(tid);
 
 	if (h->serial != serial) {
 		h->serial = serial;
 		h->n = 0;
 	}
 	return h;
+}
+
+int weft__held_locks(int tid, const struct weft__held_lock **out)
+{
+	const struct held_set *h = held_of(tid);
+
+	*out = h->e;
+	return h->n;
 }
 
 void weft__wait_on_class(int cls, const struct weft_loc *loc)
@@ -186,44 +197,48 @@ void weft__wait_on_class(int cls, const struct weft_loc *loc)
 		return;
 	h = held_of(weft__self());
 	for (int i = 0; i < h->n; i++)
-		add_edge(h->cls[i], cls, h->at[i], loc);
+		add_edge(h->e[i].cls, cls, h->e[i].at, loc);
 }
 
-void weft__lock_acquire(int cls, const struct weft_loc *loc, bool try)
+void weft__lock_acquire_obj(int cls, const void *obj, const void *tag,
+			    bool spins, const struct weft_loc *loc, bool try)
 {
-	struct held_set *h;
+	struct held_set *h = held_of(weft__self());
 
-	if (weft__self() < 0)
-		return;
-	h = held_of(weft__self());
-	if (!try)
+	if (!try && weft__self() >= 0)
 		weft__wait_on_class(cls, loc);
 	if (h->n == WEFT__MAX_HELD)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "more than %d locks held at once",
 			   WEFT__MAX_HELD);
-	h->cls[h->n] = cls;
-	h->at[h->n++] = loc;
+	h->e[h->n++] = (struct weft__held_lock){
+		.cls = cls, .at = loc, .obj = obj, .tag = tag, .spins = spins };
+}
+
+void weft__lock_acquire(int cls, const struct weft_loc *loc, bool try)
+{
+	weft__lock_acquire_obj(cls, NULL, NULL, false, loc, try);
+}
+
+void weft__lock_release_obj(int cls, const void *obj,
+			    const struct weft_loc *loc)
+{
+	struct held_set *h = held_of(weft__self());
+
+	(void)loc;
+	for (int i = h->n - 1; i >= 0; i--) {
+		if (h->e[i].cls != cls || (obj && h->e[i].obj != obj))
+			continue;
+		memmove(&h->e[i], &h->e[i + 1],
+			sizeof h->e[0] * (size_t)(h->n - i - 1));
+		h->n--;
+		return;
+	}
 }
 
 void weft__lock_release(int cls, const struct weft_loc *loc)
 {
-	struct held_set *h;
-
-	(void)loc;
-	if (weft__self() < 0)
-		return;
-	h = held_of(weft__self());
-	for (int i = h->n - 1; i >= 0; i--) {
-		if (h->cls[i] != cls)
-			continue;
-		memmove(&h->cls[i], &h->cls[i + 1],
-			sizeof h->cls[0] * (size_t)(h->n - i - 1));
-		memmove(&h->at[i], &h->at[i + 1],
-			sizeof h->at[0] * (size_t)(h->n - i - 1));
-		h->n--;
-		return;
-	}
+	weft__lock_release_obj(cls, NULL, loc);
 }
 
 int weft__held(int *out, int max)
@@ -235,7 +250,8 @@ int weft__held(int *out, int max)
 		return 0;
 	h = held_of(weft__self());
 	n = h->n < max ? h->n : max;
-	memcpy(out, h->cls, sizeof(int) * (size_t)n);
+	for (int i = 0; i < n; i++)
+		out[i] = h->e[i].cls;
 	return n;
 }
 
@@ -247,7 +263,7 @@ bool weft__thread_holds(int tid, int cls, const struct weft_loc *at)
 		return false;
 	h = held_of(tid);
 	for (int i = 0; i < h->n; i++)
-		if (h->cls[i] == cls && h->at[i] == at)
+		if (h->e[i].cls == cls && h->e[i].at == at)
 			return true;
 	return false;
 }

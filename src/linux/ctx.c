@@ -102,14 +102,6 @@ void weft__lx_ctx_leave(const struct weft__lx_ctx_save *s)
 	me->skip_cls[1] = s->skip_cls[1];
 }
 
-static const struct weft_klock *innermost_spin(const struct weft__lx_thread *me)
-{
-	for (int i = me->nheld - 1; i >= 0; i--)
-		if (WEFT_KLOCK_SPINS(me->held[i]->kind))
-			return me->held[i];
-	return NULL;
-}
-
 int weft_in_atomic(void)
 {
 	const struct weft__lx_thread *me = weft__lx_me();
@@ -129,7 +121,7 @@ void weft_might_sleep(const char *what, const char *obj,
 		what = weft__internf("%s(%s)", what, obj);
 
 	if (me->spin_depth > 0) {
-		s = innermost_spin(me);
+		s = weft__lx_held_spinning(weft__self());
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s may sleep while %s %s is held (taken at "
 			   "%s)", what,

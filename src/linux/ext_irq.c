@@ -95,7 +95,7 @@ static void irq_thread(void *arg)
 		weft__lock_acquire(cls, d->loc, false);
 		ret = d->handler ? d->handler((int)d->irq, d->dev)
 				 : IRQ_WAKE_THREAD_;
-		if (me->nheld)
+		if (weft__lx_nheld(weft__self()))
 			weft__fail(WEFT__K(MISUSE), d->loc,
 				   "interrupt handler %s "
 				   "returned holding a lock", d->name);

@@ -99,7 +99,7 @@ static void handler_thread(void *arg)
 			restart = t->rfn(t);
 		else
 			t->fn(t);
-		if (weft__lx_me()->nheld)
+		if (weft__lx_nheld(weft__self()))
 			weft__fail(WEFT__K(MISUSE), at,
 				   "timer callback %s returned "
 				   "holding a lock", name);

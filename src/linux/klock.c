@@ -71,15 +71,52 @@ static bool shared_ready(const struct weft__op *op)
 }
 
 
+/* The tag of kernel locks in the kit's held-lock set. */
+static const char klock_tag = 'k';
+
+/* The i-th innermost kernel lock thread t holds (0: the innermost;
+ * spinning: only those that spin), or NULL. */
+static const struct weft_klock *held_nth(int t, int i, bool spinning)
+{
+	const struct weft__held_lock *e;
+	int n = weft__held_locks(t, &e);
+
+	while (n--)
+		if (e[n].tag == &klock_tag && (!spinning || e[n].spins) &&
+		    i-- == 0)
+			return e[n].obj;
+	return NULL;
+}
+
+int weft__lx_nheld(int t)
+{
+	const struct weft__held_lock *e;
+	int n = weft__held_locks(t, &e), k = 0;
+
+	for (int i = 0; i < n; i++)
+		k += e[i].tag == &klock_tag;
+	return k;
+}
+
+const struct weft_klock *weft__lx_held_last(int t)
+{
+	return held_nth(t, 0, false);
+}
+
+const struct weft_klock *weft__lx_held_spinning(int t)
+{
+	return held_nth(t, 0, true);
+}
+
 /* How many times thread t's held set has l. */
 static int held_by(int t, const struct weft_klock *l)
 {
-	const struct weft__lx_thread *th = &weft__lx_th[t];
-	int n = 0;
+	const struct weft__held_lock *e;
+	int n = weft__held_locks(t, &e), k = 0;
 
-	for (int i = 0; i < th->nheld; i++)
-		n += th->held[i] == l;
-	return n;
+	for (int i = 0; i < n; i++)
+		k += e[i].tag == &klock_tag && e[i].obj == l;
+	return k;
 }
 
 /* Thread t holds l for reading: l is in its held set and it is not the
@@ -132,14 +169,10 @@ static void note_held(struct weft_klock *l, const struct weft_loc *loc,
 	struct weft__lx_thread *me = weft__lx_me();
 	int cls = lclass(l);
 
-	if (me->nheld == LX_MAX_HELD)
-		weft__fail(WEFT__K(MISUSE), loc,
-			   "more than %d kernel locks held at once",
-			   LX_MAX_HELD);
-	me->held[me->nheld++] = l;
 	if (WEFT_KLOCK_SPINS(l->kind))
 		me->spin_depth++;
-	weft__lock_acquire(cls, loc, try);
+	weft__lock_acquire_obj(cls, l, &klock_tag, WEFT_KLOCK_SPINS(l->kind),
+			       loc, try);
 	if (!try)
 		weft__lx_ctx_acquired(cls, loc);
 }
@@ -162,18 +195,12 @@ static bool drop_held(struct weft_klock *l, const struct weft_loc *loc)
 {
 	struct weft__lx_thread *me = weft__lx_me();
 
-	for (int i = me->nheld - 1; i >= 0; i--) {
-		if (me->held[i] != l)
-			continue;
-		for (int j = i; j + 1 < me->nheld; j++)
-			me->held[j] = me->held[j + 1];
-		me->nheld--;
-		if (WEFT_KLOCK_SPINS(l->kind))
-			me->spin_depth--;
-		weft__lock_release(lclass(l), loc);
-		return true;
-	}
-	return false;
+	if (!held_by(weft__self(), l))
+		return false;
+	if (WEFT_KLOCK_SPINS(l->kind))
+		me->spin_depth--;
+	weft__lock_release_obj(lclass(l), l, loc);
+	return true;
 }
 
 static void acquire(struct weft_klock *l, bool shared,

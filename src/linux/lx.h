@@ -18,15 +18,13 @@
 #include <weft/kcontext.h>
 #include <weft/kwait.h>
 
-#define LX_MAX_HELD 16
 #define LX_MAX_RCU_PTRS 16
 #define LX_MAX_RCU_DOMS 8
 #define LX_MAX_CTX_ACQ 16
 
 struct weft__lx_thread {
-	/* locks held, innermost last */
-	const struct weft_klock *held[LX_MAX_HELD];
-	int nheld;
+	/* spinning kernel locks held (the locks themselves are in the
+	 * kit's held-lock set: weft__lx_held) */
 	int spin_depth;
 	/* RCU: the classic domain's read section (atomic context) */
 	int rcu_depth;
@@ -158,6 +156,12 @@ void weft__lx_waitq_timeout(struct weft_waitq *q, int tid, unsigned long gen);
 
 /* Thread t holds kernel lock l for reading (klock.c). */
 bool weft__lx_klock_reader(int t, const struct weft_klock *l);
+/* The kernel locks thread t holds, from the kit's held-lock set
+ * (klock.c): how many; the innermost (NULL: none); the innermost that
+ * spins (NULL: none). */
+int weft__lx_nheld(int t);
+const struct weft_klock *weft__lx_held_last(int t);
+const struct weft_klock *weft__lx_held_spinning(int t);
 
 /* RCU domains (rcu.c: the domains and their grace periods; rcu_read.c:
  * read sections and pointers; rcu_cb.c: callbacks, barriers, a domain's

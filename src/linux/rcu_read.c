@@ -158,7 +158,8 @@ void *weft_rcu_domain_load(struct weft_rcu_domain *d, void *const *slot,
 	weft__point(f->deref, slot, NULL, WEFT__ACC_READ, loc);
 	weft__check_access(slot, sizeof *slot, false, loc);
 	v = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
-	if (mode == WEFT_RCU_DEREF && depth <= 0 && me->nheld == 0 &&
+	if (mode == WEFT_RCU_DEREF && depth <= 0 &&
+	    weft__lx_nheld(weft__self()) == 0 &&
 	    !me->atomic_what)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s outside a %s read section and without any "

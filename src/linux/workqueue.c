@@ -184,10 +184,10 @@ static void run_work(struct weft_wq *wq, struct weft_work *w,
 	weft__lock_acquire(qc, loc, false);
 	weft__lock_acquire(wc, loc, false);
 	fn(w);
-	if (me->nheld)
+	if (weft__lx_nheld(weft__self()))
 		weft__fail(WEFT__K(MISUSE), loc, "work %s returned holding %s",
-			   w->name, me->held[me->nheld - 1]->name
-					    ? me->held[me->nheld - 1]->name
+			   w->name, weft__lx_held_last(weft__self())->name
+					    ? weft__lx_held_last(weft__self())->name
 					    : "a lock");
 	if (me->rcu_depth)
 		weft__fail(WEFT__K(MISUSE), loc,

@@ -187,6 +187,10 @@ void weft__free(void *p, const char *what, const struct weft_loc *loc);
 void weft__free_step(void *p, const char *what, const struct weft_loc *loc);
 /* The start of the tracked block (live or freed) containing p, or NULL. */
 const void *weft__heap_block_start(const void *p);
+/* The live tracked block containing p: its start, and its size in *n; NULL
+ * when p is in no live block.  The one way a model asks the heap for a
+ * block's base and size.  Does not block. */
+const void *weft__heap_live_block(const void *p, size_t *n);
 /* Returns true when p is inside a live tracked block (or untracked
  * memory); reports use-after-free (fatal) when it is in a freed block. */
 void weft__check_access(const void *p, size_t n, bool write,

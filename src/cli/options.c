@@ -150,11 +150,21 @@ bool weft__options_parse(struct weft__cli *cli, const char *env, int argc,
 
 void weft__parse_options(struct weft__cli *cli, int argc, char **argv)
 {
+	const char *restore = getenv("WEFT_RESTORE");
 	char err[512];
 
 	if (!weft__options_parse(cli, getenv("WEFT_OPTIONS"), argc, argv, err,
 				 sizeof err)) {
 		fprintf(stderr, "weft: %s\n", err);
+		exit(2);
+	}
+	/* Read by the worker (src/sched/globals.c); checked here, where a
+	 * bad value can still be a usage error. */
+	if (restore && *restore && strcmp(restore, "copy") &&
+	    strcmp(restore, "check") && strcmp(restore, "status")) {
+		fprintf(stderr,
+			"weft: WEFT_RESTORE=%s: expected copy, check or status\n",
+			restore);
 		exit(2);
 	}
 }

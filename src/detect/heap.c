@@ -314,6 +314,16 @@ const void *weft__heap_block_start(const void *p)
 	return b ? b->p : NULL;
 }
 
+const void *weft__heap_live_block(const void *p, size_t *n)
+{
+	struct weft__hblock *b = block_of(p);
+
+	if (!b || b->state != SH_LIVE)
+		return NULL;
+	*n = b->n;
+	return b->p;
+}
+
 void weft__free_step(void *p, const char *what, const struct weft_loc *loc)
 {
 	struct weft__hblock *b = p ? block_of(p) : NULL;

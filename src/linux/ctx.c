@@ -202,7 +202,6 @@ static void weft__lx_begin(void)
 	weft__lx_time_begin();
 	weft__lx_wq_begin();
 	weft__lx_rcu_begin();
-	weft__lx_kmem_begin();
 	weft__lx_kref_begin();
 	weft__lx_kthread_begin();
 }

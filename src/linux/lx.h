@@ -198,12 +198,9 @@ void weft__lx_rcu_end_check(void);
 void weft__lx_rcu_check_free(const void *p, size_t n,
 			     const struct weft_loc *loc);
 
-/* kmem.c: sizes of live kmalloc blocks (for the RCU free check). */
+/* kmem.c: the size of the live block starting at p, 1 if none (for the
+ * RCU free check and krealloc). */
 size_t weft__lx_kmem_size(const void *p);
-void weft__lx_kmem_forget(const void *p);
-/* The start of the live kmalloc block containing p, or NULL. */
-const void *weft__lx_kmem_block_of(const void *p, size_t *n);
-void weft__lx_kmem_begin(void);
 
 /* kthread.c */
 void weft__lx_kthread_begin(void);

@@ -42,7 +42,6 @@ static void rcu_thread(void *arg)
 			 * free is a step of its own on the block, so an access
 			 * that follows kfree_rcu in the freeing thread is also
 			 * tried after the free. */
-			weft__lx_kmem_forget(h->kfree_base);
 			weft__free_step(h->kfree_base, "kfree_rcu",
 					h->queued_at);
 		} else {
@@ -195,7 +194,6 @@ static void end_check(struct weft_rcu_domain *d)
 
 	if (d->inflight && d->inflight->kfree_base) {
 		/* Taken for freeing but not yet freed: as if it were. */
-		weft__lx_kmem_forget(d->inflight->kfree_base);
 		weft__free(d->inflight->kfree_base, "kfree_rcu",
 			   d->inflight->queued_at);
 	} else if (d->inflight) {
@@ -206,7 +204,6 @@ static void end_check(struct weft_rcu_domain *d)
 	}
 	for (struct weft_rcu_head *h = d->head; h; h = h->next) {
 		if (h->kfree_base) {
-			weft__lx_kmem_forget(h->kfree_base);
 			weft__free(h->kfree_base, "kfree_rcu", h->queued_at);
 			continue;
 		}

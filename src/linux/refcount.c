@@ -101,7 +101,7 @@ void weft__lx_kref_end_check(void)
 {
 	for (int i = 0; i < nkrefs; i++) {
 		size_t n;
-		const void *b = weft__lx_kmem_block_of(krefs[i].k, &n);
+		const void *b = weft__heap_live_block(krefs[i].k, &n);
 		if (!b || krefs[i].k->refcount.refs <= 0)
 			continue;
 		weft__fail(WEFT__K(LEAK), krefs[i].loc,

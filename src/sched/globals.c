@@ -217,7 +217,10 @@ void weft__globals_restore(void)
 				regions[i].len);
 	for (int i = 0; trk.check && i < nregions; i++)
 		if (!SEGSAME(regions[i].addr, regions[i].saved, regions[i].len))
-			weft__die("the program's data at %p differs from its "
-				  "snapshot after a restore",
+			weft__die("WEFT_RESTORE=check: the program's data at "
+				  "%p differs from its snapshot after a restore: "
+				  "a write the kernel did not report (memory "
+				  "pinned by io_uring or RDMA, or discarded with "
+				  "madvise); run with WEFT_RESTORE=copy",
 				  (void *)regions[i].addr);
 }

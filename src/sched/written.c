@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -58,6 +59,7 @@ struct pm_scan_arg_ {
 
 static struct {
 	int uffd, pagemap;
+	ino_t uffd_ino, pagemap_ino; /* to know them again (weft__written_stop) */
 	uintptr_t page;
 } trk = { .uffd = -1, .pagemap = -1, .page = 4096 };
 
@@ -84,13 +86,41 @@ static bool protect(uintptr_t lo, uintptr_t hi)
 	return uffd_call(UFFDIO_WRITEPROTECT_, &wp);
 }
 
+/* fd is still the file it was when opened: a program may close every
+ * descriptor (a daemon does) and open its own under the same number,
+ * which weft must then leave alone. */
+static bool still_ours(int fd, ino_t ino)
+{
+	struct stat st;
+
+	return fd >= 0 && fstat(fd, &st) == 0 && st.st_ino == ino;
+}
+
 void weft__written_stop(void)
 {
-	if (trk.uffd >= 0)
+	if (still_ours(trk.uffd, trk.uffd_ino))
 		close(trk.uffd); /* unregisters every range */
-	if (trk.pagemap >= 0)
+	if (still_ours(trk.pagemap, trk.pagemap_ino))
 		close(trk.pagemap);
 	trk.uffd = trk.pagemap = -1;
+}
+
+/* Move fd high, out of the way of the numbers a program uses and closes
+ * in loops (3, 4, ...), and note what it is. */
+static int keep(int fd, ino_t *ino)
+{
+	struct stat st;
+	int hi;
+
+	if (fd < 0)
+		return fd;
+	hi = fcntl(fd, F_DUPFD_CLOEXEC, 900);
+	if (hi >= 0) {
+		close(fd);
+		fd = hi;
+	}
+	*ino = fstat(fd, &st) == 0 ? st.st_ino : 0;
+	return fd;
 }
 
 /* Write-protect again the written pages of [lo, hi): one walk of the page
@@ -163,7 +193,9 @@ const char *weft__written_start(const struct weft__region *regions,
 							 UFFD_USER_MODE_ONLY_);
 	const char *why = "no userfaultfd with asynchronous write protection";
 
-	trk.pagemap = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
+	trk.uffd = keep(trk.uffd, &trk.uffd_ino);
+	trk.pagemap = keep(open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC),
+			   &trk.pagemap_ino);
 	if (trk.uffd < 0 || trk.pagemap < 0 || !uffd_call(UFFDIO_API_, &api))
 		goto off;
 	for (int i = 0; i < nregions; i++) {

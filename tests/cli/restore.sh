@@ -47,4 +47,23 @@ for strat in dfs random; do
 	expect_eq "$(run "" race $strat)" "$bug" "$strat: race, pages against copy"
 	expect_eq "$(run check race $strat)" "$bug" "$strat: race, check against copy"
 done
+
+# A program that closes every descriptor above 2 and keeps a log file
+# open under one of their numbers: weft falls back to the full copy and
+# leaves the program's descriptor alone (it used to close it, a false
+# assertion in execution 2).
+y=$B/tests/cli/restore_fds
+for how in "" check copy; do
+	WEFT_RESTORE=$how WEFT_OPTIONS="--strategy=random --iterations=50 --format=json" \
+		$y "$d/log" >"$d/fds.json" 2>"$d/fds.err"
+	rc=$?
+	v=$(sed -n 's/.*"verdict":"\([a-z-]*\)".*/\1/p' "$d/fds.json")
+	expect_eq "rc=$rc $v" "rc=0 pass" "restore_fds (WEFT_RESTORE=$how)"
+	rm -f "$d/log"
+done
+
+# A value WEFT_RESTORE does not know is a usage error.
+WEFT_RESTORE=full $B/tests/detect/pthread/racy_counter_ok >/dev/null 2>"$d/err.txt"
+expect_eq "$?" 2 "WEFT_RESTORE=full: exit status"
+expect_eq "$(cat "$d/err.txt")" "weft: WEFT_RESTORE=full: expected copy, check or status" "WEFT_RESTORE=full: message"
 echo ok

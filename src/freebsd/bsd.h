@@ -27,7 +27,6 @@
 #define BSD_MAXCPU 8
 #define BSD_MAXCO 32
 #define BSD_MAXHELD 8
-#define BSD_MAXALLOC 64
 
 /* One callout: the model of FreeBSD's struct callout fields plus what the
  * checks need. */
@@ -83,11 +82,6 @@ struct bsd_thread {
 	long sleepseq;                  /* sleep order, for wakeup_one */
 };
 
-struct bsd_alloc {
-	char *p;
-	size_t n;
-};
-
 struct bsd_state {
 	int ncpu, model;
 	int max_fires;                  /* the time horizon, in firings per
@@ -99,8 +93,6 @@ struct bsd_state {
 	int nco;
 	struct bsd_co co[BSD_MAXCO];
 	struct bsd_thread th[WEFT__MAX_THREADS];
-	int nalloc;
-	struct bsd_alloc alloc[BSD_MAXALLOC];
 };
 
 /* The current execution's state (created on first use), or NULL when

@@ -1,8 +1,8 @@
 /* src/freebsd/malloc.c - malloc(9) and free(9) over weft's tracked heap.
  *
  * Blocks come from the core's tracked heap, so a late access is reported
- * as use-after-free and a block never freed as a leak.  This file also
- * remembers each block's size: free(9) of a block that still holds a
+ * as use-after-free and a block never freed as a leak.  free(9) asks the
+ * heap for the block's size: freeing a block that still holds a
  * callout which is pending, running or about to migrate is the misuse
  * callout(9) warns about ("a callout should always be drained prior to
  * releasing the storage"), reported at the free rather than later. */
@@ -19,7 +19,6 @@ static const char *tname(const struct weft_bsd_malloc_type *type)
 void *weft_bsd_malloc_at(size_t size, struct weft_bsd_malloc_type *type,
 			 int flags, const struct weft_loc *loc)
 {
-	struct bsd_state *s = weft__bsd();
 	void *p;
 
 	if ((flags & (WEFT_BSD_M_WAITOK | WEFT_BSD_M_NOWAIT)) ==
@@ -30,25 +29,17 @@ void *weft_bsd_malloc_at(size_t size, struct weft_bsd_malloc_type *type,
 		weft__bsd_may_sleep("malloc(M_WAITOK)", NULL, loc);
 	p = weft__malloc(size, (flags & WEFT_BSD_M_ZERO) != 0, tname(type),
 			 loc);
-	if (s->nalloc < BSD_MAXALLOC)
-		s->alloc[s->nalloc++] = (struct bsd_alloc){ p, size };
 	return p;
 }
 
 void weft_bsd_free_at(void *p, struct weft_bsd_malloc_type *type,
 		      const struct weft_loc *loc)
 {
-	struct bsd_state *s = weft__bsd();
+	size_t n;
 
 	if (!p)
 		return;
-	for (int i = 0; i < s->nalloc; i++) {
-		if (s->alloc[i].p != p)
-			continue;
-		if (weft__bsd_callout_check_free)
-			weft__bsd_callout_check_free(p, s->alloc[i].n, loc);
-		s->alloc[i] = s->alloc[--s->nalloc];
-		break;
-	}
+	if (weft__heap_live_block(p, &n) == p && weft__bsd_callout_check_free)
+		weft__bsd_callout_check_free(p, n, loc);
 	weft__free_step(p, tname(type), loc);
 }

@@ -23,19 +23,51 @@ static uint64_t hash_str(uint64_t h, const char *s)
 	return h ^ (h >> 29);
 }
 
+static uint32_t signature(const char *name, const char *file, int line)
+{
+	uint64_t h = hash_str(0xcbf29ce484222325ULL, name);
+	uint32_t r;
+
+	if (file || line) {
+		h = hash_str(h, file);
+		h = (h ^ (uint32_t)line) * 0x9e3779b97f4a7c15ULL;
+	}
+	r = (uint32_t)(h ^ (h >> 32));
+	return r ? r : 1;
+}
+
+/* Signatures already hashed in this execution, by the addresses of the
+ * name and the file and the line: within one execution a string's
+ * address stands for its content (names and places interned in the
+ * report pool are never overwritten before the next execution), across
+ * executions it need not, so the cache is emptied at each one.  Most
+ * steps of an execution come from a few sites. */
+#define SIG_CACHE 64
+static struct sig_entry {
+	long gen;
+	const char *name, *file;
+	int line;
+	uint32_t sig;
+} sig_cache[SIG_CACHE];
+
 /* Which operation, at which line: a replayed step whose signature differs
  * from the recorded one means the program is not deterministic. */
 uint32_t weft__op_signature(const struct weft__op *op)
 {
-	uint64_t h = hash_str(0xcbf29ce484222325ULL, op->name);
-	uint32_t r;
+	const char *file = op->loc ? op->loc->file : NULL;
+	int line = op->loc ? op->loc->line : 0;
+	uintptr_t k = (uintptr_t)op->name ^ ((uintptr_t)file >> 3) ^
+		      (uintptr_t)line * 0x9e3779b1u;
+	struct sig_entry *e = &sig_cache[(k ^ (k >> 11)) % SIG_CACHE];
+	long gen = weft__exec_gen();
 
-	if (op->loc) {
-		h = hash_str(h, op->loc->file);
-		h = (h ^ (uint32_t)op->loc->line) * 0x9e3779b97f4a7c15ULL;
-	}
-	r = (uint32_t)(h ^ (h >> 32));
-	return r ? r : 1;
+	if (e->gen == gen && e->name == op->name && e->file == file &&
+	    e->line == line)
+		return e->sig;
+	*e = (struct sig_entry){ .gen = gen, .name = op->name, .file = file,
+				 .line = line,
+				 .sig = signature(op->name, file, line) };
+	return e->sig;
 }
 
 void weft__ev_of_op(struct ev *e, int tid, const struct weft__op *op)

@@ -146,12 +146,16 @@ void weft__odpor_races_of(long j, const struct ev *ep, const uint32_t *cpo,
 		long e = p->acq[a];
 		int te = V->steps[e].ev.tid;
 		bool listed = false;
+		/* Inside another thread's atomic section, the race is with the
+		 * section as a whole, and whether the step could have run
+		 * there is asked at its entry: inside it no other thread is
+		 * ever enabled, so asking at the acquisition itself found
+		 * every such reversal infeasible and dropped it. */
+		long at = V->steps[e].section >= 0 ? V->steps[e].section : e;
 		for (int a = 0; a < p->n; a++)
 			listed |= p->s[a] == e;
 		if (!listed && te != t && cpo[te] < C(e)[te] &&
-		    !infeasible(e, j, ep, prev))
-			note_race(V->steps[e].section >= 0 ? V->steps[e].section
-							   : e,
-				  j, t);
+		    !infeasible(at, j, ep, prev))
+			note_race(at, j, t);
 	}
 }

@@ -28,6 +28,7 @@ steps=$(sed -n 's/.*"total_steps":\([0-9]*\).*/\1/p' "$out" | head -n 1)
 awk -v t="$t" -v n="$iters" -v s="${steps:-0}" 'BEGIN {
 	r = n / t;
 	printf "kernel 2 workqueues + delayed work + timer + 3 threads: %.0f executions/s (median of 5, %d executions each, 1 core; target >= 50000: ratio %.2f)\n", r, n, r / 50000;
+	printf "  issue 11: >= 2x its recorded 69000/s, i.e. >= 138000/s: ratio %.2f\n", r / 138000;
 	if (s > 0)
 		printf "kernel workload: %.1f steps per execution, %.0f steps/s\n", s / n, s / t;
 }'

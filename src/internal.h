@@ -243,8 +243,8 @@ void weft__wait_on_class(int cls, const struct weft_loc *loc);
  * the model chooses (so it can find its own among the thread's locks) and
  * whether the lock spins (a thread holding one may not sleep).  Plain
  * weft__lock_acquire enters a lockdep-style map: no object, no tag.
- * Release takes out the innermost entry of the class (and of obj, if
- * given).  weft__held_locks gives thread tid's set, innermost last, valid
+ * Release takes out the innermost entry of obj if given, else of the
+ * class; release_obj says whether there was one.  weft__held_locks gives thread tid's set, innermost last, valid
  * until its next lock operation.  None of these block. */
 struct weft__held_lock {
 	int cls;
@@ -255,7 +255,7 @@ struct weft__held_lock {
 };
 void weft__lock_acquire_obj(int cls, const void *obj, const void *tag,
 			    bool spins, const struct weft_loc *loc, bool try);
-void weft__lock_release_obj(int cls, const void *obj,
+bool weft__lock_release_obj(int cls, const void *obj,
 			    const struct weft_loc *loc);
 int weft__held_locks(int tid, const struct weft__held_lock **out);
 /* Number of classes the calling thread holds, and the classes themselves

@@ -220,20 +220,21 @@ void weft__lock_acquire(int cls, const struct weft_loc *loc, bool try)
 	weft__lock_acquire_obj(cls, NULL, NULL, false, loc, try);
 }
 
-void weft__lock_release_obj(int cls, const void *obj,
+bool weft__lock_release_obj(int cls, const void *obj,
 			    const struct weft_loc *loc)
 {
 	struct held_set *h = held_of(weft__self());
 
 	(void)loc;
 	for (int i = h->n - 1; i >= 0; i--) {
-		if (h->e[i].cls != cls || (obj && h->e[i].obj != obj))
+		if (obj ? h->e[i].obj != obj : h->e[i].cls != cls)
 			continue;
 		memmove(&h->e[i], &h->e[i + 1],
 			sizeof h->e[0] * (size_t)(h->n - i - 1));
 		h->n--;
-		return;
+		return true;
 	}
+	return false;
 }
 
 void weft__lock_release(int cls, const struct weft_loc *loc)

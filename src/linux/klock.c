@@ -193,13 +193,10 @@ static void take(struct weft_klock *l, bool shared, const struct weft_loc *loc,
 
 static bool drop_held(struct weft_klock *l, const struct weft_loc *loc)
 {
-	struct weft__lx_thread *me = weft__lx_me();
-
-	if (!held_by(weft__self(), l))
+	if (!weft__lock_release_obj(lclass(l), l, loc))
 		return false;
 	if (WEFT_KLOCK_SPINS(l->kind))
-		me->spin_depth--;
-	weft__lock_release_obj(lclass(l), l, loc);
+		weft__lx_me()->spin_depth--;
 	return true;
 }
 

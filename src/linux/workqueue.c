@@ -177,6 +177,7 @@ static void run_work(struct weft_wq *wq, struct weft_work *w,
 	struct weft__lx_ctx_save save;
 	int qc = weft__lx_wq_class(wq), wc = weft__lx_work_class(w);
 	void (*fn)(struct weft_work *) = w->func;
+	const struct weft_klock *held;
 
 	me->wq = wq;
 	me->work = w;
@@ -184,11 +185,10 @@ static void run_work(struct weft_wq *wq, struct weft_work *w,
 	weft__lock_acquire(qc, loc, false);
 	weft__lock_acquire(wc, loc, false);
 	fn(w);
-	if (weft__lx_nheld(weft__self()))
+	held = weft__lx_held_last(weft__self());
+	if (held)
 		weft__fail(WEFT__K(MISUSE), loc, "work %s returned holding %s",
-			   w->name, weft__lx_held_last(weft__self())->name
-					    ? weft__lx_held_last(weft__self())->name
-					    : "a lock");
+			   w->name, held->name ? held->name : "a lock");
 	if (me->rcu_depth)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "work %s returned inside an RCU "

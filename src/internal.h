@@ -205,17 +205,22 @@ static inline bool weft__in_tracked_heap(const void *p)
 	       (const char *)p < weft__heap_hi;
 }
 
-/* ---- per-execution hooks --------------------------------------------- */
+/* ---- listeners of an execution --------------------------------------- */
 
-/* Subsystems register hooks in constructors.  begin runs before the test
- * body, end after every thread finished (leak checks go there; they may
- * call weft__fail).  Both run on the test thread 0 context. */
-struct weft__hooks {
-	void (*begin)(void);
-	void (*end)(void);
-	struct weft__hooks *next;
-};
-void weft__register_hooks(struct weft__hooks *h);
+/* Who hears of each execution's begin, steps and end, in one explicit
+ * order: src/listeners.def, which says what each event means.  Declared
+ * here from that list. */
+#define WEFT__ON_BEGIN(f) void f(void);
+#define WEFT__ON_BEGIN_OPT(f) void f(void);
+#define WEFT__ON_STEP(f) void f(int tid, const struct weft__op *op);
+#define WEFT__ON_END(f) void f(void);
+#define WEFT__ON_END_OPT(f) void f(void);
+#include "listeners.def"
+#undef WEFT__ON_BEGIN
+#undef WEFT__ON_BEGIN_OPT
+#undef WEFT__ON_STEP
+#undef WEFT__ON_END
+#undef WEFT__ON_END_OPT
 
 /* ---- lock-order graph (lockdep-like, persists across executions) ---- */
 

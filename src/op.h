@@ -21,6 +21,28 @@ enum weft__access { WEFT__ACC_NONE, WEFT__ACC_READ, WEFT__ACC_WRITE };
 
 struct weft__op;
 
+/* What a step does to a lock, for the lock-order listener (detect/
+ * lockorder.c), which keeps each thread's held set and the lock-order
+ * graph.  A model describes it on its op, once; the listener applies it
+ * as the step is taken, before the model's code after weft__visible()
+ * changes the lock's own state. */
+enum weft__lock_effect {
+	WEFT__LOCK_NONE,
+	WEFT__LOCK_ACQUIRE,       /* a blocking acquisition: an edge from
+				     every class held */
+	WEFT__LOCK_TRY,           /* a try acquisition: held, but no edges
+				     (it cannot deadlock) */
+	WEFT__LOCK_RELEASE,
+};
+struct weft__op_lock {
+	int cls1;                 /* lock-order class + 1; 0: no lock */
+	uint8_t effect;           /* enum weft__lock_effect */
+	bool spins;               /* a spinning lock (for sleep checks) */
+	const void *obj;          /* the lock in the held set; NULL: the
+				     class alone, as lockdep's maps */
+	const void *tag;          /* the model's tag in the held set */
+};
+
 /* True when the operation can complete now. */
 typedef bool (*weft__ready_fn)(const struct weft__op *op);
 
@@ -57,6 +79,13 @@ struct weft__op {
 	 * fail only reads).  Called when the thread has been chosen, so the
 	 * answer holds for the step it takes. */
 	uint8_t (*access_now)(const struct weft__op *op);
+	struct weft__op_lock lock; /* the step's lock effect, if any */
+	/* optional: the lock effect if the step is taken now, when that
+	 * depends on the state (a trylock that fails, a recursive lock that
+	 * only counts, an unlock that leaves a recursive mutex held):
+	 * returns an enum weft__lock_effect.  Asked once, as the step is
+	 * taken. */
+	uint8_t (*lock_now)(const struct weft__op *op);
 	bool ends_process;        /* ends the process (exit, return from
 				     main): conflicts with every step */
 	uint8_t order;            /* WEFT__ORDER_*: the C11 memory order of an

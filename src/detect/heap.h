@@ -23,8 +23,6 @@ struct weft__block_view {
 /* Each execution starts with the blocks allocated before main only
  * (reset), ends with the checks of what it left (end_check); a block's
  * name for reports, NULL for an address outside the tracked heap. */
-void weft__heap_reset(void);
-void weft__heap_end_check(void);
 const char *weft__heap_name(const void *p);
 
 size_t weft__heap_nblocks(void);

@@ -242,6 +242,26 @@ void weft__lock_release(int cls, const struct weft_loc *loc)
 	weft__lock_release_obj(cls, NULL, loc);
 }
 
+/* A step listener: the lock effect the model described on the step
+ * (op->lock), applied as thread tid takes it, before the model's own code
+ * changes the lock.  lock_now settles an effect that depends on the
+ * state, which cannot change between here and that code. */
+void weft__lockorder_step(int tid, const struct weft__op *op)
+{
+	const struct weft__op_lock *l = &op->lock;
+	uint8_t e;
+
+	(void)tid; /* the step's thread is the current one */
+	if (!l->cls1)
+		return;
+	e = op->lock_now ? op->lock_now(op) : l->effect;
+	if (e == WEFT__LOCK_ACQUIRE || e == WEFT__LOCK_TRY)
+		weft__lock_acquire_obj(l->cls1 - 1, l->obj, l->tag, l->spins,
+				       op->loc, e == WEFT__LOCK_TRY);
+	else if (e == WEFT__LOCK_RELEASE)
+		weft__lock_release_obj(l->cls1 - 1, l->obj, op->loc);
+}
+
 int weft__held(int *out, int max)
 {
 	struct held_set *h;
@@ -267,10 +287,6 @@ bool weft__thread_holds(int tid, int cls, const struct weft_loc *at)
 		if (h->e[i].cls == cls && h->e[i].at == at)
 			return true;
 	return false;
-}
-
-void weft__lockorder_end(void)
-{
 }
 
 const char *weft__class_name(int cls)

@@ -55,23 +55,17 @@ void weft__race_access(const void *addr, size_t n, unsigned flags,
 
 /* ---- per-execution set-up --------------------------------------------- */
 
-static void race_begin(void)
+void weft__detect_race_begin(void)
 {
 	weft__shadow_begin();
 	weft__race_on = true;
 }
 
-static void race_end(void)
+void weft__detect_race_end(void)
 {
 	weft__race_on = false;
 }
 
-static struct weft__hooks hooks = { race_begin, race_end, NULL };
-
-__attribute__((constructor)) static void race_init(void)
-{
-	weft__register_hooks(&hooks);
-}
 
 void weft__race_free(const void *p, size_t n, const struct weft_loc *loc)
 {

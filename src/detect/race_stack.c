@@ -71,15 +71,12 @@ int weft__race_stack(uintptr_t *out, int max)
 	return k;
 }
 
-static void stack_begin(void)
+void weft__detect_race_stack_begin(void)
 {
 	R->gen++;
 }
 
-static struct weft__hooks hooks = { stack_begin, NULL, NULL };
-
 __attribute__((constructor)) static void race_stack_init(void)
 {
 	R = weft__persistent_alloc(sizeof *R);
-	weft__register_hooks(&hooks);
 }

@@ -13,6 +13,14 @@
 
 bool weft__restart_pending;
 
+/* A step listener: the strategy's bookkeeping of the step thread tid
+ * takes (DPOR's races and sleep sets). */
+void weft__explore_step(int tid, const struct weft__op *op)
+{
+	if (weft__strat->step)
+		weft__strat->step(tid, op);
+}
+
 void weft__points_changed(void)
 {
 	weft__restart_pending = true;

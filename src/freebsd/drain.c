@@ -166,17 +166,10 @@ void weft__bsd_report_armed(struct bsd_state *s, const char *when,
 			   armed == 1 ? "it" : "them");
 }
 
-static void callout_end(void)
+void weft__freebsd_drain_end(void)
 {
 	struct bsd_state *s = weft__bsd_peek();
 
 	if (s)
 		weft__bsd_report_armed(s, "at the end of the test", true);
-}
-
-static struct weft__hooks callout_hooks = { .end = callout_end };
-
-__attribute__((constructor)) static void callout_register(void)
-{
-	weft__register_hooks(&callout_hooks);
 }

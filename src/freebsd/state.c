@@ -17,7 +17,7 @@ int weft_bsd_mp_ncpus = 2;
 
 /* Forget the previous execution.  Giant is reset here too, in case
  * weft's data segment is not restored between executions. */
-static void bsd_begin(void)
+void weft__freebsd_state_begin(void)
 {
 	st = NULL;
 	weft_bsd_giant.m = (weft_mutex_t){ 0, 0, WEFT_MUTEX_RECURSIVE, 0,
@@ -26,12 +26,6 @@ static void bsd_begin(void)
 	weft_bsd_mp_ncpus = 2;
 }
 
-static struct weft__hooks bsd_hooks = { .begin = bsd_begin };
-
-__attribute__((constructor)) static void bsd_register(void)
-{
-	weft__register_hooks(&bsd_hooks);
-}
 
 struct bsd_state *weft__bsd(void)
 {

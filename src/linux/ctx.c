@@ -193,7 +193,7 @@ int weft__lx_spawn_daemon(void (*fn)(void *), void *arg, const char *name,
 
 /* ---- per-execution hooks ------------------------------------------------ */
 
-static void weft__lx_begin(void)
+void weft__linux_ctx_begin(void)
 {
 	memset(weft__lx_th, 0, sizeof weft__lx_th[0] * (size_t)weft__lx_th_dirty);
 	weft__lx_th_dirty = 0;
@@ -208,19 +208,11 @@ static void weft__lx_begin(void)
 
 /* End-of-test checks, most specific first: a pending work or armed timer
  * explains the leaked memory the heap check would report next. */
-static void weft__lx_end(void)
+void weft__linux_ctx_end(void)
 {
 	weft__lx_wq_end_check();
 	weft__lx_time_end_check();
 	weft__lx_rcu_end_check();
 	weft__lx_kthread_end_check();
 	weft__lx_kref_end_check();
-}
-
-static struct weft__hooks weft__lx_hooks = { weft__lx_begin, weft__lx_end,
-					     NULL };
-
-__attribute__((constructor)) static void weft__lx_register(void)
-{
-	weft__register_hooks(&weft__lx_hooks);
 }

@@ -313,27 +313,20 @@ void weft__lx_irq_check_spin(const struct weft_klock *l, const char *lock_name,
 		   lock_name, weft__lx_tname(t), weft__lx_tname(t));
 }
 
-static void begin(void)
+void weft__linux_ext_irq_begin(void)
 {
 	memset(D, 0, sizeof D[0] * (size_t)nd);
 	nd = 0;
 }
 
-/* A line still requested at the end of the test would call its handler
+/* A line still requested at the weft__linux_ext_irq_end of the test would call its handler
  * on a device (or module) that is gone. */
-static void end(void)
+void weft__linux_ext_irq_end(void)
 {
 	for (int i = 0; i < nd; i++)
 		if (D[i].used && !D[i].devm)
 			weft__fail(WEFT__K(LEAK), D[i].loc,
 				   "interrupt %u (%s) is "
-				   "still requested at the end of the test "
+				   "still requested at the weft__linux_ext_irq_end of the test "
 				   "(no free_irq)", D[i].irq, D[i].name);
-}
-
-static struct weft__hooks hooks = { begin, end, NULL };
-
-__attribute__((constructor)) static void ext_irq_init(void)
-{
-	weft__register_hooks(&hooks);
 }

@@ -184,15 +184,8 @@ int weft_kx_atomic_depth(void)
 	return xs_of(self_id())->atomic;
 }
 
-static void begin(void)
+void weft__linux_ext_sched_begin(void)
 {
 	memset(X, 0, sizeof X[0] * (size_t)xdirty);
 	xdirty = 0;
-}
-
-static struct weft__hooks hooks = { begin, NULL, NULL };
-
-__attribute__((constructor)) static void ext_sched_init(void)
-{
-	weft__register_hooks(&hooks);
 }

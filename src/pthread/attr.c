@@ -271,7 +271,7 @@ int __weft_pthread_getcpuclockid(pthread_t t, clockid_t *clock)
 	return 0;
 }
 
-static void attr_begin(void)
+void weft__pthread_attr_begin(void)
 {
 	if (fresh)
 		memset(attrs, 0, sizeof attrs);
@@ -281,11 +281,4 @@ static void attr_begin(void)
 	touched = weft__ts_one(0);
 	attrs[0].policy = SCHED_OTHER;
 	strncpy(attrs[0].name, program_invocation_short_name, NAME_MAX_ - 1);
-}
-
-static struct weft__hooks hooks = { attr_begin, NULL, NULL };
-
-__attribute__((constructor)) static void attr_init(void)
-{
-	weft__register_hooks(&hooks);
 }

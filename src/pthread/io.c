@@ -227,7 +227,7 @@ static void own_offset(void)
 /* Each execution reads standard input from the start.  __fpurge drops
  * what stdin buffered and had pushed back, fflush then forgets the offset
  * the stream had cached, so its next read starts where fd 0 is put. */
-static void input_begin(void)
+void weft__pthread_io_begin(void)
 {
 	struct stat st;
 
@@ -245,12 +245,6 @@ static void input_begin(void)
 	clearerr(stdin);
 }
 
-static struct weft__hooks hooks = { input_begin, NULL, NULL };
-
-__attribute__((constructor)) static void io_init(void)
-{
-	weft__register_hooks(&hooks);
-}
 
 /* ---- calls that may block ------------------------------------------------ */
 

@@ -153,7 +153,7 @@ int __weft_pthread_once(pthread_once_t *o, void (*init)(void))
 	return weft__pt_once(o, init, PT_LOC());
 }
 
-static void keys_begin(void)
+void weft__pthread_keys_begin(void)
 {
 	if (!keys_dirty)
 		return;
@@ -163,10 +163,7 @@ static void keys_begin(void)
 	keys_dirty = false;
 }
 
-static struct weft__hooks hooks = { keys_begin, NULL, NULL };
-
 __attribute__((constructor)) static void keys_init(void)
 {
 	K = weft__persistent_alloc(sizeof *K);
-	weft__register_hooks(&hooks);
 }

@@ -178,14 +178,7 @@ void __weft___assert_fail(const char *expr, const char *file, unsigned line,
 	weft_assert_fail(expr, loc);
 }
 
-static void main_begin(void)
+void weft__pthread_main_begin(void)
 {
 	natexit = 0;
-}
-
-static struct weft__hooks hooks = { main_begin, NULL, NULL };
-
-__attribute__((constructor)) static void main_init(void)
-{
-	weft__register_hooks(&hooks);
 }

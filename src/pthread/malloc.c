@@ -330,14 +330,7 @@ void weft__pt_release(void *p, const char *what, uintptr_t ra)
 	release(p, what, ra);
 }
 
-static void malloc_begin(void)
+void weft__pthread_malloc_begin(void)
 {
 	cur = (struct table){ 0 };
-}
-
-static struct weft__hooks hooks = { malloc_begin, NULL, NULL };
-
-__attribute__((constructor)) static void malloc_init(void)
-{
-	weft__register_hooks(&hooks);
 }

@@ -251,14 +251,7 @@ int __weft_pthread_spin_unlock(pthread_spinlock_t *s)
 	return 0;
 }
 
-static void mutex_begin(void)
+void weft__pthread_mutex_begin(void)
 {
 	nspins = 0;
-}
-
-static struct weft__hooks hooks = { mutex_begin, NULL, NULL };
-
-__attribute__((constructor)) static void mutex_init(void)
-{
-	weft__register_hooks(&hooks);
 }

@@ -223,13 +223,11 @@ ssize_t __weft_write(int fd, const void *p, size_t n)
 	return (ssize_t)n;
 }
 
-static void output_begin(void)
+void weft__pthread_output_begin(void)
 {
 	O->len = 0;
 	O->truncated = false;
 }
-
-static struct weft__hooks hooks = { output_begin, NULL, NULL };
 
 __attribute__((constructor)) static void output_init(void)
 {
@@ -238,5 +236,4 @@ __attribute__((constructor)) static void output_init(void)
 		 MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (O == MAP_FAILED)
 		weft__die("cannot map the program output buffer");
-	weft__register_hooks(&hooks);
 }

@@ -20,7 +20,7 @@
 static char *libc_table; /* glibc's own state, for setstate */
 static bool used = true;  /* the state may have moved since the reset */
 
-static void random_begin(void)
+void weft__pthread_random_begin(void)
 {
 	unsigned short zero[3] = { 0, 0, 0 };
 
@@ -35,8 +35,6 @@ static void random_begin(void)
 	seed48(zero);
 }
 
-static struct weft__hooks hooks = { random_begin, NULL, NULL };
-
 __attribute__((constructor)) static void random_init(void)
 {
 	static char probe[128];
@@ -45,7 +43,6 @@ __attribute__((constructor)) static void random_init(void)
 	 * (with its position, so the program's first numbers are kept). */
 	libc_table = initstate(1, probe, sizeof probe);
 	setstate(libc_table);
-	weft__register_hooks(&hooks);
 }
 
 /* The program's calls, renamed by weft-cc: the real functions, noting that

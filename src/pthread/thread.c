@@ -327,17 +327,10 @@ bool weft__pt_valid(pthread_t t)
 	return slot_of(t) != NULL;
 }
 
-static void thread_begin(void)
+void weft__pthread_thread_begin(void)
 {
 	if (!thread_dirty)
 		return;
 	memset(slots, 0, sizeof slots);
 	thread_dirty = false;
-}
-
-static struct weft__hooks hooks = { thread_begin, NULL, NULL };
-
-__attribute__((constructor)) static void thread_init(void)
-{
-	weft__register_hooks(&hooks);
 }

@@ -202,14 +202,7 @@ int __weft_getrusage(int who, struct rusage *ru)
 	return 0;
 }
 
-static void time_begin(void)
+void weft__pthread_time_begin(void)
 {
 	now_ns = 0;
-}
-
-static struct weft__hooks hooks = { time_begin, NULL, NULL };
-
-__attribute__((constructor)) static void time_init(void)
-{
-	weft__register_hooks(&hooks);
 }

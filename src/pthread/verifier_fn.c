@@ -305,15 +305,8 @@ void __cyg_profile_func_exit(void *fn, void *site)
 		atomic_exit((uintptr_t)fn, RA());
 }
 
-static void fn_begin(void)
+void weft__pthread_verifier_fn_begin(void)
 {
 	nexits = 0;
 	memset(atomic_depth, 0, sizeof atomic_depth);
-}
-
-static struct weft__hooks hooks = { fn_begin, NULL, NULL };
-
-__attribute__((constructor)) static void fn_init(void)
-{
-	weft__register_hooks(&hooks);
 }

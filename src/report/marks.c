@@ -124,18 +124,11 @@ int weft__marks_of(long exec, const struct weft__mark **out)
  * until it is killed, never ends, so they are stored as every execution
  * starts (after the explorer's mark), and the token of a crash or a hang
  * replays with the same scheduling points. */
-static void context_at_start(void)
+void weft__report_marks_begin(void)
 {
 	struct weft__shm *S = weft__S;
 
 	if (S)
 		S->nctx = weft__replay_context_export(
 			S->ctx, (int)(sizeof S->ctx / sizeof S->ctx[0]));
-}
-
-static struct weft__hooks hooks = { context_at_start, NULL, NULL };
-
-__attribute__((constructor)) static void marks_init(void)
-{
-	weft__register_hooks(&hooks);
 }

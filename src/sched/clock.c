@@ -183,10 +183,12 @@ static void obj_record(struct weft__thread *t, struct weft__objrec *r,
 	}
 }
 
-/* Advance t's clock for the step it takes now with op, ordering it after
- * the earlier dependent operations on the object(s) the op touches. */
-void weft__clock_step(struct weft__thread *t, const struct weft__op *op)
+/* A step listener: advance thread tid's clock for the step it takes now
+ * with op, ordering it after the earlier dependent operations on the
+ * object(s) the op touches. */
+void weft__clock_step(int tid, const struct weft__op *op)
 {
+	struct weft__thread *t = &weft__X->th[tid];
 	long step = weft__X->nsteps - 1;
 	struct weft__objrec *r1, *r2 = NULL;
 

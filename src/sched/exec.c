@@ -11,21 +11,6 @@
 
 const struct weft_test *weft__cur_test;
 
-/* ---- hooks ------------------------------------------------------------ */
-
-static struct weft__hooks *hooks;
-
-void weft__register_hooks(struct weft__hooks *h)
-{
-	struct weft__hooks **p = &hooks;
-
-	/* Keep registration order: later subsystems see earlier ones set up. */
-	while (*p)
-		p = &(*p)->next;
-	h->next = NULL;
-	*p = h;
-}
-
 /* ---- one execution ---------------------------------------------------- */
 
 static long exec_gen;
@@ -75,7 +60,6 @@ void weft__exec_reset(void)
 	weft__exec_mem_reset();
 	weft__objclock_reset();
 	weft__stack_put_all();
-	weft__heap_reset();
 }
 
 static void test_body(void *arg)
@@ -83,15 +67,6 @@ static void test_body(void *arg)
 	const struct weft_test *t = arg;
 
 	t->fn();
-}
-
-static void run_hooks(bool begin)
-{
-	for (struct weft__hooks *h = hooks; h; h = h->next) {
-		void (*f)(void) = begin ? h->begin : h->end;
-		if (f)
-			f();
-	}
 }
 
 enum exec_result weft__run_execution(const struct weft_test *t)
@@ -103,7 +78,7 @@ enum exec_result weft__run_execution(const struct weft_test *t)
 	weft__cur_test = t;
 	X->in_epilogue = true;
 	if (setjmp(X->epilogue_jmp) == 0) {
-		run_hooks(true);
+		weft__listeners_begin();
 		X->in_epilogue = false;
 		weft__thread_create(test_body, (void *)t, t->name, 0, NULL);
 		weft__sched_start();
@@ -113,9 +88,7 @@ enum exec_result weft__run_execution(const struct weft_test *t)
 	/* Every non-daemon thread finished: end-of-test checks. */
 	X->in_epilogue = true;
 	if (setjmp(X->epilogue_jmp) == 0) {
-		run_hooks(false);
-		weft__heap_end_check();
-		weft__lockorder_end();
+		weft__listeners_end();
 	}
 	X->in_epilogue = false;
 	return X->result;

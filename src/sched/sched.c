@@ -196,9 +196,6 @@ static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 		.note = NULL };
 	X->nsteps = s + 1;
 	S->nsteps = s + 1;
-	if (weft__strat->step)
-		weft__strat->step(tid, op);
-	weft__clock_step(t, op);
 	/* A write may let spinners progress; the clearing waits for the next
 	 * scheduling point, since the op may still turn out to have changed
 	 * nothing (a failed trylock calls weft__spun). */
@@ -319,7 +316,7 @@ void weft__visible(struct weft__op *op)
 	if (next != t->id)
 		switch_to(t, next);
 	t->pending = NULL;
-	weft__shared_op(op, t->id);
+	weft__listeners_step(t->id, op);
 }
 
 /* A thread whose function returned (or called the thread exit) takes its

@@ -107,10 +107,11 @@ int weft__thread_create(void (*fn)(void *), void *arg, const char *name,
 			unsigned flags, const struct weft__thread *parent);
 void weft__objclock_reset(void);
 
-/* The detectors the scheduler calls directly (src/detect/): the
- * lock-order graph (lockorder.c) and the deadlock report when no thread
- * can run (deadlock.c); the tracked heap's are in detect/heap.h. */
-void weft__lockorder_end(void);
+/* Telling the listeners of src/listeners.def of an execution's begin,
+ * a step taken by thread tid, and the execution's end (listen.c). */
+void weft__listeners_begin(void);
+void weft__listeners_step(int tid, const struct weft__op *op);
+void weft__listeners_end(void);
 
 /* AddressSanitizer builds: tell it about fiber switches and fresh stacks
  * (asan.c; no-ops otherwise). */
@@ -130,13 +131,6 @@ void weft__asan_switch(struct weft__ctx *from, struct weft__ctx *to,
 		       const struct weft__stack *dst);
 #endif
 
-
-/* Thread tid performed op: two threads' operations on one object are
- * sharing, which the note on a clean verdict needs (shared.c). */
-void weft__shared_op(const struct weft__op *op, int tid);
-
-/* Advance t's clock for its step op (clock.c). */
-void weft__clock_step(struct weft__thread *t, const struct weft__op *op);
 
 /* Stacks (src/sched/stack.c). */
 struct weft__stack {

@@ -50,7 +50,9 @@ static bool lifecycle(const struct weft__op *op)
 	return !strcmp(op->name, "spawn") || !strcmp(op->name, "start");
 }
 
-void weft__shared_op(const struct weft__op *op, int tid)
+/* A step listener: thread tid took op.  Two threads' operations on one
+ * object are sharing. */
+void weft__shared_op(int tid, const struct weft__op *op)
 {
 	size_t h;
 
@@ -75,18 +77,12 @@ void weft__shared_op(const struct weft__op *op, int tid)
 	}
 }
 
-static void shared_begin(void)
+void weft__sched_shared_begin(void)
 {
 	gen++;
 	nobj = 0;
 }
 
-static struct weft__hooks hooks = { shared_begin, NULL, NULL };
-
-__attribute__((constructor)) static void shared_init(void)
-{
-	weft__register_hooks(&hooks);
-}
 
 void weft__verdict_note(uint64_t key, const char *msg)
 {

@@ -24,6 +24,8 @@ static void thread_entry(void *arg)
 	struct weft__thread *t = arg;
 
 	weft__asan_enter();
+	/* The thread's first step, its start, is taken now. */
+	weft__listeners_step(t->id, &t->startop);
 	t->fn(t->arg);
 	weft__thread_exit_current();
 }

@@ -274,14 +274,7 @@ void(weft_cond_broadcast)(weft_cond_t *c)
 	weft_cond_broadcast_at(c, NULL);
 }
 
-static void cond_begin(void)
+void weft__sync_cond_begin(void)
 {
 	ndsites = 0;
-}
-
-static struct weft__hooks hooks = { cond_begin, NULL, NULL };
-
-__attribute__((constructor)) static void cond_init(void)
-{
-	weft__register_hooks(&hooks);
 }

@@ -356,14 +356,7 @@ void __tsan_ignore_thread_end(void)
 {
 }
 
-static void atomic_begin(void)
+void weft__tsan_atomic_begin(void)
 {
 	gen++;
-}
-
-static struct weft__hooks hooks = { atomic_begin, NULL, NULL };
-
-__attribute__((constructor)) static void atomic_init(void)
-{
-	weft__register_hooks(&hooks);
 }

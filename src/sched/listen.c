@@ -1,0 +1,65 @@
+/* src/sched/listen.c - telling the listeners of src/listeners.def, in its
+ * order, of an execution's begin, of each step taken and of its end.
+ *
+ * The calls are direct, generated from the list, so a step costs no
+ * indirect call per listener.  A listener of a part the build may leave
+ * out (the _OPT forms) is declared weak here: when its file is not
+ * linked, its address is null and it is skipped. */
+#include "sched.h"
+
+#define WEFT__ON_BEGIN(f)
+#define WEFT__ON_BEGIN_OPT(f) __attribute__((weak)) void f(void);
+#define WEFT__ON_STEP(f)
+#define WEFT__ON_END(f)
+#define WEFT__ON_END_OPT(f) __attribute__((weak)) void f(void);
+#include "listeners.def"
+#undef WEFT__ON_BEGIN
+#undef WEFT__ON_BEGIN_OPT
+#undef WEFT__ON_STEP
+#undef WEFT__ON_END
+#undef WEFT__ON_END_OPT
+
+void weft__listeners_begin(void)
+{
+#define WEFT__ON_BEGIN(f) f();
+#define WEFT__ON_BEGIN_OPT(f) if (f) f();
+#define WEFT__ON_STEP(f)
+#define WEFT__ON_END(f)
+#define WEFT__ON_END_OPT(f)
+#include "listeners.def"
+#undef WEFT__ON_BEGIN
+#undef WEFT__ON_BEGIN_OPT
+#undef WEFT__ON_STEP
+#undef WEFT__ON_END
+#undef WEFT__ON_END_OPT
+}
+
+void weft__listeners_step(int tid, const struct weft__op *op)
+{
+#define WEFT__ON_BEGIN(f)
+#define WEFT__ON_BEGIN_OPT(f)
+#define WEFT__ON_STEP(f) f(tid, op);
+#define WEFT__ON_END(f)
+#define WEFT__ON_END_OPT(f)
+#include "listeners.def"
+#undef WEFT__ON_BEGIN
+#undef WEFT__ON_BEGIN_OPT
+#undef WEFT__ON_STEP
+#undef WEFT__ON_END
+#undef WEFT__ON_END_OPT
+}
+
+void weft__listeners_end(void)
+{
+#define WEFT__ON_BEGIN(f)
+#define WEFT__ON_BEGIN_OPT(f)
+#define WEFT__ON_STEP(f)
+#define WEFT__ON_END(f) f();
+#define WEFT__ON_END_OPT(f) if (f) f();
+#include "listeners.def"
+#undef WEFT__ON_BEGIN
+#undef WEFT__ON_BEGIN_OPT
+#undef WEFT__ON_STEP
+#undef WEFT__ON_END
+#undef WEFT__ON_END_OPT
+}

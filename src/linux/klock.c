@@ -163,18 +163,26 @@ static void check_init(const struct weft_klock *l, const char *what,
 			   what, weft__objname(l, "lock"));
 }
 
+/* The lock-order effect of a step on l: the lock itself in the held set,
+ * tagged as a kernel lock, so the models find their locks there. */
+static struct weft__op_lock lock_of(struct weft_klock *l, uint8_t effect)
+{
+	return (struct weft__op_lock){
+		.cls1 = lclass(l) + 1, .effect = effect, .obj = l,
+		.tag = &klock_tag, .spins = WEFT_KLOCK_SPINS(l->kind) };
+}
+
+/* The step took l (the lock-order listener has entered it in the held
+ * set): the context's own account. */
 static void note_held(struct weft_klock *l, const struct weft_loc *loc,
 		      bool try)
 {
 	struct weft__lx_thread *me = weft__lx_me();
-	int cls = lclass(l);
 
 	if (WEFT_KLOCK_SPINS(l->kind))
 		me->spin_depth++;
-	weft__lock_acquire_obj(cls, l, &klock_tag, WEFT_KLOCK_SPINS(l->kind),
-			       loc, try);
 	if (!try)
-		weft__lx_ctx_acquired(cls, loc);
+		weft__lx_ctx_acquired(lclass(l), loc);
 }
 
 /* The caller now holds l (shared: for reading): record it on the lock and
@@ -191,13 +199,12 @@ static void take(struct weft_klock *l, bool shared, const struct weft_loc *loc,
 	note_held(l, loc, try);
 }
 
-static bool drop_held(struct weft_klock *l, const struct weft_loc *loc)
+/* The step released l (the caller was checked to hold it, and the
+ * lock-order listener has taken it out of the held set). */
+static void drop_held(struct weft_klock *l)
 {
-	if (!weft__lock_release_obj(lclass(l), l, loc))
-		return false;
 	if (WEFT_KLOCK_SPINS(l->kind))
 		weft__lx_me()->spin_depth--;
-	return true;
 }
 
 static void acquire(struct weft_klock *l, bool shared,
@@ -211,7 +218,9 @@ static void acquire(struct weft_klock *l, bool shared,
 	op = (struct weft__op){ .name = name, .obj = l, .objname = lname(l),
 			       .access = WEFT__ACC_WRITE,
 			       .ready = shared ? shared_ready : excl_ready,
-			       .waitdesc = lock_waitdesc, .loc = loc };
+			       .waitdesc = lock_waitdesc,
+			       .lock = lock_of(l, WEFT__LOCK_ACQUIRE),
+			       .loc = loc };
 
 	if (!WEFT_KLOCK_SPINS(l->kind))
 		weft_might_sleep(name, lname(l), loc);
@@ -231,6 +240,14 @@ void weft_klock_read(struct weft_klock *l, const struct weft_loc *loc)
 	acquire(l, true, loc);
 }
 
+/* A trylock of a busy lock takes nothing (op->arg2: for reading). */
+static uint8_t try_effect(const struct weft__op *op)
+{
+	bool ok = op->arg2 ? shared_ready(op) : excl_ready(op);
+
+	return ok ? WEFT__LOCK_TRY : WEFT__LOCK_NONE;
+}
+
 static int try_acquire(struct weft_klock *l, bool shared,
 		       const struct weft_loc *loc)
 {
@@ -239,6 +256,8 @@ static int try_acquire(struct weft_klock *l, bool shared,
 	check_init(l, "trylock", loc);
 	op = (struct weft__op){ .name = op_name(l, shared, 1), .obj = l,
 				.objname = lname(l), .access = WEFT__ACC_WRITE,
+				.lock = lock_of(l, WEFT__LOCK_TRY),
+				.lock_now = try_effect, .arg2 = shared,
 				.loc = loc };
 	weft__visible(&op);
 	if (shared ? !shared_ready(&op) : !excl_ready(&op)) {
@@ -290,7 +309,10 @@ static void release(struct weft_klock *l, bool shared,
 			   "%s(%s) by %s, which does not hold it",
 			   name, lname(l), weft__lx_tname(me));
 	}
-	weft__release_point(name, l, lname(l), loc);
+	weft__visible(&(struct weft__op){
+		.name = name, .obj = l, .objname = lname(l),
+		.access = WEFT__ACC_WRITE, .release = true,
+		.lock = lock_of(l, WEFT__LOCK_RELEASE), .loc = loc });
 	if (shared) {
 		/* A thread may hold a read side more than once (rwlock_t
 		 * readers nest): it stays a reader until its last unlock. */
@@ -298,7 +320,7 @@ static void release(struct weft_klock *l, bool shared,
 	} else {
 		l->owner = 0;
 	}
-	drop_held(l, loc);
+	drop_held(l);
 }
 
 void weft_klock_unlock(struct weft_klock *l, const struct weft_loc *loc)

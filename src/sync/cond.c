@@ -184,12 +184,15 @@ int weft__cond_wait(weft_cond_t *c, weft_mutex_t *m, int timed,
 
 	weft__cond_check_usable(c, opname, loc);
 	weft__mutex_check_held(m, opname, loc);
+	/* The wait releases the mutex, however deep its recursion. */
+	rel.lock = (struct weft__op_lock){
+		.cls1 = weft__mutex_class(m, loc) + 1,
+		.effect = WEFT__LOCK_RELEASE };
 	weft__visible(&rel);
 	weft__cond_check_usable(c, opname, loc);
 	depth = m->depth;
 	m->owner = 0;
 	m->depth = 0;
-	weft__lock_release(weft__mutex_class(m, loc), loc);
 	w->obj = c;
 	w->flag = false;
 	w->mutex = m;

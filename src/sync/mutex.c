@@ -102,6 +102,28 @@ void weft_mutex_init(weft_mutex_t *m, const char *name)
 	m->name = name;
 }
 
+/* The lock effect of a lock or trylock taken now: a recursive mutex's
+ * owner only counts, and a trylock of a held mutex takes nothing. */
+static uint8_t lock_effect(const struct weft__op *op)
+{
+	const weft_mutex_t *m = op->obj;
+
+	if (m->owner == op->arg2)
+		return WEFT__LOCK_NONE;
+	if (m->owner != 0)
+		return WEFT__LOCK_NONE;
+	return op->lock.effect;
+}
+
+/* The lock-order effect of an operation on m: its class, not the object
+ * (a class's innermost hold is the one released). */
+static struct weft__op_lock lock_of(weft_mutex_t *m, uint8_t effect,
+				    const struct weft_loc *loc)
+{
+	return (struct weft__op_lock){
+		.cls1 = weft__mutex_class(m, loc) + 1, .effect = effect };
+}
+
 void weft__mutex_lock(weft_mutex_t *m, const char *opname,
 		      const struct weft_loc *loc)
 {
@@ -110,9 +132,10 @@ void weft__mutex_lock(weft_mutex_t *m, const char *opname,
 			       .objname = weft__mutex_name(m),
 			       .access = WEFT__ACC_WRITE, .ready = lock_ready,
 			       .waitdesc = lock_desc, .arg2 = self + 1,
-			       .loc = loc };
+			       .lock_now = lock_effect, .loc = loc };
 
 	weft__mutex_check_usable(m, opname, loc);
+	op.lock = lock_of(m, WEFT__LOCK_ACQUIRE, loc);
 	if (m->owner == self + 1 && m->kind != WEFT_MUTEX_RECURSIVE) {
 		weft__point(opname, m, op.objname, WEFT__ACC_WRITE, loc);
 		weft__fail(WEFT__K(DEADLOCK), loc,
@@ -131,7 +154,6 @@ void weft__mutex_lock(weft_mutex_t *m, const char *opname,
 	m->owner = self + 1;
 	m->depth = 1;
 	m->acquired = loc;
-	weft__lock_acquire(weft__mutex_class(m, loc), loc, false);
 }
 
 void weft_mutex_lock_at(weft_mutex_t *m, const struct weft_loc *loc)
@@ -158,9 +180,10 @@ int weft__mutex_trylock(weft_mutex_t *m, const char *opname,
 			       .objname = weft__mutex_name(m),
 			       .access = WEFT__ACC_WRITE,
 			       .access_now = trylock_access, .arg2 = self + 1,
-			       .loc = loc };
+			       .lock_now = lock_effect, .loc = loc };
 
 	weft__mutex_check_usable(m, opname, loc);
+	op.lock = lock_of(m, WEFT__LOCK_TRY, loc);
 	weft__visible(&op);
 	weft__mutex_check_usable(m, opname, loc);
 	if (m->owner == self + 1 && m->kind == WEFT_MUTEX_RECURSIVE) {
@@ -175,7 +198,6 @@ int weft__mutex_trylock(weft_mutex_t *m, const char *opname,
 	m->owner = self + 1;
 	m->depth = 1;
 	m->acquired = loc;
-	weft__lock_acquire(weft__mutex_class(m, loc), loc, true);
 	return 0;
 }
 
@@ -208,16 +230,29 @@ void weft__mutex_check_held(weft_mutex_t *m, const char *opname,
 		   weft__thread_name(m->owner - 1));
 }
 
+/* An unlock that leaves a recursive mutex held releases nothing. */
+static uint8_t unlock_effect(const struct weft__op *op)
+{
+	const weft_mutex_t *m = op->obj;
+
+	return m->depth > 1 ? WEFT__LOCK_NONE : WEFT__LOCK_RELEASE;
+}
+
 void weft__mutex_unlock(weft_mutex_t *m, const char *opname,
 			const struct weft_loc *loc)
 {
+	struct weft__op op = { .name = opname, .obj = m,
+			       .objname = weft__mutex_name(m),
+			       .access = WEFT__ACC_WRITE, .release = true,
+			       .lock_now = unlock_effect, .loc = loc };
+
 	weft__mutex_check_held(m, opname, loc);
-	weft__release_point(opname, m, weft__mutex_name(m), loc);
+	op.lock = lock_of(m, WEFT__LOCK_RELEASE, loc);
+	weft__visible(&op);
 	weft__check_access(m, sizeof *m, true, loc);
 	if (--m->depth > 0)
 		return;
 	m->owner = 0;
-	weft__lock_release(weft__mutex_class(m, loc), loc);
 }
 
 void weft_mutex_unlock_at(weft_mutex_t *m, const struct weft_loc *loc)

@@ -104,8 +104,7 @@ static void check_not_held(weft_rwlock_t *l, const struct weft_loc *loc)
 			   weft__thread_name(self), rw_name(l));
 }
 
-static void take(weft_rwlock_t *l, bool write, const struct weft_loc *loc,
-		 bool try)
+static void take(weft_rwlock_t *l, bool write, const struct weft_loc *loc)
 {
 	int self = weft__self();
 
@@ -116,7 +115,14 @@ static void take(weft_rwlock_t *l, bool write, const struct weft_loc *loc,
 		rd_add(self, l, loc);
 	}
 	l->acquired = loc;
-	weft__lock_acquire(rw_class(l, loc), loc, try);
+}
+
+/* The lock-order effect of an operation on l: its class. */
+static struct weft__op_lock lock_of(weft_rwlock_t *l, uint8_t effect,
+				    const struct weft_loc *loc)
+{
+	return (struct weft__op_lock){ .cls1 = rw_class(l, loc) + 1,
+				       .effect = effect };
 }
 
 static void lock(weft_rwlock_t *l, bool write, const struct weft_loc *loc)
@@ -129,9 +135,10 @@ static void lock(weft_rwlock_t *l, bool write, const struct weft_loc *loc)
 
 	weft__check_access(l, sizeof *l, true, loc);
 	check_not_held(l, loc);
+	op.lock = lock_of(l, WEFT__LOCK_ACQUIRE, loc);
 	weft__visible(&op);
 	weft__check_access(l, sizeof *l, true, loc);
-	take(l, write, loc, false);
+	take(l, write, loc);
 }
 
 void weft_rwlock_rdlock_at(weft_rwlock_t *l, const struct weft_loc *loc)
@@ -153,14 +160,23 @@ static uint8_t try_access(const struct weft__op *op)
 	return busy ? WEFT__ACC_READ : WEFT__ACC_WRITE;
 }
 
+/* A try-lock that fails takes nothing. */
+static uint8_t try_effect(const struct weft__op *op)
+{
+	return try_access(op) == WEFT__ACC_WRITE ? WEFT__LOCK_TRY
+						 : WEFT__LOCK_NONE;
+}
+
 static int trylock(weft_rwlock_t *l, bool write, const struct weft_loc *loc)
 {
 	struct weft__op op = {
 		.name = write ? "rwlock_trywrlock" : "rwlock_tryrdlock",
 		.obj = l, .objname = rw_name(l), .access = WEFT__ACC_WRITE,
-		.access_now = try_access, .arg2 = write, .loc = loc };
+		.access_now = try_access, .lock_now = try_effect,
+		.arg2 = write, .loc = loc };
 
 	weft__check_access(l, sizeof *l, true, loc);
+	op.lock = lock_of(l, WEFT__LOCK_TRY, loc);
 	weft__visible(&op);
 	weft__check_access(l, sizeof *l, true, loc);
 	if (write ? (l->writer || l->readers) : l->writer) {
@@ -168,7 +184,7 @@ static int trylock(weft_rwlock_t *l, bool write, const struct weft_loc *loc)
 		weft__spun();
 		return -EBUSY;
 	}
-	take(l, write, loc, true);
+	take(l, write, loc);
 	return 0;
 }
 
@@ -200,7 +216,9 @@ void weft_rwlock_unlock_at(weft_rwlock_t *l, const struct weft_loc *loc)
 			.name = "rwlock_unlock", .obj = l, .objname = rw_name(l),
 			.access = l->writer == self + 1 ? WEFT__ACC_WRITE
 							: WEFT__ACC_READ,
-			.release = true, .loc = loc };
+			.release = true,
+			.lock = lock_of(l, WEFT__LOCK_RELEASE, loc),
+			.loc = loc };
 		weft__visible(&op);
 	}
 	weft__check_access(l, sizeof *l, true, loc);
@@ -210,5 +228,4 @@ void weft_rwlock_unlock_at(weft_rwlock_t *l, const struct weft_loc *loc)
 		l->readers--;
 		rd_del(self, l);
 	}
-	weft__lock_release(rw_class(l, loc), loc);
 }

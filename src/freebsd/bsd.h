@@ -26,7 +26,6 @@
 
 #define BSD_MAXCPU 8
 #define BSD_MAXCO 32
-#define BSD_MAXHELD 8
 
 /* One callout: the model of FreeBSD's struct callout fields plus what the
  * checks need. */
@@ -73,8 +72,6 @@ struct bsd_cpu {
 
 /* Per test thread. */
 struct bsd_thread {
-	struct weft_bsd_mtx *held[BSD_MAXHELD]; /* FreeBSD mutexes held */
-	int nheld;
 	struct bsd_co *handler;         /* the callout whose handler runs */
 	weft_callout_func_t *hfunc;     /* and that handler */
 	const void *chan;               /* wait channel slept on, or NULL */

@@ -5,9 +5,11 @@
  * happens-before.  This file adds what FreeBSD checks on top: the right
  * lock/unlock variant for the mutex's type, no recursion on a
  * non-recursive mutex, no sleep mutex taken under a spin mutex, and
- * mtx_assert.  It also keeps, per thread, the list of FreeBSD mutexes
- * held, which the sleeping primitives consult: a FreeBSD mutex may not be
- * held across a sleep (locking(9)), except an msleep interlock and Giant. */
+ * mtx_assert.  The FreeBSD mutexes a thread holds are found in its held
+ * set (the lock-order graph's, weft__held_locks) by this file's tag; the
+ * sleeping primitives consult them: a FreeBSD mutex may not be held
+ * across a sleep (locking(9)), except an msleep interlock and Giant.  A
+ * recursive mutex is in the set once; its depth is the weft mutex's. */
 #include <stdio.h>
 
 #include "freebsd/bsd.h"
@@ -45,43 +47,44 @@ static bool owned(const struct weft_bsd_mtx *m)
 	return m->m.owner == weft__self() + 1;
 }
 
-static void held_push(struct weft_bsd_mtx *m, const struct weft_loc *loc)
-{
-	struct bsd_thread *t = weft__bsd_self();
+/* The tag of FreeBSD mutexes in the held set. */
+static const char mtx_tag = 'b';
 
-	if (t->nheld == BSD_MAXHELD)
-		weft__fail(WEFT__K(MISUSE), loc,
-			   "more than %d FreeBSD mutexes held",
-			   BSD_MAXHELD);
-	t->held[t->nheld++] = m;
+/* How the lock steps enter m in the held set. */
+static struct weft__mutex_as as_of(const struct weft_bsd_mtx *m)
+{
+	return (struct weft__mutex_as){
+		.obj = m, .tag = &mtx_tag,
+		.spins = (m->opts & WEFT_BSD_MTX_SPIN) != 0 };
 }
 
-static void held_pop(struct weft_bsd_mtx *m)
+/* The FreeBSD mutexes the calling thread holds, outermost first, into
+ * out (at most max); returns how many. */
+static int held_mtx(const struct weft_bsd_mtx **out, int max)
 {
-	struct bsd_thread *t = weft__bsd_self();
+	const struct weft__held_lock *e;
+	int n = weft__held_locks(weft__self(), &e), k = 0;
 
-	for (int i = t->nheld - 1; i >= 0; i--) {
-		if (t->held[i] != m)
-			continue;
-		for (int j = i; j + 1 < t->nheld; j++)
-			t->held[j] = t->held[j + 1];
-		t->nheld--;
-		return;
-	}
+	for (int i = 0; i < n && k < max; i++)
+		if (e[i].tag == &mtx_tag)
+			out[k++] = e[i].obj;
+	return k;
 }
 
 void weft__bsd_lock(struct weft_bsd_mtx *m, const char *opname,
 		    const struct weft_loc *loc)
 {
-	weft__mutex_lock(&m->m, opname, loc);
-	held_push(m, loc);
+	struct weft__mutex_as as = as_of(m);
+
+	weft__mutex_lock_as(&m->m, opname, loc, &as);
 }
 
 void weft__bsd_unlock(struct weft_bsd_mtx *m, const char *opname,
 		      const struct weft_loc *loc)
 {
-	weft__mutex_unlock(&m->m, opname, loc);
-	held_pop(m);
+	struct weft__mutex_as as = as_of(m);
+
+	weft__mutex_unlock_as(&m->m, opname, loc, &as);
 }
 
 void weft_bsd_mtx_init_at(struct weft_bsd_mtx *m, const char *name,
@@ -134,15 +137,16 @@ void weft_bsd_mtx_destroy_at(struct weft_bsd_mtx *m,
 static void check_no_spin_held(const struct weft_bsd_mtx *m,
 			       const struct weft_loc *loc)
 {
-	struct bsd_thread *t = weft__bsd_self();
+	const struct weft_bsd_mtx *held[WEFT__MAX_HELD];
+	int n = held_mtx(held, WEFT__MAX_HELD);
 
-	for (int i = 0; i < t->nheld; i++)
-		if (t->held[i]->opts & WEFT_BSD_MTX_SPIN)
+	for (int i = 0; i < n; i++)
+		if (held[i]->opts & WEFT_BSD_MTX_SPIN)
 			weft__fail(WEFT__K(MISUSE), loc,
 				   "mtx_lock of sleep mutex %s while holding "
 				   "spin mutex %s",
 				   weft__bsd_mtx_name(m),
-				   weft__bsd_mtx_name(t->held[i]));
+				   weft__bsd_mtx_name(held[i]));
 }
 
 static void check_variant(const struct weft_bsd_mtx *m, int spin,
@@ -191,10 +195,11 @@ int weft_bsd_mtx_trylock_at(struct weft_bsd_mtx *m, int spin,
 		weft__step_note("busy");
 		return 0;
 	}
-	if (weft__mutex_trylock(&m->m, opname, loc) != 0)
-		return 0;
-	held_push(m, loc);
-	return 1;
+	{
+		struct weft__mutex_as as = as_of(m);
+
+		return weft__mutex_trylock_as(&m->m, opname, loc, &as) == 0;
+	}
 }
 
 void weft_bsd_mtx_unlock_at(struct weft_bsd_mtx *m, int spin,
@@ -270,14 +275,16 @@ void weft__bsd_may_sleep(const char *what, const struct weft_bsd_mtx *allowed,
 			 const struct weft_loc *loc)
 {
 	struct bsd_thread *t = weft__bsd_self();
+	const struct weft_bsd_mtx *held[WEFT__MAX_HELD];
+	int n = held_mtx(held, WEFT__MAX_HELD);
 
 	if (t->handler)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s in the handler %s of callout %s: callout "
 			   "handlers must not sleep",
 			   what, weft__bsd_fname(t->hfunc), t->handler->name);
-	for (int i = 0; i < t->nheld; i++) {
-		const struct weft_bsd_mtx *m = t->held[i];
+	for (int i = 0; i < n; i++) {
+		const struct weft_bsd_mtx *m = held[i];
 		if (m == allowed || m == &weft_bsd_giant)
 			continue;
 		weft__fail(WEFT__K(MISUSE), loc,

@@ -115,17 +115,28 @@ static uint8_t lock_effect(const struct weft__op *op)
 	return op->lock.effect;
 }
 
-/* The lock-order effect of an operation on m: its class, not the object
- * (a class's innermost hold is the one released). */
+/* The lock-order effect of an operation on m: its class, and the model's
+ * object and tag when it has them (without, a class's innermost hold is
+ * the one released). */
 static struct weft__op_lock lock_of(weft_mutex_t *m, uint8_t effect,
-				    const struct weft_loc *loc)
+				    const struct weft_loc *loc,
+				    const struct weft__mutex_as *as)
 {
 	return (struct weft__op_lock){
-		.cls1 = weft__mutex_class(m, loc) + 1, .effect = effect };
+		.cls1 = weft__mutex_class(m, loc) + 1, .effect = effect,
+		.obj = as ? as->obj : NULL, .tag = as ? as->tag : NULL,
+		.spins = as && as->spins };
 }
 
 void weft__mutex_lock(weft_mutex_t *m, const char *opname,
 		      const struct weft_loc *loc)
+{
+	weft__mutex_lock_as(m, opname, loc, NULL);
+}
+
+void weft__mutex_lock_as(weft_mutex_t *m, const char *opname,
+			 const struct weft_loc *loc,
+			 const struct weft__mutex_as *as)
 {
 	int self = weft__self();
 	struct weft__op op = { .name = opname, .obj = m,
@@ -135,7 +146,7 @@ void weft__mutex_lock(weft_mutex_t *m, const char *opname,
 			       .lock_now = lock_effect, .loc = loc };
 
 	weft__mutex_check_usable(m, opname, loc);
-	op.lock = lock_of(m, WEFT__LOCK_ACQUIRE, loc);
+	op.lock = lock_of(m, WEFT__LOCK_ACQUIRE, loc, as);
 	if (m->owner == self + 1 && m->kind != WEFT_MUTEX_RECURSIVE) {
 		weft__point(opname, m, op.objname, WEFT__ACC_WRITE, loc);
 		weft__fail(WEFT__K(DEADLOCK), loc,
@@ -175,6 +186,13 @@ static uint8_t trylock_access(const struct weft__op *op)
 int weft__mutex_trylock(weft_mutex_t *m, const char *opname,
 			const struct weft_loc *loc)
 {
+	return weft__mutex_trylock_as(m, opname, loc, NULL);
+}
+
+int weft__mutex_trylock_as(weft_mutex_t *m, const char *opname,
+			   const struct weft_loc *loc,
+			   const struct weft__mutex_as *as)
+{
 	int self = weft__self();
 	struct weft__op op = { .name = opname, .obj = m,
 			       .objname = weft__mutex_name(m),
@@ -183,7 +201,7 @@ int weft__mutex_trylock(weft_mutex_t *m, const char *opname,
 			       .lock_now = lock_effect, .loc = loc };
 
 	weft__mutex_check_usable(m, opname, loc);
-	op.lock = lock_of(m, WEFT__LOCK_TRY, loc);
+	op.lock = lock_of(m, WEFT__LOCK_TRY, loc, as);
 	weft__visible(&op);
 	weft__mutex_check_usable(m, opname, loc);
 	if (m->owner == self + 1 && m->kind == WEFT_MUTEX_RECURSIVE) {
@@ -241,13 +259,20 @@ static uint8_t unlock_effect(const struct weft__op *op)
 void weft__mutex_unlock(weft_mutex_t *m, const char *opname,
 			const struct weft_loc *loc)
 {
+	weft__mutex_unlock_as(m, opname, loc, NULL);
+}
+
+void weft__mutex_unlock_as(weft_mutex_t *m, const char *opname,
+			   const struct weft_loc *loc,
+			   const struct weft__mutex_as *as)
+{
 	struct weft__op op = { .name = opname, .obj = m,
 			       .objname = weft__mutex_name(m),
 			       .access = WEFT__ACC_WRITE, .release = true,
 			       .lock_now = unlock_effect, .loc = loc };
 
 	weft__mutex_check_held(m, opname, loc);
-	op.lock = lock_of(m, WEFT__LOCK_RELEASE, loc);
+	op.lock = lock_of(m, WEFT__LOCK_RELEASE, loc, as);
 	weft__visible(&op);
 	weft__check_access(m, sizeof *m, true, loc);
 	if (--m->depth > 0)

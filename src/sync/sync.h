@@ -19,6 +19,25 @@ void weft__mutex_unlock(weft_mutex_t *m, const char *opname,
 			const struct weft_loc *loc);
 void weft__mutex_check_held(weft_mutex_t *m, const char *opname,
 			    const struct weft_loc *loc);
+/* The same for a model whose mutexes are weft mutexes inside objects of
+ * its own (FreeBSD's mtx): as->obj is the model's object and as->tag its
+ * tag in the thread's held set (weft__held_locks), where the model finds
+ * the mutexes a thread holds; as->spins marks a spin mutex.  The plain
+ * forms enter the class alone. */
+struct weft__mutex_as {
+	const void *obj;
+	const void *tag;
+	bool spins;
+};
+void weft__mutex_lock_as(weft_mutex_t *m, const char *opname,
+			 const struct weft_loc *loc,
+			 const struct weft__mutex_as *as);
+int weft__mutex_trylock_as(weft_mutex_t *m, const char *opname,
+			   const struct weft_loc *loc,
+			   const struct weft__mutex_as *as);
+void weft__mutex_unlock_as(weft_mutex_t *m, const char *opname,
+			   const struct weft_loc *loc,
+			   const struct weft__mutex_as *as);
 /* "mutex m held by T (taken at f:l)"; returns T's id or -1. */
 int weft__lock_waitdesc(const char *what, const char *name, int owner,
 			const struct weft_loc *at, char *buf, size_t n);

@@ -39,6 +39,7 @@ void weft__exec_reset(void)
 	X->unfair = 0;
 	X->spin_steps = 0;
 	X->progress = false;
+	X->spin_any = false;
 	X->atomic_tid = -1;
 	X->atomic_depth = 0;
 	X->result = EXEC_OK;

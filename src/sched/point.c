@@ -59,6 +59,7 @@ void weft__spun(void)
 
 	if (X && X->cur >= 0) {
 		X->th[X->cur].spinning = true;
+		X->spin_any = true;
 		X->th[X->cur].yield_wait = X->enabled;
 		weft__ts_del(&X->th[X->cur].yield_wait, X->cur);
 		X->progress = false;

@@ -63,14 +63,16 @@ static void compute_enabled(struct weft__exec *X)
 			int b = __builtin_ctzll(m);
 			const struct weft__thread *t = &X->th[k * 64 + b];
 			const struct weft__op *op = t->pending;
+			if (op->strong && !op->strong(op))
+				wk |= (uint64_t)1 << b;
+			if (!X->spin_any)
+				continue;
 			if (t->spinning)
 				sp |= (uint64_t)1 << b;
 			/* A thread is never in its own yield_wait
 			 * (weft__spun). */
 			if (meets_in(&t->yield_wait, &X->enabled, nw))
 				df |= (uint64_t)1 << b;
-			if (op->strong && !op->strong(op))
-				wk |= (uint64_t)1 << b;
 		}
 		X->deferred.w[k] = df;
 		X->weak.w[k] = wk;
@@ -187,8 +189,9 @@ static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 		S->preemptions = ++X->preemptions;
 	if (!weft__ts_has(elig, tid))
 		X->unfair++;
-	for (int i = 0; i < X->nthreads; i++)
-		weft__ts_del(&X->th[i].yield_wait, tid);
+	if (X->spin_any)
+		for (int i = 0; i < X->nthreads; i++)
+			weft__ts_del(&X->th[i].yield_wait, tid);
 	weft__shm_dec(S)[S->ndec++] = (uint32_t)tid;
 	weft__shm_steps(S)[s] = (struct weft__step){
 		.tid = (int16_t)tid, .kind = STEP_OP, .value = -1,
@@ -202,8 +205,10 @@ static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 	X->progress = op->access == WEFT__ACC_WRITE && !op->timekeeping;
 	/* Sleeping or moving the clock changes nothing another thread
 	 * polls: the thread counts as spinning (without being deferred). */
-	if (op->timekeeping)
+	if (op->timekeeping) {
 		t->spinning = true;
+		X->spin_any = true;
+	}
 	X->last_tid = tid;
 }
 
@@ -216,10 +221,12 @@ static int choose_next(void)
 	int tid;
 
 	if (X->progress) {
-		for (int i = 0; i < X->nthreads; i++) {
-			X->th[i].spinning = false;
-			X->th[i].yield_wait = weft__ts_none();
-		}
+		if (X->spin_any)
+			for (int i = 0; i < X->nthreads; i++) {
+				X->th[i].spinning = false;
+				X->th[i].yield_wait = weft__ts_none();
+			}
+		X->spin_any = false;
 		X->progress = false;
 	}
 	if (only_daemons_left())

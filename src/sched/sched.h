@@ -57,6 +57,10 @@ struct weft__exec {
 	int unfair;                /* unfair continuations of spinners */
 	long spin_steps;           /* consecutive steps with only spinners */
 	bool progress;             /* the last step wrote something */
+	bool spin_any;             /* some thread may be spinning or wait
+				      for others to yield (weft__spun, a
+				      timekeeping step): until then the
+				      scheduler skips the fairness loops */
 	int atomic_tid;            /* thread inside an atomic section, -1 */
 	int atomic_depth;
 	/* The sets computed at the last scheduling point, written in place

@@ -115,7 +115,7 @@ void weft__note_blocked(int tid)
 {
 	const struct weft__op *op = weft__X->th[tid].pending;
 
-	weft__S->blocked[tid] = (struct weft__step){
+	weft__S->t.blocked[tid] = (struct weft__step){
 		.tid = (int16_t)tid, .op = op->name, .objname = op->objname,
 		.loc = op->loc, .value = -1 };
 }
@@ -167,7 +167,7 @@ static int round_robin(const weft__tset *set)
 static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 {
 	struct weft__exec *X = weft__X;
-	struct weft__shm *S = weft__S;
+	struct weft__trace *T = &weft__S->t;
 	struct weft__thread *t = &X->th[tid];
 	struct weft__op *op = t->pending;
 	long s = X->nsteps;
@@ -184,18 +184,18 @@ static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 	 * preemption: it was waiting. */
 	if (last >= 0 && last != tid && weft__ts_has(en, last) &&
 	    !weft__ts_has(&X->weak, last) && !X->th[last].spinning)
-		S->preemptions = ++X->preemptions;
+		T->preemptions = ++X->preemptions;
 	if (!weft__ts_has(elig, tid))
 		X->unfair++;
 	for (int i = 0; i < X->nthreads; i++)
 		weft__ts_del(&X->th[i].yield_wait, tid);
-	weft__shm_dec(S)[S->ndec++] = (uint32_t)tid;
-	weft__shm_steps(S)[s] = (struct weft__step){
+	weft__trace_dec(T)[T->ndec++] = (uint32_t)tid;
+	weft__trace_steps(T)[s] = (struct weft__step){
 		.tid = (int16_t)tid, .kind = STEP_OP, .value = -1,
 		.op = op->name, .objname = op->objname, .loc = op->loc,
 		.note = NULL };
 	X->nsteps = s + 1;
-	S->nsteps = s + 1;
+	T->nsteps = s + 1;
 	if (weft__strat->step)
 		weft__strat->step(tid, op);
 	weft__clock_step(t, op);
@@ -229,7 +229,8 @@ static int choose_next(void)
 		weft__end_execution(X->pruned ? EXEC_PRUNED : EXEC_OK);
 	/* Checked before the strategy is asked, so a replay of a livelock
 	 * stops where the recorded run stopped. */
-	if (X->nsteps >= weft__opts.max_steps || weft__S->ndec >= weft__S->cap)
+	if (X->nsteps >= weft__opts.max_steps ||
+	    weft__S->t.ndec >= weft__S->t.cap)
 		weft__limit("step-limit", NULL,
 			     "an execution took more than --max-steps=%ld steps "
 			     "without finishing (a long computation, or a "

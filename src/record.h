@@ -13,7 +13,8 @@
  * its steps point into.
  *
  * The pool belongs to the trace: the steps, thread names and blocked
- * operations point into it, it is rewound when an execution starts
+ * operations point into it (as do the names models and detectors intern
+ * for the running execution), it is rewound when an execution starts
  * (weft__exec_reset) and it is saved and put back with the rest of the
  * trace when a finding's execution is kept (src/explore/loop.c).  The
  * verdict holds copies of its text (kind, message, details, findings,
@@ -22,10 +23,13 @@
  *
  * Both parts live in one mapping, struct weft__shm below, made once per
  * job before the worker is forked: a crashing worker must lose neither,
- * and the parent reaches both from the one pointer a job keeps.  Code that
- * needs one part takes that part (a verdict's comparison, the scheduler's
- * recording of steps); code that needs both (the reports, the exploration
- * loop) takes the container. */
+ * and the parent reaches both from the one pointer a job keeps (a pair of
+ * pointers would have to be kept together everywhere a job's record goes:
+ * the jobs' table, the merge of parts, the reports).  Code that works on
+ * one part takes or names only that part (comparing two jobs' verdicts,
+ * recording a step, interning a name); code that needs both (the reports,
+ * the exploration loop, turning a crash into a bug) takes the container
+ * and says S->v or S->t at each use. */
 #ifndef WEFT_RECORD_H
 #define WEFT_RECORD_H
 

@@ -70,9 +70,10 @@ static void finish(struct weft__verdict *V, double t0, int verdict)
 }
 
 /* Findings that end no execution (lock-order, data-race) still want a
- * trace: the record of the first execution that produced one is copied
- * aside and put back at the end.  The string pool goes back to the same
- * address, so the steps' pointers into it stay valid. */
+ * trace: the trace part of the record (record.h) of the first execution
+ * that produced one is copied aside and put back at the end.  The string
+ * pool goes back to the same address, so the steps' pointers into it stay
+ * valid. */
 struct saved {
 	long nsteps, ndec;
 	int nthreads;
@@ -123,6 +124,7 @@ static void restore_record(struct weft__shm *S, const struct saved *v)
 	memcpy(weft__trace_dec(T), v->dec, sizeof *v->dec * (size_t)v->ndec);
 	memcpy(weft__trace_steps(T), v->steps,
 	       sizeof *v->steps * (size_t)v->nsteps);
+	/* The verdict's details were the last execution's, not this one's. */
 	S->v.detail_len = 0;
 	S->v.detail[0] = 0;
 }

@@ -1,12 +1,39 @@
 /* src/record.h - the record of one test's exploration, in memory shared
  * between a worker and the parent: the worker's scheduler, explorer and
- * detectors write it as they go (the verdict, the counts, the findings,
- * the decisions and the trace of the current or failing execution), and
- * the parent's run loop and reports read it, even after the worker
- * crashed.  The decisions and trace steps follow the structure in the
- * same mapping (weft__shm_dec, weft__shm_steps: src/cli/worker.c). */
+ * detectors write it as they go, and the parent's run loop and reports
+ * read it, even after the worker crashed.
+ *
+ * The record has two parts.  The verdict (struct weft__verdict) is what
+ * the run concluded: its state, the verdict, the counts, the kind, message
+ * and details of the bug, the findings and notes, the crash facts, the
+ * timing and the split search's bookkeeping.  The trace (struct
+ * weft__trace) is the current execution, or the failing one once the run
+ * ends: its decisions and steps, its threads' names, what each blocked
+ * thread waits in, the replay context of its token, and the string pool
+ * its steps point into.
+ *
+ * The pool belongs to the trace: the steps, thread names and blocked
+ * operations point into it (as do the names models and detectors intern
+ * for the running execution), it is rewound when an execution starts
+ * (weft__exec_reset) and it is saved and put back with the rest of the
+ * trace when a finding's execution is kept (src/explore/loop.c).  The
+ * verdict holds copies of its text (kind, message, details, findings,
+ * notes), never pointers into the pool, so it reads the same whatever
+ * execution the trace holds.
+ *
+ * Both parts live in one mapping, struct weft__shm below, made once per
+ * job before the worker is forked: a crashing worker must lose neither,
+ * and the parent reaches both from the one pointer a job keeps (a pair of
+ * pointers would have to be kept together everywhere a job's record goes:
+ * the jobs' table, the merge of parts, the reports).  Code that works on
+ * one part takes or names only that part (comparing two jobs' verdicts,
+ * recording a step, interning a name); code that needs both (the reports,
+ * the exploration loop, turning a crash into a bug) takes the container
+ * and says S->v or S->t at each use. */
 #ifndef WEFT_RECORD_H
 #define WEFT_RECORD_H
+
+#include <stddef.h>
 
 #include "internal.h"
 
@@ -23,8 +50,6 @@ struct weft__step {
 };
 enum { STEP_OP, STEP_CHOICE };
 
-/* The shared-memory record of one test's exploration, written by the
- * worker and read by the parent. */
 #define WEFT__POOL_SIZE (1u << 20)
 #define WEFT__MAX_FINDINGS 16
 #define WEFT__MAX_NOTES 8
@@ -35,7 +60,8 @@ struct weft__finding {
 	char msg[1024];
 };
 
-struct weft__shm {
+/* What the run concluded, and the counts it rests on. */
+struct weft__verdict {
 	volatile int state;       /* SHM_RUNNING, SHM_DONE, SHM_CRASHED */
 	int verdict;              /* VERDICT_PASS, _VERIFIED, _BUG */
 	long executions;          /* complete executions */
@@ -51,7 +77,8 @@ struct weft__shm {
 	char strategy[32];        /* what actually ran */
 	char kind[32];
 	char message[1024];
-	char detail[8192];
+	char detail[8192];        /* the detectors' explanation of the bug,
+				     emptied as each execution starts */
 	int detail_len;
 	long bug_exec;            /* execution number of the bug */
 	double bug_seconds;       /* time to the bug */
@@ -67,13 +94,6 @@ struct weft__shm {
 	void *crash_pc;
 	int crash_tid;
 	bool crash_stack_overflow;
-	/* the current (or failing) execution */
-	long nsteps;
-	long ndec;
-	int preemptions;          /* in the current (or failing) execution */
-	int nthreads;
-	const char *thread_names[WEFT__MAX_THREADS];
-	struct weft__step blocked[WEFT__MAX_THREADS]; /* op == NULL: none */
 	bool spawned;             /* some execution created a thread */
 	bool shared_seen;         /* two threads touched the same memory or
 				     object (shared.c) */
@@ -85,18 +105,40 @@ struct weft__shm {
 	char notes[WEFT__MAX_NOTES][WEFT__NOTE_LEN];
 	int nfindings;
 	struct weft__finding findings[WEFT__MAX_FINDINGS];
+};
+
+/* The current (or failing) execution.  Its decisions and steps follow the
+ * record in the same mapping (weft__trace_dec, weft__trace_steps:
+ * src/cli/worker.c), cap of each. */
+struct weft__trace {
+	long nsteps;
+	long ndec;
+	int preemptions;
+	int nthreads;
+	const char *thread_names[WEFT__MAX_THREADS];
+	struct weft__step blocked[WEFT__MAX_THREADS]; /* op == NULL: none */
 	int nctx;                 /* replay context of the reported run */
 	uint64_t ctx[512];
 	size_t pool_used;
 	char pool[WEFT__POOL_SIZE];
-	long cap;                 /* capacity of dec[] and steps[] */
+	long cap;                 /* capacity of the decisions and steps */
+};
+
+/* The mapping of one job: the trace comes last, so that its decisions and
+ * steps can follow it. */
+struct weft__shm {
+	struct weft__verdict v;
+	struct weft__trace t;
 	/* followed by: uint32_t dec[cap]; struct weft__step steps[cap]; */
 };
+_Static_assert(offsetof(struct weft__shm, t) + sizeof(struct weft__trace) ==
+		       sizeof(struct weft__shm),
+	       "the trace ends the shared record");
 enum { SHM_RUNNING, SHM_DONE, SHM_CRASHED };
 enum { VERDICT_PASS, VERDICT_VERIFIED, VERDICT_BUG, VERDICT_INCONCLUSIVE };
 
-uint32_t *weft__shm_dec(struct weft__shm *s);
-struct weft__step *weft__shm_steps(struct weft__shm *s);
+uint32_t *weft__trace_dec(struct weft__trace *t);
+struct weft__step *weft__trace_steps(struct weft__trace *t);
 struct weft__shm *weft__shm_create(long cap);
 
 /* The record of the test the worker is exploring (in the parent: none). */

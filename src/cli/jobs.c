@@ -37,9 +37,9 @@ static void start_job(struct job *j, const struct weft_test *t,
 	if (pipe(p) != 0)
 		weft__die("pipe failed");
 	memset(j->S, 0, sizeof *j->S);
-	j->S->cap = weft__opts.max_steps * 2 + 64;
-	j->S->bound = -1;
-	j->S->fair_bound = -1;
+	j->S->t.cap = weft__opts.max_steps * 2 + 64;
+	j->S->v.bound = -1;
+	j->S->v.fair_bound = -1;
 	weft__marks_clear(j->marks);
 	weft__marks_use(j->marks);
 	fflush(NULL);
@@ -188,10 +188,10 @@ struct weft__shm *weft__explore_test(const struct weft_test *t)
 		munmap((void *)min_bug, 4096);
 	for (int i = 0; i < P.jobs; i++) {
 		settle(&jobs[i]);
-		if (!strcmp(jobs[i].S->kind, WEFT__K(NONDETERMINISM))) {
+		if (!strcmp(jobs[i].S->v.kind, WEFT__K(NONDETERMINISM))) {
 			fprintf(stderr, "weft: test %s: %s\n", t->name,
-				jobs[i].S->message);
-			weft__results_add_error(t->name, jobs[i].S->message);
+				jobs[i].S->v.message);
+			weft__results_add_error(t->name, jobs[i].S->v.message);
 			return NULL;
 		}
 	}
@@ -200,7 +200,7 @@ struct weft__shm *weft__explore_test(const struct weft_test *t)
 	for (int i = 0; i < P.jobs; i++)
 		if (S[i] == W)
 			weft__marks_use(jobs[i].marks);
-	W->split = P.split;
-	W->parts_exact = exact;
+	W->v.split = P.split;
+	W->v.parts_exact = exact;
 	return W;
 }

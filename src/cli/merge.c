@@ -264,7 +264,7 @@ static struct weft__shm *winner_record(const struct weft_test *t,
 		struct weft__shm *R = weft__explore_test(t);
 		weft__opts.replay = saved;
 		weft__opts.strategy = strat;
-		if (R && R->verdict != verdict_of(w->verdict)) {
+		if (R && R->v.verdict != verdict_of(w->verdict)) {
 			fprintf(stderr, "weft: merge: test %s: what shard %d/%d "
 					"found does not happen again on replay "
 					"(was the program rebuilt?)\n",
@@ -276,10 +276,11 @@ static struct weft__shm *winner_record(const struct weft_test *t,
 	if (!S)
 		S = weft__shm_create(64);
 	memset(S, 0, sizeof *S);
-	S->cap = 64;
-	S->verdict = verdict_of(w->verdict);
-	snprintf(S->reason, sizeof S->reason, "%s", w->reason ? w->reason : "");
-	snprintf(S->message, sizeof S->message, "%s",
+	S->t.cap = 64;
+	S->v.verdict = verdict_of(w->verdict);
+	snprintf(S->v.reason, sizeof S->v.reason, "%s",
+		 w->reason ? w->reason : "");
+	snprintf(S->v.message, sizeof S->v.message, "%s",
 		 w->message ? w->message : "");
 	return S;
 }
@@ -300,40 +301,40 @@ int weft__merge_test(const struct weft_test *t, const char *argv0)
 		free(mine);
 		return 2;
 	}
-	S->executions = S->pruned = S->redundant = S->limited = 0;
-	S->total_steps = 0;
-	S->seconds = 0;
+	S->v.executions = S->v.pruned = S->v.redundant = S->v.limited = 0;
+	S->v.total_steps = 0;
+	S->v.seconds = 0;
 	for (int i = 0; i < n; i++) {
-		S->executions += mine[i]->executions;
-		S->pruned += mine[i]->pruned;
-		S->redundant += mine[i]->redundant;
-		S->limited += mine[i]->limited;
-		S->total_steps += mine[i]->total_steps;
-		if (mine[i]->seconds > S->seconds)
-			S->seconds = mine[i]->seconds;
+		S->v.executions += mine[i]->executions;
+		S->v.pruned += mine[i]->pruned;
+		S->v.redundant += mine[i]->redundant;
+		S->v.limited += mine[i]->limited;
+		S->v.total_steps += mine[i]->total_steps;
+		if (mine[i]->seconds > S->v.seconds)
+			S->v.seconds = mine[i]->seconds;
 	}
-	snprintf(S->strategy, sizeof S->strategy, "%s",
+	snprintf(S->v.strategy, sizeof S->v.strategy, "%s",
 		 w->strategy ? w->strategy : "");
 	/* The merged verdict rests on the loosest bounds any part had. */
-	S->bound = w->bound;
-	S->fair_bound = w->fair_bound;
-	S->parts_exact = true;
+	S->v.bound = w->bound;
+	S->v.fair_bound = w->fair_bound;
+	S->v.parts_exact = true;
 	for (int i = 0; i < n; i++) {
-		if (mine[i]->bound > S->bound)
-			S->bound = mine[i]->bound;
-		if (mine[i]->fair_bound > S->fair_bound)
-			S->fair_bound = mine[i]->fair_bound;
+		if (mine[i]->bound > S->v.bound)
+			S->v.bound = mine[i]->bound;
+		if (mine[i]->fair_bound > S->v.fair_bound)
+			S->v.fair_bound = mine[i]->fair_bound;
 		if (mine[i]->took_over)
-			S->parts_exact = false;
+			S->v.parts_exact = false;
 	}
-	S->split = w->split;
-	S->bug_exec = w->bug_exec;
-	S->bug_leaf = w->bug_leaf;
-	if (S->verdict == VERDICT_VERIFIED)
+	S->v.split = w->split;
+	S->v.bug_exec = w->bug_exec;
+	S->v.bug_leaf = w->bug_leaf;
+	if (S->v.verdict == VERDICT_VERIFIED)
 		weft__check_all_pruned(S);
 	free(mine);
 	weft__report_test(t, S, argv0);
-	return S->verdict == VERDICT_BUG	    ? 1
-	       : S->verdict == VERDICT_INCONCLUSIVE ? 3
-						    : 0;
+	return S->v.verdict == VERDICT_BUG	      ? 1
+	       : S->v.verdict == VERDICT_INCONCLUSIVE ? 3
+						      : 0;
 }

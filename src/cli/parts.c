@@ -96,8 +96,8 @@ uint64_t *weft__claims_create(long *n)
  * one reported at the end, then by severity, then the earlier one (by
  * leaf in a split search, else by execution); an inconclusive outcome
  * before a clean one. */
-static bool better(const struct weft__shm *a, const struct weft__shm *b,
-		   bool split)
+static bool better(const struct weft__verdict *a,
+		   const struct weft__verdict *b, bool split)
 {
 	long ka = split ? a->bug_leaf : a->bug_exec;
 	long kb = split ? b->bug_leaf : b->bug_exec;
@@ -122,14 +122,14 @@ static bool better(const struct weft__shm *a, const struct weft__shm *b,
 	       b->verdict != VERDICT_INCONCLUSIVE;
 }
 
-/* What job S had explored before leaf m began (its totals if it never
- * got there). */
-static struct weft__leaf_mark before_leaf(const struct weft__shm *S,
+/* What a job (its verdict V) had explored before leaf m began (its
+ * totals if it never got there). */
+static struct weft__leaf_mark before_leaf(const struct weft__verdict *V,
 					  const struct weft__split_log *l,
 					  long m, bool *exact)
 {
-	struct weft__leaf_mark k = { m, S->executions, S->pruned, S->redundant,
-				     S->limited };
+	struct weft__leaf_mark k = { m, V->executions, V->pruned, V->redundant,
+				     V->limited };
 
 	for (long i = 0; l && i < l->n; i++)
 		if (l->m[i].leaf >= m)
@@ -148,8 +148,8 @@ static int pick(struct weft__shm **S, int n, bool split, int took)
 	int best = took >= 0 ? took : 0;
 
 	for (int i = 0; i < n; i++)
-		if (i != best && (took < 0 || S[i]->verdict == VERDICT_BUG) &&
-		    better(S[i], S[best], split))
+		if (i != best && (took < 0 || S[i]->v.verdict == VERDICT_BUG) &&
+		    better(&S[i]->v, &S[best]->v, split))
 			best = i;
 	return best;
 }
@@ -165,7 +165,7 @@ struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 
 	*exact = true;
 	for (int i = n - 1; i >= 0; i--)
-		if (S[i]->took_over)
+		if (S[i]->v.took_over)
 			took = i;
 	best = pick(S, n, split, took);
 	struct weft__shm *W = S[best];
@@ -174,42 +174,43 @@ struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 	 * After a takeover the leaves no longer mean the same in every job:
 	 * the counts are everything the jobs ran, which no longer match one
 	 * process's. */
-	bool cut = took < 0 && split && n > 1 && W->verdict == VERDICT_BUG &&
-		   W->bug_fatal;
+	bool cut = took < 0 && split && n > 1 && W->v.verdict == VERDICT_BUG &&
+		   W->v.bug_fatal;
 	for (int i = 0; i < n; i++) {
-		struct weft__leaf_mark k = { 0, S[i]->executions, S[i]->pruned,
-					     S[i]->redundant, S[i]->limited };
+		struct weft__leaf_mark k = { 0, S[i]->v.executions,
+					     S[i]->v.pruned, S[i]->v.redundant,
+					     S[i]->v.limited };
 		if (cut && i != best)
-			k = before_leaf(S[i], logs ? logs[i] : NULL,
-					W->bug_leaf, exact);
+			k = before_leaf(&S[i]->v, logs ? logs[i] : NULL,
+					W->v.bug_leaf, exact);
 		execs += k.executions;
 		pruned += k.pruned;
 		redundant += k.redundant;
 		limited += k.limited;
-		steps += S[i]->total_steps;
-		all_verified &= S[i]->verdict == VERDICT_VERIFIED;
-		if (S[i]->seconds > secs)
-			secs = S[i]->seconds;
-		if (S[i]->fair_bound > W->fair_bound)
-			W->fair_bound = S[i]->fair_bound;
+		steps += S[i]->v.total_steps;
+		all_verified &= S[i]->v.verdict == VERDICT_VERIFIED;
+		if (S[i]->v.seconds > secs)
+			secs = S[i]->v.seconds;
+		if (S[i]->v.fair_bound > W->v.fair_bound)
+			W->v.fair_bound = S[i]->v.fair_bound;
 	}
 	if (cut)
-		W->bug_exec = execs + pruned + redundant + limited - 1;
+		W->v.bug_exec = execs + pruned + redundant + limited - 1;
 	if (took >= 0) {
-		W->took_over = true;
+		W->v.took_over = true;
 		*exact = false;
-	} else if (W->verdict == VERDICT_VERIFIED && !all_verified) {
+	} else if (W->v.verdict == VERDICT_VERIFIED && !all_verified) {
 		/* One part finished, another only sampled: no verification. */
 		for (int i = 0; i < n; i++)
-			if (S[i]->verdict == VERDICT_PASS)
+			if (S[i]->v.verdict == VERDICT_PASS)
 				W = S[i];
 	}
-	W->executions = execs;
-	W->pruned = pruned;
-	W->redundant = redundant;
-	W->limited = limited;
-	W->total_steps = steps;
-	W->seconds = secs;
+	W->v.executions = execs;
+	W->v.pruned = pruned;
+	W->v.redundant = redundant;
+	W->v.limited = limited;
+	W->v.total_steps = steps;
+	W->v.seconds = secs;
 	/* A shard's part may hold nothing: weft merge decides. */
 	if (!weft__opts.nshards)
 		weft__check_all_pruned(W);

@@ -35,9 +35,9 @@ static int run_test(const struct weft_test *t, const char *argv0)
 	if (!S)
 		return 2;
 	weft__report_test(t, S, argv0);
-	return S->verdict == VERDICT_BUG	    ? 1
-	       : S->verdict == VERDICT_INCONCLUSIVE ? 3
-						    : 0;
+	return S->v.verdict == VERDICT_BUG	      ? 1
+	       : S->v.verdict == VERDICT_INCONCLUSIVE ? 3
+						      : 0;
 }
 
 /* Exit statuses by severity: a usage error, then a bug, then an

@@ -59,15 +59,18 @@ __attribute__((constructor(101))) static void std_fds_open(void)
 
 /* ---- shared record ------------------------------------------------------ */
 
-uint32_t *weft__shm_dec(struct weft__shm *s)
+/* The decisions and steps follow the trace, which ends the mapping
+ * (record.h); the decisions take an even count of words so that the steps
+ * stay aligned. */
+uint32_t *weft__trace_dec(struct weft__trace *t)
 {
-	return (uint32_t *)(s + 1);
+	return (uint32_t *)(t + 1);
 }
 
-struct weft__step *weft__shm_steps(struct weft__shm *s)
+struct weft__step *weft__trace_steps(struct weft__trace *t)
 {
-	return (struct weft__step *)(weft__shm_dec(s) + s->cap +
-				     (s->cap & 1));
+	return (struct weft__step *)(weft__trace_dec(t) + t->cap +
+				     (t->cap & 1));
 }
 
 struct weft__shm *weft__shm_create(long cap)
@@ -80,7 +83,7 @@ struct weft__shm *weft__shm_create(long cap)
 
 	if (s == MAP_FAILED)
 		weft__die("cannot map %zu bytes of shared memory", size);
-	s->cap = cap;
+	s->t.cap = cap;
 	return s;
 }
 
@@ -90,7 +93,7 @@ static bool debug_crash;
 
 static void on_crash(int sig, siginfo_t *si, void *uc_)
 {
-	struct weft__shm *S = weft__S;
+	struct weft__verdict *V = &weft__S->v;
 	ucontext_t *uc = uc_;
 	void *sp = NULL;
 
@@ -101,21 +104,21 @@ static void on_crash(int sig, siginfo_t *si, void *uc_)
 		backtrace_symbols_fd(frames, backtrace(frames, 64), 2);
 	}
 
-	S->crash_signal = sig;
-	S->crash_addr = si->si_addr;
+	V->crash_signal = sig;
+	V->crash_addr = si->si_addr;
 #if defined(__x86_64__)
-	S->crash_pc = (void *)uc->uc_mcontext.gregs[REG_RIP];
+	V->crash_pc = (void *)uc->uc_mcontext.gregs[REG_RIP];
 	sp = (void *)uc->uc_mcontext.gregs[REG_RSP];
 #elif defined(__aarch64__)
-	S->crash_pc = (void *)uc->uc_mcontext.pc;
+	V->crash_pc = (void *)uc->uc_mcontext.pc;
 	sp = (void *)uc->uc_mcontext.sp;
 #else
 	(void)uc;
 #endif
-	S->crash_tid = weft__self();
-	S->crash_stack_overflow = (sig == SIGSEGV || sig == SIGBUS) &&
+	V->crash_tid = weft__self();
+	V->crash_stack_overflow = (sig == SIGSEGV || sig == SIGBUS) &&
 				  weft__stack_overflowed(si->si_addr, sp);
-	__atomic_store_n(&S->state, SHM_CRASHED, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&V->state, SHM_CRASHED, __ATOMIC_SEQ_CST);
 	_exit(70);
 }
 
@@ -140,14 +143,14 @@ static void install_crash_handlers(void)
 /* The program behaved differently on a re-run with the same decisions. */
 _Noreturn void weft__nondeterminism(const char *fmt, ...)
 {
-	struct weft__shm *S = weft__S;
+	struct weft__verdict *V = &weft__S->v;
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(S->message, sizeof S->message, fmt, ap);
+	vsnprintf(V->message, sizeof V->message, fmt, ap);
 	va_end(ap);
-	snprintf(S->kind, sizeof S->kind, "%s", WEFT__K(NONDETERMINISM));
-	__atomic_store_n(&S->state, SHM_DONE, __ATOMIC_SEQ_CST);
+	snprintf(V->kind, sizeof V->kind, "%s", WEFT__K(NONDETERMINISM));
+	__atomic_store_n(&V->state, SHM_DONE, __ATOMIC_SEQ_CST);
 	_exit(2);
 }
 
@@ -168,7 +171,8 @@ _Noreturn void weft__worker_main(const struct weft_test *t,
 	install_crash_handlers();
 	weft__sched_setup();
 	weft__strategy_setup(replay ? "replay" : weft__opts.strategy);
-	snprintf(S->strategy, sizeof S->strategy, "%s", weft__strategy_ran());
+	snprintf(S->v.strategy, sizeof S->v.strategy, "%s",
+		 weft__strategy_ran());
 	if (replay) {
 		weft__replay_load(replay, c->nreplay);
 		weft__replay_context_import(c->ctx, c->nctx);
@@ -181,7 +185,7 @@ _Noreturn void weft__worker_main(const struct weft_test *t,
 			.log = c->log, .claims = c->claims,
 			.nclaims = c->nclaims });
 	}
-	S->leaf = S->bug_leaf = -1;
+	S->v.leaf = S->v.bug_leaf = -1;
 	weft__globals_snapshot();
 	weft__explore_loop(t, &cfg);
 	fflush(NULL);

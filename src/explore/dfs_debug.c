@@ -48,7 +48,7 @@ void weft__dfs_target_check(const struct node *nodes, long depth)
 	static uint32_t *tgt;
 	static long ntgt = -1, best = -1;
 	const char *tok = getenv("WEFT_DFS_TARGET"), *err = NULL;
-	uint32_t *dec = weft__shm_dec(weft__S);
+	uint32_t *dec = weft__trace_dec(&weft__S->t);
 	long k = 0;
 
 	if (!tok)
@@ -61,7 +61,7 @@ void weft__dfs_target_check(const struct node *nodes, long depth)
 					  &nctx, &err);
 		free(ctx);
 	}
-	while (k < ntgt && k < weft__S->ndec && dec[k] == tgt[k])
+	while (k < ntgt && k < weft__S->t.ndec && dec[k] == tgt[k])
 		k++;
 	if (k <= best)
 		return;

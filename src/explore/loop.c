@@ -56,23 +56,24 @@ static void give_back_budget(void)
 		__atomic_fetch_sub(shared_used, 1, __ATOMIC_SEQ_CST);
 }
 
-static void finish(struct weft__shm *S, double t0, int verdict)
+static void finish(struct weft__verdict *V, double t0, int verdict)
 {
-	S->verdict = verdict;
+	V->verdict = verdict;
 	/* The bound a verification holds for: -1 only when no branch was
 	 * ever cut by the bound, i.e. the exploration covered every
 	 * interleaving. */
-	S->bound = weft__explore_bound();
-	S->fair_bound = weft__explore_fair_bound();
-	S->seconds = weft__now() - t0;
-	snprintf(S->strategy, sizeof S->strategy, "%s", weft__strategy_ran());
-	__atomic_store_n(&S->state, SHM_DONE, __ATOMIC_SEQ_CST);
+	V->bound = weft__explore_bound();
+	V->fair_bound = weft__explore_fair_bound();
+	V->seconds = weft__now() - t0;
+	snprintf(V->strategy, sizeof V->strategy, "%s", weft__strategy_ran());
+	__atomic_store_n(&V->state, SHM_DONE, __ATOMIC_SEQ_CST);
 }
 
 /* Findings that end no execution (lock-order, data-race) still want a
- * trace: the record of the first execution that produced one is copied
- * aside and put back at the end.  The string pool goes back to the same
- * address, so the steps' pointers into it stay valid. */
+ * trace: the trace part of the record (record.h) of the first execution
+ * that produced one is copied aside and put back at the end.  The string
+ * pool goes back to the same address, so the steps' pointers into it stay
+ * valid. */
 struct saved {
 	long nsteps, ndec;
 	int nthreads;
@@ -86,41 +87,46 @@ struct saved {
 	uint64_t ctx[512];
 };
 
-static struct saved *save_record(struct weft__shm *S)
+static struct saved *save_record(struct weft__trace *T)
 {
 	struct saved *v = calloc(1, sizeof *v);
 
-	v->nsteps = S->nsteps;
-	v->ndec = S->ndec;
-	v->nthreads = S->nthreads;
-	memcpy(v->names, S->thread_names, sizeof v->names);
-	memcpy(v->blocked, S->blocked, sizeof v->blocked);
-	v->pool_used = S->pool_used;
-	v->pool = malloc(S->pool_used + 1);
-	memcpy(v->pool, S->pool, S->pool_used);
-	v->dec = malloc(sizeof *v->dec * (size_t)(S->ndec + 1));
-	memcpy(v->dec, weft__shm_dec(S), sizeof *v->dec * (size_t)S->ndec);
+	v->nsteps = T->nsteps;
+	v->ndec = T->ndec;
+	v->nthreads = T->nthreads;
+	memcpy(v->names, T->thread_names, sizeof v->names);
+	memcpy(v->blocked, T->blocked, sizeof v->blocked);
+	v->pool_used = T->pool_used;
+	v->pool = malloc(T->pool_used + 1);
+	memcpy(v->pool, T->pool, T->pool_used);
+	v->dec = malloc(sizeof *v->dec * (size_t)(T->ndec + 1));
+	memcpy(v->dec, weft__trace_dec(T), sizeof *v->dec * (size_t)T->ndec);
 	v->nctx = weft__replay_context_export(v->ctx, 512);
-	v->steps = malloc(sizeof *v->steps * (size_t)(S->nsteps + 1));
-	memcpy(v->steps, weft__shm_steps(S), sizeof *v->steps * (size_t)S->nsteps);
+	v->steps = malloc(sizeof *v->steps * (size_t)(T->nsteps + 1));
+	memcpy(v->steps, weft__trace_steps(T),
+	       sizeof *v->steps * (size_t)T->nsteps);
 	return v;
 }
 
 static void restore_record(struct weft__shm *S, const struct saved *v)
 {
-	S->nsteps = v->nsteps;
-	S->ndec = v->ndec;
-	S->nthreads = v->nthreads;
-	memcpy(S->thread_names, v->names, sizeof v->names);
-	memcpy(S->blocked, v->blocked, sizeof v->blocked);
-	S->pool_used = v->pool_used;
-	S->nctx = v->nctx;
-	memcpy(S->ctx, v->ctx, sizeof v->ctx);
-	memcpy(S->pool, v->pool, v->pool_used);
-	memcpy(weft__shm_dec(S), v->dec, sizeof *v->dec * (size_t)v->ndec);
-	memcpy(weft__shm_steps(S), v->steps, sizeof *v->steps * (size_t)v->nsteps);
-	S->detail_len = 0;
-	S->detail[0] = 0;
+	struct weft__trace *T = &S->t;
+
+	T->nsteps = v->nsteps;
+	T->ndec = v->ndec;
+	T->nthreads = v->nthreads;
+	memcpy(T->thread_names, v->names, sizeof v->names);
+	memcpy(T->blocked, v->blocked, sizeof v->blocked);
+	T->pool_used = v->pool_used;
+	T->nctx = v->nctx;
+	memcpy(T->ctx, v->ctx, sizeof v->ctx);
+	memcpy(T->pool, v->pool, v->pool_used);
+	memcpy(weft__trace_dec(T), v->dec, sizeof *v->dec * (size_t)v->ndec);
+	memcpy(weft__trace_steps(T), v->steps,
+	       sizeof *v->steps * (size_t)v->nsteps);
+	/* The verdict's details were the last execution's, not this one's. */
+	S->v.detail_len = 0;
+	S->v.detail[0] = 0;
 }
 
 /* The first execution a limit of weft ended keeps its trace, its reason
@@ -137,11 +143,11 @@ struct limit_rec {
 
 static void dump_execution(enum exec_result r)
 {
-	struct weft__step *st = weft__shm_steps(weft__S);
+	struct weft__step *st = weft__trace_steps(&weft__S->t);
 
 	fprintf(stderr, "exec %ld [%d] leaf %ld%s:", weft__exec_no(), (int)r,
-		weft__S->leaf, weft__split_foreign() ? " foreign" : "");
-	for (long i = 0; i < weft__S->nsteps; i++)
+		weft__S->v.leaf, weft__split_foreign() ? " foreign" : "");
+	for (long i = 0; i < weft__S->t.nsteps; i++)
 		fprintf(stderr, " %d:%s%s%s", st[i].tid, st[i].op,
 			st[i].objname ? "/" : "", st[i].objname ? st[i].objname : "");
 	fputc('\n', stderr);
@@ -149,15 +155,15 @@ static void dump_execution(enum exec_result r)
 
 static void note_limit(struct weft__shm *S, struct limit_rec *L, long exec_no)
 {
-	S->limited++;
+	S->v.limited++;
 	if (L->rec)
 		return;
-	L->rec = save_record(S);
+	L->rec = save_record(&S->t);
 	L->exec = exec_no;
-	L->leaf = S->leaf;
-	snprintf(L->kind, sizeof L->kind, "%s", S->kind);
-	snprintf(L->message, sizeof L->message, "%s", S->message);
-	S->kind[0] = 0;
+	L->leaf = S->v.leaf;
+	snprintf(L->kind, sizeof L->kind, "%s", S->v.kind);
+	snprintf(L->message, sizeof L->message, "%s", S->v.message);
+	S->v.kind[0] = 0;
 }
 
 /* No bug: the verdict the exploration supports. */
@@ -166,32 +172,32 @@ static void finish_clean(struct weft__shm *S, double t0, struct limit_rec *L,
 {
 	if (L->rec) {
 		restore_record(S, L->rec);
-		snprintf(S->kind, sizeof S->kind, "%s", L->kind);
-		snprintf(S->reason, sizeof S->reason, "%s", L->kind);
-		snprintf(S->message, sizeof S->message, "%s", L->message);
-		S->bug_exec = L->exec;
-		S->bug_leaf = L->leaf;
-		finish(S, t0, VERDICT_INCONCLUSIVE);
+		snprintf(S->v.kind, sizeof S->v.kind, "%s", L->kind);
+		snprintf(S->v.reason, sizeof S->v.reason, "%s", L->kind);
+		snprintf(S->v.message, sizeof S->v.message, "%s", L->message);
+		S->v.bug_exec = L->exec;
+		S->v.bug_leaf = L->leaf;
+		finish(&S->v, t0, VERDICT_INCONCLUSIVE);
 		return;
 	}
-	S->verdict = complete ? VERDICT_VERIFIED : VERDICT_PASS;
+	S->v.verdict = complete ? VERDICT_VERIFIED : VERDICT_PASS;
 	/* One part of several may have nothing: the parts' sum decides. */
 	if (!in_parts)
 		weft__check_all_pruned(S);
-	finish(S, t0, S->verdict);
+	finish(&S->v, t0, S->v.verdict);
 }
 
 void weft__check_all_pruned(struct weft__shm *S)
 {
-	if (S->verdict != VERDICT_VERIFIED || S->executions)
+	if (S->v.verdict != VERDICT_VERIFIED || S->v.executions)
 		return;
-	S->verdict = VERDICT_INCONCLUSIVE;
-	snprintf(S->reason, sizeof S->reason, "all-pruned");
-	snprintf(S->message, sizeof S->message,
+	S->v.verdict = VERDICT_INCONCLUSIVE;
+	snprintf(S->v.reason, sizeof S->v.reason, "all-pruned");
+	snprintf(S->v.message, sizeof S->v.message,
 		 "every execution was cut short: %ld by a failed assumption, "
 		 "%ld as redundant; nothing was checked",
-		 S->pruned, S->redundant);
-	S->nsteps = S->ndec = 0; /* no trace to show */
+		 S->v.pruned, S->v.redundant);
+	S->t.nsteps = S->t.ndec = 0; /* no trace to show */
 }
 
 /* Non-fatal findings, most severe first, by the rank column of
@@ -205,13 +211,13 @@ int weft__finding_rank(const char *kind)
 	return k ? k->rank : WEFT__RANK_OTHER;
 }
 
-static int worst_finding(const struct weft__shm *S, int from)
+static int worst_finding(const struct weft__verdict *V, int from)
 {
 	int best = -1;
 
-	for (int i = from; i < S->nfindings; i++)
-		if (best < 0 || weft__finding_rank(S->findings[i].kind) <
-				       weft__finding_rank(S->findings[best].kind))
+	for (int i = from; i < V->nfindings; i++)
+		if (best < 0 || weft__finding_rank(V->findings[i].kind) <
+				       weft__finding_rank(V->findings[best].kind))
 			best = i;
 	return best;
 }
@@ -229,7 +235,7 @@ static void free_record(struct saved *v)
 /* Tell the other jobs where the bug is: they need not explore past it. */
 static void publish_bug(const struct weft__loop_cfg *cfg, long exec_no)
 {
-	long mine = cfg->split ? weft__S->leaf : exec_no;
+	long mine = cfg->split ? weft__S->v.leaf : exec_no;
 	long cur = __atomic_load_n(cfg->min_bug, __ATOMIC_SEQ_CST);
 
 	while (mine < cur &&
@@ -265,7 +271,7 @@ void weft__explore_loop(const struct weft_test *t,
 		weft__replay_context_mark();
 		weft__split_begin();
 		if (!weft__strat->begin()) {
-			if (weft__strategy_verified() && !S->nfindings) {
+			if (weft__strategy_verified() && !S->v.nfindings) {
 				finish_clean(S, t0, &lim, true);
 				return;
 			}
@@ -275,14 +281,14 @@ void weft__explore_loop(const struct weft_test *t,
 		weft__strat->end(r);
 		if (cfg->debug_exec)
 			dump_execution(r);
-		S->total_steps += S->nsteps;
+		S->v.total_steps += S->t.nsteps;
 		/* Another part's: it counts and reports it.  Unless what it
 		 * found restarts the search (new racing sites): then this part
 		 * takes the whole test over or stops (odpor_split.c), the
 		 * owner may never get there, and the finding must not be lost. */
 		if (weft__split_foreign() && !weft__restart_pending) {
 			give_back_budget();
-			S->nfindings = nfind;
+			S->v.nfindings = nfind;
 			exec_no -= cfg->stride;
 			continue;
 		}
@@ -291,54 +297,57 @@ void weft__explore_loop(const struct weft_test *t,
 			give_back_budget();
 		} else {
 			if (r == EXEC_OK || r == EXEC_BUG)
-				S->executions++;
+				S->v.executions++;
 			else if (r == EXEC_PRUNED)
-				S->pruned++;
+				S->v.pruned++;
 			else if (r == EXEC_REDUNDANT)
-				S->redundant++;
+				S->v.redundant++;
 			else if (r == EXEC_LIMIT)
 				note_limit(S, &lim, exec_no);
 		}
-		if (S->nfindings > nfind && r != EXEC_BUG) {
-			int w = worst_finding(S, nfind);
-			if (weft__finding_rank(S->findings[w].kind) < found_sev) {
+		if (S->v.nfindings > nfind && r != EXEC_BUG) {
+			int w = worst_finding(&S->v, nfind);
+			int sev = weft__finding_rank(S->v.findings[w].kind);
+			if (sev < found_sev) {
 				free_record(found);
-				found_sev = weft__finding_rank(S->findings[w].kind);
+				found_sev = sev;
 				primary = w;
-				S->bug_exec = exec_no;
-				S->bug_leaf = S->leaf;
-				S->bug_seconds = weft__now() - t0;
-				found = save_record(S);
+				S->v.bug_exec = exec_no;
+				S->v.bug_leaf = S->v.leaf;
+				S->v.bug_seconds = weft__now() - t0;
+				found = save_record(&S->t);
 			}
 		}
-		nfind = S->nfindings;
+		nfind = S->v.nfindings;
 		if (r == EXEC_BUG) {
-			S->nctx = weft__replay_context_export(
-				S->ctx, (int)(sizeof S->ctx / sizeof S->ctx[0]));
-			S->bug_exec = exec_no;
-			S->bug_seconds = weft__now() - t0;
-			S->bug_leaf = S->leaf;
-			S->bug_fatal = true;
+			S->t.nctx = weft__replay_context_export(
+				S->t.ctx,
+				(int)(sizeof S->t.ctx / sizeof S->t.ctx[0]));
+			S->v.bug_exec = exec_no;
+			S->v.bug_seconds = weft__now() - t0;
+			S->v.bug_leaf = S->v.leaf;
+			S->v.bug_fatal = true;
 			if (cfg->min_bug)
 				publish_bug(cfg, exec_no);
-			finish(S, t0, VERDICT_BUG);
+			finish(&S->v, t0, VERDICT_BUG);
 			return;
 		}
 	}
-	if (S->nfindings && found) {
+	if (S->v.nfindings && found) {
 		restore_record(S, found);
 		/* The primary finding goes first; the report lists the others
 		 * after it as "also". */
 		if (primary > 0) {
-			struct weft__finding f = S->findings[primary];
-			memmove(&S->findings[1], &S->findings[0],
+			struct weft__finding f = S->v.findings[primary];
+			memmove(&S->v.findings[1], &S->v.findings[0],
 				sizeof f * (size_t)primary);
-			S->findings[0] = f;
+			S->v.findings[0] = f;
 		}
-		snprintf(S->kind, sizeof S->kind, "%s", S->findings[0].kind);
-		snprintf(S->message, sizeof S->message, "%s",
-			 S->findings[0].msg);
-		finish(S, t0, VERDICT_BUG);
+		snprintf(S->v.kind, sizeof S->v.kind, "%s",
+			 S->v.findings[0].kind);
+		snprintf(S->v.message, sizeof S->v.message, "%s",
+			 S->v.findings[0].msg);
+		finish(&S->v, t0, VERDICT_BUG);
 		return;
 	}
 	finish_clean(S, t0, &lim, false);

@@ -73,7 +73,7 @@ void weft__split_reset(void)
 		if (C.stop)
 			__atomic_store_n(C.stop, -1, __ATOMIC_SEQ_CST);
 		C.width = 0;
-		weft__S->took_over = true;
+		weft__S->v.took_over = true;
 	}
 	leaf_no = -1;
 	stopped = false;
@@ -91,8 +91,8 @@ bool weft__split_stopped(void)
 
 static void note_leaf(void)
 {
-	struct weft__shm *S = weft__S;
 	struct weft__split_log *l = C.log;
+	const struct weft__verdict *V;
 
 	if (!l)
 		return;
@@ -100,8 +100,9 @@ static void note_leaf(void)
 		l->overflow = true;
 		return;
 	}
+	V = &weft__S->v;
 	l->m[l->n++] = (struct weft__leaf_mark){
-		leaf_no, S->executions, S->pruned, S->redundant, S->limited,
+		leaf_no, V->executions, V->pruned, V->redundant, V->limited,
 	};
 }
 
@@ -122,7 +123,7 @@ static bool claim(long n)
 static bool enter_leaf(void)
 {
 	leaf_no++;
-	weft__S->leaf = leaf_no;
+	weft__S->v.leaf = leaf_no;
 	if (leaf_no % C.nshards != C.shard)
 		return false;
 	if (C.stop && leaf_no > __atomic_load_n(C.stop, __ATOMIC_SEQ_CST)) {

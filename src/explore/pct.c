@@ -69,8 +69,8 @@ static void pct_end(enum exec_result r)
 {
 	(void)r;
 	/* The steps of the execution that ended, from its record. */
-	if (weft__S->nsteps > k_est)
-		k_est = weft__S->nsteps;
+	if (weft__S->t.nsteps > k_est)
+		k_est = weft__S->t.nsteps;
 }
 
 const struct weft__strategy weft__strategy_pct = {

@@ -11,41 +11,43 @@
 /* Turn a worker's crash record into a bug report. */
 void weft__crash_to_bug(struct weft__shm *S)
 {
+	struct weft__verdict *V = &S->v;
+	const struct weft__trace *T = &S->t;
 	char where[512] = "";
-	const char *tname = S->crash_tid >= 0 && S->crash_tid < S->nthreads
-				    ? S->thread_names[S->crash_tid]
+	const char *tname = V->crash_tid >= 0 && V->crash_tid < T->nthreads
+				    ? T->thread_names[V->crash_tid]
 				    : "weft";
-	const char *loc = weft__code_location(S->crash_pc, where, sizeof where);
+	const char *loc = weft__code_location(V->crash_pc, where, sizeof where);
 
-	S->verdict = VERDICT_BUG;
-	S->bug_fatal = true;
-	S->bug_leaf = S->leaf;
-	snprintf(S->kind, sizeof S->kind, "%s", WEFT__K(CRASH));
-	if (S->crash_stack_overflow)
-		snprintf(S->message, sizeof S->message,
+	V->verdict = VERDICT_BUG;
+	V->bug_fatal = true;
+	V->bug_leaf = V->leaf;
+	snprintf(V->kind, sizeof V->kind, "%s", WEFT__K(CRASH));
+	if (V->crash_stack_overflow)
+		snprintf(V->message, sizeof V->message,
 			 "stack overflow in thread %s%s%s", tname,
 			 loc ? " at " : "", loc ? loc : "");
 	else
-		snprintf(S->message, sizeof S->message,
+		snprintf(V->message, sizeof V->message,
 			 "%s (%s) in thread %s%s%s",
-			 sigabbrev_np(S->crash_signal) ? sigabbrev_np(S->crash_signal) : "signal",
-			 strsignal(S->crash_signal), tname, loc ? " at " : "",
+			 sigabbrev_np(V->crash_signal) ? sigabbrev_np(V->crash_signal) : "signal",
+			 strsignal(V->crash_signal), tname, loc ? " at " : "",
 			 loc ? loc : "");
-	if (S->crash_signal == SIGSEGV || S->crash_signal == SIGBUS)
-		snprintf(S->detail, sizeof S->detail,
-			 "faulting address %p%s\n", S->crash_addr,
-			 (uintptr_t)S->crash_addr < 4096 ? " (a null pointer)"
+	if (V->crash_signal == SIGSEGV || V->crash_signal == SIGBUS)
+		snprintf(V->detail, sizeof V->detail,
+			 "faulting address %p%s\n", V->crash_addr,
+			 (uintptr_t)V->crash_addr < 4096 ? " (a null pointer)"
 							 : "");
-	S->detail_len = (int)strlen(S->detail);
+	V->detail_len = (int)strlen(V->detail);
 }
 
 /* How a worker died outside weft's control, in words. */
-static void exit_message(struct weft__shm *S, int status)
+static void exit_message(struct weft__verdict *V, int status)
 {
 	if (WIFSIGNALED(status)) {
 		int sig = WTERMSIG(status);
 		const char *ab = sigabbrev_np(sig);
-		snprintf(S->message, sizeof S->message,
+		snprintf(V->message, sizeof V->message,
 			 "the test process was killed by signal %d (SIG%s, %s) "
 			 "in the middle of an execution%s",
 			 sig, ab ? ab : "?", strsignal(sig),
@@ -55,7 +57,7 @@ static void exit_message(struct weft__shm *S, int status)
 					  "can another process or the program)"
 					: "");
 	} else {
-		snprintf(S->message, sizeof S->message,
+		snprintf(V->message, sizeof V->message,
 			 "the test process exited with status %d in the "
 			 "middle of an execution",
 			 WIFEXITED(status) ? WEXITSTATUS(status) : -1);
@@ -65,46 +67,46 @@ static void exit_message(struct weft__shm *S, int status)
 void weft__report_ending(struct weft__shm *S, int status, bool killed)
 {
 	/* A worker that died before finishing never named its strategy. */
-	if (!S->strategy[0])
-		snprintf(S->strategy, sizeof S->strategy, "%s",
+	if (!S->v.strategy[0])
+		snprintf(S->v.strategy, sizeof S->v.strategy, "%s",
 			 weft__opts.strategy);
-	if (S->state == SHM_CRASHED) {
+	if (S->v.state == SHM_CRASHED) {
 		weft__crash_to_bug(S);
-		S->executions++;
+		S->v.executions++;
 		return;
 	}
 	if (killed) {
 		/* A hang is not shown to be a bug: the code may run a long
 		 * loop without a scheduling point, or call something weft
 		 * cannot control. */
-		S->verdict = VERDICT_INCONCLUSIVE;
-		snprintf(S->reason, sizeof S->reason, "time-limit");
-		snprintf(S->message, sizeof S->message,
+		S->v.verdict = VERDICT_INCONCLUSIVE;
+		snprintf(S->v.reason, sizeof S->v.reason, "time-limit");
+		snprintf(S->v.message, sizeof S->v.message,
 			 "execution %ld reached no scheduling point for %.0f s: "
 			 "a long loop without one, or a call weft cannot "
 			 "control (blocking I/O, another process)",
-			 S->executions + S->pruned + S->redundant + 1,
+			 S->v.executions + S->v.pruned + S->v.redundant + 1,
 			 weft__opts.time_limit + 5);
-		S->bug_exec = S->executions + S->pruned + S->redundant;
-		S->bug_leaf = S->leaf;
+		S->v.bug_exec = S->v.executions + S->v.pruned + S->v.redundant;
+		S->v.bug_leaf = S->v.leaf;
 		return;
 	}
-	if (S->state != SHM_DONE && WIFEXITED(status) &&
-	    WEXITSTATUS(status) == 3 && !strcmp(S->kind, "internal")) {
+	if (S->v.state != SHM_DONE && WIFEXITED(status) &&
+	    WEXITSTATUS(status) == 3 && !strcmp(S->v.kind, "internal")) {
 		/* weft__die in the worker: weft's own failure. */
-		S->verdict = VERDICT_INCONCLUSIVE;
-		snprintf(S->reason, sizeof S->reason, "internal");
-		S->bug_exec = S->executions + S->pruned + S->redundant;
+		S->v.verdict = VERDICT_INCONCLUSIVE;
+		snprintf(S->v.reason, sizeof S->v.reason, "internal");
+		S->v.bug_exec = S->v.executions + S->v.pruned + S->v.redundant;
 		return;
 	}
-	if (S->state != SHM_DONE) {
-		S->verdict = VERDICT_BUG;
-		S->bug_fatal = true;
-		S->bug_leaf = S->leaf;
-		snprintf(S->kind, sizeof S->kind, "%s", WEFT__K(CRASH));
-		exit_message(S, status);
-		S->bug_exec = S->executions + S->pruned;
-		S->executions++;
+	if (S->v.state != SHM_DONE) {
+		S->v.verdict = VERDICT_BUG;
+		S->v.bug_fatal = true;
+		S->v.bug_leaf = S->v.leaf;
+		snprintf(S->v.kind, sizeof S->v.kind, "%s", WEFT__K(CRASH));
+		exit_message(&S->v, status);
+		S->v.bug_exec = S->v.executions + S->v.pruned;
+		S->v.executions++;
 	}
 }
 

@@ -48,15 +48,15 @@ void weft__json_str(FILE *out, const char *s)
 	fputc('"', out);
 }
 
-static void json_trace(FILE *out, struct weft__shm *S)
+static void json_trace(FILE *out, struct weft__trace *T)
 {
-	struct weft__step *st = weft__shm_steps(S);
+	struct weft__step *st = weft__trace_steps(T);
 
 	fputs(",\"trace\":[", out);
-	for (long i = 0; i < S->nsteps; i++) {
+	for (long i = 0; i < T->nsteps; i++) {
 		const struct weft__step *s = &st[i];
 		fprintf(out, "%s{\"step\":%ld,\"thread\":", i ? "," : "", i);
-		weft__json_str(out, S->thread_names[s->tid]);
+		weft__json_str(out, T->thread_names[s->tid]);
 		fprintf(out, ",\"tid\":%d,\"operation\":", s->tid);
 		weft__json_str(out, s->op);
 		if (s->objname) {
@@ -78,22 +78,23 @@ static void json_trace(FILE *out, struct weft__shm *S)
 
 /* A search in parts: its width, the leaf of what it found, and for a
  * shard which one it is and the program `weft merge` runs. */
-static void json_parts(FILE *out, struct weft__shm *S, const char *argv0)
+static void json_parts(FILE *out, const struct weft__verdict *V,
+		       const char *argv0)
 {
-	if (S->split > 0)
-		fprintf(out, ",\"split\":%ld", S->split);
-	if (S->split > 0 && (S->verdict == VERDICT_BUG ||
-			     S->verdict == VERDICT_INCONCLUSIVE))
-		fprintf(out, ",\"bug_leaf\":%ld", S->bug_leaf);
-	if (S->split > 0 && !S->parts_exact)
+	if (V->split > 0)
+		fprintf(out, ",\"split\":%ld", V->split);
+	if (V->split > 0 && (V->verdict == VERDICT_BUG ||
+			     V->verdict == VERDICT_INCONCLUSIVE))
+		fprintf(out, ",\"bug_leaf\":%ld", V->bug_leaf);
+	if (V->split > 0 && !V->parts_exact)
 		fputs(",\"counts_exact\":false", out);
-	if (S->split > 0 && S->took_over)
+	if (V->split > 0 && V->took_over)
 		fputs(",\"took_over\":true", out);
 	if (weft__opts.nshards) {
 		char *cmd = weft__program_command(argv0);
 		fprintf(out, ",\"shard\":\"%d/%d\",\"fatal\":%s,\"program\":",
 			weft__opts.shard, weft__opts.nshards,
-			S->bug_fatal ? "true" : "false");
+			V->bug_fatal ? "true" : "false");
 		weft__json_str(out, cmd);
 		free(cmd);
 	}
@@ -105,65 +106,65 @@ void weft__report_json(FILE *out, const struct weft_test *t,
 	fputs("{\"test\":", out);
 	weft__json_str(out, t->name);
 	fputs(",\"verdict\":", out);
-	weft__json_str(out, weft__verdict_name(S->verdict));
+	weft__json_str(out, weft__verdict_name(S->v.verdict));
 	fputs(",\"kind\":", out);
-	if (S->verdict == VERDICT_BUG)
-		weft__json_str(out, S->kind);
+	if (S->v.verdict == VERDICT_BUG)
+		weft__json_str(out, S->v.kind);
 	else
 		fputs("null", out);
-	if (S->verdict == VERDICT_INCONCLUSIVE) {
+	if (S->v.verdict == VERDICT_INCONCLUSIVE) {
 		fputs(",\"reason\":", out);
-		weft__json_str(out, S->reason);
+		weft__json_str(out, S->v.reason);
 	}
 	fprintf(out, ",\"executions\":%ld,\"pruned\":%ld,\"redundant\":%ld,"
 		     "\"limited\":%ld,\"strategy\":",
-		S->executions, S->pruned, S->redundant, S->limited);
-	weft__json_str(out, S->strategy);
-	if (S->verdict == VERDICT_VERIFIED)
+		S->v.executions, S->v.pruned, S->v.redundant, S->v.limited);
+	weft__json_str(out, S->v.strategy);
+	if (S->v.verdict == VERDICT_VERIFIED)
 		fprintf(out, ",\"preemption_bound\":%d,\"fair_bound\":%d",
-			S->bound, S->fair_bound);
-	fprintf(out, ",\"seconds\":%.3f,\"total_steps\":%ld", S->seconds,
-		S->total_steps);
-	json_parts(out, S, argv0);
-	if (S->verdict == VERDICT_INCONCLUSIVE && S->nsteps == 0) {
+			S->v.bound, S->v.fair_bound);
+	fprintf(out, ",\"seconds\":%.3f,\"total_steps\":%ld", S->v.seconds,
+		S->v.total_steps);
+	json_parts(out, &S->v, argv0);
+	if (S->v.verdict == VERDICT_INCONCLUSIVE && S->t.nsteps == 0) {
 		fputs(",\"message\":", out);
-		weft__json_str(out, S->message);
+		weft__json_str(out, S->v.message);
 		fputs(",\"replay\":null,\"trace\":[]", out);
-	} else if (S->verdict == VERDICT_BUG ||
-		   S->verdict == VERDICT_INCONCLUSIVE) {
-		char *tok = weft__report_token(t, S);
+	} else if (S->v.verdict == VERDICT_BUG ||
+		   S->v.verdict == VERDICT_INCONCLUSIVE) {
+		char *tok = weft__report_token(t, &S->t);
 		fputs(",\"message\":", out);
-		weft__json_str(out, S->message);
+		weft__json_str(out, S->v.message);
 		fputs(",\"details\":", out);
-		weft__json_str(out, S->detail);
+		weft__json_str(out, S->v.detail);
 		fprintf(out, ",\"bug_execution\":%ld,\"steps\":%ld,"
 			     "\"preemptions\":%d,\"replay\":",
-			S->bug_exec + 1, S->nsteps, S->preemptions);
+			S->v.bug_exec + 1, S->t.nsteps, S->t.preemptions);
 		weft__json_str(out, tok);
 		fputs(",\"command\":", out);
 		char *cmd = weft__replay_command(t, argv0, tok);
 		weft__json_str(out, cmd);
 		free(cmd);
 		free(tok);
-		json_trace(out, S);
+		json_trace(out, &S->t);
 	} else {
 		fputs(",\"replay\":null,\"trace\":[]", out);
 	}
 	fputs(",\"findings\":[", out);
-	for (int i = 0; i < S->nfindings; i++) {
+	for (int i = 0; i < S->v.nfindings; i++) {
 		fprintf(out, "%s{\"kind\":", i ? "," : "");
-		weft__json_str(out, S->findings[i].kind);
+		weft__json_str(out, S->v.findings[i].kind);
 		fputs(",\"message\":", out);
-		weft__json_str(out, S->findings[i].msg);
+		weft__json_str(out, S->v.findings[i].msg);
 		fputc('}', out);
 	}
 	fputs("],\"notes\":[", out);
-	if (weft__verdict_note_text(S))
-		weft__json_str(out, weft__verdict_note_text(S));
-	for (int i = 0; i < S->nnotes; i++) {
-		if (i || weft__verdict_note_text(S))
+	if (weft__verdict_note_text(&S->v))
+		weft__json_str(out, weft__verdict_note_text(&S->v));
+	for (int i = 0; i < S->v.nnotes; i++) {
+		if (i || weft__verdict_note_text(&S->v))
 			fputc(',', out);
-		weft__json_str(out, S->notes[i]);
+		weft__json_str(out, S->v.notes[i]);
 	}
 	fputs("]}\n", out);
 	fflush(out);

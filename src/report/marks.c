@@ -54,10 +54,11 @@ void weft__marks_use(struct weft__marks *m)
  * its k-th step (before its first one when k is 0). */
 static long position(int tid, uint32_t k)
 {
-	const struct weft__step *st = weft__shm_steps(weft__S);
+	struct weft__trace *T = &weft__S->t;
+	const struct weft__step *st = weft__trace_steps(T);
 	uint32_t seen = 0;
 
-	for (long i = 0; i < weft__S->nsteps; i++) {
+	for (long i = 0; i < T->nsteps; i++) {
 		if (st[i].tid != tid)
 			continue;
 		if (seen == k)
@@ -65,7 +66,7 @@ static long position(int tid, uint32_t k)
 		if (++seen == k)
 			return i + 1;
 	}
-	return weft__S->nsteps;
+	return T->nsteps;
 }
 
 void weft__mark_access(int tid, uint32_t clk, const char *op,
@@ -126,9 +127,9 @@ int weft__marks_of(long exec, const struct weft__mark **out)
  * replays with the same scheduling points. */
 void weft__report_marks_begin(void)
 {
-	struct weft__shm *S = weft__S;
+	struct weft__trace *T = weft__S ? &weft__S->t : NULL;
 
-	if (S)
-		S->nctx = weft__replay_context_export(
-			S->ctx, (int)(sizeof S->ctx / sizeof S->ctx[0]));
+	if (T)
+		T->nctx = weft__replay_context_export(
+			T->ctx, (int)(sizeof T->ctx / sizeof T->ctx[0]));
 }

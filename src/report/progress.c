@@ -47,13 +47,13 @@ void weft__progress_tick(struct weft__shm **S, int n)
 	if (weft__outputs.quiet || elapsed < SHOW_AFTER || !isatty(2))
 		return;
 	for (int i = 0; i < n; i++)
-		execs += S[i]->executions + S[i]->pruned + S[i]->redundant +
-			 S[i]->limited;
+		execs += S[i]->v.executions + S[i]->v.pruned +
+			 S[i]->v.redundant + S[i]->v.limited;
 	len = snprintf(line, sizeof line,
 		       "weft: %.60s: %ld executions, %.0f/s, %s, %.0f s",
 		       cur->name, execs, execs / elapsed,
-		       phase(S[0]->strategy[0] ? S[0]->strategy
-					       : weft__opts.strategy,
+		       phase(S[0]->v.strategy[0] ? S[0]->v.strategy
+						 : weft__opts.strategy,
 			     execs, elapsed),
 		       elapsed);
 	if (len >= (int)sizeof line)

@@ -15,10 +15,10 @@ const char *weft__verdict_name(int v)
 					     : "pass";
 }
 
-char *weft__report_token(const struct weft_test *t, struct weft__shm *S)
+char *weft__report_token(const struct weft_test *t, struct weft__trace *T)
 {
-	return weft__token_encode(t->name, weft__shm_dec(S), S->ndec, S->ctx,
-				  S->nctx);
+	return weft__token_encode(t->name, weft__trace_dec(T), T->ndec, T->ctx,
+				  T->nctx);
 }
 
 static void plural(FILE *out, long n, const char *what)
@@ -27,44 +27,44 @@ static void plural(FILE *out, long n, const char *what)
 }
 
 /* Executions that checked nothing, after the count of those that did. */
-static void cut_short(FILE *out, struct weft__shm *S)
+static void cut_short(FILE *out, const struct weft__verdict *V)
 {
-	if (S->pruned)
-		fprintf(out, ", %ld pruned by assumptions", S->pruned);
-	if (S->redundant)
-		fprintf(out, ", %ld redundant", S->redundant);
-	if (S->limited)
-		fprintf(out, ", %ld cut by limits", S->limited);
+	if (V->pruned)
+		fprintf(out, ", %ld pruned by assumptions", V->pruned);
+	if (V->redundant)
+		fprintf(out, ", %ld redundant", V->redundant);
+	if (V->limited)
+		fprintf(out, ", %ld cut by limits", V->limited);
 }
 
-static void summary_line(FILE *out, struct weft__shm *S)
+static void summary_line(FILE *out, const struct weft__verdict *V)
 {
 	/* A shard's verdict covers its part only: 'weft merge' gives the
 	 * test's. */
 	if (weft__opts.nshards)
 		fprintf(out, "shard %d/%d only; ", weft__opts.shard,
 			weft__opts.nshards);
-	if (S->verdict == VERDICT_VERIFIED) {
+	if (V->verdict == VERDICT_VERIFIED) {
 		fputs("exhaustive: ", out);
-		plural(out, S->executions, "schedule");
-		if (S->bound >= 0)
-			fprintf(out, " with at most %d preemption%s", S->bound,
-				S->bound == 1 ? "" : "s");
-		if (S->fair_bound >= 0)
+		plural(out, V->executions, "schedule");
+		if (V->bound >= 0)
+			fprintf(out, " with at most %d preemption%s", V->bound,
+				V->bound == 1 ? "" : "s");
+		if (V->fair_bound >= 0)
 			fprintf(out, "%s %d unfair spin continuation%s",
-				S->bound >= 0 ? " and" : " with at most",
-				S->fair_bound, S->fair_bound == 1 ? "" : "s");
-		if (S->bound < 0 && S->fair_bound < 0)
+				V->bound >= 0 ? " and" : " with at most",
+				V->fair_bound, V->fair_bound == 1 ? "" : "s");
+		if (V->bound < 0 && V->fair_bound < 0)
 			fputs(", every interleaving (no bound needed)", out);
-		cut_short(out, S);
+		cut_short(out, V);
 		return;
 	}
-	if (S->verdict == VERDICT_INCONCLUSIVE)
-		fprintf(out, "%s; ", S->reason);
-	plural(out, S->executions, "execution");
-	cut_short(out, S);
-	fprintf(out, ", %s", S->strategy);
-	if (S->verdict == VERDICT_PASS)
+	if (V->verdict == VERDICT_INCONCLUSIVE)
+		fprintf(out, "%s; ", V->reason);
+	plural(out, V->executions, "execution");
+	cut_short(out, V);
+	fprintf(out, ", %s", V->strategy);
+	if (V->verdict == VERDICT_PASS)
 		fputs(", budget spent, no bug found", out);
 }
 
@@ -80,12 +80,13 @@ static void print_replay(FILE *out, const struct weft_test *t,
 static void text_bug(FILE *out, const struct weft_test *t, struct weft__shm *S,
 		     const char *argv0)
 {
-	char *tok = weft__report_token(t, S);
+	char *tok = weft__report_token(t, &S->t);
+	const struct weft__step *st = weft__trace_steps(&S->t);
 	long preempt = 0;
 
-	fprintf(out, "%s: %s\n", S->kind, S->message);
-	if (S->detail_len) {
-		const char *p = S->detail;
+	fprintf(out, "%s: %s\n", S->v.kind, S->v.message);
+	if (S->v.detail_len) {
+		const char *p = S->v.detail;
 		while (*p) {
 			const char *e = strchr(p, '\n');
 			int l = e ? (int)(e - p) : (int)strlen(p);
@@ -93,14 +94,14 @@ static void text_bug(FILE *out, const struct weft_test *t, struct weft__shm *S,
 			p += l + (e ? 1 : 0);
 		}
 	}
-	weft__trace_draw(out, S, weft__opts.verbose, S->blocked);
-	for (long i = 1; i < S->nsteps; i++)
-		if (weft__shm_steps(S)[i].tid != weft__shm_steps(S)[i - 1].tid)
+	weft__trace_draw(out, S, weft__opts.verbose, S->t.blocked);
+	for (long i = 1; i < S->t.nsteps; i++)
+		if (st[i].tid != st[i - 1].tid)
 			preempt++;
 	fprintf(out, "\nfound by %s in execution %ld (%.2f s); %ld steps, %ld "
 		     "context switches, %d preemption%s\n",
-		S->strategy, S->bug_exec + 1, S->bug_seconds, S->nsteps, preempt,
-		S->preemptions, S->preemptions == 1 ? "" : "s");
+		S->v.strategy, S->v.bug_exec + 1, S->v.bug_seconds, S->t.nsteps,
+		preempt, S->t.preemptions, S->t.preemptions == 1 ? "" : "s");
 	print_replay(out, t, argv0, tok);
 	free(tok);
 }
@@ -111,13 +112,13 @@ static void text_inconclusive(FILE *out, const struct weft_test *t,
 {
 	char *tok;
 
-	fprintf(out, "%s: %s\n", S->reason, S->message);
-	if (S->nsteps == 0)
+	fprintf(out, "%s: %s\n", S->v.reason, S->v.message);
+	if (S->t.nsteps == 0)
 		return;
-	weft__trace_draw(out, S, weft__opts.verbose, S->blocked);
-	tok = weft__report_token(t, S);
-	fprintf(out, "\nin execution %ld; %ld steps\n", S->bug_exec + 1,
-		S->nsteps);
+	weft__trace_draw(out, S, weft__opts.verbose, S->t.blocked);
+	tok = weft__report_token(t, &S->t);
+	fprintf(out, "\nin execution %ld; %ld steps\n", S->v.bug_exec + 1,
+		S->t.nsteps);
 	print_replay(out, t, argv0, tok);
 	free(tok);
 }
@@ -127,10 +128,10 @@ static void text_inconclusive(FILE *out, const struct weft_test *t,
  * with weft-cc, inline assembly), and the verdict should say that it
  * rests on that.  Only a whole search of one process tells: the counts of
  * parallel jobs and shards are not merged. */
-const char *weft__verdict_note_text(const struct weft__shm *S)
+const char *weft__verdict_note_text(const struct weft__verdict *V)
 {
-	if ((S->verdict != VERDICT_VERIFIED && S->verdict != VERDICT_PASS) ||
-	    !S->spawned || S->shared_seen || S->split ||
+	if ((V->verdict != VERDICT_VERIFIED && V->verdict != VERDICT_PASS) ||
+	    !V->spawned || V->shared_seen || V->split ||
 	    weft__opts.jobs > 1 || weft__opts.nshards > 1)
 		return NULL;
 	return "threads were created, but no shared access between them was "
@@ -142,32 +143,32 @@ const char *weft__verdict_note_text(const struct weft__shm *S)
 void weft__report_text(FILE *out, const struct weft_test *t,
 		       struct weft__shm *S, const char *argv0)
 {
-	const char *note = weft__verdict_note_text(S);
+	const char *note = weft__verdict_note_text(&S->v);
 
-	fprintf(out, "== %s: %s", t->name, weft__verdict_name(S->verdict));
-	if (S->verdict == VERDICT_BUG)
-		fprintf(out, " (%s)\n", S->kind);
+	fprintf(out, "== %s: %s", t->name, weft__verdict_name(S->v.verdict));
+	if (S->v.verdict == VERDICT_BUG)
+		fprintf(out, " (%s)\n", S->v.kind);
 	else {
 		fputs(" (", out);
-		summary_line(out, S);
-		fprintf(out, "; %.2f s)\n", S->seconds);
+		summary_line(out, &S->v);
+		fprintf(out, "; %.2f s)\n", S->v.seconds);
 	}
-	if (S->verdict == VERDICT_BUG)
+	if (S->v.verdict == VERDICT_BUG)
 		text_bug(out, t, S, argv0);
-	if (S->verdict == VERDICT_INCONCLUSIVE)
+	if (S->v.verdict == VERDICT_INCONCLUSIVE)
 		text_inconclusive(out, t, S, argv0);
-	for (int i = 0; i < S->nfindings; i++) {
-		if (S->verdict == VERDICT_BUG && i == 0 &&
-		    strcmp(S->kind, S->findings[0].kind) == 0 &&
-		    strcmp(S->message, S->findings[0].msg) == 0)
+	for (int i = 0; i < S->v.nfindings; i++) {
+		if (S->v.verdict == VERDICT_BUG && i == 0 &&
+		    strcmp(S->v.kind, S->v.findings[0].kind) == 0 &&
+		    strcmp(S->v.message, S->v.findings[0].msg) == 0)
 			continue;
 		fprintf(out, "%s%s: %s\n",
-			S->verdict == VERDICT_BUG ? "also " : "",
-			S->findings[i].kind, S->findings[i].msg);
+			S->v.verdict == VERDICT_BUG ? "also " : "",
+			S->v.findings[i].kind, S->v.findings[i].msg);
 	}
 	if (note)
 		fprintf(out, "note: %s\n", note);
-	for (int i = 0; i < S->nnotes; i++)
-		fprintf(out, "note: %s\n", S->notes[i]);
+	for (int i = 0; i < S->v.nnotes; i++)
+		fprintf(out, "note: %s\n", S->v.notes[i]);
 	fflush(out);
 }

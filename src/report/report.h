@@ -38,11 +38,11 @@ struct weft__trace_row {
 void weft__trace_draw_linear(FILE *out, const struct weft__shm *S,
 			     const struct weft__trace_row *rows, int nr);
 const char *weft__verdict_name(int v);
-/* A statement the clean verdict of S rests on (its threads were never
+/* A statement the clean verdict V rests on (its threads were never
  * seen sharing anything: src/sched/shared.c), or NULL. */
-const char *weft__verdict_note_text(const struct weft__shm *S);
+const char *weft__verdict_note_text(const struct weft__verdict *V);
 /* The replay token of the recorded execution (malloc'd). */
-char *weft__report_token(const struct weft_test *t, struct weft__shm *S);
+char *weft__report_token(const struct weft_test *t, struct weft__trace *T);
 const char *weft__code_location(const void *pc, char *buf, size_t n);
 void weft__crash_to_bug(struct weft__shm *S);
 /* The verdict of a worker that ended with this wait status (killed: by

@@ -42,26 +42,28 @@ static char *first_line(const char *s)
 }
 
 /* Findings besides the one the verdict reports ("also ..." lines). */
-static void keep_findings(struct weft__result *r, struct weft__shm *S)
+static void keep_findings(struct weft__result *r,
+			  const struct weft__verdict *V)
 {
-	for (int i = 0; i < S->nfindings; i++) {
-		if (S->verdict == VERDICT_BUG && i == 0 &&
-		    !strcmp(S->kind, S->findings[0].kind) &&
-		    !strcmp(S->message, S->findings[0].msg))
+	for (int i = 0; i < V->nfindings; i++) {
+		if (V->verdict == VERDICT_BUG && i == 0 &&
+		    !strcmp(V->kind, V->findings[0].kind) &&
+		    !strcmp(V->message, V->findings[0].msg))
 			continue;
-		r->also_kind[r->nalso] = strdup(S->findings[i].kind);
-		r->also_msg[r->nalso++] = strdup(S->findings[i].msg);
+		r->also_kind[r->nalso] = strdup(V->findings[i].kind);
+		r->also_msg[r->nalso++] = strdup(V->findings[i].msg);
 	}
 }
 
 /* A crash names its place by base name only (addr2line -s): the trace's
  * steps at that place know the path the compiler saw. */
-static void fuller_paths(struct weft__shm *S, struct weft__ref *refs, int n)
+static void fuller_paths(struct weft__trace *T, struct weft__ref *refs,
+			 int n)
 {
-	const struct weft__step *st = weft__shm_steps(S);
+	const struct weft__step *st = weft__trace_steps(T);
 
 	for (int i = 0; i < n; i++)
-		for (long k = 0; k < S->nsteps; k++) {
+		for (long k = 0; k < T->nsteps; k++) {
 			const struct weft_loc *l = st[k].loc;
 			if (weft__ref_matches(&refs[i], l) &&
 			    strlen(l->file) > strlen(refs[i].file) &&
@@ -76,29 +78,30 @@ void weft__results_add(const struct weft_test *t, struct weft__shm *S,
 		       const char *argv0, const char *text)
 {
 	struct weft__result *r;
-	char both[sizeof S->message + sizeof S->detail + 2];
+	char both[sizeof S->v.message + sizeof S->v.detail + 2];
 
 	if (!wanted())
 		return;
 	r = new_result(t->name);
-	r->verdict = S->verdict;
+	r->verdict = S->v.verdict;
 	r->text = strdup(text);
-	r->seconds = S->seconds;
-	r->executions = S->executions;
-	if (S->verdict == VERDICT_BUG)
-		r->kind = strdup(S->kind);
-	if (S->verdict == VERDICT_INCONCLUSIVE)
-		r->reason = strdup(S->reason);
-	if (S->verdict == VERDICT_BUG || S->verdict == VERDICT_INCONCLUSIVE) {
-		r->message = first_line(S->message);
-		snprintf(both, sizeof both, "%s\n%s", S->message, S->detail);
+	r->seconds = S->v.seconds;
+	r->executions = S->v.executions;
+	if (S->v.verdict == VERDICT_BUG)
+		r->kind = strdup(S->v.kind);
+	if (S->v.verdict == VERDICT_INCONCLUSIVE)
+		r->reason = strdup(S->v.reason);
+	if (S->v.verdict == VERDICT_BUG ||
+	    S->v.verdict == VERDICT_INCONCLUSIVE) {
+		r->message = first_line(S->v.message);
+		snprintf(both, sizeof both, "%s\n%s", S->v.message, S->v.detail);
 		r->nrefs = weft__refs_find(both, r->refs, 8);
-		weft__refs_failure_first(S->message, r->refs, r->nrefs);
-		fuller_paths(S, r->refs, r->nrefs);
+		weft__refs_failure_first(S->v.message, r->refs, r->nrefs);
+		fuller_paths(&S->t, r->refs, r->nrefs);
 	}
-	if ((S->verdict == VERDICT_BUG || S->verdict == VERDICT_INCONCLUSIVE) &&
-	    S->nsteps) {
-		char *tok = weft__report_token(t, S);
+	if ((S->v.verdict == VERDICT_BUG ||
+	     S->v.verdict == VERDICT_INCONCLUSIVE) && S->t.nsteps) {
+		char *tok = weft__report_token(t, &S->t);
 		r->command = weft__replay_command(t, argv0, tok);
 		free(tok);
 	}
@@ -112,7 +115,7 @@ void weft__results_add(const struct weft_test *t, struct weft__shm *S,
 			 "test %s", t->name);
 		r->nrefs = 1;
 	}
-	keep_findings(r, S);
+	keep_findings(r, &S->v);
 }
 
 void weft__results_add_error(const char *test, const char *message)

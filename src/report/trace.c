@@ -114,13 +114,14 @@ static void add_mark(struct item *it, long *n, const struct weft__mark *m)
 }
 
 /* The last step of each thread at each place the report's text names. */
-static void keep_referenced(struct weft__shm *S, struct item *it, long n)
+static void keep_referenced(const struct weft__verdict *V, struct item *it,
+			    long n)
 {
 	struct weft__ref refs[32];
-	char text[sizeof S->message + sizeof S->detail + 2];
+	char text[sizeof V->message + sizeof V->detail + 2];
 	int nr;
 
-	snprintf(text, sizeof text, "%s\n%s", S->message, S->detail);
+	snprintf(text, sizeof text, "%s\n%s", V->message, V->detail);
 	nr = weft__refs_find(text, refs, 32);
 	for (int r = 0; r < nr; r++) {
 		weft__tset seen = weft__ts_none();
@@ -139,27 +140,28 @@ static void keep_referenced(struct weft__shm *S, struct item *it, long n)
 /* Steps and marks in trace order (a mark at position p after step p-1). */
 static long build_items(struct weft__shm *S, struct item *it)
 {
+	const struct weft__step *st = weft__trace_steps(&S->t);
 	const struct weft__mark *marks = NULL;
-	int nm = weft__marks_of(S->bug_exec, &marks);
+	int nm = weft__marks_of(S->v.bug_exec, &marks);
 	bool used[64] = { false };
 	long n = 0;
 
-	for (long i = 0; i <= S->nsteps; i++) {
+	for (long i = 0; i <= S->t.nsteps; i++) {
 		/* marks are few: pick those at i in the order they came */
 		for (int k = 0; k < nm && k < 64; k++) {
-			long at = marks[k].pos < S->nsteps ? marks[k].pos
-							   : S->nsteps;
+			long at = marks[k].pos < S->t.nsteps ? marks[k].pos
+							     : S->t.nsteps;
 			if (!used[k] && at == i) {
 				used[k] = true;
 				add_mark(it, &n, &marks[k]);
 			}
 		}
-		if (i < S->nsteps) {
-			const struct weft__step *s = &weft__shm_steps(S)[i];
+		if (i < S->t.nsteps) {
+			const struct weft__step *s = &st[i];
 			it[n++] = (struct item){ .s = s, .tid = s->tid };
 		}
 	}
-	keep_referenced(S, it, n);
+	keep_referenced(&S->v, it, n);
 	return n;
 }
 
@@ -214,8 +216,8 @@ static int emit_run(const struct item *it, const long *vis, int nv,
 static int build_rows(struct weft__shm *S, bool verbose, struct weft__trace_row *rows,
 		      int max, const struct weft__step *blocked)
 {
-	struct item *it = malloc(sizeof *it * (size_t)(S->nsteps + 65));
-	long *vis = malloc(sizeof *vis * (size_t)(S->nsteps + 65));
+	struct item *it = malloc(sizeof *it * (size_t)(S->t.nsteps + 65));
+	long *vis = malloc(sizeof *vis * (size_t)(S->t.nsteps + 65));
 	long n = build_items(S, it), i = 0;
 	int nr = 0;
 
@@ -231,7 +233,7 @@ static int build_rows(struct weft__shm *S, bool verbose, struct weft__trace_row 
 	}
 	free(it);
 	free(vis);
-	for (int t = 0; t < S->nthreads && nr < max; t++) {
+	for (int t = 0; t < S->t.nthreads && nr < max; t++) {
 		char cell[320];
 		if (!blocked || !blocked[t].op)
 			continue;
@@ -249,13 +251,14 @@ static int build_rows(struct weft__shm *S, bool verbose, struct weft__trace_row 
 void weft__trace_draw(FILE *out, struct weft__shm *S, bool verbose,
 		      const struct weft__step *blocked)
 {
+	const struct weft__trace *T = &S->t;
 	static struct weft__trace_row rows[20000];
 	int width[WEFT__MAX_THREADS], used[WEFT__MAX_THREADS] = { 0 };
 	int nr = build_rows(S, verbose, rows, 20000, blocked);
-	int n = S->nthreads, ncols = 0;
+	int n = T->nthreads, ncols = 0;
 
 	for (int t = 0; t < n; t++) {
-		width[t] = (int)strlen(S->thread_names[t] ? S->thread_names[t]
+		width[t] = (int)strlen(T->thread_names[t] ? T->thread_names[t]
 							  : "?");
 		/* A long name is cut to the column (the line buffer below
 		 * holds WEFT__TRACE_COL_MAX characters a column). */
@@ -290,7 +293,7 @@ void weft__trace_draw(FILE *out, struct weft__shm *S, bool verbose,
 				continue;
 			if (pass == 0)
 				p += sprintf(p, "%-*.*s  ", width[t], width[t],
-					     S->thread_names[t] ? S->thread_names[t]
+					     T->thread_names[t] ? T->thread_names[t]
 								: "?");
 			else {
 				memset(p, '-', (size_t)width[t]);

@@ -31,32 +31,32 @@ static bool names(const char *text, const char *name, size_t n)
  * column is labelled "first .. latest": either counts). */
 static bool mentioned(const struct weft__shm *S, int t)
 {
-	const char *label = S->thread_names[t], *dots;
+	const char *label = S->t.thread_names[t], *dots;
 
 	if (!label)
 		return false;
 	dots = strstr(label, " .. ");
 	if (dots) {
 		size_t n = (size_t)(dots - label);
-		return names(S->message, label, n) ||
-		       names(S->detail, label, n) ||
-		       names(S->message, dots + 4, strlen(dots + 4)) ||
-		       names(S->detail, dots + 4, strlen(dots + 4));
+		return names(S->v.message, label, n) ||
+		       names(S->v.detail, label, n) ||
+		       names(S->v.message, dots + 4, strlen(dots + 4)) ||
+		       names(S->v.detail, dots + 4, strlen(dots + 4));
 	}
-	return names(S->message, label, strlen(label)) ||
-	       names(S->detail, label, strlen(label));
+	return names(S->v.message, label, strlen(label)) ||
+	       names(S->v.detail, label, strlen(label));
 }
 
 /* Column t's label, and whether another column has the same (threads of
  * the core API are named after their function). */
-static const char *label_of(const struct weft__shm *S, int t, bool *dup)
+static const char *label_of(const struct weft__trace *T, int t, bool *dup)
 {
-	const char *l = S->thread_names[t] ? S->thread_names[t] : "?";
+	const char *l = T->thread_names[t] ? T->thread_names[t] : "?";
 
 	*dup = false;
-	for (int u = 0; u < S->nthreads && !*dup; u++)
-		*dup = u != t && S->thread_names[u] &&
-		       strcmp(S->thread_names[u], l) == 0;
+	for (int u = 0; u < T->nthreads && !*dup; u++)
+		*dup = u != t && T->thread_names[u] &&
+		       strcmp(T->thread_names[u], l) == 0;
 	return l;
 }
 
@@ -66,9 +66,9 @@ static void find_involved(const struct weft__shm *S,
 			  const struct weft__trace_row *rows, int nr,
 			  bool *involved)
 {
-	for (int t = 0; t < S->nthreads; t++) {
+	for (int t = 0; t < S->t.nthreads; t++) {
 		bool dup;
-		label_of(S, t, &dup);
+		label_of(&S->t, t, &dup);
 		involved[t] = !dup && mentioned(S, t);
 	}
 	for (int r = 0; r < nr; r++)
@@ -87,7 +87,7 @@ void weft__trace_draw_linear(FILE *out, const struct weft__shm *S,
 	find_involved(S, rows, nr, involved);
 	for (int r = 0; r < nr; r++) {
 		bool dup;
-		int l = (int)strlen(label_of(S, rows[r].tid, &dup)) +
+		int l = (int)strlen(label_of(&S->t, rows[r].tid, &dup)) +
 			(dup ? 5 : 0);
 		if (l > w)
 			w = l;
@@ -118,7 +118,8 @@ void weft__trace_draw_linear(FILE *out, const struct weft__shm *S,
 			continue;
 		}
 		/* Same-named threads are told apart by their column. */
-		snprintf(name, sizeof name, "%s", label_of(S, rows[r].tid, &dup));
+		snprintf(name, sizeof name, "%s",
+			 label_of(&S->t, rows[r].tid, &dup));
 		if (dup)
 			snprintf(name + strlen(name), sizeof name - strlen(name),
 				 " [%d]", rows[r].tid);

@@ -23,7 +23,8 @@ long weft__exec_gen(void)
 void weft__exec_reset(void)
 {
 	struct weft__exec *X = weft__X;
-	struct weft__shm *S = weft__S;
+	struct weft__trace *T = &weft__S->t;
+	struct weft__verdict *V = &weft__S->v;
 	long no = X->exec_no;
 
 	exec_gen++;
@@ -46,18 +47,21 @@ void weft__exec_reset(void)
 	X->pruned = false;
 	X->in_epilogue = false;
 	X->exec_no = no;
-	S->nsteps = 0;
-	S->ndec = 0;
-	S->preemptions = 0;
+	T->nsteps = 0;
+	T->ndec = 0;
+	T->preemptions = 0;
 	/* Only the last execution's threads can have left an entry. */
-	if (S->nthreads > 0 && S->nthreads <= WEFT__MAX_THREADS)
-		memset(S->blocked, 0, sizeof S->blocked[0] * (size_t)S->nthreads);
-	else if (S->nthreads)
-		memset(S->blocked, 0, sizeof S->blocked);
-	S->nthreads = 0;
-	S->pool_used = 0;
-	S->detail_len = 0;
-	S->detail[0] = 0;
+	if (T->nthreads > 0 && T->nthreads <= WEFT__MAX_THREADS)
+		memset(T->blocked, 0,
+		       sizeof T->blocked[0] * (size_t)T->nthreads);
+	else if (T->nthreads)
+		memset(T->blocked, 0, sizeof T->blocked);
+	T->nthreads = 0;
+	T->pool_used = 0;
+	/* The details explain the execution that failed: a new one starts
+	 * without any. */
+	V->detail_len = 0;
+	V->detail[0] = 0;
 	weft__exec_mem_reset();
 	weft__objclock_reset();
 	weft__stack_put_all();
@@ -114,23 +118,23 @@ long weft__exec_no(void)
 
 void weft__fail_detail(const char *fmt, ...)
 {
-	struct weft__shm *S = weft__S;
+	struct weft__verdict *V = &weft__S->v;
 	va_list ap;
-	int room = (int)sizeof S->detail - S->detail_len;
+	int room = (int)sizeof V->detail - V->detail_len;
 	int n;
 
 	if (room <= 2)
 		return;
 	va_start(ap, fmt);
-	n = vsnprintf(S->detail + S->detail_len, (size_t)room - 1, fmt, ap);
+	n = vsnprintf(V->detail + V->detail_len, (size_t)room - 1, fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		return;
 	if (n > room - 2)
 		n = room - 2;
-	S->detail_len += n;
-	S->detail[S->detail_len++] = '\n';
-	S->detail[S->detail_len] = 0;
+	V->detail_len += n;
+	V->detail[V->detail_len++] = '\n';
+	V->detail[V->detail_len] = 0;
 }
 
 /* Record what ended the execution (a bug's kind, or a limit's reason)
@@ -138,16 +142,16 @@ void weft__fail_detail(const char *fmt, ...)
 _Noreturn static void end_with(const char *kind, const struct weft_loc *loc,
 			       enum exec_result r, const char *fmt, va_list ap)
 {
-	struct weft__shm *S = weft__S;
+	struct weft__verdict *V = &weft__S->v;
 	char msg[900];
 
 	vsnprintf(msg, sizeof msg, fmt, ap);
-	snprintf(S->kind, sizeof S->kind, "%s", kind);
+	snprintf(V->kind, sizeof V->kind, "%s", kind);
 	if (loc && loc->file)
-		snprintf(S->message, sizeof S->message, "%s (at %s:%d)", msg,
+		snprintf(V->message, sizeof V->message, "%s (at %s:%d)", msg,
 			 loc->file, loc->line);
 	else
-		snprintf(S->message, sizeof S->message, "%s", msg);
+		snprintf(V->message, sizeof V->message, "%s", msg);
 	weft__end_execution(r);
 }
 
@@ -249,16 +253,16 @@ int(weft_choose)(int n)
 
 void weft__note_finding(const char *kind, uint64_t key, const char *msg)
 {
-	struct weft__shm *S = weft__S;
+	struct weft__verdict *V = &weft__S->v;
 	struct weft__finding *f;
 
-	for (int i = 0; i < S->nfindings; i++)
-		if (S->findings[i].key == key &&
-		    strcmp(S->findings[i].kind, kind) == 0)
+	for (int i = 0; i < V->nfindings; i++)
+		if (V->findings[i].key == key &&
+		    strcmp(V->findings[i].kind, kind) == 0)
 			return;
-	if (S->nfindings == WEFT__MAX_FINDINGS)
+	if (V->nfindings == WEFT__MAX_FINDINGS)
 		return;
-	f = &S->findings[S->nfindings++];
+	f = &V->findings[V->nfindings++];
 	snprintf(f->kind, sizeof f->kind, "%s", kind);
 	snprintf(f->msg, sizeof f->msg, "%s", msg);
 	f->key = key;
@@ -278,8 +282,8 @@ _Noreturn void weft__die_at(const char *file, int line, const char *fmt, ...)
 	/* In a worker, the parent reports the test as inconclusive with
 	 * this message. */
 	if (weft__S) {
-		snprintf(weft__S->kind, sizeof weft__S->kind, "internal");
-		snprintf(weft__S->message, sizeof weft__S->message,
+		snprintf(weft__S->v.kind, sizeof weft__S->v.kind, "internal");
+		snprintf(weft__S->v.message, sizeof weft__S->v.message,
 			 "internal error at %s:%d: %s", file, line, msg);
 	}
 	_exit(3);

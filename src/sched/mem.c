@@ -93,7 +93,7 @@ void weft__exec_mem_reset(void)
 
 const char *weft__intern(const char *s)
 {
-	struct weft__shm *sh = weft__S;
+	struct weft__trace *T = weft__S ? &weft__S->t : NULL;
 	size_t n;
 	char *p;
 
@@ -102,18 +102,18 @@ const char *weft__intern(const char *s)
 	/* Outside a worker (the parent, the unit tests) there is no pool:
 	 * a copy that lives for the process, since s may be a caller's
 	 * buffer (weft__internf's). */
-	if (!sh) {
+	if (!T) {
 		p = strdup(s);
 		return p ? p : "(out of memory)";
 	}
 	n = strlen(s) + 1;
 	/* The pool is rewound at every execution start (weft__exec_reset), so
 	 * only the current execution's names use it. */
-	if (sh->pool_used + n > sizeof sh->pool)
+	if (T->pool_used + n > sizeof T->pool)
 		return "(name pool full)";
-	p = sh->pool + sh->pool_used;
+	p = T->pool + T->pool_used;
 	memcpy(p, s, n);
-	sh->pool_used += n;
+	T->pool_used += n;
 	return p;
 }
 
@@ -131,17 +131,17 @@ const char *weft__internf(const char *fmt, ...)
 const struct weft_loc *weft__intern_loc(const char *file, int line,
 					const char *func)
 {
-	struct weft__shm *sh = weft__S;
+	struct weft__trace *T = weft__S ? &weft__S->t : NULL;
 	struct weft_loc *l;
 	size_t off;
 
-	if (!sh)
+	if (!T)
 		return NULL;
-	off = (sh->pool_used + 15) & ~(size_t)15;
-	if (off + sizeof *l > sizeof sh->pool)
+	off = (T->pool_used + 15) & ~(size_t)15;
+	if (off + sizeof *l > sizeof T->pool)
 		return NULL;
-	l = (struct weft_loc *)(void *)(sh->pool + off);
-	sh->pool_used = off + sizeof *l;
+	l = (struct weft_loc *)(void *)(T->pool + off);
+	T->pool_used = off + sizeof *l;
 	l->file = weft__intern(file);
 	l->line = line;
 	l->func = weft__intern(func);

@@ -88,12 +88,12 @@ void weft__step_note(const char *s)
 	struct weft__exec *X = weft__X;
 
 	if (X && X->nsteps > 0)
-		weft__shm_steps(weft__S)[X->nsteps - 1].note = s;
+		weft__trace_steps(&weft__S->t)[X->nsteps - 1].note = s;
 }
 
 int weft__choose(int n, const char *what, const struct weft_loc *loc)
 {
-	struct weft__shm *S = weft__S;
+	struct weft__trace *T = &weft__S->t;
 	int v;
 
 	if (n <= 0)
@@ -102,7 +102,7 @@ int weft__choose(int n, const char *what, const struct weft_loc *loc)
 	weft__point("choose", NULL, what, WEFT__ACC_NONE, loc);
 	if (n == 1)
 		return 0;
-	if (S->ndec >= S->cap)
+	if (T->ndec >= T->cap)
 		weft__limit("step-limit", loc,
 			    "an execution made more decisions than "
 			    "--max-steps allows");
@@ -110,8 +110,8 @@ int weft__choose(int n, const char *what, const struct weft_loc *loc)
 	if (v < 0 || v >= n)
 		weft__die("strategy %s chose %d outside [0,%d)",
 			  weft__strat->name, v, n);
-	weft__shm_dec(S)[S->ndec++] = (uint32_t)v;
-	weft__shm_steps(S)[weft__X->nsteps - 1].kind = STEP_CHOICE;
-	weft__shm_steps(S)[weft__X->nsteps - 1].value = v;
+	weft__trace_dec(T)[T->ndec++] = (uint32_t)v;
+	weft__trace_steps(T)[weft__X->nsteps - 1].kind = STEP_CHOICE;
+	weft__trace_steps(T)[weft__X->nsteps - 1].value = v;
 	return v;
 }

@@ -117,7 +117,7 @@ void weft__note_blocked(int tid)
 {
 	const struct weft__op *op = weft__X->th[tid].pending;
 
-	weft__S->blocked[tid] = (struct weft__step){
+	weft__S->t.blocked[tid] = (struct weft__step){
 		.tid = (int16_t)tid, .op = op->name, .objname = op->objname,
 		.loc = op->loc, .value = -1 };
 }
@@ -169,7 +169,7 @@ static int round_robin(const weft__tset *set)
 static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 {
 	struct weft__exec *X = weft__X;
-	struct weft__shm *S = weft__S;
+	struct weft__trace *T = &weft__S->t;
 	struct weft__thread *t = &X->th[tid];
 	struct weft__op *op = t->pending;
 	long s = X->nsteps;
@@ -186,19 +186,19 @@ static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 	 * preemption: it was waiting. */
 	if (last >= 0 && last != tid && weft__ts_has(en, last) &&
 	    !weft__ts_has(&X->weak, last) && !X->th[last].spinning)
-		S->preemptions = ++X->preemptions;
+		T->preemptions = ++X->preemptions;
 	if (!weft__ts_has(elig, tid))
 		X->unfair++;
 	if (X->spin_any)
 		for (int i = 0; i < X->nthreads; i++)
 			weft__ts_del(&X->th[i].yield_wait, tid);
-	weft__shm_dec(S)[S->ndec++] = (uint32_t)tid;
-	weft__shm_steps(S)[s] = (struct weft__step){
+	weft__trace_dec(T)[T->ndec++] = (uint32_t)tid;
+	weft__trace_steps(T)[s] = (struct weft__step){
 		.tid = (int16_t)tid, .kind = STEP_OP, .value = -1,
 		.op = op->name, .objname = op->objname, .loc = op->loc,
 		.note = NULL };
 	X->nsteps = s + 1;
-	S->nsteps = s + 1;
+	T->nsteps = s + 1;
 	/* A write may let spinners progress; the clearing waits for the next
 	 * scheduling point, since the op may still turn out to have changed
 	 * nothing (a failed trylock calls weft__spun). */
@@ -233,7 +233,8 @@ static int choose_next(void)
 		weft__end_execution(X->pruned ? EXEC_PRUNED : EXEC_OK);
 	/* Checked before the strategy is asked, so a replay of a livelock
 	 * stops where the recorded run stopped. */
-	if (X->nsteps >= weft__opts.max_steps || weft__S->ndec >= weft__S->cap)
+	if (X->nsteps >= weft__opts.max_steps ||
+	    weft__S->t.ndec >= weft__S->t.cap)
 		weft__limit("step-limit", NULL,
 			     "an execution took more than --max-steps=%ld steps "
 			     "without finishing (a long computation, or a "

@@ -35,7 +35,7 @@ static int nobj;
 void weft__saw_shared(void)
 {
 	if (weft__S)
-		weft__S->shared_seen = true;
+		weft__S->v.shared_seen = true;
 }
 
 /* Thread life-cycle steps: a thread's start reads what its spawn wrote,
@@ -56,8 +56,8 @@ void weft__shared_op(int tid, const struct weft__op *op)
 {
 	size_t h;
 
-	if (weft__S->shared_seen || !op->obj || op->access == WEFT__ACC_NONE ||
-	    lifecycle(op))
+	if (weft__S->v.shared_seen || !op->obj ||
+	    op->access == WEFT__ACC_NONE || lifecycle(op))
 		return;
 	if (nobj >= NOBJ / 2) {
 		/* Too many objects to tell: say nothing rather than guess. */
@@ -86,14 +86,14 @@ void weft__sched_shared_begin(void)
 
 void weft__verdict_note(uint64_t key, const char *msg)
 {
-	struct weft__shm *S = weft__S;
+	struct weft__verdict *V = &weft__S->v;
 
-	for (int i = 0; i < S->nnotes; i++)
-		if (S->note_keys[i] == key)
+	for (int i = 0; i < V->nnotes; i++)
+		if (V->note_keys[i] == key)
 			return;
-	if (S->nnotes == WEFT__MAX_NOTES)
+	if (V->nnotes == WEFT__MAX_NOTES)
 		return;
-	S->note_keys[S->nnotes] = key;
-	snprintf(S->notes[S->nnotes], sizeof S->notes[0], "%s", msg);
-	S->nnotes++;
+	V->note_keys[V->nnotes] = key;
+	snprintf(V->notes[V->nnotes], sizeof V->notes[0], "%s", msg);
+	V->nnotes++;
 }

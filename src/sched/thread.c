@@ -203,10 +203,10 @@ static int create(void (*fn)(void *), void *arg, const char *name,
 		X->th[parent->id].pvc[parent->id]++;
 	}
 	start_on_stack(t, stack_size, body);
-	weft__S->nthreads = X->nthreads;
+	weft__S->t.nthreads = X->nthreads;
 	if (fresh)
 		column_first[t->id] = t->name;
-	weft__S->thread_names[t->id] =
+	weft__S->t.thread_names[t->id] =
 		fresh ? t->name
 		      : weft__internf("%s .. %s", column_first[t->id], t->name);
 	return t->id;
@@ -234,7 +234,7 @@ int weft__spawn_sized(void (*fn)(void *), void *arg, const char *name,
 	 * record reusable after it was reusable before it too.  It releases
 	 * the start of a thread in a reused record, so the explorer never
 	 * tries to run that start first. */
-	weft__S->spawned = true;
+	weft__S->v.spawned = true;
 	if (reusable(&X->th[X->cur]) >= 0) {
 		token = weft__exec_alloc(1);
 		weft__release_point("spawn", token, name, loc);

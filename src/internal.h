@@ -209,12 +209,14 @@ static inline bool weft__in_tracked_heap(const void *p)
 
 /* Who hears of each execution's begin, steps and end, in one explicit
  * order: src/listeners.def, which says what each event means.  Declared
- * here from that list. */
+ * here from that list; listeners of parts a build may leave out are weak,
+ * so that where their file is not linked the address is null and the
+ * scheduler skips them (sched/listen.c). */
 #define WEFT__ON_BEGIN(f) void f(void);
-#define WEFT__ON_BEGIN_OPT(f) void f(void);
+#define WEFT__ON_BEGIN_OPT(f) __attribute__((weak)) void f(void);
 #define WEFT__ON_STEP(f) void f(int tid, const struct weft__op *op);
 #define WEFT__ON_END(f) void f(void);
-#define WEFT__ON_END_OPT(f) void f(void);
+#define WEFT__ON_END_OPT(f) __attribute__((weak)) void f(void);
 #include "listeners.def"
 #undef WEFT__ON_BEGIN
 #undef WEFT__ON_BEGIN_OPT

@@ -1,8 +1,8 @@
 /* src/explore/explore.h - what the explorer's files offer each other and
  * the worker (src/cli/worker.c): the strategies that strategy.c chooses
- * from, and what the worker asks once an exploration ends.  The strategy
- * interface itself is still in src/sched/sched.h, because the scheduler
- * calls it at every step. */
+ * from, the strategy interface the scheduler calls at every point
+ * (struct weft__strategy, struct weft__decision), and what the worker asks
+ * once an exploration ends. */
 #ifndef WEFT_EXPLORE_H
 #define WEFT_EXPLORE_H
 

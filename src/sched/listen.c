@@ -3,21 +3,9 @@
  *
  * The calls are direct, generated from the list, so a step costs no
  * indirect call per listener.  A listener of a part the build may leave
- * out (the _OPT forms) is declared weak here: when its file is not
+ * out (the _OPT forms) is declared weak (internal.h): when its file is not
  * linked, its address is null and it is skipped. */
 #include "sched.h"
-
-#define WEFT__ON_BEGIN(f)
-#define WEFT__ON_BEGIN_OPT(f) __attribute__((weak)) void f(void);
-#define WEFT__ON_STEP(f)
-#define WEFT__ON_END(f)
-#define WEFT__ON_END_OPT(f) __attribute__((weak)) void f(void);
-#include "listeners.def"
-#undef WEFT__ON_BEGIN
-#undef WEFT__ON_BEGIN_OPT
-#undef WEFT__ON_STEP
-#undef WEFT__ON_END
-#undef WEFT__ON_END_OPT
 
 void weft__listeners_begin(void)
 {

@@ -208,9 +208,10 @@ void weft__lock_acquire_obj(int cls, const void *obj, const void *tag,
 	if (!try && weft__self() >= 0)
 		weft__wait_on_class(cls, loc);
 	if (h->n == WEFT__MAX_HELD)
-		weft__fail(WEFT__K(MISUSE), loc,
-			   "more than %d locks held at once",
-			   WEFT__MAX_HELD);
+		weft__limit("lock-depth", loc,
+			    "a thread held more than %d locks at once, the "
+			    "depth weft's held-lock set keeps (lockdep's "
+			    "MAX_LOCK_DEPTH)", WEFT__MAX_HELD);
 	h->e[h->n++] = (struct weft__held_lock){
 		.cls = cls, .at = loc, .obj = obj, .tag = tag, .spins = spins };
 }

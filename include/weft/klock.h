@@ -11,6 +11,7 @@
 #define WEFT_KLOCK_H
 
 #include <weft/loc.h>
+#include <weft/rwlock.h>
 
 /* RWLOCK is the kernel's rwlock_t: a reader/writer lock that spins, so
  * its holders must not sleep, exactly like a spinlock's. */
@@ -21,18 +22,26 @@ enum { WEFT_KLOCK_SPIN = 1, WEFT_KLOCK_MUTEX, WEFT_KLOCK_RWSEM,
 #define WEFT_KLOCK_SPINS(kind)                                                \
 	((kind) == WEFT_KLOCK_SPIN || (kind) == WEFT_KLOCK_RWLOCK)
 
+/* The lock's state is the core's reader/writer lock (weft_rwlock_t: the
+ * Linux locks are built on it), read here by the kernel's names as well:
+ * owner is the rwlock's writer.  The two views have the same layout. */
 struct weft_klock {
-	int owner;                 /* exclusive holder's thread id + 1 */
-	int readers;               /* number of shared holders (who they are
-				      is in the threads' held sets) */
+	union {
+		weft_rwlock_t rw;
+		struct {
+			int owner;   /* exclusive holder's thread id + 1 */
+			int readers; /* number of shared holds */
+			int cls;     /* lock-order class + 1, set on first use */
+			const char *name;          /* name in reports */
+			const struct weft_loc *acquired; /* where the holder
+							    took it */
+		};
+	};
 	int kind;                  /* WEFT_KLOCK_* */
-	int cls;                   /* lock-order class + 1, set on first use */
-	const char *name;          /* name in reports */
 	const struct weft_loc *init;     /* init site (class key), or NULL */
-	const struct weft_loc *acquired; /* where the holder took it */
 };
 
-#define WEFT_KLOCK_INIT(kind, name) { 0, 0, (kind), 0, (name), 0, 0 }
+#define WEFT_KLOCK_INIT(kind, name) { { { 0, 0, 0, (name), 0 } }, (kind), 0 }
 
 /* Initialise l as an unlocked lock of the given kind.  Not a scheduling
  * point.  Re-initialising a held lock is reported as misuse. */

@@ -7,8 +7,23 @@
  * sleeping-under-spinlock check and lockdep_assert_held) and in the
  * lock-order graph. */
 #include <stdio.h>
+#include <stddef.h>
 
 #include "lx.h"
+#include "sync/sync.h"
+
+/* The kernel's names read the core rwlock's fields (weft/klock.h). */
+_Static_assert(offsetof(struct weft_klock, owner) ==
+		       offsetof(struct weft_klock, rw.writer) &&
+	       offsetof(struct weft_klock, readers) ==
+		       offsetof(struct weft_klock, rw.readers) &&
+	       offsetof(struct weft_klock, cls) ==
+		       offsetof(struct weft_klock, rw.cls) &&
+	       offsetof(struct weft_klock, name) ==
+		       offsetof(struct weft_klock, rw.name) &&
+	       offsetof(struct weft_klock, acquired) ==
+		       offsetof(struct weft_klock, rw.acquired),
+	       "struct weft_klock's two views of its state differ");
 
 struct weft_klock weft_rtnl_mutex = WEFT_KLOCK_INIT(WEFT_KLOCK_MUTEX,
 						    "rtnl_mutex");
@@ -61,13 +76,13 @@ void weft_klock_init(struct weft_klock *l, int kind, const char *name,
 static bool excl_ready(const struct weft__op *op)
 {
 	const struct weft_klock *l = op->obj;
-	return l->owner == 0 && l->readers == 0;
+	return weft__rw_can_write(&l->rw);
 }
 
 static bool shared_ready(const struct weft__op *op)
 {
 	const struct weft_klock *l = op->obj;
-	return l->owner == 0;
+	return weft__rw_can_read(&l->rw);
 }
 
 
@@ -108,24 +123,12 @@ const struct weft_klock *weft__lx_held_spinning(int t)
 	return held_nth(t, 0, true);
 }
 
-/* How many times thread t's held set has l. */
-static int held_by(int t, const struct weft_klock *l)
-{
-	const struct weft__held_lock *e;
-	int n = weft__held_locks(t, &e), k = 0;
-
-	for (int i = 0; i < n; i++)
-		k += e[i].tag == &klock_tag && e[i].obj == l;
-	return k;
-}
-
-/* Thread t holds l for reading: l is in its held set and it is not the
- * writer.  The read holders are found in the threads' held sets, not in
- * a bit mask on the lock, which could not hold 256 threads in a lock the
- * size of the kernel's. */
+/* Thread t holds l for reading (the core rwlock's record of its read
+ * holders, which has room for 256 threads where a lock the size of the
+ * kernel's has none). */
 bool weft__lx_klock_reader(int t, const struct weft_klock *l)
 {
-	return l->readers && l->owner != t + 1 && held_by(t, l) > 0;
+	return weft__rw_reads(t, &l->rw);
 }
 
 /* The first thread from t on that holds l for reading, or -1. */
@@ -190,12 +193,7 @@ static void note_held(struct weft_klock *l, const struct weft_loc *loc,
 static void take(struct weft_klock *l, bool shared, const struct weft_loc *loc,
 		 bool try)
 {
-	if (shared) {
-		l->readers++;
-	} else {
-		l->owner = weft__self() + 1;
-	}
-	l->acquired = loc;
+	weft__rw_take(&l->rw, !shared, loc);
 	note_held(l, loc, try);
 }
 
@@ -313,13 +311,9 @@ static void release(struct weft_klock *l, bool shared,
 		.name = name, .obj = l, .objname = lname(l),
 		.access = WEFT__ACC_WRITE, .release = true,
 		.lock = lock_of(l, WEFT__LOCK_RELEASE), .loc = loc });
-	if (shared) {
-		/* A thread may hold a read side more than once (rwlock_t
-		 * readers nest): it stays a reader until its last unlock. */
-		l->readers--;
-	} else {
-		l->owner = 0;
-	}
+	/* A thread may hold a read side more than once (rwlock_t readers
+	 * nest): it stays a reader until its last unlock. */
+	weft__rw_drop(&l->rw, !shared);
 	drop_held(l);
 }
 
@@ -342,8 +336,7 @@ void weft_klock_downgrade(struct weft_klock *l, const struct weft_loc *loc)
 			   "downgrade_write(%s) without holding "
 			   "it for writing", lname(l));
 	weft__release_point("downgrade_write", l, lname(l), loc);
-	l->owner = 0;
-	l->readers++;
+	weft__rw_downgrade(&l->rw, loc);
 }
 
 int weft_klock_is_locked(struct weft_klock *l, const struct weft_loc *loc)

@@ -69,15 +69,29 @@ void weft_rwlock_init(weft_rwlock_t *l, const char *name)
 	l->name = name;
 }
 
+bool weft__rw_can_read(const weft_rwlock_t *l)
+{
+	return l->writer == 0;
+}
+
+bool weft__rw_can_write(const weft_rwlock_t *l)
+{
+	return l->writer == 0 && l->readers == 0;
+}
+
+bool weft__rw_reads(int t, const weft_rwlock_t *l)
+{
+	return l->readers && rd_find(t, l) >= 0;
+}
+
 static bool rd_ready(const struct weft__op *op)
 {
-	return ((const weft_rwlock_t *)op->obj)->writer == 0;
+	return weft__rw_can_read(op->obj);
 }
 
 static bool wr_ready(const struct weft__op *op)
 {
-	const weft_rwlock_t *l = op->obj;
-	return l->writer == 0 && l->readers == 0;
+	return weft__rw_can_write(op->obj);
 }
 
 static int rw_desc(const struct weft__op *op, char *buf, size_t n)
@@ -104,7 +118,7 @@ static void check_not_held(weft_rwlock_t *l, const struct weft_loc *loc)
 			   weft__thread_name(self), rw_name(l));
 }
 
-static void take(weft_rwlock_t *l, bool write, const struct weft_loc *loc)
+void weft__rw_take(weft_rwlock_t *l, bool write, const struct weft_loc *loc)
 {
 	int self = weft__self();
 
@@ -115,6 +129,23 @@ static void take(weft_rwlock_t *l, bool write, const struct weft_loc *loc)
 		rd_add(self, l, loc);
 	}
 	l->acquired = loc;
+}
+
+void weft__rw_drop(weft_rwlock_t *l, bool write)
+{
+	if (write) {
+		l->writer = 0;
+	} else {
+		l->readers--;
+		rd_del(weft__self(), l);
+	}
+}
+
+void weft__rw_downgrade(weft_rwlock_t *l, const struct weft_loc *loc)
+{
+	l->writer = 0;
+	l->readers++;
+	rd_add(weft__self(), l, loc);
 }
 
 /* The lock-order effect of an operation on l: its class. */
@@ -138,7 +169,7 @@ static void lock(weft_rwlock_t *l, bool write, const struct weft_loc *loc)
 	op.lock = lock_of(l, WEFT__LOCK_ACQUIRE, loc);
 	weft__visible(&op);
 	weft__check_access(l, sizeof *l, true, loc);
-	take(l, write, loc);
+	weft__rw_take(l, write, loc);
 }
 
 void weft_rwlock_rdlock_at(weft_rwlock_t *l, const struct weft_loc *loc)
@@ -184,7 +215,7 @@ static int trylock(weft_rwlock_t *l, bool write, const struct weft_loc *loc)
 		weft__spun();
 		return -EBUSY;
 	}
-	take(l, write, loc);
+	weft__rw_take(l, write, loc);
 	return 0;
 }
 
@@ -222,10 +253,5 @@ void weft_rwlock_unlock_at(weft_rwlock_t *l, const struct weft_loc *loc)
 		weft__visible(&op);
 	}
 	weft__check_access(l, sizeof *l, true, loc);
-	if (l->writer == self + 1) {
-		l->writer = 0;
-	} else {
-		l->readers--;
-		rd_del(self, l);
-	}
+	weft__rw_drop(l, l->writer == self + 1);
 }

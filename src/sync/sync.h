@@ -38,6 +38,18 @@ int weft__mutex_trylock_as(weft_mutex_t *m, const char *opname,
 void weft__mutex_unlock_as(weft_mutex_t *m, const char *opname,
 			   const struct weft_loc *loc,
 			   const struct weft__mutex_as *as);
+/* The state of a reader/writer lock, for models whose locks are built on
+ * it (the Linux locks): whether an exclusive or a shared acquisition can
+ * go now, taking and dropping it for the calling thread (at loc), turning
+ * the caller's write hold into a read hold, and whether thread t holds it
+ * for reading (read holds may nest: each counts).  None is a scheduling
+ * point; the caller's step is. */
+bool weft__rw_can_write(const weft_rwlock_t *l);
+bool weft__rw_can_read(const weft_rwlock_t *l);
+void weft__rw_take(weft_rwlock_t *l, bool write, const struct weft_loc *loc);
+void weft__rw_drop(weft_rwlock_t *l, bool write);
+void weft__rw_downgrade(weft_rwlock_t *l, const struct weft_loc *loc);
+bool weft__rw_reads(int t, const weft_rwlock_t *l);
 /* "mutex m held by T (taken at f:l)"; returns T's id or -1. */
 int weft__lock_waitdesc(const char *what, const char *name, int owner,
 			const struct weft_loc *at, char *buf, size_t n);

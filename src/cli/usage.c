@@ -14,7 +14,7 @@ static const char *usage_text =
 	"  --iterations=N        execution budget per test (default 100000; 0:\n"
 	"                        no limit but the time limit)\n"
 	"  --seed=N              seed for random and pct (default 24301)\n"
-	"  --depth=D             PCT bug depth (default 3)\n"
+	"  --depth=D             PCT bug depth, delays of delay (default 3)\n"
 	"  --preemption-bound=K  DFS bound (default: none; 'unbounded' or -1:\n"
 	"                        none)\n"
 	"  --max-steps=N         steps per execution; a longer one ends it and\n"

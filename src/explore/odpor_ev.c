@@ -1,5 +1,6 @@
 /* src/explore/odpor_ev.c - what partial-order reduction knows of a step
  * (struct ev), and when two steps do not commute. */
+#include <link.h>
 #include <string.h>
 
 #include "odpor.h"
@@ -36,15 +37,65 @@ static uint32_t signature(const char *name, const char *file, int line)
 	return r ? r : 1;
 }
 
-/* Signatures already hashed in this execution, by the addresses of the
- * name and the file and the line: within one execution a string's
- * address stands for its content (names and places interned in the
- * report pool are never overwritten before the next execution), across
- * executions it need not, so the cache is emptied at each one.  Most
- * steps of an execution come from a few sites. */
+/* The read-only segments of the program and of weft itself.  A string in
+ * one (the literals operations are named by, the file names of
+ * WEFT_HERE) keeps its content for the life of the process; libraries the
+ * program may unload are left out, and so are segments made read-only
+ * after relocation, which are writable in their program header. */
+#define MAX_RO 16
+static struct {
+	uintptr_t lo, hi;
+} ro[MAX_RO];
+static int nro = -1;
+
+static int ro_cb(struct dl_phdr_info *info, size_t size, void *self)
+{
+	bool ours = !info->dlpi_name || !info->dlpi_name[0];
+
+	(void)size;
+	for (int i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		uintptr_t lo = info->dlpi_addr + ph->p_vaddr;
+		if (ph->p_type == PT_LOAD && (uintptr_t)self >= lo &&
+		    (uintptr_t)self < lo + ph->p_memsz)
+			ours = true;
+	}
+	for (int i = 0; ours && i < info->dlpi_phnum && nro < MAX_RO; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		uintptr_t lo = info->dlpi_addr + ph->p_vaddr;
+		if (ph->p_type == PT_LOAD && !(ph->p_flags & PF_W)) {
+			ro[nro].lo = lo;
+			ro[nro].hi = lo + ph->p_memsz;
+			nro++;
+		}
+	}
+	return 0;
+}
+
+/* Whether s (NULL counts) lies in a read-only segment of ours. */
+static bool lasting(const char *s)
+{
+	if (!s)
+		return true;
+	if (nro < 0) {
+		nro = 0;
+		dl_iterate_phdr(ro_cb, (void *)&ro_cb);
+	}
+	for (int i = 0; i < nro; i++)
+		if ((uintptr_t)s >= ro[i].lo && (uintptr_t)s < ro[i].hi)
+			return true;
+	return false;
+}
+
+/* Signatures already hashed, by the addresses of the name and the file
+ * and the line.  Within one execution a string's address stands for its
+ * content (names and places interned in the report pool are never
+ * overwritten before the next execution); across executions only a
+ * read-only string's does, so other entries hold for their execution
+ * only.  Most steps come from a few sites, named by literals. */
 #define SIG_CACHE 64
 static struct sig_entry {
-	long gen;
+	long gen;                 /* the execution, or -1: every one */
 	const char *name, *file;
 	int line;
 	uint32_t sig;
@@ -61,12 +112,13 @@ uint32_t weft__op_signature(const struct weft__op *op)
 	struct sig_entry *e = &sig_cache[(k ^ (k >> 11)) % SIG_CACHE];
 	long gen = weft__exec_gen();
 
-	if (e->gen == gen && e->name == op->name && e->file == file &&
-	    e->line == line)
+	if ((e->gen == gen || e->gen == -1) && e->name == op->name &&
+	    e->file == file && e->line == line)
 		return e->sig;
-	*e = (struct sig_entry){ .gen = gen, .name = op->name, .file = file,
-				 .line = line,
-				 .sig = signature(op->name, file, line) };
+	*e = (struct sig_entry){
+		.gen = lasting(op->name) && lasting(file) ? -1 : gen,
+		.name = op->name, .file = file, .line = line,
+		.sig = signature(op->name, file, line) };
 	return e->sig;
 }
 

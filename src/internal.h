@@ -218,11 +218,6 @@ static inline bool weft__in_tracked_heap(const void *p)
 #define WEFT__ON_END(f) void f(void);
 #define WEFT__ON_END_OPT(f) __attribute__((weak)) void f(void);
 #include "listeners.def"
-#undef WEFT__ON_BEGIN
-#undef WEFT__ON_BEGIN_OPT
-#undef WEFT__ON_STEP
-#undef WEFT__ON_END
-#undef WEFT__ON_END_OPT
 
 /* ---- lock-order graph (lockdep-like, persists across executions) ---- */
 

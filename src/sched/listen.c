@@ -11,43 +11,18 @@ void weft__listeners_begin(void)
 {
 #define WEFT__ON_BEGIN(f) f();
 #define WEFT__ON_BEGIN_OPT(f) if (f) f();
-#define WEFT__ON_STEP(f)
-#define WEFT__ON_END(f)
-#define WEFT__ON_END_OPT(f)
 #include "listeners.def"
-#undef WEFT__ON_BEGIN
-#undef WEFT__ON_BEGIN_OPT
-#undef WEFT__ON_STEP
-#undef WEFT__ON_END
-#undef WEFT__ON_END_OPT
 }
 
 void weft__listeners_step(int tid, const struct weft__op *op)
 {
-#define WEFT__ON_BEGIN(f)
-#define WEFT__ON_BEGIN_OPT(f)
 #define WEFT__ON_STEP(f) f(tid, op);
-#define WEFT__ON_END(f)
-#define WEFT__ON_END_OPT(f)
 #include "listeners.def"
-#undef WEFT__ON_BEGIN
-#undef WEFT__ON_BEGIN_OPT
-#undef WEFT__ON_STEP
-#undef WEFT__ON_END
-#undef WEFT__ON_END_OPT
 }
 
 void weft__listeners_end(void)
 {
-#define WEFT__ON_BEGIN(f)
-#define WEFT__ON_BEGIN_OPT(f)
-#define WEFT__ON_STEP(f)
 #define WEFT__ON_END(f) f();
 #define WEFT__ON_END_OPT(f) if (f) f();
 #include "listeners.def"
-#undef WEFT__ON_BEGIN
-#undef WEFT__ON_BEGIN_OPT
-#undef WEFT__ON_STEP
-#undef WEFT__ON_END
-#undef WEFT__ON_END_OPT
 }

@@ -15,22 +15,28 @@
 
 #define PC() ((uintptr_t)__builtin_return_address(0))
 
+/* A plain access of n bytes: up to 8 take the fast path, which fits the
+ * program's ordinary loads and stores (n is a constant, so this folds). */
+#define ACCESS(a, n, write, pc)                                               \
+	((n) <= 8 ? weft__race_plain(a, n, write, pc)                         \
+		  : weft__race_access(a, n, (write) ? WEFT__RACE_WRITE : 0, pc))
+
 #define PLAIN(n)                                                              \
 	void __tsan_read##n(void *a)                                          \
 	{                                                                     \
-		weft__race_access(a, n, 0, PC());                             \
+		ACCESS(a, n, false, PC());                                    \
 	}                                                                     \
 	void __tsan_write##n(void *a)                                         \
 	{                                                                     \
-		weft__race_access(a, n, WEFT__RACE_WRITE, PC());              \
+		ACCESS(a, n, true, PC());                                     \
 	}                                                                     \
 	void __tsan_read##n##_pc(void *a, void *pc)                           \
 	{                                                                     \
-		weft__race_access(a, n, 0, (uintptr_t)pc);                    \
+		ACCESS(a, n, false, (uintptr_t)pc);                           \
 	}                                                                     \
 	void __tsan_write##n##_pc(void *a, void *pc)                          \
 	{                                                                     \
-		weft__race_access(a, n, WEFT__RACE_WRITE, (uintptr_t)pc);     \
+		ACCESS(a, n, true, (uintptr_t)pc);                            \
 	}                                                                     \
 	void __tsan_volatile_read##n(void *a)                                 \
 	{                                                                     \
@@ -44,11 +50,11 @@
 #define UNALIGNED(n)                                                          \
 	void __tsan_unaligned_read##n(const void *a)                          \
 	{                                                                     \
-		weft__race_access(a, n, 0, PC());                             \
+		ACCESS(a, n, false, PC());                                    \
 	}                                                                     \
 	void __tsan_unaligned_write##n(void *a)                               \
 	{                                                                     \
-		weft__race_access(a, n, WEFT__RACE_WRITE, PC());              \
+		ACCESS(a, n, true, PC());                                     \
 	}                                                                     \
 	void __tsan_unaligned_volatile_read##n(const void *a)                 \
 	{                                                                     \

@@ -3,8 +3,10 @@
  * scheduling point when its site is known to race, is checked against the
  * tracked heap's freed blocks, and is split into the granules whose shadow
  * cells check and record it (race_shadow.c).  The program's ordinary
- * loads and stores take a shorter way, weft__race_plain (race_shadow.c),
- * which comes here for anything but its common case. */
+ * loads and stores take a shorter way, weft__race_read8 and the like
+ * (race_shadow.c), which come here only for an access that needs more
+ * than the shadow check of one granule: at a racing site, to freed
+ * memory, across granules. */
 #include "detect/heap.h"
 #include "detect/race.h"
 

@@ -51,12 +51,18 @@ extern bool weft__race_on;
  * race, so the explorer also tries the other orders at that site. */
 WEFT__HIDDEN void weft__race_access(const void *addr, size_t n,
 				    unsigned flags, uintptr_t pc);
-/* The same for a plain access (neither atomic nor volatile) of n <= 8
- * bytes, the program's ordinary loads and stores: their common case, one
- * granule at a site not known to race, is checked without the general
- * steps (race_shadow.c); anything else goes to weft__race_access. */
-WEFT__HIDDEN void weft__race_plain(const void *addr, size_t n, bool write,
-				   uintptr_t pc);
+/* The same for a plain read or write (neither atomic nor volatile) of 1,
+ * 2, 4 or 8 bytes, the program's ordinary loads and stores: their common
+ * case, one granule at a site not known to race, is checked without the
+ * general steps (race_shadow.c); anything else goes to weft__race_access. */
+#define WEFT__RACE_PLAIN(n)                                                   \
+	WEFT__HIDDEN void weft__race_read##n(const void *addr, uintptr_t pc); \
+	WEFT__HIDDEN void weft__race_write##n(const void *addr, uintptr_t pc);
+WEFT__RACE_PLAIN(1)
+WEFT__RACE_PLAIN(2)
+WEFT__RACE_PLAIN(4)
+WEFT__RACE_PLAIN(8)
+#undef WEFT__RACE_PLAIN
 
 /* Called at a racing site before the access: a scheduling point on the
  * granule, unless the thread is inside an atomic section. */

@@ -166,7 +166,7 @@ static inline bool covered(struct cell c, struct own o)
 }
 
 /* The same without the extension blocks, or a call (see
- * weft__race_plain): false may still be covered. */
+ * plain): false may still be covered. */
 static inline bool covered_here(struct cell c, struct own o)
 {
 	uint8_t cov = 0;
@@ -229,15 +229,45 @@ void weft__shadow_access(uintptr_t addr, size_t n,
 
 /* ---- plain accesses ------------------------------------------------------- */
 
+/* The rest of granule's work for a plain access of one granule whose
+ * head and tail do not cover it (see plain), out of line: the extension
+ * blocks, then the check of the whole cell.  The access is its record's
+ * key (bytes, kind, thread) and sclk; the thread's clock is asked for
+ * again (noting progress again does no harm) rather than passed, which
+ * would keep it in a register on plain's every path. */
+static __attribute__((noinline)) void plain_check(uintptr_t addr, uintptr_t pc,
+						  uint64_t key, uint32_t sclk)
+{
+	struct weft__race_acc acc;
+	struct access a = {
+		.who = key & ~K_BYTES, .key = key, .sclk = sclk,
+		.mask = bytes_of(key), .acc = &acc, .addr = addr,
+	};
+	struct cell c = cell_of(addr);
+
+	acc.vc = weft__access_begin((const void *)addr, key & K_WRITE, &acc.tid);
+	acc.flags = (key & K_WRITE) ? WEFT__RACE_WRITE : 0;
+	acc.size = (unsigned)__builtin_popcount(bytes_of(key));
+	acc.clk = acc.vc[acc.tid];
+	acc.pc = pc;
+	if (c.t->gen == cur_gen && is_link(c.t->s[NSLOT - 1].key) &&
+	    covered_ext(c, own_of(&a), 0))
+		return;
+	check(c, &a);
+}
+
 /* What weft__race_access does for a plain access within one granule, at a
- * site not known to race, outside freed heap memory, when the cell is
- * fresh or its records of this thread and epoch cover the access: the
- * same steps in the same order, less what cannot apply (no scheduling
- * point, no atomic epoch, no split).  Anything else goes to
- * weft__race_access, which starts again from the beginning (noting
- * progress twice does no harm), so that this calls nothing and saves few
- * registers: it is most of the cost of an access. */
-void weft__race_plain(const void *addr, size_t n, bool write, uintptr_t pc)
+ * site not known to race, outside freed heap memory: the same steps in
+ * the same order, less what cannot apply (no scheduling point, no atomic
+ * epoch, no split).  A fresh cell or one whose head and tail cover the
+ * access ends it here; plain_check takes the others.  Anything else goes
+ * to weft__race_access, which starts again from the beginning (noting
+ * progress twice does no harm).  Both are tail calls, so this calls
+ * nothing and saves few registers: it is most of the cost of an access.
+ * (The __tsan_read and __tsan_write entry points call it through
+ * weft__race_read8 and the like.) */
+static inline __attribute__((always_inline)) void
+plain(const void *addr, size_t n, bool write, uintptr_t pc)
 {
 	uintptr_t a = (uintptr_t)addr;
 	const uint32_t *vc;
@@ -272,13 +302,29 @@ void weft__race_plain(const void *addr, size_t n, bool write, uintptr_t pc)
 		fresh(c, key, sclk);
 		return;
 	}
-	if (covered_here(c, (struct own){ .want = (key & K_TID) | w,
-					   .care = K_TID | w | K_ATOMIC,
-					   .clk = sclk, .mask = mask }))
-		return;
+	if (!covered_here(c, (struct own){ .want = (key & K_TID) | w,
+					    .care = K_TID | w | K_ATOMIC,
+					    .clk = sclk, .mask = mask }))
+		plain_check(a, pc, key, sclk);
+	return;
 full:
 	weft__race_access(addr, n, write ? WEFT__RACE_WRITE : 0, pc);
 }
+
+/* One for each size and kind, so that n and write are constants. */
+#define PLAIN(n)                                                              \
+	void weft__race_read##n(const void *addr, uintptr_t pc)               \
+	{                                                                     \
+		plain(addr, n, false, pc);                                    \
+	}                                                                     \
+	void weft__race_write##n(const void *addr, uintptr_t pc)              \
+	{                                                                     \
+		plain(addr, n, true, pc);                                     \
+	}
+PLAIN(1)
+PLAIN(2)
+PLAIN(4)
+PLAIN(8)
 
 /* ---- set-up --------------------------------------------------------------- */
 

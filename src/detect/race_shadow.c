@@ -51,13 +51,13 @@
 #define L1_SIZE ((size_t)1 << (47 - L1_SHIFT))
 
 /* State that survives executions: set up by a constructor, before the
- * core takes its snapshot of the program's data.  A chunk is its heads,
- * then its tails. */
+ * core takes its snapshot of the program's data.  The first level of the
+ * table; a chunk is its heads, then its tails. */
 struct persist {
 	uint32_t gen;
-	char **l1;
 };
 static struct persist *P;
+static char **l1;
 
 #define HEADS_BYTES (sizeof(struct head) << L2_BITS)
 #define CHUNK_BYTES ((sizeof(struct head) + sizeof(struct tail)) << L2_BITS)
@@ -79,7 +79,7 @@ static __attribute__((noinline)) char *chunk_new(uintptr_t a)
 
 	if (m == MAP_FAILED)
 		weft__die("cannot reserve race-detector shadow memory");
-	P->l1[a >> L1_SHIFT] = m;
+	l1[a >> L1_SHIFT] = m;
 	return m;
 }
 
@@ -98,7 +98,7 @@ static inline struct cell cell_of(uintptr_t a)
 
 	if (__builtin_expect(a >> 47, 0))
 		return (struct cell){ NULL, NULL }; /* not user space */
-	chunk = P->l1[a >> L1_SHIFT];
+	chunk = l1[a >> L1_SHIFT];
 	if (__builtin_expect(!chunk, 0))
 		chunk = chunk_new(a);
 	return cell_in(chunk, a);
@@ -289,12 +289,13 @@ plain(const void *addr, size_t n, bool write, uintptr_t pc)
 	vc = weft__access_begin(addr, write, &t);
 	if (!vc)
 		return;
-	chunk = P->l1[a >> L1_SHIFT];
+	chunk = l1[a >> L1_SHIFT];
 	if (__builtin_expect(!chunk, 0))
 		goto full;
 	c = cell_in(chunk, a);
 	sclk = sclk_of(t, vc[t]);
-	mask = (uint8_t)(((1u << n) - 1) << (a & 7));
+	/* (8 bytes are the whole granule: the test above left no offset.) */
+	mask = n == 8 ? 0xFF : (uint8_t)(((1u << n) - 1) << (a & 7));
 	w = write ? K_WRITE : 0;
 	key = pc_pack(pc) | ((uint64_t)mask << K_MASK_SHIFT) |
 	      ((uint64_t)(t & 0x3F) << K_TID_SHIFT) | w;
@@ -339,9 +340,8 @@ void weft__shadow_begin(void)
 __attribute__((constructor)) static void shadow_init(void)
 {
 	P = weft__persistent_alloc(sizeof *P);
-	P->l1 = mmap(NULL, L1_SIZE * sizeof(char *),
-		     PROT_READ | PROT_WRITE,
-		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	if (P->l1 == MAP_FAILED)
+	l1 = mmap(NULL, L1_SIZE * sizeof(char *), PROT_READ | PROT_WRITE,
+		  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (l1 == MAP_FAILED)
 		weft__die("cannot reserve race-detector shadow tables");
 }

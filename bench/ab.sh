@@ -3,7 +3,8 @@
 # the benchmark workloads in CPU time (user + system, the worker process
 # included), medians of ROUNDS (default 7) interleaved rounds.  Wall-clock
 # times on a shared machine move by up to 40% from one round to the next;
-# CPU time moves far less.  Not part of `make bench` (it needs a second
+# CPU time moves far less.  The last line is the cost of one instrumented
+# access in each build (see access below).  Not part of `make bench` (it needs a second
 # build: for instance `git worktree add /tmp/old REV && make -C /tmp/old
 # all build/bench/core_locks build/bench/kernel build/bench/pthread_accesses`).
 set -eu
@@ -31,9 +32,37 @@ compare() { # name program args...
 		printf "%-8s old %.2f s, new %.2f s CPU (medians of %d): new is %.2fx as fast\n",
 			name, o, n, r, (n > 0 ? o / n : 0) }'
 }
+# The cost of one instrumented access as bench/pthread.sh takes it (the
+# 2 x 1000 program against N=0, both under the full copy of the data, per
+# access made) but in CPU time: for each build the median over the rounds
+# of each round's difference, the builds run in turn within every round.
+access() {
+	iters=10000
+	[ -x "$old/bench/pthread_accesses" ] && [ -x "$new/bench/pthread_accesses" ] ||
+		{ echo "access: not built in both"; return; }
+	: >"$out"
+	i=0
+	while [ $i -lt "$rounds" ]; do
+		for b in old new; do
+			eval d=\$$b
+			set -- env WEFT_RESTORE=copy \
+				WEFT_OPTIONS="--strategy=random --iterations=$iters" \
+				"$d/bench/pthread_accesses"
+			echo "$b $(cpu "$@" 1000) $(cpu "$@" 0)" >>"$out"
+		done
+		i=$((i + 1))
+	done
+	# executions x threads x (reads + writes)
+	o=$(awk -v a=$((iters * 2 * 2000)) '$1 == "old" {print ($2 - $3) * 1e9 / a}' "$out" | median)
+	n=$(awk -v a=$((iters * 2 * 2000)) '$1 == "new" {print ($2 - $3) * 1e9 / a}' "$out" | median)
+	awk -v o="$o" -v n="$n" -v r="$rounds" 'BEGIN {
+		printf "%-8s old %.1f ns, new %.1f ns CPU per access (medians of %d): new is %.2fx as fast\n",
+			"access", o, n, r, (n > 0 ? o / n : 0) }'
+}
 compare core bench/core_locks --strategy=random --iterations=100000
 compare kernel bench/kernel --strategy=random --iterations=30000 --jobs=1
 WEFT_OPTIONS="--strategy=random --iterations=2000" compare pthread bench/pthread_accesses 1000
 compare seed_gc examples/seeds/ipoib_neigh_path/after --strategy=dfs \
 	--preemption-bound=1 --iterations=1000000 --time-limit=0 --jobs=1 \
 	--filter=xmit_vs_gc
+access

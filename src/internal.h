@@ -280,14 +280,34 @@ bool weft__thread_holds(int tid, int cls, const struct weft_loc *at);
  * has weft__nthreads() meaningful entries. */
 typedef uint32_t weft__vclock[WEFT__MAX_THREADS];
 const uint32_t *weft__vc(int tid);
-/* The race detector's one call into the scheduler per memory access: the
+/* The running test thread as the race detector sees it, set wherever the
+ * running thread changes (weft__set_running), so that the question below
+ * is a few loads from one cache line instead of a call. */
+struct weft__running {
+	const uint32_t *vc;       /* its clock; NULL when no test thread runs */
+	const char *stack_lo, *stack_hi; /* its stack (empty if it has none) */
+	bool *progress;           /* the execution's note that a step wrote */
+	int tid;
+};
+extern WEFT__HIDDEN struct weft__running weft__running;
+/* The race detector's one question to the scheduler per memory access: the
  * current thread in *tid and its clock (NULL outside a test thread), and
  * for a write the note that something changed as weft__note_progress
  * does, except that a write to the thread's own stack (a loop counter, a
- * local reset before a retry) is no progress other threads could see.
- * Does not block. */
-WEFT__HIDDEN const uint32_t *weft__access_begin(const void *addr, bool write,
-					     int *tid);
+ * local reset before a retry) is no progress other threads could see. */
+static inline const uint32_t *weft__access_begin(const void *addr,
+						 bool write, int *tid)
+{
+	const struct weft__running *r = &weft__running;
+	const char *a = addr;
+
+	if (!r->vc)
+		return NULL;
+	*tid = r->tid;
+	if (write && (a < r->stack_lo || a >= r->stack_hi))
+		*r->progress = true;
+	return r->vc;
+}
 
 /* A clock ordered only by thread creation and join, which every schedule
  * respects; advanced by weft__pvc_tick.  The lock-order graph uses it to

@@ -207,13 +207,8 @@ void weft__check_access(const void *p, size_t n, bool write,
 			const struct weft_loc *loc)
 {
 	struct weft__hblock *b;
-	size_t off;
 
-	if (!weft__is_tracked(p))
-		return;
-	off = (size_t)((const char *)p - H->arena);
-	if ((H->shadow[off / GRANULE] & 3) != SH_FREED &&
-	    (H->shadow[(off + (n ? n - 1 : 0)) / GRANULE] & 3) != SH_FREED)
+	if (!weft__is_tracked(p) || !weft__heap_freed(p, n))
 		return;
 	b = block_of(p);
 	if (!b || b->state != SH_FREED)

@@ -62,7 +62,8 @@ void weft__heap_snapshot(void);
 
 /* ---- the heap's own state (heap.c and heap_premain.c) -----------------
  *
- * Nothing but the heap's two files reads these. */
+ * Nothing but the heap's two files reads these, except the race
+ * detector's test for freed memory below (weft__heap_freed). */
 #define WEFT__HEAP_GRANULE 16
 #define WEFT__HEAP_ARENA ((size_t)1 << 36)    /* 64 GiB of address space */
 #define WEFT__HEAP_MAX_BLOCKS ((size_t)1 << 22)
@@ -110,6 +111,20 @@ struct weft__heap {
 	struct weft__hpremain pre;
 };
 extern struct weft__heap *weft__H;
+
+/* Whether the first or last byte of [p, p + n), on the tracked heap, is in
+ * a freed block: the one test weft__check_access makes before reporting.
+ * Inline for the race detector, which tests every access to the heap and
+ * names the access's source location (weft__pc_loc) only for a report. */
+static inline bool weft__heap_freed(const void *p, size_t n)
+{
+	const struct weft__heap *h = weft__H;
+	size_t off = (size_t)((const char *)p - h->arena);
+
+	return (h->shadow[off / WEFT__HEAP_GRANULE] & 3) == WEFT__SH_FREED ||
+	       (h->shadow[(off + (n ? n - 1 : 0)) / WEFT__HEAP_GRANULE] & 3) ==
+		       WEFT__SH_FREED;
+}
 /* Reserve the arena, its shadow and the block table (once). */
 void weft__heap_init(void);
 /* Mark the granules of [from, from + len) of the arena with v. */

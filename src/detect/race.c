@@ -2,7 +2,12 @@
  * access (and every free, as a write of the block) comes here, becomes a
  * scheduling point when its site is known to race, is checked against the
  * tracked heap's freed blocks, and is split into the granules whose shadow
- * cells check and record it (race_shadow.c). */
+ * cells check and record it (race_shadow.c).  The program's ordinary
+ * loads and stores take a shorter way, weft__race_read8 and the like
+ * (race_shadow.c), which come here only for an access that needs more
+ * than the shadow check of one granule: at a racing site, to freed
+ * memory, across granules. */
+#include "detect/heap.h"
 #include "detect/race.h"
 
 /* Per-execution state, reset by the begin hook. */
@@ -31,8 +36,10 @@ void weft__race_access(const void *addr, size_t n, unsigned flags,
 	    __builtin_expect(weft__race_site_hot(pc), 0))
 		weft__race_point(addr, flags & WEFT__RACE_WRITE, pc);
 	/* Heap memory: the tracked heap reports an access to a freed block
-	 * (use-after-free) and ends the execution. */
-	if (weft__in_tracked_heap(addr))
+	 * (use-after-free) and ends the execution.  The site's source
+	 * location is looked up only then: it is a hash lookup at least. */
+	if (weft__in_tracked_heap(addr) &&
+	    __builtin_expect(weft__heap_freed(addr, n), 0))
 		weft__check_access(addr, n, flags & WEFT__RACE_WRITE,
 				   weft__pc_loc(pc));
 	/* The clock is read after the scheduling point, which may have run

@@ -51,6 +51,18 @@ extern bool weft__race_on;
  * race, so the explorer also tries the other orders at that site. */
 WEFT__HIDDEN void weft__race_access(const void *addr, size_t n,
 				    unsigned flags, uintptr_t pc);
+/* The same for a plain read or write (neither atomic nor volatile) of 1,
+ * 2, 4 or 8 bytes, the program's ordinary loads and stores: their common
+ * case, one granule at a site not known to race, is checked without the
+ * general steps (race_shadow.c); anything else goes to weft__race_access. */
+#define WEFT__RACE_PLAIN(n)                                                   \
+	WEFT__HIDDEN void weft__race_read##n(const void *addr, uintptr_t pc); \
+	WEFT__HIDDEN void weft__race_write##n(const void *addr, uintptr_t pc);
+WEFT__RACE_PLAIN(1)
+WEFT__RACE_PLAIN(2)
+WEFT__RACE_PLAIN(4)
+WEFT__RACE_PLAIN(8)
+#undef WEFT__RACE_PLAIN
 
 /* Called at a racing site before the access: a scheduling point on the
  * granule, unless the thread is inside an atomic section. */
@@ -67,8 +79,32 @@ void weft__race_report(const void *addr, int ptid, uint32_t pclk,
  * "atomic" or "plain"), so a report can name a volatile access as one. */
 void weft__race_volatile_site(uintptr_t pc);
 
-/* Sites known to race (persistent), tested on every access. */
-WEFT__HIDDEN bool weft__race_site_hot(uintptr_t pc);
+/* Sites known to race (persistent), tested on every access: first in a
+ * bitmap (race_report.c keeps it; all zero until a site races), inline,
+ * indexed by the site's low bits folded (distinct for sites within 64 KiB
+ * of each other; others may share a bit, which costs only the second
+ * test), then in the set itself. */
+#define WEFT__RACE_FILTER_BITS 16
+extern WEFT__HIDDEN const uint64_t *weft__race_filter;
+WEFT__HIDDEN bool weft__race_site_listed(uintptr_t pc);
+static inline unsigned weft__race_filter_bit(uintptr_t pc)
+{
+	return (unsigned)((pc ^ (pc >> WEFT__RACE_FILTER_BITS)) &
+			  ((1u << WEFT__RACE_FILTER_BITS) - 1));
+}
+/* False when pc is surely not a racing site. */
+static inline bool weft__race_site_maybe_hot(uintptr_t pc)
+{
+	unsigned h = weft__race_filter_bit(pc);
+
+	return (weft__race_filter[h / 64] >> (h % 64)) & 1;
+}
+static inline bool weft__race_site_hot(uintptr_t pc)
+{
+	if (__builtin_expect(!weft__race_site_maybe_hot(pc), 1))
+		return false;
+	return weft__race_site_listed(pc);
+}
 
 /* Per-thread function stacks from __tsan_func_entry/exit. */
 void weft__race_func_entry(uintptr_t pc);
@@ -103,7 +139,7 @@ void weft__shadow_begin(void);
  * race_shadow.c keeps the tables and the fast path, race_check.c the full
  * check of a cell and its extension blocks. */
 #ifdef WEFT__SHADOW_OWN
-#define NSLOT 5                       /* records in a cell */
+#define NSLOT 5                       /* records in a cell's tail */
 
 /* A record's key packs who and where: the site (48 bits, see pc_pack),
  * the byte mask, the low 6 bits of the thread and the kind.  0 is an
@@ -129,9 +165,26 @@ struct __attribute__((packed, aligned(4))) slot {
 	uint32_t clk;
 };
 
-struct cell {
+/* A granule's cell is a head and a tail (race_shadow.c).  The head holds
+ * the number of the execution (the generation) that wrote it and the
+ * first record, in 16 bytes, four to a cache line: data that needs one
+ * record per granule (a thread's own, the common case) costs a quarter of
+ * a line.  The tail, a line of its own, holds the next records; they
+ * count only while its gen is the current one, which it never is unless
+ * the head's is too (a tail is written only below a current head). */
+struct head {
 	uint32_t gen;
+	struct slot s;
+};
+
+struct tail {
 	struct slot s[NSLOT];
+	uint32_t gen;
+};
+
+struct cell {
+	struct head *h;
+	struct tail *t;
 };
 
 /* One access as the check of one granule sees it. */
@@ -154,6 +207,7 @@ struct own {
 	uint8_t mask;
 };
 
+#define cur_gen weft__shadow_gen
 #define bytes_of weft__shadow_bytes_of
 #define is_link weft__shadow_is_link
 #define covers_own weft__shadow_covers_own
@@ -186,17 +240,19 @@ static inline bool weft__shadow_covers_own(uint64_t k, uint32_t kclk,
 	return !(o.mask & ~*cov);
 }
 
+/* The current generation (race_shadow.c), set by weft__shadow_begin. */
+extern WEFT__HIDDEN uint32_t weft__shadow_gen;
 /* The extension blocks of this execution (race_check.c), reset by
  * weft__shadow_begin: a link's clk indexes exts. */
 extern WEFT__HIDDEN struct ext **weft__shadow_exts;
 extern WEFT__HIDDEN uint32_t weft__shadow_nexts, weft__shadow_capexts;
 /* Whether records of the access's thread and epoch cover it, looking
  * through the whole chain of the cell, extension blocks included. */
-WEFT__HIDDEN bool weft__shadow_covered_ext(struct cell *c, struct own o,
+WEFT__HIDDEN bool weft__shadow_covered_ext(struct cell c, struct own o,
 					   uint8_t cov);
 /* Check the access against every record of the cell, reporting races,
  * then record it. */
-WEFT__HIDDEN void weft__shadow_check(struct cell *c, const struct access *a);
+WEFT__HIDDEN void weft__shadow_check(struct cell c, const struct access *a);
 #endif
 
 /* ---- symbols (src/detect/race_sym.c) ---------------------------------- */

@@ -63,24 +63,39 @@ static inline bool conflicting(uint64_t a, uint64_t b)
 	return ((a | b) & K_WRITE) && !(a & b & K_ATOMIC);
 }
 
-/* A cell's chain of slots: first_slot, then next_slot (which follows
- * links) until it returns NULL. */
-static inline struct slot *first_slot(struct cell *c, struct slot **end)
+/* A walk over a cell's records: the head's, then the tail's when it is
+ * current, following the link in a block's last slot to the next
+ * extension block.  walk_first, then walk_next until it returns NULL.
+ * (The head's slot is never a link: a cell spills into an extension
+ * block only from a full current tail.) */
+struct walk {
+	struct slot *s, *end;
+	struct tail *t;               /* the tail still to come, or NULL */
+};
+
+static inline struct slot *walk_first(struct walk *w, struct cell c)
 {
-	*end = c->s + NSLOT;
-	return c->s;
+	w->s = &c.h->s;
+	w->end = w->s + 1;
+	w->t = c.t->gen == cur_gen ? c.t : NULL;
+	return w->s;
 }
 
-static inline struct slot *next_slot(struct slot *s, struct slot **end)
+static inline struct slot *walk_next(struct walk *w)
 {
-	if (++s == *end)
-		return NULL;
-	if (__builtin_expect(is_link(s->key), 0)) {
-		struct ext *e = exts[s->clk];
-		*end = e->s + EXT_SLOTS;
-		s = e->s;
+	if (++w->s == w->end) {
+		if (!w->t)
+			return NULL;
+		w->s = w->t->s;
+		w->end = w->s + NSLOT;
+		w->t = NULL;
 	}
-	return s;
+	if (__builtin_expect(is_link(w->s->key), 0)) {
+		struct ext *e = exts[w->s->clk];
+		w->end = e->s + EXT_SLOTS;
+		w->s = e->s;
+	}
+	return w->s;
 }
 
 /* ---- the check ------------------------------------------------------------ */
@@ -105,11 +120,11 @@ static void report(const struct access *a, uint64_t prev, uint32_t psclk)
 /* covered (race_shadow.c) over the whole chain of a cell, extension blocks
  * included (rare). */
 __attribute__((noinline)) bool
-weft__shadow_covered_ext(struct cell *c, struct own o, uint8_t cov)
+weft__shadow_covered_ext(struct cell c, struct own o, uint8_t cov)
 {
-	struct slot *end, *s;
+	struct walk w;
 
-	for (s = first_slot(c, &end); s; s = next_slot(s, &end))
+	for (struct slot *s = walk_first(&w, c); s; s = walk_next(&w))
 		if (covers_own(s->key, s->clk, o, &cov))
 			return true;
 	return false;
@@ -139,16 +154,21 @@ static void against(struct slot *s, const struct access *a)
 	}
 }
 
-/* Record the access in a new slot: the first free one, or a new
- * extension block linked from the last slot of the chain. */
-static void add(struct cell *c, struct slot *free, const struct access *a)
+/* Record the access in a new slot: the first free one, else the first of
+ * a tail that is not current yet, else one of a new extension block
+ * linked from the last slot of the chain. */
+static void add(struct cell c, struct slot *free, const struct access *a)
 {
-	struct slot *end, *s, *last = NULL;
+	struct slot *s, *last = NULL;
+	struct walk w;
 	struct ext *e;
 	uint32_t idx;
 
-	if (!free) {
-		for (s = first_slot(c, &end); s; s = next_slot(s, &end))
+	if (!free && c.t->gen != cur_gen) {
+		*c.t = (struct tail){ .gen = cur_gen };
+		free = &c.t->s[0];
+	} else if (!free) {
+		for (s = walk_first(&w, c); s; s = walk_next(&w))
 			last = s;
 		e = ext_new(&idx);
 		e->s[0] = *last;
@@ -164,11 +184,12 @@ static void add(struct cell *c, struct slot *free, const struct access *a)
  * merged into a record of the same thread, epoch, kind and site when there
  * is one (a loop over a char array), else in a slot of its own. */
 __attribute__((noinline)) void
-weft__shadow_check(struct cell *c, const struct access *a)
+weft__shadow_check(struct cell c, const struct access *a)
 {
-	struct slot *end, *s, *free = NULL, *same = NULL;
+	struct slot *s, *free = NULL, *same = NULL;
+	struct walk w;
 
-	for (s = first_slot(c, &end); s; s = next_slot(s, &end)) {
+	for (s = walk_first(&w, c); s; s = walk_next(&w)) {
 		if (s->key)
 			against(s, a);
 		if (!s->key) {

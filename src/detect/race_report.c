@@ -21,7 +21,7 @@
 
 #define SITE_BITS 12                  /* racing sites remembered */
 #define PAIR_BITS 12                  /* racing pairs remembered */
-#define FILTER_BITS 16                /* quick "might be hot" bitmap */
+#define FILTER_BITS WEFT__RACE_FILTER_BITS /* quick "might be hot" bitmap */
 #define VSITE_BITS 10                 /* volatile sites remembered */
 
 #define ORDER_MAX ((1 << SITE_BITS) / 2)
@@ -39,6 +39,10 @@ struct racestate {
 };
 static struct racestate *R;
 
+/* R->filter, for the inline test of race.h (set with R, before any
+ * access). */
+const uint64_t *weft__race_filter;
+
 static inline uint64_t mix(uint64_t x)
 {
 	x ^= x >> 33;
@@ -47,15 +51,8 @@ static inline uint64_t mix(uint64_t x)
 	return x;
 }
 
-bool weft__race_site_hot(uintptr_t pc)
+bool weft__race_site_listed(uintptr_t pc)
 {
-	uint64_t h;
-
-	if (!R->nsites)
-		return false;
-	h = mix(pc) & ((1u << FILTER_BITS) - 1);
-	if (!(R->filter[h / 64] & ((uint64_t)1 << (h % 64))))
-		return false;
 	for (uint64_t i = mix(pc);; i++) {
 		uintptr_t s = R->sites[i & ((1u << SITE_BITS) - 1)];
 		if (s == pc)
@@ -77,7 +74,7 @@ static void site_add(uintptr_t pc)
 
 static void site_insert(uintptr_t pc)
 {
-	uint64_t h = mix(pc) & ((1u << FILTER_BITS) - 1);
+	unsigned h = weft__race_filter_bit(pc);
 
 	if (weft__race_site_hot(pc) || R->nsites >= ORDER_MAX)
 		return;
@@ -269,6 +266,7 @@ __attribute__((constructor)) static void race_report_init(void)
 	const char *e = getenv("WEFT_RACE_PREEMPT");
 
 	R = weft__persistent_alloc(sizeof *R);
+	weft__race_filter = R->filter;
 	R->preempt = !(e && strcmp(e, "0") == 0);
 }
 

@@ -5,15 +5,20 @@
  * whole cell otherwise.  The records' format is in race.h.
  *
  * Layout: a two-level table maps each granule of the address space to a
- * 64-byte cell (one cache line).  The first level covers 2^47 bytes in
- * 4 MiB chunks; a chunk's cells are reserved (MAP_NORESERVE) the first time
- * it is touched and the kernel supplies pages on demand.  Cells are never
- * cleared between executions: each carries the number of the execution (a
- * generation) that wrote it, and a cell from an older generation reads as
- * empty, which keeps the start of an execution O(1).
+ * cell: a 16-byte head (a generation and the first record), four to a
+ * cache line, and a 64-byte tail (five more records and its own
+ * generation), one line, in a separate array, read only when the head's
+ * record does not settle the access.  The first level covers 2^47 bytes in
+ * 4 MiB chunks; a chunk's heads and tails are reserved (MAP_NORESERVE) the
+ * first time it is touched and the kernel supplies pages on demand.  Cells
+ * are never cleared between executions: a head and a tail each carry the
+ * number of the execution (a generation) that wrote them, and one from an
+ * older generation reads as empty, which keeps the start of an execution
+ * O(1).  A head from an older generation is rewritten whole at its first
+ * access, which leaves its tail behind it (race.h).
  *
- * A cell holds up to five access records; more spill into per-execution
- * extension blocks chained from the last slot.  A record is an epoch
+ * A cell holds up to six access records; more spill into per-execution
+ * extension blocks chained from the tail's last slot.  A record is an epoch
  * (thread, clock), a kind (read or write, plain or atomic), a site and a
  * byte mask: the bytes of the granule for which it is still the latest
  * access of its kind.  So every byte's state is exact, as if it had a
@@ -21,8 +26,14 @@
  * nor erase each other (a write to s.b leaves the record of an earlier read
  * of s.a alone), overlapping ones are checked whatever their sizes, and
  * concurrent readers are simply several read records.  The common case
- * costs one cache line: a thread going over its own data again within an
- * epoch finds records covering the access and stops there.
+ * costs a head: a thread going over its own data again within an epoch
+ * finds its record covering the access and stops there, and its first
+ * access in an execution writes the head.  Reading the cell is a large
+ * part of an access's cost when the shadow is not in the cache (a full
+ * restore of the program's data copies megabytes before every
+ * execution): with a 64-byte cell per granule it was about 6 of the 18 ns
+ * an access of bench/pthread_accesses took (measured by returning just
+ * before reading the cell).
  *
  * A new access takes its bytes away from the records it makes redundant
  * (FastTrack's epoch replacement, per byte): those of an ordered epoch, or
@@ -32,6 +43,7 @@
 #include <sys/mman.h>
 
 #define WEFT__SHADOW_OWN /* its short names, race.h */
+#include "detect/heap.h"
 #include "detect/race.h"
 
 #define L2_BITS 19                    /* granules per chunk */
@@ -39,44 +51,57 @@
 #define L1_SIZE ((size_t)1 << (47 - L1_SHIFT))
 
 /* State that survives executions: set up by a constructor, before the
- * core takes its snapshot of the program's data. */
+ * core takes its snapshot of the program's data.  The first level of the
+ * table; a chunk is its heads, then its tails. */
 struct persist {
 	uint32_t gen;
-	struct cell **l1;
 };
 static struct persist *P;
+static char **l1;
+
+#define HEADS_BYTES (sizeof(struct head) << L2_BITS)
+#define CHUNK_BYTES ((sizeof(struct head) + sizeof(struct tail)) << L2_BITS)
 
 /* Per-execution state, reset by weft__shadow_begin (with race_check.c's
  * extension blocks). */
-static uint32_t cur_gen;
+uint32_t weft__shadow_gen;
 
 _Static_assert(sizeof(struct slot) == 12, "a record is 12 bytes");
-_Static_assert(sizeof(struct cell) == 64, "a cell is one cache line");
+_Static_assert(sizeof(struct head) == 16, "four heads to a cache line");
+_Static_assert(sizeof(struct tail) == 64, "a tail is one cache line");
 
 /* ---- the tables ----------------------------------------------------------- */
 
-static __attribute__((noinline)) struct cell *chunk_new(uintptr_t a)
+static __attribute__((noinline)) char *chunk_new(uintptr_t a)
 {
-	size_t bytes = sizeof(struct cell) << L2_BITS;
-	void *m = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
+	void *m = mmap(NULL, CHUNK_BYTES, PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 
 	if (m == MAP_FAILED)
 		weft__die("cannot reserve race-detector shadow memory");
-	P->l1[a >> L1_SHIFT] = m;
+	l1[a >> L1_SHIFT] = m;
 	return m;
 }
 
-static inline struct cell *cell_of(uintptr_t a)
+/* The cell of the granule at a (user-space: below 2^47) in its chunk. */
+static inline struct cell cell_in(char *chunk, uintptr_t a)
 {
-	struct cell *chunk;
+	size_t i = (a >> 3) & ((1u << L2_BITS) - 1);
+
+	return (struct cell){ (struct head *)chunk + i,
+			      (struct tail *)(chunk + HEADS_BYTES) + i };
+}
+
+static inline struct cell cell_of(uintptr_t a)
+{
+	char *chunk;
 
 	if (__builtin_expect(a >> 47, 0))
-		return NULL; /* not a user-space address: not tracked */
-	chunk = P->l1[a >> L1_SHIFT];
+		return (struct cell){ NULL, NULL }; /* not user space */
+	chunk = l1[a >> L1_SHIFT];
 	if (__builtin_expect(!chunk, 0))
 		chunk = chunk_new(a);
-	return &chunk[(a >> 3) & ((1u << L2_BITS) - 1)];
+	return cell_in(chunk, a);
 }
 
 /* ---- records -------------------------------------------------------------- */
@@ -112,36 +137,62 @@ static inline struct own own_of(const struct access *a)
 /* True when records of this thread from this epoch already cover every
  * byte of the access: they were checked then, and no other thread has run
  * since, so there is nothing new to check or record.  This is the common
- * case of a thread going over its own data again, so the inline slots are
- * scanned first, without following links.  (Empty slots and links cover
- * no byte.) */
-static inline bool covered(struct cell *c, struct own o)
+ * case of a thread going over its own data again, so the head and then
+ * the tail are scanned first, without following links.  (Empty slots and
+ * links cover no byte.) */
+static inline bool covered_in(struct cell c, struct own o, uint8_t *cov)
+{
+	if (covers_own(c.h->s.key, c.h->s.clk, o, cov))
+		return true;
+	if (c.t->gen != cur_gen)
+		return false;
+	for (int i = 0; i < NSLOT; i++)
+		if (covers_own(c.t->s[i].key, c.t->s[i].clk, o, cov))
+			return true;
+	return false;
+}
+
+static inline bool covered(struct cell c, struct own o)
 {
 	uint8_t cov = 0;
 
-	for (int i = 0; i < NSLOT; i++)
-		if (covers_own(c->s[i].key, c->s[i].clk, o, &cov))
-			return true;
-	if (__builtin_expect(!is_link(c->s[NSLOT - 1].key), 1))
+	if (covered_in(c, o, &cov))
+		return true;
+	if (__builtin_expect(c.t->gen != cur_gen ||
+				     !is_link(c.t->s[NSLOT - 1].key),
+			     1))
 		return false;
 	return covered_ext(c, o, cov);
+}
+
+/* The same without the extension blocks, or a call (see
+ * plain): false may still be covered. */
+static inline bool covered_here(struct cell c, struct own o)
+{
+	uint8_t cov = 0;
+
+	return covered_in(c, o, &cov);
+}
+
+/* The first access to the cell in this execution: nothing to check, one
+ * assignment of the whole head. */
+static inline void fresh(struct cell c, uint64_t key, uint32_t sclk)
+{
+	*c.h = (struct head){ .gen = cur_gen, .s = { key, sclk } };
 }
 
 static inline __attribute__((always_inline)) void
 granule(struct access *a, uintptr_t addr, uint8_t mask)
 {
-	struct cell *c = cell_of(addr);
+	struct cell c = cell_of(addr);
 
-	if (!c)
+	if (!c.h)
 		return;
 	a->key = a->who | ((uint64_t)mask << K_MASK_SHIFT);
 	a->mask = mask;
 	a->addr = addr;
-	if (__builtin_expect(c->gen != cur_gen, 0))
-		/* The first access in this execution: nothing to check.
-		 * One assignment of the whole cell, stored inline. */
-		*c = (struct cell){ .gen = cur_gen,
-				    .s[0] = { a->key, a->sclk } };
+	if (__builtin_expect(c.h->gen != cur_gen, 0))
+		fresh(c, a->key, a->sclk);
 	else if (!covered(c, own_of(a)))
 		check(c, a);
 }
@@ -176,6 +227,106 @@ void weft__shadow_access(uintptr_t addr, size_t n,
 		granules(&a, addr, addr + n);
 }
 
+/* ---- plain accesses ------------------------------------------------------- */
+
+/* The rest of granule's work for a plain access of one granule whose
+ * head and tail do not cover it (see plain), out of line: the extension
+ * blocks, then the check of the whole cell.  The access is its record's
+ * key (bytes, kind, thread) and sclk; the thread's clock is asked for
+ * again (noting progress again does no harm) rather than passed, which
+ * would keep it in a register on plain's every path. */
+static __attribute__((noinline)) void plain_check(uintptr_t addr, uintptr_t pc,
+						  uint64_t key, uint32_t sclk)
+{
+	struct weft__race_acc acc;
+	struct access a = {
+		.who = key & ~K_BYTES, .key = key, .sclk = sclk,
+		.mask = bytes_of(key), .acc = &acc, .addr = addr,
+	};
+	struct cell c = cell_of(addr);
+
+	acc.vc = weft__access_begin((const void *)addr, key & K_WRITE, &acc.tid);
+	acc.flags = (key & K_WRITE) ? WEFT__RACE_WRITE : 0;
+	acc.size = (unsigned)__builtin_popcount(bytes_of(key));
+	acc.clk = acc.vc[acc.tid];
+	acc.pc = pc;
+	if (c.t->gen == cur_gen && is_link(c.t->s[NSLOT - 1].key) &&
+	    covered_ext(c, own_of(&a), 0))
+		return;
+	check(c, &a);
+}
+
+/* What weft__race_access does for a plain access within one granule, at a
+ * site not known to race, outside freed heap memory: the same steps in
+ * the same order, less what cannot apply (no scheduling point, no atomic
+ * epoch, no split).  A fresh cell or one whose head and tail cover the
+ * access ends it here; plain_check takes the others.  Anything else goes
+ * to weft__race_access, which starts again from the beginning (noting
+ * progress twice does no harm).  Both are tail calls, so this calls
+ * nothing and saves few registers: it is most of the cost of an access.
+ * (The __tsan_read and __tsan_write entry points call it through
+ * weft__race_read8 and the like.) */
+static inline __attribute__((always_inline)) void
+plain(const void *addr, size_t n, bool write, uintptr_t pc)
+{
+	uintptr_t a = (uintptr_t)addr;
+	const uint32_t *vc;
+	uint64_t key, w;
+	struct cell c;
+	uint32_t sclk;
+	uint8_t mask;
+	char *chunk;
+	int t;
+
+	if (!weft__race_on)
+		return;
+	if (__builtin_expect((a & 7) + n > 8 || (a >> 47) ||
+				     weft__race_site_maybe_hot(pc) ||
+				     (weft__in_tracked_heap(addr) &&
+				      weft__heap_freed(addr, n)),
+			     0))
+		goto full;
+	vc = weft__access_begin(addr, write, &t);
+	if (!vc)
+		return;
+	chunk = l1[a >> L1_SHIFT];
+	if (__builtin_expect(!chunk, 0))
+		goto full;
+	c = cell_in(chunk, a);
+	sclk = sclk_of(t, vc[t]);
+	/* (8 bytes are the whole granule: the test above left no offset.) */
+	mask = n == 8 ? 0xFF : (uint8_t)(((1u << n) - 1) << (a & 7));
+	w = write ? K_WRITE : 0;
+	key = pc_pack(pc) | ((uint64_t)mask << K_MASK_SHIFT) |
+	      ((uint64_t)(t & 0x3F) << K_TID_SHIFT) | w;
+	if (__builtin_expect(c.h->gen != cur_gen, 0)) {
+		fresh(c, key, sclk);
+		return;
+	}
+	if (!covered_here(c, (struct own){ .want = (key & K_TID) | w,
+					    .care = K_TID | w | K_ATOMIC,
+					    .clk = sclk, .mask = mask }))
+		plain_check(a, pc, key, sclk);
+	return;
+full:
+	weft__race_access(addr, n, write ? WEFT__RACE_WRITE : 0, pc);
+}
+
+/* One for each size and kind, so that n and write are constants. */
+#define PLAIN(n)                                                              \
+	void weft__race_read##n(const void *addr, uintptr_t pc)               \
+	{                                                                     \
+		plain(addr, n, false, pc);                                    \
+	}                                                                     \
+	void weft__race_write##n(const void *addr, uintptr_t pc)              \
+	{                                                                     \
+		plain(addr, n, true, pc);                                     \
+	}
+PLAIN(1)
+PLAIN(2)
+PLAIN(4)
+PLAIN(8)
+
 /* ---- set-up --------------------------------------------------------------- */
 
 void weft__shadow_begin(void)
@@ -189,9 +340,8 @@ void weft__shadow_begin(void)
 __attribute__((constructor)) static void shadow_init(void)
 {
 	P = weft__persistent_alloc(sizeof *P);
-	P->l1 = mmap(NULL, L1_SIZE * sizeof(struct cell *),
-		     PROT_READ | PROT_WRITE,
-		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	if (P->l1 == MAP_FAILED)
+	l1 = mmap(NULL, L1_SIZE * sizeof(char *), PROT_READ | PROT_WRITE,
+		  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (l1 == MAP_FAILED)
 		weft__die("cannot reserve race-detector shadow tables");
 }

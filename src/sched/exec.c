@@ -33,7 +33,7 @@ void weft__exec_reset(void)
 	/* compute_enabled writes only the words this execution's threads
 	 * need; the others must be empty. */
 	X->enabled = X->weak = X->deferred = X->spinning = weft__ts_none();
-	X->cur = -1;
+	weft__set_running(-1);
 	X->last_tid = -1;
 	X->nsteps = 0;
 	X->preemptions = 0;

@@ -27,22 +27,28 @@ void weft__note_progress(void)
 		weft__X->progress = true;
 }
 
-const uint32_t *weft__access_begin(const void *addr, bool write, int *tid)
+/* The race detector's view of the running thread (internal.h), changed
+ * with X->cur and only here, so the two always agree. */
+struct weft__running weft__running;
+
+void weft__set_running(int tid)
 {
 	struct weft__exec *X = weft__X;
-	int t;
+	const struct weft__stack *s;
 
-	if (!X || (t = X->cur) < 0)
-		return NULL;
-	*tid = t;
-	if (write) {
-		const struct weft__stack *s = X->th[t].stack;
-		const char *a = addr;
-		if (!s || a < (const char *)s->base ||
-		    a >= (const char *)s->base + s->size)
-			X->progress = true;
+	X->cur = tid;
+	if (tid < 0) {
+		weft__running = (struct weft__running){ .tid = -1 };
+		return;
 	}
-	return X->th[t].vc;
+	s = X->th[tid].stack;
+	weft__running = (struct weft__running){
+		.vc = X->th[tid].vc,
+		.stack_lo = s ? (const char *)s->base : NULL,
+		.stack_hi = s ? (const char *)s->base + s->size : NULL,
+		.progress = &X->progress,
+		.tid = tid,
+	};
 }
 
 void weft__saw_change(void)

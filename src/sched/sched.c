@@ -298,7 +298,7 @@ static void switch_to(struct weft__thread *from, int tid)
 {
 	struct weft__exec *X = weft__X;
 
-	X->cur = tid;
+	weft__set_running(tid);
 	CTX_SWITCH(from ? &from->ctx : &X->native, &X->th[tid].ctx,
 		   X->th[tid].stack);
 }
@@ -362,7 +362,7 @@ _Noreturn void weft__end_execution(enum exec_result r)
 	struct weft__thread *from = X->cur >= 0 ? &X->th[X->cur] : NULL;
 
 	X->result = r;
-	X->cur = -1;
+	weft__set_running(-1);
 	if (!from)
 		longjmp(X->epilogue_jmp, 1);
 	CTX_SWITCH(&from->ctx, &X->native, NULL);

@@ -102,6 +102,11 @@ void weft__written_stop(void);
 /* Executions (exec.c). */
 void weft__exec_reset(void);
 
+/* Make tid (-1: none, the native stack) the running thread: X->cur and
+ * the race detector's view of it, weft__running (point.c).  Its stack must
+ * be set already: a thread's stack does not change while it runs. */
+void weft__set_running(int tid);
+
 /* What an execution sets up and resets: the first thread's run from the
  * worker's own stack (sched.c), the per-execution memory (mem.c), the
  * first thread (thread.c: parent NULL gives the test body's stack). */

@@ -207,11 +207,9 @@ static inline bool weft__in_tracked_heap(const void *p)
 
 /* ---- listeners of an execution --------------------------------------- */
 
-/* Who hears of each execution's begin, steps and end, in one explicit
- * order: src/listeners.def, which says what each event means.  Declared
- * here from that list; listeners of parts a build may leave out are weak,
- * so that where their file is not linked the address is null and the
- * scheduler skips them (sched/listen.c). */
+/* Who hears of each execution's begin, steps and end, in one order: the
+ * list src/listeners.def, which says what each event means.  Listeners of
+ * parts a build may leave out are weak: unlinked, they are skipped. */
 #define WEFT__ON_BEGIN(f) void f(void);
 #define WEFT__ON_BEGIN_OPT(f) __attribute__((weak)) void f(void);
 #define WEFT__ON_STEP(f) void f(int tid, const struct weft__op *op);

@@ -212,6 +212,7 @@ static inline bool weft__in_tracked_heap(const void *p)
  * parts a build may leave out are weak: unlinked, they are skipped. */
 #define WEFT__ON_BEGIN(f) void f(void);
 #define WEFT__ON_BEGIN_OPT(f) __attribute__((weak)) void f(void);
+#define WEFT__ON_CHOSEN(f) void f(int tid, const struct weft__op *op);
 #define WEFT__ON_STEP(f) void f(int tid, const struct weft__op *op);
 #define WEFT__ON_END(f) void f(void);
 #define WEFT__ON_END_OPT(f) __attribute__((weak)) void f(void);

@@ -14,6 +14,12 @@ void weft__listeners_begin(void)
 #include "listeners.def"
 }
 
+void weft__listeners_chosen(int tid, const struct weft__op *op)
+{
+#define WEFT__ON_CHOSEN(f) f(tid, op);
+#include "listeners.def"
+}
+
 void weft__listeners_step(int tid, const struct weft__op *op)
 {
 #define WEFT__ON_STEP(f) f(tid, op);

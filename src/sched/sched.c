@@ -199,6 +199,7 @@ static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 		.note = NULL };
 	X->nsteps = s + 1;
 	T->nsteps = s + 1;
+	weft__listeners_chosen(tid, op);
 	/* A write may let spinners progress; the clearing waits for the next
 	 * scheduling point, since the op may still turn out to have changed
 	 * nothing (a failed trylock calls weft__spun). */

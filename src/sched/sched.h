@@ -119,6 +119,7 @@ void weft__objclock_reset(void);
 /* Telling the listeners of src/listeners.def of an execution's begin,
  * a step taken by thread tid, and the execution's end (listen.c). */
 void weft__listeners_begin(void);
+void weft__listeners_chosen(int tid, const struct weft__op *op);
 void weft__listeners_step(int tid, const struct weft__op *op);
 void weft__listeners_end(void);
 

@@ -319,7 +319,7 @@ void weft__linux_ext_irq_begin(void)
 	nd = 0;
 }
 
-/* A line still requested at the weft__linux_ext_irq_end of the test would call its handler
+/* A line still requested at the end of the test would call its handler
  * on a device (or module) that is gone. */
 void weft__linux_ext_irq_end(void)
 {
@@ -327,6 +327,6 @@ void weft__linux_ext_irq_end(void)
 		if (D[i].used && !D[i].devm)
 			weft__fail(WEFT__K(LEAK), D[i].loc,
 				   "interrupt %u (%s) is "
-				   "still requested at the weft__linux_ext_irq_end of the test "
+				   "still requested at the end of the test "
 				   "(no free_irq)", D[i].irq, D[i].name);
 }

@@ -9,7 +9,7 @@
  * on before the handler has run, as on a machine whose timer softirq runs
  * on another CPU.  All the state is the clock's one object for
  * partial-order reduction (weft__lx_dom): arming, firing, deleting and the
- * handler's start and weft__linux_ext_timer_end are dependent steps, so every order of them is
+ * handler's start and end are dependent steps, so every order of them is
  * explored. */
 #include <stdio.h>
 
@@ -106,7 +106,7 @@ static void handler_thread(void *arg)
 		weft__lock_release(cls, at);
 		weft__lx_ctx_leave(&save);
 		/* The handler may have freed its timer (a legal idiom): the
-		 * weft__linux_ext_timer_end is recorded without checking the timer's memory. */
+		 * end is recorded without checking the timer's memory. */
 		weft__release_point("timer_done", &weft__lx_dom, name, at);
 		t->running = 0;
 		if (restart && !t->shutdown) {
@@ -251,7 +251,7 @@ void weft__linux_ext_timer_begin(void)
 	nlive = 0;
 }
 
-/* Pending timers at the weft__linux_ext_timer_end of the test would fire after their object
+/* Pending timers at the end of the test would fire after their object
  * (or module) is gone. */
 void weft__linux_ext_timer_end(void)
 {
@@ -262,7 +262,7 @@ void weft__linux_ext_timer_end(void)
 			continue;
 		weft__check_access(t, sizeof *t, false, t->armed_at);
 		weft__fail(WEFT__K(LEAK), t->armed_at,
-			   "timer %s is still pending at the weft__linux_ext_timer_end of the test "
+			   "timer %s is still pending at the end of the test "
 			   "(expires at jiffies %lu, now %lu)", xname(t),
 			   t->expires, weft__lx_now());
 	}

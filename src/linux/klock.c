@@ -5,7 +5,9 @@
  * unlocked.  Acquisition blocks through readiness (ready() reads only the
  * lock), records the hold in the calling thread's context (for the
  * sleeping-under-spinlock check and lockdep_assert_held) and in the
- * lock-order graph. */
+ * lock-order graph.  Every lock, trylock and unlock checks that the lock's
+ * memory is not freed heap, before its step and, for a thread that may
+ * have waited, after it (use-after-free). */
 #include <stdio.h>
 #include <stddef.h>
 
@@ -211,6 +213,7 @@ static void acquire(struct weft_klock *l, bool shared,
 	const char *name;
 	struct weft__op op;
 
+	weft__check_access(l, sizeof *l, true, loc);
 	check_init(l, "lock", loc);
 	name = op_name(l, shared, 0);
 	op = (struct weft__op){ .name = name, .obj = l, .objname = lname(l),
@@ -225,6 +228,8 @@ static void acquire(struct weft_klock *l, bool shared,
 	else if (weft__lx_me()->hardirq)
 		weft__lx_irq_check_spin(l, lname(l), shared, loc);
 	weft__visible(&op);
+	/* The lock may have been freed while the thread waited for it. */
+	weft__check_access(l, sizeof *l, true, loc);
 	take(l, shared, loc, false);
 }
 
@@ -251,6 +256,7 @@ static int try_acquire(struct weft_klock *l, bool shared,
 {
 	struct weft__op op;
 
+	weft__check_access(l, sizeof *l, true, loc);
 	check_init(l, "trylock", loc);
 	op = (struct weft__op){ .name = op_name(l, shared, 1), .obj = l,
 				.objname = lname(l), .access = WEFT__ACC_WRITE,
@@ -258,6 +264,7 @@ static int try_acquire(struct weft_klock *l, bool shared,
 				.lock_now = try_effect, .arg2 = shared,
 				.loc = loc };
 	weft__visible(&op);
+	weft__check_access(l, sizeof *l, true, loc);
 	if (shared ? !shared_ready(&op) : !excl_ready(&op)) {
 		weft__spun();
 		weft__step_note("busy");
@@ -297,6 +304,7 @@ static void release(struct weft_klock *l, bool shared,
 	int me = weft__self();
 	const char *name = unlock_name(l, shared);
 
+	weft__check_access(l, sizeof *l, true, loc);
 	if (shared ? !weft__lx_klock_reader(me, l) : l->owner != me + 1) {
 		if (l->owner)
 			weft__fail(WEFT__K(MISUSE), loc,

@@ -239,14 +239,14 @@ void weft__dep_edge(int from, int to, const struct weft_loc *from_loc,
 /* Add edges from every class the caller holds to cls, i.e. "waiting for
  * cls while holding ...", and check for cycles, without holding cls. */
 void weft__wait_on_class(int cls, const struct weft_loc *loc);
-/* The model kit's one held-lock set.  Every acquisition above enters the
- * calling thread's set; a model's real locks carry the lock object, a tag
- * the model chooses (so it can find its own among the thread's locks) and
- * whether the lock spins (a thread holding one may not sleep).  Plain
- * weft__lock_acquire enters a lockdep-style map: no object, no tag.
- * Release takes out the innermost entry of obj if given, else of the
- * class; release_obj says whether there was one.  weft__held_locks gives thread tid's set, innermost last, valid
- * until its next lock operation.  None of these block. */
+/* The model kit's one held-lock set.  Every acquisition enters the
+ * calling thread's set: the annotations above as lockdep-style maps (a
+ * class, no object), a step's lock effect (op.lock, src/op.h) with its
+ * lock object, the tag the model chose (so it can find its own among the
+ * thread's locks) and whether the lock spins (a holder may not sleep).  A
+ * release takes out the innermost entry of its object if it has one,
+ * else of its class.  weft__held_locks gives thread tid's set, innermost
+ * last, valid until its next lock operation.  None of these block. */
 struct weft__held_lock {
 	int cls;
 	const struct weft_loc *at;
@@ -254,13 +254,9 @@ struct weft__held_lock {
 	const void *tag;
 	bool spins;
 };
-void weft__lock_acquire_obj(int cls, const void *obj, const void *tag,
-			    bool spins, const struct weft_loc *loc, bool try);
-bool weft__lock_release_obj(int cls, const void *obj,
-			    const struct weft_loc *loc);
 int weft__held_locks(int tid, const struct weft__held_lock **out);
 /* Number of classes the calling thread holds, and the classes themselves
- * (at most WEFT__MAX_HELD at once: one more is misuse). */
+ * (at most WEFT__MAX_HELD at once: one more is inconclusive, lock-depth). */
 #define WEFT__MAX_HELD 48
 int weft__held(int *out, int max);
 /* Whether live thread tid holds class cls, taken at the place at. */

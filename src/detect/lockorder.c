@@ -200,8 +200,8 @@ void weft__wait_on_class(int cls, const struct weft_loc *loc)
 		add_edge(h->e[i].cls, cls, h->e[i].at, loc);
 }
 
-void weft__lock_acquire_obj(int cls, const void *obj, const void *tag,
-			    bool spins, const struct weft_loc *loc, bool try)
+static void acquire_obj(int cls, const void *obj, const void *tag,
+			bool spins, const struct weft_loc *loc, bool try)
 {
 	struct held_set *h = held_of(weft__self());
 
@@ -218,29 +218,28 @@ void weft__lock_acquire_obj(int cls, const void *obj, const void *tag,
 
 void weft__lock_acquire(int cls, const struct weft_loc *loc, bool try)
 {
-	weft__lock_acquire_obj(cls, NULL, NULL, false, loc, try);
+	acquire_obj(cls, NULL, NULL, false, loc, try);
 }
 
-bool weft__lock_release_obj(int cls, const void *obj,
-			    const struct weft_loc *loc)
+/* Take out the innermost entry of obj if given, else of class cls. */
+static void release_obj(int cls, const void *obj)
 {
 	struct held_set *h = held_of(weft__self());
 
-	(void)loc;
 	for (int i = h->n - 1; i >= 0; i--) {
 		if (obj ? h->e[i].obj != obj : h->e[i].cls != cls)
 			continue;
 		memmove(&h->e[i], &h->e[i + 1],
 			sizeof h->e[0] * (size_t)(h->n - i - 1));
 		h->n--;
-		return true;
+		return;
 	}
-	return false;
 }
 
 void weft__lock_release(int cls, const struct weft_loc *loc)
 {
-	weft__lock_release_obj(cls, NULL, loc);
+	(void)loc;
+	release_obj(cls, NULL);
 }
 
 /* A step listener: the lock effect the model described on the step
@@ -257,10 +256,10 @@ void weft__lockorder_step(int tid, const struct weft__op *op)
 		return;
 	e = op->lock_now ? op->lock_now(op) : l->effect;
 	if (e == WEFT__LOCK_ACQUIRE || e == WEFT__LOCK_TRY)
-		weft__lock_acquire_obj(l->cls1 - 1, l->obj, l->tag, l->spins,
-				       op->loc, e == WEFT__LOCK_TRY);
+		acquire_obj(l->cls1 - 1, l->obj, l->tag, l->spins, op->loc,
+			    e == WEFT__LOCK_TRY);
 	else if (e == WEFT__LOCK_RELEASE)
-		weft__lock_release_obj(l->cls1 - 1, l->obj, op->loc);
+		release_obj(l->cls1 - 1, l->obj);
 }
 
 int weft__held(int *out, int max)

@@ -184,6 +184,7 @@ int weft_bsd_mtx_trylock_at(struct weft_bsd_mtx *m, int spin,
 			    const struct weft_loc *loc)
 {
 	const char *opname = spin ? "mtx_trylock_spin" : "mtx_trylock";
+	struct weft__mutex_as as;
 
 	check_init(m, opname, loc);
 	check_variant(m, spin, opname, loc);
@@ -195,11 +196,8 @@ int weft_bsd_mtx_trylock_at(struct weft_bsd_mtx *m, int spin,
 		weft__step_note("busy");
 		return 0;
 	}
-	{
-		struct weft__mutex_as as = as_of(m);
-
-		return weft__mutex_trylock_as(&m->m, opname, loc, &as) == 0;
-	}
+	as = as_of(m);
+	return weft__mutex_trylock_as(&m->m, opname, loc, &as) == 0;
 }
 
 void weft_bsd_mtx_unlock_at(struct weft_bsd_mtx *m, int spin,

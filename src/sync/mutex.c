@@ -102,17 +102,14 @@ void weft_mutex_init(weft_mutex_t *m, const char *name)
 	m->name = name;
 }
 
-/* The lock effect of a lock or trylock taken now: a recursive mutex's
- * owner only counts, and a trylock of a held mutex takes nothing. */
+/* The lock effect of a lock or trylock taken now: only a free mutex is
+ * taken (a recursive mutex's owner only counts, and a trylock of a held
+ * mutex takes nothing). */
 static uint8_t lock_effect(const struct weft__op *op)
 {
 	const weft_mutex_t *m = op->obj;
 
-	if (m->owner == op->arg2)
-		return WEFT__LOCK_NONE;
-	if (m->owner != 0)
-		return WEFT__LOCK_NONE;
-	return op->lock.effect;
+	return m->owner ? WEFT__LOCK_NONE : op->lock.effect;
 }
 
 /* The lock-order effect of an operation on m: its class, and the model's

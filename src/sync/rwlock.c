@@ -191,9 +191,9 @@ void weft_rwlock_wrlock_at(weft_rwlock_t *l, const struct weft_loc *loc)
 static uint8_t try_access(const struct weft__op *op)
 {
 	const weft_rwlock_t *l = op->obj;
-	bool busy = op->arg2 ? (l->writer || l->readers) : l->writer;
+	bool free = op->arg2 ? weft__rw_can_write(l) : weft__rw_can_read(l);
 
-	return busy ? WEFT__ACC_READ : WEFT__ACC_WRITE;
+	return free ? WEFT__ACC_WRITE : WEFT__ACC_READ;
 }
 
 /* A try-lock that fails takes nothing. */
@@ -215,7 +215,7 @@ static int trylock(weft_rwlock_t *l, bool write, const struct weft_loc *loc)
 	op.lock = lock_of(l, WEFT__LOCK_TRY, loc);
 	weft__visible(&op);
 	weft__check_access(l, sizeof *l, true, loc);
-	if (write ? (l->writer || l->readers) : l->writer) {
+	if (!(write ? weft__rw_can_write(l) : weft__rw_can_read(l))) {
 		weft__step_note("busy");
 		weft__spun();
 		return -EBUSY;

@@ -102,6 +102,18 @@ static inline int weft__ts_count(const weft__tset *s)
 	return n;
 }
 
+/* The size of a set with no member at or past n (a set of the threads of
+ * an execution with n thread records): only the words that can hold one
+ * are read, one for most tests. */
+static inline int weft__ts_count_below(const weft__tset *s, int n)
+{
+	int c = 0;
+
+	for (int i = 0; i < (n + 63) >> 6; i++)
+		c += __builtin_popcountll(s->w[i]);
+	return c;
+}
+
 /* The smallest member greater than t (t = -1: the smallest), or -1. */
 static inline int weft__ts_next(const weft__tset *s, int t)
 {

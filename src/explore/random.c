@@ -13,8 +13,9 @@ static bool rnd_begin(void)
 
 static int rnd_pick(const struct weft__decision *d)
 {
-	return weft__ts_nth(d->eligible,
-			    weft__rng_below(&rng, weft__ts_count(d->eligible)));
+	int n = weft__ts_count_below(d->eligible, d->nthreads);
+
+	return weft__ts_nth(d->eligible, weft__rng_below(&rng, n));
 }
 
 static int rnd_value(int n)

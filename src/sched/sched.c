@@ -40,45 +40,85 @@ static inline bool meets_in(const weft__tset *a, const weft__tset *b, int nw)
 	return false;
 }
 
-/* Word by word, in registers, each word stored once, and only the words
- * that can hold a thread of this execution (weft__exec_reset clears the
- * others): most tests never need more than the first. */
-static void compute_enabled(struct weft__exec *X)
+/* The live threads of this execution, word by word (weft__exec_reset
+ * clears the words past them), and whether any of them is not a daemon.
+ * Reads only the thread records' first fields, not their ops: the
+ * execution may end here without asking any model. */
+static bool compute_live(struct weft__exec *X, weft__tset *live)
 {
 	int n = X->nthreads, nw = (n + 63) >> 6;
+	bool work = false;
 
-	X->n_enabled = X->n_deferred = X->n_weak = X->n_spinning = 0;
 	for (int k = 0; k < nw; k++) {
-		uint64_t en = 0;
+		uint64_t lv = 0;
 		int hi = n - k * 64 < 64 ? n - k * 64 : 64;
-		for (int b = 0; b < hi; b++)
-			if (enabled(&X->th[k * 64 + b]))
-				en |= (uint64_t)1 << b;
-		X->enabled.w[k] = en;
-		X->n_enabled += __builtin_popcountll(en);
-	}
-	for (int k = 0; k < nw; k++) {
-		uint64_t df = 0, wk = 0, sp = 0;
-		for (uint64_t m = X->enabled.w[k]; m; m &= m - 1) {
-			int b = __builtin_ctzll(m);
+		for (int b = 0; b < hi; b++) {
 			const struct weft__thread *t = &X->th[k * 64 + b];
-			const struct weft__op *op = t->pending;
+			if (t->state != TS_LIVE)
+				continue;
+			lv |= (uint64_t)1 << b;
+			work |= !(t->flags & WEFT__THREAD_DAEMON);
+		}
+		live->w[k] = lv;
+	}
+	return work;
+}
+
+/* One pass over the live threads: each one's op is asked whether it can
+ * run and, if so, whether only spuriously (ready and strong read the
+ * models' state and change nothing, so asking both of one thread before
+ * the next is the same as asking all the ready()s first).  The sets are
+ * written in place word by word, each word stored once, and only the
+ * words that can hold a thread of this execution. */
+static void compute_enabled(struct weft__exec *X, const weft__tset *live)
+{
+	int nw = (X->nthreads + 63) >> 6;
+
+	X->n_enabled = X->n_weak = 0;
+	for (int k = 0; k < nw; k++) {
+		uint64_t en = 0, wk = 0;
+		for (uint64_t m = live->w[k]; m; m &= m - 1) {
+			int b = __builtin_ctzll(m);
+			const struct weft__op *op = X->th[k * 64 + b].pending;
+			if (!op || (op->ready && !op->ready(op)))
+				continue;
+			en |= (uint64_t)1 << b;
 			if (op->strong && !op->strong(op))
 				wk |= (uint64_t)1 << b;
-			if (!X->spin_any)
-				continue;
-			if (t->spinning)
-				sp |= (uint64_t)1 << b;
-			/* A thread is never in its own yield_wait
-			 * (weft__spun). */
-			if (meets_in(&t->yield_wait, &X->enabled, nw))
-				df |= (uint64_t)1 << b;
 		}
-		X->deferred.w[k] = df;
+		X->enabled.w[k] = en;
 		X->weak.w[k] = wk;
+		X->n_enabled += __builtin_popcountll(en);
+		X->n_weak += __builtin_popcountll(wk);
+	}
+}
+
+/* Fairness's sets, once the enabled set is known: only while some thread
+ * may be spinning (X->spin_any); otherwise both are empty, and most often
+ * were already (their sizes say so: nothing else writes them). */
+static void compute_spinning(struct weft__exec *X)
+{
+	int nw = (X->nthreads + 63) >> 6;
+
+	if (!X->spin_any && !X->n_deferred && !X->n_spinning)
+		return;
+	X->n_deferred = X->n_spinning = 0;
+	for (int k = 0; k < nw; k++) {
+		uint64_t df = 0, sp = 0;
+		if (X->spin_any)
+			for (uint64_t m = X->enabled.w[k]; m; m &= m - 1) {
+				int b = __builtin_ctzll(m);
+				const struct weft__thread *t = &X->th[k * 64 + b];
+				if (t->spinning)
+					sp |= (uint64_t)1 << b;
+				/* A thread is never in its own yield_wait
+				 * (weft__spun). */
+				if (meets_in(&t->yield_wait, &X->enabled, nw))
+					df |= (uint64_t)1 << b;
+			}
+		X->deferred.w[k] = df;
 		X->spinning.w[k] = sp;
 		X->n_deferred += __builtin_popcountll(df);
-		X->n_weak += __builtin_popcountll(wk);
 		X->n_spinning += __builtin_popcountll(sp);
 	}
 }
@@ -98,17 +138,6 @@ static void only(struct weft__exec *X, int tid)
 	X->n_deferred = df;
 	X->n_weak = wk;
 	X->n_spinning = sp;
-}
-
-static bool only_daemons_left(void)
-{
-	struct weft__exec *X = weft__X;
-
-	for (int i = 0; i < X->nthreads; i++)
-		if (X->th[i].state == TS_LIVE &&
-		    !(X->th[i].flags & WEFT__THREAD_DAEMON))
-			return false;
-	return true;
 }
 
 /* Keep a blocked thread's pending operation for the report: the op lives
@@ -218,7 +247,7 @@ static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 static int choose_next(void)
 {
 	struct weft__exec *X = weft__X;
-	weft__tset elig;
+	weft__tset elig, live;
 	int tid;
 
 	if (X->progress) {
@@ -230,7 +259,7 @@ static int choose_next(void)
 		X->spin_any = false;
 		X->progress = false;
 	}
-	if (only_daemons_left())
+	if (!compute_live(X, &live))
 		weft__end_execution(X->pruned ? EXEC_PRUNED : EXEC_OK);
 	/* Checked before the strategy is asked, so a replay of a livelock
 	 * stops where the recorded run stopped. */
@@ -241,7 +270,8 @@ static int choose_next(void)
 			     "without finishing (a long computation, or a "
 			     "loop weft cannot tell from a livelock)",
 			     weft__opts.max_steps);
-	compute_enabled(X);
+	compute_enabled(X, &live);
+	compute_spinning(X);
 	/* weak, deferred and spinning are subsets of enabled: equal sizes
 	 * mean equal sets. */
 	if (!X->n_enabled || X->n_weak == X->n_enabled) {

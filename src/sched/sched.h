@@ -23,12 +23,13 @@ struct weft__thread {
 	int id;
 	int state;                 /* enum thread_state */
 	unsigned flags;            /* WEFT__THREAD_* */
+	/* Beside state: every scheduling point reads both of every thread. */
+	struct weft__op *pending;  /* operation it is parked at */
 	const char *name;
 	void (*fn)(void *);
 	void *arg;
 	struct weft__ctx ctx;
 	struct weft__stack *stack;
-	struct weft__op *pending;  /* operation it is parked at */
 	struct weft__op startop;   /* the first pending op after spawn */
 	bool spinning;             /* made no progress since last write */
 	weft__tset yield_wait;     /* threads that must take a step before

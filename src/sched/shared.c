@@ -51,29 +51,38 @@ static bool lifecycle(const struct weft__op *op)
 }
 
 /* A step listener: thread tid took op.  Two threads' operations on one
- * object are sharing. */
+ * object are sharing.  Whether op is a life-cycle step is asked only when
+ * the answer matters, when op would enter a new object in the table or
+ * find another thread's: a thread's repeated steps on its own object (a
+ * lock taken in a loop) change nothing either way, and comparing names
+ * at every step was most of this listener's cost. */
 void weft__shared_op(int tid, const struct weft__op *op)
 {
 	size_t h;
 
 	if (weft__S->v.shared_seen || !op->obj ||
-	    op->access == WEFT__ACC_NONE || lifecycle(op))
+	    op->access == WEFT__ACC_NONE)
 		return;
 	if (nobj >= NOBJ / 2) {
 		/* Too many objects to tell: say nothing rather than guess. */
-		weft__saw_shared();
+		if (!lifecycle(op))
+			weft__saw_shared();
 		return;
 	}
 	h = ((uintptr_t)op->obj >> 3) * 0x9E3779B97F4A7C15ull % NOBJ;
 	while (objs[h].gen == gen && objs[h].obj != op->obj)
 		h = (h + 1) % NOBJ;
-	if (objs[h].gen != gen) {
+	if (objs[h].gen == gen && objs[h].tid == tid)
+		return;
+	if (lifecycle(op))
+		return;
+	if (objs[h].gen == gen) {
+		weft__saw_shared();
+	} else {
 		objs[h].obj = op->obj;
 		objs[h].gen = gen;
 		objs[h].tid = tid;
 		nobj++;
-	} else if (objs[h].tid != tid) {
-		weft__saw_shared();
 	}
 }
 

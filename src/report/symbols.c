@@ -201,7 +201,9 @@ static const struct sym *lookup_cached(uintptr_t a)
 	return sym_cache[i].s;
 }
 
-const char *weft__symbolize(const void *addr)
+/* weft__symbolize, inlined into weft__objname's path, which every lock
+ * operation takes to name its mutex. */
+static inline const char *symbol_name(const void *addr)
 {
 	const struct sym *s = lookup_cached((uintptr_t)addr);
 
@@ -211,6 +213,11 @@ const char *weft__symbolize(const void *addr)
 		return s->name;
 	return weft__internf("%s+%zu", s->name,
 			     (size_t)((uintptr_t)addr - s->addr));
+}
+
+const char *weft__symbolize(const void *addr)
+{
+	return symbol_name(addr);
 }
 
 /* Objects that are neither static nor in the tracked heap (on a stack,
@@ -228,9 +235,12 @@ const char *weft__objname(const void *addr, const char *kind)
 {
 	const char *n;
 
-	if ((n = weft__heap_name(addr)))
+	/* Only an address in the tracked heap has a block to name: a static
+	 * object skips the heap's lookup (weft__heap_name would find no
+	 * block for it either). */
+	if (weft__in_tracked_heap(addr) && (n = weft__heap_name(addr)))
 		return n;
-	if ((n = weft__symbolize(addr)))
+	if ((n = symbol_name(addr)))
 		return n;
 	if (!A)
 		A = weft__persistent_alloc(sizeof *A);

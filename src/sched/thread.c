@@ -194,10 +194,12 @@ static int create(void (*fn)(void *), void *arg, const char *name,
 		       : weft__internf("thread%d", t->id);
 	t->fn = fn;
 	t->arg = arg;
-	t->startop = (struct weft__op){
-		.name = "start", .obj = token, .objname = NULL,
-		.access = token ? WEFT__ACC_READ : WEFT__ACC_NONE,
-		.ready = token ? started : NULL };
+	/* clear_record zeroed the rest of the start op (writing it whole
+	 * again cleared its 136 bytes a second time). */
+	t->startop.name = "start";
+	t->startop.obj = token;
+	t->startop.access = token ? WEFT__ACC_READ : WEFT__ACC_NONE;
+	t->startop.ready = token ? started : NULL;
 	t->pending = &t->startop;
 	if (parent) {
 		/* Both are zero beyond nthreads (clear_record). */

@@ -155,17 +155,21 @@ static const char *with_number(const char *name, int n)
 	return weft__intern(buf);
 }
 
+/* Names are mostly the same literal or symbol string again, or differ
+ * from the first character: either way no call to strcmp, which showed
+ * in the profile of thread creation. */
+static bool same_name(const char *a, const char *b)
+{
+	return a == b || (a[0] == b[0] && strcmp(a, b) == 0);
+}
+
 static const char *numbered(const char *name, bool first_thread)
 {
 	int i;
 
 	if (first_thread)
 		nnames = 0;
-	/* Mostly the same string literal again: equal pointers skip the
-	 * comparison (its call showed in the profile of thread creation). */
-	for (i = 0; i < nnames && names[i].name != name &&
-		    strcmp(names[i].name, name) != 0;
-	     i++)
+	for (i = 0; i < nnames && !same_name(names[i].name, name); i++)
 		;
 	if (i == nnames) {
 		if (nnames == MAX_NAMES)

@@ -189,24 +189,30 @@ int weft__held_locks(int tid, const struct weft__held_lock **out)
 	return h->n;
 }
 
-void weft__wait_on_class(int cls, const struct weft_loc *loc)
+/* Thread h's holder waits for cls at loc: an edge from each lock held. */
+static void wait_on(const struct held_set *h, int cls,
+		    const struct weft_loc *loc)
 {
-	struct held_set *h;
-
-	if (weft__self() < 0)
-		return;
-	h = held_of(weft__self());
 	for (int i = 0; i < h->n; i++)
 		add_edge(h->e[i].cls, cls, h->e[i].at, loc);
+}
+
+void weft__wait_on_class(int cls, const struct weft_loc *loc)
+{
+	int self = weft__self();
+
+	if (self >= 0)
+		wait_on(held_of(self), cls, loc);
 }
 
 static void acquire_obj(int cls, const void *obj, const void *tag,
 			bool spins, const struct weft_loc *loc, bool try)
 {
-	struct held_set *h = held_of(weft__self());
+	int self = weft__self();
+	struct held_set *h = held_of(self);
 
-	if (!try && weft__self() >= 0)
-		weft__wait_on_class(cls, loc);
+	if (!try && self >= 0)
+		wait_on(h, cls, loc);
 	if (h->n == WEFT__MAX_HELD)
 		weft__limit("lock-depth", loc,
 			    "a thread held more than %d locks at once, the "
@@ -229,8 +235,10 @@ static void release_obj(int cls, const void *obj)
 	for (int i = h->n - 1; i >= 0; i--) {
 		if (obj ? h->e[i].obj != obj : h->e[i].cls != cls)
 			continue;
-		memmove(&h->e[i], &h->e[i + 1],
-			sizeof h->e[0] * (size_t)(h->n - i - 1));
+		/* The innermost lock is the usual one to go: nothing moves. */
+		if (i < h->n - 1)
+			memmove(&h->e[i], &h->e[i + 1],
+				sizeof h->e[0] * (size_t)(h->n - i - 1));
 		h->n--;
 		return;
 	}

@@ -22,6 +22,7 @@
 struct instance {
 	int tid;
 	int prev;                  /* the same edge's previous one, -1 */
+	int nvc;                   /* the entries of vc copied */
 	weft__vclock vc;
 };
 /* Grown as needed (a program with a few hundred threads takes an edge in
@@ -104,10 +105,20 @@ static bool all_here(const int *edges, int n)
 	return true;
 }
 
+/* Entry t of an instance's clock.  Only the entries of the threads the
+ * execution had when the instance was taken are copied (a whole clock is
+ * 1 KiB, which showed in profiles): the others were 0, as every clock is
+ * zero beyond the threads created so far (a clock has weft__nthreads()
+ * meaningful entries, internal.h). */
+static uint32_t vc_at(const struct instance *a, int t)
+{
+	return t < a->nvc ? a->vc[t] : 0;
+}
+
 static bool unordered(const struct instance *a, const struct instance *b)
 {
-	return a->tid != b->tid && a->vc[a->tid] > b->vc[a->tid] &&
-	       b->vc[b->tid] > a->vc[b->tid];
+	return a->tid != b->tid && vc_at(a, a->tid) > vc_at(b, a->tid) &&
+	       vc_at(b, b->tid) > vc_at(a, b->tid);
 }
 
 /* Choose one instance of each edge from k on, each unordered with the ones
@@ -214,7 +225,9 @@ bool note_instance(struct weft__lo_edge *e)
 	e->inst_exec = now;
 	e->inst = ninsts;
 	insts[ninsts].tid = self;
-	memcpy(insts[ninsts].vc, weft__pvc_tick(self), sizeof insts[ninsts].vc);
+	insts[ninsts].nvc = weft__nthreads();
+	memcpy(insts[ninsts].vc, weft__pvc_tick(self),
+	       sizeof insts[ninsts].vc[0] * (size_t)insts[ninsts].nvc);
 	ninsts++;
 	return true;
 }

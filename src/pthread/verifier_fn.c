@@ -225,6 +225,9 @@ _Noreturn void weft__pt_reach_error(uintptr_t ra, uintptr_t site)
 /* Atomic functions entered and not yet left, per thread, this execution:
  * the exit hook ends only sections its entry began. */
 static int atomic_depth[WEFT__MAX_THREADS];
+/* Whether an execution entered one since the table was last cleared: the
+ * clearing (1 KiB) is needed only then, which is rarely. */
+static bool depth_dirty = true;
 
 /* "NAME returns", the trace's name for leaving an atomic function,
  * interned once per function and execution. */
@@ -256,6 +259,7 @@ static void atomic_enter(uintptr_t fn)
 	const struct weft_loc *l = weft__pc_loc(fn + 1); /* its first line */
 
 	weft__atomic_begin(l->func ? l->func : "__VERIFIER_atomic_", l);
+	depth_dirty = true;
 	atomic_depth[weft__self()]++;
 }
 
@@ -308,5 +312,7 @@ void __cyg_profile_func_exit(void *fn, void *site)
 void weft__pthread_verifier_fn_begin(void)
 {
 	nexits = 0;
-	memset(atomic_depth, 0, sizeof atomic_depth);
+	if (depth_dirty)
+		memset(atomic_depth, 0, sizeof atomic_depth);
+	depth_dirty = false;
 }

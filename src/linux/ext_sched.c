@@ -186,6 +186,7 @@ int weft_kx_atomic_depth(void)
 
 void weft__linux_ext_sched_begin(void)
 {
-	memset(X, 0, sizeof X[0] * (size_t)xdirty);
+	if (xdirty) /* an empty memset of an untouched page is slow (ctx.c) */
+		memset(X, 0, sizeof X[0] * (size_t)xdirty);
 	xdirty = 0;
 }

@@ -205,14 +205,20 @@ static const struct weft_loc *persistent_loc(uintptr_t pc)
 /* Traces are printed by the parent process from memory shared with the
  * worker, so a location shown in a trace must be in the core's name pool,
  * which is rewound every execution.  Each execution therefore copies the
- * locations it uses into the pool once (a per-execution table). */
+ * locations it uses into the pool once (a per-execution table).  The
+ * table is persistent and its entries carry the execution's generation:
+ * one of another generation is empty, so starting an execution clears
+ * nothing (clearing the 16 KiB table at every execution's first atomic
+ * was a few percent of a small program's time). */
 #define EXEC_BITS 10
 
 struct exec_entry {
 	uintptr_t pc;
 	const struct weft_loc *loc;
+	uint64_t gen;                  /* 64 bits: never wraps */
 };
-static struct exec_entry *X;   /* this execution's table, or NULL */
+static struct exec_entry *X;   /* persistent, 1 << EXEC_BITS entries */
+static uint64_t xgen = 1;      /* this execution's generation; 0 is empty */
 static int xn;
 
 static const struct weft_loc *pool_loc(const struct weft_loc *p)
@@ -247,28 +253,28 @@ const struct weft_loc *weft__pc_loc(uintptr_t pc)
 
 	if (!weft__race_on)
 		return p;
-	if (!X) {
-		X = weft__exec_alloc(sizeof *X << EXEC_BITS);
-		xn = 0;
-	}
+	if (!X)
+		X = weft__persistent_alloc(sizeof *X << EXEC_BITS);
 	for (;; h++) {
 		struct exec_entry *e = &X[h & ((1u << EXEC_BITS) - 1)];
-		if (e->pc == pc)
-			return e->loc;
-		if (!e->pc) {
+		if (e->gen != xgen) {
 			if (xn >= (1 << EXEC_BITS) * 3 / 4)
 				return p;
 			e->pc = pc;
 			e->loc = pool_loc(p);
+			e->gen = xgen;
 			xn++;
 			return e->loc;
 		}
+		if (e->pc == pc)
+			return e->loc;
 	}
 }
 
 void weft__detect_race_sym_begin(void)
 {
-	X = NULL;
+	xgen++;
+	xn = 0;
 }
 
 __attribute__((constructor)) static void sym_init(void)

@@ -94,6 +94,8 @@ struct weft__verdict {
 	void *crash_pc;
 	int crash_tid;
 	bool crash_stack_overflow;
+	void *crash_call;         /* the crashing thread's innermost
+				     instrumented call site, or NULL */
 	bool spawned;             /* some execution created a thread */
 	bool shared_seen;         /* two threads touched the same memory or
 				     object (shared.c) */

@@ -118,6 +118,15 @@ static void on_crash(int sig, siginfo_t *si, void *uc_)
 	V->crash_tid = weft__self();
 	V->crash_stack_overflow = (sig == SIGSEGV || sig == SIGBUS) &&
 				  weft__stack_overflowed(si->si_addr, sp);
+	/* Where the stack runs out is often in weft's or the C library's
+	 * code (the scheduler and the models run on the thread's stack):
+	 * the report names the program's own innermost call too. */
+	V->crash_call = NULL;
+	if (V->crash_stack_overflow) {
+		uintptr_t call;
+		if (weft__race_stack(&call, 1) == 1)
+			V->crash_call = (void *)call;
+	}
 	__atomic_store_n(&V->state, SHM_CRASHED, __ATOMIC_SEQ_CST);
 	_exit(70);
 }
@@ -194,6 +203,13 @@ _Noreturn void weft__worker_main(const struct weft_test *t,
 
 /* Without the pthread layer (the core-only builds) no program's main is
  * a test, and its standard input is not weft's business. */
+__attribute__((weak)) int weft__race_stack(uintptr_t *out, int max)
+{
+	(void)out;
+	(void)max;
+	return 0;
+}
+
 __attribute__((weak)) void weft__pt_stdin_prepare(void)
 {
 }

@@ -8,6 +8,32 @@
 
 #include "report.h"
 
+/* A stack overflow is named by the program's innermost instrumented call
+ * when there is one, since the stack often runs out in weft's or the C
+ * library's code; where it ran out follows.  The call site is a return
+ * address: the call itself is the byte before. */
+static void overflow_message(struct weft__verdict *V, const char *tname,
+			     const char *ran_out)
+{
+	char buf[512] = "";
+	const char *call = V->crash_call
+				   ? weft__code_location(
+					     (const char *)V->crash_call - 1,
+					     buf, sizeof buf)
+				   : NULL;
+
+	if (call)
+		snprintf(V->message, sizeof V->message,
+			 "stack overflow in thread %s at %s (its innermost "
+			 "call%s%s)", tname, call,
+			 ran_out ? "; the stack ran out at " : "",
+			 ran_out ? ran_out : "");
+	else
+		snprintf(V->message, sizeof V->message,
+			 "stack overflow in thread %s%s%s", tname,
+			 ran_out ? " at " : "", ran_out ? ran_out : "");
+}
+
 /* Turn a worker's crash record into a bug report. */
 void weft__crash_to_bug(struct weft__shm *S)
 {
@@ -24,9 +50,7 @@ void weft__crash_to_bug(struct weft__shm *S)
 	V->bug_leaf = V->leaf;
 	snprintf(V->kind, sizeof V->kind, "%s", WEFT__K(CRASH));
 	if (V->crash_stack_overflow)
-		snprintf(V->message, sizeof V->message,
-			 "stack overflow in thread %s%s%s", tname,
-			 loc ? " at " : "", loc ? loc : "");
+		overflow_message(V, tname, loc);
 	else
 		snprintf(V->message, sizeof V->message,
 			 "%s (%s) in thread %s%s%s",

@@ -50,4 +50,9 @@ has "$out" "more steps" "collapsed run around the free"
 out=$($R --filter=race_in_long_run --verbose)
 hasnt "$out" "more steps" "verbose"
 expect_eq "$(printf '%s\n' "$out" | grep -c 'fetch_add(ticks)')" 12 "verbose trace"
+# A stack overflow names the program's innermost call, not the place in
+# weft's or the C library's code where the stack happened to run out.
+SO=$(grep -n -F 'return depth(frame, n + 1)' tests/detect/core/stack_overflow_bug.c | cut -d: -f1)
+out=$($B/tests/detect/core/stack_overflow_bug --quiet)
+has "$out" "stack overflow in thread recurse at stack_overflow_bug.c:$SO in depth (its innermost call" "stack overflow"
 echo ok

@@ -154,6 +154,8 @@ void weft__note_finding(const char *kind, uint64_t key, const char *msg);
 const char *weft__intern(const char *s);
 const char *weft__internf(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
+/* name, sep and the decimal n, interned (a long name is cut, never n). */
+const char *weft__intern_numbered(const char *name, char sep, size_t n);
 
 /* A location in the report pool (valid for this execution's trace). */
 const struct weft_loc *weft__intern_loc(const char *file, int line,
@@ -378,8 +380,7 @@ void weft__pt_stdin_prepare(void);
  * their number, at *vals (src/pthread/keys.c; none without the pthread
  * layer, a weak stand-in in src/detect/leak.c).  Does not block. */
 int weft__pt_key_values(int tid, const void *const **vals);
-/* The calling thread's instrumented call sites, innermost first (weak
- * stand-in: cli/worker.c).  Plain reads: a crash handler may call it. */
+/* The thread's call sites, innermost first; a crash handler may call it. */
 int weft__race_stack(uintptr_t *out, int max);
 
 /* Hooks the pthread layer uses to end an execution from exit()/abort(). */

@@ -201,28 +201,6 @@ static const struct sym *lookup_cached(uintptr_t a)
 	return sym_cache[i].s;
 }
 
-/* "name<sep>n" interned, as weft__internf("%s+%zu") or ("%s@%zu") makes
- * it, without the formatted print: a static struct's member or a stack
- * object is named so at every operation on it (a lock's), where the print
- * took half of the operation's time. */
-static const char *with_number(const char *name, char sep, size_t n)
-{
-	char buf[512], digits[24];
-	size_t len = strlen(name), k = 0;
-
-	if (len > sizeof buf - sizeof digits - 2)
-		return weft__internf(sep == '+' ? "%s+%zu" : "%s@%zu", name, n);
-	memcpy(buf, name, len);
-	buf[len++] = sep;
-	do
-		digits[k++] = (char)('0' + n % 10);
-	while ((n /= 10) > 0);
-	while (k)
-		buf[len++] = digits[--k];
-	buf[len] = 0;
-	return weft__intern(buf);
-}
-
 /* weft__symbolize, inlined into weft__objname's path, which every lock
  * operation takes to name its mutex. */
 static inline const char *symbol_name(const void *addr)
@@ -233,7 +211,8 @@ static inline const char *symbol_name(const void *addr)
 		return NULL;
 	if ((uintptr_t)addr == s->addr)
 		return s->name;
-	return with_number(s->name, '+', (size_t)((uintptr_t)addr - s->addr));
+	return weft__intern_numbered(s->name, '+',
+				     (size_t)((uintptr_t)addr - s->addr));
 }
 
 const char *weft__symbolize(const void *addr)
@@ -271,10 +250,10 @@ const char *weft__objname(const void *addr, const char *kind)
 	}
 	for (int i = 0; i < A->n; i++)
 		if (A->addr[i] == addr)
-			return with_number(kind, '@', (size_t)i + 1);
+			return weft__intern_numbered(kind, '@', (size_t)i + 1);
 	if (A->n < MAX_ANON)
 		A->addr[A->n++] = addr;
-	return with_number(kind, '@', (size_t)A->n);
+	return weft__intern_numbered(kind, '@', (size_t)A->n);
 }
 
 /* file:line of a code address, by asking addr2line about the object that

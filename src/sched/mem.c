@@ -117,6 +117,27 @@ const char *weft__intern(const char *s)
 	return p;
 }
 
+/* By hand rather than with weft__internf: names like "worker#2" and
+ * "stats+8" are made at every spawn and at every operation on a static
+ * struct's member, where the formatted print showed in the profiles. */
+const char *weft__intern_numbered(const char *name, char sep, size_t n)
+{
+	char buf[512], digits[24];
+	size_t len = strlen(name), k = 0;
+
+	if (len > sizeof buf - sizeof digits - 2)
+		len = sizeof buf - sizeof digits - 2;
+	memcpy(buf, name, len);
+	buf[len++] = sep;
+	do
+		digits[k++] = (char)('0' + n % 10);
+	while ((n /= 10) > 0);
+	while (k)
+		buf[len++] = digits[--k];
+	buf[len] = 0;
+	return weft__intern(buf);
+}
+
 const char *weft__internf(const char *fmt, ...)
 {
 	char buf[512];

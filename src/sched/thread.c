@@ -134,27 +134,6 @@ struct name_count {
 static struct name_count names[MAX_NAMES];
 static int nnames;
 
-/* "name#n", interned; by hand, since it is made at every spawn of a
- * same-named thread in every execution, where the formatted print showed
- * in the profile. */
-static const char *with_number(const char *name, int n)
-{
-	char buf[512], digits[12];
-	size_t len = strlen(name), k = 0;
-
-	if (len > sizeof buf - sizeof digits - 2)
-		len = sizeof buf - sizeof digits - 2;
-	memcpy(buf, name, len);
-	buf[len++] = '#';
-	do
-		digits[k++] = (char)('0' + n % 10);
-	while ((n /= 10) > 0);
-	while (k)
-		buf[len++] = digits[--k];
-	buf[len] = 0;
-	return weft__intern(buf);
-}
-
 /* Names are mostly the same literal or symbol string again, or differ
  * from the first character: either way no call to strcmp, which showed
  * in the profile of thread creation. */
@@ -178,7 +157,7 @@ static const char *numbered(const char *name, bool first_thread)
 	}
 	if (names[i].count++ == 0)
 		return name;
-	return with_number(name, names[i].count);
+	return weft__intern_numbered(name, '#', (size_t)names[i].count);
 }
 
 /* Create the thread's record and first context; used for the test body

@@ -378,9 +378,10 @@ void weft__pt_stdin_prepare(void);
  * their number, at *vals (src/pthread/keys.c; none without the pthread
  * layer, a weak stand-in in src/detect/leak.c).  Does not block. */
 int weft__pt_key_values(int tid, const void *const **vals);
-/* The calling thread's instrumented call sites, innermost first (weak
- * stand-in: cli/worker.c).  Plain reads: a crash handler may call it. */
-int weft__race_stack(uintptr_t *out, int max);
+/* The calling thread's innermost instrumented call site, or 0 when it has
+ * none or it is not known (src/detect/race_stack.c; weak stand-in:
+ * cli/worker.c).  Reads only: a crash handler may call it. */
+uintptr_t weft__race_innermost_call(void);
 
 /* Hooks the pthread layer uses to end an execution from exit()/abort(). */
 _Noreturn void weft__thread_exit_current(void);

@@ -380,8 +380,8 @@ void weft__pt_stdin_prepare(void);
  * their number, at *vals (src/pthread/keys.c; none without the pthread
  * layer, a weak stand-in in src/detect/leak.c).  Does not block. */
 int weft__pt_key_values(int tid, const void *const **vals);
-/* The thread's call sites, innermost first; a crash handler may call it. */
-int weft__race_stack(uintptr_t *out, int max);
+/* Innermost instrumented call site or 0; signal-safe (stand-in: worker.c) */
+uintptr_t weft__race_innermost_call(void);
 
 /* Hooks the pthread layer uses to end an execution from exit()/abort(). */
 _Noreturn void weft__thread_exit_current(void);

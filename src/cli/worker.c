@@ -121,12 +121,9 @@ static void on_crash(int sig, siginfo_t *si, void *uc_)
 	/* Where the stack runs out is often in weft's or the C library's
 	 * code (the scheduler and the models run on the thread's stack):
 	 * the report names the program's own innermost call too. */
-	V->crash_call = NULL;
-	if (V->crash_stack_overflow) {
-		uintptr_t call;
-		if (weft__race_stack(&call, 1) == 1)
-			V->crash_call = (void *)call;
-	}
+	V->crash_call = V->crash_stack_overflow
+				? (void *)weft__race_innermost_call()
+				: NULL;
 	__atomic_store_n(&V->state, SHM_CRASHED, __ATOMIC_SEQ_CST);
 	_exit(70);
 }
@@ -201,15 +198,14 @@ _Noreturn void weft__worker_main(const struct weft_test *t,
 	_exit(0);
 }
 
-/* Without the pthread layer (the core-only builds) no program's main is
- * a test, and its standard input is not weft's business. */
-__attribute__((weak)) int weft__race_stack(uintptr_t *out, int max)
+/* Without the race detector (the core-only builds) no call is recorded. */
+__attribute__((weak)) uintptr_t weft__race_innermost_call(void)
 {
-	(void)out;
-	(void)max;
 	return 0;
 }
 
+/* Without the pthread layer (the core-only builds) no program's main is
+ * a test, and its standard input is not weft's business. */
 __attribute__((weak)) void weft__pt_stdin_prepare(void)
 {
 }

@@ -109,6 +109,8 @@ static inline bool weft__race_site_hot(uintptr_t pc)
 /* Per-thread function stacks from __tsan_func_entry/exit. */
 void weft__race_func_entry(uintptr_t pc);
 void weft__race_func_exit(void);
+/* Copy the calling thread's call stack (innermost first) into out. */
+int weft__race_stack(uintptr_t *out, int max);
 
 
 /* ---- shadow memory (src/detect/race_shadow.c) -------------------------- */

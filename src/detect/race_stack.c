@@ -13,6 +13,9 @@ struct thread_stack {
 	uint32_t gen;                 /* execution the stack belongs to */
 	int depth;
 	uintptr_t pc[STACK_MAX];
+	/* Past STACK_MAX calls (a deep recursion): the innermost call, or 0
+	 * once a return made it unknown.  pc[] keeps the outermost ones. */
+	uintptr_t top;
 };
 
 struct stackstate {
@@ -42,6 +45,8 @@ void weft__race_func_entry(uintptr_t pc)
 	s = stack_of(t);
 	if (s->depth < STACK_MAX)
 		s->pc[s->depth] = pc;
+	else
+		s->top = pc;
 	s->depth++;
 }
 
@@ -55,6 +60,8 @@ void weft__race_func_exit(void)
 	s = stack_of(t);
 	if (s->depth > 0)
 		s->depth--;
+	if (s->depth > STACK_MAX)
+		s->top = 0;
 }
 
 int weft__race_stack(uintptr_t *out, int max)
@@ -69,6 +76,23 @@ int weft__race_stack(uintptr_t *out, int max)
 	     i >= 0 && k < max; i--)
 		out[k++] = s->pc[i];
 	return k;
+}
+
+/* The calling thread's innermost call site, or 0 when it has none or it
+ * is not known (deeper than STACK_MAX, after a return there).  Reads
+ * only, for the crash handler (cli/worker.c): a stack of an older
+ * execution is empty. */
+uintptr_t weft__race_innermost_call(void)
+{
+	int t = weft__self();
+	const struct thread_stack *s;
+
+	if (!R || t < 0 || R->th[t].gen != R->gen)
+		return 0;
+	s = &R->th[t];
+	if (s->depth <= 0)
+		return 0;
+	return s->depth <= STACK_MAX ? s->pc[s->depth - 1] : s->top;
 }
 
 void weft__detect_race_stack_begin(void)

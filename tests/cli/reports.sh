@@ -55,4 +55,14 @@ expect_eq "$(printf '%s\n' "$out" | grep -c 'fetch_add(ticks)')" 12 "verbose tra
 SO=$(grep -n -F 'return depth(frame, n + 1)' tests/detect/core/stack_overflow_bug.c | cut -d: -f1)
 out=$($B/tests/detect/core/stack_overflow_bug --quiet)
 has "$out" "stack overflow in thread recurse at stack_overflow_bug.c:$SO in depth (its innermost call" "stack overflow"
+# Below a recursion deeper than the function stack weft keeps (64 calls),
+# still the innermost call, not the 64th from the outside (walk's).
+SO=$(grep -n -F 'return depth(frame, n + 1)' tests/detect/core/stack_overflow_deep_bug.c | cut -d: -f1)
+out=$($B/tests/detect/core/stack_overflow_deep_bug --quiet)
+has "$out" "stack overflow in thread recurse at stack_overflow_deep_bug.c:$SO in depth (its innermost call" "deep stack overflow"
+# The only call on record is weft's start of the thread: not named.
+out=$($B/tests/detect/core/stack_overflow_vla_bug --quiet)
+has "$out" "stack overflow in thread grow at " "overflow in a thread's own function"
+hasnt "$out" "innermost call" "overflow in a thread's own function"
+hasnt "$out" "thread_entry" "overflow in a thread's own function"
 echo ok

@@ -6,8 +6,6 @@
  * happen.  The scheduler logic runs on whichever stack is current; there is
  * no scheduler fiber, so a step that continues the same thread costs no
  * switch at all. */
-#include <string.h>
-
 #include "sched.h"
 
 struct weft__exec *weft__X;

@@ -11,7 +11,6 @@
  * weft__points_changed(): exhaustive exploration restarts from the root
  * (the set only grows, so this happens finitely often).  A replay sees the
  * race at the same step and so the same points. */
-#include <link.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -276,28 +275,6 @@ __attribute__((constructor)) static void race_report_init(void)
  * fresh process (at another load address) finds the same sites: a code
  * address as (offset << 1), a tagged source location as (offset << 1) | 1.
  * Sites outside the executable are not carried. */
-static uintptr_t img_lo, img_hi;
-
-static int img_cb(struct dl_phdr_info *info, size_t size, void *data)
-{
-	(void)size;
-	(void)data;
-	img_lo = info->dlpi_addr;
-	for (int i = 0; i < info->dlpi_phnum; i++) {
-		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
-		uintptr_t end = info->dlpi_addr + ph->p_vaddr + ph->p_memsz;
-		if (ph->p_type == PT_LOAD && end > img_hi)
-			img_hi = end;
-	}
-	return 1;
-}
-
-static void image_range(void)
-{
-	if (!img_hi)
-		dl_iterate_phdr(img_cb, NULL);
-}
-
 void weft__replay_context_mark(void)
 {
 	R->marked = R->nsites;
@@ -306,8 +283,8 @@ void weft__replay_context_mark(void)
 int weft__replay_context_export(uint64_t *out, int max)
 {
 	int n = 0;
+	uintptr_t img_hi, img_lo = weft__exe_image(&img_hi);
 
-	image_range();
 	for (int i = 0; i < R->marked && n < max; i++) {
 		uintptr_t pc = R->order[i], a = pc & ~WEFT__PC_LOC_TAG;
 		if (a < img_lo || a >= img_hi)
@@ -320,7 +297,9 @@ int weft__replay_context_export(uint64_t *out, int max)
 
 void weft__replay_context_import(const uint64_t *in, int n)
 {
-	image_range();
+	uintptr_t img_hi, img_lo = weft__exe_image(&img_hi);
+
+	(void)img_hi;
 	for (int i = 0; i < n; i++) {
 		uintptr_t a = img_lo + (uintptr_t)(in[i] >> 1);
 		site_insert((in[i] & 1) ? (a | WEFT__PC_LOC_TAG) : a);

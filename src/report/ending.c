@@ -2,37 +2,20 @@
  * crash its signal handler recorded, a hang the parent killed at the time
  * limit, weft's own failure, or a death nothing in the worker saw (a
  * signal it cannot catch, an exit from the middle of an execution). */
-#include <link.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
 
 #include "report.h"
 
-/* Is pc in the executable's code (the first object dl_iterate_phdr
- * lists, as in sched/globals.c)?  The instrumentation's innermost call
- * can be a call into the program from elsewhere: weft's start of a
- * thread, the C library calling back. */
-static int exe_has(struct dl_phdr_info *info, size_t size, void *data)
-{
-	uintptr_t pc = *(const uintptr_t *)data;
-
-	(void)size;
-	for (int i = 0; i < info->dlpi_phnum; i++) {
-		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
-		uintptr_t lo = info->dlpi_addr + ph->p_vaddr;
-		if (ph->p_type == PT_LOAD && (ph->p_flags & PF_X) &&
-		    pc >= lo && pc - lo < ph->p_memsz)
-			return 2;
-	}
-	return 1; /* stop after the main program */
-}
-
+/* Is pc in the executable?  The instrumentation's innermost call can be a
+ * call into the program from elsewhere: weft's start of a thread, the C
+ * library calling back. */
 static bool in_program(const void *pc)
 {
-	uintptr_t a = (uintptr_t)pc;
+	uintptr_t hi, lo = weft__exe_image(&hi), a = (uintptr_t)pc;
 
-	return dl_iterate_phdr(exe_has, &a) == 2;
+	return a >= lo && a < hi;
 }
 
 /* A stack overflow is named by the program's innermost instrumented call

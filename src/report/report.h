@@ -44,6 +44,9 @@ const char *weft__verdict_note_text(const struct weft__verdict *V);
 /* The replay token of the recorded execution (malloc'd). */
 char *weft__report_token(const struct weft_test *t, struct weft__trace *T);
 const char *weft__code_location(const void *pc, char *buf, size_t n);
+/* The executable's image [return value, *hi): where its code and data are
+ * loaded.  Does not block. */
+uintptr_t weft__exe_image(uintptr_t *hi);
 void weft__crash_to_bug(struct weft__shm *S);
 /* The verdict of a worker that ended with this wait status (killed: by
  * the parent, at the time limit). */

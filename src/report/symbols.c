@@ -256,6 +256,33 @@ const char *weft__objname(const void *addr, const char *kind)
 	return weft__intern_numbered(kind, '@', (size_t)A->n);
 }
 
+/* The executable's image: from its load address to the end of its last
+ * loadable segment (the first object dl_iterate_phdr lists), found once.
+ * The layout is the same in the parent and in its forked workers. */
+static uintptr_t img_lo, img_hi;
+
+static int img_cb(struct dl_phdr_info *info, size_t size, void *data)
+{
+	(void)size;
+	(void)data;
+	img_lo = info->dlpi_addr;
+	for (int i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		uintptr_t end = info->dlpi_addr + ph->p_vaddr + ph->p_memsz;
+		if (ph->p_type == PT_LOAD && end > img_hi)
+			img_hi = end;
+	}
+	return 1;
+}
+
+uintptr_t weft__exe_image(uintptr_t *hi)
+{
+	if (!img_hi)
+		dl_iterate_phdr(img_cb, NULL);
+	*hi = img_hi;
+	return img_lo;
+}
+
 /* file:line of a code address, by asking addr2line about the object that
  * contains it (the program or a shared library: dladdr says which), only
  * on the slow path of a crash report. */

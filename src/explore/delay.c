@@ -65,9 +65,7 @@ static int delay_value(int n)
 static void delay_end(enum exec_result r)
 {
 	(void)r;
-	/* The steps of the execution that ended, from its record. */
-	if (weft__S->t.nsteps > k_est)
-		k_est = weft__S->t.nsteps;
+	k_est = weft__longest_run(k_est);
 }
 
 const struct weft__strategy weft__strategy_delay = {

@@ -113,6 +113,10 @@ void weft__strategy_setup(const char *name);
  * the enabled threads), preferring elig (strategy.c). */
 int weft__default_choice(const struct weft__decision *d,
 			 const weft__tset *avail);
+/* The sampling strategies' expected number of steps k (PCT's), learnt as
+ * the longest execution seen: k, or the execution that just ended when it
+ * was longer (strategy.c). */
+long weft__longest_run(long k);
 
 /* Decisions: replay tokens. */
 char *weft__token_encode(const char *test, const uint32_t *dec, long n,

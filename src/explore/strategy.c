@@ -166,6 +166,12 @@ int weft__explore_fair_bound(void)
 	return -1;
 }
 
+long weft__longest_run(long k)
+{
+	/* The steps of the execution that ended, from its record. */
+	return weft__S->t.nsteps > k ? weft__S->t.nsteps : k;
+}
+
 /* The default next thread of the exhaustive strategies, where nothing
  * asks for another: the run the program most expects, fair (a spinner
  * lets the others run first), without spurious wakeups (explored when a

@@ -115,8 +115,11 @@ _Noreturn void weft__fail(const char *kind, const struct weft_loc *loc,
  * lives on the thread's stack, which the parent cannot read). */
 void weft__note_blocked(int tid);
 /* No thread can run: report the blocked threads and the cycle of waits
- * among them as a deadlock (detect/deadlock.c).  Never returns. */
+ * among them as a deadlock (detect/deadlock.c).  Never returns.  At the
+ * process's exit, threads left waiting for each other's locks are a
+ * lock-order finding (weft__exit_wait_cycle). */
 _Noreturn void weft__deadlock_report(void);
+void weft__exit_wait_cycle(void);
 void weft__fail_detail(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 
@@ -306,11 +309,15 @@ static inline const uint32_t *weft__access_begin(const void *addr,
 	return r->vc;
 }
 
-/* A clock ordered only by thread creation and join, which every schedule
- * respects; advanced by weft__pvc_tick.  The lock-order graph uses it to
- * tell inversions that can never overlap (one order taken before a thread
- * is created, the other after it is joined). */
+/* A clock ordered only by the program's own signals: thread creation and
+ * join, and a semaphore's posts before a wait that takes one (pvc_post and
+ * pvc_wait, after the step).  The lock-order graph uses it to tell
+ * inversions that never overlap in this execution (one order taken before
+ * a thread is created or a post, the other after the join or the wait);
+ * weft__pvc_tick advances the calling thread's entry. */
 const uint32_t *weft__pvc_tick(int tid);
+void weft__pvc_post(const void *obj);
+void weft__pvc_wait(const void *obj);
 
 /* ---- options and state visible to subsystems -------------------------- */
 

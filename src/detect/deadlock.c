@@ -106,3 +106,50 @@ _Noreturn void weft__deadlock_report(void)
 		   nblocked, nblocked == 1 ? "" : "s", weft__thread_name(head),
 		   op->name, op->objname ? op->objname : "", desc[head]);
 }
+
+/* The process exits while some threads wait, in lock acquisitions, for
+ * locks the next one holds: they would hang forever, and only the exit
+ * hides it.  No deadlock report can show this (the process ends), and the
+ * lock-order graph never sees the waits (an edge is made as a lock is
+ * taken), so it is noted here as a lock-order finding, from the state
+ * itself.  An exhaustive search reaches every such state, which is what
+ * lets the lock-order filter trust an order a semaphore gave the locks in
+ * one execution (lockorder_cycle.c). */
+void weft__exit_wait_cycle(void)
+{
+	int n = weft__nthreads(), self = weft__self();
+	int wf[WEFT__MAX_THREADS], cycle[WEFT__MAX_THREADS + 1], ncyc = 0;
+	char buf[256], cyc[1024], msg[1024];
+	uint64_t key = 0x10c4;
+	size_t used;
+
+	for (int i = 0; i < n; i++) {
+		const struct weft__op *op = weft__thread_pending(i);
+		wf[i] = -1;
+		if (i == self || weft__thread_done(i) || !op ||
+		    !op->lock.cls1 || !op->ready || op->ready(op))
+			continue;
+		wf[i] = describe(i, buf, sizeof buf);
+	}
+	for (int i = 0; i < n && !ncyc; i++)
+		if (wf[i] >= 0)
+			ncyc = find_cycle(i, wf, n, cyc, sizeof cyc, cycle);
+	if (!ncyc)
+		return;
+	used = (size_t)snprintf(msg, sizeof msg,
+				"deadlock left at exit: threads %s wait for "
+				"each other's locks, and only the process's "
+				"exit ends them",
+				cyc);
+	for (int k = 0; k < ncyc && used < sizeof msg; k++) {
+		const struct weft__op *op = weft__thread_pending(cycle[k]);
+		describe(cycle[k], buf, sizeof buf);
+		used += (size_t)snprintf(msg + used, sizeof msg - used,
+					 "\n  thread %s waits in %s(%s)%s for %s",
+					 weft__thread_name(cycle[k]), op->name,
+					 op->objname ? op->objname : "",
+					 where(op), buf);
+		key = key * 1000003u + (uint64_t)op->lock.cls1;
+	}
+	weft__note_finding(WEFT__K(LOCK_ORDER), key, msg);
+}

@@ -7,10 +7,18 @@
  * common outer lock (a gate: only one thread can be inside at a time), and
  * cycles whose edges, seen in one execution, are ordered by the program
  * itself (the inverted order is taken only after the thread with the first
- * one was joined, or before it was created: thread creation and join order
- * every schedule, unlike the order in which the locks happened to be
- * taken).  Each execution records, for the edges it takes, the thread's
- * creation/join clock and the locks it held. */
+ * one was joined, or before it was created, or after a semaphore wait that
+ * took a count the first one's thread posted once done: creation, join and
+ * such a wait order the schedule, unlike the order in which the locks
+ * happened to be taken).  Each execution records, for the edges it takes,
+ * the thread's program clock (weft__pvc_tick) and the locks it held.
+ *
+ * A semaphore's order is this execution's: a wait whose count another
+ * post could have given would be ordered after a post it did not need.
+ * The orders are then overlapping in another execution, which an
+ * exhaustive search runs; and if they can hang, threads end up waiting for
+ * each other's locks, which is a deadlock report, or a lock-order finding
+ * when the process exits past them (weft__exit_wait_cycle). */
 #include <stdlib.h>
 #include <string.h>
 

@@ -104,6 +104,8 @@ struct weft__objrec *weft__objrec_find(const void *obj, bool create)
 	r->a_clk = 0;
 	r->r_mask = weft__ts_none();
 	r->cap = 0;
+	r->pvc = NULL;
+	r->npvc = 0;
 	fit(r);
 	r->next = T->slot[h];
 	if (!r->next)

@@ -186,8 +186,10 @@ _Noreturn void weft__exec_exit(int status)
 			       .ends_process = true };
 
 	(void)status;
-	if (X && X->cur >= 0 && !X->in_epilogue)
+	if (X && X->cur >= 0 && !X->in_epilogue) {
 		weft__visible(&op);
+		weft__exit_wait_cycle();
+	}
 	weft__end_execution(X && X->pruned ? EXEC_PRUNED : EXEC_OK);
 }
 

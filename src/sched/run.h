@@ -57,6 +57,10 @@ struct weft__objrec {
 				      the last write, which it joins */
 	long *r_step;              /* for the members of r_mask: the step */
 	uint32_t *r_clk;           /* and the reader's own clock entry */
+	/* The join of the program clocks (pvc) of the semaphore posts made
+	 * so far, npvc entries (allocated by the first post). */
+	uint32_t *pvc;
+	int npvc;
 };
 
 struct weft__objrec *weft__objrec_find(const void *obj, bool create);

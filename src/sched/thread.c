@@ -322,6 +322,51 @@ bool weft__try_join_at(int id, const char *name, const struct weft_loc *loc)
 	return true;
 }
 
+/* A post leaves the poster's program clock on the semaphore; a wait that
+ * takes a count joins every post made so far.  Within this execution the
+ * wait could not have completed before them unless the count had other
+ * sources (its initial value, or posts made earlier still): the order is
+ * then one this schedule chose, which is the risk the lock-order filter
+ * takes (lockorder_cycle.c), and why the end of an execution checks the
+ * threads left blocked in lock waits (weft__exit_wait_cycle, exec.c). */
+void weft__pvc_post(const void *obj)
+{
+	struct weft__exec *X = weft__X;
+	struct weft__objrec *r;
+	const uint32_t *pvc;
+	int n;
+
+	if (!X || X->cur < 0)
+		return;
+	r = weft__objrec_find(obj, true);
+	pvc = X->th[X->cur].pvc;
+	n = X->nthreads;
+	if (r->npvc < n) {
+		uint32_t *p = weft__exec_alloc((size_t)n * sizeof *p);
+		if (r->npvc)
+			memcpy(p, r->pvc, (size_t)r->npvc * sizeof *p);
+		r->pvc = p;
+		r->npvc = n;
+	}
+	for (int i = 0; i < n; i++)
+		if (pvc[i] > r->pvc[i])
+			r->pvc[i] = pvc[i];
+}
+
+void weft__pvc_wait(const void *obj)
+{
+	struct weft__exec *X = weft__X;
+	const struct weft__objrec *r;
+	uint32_t *pvc;
+
+	if (!X || X->cur < 0 || !(r = weft__objrec_find(obj, false)))
+		return;
+	pvc = X->th[X->cur].pvc;
+	for (int i = 0; i < r->npvc; i++)
+		if (r->pvc[i] > pvc[i])
+			pvc[i] = r->pvc[i];
+}
+
 const uint32_t *weft__pvc_tick(int tid)
 {
 	struct weft__thread *t = &weft__X->th[tid];

@@ -41,6 +41,7 @@ void weft_sem_wait_at(weft_sem_t *s, const struct weft_loc *loc)
 	weft__wait_on_class(s->cls - 1, loc);
 	weft__visible(&op);
 	weft__check_access(s, sizeof *s, true, loc);
+	weft__pvc_wait(s);
 	s->count--;
 }
 
@@ -65,6 +66,7 @@ int weft_sem_trywait_at(weft_sem_t *s, const struct weft_loc *loc)
 		weft__spun();
 		return -EAGAIN;
 	}
+	weft__pvc_wait(s);
 	s->count--;
 	return 0;
 }
@@ -77,5 +79,6 @@ void weft_sem_post_at(weft_sem_t *s, const struct weft_loc *loc)
 	weft__check_access(s, sizeof *s, true, loc);
 	weft__point("sem_post", s, sem_name(s), WEFT__ACC_WRITE, loc);
 	weft__check_access(s, sizeof *s, true, loc);
+	weft__pvc_post(s);
 	s->count++;
 }

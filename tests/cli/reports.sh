@@ -65,4 +65,10 @@ out=$($B/tests/detect/core/stack_overflow_vla_bug --quiet)
 has "$out" "stack overflow in thread grow at " "overflow in a thread's own function"
 hasnt "$out" "innermost call" "overflow in a thread's own function"
 hasnt "$out" "thread_entry" "overflow in a thread's own function"
+# Threads the exit leaves waiting for each other's locks are named with
+# the locks they wait in, besides the inverted order itself.
+out=$($B/tests/detect/pthread/exit_lock_cycle_bug)
+has "$out" "deadlock left at exit: threads " "lock cycle at exit"
+has "$out" "waits in pthread_mutex_lock(b) at " "lock cycle at exit"
+has "$out" "for mutex b held by " "lock cycle at exit"
 echo ok

@@ -6,7 +6,8 @@
  * threads not ordered by happens-before, so it reports the potential
  * deadlock without the schedule that shows it.  lockorder_ok.c has the
  * inversions that cannot deadlock: separated by a join or a thread's
- * creation, or taken under a common outer lock. */
+ * creation or a semaphore, or taken under a common outer lock;
+ * lockorder_sem_bug.c a semaphore posted too early to keep them apart. */
 #include <weft/weft.h>
 
 static weft_mutex_t a = WEFT_MUTEX_INIT;

@@ -12,10 +12,13 @@
 struct thread_stack {
 	uint32_t gen;                 /* execution the stack belongs to */
 	int depth;
-	uintptr_t pc[STACK_MAX];
-	/* Past STACK_MAX calls (a deep recursion): the innermost call, or 0
-	 * once a return made it unknown.  pc[] keeps the outermost ones. */
-	uintptr_t top;
+	uintptr_t pc[STACK_MAX];      /* the calls at depths below STACK_MAX */
+	/* Deeper calls (a deep recursion): depth d at deep[d % STACK_MAX],
+	 * which a call STACK_MAX deeper overwrites.  The live calls at depths
+	 * deep_lo .. depth - 1 are still there; those between STACK_MAX and
+	 * deep_lo are lost. */
+	uintptr_t deep[STACK_MAX];
+	int deep_lo;
 };
 
 struct stackstate {
@@ -31,23 +34,29 @@ static struct thread_stack *stack_of(int t)
 	if (s->gen != R->gen) {
 		s->gen = R->gen;
 		s->depth = 0;
+		s->deep_lo = STACK_MAX;
 	}
 	return s;
 }
 
 void weft__race_func_entry(uintptr_t pc)
 {
-	int t;
+	int t, d;
 	struct thread_stack *s;
 
 	if (!weft__race_on || (t = weft__self()) < 0)
 		return;
 	s = stack_of(t);
-	if (s->depth < STACK_MAX)
-		s->pc[s->depth] = pc;
-	else
-		s->top = pc;
-	s->depth++;
+	d = s->depth++;
+	if (d < STACK_MAX) {
+		s->pc[d] = pc;
+		return;
+	}
+	s->deep[d % STACK_MAX] = pc;
+	if (d <= s->deep_lo)
+		s->deep_lo = d; /* nothing live above the lost ones */
+	else if (d - STACK_MAX + 1 > s->deep_lo)
+		s->deep_lo = d - STACK_MAX + 1; /* depth d - STACK_MAX's gone */
 }
 
 void weft__race_func_exit(void)
@@ -60,8 +69,14 @@ void weft__race_func_exit(void)
 	s = stack_of(t);
 	if (s->depth > 0)
 		s->depth--;
-	if (s->depth > STACK_MAX)
-		s->top = 0;
+}
+
+/* The call at depth i of s, or 0 when it is lost. */
+static uintptr_t call_at(const struct thread_stack *s, int i)
+{
+	if (i < STACK_MAX)
+		return s->pc[i];
+	return i >= s->deep_lo ? s->deep[i % STACK_MAX] : 0;
 }
 
 int weft__race_stack(uintptr_t *out, int max)
@@ -72,14 +87,18 @@ int weft__race_stack(uintptr_t *out, int max)
 	if (t < 0)
 		return 0;
 	s = stack_of(t);
-	for (int i = (s->depth < STACK_MAX ? s->depth : STACK_MAX) - 1;
-	     i >= 0 && k < max; i--)
-		out[k++] = s->pc[i];
+	/* Innermost first, up to the first lost call. */
+	for (int i = s->depth - 1; i >= 0 && k < max; i--) {
+		uintptr_t pc = call_at(s, i);
+		if (!pc)
+			break;
+		out[k++] = pc;
+	}
 	return k;
 }
 
 /* The calling thread's innermost call site, or 0 when it has none or it
- * is not known (deeper than STACK_MAX, after a return there).  Reads
+ * is lost (a deep recursion overwrote it, see deep[]).  Reads
  * only, for the crash handler (cli/worker.c): a stack of an older
  * execution is empty. */
 uintptr_t weft__race_innermost_call(void)
@@ -92,7 +111,7 @@ uintptr_t weft__race_innermost_call(void)
 	s = &R->th[t];
 	if (s->depth <= 0)
 		return 0;
-	return s->depth <= STACK_MAX ? s->pc[s->depth - 1] : s->top;
+	return call_at(s, s->depth - 1);
 }
 
 void weft__detect_race_stack_begin(void)

@@ -73,3 +73,36 @@ WEFT_TEST(free_in_long_run)
 	weft_join(t);
 	*block = 1; /* after the join: every schedule uses freed memory */
 }
+
+/* A race 100 calls deep: the report's calls are the innermost ones, not
+ * the outermost 64 the function stack could keep at first. */
+static int deep_shared;
+
+static __attribute__((noinline)) void deep_leaf(void)
+{
+	deep_shared++;
+}
+
+static __attribute__((noinline)) int deep_recurse(int n)
+{
+	if (n == 0) {
+		deep_leaf();
+		return 0;
+	}
+	return deep_recurse(n - 1) + 1;
+}
+
+static void deep_racer(void *arg)
+{
+	(void)arg;
+	reports_sink = deep_recurse(100);
+}
+
+WEFT_TEST(race_deep)
+{
+	weft_thread_t a = weft_spawn(deep_racer, NULL);
+	weft_thread_t b = weft_spawn(deep_racer, NULL);
+
+	weft_join(a);
+	weft_join(b);
+}

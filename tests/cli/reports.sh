@@ -65,6 +65,13 @@ out=$($B/tests/detect/core/stack_overflow_vla_bug --quiet)
 has "$out" "stack overflow in thread grow at " "overflow in a thread's own function"
 hasnt "$out" "innermost call" "overflow in a thread's own function"
 hasnt "$out" "thread_entry" "overflow in a thread's own function"
+# A race 100 calls deep names the innermost calls first (the call of
+# deep_leaf), not the outermost 64 the function stack kept once.
+DL=$(line 'deep_leaf();')
+out=$($R --filter=race_deep)
+first=$(printf '%s\n' "$out" | grep -m 1 'called from')
+has "$first" "called from deep_recurse at " "deep race stack"
+has "$first" "reports.c:$DL" "deep race stack"
 # Threads the exit leaves waiting for each other's locks are named with
 # the locks they wait in, besides the inverted order itself.
 out=$($B/tests/detect/pthread/exit_lock_cycle_bug)

@@ -2,12 +2,21 @@
  *
  * weft-cc links with -Wl,--wrap=main, so the C runtime's call to main
  * arrives here; __real_main is the program's own main, if it has one (the
- * reference is weak, so a program made only of WEFT_TESTs links too). */
+ * reference is weak, so a program made only of WEFT_TESTs links too).
+ * The linker's bounds of the executable's .fini_array (its destructors)
+ * are visible only here, in the executable; weak, for a linker that
+ * defines none. */
 #include "cli/options.h"
 
 int __real_main(int argc, char **argv) __attribute__((weak));
+extern void (*const __fini_array_start[])(void) __attribute__((weak));
+extern void (*const __fini_array_end[])(void) __attribute__((weak));
+void weft__program_fini(void (*const *start)(void),
+			void (*const *end)(void)) __attribute__((weak));
 
 int __wrap_main(int argc, char **argv)
 {
+	if (weft__program_fini && __fini_array_start && __fini_array_end)
+		weft__program_fini(__fini_array_start, __fini_array_end);
 	return weft__entry(argc, argv, __real_main);
 }

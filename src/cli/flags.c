@@ -184,6 +184,17 @@ static bool set_volatile(struct weft__parse *p, const char *f, const char *v)
 	return true;
 }
 
+static bool set_exit_status(struct weft__parse *p, const char *f,
+			    const char *v)
+{
+	(void)f;
+	if (strcmp(v, "zero") && strcmp(v, "any"))
+		return bad(p, "bad value '%s' for --exit-status (want zero or "
+			      "any)", v);
+	weft__opts.exit_any = !strcmp(v, "any");
+	return true;
+}
+
 #define STRING(fn, lvalue)                                                    \
 	static bool fn(struct weft__parse *p, const char *f, const char *v)   \
 	{                                                                     \
@@ -244,6 +255,7 @@ static const struct flag {
 	{ "stack-size", true, set_stack_size },
 	{ "leaks", true, set_leaks },
 	{ "volatile", true, set_volatile },
+	{ "exit-status", true, set_exit_status },
 	{ "split", true, set_split },
 	{ "shard", true, set_shard },
 	{ "merge", true, set_merge },

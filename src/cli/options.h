@@ -111,6 +111,10 @@ struct weft__shm *weft__jobs_merge(struct weft__shm **S,
  * the registered WEFT_TESTs, or else the program's own main in main mode
  * (run.c). */
 int weft__entry(int argc, char **argv, int (*real_main)(int, char **));
+/* The executable's destructors (its .fini_array, which only code linked
+ * into it can name), run by exit() in main mode (src/pthread/main.c; a
+ * build without the pthread layer has none, and __wrap_main skips it). */
+void weft__program_fini(void (*const *start)(void), void (*const *end)(void));
 /* Explore test t as the options ask (jobs.c); NULL after an error line. */
 struct weft__shm *weft__explore_test(const struct weft_test *t);
 /* --merge (merge.c): read the files (false after an error line), then

@@ -48,6 +48,8 @@ static const char *usage_text =
 	"                        unreachable (default), all, off\n"
 	"  --volatile=plain|marked  volatile accesses race like plain ones\n"
 	"                        (default), or are the program's atomics\n"
+	"  --exit-status=zero|any  a program's non-zero exit status is a bug\n"
+	"                        (default), or any status is fine\n"
 	"  --format=text|json    report format on stdout (default text)\n"
 	"  --json=FILE           also write the JSON Lines reports to FILE\n"
 	"  --junit=FILE          also write a JUnit XML report to FILE\n"

@@ -16,7 +16,9 @@
 #include <unistd.h>
 
 #include "pthread/pt.h"
+#include "cli/options.h"
 #include "modelled.h"
+#include "report/report.h"
 
 /* weft-cc names this symbol with -u so the linker always takes this file
  * (and its strong weft__main_mode) from libweft.a. */
@@ -29,6 +31,18 @@ static char **main_argv;
 #define MAX_ATEXIT 32
 static void (*atexit_fn[MAX_ATEXIT])(void);
 static int natexit;
+static void (*quick_fn[MAX_ATEXIT])(void);
+static int nquick;
+
+/* The program's own destructors (__attribute__((destructor)), the
+ * executable's .fini_array), as __wrap_main found them. */
+static void (*const *fini_start)(void), (*const *fini_end)(void);
+
+void weft__program_fini(void (*const *start)(void), void (*const *end)(void))
+{
+	fini_start = start;
+	fini_end = end;
+}
 
 /* A fresh, writable copy of the program's arguments for this execution. */
 static char **fresh_argv(void)
@@ -57,10 +71,38 @@ static size_t main_stack_size(void)
 	return rl.rlim_cur > max ? max : (size_t)rl.rlim_cur;
 }
 
+/* What exit() runs before the process ends, in the C library's order:
+ * the atexit handlers, last registered first, then the executable's
+ * destructors, last first.  The C runtime's own entry there
+ * (crtstuff's __do_global_dtors_aux) is left out: it would finalise the
+ * C library's handlers of the whole process, once, not this execution's
+ * (C++'s static destructors among them: those are not run).  Without a
+ * symbol table to tell that entry from the program's, none is run. */
 void weft__pt_run_atexit(void)
 {
+	uintptr_t crt;
+
 	while (natexit > 0)
 		atexit_fn[--natexit]();
+	if (!fini_start || !weft__crt_fini(&crt))
+		return;
+	for (void (*const *f)(void) = fini_end; f > fini_start;) {
+		uintptr_t fn = (uintptr_t)*--f;
+		if (fn && fn != (uintptr_t)-1 && fn != crt)
+			(*f)();
+	}
+}
+
+/* A non-zero exit status is how a program says it failed (a test that
+ * returns 1 when its check fails): a bug, unless --exit-status=any, or
+ * under the SV-COMP convention, whose only property is reach_error(). */
+static void check_status(int status, const struct weft_loc *loc,
+			 const char *how)
+{
+	if (status == 0 || weft__opts.exit_any || weft__pt_sv_convention())
+		return;
+	weft__fail(WEFT__K(EXIT_STATUS), loc, "the program %s %d", how,
+		   status);
 }
 
 static void main_body(void)
@@ -68,6 +110,9 @@ static void main_body(void)
 	int status = real_main(main_argc, fresh_argv());
 
 	weft__pt_run_atexit();
+	/* +1: a location is looked up at the byte before a return address. */
+	check_status(status, weft__pc_loc((uintptr_t)real_main + 1),
+		     "returned from main with status");
 	weft__exec_exit(status);
 }
 
@@ -97,22 +142,57 @@ int weft__main_mode(int argc, char **argv, int (*m)(int, char **))
 /* Ends the execution (not the process) when called by a test thread. */
 void __weft_exit(int status)
 {
+	uintptr_t ra = PT_RA();
+
 	if (!weft__pt_live())
 		exit(status);
 	weft__pt_run_atexit();
+	check_status(status, weft__pc_loc(ra), "called exit with status");
 	weft__exec_exit(status);
 }
 
 void __weft__exit(int status)
 {
+	uintptr_t ra = PT_RA();
+
 	if (!weft__pt_live())
 		_exit(status);
+	check_status(status, weft__pc_loc(ra), "called _exit with status");
 	weft__exec_exit(status);
 }
 
 void __weft__Exit(int status)
 {
-	__weft__exit(status);
+	uintptr_t ra = PT_RA();
+
+	if (!weft__pt_live())
+		_Exit(status);
+	check_status(status, weft__pc_loc(ra), "called _Exit with status");
+	weft__exec_exit(status);
+}
+
+/* quick_exit runs the at_quick_exit handlers only, last first. */
+void __weft_quick_exit(int status)
+{
+	uintptr_t ra = PT_RA();
+
+	if (!weft__pt_live())
+		quick_exit(status);
+	while (nquick > 0)
+		quick_fn[--nquick]();
+	check_status(status, weft__pc_loc(ra),
+		     "called quick_exit with status");
+	weft__exec_exit(status);
+}
+
+int __weft_at_quick_exit(void (*fn)(void))
+{
+	if (!weft__pt_live())
+		return at_quick_exit(fn);
+	if (nquick == MAX_ATEXIT)
+		return -1;
+	quick_fn[nquick++] = fn;
+	return 0;
 }
 
 int __weft_atexit(void (*fn)(void))
@@ -181,4 +261,5 @@ void __weft___assert_fail(const char *expr, const char *file, unsigned line,
 void weft__pthread_main_begin(void)
 {
 	natexit = 0;
+	nquick = 0;
 }

@@ -17,6 +17,7 @@ void weft__report_json(FILE *out, const struct weft_test *t,
 const char *weft__symbolize(const void *addr);
 char *weft__demangle(const char *name, bool function);
 void weft__symbols_load(void);
+bool weft__crt_fini(uintptr_t *addr);
 
 void weft__step_cell(char *buf, size_t n, const char *op, const char *obj,
 		     int value, const char *note, const struct weft_loc *loc);

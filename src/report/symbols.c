@@ -28,6 +28,9 @@ static struct sym *syms;
 static size_t nsyms;
 static uintptr_t base;
 static bool loaded;
+/* The executable's .symtab was read; crtstuff's destructor entry in it. */
+static bool symtab_read;
+static uintptr_t crt_fini;
 
 /* C++ names as the program spells them, by libstdc++'s demangler, which
  * every C++ program has loaded: weft itself must not depend on libstdc++,
@@ -103,6 +106,8 @@ static void load_table(const char *m, size_t len, const ElfW(Shdr) *sh,
 		    s[i].st_name >= strtab->sh_size)
 			continue;
 		nm = m + strtab->sh_offset + s[i].st_name;
+		if (type == STT_FUNC && !strcmp(nm, "__do_global_dtors_aux"))
+			crt_fini = base + s[i].st_value;
 		/* Sizeless markers (__TMC_END__, __dso_handle ...) would shadow
 		 * the real object at the same address. */
 		if (!nm[0] || (type == STT_OBJECT && s[i].st_size == 0) ||
@@ -154,10 +159,22 @@ void weft__symbols_load(void)
 			load_table(m, (size_t)st.st_size, &sh[i],
 				   &sh[sh[i].sh_link]);
 			have_symtab = true;
+			symtab_read |= pass == 0;
 		}
 	qsort(syms, nsyms, sizeof *syms, cmp_sym);
 out:
 	munmap(m, (size_t)st.st_size);
+}
+
+/* Whether the executable has a symbol table to tell the C runtime's own
+ * entry among its destructors (crtstuff's __do_global_dtors_aux, which
+ * finalises the C library's exit handlers of the whole process), and the
+ * entry's address then (0: it has none). */
+bool weft__crt_fini(uintptr_t *addr)
+{
+	weft__symbols_load();
+	*addr = crt_fini;
+	return symtab_read;
 }
 
 static const struct sym *lookup(uintptr_t a)

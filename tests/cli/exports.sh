@@ -2,7 +2,7 @@
 # (weft_*, each declared in a header under include/), the entry points
 # instrumented or renamed code calls (__tsan_*, __weft_*, __VERIFIER_*,
 # the -finstrument-functions hooks), the C++ allocation operators and libc
-# names it interposes, and the two internals weft_main.o and WEFT_TEST's
+# names it interposes, and the three internals weft_main.o and WEFT_TEST's
 # registration call.  Everything else, weft's own internals above all,
 # stays local, so the program can neither see nor interpose them.
 . tests/cli/common.inc
@@ -13,7 +13,7 @@ syms=$(nm -D --defined-only "$lib" | awk '{print $3}')
 stray=$(printf '%s\n' "$syms" | grep -Ev \
 	'^(weft_[a-z]|__weft_|__tsan_|__VERIFIER_|__cyg_profile_func_)' |
 	grep -Ev '^_Z(nw|na|dl|da)' |
-	grep -Evx 'weft__entry|weft__register_test|reach_error|__once_proxy' |
+	grep -Evx 'weft__entry|weft__program_fini|weft__register_test|reach_error|__once_proxy' |
 	grep -Evx 'pthread_[a-z_]+|clock_gettime|nanosleep|syscall' |
 	tr '\n' ' ')
 expect_eq "$stray" "" "exported but neither public nor an entry point"

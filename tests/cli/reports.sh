@@ -68,10 +68,13 @@ hasnt "$out" "thread_entry" "overflow in a thread's own function"
 # A race 100 calls deep names the innermost calls first (the call of
 # deep_leaf), not the outermost 64 the function stack kept once.
 DL=$(line 'deep_leaf();')
-out=$($R --filter=race_deep)
+out=$($R --filter=deep_calls)
 first=$(printf '%s\n' "$out" | grep -m 1 'called from')
 has "$first" "called from deep_recurse at " "deep race stack"
 has "$first" "reports.c:$DL" "deep race stack"
+# A failing exit status names how the program ended and with what.
+out=$($B/tests/detect/pthread/exit_status_bug)
+has "$out" "exit-status: the program returned from main with status 1 (at " "exit status"
 # Threads the exit leaves waiting for each other's locks are named with
 # the locks they wait in, besides the inverted order itself.
 out=$($B/tests/detect/pthread/exit_lock_cycle_bug)

@@ -1,5 +1,5 @@
 //! expect: bug data-race
-//! args: --strategy=dfs
+//! args: --strategy=dfs --exit-status=any
 /* call_once_ok.cpp with a plain flag in place of std::call_once: both
  * threads may run the initialiser, and the flag itself races. */
 #include <thread>

@@ -1,5 +1,5 @@
 //! expect: bug data-race
-//! args: --strategy=dfs
+//! args: --strategy=dfs --exit-status=any
 /* Two pthreads increment a counter held in a C++ object without a lock:
  * a data race (counter_ok.cpp holds a std::mutex around it). */
 #include <pthread.h>

@@ -1,5 +1,5 @@
 //! expect: bug data-race
-//! args: --strategy=dfs
+//! args: --strategy=dfs --exit-status=any
 /* std_thread_ok.cpp without the mutex: the increments race. */
 #include <thread>
 

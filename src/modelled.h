@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <sched.h>
 #include <semaphore.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -20,6 +21,7 @@
 #include <sys/types.h>
 #include <threads.h>
 #include <time.h>
+#include <unistd.h>
 
 #define WEFT__MODELLED(ret, name, params) ret __weft_##name params;
 #include "modelled.def"

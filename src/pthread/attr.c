@@ -261,6 +261,64 @@ int __weft_pthread_kill(pthread_t t, int sig)
 		    sig);
 }
 
+/* Waits for a signal: none is ever delivered, so the wait would last
+ * until the time limit and end as a limit with a misleading time.  Said
+ * at once instead. */
+static _Noreturn void no_signals(const char *call, const struct weft_loc *loc)
+{
+	weft__limit(weft__internf("unsupported: %s", call), loc,
+		    "%s waits for a signal, and weft delivers none", call);
+}
+
+int __weft_sigwait(const sigset_t *set, int *sig)
+{
+	if (!weft__pt_live())
+		return sigwait(set, sig);
+	no_signals("sigwait", PT_LOC());
+}
+
+int __weft_sigwaitinfo(const sigset_t *set, siginfo_t *info)
+{
+	if (!weft__pt_live())
+		return sigwaitinfo(set, info);
+	no_signals("sigwaitinfo", PT_LOC());
+}
+
+/* With a timeout, no signal arriving is a timeout: the wait sleeps on
+ * the virtual clock and fails with EAGAIN, as it would natively. */
+int __weft_sigtimedwait(const sigset_t *set, siginfo_t *info,
+			const struct timespec *timeout)
+{
+	if (!weft__pt_live())
+		return sigtimedwait(set, info, timeout);
+	if (!timeout)
+		no_signals("sigtimedwait", PT_LOC());
+	if (timeout->tv_sec < 0 || timeout->tv_nsec < 0 ||
+	    timeout->tv_nsec >= 1000000000L) {
+		errno = EINVAL;
+		return -1;
+	}
+	weft__pt_sleep_ns((long long)timeout->tv_sec * 1000000000LL +
+				  timeout->tv_nsec,
+			  PT_LOC());
+	errno = EAGAIN;
+	return -1;
+}
+
+int __weft_sigsuspend(const sigset_t *set)
+{
+	if (!weft__pt_live())
+		return sigsuspend(set);
+	no_signals("sigsuspend", PT_LOC());
+}
+
+int __weft_pause(void)
+{
+	if (!weft__pt_live())
+		return pause();
+	no_signals("pause", PT_LOC());
+}
+
 int __weft_pthread_getcpuclockid(pthread_t t, clockid_t *clock)
 {
 	if (!weft__pt_live())

@@ -5,6 +5,7 @@
 #ifndef WEFT_MODELLED_H
 #define WEFT_MODELLED_H
 
+#include <dirent.h>
 #include <poll.h>
 #include <pthread.h>
 #include <sched.h>

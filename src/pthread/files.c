@@ -1,0 +1,312 @@
+/* src/pthread/files.c - the files, descriptors, directory streams and
+ * mappings an execution opens, given back before the next one.
+ *
+ * Every execution is a run of the program from the start, but in one
+ * process: a stream the program never closes (natively harmless, the
+ * process ends) stayed open in the worker, and after a thousand
+ * executions fopen failed for want of descriptors, a correct program's
+ * failure reported as its bug; a mapping never unmapped grew the worker
+ * by its size per execution.  What a test thread opens is recorded here
+ * and whatever is still open when the next execution begins is closed,
+ * as the end of a process would.  Calls outside test threads (set-up
+ * code, constructors) keep what they open, as they run once.
+ *
+ * None of these calls is a scheduling point. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "pthread/pt.h"
+#include "modelled.h"
+
+enum kind { R_NONE, R_FILE, R_FD, R_DIR, R_MAP };
+
+struct res {
+	enum kind kind;
+	union {
+		FILE *f;
+		int fd;
+		DIR *d;
+		char *addr;
+	} u;
+	size_t len;               /* of a mapping */
+	dev_t dev;                /* of a descriptor: the file it names, */
+	ino_t ino;                /* checked before it is closed */
+};
+
+/* Past this many open at once, further ones are not given back: the
+ * program keeps them as it would without weft. */
+#define MAX_RES 1024
+static struct res res[MAX_RES];
+static int nres;
+
+static void keep(enum kind k, struct res r)
+{
+	if (!weft__pt_live())
+		return;
+	r.kind = k;
+	for (int i = 0; i < nres; i++)
+		if (res[i].kind == R_NONE) {
+			res[i] = r;
+			return;
+		}
+	if (nres < MAX_RES)
+		res[nres++] = r;
+}
+
+static bool names(const struct res *r, enum kind k, const void *p, int fd)
+{
+	if (r->kind != k)
+		return false;
+	if (k == R_FD)
+		return r->u.fd == fd;
+	return (k == R_FILE ? (const void *)r->u.f : (const void *)r->u.d) == p;
+}
+
+/* Forget the record of an object the program closes itself. */
+static void drop(enum kind k, const void *p, int fd)
+{
+	for (int i = 0; i < nres; i++)
+		if (names(&res[i], k, p, fd))
+			res[i].kind = R_NONE;
+}
+
+static int keep_fd(int fd)
+{
+	struct stat st;
+
+	if (fd >= 0 && fstat(fd, &st) == 0)
+		keep(R_FD, (struct res){ .u.fd = fd, .dev = st.st_dev,
+					 .ino = st.st_ino });
+	return fd;
+}
+
+/* A descriptor is closed only if it still names the file it was opened
+ * on: one the program closed some way weft did not see may have been
+ * reused since, by weft itself among others. */
+static void close_kept(const struct res *r)
+{
+	struct stat st;
+
+	if (fstat(r->u.fd, &st) == 0 && st.st_dev == r->dev &&
+	    st.st_ino == r->ino)
+		close(r->u.fd);
+}
+
+/* ---- streams and directories -------------------------------------------- */
+
+FILE *__weft_fopen(const char *path, const char *mode)
+{
+	FILE *f = fopen(path, mode);
+
+	if (f)
+		keep(R_FILE, (struct res){ .u.f = f });
+	return f;
+}
+
+/* The stream owns the descriptor from now on. */
+FILE *__weft_fdopen(int fd, const char *mode)
+{
+	FILE *f = fdopen(fd, mode);
+
+	if (f) {
+		drop(R_FD, NULL, fd);
+		keep(R_FILE, (struct res){ .u.f = f });
+	}
+	return f;
+}
+
+FILE *__weft_tmpfile(void)
+{
+	FILE *f = tmpfile();
+
+	if (f)
+		keep(R_FILE, (struct res){ .u.f = f });
+	return f;
+}
+
+int __weft_fclose(FILE *f)
+{
+	drop(R_FILE, f, -1);
+	return fclose(f);
+}
+
+DIR *__weft_opendir(const char *path)
+{
+	DIR *d = opendir(path);
+
+	if (d)
+		keep(R_DIR, (struct res){ .u.d = d });
+	return d;
+}
+
+DIR *__weft_fdopendir(int fd)
+{
+	DIR *d = fdopendir(fd);
+
+	if (d) {
+		drop(R_FD, NULL, fd);
+		keep(R_DIR, (struct res){ .u.d = d });
+	}
+	return d;
+}
+
+int __weft_closedir(DIR *d)
+{
+	drop(R_DIR, d, -1);
+	return closedir(d);
+}
+
+/* ---- descriptors -------------------------------------------------------- */
+
+/* open's mode is there only when the flags create a file. */
+static mode_t mode_arg(int flags, va_list ap)
+{
+	if ((flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE)
+		return (mode_t)va_arg(ap, int);
+	return 0;
+}
+
+int __weft_open(const char *path, int flags, ...)
+{
+	va_list ap;
+	mode_t mode;
+
+	va_start(ap, flags);
+	mode = mode_arg(flags, ap);
+	va_end(ap);
+	return keep_fd(open(path, flags, mode));
+}
+
+int __weft_openat(int dir, const char *path, int flags, ...)
+{
+	va_list ap;
+	mode_t mode;
+
+	va_start(ap, flags);
+	mode = mode_arg(flags, ap);
+	va_end(ap);
+	return keep_fd(openat(dir, path, flags, mode));
+}
+
+/* The forms _FORTIFY_SOURCE calls when no mode is given. */
+int __weft___open_2(const char *path, int flags)
+{
+	return keep_fd(open(path, flags));
+}
+
+int __weft___openat_2(int dir, const char *path, int flags)
+{
+	return keep_fd(openat(dir, path, flags));
+}
+
+int __weft_creat(const char *path, mode_t mode)
+{
+	return keep_fd(creat(path, mode));
+}
+
+int __weft_dup(int fd)
+{
+	return keep_fd(dup(fd));
+}
+
+/* dup2 onto a recorded descriptor keeps its record: it is still open. */
+int __weft_dup2(int fd, int to)
+{
+	int r = dup2(fd, to);
+
+	if (r >= 0) {
+		drop(R_FD, NULL, r);
+		keep_fd(r);
+	}
+	return r;
+}
+
+int __weft_pipe(int fds[2])
+{
+	int r = pipe(fds);
+
+	if (r == 0) {
+		keep_fd(fds[0]);
+		keep_fd(fds[1]);
+	}
+	return r;
+}
+
+int __weft_socket(int domain, int type, int proto)
+{
+	return keep_fd(socket(domain, type, proto));
+}
+
+int __weft_close(int fd)
+{
+	drop(R_FD, NULL, fd);
+	return close(fd);
+}
+
+/* ---- mappings ----------------------------------------------------------- */
+
+void *__weft_mmap(void *addr, size_t len, int prot, int flags, int fd,
+		  off_t off)
+{
+	void *p = mmap(addr, len, prot, flags, fd, off);
+
+	if (p != MAP_FAILED)
+		keep(R_MAP, (struct res){ .u.addr = p, .len = len });
+	return p;
+}
+
+/* What the program unmaps is no longer its record's to give back (the
+ * addresses may be reused by another mapping, weft's own included):
+ * records are trimmed to what is still mapped, or split around a hole. */
+int __weft_munmap(void *addr, size_t len)
+{
+	char *a = addr, *b = a + len;
+
+	for (int i = 0; i < nres; i++) {
+		struct res *r = &res[i];
+		char *lo = r->u.addr, *hi;
+		if (r->kind != R_MAP)
+			continue;
+		hi = lo + r->len;
+		if (b <= lo || a >= hi)
+			continue;
+		if (a <= lo && b >= hi) {
+			r->kind = R_NONE;
+		} else if (a <= lo) {
+			r->u.addr = b;
+			r->len = (size_t)(hi - b);
+		} else if (b >= hi) {
+			r->len = (size_t)(a - lo);
+		} else {
+			r->len = (size_t)(a - lo);
+			keep(R_MAP, (struct res){ .u.addr = b,
+						  .len = (size_t)(hi - b) });
+		}
+	}
+	return munmap(addr, len);
+}
+
+/* ---- the next execution ------------------------------------------------- */
+
+void weft__pthread_files_begin(void)
+{
+	for (int i = 0; i < nres; i++) {
+		struct res *r = &res[i];
+		if (r->kind == R_FILE)
+			fclose(r->u.f);
+		else if (r->kind == R_FD)
+			close_kept(r);
+		else if (r->kind == R_DIR)
+			closedir(r->u.d);
+		else if (r->kind == R_MAP)
+			munmap(r->u.addr, r->len);
+	}
+	nres = 0;
+}

@@ -3,10 +3,14 @@
  * A weft_cond_t / weft_rwlock_t lives at the start of the program's
  * pthread_cond_t / pthread_rwlock_t; the all-zero static initialisers are
  * ready weft objects.  Waits explore spurious wakeups (so a wait without a
- * predicate loop is caught) and, for timed waits, the timeout.  Destroy is
- * a scheduling point; using a destroyed condition variable, or destroying
- * one a thread waits on, is misuse (src/sync/cond.c keeps the lifetime). */
+ * predicate loop is caught, timed or not) and, for timed waits, the
+ * timeout.  A read lock a thread takes again while it holds one is one
+ * more hold, unless the rwlock's kind says its read locks do not nest.
+ * Destroy is a scheduling point; using a destroyed condition variable, or
+ * destroying one a thread waits on, is misuse (src/sync/cond.c keeps the
+ * lifetime). */
 #include <errno.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "pthread/pt.h"
@@ -111,13 +115,36 @@ static weft_rwlock_t *wr(pthread_rwlock_t *l)
 	return w;
 }
 
+/* glibc keeps an rwlock's kind in __flags, past weft's state in the
+ * object, where PTHREAD_RWLOCK_WRITER_NONRECURSIVE_INITIALIZER_NP puts it
+ * too; weft keeps it there. */
+_Static_assert(offsetof(pthread_rwlock_t, __data.__flags) >=
+		       sizeof(weft_rwlock_t),
+	       "glibc's rwlock kind must lie past weft_rwlock_t");
+
+/* Whether a thread holding l for reading may take the read lock again.
+ * glibc's default kind prefers readers, so a recursive read lock goes
+ * through even with a writer waiting (POSIX allows a thread several read
+ * holds); under PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP it queues
+ * behind a waiting writer that waits for the reader itself, a deadlock,
+ * so weft reports it as one. */
+static bool reads_nest(const pthread_rwlock_t *l)
+{
+	return l->__data.__flags != PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP;
+}
+
 int __weft_pthread_rwlock_init(pthread_rwlock_t *l,
 			       const pthread_rwlockattr_t *a)
 {
+	int kind = PTHREAD_RWLOCK_DEFAULT_NP;
+
 	if (!weft__pt_live())
 		return pthread_rwlock_init(l, a);
+	if (a)
+		pthread_rwlockattr_getkind_np(a, &kind);
 	memset(l, 0, sizeof *l);
 	weft_rwlock_init((weft_rwlock_t *)l, NULL);
+	l->__data.__flags = (unsigned)kind;
 	return 0;
 }
 
@@ -137,7 +164,7 @@ int __weft_pthread_rwlock_rdlock(pthread_rwlock_t *l)
 {
 	if (!weft__pt_live())
 		return pthread_rwlock_rdlock(l);
-	weft_rwlock_rdlock_at(wr(l), PT_LOC());
+	weft__rwlock_rdlock(wr(l), reads_nest(l), PT_LOC());
 	return 0;
 }
 
@@ -164,7 +191,10 @@ int __weft_pthread_rwlock_trywrlock(pthread_rwlock_t *l)
 }
 
 /* Timed variants: a try, then an explored choice between timing out and
- * waiting for the lock. */
+ * waiting for the lock.  A reader that holds l already gets it at the try
+ * (no writer can hold l then), whatever the kind: weft keeps no queue of
+ * waiting writers, which glibc's writer-preferring kind makes even a
+ * timed or try read lock respect. */
 static int timed(pthread_rwlock_t *l, bool write, const struct weft_loc *loc)
 {
 	int r = write ? weft_rwlock_trywrlock_at(wr(l), loc)
@@ -179,7 +209,7 @@ static int timed(pthread_rwlock_t *l, bool write, const struct weft_loc *loc)
 	if (write)
 		weft_rwlock_wrlock_at(wr(l), loc);
 	else
-		weft_rwlock_rdlock_at(wr(l), loc);
+		weft__rwlock_rdlock(wr(l), reads_nest(l), loc);
 	return 0;
 }
 

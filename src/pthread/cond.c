@@ -73,16 +73,36 @@ int __weft_pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m)
 	return 0;
 }
 
-/* As pthread_cond_wait; timing out is an explored choice (virtual time). */
+/* As pthread_cond_wait; timing out is an explored choice (virtual time),
+ * and so is a wakeup without a signal returning 0 (a spurious one). */
+static int cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
+			  const char *opname, const struct weft_loc *loc)
+{
+	return weft__cond_wait(wc_at(c, loc), weft__pt_mutex(m), 1, opname,
+			       loc)
+		       ? ETIMEDOUT
+		       : 0;
+}
+
 int __weft_pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
 				  const struct timespec *ts)
 {
 	if (!weft__pt_live())
 		return pthread_cond_timedwait(c, m, ts);
-	return weft__cond_wait(wc_at(c, PT_LOC()), weft__pt_mutex(m), 1,
-			       "pthread_cond_timedwait", PT_LOC())
-		       ? ETIMEDOUT
-		       : 0;
+	return cond_timedwait(c, m, "pthread_cond_timedwait", PT_LOC());
+}
+
+/* The timed wait with the deadline on clock clk (std::condition_variable's
+ * wait_for and wait_until call it too); a clock glibc does not wait on is
+ * EINVAL at once, as there. */
+int __weft_pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_t *m,
+				  clockid_t clk, const struct timespec *ts)
+{
+	if (!weft__pt_live())
+		return pthread_cond_clockwait(c, m, clk, ts);
+	if (!weft__pt_wait_clock(clk))
+		return EINVAL;
+	return cond_timedwait(c, m, "pthread_cond_clockwait", PT_LOC());
 }
 
 /* Never block; scheduling points. */
@@ -226,6 +246,28 @@ int __weft_pthread_rwlock_timedwrlock(pthread_rwlock_t *l,
 {
 	if (!weft__pt_live())
 		return pthread_rwlock_timedwrlock(l, ts);
+	return timed(l, true, PT_LOC());
+}
+
+/* The timed variants with the deadline on clock c; a clock glibc does not
+ * wait on is EINVAL at once, as there. */
+int __weft_pthread_rwlock_clockrdlock(pthread_rwlock_t *l, clockid_t c,
+				      const struct timespec *ts)
+{
+	if (!weft__pt_live())
+		return pthread_rwlock_clockrdlock(l, c, ts);
+	if (!weft__pt_wait_clock(c))
+		return EINVAL;
+	return timed(l, false, PT_LOC());
+}
+
+int __weft_pthread_rwlock_clockwrlock(pthread_rwlock_t *l, clockid_t c,
+				      const struct timespec *ts)
+{
+	if (!weft__pt_live())
+		return pthread_rwlock_clockwrlock(l, c, ts);
+	if (!weft__pt_wait_clock(c))
+		return EINVAL;
 	return timed(l, true, PT_LOC());
 }
 

@@ -15,10 +15,11 @@ typedef struct weft_cond {
 void weft_cond_init(weft_cond_t *c, const char *name);
 
 /* Atomically release m and wait for a signal, then re-acquire m.  Blocks.
- * A spurious wakeup (one per wait, at most) is an explored choice, so code
- * that does not re-check its predicate in a loop is caught.  With
- * timed != 0 the wait may also time out (an explored choice); the result
- * is then -ETIMEDOUT. */
+ * A spurious wakeup (one per thread and execution, at most) is an
+ * explored choice, so code that does not re-check its predicate in a loop
+ * is caught.  With timed != 0 the wait may also time out (an explored
+ * choice); the result is then -ETIMEDOUT.  A timed wait woken without a
+ * signal is explored both ways: timed out, and woken spuriously (0). */
 void(weft_cond_wait)(weft_cond_t *c, weft_mutex_t *m);
 int weft_cond_wait_at(weft_cond_t *c, weft_mutex_t *m, int timed,
 		      const struct weft_loc *loc);

@@ -3,10 +3,14 @@
  * A weft_cond_t / weft_rwlock_t lives at the start of the program's
  * pthread_cond_t / pthread_rwlock_t; the all-zero static initialisers are
  * ready weft objects.  Waits explore spurious wakeups (so a wait without a
- * predicate loop is caught) and, for timed waits, the timeout.  Destroy is
- * a scheduling point; using a destroyed condition variable, or destroying
- * one a thread waits on, is misuse (src/sync/cond.c keeps the lifetime). */
+ * predicate loop is caught, timed or not) and, for timed waits, the
+ * timeout.  A read lock a thread takes again while it holds one is one
+ * more hold, unless the rwlock's kind says its read locks do not nest.
+ * Destroy is a scheduling point; using a destroyed condition variable, or
+ * destroying one a thread waits on, is misuse (src/sync/cond.c keeps the
+ * lifetime). */
 #include <errno.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "pthread/pt.h"
@@ -69,16 +73,36 @@ int __weft_pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m)
 	return 0;
 }
 
-/* As pthread_cond_wait; timing out is an explored choice (virtual time). */
+/* As pthread_cond_wait; timing out is an explored choice (virtual time),
+ * and so is a wakeup without a signal returning 0 (a spurious one). */
+static int cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
+			  const char *opname, const struct weft_loc *loc)
+{
+	return weft__cond_wait(wc_at(c, loc), weft__pt_mutex(m), 1, opname,
+			       loc)
+		       ? ETIMEDOUT
+		       : 0;
+}
+
 int __weft_pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
 				  const struct timespec *ts)
 {
 	if (!weft__pt_live())
 		return pthread_cond_timedwait(c, m, ts);
-	return weft__cond_wait(wc_at(c, PT_LOC()), weft__pt_mutex(m), 1,
-			       "pthread_cond_timedwait", PT_LOC())
-		       ? ETIMEDOUT
-		       : 0;
+	return cond_timedwait(c, m, "pthread_cond_timedwait", PT_LOC());
+}
+
+/* The timed wait with the deadline on clock clk (std::condition_variable's
+ * wait_for and wait_until call it too); a clock glibc does not wait on is
+ * EINVAL at once, as there. */
+int __weft_pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_t *m,
+				  clockid_t clk, const struct timespec *ts)
+{
+	if (!weft__pt_live())
+		return pthread_cond_clockwait(c, m, clk, ts);
+	if (!weft__pt_wait_clock(clk))
+		return EINVAL;
+	return cond_timedwait(c, m, "pthread_cond_clockwait", PT_LOC());
 }
 
 /* Never block; scheduling points. */
@@ -111,13 +135,36 @@ static weft_rwlock_t *wr(pthread_rwlock_t *l)
 	return w;
 }
 
+/* glibc keeps an rwlock's kind in __flags, past weft's state in the
+ * object, where PTHREAD_RWLOCK_WRITER_NONRECURSIVE_INITIALIZER_NP puts it
+ * too; weft keeps it there. */
+_Static_assert(offsetof(pthread_rwlock_t, __data.__flags) >=
+		       sizeof(weft_rwlock_t),
+	       "glibc's rwlock kind must lie past weft_rwlock_t");
+
+/* Whether a thread holding l for reading may take the read lock again.
+ * glibc's default kind prefers readers, so a recursive read lock goes
+ * through even with a writer waiting (POSIX allows a thread several read
+ * holds); under PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP it queues
+ * behind a waiting writer that waits for the reader itself, a deadlock,
+ * so weft reports it as one. */
+static bool reads_nest(const pthread_rwlock_t *l)
+{
+	return l->__data.__flags != PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP;
+}
+
 int __weft_pthread_rwlock_init(pthread_rwlock_t *l,
 			       const pthread_rwlockattr_t *a)
 {
+	int kind = PTHREAD_RWLOCK_DEFAULT_NP;
+
 	if (!weft__pt_live())
 		return pthread_rwlock_init(l, a);
+	if (a)
+		pthread_rwlockattr_getkind_np(a, &kind);
 	memset(l, 0, sizeof *l);
 	weft_rwlock_init((weft_rwlock_t *)l, NULL);
+	l->__data.__flags = (unsigned)kind;
 	return 0;
 }
 
@@ -137,7 +184,7 @@ int __weft_pthread_rwlock_rdlock(pthread_rwlock_t *l)
 {
 	if (!weft__pt_live())
 		return pthread_rwlock_rdlock(l);
-	weft_rwlock_rdlock_at(wr(l), PT_LOC());
+	weft__rwlock_rdlock(wr(l), reads_nest(l), PT_LOC());
 	return 0;
 }
 
@@ -164,7 +211,10 @@ int __weft_pthread_rwlock_trywrlock(pthread_rwlock_t *l)
 }
 
 /* Timed variants: a try, then an explored choice between timing out and
- * waiting for the lock. */
+ * waiting for the lock.  A reader that holds l already gets it at the try
+ * (no writer can hold l then), whatever the kind: weft keeps no queue of
+ * waiting writers, which glibc's writer-preferring kind makes even a
+ * timed or try read lock respect. */
 static int timed(pthread_rwlock_t *l, bool write, const struct weft_loc *loc)
 {
 	int r = write ? weft_rwlock_trywrlock_at(wr(l), loc)
@@ -179,7 +229,7 @@ static int timed(pthread_rwlock_t *l, bool write, const struct weft_loc *loc)
 	if (write)
 		weft_rwlock_wrlock_at(wr(l), loc);
 	else
-		weft_rwlock_rdlock_at(wr(l), loc);
+		weft__rwlock_rdlock(wr(l), reads_nest(l), loc);
 	return 0;
 }
 
@@ -196,6 +246,28 @@ int __weft_pthread_rwlock_timedwrlock(pthread_rwlock_t *l,
 {
 	if (!weft__pt_live())
 		return pthread_rwlock_timedwrlock(l, ts);
+	return timed(l, true, PT_LOC());
+}
+
+/* The timed variants with the deadline on clock c; a clock glibc does not
+ * wait on is EINVAL at once, as there. */
+int __weft_pthread_rwlock_clockrdlock(pthread_rwlock_t *l, clockid_t c,
+				      const struct timespec *ts)
+{
+	if (!weft__pt_live())
+		return pthread_rwlock_clockrdlock(l, c, ts);
+	if (!weft__pt_wait_clock(c))
+		return EINVAL;
+	return timed(l, false, PT_LOC());
+}
+
+int __weft_pthread_rwlock_clockwrlock(pthread_rwlock_t *l, clockid_t c,
+				      const struct timespec *ts)
+{
+	if (!weft__pt_live())
+		return pthread_rwlock_clockwrlock(l, c, ts);
+	if (!weft__pt_wait_clock(c))
+		return EINVAL;
 	return timed(l, true, PT_LOC());
 }
 

@@ -197,17 +197,6 @@ static bool from_libstdcxx(uintptr_t ra)
 
 #define RA() ((uintptr_t)__builtin_return_address(0))
 
-/* std::condition_variable's wait_for and wait_until call this from the
- * program's code (weft-cc renames it).  Time is virtual and timing out is
- * an explored choice, so the clock does not matter. */
-int __weft_pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_t *m,
-				  clockid_t clk, const struct timespec *ts)
-{
-	if (!weft__pt_live())
-		return pthread_cond_clockwait(c, m, clk, ts);
-	return __weft_pthread_cond_timedwait(c, m, ts);
-}
-
 /* Each model is called in tail position, so its caller location (its
  * return address) is libstdc++'s call where the compiler makes it a
  * jump. */

@@ -132,19 +132,14 @@ int __weft_pthread_mutex_trylock(pthread_mutex_t *m)
 
 /* The deadline is virtual: when the mutex is busy, whether the wait times
  * out or lasts until the mutex is free is an explored choice. */
-int __weft_pthread_mutex_timedlock(pthread_mutex_t *m,
-				   const struct timespec *ts)
+static int timed_lock(pthread_mutex_t *m, const char *opname,
+		      const struct weft_loc *loc)
 {
-	const struct weft_loc *loc;
-	weft_mutex_t *w;
+	weft_mutex_t *w = wm_at(m, opname, loc);
 
-	if (!weft__pt_live())
-		return pthread_mutex_timedlock(m, ts);
-	loc = PT_LOC();
-	w = wm_at(m, "pthread_mutex_timedlock", loc);
 	if (w->kind == WEFT_MUTEX_ERRORCHECK && w->owner == weft__self() + 1)
 		return EDEADLK;
-	if (weft__mutex_trylock(w, "pthread_mutex_timedlock", loc) == 0)
+	if (weft__mutex_trylock(w, opname, loc) == 0)
 		return 0;
 	if (weft__choose(2, "timedlock times out", loc)) {
 		weft__step_note("timed out");
@@ -152,6 +147,26 @@ int __weft_pthread_mutex_timedlock(pthread_mutex_t *m,
 	}
 	weft__mutex_lock(w, "pthread_mutex_lock", loc);
 	return 0;
+}
+
+int __weft_pthread_mutex_timedlock(pthread_mutex_t *m,
+				   const struct timespec *ts)
+{
+	if (!weft__pt_live())
+		return pthread_mutex_timedlock(m, ts);
+	return timed_lock(m, "pthread_mutex_timedlock", PT_LOC());
+}
+
+/* The timed lock with the deadline on clock c; a clock glibc does not
+ * wait on is EINVAL before anything else, as there. */
+int __weft_pthread_mutex_clocklock(pthread_mutex_t *m, clockid_t c,
+				   const struct timespec *ts)
+{
+	if (!weft__pt_live())
+		return pthread_mutex_clocklock(m, c, ts);
+	if (!weft__pt_wait_clock(c))
+		return EINVAL;
+	return timed_lock(m, "pthread_mutex_clocklock", PT_LOC());
 }
 
 /* Never blocks; orders the critical section before the next lock.  An

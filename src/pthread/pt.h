@@ -49,6 +49,13 @@ int weft__pt_once(pthread_once_t *o, void (*init)(void),
 		  const struct weft_loc *loc);
 void weft__pt_sleep_ns(long long ns, const struct weft_loc *loc);
 long long weft__pt_ns_until(clockid_t c, const struct timespec *abs);
+/* Whether glibc's waits on a given clock (pthread_mutex_clocklock,
+ * pthread_cond_clockwait, sem_clockwait, ...) accept clock c: they take
+ * CLOCK_REALTIME and CLOCK_MONOTONIC and return EINVAL for any other. */
+static inline bool weft__pt_wait_clock(clockid_t c)
+{
+	return c == CLOCK_REALTIME || c == CLOCK_MONOTONIC;
+}
 weft_mutex_t *weft__pt_mutex(pthread_mutex_t *m);
 weft_cond_t *weft__pt_cond(pthread_cond_t *c);
 _Noreturn void __weft_pthread_exit(void *ret);
@@ -66,18 +73,14 @@ int __weft_pthread_cond_destroy(pthread_cond_t *c);
 int __weft_pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m);
 int __weft_pthread_cond_signal(pthread_cond_t *c);
 int __weft_pthread_cond_broadcast(pthread_cond_t *c);
-int __weft_pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
-				  const struct timespec *ts);
 int __weft_nanosleep(const struct timespec *req, struct timespec *rem);
 int __weft_clock_gettime(clockid_t clk, struct timespec *ts);
 /* C++'s runtime as the program calls it (cxx_rt.c, renamed by weft-cc):
- * function-local statics' guards, and the condition variable wait with a
- * clock that wait_for and wait_until use. */
+ * function-local statics' guards.  (The condition variable wait with a
+ * clock that wait_for and wait_until use is cond.c's.) */
 int __weft___cxa_guard_acquire(uint64_t *gv);
 void __weft___cxa_guard_release(uint64_t *gv);
 void __weft___cxa_guard_abort(uint64_t *gv);
-int __weft_pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_t *m,
-				  clockid_t clk, const struct timespec *ts);
 
 /* The scheduler's side (src/sched/thread.c): weft__spawn with a stack of
  * stack_size bytes (0: --stack-size); the test body's stack size (0:

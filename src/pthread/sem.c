@@ -62,13 +62,8 @@ int __weft_sem_trywait(sem_t *s)
 }
 
 /* A try, then an explored choice between timing out and waiting. */
-int __weft_sem_timedwait(sem_t *s, const struct timespec *ts)
+static int timed_wait(sem_t *s, const struct weft_loc *loc)
 {
-	const struct weft_loc *loc;
-
-	if (!weft__pt_live())
-		return sem_timedwait(s, ts);
-	loc = PT_LOC();
 	if (weft_sem_trywait_at(ws(s), loc) == 0)
 		return 0;
 	if (weft__choose(2, "sem_timedwait times out", loc)) {
@@ -78,6 +73,26 @@ int __weft_sem_timedwait(sem_t *s, const struct timespec *ts)
 	}
 	weft_sem_wait_at(ws(s), loc);
 	return 0;
+}
+
+int __weft_sem_timedwait(sem_t *s, const struct timespec *ts)
+{
+	if (!weft__pt_live())
+		return sem_timedwait(s, ts);
+	return timed_wait(s, PT_LOC());
+}
+
+/* The timed wait with the deadline on clock c; a clock glibc does not
+ * wait on fails at once with EINVAL, as there. */
+int __weft_sem_clockwait(sem_t *s, clockid_t c, const struct timespec *ts)
+{
+	if (!weft__pt_live())
+		return sem_clockwait(s, c, ts);
+	if (!weft__pt_wait_clock(c)) {
+		errno = EINVAL;
+		return -1;
+	}
+	return timed_wait(s, PT_LOC());
 }
 
 /* Never blocks; a scheduling point. */

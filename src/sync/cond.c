@@ -4,8 +4,11 @@
  * atomic step touching both objects; (2) wake up, enabled once signalled,
  * or at any time for a timed wait (the timeout), or at any time for a
  * spurious wakeup while the thread's budget allows one; (3) re-acquire the
- * mutex.  A spurious wakeup may happen but is never guaranteed, so a state
- * in which only spurious wakeups could move is still a deadlock.
+ * mutex.  A timed wait woken without a signal either timed out or woke
+ * spuriously (returning 0, as POSIX allows): an explored choice while the
+ * budget allows a spurious wakeup.  A spurious wakeup may happen but is
+ * never guaranteed, so a state in which only spurious wakeups could move
+ * is still a deadlock.
  *
  * Lifetime: a destroyed condition variable has cls == DESTROYED until it
  * is initialised again (the all-zero static initialiser is alive); the
@@ -165,6 +168,20 @@ static int wake_desc(const struct weft__op *op, char *buf, size_t n)
 	return -1;
 }
 
+/* A timed wait woke up without a signal: POSIX lets it return 0 (a
+ * spurious wakeup) as well as time out, so while the thread's budget of
+ * spurious wakeups allows one, which of the two it was is an explored
+ * choice.  Timing out comes first, as the run the program most expects;
+ * the spurious return then uses the same budget as an untimed wait's
+ * (one per thread and execution), which keeps a retry loop around the
+ * wait from doubling the executions at every turn. */
+static bool timed_spurious(const struct cwait *w, const struct weft_loc *loc)
+{
+	if (!weft__opts.spurious || w->spurious >= 1)
+		return false;
+	return weft__choose(2, "timed wakeup is spurious", loc) == 1;
+}
+
 int weft__cond_wait(weft_cond_t *c, weft_mutex_t *m, int timed,
 		    const char *opname, const struct weft_loc *loc)
 {
@@ -204,7 +221,7 @@ int weft__cond_wait(weft_cond_t *c, weft_mutex_t *m, int timed,
 	weft__visible(&wake);
 	if (w->flag) {
 		weft__step_note("signalled");
-	} else if (timed) {
+	} else if (timed && !timed_spurious(w, loc)) {
 		weft__timed_out();
 		res = -ETIMEDOUT;
 	} else {

@@ -70,12 +70,36 @@ static bool lock_ready(const struct weft__op *op)
 	       (m->kind == WEFT_MUTEX_RECURSIVE && m->owner == op->arg2);
 }
 
+/* Whether owner (a thread id + 1 read from a lock) names a thread of this
+ * execution.  A lock's bytes written by code weft does not model (a C
+ * library lock call that was not intercepted stores the kernel's thread
+ * id there) or never initialised name none. */
+static bool known_owner(int owner)
+{
+	return owner > 0 && owner <= weft__nthreads();
+}
+
+#define UNKNOWN_OWNER                                                         \
+	"an owner that is no thread of this execution (locked by code "      \
+	"weft does not model, or never initialised)"
+
+/* The holder of a lock whose owner field is owner (> 0), for messages. */
+static const char *owner_name(int owner)
+{
+	return known_owner(owner) ? weft__thread_name(owner - 1)
+				  : UNKNOWN_OWNER;
+}
+
 /* Also used by op->arg2 == owner for other lock kinds. */
 int weft__lock_waitdesc(const char *what, const char *name, int owner,
 			const struct weft_loc *at, char *buf, size_t n)
 {
 	if (owner <= 0) {
 		snprintf(buf, n, "%s %s", what, name);
+		return -1;
+	}
+	if (!known_owner(owner)) {
+		snprintf(buf, n, "%s %s held by %s", what, name, UNKNOWN_OWNER);
 		return -1;
 	}
 	if (at && at->file)
@@ -242,7 +266,7 @@ void weft__mutex_check_held(weft_mutex_t *m, const char *opname,
 	weft__fail(WEFT__K(MISUSE), loc,
 		   "%s of %s by %s, but %s holds it", opname,
 		   weft__mutex_name(m), weft__thread_name(self),
-		   weft__thread_name(m->owner - 1));
+		   owner_name(m->owner));
 }
 
 /* An unlock that leaves a recursive mutex held releases nothing. */
@@ -317,7 +341,7 @@ void weft_mutex_destroy_at(weft_mutex_t *m, const struct weft_loc *loc)
 	if (m->owner)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "destroying %s while %s holds it (taken at %s)",
-			   weft__mutex_name(m), weft__thread_name(m->owner - 1),
+			   weft__mutex_name(m), owner_name(m->owner),
 			   weft__sync_site(m->acquired));
 	if ((t = lock_waiter(m)) >= 0)
 		weft__fail(WEFT__K(MISUSE), loc,

@@ -1,7 +1,11 @@
 /* src/sync/rwlock.c - reader/writer locks.  Readers share, a writer
  * excludes everyone; which waiter gets the lock next is the explorer's
- * choice, so writer starvation is not modelled as a bug.  Every operation
- * checks, before and once scheduled, that the lock is not in freed heap
+ * choice, so writer starvation is not modelled as a bug.  A thread that
+ * takes a lock it holds deadlocks, except that a POSIX rwlock preferring
+ * readers (glibc's default) lets a reader take its read lock again: the
+ * pthread layer asks for that (weft__rwlock_rdlock), and the read holds
+ * then count, each unlock giving back one.  Every operation checks,
+ * before and once scheduled, that the lock is not in freed heap
  * (use-after-free). */
 #include <errno.h>
 
@@ -113,14 +117,31 @@ static int rw_desc(const struct weft__op *op, char *buf, size_t n)
 	return weft__lock_waitdesc("rwlock", op->objname, 0, NULL, buf, n);
 }
 
-static void check_not_held(weft_rwlock_t *l, const struct weft_loc *loc)
+/* A thread that holds l and takes it again waits for itself: for writing
+ * always, for reading when it holds l for writing, or when its read holds
+ * do not nest (weft's own rwlocks, a writer-preferring pthread rwlock:
+ * the second read lock waits behind any writer that waits for the
+ * first). */
+static void check_not_held(weft_rwlock_t *l, bool write,
+			   const struct weft_loc *loc)
 {
 	int self = weft__self();
 
-	if (l->writer == self + 1 || rd_find(self, l) >= 0)
+	if (l->writer == self + 1)
 		weft__fail(WEFT__K(DEADLOCK), loc,
 			   "thread %s takes %s, which it already holds",
 			   weft__thread_name(self), rw_name(l));
+	if (rd_find(self, l) < 0)
+		return;
+	if (write)
+		weft__fail(WEFT__K(DEADLOCK), loc,
+			   "thread %s takes %s for writing while it holds it "
+			   "for reading", weft__thread_name(self), rw_name(l));
+	weft__fail(WEFT__K(DEADLOCK), loc,
+		   "thread %s takes %s for reading again, which it already "
+		   "holds, and its read locks do not nest (a writer waiting "
+		   "in between deadlocks them)",
+		   weft__thread_name(self), rw_name(l));
 }
 
 void weft__rw_take(weft_rwlock_t *l, bool write, const struct weft_loc *loc)
@@ -161,30 +182,48 @@ static struct weft__op_lock lock_of(weft_rwlock_t *l, uint8_t effect,
 				       .effect = effect };
 }
 
-static void lock(weft_rwlock_t *l, bool write, const struct weft_loc *loc)
+/* nest: a read lock of a thread that holds l for reading already is one
+ * more read hold (POSIX rwlocks), not a self-deadlock.  Such a lock
+ * cannot block (no writer holds l while a reader does, and weft's
+ * rwlocks let readers in whenever no writer holds them, as glibc's
+ * default kind does), so it is held without lock-order edges, as a
+ * try-lock is: waiting for it is no dependency on the locks held. */
+static void lock(weft_rwlock_t *l, bool write, bool nest,
+		 const struct weft_loc *loc)
 {
 	struct weft__op op = { .name = write ? "rwlock_wrlock" : "rwlock_rdlock",
 			       .obj = l, .objname = rw_name(l),
 			       .access = write ? WEFT__ACC_WRITE : WEFT__ACC_READ,
 			       .ready = write ? wr_ready : rd_ready,
 			       .waitdesc = rw_desc, .loc = loc };
+	bool nested;
 
 	weft__check_access(l, sizeof *l, true, loc);
-	check_not_held(l, loc);
-	op.lock = lock_of(l, WEFT__LOCK_ACQUIRE, loc);
+	nested = !write && nest && weft__rw_reads(weft__self(), l);
+	if (!nested)
+		check_not_held(l, write, loc);
+	op.lock = lock_of(l, nested ? WEFT__LOCK_TRY : WEFT__LOCK_ACQUIRE, loc);
 	weft__visible(&op);
+	if (nested)
+		weft__step_note("nested read");
 	weft__check_access(l, sizeof *l, true, loc);
 	weft__rw_take(l, write, loc);
 }
 
 void weft_rwlock_rdlock_at(weft_rwlock_t *l, const struct weft_loc *loc)
 {
-	lock(l, false, loc);
+	lock(l, false, false, loc);
+}
+
+void weft__rwlock_rdlock(weft_rwlock_t *l, bool nest,
+			 const struct weft_loc *loc)
+{
+	lock(l, false, nest, loc);
 }
 
 void weft_rwlock_wrlock_at(weft_rwlock_t *l, const struct weft_loc *loc)
 {
-	lock(l, true, loc);
+	lock(l, true, false, loc);
 }
 
 /* A try-lock that fails only reads the lock. */

@@ -50,6 +50,12 @@ void weft__rw_take(weft_rwlock_t *l, bool write, const struct weft_loc *loc);
 void weft__rw_drop(weft_rwlock_t *l, bool write);
 void weft__rw_downgrade(weft_rwlock_t *l, const struct weft_loc *loc);
 bool weft__rw_reads(int t, const weft_rwlock_t *l);
+/* weft_rwlock_rdlock_at, where nest says whether a read lock of a thread
+ * that already holds l for reading is one more hold (a POSIX rwlock that
+ * prefers readers: it cannot block) instead of a self-deadlock (weft's
+ * own rwlocks, a writer-preferring one).  Blocks; a scheduling point. */
+void weft__rwlock_rdlock(weft_rwlock_t *l, bool nest,
+			 const struct weft_loc *loc);
 /* "mutex m held by T (taken at f:l)"; returns T's id or -1. */
 int weft__lock_waitdesc(const char *what, const char *name, int owner,
 			const struct weft_loc *at, char *buf, size_t n);

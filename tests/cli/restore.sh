@@ -52,10 +52,10 @@ for strat in dfs random; do
 	expect_eq "$(run check race $strat)" "$bug" "$strat: race, check against copy"
 done
 
-# A program that closes every descriptor above 2 and keeps a log file
-# open under one of their numbers: weft falls back to the full copy and
-# leaves the program's descriptor alone (it used to close it, a false
-# assertion in execution 2).
+# A program that closes every descriptor above 2 and opens log files
+# under their numbers: weft falls back to the full copy and leaves the
+# program's descriptors alone while the execution runs (it used to close
+# one, a false assertion).
 y=$B/tests/cli/restore_fds
 for how in "" check copy; do
 	WEFT_RESTORE=$how WEFT_OPTIONS="--strategy=random --iterations=50 --format=json" \

@@ -28,22 +28,6 @@ static int (*real_main)(int, char **);
 static int main_argc;
 static char **main_argv;
 
-#define MAX_ATEXIT 32
-static void (*atexit_fn[MAX_ATEXIT])(void);
-static int natexit;
-static void (*quick_fn[MAX_ATEXIT])(void);
-static int nquick;
-
-/* The program's own destructors (__attribute__((destructor)), the
- * executable's .fini_array), as __wrap_main found them. */
-static void (*const *fini_start)(void), (*const *fini_end)(void);
-
-void weft__program_fini(void (*const *start)(void), void (*const *end)(void))
-{
-	fini_start = start;
-	fini_end = end;
-}
-
 /* A fresh, writable copy of the program's arguments for this execution. */
 static char **fresh_argv(void)
 {
@@ -69,28 +53,6 @@ static size_t main_stack_size(void)
 	    rl.rlim_cur < min)
 		return min;
 	return rl.rlim_cur > max ? max : (size_t)rl.rlim_cur;
-}
-
-/* What exit() runs before the process ends, in the C library's order:
- * the atexit handlers, last registered first, then the executable's
- * destructors, last first.  The C runtime's own entry there
- * (crtstuff's __do_global_dtors_aux) is left out: it would finalise the
- * C library's handlers of the whole process, once, not this execution's
- * (C++'s static destructors among them: those are not run).  Without a
- * symbol table to tell that entry from the program's, none is run. */
-void weft__pt_run_atexit(void)
-{
-	uintptr_t crt;
-
-	while (natexit > 0)
-		atexit_fn[--natexit]();
-	if (!fini_start || !weft__crt_fini(&crt))
-		return;
-	for (void (*const *f)(void) = fini_end; f > fini_start;) {
-		uintptr_t fn = (uintptr_t)*--f;
-		if (fn && fn != (uintptr_t)-1 && fn != crt)
-			(*f)();
-	}
 }
 
 /* A non-zero exit status is how a program says it failed (a test that
@@ -178,31 +140,10 @@ void __weft_quick_exit(int status)
 
 	if (!weft__pt_live())
 		quick_exit(status);
-	while (nquick > 0)
-		quick_fn[--nquick]();
+	weft__pt_run_quick_exit();
 	check_status(status, weft__pc_loc(ra),
 		     "called quick_exit with status");
 	weft__exec_exit(status);
-}
-
-int __weft_at_quick_exit(void (*fn)(void))
-{
-	if (!weft__pt_live())
-		return at_quick_exit(fn);
-	if (nquick == MAX_ATEXIT)
-		return -1;
-	quick_fn[nquick++] = fn;
-	return 0;
-}
-
-int __weft_atexit(void (*fn)(void))
-{
-	if (!weft__pt_live())
-		return atexit(fn);
-	if (natexit == MAX_ATEXIT)
-		return -1;
-	atexit_fn[natexit++] = fn;
-	return 0;
 }
 
 /* abort() in a test thread is a bug of kind crash at the caller, except
@@ -256,10 +197,4 @@ void __weft___assert_fail(const char *expr, const char *file, unsigned line,
 	loc->line = (int)line;
 	loc->func = weft__intern(func);
 	weft_assert_fail(expr, loc);
-}
-
-void weft__pthread_main_begin(void)
-{
-	natexit = 0;
-	nquick = 0;
 }

@@ -91,8 +91,12 @@ int weft__spawn_sized(void (*fn)(void *), void *arg, const char *name,
 extern size_t weft__body_stack_size;
 void weft__thread_stack(int tid, void **base, size_t *size);
 
-/* Run the program's atexit handlers registered during this execution. */
+/* What exit() runs (atexit.c): the handlers registered with atexit and
+ * __cxa_atexit (C++'s static destructors), last first, then the
+ * executable's destructors; what quick_exit() runs: the at_quick_exit
+ * handlers. */
 void weft__pt_run_atexit(void);
+void weft__pt_run_quick_exit(void);
 
 /* The SV-COMP convention (verifier_fn.c): whether return address ra is in
  * reach_error's code; the violation at reach_error's call (site: the

@@ -192,6 +192,11 @@ void weft__free(void *p, const char *what, const struct weft_loc *loc);
  * operation is also a use of its block), so the explorer can order a free
  * before any access.  Use this for frees made by the code under test. */
 void weft__free_step(void *p, const char *what, const struct weft_loc *loc);
+/* weft__free_step for the program's call at return address ra (libc's
+ * free, C++'s delete): the racing site is ra itself, the same code address
+ * in every execution and, as an offset into the executable, in every
+ * process, so replay tokens carry it (src/detect/race_report.c). */
+void weft__free_step_ra(void *p, const char *what, uintptr_t ra);
 /* The start of the tracked block (live or freed) containing p, or NULL. */
 const void *weft__heap_block_start(const void *p);
 /* The live tracked block containing p: its start, and its size in *n; NULL

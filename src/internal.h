@@ -94,10 +94,12 @@ void weft__saw_shared(void);
 int weft__nthreads(void);
 /* The memory live thread tid may keep pointers in, for the leak check:
  * the live part of its stack (NULL: it has none), its saved registers,
- * its TLS thread pointer (NULL: no block of its own).  False when tid is
- * not live. */
+ * its TLS thread pointer (NULL: no block of its own), and the argument
+ * its start function was handed (a thread that has not started yet holds
+ * it nowhere else).  False when tid is not live. */
 struct weft__thread_mem {
 	const char *stack_lo, *stack_hi, *regs_lo, *regs_hi, *tp;
+	const void *arg;
 };
 bool weft__thread_mem(int tid, struct weft__thread_mem *m);
 /* The location of the operation thread id is blocked at (or NULL). */
@@ -190,6 +192,11 @@ void weft__free(void *p, const char *what, const struct weft_loc *loc);
  * operation is also a use of its block), so the explorer can order a free
  * before any access.  Use this for frees made by the code under test. */
 void weft__free_step(void *p, const char *what, const struct weft_loc *loc);
+/* weft__free_step for the program's call at return address ra (libc's
+ * free, C++'s delete): the racing site is ra itself, the same code address
+ * in every execution and, as an offset into the executable, in every
+ * process, so replay tokens carry it (src/detect/race_report.c). */
+void weft__free_step_ra(void *p, const char *what, uintptr_t ra);
 /* The start of the tracked block (live or freed) containing p, or NULL. */
 const void *weft__heap_block_start(const void *p);
 /* The live tracked block containing p: its start, and its size in *n; NULL
@@ -388,6 +395,10 @@ void weft__pt_stdin_prepare(void);
  * their number, at *vals (src/pthread/keys.c; none without the pthread
  * layer, a weak stand-in in src/detect/leak.c).  Does not block. */
 int weft__pt_key_values(int tid, const void *const **vals);
+/* The argument pthread tid's start routine was handed, for the leak
+ * check's roots (src/pthread/thread.c; NULL without the pthread layer,
+ * a weak stand-in in src/detect/leak.c).  Does not block. */
+const void *weft__pt_start_arg(int tid);
 /* Innermost instrumented call site or 0; signal-safe (stand-in: worker.c) */
 uintptr_t weft__race_innermost_call(void);
 

@@ -128,10 +128,18 @@ void weft__release_point(const char *name, const void *obj,
  * is treated as spinning and the explorer prefers other threads until some
  * thread writes something.  Keeps spin loops from hanging exploration. */
 void weft__spun(void);
-/* The calling thread's step read v from obj: the same value as at its
- * last read of obj is a poll that saw nothing new (weft__spun).  Returns
- * v; does not block. */
+/* The calling thread's step read v from obj: reading again an (object,
+ * value) pair it already polled since its last write (weft__poll_forget)
+ * or since a polled value changed is a poll that saw nothing new
+ * (weft__spun), whichever objects it polled in between (up to
+ * WEFT__POLL_HISTORY of them).  Returns v; does not block. */
 long weft__poll(const void *obj, long v);
+/* The same for values up to 128 bits wide (lo, hi). */
+void weft__poll_wide(const void *obj, uint64_t lo, uint64_t hi);
+/* The calling thread wrote shared memory: what it polls next is new to it
+ * (a loop that writes is not spinning on what it read before).  Does not
+ * block. */
+void weft__poll_forget(void);
 /* A timed wait (or lock, join, semaphore wait) that gave up, noted on the
  * step: for fairness a poll that saw nothing new (weft__spun), so a retry
  * loop around it lets the other threads run before it times out again

@@ -177,7 +177,9 @@ static const char *site(const struct weft_loc *l)
 			     l->func ? " in " : "", l->func ? l->func : "");
 }
 
-void weft__free(void *p, const char *what, const struct weft_loc *loc)
+/* Frees p for a call at loc whose racing site is rsite (weft__race_free). */
+static void free_at(void *p, const char *what, const struct weft_loc *loc,
+		    uintptr_t rsite)
 {
 	struct weft__hblock *b;
 
@@ -198,7 +200,7 @@ void weft__free(void *p, const char *what, const struct weft_loc *loc)
 			   what ? what : "free", b->what,
 			   (size_t)(b - H->blocks));
 	}
-	weft__race_free(b->p, b->n, loc);
+	weft__race_free(b->p, b->n, rsite);
 	/* A block from before main is live again in the next execution. */
 	if ((size_t)(b - H->blocks) < H->pre.nblocks)
 		H->pre.revive[H->pre.nrevive++] = (size_t)(b - H->blocks);
@@ -318,11 +320,11 @@ void *weft_malloc_at(size_t n, int zero, const char *what,
 /* Builds without the race detector (unit tests, the core-only sanitizer
  * build) get this no-op. */
 __attribute__((weak)) void weft__race_free(const void *p, size_t n,
-					   const struct weft_loc *loc)
+					   uintptr_t site)
 {
 	(void)p;
 	(void)n;
-	(void)loc;
+	(void)site;
 }
 
 /* Without the race detector's symbols only the pthread layer's blocks
@@ -349,7 +351,13 @@ const void *weft__heap_live_block(const void *p, size_t *n)
 	return b->p;
 }
 
-void weft__free_step(void *p, const char *what, const struct weft_loc *loc)
+void weft__free(void *p, const char *what, const struct weft_loc *loc)
+{
+	free_at(p, what, loc, weft__loc_pc(loc));
+}
+
+static void free_step(void *p, const char *what, const struct weft_loc *loc,
+		      uintptr_t rsite)
 {
 	struct weft__hblock *b = p ? block_of(p) : NULL;
 
@@ -358,7 +366,17 @@ void weft__free_step(void *p, const char *what, const struct weft_loc *loc)
 			    weft__internf("%s#%zu", b->what,
 					  (size_t)(b - H->blocks)),
 			    WEFT__ACC_WRITE, loc);
-	weft__free(p, what, loc);
+	free_at(p, what, loc, rsite);
+}
+
+void weft__free_step(void *p, const char *what, const struct weft_loc *loc)
+{
+	free_step(p, what, loc, weft__loc_pc(loc));
+}
+
+void weft__free_step_ra(void *p, const char *what, uintptr_t ra)
+{
+	free_step(p, what, weft__pc_loc(ra), ra);
 }
 
 /* The public free and access check are scheduling points on the block,

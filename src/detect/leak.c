@@ -5,7 +5,9 @@
  * and the stacks, saved registers, __thread variables and thread-specific
  * values (pthread_setspecific, tss_set) of the threads still alive (main
  * calling exit() or returning keeps its locals, its TLS and its values,
- * as at a native exit; a thread that ended has lost them).  Marking
+ * as at a native exit; a thread that ended has lost them), and the
+ * argument each live thread's start function was handed (a thread not
+ * started yet holds it only there; glibc keeps it in the descriptor).  Marking
  * follows every aligned word of the roots and of each block reached,
  * conservatively (any value that points into a block keeps it).  Memory still reachable from a global is
  * not reported, as with LeakSanitizer's default; --leaks=all reports every
@@ -47,6 +49,14 @@ __attribute__((weak)) int weft__pt_key_values(int tid,
 	(void)tid;
 	(void)vals;
 	return 0;
+}
+
+/* The start argument of pthread tid (src/pthread/thread.c), for builds
+ * without the pthread layer: none. */
+__attribute__((weak)) const void *weft__pt_start_arg(int tid)
+{
+	(void)tid;
+	return NULL;
 }
 
 static int phdr_cb(struct dl_phdr_info *info, size_t size, void *arg)
@@ -122,7 +132,11 @@ static void scan_thread_data(struct marks *m, int tid, const char *tp)
 {
 	const void *const *vals;
 	int n = weft__pt_key_values(tid, &vals);
+	const void *arg = weft__pt_start_arg(tid);
 
+	/* A pthread's start argument, which its descriptor holds natively;
+	 * for a thread that has not started yet, the only place it is. */
+	scan(m, (const char *)&arg, (const char *)(&arg + 1));
 	if (n > 0)
 		scan(m, (const char *)vals, (const char *)(vals + n));
 	if (tp && tls_size && tls_below >= tls_size &&
@@ -143,6 +157,10 @@ static void mark_from_roots(struct marks *m)
 		if (!weft__thread_mem(t, &tm))
 			continue;
 		scan_thread_data(m, t, tm.tp);
+		/* The argument the scheduler starts the thread with (for a
+		 * pthread, the pthread layer's record, which names the
+		 * program's argument: scan_thread_data). */
+		scan(m, (const char *)&tm.arg, (const char *)(&tm.arg + 1));
 		if (!tm.stack_lo)
 			continue;
 		scan(m, tm.stack_lo, tm.stack_hi);

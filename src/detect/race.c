@@ -74,10 +74,10 @@ void weft__detect_race_end(void)
 }
 
 
-void weft__race_free(const void *p, size_t n, const struct weft_loc *loc)
+void weft__race_free(const void *p, size_t n, uintptr_t site)
 {
 	if (!weft__race_on || weft__self() < 0)
 		return;
 	weft__race_access(p, n ? n : 1, WEFT__RACE_WRITE | WEFT__RACE_FREE,
-			  weft__loc_pc(loc));
+			  site);
 }

@@ -39,8 +39,12 @@ static inline uintptr_t weft__loc_pc(const struct weft_loc *l)
 
 /* The tracked heap frees [p, p+n): recorded as a write by the caller, so a
  * plain access not ordered before the free races with it (and its site
- * becomes a scheduling point, where the explorer can put the free first). */
-void weft__race_free(const void *p, size_t n, const struct weft_loc *loc);
+ * becomes a scheduling point, where the explorer can put the free first).
+ * site is the free's racing site: the return address of the program's
+ * call, or weft__loc_pc of a location the program passed (one built at
+ * run time would be another site in every process, and no replay token
+ * could carry it). */
+void weft__race_free(const void *p, size_t n, uintptr_t site);
 
 /* True while an execution runs test threads; instrumented code outside
  * executions (constructors, the worker itself) is not checked. */

@@ -273,8 +273,11 @@ __attribute__((constructor)) static void race_report_init(void)
 
 /* Sites are stored in tokens as offsets into the executable's image, so a
  * fresh process (at another load address) finds the same sites: a code
- * address as (offset << 1), a tagged source location as (offset << 1) | 1.
- * Sites outside the executable are not carried. */
+ * address as (offset << 1), a tagged source location as (offset << 1) | 1
+ * (a static one the program passed, WEFT_HERE).  Sites outside the
+ * executable are not carried: a free's site is therefore the program's
+ * call (weft__free_step_ra), not the location looked up for it at run
+ * time, which lives in weft's memory. */
 void weft__replay_context_mark(void)
 {
 	R->marked = R->nsites;

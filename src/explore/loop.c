@@ -71,11 +71,14 @@ static void finish(struct weft__verdict *V, double t0, int verdict)
 
 /* Findings that end no execution (lock-order, data-race) still want a
  * trace: the trace part of the record (record.h) of the first execution
- * that produced one is copied aside and put back at the end.  The string
+ * that produced one is copied aside and put back at the end, with every
+ * count the report prints beside it (its steps and preemptions; the
+ * context switches are counted from the steps).  The string
  * pool goes back to the same address, so the steps' pointers into it stay
  * valid. */
 struct saved {
 	long nsteps, ndec;
+	int preemptions;
 	int nthreads;
 	const char *names[WEFT__MAX_THREADS];
 	struct weft__step blocked[WEFT__MAX_THREADS];
@@ -93,6 +96,7 @@ static struct saved *save_record(struct weft__trace *T)
 
 	v->nsteps = T->nsteps;
 	v->ndec = T->ndec;
+	v->preemptions = T->preemptions;
 	v->nthreads = T->nthreads;
 	memcpy(v->names, T->thread_names, sizeof v->names);
 	memcpy(v->blocked, T->blocked, sizeof v->blocked);
@@ -114,6 +118,7 @@ static void restore_record(struct weft__shm *S, const struct saved *v)
 
 	T->nsteps = v->nsteps;
 	T->ndec = v->ndec;
+	T->preemptions = v->preemptions;
 	T->nthreads = v->nthreads;
 	memcpy(T->thread_names, v->names, sizeof v->names);
 	memcpy(T->blocked, v->blocked, sizeof v->blocked);

@@ -166,7 +166,7 @@ static void release(void *p, const char *what, uintptr_t ra)
 	}
 	if (weft__pt_live()) {
 		b = tab_get(p);
-		weft__free_step(b ? b->base : p, what, weft__pc_loc(ra));
+		weft__free_step_ra(b ? b->base : p, what, ra);
 	} else if (weft__heap_before_main()) {
 		premain_enter();
 		b = tab_get(p);

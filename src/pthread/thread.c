@@ -38,8 +38,11 @@ static void not_single_threaded(void)
 #endif
 }
 
+/* arg is the start routine's argument: the leak check's root for a
+ * thread that has not started yet (weft__pt_start_arg). */
 struct slot {
 	void *ret;
+	void *arg;
 	bool detached, joined;
 };
 static struct slot slots[WEFT__MAX_THREADS];
@@ -117,7 +120,9 @@ int weft__pt_create(pthread_t *th, const pthread_attr_t *attr,
 				stack_size_of(attr), loc);
 	/* The new thread has not run yet (it needs a scheduling point), so
 	 * its record is set up before anyone can see it. */
-	slots[tid] = (struct slot){ .detached = det == PTHREAD_CREATE_DETACHED };
+	thread_dirty = true;
+	slots[tid] = (struct slot){ .arg = arg,
+				    .detached = det == PTHREAD_CREATE_DETACHED };
 	weft__pt_keys_thread_start(tid);
 	weft__pt_attr_thread_start(tid, attr);
 	*th = PT_ID(tid);
@@ -318,6 +323,17 @@ int __weft_pthread_cancel(pthread_t t)
 		return ENOSYS;
 	weft__limit("unsupported: pthread_cancel", PT_LOC(),
 		    "pthread_cancel is not supported by weft");
+}
+
+/* The argument live pthread tid's start routine was handed, or NULL.
+ * Natively glibc keeps it in the thread's descriptor (LeakSanitizer scans
+ * it there), before the thread starts and after; here it is in a record
+ * of the pthread layer's, which the leak check does not scan by itself. */
+const void *weft__pt_start_arg(int tid)
+{
+	if (tid < 0 || tid >= WEFT__MAX_THREADS)
+		return NULL;
+	return slots[tid].arg;
 }
 
 /* For the other pthread calls: whether t names a thread of this

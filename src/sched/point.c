@@ -72,15 +72,53 @@ void weft__spun(void)
 	}
 }
 
+/* Fair scheduling (Musuvathi and Qadeer, PLDI 2008) needs to know when
+ * a thread spins: it reads nothing new since it last changed something.
+ * A loop may poll several objects in turn (a Peterson lock polls the
+ * other thread's flag and the turn), so a thread keeps the pairs it polled
+ * since its last write (weft__poll_forget), and re-reading one of them is
+ * spinning when every poll since that pair's last read re-read a pair too:
+ * a whole round of the loop saw nothing new.  The second read of a
+ * seqlock's counter, after a first read of the data, is no spin: the data
+ * was new.  A polled object whose value changed since the thread read it
+ * is progress seen: the history starts again from that read. */
+void weft__poll_wide(const void *obj, uint64_t lo, uint64_t hi)
+{
+	struct weft__thread *t = &weft__X->th[weft__self()];
+	uint32_t now = ++t->npolls;
+
+	for (int i = 0; i < t->npolled; i++) {
+		struct weft__polled *p = &t->polled[i];
+		if (p->obj != obj)
+			continue;
+		if (p->lo == lo && p->hi == hi) {
+			bool spun = p->at >= t->poll_new;
+			p->at = now;
+			if (spun)
+				weft__spun();
+			return;
+		}
+		t->npolled = t->poll_next = 0;
+		break;
+	}
+	t->poll_new = now;
+	t->polled[t->poll_next] = (struct weft__polled){ obj, lo, hi, now };
+	t->poll_next = (uint8_t)((t->poll_next + 1) % WEFT__POLL_HISTORY);
+	if (t->npolled < WEFT__POLL_HISTORY)
+		t->npolled++;
+}
+
 long weft__poll(const void *obj, long v)
+{
+	weft__poll_wide(obj, (uint64_t)v, 0);
+	return v;
+}
+
+void weft__poll_forget(void)
 {
 	struct weft__thread *t = &weft__X->th[weft__self()];
 
-	if (t->spin_obj == obj && t->spin_val == v)
-		weft__spun();
-	t->spin_obj = obj;
-	t->spin_val = v;
-	return v;
+	t->npolled = t->poll_next = 0;
 }
 
 void weft__timed_out(void)

@@ -18,6 +18,17 @@
 
 enum thread_state { TS_FREE, TS_LIVE, TS_DONE };
 
+/* A thread's poll history (point.c): loops that poll up to this many
+ * objects in turn are seen spinning (a longer round evicts its oldest
+ * pair before it comes round again).  Each pair is a polled object and
+ * the value read, up to 128 bits (lo, hi). */
+#define WEFT__POLL_HISTORY 8
+struct weft__polled {
+	const void *obj;
+	uint64_t lo, hi;
+	uint32_t at;              /* the thread's poll count at its last read */
+};
+
 
 struct weft__thread {
 	int id;
@@ -37,8 +48,13 @@ struct weft__thread {
 	bool joined;
 	uint32_t serial;           /* threads created before it in this
 				      execution (weft__thread_serial) */
-	const void *spin_obj;      /* last polled object and value seen, */
-	long spin_val;             /* to detect polling that sees no change */
+	/* The (object, value) pairs the thread polled since it last wrote
+	 * or saw a polled value change (point.c): reading one of them again,
+	 * with nothing new read since, is spinning. */
+	uint8_t npolled, poll_next;
+	uint32_t npolls;           /* polls so far, and at the last one */
+	uint32_t poll_new;         /* that read a pair not in polled[] */
+	struct weft__polled polled[WEFT__POLL_HISTORY];
 	/* The clocks stay last: clear_record (thread.c) clears the fields
 	 * before them whole and the clocks only as far as they are used. */
 	weft__vclock vc;           /* happens-before clock */

@@ -61,7 +61,8 @@ bool weft__thread_mem(int tid, struct weft__thread_mem *m)
 	*m = (struct weft__thread_mem){
 		.tp = th->stack ? th->stack->tp : NULL,
 		.regs_lo = (const char *)&th->ctx,
-		.regs_hi = (const char *)(&th->ctx + 1) };
+		.regs_hi = (const char *)(&th->ctx + 1),
+		.arg = th->arg };
 	if (!th->stack)
 		return true;
 	lo = th->stack->base;

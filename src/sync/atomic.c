@@ -1,10 +1,11 @@
 /* src/sync/atomic.c - weft_atomic_t: sequentially consistent shared
  * variables, each access one step.
  *
- * A load that sees the same value the same thread saw at its previous load
- * of that variable made no progress: the thread is marked spinning, so a
- * polling loop lets the other threads run instead of hanging the explorer
- * (any write ends the spinning of every thread). */
+ * A load that sees a value the same thread already saw at that variable
+ * since its last write, with nothing new read in between, made no
+ * progress (weft__poll): the thread is marked spinning, so a polling loop
+ * lets the other threads run instead of hanging the explorer (any write
+ * ends the spinning of every thread). */
 #include "sync.h"
 
 static const char *aname(weft_atomic_t *a)
@@ -22,6 +23,7 @@ void weft_atomic_store_at(weft_atomic_t *a, long v, const struct weft_loc *loc)
 {
 	weft__point("store", a, aname(a), WEFT__ACC_WRITE, loc);
 	a->v = v;
+	weft__poll_forget();
 }
 
 /* A read-modify-write that leaves the value as it is (an exchange with
@@ -50,6 +52,8 @@ static long rmw(weft_atomic_t *a, long v, bool add, const char *name,
 	a->v = add ? old + v : v;
 	if (a->v == old)
 		weft__poll(a, old);
+	else
+		weft__poll_forget();
 	return old;
 }
 
@@ -85,6 +89,7 @@ int weft_atomic_cas_at(weft_atomic_t *a, long *expected, long desired,
 	weft__visible(&op);
 	if (a->v == *expected) {
 		a->v = desired;
+		weft__poll_forget();
 		return 1;
 	}
 	*expected = a->v;

@@ -10,9 +10,10 @@
  * threads are fibers on one OS thread, so nothing can interleave inside it
  * (this also keeps 128-bit atomics free of libatomic).
  *
- * None of these block.  A load (or failed compare-exchange) that sees the
- * value the same thread saw last time at that address counts as spinning,
- * so polling loops do not hang exploration. */
+ * None of these block.  A load (or failed compare-exchange) that sees a
+ * value the same thread already saw at that address since its last atomic
+ * write counts as spinning (weft__poll_wide), so polling loops do not hang
+ * exploration. */
 #include <string.h>
 
 #include "detect/race.h"
@@ -26,14 +27,6 @@ typedef uint32_t a32;
 typedef uint64_t a64;
 typedef unsigned __int128 a128;
 
-/* The last value each thread polled, for spin detection. */
-struct poll {
-	const volatile void *addr;
-	a128 val;
-	uint32_t gen;
-};
-static struct poll last[WEFT__MAX_THREADS];
-static uint32_t gen;
 
 static inline int live(void)
 {
@@ -152,18 +145,17 @@ static void rmw_step(const volatile void *a, size_t n, int kind, uint64_t v,
 	weft__visible(&op);
 }
 
+/* Spin detection (weft__poll_wide): thread t read v at a, or wrote. */
 static void polled(int t, const volatile void *a, a128 v)
 {
-	if (last[t].gen == gen && last[t].addr == a && last[t].val == v)
-		weft__spun();
-	last[t].addr = a;
-	last[t].val = v;
-	last[t].gen = gen;
+	(void)t;
+	weft__poll_wide((const void *)a, (uint64_t)v, (uint64_t)(v >> 64));
 }
 
 static void wrote(int t)
 {
-	last[t].addr = NULL;
+	(void)t;
+	weft__poll_forget();
 }
 
 #define LOAD(n)                                                               \
@@ -354,9 +346,4 @@ void __tsan_ignore_thread_begin(void)
 
 void __tsan_ignore_thread_end(void)
 {
-}
-
-void weft__tsan_atomic_begin(void)
-{
-	gen++;
 }

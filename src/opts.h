@@ -1,0 +1,43 @@
+/* src/opts.h - the options a test binary runs with (--strategy,
+ * --iterations, ...; src/cli/flags.c sets them from the command line and
+ * WEFT_OPTIONS), read by every subsystem through internal.h. */
+#ifndef WEFT_OPTS_H
+#define WEFT_OPTS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct weft__opts {
+	const char *strategy;   /* "auto", "random", "pct", "dfs", "replay" */
+	long iterations;
+	uint64_t seed;
+	int depth;
+	int preemption_bound;   /* -1: unbounded */
+	long max_steps;
+	const char *replay;
+	const char *filter;
+	bool list;
+	int jobs;
+	double time_limit;
+	bool json;
+	bool verbose;
+	bool spurious;          /* explore spurious wakeups */
+	long stack_size;
+	int spin_bound;         /* steps with only spinning threads => livelock */
+	int fair_bound;         /* DFS: unfair continuations of spinners per
+				   execution (-1: unbounded) */
+	int leaks;              /* WEFT__LEAKS_*: which live blocks at the end
+				   of a test are reported */
+	bool volatile_marked;   /* volatile accesses are the program's
+				   atomics (relaxed), not plain accesses */
+	bool exit_any;          /* --exit-status=any: no status is a bug */
+	long split;             /* exhaustive search split into leaves up to
+				   this width (0: by default, only when it
+				   runs in parts) */
+	int shard, nshards;     /* --shard=K/N: this process explores part K
+				   (1-based) of N; 0/0 none */
+};
+enum { WEFT__LEAKS_UNREACHABLE, WEFT__LEAKS_ALL, WEFT__LEAKS_OFF };
+extern struct weft__opts weft__opts;
+
+#endif

@@ -263,6 +263,21 @@ static const struct flag {
 	{ "version", false, set_version },
 };
 
+/* Whether word ("--name" or "--name=value") names one of weft's flags. */
+bool weft__names_flag(const char *word)
+{
+	size_t n;
+
+	if (strncmp(word, "--", 2) != 0)
+		return false;
+	word += 2;
+	n = strcspn(word, "=");
+	for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
+		if (strlen(flags[i].name) == n && !strncmp(flags[i].name, word, n))
+			return true;
+	return false;
+}
+
 /* Apply one "name" or "name=value" word (arg is the parser's own copy). */
 bool apply(struct weft__parse *p, char *arg)
 {

@@ -107,6 +107,9 @@ uint64_t *weft__claims_create(long *n);
 struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 				   struct weft__split_log **logs, int n,
 				   bool split, bool *exact);
+/* Whether a command-line word names one of weft's flags (flags.c): main
+ * mode warns that the program, not weft, receives it. */
+bool weft__names_flag(const char *word);
 /* What __wrap_main (src/wrap_main.c, linked into the program) calls: run
  * the registered WEFT_TESTs, or else the program's own main in main mode
  * (run.c). */

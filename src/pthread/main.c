@@ -78,6 +78,22 @@ static void main_body(void)
 	weft__exec_exit(status);
 }
 
+/* A program with its own main receives its command line, so weft's flags
+ * there go to the program and weft runs as it would without them: said
+ * once on stderr, with the way that works. */
+static void warn_flags(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (weft__names_flag(argv[i])) {
+			fprintf(stderr,
+				"weft: note: %s is passed to the program's own "
+				"main, not to weft; give weft's options in "
+				"WEFT_OPTIONS (WEFT_OPTIONS='%s' %s)\n",
+				argv[i], argv[i] + 2, argv[0]);
+			return;
+		}
+}
+
 int weft__main_mode(int argc, char **argv, int (*m)(int, char **))
 {
 	static struct weft_test test;
@@ -94,6 +110,7 @@ int weft__main_mode(int argc, char **argv, int (*m)(int, char **))
 	test.file = argv[0];
 	test.line = 0;
 	free(name);
+	warn_flags(argc, argv);
 	weft__pt_output_enable();
 	rc = weft__run_tests(&test, 1, args);
 	if (rc == 1)

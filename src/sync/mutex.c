@@ -115,8 +115,11 @@ int weft__lock_waitdesc(const char *what, const char *name, int owner,
 static int lock_desc(const struct weft__op *op, char *buf, size_t n)
 {
 	const weft_mutex_t *m = op->obj;
+	/* Spinlocks built on a weft mutex (pthread's, FreeBSD's spin
+	 * mutexes) are named for what the program took. */
+	const char *what = strstr(op->name, "spin") ? "spinlock" : "mutex";
 
-	return weft__lock_waitdesc("mutex", op->objname, m->owner, m->acquired,
+	return weft__lock_waitdesc(what, op->objname, m->owner, m->acquired,
 				   buf, n);
 }
 

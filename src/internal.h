@@ -130,6 +130,9 @@ void weft__fail_detail(const char *fmt, ...)
  * in text, "notes" in JSON), once per key however many executions make
  * it.  Decides nothing; does not block. */
 void weft__verdict_note(uint64_t key, const char *msg);
+/* An input was drawn from a sample of its values, not all of them: a
+ * verdict then names that bound (the notes say which values). */
+void weft__verdict_inputs_sampled(void);
 
 /* A limit of weft, not a bug of the program, ended the execution: reason
  * is one of "step-limit", "thread-limit", "memory-limit", "time-limit",

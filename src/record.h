@@ -74,6 +74,9 @@ struct weft__verdict {
 	long total_steps;
 	int bound;                /* preemption bound reached, -1 unbounded */
 	int fair_bound;           /* fairness bound that cut, -1 none */
+	bool inputs_sampled;      /* some input was drawn from a sample of
+				     its values (SV-COMP's nondet calls): a
+				     verification holds for those only */
 	char strategy[32];        /* what actually ran */
 	char kind[32];
 	char message[1024];

@@ -29,6 +29,7 @@ struct rec {
 	long executions, pruned, redundant, limited, total_steps, bug_leaf;
 	long split, bug_exec;
 	int shard, nshards, bound, fair_bound;
+	bool inputs_sampled;
 	double seconds;
 	bool fatal;
 	bool took_over;           /* restarted and explored the whole test */
@@ -125,6 +126,8 @@ static bool parse_line(const char *line, const char *file, struct rec *r)
 	r->split = num_field(line, "split", 0);
 	r->bound = (int)num_field(line, "preemption_bound", -1);
 	r->fair_bound = (int)num_field(line, "fair_bound", -1);
+	r->inputs_sampled = field(line, "inputs_sampled") &&
+			    !strncmp(field(line, "inputs_sampled"), "true", 4);
 	r->fatal = field(line, "fatal") && !strncmp(field(line, "fatal"), "true", 4);
 	r->took_over = field(line, "took_over") &&
 		       !strncmp(field(line, "took_over"), "true", 4);
@@ -324,6 +327,7 @@ int weft__merge_test(const struct weft_test *t, const char *argv0)
 			S->v.bound = mine[i]->bound;
 		if (mine[i]->fair_bound > S->v.fair_bound)
 			S->v.fair_bound = mine[i]->fair_bound;
+		S->v.inputs_sampled |= mine[i]->inputs_sampled;
 		if (mine[i]->took_over)
 			S->v.parts_exact = false;
 	}

@@ -160,7 +160,7 @@ struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 {
 	int best, took = -1;
 	long execs = 0, pruned = 0, redundant = 0, limited = 0, steps = 0;
-	bool all_verified = true;
+	bool all_verified = true, sampled = false;
 	double secs = 0;
 
 	*exact = true;
@@ -193,6 +193,7 @@ struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 			secs = S[i]->v.seconds;
 		if (S[i]->v.fair_bound > W->v.fair_bound)
 			W->v.fair_bound = S[i]->v.fair_bound;
+		sampled |= S[i]->v.inputs_sampled;
 	}
 	if (cut)
 		W->v.bug_exec = execs + pruned + redundant + limited - 1;
@@ -205,6 +206,7 @@ struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 			if (S[i]->v.verdict == VERDICT_PASS)
 				W = S[i];
 	}
+	W->v.inputs_sampled = sampled;
 	W->v.executions = execs;
 	W->v.pruned = pruned;
 	W->v.redundant = redundant;

@@ -66,6 +66,7 @@ static int pick(int n, int kind, const char *what, const char *values,
 	if (!(drawn >> kind & 1)) {
 		drawn |= 1u << kind;
 		weft__verdict_note(NOTE_KEY + (uint64_t)kind, values);
+		weft__verdict_inputs_sampled();
 	}
 	i = weft__choose(n, what, weft__pc_loc(ra));
 	weft__step_note(value_label(values, i));

@@ -121,8 +121,10 @@ void weft__report_json(FILE *out, const struct weft_test *t,
 		S->v.executions, S->v.pruned, S->v.redundant, S->v.limited);
 	weft__json_str(out, S->v.strategy);
 	if (S->v.verdict == VERDICT_VERIFIED)
-		fprintf(out, ",\"preemption_bound\":%d,\"fair_bound\":%d",
-			S->v.bound, S->v.fair_bound);
+		fprintf(out, ",\"preemption_bound\":%d,\"fair_bound\":%d,"
+			     "\"inputs_sampled\":%s",
+			S->v.bound, S->v.fair_bound,
+			S->v.inputs_sampled ? "true" : "false");
 	fprintf(out, ",\"seconds\":%.3f,\"total_steps\":%ld", S->v.seconds,
 		S->v.total_steps);
 	json_parts(out, &S->v, argv0);

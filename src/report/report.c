@@ -54,8 +54,13 @@ static void summary_line(FILE *out, const struct weft__verdict *V)
 			fprintf(out, "%s %d unfair spin continuation%s",
 				V->bound >= 0 ? " and" : " with at most",
 				V->fair_bound, V->fair_bound == 1 ? "" : "s");
-		if (V->bound < 0 && V->fair_bound < 0)
+		if (V->bound < 0 && V->fair_bound < 0 && !V->inputs_sampled)
 			fputs(", every interleaving (no bound needed)", out);
+		else if (V->bound < 0 && V->fair_bound < 0)
+			fputs(", every interleaving, for the nondet values "
+			      "noted only", out);
+		else if (V->inputs_sampled)
+			fputs(", for the nondet values noted only", out);
 		cut_short(out, V);
 		return;
 	}

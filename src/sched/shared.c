@@ -93,6 +93,11 @@ void weft__sched_shared_begin(void)
 }
 
 
+void weft__verdict_inputs_sampled(void)
+{
+	weft__S->v.inputs_sampled = true;
+}
+
 void weft__verdict_note(uint64_t key, const char *msg)
 {
 	struct weft__verdict *V = &weft__S->v;

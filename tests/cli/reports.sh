@@ -75,6 +75,12 @@ has "$first" "reports.c:$DL" "deep race stack"
 # A failing exit status names how the program ended and with what.
 out=$($B/tests/detect/pthread/exit_status_bug)
 has "$out" "exit-status: the program returned from main with status 1 (at " "exit status"
+# A verification over sampled nondet values says it holds for those only,
+# never "no bound needed" (a reachable reach_error() outside the sample
+# would otherwise be read as proved unreachable).
+out=$($B/tests/detect/svcomp/nondet_ok)
+has "$out" "every interleaving, for the nondet values noted only" "sampled inputs"
+hasnt "$out" "no bound needed" "sampled inputs"
 # weft's flags on the command line of a program with its own main reach
 # the program, not weft: a note on stderr says so, once, and how.
 err=$($B/tests/detect/pthread/exit_status_ok --strategy=random --iterations=5 2>&1 >/dev/null)

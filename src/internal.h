@@ -66,6 +66,9 @@ enum {
 	WEFT__THREAD_DAEMON = 1, /* may stay blocked at the end of a test
 				    without that being a deadlock (workers,
 				    softclock threads) */
+	WEFT__THREAD_END_CHECKED = 2, /* a daemon the end-of-test checks
+				    look at (a kthread never stopped): the
+				    test's end races with its last step */
 };
 
 /* Create a thread running fn(arg).  name (a literal or interned string)
@@ -77,6 +80,10 @@ const char *weft__thread_name(int id);
 bool weft__thread_done(int id);
 /* A daemon thread (WEFT__THREAD_DAEMON): the test may end while it runs. */
 bool weft__thread_daemon(int id);
+/* The WEFT__THREAD_* flags of thread id; a model adds some after the
+ * thread's creation (weft__thread_add_flags). */
+unsigned weft__thread_flags(int id);
+void weft__thread_add_flags(int id, unsigned flags);
 /* The thread now in record id, told apart from every other thread of
  * every execution (records are reused): per-thread state a model keeps in
  * its own table is stale when the serial it was written under differs. */

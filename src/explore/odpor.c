@@ -212,8 +212,13 @@ static void analyse(enum exec_result r)
 						    : pos,
 	};
 
+	bool daemon_done = false;
+
 	for (int t = 0; t < nthreads; t++) {
 		const struct weft__op *op = weft__thread_pending(t);
+		if (weft__thread_done(t))
+			daemon_done |= weft__thread_flags(t) &
+				       WEFT__THREAD_END_CHECKED;
 		if (weft__thread_done(t) || !op)
 			continue;
 		weft__ts_add(&v.live, t);
@@ -227,8 +232,14 @@ static void analyse(enum exec_result r)
 	 * last steps taken: it could have come before those too.  That
 	 * holds for threads blocked at the end as well (a daemon waiting for
 	 * its next callback may have run its last one after the end in
-	 * another order), so their being enabled is not the test. */
-	v.ended_process = r == EXEC_OK && !weft__ts_empty(v.live) && pos > 0;
+	 * another order), so their being enabled is not the test.  And it
+	 * holds for a daemon whose finishing the end-of-test checks read (a
+	 * kthread never stopped) that finished before the end: in another
+	 * order it is still running then.  (Other daemons, workers a queue's
+	 * destruction ends, are no such thread: their orders against the end
+	 * would only be more executions.) */
+	v.ended_process = r == EXEC_OK && pos > 0 &&
+			  (!weft__ts_empty(v.live) || daemon_done);
 	if (v.ended_process) {
 		weft__odpor_steps[pos - 1].ev.flags |= EV_ENDS;
 		weft__wn[lv[pos - 1].w].ev.flags |= EV_ENDS;

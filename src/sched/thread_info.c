@@ -46,6 +46,16 @@ bool weft__thread_daemon(int id)
 	return weft__X->th[id].flags & WEFT__THREAD_DAEMON;
 }
 
+unsigned weft__thread_flags(int id)
+{
+	return weft__X->th[id].flags;
+}
+
+void weft__thread_add_flags(int id, unsigned flags)
+{
+	weft__X->th[id].flags |= flags;
+}
+
 int weft__nthreads(void)
 {
 	return weft__X->nthreads;

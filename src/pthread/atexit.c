@@ -17,6 +17,9 @@
 #include "report/report.h"
 
 int __cxa_atexit(void (*fn)(void *), void *arg, void *dso);
+/* glibc's, under libstdc++'s __cxa_thread_atexit (which a C program does
+ * not link). */
+int __cxa_thread_atexit_impl(void (*fn)(void *), void *obj, void *dso);
 
 struct handler {
 	void (*fn)(void *);        /* __cxa_atexit's, with arg */
@@ -81,8 +84,66 @@ static void run_fini(void)
 	}
 }
 
+/* ---- thread_local destructors ------------------------------------------- */
+
+/* Per thread record: the thread's serial says which thread of which
+ * execution registered them (a record is reused by later threads). */
+#define MAX_TLS_DTORS 32
+struct tls_dtors {
+	uint64_t serial;
+	int n;
+	struct handler h[MAX_TLS_DTORS];
+};
+static struct tls_dtors *tls;
+
+static struct tls_dtors *tls_of(int tid)
+{
+	struct tls_dtors *d;
+
+	if (!tls)
+		tls = weft__persistent_alloc(sizeof *tls * WEFT__MAX_THREADS);
+	d = &tls[tid];
+	if (d->serial != weft__thread_serial(tid)) {
+		d->serial = weft__thread_serial(tid);
+		d->n = 0;
+	}
+	return d;
+}
+
+/* The C library runs these as the thread ends, before its thread-specific
+ * data destructors, and for the thread that calls exit() before the
+ * atexit handlers. */
+void weft__pt_run_tls_dtors(int tid)
+{
+	struct tls_dtors *d;
+
+	if (tid < 0)
+		return;
+	d = tls_of(tid);
+	while (d->n > 0) {
+		struct handler h = d->h[--d->n];
+		h.fn(h.arg);
+	}
+}
+
+int __weft___cxa_thread_atexit(void (*fn)(void *), void *obj, void *dso)
+{
+	struct tls_dtors *d;
+
+	if (!weft__pt_live())
+		return __cxa_thread_atexit_impl(fn, obj, dso);
+	d = tls_of(weft__self());
+	if (d->n == MAX_TLS_DTORS)
+		weft__limit("unsupported: thread_local", NULL,
+			    "a thread built more than %d thread_local objects "
+			    "with destructors", MAX_TLS_DTORS);
+	d->h[d->n++] = (struct handler){ .fn = fn, .arg = obj };
+	return 0;
+}
+
 void weft__pt_run_atexit(void)
 {
+	weft__pt_run_tls_dtors(weft__self());
 	run(&exec, false);
 	/* The next execution starts from the objects as main found them
 	 * (their data and blocks are put back), so they are destroyed again

@@ -97,6 +97,9 @@ void weft__thread_stack(int tid, void **base, size_t *size);
  * handlers. */
 void weft__pt_run_atexit(void);
 void weft__pt_run_quick_exit(void);
+/* The destructors of the thread_local objects thread tid built (C++'s
+ * __cxa_thread_atexit), last first, run as it ends (atexit.c). */
+void weft__pt_run_tls_dtors(int tid);
 
 /* The SV-COMP convention (verifier_fn.c): whether return address ra is in
  * reach_error's code; the violation at reach_error's call (site: the

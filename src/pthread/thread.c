@@ -67,6 +67,7 @@ static void trampoline(void *p)
 
 	thread_dirty = true;
 	slots[self].ret = ret;
+	weft__pt_run_tls_dtors(self);
 	weft__pt_keys_thread_exit(self);
 }
 
@@ -284,6 +285,7 @@ _Noreturn void __weft_pthread_exit(void *ret)
 	self = weft__self();
 	thread_dirty = true;
 	slots[self].ret = ret;
+	weft__pt_run_tls_dtors(self);
 	weft__pt_keys_thread_exit(self);
 	weft__thread_exit_current();
 }

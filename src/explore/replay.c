@@ -4,6 +4,8 @@
  * program does not offer the same choice (the recorded thread is not
  * runnable, a value is out of range, or decisions run out or are left
  * over): the program behaved differently from the recorded run. */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "cli/options.h"
@@ -12,6 +14,22 @@
 static uint32_t *dec;
 static long ndec, pos;
 static int runs;
+
+/* The usual cause is a program that reads something the token does not
+ * carry: said with the message. */
+_Noreturn __attribute__((format(printf, 1, 2))) static void
+diverged(const char *fmt, ...)
+{
+	char msg[400];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	weft__nondeterminism("%s (a replay needs the program, its arguments, "
+			     "environment and input as they were when the "
+			     "token was printed)", msg);
+}
 
 void weft__replay_load(uint32_t *d, long n)
 {
@@ -28,7 +46,7 @@ static bool rep_begin(void)
 static uint32_t next(void)
 {
 	if (pos >= ndec)
-		weft__nondeterminism("replay diverged at decision %ld: the "
+		diverged("replay diverged at decision %ld: the "
 				     "recorded run ended here, this one goes "
 				     "on", pos);
 	return dec[pos++];
@@ -41,7 +59,7 @@ static int rep_pick(const struct weft__decision *d)
 	/* Any enabled thread: exhaustive search may have chosen a deferred
 	 * spinner (an unfair continuation), so fairness is not required. */
 	if (t >= WEFT__MAX_THREADS || !weft__ts_has(d->enabled, (int)t))
-		weft__nondeterminism("replay diverged at decision %ld: thread "
+		diverged("replay diverged at decision %ld: thread "
 				     "%u is not runnable here", pos - 1, t);
 	return (int)t;
 }
@@ -51,7 +69,7 @@ static int rep_value(int n)
 	uint32_t v = next();
 
 	if ((int)v >= n)
-		weft__nondeterminism("replay diverged at decision %ld: value "
+		diverged("replay diverged at decision %ld: value "
 				     "%u is outside [0,%d)", pos - 1, v, n);
 	return (int)v;
 }
@@ -60,7 +78,7 @@ static void rep_end(enum exec_result r)
 {
 	(void)r;
 	if (pos != ndec && r != EXEC_BUG)
-		weft__nondeterminism("replay diverged: the run ended after %ld "
+		diverged("replay diverged: the run ended after %ld "
 				     "of %ld recorded decisions", pos, ndec);
 }
 

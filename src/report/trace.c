@@ -248,6 +248,38 @@ static int build_rows(struct weft__shm *S, bool verbose, struct weft__trace_row 
 	return nr;
 }
 
+/* A trace of thousands of rows (an execution cut by the step limit, a
+ * long livelock) shows its start and its end, and the rows the report
+ * refers to between them; --verbose draws every row.  (A tester's step
+ * limit printed 20,000 rows, 2 MB.) */
+#define ROWS_HEAD 100
+#define ROWS_TAIL 200
+
+static int elide(struct weft__trace_row *rows, int nr)
+{
+	int end = nr - ROWS_TAIL, out = ROWS_HEAD;
+
+	if (nr <= ROWS_HEAD + ROWS_TAIL + 100)
+		return nr;
+	for (int i = ROWS_HEAD; i < end;) {
+		int j = i;
+		while (j < end && !rows[j].keep)
+			j++;
+		if (j > i) {
+			rows[out].tid = rows[i].tid;
+			rows[out].keep = false;
+			snprintf(rows[out].text, sizeof rows[out].text,
+				 "... %d more rows (--verbose)", j - i);
+			out++;
+		}
+		if (j < end)
+			rows[out++] = rows[j++];
+		i = j;
+	}
+	memmove(&rows[out], &rows[end], sizeof rows[0] * ROWS_TAIL);
+	return out + ROWS_TAIL;
+}
+
 void weft__trace_draw(FILE *out, struct weft__shm *S, bool verbose,
 		      const struct weft__step *blocked)
 {
@@ -256,6 +288,9 @@ void weft__trace_draw(FILE *out, struct weft__shm *S, bool verbose,
 	int width[WEFT__MAX_THREADS], used[WEFT__MAX_THREADS] = { 0 };
 	int nr = build_rows(S, verbose, rows, 20000, blocked);
 	int n = T->nthreads, ncols = 0;
+
+	if (!verbose)
+		nr = elide(rows, nr);
 
 	for (int t = 0; t < n; t++) {
 		width[t] = (int)strlen(T->thread_names[t] ? T->thread_names[t]

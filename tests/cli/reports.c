@@ -74,6 +74,27 @@ WEFT_TEST(free_in_long_run)
 	*block = 1; /* after the join: every schedule uses freed memory */
 }
 
+/* Two threads that hand a token back and forth for ever: every execution
+ * reaches the step limit, with a trace of thousands of switches. */
+static weft_atomic_t turn;
+
+static void pingpong(void *arg)
+{
+	long me = (long)arg;
+
+	for (;;) {
+		while (weft_atomic_load(&turn) != me)
+			;
+		weft_atomic_store(&turn, 1 - me);
+	}
+}
+
+WEFT_TEST(endless_handoff)
+{
+	weft_spawn(pingpong, (void *)0L);
+	weft_spawn(pingpong, (void *)1L);
+}
+
 /* A race 100 calls deep: the report's calls are the innermost ones, not
  * the outermost 64 the function stack could keep at first. */
 static int deep_shared;

@@ -72,6 +72,14 @@ out=$($R --filter=deep_calls)
 first=$(printf '%s\n' "$out" | grep -m 1 'called from')
 has "$first" "called from deep_recurse at " "deep race stack"
 has "$first" "reports.c:$DL" "deep race stack"
+# A trace of thousands of rows is drawn by its start and its end.
+out=$($R --filter=endless_handoff --strategy=random --iterations=1 --max-steps=5000)
+has "$out" "inconclusive (step-limit" "endless handoff"
+has "$out" " more rows (--verbose)" "endless handoff"
+n=$(printf '%s\n' "$out" | wc -l)
+[ "$n" -lt 400 ] || fail "endless handoff: $n lines"
+n=$($R --filter=endless_handoff --strategy=random --iterations=1 --max-steps=5000 --verbose | wc -l)
+[ "$n" -gt 1000 ] || fail "endless handoff, --verbose: $n lines"
 # A failing exit status names how the program ended and with what.
 out=$($B/tests/detect/pthread/exit_status_bug)
 has "$out" "exit-status: the program returned from main with status 1 (at " "exit status"

@@ -118,16 +118,26 @@ int weft__main_mode(int argc, char **argv, int (*m)(int, char **))
 	return rc;
 }
 
-/* Ends the execution (not the process) when called by a test thread. */
+/* The exit calls end the execution (not the process) when a test thread
+ * makes them: the handlers the call runs (exit: atexit's and the
+ * destructors, quick_exit: at_quick_exit's, _exit: none), then the status
+ * is judged, at the call. */
+_Noreturn static void end_process(int status, uintptr_t ra,
+				  void (*handlers)(void), const char *how)
+{
+	if (handlers)
+		handlers();
+	check_status(status, weft__pc_loc(ra), how);
+	weft__exec_exit(status);
+}
+
 void __weft_exit(int status)
 {
 	uintptr_t ra = PT_RA();
 
 	if (!weft__pt_live())
 		exit(status);
-	weft__pt_run_atexit();
-	check_status(status, weft__pc_loc(ra), "called exit with status");
-	weft__exec_exit(status);
+	end_process(status, ra, weft__pt_run_atexit, "called exit with status");
 }
 
 void __weft__exit(int status)
@@ -136,8 +146,7 @@ void __weft__exit(int status)
 
 	if (!weft__pt_live())
 		_exit(status);
-	check_status(status, weft__pc_loc(ra), "called _exit with status");
-	weft__exec_exit(status);
+	end_process(status, ra, NULL, "called _exit with status");
 }
 
 void __weft__Exit(int status)
@@ -146,21 +155,17 @@ void __weft__Exit(int status)
 
 	if (!weft__pt_live())
 		_Exit(status);
-	check_status(status, weft__pc_loc(ra), "called _Exit with status");
-	weft__exec_exit(status);
+	end_process(status, ra, NULL, "called _Exit with status");
 }
 
-/* quick_exit runs the at_quick_exit handlers only, last first. */
 void __weft_quick_exit(int status)
 {
 	uintptr_t ra = PT_RA();
 
 	if (!weft__pt_live())
 		quick_exit(status);
-	weft__pt_run_quick_exit();
-	check_status(status, weft__pc_loc(ra),
-		     "called quick_exit with status");
-	weft__exec_exit(status);
+	end_process(status, ra, weft__pt_run_quick_exit,
+		    "called quick_exit with status");
 }
 
 /* abort() in a test thread is a bug of kind crash at the caller, except

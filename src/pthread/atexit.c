@@ -3,8 +3,8 @@
  * the destructor of each static object it constructs), the executable's
  * destructors (its .fini_array), and the at_quick_exit handlers.
  *
- * Every execution ends the program once, so each runs them, in the C
- * library's order: the handlers last registered first, the ones the
+ * Every execution ends the program once, so each runs them (each at most
+ * once, even when one calls exit again), in the C library's order: the handlers last registered first, the ones the
  * program registered before main (static objects built by constructors)
  * after those of the execution, then the .fini_array, last entry first.
  * Registrations made before main also go to the C library, whose exit
@@ -28,38 +28,57 @@ struct handler {
 };
 
 #define MAX_HANDLERS 256
+/* The registrations made before main stay for every execution; left is
+ * how many of them this execution has still to run (reset as it begins).
+ * An execution's own registrations are taken off as they run. */
 struct handlers {
 	struct handler h[MAX_HANDLERS];
-	int n;
+	int n, left;
 };
-static struct handlers premain, exec, quick;
+static struct handlers premain, premain_quick, exec, quick;
 
 static int add(struct handlers *l, struct handler h)
 {
-	if (l->n == MAX_HANDLERS)
+	if (l->n == MAX_HANDLERS) {
+		if (weft__pt_live())
+			weft__limit("unsupported: atexit", NULL,
+				    "more than %d exit handlers or static "
+				    "destructors", MAX_HANDLERS);
 		return -1;
+	}
 	l->h[l->n++] = h;
 	return 0;
 }
 
-/* Runs l's handlers last first; each is taken off before it runs, so a
- * handler that registers another or calls exit does not run twice. */
-static void run(struct handlers *l, bool keep)
+static void call(struct handler h)
 {
-	for (int i = l->n; i > 0;) {
-		struct handler h = l->h[--i];
-		if (!keep)
-			l->n = i;
-		if (h.plain)
-			h.plain();
-		else
-			h.fn(h.arg);
-	}
+	if (h.plain)
+		h.plain();
+	else
+		h.fn(h.arg);
+}
+
+/* Runs an execution's handlers, last first, each taken off before it
+ * runs: one registered by a handler runs next, as in the C library, and
+ * one that calls exit again goes on with the rest instead of running
+ * itself again. */
+static void run(struct handlers *l)
+{
+	while (l->n > 0)
+		call(l->h[--l->n]);
+}
+
+/* The same for the registrations made before main, by their cursor. */
+static void run_kept(struct handlers *l)
+{
+	while (l->left > 0)
+		call(l->h[--l->left]);
 }
 
 /* The program's own destructors (__attribute__((destructor)), the
  * executable's .fini_array), as __wrap_main found them. */
 static void (*const *fini_start)(void), (*const *fini_end)(void);
+static void (*const *fini_left)(void); /* this execution's next, + 1 */
 
 void weft__program_fini(void (*const *start)(void), void (*const *end)(void))
 {
@@ -77,8 +96,9 @@ static void run_fini(void)
 
 	if (!fini_start || !weft__crt_fini(&crt))
 		return;
-	for (void (*const *f)(void) = fini_end; f > fini_start;) {
-		uintptr_t fn = (uintptr_t)*--f;
+	while (fini_left > fini_start) {
+		void (*const *f)(void) = --fini_left;
+		uintptr_t fn = (uintptr_t)*f;
 		if (fn && fn != (uintptr_t)-1 && fn != crt)
 			(*f)();
 	}
@@ -144,17 +164,18 @@ int __weft___cxa_thread_atexit(void (*fn)(void *), void *obj, void *dso)
 void weft__pt_run_atexit(void)
 {
 	weft__pt_run_tls_dtors(weft__self());
-	run(&exec, false);
+	run(&exec);
 	/* The next execution starts from the objects as main found them
 	 * (their data and blocks are put back), so they are destroyed again
 	 * at its end: the list stays. */
-	run(&premain, true);
+	run_kept(&premain);
 	run_fini();
 }
 
 void weft__pt_run_quick_exit(void)
 {
-	run(&quick, false);
+	run(&quick);
+	run_kept(&premain_quick);
 }
 
 int __weft_atexit(void (*fn)(void))
@@ -177,8 +198,10 @@ int __weft___cxa_atexit(void (*fn)(void *), void *arg, void *dso)
 
 int __weft_at_quick_exit(void (*fn)(void))
 {
-	if (!weft__pt_live())
+	if (!weft__pt_live()) {
+		add(&premain_quick, (struct handler){ .plain = fn });
 		return at_quick_exit(fn);
+	}
 	return add(&quick, (struct handler){ .plain = fn });
 }
 
@@ -186,4 +209,7 @@ void weft__pthread_atexit_begin(void)
 {
 	exec.n = 0;
 	quick.n = 0;
+	premain.left = premain.n;
+	premain_quick.left = premain_quick.n;
+	fini_left = fini_end;
 }

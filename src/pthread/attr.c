@@ -298,7 +298,10 @@ int __weft_sigtimedwait(const sigset_t *set, siginfo_t *info,
 		errno = EINVAL;
 		return -1;
 	}
-	weft__pt_sleep_ns((long long)timeout->tv_sec * 1000000000LL +
+	/* Clamped to about 30 years: no overflow for a huge timeout. */
+	weft__pt_sleep_ns((timeout->tv_sec > 1000000000 ? 1000000000LL
+							 : (long long)timeout->tv_sec) *
+					  1000000000LL +
 				  timeout->tv_nsec,
 			  PT_LOC());
 	errno = EAGAIN;

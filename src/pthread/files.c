@@ -69,12 +69,18 @@ static bool names(const struct res *r, enum kind k, const void *p, int fd)
 	return (k == R_FILE ? (const void *)r->u.f : (const void *)r->u.d) == p;
 }
 
-/* Forget the record of an object the program closes itself. */
-static void drop(enum kind k, const void *p, int fd)
+/* Forget the record of an object the program closes itself; whether there
+ * was one. */
+static bool drop(enum kind k, const void *p, int fd)
 {
+	bool had = false;
+
 	for (int i = 0; i < nres; i++)
-		if (names(&res[i], k, p, fd))
+		if (names(&res[i], k, p, fd)) {
 			res[i].kind = R_NONE;
+			had = true;
+		}
+	return had;
 }
 
 static int keep_fd(int fd)
@@ -110,15 +116,16 @@ FILE *__weft_fopen(const char *path, const char *mode)
 	return f;
 }
 
-/* The stream owns the descriptor from now on. */
+/* The stream owns the descriptor from now on.  A stream on a descriptor
+ * this execution did not open (standard output, one from before main) is
+ * not closed: that would close the descriptor for the executions after
+ * it (it is flushed when the process ends, as natively). */
 FILE *__weft_fdopen(int fd, const char *mode)
 {
 	FILE *f = fdopen(fd, mode);
 
-	if (f) {
-		drop(R_FD, NULL, fd);
+	if (f && drop(R_FD, NULL, fd))
 		keep(R_FILE, (struct res){ .u.f = f });
-	}
 	return f;
 }
 
@@ -150,10 +157,8 @@ DIR *__weft_fdopendir(int fd)
 {
 	DIR *d = fdopendir(fd);
 
-	if (d) {
-		drop(R_FD, NULL, fd);
+	if (d && drop(R_FD, NULL, fd))
 		keep(R_DIR, (struct res){ .u.d = d });
-	}
 	return d;
 }
 
@@ -216,15 +221,17 @@ int __weft_dup(int fd)
 	return keep_fd(dup(fd));
 }
 
-/* dup2 onto a recorded descriptor keeps its record: it is still open. */
+/* dup2 onto a descriptor that was free makes one this execution opened;
+ * onto one already open (standard output redirected, a descriptor from
+ * before main) it replaces the file, not the descriptor's owner, and the
+ * record says the same as before: kept if the execution opened it. */
 int __weft_dup2(int fd, int to)
 {
+	bool was_open = fcntl(to, F_GETFD) != -1;
 	int r = dup2(fd, to);
 
-	if (r >= 0) {
-		drop(R_FD, NULL, r);
+	if (r >= 0 && fd != to && (!was_open || drop(R_FD, NULL, r)))
 		keep_fd(r);
-	}
 	return r;
 }
 
@@ -257,7 +264,9 @@ void *__weft_mmap(void *addr, size_t len, int prot, int flags, int fd,
 {
 	void *p = mmap(addr, len, prot, flags, fd, off);
 
-	if (p != MAP_FAILED)
+	/* A fixed mapping may replace memory from before main, which every
+	 * execution expects: left alone (it is rare). */
+	if (p != MAP_FAILED && !(flags & MAP_FIXED))
 		keep(R_MAP, (struct res){ .u.addr = p, .len = len });
 	return p;
 }

@@ -94,8 +94,8 @@ hasnt "$out" "no bound needed" "sampled inputs"
 err=$($B/tests/detect/pthread/exit_status_ok --strategy=random --iterations=5 2>&1 >/dev/null)
 has "$err" "weft: note: --strategy=random is passed to the program's own main, not to weft; give weft's options in WEFT_OPTIONS (WEFT_OPTIONS='strategy=random' " "flags to main"
 expect_eq "$(printf '%s\n' "$err" | wc -l | tr -d ' ')" 1 "flags to main: one line"
-err=$($B/tests/detect/pthread/exit_status_ok --strategyx 2>&1 >/dev/null)
-expect_eq "$err" "" "a word that is no weft flag"
+err=$($B/tests/detect/pthread/exit_status_ok --strategyx --verbose 2>&1 >/dev/null)
+expect_eq "$err" "" "a word that is no weft flag, and one without a value"
 # Threads the exit leaves waiting for each other's locks are named with
 # the locks they wait in, besides the inverted order itself.
 out=$($B/tests/detect/pthread/exit_lock_cycle_bug)

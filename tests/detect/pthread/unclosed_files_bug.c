@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 static atomic_int counter;
 
@@ -36,6 +37,10 @@ int main(void)
 	assert(f != NULL);
 	assert(open("/dev/null", O_RDONLY) >= 0);
 	assert(opendir("/") != NULL);
+	/* A stream on standard output and a descriptor moved to a number of
+	 * its own: the first must stay open for the executions after. */
+	assert(fdopen(1, "w") != NULL);
+	assert(dup2(open("/dev/null", O_RDONLY), 20) == 20);
 	m = mmap(NULL, 1 << 20, PROT_READ | PROT_WRITE,
 		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	assert(m != MAP_FAILED);

@@ -6,7 +6,8 @@
  * back before the next execution; before, the worker ran out of
  * descriptors (here after about 32 executions, the limit this program
  * sets) and the failing fopen was reported as the program's bug, and each
- * mapping stayed.  unclosed_files_bug.c has a lost update besides. */
+ * mapping stayed (and once, fdopen(1) closed standard output for the
+ * executions after).  unclosed_files_bug.c has a lost update besides. */
 #include <assert.h>
 #include <dirent.h>
 #include <fcntl.h>
@@ -15,6 +16,7 @@
 #include <stdio.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 static atomic_int counter;
 
@@ -38,6 +40,10 @@ int main(void)
 	assert(f != NULL);
 	assert(open("/dev/null", O_RDONLY) >= 0);
 	assert(opendir("/") != NULL);
+	/* A stream on standard output and a descriptor moved to a number of
+	 * its own: the first must stay open for the executions after. */
+	assert(fdopen(1, "w") != NULL);
+	assert(dup2(open("/dev/null", O_RDONLY), 20) == 20);
 	m = mmap(NULL, 1 << 20, PROT_READ | PROT_WRITE,
 		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	assert(m != MAP_FAILED);

@@ -147,6 +147,20 @@ static struct slot *slot_of(pthread_t t)
 }
 
 /* Blocks until the thread ends; everything it did happens before. */
+/* Joining or detaching a detached thread is undefined behaviour: its end
+ * may already have freed it (glibc's EINVAL is a courtesy that reads
+ * freed memory when the thread has ended).  Reported where it is done. */
+static void not_detached(const struct slot *s, pthread_t t, const char *call,
+			 const struct weft_loc *loc)
+{
+	if (s->detached)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s of thread %s, which is detached (undefined "
+			   "behaviour: a detached thread's resources go when "
+			   "it ends)",
+			   call, weft__thread_name((int)t - 1));
+}
+
 int weft__pt_join(pthread_t t, void **ret, const struct weft_loc *loc)
 {
 	struct slot *s = slot_of(t);
@@ -155,8 +169,7 @@ int weft__pt_join(pthread_t t, void **ret, const struct weft_loc *loc)
 		return ESRCH;
 	if (t == PT_ID(weft__self()))
 		return EDEADLK;
-	if (s->detached)
-		return EINVAL;
+	not_detached(s, t, "pthread_join", loc);
 	weft_join_at((weft_thread_t){ (int)t - 1 }, loc);
 	s->joined = true;
 	if (ret)
@@ -172,7 +185,7 @@ int __weft_pthread_join(pthread_t t, void **ret)
 }
 
 /* The errors pthread_join and its GNU variants share, or 0. */
-static int join_error(pthread_t t)
+static int join_error(pthread_t t, const char *call, const struct weft_loc *loc)
 {
 	struct slot *s = slot_of(t);
 
@@ -180,7 +193,8 @@ static int join_error(pthread_t t)
 		return ESRCH;
 	if (t == PT_ID(weft__self()))
 		return EDEADLK;
-	return s->detached ? EINVAL : 0;
+	not_detached(s, t, call, loc);
+	return 0;
 }
 
 /* Joins t if it has ended, without waiting (a scheduling point that reads
@@ -205,7 +219,7 @@ int __weft_pthread_tryjoin_np(pthread_t t, void **ret)
 	if (!weft__pt_live())
 		return pthread_tryjoin_np(t, ret);
 	loc = PT_LOC();
-	if ((e = join_error(t)))
+	if ((e = join_error(t, "pthread_tryjoin_np", loc)))
 		return e;
 	return try_join(t, ret, "tryjoin", loc) ? 0 : EBUSY;
 }
@@ -222,7 +236,7 @@ static int clock_join(pthread_t t, void **ret, clockid_t c,
 	long long left;
 	int e;
 
-	if ((e = join_error(t)))
+	if ((e = join_error(t, "pthread_timedjoin_np", loc)))
 		return e;
 	if (!abs)
 		return weft__pt_join(t, ret, loc);
@@ -268,8 +282,7 @@ int __weft_pthread_detach(pthread_t t)
 	s = slot_of(t);
 	if (!s)
 		return ESRCH;
-	if (s->detached)
-		return EINVAL;
+	not_detached(s, t, "pthread_detach", PT_LOC());
 	s->detached = true;
 	return 0;
 }

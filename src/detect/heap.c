@@ -173,6 +173,8 @@ static const char *site(const struct weft_loc *l)
 {
 	if (!l || !l->file)
 		return "an unknown place";
+	if (!l->line && l->func) /* "exit, in the destructor of config" */
+		return weft__internf("%s, in %s", l->file, l->func);
 	return weft__internf("%s:%d%s%s", l->file, l->line,
 			     l->func ? " in " : "", l->func ? l->func : "");
 }

@@ -50,12 +50,29 @@ static int add(struct handlers *l, struct handler h)
 	return 0;
 }
 
+/* While a C++ static destructor runs, the place its frees are reported
+ * at: the C library's code calls it, so the return address of a free
+ * names no line of the program (it named libweft.so:0). */
+static const struct weft_loc *exit_site;
+
+const struct weft_loc *weft__pt_exit_site(void)
+{
+	return weft__pt_live() ? exit_site : NULL;
+}
+
 static void call(struct handler h)
 {
-	if (h.plain)
+	if (h.plain) {
 		h.plain();
-	else
-		h.fn(h.arg);
+		return;
+	}
+	struct weft_loc *l = weft__exec_alloc(sizeof *l);
+	l->file = "exit";
+	l->func = weft__internf("the destructor of %s",
+				weft__objname(h.arg, "an object"));
+	exit_site = l;
+	h.fn(h.arg);
+	exit_site = NULL;
 }
 
 /* Runs an execution's handlers, last first, each taken off before it

@@ -26,6 +26,7 @@
 #include "pthread/pt.h"
 #include "detect/heap.h"
 #include "modelled.h"
+#include "report/report.h"
 
 struct blk {
 	void *p;             /* pointer handed to the program */
@@ -165,8 +166,13 @@ static void release(void *p, const char *what, uintptr_t ra)
 		return; /* libc's memory: see the comment at the top */
 	}
 	if (weft__pt_live()) {
+		const struct weft_loc *xs = weft__pt_exit_site();
+		uintptr_t hi, lo = weft__exe_image(&hi);
 		b = tab_get(p);
-		weft__free_step_ra(b ? b->base : p, what, ra);
+		if (xs && (ra < lo || ra >= hi))
+			weft__free_step(b ? b->base : p, what, xs);
+		else
+			weft__free_step_ra(b ? b->base : p, what, ra);
 	} else if (weft__heap_before_main()) {
 		premain_enter();
 		b = tab_get(p);

@@ -100,6 +100,9 @@ void weft__pt_run_quick_exit(void);
 /* The destructors of the thread_local objects thread tid built (C++'s
  * __cxa_thread_atexit), last first, run as it ends (atexit.c). */
 void weft__pt_run_tls_dtors(int tid);
+/* While a C++ destructor run at exit runs, the place to report its frees
+ * at ("exit in the destructor of config"), else NULL (atexit.c). */
+const struct weft_loc *weft__pt_exit_site(void);
 
 /* The SV-COMP convention (verifier_fn.c): whether return address ra is in
  * reach_error's code; the violation at reach_error's call (site: the

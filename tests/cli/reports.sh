@@ -80,6 +80,11 @@ n=$(printf '%s\n' "$out" | wc -l)
 [ "$n" -lt 400 ] || fail "endless handoff: $n lines"
 n=$($R --filter=endless_handoff --strategy=random --iterations=1 --max-steps=5000 --verbose | wc -l)
 [ "$n" -gt 1000 ] || fail "endless handoff, --verbose: $n lines"
+# A static object's destructor run at exit frees at "exit, in the
+# destructor of" the object, not at weft's or the C++ library's code.
+out=$($B/tests/detect/cxx/static_dtor_bug)
+has "$out" "and freed by static_dtor_bug at exit, in the destructor of config" "static destructor's free"
+hasnt "$out" "libweft.so" "static destructor's free"
 # A failing exit status names how the program ended and with what.
 out=$($B/tests/detect/pthread/exit_status_bug)
 has "$out" "exit-status: the program returned from main with status 1 (at " "exit status"

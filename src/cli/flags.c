@@ -146,16 +146,6 @@ static bool set_merge(struct weft__parse *p, const char *f, const char *v)
 	return true;
 }
 
-static bool set_format(struct weft__parse *p, const char *f, const char *v)
-{
-	(void)f;
-	if (strcmp(v, "text") && strcmp(v, "json"))
-		return bad(p, "bad value '%s' for --format (want text or json)",
-			   v);
-	weft__opts.json = !strcmp(v, "json");
-	return true;
-}
-
 static bool set_leaks(struct weft__parse *p, const char *f, const char *v)
 {
 	static const char *names[] = {
@@ -174,26 +164,27 @@ static bool set_leaks(struct weft__parse *p, const char *f, const char *v)
 		      "off)", v);
 }
 
-static bool set_volatile(struct weft__parse *p, const char *f, const char *v)
+/* A flag whose value is one of two words (flag f): *on says whether it is
+ * the second. */
+static bool two_words(struct weft__parse *p, const char *f, const char *v,
+		      const char *w0, const char *w1, bool *on)
 {
-	(void)f;
-	if (strcmp(v, "plain") && strcmp(v, "marked"))
-		return bad(p, "bad value '%s' for --volatile (want plain or "
-			      "marked)", v);
-	weft__opts.volatile_marked = !strcmp(v, "marked");
+	if (strcmp(v, w0) && strcmp(v, w1))
+		return bad(p, "bad value '%s' for --%s (want %s or %s)", v, f,
+			   w0, w1);
+	*on = !strcmp(v, w1);
 	return true;
 }
 
-static bool set_exit_status(struct weft__parse *p, const char *f,
-			    const char *v)
-{
-	(void)f;
-	if (strcmp(v, "zero") && strcmp(v, "any"))
-		return bad(p, "bad value '%s' for --exit-status (want zero or "
-			      "any)", v);
-	weft__opts.exit_any = !strcmp(v, "any");
-	return true;
-}
+#define TWO_WORDS(fn, w0, w1, lvalue)                                         \
+	static bool fn(struct weft__parse *p, const char *f, const char *v)   \
+	{                                                                     \
+		return two_words(p, f, v, w0, w1, &lvalue);                   \
+	}
+TWO_WORDS(set_format, "text", "json", weft__opts.json)
+TWO_WORDS(set_volatile, "plain", "marked", weft__opts.volatile_marked)
+TWO_WORDS(set_exit_status, "zero", "any", weft__opts.exit_any)
+#undef TWO_WORDS
 
 #define STRING(fn, lvalue)                                                    \
 	static bool fn(struct weft__parse *p, const char *f, const char *v)   \

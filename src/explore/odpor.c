@@ -216,10 +216,12 @@ static void analyse(enum exec_result r)
 
 	for (int t = 0; t < nthreads; t++) {
 		const struct weft__op *op = weft__thread_pending(t);
-		if (weft__thread_done(t))
+		if (weft__thread_done(t)) {
 			daemon_done |= weft__thread_flags(t) &
 				       WEFT__THREAD_END_CHECKED;
-		if (weft__thread_done(t) || !op)
+			continue;
+		}
+		if (!op)
 			continue;
 		weft__ts_add(&v.live, t);
 		weft__ev_of_op(&pending_end[t], t, op);

@@ -4,9 +4,10 @@
  * destructors (its .fini_array), and the at_quick_exit handlers.
  *
  * Every execution ends the program once, so each runs them (each at most
- * once, even when one calls exit again), in the C library's order: the handlers last registered first, the ones the
- * program registered before main (static objects built by constructors)
- * after those of the execution, then the .fini_array, last entry first.
+ * once, even when one calls exit again), in the C library's order: the
+ * handlers last registered first, the ones the program registered before
+ * main (static objects built by constructors) after those of the
+ * execution, then the .fini_array, last entry first.
  * Registrations made before main also go to the C library, whose exit
  * runs them once more when the worker process itself ends, as before. */
 #include <stdlib.h>

@@ -289,6 +289,8 @@ int __weft_sigwaitinfo(const sigset_t *set, siginfo_t *info)
 int __weft_sigtimedwait(const sigset_t *set, siginfo_t *info,
 			const struct timespec *timeout)
 {
+	long long sec;
+
 	if (!weft__pt_live())
 		return sigtimedwait(set, info, timeout);
 	if (!timeout)
@@ -299,11 +301,8 @@ int __weft_sigtimedwait(const sigset_t *set, siginfo_t *info,
 		return -1;
 	}
 	/* Clamped to about 30 years: no overflow for a huge timeout. */
-	weft__pt_sleep_ns((timeout->tv_sec > 1000000000 ? 1000000000LL
-							 : (long long)timeout->tv_sec) *
-					  1000000000LL +
-				  timeout->tv_nsec,
-			  PT_LOC());
+	sec = timeout->tv_sec > 1000000000 ? 1000000000LL : timeout->tv_sec;
+	weft__pt_sleep_ns(sec * 1000000000LL + timeout->tv_nsec, PT_LOC());
 	errno = EAGAIN;
 	return -1;
 }

@@ -146,7 +146,6 @@ static struct slot *slot_of(pthread_t t)
 	return &slots[t - 1];
 }
 
-/* Blocks until the thread ends; everything it did happens before. */
 /* Joining or detaching a detached thread is undefined behaviour: its end
  * may already have freed it (glibc's EINVAL is a courtesy that reads
  * freed memory when the thread has ended).  Reported where it is done. */
@@ -161,6 +160,7 @@ static void not_detached(const struct slot *s, pthread_t t, const char *call,
 			   call, weft__thread_name((int)t - 1));
 }
 
+/* Blocks until the thread ends; everything it did happens before. */
 int weft__pt_join(pthread_t t, void **ret, const struct weft_loc *loc)
 {
 	struct slot *s = slot_of(t);

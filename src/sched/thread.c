@@ -264,6 +264,15 @@ static int join_desc(const struct weft__op *op, char *buf, size_t n)
 	return (int)op->arg2;
 }
 
+/* dst = max(dst, src) over n entries: a join of program clocks (pvc), by
+ * a join of a thread or a wait for a semaphore's posts. */
+static void pvc_join(uint32_t *dst, const uint32_t *src, int n)
+{
+	for (int k = 0; k < n; k++)
+		if (src[k] > dst[k])
+			dst[k] = src[k];
+}
+
 void weft_join_at(weft_thread_t th, const struct weft_loc *loc)
 {
 	struct weft__exec *X = weft__X;
@@ -287,9 +296,7 @@ void weft_join_at(weft_thread_t th, const struct weft_loc *loc)
 				.loc = loc };
 	weft__visible(&op);
 	t->joined = true;
-	for (int i = 0; i < X->nthreads; i++)
-		if (t->pvc[i] > X->th[X->cur].pvc[i])
-			X->th[X->cur].pvc[i] = t->pvc[i];
+	pvc_join(X->th[X->cur].pvc, t->pvc, X->nthreads);
 }
 
 bool weft__try_join_at(int id, const char *name, const struct weft_loc *loc)
@@ -316,9 +323,7 @@ bool weft__try_join_at(int id, const char *name, const struct weft_loc *loc)
 		return false;
 	}
 	t->joined = true;
-	for (int i = 0; i < X->nthreads; i++)
-		if (t->pvc[i] > X->th[X->cur].pvc[i])
-			X->th[X->cur].pvc[i] = t->pvc[i];
+	pvc_join(X->th[X->cur].pvc, t->pvc, X->nthreads);
 	return true;
 }
 
@@ -348,23 +353,17 @@ void weft__pvc_post(const void *obj)
 		r->pvc = p;
 		r->npvc = n;
 	}
-	for (int i = 0; i < n; i++)
-		if (pvc[i] > r->pvc[i])
-			r->pvc[i] = pvc[i];
+	pvc_join(r->pvc, pvc, n);
 }
 
 void weft__pvc_wait(const void *obj)
 {
 	struct weft__exec *X = weft__X;
 	const struct weft__objrec *r;
-	uint32_t *pvc;
 
 	if (!X || X->cur < 0 || !(r = weft__objrec_find(obj, false)))
 		return;
-	pvc = X->th[X->cur].pvc;
-	for (int i = 0; i < r->npvc; i++)
-		if (r->pvc[i] > pvc[i])
-			pvc[i] = r->pvc[i];
+	pvc_join(X->th[X->cur].pvc, r->pvc, r->npvc);
 }
 
 const uint32_t *weft__pvc_tick(int tid)

@@ -108,6 +108,11 @@ WEFT_PROGS     += $(WEFT_CXX_SRC:%.cpp=$(BUILD)/%)
 $(BUILD)/%: %.cpp $(WEFTCC) $(SOLIB) $(MAINOBJ)
 	@mkdir -p $(dir $@)
 	WEFT_CXX=$(CXX) $(BUILD)/bin/weft-c++ $(SAN) -O1 -g -Wall -Wextra -Werror $< -o $@
+# C++20's waits (tests/detect/cxx20/): std::atomic::wait, latches,
+# semaphores and barriers, which libstdc++ builds on the futex.
+$(BUILD)/tests/detect/cxx20/%: tests/detect/cxx20/%.cpp $(WEFTCC) $(SOLIB) $(MAINOBJ)
+	@mkdir -p $(dir $@)
+	WEFT_CXX=$(CXX) $(BUILD)/bin/weft-c++ $(SAN) -std=c++20 -O1 -g -Wall -Wextra -Werror $< -o $@
 
 # Kernel source (tests/detect/kernel/) compiles against the kernel header
 # tree, include/kernel, as weft-cc --kernel=linux selects it.

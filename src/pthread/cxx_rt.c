@@ -163,20 +163,33 @@ __attribute__((constructor)) static void cxx_rt_init(void)
 }
 
 /* The program's call that led to libstdc++'s call of a pthread function
- * (std::thread's constructor, join()): the first caller on the stack that
- * is neither weft nor libstdc++.  libstdc++ has no frame pointers; the
- * unwinder uses its unwind tables. */
-static const struct weft_loc *program_loc(uintptr_t ra)
+ * (std::thread's constructor, join()) or of syscall(): the first caller on
+ * the stack that is neither weft nor libstdc++, and past the code inlined
+ * from the system's headers (<future>, <thread>) when a caller in the
+ * program's own files is near enough.  libstdc++ has no frame pointers;
+ * the unwinder uses its unwind tables.  Without libstdc++ the caller is
+ * the program. */
+const struct weft_loc *weft__pt_program_loc(uintptr_t ra)
 {
-	void *pc[8];
-	int n = backtrace(pc, 8);
+	const struct weft_loc *first = NULL;
+	void *pc[12];
+	int n;
 
+	if (!lib.lo)
+		return weft__pc_loc(ra);
+	n = backtrace(pc, 12);
 	for (int i = 0; i < n; i++) {
 		uintptr_t a = (uintptr_t)pc[i];
-		if (!in(&lib, a) && !in(&self, a))
-			return weft__pc_loc(a);
+		const struct weft_loc *l;
+		if (in(&lib, a) || in(&self, a))
+			continue;
+		l = weft__pc_loc(a);
+		if (l->line > 0 && strncmp(l->file, "/usr/", 5) != 0)
+			return l;
+		if (!first)
+			first = l;
 	}
-	return weft__pc_loc(ra);
+	return first ? first : weft__pc_loc(ra);
 }
 
 /* A call from libstdc++, or one that seems to come from the program: the
@@ -206,7 +219,7 @@ int pthread_create(pthread_t *th, const pthread_attr_t *attr,
 	REAL(pthread_create);
 	if (from_libstdcxx(RA()))
 		return weft__pt_create(th, attr, start, arg, start,
-				       program_loc(RA()));
+				       weft__pt_program_loc(RA()));
 	return real(th, attr, start, arg);
 }
 
@@ -214,7 +227,7 @@ int pthread_join(pthread_t t, void **ret)
 {
 	REAL(pthread_join);
 	if (from_libstdcxx(RA()))
-		return weft__pt_join(t, ret, program_loc(RA()));
+		return weft__pt_join(t, ret, weft__pt_program_loc(RA()));
 	return real(t, ret);
 }
 

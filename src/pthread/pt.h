@@ -48,6 +48,19 @@ int weft__pt_join(pthread_t t, void **ret, const struct weft_loc *loc);
 int weft__pt_once(pthread_once_t *o, void (*init)(void),
 		  const struct weft_loc *loc);
 void weft__pt_sleep_ns(long long ns, const struct weft_loc *loc);
+/* The program's call that led to a call from libstdc++ made at return
+ * address ra (cxx_rt.c): its first caller that is neither libstdc++ nor
+ * weft, found by unwinding. */
+const struct weft_loc *weft__pt_program_loc(uintptr_t ra);
+/* The futex (futex.c), as syscall() returns: a wait blocks until a wake
+ * with a common bit chooses it (0), or fails with errno EAGAIN when the
+ * word is not val, or ETIMEDOUT when timed and it timed out (an explored
+ * choice); a wake never blocks and returns how many waiters it woke, at
+ * most n.  Scheduling points. */
+long weft__pt_futex_wait(const uint32_t *word, uint32_t val, uint32_t bits,
+			 bool timed, const struct weft_loc *loc);
+long weft__pt_futex_wake(const uint32_t *word, int n, uint32_t bits,
+			 const struct weft_loc *loc);
 long long weft__pt_ns_until(clockid_t c, const struct timespec *abs);
 /* Whether glibc's waits on a given clock (pthread_mutex_clocklock,
  * pthread_cond_clockwait, sem_clockwait, ...) accept clock c: they take

@@ -1,14 +1,14 @@
-/* src/pthread/syscall.c - raw futex waits, which weft cannot model.
+/* src/pthread/syscall.c - syscall(), for its futex calls.
  *
  * libstdc++ waits for a std::future, std::atomic::wait and C++20's
  * latches and semaphores with syscall(SYS_futex, ...) made from inside
  * libstdc++.so, where weft-cc's renaming does not reach.  A test thread is
- * a fiber: a real futex wait would block the one OS thread every fiber runs
- * on, and the execution would end only at the time limit, a minute later,
- * as a hang.  So syscall() is interposed: during an execution a futex wait
- * ends it at once as inconclusive, naming the call; everything else (a
- * futex wake included) goes to the C library's syscall().  Does not block
- * by itself. */
+ * a fiber: a real futex wait would block the one OS thread every fiber
+ * runs on (and end as a hang at the time limit, a minute later), and a
+ * real wake would reach none of them.  So syscall() is interposed: during
+ * an execution a futex call goes to weft's model (futex.c), which blocks
+ * a wait as the scheduler's step; every other call goes to the C
+ * library's syscall(). */
 #include <dlfcn.h>
 #include <linux/futex.h>
 #include <stdarg.h>
@@ -17,17 +17,33 @@
 
 #include "pthread/pt.h"
 
-/* Whether a futex operation may block (a wake never does: with no real
- * waiter it wakes no one, which is what weft's fibers need). */
-static bool futex_waits(long op)
+/* A futex call during an execution: the waits and wakes weft models
+ * (futex.c), or inconclusive for the rest (requeues, priority
+ * inheritance, wake-op), which no waiter of weft's would see. */
+static long futex(long a[6], const struct weft_loc *loc)
 {
-	switch (op & FUTEX_CMD_MASK) {
+	const uint32_t *word = (const uint32_t *)a[0];
+	const void *timeout = (const void *)a[3];
+
+	switch (a[1] & FUTEX_CMD_MASK) {
+	case FUTEX_WAIT:
+		return weft__pt_futex_wait(word, (uint32_t)a[2],
+					   FUTEX_BITSET_MATCH_ANY, timeout,
+					   loc);
+	case FUTEX_WAIT_BITSET:
+		return weft__pt_futex_wait(word, (uint32_t)a[2],
+					   (uint32_t)a[5], timeout, loc);
 	case FUTEX_WAKE:
+		return weft__pt_futex_wake(word, (int)a[2],
+					   FUTEX_BITSET_MATCH_ANY, loc);
 	case FUTEX_WAKE_BITSET:
-	case FUTEX_WAKE_OP:
-		return false;
+		return weft__pt_futex_wake(word, (int)a[2], (uint32_t)a[5],
+					   loc);
 	default:
-		return true;
+		weft__limit("unsupported: futex", loc,
+			    "futex operation %ld (a requeue, priority "
+			    "inheritance or wake-op) is not modelled by weft",
+			    a[1] & FUTEX_CMD_MASK);
 	}
 }
 
@@ -41,11 +57,8 @@ long syscall(long number, ...)
 	for (int i = 0; i < 6; i++)
 		a[i] = va_arg(ap, long);
 	va_end(ap);
-	if (number == SYS_futex && futex_waits(a[1]) && weft__pt_live())
-		weft__limit("unsupported: futex", PT_LOC(),
-			    "a raw futex call (std::future, std::atomic::wait, "
-			    "a C++20 latch or semaphore, or the program's own "
-			    "futex) is not modelled by weft");
+	if (number == SYS_futex && weft__pt_live())
+		return futex(a, weft__pt_program_loc(PT_RA()));
 	if (!real)
 		*(void **)&real = dlsym(RTLD_NEXT, "syscall");
 	return real(number, a[0], a[1], a[2], a[3], a[4], a[5]);

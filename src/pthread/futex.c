@@ -1,0 +1,144 @@
+/* src/pthread/futex.c - the Linux futex, as syscall(SYS_futex, ...) reaches
+ * it: libstdc++'s std::future, std::atomic::wait, C++20 latches,
+ * semaphores and barriers, and programs' own futex locks.
+ *
+ * A wait is two steps: (1) compare the word with the expected value and,
+ * when equal, join the word's waiters, one step (the kernel makes the
+ * comparison and the queueing atomic, which is what keeps a wake from
+ * being lost); (2) wake up, enabled once a wake chose the thread, or at
+ * any time for a wait with a timeout (it timed out).  A wake is one step
+ * that chooses its waiters: all of them when it may wake as many, an
+ * explored choice among them otherwise (the kernel's order is not
+ * something a program may count on).
+ *
+ * Both steps are relaxed for the race detector: a futex call orders
+ * nothing by itself; what a program relies on is its atomics on the word,
+ * which weft sees (libstdc++'s are in its headers, compiled into the
+ * program).  For the explorer every step is on the word: the comparison
+ * reads it, a wake and a wakeup write it.  Spurious wakeups (EINTR) are
+ * not explored. */
+#include <errno.h>
+#include <linux/futex.h>
+#include <stdio.h>
+
+#include "pthread/pt.h"
+
+/* Each thread's wait, in the record of its id: the word it waits on
+ * (NULL: none), the bits it waits for (FUTEX_WAIT_BITSET), and whether a
+ * wake chose it.  An entry written under another thread's serial is stale
+ * and reads as empty. */
+struct fwait {
+	uint64_t serial;
+	const void *word;
+	uint32_t bits;
+	bool woken;
+};
+static struct fwait waits[WEFT__MAX_THREADS];
+
+static struct fwait *wait_of(int tid)
+{
+	struct fwait *w = &waits[tid];
+	uint64_t serial = weft__thread_serial(tid);
+
+	if (w->serial != serial)
+		*w = (struct fwait){ .serial = serial };
+	return w;
+}
+
+/* Thread i waits on word for one of bits, and no wake chose it yet. */
+static bool unwoken_on(int i, const void *word, uint32_t bits)
+{
+	const struct fwait *w;
+
+	if (weft__thread_done(i))
+		return false;
+	w = wait_of(i);
+	return w->word == word && (w->bits & bits) && !w->woken;
+}
+
+static bool wakeup_ready(const struct weft__op *op)
+{
+	return op->arg || wait_of((int)op->arg2)->woken;
+}
+
+static int wakeup_desc(const struct weft__op *op, char *buf, size_t n)
+{
+	snprintf(buf, n, "a futex wake of %s", op->objname);
+	return -1;
+}
+
+long weft__pt_futex_wait(const uint32_t *word, uint32_t val, uint32_t bits,
+			 bool timed, const struct weft_loc *loc)
+{
+	int self = weft__self();
+	const char *name = weft__objname(word, "futex");
+	struct weft__op cmp = { .name = "futex_wait", .obj = word,
+				.objname = name, .access = WEFT__ACC_READ,
+				.order = WEFT__ORDER_EXPLICIT, .loc = loc };
+	struct weft__op wake = { .name = timed ? "futex timed wakeup"
+					       : "futex wakeup",
+				 .obj = word, .objname = name,
+				 .access = WEFT__ACC_WRITE,
+				 .order = WEFT__ORDER_EXPLICIT,
+				 .ready = wakeup_ready,
+				 .waitdesc = wakeup_desc,
+				 .arg = timed ? (void *)1 : NULL,
+				 .arg2 = self, .loc = loc };
+	struct fwait *w;
+
+	if (!bits) {
+		errno = EINVAL;
+		return -1;
+	}
+	weft__check_access(word, sizeof *word, false, loc);
+	weft__visible(&cmp);
+	weft__check_access(word, sizeof *word, false, loc);
+	if (*(const volatile uint32_t *)word != val) {
+		weft__step_note("value changed");
+		errno = EAGAIN;
+		return -1;
+	}
+	w = wait_of(self);
+	*w = (struct fwait){ .serial = w->serial, .word = word, .bits = bits };
+	weft__visible(&wake);
+	w = wait_of(self);
+	w->word = NULL;
+	if (w->woken) {
+		weft__step_note("woken");
+		return 0;
+	}
+	weft__step_note("timeout");
+	weft__timed_out();
+	errno = ETIMEDOUT;
+	return -1;
+}
+
+long weft__pt_futex_wake(const uint32_t *word, int n, uint32_t bits,
+			 const struct weft_loc *loc)
+{
+	int waiters[WEFT__MAX_THREADS], nw = 0, woken = 0;
+	struct weft__op op = { .name = "futex_wake", .obj = word,
+			       .objname = weft__objname(word, "futex"),
+			       .access = WEFT__ACC_WRITE,
+			       .order = WEFT__ORDER_EXPLICIT, .loc = loc };
+
+	if (!bits || n < 0) {
+		errno = EINVAL;
+		return -1;
+	}
+	weft__visible(&op);
+	for (int i = 0; i < weft__nthreads(); i++)
+		if (unwoken_on(i, word, bits))
+			waiters[nw++] = i;
+	/* Each pick takes one waiter out of the candidates. */
+	while (woken < n && nw > 0) {
+		int k = nw > 1 && woken + nw > n
+				? weft__choose(nw, "which futex waiter", loc)
+				: 0;
+		wait_of(waiters[k])->woken = true;
+		waiters[k] = waiters[--nw];
+		woken++;
+	}
+	weft__step_note(woken ? "woke" : "no waiter");
+	return woken;
+}

@@ -5,8 +5,14 @@
  * A wait is two steps: (1) compare the word with the expected value and,
  * when equal, join the word's waiters, one step (the kernel makes the
  * comparison and the queueing atomic, which is what keeps a wake from
- * being lost); (2) wake up, enabled once a wake chose the thread, or at
- * any time for a wait with a timeout (it timed out).  A wake is one step
+ * being lost); (2) wake up, enabled once a wake chose the thread, at any
+ * time for a wait with a timeout (it timed out), or at any time while the
+ * thread's budget allows a spurious wakeup (futex(2): "callers should
+ * always conservatively assume that a return value of 0 can mean a
+ * spurious wake-up"), one per thread and execution as for condition
+ * variables, none under --no-spurious.  A spurious wakeup may happen but
+ * is never guaranteed, so a state in which only spurious wakeups could
+ * move is still a deadlock.  A wake is one step
  * that chooses its waiters: all of them when it may wake as many, an
  * explored choice among them otherwise (the kernel's order is not
  * something a program may count on).
@@ -15,8 +21,7 @@
  * nothing by itself; what a program relies on is its atomics on the word,
  * which weft sees (libstdc++'s are in its headers, compiled into the
  * program).  For the explorer every step is on the word: the comparison
- * reads it, a wake and a wakeup write it.  Spurious wakeups (EINTR) are
- * not explored. */
+ * reads it, a wake and a wakeup write it. */
 #include <errno.h>
 #include <linux/futex.h>
 #include <stdio.h>
@@ -25,13 +30,14 @@
 
 /* Each thread's wait, in the record of its id: the word it waits on
  * (NULL: none), the bits it waits for (FUTEX_WAIT_BITSET), and whether a
- * wake chose it.  An entry written under another thread's serial is stale
- * and reads as empty. */
+ * wake chose it, and the spurious wakeups it used.  An entry written under
+ * another thread's serial is stale and reads as empty. */
 struct fwait {
 	uint64_t serial;
 	const void *word;
 	uint32_t bits;
 	bool woken;
+	int spurious;
 };
 static struct fwait waits[WEFT__MAX_THREADS];
 
@@ -56,9 +62,24 @@ static bool unwoken_on(int i, const void *word, uint32_t bits)
 	return w->word == word && (w->bits & bits) && !w->woken;
 }
 
-static bool wakeup_ready(const struct weft__op *op)
+static bool wakeup_strong(const struct weft__op *op)
 {
 	return op->arg || wait_of((int)op->arg2)->woken;
+}
+
+static bool wakeup_ready(const struct weft__op *op)
+{
+	return wakeup_strong(op) ||
+	       (weft__opts.spurious && wait_of((int)op->arg2)->spurious < 1);
+}
+
+/* A timed wait woke up without a wake: it timed out, or (while the budget
+ * allows one) woke spuriously, an explored choice, timing out first. */
+static bool timed_spurious(const struct fwait *w, const struct weft_loc *loc)
+{
+	if (!weft__opts.spurious || w->spurious >= 1)
+		return false;
+	return weft__choose(2, "timed futex wakeup is spurious", loc) == 1;
 }
 
 static int wakeup_desc(const struct weft__op *op, char *buf, size_t n)
@@ -81,6 +102,7 @@ long weft__pt_futex_wait(const uint32_t *word, uint32_t val, uint32_t bits,
 				 .access = WEFT__ACC_WRITE,
 				 .order = WEFT__ORDER_EXPLICIT,
 				 .ready = wakeup_ready,
+				 .strong = wakeup_strong,
 				 .waitdesc = wakeup_desc,
 				 .arg = timed ? (void *)1 : NULL,
 				 .arg2 = self, .loc = loc };
@@ -99,7 +121,9 @@ long weft__pt_futex_wait(const uint32_t *word, uint32_t val, uint32_t bits,
 		return -1;
 	}
 	w = wait_of(self);
-	*w = (struct fwait){ .serial = w->serial, .word = word, .bits = bits };
+	w->word = word;
+	w->bits = bits;
+	w->woken = false;
 	weft__visible(&wake);
 	w = wait_of(self);
 	w->word = NULL;
@@ -107,10 +131,15 @@ long weft__pt_futex_wait(const uint32_t *word, uint32_t val, uint32_t bits,
 		weft__step_note("woken");
 		return 0;
 	}
-	weft__step_note("timeout");
-	weft__timed_out();
-	errno = ETIMEDOUT;
-	return -1;
+	if (timed && !timed_spurious(w, loc)) {
+		weft__step_note("timeout");
+		weft__timed_out();
+		errno = ETIMEDOUT;
+		return -1;
+	}
+	weft__step_note("spurious");
+	w->spurious++;
+	return 0;
 }
 
 long weft__pt_futex_wake(const uint32_t *word, int n, uint32_t bits,

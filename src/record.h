@@ -74,6 +74,10 @@ struct weft__verdict {
 	long total_steps;
 	int bound;                /* preemption bound reached, -1 unbounded */
 	int fair_bound;           /* fairness bound that cut, -1 none */
+	long starve_bound;        /* with fair_bound: the --starve-bound some
+				     thread ran into (so a cut unfair
+				     continuation may have been a busy
+				     thread's, not a spinner's), -1 none */
 	bool inputs_sampled;      /* some input was drawn from a sample of
 				     its values (SV-COMP's nondet calls): a
 				     verification holds for those only */

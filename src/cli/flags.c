@@ -96,6 +96,7 @@ WHOLE(set_seed, seed, uint64_t, 0, 1L << 62)
 WHOLE(set_depth, depth, int, 1, 16)
 WHOLE(set_max_steps, max_steps, long, 10, 10000000)
 WHOLE(set_spin_bound, spin_bound, int, 1, 1000000)
+WHOLE(set_starve_bound, starve_bound, long, 0, 10000000)
 WHOLE(set_jobs, jobs, int, 1, 64)
 WHOLE(set_stack_size, stack_size, long, 16384, 1L << 30)
 WHOLE(set_split, split, long, 2, 1L << 20)
@@ -231,6 +232,7 @@ static const struct flag {
 	{ "max-steps", true, set_max_steps },
 	{ "fair-bound", true, set_fair },
 	{ "spin-bound", true, set_spin_bound },
+	{ "starve-bound", true, set_starve_bound },
 	{ "replay", true, set_replay },
 	{ "filter", true, set_filter },
 	{ "list", false, set_list },

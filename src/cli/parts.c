@@ -193,6 +193,8 @@ struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 			secs = S[i]->v.seconds;
 		if (S[i]->v.fair_bound > W->v.fair_bound)
 			W->v.fair_bound = S[i]->v.fair_bound;
+		if (S[i]->v.starve_bound > W->v.starve_bound)
+			W->v.starve_bound = S[i]->v.starve_bound;
 		sampled |= S[i]->v.inputs_sampled;
 	}
 	if (cut)

@@ -64,6 +64,8 @@ static void finish(struct weft__verdict *V, double t0, int verdict)
 	 * interleaving. */
 	V->bound = weft__explore_bound();
 	V->fair_bound = weft__explore_fair_bound();
+	if (V->fair_bound < 0)
+		V->starve_bound = -1;
 	V->seconds = weft__now() - t0;
 	snprintf(V->strategy, sizeof V->strategy, "%s", weft__strategy_ran());
 	__atomic_store_n(&V->state, SHM_DONE, __ATOMIC_SEQ_CST);

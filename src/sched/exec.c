@@ -41,6 +41,8 @@ void weft__exec_reset(void)
 	X->spin_steps = 0;
 	X->progress = false;
 	X->spin_any = false;
+	X->starve_any = false;
+	X->run_len = 0;
 	X->atomic_tid = -1;
 	X->atomic_depth = 0;
 	X->result = EXEC_OK;

@@ -98,20 +98,22 @@ static void compute_spinning(struct weft__exec *X)
 {
 	int nw = (X->nthreads + 63) >> 6;
 
-	if (!X->spin_any && !X->n_deferred && !X->n_spinning)
+	if (!X->spin_any && !X->starve_any && !X->n_deferred &&
+	    !X->n_spinning)
 		return;
 	X->n_deferred = X->n_spinning = 0;
 	for (int k = 0; k < nw; k++) {
 		uint64_t df = 0, sp = 0;
-		if (X->spin_any)
+		if (X->spin_any || X->starve_any)
 			for (uint64_t m = X->enabled.w[k]; m; m &= m - 1) {
 				int b = __builtin_ctzll(m);
 				const struct weft__thread *t = &X->th[k * 64 + b];
 				if (t->spinning)
 					sp |= (uint64_t)1 << b;
 				/* A thread is never in its own yield_wait
-				 * (weft__spun). */
-				if (meets_in(&t->yield_wait, &X->enabled, nw))
+				 * (weft__spun) nor starve_wait (starve). */
+				if (meets_in(&t->yield_wait, &X->enabled, nw) ||
+				    meets_in(&t->starve_wait, &X->enabled, nw))
 					df |= (uint64_t)1 << b;
 			}
 		X->deferred.w[k] = df;
@@ -193,6 +195,33 @@ static int round_robin(const weft__tset *set)
 	return i;
 }
 
+/* Fair scheduling without a yield: a thread that ran --starve-bound steps
+ * in a row while some other thread could have run waits, as a spinner
+ * does, until each of those has taken a step.  A real scheduler gives
+ * every runnable thread the CPU sooner or later; without this, the first
+ * schedule of a worker that loops until another thread sets a flag (and
+ * writes as it loops, so it is not spinning) runs the worker alone until
+ * --max-steps.  Running it on anyway is an unfair continuation, which an
+ * exhaustive search bounds as it bounds a spinner's (--fair-bound). */
+static void starve(struct weft__exec *X, int tid)
+{
+	struct weft__thread *t = &X->th[tid];
+
+	if (tid != X->last_tid ||
+	    X->n_enabled - X->n_weak - !weft__ts_has(&X->weak, tid) <= 0) {
+		X->run_len = 0;
+		return;
+	}
+	if (++X->run_len < weft__opts.starve_bound || !weft__opts.starve_bound)
+		return;
+	X->run_len = 0;
+	if (!X->starve_any)
+		weft__verdict_starved();
+	X->starve_any = true;
+	t->starve_wait = weft__ts_minus(X->enabled, X->weak);
+	weft__ts_del(&t->starve_wait, tid);
+}
+
 static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 {
 	struct weft__exec *X = weft__X;
@@ -219,6 +248,10 @@ static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 	if (X->spin_any)
 		for (int i = 0; i < X->nthreads; i++)
 			weft__ts_del(&X->th[i].yield_wait, tid);
+	if (X->starve_any)
+		for (int i = 0; i < X->nthreads; i++)
+			weft__ts_del(&X->th[i].starve_wait, tid);
+	starve(X, tid);
 	weft__trace_dec(T)[T->ndec++] = (uint32_t)tid;
 	weft__trace_steps(T)[s] = (struct weft__step){
 		.tid = (int16_t)tid, .kind = STEP_OP, .value = -1,

@@ -45,6 +45,9 @@ struct weft__thread {
 	bool spinning;             /* made no progress since last write */
 	weft__tset yield_wait;     /* threads that must take a step before
 				      this spinner is scheduled again */
+	weft__tset starve_wait;    /* the same for a thread that ran
+				      --starve-bound steps while they could
+				      run (see starve in sched.c) */
 	bool joined;
 	uint32_t serial;           /* threads created before it in this
 				      execution (weft__thread_serial) */
@@ -74,6 +77,10 @@ struct weft__exec {
 	int unfair;                /* unfair continuations of spinners */
 	long spin_steps;           /* consecutive steps with only spinners */
 	bool progress;             /* the last step wrote something */
+	long run_len;              /* consecutive steps of last_tid while
+				      another thread could run */
+	bool starve_any;           /* some thread waited for others after
+				      --starve-bound steps (this execution) */
 	bool spin_any;             /* some thread may be spinning or wait
 				      for others to yield (weft__spun, a
 				      timekeeping step): until then the

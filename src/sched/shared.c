@@ -98,6 +98,11 @@ void weft__verdict_inputs_sampled(void)
 	weft__S->v.inputs_sampled = true;
 }
 
+void weft__verdict_starved(void)
+{
+	weft__S->v.starve_bound = weft__opts.starve_bound;
+}
+
 void weft__verdict_note(uint64_t key, const char *msg)
 {
 	struct weft__verdict *V = &weft__S->v;

@@ -35,6 +35,10 @@ void weft__pt_keys_thread_exit(int tid);
  * attributes and the program's name. */
 void weft__pt_keys_thread_start(int tid);
 void weft__pt_attr_thread_start(int tid, const pthread_attr_t *attr);
+/* Ends the execution as inconclusive ("unsupported: CALL") when reading
+ * fd could block: a pipe, socket, terminal or device (io.c). */
+void weft__pt_input_check(int fd, const char *call,
+			  const struct weft_loc *loc);
 /* Whether t names a thread of this execution. */
 bool weft__pt_valid(pthread_t t);
 

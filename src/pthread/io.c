@@ -76,6 +76,17 @@ static _Noreturn void refuse(const char *call, const char *from,
 			 : "");
 }
 
+/* Ends the execution as inconclusive when reading fd could block (a
+ * pipe, socket, terminal or device other than the memory ones); the
+ * readers in input.c ask before each read. */
+void weft__pt_input_check(int fd, const char *call, const struct weft_loc *loc)
+{
+	const char *from = blocking_source(fd);
+
+	if (from)
+		refuse(call, from, loc);
+}
+
 /* ---- standard input --------------------------------------------------- */
 
 #define INPUT_CAP ((off_t)64 << 20)
@@ -248,15 +259,6 @@ void weft__pthread_io_begin(void)
 
 /* ---- calls that may block ------------------------------------------------ */
 
-ssize_t __weft_read(int fd, void *p, size_t n)
-{
-	const char *from;
-
-	if (weft__pt_live() && (from = blocking_source(fd)))
-		refuse("read()", from, PT_LOC());
-	return read(fd, p, n);
-}
-
 ssize_t __weft_recv(int fd, void *p, size_t n, int flags)
 {
 	if (weft__pt_live())
@@ -326,22 +328,4 @@ FILE *__weft_popen(const char *cmd, const char *mode)
 	if (weft__pt_live())
 		refuse("popen()", NULL, PT_LOC());
 	return popen(cmd, mode);
-}
-
-int __weft_getchar(void)
-{
-	const char *from;
-
-	if (weft__pt_live() && (from = blocking_source(fileno(stdin))))
-		refuse("getchar()", from, PT_LOC());
-	return getchar();
-}
-
-char *__weft_fgets(char *s, int n, FILE *f)
-{
-	const char *from;
-
-	if (weft__pt_live() && (from = blocking_source(fileno(f))))
-		refuse("fgets()", from, PT_LOC());
-	return fgets(s, n, f);
 }

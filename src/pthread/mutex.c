@@ -56,13 +56,15 @@ int __weft_pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a)
 {
 	const struct weft_loc *loc;
 	weft_mutex_t *w;
-	int type = PTHREAD_MUTEX_NORMAL;
+	int type = PTHREAD_MUTEX_NORMAL, robust = PTHREAD_MUTEX_STALLED;
 
 	if (!weft__pt_live())
 		return pthread_mutex_init(m, a);
 	loc = PT_LOC();
-	if (a)
+	if (a) {
 		pthread_mutexattr_gettype(a, &type);
+		pthread_mutexattr_getrobust(a, &robust);
+	}
 	w = (weft_mutex_t *)((char *)m + 8);
 	weft__check_access(m, sizeof *m, true, loc);
 	weft__point("pthread_mutex_init", w, weft__objname(m, "mutex"),
@@ -79,6 +81,7 @@ int __weft_pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a)
 	w->kind = type == PTHREAD_MUTEX_RECURSIVE    ? WEFT_MUTEX_RECURSIVE
 		  : type == PTHREAD_MUTEX_ERRORCHECK ? WEFT_MUTEX_ERRORCHECK
 						     : WEFT_MUTEX_NORMAL;
+	weft__pt_robust_init(m, robust == PTHREAD_MUTEX_ROBUST, loc);
 	return 0;
 }
 
@@ -96,11 +99,13 @@ int __weft_pthread_mutex_destroy(pthread_mutex_t *m)
 	w = wm(m);
 	weft__point("pthread_mutex_destroy", w, w->name, WEFT__ACC_WRITE, loc);
 	weft_mutex_destroy_at(w, loc);
+	weft__pt_robust_destroy(m);
 	return 0;
 }
 
 /* Blocks while another thread holds m.  Relocking a normal mutex one holds
- * is reported as a deadlock; an error-checking mutex returns EDEADLK. */
+ * is reported as a deadlock; an error-checking mutex returns EDEADLK.  A
+ * robust mutex whose owner died is taken with EOWNERDEAD (robust.c). */
 int __weft_pthread_mutex_lock(pthread_mutex_t *m)
 {
 	const struct weft_loc *loc;
@@ -112,22 +117,27 @@ int __weft_pthread_mutex_lock(pthread_mutex_t *m)
 	w = wm_at(m, "pthread_mutex_lock", loc);
 	if (w->kind == WEFT_MUTEX_ERRORCHECK && w->owner == weft__self() + 1)
 		return EDEADLK;
+	if (weft__pt_robust_unrecoverable(m))
+		return ENOTRECOVERABLE;
 	weft__mutex_lock(w, "pthread_mutex_lock", loc);
-	return 0;
+	return weft__pt_robust_acquired(m, "pthread_mutex_lock", loc);
 }
 
 /* Never blocks; a failed attempt counts as spinning. */
 int __weft_pthread_mutex_trylock(pthread_mutex_t *m)
 {
 	const struct weft_loc *loc;
+	weft_mutex_t *w;
 
 	if (!weft__pt_live())
 		return pthread_mutex_trylock(m);
 	loc = PT_LOC();
-	return weft__mutex_trylock(wm_at(m, "pthread_mutex_trylock", loc),
-				   "pthread_mutex_trylock", loc)
-		       ? EBUSY
-		       : 0;
+	w = wm_at(m, "pthread_mutex_trylock", loc);
+	if (weft__pt_robust_unrecoverable(m))
+		return ENOTRECOVERABLE;
+	if (weft__mutex_trylock(w, "pthread_mutex_trylock", loc))
+		return EBUSY;
+	return weft__pt_robust_acquired(m, "pthread_mutex_trylock", loc);
 }
 
 /* The deadline is virtual: when the mutex is busy, whether the wait times
@@ -139,14 +149,16 @@ static int timed_lock(pthread_mutex_t *m, const char *opname,
 
 	if (w->kind == WEFT_MUTEX_ERRORCHECK && w->owner == weft__self() + 1)
 		return EDEADLK;
+	if (weft__pt_robust_unrecoverable(m))
+		return ENOTRECOVERABLE;
 	if (weft__mutex_trylock(w, opname, loc) == 0)
-		return 0;
+		return weft__pt_robust_acquired(m, opname, loc);
 	if (weft__choose(2, "timedlock times out", loc)) {
 		weft__step_note("timed out");
 		return ETIMEDOUT;
 	}
 	weft__mutex_lock(w, "pthread_mutex_lock", loc);
-	return 0;
+	return weft__pt_robust_acquired(m, opname, loc);
 }
 
 int __weft_pthread_mutex_timedlock(pthread_mutex_t *m,
@@ -183,6 +195,8 @@ int __weft_pthread_mutex_unlock(pthread_mutex_t *m)
 	w = wm_at(m, "pthread_mutex_unlock", loc);
 	if (w->kind == WEFT_MUTEX_ERRORCHECK && w->owner != weft__self() + 1)
 		return EPERM;
+	if (w->owner == weft__self() + 1)
+		weft__pt_robust_unlocking(m);
 	weft__mutex_unlock(w, "pthread_mutex_unlock", loc);
 	return 0;
 }
@@ -269,4 +283,5 @@ int __weft_pthread_spin_unlock(pthread_spinlock_t *s)
 void weft__pthread_mutex_begin(void)
 {
 	nspins = 0;
+	weft__pt_robust_begin();
 }

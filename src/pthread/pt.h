@@ -35,6 +35,10 @@ void weft__pt_keys_thread_exit(int tid);
  * attributes and the program's name. */
 void weft__pt_keys_thread_start(int tid);
 void weft__pt_attr_thread_start(int tid, const pthread_attr_t *attr);
+/* Ends the execution as inconclusive ("unsupported: CALL") when reading
+ * fd could block: a pipe, socket, terminal or device (io.c). */
+void weft__pt_input_check(int fd, const char *call,
+			  const struct weft_loc *loc);
 /* Whether t names a thread of this execution. */
 bool weft__pt_valid(pthread_t t);
 
@@ -70,6 +74,21 @@ static inline bool weft__pt_wait_clock(clockid_t c)
 	return c == CLOCK_REALTIME || c == CLOCK_MONOTONIC;
 }
 weft_mutex_t *weft__pt_mutex(pthread_mutex_t *m);
+/* Robust mutexes (robust.c): init records whether m is robust (a limit
+ * past 256 in one execution); lock, trylock and the timed locks ask
+ * whether m is unrecoverable before trying and what taking it means
+ * after (0, EOWNERDEAD, or ENOTRECOVERABLE with m given back); the
+ * owner's unlock of an inconsistent m makes it unrecoverable; an ending
+ * thread releases the robust mutexes it holds. */
+void weft__pt_robust_init(pthread_mutex_t *m, bool robust,
+			  const struct weft_loc *loc);
+void weft__pt_robust_destroy(pthread_mutex_t *m);
+bool weft__pt_robust_unrecoverable(const pthread_mutex_t *m);
+int weft__pt_robust_acquired(pthread_mutex_t *m, const char *opname,
+			     const struct weft_loc *loc);
+void weft__pt_robust_unlocking(const pthread_mutex_t *m);
+void weft__pt_robust_thread_exit(int tid);
+void weft__pt_robust_begin(void);
 weft_cond_t *weft__pt_cond(pthread_cond_t *c);
 _Noreturn void __weft_pthread_exit(void *ret);
 int __weft_pthread_detach(pthread_t t);

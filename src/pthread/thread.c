@@ -69,6 +69,7 @@ static void trampoline(void *p)
 	slots[self].ret = ret;
 	weft__pt_run_tls_dtors(self);
 	weft__pt_keys_thread_exit(self);
+	weft__pt_robust_thread_exit(self);
 }
 
 /* The trace column of a thread is its start routine's name (the core
@@ -300,6 +301,7 @@ _Noreturn void __weft_pthread_exit(void *ret)
 	slots[self].ret = ret;
 	weft__pt_run_tls_dtors(self);
 	weft__pt_keys_thread_exit(self);
+	weft__pt_robust_thread_exit(self);
 	weft__thread_exit_current();
 }
 

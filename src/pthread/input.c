@@ -1,0 +1,121 @@
+/* src/pthread/input.c - reading streams and descriptors.
+ *
+ * A read takes the next bytes of a stream or descriptor and moves its
+ * position: when threads share one input (a worker pool pulling lines
+ * from one FILE), which thread gets which line is decided by the order
+ * of their reads, and a thread that finds end of file does no work at
+ * all.  So each read by a test thread is a scheduling point, a write of
+ * the stream (or of the descriptor, for read()), and the explorer tries
+ * the other orders of two threads' reads of the same input.  Without it
+ * the reads were invisible: the first worker read the whole file in every
+ * schedule, and a race between the workers' handling of their lines was
+ * verified.  The point also orders the reads for the race detector, as
+ * the stream's own lock does natively.
+ *
+ * A read that could block (a pipe, socket or terminal other than the
+ * standard input weft saved) ends the execution as inconclusive, as in
+ * io.c.  Only the common readers are interposed; fscanf, getc_unlocked
+ * and the like stay libc's own and are not scheduling points. */
+#include <stdio.h>
+#include <unistd.h>
+
+#include "pthread/pt.h"
+#include "modelled.h"
+
+/* glibc declares the checked forms only when _FORTIFY_SOURCE is on. */
+char *__fgets_chk(char *s, size_t size, int n, FILE *f);
+size_t __fread_chk(void *p, size_t plen, size_t size, size_t n, FILE *f);
+ssize_t __read_chk(int fd, void *p, size_t n, size_t plen);
+
+/* One object per descriptor number, for the points of read(). */
+#define FD_OBJS 1024
+static char fd_obj[FD_OBJS];
+
+/* The scheduling point before a read of stream f by call. */
+static void stream_point(const char *call, FILE *f, const struct weft_loc *loc)
+{
+	if (!weft__pt_live() || !f)
+		return;
+	weft__pt_input_check(fileno(f), call, loc);
+	weft__point(call, f, f == stdin ? "stdin" : weft__objname(f, "stream"),
+		    WEFT__ACC_WRITE, loc);
+}
+
+/* The same before a read of descriptor fd. */
+static void fd_point(const char *call, int fd, const struct weft_loc *loc)
+{
+	if (!weft__pt_live())
+		return;
+	weft__pt_input_check(fd, call, loc);
+	if (fd >= 0 && fd < FD_OBJS)
+		weft__point(call, &fd_obj[fd],
+			    fd == 0 ? "fd 0" : weft__internf("fd %d", fd),
+			    WEFT__ACC_WRITE, loc);
+}
+
+ssize_t __weft_read(int fd, void *p, size_t n)
+{
+	fd_point("read()", fd, PT_LOC());
+	return read(fd, p, n);
+}
+
+ssize_t __weft___read_chk(int fd, void *p, size_t n, size_t plen)
+{
+	fd_point("read()", fd, PT_LOC());
+	return __read_chk(fd, p, n, plen);
+}
+
+int __weft_getchar(void)
+{
+	stream_point("getchar()", stdin, PT_LOC());
+	return getchar();
+}
+
+int __weft_fgetc(FILE *f)
+{
+	stream_point("fgetc()", f, PT_LOC());
+	return fgetc(f);
+}
+
+int __weft_getc(FILE *f)
+{
+	stream_point("getc()", f, PT_LOC());
+	return getc(f);
+}
+
+char *__weft_fgets(char *s, int n, FILE *f)
+{
+	stream_point("fgets()", f, PT_LOC());
+	return fgets(s, n, f);
+}
+
+char *__weft___fgets_chk(char *s, size_t size, int n, FILE *f)
+{
+	stream_point("fgets()", f, PT_LOC());
+	return __fgets_chk(s, size, n, f);
+}
+
+size_t __weft_fread(void *p, size_t size, size_t n, FILE *f)
+{
+	stream_point("fread()", f, PT_LOC());
+	return fread(p, size, n, f);
+}
+
+size_t __weft___fread_chk(void *p, size_t plen, size_t size, size_t n,
+			  FILE *f)
+{
+	stream_point("fread()", f, PT_LOC());
+	return __fread_chk(p, plen, size, n, f);
+}
+
+ssize_t __weft_getline(char **line, size_t *cap, FILE *f)
+{
+	stream_point("getline()", f, PT_LOC());
+	return getline(line, cap, f);
+}
+
+ssize_t __weft_getdelim(char **line, size_t *cap, int delim, FILE *f)
+{
+	stream_point("getdelim()", f, PT_LOC());
+	return getdelim(line, cap, delim, f);
+}

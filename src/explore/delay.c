@@ -23,7 +23,8 @@
 static uint64_t rng;
 static long delay[MAX_DELAYS];   /* step of each delay */
 static int ndelay;
-static long k_est = 64;
+static long k_est;               /* steps of the longest execution so far
+				    (0: none ended yet; see pct.c) */
 
 static bool delay_begin(void)
 {
@@ -31,7 +32,7 @@ static bool delay_begin(void)
 
 	rng = weft__mix64(weft__opts.seed ^
 			  weft__mix64((uint64_t)weft__exec_no() ^ 0xde1a));
-	ndelay = d < 0 ? 0 : d > MAX_DELAYS ? MAX_DELAYS : d;
+	ndelay = d < 0 || !k_est ? 0 : d > MAX_DELAYS ? MAX_DELAYS : d;
 	for (int j = 0; j < ndelay; j++)
 		delay[j] = (long)(weft__rng_next(&rng) % (uint64_t)k_est);
 	return true;

@@ -33,18 +33,24 @@ long weft__explore_budget_used(void)
 
 /* Before an execution: may it run?  Jobs sharing the budget reserve their
  * execution in the shared count, so that together they run no more than
- * --iterations. */
+ * --iterations.  The count only grows while below the budget (a
+ * compare-exchange, not an add undone on refusal): an add and its undo let
+ * another job see the budget spent for a moment and stop for good, and a
+ * loaded machine then ran one execution less (999 of 1000). */
 static bool take_budget(long exec_no)
 {
-	long n = weft__opts.iterations;
+	long n = weft__opts.iterations, v;
 
 	if (n <= 0)
 		return true;
 	if (!shared_used)
 		return exec_no < n;
-	if (__atomic_fetch_add(shared_used, 1, __ATOMIC_SEQ_CST) < n)
-		return true;
-	__atomic_fetch_sub(shared_used, 1, __ATOMIC_SEQ_CST);
+	v = __atomic_load_n(shared_used, __ATOMIC_SEQ_CST);
+	while (v < n)
+		if (__atomic_compare_exchange_n(shared_used, &v, v + 1, false,
+						__ATOMIC_SEQ_CST,
+						__ATOMIC_SEQ_CST))
+			return true;
 	return false;
 }
 

@@ -103,6 +103,9 @@ struct weft__verdict {
 	bool crash_stack_overflow;
 	void *crash_call;         /* the crashing thread's innermost
 				     instrumented call site, or NULL */
+	void *crash_callers[8];   /* the return addresses above the crashing
+				     code, innermost first, as the handler
+				     unwound them (NULL after the last) */
 	bool spawned;             /* some execution created a thread */
 	bool shared_seen;         /* two threads touched the same memory or
 				     object (shared.c) */

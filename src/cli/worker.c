@@ -91,6 +91,23 @@ struct weft__shm *weft__shm_create(long cap)
 
 static bool debug_crash;
 
+/* The callers of the crashing code, for a crash in the C library's code
+ * (a strlen of a null pointer): the report names the program's call.  The
+ * unwinder walks through the signal frame; it was loaded at start-up
+ * (install_crash_handlers), so nothing here allocates. */
+static void note_callers(struct weft__verdict *V)
+{
+	void *f[48];
+	int n = backtrace(f, 48), k = 0, i = 0;
+
+	while (i < n && f[i] != V->crash_pc)
+		i++;
+	for (i++; i < n && k < 8; i++)
+		V->crash_callers[k++] = f[i];
+	if (k < 8)
+		V->crash_callers[k] = NULL;
+}
+
 static void on_crash(int sig, siginfo_t *si, void *uc_)
 {
 	struct weft__verdict *V = &weft__S->v;
@@ -124,6 +141,8 @@ static void on_crash(int sig, siginfo_t *si, void *uc_)
 	V->crash_call = V->crash_stack_overflow
 				? (void *)weft__race_innermost_call()
 				: NULL;
+	if (!V->crash_stack_overflow)
+		note_callers(V);
 	__atomic_store_n(&V->state, SHM_CRASHED, __ATOMIC_SEQ_CST);
 	_exit(70);
 }
@@ -136,6 +155,11 @@ static void install_crash_handlers(void)
 	int sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP,
 		       SIGSYS };
 
+	void *pc[2];
+
+	/* The first backtrace() loads the unwinder, which a signal handler
+	 * must not do (note_callers). */
+	(void)backtrace(pc, 2);
 	debug_crash = getenv("WEFT_DEBUG_CRASH") != NULL;
 	sigaltstack(&ss, NULL);
 	memset(&sa, 0, sizeof sa);

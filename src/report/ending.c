@@ -45,12 +45,34 @@ static void overflow_message(struct weft__verdict *V, const char *tname,
 			 ran_out ? " at " : "", ran_out ? ran_out : "");
 }
 
+/* For a crash outside the program's code (the C library's strlen of a
+ * null pointer): the program's innermost call on the crashing stack, as
+ * " (called from f.c:12 in g)", or "". */
+static const char *caller_note(const struct weft__verdict *V, char *buf,
+			       size_t n)
+{
+	char where[400] = "";
+
+	if (in_program(V->crash_pc))
+		return "";
+	for (int i = 0; i < 8 && V->crash_callers[i]; i++) {
+		const char *c = V->crash_callers[i];
+		if (!in_program(c))
+			continue;
+		if (!weft__code_location(c - 1, where, sizeof where))
+			return "";
+		snprintf(buf, n, " (called from %s)", where);
+		return buf;
+	}
+	return "";
+}
+
 /* Turn a worker's crash record into a bug report. */
 void weft__crash_to_bug(struct weft__shm *S)
 {
 	struct weft__verdict *V = &S->v;
 	const struct weft__trace *T = &S->t;
-	char where[512] = "";
+	char where[512] = "", caller[512] = "";
 	const char *tname = V->crash_tid >= 0 && V->crash_tid < T->nthreads
 				    ? T->thread_names[V->crash_tid]
 				    : "weft";
@@ -64,10 +86,10 @@ void weft__crash_to_bug(struct weft__shm *S)
 		overflow_message(V, tname, loc);
 	else
 		snprintf(V->message, sizeof V->message,
-			 "%s (%s) in thread %s%s%s",
+			 "%s (%s) in thread %s%s%s%s",
 			 sigabbrev_np(V->crash_signal) ? sigabbrev_np(V->crash_signal) : "signal",
 			 strsignal(V->crash_signal), tname, loc ? " at " : "",
-			 loc ? loc : "");
+			 loc ? loc : "", caller_note(V, caller, sizeof caller));
 	if (V->crash_signal == SIGSEGV || V->crash_signal == SIGBUS)
 		snprintf(V->detail, sizeof V->detail,
 			 "faulting address %p%s\n", V->crash_addr,

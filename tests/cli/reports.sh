@@ -85,6 +85,9 @@ n=$($R --filter=endless_handoff --strategy=random --iterations=1 --max-steps=500
 out=$($B/tests/detect/cxx/static_dtor_bug)
 has "$out" "and freed by static_dtor_bug at exit, in the destructor of config" "static destructor's free"
 hasnt "$out" "libweft.so" "static destructor's free"
+# A crash in the C library's code names the program's call too.
+out=$($B/tests/detect/pthread/strlen_null_bug)
+has "$out" "(called from strlen_null_bug.c:25 in main)" "crash in libc"
 # A failing exit status names how the program ended and with what.
 out=$($B/tests/detect/pthread/exit_status_bug)
 has "$out" "exit-status: the program returned from main with status 1 (at " "exit status"

@@ -155,5 +155,8 @@ struct weft__shm *weft__shm_create(long cap);
 
 /* The record of the test the worker is exploring (in the parent: none). */
 extern struct weft__shm *weft__S;
+/* In the parent, the record of the last test reported (cli/run.c): the
+ * output shown under the report is that job's (pthread/output.c). */
+extern const struct weft__shm *weft__reported;
 
 #endif

@@ -27,11 +27,14 @@ struct weft_test *weft__registered_tests(void)
 	return registered;
 }
 
+const struct weft__shm *weft__reported;
+
 /* Run one test; returns 0 (no bug), 1 (bug), 2 (error), 3 (inconclusive). */
 static int run_test(const struct weft_test *t, const char *argv0)
 {
 	struct weft__shm *S = weft__explore_test(t);
 
+	weft__reported = S;
 	if (!S)
 		return 2;
 	weft__report_test(t, S, argv0);

@@ -188,6 +188,7 @@ void weft__pt_run_atexit(void)
 	 * at its end: the list stays. */
 	run_kept(&premain);
 	run_fini();
+	weft__pt_cxx_streams_flush();
 }
 
 void weft__pt_run_quick_exit(void)

@@ -192,6 +192,11 @@ const struct weft_loc *weft__pt_program_loc(uintptr_t ra)
 	return first ? first : weft__pc_loc(ra);
 }
 
+bool weft__pt_from_weft(uintptr_t ra)
+{
+	return in(&self, ra);
+}
+
 /* A call from libstdc++, or one that seems to come from the program: the
  * program's own calls were renamed, so a call with a return address in the
  * program is libstdc++'s tail call (condition_variable::wait jumps to

@@ -117,9 +117,18 @@ static void premain_leave(void)
 	__atomic_store_n(&premain_lock, false, __ATOMIC_RELEASE);
 }
 
+/* Nonzero while the C++ runtime builds state of its own that outlives
+ * the execution (weft__pt_heap_pause). */
+static int paused;
+
+void weft__pt_heap_pause(bool on)
+{
+	paused += on ? 1 : -1;
+}
+
 bool weft__pt_heap_tracked(void)
 {
-	return weft__pt_live() || weft__heap_before_main();
+	return !paused && (weft__pt_live() || weft__heap_before_main());
 }
 
 /* A tracked block for the call at return address ra, inside an execution

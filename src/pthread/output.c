@@ -8,6 +8,15 @@
  * stderr, so --format=json output stays parseable).  WEFT_SHOW_OUTPUT=1
  * lets every execution print directly instead.
  *
+ * The failing execution is not always the last one: a data race, a leak
+ * or a lock-order cycle does not end the exploration, which goes on to
+ * look for a worse bug and reports the execution that first showed the
+ * worst finding (its number is the record's bug_exec).  So an
+ * execution's output is kept aside when the execution is that one, and
+ * the report shows the output of the execution it draws.  Each job (a
+ * worker process of --jobs) has buffers of its own, found by its record,
+ * and the report shows those of the job whose record it prints.
+ *
  * These wrappers never block and are not scheduling points. */
 #include <stdarg.h>
 #include <stdio.h>
@@ -18,23 +27,66 @@
 
 #include "pthread/pt.h"
 #include "modelled.h"
+#include "record.h"
 
 #define OUT_MAX (64 * 1024)
 
-struct outbuf {
+/* One execution's output. */
+struct text {
+	long exec;               /* its number, -1 none */
 	size_t len;
 	bool truncated;
-	bool enabled;            /* main mode, not WEFT_SHOW_OUTPUT */
 	char data[OUT_MAX];
 };
+
+/* One job's buffers. */
+struct slot {
+	/* The job's record (memory shared with the parent, at the same
+	 * address in both), for the number of the failing execution; NULL:
+	 * the slot is free. */
+	const struct weft__shm *rec;
+	struct text cur;         /* the current (or last) execution's */
+	struct text kept;        /* the failing one's, when not the last */
+};
+
+#define SLOTS 64                 /* --jobs's most */
+
+struct outbuf {
+	bool enabled;            /* main mode, not WEFT_SHOW_OUTPUT */
+	struct slot slot[SLOTS]; /* pages are touched only when used */
+};
 static struct outbuf *O;
+static struct slot *mine;        /* this worker's, NULL in the parent */
 
 void weft__pt_output_enable(void)
 {
 	const char *e = getenv("WEFT_SHOW_OUTPUT");
 
-	if (O)
-		O->enabled = !(e && *e && strcmp(e, "0") != 0);
+	if (!O)
+		return;
+	O->enabled = !(e && *e && strcmp(e, "0") != 0);
+	for (int i = 0; i < SLOTS; i++)
+		O->slot[i].rec = NULL;
+}
+
+/* The slot of the job with record S: its own from an earlier execution,
+ * or a free one, claimed (the jobs start at the same time). */
+static struct slot *claim(const struct weft__shm *S)
+{
+	for (int i = 0; i < SLOTS; i++)
+		if (O->slot[i].rec == S)
+			return &O->slot[i];
+	for (int i = 0; i < SLOTS; i++) {
+		const struct weft__shm *none = NULL;
+		struct slot *sl = &O->slot[i];
+		if (__atomic_compare_exchange_n(&sl->rec, &none, S, false,
+						__ATOMIC_SEQ_CST,
+						__ATOMIC_SEQ_CST)) {
+			sl->cur.exec = sl->kept.exec = -1;
+			return sl;
+		}
+	}
+	return NULL;
 }
 
 bool weft__pt_capturing(void)
@@ -44,24 +96,50 @@ bool weft__pt_capturing(void)
 
 void weft__pt_output(int fd, const char *s, size_t n)
 {
+	struct text *t;
+
 	(void)fd;
-	if (O->len + n > OUT_MAX) {
-		n = OUT_MAX - O->len;
-		O->truncated = true;
+	if (!mine)
+		return;
+	t = &mine->cur;
+	if (t->len + n > OUT_MAX) {
+		n = OUT_MAX - t->len;
+		t->truncated = true;
 	}
-	memcpy(O->data + O->len, s, n);
-	O->len += n;
+	memcpy(t->data + t->len, s, n);
+	t->len += n;
+}
+
+/* The output of the execution the report draws: the last one when the
+ * bug ended the exploration (a fatal bug, or a crash of the worker). */
+static const struct text *failing(void)
+{
+	const struct weft__shm *S = weft__reported;
+	const struct slot *sl = NULL;
+
+	for (int i = 0; S && i < SLOTS && !sl; i++)
+		if (O->slot[i].rec == S)
+			sl = &O->slot[i];
+	if (!sl)
+		return NULL;
+	if (S->v.bug_fatal || S->v.bug_exec == sl->cur.exec)
+		return &sl->cur;
+	if (S->v.bug_exec == sl->kept.exec)
+		return &sl->kept;
+	return NULL;
 }
 
 void weft__pt_output_show(void)
 {
-	if (!O || !O->enabled || O->len == 0)
+	const struct text *t;
+
+	if (!O || !O->enabled || !(t = failing()) || t->len == 0)
 		return;
 	fflush(stdout);
 	fprintf(stderr, "--- output of the failing execution%s ---\n",
-		O->truncated ? " (first 64 KiB)" : "");
-	fwrite(O->data, 1, O->len, stderr);
-	if (O->data[O->len - 1] != '\n')
+		t->truncated ? " (first 64 KiB)" : "");
+	fwrite(t->data, 1, t->len, stderr);
+	if (t->data[t->len - 1] != '\n')
 		fputc('\n', stderr);
 	fprintf(stderr, "--- end of output ---\n");
 }
@@ -71,7 +149,7 @@ static bool captured(FILE *f)
 	return (f == stdout || f == stderr) && weft__pt_capturing();
 }
 
-static int vcapture(FILE *f, const char *fmt, va_list ap)
+int weft__pt_output_vf(int fd, const char *fmt, va_list ap)
 {
 	char small[512], *big = NULL;
 	va_list aq;
@@ -86,7 +164,7 @@ static int vcapture(FILE *f, const char *fmt, va_list ap)
 		big = weft__exec_alloc((size_t)n + 1);
 		vsnprintf(big, (size_t)n + 1, fmt, ap);
 	}
-	weft__pt_output(f == stderr ? 2 : 1, big ? big : small, (size_t)n);
+	weft__pt_output(fd, big ? big : small, (size_t)n);
 	return n;
 }
 
@@ -94,7 +172,7 @@ int __weft_vfprintf(FILE *f, const char *fmt, va_list ap)
 {
 	if (!captured(f))
 		return vfprintf(f, fmt, ap);
-	return vcapture(f, fmt, ap);
+	return weft__pt_output_vf(f == stderr ? 2 : 1, fmt, ap);
 }
 
 int __weft_vprintf(const char *fmt, va_list ap)
@@ -223,10 +301,27 @@ ssize_t __weft_write(int fd, const void *p, size_t n)
 	return (ssize_t)n;
 }
 
+/* The exploration loop has judged the last execution by now: when it
+ * became the one to report, its output is kept aside. */
 void weft__pthread_output_begin(void)
 {
-	O->len = 0;
-	O->truncated = false;
+	const struct weft__shm *S = weft__S;
+	struct slot *sl;
+
+	if (!mine || mine->rec != S)
+		mine = S ? claim(S) : NULL;
+	if (!(sl = mine))
+		return;
+	if (sl->cur.exec >= 0 && S->v.nfindings > 0 &&
+	    S->v.bug_exec == sl->cur.exec) {
+		sl->kept.exec = sl->cur.exec;
+		sl->kept.len = sl->cur.len;
+		sl->kept.truncated = sl->cur.truncated;
+		memcpy(sl->kept.data, sl->cur.data, sl->cur.len);
+	}
+	sl->cur.exec = weft__exec_no();
+	sl->cur.len = 0;
+	sl->cur.truncated = false;
 }
 
 __attribute__((constructor)) static void output_init(void)

@@ -10,6 +10,7 @@
 #define WEFT_PTHREAD_PT_H
 
 #include <pthread.h>
+#include <stdarg.h>
 
 #include "internal.h"
 #include "detect/race.h"
@@ -56,6 +57,8 @@ void weft__pt_sleep_ns(long long ns, const struct weft_loc *loc);
  * address ra (cxx_rt.c): its first caller that is neither libstdc++ nor
  * weft, found by unwinding. */
 const struct weft_loc *weft__pt_program_loc(uintptr_t ra);
+/* Whether return address ra is in weft's own code (libweft.so). */
+bool weft__pt_from_weft(uintptr_t ra);
 /* The futex (futex.c), as syscall() returns: a wait blocks until a wake
  * with a common bit chooses it (0), or fails with errno EAGAIN when the
  * word is not val, or ETIMEDOUT when timed and it timed out (an explored
@@ -152,6 +155,14 @@ bool weft__pt_sv_convention(void);
  * the release of any block, which frees libc's memory outside executions
  * and ignores it inside them, as free does. */
 bool weft__pt_heap_tracked(void);
+/* While paused (calls nest), allocations come from libc's heap even
+ * inside an execution: for state a shared library keeps in its own
+ * statics, which are not restored, so a block freed with the execution's
+ * heap would be left dangling there for the next one. */
+void weft__pt_heap_pause(bool on);
+/* The C++ standard output streams' buffers flushed, as exit does, once
+ * sync_with_stdio(false) gave them buffers (cxx_streams.c). */
+void weft__pt_cxx_streams_flush(void);
 void *weft__pt_alloc(size_t n, size_t align, const char *what, uintptr_t ra);
 void weft__pt_release(void *p, const char *what, uintptr_t ra);
 
@@ -159,6 +170,7 @@ void weft__pt_release(void *p, const char *what, uintptr_t ra);
  * unless WEFT_SHOW_OUTPUT lets it through (enable), and shown after the
  * report of a failing execution (show). */
 void weft__pt_output(int fd, const char *s, size_t n);
+int weft__pt_output_vf(int fd, const char *fmt, va_list ap);
 bool weft__pt_capturing(void);
 void weft__pt_output_enable(void);
 void weft__pt_output_show(void);

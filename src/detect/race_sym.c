@@ -77,8 +77,8 @@ static bool helper_start(void)
 		close(in[1]);
 		close(out[0]);
 		close(out[1]);
-		execlp("addr2line", "addr2line", "-f", "-e", Y->exe,
-		       (char *)NULL);
+		execlp("addr2line", "addr2line", "-a", "-i", "-f", "-e",
+		       Y->exe, (char *)NULL);
 		_exit(127);
 	}
 	close(in[0]);
@@ -139,6 +139,64 @@ static const char *func_name(const char *name)
 	return s;
 }
 
+/* A line addr2line -a echoes for the address 0, which ends each answer
+ * (see read_answer). */
+static bool is_end_mark(const char *s)
+{
+	if (strncmp(s, "0x", 2) != 0)
+		return false;
+	s += 2;
+	return *s && strspn(s, "0") == strcspn(s, "\n");
+}
+
+/* One line of addr2line's answer into buf, cut to its size: the rest of a
+ * longer line (a C++ function's name can run to kilobytes) is read and
+ * dropped, so the next read starts at the next line. */
+static bool read_line(char *buf, size_t n)
+{
+	int c;
+
+	if (!fgets(buf, (int)n, Y->from))
+		return false;
+	if (strchr(buf, '\n'))
+		return true;
+	while ((c = getc(Y->from)) != EOF && c != '\n')
+		;
+	return c == '\n';
+}
+
+/* Read addr2line's answer for one address: its echo, then a function and a
+ * place for each level of inlining, innermost first, then the answer for
+ * the end mark.  The level kept in fn and fl is the innermost one in the
+ * program's own files: code inlined from the system's headers (libstdc++'s
+ * lock_guard, std::thread's constructor) is named by the program's line
+ * that used it, not by the header's.  False when the pipe broke. */
+static bool read_answer(char *fn, size_t nfn, char *fl, size_t nfl)
+{
+	char f[256], l[512], echo[64];
+	bool have = false, mine = false;
+
+	if (!read_line(echo, sizeof echo))
+		return false;
+	for (;;) {
+		if (!read_line(f, sizeof f))
+			return false;
+		if (is_end_mark(f))
+			break;
+		if (!read_line(l, sizeof l))
+			return false;
+		if (mine)
+			continue;
+		mine = strncmp(l, "/usr/", 5) != 0 && strncmp(l, "??", 2) != 0;
+		if (!have || mine) {
+			snprintf(fn, nfn, "%s", f);
+			snprintf(fl, nfl, "%s", l);
+			have = true;
+		}
+	}
+	return read_line(f, sizeof f) && read_line(l, sizeof l) && have;
+}
+
 static void lookup(uintptr_t pc, struct weft_loc *loc)
 {
 	Dl_info di;
@@ -160,9 +218,9 @@ static void lookup(uintptr_t pc, struct weft_loc *loc)
 			loc->file = persist_str(di.dli_fname);
 		return;
 	}
-	fprintf(Y->to, "0x%lx\n", (unsigned long)file_addr(pc, &di));
+	fprintf(Y->to, "0x%lx\n0\n", (unsigned long)file_addr(pc, &di));
 	fflush(Y->to);
-	if (!fgets(fn, sizeof fn, Y->from) || !fgets(fl, sizeof fl, Y->from)) {
+	if (!read_answer(fn, sizeof fn, fl, sizeof fl)) {
 		Y->broken = true;
 		Y->to = Y->from = NULL;
 		return;

@@ -140,9 +140,6 @@ void weft__verdict_note(uint64_t key, const char *msg);
 /* An input was drawn from a sample of its values, not all of them: a
  * verdict then names that bound (the notes say which values). */
 void weft__verdict_inputs_sampled(void);
-/* Some thread of this run ran --starve-bound steps while another could
- * run, and fairness made it wait (src/sched/sched.c). */
-void weft__verdict_starved(void);
 
 /* A limit of weft, not a bug of the program, ended the execution: reason
  * is one of "step-limit", "thread-limit", "memory-limit", "time-limit",

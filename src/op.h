@@ -91,6 +91,10 @@ struct weft__op {
 	uint8_t order;            /* WEFT__ORDER_*: the C11 memory order of an
 				     atomic (0: a synchronising operation,
 				     acquire and, for a write, release) */
+	bool timed;               /* a timed wait's wakeup: enabled by its
+				     timeout, which no thread brings, so a
+				     thread parked at it is not one a busy
+				     thread starves (sched.c's starve) */
 	bool timekeeping;         /* only sleeps or moves the virtual clock:
 				     no progress for livelock detection (a
 				     loop that only sleeps and polls is

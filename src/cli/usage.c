@@ -27,7 +27,7 @@ static const char *usage_text =
 	"                        'unbounded': no limit)\n"
 	"  --starve-bound=N      steps a thread runs while another could run\n"
 	"                        before it waits for that one to take a step,\n"
-	"                        as fair scheduling (default 1000; 0: never)\n"
+	"                        as fair scheduling (default 0: never)\n"
 	"  --replay=TOKEN        re-run exactly the execution a report printed\n"
 	"  --filter=GLOB         run only the tests whose name matches\n"
 	"  --list                list the tests and exit\n"

@@ -200,20 +200,19 @@ static bool dfs_begin(void)
 	return false;
 }
 
-/* Every thread that could move is asleep except threads that spin or that
- * fairness makes wait (sched.c's starve): left alone, the spinners would
- * poll until --max-steps while the sleepers wait for a dependent step that
- * never comes (a kthread polling kthread_should_stop while the test thread
- * sleeps).  Abandoning the execution would be unsound (a spinner's next
- * step may write), so the sleepers are woken instead. */
+/* Every thread that could move is asleep except threads that spin: left
+ * alone, the spinners would poll until --max-steps while the sleepers wait
+ * for a dependent step that never comes (a kthread polling
+ * kthread_should_stop while the test thread sleeps).  Abandoning the
+ * execution would be unsound (a spinner's next step may write), so the
+ * sleepers are woken instead. */
 static bool only_spinners_awake(const struct weft__decision *d,
 				const weft__tset *avail)
 {
 	if (!weft__ts_meets(*d->enabled, cur_sleep))
 		return false;
 	WEFT__TS_EACH(q, avail)
-		if (!weft__ts_has(d->spinning, q) &&
-		    weft__ts_has(d->eligible, q))
+		if (!weft__ts_has(d->spinning, q))
 			return false;
 	return true;
 }

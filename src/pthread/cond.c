@@ -74,14 +74,19 @@ int __weft_pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m)
 }
 
 /* As pthread_cond_wait; timing out is an explored choice (virtual time),
- * and so is a wakeup without a signal returning 0 (a spurious one). */
+ * and so is a wakeup without a signal returning 0 (a spurious one).  A
+ * wait that timed out waited until ts on clock clk: virtual time moves
+ * there, so a loop that waits until a deadline ends. */
 static int cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
+			  clockid_t clk, const struct timespec *ts,
 			  const char *opname, const struct weft_loc *loc)
 {
-	return weft__cond_wait(wc_at(c, loc), weft__pt_mutex(m), 1, opname,
-			       loc)
-		       ? ETIMEDOUT
-		       : 0;
+	if (!weft__cond_wait(wc_at(c, loc), weft__pt_mutex(m), 1, opname,
+			     loc))
+		return 0;
+	if (ts)
+		weft__pt_time_pass(weft__pt_ns_until(clk, ts));
+	return ETIMEDOUT;
 }
 
 int __weft_pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
@@ -89,7 +94,8 @@ int __weft_pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
 {
 	if (!weft__pt_live())
 		return pthread_cond_timedwait(c, m, ts);
-	return cond_timedwait(c, m, "pthread_cond_timedwait", PT_LOC());
+	return cond_timedwait(c, m, CLOCK_REALTIME, ts,
+			      "pthread_cond_timedwait", PT_LOC());
 }
 
 /* The timed wait with the deadline on clock clk (std::condition_variable's
@@ -102,7 +108,8 @@ int __weft_pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_t *m,
 		return pthread_cond_clockwait(c, m, clk, ts);
 	if (!weft__pt_wait_clock(clk))
 		return EINVAL;
-	return cond_timedwait(c, m, "pthread_cond_clockwait", PT_LOC());
+	return cond_timedwait(c, m, clk, ts, "pthread_cond_clockwait",
+			      PT_LOC());
 }
 
 /* Never block; scheduling points. */

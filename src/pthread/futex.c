@@ -89,9 +89,10 @@ static int wakeup_desc(const struct weft__op *op, char *buf, size_t n)
 }
 
 long weft__pt_futex_wait(const uint32_t *word, uint32_t val, uint32_t bits,
-			 bool timed, const struct weft_loc *loc)
+			 long long timeout_ns, const struct weft_loc *loc)
 {
 	int self = weft__self();
+	bool timed = timeout_ns >= 0;
 	const char *name = weft__objname(word, "futex");
 	struct weft__op cmp = { .name = "futex_wait", .obj = word,
 				.objname = name, .access = WEFT__ACC_READ,
@@ -104,6 +105,7 @@ long weft__pt_futex_wait(const uint32_t *word, uint32_t val, uint32_t bits,
 				 .ready = wakeup_ready,
 				 .strong = wakeup_strong,
 				 .waitdesc = wakeup_desc,
+				 .timed = timed,
 				 .arg = timed ? (void *)1 : NULL,
 				 .arg2 = self, .loc = loc };
 	struct fwait *w;
@@ -132,6 +134,9 @@ long weft__pt_futex_wait(const uint32_t *word, uint32_t val, uint32_t bits,
 		return 0;
 	}
 	if (timed && !timed_spurious(w, loc)) {
+		/* It waited until its deadline: a loop that reads the clock
+		 * after it sees the deadline passed. */
+		weft__pt_time_pass(timeout_ns);
 		weft__step_note("timeout");
 		weft__timed_out();
 		errno = ETIMEDOUT;
@@ -142,30 +147,66 @@ long weft__pt_futex_wait(const uint32_t *word, uint32_t val, uint32_t bits,
 	return 0;
 }
 
+/* The waiters on word for one of bits now, as a set of thread ids. */
+static weft__tset waiters_now(const void *word, uint32_t bits)
+{
+	weft__tset s = weft__ts_none();
+
+	for (int i = 0; i < weft__nthreads(); i++)
+		if (unwoken_on(i, word, bits))
+			weft__ts_add(&s, i);
+	return s;
+}
+
+/* The k-th member of s, in increasing order. */
+static int nth(const weft__tset *s, int k)
+{
+	WEFT__TS_EACH(t, s)
+		if (k-- == 0)
+			return t;
+	weft__die("futex waiter %d not in the set", k);
+}
+
+/* Linux wakes one waiter for a count of 0 or less (futex_wake's nr_wake).
+ * The waiters are those queued when the wake's step is taken; when it may
+ * wake fewer than them, which ones is an explored choice, and a choice is
+ * a scheduling point of its own: a candidate that left in the meantime
+ * (timed out, woke spuriously) is no longer one, and the pick is made
+ * again among those still waiting, as if it had left before the wake. */
 long weft__pt_futex_wake(const uint32_t *word, int n, uint32_t bits,
 			 const struct weft_loc *loc)
 {
-	int waiters[WEFT__MAX_THREADS], nw = 0, woken = 0;
 	struct weft__op op = { .name = "futex_wake", .obj = word,
 			       .objname = weft__objname(word, "futex"),
 			       .access = WEFT__ACC_WRITE,
 			       .order = WEFT__ORDER_EXPLICIT, .loc = loc };
+	weft__tset cand;
+	int woken = 0;
 
-	if (!bits || n < 0) {
+	if (!bits) {
 		errno = EINVAL;
 		return -1;
 	}
+	if (n <= 0)
+		n = 1;
 	weft__visible(&op);
-	for (int i = 0; i < weft__nthreads(); i++)
-		if (unwoken_on(i, word, bits))
-			waiters[nw++] = i;
-	/* Each pick takes one waiter out of the candidates. */
-	while (woken < n && nw > 0) {
-		int k = nw > 1 && woken + nw > n
-				? weft__choose(nw, "which futex waiter", loc)
-				: 0;
-		wait_of(waiters[k])->woken = true;
-		waiters[k] = waiters[--nw];
+	cand = waiters_now(word, bits);
+	while (woken < n) {
+		weft__tset still = weft__ts_and(cand, waiters_now(word, bits));
+		int nw = weft__ts_count_below(&still, weft__nthreads()), k;
+		if (nw == 0)
+			break;
+		if (woken + nw <= n) {
+			WEFT__TS_EACH(t, &still)
+				wait_of(t)->woken = true;
+			woken += nw;
+			break;
+		}
+		k = nth(&still, weft__choose(nw, "which futex waiter", loc));
+		if (!unwoken_on(k, word, bits))
+			continue;
+		wait_of(k)->woken = true;
+		weft__ts_del(&cand, k);
 		woken++;
 	}
 	weft__step_note(woken ? "woke" : "no waiter");

@@ -58,8 +58,12 @@ int __weft_pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a)
 	weft_mutex_t *w;
 	int type = PTHREAD_MUTEX_NORMAL, robust = PTHREAD_MUTEX_STALLED;
 
-	if (!weft__pt_live())
+	if (!weft__pt_live()) {
+		if (a && pthread_mutexattr_getrobust(a, &robust) == 0 &&
+		    robust == PTHREAD_MUTEX_ROBUST)
+			weft__pt_robust_premain(m);
 		return pthread_mutex_init(m, a);
+	}
 	loc = PT_LOC();
 	if (a) {
 		pthread_mutexattr_gettype(a, &type);

@@ -53,6 +53,10 @@ int weft__pt_join(pthread_t t, void **ret, const struct weft_loc *loc);
 int weft__pt_once(pthread_once_t *o, void (*init)(void),
 		  const struct weft_loc *loc);
 void weft__pt_sleep_ns(long long ns, const struct weft_loc *loc);
+/* A timed wait that timed out waited until its deadline, ns from now:
+ * virtual time moves on by ns (nothing for ns <= 0).  Not a scheduling
+ * point. */
+void weft__pt_time_pass(long long ns);
 /* The program's call that led to a call from libstdc++ made at return
  * address ra (cxx_rt.c): its first caller that is neither libstdc++ nor
  * weft, found by unwinding. */
@@ -61,11 +65,12 @@ const struct weft_loc *weft__pt_program_loc(uintptr_t ra);
 bool weft__pt_from_weft(uintptr_t ra);
 /* The futex (futex.c), as syscall() returns: a wait blocks until a wake
  * with a common bit chooses it (0), or fails with errno EAGAIN when the
- * word is not val, or ETIMEDOUT when timed and it timed out (an explored
- * choice); a wake never blocks and returns how many waiters it woke, at
- * most n.  Scheduling points. */
+ * word is not val, or ETIMEDOUT when timeout_ns is not negative and it
+ * timed out (an explored choice; virtual time moves on by timeout_ns); a
+ * wake never blocks and returns how many waiters it woke, at most n (one
+ * for n <= 0, as Linux).  Scheduling points. */
 long weft__pt_futex_wait(const uint32_t *word, uint32_t val, uint32_t bits,
-			 bool timed, const struct weft_loc *loc);
+			 long long timeout_ns, const struct weft_loc *loc);
 long weft__pt_futex_wake(const uint32_t *word, int n, uint32_t bits,
 			 const struct weft_loc *loc);
 long long weft__pt_ns_until(clockid_t c, const struct timespec *abs);
@@ -92,6 +97,9 @@ int weft__pt_robust_acquired(pthread_mutex_t *m, const char *opname,
 void weft__pt_robust_unlocking(const pthread_mutex_t *m);
 void weft__pt_robust_thread_exit(int tid);
 void weft__pt_robust_begin(void);
+/* m was made robust outside any execution (a constructor, a C++ static
+ * object): every execution starts with it robust and consistent. */
+void weft__pt_robust_premain(pthread_mutex_t *m);
 weft_cond_t *weft__pt_cond(pthread_cond_t *c);
 _Noreturn void __weft_pthread_exit(void *ret);
 int __weft_pthread_detach(pthread_t t);

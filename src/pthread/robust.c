@@ -143,7 +143,22 @@ int __weft_pthread_mutex_consistent(pthread_mutex_t *m)
 	return 0;
 }
 
+/* The robust mutexes initialised before any execution (see
+ * weft__pt_robust_premain); more than fit are left normal ones. */
+static pthread_mutex_t *premain[32];
+static int npremain;
+
+void weft__pt_robust_premain(pthread_mutex_t *m)
+{
+	for (int i = 0; i < npremain; i++)
+		if (premain[i] == m)
+			return;
+	if (npremain < (int)(sizeof premain / sizeof premain[0]))
+		premain[npremain++] = m;
+}
+
 void weft__pt_robust_begin(void)
 {
-	nrobust = 0;
+	for (nrobust = 0; nrobust < npremain; nrobust++)
+		table[nrobust] = (struct robust){ premain[nrobust], RB_OK };
 }

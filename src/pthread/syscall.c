@@ -10,10 +10,12 @@
  * a wait as the scheduler's step; every other call goes to the C
  * library's syscall(). */
 #include <dlfcn.h>
+#include <errno.h>
 #include <linux/futex.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <sys/syscall.h>
+#include <time.h>
 
 #include "pthread/pt.h"
 
@@ -23,16 +25,35 @@
 static long futex(long a[6], const struct weft_loc *loc)
 {
 	const uint32_t *word = (const uint32_t *)a[0];
-	const void *timeout = (const void *)a[3];
+	const struct timespec *ts = (const struct timespec *)a[3];
+	clockid_t clk = a[1] & FUTEX_CLOCK_REALTIME ? CLOCK_REALTIME
+						   : CLOCK_MONOTONIC;
+	long long ns = -1;
 
+	/* FUTEX_WAIT's timeout is relative, FUTEX_WAIT_BITSET's an absolute
+	 * time on the clock the flag names; the wakes have no timeout (the
+	 * argument's place holds whatever the caller left there). */
+	if ((a[1] & FUTEX_CMD_MASK) != FUTEX_WAIT &&
+	    (a[1] & FUTEX_CMD_MASK) != FUTEX_WAIT_BITSET)
+		ts = NULL;
+	if (ts && (ts->tv_sec < 0 || ts->tv_nsec < 0 ||
+		   ts->tv_nsec >= 1000000000L)) {
+		errno = EINVAL;
+		return -1;
+	}
 	switch (a[1] & FUTEX_CMD_MASK) {
 	case FUTEX_WAIT:
+		if (ts)
+			ns = ts->tv_sec * 1000000000LL + ts->tv_nsec;
 		return weft__pt_futex_wait(word, (uint32_t)a[2],
-					   FUTEX_BITSET_MATCH_ANY, timeout,
-					   loc);
+					   FUTEX_BITSET_MATCH_ANY, ns, loc);
 	case FUTEX_WAIT_BITSET:
+		if (ts) {
+			ns = weft__pt_ns_until(clk, ts);
+			ns = ns < 0 ? 0 : ns;
+		}
 		return weft__pt_futex_wait(word, (uint32_t)a[2],
-					   (uint32_t)a[5], timeout, loc);
+					   (uint32_t)a[5], ns, loc);
 	case FUTEX_WAKE:
 		return weft__pt_futex_wake(word, (int)a[2],
 					   FUTEX_BITSET_MATCH_ANY, loc);

@@ -37,6 +37,12 @@ void weft__pt_sleep_ns(long long ns, const struct weft_loc *loc)
 	advance(ns, loc);
 }
 
+void weft__pt_time_pass(long long ns)
+{
+	if (ns > 0)
+		now_ns += ns;
+}
+
 unsigned __weft_sleep(unsigned s)
 {
 	if (!weft__pt_live())

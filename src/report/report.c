@@ -55,9 +55,10 @@ static void summary_line(FILE *out, const struct weft__verdict *V)
 				V->bound >= 0 ? " and" : " with at most",
 				V->fair_bound, V->fair_bound == 1 ? "" : "s");
 		if (V->fair_bound >= 0 && V->starve_bound > 0)
-			fprintf(out, " (or of a thread that ran %ld steps "
+			fprintf(out, " (or of a thread that ran %ld step%s "
 				     "while others could run)",
-				V->starve_bound);
+				V->starve_bound,
+				V->starve_bound == 1 ? "" : "s");
 		if (V->bound < 0 && V->fair_bound < 0 && !V->inputs_sampled)
 			fputs(", every interleaving (no bound needed)", out);
 		else if (V->bound < 0 && V->fair_bound < 0)

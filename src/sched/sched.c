@@ -24,20 +24,6 @@ bool weft__thread_enabled(int tid)
 	return enabled(&weft__X->th[tid]);
 }
 
-/* Fair scheduling (Musuvathi and Qadeer, PLDI 2008): a thread that spun
- * (yielded, or polled and saw nothing new) has lower priority than every
- * thread that was enabled at that moment, until each of them has taken a
- * step.  Spin loops then let the others run instead of hanging the
- * explorer, and no interleaving of real work is excluded. */
-/* Do a and b meet in their first nw words? */
-static inline bool meets_in(const weft__tset *a, const weft__tset *b, int nw)
-{
-	for (int k = 0; k < nw; k++)
-		if (a->w[k] & b->w[k])
-			return true;
-	return false;
-}
-
 /* The live threads of this execution, word by word (weft__exec_reset
  * clears the words past them), and whether any of them is not a daemon.
  * Reads only the thread records' first fields, not their ops: the
@@ -88,38 +74,6 @@ static void compute_enabled(struct weft__exec *X, const weft__tset *live)
 		X->weak.w[k] = wk;
 		X->n_enabled += __builtin_popcountll(en);
 		X->n_weak += __builtin_popcountll(wk);
-	}
-}
-
-/* Fairness's sets, once the enabled set is known: only while some thread
- * may be spinning (X->spin_any); otherwise both are empty, and most often
- * were already (their sizes say so: nothing else writes them). */
-static void compute_spinning(struct weft__exec *X)
-{
-	int nw = (X->nthreads + 63) >> 6;
-
-	if (!X->spin_any && !X->starve_any && !X->n_deferred &&
-	    !X->n_spinning)
-		return;
-	X->n_deferred = X->n_spinning = 0;
-	for (int k = 0; k < nw; k++) {
-		uint64_t df = 0, sp = 0;
-		if (X->spin_any || X->starve_any)
-			for (uint64_t m = X->enabled.w[k]; m; m &= m - 1) {
-				int b = __builtin_ctzll(m);
-				const struct weft__thread *t = &X->th[k * 64 + b];
-				if (t->spinning)
-					sp |= (uint64_t)1 << b;
-				/* A thread is never in its own yield_wait
-				 * (weft__spun) nor starve_wait (starve). */
-				if (meets_in(&t->yield_wait, &X->enabled, nw) ||
-				    meets_in(&t->starve_wait, &X->enabled, nw))
-					df |= (uint64_t)1 << b;
-			}
-		X->deferred.w[k] = df;
-		X->spinning.w[k] = sp;
-		X->n_deferred += __builtin_popcountll(df);
-		X->n_spinning += __builtin_popcountll(sp);
 	}
 }
 
@@ -180,48 +134,6 @@ _Noreturn static void livelock(const char *why)
 	weft__fail(WEFT__K(LIVELOCK), op ? op->loc : NULL, "%s", why);
 }
 
-/* When fairness defers every enabled thread (all of them yielded to one
- * another), the preferred one is the next in a fixed rotation after the
- * last runner.  Only a preference: exhaustive search may still branch. */
-static int round_robin(const weft__tset *set)
-{
-	int last = weft__X->last_tid;
-	int i = weft__ts_next(set, last < 0 ? -1 : last);
-
-	if (i < 0)
-		i = weft__ts_first(set);
-	if (i < 0)
-		weft__die("round robin over an empty set");
-	return i;
-}
-
-/* Fair scheduling without a yield: a thread that ran --starve-bound steps
- * in a row while some other thread could have run waits, as a spinner
- * does, until each of those has taken a step.  A real scheduler gives
- * every runnable thread the CPU sooner or later; without this, the first
- * schedule of a worker that loops until another thread sets a flag (and
- * writes as it loops, so it is not spinning) runs the worker alone until
- * --max-steps.  Running it on anyway is an unfair continuation, which an
- * exhaustive search bounds as it bounds a spinner's (--fair-bound). */
-static void starve(struct weft__exec *X, int tid)
-{
-	struct weft__thread *t = &X->th[tid];
-
-	if (tid != X->last_tid ||
-	    X->n_enabled - X->n_weak - !weft__ts_has(&X->weak, tid) <= 0) {
-		X->run_len = 0;
-		return;
-	}
-	if (++X->run_len < weft__opts.starve_bound || !weft__opts.starve_bound)
-		return;
-	X->run_len = 0;
-	if (!X->starve_any)
-		weft__verdict_starved();
-	X->starve_any = true;
-	t->starve_wait = weft__ts_minus(X->enabled, X->weak);
-	weft__ts_del(&t->starve_wait, tid);
-}
-
 static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 {
 	struct weft__exec *X = weft__X;
@@ -245,13 +157,7 @@ static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 		T->preemptions = ++X->preemptions;
 	if (!weft__ts_has(elig, tid))
 		X->unfair++;
-	if (X->spin_any)
-		for (int i = 0; i < X->nthreads; i++)
-			weft__ts_del(&X->th[i].yield_wait, tid);
-	if (X->starve_any)
-		for (int i = 0; i < X->nthreads; i++)
-			weft__ts_del(&X->th[i].starve_wait, tid);
-	starve(X, tid);
+	weft__fair_step(X, tid);
 	weft__trace_dec(T)[T->ndec++] = (uint32_t)tid;
 	weft__trace_steps(T)[s] = (struct weft__step){
 		.tid = (int16_t)tid, .kind = STEP_OP, .value = -1,
@@ -299,10 +205,12 @@ static int choose_next(void)
 		weft__limit("step-limit", NULL,
 			     "an execution took more than --max-steps=%ld steps "
 			     "without finishing (a long computation, or a "
-			     "loop weft cannot tell from a livelock)",
+			     "loop weft cannot tell from a livelock; a thread "
+			     "that loops until another sets a flag finishes "
+			     "under fair scheduling, --starve-bound=1000)",
 			     weft__opts.max_steps);
 	compute_enabled(X, &live);
-	compute_spinning(X);
+	weft__fair_sets(X);
 	/* weak, deferred and spinning are subsets of enabled: equal sizes
 	 * mean equal sets. */
 	if (!X->n_enabled || X->n_weak == X->n_enabled) {
@@ -330,7 +238,7 @@ static int choose_next(void)
 	 * still branch to any enabled thread, since partial-order reduction
 	 * is only sound over the enabled set. */
 	if (X->n_deferred == X->n_enabled) {
-		elig = weft__ts_one(round_robin(&X->enabled));
+		elig = weft__ts_one(weft__fair_round_robin(&X->enabled));
 	} else {
 		elig = weft__ts_none();
 		for (int k = 0; k < (X->nthreads + 63) >> 6; k++)

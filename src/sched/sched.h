@@ -147,6 +147,19 @@ void weft__listeners_chosen(int tid, const struct weft__op *op);
 void weft__listeners_step(int tid, const struct weft__op *op);
 void weft__listeners_end(void);
 
+/* Fair scheduling (fair.c).  weft__fair_sets computes X's deferred and
+ * spinning sets once its enabled set is known; weft__fair_round_robin is
+ * the preferred thread when fairness defers all of set; weft__fair_step
+ * records that tid takes the step chosen (the threads waiting for it stop
+ * waiting; a thread that ran --starve-bound steps while others could run
+ * starts to wait for them). */
+void weft__fair_sets(struct weft__exec *X);
+int weft__fair_round_robin(const weft__tset *set);
+void weft__fair_step(struct weft__exec *X, int tid);
+/* Some thread of this run waited for others after --starve-bound steps:
+ * a verification rests on that bound (shared.c). */
+void weft__verdict_starved(void);
+
 /* AddressSanitizer builds: tell it about fiber switches and fresh stacks
  * (asan.c; no-ops otherwise). */
 void weft__asan_enter(void);

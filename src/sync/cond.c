@@ -195,6 +195,7 @@ int weft__cond_wait(weft_cond_t *c, weft_mutex_t *m, int timed,
 				 .obj = c, .objname = name,
 				 .access = WEFT__ACC_WRITE, .ready = wake_ready,
 				 .strong = wake_strong, .waitdesc = wake_desc,
+				 .timed = timed != 0,
 				 .arg = timed ? (void *)1 : NULL,
 				 .arg2 = self, .loc = loc };
 	int depth, res = 0;

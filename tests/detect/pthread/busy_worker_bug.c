@@ -1,5 +1,5 @@
 //! expect: bug data-race
-//! args: --strategy=dfs
+//! args: --strategy=dfs --starve-bound=1000
 /* As busy_worker_ok, but main reads the worker's result before joining
  * it: the read races with the worker's write after its loop. */
 #include <pthread.h>

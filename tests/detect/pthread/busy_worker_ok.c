@@ -1,11 +1,12 @@
 //! expect: verified
-//! args: --strategy=dfs
+//! args: --strategy=dfs --starve-bound=1000
 /* A worker does atomic work until main tells it to stop.  The first
  * schedule of an exhaustive search runs the worker alone, and it never
- * stops by itself: it writes as it loops, so it is not spinning.  It was
- * inconclusive (step-limit); fair scheduling (--starve-bound) now makes it
- * wait for main after 1000 steps, and the search ends verified, saying
- * so.  busy_worker_bug reads the worker's result before the join. */
+ * stops by itself: it writes as it loops, so it is not spinning.  It is
+ * inconclusive (step-limit) by default; fair scheduling without yields
+ * (--starve-bound) makes it wait for main after 1000 steps, and the search
+ * ends verified, saying so.  busy_worker_bug reads the worker's result
+ * before the join. */
 #include <assert.h>
 #include <pthread.h>
 #include <stdatomic.h>

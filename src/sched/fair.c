@@ -1,0 +1,128 @@
+/* src/sched/fair.c - fair scheduling: which enabled threads the scheduler
+ * prefers, for sched.c's choice of the next step.
+ *
+ * Musuvathi and Qadeer (PLDI 2008): a thread that spun (yielded, or polled
+ * and saw nothing new) has lower priority than every thread that was
+ * enabled at that moment, until each of them has taken a step.  Spin loops
+ * then let the others run instead of hanging the explorer, and no
+ * interleaving of real work is excluded.  The preference is only that:
+ * exhaustive strategies may still run a deferred thread (an unfair
+ * continuation, bounded by --fair-bound). */
+#include "sched.h"
+
+/* Do a and b meet in their first nw words? */
+static inline bool meets_in(const weft__tset *a, const weft__tset *b, int nw)
+{
+	for (int k = 0; k < nw; k++)
+		if (a->w[k] & b->w[k])
+			return true;
+	return false;
+}
+
+/* Fairness's sets, once the enabled set is known: only while some thread
+ * may be spinning (X->spin_any); otherwise both are empty, and most often
+ * were already (their sizes say so: nothing else writes them). */
+void weft__fair_sets(struct weft__exec *X)
+{
+	int nw = (X->nthreads + 63) >> 6;
+
+	if (!X->spin_any && !X->starve_any && !X->n_deferred &&
+	    !X->n_spinning)
+		return;
+	X->n_deferred = X->n_spinning = 0;
+	for (int k = 0; k < nw; k++) {
+		uint64_t df = 0, sp = 0;
+		if (X->spin_any || X->starve_any)
+			for (uint64_t m = X->enabled.w[k]; m; m &= m - 1) {
+				int b = __builtin_ctzll(m);
+				const struct weft__thread *t = &X->th[k * 64 + b];
+				if (t->spinning)
+					sp |= (uint64_t)1 << b;
+				/* A thread is never in its own yield_wait
+				 * (weft__spun) nor starve_wait (starve). */
+				if (meets_in(&t->yield_wait, &X->enabled, nw) ||
+				    meets_in(&t->starve_wait, &X->enabled, nw))
+					df |= (uint64_t)1 << b;
+			}
+		X->deferred.w[k] = df;
+		X->spinning.w[k] = sp;
+		X->n_deferred += __builtin_popcountll(df);
+		X->n_spinning += __builtin_popcountll(sp);
+	}
+}
+
+/* When fairness defers every enabled thread (all of them yielded to one
+ * another), the preferred one is the next in a fixed rotation after the
+ * last runner.  Only a preference: exhaustive search may still branch. */
+int weft__fair_round_robin(const weft__tset *set)
+{
+	int last = weft__X->last_tid;
+	int i = weft__ts_next(set, last < 0 ? -1 : last);
+
+	if (i < 0)
+		i = weft__ts_first(set);
+	if (i < 0)
+		weft__die("round robin over an empty set");
+	return i;
+}
+
+/* The threads other than tid that could take a step now by themselves:
+ * enabled, not only spuriously, and not parked at a timed wait's wakeup
+ * (only its timeout would move it, which no thread brings). */
+static weft__tset could_run(const struct weft__exec *X, int tid)
+{
+	weft__tset s = weft__ts_minus(X->enabled, X->weak);
+
+	weft__ts_del(&s, tid);
+	WEFT__TS_EACH(i, &s) {
+		const struct weft__op *op = X->th[i].pending;
+		if (op && op->timed)
+			weft__ts_del(&s, i);
+	}
+	return s;
+}
+
+/* Fair scheduling without a yield: a thread that ran --starve-bound steps
+ * in a row while some other thread could have run waits, as a spinner
+ * does, until each of those has taken a step.  A real scheduler gives
+ * every runnable thread the CPU sooner or later; without this, the first
+ * schedule of a worker that loops until another thread sets a flag (and
+ * writes as it loops, so it is not spinning) runs the worker alone until
+ * --max-steps.  Running it on anyway is an unfair continuation, which an
+ * exhaustive search bounds as it bounds a spinner's (--fair-bound).  So
+ * a verification under it does not cover a bug that needs one thread to
+ * run longer than that while another could: it is off unless asked for
+ * (--starve-bound=0 by default), and a verdict that rests on it says so. */
+static void starve(struct weft__exec *X, int tid)
+{
+	weft__tset others;
+
+	if (tid != X->last_tid) {
+		X->run_len = 0;
+		return;
+	}
+	if (++X->run_len < weft__opts.starve_bound)
+		return;
+	others = could_run(X, tid);
+	if (weft__ts_empty(others)) {
+		X->run_len = 0;
+		return;
+	}
+	X->run_len = 0;
+	if (!X->starve_any)
+		weft__verdict_starved();
+	X->starve_any = true;
+	X->th[tid].starve_wait = others;
+}
+
+void weft__fair_step(struct weft__exec *X, int tid)
+{
+	if (X->spin_any)
+		for (int i = 0; i < X->nthreads; i++)
+			weft__ts_del(&X->th[i].yield_wait, tid);
+	if (X->starve_any)
+		for (int i = 0; i < X->nthreads; i++)
+			weft__ts_del(&X->th[i].starve_wait, tid);
+	if (weft__opts.starve_bound)
+		starve(X, tid);
+}

@@ -46,6 +46,15 @@ static int describe_work(const struct weft_work *w, char *buf, size_t n)
 			 weft__lx_tname(w->runner - 1));
 		return w->runner - 1;
 	}
+	if (delay_armed(w) && dwork_of((struct weft_work *)w)->timer.ev.fires >=
+			      WEFT_TIMER_REFIRE_BOUND) {
+		snprintf(buf, n, "work %s, whose delay timer is armed but, "
+			 "re-armed by the work %d times (WEFT_TIMER_REFIRE_BOUND), "
+			 "is not fired again in one execution: a wait for it is "
+			 "weft's bound, not necessarily a deadlock", w->name,
+			 WEFT_TIMER_REFIRE_BOUND);
+		return -1;
+	}
 	if (delay_armed(w)) {
 		snprintf(buf, n, "work %s, whose delay timer is armed", w->name);
 		return -1;

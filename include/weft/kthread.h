@@ -21,8 +21,10 @@ struct weft_ktask {
 struct weft_ktask *weft_kthread_run(int (*fn)(void *), void *data,
 				    const char *name,
 				    const struct weft_loc *loc);
-/* Ask t to stop and wait until fn returned; returns its result.  Blocks;
- * everything t did happens before it returns. */
+/* Ask t to stop, wake it as wake_up_process() would (a wait_event it is
+ * in re-evaluates its condition, a task state it set is made running),
+ * and wait until fn returned; returns its result.  Blocks; everything t
+ * did happens before it returns. */
 int weft_kthread_stop(struct weft_ktask *t, const struct weft_loc *loc);
 /* Whether the calling kthread was asked to stop (a scheduling point that
  * reads its task; never blocks).  A poll that finds no request counts as

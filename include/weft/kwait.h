@@ -33,6 +33,7 @@ struct weft_waiter {
 	unsigned long deadline;
 	long result;
 	int slept;                 /* lock-order edge added */
+	int kicked;                /* the task was woken (kthread_stop) */
 	const char *what, *cond;
 	const struct weft_loc *loc;
 };

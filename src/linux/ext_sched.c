@@ -140,6 +140,18 @@ int weft_kx_wake_up_process(struct weft_ktask *t, const struct weft_loc *loc)
 	return was;
 }
 
+/* kthread_stop() wakes its thread as wake_up_process() does, in its own
+ * step, which touches this object too (kthread.c). */
+const void *weft__lx_task_state_obj(int tid)
+{
+	return &xs_of(tid)->state;
+}
+
+void weft__lx_task_wake(int tid)
+{
+	xs_of(tid)->state = 0;
+}
+
 void weft_kx_atomic(int delta, const char *what, const struct weft_loc *loc)
 {
 	struct weft__lx_thread *me = weft__lx_me();

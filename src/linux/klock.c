@@ -207,6 +207,32 @@ static void drop_held(struct weft_klock *l)
 		weft__lx_me()->spin_depth--;
 }
 
+/* A read hold of an rw_semaphore the caller already holds for reading:
+ * a writer that queues in between blocks the second down_read() (no
+ * reader passes a waiting writer), and the writer waits for the first
+ * hold.  lockdep reports it in every execution ("possible recursive
+ * locking"), writer or not, and so does this, as a finding. */
+static void recursive_read(const struct weft_klock *l,
+			   const struct weft_loc *loc)
+{
+	const struct weft__held_lock *e;
+	const struct weft_loc *first = NULL;
+	char msg[512];
+
+	for (int i = weft__held_locks(weft__self(), &e); i-- > 0;)
+		if (e[i].obj == l && e[i].tag == &klock_tag)
+			first = e[i].at;
+	snprintf(msg, sizeof msg,
+		 "possible deadlock: down_read(%s) at %s by %s, which already "
+		 "holds it for reading (taken at %s): a writer queued in "
+		 "between blocks the second down_read, and waits for the "
+		 "first (read holds of an rw_semaphore do not nest)",
+		 lname(l), weft__lx_site(loc), weft__lx_tname(weft__self()),
+		 first ? weft__lx_site(first) : "?");
+	weft__note_finding(WEFT__K(LOCK_ORDER),
+			   0x7265637264ull ^ (uint64_t)(uintptr_t)loc, msg);
+}
+
 static void acquire(struct weft_klock *l, bool shared,
 		    const struct weft_loc *loc)
 {
@@ -227,6 +253,9 @@ static void acquire(struct weft_klock *l, bool shared,
 		weft_might_sleep(name, lname(l), loc);
 	else if (weft__lx_me()->hardirq)
 		weft__lx_irq_check_spin(l, lname(l), shared, loc);
+	if (shared && l->kind == WEFT_KLOCK_RWSEM &&
+	    weft__lx_klock_reader(weft__self(), l))
+		recursive_read(l, loc);
 	weft__visible(&op);
 	/* The lock may have been freed while the thread waited for it. */
 	weft__check_access(l, sizeof *l, true, loc);

@@ -77,8 +77,17 @@ int weft_kthread_stop(struct weft_ktask *t, const struct weft_loc *loc)
 			   "itself waits for itself", t->name);
 	weft_might_sleep("kthread_stop", t->name, loc);
 	weft__wait_on_class(t->cls - 1, loc);
+	/* The kernel's kthread_stop sets the flag and then wakes the thread
+	 * (wake_up_process): a thread that set its task state, or that is
+	 * inside a wait_event, sees the flag when it checks again. */
+	op.obj2 = weft__lx_task_state_obj(t->tid);
 	weft__visible(&op);
 	t->should_stop = 1;
+	if (!t->exited) {
+		weft__lx_task_wake(t->tid);
+		weft__lx_waitq_kick(t->tid, t->name, loc);
+	}
+	op.obj2 = NULL;
 	op.ready = exited;
 	weft__visible(&op);
 	t->should_stop = 2; /* stopped: not a leak */

@@ -64,6 +64,8 @@ struct weft__lx_thread {
 	int tw_fired;
 	/* kthread */
 	void *task;
+	/* the wait_event in progress (its waiter is on the thread's stack) */
+	struct weft_waiter *waiter;
 	/* interrupts (ext_irq.c): disabled-section depth (local_irq_save,
 	 * spin_lock_irqsave ...), and whether a hard handler runs */
 	int irqs_off;
@@ -153,6 +155,12 @@ void weft__lx_completion_timeout(struct weft_completion *c, int tid,
 
 /* Wait queues (waitq.c): the clock's timed-wait expiry. */
 void weft__lx_waitq_timeout(struct weft_waitq *q, int tid, unsigned long gen);
+/* kthread_stop's wake_up_process of thread tid: a wait_event it is in
+ * re-evaluates its condition (waitq.c); a task state it set is made
+ * running (ext_sched.c, whose state object the stop's step touches). */
+void weft__lx_waitq_kick(int tid, const char *name, const struct weft_loc *loc);
+const void *weft__lx_task_state_obj(int tid);
+void weft__lx_task_wake(int tid);
 
 /* Thread t holds kernel lock l for reading (klock.c). */
 bool weft__lx_klock_reader(int t, const struct weft_klock *l);

@@ -52,6 +52,7 @@ void weft_wait_begin(struct weft_waitq *q, struct weft_waiter *w,
 	weft__check_access(q, sizeof *q, false, loc);
 	weft_might_sleep(what, qname(q), loc);
 	prepare(w);
+	weft__lx_me()->waiter = w;
 }
 
 static bool fired(const struct weft_waiter *w, int tid)
@@ -63,7 +64,7 @@ static bool fired(const struct weft_waiter *w, int tid)
 static bool woken(const struct weft__op *op)
 {
 	const struct weft_waiter *w = op->arg;
-	return w->q->wakeups != w->gen || fired(w, (int)op->arg2);
+	return w->q->wakeups != w->gen || w->kicked || fired(w, (int)op->arg2);
 }
 
 static int wq_waitdesc(const struct weft__op *op, char *buf, size_t n)
@@ -118,6 +119,7 @@ static void sleep_once(struct weft_waiter *w)
 	/* Woken: the kernel's loop prepares again before it re-evaluates
 	 * the condition, atomically with the wake-up seen here. */
 	w->gen = w->q->wakeups;
+	w->kicked = 0;
 }
 
 /* wait_event_timeout's result once the wait is over, as the kernel's
@@ -154,6 +156,7 @@ long weft_wait_end(struct weft_waiter *w)
 {
 	struct weft__lx_thread *me = weft__lx_me();
 
+	me->waiter = NULL;
 	if (w->timeout > 0 && w->slept) {
 		if (me->sleep_ev.armed && me->tw_obj == w->q) {
 			weft__point("del_timer", &weft__lx_dom, LX_DOM_NAME,
@@ -183,4 +186,23 @@ void weft_waitq_wake(struct weft_waitq *q, const char *what,
 	q->wakeups++;
 	q->waker = weft__self() + 1;
 	q->woken_at = loc;
+}
+
+/* A wake_up_process() of thread tid (kthread_stop's): if it is inside a
+ * wait_event, the wait re-evaluates its condition, as the kernel's does
+ * after any wake-up of the task, not only a wake_up() of its queue.  A
+ * step on the queue, so the waiter's prepare and sleep are ordered
+ * against it.  The waiter lives on tid's stack: it is read only while
+ * tid is still registered in it. */
+void weft__lx_waitq_kick(int tid, const char *name, const struct weft_loc *loc)
+{
+	struct weft_waiter *w = weft__lx_th[tid].waiter;
+	struct weft_waitq *q;
+
+	if (!w)
+		return;
+	q = w->q;
+	weft__release_point("wake_up_process", q, name, loc);
+	if (weft__lx_th[tid].waiter == w && w->q == q)
+		w->kicked = 1;
 }

@@ -16,6 +16,11 @@ static struct weft_dwork *dwork_of(struct weft_work *w)
 							  work));
 }
 
+static bool delay_armed(const struct weft_work *w)
+{
+	return w->delayed && dwork_of((struct weft_work *)w)->timer.ev.armed;
+}
+
 /* ---- wait descriptions for deadlock reports ----------------------------- */
 
 static int blame_running(const struct weft_wq *wq, char *buf, size_t n,
@@ -41,7 +46,16 @@ static int describe_work(const struct weft_work *w, char *buf, size_t n)
 			 weft__lx_tname(w->runner - 1));
 		return w->runner - 1;
 	}
-	if (w->delayed && dwork_of((struct weft_work *)w)->timer.ev.armed) {
+	if (delay_armed(w) && dwork_of((struct weft_work *)w)->timer.ev.fires >=
+			      WEFT_TIMER_REFIRE_BOUND) {
+		snprintf(buf, n, "work %s, whose delay timer is armed but, "
+			 "re-armed by the work %d times (WEFT_TIMER_REFIRE_BOUND), "
+			 "is not fired again in one execution: a wait for it is "
+			 "weft's bound, not necessarily a deadlock", w->name,
+			 WEFT_TIMER_REFIRE_BOUND);
+		return -1;
+	}
+	if (delay_armed(w)) {
 		snprintf(buf, n, "work %s, whose delay timer is armed", w->name);
 		return -1;
 	}
@@ -79,7 +93,11 @@ int weft_work_flush(struct weft_work *w, const struct weft_loc *loc)
 		weft__wait_on_class(weft__lx_wq_class(w->wq), loc);
 	weft__visible(&op);
 	weft__check_access(w, sizeof *w, false, loc);
-	if (w->pending)
+	/* A delayed work whose delay timer is still armed is not on any
+	 * queue yet, and the kernel's flush_work() does not wait for it (it
+	 * finds no pool_workqueue in the work's data); only an instance
+	 * running now is waited for.  flush_delayed_work() queues it first. */
+	if (w->pending && !delay_armed(w))
 		op.arg2 = (long)w->nqueued;
 	else if (w->runner)
 		op.arg2 = (long)(w->ndone + 1);

@@ -22,7 +22,9 @@
  *
  * Threads still live when the execution ends contribute their next step:
  * an enabled thread cut off by the end of the process races with the step
- * that ended it; a blocked thread races with whatever blocked it. */
+ * that ended it; a blocked thread races with whatever blocked it (its
+ * immediate predecessors, and the step that disabled it: see
+ * weft__odpor_disabler_race). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -308,6 +310,7 @@ long weft__odpor_races(const struct odpor_view *v)
 		preds_of(e, q, &p);
 		races_of(v->n, e, tclk + (size_t)q * (size_t)nth, &p,
 			 last_of[q]);
+		disabler_race(e, &p, last_of[q]);
 	}
 	for (long k = 0; k < nraces; k++) {
 		const struct race *r = &races[k];

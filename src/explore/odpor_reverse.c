@@ -115,6 +115,34 @@ void weft__odpor_reverse(long e, long j, const struct ev *ep)
 		debug_race(e, j, vbuf, n, "covered");
 }
 
+/* A thread still blocked at the end races with the step that disabled it:
+ * the last step of another thread taken while it was enabled, when that
+ * step touches its objects.  Its immediate predecessors need not include
+ * that step: a later step on the same object, which found it blocked
+ * already, hides it, and the race with that later one cannot be reversed
+ * (infeasible).  Without this the order in which the thread ran before it
+ * was disabled was never tried: a timer handler made runnable by mod_timer
+ * and disarmed by del_timer, then kfree and one more timer call, was a
+ * use-after-free verified in 2 schedules. */
+void weft__odpor_disabler_race(const struct ev *ep, const struct preds *p,
+			       int32_t prev)
+{
+	int t = ep->tid;
+	long k = V->n - 1;
+
+	while (k > prev && !weft__ts_has(&V->steps[k].enabled, t))
+		k--;
+	if (k <= prev || V->steps[k].ev.tid == t ||
+	    !share_object(&V->steps[k].ev, ep))
+		return;
+	for (int a = 0; a < p->n; a++)
+		if (p->s[a] == k)
+			return;
+	if (V->steps[k].section >= 0)
+		k = V->steps[k].section;
+	note_race(k, V->n, t);
+}
+
 /* The races of step e' (index j, or j == n for a thread's next step at the
  * end) given its predecessors; cpo is its thread's clock before it. */
 void weft__odpor_races_of(long j, const struct ev *ep, const uint32_t *cpo,

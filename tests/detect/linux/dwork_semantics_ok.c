@@ -48,7 +48,12 @@ WEFT_TEST(flush_runs_it_now)
 	weft_assert(READ_ONCE(runs) == 1);
 }
 
-/* mod_delayed_work on a pending work re-arms it: it still runs once. */
+/* mod_delayed_work on a pending work re-arms it: it still runs once.  If
+ * the first timer fired and the work started before the second call (the
+ * test thread preempted for 50 jiffies), the work is no longer pending and
+ * is queued again: it may run twice.  (This test asserted at most one run
+ * until the explorer tried that order: a timer handler made runnable and
+ * then disabled by a later step was never run first.) */
 WEFT_TEST(mod_rearms_once)
 {
 	bool was;
@@ -57,7 +62,7 @@ WEFT_TEST(mod_rearms_once)
 	weft_assert(!mod_delayed_work(system_wq, &dw, 50)); /* was idle */
 	was = mod_delayed_work(system_wq, &dw, 5);
 	cancel_delayed_work_sync(&dw);
-	weft_assert(READ_ONCE(runs) <= 1);
-	weft_assert(was || READ_ONCE(runs) == 1);
+	weft_assert(READ_ONCE(runs) <= (was ? 1 : 2));
+	weft_assert(was || READ_ONCE(runs) >= 1);
 	weft_assert(!delayed_work_pending(&dw));
 }

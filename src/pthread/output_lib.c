@@ -61,15 +61,21 @@ size_t fwrite(const void *p, size_t size, size_t n, FILE *f)
 	return n;
 }
 
-int fputc(int c, FILE *f)
+/* fputc and putc, called at return address ra; real is the C library's. */
+static int put_char(int c, FILE *f, uintptr_t ra, int (*real)(int, FILE *))
 {
 	char ch = (char)c;
 
-	REAL(fputc);
-	if (!kept(f, -1, RA()))
+	if (!kept(f, -1, ra))
 		return real(c, f);
 	weft__pt_output(fd_of(f), &ch, 1);
 	return (unsigned char)c;
+}
+
+int fputc(int c, FILE *f)
+{
+	REAL(fputc);
+	return put_char(c, f, RA(), real);
 }
 
 /* glibc's putc is a function as well as a macro; libstdc++ calls the
@@ -77,13 +83,8 @@ int fputc(int c, FILE *f)
 #undef putc
 int putc(int c, FILE *f)
 {
-	char ch = (char)c;
-
 	REAL(putc);
-	if (!kept(f, -1, RA()))
-		return real(c, f);
-	weft__pt_output(fd_of(f), &ch, 1);
-	return (unsigned char)c;
+	return put_char(c, f, RA(), real);
 }
 
 int fputs(const char *s, FILE *f)

@@ -63,6 +63,15 @@ static bool counts(int i)
 	return !weft__thread_done(i) && !weft__thread_daemon(i);
 }
 
+/* Set by a waitdesc while the report below describes the blocked
+ * threads. */
+static bool on_bound;
+
+void weft__wait_on_bound(void)
+{
+	on_bound = true;
+}
+
 _Noreturn void weft__deadlock_report(void)
 {
 	int n = weft__nthreads();
@@ -72,6 +81,7 @@ _Noreturn void weft__deadlock_report(void)
 	int nblocked = 0, head = -1, ncyc = 0;
 	const struct weft__op *op;
 
+	on_bound = false;
 	for (int i = 0; i < n; i++) {
 		wf[i] = -1;
 		if (weft__thread_done(i))
@@ -101,6 +111,16 @@ _Noreturn void weft__deadlock_report(void)
 	if (head < 0)
 		head = ncyc ? cycle[0] : 0;
 	op = weft__thread_pending(head);
+	/* A timer the re-arm bound stopped would fire again in the kernel:
+	 * with no cycle of waits to blame, the hang may be weft's bound. */
+	if (on_bound && !ncyc)
+		weft__limit("timer-refire-bound", op->loc,
+			    "%d thread%s blocked with no cycle of waits, and a "
+			    "timer that re-armed itself WEFT_TIMER_REFIRE_BOUND "
+			    "times is not fired again in one execution: a hang "
+			    "of weft's bound, not necessarily a deadlock",
+			    nblocked,
+			    nblocked == 1 ? "" : "s");
 	weft__fail(WEFT__K(DEADLOCK), op->loc,
 		   "%d thread%s blocked; thread %s waits in %s(%s) for %s",
 		   nblocked, nblocked == 1 ? "" : "s", weft__thread_name(head),

@@ -48,6 +48,7 @@ static int describe_work(const struct weft_work *w, char *buf, size_t n)
 	}
 	if (delay_armed(w) && dwork_of((struct weft_work *)w)->timer.ev.fires >=
 			      WEFT_TIMER_REFIRE_BOUND) {
+		weft__wait_on_bound();
 		snprintf(buf, n, "work %s, whose delay timer is armed but, "
 			 "re-armed by the work %d times (WEFT_TIMER_REFIRE_BOUND), "
 			 "is not fired again in one execution: a wait for it is "

@@ -251,8 +251,8 @@ static void acquire(struct weft_klock *l, bool shared,
 
 	if (!WEFT_KLOCK_SPINS(l->kind))
 		weft_might_sleep(name, lname(l), loc);
-	else if (weft__lx_me()->hardirq)
-		weft__lx_irq_check_spin(l, lname(l), shared, loc);
+	else
+		weft__lx_ctx_check_spin(l, lname(l), shared, loc);
 	if (shared && l->kind == WEFT_KLOCK_RWSEM &&
 	    weft__lx_klock_reader(weft__self(), l))
 		recursive_read(l, loc);

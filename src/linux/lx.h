@@ -70,6 +70,7 @@ struct weft__lx_thread {
 	 * spin_lock_irqsave ...), and whether a hard handler runs */
 	int irqs_off;
 	int hardirq;
+	int bh_off;                     /* softirq-disabled depth (ext_softirq.c) */
 };
 
 extern struct weft__lx_thread weft__lx_th[WEFT__MAX_THREADS];
@@ -109,6 +110,11 @@ void weft__lx_ctx_enter(struct weft__lx_ctx_save *s, const char *atomic_what,
 		  const char *atomic_name, int skip0, int skip1);
 void weft__lx_ctx_leave(const struct weft__lx_ctx_save *s);
 
+/* A spinning lock's acquisition in interrupt context: a hard interrupt
+ * handler or a softirq (ext_softirq.c) that spins on l while a thread
+ * holds it with them enabled is a deadlock on that thread's CPU. */
+void weft__lx_ctx_check_spin(const struct weft_klock *l, const char *lock_name,
+			     bool shared, const struct weft_loc *loc);
 /* Called by a hard interrupt handler about to spin on l (ext_irq.c): a
  * deadlock when another thread holds l with interrupts enabled. */
 void weft__lx_irq_check_spin(const struct weft_klock *l, const char *lock_name,

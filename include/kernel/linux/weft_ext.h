@@ -129,6 +129,18 @@ void weft_kx_irqs_off(int delta);
 int weft_kx_irqs_disabled(void);
 int weft_kx_in_hardirq(void);
 
+/* ---- bottom halves (src/linux/ext_softirq.c) ---------------------------
+ *
+ * delta +1 disables softirqs on the caller's CPU (local_bh_disable,
+ * spin_lock_bh), -1 enables them (never below 0).  A program built on this
+ * header tree says that it keeps count (weft_kx_bh_counted, from a
+ * constructor in linux/weft/spinlock.h); then a softirq (a timer callback,
+ * a tasklet) that spins on a spinlock another thread holds with softirqs
+ * and interrupts enabled is a deadlock, lockdep's {SOFTIRQ-ON-W} ->
+ * {IN-SOFTIRQ-W}.  Not scheduling points. */
+void weft_kx_bh_off(int delta);
+void weft_kx_bh_counted(void);
+
 /* ---- memory ------------------------------------------------------------ */
 
 /* krealloc: a new block with the old contents (up to n bytes); the old

@@ -57,8 +57,36 @@
 		weft_kx_irqs_off(-1);                                         \
 		weft_kx_atomic(-1, "local_irq_enable", WEFT_HERE);            \
 	} while (0)
+/* The _bh lock forms and local_bh_disable disable softirqs, counted per
+ * thread (src/linux/ext_softirq.c), so that a timer callback spinning on
+ * a lock process context holds with them enabled is seen; a program of
+ * this header tree says it counts them once, as it starts. */
+__attribute__((constructor)) static void weft__kx_bh_counted(void)
+{
+	weft_kx_bh_counted();
+}
+#undef spin_lock_bh
+#undef spin_unlock_bh
+#define spin_lock_bh(l)                                                       \
+	do {                                                                  \
+		weft_kx_bh_off(1);                                            \
+		weft_klock_lock((l), WEFT_HERE);                              \
+	} while (0)
+#define spin_unlock_bh(l)                                                     \
+	do {                                                                  \
+		weft_klock_unlock((l), WEFT_HERE);                            \
+		weft_kx_bh_off(-1);                                           \
+	} while (0)
+#undef read_lock_bh
+#undef read_unlock_bh
+#undef write_lock_bh
+#undef write_unlock_bh
+#define read_lock_bh(l) (weft_kx_bh_off(1), read_lock(l))
+#define read_unlock_bh(l) (read_unlock(l), weft_kx_bh_off(-1))
+#define write_lock_bh(l) (weft_kx_bh_off(1), write_lock(l))
+#define write_unlock_bh(l) (write_unlock(l), weft_kx_bh_off(-1))
 /* The _irq and _irqsave lock forms disable interrupts around the lock,
- * as the kernel's do; the _bh forms leave them enabled. */
+ * as the kernel's do. */
 #undef spin_lock_irq
 #undef spin_unlock_irq
 #undef spin_lock_irqsave
@@ -100,8 +128,15 @@
 #define write_lock_irqsave(l, flags) ((flags) = 0, write_lock_irq(l))
 #define write_unlock_irqrestore(l, flags) ((void)(flags), write_unlock_irq(l))
 #define local_bh_disable()                                                    \
-	weft_kx_atomic(1, "local_bh_disable section", WEFT_HERE)
-#define local_bh_enable() weft_kx_atomic(-1, "local_bh_enable", WEFT_HERE)
+	do {                                                                  \
+		weft_kx_atomic(1, "local_bh_disable section", WEFT_HERE);     \
+		weft_kx_bh_off(1);                                            \
+	} while (0)
+#define local_bh_enable()                                                     \
+	do {                                                                  \
+		weft_kx_bh_off(-1);                                           \
+		weft_kx_atomic(-1, "local_bh_enable", WEFT_HERE);             \
+	} while (0)
 #define preempt_disable()                                                     \
 	weft_kx_atomic(1, "preempt_disable section", WEFT_HERE)
 #define preempt_enable() weft_kx_atomic(-1, "preempt_enable", WEFT_HERE)

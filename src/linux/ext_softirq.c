@@ -1,0 +1,88 @@
+/* src/linux/ext_softirq.c - bottom halves: softirqs disabled and enabled
+ * per thread, and the check of a softirq spinning on a lock that a thread
+ * holds with them enabled (the header tree's spin_lock_bh,
+ * local_bh_disable; see include/kernel/linux/weft_ext.h).
+ *
+ * Timer callbacks and tasklets run in softirq context, in ksoftirqd/0: as
+ * on another CPU, concurrently with process context.  On the holder's own
+ * CPU the softirq would run on top of the holder, and a softirq that spins
+ * on the holder's lock never lets it run again: lockdep's "inconsistent
+ * {SOFTIRQ-ON-W} -> {IN-SOFTIRQ-W} usage".  The check is made when the
+ * softirq reaches the lock while a thread holds it so, as the hard
+ * interrupt check is (ext_irq.c).  Only programs of the kernel header
+ * tree count disabled softirqs (<weft/linux.h>'s spin_lock_bh is a plain
+ * lock), so only theirs are checked. */
+#include "lx.h"
+#include <kernel/linux/weft_ext.h>
+
+static bool counted;
+
+void weft_kx_bh_counted(void)
+{
+	counted = true;
+}
+
+void weft_kx_bh_off(int delta)
+{
+	struct weft__lx_thread *me = weft__lx_me();
+
+	me->bh_off += delta;
+	if (me->bh_off < 0)
+		me->bh_off = 0;
+}
+
+/* Thread t runs with softirqs enabled: it could be interrupted by one. */
+static bool bh_enabled(int t)
+{
+	const struct weft__lx_thread *x = &weft__lx_th[t];
+
+	return !x->bh_off && !x->irqs_off && !x->hardirq && !x->atomic_what;
+}
+
+/* A thread holding l with softirqs enabled, other than the caller, or
+ * -1.  Only writers matter to a reader. */
+static int bh_unsafe_holder(const struct weft_klock *l, bool shared)
+{
+	int self = weft__self();
+
+	if (l->owner && l->owner - 1 != self && bh_enabled(l->owner - 1))
+		return l->owner - 1;
+	if (shared)
+		return -1;
+	for (int t = 0; t < weft__nthreads(); t++)
+		if (t != self && weft__lx_klock_reader(t, l) && bh_enabled(t))
+			return t;
+	return -1;
+}
+
+static void softirq_check_spin(const struct weft_klock *l,
+			       const char *lock_name, bool shared,
+			       const struct weft_loc *loc)
+{
+	int t;
+
+	weft__point("softirq_lock", l, lock_name, WEFT__ACC_READ, loc);
+	t = bh_unsafe_holder(l, shared);
+	if (t < 0)
+		return;
+	weft__fail_detail("  %s took it at %s with softirqs enabled "
+			  "(spin_lock_bh or spin_lock_irqsave would disable "
+			  "them)", weft__lx_tname(t),
+			  weft__lx_site(l->acquired));
+	weft__fail(WEFT__K(DEADLOCK), loc,
+		   "softirq %s spins on %s, held by %s with softirqs "
+		   "enabled: on %s's CPU the softirq runs on top of the "
+		   "holder, which never runs again to release it",
+		   weft__lx_me()->atomic_name ? weft__lx_me()->atomic_name
+					      : "?",
+		   lock_name, weft__lx_tname(t), weft__lx_tname(t));
+}
+
+void weft__lx_ctx_check_spin(const struct weft_klock *l, const char *lock_name,
+			     bool shared, const struct weft_loc *loc)
+{
+	if (weft__lx_me()->hardirq)
+		weft__lx_irq_check_spin(l, lock_name, shared, loc);
+	else if (counted && weft_kx_in_softirq())
+		softirq_check_spin(l, lock_name, shared, loc);
+}

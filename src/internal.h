@@ -123,12 +123,11 @@ _Noreturn void weft__fail(const char *kind, const struct weft_loc *loc,
 /* Keep thread tid's pending (blocked) operation for the report (the op
  * lives on the thread's stack, which the parent cannot read). */
 void weft__note_blocked(int tid);
-/* No thread can run: report the blocked threads and the cycle of waits
- * among them as a deadlock (detect/deadlock.c), or as inconclusive when a
- * waitdesc called weft__wait_on_bound (what it waits for is held back by
- * a bound of weft's: a timer's re-arm bound).  Never returns.  At the
- * process's exit, threads left waiting for each other's locks are a
- * lock-order finding (weft__exit_wait_cycle). */
+/* No thread can run: a deadlock of the blocked threads and their cycle of
+ * waits (detect/deadlock.c), or inconclusive when a waitdesc called
+ * weft__wait_on_bound (a wait held back by a bound of weft's).  Never
+ * returns.  At the process's exit, threads left waiting for each other's
+ * locks are a lock-order finding (weft__exit_wait_cycle). */
 _Noreturn void weft__deadlock_report(void);
 void weft__wait_on_bound(void);
 void weft__exit_wait_cycle(void);

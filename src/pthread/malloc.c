@@ -171,6 +171,14 @@ static bool in_program(uintptr_t ra)
 /* Frees for the call at return address ra: in an execution a step of the
  * test; before main a block simply ends; after main outside executions
  * tracked memory is left to be rewound with its execution. */
+/* Code built into the program from the system's headers (libstdc++'s
+ * std::string, whose members weft-c++ has the program instantiate): a free
+ * there during a static destructor is named by the destructor too. */
+static bool system_code(uintptr_t ra)
+{
+	return !strncmp(weft__pc_loc(ra)->file, "/usr/", 5);
+}
+
 static void release(void *p, const char *what, uintptr_t ra)
 {
 	struct blk *b;
@@ -185,7 +193,7 @@ static void release(void *p, const char *what, uintptr_t ra)
 	if (weft__pt_live()) {
 		const struct weft_loc *xs = weft__pt_exit_site();
 		b = tab_get(p);
-		if (xs && !in_program(ra))
+		if (xs && (!in_program(ra) || system_code(ra)))
 			weft__free_step(b ? b->base : p, what, xs);
 		else
 			weft__free_step_ra(b ? b->base : p, what, ra);

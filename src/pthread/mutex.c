@@ -197,7 +197,10 @@ int __weft_pthread_mutex_unlock(pthread_mutex_t *m)
 		return pthread_mutex_unlock(m);
 	loc = PT_LOC();
 	w = wm_at(m, "pthread_mutex_unlock", loc);
-	if (w->kind == WEFT_MUTEX_ERRORCHECK && w->owner != weft__self() + 1)
+	/* An error-checking or robust mutex unlocked by a thread that does
+	 * not own it: EPERM, as POSIX requires of both. */
+	if ((w->kind == WEFT_MUTEX_ERRORCHECK || weft__pt_robust_known(m)) &&
+	    w->owner != weft__self() + 1)
 		return EPERM;
 	if (w->owner == weft__self() + 1)
 		weft__pt_robust_unlocking(m);

@@ -100,6 +100,8 @@ void weft__pt_robust_begin(void);
 /* m was made robust outside any execution (a constructor, a C++ static
  * object): every execution starts with it robust and consistent. */
 void weft__pt_robust_premain(pthread_mutex_t *m);
+/* Whether m is robust in this execution. */
+bool weft__pt_robust_known(const pthread_mutex_t *m);
 weft_cond_t *weft__pt_cond(pthread_cond_t *c);
 _Noreturn void __weft_pthread_exit(void *ret);
 int __weft_pthread_detach(pthread_t t);

@@ -70,6 +70,11 @@ void weft__pt_robust_destroy(pthread_mutex_t *m)
 		r->m = NULL;
 }
 
+bool weft__pt_robust_known(const pthread_mutex_t *m)
+{
+	return nrobust && find(m);
+}
+
 bool weft__pt_robust_unrecoverable(const pthread_mutex_t *m)
 {
 	const struct robust *r = nrobust ? find(m) : NULL;

@@ -19,6 +19,7 @@
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <sys/times.h>
+#include <sys/random.h>
 #include <sys/types.h>
 #include <threads.h>
 #include <time.h>

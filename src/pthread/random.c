@@ -11,8 +11,16 @@
  * with 1, and the drand48 state zero.  A program that seeds from the
  * clock, srand(time(NULL)), seeds from virtual time, the same in every
  * execution.  rand_r, random_r and erand48 keep their state in the
- * program's memory, which is restored like the rest of it. */
+ * program's memory, which is restored like the rest of it.  The kernel's
+ * random bytes (getrandom, getentropy) are drawn from a generator of
+ * weft's, started from the same seed in every execution: a program that
+ * picks its thread count from them replays (it was reported as
+ * nondeterministic), and runs with those bytes only, which its verdict
+ * notes ("for the nondet values noted only"). */
+#include <errno.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
 
 #include "pthread/pt.h"
 #include "modelled.h"
@@ -20,10 +28,50 @@
 static char *libc_table; /* glibc's own state, for setstate */
 static bool used = true;  /* the state may have moved since the reset */
 
+/* The generator behind getrandom in an execution (splitmix64). */
+static uint64_t bytes_state;
+
+static void fill(void *buf, size_t n)
+{
+	unsigned char *p = buf;
+
+	/* A verification holds for these bytes only, and says so. */
+	weft__verdict_inputs_sampled();
+	for (size_t i = 0; i < n; i += 8) {
+		uint64_t z = (bytes_state += 0x9e3779b97f4a7c15ULL);
+		z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+		z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+		z ^= z >> 31;
+		memcpy(p + i, &z, n - i < 8 ? n - i : 8);
+	}
+}
+
+/* Never blocks; not a scheduling point. */
+ssize_t __weft_getrandom(void *buf, size_t n, unsigned flags)
+{
+	if (!weft__pt_live())
+		return getrandom(buf, n, flags);
+	fill(buf, n);
+	return (ssize_t)n;
+}
+
+int __weft_getentropy(void *buf, size_t n)
+{
+	if (!weft__pt_live())
+		return getentropy(buf, n);
+	if (n > 256) {
+		errno = EIO;
+		return -1;
+	}
+	fill(buf, n);
+	return 0;
+}
+
 void weft__pthread_random_begin(void)
 {
 	unsigned short zero[3] = { 0, 0, 0 };
 
+	bytes_state = 0x5eed;
 	/* Resetting costs hundreds of cycles (srandom discards 310 draws):
 	 * only after an execution that drew numbers (weft-cc renames the
 	 * calls to the wrappers below, which note it). */

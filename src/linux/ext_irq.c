@@ -276,21 +276,25 @@ int weft_kx_in_hardirq(void)
 	return weft__lx_me()->hardirq;
 }
 
-/* A thread holding l with interrupts enabled, other than the caller, or
- * -1.  Only writers matter to a reader. */
-static int irq_unsafe_holder(const struct weft_klock *l, bool shared)
+int weft__lx_exposed_holder(const struct weft_klock *l, bool shared,
+			    bool (*exposed)(int t))
 {
 	int self = weft__self();
 
-	if (l->owner && l->owner - 1 != self && !weft__lx_th[l->owner - 1].irqs_off)
+	if (l->owner && l->owner - 1 != self && exposed(l->owner - 1))
 		return l->owner - 1;
 	if (shared)
 		return -1;
 	for (int t = 0; t < weft__nthreads(); t++)
-		if (t != self && weft__lx_klock_reader(t, l) &&
-		    !weft__lx_th[t].irqs_off)
+		if (t != self && weft__lx_klock_reader(t, l) && exposed(t))
 			return t;
 	return -1;
+}
+
+/* Thread t runs with interrupts enabled. */
+static bool irqs_on(int t)
+{
+	return !weft__lx_th[t].irqs_off;
 }
 
 void weft__lx_irq_check_spin(const struct weft_klock *l, const char *lock_name,
@@ -299,7 +303,7 @@ void weft__lx_irq_check_spin(const struct weft_klock *l, const char *lock_name,
 	int t;
 
 	weft__point("hardirq_lock", l, lock_name, WEFT__ACC_READ, loc);
-	t = irq_unsafe_holder(l, shared);
+	t = weft__lx_exposed_holder(l, shared, irqs_on);
 	if (t < 0)
 		return;
 	weft__fail_detail("  %s took it at %s without disabling interrupts "

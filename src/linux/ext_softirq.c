@@ -39,22 +39,6 @@ static bool bh_enabled(int t)
 	return !x->bh_off && !x->irqs_off && !x->hardirq && !x->atomic_what;
 }
 
-/* A thread holding l with softirqs enabled, other than the caller, or
- * -1.  Only writers matter to a reader. */
-static int bh_unsafe_holder(const struct weft_klock *l, bool shared)
-{
-	int self = weft__self();
-
-	if (l->owner && l->owner - 1 != self && bh_enabled(l->owner - 1))
-		return l->owner - 1;
-	if (shared)
-		return -1;
-	for (int t = 0; t < weft__nthreads(); t++)
-		if (t != self && weft__lx_klock_reader(t, l) && bh_enabled(t))
-			return t;
-	return -1;
-}
-
 static void softirq_check_spin(const struct weft_klock *l,
 			       const char *lock_name, bool shared,
 			       const struct weft_loc *loc)
@@ -62,7 +46,7 @@ static void softirq_check_spin(const struct weft_klock *l,
 	int t;
 
 	weft__point("softirq_lock", l, lock_name, WEFT__ACC_READ, loc);
-	t = bh_unsafe_holder(l, shared);
+	t = weft__lx_exposed_holder(l, shared, bh_enabled);
 	if (t < 0)
 		return;
 	weft__fail_detail("  %s took it at %s with softirqs enabled "

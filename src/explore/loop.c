@@ -284,6 +284,10 @@ void weft__explore_loop(const struct weft_test *t,
 		weft__replay_context_mark();
 		weft__split_begin();
 		if (!weft__strat->begin()) {
+			/* No execution left for this job: the one reserved
+			 * goes back to the others (kept, it left them one
+			 * short of the budget: 999 of 1000 executions). */
+			give_back_budget();
 			if (weft__strategy_verified() && !S->v.nfindings) {
 				finish_clean(S, t0, &lim, true);
 				return;

@@ -100,10 +100,12 @@ bool weft__try_join_at(int id, const char *name, const struct weft_loc *loc);
 void weft__saw_shared(void);
 int weft__nthreads(void);
 /* The memory live thread tid may keep pointers in, for the leak check:
- * the live part of its stack (NULL: it has none), its saved registers,
- * its TLS thread pointer (NULL: no block of its own), and the argument
- * its start function was handed (a thread that has not started yet holds
- * it nowhere else).  False when tid is not live. */
+ * the live part of its stack (NULL: none), its saved registers, its TLS
+ * thread pointer (NULL: no block of its own), and the argument its start
+ * function was handed (which a thread not yet started holds nowhere
+ * else).  False when tid is not live.  weft__in_dead_stack: whether p is
+ * in the stack of a thread that finished (its name in *name). */
+bool weft__in_dead_stack(const void *p, const char **name);
 struct weft__thread_mem {
 	const char *stack_lo, *stack_hi, *regs_lo, *regs_hi, *tp;
 	const void *arg;

@@ -257,6 +257,11 @@ WEFT__HIDDEN bool weft__shadow_covered_ext(struct cell c, struct own o,
 /* Check the access against every record of the cell, reporting races,
  * then record it. */
 WEFT__HIDDEN void weft__shadow_check(struct cell c, const struct access *a);
+/* A use-after-free report when addr is in the stack of a thread that
+ * finished (also for a cell's first access in an execution, which the
+ * check above never sees). */
+WEFT__HIDDEN void weft__dead_stack_check(uintptr_t addr, bool write,
+					 unsigned size, uintptr_t pc);
 #endif
 
 /* ---- symbols (src/detect/race_sym.c) ---------------------------------- */

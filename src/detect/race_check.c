@@ -183,12 +183,29 @@ static void add(struct cell c, struct slot *free, const struct access *a)
 /* Check the access against every record of the cell, then record it:
  * merged into a record of the same thread, epoch, kind and site when there
  * is one (a loop over a char array), else in a slot of its own. */
+/* An access to the stack of a thread that finished: its locals are gone
+ * (a pointer to one outlived the thread, or was handed back by it). */
+void weft__dead_stack_check(uintptr_t addr, bool write, unsigned size,
+			    uintptr_t pc)
+{
+	const char *owner;
+
+	if (!weft__in_dead_stack((const void *)addr, &owner))
+		return;
+	weft__fail(WEFT__K(USE_AFTER_FREE), weft__pc_loc(pc),
+		   "%s of %u bytes in the stack of thread %s, which has "
+		   "finished: a pointer to its local variables outlived it",
+		   write ? "write" : "read", size, owner);
+}
+
 __attribute__((noinline)) void
 weft__shadow_check(struct cell c, const struct access *a)
 {
 	struct slot *s, *free = NULL, *same = NULL;
 	struct walk w;
 
+	weft__dead_stack_check(a->addr, a->acc->flags & WEFT__RACE_WRITE,
+			       a->acc->size, a->acc->pc);
 	for (s = walk_first(&w, c); s; s = walk_next(&w)) {
 		if (s->key)
 			against(s, a);

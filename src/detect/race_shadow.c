@@ -191,9 +191,11 @@ granule(struct access *a, uintptr_t addr, uint8_t mask)
 	a->key = a->who | ((uint64_t)mask << K_MASK_SHIFT);
 	a->mask = mask;
 	a->addr = addr;
-	if (__builtin_expect(c.h->gen != cur_gen, 0))
+	if (__builtin_expect(c.h->gen != cur_gen, 0)) {
+		weft__dead_stack_check(addr, a->acc->flags & WEFT__RACE_WRITE,
+				       a->acc->size, a->acc->pc);
 		fresh(c, a->key, a->sclk);
-	else if (!covered(c, own_of(a)))
+	} else if (!covered(c, own_of(a)))
 		check(c, a);
 }
 
@@ -300,6 +302,7 @@ plain(const void *addr, size_t n, bool write, uintptr_t pc)
 	key = pc_pack(pc) | ((uint64_t)mask << K_MASK_SHIFT) |
 	      ((uint64_t)(t & 0x3F) << K_TID_SHIFT) | w;
 	if (__builtin_expect(c.h->gen != cur_gen, 0)) {
+		weft__dead_stack_check(a, write, (unsigned)n, pc);
 		fresh(c, key, sclk);
 		return;
 	}

@@ -42,6 +42,7 @@ void weft__exec_reset(void)
 	X->progress = false;
 	X->spin_any = false;
 	X->starve_any = false;
+	weft__dead_stacks_reset();
 	X->run_len = 0;
 	X->atomic_tid = -1;
 	X->atomic_depth = 0;

@@ -317,6 +317,7 @@ _Noreturn void weft__thread_exit_current(void)
 	}
 	t->state = TS_DONE;
 	t->pending = NULL;
+	weft__dead_stack_add(t);
 	next = choose_next();
 	switch_to(t, next);
 	weft__die("a finished thread was resumed");

@@ -159,6 +159,10 @@ void weft__fair_step(struct weft__exec *X, int tid);
 /* Some thread of this run waited for others after --starve-bound steps:
  * a verification rests on that bound (shared.c). */
 void weft__verdict_starved(void);
+/* A thread finished: its stack is dead until its record is used again
+ * (thread_info.c, for weft__in_dead_stack); reset with each execution. */
+void weft__dead_stack_add(const struct weft__thread *t);
+void weft__dead_stacks_reset(void);
 
 /* AddressSanitizer builds: tell it about fiber switches and fresh stacks
  * (asan.c; no-ops otherwise). */

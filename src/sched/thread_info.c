@@ -61,6 +61,49 @@ int weft__nthreads(void)
 	return weft__X->nthreads;
 }
 
+/* The span of the stacks of the threads that finished in this execution,
+ * a filter before the search of weft__in_dead_stack (reset with the
+ * execution, widened as a thread finishes). */
+static const char *dead_lo, *dead_hi;
+
+void weft__dead_stacks_reset(void)
+{
+	dead_lo = dead_hi = NULL;
+}
+
+void weft__dead_stack_add(const struct weft__thread *t)
+{
+	const char *lo, *hi;
+
+	if (!t->stack)
+		return;
+	lo = t->stack->base;
+	hi = lo + t->stack->size;
+	if (!dead_hi || lo < dead_lo)
+		dead_lo = lo;
+	if (hi > dead_hi)
+		dead_hi = hi;
+}
+
+bool weft__in_dead_stack(const void *p, const char **name)
+{
+	const struct weft__exec *X = weft__X;
+	const char *a = p;
+
+	if (a < dead_lo || a >= dead_hi || !X)
+		return false;
+	for (int i = 0; i < X->nthreads; i++) {
+		const struct weft__thread *t = &X->th[i];
+		const char *lo = t->stack ? (const char *)t->stack->base : NULL;
+		if (t->state == TS_DONE && lo && a >= lo &&
+		    a < lo + t->stack->size) {
+			*name = t->name;
+			return true;
+		}
+	}
+	return false;
+}
+
 bool weft__thread_mem(int tid, struct weft__thread_mem *m)
 {
 	const struct weft__thread *th = &weft__X->th[tid];

@@ -1,0 +1,37 @@
+//! expect: bug use-after-free
+//! args: --strategy=dfs
+/* A worker publishes a pointer to its own stack variable in a global
+ * and returns; main reads through the pointer after the join, when the
+ * worker's stack is gone.  It was reported only as exit-status, by the
+ * value read from a stack reused since (a tester's program).  The
+ * twin, stack_after_exit_ok, publishes a heap block. */
+#include <pthread.h>
+#include <stdlib.h>
+struct stats { long n, sum; };
+static struct stats *last;
+static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+static void *worker(void *a)
+{
+#ifdef GOOD
+	struct stats *s = malloc(sizeof *s);
+#else
+	struct stats local, *s = &local;
+#endif
+	s->n = 1;
+	s->sum = (long)a;
+	pthread_mutex_lock(&m);
+	last = s;
+	pthread_mutex_unlock(&m);
+	return NULL;
+}
+int main(void)
+{
+	pthread_t t;
+	pthread_create(&t, NULL, worker, (void *)5L);
+	pthread_join(t, NULL);
+	long sum = last->sum;
+#ifdef GOOD
+	free(last);
+#endif
+	return sum == 5 ? 0 : 1;
+}

@@ -90,22 +90,21 @@ void weft__thread_add_flags(int id, unsigned flags);
 uint64_t weft__thread_serial(int id);
 /* A join that does not wait (pthread_tryjoin_np): a read of thread id's
  * record, which its exit writes, so the explorer also tries the order in
- * which the thread ends first.  True, with the thread joined and
- * everything it did ordered before the caller, when it had ended.  name
- * (a literal) names the step in traces. */
+ * which the thread ends first.  True (joined, all it did ordered before
+ * the caller) when it had ended.  name, a literal, names the step. */
 bool weft__try_join_at(int id, const char *name, const struct weft_loc *loc);
 /* The race detector saw a thread access bytes another thread had accessed
- * in this execution (src/sched/shared.c: the note on a clean verdict of a
- * program whose threads were never seen sharing anything). */
+ * in this execution (shared.c: the note on a clean verdict of a program
+ * whose threads were never seen sharing anything). */
 void weft__saw_shared(void);
 int weft__nthreads(void);
 /* The memory live thread tid may keep pointers in, for the leak check:
  * the live part of its stack (NULL: none), its saved registers, its TLS
- * thread pointer (NULL: no block of its own), and the argument its start
- * function was handed (which a thread not yet started holds nowhere
- * else).  False when tid is not live.  weft__in_dead_stack: whether p is
- * in the stack of a thread that finished (its name in *name). */
+ * thread pointer (NULL: no own block), and its start argument (which a
+ * thread not yet started holds nowhere else); false when tid is not live.
+ * weft__in_dead_stack: whether p is in a finished thread's stack. */
 bool weft__in_dead_stack(const void *p, const char **name);
+extern const char *weft__dead_lo, *weft__dead_hi; /* its filter's span */
 struct weft__thread_mem {
 	const char *stack_lo, *stack_hi, *regs_lo, *regs_hi, *tp;
 	const void *arg;

@@ -174,6 +174,15 @@ static inline bool covered_here(struct cell c, struct own o)
 	return covered_in(c, o, &cov);
 }
 
+/* Whether addr may lie in a finished thread's stack (the span of those
+ * stacks; empty while no thread has finished). */
+static inline bool dead_span(uintptr_t addr)
+{
+	return __builtin_expect((const char *)addr >= weft__dead_lo &&
+					(const char *)addr < weft__dead_hi,
+				0);
+}
+
 /* The first access to the cell in this execution: nothing to check, one
  * assignment of the whole head. */
 static inline void fresh(struct cell c, uint64_t key, uint32_t sclk)
@@ -192,8 +201,10 @@ granule(struct access *a, uintptr_t addr, uint8_t mask)
 	a->mask = mask;
 	a->addr = addr;
 	if (__builtin_expect(c.h->gen != cur_gen, 0)) {
-		weft__dead_stack_check(addr, a->acc->flags & WEFT__RACE_WRITE,
-				       a->acc->size, a->acc->pc);
+		if (dead_span(addr))
+			weft__dead_stack_check(addr,
+					       a->acc->flags & WEFT__RACE_WRITE,
+					       a->acc->size, a->acc->pc);
 		fresh(c, a->key, a->sclk);
 	} else if (!covered(c, own_of(a)))
 		check(c, a);
@@ -302,7 +313,8 @@ plain(const void *addr, size_t n, bool write, uintptr_t pc)
 	key = pc_pack(pc) | ((uint64_t)mask << K_MASK_SHIFT) |
 	      ((uint64_t)(t & 0x3F) << K_TID_SHIFT) | w;
 	if (__builtin_expect(c.h->gen != cur_gen, 0)) {
-		weft__dead_stack_check(a, write, (unsigned)n, pc);
+		if (dead_span(a))
+			weft__dead_stack_check(a, write, (unsigned)n, pc);
 		fresh(c, key, sclk);
 		return;
 	}

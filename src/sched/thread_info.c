@@ -64,7 +64,9 @@ int weft__nthreads(void)
 /* The span of the stacks of the threads that finished in this execution,
  * a filter before the search of weft__in_dead_stack (reset with the
  * execution, widened as a thread finishes). */
-static const char *dead_lo, *dead_hi;
+const char *weft__dead_lo, *weft__dead_hi;
+#define dead_lo weft__dead_lo
+#define dead_hi weft__dead_hi
 
 void weft__dead_stacks_reset(void)
 {

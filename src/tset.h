@@ -137,6 +137,23 @@ static inline int weft__ts_first(const weft__tset *s)
 	return weft__ts_next(s, -1);
 }
 
+/* The k-th member of s in increasing order, for k < its size. */
+static inline int weft__ts_nth(const weft__tset *s, int k)
+{
+	for (int i = 0; i < WEFT__TSET_WORDS; i++) {
+		uint64_t w = s->w[i];
+		int c = __builtin_popcountll(w);
+		if (k >= c) {
+			k -= c;
+			continue;
+		}
+		while (k--)
+			w &= w - 1;
+		return (i << 6) + __builtin_ctzll(w);
+	}
+	return -1;
+}
+
 /* for each member t of *s, in increasing order; the set may not change
  * inside the loop. */
 #define WEFT__TS_EACH(t, s)                                                   \

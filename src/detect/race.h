@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -270,6 +271,13 @@ WEFT__HIDDEN void weft__dead_stack_check(uintptr_t addr, bool write,
  * the program's symbols and line tables and cached across executions.
  * Never returns NULL; the location lives as long as the process. */
 const struct weft_loc *weft__pc_loc(uintptr_t pc);
+/* Whether a source file is one of the system's (its headers, under
+ * /usr/): code inlined from libstdc++'s headers is named by the program's
+ * line that used it, not by the header's. */
+static inline bool weft__system_file(const char *file)
+{
+	return !strncmp(file, "/usr/", 5);
+}
 #define WEFT__CALLER_LOC() \
 	weft__pc_loc((uintptr_t)__builtin_return_address(0))
 

@@ -187,7 +187,7 @@ static bool read_answer(char *fn, size_t nfn, char *fl, size_t nfl)
 			return false;
 		if (mine)
 			continue;
-		mine = strncmp(l, "/usr/", 5) != 0 && strncmp(l, "??", 2) != 0;
+		mine = !weft__system_file(l) && strncmp(l, "??", 2) != 0;
 		if (!have || mine) {
 			snprintf(fn, nfn, "%s", f);
 			snprintf(fl, nfl, "%s", l);

@@ -34,21 +34,4 @@ static inline int weft__rng_below(uint64_t *s, int n)
 #endif
 }
 
-/* The k-th member of s in increasing order, for k < its size. */
-static inline int weft__ts_nth(const weft__tset *s, int k)
-{
-	for (int i = 0; i < WEFT__TSET_WORDS; i++) {
-		uint64_t w = s->w[i];
-		int c = __builtin_popcountll(w);
-		if (k >= c) {
-			k -= c;
-			continue;
-		}
-		while (k--)
-			w &= w - 1;
-		return (i << 6) + __builtin_ctzll(w);
-	}
-	return -1;
-}
-
 #endif

@@ -51,16 +51,16 @@ static int handler_waitdesc(const struct weft__op *op, char *buf, size_t n)
 
 	/* A timer stopped by the re-arm bound would fire again in the
 	 * kernel: a deadlock that waits for it may be the bound's. */
-	if (t->dormant)
+	if (t->dormant) {
 		weft__wait_on_bound();
-	if (t->dormant)
 		snprintf(buf, n, "timer %s, which re-armed itself %d times "
 			 "(WEFT_TIMER_REFIRE_BOUND) and is not fired again in "
 			 "one execution: a wait for it is weft's bound, not "
 			 "necessarily a deadlock", xname(t),
 			 WEFT_TIMER_REFIRE_BOUND);
-	else
+	} else {
 		snprintf(buf, n, "timer %s to expire", xname(t));
+	}
 	return -1;
 }
 

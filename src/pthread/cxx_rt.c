@@ -184,7 +184,7 @@ const struct weft_loc *weft__pt_program_loc(uintptr_t ra)
 		if (in(&lib, a) || in(&self, a))
 			continue;
 		l = weft__pc_loc(a);
-		if (l->line > 0 && strncmp(l->file, "/usr/", 5) != 0)
+		if (l->line > 0 && !weft__system_file(l->file))
 			return l;
 		if (!first)
 			first = l;

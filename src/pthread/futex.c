@@ -158,15 +158,6 @@ static weft__tset waiters_now(const void *word, uint32_t bits)
 	return s;
 }
 
-/* The k-th member of s, in increasing order. */
-static int nth(const weft__tset *s, int k)
-{
-	WEFT__TS_EACH(t, s)
-		if (k-- == 0)
-			return t;
-	weft__die("futex waiter %d not in the set", k);
-}
-
 /* Linux wakes one waiter for a count of 0 or less (futex_wake's nr_wake).
  * The waiters are those queued when the wake's step is taken; when it may
  * wake fewer than them, which ones is an explored choice, and a choice is
@@ -202,7 +193,8 @@ long weft__pt_futex_wake(const uint32_t *word, int n, uint32_t bits,
 			woken += nw;
 			break;
 		}
-		k = nth(&still, weft__choose(nw, "which futex waiter", loc));
+		k = weft__ts_nth(&still,
+				 weft__choose(nw, "which futex waiter", loc));
 		if (!unwoken_on(k, word, bits))
 			continue;
 		wait_of(k)->woken = true;

@@ -176,7 +176,7 @@ static bool in_program(uintptr_t ra)
  * there during a static destructor is named by the destructor too. */
 static bool system_code(uintptr_t ra)
 {
-	return !strncmp(weft__pc_loc(ra)->file, "/usr/", 5);
+	return weft__system_file(weft__pc_loc(ra)->file);
 }
 
 static void release(void *p, const char *what, uintptr_t ra)

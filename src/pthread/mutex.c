@@ -107,6 +107,17 @@ int __weft_pthread_mutex_destroy(pthread_mutex_t *m)
 	return 0;
 }
 
+/* Why a blocking lock of m (w) fails at once, or 0: an error-checking
+ * mutex the caller holds (EDEADLK), a robust one left unrecoverable. */
+static int lock_refused(pthread_mutex_t *m, const weft_mutex_t *w)
+{
+	if (w->kind == WEFT_MUTEX_ERRORCHECK && w->owner == weft__self() + 1)
+		return EDEADLK;
+	if (weft__pt_robust_unrecoverable(m))
+		return ENOTRECOVERABLE;
+	return 0;
+}
+
 /* Blocks while another thread holds m.  Relocking a normal mutex one holds
  * is reported as a deadlock; an error-checking mutex returns EDEADLK.  A
  * robust mutex whose owner died is taken with EOWNERDEAD (robust.c). */
@@ -114,15 +125,14 @@ int __weft_pthread_mutex_lock(pthread_mutex_t *m)
 {
 	const struct weft_loc *loc;
 	weft_mutex_t *w;
+	int err;
 
 	if (!weft__pt_live())
 		return pthread_mutex_lock(m);
 	loc = PT_LOC();
 	w = wm_at(m, "pthread_mutex_lock", loc);
-	if (w->kind == WEFT_MUTEX_ERRORCHECK && w->owner == weft__self() + 1)
-		return EDEADLK;
-	if (weft__pt_robust_unrecoverable(m))
-		return ENOTRECOVERABLE;
+	if ((err = lock_refused(m, w)))
+		return err;
 	weft__mutex_lock(w, "pthread_mutex_lock", loc);
 	return weft__pt_robust_acquired(m, "pthread_mutex_lock", loc);
 }
@@ -150,11 +160,10 @@ static int timed_lock(pthread_mutex_t *m, const char *opname,
 		      const struct weft_loc *loc)
 {
 	weft_mutex_t *w = wm_at(m, opname, loc);
+	int err = lock_refused(m, w);
 
-	if (w->kind == WEFT_MUTEX_ERRORCHECK && w->owner == weft__self() + 1)
-		return EDEADLK;
-	if (weft__pt_robust_unrecoverable(m))
-		return ENOTRECOVERABLE;
+	if (err)
+		return err;
 	if (weft__mutex_trylock(w, opname, loc) == 0)
 		return weft__pt_robust_acquired(m, opname, loc);
 	if (weft__choose(2, "timedlock times out", loc)) {

@@ -20,8 +20,10 @@ static inline bool meets_in(const weft__tset *a, const weft__tset *b, int nw)
 }
 
 /* Fairness's sets, once the enabled set is known: only while some thread
- * may be spinning (X->spin_any); otherwise both are empty, and most often
- * were already (their sizes say so: nothing else writes them). */
+ * may be spinning (X->spin_any) or waiting for others after
+ * --starve-bound steps (X->starve_any); otherwise both are empty, and
+ * most often were already (their sizes say so: nothing else writes
+ * them). */
 void weft__fair_sets(struct weft__exec *X)
 {
 	int nw = (X->nthreads + 63) >> 6;

@@ -157,8 +157,7 @@ static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 		T->preemptions = ++X->preemptions;
 	if (!weft__ts_has(elig, tid))
 		X->unfair++;
-	if (X->spin_any || X->starve_any || weft__opts.starve_bound)
-		weft__fair_step(X, tid);
+	weft__fair_step(X, tid);
 	weft__trace_dec(T)[T->ndec++] = (uint32_t)tid;
 	weft__trace_steps(T)[s] = (struct weft__step){
 		.tid = (int16_t)tid, .kind = STEP_OP, .value = -1,
@@ -211,11 +210,7 @@ static int choose_next(void)
 			     "under fair scheduling, --starve-bound=1000)",
 			     weft__opts.max_steps);
 	compute_enabled(X, &live);
-	/* Fairness's sets: only while some thread may be spinning or waiting
-	 * for others, or they were not empty at the last point (the test
-	 * stays here: the call costs the common step a few percent). */
-	if (X->spin_any || X->starve_any || X->n_deferred || X->n_spinning)
-		weft__fair_sets(X);
+	weft__fair_sets(X);
 	/* weak, deferred and spinning are subsets of enabled: equal sizes
 	 * mean equal sets. */
 	if (!X->n_enabled || X->n_weak == X->n_enabled) {

@@ -65,12 +65,10 @@ int weft__nthreads(void)
  * a filter before the search of weft__in_dead_stack (reset with the
  * execution, widened as a thread finishes). */
 const char *weft__dead_lo, *weft__dead_hi;
-#define dead_lo weft__dead_lo
-#define dead_hi weft__dead_hi
 
 void weft__dead_stacks_reset(void)
 {
-	dead_lo = dead_hi = NULL;
+	weft__dead_lo = weft__dead_hi = NULL;
 }
 
 void weft__dead_stack_add(const struct weft__thread *t)
@@ -81,10 +79,10 @@ void weft__dead_stack_add(const struct weft__thread *t)
 		return;
 	lo = t->stack->base;
 	hi = lo + t->stack->size;
-	if (!dead_hi || lo < dead_lo)
-		dead_lo = lo;
-	if (hi > dead_hi)
-		dead_hi = hi;
+	if (!weft__dead_hi || lo < weft__dead_lo)
+		weft__dead_lo = lo;
+	if (hi > weft__dead_hi)
+		weft__dead_hi = hi;
 }
 
 bool weft__in_dead_stack(const void *p, const char **name)
@@ -92,7 +90,7 @@ bool weft__in_dead_stack(const void *p, const char **name)
 	const struct weft__exec *X = weft__X;
 	const char *a = p;
 
-	if (a < dead_lo || a >= dead_hi || !X)
+	if (a < weft__dead_lo || a >= weft__dead_hi || !X)
 		return false;
 	for (int i = 0; i < X->nthreads; i++) {
 		const struct weft__thread *t = &X->th[i];

@@ -300,6 +300,15 @@ bool weft__thread_holds(int tid, int cls, const struct weft_loc *at);
  * has weft__nthreads() meaningful entries. */
 typedef uint32_t weft__vclock[WEFT__MAX_THREADS];
 const uint32_t *weft__vc(int tid);
+/* Join clock c (n entries) into thread tid's: an acquire of what c saw.
+ * weft__vc_tick starts a new epoch of tid's own, as a step does: a release
+ * outside a step (a fence) snapshots the clock after it, so that the
+ * accesses made before are ordered before what acquires the snapshot. */
+void weft__vc_acquire(int tid, const uint32_t *c, int n);
+void weft__vc_tick(int tid);
+/* The release clock the operations of the core and the models left on
+ * obj (*c, with the returned number of entries; 0: none). */
+int weft__release_clock(const void *obj, const uint32_t **c);
 /* The running test thread as the race detector sees it, set wherever the
  * running thread changes (weft__set_running), so that the question below
  * is a few loads from one cache line instead of a call. */

@@ -166,6 +166,9 @@ void weft__step_note(const char *s);
 /* An explored nondeterministic choice in [0, n).  what names it in traces
  * (a literal). */
 int weft__choose(int n, const char *what, const struct weft_loc *loc);
+/* The same choice without a scheduling point of its own: it belongs to
+ * the step the calling thread just took (which store its load read). */
+int weft__choose_here(int n);
 
 /* An atomic section: until the matching weft__atomic_end, no other thread
  * is scheduled while the calling thread can run (sections nest).  If the

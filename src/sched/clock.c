@@ -259,6 +259,29 @@ const uint32_t *weft__vc(int tid)
 	return weft__X->th[tid].vc;
 }
 
+void weft__vc_acquire(int tid, const uint32_t *c, int n)
+{
+	int m = weft__X->nthreads;
+
+	vc_join(weft__X->th[tid].vc, c, n < m ? n : m);
+}
+
+void weft__vc_tick(int tid)
+{
+	weft__X->th[tid].vc[tid]++;
+}
+
+int weft__release_clock(const void *obj, const uint32_t **c)
+{
+	struct weft__objrec *r = weft__objrec_find(obj, false);
+	int n = weft__X->nthreads;
+
+	if (!r || !r->cap)
+		return 0;
+	*c = r->svc;
+	return n < r->cap ? n : r->cap;
+}
+
 /* The block-level access of an op: a write when it is a free-like write
  * of the block start, a use otherwise. */
 static bool block_dependent(const struct weft__op *a, const struct weft__op *b)

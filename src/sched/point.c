@@ -135,6 +135,28 @@ void weft__step_note(const char *s)
 		weft__trace_steps(&weft__S->t)[X->nsteps - 1].note = s;
 }
 
+/* The decision of weft__choose for a value the step just taken reads
+ * (which store a load sees): no scheduling point of its own, so the
+ * choice belongs to that step, whose trace row stays the operation. */
+int weft__choose_here(int n)
+{
+	struct weft__trace *T = &weft__S->t;
+	int v;
+
+	if (n <= 1)
+		return 0;
+	if (T->ndec >= T->cap)
+		weft__limit("step-limit", NULL,
+			    "an execution made more decisions than "
+			    "--max-steps allows");
+	v = weft__strat->value(n);
+	if (v < 0 || v >= n)
+		weft__die("strategy %s chose %d outside [0,%d)",
+			  weft__strat->name, v, n);
+	weft__trace_dec(T)[T->ndec++] = (uint32_t)v;
+	return v;
+}
+
 int weft__choose(int n, const char *what, const struct weft_loc *loc)
 {
 	struct weft__trace *T = &weft__S->t;
@@ -146,15 +168,7 @@ int weft__choose(int n, const char *what, const struct weft_loc *loc)
 	weft__point("choose", NULL, what, WEFT__ACC_NONE, loc);
 	if (n == 1)
 		return 0;
-	if (T->ndec >= T->cap)
-		weft__limit("step-limit", loc,
-			    "an execution made more decisions than "
-			    "--max-steps allows");
-	v = weft__strat->value(n);
-	if (v < 0 || v >= n)
-		weft__die("strategy %s chose %d outside [0,%d)",
-			  weft__strat->name, v, n);
-	weft__trace_dec(T)[T->ndec++] = (uint32_t)v;
+	v = weft__choose_here(n);
 	weft__trace_steps(T)[weft__X->nsteps - 1].kind = STEP_CHOICE;
 	weft__trace_steps(T)[weft__X->nsteps - 1].value = v;
 	return v;

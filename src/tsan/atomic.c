@@ -2,11 +2,11 @@
  *
  * Every atomic operation is a visible operation on its address (a load is a
  * READ, anything that may store is a WRITE), so the explorer interleaves
- * threads there and the core's clocks order a store before the loads that
- * follow it.  weft explores sequentially consistent executions: the memory
- * order arguments are accepted and ignored, which can hide bugs that need a
- * weaker order but never invents one.  A weak compare-exchange never fails
- * spuriously.  The effect itself is performed with plain operations: test
+ * threads there.  What a load may read besides the latest store, and the
+ * clocks the memory orders and fences carry, are weak.c's: the steps here
+ * carry no order of their own to the core's clocks.  A weak
+ * compare-exchange never fails spuriously.  The effect itself is performed
+ * with plain operations: test
  * threads are fibers on one OS thread, so nothing can interleave inside it
  * (this also keeps 128-bit atomics free of libatomic).
  *
@@ -47,8 +47,8 @@ static uint8_t order(int mo, bool rmw)
 	return o;
 }
 
-static void step(const volatile void *a, bool write, int mo, const char *name,
-		 uintptr_t pc)
+static void step_ordered(const volatile void *a, bool write, int mo,
+			 const char *name, uintptr_t pc, bool ordered)
 {
 	/* An unnamed volatile is "volatile@1" in traces, not "atomic@1". */
 	bool vol = !strncmp(name, "volatile", 8);
@@ -61,10 +61,23 @@ static void step(const volatile void *a, bool write, int mo, const char *name,
 		 * a seq_cst store joined the location's release clock and
 		 * hid races TSan reports). */
 		.order = (uint8_t)(order(mo, false) &
-				   ~(write ? WEFT__ORDER_ACQUIRE : 0)),
+				   ~(write || !ordered ? WEFT__ORDER_ACQUIRE
+						       : 0)),
 		.loc = weft__pc_loc(pc) };
 
 	weft__visible(&op);
+}
+
+/* The step of an atomic (or volatile) access.  What a load acquires
+ * depends on the store it reads, which weak.c chooses after the step: the
+ * op acquires nothing by itself.  A store's release stays on the op: the
+ * models' operations on the same location (a futex wait on an atomic, a
+ * free of its block) order themselves after it, as they order themselves
+ * after every release (clock.c). */
+static void step(const volatile void *a, bool write, int mo, const char *name,
+		 uintptr_t pc)
+{
+	step_ordered(a, write, mo, name, pc, false);
 }
 
 /* A compare-exchange that would fail only reads: it commutes with other
@@ -84,14 +97,13 @@ static uint8_t cas_access(const struct weft__op *op)
 }
 
 static void cas_step(const volatile void *a, size_t n, uint64_t expected,
-		     int mo, int fmo, const char *name, uintptr_t pc)
+		     int mo, const char *name, uintptr_t pc)
 {
 	struct weft__op op = {
 		.name = name, .obj = (const void *)a,
 		.objname = weft__objname((const void *)a, "atomic"),
 		.access = WEFT__ACC_WRITE, .access_now = cas_access,
-		.order = (uint8_t)(order(mo, true) |
-				   (order(fmo, true) & WEFT__ORDER_ACQUIRE)),
+		.order = (uint8_t)(order(mo, true) & ~WEFT__ORDER_ACQUIRE),
 		.arg = (void *)(uintptr_t)n, .arg2 = (long)expected,
 		.loc = weft__pc_loc(pc) };
 
@@ -138,7 +150,7 @@ static void rmw_step(const volatile void *a, size_t n, int kind, uint64_t v,
 		.name = name, .obj = (const void *)a,
 		.objname = weft__objname((const void *)a, "atomic"),
 		.access = WEFT__ACC_WRITE, .access_now = rmw_access,
-		.order = order(mo, true),
+		.order = (uint8_t)(order(mo, true) & ~WEFT__ORDER_ACQUIRE),
 		.arg = (void *)(uintptr_t)(n | (size_t)kind << 8),
 		.arg2 = (long)v, .loc = weft__pc_loc(pc) };
 
@@ -168,6 +180,7 @@ static void wrote(int t)
 			step(a, false, mo, "atomic_load", pc);                \
 		v = *a;                                                       \
 		if (t >= 0) {                                                 \
+			weft__weak_load(a, &v, sizeof v, mo);                 \
 			weft__race_access((const void *)a, sizeof v,          \
 					  WEFT__RACE_ATOMIC, pc);             \
 			polled(t, a, v);                                      \
@@ -182,6 +195,8 @@ static void wrote(int t)
 		int t = live();                                               \
 		if (t >= 0)                                                   \
 			step(a, true, mo, "atomic_store", pc);                \
+		if (t >= 0)                                                   \
+			weft__weak_store(a, &v, sizeof v, mo);                \
 		*a = v;                                                       \
 		if (t >= 0) {                                                 \
 			weft__race_access((const void *)a, sizeof v,          \
@@ -202,6 +217,8 @@ static void wrote(int t)
 				 "atomic_" #op, pc);                          \
 		old = *a;                                                     \
 		neu = (a##n)(expr);                                           \
+		if (t >= 0)                                                   \
+			weft__weak_rmw(a, &neu, sizeof neu, mo, neu != old);  \
 		*a = neu;                                                     \
 		if (t >= 0) {                                                 \
 			weft__race_access((const void *)a, sizeof v,          \
@@ -226,8 +243,11 @@ static void wrote(int t)
 		int t = live();                                               \
 		a##n old;                                                     \
 		if (t >= 0)                                                   \
-			cas_step(a, sizeof c, (uint64_t)c, mo, fmo, name, pc); \
+			cas_step(a, sizeof c, (uint64_t)c, mo, name, pc); \
 		old = *a;                                                     \
+		if (t >= 0)                                                   \
+			weft__weak_rmw(a, &v, sizeof v, old == c ? mo : fmo,  \
+				       old == c);                             \
 		if (old == c)                                                 \
 			*a = v;                                               \
 		if (t >= 0) {                                                 \
@@ -285,11 +305,12 @@ WIDTH(32)
 WIDTH(64)
 WIDTH(128)
 
-/* weft explores sequentially consistent interleavings, where a fence
- * orders nothing that is not already ordered. */
+/* A fence's clocks, and a seq_cst fence's order among the others, are
+ * weak.c's. */
 void __tsan_atomic_thread_fence(int mo)
 {
-	(void)mo;
+	if (live() >= 0)
+		weft__weak_fence(mo, PC());
 }
 
 void __tsan_atomic_signal_fence(int mo)
@@ -333,8 +354,8 @@ void weft_volatile_marked(int on)
 void weft__tsan_sync(const void *addr, bool release, uintptr_t pc)
 {
 	if (live() >= 0)
-		step(addr, release, release ? 3 : 2,
-		     release ? "release" : "acquire", pc);
+		step_ordered(addr, release, release ? 3 : 2,
+			     release ? "release" : "acquire", pc, true);
 }
 
 /* ThreadSanitizer's "ignore accesses of this thread" brackets: weft keeps

@@ -16,4 +16,20 @@ void weft__tsan_volatile(const void *addr, unsigned n, bool write,
  * happens-before clocks. */
 void weft__tsan_sync(const void *addr, bool release, uintptr_t pc);
 
+/* The C11 memory model of atomics (weak.c); each is called by the
+ * running test thread right after the operation's step, before memory is
+ * changed.  weft__weak_load may replace the n bytes at v (the value memory
+ * holds) with an older store's and makes an explored choice of it;
+ * weft__weak_store and weft__weak_rmw record the store of the n bytes at
+ * v (an rmw that changed nothing, wrote false, only reads); mo is the
+ * operation's order (ThreadSanitizer's numbering, 5 seq_cst).  None of
+ * them blocks; weft__weak_fence is a scheduling point for a seq_cst fence
+ * only. */
+void weft__weak_load(const volatile void *a, void *v, unsigned n, int mo);
+void weft__weak_store(const volatile void *a, const void *v, unsigned n,
+		      int mo);
+void weft__weak_rmw(const volatile void *a, const void *v, unsigned n,
+		    int mo, bool wrote);
+void weft__weak_fence(int mo, uintptr_t pc);
+
 #endif

@@ -23,21 +23,26 @@
  * choice of its own step (weft__choose_here), the latest store first, so
  * the first schedule of a search is the sequentially consistent one.
  *
- * Eventual visibility: a thread that loads a location again with no new
- * store to it since its last load reads the latest store.  A polling loop
- * may miss a store once, never forever (C11 asks stores to become visible
- * in a finite time), so it ends.
+ * Eventual visibility: of a thread's loads of one location with no new
+ * store to it in between, the first RUNS may read an older store, the
+ * later ones read the latest.  A polling loop may miss a store a few
+ * times, never for ever (C11 asks stores to become visible in a finite
+ * time), so it ends.
  *
- * What stays stronger than C11: seq_cst loads and every read-modify-write
- * (a failed compare-exchange too) read the latest store; a plain write to
- * an atomic location (its initialisation) hides the stores before it from
- * everyone. */
+ * What stays stronger than C11: a seq_cst load reads the last seq_cst
+ * store or a later one; every read-modify-write (a failed
+ * compare-exchange too) reads the latest store; a plain write to an
+ * atomic location (its initialisation) hides the stores before it from
+ * everyone; a thread's third load in a row of a location nobody stored to
+ * since sees the latest store. */
 #include <string.h>
 
 #include "detect/race.h"
 #include "tsan/tsan.h"
 
 #define HIST 8      /* stores kept per location */
+#define RUNS 2      /* loads of one location that may read an older store
+		       while no new store comes */
 #define BUCKETS 256
 
 typedef unsigned __int128 val_t;
@@ -54,14 +59,16 @@ struct wstore {
 				     visible to every thread */
 	uint32_t clk;             /* the storer's epoch */
 	const struct wclk *rel;   /* what an acquirer joins, or NULL */
+	bool sc;                  /* a seq_cst store (or the first value) */
 };
 
 /* What thread tid knows of one location: the store (by its index in the
- * location's order) it last read or wrote, and the location's store count
- * at its last load. */
+ * location's order) it last read or wrote, the location's store count at
+ * its last load, and its loads since that count changed. */
 struct wseen {
 	uint64_t serial;
 	long seen, at;
+	int runs;
 };
 
 struct wloc {
@@ -225,7 +232,8 @@ static struct wloc *loc_of(const volatile void *a, unsigned n)
 		return l;
 	l->n = n;
 	l->len = 1;
-	l->h[0] = (struct wstore){ .v = now, .tid = -1, .rel = model_release(a) };
+	l->h[0] = (struct wstore){ .v = now, .tid = -1, .sc = true,
+				   .rel = model_release(a) };
 	/* Every thread's view of the location starts again. */
 	for (int i = 0; i < l->nper; i++)
 		l->per[i].seen = l->per[i].at = -1;
@@ -260,13 +268,15 @@ static bool visible(const struct wstore *e, int tid, const struct wthr *t)
 }
 
 /* The oldest store thread tid may read: the newest one visible to it, or
- * the one it saw last, whichever is newer. */
+ * the one it saw last, whichever is newer; for a seq_cst load, not older
+ * than the last seq_cst store either (they are in one total order, the
+ * interleaving's). */
 static int oldest_readable(const struct wloc *l, int tid, const struct wthr *t,
-			   const struct wseen *s)
+			   const struct wseen *s, bool sc)
 {
 	int lo = l->len - 1;
 
-	while (lo > 0 && !visible(&l->h[lo], tid, t))
+	while (lo > 0 && !visible(&l->h[lo], tid, t) && !(sc && l->h[lo].sc))
 		lo--;
 	while (lo < l->len - 1 && index_of(l, lo) < s->seen)
 		lo++;
@@ -307,12 +317,15 @@ void weft__weak_load(const volatile void *a, void *v, unsigned n, int mo)
 	struct wseen *s = seen(l, tid);
 	int i = l->len - 1;
 
-	if (mo != 5 && s->at != l->nst) {
-		int lo = oldest_readable(l, tid, t, s);
+	if (s->at != l->nst) {
+		s->at = l->nst;
+		s->runs = 0;
+	}
+	if (s->runs++ < RUNS) {
+		int lo = oldest_readable(l, tid, t, s, mo == 5);
 		if (lo < l->len - 1)
 			i -= weft__choose_here(l->len - lo);
 	}
-	s->at = l->nst;
 	took(l, i, tid, mo);
 	if (i != l->len - 1) {
 		note_stale(l, i);
@@ -323,14 +336,16 @@ void weft__weak_load(const volatile void *a, void *v, unsigned n, int mo)
 /* ---- stores ----------------------------------------------------------------- */
 
 /* Append the store of v by thread tid; rel is its release clock. */
-static void append(struct wloc *l, val_t v, int tid, const struct wclk *rel)
+static void append(struct wloc *l, val_t v, int tid, const struct wclk *rel,
+		   bool sc)
 {
 	if (l->len == HIST) {
 		memmove(&l->h[0], &l->h[1], sizeof l->h[0] * (HIST - 1));
 		l->len--;
 	}
 	l->h[l->len++] = (struct wstore){ .v = v, .tid = tid,
-					  .clk = weft__vc(tid)[tid], .rel = rel };
+					  .clk = weft__vc(tid)[tid], .rel = rel,
+					  .sc = sc };
 	seen(l, tid)->seen = l->nst++;
 }
 
@@ -353,7 +368,7 @@ void weft__weak_store(const volatile void *a, const void *v, unsigned n,
 		/* C11's release sequence: later stores of the releasing
 		 * thread carry its release on. */
 		rel = last->tid == tid ? last->rel : NULL;
-	append(l, nv, tid, rel);
+	append(l, nv, tid, rel, mo == 5);
 }
 
 /* A read-modify-write reads the latest store and writes the next: its
@@ -368,7 +383,6 @@ void weft__weak_rmw(const volatile void *a, const void *nv, unsigned n,
 	val_t v = 0;
 
 	took(l, l->len - 1, tid, mo);
-	seen(l, tid)->at = l->nst;
 	if (!wrote)
 		return;
 	memcpy(&v, nv, n);
@@ -376,7 +390,7 @@ void weft__weak_rmw(const volatile void *a, const void *nv, unsigned n,
 		own = clk_of_thread(tid);
 	else if (t->frel)
 		own = t->frel;
-	append(l, v, tid, own ? clk_join(prev, own) : prev);
+	append(l, v, tid, own ? clk_join(prev, own) : prev, mo == 5);
 }
 
 /* ---- fences ----------------------------------------------------------------- */

@@ -210,9 +210,13 @@ static const struct wclk *model_release(const volatile void *a)
 
 /* The location's record, its history brought in line with memory: a
  * location seen for the first time, or written since by plain code (its
- * initialisation, a memset, a new object at a freed one's address), starts
- * again from the value memory holds, visible to every thread. */
-static struct wloc *loc_of(const volatile void *a, unsigned n)
+ * initialisation, a memset, a new object at a freed one's address) or by
+ * a model, starts again from the value memory holds, visible to every
+ * thread.  A load that finds it so acquires what the models released
+ * there; a store does not look, since its own step has already released
+ * there (clock.c), and reading the value from before it must not order
+ * the reader after it. */
+static struct wloc *loc_of(const volatile void *a, unsigned n, bool load)
 {
 	unsigned b = (unsigned)(((uintptr_t)a >> 3) * 0x9E3779B1u) % BUCKETS;
 	struct wloc *l;
@@ -233,7 +237,7 @@ static struct wloc *loc_of(const volatile void *a, unsigned n)
 	l->n = n;
 	l->len = 1;
 	l->h[0] = (struct wstore){ .v = now, .tid = -1, .sc = true,
-				   .rel = model_release(a) };
+				   .rel = load ? model_release(a) : NULL };
 	/* Every thread's view of the location starts again. */
 	for (int i = 0; i < l->nper; i++)
 		l->per[i].seen = l->per[i].at = -1;
@@ -312,7 +316,7 @@ static void took(struct wloc *l, int i, int tid, int mo)
 void weft__weak_load(const volatile void *a, void *v, unsigned n, int mo)
 {
 	int tid = weft__self();
-	struct wloc *l = loc_of(a, n);
+	struct wloc *l = loc_of(a, n, true);
 	struct wthr *t = thr(tid);
 	struct wseen *s = seen(l, tid);
 	int i = l->len - 1;
@@ -353,7 +357,7 @@ void weft__weak_store(const volatile void *a, const void *v, unsigned n,
 		      int mo)
 {
 	int tid = weft__self();
-	struct wloc *l = loc_of(a, n);
+	struct wloc *l = loc_of(a, n, false);
 	struct wthr *t = thr(tid);
 	const struct wstore *last = &l->h[l->len - 1];
 	const struct wclk *rel;
@@ -377,7 +381,7 @@ void weft__weak_rmw(const volatile void *a, const void *nv, unsigned n,
 		    int mo, bool wrote)
 {
 	int tid = weft__self();
-	struct wloc *l = loc_of(a, n);
+	struct wloc *l = loc_of(a, n, false);
 	struct wthr *t = thr(tid);
 	const struct wclk *prev = l->h[l->len - 1].rel, *own = NULL;
 	val_t v = 0;

@@ -7,12 +7,16 @@
 #   make test-oracle                 the fixed cases and seeds 0-299, with
 #                                    the preemption-bound checks; then the
 #                                    cases and seeds 0-99 explored in parts
-#                                    by 2 jobs (--split=16 --jobs=2)
+#                                    by 2 jobs (--split=16 --jobs=2); then
+#                                    weak.py's litmus programs of C11
+#                                    atomics (seeds 0-199, and 0-99 in parts)
 #   make fuzz-soundness N=5000       N fresh random seeds (the base is printed;
 #                                    reproduce one with check.py --show SEED)
 
 ORACLE       := python3 tools/oracle/check.py --weft-cc $(WEFTCC) --jobs 2 --bound-checks
 ORACLE_SEEDS ?= 0-299
+WEAK_ORACLE  := python3 tools/oracle/weak.py --weft-cc $(WEFTCC) --jobs 2
+WEAK_SEEDS   ?= 0-199
 N            ?= 1000
 
 .PHONY: test-oracle fuzz-soundness
@@ -20,7 +24,10 @@ test-oracle: all
 	@command -v python3 >/dev/null || { echo "test-oracle: python3 is needed (apt-get install python3-minimal)" >&2; exit 1; }
 	$(ORACLE) --cases --seeds $(ORACLE_SEEDS)
 	$(ORACLE) --cases --seeds 0-99 --weft-options "split=16 jobs=2"
+	$(WEAK_ORACLE) --seeds $(WEAK_SEEDS)
+	$(WEAK_ORACLE) --seeds 0-99 --weft-options "split=16 jobs=2"
 
 fuzz-soundness: all
 	@command -v python3 >/dev/null || { echo "fuzz-soundness: python3 is needed (apt-get install python3-minimal)" >&2; exit 1; }
 	$(ORACLE) --fresh $(N)
+	$(WEAK_ORACLE) --fresh $(N)

@@ -180,7 +180,7 @@ static void wrote(int t)
 			step(a, false, mo, "atomic_load", pc);                \
 		v = *a;                                                       \
 		if (t >= 0) {                                                 \
-			weft__weak_load(a, &v, sizeof v, mo);                 \
+			weft__weak_load(a, &v, sizeof v, mo, pc);             \
 			weft__race_access((const void *)a, sizeof v,          \
 					  WEFT__RACE_ATOMIC, pc);             \
 			polled(t, a, v);                                      \
@@ -196,7 +196,7 @@ static void wrote(int t)
 		if (t >= 0)                                                   \
 			step(a, true, mo, "atomic_store", pc);                \
 		if (t >= 0)                                                   \
-			weft__weak_store(a, &v, sizeof v, mo);                \
+			weft__weak_store(a, &v, sizeof v, mo, pc);            \
 		*a = v;                                                       \
 		if (t >= 0) {                                                 \
 			weft__race_access((const void *)a, sizeof v,          \
@@ -218,7 +218,8 @@ static void wrote(int t)
 		old = *a;                                                     \
 		neu = (a##n)(expr);                                           \
 		if (t >= 0)                                                   \
-			weft__weak_rmw(a, &neu, sizeof neu, mo, neu != old);  \
+			weft__weak_rmw(a, &neu, sizeof neu, mo, neu != old,   \
+				       pc);                                   \
 		*a = neu;                                                     \
 		if (t >= 0) {                                                 \
 			weft__race_access((const void *)a, sizeof v,          \
@@ -247,7 +248,7 @@ static void wrote(int t)
 		old = *a;                                                     \
 		if (t >= 0)                                                   \
 			weft__weak_rmw(a, &v, sizeof v, old == c ? mo : fmo,  \
-				       old == c);                             \
+				       old == c, pc);                         \
 		if (old == c)                                                 \
 			*a = v;                                               \
 		if (t >= 0) {                                                 \

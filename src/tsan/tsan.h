@@ -22,14 +22,16 @@ void weft__tsan_sync(const void *addr, bool release, uintptr_t pc);
  * holds) with an older store's and makes an explored choice of it;
  * weft__weak_store and weft__weak_rmw record the store of the n bytes at
  * v (an rmw that changed nothing, wrote false, only reads); mo is the
- * operation's order (ThreadSanitizer's numbering, 5 seq_cst).  None of
+ * operation's order (ThreadSanitizer's numbering, 5 seq_cst), pc its
+ * place in the program (for the load-buffering note).  None of
  * them blocks; weft__weak_fence is a scheduling point for a seq_cst fence
  * only. */
-void weft__weak_load(const volatile void *a, void *v, unsigned n, int mo);
+void weft__weak_load(const volatile void *a, void *v, unsigned n, int mo,
+		     uintptr_t pc);
 void weft__weak_store(const volatile void *a, const void *v, unsigned n,
-		      int mo);
+		      int mo, uintptr_t pc);
 void weft__weak_rmw(const volatile void *a, const void *v, unsigned n,
-		    int mo, bool wrote);
+		    int mo, bool wrote, uintptr_t pc);
 void weft__weak_fence(int mo, uintptr_t pc);
 
 #endif

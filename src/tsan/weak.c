@@ -89,6 +89,8 @@ struct wthr {
 	uint64_t serial;
 	struct wclk *acq, *fv;
 	const struct wclk *frel;
+	const volatile void *rlx_load; /* a location it loaded relaxed */
+	uintptr_t rlx_pc;
 };
 
 static struct {
@@ -99,6 +101,9 @@ static struct {
 } W;
 
 static const char fence_obj;
+
+/* weft__verdict_note's key of the load-buffering note. */
+#define LB_NOTE 0x4c4f414442554600ull
 
 /* ---- clocks --------------------------------------------------------------- */
 
@@ -313,7 +318,41 @@ static void took(struct wloc *l, int i, int tid, int mo)
 		t->acq = clk_join(t->acq, e->rel);
 }
 
-void weft__weak_load(const volatile void *a, void *v, unsigned n, int mo)
+static const char *base_name(const char *f)
+{
+	const char *b = strrchr(f, '/');
+
+	return b ? b + 1 : f;
+}
+
+/* A relaxed load followed in its thread by a relaxed store elsewhere: the
+ * one reordering weak.c does not explore (load buffering: the load
+ * reading a store that comes after it in the interleaving, or the store
+ * becoming visible before the load).  Said once per test, on any verdict. */
+static void load_buffering(struct wthr *t, const volatile void *a, int mo,
+			   uintptr_t pc)
+{
+	const struct weft_loc *ld, *st;
+
+	if (mo != 0 || !t->rlx_load || t->rlx_load == a)
+		return;
+	ld = weft__pc_loc(t->rlx_pc);
+	st = weft__pc_loc(pc);
+	weft__verdict_note(
+		LB_NOTE,
+		weft__internf("load buffering is not explored: a relaxed load "
+			      "(%s:%d) comes before a relaxed store elsewhere "
+			      "(%s:%d); a bug that needs the load to read a "
+			      "store made after it is not found",
+			      base_name(ld ? ld->file : "?"),
+			      ld ? ld->line : 0,
+			      base_name(st ? st->file : "?"),
+			      st ? st->line : 0));
+	t->rlx_load = NULL;
+}
+
+void weft__weak_load(const volatile void *a, void *v, unsigned n, int mo,
+		     uintptr_t pc)
 {
 	int tid = weft__self();
 	struct wloc *l = loc_of(a, n, true);
@@ -331,6 +370,10 @@ void weft__weak_load(const volatile void *a, void *v, unsigned n, int mo)
 			i -= weft__choose_here(l->len - lo);
 	}
 	took(l, i, tid, mo);
+	if (mo == 0 && !t->rlx_load) {
+		t->rlx_load = a;
+		t->rlx_pc = pc;
+	}
 	if (i != l->len - 1) {
 		note_stale(l, i);
 		memcpy(v, &l->h[i].v, n);
@@ -354,7 +397,7 @@ static void append(struct wloc *l, val_t v, int tid, const struct wclk *rel,
 }
 
 void weft__weak_store(const volatile void *a, const void *v, unsigned n,
-		      int mo)
+		      int mo, uintptr_t pc)
 {
 	int tid = weft__self();
 	struct wloc *l = loc_of(a, n, false);
@@ -364,6 +407,7 @@ void weft__weak_store(const volatile void *a, const void *v, unsigned n,
 	val_t nv = 0;
 
 	memcpy(&nv, v, n);
+	load_buffering(t, a, mo, pc);
 	if (releases(mo))
 		rel = clk_of_thread(tid);
 	else if (t->frel)
@@ -378,7 +422,7 @@ void weft__weak_store(const volatile void *a, const void *v, unsigned n,
 /* A read-modify-write reads the latest store and writes the next: its
  * release clock continues the sequence of the store it read. */
 void weft__weak_rmw(const volatile void *a, const void *nv, unsigned n,
-		    int mo, bool wrote)
+		    int mo, bool wrote, uintptr_t pc)
 {
 	int tid = weft__self();
 	struct wloc *l = loc_of(a, n, false);
@@ -389,6 +433,7 @@ void weft__weak_rmw(const volatile void *a, const void *nv, unsigned n,
 	took(l, l->len - 1, tid, mo);
 	if (!wrote)
 		return;
+	load_buffering(t, a, mo, pc);
 	memcpy(&v, nv, n);
 	if (releases(mo))
 		own = clk_of_thread(tid);

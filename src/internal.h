@@ -102,8 +102,9 @@ int weft__nthreads(void);
  * the live part of its stack (NULL: none), its saved registers, its TLS
  * thread pointer (NULL: no own block), and its start argument (which a
  * thread not yet started holds nowhere else); false when tid is not live.
- * weft__in_dead_stack: whether p is in a finished thread's stack. */
-bool weft__in_dead_stack(const void *p, const char **name);
+ * weft__in_dead_stack: whether p is in a finished thread's stack (or,
+ * *tls set, in its __thread variables), and the thread's *name. */
+bool weft__in_dead_stack(const void *p, const char **name, bool *tls);
 extern const char *weft__dead_lo, *weft__dead_hi; /* its filter's span */
 struct weft__thread_mem {
 	const char *stack_lo, *stack_hi, *regs_lo, *regs_hi, *tp;

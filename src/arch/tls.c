@@ -210,6 +210,15 @@ void weft__tls_thread_init(void *tp, bool body)
 	memset((char *)tp + L.errno_off, 0, sizeof(int));
 }
 
+bool weft__tls_exe_span(void *tp, const char **lo, const char **hi)
+{
+	if (!tp || !L.exe_memsz)
+		return false;
+	*lo = (const char *)tp - L.exe_off;
+	*hi = *lo + L.exe_memsz;
+	return true;
+}
+
 void weft__tls_switch(void **save, void *to)
 {
 	void *cur = tp_now();
@@ -235,6 +244,14 @@ void weft__tls_thread_init(void *tp, bool body)
 {
 	(void)tp;
 	(void)body;
+}
+
+bool weft__tls_exe_span(void *tp, const char **lo, const char **hi)
+{
+	(void)tp;
+	(void)lo;
+	(void)hi;
+	return false;
 }
 
 void weft__tls_switch(void **save, void *to)

@@ -24,6 +24,10 @@ void *weft__tls_block_new(void);
  * constructors left, as its main sees them natively), errno 0. */
 void weft__tls_thread_init(void *tp, bool body);
 
+/* The executable's __thread variables in the block at thread pointer tp:
+ * [*lo, *hi); false when it has none. */
+bool weft__tls_exe_span(void *tp, const char **lo, const char **hi);
+
 /* Save the current thread pointer in *save and make to (when not NULL)
  * the current one: the ucontext switch calls this, since swapcontext
  * leaves the thread pointer alone. */

@@ -183,19 +183,23 @@ static void add(struct cell c, struct slot *free, const struct access *a)
 /* Check the access against every record of the cell, then record it:
  * merged into a record of the same thread, epoch, kind and site when there
  * is one (a loop over a char array), else in a slot of its own. */
-/* An access to the stack of a thread that finished: its locals are gone
- * (a pointer to one outlived the thread, or was handed back by it). */
+/* An access to the stack or the __thread variables of a thread that
+ * finished: they are gone (a pointer to one outlived the thread, or was
+ * handed back by it). */
 void weft__dead_stack_check(uintptr_t addr, bool write, unsigned size,
 			    uintptr_t pc)
 {
 	const char *owner;
+	bool tls;
 
-	if (!weft__in_dead_stack((const void *)addr, &owner))
+	if (!weft__in_dead_stack((const void *)addr, &owner, &tls))
 		return;
 	weft__fail(WEFT__K(USE_AFTER_FREE), weft__pc_loc(pc),
-		   "%s of %u bytes in the stack of thread %s, which has "
-		   "finished: a pointer to its local variables outlived it",
-		   write ? "write" : "read", size, owner);
+		   "%s of %u bytes in the %s of thread %s, which has "
+		   "finished: a pointer to its %s outlived it",
+		   write ? "write" : "read", size,
+		   tls ? "thread-local storage" : "stack", owner,
+		   tls ? "_Thread_local variables" : "local variables");
 }
 
 __attribute__((noinline)) void

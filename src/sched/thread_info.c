@@ -4,6 +4,7 @@
  * and its serial.  Models, detectors and strategies read threads only
  * through these (internal.h, run.h); the records stay the scheduler's. */
 #include "sched.h"
+#include "arch/tls.h"
 
 uint64_t weft__thread_serial(int tid)
 {
@@ -71,32 +72,41 @@ void weft__dead_stacks_reset(void)
 	weft__dead_lo = weft__dead_hi = NULL;
 }
 
-void weft__dead_stack_add(const struct weft__thread *t)
+static void widen(const char *lo, const char *hi)
 {
-	const char *lo, *hi;
-
-	if (!t->stack)
-		return;
-	lo = t->stack->base;
-	hi = lo + t->stack->size;
 	if (!weft__dead_hi || lo < weft__dead_lo)
 		weft__dead_lo = lo;
 	if (hi > weft__dead_hi)
 		weft__dead_hi = hi;
 }
 
-bool weft__in_dead_stack(const void *p, const char **name)
+void weft__dead_stack_add(const struct weft__thread *t)
+{
+	const char *lo, *hi;
+
+	if (!t->stack)
+		return;
+	widen(t->stack->base, (const char *)t->stack->base + t->stack->size);
+	if (weft__tls_exe_span(t->stack->tp, &lo, &hi))
+		widen(lo, hi);
+}
+
+bool weft__in_dead_stack(const void *p, const char **name, bool *tls)
 {
 	const struct weft__exec *X = weft__X;
-	const char *a = p;
+	const char *a = p, *lo, *hi;
 
 	if (a < weft__dead_lo || a >= weft__dead_hi || !X)
 		return false;
 	for (int i = 0; i < X->nthreads; i++) {
 		const struct weft__thread *t = &X->th[i];
-		const char *lo = t->stack ? (const char *)t->stack->base : NULL;
-		if (t->state == TS_DONE && lo && a >= lo &&
-		    a < lo + t->stack->size) {
+		if (t->state != TS_DONE || !t->stack)
+			continue;
+		lo = t->stack->base;
+		*tls = a >= lo + t->stack->size || a < lo;
+		if (!*tls ||
+		    (weft__tls_exe_span(t->stack->tp, &lo, &hi) && a >= lo &&
+		     a < hi)) {
 			*name = t->name;
 			return true;
 		}

@@ -4,12 +4,21 @@
  * and then reads the other's.  Both can read 0 (a store sits in its
  * processor's store buffer while the load goes ahead; C11 allows it for
  * any order weaker than seq_cst).  Dekker's and Peterson's entry
- * protocols fail this way without seq_cst or a fence. */
+ * protocols fail this way without seq_cst or a fence.  The other sb_*
+ * tests define the orders and the fence and include this file. */
 #include <assert.h>
 #include <pthread.h>
 #include <stdatomic.h>
 
-#define RLX memory_order_relaxed
+#ifndef ST
+#define ST memory_order_relaxed
+#endif
+#ifndef LD
+#define LD memory_order_relaxed
+#endif
+#ifndef FENCE
+#define FENCE() ((void)0)
+#endif
 
 static atomic_int x, y;
 static int r1, r2;
@@ -17,16 +26,18 @@ static int r1, r2;
 static void *t1(void *arg)
 {
 	(void)arg;
-	atomic_store_explicit(&x, 1, RLX);
-	r1 = atomic_load_explicit(&y, RLX);
+	atomic_store_explicit(&x, 1, ST);
+	FENCE();
+	r1 = atomic_load_explicit(&y, LD);
 	return NULL;
 }
 
 static void *t2(void *arg)
 {
 	(void)arg;
-	atomic_store_explicit(&y, 1, RLX);
-	r2 = atomic_load_explicit(&x, RLX);
+	atomic_store_explicit(&y, 1, ST);
+	FENCE();
+	r2 = atomic_load_explicit(&x, LD);
 	return NULL;
 }
 

@@ -232,18 +232,21 @@ void weft__clock_step(int tid, const struct weft__op *op)
 	struct weft__objrec *rb = blk && blk != op->obj
 					  ? weft__objrec_find(blk, true)
 					  : NULL;
+	/* The use of the block orders as the op does: an atomic's not at
+	 * all (its relaxed flag must not order a free after the plain
+	 * writes before it). */
+	struct weft__op use = { .access = WEFT__ACC_READ,
+				.order = (uint8_t)(op->order &
+						   WEFT__ORDER_EXPLICIT) };
+
 	obj_join(t, r1, op);
 	if (r2)
 		obj_join(t, r2, op);
-	if (rb) {
-		struct weft__op use = { .access = WEFT__ACC_READ };
+	if (rb)
 		obj_join(t, rb, &use);
-	}
 	t->vc[t->id]++;
-	if (rb) {
-		struct weft__op use = { .access = WEFT__ACC_READ };
+	if (rb)
 		obj_record(t, rb, &use, step);
-	}
 	obj_record(t, r1, op, step);
 	if (r2) {
 		/* The second object is released by the step (cond_wait

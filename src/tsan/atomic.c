@@ -60,20 +60,21 @@ static void step_ordered(const volatile void *a, bool write, int mo,
 		/* A store acquires nothing, whatever its order (TSan's rule:
 		 * a seq_cst store joined the location's release clock and
 		 * hid races TSan reports). */
-		.order = (uint8_t)(order(mo, false) &
-				   ~(write || !ordered ? WEFT__ORDER_ACQUIRE
-						       : 0)),
+		.order = ordered ? (uint8_t)(order(mo, false) &
+					     ~(write ? WEFT__ORDER_ACQUIRE : 0))
+				 : WEFT__ORDER_EXPLICIT,
 		.loc = weft__pc_loc(pc) };
 
 	weft__visible(&op);
 }
 
 /* The step of an atomic (or volatile) access.  What a load acquires
- * depends on the store it reads, which weak.c chooses after the step: the
- * op acquires nothing by itself.  A store's release stays on the op: the
- * models' operations on the same location (a futex wait on an atomic, a
- * free of its block) order themselves after it, as they order themselves
- * after every release (clock.c). */
+ * depends on the store it reads, which weak.c chooses after the step, and
+ * weak.c keeps what each store releases: the op orders nothing by itself
+ * (a relaxed one for clock.c).  So the models' operations, which order
+ * themselves after the releases clock.c keeps (a free of the atomic's
+ * block, a futex wait on it), are not ordered after an atomic's release:
+ * C11 orders only an acquire that reads it. */
 static void step(const volatile void *a, bool write, int mo, const char *name,
 		 uintptr_t pc)
 {
@@ -97,13 +98,13 @@ static uint8_t cas_access(const struct weft__op *op)
 }
 
 static void cas_step(const volatile void *a, size_t n, uint64_t expected,
-		     int mo, const char *name, uintptr_t pc)
+		     const char *name, uintptr_t pc)
 {
 	struct weft__op op = {
 		.name = name, .obj = (const void *)a,
 		.objname = weft__objname((const void *)a, "atomic"),
 		.access = WEFT__ACC_WRITE, .access_now = cas_access,
-		.order = (uint8_t)(order(mo, true) & ~WEFT__ORDER_ACQUIRE),
+		.order = WEFT__ORDER_EXPLICIT | WEFT__ORDER_RMW,
 		.arg = (void *)(uintptr_t)n, .arg2 = (long)expected,
 		.loc = weft__pc_loc(pc) };
 
@@ -144,13 +145,13 @@ static uint8_t rmw_access(const struct weft__op *op)
 }
 
 static void rmw_step(const volatile void *a, size_t n, int kind, uint64_t v,
-		     int mo, const char *name, uintptr_t pc)
+		     const char *name, uintptr_t pc)
 {
 	struct weft__op op = {
 		.name = name, .obj = (const void *)a,
 		.objname = weft__objname((const void *)a, "atomic"),
 		.access = WEFT__ACC_WRITE, .access_now = rmw_access,
-		.order = (uint8_t)(order(mo, true) & ~WEFT__ORDER_ACQUIRE),
+		.order = WEFT__ORDER_EXPLICIT | WEFT__ORDER_RMW,
 		.arg = (void *)(uintptr_t)(n | (size_t)kind << 8),
 		.arg2 = (long)v, .loc = weft__pc_loc(pc) };
 
@@ -213,7 +214,7 @@ static void wrote(int t)
 		int t = live();                                               \
 		a##n old, neu;                                                \
 		if (t >= 0)                                                   \
-			rmw_step(a, sizeof v, kind, (uint64_t)v, mo,          \
+			rmw_step(a, sizeof v, kind, (uint64_t)v,              \
 				 "atomic_" #op, pc);                          \
 		old = *a;                                                     \
 		neu = (a##n)(expr);                                           \
@@ -244,7 +245,7 @@ static void wrote(int t)
 		int t = live();                                               \
 		a##n old;                                                     \
 		if (t >= 0)                                                   \
-			cas_step(a, sizeof c, (uint64_t)c, mo, name, pc); \
+			cas_step(a, sizeof c, (uint64_t)c, name, pc); \
 		old = *a;                                                     \
 		if (t >= 0)                                                   \
 			weft__weak_rmw(a, &v, sizeof v, old == c ? mo : fmo,  \

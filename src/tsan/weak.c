@@ -1,27 +1,31 @@
 /* src/tsan/weak.c - what a C11 atomic load may read: the stores it may see
  * besides the latest one, and the clocks the memory orders and fences
- * carry.
+ * carry.  Its tables are weak_table.c's.
  *
  * weft runs one interleaving at a time, so memory holds the latest store to
  * each location.  Under C11 (and on every multiprocessor: store buffers,
  * caches) a load that is not seq_cst may also read an older store, as long
- * as coherence allows it: not older than a store that happens before the
- * load (through the clocks), nor than one the thread already read or wrote,
- * nor than one made before a seq_cst fence that precedes a seq_cst fence
- * of the loading thread.  This is the view-based model of C11Tester and of
- * CDSChecker without its promises: a load reads a store made before it in
- * the interleaving.  It finds store buffering (SB), message passing with a
- * relaxed flag (MP), independent reads of independent writes (IRIW); a load
- * that reads a store made later in the interleaving (load buffering, LB)
- * is not explored.
+ * as coherence allows it: not older than a store any thread read or wrote
+ * at a moment that happens before the load (its own earlier accesses
+ * included), nor than what a seq_cst fence makes visible: the stores and
+ * reads before an earlier seq_cst fence, if the loading thread has fenced
+ * since, and the last seq_cst store before its own last seq_cst fence.
+ * This is the view-based model of C11Tester and of CDSChecker without its
+ * promises: a load reads a store made before it in the interleaving.  It
+ * finds store buffering (SB), message passing with a relaxed flag (MP),
+ * independent reads of independent writes (IRIW); a load that reads a store
+ * made later in the interleaving (load buffering, LB) is not explored, nor
+ * an order of one location's stores other than the interleaving's (2+2W).
  *
- * Each location an atomic touches keeps its last HIST stores, with the
- * value, the storing thread's epoch and the clock an acquirer of that store
- * joins (its release clock: the storer's at a release store or after a
- * release fence, carried on by the read-modify-writes of its release
- * sequence).  A load with more than one store to choose from is an explored
- * choice of its own step (weft__choose_here), the latest store first, so
- * the first schedule of a search is the sequentially consistent one.
+ * Each location an atomic touches keeps its last WEFT__WK_HIST stores, with
+ * the value, the storing thread's epoch and the clock an acquirer of that
+ * store joins (its release clock: the storer's at a release store or after
+ * a release fence, carried on by the thread's later stores and by the
+ * read-modify-writes of its release sequence).  A load with more than one
+ * store to choose from is an explored choice of its own step
+ * (weft__choose_here), the latest store first, so the first schedule of a
+ * search is the sequentially consistent one.  The atomics' steps order
+ * nothing in clock.c: every order an atomic gives is given here.
  *
  * Eventual visibility: of a thread's loads of one location with no new
  * store to it in between, the first RUNS may read an older store, the
@@ -37,225 +41,15 @@
  * since sees the latest store. */
 #include <string.h>
 
-#include "detect/race.h"
-#include "tsan/tsan.h"
+#include "tsan/weak.h"
 
-#define HIST 8      /* stores kept per location */
 #define RUNS 2      /* loads of one location that may read an older store
 		       while no new store comes */
-#define BUCKETS 256
-
-typedef unsigned __int128 val_t;
-
-/* A snapshot of a vector clock: n entries, zero beyond. */
-struct wclk {
-	int n;
-	uint32_t c[];
-};
-
-struct wstore {
-	val_t v;
-	int tid;                  /* -1: the value before any tracked store,
-				     visible to every thread */
-	uint32_t clk;             /* the storer's epoch */
-	const struct wclk *rel;   /* what an acquirer joins, or NULL */
-	bool sc;                  /* a seq_cst store (or the first value) */
-};
-
-/* What thread tid knows of one location: the store (by its index in the
- * location's order) it last read or wrote, the location's store count at
- * its last load, and its loads since that count changed. */
-struct wseen {
-	uint64_t serial;
-	long seen, at;
-	int runs;
-};
-
-struct wloc {
-	const volatile void *a;
-	unsigned n;
-	int len;                  /* stores kept, oldest first */
-	long nst;                 /* stores so far: the next one's index */
-	struct wstore h[HIST];
-	struct wseen *per;
-	int nper;
-	struct wloc *next;
-};
-
-/* Per thread: the clock a later acquire fence joins (release clocks of
- * the stores its relaxed loads read), its clock at its last release
- * fence, and what seq_cst fences made visible to it. */
-struct wthr {
-	uint64_t serial;
-	struct wclk *acq, *fv;
-	const struct wclk *frel;
-	const volatile void *rlx_load; /* a location it loaded relaxed */
-	uintptr_t rlx_pc;
-};
-
-static struct {
-	long gen;
-	struct wloc *bucket[BUCKETS];
-	struct wthr *thr[WEFT__MAX_THREADS];
-	struct wclk *sc;          /* the join of every seq_cst fence so far */
-} W;
 
 static const char fence_obj;
 
 /* weft__verdict_note's key of the load-buffering note. */
 #define LB_NOTE 0x4c4f414442554600ull
-
-/* ---- clocks --------------------------------------------------------------- */
-
-static struct wclk *clk_new(int n)
-{
-	struct wclk *k = weft__exec_alloc(sizeof *k + sizeof(uint32_t) * (size_t)n);
-
-	k->n = n;
-	return k;
-}
-
-static struct wclk *clk_of_thread(int tid)
-{
-	int n = weft__nthreads();
-	struct wclk *k = clk_new(n);
-
-	memcpy(k->c, weft__vc(tid), sizeof(uint32_t) * (size_t)n);
-	return k;
-}
-
-/* a joined with b, as a new snapshot (either may be NULL). */
-static struct wclk *clk_join(const struct wclk *a, const struct wclk *b)
-{
-	int n = weft__nthreads();
-	struct wclk *k;
-
-	if (!a && !b)
-		return NULL;
-	k = clk_new(n);
-	for (int i = 0; i < n; i++) {
-		uint32_t x = a && i < a->n ? a->c[i] : 0;
-		uint32_t y = b && i < b->n ? b->c[i] : 0;
-		k->c[i] = x > y ? x : y;
-	}
-	return k;
-}
-
-static uint32_t clk_at(const struct wclk *k, int i)
-{
-	return k && i < k->n ? k->c[i] : 0;
-}
-
-/* ---- tables ----------------------------------------------------------------- */
-
-static void fresh_execution(void)
-{
-	if (W.gen == weft__exec_gen())
-		return;
-	memset(&W, 0, sizeof W);
-	W.gen = weft__exec_gen();
-}
-
-static struct wthr *thr(int tid)
-{
-	struct wthr *t = W.thr[tid];
-	uint64_t serial = weft__thread_serial(tid);
-
-	if (!t)
-		t = W.thr[tid] = weft__exec_alloc(sizeof *t);
-	if (t->serial != serial + 1)
-		*t = (struct wthr){ .serial = serial + 1 };
-	return t;
-}
-
-static struct wseen *seen(struct wloc *l, int tid)
-{
-	struct wseen *s;
-
-	if (tid >= l->nper) {
-		int n = l->nper ? l->nper : 4;
-		while (n <= tid)
-			n *= 2;
-		s = weft__exec_alloc(sizeof *s * (size_t)n);
-		if (l->nper)
-			memcpy(s, l->per, sizeof *s * (size_t)l->nper);
-		l->per = s;
-		l->nper = n;
-	}
-	s = &l->per[tid];
-	if (s->serial != weft__thread_serial(tid) + 1)
-		*s = (struct wseen){ .serial = weft__thread_serial(tid) + 1,
-				     .seen = -1, .at = -1 };
-	return s;
-}
-
-static val_t mem_value(const volatile void *a, unsigned n)
-{
-	val_t v = 0;
-
-	memcpy(&v, (const void *)a, n);
-	return v;
-}
-
-/* What an acquirer of a value no atomic here stored joins: the release
- * clock a model's operation left on the location (the C++ runtime's
- * guard release, a kernel model's atomic_set), if any. */
-static const struct wclk *model_release(const volatile void *a)
-{
-	const uint32_t *c;
-	int n = weft__release_clock((const void *)a, &c);
-	struct wclk *k;
-
-	if (!n)
-		return NULL;
-	k = clk_new(n);
-	memcpy(k->c, c, sizeof(uint32_t) * (size_t)n);
-	return k;
-}
-
-/* The location's record, its history brought in line with memory: a
- * location seen for the first time, or written since by plain code (its
- * initialisation, a memset, a new object at a freed one's address) or by
- * a model, starts again from the value memory holds, visible to every
- * thread.  A load that finds it so acquires what the models released
- * there; a store does not look, since its own step has already released
- * there (clock.c), and reading the value from before it must not order
- * the reader after it. */
-static struct wloc *loc_of(const volatile void *a, unsigned n, bool load)
-{
-	unsigned b = (unsigned)(((uintptr_t)a >> 3) * 0x9E3779B1u) % BUCKETS;
-	struct wloc *l;
-	val_t now = mem_value(a, n);
-
-	fresh_execution();
-	for (l = W.bucket[b]; l; l = l->next)
-		if (l->a == a)
-			break;
-	if (!l) {
-		l = weft__exec_alloc(sizeof *l);
-		l->a = a;
-		l->next = W.bucket[b];
-		W.bucket[b] = l;
-	}
-	if (l->len && l->n == n && l->h[l->len - 1].v == now)
-		return l;
-	l->n = n;
-	l->len = 1;
-	l->h[0] = (struct wstore){ .v = now, .tid = -1, .sc = true,
-				   .rel = load ? model_release(a) : NULL };
-	/* Every thread's view of the location starts again. */
-	for (int i = 0; i < l->nper; i++)
-		l->per[i].seen = l->per[i].at = -1;
-	l->nst++;
-	return l;
-}
-
-static long index_of(const struct wloc *l, int i)
-{
-	return l->nst - l->len + i;
-}
-
-/* ---- loads ------------------------------------------------------------------ */
 
 static bool acquires(int mo)
 {
@@ -267,34 +61,67 @@ static bool releases(int mo)
 	return mo == 3 || mo == 4 || mo == 5;
 }
 
-/* Does store e happen before thread tid's load, or did a seq_cst fence
- * make it visible to it? */
-static bool visible(const struct wstore *e, int tid, const struct wthr *t)
+static long max_l(long a, long b)
 {
-	if (e->tid < 0 || e->tid == tid)
-		return true;
-	return e->clk <= weft__vc(tid)[e->tid] || e->clk <= clk_at(t->fv, e->tid);
+	return a > b ? a : b;
 }
 
-/* The oldest store thread tid may read: the newest one visible to it, or
- * the one it saw last, whichever is newer; for a seq_cst load, not older
- * than the last seq_cst store either (they are in one total order, the
- * interleaving's). */
-static int oldest_readable(const struct wloc *l, int tid, const struct wthr *t,
-			   const struct wseen *s, bool sc)
-{
-	int lo = l->len - 1;
+/* ---- loads ------------------------------------------------------------------ */
 
-	while (lo > 0 && !visible(&l->h[lo], tid, t) && !(sc && l->h[lo].sc))
-		lo--;
-	while (lo < l->len - 1 && index_of(l, lo) < s->seen)
-		lo++;
-	return lo;
+/* The newest store of l that thread tid must not read below: the newest
+ * one any thread (tid too) had read or written at a moment that happens
+ * before the load, or that a seq_cst fence makes visible to it (its own
+ * fences' view; for a seq_cst load, every fence so far, scv). */
+static long seen_through(const struct weft__wk_loc *l, int tid,
+			 const struct weft__wk_thr *t,
+			 const struct weft__wk_clk *scv)
+{
+	const uint32_t *vc = weft__vc(tid);
+	int n = weft__nthreads();
+	long best = -1;
+
+	for (int u = 0; u < l->nper && u < n; u++) {
+		const struct weft__wk_seen *s = &l->per[u];
+		uint32_t k = vc[u];
+		if (u == tid) {
+			best = max_l(best, s->seen);
+			continue;
+		}
+		if (!s->nobs)
+			continue;
+		if (weft__wk_clk_at(t->fv, u) > k)
+			k = weft__wk_clk_at(t->fv, u);
+		if (weft__wk_clk_at(scv, u) > k)
+			k = weft__wk_clk_at(scv, u);
+		best = max_l(best, weft__wk_seen_by(s, k));
+	}
+	return best;
 }
 
-static void note_stale(const struct wloc *l, int i)
+/* The oldest store thread tid may read: not older than what it must have
+ * seen (seen_through), than the last seq_cst store before its last
+ * seq_cst fence, nor, for a seq_cst load, than the last seq_cst store
+ * (they are all in one total order, the interleaving's). */
+static int oldest_readable(const struct weft__wk_loc *l, int tid,
+			   const struct weft__wk_thr *t, bool sc)
 {
-	const struct wstore *e = &l->h[i];
+	long floor = seen_through(l, tid, t, sc ? weft__wk_sc_view() : NULL);
+	int lo;
+
+	for (int i = l->len - 1; i >= 0; i--) {
+		const struct weft__wk_store *e = &l->h[i];
+		if (e->sc && (sc || e->seq < t->fseq)) {
+			floor = max_l(floor, weft__wk_index(l, i));
+			break;
+		}
+	}
+	lo = (int)(floor - weft__wk_index(l, 0));
+	return lo < 0 ? 0 : lo < l->len ? lo : l->len - 1;
+}
+
+static void note_stale(const struct weft__wk_loc *l, int i)
+{
+	const struct weft__wk_store *e = &l->h[i];
 
 	weft__step_note(weft__internf(
 		"sees %llu, not yet %llu", (unsigned long long)e->v,
@@ -302,20 +129,18 @@ static void note_stale(const struct wloc *l, int i)
 }
 
 /* The thread read store i: coherence, and the clocks of its order. */
-static void took(struct wloc *l, int i, int tid, int mo)
+static void took(struct weft__wk_loc *l, int i, int tid, int mo)
 {
-	struct wthr *t = thr(tid);
-	struct wseen *s = seen(l, tid);
-	const struct wstore *e = &l->h[i];
+	struct weft__wk_thr *t = weft__wk_thr(tid);
+	const struct weft__wk_store *e = &l->h[i];
 
-	if (index_of(l, i) > s->seen)
-		s->seen = index_of(l, i);
+	weft__wk_saw(l, tid, weft__wk_index(l, i));
 	if (!e->rel)
 		return;
 	if (acquires(mo))
 		weft__vc_acquire(tid, e->rel->c, e->rel->n);
 	else
-		t->acq = clk_join(t->acq, e->rel);
+		t->acq = weft__wk_clk_join(t->acq, e->rel);
 }
 
 static const char *base_name(const char *f)
@@ -329,8 +154,8 @@ static const char *base_name(const char *f)
  * one reordering weak.c does not explore (load buffering: the load
  * reading a store that comes after it in the interleaving, or the store
  * becoming visible before the load).  Said once per test, on any verdict. */
-static void load_buffering(struct wthr *t, const volatile void *a, int mo,
-			   uintptr_t pc)
+static void load_buffering(struct weft__wk_thr *t, const volatile void *a,
+			   int mo, uintptr_t pc)
 {
 	const struct weft_loc *ld, *st;
 
@@ -355,9 +180,9 @@ void weft__weak_load(const volatile void *a, void *v, unsigned n, int mo,
 		     uintptr_t pc)
 {
 	int tid = weft__self();
-	struct wloc *l = loc_of(a, n, true);
-	struct wthr *t = thr(tid);
-	struct wseen *s = seen(l, tid);
+	struct weft__wk_loc *l = weft__wk_loc(a, n);
+	struct weft__wk_thr *t = weft__wk_thr(tid);
+	struct weft__wk_seen *s = weft__wk_seen(l, tid);
 	int i = l->len - 1;
 
 	if (s->at != l->nst) {
@@ -365,7 +190,7 @@ void weft__weak_load(const volatile void *a, void *v, unsigned n, int mo,
 		s->runs = 0;
 	}
 	if (s->runs++ < RUNS) {
-		int lo = oldest_readable(l, tid, t, s, mo == 5);
+		int lo = oldest_readable(l, tid, t, mo == 5);
 		if (lo < l->len - 1)
 			i -= weft__choose_here(l->len - lo);
 	}
@@ -383,63 +208,64 @@ void weft__weak_load(const volatile void *a, void *v, unsigned n, int mo,
 /* ---- stores ----------------------------------------------------------------- */
 
 /* Append the store of v by thread tid; rel is its release clock. */
-static void append(struct wloc *l, val_t v, int tid, const struct wclk *rel,
-		   bool sc)
+static void append(struct weft__wk_loc *l, weft__wk_val v, int tid,
+		   const struct weft__wk_clk *rel, int mo)
 {
-	if (l->len == HIST) {
-		memmove(&l->h[0], &l->h[1], sizeof l->h[0] * (HIST - 1));
+	if (l->len == WEFT__WK_HIST) {
+		memmove(&l->h[0], &l->h[1], sizeof l->h[0] * (WEFT__WK_HIST - 1));
 		l->len--;
 	}
-	l->h[l->len++] = (struct wstore){ .v = v, .tid = tid,
-					  .clk = weft__vc(tid)[tid], .rel = rel,
-					  .sc = sc };
-	seen(l, tid)->seen = l->nst++;
+	l->h[l->len++] = (struct weft__wk_store){
+		.v = v, .tid = tid, .clk = weft__vc(tid)[tid], .rel = rel,
+		.sc = mo == 5, .seq = mo == 5 ? weft__wk_next_seq() : 0 };
+	weft__wk_saw(l, tid, l->nst++);
 }
 
 void weft__weak_store(const volatile void *a, const void *v, unsigned n,
 		      int mo, uintptr_t pc)
 {
 	int tid = weft__self();
-	struct wloc *l = loc_of(a, n, false);
-	struct wthr *t = thr(tid);
-	const struct wstore *last = &l->h[l->len - 1];
-	const struct wclk *rel;
-	val_t nv = 0;
+	struct weft__wk_loc *l = weft__wk_loc(a, n);
+	struct weft__wk_thr *t = weft__wk_thr(tid);
+	const struct weft__wk_store *last = &l->h[l->len - 1];
+	const struct weft__wk_clk *rel;
+	weft__wk_val nv = 0;
 
 	memcpy(&nv, v, n);
 	load_buffering(t, a, mo, pc);
 	if (releases(mo))
-		rel = clk_of_thread(tid);
-	else if (t->frel)
-		rel = t->frel;
+		rel = weft__wk_clk_of(tid);
 	else
-		/* C11's release sequence: later stores of the releasing
-		 * thread carry its release on. */
-		rel = last->tid == tid ? last->rel : NULL;
-	append(l, nv, tid, rel, mo == 5);
+		/* A release fence before, and C11's release sequence: the
+		 * releasing thread's later stores carry its release on. */
+		rel = weft__wk_clk_join(t->frel,
+					last->tid == tid ? last->rel : NULL);
+	append(l, nv, tid, rel, mo);
 }
 
 /* A read-modify-write reads the latest store and writes the next: its
- * release clock continues the sequence of the store it read. */
+ * release clock continues the sequence of the store it read.  One that
+ * left the value as it was is recorded only when it releases (it heads a
+ * release sequence); otherwise it only reads. */
 void weft__weak_rmw(const volatile void *a, const void *nv, unsigned n,
 		    int mo, bool wrote, uintptr_t pc)
 {
 	int tid = weft__self();
-	struct wloc *l = loc_of(a, n, false);
-	struct wthr *t = thr(tid);
-	const struct wclk *prev = l->h[l->len - 1].rel, *own = NULL;
-	val_t v = 0;
+	struct weft__wk_loc *l = weft__wk_loc(a, n);
+	struct weft__wk_thr *t = weft__wk_thr(tid);
+	const struct weft__wk_clk *prev = l->h[l->len - 1].rel, *own = NULL;
+	weft__wk_val v = 0;
 
 	took(l, l->len - 1, tid, mo);
-	if (!wrote)
+	if (!wrote && !releases(mo))
 		return;
 	load_buffering(t, a, mo, pc);
 	memcpy(&v, nv, n);
 	if (releases(mo))
-		own = clk_of_thread(tid);
+		own = weft__wk_clk_of(tid);
 	else if (t->frel)
 		own = t->frel;
-	append(l, v, tid, own ? clk_join(prev, own) : prev, mo == 5);
+	append(l, v, tid, own ? weft__wk_clk_join(prev, own) : prev, mo);
 }
 
 /* ---- fences ----------------------------------------------------------------- */
@@ -447,7 +273,7 @@ void weft__weak_rmw(const volatile void *a, const void *nv, unsigned n,
 void weft__weak_fence(int mo, uintptr_t pc)
 {
 	int tid = weft__self();
-	struct wthr *t;
+	struct weft__wk_thr *t;
 
 	if (mo == 5) {
 		/* seq_cst fences are ordered among themselves: a step on one
@@ -459,18 +285,18 @@ void weft__weak_fence(int mo, uintptr_t pc)
 				       .loc = weft__pc_loc(pc) };
 		weft__visible(&op);
 	}
-	fresh_execution();
-	t = thr(tid);
+	t = weft__wk_thr(tid);
 	if (acquires(mo) && t->acq)
 		weft__vc_acquire(tid, t->acq->c, t->acq->n);
 	if (releases(mo)) {
 		/* A seq_cst fence's step began a new epoch already. */
 		if (mo != 5)
 			weft__vc_tick(tid);
-		t->frel = clk_of_thread(tid);
+		t->frel = weft__wk_clk_of(tid);
 	}
 	if (mo == 5) {
-		t->fv = clk_join(t->fv, W.sc);
-		W.sc = clk_join(W.sc, clk_join(clk_of_thread(tid), t->fv));
+		t->fseq = weft__wk_next_seq();
+		t->fv = weft__wk_clk_join(t->fv, weft__wk_sc_view());
+		weft__wk_sc_add(weft__wk_clk_join(weft__wk_clk_of(tid), t->fv));
 	}
 }

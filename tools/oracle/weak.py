@@ -18,14 +18,17 @@ an older store gives (if any), one the model allows, or one it forbids.
 The model (weak.c's comment is the reference): every atomic operation and
 seq_cst fence is a step of its thread and starts a new epoch of its clock.
 A location keeps its stores in order, each with its thread, epoch, release
-clock and whether it was seq_cst (the initial value counts as seq_cst and
-is visible to all).  A load reads the latest store, or, among a thread's
-first RUNS loads of the location since its last new store, any store not
-older than: the newest one visible to the thread (made by it, or whose
-epoch its clock or its seq_cst-fence view covers), the last one it read or
-wrote, and for a seq_cst load the last seq_cst store.  A release store's
-release clock is the thread's clock; a relaxed one's the clock of the
-thread's last release fence, or else its previous store's there if that
+clock and, for a seq_cst one, its place among the seq_cst stores and
+fences (the initial value counts as seq_cst).  Each thread notes, per
+location, the newest store it read or wrote and the epoch at which it did.
+A load reads the latest store, or, among a thread's first RUNS loads of
+the location since its last new store, any store not older than: the
+newest one any thread had noted at an epoch the loader's clock covers (or
+its seq_cst-fence view, or for a seq_cst load the view of every seq_cst
+fence so far), the last seq_cst store before the loader's last seq_cst
+fence, and for a seq_cst load the last seq_cst store.  A release store's
+release clock is the thread's clock; a relaxed one's joins the clock of
+the thread's last release fence with its previous store's there if that
 was the thread's own.  A fetch-add reads the latest store; its release
 clock joins the one it read with its own.  An acquire load (or fetch-add)
 joins the release clock of the store it read; a relaxed one saves it for
@@ -153,17 +156,43 @@ def outcomes(prog, weak=True):
         vc[t] += 1
         st["vc"][t] = tuple(vc)
 
-    def visible(st, t, e):
-        if e["tid"] < 0 or e["tid"] == t:
-            return True
-        fv = st["fv"][t]
-        return e["clk"] <= st["vc"][t][e["tid"]] or \
-            (fv is not None and e["clk"] <= fv[e["tid"]])
+    def saw(st, loc, t, idx):
+        """t read or wrote store idx: its observation, with its epoch."""
+        if idx <= st["seen"][loc][t]:
+            return
+        st["seen"][loc][t] = idx
+        obs = [o for o in st["obs"][loc][t] if o[0] != st["vc"][t][t]]
+        st["obs"][loc][t] = tuple(obs) + ((st["vc"][t][t], idx),)
+
+    def must_see(st, loc, t, sc):
+        """The newest store t must not read below: one seen by any
+        thread at an epoch t's clock (or fence view, or for a seq_cst
+        load every seq_cst fence's) covers, the last seq_cst store
+        before t's last seq_cst fence, the last seq_cst store for a
+        seq_cst load."""
+        floor = st["seen"][loc][t]
+        for u in range(nt):
+            if u == t:
+                continue
+            k = st["vc"][t][u]
+            if st["fv"][t] is not None:
+                k = max(k, st["fv"][t][u])
+            if sc and st["G"] is not None:
+                k = max(k, st["G"][u])
+            for clk, idx in st["obs"][loc][u]:
+                if clk <= k:
+                    floor = max(floor, idx)
+        h = st["hist"][loc]
+        base = st["nst"][loc] - len(h)
+        for i in range(len(h) - 1, -1, -1):
+            if h[i]["sc"] and (sc or h[i]["seq"] < st["fseq"][t]):
+                floor = max(floor, base + i)
+                break
+        return floor - base
 
     def took(st, loc, i, t, acquire):
         h = st["hist"][loc]
-        idx = st["nst"][loc] - len(h) + i
-        st["seen"][loc][t] = max(st["seen"][loc][t], idx)
+        saw(st, loc, t, st["nst"][loc] - len(h) + i)
         rel = h[i]["rel"]
         if rel is None:
             return
@@ -173,9 +202,14 @@ def outcomes(prog, weak=True):
             st["acq"][t] = join(st["acq"][t], rel)
 
     def append(st, loc, v, t, rel, sc):
+        seq = 0
+        if sc:
+            st["seq"] += 1
+            seq = st["seq"]
         st["hist"][loc] = st["hist"][loc] + [
-            {"v": v, "tid": t, "clk": st["vc"][t][t], "rel": rel, "sc": sc}]
-        st["seen"][loc][t] = st["nst"][loc]
+            {"v": v, "tid": t, "clk": st["vc"][t][t], "rel": rel, "sc": sc,
+             "seq": seq}]
+        saw(st, loc, t, st["nst"][loc])
         st["nst"][loc] += 1
 
     def copy(st):
@@ -184,6 +218,8 @@ def outcomes(prog, weak=True):
                 "fv": list(st["fv"]), "G": st["G"],
                 "hist": list(st["hist"]), "nst": list(st["nst"]),
                 "seen": [list(s) for s in st["seen"]],
+                "obs": [list(s) for s in st["obs"]],
+                "fseq": list(st["fseq"]), "seq": st["seq"],
                 "at": [list(s) for s in st["at"]],
                 "runs": [list(s) for s in st["runs"]],
                 "regs": list(st["regs"])}
@@ -204,6 +240,8 @@ def outcomes(prog, weak=True):
                     tick(st, t)
                 st["frel"][t] = st["vc"][t]
             if mo == "sc":
+                st["seq"] += 1
+                st["fseq"][t] = st["seq"]
                 st["fv"][t] = join(st["fv"][t], st["G"])
                 st["G"] = join(st["G"], join(st["vc"][t], st["fv"][t]))
             return [st]
@@ -214,10 +252,9 @@ def outcomes(prog, weak=True):
         if kind == "st":
             if mo in ("rel", "sc"):
                 rel = st["vc"][t]
-            elif st["frel"][t] is not None:
-                rel = st["frel"][t]
             else:
-                rel = h[-1]["rel"] if h[-1]["tid"] == t else None
+                rel = join(st["frel"][t],
+                           h[-1]["rel"] if h[-1]["tid"] == t else None)
             append(st, loc, op[2], t, rel, mo == "sc")
             return [st]
         acquire = mo in ("acq", "acq_rel", "sc")
@@ -241,13 +278,7 @@ def outcomes(prog, weak=True):
         stale_ok = st["runs"][loc][t] < RUNS
         st["runs"][loc][t] += 1
         if weak and stale_ok:
-            lo = len(h) - 1
-            while lo > 0 and not visible(st, t, h[lo]) and \
-                    not (mo == "sc" and h[lo]["sc"]):
-                lo -= 1
-            base = st["nst"][loc] - len(h)
-            while lo < len(h) - 1 and base + lo < st["seen"][loc][t]:
-                lo += 1
+            lo = min(max(must_see(st, loc, t, mo == "sc"), 0), len(h) - 1)
             cands = list(range(lo, len(h)))
         nexts = []
         for i in cands:
@@ -272,7 +303,9 @@ def outcomes(prog, weak=True):
             "acq": [None] * nt, "frel": [None] * nt, "fv": [None] * nt,
             "G": None,
             "hist": [[{"v": 0, "tid": -1, "clk": 0, "rel": None,
-                       "sc": True}] for _ in range(nl)],
+                       "sc": True, "seq": 0}] for _ in range(nl)],
+            "obs": [[()] * nt for _ in range(nl)],
+            "fseq": [0] * nt, "seq": 0,
             "nst": [1] * nl,
             "seen": [[-1] * nt for _ in range(nl)],
             "at": [[-1] * nt for _ in range(nl)],

@@ -1,0 +1,109 @@
+/* src/tsan/weak.h - the state of the memory model of atomics, shared by
+ * weak.c (the model: what a load may read, what orders and fences carry)
+ * and weak_table.c (its per-execution tables and clocks).  Private to those
+ * two files; the rest of weft calls the weft__weak_* of tsan/tsan.h. */
+#ifndef WEFT_TSAN_WEAK_H
+#define WEFT_TSAN_WEAK_H
+
+#include "detect/race.h"
+#include "tsan/tsan.h"
+
+#define WEFT__WK_HIST 8 /* stores kept per location */
+
+typedef unsigned __int128 weft__wk_val;
+
+/* A snapshot of a vector clock: n entries, zero beyond. */
+struct weft__wk_clk {
+	int n;
+	uint32_t c[];
+};
+
+struct weft__wk_store {
+	weft__wk_val v;
+	int tid;                  /* -1: the value before any tracked store,
+				     visible to every thread */
+	uint32_t clk;             /* the storer's epoch */
+	const struct weft__wk_clk *rel; /* what an acquirer joins, or NULL */
+	bool sc;                  /* a seq_cst store (or the first value) */
+	long seq;                 /* its place among the seq_cst stores and
+				     fences (0: the first value) */
+};
+
+/* A thread's observation of a location: at its epoch clk it had read or
+ * written the store of index idx (or a later one). */
+struct weft__wk_obs {
+	uint32_t clk;
+	long idx;
+};
+
+/* What one thread knows of one location: the newest store (by its index in
+ * the location's order) it read or wrote, with the epochs at which that
+ * grew; the location's store count at its last load, and its loads since
+ * that count changed. */
+struct weft__wk_seen {
+	uint64_t serial;
+	long seen, at;
+	int runs;
+	struct weft__wk_obs *obs;
+	int nobs, capobs;
+};
+
+struct weft__wk_loc {
+	const volatile void *a;
+	unsigned n;
+	int len;                  /* stores kept, oldest first */
+	long nst;                 /* stores so far: the next one's index */
+	struct weft__wk_store h[WEFT__WK_HIST];
+	struct weft__wk_seen *per;
+	int nper;
+	struct weft__wk_loc *next;
+};
+
+/* Per thread: the clock a later acquire fence joins (release clocks of the
+ * stores its relaxed loads read), its clock at its last release fence,
+ * what seq_cst fences made visible to it and the place of its last one,
+ * and a relaxed load it made (for the load-buffering note). */
+struct weft__wk_thr {
+	uint64_t serial;
+	struct weft__wk_clk *acq, *fv;
+	const struct weft__wk_clk *frel;
+	long fseq;
+	const volatile void *rlx_load;
+	uintptr_t rlx_pc;
+};
+
+/* Clocks (weak_table.c).  A new snapshot of thread tid's clock; a joined
+ * with b (either may be NULL, both NULL gives NULL); entry i of k. */
+struct weft__wk_clk *weft__wk_clk_of(int tid);
+struct weft__wk_clk *weft__wk_clk_join(const struct weft__wk_clk *a,
+				       const struct weft__wk_clk *b);
+static inline uint32_t weft__wk_clk_at(const struct weft__wk_clk *k, int i)
+{
+	return k && i < k->n ? k->c[i] : 0;
+}
+
+/* Tables of the current execution (weak_table.c).  weft__wk_loc: the
+ * location's record, its history brought in line with memory (a location
+ * seen for the first time, or written since by plain code or a model,
+ * starts again from the value memory holds, visible to every thread,
+ * with the release clock the models left there). */
+struct weft__wk_loc *weft__wk_loc(const volatile void *a, unsigned n);
+struct weft__wk_thr *weft__wk_thr(int tid);
+struct weft__wk_seen *weft__wk_seen(struct weft__wk_loc *l, int tid);
+/* Thread tid read or wrote the store of index idx: its knowledge of the
+ * location grows to it (with the epoch, for the threads it orders). */
+void weft__wk_saw(struct weft__wk_loc *l, int tid, long idx);
+/* The newest store index thread u had seen of l by its epoch clk, or -1. */
+long weft__wk_seen_by(const struct weft__wk_seen *s, uint32_t clk);
+/* The next place among seq_cst stores and fences. */
+long weft__wk_next_seq(void);
+/* The join of every seq_cst fence so far, and its update. */
+const struct weft__wk_clk *weft__wk_sc_view(void);
+void weft__wk_sc_add(const struct weft__wk_clk *k);
+
+static inline long weft__wk_index(const struct weft__wk_loc *l, int i)
+{
+	return l->nst - l->len + i;
+}
+
+#endif

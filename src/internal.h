@@ -398,8 +398,10 @@ uintptr_t weft__race_innermost_call(void);
 _Noreturn void weft__thread_exit_current(void);
 _Noreturn void weft__exec_exit(int status);
 
-/* Seconds on the monotonic clock. */
+/* Seconds on the monotonic clock; weft__now_coarse, the same clock at
+ * its tick (a few ms), cheaper: for limits checked at every execution. */
 double weft__now(void);
+double weft__now_coarse(void);
 /* Number of the current execution within this test (0-based). */
 long weft__exec_no(void);
 /* Counts executions begun in this process, the re-run of the determinism

@@ -31,6 +31,15 @@ double weft__now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+double weft__now_coarse(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_MONOTONIC_COARSE, &ts))
+		return weft__now();
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
 /* ---- the standard descriptors ------------------------------------------- */
 
 /* A program started with fd 0, 1 or 2 closed (`prog <&-`) would hand that

@@ -278,7 +278,7 @@ void weft__explore_loop(const struct weft_test *t,
 			break;
 		if (cfg->min_bug && !cfg->split && exec_no > *cfg->min_bug)
 			break;
-		if (limit > 0 && weft__now() - t0 > limit)
+		if (limit > 0 && weft__now_coarse() - t0 > limit)
 			break;
 		weft__set_exec_no(exec_no);
 		weft__replay_context_mark();

@@ -46,7 +46,7 @@ static bool half_spent(void)
 	if (weft__opts.iterations > 0 &&
 	    weft__explore_budget_used() >= weft__opts.iterations / 2)
 		return true;
-	return limit > 0 && weft__now() - started >= limit / 2;
+	return limit > 0 && weft__now_coarse() - started >= limit / 2;
 }
 
 static bool auto_begin(void)

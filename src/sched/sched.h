@@ -191,6 +191,7 @@ struct weft__stack {
 	void *tp;                 /* thread pointer of the fiber's own TLS
 				     block (src/arch/tls.c), or NULL */
 	bool used;                /* handed out in this execution */
+	size_t color;             /* bytes left unused at the top */
 	struct weft__stack *next;
 };
 /* A stack of at least size bytes (0: --stack-size), free in this

@@ -42,6 +42,8 @@ static size_t guard_size(void)
 	return GUARD_MIN > page ? GUARD_MIN : page;
 }
 
+static unsigned ncolor;
+
 static struct weft__stack *stack_new(size_t size)
 {
 	size_t guard = guard_size();
@@ -58,6 +60,7 @@ static struct weft__stack *stack_new(size_t size)
 	s->base = m + guard;
 	s->size = size;
 	s->tp = weft__tls_enabled() ? weft__tls_block_new() : NULL;
+	s->color = (size_t)(ncolor++ % 8) * 448;
 	return s;
 }
 

@@ -21,9 +21,13 @@
 
 #define DESTROYED (-1)
 
+/* Kept in the mutex once found, as its class is: every operation names
+ * it, and the look-up showed in the profile of a lock loop. */
 const char *weft__mutex_name(weft_mutex_t *m)
 {
-	return m->name ? m->name : weft__objname(m, "mutex");
+	if (!m->name)
+		m->name = weft__objname(m, "mutex");
+	return m->name;
 }
 
 int weft__mutex_class(weft_mutex_t *m, const struct weft_loc *loc)

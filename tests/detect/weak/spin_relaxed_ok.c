@@ -3,7 +3,8 @@
 /* A relaxed polling loop: a load may miss the flag's store, but not for
  * ever (C11 asks stores to become visible in a finite time), so the
  * search ends and the loop is no livelock.  The counter is a relaxed
- * read-modify-write, which always reads the latest value. */
+ * read-modify-write, which always reads the latest value.
+ * spin_relaxed_bug.c increments it with a load and a store instead. */
 #include <assert.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -15,7 +16,12 @@ static atomic_int flag, count;
 static void *worker(void *arg)
 {
 	(void)arg;
+#ifdef LOAD_STORE
+	atomic_store_explicit(&count, atomic_load_explicit(&count, RLX) + 1,
+			      RLX);
+#else
 	atomic_fetch_add_explicit(&count, 1, RLX);
+#endif
 	atomic_store_explicit(&flag, 1, RLX);
 	return NULL;
 }

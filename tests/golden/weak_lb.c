@@ -1,3 +1,4 @@
+//! needs: pthread
 /* Pins the note of a verification that rests on weft's one unexplored
  * weak-memory reordering: load buffering (each thread's relaxed load
  * reading the other's later relaxed store, r1 == r2 == 1, which C11 and

@@ -1,3 +1,4 @@
+//! needs: pthread
 /* Pins how a load that read an older store shows in a trace: store
  * buffering with relaxed atomics, where the second thread's load of x
  * "sees 0, not yet 1" after the first thread stored 1. */

@@ -144,6 +144,9 @@ void weft__verdict_note(uint64_t key, const char *msg);
 /* An input was drawn from a sample of its values, not all of them: a
  * verdict then names that bound (the notes say which values). */
 void weft__verdict_inputs_sampled(void);
+/* A load was kept from reading an older store by --stale-bound: the
+ * verdict holds within that bound only. */
+void weft__verdict_stale_cut(void);
 
 /* A limit of weft, not a bug of the program, ended the execution: reason
  * is one of "step-limit", "thread-limit", "memory-limit", "time-limit",

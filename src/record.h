@@ -74,6 +74,8 @@ struct weft__verdict {
 	long total_steps;
 	int bound;                /* preemption bound reached, -1 unbounded */
 	int fair_bound;           /* fairness bound that cut, -1 none */
+	long stale_bound;         /* the --stale-bound some execution of the
+				     search had to keep to (-1: none did) */
 	long starve_bound;        /* with fair_bound: the --starve-bound some
 				     thread ran into (so a cut unfair
 				     continuation may have been a busy

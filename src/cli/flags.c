@@ -112,6 +112,16 @@ static bool set_fair(struct weft__parse *p, const char *f, const char *v)
 	return bound(p, f, v, &weft__opts.fair_bound);
 }
 
+static bool set_stale(struct weft__parse *p, const char *f, const char *v)
+{
+	int x;
+
+	if (!bound(p, f, v, &x))
+		return false;
+	weft__opts.stale_bound = x;
+	return true;
+}
+
 static bool set_time(struct weft__parse *p, const char *f, const char *v)
 {
 	return seconds(p, f, v, &weft__opts.time_limit);
@@ -233,6 +243,7 @@ static const struct flag {
 	{ "fair-bound", true, set_fair },
 	{ "spin-bound", true, set_spin_bound },
 	{ "starve-bound", true, set_starve_bound },
+	{ "stale-bound", true, set_stale },
 	{ "replay", true, set_replay },
 	{ "filter", true, set_filter },
 	{ "list", false, set_list },

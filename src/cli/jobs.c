@@ -41,6 +41,7 @@ static void start_job(struct job *j, const struct weft_test *t,
 	j->S->v.bound = -1;
 	j->S->v.fair_bound = -1;
 	j->S->v.starve_bound = -1;
+	j->S->v.stale_bound = -1;
 	weft__marks_clear(j->marks);
 	weft__marks_use(j->marks);
 	fflush(NULL);

@@ -29,7 +29,7 @@ struct rec {
 	long executions, pruned, redundant, limited, total_steps, bug_leaf;
 	long split, bug_exec;
 	int shard, nshards, bound, fair_bound;
-	long starve_bound;
+	long starve_bound, stale_bound;
 	bool inputs_sampled;
 	double seconds;
 	bool fatal;
@@ -128,6 +128,7 @@ static bool parse_line(const char *line, const char *file, struct rec *r)
 	r->bound = (int)num_field(line, "preemption_bound", -1);
 	r->fair_bound = (int)num_field(line, "fair_bound", -1);
 	r->starve_bound = num_field(line, "starve_bound", -1);
+	r->stale_bound = num_field(line, "stale_bound", -1);
 	r->inputs_sampled = field(line, "inputs_sampled") &&
 			    !strncmp(field(line, "inputs_sampled"), "true", 4);
 	r->fatal = field(line, "fatal") && !strncmp(field(line, "fatal"), "true", 4);
@@ -324,6 +325,7 @@ int weft__merge_test(const struct weft_test *t, const char *argv0)
 	S->v.bound = w->bound;
 	S->v.fair_bound = w->fair_bound;
 	S->v.starve_bound = w->starve_bound;
+	S->v.stale_bound = w->stale_bound;
 	S->v.parts_exact = true;
 	for (int i = 0; i < n; i++) {
 		if (mine[i]->bound > S->v.bound)
@@ -332,6 +334,8 @@ int weft__merge_test(const struct weft_test *t, const char *argv0)
 			S->v.fair_bound = mine[i]->fair_bound;
 		if (mine[i]->starve_bound > S->v.starve_bound)
 			S->v.starve_bound = mine[i]->starve_bound;
+		if (mine[i]->stale_bound > S->v.stale_bound)
+			S->v.stale_bound = mine[i]->stale_bound;
 		S->v.inputs_sampled |= mine[i]->inputs_sampled;
 		if (mine[i]->took_over)
 			S->v.parts_exact = false;

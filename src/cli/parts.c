@@ -195,6 +195,8 @@ struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 			W->v.fair_bound = S[i]->v.fair_bound;
 		if (S[i]->v.starve_bound > W->v.starve_bound)
 			W->v.starve_bound = S[i]->v.starve_bound;
+		if (S[i]->v.stale_bound > W->v.stale_bound)
+			W->v.stale_bound = S[i]->v.stale_bound;
 		sampled |= S[i]->v.inputs_sampled;
 	}
 	if (cut)

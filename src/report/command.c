@@ -81,7 +81,8 @@ static void put_quoted(struct buf *b, const char *s)
 
 /* The options, besides the token, that the replay must share with the
  * recorded run: those that change an execution (limits, stack size,
- * spurious wakeups), when they differ from the defaults.  Each word is
+ * spurious wakeups, the loads that may read an older store), when they
+ * differ from the defaults.  Each word is
  * written as "NAME=VALUE" with sep before it. */
 static void put_execution_options(struct buf *b, const char *sep)
 {
@@ -100,6 +101,11 @@ static void put_execution_options(struct buf *b, const char *sep)
 	if (weft__opts.stack_size != 256 * 1024) {
 		snprintf(w, sizeof w, "%sstack-size=%ld", sep,
 			 weft__opts.stack_size);
+		put(b, w);
+	}
+	if (weft__opts.stale_bound >= 0) {
+		snprintf(w, sizeof w, "%sstale-bound=%ld", sep,
+			 weft__opts.stale_bound);
 		put(b, w);
 	}
 	if (!weft__opts.spurious) {

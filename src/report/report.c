@@ -59,9 +59,21 @@ static void summary_line(FILE *out, const struct weft__verdict *V)
 				     "while others could run)",
 				V->starve_bound,
 				V->starve_bound == 1 ? "" : "s");
-		if (V->bound < 0 && V->fair_bound < 0 && !V->inputs_sampled)
+		if (V->stale_bound == 0)
+			fprintf(out, "%s no load reading an older store",
+				V->bound >= 0 || V->fair_bound >= 0 ? " and"
+								    : " with");
+		else if (V->stale_bound > 0)
+			fprintf(out, "%s %ld load%s reading an older store",
+				V->bound >= 0 || V->fair_bound >= 0
+					? " and"
+					: " with at most",
+				V->stale_bound, V->stale_bound == 1 ? "" : "s");
+		if (V->bound < 0 && V->fair_bound < 0 && V->stale_bound < 0 &&
+		    !V->inputs_sampled)
 			fputs(", every interleaving (no bound needed)", out);
-		else if (V->bound < 0 && V->fair_bound < 0)
+		else if (V->bound < 0 && V->fair_bound < 0 &&
+			 V->stale_bound < 0)
 			fputs(", every interleaving, for the nondet values "
 			      "noted only", out);
 		else if (V->inputs_sampled)

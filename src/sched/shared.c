@@ -98,6 +98,11 @@ void weft__verdict_inputs_sampled(void)
 	weft__S->v.inputs_sampled = true;
 }
 
+void weft__verdict_stale_cut(void)
+{
+	weft__S->v.stale_bound = weft__opts.stale_bound;
+}
+
 void weft__verdict_starved(void)
 {
 	weft__S->v.starve_bound = weft__opts.starve_bound;

@@ -119,6 +119,18 @@ static int oldest_readable(const struct weft__wk_loc *l, int tid,
 	return lo < 0 ? 0 : lo < l->len ? lo : l->len - 1;
 }
 
+/* --stale-bound: may this load still read an older store?  When the
+ * bound keeps it from it, the verdict says it holds within the bound. */
+static bool within_bound(void)
+{
+	long k = weft__opts.stale_bound;
+
+	if (k < 0 || *weft__wk_stale_reads() < k)
+		return true;
+	weft__verdict_stale_cut();
+	return false;
+}
+
 static void note_stale(const struct weft__wk_loc *l, int i)
 {
 	const struct weft__wk_store *e = &l->h[i];
@@ -191,9 +203,11 @@ void weft__weak_load(const volatile void *a, void *v, unsigned n, int mo,
 	}
 	if (s->runs++ < RUNS) {
 		int lo = oldest_readable(l, tid, t, mo == 5);
-		if (lo < l->len - 1)
+		if (lo < l->len - 1 && within_bound())
 			i -= weft__choose_here(l->len - lo);
 	}
+	if (i != l->len - 1)
+		++*weft__wk_stale_reads();
 	took(l, i, tid, mo);
 	if (mo == 0 && !t->rlx_load) {
 		t->rlx_load = a;

@@ -95,6 +95,8 @@ struct weft__wk_seen *weft__wk_seen(struct weft__wk_loc *l, int tid);
 void weft__wk_saw(struct weft__wk_loc *l, int tid, long idx);
 /* The newest store index thread u had seen of l by its epoch clk, or -1. */
 long weft__wk_seen_by(const struct weft__wk_seen *s, uint32_t clk);
+/* The loads of this execution that read an older store (--stale-bound). */
+long *weft__wk_stale_reads(void);
 /* The next place among seq_cst stores and fences. */
 long weft__wk_next_seq(void);
 /* The join of every seq_cst fence so far, and its update. */

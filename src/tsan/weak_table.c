@@ -15,6 +15,7 @@ static struct {
 	struct weft__wk_thr *thr[WEFT__MAX_THREADS];
 	struct weft__wk_clk *sc;  /* the join of every seq_cst fence so far */
 	long seq;                 /* seq_cst stores and fences so far */
+	long stale;               /* loads that read an older store */
 } W;
 
 static void fresh_execution(void)
@@ -71,6 +72,12 @@ void weft__wk_sc_add(const struct weft__wk_clk *k)
 {
 	fresh_execution();
 	W.sc = weft__wk_clk_join(W.sc, k);
+}
+
+long *weft__wk_stale_reads(void)
+{
+	fresh_execution();
+	return &W.stale;
 }
 
 long weft__wk_next_seq(void)

@@ -9,7 +9,8 @@
 #                                    cases and seeds 0-99 explored in parts
 #                                    by 2 jobs (--split=16 --jobs=2); then
 #                                    weak.py's litmus programs of C11
-#                                    atomics (seeds 0-199, and 0-99 in parts)
+#                                    atomics (seeds 0-199, and 0-99 in parts
+#                                    and with --stale-bound=1)
 #   make fuzz-soundness N=5000       N fresh random seeds (the base is printed;
 #                                    reproduce one with check.py --show SEED)
 
@@ -26,6 +27,7 @@ test-oracle: all
 	$(ORACLE) --cases --seeds 0-99 --weft-options "split=16 jobs=2"
 	$(WEAK_ORACLE) --seeds $(WEAK_SEEDS)
 	$(WEAK_ORACLE) --seeds 0-99 --weft-options "split=16 jobs=2"
+	$(WEAK_ORACLE) --seeds 0-99 --stale-bound 1
 
 fuzz-soundness: all
 	@command -v python3 >/dev/null || { echo "fuzz-soundness: python3 is needed (apt-get install python3-minimal)" >&2; exit 1; }

@@ -38,7 +38,7 @@ also joins the view of all seq_cst fences before it and adds its own.
 
 Usage:
   weak.py --weft-cc build/bin/weft-cc --seeds 0-199 [--jobs 2] [--keep DIR]
-          [--weft-options 'split=16 jobs=2']
+          [--weft-options 'split=16 jobs=2'] [--stale-bound K]
   weak.py --weft-cc build/bin/weft-cc --fresh N
   weak.py --show SEED
 Exit status: 0 no disagreement, 1 some, 2 usage error.
@@ -145,9 +145,10 @@ def join(a, b):
     return tuple(max(x, y) for x, y in zip(a, b))
 
 
-def outcomes(prog, weak=True):
+def outcomes(prog, weak=True, bound=-1):
     """Every tuple of register values the model allows (weak=False: only
-    loads of the latest store, the sequentially consistent outcomes)."""
+    loads of the latest store, the sequentially consistent outcomes;
+    bound >= 0: at most that many loads of an older store, --stale-bound)."""
     nt = len(prog["threads"])
     found = set()
 
@@ -222,7 +223,7 @@ def outcomes(prog, weak=True):
                 "fseq": list(st["fseq"]), "seq": st["seq"],
                 "at": [list(s) for s in st["at"]],
                 "runs": [list(s) for s in st["runs"]],
-                "regs": list(st["regs"])}
+                "regs": list(st["regs"]), "stale": st["stale"]}
 
     def step(st, t):
         """The states thread t's next op can lead to."""
@@ -277,12 +278,14 @@ def outcomes(prog, weak=True):
         cands = [len(h) - 1]
         stale_ok = st["runs"][loc][t] < RUNS
         st["runs"][loc][t] += 1
-        if weak and stale_ok:
+        if weak and stale_ok and (bound < 0 or st["stale"] < bound):
             lo = min(max(must_see(st, loc, t, mo == "sc"), 0), len(h) - 1)
             cands = list(range(lo, len(h)))
         nexts = []
         for i in cands:
             s2 = copy(st)
+            if i != len(h) - 1:
+                s2["stale"] += 1
             took(s2, loc, i, t, acquire)
             s2["regs"][op[2]] = h[i]["v"]
             nexts.append(s2)
@@ -310,14 +313,14 @@ def outcomes(prog, weak=True):
             "seen": [[-1] * nt for _ in range(nl)],
             "at": [[-1] * nt for _ in range(nl)],
             "runs": [[0] * nt for _ in range(nl)],
-            "regs": [0] * prog["nreg"]}
+            "regs": [0] * prog["nreg"], "stale": 0}
     walk(init)
     return found
 
 
-def pick_outcome(prog, rng):
+def pick_outcome(prog, rng, bound=-1):
     """The outcome to assert against, and whether the model reaches it."""
-    allowed = outcomes(prog)
+    allowed = outcomes(prog, bound=bound)
     sc = outcomes(prog, weak=False)
     weak_only = sorted(allowed - sc)
     domain = [set() for _ in range(prog["nreg"])]
@@ -336,11 +339,13 @@ def pick_outcome(prog, rng):
 
 # ---- running weft -------------------------------------------------------------
 
-def check(seed, weft_cc, keep, extra):
+def check(seed, weft_cc, keep, extra, bound):
     """(disagreement or None, the outcome's class)."""
     prog = generate(seed)
     rng = random.Random(seed)
-    outcome, reachable, allowed, sc = pick_outcome(prog, rng)
+    outcome, reachable, allowed, sc = pick_outcome(prog, rng, bound)
+    if bound >= 0:
+        extra = ("stale-bound=%d " % bound) + extra
     cls = "weak-only" if outcome not in sc and reachable else \
         "reachable" if reachable else "unreachable"
     return run_weft(seed, weft_cc, keep, extra, prog, outcome,
@@ -393,6 +398,8 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--keep")
     ap.add_argument("--show", type=int)
+    ap.add_argument("--stale-bound", type=int, default=-1,
+                    help="the model and weft both at --stale-bound=K")
     ap.add_argument("--weft-options", default="",
                     help="more WEFT_OPTIONS, e.g. 'split=16 jobs=2'")
     a = ap.parse_args()
@@ -419,8 +426,8 @@ def main():
     if a.keep:
         os.makedirs(a.keep, exist_ok=True)
     with multiprocessing.Pool(a.jobs) as pool:
-        res = pool.starmap(check, [(s, a.weft_cc, a.keep, a.weft_options)
-                                   for s in seeds])
+        res = pool.starmap(check, [(s, a.weft_cc, a.keep, a.weft_options,
+                                    a.stale_bound) for s in seeds])
     bad = [r for r, _ in res if r]
     for r in bad:
         print(r)

@@ -34,11 +34,12 @@ static inline int live(void)
 }
 
 /* ThreadSanitizer's memory orders (0 relaxed, 1 consume, 2 acquire,
- * 3 release, 4 acq_rel, 5 seq_cst) as the clock's WEFT__ORDER_* bits: a
- * relaxed access synchronises with nothing. */
-static uint8_t order(int mo, bool rmw)
+ * 3 release, 4 acq_rel, 5 seq_cst) as the clock's WEFT__ORDER_* bits, for
+ * the __tsan_acquire/__tsan_release annotations; the atomics' own orders
+ * are weak.c's. */
+static uint8_t order(int mo)
 {
-	uint8_t o = WEFT__ORDER_EXPLICIT | (rmw ? WEFT__ORDER_RMW : 0);
+	uint8_t o = WEFT__ORDER_EXPLICIT;
 
 	if (mo == 1 || mo == 2 || mo == 4 || mo == 5)
 		o |= WEFT__ORDER_ACQUIRE;
@@ -60,7 +61,7 @@ static void step_ordered(const volatile void *a, bool write, int mo,
 		/* A store acquires nothing, whatever its order (TSan's rule:
 		 * a seq_cst store joined the location's release clock and
 		 * hid races TSan reports). */
-		.order = ordered ? (uint8_t)(order(mo, false) &
+		.order = ordered ? (uint8_t)(order(mo) &
 					     ~(write ? WEFT__ORDER_ACQUIRE : 0))
 				 : WEFT__ORDER_EXPLICIT,
 		.loc = weft__pc_loc(pc) };

@@ -151,12 +151,20 @@ void weft__wk_saw(struct weft__wk_loc *l, int tid, long idx)
 	s->obs[s->nobs++] = (struct weft__wk_obs){ .clk = clk, .idx = idx };
 }
 
+/* The observations' epochs grow along the array: a binary search (a
+ * thread that polls a location notes thousands in an execution). */
 long weft__wk_seen_by(const struct weft__wk_seen *s, uint32_t clk)
 {
-	for (int i = s->nobs - 1; i >= 0; i--)
-		if (s->obs[i].clk <= clk)
-			return s->obs[i].idx;
-	return -1;
+	int lo = 0, hi = s->nobs;
+
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (s->obs[mid].clk <= clk)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? s->obs[lo - 1].idx : -1;
 }
 
 /* ---- locations ------------------------------------------------------------------ */

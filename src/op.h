@@ -160,7 +160,8 @@ void weft__saw_change(void);
 void weft__note_progress(void);
 
 /* Attach a short result to the step just taken, shown in the trace after
- * the operation (e.g. "= 0", "busy", "timeout").  s must be a literal. */
+ * the operation (e.g. "= 0", "busy", "timeout").  s must be a literal or
+ * interned in this execution (weft__intern). */
 void weft__step_note(const char *s);
 
 /* An explored nondeterministic choice in [0, n).  what names it in traces

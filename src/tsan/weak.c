@@ -131,13 +131,28 @@ static bool within_bound(void)
 	return false;
 }
 
+/* The trace's note on a stale read, "sees 0, not yet 1".  Notes live in
+ * the execution's name pool; a polling loop makes the same one again and
+ * again, so the last is kept rather than interned anew each time. */
 static void note_stale(const struct weft__wk_loc *l, int i)
 {
-	const struct weft__wk_store *e = &l->h[i];
+	static struct {
+		long gen;
+		weft__wk_val seen, latest;
+		const char *note;
+	} last;
+	weft__wk_val v = l->h[i].v, latest = l->h[l->len - 1].v;
 
-	weft__step_note(weft__internf(
-		"sees %llu, not yet %llu", (unsigned long long)e->v,
-		(unsigned long long)l->h[l->len - 1].v));
+	if (last.gen != weft__exec_gen() || last.seen != v ||
+	    last.latest != latest || !last.note) {
+		last.gen = weft__exec_gen();
+		last.seen = v;
+		last.latest = latest;
+		last.note = weft__internf("sees %llu, not yet %llu",
+					  (unsigned long long)v,
+					  (unsigned long long)latest);
+	}
+	weft__step_note(last.note);
 }
 
 /* The thread read store i: coherence, and the clocks of its order. */

@@ -179,6 +179,8 @@ const char *weft__internf(const char *fmt, ...)
 /* name, sep and the decimal n, interned (a long name is cut, never n). */
 const char *weft__intern_numbered(const char *name, char sep, size_t n);
 
+/* A path's last component, as reports show files (NULL stays NULL). */
+const char *weft__file_base(const char *path);
 /* A location in the report pool (valid for this execution's trace). */
 const struct weft_loc *weft__intern_loc(const char *file, int line,
 					const char *func);

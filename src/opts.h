@@ -26,7 +26,7 @@ struct weft__opts {
 	int spin_bound;         /* steps with only spinning threads => livelock */
 	int fair_bound;         /* DFS: unfair continuations of spinners per
 				   execution (-1: unbounded) */
-	long stale_bound;       /* loads that read an older store, per
+	int stale_bound;        /* loads that read an older store, per
 				   execution (-1: no bound) */
 	long starve_bound;      /* steps one thread runs while another could
 				   before it waits for that one (0: never) */

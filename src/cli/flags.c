@@ -114,12 +114,7 @@ static bool set_fair(struct weft__parse *p, const char *f, const char *v)
 
 static bool set_stale(struct weft__parse *p, const char *f, const char *v)
 {
-	int x;
-
-	if (!bound(p, f, v, &x))
-		return false;
-	weft__opts.stale_bound = x;
-	return true;
+	return bound(p, f, v, &weft__opts.stale_bound);
 }
 
 static bool set_time(struct weft__parse *p, const char *f, const char *v)

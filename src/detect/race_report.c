@@ -211,10 +211,9 @@ static uint64_t site_key(uintptr_t pc)
 static const char *site_of(unsigned flags, uintptr_t pc)
 {
 	const struct weft_loc *l = weft__pc_loc(pc);
-	const char *b = strrchr(l->file, '/');
 
 	return weft__internf("%s at %s:%d", what(flags, pc),
-			     b ? b + 1 : l->file, l->line);
+			     weft__file_base(l->file), l->line);
 }
 
 void weft__race_report(const void *addr, int ptid, uint32_t pclk,

@@ -178,10 +178,11 @@ static int odpor_value(int n)
 		 * and the others as siblings below.  On the known path the
 		 * same step has the same values, or the program is not
 		 * deterministic. */
-		if (weft__wn[c].ev.val >= n && d < replay_len)
-			diverged(d, "a choice has fewer values");
-		if (weft__wn[c].ev.val >= n)
+		if (weft__wn[c].ev.val >= n) {
+			if (d < replay_len)
+				diverged(d, "a choice has fewer values");
 			weft__wn[c].ev.val = n - 1;
+		}
 	} else {
 		weft__wn[c].ev.flags |= EV_CHOOSE;
 		weft__wn[c].ev.val = 0;

@@ -104,7 +104,7 @@ static void put_execution_options(struct buf *b, const char *sep)
 		put(b, w);
 	}
 	if (weft__opts.stale_bound >= 0) {
-		snprintf(w, sizeof w, "%sstale-bound=%ld", sep,
+		snprintf(w, sizeof w, "%sstale-bound=%d", sep,
 			 weft__opts.stale_bound);
 		put(b, w);
 	}

@@ -37,8 +37,26 @@ static void cut_short(FILE *out, const struct weft__verdict *V)
 		fprintf(out, ", %ld cut by limits", V->limited);
 }
 
+/* The --stale-bound a verification holds within, after the interleaving
+ * bounds ("with at most 2 preemptions and 1 load reading ..."). */
+static void stale_bound(FILE *out, const struct weft__verdict *V)
+{
+	const char *join = V->bound >= 0 || V->fair_bound >= 0 ? " and"
+							       : " with";
+
+	if (V->stale_bound == 0)
+		fprintf(out, "%s no load reading an older store", join);
+	else if (V->stale_bound > 0)
+		fprintf(out, "%s%s %ld load%s reading an older store", join,
+			V->bound >= 0 || V->fair_bound >= 0 ? "" : " at most",
+			V->stale_bound, V->stale_bound == 1 ? "" : "s");
+}
+
 static void summary_line(FILE *out, const struct weft__verdict *V)
 {
+	bool unbounded = V->bound < 0 && V->fair_bound < 0 &&
+			 V->stale_bound < 0;
+
 	/* A shard's verdict covers its part only: 'weft merge' gives the
 	 * test's. */
 	if (weft__opts.nshards)
@@ -59,21 +77,10 @@ static void summary_line(FILE *out, const struct weft__verdict *V)
 				     "while others could run)",
 				V->starve_bound,
 				V->starve_bound == 1 ? "" : "s");
-		if (V->stale_bound == 0)
-			fprintf(out, "%s no load reading an older store",
-				V->bound >= 0 || V->fair_bound >= 0 ? " and"
-								    : " with");
-		else if (V->stale_bound > 0)
-			fprintf(out, "%s %ld load%s reading an older store",
-				V->bound >= 0 || V->fair_bound >= 0
-					? " and"
-					: " with at most",
-				V->stale_bound, V->stale_bound == 1 ? "" : "s");
-		if (V->bound < 0 && V->fair_bound < 0 && V->stale_bound < 0 &&
-		    !V->inputs_sampled)
+		stale_bound(out, V);
+		if (unbounded && !V->inputs_sampled)
 			fputs(", every interleaving (no bound needed)", out);
-		else if (V->bound < 0 && V->fair_bound < 0 &&
-			 V->stale_bound < 0)
+		else if (unbounded)
 			fputs(", every interleaving, for the nondet values "
 			      "noted only", out);
 		else if (V->inputs_sampled)

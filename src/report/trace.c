@@ -16,7 +16,7 @@
 
 #define COL_MIN 12
 
-static const char *base(const char *path)
+const char *weft__file_base(const char *path)
 {
 	const char *s = path ? strrchr(path, '/') : NULL;
 	return s ? s + 1 : path;
@@ -40,7 +40,7 @@ void weft__step_cell(char *buf, size_t n, const char *op, const char *obj,
 		snprintf(what, sizeof what, "%s%s%s", op, note ? " " : "",
 			 note ? note : "");
 	if (loc && loc->file)
-		snprintf(buf, n, "%s  %s:%d", what, base(loc->file), loc->line);
+		snprintf(buf, n, "%s  %s:%d", what, weft__file_base(loc->file), loc->line);
 	else
 		snprintf(buf, n, "%s", what);
 }

@@ -107,8 +107,8 @@ static void start_on_stack(struct weft__thread *t, size_t stack_size,
 {
 	t->stack = weft__stack_get(stack_size);
 	weft__asan_fresh_stack(t->stack->base, t->stack->size);
-	weft__ctx_make(&t->ctx, t->stack->base, t->stack->size - t->stack->color, thread_entry,
-		       t);
+	weft__ctx_make(&t->ctx, t->stack->base,
+		       t->stack->size - t->stack->color, thread_entry, t);
 	if (t->stack->tp) {
 		weft__tls_thread_init(t->stack->tp, body);
 		t->ctx.tp = t->stack->tp;

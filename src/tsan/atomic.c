@@ -6,9 +6,9 @@
  * clocks the memory orders and fences carry, are weak.c's: the steps here
  * carry no order of their own to the core's clocks.  A weak
  * compare-exchange never fails spuriously.  The effect itself is performed
- * with plain operations: test
- * threads are fibers on one OS thread, so nothing can interleave inside it
- * (this also keeps 128-bit atomics free of libatomic).
+ * with plain operations: test threads are fibers on one OS thread, so
+ * nothing can interleave inside it (this also keeps 128-bit atomics free
+ * of libatomic).
  *
  * None of these block.  A load (or failed compare-exchange) that sees a
  * value the same thread already saw at that address since its last atomic
@@ -33,23 +33,16 @@ static inline int live(void)
 	return weft__race_on ? weft__self() : -1;
 }
 
-/* ThreadSanitizer's memory orders (0 relaxed, 1 consume, 2 acquire,
- * 3 release, 4 acq_rel, 5 seq_cst) as the clock's WEFT__ORDER_* bits, for
- * the __tsan_acquire/__tsan_release annotations; the atomics' own orders
- * are weak.c's. */
-static uint8_t order(int mo)
-{
-	uint8_t o = WEFT__ORDER_EXPLICIT;
-
-	if (mo == 1 || mo == 2 || mo == 4 || mo == 5)
-		o |= WEFT__ORDER_ACQUIRE;
-	if (mo == 3 || mo == 4 || mo == 5)
-		o |= WEFT__ORDER_RELEASE;
-	return o;
-}
-
-static void step_ordered(const volatile void *a, bool write, int mo,
-			 const char *name, uintptr_t pc, bool ordered)
+/* The step of an access to addr with the clock order ord.  An atomic's
+ * or a volatile's orders nothing by itself (WEFT__ORDER_EXPLICIT, a
+ * relaxed one for clock.c): what a load acquires depends on the store it
+ * reads, which weak.c chooses after the step, and weak.c keeps what each
+ * store releases.  So the models' operations, which order themselves
+ * after the releases clock.c keeps (a free of the atomic's block, a futex
+ * wait on it), are not ordered after an atomic's release: C11 orders only
+ * an acquire that reads it. */
+static void step(const volatile void *a, bool write, uint8_t ord,
+		 const char *name, uintptr_t pc)
 {
 	/* An unnamed volatile is "volatile@1" in traces, not "atomic@1". */
 	bool vol = !strncmp(name, "volatile", 8);
@@ -58,28 +51,9 @@ static void step_ordered(const volatile void *a, bool write, int mo,
 		.objname = weft__objname((const void *)a,
 					 vol ? "volatile" : "atomic"),
 		.access = write ? WEFT__ACC_WRITE : WEFT__ACC_READ,
-		/* A store acquires nothing, whatever its order (TSan's rule:
-		 * a seq_cst store joined the location's release clock and
-		 * hid races TSan reports). */
-		.order = ordered ? (uint8_t)(order(mo) &
-					     ~(write ? WEFT__ORDER_ACQUIRE : 0))
-				 : WEFT__ORDER_EXPLICIT,
-		.loc = weft__pc_loc(pc) };
+		.order = ord, .loc = weft__pc_loc(pc) };
 
 	weft__visible(&op);
-}
-
-/* The step of an atomic (or volatile) access.  What a load acquires
- * depends on the store it reads, which weak.c chooses after the step, and
- * weak.c keeps what each store releases: the op orders nothing by itself
- * (a relaxed one for clock.c).  So the models' operations, which order
- * themselves after the releases clock.c keeps (a free of the atomic's
- * block, a futex wait on it), are not ordered after an atomic's release:
- * C11 orders only an acquire that reads it. */
-static void step(const volatile void *a, bool write, int mo, const char *name,
-		 uintptr_t pc)
-{
-	step_ordered(a, write, mo, name, pc, false);
 }
 
 /* A compare-exchange that would fail only reads: it commutes with other
@@ -179,7 +153,8 @@ static void wrote(int t)
 		int t = live();                                               \
 		a##n v;                                                       \
 		if (t >= 0)                                                   \
-			step(a, false, mo, "atomic_load", pc);                \
+			step(a, false, WEFT__ORDER_EXPLICIT, "atomic_load",   \
+			     pc);                                             \
 		v = *a;                                                       \
 		if (t >= 0) {                                                 \
 			weft__weak_load(a, &v, sizeof v, mo, pc);             \
@@ -195,10 +170,11 @@ static void wrote(int t)
 	{                                                                     \
 		uintptr_t pc = PC();                                          \
 		int t = live();                                               \
-		if (t >= 0)                                                   \
-			step(a, true, mo, "atomic_store", pc);                \
-		if (t >= 0)                                                   \
+		if (t >= 0) {                                                 \
+			step(a, true, WEFT__ORDER_EXPLICIT, "atomic_store",   \
+			     pc);                                             \
 			weft__weak_store(a, &v, sizeof v, mo, pc);            \
+		}                                                             \
 		*a = v;                                                       \
 		if (t >= 0) {                                                 \
 			weft__race_access((const void *)a, sizeof v,          \
@@ -246,7 +222,7 @@ static void wrote(int t)
 		int t = live();                                               \
 		a##n old;                                                     \
 		if (t >= 0)                                                   \
-			cas_step(a, sizeof c, (uint64_t)c, name, pc); \
+			cas_step(a, sizeof c, (uint64_t)c, name, pc);         \
 		old = *a;                                                     \
 		if (t >= 0)                                                   \
 			weft__weak_rmw(a, &v, sizeof v, old == c ? mo : fmo,  \
@@ -333,7 +309,8 @@ void weft__tsan_volatile(const void *addr, unsigned n, bool write,
 	 * flags), but as in ThreadSanitizer it orders nothing and races like
 	 * a plain access, unless --volatile=marked says the program uses
 	 * volatile as its atomics (then it is a relaxed atomic access). */
-	step(addr, write, 0, write ? "volatile_write" : "volatile_read", pc);
+	step(addr, write, WEFT__ORDER_EXPLICIT,
+	     write ? "volatile_write" : "volatile_read", pc);
 	weft__race_access(addr, n,
 			  WEFT__RACE_VOLATILE | (write ? WEFT__RACE_WRITE : 0) |
 				  (weft__opts.volatile_marked ? WEFT__RACE_ATOMIC
@@ -357,8 +334,10 @@ void weft_volatile_marked(int on)
 void weft__tsan_sync(const void *addr, bool release, uintptr_t pc)
 {
 	if (live() >= 0)
-		step_ordered(addr, release, release ? 3 : 2,
-			     release ? "release" : "acquire", pc, true);
+		step(addr, release,
+		     WEFT__ORDER_EXPLICIT | (release ? WEFT__ORDER_RELEASE
+						     : WEFT__ORDER_ACQUIRE),
+		     release ? "release" : "acquire", pc);
 }
 
 /* ThreadSanitizer's "ignore accesses of this thread" brackets: weft keeps

@@ -170,13 +170,6 @@ static void took(struct weft__wk_loc *l, int i, int tid, int mo)
 		t->acq = weft__wk_clk_join(t->acq, e->rel);
 }
 
-static const char *base_name(const char *f)
-{
-	const char *b = strrchr(f, '/');
-
-	return b ? b + 1 : f;
-}
-
 /* A relaxed load followed in its thread by a relaxed store elsewhere: the
  * one reordering weak.c does not explore (load buffering: the load
  * reading a store that comes after it in the interleaving, or the store
@@ -196,9 +189,9 @@ static void load_buffering(struct weft__wk_thr *t, const volatile void *a,
 			      "(%s:%d) comes before a relaxed store elsewhere "
 			      "(%s:%d); a bug that needs the load to read a "
 			      "store made after it is not found",
-			      base_name(ld ? ld->file : "?"),
+			      weft__file_base(ld ? ld->file : "?"),
 			      ld ? ld->line : 0,
-			      base_name(st ? st->file : "?"),
+			      weft__file_base(st ? st->file : "?"),
 			      st ? st->line : 0));
 	t->rlx_load = NULL;
 }
@@ -221,14 +214,13 @@ void weft__weak_load(const volatile void *a, void *v, unsigned n, int mo,
 		if (lo < l->len - 1 && within_bound())
 			i -= weft__choose_here(l->len - lo);
 	}
-	if (i != l->len - 1)
-		++*weft__wk_stale_reads();
 	took(l, i, tid, mo);
 	if (mo == 0 && !t->rlx_load) {
 		t->rlx_load = a;
 		t->rlx_pc = pc;
 	}
 	if (i != l->len - 1) {
+		++*weft__wk_stale_reads();
 		note_stale(l, i);
 		memcpy(v, &l->h[i].v, n);
 	}

@@ -33,8 +33,13 @@
  * Cost: switching the %fs base is one wrfsbase where the kernel enables
  * FSGSBASE (AT_HWCAP2), about 15 ns, but an arch_prctl system call
  * (about 200 ns) elsewhere.  Fibers get their own blocks when the
- * executable has a TLS segment, or when wrfsbase is available (errno
- * stays per thread then too); otherwise the switch costs nothing.
+ * executable or a library other than the C library and weft has a TLS
+ * segment, or when wrfsbase is available (errno stays per thread then
+ * too); otherwise the switch costs nothing.  The libraries count: the
+ * C++ runtime keeps std::call_once's callable in a thread-local pointer,
+ * and with one shared block two threads' call_once calls raced on it (a
+ * false data race, and a crash when one ran the other's callable) on
+ * machines without FSGSBASE.
  * WEFT_FIBER_TLS=0 in the environment turns the blocks off (fibers share
  * the thread's TLS, as before), to rule them out when hunting a problem. */
 #include "arch/tls.h"
@@ -125,6 +130,39 @@ static int exe_cb(struct dl_phdr_info *info, size_t size, void *data)
 	return 1;
 }
 
+/* Whether a library loaded at start-up other than the C library, the
+ * dynamic linker and weft has thread-local variables: a C or C++ runtime
+ * library whose per-thread state the fibers must not share. */
+static int lib_cb(struct dl_phdr_info *info, size_t size, void *data)
+{
+	static const char *const own[] = { "/libc.so", "/ld-linux", "/libweft",
+					   "/libm.so", "linux-vdso" };
+	bool *found = data;
+	const char *name = info->dlpi_name;
+
+	(void)size;
+	if (!name || !name[0])
+		return 0; /* the executable: exe_cb's */
+	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+		if (strstr(name, own[i]))
+			return 0;
+	for (int i = 0; i < info->dlpi_phnum; i++)
+		if (info->dlpi_phdr[i].p_type == PT_TLS &&
+		    info->dlpi_phdr[i].p_memsz) {
+			*found = true;
+			return 1;
+		}
+	return 0;
+}
+
+static bool libs_have_tls(void)
+{
+	bool found = false;
+
+	dl_iterate_phdr(lib_cb, &found);
+	return found;
+}
+
 /* The glibc layout of the calling thread's static TLS; false when glibc
  * does not tell it. */
 static bool read_layout(void)
@@ -167,7 +205,7 @@ static void decide(void)
 		return;
 	}
 	weft__tls_wrfsbase = fsgsbase;
-	if (!L.exe_memsz && !fsgsbase)
+	if (!L.exe_memsz && !fsgsbase && !libs_have_tls())
 		return;
 	/* The executable's variables as its constructors left them, for
 	 * the test body of every execution. */

@@ -148,7 +148,7 @@ struct weft__shm *weft__explore_test(const struct weft_test *t)
 		min_bug = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
 			       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 		*min_bug = 1L << 60;
-		min_bug[1] = 0; /* the split search's takeover (odpor_split.c) */
+		min_bug[1] = 0; /* the split search's takeover (split.c) */
 		min_bug[2] = 0; /* its executions against the budget (loop.c) */
 	}
 	if (P.split && P.jobs > 1) {

@@ -143,9 +143,8 @@ bool weft__options_parse(struct weft__cli *cli, const char *env, int argc,
 		return bad(&p, "--strategy=replay needs --replay=TOKEN");
 	if (weft__opts.nshards && weft__strategy_get(weft__opts.strategy) &&
 	    weft__strategy_get(weft__opts.strategy)->parts == WEFT__PARTS_NONE)
-		return bad(&p, "--shard divides the search without a preemption "
-			       "bound (auto, dfs, random or pct), not the bounded "
-			       "dfs or a replay");
+		return bad(&p, "--shard divides a search (auto, dfs, random "
+			       "or pct), not a replay");
 	return true;
 }
 

@@ -4,7 +4,7 @@
  *
  * Random and PCT divide by execution numbers (their seeds): part p of P
  * runs executions p, p+P, ...  The exhaustive search divides by the leaves
- * of its split prefix (src/explore/odpor_split.c): part p explores leaves
+ * of its split prefix (src/explore/split.c): part p explores leaves
  * p, p+P, ...  Jobs of one process stop at the first bug any of them finds
  * (the lowest execution or leaf), and the counts are added up to exactly
  * what a single process would have explored up to that bug: every job logs
@@ -141,7 +141,7 @@ static struct weft__leaf_mark before_leaf(const struct weft__verdict *V,
 
 /* The job whose result the merged one is.  Normally the best by better().
  * When a job restarted its search with new racing sites and explored the
- * whole test unsplit (odpor_split.c), its result is the verdict, unless
+ * whole test unsplit (split.c), its result is the verdict, unless
  * another job found a bug before it stopped. */
 static int pick(struct weft__shm **S, int n, bool split, int took)
 {
@@ -191,6 +191,10 @@ struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 		all_verified &= S[i]->v.verdict == VERDICT_VERIFIED;
 		if (S[i]->v.seconds > secs)
 			secs = S[i]->v.seconds;
+		/* The verdict rests on the loosest bound any part's search
+		 * cut at (a part whose subtree the bound never cut says -1). */
+		if (S[i]->v.bound > W->v.bound)
+			W->v.bound = S[i]->v.bound;
 		if (S[i]->v.fair_bound > W->v.fair_bound)
 			W->v.fair_bound = S[i]->v.fair_bound;
 		if (S[i]->v.starve_bound > W->v.starve_bound)

@@ -20,6 +20,13 @@ struct node {
 	weft__tset backtrack, done, sleep;
 	weft__tset explored;    /* done and actually run (not cut by the
 				   bound): only these may sleep */
+	long pb;                /* in a split search: the product of the
+				   branching factors before this node, up to
+				   the split width */
+	uint32_t width;         /* this node's branching factor: the
+				   children the bound allows, or the values */
+	uint32_t calm;          /* of those, the ones that are no
+				   preemption */
 	uint32_t op_sig;         /* hash of the chosen thread's operation and
 				    site (by content: names may live in the
 				    per-execution pool), to catch a re-run

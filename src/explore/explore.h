@@ -56,7 +56,7 @@ struct weft__strategy {
 	uint8_t parts;             /* how --jobs and --shard divide it */
 };
 enum {
-	WEFT__PARTS_NONE,          /* one process (replay, the bounded dfs) */
+	WEFT__PARTS_NONE,          /* one process (replay) */
 	WEFT__PARTS_SEEDS,         /* by executions: each its own seeds */
 	WEFT__PARTS_SPLIT,         /* by the leaves of the split search */
 };
@@ -67,7 +67,7 @@ const char *weft__strategy_names(void);
  * strategies restart their tree at the next execution. */
 extern bool weft__restart_pending;
 extern const struct weft__strategy *weft__strat;
-/* Splitting the exhaustive search into parts (odpor_split.c): a prefix
+/* Splitting the exhaustive search into parts (split.c): a prefix
  * with full branching up to the width (0: no split) ends in leaves, which
  * shards divide statically and the jobs of a process dynamically.  stop,
  * shared by the jobs, is the lowest leaf with a bug; log, if not NULL,
@@ -105,6 +105,15 @@ bool weft__split_foreign(void);
 long weft__split_leaf(void);
 bool weft__split_active(void);
 long weft__split_width(void);
+/* For the exhaustive strategies that split: a restart of the search (the
+ * first part to restart takes it over), whether this part is done, the
+ * path reaching its leaf (fresh: for the first time; false when the leaf
+ * is another part's), and the end of an execution (one that never
+ * reached its leaf is a leaf of its own). */
+void weft__split_reset(void);
+bool weft__split_stopped(void);
+bool weft__split_at_leaf(bool fresh);
+void weft__split_end(void);
 /* DFS helpers for the "auto" strategy and reports. */
 int weft__dfs_bound(void);
 bool weft__dfs_complete(void);

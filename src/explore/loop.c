@@ -301,7 +301,7 @@ void weft__explore_loop(const struct weft_test *t,
 		S->v.total_steps += S->t.nsteps;
 		/* Another part's: it counts and reports it.  Unless what it
 		 * found restarts the search (new racing sites): then this part
-		 * takes the whole test over or stops (odpor_split.c), the
+		 * takes the whole test over or stops (split.c), the
 		 * owner may never get there, and the finding must not be lost. */
 		if (weft__split_foreign() && !weft__restart_pending) {
 			give_back_budget();

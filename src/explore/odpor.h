@@ -38,7 +38,7 @@ enum {
 	EV_INHERITED = 128, /* a sleep entry that a leaf of the split
 			       prefix inherited: it blocks a reversal only
 			       when it is an initial, not a weak initial
-			       (odpor_split.c says why) */
+			       (split.c says why) */
 };
 
 struct ev {
@@ -136,16 +136,6 @@ struct odpor_view {
 /* Find every race of the execution whose second step is new, and insert
  * the sequences that reverse them.  Returns the number inserted. */
 long weft__odpor_races(const struct odpor_view *v);
-
-/* ---- the split prefix (odpor_split.c) ----------------------------------- */
-
-void weft__split_reset(void);
-bool weft__split_stopped(void);
-/* The path reached its leaf (fresh: for the first time); false when the
- * leaf is another part's. */
-bool weft__split_at_leaf(bool fresh);
-/* The execution ended; one that never reached its leaf is a leaf. */
-void weft__split_end(void);
 
 /* ---- the prefix's branching (odpor_prefix.c) ------------------------------ */
 

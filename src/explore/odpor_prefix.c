@@ -1,6 +1,6 @@
 /* src/explore/odpor_prefix.c - the top of the tree in a split search: full
  * branching until the product of the branching factors reaches the split
- * width, then the leaf (odpor_split.c says why, and numbers the leaves).
+ * width, then the leaf (split.c says why, and numbers the leaves).
  *
  * For each decision d of the current path this file keeps pb[d], the
  * product of the prefix's branching factors before d, and width[d], the

@@ -93,7 +93,7 @@ void weft__odpor_reverse(long e, long j, const struct ev *ep)
 {
 	long n = 0;
 
-	/* The split prefix tries every order already (odpor_split.c). */
+	/* The split prefix tries every order already (split.c). */
 	if (e < V->fixed)
 		return;
 	if (V->n + 1 > vcap) {

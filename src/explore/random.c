@@ -13,7 +13,18 @@ static bool rnd_begin(void)
 
 static int rnd_pick(const struct weft__decision *d)
 {
-	int n = weft__ts_count_below(d->eligible, d->nthreads);
+	int n;
+
+	/* Up to 64 threads the set is one word: its k-th member is found
+	 * by clearing the k lowest bits. */
+	if (d->nthreads <= 64) {
+		uint64_t w = d->eligible->w[0];
+		int k = weft__rng_below(&rng, __builtin_popcountll(w));
+		while (k--)
+			w &= w - 1;
+		return __builtin_ctzll(w);
+	}
+	n = weft__ts_count_below(d->eligible, d->nthreads);
 
 	return weft__ts_nth(d->eligible, weft__rng_below(&rng, n));
 }

@@ -51,11 +51,14 @@ static bool half_spent(void)
 
 static bool auto_begin(void)
 {
+	/* Its exhaustive half is what "dfs" means: bounded when the user
+	 * gave --preemption-bound (which it once ignored, running the
+	 * unbounded search a bounded verification did not need). */
 	if (!inner) {
-		inner = &weft__strategy_odpor;
+		inner = dfs_kind();
 		started = weft__now();
 	}
-	if (inner == &weft__strategy_odpor && !switched && half_spent()) {
+	if (inner != &weft__strategy_pct && !switched && half_spent()) {
 		inner = &weft__strategy_pct;
 		switched = true;
 	}
@@ -141,7 +144,9 @@ const char *weft__strategy_ran(void)
 bool weft__strategy_verified(void)
 {
 	if (weft__strat == &strategy_auto)
-		return !switched && weft__odpor_complete();
+		return !switched && (inner == &weft__strategy_dfs
+					     ? weft__dfs_complete()
+					     : weft__odpor_complete());
 	if (weft__strat == &weft__strategy_odpor)
 		return weft__odpor_complete();
 	return weft__strat == &weft__strategy_dfs && weft__dfs_complete();
@@ -151,14 +156,16 @@ bool weft__strategy_verified(void)
  * fairness bound that cut the search (-1: none). */
 int weft__explore_bound(void)
 {
-	if (weft__strat == &weft__strategy_dfs)
+	if (weft__strat == &weft__strategy_dfs ||
+	    (weft__strat == &strategy_auto && inner == &weft__strategy_dfs))
 		return weft__dfs_bound();
 	return -1;
 }
 
 int weft__explore_fair_bound(void)
 {
-	if (weft__strat == &weft__strategy_dfs)
+	if (weft__strat == &weft__strategy_dfs ||
+	    (weft__strat == &strategy_auto && inner == &weft__strategy_dfs))
 		return weft__dfs_fair_bound();
 	if (weft__strat == &weft__strategy_odpor ||
 	    weft__strat == &strategy_auto)

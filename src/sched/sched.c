@@ -77,6 +77,35 @@ static void compute_enabled(struct weft__exec *X, const weft__tset *live)
 	}
 }
 
+/* Both passes at once for an execution of at most 64 threads (nearly
+ * every test): one loop reads each thread's state and pending op side by
+ * side, and the sets are single words.  Returns compute_live's answer. */
+static bool compute_small(struct weft__exec *X)
+{
+	int n = X->nthreads;
+	uint64_t en = 0, wk = 0;
+	bool work = false;
+
+	for (int b = 0; b < n; b++) {
+		const struct weft__thread *t = &X->th[b];
+		const struct weft__op *op;
+		if (t->state != TS_LIVE)
+			continue;
+		work |= !(t->flags & WEFT__THREAD_DAEMON);
+		op = t->pending;
+		if (!op || (op->ready && !op->ready(op)))
+			continue;
+		en |= (uint64_t)1 << b;
+		if (op->strong && !op->strong(op))
+			wk |= (uint64_t)1 << b;
+	}
+	X->enabled.w[0] = en;
+	X->weak.w[0] = wk;
+	X->n_enabled = __builtin_popcountll(en);
+	X->n_weak = __builtin_popcountll(wk);
+	return work;
+}
+
 /* Inside an atomic section only its thread may run. */
 static void only(struct weft__exec *X, int tid)
 {
@@ -196,7 +225,10 @@ static int choose_next(void)
 		X->spin_any = false;
 		X->progress = false;
 	}
-	if (!compute_live(X, &live))
+	/* With no non-daemon thread left, the execution ends here without
+	 * asking any model; the enabled sets computed alongside are then
+	 * unused. */
+	if (X->nthreads <= 64 ? !compute_small(X) : !compute_live(X, &live))
 		weft__end_execution(X->pruned ? EXEC_PRUNED : EXEC_OK);
 	/* Checked before the strategy is asked, so a replay of a livelock
 	 * stops where the recorded run stopped. */
@@ -209,7 +241,8 @@ static int choose_next(void)
 			     "that loops until another sets a flag finishes "
 			     "under fair scheduling, --starve-bound=1000)",
 			     weft__opts.max_steps);
-	compute_enabled(X, &live);
+	if (X->nthreads > 64)
+		compute_enabled(X, &live);
 	weft__fair_sets(X);
 	/* weak, deferred and spinning are subsets of enabled: equal sizes
 	 * mean equal sets. */
@@ -239,6 +272,8 @@ static int choose_next(void)
 	 * is only sound over the enabled set. */
 	if (X->n_deferred == X->n_enabled) {
 		elig = weft__ts_one(weft__fair_round_robin(&X->enabled));
+	} else if (!X->n_deferred) {
+		elig = X->enabled;
 	} else {
 		elig = weft__ts_none();
 		for (int k = 0; k < (X->nthreads + 63) >> 6; k++)

@@ -83,7 +83,7 @@ WEFT_TEST(locks)
 
 /* A data race whose consequence, an assertion, is only explored once the
  * racing accesses are scheduling points: a part of a split search that
- * learns them restarts, and takes the whole test over (odpor_split.c), so
+ * learns them restarts, and takes the whole test over (split.c), so
  * every part count reports the assertion as one process does. */
 static weft_atomic_t ga, gb;
 static volatile int gx;

@@ -110,6 +110,38 @@ expect_eq $? 2 "merge: a command in the program field"
 expect_eq "$(ls "$d"/owned 2>/dev/null)" "" "merge: the command did not run"
 $W merge "$d"/s1.json "$d"/evil.json >/dev/null 2>&1
 expect_eq $? 2 "merge: files of two programs"
-$X --shard=1/2 --strategy=dfs --preemption-bound=2 >/dev/null 2>&1
-expect_eq $? 2 "--shard with a bounded dfs"
+err=$($X --shard=1/2 --replay=w1.FAACAQUAAAIGAAKz6A5O 2>&1 >/dev/null)
+expect_eq $? 2 "--shard with a replay"
+expect_eq "$err" "weft: --shard divides a search (auto, dfs, random or pct), not a replay" "--shard with a replay: message"
+
+# The preemption-bounded search branches fully, so its subtrees are
+# independent: jobs and shards divide it by the leaves of its first
+# decisions, at the full bound from the start (no levels).  The parts add
+# up to one process with the same split, and find what the unsplit,
+# levelled search finds.
+bounded() { run --preemption-bound=1 "$@"; }
+verdict() { complete | cut -d' ' -f1-2; }
+for t in increments late_bug locks gated_race; do
+	for j in 2 3; do
+		one=$(bounded --filter=$t --split=$(width $j) | fields)
+		expect_eq "$(bounded --filter=$t --jobs=$j | fields)" "$one" "bounded $t: --jobs=$j against one process"
+	done
+	expect_eq "$(bounded --filter=$t --split=4 --jobs=2 | fields)" "$(bounded --filter=$t --split=4 | fields)" "bounded $t: split 4"
+	expect_eq "$(bounded --filter=$t --jobs=2 | verdict)" "$(bounded --filter=$t | verdict)" "bounded $t: --jobs=2 against the unsplit search"
+	rm -f "$d"/b*.json
+	for k in 1 2 3; do
+		$X --strategy=dfs --preemption-bound=1 --time-limit=0 --iterations=0 --filter=$t --shard=$k/3 --json=$d/b$k.json >/dev/null
+	done
+	one=$(bounded --filter=$t --split=$(width 3))
+	merged=$($W merge --format=json "$d"/b*.json | grep '^{')
+	expect_eq "$(printf '%s\n' "$merged" | verdict)" "$(printf '%s\n' "$one" | verdict)" "bounded $t: merged verdict"
+	case $t in late_bug|gated_race) ;; *)
+		expect_eq "$(printf '%s\n' "$merged" | fields)" "$(printf '%s\n' "$one" | fields)" "bounded $t: merged counts" ;;
+	esac
+done
+# Every schedule with at most one preemption of the 1680 orders of 9
+# increments, once: the split search has no lower level to repeat.
+expect_eq "$(bounded --filter=increments --jobs=2 | complete)" "$(bounded --filter=increments --split=16 | complete)" "bounded increments count"
+# The default strategy honours the bound too (it ran the unbounded search).
+expect_eq "$($X --filter=increments --preemption-bound=0 --iterations=0 --time-limit=0 | grep -c 'at most 0 preemptions')" 1 "auto with a bound"
 echo ok

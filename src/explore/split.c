@@ -1,4 +1,4 @@
-/* src/explore/odpor_split.c - dividing the exhaustive search into parts
+/* src/explore/split.c - dividing the exhaustive search into parts
  * that independent processes explore: --jobs=N on one machine, --shard=K/N
  * across machines.
  *
@@ -21,8 +21,14 @@
  * that ends inside the prefix is a leaf of its own.  The parts together
  * explore exactly the executions of the unsplit run with the same width;
  * where the reduction is optimal, that is also the number of complete
- * executions without any split. */
-#include "odpor.h"
+ * executions without any split.
+ *
+ * The preemption-bounded search (dfs.c) branches on every thread the bound
+ * allows at every decision, with no sleep sets, so its subtrees are
+ * independent already: its prefix is its first decisions, up to the same
+ * width, and the leaves below are divided the same way. */
+#include "explore/explore.h"
+#include "sched/run.h"
 
 static struct weft__split_cfg C = { .nshards = 1, .njobs = 1 };
 static long leaf_no = -1;     /* the current leaf's number */

@@ -1,0 +1,22 @@
+# replay_all.sh for the pthread programs, and a main-mode program whose
+# bug needs its (quoted) arguments.
+. tests/cli/replay.inc
+replay_programs tests/detect/pthread/*_bug.c
+
+# Main mode with arguments that need quoting (one looks like a weft flag).
+M=$B/tests/cli/mainargs
+a1='it'\''s a "race" $HOME'
+a2="--replay=not-weft's"
+"$M" "$a1" "$a2" | from_text >"$pairs"
+WEFT_OPTIONS="format=json" "$M" "$a1" "$a2" | from_json >>"$pairs"
+expect_eq "$(wc -l <"$pairs" | tr -d ' ')" 2 "mainargs: a bug in text and in JSON"
+grep -q "^mainargs	data-race	WEFT_OPTIONS='replay=w1\." "$pairs" ||
+	fail "mainargs: replay command is not WEFT_OPTIONS=... ./prog: $(cat "$pairs")"
+check_replays mainargs
+# Without its arguments the program has no bug, even replaying the racy
+# run's token: the replays above really passed them.
+"$M" >/dev/null || fail "mainargs without arguments reports a bug"
+tok=$(sed -n "s/.*replay=\(w1[^' ]*\).*/\1/p" "$pairs" | head -n 1)
+WEFT_OPTIONS="replay=$tok" "$M" >/dev/null 2>&1
+[ $? -ne 1 ] || fail "mainargs replayed without its arguments still finds the bug"
+echo "ok: replayed the bugs of $n programs and of mainargs"

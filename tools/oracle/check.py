@@ -45,6 +45,8 @@ import os
 import random
 import shutil
 import subprocess
+
+import buildcache
 import sys
 import tempfile
 import textwrap
@@ -140,12 +142,15 @@ def write_cases():
 # Running weft
 # ----------------------------------------------------------------------
 
-def build(weft_cc, workdir, stem, source):
-    """Writes and compiles the program; returns (binary, error)."""
+def build(weft_cc, workdir, stem, source, cache=None):
+    """Writes and compiles the program (or takes it from the cache);
+    returns (binary, error)."""
     c_path = os.path.join(workdir, stem + ".c")
     binary = os.path.join(workdir, stem)
     with open(c_path, "w") as f:
         f.write(source)
+    if buildcache.fetch(cache, source, [weft_cc, "-O1"], binary):
+        return binary, None
     try:
         p = subprocess.run([weft_cc, "-O1", c_path, "-o", binary],
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -156,6 +161,7 @@ def build(weft_cc, workdir, stem, source):
         lines = p.stdout.strip().splitlines() or ["status %d" % p.returncode]
         first_error = next((l for l in lines if "error" in l), lines[-1])
         return None, "weft-cc failed: " + first_error
+    buildcache.store(cache, source, [weft_cc, "-O1"], binary)
     return binary, None
 
 
@@ -348,7 +354,8 @@ def run_item(item, rec, opts):
     if opts["keep"]:
         with open(os.path.join(opts["workdir"], stem + ".json"), "w") as f:
             json.dump(item.prog, f, indent=1)
-    binary, err = build(opts["weft_cc"], opts["workdir"], stem, item.source)
+    binary, err = build(opts["weft_cc"], opts["workdir"], stem, item.source,
+                        opts.get("cache"))
     if err:
         rec["disagreements"].append(("weft-failed", err))
         return
@@ -448,6 +455,9 @@ def parse_args(argv):
                          "'jobs=2 split=16' to check the divided search)")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--keep", metavar="DIR", help="build in DIR and keep everything")
+    ap.add_argument("--cache", metavar="DIR",
+                    help="reuse the programs built by earlier runs with the "
+                    "same DIR (tools/oracle/buildcache.py)")
     ap.add_argument("--bound-checks", action="store_true",
                     help="also run with preemption bounds 0, 1 and 2")
     ap.add_argument("--time-limit", type=float, default=60,
@@ -507,7 +517,7 @@ def run_opts(args, weft_cc, workdir, keep):
     return {"weft_cc": weft_cc, "workdir": workdir, "keep": keep,
             "bound_checks": args.bound_checks, "time_limit": args.time_limit,
             "budget_factor": args.budget_factor,
-            "weft_options": args.weft_options}
+            "weft_options": args.weft_options, "cache": args.cache}
 
 
 def tasks_for(args):

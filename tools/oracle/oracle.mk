@@ -14,6 +14,10 @@
 #   make fuzz-soundness N=5000       N fresh random seeds (the base is printed;
 #                                    reproduce one with check.py --show SEED)
 
+# The runs of test-oracle share their builds (buildcache.py): the later
+# runs check seeds the first ones built.  Emptied first, so that every
+# program is built by this weft.
+ORACLE_CACHE := $(BUILD)/oracle-cache
 ORACLE       := python3 tools/oracle/check.py --weft-cc $(WEFTCC) --jobs 2 --bound-checks
 ORACLE_SEEDS ?= 0-299
 WEAK_ORACLE  := python3 tools/oracle/weak.py --weft-cc $(WEFTCC) --jobs 2
@@ -23,11 +27,13 @@ N            ?= 1000
 .PHONY: test-oracle fuzz-soundness
 test-oracle: all
 	@command -v python3 >/dev/null || { echo "test-oracle: python3 is needed (apt-get install python3-minimal)" >&2; exit 1; }
-	$(ORACLE) --cases --seeds $(ORACLE_SEEDS)
-	$(ORACLE) --cases --seeds 0-99 --weft-options "split=16 jobs=2"
-	$(WEAK_ORACLE) --seeds $(WEAK_SEEDS)
-	$(WEAK_ORACLE) --seeds 0-99 --weft-options "split=16 jobs=2"
-	$(WEAK_ORACLE) --seeds 0-99 --stale-bound 1
+	rm -rf $(ORACLE_CACHE)
+	$(ORACLE) --cache $(ORACLE_CACHE) --cases --seeds $(ORACLE_SEEDS)
+	$(ORACLE) --cache $(ORACLE_CACHE) --cases --seeds 0-99 --weft-options "split=16 jobs=2"
+	$(WEAK_ORACLE) --cache $(ORACLE_CACHE) --seeds $(WEAK_SEEDS)
+	$(WEAK_ORACLE) --cache $(ORACLE_CACHE) --seeds 0-99 --weft-options "split=16 jobs=2"
+	$(WEAK_ORACLE) --cache $(ORACLE_CACHE) --seeds 0-99 --stale-bound 1
+	rm -rf $(ORACLE_CACHE)
 
 fuzz-soundness: all
 	@command -v python3 >/dev/null || { echo "fuzz-soundness: python3 is needed (apt-get install python3-minimal)" >&2; exit 1; }

@@ -51,6 +51,8 @@ import multiprocessing
 import os
 import random
 import subprocess
+
+import buildcache
 import sys
 import tempfile
 
@@ -339,7 +341,7 @@ def pick_outcome(prog, rng, bound=-1):
 
 # ---- running weft -------------------------------------------------------------
 
-def check(seed, weft_cc, keep, extra, bound):
+def check(seed, weft_cc, keep, extra, bound, cache=None):
     """(disagreement or None, the outcome's class)."""
     prog = generate(seed)
     rng = random.Random(seed)
@@ -349,21 +351,26 @@ def check(seed, weft_cc, keep, extra, bound):
     cls = "weak-only" if outcome not in sc and reachable else \
         "reachable" if reachable else "unreachable"
     return run_weft(seed, weft_cc, keep, extra, prog, outcome,
-                    reachable), cls
+                    reachable, cache), cls
 
 
-def run_weft(seed, weft_cc, keep, extra, prog, outcome, reachable):
+def run_weft(seed, weft_cc, keep, extra, prog, outcome, reachable,
+             cache=None):
     d = keep or tempfile.mkdtemp(prefix="weftweak")
     src = os.path.join(d, "weak%d.c" % seed)
     exe = os.path.join(d, "weak%d" % seed)
+    text = emit_c(prog, outcome)
     with open(src, "w") as f:
-        f.write(emit_c(prog, outcome))
+        f.write(text)
     what = "weak%d (%s %s)" % (seed, "reachable" if reachable else
                                "unreachable", list(outcome))
-    b = subprocess.run([weft_cc, "-o", exe, src], capture_output=True,
-                       text=True)
-    if b.returncode:
-        return "%s: weft-failed: build: %s" % (what, b.stderr.strip()[:300])
+    if not buildcache.fetch(cache, text, [weft_cc], exe):
+        b = subprocess.run([weft_cc, "-o", exe, src], capture_output=True,
+                           text=True)
+        if b.returncode:
+            return "%s: weft-failed: build: %s" % (what,
+                                                   b.stderr.strip()[:300])
+        buildcache.store(cache, text, [weft_cc], exe)
     env = dict(os.environ)
     env["WEFT_OPTIONS"] = ("format=json strategy=dfs "
                            "preemption-bound=unbounded fair-bound=unbounded "
@@ -397,6 +404,8 @@ def main():
                     help="N seeds from a random base (printed)")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--keep")
+    ap.add_argument("--cache", help="reuse the programs built by earlier "
+                    "runs with the same DIR (buildcache.py)")
     ap.add_argument("--show", type=int)
     ap.add_argument("--stale-bound", type=int, default=-1,
                     help="the model and weft both at --stale-bound=K")
@@ -427,7 +436,7 @@ def main():
         os.makedirs(a.keep, exist_ok=True)
     with multiprocessing.Pool(a.jobs) as pool:
         res = pool.starmap(check, [(s, a.weft_cc, a.keep, a.weft_options,
-                                    a.stale_bound) for s in seeds])
+                                    a.stale_bound, a.cache) for s in seeds])
     bad = [r for r, _ in res if r]
     for r in bad:
         print(r)

@@ -4,8 +4,9 @@
  * 4096; 7 threads where thread i compare-exchanges x from i-1 to i: 523;
  * 6 threads that each load x and compare-exchange it to the value seen
  * plus one: 75,876; 3 threads that each add to x four times: the
- * multinomial 12!/(4!^3) = 34,650), so the optimal search explores exactly
- * that many.
+ * multinomial 12!/(4!^3) = 34,650; five times each: 15!/(5!^3) = 756,756,
+ * the parallel search's long workload), so the optimal search explores
+ * exactly that many.
  * A search that takes a failed compare-exchange for a write explores 7!
  * = 5,040 orders of the chain. */
 #include <weft/weft.h>
@@ -83,6 +84,23 @@ WEFT_TEST(adds_3x4)
 
 	for (int i = 0; i < 3; i++)
 		t[i] = weft_spawn(add_four, NULL);
+	for (int i = 0; i < 3; i++)
+		weft_join(t[i]);
+}
+
+static void add_five(void *arg)
+{
+	(void)arg;
+	for (int i = 0; i < 5; i++)
+		weft_atomic_fetch_add(&x, 1);
+}
+
+WEFT_TEST(adds_3x5)
+{
+	weft_thread_t t[3];
+
+	for (int i = 0; i < 3; i++)
+		t[i] = weft_spawn(add_five, NULL);
 	for (int i = 0; i < 3; i++)
 		weft_join(t[i]);
 }

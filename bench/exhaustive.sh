@@ -8,7 +8,7 @@ build=${1:-build}
 prog="$build/bench/exhaustive"
 [ -x "$prog" ] || { echo "exhaustive.sh: $prog not built" >&2; exit 2; }
 median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
-for t in writer_12_readers:4096 cas_chain_7:523 cas_family_6:75876 adds_3x4:34650; do
+for t in writer_12_readers:4096 cas_chain_7:523 cas_family_6:75876 adds_3x4:34650 adds_3x5:756756; do
 	name=${t%%:*}
 	want=${t##*:}
 	out=$(mktemp)

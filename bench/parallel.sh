@@ -37,7 +37,9 @@ once() { # test, flags...
 # The configurations run in turn, ROUNDS rounds, so that the machine's
 # other load falls on all of them alike; each row is the median.
 ROUNDS=${ROUNDS:-5}
-tests="cas_family_6 adds_3x4"
+# adds_3x5 is the long one (about 2.5 s in one process): the two short
+# ones show what the start of the jobs costs.
+tests="cas_family_6 adds_3x4 adds_3x5"
 [ -x "$seed" ] && tests="$tests xmit_vs_gc"
 for test in $tests; do
 	d=$(mktemp -d)

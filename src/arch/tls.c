@@ -41,7 +41,9 @@
  * false data race, and a crash when one ran the other's callable) on
  * machines without FSGSBASE.
  * WEFT_FIBER_TLS=0 in the environment turns the blocks off (fibers share
- * the thread's TLS, as before), to rule them out when hunting a problem. */
+ * the thread's TLS, as before), to rule them out when hunting a problem;
+ * WEFT_FIBER_TLS=syscall decides as if FSGSBASE were missing, so that a
+ * machine that has it tests the other path too (tests/cli/tls_syscall.sh). */
 #include "arch/tls.h"
 
 #include <stdbool.h>
@@ -197,6 +199,8 @@ static void decide(void)
 	L.state = -1;
 	if (env && !strcmp(env, "0"))
 		return;
+	if (env && !strcmp(env, "syscall"))
+		fsgsbase = false;
 	if (!read_layout()) {
 		if (L.exe_memsz)
 			fprintf(stderr, "weft: cannot give test threads their "

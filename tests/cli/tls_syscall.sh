@@ -1,0 +1,18 @@
+# Fibers switch their thread pointer with an arch_prctl system call where
+# the CPU has no FSGSBASE.  The C++ runtime keeps std::call_once's
+# callable in a thread-local pointer: when that path left C++ programs
+# without TLS blocks of their own, two threads' call_once calls raced on
+# the one pointer (a false data race in call_once_ok, a crash in
+# future_async_ok).  WEFT_FIBER_TLS=syscall takes that path on any
+# machine; the programs' verdicts must not change.  x86_64 only.
+. tests/cli/common.inc
+[ "$(uname -m)" = x86_64 ] || { echo ok; exit 0; }
+for t in call_once_ok future_async_ok thread_local_dtor_ok call_once_bug; do
+	p=$B/tests/detect/cxx/$t
+	[ -x "$p" ] || { echo "tls_syscall.sh: $p not built" >&2; exit 1; }
+	want=$(WEFT_OPTIONS="strategy=dfs format=json" "$p" 2>/dev/null | sed -n 's/.*"verdict":"\([a-z]*\)","kind":\("[^"]*"\|null\).*/\1 \2/p')
+	got=$(WEFT_FIBER_TLS=syscall WEFT_OPTIONS="strategy=dfs format=json" "$p" 2>/dev/null | sed -n 's/.*"verdict":"\([a-z]*\)","kind":\("[^"]*"\|null\).*/\1 \2/p')
+	expect_eq "$got" "$want" "$t with the system call switch"
+	case $t in *_ok) expect_eq "$got" "verified null" "$t verified" ;; esac
+done
+echo ok

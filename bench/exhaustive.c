@@ -71,36 +71,29 @@ WEFT_TEST(cas_family_6)
 		weft_join(t[i]);
 }
 
-static void add_four(void *arg)
+/* Thread i of 3 adds to x (long)arg times. */
+static void add_n(void *arg)
 {
-	(void)arg;
-	for (int i = 0; i < 4; i++)
+	for (long i = 0; i < (long)arg; i++)
 		weft_atomic_fetch_add(&x, 1);
+}
+
+static void three_adders(long n)
+{
+	weft_thread_t t[3];
+
+	for (int i = 0; i < 3; i++)
+		t[i] = weft_spawn(add_n, (void *)n);
+	for (int i = 0; i < 3; i++)
+		weft_join(t[i]);
 }
 
 WEFT_TEST(adds_3x4)
 {
-	weft_thread_t t[3];
-
-	for (int i = 0; i < 3; i++)
-		t[i] = weft_spawn(add_four, NULL);
-	for (int i = 0; i < 3; i++)
-		weft_join(t[i]);
-}
-
-static void add_five(void *arg)
-{
-	(void)arg;
-	for (int i = 0; i < 5; i++)
-		weft_atomic_fetch_add(&x, 1);
+	three_adders(4);
 }
 
 WEFT_TEST(adds_3x5)
 {
-	weft_thread_t t[3];
-
-	for (int i = 0; i < 3; i++)
-		t[i] = weft_spawn(add_five, NULL);
-	for (int i = 0; i < 3; i++)
-		weft_join(t[i]);
+	three_adders(5);
 }

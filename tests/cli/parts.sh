@@ -116,9 +116,8 @@ expect_eq "$err" "weft: --shard divides a search (auto, dfs, random or pct), not
 
 # The preemption-bounded search branches fully, so its subtrees are
 # independent: jobs and shards divide it by the leaves of its first
-# decisions, at the full bound from the start (no levels).  The parts add
-# up to one process with the same split, and find what the unsplit,
-# levelled search finds.
+# decisions, level by level.  The parts add up to one process with the
+# same split, and find what the unsplit search finds, as early.
 bounded() { run --preemption-bound=1 "$@"; }
 verdict() { complete | cut -d' ' -f1-2; }
 # (gated_race restarts a part, which takes the search over: only its
@@ -142,9 +141,10 @@ for t in increments late_bug locks gated_race; do
 		expect_eq "$(printf '%s\n' "$merged" | fields)" "$(printf '%s\n' "$one" | fields)" "bounded $t: merged counts" ;;
 	esac
 done
-# Every schedule with at most one preemption of the 1680 orders of 9
-# increments, once: the split search has no lower level to repeat.
-expect_eq "$(bounded --filter=increments --jobs=2 | complete)" "$(bounded --filter=increments --split=16 | complete)" "bounded increments count"
+# The levels: 13 schedules without a preemption, then 226 with at most
+# one, split or not; and the bug with no preemption first, as unsplit.
+expect_eq "$(bounded --filter=increments --jobs=2 | complete)" "verified null 239" "bounded increments count"
+expect_eq "$($X --strategy=dfs --preemption-bound=2 --filter=late_bug --jobs=2 | grep -c '^found by dfs in execution 11 .* 0 preemptions')" 1 "bounded late_bug: found as early as unsplit"
 # The default strategy honours the bound too (it ran the unbounded search).
 expect_eq "$($X --filter=increments --preemption-bound=0 --iterations=0 --time-limit=0 | grep -c 'at most 0 preemptions')" 1 "auto with a bound"
 echo ok

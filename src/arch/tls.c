@@ -39,11 +39,24 @@
  * C++ runtime keeps std::call_once's callable in a thread-local pointer,
  * and with one shared block two threads' call_once calls raced on it (a
  * false data race, and a crash when one ran the other's callable) on
- * machines without FSGSBASE.
+ * machines without FSGSBASE.  There, when the executable has no TLS of
+ * its own, the thread pointer stays put and the switch swaps contents
+ * instead (swap mode): the libraries' TLS segments and errno, a few dozen
+ * bytes, are copied out to the block of the fiber left and in from the
+ * block of the fiber resumed.  An arch_prctl per switch made C++ programs
+ * about 5 times slower; and since the OS thread's own area always holds
+ * the running fiber's values, a library's accesses through
+ * __tls_get_addr (which reach that area, not a fiber's copy) see them
+ * too.  The price: every fiber's copy of such a variable has one address,
+ * so the race detector does not report accesses there
+ * (weft__tls_swapped), and a pointer to one thread's copy used by another
+ * reaches the other's.  The executable's own __thread variables are never
+ * swapped: with them the thread pointer moves, by system call.
  * WEFT_FIBER_TLS=0 in the environment turns the blocks off (fibers share
  * the thread's TLS, as before), to rule them out when hunting a problem;
- * WEFT_FIBER_TLS=syscall decides as if FSGSBASE were missing, so that a
- * machine that has it tests the other path too (tests/cli/tls_syscall.sh). */
+ * WEFT_FIBER_TLS=syscall decides as if FSGSBASE were missing (the system
+ * call, or swap mode), so that a machine that has it tests those paths
+ * too (tests/cli/tls_syscall.sh). */
 #include "arch/tls.h"
 
 #include <stdbool.h>
@@ -86,6 +99,13 @@
 char weft__tls_wrfsbase;
 #endif
 
+/* Swap mode's segments, as offsets from the thread pointer. */
+#define MAX_SEGS 16
+struct seg {
+	ptrdiff_t off;
+	size_t len;
+};
+
 struct tls_layout {
 	int state;              /* 0 not decided, 1 on, -1 off */
 	size_t below, tcb;      /* bytes under and over the thread pointer */
@@ -96,6 +116,12 @@ struct tls_layout {
 	size_t exe_off, exe_filesz, exe_memsz;
 	const char *exe_image;  /* PT_TLS initialisation image */
 	char *exe_start;        /* its contents after the constructors */
+	bool swap;              /* swap mode (see the top) */
+	int nsegs;
+	struct seg segs[MAX_SEGS];
+	char *native;           /* swap mode: the OS thread's own values */
+	char *cur;              /* the fiber whose values are in place, or
+				   NULL for the OS thread */
 };
 static struct tls_layout L;
 
@@ -148,12 +174,22 @@ static int lib_cb(struct dl_phdr_info *info, size_t size, void *data)
 	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
 		if (strstr(name, own[i]))
 			return 0;
-	for (int i = 0; i < info->dlpi_phnum; i++)
-		if (info->dlpi_phdr[i].p_type == PT_TLS &&
-		    info->dlpi_phdr[i].p_memsz) {
-			*found = true;
-			return 1;
+	for (int i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		if (ph->p_type != PT_TLS || !ph->p_memsz)
+			continue;
+		*found = true;
+		/* Kept for swap mode; a segment outside the static area (or
+		 * one too many) leaves the mode off. */
+		if (!info->dlpi_tls_data || L.nsegs == MAX_SEGS) {
+			L.nsegs = -1;
+			return 0;
 		}
+		if (L.nsegs >= 0)
+			L.segs[L.nsegs++] = (struct seg){
+				(char *)info->dlpi_tls_data - L.real_tp,
+				ph->p_memsz };
+	}
 	return 0;
 }
 
@@ -209,8 +245,15 @@ static void decide(void)
 		return;
 	}
 	weft__tls_wrfsbase = fsgsbase;
-	if (!L.exe_memsz && !fsgsbase && !libs_have_tls())
-		return;
+	if (!L.exe_memsz && !fsgsbase) {
+		if (!libs_have_tls())
+			return;
+		if (L.nsegs > 0 && L.nsegs < MAX_SEGS) {
+			L.segs[L.nsegs++] = (struct seg){ (ptrdiff_t)L.errno_off,
+							  sizeof(int) };
+			L.swap = true;
+		}
+	}
 	/* The executable's variables as its constructors left them, for
 	 * the test body of every execution. */
 	if (L.exe_memsz) {
@@ -218,6 +261,8 @@ static void decide(void)
 		memcpy(L.exe_start, L.real_tp - L.exe_off, L.exe_memsz);
 	}
 	L.state = 1;
+	if (L.swap)
+		L.native = weft__tls_block_new();
 }
 
 bool weft__tls_enabled(void)
@@ -236,7 +281,46 @@ void *weft__tls_block_new(void)
 
 	memcpy(t - L.below, L.real_tp - L.below, L.below + L.tcb);
 	*(void **)(void *)t = t; /* header.tcb: the TCB's self pointer */
+	/* In swap mode the area holds the running fiber's values: a new
+	 * block starts from the OS thread's. */
+	if (L.swap && L.cur)
+		for (int i = 0; i < L.nsegs; i++)
+			memcpy(t + L.segs[i].off, L.native + L.segs[i].off,
+			       L.segs[i].len);
 	return t;
+}
+
+bool weft__tls_swapping(void)
+{
+	return L.swap;
+}
+
+bool weft__tls_swapped(const void *addr)
+{
+	const char *a = addr;
+
+	if (!L.swap)
+		return false;
+	for (int i = 0; i < L.nsegs; i++)
+		if (a >= L.real_tp + L.segs[i].off &&
+		    a < L.real_tp + L.segs[i].off + (ptrdiff_t)L.segs[i].len)
+			return true;
+	return false;
+}
+
+void weft__tls_swap(void *to)
+{
+	char *from = L.cur ? L.cur : L.native;
+	char *dst = to ? to : L.native;
+
+	if (!L.swap || from == dst)
+		return;
+	for (int i = 0; i < L.nsegs; i++) {
+		const struct seg *s = &L.segs[i];
+		memcpy(from + s->off, L.real_tp + s->off, s->len);
+		memcpy(L.real_tp + s->off, dst + s->off, s->len);
+	}
+	L.cur = to;
 }
 
 void weft__tls_thread_init(void *tp, bool body)
@@ -299,6 +383,22 @@ bool weft__tls_exe_span(void *tp, const char **lo, const char **hi)
 void weft__tls_switch(void **save, void *to)
 {
 	(void)save;
+	(void)to;
+}
+
+bool weft__tls_swapping(void)
+{
+	return false;
+}
+
+bool weft__tls_swapped(const void *addr)
+{
+	(void)addr;
+	return false;
+}
+
+void weft__tls_swap(void *to)
+{
 	(void)to;
 }
 

@@ -33,4 +33,16 @@ bool weft__tls_exe_span(void *tp, const char **lo, const char **hi);
  * leaves the thread pointer alone. */
 void weft__tls_switch(void **save, void *to);
 
+/* Swap mode (tls.c): the thread pointer stays the OS thread's and the
+ * scheduler calls weft__tls_swap(the resumed fiber's block, or NULL for
+ * the OS thread's own stack) before each switch, which puts that fiber's
+ * values in place.  Blocks then are no thread pointers (contexts get
+ * none). */
+bool weft__tls_swapping(void);
+void weft__tls_swap(void *to);
+/* Whether addr lies in a segment swap mode swaps: every fiber's variable
+ * there has that one address, so accesses of two threads to it are no
+ * race (the race detector asks before it reports one). */
+bool weft__tls_swapped(const void *addr);
+
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #define WEFT__SHADOW_OWN /* its short names, race.h */
+#include "arch/tls.h"
 #include "detect/race.h"
 
 #define EXT_SLOTS 16                  /* records in an extension block */
@@ -104,6 +105,8 @@ static void report(const struct access *a, uint64_t prev, uint32_t psclk)
 {
 	unsigned pflags = 0;
 
+	if (weft__tls_swapped((const void *)a->addr))
+		return;
 	if (prev & K_WRITE)
 		pflags |= WEFT__RACE_WRITE;
 	if (prev & K_ATOMIC)

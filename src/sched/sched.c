@@ -7,6 +7,7 @@
  * no scheduler fiber, so a step that continues the same thread costs no
  * switch at all. */
 #include "sched.h"
+#include "arch/tls.h"
 
 struct weft__exec *weft__X;
 struct weft__shm *weft__S;
@@ -304,6 +305,7 @@ static void switch_to(struct weft__thread *from, int tid)
 	struct weft__exec *X = weft__X;
 
 	weft__set_running(tid);
+	weft__tls_swap(X->th[tid].stack->tp);
 	CTX_SWITCH(from ? &from->ctx : &X->native, &X->th[tid].ctx,
 		   X->th[tid].stack);
 }
@@ -371,6 +373,7 @@ _Noreturn void weft__end_execution(enum exec_result r)
 	weft__set_running(-1);
 	if (!from)
 		longjmp(X->epilogue_jmp, 1);
+	weft__tls_swap(NULL);
 	CTX_SWITCH(&from->ctx, &X->native, NULL);
 	weft__die("an ended execution was resumed");
 }

@@ -111,7 +111,7 @@ static void start_on_stack(struct weft__thread *t, size_t stack_size,
 		       t->stack->size - t->stack->color, thread_entry, t);
 	if (t->stack->tp) {
 		weft__tls_thread_init(t->stack->tp, body);
-		t->ctx.tp = t->stack->tp;
+		t->ctx.tp = weft__tls_swapping() ? NULL : t->stack->tp;
 	}
 }
 

@@ -1,9 +1,10 @@
-# Fibers switch their thread pointer with an arch_prctl system call where
-# the CPU has no FSGSBASE.  The C++ runtime keeps std::call_once's
+# Where the CPU has no FSGSBASE, a C++ program's test threads keep their
+# own copies of the C++ runtime's thread-local variables by swapping them
+# at each switch (src/arch/tls.c).  The runtime keeps std::call_once's
 # callable in a thread-local pointer: when that path left C++ programs
-# without TLS blocks of their own, two threads' call_once calls raced on
-# the one pointer (a false data race in call_once_ok, a crash in
-# future_async_ok).  WEFT_FIBER_TLS=syscall takes that path on any
+# sharing it, two threads' call_once calls raced on the one pointer (a
+# false data race in call_once_ok, a crash in future_async_ok).
+# WEFT_FIBER_TLS=syscall decides as if FSGSBASE were missing on any
 # machine; the programs' verdicts must not change.  x86_64 only.
 . tests/cli/common.inc
 [ "$(uname -m)" = x86_64 ] || { echo ok; exit 0; }

@@ -230,6 +230,9 @@ static bool dfs_begin(void)
 		weft__die("a split of the DFS search without full branching");
 	pos = 0;
 	cur_sleep = weft__ts_none();
+	/* Set again below for the probe alone: the first execution after a
+	 * restart is none (odpor.c clears it here too). */
+	weft__probe_run = false;
 	if (weft__restart_pending) {
 		weft__restart_pending = false;
 		restart = true;
@@ -255,7 +258,6 @@ static bool dfs_begin(void)
 	 * every step must match; a program that reads the clock or its own
 	 * random numbers is caught here with a clear error, instead of
 	 * quietly making the exploration incomplete. */
-	weft__probe_run = false;
 	if (!probed && depth > 0) {
 		probed = true;
 		weft__probe_run = true;

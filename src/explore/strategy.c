@@ -1,9 +1,10 @@
 /* src/explore/strategy.c - choosing a strategy, and "auto", the default.
  *
- * auto runs the exhaustive search without any bound (optimal DPOR,
- * odpor.c) for at most half of the budget, whichever of --iterations and
+ * auto runs the exhaustive search, what "dfs" means (the optimal DPOR of
+ * odpor.c, or the bounded search of dfs.c when --preemption-bound is
+ * given), for at most half of the budget, whichever of --iterations and
  * --time-limit binds first: a test it finishes is verified for every
- * interleaving.  If it has not finished by then, the rest of the budget
+ * interleaving (within the bound).  If it has not finished by then, the rest of the budget
  * goes to PCT, whose probabilistic guarantee does not depend on the size
  * of the state space, and the verdict says so ("dfs+pct", pass). */
 #include <stdio.h>
@@ -36,6 +37,8 @@ static const struct weft__strategy *dfs_kind(void)
 
 static const struct weft__strategy *inner;
 static bool switched;
+/* The exhaustive strategy auto ran first (inner becomes PCT later). */
+static const struct weft__strategy *exh;
 static double started;
 
 /* Half of the execution budget or half of the time budget is spent. */
@@ -55,7 +58,7 @@ static bool auto_begin(void)
 	 * gave --preemption-bound (which it once ignored, running the
 	 * unbounded search a bounded verification did not need). */
 	if (!inner) {
-		inner = dfs_kind();
+		inner = exh = dfs_kind();
 		started = weft__now();
 	}
 	if (inner != &weft__strategy_pct && !switched && half_spent()) {
@@ -144,7 +147,7 @@ const char *weft__strategy_ran(void)
 bool weft__strategy_verified(void)
 {
 	if (weft__strat == &strategy_auto)
-		return !switched && (inner == &weft__strategy_dfs
+		return !switched && (exh == &weft__strategy_dfs
 					     ? weft__dfs_complete()
 					     : weft__odpor_complete());
 	if (weft__strat == &weft__strategy_odpor)
@@ -157,7 +160,7 @@ bool weft__strategy_verified(void)
 int weft__explore_bound(void)
 {
 	if (weft__strat == &weft__strategy_dfs ||
-	    (weft__strat == &strategy_auto && inner == &weft__strategy_dfs))
+	    (weft__strat == &strategy_auto && exh == &weft__strategy_dfs))
 		return weft__dfs_bound();
 	return -1;
 }
@@ -165,7 +168,7 @@ int weft__explore_bound(void)
 int weft__explore_fair_bound(void)
 {
 	if (weft__strat == &weft__strategy_dfs ||
-	    (weft__strat == &strategy_auto && inner == &weft__strategy_dfs))
+	    (weft__strat == &strategy_auto && exh == &weft__strategy_dfs))
 		return weft__dfs_fair_bound();
 	if (weft__strat == &weft__strategy_odpor ||
 	    weft__strat == &strategy_auto)

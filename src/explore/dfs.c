@@ -166,13 +166,16 @@ static long share(const struct node *n)
 }
 
 /* Decision i is about to be taken: the estimate of the search's size over
- * its subtree's (up to the width), and, at the prefix's first decision
+ * its subtree's (up to the width; 1 when the search is not split), and,
+ * at the prefix's first decision
  * past the width (the leaf), whether the leaf is this part's; another
  * part's ends the execution here. */
 static long split_step(long i)
 {
 	long w = weft__split_width(), p = 1;
 
+	if (!weft__split_active())
+		return 1;
 	if (i > 0) {
 		const struct node *prev = &nodes[i - 1];
 		p = prev->pb < w ? prev->pb * share(prev) : prev->pb;
@@ -333,7 +336,7 @@ static int dfs_pick(const struct weft__decision *d)
 	 * thread already: the races would add nothing. */
 	if (!full)
 		weft__dfs_analyse_races(nodes, step_node, bound);
-	pb = weft__split_active() ? split_step(pos) : 1;
+	pb = split_step(pos);
 	n = &nodes[pos];
 	if (pos < replay_len) {
 		const struct weft__op *op;
@@ -420,7 +423,7 @@ static int dfs_value(int n)
 	nd = &nodes[pos];
 	if ((restart || weft__restart_pending) && pos < replay_len)
 		replay_len = pos;
-	pb = weft__split_active() ? split_step(pos) : 1;
+	pb = split_step(pos);
 	if (pos < replay_len) {
 		if (!nd->is_value || nd->nvals != (uint32_t)n)
 			weft__nondeterminism(

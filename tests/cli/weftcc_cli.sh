@@ -13,4 +13,38 @@ CC="$W" timeout 60 "$W" "$tmp/t.c" -o "$tmp/t" || fail "CC=weft-cc: build failed
 PATH="$B/bin:$PATH" CC=weft-cc timeout 60 "$W" "$tmp/t.c" -o "$tmp/t2" ||
 	fail "CC=weft-cc (on PATH): build failed or hung"
 "$tmp/t2" | grep -q '^== t: verified' || fail "the program built with CC=weft-cc did not run"
+# A project's own -flto (in its CFLAGS) builds, compiled separately or not,
+# and the calls still reach weft's models: the race is found, and the
+# locked twin is verified.
+cat >"$tmp/lto.c" <<'EOT'
+#include <pthread.h>
+static int n;
+static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+static void *w(void *a)
+{
+	(void)a;
+	if (LOCKED)
+		pthread_mutex_lock(&m);
+	n++;
+	if (LOCKED)
+		pthread_mutex_unlock(&m);
+	return 0;
+}
+int main(void)
+{
+	pthread_t t[2];
+	for (int i = 0; i < 2; i++)
+		pthread_create(&t[i], 0, w, 0);
+	for (int i = 0; i < 2; i++)
+		pthread_join(t[i], 0);
+	return 0;
+}
+EOT
+$W -O2 -flto -DLOCKED=0 "$tmp/lto.c" -o "$tmp/lto_bug" 2>"$tmp/err" || fail "-flto: build failed: $(cat "$tmp/err")"
+out=$("$tmp/lto_bug" 2>&1 | head -n 1)
+[ "$out" = "== lto_bug: bug (data-race)" ] || fail "-flto: the race: $out"
+$W -O2 -flto -DLOCKED=1 -c "$tmp/lto.c" -o "$tmp/lto.o" 2>"$tmp/err" || fail "-flto -c: $(cat "$tmp/err")"
+$W -O2 -flto "$tmp/lto.o" -o "$tmp/lto_ok" 2>"$tmp/err" || fail "-flto link: $(cat "$tmp/err")"
+out=$("$tmp/lto_ok" 2>&1 | head -n 1)
+case "$out" in "== lto_ok: verified"*) ;; *) fail "-flto: the locked twin: $out" ;; esac
 echo ok

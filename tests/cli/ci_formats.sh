@@ -136,7 +136,12 @@ kinds = [k for k, _, _, _ in results]
 if kinds[:3] != ["deadlock", "lock-order", "crash"] or len(kinds) != 3:
     fail("SARIF results of prog: %s" % kinds)
 dl = results[0]
-if dl[1] != [("tests/cli/prog.c", 11)] or ("tests/cli/prog.c", 20) not in dl[2]:
+src = open("tests/cli/prog.c").read().splitlines()
+def line_of(text, after=0):
+    return next(i + 1 for i, l in enumerate(src) if i >= after and text in l)
+ab_b = line_of("weft_mutex_lock(&b);")               # ab waits for b here
+ba_a = line_of("weft_mutex_lock(&a);", line_of("static void ba("))
+if dl[1] != [("tests/cli/prog.c", ab_b)] or ("tests/cli/prog.c", ba_a) not in dl[2]:
     fail("SARIF deadlock: located at %s, related %s" % (dl[1], dl[2]))
 if "replay" not in dl[3] or dl[3]["test"] != "deadlocks":
     fail("SARIF deadlock: properties %s" % dl[3])

@@ -557,7 +557,12 @@ static bool selected(const char *name, char **globs, int nglobs)
 int main(int argc, char **argv)
 {
 	char **globs = NULL;
-	int nglobs = 0, jobs = 2, passed = 0, failed = 0;
+	int nglobs = 0, passed = 0, failed = 0;
+	/* One case more than processors: several cases spend seconds
+	 * waiting (a time limit's grace, a build), and their processor
+	 * runs another case meanwhile. */
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	int jobs = ncpu > 1 ? (int)ncpu + 1 : 2;
 
 	if (argc < 2) {
 		fprintf(stderr, "usage: runner BUILD_DIR [--update-golden] "
@@ -601,6 +606,16 @@ int main(int argc, char **argv)
 		}
 		sel[nsel++] = i;
 	}
+	/* The scripts first: they are the longest cases (up to half a
+	 * minute), and one started last would run alone at the end. */
+	int nscript = 0;
+	for (int k = 0; k < nsel; k++)
+		if (cases[sel[k]].kind == SCRIPT) {
+			int s = sel[k];
+			memmove(sel + nscript + 1, sel + nscript,
+				sizeof *sel * (size_t)(k - nscript));
+			sel[nscript++] = s;
+		}
 	int next = 0, running = 0;
 	while (next < nsel || running) {
 		while (running < jobs && next < nsel) {

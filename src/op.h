@@ -118,6 +118,14 @@ enum {
 	WEFT__ORDER_ACQUIRE = 2,
 	WEFT__ORDER_RELEASE = 4,
 	WEFT__ORDER_RMW = 8,
+	/* A seq_cst atomic access.  Where a load may read depends on the
+	 * order of seq_cst fences against seq_cst stores (a fence after a
+	 * seq_cst store, in the total order, hides older stores from the
+	 * fencing thread's later loads) and against seq_cst loads (which see
+	 * what every fence before them makes visible): src/tsan/weak.c.  So
+	 * for the explorer such an access also reads the object every
+	 * seq_cst fence writes (weft__sc_fence_obj); it orders no clock. */
+	WEFT__ORDER_SC = 16,
 };
 
 /* Shorthand for the common case of a non-blocking operation. */
@@ -181,5 +189,9 @@ void weft__atomic_end(const char *name, const struct weft_loc *loc);
 /* The object entering and leaving a section are steps on: entering one
  * commutes with no step of another thread (the explorer's dependence). */
 const void *weft__atomic_section_obj(void);
+/* The object a seq_cst fence's step writes and, for the explorer's
+ * dependence only, a seq_cst atomic access's step reads
+ * (WEFT__ORDER_SC). */
+const void *weft__sc_fence_obj(void);
 
 #endif

@@ -328,14 +328,8 @@ int weft__merge_test(const struct weft_test *t, const char *argv0)
 	S->v.stale_bound = w->stale_bound;
 	S->v.parts_exact = true;
 	for (int i = 0; i < n; i++) {
-		if (mine[i]->bound > S->v.bound)
-			S->v.bound = mine[i]->bound;
-		if (mine[i]->fair_bound > S->v.fair_bound)
-			S->v.fair_bound = mine[i]->fair_bound;
-		if (mine[i]->starve_bound > S->v.starve_bound)
-			S->v.starve_bound = mine[i]->starve_bound;
-		if (mine[i]->stale_bound > S->v.stale_bound)
-			S->v.stale_bound = mine[i]->stale_bound;
+		weft__bounds_widen(&S->v, mine[i]->bound, mine[i]->fair_bound,
+				   mine[i]->starve_bound, mine[i]->stale_bound);
 		S->v.inputs_sampled |= mine[i]->inputs_sampled;
 		if (mine[i]->took_over)
 			S->v.parts_exact = false;

@@ -107,6 +107,12 @@ uint64_t *weft__claims_create(long *n);
 struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 				   struct weft__split_log **logs, int n,
 				   bool split, bool *exact);
+struct weft__verdict;
+/* Widen v's bounds to a part's (parts.c): a verdict of parts rests on
+ * the loosest bound any part's search cut at; -1, a bound that never cut,
+ * widens nothing.  Used by jobs and by the merge of shards' files. */
+void weft__bounds_widen(struct weft__verdict *v, int bound, int fair,
+			long starve, long stale);
 /* Whether a command-line word names one of weft's flags (flags.c): main
  * mode warns that the program, not weft, receives it. */
 bool weft__names_flag(const char *word);

@@ -154,6 +154,19 @@ static int pick(struct weft__shm **S, int n, bool split, int took)
 	return best;
 }
 
+void weft__bounds_widen(struct weft__verdict *v, int bound, int fair,
+			long starve, long stale)
+{
+	if (bound > v->bound)
+		v->bound = bound;
+	if (fair > v->fair_bound)
+		v->fair_bound = fair;
+	if (starve > v->starve_bound)
+		v->starve_bound = starve;
+	if (stale > v->stale_bound)
+		v->stale_bound = stale;
+}
+
 struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 				   struct weft__split_log **logs, int n,
 				   bool split, bool *exact)
@@ -191,16 +204,8 @@ struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 		all_verified &= S[i]->v.verdict == VERDICT_VERIFIED;
 		if (S[i]->v.seconds > secs)
 			secs = S[i]->v.seconds;
-		/* The verdict rests on the loosest bound any part's search
-		 * cut at (a part whose subtree the bound never cut says -1). */
-		if (S[i]->v.bound > W->v.bound)
-			W->v.bound = S[i]->v.bound;
-		if (S[i]->v.fair_bound > W->v.fair_bound)
-			W->v.fair_bound = S[i]->v.fair_bound;
-		if (S[i]->v.starve_bound > W->v.starve_bound)
-			W->v.starve_bound = S[i]->v.starve_bound;
-		if (S[i]->v.stale_bound > W->v.stale_bound)
-			W->v.stale_bound = S[i]->v.stale_bound;
+		weft__bounds_widen(&W->v, S[i]->v.bound, S[i]->v.fair_bound,
+				   S[i]->v.starve_bound, S[i]->v.stale_bound);
 		sampled |= S[i]->v.inputs_sampled;
 	}
 	if (cut)

@@ -77,6 +77,13 @@ void weft__dfs_analyse_races(struct node *nodes, const long *step_node,
 		s2 = latest_race(p, op, op->obj2);
 		if (s2 > s)
 			s = s2;
+		/* A seq_cst access races with the seq_cst fences. */
+		if (op->order & WEFT__ORDER_SC) {
+			struct weft__op sc = { .access = WEFT__ACC_READ };
+			s2 = latest_race(p, &sc, weft__sc_fence_obj());
+			if (s2 > s)
+				s = s2;
+		}
 		/* A use of a tracked block races with the block's free. */
 		{
 			const void *blk = weft__heap_block_start(op->obj);

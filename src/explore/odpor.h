@@ -39,6 +39,8 @@ enum {
 			       prefix inherited: it blocks a reversal only
 			       when it is an initial, not a weak initial
 			       (split.c says why) */
+	EV_SC = 256,     /* a seq_cst atomic access: it reads the seq_cst
+			    fences' object (WEFT__ORDER_SC in op.h) */
 };
 
 struct ev {
@@ -47,7 +49,7 @@ struct ev {
 				     address than obj: the step reads it */
 	int16_t tid;
 	uint8_t access;           /* enum weft__access */
-	uint8_t flags;            /* EV_* */
+	uint16_t flags;           /* EV_* */
 	int32_t val;              /* value of a choose step, else -1 */
 	uint32_t sig;             /* hash of the op's name and site, to catch
 				     a re-run that diverges; 0 unknown */
@@ -262,12 +264,16 @@ struct touch {
 	bool write;
 };
 
-/* Fills t (room for three) with the objects e touches; returns how many. */
+/* The most objects a step touches: its object, a second one, the heap
+ * block holding the first, and the seq_cst fences' object. */
+#define WEFT__MAX_TOUCH 4
+
+/* Fills t (room for WEFT__MAX_TOUCH) with the objects e touches; returns
+ * how many. */
 int weft__odpor_race_touches(const struct ev *e, struct touch *t);
 
-/* At most three objects touched, each with its last write and one read
- * per thread. */
-#define MAXPRED (3 * (WEFT__MAX_THREADS + 1))
+/* Each object touched with its last write and one read per thread. */
+#define MAXPRED (WEFT__MAX_TOUCH * (WEFT__MAX_THREADS + 1))
 struct preds {
 	int32_t s[MAXPRED];
 	int n;

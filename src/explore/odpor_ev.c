@@ -130,13 +130,15 @@ void weft__ev_of_op(struct ev *e, int tid, const struct weft__op *op)
 		.obj = op->obj, .obj2 = op->obj2,
 		.blk = blk != op->obj ? blk : NULL, .tid = (int16_t)tid,
 		.access = op->access_now ? op->access_now(op) : op->access,
-		.flags = (uint8_t)((op->release ? EV_RELEASE : 0) |
+		.flags = (uint16_t)((op->release ? EV_RELEASE : 0) |
 				   (op->ready ? EV_BLOCKING : 0) |
 				   (op->ends_process ? EV_ENDS : 0)),
 		.val = -1, .sig = weft__op_signature(op),
 	};
 	if (op->access_now)
 		e->flags |= EV_COND;
+	if (op->order & WEFT__ORDER_SC)
+		e->flags |= EV_SC;
 	/* Acquisitions: blocking steps that are no release, and try-steps
 	 * that succeed (they take the lock or count just as well). */
 	if ((op->ready && !op->release) ||
@@ -198,6 +200,12 @@ static bool dependent(const struct ev *a, const struct ev *b, bool cond)
 	if (a->access == WEFT__ACC_NONE || b->access == WEFT__ACC_NONE ||
 	    !a->obj || !b->obj)
 		return false;
+	/* A seq_cst access against a seq_cst fence. */
+	if (((a->flags & EV_SC) && b->obj == weft__sc_fence_obj() &&
+	     b->access == WEFT__ACC_WRITE) ||
+	    ((b->flags & EV_SC) && a->obj == weft__sc_fence_obj() &&
+	     a->access == WEFT__ACC_WRITE))
+		return true;
 	if (a->access == WEFT__ACC_WRITE || b->access == WEFT__ACC_WRITE ||
 	    (cond && writes(a))) {
 		if (a->obj == b->obj || a->obj == b->obj2 ||

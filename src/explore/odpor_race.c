@@ -133,6 +133,8 @@ int weft__odpor_race_touches(const struct ev *e, struct touch *t)
 					 e->access == WEFT__ACC_WRITE };
 	if (e->blk)
 		t[n++] = (struct touch){ e->blk, false };
+	if (e->flags & EV_SC)
+		t[n++] = (struct touch){ weft__sc_fence_obj(), false };
 	return n;
 }
 
@@ -151,7 +153,7 @@ static void add_pred(struct preds *p, int32_t s)
 /* The dependent steps the next step e of thread t comes right after. */
 static void preds_of(const struct ev *e, int t, struct preds *p)
 {
-	struct touch tv[3];
+	struct touch tv[WEFT__MAX_TOUCH];
 	int nt = touches(e, tv);
 
 	p->n = 0;
@@ -197,7 +199,7 @@ static void add_step(long i)
 	const struct ev *e = &V->steps[i].ev;
 	int t = e->tid;
 	uint32_t *c = C(i);
-	struct touch tv[3];
+	struct touch tv[WEFT__MAX_TOUCH];
 	int nt = touches(e, tv);
 
 	memcpy(c, tclk + (size_t)t * (size_t)nth, sizeof *c * (size_t)nth);

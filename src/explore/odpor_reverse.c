@@ -12,7 +12,7 @@ static long vcap;
 
 static bool share_object(const struct ev *a, const struct ev *b)
 {
-	struct touch ta[3], tb[3];
+	struct touch ta[WEFT__MAX_TOUCH], tb[WEFT__MAX_TOUCH];
 	int na = touches(a, ta), nb = touches(b, tb);
 
 	for (int i = 0; i < na; i++)

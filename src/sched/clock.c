@@ -115,6 +115,13 @@ struct weft__objrec *weft__objrec_find(const void *obj, bool create)
 	return r;
 }
 
+static const char sc_fence_obj = 0;
+
+const void *weft__sc_fence_obj(void)
+{
+	return &sc_fence_obj;
+}
+
 /* Without a branch per entry: which of the two is larger is close to a
  * coin toss, and a mispredicted branch per thread per step showed in the
  * profile.  The clocks of a thread and of an object never overlap. */
@@ -255,6 +262,14 @@ void weft__clock_step(int tid, const struct weft__op *op)
 		rel.release = true;
 		obj_record(t, r2, &rel, step);
 	}
+	/* A seq_cst access reads the fences' object for the race analysis,
+	 * ordering no clock (an explicit order without acquire or release). */
+	if (op->order & WEFT__ORDER_SC) {
+		struct weft__op sc = { .access = WEFT__ACC_READ,
+				       .order = WEFT__ORDER_EXPLICIT };
+		obj_record(t, weft__objrec_find(&sc_fence_obj, true), &sc,
+			   step);
+	}
 }
 
 const uint32_t *weft__vc(int tid)
@@ -300,8 +315,17 @@ static bool block_dependent(const struct weft__op *a, const struct weft__op *b)
 	return wa || wb;
 }
 
+/* A seq_cst access against a seq_cst fence (WEFT__ORDER_SC). */
+static bool sc_fenced(const struct weft__op *a, const struct weft__op *b)
+{
+	return (a->order & WEFT__ORDER_SC) && b->obj == &sc_fence_obj &&
+	       b->access == WEFT__ACC_WRITE;
+}
+
 bool weft__op_dependent(const struct weft__op *a, const struct weft__op *b)
 {
+	if (a && b && (sc_fenced(a, b) || sc_fenced(b, a)))
+		return true;
 	if (a && b && a->obj && b->obj && a->access != WEFT__ACC_NONE &&
 	    b->access != WEFT__ACC_NONE && block_dependent(a, b))
 		return true;

@@ -56,6 +56,12 @@ static void step(const volatile void *a, bool write, uint8_t ord,
 	weft__visible(&op);
 }
 
+/* A seq_cst access's order bit for the explorer (op.h). */
+static inline uint8_t sc(int mo)
+{
+	return mo == 5 ? WEFT__ORDER_SC : 0;
+}
+
 /* A compare-exchange that would fail only reads: it commutes with other
  * reads.  op->arg2 holds the expected value (up to 64 bits; wider ones
  * are taken as writes), op->arg its size. */
@@ -73,13 +79,13 @@ static uint8_t cas_access(const struct weft__op *op)
 }
 
 static void cas_step(const volatile void *a, size_t n, uint64_t expected,
-		     const char *name, uintptr_t pc)
+		     uint8_t scbit, const char *name, uintptr_t pc)
 {
 	struct weft__op op = {
 		.name = name, .obj = (const void *)a,
 		.objname = weft__objname((const void *)a, "atomic"),
 		.access = WEFT__ACC_WRITE, .access_now = cas_access,
-		.order = WEFT__ORDER_EXPLICIT | WEFT__ORDER_RMW,
+		.order = WEFT__ORDER_EXPLICIT | WEFT__ORDER_RMW | scbit,
 		.arg = (void *)(uintptr_t)n, .arg2 = (long)expected,
 		.loc = weft__pc_loc(pc) };
 
@@ -120,13 +126,13 @@ static uint8_t rmw_access(const struct weft__op *op)
 }
 
 static void rmw_step(const volatile void *a, size_t n, int kind, uint64_t v,
-		     const char *name, uintptr_t pc)
+		     uint8_t scbit, const char *name, uintptr_t pc)
 {
 	struct weft__op op = {
 		.name = name, .obj = (const void *)a,
 		.objname = weft__objname((const void *)a, "atomic"),
 		.access = WEFT__ACC_WRITE, .access_now = rmw_access,
-		.order = WEFT__ORDER_EXPLICIT | WEFT__ORDER_RMW,
+		.order = WEFT__ORDER_EXPLICIT | WEFT__ORDER_RMW | scbit,
 		.arg = (void *)(uintptr_t)(n | (size_t)kind << 8),
 		.arg2 = (long)v, .loc = weft__pc_loc(pc) };
 
@@ -153,8 +159,8 @@ static void wrote(int t)
 		int t = live();                                               \
 		a##n v;                                                       \
 		if (t >= 0)                                                   \
-			step(a, false, WEFT__ORDER_EXPLICIT, "atomic_load",   \
-			     pc);                                             \
+			step(a, false, WEFT__ORDER_EXPLICIT | sc(mo),         \
+			     "atomic_load", pc);                              \
 		v = *a;                                                       \
 		if (t >= 0) {                                                 \
 			weft__weak_load(a, &v, sizeof v, mo, pc);             \
@@ -171,8 +177,8 @@ static void wrote(int t)
 		uintptr_t pc = PC();                                          \
 		int t = live();                                               \
 		if (t >= 0) {                                                 \
-			step(a, true, WEFT__ORDER_EXPLICIT, "atomic_store",   \
-			     pc);                                             \
+			step(a, true, WEFT__ORDER_EXPLICIT | sc(mo),          \
+			     "atomic_store", pc);                             \
 			weft__weak_store(a, &v, sizeof v, mo, pc);            \
 		}                                                             \
 		*a = v;                                                       \
@@ -191,7 +197,7 @@ static void wrote(int t)
 		int t = live();                                               \
 		a##n old, neu;                                                \
 		if (t >= 0)                                                   \
-			rmw_step(a, sizeof v, kind, (uint64_t)v,              \
+			rmw_step(a, sizeof v, kind, (uint64_t)v, sc(mo),      \
 				 "atomic_" #op, pc);                          \
 		old = *a;                                                     \
 		neu = (a##n)(expr);                                           \
@@ -222,7 +228,8 @@ static void wrote(int t)
 		int t = live();                                               \
 		a##n old;                                                     \
 		if (t >= 0)                                                   \
-			cas_step(a, sizeof c, (uint64_t)c, name, pc);         \
+			cas_step(a, sizeof c, (uint64_t)c, sc(mo) | sc(fmo),  \
+				 name, pc);                                   \
 		old = *a;                                                     \
 		if (t >= 0)                                                   \
 			weft__weak_rmw(a, &v, sizeof v, old == c ? mo : fmo,  \

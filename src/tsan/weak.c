@@ -46,8 +46,6 @@
 #define RUNS 2      /* loads of one location that may read an older store
 		       while no new store comes */
 
-static const char fence_obj;
-
 /* weft__verdict_note's key of the load-buffering note. */
 #define LB_NOTE 0x4c4f414442554600ull
 
@@ -299,7 +297,8 @@ void weft__weak_fence(int mo, uintptr_t pc)
 	if (mo == 5) {
 		/* seq_cst fences are ordered among themselves: a step on one
 		 * object, so the explorer tries their orders. */
-		struct weft__op op = { .name = "atomic_fence", .obj = &fence_obj,
+		struct weft__op op = { .name = "atomic_fence",
+				       .obj = weft__sc_fence_obj(),
 				       .objname = "seq_cst fences",
 				       .access = WEFT__ACC_WRITE,
 				       .order = WEFT__ORDER_EXPLICIT,

@@ -2,6 +2,8 @@
  *
  * usage: runner BUILD_DIR [--update-golden] [-j N] [GLOB...]
  *
+ * -j N runs N cases at once (default: one more than the processors).
+ *
  * Collects the cases (see tests/README.md): unit tests (BUILD/tests/unit
  * --list), detection programs (tests/detect/AREA/NAME.c or NAME.cpp,
  * examples/seeds/SUBJECT/NAME.c and examples/DIR/NAME.c, with //! expect:

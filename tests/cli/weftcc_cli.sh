@@ -13,6 +13,13 @@ CC="$W" timeout 60 "$W" "$tmp/t.c" -o "$tmp/t" || fail "CC=weft-cc: build failed
 PATH="$B/bin:$PATH" CC=weft-cc timeout 60 "$W" "$tmp/t.c" -o "$tmp/t2" ||
 	fail "CC=weft-cc (on PATH): build failed or hung"
 "$tmp/t2" | grep -q '^== t: verified' || fail "the program built with CC=weft-cc did not run"
+# weft-cc adds no feature macro: a source that defines _GNU_SOURCE itself
+# builds under -Werror (no redefinition), and one that does not gets the
+# POSIX strerror_r, which returns an int, as with cc.
+printf '#define _GNU_SOURCE\n#include <pthread.h>\nstatic pthread_mutex_t m = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;\nint main(void) { return pthread_mutex_lock(&m); }\n' >"$tmp/gnu.c"
+$W -Wall -Werror "$tmp/gnu.c" -o "$tmp/gnu" 2>"$tmp/err" || fail "#define _GNU_SOURCE under -Werror: $(cat "$tmp/err")"
+printf '#include <string.h>\nint main(void) { char b[64]; int r = strerror_r(2, b, sizeof b); return r; }\n' >"$tmp/xsi.c"
+$W -Wall -Werror "$tmp/xsi.c" -o "$tmp/xsi" 2>"$tmp/err" || fail "POSIX strerror_r: $(cat "$tmp/err")"
 # A project's own -flto (in its CFLAGS) builds, compiled separately or not,
 # and the calls still reach weft's models: the race is found, and the
 # locked twin is verified.

@@ -2,6 +2,7 @@
 //! args: --strategy=dfs
 /* benign_calls_ok.c's kind of calls around an unprotected counter: the
  * calls neither crash nor hide the data race. */
+#define _GNU_SOURCE /* the _np extensions, as a program using them defines */
 #include <pthread.h>
 #include <sched.h>
 #include <stdio.h>

@@ -4,6 +4,7 @@
  * scheduling parameters, attributes, affinity, CPU queries, thread names.
  * None of them may crash or be reported.  benign_calls_bug.c makes the
  * same calls around a data race, which must still be found. */
+#define _GNU_SOURCE /* the _np extensions, as a program using them defines */
 #include <assert.h>
 #include <pthread.h>
 #include <sched.h>

@@ -3,6 +3,7 @@
 /* clocklock_ok.c's mutex wait, where main takes a return of
  * pthread_mutex_clocklock for granted: the worker may hold m until the
  * deadline passes, and the call then returns ETIMEDOUT. */
+#define _GNU_SOURCE /* the _np extensions, as a program using them defines */
 #include <assert.h>
 #include <pthread.h>
 #include <time.h>

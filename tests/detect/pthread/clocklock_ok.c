@@ -8,6 +8,7 @@
  * m by main, but ? holds it").  Each call treats its timeout as an
  * answer; a clock glibc does not wait on is EINVAL.
  * Twin: clocklock_bug.c. */
+#define _GNU_SOURCE /* the _np extensions, as a program using them defines */
 #include <assert.h>
 #include <errno.h>
 #include <pthread.h>

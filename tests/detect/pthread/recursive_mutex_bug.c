@@ -4,6 +4,7 @@
  * outer lock first: the helper's own lock of the recursive mutex protects
  * its update, yet main's read of the counter before it is unprotected and
  * races with the worker's update inside its critical section. */
+#define _GNU_SOURCE /* the _np extensions, as a program using them defines */
 #include <pthread.h>
 #include <stdio.h>
 

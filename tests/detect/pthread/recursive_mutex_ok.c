@@ -8,6 +8,7 @@
  * other thread is inside, and unlocks as often; the count reaching 0 frees
  * the mutex for the other thread.  The buggy twin, recursive_mutex_bug.c,
  * has one caller skip the outer lock. */
+#define _GNU_SOURCE /* the _np extensions, as a program using them defines */
 #include <assert.h>
 #include <pthread.h>
 #include <sched.h>

@@ -4,6 +4,7 @@
  * the extra unlock finds the mutex free ("not locked") or, when main took
  * it in between, held by main.  Both are misuse.  The correct twin is
  * recursive_unlock_ok.c. */
+#define _GNU_SOURCE /* the _np extensions, as a program using them defines */
 #include <pthread.h>
 #include <stdio.h>
 

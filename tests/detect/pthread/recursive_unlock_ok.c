@@ -3,6 +3,7 @@
 /* Each thread balances its locks of a recursive mutex: two locks, two
  * unlocks, so the mutex is free whenever another thread takes it.  The
  * buggy twin, recursive_unlock_bug.c, unlocks once more than it locked. */
+#define _GNU_SOURCE /* the _np extensions, as a program using them defines */
 #include <pthread.h>
 #include <stdio.h>
 

@@ -4,6 +4,7 @@
  * rwlock whose read locks do not nest, the helper the reader calls under
  * its read hold expects the caller to hold the lock instead of taking it
  * again (weft-cc defines _GNU_SOURCE, which the initialiser needs). */
+#define _GNU_SOURCE /* the _np extensions, as a program using them defines */
 #include <assert.h>
 #include <pthread.h>
 

@@ -5,6 +5,7 @@
  * data race with the worker's write (time is virtual, so the timeout is
  * one of the explored outcomes, not a matter of luck).  The twin that
  * joins after a timeout is timedjoin_ok.c. */
+#define _GNU_SOURCE /* the _np extensions, as a program using them defines */
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>

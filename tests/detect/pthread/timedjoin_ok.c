@@ -5,6 +5,7 @@
  * the result.  A timeout happens at the deadline on the virtual clock, so
  * the clock has reached it by then; a deadline already past times out at
  * once. */
+#define _GNU_SOURCE /* the _np extensions, as a program using them defines */
 #include <assert.h>
 #include <errno.h>
 #include <pthread.h>

@@ -4,6 +4,7 @@
  * when it has not (EBUSY), reads the worker's progress without a lock
  * before joining it: that read races with the worker's write.  The twin
  * that reads only after a successful join is tryjoin_ok.c. */
+#define _GNU_SOURCE /* the _np extensions, as a program using them defines */
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>

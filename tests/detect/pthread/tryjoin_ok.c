@@ -3,6 +3,7 @@
 /* The correct twin of tryjoin_bug.c: main polls with pthread_tryjoin_np
  * until it succeeds, so the worker has ended, and everything it did is
  * ordered before main's read; the worker's return value comes back. */
+#define _GNU_SOURCE /* the _np extensions, as a program using them defines */
 #include <assert.h>
 #include <errno.h>
 #include <pthread.h>

@@ -25,13 +25,21 @@ struct entry {
 	struct weft_loc loc;
 };
 
+/* An addr2line child for one object: the executable, or one of the
+ * program's own shared libraries (weft__user_object). */
+#define MAX_HELPERS 8
+struct helper {
+	pid_t owner;                  /* process that started it */
+	FILE *to, *from;              /* pipes to and from addr2line */
+	bool broken;                  /* it could not be started */
+	char path[512];               /* the object; "" the executable */
+};
+
 struct symstate {
 	struct entry cache[1u << CACHE_BITS];
 	int nentries;
-	pid_t owner;                  /* process that started the helper */
-	FILE *to, *from;              /* pipes to and from addr2line */
-	bool broken;                  /* the helper could not be started */
-	char exe[512];
+	struct helper h[MAX_HELPERS];
+	int nhelpers;
 };
 static struct symstate *Y;
 
@@ -44,22 +52,30 @@ static const char *persist_str(const char *s)
 	return p;
 }
 
-/* Start addr2line reading addresses from a pipe; it flushes its answer to
- * each line, so one child serves every lookup of this process. */
-static bool helper_start(void)
+/* Start addr2line reading addresses of object h->path (the executable
+ * for "") from a pipe; it flushes its answer to each line, so one child
+ * serves every lookup of this process in that object. */
+static bool helper_start(struct helper *h)
 {
 	int in[2], out[2];
+	char exe[512];
 	pid_t pid;
 
-	if (Y->owner == getpid() && Y->to)
+	if (h->owner == getpid() && h->to)
 		return true;
-	if (Y->owner == getpid() && Y->broken)
+	if (h->owner == getpid() && h->broken)
 		return false;
-	Y->owner = getpid();
-	Y->to = Y->from = NULL; /* a parent's pipes are not ours to use */
-	Y->broken = true;
-	if (readlink("/proc/self/exe", Y->exe, sizeof Y->exe - 1) <= 0)
-		return false;
+	h->owner = getpid();
+	h->to = h->from = NULL; /* a parent's pipes are not ours to use */
+	h->broken = true;
+	if (h->path[0]) {
+		snprintf(exe, sizeof exe, "%s", h->path);
+	} else {
+		ssize_t k = readlink("/proc/self/exe", exe, sizeof exe - 1);
+		if (k <= 0)
+			return false;
+		exe[k] = 0;
+	}
 	if (pipe(in) != 0)
 		return false;
 	if (pipe(out) != 0) {
@@ -77,16 +93,32 @@ static bool helper_start(void)
 		close(in[1]);
 		close(out[0]);
 		close(out[1]);
-		execlp("addr2line", "addr2line", "-a", "-i", "-f", "-e",
-		       Y->exe, (char *)NULL);
+		execlp("addr2line", "addr2line", "-a", "-i", "-f", "-e", exe,
+		       (char *)NULL);
 		_exit(127);
 	}
 	close(in[0]);
 	close(out[1]);
-	Y->to = fdopen(in[1], "w");
-	Y->from = fdopen(out[0], "r");
-	Y->broken = !Y->to || !Y->from;
-	return !Y->broken;
+	h->to = fdopen(in[1], "w");
+	h->from = fdopen(out[0], "r");
+	h->broken = !h->to || !h->from;
+	return !h->broken;
+}
+
+/* The helper for the object at path (NULL: the executable), made on first
+ * use; NULL when there is no room for another. */
+static struct helper *helper_for(const char *path)
+{
+	const char *p = path ? path : "";
+
+	for (int i = 0; i < Y->nhelpers; i++)
+		if (!strcmp(Y->h[i].path, p))
+			return &Y->h[i];
+	if (Y->nhelpers == MAX_HELPERS || strlen(p) >= sizeof Y->h[0].path)
+		return NULL;
+	struct helper *h = &Y->h[Y->nhelpers++];
+	snprintf(h->path, sizeof h->path, "%s", p);
+	return h;
 }
 
 /* The address as addr2line wants it: relative to the load address for a
@@ -152,15 +184,15 @@ static bool is_end_mark(const char *s)
 /* One line of addr2line's answer into buf, cut to its size: the rest of a
  * longer line (a C++ function's name can run to kilobytes) is read and
  * dropped, so the next read starts at the next line. */
-static bool read_line(char *buf, size_t n)
+static bool read_line(FILE *from, char *buf, size_t n)
 {
 	int c;
 
-	if (!fgets(buf, (int)n, Y->from))
+	if (!fgets(buf, (int)n, from))
 		return false;
 	if (strchr(buf, '\n'))
 		return true;
-	while ((c = getc(Y->from)) != EOF && c != '\n')
+	while ((c = getc(from)) != EOF && c != '\n')
 		;
 	return c == '\n';
 }
@@ -171,19 +203,20 @@ static bool read_line(char *buf, size_t n)
  * program's own files: code inlined from the system's headers (libstdc++'s
  * lock_guard, std::thread's constructor) is named by the program's line
  * that used it, not by the header's.  False when the pipe broke. */
-static bool read_answer(char *fn, size_t nfn, char *fl, size_t nfl)
+static bool read_answer(FILE *from, char *fn, size_t nfn, char *fl,
+			size_t nfl)
 {
 	char f[256], l[512], echo[64];
 	bool have = false, mine = false;
 
-	if (!read_line(echo, sizeof echo))
+	if (!read_line(from, echo, sizeof echo))
 		return false;
 	for (;;) {
-		if (!read_line(f, sizeof f))
+		if (!read_line(from, f, sizeof f))
 			return false;
 		if (is_end_mark(f))
 			break;
-		if (!read_line(l, sizeof l))
+		if (!read_line(from, l, sizeof l))
 			return false;
 		if (mine)
 			continue;
@@ -194,11 +227,13 @@ static bool read_answer(char *fn, size_t nfn, char *fl, size_t nfl)
 			have = true;
 		}
 	}
-	return read_line(f, sizeof f) && read_line(l, sizeof l) && have;
+	return read_line(from, f, sizeof f) && read_line(from, l, sizeof l) &&
+	       have;
 }
 
 static void lookup(uintptr_t pc, struct weft_loc *loc)
 {
+	struct helper *h = NULL;
 	Dl_info di;
 	char fn[256], fl[512];
 	char *colon;
@@ -213,16 +248,22 @@ static void lookup(uintptr_t pc, struct weft_loc *loc)
 	}
 	if (di.dli_sname)
 		loc->func = func_name(di.dli_sname);
-	if (!in_main_program(pc) || !helper_start()) {
-		if (di.dli_fname)
-			loc->file = persist_str(di.dli_fname);
+	/* The executable's lines, and those of the program's own libraries
+	 * (a library under test linked to it); for another object, its
+	 * name, without a line. */
+	if (in_main_program(pc))
+		h = helper_for(NULL);
+	else if (weft__user_object(di.dli_fname))
+		h = helper_for(di.dli_fname);
+	if (!in_main_program(pc) && di.dli_fname)
+		loc->file = persist_str(di.dli_fname);
+	if (!h || !helper_start(h))
 		return;
-	}
-	fprintf(Y->to, "0x%lx\n0\n", (unsigned long)file_addr(pc, &di));
-	fflush(Y->to);
-	if (!read_answer(fn, sizeof fn, fl, sizeof fl)) {
-		Y->broken = true;
-		Y->to = Y->from = NULL;
+	fprintf(h->to, "0x%lx\n0\n", (unsigned long)file_addr(pc, &di));
+	fflush(h->to);
+	if (!read_answer(h->from, fn, sizeof fn, fl, sizeof fl)) {
+		h->broken = true;
+		h->to = h->from = NULL;
 		return;
 	}
 	fn[strcspn(fn, "\n")] = 0;

@@ -17,6 +17,10 @@ void weft__report_json(FILE *out, const struct weft_test *t,
 const char *weft__symbolize(const void *addr);
 char *weft__demangle(const char *name, bool function);
 void weft__symbols_load(void);
+/* Whether a loaded object is the program's own (the executable, or a
+ * library of its own), not the system's or weft's: its symbols and
+ * lines are looked up for reports. */
+bool weft__user_object(const char *path);
 bool weft__crt_fini(uintptr_t *addr);
 
 void weft__step_cell(char *buf, size_t n, const char *op, const char *obj,

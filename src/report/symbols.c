@@ -89,8 +89,10 @@ static int base_cb(struct dl_phdr_info *info, size_t size, void *data)
 	return 1;
 }
 
+/* One symbol table of an object loaded at obj_base; main: the
+ * executable's (its crtstuff entry is the one weft__crt_fini means). */
 static void load_table(const char *m, size_t len, const ElfW(Shdr) *sh,
-		       const ElfW(Shdr) *strtab)
+		       const ElfW(Shdr) *strtab, uintptr_t obj_base, bool main)
 {
 	size_t n = sh->sh_size / sizeof(ElfW(Sym));
 	const ElfW(Sym) *s = (const ElfW(Sym) *)(m + sh->sh_offset);
@@ -106,21 +108,24 @@ static void load_table(const char *m, size_t len, const ElfW(Shdr) *sh,
 		    s[i].st_name >= strtab->sh_size)
 			continue;
 		nm = m + strtab->sh_offset + s[i].st_name;
-		if (type == STT_FUNC && !strcmp(nm, "__do_global_dtors_aux"))
-			crt_fini = base + s[i].st_value;
+		if (main && type == STT_FUNC &&
+		    !strcmp(nm, "__do_global_dtors_aux"))
+			crt_fini = obj_base + s[i].st_value;
 		/* Sizeless markers (__TMC_END__, __dso_handle ...) would shadow
 		 * the real object at the same address. */
 		if (!nm[0] || (type == STT_OBJECT && s[i].st_size == 0) ||
 		    (nm[0] == '_' && nm[1] == '_'))
 			continue;
 		char *dm = weft__demangle(nm, type == STT_FUNC);
-		syms[nsyms++] = (struct sym){ base + s[i].st_value,
+		syms[nsyms++] = (struct sym){ obj_base + s[i].st_value,
 					      s[i].st_size,
 					      dm ? dm : strdup(nm) };
 	}
 }
 
-void weft__symbols_load(void)
+/* The symbols of the object in file path, loaded at obj_base: its
+ * .symtab, or its dynamic symbols when it was stripped. */
+static void load_object(const char *path, uintptr_t obj_base, bool main)
 {
 	int fd;
 	struct stat st;
@@ -129,11 +134,7 @@ void weft__symbols_load(void)
 	const ElfW(Shdr) *sh;
 	bool have_symtab = false;
 
-	if (loaded)
-		return;
-	loaded = true;
-	dl_iterate_phdr(base_cb, &base);
-	fd = open("/proc/self/exe", O_RDONLY);
+	fd = open(path, O_RDONLY);
 	if (fd < 0)
 		return;
 	if (fstat(fd, &st) != 0 || st.st_size < (off_t)sizeof *eh) {
@@ -157,13 +158,51 @@ void weft__symbols_load(void)
 			if (pass == 1 && have_symtab)
 				continue;
 			load_table(m, (size_t)st.st_size, &sh[i],
-				   &sh[sh[i].sh_link]);
+				   &sh[sh[i].sh_link], obj_base, main);
 			have_symtab = true;
-			symtab_read |= pass == 0;
+			if (main)
+				symtab_read |= pass == 0;
 		}
-	qsort(syms, nsyms, sizeof *syms, cmp_sym);
 out:
 	munmap(m, (size_t)st.st_size);
+}
+
+bool weft__user_object(const char *path)
+{
+	static const char *self;
+	Dl_info di;
+
+	if (!path || path[0] != '/' || !strncmp(path, "/lib", 4) ||
+	    !strncmp(path, "/usr/lib", 8))
+		return false;
+	if (!self && dladdr((void *)weft__user_object, &di) && di.dli_fname)
+		self = di.dli_fname;
+	return !self || strcmp(path, self) != 0;
+}
+
+/* The program's own shared libraries (a library under test built with
+ * weft-cc and linked to the test): their globals are named too. */
+static int libs_cb(struct dl_phdr_info *info, size_t size, void *data)
+{
+	int *n = data;
+
+	(void)size;
+	if ((*n)++ > 0 && weft__user_object(info->dlpi_name))
+		load_object(info->dlpi_name, info->dlpi_addr, false);
+	return 0;
+}
+
+void weft__symbols_load(void)
+{
+	int n = 0;
+
+	if (loaded)
+		return;
+	loaded = true;
+	dl_iterate_phdr(base_cb, &base);
+	load_object("/proc/self/exe", base, true);
+	dl_iterate_phdr(libs_cb, &n);
+	qsort(syms, nsyms, sizeof *syms, cmp_sym);
 }
 
 /* Whether the executable has a symbol table to tell the C runtime's own

@@ -1,0 +1,52 @@
+# A library under test built as a shared object with weft-cc and linked to
+# its test program: a race inside it is reported with the library's
+# global by name and its source lines (each object's own symbols and
+# addr2line), not as "memory@1 at libq.so:0"; with the lock, verified.
+. tests/cli/common.inc
+W=$B/bin/weft-cc
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cat >"$tmp/libq.c" <<'EOT'
+#include <pthread.h>
+static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+static int count;
+void q_add(int locked)
+{
+	if (locked)
+		pthread_mutex_lock(&m);
+	count++;
+	if (locked)
+		pthread_mutex_unlock(&m);
+}
+EOT
+cat >"$tmp/useq.c" <<'EOT'
+#include <pthread.h>
+void q_add(int locked);
+static void *w(void *a)
+{
+	q_add(a != 0);
+	return 0;
+}
+int main(int argc, char **argv)
+{
+	pthread_t t[2];
+	(void)argv;
+	for (int i = 0; i < 2; i++)
+		pthread_create(&t[i], 0, w, argc > 1 ? (void *)1 : 0);
+	for (int i = 0; i < 2; i++)
+		pthread_join(t[i], 0);
+	return 0;
+}
+EOT
+$W -O1 -fPIC -shared "$tmp/libq.c" -o "$tmp/libq.so" 2>"$tmp/err" || fail "library build: $(cat "$tmp/err")"
+$W -O1 "$tmp/useq.c" -L"$tmp" -lq -Wl,-rpath,"$tmp" -o "$tmp/useq" 2>"$tmp/err" || fail "program build: $(cat "$tmp/err")"
+out=$("$tmp/useq")
+expect_eq $? 1 "exit status of the racy run"
+printf '%s\n' "$out" | head -n 1 | grep -q '^== useq: bug (data-race)' || fail "no race: $out"
+printf '%s\n' "$out" | grep -q 'data race on count between .* (read at libq.c:8) and .* (write at libq.c:8)' ||
+	fail "the race is not named by the library's global and line: $out"
+printf '%s\n' "$out" | grep -q 'called from w at .*useq.c:5' || fail "no caller in the program: $out"
+out=$("$tmp/useq" locked)
+expect_eq $? 0 "exit status of the locked run"
+printf '%s\n' "$out" | head -n 1 | grep -q '^== useq: verified' || fail "locked: $out"
+echo ok

@@ -17,9 +17,11 @@ void weft__report_json(FILE *out, const struct weft_test *t,
 const char *weft__symbolize(const void *addr);
 char *weft__demangle(const char *name, bool function);
 void weft__symbols_load(void);
-/* Whether a loaded object is the program's own (the executable, or a
- * library of its own), not the system's or weft's: its symbols and
- * lines are looked up for reports. */
+/* Whether a loaded shared object is one of the program's own: built with
+ * weft-cc's instrumentation (it imports ThreadSanitizer's entry points),
+ * not the system's or weft's.  Its data is restored before every
+ * execution like the executable's, and its symbols and lines are looked
+ * up for reports.  Reads the file once per object; does not block. */
 bool weft__user_object(const char *path);
 bool weft__crt_fini(uintptr_t *addr);
 

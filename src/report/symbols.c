@@ -167,17 +167,85 @@ out:
 	munmap(m, (size_t)st.st_size);
 }
 
+/* Whether the object in file path imports ThreadSanitizer's entry
+ * points: its code was built with weft-cc's instrumentation. */
+static bool instrumented(const char *path)
+{
+	int fd = open(path, O_RDONLY);
+	struct stat st;
+	bool yes = false;
+	char *m;
+
+	if (fd < 0)
+		return false;
+	if (fstat(fd, &st) != 0 || st.st_size < (off_t)sizeof(ElfW(Ehdr))) {
+		close(fd);
+		return false;
+	}
+	m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (m == MAP_FAILED)
+		return false;
+	const ElfW(Ehdr) *eh = (const ElfW(Ehdr) *)m;
+	const ElfW(Shdr) *sh = (const ElfW(Shdr) *)(m + eh->e_shoff);
+	size_t len = (size_t)st.st_size;
+	if (memcmp(eh->e_ident, ELFMAG, SELFMAG) != 0 ||
+	    eh->e_shoff + (size_t)eh->e_shnum * sizeof *sh > len)
+		goto out;
+	for (int i = 0; i < eh->e_shnum && !yes; i++) {
+		const ElfW(Shdr) *st_sh = &sh[i], *str;
+		if (st_sh->sh_type != SHT_DYNSYM || st_sh->sh_link >= eh->e_shnum)
+			continue;
+		str = &sh[st_sh->sh_link];
+		if (st_sh->sh_offset + st_sh->sh_size > len ||
+		    str->sh_offset + str->sh_size > len)
+			continue;
+		const ElfW(Sym) *sym = (const ElfW(Sym) *)(m + st_sh->sh_offset);
+		for (size_t k = 0; k < st_sh->sh_size / sizeof *sym && !yes; k++)
+			yes = sym[k].st_shndx == SHN_UNDEF &&
+			      sym[k].st_name + 8 < str->sh_size &&
+			      !strncmp(m + str->sh_offset + sym[k].st_name,
+				       "__tsan_", 7);
+	}
+out:
+	munmap(m, (size_t)st.st_size);
+	return yes;
+}
+
+/* The answers so far, per object (a process loads few). */
+#define USER_CACHE 32
+static struct {
+	char path[256];
+	bool user;
+} user_cache[USER_CACHE];
+static int nuser;
+
 bool weft__user_object(const char *path)
 {
 	static const char *self;
 	Dl_info di;
+	bool user;
 
-	if (!path || path[0] != '/' || !strncmp(path, "/lib", 4) ||
-	    !strncmp(path, "/usr/lib", 8))
+	if (!path || path[0] != '/')
+		return false;
+	for (int i = 0; i < nuser; i++)
+		if (!strcmp(user_cache[i].path, path))
+			return user_cache[i].user;
+	/* Without reading them: the system's library directories (a
+	 * system whose C library lives elsewhere, Nix's store, has it
+	 * read, and it imports nothing of the kind), and weft's own. */
+	if (!strncmp(path, "/lib/", 5) || !strncmp(path, "/lib64/", 7) ||
+	    !strncmp(path, "/usr/lib/", 9) || !strncmp(path, "/usr/lib64/", 11))
 		return false;
 	if (!self && dladdr((void *)weft__user_object, &di) && di.dli_fname)
 		self = di.dli_fname;
-	return !self || strcmp(path, self) != 0;
+	user = (!self || strcmp(path, self) != 0) && instrumented(path);
+	if (nuser < USER_CACHE && strlen(path) < sizeof user_cache[0].path) {
+		snprintf(user_cache[nuser].path, sizeof user_cache[0].path,
+			 "%s", path);
+		user_cache[nuser++].user = user;
+	}
+	return user;
 }
 
 /* The program's own shared libraries (a library under test built with

@@ -2,8 +2,9 @@
  * worker, put back before every execution.
  *
  * The writable parts of the executable's segments (.data, .bss, minus the
- * RELRO part that becomes read-only) are the program's state outside the
- * heap and the stacks.  weft itself is a shared library, so its own state
+ * RELRO part that becomes read-only), and those of the program's own
+ * shared libraries, are the program's state outside the heap and the
+ * stacks.  weft itself is a shared library, so its own state
  * is not in them.  The blocks the program allocated before main are the
  * rest of that state: the tracked heap saves them at the same moment and
  * puts them back when it is rewound (detect/heap.h).
@@ -28,8 +29,9 @@
 
 #include "sched.h"
 #include "detect/heap.h"
+#include "report/report.h"
 
-#define MAX_REGIONS 8
+#define MAX_REGIONS 64
 static struct weft__region regions[MAX_REGIONS];
 static int nregions;
 static size_t data_bytes;
@@ -39,19 +41,24 @@ static void add_region(char *lo, char *hi)
 	if (hi <= lo)
 		return;
 	if (nregions == MAX_REGIONS)
-		weft__die("too many writable segments in the program");
+		weft__die("more than %d writable segments in the program and "
+			  "its own libraries", MAX_REGIONS);
 	regions[nregions].addr = lo;
 	regions[nregions].len = (size_t)(hi - lo);
 	nregions++;
 }
 
+/* The executable (the first object listed) and the program's own shared
+ * libraries (built with weft-cc: a library under test linked to its
+ * test), whose statics are the program's state as much as its globals. */
 static int phdr_cb(struct dl_phdr_info *info, size_t size, void *data)
 {
 	char *relro_lo = NULL, *relro_hi = NULL;
+	int *seen = data;
 
 	(void)size;
-	(void)data;
-	/* The first object is the main program. */
+	if ((*seen)++ > 0 && !weft__user_object(info->dlpi_name))
+		return 0;
 	for (int i = 0; i < info->dlpi_phnum; i++) {
 		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
 		if (ph->p_type == PT_GNU_RELRO) {
@@ -70,7 +77,7 @@ static int phdr_cb(struct dl_phdr_info *info, size_t size, void *data)
 			lo = relro_hi;
 		add_region(lo, hi);
 	}
-	return 1; /* stop after the main program */
+	return 0;
 }
 
 /* Copying a whole data segment crosses AddressSanitizer's redzones
@@ -177,7 +184,8 @@ void weft__globals_snapshot(void)
 	weft__written_stop();
 	trk.on = false;
 	nregions = 0;
-	dl_iterate_phdr(phdr_cb, NULL);
+	int seen = 0;
+	dl_iterate_phdr(phdr_cb, &seen);
 	for (int i = 0; i < nregions; i++)
 		total += regions[i].len;
 	data_bytes = total;

@@ -53,6 +53,7 @@ import random
 import subprocess
 
 import buildcache
+import check as check_py
 import sys
 import tempfile
 
@@ -399,7 +400,8 @@ def run_weft(seed, weft_cc, keep, extra, prog, outcome, reachable,
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--weft-cc")
-    ap.add_argument("--seeds", default="0-199")
+    ap.add_argument("--seeds", default="0-199",
+                    help="seeds: 0-199 or 5,7,9 or a mix")
     ap.add_argument("--fresh", type=int,
                     help="N seeds from a random base (printed)")
     ap.add_argument("--jobs", type=int, default=2)
@@ -430,8 +432,7 @@ def main():
               (base, base + a.fresh - 1), flush=True)
         seeds = range(base, base + a.fresh)
     else:
-        lo, _, hi = a.seeds.partition("-")
-        seeds = range(int(lo), int(hi or lo) + 1)
+        seeds = check_py.parse_seeds(a.seeds)  # '0-199', '5,7' or a mix
     if a.keep:
         os.makedirs(a.keep, exist_ok=True)
     with multiprocessing.Pool(a.jobs) as pool:

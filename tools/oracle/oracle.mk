@@ -9,7 +9,8 @@
 #                                    cases and seeds 0-99 explored in parts
 #                                    by 2 jobs (--split=16 --jobs=2); then
 #                                    weak.py's litmus programs of C11
-#                                    atomics (seeds 0-199, and 0-99 in parts
+#                                    atomics (seeds 0-199 and two that once
+#                                    disagreed, and 0-99 in parts
 #                                    and with --stale-bound=1)
 #   make fuzz-soundness N=5000       N fresh random seeds (the base is printed;
 #                                    reproduce one with check.py --show SEED)
@@ -21,7 +22,9 @@ ORACLE_CACHE := $(BUILD)/oracle-cache
 ORACLE       := python3 tools/oracle/check.py --weft-cc $(WEFTCC) --jobs 2 --bound-checks
 ORACLE_SEEDS ?= 0-299
 WEAK_ORACLE  := python3 tools/oracle/weak.py --weft-cc $(WEFTCC) --jobs 2
-WEAK_SEEDS   ?= 0-199
+# 86478787 and 86478825: fresh seeds weft once verified (a seq_cst fence
+# before another thread's seq_cst store; tests/detect/weak/fence_early_*).
+WEAK_SEEDS   ?= 0-199,86478787,86478825
 N            ?= 1000
 
 .PHONY: test-oracle fuzz-soundness

@@ -296,7 +296,9 @@ void weft__weak_fence(int mo, uintptr_t pc)
 
 	if (mo == 5) {
 		/* seq_cst fences are ordered among themselves: a step on one
-		 * object, so the explorer tries their orders. */
+		 * object, so the explorer tries their orders, and the
+		 * seq_cst accesses read that object (WEFT__ORDER_SC), so it
+		 * tries a fence's orders against them too. */
 		struct weft__op op = { .name = "atomic_fence",
 				       .obj = weft__sc_fence_obj(),
 				       .objname = "seq_cst fences",

@@ -4,7 +4,10 @@
  * a file and line.  Traces and race reports need the line, so each new
  * address is translated once by an addr2line child process kept running
  * for the life of the worker (it answers one address per line on a pipe)
- * and cached in persistent memory.  A process that cannot symbolize (no
+ * and cached in persistent memory: one child for the executable, and one
+ * for each of the program's own shared libraries that code runs in
+ * (weft__user_object; the system's libraries are named by their file
+ * alone).  A process that cannot symbolize (no
  * addr2line, no debug information) still gets the function name from the
  * dynamic symbol table, or the raw address. */
 #include <dlfcn.h>

@@ -38,7 +38,7 @@ void weft__heap_init(void)
 			 prot, flags, -1, 0);
 	if (h->arena == MAP_FAILED || h->shadow == MAP_FAILED ||
 	    h->blocks == MAP_FAILED)
-		weft__die("cannot reserve the tracked heap");
+		weft__die_reserve("the tracked heap", ARENA_SIZE);
 	H = h;
 	weft__heap_lo = weft__heap_hi = h->arena;
 }

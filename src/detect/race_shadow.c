@@ -78,7 +78,8 @@ static __attribute__((noinline)) char *chunk_new(uintptr_t a)
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 
 	if (m == MAP_FAILED)
-		weft__die("cannot reserve race-detector shadow memory");
+		weft__die_reserve("the race detector's shadow memory",
+				  CHUNK_BYTES);
 	l1[a >> L1_SHIFT] = m;
 	return m;
 }
@@ -358,5 +359,6 @@ __attribute__((constructor)) static void shadow_init(void)
 	l1 = mmap(NULL, L1_SIZE * sizeof(char *), PROT_READ | PROT_WRITE,
 		  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (l1 == MAP_FAILED)
-		weft__die("cannot reserve race-detector shadow tables");
+		weft__die_reserve("the race detector's tables",
+				  L1_SIZE * sizeof(char *));
 }

@@ -6,9 +6,11 @@
  * The execution arena is rewound at the start of every execution and its
  * pages are returned to the kernel now and then, keeping memory flat over
  * millions of executions. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 
 #include "sched.h"
 
@@ -19,12 +21,28 @@ struct arena {
 
 static struct arena *persist, *execa;
 
+_Noreturn void weft__die_reserve(const char *what, size_t bytes)
+{
+	struct rlimit as;
+	char lim[64] = "unlimited";
+	int err = errno;
+
+	if (getrlimit(RLIMIT_AS, &as) == 0 && as.rlim_cur != RLIM_INFINITY)
+		snprintf(lim, sizeof lim, "%llu MiB",
+			 (unsigned long long)(as.rlim_cur >> 20));
+	weft__die("cannot reserve %zu MiB of address space for %s (%s): weft "
+		  "reserves tens of GiB it mostly never touches, which an "
+		  "address-space limit (ulimit -v, here %s) or valgrind "
+		  "refuses",
+		  bytes >> 20, what, strerror(err), lim);
+}
+
 static void arena_init(struct arena *a, size_t cap)
 {
 	a->base = mmap(NULL, cap, PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (a->base == MAP_FAILED)
-		weft__die("cannot reserve %zu bytes of address space", cap);
+		weft__die_reserve("weft's own tables", cap);
 	a->cap = cap;
 }
 

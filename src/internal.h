@@ -201,7 +201,10 @@ void *weft__persistent_alloc(size_t n); /* zeroed, lives for the process */
 /* weft stops (exit status 3, inconclusive) because the kernel refused to
  * reserve address space for what (bytes; 0 unknown): the message names
  * the likely cause, an address-space limit (ulimit -v) or valgrind. */
-_Noreturn void weft__die_reserve(const char *what, size_t bytes);
+_Noreturn void weft__die_reserve_at(const char *file, int line,
+				    const char *what, size_t bytes);
+#define weft__die_reserve(what, bytes) \
+	weft__die_reserve_at(__FILE__, __LINE__, what, bytes)
 void *weft__exec_alloc(size_t n);       /* zeroed, lives for one execution */
 void *weft__exec_alloc_raw(size_t n);   /* the same, not zeroed */
 

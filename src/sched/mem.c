@@ -21,7 +21,8 @@ struct arena {
 
 static struct arena *persist, *execa;
 
-_Noreturn void weft__die_reserve(const char *what, size_t bytes)
+_Noreturn void weft__die_reserve_at(const char *file, int line,
+				    const char *what, size_t bytes)
 {
 	struct rlimit as;
 	char lim[64] = "unlimited";
@@ -30,11 +31,12 @@ _Noreturn void weft__die_reserve(const char *what, size_t bytes)
 	if (getrlimit(RLIMIT_AS, &as) == 0 && as.rlim_cur != RLIM_INFINITY)
 		snprintf(lim, sizeof lim, "%llu MiB",
 			 (unsigned long long)(as.rlim_cur >> 20));
-	weft__die("cannot reserve %zu MiB of address space for %s (%s): weft "
-		  "reserves tens of GiB it mostly never touches, which an "
-		  "address-space limit (ulimit -v, here %s) or valgrind "
-		  "refuses",
-		  bytes >> 20, what, strerror(err), lim);
+	weft__die_at(file, line,
+		     "cannot reserve %zu MiB of address space for %s (%s): "
+		     "weft reserves tens of GiB it mostly never touches, which "
+		     "an address-space limit (ulimit -v, here %s) or valgrind "
+		     "refuses",
+		     bytes >> 20, what, strerror(err), lim);
 }
 
 static void arena_init(struct arena *a, size_t cap)

@@ -46,6 +46,24 @@ void weft__heap_init(void)
 /* Give back the pages of [base + keep, base + high) that hold nothing
  * below base + keep; returns where they start (keep rounded up to a
  * page). */
+/* Zero n bytes at p: a large range by giving its whole pages back to the
+ * kernel (zero when next touched), so a big block the program hardly
+ * touched costs no more than what it touched. */
+static void clear(void *p, size_t n)
+{
+	char *lo = p, *hi = lo + n;
+	char *plo = (char *)(((uintptr_t)lo + 4095) & ~(uintptr_t)4095);
+	char *phi = (char *)((uintptr_t)hi & ~(uintptr_t)4095);
+
+	if (n < ((size_t)1 << 20) || phi <= plo ||
+	    madvise(plo, (size_t)(phi - plo), MADV_DONTNEED) != 0) {
+		memset(p, 0, n);
+		return;
+	}
+	memset(lo, 0, (size_t)(plo - lo));
+	memset(phi, 0, (size_t)(hi - phi));
+}
+
 static size_t drop_pages(void *base, size_t keep, size_t high)
 {
 	keep = (keep + 4095) & ~(size_t)4095;
@@ -118,15 +136,15 @@ void *carve(size_t n, bool zero, const char *what,
 	 * allocator; the checks are ordered so that nothing overflows. */
 	if (len > ARENA_SIZE / 2)
 		return NULL;
-	if (off + len > ARENA_SIZE || H->nblocks >= MAX_BLOCKS) {
+	if (off + len > WEFT__HEAP_CAP || H->nblocks >= MAX_BLOCKS) {
 		if (weft__self() < 0)
 			weft__die("the program allocated more than %zu blocks "
-				  "or %zu bytes before main", (size_t)MAX_BLOCKS,
-				  ARENA_SIZE);
+				  "or %zu MiB before main", (size_t)MAX_BLOCKS,
+				  WEFT__HEAP_CAP >> 20);
 		weft__limit("memory-limit", loc,
 			    "the test allocated more than %zu blocks or %zu "
-			    "bytes in one execution, weft's limit",
-			    (size_t)MAX_BLOCKS, ARENA_SIZE);
+			    "MiB in one execution, weft's limit",
+			    (size_t)MAX_BLOCKS, WEFT__HEAP_CAP >> 20);
 	}
 	H->used = (off + len + GRANULE - 1) & ~(size_t)(GRANULE - 1);
 	weft__heap_hi = H->arena + H->used;
@@ -139,7 +157,7 @@ void *carve(size_t n, bool zero, const char *what,
 	H->nblocks++;
 	/* Fresh pages are zero; rewound ones are not. */
 	if (zero || off < H->high)
-		memset(b->p, 0, len);
+		clear(b->p, len);
 	return b->p;
 }
 

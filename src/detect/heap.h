@@ -66,6 +66,12 @@ void weft__heap_snapshot(void);
  * detector's test for freed memory below (weft__heap_freed). */
 #define WEFT__HEAP_GRANULE 16
 #define WEFT__HEAP_ARENA ((size_t)1 << 36)    /* 64 GiB of address space */
+/* The most one execution may allocate: the shadow costs a quarter of what
+ * is allocated in memory written, so a program that reserves tens of GiB
+ * it never touches (as a real allocator lets it) would otherwise make
+ * weft write gigabytes; past it the execution is inconclusive
+ * (memory-limit). */
+#define WEFT__HEAP_CAP ((size_t)1 << 32)      /* 4 GiB */
 #define WEFT__HEAP_MAX_BLOCKS ((size_t)1 << 22)
 
 enum { WEFT__SH_NONE = 0, WEFT__SH_LIVE = 1, WEFT__SH_FREED = 2 };

@@ -3,6 +3,7 @@
 #ifndef WEFT_REPORT_H
 #define WEFT_REPORT_H
 
+#include <link.h>
 #include <stdio.h>
 
 #include "internal.h"
@@ -17,6 +18,17 @@ void weft__report_json(FILE *out, const struct weft_test *t,
 const char *weft__symbolize(const void *addr);
 char *weft__demangle(const char *name, bool function);
 void weft__symbols_load(void);
+/* An ELF file mapped for reading, its section headers checked to lie
+ * inside it (objects.c); m is NULL when path is not one.  Unmap it with
+ * weft__elf_unmap.  Neither blocks. */
+struct weft__elf_map {
+	char *m;
+	size_t len;
+	const ElfW(Ehdr) *eh;
+	const ElfW(Shdr) *sh;
+};
+struct weft__elf_map weft__elf_map(const char *path);
+void weft__elf_unmap(struct weft__elf_map *e);
 /* Whether a loaded shared object is one of the program's own: built with
  * weft-cc's instrumentation (it imports ThreadSanitizer's entry points),
  * not the system's or weft's.  Its data is restored before every

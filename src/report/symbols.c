@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "detect/heap.h"
+#include "report/report.h"
 
 struct sym {
 	uintptr_t addr;
@@ -127,125 +128,26 @@ static void load_table(const char *m, size_t len, const ElfW(Shdr) *sh,
  * .symtab, or its dynamic symbols when it was stripped. */
 static void load_object(const char *path, uintptr_t obj_base, bool main)
 {
-	int fd;
-	struct stat st;
-	char *m;
-	const ElfW(Ehdr) *eh;
-	const ElfW(Shdr) *sh;
+	struct weft__elf_map e = weft__elf_map(path);
 	bool have_symtab = false;
 
-	fd = open(path, O_RDONLY);
-	if (fd < 0)
+	if (!e.m)
 		return;
-	if (fstat(fd, &st) != 0 || st.st_size < (off_t)sizeof *eh) {
-		close(fd);
-		return;
-	}
-	m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	if (m == MAP_FAILED)
-		return;
-	eh = (const ElfW(Ehdr) *)m;
-	if (memcmp(eh->e_ident, ELFMAG, SELFMAG) != 0 ||
-	    eh->e_shoff + (size_t)eh->e_shnum * sizeof *sh > (size_t)st.st_size)
-		goto out;
-	sh = (const ElfW(Shdr) *)(m + eh->e_shoff);
 	for (int pass = 0; pass < 2; pass++)
-		for (int i = 0; i < eh->e_shnum; i++) {
+		for (int i = 0; i < e.eh->e_shnum; i++) {
 			unsigned want = pass == 0 ? SHT_SYMTAB : SHT_DYNSYM;
-			if (sh[i].sh_type != want || sh[i].sh_link >= eh->e_shnum)
+			if (e.sh[i].sh_type != want ||
+			    e.sh[i].sh_link >= e.eh->e_shnum)
 				continue;
 			if (pass == 1 && have_symtab)
 				continue;
-			load_table(m, (size_t)st.st_size, &sh[i],
-				   &sh[sh[i].sh_link], obj_base, main);
+			load_table(e.m, e.len, &e.sh[i], &e.sh[e.sh[i].sh_link],
+				   obj_base, main);
 			have_symtab = true;
 			if (main)
 				symtab_read |= pass == 0;
 		}
-out:
-	munmap(m, (size_t)st.st_size);
-}
-
-/* Whether the object in file path imports ThreadSanitizer's entry
- * points: its code was built with weft-cc's instrumentation. */
-static bool instrumented(const char *path)
-{
-	int fd = open(path, O_RDONLY);
-	struct stat st;
-	bool yes = false;
-	char *m;
-
-	if (fd < 0)
-		return false;
-	if (fstat(fd, &st) != 0 || st.st_size < (off_t)sizeof(ElfW(Ehdr))) {
-		close(fd);
-		return false;
-	}
-	m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	if (m == MAP_FAILED)
-		return false;
-	const ElfW(Ehdr) *eh = (const ElfW(Ehdr) *)m;
-	const ElfW(Shdr) *sh = (const ElfW(Shdr) *)(m + eh->e_shoff);
-	size_t len = (size_t)st.st_size;
-	if (memcmp(eh->e_ident, ELFMAG, SELFMAG) != 0 ||
-	    eh->e_shoff + (size_t)eh->e_shnum * sizeof *sh > len)
-		goto out;
-	for (int i = 0; i < eh->e_shnum && !yes; i++) {
-		const ElfW(Shdr) *st_sh = &sh[i], *str;
-		if (st_sh->sh_type != SHT_DYNSYM || st_sh->sh_link >= eh->e_shnum)
-			continue;
-		str = &sh[st_sh->sh_link];
-		if (st_sh->sh_offset + st_sh->sh_size > len ||
-		    str->sh_offset + str->sh_size > len)
-			continue;
-		const ElfW(Sym) *sym = (const ElfW(Sym) *)(m + st_sh->sh_offset);
-		for (size_t k = 0; k < st_sh->sh_size / sizeof *sym && !yes; k++)
-			yes = sym[k].st_shndx == SHN_UNDEF &&
-			      sym[k].st_name + 8 < str->sh_size &&
-			      !strncmp(m + str->sh_offset + sym[k].st_name,
-				       "__tsan_", 7);
-	}
-out:
-	munmap(m, (size_t)st.st_size);
-	return yes;
-}
-
-/* The answers so far, per object (a process loads few). */
-#define USER_CACHE 32
-static struct {
-	char path[256];
-	bool user;
-} user_cache[USER_CACHE];
-static int nuser;
-
-bool weft__user_object(const char *path)
-{
-	static const char *self;
-	Dl_info di;
-	bool user;
-
-	if (!path || path[0] != '/')
-		return false;
-	for (int i = 0; i < nuser; i++)
-		if (!strcmp(user_cache[i].path, path))
-			return user_cache[i].user;
-	/* Without reading them: the system's library directories (a
-	 * system whose C library lives elsewhere, Nix's store, has it
-	 * read, and it imports nothing of the kind), and weft's own. */
-	if (!strncmp(path, "/lib/", 5) || !strncmp(path, "/lib64/", 7) ||
-	    !strncmp(path, "/usr/lib/", 9) || !strncmp(path, "/usr/lib64/", 11))
-		return false;
-	if (!self && dladdr((void *)weft__user_object, &di) && di.dli_fname)
-		self = di.dli_fname;
-	user = (!self || strcmp(path, self) != 0) && instrumented(path);
-	if (nuser < USER_CACHE && strlen(path) < sizeof user_cache[0].path) {
-		snprintf(user_cache[nuser].path, sizeof user_cache[0].path,
-			 "%s", path);
-		user_cache[nuser++].user = user;
-	}
-	return user;
+	weft__elf_unmap(&e);
 }
 
 /* The program's own shared libraries (a library under test built with

@@ -1,0 +1,115 @@
+/* src/report/objects.c - the objects loaded in the process: which of
+ * them are the program's own (built with weft-cc), and ELF files mapped
+ * for reading their tables (symbols.c reads their symbols). */
+#include <dlfcn.h>
+#include <elf.h>
+#include <fcntl.h>
+#include <link.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "report/report.h"
+
+struct weft__elf_map weft__elf_map(const char *path)
+{
+	struct weft__elf_map e = { 0 };
+	struct stat st;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0)
+		return e;
+	if (fstat(fd, &st) != 0 || st.st_size < (off_t)sizeof *e.eh) {
+		close(fd);
+		return e;
+	}
+	e.len = (size_t)st.st_size;
+	e.m = mmap(NULL, e.len, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (e.m == MAP_FAILED) {
+		e.m = NULL;
+		return e;
+	}
+	e.eh = (const ElfW(Ehdr) *)e.m;
+	if (memcmp(e.eh->e_ident, ELFMAG, SELFMAG) != 0 ||
+	    e.eh->e_shoff + (size_t)e.eh->e_shnum * sizeof *e.sh > e.len) {
+		munmap(e.m, e.len);
+		e.m = NULL;
+		return e;
+	}
+	e.sh = (const ElfW(Shdr) *)(e.m + e.eh->e_shoff);
+	return e;
+}
+
+void weft__elf_unmap(struct weft__elf_map *e)
+{
+	if (e->m)
+		munmap(e->m, e->len);
+	e->m = NULL;
+}
+
+/* Whether the object in file path imports ThreadSanitizer's entry
+ * points: its code was built with weft-cc's instrumentation. */
+static bool instrumented(const char *path)
+{
+	struct weft__elf_map e = weft__elf_map(path);
+	bool yes = false;
+
+	if (!e.m)
+		return false;
+	for (int i = 0; i < e.eh->e_shnum && !yes; i++) {
+		const ElfW(Shdr) *ds = &e.sh[i], *str;
+		if (ds->sh_type != SHT_DYNSYM || ds->sh_link >= e.eh->e_shnum)
+			continue;
+		str = &e.sh[ds->sh_link];
+		if (ds->sh_offset + ds->sh_size > e.len ||
+		    str->sh_offset + str->sh_size > e.len)
+			continue;
+		const ElfW(Sym) *sym = (const ElfW(Sym) *)(e.m + ds->sh_offset);
+		for (size_t k = 0; k < ds->sh_size / sizeof *sym && !yes; k++)
+			yes = sym[k].st_shndx == SHN_UNDEF &&
+			      sym[k].st_name + 8 < str->sh_size &&
+			      !strncmp(e.m + str->sh_offset + sym[k].st_name,
+				       "__tsan_", 7);
+	}
+	weft__elf_unmap(&e);
+	return yes;
+}
+
+/* The answers so far, per object (a process loads few). */
+#define USER_CACHE 32
+static struct {
+	char path[256];
+	bool user;
+} user_cache[USER_CACHE];
+static int nuser;
+
+bool weft__user_object(const char *path)
+{
+	static const char *self;
+	Dl_info di;
+	bool user;
+
+	if (!path || path[0] != '/')
+		return false;
+	for (int i = 0; i < nuser; i++)
+		if (!strcmp(user_cache[i].path, path))
+			return user_cache[i].user;
+	/* Without reading them: the system's library directories (a
+	 * system whose C library lives elsewhere, Nix's store, has it
+	 * read, and it imports nothing of the kind), and weft's own. */
+	if (!strncmp(path, "/lib/", 5) || !strncmp(path, "/lib64/", 7) ||
+	    !strncmp(path, "/usr/lib/", 9) || !strncmp(path, "/usr/lib64/", 11))
+		return false;
+	if (!self && dladdr((void *)weft__user_object, &di) && di.dli_fname)
+		self = di.dli_fname;
+	user = (!self || strcmp(path, self) != 0) && instrumented(path);
+	if (nuser < USER_CACHE && strlen(path) < sizeof user_cache[0].path) {
+		snprintf(user_cache[nuser].path, sizeof user_cache[0].path,
+			 "%s", path);
+		user_cache[nuser++].user = user;
+	}
+	return user;
+}

@@ -254,12 +254,14 @@ static void lookup(uintptr_t pc, struct weft_loc *loc)
 	/* The executable's lines, and those of the program's own libraries
 	 * (a library under test linked to it); for another object, its
 	 * name, without a line. */
-	if (in_main_program(pc))
+	if (in_main_program(pc)) {
 		h = helper_for(NULL);
-	else if (weft__user_object(di.dli_fname))
-		h = helper_for(di.dli_fname);
-	if (!in_main_program(pc) && di.dli_fname)
-		loc->file = persist_str(di.dli_fname);
+	} else {
+		if (weft__user_object(di.dli_fname))
+			h = helper_for(di.dli_fname);
+		if (di.dli_fname)
+			loc->file = persist_str(di.dli_fname);
+	}
 	if (!h || !helper_start(h))
 		return;
 	fprintf(h->to, "0x%lx\n0\n", (unsigned long)file_addr(pc, &di));

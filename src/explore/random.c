@@ -20,8 +20,15 @@ static int rnd_pick(const struct weft__decision *d)
 	if (d->nthreads <= 64) {
 		uint64_t w = d->eligible->w[0];
 		int k = weft__rng_below(&rng, __builtin_popcountll(w));
-		while (k--)
-			w &= w - 1;
+		/* k is a coin toss: a loop of k rounds mispredicted its exit
+		 * at nearly every step.  The first three are picked without
+		 * a branch (conditional moves), the rare rest by the loop. */
+		uint64_t w1 = w & (w - 1), w2 = w1 & (w1 - 1);
+		uint64_t m1 = -(uint64_t)(k == 1), m2 = -(uint64_t)(k >= 2);
+
+		w = (w & ~(m1 | m2)) | (w1 & m1) | (w2 & m2);
+		while (__builtin_expect(k > 2, 0))
+			w &= w - 1, k--;
 		return __builtin_ctzll(w);
 	}
 	n = weft__ts_count_below(d->eligible, d->nthreads);

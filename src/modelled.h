@@ -6,6 +6,7 @@
 #define WEFT_MODELLED_H
 
 #include <dirent.h>
+#include <dlfcn.h>
 #include <poll.h>
 #include <pthread.h>
 #include <sched.h>

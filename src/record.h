@@ -114,6 +114,13 @@ struct weft__verdict {
 	bool took_over;           /* a part of a split search that restarted
 				     (new racing sites) and went on to
 				     explore the whole test unsplit */
+	/* A library of the program's own (built with weft-cc) that the
+	 * test opened with dlopen, which was not loaded yet: the worker
+	 * stops at once, and the parent loads it before exploring the test
+	 * again (cli/jobs.c), so that every execution starts with it loaded
+	 * and its statics as the loader left them.  Empty: none. */
+	char preload[4096];
+	int preload_mode;
 	int nnotes;               /* statements the verdict rests on */
 	uint64_t note_keys[WEFT__MAX_NOTES];
 	char notes[WEFT__MAX_NOTES][WEFT__NOTE_LEN];

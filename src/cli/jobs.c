@@ -6,9 +6,11 @@
  * down: a crashed worker's schedule is in the shared record, a hung one is
  * killed after the time limit and reported with the schedule it had
  * reached. */
+#include <dlfcn.h>
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -16,7 +18,6 @@
 #include <unistd.h>
 
 #include "explore/explore.h"
-#include "report/report.h"
 #include "report/report.h"
 #include "options.h"
 
@@ -123,9 +124,81 @@ static struct weft__split_log *logs[64];
 static uint64_t *claims;
 static long nclaims;
 
+/* Libraries the parent loaded for tests that opened them (record.h's
+ * preload): each once. */
+#define MAX_PRELOADS 32
+static char *preloaded[MAX_PRELOADS];
+static int npreloaded;
+
+static bool was_preloaded(const char *path)
+{
+	for (int i = 0; i < npreloaded; i++)
+		if (!strcmp(preloaded[i], path))
+			return true;
+	return false;
+}
+
+/* Load here the libraries the jobs stopped for, so that the workers
+ * forked next have them from before main.  Returns 1 when the test is to
+ * be explored again, 0 when no job stopped for one, -1 after an error
+ * line (a library that cannot be loaded here, or is asked for again once
+ * loaded: the test's dlopen did not find it). */
+static int preload(const struct weft_test *t, struct job *jobs, int n)
+{
+	char msg[4200];
+	int r = 0;
+
+	for (int i = 0; i < n; i++) {
+		const struct weft__verdict *V = &jobs[i].S->v;
+		if (!V->preload[0])
+			continue;
+		if (was_preloaded(V->preload) && r == 0) {
+			snprintf(msg, sizeof msg,
+				 "the test opened %s again after weft loaded "
+				 "it before main", V->preload);
+		} else if (was_preloaded(V->preload)) {
+			continue; /* another job's request this round */
+		} else if (npreloaded == MAX_PRELOADS) {
+			snprintf(msg, sizeof msg,
+				 "the test opened more than %d libraries of "
+				 "its own with dlopen, weft's limit",
+				 MAX_PRELOADS);
+		} else if (!dlopen(V->preload, V->preload_mode)) {
+			snprintf(msg, sizeof msg, "cannot load %s, which the "
+				 "test opened, before main: %s", V->preload,
+				 dlerror());
+		} else {
+			preloaded[npreloaded++] = strdup(V->preload);
+			r = 1;
+			continue;
+		}
+		fprintf(stderr, "weft: test %s: %s\n", t->name, msg);
+		weft__results_add_error(t->name, msg);
+		return -1;
+	}
+	if (r)
+		weft__symbols_reload();
+	return r;
+}
+
+static struct weft__shm *explore(const struct weft_test *t, bool *again);
+
 /* Explore test t in the parts the options ask for; returns the record of
- * the result (counts added up), or NULL after an error line. */
+ * the result (counts added up), or NULL after an error line.  A test
+ * that opened a library of the program's own is explored again once the
+ * library is loaded (see preload). */
 struct weft__shm *weft__explore_test(const struct weft_test *t)
+{
+	struct weft__shm *W;
+	bool again;
+
+	do
+		W = explore(t, &again);
+	while (again);
+	return W;
+}
+
+static struct weft__shm *explore(const struct weft_test *t, bool *again)
 {
 	struct weft__plan P;
 	struct job jobs[64];
@@ -188,6 +261,14 @@ struct weft__shm *weft__explore_test(const struct weft_test *t)
 	free(ctx);
 	if (min_bug)
 		munmap((void *)min_bug, 4096);
+	*again = false;
+	switch (preload(t, jobs, P.jobs)) {
+	case 1:
+		*again = true;
+		return NULL;
+	case -1:
+		return NULL;
+	}
 	for (int i = 0; i < P.jobs; i++) {
 		settle(&jobs[i]);
 		if (!strcmp(jobs[i].S->v.kind, WEFT__K(NONDETERMINISM))) {

@@ -91,6 +91,10 @@ _Noreturn void weft__worker_main(const struct weft_test *t,
  * (the explorers find out): the worker stops with this message. */
 _Noreturn void weft__nondeterminism(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
+/* The test opened path (with dlopen's mode), a library of the program's
+ * own that was not loaded before main: the worker stops here, and the
+ * parent loads it and explores the test again (see preload in record.h). */
+_Noreturn void weft__preload_restart(const char *path, int mode);
 /* How one test's exploration divides (parts.c). */
 struct weft__plan {
 	int jobs;                  /* worker processes here */

@@ -193,6 +193,19 @@ _Noreturn void weft__nondeterminism(const char *fmt, ...)
 	_exit(2);
 }
 
+_Noreturn void weft__preload_restart(const char *path, int mode)
+{
+	struct weft__verdict *V = &weft__S->v;
+
+	if (strlen(path) >= sizeof V->preload)
+		weft__die("a library's path is longer than %zu bytes: %s",
+			  sizeof V->preload - 1, path);
+	memcpy(V->preload, path, strlen(path) + 1);
+	V->preload_mode = mode;
+	__atomic_store_n(&V->state, SHM_DONE, __ATOMIC_SEQ_CST);
+	_exit(0);
+}
+
 /* Entry of a forked worker: never returns. */
 _Noreturn void weft__worker_main(const struct weft_test *t,
 				 struct weft__shm *S,

@@ -282,28 +282,49 @@ void weft__replay_context_mark(void)
 	R->marked = R->nsites;
 }
 
+/* A site in a token: the number of the program's object holding it (0:
+ * the executable, which is all a token of an earlier version names) in
+ * the top bits, its offset there, and whether it is a source location.
+ * A site of a library of the program's own counts as much as one of the
+ * executable: without it, a replay of a race inside the library did not
+ * stop where the run had, and diverged. */
+#define CTX_OBJ_SHIFT 56
+#define MAX_IMAGES 16
+
 int weft__replay_context_export(uint64_t *out, int max)
 {
-	int n = 0;
-	uintptr_t img_hi, img_lo = weft__exe_image(&img_hi);
+	uintptr_t lo[MAX_IMAGES], hi[MAX_IMAGES];
+	int n = 0, ni = weft__user_images(lo, hi, MAX_IMAGES);
 
 	for (int i = 0; i < R->marked && n < max; i++) {
 		uintptr_t pc = R->order[i], a = pc & ~WEFT__PC_LOC_TAG;
-		if (a < img_lo || a >= img_hi)
-			continue;
-		out[n++] = ((uint64_t)(a - img_lo) << 1) |
-			   ((pc & WEFT__PC_LOC_TAG) ? 1 : 0);
+		for (int k = 0; k < ni; k++) {
+			if (a < lo[k] || a >= hi[k])
+				continue;
+			out[n++] = ((uint64_t)k << CTX_OBJ_SHIFT) |
+				   ((uint64_t)(a - lo[k]) << 1) |
+				   ((pc & WEFT__PC_LOC_TAG) ? 1 : 0);
+			break;
+		}
 	}
 	return n;
 }
 
 void weft__replay_context_import(const uint64_t *in, int n)
 {
-	uintptr_t img_hi, img_lo = weft__exe_image(&img_hi);
+	uintptr_t lo[MAX_IMAGES], hi[MAX_IMAGES];
+	int ni = weft__user_images(lo, hi, MAX_IMAGES);
+	const uint64_t off_mask = ((uint64_t)1 << CTX_OBJ_SHIFT) - 1;
 
-	(void)img_hi;
 	for (int i = 0; i < n; i++) {
-		uintptr_t a = img_lo + (uintptr_t)(in[i] >> 1);
+		int k = (int)(in[i] >> CTX_OBJ_SHIFT);
+		uintptr_t a;
+		/* A library not loaded yet (one the test opens, which the
+		 * parent loads once the test asks for it): its sites count
+		 * from the run that has it. */
+		if (k >= ni)
+			continue;
+		a = lo[k] + (uintptr_t)((in[i] & off_mask) >> 1);
 		site_insert((in[i] & 1) ? (a | WEFT__PC_LOC_TAG) : a);
 	}
 }

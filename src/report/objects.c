@@ -113,3 +113,36 @@ bool weft__user_object(const char *path)
 	}
 	return user;
 }
+
+struct images {
+	uintptr_t *lo, *hi;
+	int n, max, seen;
+};
+
+static int image_cb(struct dl_phdr_info *info, size_t size, void *data)
+{
+	struct images *im = data;
+
+	(void)size;
+	if ((im->seen++ > 0 && !weft__user_object(info->dlpi_name)) ||
+	    im->n == im->max)
+		return 0;
+	im->lo[im->n] = info->dlpi_addr;
+	im->hi[im->n] = info->dlpi_addr;
+	for (int i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		uintptr_t end = info->dlpi_addr + ph->p_vaddr + ph->p_memsz;
+		if (ph->p_type == PT_LOAD && end > im->hi[im->n])
+			im->hi[im->n] = end;
+	}
+	im->n++;
+	return 0;
+}
+
+int weft__user_images(uintptr_t *lo, uintptr_t *hi, int max)
+{
+	struct images im = { lo, hi, 0, max, 0 };
+
+	dl_iterate_phdr(image_cb, &im);
+	return im.n;
+}

@@ -18,6 +18,9 @@ void weft__report_json(FILE *out, const struct weft_test *t,
 const char *weft__symbolize(const void *addr);
 char *weft__demangle(const char *name, bool function);
 void weft__symbols_load(void);
+/* Read the symbols again, with the objects loaded since (a library the
+ * parent loaded for a test's dlopen, cli/jobs.c). */
+void weft__symbols_reload(void);
 /* An ELF file mapped for reading, its section headers checked to lie
  * inside it (objects.c); m is NULL when path is not one.  Unmap it with
  * weft__elf_unmap.  Neither blocks. */
@@ -35,6 +38,12 @@ void weft__elf_unmap(struct weft__elf_map *e);
  * execution like the executable's, and its symbols and lines are looked
  * up for reports.  Reads the file once per object; does not block. */
 bool weft__user_object(const char *path);
+/* The program's own objects as replay tokens name their code: 0 the
+ * executable, then its own shared libraries (weft__user_object) in the
+ * order they were loaded, which a run of the same program repeats
+ * wherever the system put them.  Each spans from its load address to the
+ * end of its last loadable segment.  Returns how many, at most max. */
+int weft__user_images(uintptr_t *lo, uintptr_t *hi, int max);
 bool weft__crt_fini(uintptr_t *addr);
 
 void weft__step_cell(char *buf, size_t n, const char *op, const char *obj,

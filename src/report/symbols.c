@@ -175,6 +175,16 @@ void weft__symbols_load(void)
 	qsort(syms, nsyms, sizeof *syms, cmp_sym);
 }
 
+void weft__symbols_reload(void)
+{
+	/* The names already handed out stay valid: they are kept apart
+	 * from the table, which is only emptied. */
+	nsyms = 0;
+	symtab_read = false;
+	loaded = false;
+	weft__symbols_load();
+}
+
 /* Whether the executable has a symbol table to tell the C runtime's own
  * entry among its destructors (crtstuff's __do_global_dtors_aux, which
  * finalises the C library's exit handlers of the whole process), and the

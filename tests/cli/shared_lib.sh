@@ -4,7 +4,7 @@
 # addr2line), not as "memory@1 at libq.so:0"; with the lock, verified,
 # which needs the library's statics put back before every execution
 # like the program's (its count would otherwise grow from one execution
-# to the next and fail the program's check).
+# to the next and fail the program's check).  Its replay token replays.
 . tests/cli/common.inc
 W=$B/bin/weft-cc
 tmp=$(mktemp -d)
@@ -57,6 +57,14 @@ printf '%s\n' "$out" | head -n 1 | grep -q '^== useq: bug (assertion)' || fail "
 printf '%s\n' "$out" | grep -q 'data race on count between .* (read at libq.c:8) and .* (write at libq.c:8)' ||
 	fail "the race is not named by the library's global and line: $out"
 printf '%s\n' "$out" | grep -q 'called from w at .*useq.c:7' || fail "no caller in the program: $out"
+# The replay token of a race inside the library replays it: the racing
+# sites it carries are named by object and offset, not only the
+# executable's (a replay once diverged at the library's racing site).
+token=$(printf '%s\n' "$out" | sed -n "s/^replay: WEFT_OPTIONS='replay=\([^']*\)'.*/\1/p")
+[ -n "$token" ] || fail "no replay token: $out"
+rout=$(WEFT_OPTIONS="replay=$token" "$tmp/useq")
+expect_eq $? 1 "exit status of the replay"
+printf '%s\n' "$rout" | head -n 1 | grep -q '^== useq: bug (assertion)' || fail "replay: $rout"
 out=$("$tmp/useq" locked)
 expect_eq $? 0 "exit status of the locked run"
 printf '%s\n' "$out" | head -n 1 | grep -q '^== useq: verified' || fail "locked: $out"

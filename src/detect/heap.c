@@ -134,7 +134,7 @@ void *carve(size_t n, bool zero, const char *what,
 	off = H->used + GRANULE;
 	/* An impossible size is an allocation failure (NULL), as from a real
 	 * allocator; the checks are ordered so that nothing overflows. */
-	if (len > ARENA_SIZE / 2)
+	if (len > WEFT__HEAP_IMPOSSIBLE)
 		return NULL;
 	if (off + len > WEFT__HEAP_CAP || H->nblocks >= MAX_BLOCKS) {
 		if (weft__self() < 0)

@@ -65,13 +65,20 @@ void weft__heap_snapshot(void);
  * Nothing but the heap's two files reads these, except the race
  * detector's test for freed memory below (weft__heap_freed). */
 #define WEFT__HEAP_GRANULE 16
-#define WEFT__HEAP_ARENA ((size_t)1 << 36)    /* 64 GiB of address space */
 /* The most one execution may allocate: the shadow costs a quarter of what
  * is allocated in memory written, so a program that reserves tens of GiB
  * it never touches (as a real allocator lets it) would otherwise make
  * weft write gigabytes; past it the execution is inconclusive
  * (memory-limit). */
 #define WEFT__HEAP_CAP ((size_t)1 << 32)      /* 4 GiB */
+/* The region's address space: the cap, which no block crosses, and a
+ * granule's gap past it.  (It was 64 GiB, and its shadow 16 GiB, before
+ * the cap: address space an address-space limit or valgrind refused.) */
+#define WEFT__HEAP_ARENA (WEFT__HEAP_CAP + ((size_t)1 << 16))
+/* A size past what a machine weft runs on gives (32 GiB): the caller gets
+ * NULL at once, as from a real allocator under the kernel's overcommit
+ * heuristic, rather than an inconclusive execution. */
+#define WEFT__HEAP_IMPOSSIBLE ((size_t)1 << 35)
 #define WEFT__HEAP_MAX_BLOCKS ((size_t)1 << 22)
 
 enum { WEFT__SH_NONE = 0, WEFT__SH_LIVE = 1, WEFT__SH_FREED = 2 };

@@ -139,10 +139,29 @@ static int image_cb(struct dl_phdr_info *info, size_t size, void *data)
 	return 0;
 }
 
+/* Found once per process: every execution's start stores its replay
+ * context, which names sites by these (race_report.c), and the objects
+ * loaded do not change while a worker runs.  The parent, which loads a
+ * library a test opened (cli/jobs.c), finds them again after it. */
+#define MAX_IMAGES 16
+static uintptr_t img_lo[MAX_IMAGES], img_hi[MAX_IMAGES];
+static int nimg = -1;
+
+void weft__user_images_forget(void)
+{
+	nimg = -1;
+}
+
 int weft__user_images(uintptr_t *lo, uintptr_t *hi, int max)
 {
-	struct images im = { lo, hi, 0, max, 0 };
-
-	dl_iterate_phdr(image_cb, &im);
-	return im.n;
+	if (nimg < 0) {
+		struct images im = { img_lo, img_hi, 0, MAX_IMAGES, 0 };
+		dl_iterate_phdr(image_cb, &im);
+		nimg = im.n;
+	}
+	for (int i = 0; i < nimg && i < max; i++) {
+		lo[i] = img_lo[i];
+		hi[i] = img_hi[i];
+	}
+	return nimg < max ? nimg : max;
 }

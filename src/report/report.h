@@ -44,6 +44,9 @@ bool weft__user_object(const char *path);
  * wherever the system put them.  Each spans from its load address to the
  * end of its last loadable segment.  Returns how many, at most max. */
 int weft__user_images(uintptr_t *lo, uintptr_t *hi, int max);
+/* The objects loaded changed (a library loaded for a test's dlopen): the
+ * next weft__user_images looks again. */
+void weft__user_images_forget(void);
 bool weft__crt_fini(uintptr_t *addr);
 
 void weft__step_cell(char *buf, size_t n, const char *op, const char *obj,

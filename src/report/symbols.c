@@ -181,6 +181,7 @@ void weft__symbols_reload(void)
 	 * from the table, which is only emptied. */
 	nsyms = 0;
 	symtab_read = false;
+	weft__user_images_forget();
 	loaded = false;
 	weft__symbols_load();
 }

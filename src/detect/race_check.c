@@ -74,11 +74,24 @@ struct walk {
 	struct tail *t;               /* the tail still to come, or NULL */
 };
 
+/* A current tail whose slots are all empty (a thread's read and write
+ * of a granule take two records, and its next write empties both) holds
+ * nothing to check, nor a link: the walk skips it, five slots of the
+ * check's loop, and add takes its first slot. */
+static inline bool tail_empty(const struct tail *t)
+{
+	uint64_t k = 0;
+
+	for (int i = 0; i < NSLOT; i++)
+		k |= t->s[i].key;
+	return !k;
+}
+
 static inline struct slot *walk_first(struct walk *w, struct cell c)
 {
 	w->s = &c.h->s;
 	w->end = w->s + 1;
-	w->t = c.t->gen == cur_gen ? c.t : NULL;
+	w->t = c.t->gen == cur_gen && !tail_empty(c.t) ? c.t : NULL;
 	return w->s;
 }
 
@@ -167,7 +180,7 @@ static void add(struct cell c, struct slot *free, const struct access *a)
 	struct ext *e;
 	uint32_t idx;
 
-	if (!free && c.t->gen != cur_gen) {
+	if (!free && (c.t->gen != cur_gen || tail_empty(c.t))) {
 		*c.t = (struct tail){ .gen = cur_gen };
 		free = &c.t->s[0];
 	} else if (!free) {

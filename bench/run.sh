@@ -43,8 +43,8 @@ done
 rm -f /tmp/weft_rss.$$
 
 for extra in bench/*.sh; do
-	# ab.sh and same.sh compare two builds, run by hand.
-	case $extra in bench/run.sh | bench/ab.sh | bench/same.sh) continue ;; esac
+	# ab.sh, same.sh and instr.sh compare two builds, run by hand.
+	case $extra in bench/run.sh | bench/ab.sh | bench/same.sh | bench/instr.sh) continue ;; esac
 	[ -f "$extra" ] || continue
 	echo
 	sh "$extra" "$B"

@@ -140,11 +140,12 @@ void weft__release_point(const char *name, const void *obj,
  * is treated as spinning and the explorer prefers other threads until some
  * thread writes something.  Keeps spin loops from hanging exploration. */
 void weft__spun(void);
-/* The calling thread's step read v from obj: reading again an (object,
- * value) pair it already polled since its last write (weft__poll_forget)
- * or since a polled value changed is a poll that saw nothing new
- * (weft__spun), whichever objects it polled in between (up to
- * WEFT__POLL_HISTORY of them).  Returns v; does not block. */
+/* The calling thread's step read v from obj: reading again, at a place it
+ * polled at before, an (object, value) pair it already polled since its
+ * last write (weft__poll_forget) or since a polled value changed is a
+ * poll that saw nothing new (weft__spun), whichever objects it polled in
+ * between (up to WEFT__POLL_HISTORY of them and of places).  Returns v;
+ * does not block. */
 long weft__poll(const void *obj, long v);
 /* The same for values up to 128 bits wide (lo, hi). */
 void weft__poll_wide(const void *obj, uint64_t lo, uint64_t hi);

@@ -72,6 +72,31 @@ void weft__spun(void)
 	}
 }
 
+/* Whether the calling thread polled at the place of its step just taken
+ * (a poll follows the thread's own step at once: the last in the trace)
+ * since its last write; the place is remembered from now on.  A step of
+ * no known place is one place. */
+static bool poll_site_again(const struct weft__exec *X,
+			    struct weft__thread *t, int self)
+{
+	const struct weft__step *s;
+	const void *site = NULL;
+
+	if (X->nsteps > 0) {
+		s = &weft__trace_steps(&weft__S->t)[X->nsteps - 1];
+		if (s->tid == self)
+			site = s->loc;
+	}
+	for (int i = 0; i < t->nsites; i++)
+		if (t->poll_sites[i] == site)
+			return true;
+	t->poll_sites[t->site_next] = site;
+	t->site_next = (uint8_t)((t->site_next + 1) % WEFT__POLL_HISTORY);
+	if (t->nsites < WEFT__POLL_HISTORY)
+		t->nsites++;
+	return false;
+}
+
 /* Fair scheduling (Musuvathi and Qadeer, PLDI 2008) needs to know when
  * a thread spins: it reads nothing new since it last changed something.
  * A loop may poll several objects in turn (a Peterson lock polls the
@@ -81,18 +106,28 @@ void weft__spun(void)
  * a whole round of the loop saw nothing new.  The second read of a
  * seqlock's counter, after a first read of the data, is no spin: the data
  * was new.  A polled object whose value changed since the thread read it
- * is progress seen: the history starts again from that read. */
+ * is progress seen: the history starts again from that read.
+ *
+ * And a spin is a loop: the poll is at a place where the thread polled
+ * before since its last write.  Straight-line code that reads a flag
+ * three times reads it at three places, and is no loop (taking its
+ * second read for a spin deferred the thread, and an exhaustive search
+ * bounded in unfair continuations cut the schedule in which it went on
+ * to a bug). */
 void weft__poll_wide(const void *obj, uint64_t lo, uint64_t hi)
 {
-	struct weft__thread *t = &weft__X->th[weft__self()];
+	struct weft__exec *X = weft__X;
+	int self = weft__self();
+	struct weft__thread *t = &X->th[self];
 	uint32_t now = ++t->npolls;
+	bool again = poll_site_again(X, t, self);
 
 	for (int i = 0; i < t->npolled; i++) {
 		struct weft__polled *p = &t->polled[i];
 		if (p->obj != obj)
 			continue;
 		if (p->lo == lo && p->hi == hi) {
-			bool spun = p->at >= t->poll_new;
+			bool spun = p->at >= t->poll_new && again;
 			p->at = now;
 			if (spun)
 				weft__spun();
@@ -119,6 +154,7 @@ void weft__poll_forget(void)
 	struct weft__thread *t = &weft__X->th[weft__self()];
 
 	t->npolled = t->poll_next = 0;
+	t->nsites = t->site_next = 0;
 }
 
 void weft__timed_out(void)

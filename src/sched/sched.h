@@ -58,6 +58,10 @@ struct weft__thread {
 	uint32_t npolls;           /* polls so far, and at the last one */
 	uint32_t poll_new;         /* that read a pair not in polled[] */
 	struct weft__polled polled[WEFT__POLL_HISTORY];
+	/* The places of its polls since it last wrote (the locations of
+	 * their steps): only a poll at one of them again can be a spin. */
+	const void *poll_sites[WEFT__POLL_HISTORY];
+	uint8_t nsites, site_next;
 	/* The clocks stay last: clear_record (thread.c) clears the fields
 	 * before them whole and the clocks only as far as they are used. */
 	weft__vclock vc;           /* happens-before clock */

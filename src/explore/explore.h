@@ -161,6 +161,7 @@ uint32_t weft__op_signature(const struct weft__op *op);
  * fairness bound that cut the search (-1: none). */
 const char *weft__strategy_ran(void);
 bool weft__strategy_verified(void);
+bool weft__strategy_fall_back(void);
 int weft__explore_bound(void);
 int weft__explore_fair_bound(void);
 

@@ -142,6 +142,10 @@ static void restore_record(struct weft__shm *S, const struct saved *v)
 	S->v.detail[0] = 0;
 }
 
+/* Executions in a row cut by a limit after which the default strategy's
+ * fallback to random schedules (see weft__strategy_fall_back) gives up. */
+#define FALLBACK_CUTS 1000
+
 /* The first execution a limit of weft ended keeps its trace, its reason
  * and its message, for an inconclusive verdict. */
 struct limit_rec {
@@ -264,8 +268,9 @@ void weft__explore_loop(const struct weft_test *t,
 	double t0 = weft__now(), limit = weft__opts.time_limit;
 	struct saved *found = NULL;
 	struct limit_rec lim = { 0 };
-	long exec_no = cfg->first;
+	long exec_no = cfg->first, cuts = 0;
 	int nfind = 0, found_sev = 1 << 20, primary = -1;
+	bool fell_back = false;
 
 	in_parts = cfg->in_parts;
 	shared_used = cfg->split ? cfg->used : NULL;
@@ -289,6 +294,16 @@ void weft__explore_loop(const struct weft_test *t,
 			 * short of the budget: 999 of 1000 executions). */
 			give_back_budget();
 			if (weft__strategy_verified() && !S->v.nfindings) {
+				/* A limit of weft cut some execution, so this
+				 * is no verification: the default strategy
+				 * spends the rest of the budget looking for a
+				 * bug the cut executions may have hidden. */
+				if (lim.rec && !in_parts &&
+				    weft__strategy_fall_back()) {
+					fell_back = true;
+					exec_no -= cfg->stride;
+					continue;
+				}
 				finish_clean(S, t0, &lim, true);
 				return;
 			}
@@ -322,6 +337,14 @@ void weft__explore_loop(const struct weft_test *t,
 			else if (r == EXEC_LIMIT)
 				note_limit(S, &lim, exec_no);
 		}
+		/* After the fallback, a program every execution of which a
+		 * limit cuts (threads created without end) stops once that
+		 * has gone on for FALLBACK_CUTS executions, rather than at
+		 * the time limit: random schedules find what they find in
+		 * the first few. */
+		cuts = r == EXEC_LIMIT ? cuts + 1 : 0;
+		if (fell_back && cuts >= FALLBACK_CUTS)
+			break;
 		if (S->v.nfindings > nfind && r != EXEC_BUG) {
 			int w = worst_finding(&S->v, nfind);
 			int sev = weft__finding_rank(S->v.findings[w].kind);

@@ -144,6 +144,18 @@ const char *weft__strategy_ran(void)
 	return weft__strat->name;
 }
 
+/* The default strategy's exhaustive half ended without verifying (a limit
+ * of weft cut some execution): its random half runs now.  False for the
+ * other strategies, and once it switched. */
+bool weft__strategy_fall_back(void)
+{
+	if (weft__strat != &strategy_auto || switched)
+		return false;
+	inner = &weft__strategy_pct;
+	switched = true;
+	return true;
+}
+
 bool weft__strategy_verified(void)
 {
 	if (weft__strat == &strategy_auto)

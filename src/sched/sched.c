@@ -264,7 +264,9 @@ static int choose_next(void)
 		if (++X->spin_steps > weft__opts.spin_bound)
 			livelock(weft__internf(
 				"every runnable thread has been spinning for "
-				"%d steps without any thread making progress",
+				"%d steps without any thread making progress "
+				"(a loop that gives up by itself after more "
+				"rounds is no livelock: raise --spin-bound)",
 				weft__opts.spin_bound));
 	} else {
 		X->spin_steps = 0;

@@ -28,6 +28,7 @@ struct job {
 	struct weft__marks *marks; /* what the worker's reports refer to */
 	int status;
 	bool done, killed;
+	double t0, t1;             /* started, and seen ended */
 };
 
 static void start_job(struct job *j, const struct weft_test *t,
@@ -56,6 +57,7 @@ static void start_job(struct job *j, const struct weft_test *t,
 	close(p[1]);
 	j->fd = p[0];
 	j->done = j->killed = false;
+	j->t0 = weft__now();
 }
 
 /* Milliseconds to wait in poll: until the hard limit (5 s past the time
@@ -105,6 +107,7 @@ static void wait_jobs(struct job *jobs, int n)
 			} else if (!(pf[i].revents & (POLLIN | POLLHUP | POLLERR)))
 				continue;
 			waitpid(j->pid, &j->status, 0);
+			j->t1 = weft__now();
 			close(j->fd);
 			j->done = true;
 			left--;
@@ -115,6 +118,11 @@ static void wait_jobs(struct job *jobs, int n)
 /* Interpret how a worker ended (src/report/ending.c). */
 static void settle(struct job *j)
 {
+	/* A worker that crashed, hung or died never timed its run: its
+	 * time is the parent's (a hang read "0.00 s" after the time limit
+	 * and its grace had passed). */
+	if (j->S->v.state != SHM_DONE || j->killed)
+		j->S->v.seconds = j->t1 - j->t0;
 	weft__report_ending(j->S, j->status, j->killed);
 }
 

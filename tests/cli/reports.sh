@@ -20,6 +20,10 @@ out=$($P --filter=hangs --time-limit=1 --strategy=random)
 hasnt "$out" "by  in" "time limit"
 out=$($P --filter=hangs --time-limit=1 --format=json)
 has "$out" '"strategy":"dfs"' "time limit, JSON"
+# The hang's time is what passed before the worker was killed (limit and
+# grace: 6 s), not the 0.00 s of a worker that never timed its run.
+secs=$(printf '%s\n' "$out" | sed -n 's/.*"seconds":\([0-9]*\)\..*/\1/p')
+[ "${secs:-0}" -ge 5 ] || fail "hang's seconds: $out"
 out=$($R --filter=killed)
 expect_eq $? 1 "killed worker"
 has "$out" "killed by signal 9 (SIGKILL" "signal death"

@@ -62,6 +62,9 @@ static void give_back_budget(void)
 		__atomic_fetch_sub(shared_used, 1, __ATOMIC_SEQ_CST);
 }
 
+/* weft__verdict_note's key of the fairness bound's note. */
+#define FAIR_NOTE 0x4641495242444e44ull
+
 static void finish(struct weft__verdict *V, double t0, int verdict)
 {
 	V->verdict = verdict;
@@ -72,6 +75,16 @@ static void finish(struct weft__verdict *V, double t0, int verdict)
 	V->fair_bound = weft__explore_fair_bound();
 	if (V->fair_bound < 0)
 		V->starve_bound = -1;
+	/* What a verification bounded in unfair continuations leaves out, in
+	 * the terms of the code a user has: a bounded retry loop. */
+	if (verdict == VERDICT_VERIFIED && V->fair_bound >= 0)
+		weft__verdict_note(
+			FAIR_NOTE,
+			weft__internf("a loop that gives up after more than "
+				      "%d tries in a row while another thread "
+				      "could run (then takes an error path) "
+				      "is not covered: --fair-bound=N covers "
+				      "N+1 tries", V->fair_bound + 1));
 	V->seconds = weft__now() - t0;
 	snprintf(V->strategy, sizeof V->strategy, "%s", weft__strategy_ran());
 	__atomic_store_n(&V->state, SHM_DONE, __ATOMIC_SEQ_CST);

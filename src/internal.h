@@ -131,6 +131,13 @@ void weft__note_blocked(int tid);
  * returns.  At the process's exit, threads left waiting for each other's
  * locks are a lock-order finding (weft__exit_wait_cycle). */
 _Noreturn void weft__deadlock_report(void);
+/* The calling thread enters (on) or leaves (off) the untimed wait of a
+ * timed wait's branch that does not time out (sem_timedwait, a timed
+ * lock or join: the models choose at the call whether it times out).
+ * When no thread can run while one is inside, the execution is not a
+ * deadlock but infeasible: the real wait would time out, which the
+ * other branch explores; it ends as redundant.  Does not block. */
+void weft__timed_wait(bool on);
 void weft__wait_on_bound(void);
 void weft__exit_wait_cycle(void);
 void weft__fail_detail(const char *fmt, ...)

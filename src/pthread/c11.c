@@ -191,7 +191,9 @@ int __weft_mtx_timedlock(mtx_t *restrict m, const struct timespec *restrict ts)
 		weft__step_note("timed out");
 		return thrd_timedout;
 	}
+	weft__timed_wait(true);
 	weft__mutex_lock(wm(m), "mtx_lock", loc);
+	weft__timed_wait(false);
 	return thrd_success;
 }
 

@@ -233,10 +233,12 @@ static int timed(pthread_rwlock_t *l, bool write, const struct weft_loc *loc)
 		weft__timed_out();
 		return ETIMEDOUT;
 	}
+	weft__timed_wait(true);
 	if (write)
 		weft_rwlock_wrlock_at(wr(l), loc);
 	else
 		weft__rwlock_rdlock(wr(l), reads_nest(l), loc);
+	weft__timed_wait(false);
 	return 0;
 }
 

@@ -170,7 +170,9 @@ static int timed_lock(pthread_mutex_t *m, const char *opname,
 		weft__step_note("timed out");
 		return ETIMEDOUT;
 	}
+	weft__timed_wait(true);
 	weft__mutex_lock(w, "pthread_mutex_lock", loc);
+	weft__timed_wait(false);
 	return weft__pt_robust_acquired(m, opname, loc);
 }
 

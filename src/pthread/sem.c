@@ -71,7 +71,9 @@ static int timed_wait(sem_t *s, const struct weft_loc *loc)
 		errno = ETIMEDOUT;
 		return -1;
 	}
+	weft__timed_wait(true);
 	weft_sem_wait_at(ws(s), loc);
+	weft__timed_wait(false);
 	return 0;
 }
 

@@ -254,7 +254,10 @@ static int clock_join(pthread_t t, void **ret, clockid_t c,
 		weft__pt_sleep_ns(left, loc);
 		return ETIMEDOUT;
 	}
-	return weft__pt_join(t, ret, loc);
+	weft__timed_wait(true);
+	int r = weft__pt_join(t, ret, loc);
+	weft__timed_wait(false);
+	return r;
 }
 
 int __weft_pthread_timedjoin_np(pthread_t t, void **ret,

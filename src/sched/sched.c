@@ -107,6 +107,25 @@ static bool compute_small(struct weft__exec *X)
 	return work;
 }
 
+/* Some live thread waits in a timed wait's branch that does not time
+ * out (weft__timed_wait): with nothing able to run, the real wait would
+ * time out instead. */
+static bool timed_waiter(const struct weft__exec *X)
+{
+	for (int i = 0; i < X->nthreads; i++)
+		if (X->th[i].state == TS_LIVE && X->th[i].timed_wait)
+			return true;
+	return false;
+}
+
+void weft__timed_wait(bool on)
+{
+	struct weft__exec *X = weft__X;
+
+	if (X && X->cur >= 0)
+		X->th[X->cur].timed_wait = on;
+}
+
 /* Inside an atomic section only its thread may run. */
 static void only(struct weft__exec *X, int tid)
 {
@@ -254,6 +273,8 @@ static int choose_next(void)
 		 * simply ends. */
 		if (X->pruned)
 			weft__end_execution(EXEC_PRUNED);
+		if (timed_waiter(X))
+			weft__end_execution(EXEC_REDUNDANT);
 		weft__deadlock_report();
 	}
 	if (X->atomic_tid >= 0 && weft__ts_has(&X->enabled, X->atomic_tid))

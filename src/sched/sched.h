@@ -49,6 +49,8 @@ struct weft__thread {
 				      --starve-bound steps while they could
 				      run (see starve in sched.c) */
 	bool joined;
+	bool timed_wait;           /* inside a timed wait's untimed branch
+				      (weft__timed_wait) */
 	uint32_t serial;           /* threads created before it in this
 				      execution (weft__thread_serial) */
 	/* The (object, value) pairs the thread polled since it last wrote

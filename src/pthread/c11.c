@@ -188,7 +188,7 @@ int __weft_mtx_timedlock(mtx_t *restrict m, const struct timespec *restrict ts)
 	if (weft__mutex_trylock(wm(m), "mtx_timedlock", loc) == 0)
 		return thrd_success;
 	if (weft__choose(2, "timedlock times out", loc)) {
-		weft__step_note("timed out");
+		weft__pt_expire(CLOCK_REALTIME, ts);
 		return thrd_timedout;
 	}
 	weft__timed_wait(true);

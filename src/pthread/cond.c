@@ -222,7 +222,8 @@ int __weft_pthread_rwlock_trywrlock(pthread_rwlock_t *l)
  * (no writer can hold l then), whatever the kind: weft keeps no queue of
  * waiting writers, which glibc's writer-preferring kind makes even a
  * timed or try read lock respect. */
-static int timed(pthread_rwlock_t *l, bool write, const struct weft_loc *loc)
+static int timed(pthread_rwlock_t *l, bool write, clockid_t c,
+		 const struct timespec *abs, const struct weft_loc *loc)
 {
 	int r = write ? weft_rwlock_trywrlock_at(wr(l), loc)
 		      : weft_rwlock_tryrdlock_at(wr(l), loc);
@@ -230,7 +231,7 @@ static int timed(pthread_rwlock_t *l, bool write, const struct weft_loc *loc)
 	if (r == 0)
 		return 0;
 	if (weft__choose(2, "rwlock wait times out", loc)) {
-		weft__timed_out();
+		weft__pt_expire(c, abs);
 		return ETIMEDOUT;
 	}
 	weft__timed_wait(true);
@@ -247,7 +248,7 @@ int __weft_pthread_rwlock_timedrdlock(pthread_rwlock_t *l,
 {
 	if (!weft__pt_live())
 		return pthread_rwlock_timedrdlock(l, ts);
-	return timed(l, false, PT_LOC());
+	return timed(l, false, CLOCK_REALTIME, ts, PT_LOC());
 }
 
 int __weft_pthread_rwlock_timedwrlock(pthread_rwlock_t *l,
@@ -255,7 +256,7 @@ int __weft_pthread_rwlock_timedwrlock(pthread_rwlock_t *l,
 {
 	if (!weft__pt_live())
 		return pthread_rwlock_timedwrlock(l, ts);
-	return timed(l, true, PT_LOC());
+	return timed(l, true, CLOCK_REALTIME, ts, PT_LOC());
 }
 
 /* The timed variants with the deadline on clock c; a clock glibc does not
@@ -267,7 +268,7 @@ int __weft_pthread_rwlock_clockrdlock(pthread_rwlock_t *l, clockid_t c,
 		return pthread_rwlock_clockrdlock(l, c, ts);
 	if (!weft__pt_wait_clock(c))
 		return EINVAL;
-	return timed(l, false, PT_LOC());
+	return timed(l, false, c, ts, PT_LOC());
 }
 
 int __weft_pthread_rwlock_clockwrlock(pthread_rwlock_t *l, clockid_t c,
@@ -277,7 +278,7 @@ int __weft_pthread_rwlock_clockwrlock(pthread_rwlock_t *l, clockid_t c,
 		return pthread_rwlock_clockwrlock(l, c, ts);
 	if (!weft__pt_wait_clock(c))
 		return EINVAL;
-	return timed(l, true, PT_LOC());
+	return timed(l, true, c, ts, PT_LOC());
 }
 
 /* Never blocks; orders the holder's section before later acquisitions. */

@@ -156,8 +156,8 @@ int __weft_pthread_mutex_trylock(pthread_mutex_t *m)
 
 /* The deadline is virtual: when the mutex is busy, whether the wait times
  * out or lasts until the mutex is free is an explored choice. */
-static int timed_lock(pthread_mutex_t *m, const char *opname,
-		      const struct weft_loc *loc)
+static int timed_lock(pthread_mutex_t *m, const char *opname, clockid_t c,
+		      const struct timespec *abs, const struct weft_loc *loc)
 {
 	weft_mutex_t *w = wm_at(m, opname, loc);
 	int err = lock_refused(m, w);
@@ -167,7 +167,7 @@ static int timed_lock(pthread_mutex_t *m, const char *opname,
 	if (weft__mutex_trylock(w, opname, loc) == 0)
 		return weft__pt_robust_acquired(m, opname, loc);
 	if (weft__choose(2, "timedlock times out", loc)) {
-		weft__step_note("timed out");
+		weft__pt_expire(c, abs);
 		return ETIMEDOUT;
 	}
 	weft__timed_wait(true);
@@ -181,7 +181,8 @@ int __weft_pthread_mutex_timedlock(pthread_mutex_t *m,
 {
 	if (!weft__pt_live())
 		return pthread_mutex_timedlock(m, ts);
-	return timed_lock(m, "pthread_mutex_timedlock", PT_LOC());
+	return timed_lock(m, "pthread_mutex_timedlock", CLOCK_REALTIME, ts,
+			  PT_LOC());
 }
 
 /* The timed lock with the deadline on clock c; a clock glibc does not
@@ -193,7 +194,7 @@ int __weft_pthread_mutex_clocklock(pthread_mutex_t *m, clockid_t c,
 		return pthread_mutex_clocklock(m, c, ts);
 	if (!weft__pt_wait_clock(c))
 		return EINVAL;
-	return timed_lock(m, "pthread_mutex_clocklock", PT_LOC());
+	return timed_lock(m, "pthread_mutex_clocklock", c, ts, PT_LOC());
 }
 
 /* Never blocks; orders the critical section before the next lock.  An

@@ -62,12 +62,13 @@ int __weft_sem_trywait(sem_t *s)
 }
 
 /* A try, then an explored choice between timing out and waiting. */
-static int timed_wait(sem_t *s, const struct weft_loc *loc)
+static int timed_wait(sem_t *s, clockid_t c, const struct timespec *abs,
+		      const struct weft_loc *loc)
 {
 	if (weft_sem_trywait_at(ws(s), loc) == 0)
 		return 0;
 	if (weft__choose(2, "sem_timedwait times out", loc)) {
-		weft__timed_out();
+		weft__pt_expire(c, abs);
 		errno = ETIMEDOUT;
 		return -1;
 	}
@@ -81,7 +82,7 @@ int __weft_sem_timedwait(sem_t *s, const struct timespec *ts)
 {
 	if (!weft__pt_live())
 		return sem_timedwait(s, ts);
-	return timed_wait(s, PT_LOC());
+	return timed_wait(s, CLOCK_REALTIME, ts, PT_LOC());
 }
 
 /* The timed wait with the deadline on clock c; a clock glibc does not
@@ -94,7 +95,7 @@ int __weft_sem_clockwait(sem_t *s, clockid_t c, const struct timespec *ts)
 		errno = EINVAL;
 		return -1;
 	}
-	return timed_wait(s, PT_LOC());
+	return timed_wait(s, c, ts, PT_LOC());
 }
 
 /* Never blocks; a scheduling point. */

@@ -43,6 +43,13 @@ void weft__pt_time_pass(long long ns)
 		now_ns += ns;
 }
 
+void weft__pt_expire(clockid_t c, const struct timespec *abs)
+{
+	weft__timed_out();
+	if (abs && abs->tv_nsec >= 0 && abs->tv_nsec < 1000000000L)
+		weft__pt_time_pass(weft__pt_ns_until(c, abs));
+}
+
 unsigned __weft_sleep(unsigned s)
 {
 	if (!weft__pt_live())

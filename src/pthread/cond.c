@@ -22,6 +22,18 @@ _Static_assert(sizeof(weft_cond_t) <= sizeof(pthread_cond_t),
 _Static_assert(sizeof(weft_rwlock_t) <= sizeof(pthread_rwlock_t),
 	       "weft_rwlock_t must fit in pthread_rwlock_t");
 
+/* The clock of the condition's timed waits (pthread_condattr_setclock),
+ * kept in the bytes of pthread_cond_t past the model's: zero, which the
+ * static initialiser leaves, is CLOCK_REALTIME, the default. */
+struct pt_cond {
+	weft_cond_t w;
+	clockid_t clock;
+};
+_Static_assert(sizeof(struct pt_cond) <= sizeof(pthread_cond_t),
+	       "the condition's clock must fit in pthread_cond_t");
+_Static_assert(CLOCK_REALTIME == 0, "a zeroed condition waits on "
+				    "CLOCK_REALTIME");
+
 static weft_cond_t *wc(pthread_cond_t *c)
 {
 	weft_cond_t *w = (weft_cond_t *)c;
@@ -47,9 +59,17 @@ int __weft_pthread_cond_init(pthread_cond_t *c, const pthread_condattr_t *a)
 {
 	if (!weft__pt_live())
 		return pthread_cond_init(c, a);
+	clockid_t clk = CLOCK_REALTIME;
+
 	weft__check_access(c, sizeof *c, true, PT_LOC());
+	/* A monotonic clock asked for was ignored: the deadline, taken as
+	 * a CLOCK_REALTIME time, lay long past, and every wait timed out
+	 * at once. */
+	if (a && pthread_condattr_getclock(a, &clk) != 0)
+		clk = CLOCK_REALTIME;
 	memset(c, 0, sizeof *c);
 	weft_cond_init((weft_cond_t *)c, NULL);
+	((struct pt_cond *)c)->clock = clk;
 	return 0;
 }
 
@@ -94,8 +114,13 @@ int __weft_pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
 {
 	if (!weft__pt_live())
 		return pthread_cond_timedwait(c, m, ts);
-	return cond_timedwait(c, m, CLOCK_REALTIME, ts,
-			      "pthread_cond_timedwait", PT_LOC());
+	/* (A condition the C library initialised before main keeps its own
+	 * bytes there: anything but the monotonic clock is the default.) */
+	clockid_t clk = ((struct pt_cond *)c)->clock == CLOCK_MONOTONIC
+				? CLOCK_MONOTONIC
+				: CLOCK_REALTIME;
+	return cond_timedwait(c, m, clk, ts, "pthread_cond_timedwait",
+			      PT_LOC());
 }
 
 /* The timed wait with the deadline on clock clk (std::condition_variable's

@@ -4,12 +4,14 @@
  * the explorer says where it cannot; WEFT_DFS_TARGET=TOKEN reports, after
  * each execution, how far it followed a target schedule and what the node
  * where it left offered.  (WEFT_DFS_FULL and WEFT_DFS_NO_SLEEP, read in
- * dfs.c, turn the reduction off for cross-checks.) */
+ * dfs.c, turn the reduction off for cross-checks.)  WEFT_DEBUG_EXEC=1
+ * prints every execution's steps (loop.c asks for it). */
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "sched/run.h"
 #include "dfs.h"
+#include "explore.h"
 
 /* WEFT_DFS_PREFIX=TOKEN (debugging): the first execution follows the
  * token's decisions, so the explorer says where it cannot follow them. */
@@ -80,3 +82,14 @@ void weft__dfs_target_check(const struct node *nodes, long depth)
 			nodes[k].prev_tid, nodes[k].prev_runnable);
 }
 
+void weft__dump_execution(enum exec_result r)
+{
+	struct weft__step *st = weft__trace_steps(&weft__S->t);
+
+	fprintf(stderr, "exec %ld [%d] leaf %ld%s:", weft__exec_no(), (int)r,
+		weft__S->v.leaf, weft__split_foreign() ? " foreign" : "");
+	for (long i = 0; i < weft__S->t.nsteps; i++)
+		fprintf(stderr, " %d:%s%s%s", st[i].tid, st[i].op,
+			st[i].objname ? "/" : "", st[i].objname ? st[i].objname : "");
+	fputc('\n', stderr);
+}

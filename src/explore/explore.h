@@ -101,6 +101,9 @@ void weft__split_begin(void);
 /* The execution that just ended belongs to another part: not counted, its
  * findings are that part's. */
 bool weft__split_foreign(void);
+/* WEFT_DEBUG_EXEC=1: the execution just ended, its steps on one line of
+ * standard error (dfs_debug.c).  For work on the explorer itself. */
+void weft__dump_execution(enum exec_result r);
 /* The leaf the current (or last) execution is in; -1 before the first. */
 long weft__split_leaf(void);
 bool weft__split_active(void);

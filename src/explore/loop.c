@@ -168,21 +168,6 @@ struct limit_rec {
 	long exec, leaf;
 };
 
-/* WEFT_DEBUG_EXEC=1 prints every execution's steps on stderr, one line
- * each: a tool for working on the explorer itself. */
-
-static void dump_execution(enum exec_result r)
-{
-	struct weft__step *st = weft__trace_steps(&weft__S->t);
-
-	fprintf(stderr, "exec %ld [%d] leaf %ld%s:", weft__exec_no(), (int)r,
-		weft__S->v.leaf, weft__split_foreign() ? " foreign" : "");
-	for (long i = 0; i < weft__S->t.nsteps; i++)
-		fprintf(stderr, " %d:%s%s%s", st[i].tid, st[i].op,
-			st[i].objname ? "/" : "", st[i].objname ? st[i].objname : "");
-	fputc('\n', stderr);
-}
-
 static void note_limit(struct weft__shm *S, struct limit_rec *L, long exec_no)
 {
 	S->v.limited++;
@@ -325,7 +310,7 @@ void weft__explore_loop(const struct weft_test *t,
 		r = weft__run_execution(t);
 		weft__strat->end(r);
 		if (cfg->debug_exec)
-			dump_execution(r);
+			weft__dump_execution(r);
 		S->v.total_steps += S->t.nsteps;
 		/* Another part's: it counts and reports it.  Unless what it
 		 * found restarts the search (new racing sites): then this part

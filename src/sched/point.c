@@ -157,6 +157,14 @@ void weft__poll_forget(void)
 	t->nsites = t->site_next = 0;
 }
 
+void weft__timed_wait(bool on)
+{
+	struct weft__exec *X = weft__X;
+
+	if (X && X->cur >= 0)
+		X->th[X->cur].timed_wait = on;
+}
+
 void weft__timed_out(void)
 {
 	weft__step_note("timed out");

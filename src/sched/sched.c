@@ -118,14 +118,6 @@ static bool timed_waiter(const struct weft__exec *X)
 	return false;
 }
 
-void weft__timed_wait(bool on)
-{
-	struct weft__exec *X = weft__X;
-
-	if (X && X->cur >= 0)
-		X->th[X->cur].timed_wait = on;
-}
-
 /* Inside an atomic section only its thread may run. */
 static void only(struct weft__exec *X, int tid)
 {

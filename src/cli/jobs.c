@@ -138,34 +138,37 @@ static long nclaims;
 static char *preloaded[MAX_PRELOADS];
 static int npreloaded;
 
-static bool was_preloaded(const char *path)
+/* Where path is among the libraries loaded, -1 when it is not. */
+static int preloaded_at(const char *path)
 {
 	for (int i = 0; i < npreloaded; i++)
 		if (!strcmp(preloaded[i], path))
-			return true;
-	return false;
+			return i;
+	return -1;
 }
 
 /* Load here the libraries the jobs stopped for, so that the workers
  * forked next have them from before main.  Returns 1 when the test is to
  * be explored again, 0 when no job stopped for one, -1 after an error
  * line (a library that cannot be loaded here, or is asked for again once
- * loaded: the test's dlopen did not find it). */
+ * loaded in an earlier round: the test's dlopen did not find it). */
 static int preload(const struct weft_test *t, struct job *jobs, int n)
 {
+	int before = npreloaded;
 	char msg[4200];
-	int r = 0;
 
 	for (int i = 0; i < n; i++) {
 		const struct weft__verdict *V = &jobs[i].S->v;
+		int at;
 		if (!V->preload[0])
 			continue;
-		if (was_preloaded(V->preload) && r == 0) {
+		at = preloaded_at(V->preload);
+		if (at >= before)
+			continue; /* another job asked for it this round */
+		if (at >= 0) {
 			snprintf(msg, sizeof msg,
 				 "the test opened %s again after weft loaded "
 				 "it before main", V->preload);
-		} else if (was_preloaded(V->preload)) {
-			continue; /* another job's request this round */
 		} else if (npreloaded == MAX_PRELOADS) {
 			snprintf(msg, sizeof msg,
 				 "the test opened more than %d libraries of "
@@ -177,16 +180,17 @@ static int preload(const struct weft_test *t, struct job *jobs, int n)
 				 dlerror());
 		} else {
 			preloaded[npreloaded++] = strdup(V->preload);
-			r = 1;
 			continue;
 		}
 		fprintf(stderr, "weft: test %s: %s\n", t->name, msg);
 		weft__results_add_error(t->name, msg);
 		return -1;
 	}
-	if (r)
-		weft__symbols_reload();
-	return r;
+	if (npreloaded == before)
+		return 0;
+	weft__user_images_forget();
+	weft__symbols_reload();
+	return 1;
 }
 
 static struct weft__shm *explore(const struct weft_test *t, bool *again);

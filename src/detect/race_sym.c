@@ -135,35 +135,6 @@ static uintptr_t file_addr(uintptr_t pc, const Dl_info *di)
 	return pc;
 }
 
-struct seg_query {
-	uintptr_t pc;
-	bool found;
-};
-
-static int seg_cb(struct dl_phdr_info *info, size_t size, void *data)
-{
-	struct seg_query *q = data;
-
-	(void)size;
-	/* The first object reported is the main program. */
-	for (int i = 0; i < info->dlpi_phnum; i++) {
-		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
-		uintptr_t lo = info->dlpi_addr + ph->p_vaddr;
-		if (ph->p_type == PT_LOAD && q->pc >= lo &&
-		    q->pc < lo + ph->p_memsz)
-			q->found = true;
-	}
-	return 1;
-}
-
-static bool in_main_program(uintptr_t pc)
-{
-	struct seg_query q = { pc, false };
-
-	dl_iterate_phdr(seg_cb, &q);
-	return q.found;
-}
-
 /* A function's name to keep: C++ names demangled (see symbols.c). */
 static const char *func_name(const char *name)
 {
@@ -254,7 +225,7 @@ static void lookup(uintptr_t pc, struct weft_loc *loc)
 	/* The executable's lines, and those of the program's own libraries
 	 * (a library under test linked to it); for another object, its
 	 * name, without a line. */
-	if (in_main_program(pc)) {
+	if (weft__in_executable(pc)) {
 		h = helper_for(NULL);
 	} else {
 		if (weft__user_object(di.dli_fname))

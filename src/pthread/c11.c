@@ -187,10 +187,8 @@ int __weft_mtx_timedlock(mtx_t *restrict m, const struct timespec *restrict ts)
 	loc = PT_LOC();
 	if (weft__mutex_trylock(wm(m), "mtx_timedlock", loc) == 0)
 		return thrd_success;
-	if (weft__choose(2, "timedlock times out", loc)) {
-		weft__pt_expire(CLOCK_REALTIME, ts);
+	if (weft__pt_times_out("timedlock times out", CLOCK_REALTIME, ts, loc))
 		return thrd_timedout;
-	}
 	weft__timed_wait(true);
 	weft__mutex_lock(wm(m), "mtx_lock", loc);
 	weft__timed_wait(false);

@@ -255,10 +255,8 @@ static int timed(pthread_rwlock_t *l, bool write, clockid_t c,
 
 	if (r == 0)
 		return 0;
-	if (weft__choose(2, "rwlock wait times out", loc)) {
-		weft__pt_expire(c, abs);
+	if (weft__pt_times_out("rwlock wait times out", c, abs, loc))
 		return ETIMEDOUT;
-	}
 	weft__timed_wait(true);
 	if (write)
 		weft_rwlock_wrlock_at(wr(l), loc);

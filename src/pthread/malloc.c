@@ -160,14 +160,6 @@ static void *tracked(size_t n, size_t align, bool zero, const char *what,
 	return p;
 }
 
-/* Whether code address ra is in the executable (not a library's). */
-static bool in_program(uintptr_t ra)
-{
-	uintptr_t hi, lo = weft__exe_image(&hi);
-
-	return ra >= lo && ra < hi;
-}
-
 /* Frees for the call at return address ra: in an execution a step of the
  * test; before main a block simply ends; after main outside executions
  * tracked memory is left to be rewound with its execution. */
@@ -193,7 +185,7 @@ static void release(void *p, const char *what, uintptr_t ra)
 	if (weft__pt_live()) {
 		const struct weft_loc *xs = weft__pt_exit_site();
 		b = tab_get(p);
-		if (xs && (!in_program(ra) || system_code(ra)))
+		if (xs && (!weft__in_executable(ra) || system_code(ra)))
 			weft__free_step(b ? b->base : p, what, xs);
 		else
 			weft__free_step_ra(b ? b->base : p, what, ra);

@@ -166,10 +166,8 @@ static int timed_lock(pthread_mutex_t *m, const char *opname, clockid_t c,
 		return err;
 	if (weft__mutex_trylock(w, opname, loc) == 0)
 		return weft__pt_robust_acquired(m, opname, loc);
-	if (weft__choose(2, "timedlock times out", loc)) {
-		weft__pt_expire(c, abs);
+	if (weft__pt_times_out("timedlock times out", c, abs, loc))
 		return ETIMEDOUT;
-	}
 	weft__timed_wait(true);
 	weft__mutex_lock(w, "pthread_mutex_lock", loc);
 	weft__timed_wait(false);

@@ -57,12 +57,15 @@ void weft__pt_sleep_ns(long long ns, const struct weft_loc *loc);
  * virtual time moves on by ns (nothing for ns <= 0).  Not a scheduling
  * point. */
 void weft__pt_time_pass(long long ns);
-/* A timed wait (a semaphore, lock or rwlock) that gives up: noted on its
- * step and, for fairness, a poll that saw nothing new (weft__timed_out),
- * and the virtual clock moved on to the deadline abs on clock c, as the
- * real call returns only then (a caller that checks the time passed saw
- * 1 microsecond).  Not a scheduling point. */
-void weft__pt_expire(clockid_t c, const struct timespec *abs);
+/* Whether a timed wait (a semaphore, lock or rwlock) that cannot go on
+ * now times out: a choice of the explorer (what names it).  One that
+ * does is noted on its step and, for fairness, is a poll that saw
+ * nothing new (weft__timed_out), and the virtual clock moves on to the
+ * deadline abs on clock c, as the real call returns only then (a caller
+ * that checks the time passed saw 1 microsecond).  A scheduling point
+ * (the choice); does not block. */
+bool weft__pt_times_out(const char *what, clockid_t c,
+			const struct timespec *abs, const struct weft_loc *loc);
 /* The program's call that led to a call from libstdc++ made at return
  * address ra (cxx_rt.c): its first caller that is neither libstdc++ nor
  * weft, found by unwinding. */

@@ -67,8 +67,7 @@ static int timed_wait(sem_t *s, clockid_t c, const struct timespec *abs,
 {
 	if (weft_sem_trywait_at(ws(s), loc) == 0)
 		return 0;
-	if (weft__choose(2, "sem_timedwait times out", loc)) {
-		weft__pt_expire(c, abs);
+	if (weft__pt_times_out("sem_timedwait times out", c, abs, loc)) {
 		errno = ETIMEDOUT;
 		return -1;
 	}

@@ -43,11 +43,15 @@ void weft__pt_time_pass(long long ns)
 		now_ns += ns;
 }
 
-void weft__pt_expire(clockid_t c, const struct timespec *abs)
+bool weft__pt_times_out(const char *what, clockid_t c,
+			const struct timespec *abs, const struct weft_loc *loc)
 {
+	if (!weft__choose(2, what, loc))
+		return false;
 	weft__timed_out();
 	if (abs && abs->tv_nsec >= 0 && abs->tv_nsec < 1000000000L)
 		weft__pt_time_pass(weft__pt_ns_until(c, abs));
+	return true;
 }
 
 unsigned __weft_sleep(unsigned s)

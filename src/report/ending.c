@@ -13,9 +13,7 @@
  * library calling back. */
 static bool in_program(const void *pc)
 {
-	uintptr_t hi, lo = weft__exe_image(&hi), a = (uintptr_t)pc;
-
-	return a >= lo && a < hi;
+	return weft__in_executable((uintptr_t)pc);
 }
 
 /* A stack overflow is named by the program's innermost instrumented call

@@ -114,29 +114,91 @@ bool weft__user_object(const char *path)
 	return user;
 }
 
-struct images {
-	uintptr_t *lo, *hi;
-	int n, max, seen;
+struct each {
+	void (*f)(struct dl_phdr_info *info, bool main, void *data);
+	void *data;
+	int seen;
 };
 
-static int image_cb(struct dl_phdr_info *info, size_t size, void *data)
+static int each_cb(struct dl_phdr_info *info, size_t size, void *data)
 {
-	struct images *im = data;
+	struct each *e = data;
+	bool main = e->seen++ == 0; /* the first object listed */
 
 	(void)size;
-	if ((im->seen++ > 0 && !weft__user_object(info->dlpi_name)) ||
-	    im->n == im->max)
-		return 0;
-	im->lo[im->n] = info->dlpi_addr;
-	im->hi[im->n] = info->dlpi_addr;
+	if (main || weft__user_object(info->dlpi_name))
+		e->f(info, main, e->data);
+	return 0;
+}
+
+void weft__user_objects(void (*f)(struct dl_phdr_info *info, bool main,
+				  void *data),
+			void *data)
+{
+	struct each e = { f, data, 0 };
+
+	dl_iterate_phdr(each_cb, &e);
+}
+
+/* An object's image: from its load address to the end of its last
+ * loadable segment. */
+static uintptr_t image_end(const struct dl_phdr_info *info)
+{
+	uintptr_t hi = info->dlpi_addr;
+
 	for (int i = 0; i < info->dlpi_phnum; i++) {
 		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
 		uintptr_t end = info->dlpi_addr + ph->p_vaddr + ph->p_memsz;
-		if (ph->p_type == PT_LOAD && end > im->hi[im->n])
-			im->hi[im->n] = end;
+		if (ph->p_type == PT_LOAD && end > hi)
+			hi = end;
 	}
+	return hi;
+}
+
+/* The executable's image, found once (it is the first object listed,
+ * and reading only it keeps this cheap enough for the allocator before
+ * main).  The layout is the same in the parent and its forked workers. */
+static uintptr_t exe_lo, exe_hi;
+
+static int exe_cb(struct dl_phdr_info *info, size_t size, void *data)
+{
+	(void)size;
+	(void)data;
+	exe_lo = info->dlpi_addr;
+	exe_hi = image_end(info);
+	return 1;
+}
+
+uintptr_t weft__exe_image(uintptr_t *hi)
+{
+	if (!exe_hi)
+		dl_iterate_phdr(exe_cb, NULL);
+	*hi = exe_hi;
+	return exe_lo;
+}
+
+bool weft__in_executable(uintptr_t a)
+{
+	uintptr_t hi, lo = weft__exe_image(&hi);
+
+	return a >= lo && a < hi;
+}
+
+struct images {
+	uintptr_t *lo, *hi;
+	int n, max;
+};
+
+static void image_of(struct dl_phdr_info *info, bool main, void *data)
+{
+	struct images *im = data;
+
+	(void)main;
+	if (im->n == im->max)
+		return;
+	im->lo[im->n] = info->dlpi_addr;
+	im->hi[im->n] = image_end(info);
 	im->n++;
-	return 0;
 }
 
 /* Found once per process: every execution's start stores its replay
@@ -155,8 +217,8 @@ void weft__user_images_forget(void)
 int weft__user_images(uintptr_t *lo, uintptr_t *hi, int max)
 {
 	if (nimg < 0) {
-		struct images im = { img_lo, img_hi, 0, MAX_IMAGES, 0 };
-		dl_iterate_phdr(image_cb, &im);
+		struct images im = { img_lo, img_hi, 0, MAX_IMAGES };
+		weft__user_objects(image_of, &im);
 		nimg = im.n;
 	}
 	for (int i = 0; i < nimg && i < max; i++) {

@@ -38,6 +38,13 @@ void weft__elf_unmap(struct weft__elf_map *e);
  * execution like the executable's, and its symbols and lines are looked
  * up for reports.  Reads the file once per object; does not block. */
 bool weft__user_object(const char *path);
+/* Calls f for each of the program's own loaded objects: the executable
+ * first (main true; its dlpi_name is empty), then its own libraries in
+ * load order.  Does not block. */
+struct dl_phdr_info;
+void weft__user_objects(void (*f)(struct dl_phdr_info *info, bool main,
+				  void *data),
+			void *data);
 /* The program's own objects as replay tokens name their code: 0 the
  * executable, then its own shared libraries (weft__user_object) in the
  * order they were loaded, which a run of the same program repeats
@@ -78,6 +85,9 @@ const char *weft__code_location(const void *pc, char *buf, size_t n);
 /* The executable's image [return value, *hi): where its code and data are
  * loaded.  Does not block. */
 uintptr_t weft__exe_image(uintptr_t *hi);
+/* Whether address a lies in the executable's image (its code, not a
+ * library's).  Does not block. */
+bool weft__in_executable(uintptr_t a);
 void weft__crash_to_bug(struct weft__shm *S);
 /* The verdict of a worker that ended with this wait status (killed: by
  * the parent, at the time limit). */

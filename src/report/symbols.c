@@ -27,7 +27,6 @@ struct sym {
 
 static struct sym *syms;
 static size_t nsyms;
-static uintptr_t base;
 static bool loaded;
 /* The executable's .symtab was read; crtstuff's destructor entry in it. */
 static bool symtab_read;
@@ -83,12 +82,6 @@ static int cmp_sym(const void *a, const void *b)
 	return x->addr < y->addr ? -1 : x->addr > y->addr;
 }
 
-static int base_cb(struct dl_phdr_info *info, size_t size, void *data)
-{
-	(void)size;
-	*(uintptr_t *)data = info->dlpi_addr;
-	return 1;
-}
 
 /* One symbol table of an object loaded at obj_base; main: the
  * executable's (its crtstuff entry is the one weft__crt_fini means). */
@@ -150,28 +143,22 @@ static void load_object(const char *path, uintptr_t obj_base, bool main)
 	weft__elf_unmap(&e);
 }
 
-/* The program's own shared libraries (a library under test built with
- * weft-cc and linked to the test): their globals are named too. */
-static int libs_cb(struct dl_phdr_info *info, size_t size, void *data)
+/* The executable, and the program's own shared libraries (a library
+ * under test built with weft-cc and linked to the test, or opened by
+ * it): their globals are named too. */
+static void object_symbols(struct dl_phdr_info *info, bool main, void *data)
 {
-	int *n = data;
-
-	(void)size;
-	if ((*n)++ > 0 && weft__user_object(info->dlpi_name))
-		load_object(info->dlpi_name, info->dlpi_addr, false);
-	return 0;
+	(void)data;
+	load_object(main ? "/proc/self/exe" : info->dlpi_name,
+		    info->dlpi_addr, main);
 }
 
 void weft__symbols_load(void)
 {
-	int n = 0;
-
 	if (loaded)
 		return;
 	loaded = true;
-	dl_iterate_phdr(base_cb, &base);
-	load_object("/proc/self/exe", base, true);
-	dl_iterate_phdr(libs_cb, &n);
+	weft__user_objects(object_symbols, NULL);
 	qsort(syms, nsyms, sizeof *syms, cmp_sym);
 }
 
@@ -181,7 +168,6 @@ void weft__symbols_reload(void)
 	 * from the table, which is only emptied. */
 	nsyms = 0;
 	symtab_read = false;
-	weft__user_images_forget();
 	loaded = false;
 	weft__symbols_load();
 }
@@ -291,33 +277,6 @@ const char *weft__objname(const void *addr, const char *kind)
 	if (A->n < MAX_ANON)
 		A->addr[A->n++] = addr;
 	return weft__intern_numbered(kind, '@', (size_t)A->n);
-}
-
-/* The executable's image: from its load address to the end of its last
- * loadable segment (the first object dl_iterate_phdr lists), found once.
- * The layout is the same in the parent and in its forked workers. */
-static uintptr_t img_lo, img_hi;
-
-static int img_cb(struct dl_phdr_info *info, size_t size, void *data)
-{
-	(void)size;
-	(void)data;
-	img_lo = info->dlpi_addr;
-	for (int i = 0; i < info->dlpi_phnum; i++) {
-		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
-		uintptr_t end = info->dlpi_addr + ph->p_vaddr + ph->p_memsz;
-		if (ph->p_type == PT_LOAD && end > img_hi)
-			img_hi = end;
-	}
-	return 1;
-}
-
-uintptr_t weft__exe_image(uintptr_t *hi)
-{
-	if (!img_hi)
-		dl_iterate_phdr(img_cb, NULL);
-	*hi = img_hi;
-	return img_lo;
 }
 
 /* file:line of a code address, by asking addr2line about the object that

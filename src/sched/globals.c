@@ -51,14 +51,12 @@ static void add_region(char *lo, char *hi)
 /* The executable (the first object listed) and the program's own shared
  * libraries (built with weft-cc: a library under test linked to its
  * test), whose statics are the program's state as much as its globals. */
-static int phdr_cb(struct dl_phdr_info *info, size_t size, void *data)
+static void object_regions(struct dl_phdr_info *info, bool main, void *data)
 {
 	char *relro_lo = NULL, *relro_hi = NULL;
-	int *seen = data;
 
-	(void)size;
-	if ((*seen)++ > 0 && !weft__user_object(info->dlpi_name))
-		return 0;
+	(void)main;
+	(void)data;
 	for (int i = 0; i < info->dlpi_phnum; i++) {
 		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
 		if (ph->p_type == PT_GNU_RELRO) {
@@ -77,7 +75,6 @@ static int phdr_cb(struct dl_phdr_info *info, size_t size, void *data)
 			lo = relro_hi;
 		add_region(lo, hi);
 	}
-	return 0;
 }
 
 /* Copying a whole data segment crosses AddressSanitizer's redzones
@@ -184,8 +181,7 @@ void weft__globals_snapshot(void)
 	weft__written_stop();
 	trk.on = false;
 	nregions = 0;
-	int seen = 0;
-	dl_iterate_phdr(phdr_cb, &seen);
+	weft__user_objects(object_regions, NULL);
 	for (int i = 0; i < nregions; i++)
 		total += regions[i].len;
 	data_bytes = total;

@@ -26,6 +26,8 @@ struct weft__opts {
 	int spin_bound;         /* steps with only spinning threads => livelock */
 	int fair_bound;         /* DFS: unfair continuations of spinners per
 				   execution (-1: unbounded) */
+	bool fair_bound_set;    /* given by the user: the default strategy
+				   does not deepen it */
 	int stale_bound;        /* loads that read an older store, per
 				   execution (-1: no bound) */
 	long starve_bound;      /* steps one thread runs while another could

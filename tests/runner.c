@@ -326,8 +326,13 @@ static void child_exec(struct tcase *c)
 		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
 		break;
 	case GOLDEN:
+		/* A program with its own main takes weft's flags from the
+		 * environment, as its user gives them. */
+		if (c->main_mode && c->args[0])
+			setenv("WEFT_OPTIONS", c->args, 1);
 		snprintf(cmd, sizeof cmd, "cd '%s/%s' && exec ./%s %s", build,
-			 "tests/golden", strrchr(c->bin, '/') + 1, c->args);
+			 "tests/golden", strrchr(c->bin, '/') + 1,
+			 c->main_mode ? "" : c->args);
 		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
 		break;
 	}

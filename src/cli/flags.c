@@ -109,6 +109,7 @@ static bool set_preemption(struct weft__parse *p, const char *f, const char *v)
 
 static bool set_fair(struct weft__parse *p, const char *f, const char *v)
 {
+	weft__opts.fair_bound_set = true;
 	return bound(p, f, v, &weft__opts.fair_bound);
 }
 

@@ -247,7 +247,7 @@ static bool dfs_begin(void)
 	if (!started) {
 		started = true;
 		depth = replay_len = 0;
-		bound_cut = false;
+		bound_cut = fair_cut = false;
 		/* A restart takes a split search over (or stops this part),
 		 * as split.c says; the level to start at follows. */
 		weft__split_reset();

@@ -165,6 +165,14 @@ uint32_t weft__op_signature(const struct weft__op *op);
 const char *weft__strategy_ran(void);
 bool weft__strategy_verified(void);
 bool weft__strategy_fall_back(void);
+/* The default strategy's deepening of the fairness bound (strategy.c):
+ * start a deeper round after a clean complete one of runs executions in
+ * all; after each execution of it, whether it is over (abandoned: the
+ * last complete round's verdict stands); abandon it when the budget runs
+ * out. */
+bool weft__strategy_deepen(long runs);
+bool weft__strategy_round_over(long runs, bool limit);
+bool weft__strategy_abandon_round(void);
 int weft__explore_bound(void);
 int weft__explore_fair_bound(void);
 

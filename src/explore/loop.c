@@ -268,7 +268,7 @@ void weft__explore_loop(const struct weft_test *t,
 	struct limit_rec lim = { 0 };
 	long exec_no = cfg->first, cuts = 0;
 	int nfind = 0, found_sev = 1 << 20, primary = -1;
-	bool fell_back = false;
+	bool fell_back = false, over = false;
 
 	in_parts = cfg->in_parts;
 	shared_used = cfg->split ? cfg->used : NULL;
@@ -302,6 +302,13 @@ void weft__explore_loop(const struct weft_test *t,
 					exec_no -= cfg->stride;
 					continue;
 				}
+				/* Cut by the fairness bound only: a deeper
+				 * round, unless the user gave the bound. */
+				if (!lim.rec && !in_parts && !cfg->split &&
+				    weft__strategy_deepen(exec_no)) {
+					exec_no -= cfg->stride;
+					continue;
+				}
 				finish_clean(S, t0, &lim, true);
 				return;
 			}
@@ -309,6 +316,10 @@ void weft__explore_loop(const struct weft_test *t,
 		}
 		r = weft__run_execution(t);
 		weft__strat->end(r);
+		/* A deeper round of the fairness bound over its allowance, or
+		 * cut by a limit: the last complete round's verdict stands. */
+		over = r != EXEC_BUG &&
+		       weft__strategy_round_over(exec_no + 1, r == EXEC_LIMIT);
 		if (cfg->debug_exec)
 			weft__dump_execution(r);
 		S->v.total_steps += S->t.nsteps;
@@ -332,7 +343,7 @@ void weft__explore_loop(const struct weft_test *t,
 				S->v.pruned++;
 			else if (r == EXEC_REDUNDANT)
 				S->v.redundant++;
-			else if (r == EXEC_LIMIT)
+			else if (r == EXEC_LIMIT && !over)
 				note_limit(S, &lim, exec_no);
 		}
 		/* After the fallback, a program every execution of which a
@@ -370,7 +381,11 @@ void weft__explore_loop(const struct weft_test *t,
 			finish(&S->v, t0, VERDICT_BUG);
 			return;
 		}
+		if (over)
+			break;
 	}
+	/* The budget may run out in a deeper round of the fairness bound. */
+	over = weft__strategy_abandon_round() || over;
 	if (S->v.nfindings && found) {
 		restore_record(S, found);
 		/* The primary finding goes first; the report lists the others
@@ -388,6 +403,6 @@ void weft__explore_loop(const struct weft_test *t,
 		finish(&S->v, t0, VERDICT_BUG);
 		return;
 	}
-	finish_clean(S, t0, &lim, false);
+	finish_clean(S, t0, &lim, over);
 }
 

@@ -6,7 +6,18 @@
  * --time-limit binds first: a test it finishes is verified for every
  * interleaving (within the bound).  If it has not finished by then, the rest of the budget
  * goes to PCT, whose probabilistic guarantee does not depend on the size
- * of the state space, and the verdict says so ("dfs+pct", pass). */
+ * of the state space, and the verdict says so ("dfs+pct", pass).
+ *
+ * A search (auto's or dfs's) that finished but was cut by the fairness bound (a spinner ran
+ * on while the others should have run, more than --fair-bound times) goes
+ * on with the bound doubled, unless the user gave it: a retry loop that
+ * gives up after a few tries is then covered too.  The deeper rounds
+ * together may run at most DEEPEN_FACTOR times the executions of the
+ * first (so deepening costs a bounded factor of it), and must end within
+ * the exhaustive half of the budget; a round that does not, or
+ * that a limit of weft cuts, is abandoned, and the verification is the
+ * last complete round's, at its bound.  The bounds are counts of
+ * executions, not time, so the verdict does not depend on the machine. */
 #include <stdio.h>
 #include <string.h>
 
@@ -41,6 +52,16 @@ static bool switched;
 static const struct weft__strategy *exh;
 static double started;
 
+/* Deepening the fairness bound: the largest bound tried, the last round
+ * that completed (its bound), where the current round began and how many
+ * executions it may run. */
+#define DEEPEN_MAX 64
+#define DEEPEN_FACTOR 3
+#define DEEPEN_MIN_RUNS 64
+static int done_fb = -1;
+static bool deepening, abandoned;
+static long deepen_end;
+
 /* Half of the execution budget or half of the time budget is spent. */
 static bool half_spent(void)
 {
@@ -61,6 +82,12 @@ static bool auto_begin(void)
 		inner = exh = dfs_kind();
 		started = weft__now();
 	}
+	if (deepening && half_spent()) {
+		weft__strategy_abandon_round();
+		return false;
+	}
+	if (abandoned)
+		return false;
 	if (inner != &weft__strategy_pct && !switched && half_spent()) {
 		inner = &weft__strategy_pct;
 		switched = true;
@@ -156,8 +183,63 @@ bool weft__strategy_fall_back(void)
 	return true;
 }
 
+/* The exhaustive search finished clean, after runs executions in all:
+ * if it was cut by the fairness bound, start a deeper round (see the
+ * opening comment).  False when there is none to run. */
+bool weft__strategy_deepen(long runs)
+{
+	int fb = weft__opts.fair_bound;
+
+	bool exhaustive = weft__strat == &strategy_auto
+				  ? !switched
+				  : weft__strat->exhaustive;
+
+	if (!exhaustive || abandoned ||
+	    weft__opts.fair_bound_set || fb < 0 || fb >= DEEPEN_MAX ||
+	    weft__explore_fair_bound() < 0)
+		return false;
+	/* The deeper rounds together may run DEEPEN_FACTOR times the first
+	 * round's executions. */
+	if (deepen_end == 0) {
+		long first = runs < DEEPEN_MIN_RUNS ? DEEPEN_MIN_RUNS : runs;
+		deepen_end = runs + DEEPEN_FACTOR * first;
+	}
+	if (runs >= deepen_end)
+		return false;
+	done_fb = fb;
+	weft__opts.fair_bound = fb * 2 > DEEPEN_MAX ? DEEPEN_MAX : fb * 2;
+	deepening = true;
+	weft__restart_pending = true;
+	return true;
+}
+
+/* After each execution of a deeper round (runs in all so far, limit: a
+ * limit of weft cut it): true when the round is abandoned, its
+ * allowance spent or its search no longer complete. */
+bool weft__strategy_round_over(long runs, bool limit)
+{
+	if (!deepening || (!limit && runs <= deepen_end))
+		return false;
+	weft__strategy_abandon_round();
+	return true;
+}
+
+/* The budget ran out during a deeper round: the last complete round's
+ * verification stands.  False when no deeper round was running. */
+bool weft__strategy_abandon_round(void)
+{
+	if (!deepening)
+		return false;
+	deepening = false;
+	abandoned = true;
+	weft__opts.fair_bound = done_fb;
+	return true;
+}
+
 bool weft__strategy_verified(void)
 {
+	if (abandoned)
+		return weft__strat != &strategy_auto || !switched;
 	if (weft__strat == &strategy_auto)
 		return !switched && (exh == &weft__strategy_dfs
 					     ? weft__dfs_complete()
@@ -179,6 +261,8 @@ int weft__explore_bound(void)
 
 int weft__explore_fair_bound(void)
 {
+	if (abandoned)
+		return done_fb;
 	if (weft__strat == &weft__strategy_dfs ||
 	    (weft__strat == &strategy_auto && exh == &weft__strategy_dfs))
 		return weft__dfs_fair_bound();

@@ -59,17 +59,37 @@ void weft__saw_change(void)
 		X->th[X->cur].spinning = false;
 }
 
-void weft__spun(void)
+/* The running thread made no progress: poll says whether by a poll (a
+ * read or try that saw nothing new) rather than by a yield. */
+static void spin(bool poll)
 {
 	struct weft__exec *X = weft__X;
 
 	if (X && X->cur >= 0) {
+		X->th[X->cur].poll_spun = poll;
 		X->th[X->cur].spinning = true;
 		X->spin_any = true;
 		X->th[X->cur].yield_wait = X->enabled;
 		weft__ts_del(&X->th[X->cur].yield_wait, X->cur);
 		X->progress = false;
 	}
+}
+
+void weft__spun(void)
+{
+	spin(true);
+}
+
+/* A yield lets the others run first: the thread spins.  Its op says it
+ * is a yield, so that a retry loop's round (a failed poll, then a yield)
+ * is one unfair continuation, not two (record_step in sched.c). */
+void weft__yield_point(const struct weft_loc *loc)
+{
+	struct weft__op op = { .name = "yield", .access = WEFT__ACC_NONE,
+			       .yield = true, .loc = loc };
+
+	weft__visible(&op);
+	spin(false);
 }
 
 /* Whether the calling thread polled at the place of its step just taken

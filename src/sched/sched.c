@@ -196,8 +196,14 @@ static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 	if (last >= 0 && last != tid && weft__ts_has(en, last) &&
 	    !weft__ts_has(&X->weak, last) && !X->th[last].spinning)
 		T->preemptions = ++X->preemptions;
-	if (!weft__ts_has(elig, tid))
+	/* An unfair continuation is a round of a spin loop run while the
+	 * others should run first.  A retry loop's round is a failed poll
+	 * and then a yield: both make the thread spin, but the yield only
+	 * ends the round its poll began, and counting it too made
+	 * --fair-bound=N cover only about N/2 rounds. */
+	if (!weft__ts_has(elig, tid) && !(op->yield && t->poll_spun))
 		X->unfair++;
+	t->poll_spun = false;
 	weft__fair_step(X, tid);
 	weft__trace_dec(T)[T->ndec++] = (uint32_t)tid;
 	weft__trace_steps(T)[s] = (struct weft__step){

@@ -381,8 +381,7 @@ void(weft_join)(weft_thread_t t)
 
 void weft_yield_at(const struct weft_loc *loc)
 {
-	weft__point("yield", NULL, NULL, WEFT__ACC_NONE, loc);
-	weft__spun();
+	weft__yield_point(loc);
 }
 
 void(weft_yield)(void)

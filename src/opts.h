@@ -4,6 +4,13 @@
 #ifndef WEFT_OPTS_H
 #define WEFT_OPTS_H
 
+/* Steps in a row with every runnable thread spinning before a livelock
+ * is reported: high enough that a loop that polls and sleeps a few
+ * thousand times before it gives up by itself ends first (at 200, a
+ * driver's "poll up to 1000 times" loop was a false livelock), and
+ * cheap, since only the execution that livelocks runs that long. */
+#define WEFT__DEFAULT_SPIN_BOUND 10000
+
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -23,7 +30,8 @@ struct weft__opts {
 	bool verbose;
 	bool spurious;          /* explore spurious wakeups */
 	long stack_size;
-	int spin_bound;         /* steps with only spinning threads => livelock */
+	int spin_bound;         /* steps with only spinning threads => livelock
+				   (at most half of max_steps count) */
 	int fair_bound;         /* DFS: unfair continuations of spinners per
 				   execution (-1: unbounded) */
 	bool fair_bound_set;    /* given by the user: the default strategy

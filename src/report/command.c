@@ -93,7 +93,7 @@ static void put_execution_options(struct buf *b, const char *sep)
 			 weft__opts.max_steps);
 		put(b, w);
 	}
-	if (weft__opts.spin_bound != 200) {
+	if (weft__opts.spin_bound != WEFT__DEFAULT_SPIN_BOUND) {
 		snprintf(w, sizeof w, "%sspin-bound=%d", sep,
 			 weft__opts.spin_bound);
 		put(b, w);

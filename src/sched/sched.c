@@ -226,6 +226,16 @@ static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 	X->last_tid = tid;
 }
 
+/* Steps in a row with only spinners that make a livelock: --spin-bound,
+ * but at most half of --max-steps, so that a spin that begins in the
+ * first half of an execution is a livelock, not a step limit. */
+static long spin_bound(void)
+{
+	long half = weft__opts.max_steps / 2;
+
+	return weft__opts.spin_bound < half ? weft__opts.spin_bound : half;
+}
+
 /* Choose and record the next step; never returns when the execution ends
  * or deadlocks. */
 static int choose_next(void)
@@ -280,13 +290,13 @@ static int choose_next(void)
 	/* Every runnable thread spinning, with no write in between: nothing
 	 * can change unless some loop gives up by itself. */
 	if (X->n_spinning == X->n_enabled) {
-		if (++X->spin_steps > weft__opts.spin_bound)
+		if (++X->spin_steps > spin_bound())
 			livelock(weft__internf(
 				"every runnable thread has been spinning for "
-				"%d steps without any thread making progress "
+				"%ld steps without any thread making progress "
 				"(a loop that gives up by itself after more "
 				"rounds is no livelock: raise --spin-bound)",
-				weft__opts.spin_bound));
+				spin_bound()));
 	} else {
 		X->spin_steps = 0;
 	}

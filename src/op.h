@@ -95,10 +95,6 @@ struct weft__op {
 				     timeout, which no thread brings, so a
 				     thread parked at it is not one a busy
 				     thread starves (sched.c's starve) */
-	bool yield;               /* a yield (sched_yield, cpu_relax): in a
-				     retry loop, part of the round its
-				     failed poll began (sched.c's
-				     record_step) */
 	bool timekeeping;         /* only sleeps or moves the virtual clock:
 				     no progress for livelock detection (a
 				     loop that only sleeps and polls is

@@ -14,7 +14,6 @@
 #include <sys/mman.h>
 
 #include "explore/explore.h"
-#include "explore/explore.h"
 #include "options.h"
 
 /* Leaves a job can log; past this the count is the job's total (the
@@ -167,6 +166,26 @@ void weft__bounds_widen(struct weft__verdict *v, int bound, int fair,
 		v->stale_bound = stale;
 }
 
+/* The statements a part's verdict rests on are the whole's too: a part
+ * that the fairness bound cut carries its note even when another part's
+ * verdict is the one shown (the note came and went with the jobs' timing
+ * before). */
+static void merge_notes(struct weft__verdict *to,
+			const struct weft__verdict *from)
+{
+	for (int k = 0; k < from->nnotes; k++) {
+		bool have = false;
+		for (int i = 0; i < to->nnotes; i++)
+			have |= to->note_keys[i] == from->note_keys[k];
+		if (have || to->nnotes == WEFT__MAX_NOTES)
+			continue;
+		to->note_keys[to->nnotes] = from->note_keys[k];
+		memcpy(to->notes[to->nnotes], from->notes[k],
+		       sizeof to->notes[0]);
+		to->nnotes++;
+	}
+}
+
 struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 				   struct weft__split_log **logs, int n,
 				   bool split, bool *exact)
@@ -206,6 +225,8 @@ struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 			secs = S[i]->v.seconds;
 		weft__bounds_widen(&W->v, S[i]->v.bound, S[i]->v.fair_bound,
 				   S[i]->v.starve_bound, S[i]->v.stale_bound);
+		if (i != best && W->v.verdict != VERDICT_BUG)
+			merge_notes(&W->v, &S[i]->v);
 		sampled |= S[i]->v.inputs_sampled;
 	}
 	if (cut)

@@ -80,11 +80,13 @@ static void finish(struct weft__verdict *V, double t0, int verdict)
 	if (verdict == VERDICT_VERIFIED && V->fair_bound >= 0)
 		weft__verdict_note(
 			FAIR_NOTE,
-			weft__internf("a loop that gives up after more than "
-				      "%d tries in a row while another thread "
-				      "could run (then takes an error path) "
-				      "is not covered: --fair-bound=N covers "
-				      "N+1 tries", V->fair_bound + 1));
+			weft__internf("a bug that needs a retry loop to "
+				      "fail more than %d tries while another "
+				      "thread could run (then give up) is not "
+				      "covered, and with several such loops "
+				      "their extra tries add up: "
+				      "--fair-bound=N covers N+1",
+				      V->fair_bound + 1));
 	V->seconds = weft__now() - t0;
 	snprintf(V->strategy, sizeof V->strategy, "%s", weft__strategy_ran());
 	__atomic_store_n(&V->state, SHM_DONE, __ATOMIC_SEQ_CST);

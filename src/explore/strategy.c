@@ -13,7 +13,8 @@
  * on with the bound doubled, unless the user gave it: a retry loop that
  * gives up after a few tries is then covered too.  The deeper rounds
  * together may run at most DEEPEN_FACTOR times the executions of the
- * first (so deepening costs a bounded factor of it), and must end within
+ * first, or DEEPEN_MIN_EXTRA (so deepening costs a bounded factor of the
+ * first round, or little), and must end within
  * the exhaustive half of the budget; a round that does not, or
  * that a limit of weft cuts, is abandoned, and the verification is the
  * last complete round's, at its bound.  The bounds are counts of
@@ -57,7 +58,7 @@ static double started;
  * executions it may run. */
 #define DEEPEN_MAX 64
 #define DEEPEN_FACTOR 3
-#define DEEPEN_MIN_RUNS 64
+#define DEEPEN_MIN_EXTRA 10000
 static int done_fb = -1;
 static bool deepening, abandoned;
 static long deepen_end;
@@ -199,10 +200,14 @@ bool weft__strategy_deepen(long runs)
 	    weft__explore_fair_bound() < 0)
 		return false;
 	/* The deeper rounds together may run DEEPEN_FACTOR times the first
-	 * round's executions. */
+	 * round's executions, and at least DEEPEN_MIN_EXTRA (a few tenths of
+	 * a second at most): a small first round left too little to reach
+	 * the bound of a retry loop of a few tries in each of a few
+	 * threads. */
 	if (deepen_end == 0) {
-		long first = runs < DEEPEN_MIN_RUNS ? DEEPEN_MIN_RUNS : runs;
-		deepen_end = runs + DEEPEN_FACTOR * first;
+		long extra = DEEPEN_FACTOR * runs;
+		deepen_end = runs + (extra < DEEPEN_MIN_EXTRA ? DEEPEN_MIN_EXTRA
+							     : extra);
 	}
 	if (runs >= deepen_end)
 		return false;

@@ -66,7 +66,8 @@ static void spin(bool poll)
 	struct weft__exec *X = weft__X;
 
 	if (X && X->cur >= 0) {
-		X->th[X->cur].poll_spun = poll;
+		if (poll)
+			X->th[X->cur].poll_spun = true;
 		X->th[X->cur].spinning = true;
 		X->spin_any = true;
 		X->th[X->cur].yield_wait = X->enabled;
@@ -80,13 +81,13 @@ void weft__spun(void)
 	spin(true);
 }
 
-/* A yield lets the others run first: the thread spins.  Its op says it
- * is a yield, so that a retry loop's round (a failed poll, then a yield)
- * is one unfair continuation, not two (record_step in sched.c). */
+/* A yield lets the others run first: the thread spins, but the yield
+ * is no poll: in a retry loop it belongs to the round its failed poll
+ * began (record_step in sched.c). */
 void weft__yield_point(const struct weft_loc *loc)
 {
 	struct weft__op op = { .name = "yield", .access = WEFT__ACC_NONE,
-			       .yield = true, .loc = loc };
+			       .loc = loc };
 
 	weft__visible(&op);
 	spin(false);

@@ -175,6 +175,10 @@ _Noreturn static void livelock(const char *why)
 	weft__fail(WEFT__K(LIVELOCK), op ? op->loc : NULL, "%s", why);
 }
 
+/* Steps that only pass time after a failed poll, within one round of a
+ * spin loop (record_step). */
+#define FREE_STEPS 8
+
 static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 {
 	struct weft__exec *X = weft__X;
@@ -197,13 +201,22 @@ static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 	    !weft__ts_has(&X->weak, last) && !X->th[last].spinning)
 		T->preemptions = ++X->preemptions;
 	/* An unfair continuation is a round of a spin loop run while the
-	 * others should run first.  A retry loop's round is a failed poll
-	 * and then a yield: both make the thread spin, but the yield only
-	 * ends the round its poll began, and counting it too made
-	 * --fair-bound=N cover only about N/2 rounds. */
-	if (!weft__ts_has(elig, tid) && !(op->yield && t->poll_spun))
+	 * others should run first: its poll (a step that touches an
+	 * object).  The steps that only pass time after a failed poll (a
+	 * yield, a sleep, a timed wait's choice, up to FREE_STEPS of them)
+	 * belong to the round the poll began; counting each made
+	 * --fair-bound=N cover a half or a third of the tries it claims.
+	 * Without a poll before them (a loop of yields alone) each counts. */
+	bool poll_step = op->access != WEFT__ACC_NONE && !op->timekeeping;
+	if (!weft__ts_has(elig, tid) &&
+	    (poll_step || !t->poll_spun || t->free_run >= FREE_STEPS))
 		X->unfair++;
-	t->poll_spun = false;
+	if (poll_step) {
+		t->poll_spun = false;
+		t->free_run = 0;
+	} else if (t->free_run < 255) {
+		t->free_run++;
+	}
 	weft__fair_step(X, tid);
 	weft__trace_dec(T)[T->ndec++] = (uint32_t)tid;
 	weft__trace_steps(T)[s] = (struct weft__step){

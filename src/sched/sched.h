@@ -43,8 +43,8 @@ struct weft__thread {
 	struct weft__stack *stack;
 	struct weft__op startop;   /* the first pending op after spawn */
 	bool spinning;             /* made no progress since last write */
-	bool poll_spun;            /* its last step was a poll that spun
-				      (not a yield): see record_step */
+	bool poll_spun;            /* its last poll spun (record_step) */
+	uint8_t free_run;          /* steps without a poll since its last */
 	weft__tset yield_wait;     /* threads that must take a step before
 				      this spinner is scheduled again */
 	weft__tset starve_wait;    /* the same for a thread that ran

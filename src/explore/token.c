@@ -5,7 +5,14 @@
  * followed by a CRC-32 of the test's name and the payload, in URL-safe
  * base64 behind a version prefix: "w1.<base64>".  The checksum makes a
  * mistyped token, or a token for another test, a clear error instead of a
- * confusing replay. */
+ * confusing replay.
+ *
+ * "w2." tokens encode the decisions as items that are either a run (a
+ * value, repeated) or a copy of the decisions up to W2_MAX_PERIOD back
+ * (LZ77's distance and length): a livelock of two threads that take
+ * turns for 10,000 steps is one copy, where its runs of one made a token
+ * of 27 KB.  A token is written as w2 only when that is shorter by a
+ * margin, so short tokens mostly stay as they were. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,15 +62,11 @@ static int get_varint(const unsigned char *b, size_t len, size_t *pos,
 	return -1;
 }
 
-char *weft__token_encode(const char *test, const uint32_t *dec, long n,
-			 const uint64_t *ctx, int nctx)
+/* w1: n, then (value, repeats) pairs. */
+static size_t put_runs(unsigned char *raw, const uint32_t *dec, long n)
 {
-	unsigned char *raw = malloc((size_t)n * 20 + (size_t)nctx * 10 + 48);
-	size_t len = 0, out_len;
-	char *out;
-	uint32_t crc;
+	size_t len = put_varint(raw, (uint64_t)n);
 
-	len += put_varint(raw + len, (uint64_t)n);
 	for (long i = 0; i < n;) {
 		long j = i + 1;
 		while (j < n && dec[j] == dec[i])
@@ -72,6 +75,72 @@ char *weft__token_encode(const char *test, const uint32_t *dec, long n,
 		len += put_varint(raw + len, (uint64_t)(j - i - 1));
 		i = j;
 	}
+	return len;
+}
+
+#define W2_MAX_PERIOD 64
+
+/* The longest match at i of the decisions p back, p up to W2_MAX_PERIOD
+ * (the work is bounded by W2_MAX_PERIOD times what the match covers). */
+static long best_copy(const uint32_t *dec, long n, long i, long *period)
+{
+	long best = 0;
+
+	for (long p = 1; p <= W2_MAX_PERIOD && p <= i; p++) {
+		long l = 0;
+		while (i + l < n && dec[i + l] == dec[i + l - p])
+			l++;
+		if (l > best) {
+			best = l;
+			*period = p;
+		}
+	}
+	return best;
+}
+
+/* w2: n, then items: (value << 1, repeats) for a run, ((period - 1) << 1
+ * | 1, length - 1) for a copy. */
+static size_t put_items(unsigned char *raw, const uint32_t *dec, long n)
+{
+	size_t len = put_varint(raw, (uint64_t)n);
+
+	for (long i = 0; i < n;) {
+		long r = 1, p = 0, l;
+		while (i + r < n && dec[i + r] == dec[i])
+			r++;
+		l = best_copy(dec, n, i, &p);
+		if (l > r && l >= 4) {
+			len += put_varint(raw + len, (uint64_t)(p - 1) << 1 | 1);
+			len += put_varint(raw + len, (uint64_t)(l - 1));
+			i += l;
+		} else {
+			len += put_varint(raw + len, (uint64_t)dec[i] << 1);
+			len += put_varint(raw + len, (uint64_t)(r - 1));
+			i += r;
+		}
+	}
+	return len;
+}
+
+char *weft__token_encode(const char *test, const uint32_t *dec, long n,
+			 const uint64_t *ctx, int nctx)
+{
+	size_t cap = (size_t)n * 20 + (size_t)nctx * 10 + 48;
+	unsigned char *raw = malloc(cap), *w2 = malloc(cap);
+	size_t len = put_runs(raw, dec, n), len2 = put_items(w2, dec, n);
+	size_t out_len;
+	char *out;
+	uint32_t crc;
+	int version = 1;
+
+	if (len2 + 16 < len) {
+		unsigned char *t = raw;
+		raw = w2;
+		w2 = t;
+		len = len2;
+		version = 2;
+	}
+	free(w2);
 	/* Optional replay context after the runs (see internal.h). */
 	if (nctx > 0) {
 		len += put_varint(raw + len, (uint64_t)nctx);
@@ -84,7 +153,7 @@ char *weft__token_encode(const char *test, const uint32_t *dec, long n,
 		raw[len++] = (unsigned char)(crc >> (8 * k));
 	out_len = 3 + (len * 4 + 2) / 3 + 1;
 	out = malloc(out_len);
-	memcpy(out, "w1.", 3);
+	memcpy(out, version == 2 ? "w2." : "w1.", 3);
 	size_t o = 3;
 	for (size_t i = 0; i < len; i += 3) {
 		uint32_t v = (uint32_t)raw[i] << 16;
@@ -170,6 +239,35 @@ static const char *get_runs(const unsigned char *raw, size_t len, size_t *pos,
 	return NULL;
 }
 
+/* The w2 items (put_items). */
+static const char *get_items(const unsigned char *raw, size_t len,
+			     size_t *pos, uint32_t **out, long *count)
+{
+	uint64_t n, h, x, k = 0;
+
+	if (get_varint(raw, len, pos, &n))
+		return "its length is malformed";
+	if (n > MAX_DECISIONS)
+		return "it claims more decisions than any execution makes";
+	*out = malloc(sizeof **out * (n ? n : 1));
+	while (k < n) {
+		if (get_varint(raw, len, pos, &h) ||
+		    get_varint(raw, len, pos, &x))
+			return "its items are malformed";
+		if (x >= n - k)
+			return "its items do not add up to its length";
+		if (!(h & 1) && (h >> 1) > UINT32_MAX)
+			return "it holds a decision out of range";
+		if ((h & 1) && (h >> 1) >= k)
+			return "it copies from before its start";
+		for (uint64_t i = 0; i <= x; i++, k++)
+			(*out)[k] = h & 1 ? (*out)[k - (h >> 1) - 1]
+					  : (uint32_t)(h >> 1);
+	}
+	*count = (long)n;
+	return NULL;
+}
+
 /* The optional replay context after the runs: a count, then values. */
 static const char *get_context(const unsigned char *raw, size_t len,
 			       size_t *pos, uint64_t **ctx, int *nctx)
@@ -204,8 +302,8 @@ long weft__token_decode(const char *test, const char *tok, uint32_t **out,
 	*out = NULL;
 	*ctx = NULL;
 	*nctx = 0;
-	if (strncmp(tok, "w1.", 3) != 0) {
-		*err = "it does not start with w1.";
+	if (strncmp(tok, "w1.", 3) != 0 && strncmp(tok, "w2.", 3) != 0) {
+		*err = "it does not start with w1. or w2.";
 		return -1;
 	}
 	raw = malloc(strlen(tok) + 1);
@@ -225,7 +323,8 @@ long weft__token_decode(const char *test, const char *tok, uint32_t **out,
 			    "for another test)";
 	}
 	if (!e)
-		e = get_runs(raw, len, &pos, out, &n);
+		e = tok[1] == '2' ? get_items(raw, len, &pos, out, &n)
+				  : get_runs(raw, len, &pos, out, &n);
 	if (!e)
 		e = get_context(raw, len, &pos, ctx, nctx);
 	free(raw);

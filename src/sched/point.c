@@ -66,8 +66,10 @@ static void spin(bool poll)
 	struct weft__exec *X = weft__X;
 
 	if (X && X->cur >= 0) {
-		if (poll)
+		if (poll) {
 			X->th[X->cur].poll_spun = true;
+			X->th[X->cur].free_run = 0;
+		}
 		X->th[X->cur].spinning = true;
 		X->spin_any = true;
 		X->th[X->cur].yield_wait = X->enabled;

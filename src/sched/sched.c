@@ -207,15 +207,18 @@ static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 	 * belong to the round the poll began; counting each made
 	 * --fair-bound=N cover a half or a third of the tries it claims.
 	 * Without a poll before them (a loop of yields alone) each counts. */
-	bool poll_step = op->access != WEFT__ACC_NONE && !op->timekeeping;
-	if (!weft__ts_has(elig, tid) &&
-	    (poll_step || !t->poll_spun || t->free_run >= FREE_STEPS))
+	if (__builtin_expect(t->poll_spun, 0)) {
+		bool poll_step =
+			op->access != WEFT__ACC_NONE && !op->timekeeping;
+		if (!weft__ts_has(elig, tid) &&
+		    (poll_step || t->free_run >= FREE_STEPS))
+			X->unfair++;
+		if (poll_step)
+			t->poll_spun = false;
+		else if (t->free_run < 255)
+			t->free_run++;
+	} else if (!weft__ts_has(elig, tid)) {
 		X->unfair++;
-	if (poll_step) {
-		t->poll_spun = false;
-		t->free_run = 0;
-	} else if (t->free_run < 255) {
-		t->free_run++;
 	}
 	weft__fair_step(X, tid);
 	weft__trace_dec(T)[T->ndec++] = (uint32_t)tid;

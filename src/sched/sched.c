@@ -146,35 +146,6 @@ void weft__note_blocked(int tid)
 		.loc = op->loc, .value = -1 };
 }
 
-_Noreturn static void livelock(const char *why)
-{
-	struct weft__exec *X = weft__X;
-	int tid = X->last_tid >= 0 ? X->last_tid : 0;
-	struct weft__op *op = X->th[tid].pending;
-
-	for (int i = 0; i < X->nthreads; i++) {
-		struct weft__thread *t = &X->th[i];
-		char buf[512] = "";
-		bool enabled;
-		if (t->state != TS_LIVE || !t->pending)
-			continue;
-		enabled = weft__thread_enabled(i);
-		if (!enabled && t->pending->waitdesc) {
-			t->pending->waitdesc(t->pending, buf, sizeof buf);
-			weft__note_blocked(i);
-		}
-		weft__fail_detail(
-			"thread %s %s %s(%s) at %s:%d%s%s", t->name,
-			enabled ? "keeps retrying" : "waits in",
-			t->pending->name,
-			t->pending->objname ? t->pending->objname : "",
-			t->pending->loc ? t->pending->loc->file : "?",
-			t->pending->loc ? t->pending->loc->line : 0,
-			buf[0] ? " for " : "", buf);
-	}
-	weft__fail(WEFT__K(LIVELOCK), op ? op->loc : NULL, "%s", why);
-}
-
 /* Steps that only pass time after a failed poll, within one round of a
  * spin loop (record_step). */
 #define FREE_STEPS 8
@@ -242,16 +213,6 @@ static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 	X->last_tid = tid;
 }
 
-/* Steps in a row with only spinners that make a livelock: --spin-bound,
- * but at most half of --max-steps, so that a spin that begins in the
- * first half of an execution is a livelock, not a step limit. */
-static long spin_bound(void)
-{
-	long half = weft__opts.max_steps / 2;
-
-	return weft__opts.spin_bound < half ? weft__opts.spin_bound : half;
-}
-
 /* Choose and record the next step; never returns when the execution ends
  * or deadlocks. */
 static int choose_next(void)
@@ -303,19 +264,7 @@ static int choose_next(void)
 	}
 	if (X->atomic_tid >= 0 && weft__ts_has(&X->enabled, X->atomic_tid))
 		only(X, X->atomic_tid);
-	/* Every runnable thread spinning, with no write in between: nothing
-	 * can change unless some loop gives up by itself. */
-	if (X->n_spinning == X->n_enabled) {
-		if (++X->spin_steps > spin_bound())
-			livelock(weft__internf(
-				"every runnable thread has been spinning for "
-				"%ld steps without any thread making progress "
-				"(a loop that gives up by itself after more "
-				"rounds is no livelock: raise --spin-bound)",
-				spin_bound()));
-	} else {
-		X->spin_steps = 0;
-	}
+	weft__livelock_check(X);
 	/* elig is a preference (fair scheduling); exhaustive strategies may
 	 * still branch to any enabled thread, since partial-order reduction
 	 * is only sound over the enabled set. */

@@ -164,6 +164,10 @@ void weft__listeners_end(void);
 void weft__fair_sets(struct weft__exec *X);
 int weft__fair_round_robin(const weft__tset *set);
 void weft__fair_step(struct weft__exec *X, int tid);
+/* Livelock (livelock.c): called at each choice with X's sets known;
+ * reports a livelock (and never returns) once every runnable thread has
+ * spun for --spin-bound steps in a row. */
+void weft__livelock_check(struct weft__exec *X);
 /* Some thread of this run waited for others after --starve-bound steps:
  * a verification rests on that bound (shared.c). */
 void weft__verdict_starved(void);

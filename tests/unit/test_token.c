@@ -19,9 +19,10 @@ UNIT(token_roundtrip)
 
 	/* Runs of pseudo-random values: version 1, or version 2 where its
 	 * copies make the token shorter. */
-	for (int i = 0, x = 1; i < 300; i++) {
+	uint32_t x = 1;
+	for (int i = 0; i < 300; i++) {
 		if (i % 3 == 0)
-			x = (x * 1103515245 + 12345) & 0x7fffffff;
+			x = (x * 1103515245u + 12345u) & 0x7fffffffu;
 		dec[i] = (uint32_t)(x >> 16) % 5 + (i % 50 == 0 ? 200 : 0);
 	}
 	tok = weft__token_encode("my_test", dec, 300, NULL, 0);

@@ -1,0 +1,60 @@
+/* src/sched/livelock.c - livelock: every runnable thread spinning for
+ * --spin-bound steps in a row, with nothing written in between, so that
+ * nothing can change unless some loop gives up by itself. */
+#include "sched.h"
+
+/* Steps in a row with only spinners that make a livelock: --spin-bound,
+ * but at most half of --max-steps, so that a spin that begins in the
+ * first half of an execution is a livelock, not a step limit. */
+static long spin_bound(void)
+{
+	long half = weft__opts.max_steps / 2;
+
+	return weft__opts.spin_bound < half ? weft__opts.spin_bound : half;
+}
+
+/* The report names what each live thread keeps retrying or waits in, so
+ * a reader sees the loop and what it waits for without the trace. */
+_Noreturn static void livelock(const char *why)
+{
+	struct weft__exec *X = weft__X;
+	int tid = X->last_tid >= 0 ? X->last_tid : 0;
+	struct weft__op *op = X->th[tid].pending;
+
+	for (int i = 0; i < X->nthreads; i++) {
+		struct weft__thread *t = &X->th[i];
+		char buf[512] = "";
+		bool enabled;
+		if (t->state != TS_LIVE || !t->pending)
+			continue;
+		enabled = weft__thread_enabled(i);
+		if (!enabled && t->pending->waitdesc) {
+			t->pending->waitdesc(t->pending, buf, sizeof buf);
+			weft__note_blocked(i);
+		}
+		weft__fail_detail(
+			"thread %s %s %s(%s) at %s:%d%s%s", t->name,
+			enabled ? "keeps retrying" : "waits in",
+			t->pending->name,
+			t->pending->objname ? t->pending->objname : "",
+			t->pending->loc ? t->pending->loc->file : "?",
+			t->pending->loc ? t->pending->loc->line : 0,
+			buf[0] ? " for " : "", buf);
+	}
+	weft__fail(WEFT__K(LIVELOCK), op ? op->loc : NULL, "%s", why);
+}
+
+void weft__livelock_check(struct weft__exec *X)
+{
+	if (X->n_spinning != X->n_enabled) {
+		X->spin_steps = 0;
+		return;
+	}
+	if (++X->spin_steps > spin_bound())
+		livelock(weft__internf(
+			"every runnable thread has been spinning for %ld steps "
+			"without any thread making progress (a loop that "
+			"gives up by itself after more rounds is no livelock: "
+			"raise --spin-bound)",
+			spin_bound()));
+}

@@ -140,10 +140,6 @@ void weft__release_point(const char *name, const void *obj,
  * is treated as spinning and the explorer prefers other threads until some
  * thread writes something.  Keeps spin loops from hanging exploration. */
 void weft__spun(void);
-/* A yield (sched_yield, cpu_relax): a scheduling point after which the
- * thread spins as after weft__spun.  May switch threads; orders
- * nothing. */
-void weft__yield_point(const struct weft_loc *loc);
 /* The calling thread's step read v from obj: reading again, at a place it
  * polled at before, an (object, value) pair it already polled since its
  * last write (weft__poll_forget) or since a polled value changed is a

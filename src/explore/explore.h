@@ -165,7 +165,7 @@ uint32_t weft__op_signature(const struct weft__op *op);
 const char *weft__strategy_ran(void);
 bool weft__strategy_verified(void);
 bool weft__strategy_fall_back(void);
-/* The default strategy's deepening of the fairness bound (strategy.c):
+/* The exhaustive search's deepening of the fairness bound (strategy.c):
  * start a deeper round after a clean complete one of runs executions in
  * all; after each execution of it, whether it is over (abandoned: the
  * last complete round's verdict stands); abandon it when the budget runs

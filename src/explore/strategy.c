@@ -8,16 +8,16 @@
  * goes to PCT, whose probabilistic guarantee does not depend on the size
  * of the state space, and the verdict says so ("dfs+pct", pass).
  *
- * A search (auto's or dfs's) that finished but was cut by the fairness bound (a spinner ran
- * on while the others should have run, more than --fair-bound times) goes
- * on with the bound doubled, unless the user gave it: a retry loop that
- * gives up after a few tries is then covered too.  The deeper rounds
- * together may run at most DEEPEN_FACTOR times the executions of the
- * first, or DEEPEN_MIN_EXTRA (so deepening costs a bounded factor of the
- * first round, or little), and must end within
- * the exhaustive half of the budget; a round that does not, or
- * that a limit of weft cuts, is abandoned, and the verification is the
- * last complete round's, at its bound.  The bounds are counts of
+ * A search (auto's or dfs's) that finished but was cut by the fairness
+ * bound (a spinner ran on while the others should have run, more than
+ * --fair-bound times) goes on with the bound doubled, unless the user
+ * gave it: a retry loop that gives up after a few tries is then covered
+ * too.  The deeper rounds together may run at most DEEPEN_FACTOR times
+ * the executions of the first, or DEEPEN_MIN_EXTRA (so deepening costs a
+ * bounded factor of the first round, or little), and must end within the
+ * exhaustive half of the budget; a round that does not, or that a limit
+ * of weft cuts, is abandoned, and the verification is the last complete
+ * round's, at its bound.  The bounds are counts of
  * executions, not time, so the verdict does not depend on the machine. */
 #include <stdio.h>
 #include <string.h>
@@ -53,9 +53,9 @@ static bool switched;
 static const struct weft__strategy *exh;
 static double started;
 
-/* Deepening the fairness bound: the largest bound tried, the last round
- * that completed (its bound), where the current round began and how many
- * executions it may run. */
+/* Deepening the fairness bound: the largest bound tried; the bound of
+ * the last round that completed; whether a deeper round runs, or one was
+ * abandoned; the executions (of all rounds) the deeper ones must end by. */
 #define DEEPEN_MAX 64
 #define DEEPEN_FACTOR 3
 #define DEEPEN_MIN_EXTRA 10000
@@ -190,7 +190,6 @@ bool weft__strategy_fall_back(void)
 bool weft__strategy_deepen(long runs)
 {
 	int fb = weft__opts.fair_bound;
-
 	bool exhaustive = weft__strat == &strategy_auto
 				  ? !switched
 				  : weft__strat->exhaustive;

@@ -213,17 +213,27 @@ static const char *unbase64(const char *tok, unsigned char *raw, size_t *len)
 	return NULL;
 }
 
+/* The number of decisions both versions start with, and room for them. */
+static const char *get_length(const unsigned char *raw, size_t len,
+			      size_t *pos, uint32_t **out, uint64_t *n)
+{
+	if (get_varint(raw, len, pos, n))
+		return "its length is malformed";
+	if (*n > MAX_DECISIONS)
+		return "it claims more decisions than any execution makes";
+	*out = malloc(sizeof **out * (*n ? *n : 1));
+	return NULL;
+}
+
 /* The run-length encoded decisions: n, then (value, repeats) pairs. */
 static const char *get_runs(const unsigned char *raw, size_t len, size_t *pos,
 			    uint32_t **out, long *count)
 {
 	uint64_t n, v, run, k = 0;
+	const char *e = get_length(raw, len, pos, out, &n);
 
-	if (get_varint(raw, len, pos, &n))
-		return "its length is malformed";
-	if (n > MAX_DECISIONS)
-		return "it claims more decisions than any execution makes";
-	*out = malloc(sizeof **out * (n ? n : 1));
+	if (e)
+		return e;
 	while (k < n) {
 		if (get_varint(raw, len, pos, &v) ||
 		    get_varint(raw, len, pos, &run))
@@ -244,12 +254,10 @@ static const char *get_items(const unsigned char *raw, size_t len,
 			     size_t *pos, uint32_t **out, long *count)
 {
 	uint64_t n, h, x, k = 0;
+	const char *e = get_length(raw, len, pos, out, &n);
 
-	if (get_varint(raw, len, pos, &n))
-		return "its length is malformed";
-	if (n > MAX_DECISIONS)
-		return "it claims more decisions than any execution makes";
-	*out = malloc(sizeof **out * (n ? n : 1));
+	if (e)
+		return e;
 	while (k < n) {
 		if (get_varint(raw, len, pos, &h) ||
 		    get_varint(raw, len, pos, &x))

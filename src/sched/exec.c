@@ -39,7 +39,7 @@ void weft__exec_reset(void)
 	X->preemptions = 0;
 	X->unfair = 0;
 	X->spin_steps = 0;
-	X->progress = false;
+	X->progress = X->last_poll = false;
 	X->spin_any = false;
 	X->starve_any = false;
 	weft__dead_stacks_reset();

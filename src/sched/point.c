@@ -59,14 +59,17 @@ void weft__saw_change(void)
 		X->th[X->cur].spinning = false;
 }
 
-/* The running thread made no progress: poll says whether by a poll (a
- * read or try that saw nothing new) rather than by a yield. */
-static void spin(bool poll)
+/* The running thread made no progress.  After a step that touched an
+ * object, that was a failed poll, and a round of a retry loop begins:
+ * the steps after it that only pass time (a yield, a sleep) belong to it
+ * (record_step in sched.c).  After a yield or a sleep it is not: a loop
+ * of those alone pays for each. */
+void weft__spun(void)
 {
 	struct weft__exec *X = weft__X;
 
 	if (X && X->cur >= 0) {
-		if (poll) {
+		if (X->last_poll) {
 			X->th[X->cur].poll_spun = true;
 			X->th[X->cur].free_run = 0;
 		}
@@ -76,23 +79,6 @@ static void spin(bool poll)
 		weft__ts_del(&X->th[X->cur].yield_wait, X->cur);
 		X->progress = false;
 	}
-}
-
-void weft__spun(void)
-{
-	spin(true);
-}
-
-/* A yield lets the others run first: the thread spins, but the yield
- * is no poll: in a retry loop it belongs to the round its failed poll
- * began (record_step in sched.c). */
-void weft__yield_point(const struct weft_loc *loc)
-{
-	struct weft__op op = { .name = "yield", .access = WEFT__ACC_NONE,
-			       .loc = loc };
-
-	weft__visible(&op);
-	spin(false);
 }
 
 /* Whether the calling thread polled at the place of its step just taken

@@ -204,6 +204,7 @@ static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 	 * scheduling point, since the op may still turn out to have changed
 	 * nothing (a failed trylock calls weft__spun). */
 	X->progress = op->access == WEFT__ACC_WRITE && !op->timekeeping;
+	X->last_poll = op->access != WEFT__ACC_NONE && !op->timekeeping;
 	/* Sleeping or moving the clock changes nothing another thread
 	 * polls: the thread counts as spinning (without being deferred). */
 	if (op->timekeeping) {

@@ -44,7 +44,7 @@ struct weft__thread {
 	struct weft__op startop;   /* the first pending op after spawn */
 	bool spinning;             /* made no progress since last write */
 	bool poll_spun;            /* its last poll spun (record_step) */
-	uint8_t free_run;          /* steps without a poll since its last */
+	uint8_t free_run;          /* steps without a poll since then */
 	weft__tset yield_wait;     /* threads that must take a step before
 				      this spinner is scheduled again */
 	weft__tset starve_wait;    /* the same for a thread that ran
@@ -85,6 +85,9 @@ struct weft__exec {
 	int unfair;                /* unfair continuations of spinners */
 	long spin_steps;           /* consecutive steps with only spinners */
 	bool progress;             /* the last step wrote something */
+	bool last_poll;            /* the last step touched an object (no
+				      yield, sleep or choice): a spin after
+				      it is a failed poll (record_step) */
 	long run_len;              /* consecutive steps of last_tid while
 				      another thread could run */
 	bool starve_any;           /* some thread waited for others after

@@ -381,7 +381,8 @@ void(weft_join)(weft_thread_t t)
 
 void weft_yield_at(const struct weft_loc *loc)
 {
-	weft__yield_point(loc);
+	weft__point("yield", NULL, NULL, WEFT__ACC_NONE, loc);
+	weft__spun();
 }
 
 void(weft_yield)(void)

@@ -114,6 +114,9 @@ struct weft__verdict {
 	bool took_over;           /* a part of a split search that restarted
 				     (new racing sites) and went on to
 				     explore the whole test unsplit */
+	bool abandoned;           /* a deeper round of the fairness bound
+				     that this part (or, merged, some part)
+				     gave up: the round before stands */
 	/* A library of the program's own (built with weft-cc) that the
 	 * test opened with dlopen, which was not loaded yet: the worker
 	 * stops at once, and the parent loads it before exploring the test

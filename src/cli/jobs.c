@@ -72,10 +72,11 @@ static int poll_ms(double t0)
 	return left <= 0 ? 0 : left < 0.25 ? (int)(left * 1000) + 1 : 250;
 }
 
-/* Wait for every job; kill those still running 5 s past the time limit. */
-static void wait_jobs(struct job *jobs, int n)
+/* Wait for every job; kill those still running 5 s past the time limit
+ * (of which earlier rounds of the search took secs). */
+static void wait_jobs(struct job *jobs, int n, double secs)
 {
-	double t0 = weft__now();
+	double t0 = weft__now() - secs;
 	struct weft__shm *S[64];
 	int left = n;
 
@@ -193,24 +194,122 @@ static int preload(const struct weft_test *t, struct job *jobs, int n)
 	return 1;
 }
 
-static struct weft__shm *explore(const struct weft_test *t, bool *again);
+/* A round of a test's search: the first, or a deeper one of the fairness
+ * bound (see weft__explore_test). */
+struct round {
+	int from;     /* the bound of the round before, -1: the first */
+	long end;     /* the deeper rounds' allowance, in executions */
+	long before;  /* the executions of the rounds before */
+	double secs;  /* and their seconds */
+};
 
-/* Explore test t in the parts the options ask for; returns the record of
- * the result (counts added up), or NULL after an error line.  A test
- * that opened a library of the program's own is explored again once the
- * library is loaded (see preload). */
-struct weft__shm *weft__explore_test(const struct weft_test *t)
+static struct weft__shm *explore(const struct weft_test *t,
+				 const struct round *R, bool *again);
+
+/* Explore test t once, in the parts the options ask for; returns the
+ * record of the result (counts added up), or NULL after an error line.  A
+ * test that opened a library of the program's own is explored again once
+ * the library is loaded (see preload). */
+static struct weft__shm *explore_round(const struct weft_test *t,
+				       const struct round *R)
 {
 	struct weft__shm *W;
 	bool again;
 
 	do
-		W = explore(t, &again);
+		W = explore(t, R, &again);
 	while (again);
 	return W;
 }
 
-static struct weft__shm *explore(const struct weft_test *t, bool *again)
+/* A search in parts on this machine (jobs, or a --split), which its
+ * workers do not deepen themselves (loop.c), verified but cut by the
+ * fairness bound.  Shards are not deepened: each sees its part only, and
+ * the parts must hold for one bound. */
+static bool cut_in_parts(const struct weft__shm *W)
+{
+	struct weft__plan P;
+
+	weft__plan_test(&P);
+	return P.split > 0 && P.nshards == 1 && !weft__opts.nshards &&
+	       W->v.verdict == VERDICT_VERIFIED && W->v.fair_bound >= 0;
+}
+
+static long runs_of(const struct weft__verdict *v)
+{
+	return v->executions + v->pruned + v->redundant + v->limited;
+}
+
+/* The rounds before (their counts in sum) and this one's (in v) as one
+ * search; seconds and times to the bug count from the first round. */
+static void add_rounds(struct weft__verdict *v, const struct weft__verdict *sum,
+		       long before)
+{
+	v->executions += sum->executions;
+	v->pruned += sum->pruned;
+	v->redundant += sum->redundant;
+	v->limited += sum->limited;
+	v->total_steps += sum->total_steps;
+	if (v->verdict == VERDICT_BUG)
+		v->bug_exec += before;
+}
+
+/* Explore test t.  A search in parts whose workers verified it within a
+ * fairness bound that cut it is explored again with the bound doubled,
+ * in rounds, as one process deepens its own (strategy.c), with the same
+ * allowance: all parts of a round run at one bound, so a round's verdict
+ * is the whole test's at that bound.  A round that a part gives up (its
+ * allowance spent, a limit of weft) leaves the last complete round's
+ * verdict; a bug any round finds is the verdict. */
+struct weft__shm *weft__explore_test(const struct weft_test *t)
+{
+	struct round R = { .from = -1 };
+	struct weft__verdict *kept = NULL, sum = { 0 };
+	int user_fb = weft__opts.fair_bound;
+	double t0 = weft__now();
+	struct weft__shm *W;
+
+	for (;;) {
+		W = explore_round(t, &R);
+		if (!W)
+			break;
+		if (R.from >= 0 && W->v.abandoned &&
+		    W->v.verdict != VERDICT_BUG) {
+			/* Given up: the rounds before are the search (its
+			 * counts too: the round's depend on the jobs' timing,
+			 * see loop.c). */
+			double secs = W->v.seconds;
+			W->v = *kept;
+			W->v.executions = W->v.pruned = W->v.redundant = 0;
+			W->v.limited = W->v.total_steps = 0;
+			W->v.seconds = secs;
+			break;
+		}
+		if (!cut_in_parts(W))
+			break;
+		long runs = R.before + runs_of(&W->v);
+		int next = weft__deepen_next(weft__opts.fair_bound, runs,
+					     &R.end);
+		if (next < 0)
+			break;
+		if (!kept && !(kept = malloc(sizeof *kept)))
+			weft__die("out of memory");
+		*kept = W->v;
+		add_rounds(&sum, &W->v, 0);
+		R.from = weft__opts.fair_bound;
+		R.before = runs;
+		R.secs = weft__now() - t0;
+		weft__opts.fair_bound = next;
+	}
+	if (W && R.from >= 0)
+		add_rounds(&W->v, &sum, R.before);
+	weft__opts.fair_bound = user_fb;
+	free(kept);
+	return W;
+}
+
+static struct weft__shm *explore(const struct weft_test *t,
+				 const struct round *R, bool *again)
 {
 	struct weft__plan P;
 	struct job jobs[64];
@@ -234,7 +333,9 @@ static struct weft__shm *explore(const struct weft_test *t, bool *again)
 			       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 		*min_bug = 1L << 60;
 		min_bug[1] = 0; /* the split search's takeover (split.c) */
-		min_bug[2] = 0; /* its executions against the budget (loop.c) */
+		/* its executions against the budget (loop.c), of all rounds */
+		min_bug[2] = R->before;
+		min_bug[3] = 0; /* a job gave a deeper round up (loop.c) */
 	}
 	if (P.split && P.jobs > 1) {
 		if (!claims)
@@ -262,12 +363,14 @@ static struct weft__shm *explore(const struct weft_test *t, bool *again)
 			.nclaims = nclaims,
 			.replay = replay, .nreplay = nreplay,
 			.ctx = ctx, .nctx = nctx,
+			.deeper_from = R->from, .deepen_end = R->end,
+			.before = R->before, .secs_before = R->secs,
 		};
 		jobs[i].S = S[i] = shms[i];
 		jobs[i].marks = marks[i];
 		start_job(&jobs[i], t, &cfg[i]);
 	}
-	wait_jobs(jobs, P.jobs);
+	wait_jobs(jobs, P.jobs, R->secs);
 	weft__progress_end();
 	free(replay);
 	free(ctx);

@@ -83,6 +83,12 @@ struct weft__job_cfg {
 	long nreplay;
 	const uint64_t *ctx;
 	int nctx;
+	/* A deeper round of the fairness bound (jobs.c): the bound of the
+	 * round before (-1: the first round), the rounds' allowance, and
+	 * the executions and seconds of the rounds before. */
+	int deeper_from;
+	long deepen_end, before;
+	double secs_before;
 };
 _Noreturn void weft__worker_main(const struct weft_test *t,
 				 struct weft__shm *S,

@@ -216,7 +216,10 @@ _Noreturn void weft__worker_main(const struct weft_test *t,
 		.split = c->split > 0, .in_parts = c->nshards * c->njobs > 1,
 		.debug_exec = getenv("WEFT_DEBUG_EXEC") != NULL,
 		.used = c->split > 0 && c->njobs > 1 && c->min_bug
-				? c->min_bug + 2 : NULL };
+				? c->min_bug + 2 : NULL,
+		.deeper_from = c->deeper_from, .deepen_end = c->deepen_end,
+		.before = c->before, .secs_before = c->secs_before,
+		.abandon = c->min_bug ? c->min_bug + 3 : NULL };
 	uint32_t *replay = c->replay;
 
 	weft__S = S;

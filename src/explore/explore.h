@@ -173,6 +173,14 @@ bool weft__strategy_fall_back(void);
 bool weft__strategy_deepen(long runs);
 bool weft__strategy_round_over(long runs, bool limit);
 bool weft__strategy_abandon_round(void);
+/* The same for a search in parts, whose rounds the parent runs
+ * (src/cli/jobs.c): the next round's bound after a clean one at fb that
+ * the bound cut (-1: none), *end the rounds' allowance; a worker's round
+ * that is a deeper one (see strategy.c); whether this worker gave its
+ * round up. */
+int weft__deepen_next(int fb, long runs, long *end);
+void weft__strategy_deeper_round(int from, long end, double secs);
+bool weft__strategy_round_abandoned(void);
 int weft__explore_bound(void);
 int weft__explore_fair_bound(void);
 
@@ -192,6 +200,16 @@ struct weft__loop_cfg {
 	bool in_parts;             /* one of several parts (jobs, shards) */
 	bool debug_exec;           /* WEFT_DEBUG_EXEC: print each execution */
 	volatile long *used;       /* split jobs: executions run by all */
+	/* A deeper round of the fairness bound, which the parent runs for a
+	 * search in parts: the round before was at fair bound deeper_from
+	 * (-1: this is the first round), the rounds must end by deepen_end
+	 * executions, and the earlier rounds ran before executions in
+	 * secs_before seconds; abandon, shared by the jobs, is set when one
+	 * of them gives the round up. */
+	int deeper_from;
+	long deepen_end, before;
+	double secs_before;
+	volatile long *abandon;
 };
 void weft__explore_loop(const struct weft_test *t,
 			const struct weft__loop_cfg *cfg);

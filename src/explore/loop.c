@@ -24,11 +24,35 @@ static bool in_parts;
  * each would end one job's part early while another has budget left). */
 static volatile long *shared_used;
 
+/* A deeper round of the fairness bound run by the parent: the executions
+ * of the rounds before (a single worker's; jobs find them in the shared
+ * count), and the jobs' flag that one of them gave the round up. */
+static long round_before;
+static volatile long *abandon_flag;
+
+/* The counts of the complete rounds, taken as a deeper round starts: a
+ * round given up does not count, so that the counts are the search the
+ * verification rests on (and, in parts, do not depend on when the jobs
+ * stopped).  A worker of a deeper round in parts counts nothing then:
+ * the parent holds the rounds before. */
+static struct round_counts {
+	long executions, pruned, redundant, limited, total_steps;
+} done_counts;
+
 long weft__explore_budget_used(void)
 {
 	if (shared_used)
 		return __atomic_load_n(shared_used, __ATOMIC_RELAXED);
-	return weft__exec_no();
+	return round_before + weft__exec_no();
+}
+
+/* The executions of all rounds and parts so far, the current one
+ * included (exec_no). */
+static long runs_so_far(long exec_no)
+{
+	if (shared_used)
+		return __atomic_load_n(shared_used, __ATOMIC_RELAXED);
+	return round_before + exec_no + 1;
 }
 
 /* Before an execution: may it run?  Jobs sharing the budget reserve their
@@ -41,10 +65,15 @@ static bool take_budget(long exec_no)
 {
 	long n = weft__opts.iterations, v;
 
-	if (n <= 0)
+	/* The shared count is kept without a budget too: the deeper rounds'
+	 * allowance is in all jobs' executions. */
+	if (n <= 0) {
+		if (shared_used)
+			__atomic_fetch_add(shared_used, 1, __ATOMIC_SEQ_CST);
 		return true;
+	}
 	if (!shared_used)
-		return exec_no < n;
+		return round_before + exec_no < n;
 	v = __atomic_load_n(shared_used, __ATOMIC_SEQ_CST);
 	while (v < n)
 		if (__atomic_compare_exchange_n(shared_used, &v, v + 1, false,
@@ -58,7 +87,7 @@ static bool take_budget(long exec_no)
  * re-run of the determinism probe). */
 static void give_back_budget(void)
 {
-	if (shared_used && weft__opts.iterations > 0)
+	if (shared_used)
 		__atomic_fetch_sub(shared_used, 1, __ATOMIC_SEQ_CST);
 }
 
@@ -87,6 +116,18 @@ static void finish(struct weft__verdict *V, double t0, int verdict)
 				      "their extra tries add up: "
 				      "--fair-bound=N covers N+1",
 				      V->fair_bound + 1));
+	/* A deeper round given up: the other jobs stop too, and the parent
+	 * keeps the last complete round's verdict. */
+	V->abandoned = weft__strategy_round_abandoned();
+	if (V->abandoned && abandon_flag)
+		__atomic_store_n(abandon_flag, 1, __ATOMIC_SEQ_CST);
+	if (V->abandoned && verdict != VERDICT_BUG) {
+		V->executions = done_counts.executions;
+		V->pruned = done_counts.pruned;
+		V->redundant = done_counts.redundant;
+		V->limited = done_counts.limited;
+		V->total_steps = done_counts.total_steps;
+	}
 	V->seconds = weft__now() - t0;
 	snprintf(V->strategy, sizeof V->strategy, "%s", weft__strategy_ran());
 	__atomic_store_n(&V->state, SHM_DONE, __ATOMIC_SEQ_CST);
@@ -274,6 +315,13 @@ void weft__explore_loop(const struct weft_test *t,
 
 	in_parts = cfg->in_parts;
 	shared_used = cfg->split ? cfg->used : NULL;
+	if (cfg->deeper_from >= 0) {
+		weft__strategy_deeper_round(cfg->deeper_from, cfg->deepen_end,
+					    cfg->secs_before);
+		t0 -= cfg->secs_before;
+		round_before = cfg->before;
+		abandon_flag = cfg->abandon;
+	}
 
 	weft__cur_test = t;
 
@@ -281,6 +329,11 @@ void weft__explore_loop(const struct weft_test *t,
 		enum exec_result r;
 		if (!take_budget(exec_no))
 			break;
+		if (abandon_flag && *abandon_flag) {
+			give_back_budget();
+			over = weft__strategy_abandon_round();
+			break;
+		}
 		if (cfg->min_bug && !cfg->split && exec_no > *cfg->min_bug)
 			break;
 		if (limit > 0 && weft__now_coarse() - t0 > limit)
@@ -308,6 +361,10 @@ void weft__explore_loop(const struct weft_test *t,
 				 * round, unless the user gave the bound. */
 				if (!lim.rec && !in_parts && !cfg->split &&
 				    weft__strategy_deepen(exec_no)) {
+					done_counts = (struct round_counts){
+						S->v.executions, S->v.pruned,
+						S->v.redundant, S->v.limited,
+						S->v.total_steps };
 					exec_no -= cfg->stride;
 					continue;
 				}
@@ -321,7 +378,8 @@ void weft__explore_loop(const struct weft_test *t,
 		/* A deeper round of the fairness bound over its allowance, or
 		 * cut by a limit: the last complete round's verdict stands. */
 		over = r != EXEC_BUG &&
-		       weft__strategy_round_over(exec_no + 1, r == EXEC_LIMIT);
+		       weft__strategy_round_over(runs_so_far(exec_no),
+					      r == EXEC_LIMIT);
 		if (cfg->debug_exec)
 			weft__dump_execution(r);
 		S->v.total_steps += S->t.nsteps;

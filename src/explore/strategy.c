@@ -62,6 +62,9 @@ static double started;
 static int done_fb = -1;
 static bool deepening, abandoned;
 static long deepen_end;
+/* The seconds earlier rounds took, when this process runs a deeper round
+ * of a search in parts (the parent runs the rounds: src/cli/jobs.c). */
+static double secs_before;
 
 /* Half of the execution budget or half of the time budget is spent. */
 static bool half_spent(void)
@@ -81,7 +84,7 @@ static bool auto_begin(void)
 	 * unbounded search a bounded verification did not need). */
 	if (!inner) {
 		inner = exh = dfs_kind();
-		started = weft__now();
+		started = weft__now() - secs_before;
 	}
 	if (deepening && half_spent()) {
 		weft__strategy_abandon_round();
@@ -184,37 +187,66 @@ bool weft__strategy_fall_back(void)
 	return true;
 }
 
-/* The exhaustive search finished clean, after runs executions in all:
- * if it was cut by the fairness bound, start a deeper round (see the
- * opening comment).  False when there is none to run. */
-bool weft__strategy_deepen(long runs)
+/* The bound of the round after one at fair bound fb that finished clean
+ * but cut, after runs executions in all rounds; *end is the allowance of
+ * the deeper rounds (0: not set yet, set here from the first round's
+ * runs).  -1 when there is no deeper round: the user gave the bound, it
+ * is at its largest, or the allowance is spent. */
+int weft__deepen_next(int fb, long runs, long *end)
 {
-	int fb = weft__opts.fair_bound;
-	bool exhaustive = weft__strat == &strategy_auto
-				  ? !switched
-				  : weft__strat->exhaustive;
-
-	if (!exhaustive || abandoned ||
-	    weft__opts.fair_bound_set || fb < 0 || fb >= DEEPEN_MAX ||
-	    weft__explore_fair_bound() < 0)
-		return false;
+	if (weft__opts.fair_bound_set || fb < 0 || fb >= DEEPEN_MAX)
+		return -1;
 	/* The deeper rounds together may run DEEPEN_FACTOR times the first
 	 * round's executions, and at least DEEPEN_MIN_EXTRA (a few tenths of
 	 * a second at most): a small first round left too little to reach
 	 * the bound of a retry loop of a few tries in each of a few
 	 * threads. */
-	if (deepen_end == 0) {
+	if (*end == 0) {
 		long extra = DEEPEN_FACTOR * runs;
-		deepen_end = runs + (extra < DEEPEN_MIN_EXTRA ? DEEPEN_MIN_EXTRA
-							     : extra);
+		*end = runs + (extra < DEEPEN_MIN_EXTRA ? DEEPEN_MIN_EXTRA
+						       : extra);
 	}
-	if (runs >= deepen_end)
+	if (runs >= *end)
+		return -1;
+	return fb * 2 > DEEPEN_MAX ? DEEPEN_MAX : fb < 1 ? 1 : fb * 2;
+}
+
+/* The exhaustive search finished clean, after runs executions in all:
+ * if it was cut by the fairness bound, start a deeper round (see the
+ * opening comment).  False when there is none to run. */
+bool weft__strategy_deepen(long runs)
+{
+	int next;
+	bool exhaustive = weft__strat == &strategy_auto
+				  ? !switched
+				  : weft__strat->exhaustive;
+
+	if (!exhaustive || abandoned || weft__explore_fair_bound() < 0)
 		return false;
-	done_fb = fb;
-	weft__opts.fair_bound = fb * 2 > DEEPEN_MAX ? DEEPEN_MAX : fb * 2;
+	next = weft__deepen_next(weft__opts.fair_bound, runs, &deepen_end);
+	if (next < 0)
+		return false;
+	done_fb = weft__opts.fair_bound;
+	weft__opts.fair_bound = next;
 	deepening = true;
 	weft__restart_pending = true;
 	return true;
+}
+
+/* This process runs a deeper round of a search in parts: the round
+ * before was at fair bound from, the rounds must end by end executions
+ * (all parts' and rounds'), and took secs seconds before this one. */
+void weft__strategy_deeper_round(int from, long end, double secs)
+{
+	done_fb = from;
+	deepen_end = end;
+	deepening = true;
+	secs_before = secs;
+}
+
+bool weft__strategy_round_abandoned(void)
+{
+	return abandoned;
 }
 
 /* After each execution of a deeper round (runs in all so far, limit: a

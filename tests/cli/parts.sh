@@ -114,6 +114,25 @@ err=$($X --shard=1/2 --replay=w1.FAACAQUAAAIGAAKz6A5O 2>&1 >/dev/null)
 expect_eq $? 2 "--shard with a replay"
 expect_eq "$err" "weft: --shard divides a search (auto, dfs, random or pct), not a replay" "--shard with a replay: message"
 
+# The fairness bound deepens in parts as in one process: the parent runs
+# the rounds, every part of a round at one bound.  A retry loop that gives
+# up after five tries (the default bound covers two) is found with jobs
+# too, its correct twin verified; a round given up at its allowance leaves
+# the counts of the complete rounds, the same for any number of jobs.
+json() { WEFT_OPTIONS="$1 format=json time-limit=0" $2 | grep '^{'; }
+for o in "jobs=2" "jobs=3" "split=16" "jobs=2 strategy=dfs"; do
+	expect_eq "$(json "$o" $B/tests/detect/sound/retry_yield_bug | kind)" "bug assertion" "retry_yield_bug $o"
+	expect_eq "$(json "$o" $B/tests/detect/sound/retry_yield_ok | complete)" "verified null 16" "retry_yield_ok $o"
+done
+expect_eq "$(json "jobs=2 fair-bound=1" $B/tests/detect/sound/retry_yield_bug | complete)" "verified null 4" "a bound the user gave does not deepen"
+F=$B/tests/golden/fair_abandon
+one=$(json "strategy=dfs split=16" $F | fields)
+expect_eq "$one" "verified null 15070 0 6356" "fair_abandon split 16"
+for i in 1 2 3; do
+	expect_eq "$(json "strategy=dfs jobs=2" $F | fields)" "$one" "fair_abandon jobs=2, run $i"
+done
+expect_eq "$(json "strategy=dfs jobs=2" $F | sed -n 's/.*"fair_bound":\([0-9-]*\).*/\1/p')" 2 "fair_abandon: the bound of the last complete round"
+
 # The preemption-bounded search branches fully, so its subtrees are
 # independent: jobs and shards divide it by the leaves of its first
 # decisions, level by level.  The parts add up to one process with the

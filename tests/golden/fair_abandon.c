@@ -5,5 +5,6 @@
  * executions and at 2 in 13,074; the round at 4 would need 28,792, more
  * than the three times the first round's that deepening may spend, so it
  * is abandoned and the verification is the round at 2's, with the counts
- * of every round. */
+ * of the complete rounds (those of the round given up would depend, in a
+ * search in parts, on when the jobs stopped). */
 #include "../detect/pthread/peterson_ok.c"

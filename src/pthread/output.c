@@ -17,7 +17,12 @@
  * worker process of --jobs) has buffers of its own, found by its record,
  * and the report shows those of the job whose record it prints.
  *
- * These wrappers never block and are not scheduling points. */
+ * What the calls read of the program's memory (the format's strings, the
+ * bytes written) is checked as the race and heap detectors check any
+ * access, at the program's call (format.c).
+ *
+ * These wrappers never block and are not scheduling points, unless a
+ * checked access is at a site known to race. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +31,7 @@
 #include <unistd.h>
 
 #include "pthread/pt.h"
+#include "detect/race.h"
 #include "modelled.h"
 #include "record.h"
 
@@ -168,16 +174,28 @@ int weft__pt_output_vf(int fd, const char *fmt, va_list ap)
 	return n;
 }
 
-int __weft_vfprintf(FILE *f, const char *fmt, va_list ap)
+/* The printf family after its checks: to the capture or to f. */
+static int out_vf(FILE *f, const char *fmt, va_list ap)
 {
 	if (!captured(f))
 		return vfprintf(f, fmt, ap);
 	return weft__pt_output_vf(f == stderr ? 2 : 1, fmt, ap);
 }
 
+static int checked_vf(FILE *f, const char *fmt, va_list ap, uintptr_t pc)
+{
+	weft__pt_format_access(fmt, ap, pc);
+	return out_vf(f, fmt, ap);
+}
+
+int __weft_vfprintf(FILE *f, const char *fmt, va_list ap)
+{
+	return checked_vf(f, fmt, ap, PT_RA());
+}
+
 int __weft_vprintf(const char *fmt, va_list ap)
 {
-	return __weft_vfprintf(stdout, fmt, ap);
+	return checked_vf(stdout, fmt, ap, PT_RA());
 }
 
 int __weft_fprintf(FILE *f, const char *fmt, ...)
@@ -186,7 +204,7 @@ int __weft_fprintf(FILE *f, const char *fmt, ...)
 	int n;
 
 	va_start(ap, fmt);
-	n = __weft_vfprintf(f, fmt, ap);
+	n = checked_vf(f, fmt, ap, PT_RA());
 	va_end(ap);
 	return n;
 }
@@ -197,7 +215,7 @@ int __weft_printf(const char *fmt, ...)
 	int n;
 
 	va_start(ap, fmt);
-	n = __weft_vfprintf(stdout, fmt, ap);
+	n = checked_vf(stdout, fmt, ap, PT_RA());
 	va_end(ap);
 	return n;
 }
@@ -210,7 +228,7 @@ int __weft___printf_chk(int flag, const char *fmt, ...)
 
 	(void)flag;
 	va_start(ap, fmt);
-	n = __weft_vfprintf(stdout, fmt, ap);
+	n = checked_vf(stdout, fmt, ap, PT_RA());
 	va_end(ap);
 	return n;
 }
@@ -222,7 +240,7 @@ int __weft___fprintf_chk(FILE *f, int flag, const char *fmt, ...)
 
 	(void)flag;
 	va_start(ap, fmt);
-	n = __weft_vfprintf(f, fmt, ap);
+	n = checked_vf(f, fmt, ap, PT_RA());
 	va_end(ap);
 	return n;
 }
@@ -230,17 +248,18 @@ int __weft___fprintf_chk(FILE *f, int flag, const char *fmt, ...)
 int __weft___vfprintf_chk(FILE *f, int flag, const char *fmt, va_list ap)
 {
 	(void)flag;
-	return __weft_vfprintf(f, fmt, ap);
+	return checked_vf(f, fmt, ap, PT_RA());
 }
 
 int __weft___vprintf_chk(int flag, const char *fmt, va_list ap)
 {
 	(void)flag;
-	return __weft_vfprintf(stdout, fmt, ap);
+	return checked_vf(stdout, fmt, ap, PT_RA());
 }
 
 int __weft_fputs(const char *s, FILE *f)
 {
+	weft__race_access(s, strlen(s) + 1, 0, PT_RA());
 	if (!captured(f))
 		return fputs(s, f);
 	weft__pt_output(f == stderr ? 2 : 1, s, strlen(s));
@@ -249,6 +268,7 @@ int __weft_fputs(const char *s, FILE *f)
 
 int __weft_puts(const char *s)
 {
+	weft__race_access(s, strlen(s) + 1, 0, PT_RA());
 	if (!captured(stdout))
 		return puts(s);
 	weft__pt_output(1, s, strlen(s));
@@ -278,23 +298,37 @@ int __weft_putchar(int c)
 
 size_t __weft_fwrite(const void *p, size_t size, size_t n, FILE *f)
 {
+	weft__race_access(p, size * n, 0, PT_RA());
 	if (!captured(f))
 		return fwrite(p, size, n, f);
 	weft__pt_output(f == stderr ? 2 : 1, p, size * n);
 	return n;
 }
 
+/* fprintf of weft's own format, unchecked. */
+static void fprintf_out(FILE *f, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	out_vf(f, fmt, ap);
+	va_end(ap);
+}
+
 void __weft_perror(const char *s)
 {
+	if (s)
+		weft__race_access(s, strlen(s) + 1, 0, PT_RA());
 	if (!captured(stderr)) {
 		perror(s);
 		return;
 	}
-	__weft_fprintf(stderr, "%s%s%m\n", s && *s ? s : "", s && *s ? ": " : "");
+	fprintf_out(stderr, "%s%s%m\n", s && *s ? s : "", s && *s ? ": " : "");
 }
 
 ssize_t __weft_write(int fd, const void *p, size_t n)
 {
+	weft__race_access(p, n, 0, PT_RA());
 	if ((fd != 1 && fd != 2) || !weft__pt_capturing())
 		return write(fd, p, n);
 	weft__pt_output(fd, p, n);

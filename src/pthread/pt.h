@@ -189,6 +189,10 @@ void weft__pt_release(void *p, const char *what, uintptr_t ra);
  * unless WEFT_SHOW_OUTPUT lets it through (enable), and shown after the
  * report of a failing execution (show). */
 void weft__pt_output(int fd, const char *s, size_t n);
+/* What a printf-family call reads of the program's memory, the format and
+ * its %s strings, and writes (%n), checked for races and freed memory as
+ * made at pc (format.c); never blocks. */
+void weft__pt_format_access(const char *fmt, va_list ap, uintptr_t pc);
 int weft__pt_output_vf(int fd, const char *fmt, va_list ap);
 bool weft__pt_capturing(void);
 void weft__pt_output_enable(void);

@@ -16,6 +16,9 @@ void weft__report_text(FILE *out, const struct weft_test *t,
 void weft__report_json(FILE *out, const struct weft_test *t,
 		       struct weft__shm *s, const char *argv0);
 const char *weft__symbolize(const void *addr);
+/* Name the size bytes at addr, an object of a model that stands for state
+ * the C library keeps (a literal name; at most 16, set up before main). */
+void weft__name_model_object(const void *addr, size_t size, const char *name);
 char *weft__demangle(const char *name, bool function);
 void weft__symbols_load(void);
 /* Read the symbols again, with the objects loaded since (a library the

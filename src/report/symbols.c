@@ -254,6 +254,36 @@ struct anon {
 };
 static struct anon *A;
 
+/* Objects of weft's models that stand for state of the C library
+ * (strtok's saved position, localtime's result: src/tsan/libc_state.c),
+ * named for reports, since libweft's own symbols are not read. */
+#define MAX_MODEL_OBJECTS 16
+static struct model_object {
+	const char *lo;
+	size_t size;
+	const char *name;
+} model_objects[MAX_MODEL_OBJECTS];
+static int nmodel_objects;
+
+void weft__name_model_object(const void *addr, size_t size, const char *name)
+{
+	if (nmodel_objects == MAX_MODEL_OBJECTS)
+		weft__die("more than %d named model objects", MAX_MODEL_OBJECTS);
+	model_objects[nmodel_objects++] =
+		(struct model_object){ addr, size, name };
+}
+
+static const char *model_object_name(const void *addr)
+{
+	for (int i = 0; i < nmodel_objects; i++) {
+		const struct model_object *m = &model_objects[i];
+		if ((const char *)addr >= m->lo &&
+		    (const char *)addr < m->lo + m->size)
+			return m->name;
+	}
+	return NULL;
+}
+
 const char *weft__objname(const void *addr, const char *kind)
 {
 	const char *n;
@@ -263,7 +293,7 @@ const char *weft__objname(const void *addr, const char *kind)
 	 * block for it either). */
 	if (weft__in_tracked_heap(addr) && (n = weft__heap_name(addr)))
 		return n;
-	if ((n = symbol_name(addr)))
+	if ((n = symbol_name(addr)) || (n = model_object_name(addr)))
 		return n;
 	if (!A)
 		A = weft__persistent_alloc(sizeof *A);

@@ -1,0 +1,210 @@
+/* src/tsan/libc_state.c - C library functions that are not thread-safe
+ * because they keep state of their own, and the conversions that read a
+ * string, as the race detector sees them.
+ *
+ * strtok keeps its place in a static pointer, and localtime, gmtime,
+ * ctime and asctime return a static buffer: two threads calling one of
+ * them without ordering race on that state (the classic bug their _r
+ * forms fix), though the C library is not instrumented and weft saw
+ * nothing.  Each such state is an object of this file, named after the
+ * function ("strtok's saved position"), which the call writes; the
+ * result buffer is the real one, so the caller's later reads of it race
+ * with another thread's call too (the report names the state: "data race
+ * on strtok's saved position").  The string conversions (atoi, strtol,
+ * ...) read their string up to where they stop; strtok writes the
+ * terminators it puts into its string.
+ *
+ * The checks come first and the call after, as in string.c; outside an
+ * execution they do nothing.  None blocks. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "detect/race.h"
+#include "modelled.h"
+#include "report/report.h"
+
+#define PC() ((uintptr_t)__builtin_return_address(0))
+
+static inline void rd(const void *p, size_t n, uintptr_t pc)
+{
+	weft__race_access(p, n, 0, pc);
+}
+
+static inline void wr(const void *p, size_t n, uintptr_t pc)
+{
+	weft__race_access(p, n, WEFT__RACE_WRITE, pc);
+}
+
+/* The hidden state, one object each, so a report names the function. */
+static char strtok_saved_position[sizeof(char *)];
+static char localtime_static_result[sizeof(struct tm)];
+static char gmtime_static_result[sizeof(struct tm)];
+static char asctime_static_result[26];
+
+__attribute__((constructor)) static void name_state(void)
+{
+	weft__name_model_object(strtok_saved_position,
+				sizeof strtok_saved_position,
+				"strtok's saved position");
+	weft__name_model_object(localtime_static_result,
+				sizeof localtime_static_result,
+				"localtime's static result");
+	weft__name_model_object(gmtime_static_result,
+				sizeof gmtime_static_result,
+				"gmtime's static result");
+	weft__name_model_object(asctime_static_result,
+				sizeof asctime_static_result,
+				"asctime's static result");
+}
+
+char *__weft_strtok(char *s, const char *delim)
+{
+	uintptr_t pc = PC();
+	char *r;
+
+	if (!weft__race_on)
+		return strtok(s, delim);
+	wr(strtok_saved_position, sizeof strtok_saved_position, pc);
+	rd(delim, strlen(delim) + 1, pc);
+	r = strtok(s, delim);
+	/* The token and the terminator written after it. */
+	if (r)
+		wr(r, strlen(r) + 1, pc);
+	return r;
+}
+
+char *__weft_strtok_r(char *s, const char *delim, char **save)
+{
+	uintptr_t pc = PC();
+	char *r;
+
+	if (!weft__race_on)
+		return strtok_r(s, delim, save);
+	wr(save, sizeof *save, pc);
+	rd(delim, strlen(delim) + 1, pc);
+	r = strtok_r(s, delim, save);
+	if (r)
+		wr(r, strlen(r) + 1, pc);
+	return r;
+}
+
+struct tm *__weft_localtime(const time_t *t)
+{
+	uintptr_t pc = PC();
+	struct tm *r;
+
+	rd(t, sizeof *t, pc);
+	wr(localtime_static_result, sizeof localtime_static_result, pc);
+	r = localtime(t);
+	if (r)
+		wr(r, sizeof *r, pc);
+	return r;
+}
+
+struct tm *__weft_gmtime(const time_t *t)
+{
+	uintptr_t pc = PC();
+	struct tm *r;
+
+	rd(t, sizeof *t, pc);
+	wr(gmtime_static_result, sizeof gmtime_static_result, pc);
+	r = gmtime(t);
+	if (r)
+		wr(r, sizeof *r, pc);
+	return r;
+}
+
+char *__weft_asctime(const struct tm *tm)
+{
+	uintptr_t pc = PC();
+	char *r;
+
+	rd(tm, sizeof *tm, pc);
+	wr(asctime_static_result, sizeof asctime_static_result, pc);
+	r = asctime(tm);
+	if (r)
+		wr(r, strlen(r) + 1, pc);
+	return r;
+}
+
+/* ctime(t) is asctime(localtime(t)): both statics. */
+char *__weft_ctime(const time_t *t)
+{
+	uintptr_t pc = PC();
+	char *r;
+
+	rd(t, sizeof *t, pc);
+	wr(localtime_static_result, sizeof localtime_static_result, pc);
+	wr(asctime_static_result, sizeof asctime_static_result, pc);
+	r = ctime(t);
+	if (r)
+		wr(r, strlen(r) + 1, pc);
+	return r;
+}
+
+/* ---- string conversions ------------------------------------------------ */
+
+/* The bytes a conversion read of s, which stopped at end: up to and
+ * including the character that stopped it (a conversion that converted
+ * nothing still read what it skipped, at least the first byte). */
+static void read_to(const char *s, const char *end, uintptr_t pc)
+{
+	rd(s, end && end > s ? (size_t)(end - s) + 1 : 1, pc);
+}
+
+#define STRTO_BASE(type, name)                                            \
+	type __weft_##name(const char *s, char **endp, int base)          \
+	{                                                                 \
+		char *end;                                                \
+		type v = name(s, &end, base);                             \
+		read_to(s, end, PC());                                    \
+		if (endp)                                                 \
+			*endp = end;                                      \
+		return v;                                                 \
+	}
+
+#define STRTO_FP(type, name)                                              \
+	type __weft_##name(const char *s, char **endp)                    \
+	{                                                                 \
+		char *end;                                                \
+		type v = name(s, &end);                                   \
+		read_to(s, end, PC());                                    \
+		if (endp)                                                 \
+			*endp = end;                                      \
+		return v;                                                 \
+	}
+
+STRTO_BASE(long, strtol)
+STRTO_BASE(unsigned long, strtoul)
+STRTO_BASE(long long, strtoll)
+STRTO_BASE(unsigned long long, strtoull)
+STRTO_FP(double, strtod)
+STRTO_FP(float, strtof)
+
+int __weft_atoi(const char *s)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	read_to(s, end, PC());
+	return (int)v;
+}
+
+long __weft_atol(const char *s)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	read_to(s, end, PC());
+	return v;
+}
+
+double __weft_atof(const char *s)
+{
+	char *end;
+	double v = strtod(s, &end);
+
+	read_to(s, end, PC());
+	return v;
+}

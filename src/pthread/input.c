@@ -10,16 +10,20 @@
  * the reads were invisible: the first worker read the whole file in every
  * schedule, and a race between the workers' handling of their lines was
  * verified.  The point also orders the reads for the race detector, as
- * the stream's own lock does natively.
+ * the stream's own lock does natively, and the bytes a read stores in the
+ * program's buffer are checked as a write (a buffer another thread reads
+ * unordered, or one already freed).
  *
  * A read that could block (a pipe, socket or terminal other than the
  * standard input weft saved) ends the execution as inconclusive, as in
  * io.c.  Only the common readers are interposed; fscanf, getc_unlocked
  * and the like stay libc's own and are not scheduling points. */
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "pthread/pt.h"
+#include "detect/race.h"
 #include "modelled.h"
 
 /* glibc declares the checked forms only when _FORTIFY_SOURCE is on. */
@@ -69,16 +73,33 @@ static void fd_point(const char *call, int fd, const struct weft_loc *loc)
 			    WEFT__ACC_WRITE, loc);
 }
 
+/* What the call stored in the program's memory, checked as a write made
+ * at pc (a buffer another thread reads, or freed memory): got items of
+ * size bytes at p; returns got. */
+static ssize_t stored(void *p, ssize_t got, size_t size, uintptr_t pc)
+{
+	if (got > 0)
+		weft__race_access(p, (size_t)got * size, WEFT__RACE_WRITE, pc);
+	return got;
+}
+
+static char *stored_str(char *s, uintptr_t pc)
+{
+	if (s)
+		weft__race_access(s, strlen(s) + 1, WEFT__RACE_WRITE, pc);
+	return s;
+}
+
 ssize_t __weft_read(int fd, void *p, size_t n)
 {
 	fd_point("read()", fd, PT_LOC());
-	return read(fd, p, n);
+	return stored(p, read(fd, p, n), 1, PT_RA());
 }
 
 ssize_t __weft___read_chk(int fd, void *p, size_t n, size_t plen)
 {
 	fd_point("read()", fd, PT_LOC());
-	return __read_chk(fd, p, n, plen);
+	return stored(p, __read_chk(fd, p, n, plen), 1, PT_RA());
 }
 
 int __weft_getchar(void)
@@ -102,26 +123,27 @@ int __weft_getc(FILE *f)
 char *__weft_fgets(char *s, int n, FILE *f)
 {
 	stream_point("fgets()", f, PT_LOC());
-	return fgets(s, n, f);
+	return stored_str(fgets(s, n, f), PT_RA());
 }
 
 char *__weft___fgets_chk(char *s, size_t size, int n, FILE *f)
 {
 	stream_point("fgets()", f, PT_LOC());
-	return __fgets_chk(s, size, n, f);
+	return stored_str(__fgets_chk(s, size, n, f), PT_RA());
 }
 
 size_t __weft_fread(void *p, size_t size, size_t n, FILE *f)
 {
 	stream_point("fread()", f, PT_LOC());
-	return fread(p, size, n, f);
+	return (size_t)stored(p, (ssize_t)fread(p, size, n, f), size, PT_RA());
 }
 
 size_t __weft___fread_chk(void *p, size_t plen, size_t size, size_t n,
 			  FILE *f)
 {
 	stream_point("fread()", f, PT_LOC());
-	return __fread_chk(p, plen, size, n, f);
+	return (size_t)stored(p, (ssize_t)__fread_chk(p, plen, size, n, f),
+			      size, PT_RA());
 }
 
 ssize_t __weft_getline(char **line, size_t *cap, FILE *f)

@@ -1,0 +1,5 @@
+//! expect: verified
+/* read_into_shared_bug.c's correct twin: main reads the line after the
+ * join. */
+#define OK
+#include "read_into_shared_bug.c"

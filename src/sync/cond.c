@@ -202,7 +202,16 @@ int weft__cond_wait(weft_cond_t *c, weft_mutex_t *m, int timed,
 
 	weft__cond_check_usable(c, opname, loc);
 	weft__mutex_check_held(m, opname, loc);
-	/* The wait releases the mutex, however deep its recursion. */
+	/* A recursive mutex locked more than once: glibc's wait releases
+	 * one level only, so the mutex stays held and the thread that would
+	 * signal can never take it (POSIX leaves it undefined).  Releasing it
+	 * whole verified programs that hang. */
+	if (m->depth > 1)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s with %s locked %d times (recursively): the wait "
+			   "releases one level only, so the mutex stays held "
+			   "and no other thread can take it",
+			   opname, weft__mutex_name(m), m->depth);
 	rel.lock = (struct weft__op_lock){
 		.cls1 = weft__mutex_class(m, loc) + 1,
 		.effect = WEFT__LOCK_RELEASE };

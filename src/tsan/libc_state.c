@@ -12,10 +12,14 @@
  * with another thread's call too (the report names the state: "data race
  * on strtok's saved position").  The string conversions (atoi, strtol,
  * ...) read their string up to where they stop; strtok writes the
- * terminators it puts into its string.
+ * terminators it puts into its string; sscanf reads its string and format
+ * (what it stores through its pointers is not checked), qsort reads and
+ * writes its whole array.
  *
  * The checks come first and the call after, as in string.c; outside an
  * execution they do nothing.  None blocks. */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -207,4 +211,55 @@ double __weft_atof(const char *s)
 
 	read_to(s, end, PC());
 	return v;
+}
+
+/* ---- sscanf, qsort ------------------------------------------------------ */
+
+static int scan(const char *s, const char *fmt, va_list ap, uintptr_t pc)
+{
+	if (weft__race_on) {
+		rd(s, strlen(s) + 1, pc);
+		rd(fmt, strlen(fmt) + 1, pc);
+	}
+	return vsscanf(s, fmt, ap);
+}
+
+int __weft_sscanf(const char *s, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = scan(s, fmt, ap, PC());
+	va_end(ap);
+	return n;
+}
+
+/* glibc's C99 spelling, which <stdio.h> gives most programs. */
+int __weft___isoc99_sscanf(const char *s, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = scan(s, fmt, ap, PC());
+	va_end(ap);
+	return n;
+}
+
+int __weft_vsscanf(const char *s, const char *fmt, va_list ap)
+{
+	return scan(s, fmt, ap, PC());
+}
+
+int __weft___isoc99_vsscanf(const char *s, const char *fmt, va_list ap)
+{
+	return scan(s, fmt, ap, PC());
+}
+
+void __weft_qsort(void *base, size_t n, size_t size,
+		  int (*cmp)(const void *, const void *))
+{
+	wr(base, n * size, PC());
+	qsort(base, n, size, cmp);
 }

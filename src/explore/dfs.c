@@ -320,7 +320,7 @@ static void end_of_test_conflicts(struct node *n, int tid,
 
 static int dfs_pick(const struct weft__decision *d)
 {
-	const weft__tset *en = d->enabled, *elig = d->eligible;
+	const weft__tset *en = d->enabled;
 	struct node *n;
 	int tid, last = d->last;
 	long pb;
@@ -365,7 +365,7 @@ static int dfs_pick(const struct weft__decision *d)
 				    .preempt = d->preemptions,
 				    .unfair = d->unfair,
 				    .enabled = *en,
-				    .deferred = weft__ts_minus(*en, *elig),
+				    .deferred = *d->costly,
 				    .sleep = cur_sleep };
 		if (!weft__ts_empty(avail) && only_spinners_awake(d, &avail)) {
 			/* Waking sleepers costs reduction, never soundness. */

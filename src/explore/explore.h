@@ -28,6 +28,10 @@ struct weft__decision {
 				       move by a spurious wakeup */
 	const weft__tset *spinning; /* of the enabled, those that polled and
 				       saw nothing new since the last write */
+	const weft__tset *costly;   /* of the enabled, those whose step now
+				       is an unfair continuation (not
+				       eligible, and not in a round of a
+				       spin loop already paid for) */
 	int last;                   /* thread of the previous step, -1 */
 	long step;                  /* steps taken in this execution */
 	int nthreads;               /* thread records in use */

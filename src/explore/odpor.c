@@ -60,7 +60,7 @@ static void diverged(long d, const char *why)
  * ones that cannot are dropped. */
 static wref next_child(long d, const struct weft__decision *dc)
 {
-	const weft__tset *en = dc->enabled, *elig = dc->eligible;
+	const weft__tset *en = dc->enabled;
 	wref node = node_of(d);
 	weft__tset sl = asleep(d);
 	int fb = weft__opts.fair_bound;
@@ -72,7 +72,7 @@ static wref next_child(long d, const struct weft__decision *dc)
 			return -1;
 		q = weft__wn[c].ev.tid;
 		if (weft__ts_has(en, q) && !weft__ts_has(&sl, q)) {
-			bool unfair = !weft__ts_has(elig, q);
+			bool unfair = weft__ts_has(dc->costly, q);
 			if (!unfair || fb < 0 || dc->unfair + 1 <= fb)
 				return c;
 			fair_cut = true;
@@ -120,13 +120,17 @@ static int odpor_pick(const struct weft__decision *dc)
 			int fb = weft__opts.fair_bound;
 			if (weft__ts_empty(avail))
 				weft__end_execution(EXEC_REDUNDANT);
-			/* Only spinners that yielded are left awake: running
-			 * one is an unfair continuation, within the bound or
-			 * not at all. */
+			/* At the bound, a spinner that yielded runs only
+			 * where its loop's round has paid for the step
+			 * (dc->costly): running another is one unfair
+			 * continuation too many. */
 			if (!weft__ts_meets(avail, *elig) && fb >= 0 &&
 			    dc->unfair + 1 > fb) {
-				fair_cut = true;
-				weft__end_execution(EXEC_REDUNDANT);
+				avail = weft__ts_minus(avail, *dc->costly);
+				if (weft__ts_empty(avail)) {
+					fair_cut = true;
+					weft__end_execution(EXEC_REDUNDANT);
+				}
 			}
 			int eager = weft__prefix_in(d) ? weft__prefix_eager(&avail)
 						       : -1;

@@ -69,9 +69,13 @@ void weft__spun(void)
 	struct weft__exec *X = weft__X;
 
 	if (X && X->cur >= 0) {
-		if (X->last_poll) {
-			X->th[X->cur].poll_spun = true;
-			X->th[X->cur].free_run = 0;
+		struct weft__thread *t = &X->th[X->cur];
+		/* A failed poll begins a round of the spin loop, unless one
+		 * runs already (record_step). */
+		if (X->last_poll && !t->nround) {
+			t->round_obj[0] = X->last_poll_obj;
+			t->nround = 1;
+			t->free_run = 0;
 		}
 		X->th[X->cur].spinning = true;
 		X->spin_any = true;

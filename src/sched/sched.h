@@ -23,6 +23,7 @@ enum thread_state { TS_FREE, TS_LIVE, TS_DONE };
  * pair before it comes round again).  Each pair is a polled object and
  * the value read, up to 128 bits (lo, hi). */
 #define WEFT__POLL_HISTORY 8
+#define WEFT__ROUND_OBJS 4
 struct weft__polled {
 	const void *obj;
 	uint64_t lo, hi;
@@ -43,8 +44,12 @@ struct weft__thread {
 	struct weft__stack *stack;
 	struct weft__op startop;   /* the first pending op after spawn */
 	bool spinning;             /* made no progress since last write */
-	bool poll_spun;            /* its last poll spun (record_step) */
-	uint8_t free_run;          /* steps without a poll since then */
+	/* The objects the current round of its spin loop polled, and the
+	 * steps since the round began that polled nothing: a round is one
+	 * unfair continuation (record_step in sched.c). */
+	uint8_t nround;
+	uint8_t free_run;
+	const void *round_obj[WEFT__ROUND_OBJS];
 	weft__tset yield_wait;     /* threads that must take a step before
 				      this spinner is scheduled again */
 	weft__tset starve_wait;    /* the same for a thread that ran
@@ -85,9 +90,10 @@ struct weft__exec {
 	int unfair;                /* unfair continuations of spinners */
 	long spin_steps;           /* consecutive steps with only spinners */
 	bool progress;             /* the last step wrote something */
-	bool last_poll;            /* the last step touched an object (no
-				      yield, sleep or choice): a spin after
-				      it is a failed poll (record_step) */
+	bool last_poll;            /* the last step polled (touched an
+				      object): a spin after it begins a
+				      round of a spin loop (point.c) */
+	const void *last_poll_obj; /* the object it touched */
 	long run_len;              /* consecutive steps of last_tid while
 				      another thread could run */
 	bool starve_any;           /* some thread waited for others after
@@ -104,6 +110,8 @@ struct weft__exec {
 	weft__tset enabled;        /* enabled threads */
 	weft__tset weak;           /* of those, enabled only spuriously */
 	weft__tset deferred;       /* of those, spinners deferred by fairness */
+	weft__tset costly;         /* of those, the ones whose step now is an
+				      unfair continuation (sched.c) */
 	weft__tset spinning;       /* of those, threads that spun */
 	int n_enabled, n_weak, n_deferred, n_spinning;
 	enum exec_result result;

@@ -125,9 +125,15 @@ for o in "jobs=2" "jobs=3" "split=16" "jobs=2 strategy=dfs"; do
 	expect_eq "$(json "$o" $B/tests/detect/sound/retry_yield_ok | complete)" "verified null 16" "retry_yield_ok $o"
 done
 expect_eq "$(json "jobs=2 fair-bound=1" $B/tests/detect/sound/retry_yield_bug | complete)" "verified null 4" "a bound the user gave does not deepen"
+# A round of a loop that reads two objects is one unfair continuation in
+# parts too: the split verified this three-try bug at --fair-bound=2.
+for o in "fair-bound=2 jobs=2" "fair-bound=2 split=16" "fair-bound=2 jobs=3"; do
+	expect_eq "$(json "$o" $B/tests/detect/sound/retry_two_polls_bug | kind)" "bug assertion" "retry_two_polls_bug $o"
+	expect_eq "$(json "$o" $B/tests/detect/sound/retry_two_polls_ok | complete | cut -d' ' -f1)" "verified" "retry_two_polls_ok $o"
+done
 F=$B/tests/golden/fair_abandon
 one=$(json "strategy=dfs split=16" $F | fields)
-expect_eq "$one" "verified null 15070 0 6356" "fair_abandon split 16"
+expect_eq "$one" "verified null 68724 0 17224" "fair_abandon split 16"
 for i in 1 2 3; do
 	expect_eq "$(json "strategy=dfs jobs=2" $F | fields)" "$one" "fair_abandon jobs=2, run $i"
 done

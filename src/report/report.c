@@ -154,7 +154,8 @@ static void text_inconclusive(FILE *out, const struct weft_test *t,
 
 /* Threads that never touched the same memory or object: either they
  * share nothing, or they share it where weft cannot see (code not built
- * with weft-cc, inline assembly), and the verdict should say that it
+ * with weft-cc, inline assembly, a C library call it does not check), and
+ * the verdict should say that it
  * rests on that.  Only a whole search of one process tells: the counts of
  * parallel jobs and shards are not merged. */
 const char *weft__verdict_note_text(const struct weft__verdict *V)
@@ -166,7 +167,9 @@ const char *weft__verdict_note_text(const struct weft__verdict *V)
 	return "threads were created, but no shared access between them was "
 	       "seen: was all the code built with weft-cc?  Inline-assembly "
 	       "atomics are invisible to weft (build such a library with its "
-	       "compiler-builtin atomics)";
+	       "compiler-builtin atomics), and so is memory that only a C "
+	       "library call weft does not check reads or writes (the README "
+	       "lists those it checks)";
 }
 
 void weft__report_text(FILE *out, const struct weft_test *t,

@@ -32,10 +32,10 @@
  *
  * Cost: switching the %fs base is one wrfsbase where the kernel enables
  * FSGSBASE (AT_HWCAP2), about 15 ns, but an arch_prctl system call
- * (about 200 ns) elsewhere.  Fibers get their own blocks when the
- * executable or a library other than the C library and weft has a TLS
- * segment, or when wrfsbase is available (errno stays per thread then
- * too); otherwise the switch costs nothing.  The libraries count: the
+ * (about 200 ns) elsewhere.  Fibers always get their own blocks (errno
+ * is each thread's own); without wrfsbase and without TLS of the
+ * executable's own they are used in swap mode (below), which for a
+ * program without any TLS copies errno alone.  The libraries count: the
  * C++ runtime keeps std::call_once's callable in a thread-local pointer,
  * and with one shared block two threads' call_once calls raced on it (a
  * false data race, and a crash when one ran the other's callable) on
@@ -246,9 +246,13 @@ static void decide(void)
 	}
 	weft__tls_wrfsbase = fsgsbase;
 	if (!L.exe_memsz && !fsgsbase) {
-		if (!libs_have_tls())
-			return;
-		if (L.nsegs > 0 && L.nsegs < MAX_SEGS) {
+		/* Swap mode even when no library has TLS: errno alone is a
+		 * 4-byte copy per switch.  Sharing it made one thread's
+		 * errno another's (a false data race on errno, and a value
+		 * that changed under a thread between its call and its
+		 * check). */
+		libs_have_tls();
+		if (L.nsegs < MAX_SEGS) {
 			L.segs[L.nsegs++] = (struct seg){ (ptrdiff_t)L.errno_off,
 							  sizeof(int) };
 			L.swap = true;

@@ -162,7 +162,8 @@ static const char *conversion(const char *f, va_list *ap, uintptr_t pc)
 		break;
 	case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
 	case 'a': case 'A':
-		if (l == L_LDBL)
+		/* glibc reads %llf and %qf as %Lf. */
+		if (l == L_LDBL || l == L_LLONG)
 			(void)va_arg(*ap, long double);
 		else
 			(void)va_arg(*ap, double);

@@ -23,6 +23,7 @@
  *
  * These wrappers never block and are not scheduling points, unless a
  * checked access is at a site known to race. */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -268,12 +269,15 @@ int __weft_fputs(const char *s, FILE *f)
 
 int __weft_puts(const char *s)
 {
-	weft__race_access(s, strlen(s) + 1, 0, PT_RA());
+	size_t n = strlen(s);
+
+	weft__race_access(s, n + 1, 0, PT_RA());
 	if (!captured(stdout))
 		return puts(s);
-	weft__pt_output(1, s, strlen(s));
+	weft__pt_output(1, s, n);
 	weft__pt_output(1, "\n", 1);
-	return 1;
+	/* glibc's puts returns the bytes written. */
+	return n < INT_MAX ? (int)n + 1 : INT_MAX;
 }
 
 int __weft_fputc(int c, FILE *f)

@@ -342,13 +342,13 @@ static int choose_next(void)
 		for (int k = 0; k < (X->nthreads + 63) >> 6; k++)
 			elig.w[k] = X->enabled.w[k] & ~X->deferred.w[k];
 	}
+	/* Nobody deferred (nearly every step): no set to write. */
+	static const weft__tset nobody;
 	if (X->n_deferred)
 		compute_costly(X, eligp);
-	else
-		X->costly = weft__ts_none();
 	tid = weft__strat->pick(&(struct weft__decision){
 		.enabled = &X->enabled, .eligible = eligp, .weak = &X->weak,
-		.costly = &X->costly,
+		.costly = X->n_deferred ? &X->costly : &nobody,
 		.spinning = &X->spinning, .last = X->last_tid,
 		.step = X->nsteps, .nthreads = X->nthreads,
 		.preemptions = X->preemptions, .unfair = X->unfair,

@@ -12,7 +12,7 @@
  * with another thread's call too (the report names the state: "data race
  * on strtok's saved position").  The string conversions (atoi, strtol,
  * ...) read their string up to where they stop; strtok writes the
- * terminators it puts into its string; sscanf reads its string and format
+ * terminator it puts after a token (none after the last); sscanf reads its string and format
  * (what it stores through its pointers is not checked), qsort reads and
  * writes its whole array.
  *
@@ -62,35 +62,50 @@ __attribute__((constructor)) static void name_state(void)
 				"asctime's static result");
 }
 
+/* strtok_r's reads and its one write, checked before the call as it will
+ * make them: from the string (s, or where *save left off) it skips the
+ * delimiters, reads the token and the character that ends it, and writes
+ * a terminator there only when that is a delimiter (a string with no
+ * delimiter left is not written). */
+static void token_access(const char *s, const char *delim, uintptr_t pc)
+{
+	size_t skip, len;
+
+	rd(delim, strlen(delim) + 1, pc);
+	if (!s)
+		return;
+	skip = strspn(s, delim);
+	len = s[skip] ? strcspn(s + skip, delim) : 0;
+	rd(s, skip + len + 1, pc);
+	if (s[skip] && s[skip + len])
+		wr(s + skip + len, 1, pc);
+}
+
+/* strtok's saved position is this model's own (strtok is strtok_r with
+ * one position for the whole process, as in the C library), so that its
+ * accesses are known before the call. */
+static char *strtok_position;
+
 char *__weft_strtok(char *s, const char *delim)
 {
 	uintptr_t pc = PC();
-	char *r;
 
-	if (!weft__race_on)
-		return strtok(s, delim);
-	wr(strtok_saved_position, sizeof strtok_saved_position, pc);
-	rd(delim, strlen(delim) + 1, pc);
-	r = strtok(s, delim);
-	/* The token and the terminator written after it. */
-	if (r)
-		wr(r, strlen(r) + 1, pc);
-	return r;
+	if (weft__race_on) {
+		wr(strtok_saved_position, sizeof strtok_saved_position, pc);
+		token_access(s ? s : strtok_position, delim, pc);
+	}
+	return strtok_r(s, delim, &strtok_position);
 }
 
 char *__weft_strtok_r(char *s, const char *delim, char **save)
 {
 	uintptr_t pc = PC();
-	char *r;
 
-	if (!weft__race_on)
-		return strtok_r(s, delim, save);
-	wr(save, sizeof *save, pc);
-	rd(delim, strlen(delim) + 1, pc);
-	r = strtok_r(s, delim, save);
-	if (r)
-		wr(r, strlen(r) + 1, pc);
-	return r;
+	if (weft__race_on) {
+		wr(save, sizeof *save, pc);
+		token_access(s ? s : *save, delim, pc);
+	}
+	return strtok_r(s, delim, save);
 }
 
 struct tm *__weft_localtime(const time_t *t)

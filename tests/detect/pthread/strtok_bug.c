@@ -1,11 +1,12 @@
-//! expect: bug exit-status
+//! expect: bug use-after-free
 /* Two workers split their own lines with strtok: each line is private, but
  * strtok keeps its place in one static pointer of the C library, so the
  * calls race (a worker can go on splitting the other's line).  The C
  * library is not instrumented; weft models that state (src/tsan/
- * libc_state.c), and explores the race's orders: a worker then counts
- * the wrong fields and main's status says so, with "also data-race: data
- * race on strtok's saved position".  Before, this was verified.  strtok_ok.c uses strtok_r
+ * libc_state.c), and explores the race's orders: a worker then goes on
+ * splitting the line of the other, which has returned (a read of its
+ * finished stack), with "also data-race: data race on strtok's saved
+ * position".  Before, this was verified.  strtok_ok.c uses strtok_r
  * with a position of each worker's own. */
 #include <pthread.h>
 #include <stdio.h>

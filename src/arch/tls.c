@@ -321,6 +321,16 @@ void weft__tls_swap(void *to)
 		return;
 	for (int i = 0; i < L.nsegs; i++) {
 		const struct seg *s = &L.segs[i];
+		/* errno (alone, in most programs): two loads and stores, not
+		 * two calls. */
+		if (s->len == sizeof(int)) {
+			int v;
+			memcpy(&v, L.real_tp + s->off, sizeof v);
+			memcpy(from + s->off, &v, sizeof v);
+			memcpy(&v, dst + s->off, sizeof v);
+			memcpy(L.real_tp + s->off, &v, sizeof v);
+			continue;
+		}
 		memcpy(from + s->off, L.real_tp + s->off, s->len);
 		memcpy(L.real_tp + s->off, dst + s->off, s->len);
 	}

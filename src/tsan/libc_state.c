@@ -3,7 +3,8 @@
  * string, as the race detector sees them.
  *
  * strtok keeps its place in a static pointer, and localtime, gmtime,
- * ctime and asctime return a static buffer: two threads calling one of
+ * ctime and asctime return a static buffer (glibc's localtime and gmtime
+ * share one): two threads calling one of
  * them without ordering race on that state (the classic bug their _r
  * forms fix), though the C library is not instrumented and weft saw
  * nothing.  Each such state is an object of this file, named after the
@@ -42,8 +43,7 @@ static inline void wr(const void *p, size_t n, uintptr_t pc)
 
 /* The hidden state, one object each, so a report names the function. */
 static char strtok_saved_position[sizeof(char *)];
-static char localtime_static_result[sizeof(struct tm)];
-static char gmtime_static_result[sizeof(struct tm)];
+static char tm_static_result[sizeof(struct tm)];
 static char asctime_static_result[26];
 
 __attribute__((constructor)) static void name_state(void)
@@ -51,12 +51,8 @@ __attribute__((constructor)) static void name_state(void)
 	weft__name_model_object(strtok_saved_position,
 				sizeof strtok_saved_position,
 				"strtok's saved position");
-	weft__name_model_object(localtime_static_result,
-				sizeof localtime_static_result,
-				"localtime's static result");
-	weft__name_model_object(gmtime_static_result,
-				sizeof gmtime_static_result,
-				"gmtime's static result");
+	weft__name_model_object(tm_static_result, sizeof tm_static_result,
+				"localtime's and gmtime's static result");
 	weft__name_model_object(asctime_static_result,
 				sizeof asctime_static_result,
 				"asctime's static result");
@@ -108,30 +104,28 @@ char *__weft_strtok_r(char *s, const char *delim, char **save)
 	return strtok_r(s, delim, save);
 }
 
-struct tm *__weft_localtime(const time_t *t)
+/* localtime and gmtime: one static result in glibc, shared by both. */
+static struct tm *tm_of(struct tm *(*fn)(const time_t *), const time_t *t,
+			uintptr_t pc)
 {
-	uintptr_t pc = PC();
 	struct tm *r;
 
 	rd(t, sizeof *t, pc);
-	wr(localtime_static_result, sizeof localtime_static_result, pc);
-	r = localtime(t);
+	wr(tm_static_result, sizeof tm_static_result, pc);
+	r = fn(t);
 	if (r)
 		wr(r, sizeof *r, pc);
 	return r;
 }
 
+struct tm *__weft_localtime(const time_t *t)
+{
+	return tm_of(localtime, t, PC());
+}
+
 struct tm *__weft_gmtime(const time_t *t)
 {
-	uintptr_t pc = PC();
-	struct tm *r;
-
-	rd(t, sizeof *t, pc);
-	wr(gmtime_static_result, sizeof gmtime_static_result, pc);
-	r = gmtime(t);
-	if (r)
-		wr(r, sizeof *r, pc);
-	return r;
+	return tm_of(gmtime, t, PC());
 }
 
 char *__weft_asctime(const struct tm *tm)
@@ -154,7 +148,7 @@ char *__weft_ctime(const time_t *t)
 	char *r;
 
 	rd(t, sizeof *t, pc);
-	wr(localtime_static_result, sizeof localtime_static_result, pc);
+	wr(tm_static_result, sizeof tm_static_result, pc);
 	wr(asctime_static_result, sizeof asctime_static_result, pc);
 	r = ctime(t);
 	if (r)

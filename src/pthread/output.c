@@ -156,47 +156,64 @@ static bool captured(FILE *f)
 	return (f == stdout || f == stderr) && weft__pt_capturing();
 }
 
-int weft__pt_output_vf(int fd, const char *fmt, va_list ap)
+/* glibc's checked formatting (no public header): with flag > 0 a %n in a
+ * writable format, or positional arguments used wrongly, abort the
+ * program, as _FORTIFY_SOURCE asks. */
+int __vfprintf_chk(FILE *f, int flag, const char *fmt, va_list ap);
+int __vsnprintf_chk(char *s, size_t maxlen, int flag, size_t slen,
+		    const char *fmt, va_list ap);
+
+static int format_into(char *s, size_t n, int flag, const char *fmt,
+		       va_list ap)
+{
+	return flag > 0 ? __vsnprintf_chk(s, n, flag, n, fmt, ap)
+			: vsnprintf(s, n, fmt, ap);
+}
+
+int weft__pt_output_vf(int fd, int flag, const char *fmt, va_list ap)
 {
 	char small[512], *big = NULL;
 	va_list aq;
 	int n;
 
 	va_copy(aq, ap);
-	n = vsnprintf(small, sizeof small, fmt, aq);
+	n = format_into(small, sizeof small, flag, fmt, aq);
 	va_end(aq);
 	if (n < 0)
 		return n;
 	if ((size_t)n >= sizeof small) {
 		big = weft__exec_alloc((size_t)n + 1);
-		vsnprintf(big, (size_t)n + 1, fmt, ap);
+		format_into(big, (size_t)n + 1, flag, fmt, ap);
 	}
 	weft__pt_output(fd, big ? big : small, (size_t)n);
 	return n;
 }
 
-/* The printf family after its checks: to the capture or to f. */
-static int out_vf(FILE *f, const char *fmt, va_list ap)
+/* The printf family after its checks: to the capture or to f; flag is
+ * the _FORTIFY_SOURCE level of a __printf_chk form (0: none). */
+static int out_vf(FILE *f, int flag, const char *fmt, va_list ap)
 {
 	if (!captured(f))
-		return vfprintf(f, fmt, ap);
-	return weft__pt_output_vf(f == stderr ? 2 : 1, fmt, ap);
+		return flag > 0 ? __vfprintf_chk(f, flag, fmt, ap)
+				: vfprintf(f, fmt, ap);
+	return weft__pt_output_vf(f == stderr ? 2 : 1, flag, fmt, ap);
 }
 
-static int checked_vf(FILE *f, const char *fmt, va_list ap, uintptr_t pc)
+static int checked_vf(FILE *f, int flag, const char *fmt, va_list ap,
+		      uintptr_t pc)
 {
 	weft__pt_format_access(fmt, ap, pc);
-	return out_vf(f, fmt, ap);
+	return out_vf(f, flag, fmt, ap);
 }
 
 int __weft_vfprintf(FILE *f, const char *fmt, va_list ap)
 {
-	return checked_vf(f, fmt, ap, PT_RA());
+	return checked_vf(f, 0, fmt, ap, PT_RA());
 }
 
 int __weft_vprintf(const char *fmt, va_list ap)
 {
-	return checked_vf(stdout, fmt, ap, PT_RA());
+	return checked_vf(stdout, 0, fmt, ap, PT_RA());
 }
 
 int __weft_fprintf(FILE *f, const char *fmt, ...)
@@ -205,7 +222,7 @@ int __weft_fprintf(FILE *f, const char *fmt, ...)
 	int n;
 
 	va_start(ap, fmt);
-	n = checked_vf(f, fmt, ap, PT_RA());
+	n = checked_vf(f, 0, fmt, ap, PT_RA());
 	va_end(ap);
 	return n;
 }
@@ -216,20 +233,19 @@ int __weft_printf(const char *fmt, ...)
 	int n;
 
 	va_start(ap, fmt);
-	n = checked_vf(stdout, fmt, ap, PT_RA());
+	n = checked_vf(stdout, 0, fmt, ap, PT_RA());
 	va_end(ap);
 	return n;
 }
 
-/* The _FORTIFY_SOURCE spellings. */
+/* The _FORTIFY_SOURCE spellings, with glibc's checks of the format. */
 int __weft___printf_chk(int flag, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
 
-	(void)flag;
 	va_start(ap, fmt);
-	n = checked_vf(stdout, fmt, ap, PT_RA());
+	n = checked_vf(stdout, flag, fmt, ap, PT_RA());
 	va_end(ap);
 	return n;
 }
@@ -239,23 +255,20 @@ int __weft___fprintf_chk(FILE *f, int flag, const char *fmt, ...)
 	va_list ap;
 	int n;
 
-	(void)flag;
 	va_start(ap, fmt);
-	n = checked_vf(f, fmt, ap, PT_RA());
+	n = checked_vf(f, flag, fmt, ap, PT_RA());
 	va_end(ap);
 	return n;
 }
 
 int __weft___vfprintf_chk(FILE *f, int flag, const char *fmt, va_list ap)
 {
-	(void)flag;
-	return checked_vf(f, fmt, ap, PT_RA());
+	return checked_vf(f, flag, fmt, ap, PT_RA());
 }
 
 int __weft___vprintf_chk(int flag, const char *fmt, va_list ap)
 {
-	(void)flag;
-	return checked_vf(stdout, fmt, ap, PT_RA());
+	return checked_vf(stdout, flag, fmt, ap, PT_RA());
 }
 
 int __weft_fputs(const char *s, FILE *f)
@@ -315,7 +328,7 @@ static void fprintf_out(FILE *f, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	out_vf(f, fmt, ap);
+	out_vf(f, 0, fmt, ap);
 	va_end(ap);
 }
 

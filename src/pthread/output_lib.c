@@ -124,7 +124,7 @@ int fprintf(FILE *f, const char *fmt, ...)
 
 	va_start(ap, fmt);
 	if (kept(f, -1, RA()))
-		n = weft__pt_output_vf(fd_of(f), fmt, ap);
+		n = weft__pt_output_vf(fd_of(f), 0, fmt, ap);
 	else
 		n = vfprintf(f, fmt, ap);
 	va_end(ap);

@@ -193,7 +193,7 @@ void weft__pt_output(int fd, const char *s, size_t n);
  * its %s strings, and writes (%n), checked for races and freed memory as
  * made at pc (format.c); never blocks. */
 void weft__pt_format_access(const char *fmt, va_list ap, uintptr_t pc);
-int weft__pt_output_vf(int fd, const char *fmt, va_list ap);
+int weft__pt_output_vf(int fd, int flag, const char *fmt, va_list ap);
 bool weft__pt_capturing(void);
 void weft__pt_output_enable(void);
 void weft__pt_output_show(void);

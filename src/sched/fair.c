@@ -128,3 +128,75 @@ void weft__fair_step(struct weft__exec *X, int tid)
 	if (weft__opts.starve_bound)
 		starve(X, tid);
 }
+
+/* ---- rounds of spin loops ----------------------------------------------- */
+
+/* Steps that only pass time after a failed poll, within one round of a
+ * spin loop (record_step in sched.c). */
+#define FREE_STEPS 8
+
+static bool round_has(const struct weft__thread *t, const void *obj)
+{
+	for (int i = 0; i < t->nround; i++)
+		if (t->round_obj[i] == obj)
+			return true;
+	return false;
+}
+
+/* Whether thread t's step op, taken while t is not eligible (a spinner
+ * deferred by fairness), is an unfair continuation: a round of its spin
+ * loop is one.  The round begins at a poll (a step that touches an
+ * object); the reads of other objects after it (a loop that polls a flag
+ * and then a phase) and the steps that only pass time (a yield, a sleep,
+ * a timed wait's choice, up to FREE_STEPS) belong to it; a read of an
+ * object the round polled already, or a step that may write (a lock taken
+ * again after a timed wait), begins the next.  Counting each step
+ * made --fair-bound=N cover a half or a third of the tries it claims.
+ * Without a poll (a loop of yields alone) each step counts.  The
+ * strategies ask the same before they pick (X->costly), so that a step
+ * its round has paid for is not cut at the bound. */
+bool weft__fair_unfair_cost(const struct weft__thread *t,
+			    const struct weft__op *op)
+{
+	if (!t->nround)
+		return true;
+	if (weft__fair_poll_step(op))
+		return t->nround == WEFT__ROUND_OBJS ||
+		       op->access == WEFT__ACC_WRITE || round_has(t, op->obj);
+	return t->free_run >= FREE_STEPS;
+}
+
+/* The round bookkeeping of a spinning thread t's step op (see
+ * weft__fair_unfair_cost); paid: the step began a round.  A thread that made
+ * progress (no longer spinning) is in no round. */
+void weft__fair_round_step(struct weft__thread *t, const struct weft__op *op,
+			   bool paid)
+{
+	if (!t->spinning) {
+		t->nround = 0;
+		return;
+	}
+	if (!weft__fair_poll_step(op)) {
+		if (t->free_run < 255)
+			t->free_run++;
+		return;
+	}
+	if (paid || !t->nround) {
+		t->nround = 0;
+		t->free_run = 0;
+	}
+	if (t->nround < WEFT__ROUND_OBJS)
+		t->round_obj[t->nround++] = op->obj;
+}
+
+/* The threads whose step now would cost an unfair continuation: those
+ * not eligible, unless their spin loop's round pays for it already. */
+void weft__fair_costly(struct weft__exec *X, const weft__tset *elig)
+{
+	weft__tset others = weft__ts_minus(X->enabled, *elig);
+
+	X->costly = others;
+	WEFT__TS_EACH(q, &others)
+		if (!weft__fair_unfair_cost(&X->th[q], X->th[q].pending))
+			weft__ts_del(&X->costly, q);
+}

@@ -146,81 +146,6 @@ void weft__note_blocked(int tid)
 		.loc = op->loc, .value = -1 };
 }
 
-/* Steps that only pass time after a failed poll, within one round of a
- * spin loop (record_step). */
-#define FREE_STEPS 8
-
-static bool round_has(const struct weft__thread *t, const void *obj)
-{
-	for (int i = 0; i < t->nround; i++)
-		if (t->round_obj[i] == obj)
-			return true;
-	return false;
-}
-
-static bool poll_step(const struct weft__op *op)
-{
-	return op->access != WEFT__ACC_NONE && !op->timekeeping;
-}
-
-/* Whether thread t's step op, taken while t is not eligible (a spinner
- * deferred by fairness), is an unfair continuation: a round of its spin
- * loop is one.  The round begins at a poll (a step that touches an
- * object); the reads of other objects after it (a loop that polls a flag
- * and then a phase) and the steps that only pass time (a yield, a sleep,
- * a timed wait's choice, up to FREE_STEPS) belong to it; a read of an
- * object the round polled already, or a step that may write (a lock taken
- * again after a timed wait), begins the next.  Counting each step
- * made --fair-bound=N cover a half or a third of the tries it claims.
- * Without a poll (a loop of yields alone) each step counts.  The
- * strategies ask the same before they pick (X->costly), so that a step
- * its round has paid for is not cut at the bound. */
-static bool unfair_cost(const struct weft__thread *t,
-			const struct weft__op *op)
-{
-	if (!t->nround)
-		return true;
-	if (poll_step(op))
-		return t->nround == WEFT__ROUND_OBJS ||
-		       op->access == WEFT__ACC_WRITE || round_has(t, op->obj);
-	return t->free_run >= FREE_STEPS;
-}
-
-/* The round bookkeeping of a spinning thread t's step op (see
- * unfair_cost); paid: the step began a round.  A thread that made
- * progress (no longer spinning) is in no round. */
-static void round_step(struct weft__thread *t, const struct weft__op *op,
-		       bool paid)
-{
-	if (!t->spinning) {
-		t->nround = 0;
-		return;
-	}
-	if (!poll_step(op)) {
-		if (t->free_run < 255)
-			t->free_run++;
-		return;
-	}
-	if (paid || !t->nround) {
-		t->nround = 0;
-		t->free_run = 0;
-	}
-	if (t->nround < WEFT__ROUND_OBJS)
-		t->round_obj[t->nround++] = op->obj;
-}
-
-/* The threads whose step now would cost an unfair continuation: those
- * not eligible, unless their spin loop's round pays for it already. */
-static void compute_costly(struct weft__exec *X, const weft__tset *elig)
-{
-	weft__tset others = weft__ts_minus(X->enabled, *elig);
-
-	X->costly = others;
-	WEFT__TS_EACH(q, &others)
-		if (!unfair_cost(&X->th[q], X->th[q].pending))
-			weft__ts_del(&X->costly, q);
-}
-
 static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 {
 	struct weft__exec *X = weft__X;
@@ -243,11 +168,12 @@ static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 	    !weft__ts_has(&X->weak, last) && !X->th[last].spinning)
 		T->preemptions = ++X->preemptions;
 	/* An unfair continuation is a round of a spin loop run while the
-	 * others should run first (unfair_cost). */
+	 * others should run first (fair.c). */
 	if (__builtin_expect(t->spinning || t->nround, 0)) {
-		bool paid = !weft__ts_has(elig, tid) && unfair_cost(t, op);
+		bool paid = !weft__ts_has(elig, tid) &&
+			    weft__fair_unfair_cost(t, op);
 		X->unfair += paid;
-		round_step(t, op, paid);
+		weft__fair_round_step(t, op, paid);
 	} else if (!weft__ts_has(elig, tid)) {
 		X->unfair++;
 	}
@@ -260,7 +186,7 @@ static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 	X->nsteps = s + 1;
 	T->nsteps = s + 1;
 	weft__listeners_chosen(tid, op);
-	X->last_poll = poll_step(op);
+	X->last_poll = weft__fair_poll_step(op);
 	X->last_poll_obj = op->obj;
 	/* A write may let spinners progress; the clearing waits for the next
 	 * scheduling point, since the op may still turn out to have changed
@@ -345,7 +271,7 @@ static int choose_next(void)
 	/* Nobody deferred (nearly every step): no set to write. */
 	static const weft__tset nobody;
 	if (X->n_deferred)
-		compute_costly(X, eligp);
+		weft__fair_costly(X, eligp);
 	tid = weft__strat->pick(&(struct weft__decision){
 		.enabled = &X->enabled, .eligible = eligp, .weak = &X->weak,
 		.costly = X->n_deferred ? &X->costly : &nobody,

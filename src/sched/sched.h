@@ -175,6 +175,19 @@ void weft__listeners_end(void);
 void weft__fair_sets(struct weft__exec *X);
 int weft__fair_round_robin(const weft__tset *set);
 void weft__fair_step(struct weft__exec *X, int tid);
+/* Rounds of spin loops (fair.c): whether op touches an object (a poll);
+ * whether thread t's step op, not eligible, costs an unfair continuation;
+ * the round's bookkeeping once it is taken (paid: it cost one); X's
+ * costly set, of the threads not in elig whose step now costs one. */
+static inline bool weft__fair_poll_step(const struct weft__op *op)
+{
+	return op->access != WEFT__ACC_NONE && !op->timekeeping;
+}
+bool weft__fair_unfair_cost(const struct weft__thread *t,
+			    const struct weft__op *op);
+void weft__fair_round_step(struct weft__thread *t, const struct weft__op *op,
+			   bool paid);
+void weft__fair_costly(struct weft__exec *X, const weft__tset *elig);
 /* Livelock (livelock.c): called at each choice with X's sets known;
  * reports a livelock (and never returns) once every runnable thread has
  * spun for --spin-bound steps in a row. */

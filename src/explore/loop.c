@@ -47,12 +47,10 @@ long weft__explore_budget_used(void)
 }
 
 /* The executions of all rounds and parts so far, the current one
- * included (exec_no). */
-static long runs_so_far(long exec_no)
+ * included (the shared count has it already: take_budget). */
+static long runs_so_far(void)
 {
-	if (shared_used)
-		return __atomic_load_n(shared_used, __ATOMIC_RELAXED);
-	return round_before + exec_no + 1;
+	return weft__explore_budget_used() + (shared_used ? 0 : 1);
 }
 
 /* Before an execution: may it run?  Jobs sharing the budget reserve their
@@ -378,7 +376,7 @@ void weft__explore_loop(const struct weft_test *t,
 		/* A deeper round of the fairness bound over its allowance, or
 		 * cut by a limit: the last complete round's verdict stands. */
 		over = r != EXEC_BUG &&
-		       weft__strategy_round_over(runs_so_far(exec_no),
+		       weft__strategy_round_over(runs_so_far(),
 					      r == EXEC_LIMIT);
 		if (cfg->debug_exec)
 			weft__dump_execution(r);

@@ -27,12 +27,6 @@
 #include "detect/race.h"
 #include "modelled.h"
 
-/* The glibc entry points _FORTIFY_SOURCE calls (no public header). */
-int __vsprintf_chk(char *s, int flag, size_t slen, const char *fmt,
-		   va_list ap);
-int __vsnprintf_chk(char *s, size_t maxlen, int flag, size_t slen,
-		    const char *fmt, va_list ap);
-
 static void rd(const void *p, size_t n, uintptr_t pc)
 {
 	weft__race_access(p, n, 0, pc);

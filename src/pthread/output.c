@@ -156,13 +156,6 @@ static bool captured(FILE *f)
 	return (f == stdout || f == stderr) && weft__pt_capturing();
 }
 
-/* glibc's checked formatting (no public header): with flag > 0 a %n in a
- * writable format, or positional arguments used wrongly, abort the
- * program, as _FORTIFY_SOURCE asks. */
-int __vfprintf_chk(FILE *f, int flag, const char *fmt, va_list ap);
-int __vsnprintf_chk(char *s, size_t maxlen, int flag, size_t slen,
-		    const char *fmt, va_list ap);
-
 static int format_into(char *s, size_t n, int flag, const char *fmt,
 		       va_list ap)
 {

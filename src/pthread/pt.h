@@ -11,6 +11,7 @@
 
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdio.h>
 
 #include "internal.h"
 #include "detect/race.h"
@@ -193,6 +194,14 @@ void weft__pt_output(int fd, const char *s, size_t n);
  * its %s strings, and writes (%n), checked for races and freed memory as
  * made at pc (format.c); never blocks. */
 void weft__pt_format_access(const char *fmt, va_list ap, uintptr_t pc);
+/* glibc's checked formatting, which _FORTIFY_SOURCE calls (no public
+ * header): with flag > 0 a %n in a writable format, or positional
+ * arguments used wrongly, abort the program. */
+int __vfprintf_chk(FILE *f, int flag, const char *fmt, va_list ap);
+int __vsprintf_chk(char *s, int flag, size_t slen, const char *fmt,
+		   va_list ap);
+int __vsnprintf_chk(char *s, size_t maxlen, int flag, size_t slen,
+		    const char *fmt, va_list ap);
 int weft__pt_output_vf(int fd, int flag, const char *fmt, va_list ap);
 bool weft__pt_capturing(void);
 void weft__pt_output_enable(void);

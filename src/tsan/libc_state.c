@@ -19,6 +19,7 @@
  *
  * The checks come first and the call after, as in string.c; outside an
  * execution they do nothing.  None blocks. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -158,68 +159,80 @@ char *__weft_ctime(const time_t *t)
 
 /* ---- string conversions ------------------------------------------------ */
 
-/* The bytes a conversion read of s, which stopped at end: up to and
- * including the character that stopped it (a conversion that converted
- * nothing still read what it skipped, at least the first byte). */
-static void read_to(const char *s, const char *end, uintptr_t pc)
+/* What a conversion of s reads, checked before it: up to and including
+ * the character that stops it (one that converts nothing still reads
+ * what it skips, at least the first byte).  Where it stops is found by a
+ * conversion of its own (base < 0: a floating one), with errno kept, so
+ * that the real call reads the string after the check, as in string.c:
+ * checked after it, the value could predate another thread's write that
+ * the check's scheduling point let in. */
+static void number_access(const char *s, int base, uintptr_t pc)
 {
-	rd(s, end && end > s ? (size_t)(end - s) + 1 : 1, pc);
+	int saved = errno;
+	char *end;
+
+	if (!weft__race_on)
+		return;
+	if (base < 0)
+		(void)strtold(s, &end);
+	else
+		(void)strtoll(s, &end, base);
+	errno = saved;
+	rd(s, end > s ? (size_t)(end - s) + 1 : 1, pc);
 }
 
-#define STRTO_BASE(type, name)                                            \
-	type __weft_##name(const char *s, char **endp, int base)          \
-	{                                                                 \
-		char *end;                                                \
-		type v = name(s, &end, base);                             \
-		read_to(s, end, PC());                                    \
-		if (endp)                                                 \
-			*endp = end;                                      \
-		return v;                                                 \
-	}
+long __weft_strtol(const char *s, char **endp, int base)
+{
+	number_access(s, base, PC());
+	return strtol(s, endp, base);
+}
 
-#define STRTO_FP(type, name)                                              \
-	type __weft_##name(const char *s, char **endp)                    \
-	{                                                                 \
-		char *end;                                                \
-		type v = name(s, &end);                                   \
-		read_to(s, end, PC());                                    \
-		if (endp)                                                 \
-			*endp = end;                                      \
-		return v;                                                 \
-	}
+unsigned long __weft_strtoul(const char *s, char **endp, int base)
+{
+	number_access(s, base, PC());
+	return strtoul(s, endp, base);
+}
 
-STRTO_BASE(long, strtol)
-STRTO_BASE(unsigned long, strtoul)
-STRTO_BASE(long long, strtoll)
-STRTO_BASE(unsigned long long, strtoull)
-STRTO_FP(double, strtod)
-STRTO_FP(float, strtof)
+long long __weft_strtoll(const char *s, char **endp, int base)
+{
+	number_access(s, base, PC());
+	return strtoll(s, endp, base);
+}
+
+unsigned long long __weft_strtoull(const char *s, char **endp, int base)
+{
+	number_access(s, base, PC());
+	return strtoull(s, endp, base);
+}
+
+double __weft_strtod(const char *s, char **endp)
+{
+	number_access(s, -1, PC());
+	return strtod(s, endp);
+}
+
+float __weft_strtof(const char *s, char **endp)
+{
+	number_access(s, -1, PC());
+	return strtof(s, endp);
+}
 
 int __weft_atoi(const char *s)
 {
-	char *end;
-	long v = strtol(s, &end, 10);
-
-	read_to(s, end, PC());
-	return (int)v;
+	number_access(s, 10, PC());
+	return atoi(s);
 }
 
 long __weft_atol(const char *s)
 {
-	char *end;
-	long v = strtol(s, &end, 10);
-
-	read_to(s, end, PC());
-	return v;
+	number_access(s, 10, PC());
+	return atol(s);
 }
 
 double __weft_atof(const char *s)
 {
-	char *end;
-	double v = strtod(s, &end);
-
-	read_to(s, end, PC());
-	return v;
+	number_access(s, -1, PC());
+	return atof(s);
 }
 
 /* ---- sscanf, qsort ------------------------------------------------------ */

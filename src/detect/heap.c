@@ -231,12 +231,37 @@ static void free_at(void *p, const char *what, const struct weft_loc *loc,
 		   (uint32_t)((b - H->blocks) << 2) | SH_FREED);
 }
 
+/* An object of a model (a completion, a lock, a wait queue) on the stack
+ * of a thread that finished: the on-stack completion a late complete()
+ * writes into.  Checked before the model reads the object, which the
+ * stack's next use may have overwritten (a lock's name became a wild
+ * pointer, and weft crashed in strlen). */
+static void dead_stack_use(const void *p, bool write,
+			   const struct weft_loc *loc)
+{
+	const char *owner;
+	bool tls;
+
+	if (!weft__in_dead_stack(p, &owner, &tls))
+		return;
+	weft__fail(WEFT__K(USE_AFTER_FREE), loc,
+		   "%s of an object in the %s of thread %s, which has "
+		   "finished: a pointer to its %s outlived it",
+		   write ? "write" : "read",
+		   tls ? "thread-local storage" : "stack", owner,
+		   tls ? "_Thread_local variables" : "local variables");
+}
+
 void weft__check_access(const void *p, size_t n, bool write,
 			const struct weft_loc *loc)
 {
 	struct weft__hblock *b;
 
-	if (!weft__is_tracked(p) || !weft__heap_freed(p, n))
+	if (!weft__is_tracked(p)) {
+		dead_stack_use(p, write, loc);
+		return;
+	}
+	if (!weft__heap_freed(p, n))
 		return;
 	b = block_of(p);
 	if (!b || b->state != SH_FREED)

@@ -292,11 +292,12 @@ void weft__odpor_note_race(long e, long j, int q);
  * that thread's previous step (odpor_reverse.c). */
 void weft__odpor_races_of(long j, const struct ev *ep, const uint32_t *cpo,
 			  const struct preds *p, int32_t prev);
-/* The race of a thread still blocked at the end (its next step ep, its
- * predecessors p, its previous step prev) with the step that disabled it,
- * when p does not hold that step (odpor_reverse.c). */
-void weft__odpor_disabler_race(const struct ev *ep, const struct preds *p,
-			       int32_t prev);
+/* The race of a step that waited (index j, its event ep, its predecessors
+ * p, its thread's previous step prev; j == n: a thread still blocked at
+ * the end) with the step that disabled it, when p does not hold that step
+ * (odpor_reverse.c). */
+void weft__odpor_disabler_race(long j, const struct ev *ep,
+			       const struct preds *p, int32_t prev);
 /* Insert the sequence that reverses the race of step e with e' (index j)
  * below e's node, unless it was explored already (odpor_reverse.c). */
 void weft__odpor_reverse(long e, long j, const struct ev *ep);

@@ -295,6 +295,7 @@ long weft__odpor_races(const struct odpor_view *v)
 			preds_of(e, t, &p);
 			races_of(i, e, tclk + (size_t)t * (size_t)nth, &p,
 				 last_of[t]);
+			disabler_race(i, e, &p, last_of[t]);
 		}
 		add_step(i);
 	}
@@ -312,7 +313,7 @@ long weft__odpor_races(const struct odpor_view *v)
 		preds_of(e, q, &p);
 		races_of(v->n, e, tclk + (size_t)q * (size_t)nth, &p,
 			 last_of[q]);
-		disabler_race(e, &p, last_of[q]);
+		disabler_race(v->n, e, &p, last_of[q]);
 	}
 	for (long k = 0; k < nraces; k++) {
 		const struct race *r = &races[k];

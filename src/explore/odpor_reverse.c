@@ -115,32 +115,47 @@ void weft__odpor_reverse(long e, long j, const struct ev *ep)
 		debug_race(e, j, vbuf, n, "covered");
 }
 
-/* A thread still blocked at the end races with the step that disabled it:
- * the last step of another thread taken while it was enabled, when that
- * step touches its objects.  Its immediate predecessors need not include
+/* A thread blocked at the end, or a blocking step that waited before it
+ * ran, races with the step that disabled it: the last step of another
+ * thread taken while it was enabled, when that step touches its objects.
+ * The step that ran may have been enabled again by something else (a
+ * workqueue being destroyed lets its idle workers run, a finished work
+ * makes its worker the lowest idle one): the order where it ran before
+ * it was disabled is still one to try.  Without this, two works of one
+ * multi-worker queue never overlapped (a release that disables: the
+ * first worker's work_done leaves the second idle) and their lost update
+ * was verified in 21 schedules.  Its immediate predecessors need not include
  * that step: a later step on the same object, which found it blocked
  * already, hides it, and the race with that later one cannot be reversed
  * (infeasible).  Without this the order in which the thread ran before it
  * was disabled was never tried: a timer handler made runnable by mod_timer
  * and disarmed by del_timer, then kfree and one more timer call, was a
  * use-after-free verified in 2 schedules. */
-void weft__odpor_disabler_race(const struct ev *ep, const struct preds *p,
-			       int32_t prev)
+void weft__odpor_disabler_race(long j, const struct ev *ep,
+			       const struct preds *p, int32_t prev)
 {
 	int t = ep->tid;
-	long k = V->n - 1;
+	long k = j - 1;
 
+	/* A step that runs: only a blocking step can have been disabled on
+	 * the way, and only when it waited (a step enabled right before it
+	 * ran raced with its predecessors in the ordinary way). */
+	if (j < V->n && !(ep->flags & EV_BLOCKING))
+		return;
 	while (k > prev && !weft__ts_has(&V->steps[k].enabled, t))
 		k--;
-	if (k <= prev || V->steps[k].ev.tid == t ||
-	    !share_object(&V->steps[k].ev, ep))
+	if (k <= prev || (j < V->n && k == j - 1) ||
+	    V->steps[k].ev.tid == t || !share_object(&V->steps[k].ev, ep))
 		return;
 	for (int a = 0; a < p->n; a++)
 		if (p->s[a] == k)
 			return;
+	for (int a = 0; a < p->nacq; a++)
+		if (p->acq[a] == k)
+			return;
 	if (V->steps[k].section >= 0)
 		k = V->steps[k].section;
-	note_race(k, V->n, t);
+	note_race(k, j, t);
 }
 
 /* The races of step e' (index j, or j == n for a thread's next step at the

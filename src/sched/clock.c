@@ -134,6 +134,28 @@ static void vc_join(uint32_t *restrict dst, const uint32_t *restrict src,
 	}
 }
 
+/* The clocks of the threads and of the object records, four entries at a
+ * time: a loop over a few threads cost more in its control than in its
+ * work.  Both kinds have room for a multiple of four entries (a thread's
+ * clock has WEFT__MAX_THREADS, a record's a power of two of at least 4:
+ * grow), and both are zero past the execution's threads (clear_record in
+ * thread.c, grow here; the entries past them are only ever joined or
+ * copied from zeros), so the extra entries stay zero. */
+static inline int quad(int n)
+{
+	return (n + 3) & ~3;
+}
+
+static void vc_join4(uint32_t *restrict dst, const uint32_t *restrict src,
+		     int n)
+{
+	for (int i = 0; i < n; i += 4)
+		for (int k = 0; k < 4; k++) {
+			uint32_t a = dst[i + k], b = src[i + k];
+			dst[i + k] = a > b ? a : b;
+		}
+}
+
 /* Atomics with an explicit C11 order follow ThreadSanitizer: an acquire
  * joins the release clock, a release store replaces it, a release
  * read-modify-write adds to it, relaxed does neither.  Every other
@@ -148,30 +170,30 @@ static bool is_explicit(const struct weft__op *op)
 static void obj_join(struct weft__thread *t, struct weft__objrec *r,
 		     const struct weft__op *op)
 {
-	int n = weft__X->nthreads;
+	int n = quad(weft__X->nthreads);
 
 	if (is_explicit(op)) {
 		if (op->order & WEFT__ORDER_ACQUIRE)
-			vc_join(t->vc, r->svc, n);
+			vc_join4(t->vc, r->svc, n);
 		return;
 	}
-	vc_join(t->vc, r->svc, n);
+	vc_join4(t->vc, r->svc, n);
 	if (op->access == WEFT__ACC_WRITE)
-		vc_join(t->vc, r->rvc, n);
+		vc_join4(t->vc, r->rvc, n);
 }
 
 /* Leave t's clock on the object for those that acquire it later. */
 static void obj_release(struct weft__thread *t, struct weft__objrec *r,
 			const struct weft__op *op)
 {
-	int n = weft__X->nthreads;
+	int n = quad(weft__X->nthreads);
 
 	if (is_explicit(op)) {
 		if (!(op->order & WEFT__ORDER_RELEASE) ||
 		    op->access != WEFT__ACC_WRITE)
 			return;
 		if (op->order & WEFT__ORDER_RMW)
-			vc_join(r->svc, t->vc, n);
+			vc_join4(r->svc, t->vc, n);
 		else
 			memcpy(r->svc, t->vc, sizeof(uint32_t) * (size_t)n);
 		return;
@@ -179,12 +201,13 @@ static void obj_release(struct weft__thread *t, struct weft__objrec *r,
 	if (op->access == WEFT__ACC_WRITE) {
 		/* One loop, not memcpy and memset: with a few threads the two
 		 * library calls cost more than the stores. */
-		for (int i = 0; i < n; i++) {
-			r->svc[i] = t->vc[i];
-			r->rvc[i] = 0;
-		}
+		for (int i = 0; i < n; i += 4)
+			for (int k = 0; k < 4; k++) {
+				r->svc[i + k] = t->vc[i + k];
+				r->rvc[i + k] = 0;
+			}
 	} else {
-		vc_join(r->rvc, t->vc, n);
+		vc_join4(r->rvc, t->vc, n);
 	}
 }
 

@@ -11,7 +11,9 @@
 #include "pthread/pt.h"
 #include "modelled.h"
 
-#define MAX_KEYS 64
+/* glibc's PTHREAD_KEYS_MAX: a program may count on every key it allows
+ * (POSIX's minimum is 128; a limit of 64 made a correct program fail). */
+#define MAX_KEYS 1024
 #define DESTRUCTOR_ROUNDS 4 /* PTHREAD_DESTRUCTOR_ITERATIONS */
 
 struct keys {
@@ -27,6 +29,10 @@ static struct keys *K;
  * never read, and the 32 KiB of values are not cleared in every execution
  * of every test (most create no key). */
 static bool keys_dirty = true;
+/* One past the highest key created in this execution: the per-thread
+ * work (clearing at start, destructors at exit, the leak check's roots)
+ * stops there, not at MAX_KEYS. */
+static unsigned keys_hw = MAX_KEYS;
 
 int __weft_pthread_key_create(pthread_key_t *k, void (*dtor)(void *))
 {
@@ -37,6 +43,8 @@ int __weft_pthread_key_create(pthread_key_t *k, void (*dtor)(void *))
 			keys_dirty = true;
 			K->used[i] = true;
 			K->dtor[i] = dtor;
+			if (i >= keys_hw)
+				keys_hw = i + 1;
 			for (int t = 0; t < WEFT__MAX_THREADS; t++)
 				K->val[t][i] = NULL;
 			*k = i;
@@ -84,12 +92,12 @@ int weft__pt_key_values(int tid, const void *const **vals)
 	if (!K || !keys_dirty || tid < 0 || tid >= WEFT__MAX_THREADS)
 		return 0;
 	*vals = K->val[tid];
-	return MAX_KEYS;
+	return (int)keys_hw;
 }
 
 void weft__pt_keys_thread_start(int tid)
 {
-	memset(K->val[tid], 0, sizeof K->val[tid]);
+	memset(K->val[tid], 0, sizeof K->val[tid][0] * keys_hw);
 }
 
 /* Called when a pthread ends: destructors run for non-NULL values, a few
@@ -102,7 +110,7 @@ void weft__pt_keys_thread_exit(int tid)
 		return;
 	for (int round = 0; round < DESTRUCTOR_ROUNDS; round++) {
 		bool any = false;
-		for (int i = 0; i < MAX_KEYS; i++) {
+		for (unsigned i = 0; i < keys_hw; i++) {
 			void *v = (void *)K->val[tid][i];
 			if (!K->used[i] || !v || !K->dtor[i])
 				continue;
@@ -136,11 +144,13 @@ int weft__pt_once(pthread_once_t *o, void (*init)(void),
 {
 	struct weft__op op;
 
+	weft__check_access(o, sizeof *o, true, loc);
 	op = (struct weft__op){ .name = "pthread_once", .obj = o,
 				.objname = weft__objname(o, "once"),
 				.access = WEFT__ACC_WRITE, .ready = once_ready,
 				.waitdesc = once_desc, .loc = loc };
 	weft__visible(&op);
+	weft__check_access(o, sizeof *o, true, loc);
 	if (*o == 2)
 		return 0;
 	*o = 1;
@@ -161,10 +171,11 @@ void weft__pthread_keys_begin(void)
 {
 	if (!keys_dirty)
 		return;
-	memset(K->used, 0, sizeof K->used);
-	memset(K->dtor, 0, sizeof K->dtor);
-	memset(K->val[0], 0, sizeof K->val[0]);
+	memset(K->used, 0, sizeof K->used[0] * keys_hw);
+	memset(K->dtor, 0, sizeof K->dtor[0] * keys_hw);
+	memset(K->val[0], 0, sizeof K->val[0][0] * keys_hw);
 	keys_dirty = false;
+	keys_hw = 0;
 }
 
 __attribute__((constructor)) static void keys_init(void)

@@ -243,6 +243,9 @@ static weft_mutex_t *spin_of(pthread_spinlock_t *sp, const struct weft_loc *loc)
 {
 	const void *s = (const void *)(uintptr_t)sp;
 
+	/* The model keeps the lock aside, so the program's spinlock in freed
+	 * memory is checked here, when the call arrives. */
+	weft__check_access(s, sizeof *sp, true, loc);
 	for (int i = 0; i < nspins; i++)
 		if (spins[i].addr == s)
 			return &spins[i].m;

@@ -151,6 +151,7 @@ int __weft_pthread_barrier_init(pthread_barrier_t *pb,
 		return pthread_barrier_init(pb, a, count);
 	if (count == 0)
 		return EINVAL;
+	weft__check_access(pb, sizeof *pb, true, PT_LOC());
 	memset(pb, 0, sizeof *pb);
 	b->count = b->left = count;
 	return 0;
@@ -160,6 +161,7 @@ int __weft_pthread_barrier_destroy(pthread_barrier_t *pb)
 {
 	if (!weft__pt_live())
 		return pthread_barrier_destroy(pb);
+	weft__check_access(pb, sizeof *pb, true, PT_LOC());
 	return 0;
 }
 
@@ -178,11 +180,15 @@ int __weft_pthread_barrier_wait(pthread_barrier_t *pb)
 		return pthread_barrier_wait(pb);
 	loc = PT_LOC();
 	name = weft__objname(pb, "barrier");
+	/* A barrier in freed memory is a use-after-free, checked before its
+	 * fields are read and again where the arrival takes effect. */
+	weft__check_access(pb, sizeof *pb, true, loc);
 	if (b->count == 0)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "pthread_barrier_wait on %s, which "
 			   "was not initialised", name);
 	weft__point("pthread_barrier_wait", pb, name, WEFT__ACC_WRITE, loc);
+	weft__check_access(pb, sizeof *pb, true, loc);
 	gen = b->gen;
 	if (--b->left == 0) {
 		b->left = b->count;
@@ -193,6 +199,8 @@ int __weft_pthread_barrier_wait(pthread_barrier_t *pb)
 				.objname = name, .access = WEFT__ACC_READ,
 				.ready = barrier_ready, .waitdesc = barrier_desc,
 				.arg2 = gen, .loc = loc };
+	/* Not checked on the way out: glibc's destroy waits for every
+	 * thread to leave, so the serial thread may free it at once. */
 	weft__visible(&op);
 	return 0;
 }

@@ -1,4 +1,4 @@
-/* src/pthread/syscall.c - syscall(), for its futex calls.
+/* src/pthread/syscall.c - syscall(), for its futex calls, and gettid.
  *
  * libstdc++ waits for a std::future, std::atomic::wait and C++20's
  * latches and semaphores with syscall(SYS_futex, ...) made from inside
@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <sys/syscall.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "pthread/pt.h"
 
@@ -68,6 +69,26 @@ static long futex(long a[6], const struct weft_loc *loc)
 	}
 }
 
+/* The test threads all run on one OS thread, whose id the kernel would
+ * give every one of them: a lock that records its owner by gettid() saw
+ * its own thread in every other.  Each has one of its own instead: the
+ * process id for the test's first thread (as for a process's main
+ * thread), the process id plus the thread's number for the others.  The
+ * same in every execution, so a replay sees the same ids. */
+static pid_t test_tid(void)
+{
+	int t = weft__self();
+
+	return (pid_t)getpid() + (t > 0 ? t : 0);
+}
+
+pid_t gettid(void)
+{
+	if (weft__pt_live())
+		return test_tid();
+	return (pid_t)syscall(SYS_gettid);
+}
+
 long syscall(long number, ...)
 {
 	static long (*real)(long, ...);
@@ -80,6 +101,8 @@ long syscall(long number, ...)
 	va_end(ap);
 	if (number == SYS_futex && weft__pt_live())
 		return futex(a, weft__pt_program_loc(PT_RA()));
+	if (number == SYS_gettid && weft__pt_live())
+		return test_tid();
 	if (!real)
 		*(void **)&real = dlsym(RTLD_NEXT, "syscall");
 	return real(number, a[0], a[1], a[2], a[3], a[4], a[5]);

@@ -155,6 +155,12 @@ void weft__pt_run_quick_exit(void);
 /* The destructors of the thread_local objects thread tid built (C++'s
  * __cxa_thread_atexit), last first, run as it ends (atexit.c). */
 void weft__pt_run_tls_dtors(int tid);
+/* pthread_exit's end of the calling thread after its cleanup handlers, and
+ * the slot of its innermost handler (thread.c); the handlers' unwinding,
+ * which returns only when the thread has none left (cleanup.c). */
+_Noreturn void weft__pt_exit_finish(void);
+__pthread_unwind_buf_t **weft__pt_cleanup_top(void);
+void weft__pt_cleanup_unwind(void);
 /* While a C++ destructor run at exit runs, the place to report its frees
  * at ("exit in the destructor of config"), else NULL (atexit.c). */
 const struct weft_loc *weft__pt_exit_site(void);

@@ -44,6 +44,7 @@ struct slot {
 	void *ret;
 	void *arg;
 	bool detached, joined;
+	__pthread_unwind_buf_t *cleanup; /* innermost cleanup handler */
 };
 static struct slot slots[WEFT__MAX_THREADS];
 
@@ -291,8 +292,22 @@ int __weft_pthread_detach(pthread_t t)
 	return 0;
 }
 
+/* The end of a thread that called pthread_exit, once its cleanup
+ * handlers have run: the thread-specific data destructors, then the
+ * thread's end. */
+_Noreturn void weft__pt_exit_finish(void)
+{
+	int self = weft__self();
+
+	weft__pt_run_tls_dtors(self);
+	weft__pt_keys_thread_exit(self);
+	weft__pt_robust_thread_exit(self);
+	weft__thread_exit_current();
+}
+
 /* Ends the calling thread (main included: the others go on, as natively)
- * after the thread-specific data destructors. */
+ * after its cleanup handlers (cleanup.c) and the thread-specific data
+ * destructors. */
 _Noreturn void __weft_pthread_exit(void *ret)
 {
 	int self;
@@ -302,10 +317,15 @@ _Noreturn void __weft_pthread_exit(void *ret)
 	self = weft__self();
 	thread_dirty = true;
 	slots[self].ret = ret;
-	weft__pt_run_tls_dtors(self);
-	weft__pt_keys_thread_exit(self);
-	weft__pt_robust_thread_exit(self);
-	weft__thread_exit_current();
+	weft__pt_cleanup_unwind();
+	weft__pt_exit_finish();
+}
+
+/* The calling thread's innermost cleanup handler's slot (cleanup.c). */
+__pthread_unwind_buf_t **weft__pt_cleanup_top(void)
+{
+	thread_dirty = true;
+	return &slots[weft__self()].cleanup;
 }
 
 pthread_t __weft_pthread_self(void)

@@ -67,6 +67,11 @@ static void check_status(int status, const struct weft_loc *loc,
 		   status);
 }
 
+bool weft__pt_main_mode(void)
+{
+	return real_main != NULL;
+}
+
 static void main_body(void)
 {
 	int status = real_main(main_argc, fresh_argv());

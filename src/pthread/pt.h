@@ -151,6 +151,8 @@ void weft__thread_stack(int tid, void **base, size_t *size);
  * executable's destructors; what quick_exit() runs: the at_quick_exit
  * handlers. */
 void weft__pt_run_atexit(void);
+/* The test is a program's own main (main.c). */
+bool weft__pt_main_mode(void);
 void weft__pt_run_quick_exit(void);
 /* The destructors of the thread_local objects thread tid built (C++'s
  * __cxa_thread_atexit), last first, run as it ends (atexit.c). */

@@ -60,6 +60,26 @@ struct start {
 
 /* A thread whose start routine returns ends as if it called pthread_exit
  * with the value returned. */
+/* main called pthread_exit in this execution (a program's own main). */
+static bool main_exited;
+
+/* After main called pthread_exit, the process ends when its last thread
+ * does, as if that thread called exit(0): the atexit handlers and the
+ * destructors run then (they never ran, and a handler's failed check was
+ * verified). */
+static void last_thread_end(int self)
+{
+	int n = weft__nthreads();
+
+	if (!main_exited)
+		return;
+	for (int i = 0; i < n; i++)
+		if (i != self && !weft__thread_done(i) && !weft__thread_daemon(i))
+			return;
+	weft__pt_run_atexit();
+	weft__exec_exit(0);
+}
+
 static void trampoline(void *p)
 {
 	const struct start *s = p;
@@ -71,6 +91,7 @@ static void trampoline(void *p)
 	weft__pt_run_tls_dtors(self);
 	weft__pt_keys_thread_exit(self);
 	weft__pt_robust_thread_exit(self);
+	last_thread_end(self);
 }
 
 /* The trace column of a thread is its start routine's name (the core
@@ -302,6 +323,7 @@ _Noreturn void weft__pt_exit_finish(void)
 	weft__pt_run_tls_dtors(self);
 	weft__pt_keys_thread_exit(self);
 	weft__pt_robust_thread_exit(self);
+	last_thread_end(self);
 	weft__thread_exit_current();
 }
 
@@ -317,6 +339,8 @@ _Noreturn void __weft_pthread_exit(void *ret)
 	self = weft__self();
 	thread_dirty = true;
 	slots[self].ret = ret;
+	if (self == 0 && weft__pt_main_mode())
+		main_exited = true;
 	weft__pt_cleanup_unwind();
 	weft__pt_exit_finish();
 }
@@ -388,5 +412,6 @@ void weft__pthread_thread_begin(void)
 	if (!thread_dirty)
 		return;
 	memset(slots, 0, sizeof slots);
+	main_exited = false;
 	thread_dirty = false;
 }

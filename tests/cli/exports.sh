@@ -15,7 +15,7 @@ stray=$(printf '%s\n' "$syms" | grep -Ev \
 	grep -Ev '^_Z(nw|na|dl|da)' |
 	grep -Evx '_ZNSt8ios_base15sync_with_stdioEb' |
 	grep -Evx 'weft__entry|weft__program_fini|weft__register_test|reach_error|__once_proxy' |
-	grep -Evx 'pthread_[a-z_]+|clock_gettime|nanosleep|syscall' |
+	grep -Evx 'pthread_[a-z_]+|clock_gettime|nanosleep|syscall|gettid' |
 	grep -Evx 'fwrite|fputc|putc|fputs|putwc|fprintf|fflush|write|writev' |
 	tr '\n' ' ')
 expect_eq "$stray" "" "exported but neither public nor an entry point"

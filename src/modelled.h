@@ -5,6 +5,7 @@
 #ifndef WEFT_MODELLED_H
 #define WEFT_MODELLED_H
 
+#include <arpa/inet.h>
 #include <dirent.h>
 #include <dlfcn.h>
 #include <poll.h>

@@ -389,6 +389,19 @@ int __weft_pthread_cancel(pthread_t t)
 		    "pthread_cancel is not supported by weft");
 }
 
+/* A cancellation point, and a scheduling point: a thread that loops on
+ * it waiting to be cancelled lets the others run (it spun without one
+ * until the time limit), so the canceller reaches pthread_cancel, which
+ * is unsupported. */
+void __weft_pthread_testcancel(void)
+{
+	if (!weft__pt_live()) {
+		pthread_testcancel();
+		return;
+	}
+	weft_yield_at(PT_LOC());
+}
+
 /* The argument live pthread tid's start routine was handed, or NULL.
  * Natively glibc keeps it in the thread's descriptor (LeakSanitizer scans
  * it there), before the thread starts and after; here it is in a record

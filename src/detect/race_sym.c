@@ -12,7 +12,10 @@
  * dynamic symbol table, or the raw address. */
 #include <dlfcn.h>
 #include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <link.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +61,49 @@ static const char *persist_str(const char *s)
 /* Start addr2line reading addresses of object h->path (the executable
  * for "") from a pipe; it flushes its answer to each line, so one child
  * serves every lookup of this process in that object. */
+/* Write one question to the helper.  A helper that died makes the write
+ * fail with EPIPE, not kill the worker: SIGPIPE is blocked for the write
+ * and a pending one taken back, so the program's own disposition of
+ * SIGPIPE is left alone. */
+static bool ask(FILE *to, uintptr_t addr)
+{
+	sigset_t pipe_only, old;
+	struct timespec zero = { 0, 0 };
+	bool ok;
+
+	sigemptyset(&pipe_only);
+	sigaddset(&pipe_only, SIGPIPE);
+	sigprocmask(SIG_BLOCK, &pipe_only, &old);
+	ok = fprintf(to, "0x%lx\n0\n", (unsigned long)addr) > 0 &&
+	     fflush(to) == 0;
+	if (!ok && errno == EPIPE)
+		sigtimedwait(&pipe_only, NULL, &zero);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return ok;
+}
+
+/* A pipe whose ends are above the standard streams and closed on exec: a
+ * program that closed its stdin got the pipe's read end as fd 0, which
+ * the child's dup2 left alone and then closed, so addr2line exited and
+ * weft's next write killed the worker (SIGPIPE, reported as a crash of
+ * the program); one that closed stdout lost every source location. */
+static bool high_pipe(int p[2])
+{
+	if (pipe(p) != 0)
+		return false;
+	for (int i = 0; i < 2; i++) {
+		int fd = fcntl(p[i], F_DUPFD_CLOEXEC, 3);
+		if (fd < 0) {
+			close(p[0]);
+			close(p[1]);
+			return false;
+		}
+		close(p[i]);
+		p[i] = fd;
+	}
+	return true;
+}
+
 static bool helper_start(struct helper *h)
 {
 	int in[2], out[2];
@@ -79,9 +125,9 @@ static bool helper_start(struct helper *h)
 			return false;
 		exe[k] = 0;
 	}
-	if (pipe(in) != 0)
+	if (!high_pipe(in))
 		return false;
-	if (pipe(out) != 0) {
+	if (!high_pipe(out)) {
 		close(in[0]);
 		close(in[1]);
 		return false;
@@ -235,9 +281,8 @@ static void lookup(uintptr_t pc, struct weft_loc *loc)
 	}
 	if (!h || !helper_start(h))
 		return;
-	fprintf(h->to, "0x%lx\n0\n", (unsigned long)file_addr(pc, &di));
-	fflush(h->to);
-	if (!read_answer(h->from, fn, sizeof fn, fl, sizeof fl)) {
+	if (!ask(h->to, file_addr(pc, &di)) ||
+	    !read_answer(h->from, fn, sizeof fn, fl, sizeof fl)) {
 		h->broken = true;
 		h->to = h->from = NULL;
 		return;

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -35,6 +36,7 @@ static void start_job(struct job *j, const struct weft_test *t,
 		      const struct weft__job_cfg *c)
 {
 	int p[2];
+	pid_t parent;
 
 	if (pipe(p) != 0)
 		weft__die("pipe failed");
@@ -47,10 +49,17 @@ static void start_job(struct job *j, const struct weft_test *t,
 	weft__marks_clear(j->marks);
 	weft__marks_use(j->marks);
 	fflush(NULL);
+	parent = getpid();
 	j->pid = fork();
 	if (j->pid < 0)
 		weft__die("fork failed");
 	if (j->pid == 0) {
+		/* A worker dies with weft: a supervisor that stops weft's
+		 * process alone (SIGTERM, SIGINT to its pid) left the worker
+		 * running a test for ever, re-parented to init. */
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() != parent)
+			_exit(0);
 		close(p[0]);
 		weft__worker_main(t, j->S, c);
 	}

@@ -100,8 +100,18 @@ static bool parse_line(const char *line, const char *file, struct rec *r)
 	memset(r, 0, sizeof *r);
 	r->test = str_field(line, "test");
 	r->verdict = str_field(line, "verdict");
-	if (!r->test || !r->verdict)
+	/* A line that is no result of weft's (a corrupt or foreign file)
+	 * says so, and so does a verdict weft never writes, which merging
+	 * took for a pass. */
+	if (!r->test || !r->verdict ||
+	    (strcmp(r->verdict, "bug") && strcmp(r->verdict, "verified") &&
+	     strcmp(r->verdict, "inconclusive") && strcmp(r->verdict, "pass"))) {
+		fprintf(stderr, "weft: %s: not a weft result (a line without "
+				"a test and a verdict of bug, verified, "
+				"inconclusive or pass)\n", file);
+		free(sh);
 		return false;
+	}
 	if (!sh || sscanf(sh, "%d/%d", &r->shard, &r->nshards) != 2 ||
 	    r->nshards < 1 || r->nshards > MAX_SHARDS || r->shard < 1 ||
 	    r->shard > r->nshards) {

@@ -69,6 +69,21 @@ expect_eq $? 2 "doubled shard"
 $X --filter=late_bug --strategy=dfs --time-limit=0 --json=$d/plain.json >/dev/null
 err=$($W merge "$d"/plain.json 2>&1 >/dev/null)
 expect_eq $? 2 "a plain result"
+# A file that is no result, a verdict weft never writes, a directory:
+# one line each, status 2 (the first two were silent, and the second
+# merged as a pass).
+echo '{"foo":1}' >"$d"/nofields.json
+sed 's/"verdict":"[a-z]*"/"verdict":"bogus"/' "$d"/s1.json >"$d"/bogus.json
+for bad in nofields.json bogus.json; do
+	err=$($W merge "$d"/$bad "$d"/s2.json "$d"/s3.json 2>&1 >/dev/null)
+	expect_eq $? 2 "merge of $bad"
+	expect_eq "$(printf '%s\n' "$err" | wc -l | tr -d ' ')" 1 "one line for $bad"
+	case "$err" in *"not a weft result"*) ;; *) fail "merge of $bad: $err" ;; esac
+done
+err=$($W merge "$d" "$d"/s1.json 2>&1 >/dev/null)
+expect_eq $? 2 "merge of a directory"
+expect_eq "$err" "weft: cannot read '$d' (not a readable file)" "merge of a directory"
+rm -f "$d"/nofields.json "$d"/bogus.json
 # Random sampling divides by executions: the shards' sum is the budget.
 rm -f "$d"/s*.json
 for k in 1 2; do

@@ -8,7 +8,7 @@ for args in "--help" "-h" "help" "run --help" "run --strategy=dfs -h -- ./x"; do
 	expect_eq $? 0 "weft $args"
 	printf '%s\n' "$out" | grep -q '^usage: weft run' || fail "weft $args: no usage on stdout"
 done
-for args in "bogus" "" "run" "run --strategy=dfs" "run --strategy dfs -- $P" "run -- ./no/such/program"; do
+for args in "bogus" "" "run" "run --strategy=dfs" "run --strategy dfs -- $P" "run -- ./no/such/program" "run -- tests/cli/common.inc"; do
 	err=$($W $args 2>&1 >/dev/null)
 	expect_eq $? 2 "weft $args"
 	expect_eq "$(printf '%s\n' "$err" | wc -l | tr -d ' ')" 1 "one line for weft $args"
@@ -18,6 +18,11 @@ $W --version | grep -q '^weft [0-9]' || fail "weft --version"
 # The flag lists agree (weft's own copy and the test binary's --help).
 flags() { grep -o -- '^  --[a-z-]*' | grep -v -- --help | sort -u; }
 expect_eq "$($W --help | flags | tr '\n' ' ')" "$($P --help | flags | tr '\n' ' ')" "flag lists"
+# And so do their texts, from --iterations on (--strategy's lists the
+# strategies of a test binary; weft's own copy went stale: the defaults
+# of --iterations and --spin-bound had changed).
+block() { sed -n '/^  --iterations=/,/^  --help, --version\|^Numbers are decimal/p' | grep -v '^  --help, --version\|^Numbers are decimal'; }
+expect_eq "$($W --help | block)" "$($P --help | block)" "flag texts"
 # A value with spaces and quotes reaches the program intact.
 d=$(mktemp -d)
 trap 'rm -rf "$d"' EXIT

@@ -155,8 +155,26 @@ static FILE *open_out(const char *path)
 	return f;
 }
 
+/* Two of the reports given one path: the second overwrote the first's
+ * start and the file held both, silently. */
+static bool same_path(const char *a, const char *an, const char *b,
+		      const char *bn)
+{
+	if (!a || !b || strcmp(a, b) != 0)
+		return false;
+	fprintf(stderr, "weft: --%s and --%s name the same file %s\n", an, bn,
+		a);
+	return true;
+}
+
 bool weft__results_open(void)
 {
+	const struct weft__outputs *o = &weft__outputs;
+
+	if (same_path(o->junit, "junit", o->sarif, "sarif") ||
+	    same_path(o->junit, "junit", o->json_file, "json") ||
+	    same_path(o->sarif, "sarif", o->json_file, "json"))
+		return false;
 	junit_file = open_out(weft__outputs.junit);
 	sarif_file = open_out(weft__outputs.sarif);
 	json_file = open_out(weft__outputs.json_file);

@@ -236,8 +236,8 @@ static void free_at(void *p, const char *what, const struct weft_loc *loc,
  * writes into.  Checked before the model reads the object, which the
  * stack's next use may have overwritten (a lock's name became a wild
  * pointer, and weft crashed in strlen). */
-static void dead_stack_use(const void *p, bool write,
-			   const struct weft_loc *loc)
+static __attribute__((noinline, cold)) void
+dead_stack_use(const void *p, bool write, const struct weft_loc *loc)
 {
 	const char *owner;
 	bool tls;
@@ -252,22 +252,13 @@ static void dead_stack_use(const void *p, bool write,
 		   tls ? "_Thread_local variables" : "local variables");
 }
 
-void weft__check_access(const void *p, size_t n, bool write,
-			const struct weft_loc *loc)
+/* The report of a use of freed memory, apart from the test every model
+ * makes at every step, so that the test stays small enough to inline. */
+static __attribute__((noinline, cold)) void
+freed_use(const void *p, size_t n, bool write, const struct weft_loc *loc)
 {
-	struct weft__hblock *b;
+	struct weft__hblock *b = block_of(p);
 
-	if (!weft__is_tracked(p)) {
-		/* The span test inline: models check their objects at
-		 * every step, and nearly none is near a finished stack. */
-		if ((const char *)p >= weft__dead_lo &&
-		    (const char *)p < weft__dead_hi)
-			dead_stack_use(p, write, loc);
-		return;
-	}
-	if (!weft__heap_freed(p, n))
-		return;
-	b = block_of(p);
 	if (!b || b->state != SH_FREED)
 		b = block_of((const char *)p + n - 1);
 	weft__fail_detail("the %zu-byte block was allocated by %s at %s",
@@ -278,6 +269,21 @@ void weft__check_access(const void *p, size_t n, bool write,
 		   "%s of %zu byte%s at offset %td of %s#%zu, freed memory",
 		   write ? "write" : "read", n, n == 1 ? "" : "s",
 		   (const char *)p - b->p, b->what, (size_t)(b - H->blocks));
+}
+
+void weft__check_access(const void *p, size_t n, bool write,
+			const struct weft_loc *loc)
+{
+	if (!weft__is_tracked(p)) {
+		/* The span test inline: models check their objects at
+		 * every step, and nearly none is near a finished stack. */
+		if ((const char *)p >= weft__dead_lo &&
+		    (const char *)p < weft__dead_hi)
+			dead_stack_use(p, write, loc);
+		return;
+	}
+	if (weft__heap_freed(p, n))
+		freed_use(p, n, write, loc);
 }
 
 /* At the end of a test every block must have been freed.  The blocks from

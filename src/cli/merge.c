@@ -100,6 +100,14 @@ static bool parse_line(const char *line, const char *file, struct rec *r)
 	memset(r, 0, sizeof *r);
 	r->test = str_field(line, "test");
 	r->verdict = str_field(line, "verdict");
+	/* A test that ended in an error has no part to add. */
+	if (r->test && r->verdict && !strcmp(r->verdict, "error")) {
+		fprintf(stderr, "weft: %s: test %s ended in an error (it took "
+				"another path when re-run), nothing to "
+				"merge\n", file, r->test);
+		free(sh);
+		return false;
+	}
 	/* A line that is no result of weft's (a corrupt or foreign file)
 	 * says so, and so does a verdict weft never writes, which merging
 	 * took for a pass. */

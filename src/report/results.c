@@ -118,10 +118,31 @@ void weft__results_add(const struct weft_test *t, struct weft__shm *S,
 	keep_findings(r, &S->v);
 }
 
+/* A test that ended in an error of its own (it took another path when
+ * re-run: exit status 2) still has its JSON object, with the verdict
+ * "error", as JUnit has its <error>: a consumer of one object per test
+ * found none for it. */
+static void error_json(FILE *out, const char *test, const char *message)
+{
+	fputs("{\"test\":", out);
+	weft__json_str(out, test);
+	fputs(",\"verdict\":\"error\",\"kind\":\"nondeterminism\","
+	      "\"message\":", out);
+	weft__json_str(out, message);
+	fputs("}\n", out);
+	fflush(out);
+}
+
+static FILE *json_file;
+
 void weft__results_add_error(const char *test, const char *message)
 {
 	struct weft__result *r;
 
+	if (weft__opts.json)
+		error_json(stdout, test, message);
+	if (json_file)
+		error_json(json_file, test, message);
 	if (!wanted())
 		return;
 	r = new_result(test);
@@ -143,7 +164,7 @@ const struct weft__result *weft__result_at(int i)
 /* The files are opened before anything runs, so a bad path costs no
  * exploration; JSON Lines are written as each test ends, the others when
  * every test is done. */
-static FILE *junit_file, *sarif_file, *json_file;
+static FILE *junit_file, *sarif_file;
 
 static FILE *open_out(const char *path)
 {

@@ -59,6 +59,7 @@ struct weft_wq {
 	struct weft_work *cur[WEFT_WQ_MAX_WORKERS];
 	unsigned long seq;
 	unsigned char draining, stopping, dead, is_static, registered;
+	unsigned char bsd;             /* a FreeBSD taskqueue: its names */
 	int cls;
 	const struct weft_loc *alloc_loc;
 	struct weft_wq *next_wq;       /* registry for end-of-test checks */

@@ -42,6 +42,7 @@ struct weft_bsd_taskqueue *weft_bsd_taskqueue_create(const char *name,
 
 	tq->name = name;
 	tq->wq = weft_wq_alloc(name, 0, 1, 1, loc);
+	tq->wq->bsd = 1; /* its steps and threads get taskqueue(9)'s names */
 	return tq;
 }
 

@@ -205,7 +205,9 @@ static void worker_main(void *arg)
 {
 	struct weft__lx_worker *wk = arg;
 	struct weft_wq *wq = wk->wq;
-	struct weft__op op = { .name = "process_one_work", .obj = &weft__lx_dom,
+	struct weft__op op = { .name = wq->bsd ? "taskqueue_run"
+					       : "process_one_work",
+			       .obj = &weft__lx_dom,
 			       .objname = wq->name, .access = WEFT__ACC_WRITE,
 			       .ready = worker_ready, .arg = wk,
 			       .loc = wq->alloc_loc };
@@ -235,7 +237,8 @@ static void worker_main(void *arg)
 		run_work(wq, w, loc);
 		/* The function may have freed its work (a legal idiom): the
 		 * bookkeeping below does not check the work's memory. */
-		weft__release_point("work_done", &weft__lx_dom, name, loc);
+		weft__release_point(wq->bsd ? "task_done" : "work_done",
+				    &weft__lx_dom, name, loc);
 		w->runner = 0;
 		w->ndone++;
 		wq->nactive--;
@@ -266,10 +269,14 @@ void weft__lx_wq_insert(struct weft_wq *wq, struct weft_work *w,
 	w->queued_at = loc;
 }
 
-static const char *kworker_name(void)
+/* A worker is a kworker; a FreeBSD taskqueue's is a taskq thread (a
+ * taskqueue_drain deadlock was reported with a kworker in it). */
+static const char *kworker_name(const struct weft_wq *wq)
 {
 	int n = nkworkers++;
 
+	if (wq->bsd)
+		return weft__internf("taskq/%d", n);
 	if (n < (int)(sizeof kworker_names / sizeof kworker_names[0]))
 		return kworker_names[n];
 	return weft__internf("kworker/%d", n);
@@ -294,7 +301,7 @@ void weft__lx_wq_spawn_if_needed(struct weft_wq *wq, const struct weft_loc *loc)
 		wq->nalive++;
 		idle++;
 		wq->worker_tid[k] = weft__lx_spawn_daemon(worker_main, wk,
-						    kworker_name(), loc);
+						    kworker_name(wq), loc);
 	}
 }
 
@@ -303,7 +310,8 @@ int weft_work_queue(struct weft_wq *wq, struct weft_work *w,
 {
 	weft__lx_work_check_init(w, "queue_work", loc);
 	weft__check_access(wq, sizeof *wq, true, loc);
-	weft__point("queue_work", &weft__lx_dom, w->name, WEFT__ACC_WRITE, loc);
+	weft__point(wq->bsd ? "task_queued" : "queue_work", &weft__lx_dom,
+		    w->name, WEFT__ACC_WRITE, loc);
 	/* again at the step: either may have been freed meanwhile */
 	weft__check_access(w, sizeof *w, true, loc);
 	weft__check_access(wq, sizeof *wq, true, loc);

@@ -42,7 +42,8 @@ static int describe_work(const struct weft_work *w, char *buf, size_t n)
 	char pre[160];
 
 	if (w->runner) {
-		snprintf(buf, n, "work %s, running in %s", w->name,
+		snprintf(buf, n, "%s %s, running in %s",
+			 w->wq && w->wq->bsd ? "task" : "work", w->name,
 			 weft__lx_tname(w->runner - 1));
 		return w->runner - 1;
 	}
@@ -60,7 +61,8 @@ static int describe_work(const struct weft_work *w, char *buf, size_t n)
 		snprintf(buf, n, "work %s, whose delay timer is armed", w->name);
 		return -1;
 	}
-	snprintf(pre, sizeof pre, "work %s, pending on %s ", w->name,
+	snprintf(pre, sizeof pre, "%s %s, pending on %s ",
+		 w->wq && w->wq->bsd ? "task" : "work", w->name,
 		 w->wq ? w->wq->name : "?");
 	return w->wq ? blame_running(w->wq, buf, n, pre) : -1;
 }
@@ -86,7 +88,10 @@ int weft_work_flush(struct weft_work *w, const struct weft_loc *loc)
 
 	weft__lx_work_check_init(w, "flush_work", loc);
 	op.objname = w->name;
-	weft_might_sleep("flush_work", w->name, loc);
+	/* taskqueue_drain is a flush of the task's work (ext_taskqueue.c). */
+	if (w->wq && w->wq->bsd)
+		op.name = "taskqueue_drain";
+	weft_might_sleep(op.name, w->name, loc);
 	/* Flushing waits for the work (and, on an ordered queue, for the
 	 * works ahead of it): edges from every held lock. */
 	weft__wait_on_class(weft__lx_work_class(w), loc);

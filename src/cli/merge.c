@@ -93,6 +93,16 @@ static long num_field(const char *line, const char *name, long dflt)
 							     : dflt;
 }
 
+/* A shard's verdict, -1 for a word weft never writes. */
+static int verdict_of(const char *v)
+{
+	return !strcmp(v, "bug")	    ? VERDICT_BUG
+	       : !strcmp(v, "verified")     ? VERDICT_VERIFIED
+	       : !strcmp(v, "inconclusive") ? VERDICT_INCONCLUSIVE
+	       : !strcmp(v, "pass")	    ? VERDICT_PASS
+					    : -1;
+}
+
 static bool parse_line(const char *line, const char *file, struct rec *r)
 {
 	char *sh = str_field(line, "shard");
@@ -111,9 +121,7 @@ static bool parse_line(const char *line, const char *file, struct rec *r)
 	/* A line that is no result of weft's (a corrupt or foreign file)
 	 * says so, and so does a verdict weft never writes, which merging
 	 * took for a pass. */
-	if (!r->test || !r->verdict ||
-	    (strcmp(r->verdict, "bug") && strcmp(r->verdict, "verified") &&
-	     strcmp(r->verdict, "inconclusive") && strcmp(r->verdict, "pass"))) {
+	if (!r->test || !r->verdict || verdict_of(r->verdict) < 0) {
 		fprintf(stderr, "weft: %s: not a weft result (a line without "
 				"a test and a verdict of bug, verified, "
 				"inconclusive or pass)\n", file);
@@ -187,14 +195,6 @@ bool weft__merge_load(void)
 }
 
 /* ---- combining ------------------------------------------------------------ */
-
-static int verdict_of(const char *v)
-{
-	return !strcmp(v, "bug")	    ? VERDICT_BUG
-	       : !strcmp(v, "verified")     ? VERDICT_VERIFIED
-	       : !strcmp(v, "inconclusive") ? VERDICT_INCONCLUSIVE
-					    : VERDICT_PASS;
-}
 
 /* The same order as the jobs of one process (parts.c). */
 static bool better(const struct rec *a, const struct rec *b)

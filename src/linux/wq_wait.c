@@ -39,11 +39,12 @@ static int blame_running(const struct weft_wq *wq, char *buf, size_t n,
 
 static int describe_work(const struct weft_work *w, char *buf, size_t n)
 {
+	/* A FreeBSD task is a work of a taskqueue's queue. */
+	const char *noun = w->wq && w->wq->bsd ? "task" : "work";
 	char pre[160];
 
 	if (w->runner) {
-		snprintf(buf, n, "%s %s, running in %s",
-			 w->wq && w->wq->bsd ? "task" : "work", w->name,
+		snprintf(buf, n, "%s %s, running in %s", noun, w->name,
 			 weft__lx_tname(w->runner - 1));
 		return w->runner - 1;
 	}
@@ -61,8 +62,7 @@ static int describe_work(const struct weft_work *w, char *buf, size_t n)
 		snprintf(buf, n, "work %s, whose delay timer is armed", w->name);
 		return -1;
 	}
-	snprintf(pre, sizeof pre, "%s %s, pending on %s ",
-		 w->wq && w->wq->bsd ? "task" : "work", w->name,
+	snprintf(pre, sizeof pre, "%s %s, pending on %s ", noun, w->name,
 		 w->wq ? w->wq->name : "?");
 	return w->wq ? blame_running(w->wq, buf, n, pre) : -1;
 }

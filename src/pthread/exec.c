@@ -7,6 +7,7 @@
  * fork and system (io.c), it ends the execution as inconclusive
  * ("unsupported: exec"), at the call.  Outside an execution the calls are
  * the C library's; the variadic ones hand their arguments on as vectors. */
+#include <errno.h>
 #include <stdarg.h>
 #include <unistd.h>
 
@@ -67,8 +68,10 @@ static int collect(char **argv, const char *arg0, va_list ap, char ***envp)
 	argv[n++] = (char *)arg0;
 	while (argv[n - 1] && n < MAX_ARGS)
 		argv[n++] = va_arg(ap, char *);
-	if (argv[n - 1])
+	if (argv[n - 1]) {
+		errno = E2BIG;
 		return -1;
+	}
 	if (envp)
 		*envp = va_arg(ap, char **);
 	return 0;

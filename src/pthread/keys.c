@@ -24,14 +24,13 @@ struct keys {
 static struct keys *K;
 
 /* A new execution has no keys.  Only the key table is cleared, and only
- * when the last execution created a key: values are cleared per key when
- * it is created and per thread when the thread starts, so stale ones are
- * never read, and the 32 KiB of values are not cleared in every execution
- * of every test (most create no key). */
-static bool keys_dirty = true;
-/* One past the highest key created in this execution: the per-thread
- * work (clearing at start, destructors at exit, the leak check's roots)
- * stops there, not at MAX_KEYS. */
+ * as far as the last execution created keys: values are cleared per key
+ * when it is created and per thread when the thread starts, so stale ones
+ * are never read, and the 2 MiB of values are not cleared in every
+ * execution of every test (most create no key).  keys_hw is one past the
+ * highest key created since the last clearing (0: none; all of them
+ * before the first); the per-thread work (clearing at start, destructors
+ * at exit, the leak check's roots) stops there too, not at MAX_KEYS. */
 static unsigned keys_hw = MAX_KEYS;
 
 int __weft_pthread_key_create(pthread_key_t *k, void (*dtor)(void *))
@@ -40,7 +39,6 @@ int __weft_pthread_key_create(pthread_key_t *k, void (*dtor)(void *))
 		return pthread_key_create(k, dtor);
 	for (unsigned i = 0; i < MAX_KEYS; i++) {
 		if (!K->used[i]) {
-			keys_dirty = true;
 			K->used[i] = true;
 			K->dtor[i] = dtor;
 			if (i >= keys_hw)
@@ -89,7 +87,7 @@ int __weft_pthread_setspecific(pthread_key_t k, const void *v)
  * no key. */
 int weft__pt_key_values(int tid, const void *const **vals)
 {
-	if (!K || !keys_dirty || tid < 0 || tid >= WEFT__MAX_THREADS)
+	if (!K || !keys_hw || tid < 0 || tid >= WEFT__MAX_THREADS)
 		return 0;
 	*vals = K->val[tid];
 	return (int)keys_hw;
@@ -106,7 +104,7 @@ void weft__pt_keys_thread_exit(int tid)
 {
 	/* No key was created in this execution: none is in use (the scan
 	 * showed in the profile of every pthread's exit). */
-	if (!keys_dirty)
+	if (!keys_hw)
 		return;
 	for (int round = 0; round < DESTRUCTOR_ROUNDS; round++) {
 		bool any = false;
@@ -144,7 +142,6 @@ int weft__pt_once(pthread_once_t *o, void (*init)(void),
 {
 	struct weft__op op;
 
-	weft__check_access(o, sizeof *o, true, loc);
 	op = (struct weft__op){ .name = "pthread_once", .obj = o,
 				.objname = weft__objname(o, "once"),
 				.access = WEFT__ACC_WRITE, .ready = once_ready,
@@ -169,12 +166,11 @@ int __weft_pthread_once(pthread_once_t *o, void (*init)(void))
 
 void weft__pthread_keys_begin(void)
 {
-	if (!keys_dirty)
+	if (!keys_hw)
 		return;
 	memset(K->used, 0, sizeof K->used[0] * keys_hw);
 	memset(K->dtor, 0, sizeof K->dtor[0] * keys_hw);
 	memset(K->val[0], 0, sizeof K->val[0][0] * keys_hw);
-	keys_dirty = false;
 	keys_hw = 0;
 }
 

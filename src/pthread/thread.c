@@ -58,8 +58,6 @@ struct start {
 	void *arg;
 };
 
-/* A thread whose start routine returns ends as if it called pthread_exit
- * with the value returned. */
 /* main called pthread_exit in this execution (a program's own main). */
 static bool main_exited;
 
@@ -80,6 +78,20 @@ static void last_thread_end(int self)
 	weft__exec_exit(0);
 }
 
+/* What ends a pthread, whether its start routine returned or it called
+ * pthread_exit (after its cleanup handlers): the destructors of its
+ * thread_local objects and of its thread-specific data, its robust
+ * mutexes, and the process's end when main left first. */
+static void thread_end(int self)
+{
+	weft__pt_run_tls_dtors(self);
+	weft__pt_keys_thread_exit(self);
+	weft__pt_robust_thread_exit(self);
+	last_thread_end(self);
+}
+
+/* A thread whose start routine returns ends as if it called pthread_exit
+ * with the value returned. */
 static void trampoline(void *p)
 {
 	const struct start *s = p;
@@ -88,10 +100,7 @@ static void trampoline(void *p)
 
 	thread_dirty = true;
 	slots[self].ret = ret;
-	weft__pt_run_tls_dtors(self);
-	weft__pt_keys_thread_exit(self);
-	weft__pt_robust_thread_exit(self);
-	last_thread_end(self);
+	thread_end(self);
 }
 
 /* The trace column of a thread is its start routine's name (the core
@@ -314,16 +323,10 @@ int __weft_pthread_detach(pthread_t t)
 }
 
 /* The end of a thread that called pthread_exit, once its cleanup
- * handlers have run: the thread-specific data destructors, then the
- * thread's end. */
+ * handlers have run. */
 _Noreturn void weft__pt_exit_finish(void)
 {
-	int self = weft__self();
-
-	weft__pt_run_tls_dtors(self);
-	weft__pt_keys_thread_exit(self);
-	weft__pt_robust_thread_exit(self);
-	last_thread_end(self);
+	thread_end(weft__self());
 	weft__thread_exit_current();
 }
 

@@ -7,8 +7,8 @@
  * threads all run on one OS thread: a thread's strerror text was another
  * thread's, and flockfile excluded nobody (every test thread was its
  * owner), so correct programs failed.  The buffers here are indexed by
- * the test thread; the stream locks are weft mutexes, recursive as
- * flockfile's are, one per stream a test thread locks. */
+ * the test thread; the stream locks are weft's recursive mutexes, one per
+ * stream a test thread locks. */
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <stdio.h>
@@ -73,11 +73,11 @@ char *__weft_inet_ntoa(struct in_addr in)
 
 #define MAX_STREAM_LOCKS 64
 
+/* A stream's lock: one of weft's recursive mutexes (flockfile's lock is
+ * recursive, and unlocking it without holding it is the same misuse). */
 struct stream_lock {
 	const FILE *f;
 	weft_mutex_t m;
-	int owner;     /* the test thread holding it, -1 none */
-	int depth;
 };
 
 static struct stream_lock locks[MAX_STREAM_LOCKS];
@@ -88,24 +88,24 @@ void weft__pthread_stream_locks_begin(void)
 	nlocks = 0;
 }
 
-static struct stream_lock *lock_of(FILE *f, const struct weft_loc *loc)
+static weft_mutex_t *lock_of(FILE *f, const struct weft_loc *loc)
 {
 	for (int i = 0; i < nlocks; i++)
 		if (locks[i].f == f)
-			return &locks[i];
+			return &locks[i].m;
 	if (nlocks == MAX_STREAM_LOCKS)
 		weft__limit("unsupported: flockfile", loc,
 			    "more than %d streams locked with flockfile in one "
 			    "execution", MAX_STREAM_LOCKS);
-	locks[nlocks] = (struct stream_lock){ .f = f, .owner = -1 };
+	locks[nlocks].f = f;
 	weft_mutex_init(&locks[nlocks].m, "stream lock");
-	return &locks[nlocks++];
+	locks[nlocks].m.kind = WEFT_MUTEX_RECURSIVE;
+	return &locks[nlocks++].m;
 }
 
 /* Blocks while another test thread holds f's lock; recursive. */
 void __weft_flockfile(FILE *f)
 {
-	struct stream_lock *l;
 	const struct weft_loc *loc;
 
 	if (!weft__pt_live()) {
@@ -113,40 +113,24 @@ void __weft_flockfile(FILE *f)
 		return;
 	}
 	loc = PT_LOC();
-	l = lock_of(f, loc);
-	if (l->owner == weft__self()) {
-		l->depth++;
-		return;
-	}
-	weft__mutex_lock(&l->m, "flockfile", loc);
-	l->owner = weft__self();
-	l->depth = 1;
+	weft__mutex_lock(lock_of(f, loc), "flockfile", loc);
 }
 
 /* Never blocks: 0 when f's lock was taken (or already the caller's). */
 int __weft_ftrylockfile(FILE *f)
 {
-	struct stream_lock *l;
 	const struct weft_loc *loc;
 
 	if (!weft__pt_live())
 		return ftrylockfile(f);
 	loc = PT_LOC();
-	l = lock_of(f, loc);
-	if (l->owner == weft__self()) {
-		l->depth++;
-		return 0;
-	}
-	if (weft__mutex_trylock(&l->m, "ftrylockfile", loc) != 0)
-		return -1;
-	l->owner = weft__self();
-	l->depth = 1;
-	return 0;
+	return weft__mutex_trylock(lock_of(f, loc), "ftrylockfile", loc) ? -1
+									  : 0;
 }
 
+/* Never blocks; unlocking a stream the caller has not locked is misuse. */
 void __weft_funlockfile(FILE *f)
 {
-	struct stream_lock *l;
 	const struct weft_loc *loc;
 
 	if (!weft__pt_live()) {
@@ -154,13 +138,5 @@ void __weft_funlockfile(FILE *f)
 		return;
 	}
 	loc = PT_LOC();
-	l = lock_of(f, loc);
-	if (l->owner != weft__self())
-		weft__fail(WEFT__K(MISUSE), loc,
-			   "funlockfile of a stream this thread has not "
-			   "locked");
-	if (--l->depth == 0) {
-		l->owner = -1;
-		weft__mutex_unlock(&l->m, "funlockfile", loc);
-	}
+	weft__mutex_unlock(lock_of(f, loc), "funlockfile", loc);
 }

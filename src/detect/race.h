@@ -213,6 +213,9 @@ struct own {
 };
 
 #define cur_gen weft__shadow_gen
+#define tid_of weft__shadow_tid_of
+#define covers weft__shadow_covers
+#define tail_empty weft__shadow_tail_empty
 #define bytes_of weft__shadow_bytes_of
 #define is_link weft__shadow_is_link
 #define covers_own weft__shadow_covers_own
@@ -245,6 +248,33 @@ static inline bool weft__shadow_covers_own(uint64_t k, uint32_t kclk,
 	return !(o.mask & ~*cov);
 }
 
+/* The thread a record's key and clk name. */
+static inline int weft__shadow_tid_of(uint64_t key, uint32_t sclk)
+{
+	return (int)((key >> K_TID_SHIFT) & 0x3F) | (int)(sclk >> CLK_BITS) << 6;
+}
+
+/* Would a later access racing with old also race with new?  Then new can
+ * stand for old: it writes if old wrote, and is plain if old was. */
+static inline bool weft__shadow_covers(uint64_t nw, uint64_t old)
+{
+	return (!(old & K_WRITE) || (nw & K_WRITE)) &&
+	       (!(nw & K_ATOMIC) || (old & K_ATOMIC));
+}
+
+/* A current tail whose slots are all empty (a thread's read and write
+ * of a granule take two records, and its next write empties both) holds
+ * nothing to check, nor a link: the walk skips it, five slots of the
+ * check's loop, and a new record takes its first slot. */
+static inline bool weft__shadow_tail_empty(const struct tail *t)
+{
+	uint64_t k = 0;
+
+	for (int i = 0; i < NSLOT; i++)
+		k |= t->s[i].key;
+	return !k;
+}
+
 /* The current generation (race_shadow.c), set by weft__shadow_begin. */
 extern WEFT__HIDDEN uint32_t weft__shadow_gen;
 /* The extension blocks of this execution (race_check.c), reset by
@@ -260,9 +290,18 @@ WEFT__HIDDEN bool weft__shadow_covered_ext(struct cell c, struct own o,
 WEFT__HIDDEN void weft__shadow_check(struct cell c, const struct access *a);
 /* A use-after-free report when addr is in the stack of a thread that
  * finished (also for a cell's first access in an execution, which the
- * check above never sees). */
+ * check above never sees).  Called only where dead_span holds. */
 WEFT__HIDDEN void weft__dead_stack_check(uintptr_t addr, bool write,
 					 unsigned size, uintptr_t pc);
+/* Whether addr may lie in a finished thread's stack (the span of those
+ * stacks; empty while no thread has finished): inline, so an access
+ * outside it costs two compares, not a call. */
+static inline bool dead_span(uintptr_t addr)
+{
+	return __builtin_expect((const char *)addr >= weft__dead_lo &&
+					(const char *)addr < weft__dead_hi,
+				0);
+}
 #endif
 
 /* ---- symbols (src/detect/race_sym.c) ---------------------------------- */

@@ -45,19 +45,6 @@ static inline uintptr_t pc_unpack(uint64_t key)
 				 : (uintptr_t)pc;
 }
 
-static inline int tid_of(uint64_t key, uint32_t sclk)
-{
-	return (int)((key >> K_TID_SHIFT) & 0x3F) | (int)(sclk >> CLK_BITS) << 6;
-}
-
-/* Would a later access racing with old also race with new?  Then new can
- * stand for old: it writes if old wrote, and is plain if old was. */
-static inline bool covers(uint64_t nw, uint64_t old)
-{
-	return (!(old & K_WRITE) || (nw & K_WRITE)) &&
-	       (!(nw & K_ATOMIC) || (old & K_ATOMIC));
-}
-
 /* Two accesses conflict when one writes and not both are atomic. */
 static inline bool conflicting(uint64_t a, uint64_t b)
 {
@@ -73,19 +60,6 @@ struct walk {
 	struct slot *s, *end;
 	struct tail *t;               /* the tail still to come, or NULL */
 };
-
-/* A current tail whose slots are all empty (a thread's read and write
- * of a granule take two records, and its next write empties both) holds
- * nothing to check, nor a link: the walk skips it, five slots of the
- * check's loop, and add takes its first slot. */
-static inline bool tail_empty(const struct tail *t)
-{
-	uint64_t k = 0;
-
-	for (int i = 0; i < NSLOT; i++)
-		k |= t->s[i].key;
-	return !k;
-}
 
 static inline struct slot *walk_first(struct walk *w, struct cell c)
 {
@@ -124,7 +98,9 @@ static void report(const struct access *a, uint64_t prev, uint32_t psclk)
 		pflags |= WEFT__RACE_WRITE;
 	if (prev & K_ATOMIC)
 		pflags |= WEFT__RACE_ATOMIC;
-	if ((prev & K_WRITE) && (prev & PC_LOC_BIT))
+	/* A plain write at a source location is a free; a model's atomic
+	 * access has one too (weft__race_model_access). */
+	if ((prev & K_WRITE) && (prev & PC_LOC_BIT) && !(prev & K_ATOMIC))
 		pflags |= WEFT__RACE_FREE;
 	weft__race_report((const void *)a->addr, tid_of(prev, psclk),
 			  psclk & CLK_MASK, pflags,
@@ -224,8 +200,10 @@ weft__shadow_check(struct cell c, const struct access *a)
 	struct slot *s, *free = NULL, *same = NULL;
 	struct walk w;
 
-	weft__dead_stack_check(a->addr, a->acc->flags & WEFT__RACE_WRITE,
-			       a->acc->size, a->acc->pc);
+	if (dead_span(a->addr))
+		weft__dead_stack_check(a->addr,
+				       a->acc->flags & WEFT__RACE_WRITE,
+				       a->acc->size, a->acc->pc);
 	for (s = walk_first(&w, c); s; s = walk_next(&w)) {
 		if (s->key)
 			against(s, a);

@@ -175,15 +175,6 @@ static inline bool covered_here(struct cell c, struct own o)
 	return covered_in(c, o, &cov);
 }
 
-/* Whether addr may lie in a finished thread's stack (the span of those
- * stacks; empty while no thread has finished). */
-static inline bool dead_span(uintptr_t addr)
-{
-	return __builtin_expect((const char *)addr >= weft__dead_lo &&
-					(const char *)addr < weft__dead_hi,
-				0);
-}
-
 /* The first access to the cell in this execution: nothing to check, one
  * assignment of the whole head. */
 static inline void fresh(struct cell c, uint64_t key, uint32_t sclk)
@@ -274,31 +265,114 @@ void weft__shadow_access(uintptr_t addr, size_t n,
 
 /* ---- plain accesses ------------------------------------------------------- */
 
+/* The full check's outcome without its walk, for a plain access of one
+ * granule whose records (head and tail, no extension block) are each
+ * over other bytes of the granule only, or over none outside the access
+ * and either ordered before it or a concurrent read of a read: no race.  This is a
+ * lock-protected variable that threads take turns at, each access in a
+ * new epoch of its thread, and data that threads read after one wrote
+ * it.  As in the full check, the access drops the ordered records it
+ * stands for and takes the first free slot in the order the check walks
+ * the cell (the head, then the tail if it holds any record), else the
+ * first slot of a tail begun anew.  False, having changed nothing, when
+ * the cell is not of that kind (a race, bytes the access does not cover,
+ * a full tail): the full check decides. */
+static inline int turn_record(const struct slot *s, uint64_t key,
+			      const uint32_t *vc, int tid)
+{
+	uint64_t k = s->key;
+	int u;
+
+	if (!k)
+		return 2;
+	if (is_link(k))
+		return 0;
+	if (!(bytes_of(k) & bytes_of(key)))
+		return 1;
+	if (bytes_of(k) & ~bytes_of(key))
+		return 0;
+	u = tid_of(k, s->clk);
+	if (u != tid) {
+		weft__saw_shared();
+		if ((s->clk & CLK_MASK) >= vc[u])
+			return (k | key) & K_WRITE ? 0 : 1;
+	}
+	return covers(key, k) ? 2 : 1;
+}
+
+static inline bool ordered_turn(struct cell c, uint64_t key, uint32_t sclk,
+				const uint32_t *vc, int tid)
+{
+	struct tail *t = c.t->gen == cur_gen && !tail_empty(c.t) ? c.t : NULL;
+	unsigned drop;
+	struct slot *s;
+	int r;
+
+	/* 0: not of the kind; 1: the record stays; 2: its slot is free. */
+	if (!(r = turn_record(&c.h->s, key, vc, tid)))
+		return false;
+	drop = r == 2;
+	for (int i = 0; t && i < NSLOT; i++) {
+		if (!(r = turn_record(&t->s[i], key, vc, tid)))
+			return false;
+		drop |= (unsigned)(r == 2) << (i + 1);
+	}
+	if (!drop) {
+		if (t)
+			return false;
+		*c.t = (struct tail){ .gen = cur_gen };
+		c.t->s[0] = (struct slot){ key, sclk };
+		return true;
+	}
+	for (int i = 0; t && i < NSLOT; i++)
+		if ((drop >> (i + 1)) & 1)
+			t->s[i].key = 0;
+	s = (drop & 1) ? &c.h->s : &t->s[__builtin_ctz(drop) - 1];
+	*s = (struct slot){ key, sclk };
+	return true;
+}
+
+/* The rest of plain_check, apart so that its fast path builds no record
+ * of the access for the full check. */
+static __attribute__((noinline)) void plain_full(struct cell c, uintptr_t addr,
+						 uintptr_t pc, uint64_t key,
+						 uint32_t sclk,
+						 const uint32_t *vc, int tid)
+{
+	struct weft__race_acc acc = {
+		.tid = tid, .vc = vc, .clk = vc[tid], .pc = pc,
+		.flags = (key & K_WRITE) ? WEFT__RACE_WRITE : 0,
+		.size = (unsigned)__builtin_popcount(bytes_of(key)),
+	};
+	struct access a = {
+		.who = key & ~K_BYTES, .key = key, .sclk = sclk,
+		.mask = bytes_of(key), .acc = &acc, .addr = addr,
+	};
+
+	if (c.t->gen == cur_gen && is_link(c.t->s[NSLOT - 1].key) &&
+	    covered_ext(c, own_of(&a), 0))
+		return;
+	check(c, &a);
+}
+
 /* The rest of granule's work for a plain access of one granule whose
- * head and tail do not cover it (see plain), out of line: the extension
- * blocks, then the check of the whole cell.  The access is its record's
+ * head and tail do not cover it (see plain), out of line: the common
+ * ordered turn (ordered_turn), else the extension blocks, then the check
+ * of the whole cell.  The access is its record's
  * key (bytes, kind, thread) and sclk; the thread's clock is asked for
  * again (noting progress again does no harm) rather than passed, which
  * would keep it in a register on plain's every path. */
 static __attribute__((noinline)) void plain_check(uintptr_t addr, uintptr_t pc,
 						  uint64_t key, uint32_t sclk)
 {
-	struct weft__race_acc acc;
-	struct access a = {
-		.who = key & ~K_BYTES, .key = key, .sclk = sclk,
-		.mask = bytes_of(key), .acc = &acc, .addr = addr,
-	};
 	struct cell c = cell_of(addr);
+	const uint32_t *vc;
+	int tid = 0;
 
-	acc.vc = weft__access_begin((const void *)addr, key & K_WRITE, &acc.tid);
-	acc.flags = (key & K_WRITE) ? WEFT__RACE_WRITE : 0;
-	acc.size = (unsigned)__builtin_popcount(bytes_of(key));
-	acc.clk = acc.vc[acc.tid];
-	acc.pc = pc;
-	if (c.t->gen == cur_gen && is_link(c.t->s[NSLOT - 1].key) &&
-	    covered_ext(c, own_of(&a), 0))
+	vc = weft__access_begin((const void *)addr, key & K_WRITE, &tid);
+	if (!dead_span(addr) && ordered_turn(c, key, sclk, vc, tid))
 		return;
-	check(c, &a);
+	plain_full(c, addr, pc, key, sclk, vc, tid);
 }
 
 /* What weft__race_access does for a plain access within one granule, at a

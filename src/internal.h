@@ -241,6 +241,15 @@ const void *weft__heap_live_block(const void *p, size_t *n);
 void weft__check_access(const void *p, size_t n, bool write,
 			const struct weft_loc *loc);
 bool weft__is_tracked(const void *p);
+/* A model's own atomic access to the program's memory (the pointer that
+ * rcu_assign_pointer publishes and rcu_dereference loads, an atomic_t's
+ * counter, a bitmap's word), told to the race detector after the step
+ * that made it: it never races with another atomic access, but a plain
+ * access of the same bytes that is not ordered with it does (a pointer
+ * read without rcu_dereference, a flags word set with __set_bit beside
+ * set_bit).  loc is the program's call.  Does not block. */
+void weft__race_model_access(const void *p, size_t n, bool write,
+			     const struct weft_loc *loc);
 /* The same as an inline test for the race detector's fast path: the
  * tracked heap's used range, kept by heap.c (empty before its first use). */
 extern const char *weft__heap_lo, *weft__heap_hi;

@@ -74,6 +74,16 @@ void weft__detect_race_end(void)
 }
 
 
+void weft__race_model_access(const void *p, size_t n, bool write,
+			     const struct weft_loc *loc)
+{
+	if (!weft__race_on || weft__self() < 0 || !loc)
+		return;
+	weft__race_access(p, n, WEFT__RACE_ATOMIC |
+				     (write ? WEFT__RACE_WRITE : 0),
+			  weft__loc_pc(loc));
+}
+
 void weft__race_free(const void *p, size_t n, uintptr_t site)
 {
 	if (!weft__race_on || weft__self() < 0)

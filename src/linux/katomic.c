@@ -27,6 +27,7 @@ long weft_katomic_op(void *counter, size_t size, int op, long a, long b,
 		    op == WEFT_KA_READ ? WEFT__ACC_READ : WEFT__ACC_WRITE, loc);
 	/* checked at the step: it may have been freed while we waited */
 	weft__check_access(counter, size, op != WEFT_KA_READ, loc);
+	weft__race_model_access(counter, size, op != WEFT_KA_READ, loc);
 	old = load(counter, size);
 	switch (op) {
 	case WEFT_KA_SET:
@@ -65,6 +66,7 @@ int weft_kbit_op(unsigned long *addr, long nr, int op, const char *what,
 	weft__point(what, w, NULL,
 		    op == WEFT_KB_TEST ? WEFT__ACC_READ : WEFT__ACC_WRITE, loc);
 	weft__check_access(w, sizeof *w, op != WEFT_KB_TEST, loc);
+	weft__race_model_access(w, sizeof *w, op != WEFT_KB_TEST, loc);
 	old = (*w & mask) != 0;
 	switch (op) {
 	case WEFT_KB_SET:

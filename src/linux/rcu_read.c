@@ -157,6 +157,7 @@ void *weft_rcu_domain_load(struct weft_rcu_domain *d, void *const *slot,
 
 	weft__point(f->deref, slot, NULL, WEFT__ACC_READ, loc);
 	weft__check_access(slot, sizeof *slot, false, loc);
+	weft__race_model_access(slot, sizeof *slot, false, loc);
 	v = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
 	if (mode == WEFT_RCU_DEREF && depth <= 0 &&
 	    weft__lx_nheld(weft__self()) == 0 &&
@@ -187,6 +188,7 @@ void weft_rcu_store(void **slot, void *v, const struct weft_loc *loc)
 	weft__point("rcu_assign_pointer", slot, NULL,
 		    WEFT__ACC_WRITE, loc);
 	weft__check_access(slot, sizeof *slot, true, loc);
+	weft__race_model_access(slot, sizeof *slot, true, loc);
 	__atomic_store_n(slot, v, __ATOMIC_RELEASE);
 }
 

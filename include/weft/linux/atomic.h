@@ -67,8 +67,32 @@ typedef weft_katomic_long_t atomic_long_t;
 #define set_bit(nr, a) ((void)WEFT_LX_KB(nr, a, WEFT_KB_SET, "set_bit"))
 #define clear_bit(nr, a) ((void)WEFT_LX_KB(nr, a, WEFT_KB_CLEAR, "clear_bit"))
 #define change_bit(nr, a) ((void)WEFT_LX_KB(nr, a, WEFT_KB_CHANGE, "change_bit"))
-#define __set_bit(nr, a) ((void)WEFT_LX_KB(nr, a, WEFT_KB_SET, "__set_bit"))
-#define __clear_bit(nr, a) ((void)WEFT_LX_KB(nr, a, WEFT_KB_CLEAR, "__clear_bit"))
+/* The non-atomic bit operations are the program's own plain read and
+ * write of the word, as in the kernel: beside another thread's bit
+ * operation on the same word they can lose an update, and the race
+ * detector reports the pair (as KCSAN does). */
+static inline int weft_lx_nb_op(unsigned long *a, long nr, int op)
+{
+	unsigned long *w = a + nr / (long)(8 * sizeof(unsigned long));
+	unsigned long m = 1ul << (nr % (long)(8 * sizeof(unsigned long)));
+	int old = (*w & m) != 0;
+
+	if (op == WEFT_KB_SET)
+		*w |= m;
+	else if (op == WEFT_KB_CLEAR)
+		*w &= ~m;
+	else
+		*w ^= m;
+	return old;
+}
+#define WEFT_LX_NB(nr, a, op)                                                 \
+	weft_lx_nb_op((unsigned long *)(a), (long)(nr), (op))
+#define __set_bit(nr, a) ((void)WEFT_LX_NB(nr, a, WEFT_KB_SET))
+#define __clear_bit(nr, a) ((void)WEFT_LX_NB(nr, a, WEFT_KB_CLEAR))
+#define __change_bit(nr, a) ((void)WEFT_LX_NB(nr, a, WEFT_KB_CHANGE))
+#define __test_and_set_bit(nr, a) (WEFT_LX_NB(nr, a, WEFT_KB_SET))
+#define __test_and_clear_bit(nr, a) (WEFT_LX_NB(nr, a, WEFT_KB_CLEAR))
+#define __test_and_change_bit(nr, a) (WEFT_LX_NB(nr, a, WEFT_KB_CHANGE))
 #define test_bit(nr, a) ((bool)WEFT_LX_KB(nr, a, WEFT_KB_TEST, "test_bit"))
 #define test_and_set_bit(nr, a)                                               \
 	(WEFT_LX_KB(nr, a, WEFT_KB_SET, "test_and_set_bit"))

@@ -19,9 +19,6 @@
 	(((~0UL) - (1UL << (l)) + 1) & (~0UL >> (BITS_PER_LONG - 1 - (h))))
 #define GENMASK_ULL(h, l)                                                     \
 	(((~0ULL) - (1ULL << (l)) + 1) & (~0ULL >> (63 - (h))))
-#define __test_and_set_bit(nr, a) test_and_set_bit(nr, a)
-#define __test_and_clear_bit(nr, a) test_and_clear_bit(nr, a)
-#define __change_bit(nr, a) change_bit(nr, a)
 #define __clear_bit_unlock(nr, a) clear_bit_unlock(nr, a)
 #define test_bit_acquire(nr, a) test_bit(nr, a)
 #define assign_bit(nr, a, v)                                                  \
@@ -31,7 +28,13 @@
 		else                                                          \
 			clear_bit(nr, a);                                     \
 	} while (0)
-#define __assign_bit(nr, a, v) assign_bit(nr, a, v)
+#define __assign_bit(nr, a, v)                                                \
+	do {                                                                  \
+		if (v)                                                        \
+			__set_bit(nr, a);                                     \
+		else                                                          \
+			__clear_bit(nr, a);                                   \
+	} while (0)
 static inline int weft_kx_fls(unsigned int x)
 {
 	return x ? 32 - __builtin_clz(x) : 0;

@@ -231,9 +231,10 @@ static void wrote(int t)
 			cas_step(a, sizeof c, (uint64_t)c, sc(mo) | sc(fmo),  \
 				 name, pc);                                   \
 		old = *a;                                                     \
-		if (t >= 0)                                                   \
-			weft__weak_rmw(a, &v, sizeof v, old == c ? mo : fmo,  \
-				       old == c, pc);                         \
+		if (t >= 0 && old == c)                                       \
+			weft__weak_rmw(a, &v, sizeof v, mo, true, pc);        \
+		else if (t >= 0)                                              \
+			weft__weak_cas_failed(a, sizeof v, fmo);              \
 		if (old == c)                                                 \
 			*a = v;                                               \
 		if (t >= 0) {                                                 \

@@ -48,6 +48,8 @@
 
 /* weft__verdict_note's key of the load-buffering note. */
 #define LB_NOTE 0x4c4f414442554600ull
+/* And of the store-order note. */
+#define CO_NOTE 0x434f484552454e00ull
 
 static bool acquires(int mo)
 {
@@ -240,6 +242,29 @@ static void append(struct weft__wk_loc *l, weft__wk_val v, int tid,
 	weft__wk_saw(l, tid, l->nst++);
 }
 
+/* A store to a location whose latest store is another thread's, not
+ * ordered before this one, and not both seq_cst: C11 lets them land in
+ * either order, but weak.c keeps the interleaving's (2+2W, S).  Said
+ * once per test, on any verdict, like the load-buffering note. */
+static void store_order(const struct weft__wk_store *last, int tid, int mo,
+			uintptr_t pc)
+{
+	const struct weft_loc *st;
+
+	if (last->tid < 0 || last->tid == tid || (last->sc && mo == 5) ||
+	    last->clk <= weft__vc(tid)[last->tid])
+		return;
+	st = weft__pc_loc(pc);
+	weft__verdict_note(
+		CO_NOTE,
+		weft__internf("the order of two threads' unordered stores to "
+			      "one atomic location (the second at %s:%d) is "
+			      "the interleaving's: a bug that needs them to "
+			      "land in the other order (2+2W, S) is not found",
+			      weft__file_base(st ? st->file : "?"),
+			      st ? st->line : 0));
+}
+
 void weft__weak_store(const volatile void *a, const void *v, unsigned n,
 		      int mo, uintptr_t pc)
 {
@@ -252,6 +277,7 @@ void weft__weak_store(const volatile void *a, const void *v, unsigned n,
 
 	memcpy(&nv, v, n);
 	load_buffering(t, a, mo, pc);
+	store_order(last, tid, mo, pc);
 	if (releases(mo))
 		rel = weft__wk_clk_of(tid);
 	else
@@ -285,6 +311,14 @@ void weft__weak_rmw(const volatile void *a, const void *nv, unsigned n,
 	else if (t->frel)
 		own = t->frel;
 	append(l, v, tid, own ? weft__wk_clk_join(prev, own) : prev, mo);
+}
+
+void weft__weak_cas_failed(const volatile void *a, unsigned n, int fmo)
+{
+	int tid = weft__self();
+	struct weft__wk_loc *l = weft__wk_loc(a, n);
+
+	took(l, l->len - 1, tid, fmo);
 }
 
 /* ---- fences ----------------------------------------------------------------- */

@@ -3,8 +3,10 @@
  * Semantics follow the kernel's workqueue documentation: queueing a work
  * that is already pending does nothing and returns 0; PENDING is cleared
  * just before the function runs, so a work may requeue itself; a work is
- * never run by two workers at once; at most max_active works of a queue run
- * at a time and an ordered queue runs them one by one in queueing order.
+ * never run by two workers at once; at most max_active works of an unbound
+ * queue run at a time, max_active on each CPU of a per-CPU one (so works
+ * queued from different CPUs run at once even with max_active 1), and an
+ * ordered queue runs them one by one in queueing order.
  * Workers are daemon threads named kworker/N, spawned as concurrency is
  * needed (up to WEFT_WQ_MAX_WORKERS per queue).
  *
@@ -19,6 +21,9 @@
 #include <weft/ktime.h>
 
 #define WEFT_WQ_MAX_WORKERS 4
+/* weft_wq_alloc's flag for a queue not bound to CPUs: its max_active
+ * holds for the whole queue.  Without it, max_active holds on each CPU. */
+#define WEFT_WQ_UNBOUND (1u << 1)
 #define WEFT_WORK_MAGIC 0x77656674u
 
 struct weft_wq;
@@ -80,6 +85,10 @@ struct weft_wq *weft_wq_alloc(const char *name, unsigned int flags,
 			      int max_active, int ordered,
 			      const struct weft_loc *loc);
 void weft_wq_destroy(struct weft_wq *wq, const struct weft_loc *loc);
+/* Change the queue's max_active (workqueue_set_max_active); an ordered
+ * queue keeps its one at a time.  Not a scheduling point. */
+void weft_wq_set_max_active(struct weft_wq *wq, int max_active,
+			    const struct weft_loc *loc);
 /* Wait until every work queued on wq before the call has finished (flush),
  * or until the queue is empty, allowing chained queueing from its own works
  * (drain).  Block. */

@@ -80,22 +80,45 @@ int weft__lx_work_class(struct weft_work *w)
 	return w->cls - 1;
 }
 
+/* How many works of a queue may run at once.  A per-CPU queue's limit
+ * holds on each CPU, and a work runs on the CPU that queued it: works
+ * queued from two CPUs run at once however low the limit (the kernel's
+ * documentation sends those who need one at a time to
+ * alloc_ordered_workqueue).  weft has no CPUs, and a queuing thread may
+ * be on any of them. */
+static int limit_of(unsigned int flags, int max_active, int ordered)
+{
+	if (ordered)
+		return 1;
+	if (max_active <= 0)
+		max_active = 256;
+	if (!(flags & WEFT_WQ_UNBOUND) && max_active < WEFT_WQ_MAX_WORKERS)
+		max_active = WEFT_WQ_MAX_WORKERS;
+	return max_active;
+}
+
 struct weft_wq *weft_wq_alloc(const char *name, unsigned int flags,
 			      int max_active, int ordered,
 			      const struct weft_loc *loc)
 {
 	struct weft_wq *wq;
 
-	if (max_active <= 0)
-		max_active = 256;
-	if (ordered)
-		max_active = 1;
+	max_active = limit_of(flags, max_active, ordered);
 	wq = weft__malloc(sizeof *wq, true, "alloc_workqueue", loc);
 	*wq = (struct weft_wq){ .name = name, .max_active = max_active,
 				.flags = flags, .ordered = ordered,
 				.alloc_loc = loc };
 	reg(wq);
 	return wq;
+}
+
+void weft_wq_set_max_active(struct weft_wq *wq, int max_active,
+			    const struct weft_loc *loc)
+{
+	weft__check_access(wq, sizeof *wq, true, loc);
+	/* The kernel warns and leaves an ordered queue alone. */
+	if (!wq->ordered)
+		wq->max_active = limit_of(wq->flags, max_active, 0);
 }
 
 void weft_work_init(struct weft_work *w, void (*fn)(struct weft_work *),
@@ -290,8 +313,10 @@ void weft__lx_wq_spawn_if_needed(struct weft_wq *wq, const struct weft_loc *loc)
 						     : WEFT_WQ_MAX_WORKERS;
 	for (int k = 0; k < wq->nworkers; k++)
 		idle += !wq->cur[k];
+	/* A work queued again while it runs waits for its runner, which
+	 * takes it next: it needs no worker of its own. */
 	for (struct weft_work *w = wq->head; w; w = w->next)
-		pending++;
+		pending += !w->runner;
 	while (idle < pending && wq->nworkers < limit) {
 		struct weft__lx_worker *wk = weft__exec_alloc(sizeof *wk);
 		int k = wq->nworkers++;
@@ -364,7 +389,9 @@ void weft_wq_destroy(struct weft_wq *wq, const struct weft_loc *loc)
 			   "at %s) is still armed: it would be queued onto the "
 			   "freed workqueue", wq->name, d->work.name,
 			   weft__lx_site(d->timer.ev.armed_at));
-	op = (struct weft__op){ .name = "destroy_workqueue", .obj = &weft__lx_dom,
+	op = (struct weft__op){ .name = wq->bsd ? "taskqueue_free"
+						: "destroy_workqueue",
+				.obj = &weft__lx_dom,
 				.objname = wq->name,
 				.access = WEFT__ACC_WRITE, .loc = loc };
 	weft__visible(&op);

@@ -13,7 +13,7 @@
 #define workqueue_struct weft_wq
 typedef void (*work_func_t)(struct weft_work *);
 
-#define WQ_UNBOUND (1u << 1)
+#define WQ_UNBOUND WEFT_WQ_UNBOUND
 #define WQ_FREEZABLE (1u << 2)
 #define WQ_MEM_RECLAIM (1u << 3)
 #define WQ_HIGHPRI (1u << 4)

@@ -49,6 +49,7 @@ unsigned int weft_kx_work_busy(void);
 #define work_busy(w) weft_kx_work_busy()
 #define current_work() weft_kx_work_busy()
 #define current_is_workqueue_rescuer() 0
-#define workqueue_set_max_active(wq, n) ((void)(wq), (void)(n))
+#define workqueue_set_max_active(wq, n)                                       \
+	weft_wq_set_max_active((wq), (n), WEFT_HERE)
 
 #endif

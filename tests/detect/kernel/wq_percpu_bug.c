@@ -1,0 +1,78 @@
+//! expect(max_active_one): bug assertion
+//! expect(create_workqueue): bug assertion
+//! expect(set_max_active): bug assertion
+/* A per-CPU workqueue's max_active holds on each CPU, so two works queued
+ * from different CPUs run at once even with max_active 1; a driver that
+ * counts in its works without a lock because "the queue runs one at a
+ * time" loses updates.  create_workqueue is such a queue too, and
+ * workqueue_set_max_active(wq, 1) on an unbound one is not ordering
+ * either once it is raised again.  The model ran a per-CPU queue's works
+ * one at a time: verified in 192 schedules.  The fix is an ordered queue
+ * (wq_percpu_ok.c). */
+#include <linux/kthread.h>
+#include <linux/workqueue.h>
+
+static struct workqueue_struct *wq;
+static struct work_struct wa, wb;
+static int stats;
+
+static void count_fn(struct work_struct *w)
+{
+	(void)w;
+	stats++;
+}
+
+static int other_cpu(void *arg)
+{
+	(void)arg;
+	queue_work(wq, &wb);
+	return 0;
+}
+
+static void run(struct workqueue_struct *q)
+{
+	struct task_struct *t;
+
+	wq = q;
+	stats = 0;
+	INIT_WORK(&wa, count_fn);
+	INIT_WORK(&wb, count_fn);
+	t = kthread_run(other_cpu, NULL, "cpu1");
+	queue_work(wq, &wa);
+	kthread_stop(t);
+	flush_workqueue(wq);
+	WARN_ON(stats != 2);
+	destroy_workqueue(wq);
+}
+
+#ifdef WEFT_WQ_PERCPU_FIXED
+#define QUEUE(name, n) alloc_ordered_workqueue(name, 0)
+#else
+#define QUEUE(name, n) alloc_workqueue(name, 0, n)
+#endif
+
+WEFT_TEST(max_active_one)
+{
+	run(QUEUE("stats", 1));
+}
+
+WEFT_TEST(create_workqueue)
+{
+#ifdef WEFT_WQ_PERCPU_FIXED
+	run(create_singlethread_workqueue("stats"));
+#else
+	run(create_workqueue("stats"));
+#endif
+}
+
+WEFT_TEST(set_max_active)
+{
+#ifdef WEFT_WQ_PERCPU_FIXED
+	struct workqueue_struct *q = alloc_ordered_workqueue("stats", 0);
+#else
+	struct workqueue_struct *q = alloc_workqueue("stats", WQ_UNBOUND, 1);
+#endif
+
+	workqueue_set_max_active(q, 2);
+	run(q);
+}

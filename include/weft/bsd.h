@@ -84,6 +84,10 @@ void weft_bsd_mtx_assert_at(const struct weft_bsd_mtx *m, int what,
 int weft_bsd_mtx_owned(const struct weft_bsd_mtx *m);
 /* 1 when the caller holds m recursively.  Not a scheduling point. */
 int weft_bsd_mtx_recursed(const struct weft_bsd_mtx *m);
+/* The caller is about to sleep in what (an sx lock, a taskqueue drain):
+ * misuse while it holds a mutex other than Giant, or in a callout
+ * handler, as WITNESS reports.  Not a scheduling point. */
+void weft_bsd_may_sleep(const char *what, const struct weft_loc *loc);
 /* 1 when m is initialised.  Not a scheduling point. */
 int weft_bsd_mtx_initialized(const struct weft_bsd_mtx *m);
 

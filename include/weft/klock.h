@@ -17,6 +17,10 @@
  * its holders must not sleep, exactly like a spinlock's. */
 enum { WEFT_KLOCK_SPIN = 1, WEFT_KLOCK_MUTEX, WEFT_KLOCK_RWSEM,
        WEFT_KLOCK_RWLOCK };
+/* Or'ed into weft_klock_init's kind: a FreeBSD lock (an RWSEM is an
+ * sx(9) lock, an RWLOCK an rw(9) lock), with FreeBSD's names in reports
+ * and sx's nesting of shared holds. */
+#define WEFT_KLOCK_BSD 0x100
 
 /* Whether holders of a lock of this kind spin (and so must not sleep). */
 #define WEFT_KLOCK_SPINS(kind)                                                \
@@ -39,9 +43,10 @@ struct weft_klock {
 	};
 	int kind;                  /* WEFT_KLOCK_* */
 	const struct weft_loc *init;     /* init site (class key), or NULL */
+	unsigned char bsd;         /* initialised with WEFT_KLOCK_BSD */
 };
 
-#define WEFT_KLOCK_INIT(kind, name) { { { 0, 0, 0, (name), 0 } }, (kind), 0 }
+#define WEFT_KLOCK_INIT(kind, name) { { { 0, 0, 0, (name), 0 } }, (kind), 0, 0 }
 
 /* Initialise l as an unlocked lock of the given kind.  Not a scheduling
  * point.  Re-initialising a held lock is reported as misuse. */

@@ -294,6 +294,11 @@ void weft__bsd_may_sleep(const char *what, const struct weft_bsd_mtx *allowed,
 	}
 }
 
+void weft_bsd_may_sleep(const char *what, const struct weft_loc *loc)
+{
+	weft__bsd_may_sleep(what, NULL, loc);
+}
+
 int weft__bsd_drop_giant(const struct weft_loc *loc)
 {
 	int depth = 0;

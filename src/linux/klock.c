@@ -30,8 +30,24 @@ _Static_assert(offsetof(struct weft_klock, owner) ==
 struct weft_klock weft_rtnl_mutex = WEFT_KLOCK_INIT(WEFT_KLOCK_MUTEX,
 						    "rtnl_mutex");
 
+/* FreeBSD's names of an sx(9) and an rw(9) lock's operations. */
+static const char *bsd_op_name(const struct weft_klock *l, int shared,
+			       int try)
+{
+	if (l->kind == WEFT_KLOCK_RWSEM) {
+		if (shared)
+			return try ? "sx_try_slock" : "sx_slock";
+		return try ? "sx_try_xlock" : "sx_xlock";
+	}
+	if (shared)
+		return try ? "rw_try_rlock" : "rw_rlock";
+	return try ? "rw_try_wlock" : "rw_wlock";
+}
+
 static const char *op_name(const struct weft_klock *l, int shared, int try)
 {
+	if (l->bsd)
+		return bsd_op_name(l, shared, try);
 	switch (l->kind) {
 	case WEFT_KLOCK_SPIN:
 		return try ? "spin_trylock" : "spin_lock";
@@ -71,8 +87,9 @@ void weft_klock_init(struct weft_klock *l, int kind, const char *name,
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "re-initialising %s while holding it",
 			   lname(l));
-	*l = (struct weft_klock)WEFT_KLOCK_INIT(kind, name);
+	*l = (struct weft_klock)WEFT_KLOCK_INIT(kind & ~WEFT_KLOCK_BSD, name);
 	l->init = loc;
+	l->bsd = (kind & WEFT_KLOCK_BSD) != 0;
 }
 
 static bool excl_ready(const struct weft__op *op)
@@ -253,7 +270,9 @@ static void acquire(struct weft_klock *l, bool shared,
 		weft_might_sleep(name, lname(l), loc);
 	else
 		weft__lx_ctx_check_spin(l, lname(l), shared, loc);
-	if (shared && l->kind == WEFT_KLOCK_RWSEM &&
+	/* (An sx lock's shared holds nest: a thread that holds one passes
+	 * a waiting writer.) */
+	if (shared && l->kind == WEFT_KLOCK_RWSEM && !l->bsd &&
 	    weft__lx_klock_reader(weft__self(), l))
 		recursive_read(l, loc);
 	weft__visible(&op);
@@ -317,6 +336,10 @@ static const char *unlock_name(const struct weft_klock *l, bool shared)
 {
 	if (l->kind == WEFT_KLOCK_SPIN)
 		return "spin_unlock";
+	if (l->bsd && l->kind == WEFT_KLOCK_RWSEM)
+		return shared ? "sx_sunlock" : "sx_xunlock";
+	if (l->bsd)
+		return shared ? "rw_runlock" : "rw_wunlock";
 	if (l->kind == WEFT_KLOCK_RWSEM)
 		return shared ? "up_read" : "up_write";
 	if (l->kind == WEFT_KLOCK_RWLOCK)

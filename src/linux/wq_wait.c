@@ -220,7 +220,9 @@ static int wq_waitdesc(const struct weft__op *op, char *buf, size_t n)
 
 static void wq_wait(struct weft_wq *wq, bool drain, const struct weft_loc *loc)
 {
-	const char *name = drain ? "drain_workqueue" : "flush_workqueue";
+	const char *name = wq->bsd ? "taskqueue_drain_all"
+			   : drain ? "drain_workqueue"
+				   : "flush_workqueue";
 	const struct weft__lx_thread *me = weft__lx_me();
 	struct weft__op op = { .name = name, .obj = &weft__lx_dom,
 			       .objname = wq->name, .access = WEFT__ACC_WRITE,

@@ -116,13 +116,19 @@ struct sx {
 #define SA_RECURSED LA_RECURSED
 #define SA_NOTRECURSED LA_NOTRECURSED
 #define sx_init(sx, name)                                                     \
-	weft_klock_init(&(sx)->l, WEFT_KLOCK_RWSEM, (name), WEFT_HERE)
+	weft_klock_init(&(sx)->l, WEFT_KLOCK_RWSEM | WEFT_KLOCK_BSD, (name),   \
+			WEFT_HERE)
 #define sx_init_flags(sx, name, flags)                                        \
 	((void)(flags), sx_init(sx, name))
 #define sx_destroy(sx) ((void)(sx))
-#define sx_xlock(sx) weft_klock_lock(&(sx)->l, WEFT_HERE)
+/* sx locks sleep: taking one while holding a mutex is misuse (WITNESS). */
+#define sx_xlock(sx)                                                          \
+	(weft_bsd_may_sleep("sx_xlock", WEFT_HERE),                           \
+	 weft_klock_lock(&(sx)->l, WEFT_HERE))
 #define sx_xlock_sig(sx) (sx_xlock(sx), 0)
-#define sx_slock(sx) weft_klock_read(&(sx)->l, WEFT_HERE)
+#define sx_slock(sx)                                                          \
+	(weft_bsd_may_sleep("sx_slock", WEFT_HERE),                           \
+	 weft_klock_read(&(sx)->l, WEFT_HERE))
 #define sx_slock_sig(sx) (sx_slock(sx), 0)
 #define sx_xunlock(sx) weft_klock_unlock(&(sx)->l, WEFT_HERE)
 #define sx_sunlock(sx) weft_klock_read_unlock(&(sx)->l, WEFT_HERE)
@@ -185,7 +191,8 @@ struct rwlock {
 #define RA_RECURSED LA_RECURSED
 #define RA_NOTRECURSED LA_NOTRECURSED
 #define rw_init(rw, name)                                                     \
-	weft_klock_init(&(rw)->l, WEFT_KLOCK_RWLOCK, (name), WEFT_HERE)
+	weft_klock_init(&(rw)->l, WEFT_KLOCK_RWLOCK | WEFT_KLOCK_BSD, (name),  \
+			WEFT_HERE)
 #define rw_init_flags(rw, name, flags) ((void)(flags), rw_init(rw, name))
 #define rw_destroy(rw) ((void)(rw))
 #define rw_rlock(rw) weft_klock_read(&(rw)->l, WEFT_HERE)
@@ -242,8 +249,11 @@ static inline void taskqueue_thread_enqueue(void *context)
 #define taskqueue_enqueue(tq, task)                                           \
 	weft_bsd_taskqueue_enqueue(&(tq)->q, &(task)->t, WEFT_HERE)
 #define taskqueue_drain(tq, task)                                             \
-	weft_bsd_taskqueue_drain(&(tq)->q, &(task)->t, WEFT_HERE)
-#define taskqueue_drain_all(tq) weft_bsd_taskqueue_drain_all(&(tq)->q, WEFT_HERE)
+	(weft_bsd_may_sleep("taskqueue_drain", WEFT_HERE),                    \
+	 weft_bsd_taskqueue_drain(&(tq)->q, &(task)->t, WEFT_HERE))
+#define taskqueue_drain_all(tq)                                               \
+	(weft_bsd_may_sleep("taskqueue_drain_all", WEFT_HERE),                \
+	 weft_bsd_taskqueue_drain_all(&(tq)->q, WEFT_HERE))
 #define taskqueue_cancel(tq, task, pendp)                                     \
 	weft_bsd_taskqueue_cancel(&(tq)->q, &(task)->t, (pendp), WEFT_HERE)
 WEFT_BSD_UNMODELLED("the system taskqueues (taskqueue_thread, taskqueue_swi, "

@@ -162,6 +162,16 @@ int weft_xtimer_mod(struct weft_xtimer *t, unsigned long expires,
 	int was, self;
 
 	check(t, "mod_timer", loc);
+	/* The handler's thread first: its spawn has scheduling points of its
+	 * own, and the timer's state is read and changed after the mod_timer
+	 * step with none in between.  (Spawned after the state was read, a
+	 * timer_shutdown_sync that ran meanwhile was missed, and the timer
+	 * was armed again, in memory freed after the shutdown.) */
+	if (!t->thread) {
+		t->thread = -1;
+		t->thread = weft__lx_spawn_daemon(handler_thread, t,
+			weft__internf("timer/%s", xname(t)), loc) + 1;
+	}
 	weft__point("mod_timer", &weft__lx_dom, xname(t), WEFT__ACC_WRITE, loc);
 	weft__check_access(t, sizeof *t, true, loc);
 	was = t->ev.armed || t->queued || t->dormant;
@@ -170,11 +180,6 @@ int weft_xtimer_mod(struct weft_xtimer *t, unsigned long expires,
 	if (reduce && t->ev.armed &&
 	    (long)(expires - t->ev.expires) >= 0)
 		return was;
-	if (!t->thread) {
-		t->thread = -1;
-		t->thread = weft__lx_spawn_daemon(handler_thread, t,
-			weft__internf("timer/%s", xname(t)), loc) + 1;
-	}
 	remember(t);
 	self = t->running == weft__self() + 1;
 	if (!self)
@@ -209,9 +214,12 @@ static int running_waitdesc(const struct weft__op *op, char *buf, size_t n)
 int weft_xtimer_del(struct weft_xtimer *t, int mode, int shutdown,
 		    const struct weft_loc *loc)
 {
-	static const char *const names[] = { "del_timer", "del_timer_sync",
-					     "try_to_del_timer_sync" };
-	struct weft__op op = { .name = names[mode], .obj = &weft__lx_dom,
+	static const char *const names[2][3] = {
+		{ "del_timer", "del_timer_sync", "try_to_del_timer_sync" },
+		{ "timer_shutdown", "timer_shutdown_sync", "timer_shutdown" },
+	};
+	struct weft__op op = { .name = names[shutdown != 0][mode],
+			       .obj = &weft__lx_dom,
 			       .objname = xname(t), .access = WEFT__ACC_WRITE,
 			       .arg = t, .loc = loc };
 	int was;
@@ -220,9 +228,8 @@ int weft_xtimer_del(struct weft_xtimer *t, int mode, int shutdown,
 	if (mode == 1) {
 		if (t->running == weft__self() + 1)
 			weft__fail(WEFT__K(MISUSE), loc,
-				   "del_timer_sync(%s) from the "
-				   "timer's own callback waits for itself",
-				   xname(t));
+				   "%s(%s) from the timer's own callback "
+				   "waits for itself", op.name, xname(t));
 		if (t->cls)
 			weft__wait_on_class(t->cls - 1, loc);
 		op.ready = idle;
@@ -269,8 +276,16 @@ void weft__linux_ext_timer_end(void)
 	for (int i = 0; i < nlive; i++) {
 		struct weft_xtimer *t = live[i];
 
+		size_t n;
+
 		if (!(t->ev.armed || t->queued || t->dormant))
 			continue;
+		if (weft__heap_block_start(t) && !weft__heap_live_block(t, &n))
+			weft__fail(WEFT__K(USE_AFTER_FREE), t->armed_at,
+				   "timer %s, armed at %s, is in memory freed "
+				   "while it was pending: it fires on freed "
+				   "memory", xname(t),
+				   weft__lx_site(t->armed_at));
 		weft__check_access(t, sizeof *t, false, t->armed_at);
 		weft__fail(WEFT__K(LEAK), t->armed_at,
 			   "timer %s is still pending at the end of the test "

@@ -34,6 +34,8 @@
 #include <linux/preempt.h>
 #include <linux/smp.h>
 #include <linux/atomic.h>
+#include <asm/barrier.h>
+#include <asm/processor.h>
 #include <linux/bitops.h>
 #include <linux/refcount.h>
 #include <linux/kref.h>

@@ -147,6 +147,9 @@ struct kmem_cache {
 	}))
 #define kmem_cache_zalloc(c, gfp) kmem_cache_alloc(c, (gfp) | WEFT_GFP_ZERO)
 #define kmem_cache_alloc_node(c, gfp, node) kmem_cache_alloc(c, gfp)
-#define kmem_cache_free(c, p) ((void)(c), kfree(p))
+/* Freeing into a cache reads the cache: after kmem_cache_destroy, a
+ * use-after-free of the cache, at the caller's line. */
+#define kmem_cache_free(c, p)                                                 \
+	((void)*(const volatile size_t *)&(c)->size, kfree(p))
 
 #endif

@@ -107,13 +107,54 @@ static void close_kept(const struct res *r)
 
 /* ---- streams and directories -------------------------------------------- */
 
-FILE *__weft_fopen(const char *path, const char *mode)
-{
-	FILE *f = fopen(path, mode);
+/* The streams a test thread closed in this execution, and where: glibc
+ * frees a FILE at fclose, so a later read of it (another thread's fgets
+ * racing the close) read freed memory, a crash of the program in some
+ * runs and not in others.  A stream opened again at the same address is
+ * no longer closed. */
+#define MAX_CLOSED 64
+static struct closed {
+	const FILE *f;
+	const struct weft_loc *at;
+	int by;
+} closed[MAX_CLOSED];
+static int nclosed;
 
+static struct closed *closed_of(const FILE *f)
+{
+	for (int i = 0; i < nclosed; i++)
+		if (closed[i].f == f)
+			return &closed[i];
+	return NULL;
+}
+
+static FILE *opened(FILE *f)
+{
+	struct closed *c = f ? closed_of(f) : NULL;
+
+	if (c)
+		*c = closed[--nclosed];
 	if (f)
 		keep(R_FILE, (struct res){ .u.f = f });
 	return f;
+}
+
+void weft__pt_stream_check(const FILE *f, const char *call,
+			   const struct weft_loc *loc)
+{
+	const struct closed *c = weft__pt_live() ? closed_of(f) : NULL;
+
+	if (c)
+		weft__fail(WEFT__K(USE_AFTER_FREE), loc,
+			   "%s on a stream that thread %s closed at %s:%d "
+			   "(fclose frees it)", call, weft__thread_name(c->by),
+			   c->at ? weft__file_base(c->at->file) : "?",
+			   c->at ? c->at->line : 0);
+}
+
+FILE *__weft_fopen(const char *path, const char *mode)
+{
+	return opened(fopen(path, mode));
 }
 
 /* The stream owns the descriptor from now on.  A stream on a descriptor
@@ -123,7 +164,10 @@ FILE *__weft_fopen(const char *path, const char *mode)
 FILE *__weft_fdopen(int fd, const char *mode)
 {
 	FILE *f = fdopen(fd, mode);
+	struct closed *c = f ? closed_of(f) : NULL;
 
+	if (c)
+		*c = closed[--nclosed];
 	if (f && drop(R_FD, NULL, fd))
 		keep(R_FILE, (struct res){ .u.f = f });
 	return f;
@@ -131,15 +175,23 @@ FILE *__weft_fdopen(int fd, const char *mode)
 
 FILE *__weft_tmpfile(void)
 {
-	FILE *f = tmpfile();
-
-	if (f)
-		keep(R_FILE, (struct res){ .u.f = f });
-	return f;
+	return opened(tmpfile());
 }
 
+/* A step on the stream, which its reads are too (input.c), so the
+ * explorer tries a read after the close. */
 int __weft_fclose(FILE *f)
 {
+	const struct weft_loc *loc = PT_LOC();
+
+	if (weft__pt_live() && f) {
+		weft__pt_stream_check(f, "fclose", loc);
+		weft__point("fclose()", f, weft__objname(f, "stream"),
+			    WEFT__ACC_WRITE, loc);
+		if (nclosed < MAX_CLOSED)
+			closed[nclosed++] = (struct closed){ f, loc,
+							     weft__self() };
+	}
 	drop(R_FILE, f, -1);
 	return fclose(f);
 }
@@ -306,6 +358,7 @@ int __weft_munmap(void *addr, size_t len)
 
 void weft__pthread_files_begin(void)
 {
+	nclosed = 0;
 	for (int i = 0; i < nres; i++) {
 		struct res *r = &res[i];
 		if (r->kind == R_FILE)

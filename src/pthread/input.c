@@ -54,6 +54,7 @@ static void stream_point(const char *call, FILE *f, const struct weft_loc *loc)
 {
 	if (!weft__pt_live() || !f)
 		return;
+	weft__pt_stream_check(f, call, loc);
 	weft__pt_input_check(fileno(f), call, loc);
 	if (alone())
 		return;

@@ -41,6 +41,11 @@ void weft__pt_attr_thread_start(int tid, const pthread_attr_t *attr);
  * fd could block: a pipe, socket, terminal or device (io.c). */
 void weft__pt_input_check(int fd, const char *call,
 			  const struct weft_loc *loc);
+/* A use-after-free report when a test thread closed stream f in this
+ * execution (files.c): call (fgets() ...) would read the freed FILE.
+ * Not a scheduling point. */
+void weft__pt_stream_check(const FILE *f, const char *call,
+			   const struct weft_loc *loc);
 /* Whether t names a thread of this execution. */
 bool weft__pt_valid(pthread_t t);
 

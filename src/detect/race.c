@@ -35,6 +35,10 @@ void weft__race_access(const void *addr, size_t n, unsigned flags,
 	if (!(flags & (WEFT__RACE_ATOMIC | WEFT__RACE_VOLATILE)) &&
 	    __builtin_expect(weft__race_site_hot(pc), 0))
 		weft__race_point(addr, flags & WEFT__RACE_WRITE, pc);
+	else if (!(flags & (WEFT__RACE_ATOMIC | WEFT__RACE_VOLATILE |
+			    WEFT__RACE_FREE)) &&
+		 __builtin_expect(weft__race_watched((uintptr_t)addr), 0))
+		weft__race_watch_hit(pc);
 	/* Heap memory: the tracked heap reports an access to a freed block
 	 * (use-after-free) and ends the execution.  The site's source
 	 * location is looked up only then: it is a hash lookup at least. */

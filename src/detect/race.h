@@ -111,6 +111,30 @@ static inline bool weft__race_site_hot(uintptr_t pc)
 	return weft__race_site_listed(pc);
 }
 
+/* Granules that raced (race_report.c keeps the bitmap, all zero until a
+ * race): the sites of the plain accesses that touch one later become
+ * scheduling points too, from the next execution on, so the consequences
+ * of the race are explored where the program uses the memory again, not
+ * only at the two accesses reported (cs++; assert(cs == 1); cs--: the
+ * assertion and the decrement never raced, as the first access of the
+ * epoch stood for them).  Indexed by the granule's low bits folded; a
+ * shared bit only adds scheduling points. */
+#define WEFT__RACE_WATCH_BITS 16
+extern WEFT__HIDDEN const uint64_t *weft__race_watch;
+static inline bool weft__race_watched(uintptr_t addr)
+{
+	uintptr_t g = addr >> 3;
+	unsigned h = (unsigned)((g ^ (g >> WEFT__RACE_WATCH_BITS)) &
+				((1u << WEFT__RACE_WATCH_BITS) - 1));
+
+	return (weft__race_watch[h / 64] >> (h % 64)) & 1;
+}
+/* A plain access at pc touched a watched granule: pc becomes a racing
+ * site at the next execution's start (weft__replay_context_mark), so
+ * that no execution's points change while it runs (its replay token
+ * carries the sites known when it started). */
+WEFT__HIDDEN void weft__race_watch_hit(uintptr_t pc);
+
 /* Per-thread function stacks from __tsan_func_entry/exit. */
 void weft__race_func_entry(uintptr_t pc);
 void weft__race_func_exit(void);

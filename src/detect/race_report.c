@@ -24,6 +24,7 @@
 #define VSITE_BITS 10                 /* volatile sites remembered */
 
 #define ORDER_MAX ((1 << SITE_BITS) / 2)
+#define PEND_MAX 64
 
 struct racestate {
 	uintptr_t order[ORDER_MAX];   /* sites in the order they were found */
@@ -35,12 +36,16 @@ struct racestate {
 	uintptr_t vsites[1u << VSITE_BITS]; /* volatile access sites */
 	int nvsites;
 	bool preempt;                 /* WEFT_RACE_PREEMPT=1 */
+	uint64_t watch[(1u << WEFT__RACE_WATCH_BITS) / 64];
+	uintptr_t pend[PEND_MAX];     /* watched sites for the next start */
+	int npend;
 };
 static struct racestate *R;
 
-/* R->filter, for the inline test of race.h (set with R, before any
- * access). */
+/* R->filter and R->watch, for the inline tests of race.h (set with R,
+ * before any access). */
 const uint64_t *weft__race_filter;
+const uint64_t *weft__race_watch;
 
 static inline uint64_t mix(uint64_t x)
 {
@@ -229,8 +234,12 @@ void weft__race_report(const void *addr, int ptid, uint32_t pclk,
 	int len;
 
 	if (R->preempt) {
+		uintptr_t g = (uintptr_t)addr >> 3;
+		unsigned h = (unsigned)((g ^ (g >> WEFT__RACE_WATCH_BITS)) &
+					((1u << WEFT__RACE_WATCH_BITS) - 1));
 		site_add(pc);
 		site_add(ppc);
+		R->watch[h / 64] |= (uint64_t)1 << (h % 64);
 	}
 	if (!key)
 		key = 1;
@@ -265,6 +274,7 @@ __attribute__((constructor)) static void race_report_init(void)
 
 	R = weft__persistent_alloc(sizeof *R);
 	weft__race_filter = R->filter;
+	weft__race_watch = R->watch;
 	R->preempt = !(e && strcmp(e, "0") == 0);
 }
 
@@ -277,8 +287,24 @@ __attribute__((constructor)) static void race_report_init(void)
  * executable are not carried: a free's site is therefore the program's
  * call (weft__free_step_ra), not the location looked up for it at run
  * time, which lives in weft's memory. */
+void weft__race_watch_hit(uintptr_t pc)
+{
+	if (weft__race_site_hot(pc) || R->npend == PEND_MAX)
+		return;
+	for (int i = 0; i < R->npend; i++)
+		if (R->pend[i] == pc)
+			return;
+	R->pend[R->npend++] = pc;
+}
+
+/* The watched sites become racing sites here, before an execution
+ * starts: the strategy then restarts (weft__points_changed), as for a
+ * race's sites, and the execution's token carries them. */
 void weft__replay_context_mark(void)
 {
+	for (int i = 0; i < R->npend; i++)
+		site_add(R->pend[i]);
+	R->npend = 0;
 	R->marked = R->nsites;
 }
 

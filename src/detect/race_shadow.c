@@ -401,6 +401,7 @@ plain(const void *addr, size_t n, bool write, uintptr_t pc)
 		return;
 	if (__builtin_expect((a & 7) + n > 8 || (a >> 47) ||
 				     weft__race_site_maybe_hot(pc) ||
+				     weft__race_watched(a) ||
 				     (weft__in_tracked_heap(addr) &&
 				      weft__heap_freed(addr, n)),
 			     0))

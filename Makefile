@@ -5,7 +5,7 @@
 CC       ?= gcc
 PREFIX   ?= /usr/local
 BUILD    ?= build
-OPT      ?= -O2
+OPT      ?= -O3
 CFLAGS_BASE := -std=c11 $(OPT) -g -Wall -Wextra -Werror -D_GNU_SOURCE \
 	-fno-omit-frame-pointer -fPIC -Iinclude -Isrc
 SAN      ?=

@@ -85,7 +85,7 @@ static bool set_strategy(struct weft__parse *p, const char *f, const char *v)
 #define WHOLE(fn, field, type, lo, hi)                                        \
 	static bool fn(struct weft__parse *p, const char *f, const char *v)   \
 	{                                                                     \
-		long x;                                                       \
+		long x = 0;                                                   \
 		if (!whole(p, f, v, lo, hi, &x))                              \
 			return false;                                         \
 		weft__opts.field = (type)x;                                   \

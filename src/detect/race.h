@@ -121,11 +121,16 @@ static inline bool weft__race_site_hot(uintptr_t pc)
  * shared bit only adds scheduling points. */
 #define WEFT__RACE_WATCH_BITS 16
 extern WEFT__HIDDEN const uint64_t *weft__race_watch;
-static inline bool weft__race_watched(uintptr_t addr)
+static inline unsigned weft__race_watch_bit(uintptr_t addr)
 {
 	uintptr_t g = addr >> 3;
-	unsigned h = (unsigned)((g ^ (g >> WEFT__RACE_WATCH_BITS)) &
-				((1u << WEFT__RACE_WATCH_BITS) - 1));
+
+	return (unsigned)((g ^ (g >> WEFT__RACE_WATCH_BITS)) &
+			  ((1u << WEFT__RACE_WATCH_BITS) - 1));
+}
+static inline bool weft__race_watched(uintptr_t addr)
+{
+	unsigned h = weft__race_watch_bit(addr);
 
 	return (weft__race_watch[h / 64] >> (h % 64)) & 1;
 }
@@ -240,6 +245,7 @@ struct own {
 #define tid_of weft__shadow_tid_of
 #define covers weft__shadow_covers
 #define tail_empty weft__shadow_tail_empty
+#define dead_span weft__shadow_dead_span
 #define bytes_of weft__shadow_bytes_of
 #define is_link weft__shadow_is_link
 #define covers_own weft__shadow_covers_own
@@ -320,7 +326,7 @@ WEFT__HIDDEN void weft__dead_stack_check(uintptr_t addr, bool write,
 /* Whether addr may lie in a finished thread's stack (the span of those
  * stacks; empty while no thread has finished): inline, so an access
  * outside it costs two compares, not a call. */
-static inline bool dead_span(uintptr_t addr)
+static inline bool weft__shadow_dead_span(uintptr_t addr)
 {
 	return __builtin_expect((const char *)addr >= weft__dead_lo &&
 					(const char *)addr < weft__dead_hi,

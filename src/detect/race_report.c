@@ -234,9 +234,7 @@ void weft__race_report(const void *addr, int ptid, uint32_t pclk,
 	int len;
 
 	if (R->preempt) {
-		uintptr_t g = (uintptr_t)addr >> 3;
-		unsigned h = (unsigned)((g ^ (g >> WEFT__RACE_WATCH_BITS)) &
-					((1u << WEFT__RACE_WATCH_BITS) - 1));
+		unsigned h = weft__race_watch_bit((uintptr_t)addr);
 		site_add(pc);
 		site_add(ppc);
 		R->watch[h / 64] |= (uint64_t)1 << (h % 64);
@@ -278,15 +276,6 @@ __attribute__((constructor)) static void race_report_init(void)
 	R->preempt = !(e && strcmp(e, "0") == 0);
 }
 
-/* ---- replay context: the racing sites known when an execution started ---- */
-
-/* Sites are stored in tokens as offsets into the executable's image, so a
- * fresh process (at another load address) finds the same sites: a code
- * address as (offset << 1), a tagged source location as (offset << 1) | 1
- * (a static one the program passed, WEFT_HERE).  Sites outside the
- * executable are not carried: a free's site is therefore the program's
- * call (weft__free_step_ra), not the location looked up for it at run
- * time, which lives in weft's memory. */
 void weft__race_watch_hit(uintptr_t pc)
 {
 	if (weft__race_site_hot(pc) || R->npend == PEND_MAX)
@@ -296,6 +285,8 @@ void weft__race_watch_hit(uintptr_t pc)
 			return;
 	R->pend[R->npend++] = pc;
 }
+
+/* ---- replay context: the racing sites known when an execution started ---- */
 
 /* The watched sites become racing sites here, before an execution
  * starts: the strategy then restarts (weft__points_changed), as for a
@@ -308,7 +299,15 @@ void weft__replay_context_mark(void)
 	R->marked = R->nsites;
 }
 
-/* A site in a token: the number of the program's object holding it (0:
+/* Sites are stored in tokens as offsets into the executable's image, so a
+ * fresh process (at another load address) finds the same sites: a code
+ * address as (offset << 1), a tagged source location as (offset << 1) | 1
+ * (a static one the program passed, WEFT_HERE).  Sites outside the
+ * executable are not carried: a free's site is therefore the program's
+ * call (weft__free_step_ra), not the location looked up for it at run
+ * time, which lives in weft's memory.
+ *
+ * A site in a token: the number of the program's object holding it (0:
  * the executable, which is all a token of an earlier version names) in
  * the top bits, its offset there, and whether it is a source location.
  * A site of a library of the program's own counts as much as one of the

@@ -265,27 +265,21 @@ void weft__shadow_access(uintptr_t addr, size_t n,
 
 /* ---- plain accesses ------------------------------------------------------- */
 
-/* The full check's outcome without its walk, for a plain access of one
- * granule whose records (head and tail, no extension block) are each
- * over other bytes of the granule only, or over none outside the access
- * and either ordered before it or a concurrent read of a read: no race.  This is a
- * lock-protected variable that threads take turns at, each access in a
- * new epoch of its thread, and data that threads read after one wrote
- * it.  As in the full check, the access drops the ordered records it
- * stands for and takes the first free slot in the order the check walks
- * the cell (the head, then the tail if it holds any record), else the
- * first slot of a tail begun anew.  False, having changed nothing, when
- * the cell is not of that kind (a race, bytes the access does not cover,
- * a full tail): the full check decides. */
+/* One record of the cell as ordered_turn sees it: 0 when the cell is not
+ * of its kind (a link, bytes partly outside the access, a race, or a
+ * record of the access's own thread, epoch, kind and site, which the full
+ * check merges the access into), 1 when the record stays (other bytes, a
+ * concurrent read of a read, an ordered write the read cannot stand
+ * for), 2 when its slot is or becomes free. */
 static inline int turn_record(const struct slot *s, uint64_t key,
-			      const uint32_t *vc, int tid)
+			      uint32_t sclk, const uint32_t *vc, int tid)
 {
 	uint64_t k = s->key;
 	int u;
 
 	if (!k)
 		return 2;
-	if (is_link(k))
+	if (is_link(k) || (((k ^ key) & ~K_BYTES) == 0 && s->clk == sclk))
 		return 0;
 	if (!(bytes_of(k) & bytes_of(key)))
 		return 1;
@@ -300,6 +294,16 @@ static inline int turn_record(const struct slot *s, uint64_t key,
 	return covers(key, k) ? 2 : 1;
 }
 
+/* The full check's outcome without its walk, for a plain access of one
+ * granule whose records (head and tail, no extension block) all answer
+ * turn_record with 1 or 2: no race.  This is a lock-protected variable
+ * that threads take turns at, each access in a new epoch of its thread,
+ * and data that threads read after one wrote it.  As in the full check,
+ * the access drops the ordered records it stands for and takes the first
+ * free slot in the order the check walks the cell (the head, then the
+ * tail if it holds any record), else the first slot of a tail begun
+ * anew.  False, having changed nothing, when the cell is not of that
+ * kind: the full check decides. */
 static inline bool ordered_turn(struct cell c, uint64_t key, uint32_t sclk,
 				const uint32_t *vc, int tid)
 {
@@ -308,12 +312,11 @@ static inline bool ordered_turn(struct cell c, uint64_t key, uint32_t sclk,
 	struct slot *s;
 	int r;
 
-	/* 0: not of the kind; 1: the record stays; 2: its slot is free. */
-	if (!(r = turn_record(&c.h->s, key, vc, tid)))
+	if (!(r = turn_record(&c.h->s, key, sclk, vc, tid)))
 		return false;
 	drop = r == 2;
 	for (int i = 0; t && i < NSLOT; i++) {
-		if (!(r = turn_record(&t->s[i], key, vc, tid)))
+		if (!(r = turn_record(&t->s[i], key, sclk, vc, tid)))
 			return false;
 		drop |= (unsigned)(r == 2) << (i + 1);
 	}

@@ -139,10 +139,10 @@ static FILE *opened(FILE *f)
 	return f;
 }
 
-void weft__pt_stream_check(const FILE *f, const char *call,
-			   const struct weft_loc *loc)
+static void stream_check(const FILE *f, const char *call,
+			 const struct weft_loc *loc)
 {
-	const struct closed *c = weft__pt_live() ? closed_of(f) : NULL;
+	const struct closed *c = closed_of(f);
 
 	if (c)
 		weft__fail(WEFT__K(USE_AFTER_FREE), loc,
@@ -150,6 +150,36 @@ void weft__pt_stream_check(const FILE *f, const char *call,
 			   "(fclose frees it)", call, weft__thread_name(c->by),
 			   c->at ? weft__file_base(c->at->file) : "?",
 			   c->at ? c->at->line : 0);
+}
+
+/* Whether the caller is the only thread that could run. */
+static bool alone(void)
+{
+	int self = weft__self();
+
+	for (int i = 0; i < weft__nthreads(); i++)
+		if (i != self && !weft__thread_done(i))
+			return false;
+	return true;
+}
+
+bool weft__pt_point_needed(const void *obj)
+{
+	const uint32_t *c;
+
+	return !alone() || weft__release_clock(obj, &c) > 0;
+}
+
+void weft__pt_stream_use(FILE *f, const char *call,
+			 const struct weft_loc *loc)
+{
+	if (!weft__pt_live() || !f)
+		return;
+	if (weft__pt_point_needed(f))
+		weft__point(call, f,
+			    f == stdin ? "stdin" : weft__objname(f, "stream"),
+			    WEFT__ACC_WRITE, loc);
+	stream_check(f, call, loc);
 }
 
 FILE *__weft_fopen(const char *path, const char *mode)
@@ -185,9 +215,7 @@ int __weft_fclose(FILE *f)
 	const struct weft_loc *loc = PT_LOC();
 
 	if (weft__pt_live() && f) {
-		weft__pt_stream_check(f, "fclose", loc);
-		weft__point("fclose()", f, weft__objname(f, "stream"),
-			    WEFT__ACC_WRITE, loc);
+		weft__pt_stream_use(f, "fclose()", loc);
 		if (nclosed < MAX_CLOSED)
 			closed[nclosed++] = (struct closed){ f, loc,
 							     weft__self() };

@@ -35,31 +35,15 @@ ssize_t __read_chk(int fd, void *p, size_t n, size_t plen);
 #define FD_OBJS 1024
 static char fd_obj[FD_OBJS];
 
-/* Whether the caller is the only thread that could run: then no order of
- * reads is to be explored, and a point per character of a large input
- * would only run into --max-steps (a program reading its input before it
- * starts its threads). */
-static bool alone(void)
-{
-	int self = weft__self();
-
-	for (int i = 0; i < weft__nthreads(); i++)
-		if (i != self && !weft__thread_done(i))
-			return false;
-	return true;
-}
-
-/* The scheduling point before a read of stream f by call. */
+/* The scheduling point before a read of stream f by call, and the checks
+ * that it was not closed and can be read without blocking, made after the
+ * point (a close by another thread may come in between). */
 static void stream_point(const char *call, FILE *f, const struct weft_loc *loc)
 {
 	if (!weft__pt_live() || !f)
 		return;
-	weft__pt_stream_check(f, call, loc);
+	weft__pt_stream_use(f, call, loc);
 	weft__pt_input_check(fileno(f), call, loc);
-	if (alone())
-		return;
-	weft__point(call, f, f == stdin ? "stdin" : weft__objname(f, "stream"),
-		    WEFT__ACC_WRITE, loc);
 }
 
 /* The same before a read of descriptor fd. */
@@ -68,7 +52,7 @@ static void fd_point(const char *call, int fd, const struct weft_loc *loc)
 	if (!weft__pt_live())
 		return;
 	weft__pt_input_check(fd, call, loc);
-	if (fd >= 0 && fd < FD_OBJS && !alone())
+	if (fd >= 0 && fd < FD_OBJS && weft__pt_point_needed(&fd_obj[fd]))
 		weft__point(call, &fd_obj[fd],
 			    fd == 0 ? "fd 0" : weft__internf("fd %d", fd),
 			    WEFT__ACC_WRITE, loc);

@@ -156,6 +156,15 @@ static bool captured(FILE *f)
 	return (f == stdout || f == stderr) && weft__pt_capturing();
 }
 
+/* A write to a stream of the program's own (not stdout or stderr): a
+ * step on it, ordered against its other uses and its fclose, and a
+ * use-after-free once the execution closed it. */
+static void to_stream(FILE *f, const char *call, uintptr_t ra)
+{
+	if (f != stdout && f != stderr && weft__pt_live())
+		weft__pt_stream_use(f, call, weft__pc_loc(ra));
+}
+
 static int format_into(char *s, size_t n, int flag, const char *fmt,
 		       va_list ap)
 {
@@ -195,6 +204,7 @@ static int out_vf(FILE *f, int flag, const char *fmt, va_list ap)
 static int checked_vf(FILE *f, int flag, const char *fmt, va_list ap,
 		      uintptr_t pc)
 {
+	to_stream(f, "fprintf()", pc);
 	weft__pt_format_access(fmt, ap, pc);
 	return out_vf(f, flag, fmt, ap);
 }
@@ -266,6 +276,7 @@ int __weft___vprintf_chk(int flag, const char *fmt, va_list ap)
 
 int __weft_fputs(const char *s, FILE *f)
 {
+	to_stream(f, "fputs()", PT_RA());
 	weft__race_access(s, strlen(s) + 1, 0, PT_RA());
 	if (!captured(f))
 		return fputs(s, f);
@@ -286,28 +297,35 @@ int __weft_puts(const char *s)
 	return n < INT_MAX ? (int)n + 1 : INT_MAX;
 }
 
-int __weft_fputc(int c, FILE *f)
+static int put_char(int c, FILE *f, uintptr_t ra)
 {
 	char ch = (char)c;
 
+	to_stream(f, "fputc()", ra);
 	if (!captured(f))
 		return fputc(c, f);
 	weft__pt_output(f == stderr ? 2 : 1, &ch, 1);
 	return (unsigned char)c;
 }
 
+int __weft_fputc(int c, FILE *f)
+{
+	return put_char(c, f, PT_RA());
+}
+
 int __weft_putc(int c, FILE *f)
 {
-	return __weft_fputc(c, f);
+	return put_char(c, f, PT_RA());
 }
 
 int __weft_putchar(int c)
 {
-	return __weft_fputc(c, stdout);
+	return put_char(c, stdout, PT_RA());
 }
 
 size_t __weft_fwrite(const void *p, size_t size, size_t n, FILE *f)
 {
+	to_stream(f, "fwrite()", PT_RA());
 	weft__race_access(p, size * n, 0, PT_RA());
 	if (!captured(f))
 		return fwrite(p, size, n, f);

@@ -41,11 +41,21 @@ void weft__pt_attr_thread_start(int tid, const pthread_attr_t *attr);
  * fd could block: a pipe, socket, terminal or device (io.c). */
 void weft__pt_input_check(int fd, const char *call,
 			  const struct weft_loc *loc);
-/* A use-after-free report when a test thread closed stream f in this
- * execution (files.c): call (fgets() ...) would read the freed FILE.
- * Not a scheduling point. */
-void weft__pt_stream_check(const FILE *f, const char *call,
-			   const struct weft_loc *loc);
+/* A use of stream f by call (fgets(), fprintf(), fclose() ...) in a test
+ * thread (files.c): a step on the stream when one is needed
+ * (weft__pt_point_needed), then a use-after-free report when a test
+ * thread closed the stream in this execution (fclose frees the FILE).
+ * May switch threads; does not block. */
+void weft__pt_stream_use(FILE *f, const char *call,
+			 const struct weft_loc *loc);
+/* Whether a use of obj (a stream, a descriptor) must be a step: another
+ * thread could run, or obj was used in a step of this execution (by a
+ * thread that finished since: the explorer must see this use to try it
+ * before that one).  Not when the caller is alone and first: no order is
+ * to be explored, and a point per character of a large input or output
+ * would only run into --max-steps (a program reading its input before it
+ * starts its threads). */
+bool weft__pt_point_needed(const void *obj);
 /* Whether t names a thread of this execution. */
 bool weft__pt_valid(pthread_t t);
 

@@ -70,23 +70,23 @@ typedef weft_katomic_long_t atomic_long_t;
 /* The non-atomic bit operations are the program's own plain read and
  * write of the word, as in the kernel: beside another thread's bit
  * operation on the same word they can lose an update, and the race
- * detector reports the pair (as KCSAN does). */
-static inline int weft_lx_nb_op(unsigned long *a, long nr, int op)
-{
-	unsigned long *w = a + nr / (long)(8 * sizeof(unsigned long));
-	unsigned long m = 1ul << (nr % (long)(8 * sizeof(unsigned long)));
-	int old = (*w & m) != 0;
-
-	if (op == WEFT_KB_SET)
-		*w |= m;
-	else if (op == WEFT_KB_CLEAR)
-		*w &= ~m;
-	else
-		*w ^= m;
-	return old;
-}
+ * detector reports the pair (as KCSAN does).  Expanded where they are
+ * used, so a report names the caller's line. */
+#define WEFT_LX_NB_BITS (8 * (long)sizeof(unsigned long))
 #define WEFT_LX_NB(nr, a, op)                                                 \
-	weft_lx_nb_op((unsigned long *)(a), (long)(nr), (op))
+	(__extension__({                                                      \
+		unsigned long *weft_w_ = (unsigned long *)(a) +               \
+					 (long)(nr) / WEFT_LX_NB_BITS;        \
+		unsigned long weft_m_ = 1ul << ((long)(nr) % WEFT_LX_NB_BITS); \
+		int weft_o_ = (*weft_w_ & weft_m_) != 0;                      \
+		if ((op) == WEFT_KB_SET)                                      \
+			*weft_w_ |= weft_m_;                                  \
+		else if ((op) == WEFT_KB_CLEAR)                               \
+			*weft_w_ &= ~weft_m_;                                 \
+		else                                                          \
+			*weft_w_ ^= weft_m_;                                  \
+		weft_o_;                                                      \
+	}))
 #define __set_bit(nr, a) ((void)WEFT_LX_NB(nr, a, WEFT_KB_SET))
 #define __clear_bit(nr, a) ((void)WEFT_LX_NB(nr, a, WEFT_KB_CLEAR))
 #define __change_bit(nr, a) ((void)WEFT_LX_NB(nr, a, WEFT_KB_CHANGE))

@@ -43,6 +43,9 @@ struct weft_work {
 	unsigned long nqueued, nstarted, ndone;
 	const struct weft_loc *queued_at;
 	int cls;
+	int cpu;                   /* per-CPU queues: the CPU it was queued
+				      for, as a tag (-1: a CPU of its own) */
+	int run_cpu;               /* and the one it runs on (workqueue.c) */
 };
 
 struct weft_dwork {
@@ -71,10 +74,10 @@ struct weft_wq {
 };
 
 #define WEFT_WORK_INIT(fn, nm)                                                \
-	{ .func = (fn), .name = (nm), .magic = WEFT_WORK_MAGIC }
+	{ .func = (fn), .name = (nm), .magic = WEFT_WORK_MAGIC, .cpu = -1 }
 #define WEFT_DWORK_INIT(fn, nm)                                               \
 	{ .work = { .func = (fn), .name = (nm), .magic = WEFT_WORK_MAGIC,     \
-		    .delayed = 1 },                                           \
+		    .delayed = 1, .cpu = -1 },                                \
 	  .timer = { .name = (nm) }, .cpu = -1 }
 
 /* Create / destroy a queue.  alloc never blocks (the queue lives in the
@@ -106,6 +109,10 @@ void weft_dwork_init(struct weft_dwork *d, void (*fn)(struct weft_work *),
  * outside it is misuse; onto a destroyed one, use-after-free. */
 int weft_work_queue(struct weft_wq *wq, struct weft_work *w,
 		    const struct weft_loc *loc);
+/* weft_work_queue for CPU cpu (queue_work_on): on a per-CPU queue, works
+ * queued for one CPU run at most max_active at a time. */
+int weft_work_queue_on(struct weft_wq *wq, struct weft_work *w, int cpu,
+		       const struct weft_loc *loc);
 /* Wait for the last queueing of w to finish; 0 when w was idle.  Blocks. */
 int weft_work_flush(struct weft_work *w, const struct weft_loc *loc);
 /* Take w off its queue (and stop its delay timer); with sync, also wait

@@ -276,16 +276,9 @@ void weft__linux_ext_timer_end(void)
 	for (int i = 0; i < nlive; i++) {
 		struct weft_xtimer *t = live[i];
 
-		size_t n;
-
 		if (!(t->ev.armed || t->queued || t->dormant))
 			continue;
-		if (weft__heap_block_start(t) && !weft__heap_live_block(t, &n))
-			weft__fail(WEFT__K(USE_AFTER_FREE), t->armed_at,
-				   "timer %s, armed at %s, is in memory freed "
-				   "while it was pending: it fires on freed "
-				   "memory", xname(t),
-				   weft__lx_site(t->armed_at));
+		weft__lx_freed_armed(t, t->armed_at, "timer", xname(t));
 		weft__check_access(t, sizeof *t, false, t->armed_at);
 		weft__fail(WEFT__K(LEAK), t->armed_at,
 			   "timer %s is still pending at the end of the test "

@@ -182,7 +182,8 @@ static void clock_thread(void *arg)
 			d = ev->owner;
 			weft__check_access(d, sizeof *d, true, ev->armed_at);
 			weft__step_note(d->work.name);
-			weft__lx_wq_insert(d->wq, &d->work, ev->armed_at);
+			weft__lx_wq_insert(d->wq, &d->work, d->cpu,
+					   ev->armed_at);
 			weft__lx_wq_spawn_if_needed(d->wq, ev->armed_at);
 			weft__note_progress();
 			break;
@@ -352,32 +353,31 @@ int weft_timer_pending(struct weft_timer *t, const struct weft_loc *loc)
 	return t->ev.armed;
 }
 
-/* Armed timers and delayed works at the end of the test: the kernel would
- * fire them after the module (or object) is gone. */
-/* An event still armed inside memory that was freed: a use-after-free
- * when it fires, which the end of the test says as such. */
-static void freed_armed(const struct weft_kevent *ev, const void *owner,
-			const char *what, const char *name)
+void weft__lx_freed_armed(const void *owner, const struct weft_loc *armed_at,
+			  const char *what, const char *name)
 {
 	size_t n;
 
 	if (weft__heap_block_start(owner) && !weft__heap_live_block(owner, &n))
-		weft__fail(WEFT__K(USE_AFTER_FREE), ev->armed_at,
+		weft__fail(WEFT__K(USE_AFTER_FREE), armed_at,
 			   "%s %s, armed at %s, is in memory freed while it "
 			   "was pending: it fires on freed memory", what, name,
-			   weft__lx_site(ev->armed_at));
+			   weft__lx_site(armed_at));
 }
 
+/* Armed timers and delayed works at the end of the test: the kernel would
+ * fire them after the module (or object) is gone. */
 void weft__lx_time_end_check(void)
 {
 	for (struct weft_kevent *ev = T.head; ev; ev = ev->next) {
 		if (ev->kind == LX_EV_TIMER)
-			freed_armed(ev, ev->owner, "timer",
-				    timer_name(ev->owner));
+			weft__lx_freed_armed(ev->owner, ev->armed_at, "timer",
+					     timer_name(ev->owner));
 		if (ev->kind == LX_EV_DWORK)
-			freed_armed(ev, ev->owner, "delayed work",
-				    ((const struct weft_dwork *)ev->owner)
-					    ->work.name);
+			weft__lx_freed_armed(
+				ev->owner, ev->armed_at, "delayed work",
+				((const struct weft_dwork *)ev->owner)
+					->work.name);
 		if (ev->kind == LX_EV_TIMER) {
 			const struct weft_timer *t = ev->owner;
 			weft__fail(WEFT__K(LEAK), ev->armed_at,

@@ -152,10 +152,20 @@ unsigned long weft__lx_now(void);
 void weft__lx_clock_need_thread(const struct weft_loc *loc);
 void weft__lx_time_begin(void);
 void weft__lx_time_end_check(void);
+/* A use-after-free report when an event still pending at the end of the
+ * test (a timer, a delayed work: what, named name) lies in freed
+ * memory: it would fire on freed memory. */
+void weft__lx_freed_armed(const void *owner, const struct weft_loc *armed_at,
+			  const char *what, const char *name);
 
-/* Workqueues (workqueue.c) used by the clock for delayed work. */
-void weft__lx_wq_insert(struct weft_wq *wq, struct weft_work *w,
-		  const struct weft_loc *loc);
+/* Workqueues (workqueue.c) used by the clock for delayed work.  Insert
+ * w for the CPU tag cpu (weft__lx_queue_cpu, or -1 for a CPU of its own:
+ * a timer fires on any CPU). */
+void weft__lx_wq_insert(struct weft_wq *wq, struct weft_work *w, int cpu,
+			const struct weft_loc *loc);
+/* The CPU tag of a work the calling thread queues now, for CPU cpu if
+ * that is not -1 (queue_work_on). */
+int weft__lx_queue_cpu(int cpu);
 void weft__lx_wq_spawn_if_needed(struct weft_wq *wq,
 				 const struct weft_loc *loc);
 void weft__lx_wq_begin(void);

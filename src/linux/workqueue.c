@@ -80,21 +80,55 @@ int weft__lx_work_class(struct weft_work *w)
 	return w->cls - 1;
 }
 
-/* How many works of a queue may run at once.  A per-CPU queue's limit
- * holds on each CPU, and a work runs on the CPU that queued it: works
- * queued from two CPUs run at once however low the limit (the kernel's
- * documentation sends those who need one at a time to
- * alloc_ordered_workqueue).  weft has no CPUs, and a queuing thread may
- * be on any of them. */
-static int limit_of(unsigned int flags, int max_active, int ordered)
+/* How many works of a queue may run at once: on an unbound queue, in
+ * all; on a per-CPU one, on each CPU (first_runnable). */
+static int limit_of(int max_active, int ordered)
 {
 	if (ordered)
 		return 1;
-	if (max_active <= 0)
-		max_active = 256;
-	if (!(flags & WEFT_WQ_UNBOUND) && max_active < WEFT_WQ_MAX_WORKERS)
-		max_active = WEFT_WQ_MAX_WORKERS;
-	return max_active;
+	return max_active <= 0 ? 256 : max_active;
+}
+
+static bool per_cpu(const struct weft_wq *wq)
+{
+	return !wq->ordered && !(wq->flags & WEFT_WQ_UNBOUND);
+}
+
+/* A per-CPU queue runs a work on the CPU that queued it, and its limit
+ * holds on each CPU: works queued from two CPUs run at once however low
+ * the limit (the kernel's documentation sends those who need one at a
+ * time to alloc_ordered_workqueue).  weft has no CPUs, so a work carries
+ * a tag for its CPU: the one queue_work_on names; the queuing worker's,
+ * since a per-CPU worker stays on its CPU; the queuing thread's while it
+ * cannot be preempted (spinlock, interrupts or softirqs off, a callback),
+ * since it stays on its CPU (one tag for all such stretches of a thread:
+ * a thread that moved between two of them is not modelled); else a tag
+ * of its own (-1), as a preemptible thread may be on any CPU. */
+#define CPU_OWN (-1)
+#define CPU_PINNED (1 << 20)   /* + thread: a non-preemptible stretch */
+#define CPU_WORKER (1 << 21)   /* + thread: a per-CPU worker's */
+
+int weft__lx_queue_cpu(int cpu)
+{
+	const struct weft__lx_thread *me = weft__lx_me();
+
+	if (cpu >= 0)
+		return cpu;
+	if (me->wq && me->work && per_cpu(me->wq))
+		return me->work->run_cpu;
+	if (me->spin_depth || me->irqs_off || me->bh_off || me->atomic_what)
+		return CPU_PINNED + weft__self();
+	return CPU_OWN;
+}
+
+/* The works of per-CPU queue wq running on CPU tag cpu. */
+static int running_on(const struct weft_wq *wq, int cpu)
+{
+	int n = 0;
+
+	for (int k = 0; k < wq->nworkers; k++)
+		n += wq->cur[k] && wq->cur[k]->run_cpu == cpu;
+	return n;
 }
 
 struct weft_wq *weft_wq_alloc(const char *name, unsigned int flags,
@@ -103,7 +137,7 @@ struct weft_wq *weft_wq_alloc(const char *name, unsigned int flags,
 {
 	struct weft_wq *wq;
 
-	max_active = limit_of(flags, max_active, ordered);
+	max_active = limit_of(max_active, ordered);
 	wq = weft__malloc(sizeof *wq, true, "alloc_workqueue", loc);
 	*wq = (struct weft_wq){ .name = name, .max_active = max_active,
 				.flags = flags, .ordered = ordered,
@@ -117,8 +151,11 @@ void weft_wq_set_max_active(struct weft_wq *wq, int max_active,
 {
 	weft__check_access(wq, sizeof *wq, true, loc);
 	/* The kernel warns and leaves an ordered queue alone. */
-	if (!wq->ordered)
-		wq->max_active = limit_of(wq->flags, max_active, 0);
+	if (wq->ordered)
+		return;
+	wq->max_active = limit_of(max_active, 0);
+	/* Works already queued may start now. */
+	weft__lx_wq_spawn_if_needed(wq, loc);
 }
 
 void weft_work_init(struct weft_work *w, void (*fn)(struct weft_work *),
@@ -145,14 +182,17 @@ void weft__lx_work_check_init(struct weft_work *w, const char *what,
 /* The first pending work a worker may start now, or NULL. */
 static struct weft_work *first_runnable(const struct weft_wq *wq)
 {
-	if (wq->nactive >= wq->max_active)
+	bool pc = per_cpu(wq);
+
+	if (!pc && wq->nactive >= wq->max_active)
 		return NULL;
 	if (wq->ordered)
 		return wq->head && !wq->head->runner ? wq->head : NULL;
 	/* A work is never run by two workers at once: an instance queued
 	 * while the previous one runs waits for it. */
 	for (struct weft_work *w = wq->head; w; w = w->next)
-		if (!w->runner)
+		if (!w->runner && (!pc || w->cpu == CPU_OWN ||
+				   running_on(wq, w->cpu) < wq->max_active))
 			return w;
 	return NULL;
 }
@@ -251,6 +291,8 @@ static void worker_main(void *arg)
 		 * may be queued again (even by itself) while it runs. */
 		w->pending = 0;
 		w->runner = weft__self() + 1;
+		w->run_cpu = w->cpu != CPU_OWN ? w->cpu
+					       : CPU_WORKER + weft__self();
 		w->run_seq = w->seq;
 		wq->nactive++;
 		wq->cur[wk->slot] = w;
@@ -269,8 +311,8 @@ static void worker_main(void *arg)
 	}
 }
 
-void weft__lx_wq_insert(struct weft_wq *wq, struct weft_work *w,
-		  const struct weft_loc *loc)
+void weft__lx_wq_insert(struct weft_wq *wq, struct weft_work *w, int cpu,
+			const struct weft_loc *loc)
 {
 	const struct weft__lx_thread *me = weft__lx_me();
 
@@ -290,6 +332,7 @@ void weft__lx_wq_insert(struct weft_wq *wq, struct weft_work *w,
 	wq->tail = w;
 	w->seq = ++wq->seq;
 	w->queued_at = loc;
+	w->cpu = cpu;
 }
 
 /* A worker is a kworker; a FreeBSD taskqueue's is a taskq thread (a
@@ -309,8 +352,9 @@ void weft__lx_wq_spawn_if_needed(struct weft_wq *wq, const struct weft_loc *loc)
 {
 	int idle = 0, pending = 0, limit;
 
-	limit = wq->max_active < WEFT_WQ_MAX_WORKERS ? wq->max_active
-						     : WEFT_WQ_MAX_WORKERS;
+	limit = wq->max_active < WEFT_WQ_MAX_WORKERS && !per_cpu(wq)
+			? wq->max_active
+			: WEFT_WQ_MAX_WORKERS;
 	for (int k = 0; k < wq->nworkers; k++)
 		idle += !wq->cur[k];
 	/* A work queued again while it runs waits for its runner, which
@@ -333,6 +377,12 @@ void weft__lx_wq_spawn_if_needed(struct weft_wq *wq, const struct weft_loc *loc)
 int weft_work_queue(struct weft_wq *wq, struct weft_work *w,
 		    const struct weft_loc *loc)
 {
+	return weft_work_queue_on(wq, w, -1, loc);
+}
+
+int weft_work_queue_on(struct weft_wq *wq, struct weft_work *w, int cpu,
+		       const struct weft_loc *loc)
+{
 	weft__lx_work_check_init(w, "queue_work", loc);
 	weft__check_access(wq, sizeof *wq, true, loc);
 	weft__point(wq->bsd ? "task_queued" : "queue_work", &weft__lx_dom,
@@ -346,7 +396,7 @@ int weft_work_queue(struct weft_wq *wq, struct weft_work *w,
 	}
 	w->pending = 1;
 	w->nqueued++;
-	weft__lx_wq_insert(wq, w, loc);
+	weft__lx_wq_insert(wq, w, weft__lx_queue_cpu(cpu), loc);
 	weft__lx_wq_spawn_if_needed(wq, loc);
 	return 1;
 }

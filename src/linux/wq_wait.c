@@ -293,7 +293,7 @@ int weft_dwork_queue(struct weft_wq *wq, struct weft_dwork *d,
 	d->wq = wq;
 	w->wq = wq;
 	if (!delay) {
-		weft__lx_wq_insert(wq, w, loc);
+		weft__lx_wq_insert(wq, w, weft__lx_queue_cpu(d->cpu), loc);
 		weft__lx_wq_spawn_if_needed(wq, loc);
 		return mod ? was : 1;
 	}
@@ -312,7 +312,7 @@ int weft_dwork_flush(struct weft_dwork *d, const struct weft_loc *loc)
 	weft__check_access(d, sizeof *d, true, loc);
 	/* An armed delay is cut short: the work is queued now. */
 	if (weft__lx_ev_disarm(&d->timer.ev)) {
-		weft__lx_wq_insert(d->wq, w, loc);
+		weft__lx_wq_insert(d->wq, w, weft__lx_queue_cpu(d->cpu), loc);
 		weft__lx_wq_spawn_if_needed(d->wq, loc);
 	}
 	return weft_work_flush(w, loc);

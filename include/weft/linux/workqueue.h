@@ -53,7 +53,7 @@ typedef void (*work_func_t)(struct weft_work *);
 
 #define queue_work(wq, w) (weft_work_queue((wq), (w), WEFT_HERE))
 #define queue_work_on(cpu, wq, w)                                             \
-	((void)(cpu), weft_work_queue((wq), (w), WEFT_HERE))
+	weft_work_queue_on((wq), (w), (cpu), WEFT_HERE)
 #define schedule_work(w) (weft_work_queue(system_wq, (w), WEFT_HERE))
 #define flush_work(w) (weft_work_flush((w), WEFT_HERE))
 #define cancel_work(w) (weft_work_cancel((w), 0, WEFT_HERE))

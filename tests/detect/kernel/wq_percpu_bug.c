@@ -1,6 +1,7 @@
 //! expect(max_active_one): bug assertion
 //! expect(create_workqueue): bug assertion
 //! expect(set_max_active): bug assertion
+//! expect(raise_after_queueing): bug assertion
 /* A per-CPU workqueue's max_active holds on each CPU, so two works queued
  * from different CPUs run at once even with max_active 1; a driver that
  * counts in its works without a lock because "the queue runs one at a
@@ -75,4 +76,27 @@ WEFT_TEST(set_max_active)
 
 	workqueue_set_max_active(q, 2);
 	run(q);
+}
+
+/* Raising the limit lets a work already waiting start at once (the model
+ * spawned no worker for it, and this was verified). */
+WEFT_TEST(raise_after_queueing)
+{
+	struct task_struct *t;
+
+#ifdef WEFT_WQ_PERCPU_FIXED
+	wq = alloc_ordered_workqueue("stats", 0);
+#else
+	wq = alloc_workqueue("stats", WQ_UNBOUND, 1);
+#endif
+	stats = 0;
+	INIT_WORK(&wa, count_fn);
+	INIT_WORK(&wb, count_fn);
+	t = kthread_run(other_cpu, NULL, "cpu1");
+	queue_work(wq, &wa);
+	kthread_stop(t);
+	workqueue_set_max_active(wq, 2);
+	flush_workqueue(wq);
+	WARN_ON(stats != 2);
+	destroy_workqueue(wq);
 }

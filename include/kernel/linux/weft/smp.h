@@ -12,7 +12,8 @@
 #endif
 
 /* weft's Linux models give threads no CPU identity (every thread is a CPU
- * of its own; queue_work_on and add_timer_on ignore the CPU). */
+ * of its own; add_timer_on ignores the CPU, and queue_work_on uses it
+ * only to count a per-CPU workqueue's max_active). */
 WEFT_KX_UNMODELLED("CPU identity (smp_processor_id, get_cpu, on_each_cpu)")
 int weft_kx_cpu(void);
 #define smp_processor_id() weft_kx_cpu()

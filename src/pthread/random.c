@@ -24,6 +24,7 @@
 
 #include "pthread/pt.h"
 #include "modelled.h"
+#include "report/report.h"
 
 static char *libc_table; /* glibc's own state, for setstate */
 static bool used = true;  /* the state may have moved since the reset */
@@ -131,38 +132,60 @@ char *__weft_setstate(char *state)
 	return setstate(state);
 }
 
-double __weft_drand48(void)
+/* The drand48 family's one hidden state has no lock in glibc (MT-Unsafe
+ * race:drand48, unlike rand and random): each call writes it, an object
+ * of this file for the race detector, so two threads drawing without
+ * ordering race on it ("data race on drand48's state").  The _r and
+ * erand48 forms keep their state in the program's memory, checked in
+ * src/tsan/libc_state.c. */
+static char drand48_state[sizeof(unsigned short) * 7];
+
+__attribute__((constructor)) static void name_drand48_state(void)
+{
+	weft__name_model_object(drand48_state, sizeof drand48_state,
+				"drand48's state");
+}
+
+static void drand48_used(uintptr_t pc)
 {
 	used = true;
+	if (weft__race_on)
+		weft__race_access(drand48_state, sizeof drand48_state,
+				  WEFT__RACE_WRITE, pc);
+}
+
+double __weft_drand48(void)
+{
+	drand48_used(PT_RA());
 	return drand48();
 }
 
 long __weft_lrand48(void)
 {
-	used = true;
+	drand48_used(PT_RA());
 	return lrand48();
 }
 
 long __weft_mrand48(void)
 {
-	used = true;
+	drand48_used(PT_RA());
 	return mrand48();
 }
 
 void __weft_srand48(long seed)
 {
-	used = true;
+	drand48_used(PT_RA());
 	srand48(seed);
 }
 
 unsigned short *__weft_seed48(unsigned short seed[3])
 {
-	used = true;
+	drand48_used(PT_RA());
 	return seed48(seed);
 }
 
 void __weft_lcong48(unsigned short param[7])
 {
-	used = true;
+	drand48_used(PT_RA());
 	lcong48(param);
 }

@@ -15,7 +15,7 @@
  * ...) read their string up to where they stop; strtok writes the
  * terminator it puts after a token (none after the last); sscanf reads its string and format
  * (what it stores through its pointers is not checked), qsort reads and
- * writes its whole array.
+ * writes its whole array, rand_r and erand48 read and write their seed.
  *
  * The checks come first and the call after, as in string.c; outside an
  * execution they do nothing.  None blocks. */
@@ -105,6 +105,46 @@ char *__weft_strtok_r(char *s, const char *delim, char **save)
 	return strtok_r(s, delim, save);
 }
 
+/* The generators whose state is the program's: rand_r's seed, erand48's
+ * xsubi, each read and written by the call (two threads sharing one seed
+ * without a lock race on it, though the C library is not instrumented). */
+int __weft_rand_r(unsigned *seed)
+{
+	uintptr_t pc = PC();
+
+	if (weft__race_on) {
+		rd(seed, sizeof *seed, pc);
+		wr(seed, sizeof *seed, pc);
+	}
+	return rand_r(seed);
+}
+
+static void xsubi_access(unsigned short xsubi[3], uintptr_t pc)
+{
+	if (weft__race_on) {
+		rd(xsubi, sizeof(unsigned short) * 3, pc);
+		wr(xsubi, sizeof(unsigned short) * 3, pc);
+	}
+}
+
+double __weft_erand48(unsigned short xsubi[3])
+{
+	xsubi_access(xsubi, PC());
+	return erand48(xsubi);
+}
+
+long __weft_nrand48(unsigned short xsubi[3])
+{
+	xsubi_access(xsubi, PC());
+	return nrand48(xsubi);
+}
+
+long __weft_jrand48(unsigned short xsubi[3])
+{
+	xsubi_access(xsubi, PC());
+	return jrand48(xsubi);
+}
+
 /* localtime and gmtime: one static result in glibc, shared by both. */
 static struct tm *tm_of(struct tm *(*fn)(const time_t *), const time_t *t,
 			uintptr_t pc)
@@ -114,8 +154,17 @@ static struct tm *tm_of(struct tm *(*fn)(const time_t *), const time_t *t,
 	rd(t, sizeof *t, pc);
 	wr(tm_static_result, sizeof tm_static_result, pc);
 	r = fn(t);
-	if (r)
+	if (r) {
+		/* The C library's buffer itself, which the caller reads,
+		 * has the state's name in reports too (it was memory@N). */
+		static const struct tm *named;
+		if (r != named) {
+			weft__name_model_object(r, sizeof *r,
+				"localtime's and gmtime's static result");
+			named = r;
+		}
 		wr(r, sizeof *r, pc);
+	}
 	return r;
 }
 
@@ -137,8 +186,15 @@ char *__weft_asctime(const struct tm *tm)
 	rd(tm, sizeof *tm, pc);
 	wr(asctime_static_result, sizeof asctime_static_result, pc);
 	r = asctime(tm);
-	if (r)
+	if (r) {
+		static const char *named;
+		if (r != named) {
+			weft__name_model_object(r, sizeof asctime_static_result,
+						"asctime's static result");
+			named = r;
+		}
 		wr(r, strlen(r) + 1, pc);
+	}
 	return r;
 }
 

@@ -30,7 +30,9 @@ static int other_cpu(void *arg)
 	return 0;
 }
 
-static void run(struct workqueue_struct *q)
+/* Queue one work here and one from another thread; raise, if not 0, is
+ * the queue's new max_active once both are queued. */
+static void run_raised(struct workqueue_struct *q, int raise)
 {
 	struct task_struct *t;
 
@@ -41,9 +43,16 @@ static void run(struct workqueue_struct *q)
 	t = kthread_run(other_cpu, NULL, "cpu1");
 	queue_work(wq, &wa);
 	kthread_stop(t);
+	if (raise)
+		workqueue_set_max_active(wq, raise);
 	flush_workqueue(wq);
 	WARN_ON(stats != 2);
 	destroy_workqueue(wq);
+}
+
+static void run(struct workqueue_struct *q)
+{
+	run_raised(q, 0);
 }
 
 #ifdef WEFT_WQ_PERCPU_FIXED
@@ -82,21 +91,9 @@ WEFT_TEST(set_max_active)
  * spawned no worker for it, and this was verified). */
 WEFT_TEST(raise_after_queueing)
 {
-	struct task_struct *t;
-
 #ifdef WEFT_WQ_PERCPU_FIXED
-	wq = alloc_ordered_workqueue("stats", 0);
+	run_raised(alloc_ordered_workqueue("stats", 0), 2);
 #else
-	wq = alloc_workqueue("stats", WQ_UNBOUND, 1);
+	run_raised(alloc_workqueue("stats", WQ_UNBOUND, 1), 2);
 #endif
-	stats = 0;
-	INIT_WORK(&wa, count_fn);
-	INIT_WORK(&wb, count_fn);
-	t = kthread_run(other_cpu, NULL, "cpu1");
-	queue_work(wq, &wa);
-	kthread_stop(t);
-	workqueue_set_max_active(wq, 2);
-	flush_workqueue(wq);
-	WARN_ON(stats != 2);
-	destroy_workqueue(wq);
 }

@@ -345,6 +345,7 @@ static struct weft__shm *explore(const struct weft_test *t,
 		/* its executions against the budget (loop.c), of all rounds */
 		min_bug[2] = R->before;
 		min_bug[3] = 0; /* a job gave a deeper round up (loop.c) */
+		min_bug[4] = 0; /* executions taken, not yet settled (loop.c) */
 	}
 	if (P.split && P.jobs > 1) {
 		if (!claims)

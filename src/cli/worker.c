@@ -217,6 +217,8 @@ _Noreturn void weft__worker_main(const struct weft_test *t,
 		.debug_exec = getenv("WEFT_DEBUG_EXEC") != NULL,
 		.used = c->split > 0 && c->njobs > 1 && c->min_bug
 				? c->min_bug + 2 : NULL,
+		.held = c->split > 0 && c->njobs > 1 && c->min_bug
+				? c->min_bug + 4 : NULL,
 		.deeper_from = c->deeper_from, .deepen_end = c->deepen_end,
 		.before = c->before, .secs_before = c->secs_before,
 		.abandon = c->min_bug ? c->min_bug + 3 : NULL };

@@ -204,6 +204,7 @@ struct weft__loop_cfg {
 	bool in_parts;             /* one of several parts (jobs, shards) */
 	bool debug_exec;           /* WEFT_DEBUG_EXEC: print each execution */
 	volatile long *used;       /* split jobs: executions run by all */
+	volatile long *held;       /* and those taken but not yet settled */
 	/* A deeper round of the fairness bound, which the parent runs for a
 	 * search in parts: the round before was at fair bound deeper_from
 	 * (-1: this is the first round), the rounds must end by deepen_end

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "explore.h"
 #include "sched/run.h"
@@ -59,6 +60,37 @@ static long runs_so_far(void)
  * compare-exchange, not an add undone on refusal): an add and its undo let
  * another job see the budget spent for a moment and stop for good, and a
  * loaded machine then ran one execution less (999 of 1000). */
+/* An execution taken from the shared budget stays held until the loop
+ * knows whether it counts (it may turn out to be another part's leaf,
+ * or the strategy may have nothing left, and go back): a job that finds
+ * the budget spent waits while another holds one, instead of stopping
+ * for good and leaving it unspent (999 of 1000 executions on a loaded
+ * machine).  shared_held counts the jobs holding one; holding says
+ * whether this job does. */
+static volatile long *shared_held;
+static bool holding;
+
+static void settle_budget(void)
+{
+	if (holding)
+		__atomic_fetch_sub(shared_held, 1, __ATOMIC_SEQ_CST);
+	holding = false;
+}
+
+/* A job found the budget spent: whether another job still holds an
+ * execution it may give back (then wait a little and look again).  A
+ * bounded wait: a holder that never settles (it crashed) stops no one
+ * for long. */
+static bool others_hold(int round)
+{
+	struct timespec ts = { 0, 100000 };
+
+	if (round > 100000 || !__atomic_load_n(shared_held, __ATOMIC_SEQ_CST))
+		return false;
+	nanosleep(&ts, NULL);
+	return true;
+}
+
 static bool take_budget(long exec_no)
 {
 	long n = weft__opts.iterations, v;
@@ -72,13 +104,22 @@ static bool take_budget(long exec_no)
 	}
 	if (!shared_used)
 		return round_before + exec_no < n;
-	v = __atomic_load_n(shared_used, __ATOMIC_SEQ_CST);
-	while (v < n)
-		if (__atomic_compare_exchange_n(shared_used, &v, v + 1, false,
-						__ATOMIC_SEQ_CST,
-						__ATOMIC_SEQ_CST))
-			return true;
-	return false;
+	settle_budget();
+	for (int round = 0;; round++) {
+		/* Held while it tries, so that a job that looks now sees it. */
+		__atomic_fetch_add(shared_held, 1, __ATOMIC_SEQ_CST);
+		v = __atomic_load_n(shared_used, __ATOMIC_SEQ_CST);
+		while (v < n)
+			if (__atomic_compare_exchange_n(shared_used, &v, v + 1,
+							false, __ATOMIC_SEQ_CST,
+							__ATOMIC_SEQ_CST)) {
+				holding = true;
+				return true;
+			}
+		__atomic_fetch_sub(shared_held, 1, __ATOMIC_SEQ_CST);
+		if (!others_hold(round))
+			return false;
+	}
 }
 
 /* The execution was not one the budget pays for (another part's, or the
@@ -312,7 +353,9 @@ void weft__explore_loop(const struct weft_test *t,
 	bool fell_back = false, over = false;
 
 	in_parts = cfg->in_parts;
-	shared_used = cfg->split ? cfg->used : NULL;
+	shared_used = cfg->split && cfg->held ? cfg->used : NULL;
+	shared_held = cfg->held;
+	holding = false;
 	if (cfg->deeper_from >= 0) {
 		weft__strategy_deeper_round(cfg->deeper_from, cfg->deepen_end,
 					    cfg->secs_before);
@@ -366,6 +409,7 @@ void weft__explore_loop(const struct weft_test *t,
 					exec_no -= cfg->stride;
 					continue;
 				}
+				settle_budget();
 				finish_clean(S, t0, &lim, true);
 				return;
 			}
@@ -436,12 +480,14 @@ void weft__explore_loop(const struct weft_test *t,
 			S->v.bug_fatal = true;
 			if (cfg->min_bug)
 				publish_bug(cfg, exec_no);
+			settle_budget();
 			finish(&S->v, t0, VERDICT_BUG);
 			return;
 		}
 		if (over)
 			break;
 	}
+	settle_budget();
 	/* The budget may run out in a deeper round of the fairness bound. */
 	over = weft__strategy_abandon_round() || over;
 	if (S->v.nfindings && found) {

@@ -54,12 +54,6 @@ static long runs_so_far(void)
 	return weft__explore_budget_used() + (shared_used ? 0 : 1);
 }
 
-/* Before an execution: may it run?  Jobs sharing the budget reserve their
- * execution in the shared count, so that together they run no more than
- * --iterations.  The count only grows while below the budget (a
- * compare-exchange, not an add undone on refusal): an add and its undo let
- * another job see the budget spent for a moment and stop for good, and a
- * loaded machine then ran one execution less (999 of 1000). */
 /* An execution taken from the shared budget stays held until the loop
  * knows whether it counts (it may turn out to be another part's leaf,
  * or the strategy may have nothing left, and go back): a job that finds
@@ -91,6 +85,12 @@ static bool others_hold(int round)
 	return true;
 }
 
+/* Before an execution: may it run?  Jobs sharing the budget reserve their
+ * execution in the shared count, so that together they run no more than
+ * --iterations.  The count only grows while below the budget (a
+ * compare-exchange, not an add undone on refusal): an add and its undo let
+ * another job see the budget spent for a moment and stop for good, and a
+ * loaded machine then ran one execution less (999 of 1000). */
 static bool take_budget(long exec_no)
 {
 	long n = weft__opts.iterations, v;

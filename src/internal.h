@@ -201,6 +201,10 @@ void weft__points_changed(void);
 /* A readable name for an object at addr: the symbol of a static object
  * ("rtnl_mutex", "priv+16"), or "kind@0x..." for heap objects. */
 const char *weft__objname(const void *addr, const char *kind);
+/* The same for an object of size bytes: an element of a static array of
+ * such objects is named by its index ("chopstick[1]", not
+ * "chopstick+40"). */
+const char *weft__objname_of(const void *addr, size_t size, const char *kind);
 
 /* ---- memory ---------------------------------------------------------- */
 

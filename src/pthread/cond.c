@@ -39,7 +39,7 @@ static weft_cond_t *wc(pthread_cond_t *c)
 	weft_cond_t *w = (weft_cond_t *)c;
 
 	if (!w->name)
-		w->name = weft__objname(c, "cond");
+		w->name = weft__objname_of(c, sizeof *c, "cond");
 	return w;
 }
 
@@ -163,7 +163,7 @@ static weft_rwlock_t *wr(pthread_rwlock_t *l)
 	weft_rwlock_t *w = (weft_rwlock_t *)l;
 
 	if (!w->name)
-		w->name = weft__objname(l, "rwlock");
+		w->name = weft__objname_of(l, sizeof *l, "rwlock");
 	return w;
 }
 

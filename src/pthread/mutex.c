@@ -31,7 +31,7 @@ static weft_mutex_t *wm(pthread_mutex_t *m)
 	if (w->kind != WEFT_MUTEX_RECURSIVE && w->kind != WEFT_MUTEX_ERRORCHECK)
 		w->kind = WEFT_MUTEX_NORMAL;
 	if (!w->name)
-		w->name = weft__objname(m, "mutex");
+		w->name = weft__objname_of(m, sizeof *m, "mutex");
 	return w;
 }
 
@@ -71,13 +71,14 @@ int __weft_pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a)
 	}
 	w = (weft_mutex_t *)((char *)m + 8);
 	weft__check_access(m, sizeof *m, true, loc);
-	weft__point("pthread_mutex_init", w, weft__objname(m, "mutex"),
-		    WEFT__ACC_WRITE, loc);
+	weft__point("pthread_mutex_init", w,
+		    weft__objname_of(m, sizeof *m, "mutex"), WEFT__ACC_WRITE,
+		    loc);
 	weft__check_access(m, sizeof *m, true, loc);
 	if (weft__mutex_held(w))
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "pthread_mutex_init of %s while %s holds it (taken "
-			   "at %s)", weft__objname(m, "mutex"),
+			   "at %s)", weft__objname_of(m, sizeof *m, "mutex"),
 			   weft__thread_name(w->owner - 1),
 			   weft__sync_site(w->acquired));
 	memset(m, 0, sizeof *m);

@@ -243,6 +243,19 @@ const char *weft__symbolize(const void *addr)
 	return symbol_name(addr);
 }
 
+const char *weft__objname_of(const void *addr, size_t size, const char *kind)
+{
+	const struct sym *s = weft__in_tracked_heap(addr)
+				      ? NULL
+				      : lookup_cached((uintptr_t)addr);
+	size_t off = s ? (size_t)((uintptr_t)addr - s->addr) : 0;
+
+	if (s && size && s->size > size && s->size % size == 0 &&
+	    off % size == 0)
+		return weft__internf("%s[%zu]", s->name, off / size);
+	return weft__objname(addr, kind);
+}
+
 /* Objects that are neither static nor in the tracked heap (on a stack,
  * say) are numbered in order of first appearance in the execution, which
  * is the same in every run of the same schedule. */

@@ -26,7 +26,7 @@
 const char *weft__mutex_name(weft_mutex_t *m)
 {
 	if (!m->name)
-		m->name = weft__objname(m, "mutex");
+		m->name = weft__objname_of(m, sizeof *m, "mutex");
 	return m->name;
 }
 

@@ -241,6 +241,10 @@ static void restore_record(struct weft__shm *S, const struct saved *v)
  * fallback to random schedules (see weft__strategy_fall_back) gives up. */
 #define FALLBACK_CUTS 1000
 
+/* Executions in a row that found nothing new after which a search that
+ * has a finding already (a data race) stops looking for a worse one. */
+#define FINDING_QUIET 10000
+
 /* The first execution a limit of weft ended keeps its trace, its reason
  * and its message, for an inconclusive verdict. */
 struct limit_rec {
@@ -350,7 +354,8 @@ void weft__explore_loop(const struct weft_test *t,
 	struct limit_rec lim = { 0 };
 	long exec_no = cfg->first, cuts = 0;
 	int nfind = 0, found_sev = 1 << 20, primary = -1;
-	bool fell_back = false, over = false;
+	bool fell_back = false, over = false, over_quiet = false;
+	long quiet = 0;
 
 	in_parts = cfg->in_parts;
 	shared_used = cfg->split && cfg->held ? cfg->used : NULL;
@@ -456,6 +461,16 @@ void weft__explore_loop(const struct weft_test *t,
 		cuts = r == EXEC_LIMIT ? cuts + 1 : 0;
 		if (fell_back && cuts >= FALLBACK_CUTS)
 			break;
+		/* A finding that ends no execution (a data race) leaves the
+		 * verdict a bug: the search goes on for worse ones (the race's
+		 * consequences), but once FINDING_QUIET executions in a row
+		 * found nothing new and no new racing site, the verdict
+		 * stands (a race found in the first execution of 150 threads
+		 * was reported after the whole time limit). */
+		if (S->v.nfindings > nfind || weft__restart_pending)
+			quiet = 0;
+		else if (S->v.nfindings && ++quiet >= FINDING_QUIET)
+			over_quiet = true;
 		if (S->v.nfindings > nfind && r != EXEC_BUG) {
 			int w = worst_finding(&S->v, nfind);
 			int sev = weft__finding_rank(S->v.findings[w].kind);
@@ -484,7 +499,7 @@ void weft__explore_loop(const struct weft_test *t,
 			finish(&S->v, t0, VERDICT_BUG);
 			return;
 		}
-		if (over)
+		if (over || over_quiet)
 			break;
 	}
 	settle_budget();

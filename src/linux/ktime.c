@@ -370,16 +370,10 @@ void weft__lx_freed_armed(const void *owner, const struct weft_loc *armed_at,
 void weft__lx_time_end_check(void)
 {
 	for (struct weft_kevent *ev = T.head; ev; ev = ev->next) {
-		if (ev->kind == LX_EV_TIMER)
-			weft__lx_freed_armed(ev->owner, ev->armed_at, "timer",
-					     timer_name(ev->owner));
-		if (ev->kind == LX_EV_DWORK)
-			weft__lx_freed_armed(
-				ev->owner, ev->armed_at, "delayed work",
-				((const struct weft_dwork *)ev->owner)
-					->work.name);
 		if (ev->kind == LX_EV_TIMER) {
 			const struct weft_timer *t = ev->owner;
+			weft__lx_freed_armed(t, ev->armed_at, "timer",
+					     timer_name(t));
 			weft__fail(WEFT__K(LEAK), ev->armed_at,
 				   "timer %s is still armed at the end of the "
 				   "test (expires at jiffies %lu, now %lu)",
@@ -387,6 +381,8 @@ void weft__lx_time_end_check(void)
 		}
 		if (ev->kind == LX_EV_DWORK) {
 			const struct weft_dwork *d = ev->owner;
+			weft__lx_freed_armed(d, ev->armed_at, "delayed work",
+					     d->work.name);
 			weft__fail(WEFT__K(LEAK), ev->armed_at,
 				   "delayed work %s is still pending at the end "
 				   "of the test (due at jiffies %lu, now %lu)",

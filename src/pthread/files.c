@@ -128,12 +128,18 @@ static struct closed *closed_of(const FILE *f)
 	return NULL;
 }
 
-static FILE *opened(FILE *f)
+/* A stream opened at the address of one closed before is a new one. */
+static void reopened(const FILE *f)
 {
 	struct closed *c = f ? closed_of(f) : NULL;
 
 	if (c)
 		*c = closed[--nclosed];
+}
+
+static FILE *opened(FILE *f)
+{
+	reopened(f);
 	if (f)
 		keep(R_FILE, (struct res){ .u.f = f });
 	return f;
@@ -194,10 +200,8 @@ FILE *__weft_fopen(const char *path, const char *mode)
 FILE *__weft_fdopen(int fd, const char *mode)
 {
 	FILE *f = fdopen(fd, mode);
-	struct closed *c = f ? closed_of(f) : NULL;
 
-	if (c)
-		*c = closed[--nclosed];
+	reopened(f);
 	if (f && drop(R_FD, NULL, fd))
 		keep(R_FILE, (struct res){ .u.f = f });
 	return f;

@@ -145,6 +145,18 @@ long __weft_jrand48(unsigned short xsubi[3])
 	return jrand48(xsubi);
 }
 
+/* The C library's own result buffer r, which the caller reads, gets the
+ * state's name in reports too (it was memory@N); it is the same buffer
+ * at every call, so it is named once. */
+static void name_result(const void **named, const void *r, size_t n,
+			const char *name)
+{
+	if (r == *named)
+		return;
+	weft__name_model_object(r, n, name);
+	*named = r;
+}
+
 /* localtime and gmtime: one static result in glibc, shared by both. */
 static struct tm *tm_of(struct tm *(*fn)(const time_t *), const time_t *t,
 			uintptr_t pc)
@@ -155,14 +167,9 @@ static struct tm *tm_of(struct tm *(*fn)(const time_t *), const time_t *t,
 	wr(tm_static_result, sizeof tm_static_result, pc);
 	r = fn(t);
 	if (r) {
-		/* The C library's buffer itself, which the caller reads,
-		 * has the state's name in reports too (it was memory@N). */
-		static const struct tm *named;
-		if (r != named) {
-			weft__name_model_object(r, sizeof *r,
-				"localtime's and gmtime's static result");
-			named = r;
-		}
+		static const void *named;
+		name_result(&named, r, sizeof *r,
+			    "localtime's and gmtime's static result");
 		wr(r, sizeof *r, pc);
 	}
 	return r;
@@ -187,12 +194,9 @@ char *__weft_asctime(const struct tm *tm)
 	wr(asctime_static_result, sizeof asctime_static_result, pc);
 	r = asctime(tm);
 	if (r) {
-		static const char *named;
-		if (r != named) {
-			weft__name_model_object(r, sizeof asctime_static_result,
-						"asctime's static result");
-			named = r;
-		}
+		static const void *named;
+		name_result(&named, r, sizeof asctime_static_result,
+			    "asctime's static result");
 		wr(r, strlen(r) + 1, pc);
 	}
 	return r;

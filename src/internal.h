@@ -84,6 +84,7 @@ bool weft__thread_daemon(int id);
  * thread's creation (weft__thread_add_flags). */
 unsigned weft__thread_flags(int id);
 void weft__thread_add_flags(int id, unsigned flags);
+void weft__thread_clear_flags(int id, unsigned flags);
 /* The thread now in record id, told apart from every other thread of
  * every execution (records are reused): per-thread state a model keeps in
  * its own table is stale when the serial it was written under differs. */

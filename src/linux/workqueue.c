@@ -299,6 +299,12 @@ static void worker_main(void *arg)
 		name = w->name;
 		loc = w->queued_at;
 		weft__step_note(name);
+		/* A work that has begun runs to its end, as in the kernel,
+		 * even when the test body returns meanwhile: what it does
+		 * after that (to memory the test freed, say) is seen, and one
+		 * with only its return left is no leak.  So the worker is no
+		 * daemon while it runs one. */
+		weft__thread_clear_flags(weft__self(), WEFT__THREAD_DAEMON);
 		run_work(wq, w, loc);
 		/* The function may have freed its work (a legal idiom): the
 		 * bookkeeping below does not check the work's memory. */
@@ -308,6 +314,7 @@ static void worker_main(void *arg)
 		w->ndone++;
 		wq->nactive--;
 		wq->cur[wk->slot] = NULL;
+		weft__thread_add_flags(weft__self(), WEFT__THREAD_DAEMON);
 	}
 }
 

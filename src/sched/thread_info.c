@@ -57,6 +57,11 @@ void weft__thread_add_flags(int id, unsigned flags)
 	weft__X->th[id].flags |= flags;
 }
 
+void weft__thread_clear_flags(int id, unsigned flags)
+{
+	weft__X->th[id].flags &= ~flags;
+}
+
 int weft__nthreads(void)
 {
 	return weft__X->nthreads;

@@ -307,10 +307,12 @@ int weft__release_clock(const void *obj, const uint32_t **c);
  * running thread changes (weft__set_running), so that the question below
  * is a few loads from one cache line instead of a call. */
 struct weft__running {
-	const uint32_t *vc;       /* its clock; NULL when no test thread runs */
+	const uint32_t *vc;       /* its clock; NULL when no test thread runs,
+				     or while it ignores its accesses */
 	const char *stack_lo, *stack_hi; /* its stack (empty if it has none) */
 	bool *progress;           /* the execution's note that a step wrote */
 	int tid;
+	bool ignore;              /* inside weft_race_ignore_begin/end */
 };
 extern WEFT__HIDDEN struct weft__running weft__running;
 /* The race detector's one question to the scheduler per memory access: the

@@ -13,5 +13,6 @@
 #include <weft/sem.h>
 #include <weft/atomic.h>
 #include <weft/alloc.h>
+#include <weft/race.h>
 
 #endif

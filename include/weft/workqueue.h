@@ -36,6 +36,7 @@ struct weft_work {
 	unsigned char pending;
 	unsigned char canceling;
 	unsigned char delayed;     /* part of a weft_dwork */
+	unsigned short disable;    /* disable_work's count: queueing fails */
 	int runner;                /* worker thread id + 1 running it */
 	struct weft_wq *wq;        /* queue it was last queued on */
 	struct weft_work *next;    /* link in the queue */
@@ -119,6 +120,15 @@ int weft_work_flush(struct weft_work *w, const struct weft_loc *loc);
  * until a running instance returned.  Returns 1 when w was pending.  Only
  * the sync form blocks. */
 int weft_work_cancel(struct weft_work *w, int sync, const struct weft_loc *loc);
+/* weft_work_cancel that also disables w: until as many
+ * weft_work_enable calls, queueing w (or its delayed work) does nothing
+ * and returns 0.  The count and the cancel are one step.  Only the sync
+ * form blocks. */
+int weft_work_disable(struct weft_work *w, int sync,
+		      const struct weft_loc *loc);
+/* Undo one weft_work_disable; returns 1 when w can be queued again.  An
+ * enable of a work that is not disabled is misuse.  Never blocks. */
+int weft_work_enable(struct weft_work *w, const struct weft_loc *loc);
 /* Whether w is pending.  A scheduling point that reads. */
 int weft_work_pending(struct weft_work *w, const struct weft_loc *loc);
 

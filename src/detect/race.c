@@ -13,6 +13,21 @@
 /* Per-execution state, reset by the begin hook. */
 bool weft__race_on;
 
+/* An access the thread asked not to check (weft/race.h): not a race
+ * partner, but still a use of its memory and still progress. */
+static __attribute__((noinline)) void ignored(const void *addr, size_t n,
+					      unsigned flags, uintptr_t pc)
+{
+	const struct weft__running *r = &weft__running;
+	const char *a = addr;
+
+	if ((flags & WEFT__RACE_WRITE) && (a < r->stack_lo || a >= r->stack_hi))
+		*r->progress = true;
+	if (weft__in_tracked_heap(addr) && weft__heap_freed(addr, n))
+		weft__check_access(addr, n, flags & WEFT__RACE_WRITE,
+				   weft__pc_loc(pc));
+}
+
 void weft__race_access(const void *addr, size_t n, unsigned flags,
 		       uintptr_t pc)
 {
@@ -23,8 +38,11 @@ void weft__race_access(const void *addr, size_t n, unsigned flags,
 	if (!weft__race_on || n == 0)
 		return;
 	vc = weft__access_begin(addr, flags & WEFT__RACE_WRITE, &t);
-	if (!vc)
+	if (!vc) {
+		if (weft__running.ignore)
+			ignored(addr, n, flags, pc);
 		return;
+	}
 	if (__builtin_expect(flags & WEFT__RACE_VOLATILE, 0))
 		weft__race_volatile_site(pc);
 	/* An atomic or volatile access already had its scheduling point, a

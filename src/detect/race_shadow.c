@@ -410,8 +410,8 @@ plain(const void *addr, size_t n, bool write, uintptr_t pc)
 			     0))
 		goto full;
 	vc = weft__access_begin(addr, write, &t);
-	if (!vc)
-		return;
+	if (__builtin_expect(!vc, 0))
+		goto full; /* no test thread, or one ignoring its accesses */
 	chunk = l1[a >> L1_SHIFT];
 	if (__builtin_expect(!chunk, 0))
 		goto full;

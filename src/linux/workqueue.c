@@ -397,6 +397,10 @@ int weft_work_queue_on(struct weft_wq *wq, struct weft_work *w, int cpu,
 	/* again at the step: either may have been freed meanwhile */
 	weft__check_access(w, sizeof *w, true, loc);
 	weft__check_access(wq, sizeof *wq, true, loc);
+	if (w->disable) {
+		weft__step_note("disabled");
+		return 0;
+	}
 	if (w->pending || w->canceling) {
 		weft__step_note("already pending");
 		return 0;

@@ -5,6 +5,7 @@
  * that finished, whether they ran or were cancelled.  Flushing waits for
  * the instance that was last queued (or is running) when the flush began,
  * so a requeue after that point is not waited for, as in the kernel. */
+#include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -148,12 +149,20 @@ static bool not_running(const struct weft__op *op)
 	return !w->runner;
 }
 
-int weft_work_cancel(struct weft_work *w, int sync, const struct weft_loc *loc)
+static const char *const cancel_names[2][2][2] = {
+	{ { "cancel_work", "cancel_work_sync" },
+	  { "cancel_delayed_work", "cancel_delayed_work_sync" } },
+	{ { "disable_work", "disable_work_sync" },
+	  { "disable_delayed_work", "disable_delayed_work_sync" } },
+};
+
+/* cancel_work and disable_work, sync or not: disabling counts up in the
+ * step that takes the work off its queue, so a queueing that runs after
+ * that step fails and one before it is cancelled. */
+static int cancel(struct weft_work *w, int sync, bool disable,
+		  const struct weft_loc *loc)
 {
-	const char *name = w->delayed ? (sync ? "cancel_delayed_work_sync"
-					      : "cancel_delayed_work")
-				      : (sync ? "cancel_work_sync"
-					      : "cancel_work");
+	const char *name = cancel_names[disable][w->delayed != 0][sync != 0];
 	struct weft__op op = { .name = name, .obj = &weft__lx_dom,
 			       .access = WEFT__ACC_WRITE, .arg = w,
 			       .waitdesc = work_waitdesc, .loc = loc };
@@ -167,6 +176,11 @@ int weft_work_cancel(struct weft_work *w, int sync, const struct weft_loc *loc)
 	}
 	weft__visible(&op);
 	weft__check_access(w, sizeof *w, true, loc);
+	if (disable && w->disable == USHRT_MAX)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s(%s): the work's disable count overflows", name,
+			   w->name);
+	w->disable = (unsigned short)(w->disable + disable);
 	was = grab_pending(w);
 	weft__step_note(was ? "was pending" : "was idle");
 	if (!sync || !w->runner)
@@ -178,6 +192,33 @@ int weft_work_cancel(struct weft_work *w, int sync, const struct weft_loc *loc)
 	weft__visible(&op);
 	w->canceling = 0;
 	return was;
+}
+
+int weft_work_cancel(struct weft_work *w, int sync, const struct weft_loc *loc)
+{
+	return cancel(w, sync, false, loc);
+}
+
+int weft_work_disable(struct weft_work *w, int sync,
+		      const struct weft_loc *loc)
+{
+	return cancel(w, sync, true, loc);
+}
+
+int weft_work_enable(struct weft_work *w, const struct weft_loc *loc)
+{
+	const char *name = w->delayed ? "enable_delayed_work" : "enable_work";
+
+	weft__lx_work_check_init(w, name, loc);
+	weft__point(name, &weft__lx_dom, w->name, WEFT__ACC_WRITE, loc);
+	weft__check_access(w, sizeof *w, true, loc);
+	if (!w->disable)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s(%s) of a work that is not disabled (the kernel "
+			   "warns: its disable count underflows)", name,
+			   w->name);
+	w->disable--;
+	return w->disable == 0;
 }
 
 /* ---- flush_workqueue / drain_workqueue ----------------------------------- */
@@ -281,6 +322,12 @@ int weft_dwork_queue(struct weft_wq *wq, struct weft_dwork *d,
 		    w->name, WEFT__ACC_WRITE, loc);
 	weft__check_access(d, sizeof *d, true, loc);
 	weft__check_access(wq, sizeof *wq, true, loc);
+	if (w->disable) {
+		/* mod_delayed_work too: a disabled work is never pending, so
+		 * there is nothing to re-arm and nothing was pending. */
+		weft__step_note("disabled");
+		return 0;
+	}
 	if (w->canceling)
 		return 0;
 	if (w->pending && !mod) {

@@ -43,12 +43,40 @@ void weft__set_running(int tid)
 	}
 	s = X->th[tid].stack;
 	weft__running = (struct weft__running){
-		.vc = X->th[tid].vc,
+		.vc = X->th[tid].race_ignore ? NULL : X->th[tid].vc,
+		.ignore = X->th[tid].race_ignore != 0,
 		.stack_lo = s ? (const char *)s->base : NULL,
 		.stack_hi = s ? (const char *)s->base + s->size : NULL,
 		.progress = &X->progress,
 		.tid = tid,
 	};
+}
+
+/* The race detector's fast path asks only for the running thread's clock
+ * (weft__access_begin): while the thread ignores its accesses there is
+ * none, and the slow path (weft__race_access) sees why. */
+static void race_ignore(int delta)
+{
+	struct weft__exec *X = weft__X;
+	struct weft__thread *t;
+
+	if (!X || X->cur < 0)
+		return;
+	t = &X->th[X->cur];
+	if (delta < 0 && !t->race_ignore)
+		return; /* an end without a begin: nothing to end */
+	t->race_ignore = (uint16_t)(t->race_ignore + delta);
+	weft__set_running(X->cur);
+}
+
+void weft_race_ignore_begin(void)
+{
+	race_ignore(1);
+}
+
+void weft_race_ignore_end(void)
+{
+	race_ignore(-1);
 }
 
 void weft__saw_change(void)

@@ -58,6 +58,7 @@ struct weft__thread {
 	bool joined;
 	bool timed_wait;           /* inside a timed wait's untimed branch
 				      (weft__timed_wait) */
+	uint16_t race_ignore;      /* weft_race_ignore_begin's depth */
 	uint32_t serial;           /* threads created before it in this
 				      execution (weft__thread_serial) */
 	/* The (object, value) pairs the thread polled since it last wrote

@@ -348,13 +348,13 @@ void weft__tsan_sync(const void *addr, bool release, uintptr_t pc)
 		     release ? "release" : "acquire", pc);
 }
 
-/* ThreadSanitizer's "ignore accesses of this thread" brackets: weft keeps
- * checking (it has no per-thread ignore state), which can only add
- * reports, never lose one. */
+/* ThreadSanitizer's "ignore accesses of this thread" brackets. */
 void __tsan_ignore_thread_begin(void)
 {
+	weft_race_ignore_begin();
 }
 
 void __tsan_ignore_thread_end(void)
 {
+	weft_race_ignore_end();
 }

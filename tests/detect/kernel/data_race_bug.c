@@ -1,0 +1,66 @@
+// Statistics read locklessly for a debug print are marked data_race(),
+// as KCSAN wants: that race is intended and not reported.  But the
+// counter the same reader updates without the lock is not marked, and
+// races with the locked update: a data race.  data_race_ok.c takes the
+// lock for that update.  Before, data_race() did not compile ("not
+// modelled").
+//! expect(debug_stats): bug data-race
+//! expect(marked_only): verified
+#include <linux/compiler.h>
+#include <linux/kthread.h>
+#include <linux/printk.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+
+struct dev {
+	spinlock_t lock;
+	unsigned long rx_packets;
+	unsigned long polls;
+};
+
+struct dev d;
+
+static int rx(void *arg)
+{
+	(void)arg;
+	for (int i = 0; i < 2; i++) {
+		spin_lock(&d.lock);
+		d.rx_packets++;
+		d.polls++;
+		spin_unlock(&d.lock);
+	}
+	return 0;
+}
+
+WEFT_TEST(debug_stats)
+{
+	struct task_struct *t;
+	unsigned long seen;
+
+	spin_lock_init(&d.lock);
+	t = kthread_run(rx, NULL, "rx");
+	seen = data_race(d.rx_packets);
+#ifdef DATA_RACE_OK
+	spin_lock(&d.lock);
+	d.polls++;
+	spin_unlock(&d.lock);
+#else
+	d.polls++;
+#endif
+	kthread_stop(t);
+	weft_assert(seen <= 2);
+}
+
+/* The marked read and every write it races with: verified in both. */
+WEFT_TEST(marked_only)
+{
+	struct task_struct *t;
+	unsigned long a, b;
+
+	spin_lock_init(&d.lock);
+	t = kthread_run(rx, NULL, "rx");
+	a = data_race(d.rx_packets);
+	b = data_race(d.rx_packets + d.polls);
+	kthread_stop(t);
+	weft_assert(a <= 2 && b <= 4);
+}

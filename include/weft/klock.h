@@ -58,6 +58,12 @@ void weft_klock_init(struct weft_klock *l, int kind, const char *name,
  * RCU read section).  The previous holder's critical section happens
  * before the caller's. */
 void weft_klock_lock(struct weft_klock *l, const struct weft_loc *loc);
+/* A seqcount's write side (write_seqcount_begin): l taken exclusively
+ * as weft_klock_lock does, after a step that reports another writer
+ * inside (a seqcount has no lock of its own; its writers must be
+ * serialised by the caller).  May block while readers hold l. */
+void weft_klock_seq_write_begin(struct weft_klock *l,
+				const struct weft_loc *loc);
 /* Take l shared (rwsem and rwlock readers).  May block while a writer
  * holds it; readers never wait for one another. */
 void weft_klock_read(struct weft_klock *l, const struct weft_loc *loc);

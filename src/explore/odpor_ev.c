@@ -142,7 +142,9 @@ void weft__ev_of_op(struct ev *e, int tid, const struct weft__op *op)
 	/* Acquisitions: blocking steps that are no release, and try-steps
 	 * that succeed (they take the lock or count just as well). */
 	if ((op->ready && !op->release) ||
-	    (op->access_now && e->access == WEFT__ACC_WRITE))
+	    (op->access_now && e->access == WEFT__ACC_WRITE) ||
+	    (op->access_now && op->lock_now &&
+	     op->lock_now(op) == WEFT__LOCK_TRY))
 		e->flags |= EV_ACQUIRE;
 }
 

@@ -77,6 +77,7 @@ static void irq_thread(void *arg)
 	for (;;) {
 		struct weft__lx_thread *me;
 		struct weft__lx_ctx_save save;
+		int irqs_were;
 		int cls, ret;
 
 		weft__visible(&op);
@@ -91,7 +92,8 @@ static void irq_thread(void *arg)
 			     0);
 		me = weft__lx_me();
 		me->hardirq = 1;
-		me->irqs_off++;
+		irqs_were = me->irqs_off;
+		me->irqs_off = 1;
 		weft__lock_acquire(cls, d->loc, false);
 		ret = d->handler ? d->handler((int)d->irq, d->dev)
 				 : IRQ_WAKE_THREAD_;
@@ -99,7 +101,7 @@ static void irq_thread(void *arg)
 			weft__fail(WEFT__K(MISUSE), d->loc,
 				   "interrupt handler %s "
 				   "returned holding a lock", d->name);
-		me->irqs_off--;
+		me->irqs_off = irqs_were;
 		me->hardirq = 0;
 		weft__lx_ctx_leave(&save);
 		/* A threaded handler runs next, in process context: in the
@@ -260,10 +262,24 @@ void weft_kx_irqs_off(int delta)
 {
 	struct weft__lx_thread *me = weft__lx_me();
 
-	/* local_irq_enable and spin_unlock_irq enable unconditionally. */
-	me->irqs_off += delta;
-	if (me->irqs_off < 0)
-		me->irqs_off = 0;
+	/* local_irq_enable and spin_unlock_irq enable unconditionally: an
+	 * irq-safe lock taken with spin_lock_irqsave outside them is held
+	 * with interrupts on after them. */
+	me->irqs_off = delta > 0;
+}
+
+unsigned long weft_kx_irq_save(void)
+{
+	struct weft__lx_thread *me = weft__lx_me();
+	unsigned long was = (unsigned long)me->irqs_off;
+
+	me->irqs_off = 1;
+	return was;
+}
+
+void weft_kx_irq_restore(unsigned long flags)
+{
+	weft__lx_me()->irqs_off = flags != 0;
 }
 
 int weft_kx_irqs_disabled(void)

@@ -259,8 +259,14 @@ static void acquire(struct weft_klock *l, bool shared,
 	weft__check_access(l, sizeof *l, true, loc);
 	check_init(l, "lock", loc);
 	name = op_name(l, shared, 0);
+	/* A read side is a read of the lock, as a POSIX rwlock's is (sync/
+	 * rwlock.c): ordered after the last writer's release and before
+	 * the next writer, but not with the other readers, which share the
+	 * lock at once; as writes, two readers' sections were ordered, and
+	 * their races on what they share were never seen. */
 	op = (struct weft__op){ .name = name, .obj = l, .objname = lname(l),
-			       .access = WEFT__ACC_WRITE,
+			       .access = shared ? WEFT__ACC_READ
+						: WEFT__ACC_WRITE,
 			       .ready = shared ? shared_ready : excl_ready,
 			       .waitdesc = lock_waitdesc,
 			       .lock = lock_of(l, WEFT__LOCK_ACQUIRE),
@@ -286,6 +292,28 @@ void weft_klock_lock(struct weft_klock *l, const struct weft_loc *loc)
 	acquire(l, false, loc);
 }
 
+void weft_klock_seq_write_begin(struct weft_klock *l,
+				const struct weft_loc *loc)
+{
+	int me = weft__self();
+
+	weft__check_access(l, sizeof *l, true, loc);
+	check_init(l, "write_seqcount_begin", loc);
+	/* A step of its own, always enabled: the other writer's section
+	 * is seen from inside, where the lock's own step would wait. */
+	weft__point("write_seqcount_begin", l, lname(l), WEFT__ACC_WRITE, loc);
+	if (l->owner && l->owner != me + 1)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "write_seqcount_begin(%s) by %s while %s is inside "
+			   "its write section (begun at %s): a seqcount's "
+			   "writers must be serialised by a lock of the "
+			   "caller's, or the two race on the count and the "
+			   "data", lname(l), weft__lx_tname(me),
+			   weft__lx_tname(l->owner - 1),
+			   weft__lx_site(l->acquired));
+	acquire(l, false, loc);
+}
+
 void weft_klock_read(struct weft_klock *l, const struct weft_loc *loc)
 {
 	acquire(l, true, loc);
@@ -299,6 +327,22 @@ static uint8_t try_effect(const struct weft__op *op)
 	return ok ? WEFT__LOCK_TRY : WEFT__LOCK_NONE;
 }
 
+/* What a trylock does to the lock, settled at its step: a write when it
+ * takes the lock for writing, a read when it takes it for reading (as
+ * down_read does), and when it fails only a read.  Being conditional,
+ * the explorer counts it as a write against the steps that may make it
+ * succeed, and one that succeeds as an acquisition, which later blocking
+ * acquisitions race with (odpor_ev.c): without these, a blocking
+ * mutex_lock was never tried before another thread's successful
+ * mutex_trylock once the two had synchronised, and the trylock's
+ * failure branch was never run. */
+static uint8_t try_access(const struct weft__op *op)
+{
+	bool ok = op->arg2 ? shared_ready(op) : excl_ready(op);
+
+	return ok && !op->arg2 ? WEFT__ACC_WRITE : WEFT__ACC_READ;
+}
+
 static int try_acquire(struct weft_klock *l, bool shared,
 		       const struct weft_loc *loc)
 {
@@ -307,9 +351,12 @@ static int try_acquire(struct weft_klock *l, bool shared,
 	weft__check_access(l, sizeof *l, true, loc);
 	check_init(l, "trylock", loc);
 	op = (struct weft__op){ .name = op_name(l, shared, 1), .obj = l,
-				.objname = lname(l), .access = WEFT__ACC_WRITE,
+				.objname = lname(l),
+				.access = shared ? WEFT__ACC_READ
+						 : WEFT__ACC_WRITE,
 				.lock = lock_of(l, WEFT__LOCK_TRY),
-				.lock_now = try_effect, .arg2 = shared,
+				.lock_now = try_effect,
+				.access_now = try_access, .arg2 = shared,
 				.loc = loc };
 	weft__visible(&op);
 	weft__check_access(l, sizeof *l, true, loc);
@@ -369,7 +416,8 @@ static void release(struct weft_klock *l, bool shared,
 	}
 	weft__visible(&(struct weft__op){
 		.name = name, .obj = l, .objname = lname(l),
-		.access = WEFT__ACC_WRITE, .release = true,
+		.access = shared ? WEFT__ACC_READ : WEFT__ACC_WRITE,
+		.release = true,
 		.lock = lock_of(l, WEFT__LOCK_RELEASE), .loc = loc });
 	/* A thread may hold a read side more than once (rwlock_t readers
 	 * nest): it stays a reader until its last unlock. */

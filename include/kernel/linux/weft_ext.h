@@ -123,9 +123,15 @@ void weft_kx_enable_irq(unsigned int irq, const struct weft_loc *loc);
  * that never blocks; the handler runs later, in its own thread). */
 void weft_raise_irq_at(unsigned int irq, const struct weft_loc *loc);
 #define weft_raise_irq(irq) weft_raise_irq_at((irq), WEFT_HERE)
-/* delta +1 disables interrupts on the caller's CPU, -1 enables them
- * (never below 0).  Not a scheduling point. */
+/* delta +1 disables interrupts on the caller's CPU, -1 enables them.
+ * As in the kernel the state is no count: local_irq_enable and
+ * spin_unlock_irq enable interrupts whatever disabled them, and only
+ * the _irqsave forms nest, through the flags weft_kx_irq_save returns
+ * (the state before, interrupts now disabled) and weft_kx_irq_restore
+ * puts back.  Not scheduling points. */
 void weft_kx_irqs_off(int delta);
+unsigned long weft_kx_irq_save(void);
+void weft_kx_irq_restore(unsigned long flags);
 int weft_kx_irqs_disabled(void);
 int weft_kx_in_hardirq(void);
 

@@ -24,7 +24,8 @@
 	}))
 #define refcount_dec_and_mutex_lock(r, m) refcount_dec_and_lock(r, m)
 #define refcount_dec_and_lock_irqsave(r, l, flags)                            \
-	((*(flags) = 0), refcount_dec_and_lock(r, l))
+	((*(flags) = weft_kx_irq_save()),                                     \
+	 refcount_dec_and_lock(r, l) ? 1 : (weft_kx_irq_restore(*(flags)), 0))
 #define refcount_inc_not_zero_acquire(r) refcount_inc_not_zero(r)
 #define refcount_add_not_zero(n, r)                                           \
 	(weft_refcount_add((r), (n), 1, 0, "refcount_add_not_zero", WEFT_HERE))

@@ -77,28 +77,61 @@ typedef seqcount_t seqcount_latch_t;
 		(sl)->sequence++;                                             \
 		weft_klock_unlock(&(sl)->lock, WEFT_HERE);                    \
 	} while (0)
-#define write_seqlock_bh(sl) write_seqlock(sl)
-#define write_sequnlock_bh(sl) write_sequnlock(sl)
-#define write_seqlock_irq(sl) write_seqlock(sl)
-#define write_sequnlock_irq(sl) write_sequnlock(sl)
+/* The _bh, _irq and _irqsave forms disable softirqs or interrupts
+ * around the lock, as spin_lock_bh and the like do (spinlock.h): a
+ * reader in a timer callback or an interrupt handler is then safe. */
+#define write_seqlock_bh(sl)                                                  \
+	do {                                                                  \
+		weft_kx_bh_off(1);                                            \
+		write_seqlock(sl);                                            \
+	} while (0)
+#define write_sequnlock_bh(sl)                                                \
+	do {                                                                  \
+		write_sequnlock(sl);                                          \
+		weft_kx_bh_off(-1);                                           \
+	} while (0)
+#define write_seqlock_irq(sl)                                                 \
+	do {                                                                  \
+		weft_kx_irqs_off(1);                                          \
+		write_seqlock(sl);                                            \
+	} while (0)
+#define write_sequnlock_irq(sl)                                               \
+	do {                                                                  \
+		write_sequnlock(sl);                                          \
+		weft_kx_irqs_off(-1);                                         \
+	} while (0)
 #define write_seqlock_irqsave(sl, flags)                                      \
 	do {                                                                  \
-		(flags) = 0;                                                  \
+		(flags) = weft_kx_irq_save();                                 \
 		write_seqlock(sl);                                            \
 	} while (0)
 #define write_sequnlock_irqrestore(sl, flags)                                 \
 	do {                                                                  \
-		(void)(flags);                                                \
 		write_sequnlock(sl);                                          \
+		weft_kx_irq_restore(flags);                                   \
 	} while (0)
-#define write_seqcount_begin(s) write_seqlock(s)
+/* A seqcount_t has no lock of its own: its writers must be serialised by
+ * the caller (a seqcount_spinlock_t names the lock).  The model's write
+ * side still excludes readers, but a writer that finds another inside is
+ * reported, where before the two were serialised by the model and their
+ * race was never seen. */
+#define write_seqcount_begin(s)                                               \
+	do {                                                                  \
+		weft_klock_seq_write_begin(&(s)->lock, WEFT_HERE);            \
+		(s)->sequence++;                                              \
+	} while (0)
 #define write_seqcount_end(s) write_sequnlock(s)
-#define raw_write_seqcount_begin(s) write_seqlock(s)
+#define raw_write_seqcount_begin(s) write_seqcount_begin(s)
 #define raw_write_seqcount_end(s) write_sequnlock(s)
 #define read_seqlock_excl(sl) write_seqlock(sl)
 #define read_sequnlock_excl(sl) write_sequnlock(sl)
-#define read_seqlock_excl_bh(sl) write_seqlock(sl)
-#define read_sequnlock_excl_bh(sl) write_sequnlock(sl)
+#define read_seqlock_excl_bh(sl) write_seqlock_bh(sl)
+#define read_sequnlock_excl_bh(sl) write_sequnlock_bh(sl)
+#define read_seqlock_excl_irq(sl) write_seqlock_irq(sl)
+#define read_sequnlock_excl_irq(sl) write_sequnlock_irq(sl)
+#define read_seqlock_excl_irqsave(sl, flags) write_seqlock_irqsave(sl, flags)
+#define read_sequnlock_excl_irqrestore(sl, flags)                             \
+	write_sequnlock_irqrestore(sl, flags)
 WEFT_KX_UNMODELLED("read_seqbegin_or_lock (seqlock retry with fallback)")
 int weft_kx_read_seqbegin_or_lock(void);
 #define read_seqbegin_or_lock(sl, seq) weft_kx_read_seqbegin_or_lock()

@@ -22,10 +22,13 @@
 #define raw_spin_trylock(l) spin_trylock(l)
 #define raw_spin_is_locked(l) spin_is_locked(l)
 #define spin_trylock_bh(l) spin_trylock(l)
-/* A failed trylock leaves interrupts as they were. */
+/* As the kernel's: a failed spin_trylock_irq enables interrupts, a
+ * failed spin_trylock_irqsave restores them. */
 #define spin_trylock_irq(l)                                                   \
 	(weft_kx_irqs_off(1), spin_trylock(l) ? 1 : (weft_kx_irqs_off(-1), 0))
-#define spin_trylock_irqsave(l, flags) ((flags) = 0, spin_trylock_irq(l))
+#define spin_trylock_irqsave(l, flags)                                        \
+	((flags) = weft_kx_irq_save(),                                        \
+	 spin_trylock(l) ? 1 : (weft_kx_irq_restore(flags), 0))
 #define raw_spin_trylock_irqsave(l, flags) spin_trylock_irqsave(l, flags)
 #define spin_is_contended(l) 0
 #define assert_raw_spin_locked(l) assert_spin_locked(l)
@@ -37,14 +40,12 @@
  * lock held outside such a section is a deadlock (src/linux/ext_irq.c). */
 #define local_irq_save(flags)                                                 \
 	do {                                                                  \
-		(flags) = 0;                                                  \
 		weft_kx_atomic(1, "local_irq_save section", WEFT_HERE);       \
-		weft_kx_irqs_off(1);                                          \
+		(flags) = weft_kx_irq_save();                                 \
 	} while (0)
 #define local_irq_restore(flags)                                              \
 	do {                                                                  \
-		(void)(flags);                                                \
-		weft_kx_irqs_off(-1);                                         \
+		weft_kx_irq_restore(flags);                                   \
 		weft_kx_atomic(-1, "local_irq_restore", WEFT_HERE);           \
 	} while (0)
 #define local_irq_disable()                                                   \
@@ -103,13 +104,13 @@ __attribute__((constructor)) static void weft__kx_bh_counted(void)
 	} while (0)
 #define spin_lock_irqsave(l, flags)                                           \
 	do {                                                                  \
-		(flags) = 0;                                                  \
-		spin_lock_irq(l);                                             \
+		(flags) = weft_kx_irq_save();                                 \
+		weft_klock_lock((l), WEFT_HERE);                              \
 	} while (0)
 #define spin_unlock_irqrestore(l, flags)                                      \
 	do {                                                                  \
-		(void)(flags);                                                \
-		spin_unlock_irq(l);                                           \
+		weft_klock_unlock((l), WEFT_HERE);                            \
+		weft_kx_irq_restore(flags);                                   \
 	} while (0)
 #undef read_lock_irq
 #undef read_unlock_irq
@@ -123,10 +124,12 @@ __attribute__((constructor)) static void weft__kx_bh_counted(void)
 #undef read_unlock_irqrestore
 #undef write_lock_irqsave
 #undef write_unlock_irqrestore
-#define read_lock_irqsave(l, flags) ((flags) = 0, read_lock_irq(l))
-#define read_unlock_irqrestore(l, flags) ((void)(flags), read_unlock_irq(l))
-#define write_lock_irqsave(l, flags) ((flags) = 0, write_lock_irq(l))
-#define write_unlock_irqrestore(l, flags) ((void)(flags), write_unlock_irq(l))
+#define read_lock_irqsave(l, flags) ((flags) = weft_kx_irq_save(), read_lock(l))
+#define read_unlock_irqrestore(l, flags)                                      \
+	(read_unlock(l), weft_kx_irq_restore(flags))
+#define write_lock_irqsave(l, flags) ((flags) = weft_kx_irq_save(), write_lock(l))
+#define write_unlock_irqrestore(l, flags)                                     \
+	(write_unlock(l), weft_kx_irq_restore(flags))
 #define local_bh_disable()                                                    \
 	do {                                                                  \
 		weft_kx_atomic(1, "local_bh_disable section", WEFT_HERE);     \

@@ -1,0 +1,7 @@
+// shared_lock_readers_bug.c with the updates under the write side and
+// the downgrade after the last write: verified.
+//! expect(rwsem_readers): verified
+//! expect(rwlock_readers): verified
+//! expect(downgrade_then_write): verified
+#define SHARED_LOCK_OK
+#include "shared_lock_readers_bug.c"

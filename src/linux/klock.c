@@ -447,11 +447,24 @@ void weft_klock_downgrade(struct weft_klock *l, const struct weft_loc *loc)
 	weft__rw_downgrade(&l->rw, loc);
 }
 
+/* A read whose outcome the readers' steps change, though those are
+ * reads too: conditional, so that the explorer counts it as a write
+ * against them (odpor_ev.c) and tries it on both sides of a down_read. */
+static uint8_t is_locked_access(const struct weft__op *op)
+{
+	(void)op;
+	return WEFT__ACC_READ;
+}
+
 int weft_klock_is_locked(struct weft_klock *l, const struct weft_loc *loc)
 {
-	weft__point(WEFT_KLOCK_SPINS(l->kind) ? "spin_is_locked"
-					       : "mutex_is_locked",
-		    l, lname(l), WEFT__ACC_READ, loc);
+	struct weft__op op = {
+		.name = WEFT_KLOCK_SPINS(l->kind) ? "spin_is_locked"
+						  : "mutex_is_locked",
+		.obj = l, .objname = lname(l), .access = WEFT__ACC_READ,
+		.access_now = is_locked_access, .loc = loc };
+
+	weft__visible(&op);
 	return l->owner != 0 || l->readers != 0;
 }
 

@@ -47,6 +47,7 @@
 #include <linux/weft/slab.h>
 #include <linux/weft/spinlock.h>
 #include <linux/weft/mutex.h>
+#include <linux/weft/semaphore.h>
 #include <linux/weft/seqlock.h>
 #include <linux/weft/wait.h>
 #include <linux/weft/completion.h>

@@ -71,6 +71,12 @@ struct weft__verdict {
 				     reversal that cannot run) */
 	long limited;             /* executions ended by a limit of weft */
 	char reason[64];          /* the first such limit ("step-limit") */
+	/* The replay token of the execution that produced the finding the
+	 * verdict would name, kept here as well as in the worker's memory:
+	 * a worker killed in a later execution (a hang) loses the latter,
+	 * and the finding is still a bug (weft__report_ending).  Empty when
+	 * the token does not fit. */
+	char found_token[2048];
 	long total_steps;
 	int bound;                /* preemption bound reached, -1 unbounded */
 	int fair_bound;           /* fairness bound that cut, -1 none */
@@ -93,6 +99,8 @@ struct weft__verdict {
 	double bug_seconds;       /* time to the bug */
 	long leaf;                /* split search: the leaf being explored */
 	long bug_leaf;            /* the leaf of the bug, -1 none */
+	bool token_kept;          /* the bug's trace is lost: its replay is
+				     found_token (weft__report_ending) */
 	bool bug_fatal;           /* the bug ended its execution (not a
 				     finding reported at the end) */
 	long split;               /* width of the split search, 0 none */

@@ -323,6 +323,21 @@ static int worst_finding(const struct weft__verdict *V, int from)
 	return best;
 }
 
+/* The token of the execution just ended, for S->v.found_token. */
+static void keep_token(const struct weft_test *t, struct weft__shm *S)
+{
+	uint64_t ctx[512];
+	int nctx = weft__replay_context_export(
+		ctx, (int)(sizeof ctx / sizeof ctx[0]));
+	char *tok = weft__token_encode(t->name, weft__trace_dec(&S->t),
+				       S->t.ndec, ctx, nctx);
+
+	S->v.found_token[0] = 0;
+	if (tok && strlen(tok) < sizeof S->v.found_token)
+		snprintf(S->v.found_token, sizeof S->v.found_token, "%s", tok);
+	free(tok);
+}
+
 static void free_record(struct saved *v)
 {
 	if (!v)
@@ -482,6 +497,7 @@ void weft__explore_loop(const struct weft_test *t,
 				S->v.bug_leaf = S->v.leaf;
 				S->v.bug_seconds = weft__now() - t0;
 				found = save_record(&S->t);
+				keep_token(t, S);
 			}
 		}
 		nfind = S->v.nfindings;

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 
 #include "report.h"
+#include "explore/explore.h"
 
 /* Is pc in the executable?  The instrumentation's innermost call can be a
  * call into the program from elsewhere: weft's start of a thread, the C
@@ -119,6 +120,40 @@ static void exit_message(struct weft__verdict *V, int status)
 	}
 }
 
+/* A finding (a data race) is a bug however the search ended: a worker
+ * killed in a later execution for its hang lost the finding's trace, but
+ * not the finding, nor the replay token of the execution that produced
+ * it (found_token).  Reporting the hang as inconclusive hid the race. */
+static void found_then_killed(struct weft__shm *S)
+{
+	struct weft__verdict *V = &S->v;
+	long hung = V->executions + V->pruned + V->redundant + 1;
+	int w = 0;
+
+	for (int i = 1; i < V->nfindings; i++)
+		if (weft__finding_rank(V->findings[i].kind) <
+		    weft__finding_rank(V->findings[w].kind))
+			w = i;
+	if (w > 0) {
+		struct weft__finding f = V->findings[w];
+		memmove(&V->findings[1], &V->findings[0],
+			sizeof f * (size_t)w);
+		V->findings[0] = f;
+	}
+	V->verdict = VERDICT_BUG;
+	snprintf(V->kind, sizeof V->kind, "%s", V->findings[0].kind);
+	snprintf(V->message, sizeof V->message, "%s", V->findings[0].msg);
+	V->detail_len = snprintf(V->detail, sizeof V->detail,
+		"(the search stopped in execution %ld, which reached no "
+		"scheduling point for %.0f s; the replay below runs the "
+		"execution that found this)", hung, weft__opts.time_limit + 5);
+	if (V->detail_len >= (int)sizeof V->detail)
+		V->detail_len = (int)sizeof V->detail - 1;
+	V->token_kept = V->found_token[0] != 0;
+	S->t.nsteps = S->t.ndec = 0;
+	S->t.nctx = 0;
+}
+
 void weft__report_ending(struct weft__shm *S, int status, bool killed)
 {
 	/* A worker that died before finishing never named its strategy. */
@@ -128,6 +163,10 @@ void weft__report_ending(struct weft__shm *S, int status, bool killed)
 	if (S->v.state == SHM_CRASHED) {
 		weft__crash_to_bug(S);
 		S->v.executions++;
+		return;
+	}
+	if (killed && S->v.nfindings) {
+		found_then_killed(S);
 		return;
 	}
 	if (killed) {

@@ -136,7 +136,7 @@ void weft__report_json(FILE *out, const struct weft_test *t,
 		fputs(",\"replay\":null,\"trace\":[]", out);
 	} else if (S->v.verdict == VERDICT_BUG ||
 		   S->v.verdict == VERDICT_INCONCLUSIVE) {
-		char *tok = weft__report_token(t, &S->t);
+		char *tok = weft__report_token(t, S);
 		fputs(",\"message\":", out);
 		weft__json_str(out, S->v.message);
 		fputs(",\"details\":", out);

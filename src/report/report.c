@@ -15,8 +15,12 @@ const char *weft__verdict_name(int v)
 					     : "pass";
 }
 
-char *weft__report_token(const struct weft_test *t, struct weft__trace *T)
+char *weft__report_token(const struct weft_test *t, struct weft__shm *S)
 {
+	struct weft__trace *T = &S->t;
+
+	if (S->v.token_kept)
+		return strdup(S->v.found_token);
 	return weft__token_encode(t->name, weft__trace_dec(T), T->ndec, T->ctx,
 				  T->nctx);
 }
@@ -109,7 +113,7 @@ static void print_replay(FILE *out, const struct weft_test *t,
 static void text_bug(FILE *out, const struct weft_test *t, struct weft__shm *S,
 		     const char *argv0)
 {
-	char *tok = weft__report_token(t, &S->t);
+	char *tok = weft__report_token(t, S);
 	const struct weft__step *st = weft__trace_steps(&S->t);
 	long preempt = 0;
 
@@ -124,6 +128,13 @@ static void text_bug(FILE *out, const struct weft_test *t, struct weft__shm *S,
 		}
 	}
 	weft__trace_draw(out, S, weft__opts.verbose, S->t.blocked);
+	if (S->v.token_kept) {
+		fprintf(out, "\nfound by %s in execution %ld (%.2f s)\n",
+			S->v.strategy, S->v.bug_exec + 1, S->v.bug_seconds);
+		print_replay(out, t, argv0, tok);
+		free(tok);
+		return;
+	}
 	for (long i = 1; i < S->t.nsteps; i++)
 		if (st[i].tid != st[i - 1].tid)
 			preempt++;
@@ -145,7 +156,7 @@ static void text_inconclusive(FILE *out, const struct weft_test *t,
 	if (S->t.nsteps == 0)
 		return;
 	weft__trace_draw(out, S, weft__opts.verbose, S->t.blocked);
-	tok = weft__report_token(t, &S->t);
+	tok = weft__report_token(t, S);
 	fprintf(out, "\nin execution %ld; %ld steps\n", S->v.bug_exec + 1,
 		S->t.nsteps);
 	print_replay(out, t, argv0, tok);

@@ -83,7 +83,7 @@ const char *weft__verdict_name(int v);
  * seen sharing anything: src/sched/shared.c), or NULL. */
 const char *weft__verdict_note_text(const struct weft__verdict *V);
 /* The replay token of the recorded execution (malloc'd). */
-char *weft__report_token(const struct weft_test *t, struct weft__trace *T);
+char *weft__report_token(const struct weft_test *t, struct weft__shm *S);
 const char *weft__code_location(const void *pc, char *buf, size_t n);
 /* The executable's image [return value, *hi): where its code and data are
  * loaded.  Does not block. */

@@ -101,7 +101,7 @@ void weft__results_add(const struct weft_test *t, struct weft__shm *S,
 	}
 	if ((S->v.verdict == VERDICT_BUG ||
 	     S->v.verdict == VERDICT_INCONCLUSIVE) && S->t.nsteps) {
-		char *tok = weft__report_token(t, &S->t);
+		char *tok = weft__report_token(t, S);
 		r->command = weft__replay_command(t, argv0, tok);
 		free(tok);
 	}

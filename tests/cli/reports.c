@@ -128,3 +128,27 @@ WEFT_TEST(deep_calls)
 	weft_join(a);
 	weft_join(b);
 }
+
+/* Execution 1 finds a data race on found_x and ends; the reversed order
+ * spins for good in a loop with no scheduling point, and the worker is
+ * killed for it.  The race is still the verdict (it was reported as an
+ * inconclusive time limit).  Not named *race*: ci_formats.sh counts the
+ * races of those. */
+int found_x, found_stop;
+
+static void found_writer(void *arg)
+{
+	(void)arg;
+	found_x = 1;
+}
+
+WEFT_TEST(found_then_hang)
+{
+	weft_thread_t t = weft_spawn(found_writer, NULL);
+
+	found_x = 2;
+	weft_join(t);
+	if (found_x == 2)
+		while (found_stop == 0)
+			;
+}

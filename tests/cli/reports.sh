@@ -114,4 +114,15 @@ out=$($B/tests/detect/pthread/exit_lock_cycle_bug)
 has "$out" "deadlock left at exit: threads " "lock cycle at exit"
 has "$out" "waits in pthread_mutex_lock(b) at " "lock cycle at exit"
 has "$out" "for mutex b held by " "lock cycle at exit"
+# A data race found before a later execution hangs is the verdict, with
+# the replay token of the execution that found it (it was an
+# inconclusive time limit, exit status 3).
+out=$($R --filter=found_then_hang --time-limit=1)
+expect_eq $? 1 "race, then a hang"
+has "$out" "found_then_hang: bug (data-race)" "race, then a hang"
+has "$out" "reached no scheduling point" "race, then a hang"
+tok=$(printf '%s\n' "$out" | sed -n 's/^replay: .*--replay=\([^ ]*\).*/\1/p')
+[ -n "$tok" ] || fail "race, then a hang: no replay token in: $out"
+out=$($R --filter=found_then_hang --replay="$tok")
+has "$out" "write(found_x) [race]" "the kept token replays the race"
 echo ok

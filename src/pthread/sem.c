@@ -11,10 +11,15 @@
 #include <string.h>
 
 #include "pthread/pt.h"
+#include "sync/sync.h"
 #include "modelled.h"
 
 _Static_assert(sizeof(weft_sem_t) <= sizeof(sem_t),
 	       "weft_sem_t must fit in sem_t");
+
+/* A destroyed semaphore keeps this in its lock-class field (a class is
+ * numbered from 1), until sem_init sets it up again. */
+#define SEM_DESTROYED (-1)
 
 static weft_sem_t *ws(sem_t *s)
 {
@@ -22,6 +27,19 @@ static weft_sem_t *ws(sem_t *s)
 
 	if (!w->name)
 		w->name = weft__objname(s, "sem");
+	return w;
+}
+
+/* ws() for an operation that uses the semaphore: after sem_destroy that
+ * is misuse (POSIX leaves it undefined). */
+static weft_sem_t *ws_live(sem_t *s, const char *what,
+			   const struct weft_loc *loc)
+{
+	weft_sem_t *w = ws(s);
+
+	if (w->cls == SEM_DESTROYED)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s on %s, which was destroyed", what, w->name);
 	return w;
 }
 
@@ -34,10 +52,30 @@ int __weft_sem_init(sem_t *s, int pshared, unsigned value)
 	return 0;
 }
 
+/* A scheduling point: destroying a semaphore a thread is blocked on is
+ * misuse (POSIX leaves it undefined), and so is any use after it. */
 int __weft_sem_destroy(sem_t *s)
 {
+	const struct weft_loc *loc;
+	weft_sem_t *w;
+	int t;
+
 	if (!weft__pt_live())
 		return sem_destroy(s);
+	loc = PT_LOC();
+	weft__check_access(s, sizeof *s, true, loc);
+	w = ws_live(s, "sem_destroy", loc);
+	weft__point("sem_destroy", s, w->name, WEFT__ACC_WRITE, loc);
+	weft__check_access(s, sizeof *s, true, loc);
+	if (w->cls == SEM_DESTROYED)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "sem_destroy on %s, which was destroyed", w->name);
+	if ((t = weft__sem_waiter(w)) >= 0)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "sem_destroy on %s while %s waits on it (at %s)",
+			   w->name, weft__thread_name(t),
+			   weft__sync_site(weft__thread_pending(t)->loc));
+	w->cls = SEM_DESTROYED;
 	return 0;
 }
 
@@ -46,7 +84,7 @@ int __weft_sem_wait(sem_t *s)
 {
 	if (!weft__pt_live())
 		return sem_wait(s);
-	weft_sem_wait_at(ws(s), PT_LOC());
+	weft_sem_wait_at(ws_live(s, "sem_wait", PT_LOC()), PT_LOC());
 	return 0;
 }
 
@@ -55,7 +93,8 @@ int __weft_sem_trywait(sem_t *s)
 {
 	if (!weft__pt_live())
 		return sem_trywait(s);
-	if (weft_sem_trywait_at(ws(s), PT_LOC()) == 0)
+	if (weft_sem_trywait_at(ws_live(s, "sem_trywait", PT_LOC()),
+				PT_LOC()) == 0)
 		return 0;
 	errno = EAGAIN;
 	return -1;
@@ -65,7 +104,7 @@ int __weft_sem_trywait(sem_t *s)
 static int timed_wait(sem_t *s, clockid_t c, const struct timespec *abs,
 		      const struct weft_loc *loc)
 {
-	if (weft_sem_trywait_at(ws(s), loc) == 0)
+	if (weft_sem_trywait_at(ws_live(s, "sem_timedwait", loc), loc) == 0)
 		return 0;
 	if (weft__pt_times_out("sem_timedwait times out", c, abs, loc)) {
 		errno = ETIMEDOUT;
@@ -102,7 +141,7 @@ int __weft_sem_post(sem_t *s)
 {
 	if (!weft__pt_live())
 		return sem_post(s);
-	weft_sem_post_at(ws(s), PT_LOC());
+	weft_sem_post_at(ws_live(s, "sem_post", PT_LOC()), PT_LOC());
 	return 0;
 }
 
@@ -124,6 +163,7 @@ struct barrier {
 	unsigned count;      /* threads per round */
 	unsigned left;       /* still to arrive this round */
 	unsigned gen;        /* rounds completed */
+	unsigned destroyed;  /* pthread_barrier_destroy ran (count is 0) */
 };
 _Static_assert(sizeof(struct barrier) <= sizeof(pthread_barrier_t),
 	       "barrier state must fit in pthread_barrier_t");
@@ -157,11 +197,39 @@ int __weft_pthread_barrier_init(pthread_barrier_t *pb,
 	return 0;
 }
 
+/* A scheduling point.  Threads that arrived in a round not yet complete
+ * would wait for good (glibc's destroy waits for them, and the program
+ * hangs): misuse, as is destroying a barrier twice.  Threads of a
+ * completed round that have not left yet are waited for, as glibc does:
+ * their leaving no longer reads the barrier. */
 int __weft_pthread_barrier_destroy(pthread_barrier_t *pb)
 {
+	struct barrier *b = (struct barrier *)pb;
+	const struct weft_loc *loc;
+	const char *name;
+
 	if (!weft__pt_live())
 		return pthread_barrier_destroy(pb);
-	weft__check_access(pb, sizeof *pb, true, PT_LOC());
+	loc = PT_LOC();
+	name = weft__objname(pb, "barrier");
+	weft__check_access(pb, sizeof *pb, true, loc);
+	weft__point("pthread_barrier_destroy", pb, name, WEFT__ACC_WRITE, loc);
+	weft__check_access(pb, sizeof *pb, true, loc);
+	if (b->destroyed && !b->count)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "pthread_barrier_destroy on %s, which was "
+			   "destroyed already", name);
+	if (!b->count)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "pthread_barrier_destroy on %s, which was not "
+			   "initialised", name);
+	if (b->left != b->count)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "pthread_barrier_destroy on %s while %u of its %u "
+			   "threads wait on it for the others", name,
+			   b->count - b->left, b->count);
+	b->count = b->left = 0;
+	b->destroyed = 1;
 	return 0;
 }
 
@@ -185,8 +253,9 @@ int __weft_pthread_barrier_wait(pthread_barrier_t *pb)
 	weft__check_access(pb, sizeof *pb, true, loc);
 	if (b->count == 0)
 		weft__fail(WEFT__K(MISUSE), loc,
-			   "pthread_barrier_wait on %s, which "
-			   "was not initialised", name);
+			   "pthread_barrier_wait on %s, which %s", name,
+			   b->destroyed ? "was destroyed"
+					: "was not initialised");
 	weft__point("pthread_barrier_wait", pb, name, WEFT__ACC_WRITE, loc);
 	weft__check_access(pb, sizeof *pb, true, loc);
 	gen = b->gen;

@@ -22,6 +22,19 @@ static bool sem_ready(const struct weft__op *op)
 	return ((const weft_sem_t *)op->obj)->count > 0;
 }
 
+int weft__sem_waiter(const weft_sem_t *s)
+{
+	for (int i = 0; i < weft__nthreads(); i++) {
+		const struct weft__op *op = weft__thread_done(i)
+						    ? NULL
+						    : weft__thread_pending(i);
+		if (op && op->obj == s && op->ready == sem_ready &&
+		    !sem_ready(op))
+			return i;
+	}
+	return -1;
+}
+
 static int sem_desc(const struct weft__op *op, char *buf, size_t n)
 {
 	snprintf(buf, n, "semaphore %s to be posted", op->objname);

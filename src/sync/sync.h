@@ -86,6 +86,8 @@ void weft__cond_destroy(weft_cond_t *c, const char *opname,
 			const struct weft_loc *loc);
 /* A live thread blocked waiting on c (not yet woken), or -1. */
 int weft__cond_waiter(const weft_cond_t *c);
+/* A live thread blocked in a wait on semaphore s, or -1. */
+int weft__sem_waiter(const weft_sem_t *s);
 /* A live thread inside a condition wait that released m and will take it
  * again, or -1; *c is set to the condition variable it waits on. */
 int weft__cond_waiter_with(const weft_mutex_t *m, const weft_cond_t **c);

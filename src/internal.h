@@ -78,6 +78,8 @@ int weft__spawn(void (*fn)(void *), void *arg, const char *name,
 int weft__self(void);
 const char *weft__thread_name(int id);
 bool weft__thread_done(int id);
+/* Whether thread id's pending operation can run now (sched.c). */
+bool weft__thread_enabled(int id);
 /* A daemon thread (WEFT__THREAD_DAEMON): the test may end while it runs. */
 bool weft__thread_daemon(int id);
 /* The WEFT__THREAD_* flags of thread id; a model adds some after the
@@ -315,6 +317,9 @@ struct weft__running {
 	bool ignore;              /* inside weft_race_ignore_begin/end */
 };
 extern WEFT__HIDDEN struct weft__running weft__running;
+/* Steps taken in this process, all executions together: the race
+ * detector's watchdog (race_stall.c) reads it from its own thread. */
+extern WEFT__HIDDEN unsigned long weft__step_clock;
 /* The race detector's one question to the scheduler per memory access: the
  * current thread in *tid and its clock (NULL outside a test thread), and
  * for a write the note that something changed as weft__note_progress

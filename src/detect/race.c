@@ -37,6 +37,8 @@ void weft__race_access(const void *addr, size_t n, unsigned flags,
 
 	if (!weft__race_on || n == 0)
 		return;
+	if (__builtin_expect(weft__race_stalled(), 0))
+		weft__race_stall_access(addr, flags, pc);
 	vc = weft__access_begin(addr, flags & WEFT__RACE_WRITE, &t);
 	if (!vc) {
 		if (weft__running.ignore)
@@ -52,7 +54,7 @@ void weft__race_access(const void *addr, size_t n, unsigned flags,
 	 * another thread's free: a false use-after-free). */
 	if (!(flags & (WEFT__RACE_ATOMIC | WEFT__RACE_VOLATILE)) &&
 	    __builtin_expect(weft__race_site_hot(pc), 0))
-		weft__race_point(addr, flags & WEFT__RACE_WRITE, pc);
+		weft__race_point(addr, n, flags & WEFT__RACE_WRITE, pc);
 	else if (!(flags & (WEFT__RACE_ATOMIC | WEFT__RACE_VOLATILE |
 			    WEFT__RACE_FREE)) &&
 		 __builtin_expect(weft__race_watched((uintptr_t)addr), 0))
@@ -86,6 +88,7 @@ void weft__race_access(const void *addr, size_t n, unsigned flags,
 
 void weft__detect_race_begin(void)
 {
+	weft__race_stall_begin();
 	weft__shadow_begin();
 	weft__race_on = true;
 }

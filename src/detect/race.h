@@ -69,9 +69,21 @@ WEFT__RACE_PLAIN(4)
 WEFT__RACE_PLAIN(8)
 #undef WEFT__RACE_PLAIN
 
-/* Called at a racing site before the access: a scheduling point on the
- * granule, unless the thread is inside an atomic section. */
-void weft__race_point(const void *addr, bool write, uintptr_t pc);
+/* Called at a racing site before the n-byte access: a scheduling point
+ * on the granule, unless the thread is inside an atomic section.  A read
+ * there is also a poll of the value, as a volatile read is, so that a
+ * thread that spins on it lets the others run (fair scheduling). */
+void weft__race_point(const void *addr, size_t n, bool write, uintptr_t pc);
+/* Make pc a racing site from now on (race_report.c). */
+void weft__race_site_learn(uintptr_t pc);
+
+/* A test thread spinning on plain memory (race_stall.c): the watchdog
+ * starts with the first execution; while it has the filter pointed at
+ * all ones, weft__race_access gives each access to
+ * weft__race_stall_access, which learns a spinning read's site. */
+void weft__race_stall_begin(void);
+bool weft__race_stalled(void);
+void weft__race_stall_access(const void *addr, unsigned flags, uintptr_t pc);
 
 /* Report a race between the recorded access (tid, clock entry, kind,
  * size, pc) and the current one; once per pair of sites across

@@ -111,7 +111,12 @@ static bool pair_new(uint64_t key)
 	}
 }
 
-void weft__race_point(const void *addr, bool write, uintptr_t pc)
+void weft__race_site_learn(uintptr_t pc)
+{
+	site_add(pc);
+}
+
+void weft__race_point(const void *addr, size_t n, bool write, uintptr_t pc)
 {
 	int t = weft__self();
 
@@ -127,6 +132,19 @@ void weft__race_point(const void *addr, bool write, uintptr_t pc)
 		    (const void *)((uintptr_t)addr & ~(uintptr_t)7),
 		    weft__objname(addr, "memory"),
 		    write ? WEFT__ACC_WRITE : WEFT__ACC_READ, weft__pc_loc(pc));
+	if (write) {
+		weft__poll_forget();
+	} else {
+		/* The value the thread is about to read (the access comes
+		 * after this call). */
+		unsigned char v[16] = { 0 };
+		uint64_t lo, hi;
+		memcpy(v, addr, n < sizeof v ? n : sizeof v);
+		memcpy(&lo, v, 8);
+		memcpy(&hi, v + 8, 8);
+		weft__poll_wide((const void *)((uintptr_t)addr & ~(uintptr_t)7),
+				lo, hi);
+	}
 }
 
 void weft__race_volatile_site(uintptr_t pc)

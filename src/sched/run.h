@@ -26,10 +26,9 @@ void weft__set_exec_no(long n);
  * stack (a failure, a pruned or redundant run, or its end; sched.c). */
 _Noreturn void weft__end_execution(enum exec_result r);
 
-/* Whether thread tid's pending operation can run now (sched.c), whether
- * it is the thread's first, taken when it starts (thread.c), and whether
- * two operations do not commute (clock.c). */
-bool weft__thread_enabled(int tid);
+/* Whether thread tid's pending operation is its first, taken when it
+ * starts (thread.c), and whether two operations do not commute (clock.c);
+ * weft__thread_enabled is in internal.h. */
 bool weft__thread_starting(int tid);
 bool weft__op_dependent(const struct weft__op *a, const struct weft__op *b);
 

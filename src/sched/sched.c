@@ -10,6 +10,7 @@
 #include "arch/tls.h"
 
 struct weft__exec *weft__X;
+unsigned long weft__step_clock;
 struct weft__shm *weft__S;
 const struct weft__strategy *weft__strat;
 
@@ -185,6 +186,7 @@ static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 		.note = NULL };
 	X->nsteps = s + 1;
 	T->nsteps = s + 1;
+	weft__step_clock++;
 	weft__listeners_chosen(tid, op);
 	X->last_poll = weft__fair_poll_step(op);
 	X->last_poll_obj = op->obj;

@@ -1,0 +1,169 @@
+/* src/detect/race_stall.c - a test thread that spins on plain memory.
+ *
+ * A thread that waits for another by reading a plain flag in a loop
+ * (while (!flag) ;) reaches no scheduling point: its reads are covered
+ * by its own earlier read, and the writer has not run, so no race is
+ * seen either.  It would spin until the time limit, and the test was
+ * inconclusive in its first execution, though the program ends natively
+ * and has a data race (SV-COMP's lu-fig2 and szymanski, message passing
+ * through a plain flag).
+ *
+ * A watchdog thread of the worker process looks at the scheduler's step
+ * count every 100 ms.  When a test thread has taken no step for a
+ * second, it points the inline filter of racing sites (race.h) at a
+ * bitmap of all ones, so that the thread's next plain accesses take the
+ * slow path, weft__race_access, which samples them here: a run of reads
+ * of a few granules with no write (to memory off the thread's stack) is
+ * a spin, and the site of the last read becomes a racing site, a
+ * scheduling point from then on, where the writer can run.  Like any
+ * racing site it is learnt once for the whole search (the exhaustive
+ * search restarts) and replay tokens carry it.  Anything else (a write,
+ * more granules: a long computation) puts the filter back and changes
+ * nothing; the watchdog looks again after another second.
+ *
+ * The watchdog only reads two counters and stores one pointer: it never
+ * calls into weft, and the test thread never waits for it. */
+#include <pthread.h>
+#include <string.h>
+#include <time.h>
+
+#include "detect/race.h"
+
+#if defined(__has_include)
+#if __has_include(<sys/single_threaded.h>)
+#include <sys/single_threaded.h>
+#define HAVE_SINGLE_THREADED 1
+#endif
+#endif
+
+#define TICK_NS 100000000L  /* 100 ms */
+#define STALL_TICKS 10      /* no step for 1 s */
+#define SAMPLE 4096         /* reads that make a spin */
+#define SPIN_GRANULES 4     /* the granules a spin may poll */
+
+static uint64_t all_ones[(1u << WEFT__RACE_FILTER_BITS) / 64];
+static const uint64_t *normal;  /* the filter to put back */
+static bool started;
+
+/* The sample, on the test thread only. */
+static struct {
+	long n;
+	int ngran;
+	uintptr_t gran[SPIN_GRANULES];
+} S;
+
+static void *watchdog(void *arg)
+{
+	unsigned long last = 0;
+	int still = 0;
+
+	(void)arg;
+	for (;;) {
+		struct timespec ts = { 0, TICK_NS };
+		unsigned long now;
+
+		nanosleep(&ts, NULL);
+		now = __atomic_load_n(&weft__step_clock, __ATOMIC_RELAXED);
+		if (now != last ||
+		    __atomic_load_n(&weft__running.tid, __ATOMIC_RELAXED) < 0) {
+			last = now;
+			still = 0;
+			continue;
+		}
+		if (++still < STALL_TICKS)
+			continue;
+		still = 0;
+		__atomic_store_n(&weft__race_filter, (const uint64_t *)all_ones,
+				 __ATOMIC_RELEASE);
+	}
+	return NULL;
+}
+
+/* At an execution's start, in the worker: the watchdog starts once. */
+void weft__race_stall_begin(void)
+{
+	pthread_t t;
+	pthread_attr_t a;
+
+	if (started)
+		return;
+	started = true;
+	normal = weft__race_filter;
+	memset(all_ones, 0xff, sizeof all_ones);
+	if (pthread_attr_init(&a))
+		return;
+	pthread_attr_setstacksize(&a, 64 * 1024);
+	pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
+	{
+		/* glibc clears the flag libstdc++ reads (shared_ptr's counts)
+		 * at a process's first thread; the program's own first
+		 * thread clears it (src/pthread/thread.c), and the watchdog,
+		 * which never touches what the flag guards, must not: the
+		 * first execution would take other paths than the rest. */
+#ifdef HAVE_SINGLE_THREADED
+		char was = __libc_single_threaded;
+#endif
+		pthread_create(&t, &a, watchdog, NULL);
+#ifdef HAVE_SINGLE_THREADED
+		__libc_single_threaded = was;
+#endif
+	}
+	pthread_attr_destroy(&a);
+}
+
+static void sample_end(void)
+{
+	memset(&S, 0, sizeof S);
+	__atomic_store_n(&weft__race_filter, normal, __ATOMIC_RELEASE);
+}
+
+bool weft__race_stalled(void)
+{
+	return __atomic_load_n(&weft__race_filter, __ATOMIC_ACQUIRE) ==
+	       all_ones;
+}
+
+/* A spin only another thread can end.  With none able to run, the loop
+ * is a computation (or a hang no scheduling point would cure), and a
+ * scheduling point in it would only make each round a step. */
+static bool other_can_run(int self)
+{
+	for (int i = 0; i < weft__nthreads(); i++)
+		if (i != self && !weft__thread_done(i) &&
+		    weft__thread_enabled(i))
+			return true;
+	return false;
+}
+
+void weft__race_stall_access(const void *addr, unsigned flags, uintptr_t pc)
+{
+	const struct weft__running *r = &weft__running;
+	uintptr_t g = (uintptr_t)addr & ~(uintptr_t)7;
+	const char *a = addr;
+	int i;
+
+	if (r->tid < 0)
+		return;
+	if (flags & (WEFT__RACE_ATOMIC | WEFT__RACE_VOLATILE | WEFT__RACE_FREE))
+		return; /* scheduling points already */
+	if (a >= r->stack_lo && a < r->stack_hi)
+		return; /* the thread's own: a loop counter */
+	if (flags & WEFT__RACE_WRITE) {
+		sample_end(); /* it changes something: no spin */
+		return;
+	}
+	for (i = 0; i < S.ngran && S.gran[i] != g; i++)
+		;
+	if (i == S.ngran) {
+		if (S.ngran == SPIN_GRANULES) {
+			sample_end(); /* it reads on: a computation */
+			return;
+		}
+		S.gran[S.ngran++] = g;
+	}
+	if (++S.n < SAMPLE)
+		return;
+	sample_end();
+	if (other_can_run(r->tid))
+		weft__race_site_learn(pc);
+}

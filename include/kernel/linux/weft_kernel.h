@@ -67,6 +67,7 @@
 #include <linux/weft/llist.h>
 #include <linux/weft/hashtable.h>
 #include <linux/weft/interrupt.h>
+#include <linux/weft/cleanup.h>
 
 /* kthread stop bookkeeping is in weft/linux.h; rtnl too. */
 

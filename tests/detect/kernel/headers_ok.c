@@ -19,6 +19,7 @@
 #include <linux/spinlock.h>
 #include <linux/rwsem.h>
 #include <linux/semaphore.h>
+#include <linux/cleanup.h>
 #include <linux/seqlock.h>
 #include <linux/completion.h>
 #include <linux/wait.h>

@@ -113,7 +113,7 @@ static const struct weft_loc *weft_kx_guard_loc __attribute__((unused));
  * on to another macro, it would be expanded first (mutex is a macro of
  * weft/linux.h). */
 #define WEFT_KX_GUARD_VAR(cls, dtor, at, var)                                 \
-	cls var __attribute__((cleanup(dtor))) = at(WEFT_HERE)
+	cls var __attribute__((unused, cleanup(dtor))) = at(WEFT_HERE)
 #define CLASS(_name, var)                                                     \
 	WEFT_KX_GUARD_VAR(class_##_name##_t, class_##_name##_destructor,      \
 			  class_##_name##_at, var)

@@ -106,7 +106,8 @@ int weft_in_atomic(void)
 {
 	const struct weft__lx_thread *me = weft__lx_me();
 
-	return me->spin_depth > 0 || me->rcu_depth > 0 || me->atomic_what;
+	return me->spin_depth > 0 || me->rcu_depth > 0 || me->atomic_what ||
+	       me->irqs_off;
 }
 
 void weft_might_sleep(const char *what, const char *obj,
@@ -115,7 +116,8 @@ void weft_might_sleep(const char *what, const char *obj,
 	const struct weft__lx_thread *me = weft__lx_me();
 	const struct weft_klock *s;
 
-	if (me->spin_depth <= 0 && me->rcu_depth <= 0 && !me->atomic_what)
+	if (me->spin_depth <= 0 && me->rcu_depth <= 0 && !me->atomic_what &&
+	    !me->irqs_off)
 		return;
 	if (obj)
 		what = weft__internf("%s(%s)", what, obj);
@@ -139,6 +141,10 @@ void weft_might_sleep(const char *what, const char *obj,
 			   "%s may sleep in atomic context (%s %s)",
 			   what, me->atomic_what,
 			   me->atomic_name ? me->atomic_name : "");
+	/* Interrupts are a state (ext_irq.c), not a section: a
+	 * local_irq_enable inside local_irq_save is legal. */
+	weft__fail(WEFT__K(MISUSE), loc,
+		   "%s may sleep with interrupts disabled", what);
 }
 
 _Noreturn void weft_kwarn(const char *macro, const char *cond,

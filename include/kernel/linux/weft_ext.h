@@ -90,8 +90,9 @@ int weft_kx_wake_up_process(struct weft_ktask *t, const struct weft_loc *loc);
 /* ---- atomic sections: preempt_disable, local_irq_*, local_bh_*, tasklets
  *
  * delta +1 enters and -1 leaves a section in which sleeping is misuse
- * (what names it in messages: "preempt_disable").  Disabling interrupts
- * also calls weft_kx_irqs_off.  Not a scheduling point. */
+ * (what names it in messages: "preempt_disable").  Interrupts are no
+ * such section but a state (weft_kx_irqs_off below), which sleeping also
+ * checks.  Not a scheduling point. */
 void weft_kx_atomic(int delta, const char *what, const struct weft_loc *loc);
 /* The caller's section depth. */
 int weft_kx_atomic_depth(void);

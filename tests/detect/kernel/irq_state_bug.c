@@ -11,7 +11,10 @@
 //! expect(irq_enable_inside_irqsave): bug deadlock
 //! expect(seqlock_bh_vs_timer_reader): verified
 //! expect(seqlock_irqsave_vs_irq_reader): verified
+//! expect(sleep_irqs_off): bug misuse
+//! expect(enable_inside_save): verified
 #include <linux/interrupt.h>
+#include <linux/mutex.h>
 #include <linux/jiffies.h>
 #include <linux/seqlock.h>
 #include <linux/spinlock.h>
@@ -126,4 +129,43 @@ WEFT_TEST(seqlock_irqsave_vs_irq_reader)
 	val++;
 	write_sequnlock_irqrestore(&sl, flags);
 	free_irq(7, NULL);
+}
+
+/* Sleeping with interrupts disabled is misuse; in irq_state_ok.c the
+ * saved state is restored first. */
+static DEFINE_MUTEX(cfg_mutex);
+
+WEFT_TEST(sleep_irqs_off)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+#ifdef IRQ_STATE_OK
+	local_irq_restore(flags);
+	mutex_lock(&cfg_mutex);
+#else
+	mutex_lock(&cfg_mutex);
+	local_irq_restore(flags);
+#endif
+	mutex_unlock(&cfg_mutex);
+}
+
+/* local_irq_enable inside local_irq_save is legal (the restore turns
+ * them off again): it was a false "leaves an atomic section that was
+ * never entered". */
+WEFT_TEST(enable_inside_save)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	local_irq_enable();
+	weft_assert(!irqs_disabled());
+	local_irq_disable();
+	local_irq_restore(flags);
+	weft_assert(!irqs_disabled());
+	local_irq_disable();
+	local_irq_save(flags);
+	local_irq_restore(flags);
+	weft_assert(irqs_disabled());
+	local_irq_enable();
 }

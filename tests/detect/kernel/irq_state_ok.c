@@ -4,5 +4,7 @@
 //! expect(irq_enable_inside_irqsave): verified
 //! expect(seqlock_bh_vs_timer_reader): verified
 //! expect(seqlock_irqsave_vs_irq_reader): verified
+//! expect(sleep_irqs_off): verified
+//! expect(enable_inside_save): verified
 #define IRQ_STATE_OK
 #include "irq_state_bug.c"

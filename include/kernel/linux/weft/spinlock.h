@@ -38,26 +38,13 @@
  * atomic, where sleeping is misuse.  Disabling interrupts also keeps a
  * hard interrupt handler off the caller's CPU: a handler that spins on a
  * lock held outside such a section is a deadlock (src/linux/ext_irq.c). */
-#define local_irq_save(flags)                                                 \
-	do {                                                                  \
-		weft_kx_atomic(1, "local_irq_save section", WEFT_HERE);       \
-		(flags) = weft_kx_irq_save();                                 \
-	} while (0)
-#define local_irq_restore(flags)                                              \
-	do {                                                                  \
-		weft_kx_irq_restore(flags);                                   \
-		weft_kx_atomic(-1, "local_irq_restore", WEFT_HERE);           \
-	} while (0)
-#define local_irq_disable()                                                   \
-	do {                                                                  \
-		weft_kx_atomic(1, "local_irq_disable section", WEFT_HERE);    \
-		weft_kx_irqs_off(1);                                          \
-	} while (0)
-#define local_irq_enable()                                                    \
-	do {                                                                  \
-		weft_kx_irqs_off(-1);                                         \
-		weft_kx_atomic(-1, "local_irq_enable", WEFT_HERE);            \
-	} while (0)
+/* Sleeping with interrupts disabled is misuse (weft_might_sleep reads
+ * the state), but they are no nested section: local_irq_enable inside
+ * local_irq_save is legal, and the restore puts back the saved state. */
+#define local_irq_save(flags) ((flags) = weft_kx_irq_save())
+#define local_irq_restore(flags) weft_kx_irq_restore(flags)
+#define local_irq_disable() weft_kx_irqs_off(1)
+#define local_irq_enable() weft_kx_irqs_off(-1)
 /* The _bh lock forms and local_bh_disable disable softirqs, counted per
  * thread (src/linux/ext_softirq.c), so that a timer callback spinning on
  * a lock process context holds with them enabled is seen; a program of

@@ -9,6 +9,10 @@ secs() { # seconds of one run of: $@ (JSON "seconds" field)
 	"$@" --format=json | sed -n 's/.*"seconds":\([0-9.]*\).*/\1/p'
 }
 
+# The machine, since the absolute targets (executions per second) were
+# set on one, and a ratio to the context switch depends on it too.
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
+echo "== machine: ${cpu:-unknown}, $(nproc 2>/dev/null || echo '?') processors"
 echo "== context switch"
 $B/bench/ctxswitch | tee /tmp/weft_ctx.$$
 sw=$(sed -n 's/.*weft x86_64 switch *\([0-9.]*\) ns.*/\1/p' /tmp/weft_ctx.$$)

@@ -80,6 +80,9 @@ const char *weft__thread_name(int id);
 bool weft__thread_done(int id);
 /* Whether thread id's pending operation can run now (sched.c). */
 bool weft__thread_enabled(int id);
+/* Whether a thread other than self could take a step now (thread_info.c):
+ * with none, a scheduling point offers no choice. */
+bool weft__other_can_run(int self);
 /* A daemon thread (WEFT__THREAD_DAEMON): the test may end while it runs. */
 bool weft__thread_daemon(int id);
 /* The WEFT__THREAD_* flags of thread id; a model adds some after the
@@ -173,6 +176,11 @@ _Noreturn void weft__limit(const char *reason, const struct weft_loc *loc,
  * independently of the pruned path is still reported, and the execution
  * ends as pruned when nothing else can run. */
 _Noreturn void weft__prune(void);
+/* End the current execution unfinished, neither bug nor pass (counted as
+ * redundant): its scheduling points changed in the middle of it (a spin's
+ * site was learnt), and the search goes on from executions that have
+ * them from their start, which replay tokens can carry. */
+_Noreturn void weft__abandon_execution(void);
 
 /* A non-fatal finding (a potential deadlock from the lock-order graph):
  * reported with the test's result, exploration goes on.  key dedups

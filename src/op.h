@@ -88,6 +88,13 @@ struct weft__op {
 	uint8_t (*lock_now)(const struct weft__op *op);
 	bool ends_process;        /* ends the process (exit, return from
 				     main): conflicts with every step */
+	bool por_write;           /* for the explorer a write of obj, though
+				     the clocks see access: a read of state
+				     that steps which are reads of each
+				     other change (is_locked, or a failed
+				     exclusive trylock, against the read
+				     sides of an rwlock, which commute with
+				     one another) */
 	uint8_t order;            /* WEFT__ORDER_*: the C11 memory order of an
 				     atomic (0: a synchronising operation,
 				     acquire and, for a write, release) */

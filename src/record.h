@@ -77,6 +77,7 @@ struct weft__verdict {
 	 * and the finding is still a bug (weft__report_ending).  Empty when
 	 * the token does not fit. */
 	char found_token[2048];
+	int found_nfind;          /* findings made up to that execution */
 	long total_steps;
 	int bound;                /* preemption bound reached, -1 unbounded */
 	int fair_bound;           /* fairness bound that cut, -1 none */

@@ -14,18 +14,48 @@
 bool weft__race_on;
 
 /* An access the thread asked not to check (weft/race.h): not a race
- * partner, but still a use of its memory and still progress. */
+ * partner, but still a use of its memory and still progress, and, as the
+ * program means it to race, a scheduling point, as READ_ONCE is: the
+ * value it reads decides what the program does.  Its granule is watched,
+ * so that the other threads' plain accesses to it become scheduling
+ * points too, as they would after a race (none is reported): a
+ * data_race() read of a flag another thread sets was verified in one
+ * schedule.  The step orders nothing (a relaxed access), so the races of
+ * the plain accesses around it are still seen, and a read polls the
+ * value for fair scheduling. */
 static __attribute__((noinline)) void ignored(const void *addr, size_t n,
 					      unsigned flags, uintptr_t pc)
 {
 	const struct weft__running *r = &weft__running;
 	const char *a = addr;
+	bool write = flags & WEFT__RACE_WRITE;
+	bool own = a >= r->stack_lo && a < r->stack_hi;
 
-	if ((flags & WEFT__RACE_WRITE) && (a < r->stack_lo || a >= r->stack_hi))
+	if (write && !own)
 		*r->progress = true;
+	if (!own && !(flags & (WEFT__RACE_ATOMIC | WEFT__RACE_VOLATILE |
+			       WEFT__RACE_FREE))) {
+		struct weft__op op = {
+			.name = write ? "data_race write" : "data_race read",
+			.obj = (const void *)((uintptr_t)addr & ~(uintptr_t)7),
+			.objname = weft__objname(addr, "memory"),
+			.access = write ? WEFT__ACC_WRITE : WEFT__ACC_READ,
+			.order = WEFT__ORDER_EXPLICIT, .loc = weft__pc_loc(pc) };
+		weft__race_watch_add(addr);
+		weft__visible(&op);
+		if (write) {
+			weft__poll_forget();
+		} else {
+			unsigned char v[16] = { 0 };
+			uint64_t lo, hi;
+			memcpy(v, addr, n < sizeof v ? n : sizeof v);
+			memcpy(&lo, v, 8);
+			memcpy(&hi, v + 8, 8);
+			weft__poll_wide(op.obj, lo, hi);
+		}
+	}
 	if (weft__in_tracked_heap(addr) && weft__heap_freed(addr, n))
-		weft__check_access(addr, n, flags & WEFT__RACE_WRITE,
-				   weft__pc_loc(pc));
+		weft__check_access(addr, n, write, weft__pc_loc(pc));
 }
 
 void weft__race_access(const void *addr, size_t n, unsigned flags,
@@ -53,8 +83,10 @@ void weft__race_access(const void *addr, size_t n, unsigned flags,
 	 * and its record (a reference count's decrement recorded after
 	 * another thread's free: a false use-after-free). */
 	if (!(flags & (WEFT__RACE_ATOMIC | WEFT__RACE_VOLATILE)) &&
-	    __builtin_expect(weft__race_site_hot(pc), 0))
-		weft__race_point(addr, n, flags & WEFT__RACE_WRITE, pc);
+	    __builtin_expect(weft__race_site_hot(pc), 0)) {
+		if (weft__race_spin_budget(pc, t))
+			weft__race_point(addr, n, flags & WEFT__RACE_WRITE, pc);
+	}
 	else if (!(flags & (WEFT__RACE_ATOMIC | WEFT__RACE_VOLATILE |
 			    WEFT__RACE_FREE)) &&
 		 __builtin_expect(weft__race_watched((uintptr_t)addr), 0))

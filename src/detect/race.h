@@ -84,6 +84,13 @@ void weft__race_site_learn(uintptr_t pc);
 void weft__race_stall_begin(void);
 bool weft__race_stalled(void);
 void weft__race_stall_access(const void *addr, unsigned flags, uintptr_t pc);
+/* Sites learnt as spins, and whether thread tid may take a scheduling
+ * point at racing site pc now: at a spin's site only the first few
+ * hundred times per execution, so that a loop taken for a spin but
+ * running on (a computation) is not cut short by the step limit. */
+bool weft__race_spin_site(uintptr_t pc);
+void weft__race_spin_mark(uintptr_t pc);
+bool weft__race_spin_budget(uintptr_t pc, int tid);
 
 /* Report a race between the recorded access (tid, clock entry, kind,
  * size, pc) and the current one; once per pair of sites across
@@ -113,8 +120,11 @@ static inline unsigned weft__race_filter_bit(uintptr_t pc)
 static inline bool weft__race_site_maybe_hot(uintptr_t pc)
 {
 	unsigned h = weft__race_filter_bit(pc);
+	/* The spin watchdog's thread may repoint it (race_stall.c). */
+	const uint64_t *f = __atomic_load_n(&weft__race_filter,
+					    __ATOMIC_RELAXED);
 
-	return (weft__race_filter[h / 64] >> (h % 64)) & 1;
+	return (f[h / 64] >> (h % 64)) & 1;
 }
 static inline bool weft__race_site_hot(uintptr_t pc)
 {
@@ -151,6 +161,10 @@ static inline bool weft__race_watched(uintptr_t addr)
  * that no execution's points change while it runs (its replay token
  * carries the sites known when it started). */
 WEFT__HIDDEN void weft__race_watch_hit(uintptr_t pc);
+/* Watch the granule of addr (an access the program marked as racing on
+ * purpose): the other threads' plain accesses to it become scheduling
+ * points, as after a race, though none is reported. */
+void weft__race_watch_add(const void *addr);
 
 /* Per-thread function stacks from __tsan_func_entry/exit. */
 void weft__race_func_entry(uintptr_t pc);

@@ -134,9 +134,12 @@ void weft__race_point(const void *addr, size_t n, bool write, uintptr_t pc)
 		    write ? WEFT__ACC_WRITE : WEFT__ACC_READ, weft__pc_loc(pc));
 	if (write) {
 		weft__poll_forget();
-	} else {
+	} else if (weft__other_can_run(t)) {
 		/* The value the thread is about to read (the access comes
-		 * after this call). */
+		 * after this call).  Not when the thread runs alone: with
+		 * nobody to change the value, a loop that reads it on (a
+		 * computation once the others finished or wait for it) would
+		 * end as a livelock; it is a step each round, as before. */
 		unsigned char v[16] = { 0 };
 		uint64_t lo, hi;
 		memcpy(v, addr, n < sizeof v ? n : sizeof v);
@@ -294,6 +297,14 @@ __attribute__((constructor)) static void race_report_init(void)
 	R->preempt = !(e && strcmp(e, "0") == 0);
 }
 
+void weft__race_watch_add(const void *addr)
+{
+	unsigned h = weft__race_watch_bit((uintptr_t)addr);
+
+	if (R->preempt)
+		R->watch[h / 64] |= (uint64_t)1 << (h % 64);
+}
+
 void weft__race_watch_hit(uintptr_t pc)
 {
 	if (weft__race_site_hot(pc) || R->npend == PEND_MAX)
@@ -332,6 +343,7 @@ void weft__replay_context_mark(void)
  * executable: without it, a replay of a race inside the library did not
  * stop where the run had, and diverged. */
 #define CTX_OBJ_SHIFT 56
+#define CTX_SPIN ((uint64_t)1 << 55) /* a site learnt as a spin's */
 #define MAX_IMAGES 16
 
 int weft__replay_context_export(uint64_t *out, int max)
@@ -345,6 +357,7 @@ int weft__replay_context_export(uint64_t *out, int max)
 			if (a < lo[k] || a >= hi[k])
 				continue;
 			out[n++] = ((uint64_t)k << CTX_OBJ_SHIFT) |
+				   (weft__race_spin_site(pc) ? CTX_SPIN : 0) |
 				   ((uint64_t)(a - lo[k]) << 1) |
 				   ((pc & WEFT__PC_LOC_TAG) ? 1 : 0);
 			break;
@@ -357,7 +370,7 @@ void weft__replay_context_import(const uint64_t *in, int n)
 {
 	uintptr_t lo[MAX_IMAGES], hi[MAX_IMAGES];
 	int ni = weft__user_images(lo, hi, MAX_IMAGES);
-	const uint64_t off_mask = ((uint64_t)1 << CTX_OBJ_SHIFT) - 1;
+	const uint64_t off_mask = CTX_SPIN - 1;
 
 	for (int i = 0; i < n; i++) {
 		int k = (int)(in[i] >> CTX_OBJ_SHIFT);
@@ -368,6 +381,10 @@ void weft__replay_context_import(const uint64_t *in, int n)
 		if (k >= ni)
 			continue;
 		a = lo[k] + (uintptr_t)((in[i] & off_mask) >> 1);
-		site_insert((in[i] & 1) ? (a | WEFT__PC_LOC_TAG) : a);
+		if (in[i] & 1)
+			a |= WEFT__PC_LOC_TAG;
+		site_insert(a);
+		if (in[i] & CTX_SPIN)
+			weft__race_spin_mark(a);
 	}
 }

@@ -9,7 +9,7 @@
  * through a plain flag).
  *
  * A watchdog thread of the worker process looks at the scheduler's step
- * count every 100 ms.  When a test thread has taken no step for a
+ * count every 10 ms.  When a test thread has taken no step for a
  * second, it points the inline filter of racing sites (race.h) at a
  * bitmap of all ones, so that the thread's next plain accesses take the
  * slow path, weft__race_access, which samples them here: a run of reads
@@ -21,9 +21,15 @@
  * more granules: a long computation) puts the filter back and changes
  * nothing; the watchdog looks again after another second.
  *
- * The watchdog only reads two counters and stores one pointer: it never
- * calls into weft, and the test thread never waits for it. */
+ * The watchdog only reads the scheduler's step count and stores one
+ * pointer: it never calls into weft, the test thread never waits for it,
+ * and it blocks every signal.  The stall it sees is a matter of time, so
+ * when a site is learnt differs from run to run; but a learnt site only
+ * adds a scheduling point, the exhaustive search restarts with it, and
+ * a replay token carries the sites known when its execution began. */
 #include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -36,14 +42,20 @@
 #endif
 #endif
 
-#define TICK_NS 100000000L  /* 100 ms */
-#define STALL_TICKS 10      /* no step for 1 s */
+#define TICK_NS 10000000L   /* 10 ms */
+#define STALL_MS 1000       /* no step for 1 s (WEFT_SPIN_STALL_MS) */
 #define SAMPLE 4096         /* reads that make a spin */
 #define SPIN_GRANULES 4     /* the granules a spin may poll */
+#define SPIN_SITES 64       /* sites learnt as spins */
+#define SPIN_POINTS 256     /* points a thread takes at them per execution */
 
 static uint64_t all_ones[(1u << WEFT__RACE_FILTER_BITS) / 64];
 static const uint64_t *normal;  /* the filter to put back */
 static bool started;
+static uintptr_t spin_sites[SPIN_SITES];
+static int nspin;
+static uint16_t spin_points[WEFT__MAX_THREADS];
+static int stall_ticks = STALL_MS / 10;
 
 /* The sample, on the test thread only. */
 static struct {
@@ -51,6 +63,8 @@ static struct {
 	int ngran;
 	uintptr_t gran[SPIN_GRANULES];
 } S;
+
+static void sample_end(void);
 
 static void *watchdog(void *arg)
 {
@@ -64,13 +78,12 @@ static void *watchdog(void *arg)
 
 		nanosleep(&ts, NULL);
 		now = __atomic_load_n(&weft__step_clock, __ATOMIC_RELAXED);
-		if (now != last ||
-		    __atomic_load_n(&weft__running.tid, __ATOMIC_RELAXED) < 0) {
+		if (now != last) {
 			last = now;
 			still = 0;
 			continue;
 		}
-		if (++still < STALL_TICKS)
+		if (++still < stall_ticks)
 			continue;
 		still = 0;
 		__atomic_store_n(&weft__race_filter, (const uint64_t *)all_ones,
@@ -79,15 +92,29 @@ static void *watchdog(void *arg)
 	return NULL;
 }
 
-/* At an execution's start, in the worker: the watchdog starts once. */
+/* At an execution's start, in the worker: the watchdog starts once, and
+ * a sample begun in the execution before (or the filter repointed while
+ * weft itself, not a test thread, ran for long) is dropped. */
 void weft__race_stall_begin(void)
 {
 	pthread_t t;
 	pthread_attr_t a;
+	sigset_t all, old;
 
-	if (started)
+	memset(spin_points, 0, sizeof spin_points);
+	if (started) {
+		if (weft__race_stalled())
+			sample_end();
 		return;
+	}
 	started = true;
+	{
+		/* Tests make the watchdog quicker, to reach it with a
+		 * loop that does not take seconds. */
+		const char *e = getenv("WEFT_SPIN_STALL_MS");
+		long ms = e ? strtol(e, NULL, 10) : STALL_MS;
+		stall_ticks = ms >= 10 ? (int)(ms / 10) : 1;
+	}
 	normal = weft__race_filter;
 	memset(all_ones, 0xff, sizeof all_ones);
 	if (pthread_attr_init(&a))
@@ -103,7 +130,12 @@ void weft__race_stall_begin(void)
 #ifdef HAVE_SINGLE_THREADED
 		char was = __libc_single_threaded;
 #endif
+		/* No signal of the program's is delivered to the watchdog,
+		 * where its handler would run beside the test threads. */
+		sigfillset(&all);
+		pthread_sigmask(SIG_SETMASK, &all, &old);
 		pthread_create(&t, &a, watchdog, NULL);
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
 #ifdef HAVE_SINGLE_THREADED
 		__libc_single_threaded = was;
 #endif
@@ -121,18 +153,6 @@ bool weft__race_stalled(void)
 {
 	return __atomic_load_n(&weft__race_filter, __ATOMIC_ACQUIRE) ==
 	       all_ones;
-}
-
-/* A spin only another thread can end.  With none able to run, the loop
- * is a computation (or a hang no scheduling point would cure), and a
- * scheduling point in it would only make each round a step. */
-static bool other_can_run(int self)
-{
-	for (int i = 0; i < weft__nthreads(); i++)
-		if (i != self && !weft__thread_done(i) &&
-		    weft__thread_enabled(i))
-			return true;
-	return false;
 }
 
 void weft__race_stall_access(const void *addr, unsigned flags, uintptr_t pc)
@@ -164,6 +184,39 @@ void weft__race_stall_access(const void *addr, unsigned flags, uintptr_t pc)
 	if (++S.n < SAMPLE)
 		return;
 	sample_end();
-	if (other_can_run(r->tid))
-		weft__race_site_learn(pc);
+	/* A spin only another thread can end.  With none able to run, the
+	 * loop is a computation (or a hang no scheduling point would cure).
+	 * The execution ends here: the search goes on from executions that
+	 * have the new point from their start, whose tokens carry it (a
+	 * race found in this one replayed only when the watchdog happened
+	 * to stop the replay at the same read). */
+	if (!weft__other_can_run(r->tid) || weft__race_site_hot(pc))
+		return;
+	weft__race_spin_mark(pc);
+	weft__race_site_learn(pc);
+	weft__abandon_execution();
+}
+
+bool weft__race_spin_site(uintptr_t pc)
+{
+	for (int i = 0; i < nspin; i++)
+		if (spin_sites[i] == pc)
+			return true;
+	return false;
+}
+
+void weft__race_spin_mark(uintptr_t pc)
+{
+	if (nspin < SPIN_SITES && !weft__race_spin_site(pc))
+		spin_sites[nspin++] = pc;
+}
+
+bool weft__race_spin_budget(uintptr_t pc, int tid)
+{
+	if (!nspin || !weft__race_spin_site(pc))
+		return true;
+	if (spin_points[tid] >= SPIN_POINTS)
+		return false;
+	spin_points[tid]++;
+	return true;
 }

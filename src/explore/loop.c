@@ -333,6 +333,7 @@ static void keep_token(const struct weft_test *t, struct weft__shm *S)
 				       S->t.ndec, ctx, nctx);
 
 	S->v.found_token[0] = 0;
+	S->v.found_nfind = S->v.nfindings;
 	if (tok && strlen(tok) < sizeof S->v.found_token)
 		snprintf(S->v.found_token, sizeof S->v.found_token, "%s", tok);
 	free(tok);

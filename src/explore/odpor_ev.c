@@ -126,10 +126,16 @@ void weft__ev_of_op(struct ev *e, int tid, const struct weft__op *op)
 {
 	const void *blk = op->obj ? weft__heap_block_start(op->obj) : NULL;
 
+	uint8_t acc = op->access_now ? op->access_now(op) : op->access;
+	/* Whether a try-step takes its lock (or count) now: it writes, or
+	 * takes a read side (a shared trylock that succeeds is a read). */
+	bool took = acc == WEFT__ACC_WRITE ||
+		    (op->lock_now && op->lock_now(op) == WEFT__LOCK_TRY);
+
 	*e = (struct ev){
 		.obj = op->obj, .obj2 = op->obj2,
 		.blk = blk != op->obj ? blk : NULL, .tid = (int16_t)tid,
-		.access = op->access_now ? op->access_now(op) : op->access,
+		.access = op->por_write ? WEFT__ACC_WRITE : acc,
 		.flags = (uint16_t)((op->release ? EV_RELEASE : 0) |
 				   (op->ready ? EV_BLOCKING : 0) |
 				   (op->ends_process ? EV_ENDS : 0)),
@@ -141,10 +147,7 @@ void weft__ev_of_op(struct ev *e, int tid, const struct weft__op *op)
 		e->flags |= EV_SC;
 	/* Acquisitions: blocking steps that are no release, and try-steps
 	 * that succeed (they take the lock or count just as well). */
-	if ((op->ready && !op->release) ||
-	    (op->access_now && e->access == WEFT__ACC_WRITE) ||
-	    (op->access_now && op->lock_now &&
-	     op->lock_now(op) == WEFT__LOCK_TRY))
+	if ((op->ready && !op->release) || (op->access_now && took))
 		e->flags |= EV_ACQUIRE;
 }
 

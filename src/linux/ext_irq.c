@@ -318,7 +318,13 @@ void weft__lx_irq_check_spin(const struct weft_klock *l, const char *lock_name,
 {
 	int t;
 
-	weft__point("hardirq_lock", l, lock_name, WEFT__ACC_READ, loc);
+	/* It reads who holds l, which the read sides (reads of each other)
+	 * change: for the explorer a write (por_write), so that it is tried
+	 * inside a reader's section too. */
+	weft__visible(&(struct weft__op){ .name = "hardirq_lock", .obj = l,
+					  .objname = lock_name,
+					  .access = WEFT__ACC_READ,
+					  .por_write = true, .loc = loc });
 	t = weft__lx_exposed_holder(l, shared, irqs_on);
 	if (t < 0)
 		return;

@@ -45,7 +45,11 @@ static void softirq_check_spin(const struct weft_klock *l,
 {
 	int t;
 
-	weft__point("softirq_lock", l, lock_name, WEFT__ACC_READ, loc);
+	/* A write for the explorer: see weft__lx_irq_check_spin. */
+	weft__visible(&(struct weft__op){ .name = "softirq_lock", .obj = l,
+					  .objname = lock_name,
+					  .access = WEFT__ACC_READ,
+					  .por_write = true, .loc = loc });
 	t = weft__lx_exposed_holder(l, shared, bh_enabled);
 	if (t < 0)
 		return;

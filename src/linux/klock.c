@@ -329,13 +329,12 @@ static uint8_t try_effect(const struct weft__op *op)
 
 /* What a trylock does to the lock, settled at its step: a write when it
  * takes the lock for writing, a read when it takes it for reading (as
- * down_read does), and when it fails only a read.  Being conditional,
- * the explorer counts it as a write against the steps that may make it
- * succeed, and one that succeeds as an acquisition, which later blocking
- * acquisitions race with (odpor_ev.c): without these, a blocking
- * mutex_lock was never tried before another thread's successful
- * mutex_trylock once the two had synchronised, and the trylock's
- * failure branch was never run. */
+ * down_read does), and when it fails only a read, for the clocks.  One
+ * that succeeds is an acquisition, which later blocking acquisitions race
+ * with (odpor_ev.c), so that the order in which the blocking lock comes
+ * first, and the trylock fails, is tried too.  An exclusive trylock is a
+ * write for the explorer whatever its outcome (por_write): the read
+ * sides, reads of each other, decide whether it succeeds. */
 static uint8_t try_access(const struct weft__op *op)
 {
 	bool ok = op->arg2 ? shared_ready(op) : excl_ready(op);
@@ -357,6 +356,7 @@ static int try_acquire(struct weft_klock *l, bool shared,
 				.lock = lock_of(l, WEFT__LOCK_TRY),
 				.lock_now = try_effect,
 				.access_now = try_access, .arg2 = shared,
+				.por_write = !shared,
 				.loc = loc };
 	weft__visible(&op);
 	weft__check_access(l, sizeof *l, true, loc);
@@ -447,22 +447,15 @@ void weft_klock_downgrade(struct weft_klock *l, const struct weft_loc *loc)
 	weft__rw_downgrade(&l->rw, loc);
 }
 
-/* A read whose outcome the readers' steps change, though those are
- * reads too: conditional, so that the explorer counts it as a write
- * against them (odpor_ev.c) and tries it on both sides of a down_read. */
-static uint8_t is_locked_access(const struct weft__op *op)
-{
-	(void)op;
-	return WEFT__ACC_READ;
-}
-
 int weft_klock_is_locked(struct weft_klock *l, const struct weft_loc *loc)
 {
 	struct weft__op op = {
 		.name = WEFT_KLOCK_SPINS(l->kind) ? "spin_is_locked"
 						  : "mutex_is_locked",
 		.obj = l, .objname = lname(l), .access = WEFT__ACC_READ,
-		.access_now = is_locked_access, .loc = loc };
+		/* The read sides, reads of each other, change what it
+		 * reads: for the explorer it conflicts with them. */
+		.por_write = true, .loc = loc };
 
 	weft__visible(&op);
 	return l->owner != 0 || l->readers != 0;

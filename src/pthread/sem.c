@@ -111,7 +111,7 @@ static int timed_wait(sem_t *s, clockid_t c, const struct timespec *abs,
 		return -1;
 	}
 	weft__timed_wait(true);
-	weft_sem_wait_at(ws(s), loc);
+	weft_sem_wait_at(ws_live(s, "sem_timedwait", loc), loc);
 	weft__timed_wait(false);
 	return 0;
 }
@@ -258,6 +258,10 @@ int __weft_pthread_barrier_wait(pthread_barrier_t *pb)
 					: "was not initialised");
 	weft__point("pthread_barrier_wait", pb, name, WEFT__ACC_WRITE, loc);
 	weft__check_access(pb, sizeof *pb, true, loc);
+	if (b->count == 0) /* destroyed meanwhile */
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "pthread_barrier_wait on %s, which was destroyed",
+			   name);
 	gen = b->gen;
 	if (--b->left == 0) {
 		b->left = b->count;

@@ -120,20 +120,25 @@ static void exit_message(struct weft__verdict *V, int status)
 	}
 }
 
-/* A finding (a data race) is a bug however the search ended: a worker
- * killed in a later execution for its hang lost the finding's trace, but
- * not the finding, nor the replay token of the execution that produced
- * it (found_token).  Reporting the hang as inconclusive hid the race. */
+/* A finding (a data race) is a bug however the search ended.  A worker
+ * killed for a hang in a later execution lost the trace of the execution
+ * that made the finding, but not the finding, nor that execution's
+ * replay token (found_token).  A finding made in the execution that hung
+ * keeps that execution's trace and token, whose replay runs into the
+ * same hang after the finding. */
 static void found_then_killed(struct weft__shm *S)
 {
 	struct weft__verdict *V = &S->v;
 	long hung = V->executions + V->pruned + V->redundant + 1;
+	double secs = weft__opts.time_limit + 5;
 	int w = 0;
+	bool earlier;
 
 	for (int i = 1; i < V->nfindings; i++)
 		if (weft__finding_rank(V->findings[i].kind) <
 		    weft__finding_rank(V->findings[w].kind))
 			w = i;
+	earlier = w < V->found_nfind && V->found_token[0];
 	if (w > 0) {
 		struct weft__finding f = V->findings[w];
 		memmove(&V->findings[1], &V->findings[0],
@@ -143,15 +148,24 @@ static void found_then_killed(struct weft__shm *S)
 	V->verdict = VERDICT_BUG;
 	snprintf(V->kind, sizeof V->kind, "%s", V->findings[0].kind);
 	snprintf(V->message, sizeof V->message, "%s", V->findings[0].msg);
-	V->detail_len = snprintf(V->detail, sizeof V->detail,
-		"(the search stopped in execution %ld, which reached no "
-		"scheduling point for %.0f s; the replay below runs the "
-		"execution that found this)", hung, weft__opts.time_limit + 5);
+	if (earlier) {
+		V->detail_len = snprintf(V->detail, sizeof V->detail,
+			"(the search stopped in execution %ld, which reached "
+			"no scheduling point for %.0f s; the replay below runs "
+			"the execution that found this)", hung, secs);
+		V->token_kept = true;
+		S->t.nsteps = S->t.ndec = 0;
+		S->t.nctx = 0;
+	} else {
+		V->detail_len = snprintf(V->detail, sizeof V->detail,
+			"(execution %ld found this, then reached no "
+			"scheduling point for %.0f s and was stopped; its "
+			"replay runs into the same hang)", hung, secs);
+		V->bug_exec = hung - 1;
+		V->bug_leaf = V->leaf;
+	}
 	if (V->detail_len >= (int)sizeof V->detail)
 		V->detail_len = (int)sizeof V->detail - 1;
-	V->token_kept = V->found_token[0] != 0;
-	S->t.nsteps = S->t.ndec = 0;
-	S->t.nctx = 0;
 }
 
 void weft__report_ending(struct weft__shm *S, int status, bool killed)

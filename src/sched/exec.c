@@ -209,6 +209,11 @@ static int assume_desc(const struct weft__op *op, char *buf, size_t n)
 	return -1;
 }
 
+_Noreturn void weft__abandon_execution(void)
+{
+	weft__end_execution(EXEC_REDUNDANT);
+}
+
 _Noreturn void weft__prune(void)
 {
 	struct weft__exec *X = weft__X;

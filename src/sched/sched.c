@@ -186,7 +186,10 @@ static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 		.note = NULL };
 	X->nsteps = s + 1;
 	T->nsteps = s + 1;
-	weft__step_clock++;
+	/* Read by the watchdog's thread (race_stall.c): an atomic store,
+	 * which is a plain one on this machine. */
+	__atomic_store_n(&weft__step_clock, weft__step_clock + 1,
+			 __ATOMIC_RELAXED);
 	weft__listeners_chosen(tid, op);
 	X->last_poll = weft__fair_poll_step(op);
 	X->last_poll_obj = op->obj;

@@ -62,6 +62,15 @@ void weft__thread_clear_flags(int id, unsigned flags)
 	weft__X->th[id].flags &= ~flags;
 }
 
+bool weft__other_can_run(int self)
+{
+	for (int i = 0; i < weft__X->nthreads; i++)
+		if (i != self && weft__X->th[i].state == TS_LIVE &&
+		    weft__thread_enabled(i))
+			return true;
+	return false;
+}
+
 int weft__nthreads(void)
 {
 	return weft__X->nthreads;

@@ -226,20 +226,26 @@ void weft_rwlock_wrlock_at(weft_rwlock_t *l, const struct weft_loc *loc)
 	lock(l, true, false, loc);
 }
 
-/* A try-lock that fails only reads the lock. */
-static uint8_t try_access(const struct weft__op *op)
+static bool try_free(const struct weft__op *op)
 {
 	const weft_rwlock_t *l = op->obj;
-	bool free = op->arg2 ? weft__rw_can_write(l) : weft__rw_can_read(l);
 
-	return free ? WEFT__ACC_WRITE : WEFT__ACC_READ;
+	return op->arg2 ? weft__rw_can_write(l) : weft__rw_can_read(l);
+}
+
+/* For the clocks, a write lock taken is a write and a read lock taken a
+ * read, as the blocking forms are (a read lock taken as a write ordered
+ * the reader after the earlier readers' sections); one that fails only
+ * reads the lock. */
+static uint8_t try_access(const struct weft__op *op)
+{
+	return try_free(op) && op->arg2 ? WEFT__ACC_WRITE : WEFT__ACC_READ;
 }
 
 /* A try-lock that fails takes nothing. */
 static uint8_t try_effect(const struct weft__op *op)
 {
-	return try_access(op) == WEFT__ACC_WRITE ? WEFT__LOCK_TRY
-						 : WEFT__LOCK_NONE;
+	return try_free(op) ? WEFT__LOCK_TRY : WEFT__LOCK_NONE;
 }
 
 static int trylock(weft_rwlock_t *l, bool write, const struct weft_loc *loc)
@@ -248,7 +254,10 @@ static int trylock(weft_rwlock_t *l, bool write, const struct weft_loc *loc)
 		.name = write ? "rwlock_trywrlock" : "rwlock_tryrdlock",
 		.obj = l, .objname = rw_name(l), .access = WEFT__ACC_WRITE,
 		.access_now = try_access, .lock_now = try_effect,
-		.arg2 = write, .loc = loc };
+		/* The read sides, reads of each other, decide whether a
+		 * write trylock succeeds: for the explorer it conflicts with
+		 * them either way. */
+		.por_write = write, .arg2 = write, .loc = loc };
 
 	weft__check_access(l, sizeof *l, true, loc);
 	op.lock = lock_of(l, WEFT__LOCK_TRY, loc);

@@ -152,3 +152,24 @@ WEFT_TEST(found_then_hang)
 		while (found_stop == 0)
 			;
 }
+
+/* The race and the hang in the same execution: the report keeps that
+ * execution's trace and token (it printed an empty token that did not
+ * replay). */
+int same_x;
+
+static void same_writer(void *arg)
+{
+	(void)arg;
+	same_x = 1;
+}
+
+WEFT_TEST(found_and_hang)
+{
+	weft_thread_t t = weft_spawn(same_writer, NULL);
+
+	same_x = 2;
+	weft_join(t);
+	for (;;)
+		__asm__ volatile("" ::: "memory");
+}

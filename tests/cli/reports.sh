@@ -125,4 +125,14 @@ tok=$(printf '%s\n' "$out" | sed -n 's/^replay: .*--replay=\([^ ]*\).*/\1/p')
 [ -n "$tok" ] || fail "race, then a hang: no replay token in: $out"
 out=$($R --filter=found_then_hang --replay="$tok")
 has "$out" "write(found_x) [race]" "the kept token replays the race"
+# Found in the execution that hangs: its own trace and token, whose replay
+# shows the race before it runs into the same hang (cut by the limit).
+out=$($R --filter=found_and_hang --time-limit=1)
+expect_eq $? 1 "race and hang in one execution"
+has "$out" "found_and_hang: bug (data-race)" "race and hang in one execution"
+has "$out" "write(same_x) [race]" "race and hang in one execution"
+tok=$(printf '%s\n' "$out" | sed -n 's/^replay: .*--replay=\([^ ]*\).*/\1/p')
+[ -n "$tok" ] || fail "race and hang: no replay token in: $out"
+out=$($R --filter=found_and_hang --replay="$tok" --time-limit=1)
+hasnt "$out" "diverged" "the hung execution's token replays"
 echo ok

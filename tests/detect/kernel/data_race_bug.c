@@ -6,6 +6,7 @@
 // modelled").
 //! expect(debug_stats): bug data-race
 //! expect(marked_only): verified
+//! expect(value_matters): bug assertion
 #include <linux/compiler.h>
 #include <linux/kthread.h>
 #include <linux/printk.h>
@@ -63,4 +64,29 @@ WEFT_TEST(marked_only)
 	b = data_race(d.rx_packets + d.polls);
 	kthread_stop(t);
 	weft_assert(a <= 2 && b <= 4);
+}
+
+/* A data_race() read is still a read whose value the program acts on:
+ * both orders with the writer are explored (it was invisible, and the
+ * assertion below was verified in one schedule).  The ok twin accepts
+ * either value. */
+int ready;
+
+static void set_ready(void *arg)
+{
+	(void)arg;
+	ready = 1;
+}
+
+WEFT_TEST(value_matters)
+{
+	weft_thread_t t = weft_spawn(set_ready, NULL);
+	int seen = data_race(ready);
+
+	weft_join(t);
+#ifdef DATA_RACE_OK
+	weft_assert(seen == 0 || seen == 1);
+#else
+	weft_assert(seen == 0);
+#endif
 }

@@ -13,6 +13,7 @@
 //! expect(seqlock_irqsave_vs_irq_reader): verified
 //! expect(sleep_irqs_off): bug misuse
 //! expect(enable_inside_save): verified
+//! expect(irq_writer_vs_reader): bug deadlock
 #include <linux/interrupt.h>
 #include <linux/mutex.h>
 #include <linux/jiffies.h>
@@ -168,4 +169,44 @@ WEFT_TEST(enable_inside_save)
 	local_irq_restore(flags);
 	weft_assert(irqs_disabled());
 	local_irq_enable();
+}
+
+/* A handler takes an rwlock for writing while process context holds it
+ * for reading with interrupts on: the handler spins on a reader that
+ * never runs again (lockdep's {HARDIRQ-ON-R} -> {IN-HARDIRQ-W}).  The
+ * handler's check of the holder reads what the read sides change; taken
+ * for a read too, it was never tried inside the reader's section (a
+ * probe found it verified).  The ok twin disables interrupts. */
+static DEFINE_RWLOCK(route_lock);
+int route;
+
+static irqreturn_t route_irq(int irq, void *dev)
+{
+	(void)irq;
+	(void)dev;
+	write_lock(&route_lock);
+	route++;
+	write_unlock(&route_lock);
+	return IRQ_HANDLED;
+}
+
+WEFT_TEST(irq_writer_vs_reader)
+{
+	unsigned long flags;
+	int v;
+
+	request_irq(5, route_irq, 0, "route", NULL);
+	weft_raise_irq(5);
+#ifdef IRQ_STATE_OK
+	read_lock_irqsave(&route_lock, flags);
+	v = route;
+	read_unlock_irqrestore(&route_lock, flags);
+#else
+	(void)flags;
+	read_lock(&route_lock);
+	v = route;
+	read_unlock(&route_lock);
+#endif
+	(void)v;
+	free_irq(5, NULL);
 }

@@ -6,5 +6,6 @@
 //! expect(seqlock_irqsave_vs_irq_reader): verified
 //! expect(sleep_irqs_off): verified
 //! expect(enable_inside_save): verified
+//! expect(irq_writer_vs_reader): verified
 #define IRQ_STATE_OK
 #include "irq_state_bug.c"

@@ -8,6 +8,9 @@
 //! expect(rwsem_readers): bug assertion
 //! expect(rwlock_readers): bug assertion
 //! expect(downgrade_then_write): bug assertion
+//! expect(is_locked_vs_reader): bug assertion
+//! expect(write_trylock_vs_up_read): bug assertion
+#include <linux/completion.h>
 #include <linux/rwsem.h>
 #include <linux/spinlock.h>
 
@@ -90,4 +93,58 @@ WEFT_TEST(downgrade_then_write)
 #endif
 	up_read(&map_sem);
 	weft_join(t);
+}
+
+/* Reads of the lock that the read sides change: rwsem_is_locked and a
+ * failed down_write_trylock.  With the read sides made reads of each
+ * other, the explorer took these for commuting with them too, and the
+ * orders below (the check inside the reader's section, the trylock after
+ * its up_read) were never run: a review found both verified.  The ok twin
+ * accepts both outcomes. */
+static DECLARE_RWSEM(probe_sem);
+static DECLARE_COMPLETION(trier_started);
+int trylock_won;
+
+static void quick_reader(void *arg)
+{
+	(void)arg;
+	down_read(&probe_sem);
+	up_read(&probe_sem);
+}
+
+WEFT_TEST(is_locked_vs_reader)
+{
+	weft_thread_t t = weft_spawn(quick_reader, NULL);
+	int locked = rwsem_is_locked(&probe_sem);
+
+	weft_join(t);
+#ifndef SHARED_LOCK_OK
+	weft_assert(!locked);
+#else
+	(void)locked;
+#endif
+}
+
+static void trier(void *arg)
+{
+	(void)arg;
+	complete(&trier_started);
+	if (down_write_trylock(&probe_sem)) {
+		trylock_won = 1;
+		up_write(&probe_sem);
+	}
+}
+
+WEFT_TEST(write_trylock_vs_up_read)
+{
+	weft_thread_t t;
+
+	down_read(&probe_sem);
+	t = weft_spawn(trier, NULL);
+	wait_for_completion(&trier_started);
+	up_read(&probe_sem);
+	weft_join(t);
+#ifndef SHARED_LOCK_OK
+	weft_assert(!trylock_won);
+#endif
 }

@@ -37,6 +37,10 @@ typedef seqcount_t seqcount_latch_t;
 #define __SEQLOCK_UNLOCKED(x) { WEFT_KLOCK_INIT(WEFT_KLOCK_RWLOCK, #x), 0 }
 #define DEFINE_SEQLOCK(x) seqlock_t x = __SEQLOCK_UNLOCKED(x)
 #define SEQCNT_ZERO(x) { WEFT_KLOCK_INIT(WEFT_KLOCK_RWLOCK, #x), 0 }
+#define SEQCNT_SPINLOCK_ZERO(x, lock) SEQCNT_ZERO(x)
+#define SEQCNT_RAW_SPINLOCK_ZERO(x, lock) SEQCNT_ZERO(x)
+#define SEQCNT_MUTEX_ZERO(x, lock) SEQCNT_ZERO(x)
+#define SEQCNT_RWLOCK_ZERO(x, lock) SEQCNT_ZERO(x)
 #define seqlock_init(sl)                                                      \
 	do {                                                                  \
 		weft_klock_init(&(sl)->lock, WEFT_KLOCK_RWLOCK,               \

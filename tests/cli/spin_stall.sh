@@ -1,0 +1,31 @@
+# The spin watchdog (src/detect/race_stall.c), made quick with
+# WEFT_SPIN_STALL_MS so that a loop of a fraction of a second reaches it.
+# A spin on a plain flag is found as a data race; a computation over a
+# table no thread writes, first with its worker runnable and then alone
+# (compute_runnable_ok), stays verified: it was a false livelock.
+. tests/cli/common.inc
+verdict() { # PROGRAM: "verdict kind" of its run
+	WEFT_SPIN_STALL_MS=50 WEFT_OPTIONS="format=json" "$1" 2>/dev/null |
+		sed -n 's/.*"verdict":"\([a-z]*\)","kind":"*\([a-z-]*\).*/\1 \2/p'
+}
+v=$(verdict $B/tests/detect/pthread/compute_runnable_ok)
+expect_eq "$v" "verified null" "a computation while another thread can run"
+v=$(verdict $B/tests/detect/pthread/long_compute_ok)
+expect_eq "$v" "verified null" "a computation alone"
+v=$(verdict $B/tests/detect/pthread/plain_spin_bug)
+expect_eq "$v" "bug data-race" "a spin on a plain flag"
+v=$(verdict $B/tests/detect/pthread/plain_spin_ok)
+expect_eq "$v" "verified null" "a spin on an atomic flag"
+# The spin's site is learnt in an execution that ends there; the race is
+# found in a later one, whose token carries the site, so it replays
+# whatever the watchdog does (the replay runs with the default second).
+tok=$(WEFT_SPIN_STALL_MS=50 WEFT_OPTIONS="format=json" \
+	$B/tests/detect/pthread/plain_spin_bug 2>/dev/null |
+	sed -n 's/.*"replay":"\([^"]*\)".*/\1/p')
+[ -n "$tok" ] || fail "no replay token for the spin's race"
+for i in 1 2 3; do
+	out=$(WEFT_OPTIONS="replay=$tok" $B/tests/detect/pthread/plain_spin_bug 2>&1)
+	printf '%s\n' "$out" | grep -q "bug (data-race)" ||
+		fail "replay $i of the spin's race: $out"
+done
+echo ok

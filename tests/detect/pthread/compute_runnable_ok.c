@@ -1,0 +1,33 @@
+//! expect: verified
+/* main computes over a small table that no thread writes, without a
+ * scheduling point, while its worker could run.  tests/cli/spin_stall.sh
+ * runs it with the spin watchdog at 50 ms: the loop looks like a spin,
+ * and its read becomes a scheduling point, but only for a few hundred
+ * rounds per execution, and a poll only while another thread can run.
+ * It was a false livelock (the same value polled 10,000 times by the
+ * only runnable thread), and then an inconclusive step limit (a step
+ * each round). */
+#include <pthread.h>
+
+long table[4] = { 1, 2, 3, 4 };
+long out, worker_ran;
+
+static void *worker(void *arg)
+{
+	(void)arg;
+	worker_ran = 1;
+	return NULL;
+}
+
+int main(void)
+{
+	pthread_t t;
+	long s = 0;
+
+	pthread_create(&t, NULL, worker, NULL);
+	for (long i = 0; i < 60000000; i++)
+		s += table[i & 1];
+	out = s;
+	pthread_join(t, NULL);
+	return 0;
+}

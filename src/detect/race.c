@@ -83,10 +83,8 @@ void weft__race_access(const void *addr, size_t n, unsigned flags,
 	 * and its record (a reference count's decrement recorded after
 	 * another thread's free: a false use-after-free). */
 	if (!(flags & (WEFT__RACE_ATOMIC | WEFT__RACE_VOLATILE)) &&
-	    __builtin_expect(weft__race_site_hot(pc), 0)) {
-		if (weft__race_spin_budget(pc, t))
-			weft__race_point(addr, n, flags & WEFT__RACE_WRITE, pc);
-	}
+	    __builtin_expect(weft__race_site_hot(pc), 0))
+		weft__race_point(addr, n, flags & WEFT__RACE_WRITE, pc);
 	else if (!(flags & (WEFT__RACE_ATOMIC | WEFT__RACE_VOLATILE |
 			    WEFT__RACE_FREE)) &&
 		 __builtin_expect(weft__race_watched((uintptr_t)addr), 0))

@@ -84,13 +84,7 @@ void weft__race_site_learn(uintptr_t pc);
 void weft__race_stall_begin(void);
 bool weft__race_stalled(void);
 void weft__race_stall_access(const void *addr, unsigned flags, uintptr_t pc);
-/* Sites learnt as spins, and whether thread tid may take a scheduling
- * point at racing site pc now: at a spin's site only the first few
- * hundred times per execution, so that a loop taken for a spin but
- * running on (a computation) is not cut short by the step limit. */
-bool weft__race_spin_site(uintptr_t pc);
-void weft__race_spin_mark(uintptr_t pc);
-bool weft__race_spin_budget(uintptr_t pc, int tid);
+
 
 /* Report a race between the recorded access (tid, clock entry, kind,
  * size, pc) and the current one; once per pair of sites across

@@ -343,7 +343,6 @@ void weft__replay_context_mark(void)
  * executable: without it, a replay of a race inside the library did not
  * stop where the run had, and diverged. */
 #define CTX_OBJ_SHIFT 56
-#define CTX_SPIN ((uint64_t)1 << 55) /* a site learnt as a spin's */
 #define MAX_IMAGES 16
 
 int weft__replay_context_export(uint64_t *out, int max)
@@ -357,7 +356,6 @@ int weft__replay_context_export(uint64_t *out, int max)
 			if (a < lo[k] || a >= hi[k])
 				continue;
 			out[n++] = ((uint64_t)k << CTX_OBJ_SHIFT) |
-				   (weft__race_spin_site(pc) ? CTX_SPIN : 0) |
 				   ((uint64_t)(a - lo[k]) << 1) |
 				   ((pc & WEFT__PC_LOC_TAG) ? 1 : 0);
 			break;
@@ -370,7 +368,7 @@ void weft__replay_context_import(const uint64_t *in, int n)
 {
 	uintptr_t lo[MAX_IMAGES], hi[MAX_IMAGES];
 	int ni = weft__user_images(lo, hi, MAX_IMAGES);
-	const uint64_t off_mask = CTX_SPIN - 1;
+	const uint64_t off_mask = ((uint64_t)1 << CTX_OBJ_SHIFT) - 1;
 
 	for (int i = 0; i < n; i++) {
 		int k = (int)(in[i] >> CTX_OBJ_SHIFT);
@@ -384,7 +382,5 @@ void weft__replay_context_import(const uint64_t *in, int n)
 		if (in[i] & 1)
 			a |= WEFT__PC_LOC_TAG;
 		site_insert(a);
-		if (in[i] & CTX_SPIN)
-			weft__race_spin_mark(a);
 	}
 }

@@ -31,9 +31,12 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "detect/race.h"
+#include "explore/explore.h"
 
 #if defined(__has_include)
 #if __has_include(<sys/single_threaded.h>)
@@ -46,15 +49,12 @@
 #define STALL_MS 1000       /* no step for 1 s (WEFT_SPIN_STALL_MS) */
 #define SAMPLE 4096         /* reads that make a spin */
 #define SPIN_GRANULES 4     /* the granules a spin may poll */
-#define SPIN_SITES 64       /* sites learnt as spins */
-#define SPIN_POINTS 256     /* points a thread takes at them per execution */
+
 
 static uint64_t all_ones[(1u << WEFT__RACE_FILTER_BITS) / 64];
 static const uint64_t *normal;  /* the filter to put back */
 static bool started;
-static uintptr_t spin_sites[SPIN_SITES];
-static int nspin;
-static uint16_t spin_points[WEFT__MAX_THREADS];
+
 static int stall_ticks = STALL_MS / 10;
 
 /* The sample, on the test thread only. */
@@ -76,7 +76,10 @@ static void *watchdog(void *arg)
 		struct timespec ts = { 0, TICK_NS };
 		unsigned long now;
 
-		nanosleep(&ts, NULL);
+		/* The system call itself: libweft's nanosleep is the
+		 * program's virtual sleep, a step of the running test
+		 * thread's, which this thread must never take. */
+		syscall(SYS_clock_nanosleep, CLOCK_MONOTONIC, 0, &ts, NULL);
 		now = __atomic_load_n(&weft__step_clock, __ATOMIC_RELAXED);
 		if (now != last) {
 			last = now;
@@ -101,13 +104,19 @@ void weft__race_stall_begin(void)
 	pthread_attr_t a;
 	sigset_t all, old;
 
-	memset(spin_points, 0, sizeof spin_points);
 	if (started) {
 		if (weft__race_stalled())
 			sample_end();
 		return;
 	}
 	started = true;
+	/* Not in a replay, which has the sites its token carries and must
+	 * not end early, nor in a search in parts, whose parts must all see
+	 * one tree: a site learnt by the clock in one part alone would
+	 * leave holes between their leaves.  There a spin stays a time
+	 * limit, inconclusive. */
+	if (weft__opts.replay || weft__split_active())
+		return;
 	{
 		/* Tests make the watchdog quicker, to reach it with a
 		 * loop that does not take seconds. */
@@ -192,31 +201,6 @@ void weft__race_stall_access(const void *addr, unsigned flags, uintptr_t pc)
 	 * to stop the replay at the same read). */
 	if (!weft__other_can_run(r->tid) || weft__race_site_hot(pc))
 		return;
-	weft__race_spin_mark(pc);
 	weft__race_site_learn(pc);
 	weft__abandon_execution();
-}
-
-bool weft__race_spin_site(uintptr_t pc)
-{
-	for (int i = 0; i < nspin; i++)
-		if (spin_sites[i] == pc)
-			return true;
-	return false;
-}
-
-void weft__race_spin_mark(uintptr_t pc)
-{
-	if (nspin < SPIN_SITES && !weft__race_spin_site(pc))
-		spin_sites[nspin++] = pc;
-}
-
-bool weft__race_spin_budget(uintptr_t pc, int tid)
-{
-	if (!nspin || !weft__race_spin_site(pc))
-		return true;
-	if (spin_points[tid] >= SPIN_POINTS)
-		return false;
-	spin_points[tid]++;
-	return true;
 }

@@ -200,12 +200,21 @@ int __weft_pthread_rwlock_init(pthread_rwlock_t *l,
 	return 0;
 }
 
+/* A step, so that a holder's section is seen on both sides of it (the
+ * check ran between steps, when no other thread could hold the lock). */
 int __weft_pthread_rwlock_destroy(pthread_rwlock_t *l)
 {
+	const struct weft_loc *loc;
+
 	if (!weft__pt_live())
 		return pthread_rwlock_destroy(l);
+	loc = PT_LOC();
+	weft__check_access(l, sizeof *l, true, loc);
+	weft__point("pthread_rwlock_destroy", l, wr(l)->name, WEFT__ACC_WRITE,
+		    loc);
+	weft__check_access(l, sizeof *l, true, loc);
 	if (((weft_rwlock_t *)l)->writer || ((weft_rwlock_t *)l)->readers)
-		weft__fail(WEFT__K(MISUSE), PT_LOC(),
+		weft__fail(WEFT__K(MISUSE), loc,
 			   "destroying %s while it is held",
 			   wr(l)->name);
 	return 0;

@@ -2,11 +2,11 @@
 /* main computes over a small table that no thread writes, without a
  * scheduling point, while its worker could run.  tests/cli/spin_stall.sh
  * runs it with the spin watchdog at 50 ms: the loop looks like a spin,
- * and its read becomes a scheduling point, but only for a few hundred
- * rounds per execution, and a poll only while another thread can run.
- * It was a false livelock (the same value polled 10,000 times by the
- * only runnable thread), and then an inconclusive step limit (a step
- * each round). */
+ * and its read becomes a scheduling point, a poll only while another
+ * thread can run: the run ends at the step limit (a step each round),
+ * inconclusive, where it was a false livelock (the same value polled
+ * 10,000 times by the only runnable thread).  Under the default second
+ * the loop ends first, and it is verified. */
 #include <pthread.h>
 
 long table[4] = { 1, 2, 3, 4 };

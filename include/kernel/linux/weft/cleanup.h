@@ -30,77 +30,56 @@ static const struct weft_loc *weft_kx_guard_loc __attribute__((unused));
 #define WEFT_KX_PASTE(a, b) WEFT_KX_PASTE_(a, b)
 #define WEFT_KX_UNIQ(p) WEFT_KX_PASTE(p, __COUNTER__)
 
-/* A guard class: the locked object, saved interrupt flags and the
- * guard's location; lock and unlock see them as _T, g->flags and loc. */
-#define WEFT_KX_GUARD_CLASS(_name, _type, _lock, _unlock)                     \
+/* A guard class: the locked object (_T), saved interrupt flags and the
+ * guard's location, which lock and unlock see as _T, g->flags and loc.
+ * _params is the constructor's parameter list, _obj the object it keeps
+ * (for a guard of no object, a token that is not NULL).  The names are
+ * pasted where the guard's name is first seen, then passed on whole:
+ * passed on itself, the name would be expanded first (mutex is a macro
+ * of weft/linux.h). */
+#define WEFT_KX_GUARD_(cls, dtor, ctor, at, _type, _params, _obj, _lock,      \
+		       _unlock)                                               \
 	typedef struct {                                                      \
 		_type t;                                                      \
 		unsigned long flags;                                          \
 		const struct weft_loc *loc;                                   \
-	} class_##_name##_t;                                                  \
-	static inline __attribute__((unused)) void                            \
-	class_##_name##_destructor(class_##_name##_t *g)                      \
+	} cls;                                                                \
+	static inline __attribute__((unused)) void dtor(cls *g)               \
 	{                                                                     \
 		_type _T = g->t;                                              \
 		const struct weft_loc *loc = g->loc;                          \
+		(void)_T;                                                     \
 		(void)loc;                                                    \
 		if (g->t) {                                                   \
 			_unlock;                                              \
 		}                                                             \
 	}                                                                     \
-	static inline __attribute__((unused)) WEFT_KX_NO_TSAN                 \
-	class_##_name##_t class_##_name##_constructor(_type _T)               \
+	static inline __attribute__((unused)) WEFT_KX_NO_TSAN cls ctor(       \
+		_params)                                                      \
 	{                                                                     \
-		class_##_name##_t g_ = { _T, 0, weft_kx_guard_loc };          \
-		class_##_name##_t *g = &g_;                                   \
+		cls g_ = { _obj, 0, weft_kx_guard_loc };                      \
+		cls *g = &g_;                                                 \
 		const struct weft_loc *loc = g_.loc;                          \
 		(void)g;                                                      \
 		(void)loc;                                                    \
 		_lock;                                                        \
 		return g_;                                                    \
 	}                                                                     \
-	static inline __attribute__((unused)) WEFT_KX_NO_TSAN                 \
-	class_##_name##_t (*class_##_name##_at(const struct weft_loc *l))(    \
-		_type)                                                        \
+	static inline __attribute__((unused)) WEFT_KX_NO_TSAN cls (           \
+		*at(const struct weft_loc *l))(_params)                       \
 	{                                                                     \
 		weft_kx_guard_loc = l;                                        \
-		return class_##_name##_constructor;                           \
+		return ctor;                                                  \
 	}
-
+#define WEFT_KX_GUARD_CLASS(_name, _type, _lock, _unlock)                     \
+	WEFT_KX_GUARD_(class_##_name##_t, class_##_name##_destructor,         \
+		       class_##_name##_constructor, class_##_name##_at,       \
+		       _type, _type _T, _T, _lock, _unlock)
 /* A guard of no object (rcu, preempt): constructed with (). */
 #define WEFT_KX_GUARD_CLASS0(_name, _lock, _unlock)                           \
-	typedef struct {                                                      \
-		void *t;                                                      \
-		unsigned long flags;                                          \
-		const struct weft_loc *loc;                                   \
-	} class_##_name##_t;                                                  \
-	static inline __attribute__((unused)) void                            \
-	class_##_name##_destructor(class_##_name##_t *g)                      \
-	{                                                                     \
-		const struct weft_loc *loc = g->loc;                          \
-		(void)loc;                                                    \
-		if (g->t) {                                                   \
-			_unlock;                                              \
-		}                                                             \
-	}                                                                     \
-	static inline __attribute__((unused)) WEFT_KX_NO_TSAN                 \
-	class_##_name##_t class_##_name##_constructor(void)                   \
-	{                                                                     \
-		class_##_name##_t g_ = { (void *)1, 0, weft_kx_guard_loc };   \
-		class_##_name##_t *g = &g_;                                   \
-		const struct weft_loc *loc = g_.loc;                          \
-		(void)g;                                                      \
-		(void)loc;                                                    \
-		_lock;                                                        \
-		return g_;                                                    \
-	}                                                                     \
-	static inline __attribute__((unused)) WEFT_KX_NO_TSAN                 \
-	class_##_name##_t (*class_##_name##_at(const struct weft_loc *l))(    \
-		void)                                                         \
-	{                                                                     \
-		weft_kx_guard_loc = l;                                        \
-		return class_##_name##_constructor;                           \
-	}
+	WEFT_KX_GUARD_(class_##_name##_t, class_##_name##_destructor,         \
+		       class_##_name##_constructor, class_##_name##_at,       \
+		       void *, void, (void *)1, _lock, _unlock)
 
 #define DEFINE_GUARD(_name, _type, _lock, _unlock)                            \
 	WEFT_KX_GUARD_CLASS(_name, _type, _lock, _unlock)

@@ -43,16 +43,7 @@ static __attribute__((noinline)) void ignored(const void *addr, size_t n,
 			.order = WEFT__ORDER_EXPLICIT, .loc = weft__pc_loc(pc) };
 		weft__race_watch_add(addr);
 		weft__visible(&op);
-		if (write) {
-			weft__poll_forget();
-		} else {
-			unsigned char v[16] = { 0 };
-			uint64_t lo, hi;
-			memcpy(v, addr, n < sizeof v ? n : sizeof v);
-			memcpy(&lo, v, 8);
-			memcpy(&hi, v + 8, 8);
-			weft__poll_wide(op.obj, lo, hi);
-		}
+		weft__race_poll(addr, n, write);
 	}
 	if (weft__in_tracked_heap(addr) && weft__heap_freed(addr, n))
 		weft__check_access(addr, n, write, weft__pc_loc(pc));

@@ -74,6 +74,10 @@ WEFT__RACE_PLAIN(8)
  * there is also a poll of the value, as a volatile read is, so that a
  * thread that spins on it lets the others run (fair scheduling). */
 void weft__race_point(const void *addr, size_t n, bool write, uintptr_t pc);
+/* The access the thread makes after its step at a racing site: a read
+ * polls the value it is about to read, for fair scheduling; a write ends
+ * the thread's polls (race_report.c). */
+void weft__race_poll(const void *addr, size_t n, bool write);
 /* Make pc a racing site from now on (race_report.c). */
 void weft__race_site_learn(uintptr_t pc);
 

@@ -132,22 +132,30 @@ void weft__race_point(const void *addr, size_t n, bool write, uintptr_t pc)
 		    (const void *)((uintptr_t)addr & ~(uintptr_t)7),
 		    weft__objname(addr, "memory"),
 		    write ? WEFT__ACC_WRITE : WEFT__ACC_READ, weft__pc_loc(pc));
+	/* Not a poll when the thread runs alone: with nobody to change the
+	 * value, a loop that reads it on (a computation once the others
+	 * finished or wait for it) would end as a livelock; it is a step
+	 * each round, as before. */
+	if (write || weft__other_can_run(t))
+		weft__race_poll(addr, n, write);
+}
+
+void weft__race_poll(const void *addr, size_t n, bool write)
+{
+	/* The value the thread is about to read (the access comes after
+	 * the step). */
+	unsigned char v[16] = { 0 };
+	uint64_t lo, hi;
+
 	if (write) {
 		weft__poll_forget();
-	} else if (weft__other_can_run(t)) {
-		/* The value the thread is about to read (the access comes
-		 * after this call).  Not when the thread runs alone: with
-		 * nobody to change the value, a loop that reads it on (a
-		 * computation once the others finished or wait for it) would
-		 * end as a livelock; it is a step each round, as before. */
-		unsigned char v[16] = { 0 };
-		uint64_t lo, hi;
-		memcpy(v, addr, n < sizeof v ? n : sizeof v);
-		memcpy(&lo, v, 8);
-		memcpy(&hi, v + 8, 8);
-		weft__poll_wide((const void *)((uintptr_t)addr & ~(uintptr_t)7),
-				lo, hi);
+		return;
 	}
+	memcpy(v, addr, n < sizeof v ? n : sizeof v);
+	memcpy(&lo, v, 8);
+	memcpy(&hi, v + 8, 8);
+	weft__poll_wide((const void *)((uintptr_t)addr & ~(uintptr_t)7), lo,
+			hi);
 }
 
 void weft__race_volatile_site(uintptr_t pc)

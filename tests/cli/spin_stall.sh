@@ -11,7 +11,8 @@ verdict() { # PROGRAM: "verdict kind" of its run
 	WEFT_SPIN_STALL_MS=50 WEFT_OPTIONS="format=json" "$1" 2>/dev/null |
 		sed -n 's/.*"verdict":"\([a-z]*\)","kind":"*\([a-z-]*\).*/\1 \2/p'
 }
-out=$(WEFT_SPIN_STALL_MS=50 WEFT_OPTIONS="format=json" \
+out=$(COMPUTE_ROUNDS=60000000 WEFT_SPIN_STALL_MS=50 \
+	WEFT_OPTIONS="format=json" \
 	$B/tests/detect/pthread/compute_runnable_ok 2>/dev/null)
 printf '%s\n' "$out" | grep -q '"verdict":"inconclusive","kind":null,"reason":"step-limit"' ||
 	fail "a computation while another thread can run: $out"

@@ -5,9 +5,11 @@
  * and its read becomes a scheduling point, a poll only while another
  * thread can run: the run ends at the step limit (a step each round),
  * inconclusive, where it was a false livelock (the same value polled
- * 10,000 times by the only runnable thread).  Under the default second
- * the loop ends first, and it is verified. */
+ * 10,000 times by the only runnable thread).  The runner runs it with
+ * a short loop, which ends long before the default second even on a
+ * loaded machine, and it is verified; COMPUTE_ROUNDS makes it long. */
 #include <pthread.h>
+#include <stdlib.h>
 
 long table[4] = { 1, 2, 3, 4 };
 long out, worker_ran;
@@ -22,10 +24,11 @@ static void *worker(void *arg)
 int main(void)
 {
 	pthread_t t;
-	long s = 0;
+	const char *e = getenv("COMPUTE_ROUNDS");
+	long rounds = e ? atol(e) : 100000, s = 0;
 
 	pthread_create(&t, NULL, worker, NULL);
-	for (long i = 0; i < 60000000; i++)
+	for (long i = 0; i < rounds; i++)
 		s += table[i & 1];
 	out = s;
 	pthread_join(t, NULL);

@@ -16,7 +16,7 @@ out=$(COMPUTE_ROUNDS=60000000 WEFT_SPIN_STALL_MS=50 \
 	$B/tests/detect/pthread/compute_runnable_ok 2>/dev/null)
 printf '%s\n' "$out" | grep -q '"verdict":"inconclusive","kind":null,"reason":"step-limit"' ||
 	fail "a computation while another thread can run: $out"
-v=$(verdict $B/tests/detect/pthread/long_compute_ok)
+v=$(COMPUTE_ROUNDS=60000000 verdict $B/tests/detect/pthread/long_compute_ok)
 expect_eq "$v" "verified null" "a computation alone"
 v=$(verdict $B/tests/detect/pthread/plain_spin_bug)
 expect_eq "$v" "bug data-race" "a spin on a plain flag"

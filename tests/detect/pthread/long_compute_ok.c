@@ -1,10 +1,12 @@
 //! expect: verified
-/* After its worker finished, main computes for a while (about a second
- * instrumented) reading one global, with no scheduling point.  The spin
- * watchdog samples it, but no other thread can run, so the loop is a
- * computation: no scheduling point is added, and the verdict is not cut
- * short by the step limit. */
+/* After its worker finished, main computes for a while reading one
+ * global, with no scheduling point.  tests/cli/spin_stall.sh makes the
+ * loop long (COMPUTE_ROUNDS) and the spin watchdog quick: it samples the
+ * loop, but no other thread can run, so the loop is a computation, no
+ * scheduling point is added, and the verdict is not cut short by the
+ * step limit.  The runner's run is short. */
 #include <pthread.h>
+#include <stdlib.h>
 
 long table[4] = { 1, 2, 3, 4 };
 long out;
@@ -19,11 +21,12 @@ static void *worker(void *arg)
 int main(void)
 {
 	pthread_t t;
-	long s = 0;
+	const char *e = getenv("COMPUTE_ROUNDS");
+	long rounds = e ? atol(e) : 100000, s = 0;
 
 	pthread_create(&t, NULL, worker, NULL);
 	pthread_join(t, NULL);
-	for (long i = 0; i < 250000000; i++)
+	for (long i = 0; i < rounds; i++)
 		s += table[i & 1];
 	out = s;
 	return 0;

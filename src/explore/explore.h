@@ -226,5 +226,11 @@ long weft__explore_budget_used(void);
 void weft__check_all_pruned(struct weft__shm *S);
 /* How severe a finding reported at the end is (lower: more). */
 int weft__finding_rank(const char *kind);
+/* The most severe of V's findings from index from on (the first of
+ * those of its rank), or -1. */
+int weft__worst_finding(const struct weft__verdict *V, int from);
+/* Make finding i the verdict's: first in the list (the report shows the
+ * others after it as "also"), its kind and message the verdict's. */
+void weft__finding_lead(struct weft__verdict *V, int i);
 
 #endif

@@ -312,7 +312,7 @@ int weft__finding_rank(const char *kind)
 	return k ? k->rank : WEFT__RANK_OTHER;
 }
 
-static int worst_finding(const struct weft__verdict *V, int from)
+int weft__worst_finding(const struct weft__verdict *V, int from)
 {
 	int best = -1;
 
@@ -321,6 +321,18 @@ static int worst_finding(const struct weft__verdict *V, int from)
 				       weft__finding_rank(V->findings[best].kind))
 			best = i;
 	return best;
+}
+
+void weft__finding_lead(struct weft__verdict *V, int i)
+{
+	if (i > 0) {
+		struct weft__finding f = V->findings[i];
+		memmove(&V->findings[1], &V->findings[0],
+			sizeof f * (size_t)i);
+		V->findings[0] = f;
+	}
+	snprintf(V->kind, sizeof V->kind, "%s", V->findings[0].kind);
+	snprintf(V->message, sizeof V->message, "%s", V->findings[0].msg);
 }
 
 /* The token of the execution just ended, for S->v.found_token. */
@@ -488,7 +500,7 @@ void weft__explore_loop(const struct weft_test *t,
 		else if (S->v.nfindings && ++quiet >= FINDING_QUIET)
 			over_quiet = true;
 		if (S->v.nfindings > nfind && r != EXEC_BUG) {
-			int w = worst_finding(&S->v, nfind);
+			int w = weft__worst_finding(&S->v, nfind);
 			int sev = weft__finding_rank(S->v.findings[w].kind);
 			if (sev < found_sev) {
 				free_record(found);
@@ -524,18 +536,7 @@ void weft__explore_loop(const struct weft_test *t,
 	over = weft__strategy_abandon_round() || over;
 	if (S->v.nfindings && found) {
 		restore_record(S, found);
-		/* The primary finding goes first; the report lists the others
-		 * after it as "also". */
-		if (primary > 0) {
-			struct weft__finding f = S->v.findings[primary];
-			memmove(&S->v.findings[1], &S->v.findings[0],
-				sizeof f * (size_t)primary);
-			S->v.findings[0] = f;
-		}
-		snprintf(S->v.kind, sizeof S->v.kind, "%s",
-			 S->v.findings[0].kind);
-		snprintf(S->v.message, sizeof S->v.message, "%s",
-			 S->v.findings[0].msg);
+		weft__finding_lead(&S->v, primary);
 		finish(&S->v, t0, VERDICT_BUG);
 		return;
 	}

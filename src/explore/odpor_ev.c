@@ -127,10 +127,6 @@ void weft__ev_of_op(struct ev *e, int tid, const struct weft__op *op)
 	const void *blk = op->obj ? weft__heap_block_start(op->obj) : NULL;
 
 	uint8_t acc = op->access_now ? op->access_now(op) : op->access;
-	/* Whether a try-step takes its lock (or count) now: it writes, or
-	 * takes a read side (a shared trylock that succeeds is a read). */
-	bool took = acc == WEFT__ACC_WRITE ||
-		    (op->lock_now && op->lock_now(op) == WEFT__LOCK_TRY);
 
 	*e = (struct ev){
 		.obj = op->obj, .obj2 = op->obj2,
@@ -146,8 +142,12 @@ void weft__ev_of_op(struct ev *e, int tid, const struct weft__op *op)
 	if (op->order & WEFT__ORDER_SC)
 		e->flags |= EV_SC;
 	/* Acquisitions: blocking steps that are no release, and try-steps
-	 * that succeed (they take the lock or count just as well). */
-	if ((op->ready && !op->release) || (op->access_now && took))
+	 * that succeed (they take the lock or count just as well): that
+	 * write, or take a read side (a shared trylock is a read). */
+	if ((op->ready && !op->release) ||
+	    (op->access_now &&
+	     (acc == WEFT__ACC_WRITE ||
+	      (op->lock_now && op->lock_now(op) == WEFT__LOCK_TRY))))
 		e->flags |= EV_ACQUIRE;
 }
 

@@ -131,23 +131,11 @@ static void found_then_killed(struct weft__shm *S)
 	struct weft__verdict *V = &S->v;
 	long hung = V->executions + V->pruned + V->redundant + 1;
 	double secs = weft__opts.time_limit + 5;
-	int w = 0;
-	bool earlier;
+	int w = weft__worst_finding(V, 0);
+	bool earlier = w < V->found_nfind && V->found_token[0];
 
-	for (int i = 1; i < V->nfindings; i++)
-		if (weft__finding_rank(V->findings[i].kind) <
-		    weft__finding_rank(V->findings[w].kind))
-			w = i;
-	earlier = w < V->found_nfind && V->found_token[0];
-	if (w > 0) {
-		struct weft__finding f = V->findings[w];
-		memmove(&V->findings[1], &V->findings[0],
-			sizeof f * (size_t)w);
-		V->findings[0] = f;
-	}
+	weft__finding_lead(V, w);
 	V->verdict = VERDICT_BUG;
-	snprintf(V->kind, sizeof V->kind, "%s", V->findings[0].kind);
-	snprintf(V->message, sizeof V->message, "%s", V->findings[0].msg);
 	if (earlier) {
 		V->detail_len = snprintf(V->detail, sizeof V->detail,
 			"(the search stopped in execution %ld, which reached "

@@ -292,10 +292,19 @@ int weft_kx_in_hardirq(void)
 	return weft__lx_me()->hardirq;
 }
 
-int weft__lx_exposed_holder(const struct weft_klock *l, bool shared,
-			    bool (*exposed)(int t))
+int weft__lx_exposed_holder(const char *step, const struct weft_klock *l,
+			    const char *lock_name, bool shared,
+			    bool (*exposed)(int t), const struct weft_loc *loc)
 {
 	int self = weft__self();
+
+	/* Who holds l is what the read sides (reads of each other) change:
+	 * for the explorer the step is a write (por_write), so that it is
+	 * tried inside a reader's section too. */
+	weft__visible(&(struct weft__op){ .name = step, .obj = l,
+					  .objname = lock_name,
+					  .access = WEFT__ACC_READ,
+					  .por_write = true, .loc = loc });
 
 	if (l->owner && l->owner - 1 != self && exposed(l->owner - 1))
 		return l->owner - 1;
@@ -318,14 +327,8 @@ void weft__lx_irq_check_spin(const struct weft_klock *l, const char *lock_name,
 {
 	int t;
 
-	/* It reads who holds l, which the read sides (reads of each other)
-	 * change: for the explorer a write (por_write), so that it is tried
-	 * inside a reader's section too. */
-	weft__visible(&(struct weft__op){ .name = "hardirq_lock", .obj = l,
-					  .objname = lock_name,
-					  .access = WEFT__ACC_READ,
-					  .por_write = true, .loc = loc });
-	t = weft__lx_exposed_holder(l, shared, irqs_on);
+	t = weft__lx_exposed_holder("hardirq_lock", l, lock_name, shared,
+				    irqs_on, loc);
 	if (t < 0)
 		return;
 	weft__fail_detail("  %s took it at %s without disabling interrupts "

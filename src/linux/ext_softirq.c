@@ -45,12 +45,8 @@ static void softirq_check_spin(const struct weft_klock *l,
 {
 	int t;
 
-	/* A write for the explorer: see weft__lx_irq_check_spin. */
-	weft__visible(&(struct weft__op){ .name = "softirq_lock", .obj = l,
-					  .objname = lock_name,
-					  .access = WEFT__ACC_READ,
-					  .por_write = true, .loc = loc });
-	t = weft__lx_exposed_holder(l, shared, bh_enabled);
+	t = weft__lx_exposed_holder("softirq_lock", l, lock_name, shared,
+				    bh_enabled, loc);
 	if (t < 0)
 		return;
 	weft__fail_detail("  %s took it at %s with softirqs enabled "

@@ -115,11 +115,13 @@ void weft__lx_ctx_enter(struct weft__lx_ctx_save *s, const char *atomic_what,
 		  const char *atomic_name, int skip0, int skip1);
 void weft__lx_ctx_leave(const struct weft__lx_ctx_save *s);
 
-/* A thread other than the caller holding l (for writing, when shared)
- * with exposed(t) true, or -1 (ext_irq.c): the holder an interrupt or a
- * softirq could run on top of. */
-int weft__lx_exposed_holder(const struct weft_klock *l, bool shared,
-			    bool (*exposed)(int t));
+/* A step named step that reads who holds l, then a thread other than
+ * the caller holding l (for writing, when shared) with exposed(t) true,
+ * or -1 (ext_irq.c): the holder an interrupt or a softirq could run on
+ * top of.  Blocks only as a scheduling point does. */
+int weft__lx_exposed_holder(const char *step, const struct weft_klock *l,
+			    const char *lock_name, bool shared,
+			    bool (*exposed)(int t), const struct weft_loc *loc);
 /* A spinning lock's acquisition in interrupt context: a hard interrupt
  * handler or a softirq (ext_softirq.c) that spins on l while a thread
  * holds it with them enabled is a deadlock on that thread's CPU. */

@@ -46,39 +46,19 @@ bool weft_kx_kthread_park(void);
 #define kthread_run_worker(flags, fmt, ...) WEFT_KX_KWORKER(fmt)
 #define kthread_create_worker_on_cpu(cpu, flags, fmt, ...) WEFT_KX_KWORKER(fmt)
 #define kthread_run_worker_on_cpu(cpu, flags, fmt, ...) WEFT_KX_KWORKER(fmt)
-#define kthread_init_work(w, fn) weft_work_init((w), (fn), #fn, WEFT_HERE)
-#define kthread_init_delayed_work(d, fn)                                      \
-	weft_dwork_init((d), (fn), #fn, WEFT_HERE)
-#define DEFINE_KTHREAD_WORK(name, fn) struct weft_work name = WEFT_WORK_INIT(fn, #fn)
-static inline bool weft_kx_kthread_queue(struct weft_wq *wk,
-					 struct weft_work *w,
-					 const struct weft_loc *loc)
-{
-	return weft_work_queue(wk, w, loc);
-}
-static inline bool weft_kx_kthread_cancel(struct weft_work *w,
-					  const struct weft_loc *loc)
-{
-	return weft_work_cancel(w, 1, loc);
-}
-static inline bool weft_kx_kthread_dqueue(struct weft_wq *wk,
-					  struct weft_dwork *d,
-					  unsigned long delay, int mod,
-					  const struct weft_loc *loc)
-{
-	return weft_dwork_queue(wk, d, delay, mod, loc);
-}
-#define kthread_queue_work(wk, w) weft_kx_kthread_queue((wk), (w), WEFT_HERE)
+/* The workqueue spellings are the calls (weft/linux/workqueue.h). */
+#define kthread_init_work(w, fn) INIT_WORK(w, fn)
+#define kthread_init_delayed_work(d, fn) INIT_DELAYED_WORK(d, fn)
+#define DEFINE_KTHREAD_WORK(name, fn) DECLARE_WORK(name, fn)
+#define kthread_queue_work(wk, w) queue_work(wk, w)
 #define kthread_queue_delayed_work(wk, d, delay)                              \
-	weft_kx_kthread_dqueue((wk), (d), (delay), 0, WEFT_HERE)
-#define kthread_mod_delayed_work(wk, d, delay)                                \
-	weft_kx_kthread_dqueue((wk), (d), (delay), 1, WEFT_HERE)
-#define kthread_flush_work(w) ((void)weft_work_flush((w), WEFT_HERE))
-#define kthread_flush_worker(wk) weft_wq_flush((wk), WEFT_HERE)
-#define kthread_cancel_work_sync(w) weft_kx_kthread_cancel((w), WEFT_HERE)
-#define kthread_cancel_delayed_work_sync(d)                                   \
-	weft_kx_kthread_cancel(&(d)->work, WEFT_HERE)
-#define kthread_destroy_worker(wk) weft_wq_destroy((wk), WEFT_HERE)
+	queue_delayed_work(wk, d, delay)
+#define kthread_mod_delayed_work(wk, d, delay) mod_delayed_work(wk, d, delay)
+#define kthread_flush_work(w) ((void)flush_work(w))
+#define kthread_flush_worker(wk) flush_workqueue(wk)
+#define kthread_cancel_work_sync(w) cancel_work_sync(w)
+#define kthread_cancel_delayed_work_sync(d) cancel_delayed_work_sync(d)
+#define kthread_destroy_worker(wk) destroy_workqueue(wk)
 WEFT_KX_UNMODELLED("kthread_init_worker/kthread_worker_fn (a worker the "
 		   "program runs itself; use kthread_create_worker)")
 int weft_kx_kthread_worker_fn(void *);

@@ -35,17 +35,6 @@
 #define schedule_delayed_work_on(cpu, d, delay)                               \
 	((void)(cpu), weft_dwork_queue(system_wq, (d), (delay), 0, WEFT_HERE))
 #define flush_delayed_work_sync(d) flush_delayed_work(d)
-/* Functions, not casts, so that a result left unused is no warning. */
-static inline bool weft_kx_disable_work(struct weft_work *w, int sync,
-					const struct weft_loc *loc)
-{
-	return weft_work_disable(w, sync, loc);
-}
-static inline bool weft_kx_enable_work(struct weft_work *w,
-				       const struct weft_loc *loc)
-{
-	return weft_work_enable(w, loc);
-}
 /* As the kernel's inline: queued only when the count reaches zero. */
 static inline bool weft_kx_enable_and_queue(struct weft_wq *wq,
 					    struct weft_work *w,
@@ -56,13 +45,13 @@ static inline bool weft_kx_enable_and_queue(struct weft_wq *wq,
 	weft_work_queue(wq, w, loc);
 	return true;
 }
-#define disable_work(w) weft_kx_disable_work((w), 0, WEFT_HERE)
-#define disable_work_sync(w) weft_kx_disable_work((w), 1, WEFT_HERE)
-#define enable_work(w) weft_kx_enable_work((w), WEFT_HERE)
-#define disable_delayed_work(d) weft_kx_disable_work(&(d)->work, 0, WEFT_HERE)
+#define disable_work(w) (weft_work_disable((w), 0, WEFT_HERE))
+#define disable_work_sync(w) (weft_work_disable((w), 1, WEFT_HERE))
+#define enable_work(w) (weft_work_enable((w), WEFT_HERE))
+#define disable_delayed_work(d) (weft_work_disable(&(d)->work, 0, WEFT_HERE))
 #define disable_delayed_work_sync(d)                                          \
-	weft_kx_disable_work(&(d)->work, 1, WEFT_HERE)
-#define enable_delayed_work(d) weft_kx_enable_work(&(d)->work, WEFT_HERE)
+	(weft_work_disable(&(d)->work, 1, WEFT_HERE))
+#define enable_delayed_work(d) (weft_work_enable(&(d)->work, WEFT_HERE))
 #define enable_and_queue_work(wq, w)                                          \
 	weft_kx_enable_and_queue((wq), (w), WEFT_HERE)
 WEFT_KX_UNMODELLED("work_busy/current_work (work introspection)")

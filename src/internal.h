@@ -317,12 +317,12 @@ int weft__release_clock(const void *obj, const uint32_t **c);
  * running thread changes (weft__set_running), so that the question below
  * is a few loads from one cache line instead of a call. */
 struct weft__running {
-	const uint32_t *vc;       /* its clock; NULL when no test thread runs,
-				     or while it ignores its accesses */
+	const uint32_t *vc;       /* its clock; NULL when no test thread runs
+				     (tid < 0), or while it ignores its
+				     accesses (weft_race_ignore_begin) */
 	const char *stack_lo, *stack_hi; /* its stack (empty if it has none) */
 	bool *progress;           /* the execution's note that a step wrote */
 	int tid;
-	bool ignore;              /* inside weft_race_ignore_begin/end */
 };
 extern WEFT__HIDDEN struct weft__running weft__running;
 /* Steps taken in this process, all executions together: the race

@@ -5,7 +5,7 @@
  * by its own earlier read, and the writer has not run, so no race is
  * seen either.  It would spin until the time limit, and the test was
  * inconclusive in its first execution, though the program ends natively
- * and has a data race (SV-COMP's lu-fig2 and szymanski, message passing
+ * and has a data race (SV-COMP's lu-fig2 and dekker, message passing
  * through a plain flag).
  *
  * A watchdog thread of the worker process looks at the scheduler's step
@@ -43,17 +43,15 @@
 #endif
 #endif
 
-#define TICK_NS 10000000L   /* 10 ms */
+#define TICK_MS 10          /* the watchdog looks this often */
 #define STALL_MS 1000       /* no step for 1 s (WEFT_SPIN_STALL_MS) */
 #define SAMPLE 4096         /* reads that make a spin */
 #define SPIN_GRANULES 4     /* the granules a spin may poll */
 
-
 static uint64_t all_ones[(1u << WEFT__RACE_FILTER_BITS) / 64];
 static const uint64_t *normal;  /* the filter to put back */
 static bool started;
-
-static int stall_ticks = STALL_MS / 10;
+static int stall_ticks = STALL_MS / TICK_MS;
 
 /* The sample, on the test thread only. */
 static struct {
@@ -62,16 +60,20 @@ static struct {
 	uintptr_t gran[SPIN_GRANULES];
 } S;
 
-static void sample_end(void);
+static void sample_end(void)
+{
+	memset(&S, 0, sizeof S);
+	__atomic_store_n(&weft__race_filter, normal, __ATOMIC_RELEASE);
+}
 
 static void *watchdog(void *arg)
 {
+	struct timespec tick = { 0, TICK_MS * 1000000L };
 	unsigned long last = 0;
 	int still = 0;
 
 	(void)arg;
 	for (;;) {
-		struct timespec ts = { 0, TICK_NS };
 		unsigned long now;
 
 		/* C library's clock_nanosleep, which libweft does not
@@ -80,7 +82,7 @@ static void *watchdog(void *arg)
 		 * with dlsym and test the caller; called from this thread,
 		 * they ran the loader and the allocator beside the test
 		 * thread, and a test hung one time in a few hundred. */
-		clock_nanosleep(CLOCK_MONOTONIC, 0, &ts, NULL);
+		clock_nanosleep(CLOCK_MONOTONIC, 0, &tick, NULL);
 		now = __atomic_load_n(&weft__step_clock, __ATOMIC_RELAXED);
 		if (now != last) {
 			last = now;
@@ -96,14 +98,46 @@ static void *watchdog(void *arg)
 	return NULL;
 }
 
-/* At an execution's start, in the worker: the watchdog starts once, and
- * a sample begun in the execution before (or the filter repointed while
- * weft itself, not a test thread, ran for long) is dropped. */
-void weft__race_stall_begin(void)
+/* Start the watchdog's thread: detached, on a small stack, with every
+ * signal blocked, so that no signal of the program's is delivered there,
+ * where its handler would run beside the test threads.  glibc clears the
+ * flag libstdc++ reads (shared_ptr's counts) at a process's first
+ * thread; the program's own first thread clears it (src/pthread/
+ * thread.c), and the watchdog, which never touches what the flag guards,
+ * must not: the first execution would take other paths than the rest. */
+static void start_watchdog(void)
 {
 	pthread_t t;
 	pthread_attr_t a;
 	sigset_t all, old;
+#ifdef HAVE_SINGLE_THREADED
+	char was = __libc_single_threaded;
+#endif
+
+	if (pthread_attr_init(&a))
+		return;
+	pthread_attr_setstacksize(&a, 64 * 1024);
+	pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	pthread_create(&t, &a, watchdog, NULL);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+#ifdef HAVE_SINGLE_THREADED
+	__libc_single_threaded = was;
+#endif
+	pthread_attr_destroy(&a);
+}
+
+/* At an execution's start, in the worker: the watchdog starts once, and
+ * a sample begun in the execution before (or the filter repointed while
+ * weft itself, not a test thread, ran for long) is dropped.  Not in a
+ * replay, which has the sites its token carries and must not end early,
+ * nor in a search in parts, whose parts must all see one tree: a site
+ * learnt by the clock in one part alone would leave holes between their
+ * leaves.  There a spin stays a time limit, inconclusive. */
+void weft__race_stall_begin(void)
+{
+	const char *e;
 
 	if (started) {
 		if (weft__race_stalled())
@@ -111,52 +145,17 @@ void weft__race_stall_begin(void)
 		return;
 	}
 	started = true;
-	/* Not in a replay, which has the sites its token carries and must
-	 * not end early, nor in a search in parts, whose parts must all see
-	 * one tree: a site learnt by the clock in one part alone would
-	 * leave holes between their leaves.  There a spin stays a time
-	 * limit, inconclusive. */
 	if (weft__opts.replay || weft__split_active())
 		return;
-	{
-		/* Tests make the watchdog quicker, to reach it with a
-		 * loop that does not take seconds. */
-		const char *e = getenv("WEFT_SPIN_STALL_MS");
-		long ms = e ? strtol(e, NULL, 10) : STALL_MS;
-		stall_ticks = ms >= 10 ? (int)(ms / 10) : 1;
+	/* Tests make the watchdog quicker, to reach it with a loop that does
+	 * not take seconds. */
+	if ((e = getenv("WEFT_SPIN_STALL_MS"))) {
+		long ms = strtol(e, NULL, 10);
+		stall_ticks = ms >= TICK_MS ? (int)(ms / TICK_MS) : 1;
 	}
 	normal = weft__race_filter;
 	memset(all_ones, 0xff, sizeof all_ones);
-	if (pthread_attr_init(&a))
-		return;
-	pthread_attr_setstacksize(&a, 64 * 1024);
-	pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
-	{
-		/* glibc clears the flag libstdc++ reads (shared_ptr's counts)
-		 * at a process's first thread; the program's own first
-		 * thread clears it (src/pthread/thread.c), and the watchdog,
-		 * which never touches what the flag guards, must not: the
-		 * first execution would take other paths than the rest. */
-#ifdef HAVE_SINGLE_THREADED
-		char was = __libc_single_threaded;
-#endif
-		/* No signal of the program's is delivered to the watchdog,
-		 * where its handler would run beside the test threads. */
-		sigfillset(&all);
-		pthread_sigmask(SIG_SETMASK, &all, &old);
-		pthread_create(&t, &a, watchdog, NULL);
-		pthread_sigmask(SIG_SETMASK, &old, NULL);
-#ifdef HAVE_SINGLE_THREADED
-		__libc_single_threaded = was;
-#endif
-	}
-	pthread_attr_destroy(&a);
-}
-
-static void sample_end(void)
-{
-	memset(&S, 0, sizeof S);
-	__atomic_store_n(&weft__race_filter, normal, __ATOMIC_RELEASE);
+	start_watchdog();
 }
 
 bool weft__race_stalled(void)

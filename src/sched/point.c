@@ -44,7 +44,6 @@ void weft__set_running(int tid)
 	s = X->th[tid].stack;
 	weft__running = (struct weft__running){
 		.vc = X->th[tid].race_ignore ? NULL : X->th[tid].vc,
-		.ignore = X->th[tid].race_ignore != 0,
 		.stack_lo = s ? (const char *)s->base : NULL,
 		.stack_hi = s ? (const char *)s->base + s->size : NULL,
 		.progress = &X->progress,

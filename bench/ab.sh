@@ -4,9 +4,10 @@
 # included), medians of ROUNDS (default 7) interleaved rounds.  Wall-clock
 # times on a shared machine move by up to 40% from one round to the next;
 # CPU time moves far less.  The last line is the cost of one instrumented
-# access in each build (see access below).  Not part of `make bench` (it needs a second
-# build: for instance `git worktree add /tmp/old REV && make -C /tmp/old
-# all build/bench/core_locks build/bench/kernel build/bench/pthread_accesses`).
+# access in each build (see access below).  Run by hand (it needs a
+# second build: for instance `git worktree add /tmp/old REV && make -C /tmp/old
+# all build/bench/core_locks build/bench/kernel build/bench/pthread_accesses`),
+# and by bench/baseline.sh against issue 11's revision.
 set -eu
 old=$1
 new=$2
@@ -37,7 +38,7 @@ compare() { # name program args...
 # access made) but in CPU time: for each build the median over the rounds
 # of each round's difference, the builds run in turn within every round.
 access() {
-	iters=10000
+	iters=$((10000 * ${AB_SCALE:-1}))
 	[ -x "$old/bench/pthread_accesses" ] && [ -x "$new/bench/pthread_accesses" ] ||
 		{ echo "access: not built in both"; return; }
 	: >"$out"
@@ -59,9 +60,12 @@ access() {
 		printf "%-8s old %.1f ns, new %.1f ns CPU per access (medians of %d): new is %.2fx as fast\n",
 			"access", o, n, r, (n > 0 ? o / n : 0) }'
 }
-compare core bench/core_locks --strategy=random --iterations=100000
-compare kernel bench/kernel --strategy=random --iterations=30000 --jobs=1
-WEFT_OPTIONS="--strategy=random --iterations=2000" compare pthread bench/pthread_accesses 1000
+# AB_SCALE multiplies the workloads' executions: CPU time is counted in
+# hundredths of a second, so a run of a third of a second reads +-3%.
+k=${AB_SCALE:-1}
+compare core bench/core_locks --strategy=random --iterations=$((100000 * k))
+compare kernel bench/kernel --strategy=random --iterations=$((30000 * k)) --jobs=1
+WEFT_OPTIONS="--strategy=random --iterations=$((2000 * k))" compare pthread bench/pthread_accesses 1000
 compare seed_gc examples/seeds/ipoib_neigh_path/after --strategy=dfs \
 	--preemption-bound=1 --iterations=1000000 --time-limit=0 --jobs=1 \
 	--filter=xmit_vs_gc

@@ -11,6 +11,15 @@
 
 #define TABLE_BITS 10
 
+/* A record's svc_by when its release clock is a join of several
+ * threads' clocks (no shortcut), or all zeros (every clock dominates
+ * it); else a thread's serial number plus 2 (a record of a finished
+ * thread may be reused by a later thread in the same execution: its id
+ * would not do). */
+#define SVC_MIXED 0u
+#define SVC_ZERO 1u
+#define SVC_BY(t) ((t)->serial + 2u)
+
 /* Persistent, cleared at each execution's start by emptying only the
  * slots the last execution used (most use a handful of the 1,024). */
 struct objtab {
@@ -48,9 +57,13 @@ static unsigned hash_ptr(const void *p)
  * grow as threads appear, the entries of new threads zero. */
 static struct weft__objrec *grow(struct weft__objrec *r)
 {
-	int n = weft__X->nthreads, cap = r->cap ? r->cap : 4;
+	int n = weft__X->nthreads, cap = r->cap ? r->cap : 8;
 	char *p;
 
+	/* A new record has room for 8 threads, not just those there are:
+	 * records made as the first threads start would otherwise grow as
+	 * the next ones appear (a tenth of the kernel workload's clock
+	 * work). */
 	while (cap < n)
 		cap *= 2;
 	p = weft__exec_alloc_raw((sizeof(uint32_t) * 3 + sizeof(long)) *
@@ -106,6 +119,8 @@ struct weft__objrec *weft__objrec_find(const void *obj, bool create)
 	r->cap = 0;
 	r->pvc = NULL;
 	r->npvc = 0;
+	r->svc_by = SVC_ZERO;
+	r->rvc_zero = true;
 	fit(r);
 	r->next = T->slot[h];
 	if (!r->next)
@@ -167,18 +182,28 @@ static bool is_explicit(const struct weft__op *op)
 	return op->order & WEFT__ORDER_EXPLICIT;
 }
 
+/* Joining the release clock changes nothing when the thread's own clock
+ * already dominates it: a thread joins, in a lock taken and released in
+ * a loop, the clock it left there itself. */
+static inline bool svc_news(const struct weft__thread *t,
+			    const struct weft__objrec *r)
+{
+	return r->svc_by != SVC_BY(t) && r->svc_by != SVC_ZERO;
+}
+
 static void obj_join(struct weft__thread *t, struct weft__objrec *r,
 		     const struct weft__op *op)
 {
 	int n = quad(weft__X->nthreads);
 
 	if (is_explicit(op)) {
-		if (op->order & WEFT__ORDER_ACQUIRE)
+		if ((op->order & WEFT__ORDER_ACQUIRE) && svc_news(t, r))
 			vc_join4(t->vc, r->svc, n);
 		return;
 	}
-	vc_join4(t->vc, r->svc, n);
-	if (op->access == WEFT__ACC_WRITE)
+	if (svc_news(t, r))
+		vc_join4(t->vc, r->svc, n);
+	if (op->access == WEFT__ACC_WRITE && !r->rvc_zero)
 		vc_join4(t->vc, r->rvc, n);
 }
 
@@ -192,22 +217,29 @@ static void obj_release(struct weft__thread *t, struct weft__objrec *r,
 		if (!(op->order & WEFT__ORDER_RELEASE) ||
 		    op->access != WEFT__ACC_WRITE)
 			return;
-		if (op->order & WEFT__ORDER_RMW)
-			vc_join4(r->svc, t->vc, n);
-		else
+		if (!(op->order & WEFT__ORDER_RMW) || !svc_news(t, r)) {
+			/* A join with a clock t dominates is a copy. */
 			memcpy(r->svc, t->vc, sizeof(uint32_t) * (size_t)n);
+			r->svc_by = SVC_BY(t);
+		} else {
+			vc_join4(r->svc, t->vc, n);
+			r->svc_by = SVC_MIXED;
+		}
 		return;
 	}
 	if (op->access == WEFT__ACC_WRITE) {
 		/* One loop, not memcpy and memset: with a few threads the two
 		 * library calls cost more than the stores. */
 		for (int i = 0; i < n; i += 4)
-			for (int k = 0; k < 4; k++) {
-				r->svc[i + k] = t->vc[i + k];
-				r->rvc[i + k] = 0;
-			}
+			__builtin_memcpy(r->svc + i, t->vc + i, 16);
+		r->svc_by = SVC_BY(t);
+		if (!r->rvc_zero)
+			for (int i = 0; i < n; i += 4)
+				__builtin_memset(r->rvc + i, 0, 16);
+		r->rvc_zero = true;
 	} else {
 		vc_join4(r->rvc, t->vc, n);
+		r->rvc_zero = false;
 	}
 }
 

@@ -30,6 +30,8 @@ void weft__exec_reset(void)
 	exec_gen++;
 
 	X->nthreads = 0;
+	X->live_small = 0;
+	X->n_work = 0;
 	/* compute_enabled writes only the words this execution's threads
 	 * need; the others must be empty. */
 	X->enabled = X->weak = X->deferred = X->spinning = weft__ts_none();

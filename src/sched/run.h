@@ -56,6 +56,13 @@ struct weft__objrec {
 				      the last write, which it joins */
 	long *r_step;              /* for the members of r_mask: the step */
 	uint32_t *r_clk;           /* and the reader's own clock entry */
+	/* Shortcuts that leave a clock operation out when it would change
+	 * nothing (clock.c): svc is a copy of an earlier clock of the
+	 * thread whose serial number (weft__thread_serial) is svc_by - 2,
+	 * which that thread's clock still dominates (clocks only grow), or
+	 * SVC_ZERO, or SVC_MIXED; rvc_zero says rvc is all zeros. */
+	uint32_t svc_by;
+	bool rvc_zero;
 	/* The join of the program clocks (pvc) of the semaphore posts made
 	 * so far, npvc entries (allocated by the first post). */
 	uint32_t *pvc;

@@ -80,21 +80,15 @@ static void compute_enabled(struct weft__exec *X, const weft__tset *live)
 }
 
 /* Both passes at once for an execution of at most 64 threads (nearly
- * every test): one loop reads each thread's state and pending op side by
- * side, and the sets are single words.  Returns compute_live's answer. */
+ * every test): the live threads are a word kept as they start and end,
+ * and the sets are single words.  Returns compute_live's answer. */
 static bool compute_small(struct weft__exec *X)
 {
-	int n = X->nthreads;
 	uint64_t en = 0, wk = 0;
-	bool work = false;
 
-	for (int b = 0; b < n; b++) {
-		const struct weft__thread *t = &X->th[b];
-		const struct weft__op *op;
-		if (t->state != TS_LIVE)
-			continue;
-		work |= !(t->flags & WEFT__THREAD_DAEMON);
-		op = t->pending;
+	for (uint64_t m = X->live_small; m; m &= m - 1) {
+		int b = __builtin_ctzll(m);
+		const struct weft__op *op = X->th[b].pending;
 		if (!op || (op->ready && !op->ready(op)))
 			continue;
 		en |= (uint64_t)1 << b;
@@ -105,7 +99,7 @@ static bool compute_small(struct weft__exec *X)
 	X->weak.w[0] = wk;
 	X->n_enabled = __builtin_popcountll(en);
 	X->n_weak = __builtin_popcountll(wk);
-	return work;
+	return X->n_work > 0;
 }
 
 /* Some live thread waits in a timed wait's branch that does not time
@@ -346,6 +340,9 @@ _Noreturn void weft__thread_exit_current(void)
 		X->atomic_depth = 0;
 	}
 	t->state = TS_DONE;
+	if (t->id < 64)
+		X->live_small &= ~((uint64_t)1 << t->id);
+	X->n_work -= !(t->flags & WEFT__THREAD_DAEMON);
 	t->pending = NULL;
 	weft__dead_stack_add(t);
 	next = choose_next();

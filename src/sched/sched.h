@@ -103,6 +103,12 @@ struct weft__exec {
 				      for others to yield (weft__spun, a
 				      timekeeping step): until then the
 				      scheduler skips the fairness loops */
+	/* The live threads among the first 64, and the live threads that
+	 * are no daemons (the execution goes on while there is one): kept
+	 * as threads start, end and change flags, so that a scheduling
+	 * point of a small execution visits only the live threads. */
+	uint64_t live_small;
+	int n_work;
 	int atomic_tid;            /* thread inside an atomic section, -1 */
 	int atomic_depth;
 	/* The sets computed at the last scheduling point, written in place

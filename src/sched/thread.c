@@ -173,6 +173,9 @@ static int create(void (*fn)(void *), void *arg, const char *name,
 
 	t->state = TS_LIVE;
 	t->flags = flags;
+	if (t->id < 64)
+		X->live_small |= (uint64_t)1 << t->id;
+	X->n_work += !(flags & WEFT__THREAD_DAEMON);
 	t->name = name ? numbered(name, !parent)
 		       : weft__internf("thread%d", t->id);
 	t->fn = fn;

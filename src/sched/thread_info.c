@@ -52,14 +52,26 @@ unsigned weft__thread_flags(int id)
 	return weft__X->th[id].flags;
 }
 
+/* A live thread that becomes a daemon, or stops being one, changes the
+ * count of threads the execution waits for (compute_small in sched.c). */
+static void set_flags(int id, unsigned flags)
+{
+	struct weft__thread *t = &weft__X->th[id];
+
+	if (t->state == TS_LIVE)
+		weft__X->n_work += !(flags & WEFT__THREAD_DAEMON) -
+				   !(t->flags & WEFT__THREAD_DAEMON);
+	t->flags = flags;
+}
+
 void weft__thread_add_flags(int id, unsigned flags)
 {
-	weft__X->th[id].flags |= flags;
+	set_flags(id, weft__X->th[id].flags | flags);
 }
 
 void weft__thread_clear_flags(int id, unsigned flags)
 {
-	weft__X->th[id].flags &= ~flags;
+	set_flags(id, weft__X->th[id].flags & ~flags);
 }
 
 bool weft__other_can_run(int self)

@@ -41,6 +41,8 @@ void weft__exec_reset(void)
 	X->preemptions = 0;
 	X->unfair = 0;
 	X->spin_steps = 0;
+	X->lone_polls = 0;
+	X->lone_step = false;
 	X->progress = X->last_poll = false;
 	X->spin_any = false;
 	X->starve_any = false;

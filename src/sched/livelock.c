@@ -44,17 +44,47 @@ _Noreturn static void livelock(const char *why)
 	weft__fail(WEFT__K(LIVELOCK), op ? op->loc : NULL, "%s", why);
 }
 
-void weft__livelock_check(struct weft__exec *X)
+/* Whether every runnable thread has now spun for more than --spin-bound
+ * steps in a row: the caller decides between a livelock and a lone
+ * spin (weft__livelock_lone). */
+bool weft__livelock_check(struct weft__exec *X)
 {
 	if (X->n_spinning != X->n_enabled) {
 		X->spin_steps = 0;
-		return;
+		X->lone_polls = 0;
+		return false;
 	}
-	if (++X->spin_steps > spin_bound())
+	return ++X->spin_steps > spin_bound();
+}
+
+/* A thread spinning while no other thread can run is running alone: no
+ * other thread can take a step until it writes something, so its spin
+ * involves no choice, and a loop that gives up by itself after a
+ * counted number of rounds (try a flag 50,000 times, then do without) is
+ * no livelock.  It goes on for up to 100 times --spin-bound further
+ * polls, not recorded as steps; true while it may. */
+bool weft__livelock_lone(struct weft__exec *X)
+{
+	if (X->lone_polls >= 100 * (long)spin_bound())
+		return false;
+	X->lone_polls++;
+	return true;
+}
+
+_Noreturn void weft__livelock_report(struct weft__exec *X, bool lone)
+{
+	if (lone)
 		livelock(weft__internf(
-			"every runnable thread has been spinning for %ld steps "
-			"without any thread making progress (a loop that "
-			"gives up by itself after more rounds is no livelock: "
-			"raise --spin-bound)",
-			spin_bound()));
+			"a thread has been spinning for %ld steps and then "
+			"%ld more while no other thread could run, reading "
+			"nothing new: it waits for what no thread left will "
+			"do (a loop that gives up by itself after more rounds "
+			"is no livelock: raise --spin-bound)",
+			spin_bound(), X->lone_polls));
+	livelock(weft__internf(
+		"every runnable thread has been spinning for %ld steps "
+		"without any thread making progress (a loop that gives up "
+		"by itself after more rounds is no livelock: raise "
+		"--spin-bound)",
+		spin_bound()));
 }

@@ -215,7 +215,8 @@ void weft__step_note(const char *s)
 {
 	struct weft__exec *X = weft__X;
 
-	if (X && X->nsteps > 0)
+	/* A step not recorded (a lone spin's, sched.c) has no row. */
+	if (X && X->nsteps > 0 && !X->lone_step)
 		weft__trace_steps(&weft__S->t)[X->nsteps - 1].note = s;
 }
 
@@ -227,7 +228,9 @@ int weft__choose_here(int n)
 	struct weft__trace *T = &weft__S->t;
 	int v;
 
-	if (n <= 1)
+	/* A step not recorded (a lone spin's, sched.c) makes no decision:
+	 * a load in it reads the latest store. */
+	if (n <= 1 || weft__X->lone_step)
 		return 0;
 	if (T->ndec >= T->cap)
 		weft__limit("step-limit", NULL,

@@ -200,6 +200,51 @@ static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 	X->last_tid = tid;
 }
 
+/* The one thread that can run, when no other can until it writes
+ * something (no atomic section narrows the choice, no timed wait could
+ * time out instead), or -1. */
+static int alone(const struct weft__exec *X)
+{
+	if (X->n_enabled != 1 || X->atomic_tid >= 0 || timed_waiter(X))
+		return -1;
+	return weft__ts_nth(&X->enabled, 0);
+}
+
+/* Whether a lone spinner's next step writes: then it ends the spin, and
+ * is taken as any other step. */
+static bool lone_write(struct weft__op *op)
+{
+	if (op->access_now)
+		op->access = op->access_now(op);
+	return op->access == WEFT__ACC_WRITE && !op->timekeeping;
+}
+
+/* A step of a thread spinning alone past --spin-bound
+ * (weft__livelock_lone): no choice, so no decision, no trace row and no
+ * event for the explorer, whose search it cannot widen (every other
+ * thread's next step comes after a write of this one); the clocks and
+ * the spin bookkeeping go on as for any step, and so does the count the
+ * watchdog reads (race_stall.c). */
+static int lone_step(struct weft__exec *X, int tid)
+{
+	struct weft__thread *t = &X->th[tid];
+	struct weft__op *op = t->pending;
+
+	__atomic_store_n(&weft__step_clock, weft__step_clock + 1,
+			 __ATOMIC_RELAXED);
+	X->lone_step = true;
+	weft__clock_step(tid, op);
+	X->last_poll = weft__fair_poll_step(op);
+	X->last_poll_obj = op->obj;
+	X->progress = false;
+	if (op->timekeeping) {
+		t->spinning = true;
+		X->spin_any = true;
+	}
+	X->last_tid = tid;
+	return tid;
+}
+
 /* Choose and record the next step; never returns when the execution ends
  * or deadlocks. */
 static int choose_next(void)
@@ -251,7 +296,17 @@ static int choose_next(void)
 	}
 	if (X->atomic_tid >= 0 && weft__ts_has(&X->enabled, X->atomic_tid))
 		only(X, X->atomic_tid);
-	weft__livelock_check(X);
+	X->lone_step = false;
+	if (weft__livelock_check(X)) {
+		tid = alone(X);
+		if (tid < 0)
+			weft__livelock_report(X, false);
+		if (!lone_write(X->th[tid].pending)) {
+			if (!weft__livelock_lone(X))
+				weft__livelock_report(X, true);
+			return lone_step(X, tid);
+		}
+	}
 	/* elig is a preference (fair scheduling); exhaustive strategies may
 	 * still branch to any enabled thread, since partial-order reduction
 	 * is only sound over the enabled set. */

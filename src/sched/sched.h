@@ -90,6 +90,9 @@ struct weft__exec {
 	int preemptions;
 	int unfair;                /* unfair continuations of spinners */
 	long spin_steps;           /* consecutive steps with only spinners */
+	long lone_polls;           /* of those, the steps past --spin-bound
+				      taken alone and not recorded (sched.c) */
+	bool lone_step;            /* the step being taken is one of them */
 	bool progress;             /* the last step wrote something */
 	bool last_poll;            /* the last step polled (touched an
 				      object): a spin after it begins a
@@ -198,7 +201,9 @@ void weft__fair_costly(struct weft__exec *X, const weft__tset *elig);
 /* Livelock (livelock.c): called at each choice with X's sets known;
  * reports a livelock (and never returns) once every runnable thread has
  * spun for --spin-bound steps in a row. */
-void weft__livelock_check(struct weft__exec *X);
+bool weft__livelock_check(struct weft__exec *X);
+bool weft__livelock_lone(struct weft__exec *X);
+_Noreturn void weft__livelock_report(struct weft__exec *X, bool lone);
 /* Some thread of this run waited for others after --starve-bound steps:
  * a verification rests on that bound (shared.c). */
 void weft__verdict_starved(void);

@@ -46,19 +46,31 @@ wref weft__wut_new(const struct ev *e)
 
 void weft__wut_free(wref n)
 {
-	/* Iterative over the child lists, so deep chains do not recurse. */
-	while (n >= 0) {
-		wref c = weft__wn[n].child;
+	/* Without recursion: a wakeup sequence can be as long as an
+	 * execution, and a recursion as deep overflowed the stack it ran on
+	 * (a test thread's).  The subtrees still to free are a stack linked
+	 * through their next fields; a node's child list, already linked
+	 * that way, goes on it whole.  n's own siblings are not freed. */
+	wref todo;
+
+	if (n < 0)
+		return;
+	weft__wn[n].next = -1;
+	todo = n;
+	while (todo >= 0) {
+		wref x = todo, c = weft__wn[x].child;
+		todo = weft__wn[x].next;
 		if (c >= 0) {
-			weft__wn[n].child = weft__wn[c].next;
-			weft__wn[c].next = -1;
-			weft__wut_free(c);
-			continue;
+			wref last = c;
+			while (weft__wn[last].next >= 0)
+				last = weft__wn[last].next;
+			weft__wn[last].next = todo;
+			todo = c;
 		}
-		weft__wn[n].next = freelist;
-		freelist = n;
+		weft__wn[x].child = -1;
+		weft__wn[x].next = freelist;
+		freelist = x;
 		live--;
-		n = -1;
 	}
 }
 

@@ -102,6 +102,12 @@ $(BUILD)/%: %.c $(WEFTCC) $(SOLIB) $(MAINOBJ)
 	@mkdir -p $(dir $@)
 	WEFT_CC=$(CC) $(WEFTCC) $(SAN) -O1 -g -Wall -Wextra -Werror $< -o $@
 
+# A test and its twin (x_ok.c and x_bug.c) often share one source, one
+# including the other: each is rebuilt when the other changes.
+TWIN_SRC := $(filter tests/detect/%,$(WEFT_PROGS_SRC))
+$(foreach f,$(filter %_ok.c,$(TWIN_SRC)),$(if $(filter $(f:_ok.c=_bug.c),$(TWIN_SRC)),$(eval $(BUILD)/$(f:.c=): $(f:_ok.c=_bug.c))))
+$(foreach f,$(filter %_bug.c,$(TWIN_SRC)),$(if $(filter $(f:_bug.c=_ok.c),$(TWIN_SRC)),$(eval $(BUILD)/$(f:.c=): $(f:_bug.c=_ok.c))))
+
 # C++ test programs (tests/detect/cxx/), compiled with weft-c++.
 WEFT_CXX_SRC   := $(sort $(wildcard tests/detect/*/*.cpp))
 WEFT_PROGS     += $(WEFT_CXX_SRC:%.cpp=$(BUILD)/%)

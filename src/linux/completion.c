@@ -199,12 +199,25 @@ void weft__lx_completion_timeout(struct weft_completion *c, int tid,
 		weft__lx_th[tid].tw_fired = 1;
 }
 
+/* A try that fails only reads the count (as sem_trywait's): a loop of
+ * failed tries is a spin that writes nothing, and the search may move
+ * one past another thread's try. */
+static uint8_t try_wait_access(const struct weft__op *op)
+{
+	const struct weft_completion *c = op->obj;
+
+	return c->done ? WEFT__ACC_WRITE : WEFT__ACC_READ;
+}
+
 int weft_try_wait_for_completion(struct weft_completion *c,
 				 const struct weft_loc *loc)
 {
+	struct weft__op op = { .name = "try_wait_for_completion", .obj = c,
+			       .objname = cname(c), .access = WEFT__ACC_WRITE,
+			       .access_now = try_wait_access, .loc = loc };
+
 	weft__check_access(c, sizeof *c, true, loc);
-	weft__point("try_wait_for_completion", c, cname(c), WEFT__ACC_WRITE,
-		    loc);
+	weft__visible(&op);
 	weft__check_access(c, sizeof *c, true, loc);
 	if (!c->done) {
 		weft__spun();

@@ -43,6 +43,7 @@ void weft__exec_reset(void)
 	X->spin_steps = 0;
 	X->lone_polls = 0;
 	X->lone_step = false;
+	X->n_lone_sites = -1;
 	X->progress = X->last_poll = false;
 	X->spin_any = false;
 	X->starve_any = false;

@@ -44,17 +44,26 @@ _Noreturn static void livelock(const char *why)
 	weft__fail(WEFT__K(LIVELOCK), op ? op->loc : NULL, "%s", why);
 }
 
-/* Whether every runnable thread has now spun for more than --spin-bound
- * steps in a row: the caller decides between a livelock and a lone
- * spin (weft__livelock_lone). */
-bool weft__livelock_check(struct weft__exec *X)
+/* Steps of a spin after which a thread spinning while no other thread
+ * can run goes on alone (weft__livelock_lone): a few rounds of its loop,
+ * enough to tell the loop's places (sched.c), at most the bound. */
+#define LONE_AFTER 64
+
+/* How far every runnable thread has spun, in steps in a row: 0 not at
+ * all (or not yet LONE_AFTER), 1 long enough to go on alone if it is
+ * alone, 2 more than --spin-bound, a livelock unless it is alone. */
+int weft__livelock_check(struct weft__exec *X)
 {
+	long b = spin_bound();
+
 	if (X->n_spinning != X->n_enabled) {
 		X->spin_steps = 0;
 		X->lone_polls = 0;
-		return false;
+		X->n_lone_sites = -1;
+		return 0;
 	}
-	return ++X->spin_steps > spin_bound();
+	++X->spin_steps;
+	return X->spin_steps > b ? 2 : X->spin_steps > (b < LONE_AFTER ? b : LONE_AFTER);
 }
 
 /* A thread spinning while no other thread can run is running alone: no
@@ -75,12 +84,12 @@ _Noreturn void weft__livelock_report(struct weft__exec *X, bool lone)
 {
 	if (lone)
 		livelock(weft__internf(
-			"a thread has been spinning for %ld steps and then "
-			"%ld more while no other thread could run, reading "
-			"nothing new: it waits for what no thread left will "
-			"do (a loop that gives up by itself after more rounds "
-			"is no livelock: raise --spin-bound)",
-			spin_bound(), X->lone_polls));
+			"a thread has been spinning for %ld steps while no "
+			"other thread could run, reading nothing new: it waits "
+			"for what no thread left will do (a loop that gives up "
+			"by itself after more rounds is no livelock: raise "
+			"--spin-bound)",
+			X->spin_steps + X->lone_polls));
 	livelock(weft__internf(
 		"every runnable thread has been spinning for %ld steps "
 		"without any thread making progress (a loop that gives up "

@@ -228,10 +228,15 @@ int weft__choose_here(int n)
 	struct weft__trace *T = &weft__S->t;
 	int v;
 
-	/* A step not recorded (a lone spin's, sched.c) makes no decision:
-	 * a load in it reads the latest store. */
-	if (n <= 1 || weft__X->lone_step)
+	if (n <= 1)
 		return 0;
+	/* A step not recorded (a lone spin's, sched.c) has no place for a
+	 * decision; fixing it would leave the other values unexplored. */
+	if (weft__X->lone_step)
+		weft__limit("lone-choice", NULL,
+			    "a thread spinning while no other thread could run "
+			    "made a choice in its loop (an input, or the store "
+			    "a load reads), which weft does not explore there");
 	if (T->ndec >= T->cap)
 		weft__limit("step-limit", NULL,
 			    "an execution made more decisions than "

@@ -210,13 +210,53 @@ static int alone(const struct weft__exec *X)
 	return weft__ts_nth(&X->enabled, 0);
 }
 
-/* Whether a lone spinner's next step writes: then it ends the spin, and
- * is taken as any other step. */
-static bool lone_write(struct weft__op *op)
+/* What a lone spinner's next step is: another round of its spin (a
+ * step at a place of its loop, or one that only passes time), which
+ * runs alone; the same round's write (a failed
+ * try that the model counts as a write: it may wake another thread, so
+ * it cannot run alone, and the spin is a livelock as before); or a step
+ * elsewhere, the loop left (a counted poll that gave up), taken as any
+ * other step, with its choices (an input, a timed wait's timeout, the
+ * store a load reads) explored. */
+enum lone_kind { LONE_SPIN, LONE_SPIN_WRITE, LONE_LEFT };
+
+/* The places of the spinner's loop: those of its last recorded steps,
+ * all rounds of the spin (every runnable thread spun through the last
+ * spin_steps), gathered when it begins to run alone. */
+static void lone_sites(struct weft__exec *X, int tid)
 {
+	const struct weft__step *st = weft__trace_steps(&weft__S->t);
+	long from = X->nsteps - (X->spin_steps < 1024 ? X->spin_steps : 1024);
+	int n = 0;
+
+	for (long i = X->nsteps - 1; i >= 0 && i >= from; i--) {
+		int k;
+		if (st[i].tid != tid)
+			continue;
+		for (k = 0; k < n && X->lone_site[k] != st[i].loc; k++)
+			;
+		if (k == n && n < WEFT__LONE_SITES)
+			X->lone_site[n++] = st[i].loc;
+	}
+	X->n_lone_sites = n;
+}
+
+static enum lone_kind lone_kind(struct weft__exec *X, int tid)
+{
+	struct weft__op *op = X->th[tid].pending;
+	int k;
+
+	if (X->n_lone_sites < 0)
+		lone_sites(X, tid);
 	if (op->access_now)
 		op->access = op->access_now(op);
-	return op->access == WEFT__ACC_WRITE && !op->timekeeping;
+	if (op->timekeeping)
+		return LONE_SPIN;
+	for (k = 0; k < X->n_lone_sites && X->lone_site[k] != op->loc; k++)
+		;
+	if (k == X->n_lone_sites)
+		return LONE_LEFT;
+	return op->access == WEFT__ACC_WRITE ? LONE_SPIN_WRITE : LONE_SPIN;
 }
 
 /* A step of a thread spinning alone past --spin-bound
@@ -252,7 +292,7 @@ static int choose_next(void)
 	struct weft__exec *X = weft__X;
 	weft__tset elig, live;
 	const weft__tset *eligp = &elig;
-	int tid;
+	int tid, spun;
 
 	if (X->progress) {
 		if (X->spin_any)
@@ -297,14 +337,27 @@ static int choose_next(void)
 	if (X->atomic_tid >= 0 && weft__ts_has(&X->enabled, X->atomic_tid))
 		only(X, X->atomic_tid);
 	X->lone_step = false;
-	if (weft__livelock_check(X)) {
+	if ((spun = weft__livelock_check(X))) {
 		tid = alone(X);
-		if (tid < 0)
-			weft__livelock_report(X, false);
-		if (!lone_write(X->th[tid].pending)) {
+		if (tid < 0) {
+			if (spun == 2)
+				weft__livelock_report(X, false);
+		} else switch (lone_kind(X, tid)) {
+		case LONE_SPIN:
 			if (!weft__livelock_lone(X))
 				weft__livelock_report(X, true);
 			return lone_step(X, tid);
+		case LONE_SPIN_WRITE:
+			if (spun == 2)
+				weft__livelock_report(X, false);
+			break;
+		case LONE_LEFT:
+			/* An ordinary step, and a new count: a loop after
+			 * it is a spin of its own, with its own places. */
+			X->spin_steps = 0;
+			X->lone_polls = 0;
+			X->n_lone_sites = -1;
+			break;
 		}
 	}
 	/* elig is a preference (fair scheduling); exhaustive strategies may

@@ -18,6 +18,9 @@
 
 enum thread_state { TS_FREE, TS_LIVE, TS_DONE };
 
+/* The most places of a spin loop that runs alone (sched.c). */
+#define WEFT__LONE_SITES 64
+
 /* A thread's poll history (point.c): loops that poll up to this many
  * objects in turn are seen spinning (a longer round evicts its oldest
  * pair before it comes round again).  Each pair is a polled object and
@@ -93,6 +96,10 @@ struct weft__exec {
 	long lone_polls;           /* of those, the steps past --spin-bound
 				      taken alone and not recorded (sched.c) */
 	bool lone_step;            /* the step being taken is one of them */
+	/* The places of that thread's spin loop, or -1 before they are
+	 * gathered (sched.c). */
+	int n_lone_sites;
+	const struct weft_loc *lone_site[WEFT__LONE_SITES];
 	bool progress;             /* the last step wrote something */
 	bool last_poll;            /* the last step polled (touched an
 				      object): a spin after it begins a
@@ -201,7 +208,7 @@ void weft__fair_costly(struct weft__exec *X, const weft__tset *elig);
 /* Livelock (livelock.c): called at each choice with X's sets known;
  * reports a livelock (and never returns) once every runnable thread has
  * spun for --spin-bound steps in a row. */
-bool weft__livelock_check(struct weft__exec *X);
+int weft__livelock_check(struct weft__exec *X);
 bool weft__livelock_lone(struct weft__exec *X);
 _Noreturn void weft__livelock_report(struct weft__exec *X, bool lone);
 /* Some thread of this run waited for others after --starve-bound steps:

@@ -92,7 +92,10 @@ void weft__heap_reset(void)
 	if (H->nblocks > H->high_blocks)
 		H->high_blocks = H->nblocks;
 	H->used = P->used;
-	weft__heap_hi = H->arena + H->used; /* the blocks from before main */
+	/* The blocks from before main, and the empty granule past them: an
+	 * overrun of the last block is still an access to the heap. */
+	H->shadow[H->used / GRANULE] = SH_NONE;
+	weft__heap_hi = H->arena + H->used + GRANULE;
 	H->nblocks = P->nblocks;
 	/* The blocks from before main keep their pages; rewound bytes next
 	 * to them are cleared at allocation (below high), as before. */
@@ -147,13 +150,18 @@ void *carve(size_t n, bool zero, const char *what,
 			    (size_t)MAX_BLOCKS, WEFT__HEAP_CAP >> 20);
 	}
 	H->used = (off + len + GRANULE - 1) & ~(size_t)(GRANULE - 1);
-	weft__heap_hi = H->arena + H->used;
+	weft__heap_hi = H->arena + H->used + GRANULE;
 	b = &H->blocks[H->nblocks];
 	*b = (struct weft__hblock){ .p = H->arena + off, .n = n,
 			     .what = what ? what : "malloc", .aloc = loc,
 			     .apc = pc, .atid = weft__self(), .ftid = -1,
 			     .state = SH_LIVE };
 	set_shadow(off, len, (uint32_t)(H->nblocks << 2) | SH_LIVE);
+	/* The empty granules either side are in no block: shadows are not
+	 * cleared between executions, and one there may still name a block
+	 * of an earlier one (an overrun read as live memory, or freed). */
+	H->shadow[off / GRANULE - 1] = SH_NONE;
+	H->shadow[H->used / GRANULE] = SH_NONE;
 	H->nblocks++;
 	/* Fresh pages are zero; rewound ones are not. */
 	if (zero || off < H->high)
@@ -165,6 +173,11 @@ void *weft__malloc(size_t n, bool zero, const char *what,
 		   const struct weft_loc *loc)
 {
 	return carve(n, zero, what, loc, 0);
+}
+
+static unsigned heap_state(const void *p)
+{
+	return H->shadow[(size_t)((const char *)p - H->arena) / GRANULE] & 3;
 }
 
 struct weft__hblock *block_of(const void *p)
@@ -271,6 +284,62 @@ freed_use(const void *p, size_t n, bool write, const struct weft_loc *loc)
 		   (const char *)p - b->p, b->what, (size_t)(b - H->blocks));
 }
 
+/* The live or freed block nearest to the granule g, looking no further
+ * than a few granules either way (the empty granule between blocks is
+ * one), or NULL; *below is whether it lies below g. */
+static struct weft__hblock *near_block(size_t g, bool *below)
+{
+	size_t ng = H->used / GRANULE + 1;
+
+	for (size_t d = 1; d <= 4; d++) {
+		if (g >= d && (H->shadow[g - d] & 3) != SH_NONE) {
+			*below = true;
+			return &H->blocks[H->shadow[g - d] >> 2];
+		}
+		if (g + d < ng && (H->shadow[g + d] & 3) != SH_NONE) {
+			*below = false;
+			return &H->blocks[H->shadow[g + d] >> 2];
+		}
+	}
+	return NULL;
+}
+
+/* The report of an access to heap memory in no block: past the end of
+ * the block below it or before the start of the one above (the empty
+ * granule between blocks), or anywhere else in the arena. */
+static __attribute__((noinline, cold)) void
+oob_use(const void *p, size_t n, bool write, const struct weft_loc *loc)
+{
+	const char *a = p;
+	size_t off = (size_t)(a - H->arena), g = off / GRANULE;
+	bool below = false;
+	struct weft__hblock *b;
+
+	if ((H->shadow[g] & 3) != SH_NONE)
+		g = (off + n - 1) / GRANULE;
+	b = near_block(g, &below);
+	if (!b)
+		weft__fail(WEFT__K(OUT_OF_BOUNDS), loc,
+			   "%s of %zu byte%s at %p, heap memory in no "
+			   "allocated block", write ? "write" : "read", n,
+			   n == 1 ? "" : "s", p);
+	weft__fail_detail("the %zu-byte block was allocated by %s at %s%s",
+			  b->n, who(b->atid), site(b->aloc),
+			  b->state == SH_FREED ? ", and is freed" : "");
+	if (below)
+		weft__fail(WEFT__K(OUT_OF_BOUNDS), loc,
+			   "%s of %zu byte%s at offset %td of %s#%zu, %td "
+			   "byte%s past the end of its %zu bytes",
+			   write ? "write" : "read", n, n == 1 ? "" : "s",
+			   a - b->p, b->what, (size_t)(b - H->blocks),
+			   a - (b->p + b->n), a - (b->p + b->n) == 1 ? "" : "s",
+			   b->n);
+	weft__fail(WEFT__K(OUT_OF_BOUNDS), loc,
+		   "%s of %zu byte%s at offset %td of %s#%zu, before its start",
+		   write ? "write" : "read", n, n == 1 ? "" : "s", a - b->p,
+		   b->what, (size_t)(b - H->blocks));
+}
+
 void weft__check_access(const void *p, size_t n, bool write,
 			const struct weft_loc *loc)
 {
@@ -282,8 +351,12 @@ void weft__check_access(const void *p, size_t n, bool write,
 			dead_stack_use(p, write, loc);
 		return;
 	}
-	if (weft__heap_freed(p, n))
+	if (!weft__heap_bad(p, n))
+		return;
+	if (heap_state(p) == SH_FREED ||
+	    heap_state((const char *)p + (n ? n - 1 : 0)) == SH_FREED)
 		freed_use(p, n, write, loc);
+	oob_use(p, n, write, loc);
 }
 
 /* At the end of a test every block must have been freed.  The blocks from

@@ -63,7 +63,7 @@ void weft__heap_snapshot(void);
 /* ---- the heap's own state (heap.c and heap_premain.c) -----------------
  *
  * Nothing but the heap's two files reads these, except the race
- * detector's test for freed memory below (weft__heap_freed). */
+ * detector's test for freed memory below (weft__heap_bad). */
 #define WEFT__HEAP_GRANULE 16
 /* The most one execution may allocate: the shadow costs a quarter of what
  * is allocated in memory written, so a program that reserves tens of GiB
@@ -125,18 +125,20 @@ struct weft__heap {
 };
 extern struct weft__heap *weft__H;
 
-/* Whether the first or last byte of [p, p + n), on the tracked heap, is in
- * a freed block: the one test weft__check_access makes before reporting.
- * Inline for the race detector, which tests every access to the heap and
- * names the access's source location (weft__pc_loc) only for a report. */
-static inline bool weft__heap_freed(const void *p, size_t n)
+/* Whether the first or last byte of [p, p + n), on the tracked heap, is
+ * outside every live block: in a freed block, or in no block at all (the
+ * empty granule carve leaves between blocks, past the last block): the
+ * one test weft__check_access makes before reporting.  Inline for the
+ * race detector, which tests every access to the heap and names the
+ * access's source location (weft__pc_loc) only for a report. */
+static inline bool weft__heap_bad(const void *p, size_t n)
 {
 	const struct weft__heap *h = weft__H;
 	size_t off = (size_t)((const char *)p - h->arena);
 
-	return (h->shadow[off / WEFT__HEAP_GRANULE] & 3) == WEFT__SH_FREED ||
-	       (h->shadow[(off + (n ? n - 1 : 0)) / WEFT__HEAP_GRANULE] & 3) ==
-		       WEFT__SH_FREED;
+	return (h->shadow[off / WEFT__HEAP_GRANULE] & 3) != WEFT__SH_LIVE ||
+	       (h->shadow[(off + (n ? n - 1 : 0)) / WEFT__HEAP_GRANULE] & 3) !=
+		       WEFT__SH_LIVE;
 }
 /* Reserve the arena, its shadow and the block table (once). */
 void weft__heap_init(void);

@@ -45,7 +45,7 @@ static __attribute__((noinline)) void ignored(const void *addr, size_t n,
 		weft__visible(&op);
 		weft__race_poll(addr, n, write);
 	}
-	if (weft__in_tracked_heap(addr) && weft__heap_freed(addr, n))
+	if (weft__in_tracked_heap(addr) && weft__heap_bad(addr, n))
 		weft__check_access(addr, n, write, weft__pc_loc(pc));
 }
 
@@ -85,7 +85,7 @@ void weft__race_access(const void *addr, size_t n, unsigned flags,
 	 * (use-after-free) and ends the execution.  The site's source
 	 * location is looked up only then: it is a hash lookup at least. */
 	if (weft__in_tracked_heap(addr) &&
-	    __builtin_expect(weft__heap_freed(addr, n), 0))
+	    __builtin_expect(weft__heap_bad(addr, n), 0))
 		weft__check_access(addr, n, flags & WEFT__RACE_WRITE,
 				   weft__pc_loc(pc));
 	/* The clock is read after the scheduling point, which may have run

@@ -406,7 +406,7 @@ plain(const void *addr, size_t n, bool write, uintptr_t pc)
 				     weft__race_site_maybe_hot(pc) ||
 				     weft__race_watched(a) ||
 				     (weft__in_tracked_heap(addr) &&
-				      weft__heap_freed(addr, n)),
+				      weft__heap_bad(addr, n)),
 			     0))
 		goto full;
 	vc = weft__access_begin(addr, write, &t);

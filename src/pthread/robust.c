@@ -119,10 +119,11 @@ void weft__pt_robust_thread_exit(int tid)
 		pthread_mutex_t *m = table[i].m;
 		weft_mutex_t *w;
 
-		/* A mutex in freed memory is the program's bug, reported
-		 * when it is used; nothing is left to release. */
+		/* A mutex in freed memory (or in none) is the program's
+		 * bug, reported when it is used; nothing is left to
+		 * release. */
 		if (!m || (weft__in_tracked_heap(m) &&
-			   weft__heap_freed(m, sizeof *m)))
+			   weft__heap_bad(m, sizeof *m)))
 			continue;
 		w = weft__pt_mutex(m);
 		if (w->owner != tid + 1)

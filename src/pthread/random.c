@@ -102,9 +102,33 @@ int __weft_rand(void)
 	return rand();
 }
 
+/* A seed the program gives: in a real run one taken from the clock or
+ * the process id differs every time, but weft's virtual clock and process
+ * id are the same in every execution, so a verification covers the
+ * numbers of this seed only, and says so (as for getrandom's bytes). */
+static void seeded(const char *call, unsigned long seed,
+		   const struct weft_loc *loc)
+{
+	if (!weft__pt_live())
+		return;
+	weft__verdict_inputs_sampled();
+	weft__verdict_note(
+		0x5eed5eedULL,
+		weft__internf("the program seeded its random numbers "
+			      "(%s(%lu) at %s:%d); a seed from the clock or "
+			      "the process id differs in every real run, but "
+			      "weft's are the same in every execution: the "
+			      "verification covers this seed's numbers only",
+			      call, seed,
+			      weft__file_base(loc && loc->file ? loc->file
+							       : "?"),
+			      loc ? loc->line : 0));
+}
+
 void __weft_srand(unsigned seed)
 {
 	used = true;
+	seeded("srand", seed, PT_LOC());
 	srand(seed);
 }
 
@@ -117,12 +141,14 @@ long __weft_random(void)
 void __weft_srandom(unsigned seed)
 {
 	used = true;
+	seeded("srandom", seed, PT_LOC());
 	srandom(seed);
 }
 
 char *__weft_initstate(unsigned seed, char *state, size_t n)
 {
 	used = true;
+	seeded("initstate", seed, PT_LOC());
 	return initstate(seed, state, n);
 }
 
@@ -175,6 +201,7 @@ long __weft_mrand48(void)
 void __weft_srand48(long seed)
 {
 	drand48_used(PT_RA());
+	seeded("srand48", (unsigned long)seed, PT_LOC());
 	srand48(seed);
 }
 

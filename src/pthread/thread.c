@@ -178,6 +178,23 @@ static struct slot *slot_of(pthread_t t)
 	return &slots[t - 1];
 }
 
+/* The slot of t, which must be a thread of this execution: joining or
+ * detaching an ID that no pthread_create returned (an uninitialised
+ * pthread_t, one past the end of an array of them) is undefined, and
+ * glibc, which takes the ID for a pointer, crashes; weft's ESRCH let
+ * such a program pass. */
+static struct slot *thread_slot(pthread_t t, const char *call,
+				const struct weft_loc *loc)
+{
+	struct slot *s = slot_of(t);
+
+	if (!s)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s of thread ID %#lx, which no pthread_create "
+			   "returned", call, (unsigned long)t);
+	return s;
+}
+
 /* Joining or detaching a detached thread is undefined behaviour: its end
  * may already have freed it (glibc's EINVAL is a courtesy that reads
  * freed memory when the thread has ended).  Reported where it is done. */
@@ -195,10 +212,8 @@ static void not_detached(const struct slot *s, pthread_t t, const char *call,
 /* Blocks until the thread ends; everything it did happens before. */
 int weft__pt_join(pthread_t t, void **ret, const struct weft_loc *loc)
 {
-	struct slot *s = slot_of(t);
+	struct slot *s = thread_slot(t, "pthread_join", loc);
 
-	if (!s)
-		return ESRCH;
 	if (t == PT_ID(weft__self()))
 		return EDEADLK;
 	not_detached(s, t, "pthread_join", loc);
@@ -219,10 +234,8 @@ int __weft_pthread_join(pthread_t t, void **ret)
 /* The errors pthread_join and its GNU variants share, or 0. */
 static int join_error(pthread_t t, const char *call, const struct weft_loc *loc)
 {
-	struct slot *s = slot_of(t);
+	struct slot *s = thread_slot(t, call, loc);
 
-	if (!s)
-		return ESRCH;
 	if (t == PT_ID(weft__self()))
 		return EDEADLK;
 	not_detached(s, t, call, loc);
@@ -314,9 +327,7 @@ int __weft_pthread_detach(pthread_t t)
 
 	if (!weft__pt_live())
 		return pthread_detach(t);
-	s = slot_of(t);
-	if (!s)
-		return ESRCH;
+	s = thread_slot(t, "pthread_detach", PT_LOC());
 	not_detached(s, t, "pthread_detach", PT_LOC());
 	s->detached = true;
 	return 0;

@@ -153,6 +153,10 @@ struct weft__hblock *weft__heap_block_of(const void *p);
 /* At an execution's start: the blocks from before main it freed are live
  * again, and they all hold their contents at main's entry. */
 void weft__heap_premain_restore(void);
+/* For reports: who allocated or freed a block (a thread, or the program
+ * before main), and where. */
+const char *weft__heap_who(int tid);
+const char *weft__heap_site(const struct weft_loc *l);
 
 /* Short names for the heap's own two files, which define WEFT__HEAP_OWN
  * before they include this header. */

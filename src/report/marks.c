@@ -69,37 +69,54 @@ static long position(int tid, uint32_t k)
 	return T->nsteps;
 }
 
-void weft__mark_access(int tid, uint32_t clk, const char *op,
-		       const char *obj, const struct weft_loc *loc)
+static struct weft__mark *new_mark(void)
 {
 	long exec = weft__exec_no();
-	struct weft__mark *m;
 
-	if (!M || !weft__S)
-		return;
 	if (M->first_exec < 0)
 		M->first_exec = exec;
-	if (exec == M->first_exec) {
-		if (M->nfirst == MARKS_MAX)
-			return;
-		m = &M->first[M->nfirst++];
-	} else {
-		if (exec != M->cur_exec) {
-			M->cur_exec = exec;
-			M->ncur = 0;
-		}
-		if (M->ncur == MARKS_MAX)
-			return;
-		m = &M->cur[M->ncur++];
+	if (exec == M->first_exec)
+		return M->nfirst == MARKS_MAX ? NULL : &M->first[M->nfirst++];
+	if (exec != M->cur_exec) {
+		M->cur_exec = exec;
+		M->ncur = 0;
 	}
+	return M->ncur == MARKS_MAX ? NULL : &M->cur[M->ncur++];
+}
+
+static void fill(struct weft__mark *m, long pos, int tid, const char *op,
+		 const char *obj, const struct weft_loc *loc)
+{
 	memset(m, 0, sizeof *m);
-	m->pos = position(tid, clk);
+	m->pos = pos;
 	m->tid = tid;
 	snprintf(m->op, sizeof m->op, "%s", op);
 	snprintf(m->obj, sizeof m->obj, "%s", obj ? obj : "");
 	snprintf(m->file, sizeof m->file, "%s",
 		 loc && loc->file ? loc->file : "");
 	m->line = loc ? loc->line : 0;
+}
+
+void weft__mark_here(const char *op, const char *obj,
+		     const struct weft_loc *loc, const char *tag)
+{
+	struct weft__mark *m;
+	int tid = weft__self();
+
+	if (!M || !weft__S || tid < 0 || !(m = new_mark()))
+		return;
+	fill(m, weft__S->t.nsteps, tid, op, obj, loc);
+	snprintf(m->tag, sizeof m->tag, "%s", tag);
+}
+
+void weft__mark_access(int tid, uint32_t clk, const char *op,
+		       const char *obj, const struct weft_loc *loc)
+{
+	struct weft__mark *m;
+
+	if (!M || !weft__S || !(m = new_mark()))
+		return;
+	fill(m, position(tid, clk), tid, op, obj, loc);
 }
 
 int weft__marks_of(long exec, const struct weft__mark **out)

@@ -119,6 +119,7 @@ struct weft__mark {
 	char obj[64];
 	char file[256];
 	int line;
+	char tag[12];             /* "[race]" when empty */
 };
 struct weft__marks;
 struct weft__marks *weft__marks_create(void);
@@ -126,6 +127,11 @@ void weft__marks_clear(struct weft__marks *m);
 /* The region the next forked worker writes and the report reads. */
 void weft__marks_use(struct weft__marks *m);
 /* In the worker: thread tid made this access with clock entry clk. */
+/* The running thread's access that the report is about (a use of freed
+ * memory, an overrun), drawn after its last step with tag: such an
+ * access is no step, and the trace showed no row of it. */
+void weft__mark_here(const char *op, const char *obj,
+		     const struct weft_loc *loc, const char *tag);
 void weft__mark_access(int tid, uint32_t clk, const char *op,
 		       const char *obj, const struct weft_loc *loc);
 /* In the parent: the marks left by execution exec. */

@@ -104,13 +104,15 @@ static bool coincides(const struct item *prev, const struct weft__mark *m)
 
 static void add_mark(struct item *it, long *n, const struct weft__mark *m)
 {
+	const char *tag = m->tag[0] ? m->tag : "[race]";
+
 	if (*n > 0 && coincides(&it[*n - 1], m)) {
 		it[*n - 1].keep = true;
-		it[*n - 1].tag = "[race]";
+		it[*n - 1].tag = tag;
 		return;
 	}
 	it[(*n)++] = (struct item){ .m = m, .tid = m->tid, .keep = true,
-				    .tag = "[race]" };
+				    .tag = tag };
 }
 
 /* The last step of each thread at each place the report's text names. */

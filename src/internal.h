@@ -234,6 +234,10 @@ void *weft__exec_alloc_raw(size_t n);   /* the same, not zeroed */
  * ("kmalloc"). */
 void *weft__malloc(size_t n, bool zero, const char *what,
 		   const struct weft_loc *loc);
+/* The program's part of block base is n bytes at p, inside it (an
+ * aligned allocation: the block has room to align p): the bytes past
+ * p + n, from the next 16-byte granule on, are in no block. */
+void weft__heap_trim(void *base, const void *p, size_t n);
 void weft__free(void *p, const char *what, const struct weft_loc *loc);
 /* weft__free plus a scheduling point: the free is a write of the whole
  * block, dependent with every operation on memory inside it (each such
@@ -273,6 +277,10 @@ static inline bool weft__in_tracked_heap(const void *p)
 	return (const char *)p >= weft__heap_lo &&
 	       (const char *)p < weft__heap_hi;
 }
+
+/* Whether the step being taken is a round of a spin run alone, which is
+ * not recorded (sched.c): no decision, trace row or explorer event. */
+extern bool weft__lone_step;
 
 /* ---- listeners of an execution --------------------------------------- */
 

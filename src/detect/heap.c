@@ -153,7 +153,7 @@ void *carve(size_t n, bool zero, const char *what,
 	H->used = (off + len + GRANULE - 1) & ~(size_t)(GRANULE - 1);
 	weft__heap_hi = H->arena + H->used + GRANULE;
 	b = &H->blocks[H->nblocks];
-	*b = (struct weft__hblock){ .p = H->arena + off, .n = n,
+	*b = (struct weft__hblock){ .p = H->arena + off, .n = n, .un = n,
 			     .what = what ? what : "malloc", .aloc = loc,
 			     .apc = pc, .atid = weft__self(), .ftid = -1,
 			     .state = SH_LIVE };
@@ -174,6 +174,22 @@ void *weft__malloc(size_t n, bool zero, const char *what,
 		   const struct weft_loc *loc)
 {
 	return carve(n, zero, what, loc, 0);
+}
+
+void weft__heap_trim(void *base, const void *p, size_t n)
+{
+	struct weft__hblock *b = block_of(base);
+	size_t from, to;
+
+	if (!b || b->p != base)
+		return;
+	b->uoff = (size_t)((const char *)p - b->p);
+	b->un = n;
+	from = ((size_t)((const char *)p - H->arena) + n + GRANULE - 1) &
+	       ~(size_t)(GRANULE - 1);
+	to = (size_t)(b->p - H->arena) + (b->n ? b->n : 1);
+	if (from < to)
+		set_shadow(from, to - from, SH_NONE);
 }
 
 struct weft__hblock *block_of(const void *p)

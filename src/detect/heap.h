@@ -86,6 +86,9 @@ enum { WEFT__SH_NONE = 0, WEFT__SH_LIVE = 1, WEFT__SH_FREED = 2 };
 struct weft__hblock {
 	char *p;
 	size_t n;
+	/* The program's part, for reports: all of it, or past the slack
+	 * of an aligned allocation (weft__heap_trim). */
+	size_t uoff, un;
 	const char *what;
 	const struct weft_loc *aloc, *floc;
 	/* Call sites before main, as return addresses: symbolizing them
@@ -135,10 +138,18 @@ static inline bool weft__heap_bad(const void *p, size_t n)
 {
 	const struct weft__heap *h = weft__H;
 	size_t off = (size_t)((const char *)p - h->arena);
+	size_t g = off / WEFT__HEAP_GRANULE;
+	size_t last = (off + (n ? n - 1 : 0)) / WEFT__HEAP_GRANULE;
 
-	return (h->shadow[off / WEFT__HEAP_GRANULE] & 3) != WEFT__SH_LIVE ||
-	       (h->shadow[(off + (n ? n - 1 : 0)) / WEFT__HEAP_GRANULE] & 3) !=
-		       WEFT__SH_LIVE;
+	if ((h->shadow[g] & 3) != WEFT__SH_LIVE ||
+	    (h->shadow[last] & 3) != WEFT__SH_LIVE)
+		return true;
+	/* A range (memcpy, memset) that runs from one block through the
+	 * empty granule into the next: every granule between. */
+	while (++g < last)
+		if ((h->shadow[g] & 3) != WEFT__SH_LIVE)
+			return true;
+	return false;
 }
 /* Reserve the arena, its shadow and the block table (once). */
 void weft__heap_init(void);

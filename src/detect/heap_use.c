@@ -57,105 +57,105 @@ dead_stack_use(const void *p, bool write, const struct weft_loc *loc)
 		   tls ? "_Thread_local variables" : "local variables");
 }
 
-/* The report of a use of freed memory, apart from the test every model
- * makes at every step, so that the test stays small enough to inline. */
-static __attribute__((noinline, cold)) void
-freed_use(const void *p, size_t n, bool write, const struct weft_loc *loc)
+static const char *bname(const struct weft__hblock *b)
 {
-	struct weft__hblock *b = block_of(p);
+	return weft__internf("%s#%zu", b->what, (size_t)(b - H->blocks));
+}
 
-	if (!b || b->state != SH_FREED)
-		b = block_of((const char *)p + n - 1);
-	weft__mark_here(write ? "write" : "read",
-			weft__internf("%s#%zu", b->what, (size_t)(b - H->blocks)),
-			loc, "[here]");
+/* The report of a use of freed memory whose first freed byte is q, apart
+ * from the test every model makes at every step, so that the test stays
+ * small enough to inline. */
+static __attribute__((noinline, cold)) void
+freed_use(const char *p, size_t n, bool write, const struct weft_loc *loc,
+	  const char *q)
+{
+	struct weft__hblock *b = block_of(q);
+	const char *ub = b->p + b->uoff;
+
+	weft__mark_here(write ? "write" : "read", bname(b), loc, "[here]");
 	weft__fail_detail("the %zu-byte block was allocated by %s at %s",
-			  b->n, weft__heap_who(b->atid), weft__heap_site(b->aloc));
+			  b->un, weft__heap_who(b->atid),
+			  weft__heap_site(b->aloc));
 	weft__fail_detail("and freed by %s at %s", weft__heap_who(b->ftid),
 			  weft__heap_site(b->floc));
 	weft__fail(WEFT__K(USE_AFTER_FREE), loc,
-		   "%s of %zu byte%s at offset %td of %s#%zu, freed memory",
-		   write ? "write" : "read", n, n == 1 ? "" : "s",
-		   (const char *)p - b->p, b->what, (size_t)(b - H->blocks));
+		   "%s of %zu byte%s at offset %td of %s, freed memory",
+		   write ? "write" : "read", n, n == 1 ? "" : "s", p - ub,
+		   bname(b));
 }
 
-/* The live or freed block nearest to the granule g, looking no further
- * than a few granules either way (the empty granule between blocks is
- * one), or NULL; *below is whether it lies below g. */
-static struct weft__hblock *near_block(size_t g, bool *below)
+/* The block whose granule g is (live or freed), or NULL. */
+static struct weft__hblock *at(size_t g)
 {
-	size_t ng = H->used / GRANULE + 1;
-
-	for (size_t d = 1; d <= 4; d++) {
-		if (g >= d && (H->shadow[g - d] & 3) != SH_NONE) {
-			*below = true;
-			return &H->blocks[H->shadow[g - d] >> 2];
-		}
-		if (g + d < ng && (H->shadow[g + d] & 3) != SH_NONE) {
-			*below = false;
-			return &H->blocks[H->shadow[g + d] >> 2];
-		}
-	}
-	return NULL;
+	return g < H->used / GRANULE + 1 && (H->shadow[g] & 3) != SH_NONE
+		       ? &H->blocks[H->shadow[g] >> 2]
+		       : NULL;
 }
 
-/* The report of an access to heap memory in no block: past the end of
- * the block below it or before the start of the one above (the empty
- * granule between blocks), or anywhere else in the arena. */
+/* The report of an access to heap memory in no block, whose first such
+ * byte is q: past the end of the block below q or before the start of
+ * the one above (the empty granule is between both: the nearer is
+ * named), or elsewhere in the arena. */
 static __attribute__((noinline, cold)) void
-oob_use(const void *p, size_t n, bool write, const struct weft_loc *loc)
+oob_use(const char *p, size_t n, bool write, const struct weft_loc *loc,
+	const char *q)
 {
-	const char *a = p;
-	size_t off = (size_t)(a - H->arena), g = off / GRANULE;
-	bool below = false;
-	struct weft__hblock *b;
+	size_t g = (size_t)(q - H->arena) / GRANULE;
+	struct weft__hblock *lo = g ? at(g - 1) : NULL, *hi = at(g + 1), *b;
+	const char *rw = write ? "write" : "read", *s = n == 1 ? "" : "s", *ub;
+	bool past;
 
-	if ((H->shadow[g] & 3) != SH_NONE)
-		g = (off + n - 1) / GRANULE;
-	b = near_block(g, &below);
-	weft__mark_here(write ? "write" : "read",
-			b ? weft__internf("%s#%zu", b->what,
-					  (size_t)(b - H->blocks))
-			  : "heap",
-			loc, "[here]");
+	past = lo && (!hi || q - (lo->p + lo->uoff + lo->un) <= hi->p + hi->uoff - q);
+	b = past ? lo : hi;
+	ub = b ? b->p + b->uoff : NULL;
+	weft__mark_here(rw, b ? bname(b) : "heap", loc, "[here]");
 	if (!b)
 		weft__fail(WEFT__K(OUT_OF_BOUNDS), loc,
 			   "%s of %zu byte%s at %p, heap memory in no "
-			   "allocated block", write ? "write" : "read", n,
-			   n == 1 ? "" : "s", p);
+			   "allocated block", rw, n, s, (const void *)p);
 	weft__fail_detail("the %zu-byte block was allocated by %s at %s%s",
-			  b->n, weft__heap_who(b->atid), weft__heap_site(b->aloc),
+			  b->un, weft__heap_who(b->atid),
+			  weft__heap_site(b->aloc),
 			  b->state == SH_FREED ? ", and is freed" : "");
-	if (below)
+	if (past && p < ub + b->un)
 		weft__fail(WEFT__K(OUT_OF_BOUNDS), loc,
-			   "%s of %zu byte%s at offset %td of %s#%zu, %td "
-			   "byte%s past the end of its %zu bytes",
-			   write ? "write" : "read", n, n == 1 ? "" : "s",
-			   a - b->p, b->what, (size_t)(b - H->blocks),
-			   a - (b->p + b->n), a - (b->p + b->n) == 1 ? "" : "s",
-			   b->n);
+			   "%s of %zu byte%s at offset %td of %s, which runs "
+			   "past the end of its %zu bytes", rw, n, s, p - ub,
+			   bname(b), b->un);
+	if (past && q == ub + b->un)
+		weft__fail(WEFT__K(OUT_OF_BOUNDS), loc,
+			   "%s of %zu byte%s at offset %td of %s, just past "
+			   "the end of its %zu bytes", rw, n, s, p - ub,
+			   bname(b), b->un);
+	if (past)
+		weft__fail(WEFT__K(OUT_OF_BOUNDS), loc,
+			   "%s of %zu byte%s at offset %td of %s, %td bytes "
+			   "past the end of its %zu bytes", rw, n, s,
+			   p - ub, bname(b), q - (ub + b->un), b->un);
 	weft__fail(WEFT__K(OUT_OF_BOUNDS), loc,
-		   "%s of %zu byte%s at offset %td of %s#%zu, before its start",
-		   write ? "write" : "read", n, n == 1 ? "" : "s", a - b->p,
-		   b->what, (size_t)(b - H->blocks));
+		   "%s of %zu byte%s at offset %td of %s, before its start",
+		   rw, n, s, p - ub, bname(b));
 }
 
 void weft__check_access(const void *p, size_t n, bool write,
 			const struct weft_loc *loc)
 {
+	const char *a = p, *q;
+
 	if (!weft__is_tracked(p)) {
 		/* The span test inline: models check their objects at
 		 * every step, and nearly none is near a finished stack. */
-		if ((const char *)p >= weft__dead_lo &&
-		    (const char *)p < weft__dead_hi)
+		if (a >= weft__dead_lo && a < weft__dead_hi)
 			dead_stack_use(p, write, loc);
 		return;
 	}
 	if (!weft__heap_bad(p, n))
 		return;
-	if (heap_state(p) == SH_FREED ||
-	    heap_state((const char *)p + (n ? n - 1 : 0)) == SH_FREED)
-		freed_use(p, n, write, loc);
-	oob_use(p, n, write, loc);
+	/* The first byte in no live block decides the kind. */
+	for (q = a; heap_state(q) == SH_LIVE;)
+		q = H->arena + ((size_t)(q - H->arena) / GRANULE + 1) * GRANULE;
+	if (heap_state(q) == SH_FREED)
+		freed_use(a, n, write, loc, q);
+	oob_use(a, n, write, loc, q);
 }
 

@@ -45,7 +45,8 @@ static __attribute__((noinline)) void ignored(const void *addr, size_t n,
 		weft__visible(&op);
 		weft__race_poll(addr, n, write);
 	}
-	if (weft__in_tracked_heap(addr) && weft__heap_bad(addr, n))
+	if (!(flags & WEFT__RACE_FREE) && weft__in_tracked_heap(addr) &&
+	    weft__heap_bad(addr, n))
 		weft__check_access(addr, n, write, weft__pc_loc(pc));
 }
 
@@ -84,7 +85,9 @@ void weft__race_access(const void *addr, size_t n, unsigned flags,
 	/* Heap memory: the tracked heap reports an access to a freed block
 	 * (use-after-free) and ends the execution.  The site's source
 	 * location is looked up only then: it is a hash lookup at least. */
-	if (weft__in_tracked_heap(addr) &&
+	/* (A free's write of its block was checked by the free: the block
+	 * may hold bytes in no block, an aligned block's slack.) */
+	if (!(flags & WEFT__RACE_FREE) && weft__in_tracked_heap(addr) &&
 	    __builtin_expect(weft__heap_bad(addr, n), 0))
 		weft__check_access(addr, n, flags & WEFT__RACE_WRITE,
 				   weft__pc_loc(pc));

@@ -30,7 +30,7 @@ bool weft__restart_pending;
  * takes (DPOR's races and sleep sets). */
 void weft__explore_step(int tid, const struct weft__op *op)
 {
-	if (weft__strat->step)
+	if (weft__strat->step && !weft__lone_step)
 		weft__strat->step(tid, op);
 }
 

@@ -92,7 +92,7 @@ int __weft_thrd_detach(thrd_t thr)
 {
 	if (!weft__pt_live())
 		return thrd_detach(thr);
-	return code(__weft_pthread_detach(thr));
+	return code(weft__pt_detach(thr, "thrd_detach", PT_LOC()));
 }
 
 thrd_t __weft_thrd_current(void)

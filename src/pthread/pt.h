@@ -66,6 +66,8 @@ int weft__pt_create(pthread_t *th, const pthread_attr_t *attr,
 		    void *(*start)(void *), void *arg, void *(*name_of)(void *),
 		    const struct weft_loc *loc);
 int weft__pt_join(pthread_t t, void **ret, const struct weft_loc *loc);
+/* Detaches t for call at loc (pthread_detach, thrd_detach). */
+int weft__pt_detach(pthread_t t, const char *call, const struct weft_loc *loc);
 int weft__pt_once(pthread_once_t *o, void (*init)(void),
 		  const struct weft_loc *loc);
 void weft__pt_sleep_ns(long long ns, const struct weft_loc *loc);

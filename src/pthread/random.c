@@ -208,11 +208,21 @@ void __weft_srand48(long seed)
 unsigned short *__weft_seed48(unsigned short seed[3])
 {
 	drand48_used(PT_RA());
+	if (seed)
+		seeded("seed48", (unsigned long)seed[0] |
+					 (unsigned long)seed[1] << 16 |
+					 (unsigned long)seed[2] << 32,
+		       PT_LOC());
 	return seed48(seed);
 }
 
 void __weft_lcong48(unsigned short param[7])
 {
 	drand48_used(PT_RA());
+	if (param)
+		seeded("lcong48", (unsigned long)param[0] |
+					  (unsigned long)param[1] << 16 |
+					  (unsigned long)param[2] << 32,
+		       PT_LOC());
 	lcong48(param);
 }

@@ -321,16 +321,20 @@ int __weft_pthread_clockjoin_np(pthread_t t, void **ret, clockid_t c,
 }
 
 /* Never blocks; not a scheduling point. */
-int __weft_pthread_detach(pthread_t t)
+int weft__pt_detach(pthread_t t, const char *call, const struct weft_loc *loc)
 {
-	struct slot *s;
+	struct slot *s = thread_slot(t, call, loc);
 
-	if (!weft__pt_live())
-		return pthread_detach(t);
-	s = thread_slot(t, "pthread_detach", PT_LOC());
-	not_detached(s, t, "pthread_detach", PT_LOC());
+	not_detached(s, t, call, loc);
 	s->detached = true;
 	return 0;
+}
+
+int __weft_pthread_detach(pthread_t t)
+{
+	if (!weft__pt_live())
+		return pthread_detach(t);
+	return weft__pt_detach(t, "pthread_detach", PT_LOC());
 }
 
 /* The end of a thread that called pthread_exit, once its cleanup

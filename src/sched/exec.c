@@ -42,7 +42,7 @@ void weft__exec_reset(void)
 	X->unfair = 0;
 	X->spin_steps = 0;
 	X->lone_polls = 0;
-	X->lone_step = false;
+	weft__lone_step = false;
 	X->n_lone_sites = -1;
 	X->progress = X->last_poll = false;
 	X->spin_any = false;

@@ -62,7 +62,8 @@ int weft__livelock_check(struct weft__exec *X)
 		X->n_lone_sites = -1;
 		return 0;
 	}
-	++X->spin_steps;
+	if (++X->spin_steps == 1)
+		X->spin_from = X->nsteps;
 	return X->spin_steps > b ? 2 : X->spin_steps > (b < LONE_AFTER ? b : LONE_AFTER);
 }
 
@@ -89,7 +90,7 @@ _Noreturn void weft__livelock_report(struct weft__exec *X, bool lone)
 			"for what no thread left will do (a loop that gives up "
 			"by itself after more rounds is no livelock: raise "
 			"--spin-bound)",
-			X->spin_steps + X->lone_polls));
+			X->spin_steps));
 	livelock(weft__internf(
 		"every runnable thread has been spinning for %ld steps "
 		"without any thread making progress (a loop that gives up "

@@ -216,7 +216,7 @@ void weft__step_note(const char *s)
 	struct weft__exec *X = weft__X;
 
 	/* A step not recorded (a lone spin's, sched.c) has no row. */
-	if (X && X->nsteps > 0 && !X->lone_step)
+	if (X && X->nsteps > 0 && !weft__lone_step)
 		weft__trace_steps(&weft__S->t)[X->nsteps - 1].note = s;
 }
 
@@ -232,7 +232,7 @@ int weft__choose_here(int n)
 		return 0;
 	/* A step not recorded (a lone spin's, sched.c) has no place for a
 	 * decision; fixing it would leave the other values unexplored. */
-	if (weft__X->lone_step)
+	if (weft__lone_step)
 		weft__limit("lone-choice", NULL,
 			    "a thread spinning while no other thread could run "
 			    "made a choice in its loop (an input, or the store "

@@ -11,6 +11,7 @@
 
 struct weft__exec *weft__X;
 unsigned long weft__step_clock;
+bool weft__lone_step;
 struct weft__shm *weft__S;
 const struct weft__strategy *weft__strat;
 
@@ -220,14 +221,18 @@ static int alone(const struct weft__exec *X)
  * store a load reads) explored. */
 enum lone_kind { LONE_SPIN, LONE_SPIN_WRITE, LONE_LEFT };
 
-/* The places of the spinner's loop: those of its last recorded steps,
- * all rounds of the spin (every runnable thread spun through the last
- * spin_steps), gathered when it begins to run alone. */
+/* The places of the spinner's loop: those of its recorded steps since
+ * the spin began (every runnable thread has spun since spin_from), at
+ * most the last 1024, that came up at least twice (a place of a round
+ * repeats; the first step after a counted loop, at the place of the next
+ * call, does not), gathered when it begins to run alone. */
 static void lone_sites(struct weft__exec *X, int tid)
 {
 	const struct weft__step *st = weft__trace_steps(&weft__S->t);
-	long from = X->nsteps - (X->spin_steps < 1024 ? X->spin_steps : 1024);
-	int n = 0;
+	long from = X->nsteps - 1024 > X->spin_from ? X->nsteps - 1024
+						     : X->spin_from;
+	const struct weft_loc *seen[WEFT__LONE_SITES];
+	int n = 0, ns = 0;
 
 	for (long i = X->nsteps - 1; i >= 0 && i >= from; i--) {
 		int k;
@@ -235,7 +240,13 @@ static void lone_sites(struct weft__exec *X, int tid)
 			continue;
 		for (k = 0; k < n && X->lone_site[k] != st[i].loc; k++)
 			;
-		if (k == n && n < WEFT__LONE_SITES)
+		if (k < n)
+			continue;
+		for (k = 0; k < ns && seen[k] != st[i].loc; k++)
+			;
+		if (k == ns && ns < WEFT__LONE_SITES)
+			seen[ns++] = st[i].loc;
+		else if (k < ns && n < WEFT__LONE_SITES)
 			X->lone_site[n++] = st[i].loc;
 	}
 	X->n_lone_sites = n;
@@ -272,8 +283,8 @@ static int lone_step(struct weft__exec *X, int tid)
 
 	__atomic_store_n(&weft__step_clock, weft__step_clock + 1,
 			 __ATOMIC_RELAXED);
-	X->lone_step = true;
-	weft__clock_step(tid, op);
+	weft__lone_step = true;
+	weft__listeners_chosen(tid, op); /* the clocks; not the explorer */
 	X->last_poll = weft__fair_poll_step(op);
 	X->last_poll_obj = op->obj;
 	X->progress = false;
@@ -336,10 +347,15 @@ static int choose_next(void)
 	}
 	if (X->atomic_tid >= 0 && weft__ts_has(&X->enabled, X->atomic_tid))
 		only(X, X->atomic_tid);
-	X->lone_step = false;
+	weft__lone_step = false;
 	if ((spun = weft__livelock_check(X))) {
 		tid = alone(X);
 		if (tid < 0) {
+			/* A thread in a timed wait would time out while the
+			 * others spin: the branch where it does is explored,
+			 * this one is cut (as when nothing can run). */
+			if (spun == 2 && timed_waiter(X))
+				weft__end_execution(EXEC_REDUNDANT);
 			if (spun == 2)
 				weft__livelock_report(X, false);
 		} else switch (lone_kind(X, tid)) {
@@ -352,10 +368,11 @@ static int choose_next(void)
 				weft__livelock_report(X, false);
 			break;
 		case LONE_LEFT:
-			/* An ordinary step, and a new count: a loop after
-			 * it is a spin of its own, with its own places. */
-			X->spin_steps = 0;
-			X->lone_polls = 0;
+			/* An ordinary step; the loop's places are gathered
+			 * again at the next round, this one among them (a
+			 * loop of several inner loops runs alone once all
+			 * are known).  The counts go on: without a write, a
+			 * loop of loops is still one spin. */
 			X->n_lone_sites = -1;
 			break;
 		}

@@ -93,9 +93,9 @@ struct weft__exec {
 	int preemptions;
 	int unfair;                /* unfair continuations of spinners */
 	long spin_steps;           /* consecutive steps with only spinners */
+	long spin_from;            /* the first step of them */
 	long lone_polls;           /* of those, the steps past --spin-bound
 				      taken alone and not recorded (sched.c) */
-	bool lone_step;            /* the step being taken is one of them */
 	/* The places of that thread's spin loop, or -1 before they are
 	 * gathered (sched.c). */
 	int n_lone_sites;

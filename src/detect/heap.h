@@ -138,19 +138,16 @@ static inline bool weft__heap_bad(const void *p, size_t n)
 {
 	const struct weft__heap *h = weft__H;
 	size_t off = (size_t)((const char *)p - h->arena);
-	size_t g = off / WEFT__HEAP_GRANULE;
-	size_t last = (off + (n ? n - 1 : 0)) / WEFT__HEAP_GRANULE;
+	uint32_t a = h->shadow[off / WEFT__HEAP_GRANULE];
+	uint32_t b = h->shadow[(off + (n ? n - 1 : 0)) / WEFT__HEAP_GRANULE];
 
-	if ((h->shadow[g] & 3) != WEFT__SH_LIVE ||
-	    (h->shadow[last] & 3) != WEFT__SH_LIVE)
-		return true;
-	/* A range (memcpy, memset) that runs from one block through the
-	 * empty granule into the next: every granule between. */
-	while (++g < last)
-		if ((h->shadow[g] & 3) != WEFT__SH_LIVE)
-			return true;
-	return false;
+	/* Both ends live, and in one block: a block has no hole (an
+	 * aligned block's slack in no block is at its end), so every byte
+	 * between is live too.  Ends in two blocks: the range (a memcpy, a
+	 * memset) runs through the empty granule between them. */
+	return (a & 3) != WEFT__SH_LIVE || (b & 3) != WEFT__SH_LIVE || a != b;
 }
+
 /* Reserve the arena, its shadow and the block table (once). */
 void weft__heap_init(void);
 /* Mark the granules of [from, from + len) of the arena with v. */

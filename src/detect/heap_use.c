@@ -152,8 +152,10 @@ void weft__check_access(const void *p, size_t n, bool write,
 	if (!weft__heap_bad(p, n))
 		return;
 	/* The first byte in no live block decides the kind. */
-	for (q = a; heap_state(q) == SH_LIVE;)
+	for (q = a; q < a + n && heap_state(q) == SH_LIVE;)
 		q = H->arena + ((size_t)(q - H->arena) / GRANULE + 1) * GRANULE;
+	if (q >= a + n && n)
+		return; /* (no such byte: cannot be, blocks have gaps) */
 	if (heap_state(q) == SH_FREED)
 		freed_use(a, n, write, loc, q);
 	oob_use(a, n, write, loc, q);

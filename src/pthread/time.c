@@ -5,7 +5,8 @@
  * asked for and is a scheduling point where other threads may run (a
  * sleep orders nothing: "sleep(1) so the other thread goes first" is one
  * interleaving among those explored), and every clock read advances it by
- * a microsecond so loops waiting for a deadline end.  Processor time
+ * a microsecond (a millisecond in a thread spinning alone) so loops
+ * waiting for a deadline end.  Processor time
  * (clock, times, getrusage, the CPU-time clocks) is virtual time as well,
  * so a program that measures itself prints the same in every run. */
 #include <errno.h>
@@ -121,7 +122,11 @@ int __weft_clock_gettime(clockid_t c, struct timespec *ts)
 
 	if (!weft__pt_live())
 		return clock_gettime(c, ts);
-	now_ns += 1000;
+	/* A thread spinning alone (no other can run: sched.c) may be
+	 * waiting for a deadline; time passes faster there, a millisecond
+	 * a read, as it would for a thread the system left alone, so that a
+	 * poll until some seconds have passed ends (it was a livelock). */
+	now_ns += weft__lone_step ? 1000000 : 1000;
 	t = now_ns;
 	if (c == CLOCK_REALTIME || c == CLOCK_REALTIME_COARSE)
 		t += EPOCH_SEC * 1000000000LL;

@@ -107,11 +107,36 @@ char *__weft_strtok_r(char *s, const char *delim, char **save)
 
 /* The generators whose state is the program's: rand_r's seed, erand48's
  * xsubi, each read and written by the call (two threads sharing one seed
- * without a lock race on it, though the C library is not instrumented). */
+ * without a lock race on it, though the C library is not instrumented).
+ * A seed taken from the clock or the process id is the same in every
+ * execution (weft's are): a verification covers the numbers of this
+ * seed only, and says so, as for srand (src/pthread/random.c). */
+static void own_seed(const char *call, uintptr_t pc)
+{
+	const struct weft_loc *loc;
+
+	if (weft__self() < 0)
+		return;
+	loc = weft__pc_loc(pc);
+	weft__verdict_inputs_sampled();
+	weft__verdict_note(
+		0x5eed0017ULL,
+		weft__internf("the program draws random numbers from a seed "
+			      "of its own (%s at %s:%d); one from the clock or "
+			      "the process id differs in every real run, but "
+			      "weft's are the same in every execution: the "
+			      "verification covers this seed's numbers only",
+			      call,
+			      weft__file_base(loc && loc->file ? loc->file
+							       : "?"),
+			      loc ? loc->line : 0));
+}
+
 int __weft_rand_r(unsigned *seed)
 {
 	uintptr_t pc = PC();
 
+	own_seed("rand_r", pc);
 	if (weft__race_on) {
 		rd(seed, sizeof *seed, pc);
 		wr(seed, sizeof *seed, pc);
@@ -121,6 +146,7 @@ int __weft_rand_r(unsigned *seed)
 
 static void xsubi_access(unsigned short xsubi[3], uintptr_t pc)
 {
+	own_seed("erand48, nrand48 or jrand48", pc);
 	if (weft__race_on) {
 		rd(xsubi, sizeof(unsigned short) * 3, pc);
 		wr(xsubi, sizeof(unsigned short) * 3, pc);

@@ -205,6 +205,37 @@ void __weft_srand48(long seed)
 	srand48(seed);
 }
 
+/* The reentrant forms keep their state in the program's memory, which
+ * is restored like the rest of it; their seeds are noted all the same. */
+int __weft_srand48_r(long seed, struct drand48_data *buf)
+{
+	seeded("srand48_r", (unsigned long)seed, PT_LOC());
+	return srand48_r(seed, buf);
+}
+
+int __weft_seed48_r(unsigned short seed[3], struct drand48_data *buf)
+{
+	if (seed)
+		seeded("seed48_r", (unsigned long)seed[0] |
+					   (unsigned long)seed[1] << 16 |
+					   (unsigned long)seed[2] << 32,
+		       PT_LOC());
+	return seed48_r(seed, buf);
+}
+
+int __weft_srandom_r(unsigned seed, struct random_data *buf)
+{
+	seeded("srandom_r", seed, PT_LOC());
+	return srandom_r(seed, buf);
+}
+
+int __weft_initstate_r(unsigned seed, char *state, size_t n,
+		       struct random_data *buf)
+{
+	seeded("initstate_r", seed, PT_LOC());
+	return initstate_r(seed, state, n, buf);
+}
+
 unsigned short *__weft_seed48(unsigned short seed[3])
 {
 	drand48_used(PT_RA());

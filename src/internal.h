@@ -157,6 +157,13 @@ void weft__verdict_note(uint64_t key, const char *msg);
 /* An input was drawn from a sample of its values, not all of them: a
  * verdict then names that bound (the notes say which values). */
 void weft__verdict_inputs_sampled(void);
+/* The program seeded its random numbers, how ("seeded its random
+ * numbers", ...) with call ("srand(1700000000)") at loc: a seed from the
+ * clock or the process id is the same in every execution (weft's are),
+ * so the verdict covers its numbers only: inputs sampled, and a note
+ * (one per key).  Does not block. */
+void weft__verdict_seeded(uint64_t key, const char *how, const char *call,
+			  const struct weft_loc *loc);
 /* A load was kept from reading an older store by --stale-bound: the
  * verdict holds within that bound only. */
 void weft__verdict_stale_cut(void);

@@ -124,6 +124,12 @@ void set_shadow(size_t from, size_t len, uint32_t v)
 		H->shadow[g] = v;
 }
 
+/* The arena offset off rounded up to a whole granule. */
+static size_t granule_up(size_t off)
+{
+	return (off + GRANULE - 1) & ~(size_t)(GRANULE - 1);
+}
+
 /* A new block; its call site is loc, or return address pc before main. */
 void *carve(size_t n, bool zero, const char *what,
 		   const struct weft_loc *loc, uintptr_t pc)
@@ -150,7 +156,7 @@ void *carve(size_t n, bool zero, const char *what,
 			    "MiB in one execution, weft's limit",
 			    (size_t)MAX_BLOCKS, WEFT__HEAP_CAP >> 20);
 	}
-	H->used = (off + len + GRANULE - 1) & ~(size_t)(GRANULE - 1);
+	H->used = granule_up(off + len);
 	weft__heap_hi = H->arena + H->used + GRANULE;
 	b = &H->blocks[H->nblocks];
 	*b = (struct weft__hblock){ .p = H->arena + off, .n = n, .un = n,
@@ -185,8 +191,7 @@ void weft__heap_trim(void *base, const void *p, size_t n)
 		return;
 	b->uoff = (size_t)((const char *)p - b->p);
 	b->un = n;
-	from = ((size_t)((const char *)p - H->arena) + n + GRANULE - 1) &
-	       ~(size_t)(GRANULE - 1);
+	from = granule_up((size_t)((const char *)p - H->arena) + n);
 	to = (size_t)(b->p - H->arena) + (b->n ? b->n : 1);
 	if (from < to)
 		set_shadow(from, to - from, SH_NONE);

@@ -62,6 +62,17 @@ static const char *bname(const struct weft__hblock *b)
 	return weft__internf("%s#%zu", b->what, (size_t)(b - H->blocks));
 }
 
+/* Where the program's part of b begins and ends (weft__heap_trim). */
+static const char *ustart(const struct weft__hblock *b)
+{
+	return b->p + b->uoff;
+}
+
+static const char *uend(const struct weft__hblock *b)
+{
+	return b->p + b->uoff + b->un;
+}
+
 /* The report of a use of freed memory whose first freed byte is q, apart
  * from the test every model makes at every step, so that the test stays
  * small enough to inline. */
@@ -70,7 +81,6 @@ freed_use(const char *p, size_t n, bool write, const struct weft_loc *loc,
 	  const char *q)
 {
 	struct weft__hblock *b = block_of(q);
-	const char *ub = b->p + b->uoff;
 
 	weft__mark_here(write ? "write" : "read", bname(b), loc, "[here]");
 	weft__fail_detail("the %zu-byte block was allocated by %s at %s",
@@ -80,8 +90,8 @@ freed_use(const char *p, size_t n, bool write, const struct weft_loc *loc,
 			  weft__heap_site(b->floc));
 	weft__fail(WEFT__K(USE_AFTER_FREE), loc,
 		   "%s of %zu byte%s at offset %td of %s, freed memory",
-		   write ? "write" : "read", n, n == 1 ? "" : "s", p - ub,
-		   bname(b));
+		   write ? "write" : "read", n, n == 1 ? "" : "s",
+		   p - ustart(b), bname(b));
 }
 
 /* The block whose granule g is (live or freed), or NULL. */
@@ -102,12 +112,10 @@ oob_use(const char *p, size_t n, bool write, const struct weft_loc *loc,
 {
 	size_t g = (size_t)(q - H->arena) / GRANULE;
 	struct weft__hblock *lo = g ? at(g - 1) : NULL, *hi = at(g + 1), *b;
-	const char *rw = write ? "write" : "read", *s = n == 1 ? "" : "s", *ub;
-	bool past;
+	const char *rw = write ? "write" : "read", *s = n == 1 ? "" : "s";
+	bool past = lo && (!hi || q - uend(lo) <= ustart(hi) - q);
 
-	past = lo && (!hi || q - (lo->p + lo->uoff + lo->un) <= hi->p + hi->uoff - q);
 	b = past ? lo : hi;
-	ub = b ? b->p + b->uoff : NULL;
 	weft__mark_here(rw, b ? bname(b) : "heap", loc, "[here]");
 	if (!b)
 		weft__fail(WEFT__K(OUT_OF_BOUNDS), loc,
@@ -117,24 +125,24 @@ oob_use(const char *p, size_t n, bool write, const struct weft_loc *loc,
 			  b->un, weft__heap_who(b->atid),
 			  weft__heap_site(b->aloc),
 			  b->state == SH_FREED ? ", and is freed" : "");
-	if (past && p < ub + b->un)
+	if (past && p < uend(b))
 		weft__fail(WEFT__K(OUT_OF_BOUNDS), loc,
 			   "%s of %zu byte%s at offset %td of %s, which runs "
-			   "past the end of its %zu bytes", rw, n, s, p - ub,
-			   bname(b), b->un);
-	if (past && q == ub + b->un)
+			   "past the end of its %zu bytes", rw, n, s,
+			   p - ustart(b), bname(b), b->un);
+	if (past && q == uend(b))
 		weft__fail(WEFT__K(OUT_OF_BOUNDS), loc,
 			   "%s of %zu byte%s at offset %td of %s, just past "
-			   "the end of its %zu bytes", rw, n, s, p - ub,
-			   bname(b), b->un);
+			   "the end of its %zu bytes", rw, n, s,
+			   p - ustart(b), bname(b), b->un);
 	if (past)
 		weft__fail(WEFT__K(OUT_OF_BOUNDS), loc,
 			   "%s of %zu byte%s at offset %td of %s, %td bytes "
 			   "past the end of its %zu bytes", rw, n, s,
-			   p - ub, bname(b), q - (ub + b->un), b->un);
+			   p - ustart(b), bname(b), q - uend(b), b->un);
 	weft__fail(WEFT__K(OUT_OF_BOUNDS), loc,
 		   "%s of %zu byte%s at offset %td of %s, before its start",
-		   rw, n, s, p - ub, bname(b));
+		   rw, n, s, p - ustart(b), bname(b));
 }
 
 void weft__check_access(const void *p, size_t n, bool write,

@@ -102,27 +102,21 @@ int __weft_rand(void)
 	return rand();
 }
 
-/* A seed the program gives: in a real run one taken from the clock or
- * the process id differs every time, but weft's virtual clock and process
- * id are the same in every execution, so a verification covers the
- * numbers of this seed only, and says so (as for getrandom's bytes). */
+/* A seed the program gives (weft__verdict_seeded), in an execution. */
 static void seeded(const char *call, unsigned long seed,
 		   const struct weft_loc *loc)
 {
-	if (!weft__pt_live())
-		return;
-	weft__verdict_inputs_sampled();
-	weft__verdict_note(
-		0x5eed5eedULL,
-		weft__internf("the program seeded its random numbers "
-			      "(%s(%lu) at %s:%d); a seed from the clock or "
-			      "the process id differs in every real run, but "
-			      "weft's are the same in every execution: the "
-			      "verification covers this seed's numbers only",
-			      call, seed,
-			      weft__file_base(loc && loc->file ? loc->file
-							       : "?"),
-			      loc ? loc->line : 0));
+	if (weft__pt_live())
+		weft__verdict_seeded(0x5eed5eedULL, "seeded its random numbers",
+				     weft__internf("%s(%lu)", call, seed), loc);
+}
+
+/* The first three of the 16-bit words seed48 and lcong48 take, as one
+ * number for the note. */
+static unsigned long words3(const unsigned short w[3])
+{
+	return (unsigned long)w[0] | (unsigned long)w[1] << 16 |
+	       (unsigned long)w[2] << 32;
 }
 
 void __weft_srand(unsigned seed)
@@ -216,10 +210,7 @@ int __weft_srand48_r(long seed, struct drand48_data *buf)
 int __weft_seed48_r(unsigned short seed[3], struct drand48_data *buf)
 {
 	if (seed)
-		seeded("seed48_r", (unsigned long)seed[0] |
-					   (unsigned long)seed[1] << 16 |
-					   (unsigned long)seed[2] << 32,
-		       PT_LOC());
+		seeded("seed48_r", words3(seed), PT_LOC());
 	return seed48_r(seed, buf);
 }
 
@@ -240,10 +231,7 @@ unsigned short *__weft_seed48(unsigned short seed[3])
 {
 	drand48_used(PT_RA());
 	if (seed)
-		seeded("seed48", (unsigned long)seed[0] |
-					 (unsigned long)seed[1] << 16 |
-					 (unsigned long)seed[2] << 32,
-		       PT_LOC());
+		seeded("seed48", words3(seed), PT_LOC());
 	return seed48(seed);
 }
 
@@ -251,9 +239,6 @@ void __weft_lcong48(unsigned short param[7])
 {
 	drand48_used(PT_RA());
 	if (param)
-		seeded("lcong48", (unsigned long)param[0] |
-					  (unsigned long)param[1] << 16 |
-					  (unsigned long)param[2] << 32,
-		       PT_LOC());
+		seeded("lcong48", words3(param), PT_LOC());
 	lcong48(param);
 }

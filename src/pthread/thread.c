@@ -209,28 +209,6 @@ static void not_detached(const struct slot *s, pthread_t t, const char *call,
 			   call, weft__thread_name((int)t - 1));
 }
 
-/* Blocks until the thread ends; everything it did happens before. */
-int weft__pt_join(pthread_t t, void **ret, const struct weft_loc *loc)
-{
-	struct slot *s = thread_slot(t, "pthread_join", loc);
-
-	if (t == PT_ID(weft__self()))
-		return EDEADLK;
-	not_detached(s, t, "pthread_join", loc);
-	weft_join_at((weft_thread_t){ (int)t - 1 }, loc);
-	s->joined = true;
-	if (ret)
-		*ret = s->ret;
-	return 0;
-}
-
-int __weft_pthread_join(pthread_t t, void **ret)
-{
-	if (!weft__pt_live())
-		return pthread_join(t, ret);
-	return weft__pt_join(t, ret, PT_LOC());
-}
-
 /* The errors pthread_join and its GNU variants share, or 0. */
 static int join_error(pthread_t t, const char *call, const struct weft_loc *loc)
 {
@@ -240,6 +218,27 @@ static int join_error(pthread_t t, const char *call, const struct weft_loc *loc)
 		return EDEADLK;
 	not_detached(s, t, call, loc);
 	return 0;
+}
+
+/* Blocks until the thread ends; everything it did happens before. */
+int weft__pt_join(pthread_t t, void **ret, const struct weft_loc *loc)
+{
+	int err = join_error(t, "pthread_join", loc);
+
+	if (err)
+		return err;
+	weft_join_at((weft_thread_t){ (int)t - 1 }, loc);
+	slots[t - 1].joined = true;
+	if (ret)
+		*ret = slots[t - 1].ret;
+	return 0;
+}
+
+int __weft_pthread_join(pthread_t t, void **ret)
+{
+	if (!weft__pt_live())
+		return pthread_join(t, ret);
+	return weft__pt_join(t, ret, PT_LOC());
 }
 
 /* Joins t if it has ended, without waiting (a scheduling point that reads

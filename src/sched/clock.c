@@ -228,8 +228,9 @@ static void obj_release(struct weft__thread *t, struct weft__objrec *r,
 		return;
 	}
 	if (op->access == WEFT__ACC_WRITE) {
-		/* One loop, not memcpy and memset: with a few threads the two
-		 * library calls cost more than the stores. */
+		/* Sixteen bytes at a time, not memcpy and memset of the whole
+		 * clock: with a few threads the library calls cost more than
+		 * the stores. */
 		for (int i = 0; i < n; i += 4)
 			__builtin_memcpy(r->svc + i, t->vc + i, 16);
 		r->svc_by = SVC_BY(t);

@@ -142,6 +142,35 @@ void weft__note_blocked(int tid)
 		.loc = op->loc, .value = -1 };
 }
 
+/* What every step does once chosen, recorded or not (lone_step): the
+ * count the watchdog reads, the listeners (the clocks, the explorer,
+ * which skips a step not recorded), and the spin bookkeeping.  Inline
+ * in both: as a call it cost the core workload 2% more instructions. */
+static inline __attribute__((always_inline)) void
+step_taken(struct weft__exec *X, int tid, struct weft__op *op)
+{
+	struct weft__thread *t = &X->th[tid];
+
+	/* Read by the watchdog's thread (race_stall.c): an atomic store,
+	 * which is a plain one on this machine. */
+	__atomic_store_n(&weft__step_clock, weft__step_clock + 1,
+			 __ATOMIC_RELAXED);
+	weft__listeners_chosen(tid, op);
+	X->last_poll = weft__fair_poll_step(op);
+	X->last_poll_obj = op->obj;
+	/* A write may let spinners progress; the clearing waits for the next
+	 * scheduling point, since the op may still turn out to have changed
+	 * nothing (a failed trylock calls weft__spun). */
+	X->progress = op->access == WEFT__ACC_WRITE && !op->timekeeping;
+	/* Sleeping or moving the clock changes nothing another thread
+	 * polls: the thread counts as spinning (without being deferred). */
+	if (op->timekeeping) {
+		t->spinning = true;
+		X->spin_any = true;
+	}
+	X->last_tid = tid;
+}
+
 static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 {
 	struct weft__exec *X = weft__X;
@@ -181,24 +210,7 @@ static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 		.note = NULL };
 	X->nsteps = s + 1;
 	T->nsteps = s + 1;
-	/* Read by the watchdog's thread (race_stall.c): an atomic store,
-	 * which is a plain one on this machine. */
-	__atomic_store_n(&weft__step_clock, weft__step_clock + 1,
-			 __ATOMIC_RELAXED);
-	weft__listeners_chosen(tid, op);
-	X->last_poll = weft__fair_poll_step(op);
-	X->last_poll_obj = op->obj;
-	/* A write may let spinners progress; the clearing waits for the next
-	 * scheduling point, since the op may still turn out to have changed
-	 * nothing (a failed trylock calls weft__spun). */
-	X->progress = op->access == WEFT__ACC_WRITE && !op->timekeeping;
-	/* Sleeping or moving the clock changes nothing another thread
-	 * polls: the thread counts as spinning (without being deferred). */
-	if (op->timekeeping) {
-		t->spinning = true;
-		X->spin_any = true;
-	}
-	X->last_tid = tid;
+	step_taken(X, tid, op);
 }
 
 /* The one thread that can run, when no other can until it writes
@@ -221,6 +233,16 @@ static int alone(const struct weft__exec *X)
  * store a load reads) explored. */
 enum lone_kind { LONE_SPIN, LONE_SPIN_WRITE, LONE_LEFT };
 
+/* Whether loc is one of the n places of a. */
+static bool has_site(const struct weft_loc *const *a, int n,
+		     const struct weft_loc *loc)
+{
+	for (int k = 0; k < n; k++)
+		if (a[k] == loc)
+			return true;
+	return false;
+}
+
 /* The places of the spinner's loop: those of its recorded steps since
  * the spin began (every runnable thread has spun since spin_from), at
  * most the last 1024, that came up at least twice (a place of a round
@@ -235,19 +257,15 @@ static void lone_sites(struct weft__exec *X, int tid)
 	int n = 0, ns = 0;
 
 	for (long i = X->nsteps - 1; i >= 0 && i >= from; i--) {
-		int k;
-		if (st[i].tid != tid)
+		const struct weft_loc *loc = st[i].loc;
+		if (st[i].tid != tid || has_site(X->lone_site, n, loc))
 			continue;
-		for (k = 0; k < n && X->lone_site[k] != st[i].loc; k++)
-			;
-		if (k < n)
-			continue;
-		for (k = 0; k < ns && seen[k] != st[i].loc; k++)
-			;
-		if (k == ns && ns < WEFT__LONE_SITES)
-			seen[ns++] = st[i].loc;
-		else if (k < ns && n < WEFT__LONE_SITES)
-			X->lone_site[n++] = st[i].loc;
+		if (!has_site(seen, ns, loc)) {
+			if (ns < WEFT__LONE_SITES)
+				seen[ns++] = loc;
+		} else if (n < WEFT__LONE_SITES) {
+			X->lone_site[n++] = loc;
+		}
 	}
 	X->n_lone_sites = n;
 }
@@ -255,7 +273,6 @@ static void lone_sites(struct weft__exec *X, int tid)
 static enum lone_kind lone_kind(struct weft__exec *X, int tid)
 {
 	struct weft__op *op = X->th[tid].pending;
-	int k;
 
 	if (X->n_lone_sites < 0)
 		lone_sites(X, tid);
@@ -263,36 +280,20 @@ static enum lone_kind lone_kind(struct weft__exec *X, int tid)
 		op->access = op->access_now(op);
 	if (op->timekeeping)
 		return LONE_SPIN;
-	for (k = 0; k < X->n_lone_sites && X->lone_site[k] != op->loc; k++)
-		;
-	if (k == X->n_lone_sites)
+	if (!has_site(X->lone_site, X->n_lone_sites, op->loc))
 		return LONE_LEFT;
 	return op->access == WEFT__ACC_WRITE ? LONE_SPIN_WRITE : LONE_SPIN;
 }
 
-/* A step of a thread spinning alone past --spin-bound
- * (weft__livelock_lone): no choice, so no decision, no trace row and no
- * event for the explorer, whose search it cannot widen (every other
- * thread's next step comes after a write of this one); the clocks and
- * the spin bookkeeping go on as for any step, and so does the count the
- * watchdog reads (race_stall.c). */
+/* A round of a thread spinning alone (weft__livelock_lone): no choice,
+ * so no decision, no trace row and no event for the explorer, whose
+ * search it cannot widen (every other thread's next step comes after a
+ * write of this one); the rest of a step goes on as for any other.  A
+ * lone round writes nothing (lone_kind), so it is no progress. */
 static int lone_step(struct weft__exec *X, int tid)
 {
-	struct weft__thread *t = &X->th[tid];
-	struct weft__op *op = t->pending;
-
-	__atomic_store_n(&weft__step_clock, weft__step_clock + 1,
-			 __ATOMIC_RELAXED);
 	weft__lone_step = true;
-	weft__listeners_chosen(tid, op); /* the clocks; not the explorer */
-	X->last_poll = weft__fair_poll_step(op);
-	X->last_poll_obj = op->obj;
-	X->progress = false;
-	if (op->timekeeping) {
-		t->spinning = true;
-		X->spin_any = true;
-	}
-	X->last_tid = tid;
+	step_taken(X, tid, X->th[tid].pending);
 	return tid;
 }
 

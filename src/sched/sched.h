@@ -94,8 +94,8 @@ struct weft__exec {
 	int unfair;                /* unfair continuations of spinners */
 	long spin_steps;           /* consecutive steps with only spinners */
 	long spin_from;            /* the first step of them */
-	long lone_polls;           /* of those, the steps past --spin-bound
-				      taken alone and not recorded (sched.c) */
+	long lone_polls;           /* of those, the rounds taken alone and
+				      not recorded (sched.c) */
 	/* The places of that thread's spin loop, or -1 before they are
 	 * gathered (sched.c). */
 	int n_lone_sites;
@@ -205,9 +205,10 @@ bool weft__fair_unfair_cost(const struct weft__thread *t,
 void weft__fair_round_step(struct weft__thread *t, const struct weft__op *op,
 			   bool paid);
 void weft__fair_costly(struct weft__exec *X, const weft__tset *elig);
-/* Livelock (livelock.c): called at each choice with X's sets known;
- * reports a livelock (and never returns) once every runnable thread has
- * spun for --spin-bound steps in a row. */
+/* Livelock (livelock.c): checked at each choice with X's sets known
+ * (how far every runnable thread has spun: 0, 1 long enough to run
+ * alone, 2 past --spin-bound); a lone round is counted, and a livelock
+ * reported (never returns), for choose_next in sched.c. */
 int weft__livelock_check(struct weft__exec *X);
 bool weft__livelock_lone(struct weft__exec *X);
 _Noreturn void weft__livelock_report(struct weft__exec *X, bool lone);

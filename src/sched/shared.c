@@ -98,6 +98,23 @@ void weft__verdict_inputs_sampled(void)
 	weft__S->v.inputs_sampled = true;
 }
 
+void weft__verdict_seeded(uint64_t key, const char *how, const char *call,
+			  const struct weft_loc *loc)
+{
+	weft__verdict_inputs_sampled();
+	weft__verdict_note(
+		key,
+		weft__internf("the program %s (%s at %s:%d); a seed from the "
+			      "clock or the process id differs in every real "
+			      "run, but weft's are the same in every "
+			      "execution: the verification covers this seed's "
+			      "numbers only",
+			      how, call,
+			      weft__file_base(loc && loc->file ? loc->file
+							       : "?"),
+			      loc ? loc->line : 0));
+}
+
 void weft__verdict_stale_cut(void)
 {
 	weft__S->v.stale_bound = weft__opts.stale_bound;

@@ -110,26 +110,13 @@ char *__weft_strtok_r(char *s, const char *delim, char **save)
  * without a lock race on it, though the C library is not instrumented).
  * A seed taken from the clock or the process id is the same in every
  * execution (weft's are): a verification covers the numbers of this
- * seed only, and says so, as for srand (src/pthread/random.c). */
+ * seed only, and says so (weft__verdict_seeded), as for srand. */
 static void own_seed(const char *call, uintptr_t pc)
 {
-	const struct weft_loc *loc;
-
-	if (weft__self() < 0)
-		return;
-	loc = weft__pc_loc(pc);
-	weft__verdict_inputs_sampled();
-	weft__verdict_note(
-		0x5eed0017ULL,
-		weft__internf("the program draws random numbers from a seed "
-			      "of its own (%s at %s:%d); one from the clock or "
-			      "the process id differs in every real run, but "
-			      "weft's are the same in every execution: the "
-			      "verification covers this seed's numbers only",
-			      call,
-			      weft__file_base(loc && loc->file ? loc->file
-							       : "?"),
-			      loc ? loc->line : 0));
+	if (weft__self() >= 0)
+		weft__verdict_seeded(0x5eed0017ULL,
+				     "draws random numbers from a seed of its own",
+				     call, weft__pc_loc(pc));
 }
 
 int __weft_rand_r(unsigned *seed)

@@ -57,6 +57,8 @@ struct weft__strategy {
 	 * DPOR bookkeeping); may be NULL. */
 	void (*step)(int tid, const struct weft__op *op);
 	bool exhaustive;           /* can conclude "verified" */
+	bool lone_free;            /* not asked when one thread can run:
+				      it keeps nothing per step */
 	uint8_t parts;             /* how --jobs and --shard divide it */
 };
 enum {

@@ -49,4 +49,5 @@ static void rnd_end(enum exec_result r)
 const struct weft__strategy weft__strategy_random = {
 	.name = "random", .begin = rnd_begin, .pick = rnd_pick,
 	.value = rnd_value, .end = rnd_end, .parts = WEFT__PARTS_SEEDS,
+	.lone_free = true,
 };

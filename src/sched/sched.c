@@ -297,6 +297,29 @@ static int lone_step(struct weft__exec *X, int tid)
 	return tid;
 }
 
+/* The strategy's pick among the enabled threads, eligp the fair ones. */
+static int ask_strategy(struct weft__exec *X, const weft__tset *eligp)
+{
+	/* Nobody deferred (nearly every step): no set to write. */
+	static const weft__tset nobody;
+	int tid;
+
+	if (X->n_deferred)
+		weft__fair_costly(X, eligp);
+	tid = weft__strat->pick(&(struct weft__decision){
+		.enabled = &X->enabled, .eligible = eligp, .weak = &X->weak,
+		.costly = X->n_deferred ? &X->costly : &nobody,
+		.spinning = &X->spinning, .last = X->last_tid,
+		.step = X->nsteps, .nthreads = X->nthreads,
+		.preemptions = X->preemptions, .unfair = X->unfair,
+		.atomic = X->atomic_tid });
+	if (tid < 0 || tid >= WEFT__MAX_THREADS ||
+	    !weft__ts_has(&X->enabled, tid))
+		weft__die("strategy %s picked thread %d, not enabled",
+			  weft__strat->name, tid);
+	return tid;
+}
+
 /* Choose and record the next step; never returns when the execution ends
  * or deadlocks. */
 static int choose_next(void)
@@ -393,21 +416,12 @@ static int choose_next(void)
 		for (int k = 0; k < (X->nthreads + 63) >> 6; k++)
 			elig.w[k] = X->enabled.w[k] & ~X->deferred.w[k];
 	}
-	/* Nobody deferred (nearly every step): no set to write. */
-	static const weft__tset nobody;
-	if (X->n_deferred)
-		weft__fair_costly(X, eligp);
-	tid = weft__strat->pick(&(struct weft__decision){
-		.enabled = &X->enabled, .eligible = eligp, .weak = &X->weak,
-		.costly = X->n_deferred ? &X->costly : &nobody,
-		.spinning = &X->spinning, .last = X->last_tid,
-		.step = X->nsteps, .nthreads = X->nthreads,
-		.preemptions = X->preemptions, .unfair = X->unfair,
-		.atomic = X->atomic_tid });
-	if (tid < 0 || tid >= WEFT__MAX_THREADS ||
-	    !weft__ts_has(&X->enabled, tid))
-		weft__die("strategy %s picked thread %d, not enabled",
-			  weft__strat->name, tid);
+	/* One thread can run (a third of the core workload's steps): a
+	 * strategy that keeps nothing per step has no choice to make. */
+	if (X->n_enabled == 1 && weft__strat->lone_free)
+		tid = weft__ts_nth(&X->enabled, 0);
+	else
+		tid = ask_strategy(X, eligp);
 	record_step(tid, &X->enabled, eligp);
 	return tid;
 }

@@ -24,6 +24,10 @@
  * and different, becomes the %fs base, with wrfsbase where the kernel
  * allows it (weft__tls_wrfsbase) and arch_prctl(ARCH_SET_FS) otherwise.
  * A context with no tp of its own (0) keeps the current one.
+ *
+ * r9 and r10 carry the MXCSR and control word just saved over the switch
+ * of stacks (the system call clobbers rax, rcx and r11 only), so that the
+ * resumed fiber's are loaded only when they differ.
  */
 #ifndef WEFT_USE_UCONTEXT /* the fallback replaces this file */
 /* Set by src/arch/tls.c when the CPU and kernel allow wrfsbase. */
@@ -49,6 +53,8 @@ weft__ctx_switch:
 	subq	$8, %rsp
 	stmxcsr	(%rsp)
 	fnstcw	4(%rsp)
+	movl	(%rsp), %r9d		/* the current MXCSR and control */
+	movzwl	4(%rsp), %r10d		/* word, kept past the syscall */
 	movq	%rsp, (%rdi)
 	movq	%fs:0, %rax
 	movq	%rax, 8(%rdi)
@@ -68,9 +74,16 @@ weft__ctx_switch:
 	syscall
 	movq	%r8, %rsi
 2:	movq	(%rsi), %rsp
+	/* Loading MXCSR or the control word costs more than the rest of
+	 * the switch, and fibers nearly always have the same ones: load
+	 * only a value that differs. */
+	cmpl	(%rsp), %r9d
+	je	3f
 	ldmxcsr (%rsp)
+3:	cmpw	4(%rsp), %r10w
+	je	4f
 	fldcw	4(%rsp)
-	addq	$8, %rsp
+4:	addq	$8, %rsp
 	popq	%r15
 	popq	%r14
 	popq	%r13

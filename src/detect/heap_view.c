@@ -35,17 +35,32 @@ long weft__heap_index(const void *p)
 	return b ? (long)(b - H->blocks) : -1;
 }
 
-/* The text of the names last made for a few addresses, in execution gen:
- * a lock in a heap object is named at every operation on it, and
- * formatting the name took half the time of such a lock.  An address
- * stays in one block for the whole execution (no block is handed out
- * twice before the heap is rewound), so its name cannot change before
- * the next execution. */
+/* The names last made for a few addresses: a lock in a heap object is
+ * named at every operation on it, and formatting the name took half the
+ * time of such a lock.  An address stays in one block for the whole
+ * execution (no block is handed out twice before the heap is rewound),
+ * so its name cannot change before the next execution: the copy in the
+ * execution's name pool (pooled, of execution gen) is returned again.
+ * A later execution that finds the address at the same offset of a
+ * block of the same number and allocator has the same name, and only
+ * copies the text. */
 static struct {
 	const void *p;
 	long gen;
+	size_t blk;
+	const char *pooled;
 	char text[48];
 } names[64];
+
+/* Whether the name text begins with the allocator's name what: a
+ * program's weft_malloc_at may name its blocks from memory it rewrites,
+ * so a pointer equal to last execution's says nothing of the text. */
+static bool same_what(const char *text, const char *what)
+{
+	size_t n = strlen(what);
+
+	return strncmp(text, what, n) == 0 && text[n] == '#';
+}
 
 /* Names of heap objects for traces: the allocator and block number, which
  * are the same in every run of the same schedule. */
@@ -53,23 +68,33 @@ const char *weft__heap_name(const void *p)
 {
 	struct weft__hblock *b = block_of(p);
 	size_t i = ((uintptr_t)p >> 3) % (sizeof names / sizeof names[0]);
+	long gen = weft__exec_gen();
 	char buf[512];
+	size_t k;
 	int n;
 
 	if (!b)
 		return NULL;
-	if (names[i].p == p && names[i].gen == weft__exec_gen())
-		return weft__intern(names[i].text);
+	k = (size_t)(b - H->blocks);
+	if (names[i].p == p && names[i].blk == k && names[i].text[0] &&
+	    (names[i].gen == gen || same_what(names[i].text, b->what))) {
+		if (names[i].gen != gen) {
+			names[i].gen = gen;
+			names[i].pooled = weft__intern(names[i].text);
+		}
+		return names[i].pooled;
+	}
 	if ((const char *)p == b->p)
-		n = snprintf(buf, sizeof buf, "%s#%zu", b->what,
-			     (size_t)(b - H->blocks));
+		n = snprintf(buf, sizeof buf, "%s#%zu", b->what, k);
 	else
-		n = snprintf(buf, sizeof buf, "%s#%zu+%td", b->what,
-			     (size_t)(b - H->blocks), (const char *)p - b->p);
+		n = snprintf(buf, sizeof buf, "%s#%zu+%td", b->what, k,
+			     (const char *)p - b->p);
 	if (n >= 0 && (size_t)n < sizeof names[i].text) {
 		names[i].p = p;
-		names[i].gen = weft__exec_gen();
+		names[i].gen = gen;
+		names[i].blk = k;
 		memcpy(names[i].text, buf, (size_t)n + 1);
+		return names[i].pooled = weft__intern(buf);
 	}
 	return weft__intern(buf);
 }

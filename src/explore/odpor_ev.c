@@ -93,7 +93,8 @@ static bool lasting(const char *s)
  * overwritten before the next execution); across executions only a
  * read-only string's does, so other entries hold for their execution
  * only.  Most steps come from a few sites, named by literals. */
-#define SIG_CACHE 64
+#define SIG_BITS 8
+#define SIG_CACHE (1 << SIG_BITS)
 static struct sig_entry {
 	long gen;                 /* the execution, or -1: every one */
 	const char *name, *file;
@@ -103,23 +104,35 @@ static struct sig_entry {
 
 /* Which operation, at which line: a replayed step whose signature differs
  * from the recorded one means the program is not deterministic. */
+/* A signature not in the cache: hashed, and kept in entry e. */
+static __attribute__((noinline)) uint32_t
+sig_miss(struct sig_entry *e, long gen, const char *name, const char *file,
+	 int line)
+{
+	*e = (struct sig_entry){
+		.gen = lasting(name) && lasting(file) ? -1 : gen,
+		.name = name, .file = file, .line = line,
+		.sig = signature(name, file, line) };
+	return e->sig;
+}
+
 uint32_t weft__op_signature(const struct weft__op *op)
 {
 	const char *file = op->loc ? op->loc->file : NULL;
 	int line = op->loc ? op->loc->line : 0;
 	uintptr_t k = (uintptr_t)op->name ^ ((uintptr_t)file >> 3) ^
 		      (uintptr_t)line * 0x9e3779b1u;
-	struct sig_entry *e = &sig_cache[(k ^ (k >> 11)) % SIG_CACHE];
+	/* The high bits of a product mix every bit of the key: the low
+	 * bits of a shift and xor left the 64 sites of a seed's test
+	 * sharing slots, and a third of its steps hashed their strings. */
+	struct sig_entry *e =
+		&sig_cache[(uint64_t)k * 0x9e3779b97f4a7c15ULL >> (64 - SIG_BITS)];
 	long gen = weft__exec_gen();
 
 	if ((e->gen == gen || e->gen == -1) && e->name == op->name &&
 	    e->file == file && e->line == line)
 		return e->sig;
-	*e = (struct sig_entry){
-		.gen = lasting(op->name) && lasting(file) ? -1 : gen,
-		.name = op->name, .file = file, .line = line,
-		.sig = signature(op->name, file, line) };
-	return e->sig;
+	return sig_miss(e, gen, op->name, file, line);
 }
 
 void weft__ev_of_op(struct ev *e, int tid, const struct weft__op *op)

@@ -31,7 +31,8 @@ bool weft__thread_enabled(int tid)
  * clears the words past them), and whether any of them is not a daemon.
  * Reads only the thread records' first fields, not their ops: the
  * execution may end here without asking any model. */
-static bool compute_live(struct weft__exec *X, weft__tset *live)
+static __attribute__((noinline)) bool compute_live(struct weft__exec *X,
+						 weft__tset *live)
 {
 	int n = X->nthreads, nw = (n + 63) >> 6;
 	bool work = false;
@@ -57,7 +58,8 @@ static bool compute_live(struct weft__exec *X, weft__tset *live)
  * the next is the same as asking all the ready()s first).  The sets are
  * written in place word by word, each word stored once, and only the
  * words that can hold a thread of this execution. */
-static void compute_enabled(struct weft__exec *X, const weft__tset *live)
+static __attribute__((noinline)) void
+compute_enabled(struct weft__exec *X, const weft__tset *live)
 {
 	int nw = (X->nthreads + 63) >> 6;
 
@@ -89,7 +91,7 @@ static bool compute_small(struct weft__exec *X)
 
 	for (uint64_t m = X->live_small; m; m &= m - 1) {
 		int b = __builtin_ctzll(m);
-		const struct weft__op *op = X->th[b].pending;
+		const struct weft__op *op = X->pend[b];
 		if (!op || (op->ready && !op->ready(op)))
 			continue;
 		en |= (uint64_t)1 << b;
@@ -114,8 +116,21 @@ static bool timed_waiter(const struct weft__exec *X)
 	return false;
 }
 
+/* Nothing can run but by a spurious wakeup: the execution ends. */
+static __attribute__((noinline, noreturn)) void stuck(struct weft__exec *X)
+{
+	/* A thread that failed an assumption stopped for good: the
+	 * execution is infeasible, and as nothing else can run, it simply
+	 * ends. */
+	if (X->pruned)
+		weft__end_execution(EXEC_PRUNED);
+	if (timed_waiter(X))
+		weft__end_execution(EXEC_REDUNDANT);
+	weft__deadlock_report();
+}
+
 /* Inside an atomic section only its thread may run. */
-static void only(struct weft__exec *X, int tid)
+static __attribute__((noinline)) void only(struct weft__exec *X, int tid)
 {
 	bool df = weft__ts_has(&X->deferred, tid);
 	bool wk = weft__ts_has(&X->weak, tid);
@@ -297,6 +312,43 @@ static int lone_step(struct weft__exec *X, int tid)
 	return tid;
 }
 
+/* Every runnable thread has spun (spun: 1 long enough to run alone, 2
+ * past --spin-bound): the thread of a lone round, which runs it now, or
+ * -1 for an ordinary choice.  Apart from choose_next, which it would
+ * fill with registers to save at every step. */
+static __attribute__((noinline)) int spin_turn(struct weft__exec *X, int spun)
+{
+	int tid = alone(X);
+
+	if (tid < 0) {
+		/* A thread in a timed wait would time out while the
+		 * others spin: the branch where it does is explored,
+		 * this one is cut (as when nothing can run). */
+		if (spun == 2 && timed_waiter(X))
+			weft__end_execution(EXEC_REDUNDANT);
+		if (spun == 2)
+			weft__livelock_report(X, false);
+	} else switch (lone_kind(X, tid)) {
+	case LONE_SPIN:
+		if (!weft__livelock_lone(X))
+			weft__livelock_report(X, true);
+		return lone_step(X, tid);
+	case LONE_SPIN_WRITE:
+		if (spun == 2)
+			weft__livelock_report(X, false);
+		break;
+	case LONE_LEFT:
+		/* An ordinary step; the loop's places are gathered
+		 * again at the next round, this one among them (a
+		 * loop of several inner loops runs alone once all
+		 * are known).  The counts go on: without a write, a
+		 * loop of loops is still one spin. */
+		X->n_lone_sites = -1;
+		break;
+	}
+	return -1;
+}
+
 /* The strategy's pick among the enabled threads, eligp the fair ones. */
 static int ask_strategy(struct weft__exec *X, const weft__tset *eligp)
 {
@@ -359,48 +411,13 @@ static int choose_next(void)
 	weft__fair_sets(X);
 	/* weak, deferred and spinning are subsets of enabled: equal sizes
 	 * mean equal sets. */
-	if (!X->n_enabled || X->n_weak == X->n_enabled) {
-		/* A thread that failed an assumption stopped for good: the
-		 * execution is infeasible, and as nothing else can run, it
-		 * simply ends. */
-		if (X->pruned)
-			weft__end_execution(EXEC_PRUNED);
-		if (timed_waiter(X))
-			weft__end_execution(EXEC_REDUNDANT);
-		weft__deadlock_report();
-	}
+	if (!X->n_enabled || X->n_weak == X->n_enabled)
+		stuck(X);
 	if (X->atomic_tid >= 0 && weft__ts_has(&X->enabled, X->atomic_tid))
 		only(X, X->atomic_tid);
 	weft__lone_step = false;
-	if ((spun = weft__livelock_check(X))) {
-		tid = alone(X);
-		if (tid < 0) {
-			/* A thread in a timed wait would time out while the
-			 * others spin: the branch where it does is explored,
-			 * this one is cut (as when nothing can run). */
-			if (spun == 2 && timed_waiter(X))
-				weft__end_execution(EXEC_REDUNDANT);
-			if (spun == 2)
-				weft__livelock_report(X, false);
-		} else switch (lone_kind(X, tid)) {
-		case LONE_SPIN:
-			if (!weft__livelock_lone(X))
-				weft__livelock_report(X, true);
-			return lone_step(X, tid);
-		case LONE_SPIN_WRITE:
-			if (spun == 2)
-				weft__livelock_report(X, false);
-			break;
-		case LONE_LEFT:
-			/* An ordinary step; the loop's places are gathered
-			 * again at the next round, this one among them (a
-			 * loop of several inner loops runs alone once all
-			 * are known).  The counts go on: without a write, a
-			 * loop of loops is still one spin. */
-			X->n_lone_sites = -1;
-			break;
-		}
-	}
+	if ((spun = weft__livelock_check(X)) && (tid = spin_turn(X, spun)) >= 0)
+		return tid;
 	/* elig is a preference (fair scheduling); exhaustive strategies may
 	 * still branch to any enabled thread, since partial-order reduction
 	 * is only sound over the enabled set. */
@@ -458,11 +475,11 @@ void weft__visible(struct weft__op *op)
 		return;
 	}
 	t = &X->th[X->cur];
-	t->pending = op;
+	weft__set_pending(X, t, op);
 	next = choose_next();
 	if (next != t->id)
 		switch_to(t, next);
-	t->pending = NULL;
+	weft__set_pending(X, t, NULL);
 	weft__listeners_step(t->id, op);
 }
 
@@ -483,7 +500,7 @@ _Noreturn void weft__thread_exit_current(void)
 	if (t->id < 64)
 		X->live_small &= ~((uint64_t)1 << t->id);
 	X->n_work -= !(t->flags & WEFT__THREAD_DAEMON);
-	t->pending = NULL;
+	weft__set_pending(X, t, NULL);
 	weft__dead_stack_add(t);
 	next = choose_next();
 	switch_to(t, next);

@@ -119,6 +119,10 @@ struct weft__exec {
 	 * point of a small execution visits only the live threads. */
 	uint64_t live_small;
 	int n_work;
+	/* th[i].pending of the first 64 threads side by side, which the
+	 * scheduling point reads for every live thread: one cache line for
+	 * eight threads, not a record of 2.7 KB each (set_pending). */
+	const struct weft__op *pend[64];
 	int atomic_tid;            /* thread inside an atomic section, -1 */
 	int atomic_depth;
 	/* The sets computed at the last scheduling point, written in place
@@ -192,6 +196,16 @@ void weft__listeners_end(void);
 void weft__fair_sets(struct weft__exec *X);
 int weft__fair_round_robin(const weft__tset *set);
 void weft__fair_step(struct weft__exec *X, int tid);
+/* Thread t's next operation (NULL: none; it runs or has ended), kept
+ * in its record and, for the first 64, in X->pend. */
+static inline void weft__set_pending(struct weft__exec *X,
+				     struct weft__thread *t,
+				     struct weft__op *op)
+{
+	t->pending = op;
+	if (t->id < 64)
+		X->pend[t->id] = op;
+}
 /* Rounds of spin loops (fair.c): whether op touches an object (a poll);
  * whether thread t's step op, not eligible, costs an unfair continuation;
  * the round's bookkeeping once it is taken (paid: it cost one); X's

@@ -186,7 +186,7 @@ static int create(void (*fn)(void *), void *arg, const char *name,
 	t->startop.obj = token;
 	t->startop.access = token ? WEFT__ACC_READ : WEFT__ACC_NONE;
 	t->startop.ready = token ? started : NULL;
-	t->pending = &t->startop;
+	weft__set_pending(X, t, &t->startop);
 	if (parent) {
 		/* Both are zero beyond nthreads (clear_record). */
 		memcpy(t->vc, parent->vc, sizeof t->vc[0] * (size_t)X->nthreads);

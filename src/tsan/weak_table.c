@@ -16,13 +16,24 @@ static struct {
 	struct weft__wk_clk *sc;  /* the join of every seq_cst fence so far */
 	long seq;                 /* seq_cst stores and fences so far */
 	long stale;               /* loads that read an older store */
+	/* The buckets and thread entries the execution filled, the only
+	 * ones a new execution clears: a memset of the whole table was a
+	 * twentieth of an exhaustive search of a kernel seed. */
+	uint16_t used[BUCKETS];
+	int nused;
+	int thr_hi;               /* entries below it may be set */
 } W;
 
 static void fresh_execution(void)
 {
 	if (W.gen == weft__exec_gen())
 		return;
-	memset(&W, 0, sizeof W);
+	for (int i = 0; i < W.nused; i++)
+		W.bucket[W.used[i]] = NULL;
+	memset(W.thr, 0, sizeof W.thr[0] * (size_t)W.thr_hi);
+	W.nused = W.thr_hi = 0;
+	W.sc = NULL;
+	W.seq = W.stale = 0;
 	W.gen = weft__exec_gen();
 }
 
@@ -97,8 +108,11 @@ struct weft__wk_thr *weft__wk_thr(int tid)
 
 	fresh_execution();
 	t = W.thr[tid];
-	if (!t)
+	if (!t) {
 		t = W.thr[tid] = weft__exec_alloc(sizeof *t);
+		if (tid >= W.thr_hi)
+			W.thr_hi = tid + 1;
+	}
 	if (t->serial != serial)
 		*t = (struct weft__wk_thr){ .serial = serial };
 	return t;
@@ -208,6 +222,8 @@ struct weft__wk_loc *weft__wk_loc(const volatile void *a, unsigned n)
 		l = weft__exec_alloc(sizeof *l);
 		l->a = a;
 		l->next = W.bucket[b];
+		if (!l->next)
+			W.used[W.nused++] = (uint16_t)b;
 		W.bucket[b] = l;
 	}
 	if (l->len && l->n == n && l->h[l->len - 1].v == now)

@@ -210,6 +210,10 @@ void weft__pt_heap_pause(bool on);
 void weft__pt_cxx_streams_flush(void);
 void *weft__pt_alloc(size_t n, size_t align, const char *what, uintptr_t ra);
 void weft__pt_release(void *p, const char *what, uintptr_t ra);
+/* realloc of the program's block p to n bytes for a model (getline's
+ * buffer, input.c), at return address ra; a new block is named what.  A
+ * scheduling point when it frees p inside an execution. */
+void *weft__pt_realloc(void *p, size_t n, const char *what, uintptr_t ra);
 
 /* Program output of the current execution (main mode, output.c): kept
  * unless WEFT_SHOW_OUTPUT lets it through (enable), and shown after the

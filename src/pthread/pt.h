@@ -56,6 +56,13 @@ void weft__pt_stream_use(FILE *f, const char *call,
  * would only run into --max-steps (a program reading its input before it
  * starts its threads). */
 bool weft__pt_point_needed(const void *obj);
+/* The record of what an execution opened (files.c), for the streams
+ * (streams.c): a stream to close before the next execution, its output
+ * dropped first when purge is set; the record of a stream the program
+ * closes, or of a descriptor a stream now owns (whether there was one). */
+void weft__pt_keep_stream(FILE *f, bool purge);
+bool weft__pt_drop_stream(FILE *f);
+bool weft__pt_drop_fd(int fd);
 /* Whether t names a thread of this execution. */
 bool weft__pt_valid(pthread_t t);
 

@@ -56,6 +56,14 @@ _Noreturn void weft__die_at(const char *file, int line, const char *fmt, ...)
 #define weft__die(...) weft__die_at(__FILE__, __LINE__, __VA_ARGS__)
 #define WEFT__CHECK(c)                                                        \
 	((c) ? (void)0 : weft__die("internal check failed: %s", #c))
+/* A crash of weft's own, on purpose, for the test of how one is reported
+ * (tests/cli/self_crash.sh): WEFT_DEBUG_SELF_CRASH=setup crashes the
+ * worker before the first execution, =spawn at a test thread's spawn, on
+ * its stack; weft__debug_crash_here(where) crashes when where is the one
+ * asked for (WEFT__SELF_CRASH_*). */
+enum { WEFT__SELF_CRASH_NONE, WEFT__SELF_CRASH_SETUP, WEFT__SELF_CRASH_SPAWN };
+extern int weft__debug_self_crash;
+void weft__debug_crash_here(int where);
 
 /* The visible operation: how a model describes a step (op.h). */
 #include "op.h"

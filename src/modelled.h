@@ -27,6 +27,7 @@
 #include <threads.h>
 #include <time.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #define WEFT__MODELLED(ret, name, params) ret __weft_##name params;
 #include "modelled.def"

@@ -100,6 +100,18 @@ struct weft__shm *weft__shm_create(long cap)
 
 static bool debug_crash;
 
+int weft__debug_self_crash;
+
+/* Through a pointer the compiler cannot see is null, so that the access
+ * is made (a null dereference it sees may become a trap instruction). */
+static int *volatile nowhere;
+
+void weft__debug_crash_here(int where)
+{
+	if (weft__debug_self_crash == where)
+		*nowhere = 1;
+}
+
 /* The callers of the crashing code, for a crash in the C library's code
  * (a strlen of a null pointer): the report names the program's call.  The
  * unwinder walks through the signal frame; it was loaded at start-up
@@ -163,6 +175,7 @@ static void install_crash_handlers(void)
 	struct sigaction sa;
 	int sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP,
 		       SIGSYS };
+	const char *self = getenv("WEFT_DEBUG_SELF_CRASH");
 
 	void *pc[2];
 
@@ -170,6 +183,10 @@ static void install_crash_handlers(void)
 	 * must not do (note_callers). */
 	(void)backtrace(pc, 2);
 	debug_crash = getenv("WEFT_DEBUG_CRASH") != NULL;
+	if (self && !strcmp(self, "setup"))
+		weft__debug_self_crash = WEFT__SELF_CRASH_SETUP;
+	else if (self && !strcmp(self, "spawn"))
+		weft__debug_self_crash = WEFT__SELF_CRASH_SPAWN;
 	sigaltstack(&ss, NULL);
 	memset(&sa, 0, sizeof sa);
 	sa.sa_sigaction = on_crash;
@@ -244,6 +261,7 @@ _Noreturn void weft__worker_main(const struct weft_test *t,
 	}
 	S->v.leaf = S->v.bug_leaf = -1;
 	weft__globals_snapshot();
+	weft__debug_crash_here(WEFT__SELF_CRASH_SETUP);
 	weft__explore_loop(t, &cfg);
 	fflush(NULL);
 	_exit(0);

@@ -9,7 +9,8 @@
  * by its size per execution.  What a test thread opens is recorded here
  * and whatever is still open when the next execution begins is closed,
  * as the end of a process would.  Calls outside test threads (set-up
- * code, constructors) keep what they open, as they run once.
+ * code, constructors) keep what they open, as they run once.  The
+ * streams' openers and fclose are streams.c's.
  *
  * None of these calls is a scheduling point. */
 #include <dirent.h>
@@ -17,6 +18,7 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -38,6 +40,7 @@ struct res {
 	size_t len;               /* of a mapping */
 	dev_t dev;                /* of a descriptor: the file it names, */
 	ino_t ino;                /* checked before it is closed */
+	bool purge;               /* a stream whose output is dropped */
 };
 
 /* Past this many open at once, further ones are not given back: the
@@ -105,127 +108,21 @@ static void close_kept(const struct res *r)
 		close(r->u.fd);
 }
 
-/* ---- streams and directories -------------------------------------------- */
+/* ---- streams (streams.c) and directories ------------------------------- */
 
-/* The streams a test thread closed in this execution, and where: glibc
- * frees a FILE at fclose, so a later read of it (another thread's fgets
- * racing the close) read freed memory, a crash of the program in some
- * runs and not in others.  A stream opened again at the same address is
- * no longer closed. */
-#define MAX_CLOSED 64
-static struct closed {
-	const FILE *f;
-	const struct weft_loc *at;
-	int by;
-} closed[MAX_CLOSED];
-static int nclosed;
-
-static struct closed *closed_of(const FILE *f)
+void weft__pt_keep_stream(FILE *f, bool purge)
 {
-	for (int i = 0; i < nclosed; i++)
-		if (closed[i].f == f)
-			return &closed[i];
-	return NULL;
+	keep(R_FILE, (struct res){ .u.f = f, .purge = purge });
 }
 
-/* A stream opened at the address of one closed before is a new one. */
-static void reopened(const FILE *f)
+bool weft__pt_drop_stream(FILE *f)
 {
-	struct closed *c = f ? closed_of(f) : NULL;
-
-	if (c)
-		*c = closed[--nclosed];
+	return drop(R_FILE, f, -1);
 }
 
-static FILE *opened(FILE *f)
+bool weft__pt_drop_fd(int fd)
 {
-	reopened(f);
-	if (f)
-		keep(R_FILE, (struct res){ .u.f = f });
-	return f;
-}
-
-static void stream_check(const FILE *f, const char *call,
-			 const struct weft_loc *loc)
-{
-	const struct closed *c = closed_of(f);
-
-	if (c)
-		weft__fail(WEFT__K(USE_AFTER_FREE), loc,
-			   "%s on a stream that thread %s closed at %s:%d "
-			   "(fclose frees it)", call, weft__thread_name(c->by),
-			   c->at ? weft__file_base(c->at->file) : "?",
-			   c->at ? c->at->line : 0);
-}
-
-/* Whether the caller is the only thread that could run. */
-static bool alone(void)
-{
-	int self = weft__self();
-
-	for (int i = 0; i < weft__nthreads(); i++)
-		if (i != self && !weft__thread_done(i))
-			return false;
-	return true;
-}
-
-bool weft__pt_point_needed(const void *obj)
-{
-	const uint32_t *c;
-
-	return !alone() || weft__release_clock(obj, &c) > 0;
-}
-
-void weft__pt_stream_use(FILE *f, const char *call,
-			 const struct weft_loc *loc)
-{
-	if (!weft__pt_live() || !f)
-		return;
-	if (weft__pt_point_needed(f))
-		weft__point(call, f,
-			    f == stdin ? "stdin" : weft__objname(f, "stream"),
-			    WEFT__ACC_WRITE, loc);
-	stream_check(f, call, loc);
-}
-
-FILE *__weft_fopen(const char *path, const char *mode)
-{
-	return opened(fopen(path, mode));
-}
-
-/* The stream owns the descriptor from now on.  A stream on a descriptor
- * this execution did not open (standard output, one from before main) is
- * not closed: that would close the descriptor for the executions after
- * it (it is flushed when the process ends, as natively). */
-FILE *__weft_fdopen(int fd, const char *mode)
-{
-	FILE *f = fdopen(fd, mode);
-
-	reopened(f);
-	if (f && drop(R_FD, NULL, fd))
-		keep(R_FILE, (struct res){ .u.f = f });
-	return f;
-}
-
-FILE *__weft_tmpfile(void)
-{
-	return opened(tmpfile());
-}
-
-/* A step on the stream, which its reads are too (input.c), so the
- * explorer tries a read after the close. */
-int __weft_fclose(FILE *f)
-{
-	const struct weft_loc *loc = PT_LOC();
-
-	if (weft__pt_live() && f) {
-		weft__pt_stream_use(f, "fclose()", loc);
-		if (nclosed < MAX_CLOSED)
-			closed[nclosed++] = (struct closed){ f, loc,
-							     weft__self() };
-	}
-	drop(R_FILE, f, -1);
-	return fclose(f);
+	return drop(R_FD, NULL, fd);
 }
 
 DIR *__weft_opendir(const char *path)
@@ -390,9 +287,10 @@ int __weft_munmap(void *addr, size_t len)
 
 void weft__pthread_files_begin(void)
 {
-	nclosed = 0;
 	for (int i = 0; i < nres; i++) {
 		struct res *r = &res[i];
+		if (r->kind == R_FILE && r->purge)
+			__fpurge(r->u.f);
 		if (r->kind == R_FILE)
 			fclose(r->u.f);
 		else if (r->kind == R_FD)

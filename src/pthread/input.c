@@ -18,7 +18,9 @@
  * standard input weft saved) ends the execution as inconclusive, as in
  * io.c.  Only the common readers are interposed; fscanf, getc_unlocked
  * and the like stay libc's own and are not scheduling points. */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -131,14 +133,79 @@ size_t __weft___fread_chk(void *p, size_t plen, size_t size, size_t n,
 			      size, PT_RA());
 }
 
+/* ---- getline and getdelim ------------------------------------------------ */
+
+/* glibc's getline grows the program's buffer with glibc's own realloc,
+ * which aborted on a buffer the program had from malloc (a block of
+ * weft's tracked heap).  So glibc reads the line into a buffer of its
+ * own, and the line is copied into the program's buffer, grown as glibc
+ * grows it (to twice its size, or more for a longer line; 120 bytes for
+ * none) with weft's realloc: the buffer is the program's block, checked,
+ * freed and reported as leaked like its others.  Each test thread has a
+ * buffer of its own, kept for the next call: the growth (a free) or a
+ * racing site on the copy is a scheduling point, where another thread's
+ * getline must not overwrite the line not yet copied. */
+static struct {
+	char *p;
+	size_t cap;
+} line_buf[WEFT__MAX_THREADS];
+
+#define LINE_FIRST 120 /* glibc's first buffer */
+
+/* The new capacity for a line of need bytes (its terminator included),
+ * or 0 when the buffer holds it. */
+static size_t line_grow(char *line, size_t cap, size_t need)
+{
+	if (!line || cap == 0)
+		return need > LINE_FIRST ? need : LINE_FIRST;
+	if (need <= cap)
+		return 0;
+	return need < cap * 2 && cap * 2 > cap ? cap * 2 : need;
+}
+
+static ssize_t read_delim(char **line, size_t *cap, int delim, FILE *f,
+			  const char *what, uintptr_t ra)
+{
+	int self = weft__self();
+	bool own = weft__pt_live() && self >= 0 && self < WEFT__MAX_THREADS;
+	char *local = NULL, **buf = own ? &line_buf[self].p : &local;
+	size_t local_cap = 0, *buf_cap = own ? &line_buf[self].cap : &local_cap;
+	size_t grow;
+	ssize_t got;
+
+	/* Outside the tracked heap the buffer is libc's (a destructor's). */
+	if (!weft__pt_heap_tracked() || !line || !cap)
+		return getdelim(line, cap, delim, f);
+	got = getdelim(buf, buf_cap, delim, f);
+	grow = line_grow(*line, *cap, got > 0 ? (size_t)got + 1 : 0);
+	if (grow) {
+		/* glibc allocates a new buffer over a size of 0, leaving the
+		 * old one to the program. */
+		char *q = weft__pt_realloc(*cap ? *line : NULL, grow, what, ra);
+		if (!q) {
+			errno = ENOMEM;
+			got = -1;
+		} else {
+			*line = q;
+			*cap = grow;
+		}
+	}
+	if (got > 0) {
+		weft__race_access(*line, (size_t)got + 1, WEFT__RACE_WRITE, ra);
+		memcpy(*line, *buf, (size_t)got + 1);
+	}
+	free(local);
+	return got;
+}
+
 ssize_t __weft_getline(char **line, size_t *cap, FILE *f)
 {
 	stream_point("getline()", f, PT_LOC());
-	return getline(line, cap, f);
+	return read_delim(line, cap, '\n', f, "getline", PT_RA());
 }
 
 ssize_t __weft_getdelim(char **line, size_t *cap, int delim, FILE *f)
 {
 	stream_point("getdelim()", f, PT_LOC());
-	return getdelim(line, cap, delim, f);
+	return read_delim(line, cap, delim, f, "getdelim", PT_RA());
 }

@@ -7,11 +7,12 @@
  * initialisers) they allocate from it too: those blocks are part of the
  * state every execution starts from, put back at its start, and checked
  * like the others inside it (detect/heap.h).  After main outside
- * executions (destructors) and for memory libc allocated itself (getline,
- * asprintf), libc's allocator is used; a free of such memory inside an
+ * executions (destructors) and for memory libc allocated itself
+ * (asprintf), libc's allocator is used; a free of such memory inside an
  * execution is ignored, because libc's heap is not rewound between
  * executions and the same pointer would otherwise be freed once per
- * execution.
+ * execution.  getline and getdelim grow the program's buffer with this
+ * file's realloc (input.c): glibc's own aborts on a tracked block.
  *
  * None of these block or are scheduling points, except a free inside an
  * execution.  Sizes (needed by realloc) and the base of over-aligned blocks
@@ -225,9 +226,10 @@ void __weft_free(void *p)
 	release(p, "free", PT_RA());
 }
 
-void *__weft_realloc(void *p, size_t n)
+/* realloc for the call at return address ra; a new block is named what
+ * (the call that allocated it, for the reports). */
+static void *resize(void *p, size_t n, const char *what, uintptr_t ra)
 {
-	uintptr_t ra = PT_RA();
 	struct blk *b;
 	size_t old;
 	void *q;
@@ -235,7 +237,7 @@ void *__weft_realloc(void *p, size_t n)
 	if (!weft__pt_heap_tracked())
 		return weft__is_tracked(p) ? NULL : realloc(p, n);
 	if (!p)
-		return tracked(n, 16, false, "malloc", ra);
+		return tracked(n, 16, false, what, ra);
 	if (n == 0) {
 		release(p, "free", ra);
 		return NULL;
@@ -250,12 +252,17 @@ void *__weft_realloc(void *p, size_t n)
 	} else {
 		old = malloc_usable_size(p);
 	}
-	q = tracked(n, 16, false, "malloc", ra);
+	q = tracked(n, 16, false, what, ra);
 	if (!q)
 		return NULL;
 	memcpy(q, p, old < n ? old : n);
 	release(p, "realloc", ra);
 	return q;
+}
+
+void *__weft_realloc(void *p, size_t n)
+{
+	return resize(p, n, "malloc", PT_RA());
 }
 
 void *__weft_reallocarray(void *p, size_t k, size_t n)
@@ -353,6 +360,11 @@ void *weft__pt_alloc(size_t n, size_t align, const char *what, uintptr_t ra)
 void weft__pt_release(void *p, const char *what, uintptr_t ra)
 {
 	release(p, what, ra);
+}
+
+void *weft__pt_realloc(void *p, size_t n, const char *what, uintptr_t ra)
+{
+	return resize(p, n, what, ra);
 }
 
 void weft__pthread_malloc_begin(void)

@@ -56,6 +56,13 @@ void weft__pt_stream_use(FILE *f, const char *call,
  * would only run into --max-steps (a program reading its input before it
  * starts its threads). */
 bool weft__pt_point_needed(const void *obj);
+/* The record of what an execution opened (files.c), for the streams
+ * (streams.c): a stream to close before the next execution, its output
+ * dropped first when purge is set; the record of a stream the program
+ * closes, or of a descriptor a stream now owns (whether there was one). */
+void weft__pt_keep_stream(FILE *f, bool purge);
+bool weft__pt_drop_stream(FILE *f);
+bool weft__pt_drop_fd(int fd);
 /* Whether t names a thread of this execution. */
 bool weft__pt_valid(pthread_t t);
 
@@ -210,6 +217,10 @@ void weft__pt_heap_pause(bool on);
 void weft__pt_cxx_streams_flush(void);
 void *weft__pt_alloc(size_t n, size_t align, const char *what, uintptr_t ra);
 void weft__pt_release(void *p, const char *what, uintptr_t ra);
+/* realloc of the program's block p to n bytes for a model (getline's
+ * buffer, input.c), at return address ra; a new block is named what.  A
+ * scheduling point when it frees p inside an execution. */
+void *weft__pt_realloc(void *p, size_t n, const char *what, uintptr_t ra);
 
 /* Program output of the current execution (main mode, output.c): kept
  * unless WEFT_SHOW_OUTPUT lets it through (enable), and shown after the

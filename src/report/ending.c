@@ -1,7 +1,8 @@
 /* src/report/ending.c - how a worker ended, as a verdict: finished, a
- * crash its signal handler recorded, a hang the parent killed at the time
- * limit, weft's own failure, or a death nothing in the worker saw (a
- * signal it cannot catch, an exit from the middle of an execution). */
+ * crash its signal handler recorded (the program's bug, or weft's own
+ * error: crash_owner.c), a hang the parent killed at the time limit,
+ * weft's own failure, or a death nothing in the worker saw (a signal it
+ * cannot catch, an exit from the middle of an execution). */
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -97,6 +98,39 @@ void weft__crash_to_bug(struct weft__shm *S)
 	V->detail_len = (int)strlen(V->detail);
 }
 
+/* A crash that is weft's own error (crash_owner.c): inconclusive, as
+ * weft__die's, naming the signal, weft's code and the program's call
+ * it served, if any. */
+static void crash_internal(struct weft__shm *S, uintptr_t at)
+{
+	struct weft__verdict *V = &S->v;
+	const struct weft__trace *T = &S->t;
+	char where[512] = "", caller[512] = "";
+	const char *tname = V->crash_tid >= 0 && V->crash_tid < T->nthreads
+				    ? T->thread_names[V->crash_tid]
+				    : NULL;
+	const char *loc = weft__code_location((const void *)at, where,
+					      sizeof where);
+	const char *sig = sigabbrev_np(V->crash_signal);
+
+	V->verdict = VERDICT_INCONCLUSIVE;
+	snprintf(V->reason, sizeof V->reason, "internal");
+	snprintf(V->kind, sizeof V->kind, "internal");
+	snprintf(V->message, sizeof V->message,
+		 "weft crashed: %s (%s) in weft's own code%s%s%s%s%s; "
+		 "weft's error, not the program's",
+		 sig ? sig : "signal", strsignal(V->crash_signal),
+		 loc ? " at " : "", loc ? loc : "",
+		 tname ? " in thread " : "", tname ? tname : "",
+		 caller_note(V, caller, sizeof caller));
+	if (V->crash_signal == SIGSEGV || V->crash_signal == SIGBUS)
+		snprintf(V->detail, sizeof V->detail,
+			 "faulting address %p\n", V->crash_addr);
+	V->detail_len = (int)strlen(V->detail);
+	V->bug_exec = V->executions + V->pruned + V->redundant;
+	V->bug_leaf = V->leaf;
+}
+
 /* How a worker died outside weft's control, in words. */
 static void exit_message(struct weft__verdict *V, int status)
 {
@@ -163,6 +197,11 @@ void weft__report_ending(struct weft__shm *S, int status, bool killed)
 		snprintf(S->v.strategy, sizeof S->v.strategy, "%s",
 			 weft__opts.strategy);
 	if (S->v.state == SHM_CRASHED) {
+		uintptr_t at;
+		if (weft__crash_in_weft(&S->v, &at)) {
+			crash_internal(S, at);
+			return;
+		}
 		weft__crash_to_bug(S);
 		S->v.executions++;
 		return;

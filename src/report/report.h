@@ -92,6 +92,34 @@ uintptr_t weft__exe_image(uintptr_t *hi);
  * library's).  Does not block. */
 bool weft__in_executable(uintptr_t a);
 void weft__crash_to_bug(struct weft__shm *S);
+/* Whose fault a worker's crash is (crash_owner.c): what the rule reads,
+ * the rule, and the whole of it for a crash record. */
+enum weft__frame {
+	WEFT__FRAME_PROGRAM,  /* the executable or a library of the program's */
+	WEFT__FRAME_WEFT,     /* weft's library */
+	WEFT__FRAME_SYSTEM,   /* the C library, libstdc++, ... */
+	WEFT__FRAME_NOWHERE   /* no loaded object (a bad function pointer) */
+};
+struct weft__crash_facts {
+	int signal;
+	bool stack_overflow;
+	bool test_thread;          /* a test thread was running */
+	enum weft__frame frame;    /* the innermost frame outside the
+				      system's libraries */
+	bool at_pc;                /* that frame is the faulting instruction,
+				      not a caller of it */
+	const char *source;        /* its source file, in weft's library;
+				      NULL when unknown */
+};
+/* Whether the crash is weft's own error, not the program's.  Does not
+ * block. */
+bool weft__crash_is_weft(const struct weft__crash_facts *f);
+/* Whether weft's source file path is its machinery, code that never
+ * dereferences a pointer of the program. */
+bool weft__crash_machinery(const char *path);
+/* The same for the crash V recorded, reading the library's debug
+ * information (addr2line); *at is the deciding frame's address. */
+bool weft__crash_in_weft(const struct weft__verdict *V, uintptr_t *at);
 /* The verdict of a worker that ended with this wait status (killed: by
  * the parent, at the time limit). */
 void weft__report_ending(struct weft__shm *S, int status, bool killed);

@@ -110,6 +110,9 @@ enum exec_result weft__run_execution(const struct weft_test *t)
 void weft__sched_setup(void)
 {
 	weft__X = weft__persistent_alloc(sizeof *weft__X);
+	/* No test thread runs until the first execution starts one: a crash
+	 * before it is weft's (report/crash_owner.c), not thread 0's. */
+	weft__set_running(-1);
 }
 
 void weft__set_exec_no(long n)

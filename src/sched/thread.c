@@ -222,6 +222,8 @@ int weft__spawn_sized(void (*fn)(void *), void *arg, const char *name,
 	if (X->cur < 0) /* from a set-up hook: no step to take */
 		return create(fn, arg, name, flags, NULL, stack_size, NULL,
 			      false);
+	if (__builtin_expect(weft__debug_self_crash, 0))
+		weft__debug_crash_here(WEFT__SELF_CRASH_SPAWN);
 	/* The spawn step changes no clock entry but the creator's own, so a
 	 * record reusable after it was reusable before it too.  It releases
 	 * the start of a thread in a reused record, so the explorer never

@@ -24,6 +24,10 @@ struct weft__lo_edge {
 	long inst_exec;            /* execution of its latest instances */
 	int inst;                  /* the last of them, in the instances
 				      of lockorder_cycle.c */
+	int nopath;                /* the graph's nedges when no path led
+				      back from `to` to `from` (0: not
+				      known): until an edge is added,
+				      none does (the graph only grows) */
 };
 
 struct weft__lo_class {

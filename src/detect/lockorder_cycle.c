@@ -167,8 +167,12 @@ void report_cycle(int new_edge, bool known)
 	uint64_t key = 0;
 	size_t used;
 
-	if (!path_exists(ne->to, ne->from, via))
+	if (ne->nopath == G->nedges)
 		return;
+	if (!path_exists(ne->to, ne->from, via)) {
+		G->edges[new_edge].nopath = G->nedges;
+		return;
+	}
 	/* Walk back from ne->from to ne->to along via[]. */
 	for (int c = ne->from; c != ne->to && k < 63; c = G->edges[via[c]].from)
 		chain[k++] = via[c];

@@ -124,6 +124,14 @@ void set_shadow(size_t from, size_t len, uint32_t v)
 		H->shadow[g] = v;
 }
 
+void mark_live(size_t off, size_t n, size_t idx)
+{
+	size_t end = off + n, g = (n ? end - 1 : off) / GRANULE;
+
+	set_shadow(off, n ? n : 1, WEFT__SH_VAL(idx, 0, SH_LIVE));
+	H->shadow[g] = WEFT__SH_VAL(idx, (g + 1) * GRANULE - end, SH_LIVE);
+}
+
 /* The arena offset off rounded up to a whole granule. */
 static size_t granule_up(size_t off)
 {
@@ -163,7 +171,7 @@ void *carve(size_t n, bool zero, const char *what,
 			     .what = what ? what : "malloc", .aloc = loc,
 			     .apc = pc, .atid = weft__self(), .ftid = -1,
 			     .state = SH_LIVE };
-	set_shadow(off, len, (uint32_t)(H->nblocks << 2) | SH_LIVE);
+	mark_live(off, n, H->nblocks);
 	/* The empty granules either side are in no block: shadows are not
 	 * cleared between executions, and one there may still name a block
 	 * of an earlier one (an overrun read as live memory, or freed). */
@@ -195,6 +203,15 @@ void weft__heap_trim(void *base, const void *p, size_t n)
 	to = (size_t)(b->p - H->arena) + (b->n ? b->n : 1);
 	if (from < to)
 		set_shadow(from, to - from, SH_NONE);
+	/* The program's part may end inside a granule: the rest of it is
+	 * slack as at the end of any block. */
+	if (n) {
+		size_t g = (from - 1) / GRANULE;
+		H->shadow[g] = WEFT__SH_VAL(b - H->blocks,
+					    from - ((size_t)((const char *)p -
+							     H->arena) + n),
+					    SH_LIVE);
+	}
 }
 
 struct weft__hblock *block_of(const void *p)
@@ -208,7 +225,7 @@ struct weft__hblock *block_of(const void *p)
 	v = H->shadow[g];
 	if ((v & 3) == SH_NONE)
 		return NULL;
-	return &H->blocks[v >> 2];
+	return &H->blocks[v >> WEFT__SH_IDX];
 }
 
 /* Frees p for a call at loc whose racing site is rsite (weft__race_free). */
@@ -244,7 +261,7 @@ static void free_at(void *p, const char *what, const struct weft_loc *loc,
 	b->floc = loc;
 	b->ftid = weft__self();
 	set_shadow((size_t)(b->p - H->arena), b->n ? b->n : 1,
-		   (uint32_t)((b - H->blocks) << 2) | SH_FREED);
+		   WEFT__SH_VAL(b - H->blocks, 0, SH_FREED));
 }
 
 /* At the end of a test every block must have been freed.  The blocks from

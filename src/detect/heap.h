@@ -82,6 +82,14 @@ void weft__heap_snapshot(void);
 #define WEFT__HEAP_MAX_BLOCKS ((size_t)1 << 22)
 
 enum { WEFT__SH_NONE = 0, WEFT__SH_LIVE = 1, WEFT__SH_FREED = 2 };
+/* A granule's shadow: its block's index << WEFT__SH_IDX, the bytes at the
+ * end of the granule that are in no block (its slack, 0 to 16: a live
+ * block's last granule, when the block's size is no multiple of 16) << 2,
+ * and its state.  Indices need 22 bits (WEFT__HEAP_MAX_BLOCKS). */
+#define WEFT__SH_IDX 7
+#define WEFT__SH_VAL(idx, slack, state)                                        \
+	((uint32_t)(idx) << WEFT__SH_IDX | (uint32_t)(slack) << 2 | (state))
+#define WEFT__SH_SLACK(v) (((v) >> 2) & 31u)
 
 struct weft__hblock {
 	char *p;
@@ -119,7 +127,7 @@ struct weft__hpremain {
 
 struct weft__heap {
 	char *arena;
-	uint32_t *shadow;          /* (block index << 2) | state */
+	uint32_t *shadow;          /* per granule: WEFT__SH_VAL */
 	size_t used, high;         /* bytes of arena handed out */
 	struct weft__hblock *blocks;
 	size_t nblocks, high_blocks;
@@ -138,20 +146,30 @@ static inline bool weft__heap_bad(const void *p, size_t n)
 {
 	const struct weft__heap *h = weft__H;
 	size_t off = (size_t)((const char *)p - h->arena);
+	size_t last = off + (n ? n - 1 : 0);
 	uint32_t a = h->shadow[off / WEFT__HEAP_GRANULE];
-	uint32_t b = h->shadow[(off + (n ? n - 1 : 0)) / WEFT__HEAP_GRANULE];
+	uint32_t b = h->shadow[last / WEFT__HEAP_GRANULE];
 
 	/* Both ends live, and in one block: a block has no hole (an
 	 * aligned block's slack in no block is at its end), so every byte
 	 * between is live too.  Ends in two blocks: the range (a memcpy, a
-	 * memset) runs through the empty granule between them. */
-	return (a & 3) != WEFT__SH_LIVE || (b & 3) != WEFT__SH_LIVE || a != b;
+	 * memset) runs through the empty granule between them.  The last
+	 * byte must also come before the slack of its granule (malloc(10)'s
+	 * bytes 10 to 15). */
+	return (a & 3) != WEFT__SH_LIVE || (b & 3) != WEFT__SH_LIVE ||
+	       (a ^ b) >> WEFT__SH_IDX ||
+	       (last % WEFT__HEAP_GRANULE) + WEFT__SH_SLACK(b) >=
+		       WEFT__HEAP_GRANULE;
 }
 
 /* Reserve the arena, its shadow and the block table (once). */
 void weft__heap_init(void);
 /* Mark the granules of [from, from + len) of the arena with v. */
 void weft__heap_set_shadow(size_t from, size_t len, uint32_t v);
+/* Mark the n bytes at arena offset off (a granule's start) live in block
+ * idx: every granule they touch (one for n = 0), the last with its
+ * slack. */
+void weft__heap_mark_live(size_t off, size_t n, size_t idx);
 /* A new block of n bytes, made at loc (or, before main, at return
  * address pc); NULL when n is impossible. */
 void *weft__heap_carve(size_t n, bool zero, const char *what,
@@ -177,6 +195,7 @@ const char *weft__heap_site(const struct weft_loc *l);
 #define SH_LIVE WEFT__SH_LIVE
 #define SH_FREED WEFT__SH_FREED
 #define set_shadow weft__heap_set_shadow
+#define mark_live weft__heap_mark_live
 #define carve weft__heap_carve
 #define block_of weft__heap_block_of
 #endif

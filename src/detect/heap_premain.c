@@ -20,8 +20,11 @@ void weft__heap_premain_restore(void)
 		b->floc = NULL;
 		b->fpc = 0;
 		b->ftid = -1;
-		set_shadow((size_t)(b->p - H->arena), b->n ? b->n : 1,
-			   (uint32_t)(P->revive[i] << 2) | SH_LIVE);
+		mark_live((size_t)(b->p - H->arena), b->n, P->revive[i]);
+		/* An aligned block's slack past the program's part is in
+		 * no block again. */
+		if (b->uoff || b->un != b->n)
+			weft__heap_trim(b->p, b->p + b->uoff, b->un);
 	}
 	P->nrevive = 0;
 	for (size_t i = 0; i < P->nspans; i++) {
@@ -54,7 +57,7 @@ void weft__heap_free_before_main(void *p, uintptr_t pc)
 	b->state = SH_FREED;
 	b->fpc = pc;
 	set_shadow((size_t)(b->p - H->arena), b->n ? b->n : 1,
-		   (uint32_t)((b - H->blocks) << 2) | SH_FREED);
+		   WEFT__SH_VAL(b - H->blocks, 0, SH_FREED));
 }
 
 /* Blocks closer than this are saved and restored as one span, gaps

@@ -98,7 +98,7 @@ freed_use(const char *p, size_t n, bool write, const struct weft_loc *loc,
 static struct weft__hblock *at(size_t g)
 {
 	return g < H->used / GRANULE + 1 && (H->shadow[g] & 3) != SH_NONE
-		       ? &H->blocks[H->shadow[g] >> 2]
+		       ? &H->blocks[H->shadow[g] >> WEFT__SH_IDX]
 		       : NULL;
 }
 
@@ -111,7 +111,11 @@ oob_use(const char *p, size_t n, bool write, const struct weft_loc *loc,
 	const char *q)
 {
 	size_t g = (size_t)(q - H->arena) / GRANULE;
-	struct weft__hblock *lo = g ? at(g - 1) : NULL, *hi = at(g + 1), *b;
+	/* q in the slack of a live block's last granule: past its end. */
+	struct weft__hblock *lo = (H->shadow[g] & 3) == SH_LIVE ? at(g)
+				  : g			  ? at(g - 1)
+							  : NULL;
+	struct weft__hblock *hi = at(g + 1), *b;
 	const char *rw = write ? "write" : "read", *s = n == 1 ? "" : "s";
 	bool past = lo && (!hi || q - uend(lo) <= ustart(hi) - q);
 
@@ -137,9 +141,10 @@ oob_use(const char *p, size_t n, bool write, const struct weft_loc *loc,
 			   p - ustart(b), bname(b), b->un);
 	if (past)
 		weft__fail(WEFT__K(OUT_OF_BOUNDS), loc,
-			   "%s of %zu byte%s at offset %td of %s, %td bytes "
+			   "%s of %zu byte%s at offset %td of %s, %td byte%s "
 			   "past the end of its %zu bytes", rw, n, s,
-			   p - ustart(b), bname(b), q - uend(b), b->un);
+			   p - ustart(b), bname(b), q - uend(b),
+			   q - uend(b) == 1 ? "" : "s", b->un);
 	weft__fail(WEFT__K(OUT_OF_BOUNDS), loc,
 		   "%s of %zu byte%s at offset %td of %s, before its start",
 		   rw, n, s, p - ustart(b), bname(b));
@@ -159,9 +164,17 @@ void weft__check_access(const void *p, size_t n, bool write,
 	}
 	if (!weft__heap_bad(p, n))
 		return;
-	/* The first byte in no live block decides the kind. */
-	for (q = a; q < a + n && heap_state(q) == SH_LIVE;)
-		q = H->arena + ((size_t)(q - H->arena) / GRANULE + 1) * GRANULE;
+	/* The first byte in no live block decides the kind: past the live
+	 * bytes of each granule (all but its slack). */
+	for (q = a; q < a + n;) {
+		size_t g = (size_t)(q - H->arena) / GRANULE;
+		uint32_t v = H->shadow[g];
+		const char *live_end =
+			H->arena + (g + 1) * GRANULE - WEFT__SH_SLACK(v);
+		if ((v & 3) != SH_LIVE || q >= live_end)
+			break;
+		q = live_end;
+	}
 	if (q >= a + n && n)
 		return; /* (no such byte: cannot be, blocks have gaps) */
 	if (heap_state(q) == SH_FREED)

@@ -203,6 +203,12 @@ void weft__heap_trim(void *base, const void *p, size_t n)
 	to = (size_t)(b->p - H->arena) + (b->n ? b->n : 1);
 	if (from < to)
 		set_shadow(from, to - from, SH_NONE);
+	/* The granules before the program's part (granules themselves:
+	 * its alignment is at least a granule's) are all slack, in the
+	 * block still, which free finds by its start. */
+	for (size_t g = (size_t)(b->p - H->arena) / GRANULE;
+	     g < (size_t)((const char *)p - H->arena) / GRANULE; g++)
+		H->shadow[g] = WEFT__SH_VAL(b - H->blocks, GRANULE, SH_LIVE);
 	/* The program's part may end inside a granule: the rest of it is
 	 * slack as at the end of any block. */
 	if (n) {

@@ -84,7 +84,8 @@ void weft__heap_snapshot(void);
 enum { WEFT__SH_NONE = 0, WEFT__SH_LIVE = 1, WEFT__SH_FREED = 2 };
 /* A granule's shadow: its block's index << WEFT__SH_IDX, the bytes at the
  * end of the granule that are in no block (its slack, 0 to 16: a live
- * block's last granule, when the block's size is no multiple of 16) << 2,
+ * block's last granule, when the block's size is no multiple of 16; all
+ * 16 in the granules before an over-aligned block's program part) << 2,
  * and its state.  Indices need 22 bits (WEFT__HEAP_MAX_BLOCKS). */
 #define WEFT__SH_IDX 7
 #define WEFT__SH_VAL(idx, slack, state)                                        \
@@ -153,11 +154,13 @@ static inline bool weft__heap_bad(const void *p, size_t n)
 	/* Both ends live, and in one block: a block has no hole (an
 	 * aligned block's slack in no block is at its end), so every byte
 	 * between is live too.  Ends in two blocks: the range (a memcpy, a
-	 * memset) runs through the empty granule between them.  The last
-	 * byte must also come before the slack of its granule (malloc(10)'s
-	 * bytes 10 to 15). */
+	 * memset) runs through the empty granule between them.  The first
+	 * and last bytes must also come before the slack of their granules
+	 * (malloc(10)'s bytes 10 to 15; the head of an aligned block). */
 	return (a & 3) != WEFT__SH_LIVE || (b & 3) != WEFT__SH_LIVE ||
 	       (a ^ b) >> WEFT__SH_IDX ||
+	       (off % WEFT__HEAP_GRANULE) + WEFT__SH_SLACK(a) >=
+		       WEFT__HEAP_GRANULE ||
 	       (last % WEFT__HEAP_GRANULE) + WEFT__SH_SLACK(b) >=
 		       WEFT__HEAP_GRANULE;
 }

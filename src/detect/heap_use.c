@@ -120,6 +120,9 @@ oob_use(const char *p, size_t n, bool write, const struct weft_loc *loc,
 	bool past = lo && (!hi || q - uend(lo) <= ustart(hi) - q);
 
 	b = past ? lo : hi;
+	/* q in the head of an aligned block, before the program's part. */
+	if (b && b == at(g) && q < ustart(b))
+		past = false;
 	weft__mark_here(rw, b ? bname(b) : "heap", loc, "[here]");
 	if (!b)
 		weft__fail(WEFT__K(OUT_OF_BOUNDS), loc,

@@ -119,6 +119,11 @@ int weft__nthreads(void);
  * weft__in_dead_stack: whether p is in a finished thread's stack (or,
  * *tls set, in its __thread variables), and the thread's *name. */
 bool weft__in_dead_stack(const void *p, const char **name, bool *tls);
+/* Whether p is in a test thread's stack (stack.c), or in the program's
+ * static data, the writable segments restored before each execution
+ * (globals.c): memory no allocator handed out. */
+bool weft__in_fiber_stack(const void *p);
+bool weft__in_static_data(const void *p);
 extern const char *weft__dead_lo, *weft__dead_hi; /* its filter's span */
 struct weft__thread_mem {
 	const char *stack_lo, *stack_hi, *regs_lo, *regs_hi, *tp;

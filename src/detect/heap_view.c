@@ -41,13 +41,14 @@ long weft__heap_index(const void *p)
  * execution (no block is handed out twice before the heap is rewound),
  * so its name cannot change before the next execution: the copy in the
  * execution's name pool (pooled, of execution gen) is returned again.
- * A later execution that finds the address at the same offset of a
- * block of the same number and allocator has the same name, and only
- * copies the text. */
+ * A later execution that finds the address in a block of the same
+ * number, start and allocator (so at the same offset) has the same name,
+ * and only copies the text. */
 static struct {
 	const void *p;
 	long gen;
 	size_t blk;
+	const char *base;        /* the block's start then */
 	const char *pooled;
 	char text[48];
 } names[64];
@@ -76,7 +77,8 @@ const char *weft__heap_name(const void *p)
 	if (!b)
 		return NULL;
 	k = (size_t)(b - H->blocks);
-	if (names[i].p == p && names[i].blk == k && names[i].text[0] &&
+	if (names[i].p == p && names[i].blk == k && names[i].base == b->p &&
+	    names[i].text[0] &&
 	    (names[i].gen == gen || same_what(names[i].text, b->what))) {
 		if (names[i].gen != gen) {
 			names[i].gen = gen;
@@ -93,6 +95,7 @@ const char *weft__heap_name(const void *p)
 		names[i].p = p;
 		names[i].gen = gen;
 		names[i].blk = k;
+		names[i].base = b->p;
 		memcpy(names[i].text, buf, (size_t)n + 1);
 		return names[i].pooled = weft__intern(buf);
 	}

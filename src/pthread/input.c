@@ -42,10 +42,16 @@ static char fd_obj[FD_OBJS];
  * point (a close by another thread may come in between). */
 static void stream_point(const char *call, FILE *f, const struct weft_loc *loc)
 {
+	int e = errno;
+
 	if (!weft__pt_live() || !f)
 		return;
 	weft__pt_stream_use(f, call, loc);
+	/* fileno of a memory stream sets EBADF: the program's errno is as
+	 * it left it (one that checked errno after reading to the end
+	 * exited with an error under weft only). */
 	weft__pt_input_check(fileno(f), call, loc);
+	errno = e;
 }
 
 /* The same before a read of descriptor fd. */
@@ -176,6 +182,10 @@ static ssize_t read_delim(char **line, size_t *cap, int delim, FILE *f,
 	/* Outside the tracked heap the buffer is libc's (a destructor's). */
 	if (!weft__pt_heap_tracked() || !line || !cap)
 		return getdelim(line, cap, delim, f);
+	/* getline reads the program's pointer and size, and writes them
+	 * when the buffer grows: accesses another thread's may race with. */
+	weft__race_access(line, sizeof *line, 0, ra);
+	weft__race_access(cap, sizeof *cap, 0, ra);
 	got = getdelim(buf, buf_cap, delim, f);
 	grow = line_grow(*line, *cap, got > 0 ? (size_t)got + 1 : 0);
 	if (grow) {
@@ -186,6 +196,10 @@ static ssize_t read_delim(char **line, size_t *cap, int delim, FILE *f,
 			errno = ENOMEM;
 			got = -1;
 		} else {
+			weft__race_access(line, sizeof *line,
+					  WEFT__RACE_WRITE, ra);
+			weft__race_access(cap, sizeof *cap, WEFT__RACE_WRITE,
+					  ra);
 			*line = q;
 			*cap = grow;
 		}

@@ -81,10 +81,14 @@ static _Noreturn void refuse(const char *call, const char *from,
  * readers in input.c ask before each read. */
 void weft__pt_input_check(int fd, const char *call, const struct weft_loc *loc)
 {
+	int e = errno;
+	/* fstat and isatty set errno (ENOTTY for /dev/null): the program's
+	 * is as it left it. */
 	const char *from = blocking_source(fd);
 
 	if (from)
 		refuse(call, from, loc);
+	errno = e;
 }
 
 /* ---- standard input --------------------------------------------------- */

@@ -175,6 +175,30 @@ static bool system_code(uintptr_t ra)
 	return weft__system_file(weft__pc_loc(ra)->file);
 }
 
+/* A pointer no allocator can have handed out, given to free or realloc
+ * in an execution: glibc aborts ("free(): invalid pointer"), and weft,
+ * which leaves memory it did not allocate to libc, ignored it and
+ * verified such a program.  Misaligned (glibc's blocks are 16-byte
+ * aligned), in the first 64 KiB, on a test thread's stack, or in the
+ * program's static data. */
+static void untracked_check(const void *p, const char *what, uintptr_t ra)
+{
+	const char *why = NULL;
+
+	if (weft__in_fiber_stack(p))
+		why = "on a thread's stack";
+	else if (weft__in_static_data(p))
+		why = "in the program's static data";
+	else if ((uintptr_t)p & 15)
+		why = "not aligned as any allocator's block";
+	else if ((uintptr_t)p < ((uintptr_t)1 << 16))
+		why = "no address an allocator gives";
+	if (why)
+		weft__fail(WEFT__K(MISUSE), weft__pc_loc(ra),
+			   "%s of %p, %s, which no allocator handed out",
+			   what, p, why);
+}
+
 static void release(void *p, const char *what, uintptr_t ra)
 {
 	struct blk *b;
@@ -184,6 +208,8 @@ static void release(void *p, const char *what, uintptr_t ra)
 	if (!weft__is_tracked(p)) {
 		if (!weft__pt_live())
 			free(p);
+		else
+			untracked_check(p, what, ra);
 		return; /* libc's memory: see the comment at the top */
 	}
 	if (weft__pt_live()) {
@@ -250,6 +276,8 @@ static void *resize(void *p, size_t n, const char *what, uintptr_t ra)
 			weft__check_access(p, old < n ? old : n, false,
 					   weft__pc_loc(ra));
 	} else {
+		if (weft__pt_live())
+			untracked_check(p, "realloc", ra);
 		old = malloc_usable_size(p);
 	}
 	q = tracked(n, 16, false, what, ra);

@@ -247,6 +247,10 @@ static weft_mutex_t *spin_of(pthread_spinlock_t *sp, const struct weft_loc *loc)
 	/* The model keeps the lock aside, so the program's spinlock in freed
 	 * memory is checked here, when the call arrives. */
 	weft__check_access(s, sizeof *sp, true, loc);
+	/* glibc's spinlock is the program's word, which a bad pointer
+	 * crashes on: so does the model (pthread_spin_lock(NULL) was
+	 * verified, the word never read). */
+	(void)*(volatile const pthread_spinlock_t *)sp;
 	for (int i = 0; i < nspins; i++)
 		if (spins[i].addr == s)
 			return &spins[i].m;

@@ -16,19 +16,36 @@
 #include <dlfcn.h>
 #include <gnu/lib-names.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <wchar.h>
 
 #include "pthread/pt.h"
 #include "modelled.h"
 
 /* The streams a test thread closed in this execution, and where. */
-#define MAX_CLOSED 64
 static struct closed {
 	const FILE *f;
 	const struct weft_loc *at;
 	int by;
-} closed[MAX_CLOSED];
-static int nclosed;
+} *closed;
+static int nclosed, capclosed;
+
+/* One more closed stream.  The list grows as needed: with a fixed 64, a
+ * program that closed 70 streams and read the last was verified. */
+static void note_closed(const FILE *f, const struct weft_loc *loc)
+{
+	if (nclosed == capclosed) {
+		int cap = capclosed ? capclosed * 2 : 64;
+		struct closed *p = realloc(closed, sizeof *p * (size_t)cap);
+		if (!p)
+			weft__limit("memory-limit", loc,
+				    "weft ran out of memory recording the "
+				    "streams the test closed");
+		closed = p;
+		capclosed = cap;
+	}
+	closed[nclosed++] = (struct closed){ f, loc, weft__self() };
+}
 
 static struct closed *closed_of(const FILE *f)
 {
@@ -211,9 +228,7 @@ int __weft_fclose(FILE *f)
 
 	if (weft__pt_live() && f) {
 		weft__pt_stream_use(f, "fclose()", loc);
-		if (nclosed < MAX_CLOSED)
-			closed[nclosed++] = (struct closed){ f, loc,
-							     weft__self() };
+		note_closed(f, loc);
 	}
 	weft__pt_drop_stream(f);
 	return fclose(f);

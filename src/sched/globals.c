@@ -36,6 +36,16 @@ static struct weft__region regions[MAX_REGIONS];
 static int nregions;
 static size_t data_bytes;
 
+bool weft__in_static_data(const void *p)
+{
+	const char *a = p;
+
+	for (int i = 0; i < nregions; i++)
+		if (a >= regions[i].addr && a < regions[i].addr + regions[i].len)
+			return true;
+	return false;
+}
+
 static void add_region(char *lo, char *hi)
 {
 	if (hi <= lo)

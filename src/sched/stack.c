@@ -127,3 +127,13 @@ bool weft__addr_in_guard(const void *addr)
 			return true;
 	return false;
 }
+
+bool weft__in_fiber_stack(const void *addr)
+{
+	const char *a = addr;
+
+	for (struct weft__stack *s = P ? P->all : NULL; s; s = s->next)
+		if (a >= (char *)s->base && a < (char *)s->base + s->size)
+			return true;
+	return false;
+}

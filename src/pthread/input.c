@@ -223,3 +223,15 @@ ssize_t __weft_getdelim(char **line, size_t *cap, int delim, FILE *f)
 	stream_point("getdelim()", f, PT_LOC());
 	return read_delim(line, cap, delim, f, "getdelim", PT_RA());
 }
+
+/* What glibc's inline getline calls (bits/stdio.h, compiled with
+ * _GNU_SOURCE and optimisation): it bypassed the model, so glibc grew
+ * the program's buffer again (an abort) and nothing was checked. */
+ssize_t __weft___getdelim(char **line, size_t *cap, int delim, FILE *f)
+{
+	const char *call = delim == '\n' ? "getline()" : "getdelim()";
+
+	stream_point(call, f, PT_LOC());
+	return read_delim(line, cap, delim, f,
+			  delim == '\n' ? "getline" : "getdelim", PT_RA());
+}

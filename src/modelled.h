@@ -11,6 +11,7 @@
 #include <poll.h>
 #include <pthread.h>
 #include <sched.h>
+#include <sys/epoll.h>
 #include <semaphore.h>
 #include <signal.h>
 #include <stdarg.h>

@@ -24,6 +24,7 @@
 #include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/mman.h>
 #include <sys/select.h>
 #include <sys/socket.h>
@@ -297,6 +298,60 @@ int __weft_select(int n, fd_set *r, fd_set *w, fd_set *e, struct timeval *t)
 	if (weft__pt_live())
 		refuse("select()", NULL, PT_LOC());
 	return select(n, r, w, e, t);
+}
+
+/* What _FORTIFY_SOURCE makes of poll, recv and recvfrom, and the waits
+ * weft does not model either: without them the call blocked for real, its
+ * timeout or the data's arrival never explored, and the program was
+ * verified. */
+int __poll_chk(struct pollfd *f, nfds_t n, int timeout, size_t flen);
+ssize_t __recv_chk(int fd, void *p, size_t n, size_t plen, int flags);
+ssize_t __recvfrom_chk(int fd, void *p, size_t n, size_t plen, int flags,
+		       struct sockaddr *a, socklen_t *al);
+
+int __weft___poll_chk(struct pollfd *f, nfds_t n, int timeout, size_t flen)
+{
+	if (weft__pt_live() && timeout != 0)
+		refuse("poll() with a timeout", NULL, PT_LOC());
+	return __poll_chk(f, n, timeout, flen);
+}
+
+ssize_t __weft___recv_chk(int fd, void *p, size_t n, size_t plen, int flags)
+{
+	if (weft__pt_live())
+		refuse("recv()", NULL, PT_LOC());
+	return __recv_chk(fd, p, n, plen, flags);
+}
+
+ssize_t __weft___recvfrom_chk(int fd, void *p, size_t n, size_t plen,
+			      int flags, struct sockaddr *a, socklen_t *al)
+{
+	if (weft__pt_live())
+		refuse("recvfrom()", NULL, PT_LOC());
+	return __recvfrom_chk(fd, p, n, plen, flags, a, al);
+}
+
+int __weft_ppoll(struct pollfd *f, nfds_t n, const struct timespec *t,
+		 const sigset_t *mask)
+{
+	if (weft__pt_live() && (!t || t->tv_sec || t->tv_nsec))
+		refuse("ppoll() with a timeout", NULL, PT_LOC());
+	return ppoll(f, n, t, mask);
+}
+
+int __weft_pselect(int n, fd_set *r, fd_set *w, fd_set *e,
+		   const struct timespec *t, const sigset_t *mask)
+{
+	if (weft__pt_live())
+		refuse("pselect()", NULL, PT_LOC());
+	return pselect(n, r, w, e, t, mask);
+}
+
+int __weft_epoll_wait(int epfd, struct epoll_event *ev, int max, int timeout)
+{
+	if (weft__pt_live() && timeout != 0)
+		refuse("epoll_wait() with a timeout", NULL, PT_LOC());
+	return epoll_wait(epfd, ev, max, timeout);
 }
 
 pid_t __weft_fork(void)

@@ -301,6 +301,13 @@ static inline bool weft__in_tracked_heap(const void *p)
 /* Whether the step being taken is a round of a spin run alone, which is
  * not recorded (sched.c): no decision, trace row or explorer event. */
 extern bool weft__lone_step;
+/* Clock reads made in such rounds since the spin began (pthread/time.c
+ * counts, livelock.c resets), and a jump of the virtual clock the next
+ * such read makes (ns; sched.c sets it, time.c takes it): a spin that
+ * reads the clock may wait for a deadline further off than its rounds
+ * reach. */
+extern long weft__lone_clock_reads;
+extern long long weft__lone_jump;
 
 /* ---- listeners of an execution --------------------------------------- */
 

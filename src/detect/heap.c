@@ -193,13 +193,15 @@ void *weft__malloc(size_t n, bool zero, const char *what,
 void weft__heap_trim(void *base, const void *p, size_t n)
 {
 	struct weft__hblock *b = block_of(base);
-	size_t from, to;
+	size_t from, to, end = (size_t)((const char *)p - H->arena) + n;
 
 	if (!b || b->p != base)
 		return;
 	b->uoff = (size_t)((const char *)p - b->p);
 	b->un = n;
-	from = granule_up((size_t)((const char *)p - H->arena) + n);
+	/* (A part of 0 bytes keeps its granule, all slack: free finds the
+	 * block by its start, which may be p.) */
+	from = granule_up(n ? end : end + 1);
 	to = (size_t)(b->p - H->arena) + (b->n ? b->n : 1);
 	if (from < to)
 		set_shadow(from, to - from, SH_NONE);
@@ -211,13 +213,8 @@ void weft__heap_trim(void *base, const void *p, size_t n)
 		H->shadow[g] = WEFT__SH_VAL(b - H->blocks, GRANULE, SH_LIVE);
 	/* The program's part may end inside a granule: the rest of it is
 	 * slack as at the end of any block. */
-	if (n) {
-		size_t g = (from - 1) / GRANULE;
-		H->shadow[g] = WEFT__SH_VAL(b - H->blocks,
-					    from - ((size_t)((const char *)p -
-							     H->arena) + n),
-					    SH_LIVE);
-	}
+	H->shadow[(from - 1) / GRANULE] =
+		WEFT__SH_VAL(b - H->blocks, from - end, SH_LIVE);
 }
 
 struct weft__hblock *block_of(const void *p)

@@ -167,6 +167,13 @@ void weft__check_access(const void *p, size_t n, bool write,
 	}
 	if (!weft__heap_bad(p, n))
 		return;
+	/* An access of no bytes (realloc of a malloc(0) block reads none)
+	 * overruns nothing: only a freed block is wrong. */
+	if (!n) {
+		if (heap_state(a) == SH_FREED)
+			freed_use(a, 0, write, loc, a);
+		return;
+	}
 	/* The first byte in no live block decides the kind: past the live
 	 * bytes of each granule (all but its slack). */
 	for (q = a; q < a + n;) {

@@ -152,8 +152,9 @@ static void *tracked(size_t n, size_t align, bool zero, const char *what,
 	p = extra && base ? (char *)(((uintptr_t)base + align - 1) &
 				     ~(uintptr_t)(align - 1))
 			  : base;
-	/* An overrun of an aligned block is one too, not of its slack. */
-	if (extra && p && live)
+	/* An overrun of an aligned block is one too, not of its slack (also
+	 * before main: those blocks keep their shadow in every execution). */
+	if (extra && p)
 		weft__heap_trim(base, p, n);
 	if (p)
 		tab_put(live ? &cur : &pre, p, base, n);

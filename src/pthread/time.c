@@ -5,7 +5,7 @@
  * asked for and is a scheduling point where other threads may run (a
  * sleep orders nothing: "sleep(1) so the other thread goes first" is one
  * interleaving among those explored), and every clock read advances it by
- * a microsecond (a millisecond or more in a thread spinning alone) so loops
+ * a microsecond (a millisecond in a thread spinning alone) so loops
  * waiting for a deadline end.  Processor time
  * (clock, times, getrusage, the CPU-time clocks) is virtual time as well,
  * so a program that measures itself prints the same in every run. */
@@ -23,7 +23,6 @@
 #define EPOCH_SEC 1700000000LL     /* where virtual wall-clock time starts */
 
 static long long now_ns;           /* virtual time of this execution */
-static long lone_reads;         /* clock reads in a row in lone rounds */
 
 static void advance(long long ns, const struct weft_loc *loc)
 {
@@ -124,19 +123,18 @@ int __weft_clock_gettime(clockid_t c, struct timespec *ts)
 	if (!weft__pt_live())
 		return clock_gettime(c, ts);
 	/* A thread spinning alone (no other can run: sched.c) may be
-	 * waiting for a deadline; time passes faster there, as it would for
-	 * a thread the system left alone, so that a poll until the deadline
-	 * ends (it was a livelock): a millisecond a read, and a millisecond
-	 * more every thousand reads in a row, so that the rounds a spin is
-	 * given reach days (an hour in 85,000 reads), while a read never
-	 * moves the clock by more than a small part of the time the spin
-	 * has waited (a poll ends close to its deadline). */
+	 * waiting for a deadline; time passes faster there, a millisecond
+	 * a read, as it would for a thread the system left alone, so that a
+	 * poll until some seconds have passed ends (it was a livelock).  (A
+	 * step growing with the reads reached further, but moved the clock
+	 * by tens of milliseconds at a read of a later short wait.) */
 	if (weft__lone_step) {
-		now_ns += 1000000LL * (1 + lone_reads / 1000);
-		lone_reads++;
+		/* (A spin that used up its rounds jumps once: sched.c.) */
+		now_ns += 1000000 + weft__lone_jump;
+		weft__lone_jump = 0;
+		weft__lone_clock_reads++;
 	} else {
 		now_ns += 1000;
-		lone_reads = 0;
 	}
 	t = now_ns;
 	if (c == CLOCK_REALTIME || c == CLOCK_REALTIME_COARSE)
@@ -238,5 +236,4 @@ int __weft_getrusage(int who, struct rusage *ru)
 void weft__pthread_time_begin(void)
 {
 	now_ns = 0;
-	lone_reads = 0;
 }

@@ -42,6 +42,9 @@ void weft__exec_reset(void)
 	X->unfair = 0;
 	X->spin_steps = 0;
 	X->lone_polls = 0;
+	X->lone_jumped = false;
+	weft__lone_clock_reads = 0;
+	weft__lone_jump = 0;
 	weft__lone_step = false;
 	X->n_lone_sites = -1;
 	X->progress = X->last_poll = false;

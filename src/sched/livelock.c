@@ -59,6 +59,9 @@ int weft__livelock_check(struct weft__exec *X)
 	if (X->n_spinning != X->n_enabled) {
 		X->spin_steps = 0;
 		X->lone_polls = 0;
+		X->lone_jumped = false;
+		weft__lone_clock_reads = 0;
+		weft__lone_jump = 0;
 		X->n_lone_sites = -1;
 		return 0;
 	}

@@ -12,6 +12,8 @@
 struct weft__exec *weft__X;
 unsigned long weft__step_clock;
 bool weft__lone_step;
+long weft__lone_clock_reads;
+long long weft__lone_jump;
 struct weft__shm *weft__S;
 const struct weft__strategy *weft__strat;
 
@@ -312,6 +314,24 @@ static int lone_step(struct weft__exec *X, int tid)
 	return tid;
 }
 
+/* A thread spun alone for all the rounds it is given, reading the clock:
+ * it may be polling for a deadline further off than they reach (a
+ * millisecond of virtual time a read).  Its clock jumps ten years ahead
+ * at its next read, and it gets its rounds again, once: a poll until a
+ * deadline ends (past it by that much), a loop that never ends spins on,
+ * a livelock.  Without a clock read nothing could change. */
+#define LONE_JUMP_NS (10LL * 365 * 86400 * 1000000000LL)
+
+static bool lone_jump(struct weft__exec *X)
+{
+	if (!weft__lone_clock_reads || X->lone_jumped)
+		return false;
+	X->lone_jumped = true;
+	X->lone_polls = 0;
+	weft__lone_jump = LONE_JUMP_NS;
+	return true;
+}
+
 /* Every runnable thread has spun (spun: 1 long enough to run alone, 2
  * past --spin-bound): the thread of a lone round, which runs it now, or
  * -1 for an ordinary choice.  Apart from choose_next, which it would
@@ -330,7 +350,7 @@ static __attribute__((noinline)) int spin_turn(struct weft__exec *X, int spun)
 			weft__livelock_report(X, false);
 	} else switch (lone_kind(X, tid)) {
 	case LONE_SPIN:
-		if (!weft__livelock_lone(X))
+		if (!weft__livelock_lone(X) && !lone_jump(X))
 			weft__livelock_report(X, true);
 		return lone_step(X, tid);
 	case LONE_SPIN_WRITE:

@@ -94,6 +94,7 @@ struct weft__exec {
 	int unfair;                /* unfair continuations of spinners */
 	long spin_steps;           /* consecutive steps with only spinners */
 	long spin_from;            /* the first step of them */
+	bool lone_jumped;          /* the spin's clock jumped (sched.c) */
 	long lone_polls;           /* of those, the rounds taken alone and
 				      not recorded (sched.c) */
 	/* The places of that thread's spin loop, or -1 before they are

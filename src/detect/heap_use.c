@@ -116,7 +116,7 @@ oob_use(const char *p, size_t n, bool write, const struct weft_loc *loc,
 				  : g			  ? at(g - 1)
 							  : NULL;
 	struct weft__hblock *hi = at(g + 1), *b;
-	const char *rw = write ? "write" : "read", *s = n == 1 ? "" : "s";
+	const char *rw = write ? "write" : "read", *s = n == 1 ? "" : "s", *bs;
 	bool past = lo && (!hi || q - uend(lo) <= ustart(hi) - q);
 
 	b = past ? lo : hi;
@@ -132,22 +132,23 @@ oob_use(const char *p, size_t n, bool write, const struct weft_loc *loc,
 			  b->un, weft__heap_who(b->atid),
 			  weft__heap_site(b->aloc),
 			  b->state == SH_FREED ? ", and is freed" : "");
+	bs = b->un == 1 ? "" : "s";
 	if (past && p < uend(b))
 		weft__fail(WEFT__K(OUT_OF_BOUNDS), loc,
 			   "%s of %zu byte%s at offset %td of %s, which runs "
-			   "past the end of its %zu bytes", rw, n, s,
-			   p - ustart(b), bname(b), b->un);
+			   "past the end of its %zu byte%s", rw, n, s,
+			   p - ustart(b), bname(b), b->un, bs);
 	if (past && q == uend(b))
 		weft__fail(WEFT__K(OUT_OF_BOUNDS), loc,
 			   "%s of %zu byte%s at offset %td of %s, just past "
-			   "the end of its %zu bytes", rw, n, s,
-			   p - ustart(b), bname(b), b->un);
+			   "the end of its %zu byte%s", rw, n, s,
+			   p - ustart(b), bname(b), b->un, bs);
 	if (past)
 		weft__fail(WEFT__K(OUT_OF_BOUNDS), loc,
 			   "%s of %zu byte%s at offset %td of %s, %td byte%s "
-			   "past the end of its %zu bytes", rw, n, s,
+			   "past the end of its %zu byte%s", rw, n, s,
 			   p - ustart(b), bname(b), q - uend(b),
-			   q - uend(b) == 1 ? "" : "s", b->un);
+			   q - uend(b) == 1 ? "" : "s", b->un, bs);
 	weft__fail(WEFT__K(OUT_OF_BOUNDS), loc,
 		   "%s of %zu byte%s at offset %td of %s, before its start",
 		   rw, n, s, p - ustart(b), bname(b));

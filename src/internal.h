@@ -308,6 +308,9 @@ extern bool weft__lone_step;
  * reach. */
 extern long weft__lone_clock_reads;
 extern long long weft__lone_jump;
+/* Every runnable thread has spun long enough to run alone, if it were
+ * alone (sched.c): their clock reads move time as a lone spin's do. */
+extern bool weft__spin_wait;
 
 /* ---- listeners of an execution --------------------------------------- */
 

@@ -128,8 +128,9 @@ int __weft_clock_gettime(clockid_t c, struct timespec *ts)
 	 * poll until some seconds have passed ends (it was a livelock).  (A
 	 * step growing with the reads reached further, but moved the clock
 	 * by tens of milliseconds at a read of a later short wait.) */
-	if (weft__lone_step) {
-		/* (A spin that used up its rounds jumps once: sched.c.) */
+	if (weft__lone_step || weft__spin_wait) {
+		/* (So do threads that all spin, not alone.  A spin that used
+		 * up its rounds jumps once: sched.c.) */
 		now_ns += 1000000 + weft__lone_jump;
 		weft__lone_jump = 0;
 		weft__lone_clock_reads++;

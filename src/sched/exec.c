@@ -45,6 +45,7 @@ void weft__exec_reset(void)
 	X->lone_jumped = false;
 	weft__lone_clock_reads = 0;
 	weft__lone_jump = 0;
+	weft__spin_wait = false;
 	weft__lone_step = false;
 	X->n_lone_sites = -1;
 	X->progress = X->last_poll = false;

@@ -14,6 +14,7 @@ unsigned long weft__step_clock;
 bool weft__lone_step;
 long weft__lone_clock_reads;
 long long weft__lone_jump;
+bool weft__spin_wait;
 struct weft__shm *weft__S;
 const struct weft__strategy *weft__strat;
 
@@ -317,7 +318,7 @@ static int lone_step(struct weft__exec *X, int tid)
 /* A thread spun alone for all the rounds it is given, reading the clock:
  * it may be polling for a deadline further off than they reach (a
  * millisecond of virtual time a read).  Its clock jumps ten years ahead
- * at its next read, and it gets its rounds again, once: a poll until a
+ * at its next read, and it gets some rounds more, once: a poll until a
  * deadline ends (past it by that much), a loop that never ends spins on,
  * a livelock.  Without a clock read nothing could change. */
 #define LONE_JUMP_NS (10LL * 365 * 86400 * 1000000000LL)
@@ -327,7 +328,9 @@ static bool lone_jump(struct weft__exec *X)
 	if (!weft__lone_clock_reads || X->lone_jumped)
 		return false;
 	X->lone_jumped = true;
-	X->lone_polls = 0;
+	/* A poll reads the clock again within a few rounds of its loop, and
+	 * then its deadline has passed: a few thousand more will do. */
+	X->lone_polls -= X->lone_polls < 4096 ? X->lone_polls : 4096;
 	weft__lone_jump = LONE_JUMP_NS;
 	return true;
 }
@@ -346,7 +349,11 @@ static __attribute__((noinline)) int spin_turn(struct weft__exec *X, int spun)
 		 * this one is cut (as when nothing can run). */
 		if (spun == 2 && timed_waiter(X))
 			weft__end_execution(EXEC_REDUNDANT);
-		if (spun == 2)
+		/* Spinners polling the clock get their steps again, once,
+		 * ten years on (lone_jump). */
+		if (spun == 2 && lone_jump(X))
+			X->spin_steps -= X->spin_steps > 256 ? 256 : X->spin_steps - 1;
+		else if (spun == 2)
 			weft__livelock_report(X, false);
 	} else switch (lone_kind(X, tid)) {
 	case LONE_SPIN:
@@ -436,7 +443,9 @@ static int choose_next(void)
 	if (X->atomic_tid >= 0 && weft__ts_has(&X->enabled, X->atomic_tid))
 		only(X, X->atomic_tid);
 	weft__lone_step = false;
-	if ((spun = weft__livelock_check(X)) && (tid = spin_turn(X, spun)) >= 0)
+	spun = weft__livelock_check(X);
+	weft__spin_wait = spun != 0;
+	if (spun && (tid = spin_turn(X, spun)) >= 0)
 		return tid;
 	/* elig is a preference (fair scheduling); exhaustive strategies may
 	 * still branch to any enabled thread, since partial-order reduction

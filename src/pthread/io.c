@@ -286,10 +286,21 @@ int __weft_accept(int fd, struct sockaddr *a, socklen_t *al)
 	return accept(fd, a, al);
 }
 
+/* A wait with a timeout (timed) refused, named at the caller's return
+ * address ra, which the wrapper takes before the call: computed in the
+ * cold branch, gcc split it into a part of its own shared by the
+ * wrappers, whose return address is the wrapper's (the report named
+ * libweft.so:0). */
+static __attribute__((noinline)) void timed_wait(const char *call, bool timed,
+						 uintptr_t ra)
+{
+	if (weft__pt_live() && timed)
+		refuse(call, NULL, weft__pc_loc(ra));
+}
+
 int __weft_poll(struct pollfd *f, nfds_t n, int timeout)
 {
-	if (weft__pt_live() && timeout != 0)
-		refuse("poll() with a timeout", NULL, PT_LOC());
+	timed_wait("poll() with a timeout", timeout != 0, PT_RA());
 	return poll(f, n, timeout);
 }
 
@@ -311,8 +322,7 @@ ssize_t __recvfrom_chk(int fd, void *p, size_t n, size_t plen, int flags,
 
 int __weft___poll_chk(struct pollfd *f, nfds_t n, int timeout, size_t flen)
 {
-	if (weft__pt_live() && timeout != 0)
-		refuse("poll() with a timeout", NULL, PT_LOC());
+	timed_wait("poll() with a timeout", timeout != 0, PT_RA());
 	return __poll_chk(f, n, timeout, flen);
 }
 
@@ -334,8 +344,8 @@ ssize_t __weft___recvfrom_chk(int fd, void *p, size_t n, size_t plen,
 int __weft_ppoll(struct pollfd *f, nfds_t n, const struct timespec *t,
 		 const sigset_t *mask)
 {
-	if (weft__pt_live() && (!t || t->tv_sec || t->tv_nsec))
-		refuse("ppoll() with a timeout", NULL, PT_LOC());
+	timed_wait("ppoll() with a timeout", !t || t->tv_sec || t->tv_nsec,
+		   PT_RA());
 	return ppoll(f, n, t, mask);
 }
 
@@ -349,8 +359,7 @@ int __weft_pselect(int n, fd_set *r, fd_set *w, fd_set *e,
 
 int __weft_epoll_wait(int epfd, struct epoll_event *ev, int max, int timeout)
 {
-	if (weft__pt_live() && timeout != 0)
-		refuse("epoll_wait() with a timeout", NULL, PT_LOC());
+	timed_wait("epoll_wait() with a timeout", timeout != 0, PT_RA());
 	return epoll_wait(epfd, ev, max, timeout);
 }
 

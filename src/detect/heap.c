@@ -199,8 +199,9 @@ void weft__heap_trim(void *base, const void *p, size_t n)
 		return;
 	b->uoff = (size_t)((const char *)p - b->p);
 	b->un = n;
-	/* (A part of 0 bytes keeps its granule, all slack: free finds the
-	 * block by its start, which may be p.) */
+	/* Past the program's part's granules (one, all slack, for a part
+	 * of 0 bytes: free finds the block by its start, which may be p),
+	 * the block's granules are in no block. */
 	from = granule_up(n ? end : end + 1);
 	to = (size_t)(b->p - H->arena) + (b->n ? b->n : 1);
 	if (from < to)
@@ -209,12 +210,10 @@ void weft__heap_trim(void *base, const void *p, size_t n)
 	 * its alignment is at least a granule's) are all slack, in the
 	 * block still, which free finds by its start. */
 	for (size_t g = (size_t)(b->p - H->arena) / GRANULE;
-	     g < (size_t)((const char *)p - H->arena) / GRANULE; g++)
+	     g < (end - n) / GRANULE; g++)
 		H->shadow[g] = WEFT__SH_VAL(b - H->blocks, GRANULE, SH_LIVE);
-	/* The program's part may end inside a granule: the rest of it is
-	 * slack as at the end of any block. */
-	H->shadow[(from - 1) / GRANULE] =
-		WEFT__SH_VAL(b - H->blocks, from - end, SH_LIVE);
+	/* The program's part ends with its slack, as any block does. */
+	mark_live(end - n, n, (size_t)(b - H->blocks));
 }
 
 struct weft__hblock *block_of(const void *p)

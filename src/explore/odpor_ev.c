@@ -102,8 +102,6 @@ static struct sig_entry {
 	uint32_t sig;
 } sig_cache[SIG_CACHE];
 
-/* Which operation, at which line: a replayed step whose signature differs
- * from the recorded one means the program is not deterministic. */
 /* A signature not in the cache: hashed, and kept in entry e. */
 static __attribute__((noinline)) uint32_t
 sig_miss(struct sig_entry *e, long gen, const char *name, const char *file,
@@ -116,6 +114,8 @@ sig_miss(struct sig_entry *e, long gen, const char *name, const char *file,
 	return e->sig;
 }
 
+/* Which operation, at which line: a replayed step whose signature differs
+ * from the recorded one means the program is not deterministic. */
 uint32_t weft__op_signature(const struct weft__op *op)
 {
 	const char *file = op->loc ? op->loc->file : NULL;

@@ -264,50 +264,46 @@ void weft__pthread_io_begin(void)
 
 /* ---- calls that may block ------------------------------------------------ */
 
+/* A call weft cannot control, refused inside an execution when it would
+ * block (when), named at the caller's return address ra, which each
+ * wrapper takes before the call: computed in the cold branch, gcc split
+ * it into a part of its own shared by the wrappers, whose return address
+ * is a wrapper's (the report named libweft.so:0). */
+static __attribute__((noinline)) void refuse_at(const char *call, bool when,
+						uintptr_t ra)
+{
+	if (weft__pt_live() && when)
+		refuse(call, NULL, weft__pc_loc(ra));
+}
+
 ssize_t __weft_recv(int fd, void *p, size_t n, int flags)
 {
-	if (weft__pt_live())
-		refuse("recv()", NULL, PT_LOC());
+	refuse_at("recv()", true, PT_RA());
 	return recv(fd, p, n, flags);
 }
 
 ssize_t __weft_recvfrom(int fd, void *p, size_t n, int flags,
 			struct sockaddr *a, socklen_t *al)
 {
-	if (weft__pt_live())
-		refuse("recvfrom()", NULL, PT_LOC());
+	refuse_at("recvfrom()", true, PT_RA());
 	return recvfrom(fd, p, n, flags, a, al);
 }
 
 int __weft_accept(int fd, struct sockaddr *a, socklen_t *al)
 {
-	if (weft__pt_live())
-		refuse("accept()", NULL, PT_LOC());
+	refuse_at("accept()", true, PT_RA());
 	return accept(fd, a, al);
-}
-
-/* A wait with a timeout (timed) refused, named at the caller's return
- * address ra, which the wrapper takes before the call: computed in the
- * cold branch, gcc split it into a part of its own shared by the
- * wrappers, whose return address is the wrapper's (the report named
- * libweft.so:0). */
-static __attribute__((noinline)) void timed_wait(const char *call, bool timed,
-						 uintptr_t ra)
-{
-	if (weft__pt_live() && timed)
-		refuse(call, NULL, weft__pc_loc(ra));
 }
 
 int __weft_poll(struct pollfd *f, nfds_t n, int timeout)
 {
-	timed_wait("poll() with a timeout", timeout != 0, PT_RA());
+	refuse_at("poll() with a timeout", timeout != 0, PT_RA());
 	return poll(f, n, timeout);
 }
 
 int __weft_select(int n, fd_set *r, fd_set *w, fd_set *e, struct timeval *t)
 {
-	if (weft__pt_live())
-		refuse("select()", NULL, PT_LOC());
+	refuse_at("select()", true, PT_RA());
 	return select(n, r, w, e, t);
 }
 
@@ -322,29 +318,27 @@ ssize_t __recvfrom_chk(int fd, void *p, size_t n, size_t plen, int flags,
 
 int __weft___poll_chk(struct pollfd *f, nfds_t n, int timeout, size_t flen)
 {
-	timed_wait("poll() with a timeout", timeout != 0, PT_RA());
+	refuse_at("poll() with a timeout", timeout != 0, PT_RA());
 	return __poll_chk(f, n, timeout, flen);
 }
 
 ssize_t __weft___recv_chk(int fd, void *p, size_t n, size_t plen, int flags)
 {
-	if (weft__pt_live())
-		refuse("recv()", NULL, PT_LOC());
+	refuse_at("recv()", true, PT_RA());
 	return __recv_chk(fd, p, n, plen, flags);
 }
 
 ssize_t __weft___recvfrom_chk(int fd, void *p, size_t n, size_t plen,
 			      int flags, struct sockaddr *a, socklen_t *al)
 {
-	if (weft__pt_live())
-		refuse("recvfrom()", NULL, PT_LOC());
+	refuse_at("recvfrom()", true, PT_RA());
 	return __recvfrom_chk(fd, p, n, plen, flags, a, al);
 }
 
 int __weft_ppoll(struct pollfd *f, nfds_t n, const struct timespec *t,
 		 const sigset_t *mask)
 {
-	timed_wait("ppoll() with a timeout", !t || t->tv_sec || t->tv_nsec,
+	refuse_at("ppoll() with a timeout", !t || t->tv_sec || t->tv_nsec,
 		   PT_RA());
 	return ppoll(f, n, t, mask);
 }
@@ -352,48 +346,42 @@ int __weft_ppoll(struct pollfd *f, nfds_t n, const struct timespec *t,
 int __weft_pselect(int n, fd_set *r, fd_set *w, fd_set *e,
 		   const struct timespec *t, const sigset_t *mask)
 {
-	if (weft__pt_live())
-		refuse("pselect()", NULL, PT_LOC());
+	refuse_at("pselect()", true, PT_RA());
 	return pselect(n, r, w, e, t, mask);
 }
 
 int __weft_epoll_wait(int epfd, struct epoll_event *ev, int max, int timeout)
 {
-	timed_wait("epoll_wait() with a timeout", timeout != 0, PT_RA());
+	refuse_at("epoll_wait() with a timeout", timeout != 0, PT_RA());
 	return epoll_wait(epfd, ev, max, timeout);
 }
 
 pid_t __weft_fork(void)
 {
-	if (weft__pt_live())
-		refuse("fork()", NULL, PT_LOC());
+	refuse_at("fork()", true, PT_RA());
 	return fork();
 }
 
 int __weft_system(const char *cmd)
 {
-	if (weft__pt_live())
-		refuse("system()", NULL, PT_LOC());
+	refuse_at("system()", true, PT_RA());
 	return system(cmd);
 }
 
 pid_t __weft_waitpid(pid_t pid, int *st, int opt)
 {
-	if (weft__pt_live())
-		refuse("waitpid()", NULL, PT_LOC());
+	refuse_at("waitpid()", true, PT_RA());
 	return waitpid(pid, st, opt);
 }
 
 pid_t __weft_wait(int *st)
 {
-	if (weft__pt_live())
-		refuse("wait()", NULL, PT_LOC());
+	refuse_at("wait()", true, PT_RA());
 	return wait(st);
 }
 
 FILE *__weft_popen(const char *cmd, const char *mode)
 {
-	if (weft__pt_live())
-		refuse("popen()", NULL, PT_LOC());
+	refuse_at("popen()", true, PT_RA());
 	return popen(cmd, mode);
 }

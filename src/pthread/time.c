@@ -122,15 +122,14 @@ int __weft_clock_gettime(clockid_t c, struct timespec *ts)
 
 	if (!weft__pt_live())
 		return clock_gettime(c, ts);
-	/* A thread spinning alone (no other can run: sched.c) may be
-	 * waiting for a deadline; time passes faster there, a millisecond
-	 * a read, as it would for a thread the system left alone, so that a
-	 * poll until some seconds have passed ends (it was a livelock).  (A
-	 * step growing with the reads reached further, but moved the clock
-	 * by tens of milliseconds at a read of a later short wait.) */
+	/* A thread spinning alone (no other can run: sched.c), or threads
+	 * that all spin, may be waiting for a deadline; time passes faster
+	 * there, a millisecond a read, as it would for a thread the system
+	 * left alone, so that a poll until some seconds have passed ends (it
+	 * was a livelock); a spin that used up its rounds jumps once
+	 * (sched.c).  (A step growing with the reads reached further, but
+	 * moved the clock by tens of milliseconds at a later short wait.) */
 	if (weft__lone_step || weft__spin_wait) {
-		/* (So do threads that all spin, not alone.  A spin that used
-		 * up its rounds jumps once: sched.c.) */
 		now_ns += 1000000 + weft__lone_jump;
 		weft__lone_jump = 0;
 		weft__lone_clock_reads++;

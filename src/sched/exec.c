@@ -40,14 +40,9 @@ void weft__exec_reset(void)
 	X->nsteps = 0;
 	X->preemptions = 0;
 	X->unfair = 0;
-	X->spin_steps = 0;
-	X->lone_polls = 0;
-	X->lone_jumped = false;
-	weft__lone_clock_reads = 0;
-	weft__lone_jump = 0;
+	weft__livelock_reset(X);
 	weft__spin_wait = false;
 	weft__lone_step = false;
-	X->n_lone_sites = -1;
 	X->progress = X->last_poll = false;
 	X->spin_any = false;
 	X->starve_any = false;

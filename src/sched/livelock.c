@@ -49,6 +49,18 @@ _Noreturn static void livelock(const char *why)
  * enough to tell the loop's places (sched.c), at most the bound. */
 #define LONE_AFTER 64
 
+/* No spin goes on: its counts, its loop's places and its clock's jump
+ * start again. */
+void weft__livelock_reset(struct weft__exec *X)
+{
+	X->spin_steps = 0;
+	X->lone_polls = 0;
+	X->lone_jumped = false;
+	X->n_lone_sites = -1;
+	weft__lone_clock_reads = 0;
+	weft__lone_jump = 0;
+}
+
 /* How far every runnable thread has spun, in steps in a row: 0 not at
  * all (or not yet LONE_AFTER), 1 long enough to go on alone if it is
  * alone, 2 more than --spin-bound, a livelock unless it is alone. */
@@ -57,12 +69,7 @@ int weft__livelock_check(struct weft__exec *X)
 	long b = spin_bound();
 
 	if (X->n_spinning != X->n_enabled) {
-		X->spin_steps = 0;
-		X->lone_polls = 0;
-		X->lone_jumped = false;
-		weft__lone_clock_reads = 0;
-		weft__lone_jump = 0;
-		X->n_lone_sites = -1;
+		weft__livelock_reset(X);
 		return 0;
 	}
 	if (++X->spin_steps == 1)

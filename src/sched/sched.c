@@ -323,16 +323,21 @@ static int lone_step(struct weft__exec *X, int tid)
  * a livelock.  Without a clock read nothing could change. */
 #define LONE_JUMP_NS (10LL * 365 * 86400 * 1000000000LL)
 
-static bool lone_jump(struct weft__exec *X)
+static bool clock_jump(struct weft__exec *X)
 {
 	if (!weft__lone_clock_reads || X->lone_jumped)
 		return false;
 	X->lone_jumped = true;
-	/* A poll reads the clock again within a few rounds of its loop, and
-	 * then its deadline has passed: a few thousand more will do. */
-	X->lone_polls -= X->lone_polls < 4096 ? X->lone_polls : 4096;
 	weft__lone_jump = LONE_JUMP_NS;
 	return true;
+}
+
+/* A poll reads the clock again within a few rounds of its loop, and then
+ * its deadline has passed: the rounds more, after the jump, are a few
+ * thousand alone, a few hundred steps with others spinning. */
+static long fewer(long count, long by)
+{
+	return count > by ? count - by : 0;
 }
 
 /* Every runnable thread has spun (spun: 1 long enough to run alone, 2
@@ -349,16 +354,19 @@ static __attribute__((noinline)) int spin_turn(struct weft__exec *X, int spun)
 		 * this one is cut (as when nothing can run). */
 		if (spun == 2 && timed_waiter(X))
 			weft__end_execution(EXEC_REDUNDANT);
-		/* Spinners polling the clock get their steps again, once,
-		 * ten years on (lone_jump). */
-		if (spun == 2 && lone_jump(X))
-			X->spin_steps -= X->spin_steps > 256 ? 256 : X->spin_steps - 1;
+		/* Spinners polling the clock get some steps more, once,
+		 * ten years on (clock_jump). */
+		if (spun == 2 && clock_jump(X))
+			X->spin_steps = 1 + fewer(X->spin_steps - 1, 256);
 		else if (spun == 2)
 			weft__livelock_report(X, false);
 	} else switch (lone_kind(X, tid)) {
 	case LONE_SPIN:
-		if (!weft__livelock_lone(X) && !lone_jump(X))
-			weft__livelock_report(X, true);
+		if (!weft__livelock_lone(X)) {
+			if (!clock_jump(X))
+				weft__livelock_report(X, true);
+			X->lone_polls = fewer(X->lone_polls, 4096);
+		}
 		return lone_step(X, tid);
 	case LONE_SPIN_WRITE:
 		if (spun == 2)

@@ -225,6 +225,7 @@ void weft__fair_costly(struct weft__exec *X, const weft__tset *elig);
  * alone, 2 past --spin-bound); a lone round is counted, and a livelock
  * reported (never returns), for choose_next in sched.c. */
 int weft__livelock_check(struct weft__exec *X);
+void weft__livelock_reset(struct weft__exec *X);
 bool weft__livelock_lone(struct weft__exec *X);
 _Noreturn void weft__livelock_report(struct weft__exec *X, bool lone);
 /* Some thread of this run waited for others after --starve-bound steps:

@@ -14,6 +14,9 @@ char weft__lx_dom;
 
 static struct {
 	unsigned long jiffies, seq;
+	/* How far lone polls moved jiffies (weft_jiffies_at): time passing
+	 * for a spinner, which is no other thread's progress. */
+	unsigned long drift;
 	struct weft_kevent *head;
 	int thread;                /* ksoftirqd's id + 1; -1 while spawning */
 } T;
@@ -21,6 +24,7 @@ static struct {
 void weft__lx_time_begin(void)
 {
 	T.jiffies = WEFT_INITIAL_JIFFIES;
+	T.drift = 0;
 	T.seq = 0;
 	T.head = NULL;
 	T.thread = 0;
@@ -216,11 +220,26 @@ unsigned long weft_jiffies_at(const struct weft_loc *loc)
 	struct weft__lx_thread *me = weft__lx_me();
 
 	weft__point("jiffies", &weft__lx_dom, LX_DOM_NAME, WEFT__ACC_READ, loc);
+	/* A thread spinning alone, or threads that all spin (sched.c), may
+	 * be polling for a deadline, which the kernel's clock would reach:
+	 * a tick (a millisecond) passes at each read, and a spin that used
+	 * up its rounds jumps ten years once, as the pthread clock does
+	 * (pthread/time.c).  Without it, a driver's poll of a status bit
+	 * with a timeout and cpu_relax() was a false livelock. */
+	if (weft__lone_step || weft__spin_wait) {
+		unsigned long by = 1 + (unsigned long)(weft__lone_jump /
+						       (1000000000LL / WEFT_HZ));
+		weft__lone_jump = 0;
+		weft__lone_clock_reads++;
+		T.jiffies += by;
+		T.drift += by;
+	}
 	/* A loop that waits for a deadline sees the clock move: it is not
-	 * spinning even though it only sleeps and reads. */
-	if (me->seen_jiffies != T.jiffies)
+	 * spinning even though it only sleeps and reads.  The ticks of lone
+	 * polls are left out: a spinner's own time passing is no change. */
+	if (me->seen_jiffies != T.jiffies - T.drift)
 		weft__saw_change();
-	me->seen_jiffies = T.jiffies;
+	me->seen_jiffies = T.jiffies - T.drift;
 	return T.jiffies;
 }
 

@@ -45,7 +45,8 @@ struct weft__lx_thread {
 	struct weft_work *work;
 	/* sleeping and timed waits */
 	struct weft_kevent sleep_ev;
-	unsigned long seen_jiffies;     /* jiffies at its last read */
+	unsigned long seen_jiffies;     /* jiffies less lone ticks, at its
+					   last read (ktime.c) */
 	const void *tw_obj;             /* completion of a timed wait */
 	unsigned long tw_gen;
 	int tw_fired;

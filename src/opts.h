@@ -28,7 +28,8 @@ struct weft__opts {
 	double time_limit;
 	bool json;
 	bool verbose;
-	bool spurious;          /* explore spurious wakeups */
+	bool spurious;          /* explore spurious wakeups and weak
+				   compare-exchange failures */
 	long stack_size;
 	int spin_bound;         /* steps with only spinning threads => livelock
 				   (at most half of max_steps count) */

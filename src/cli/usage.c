@@ -53,6 +53,7 @@ static const char *usage_text =
 	"                        'none': no limit); a test still running 5 s\n"
 	"                        later is killed\n"
 	"  --no-spurious         do not explore spurious condvar wakeups\n"
+	"                        nor spurious compare_exchange_weak failures\n"
 	"  --stack-size=BYTES    stack of each WEFT_TEST thread (default\n"
 	"                        262144; pthread programs get native sizes)\n"
 	"  --leaks=WHICH         blocks reported at the end of a test:\n"

@@ -219,11 +219,58 @@ static void wrote(int t)
 		return old;                                                   \
 	}
 
+/* A weak compare-exchange may fail although the value equals the
+ * expected one (C11 7.17.7.4, a load-linked/store-conditional machine's
+ * lost reservation): code that calls it once, outside a retry loop, is
+ * wrong on such machines, and a verification that never failed one
+ * spuriously vouched for it (a reference count whose last release was
+ * lost, a claim taken by nobody).  Where one would succeed, failing
+ * spuriously is explored as a choice of its step, at most once per
+ * thread in an execution: a retry loop's schedules only double, and two
+ * threads that each call one once may both fail.  The verdict says so
+ * when a second failure of a thread was cut.  --no-spurious turns them
+ * off (x86's exchange never fails spuriously).  Not in a lone spin's round,
+ * which makes no choice (a succeeding exchange writes, so it is no such
+ * round). */
+#define SPURIOUS_NOTE 0x5355505552494f55ull
+
+static bool cas_spurious(void)
+{
+	/* The thread (by serial: a slot is reused) that failed last, per
+	 * slot, and in which execution (plus one: zero is none). */
+	static struct {
+		long gen;
+		uint64_t serial;
+	} used[WEFT__MAX_THREADS];
+	int tid = weft__self();
+	uint64_t serial = weft__thread_serial(tid);
+
+	if (!weft__opts.spurious || weft__lone_step || tid < 0)
+		return false;
+	if (used[tid].gen == weft__exec_gen() + 1 &&
+	    used[tid].serial == serial) {
+		weft__verdict_note(SPURIOUS_NOTE,
+				   "a compare_exchange_weak fails spuriously "
+				   "at most once per thread in an execution: "
+				   "a bug that needs a thread's second such "
+				   "failure is not found");
+		return false;
+	}
+	if (!weft__choose_here(2))
+		return false;
+	used[tid].gen = weft__exec_gen() + 1;
+	used[tid].serial = serial;
+	weft__step_note("fails spuriously");
+	return true;
+}
+
 /* The common part of the three compare-exchange forms: returns the old
- * value and stores v when it equals c. */
+ * value and stores v when it equals c (and a weak one, weak, did not
+ * fail spuriously: *ok says whether it stored). */
 #define CAS_CORE(n)                                                           \
 	static a##n cas##n(volatile a##n *a, a##n c, a##n v, int mo, int fmo, \
-			   uintptr_t pc, const char *name)                    \
+			   uintptr_t pc, const char *name, bool weak,         \
+			   bool *ok)                                          \
 	{                                                                     \
 		int t = live();                                               \
 		a##n old;                                                     \
@@ -231,19 +278,19 @@ static void wrote(int t)
 			cas_step(a, sizeof c, (uint64_t)c, sc(mo) | sc(fmo),  \
 				 name, pc);                                   \
 		old = *a;                                                     \
-		if (t >= 0 && old == c)                                       \
+		*ok = old == c && !(t >= 0 && weak && cas_spurious());        \
+		if (t >= 0 && *ok)                                            \
 			weft__weak_rmw(a, &v, sizeof v, mo, true, pc);        \
 		else if (t >= 0)                                              \
 			weft__weak_cas_failed(a, sizeof v, fmo);              \
-		if (old == c)                                                 \
+		if (*ok)                                                      \
 			*a = v;                                               \
 		if (t >= 0) {                                                 \
 			weft__race_access((const void *)a, sizeof v,          \
 					  WEFT__RACE_ATOMIC |                 \
-						  (old == c ? WEFT__RACE_WRITE \
-							    : 0),             \
+						  (*ok ? WEFT__RACE_WRITE : 0), \
 					  pc);                                \
-			if (old == c)                                         \
+			if (*ok)                                              \
 				wrote(t);                                     \
 			else                                                  \
 				polled(t, a, old);                            \
@@ -253,8 +300,10 @@ static void wrote(int t)
 	int __tsan_atomic##n##_compare_exchange_strong(                       \
 		volatile a##n *a, a##n *c, a##n v, int mo, int fmo)           \
 	{                                                                     \
-		a##n old = cas##n(a, *c, v, mo, fmo, PC(), "atomic_cas");     \
-		if (old == *c)                                                \
+		bool ok;                                                      \
+		a##n old = cas##n(a, *c, v, mo, fmo, PC(), "atomic_cas",      \
+				  false, &ok);                                \
+		if (ok)                                                       \
 			return 1;                                             \
 		*c = old;                                                     \
 		return 0;                                                     \
@@ -262,8 +311,10 @@ static void wrote(int t)
 	int __tsan_atomic##n##_compare_exchange_weak(                         \
 		volatile a##n *a, a##n *c, a##n v, int mo, int fmo)           \
 	{                                                                     \
-		a##n old = cas##n(a, *c, v, mo, fmo, PC(), "atomic_cas");     \
-		if (old == *c)                                                \
+		bool ok;                                                      \
+		a##n old = cas##n(a, *c, v, mo, fmo, PC(), "atomic_cas_weak", \
+				  true, &ok);                                 \
+		if (ok)                                                       \
 			return 1;                                             \
 		*c = old;                                                     \
 		return 0;                                                     \
@@ -271,7 +322,9 @@ static void wrote(int t)
 	a##n __tsan_atomic##n##_compare_exchange_val(                         \
 		volatile a##n *a, a##n c, a##n v, int mo, int fmo)            \
 	{                                                                     \
-		return cas##n(a, c, v, mo, fmo, PC(), "atomic_cas");          \
+		bool ok;                                                      \
+		return cas##n(a, c, v, mo, fmo, PC(), "atomic_cas", false,    \
+			      &ok);                                           \
 	}
 
 #define WIDTH(n)                                                              \

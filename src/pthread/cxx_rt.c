@@ -207,6 +207,43 @@ static bool from_libstdcxx(uintptr_t ra)
 	return lib.lo && (in(&lib, ra) || in(&prog, ra)) && weft__pt_live();
 }
 
+/* Another library (libgomp's OpenMP team, a thread pool) creates a
+ * thread while a test runs: a real thread, which weft neither schedules
+ * nor watches, running the program's code beside the test.  Letting it
+ * run verified an OpenMP loop's data race ("1 schedule"); the execution
+ * is inconclusive instead, naming the library and the program's call. */
+static _Noreturn __attribute__((noinline)) void foreign_thread(uintptr_t ra)
+{
+	const struct weft_loc *loc = weft__pc_loc(ra);
+	const char *lib_name = "a library";
+	Dl_info info;
+	void *pc[16];
+	int n = backtrace(pc, 16);
+
+	/* The program's call: the first frame with a line of its own files
+	 * (the library's frames have none, or are the system's). */
+	for (int i = 0; i < n; i++) {
+		const struct weft_loc *l;
+		if (weft__pt_from_weft((uintptr_t)pc[i]))
+			continue;
+		l = weft__pc_loc((uintptr_t)pc[i]);
+		if (l->line > 0 && !weft__system_file(l->file)) {
+			loc = l;
+			break;
+		}
+	}
+
+	if (dladdr((void *)ra, &info) && info.dli_fname)
+		lib_name = weft__internf("%s", weft__file_base(info.dli_fname));
+	weft__limit("unsupported: a library's thread", loc,
+		    "%s created a thread with pthread_create while the test "
+		    "ran (OpenMP's runtime, libgomp, does for a parallel "
+		    "region); weft cannot schedule or watch a thread it did "
+		    "not create: build the threading with pthread_create in "
+		    "code compiled by weft-cc",
+		    lib_name);
+}
+
 /* The real function: the next definition after libweft.so's (libc's). */
 #define REAL(name)                                                            \
 	static __typeof__(name) *real;                                        \
@@ -225,6 +262,8 @@ int pthread_create(pthread_t *th, const pthread_attr_t *attr,
 	if (from_libstdcxx(RA()))
 		return weft__pt_create(th, attr, start, arg, start,
 				       weft__pt_program_loc(RA()));
+	if (weft__pt_live() && !weft__pt_from_weft(RA()))
+		foreign_thread(RA());
 	return real(th, attr, start, arg);
 }
 

@@ -8,6 +8,7 @@
 #include <arpa/inet.h>
 #include <dirent.h>
 #include <dlfcn.h>
+#include <getopt.h>
 #include <poll.h>
 #include <pthread.h>
 #include <sched.h>

@@ -75,6 +75,9 @@ int weft__pt_create(pthread_t *th, const pthread_attr_t *attr,
 int weft__pt_join(pthread_t t, void **ret, const struct weft_loc *loc);
 /* Detaches t for call at loc (pthread_detach, thrd_detach). */
 int weft__pt_detach(pthread_t t, const char *call, const struct weft_loc *loc);
+/* Whether the program (its executable or a library of its own) imports
+ * any of names, a NULL-terminated list (imports.c): it calls them. */
+bool weft__pt_imports(const char *const *names);
 int weft__pt_once(pthread_once_t *o, void (*init)(void),
 		  const struct weft_loc *loc);
 void weft__pt_sleep_ns(long long ns, const struct weft_loc *loc);

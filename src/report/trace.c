@@ -68,10 +68,14 @@ static void fit(char *dst, const char *src)
 	dst[WEFT__TRACE_COL_MAX] = 0;
 }
 
+/* Steps a compact trace leaves out unless a report refers to them: a
+ * thread's start and exit, and a pthread_join's claim of its thread,
+ * drawn by the join that follows it. */
 static bool hidden(const struct weft__step *s, bool verbose)
 {
 	return !verbose && s->op &&
-	       (strcmp(s->op, "start") == 0 || strcmp(s->op, "exit") == 0);
+	       (strcmp(s->op, "start") == 0 || strcmp(s->op, "exit") == 0 ||
+		strcmp(s->op, "join_claim") == 0);
 }
 
 /* One line of the trace before collapsing: a recorded step, or a marked

@@ -8,6 +8,7 @@
 
 #include "sched.h"
 #include "detect/heap.h"
+#include "report/report.h"
 
 const struct weft_test *weft__cur_test;
 
@@ -165,11 +166,43 @@ _Noreturn static void end_with(const char *kind, const struct weft_loc *loc,
 	weft__end_execution(r);
 }
 
+/* A misuse is found by the model before its step (pthread_barrier_wait
+ * on a destroyed barrier, an unlock of another thread's mutex), so the
+ * trace had no row of the call the report is about, and a thread whose
+ * only act it was had no column.  The call is drawn after the thread's
+ * last step, "[here]", named by the message's first word (the call).
+ * Not when the thread's last step is the call already. */
+static void mark_misuse(const struct weft_loc *loc, const char *fmt,
+			va_list ap)
+{
+	struct weft__exec *X = weft__X;
+	char msg[64];
+	long n;
+	size_t k;
+
+	if (!X || X->cur < 0 || !loc || !loc->file)
+		return;
+	n = X->nsteps;
+	while (n > 0 && weft__trace_steps(&weft__S->t)[n - 1].tid != X->cur)
+		n--;
+	if (n > 0 && weft__trace_steps(&weft__S->t)[n - 1].loc == loc)
+		return;
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	k = strcspn(msg, " (:");
+	msg[k < 23 ? k : 23] = 0;
+	weft__mark_here(msg, NULL, loc, "[here]");
+}
+
 _Noreturn void weft__fail(const char *kind, const struct weft_loc *loc,
 			  const char *fmt, ...)
 {
 	va_list ap;
 
+	if (strcmp(kind, WEFT__K(MISUSE)) == 0) {
+		va_start(ap, fmt);
+		mark_misuse(loc, fmt, ap);
+		va_end(ap);
+	}
 	va_start(ap, fmt);
 	end_with(kind, loc, EXEC_BUG, fmt, ap);
 }

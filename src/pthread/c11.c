@@ -152,7 +152,8 @@ int __weft_mtx_init(mtx_t *m, int type)
 	pthread_mutexattr_settype(&a, type & mtx_recursive
 					      ? PTHREAD_MUTEX_RECURSIVE
 					      : PTHREAD_MUTEX_NORMAL);
-	err = __weft_pthread_mutex_init((pthread_mutex_t *)m, &a);
+	err = weft__pt_mutex_init((pthread_mutex_t *)m, &a, "mtx_init",
+				  PT_LOC());
 	pthread_mutexattr_destroy(&a);
 	return code(err);
 }

@@ -54,9 +54,7 @@ static weft_mutex_t *wm_at(pthread_mutex_t *m, const char *opname,
  * counts as held. */
 int __weft_pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a)
 {
-	const struct weft_loc *loc;
-	weft_mutex_t *w;
-	int type = PTHREAD_MUTEX_NORMAL, robust = PTHREAD_MUTEX_STALLED;
+	int robust = PTHREAD_MUTEX_STALLED;
 
 	if (!weft__pt_live()) {
 		if (a && pthread_mutexattr_getrobust(a, &robust) == 0 &&
@@ -64,21 +62,30 @@ int __weft_pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a)
 			weft__pt_robust_premain(m);
 		return pthread_mutex_init(m, a);
 	}
-	loc = PT_LOC();
+	return weft__pt_mutex_init(m, a, "pthread_mutex_init", PT_LOC());
+}
+
+/* pthread_mutex_init, or C11's mtx_init (c11.c) as call, at the
+ * program's loc. */
+int weft__pt_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a,
+			const char *call, const struct weft_loc *loc)
+{
+	weft_mutex_t *w;
+	int type = PTHREAD_MUTEX_NORMAL, robust = PTHREAD_MUTEX_STALLED;
+
 	if (a) {
 		pthread_mutexattr_gettype(a, &type);
 		pthread_mutexattr_getrobust(a, &robust);
 	}
 	w = (weft_mutex_t *)((char *)m + 8);
 	weft__check_access(m, sizeof *m, true, loc);
-	weft__point("pthread_mutex_init", w,
-		    weft__objname_of(m, sizeof *m, "mutex"), WEFT__ACC_WRITE,
-		    loc);
+	weft__point(call, w, weft__objname_of(m, sizeof *m, "mutex"),
+		    WEFT__ACC_WRITE, loc);
 	weft__check_access(m, sizeof *m, true, loc);
 	if (weft__mutex_held(w))
 		weft__fail(WEFT__K(MISUSE), loc,
-			   "pthread_mutex_init of %s while %s holds it (taken "
-			   "at %s)", weft__objname_of(m, sizeof *m, "mutex"),
+			   "%s of %s while %s holds it (taken at %s)", call,
+			   weft__objname_of(m, sizeof *m, "mutex"),
 			   weft__thread_name(w->owner - 1),
 			   weft__sync_site(w->acquired));
 	memset(m, 0, sizeof *m);

@@ -75,6 +75,10 @@ int weft__pt_create(pthread_t *th, const pthread_attr_t *attr,
 int weft__pt_join(pthread_t t, void **ret, const struct weft_loc *loc);
 /* Detaches t for call at loc (pthread_detach, thrd_detach). */
 int weft__pt_detach(pthread_t t, const char *call, const struct weft_loc *loc);
+/* pthread_mutex_init's model, named call (mtx_init) at the program's loc
+ * (mutex.c): a step on the mutex.  Never blocks. */
+int weft__pt_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a,
+			const char *call, const struct weft_loc *loc);
 /* Whether the program (its executable or a library of its own) imports
  * any of names, a NULL-terminated list (imports.c): it calls them. */
 bool weft__pt_imports(const char *const *names);

@@ -22,6 +22,7 @@
  * is kept for a finding) and the latest (the one a bug ended). */
 struct weft__marks {
 	long first_exec, cur_exec;
+	long running;              /* the execution that began last */
 	int nfirst, ncur;
 	struct weft__mark first[MARKS_MAX], cur[MARKS_MAX];
 };
@@ -42,7 +43,7 @@ struct weft__marks *weft__marks_create(void)
 void weft__marks_clear(struct weft__marks *m)
 {
 	memset(m, 0, sizeof *m);
-	m->first_exec = m->cur_exec = -1;
+	m->first_exec = m->cur_exec = m->running = -1;
 }
 
 void weft__marks_use(struct weft__marks *m)
@@ -119,6 +120,18 @@ void weft__mark_access(int tid, uint32_t clk, const char *op,
 	fill(m, position(tid, clk), tid, op, obj, loc);
 }
 
+/* A bug that ended its execution (an assertion, a crash that killed the
+ * worker) happened in the execution that began last; its record's
+ * number is counted from the executions that finished, which a re-run
+ * of one (a probe, once a race made new scheduling points) leaves
+ * behind: the marks of the first run, a write that never happened in
+ * the one that crashed, were drawn into its trace (found by a probe of
+ * real programs). */
+long weft__marks_running(void)
+{
+	return M ? M->running : -1;
+}
+
 int weft__marks_of(long exec, const struct weft__mark **out)
 {
 	if (!M)
@@ -144,6 +157,17 @@ int weft__marks_of(long exec, const struct weft__mark **out)
  * replays with the same scheduling points. */
 void weft__report_marks_begin(void)
 {
+	long exec = weft__exec_no();
+
+	/* A run again under the same number replaces the marks of the
+	 * last. */
+	if (M) {
+		M->running = exec;
+		if (exec == M->first_exec)
+			M->nfirst = 0;
+		if (exec == M->cur_exec)
+			M->ncur = 0;
+	}
 	struct weft__trace *T = weft__S ? &weft__S->t : NULL;
 
 	if (T)

@@ -164,6 +164,8 @@ void weft__mark_access(int tid, uint32_t clk, const char *op,
 		       const char *obj, const struct weft_loc *loc);
 /* In the parent: the marks left by execution exec. */
 int weft__marks_of(long exec, const struct weft__mark **out);
+/* The execution that began last (the one a fatal bug ended), -1 none. */
+long weft__marks_running(void);
 
 /* ---- source references in report text (refs.c) -------------------------- */
 

@@ -483,6 +483,11 @@ void weft_wq_destroy(struct weft_wq *wq, const struct weft_loc *loc)
 void weft__lx_wq_end_check(void)
 {
 	for (struct weft_wq *wq = registry; wq; wq = wq->next_wq) {
+		/* A pending work in freed memory runs on it: a use after
+		 * free, not a leak (a delayed work freed while pending was
+		 * reported as a leak once its timer had fired). */
+		for (struct weft_work *w = wq->head; w; w = w->next)
+			weft__lx_freed_armed(w, w->queued_at, "work", w->name);
 		if (wq->head)
 			weft__fail(WEFT__K(LEAK), wq->head->queued_at,
 				   "work %s is still pending on %s at the end "

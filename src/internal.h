@@ -360,9 +360,16 @@ struct weft__running {
 				     accesses (weft_race_ignore_begin) */
 	const char *stack_lo, *stack_hi; /* its stack (empty if it has none) */
 	bool *progress;           /* the execution's note that a step wrote */
+	const bool *spin_any;     /* some thread may be spinning */
 	int tid;
 };
 extern WEFT__HIDDEN struct weft__running weft__running;
+/* A plain write within one aligned word at addr while some thread may be
+ * spinning: progress only if the word's value differs at the next
+ * scheduling point (point.c). */
+void weft__note_write(const void *addr);
+/* Decide those writes now, before memory goes away (munmap). */
+void weft__writes_flush(void);
 /* Steps taken in this process, all executions together: the race
  * detector's watchdog (race_stall.c) reads it from its own thread. */
 extern WEFT__HIDDEN unsigned long weft__step_clock;
@@ -370,9 +377,14 @@ extern WEFT__HIDDEN unsigned long weft__step_clock;
  * current thread in *tid and its clock (NULL outside a test thread), and
  * for a write the note that something changed as weft__note_progress
  * does, except that a write to the thread's own stack (a loop counter, a
- * local reset before a retry) is no progress other threads could see. */
+ * local reset before a retry) is no progress other threads could see.
+ * While some thread may be spinning, a write within one aligned word
+ * (word) is progress only if it changed the word: a poll loop that
+ * caches the value it polls in a global (rigtorp's SPSCQueue) stored the
+ * same value at every round, was never a spin, and ran to --max-steps. */
 static inline const uint32_t *weft__access_begin(const void *addr,
-						 bool write, int *tid)
+						 bool write, bool word,
+						 int *tid)
 {
 	const struct weft__running *r = &weft__running;
 	const char *a = addr;
@@ -380,8 +392,12 @@ static inline const uint32_t *weft__access_begin(const void *addr,
 	if (!r->vc)
 		return NULL;
 	*tid = r->tid;
-	if (write && (a < r->stack_lo || a >= r->stack_hi))
-		*r->progress = true;
+	if (write && (a < r->stack_lo || a >= r->stack_hi)) {
+		if (__builtin_expect(*r->spin_any && word, 0))
+			weft__note_write(addr);
+		else
+			*r->progress = true;
+	}
 	return r->vc;
 }
 

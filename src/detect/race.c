@@ -61,7 +61,15 @@ void weft__race_access(const void *addr, size_t n, unsigned flags,
 		return;
 	if (__builtin_expect(weft__race_stalled(), 0))
 		weft__race_stall_access(addr, flags, pc);
-	vc = weft__access_begin(addr, flags & WEFT__RACE_WRITE, &t);
+	/* Only a plain write comes before its store (the instrumentation's
+	 * order): an atomic's or a model's is reported after it, when the
+	 * word already holds the new value. */
+	vc = weft__access_begin(addr, flags & WEFT__RACE_WRITE,
+				((uintptr_t)addr & 7) + n <= 8 &&
+					!(flags & (WEFT__RACE_ATOMIC |
+						   WEFT__RACE_VOLATILE |
+						   WEFT__RACE_FREE)),
+				&t);
 	if (!vc) {
 		/* A test thread without a clock ignores its accesses. */
 		if (weft__running.tid >= 0)

@@ -259,6 +259,8 @@ int __weft_munmap(void *addr, size_t len)
 {
 	char *a = addr, *b = a + len;
 
+	weft__writes_flush();
+
 	for (int i = 0; i < nres; i++) {
 		struct res *r = &res[i];
 		char *lo = r->u.addr, *hi;

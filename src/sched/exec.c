@@ -45,6 +45,7 @@ void weft__exec_reset(void)
 	weft__spin_wait = false;
 	weft__lone_step = false;
 	X->progress = X->last_poll = false;
+	X->npw = 0;
 	X->spin_any = false;
 	X->starve_any = false;
 	weft__dead_stacks_reset();

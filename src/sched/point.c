@@ -21,6 +21,46 @@ void weft__release_point(const char *name, const void *obj,
 	weft__visible(&op);
 }
 
+/* Reads the program's word as it is, whatever the objects around it:
+ * the aligned word of a valid byte lies in a mapped page. */
+__attribute__((no_sanitize_address)) static uint64_t word_now(
+	const uint64_t *w)
+{
+	return *(const volatile uint64_t *)w;
+}
+
+void weft__note_write(const void *addr)
+{
+	struct weft__exec *X = weft__X;
+	const uint64_t *w = (const uint64_t *)((uintptr_t)addr & ~(uintptr_t)7);
+
+	for (int i = 0; i < X->npw; i++)
+		if (X->pw[i].word == w)
+			return;
+	if (X->npw == (int)(sizeof X->pw / sizeof X->pw[0])) {
+		X->progress = true;
+		return;
+	}
+	X->pw[X->npw].word = w;
+	X->pw[X->npw].old = word_now(w);
+	X->npw++;
+}
+
+/* At a scheduling point: did a noted write change its word? */
+void weft__writes_settle(struct weft__exec *X)
+{
+	for (int i = 0; i < X->npw; i++)
+		if (word_now(X->pw[i].word) != X->pw[i].old)
+			X->progress = true;
+	X->npw = 0;
+}
+
+void weft__writes_flush(void)
+{
+	if (weft__X && weft__X->npw)
+		weft__writes_settle(weft__X);
+}
+
 void weft__note_progress(void)
 {
 	if (weft__X && weft__X->cur >= 0)
@@ -47,6 +87,7 @@ void weft__set_running(int tid)
 		.stack_lo = s ? (const char *)s->base : NULL,
 		.stack_hi = s ? (const char *)s->base + s->size : NULL,
 		.progress = &X->progress,
+		.spin_any = &X->spin_any,
 		.tid = tid,
 	};
 }

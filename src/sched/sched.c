@@ -416,6 +416,8 @@ static int choose_next(void)
 	const weft__tset *eligp = &elig;
 	int tid, spun;
 
+	if (__builtin_expect(X->npw, 0))
+		weft__writes_settle(X);
 	if (X->progress) {
 		if (X->spin_any)
 			for (int i = 0; i < X->nthreads; i++) {

@@ -102,6 +102,14 @@ struct weft__exec {
 	int n_lone_sites;
 	const struct weft_loc *lone_site[WEFT__LONE_SITES];
 	bool progress;             /* the last step wrote something */
+	/* Plain writes since the last scheduling point while a thread may
+	 * be spinning, with each word's value before (weft__note_write):
+	 * progress if one differs at the next point. */
+	int npw;
+	struct {
+		const uint64_t *word;
+		uint64_t old;
+	} pw[8];
 	bool last_poll;            /* the last step polled (touched an
 				      object): a spin after it begins a
 				      round of a spin loop (point.c) */
@@ -280,5 +288,9 @@ int weft__spawn_sized(void (*fn)(void *), void *arg, const char *name,
 		      const struct weft_loc *loc);
 extern size_t weft__body_stack_size;
 void weft__thread_stack(int tid, void **base, size_t *size);
+
+/* The plain writes noted since the last scheduling point (point.c): any
+ * that changed its word is progress. */
+void weft__writes_settle(struct weft__exec *X);
 
 #endif

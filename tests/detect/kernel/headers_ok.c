@@ -2,7 +2,8 @@
 // weft/linux.h do what the kernel's do: atomic64_t, cmpxchg, xchg and
 // try_cmpxchg on plain integers and pointers, llist, lists, bit
 // searching, ktime and jiffies conversions, krealloc, kstrdup, kmem_cache,
-// refcount_dec_and_lock, ERR_PTR, module_init.
+// refcount_dec_and_lock, ERR_PTR, module_init, a struct device and its
+// dev_* messages.
 //! expect: verified
 #include <linux/types.h>
 #include <linux/compiler.h>
@@ -11,6 +12,7 @@
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/printk.h>
+#include <linux/device.h>
 #include <linux/export.h>
 #include <linux/module.h>
 #include <linux/init.h>
@@ -169,4 +171,21 @@ WEFT_TEST(time_and_memory)
 	kmem_cache_free(cache, it);
 	kmem_cache_destroy(cache);
 	WARN_ON(signal_pending(current) || in_interrupt());
+}
+
+/* A driver's device: its driver data, its name, and the dev_* messages
+ * (they print nothing, as printk; dev_err_probe returns its error). */
+WEFT_TEST(device)
+{
+	static struct device dev = { .init_name = "wlan0" };
+	int v = 7;
+
+	dev_set_drvdata(&dev, &v);
+	WARN_ON(dev_get_drvdata(&dev) != &v);
+	WARN_ON(strcmp(dev_name(&dev), "wlan0") != 0);
+	dev_err(&dev, "reset failed: %d\n", -EIO);
+	dev_warn_ratelimited(&dev, "slow\n");
+	dev_dbg(&dev, "state %d\n", v);
+	WARN_ON(dev_err_probe(&dev, -EPROBE_DEFER, "not yet\n") !=
+		-EPROBE_DEFER);
 }

@@ -89,9 +89,20 @@ struct item {
 	const char *tag;           /* shown after the operation */
 };
 
+/* Whether step s is on the object the mark names (a mark naming none:
+ * yes; a step naming none, as the kernel's atomic_read: no). */
+static bool same_object(const struct weft__step *s, const struct weft__mark *m)
+{
+	return !m->obj[0] || (s->objname && strcmp(s->objname, m->obj) == 0);
+}
+
 /* The step a marked access belongs to, when the access is the step's own
  * (an atomic or volatile access, or a racing site that is already a
- * scheduling point): same thread, same line, right before it. */
+ * scheduling point): same thread, same line, right before it, on the
+ * same object, and for a racing site the same kind of access.  A plain
+ * race on the same line as an atomic_read was drawn on the atomic's row,
+ * and a racing read on the racing write's (found by a probe of kernel
+ * patterns). */
 static bool coincides(const struct item *prev, const struct weft__mark *m)
 {
 	const struct weft__step *s = prev->s;
@@ -101,9 +112,11 @@ static bool coincides(const struct item *prev, const struct weft__mark *m)
 		return false;
 	snprintf(r.file, sizeof r.file, "%s", m->file);
 	r.line = m->line;
-	return weft__ref_matches(&r, s->loc) &&
-	       (!strncmp(s->op, "racy ", 5) || !strncmp(s->op, "atomic", 6) ||
-		!strncmp(s->op, "volatile_", 9));
+	if (!weft__ref_matches(&r, s->loc) || !same_object(s, m))
+		return false;
+	if (!strncmp(s->op, "racy ", 5))
+		return strcmp(s->op + 5, m->op) == 0;
+	return !strncmp(s->op, "atomic", 6) || !strncmp(s->op, "volatile_", 9);
 }
 
 static void add_mark(struct item *it, long *n, const struct weft__mark *m)

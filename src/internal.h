@@ -301,16 +301,13 @@ static inline bool weft__in_tracked_heap(const void *p)
 /* Whether the step being taken is a round of a spin run alone, which is
  * not recorded (sched.c): no decision, trace row or explorer event. */
 extern bool weft__lone_step;
-/* Clock reads made in such rounds since the spin began (pthread/time.c
- * counts, livelock.c resets), and a jump of the virtual clock the next
- * such read makes (ns; sched.c sets it, time.c takes it): a spin that
- * reads the clock may wait for a deadline further off than its rounds
- * reach. */
-extern long weft__lone_clock_reads;
-extern long long weft__lone_jump;
-/* Every runnable thread has spun long enough to run alone, if it were
- * alone (sched.c): their clock reads move time as a lone spin's do. */
-extern bool weft__spin_wait;
+/* A read of a virtual clock (the pthread clock, the kernel's jiffies):
+ * the nanoseconds it passes when the reading thread spins alone or every
+ * runnable thread spins, a millisecond, and once a spin has used up its
+ * rounds a jump of ten years (a spin that reads the clock may wait for a
+ * deadline further off than its rounds reach); 0 elsewhere, where each
+ * clock keeps its own pace (livelock.c).  Not a scheduling point. */
+long long weft__lone_clock_read(void);
 
 /* ---- listeners of an execution --------------------------------------- */
 

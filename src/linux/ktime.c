@@ -222,15 +222,15 @@ unsigned long weft_jiffies_at(const struct weft_loc *loc)
 	weft__point("jiffies", &weft__lx_dom, LX_DOM_NAME, WEFT__ACC_READ, loc);
 	/* A thread spinning alone, or threads that all spin (sched.c), may
 	 * be polling for a deadline, which the kernel's clock would reach:
-	 * a tick (a millisecond) passes at each read, and a spin that used
-	 * up its rounds jumps ten years once, as the pthread clock does
-	 * (pthread/time.c).  Without it, a driver's poll of a status bit
-	 * with a timeout and cpu_relax() was a false livelock. */
-	if (weft__lone_step || weft__spin_wait) {
-		unsigned long by = 1 + (unsigned long)(weft__lone_jump /
-						       (1000000000LL / WEFT_HZ));
-		weft__lone_jump = 0;
-		weft__lone_clock_reads++;
+	 * time passes at each read as for the pthread clock (a tick, and a
+	 * jump of ten years once a spin used up its rounds).  Without it, a
+	 * driver's poll of a status bit with a timeout and cpu_relax() was a
+	 * false livelock. */
+	long long lone = weft__lone_clock_read();
+
+	if (lone) {
+		unsigned long by =
+			(unsigned long)(lone / (1000000000LL / WEFT_HZ));
 		T.jiffies += by;
 		T.drift += by;
 	}

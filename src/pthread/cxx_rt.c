@@ -162,22 +162,15 @@ __attribute__((constructor)) static void cxx_rt_init(void)
 		(void)backtrace(pc, 2);
 }
 
-/* The program's call that led to libstdc++'s call of a pthread function
- * (std::thread's constructor, join()) or of syscall(): the first caller on
- * the stack that is neither weft nor libstdc++, and past the code inlined
- * from the system's headers (<future>, <thread>) when a caller in the
- * program's own files is near enough.  libstdc++ has no frame pointers;
- * the unwinder uses its unwind tables.  Without libstdc++ the caller is
- * the program. */
-const struct weft_loc *weft__pt_program_loc(uintptr_t ra)
+/* The first caller on the stack, at most depth frames up, that is neither
+ * weft nor libstdc++ and has a line of the program's own files; else the
+ * first that is neither, else ra's place. */
+static const struct weft_loc *program_frame(uintptr_t ra, int depth)
 {
 	const struct weft_loc *first = NULL;
-	void *pc[12];
-	int n;
+	void *pc[16];
+	int n = backtrace(pc, depth < 16 ? depth : 16);
 
-	if (!lib.lo)
-		return weft__pc_loc(ra);
-	n = backtrace(pc, 12);
 	for (int i = 0; i < n; i++) {
 		uintptr_t a = (uintptr_t)pc[i];
 		const struct weft_loc *l;
@@ -190,6 +183,18 @@ const struct weft_loc *weft__pt_program_loc(uintptr_t ra)
 			first = l;
 	}
 	return first ? first : weft__pc_loc(ra);
+}
+
+/* The program's call that led to libstdc++'s call of a pthread function
+ * (std::thread's constructor, join()) or of syscall(): the first caller on
+ * the stack that is neither weft nor libstdc++, and past the code inlined
+ * from the system's headers (<future>, <thread>) when a caller in the
+ * program's own files is near enough.  libstdc++ has no frame pointers;
+ * the unwinder uses its unwind tables.  Without libstdc++ the caller is
+ * the program. */
+const struct weft_loc *weft__pt_program_loc(uintptr_t ra)
+{
+	return lib.lo ? program_frame(ra, 12) : weft__pc_loc(ra);
 }
 
 bool weft__pt_from_weft(uintptr_t ra)
@@ -214,24 +219,11 @@ static bool from_libstdcxx(uintptr_t ra)
  * is inconclusive instead, naming the library and the program's call. */
 static _Noreturn __attribute__((noinline)) void foreign_thread(uintptr_t ra)
 {
-	const struct weft_loc *loc = weft__pc_loc(ra);
+	/* The program's call: the library's frames have no line of the
+	 * program's files, or are the system's. */
+	const struct weft_loc *loc = program_frame(ra, 16);
 	const char *lib_name = "a library";
 	Dl_info info;
-	void *pc[16];
-	int n = backtrace(pc, 16);
-
-	/* The program's call: the first frame with a line of its own files
-	 * (the library's frames have none, or are the system's). */
-	for (int i = 0; i < n; i++) {
-		const struct weft_loc *l;
-		if (weft__pt_from_weft((uintptr_t)pc[i]))
-			continue;
-		l = weft__pc_loc((uintptr_t)pc[i]);
-		if (l->line > 0 && !weft__system_file(l->file)) {
-			loc = l;
-			break;
-		}
-	}
 
 	if (dladdr((void *)ra, &info) && info.dli_fname)
 		lib_name = weft__internf("%s", weft__file_base(info.dli_fname));

@@ -118,24 +118,18 @@ long long weft__pt_ns_until(clockid_t c, const struct timespec *abs)
 /* Never blocks; not a scheduling point. */
 int __weft_clock_gettime(clockid_t c, struct timespec *ts)
 {
-	long long t;
+	long long t, lone;
 
 	if (!weft__pt_live())
 		return clock_gettime(c, ts);
 	/* A thread spinning alone (no other can run: sched.c), or threads
 	 * that all spin, may be waiting for a deadline; time passes faster
-	 * there, a millisecond a read, as it would for a thread the system
-	 * left alone, so that a poll until some seconds have passed ends (it
-	 * was a livelock); a spin that used up its rounds jumps once
-	 * (sched.c).  (A step growing with the reads reached further, but
-	 * moved the clock by tens of milliseconds at a later short wait.) */
-	if (weft__lone_step || weft__spin_wait) {
-		now_ns += 1000000 + weft__lone_jump;
-		weft__lone_jump = 0;
-		weft__lone_clock_reads++;
-	} else {
-		now_ns += 1000;
-	}
+	 * there, as it would for a thread the system left alone, so that a
+	 * poll until some seconds have passed ends (it was a livelock).  (A
+	 * step growing with the reads reached further, but moved the clock
+	 * by tens of milliseconds at a later short wait.) */
+	lone = weft__lone_clock_read();
+	now_ns += lone ? lone : 1000;
 	t = now_ns;
 	if (c == CLOCK_REALTIME || c == CLOCK_REALTIME_COARSE)
 		t += EPOCH_SEC * 1000000000LL;

@@ -61,6 +61,18 @@ void weft__livelock_reset(struct weft__exec *X)
 	weft__lone_jump = 0;
 }
 
+long long weft__lone_clock_read(void)
+{
+	long long d;
+
+	if (!weft__lone_step && !weft__spin_wait)
+		return 0;
+	d = 1000000 + weft__lone_jump;
+	weft__lone_jump = 0;
+	weft__lone_clock_reads++;
+	return d;
+}
+
 /* How far every runnable thread has spun, in steps in a row: 0 not at
  * all (or not yet LONE_AFTER), 1 long enough to go on alone if it is
  * alone, 2 more than --spin-bound, a livelock unless it is alone. */

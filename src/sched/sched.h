@@ -228,6 +228,16 @@ bool weft__fair_unfair_cost(const struct weft__thread *t,
 void weft__fair_round_step(struct weft__thread *t, const struct weft__op *op,
 			   bool paid);
 void weft__fair_costly(struct weft__exec *X, const weft__tset *elig);
+/* Clock reads made in lone rounds since the spin began (counted by
+ * weft__lone_clock_read, reset by weft__livelock_reset), and the jump of
+ * the virtual clock the next such read makes (ns; sched.c's clock_jump
+ * sets it): sched.c. */
+extern long weft__lone_clock_reads;
+extern long long weft__lone_jump;
+/* Every runnable thread has spun long enough to run alone, if it were
+ * alone (sched.c): their clock reads move time as a lone spin's do. */
+extern bool weft__spin_wait;
+
 /* Livelock (livelock.c): checked at each choice with X's sets known
  * (how far every runnable thread has spun: 0, 1 long enough to run
  * alone, 2 past --spin-bound); a lone round is counted, and a livelock

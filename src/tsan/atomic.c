@@ -236,19 +236,15 @@ static void wrote(int t)
 
 static bool cas_spurious(void)
 {
-	/* The thread (by serial: a slot is reused) that failed last, per
-	 * slot, and in which execution (plus one: zero is none). */
-	static struct {
-		long gen;
-		uint64_t serial;
-	} used[WEFT__MAX_THREADS];
+	/* Per slot, the serial (which tells apart the threads of every
+	 * execution, weft__thread_serial) of the thread that failed, plus
+	 * one: zero is none. */
+	static uint64_t failed[WEFT__MAX_THREADS];
 	int tid = weft__self();
-	uint64_t serial = weft__thread_serial(tid);
 
 	if (!weft__opts.spurious || weft__lone_step || tid < 0)
 		return false;
-	if (used[tid].gen == weft__exec_gen() + 1 &&
-	    used[tid].serial == serial) {
+	if (failed[tid] == weft__thread_serial(tid) + 1) {
 		weft__verdict_note(SPURIOUS_NOTE,
 				   "a compare_exchange_weak fails spuriously "
 				   "at most once per thread in an execution: "
@@ -258,8 +254,7 @@ static bool cas_spurious(void)
 	}
 	if (!weft__choose_here(2))
 		return false;
-	used[tid].gen = weft__exec_gen() + 1;
-	used[tid].serial = serial;
+	failed[tid] = weft__thread_serial(tid) + 1;
 	weft__step_note("fails spuriously");
 	return true;
 }

@@ -119,11 +119,9 @@ struct tls_layout {
 	bool swap;              /* swap mode (see the top) */
 	int nsegs;
 	struct seg segs[MAX_SEGS];
-	char *native;           /* swap mode: the OS thread's own values */
-	char *cur;              /* the fiber whose values are in place, or
-				   NULL for the OS thread */
 };
 static struct tls_layout L;
+struct weft__tls_swapper weft__tls_sw;
 
 static void *tp_now(void)
 {
@@ -265,8 +263,16 @@ static void decide(void)
 		memcpy(L.exe_start, L.real_tp - L.exe_off, L.exe_memsz);
 	}
 	L.state = 1;
-	if (L.swap)
-		L.native = weft__tls_block_new();
+	if (L.swap) {
+		bool errno_only = L.nsegs == 1 &&
+				  L.segs[0].len == sizeof(int) &&
+				  L.segs[0].off == (ptrdiff_t)L.errno_off;
+
+		weft__tls_sw.native = weft__tls_block_new();
+		weft__tls_sw.errno_at = L.real_tp + L.errno_off;
+		weft__tls_sw.errno_off = (long)L.errno_off;
+		weft__tls_sw.mode = errno_only ? 1 : 2;
+	}
 }
 
 bool weft__tls_enabled(void)
@@ -287,9 +293,10 @@ void *weft__tls_block_new(void)
 	*(void **)(void *)t = t; /* header.tcb: the TCB's self pointer */
 	/* In swap mode the area holds the running fiber's values: a new
 	 * block starts from the OS thread's. */
-	if (L.swap && L.cur)
+	if (L.swap && weft__tls_sw.cur)
 		for (int i = 0; i < L.nsegs; i++)
-			memcpy(t + L.segs[i].off, L.native + L.segs[i].off,
+			memcpy(t + L.segs[i].off,
+			       weft__tls_sw.native + L.segs[i].off,
 			       L.segs[i].len);
 	return t;
 }
@@ -312,29 +319,14 @@ bool weft__tls_swapped(const void *addr)
 	return false;
 }
 
-void weft__tls_swap(void *to)
+void weft__tls_swap_segs(char *from, char *dst)
 {
-	char *from = L.cur ? L.cur : L.native;
-	char *dst = to ? to : L.native;
-
-	if (!L.swap || from == dst)
-		return;
 	for (int i = 0; i < L.nsegs; i++) {
 		const struct seg *s = &L.segs[i];
-		/* errno (alone, in most programs): two loads and stores, not
-		 * two calls. */
-		if (s->len == sizeof(int)) {
-			int v;
-			memcpy(&v, L.real_tp + s->off, sizeof v);
-			memcpy(from + s->off, &v, sizeof v);
-			memcpy(&v, dst + s->off, sizeof v);
-			memcpy(L.real_tp + s->off, &v, sizeof v);
-			continue;
-		}
+
 		memcpy(from + s->off, L.real_tp + s->off, s->len);
 		memcpy(L.real_tp + s->off, dst + s->off, s->len);
 	}
-	L.cur = to;
 }
 
 void weft__tls_thread_init(void *tp, bool body)
@@ -411,9 +403,12 @@ bool weft__tls_swapped(const void *addr)
 	return false;
 }
 
-void weft__tls_swap(void *to)
+struct weft__tls_swapper weft__tls_sw;
+
+void weft__tls_swap_segs(char *from, char *dst)
 {
-	(void)to;
+	(void)from;
+	(void)dst;
 }
 
 #endif

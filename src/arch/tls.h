@@ -39,7 +39,43 @@ void weft__tls_switch(void **save, void *to);
  * values in place.  Blocks then are no thread pointers (contexts get
  * none). */
 bool weft__tls_swapping(void);
-void weft__tls_swap(void *to);
+/* What weft__tls_swap reads at every switch (kept by tls.c): inline,
+ * since a call cost the kernel workload's 39 switches per execution
+ * about 50 instructions each, to copy errno alone. */
+struct weft__tls_swapper {
+	char *cur;      /* the fiber whose values are in place, or NULL for
+			   the OS thread */
+	char *native;   /* the OS thread's own values */
+	char *errno_at; /* the OS thread's errno */
+	long errno_off; /* its offset from a thread pointer */
+	int mode;       /* 0 no swap mode, 1 errno alone, 2 segments */
+};
+extern __attribute__((visibility("hidden"))) struct weft__tls_swapper
+	weft__tls_sw;
+/* Mode 2's copies, from the OS thread's area to from and from dst to it. */
+void weft__tls_swap_segs(char *from, char *dst);
+static inline void weft__tls_swap(void *to)
+{
+	struct weft__tls_swapper *S = &weft__tls_sw;
+	char *from, *dst;
+	int v;
+
+	if (__builtin_expect(!S->mode, 1))
+		return;
+	from = S->cur ? S->cur : S->native;
+	dst = to ? (char *)to : S->native;
+	if (from == dst)
+		return;
+	if (S->mode == 1) {
+		__builtin_memcpy(&v, S->errno_at, sizeof v);
+		__builtin_memcpy(from + S->errno_off, &v, sizeof v);
+		__builtin_memcpy(&v, dst + S->errno_off, sizeof v);
+		__builtin_memcpy(S->errno_at, &v, sizeof v);
+	} else {
+		weft__tls_swap_segs(from, dst);
+	}
+	S->cur = to;
+}
 /* Whether addr lies in a segment swap mode swaps: every fiber's variable
  * there has that one address, so accesses of two threads to it are no
  * race (the race detector asks before it reports one). */

@@ -30,6 +30,13 @@ int weft_refcount_read(struct weft_refcount *r, const struct weft_loc *loc);
 int weft_refcount_add(struct weft_refcount *r, int delta, int not_zero,
 		      int may_hit_zero, const char *what,
 		      const struct weft_loc *loc);
+/* Decrement unless the count is one (the kernel's refcount_dec_not_one,
+ * the lockless first half of refcount_dec_and_lock): returns 1 when it
+ * decremented, 0 when the count was one and is left to the caller, who
+ * takes the lock and drops the last reference under it.  Never blocks;
+ * one step on the counter. */
+int weft_refcount_dec_not_one(struct weft_refcount *r, const char *what,
+			      const struct weft_loc *loc);
 
 struct weft_kref {
 	struct weft_refcount refcount;

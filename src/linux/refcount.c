@@ -72,6 +72,26 @@ int weft_refcount_add(struct weft_refcount *r, int delta, int not_zero,
 	return r->refs == 0;
 }
 
+int weft_refcount_dec_not_one(struct weft_refcount *r, const char *what,
+			      const struct weft_loc *loc)
+{
+	int old;
+
+	weft__point(what, r, NULL, WEFT__ACC_WRITE, loc);
+	weft__check_access(r, sizeof *r, true, loc);
+	old = r->refs;
+	if (old == 1) {
+		weft__step_note("was one");
+		return 0;
+	}
+	if (old <= 0)
+		weft__fail(WEFT__K(REFCOUNT), loc,
+			   "%s on a reference count of %d: underflow, the "
+			   "reference was already dropped", what, old);
+	r->refs = old - 1;
+	return 1;
+}
+
 void weft_kref_init(struct weft_kref *k, const struct weft_loc *loc)
 {
 	weft__check_access(k, sizeof *k, true, loc);

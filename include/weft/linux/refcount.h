@@ -37,18 +37,25 @@ typedef struct weft_refcount refcount_t;
 	(weft_refcount_add(&(k)->refcount, 1, 1, 0,                     \
 				 "kref_get_unless_zero", WEFT_HERE))
 #define kref_put(k, release) weft_kref_put((k), (release), WEFT_HERE)
-/* The lock is taken before the count drops, so release() runs with it
- * held (and must drop it), as in the kernel when the count hits zero. */
+/* As the kernel does it: the count drops without the lock unless this is
+ * the last reference; the last is dropped with the lock held, so release()
+ * runs with it held (and must drop it).  Taking the lock for every put
+ * ordered the other threads' critical sections with puts the kernel does
+ * not order. */
 #define kref_put_mutex(k, release, m)                                         \
 	(__extension__({                                                      \
-		int weft_r_;                                                  \
-		weft_klock_lock((m), WEFT_HERE);                              \
-		weft_r_ = weft_refcount_add(&(k)->refcount, -1, 0, 1,         \
-					    "kref_put_mutex", WEFT_HERE);     \
-		if (weft_r_)                                                  \
-			(release)(k);                                         \
-		else                                                          \
-			weft_klock_unlock((m), WEFT_HERE);                    \
+		int weft_r_ = 0;                                              \
+		if (!weft_refcount_dec_not_one(&(k)->refcount,                \
+					       "kref_put_mutex", WEFT_HERE)) {\
+			weft_klock_lock((m), WEFT_HERE);                      \
+			weft_r_ = weft_refcount_add(&(k)->refcount, -1, 0, 1, \
+						    "kref_put_mutex",         \
+						    WEFT_HERE);               \
+			if (weft_r_)                                          \
+				(release)(k);                                 \
+			else                                                  \
+				weft_klock_unlock((m), WEFT_HERE);            \
+		}                                                             \
 		weft_r_;                                                      \
 	}))
 #define kref_put_lock(k, release, l) kref_put_mutex(k, release, l)

@@ -1,7 +1,8 @@
 /* src/sched/clock.c - happens-before clocks and per-object access history.
  *
  * Every object touched by a visible operation gets a record (found through
- * a small open hash table rebuilt each execution) holding the clock of its
+ * a small hash table kept across executions, each record made fresh by
+ * the first use in an execution) holding the clock of its
  * last write and the join of the reads since.  The same record keeps the
  * step numbers the DFS strategy's partial-order reduction needs to find
  * the last operation that races with a thread's next one. */
@@ -20,28 +21,59 @@
 #define SVC_ZERO 1u
 #define SVC_BY(t) ((t)->serial + 2u)
 
-/* Persistent, cleared at each execution's start by emptying only the
- * slots the last execution used (most use a handful of the 1,024). */
+/* Persistent: a record is kept from one execution to the next and made
+ * fresh when an execution first uses its object (most tests touch the same
+ * objects in every execution: allocating and linking each record anew was
+ * a twentieth of the kernel workload's instructions).  A record whose gen
+ * is not the execution's is stale: as good as absent. */
 struct objtab {
 	struct weft__objrec *slot[1 << TABLE_BITS];
-	uint16_t used[1 << TABLE_BITS];
-	int nused;
 };
 static struct objtab *T;
 
+/* The records and their clocks, in a region of their own so that they
+ * outlive the execution; when it fills up, an execution's records spill
+ * into the execution's memory, and the next execution starts from an
+ * empty table and region.  It is also emptied when more than half full
+ * at an execution's start, so records of objects no longer used (heap
+ * blocks at other addresses) do not pile up: the memory stays bounded. */
+#define REGION_BYTES ((size_t)4 << 20)
+static char *region;
+static size_t region_used;
+static bool spilled;
+static uint32_t gen;
+
 /* The record found last: a thread's steps often touch one object in a
- * row (a lock taken and released in a loop).  Records live as long as
- * the execution, so the entry is good until the next reset. */
+ * row (a lock taken and released in a loop).  Only a record of this
+ * execution is kept here, so the entry is good until the next reset. */
 static struct weft__objrec *last;
 
 void weft__objclock_reset(void)
 {
-	if (!T)
+	if (!T) {
 		T = weft__persistent_alloc(sizeof *T);
-	for (int i = 0; i < T->nused; i++)
-		T->slot[T->used[i]] = NULL;
-	T->nused = 0;
+		region = weft__persistent_alloc(REGION_BYTES);
+	}
+	gen++;
+	if (spilled || region_used > REGION_BYTES / 2 || !gen) {
+		memset(T->slot, 0, sizeof T->slot);
+		region_used = 0;
+		spilled = false;
+		gen += !gen;
+	}
 	last = NULL;
+}
+
+static void *rec_alloc(size_t n)
+{
+	n = (n + 15) & ~(size_t)15;
+	if (region_used + n <= REGION_BYTES) {
+		void *p = region + region_used;
+		region_used += n;
+		return p;
+	}
+	spilled = true;
+	return weft__exec_alloc_raw(n);
 }
 
 static unsigned hash_ptr(const void *p)
@@ -66,8 +98,7 @@ static struct weft__objrec *grow(struct weft__objrec *r)
 	 * work). */
 	while (cap < n)
 		cap *= 2;
-	p = weft__exec_alloc_raw((sizeof(uint32_t) * 3 + sizeof(long)) *
-				 (size_t)cap);
+	p = rec_alloc((sizeof(uint32_t) * 3 + sizeof(long)) * (size_t)cap);
 	long *step = (long *)p;
 	uint32_t *svc = (uint32_t *)(step + cap), *rvc = svc + cap,
 		 *clk = rvc + cap;
@@ -92,23 +123,11 @@ static inline struct weft__objrec *fit(struct weft__objrec *r)
 	return weft__X->nthreads <= r->cap ? r : grow(r);
 }
 
-struct weft__objrec *weft__objrec_find(const void *obj, bool create)
+/* The record as a new one is: no access yet, all clocks zero (the
+ * release and read clocks are contiguous: grow). */
+static void fresh(struct weft__objrec *r)
 {
-	unsigned h;
-	struct weft__objrec *r;
-
-	if (last && last->obj == obj)
-		return create ? fit(last) : last;
-	h = hash_ptr(obj);
-	for (r = T->slot[h]; r; r = r->next)
-		if (r->obj == obj) {
-			last = r;
-			return create ? fit(r) : r;
-		}
-	if (!create)
-		return NULL;
-	r = weft__exec_alloc_raw(sizeof *r);
-	r->obj = obj;
+	r->gen = gen;
 	r->w_step = -1;
 	r->w_tid = -1;
 	r->w_clk = 0;
@@ -116,15 +135,47 @@ struct weft__objrec *weft__objrec_find(const void *obj, bool create)
 	r->a_tid = -1;
 	r->a_clk = 0;
 	r->r_mask = weft__ts_none();
-	r->cap = 0;
 	r->pvc = NULL;
 	r->npvc = 0;
 	r->svc_by = SVC_ZERO;
 	r->rvc_zero = true;
+	if (r->cap)
+		memset(r->svc, 0, sizeof *r->svc * (size_t)r->cap * 2);
+}
+
+struct weft__objrec *weft__objrec_find(const void *obj, bool create)
+{
+	struct weft__objrec *r, **pp;
+	unsigned h;
+
+	if (last && last->obj == obj)
+		return create ? fit(last) : last;
+	h = hash_ptr(obj);
+	for (pp = &T->slot[h]; (r = *pp); pp = &r->next) {
+		if (r->obj != obj)
+			continue;
+		if (r->gen != gen) {
+			if (!create)
+				return NULL;
+			fresh(r);
+		}
+		/* First in its slot, where the inline look-up finds it. */
+		if (pp != &T->slot[h]) {
+			*pp = r->next;
+			r->next = T->slot[h];
+			T->slot[h] = r;
+		}
+		last = r;
+		return create ? fit(r) : r;
+	}
+	if (!create)
+		return NULL;
+	r = rec_alloc(sizeof *r);
+	r->obj = obj;
+	r->cap = 0;
+	fresh(r);
 	fit(r);
 	r->next = T->slot[h];
-	if (!r->next)
-		T->used[T->nused++] = (uint16_t)h;
 	T->slot[h] = r;
 	last = r;
 	return r;
@@ -138,7 +189,8 @@ static inline struct weft__objrec *find_fast(const void *obj)
 {
 	struct weft__objrec *r = T->slot[hash_ptr(obj)];
 
-	if (__builtin_expect(r && r->obj == obj && weft__X->nthreads <= r->cap,
+	if (__builtin_expect(r && r->obj == obj && r->gen == gen &&
+				     weft__X->nthreads <= r->cap,
 			     1))
 		return r;
 	return weft__objrec_find(obj, true);

@@ -39,6 +39,7 @@ bool weft__op_dependent(const struct weft__op *a, const struct weft__op *b);
 struct weft__objrec {
 	const void *obj;
 	struct weft__objrec *next;
+	uint32_t gen;              /* the execution it is for (clock.c) */
 	long w_step;               /* step of the last write, -1 if none */
 	int w_tid;
 	uint32_t w_clk;            /* writer's own clock entry then */

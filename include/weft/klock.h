@@ -64,6 +64,17 @@ void weft_klock_lock(struct weft_klock *l, const struct weft_loc *loc);
  * serialised by the caller).  May block while readers hold l. */
 void weft_klock_seq_write_begin(struct weft_klock *l,
 				const struct weft_loc *loc);
+/* A seqlock's or seqcount's read side (read_seqbegin, seq: its
+ * sequence): waits while a writer holds l (may block), returns the
+ * sequence, ordered after the last writer's release; the caller holds
+ * nothing.  Until weft_klock_seq_read_retry its plain accesses are
+ * scheduling points that race with no one, as under
+ * weft_race_ignore_begin (weft/race.h).  The retry never blocks: 1 when a
+ * writer came in between (the sequence is not start), else 0. */
+unsigned weft_klock_seq_read_begin(struct weft_klock *l, const unsigned *seq,
+				   const struct weft_loc *loc);
+int weft_klock_seq_read_retry(struct weft_klock *l, const unsigned *seq,
+			      unsigned start, const struct weft_loc *loc);
 /* Take l shared (rwsem and rwlock readers).  May block while a writer
  * holds it; readers never wait for one another. */
 void weft_klock_read(struct weft_klock *l, const struct weft_loc *loc);

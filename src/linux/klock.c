@@ -66,7 +66,7 @@ static const char *op_name(const struct weft_klock *l, int shared, int try)
 
 /* Locks set up through weft/linux.h always carry the stringified name;
  * an unnamed one is named after its address. */
-static const char *lname(const struct weft_klock *l)
+const char *weft__lx_klock_name(const struct weft_klock *l)
 {
 	return l->name ? l->name : weft__objname(l, "lock");
 }
@@ -86,7 +86,7 @@ void weft_klock_init(struct weft_klock *l, int kind, const char *name,
 	if (l->owner && l->owner - 1 == weft__self())
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "re-initialising %s while holding it",
-			   lname(l));
+			   weft__lx_klock_name(l));
 	*l = (struct weft_klock)WEFT_KLOCK_INIT(kind & ~WEFT_KLOCK_BSD, name);
 	l->init = loc;
 	l->bsd = (kind & WEFT_KLOCK_BSD) != 0;
@@ -158,26 +158,26 @@ static int next_reader(const struct weft_klock *l, int t)
 			return t;
 	return -1;
 }
-static int lock_waitdesc(const struct weft__op *op, char *buf, size_t n)
+int weft__lx_klock_waitdesc(const struct weft__op *op, char *buf, size_t n)
 {
 	const struct weft_klock *l = op->obj;
 	int r = -1;
 
 	if (l->owner) {
-		snprintf(buf, n, "%s held by %s (taken at %s)", lname(l),
+		snprintf(buf, n, "%s held by %s (taken at %s)", weft__lx_klock_name(l),
 			 weft__lx_tname(l->owner - 1), weft__lx_site(l->acquired));
 		return l->owner - 1;
 	}
 	r = next_reader(l, 0);
 	snprintf(buf, n, "%s held for reading by %d thread%s, first %s",
-		 lname(l), l->readers, l->readers == 1 ? "" : "s",
+		 weft__lx_klock_name(l), l->readers, l->readers == 1 ? "" : "s",
 		 r >= 0 ? weft__lx_tname(r) : "?");
 	return r;
 }
 
 /* A zeroed lock that no init call or DEFINE_ macro set up. */
-static void check_init(const struct weft_klock *l, const char *what,
-		       const struct weft_loc *loc)
+void weft__lx_klock_check_init(const struct weft_klock *l, const char *what,
+			       const struct weft_loc *loc)
 {
 	if (!l->kind)
 		weft__fail(WEFT__K(MISUSE), loc,
@@ -244,7 +244,7 @@ static void recursive_read(const struct weft_klock *l,
 		 "holds it for reading (taken at %s): a writer queued in "
 		 "between blocks the second down_read, and waits for the "
 		 "first (read holds of an rw_semaphore do not nest)",
-		 lname(l), weft__lx_site(loc), weft__lx_tname(weft__self()),
+		 weft__lx_klock_name(l), weft__lx_site(loc), weft__lx_tname(weft__self()),
 		 first ? weft__lx_site(first) : "?");
 	weft__note_finding(WEFT__K(LOCK_ORDER),
 			   0x7265637264ull ^ (uint64_t)(uintptr_t)loc, msg);
@@ -257,25 +257,26 @@ static void acquire(struct weft_klock *l, bool shared,
 	struct weft__op op;
 
 	weft__check_access(l, sizeof *l, true, loc);
-	check_init(l, "lock", loc);
+	weft__lx_klock_check_init(l, "lock", loc);
 	name = op_name(l, shared, 0);
 	/* A read side is a read of the lock, as a POSIX rwlock's is (sync/
 	 * rwlock.c): ordered after the last writer's release and before
 	 * the next writer, but not with the other readers, which share the
 	 * lock at once; as writes, two readers' sections were ordered, and
 	 * their races on what they share were never seen. */
-	op = (struct weft__op){ .name = name, .obj = l, .objname = lname(l),
+	op = (struct weft__op){ .name = name, .obj = l,
+			       .objname = weft__lx_klock_name(l),
 			       .access = shared ? WEFT__ACC_READ
 						: WEFT__ACC_WRITE,
 			       .ready = shared ? shared_ready : excl_ready,
-			       .waitdesc = lock_waitdesc,
+			       .waitdesc = weft__lx_klock_waitdesc,
 			       .lock = lock_of(l, WEFT__LOCK_ACQUIRE),
 			       .loc = loc };
 
 	if (!WEFT_KLOCK_SPINS(l->kind))
-		weft_might_sleep(name, lname(l), loc);
+		weft_might_sleep(name, weft__lx_klock_name(l), loc);
 	else
-		weft__lx_ctx_check_spin(l, lname(l), shared, loc);
+		weft__lx_ctx_check_spin(l, weft__lx_klock_name(l), shared, loc);
 	/* (An sx lock's shared holds nest: a thread that holds one passes
 	 * a waiting writer.) */
 	if (shared && l->kind == WEFT_KLOCK_RWSEM && !l->bsd &&
@@ -298,17 +299,18 @@ void weft_klock_seq_write_begin(struct weft_klock *l,
 	int me = weft__self();
 
 	weft__check_access(l, sizeof *l, true, loc);
-	check_init(l, "write_seqcount_begin", loc);
+	weft__lx_klock_check_init(l, "write_seqcount_begin", loc);
 	/* A step of its own, always enabled: the other writer's section
 	 * is seen from inside, where the lock's own step would wait. */
-	weft__point("write_seqcount_begin", l, lname(l), WEFT__ACC_WRITE, loc);
+	weft__point("write_seqcount_begin", l, weft__lx_klock_name(l),
+		    WEFT__ACC_WRITE, loc);
 	if (l->owner && l->owner != me + 1)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "write_seqcount_begin(%s) by %s while %s is inside "
 			   "its write section (begun at %s): a seqcount's "
 			   "writers must be serialised by a lock of the "
 			   "caller's, or the two race on the count and the "
-			   "data", lname(l), weft__lx_tname(me),
+			   "data", weft__lx_klock_name(l), weft__lx_tname(me),
 			   weft__lx_tname(l->owner - 1),
 			   weft__lx_site(l->acquired));
 	acquire(l, false, loc);
@@ -348,9 +350,9 @@ static int try_acquire(struct weft_klock *l, bool shared,
 	struct weft__op op;
 
 	weft__check_access(l, sizeof *l, true, loc);
-	check_init(l, "trylock", loc);
+	weft__lx_klock_check_init(l, "trylock", loc);
 	op = (struct weft__op){ .name = op_name(l, shared, 1), .obj = l,
-				.objname = lname(l),
+				.objname = weft__lx_klock_name(l),
 				.access = shared ? WEFT__ACC_READ
 						 : WEFT__ACC_WRITE,
 				.lock = lock_of(l, WEFT__LOCK_TRY),
@@ -408,14 +410,14 @@ static void release(struct weft_klock *l, bool shared,
 		if (l->owner)
 			weft__fail(WEFT__K(MISUSE), loc,
 				   "%s(%s) by %s, but it is held by %s (taken "
-				   "at %s)", name, lname(l), weft__lx_tname(me),
+				   "at %s)", name, weft__lx_klock_name(l), weft__lx_tname(me),
 				   weft__lx_tname(l->owner - 1), weft__lx_site(l->acquired));
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s(%s) by %s, which does not hold it",
-			   name, lname(l), weft__lx_tname(me));
+			   name, weft__lx_klock_name(l), weft__lx_tname(me));
 	}
 	weft__visible(&(struct weft__op){
-		.name = name, .obj = l, .objname = lname(l),
+		.name = name, .obj = l, .objname = weft__lx_klock_name(l),
 		.access = shared ? WEFT__ACC_READ : WEFT__ACC_WRITE,
 		.release = true,
 		.lock = lock_of(l, WEFT__LOCK_RELEASE), .loc = loc });
@@ -442,8 +444,8 @@ void weft_klock_downgrade(struct weft_klock *l, const struct weft_loc *loc)
 	if (l->owner != me + 1)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "downgrade_write(%s) without holding "
-			   "it for writing", lname(l));
-	weft__release_point("downgrade_write", l, lname(l), loc);
+			   "it for writing", weft__lx_klock_name(l));
+	weft__release_point("downgrade_write", l, weft__lx_klock_name(l), loc);
 	weft__rw_downgrade(&l->rw, loc);
 }
 
@@ -452,7 +454,7 @@ int weft_klock_is_locked(struct weft_klock *l, const struct weft_loc *loc)
 	struct weft__op op = {
 		.name = WEFT_KLOCK_SPINS(l->kind) ? "spin_is_locked"
 						  : "mutex_is_locked",
-		.obj = l, .objname = lname(l), .access = WEFT__ACC_READ,
+		.obj = l, .objname = weft__lx_klock_name(l), .access = WEFT__ACC_READ,
 		/* The read sides, reads of each other, change what it
 		 * reads: for the explorer it conflicts with them. */
 		.por_write = true, .loc = loc };
@@ -470,7 +472,7 @@ void weft_klock_assert_held(const struct weft_klock *l,
 		return;
 	weft__fail(WEFT__K(MISUSE), loc,
 		   "%s is not held by %s (lockdep_assert_held)",
-		   lname(l), weft__lx_tname(me));
+		   weft__lx_klock_name(l), weft__lx_tname(me));
 }
 
 int weft_klock_held(const struct weft_klock *l)

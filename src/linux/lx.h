@@ -191,6 +191,13 @@ void weft__lx_waitq_kick(int tid, const char *name, const struct weft_loc *loc);
 const void *weft__lx_task_state_obj(int tid);
 void weft__lx_task_wake(int tid);
 
+/* A kernel lock's name (its own, else its object's); the wait
+ * description of a step that waits for it; a misuse report unless it was
+ * initialised (klock.c, for kseq.c). */
+const char *weft__lx_klock_name(const struct weft_klock *l);
+int weft__lx_klock_waitdesc(const struct weft__op *op, char *buf, size_t n);
+void weft__lx_klock_check_init(const struct weft_klock *l, const char *what,
+			       const struct weft_loc *loc);
 /* Thread t holds kernel lock l for reading (klock.c). */
 bool weft__lx_klock_reader(int t, const struct weft_klock *l);
 /* The kernel locks thread t holds, from the kit's held-lock set

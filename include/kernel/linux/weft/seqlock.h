@@ -1,8 +1,7 @@
 /* linux/weft/seqlock.h - part of linux/weft_kernel.h, which includes
  * its parts in order (each may use the names of those before it);
- * kernel code never includes a part itself.  Seqlocks and seqcounts as
- * read/write spinlocks whose read side excludes the writer; the
- * paragraph below says why and what that misses. */
+ * kernel code never includes a part itself.  Seqlocks and seqcounts:
+ * the paragraph below says how they are modelled. */
 #ifndef WEFT_KERNEL_LINUX_WEFT_SEQLOCK_H
 #define WEFT_KERNEL_LINUX_WEFT_SEQLOCK_H
 
@@ -12,14 +11,11 @@
 
 /* ---- linux/seqlock.h ------------------------------------------------------
  *
- * A seqlock's readers retry when a writer overlapped them.  Their plain
- * reads race with the writer by design, which KCSAN is told and weft's race
- * detector cannot be; so a read section is modelled as a read-side critical
- * section of a reader/writer spinlock that excludes the writer: the retry
- * is never needed (read_seqretry returns 0), and a missing retry loop is
- * not found.  A read section must end with read_seqretry (leaving it
- * another way keeps the section held, reported when the writer waits for
- * it).  Sleeping inside either side is misuse. */
+ * A seqlock's writers exclude each other (a spinlock); its readers take
+ * nothing and retry when a writer overlapped them (src/linux/kseq.c): in a
+ * read section their plain accesses race with no writer, as KCSAN
+ * assumes, and each is a scheduling point, so the half-updated state a
+ * reader can see is seen.  Sleeping inside either side is misuse. */
 typedef struct {
 	struct weft_klock lock;
 	unsigned sequence;
@@ -56,14 +52,14 @@ typedef seqcount_t seqcount_latch_t;
 #define WEFT_KX_SEQ_READ(sl)                                                  \
 	(__extension__({                                                      \
 		__typeof__(sl) weft_q_ = (sl);                                \
-		weft_klock_read(&weft_q_->lock, WEFT_HERE);                   \
-		weft_q_->sequence;                                            \
+		weft_klock_seq_read_begin(&weft_q_->lock,                     \
+					  &weft_q_->sequence, WEFT_HERE);     \
 	}))
 #define WEFT_KX_SEQ_RETRY(sl, start)                                          \
 	(__extension__({                                                      \
-		(void)(start);                                                \
-		weft_klock_read_unlock(&(sl)->lock, WEFT_HERE);               \
-		0;                                                            \
+		__typeof__(sl) weft_q_ = (sl);                                \
+		weft_klock_seq_read_retry(&weft_q_->lock, &weft_q_->sequence, \
+					  (start), WEFT_HERE);                \
 	}))
 #define read_seqbegin(sl) WEFT_KX_SEQ_READ(sl)
 #define read_seqretry(sl, start) WEFT_KX_SEQ_RETRY(sl, start)
@@ -71,13 +67,18 @@ typedef seqcount_t seqcount_latch_t;
 #define raw_read_seqcount_begin(s) WEFT_KX_SEQ_READ(s)
 #define read_seqcount_retry(s, start) WEFT_KX_SEQ_RETRY(s, start)
 #define raw_read_seqcount_retry(s, start) WEFT_KX_SEQ_RETRY(s, start)
+/* The barriers are the kernel's smp_wmb(): without them the compiler
+ * adds 2 to the sequence once, at the end of the write section, and a
+ * reader inside it never retries. */
 #define write_seqlock(sl)                                                     \
 	do {                                                                  \
 		weft_klock_lock(&(sl)->lock, WEFT_HERE);                      \
 		(sl)->sequence++;                                             \
+		__asm__ __volatile__("" ::: "memory");                        \
 	} while (0)
 #define write_sequnlock(sl)                                                   \
 	do {                                                                  \
+		__asm__ __volatile__("" ::: "memory");                        \
 		(sl)->sequence++;                                             \
 		weft_klock_unlock(&(sl)->lock, WEFT_HERE);                    \
 	} while (0)
@@ -115,14 +116,14 @@ typedef seqcount_t seqcount_latch_t;
 		weft_kx_irq_restore(flags);                                   \
 	} while (0)
 /* A seqcount_t has no lock of its own: its writers must be serialised by
- * the caller (a seqcount_spinlock_t names the lock).  The model's write
- * side still excludes readers, but a writer that finds another inside is
- * reported, where before the two were serialised by the model and their
- * race was never seen. */
+ * the caller (a seqcount_spinlock_t names the lock).  A writer that finds
+ * another inside is reported, where before the two were serialised by the
+ * model and their race was never seen. */
 #define write_seqcount_begin(s)                                               \
 	do {                                                                  \
 		weft_klock_seq_write_begin(&(s)->lock, WEFT_HERE);            \
 		(s)->sequence++;                                              \
+		__asm__ __volatile__("" ::: "memory");                        \
 	} while (0)
 #define write_seqcount_end(s) write_sequnlock(s)
 #define raw_write_seqcount_begin(s) write_seqcount_begin(s)

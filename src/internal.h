@@ -167,6 +167,8 @@ void weft__fail_detail(const char *fmt, ...)
  * in text, "notes" in JSON), once per key however many executions make
  * it.  Decides nothing; does not block. */
 void weft__verdict_note(uint64_t key, const char *msg);
+/* Whether the note of key is there already (to skip building its text). */
+bool weft__verdict_noted(uint64_t key);
 /* An input was drawn from a sample of its values, not all of them: a
  * verdict then names that bound (the notes say which values). */
 void weft__verdict_inputs_sampled(void);

@@ -125,6 +125,16 @@ void weft__verdict_starved(void)
 	weft__S->v.starve_bound = weft__opts.starve_bound;
 }
 
+bool weft__verdict_noted(uint64_t key)
+{
+	const struct weft__verdict *V = &weft__S->v;
+
+	for (int i = 0; i < V->nnotes; i++)
+		if (V->note_keys[i] == key)
+			return true;
+	return false;
+}
+
 void weft__verdict_note(uint64_t key, const char *msg)
 {
 	struct weft__verdict *V = &weft__S->v;

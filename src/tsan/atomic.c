@@ -277,7 +277,7 @@ static bool cas_spurious(void)
 		if (t >= 0 && *ok)                                            \
 			weft__weak_rmw(a, &v, sizeof v, mo, true, pc);        \
 		else if (t >= 0)                                              \
-			weft__weak_cas_failed(a, sizeof v, fmo);              \
+			weft__weak_cas_failed(a, sizeof v, fmo, pc);          \
 		if (*ok)                                                      \
 			*a = v;                                               \
 		if (t >= 0) {                                                 \

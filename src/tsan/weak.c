@@ -50,6 +50,10 @@
 #define LB_NOTE 0x4c4f414442554600ull
 /* And of the store-order note. */
 #define CO_NOTE 0x434f484552454e00ull
+/* And of the failed compare-exchange's note. */
+#define CAS_NOTE 0x4641494c43415300ull
+/* And of the eventual-visibility note. */
+#define EV_NOTE 0x4556454e54554100ull
 
 static bool acquires(int mo)
 {
@@ -196,6 +200,32 @@ static void load_buffering(struct weft__wk_thr *t, const volatile void *a,
 	t->rlx_load = NULL;
 }
 
+/* A load past the first RUNS of a run reads the latest store although an
+ * older one was readable: a poll that gives up after a few tries may miss
+ * a store more often than that (C11 only asks for visibility in finite
+ * time).  Said once per test, on any verdict, like the load-buffering
+ * note: an exhaustive search is exhaustive only up to this (a probe's
+ * three-try poll was verified with no word of it). */
+static void visibility_cut(const struct weft__wk_loc *l, int tid,
+			   const struct weft__wk_thr *t, int mo, uintptr_t pc)
+{
+	const struct weft_loc *ld;
+
+	if (weft__verdict_noted(EV_NOTE) ||
+	    oldest_readable(l, tid, t, mo == 5) >= l->len - 1)
+		return;
+	ld = weft__pc_loc(pc);
+	weft__verdict_note(
+		EV_NOTE,
+		weft__internf("from its %s load in a row of an atomic "
+			      "location with no new store, a thread reads the "
+			      "latest store (%s:%d): a bug that needs a poll to "
+			      "miss a store %d times is not found",
+			      RUNS == 2 ? "third" : "next",
+			      weft__file_base(ld ? ld->file : "?"),
+			      ld ? ld->line : 0, RUNS + 1));
+}
+
 void weft__weak_load(const volatile void *a, void *v, unsigned n, int mo,
 		     uintptr_t pc)
 {
@@ -213,6 +243,8 @@ void weft__weak_load(const volatile void *a, void *v, unsigned n, int mo,
 		int lo = oldest_readable(l, tid, t, mo == 5);
 		if (lo < l->len - 1 && within_bound())
 			i -= weft__choose_here(l->len - lo);
+	} else if (s->runs == RUNS + 1) {
+		visibility_cut(l, tid, t, mo, pc);
 	}
 	took(l, i, tid, mo);
 	if (mo == 0 && !t->rlx_load) {
@@ -313,11 +345,30 @@ void weft__weak_rmw(const volatile void *a, const void *nv, unsigned n,
 	append(l, v, tid, own ? weft__wk_clk_join(prev, own) : prev, mo);
 }
 
-void weft__weak_cas_failed(const volatile void *a, unsigned n, int fmo)
+/* A failed compare-exchange reads the latest store, where C11 lets it
+ * read an older one as a load of its failure order may: said once per
+ * test when an older store was readable (a probe's store buffering
+ * through two failed compare-exchanges was verified with no word of it). */
+void weft__weak_cas_failed(const volatile void *a, unsigned n, int fmo,
+			   uintptr_t pc)
 {
 	int tid = weft__self();
 	struct weft__wk_loc *l = weft__wk_loc(a, n);
+	const struct weft_loc *at;
 
+	if (!weft__verdict_noted(CAS_NOTE) &&
+	    oldest_readable(l, tid, weft__wk_thr(tid), fmo == 5) <
+		    l->len - 1) {
+		at = weft__pc_loc(pc);
+		weft__verdict_note(
+			CAS_NOTE,
+			weft__internf("a failed compare-exchange reads the "
+				      "latest store (%s:%d): a bug that needs "
+				      "it to read an older one, as a load "
+				      "may, is not found",
+				      weft__file_base(at ? at->file : "?"),
+				      at ? at->line : 0));
+	}
 	took(l, l->len - 1, tid, fmo);
 }
 

@@ -1,4 +1,5 @@
-/* src/pthread/syscall.c - syscall(), for its futex calls, and gettid.
+/* src/pthread/syscall.c - syscall(), for its futex and membarrier calls,
+ * and gettid.
  *
  * libstdc++ waits for a std::future, std::atomic::wait and C++20's
  * latches and semaphores with syscall(SYS_futex, ...) made from inside
@@ -19,6 +20,37 @@
 #include <unistd.h>
 
 #include "pthread/pt.h"
+#include "tsan/tsan.h"
+
+#ifdef SYS_membarrier
+/* membarrier(2)'s commands that make every thread execute a barrier
+ * (linux/membarrier.h; spelled out, as older headers lack some). */
+#define MB_GLOBAL 1
+#define MB_GLOBAL_EXPEDITED 2
+#define MB_PRIVATE_EXPEDITED 8
+#define MB_PRIVATE_EXPEDITED_SYNC_CORE 32
+#define MB_PRIVATE_EXPEDITED_RSEQ 128
+
+/* A barrier in every thread, then the kernel's answer (an unregistered
+ * process's expedited command fails with EPERM).  MEMBARRIER_CMD_GLOBAL
+ * waits for an RCU grace period of the whole machine, milliseconds per
+ * call in every execution: it is answered here, as it always succeeds. */
+static long membarrier(long (*real)(long, ...), long a[6], uintptr_t pc)
+{
+	switch (a[0]) {
+	case MB_GLOBAL:
+		weft__weak_membarrier(pc);
+		return 0;
+	case MB_GLOBAL_EXPEDITED:
+	case MB_PRIVATE_EXPEDITED:
+	case MB_PRIVATE_EXPEDITED_SYNC_CORE:
+	case MB_PRIVATE_EXPEDITED_RSEQ:
+		weft__weak_membarrier(pc);
+		break;
+	}
+	return real(SYS_membarrier, a[0], a[1], a[2], a[3], a[4], a[5]);
+}
+#endif
 
 /* A futex call during an execution: the waits and wakes weft models
  * (futex.c), or inconclusive for the rest (requeues, priority
@@ -105,5 +137,9 @@ long syscall(long number, ...)
 		return test_tid();
 	if (!real)
 		*(void **)&real = dlsym(RTLD_NEXT, "syscall");
+#ifdef SYS_membarrier
+	if (number == SYS_membarrier && weft__pt_live())
+		return membarrier(real, a, PT_RA());
+#endif
 	return real(number, a[0], a[1], a[2], a[3], a[4], a[5]);
 }

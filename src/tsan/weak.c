@@ -374,25 +374,12 @@ void weft__weak_cas_failed(const volatile void *a, unsigned n, int fmo,
 
 /* ---- fences ----------------------------------------------------------------- */
 
-void weft__weak_fence(int mo, uintptr_t pc)
+/* A fence's effect in thread tid (its step, for a seq_cst one, is the
+ * caller's business). */
+static void fence_effect(int tid, int mo)
 {
-	int tid = weft__self();
-	struct weft__wk_thr *t;
+	struct weft__wk_thr *t = weft__wk_thr(tid);
 
-	if (mo == 5) {
-		/* seq_cst fences are ordered among themselves: a step on one
-		 * object, so the explorer tries their orders, and the
-		 * seq_cst accesses read that object (WEFT__ORDER_SC), so it
-		 * tries a fence's orders against them too. */
-		struct weft__op op = { .name = "atomic_fence",
-				       .obj = weft__sc_fence_obj(),
-				       .objname = "seq_cst fences",
-				       .access = WEFT__ACC_WRITE,
-				       .order = WEFT__ORDER_EXPLICIT,
-				       .loc = weft__pc_loc(pc) };
-		weft__visible(&op);
-	}
-	t = weft__wk_thr(tid);
 	if (acquires(mo) && t->acq)
 		weft__vc_acquire(tid, t->acq->c, t->acq->n);
 	if (releases(mo)) {
@@ -406,4 +393,39 @@ void weft__weak_fence(int mo, uintptr_t pc)
 		t->fv = weft__wk_clk_join(t->fv, weft__wk_sc_view());
 		weft__wk_sc_add(weft__wk_clk_join(weft__wk_clk_of(tid), t->fv));
 	}
+}
+
+void weft__weak_fence(int mo, uintptr_t pc)
+{
+	if (mo == 5) {
+		/* seq_cst fences are ordered among themselves: a step on one
+		 * object, so the explorer tries their orders, and the
+		 * seq_cst accesses read that object (WEFT__ORDER_SC), so it
+		 * tries a fence's orders against them too. */
+		struct weft__op op = { .name = "atomic_fence",
+				       .obj = weft__sc_fence_obj(),
+				       .objname = "seq_cst fences",
+				       .access = WEFT__ACC_WRITE,
+				       .order = WEFT__ORDER_EXPLICIT,
+				       .loc = weft__pc_loc(pc) };
+		weft__visible(&op);
+	}
+	fence_effect(weft__self(), mo);
+}
+
+/* membarrier(2): while the call runs, every other thread of the process
+ * executes a full barrier (the kernel's IPIs), after a barrier of the
+ * caller's and before another: a seq_cst fence in each live thread,
+ * between two of the caller's.  The asymmetric fence of liburcu's and
+ * folly's hazard pointers (a compiler barrier in the reader) rests on it;
+ * without it a probe's correct hazard pointer was a use-after-free. */
+void weft__weak_membarrier(uintptr_t pc)
+{
+	int self = weft__self();
+
+	weft__weak_fence(5, pc);
+	for (int u = 0; u < weft__nthreads(); u++)
+		if (u != self && !weft__thread_done(u))
+			fence_effect(u, 5);
+	weft__weak_fence(5, pc);
 }

@@ -164,8 +164,12 @@ int weft__lx_klock_waitdesc(const struct weft__op *op, char *buf, size_t n)
 	int r = -1;
 
 	if (l->owner) {
-		snprintf(buf, n, "%s held by %s (taken at %s)", weft__lx_klock_name(l),
-			 weft__lx_tname(l->owner - 1), weft__lx_site(l->acquired));
+		snprintf(buf, n, "%s held by %s%s (taken at %s)",
+			 weft__lx_klock_name(l), weft__lx_tname(l->owner - 1),
+			 weft__thread_done(l->owner - 1)
+				 ? ", which finished without unlocking it"
+				 : "",
+			 weft__lx_site(l->acquired));
 		return l->owner - 1;
 	}
 	r = next_reader(l, 0);

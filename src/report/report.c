@@ -110,6 +110,21 @@ static void print_replay(FILE *out, const struct weft_test *t,
 	free(cmd);
 }
 
+/* A finding that ends no execution (a data race) lets the search go on
+ * for a worse bug: how far it went, when that was well past the finding
+ * (a race found in execution 1 "in 0.00 s" of a run that took seconds
+ * more said nothing of them). */
+static void went_on(FILE *out, const struct weft__verdict *V)
+{
+	long n = V->executions + V->pruned + V->redundant;
+
+	if (V->bug_fatal || n <= V->bug_exec + 1)
+		return;
+	fprintf(out, "the search went on for %ld execution%s in all (%.2f s) "
+		     "and found nothing worse\n",
+		n, n == 1 ? "" : "s", V->seconds);
+}
+
 static void text_bug(FILE *out, const struct weft_test *t, struct weft__shm *S,
 		     const char *argv0)
 {
@@ -131,6 +146,7 @@ static void text_bug(FILE *out, const struct weft_test *t, struct weft__shm *S,
 	if (S->v.token_kept) {
 		fprintf(out, "\nfound by %s in execution %ld (%.2f s)\n",
 			S->v.strategy, S->v.bug_exec + 1, S->v.bug_seconds);
+		went_on(out, &S->v);
 		print_replay(out, t, argv0, tok);
 		free(tok);
 		return;
@@ -142,6 +158,7 @@ static void text_bug(FILE *out, const struct weft_test *t, struct weft__shm *S,
 		     "context switches, %d preemption%s\n",
 		S->v.strategy, S->v.bug_exec + 1, S->v.bug_seconds, S->t.nsteps,
 		preempt, S->t.preemptions, S->t.preemptions == 1 ? "" : "s");
+	went_on(out, &S->v);
 	print_replay(out, t, argv0, tok);
 	free(tok);
 }

@@ -107,8 +107,9 @@ _Noreturn void weft__livelock_report(struct weft__exec *X, bool lone)
 {
 	if (lone)
 		livelock(weft__internf(
-			"a thread has been spinning for %ld steps while no "
-			"other thread could run, reading nothing new: it waits "
+			"a thread has been spinning for %ld polls while no "
+			"other thread could run (the trace draws the first of "
+			"them as steps), reading nothing new: it waits "
 			"for what no thread left will do (a loop that gives up "
 			"by itself after more rounds is no livelock: raise "
 			"--spin-bound)",

@@ -98,6 +98,8 @@ static const char *owner_name(int owner)
 int weft__lock_waitdesc(const char *what, const char *name, int owner,
 			const struct weft_loc *at, char *buf, size_t n)
 {
+	const char *gone;
+
 	if (owner <= 0) {
 		snprintf(buf, n, "%s %s", what, name);
 		return -1;
@@ -106,13 +108,17 @@ int weft__lock_waitdesc(const char *what, const char *name, int owner,
 		snprintf(buf, n, "%s %s held by %s", what, name, UNKNOWN_OWNER);
 		return -1;
 	}
+	/* An owner that finished is the whole story of such a wait, which
+	 * otherwise reads like one link of a cycle. */
+	gone = weft__thread_done(owner - 1)
+		       ? ", which finished without unlocking it" : "";
 	if (at && at->file)
-		snprintf(buf, n, "%s %s held by %s (taken at %s:%d)", what,
-			 name, weft__thread_name(owner - 1), at->file,
+		snprintf(buf, n, "%s %s held by %s%s (taken at %s:%d)", what,
+			 name, weft__thread_name(owner - 1), gone, at->file,
 			 at->line);
 	else
-		snprintf(buf, n, "%s %s held by %s", what, name,
-			 weft__thread_name(owner - 1));
+		snprintf(buf, n, "%s %s held by %s%s", what, name,
+			 weft__thread_name(owner - 1), gone);
 	return owner - 1;
 }
 

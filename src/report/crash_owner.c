@@ -121,6 +121,11 @@ static bool in_weft(uintptr_t a)
 	return a >= weft_lo && a < weft_hi;
 }
 
+bool weft__crash_pc_in_weft(const void *pc)
+{
+	return in_weft((uintptr_t)pc);
+}
+
 static enum weft__frame where(uintptr_t a)
 {
 	Dl_info di;

@@ -67,6 +67,38 @@ static const char *caller_note(const struct weft__verdict *V, char *buf,
 	return "";
 }
 
+/* A crash in weft's model of a call, on a pointer the program gave it
+ * (an atomic store through NULL): placed at the program's call, with the
+ * model's code after it, as a crash in the program's own code is; it was
+ * placed in weft's code, "called from" the program's line.  False, with
+ * nothing written, when the crash is not in weft's code or no call of
+ * the program is on the stack. */
+static bool in_model(struct weft__verdict *V, const char *tname,
+		     const char *loc)
+{
+	char call[400];
+	const char *sig = sigabbrev_np(V->crash_signal);
+	/* The model's function, not its line: "f.c:190 in mem_value". */
+	const char *fn = loc ? strstr(loc, " in ") : NULL;
+
+	if (!loc || !weft__crash_pc_in_weft(V->crash_pc))
+		return false;
+	for (int i = 0; i < 8 && V->crash_callers[i]; i++) {
+		const char *c = V->crash_callers[i];
+		if (!in_program(c))
+			continue;
+		if (!weft__code_location(c - 1, call, sizeof call))
+			return false;
+		snprintf(V->message, sizeof V->message,
+			 "%s (%s) in thread %s at %s (inside weft's model of "
+			 "the call, in %s)",
+			 sig ? sig : "signal", strsignal(V->crash_signal),
+			 tname, call, fn ? fn + 4 : loc);
+		return true;
+	}
+	return false;
+}
+
 /* Turn a worker's crash record into a bug report. */
 void weft__crash_to_bug(struct weft__shm *S)
 {
@@ -84,7 +116,7 @@ void weft__crash_to_bug(struct weft__shm *S)
 	snprintf(V->kind, sizeof V->kind, "%s", WEFT__K(CRASH));
 	if (V->crash_stack_overflow)
 		overflow_message(V, tname, loc);
-	else
+	else if (!in_model(V, tname, loc))
 		snprintf(V->message, sizeof V->message,
 			 "%s (%s) in thread %s%s%s%s",
 			 sigabbrev_np(V->crash_signal) ? sigabbrev_np(V->crash_signal) : "signal",

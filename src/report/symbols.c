@@ -297,9 +297,31 @@ static const char *model_object_name(const void *addr)
 	return NULL;
 }
 
+/* An unnamed object on a test thread's stack (a local whose address the
+ * program passed to other threads): "memory@1 on main's stack", where it
+ * was "memory@1" alone (found by a probe of SCTBench's programs). */
+static const char *on_stack(const void *addr, const char *name)
+{
+	struct weft__thread_mem m;
+	const char *a = addr;
+
+	if (!weft__in_fiber_stack(addr))
+		return name;
+	for (int t = 0; t < weft__nthreads(); t++)
+		if (weft__thread_mem(t, &m) && a >= m.stack_lo &&
+		    a < m.stack_hi)
+			return weft__internf("%s on %s's stack", name,
+					     weft__thread_name(t));
+	return name;
+}
+
 const char *weft__objname(const void *addr, const char *kind)
 {
 	const char *n;
+
+	/* A null pointer, or a member of a struct through one. */
+	if ((uintptr_t)addr < 4096)
+		return addr ? weft__internf("NULL+%zu", (size_t)addr) : "NULL";
 
 	/* Only an address in the tracked heap has a block to name: a static
 	 * object skips the heap's lookup (weft__heap_name would find no
@@ -316,10 +338,11 @@ const char *weft__objname(const void *addr, const char *kind)
 	}
 	for (int i = 0; i < A->n; i++)
 		if (A->addr[i] == addr)
-			return weft__intern_numbered(kind, '@', (size_t)i + 1);
+			return on_stack(addr, weft__intern_numbered(
+						      kind, '@', (size_t)i + 1));
 	if (A->n < MAX_ANON)
 		A->addr[A->n++] = addr;
-	return weft__intern_numbered(kind, '@', (size_t)A->n);
+	return on_stack(addr, weft__intern_numbered(kind, '@', (size_t)A->n));
 }
 
 /* file:line of a code address, by asking addr2line about the object that

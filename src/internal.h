@@ -130,6 +130,11 @@ struct weft__thread_mem {
 	const void *arg;
 };
 bool weft__thread_mem(int tid, struct weft__thread_mem *m);
+/* Thread tid (not yet run) was given a stack of the size the program
+ * asked for (pthread_attr_setstacksize) plus room for weft's own frames:
+ * an access of the program's code below the size asked for is a stack
+ * overflow (point.c).  Does not block. */
+void weft__stack_asked(int tid, size_t asked);
 /* The location of the operation thread id is blocked at (or NULL). */
 const struct weft__op *weft__thread_pending(int id);
 
@@ -358,6 +363,10 @@ struct weft__running {
 				     (tid < 0), or while it ignores its
 				     accesses (weft_race_ignore_begin) */
 	const char *stack_lo, *stack_hi; /* its stack (empty if it has none) */
+	/* The bottom of its stack, below the size the program asked for,
+	 * where only weft's frames may be (empty if it asked for none). */
+	const char *beyond_lo, *beyond_hi;
+	size_t stack_asked;
 	bool *progress;           /* the execution's note that a step wrote */
 	const bool *spin_any;     /* some thread may be spinning */
 	int tid;
@@ -380,16 +389,21 @@ extern WEFT__HIDDEN unsigned long weft__step_clock;
  * While some thread may be spinning, a write within one aligned word
  * (word) is progress only if it changed the word: a poll loop that
  * caches the value it polls in a global (rigtorp's SPSCQueue) stored the
- * same value at every round, was never a spin, and ran to --max-steps. */
+ * same value at every round, was never a spin, and ran to --max-steps.
+ * An access below the stack size the program asked for is a stack
+ * overflow, reported at pc (weft__stack_beyond). */
+_Noreturn void weft__stack_beyond(const void *addr, uintptr_t pc);
 static inline const uint32_t *weft__access_begin(const void *addr,
 						 bool write, bool word,
-						 int *tid)
+						 int *tid, uintptr_t pc)
 {
 	const struct weft__running *r = &weft__running;
 	const char *a = addr;
 
 	if (!r->vc)
 		return NULL;
+	if (__builtin_expect(a < r->beyond_hi && a >= r->beyond_lo, 0))
+		weft__stack_beyond(addr, pc);
 	*tid = r->tid;
 	if (write && (a < r->stack_lo || a >= r->stack_hi)) {
 		if (__builtin_expect(*r->spin_any && word, 0))

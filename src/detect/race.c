@@ -50,6 +50,22 @@ static __attribute__((noinline)) void ignored(const void *addr, size_t n,
 		weft__check_access(addr, n, write, weft__pc_loc(pc));
 }
 
+/* The program's code touched its stack below the size it asked for: its
+ * own thread would have faulted there (a 64 KiB thread stack, on which a
+ * 100 KB local array was verified: weft's room for its own frames let
+ * it through).  Reported as the crash it would be. */
+_Noreturn void weft__stack_beyond(const void *addr, uintptr_t pc)
+{
+	const struct weft__running *r = &weft__running;
+
+	weft__fail(WEFT__K(CRASH), weft__pc_loc(pc),
+		   "stack overflow in thread %s: an access %zu bytes below "
+		   "the %zu-byte stack it was created with",
+		   weft__thread_name(r->tid),
+		   (size_t)(r->beyond_hi - (const char *)addr),
+		   r->stack_asked);
+}
+
 void weft__race_access(const void *addr, size_t n, unsigned flags,
 		       uintptr_t pc)
 {
@@ -69,7 +85,7 @@ void weft__race_access(const void *addr, size_t n, unsigned flags,
 					!(flags & (WEFT__RACE_ATOMIC |
 						   WEFT__RACE_VOLATILE |
 						   WEFT__RACE_FREE)),
-				&t);
+				&t, pc);
 	if (!vc) {
 		/* A test thread without a clock ignores its accesses. */
 		if (weft__running.tid >= 0)

@@ -372,7 +372,8 @@ static __attribute__((noinline)) void plain_check(uintptr_t addr, uintptr_t pc,
 	const uint32_t *vc;
 	int tid = 0;
 
-	vc = weft__access_begin((const void *)addr, key & K_WRITE, true, &tid);
+	vc = weft__access_begin((const void *)addr, key & K_WRITE, true, &tid,
+				pc);
 	if (!dead_span(addr) && ordered_turn(c, key, sclk, vc, tid))
 		return;
 	plain_full(c, addr, pc, key, sclk, vc, tid);
@@ -409,7 +410,7 @@ plain(const void *addr, size_t n, bool write, uintptr_t pc)
 				      weft__heap_bad(addr, n)),
 			     0))
 		goto full;
-	vc = weft__access_begin(addr, write, true, &t);
+	vc = weft__access_begin(addr, write, true, &t, pc);
 	if (__builtin_expect(!vc, 0))
 		goto full; /* no test thread, or one ignoring its accesses */
 	chunk = l1[a >> L1_SHIFT];

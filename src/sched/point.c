@@ -67,6 +67,15 @@ void weft__note_progress(void)
 		weft__X->progress = true;
 }
 
+void weft__stack_asked(int tid, size_t asked)
+{
+	const struct weft__stack *s = weft__X->th[tid].stack;
+
+	/* Only when weft's room lies below it (the sizes were rounded). */
+	if (s && asked + s->color < s->size)
+		weft__X->th[tid].stack_asked = asked;
+}
+
 /* The race detector's view of the running thread (internal.h), changed
  * with X->cur and only here, so the two always agree. */
 struct weft__running weft__running;
@@ -86,6 +95,12 @@ void weft__set_running(int tid)
 		.vc = X->th[tid].race_ignore ? NULL : X->th[tid].vc,
 		.stack_lo = s ? (const char *)s->base : NULL,
 		.stack_hi = s ? (const char *)s->base + s->size : NULL,
+		.beyond_lo = s ? (const char *)s->base : NULL,
+		.beyond_hi = s && X->th[tid].stack_asked
+				     ? (const char *)s->base + s->size -
+					       s->color - X->th[tid].stack_asked
+				     : NULL,
+		.stack_asked = X->th[tid].stack_asked,
 		.progress = &X->progress,
 		.spin_any = &X->spin_any,
 		.tid = tid,

@@ -62,6 +62,8 @@ struct weft__thread {
 	bool timed_wait;           /* inside a timed wait's untimed branch
 				      (weft__timed_wait) */
 	uint16_t race_ignore;      /* weft_race_ignore_begin's depth */
+	size_t stack_asked;        /* the stack the program asked for
+				      (weft__stack_asked), or 0 */
 	uint32_t serial;           /* threads created before it in this
 				      execution (weft__thread_serial) */
 	/* The (object, value) pairs the thread polled since it last wrote
@@ -290,6 +292,11 @@ struct weft__stack *weft__stack_get(size_t size);
 /* Give back the stack of a thread that finished (its record is reused). */
 void weft__stack_put(struct weft__stack *s);
 void weft__stack_put_all(void);
+/* Whether a page of s below hi is in memory; take such pages out
+ * (stack.c: the bottom of a stack larger than its thread asked for,
+ * which only a stack overflow of the program reaches). */
+bool weft__stack_touched_below(const struct weft__stack *s, const char *hi);
+void weft__stack_forget_below(const struct weft__stack *s, const char *hi);
 bool weft__addr_in_guard(const void *addr);
 /* Thread stacks of other sizes than --stack-size (src/sched/thread.c;
  * used by the pthread layer). */

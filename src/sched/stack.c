@@ -100,6 +100,50 @@ void weft__stack_put_all(void)
 		s->used = false;
 }
 
+/* The pages of s below hi, [base, hi) page by page: whether any is in
+ * memory, and forgetting them (they read as zeros when touched again). */
+static bool page_range(const struct weft__stack *s, const char *hi,
+		       char **lo, size_t *n)
+{
+	size_t page = page_size();
+	uintptr_t top = (uintptr_t)hi & ~(page - 1);
+
+	*lo = s->base;
+	if (top <= (uintptr_t)s->base)
+		return false;
+	*n = top - (uintptr_t)s->base;
+	return true;
+}
+
+bool weft__stack_touched_below(const struct weft__stack *s, const char *hi)
+{
+	unsigned char vec[64];
+	size_t page = page_size(), n;
+	char *lo;
+
+	if (!page_range(s, hi, &lo, &n))
+		return false;
+	for (size_t off = 0; off < n; off += sizeof vec * page) {
+		size_t len = n - off < sizeof vec * page ? n - off
+							  : sizeof vec * page;
+		if (mincore(lo + off, len, vec) != 0)
+			return false;
+		for (size_t i = 0; i < len / page; i++)
+			if (vec[i] & 1)
+				return true;
+	}
+	return false;
+}
+
+void weft__stack_forget_below(const struct weft__stack *s, const char *hi)
+{
+	size_t n;
+	char *lo;
+
+	if (page_range(s, hi, &lo, &n) && weft__stack_touched_below(s, hi))
+		madvise(lo, n, MADV_DONTNEED);
+}
+
 bool weft__stack_overflowed(const void *addr, const void *sp)
 {
 	const char *a = addr, *p = sp;

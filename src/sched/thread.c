@@ -19,14 +19,50 @@
  * size of a native main thread's stack. */
 size_t weft__body_stack_size;
 
+/* Room for weft's own frames below the program's deepest (a scheduling
+ * point, a report's formatting): touching the stack below the size the
+ * program asked for less this is a stack overflow of the program. */
+#define WEFT_FRAMES (16 * 1024)
+
+/* The bottom of t's stack, below the size its program asked for and
+ * weft's room: only an overflow touches it (NULL: no size asked). */
+static const char *beyond(const struct weft__thread *t)
+{
+	const struct weft__stack *s = t->stack;
+
+	if (!t->stack_asked)
+		return NULL;
+	return (const char *)s->base + s->size - s->color - t->stack_asked -
+	       WEFT_FRAMES;
+}
+
+/* A thread created with a stack smaller than weft gives (the program
+ * asked for 64 KiB; weft adds room for its own frames) that used more
+ * than it asked for: natively a crash, verified before (the program's
+ * large local arrays are no instrumented accesses, so only the pages in
+ * memory tell; an instrumented function's entry tells sooner, with its
+ * place: weft__stack_beyond). */
+static void check_beyond(const struct weft__thread *t, const char *lim)
+{
+	if (lim && weft__stack_touched_below(t->stack, lim))
+		weft__fail(WEFT__K(CRASH), NULL,
+			   "stack overflow in thread %s: it used more than "
+			   "the %zu-byte stack it was created with", t->name,
+			   t->stack_asked);
+}
+
 static void thread_entry(void *arg)
 {
 	struct weft__thread *t = arg;
+	const char *lim = beyond(t);
 
 	weft__asan_enter();
+	if (lim)
+		weft__stack_forget_below(t->stack, lim);
 	/* The thread's first step, its start, is taken now. */
 	weft__listeners_step(t->id, &t->startop);
 	t->fn(t->arg);
+	check_beyond(t, lim);
 	weft__thread_exit_current();
 }
 

@@ -141,6 +141,15 @@ void __tsan_vptr_update(void **p, void *v)
 
 void __tsan_func_entry(void *call_pc)
 {
+	/* The function's frame is made: below it, on a stack smaller than
+	 * weft gave, is where the thread would have faulted (its locals
+	 * that do not escape are never instrumented accesses).  Placed in
+	 * the function entered. */
+	const char *sp = __builtin_frame_address(0);
+	const struct weft__running *r = &weft__running;
+
+	if (__builtin_expect(sp < r->beyond_hi && sp >= r->beyond_lo, 0))
+		weft__stack_beyond(sp, PC());
 	weft__race_func_entry((uintptr_t)call_pc);
 }
 

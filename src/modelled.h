@@ -14,6 +14,7 @@
 #include <sched.h>
 #include <sys/epoll.h>
 #include <semaphore.h>
+#include <spawn.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>

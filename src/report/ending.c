@@ -192,34 +192,67 @@ static void exit_message(struct weft__verdict *V, int status)
  * replay token (found_token).  A finding made in the execution that hung
  * keeps that execution's trace and token, whose replay runs into the
  * same hang after the finding. */
-static void found_then_killed(struct weft__shm *S)
+static void found_then_killed(struct weft__shm *S, bool sigkill)
 {
 	struct weft__verdict *V = &S->v;
 	long hung = V->executions + V->pruned + V->redundant + 1;
 	double secs = weft__opts.time_limit + 5;
 	int w = weft__worst_finding(V, 0);
 	bool earlier = w < V->found_nfind && V->found_token[0];
+	char why[160];
 
+	if (sigkill)
+		snprintf(why, sizeof why, "was killed from outside (SIGKILL)");
+	else
+		snprintf(why, sizeof why,
+			 "reached no scheduling point for %.0f s", secs);
 	weft__finding_lead(V, w);
 	V->verdict = VERDICT_BUG;
 	if (earlier) {
 		V->detail_len = snprintf(V->detail, sizeof V->detail,
-			"(the search stopped in execution %ld, which reached "
-			"no scheduling point for %.0f s; the replay below runs "
-			"the execution that found this)", hung, secs);
+			"(the search stopped in execution %ld, which %s; the "
+			"replay below runs the execution that found this)",
+			hung, why);
 		V->token_kept = true;
 		S->t.nsteps = S->t.ndec = 0;
 		S->t.nctx = 0;
 	} else {
 		V->detail_len = snprintf(V->detail, sizeof V->detail,
-			"(execution %ld found this, then reached no "
-			"scheduling point for %.0f s and was stopped; its "
-			"replay runs into the same hang)", hung, secs);
+			"(execution %ld found this, then %s%s)", hung, why,
+			sigkill ? "" : " and was stopped; its replay runs "
+				       "into the same hang");
 		V->bug_exec = hung - 1;
 		V->bug_leaf = V->leaf;
 	}
 	if (V->detail_len >= (int)sizeof V->detail)
 		V->detail_len = (int)sizeof V->detail - 1;
+}
+
+/* SIGKILL from outside weft: the kernel's out-of-memory killer (weft's
+ * shadow memory makes its process several times the program's size), a
+ * user, a CI runner's limit.  It cannot be caught, so nothing says where
+ * the execution was; it is no bug of the program (a correct program whose
+ * worker was killed was a crash, with a replay that diverged).  A finding
+ * made before stays the bug it is. */
+static void sigkilled(struct weft__shm *S)
+{
+	struct weft__verdict *V = &S->v;
+
+	if (V->nfindings) {
+		found_then_killed(S, true);
+		return;
+	}
+	V->verdict = VERDICT_INCONCLUSIVE;
+	snprintf(V->reason, sizeof V->reason, "killed");
+	snprintf(V->message, sizeof V->message,
+		 "the test process was killed by SIGKILL in execution %ld, "
+		 "from outside weft (most often the kernel's out-of-memory "
+		 "killer: weft's process is several times the program's "
+		 "size); the place is not known",
+		 V->executions + V->pruned + V->redundant + 1);
+	V->bug_exec = V->executions + V->pruned + V->redundant;
+	V->bug_leaf = V->leaf;
+	S->t.nsteps = S->t.ndec = 0;
 }
 
 void weft__report_ending(struct weft__shm *S, int status, bool killed)
@@ -239,7 +272,7 @@ void weft__report_ending(struct weft__shm *S, int status, bool killed)
 		return;
 	}
 	if (killed && S->v.nfindings) {
-		found_then_killed(S);
+		found_then_killed(S, false);
 		return;
 	}
 	if (killed) {
@@ -264,6 +297,11 @@ void weft__report_ending(struct weft__shm *S, int status, bool killed)
 		S->v.verdict = VERDICT_INCONCLUSIVE;
 		snprintf(S->v.reason, sizeof S->v.reason, "internal");
 		S->v.bug_exec = S->v.executions + S->v.pruned + S->v.redundant;
+		return;
+	}
+	if (S->v.state != SHM_DONE && WIFSIGNALED(status) &&
+	    WTERMSIG(status) == SIGKILL) {
+		sigkilled(S);
 		return;
 	}
 	if (S->v.state != SHM_DONE) {

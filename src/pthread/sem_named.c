@@ -1,0 +1,127 @@
+/* src/pthread/sem_named.c - named POSIX semaphores (sem_open).
+ *
+ * A named semaphore is the kernel's, in /dev/shm, shared with every
+ * process that opens the name.  Inside an execution that is one process
+ * and its threads: sem_open makes a semaphore of weft's in the
+ * execution's memory, under its name, and opening the name again finds
+ * it, as sem_init's semaphores are (sem.c).  Before, sem_open gave the
+ * real one, on which weft's model wrote its own state: a correct program
+ * deadlocked, and the file it left hung the program's next native run
+ * (found by a probe of awkward programs).  Outside an execution the calls
+ * are the C library's. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <semaphore.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "pthread/pt.h"
+#include "modelled.h"
+
+#define MAX_NAMED 64
+
+struct named {
+	const char *name;       /* interned */
+	sem_t *s;
+	bool linked;            /* sem_unlink not called yet */
+};
+
+static struct named tab[MAX_NAMED];
+static int ntab;
+static long tab_exec = -1;
+
+/* The names of this execution: a new execution starts with none. */
+static void fresh(void)
+{
+	if (tab_exec != weft__exec_gen()) {
+		tab_exec = weft__exec_gen();
+		ntab = 0;
+	}
+}
+
+static struct named *linked(const char *name)
+{
+	for (int i = 0; i < ntab; i++)
+		if (tab[i].linked && !strcmp(tab[i].name, name))
+			return &tab[i];
+	return NULL;
+}
+
+/* A step on the table, so that two threads' opens and unlinks of a name
+ * are tried in both orders. */
+static const char table_obj;
+
+sem_t *__weft_sem_open(const char *name, int oflag, ...)
+{
+	const struct weft_loc *loc;
+	unsigned value = 0;
+	mode_t mode = 0;
+	struct named *n;
+	va_list ap;
+
+	if (oflag & O_CREAT) {
+		va_start(ap, oflag);
+		mode = (mode_t)va_arg(ap, int);
+		value = va_arg(ap, unsigned);
+		va_end(ap);
+	}
+	if (!weft__pt_live())
+		return sem_open(name, oflag, mode, value);
+	loc = PT_LOC();
+	fresh();
+	weft__point("sem_open", &table_obj, name, WEFT__ACC_WRITE, loc);
+	if ((n = linked(name))) {
+		if ((oflag & O_CREAT) && (oflag & O_EXCL)) {
+			errno = EEXIST;
+			return SEM_FAILED;
+		}
+		return n->s;
+	}
+	if (!(oflag & O_CREAT)) {
+		errno = ENOENT;
+		return SEM_FAILED;
+	}
+	if (value > SEM_VALUE_MAX) {
+		errno = EINVAL;
+		return SEM_FAILED;
+	}
+	if (ntab == MAX_NAMED)
+		weft__limit("unsupported: sem_open", loc,
+			    "more than %d named semaphores in one execution",
+			    MAX_NAMED);
+	n = &tab[ntab++];
+	n->name = weft__intern(name);
+	n->s = weft__exec_alloc(sizeof *n->s);
+	n->linked = true;
+	weft_sem_init((weft_sem_t *)n->s, (long)value, n->name);
+	return n->s;
+}
+
+int __weft_sem_close(sem_t *s)
+{
+	if (!weft__pt_live())
+		return sem_close(s);
+	fresh();
+	for (int i = 0; i < ntab; i++)
+		if (tab[i].s == s)
+			return 0;
+	errno = EINVAL;
+	return -1;
+}
+
+int __weft_sem_unlink(const char *name)
+{
+	struct named *n;
+
+	if (!weft__pt_live())
+		return sem_unlink(name);
+	fresh();
+	weft__point("sem_unlink", &table_obj, name, WEFT__ACC_WRITE, PT_LOC());
+	if (!(n = linked(name))) {
+		errno = ENOENT;
+		return -1;
+	}
+	n->linked = false;
+	return 0;
+}

@@ -10,4 +10,8 @@ expect_eq $? 0 "exit status without a bug"
 printf '%s' "$out" | grep -q '"verdict":"verified"' || fail "clean report: $out"
 $B/bin/weft run --bogus -- $B/tests/detect/pthread/racy_counter_ok >/dev/null 2>&1
 expect_eq $? 2 "bad flag"
+# A program not built with weft-cc would only run natively: refused.
+err=$($B/bin/weft run -- /bin/true 2>&1)
+expect_eq $? 2 "native program"
+printf '%s' "$err" | grep -q 'not built with weft-cc' || fail "native program: $err"
 echo ok

@@ -45,6 +45,7 @@ struct weft__opts {
 				   of a test are reported */
 	bool volatile_marked;   /* volatile accesses are the program's
 				   atomics (relaxed), not plain accesses */
+	bool volatile_given;    /* by --volatile (not by the program) */
 	bool exit_any;          /* --exit-status=any: no status is a bug */
 	long split;             /* exhaustive search split into leaves up to
 				   this width (0: by default, only when it

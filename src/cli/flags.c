@@ -189,9 +189,18 @@ static bool two_words(struct weft__parse *p, const char *f, const char *v,
 		return two_words(p, f, v, w0, w1, &lvalue);                   \
 	}
 TWO_WORDS(set_format, "text", "json", weft__opts.json)
-TWO_WORDS(set_volatile, "plain", "marked", weft__opts.volatile_marked)
 TWO_WORDS(set_exit_status, "zero", "any", weft__opts.exit_any)
 #undef TWO_WORDS
+
+/* --volatile: remembered as given, for the replay command (a kernel-style
+ * program marks its volatiles itself, and its replay does again). */
+static bool set_volatile(struct weft__parse *p, const char *f, const char *v)
+{
+	if (!two_words(p, f, v, "plain", "marked", &weft__opts.volatile_marked))
+		return false;
+	weft__opts.volatile_given = true;
+	return true;
+}
 
 #define STRING(fn, lvalue)                                                    \
 	static bool fn(struct weft__parse *p, const char *f, const char *v)   \

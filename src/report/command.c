@@ -81,8 +81,8 @@ static void put_quoted(struct buf *b, const char *s)
 
 /* The options, besides the token, that the replay must share with the
  * recorded run: those that change an execution (limits, stack size,
- * spurious wakeups, the loads that may read an older store), when they
- * differ from the defaults.  Each word is
+ * spurious wakeups, the loads that may read an older store, fairness)
+ * or what counts as a bug, when they differ from the defaults.  Each word is
  * written as "NAME=VALUE" with sep before it. */
 static void put_execution_options(struct buf *b, const char *sep)
 {
@@ -110,6 +110,28 @@ static void put_execution_options(struct buf *b, const char *sep)
 	}
 	if (!weft__opts.spurious) {
 		snprintf(w, sizeof w, "%sno-spurious", sep);
+		put(b, w);
+	}
+	if (weft__opts.starve_bound) {
+		snprintf(w, sizeof w, "%sstarve-bound=%ld", sep,
+			 weft__opts.starve_bound);
+		put(b, w);
+	}
+	/* And those that decide what is a bug: without them the replay of
+	 * a leak found with leaks=all was a pass, and that of a race found
+	 * with volatile=marked another race (a probe of awkward programs). */
+	if (weft__opts.leaks != WEFT__LEAKS_UNREACHABLE) {
+		snprintf(w, sizeof w, "%sleaks=%s", sep,
+			 weft__opts.leaks == WEFT__LEAKS_ALL ? "all" : "off");
+		put(b, w);
+	}
+	if (weft__opts.volatile_given) {
+		snprintf(w, sizeof w, "%svolatile=%s", sep,
+			 weft__opts.volatile_marked ? "marked" : "plain");
+		put(b, w);
+	}
+	if (weft__opts.exit_any) {
+		snprintf(w, sizeof w, "%sexit-status=any", sep);
 		put(b, w);
 	}
 }

@@ -19,4 +19,10 @@ check_replays mainargs
 tok=$(sed -n "s/.*replay=\(w1[^' ]*\).*/\1/p" "$pairs" | head -n 1)
 WEFT_OPTIONS="replay=$tok" "$M" >/dev/null 2>&1
 [ $? -ne 1 ] || fail "mainargs replayed without its arguments still finds the bug"
+# Options that decide what is a bug go into the replay command: a leak
+# found with leaks=all replayed as a pass without it.
+L=$B/tests/cli/leak_reachable
+WEFT_OPTIONS="leaks=all" "$L" | from_text >"$pairs"
+grep -q "leaks=all" "$pairs" || fail "leak_reachable: no leaks=all in $(cat "$pairs")"
+check_replays leak_reachable
 echo "ok: replayed the bugs of $n programs and of mainargs"

@@ -146,6 +146,9 @@ const struct weft__op *weft__thread_pending(int id);
 _Noreturn void weft__fail(const char *kind, const struct weft_loc *loc,
 			  const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* The next weft__fail is about the running thread's call op (abort(),
+ * exit(3)): drawn after its last step, "[here]".  Does not block. */
+void weft__fail_call(const char *op);
 /* Keep thread tid's pending (blocked) operation for the report (the op
  * lives on the thread's stack, which the parent cannot read). */
 void weft__note_blocked(int tid);

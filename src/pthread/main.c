@@ -61,8 +61,19 @@ static size_t main_stack_size(void)
 static void check_status(int status, const struct weft_loc *loc,
 			 const char *how)
 {
+	const char *call = how + strlen("called ");
+
 	if (status == 0 || weft__opts.exit_any || weft__pt_sv_convention())
 		return;
+	/* The thread that exited, and its call in the trace: a thread's
+	 * exit(3) read as the whole program's. */
+	if (!strncmp(how, "called ", 7)) {
+		weft__fail_call(weft__internf("%.*s(%d)",
+					      (int)strcspn(call, " "), call,
+					      status));
+		weft__fail(WEFT__K(EXIT_STATUS), loc, "thread %s %s %d",
+			   weft__thread_name(weft__self()), how, status);
+	}
 	weft__fail(WEFT__K(EXIT_STATUS), loc, "the program %s %d", how,
 		   status);
 }
@@ -205,7 +216,9 @@ void __weft_abort(void)
 	loc = weft__pc_loc(ra);
 	if (loc->func && !strcmp(loc->func, "assume_abort_if_not"))
 		weft__prune();
-	weft__fail(WEFT__K(CRASH), loc, "the program called abort()");
+	weft__fail_call("abort()");
+	weft__fail(WEFT__K(CRASH), loc, "thread %s called abort()",
+		   weft__thread_name(weft__self()));
 }
 
 /* glibc's assert() calls this with the failed expression and its place.

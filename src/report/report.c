@@ -154,10 +154,11 @@ static void text_bug(FILE *out, const struct weft_test *t, struct weft__shm *S,
 	for (long i = 1; i < S->t.nsteps; i++)
 		if (st[i].tid != st[i - 1].tid)
 			preempt++;
-	fprintf(out, "\nfound by %s in execution %ld (%.2f s); %ld steps, %ld "
-		     "context switches, %d preemption%s\n",
+	fprintf(out, "\nfound by %s in execution %ld (%.2f s); %ld step%s, %ld "
+		     "context switch%s, %d preemption%s\n",
 		S->v.strategy, S->v.bug_exec + 1, S->v.bug_seconds, S->t.nsteps,
-		preempt, S->t.preemptions, S->t.preemptions == 1 ? "" : "s");
+		S->t.nsteps == 1 ? "" : "s", preempt, preempt == 1 ? "" : "es",
+		S->t.preemptions, S->t.preemptions == 1 ? "" : "s");
 	went_on(out, &S->v);
 	print_replay(out, t, argv0, tok);
 	free(tok);

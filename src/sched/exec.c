@@ -173,13 +173,10 @@ _Noreturn static void end_with(const char *kind, const struct weft_loc *loc,
  * only act it was had no column.  The call is drawn after the thread's
  * last step, "[here]", named by the message's first word (the call).
  * Not when the thread's last step is the call already. */
-static void mark_misuse(const struct weft_loc *loc, const char *fmt,
-			va_list ap)
+static void mark_call(const struct weft_loc *loc, const char *op)
 {
 	struct weft__exec *X = weft__X;
-	char msg[64];
 	long n;
-	size_t k;
 
 	if (!X || X->cur < 0 || !loc || !loc->file)
 		return;
@@ -188,10 +185,29 @@ static void mark_misuse(const struct weft_loc *loc, const char *fmt,
 		n--;
 	if (n > 0 && weft__trace_steps(&weft__S->t)[n - 1].loc == loc)
 		return;
+	weft__mark_here(op, NULL, loc, "[here]");
+}
+
+static void mark_misuse(const struct weft_loc *loc, const char *fmt,
+			va_list ap)
+{
+	char msg[64];
+	size_t k;
+
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	k = strcspn(msg, " (:");
 	msg[k < 23 ? k : 23] = 0;
-	weft__mark_here(msg, NULL, loc, "[here]");
+	mark_call(loc, msg);
+}
+
+/* The call the next weft__fail is about (abort(), exit(3)), drawn as a
+ * misuse's is: a thread that aborted or exited had no row of it, and no
+ * column when it was its only act (a probe of awkward programs). */
+static const char *here_op;
+
+void weft__fail_call(const char *op)
+{
+	here_op = op;
 }
 
 _Noreturn void weft__fail(const char *kind, const struct weft_loc *loc,
@@ -199,7 +215,10 @@ _Noreturn void weft__fail(const char *kind, const struct weft_loc *loc,
 {
 	va_list ap;
 
-	if (strcmp(kind, WEFT__K(MISUSE)) == 0) {
+	if (here_op) {
+		mark_call(loc, here_op);
+		here_op = NULL;
+	} else if (strcmp(kind, WEFT__K(MISUSE)) == 0) {
 		va_start(ap, fmt);
 		mark_misuse(loc, fmt, ap);
 		va_end(ap);

@@ -54,6 +54,12 @@ struct weft__opts {
 				   (1-based) of N; 0/0 none */
 };
 enum { WEFT__LEAKS_UNREACHABLE, WEFT__LEAKS_ALL, WEFT__LEAKS_OFF };
+/* With --time-limit=0 (no limit on the search), an execution that makes
+ * no step for this long is still a hang (src/cli/jobs.c); with a limit,
+ * the limit and 5 s of grace are. */
+#define WEFT__HANG_SECS 60
+#define WEFT__HANG_AFTER(o)                                                   \
+	((o).time_limit > 0 ? (o).time_limit + 5 : (double)WEFT__HANG_SECS)
 extern struct weft__opts weft__opts;
 
 #endif

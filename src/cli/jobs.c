@@ -30,6 +30,8 @@ struct job {
 	int status;
 	bool done, killed;
 	double t0, t1;             /* started, and seen ended */
+	long seen;                 /* its executions and steps, last seen */
+	double seen_at;            /* when they last moved */
 };
 
 static void start_job(struct job *j, const struct weft_test *t,
@@ -66,7 +68,27 @@ static void start_job(struct job *j, const struct weft_test *t,
 	close(p[1]);
 	j->fd = p[0];
 	j->done = j->killed = false;
-	j->t0 = weft__now();
+	j->t0 = j->seen_at = weft__now();
+	j->seen = -1;
+}
+
+/* Without a time limit, a worker whose executions and steps have not
+ * moved for WEFT__HANG_SECS hangs in an execution (a loop without a
+ * scheduling point, a call weft cannot control): killed as the hang it
+ * is, where weft waited for ever and the hang got no report (a probe of
+ * awkward programs). */
+static bool stalled(struct job *j)
+{
+	const struct weft__verdict *V = &j->S->v;
+	long now = V->executions + V->pruned + V->redundant + V->limited +
+		   j->S->t.nsteps;
+
+	if (now != j->seen) {
+		j->seen = now;
+		j->seen_at = weft__now();
+		return false;
+	}
+	return weft__now() - j->seen_at > WEFT__HANG_SECS;
 }
 
 /* Milliseconds to wait in poll: until the hard limit (5 s past the time
@@ -105,6 +127,14 @@ static void wait_jobs(struct job *jobs, int n, double secs)
 		if (r < 0 && errno == EINTR)
 			continue;
 		bool hard = r == 0 && ms == 0;
+		if (r == 0 && weft__opts.time_limit <= 0)
+			for (int i = 0; i < k; i++) {
+				struct job *j = &jobs[idx[i]];
+				if (!j->killed && stalled(j)) {
+					kill(j->pid, SIGKILL);
+					j->killed = true;
+				}
+			}
 		if (r == 0 && !hard) {
 			weft__progress_tick(S, n);
 			continue;

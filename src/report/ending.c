@@ -196,7 +196,7 @@ static void found_then_killed(struct weft__shm *S, bool sigkill)
 {
 	struct weft__verdict *V = &S->v;
 	long hung = V->executions + V->pruned + V->redundant + 1;
-	double secs = weft__opts.time_limit + 5;
+	double secs = WEFT__HANG_AFTER(weft__opts);
 	int w = weft__worst_finding(V, 0);
 	bool earlier = w < V->found_nfind && V->found_token[0];
 	char why[160];
@@ -286,7 +286,7 @@ void weft__report_ending(struct weft__shm *S, int status, bool killed)
 			 "a long loop without one, or a call weft cannot "
 			 "control (blocking I/O, another process)",
 			 S->v.executions + S->v.pruned + S->v.redundant + 1,
-			 weft__opts.time_limit + 5);
+			 WEFT__HANG_AFTER(weft__opts));
 		S->v.bug_exec = S->v.executions + S->v.pruned + S->v.redundant;
 		S->v.bug_leaf = S->v.leaf;
 		return;

@@ -117,6 +117,13 @@ void weft__mark_access(int tid, uint32_t clk, const char *op,
 
 	if (!M || !weft__S || !(m = new_mark()))
 		return;
+	/* An atomic access belongs to the epoch before its own step (the
+	 * race detector's clk), but happened at that step: drawn after it,
+	 * where the report draws the step itself with the mark's tag.  It
+	 * was drawn before the thread's earlier plain accesses of that
+	 * epoch, out of program order, and then again as the step. */
+	if (!strncmp(op, "atomic", 6))
+		clk++;
 	fill(m, position(tid, clk), tid, op, obj, loc);
 }
 

@@ -116,7 +116,10 @@ static bool coincides(const struct item *prev, const struct weft__mark *m)
 		return false;
 	if (!strncmp(s->op, "racy ", 5))
 		return strcmp(s->op + 5, m->op) == 0;
-	return !strncmp(s->op, "atomic", 6) || !strncmp(s->op, "volatile_", 9);
+	/* A model's step that is the access (a free): drawn once, tagged,
+	 * however many races it took part in. */
+	return !strncmp(s->op, "atomic", 6) || !strncmp(s->op, "volatile_", 9) ||
+	       !strcmp(s->op, m->op);
 }
 
 static void add_mark(struct item *it, long *n, const struct weft__mark *m)

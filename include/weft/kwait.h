@@ -48,6 +48,13 @@ void weft_waitq_init(struct weft_waitq *q, const char *name,
 void weft_wait_begin(struct weft_waitq *q, struct weft_waiter *w,
 		     long timeout, const char *what, const char *cond,
 		     const struct weft_loc *loc);
+/* The same in two halves, for a wait that drops a spinlock between them
+ * (wait_event_lock_irq): prepare_to_wait while the lock is held, then,
+ * once it is dropped, the sleep check. */
+void weft_wait_prepare(struct weft_waitq *q, struct weft_waiter *w,
+		       long timeout, const char *what, const char *cond,
+		       const struct weft_loc *loc);
+void weft_wait_may_sleep(struct weft_waiter *w);
 /* Given the condition just evaluated: 1 when the wait is over (the
  * condition holds, or the timeout expired); otherwise sleep until the
  * queue is woken after the last prepare (or the timeout fires), prepare

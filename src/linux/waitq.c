@@ -55,6 +55,22 @@ void weft_wait_begin(struct weft_waitq *q, struct weft_waiter *w,
 	weft__lx_me()->waiter = w;
 }
 
+void weft_wait_prepare(struct weft_waitq *q, struct weft_waiter *w,
+		       long timeout, const char *what, const char *cond,
+		       const struct weft_loc *loc)
+{
+	*w = (struct weft_waiter){ .q = q, .timeout = timeout, .what = what,
+				   .cond = cond, .loc = loc };
+	weft__check_access(q, sizeof *q, false, loc);
+	prepare(w);
+	weft__lx_me()->waiter = w;
+}
+
+void weft_wait_may_sleep(struct weft_waiter *w)
+{
+	weft_might_sleep(w->what, qname(w->q), w->loc);
+}
+
 static bool fired(const struct weft_waiter *w, int tid)
 {
 	const struct weft__lx_thread *t = &weft__lx_th[tid];

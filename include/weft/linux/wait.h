@@ -54,6 +54,31 @@ typedef struct weft_waitq wait_queue_head_t;
 #define wait_event_interruptible_timeout(wq, cond, t)                         \
 	WEFT_LX_WAIT(wq, cond, #cond, WEFT_LX_WAIT_TIMEOUT(t),                \
 		     "wait_event_interruptible_timeout")
+/* wait_event_lock_irq: the caller holds lock (spin_lock_irq); the
+ * condition is checked with it held, the lock is dropped while the thread
+ * sleeps and taken again before the next check, as in the kernel.  The
+ * waiter is registered before the lock is dropped, so a wake-up in
+ * between is not lost. */
+#define WEFT_LX_WAIT_LOCKED(wq, cond, condstr, lock, what)                    \
+	(__extension__({                                                      \
+		struct weft_waiter weft_ww_;                                  \
+		while (!(cond)) {                                             \
+			weft_wait_prepare(&(wq), &weft_ww_, -1, (what),       \
+					  condstr, WEFT_HERE);                \
+			spin_unlock_irq(&(lock));                             \
+			weft_wait_may_sleep(&weft_ww_);                       \
+			(void)weft_wait_cond(&weft_ww_, 0);                   \
+			weft_wait_end(&weft_ww_);                             \
+			spin_lock_irq(&(lock));                               \
+		}                                                             \
+		0;                                                            \
+	}))
+#define wait_event_lock_irq(wq, cond, lock)                                   \
+	((void)WEFT_LX_WAIT_LOCKED(wq, cond, #cond, lock,                     \
+				   "wait_event_lock_irq"))
+#define wait_event_interruptible_lock_irq(wq, cond, lock)                     \
+	((int)WEFT_LX_WAIT_LOCKED(wq, cond, #cond, lock,                      \
+				  "wait_event_interruptible_lock_irq"))
 #define wake_up(q) weft_waitq_wake((q), "wake_up", WEFT_HERE)
 #define wake_up_all(q) weft_waitq_wake((q), "wake_up_all", WEFT_HERE)
 #define wake_up_interruptible(q)                                              \

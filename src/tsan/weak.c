@@ -174,6 +174,15 @@ static void took(struct weft__wk_loc *l, int i, int tid, int mo)
 		t->acq = weft__wk_clk_join(t->acq, e->rel);
 }
 
+/* The place of the program's code at pc, "file.c:12", for the notes. */
+static const char *site(uintptr_t pc)
+{
+	const struct weft_loc *l = weft__pc_loc(pc);
+
+	return weft__internf("%s:%d", weft__file_base(l ? l->file : "?"),
+			     l ? l->line : 0);
+}
+
 /* A relaxed load followed in its thread by a relaxed store elsewhere: the
  * one reordering weak.c does not explore (load buffering: the load
  * reading a store that comes after it in the interleaving, or the store
@@ -181,22 +190,15 @@ static void took(struct weft__wk_loc *l, int i, int tid, int mo)
 static void load_buffering(struct weft__wk_thr *t, const volatile void *a,
 			   int mo, uintptr_t pc)
 {
-	const struct weft_loc *ld, *st;
-
 	if (mo != 0 || !t->rlx_load || t->rlx_load == a)
 		return;
-	ld = weft__pc_loc(t->rlx_pc);
-	st = weft__pc_loc(pc);
 	weft__verdict_note(
 		LB_NOTE,
 		weft__internf("load buffering is not explored: a relaxed load "
-			      "(%s:%d) comes before a relaxed store elsewhere "
-			      "(%s:%d); a bug that needs the load to read a "
+			      "(%s) comes before a relaxed store elsewhere "
+			      "(%s); a bug that needs the load to read a "
 			      "store made after it is not found",
-			      weft__file_base(ld ? ld->file : "?"),
-			      ld ? ld->line : 0,
-			      weft__file_base(st ? st->file : "?"),
-			      st ? st->line : 0));
+			      site(t->rlx_pc), site(pc)));
 	t->rlx_load = NULL;
 }
 
@@ -209,21 +211,16 @@ static void load_buffering(struct weft__wk_thr *t, const volatile void *a,
 static void visibility_cut(const struct weft__wk_loc *l, int tid,
 			   const struct weft__wk_thr *t, int mo, uintptr_t pc)
 {
-	const struct weft_loc *ld;
-
 	if (weft__verdict_noted(EV_NOTE) ||
 	    oldest_readable(l, tid, t, mo == 5) >= l->len - 1)
 		return;
-	ld = weft__pc_loc(pc);
 	weft__verdict_note(
 		EV_NOTE,
 		weft__internf("from its %s load in a row of an atomic "
 			      "location with no new store, a thread reads the "
-			      "latest store (%s:%d): a bug that needs a poll to "
+			      "latest store (%s): a bug that needs a poll to "
 			      "miss a store %d times is not found",
-			      RUNS == 2 ? "third" : "next",
-			      weft__file_base(ld ? ld->file : "?"),
-			      ld ? ld->line : 0, RUNS + 1));
+			      RUNS == 2 ? "third" : "next", site(pc), RUNS + 1));
 }
 
 void weft__weak_load(const volatile void *a, void *v, unsigned n, int mo,
@@ -281,20 +278,16 @@ static void append(struct weft__wk_loc *l, weft__wk_val v, int tid,
 static void store_order(const struct weft__wk_store *last, int tid, int mo,
 			uintptr_t pc)
 {
-	const struct weft_loc *st;
-
 	if (last->tid < 0 || last->tid == tid || (last->sc && mo == 5) ||
 	    last->clk <= weft__vc(tid)[last->tid])
 		return;
-	st = weft__pc_loc(pc);
 	weft__verdict_note(
 		CO_NOTE,
 		weft__internf("the order of two threads' unordered stores to "
-			      "one atomic location (the second at %s:%d) is "
+			      "one atomic location (the second at %s) is "
 			      "the interleaving's: a bug that needs them to "
 			      "land in the other order (2+2W, S) is not found",
-			      weft__file_base(st ? st->file : "?"),
-			      st ? st->line : 0));
+			      site(pc)));
 }
 
 void weft__weak_store(const volatile void *a, const void *v, unsigned n,
@@ -354,21 +347,15 @@ void weft__weak_cas_failed(const volatile void *a, unsigned n, int fmo,
 {
 	int tid = weft__self();
 	struct weft__wk_loc *l = weft__wk_loc(a, n);
-	const struct weft_loc *at;
 
 	if (!weft__verdict_noted(CAS_NOTE) &&
-	    oldest_readable(l, tid, weft__wk_thr(tid), fmo == 5) <
-		    l->len - 1) {
-		at = weft__pc_loc(pc);
+	    oldest_readable(l, tid, weft__wk_thr(tid), fmo == 5) < l->len - 1)
 		weft__verdict_note(
 			CAS_NOTE,
 			weft__internf("a failed compare-exchange reads the "
-				      "latest store (%s:%d): a bug that needs "
-				      "it to read an older one, as a load "
-				      "may, is not found",
-				      weft__file_base(at ? at->file : "?"),
-				      at ? at->line : 0));
-	}
+				      "latest store (%s): a bug that needs it "
+				      "to read an older one, as a load may, is "
+				      "not found", site(pc)));
 	took(l, l->len - 1, tid, fmo);
 }
 

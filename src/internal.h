@@ -135,6 +135,12 @@ bool weft__thread_mem(int tid, struct weft__thread_mem *m);
  * an access of the program's code below the size asked for is a stack
  * overflow (point.c).  Does not block. */
 void weft__stack_asked(int tid, size_t asked);
+/* The running thread enters (on) or leaves a seqlock read section: while
+ * inside, its plain accesses are as under weft_race_ignore_begin, one
+ * level however many read_seqbegin calls came without a retry (a section
+ * left by an early return is one level, ended by the next retry).  Does
+ * not block. */
+void weft__seq_section(bool on);
 /* The location of the operation thread id is blocked at (or NULL). */
 const struct weft__op *weft__thread_pending(int id);
 

@@ -5,8 +5,9 @@
  * after the last writer's release; writers never wait for readers, they
  * make them retry.  Between read_seqbegin and read_seqretry the reader's
  * plain accesses are as data_race() makes them (weft/race.h): no race is
- * reported with the writer, which the reader's retry answers for (as
- * KCSAN assumes of a read section), and each is a scheduling point, so a
+ * reported, with the writer, which the reader's retry answers for (as
+ * KCSAN assumes of a read section), nor with any other thread (a limit,
+ * said in a note on the verdict), and each is a scheduling point, so a
  * writer runs between two of them and the reader sees what it would see
  * on a real machine: half of an update.  A reader that acts on such a
  * state before its retry (dereferences a pointer the writer frees, skips
@@ -15,7 +16,6 @@
  * and such bugs were verified. */
 #include "lx.h"
 #include "sync/sync.h"
-#include <weft/race.h>
 
 /* Both steps read the lock with acquire order: ordered after the last
  * writer's release, but no later writer is ordered after them (a read of
@@ -23,6 +23,8 @@
  * its section and a writer's read inside the next write section were
  * never a race). */
 #define SEQ_READ (WEFT__ORDER_EXPLICIT | WEFT__ORDER_ACQUIRE)
+/* weft__verdict_note's key of the note on what a read section hides. */
+#define SEQ_NOTE 0x5345514c4f434b00ull
 
 static bool no_writer(const struct weft__op *op)
 {
@@ -50,7 +52,12 @@ unsigned weft_klock_seq_read_begin(struct weft_klock *l, const unsigned *seq,
 	weft__visible(&op);
 	weft__check_access(l, sizeof *l, false, loc);
 	v = *seq;
-	weft_race_ignore_begin();
+	weft__seq_section(true);
+	weft__verdict_note(
+		SEQ_NOTE,
+		"plain accesses in seqlock read sections (and after one left "
+		"without read_seqretry, up to the next) are not checked for "
+		"races with any thread, as KCSAN assumes");
 	return v;
 }
 
@@ -62,7 +69,7 @@ int weft_klock_seq_read_retry(struct weft_klock *l, const unsigned *seq,
 			       .access = WEFT__ACC_READ, .order = SEQ_READ,
 			       .loc = loc };
 
-	weft_race_ignore_end();
+	weft__seq_section(false);
 	weft__visible(&op);
 	weft__check_access(l, sizeof *l, false, loc);
 	if (*seq == start)

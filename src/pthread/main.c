@@ -61,13 +61,13 @@ static size_t main_stack_size(void)
 static void check_status(int status, const struct weft_loc *loc,
 			 const char *how)
 {
-	const char *call = how + strlen("called ");
-
 	if (status == 0 || weft__opts.exit_any || weft__pt_sv_convention())
 		return;
 	/* The thread that exited, and its call in the trace: a thread's
 	 * exit(3) read as the whole program's. */
 	if (!strncmp(how, "called ", 7)) {
+		const char *call = how + 7;
+
 		weft__fail_call(weft__internf("%.*s(%d)",
 					      (int)strcspn(call, " "), call,
 					      status));

@@ -31,24 +31,31 @@
 #define MB_PRIVATE_EXPEDITED_SYNC_CORE 32
 #define MB_PRIVATE_EXPEDITED_RSEQ 128
 
-/* A barrier in every thread, then the kernel's answer (an unregistered
- * process's expedited command fails with EPERM).  MEMBARRIER_CMD_GLOBAL
- * waits for an RCU grace period of the whole machine, milliseconds per
- * call in every execution: it is answered here, as it always succeeds. */
+/* The kernel's answer, then, when it succeeded, a barrier in every
+ * thread (an unregistered process's expedited command fails with EPERM
+ * and makes no barrier).  MEMBARRIER_CMD_GLOBAL waits for an RCU grace
+ * period of the whole machine, milliseconds per call in every execution:
+ * it is answered here, as it always succeeds. */
 static long membarrier(long (*real)(long, ...), long a[6], uintptr_t pc)
 {
+	long r = 0;
+
 	switch (a[0]) {
 	case MB_GLOBAL:
-		weft__weak_membarrier(pc);
-		return 0;
+		break;
 	case MB_GLOBAL_EXPEDITED:
 	case MB_PRIVATE_EXPEDITED:
 	case MB_PRIVATE_EXPEDITED_SYNC_CORE:
 	case MB_PRIVATE_EXPEDITED_RSEQ:
-		weft__weak_membarrier(pc);
+		r = real(SYS_membarrier, a[0], a[1], a[2], a[3], a[4], a[5]);
 		break;
+	default:
+		return real(SYS_membarrier, a[0], a[1], a[2], a[3], a[4],
+			    a[5]);
 	}
-	return real(SYS_membarrier, a[0], a[1], a[2], a[3], a[4], a[5]);
+	if (r == 0)
+		weft__weak_membarrier(pc);
+	return r;
 }
 #endif
 

@@ -118,7 +118,8 @@ static void went_on(FILE *out, const struct weft__verdict *V)
 {
 	long n = V->executions + V->pruned + V->redundant;
 
-	if (V->bug_fatal || n <= V->bug_exec + 1)
+	/* Not after a hang or a kill: then the search was cut short. */
+	if (V->bug_fatal || V->state != SHM_DONE || n <= V->bug_exec + 1)
 		return;
 	fprintf(out, "the search went on for %ld execution%s in all (%.2f s) "
 		     "and found nothing worse\n",

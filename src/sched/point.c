@@ -124,6 +124,16 @@ static void race_ignore(int delta)
 	weft__set_running(X->cur);
 }
 
+void weft__seq_section(bool on)
+{
+	struct weft__exec *X = weft__X;
+
+	if (!X || X->cur < 0 || X->th[X->cur].seq_section == on)
+		return;
+	X->th[X->cur].seq_section = on;
+	race_ignore(on ? 1 : -1);
+}
+
 void weft_race_ignore_begin(void)
 {
 	race_ignore(1);

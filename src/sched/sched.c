@@ -530,6 +530,7 @@ _Noreturn void weft__thread_exit_current(void)
 	struct weft__thread *t = &X->th[X->cur];
 	int next;
 
+	weft__stack_check_end(t);
 	weft__release_point("exit", t, NULL, NULL);
 	if (X->atomic_tid == t->id) {
 		X->atomic_tid = -1;

@@ -62,6 +62,8 @@ struct weft__thread {
 	bool timed_wait;           /* inside a timed wait's untimed branch
 				      (weft__timed_wait) */
 	uint16_t race_ignore;      /* weft_race_ignore_begin's depth */
+	bool seq_section;          /* inside a seqlock read section: one
+				      level of race_ignore (point.c) */
 	size_t stack_asked;        /* the stack the program asked for
 				      (weft__stack_asked), or 0 */
 	uint32_t serial;           /* threads created before it in this
@@ -297,6 +299,9 @@ void weft__stack_put_all(void);
  * which only a stack overflow of the program reaches). */
 bool weft__stack_touched_below(const struct weft__stack *s, const char *hi);
 void weft__stack_forget_below(const struct weft__stack *s, const char *hi);
+/* A thread that ends (returned, or pthread_exit) having used more stack
+ * than it asked for is a stack overflow (thread.c). */
+void weft__stack_check_end(const struct weft__thread *t);
 bool weft__addr_in_guard(const void *addr);
 /* Thread stacks of other sizes than --stack-size (src/sched/thread.c;
  * used by the pthread layer). */

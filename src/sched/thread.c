@@ -42,8 +42,10 @@ static const char *beyond(const struct weft__thread *t)
  * large local arrays are no instrumented accesses, so only the pages in
  * memory tell; an instrumented function's entry tells sooner, with its
  * place: weft__stack_beyond). */
-static void check_beyond(const struct weft__thread *t, const char *lim)
+void weft__stack_check_end(const struct weft__thread *t)
 {
+	const char *lim = beyond(t);
+
 	if (lim && weft__stack_touched_below(t->stack, lim))
 		weft__fail(WEFT__K(CRASH), NULL,
 			   "stack overflow in thread %s: it used more than "
@@ -62,7 +64,6 @@ static void thread_entry(void *arg)
 	/* The thread's first step, its start, is taken now. */
 	weft__listeners_step(t->id, &t->startop);
 	t->fn(t->arg);
-	check_beyond(t, lim);
 	weft__thread_exit_current();
 }
 

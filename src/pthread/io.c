@@ -52,6 +52,11 @@ static const char *blocking_source(int fd)
 		return "a pipe";
 	if (S_ISSOCK(st.st_mode))
 		return "a socket";
+	/* eventfd, timerfd, signalfd: a read waits for another thread's
+	 * write or a timer, which no step of weft's is (it blocked for real
+	 * until the time limit, 65 s). */
+	if ((st.st_mode & S_IFMT) == 0)
+		return "an event, timer or signal descriptor";
 	if (!S_ISCHR(st.st_mode))
 		return NULL;
 	if (isatty(fd))

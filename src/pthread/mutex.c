@@ -35,6 +35,21 @@ static weft_mutex_t *wm(pthread_mutex_t *m)
 	return w;
 }
 
+/* Bytes no mutex of weft's or glibc's has (an owner that is no thread, a
+ * negative depth): a mutex the program overwrote, or memory that never
+ * held one.  Misuse at the call; weft's model followed their pointers and
+ * crashed in its own code (a probe of awkward programs). */
+static void garbage_check(const weft_mutex_t *w, const char *opname,
+			  const struct weft_loc *loc)
+{
+	if (w->owner < 0 || w->owner > WEFT__MAX_THREADS || w->depth < 0 ||
+	    w->cls < 0)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s on memory that holds no mutex (never "
+			   "initialised, or overwritten: owner %d, depth %d)",
+			   opname, w->owner, w->depth);
+}
+
 /* The weft mutex of m, once m's memory is known not to be freed heap (the
  * lookup writes the object). */
 static weft_mutex_t *wm_at(pthread_mutex_t *m, const char *opname,
@@ -43,6 +58,7 @@ static weft_mutex_t *wm_at(pthread_mutex_t *m, const char *opname,
 	weft_mutex_t *w;
 
 	weft__check_access(m, sizeof *m, true, loc);
+	garbage_check((const weft_mutex_t *)((const char *)m + 8), opname, loc);
 	w = wm(m);
 	weft__mutex_check_usable(w, opname, loc);
 	return w;

@@ -172,15 +172,22 @@ static long build_items(struct weft__shm *S, struct item *it)
 	long n = 0;
 
 	for (long i = 0; i <= S->t.nsteps; i++) {
-		/* marks are few: pick those at i in the order they came */
-		for (int k = 0; k < nm && k < 64; k++) {
-			long at = marks[k].pos < S->t.nsteps ? marks[k].pos
-							     : S->t.nsteps;
-			if (!used[k] && at == i) {
+		/* marks are few: pick those at i in the order they came,
+		 * those that are the step just drawn first (an atomic's mark
+		 * came after a later plain access's of the same place, and was
+		 * drawn after it as a row of its own) */
+		for (int pass = 0; pass < 2; pass++)
+			for (int k = 0; k < nm && k < 64; k++) {
+				long at = marks[k].pos < S->t.nsteps
+						  ? marks[k].pos
+						  : S->t.nsteps;
+				if (used[k] || at != i ||
+				    (!pass && !(n > 0 &&
+						coincides(&it[n - 1], &marks[k]))))
+					continue;
 				used[k] = true;
 				add_mark(it, &n, &marks[k]);
 			}
-		}
 		if (i < S->t.nsteps) {
 			const struct weft__step *s = &st[i];
 			it[n++] = (struct item){ .s = s, .tid = s->tid };

@@ -20,7 +20,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdio_ext.h>
 #include <stdlib.h>
@@ -31,7 +30,6 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "pthread/pt.h"
@@ -282,18 +280,6 @@ static __attribute__((noinline)) void refuse_at(const char *call, bool when,
 		refuse(call, NULL, weft__pc_loc(ra));
 }
 
-/* The same for a call that makes or waits for another process: the
- * advice about input is beside the point there. */
-static __attribute__((noinline)) void refuse_process(const char *call,
-						     uintptr_t ra)
-{
-	if (weft__pt_live())
-		weft__limit(weft__internf("unsupported: %s", call),
-			    weft__pc_loc(ra),
-			    "weft cannot control another process (a child "
-			    "would run in every execution); test the code "
-			    "that runs in one process");
-}
 
 ssize_t __weft_recv(int fd, void *p, size_t n, int flags)
 {
@@ -373,61 +359,4 @@ int __weft_epoll_wait(int epfd, struct epoll_event *ev, int max, int timeout)
 {
 	refuse_at("epoll_wait() with a timeout", timeout != 0, PT_RA());
 	return epoll_wait(epfd, ev, max, timeout);
-}
-
-pid_t __weft_fork(void)
-{
-	refuse_process("fork()", PT_RA());
-	return fork();
-}
-
-int __weft_system(const char *cmd)
-{
-	refuse_process("system()", PT_RA());
-	return system(cmd);
-}
-
-pid_t __weft_waitpid(pid_t pid, int *st, int opt)
-{
-	refuse_process("waitpid()", PT_RA());
-	return waitpid(pid, st, opt);
-}
-
-pid_t __weft_wait(int *st)
-{
-	refuse_process("wait()", PT_RA());
-	return wait(st);
-}
-
-FILE *__weft_popen(const char *cmd, const char *mode)
-{
-	refuse_process("popen()", PT_RA());
-	return popen(cmd, mode);
-}
-
-/* vfork's child would run on the parent's stack, inside an execution:
- * refused there, and a fork elsewhere (the wrapper's frame would be gone
- * under a vfork child returning from it). */
-pid_t __weft_vfork(void)
-{
-	refuse_process("vfork()", PT_RA());
-	return fork();
-}
-
-int __weft_posix_spawn(pid_t *pid, const char *path,
-		       const posix_spawn_file_actions_t *fa,
-		       const posix_spawnattr_t *at, char *const argv[],
-		       char *const envp[])
-{
-	refuse_process("posix_spawn()", PT_RA());
-	return posix_spawn(pid, path, fa, at, argv, envp);
-}
-
-int __weft_posix_spawnp(pid_t *pid, const char *file,
-			const posix_spawn_file_actions_t *fa,
-			const posix_spawnattr_t *at, char *const argv[],
-			char *const envp[])
-{
-	refuse_process("posix_spawnp()", PT_RA());
-	return posix_spawnp(pid, file, fa, at, argv, envp);
 }

@@ -1,0 +1,106 @@
+/* src/pthread/process.c - calls that make or wait for another process.
+ *
+ * A test's executions run in one process that weft restores between
+ * them: a child process would run, for real, in every execution (999
+ * posix_spawn children for one verified program), and a wait for one
+ * blocks on what weft cannot control.  Inside an execution each is
+ * refused, inconclusive (unsupported: CALL), at the program's call;
+ * outside one (a constructor, main's code before a test in the core API)
+ * it is the C library's. */
+#include <sched.h>
+#include <spawn.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "pthread/pt.h"
+#include "modelled.h"
+
+/* The refusal, at the program's call ra (taken by each wrapper before
+ * anything else: computed in a cold part of its own, a wrapper's return
+ * address would name libweft.so). */
+static __attribute__((noinline)) void refuse_process(const char *call,
+						     uintptr_t ra)
+{
+	if (weft__pt_live())
+		weft__limit(weft__internf("unsupported: %s", call),
+			    weft__pc_loc(ra),
+			    "weft cannot control another process (a child "
+			    "would run in every execution); test the code "
+			    "that runs in one process");
+}
+
+pid_t __weft_fork(void)
+{
+	refuse_process("fork()", PT_RA());
+	return fork();
+}
+
+int __weft_system(const char *cmd)
+{
+	refuse_process("system()", PT_RA());
+	return system(cmd);
+}
+
+pid_t __weft_waitpid(pid_t pid, int *st, int opt)
+{
+	refuse_process("waitpid()", PT_RA());
+	return waitpid(pid, st, opt);
+}
+
+pid_t __weft_wait(int *st)
+{
+	refuse_process("wait()", PT_RA());
+	return wait(st);
+}
+
+FILE *__weft_popen(const char *cmd, const char *mode)
+{
+	refuse_process("popen()", PT_RA());
+	return popen(cmd, mode);
+}
+
+/* vfork's child would run on the parent's stack, inside an execution:
+ * refused there, and a fork elsewhere (the wrapper's frame would be gone
+ * under a vfork child returning from it). */
+pid_t __weft_vfork(void)
+{
+	refuse_process("vfork()", PT_RA());
+	return fork();
+}
+
+int __weft_posix_spawn(pid_t *pid, const char *path,
+		       const posix_spawn_file_actions_t *fa,
+		       const posix_spawnattr_t *at, char *const argv[],
+		       char *const envp[])
+{
+	refuse_process("posix_spawn()", PT_RA());
+	return posix_spawn(pid, path, fa, at, argv, envp);
+}
+
+int __weft_posix_spawnp(pid_t *pid, const char *file,
+			const posix_spawn_file_actions_t *fa,
+			const posix_spawnattr_t *at, char *const argv[],
+			char *const envp[])
+{
+	refuse_process("posix_spawnp()", PT_RA());
+	return posix_spawnp(pid, file, fa, at, argv, envp);
+}
+
+/* clone's trailing arguments (parent_tid, tls, child_tid) are read only
+ * when its flags ask for them: passed on as the caller gave them. */
+int __weft_clone(int (*fn)(void *), void *stack, int flags, void *arg, ...)
+{
+	void *ptid, *tls, *ctid;
+	va_list ap;
+
+	refuse_process("clone()", PT_RA());
+	va_start(ap, arg);
+	ptid = va_arg(ap, void *);
+	tls = va_arg(ap, void *);
+	ctid = va_arg(ap, void *);
+	va_end(ap);
+	return clone(fn, stack, flags, arg, ptid, tls, ctid);
+}

@@ -97,7 +97,12 @@ static void summary_line(FILE *out, const struct weft__verdict *V)
 	plural(out, V->executions, "execution");
 	cut_short(out, V);
 	fprintf(out, ", %s", V->strategy);
-	if (V->verdict == VERDICT_PASS)
+	/* A replay's one execution is no budget: it ran the token's
+	 * schedule and that found no bug (a token whose bug needs an option
+	 * the replay was not given, or a program that changed). */
+	if (V->verdict == VERDICT_PASS && !strcmp(V->strategy, "replay"))
+		fputs(", the replayed execution found no bug", out);
+	else if (V->verdict == VERDICT_PASS)
 		fputs(", budget spent, no bug found", out);
 }
 

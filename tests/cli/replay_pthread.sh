@@ -25,4 +25,10 @@ L=$B/tests/cli/leak_reachable
 WEFT_OPTIONS="leaks=all" "$L" | from_text >"$pairs"
 grep -q "leaks=all" "$pairs" || fail "leak_reachable: no leaks=all in $(cat "$pairs")"
 check_replays leak_reachable
+# Without the option the replay finds no bug, and says it of the replay
+# (it said "budget spent, no bug found", as of a search).
+ltok=$(sed -n "s/.*replay=\(w1[^' ]*\).*/\1/p" "$pairs" | head -n 1)
+out=$(WEFT_OPTIONS="replay=$ltok" "$L")
+printf '%s\n' "$out" | grep -q 'the replayed execution found no bug' ||
+	fail "leak_reachable replayed without leaks=all: $out"
 echo "ok: replayed the bugs of $n programs and of mainargs"

@@ -108,6 +108,8 @@ struct weft__verdict {
 	bool parts_exact;         /* the parts' counts add up exactly */
 	double seconds;
 	int crash_signal;
+	bool crash_sent;          /* sent (raise, kill), not a fault: no
+				     faulting address */
 	void *crash_addr;
 	void *crash_pc;
 	int crash_tid;

@@ -143,6 +143,9 @@ static void on_crash(int sig, siginfo_t *si, void *uc_)
 	}
 
 	V->crash_signal = sig;
+	/* si_addr is a fault's address only for a fault: raise() and kill()
+	 * (si_code <= 0) leave the sender's pid there. */
+	V->crash_sent = si->si_code <= 0;
 	V->crash_addr = si->si_addr;
 #if defined(__x86_64__)
 	V->crash_pc = (void *)uc->uc_mcontext.gregs[REG_RIP];

@@ -122,7 +122,10 @@ void weft__crash_to_bug(struct weft__shm *S)
 			 sigabbrev_np(V->crash_signal) ? sigabbrev_np(V->crash_signal) : "signal",
 			 strsignal(V->crash_signal), tname, loc ? " at " : "",
 			 loc ? loc : "", caller_note(V, caller, sizeof caller));
-	if (V->crash_signal == SIGSEGV || V->crash_signal == SIGBUS)
+	if (V->crash_sent)
+		snprintf(V->detail, sizeof V->detail,
+			 "the signal was sent (raise, kill), not a fault\n");
+	else if (V->crash_signal == SIGSEGV || V->crash_signal == SIGBUS)
 		snprintf(V->detail, sizeof V->detail,
 			 "faulting address %p%s\n", V->crash_addr,
 			 (uintptr_t)V->crash_addr < 4096 ? " (a null pointer)"

@@ -10,6 +10,12 @@ static int shared;
 static volatile int flag;
 int reports_sink; /* keeps the racing reads from being optimised away */
 
+WEFT_TEST(raised)
+{
+	weft_yield();
+	raise(SIGSEGV);
+}
+
 WEFT_TEST(killed)
 {
 	weft_yield();

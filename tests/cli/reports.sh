@@ -31,6 +31,10 @@ expect_eq $? 3 "killed worker"
 has "$out" "inconclusive (killed" "signal death"
 has "$out" "killed by SIGKILL" "signal death"
 hasnt "$out" "status -1" "signal death"
+# A raised SIGSEGV is no fault: no faulting address (it was the pid).
+out=$($R --filter=raised)
+has "$out" "the signal was sent (raise, kill), not a fault" "raised signal"
+hasnt "$out" "faulting address" "raised signal"
 # A volatile access is named so, not "atomic".
 out=$($R --filter=volatile_race)
 has "$out" "volatile_write at reports.c:$VW" "volatile race header"

@@ -61,15 +61,7 @@ static bool selected(const struct weft_test *t)
  * name, so a token picks its own test even without --filter. */
 static bool token_fits(const struct weft_test *t, const char **err)
 {
-	uint32_t *d;
-	uint64_t *c;
-	int nc;
-	long n = weft__token_decode(t->name, weft__opts.replay, &d, &c, &nc,
-				    err);
-
-	free(d);
-	free(c);
-	return n >= 0;
+	return weft__token_fits(t->name, weft__opts.replay, err);
 }
 
 /* With --replay: how many selected tests the token fits; when there are

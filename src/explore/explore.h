@@ -139,6 +139,9 @@ long weft__longest_run(long k);
 /* Decisions: replay tokens. */
 char *weft__token_encode(const char *test, const uint32_t *dec, long n,
 			 const uint64_t *ctx, int nctx);
+/* Whether tok is a well-formed token of test (its checksum covers the
+ * test's name); else false, with *err saying why.  Does not block. */
+bool weft__token_fits(const char *test, const char *tok, const char **err);
 long weft__token_decode(const char *test, const char *tok, uint32_t **out,
 			uint64_t **ctx, int *nctx, const char **err);
 

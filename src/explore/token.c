@@ -347,3 +347,15 @@ long weft__token_decode(const char *test, const char *tok, uint32_t **out,
 	}
 	return n;
 }
+
+bool weft__token_fits(const char *test, const char *tok, const char **err)
+{
+	uint32_t *d;
+	uint64_t *c;
+	int nc;
+	long n = weft__token_decode(test, tok, &d, &c, &nc, err);
+
+	free(d);
+	free(c);
+	return n >= 0;
+}

@@ -43,27 +43,34 @@ static void prepare(struct weft_waiter *w)
 	w->gen = w->q->wakeups;
 }
 
-void weft_wait_begin(struct weft_waitq *q, struct weft_waiter *w,
-		     long timeout, const char *what, const char *cond,
-		     const struct weft_loc *loc)
+/* A wait's start: the waiter filled in, the queue's memory checked, and,
+ * when sleep_check, the sleep check before the kernel's prepare_to_wait
+ * (weft_wait_prepare leaves it for after its caller drops a lock). */
+static void start(struct weft_waitq *q, struct weft_waiter *w, long timeout,
+		  const char *what, const char *cond,
+		  const struct weft_loc *loc, bool sleep_check)
 {
 	*w = (struct weft_waiter){ .q = q, .timeout = timeout, .what = what,
 				   .cond = cond, .loc = loc };
 	weft__check_access(q, sizeof *q, false, loc);
-	weft_might_sleep(what, qname(q), loc);
+	if (sleep_check)
+		weft_wait_may_sleep(w);
 	prepare(w);
 	weft__lx_me()->waiter = w;
+}
+
+void weft_wait_begin(struct weft_waitq *q, struct weft_waiter *w,
+		     long timeout, const char *what, const char *cond,
+		     const struct weft_loc *loc)
+{
+	start(q, w, timeout, what, cond, loc, true);
 }
 
 void weft_wait_prepare(struct weft_waitq *q, struct weft_waiter *w,
 		       long timeout, const char *what, const char *cond,
 		       const struct weft_loc *loc)
 {
-	*w = (struct weft_waiter){ .q = q, .timeout = timeout, .what = what,
-				   .cond = cond, .loc = loc };
-	weft__check_access(q, sizeof *q, false, loc);
-	prepare(w);
-	weft__lx_me()->waiter = w;
+	start(q, w, timeout, what, cond, loc, false);
 }
 
 void weft_wait_may_sleep(struct weft_waiter *w)

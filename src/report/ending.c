@@ -45,6 +45,19 @@ static void overflow_message(struct weft__verdict *V, const char *tname,
 			 ran_out ? " at " : "", ran_out ? ran_out : "");
 }
 
+/* The program's innermost call on the crashing stack, "f.c:12 in g" in
+ * where, or NULL. */
+static const char *program_call(const struct weft__verdict *V, char *where,
+				size_t n)
+{
+	for (int i = 0; i < 8 && V->crash_callers[i]; i++) {
+		const char *c = V->crash_callers[i];
+		if (in_program(c))
+			return weft__code_location(c - 1, where, n);
+	}
+	return NULL;
+}
+
 /* For a crash outside the program's code (the C library's strlen of a
  * null pointer): the program's innermost call on the crashing stack, as
  * " (called from f.c:12 in g)", or "". */
@@ -53,18 +66,11 @@ static const char *caller_note(const struct weft__verdict *V, char *buf,
 {
 	char where[400] = "";
 
-	if (in_program(V->crash_pc))
+	if (in_program(V->crash_pc) ||
+	    !program_call(V, where, sizeof where))
 		return "";
-	for (int i = 0; i < 8 && V->crash_callers[i]; i++) {
-		const char *c = V->crash_callers[i];
-		if (!in_program(c))
-			continue;
-		if (!weft__code_location(c - 1, where, sizeof where))
-			return "";
-		snprintf(buf, n, " (called from %s)", where);
-		return buf;
-	}
-	return "";
+	snprintf(buf, n, " (called from %s)", where);
+	return buf;
 }
 
 /* A crash in weft's model of a call, on a pointer the program gave it
@@ -81,22 +87,15 @@ static bool in_model(struct weft__verdict *V, const char *tname,
 	/* The model's function, not its line: "f.c:190 in mem_value". */
 	const char *fn = loc ? strstr(loc, " in ") : NULL;
 
-	if (!loc || !weft__crash_pc_in_weft(V->crash_pc))
+	if (!loc || !weft__crash_pc_in_weft(V->crash_pc) ||
+	    !program_call(V, call, sizeof call))
 		return false;
-	for (int i = 0; i < 8 && V->crash_callers[i]; i++) {
-		const char *c = V->crash_callers[i];
-		if (!in_program(c))
-			continue;
-		if (!weft__code_location(c - 1, call, sizeof call))
-			return false;
-		snprintf(V->message, sizeof V->message,
-			 "%s (%s) in thread %s at %s (inside weft's model of "
-			 "the call, in %s)",
-			 sig ? sig : "signal", strsignal(V->crash_signal),
-			 tname, call, fn ? fn + 4 : loc);
-		return true;
-	}
-	return false;
+	snprintf(V->message, sizeof V->message,
+		 "%s (%s) in thread %s at %s (inside weft's model of the "
+		 "call, in %s)",
+		 sig ? sig : "signal", strsignal(V->crash_signal), tname, call,
+		 fn ? fn + 4 : loc);
+	return true;
 }
 
 /* Turn a worker's crash record into a bug report. */

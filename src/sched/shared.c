@@ -139,10 +139,7 @@ void weft__verdict_note(uint64_t key, const char *msg)
 {
 	struct weft__verdict *V = &weft__S->v;
 
-	for (int i = 0; i < V->nnotes; i++)
-		if (V->note_keys[i] == key)
-			return;
-	if (V->nnotes == WEFT__MAX_NOTES)
+	if (weft__verdict_noted(key) || V->nnotes == WEFT__MAX_NOTES)
 		return;
 	V->note_keys[V->nnotes] = key;
 	snprintf(V->notes[V->nnotes], sizeof V->notes[0], "%s", msg);

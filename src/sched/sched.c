@@ -92,13 +92,29 @@ static bool compute_small(struct weft__exec *X)
 {
 	uint64_t en = 0, wk = 0;
 
-	for (uint64_t m = X->live_small; m; m &= m - 1) {
+#ifdef WEFT__ASAN
+	/* The sanitizer build checks the copies against the ops (no model
+	 * changes a pending op's ready or strong) and that the threads left
+	 * out are the ones whose join the model would answer with no. */
+	for (uint64_t m = X->live_small & X->pend_mask; m; m &= m - 1) {
 		int b = __builtin_ctzll(m);
 		const struct weft__op *op = X->pend[b];
-		if (!op || (op->ready && !op->ready(op)))
+		if (X->pend_ready[b] != op->ready ||
+		    X->pend_strong[b] != op->strong ||
+		    (((X->join_mask >> b) & 1) && (!op->ready || op->ready(op))))
+			weft__die("thread %d: the enabled set's copy of its "
+				  "op differs from the op", b);
+	}
+#endif
+	for (uint64_t m = X->live_small & X->pend_mask & ~X->join_mask; m;
+	     m &= m - 1) {
+		int b = __builtin_ctzll(m);
+		weft__ready_fn ready = X->pend_ready[b], strong;
+		if (ready && !ready(X->pend[b]))
 			continue;
 		en |= (uint64_t)1 << b;
-		if (op->strong && !op->strong(op))
+		strong = X->pend_strong[b];
+		if (strong && !strong(X->pend[b]))
 			wk |= (uint64_t)1 << b;
 	}
 	X->enabled.w[0] = en;
@@ -539,6 +555,11 @@ _Noreturn void weft__thread_exit_current(void)
 	t->state = TS_DONE;
 	if (t->id < 64)
 		X->live_small &= ~((uint64_t)1 << t->id);
+	for (uint64_t m = X->join_mask; m; m &= m - 1) {
+		int b = __builtin_ctzll(m);
+		if (X->join_tgt[b] == t->id)
+			X->join_mask &= ~((uint64_t)1 << b);
+	}
 	X->n_work -= !(t->flags & WEFT__THREAD_DAEMON);
 	weft__set_pending(X, t, NULL);
 	weft__dead_stack_add(t);

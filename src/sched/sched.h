@@ -136,6 +136,21 @@ struct weft__exec {
 	 * scheduling point reads for every live thread: one cache line for
 	 * eight threads, not a record of 2.7 KB each (set_pending). */
 	const struct weft__op *pend[64];
+	/* Their ready() and strong() beside them, and which of the 64 have an
+	 * op at all: most pending ops need neither, and the scheduler then
+	 * decides without reading the op, which lies on its thread's stack
+	 * (a load from another stack per thread per step was a tenth of the
+	 * kernel workload's scheduling time). */
+	weft__ready_fn pend_ready[64];
+	weft__ready_fn pend_strong[64];
+	uint64_t pend_mask;
+	/* Threads (of the first 64) waiting in a join for a thread that has
+	 * not finished, and for which: their join cannot be ready before that
+	 * thread's exit step, which takes them out (weft__thread_exit_current),
+	 * so the scheduler need not ask it at every step (a main thread that
+	 * joins its workers was asked at every step of theirs). */
+	uint64_t join_mask;
+	int16_t join_tgt[64];
 	int atomic_tid;            /* thread inside an atomic section, -1 */
 	int atomic_depth;
 	/* The sets computed at the last scheduling point, written in place
@@ -216,8 +231,17 @@ static inline void weft__set_pending(struct weft__exec *X,
 				     struct weft__op *op)
 {
 	t->pending = op;
-	if (t->id < 64)
+	if (t->id < 64) {
+		uint64_t bit = (uint64_t)1 << t->id;
 		X->pend[t->id] = op;
+		if (op) {
+			X->pend_ready[t->id] = op->ready;
+			X->pend_strong[t->id] = op->strong;
+			X->pend_mask |= bit;
+		} else {
+			X->pend_mask &= ~bit;
+		}
+	}
 }
 /* Rounds of spin loops (fair.c): whether op touches an object (a poll);
  * whether thread t's step op, not eligible, costs an unfair continuation;

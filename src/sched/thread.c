@@ -336,6 +336,10 @@ void weft_join_at(weft_thread_t th, const struct weft_loc *loc)
 				.access = WEFT__ACC_READ, .ready = join_ready,
 				.waitdesc = join_desc, .arg2 = th.id,
 				.loc = loc };
+	if (t->state != TS_DONE && X->cur >= 0 && X->cur < 64) {
+		X->join_mask |= (uint64_t)1 << X->cur;
+		X->join_tgt[X->cur] = (int16_t)th.id;
+	}
 	weft__visible(&op);
 	t->joined = true;
 	pvc_join(X->th[X->cur].pvc, t->pvc, X->nthreads);

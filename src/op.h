@@ -88,6 +88,8 @@ struct weft__op {
 	uint8_t (*lock_now)(const struct weft__op *op);
 	bool ends_process;        /* ends the process (exit, return from
 				     main): conflicts with every step */
+	uint8_t liveness;         /* WEFT__LIVE_*: for the explorer, what the
+				     step does to the end of the test */
 	bool por_write;           /* for the explorer a write of obj, though
 				     the clocks see access: a read of state
 				     that steps which are reads of each
@@ -134,6 +136,21 @@ enum {
 	 * seq_cst fence writes (weft__sc_fence_obj); it orders no clock. */
 	WEFT__ORDER_SC = 16,
 };
+
+/* The test ends when its last thread that is no daemon finishes; the
+ * end-of-test checks then read what the daemons left (a work still
+ * pending).  A step that makes its thread a daemon or no daemon (a
+ * worker taking a work, and finishing it) changes whether a later exit
+ * ends the test, so for the explorer it writes the test's liveness and
+ * the exit of a thread that is no daemon reads it: the two do not
+ * commute, though they touch no common object.  (Exits commute with one
+ * another.)  No clock is joined: it orders no memory. */
+enum {
+	WEFT__LIVE_TOGGLE = 1,
+	WEFT__LIVE_EXIT = 2,
+};
+/* The object that stands for the liveness in the explorer's records. */
+const void *weft__liveness_obj(void);
 
 /* Shorthand for the common case of a non-blocking operation. */
 void weft__point(const char *name, const void *obj, const char *objname,

@@ -335,7 +335,7 @@ static int dfs_pick(const struct weft__decision *d)
 	/* With full branching every node's backtrack set holds every enabled
 	 * thread already: the races would add nothing. */
 	if (!full)
-		weft__dfs_analyse_races(nodes, step_node, bound);
+		weft__dfs_analyse_races(nodes, pos, step_node, bound);
 	pb = split_step(pos);
 	n = &nodes[pos];
 	if (pos < replay_len) {
@@ -408,6 +408,7 @@ static int dfs_pick(const struct weft__decision *d)
 				     ? weft__thread_pending(tid)->loc->line
 				     : 0;
 	}
+	n->live = weft__thread_pending(tid)->liveness;
 	step_node[d->step] = pos;
 	pos++;
 	return tid;

@@ -32,12 +32,13 @@ struct node {
 				    per-execution pool), to catch a re-run
 				    that diverges; 0 until known */
 	int op_line;
+	uint8_t live;           /* the chosen step's liveness (op.h) */
 };
 
 /* The race analysis at the current state (dfs_race.c); bound >= 0 adds
  * bounded POR's conservative backtrack points. */
-void weft__dfs_analyse_races(struct node *nodes, const long *step_node,
-			     int bound);
+void weft__dfs_analyse_races(struct node *nodes, long npos,
+			     const long *step_node, int bound);
 
 /* WEFT_DFS_PREFIX / WEFT_DFS_TARGET, see dfs_debug.c. */
 void weft__dfs_prefix_from_env(struct node *nodes, long cap, long *depth,

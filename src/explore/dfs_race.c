@@ -58,10 +58,26 @@ static long latest_race(int p, const struct weft__op *op, const void *obj)
 	return cand;
 }
 
+/* The last step of another thread whose liveness (op.h) does not commute
+ * with p's next step, live, or -1.  Happens-before is not asked: the
+ * backtrack point may be one too many, never one too few. */
+static long latest_live(const struct node *nodes, long npos, int p,
+			uint8_t live)
+{
+	for (long i = npos - 1; i >= 0; i--) {
+		const struct node *n = &nodes[i];
+		if (n->is_value || (int)n->chosen == p || !n->live)
+			continue;
+		if (live == WEFT__LIVE_TOGGLE || n->live == WEFT__LIVE_TOGGLE)
+			return i;
+	}
+	return -1;
+}
+
 /* For every thread's next operation, find the last racing step and add
  * backtrack points before it. */
-void weft__dfs_analyse_races(struct node *nodes, const long *step_node,
-			     int bound)
+void weft__dfs_analyse_races(struct node *nodes, long npos,
+			     const long *step_node, int bound)
 {
 	for (int p = 0; p < weft__nthreads(); p++) {
 		const struct weft__op *op = weft__thread_pending(p);
@@ -73,6 +89,15 @@ void weft__dfs_analyse_races(struct node *nodes, const long *step_node,
 		if (weft__thread_done(p) || !op ||
 		    op->access == WEFT__ACC_NONE)
 			continue;
+		if (op->liveness) {
+			long k = latest_live(nodes, npos, p, op->liveness);
+			if (k >= 0) {
+				add_backtrack(nodes, k, p);
+				if (bound >= 0 && run_start(nodes, k) != k)
+					add_backtrack(nodes,
+						      run_start(nodes, k), p);
+			}
+		}
 		s = latest_race(p, op, op->obj);
 		s2 = latest_race(p, op, op->obj2);
 		if (s2 > s)

@@ -39,6 +39,8 @@ enum {
 			       prefix inherited: it blocks a reversal only
 			       when it is an initial, not a weak initial
 			       (split.c says why) */
+	EV_LIVE = 512,   /* WEFT__LIVE_TOGGLE: writes the liveness object */
+	EV_EXIT = 1024,  /* WEFT__LIVE_EXIT: reads it (op.h) */
 	EV_SC = 256,     /* a seq_cst atomic access: it reads the seq_cst
 			    fences' object (WEFT__ORDER_SC in op.h) */
 };
@@ -266,7 +268,7 @@ struct touch {
 
 /* The most objects a step touches: its object, a second one, the heap
  * block holding the first, and the seq_cst fences' object. */
-#define WEFT__MAX_TOUCH 4
+#define WEFT__MAX_TOUCH 5
 
 /* Fills t (room for WEFT__MAX_TOUCH) with the objects e touches; returns
  * how many. */

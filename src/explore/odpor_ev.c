@@ -154,6 +154,10 @@ void weft__ev_of_op(struct ev *e, int tid, const struct weft__op *op)
 		e->flags |= EV_COND;
 	if (op->order & WEFT__ORDER_SC)
 		e->flags |= EV_SC;
+	if (op->liveness == WEFT__LIVE_TOGGLE)
+		e->flags |= EV_LIVE;
+	else if (op->liveness == WEFT__LIVE_EXIT)
+		e->flags |= EV_EXIT;
 	/* Acquisitions: blocking steps that are no release, and try-steps
 	 * that succeed (they take the lock or count just as well): that
 	 * write, or take a read side (a shared trylock is a read). */
@@ -214,6 +218,10 @@ static bool dependent(const struct ev *a, const struct ev *b, bool cond)
 	 * cannot run (a wakeup sequence was once placed there and dropped,
 	 * and a reachable bug went unexplored). */
 	if (section_entry(a) || section_entry(b))
+		return true;
+	/* The test's liveness (op.h): a write of it against any use. */
+	if (((a->flags & EV_LIVE) && (b->flags & (EV_LIVE | EV_EXIT))) ||
+	    ((b->flags & EV_LIVE) && (a->flags & (EV_LIVE | EV_EXIT))))
 		return true;
 	if (a->access == WEFT__ACC_NONE || b->access == WEFT__ACC_NONE ||
 	    !a->obj || !b->obj)

@@ -135,6 +135,9 @@ int weft__odpor_race_touches(const struct ev *e, struct touch *t)
 		t[n++] = (struct touch){ e->blk, false };
 	if (e->flags & EV_SC)
 		t[n++] = (struct touch){ weft__sc_fence_obj(), false };
+	if (e->flags & (EV_LIVE | EV_EXIT))
+		t[n++] = (struct touch){ weft__liveness_obj(),
+					 (e->flags & EV_LIVE) != 0 };
 	return n;
 }
 

@@ -273,6 +273,7 @@ static void worker_main(void *arg)
 			       .obj = &weft__lx_dom,
 			       .objname = wq->name, .access = WEFT__ACC_WRITE,
 			       .ready = worker_ready, .arg = wk,
+			       .liveness = WEFT__LIVE_TOGGLE,
 			       .loc = wq->alloc_loc };
 
 	for (;;) {
@@ -316,13 +317,16 @@ static void worker_main(void *arg)
 		 * started before it, taking a second work while this one
 		 * still ran: two works' lost update was verified in 9
 		 * schedules (found by a probe of kernel patterns). */
-		if (wk->slot + 1 < wq->nworkers)
-			weft__point(wq->bsd ? "task_done" : "work_done",
-				    &weft__lx_dom, name, WEFT__ACC_WRITE, loc);
-		else
-			weft__release_point(wq->bsd ? "task_done"
-						    : "work_done",
-					    &weft__lx_dom, name, loc);
+		{
+			/* It makes the worker a daemon again (liveness). */
+			struct weft__op done = {
+				.name = wq->bsd ? "task_done" : "work_done",
+				.obj = &weft__lx_dom, .objname = name,
+				.access = WEFT__ACC_WRITE,
+				.release = wk->slot + 1 >= wq->nworkers,
+				.liveness = WEFT__LIVE_TOGGLE, .loc = loc };
+			weft__visible(&done);
+		}
 		w->runner = 0;
 		w->ndone++;
 		wq->nactive--;

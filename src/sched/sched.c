@@ -547,7 +547,14 @@ _Noreturn void weft__thread_exit_current(void)
 	int next;
 
 	weft__stack_check_end(t);
-	weft__release_point("exit", t, NULL, NULL);
+	{
+		struct weft__op op = {
+			.name = "exit", .obj = t, .access = WEFT__ACC_WRITE,
+			.release = true,
+			.liveness = (t->flags & WEFT__THREAD_DAEMON)
+					    ? 0 : WEFT__LIVE_EXIT };
+		weft__visible(&op);
+	}
 	if (X->atomic_tid == t->id) {
 		X->atomic_tid = -1;
 		X->atomic_depth = 0;

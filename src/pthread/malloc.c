@@ -7,8 +7,9 @@
  * initialisers) they allocate from it too: those blocks are part of the
  * state every execution starts from, put back at its start, and checked
  * like the others inside it (detect/heap.h).  After main outside
- * executions (destructors) and for memory libc allocated itself
- * (asprintf), libc's allocator is used; a free of such memory inside an
+ * executions (destructors) and for memory libc allocated itself (the
+ * calls that hand the program such memory are libc_alloc.c's, which
+ * copies it to the tracked heap), libc's allocator is used; a free of such memory inside an
  * execution is ignored, because libc's heap is not rewound between
  * executions and the same pointer would otherwise be freed once per
  * execution.  getline and getdelim grow the program's buffer with this

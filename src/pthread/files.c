@@ -49,10 +49,56 @@ struct res {
 static struct res res[MAX_RES];
 static int nres;
 
+/* ---- files as shared state ------------------------------------------ */
+
+/* The contents of files and the names in directories are state the
+ * threads share that the explorer does not see: no write of a file is a
+ * scheduling point, nor a creation or a removal, so two threads that
+ * each read a counter from a file and write it back, or one that tests
+ * for a file another creates, were verified in one schedule (found by a
+ * probe of the README's claims).  Until those calls are steps, a verdict
+ * of an execution that had more than one thread and opened a file or a
+ * directory in a test thread says so. */
+#define FILES_NOTE 0x46494c4553484152ull
+
+static long opened_gen = -1;
+
+void weft__pt_files_note(void)
+{
+	if (opened_gen != weft__exec_gen() || weft__nthreads() < 2 ||
+	    weft__verdict_noted(FILES_NOTE))
+		return;
+	weft__verdict_note(FILES_NOTE,
+			   "the threads used files: the orders of their file "
+			   "writes, creations and removals are not explored "
+			   "(a lost update of a file's contents is not "
+			   "found)");
+}
+
+/* A file or directory opened in an execution (descriptor fd). */
+static void file_opened(int fd)
+{
+	struct stat st;
+	int e = errno;
+
+	if (fd >= 0 && fstat(fd, &st) == 0 &&
+	    (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))) {
+		opened_gen = weft__exec_gen();
+		weft__pt_files_note();
+	}
+	errno = e;
+}
+
 static void keep(enum kind k, struct res r)
 {
 	if (!weft__pt_live())
 		return;
+	if (k == R_FD)
+		file_opened(r.u.fd);
+	else if (k == R_FILE && !r.purge)
+		file_opened(fileno(r.u.f));
+	else if (k == R_DIR)
+		file_opened(dirfd(r.u.d));
 	r.kind = k;
 	for (int i = 0; i < nres; i++)
 		if (res[i].kind == R_NONE) {

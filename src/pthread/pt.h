@@ -61,6 +61,10 @@ bool weft__pt_point_needed(const void *obj);
  * dropped first when purge is set; the record of a stream the program
  * closes, or of a descriptor a stream now owns (whether there was one). */
 void weft__pt_keep_stream(FILE *f, bool purge);
+/* The note that files are shared state the explorer does not see, once
+ * an execution with more than one thread opened one (files.c): asked at
+ * each open and at each thread's creation. */
+void weft__pt_files_note(void);
 bool weft__pt_drop_stream(FILE *f);
 bool weft__pt_drop_fd(int fd);
 /* Whether t names a thread of this execution. */

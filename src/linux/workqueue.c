@@ -161,11 +161,22 @@ void weft_wq_set_max_active(struct weft_wq *wq, int max_active,
 void weft_work_init(struct weft_work *w, void (*fn)(struct weft_work *),
 		    const char *name, const struct weft_loc *loc)
 {
-	if (w->magic == WEFT_WORK_MAGIC && (w->pending || w->runner) &&
-	    weft__is_tracked(w))
+	/* Only for memory weft knows to start each execution clean (the
+	 * heap's blocks, the program's static data): a work on a stack may
+	 * lie over an old one's bytes.  A work's own function may set it up
+	 * anew for a next stage: no bug. */
+	if (w->magic == WEFT_WORK_MAGIC &&
+	    (w->pending || (w->runner && w->runner != weft__self() + 1)) &&
+	    (weft__is_tracked(w) || weft__in_static_data(w)))
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "INIT_WORK on work %s while it is "
 			   "%s", w->name, w->pending ? "pending" : "running");
+	/* INIT_WORK's stores are plain ones: against a queue_work of
+	 * another thread not ordered with them (the model's atomic write
+	 * of the work, weft_work_queue_on), a data race, whichever comes
+	 * first (the kernel's debugobjects catches one order of it). */
+	weft__race_model_plain(w, sizeof *w, true,
+			       (uintptr_t)__builtin_return_address(0));
 	*w = (struct weft_work)WEFT_WORK_INIT(fn, name);
 	w->init = loc;
 }
@@ -413,6 +424,7 @@ int weft_work_queue_on(struct weft_wq *wq, struct weft_work *w, int cpu,
 		    w->name, WEFT__ACC_WRITE, loc);
 	/* again at the step: either may have been freed meanwhile */
 	weft__check_access(w, sizeof *w, true, loc);
+	weft__race_model_access(w, sizeof *w, true, loc);
 	weft__check_access(wq, sizeof *wq, true, loc);
 	if (w->disable) {
 		weft__step_note("disabled");

@@ -100,6 +100,7 @@ void weft__lx_ctx_leave(const struct weft__lx_ctx_save *s)
 	me->atomic_name = s->atomic_name;
 	me->skip_cls[0] = s->skip_cls[0];
 	me->skip_cls[1] = s->skip_cls[1];
+	weft__lx_rcu_implicit_end(NULL);
 }
 
 int weft_in_atomic(void)

@@ -266,6 +266,7 @@ void weft_kx_irqs_off(int delta)
 	 * irq-safe lock taken with spin_lock_irqsave outside them is held
 	 * with interrupts on after them. */
 	me->irqs_off = delta > 0;
+	weft__lx_rcu_implicit_end(NULL);
 }
 
 unsigned long weft_kx_irq_save(void)
@@ -280,6 +281,7 @@ unsigned long weft_kx_irq_save(void)
 void weft_kx_irq_restore(unsigned long flags)
 {
 	weft__lx_me()->irqs_off = flags != 0;
+	weft__lx_rcu_implicit_end(NULL);
 }
 
 int weft_kx_irqs_disabled(void)

@@ -174,6 +174,7 @@ void weft_kx_atomic(int delta, const char *what, const struct weft_loc *loc)
 		me->atomic_name = NULL;
 		x->set_what = 0;
 	}
+	weft__lx_rcu_implicit_end(loc);
 }
 
 int weft_kx_in_softirq(void)

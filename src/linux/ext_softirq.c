@@ -29,6 +29,7 @@ void weft_kx_bh_off(int delta)
 	me->bh_off += delta;
 	if (me->bh_off < 0)
 		me->bh_off = 0;
+	weft__lx_rcu_implicit_end(NULL);
 }
 
 /* Thread t runs with softirqs enabled: it could be interrupted by one. */

@@ -59,6 +59,10 @@ struct weft__lx_thread {
 	int irqs_off;
 	int hardirq;
 	int bh_off;                     /* softirq-disabled depth (ext_softirq.c) */
+	/* an implicit read section of the classic domain is open: one that
+	 * an rcu_dereference in a context that is a reader without
+	 * rcu_read_lock began (rcu_read.c) */
+	int rcu_implicit;
 	/* The arrays come last: each is read only below its count, so the
 	 * begin hook clears the fields before them alone (the arrays are
 	 * four fifths of the record; clearing them whole was 8% of the
@@ -228,6 +232,11 @@ int weft__lx_rcu_blocking_reader(const struct weft_rcu_domain *d,
 				 unsigned long s);
 /* Thread t's read section of d: its depth (0 outside), and the stamp and
  * site of its outermost entry in *stamp and *loc (rcu_read.c). */
+/* Ends the caller's implicit read section of the classic domain when it
+ * has left every context that is a reader without rcu_read_lock (preempt,
+ * softirqs or interrupts disabled, a callback or handler): a scheduling
+ * point then (rcu_read.c), nothing otherwise.  loc: the call that left. */
+void weft__lx_rcu_implicit_end(const struct weft_loc *loc);
 int weft__lx_rcu_depth(const struct weft__lx_thread *t,
 		       const struct weft_rcu_domain *d, unsigned long *stamp,
 		       const struct weft_loc **loc);

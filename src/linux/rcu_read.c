@@ -145,6 +145,32 @@ int weft_rcu_domain_read_held(const struct weft_rcu_domain *d)
 
 /* ---- pointers ------------------------------------------------------------- */
 
+/* Since Linux 4.20 a grace period of the classic domain also waits for
+ * code that runs with preemption, softirqs or interrupts disabled, and
+ * for softirq and interrupt handlers (timer callbacks, tasklets): such
+ * code is a reader without rcu_read_lock, and rcu_dereference_sched and
+ * rcu_dereference_bh are its loads.  weft opens such a reader's section
+ * at its first rcu_dereference there (a grace period begun before then
+ * cannot have to wait for a pointer it had not yet read), and closes it
+ * when the thread leaves the last such context (weft__lx_rcu_implicit_end).
+ * Without it, a correct reader under preempt_disable, and a timer
+ * callback using rcu_dereference_bh, were use-after-free (found by a
+ * probe of kernel patterns). */
+static bool implicit_reader(const struct weft__lx_thread *me)
+{
+	return me->atomic_what || me->bh_off > 0 || me->irqs_off > 0;
+}
+
+void weft__lx_rcu_implicit_end(const struct weft_loc *loc)
+{
+	struct weft__lx_thread *me = weft__lx_me();
+
+	if (!me->rcu_implicit || implicit_reader(me))
+		return;
+	me->rcu_implicit = 0;
+	weft_rcu_domain_read_unlock(&weft__lx_rcu_classic, 0, loc);
+}
+
 void *weft_rcu_domain_load(struct weft_rcu_domain *d, void *const *slot,
 			   int mode, const struct weft_loc *loc)
 {
@@ -155,6 +181,12 @@ void *weft_rcu_domain_load(struct weft_rcu_domain *d, void *const *slot,
 	int depth = weft__lx_rcu_depth(me, d, &stamp, &at);
 	void *v;
 
+	if (d == &weft__lx_rcu_classic && mode == WEFT_RCU_DEREF &&
+	    depth <= 0 && implicit_reader(me)) {
+		weft_rcu_domain_read_lock(d, loc);
+		me->rcu_implicit = 1;
+		depth = 1;
+	}
 	weft__point(f->deref, slot, NULL, WEFT__ACC_READ, loc);
 	weft__check_access(slot, sizeof *slot, false, loc);
 	weft__race_model_access(slot, sizeof *slot, false, loc);

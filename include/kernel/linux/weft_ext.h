@@ -92,7 +92,9 @@ int weft_kx_wake_up_process(struct weft_ktask *t, const struct weft_loc *loc);
  * delta +1 enters and -1 leaves a section in which sleeping is misuse
  * (what names it in messages: "preempt_disable").  Interrupts are no
  * such section but a state (weft_kx_irqs_off below), which sleeping also
- * checks.  Not a scheduling point. */
+ * checks.  Not a scheduling point, but for leaving
+ * the last context that is an RCU reader after an rcu_dereference in it
+ * (its implicit read section ends: src/linux/rcu_read.c). */
 void weft_kx_atomic(int delta, const char *what, const struct weft_loc *loc);
 /* The caller's section depth. */
 int weft_kx_atomic_depth(void);
@@ -129,7 +131,9 @@ void weft_raise_irq_at(unsigned int irq, const struct weft_loc *loc);
  * spin_unlock_irq enable interrupts whatever disabled them, and only
  * the _irqsave forms nest, through the flags weft_kx_irq_save returns
  * (the state before, interrupts now disabled) and weft_kx_irq_restore
- * puts back.  Not scheduling points. */
+ * puts back.  Not scheduling points, but for leaving
+ * the last context that is an RCU reader after an rcu_dereference in it
+ * (its implicit read section ends: src/linux/rcu_read.c). */
 void weft_kx_irqs_off(int delta);
 unsigned long weft_kx_irq_save(void);
 void weft_kx_irq_restore(unsigned long flags);
@@ -144,7 +148,9 @@ int weft_kx_in_hardirq(void);
  * constructor in linux/weft/spinlock.h); then a softirq (a timer callback,
  * a tasklet) that spins on a spinlock another thread holds with softirqs
  * and interrupts enabled is a deadlock, lockdep's {SOFTIRQ-ON-W} ->
- * {IN-SOFTIRQ-W}.  Not scheduling points. */
+ * {IN-SOFTIRQ-W}.  Not scheduling points, but for leaving
+ * the last context that is an RCU reader after an rcu_dereference in it
+ * (its implicit read section ends: src/linux/rcu_read.c). */
 void weft_kx_bh_off(int delta);
 void weft_kx_bh_counted(void);
 

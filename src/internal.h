@@ -366,6 +366,16 @@ const uint32_t *weft__vc(int tid);
  * accesses made before are ordered before what acquires the snapshot. */
 void weft__vc_acquire(int tid, const uint32_t *c, int n);
 void weft__vc_tick(int tid);
+/* A release fence of thread tid for the writes marked
+ * WEFT__ORDER_FENCED (op.h) it makes after it, until its next one.  Not a
+ * scheduling point; does not block. */
+void weft__clock_fence_release(int tid);
+/* The last WEFT__ORDER_FENCED write of thread tid in this execution made
+ * with no release fence before it, if it came at or after tid's epoch
+ * after (its name and place): what a data race's report names as the
+ * write that orders nothing. */
+bool weft__clock_unfenced(int tid, uint32_t after, const char **name,
+			  const struct weft_loc **loc);
 /* The release clock the operations of the core and the models left on
  * obj (*c, with the returned number of entries; 0: none). */
 int weft__release_clock(const void *obj, const uint32_t **c);

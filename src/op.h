@@ -135,6 +135,12 @@ enum {
 	 * for the explorer such an access also reads the object every
 	 * seq_cst fence writes (weft__sc_fence_obj); it orders no clock. */
 	WEFT__ORDER_SC = 16,
+	/* With WEFT__ORDER_EXPLICIT and no release: a write whose release
+	 * is its thread's last release fence (the kernel's relaxed atomics
+	 * after smp_wmb or smp_mb, weft__clock_fence_release): a reader
+	 * that acquires it is ordered after what the writer did before the
+	 * fence, and after nothing when there was none. */
+	WEFT__ORDER_FENCED = 32,
 };
 
 /* The test ends when its last thread that is no daemon finishes; the

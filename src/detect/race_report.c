@@ -200,6 +200,23 @@ static const char *what(unsigned flags, uintptr_t pc)
 	return w ? "write" : "read";
 }
 
+/* When the earlier access's thread published it with a kernel atomic that
+ * orders nothing (clear_bit, atomic_set, atomic_inc ...), the report says
+ * so: the code looks ordered, and is not in the kernel memory model. */
+static void unfenced_hint(char *buf, size_t n, int ptid, uint32_t pclk)
+{
+	const char *name;
+	const struct weft_loc *l;
+
+	if (weft__clock_unfenced(ptid, pclk, &name, &l))
+		snprintf(buf, n, "\n  %s's %s at %s:%d does not order it: in "
+			 "the kernel memory model %s orders nothing (a "
+			 "_release or _unlock form, or smp_mb__before_atomic() "
+			 "or smp_wmb() before it, would)",
+			 weft__thread_name(ptid), name, l->file,
+			 l->line, name);
+}
+
 static int put_access(char *buf, size_t n, const char *lead, int tid,
 		      unsigned flags, unsigned size, uintptr_t pc)
 {
@@ -285,8 +302,10 @@ void weft__race_report(const void *addr, int ptid, uint32_t pclk,
 	if ((size_t)len < sizeof msg)
 		len += snprintf(msg + len, sizeof msg - (size_t)len, "\n  ");
 	if ((size_t)len < sizeof msg)
-		put_access(msg + len, sizeof msg - (size_t)len, "previous ",
-			   ptid, pflags, psize, ppc);
+		len += put_access(msg + len, sizeof msg - (size_t)len,
+				  "previous ", ptid, pflags, psize, ppc);
+	if ((size_t)len < sizeof msg)
+		unfenced_hint(msg + len, sizeof msg - (size_t)len, ptid, pclk);
 	weft__note_finding(WEFT__K(DATA_RACE), key, msg);
 	/* Both accesses go into the drawn trace, where they happened. */
 	weft__mark_access(self, weft__vc(self)[self], what(flags, pc), obj,

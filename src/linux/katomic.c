@@ -19,13 +19,74 @@ static void store(void *c, size_t size, long v)
 		*(long *)c = v;
 }
 
+/* The orders of the kernel's atomics for the race detector, as the Linux
+ * kernel memory model gives them (Documentation/atomic_t.txt): a store
+ * (atomic_set) and a read-modify-write that returns nothing (atomic_inc,
+ * set_bit, clear_bit) are relaxed, ordered only by the release fences
+ * before them (smp_wmb, smp_mb, smp_mb__before_atomic); the _release
+ * forms and clear_bit_unlock release, test_and_set_bit_lock acquires; the
+ * read-modify-writes that return a value (atomic_inc_return,
+ * atomic_dec_and_test, test_and_set_bit, xchg, cmpxchg) are fully
+ * ordered.  A bit lock released with clear_bit and a flag published with
+ * atomic_set after plain stores were verified (found by a probe of kernel
+ * patterns).  Loads (atomic_read, test_bit) acquire: their address and
+ * control dependencies are ordered in the kernel and not in C11, and a
+ * reader without smp_rmb is not reported.  Values are always the latest
+ * store's. */
+static bool has(const char *what, const char *part)
+{
+	return strstr(what, part) != NULL;
+}
+
+static uint8_t ka_order(int op, const char *what)
+{
+	if (op == WEFT_KA_READ)
+		return WEFT__ORDER_EXPLICIT | WEFT__ORDER_ACQUIRE;
+	if (op == WEFT_KA_SET)
+		return has(what, "_release")
+			       ? WEFT__ORDER_EXPLICIT | WEFT__ORDER_RELEASE
+			       : WEFT__ORDER_EXPLICIT | WEFT__ORDER_FENCED;
+	if (op == WEFT_KA_ADD && !has(what, "return") && !has(what, "fetch") &&
+	    !has(what, "test"))
+		return WEFT__ORDER_EXPLICIT | WEFT__ORDER_RMW |
+		       WEFT__ORDER_FENCED;
+	return 0;
+}
+
+static uint8_t kb_order(int op, const char *what)
+{
+	if (op == WEFT_KB_TEST)
+		return WEFT__ORDER_EXPLICIT | WEFT__ORDER_ACQUIRE;
+	if (has(what, "_unlock"))
+		return WEFT__ORDER_EXPLICIT | WEFT__ORDER_RELEASE |
+		       WEFT__ORDER_RMW;
+	if (has(what, "_lock"))
+		return WEFT__ORDER_EXPLICIT | WEFT__ORDER_ACQUIRE |
+		       WEFT__ORDER_RMW;
+	if (!has(what, "test_and_"))
+		return WEFT__ORDER_EXPLICIT | WEFT__ORDER_RMW |
+		       WEFT__ORDER_FENCED;
+	return 0;
+}
+
+static void ordered_point(const char *what, void *obj, bool write,
+			  uint8_t order, const struct weft_loc *loc)
+{
+	struct weft__op o = { .name = what, .obj = obj,
+			      .access = write ? WEFT__ACC_WRITE
+					      : WEFT__ACC_READ,
+			      .order = order, .loc = loc };
+
+	weft__visible(&o);
+}
+
 long weft_katomic_op(void *counter, size_t size, int op, long a, long b,
 		     const char *what, const struct weft_loc *loc)
 {
 	long old;
 
-	weft__point(what, counter, NULL,
-		    op == WEFT_KA_READ ? WEFT__ACC_READ : WEFT__ACC_WRITE, loc);
+	ordered_point(what, counter, op != WEFT_KA_READ, ka_order(op, what),
+		      loc);
 	/* checked at the step: it may have been freed while we waited */
 	weft__check_access(counter, size, op != WEFT_KA_READ, loc);
 	weft__race_model_access(counter, size, op != WEFT_KA_READ, loc);
@@ -64,8 +125,7 @@ int weft_kbit_op(unsigned long *addr, long nr, int op, const char *what,
 	unsigned long mask = 1ul << (nr % (long)BITS);
 	int old;
 
-	weft__point(what, w, NULL,
-		    op == WEFT_KB_TEST ? WEFT__ACC_READ : WEFT__ACC_WRITE, loc);
+	ordered_point(what, w, op != WEFT_KB_TEST, kb_order(op, what), loc);
 	weft__check_access(w, sizeof *w, op != WEFT_KB_TEST, loc);
 	weft__race_model_access(w, sizeof *w, op != WEFT_KB_TEST, loc);
 	old = (*w & mask) != 0;
@@ -117,7 +177,12 @@ void weft_kaccess(const void *p, size_t n, int write, const char *what,
 	weft__check_access(p, n, write != 0, loc);
 }
 
+/* smp_wmb, smp_mb and their kin are release fences for the relaxed
+ * atomics after them (ka_order); smp_rmb and the compiler's barrier order
+ * nothing more here, loads acquiring already. */
 void weft_kbarrier(const char *what, const struct weft_loc *loc)
 {
 	weft__point(what, NULL, NULL, WEFT__ACC_NONE, loc);
+	if (weft__self() >= 0 && (has(what, "mb") && !has(what, "rmb")))
+		weft__clock_fence_release(weft__self());
 }

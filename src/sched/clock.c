@@ -274,6 +274,74 @@ obj_join(struct weft__thread *t, struct weft__objrec *r,
 		vc_join4(t->vc, r->rvc, n);
 }
 
+/* The clocks of the threads' last release fences (weft__clock_fence_release),
+ * kept in records of these keys. */
+static const char frel_key[WEFT__MAX_THREADS];
+
+void weft__clock_fence_release(int tid)
+{
+	struct weft__thread *t = &weft__X->th[tid];
+	struct weft__objrec *r = weft__objrec_find(&frel_key[tid], true);
+
+	memcpy(r->svc, t->vc, sizeof(uint32_t) * (size_t)quad(weft__X->nthreads));
+	r->svc_by = SVC_MIXED;
+	/* What the thread does after the fence is not before it. */
+	t->vc[t->id]++;
+}
+
+/* Each thread's last WEFT__ORDER_FENCED write with no release fence
+ * before it, for the race report's hint (weft__clock_unfenced). */
+static struct unfenced {
+	long gen;
+	uint32_t clk;
+	const char *name;
+	const struct weft_loc *loc;
+} unfenced[WEFT__MAX_THREADS];
+
+bool weft__clock_unfenced(int tid, uint32_t after, const char **name,
+			  const struct weft_loc **loc)
+{
+	const struct unfenced *u = &unfenced[tid];
+
+	if (u->gen != weft__exec_gen() || u->clk < after || !u->loc)
+		return false;
+	*name = u->name;
+	*loc = u->loc;
+	return true;
+}
+
+/* A WEFT__ORDER_FENCED write: it releases what t's last release fence
+ * saw; a store replaces what the object released, a read-modify-write
+ * adds to it (a release sequence goes on through them). */
+static void fenced_release(struct weft__thread *t, struct weft__objrec *r,
+			   const struct weft__op *op)
+{
+	struct weft__objrec *f = weft__objrec_find(&frel_key[t->id], false);
+	int n = quad(weft__X->nthreads);
+
+	if (!f)
+		unfenced[t->id] = (struct unfenced){
+			.gen = weft__exec_gen(), .clk = t->vc[t->id],
+			.name = op->name, .loc = op->loc };
+
+	/* Room for the threads created since the fence (zeros). */
+	if (f)
+		f = weft__objrec_find(&frel_key[t->id], true);
+
+	if (op->order & WEFT__ORDER_RMW) {
+		if (f) {
+			vc_join4(r->svc, f->svc, n);
+			r->svc_by = SVC_MIXED;
+		}
+		return;
+	}
+	if (f)
+		memcpy(r->svc, f->svc, sizeof(uint32_t) * (size_t)n);
+	else
+		memset(r->svc, 0, sizeof(uint32_t) * (size_t)n);
+	r->svc_by = f ? SVC_MIXED : SVC_ZERO;
+}
+
 /* Leave t's clock on the object for those that acquire it later. */
 static void obj_release(struct weft__thread *t, struct weft__objrec *r,
 			const struct weft__op *op)
@@ -282,8 +350,12 @@ static void obj_release(struct weft__thread *t, struct weft__objrec *r,
 
 	if (is_explicit(op)) {
 		if (!(op->order & WEFT__ORDER_RELEASE) ||
-		    op->access != WEFT__ACC_WRITE)
+		    op->access != WEFT__ACC_WRITE) {
+			if ((op->order & WEFT__ORDER_FENCED) &&
+			    op->access == WEFT__ACC_WRITE)
+				fenced_release(t, r, op);
 			return;
+		}
 		if (!(op->order & WEFT__ORDER_RMW) || !svc_news(t, r)) {
 			/* A join with a clock t dominates is a copy. */
 			memcpy(r->svc, t->vc, sizeof(uint32_t) * (size_t)n);

@@ -321,6 +321,14 @@ static int ipoib_mcast_join_complete(int status,
 out_locked:
 	/* mc stored before BUSY is cleared (1c0453d64a34) */
 	mcast->mc = status ? NULL : multicast;
+	/* Not in the kernel's code: there clear_bit, which orders nothing
+	 * in the kernel memory model (Documentation/atomic_bitops.txt),
+	 * is all that orders the store of mc before the flag that
+	 * ipoib_mcast_dev_flush tests without the lock, and weft reports
+	 * ipoib_mcast_leave's read of mc as a data race with it: a
+	 * reordering weakly ordered machines allow.  The barrier keeps
+	 * this reproduction to the race the commit fixed. */
+	smp_mb__before_atomic();
 	clear_bit(IPOIB_MCAST_FLAG_BUSY, &mcast->flags);
 	if (complete_locked) {
 		complete(&mcast->done);           /* the candidate fix */

@@ -65,7 +65,8 @@ typedef struct {
 } atomic64_t;
 #define ATOMIC64_INIT(i) { (i) }
 #define atomic_read_acquire(v) atomic_read(v)
-#define atomic_set_release(v, i) atomic_set(v, i)
+#define atomic_set_release(v, i)                                              \
+	((void)WEFT_LX_KA(v, WEFT_KA_SET, i, 0, "atomic_set_release"))
 #define atomic_fetch_sub(i, v)                                                \
 	((int)WEFT_LX_KA(v, WEFT_KA_ADD, -(long)(i), 0, "atomic_fetch_sub"))
 #define atomic_fetch_dec(v)                                                   \
@@ -178,7 +179,8 @@ typedef struct {
 #define atomic_long_sub_and_test(i, v)                                        \
 	(WEFT_LX_KA(v, WEFT_KA_ADD, -(long)(i), 0, "atomic_long_sub_and_test") == (i))
 #define atomic_long_read_acquire(v) atomic_long_read(v)
-#define atomic_long_set_release(v, i) atomic_long_set(v, i)
+#define atomic_long_set_release(v, i)                                         \
+	((void)WEFT_LX_KA(v, WEFT_KA_SET, i, 0, "atomic_long_set_release"))
 #define atomic_long_or(i, v) ((void)WEFT_KX_FETCH_OP(v, weft_c_ | (i), "atomic_long_or"))
 #define atomic_long_and(i, v) ((void)WEFT_KX_FETCH_OP(v, weft_c_ & (i), "atomic_long_and"))
 

@@ -1,0 +1,7 @@
+// atomic_order_ok.c with the relaxed forms alone: each is a data race.
+//! expect(bit_lock): bug data-race
+//! expect(set_publish): bug data-race
+//! expect(set_after_wmb): bug data-race
+//! expect(inc_publish): bug data-race
+#define RELAXED
+#include "atomic_order_ok.c"

@@ -22,6 +22,7 @@ struct tasklet_struct {
 	unsigned long data;
 	void (*callback)(struct tasklet_struct *);
 	bool use_callback;
+	unsigned long state;
 };
 static inline void weft_kx_tasklet_run(struct weft_work *w)
 {
@@ -32,6 +33,11 @@ static inline void weft_kx_tasklet_run(struct weft_work *w)
 		t->callback(t);
 	else
 		t->func(t->data);
+	/* The kernel's tasklet_action clears the tasklet's RUN state after
+	 * the function returns (tasklet_unlock), so a tasklet that frees
+	 * itself is a use-after-free, as a work item's freeing itself is
+	 * not (the store here is what the heap checks). */
+	t->state = 0;
 	weft_kx_atomic(-1, "tasklet", WEFT_HERE);
 }
 #define DECLARE_TASKLET(n, cb)                                                \

@@ -21,9 +21,11 @@ struct weft_completion {
 	unsigned int consumed;     /* counts consumed so far (a generation:
 				      a wait compares it before and after
 				      its scheduling point) */
+	const struct weft_loc *reset; /* reinit_completion since the last
+					 complete(), or NULL */
 };
 
-#define WEFT_COMPLETION_INIT(name) { 0, 0, (name), 0, 0, 0, 0 }
+#define WEFT_COMPLETION_INIT(name) { 0, 0, (name), 0, 0, 0, 0, 0 }
 
 /* Not scheduling points. */
 void weft_completion_init(struct weft_completion *c, const char *name,

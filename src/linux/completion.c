@@ -38,6 +38,7 @@ void weft_completion_reinit(struct weft_completion *c,
 	weft__check_access(c, sizeof *c, true, loc);
 	c->done = 0;
 	c->consumed++; /* a pending wait can no longer count on old counts */
+	c->reset = loc;
 }
 
 void weft_complete(struct weft_completion *c, int all,
@@ -56,6 +57,7 @@ void weft_complete(struct weft_completion *c, int all,
 		c->done++;
 	c->completer = weft__self() + 1;
 	c->completed = loc;
+	c->reset = NULL;
 }
 
 static bool done_ready(const struct weft__op *op)
@@ -75,7 +77,13 @@ static int completion_waitdesc(const struct weft__op *op, char *buf, size_t n)
 {
 	const struct weft_completion *c = op->obj;
 
-	if (c->completed)
+	if (c->reset && c->completed)
+		snprintf(buf, n, "completion %s (reinit_completion at %s "
+			 "reset its count after %s completed it at %s)",
+			 cname(c), weft__lx_site(c->reset),
+			 weft__lx_tname(c->completer - 1),
+			 weft__lx_site(c->completed));
+	else if (c->completed)
 		snprintf(buf, n, "completion %s (its count is used up; last "
 			 "completed by %s at %s)", cname(c),
 			 weft__lx_tname(c->completer - 1), weft__lx_site(c->completed));

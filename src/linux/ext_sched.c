@@ -160,7 +160,14 @@ void weft_kx_atomic(int delta, const char *what, const struct weft_loc *loc)
 	if (delta > 0) {
 		if (x->atomic++ == 0 && !me->atomic_what) {
 			me->atomic_what = what;
-			me->atomic_name = weft__internf("at %s", weft__lx_site(loc));
+			/* A tasklet by its function (a work of the worker
+			 * that runs it), not by weft's header's line. */
+			me->atomic_name =
+				!strcmp(what, "tasklet") && me->work
+					? weft__internf("tasklet %s",
+							me->work->name)
+					: weft__internf("at %s",
+							weft__lx_site(loc));
 			x->set_what = 1;
 		}
 		return;

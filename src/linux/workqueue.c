@@ -138,7 +138,12 @@ struct weft_wq *weft_wq_alloc(const char *name, unsigned int flags,
 	struct weft_wq *wq;
 
 	max_active = limit_of(max_active, ordered);
-	wq = weft__malloc(sizeof *wq, true, "alloc_workqueue", loc);
+	/* Named after the queue too: a use after destroy_workqueue was
+	 * "alloc_workqueue#1", and the reader had to find which. */
+	wq = weft__malloc(sizeof *wq, true,
+			  name ? weft__internf("alloc_workqueue(%s)", name)
+			       : "alloc_workqueue",
+			  loc);
 	*wq = (struct weft_wq){ .name = name, .max_active = max_active,
 				.flags = flags, .ordered = ordered,
 				.alloc_loc = loc };

@@ -305,11 +305,7 @@ bool weft__is_tracked(const void *p);
  * set_bit).  loc is the program's call.  Does not block. */
 void weft__race_model_access(const void *p, size_t n, bool write,
 			     const struct weft_loc *loc);
-/* The same for a plain access a model makes for the program (INIT_WORK's
- * stores), at the program's return address pc (a location would read
- * as a free's): it races with atomic ones too. */
-void weft__race_model_plain(const void *p, size_t n, bool write,
-			    uintptr_t pc);
+
 /* The same as an inline test for the race detector's fast path: the
  * tracked heap's used range, kept by heap.c (empty before its first use). */
 extern const char *weft__heap_lo, *weft__heap_hi;

@@ -158,14 +158,6 @@ void weft__race_model_access(const void *p, size_t n, bool write,
 			  weft__loc_pc(loc));
 }
 
-void weft__race_model_plain(const void *p, size_t n, bool write,
-			    uintptr_t pc)
-{
-	if (!weft__race_on || weft__self() < 0)
-		return;
-	weft__race_access(p, n, write ? WEFT__RACE_WRITE : 0, pc);
-}
-
 void weft__race_free(const void *p, size_t n, uintptr_t site)
 {
 	if (!weft__race_on || weft__self() < 0)

@@ -131,6 +131,36 @@ static int running_on(const struct weft_wq *wq, int cpu)
 	return n;
 }
 
+/* A queue's block is named after the queue too: a use after
+ * destroy_workqueue was "alloc_workqueue#1", and the reader had to find
+ * which.  The names are kept from one execution to the next (formatting
+ * one at every allocation was 2% of the kernel benchmark's
+ * instructions), each checked against the name given. */
+#define KEPT_NAMES 16
+static struct {
+	char *name, *block;
+} kept[KEPT_NAMES];
+
+static const char *block_name(const char *name)
+{
+	size_t n;
+	int i;
+
+	if (!name)
+		return "alloc_workqueue";
+	for (i = 0; i < KEPT_NAMES && kept[i].name; i++)
+		if (strcmp(kept[i].name, name) == 0)
+			return kept[i].block;
+	n = strlen(name);
+	if (i == KEPT_NAMES || n > 64)
+		return weft__internf("alloc_workqueue(%s)", name);
+	kept[i].name = weft__persistent_alloc(2 * n + 20);
+	memcpy(kept[i].name, name, n + 1);
+	kept[i].block = kept[i].name + n + 1;
+	snprintf(kept[i].block, n + 19, "alloc_workqueue(%s)", name);
+	return kept[i].block;
+}
+
 struct weft_wq *weft_wq_alloc(const char *name, unsigned int flags,
 			      int max_active, int ordered,
 			      const struct weft_loc *loc)
@@ -138,12 +168,7 @@ struct weft_wq *weft_wq_alloc(const char *name, unsigned int flags,
 	struct weft_wq *wq;
 
 	max_active = limit_of(max_active, ordered);
-	/* Named after the queue too: a use after destroy_workqueue was
-	 * "alloc_workqueue#1", and the reader had to find which. */
-	wq = weft__malloc(sizeof *wq, true,
-			  name ? weft__internf("alloc_workqueue(%s)", name)
-			       : "alloc_workqueue",
-			  loc);
+	wq = weft__malloc(sizeof *wq, true, block_name(name), loc);
 	*wq = (struct weft_wq){ .name = name, .max_active = max_active,
 				.flags = flags, .ordered = ordered,
 				.alloc_loc = loc };
@@ -169,19 +194,23 @@ void weft_work_init(struct weft_work *w, void (*fn)(struct weft_work *),
 	/* Only for memory weft knows to start each execution clean (the
 	 * heap's blocks, the program's static data): a work on a stack may
 	 * lie over an old one's bytes.  A work's own function may set it up
-	 * anew for a next stage: no bug. */
-	if (w->magic == WEFT_WORK_MAGIC &&
-	    (w->pending || (w->runner && w->runner != weft__self() + 1)) &&
-	    (weft__is_tracked(w) || weft__in_static_data(w)))
+	 * anew for a next stage: no bug.  Setting a work up again is a step
+	 * against the queue's operations, so that the explorer tries it
+	 * after another thread queued the work too (as a plain call it came
+	 * first in every execution, and a second INIT_WORK of a work another
+	 * thread may queue was verified; found by a probe of kernel
+	 * patterns).  The first costs nothing: no queue may use a work
+	 * before it. */
+	bool known = weft__is_tracked(w) || weft__in_static_data(w);
+
+	if (known && w->magic == WEFT_WORK_MAGIC && weft__self() >= 0)
+		weft__point("INIT_WORK", &weft__lx_dom, name, WEFT__ACC_WRITE,
+			    loc);
+	if (known && w->magic == WEFT_WORK_MAGIC &&
+	    (w->pending || (w->runner && w->runner != weft__self() + 1)))
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "INIT_WORK on work %s while it is "
 			   "%s", w->name, w->pending ? "pending" : "running");
-	/* INIT_WORK's stores are plain ones: against a queue_work of
-	 * another thread not ordered with them (the model's atomic write
-	 * of the work, weft_work_queue_on), a data race, whichever comes
-	 * first (the kernel's debugobjects catches one order of it). */
-	weft__race_model_plain(w, sizeof *w, true,
-			       (uintptr_t)__builtin_return_address(0));
 	*w = (struct weft_work)WEFT_WORK_INIT(fn, name);
 	w->init = loc;
 }
@@ -429,7 +458,6 @@ int weft_work_queue_on(struct weft_wq *wq, struct weft_work *w, int cpu,
 		    w->name, WEFT__ACC_WRITE, loc);
 	/* again at the step: either may have been freed meanwhile */
 	weft__check_access(w, sizeof *w, true, loc);
-	weft__race_model_access(w, sizeof *w, true, loc);
 	weft__check_access(wq, sizeof *wq, true, loc);
 	if (w->disable) {
 		weft__step_note("disabled");

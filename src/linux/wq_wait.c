@@ -322,7 +322,6 @@ int weft_dwork_queue(struct weft_wq *wq, struct weft_dwork *d,
 		    w->name, WEFT__ACC_WRITE, loc);
 	weft__check_access(d, sizeof *d, true, loc);
 	weft__check_access(wq, sizeof *wq, true, loc);
-	weft__race_model_access(w, sizeof *w, true, loc);
 	if (w->disable) {
 		/* mod_delayed_work too: a disabled work is never pending, so
 		 * there is nothing to re-arm and nothing was pending. */

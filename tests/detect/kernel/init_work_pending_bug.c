@@ -1,5 +1,5 @@
 // init_work_pending_ok.c with the INIT_WORK while the event thread may
 // queue the work.
-//! expect(init_work_pending): bug data-race
+//! expect(init_work_pending): bug misuse
 #define REINIT_PENDING
 #include "init_work_pending_ok.c"

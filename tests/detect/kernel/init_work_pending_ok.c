@@ -1,11 +1,12 @@
 // A port's event work is set up once, then queued by an event thread; the
 // open path, run again, must not INIT_WORK it while an event may have it
 // queued.  This twin cancels the work first (cancel_work_sync orders the
-// INIT_WORK after the queue_work); init_work_pending_bug.c does not: its
-// INIT_WORK and the other thread's queue_work are a data race, which in
-// the order where the work is pending corrupts the queue's list (the
-// kernel's debugobjects: "ODEBUG: init active").  weft reset its own
-// state silently and verified it (found by a probe of kernel patterns).
+// INIT_WORK after the queue_work); init_work_pending_bug.c does not: in
+// the order where the other thread queued the work first, its INIT_WORK
+// of the pending work corrupts the queue's list (the kernel's
+// debugobjects: "ODEBUG: init active").  weft never tried that order (an
+// INIT_WORK was no step) and verified it (found by a probe of kernel
+// patterns).
 //! expect(init_work_pending): verified
 #include <linux/workqueue.h>
 

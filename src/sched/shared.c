@@ -27,7 +27,7 @@
 static struct {
 	const void *obj;
 	uint32_t gen;
-	int tid;
+	uint32_t serial;
 } objs[NOBJ];
 static uint32_t gen;
 static int nobj;
@@ -58,6 +58,7 @@ static bool lifecycle(const struct weft__op *op)
  * at every step was most of this listener's cost. */
 void weft__shared_op(int tid, const struct weft__op *op)
 {
+	uint32_t serial;
 	size_t h;
 
 	if (weft__S->v.shared_seen || !op->obj ||
@@ -69,10 +70,14 @@ void weft__shared_op(int tid, const struct weft__op *op)
 			weft__saw_shared();
 		return;
 	}
+	serial = weft__thread_serial(tid);
 	h = ((uintptr_t)op->obj >> 3) * 0x9E3779B97F4A7C15ull % NOBJ;
 	while (objs[h].gen == gen && objs[h].obj != op->obj)
 		h = (h + 1) % NOBJ;
-	if (objs[h].gen == gen && objs[h].tid == tid)
+	/* By serial, not id: a thread created after another was joined
+	 * reuses its id (two threads that took the same locks one after
+	 * the other were "no shared access"; a probe of the README). */
+	if (objs[h].gen == gen && objs[h].serial == serial)
 		return;
 	if (lifecycle(op))
 		return;
@@ -81,7 +86,7 @@ void weft__shared_op(int tid, const struct weft__op *op)
 	} else {
 		objs[h].obj = op->obj;
 		objs[h].gen = gen;
-		objs[h].tid = tid;
+		objs[h].serial = serial;
 		nobj++;
 	}
 }

@@ -51,14 +51,11 @@ static int nres;
 
 /* ---- files as shared state ------------------------------------------ */
 
-/* The contents of files and the names in directories are state the
- * threads share that the explorer does not see: no write of a file is a
- * scheduling point, nor a creation or a removal, so two threads that
- * each read a counter from a file and write it back, or one that tests
- * for a file another creates, were verified in one schedule (found by a
- * probe of the README's claims).  Until those calls are steps, a verdict
- * of an execution that had more than one thread and opened a file or a
- * directory in a test thread says so. */
+/* Files' contents and names are state the threads share: the calls
+ * that read and change them are steps (fs.c), but a directory's listing
+ * (readdir) and a file mapped shared are not, so a verdict of an
+ * execution that had more than one thread and opened a directory or
+ * mapped a file shared in a test thread says so. */
 #define FILES_NOTE 0x46494c4553484152ull
 
 static long opened_gen = -1;
@@ -69,13 +66,14 @@ void weft__pt_files_note(void)
 	    weft__verdict_noted(FILES_NOTE))
 		return;
 	weft__verdict_note(FILES_NOTE,
-			   "the threads used files: the orders of their file "
-			   "writes, creations and removals are not explored "
-			   "(a lost update of a file's contents is not "
-			   "found)");
+			   "the threads listed a directory or mapped a file "
+			   "shared: the orders of a listing against creations "
+			   "and of a mapping's accesses against the file's "
+			   "other uses are not explored");
 }
 
-/* A file or directory opened in an execution (descriptor fd). */
+/* A directory opened or a file mapped shared in an execution (its
+ * descriptor fd). */
 static void file_opened(int fd)
 {
 	struct stat st;
@@ -93,11 +91,7 @@ static void keep(enum kind k, struct res r)
 {
 	if (!weft__pt_live())
 		return;
-	if (k == R_FD)
-		file_opened(r.u.fd);
-	else if (k == R_FILE && !r.purge)
-		file_opened(fileno(r.u.f));
-	else if (k == R_DIR)
+	if (k == R_DIR)
 		file_opened(dirfd(r.u.d));
 	r.kind = k;
 	for (int i = 0; i < nres; i++)
@@ -205,6 +199,16 @@ static mode_t mode_arg(int flags, va_list ap)
 	return 0;
 }
 
+/* An open is a step on the files' names, and a truncating one on the
+ * file's contents (fs.c).  A path relative to another directory than
+ * the current one is looked up as given: its contents' step may miss. */
+static void open_steps(const char *call, int dir, const char *path,
+		       int flags, uintptr_t ra)
+{
+	(void)dir;
+	weft__pt_open_steps(call, path, flags & O_CREAT, flags & O_TRUNC, ra);
+}
+
 int __weft_open(const char *path, int flags, ...)
 {
 	va_list ap;
@@ -213,6 +217,7 @@ int __weft_open(const char *path, int flags, ...)
 	va_start(ap, flags);
 	mode = mode_arg(flags, ap);
 	va_end(ap);
+	open_steps("open()", AT_FDCWD, path, flags, PT_RA());
 	return keep_fd(open(path, flags, mode));
 }
 
@@ -224,22 +229,26 @@ int __weft_openat(int dir, const char *path, int flags, ...)
 	va_start(ap, flags);
 	mode = mode_arg(flags, ap);
 	va_end(ap);
+	open_steps("openat()", dir, path, flags, PT_RA());
 	return keep_fd(openat(dir, path, flags, mode));
 }
 
 /* The forms _FORTIFY_SOURCE calls when no mode is given. */
 int __weft___open_2(const char *path, int flags)
 {
+	open_steps("open()", AT_FDCWD, path, flags, PT_RA());
 	return keep_fd(open(path, flags));
 }
 
 int __weft___openat_2(int dir, const char *path, int flags)
 {
+	open_steps("openat()", dir, path, flags, PT_RA());
 	return keep_fd(openat(dir, path, flags));
 }
 
 int __weft_creat(const char *path, mode_t mode)
 {
+	open_steps("creat()", AT_FDCWD, path, O_CREAT | O_TRUNC, PT_RA());
 	return keep_fd(creat(path, mode));
 }
 
@@ -291,6 +300,8 @@ void *__weft_mmap(void *addr, size_t len, int prot, int flags, int fd,
 {
 	void *p = mmap(addr, len, prot, flags, fd, off);
 
+	if (p != MAP_FAILED && (flags & MAP_SHARED) && weft__pt_live())
+		file_opened(fd);
 	/* A fixed mapping may replace memory from before main, which every
 	 * execution expects: left alone (it is rare). */
 	if (p != MAP_FAILED && !(flags & MAP_FIXED))

@@ -57,9 +57,19 @@ static void stream_point(const char *call, FILE *f, const struct weft_loc *loc)
 /* The same before a read of descriptor fd. */
 static void fd_point(const char *call, int fd, const struct weft_loc *loc)
 {
+	const void *file;
+
 	if (!weft__pt_live())
 		return;
 	weft__pt_input_check(fd, call, loc);
+	/* A regular file's read is a step on its contents (fs.c), which
+	 * every descriptor and stream on it share. */
+	file = fd > 0 ? weft__pt_file_obj(fd) : NULL;
+	if (file) {
+		if (weft__pt_point_needed(file))
+			weft__point(call, file, "file", WEFT__ACC_WRITE, loc);
+		return;
+	}
 	if (fd >= 0 && fd < FD_OBJS && weft__pt_point_needed(&fd_obj[fd]))
 		weft__point(call, &fd_obj[fd],
 			    fd == 0 ? "fd 0" : weft__internf("fd %d", fd),

@@ -357,8 +357,12 @@ void __weft_perror(const char *s)
 ssize_t __weft_write(int fd, const void *p, size_t n)
 {
 	weft__race_access(p, n, 0, PT_RA());
-	if ((fd != 1 && fd != 2) || !weft__pt_capturing())
+	if ((fd != 1 && fd != 2) || !weft__pt_capturing()) {
+		/* A write of a regular file: a step on its contents (fs.c). */
+		weft__pt_fs_step("write()", weft__pt_file_obj(fd), true,
+				 PT_RA());
 		return write(fd, p, n);
+	}
 	weft__pt_output(fd, p, n);
 	return (ssize_t)n;
 }

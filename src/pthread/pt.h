@@ -61,10 +61,21 @@ bool weft__pt_point_needed(const void *obj);
  * dropped first when purge is set; the record of a stream the program
  * closes, or of a descriptor a stream now owns (whether there was one). */
 void weft__pt_keep_stream(FILE *f, bool purge);
-/* The note that files are shared state the explorer does not see, once
- * an execution with more than one thread opened one (files.c): asked at
- * each open and at each thread's creation. */
+/* The note that directory listings and shared file mappings are state
+ * the explorer does not see, once an execution with more than one thread
+ * used one (files.c): asked at each such open and at each thread's
+ * creation. */
 void weft__pt_files_note(void);
+/* Files as shared state (fs.c): the object that stands for the contents
+ * of the regular file open as fd (NULL: none); a step of call on obj (a
+ * write or a read of it) when another thread could run; the steps of an
+ * open of path that may create or truncate the file.  ra: the program's
+ * call (PT_RA). */
+const void *weft__pt_file_obj(int fd);
+void weft__pt_fs_step(const char *call, const void *obj, bool write,
+		      uintptr_t ra);
+void weft__pt_open_steps(const char *call, const char *path, bool creates,
+			 bool truncates, uintptr_t ra);
 bool weft__pt_drop_stream(FILE *f);
 bool weft__pt_drop_fd(int fd);
 /* Whether t names a thread of this execution. */

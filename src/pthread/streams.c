@@ -13,6 +13,7 @@
  *
  * What a test thread opens is given back before the next execution by
  * files.c.  None of these calls is a scheduling point, except fclose. */
+#include <errno.h>
 #include <dlfcn.h>
 #include <gnu/lib-names.h>
 #include <stdio.h>
@@ -143,22 +144,42 @@ bool weft__pt_point_needed(const void *obj)
 void weft__pt_stream_use(FILE *f, const char *call,
 			 const struct weft_loc *loc)
 {
+	const void *obj;
+	int e = errno;
+
 	if (!weft__pt_live() || !f)
 		return;
-	if (weft__pt_point_needed(f))
-		weft__point(call, f,
+	/* A stream on a regular file is a step on the file's contents
+	 * (fs.c), which every stream and descriptor on it share. */
+	obj = f == stdin ? NULL : weft__pt_file_obj(fileno(f));
+	errno = e;
+	if (!obj)
+		obj = f;
+	if (weft__pt_point_needed(obj))
+		weft__point(call, obj,
 			    f == stdin ? "stdin" : weft__objname(f, "stream"),
 			    WEFT__ACC_WRITE, loc);
 	stream_check(f, call, loc);
 }
 
+/* fopen's steps on the files' names and contents (fs.c): "w" creates
+ * and truncates, "a" creates. */
+static void fopen_steps(const char *path, const char *mode, uintptr_t ra)
+{
+	bool w = mode && mode[0] == 'w', a = mode && mode[0] == 'a';
+
+	weft__pt_open_steps("fopen()", path, w || a, w, ra);
+}
+
 FILE *__weft_fopen(const char *path, const char *mode)
 {
+	fopen_steps(path, mode, PT_RA());
 	return opened(fopen(path, mode), false);
 }
 
 FILE *__weft_fopen64(const char *path, const char *mode)
 {
+	fopen_steps(path, mode, PT_RA());
 	return opened(fopen64(path, mode), false);
 }
 

@@ -1,0 +1,251 @@
+/* src/pthread/fs.c - files as state the threads share: their contents and
+ * their names.
+ *
+ * Two threads that each read a counter from a file and write it back, or
+ * one that tests for a file another creates, communicate through state
+ * the explorer did not see: no write of a file was a scheduling point,
+ * nor a creation or a removal, and both programs were verified in one
+ * schedule (found by a probe of the README's claims).  Now each such
+ * call by a test thread is a step on an object that stands for what it
+ * touches:
+ *   - a regular file's contents (one object per file, by device and
+ *     inode, shared by every descriptor and stream on it): read, pread,
+ *     the stream readers and writers, write, pwrite, lseek and ftruncate;
+ *     a read is a write of the object too when it moves a shared offset
+ *     (read, the stream readers), pread only reads it;
+ *   - the names of files, all of them one object: open, fopen and creat
+ *     write it when they may create or truncate, read it otherwise, as
+ *     stat, lstat and access do; unlink, remove, rename, link, symlink,
+ *     mkdir, rmdir and truncate write it.
+ * So the explorer tries the other orders of such calls of two threads.
+ * A thread alone takes no step (weft__pt_point_needed).  The calls
+ * themselves are the C library's, on the real files: an execution sees
+ * what the earlier ones left, so a test that does not set its files up
+ * afresh is not deterministic (weft says so when a replay diverges).
+ * Not steps: memory mappings of files, directory listings (readdir),
+ * fscanf and the _unlocked stream calls; a verdict of an execution that
+ * used files with more than one thread notes the first two (files.c). */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "pthread/pt.h"
+#include "detect/race.h"
+#include "modelled.h"
+
+/* Files whose keys collide share an object: more orders tried, none
+ * missed. */
+#define CONTENTS 256
+static char contents[CONTENTS];
+static char names;
+
+static const void *contents_of(const struct stat *st)
+{
+	uint64_t k = (uint64_t)st->st_dev * 0x9E3779B97F4A7C15ull ^
+		     (uint64_t)st->st_ino * 0xC2B2AE3D27D4EB4Full;
+
+	return &contents[(k >> 32) % CONTENTS];
+}
+
+const void *weft__pt_file_obj(int fd)
+{
+	struct stat st;
+	int e = errno;
+	const void *o = NULL;
+
+	if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		o = contents_of(&st);
+	errno = e;
+	return o;
+}
+
+/* The contents of the regular file at path, or NULL. */
+static const void *path_obj(const char *path)
+{
+	struct stat st;
+	int e = errno;
+	const void *o = NULL;
+
+	if (path && stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		o = contents_of(&st);
+	errno = e;
+	return o;
+}
+
+/* ra is the program's call: its place is looked up only for a step
+ * (looking it up may open a descriptor, which moved the numbers a
+ * program's next open gets: tests/cli/restore.sh). */
+void weft__pt_fs_step(const char *call, const void *obj, bool write,
+		      uintptr_t ra)
+{
+	if (!weft__pt_live() || !obj || !weft__pt_point_needed(obj))
+		return;
+	weft__point(call, obj, obj == &names ? "file names" : "file",
+		    write ? WEFT__ACC_WRITE : WEFT__ACC_READ, weft__pc_loc(ra));
+}
+
+/* The steps of an open of path: of the names, a write when it may
+ * create the file; of its contents, a write before a truncation. */
+void weft__pt_open_steps(const char *call, const char *path, bool creates,
+			 bool truncates, uintptr_t ra)
+{
+	weft__pt_fs_step(call, &names, creates || truncates, ra);
+	if (truncates)
+		weft__pt_fs_step(call, path_obj(path), true, ra);
+}
+
+static void names_step(const char *call, bool write, uintptr_t ra)
+{
+	weft__pt_fs_step(call, &names, write, ra);
+}
+
+/* ---- descriptors ---------------------------------------------------------- */
+
+ssize_t __weft_pread(int fd, void *p, size_t n, off_t off)
+{
+	ssize_t got;
+
+	weft__pt_fs_step("pread()", weft__pt_file_obj(fd), false, PT_RA());
+	got = pread(fd, p, n, off);
+	if (got > 0)
+		weft__race_access(p, (size_t)got, WEFT__RACE_WRITE, PT_RA());
+	return got;
+}
+
+ssize_t __weft_pwrite(int fd, const void *p, size_t n, off_t off)
+{
+	weft__race_access(p, n, 0, PT_RA());
+	weft__pt_fs_step("pwrite()", weft__pt_file_obj(fd), true, PT_RA());
+	return pwrite(fd, p, n, off);
+}
+
+off_t __weft_lseek(int fd, off_t off, int whence)
+{
+	weft__pt_fs_step("lseek()", weft__pt_file_obj(fd), true, PT_RA());
+	return lseek(fd, off, whence);
+}
+
+int __weft_ftruncate(int fd, off_t len)
+{
+	weft__pt_fs_step("ftruncate()", weft__pt_file_obj(fd), true,
+			 PT_RA());
+	return ftruncate(fd, len);
+}
+
+/* ---- names ---------------------------------------------------------------- */
+
+int __weft_unlink(const char *path)
+{
+	names_step("unlink()", true, PT_RA());
+	return unlink(path);
+}
+
+int __weft_remove(const char *path)
+{
+	names_step("remove()", true, PT_RA());
+	return remove(path);
+}
+
+int __weft_rename(const char *from, const char *to)
+{
+	names_step("rename()", true, PT_RA());
+	return rename(from, to);
+}
+
+int __weft_link(const char *from, const char *to)
+{
+	names_step("link()", true, PT_RA());
+	return link(from, to);
+}
+
+int __weft_symlink(const char *from, const char *to)
+{
+	names_step("symlink()", true, PT_RA());
+	return symlink(from, to);
+}
+
+int __weft_mkdir(const char *path, mode_t mode)
+{
+	names_step("mkdir()", true, PT_RA());
+	return mkdir(path, mode);
+}
+
+int __weft_rmdir(const char *path)
+{
+	names_step("rmdir()", true, PT_RA());
+	return rmdir(path);
+}
+
+int __weft_truncate(const char *path, off_t len)
+{
+	uintptr_t ra = PT_RA();
+
+	names_step("truncate()", false, ra);
+	weft__pt_fs_step("truncate()", path_obj(path), true, ra);
+	return truncate(path, len);
+}
+
+int __weft_access(const char *path, int how)
+{
+	names_step("access()", false, PT_RA());
+	return access(path, how);
+}
+
+int __weft_stat(const char *path, struct stat *st)
+{
+	names_step("stat()", false, PT_RA());
+	return stat(path, st);
+}
+
+int __weft_lstat(const char *path, struct stat *st)
+{
+	names_step("lstat()", false, PT_RA());
+	return lstat(path, st);
+}
+
+/* The names the C library gives these calls under _FILE_OFFSET_BITS=64
+ * (the same calls on this machine's 64-bit offsets). */
+ssize_t __weft_pread64(int fd, void *p, size_t n, off64_t off)
+{
+	ssize_t got;
+
+	weft__pt_fs_step("pread()", weft__pt_file_obj(fd), false, PT_RA());
+	got = pread64(fd, p, n, off);
+	if (got > 0)
+		weft__race_access(p, (size_t)got, WEFT__RACE_WRITE, PT_RA());
+	return got;
+}
+
+ssize_t __weft_pwrite64(int fd, const void *p, size_t n, off64_t off)
+{
+	weft__race_access(p, n, 0, PT_RA());
+	weft__pt_fs_step("pwrite()", weft__pt_file_obj(fd), true, PT_RA());
+	return pwrite64(fd, p, n, off);
+}
+
+off64_t __weft_lseek64(int fd, off64_t off, int whence)
+{
+	weft__pt_fs_step("lseek()", weft__pt_file_obj(fd), true, PT_RA());
+	return lseek64(fd, off, whence);
+}
+
+int __weft_ftruncate64(int fd, off64_t len)
+{
+	weft__pt_fs_step("ftruncate()", weft__pt_file_obj(fd), true,
+			 PT_RA());
+	return ftruncate64(fd, len);
+}
+
+int __weft_stat64(const char *path, struct stat64 *st)
+{
+	names_step("stat()", false, PT_RA());
+	return stat64(path, st);
+}
+
+int __weft_lstat64(const char *path, struct stat64 *st)
+{
+	names_step("lstat()", false, PT_RA());
+	return lstat64(path, st);
+}

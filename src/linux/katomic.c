@@ -38,18 +38,36 @@ static bool has(const char *what, const char *part)
 	return strstr(what, part) != NULL;
 }
 
+static bool ends(const char *what, const char *suffix)
+{
+	size_t n = strlen(what), k = strlen(suffix);
+
+	return n >= k && strcmp(what + n - k, suffix) == 0;
+}
+
+/* The read-modify-writes that return nothing are named by their verb
+ * alone (atomic_inc, atomic_long_add, atomic64_sub); every other one
+ * returns a value (atomic_add_negative, atomic_inc_not_zero), and is
+ * fully ordered unless its name says _relaxed, _acquire or _release. */
 static uint8_t ka_order(int op, const char *what)
 {
+	const uint8_t rmw = WEFT__ORDER_EXPLICIT | WEFT__ORDER_RMW;
+
 	if (op == WEFT_KA_READ)
 		return WEFT__ORDER_EXPLICIT | WEFT__ORDER_ACQUIRE;
 	if (op == WEFT_KA_SET)
-		return has(what, "_release")
+		return ends(what, "_release")
 			       ? WEFT__ORDER_EXPLICIT | WEFT__ORDER_RELEASE
 			       : WEFT__ORDER_EXPLICIT | WEFT__ORDER_FENCED;
-	if (op == WEFT_KA_ADD && !has(what, "return") && !has(what, "fetch") &&
-	    !has(what, "test"))
-		return WEFT__ORDER_EXPLICIT | WEFT__ORDER_RMW |
-		       WEFT__ORDER_FENCED;
+	if (ends(what, "_relaxed"))
+		return rmw | WEFT__ORDER_FENCED;
+	if (ends(what, "_acquire"))
+		return rmw | WEFT__ORDER_ACQUIRE;
+	if (ends(what, "_release"))
+		return rmw | WEFT__ORDER_RELEASE;
+	if (op == WEFT_KA_ADD && (ends(what, "_add") || ends(what, "_sub") ||
+				  ends(what, "_inc") || ends(what, "_dec")))
+		return rmw | WEFT__ORDER_FENCED;
 	return 0;
 }
 
@@ -69,9 +87,34 @@ static uint8_t kb_order(int op, const char *what)
 	return 0;
 }
 
+/* What the model above leaves stronger than the kernel's, said in every
+ * verdict of a test that uses the atomics (a probe of the kernel memory
+ * model found each of these verified with no word of it): a load always
+ * reads the latest store, so store buffering (which x86 shows too) is
+ * not explored; loads acquire; smp_wmb orders loads too, and
+ * smp_mb__before_atomic and smp_mb__after_atomic are full fences
+ * wherever they stand; atomic_or and its kin, xchg and cmpxchg (their
+ * _relaxed forms too) are fully ordered. */
+#define ATOMICS_NOTE 0x4b41544f4d494353ull
+
+static void atomics_note(void)
+{
+	static long gen = -1;
+
+	if (gen == weft__exec_gen())
+		return;
+	gen = weft__exec_gen();
+	weft__verdict_note(ATOMICS_NOTE,
+			   "kernel atomics read the latest store and their "
+			   "loads acquire; barriers and the xchg, cmpxchg and "
+			   "atomic_or forms order more than the kernel memory "
+			   "model: a bug needing less is not found");
+}
+
 static void ordered_point(const char *what, void *obj, bool write,
 			  uint8_t order, const struct weft_loc *loc)
 {
+	atomics_note();
 	struct weft__op o = { .name = what, .obj = obj,
 			      .access = write ? WEFT__ACC_WRITE
 					      : WEFT__ACC_READ,

@@ -224,8 +224,10 @@ static void take(struct weft_klock *l, bool shared, const struct weft_loc *loc,
  * lock-order listener has taken it out of the held set). */
 static void drop_held(struct weft_klock *l)
 {
-	if (WEFT_KLOCK_SPINS(l->kind))
+	if (WEFT_KLOCK_SPINS(l->kind)) {
 		weft__lx_me()->spin_depth--;
+		weft__lx_rcu_implicit_end(NULL);
+	}
 }
 
 /* A read hold of an rw_semaphore the caller already holds for reading:

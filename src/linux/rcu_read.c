@@ -11,6 +11,10 @@ bool weft__lx_rcu_any_reader;
 
 /* ---- sections ------------------------------------------------------------- */
 
+/* Whether the caller runs where it is a reader without rcu_read_lock (see
+ * weft__lx_rcu_implicit_end below). */
+static bool implicit_reader(const struct weft__lx_thread *me);
+
 /* The caller's section of d: the classic domain's is kept in the thread's
  * own fields, which the atomic-context checks read. */
 struct sec {
@@ -131,6 +135,15 @@ void weft_rcu_domain_read_unlock(struct weft_rcu_domain *d, int idx,
 				       .release = true, .loc = loc };
 		weft__visible(&op);
 	}
+	/* Leaving an explicit section inside a context that is a reader
+	 * anyway (rcu_read_unlock under preempt_disable) leaves the thread
+	 * in a reader's section still, an implicit one (a correct reader
+	 * of that shape was a use-after-free; found by a probe). */
+	if (*s.depth == 1 && d == &weft__lx_rcu_classic && !me->rcu_implicit &&
+	    implicit_reader(me)) {
+		me->rcu_implicit = 1;
+		return;
+	}
 	if (--*s.depth == 0)
 		section_ended(me, d);
 }
@@ -158,7 +171,10 @@ int weft_rcu_domain_read_held(const struct weft_rcu_domain *d)
  * probe of kernel patterns). */
 static bool implicit_reader(const struct weft__lx_thread *me)
 {
-	return me->atomic_what || me->bh_off > 0 || me->irqs_off > 0;
+	/* A spinlock disables preemption (and takes rcu_read_lock on
+	 * PREEMPT_RT): its holder is a reader too. */
+	return me->atomic_what || me->bh_off > 0 || me->irqs_off > 0 ||
+	       me->spin_depth > 0;
 }
 
 void weft__lx_rcu_implicit_end(const struct weft_loc *loc)

@@ -4,6 +4,8 @@
 //! expect(preempt_reader): bug use-after-free
 //! expect(bh_reader): bug use-after-free
 //! expect(timer_reader): bug use-after-free
+//! expect(nested_reader): bug use-after-free
+//! expect(spin_reader): bug use-after-free
 #define READ_LATE
 #define NO_WAIT
 #include "rcu_implicit_reader_ok.c"

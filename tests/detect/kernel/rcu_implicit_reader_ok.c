@@ -9,11 +9,14 @@
 //! expect(preempt_reader): verified
 //! expect(bh_reader): verified
 //! expect(timer_reader): verified
+//! expect(nested_reader): verified
+//! expect(spin_reader): verified
 #include <linux/bottom_half.h>
 #include <linux/delay.h>
 #include <linux/preempt.h>
 #include <linux/rcupdate.h>
 #include <linux/slab.h>
+#include <linux/spinlock.h>
 #include <linux/timer.h>
 
 struct cfg {
@@ -38,6 +41,47 @@ static void preempt_reader_fn(void *arg)
 		v_seen = c->v;
 #ifndef READ_LATE
 	preempt_enable();
+#endif
+}
+
+/* An explicit section ended inside a preemption-disabled region leaves
+ * the reader in one still (a false use-after-free; found by a probe). */
+static void nested_reader_fn(void *arg)
+{
+	struct cfg *c;
+
+	(void)arg;
+	preempt_disable();
+	rcu_read_lock();
+	c = rcu_dereference(gcfg);
+	rcu_read_unlock();
+#ifdef READ_LATE
+	preempt_enable();
+#endif
+	if (c)
+		v_seen = c->v;
+#ifndef READ_LATE
+	preempt_enable();
+#endif
+}
+
+/* A spinlock's holder runs with preemption disabled: a reader. */
+static DEFINE_SPINLOCK(cfg_lock);
+
+static void spin_reader_fn(void *arg)
+{
+	struct cfg *c;
+
+	(void)arg;
+	spin_lock(&cfg_lock);
+	c = rcu_dereference_sched(gcfg);
+#ifdef READ_LATE
+	spin_unlock(&cfg_lock);
+#endif
+	if (c)
+		v_seen = c->v;
+#ifndef READ_LATE
+	spin_unlock(&cfg_lock);
 #endif
 }
 
@@ -78,6 +122,24 @@ static void bh_reader_fn(void *arg)
 	if (c)
 		v_seen = c->v;
 	local_bh_enable();
+}
+
+WEFT_TEST(nested_reader)
+{
+	struct cfg *c = publish();
+	weft_thread_t t = weft_spawn(nested_reader_fn, NULL);
+
+	unpublish(c);
+	weft_join(t);
+}
+
+WEFT_TEST(spin_reader)
+{
+	struct cfg *c = publish();
+	weft_thread_t t = weft_spawn(spin_reader_fn, NULL);
+
+	unpublish(c);
+	weft_join(t);
 }
 
 WEFT_TEST(bh_reader)

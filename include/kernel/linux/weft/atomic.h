@@ -75,10 +75,16 @@ typedef struct {
 	((int)WEFT_LX_KA(v, WEFT_KA_ADD_UNLESS, a, u, "atomic_fetch_add_unless"))
 #define atomic_add_negative(i, v)                                             \
 	((int)(WEFT_LX_KA(v, WEFT_KA_ADD, i, 0, "atomic_add_negative") + (i)) < 0)
-#define atomic_inc_return_relaxed(v) atomic_inc_return(v)
-#define atomic_dec_return_relaxed(v) atomic_dec_return(v)
-#define atomic_add_return_relaxed(i, v) atomic_add_return(i, v)
-#define atomic_fetch_add_relaxed(i, v) atomic_fetch_add(i, v)
+/* The _relaxed forms order nothing (src/linux/katomic.c reads it in
+ * their names). */
+#define atomic_inc_return_relaxed(v)                                          \
+	((int)WEFT_LX_KA(v, WEFT_KA_ADD, 1, 0, "atomic_inc_return_relaxed") + 1)
+#define atomic_dec_return_relaxed(v)                                          \
+	((int)WEFT_LX_KA(v, WEFT_KA_ADD, -1, 0, "atomic_dec_return_relaxed") - 1)
+#define atomic_add_return_relaxed(i, v)                                       \
+	((int)WEFT_LX_KA(v, WEFT_KA_ADD, i, 0, "atomic_add_return_relaxed") + (i))
+#define atomic_fetch_add_relaxed(i, v)                                        \
+	((int)WEFT_LX_KA(v, WEFT_KA_ADD, i, 0, "atomic_fetch_add_relaxed"))
 #define atomic_try_cmpxchg(v, oldp, n)                                        \
 	(__extension__({                                                      \
 		int *weft_op_ = (oldp), weft_o_ = *weft_op_;                  \

@@ -89,7 +89,10 @@ void weft__dfs_analyse_races(struct node *nodes, long npos,
 		if (weft__thread_done(p) || !op ||
 		    op->access == WEFT__ACC_NONE)
 			continue;
-		if (op->liveness) {
+		/* A blocked step changes no liveness where it stands (as in
+		 * odpor_race.c); skipping it also spares the scan back for
+		 * every idle worker at every step. */
+		if (op->liveness && weft__thread_enabled(p)) {
 			long k = latest_live(nodes, npos, p, op->liveness);
 			if (k >= 0) {
 				add_backtrack(nodes, k, p);

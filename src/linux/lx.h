@@ -230,13 +230,14 @@ void weft__lx_rcu_alive(struct weft_rcu_domain *d, const char *what,
  * stamp s, or -1. */
 int weft__lx_rcu_blocking_reader(const struct weft_rcu_domain *d,
 				 unsigned long s);
-/* Thread t's read section of d: its depth (0 outside), and the stamp and
- * site of its outermost entry in *stamp and *loc (rcu_read.c). */
 /* Ends the caller's implicit read section of the classic domain when it
  * has left every context that is a reader without rcu_read_lock (preempt,
- * softirqs or interrupts disabled, a callback or handler): a scheduling
- * point then (rcu_read.c), nothing otherwise.  loc: the call that left. */
+ * softirqs or interrupts disabled, a spinlock held, a callback or
+ * handler): a scheduling point then (rcu_read.c), nothing otherwise.
+ * loc: the call that left, or NULL. */
 void weft__lx_rcu_implicit_end(const struct weft_loc *loc);
+/* Thread t's read section of d: its depth (0 outside), and the stamp and
+ * site of its outermost entry in *stamp and *loc (rcu_read.c). */
 int weft__lx_rcu_depth(const struct weft__lx_thread *t,
 		       const struct weft_rcu_domain *d, unsigned long *stamp,
 		       const struct weft_loc **loc);

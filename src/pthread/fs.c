@@ -103,34 +103,43 @@ static void names_step(const char *call, bool write, uintptr_t ra)
 
 /* ---- descriptors ---------------------------------------------------------- */
 
+/* The step of a call on the contents of the file open as fd. */
+static void fd_step(const char *call, int fd, bool write, uintptr_t ra)
+{
+	weft__pt_fs_step(call, weft__pt_file_obj(fd), write, ra);
+}
+
+/* The bytes a read stored in the program's buffer, checked as a write
+ * (a buffer another thread reads unordered, or one already freed). */
+static ssize_t stored(void *p, ssize_t got, uintptr_t ra)
+{
+	if (got > 0)
+		weft__race_access(p, (size_t)got, WEFT__RACE_WRITE, ra);
+	return got;
+}
+
 ssize_t __weft_pread(int fd, void *p, size_t n, off_t off)
 {
-	ssize_t got;
-
-	weft__pt_fs_step("pread()", weft__pt_file_obj(fd), false, PT_RA());
-	got = pread(fd, p, n, off);
-	if (got > 0)
-		weft__race_access(p, (size_t)got, WEFT__RACE_WRITE, PT_RA());
-	return got;
+	fd_step("pread()", fd, false, PT_RA());
+	return stored(p, pread(fd, p, n, off), PT_RA());
 }
 
 ssize_t __weft_pwrite(int fd, const void *p, size_t n, off_t off)
 {
 	weft__race_access(p, n, 0, PT_RA());
-	weft__pt_fs_step("pwrite()", weft__pt_file_obj(fd), true, PT_RA());
+	fd_step("pwrite()", fd, true, PT_RA());
 	return pwrite(fd, p, n, off);
 }
 
 off_t __weft_lseek(int fd, off_t off, int whence)
 {
-	weft__pt_fs_step("lseek()", weft__pt_file_obj(fd), true, PT_RA());
+	fd_step("lseek()", fd, true, PT_RA());
 	return lseek(fd, off, whence);
 }
 
 int __weft_ftruncate(int fd, off_t len)
 {
-	weft__pt_fs_step("ftruncate()", weft__pt_file_obj(fd), true,
-			 PT_RA());
+	fd_step("ftruncate()", fd, true, PT_RA());
 	return ftruncate(fd, len);
 }
 
@@ -209,32 +218,26 @@ int __weft_lstat(const char *path, struct stat *st)
  * (the same calls on this machine's 64-bit offsets). */
 ssize_t __weft_pread64(int fd, void *p, size_t n, off64_t off)
 {
-	ssize_t got;
-
-	weft__pt_fs_step("pread()", weft__pt_file_obj(fd), false, PT_RA());
-	got = pread64(fd, p, n, off);
-	if (got > 0)
-		weft__race_access(p, (size_t)got, WEFT__RACE_WRITE, PT_RA());
-	return got;
+	fd_step("pread()", fd, false, PT_RA());
+	return stored(p, pread64(fd, p, n, off), PT_RA());
 }
 
 ssize_t __weft_pwrite64(int fd, const void *p, size_t n, off64_t off)
 {
 	weft__race_access(p, n, 0, PT_RA());
-	weft__pt_fs_step("pwrite()", weft__pt_file_obj(fd), true, PT_RA());
+	fd_step("pwrite()", fd, true, PT_RA());
 	return pwrite64(fd, p, n, off);
 }
 
 off64_t __weft_lseek64(int fd, off64_t off, int whence)
 {
-	weft__pt_fs_step("lseek()", weft__pt_file_obj(fd), true, PT_RA());
+	fd_step("lseek()", fd, true, PT_RA());
 	return lseek64(fd, off, whence);
 }
 
 int __weft_ftruncate64(int fd, off64_t len)
 {
-	weft__pt_fs_step("ftruncate()", weft__pt_file_obj(fd), true,
-			 PT_RA());
+	fd_step("ftruncate()", fd, true, PT_RA());
 	return ftruncate64(fd, len);
 }
 

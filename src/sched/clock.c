@@ -277,11 +277,17 @@ obj_join(struct weft__thread *t, struct weft__objrec *r,
 /* The clocks of the threads' last release fences (weft__clock_fence_release),
  * kept in records of these keys. */
 static const char frel_key[WEFT__MAX_THREADS];
+/* The thread (by serial: ids are reused in an execution) whose fence a
+ * record holds, plus one; a thread created in a reused record inherited
+ * the dead one's fence (found by a review). */
+static uint64_t frel_serial[WEFT__MAX_THREADS];
 
 void weft__clock_fence_release(int tid)
 {
 	struct weft__thread *t = &weft__X->th[tid];
 	struct weft__objrec *r = weft__objrec_find(&frel_key[tid], true);
+
+	frel_serial[tid] = weft__thread_serial(tid) + 1;
 
 	memcpy(r->svc, t->vc, sizeof(uint32_t) * (size_t)quad(weft__X->nthreads));
 	r->svc_by = SVC_MIXED;
@@ -293,6 +299,7 @@ void weft__clock_fence_release(int tid)
  * before it, for the race report's hint (weft__clock_unfenced). */
 static struct unfenced {
 	long gen;
+	uint64_t serial;
 	uint32_t clk;
 	const char *name;
 	const struct weft_loc *loc;
@@ -303,7 +310,8 @@ bool weft__clock_unfenced(int tid, uint32_t after, const char **name,
 {
 	const struct unfenced *u = &unfenced[tid];
 
-	if (u->gen != weft__exec_gen() || u->clk < after || !u->loc)
+	if (u->gen != weft__exec_gen() || u->clk < after || !u->loc ||
+	    u->serial != weft__thread_serial(tid))
 		return false;
 	*name = u->name;
 	*loc = u->loc;
@@ -319,9 +327,12 @@ static void fenced_release(struct weft__thread *t, struct weft__objrec *r,
 	struct weft__objrec *f = weft__objrec_find(&frel_key[t->id], false);
 	int n = quad(weft__X->nthreads);
 
+	if (f && frel_serial[t->id] != weft__thread_serial(t->id) + 1)
+		f = NULL;
 	if (!f)
 		unfenced[t->id] = (struct unfenced){
 			.gen = weft__exec_gen(), .clk = t->vc[t->id],
+			.serial = weft__thread_serial(t->id),
 			.name = op->name, .loc = op->loc };
 
 	/* Room for the threads created since the fence (zeros). */

@@ -12,6 +12,7 @@
 //! expect(set_after_wmb): verified
 //! expect(inc_publish): verified
 //! expect(put_last): verified
+//! expect(fence_reuse): verified
 #include <linux/atomic.h>
 #include <linux/bitops.h>
 #include <linux/processor.h>
@@ -124,6 +125,43 @@ WEFT_TEST(put_last)
 	t = weft_spawn(putter, o);
 	put(o);
 	weft_join(t);
+}
+
+/* A thread created in the record of one that ended (ids are reused) does
+ * not inherit its fence (a review found the relaxed twin verified). */
+static atomic_t flag2 = ATOMIC_INIT(0);
+int x2;
+
+static void fencer(void *arg)
+{
+	(void)arg;
+	x2 = 1;
+	smp_wmb();
+}
+
+static void setter2(void *arg)
+{
+	(void)arg;
+	SET_PUBLISH(&flag2, 1);
+}
+
+static void reader2(void *arg)
+{
+	(void)arg;
+	if (atomic_read(&flag2))
+		seen = x2;
+}
+
+WEFT_TEST(fence_reuse)
+{
+	weft_thread_t t1 = weft_spawn(fencer, NULL);
+	weft_thread_t t3 = weft_spawn(reader2, NULL);
+	weft_thread_t t2;
+
+	weft_join(t1);
+	t2 = weft_spawn(setter2, NULL);
+	weft_join(t2);
+	weft_join(t3);
 }
 
 WEFT_TEST(inc_publish)

@@ -215,6 +215,10 @@ void weft_kaccess(const void *p, size_t n, int write, const char *what,
 		  const struct weft_loc *loc)
 {
 	once_note(what);
+	/* xchg, cmpxchg and their kin, on plain memory, are fully ordered
+	 * in every form (atomics_note). */
+	if (strstr(what, "xchg"))
+		atomics_note();
 	weft__point(what, p, NULL,
 		    write ? WEFT__ACC_WRITE : WEFT__ACC_READ, loc);
 	weft__check_access(p, n, write != 0, loc);

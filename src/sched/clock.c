@@ -9,17 +9,10 @@
 #include <string.h>
 
 #include "sched.h"
+#include "sched/vclock.h"
 
 #define TABLE_BITS 10
 
-/* A record's svc_by when its release clock is a join of several
- * threads' clocks (no shortcut), or all zeros (every clock dominates
- * it); else a thread's serial number plus 2 (a record of a finished
- * thread may be reused by a later thread in the same execution: its id
- * would not do). */
-#define SVC_MIXED 0u
-#define SVC_ZERO 1u
-#define SVC_BY(t) ((t)->serial + 2u)
 
 /* Persistent: a record is kept from one execution to the next and made
  * fresh when an execution first uses its object (most tests touch the same
@@ -215,28 +208,6 @@ static void vc_join(uint32_t *restrict dst, const uint32_t *restrict src,
 	}
 }
 
-/* The clocks of the threads and of the object records, four entries at a
- * time: a loop over a few threads cost more in its control than in its
- * work.  Both kinds have room for a multiple of four entries (a thread's
- * clock has WEFT__MAX_THREADS, a record's a power of two of at least 4:
- * grow), and both are zero past the execution's threads (clear_record in
- * thread.c, grow here; the entries past them are only ever joined or
- * copied from zeros), so the extra entries stay zero. */
-static inline int quad(int n)
-{
-	return (n + 3) & ~3;
-}
-
-static void vc_join4(uint32_t *restrict dst, const uint32_t *restrict src,
-		     int n)
-{
-	for (int i = 0; i < n; i += 4)
-		for (int k = 0; k < 4; k++) {
-			uint32_t a = dst[i + k], b = src[i + k];
-			dst[i + k] = a > b ? a : b;
-		}
-}
-
 /* Atomics with an explicit C11 order follow ThreadSanitizer: an acquire
  * joins the release clock, a release store replaces it, a release
  * read-modify-write adds to it, relaxed does neither.  Every other
@@ -274,85 +245,6 @@ obj_join(struct weft__thread *t, struct weft__objrec *r,
 		vc_join4(t->vc, r->rvc, n);
 }
 
-/* The clocks of the threads' last release fences (weft__clock_fence_release),
- * kept in records of these keys. */
-static const char frel_key[WEFT__MAX_THREADS];
-/* The thread (by serial: ids are reused in an execution) whose fence a
- * record holds, plus one; a thread created in a reused record inherited
- * the dead one's fence (found by a review). */
-static uint64_t frel_serial[WEFT__MAX_THREADS];
-
-void weft__clock_fence_release(int tid)
-{
-	struct weft__thread *t = &weft__X->th[tid];
-	struct weft__objrec *r = weft__objrec_find(&frel_key[tid], true);
-
-	frel_serial[tid] = weft__thread_serial(tid) + 1;
-
-	memcpy(r->svc, t->vc, sizeof(uint32_t) * (size_t)quad(weft__X->nthreads));
-	r->svc_by = SVC_MIXED;
-	/* What the thread does after the fence is not before it. */
-	t->vc[t->id]++;
-}
-
-/* Each thread's last WEFT__ORDER_FENCED write with no release fence
- * before it, for the race report's hint (weft__clock_unfenced). */
-static struct unfenced {
-	long gen;
-	uint64_t serial;
-	uint32_t clk;
-	const char *name;
-	const struct weft_loc *loc;
-} unfenced[WEFT__MAX_THREADS];
-
-bool weft__clock_unfenced(int tid, uint32_t after, const char **name,
-			  const struct weft_loc **loc)
-{
-	const struct unfenced *u = &unfenced[tid];
-
-	if (u->gen != weft__exec_gen() || u->clk < after || !u->loc ||
-	    u->serial != weft__thread_serial(tid))
-		return false;
-	*name = u->name;
-	*loc = u->loc;
-	return true;
-}
-
-/* A WEFT__ORDER_FENCED write: it releases what t's last release fence
- * saw; a store replaces what the object released, a read-modify-write
- * adds to it (a release sequence goes on through them). */
-static void fenced_release(struct weft__thread *t, struct weft__objrec *r,
-			   const struct weft__op *op)
-{
-	struct weft__objrec *f = weft__objrec_find(&frel_key[t->id], false);
-	int n = quad(weft__X->nthreads);
-
-	if (f && frel_serial[t->id] != weft__thread_serial(t->id) + 1)
-		f = NULL;
-	if (!f)
-		unfenced[t->id] = (struct unfenced){
-			.gen = weft__exec_gen(), .clk = t->vc[t->id],
-			.serial = weft__thread_serial(t->id),
-			.name = op->name, .loc = op->loc };
-
-	/* Room for the threads created since the fence (zeros). */
-	if (f)
-		f = weft__objrec_find(&frel_key[t->id], true);
-
-	if (op->order & WEFT__ORDER_RMW) {
-		if (f) {
-			vc_join4(r->svc, f->svc, n);
-			r->svc_by = SVC_MIXED;
-		}
-		return;
-	}
-	if (f)
-		memcpy(r->svc, f->svc, sizeof(uint32_t) * (size_t)n);
-	else
-		memset(r->svc, 0, sizeof(uint32_t) * (size_t)n);
-	r->svc_by = f ? SVC_MIXED : SVC_ZERO;
-}
-
 /* Leave t's clock on the object for those that acquire it later. */
 static void obj_release(struct weft__thread *t, struct weft__objrec *r,
 			const struct weft__op *op)
@@ -364,7 +256,7 @@ static void obj_release(struct weft__thread *t, struct weft__objrec *r,
 		    op->access != WEFT__ACC_WRITE) {
 			if ((op->order & WEFT__ORDER_FENCED) &&
 			    op->access == WEFT__ACC_WRITE)
-				fenced_release(t, r, op);
+				weft__clock_fenced_release(t, r, op);
 			return;
 		}
 		if (!(op->order & WEFT__ORDER_RMW) || !svc_news(t, r)) {

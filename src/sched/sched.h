@@ -224,6 +224,11 @@ void weft__listeners_end(void);
 void weft__fair_sets(struct weft__exec *X);
 int weft__fair_round_robin(const weft__tset *set);
 void weft__fair_step(struct weft__exec *X, int tid);
+/* A WEFT__ORDER_FENCED write of t to the object of record r (fence.c):
+ * it releases what t's last release fence saw.  Does not block. */
+void weft__clock_fenced_release(struct weft__thread *t,
+				struct weft__objrec *r,
+				const struct weft__op *op);
 /* Thread t's next operation (NULL: none; it runs or has ended), kept
  * in its record and, for the first 64, in X->pend. */
 static inline void weft__set_pending(struct weft__exec *X,

@@ -157,6 +157,12 @@ enum {
 };
 /* The object that stands for the liveness in the explorer's records. */
 const void *weft__liveness_obj(void);
+/* The one rule, for two steps' liveness a and b (WEFT__LIVE_* or 0): a
+ * write of it does not commute with any use. */
+static inline bool weft__live_conflict(uint8_t a, uint8_t b)
+{
+	return (a == WEFT__LIVE_TOGGLE && b) || (b == WEFT__LIVE_TOGGLE && a);
+}
 
 /* Shorthand for the common case of a non-blocking operation. */
 void weft__point(const char *name, const void *obj, const char *objname,

@@ -68,7 +68,7 @@ static long latest_live(const struct node *nodes, long npos, int p,
 		const struct node *n = &nodes[i];
 		if (n->is_value || (int)n->chosen == p || !n->live)
 			continue;
-		if (live == WEFT__LIVE_TOGGLE || n->live == WEFT__LIVE_TOGGLE)
+		if (weft__live_conflict(live, n->live))
 			return i;
 	}
 	return -1;

@@ -187,6 +187,14 @@ static bool writes(const struct ev *e)
 
 static bool dependent(const struct ev *a, const struct ev *b, bool cond);
 
+/* A step's liveness as op.h's WEFT__LIVE_* (its EV_ flags). */
+static inline uint8_t ev_live(const struct ev *e)
+{
+	return (e->flags & EV_LIVE)   ? WEFT__LIVE_TOGGLE
+	       : (e->flags & EV_EXIT) ? WEFT__LIVE_EXIT
+				      : 0;
+}
+
 static inline bool section_entry(const struct ev *e)
 {
 	return e->obj == weft__atomic_section_obj() &&
@@ -219,9 +227,8 @@ static bool dependent(const struct ev *a, const struct ev *b, bool cond)
 	 * and a reachable bug went unexplored). */
 	if (section_entry(a) || section_entry(b))
 		return true;
-	/* The test's liveness (op.h): a write of it against any use. */
-	if (((a->flags & EV_LIVE) && (b->flags & (EV_LIVE | EV_EXIT))) ||
-	    ((b->flags & EV_LIVE) && (a->flags & (EV_LIVE | EV_EXIT))))
+	/* The test's liveness (op.h). */
+	if (weft__live_conflict(ev_live(a), ev_live(b)))
 		return true;
 	if (a->access == WEFT__ACC_NONE || b->access == WEFT__ACC_NONE ||
 	    !a->obj || !b->obj)

@@ -444,18 +444,11 @@ const void *weft__liveness_obj(void)
 	return &liveness_obj;
 }
 
-/* The test's liveness (op.h): a write of it against any use. */
-static bool live_dependent(const struct weft__op *a, const struct weft__op *b)
-{
-	return (a->liveness == WEFT__LIVE_TOGGLE && b->liveness) ||
-	       (b->liveness == WEFT__LIVE_TOGGLE && a->liveness);
-}
-
 bool weft__op_dependent(const struct weft__op *a, const struct weft__op *b)
 {
 	if (a && b && (sc_fenced(a, b) || sc_fenced(b, a)))
 		return true;
-	if (a && b && live_dependent(a, b))
+	if (a && b && weft__live_conflict(a->liveness, b->liveness))
 		return true;
 	if (a && b && a->obj && b->obj && a->access != WEFT__ACC_NONE &&
 	    b->access != WEFT__ACC_NONE && block_dependent(a, b))

@@ -13,10 +13,15 @@
  *     the stream readers and writers, write, pwrite, lseek and ftruncate;
  *     a read is a write of the object too when it moves a shared offset
  *     (read, the stream readers), pread only reads it;
- *   - the names of files, all of them one object: open, fopen and creat
- *     write it when they may create or truncate, read it otherwise, as
- *     stat, lstat and access do; unlink, remove, rename, link, symlink,
- *     mkdir, rmdir and truncate write it.
+ *   - a file's name (one object per last component of the path, so that
+ *     ./lock, lock and /tmp/lock are one; names that collide share one):
+ *     open, fopen and creat write it when they may create or truncate,
+ *     read it otherwise, as stat, lstat and access do; unlink, remove,
+ *     rename and link (both names), symlink, mkdir, rmdir and truncate
+ *     write it.  One object for all names made threads that each create
+ *     a file of their own take turns in every order (2,520 schedules for
+ *     four).  A file opened in a directory another thread creates or
+ *     removes is not ordered against that.
  * So the explorer tries the other orders of such calls of two threads.
  * A thread alone takes no step (weft__pt_point_needed).  The calls
  * themselves are the C library's, on the real files: an execution sees
@@ -28,6 +33,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -38,8 +44,28 @@
 /* Files whose keys collide share an object: more orders tried, none
  * missed. */
 #define CONTENTS 256
+#define NAMES 256
 static char contents[CONTENTS];
-static char names;
+static char names[NAMES];
+
+/* The object of path's last component. */
+static const void *name_obj(const char *path)
+{
+	const char *end, *start;
+	uint32_t h = 2166136261u;
+
+	if (!path)
+		return &names[0];
+	end = path + strlen(path);
+	while (end > path + 1 && end[-1] == '/')
+		end--;
+	start = end;
+	while (start > path && start[-1] != '/')
+		start--;
+	for (const char *c = start; c < end; c++)
+		h = (h ^ (unsigned char)*c) * 16777619u;
+	return &names[h % NAMES];
+}
 
 static const void *contents_of(const struct stat *st)
 {
@@ -82,7 +108,10 @@ void weft__pt_fs_step(const char *call, const void *obj, bool write,
 {
 	if (!weft__pt_live() || !obj || !weft__pt_point_needed(obj))
 		return;
-	weft__point(call, obj, obj == &names ? "file names" : "file",
+	bool name = (const char *)obj >= names &&
+		    (const char *)obj < names + NAMES;
+
+	weft__point(call, obj, name ? "file name" : "file",
 		    write ? WEFT__ACC_WRITE : WEFT__ACC_READ, weft__pc_loc(ra));
 }
 
@@ -91,14 +120,15 @@ void weft__pt_fs_step(const char *call, const void *obj, bool write,
 void weft__pt_open_steps(const char *call, const char *path, bool creates,
 			 bool truncates, uintptr_t ra)
 {
-	weft__pt_fs_step(call, &names, creates || truncates, ra);
+	weft__pt_fs_step(call, name_obj(path), creates || truncates, ra);
 	if (truncates)
 		weft__pt_fs_step(call, path_obj(path), true, ra);
 }
 
-static void names_step(const char *call, bool write, uintptr_t ra)
+static void names_step(const char *call, const char *path, bool write,
+		       uintptr_t ra)
 {
-	weft__pt_fs_step(call, &names, write, ra);
+	weft__pt_fs_step(call, name_obj(path), write, ra);
 }
 
 /* ---- descriptors ---------------------------------------------------------- */
@@ -147,43 +177,45 @@ int __weft_ftruncate(int fd, off_t len)
 
 int __weft_unlink(const char *path)
 {
-	names_step("unlink()", true, PT_RA());
+	names_step("unlink()", path, true, PT_RA());
 	return unlink(path);
 }
 
 int __weft_remove(const char *path)
 {
-	names_step("remove()", true, PT_RA());
+	names_step("remove()", path, true, PT_RA());
 	return remove(path);
 }
 
 int __weft_rename(const char *from, const char *to)
 {
-	names_step("rename()", true, PT_RA());
+	names_step("rename()", from, true, PT_RA());
+	names_step("rename()", to, true, PT_RA());
 	return rename(from, to);
 }
 
 int __weft_link(const char *from, const char *to)
 {
-	names_step("link()", true, PT_RA());
+	names_step("link()", from, true, PT_RA());
+	names_step("link()", to, true, PT_RA());
 	return link(from, to);
 }
 
 int __weft_symlink(const char *from, const char *to)
 {
-	names_step("symlink()", true, PT_RA());
+	names_step("symlink()", to, true, PT_RA());
 	return symlink(from, to);
 }
 
 int __weft_mkdir(const char *path, mode_t mode)
 {
-	names_step("mkdir()", true, PT_RA());
+	names_step("mkdir()", path, true, PT_RA());
 	return mkdir(path, mode);
 }
 
 int __weft_rmdir(const char *path)
 {
-	names_step("rmdir()", true, PT_RA());
+	names_step("rmdir()", path, true, PT_RA());
 	return rmdir(path);
 }
 
@@ -191,26 +223,26 @@ int __weft_truncate(const char *path, off_t len)
 {
 	uintptr_t ra = PT_RA();
 
-	names_step("truncate()", false, ra);
+	names_step("truncate()", path, false, ra);
 	weft__pt_fs_step("truncate()", path_obj(path), true, ra);
 	return truncate(path, len);
 }
 
 int __weft_access(const char *path, int how)
 {
-	names_step("access()", false, PT_RA());
+	names_step("access()", path, false, PT_RA());
 	return access(path, how);
 }
 
 int __weft_stat(const char *path, struct stat *st)
 {
-	names_step("stat()", false, PT_RA());
+	names_step("stat()", path, false, PT_RA());
 	return stat(path, st);
 }
 
 int __weft_lstat(const char *path, struct stat *st)
 {
-	names_step("lstat()", false, PT_RA());
+	names_step("lstat()", path, false, PT_RA());
 	return lstat(path, st);
 }
 
@@ -243,12 +275,12 @@ int __weft_ftruncate64(int fd, off64_t len)
 
 int __weft_stat64(const char *path, struct stat64 *st)
 {
-	names_step("stat()", false, PT_RA());
+	names_step("stat()", path, false, PT_RA());
 	return stat64(path, st);
 }
 
 int __weft_lstat64(const char *path, struct stat64 *st)
 {
-	names_step("lstat()", false, PT_RA());
+	names_step("lstat()", path, false, PT_RA());
 	return lstat64(path, st);
 }

@@ -1,0 +1,36 @@
+//! expect: verified executions=3
+/* Four threads each create, write and remove a file of their own.  A
+ * file's name is a step's object (src/pthread/fs.c), one per last path
+ * component: with one object for all names the threads' creations and
+ * removals were all dependent, and this program took 2,520 schedules to
+ * verify; different names commute. */
+#include <pthread.h>
+#include <stdio.h>
+#include <unistd.h>
+
+static void *worker(void *arg)
+{
+	char path[64];
+	FILE *f;
+
+	snprintf(path, sizeof path, "/tmp/weft_own_%ld_%d.txt", (long)arg,
+		 (int)getpid());
+	f = fopen(path, "w");
+	if (f) {
+		fprintf(f, "hello %ld\n", (long)arg);
+		fclose(f);
+	}
+	unlink(path);
+	return NULL;
+}
+
+int main(void)
+{
+	pthread_t t[4];
+
+	for (long i = 0; i < 4; i++)
+		pthread_create(&t[i], NULL, worker, (void *)i);
+	for (int i = 0; i < 4; i++)
+		pthread_join(t[i], NULL);
+	return 0;
+}

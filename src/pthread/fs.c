@@ -41,7 +41,7 @@
 #include "detect/race.h"
 #include "modelled.h"
 
-/* Files whose keys collide share an object: more orders tried, none
+/* Names whose hashes collide share an object: more orders tried, none
  * missed. */
 #define CONTENTS 256
 #define NAMES 256
@@ -67,12 +67,36 @@ static const void *name_obj(const char *path)
 	return &names[h % NAMES];
 }
 
+/* A file's object is the next free one the first time an execution
+ * touches the file, not a hash of its inode: a file the test creates
+ * anew has another inode number in every execution, and whether a step
+ * is needed depends on the object's uses earlier in the execution
+ * (weft__pt_point_needed), so collisions that moved from one execution
+ * to the next would make the same decisions take other steps.  Past
+ * CONTENTS files, the last object is shared (more orders tried). */
+static struct {
+	dev_t dev;
+	ino_t ino;
+} seen[CONTENTS];
+static int nseen;
+static long seen_gen = -1;
+
 static const void *contents_of(const struct stat *st)
 {
-	uint64_t k = (uint64_t)st->st_dev * 0x9E3779B97F4A7C15ull ^
-		     (uint64_t)st->st_ino * 0xC2B2AE3D27D4EB4Full;
+	int i;
 
-	return &contents[(k >> 32) % CONTENTS];
+	if (seen_gen != weft__exec_gen()) {
+		seen_gen = weft__exec_gen();
+		nseen = 0;
+	}
+	for (i = 0; i < nseen; i++)
+		if (seen[i].dev == st->st_dev && seen[i].ino == st->st_ino)
+			return &contents[i];
+	if (nseen == CONTENTS)
+		return &contents[CONTENTS - 1];
+	seen[nseen].dev = st->st_dev;
+	seen[nseen].ino = st->st_ino;
+	return &contents[nseen++];
 }
 
 const void *weft__pt_file_obj(int fd)

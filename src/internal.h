@@ -51,6 +51,10 @@
 /* ---- errors ---------------------------------------------------------- */
 
 /* weft's own impossible state: print file, line and message, exit 3. */
+/* weft__die's end for a message said as it is (a limit of the machine
+ * rather than weft's error): on stderr and, in a worker, as the test's
+ * inconclusive reason; exit status 3.  Does not return. */
+_Noreturn void weft__die_msg(const char *msg);
 _Noreturn void weft__die_at(const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 #define weft__die(...) weft__die_at(__FILE__, __LINE__, __VA_ARGS__)

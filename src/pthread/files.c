@@ -202,10 +202,9 @@ static mode_t mode_arg(int flags, va_list ap)
 /* An open is a step on the files' names, and a truncating one on the
  * file's contents (fs.c).  A path relative to another directory than
  * the current one is looked up as given: its contents' step may miss. */
-static void open_steps(const char *call, int dir, const char *path,
-		       int flags, uintptr_t ra)
+static void open_steps(const char *call, const char *path, int flags,
+		       uintptr_t ra)
 {
-	(void)dir;
 	weft__pt_open_steps(call, path, flags & O_CREAT, flags & O_TRUNC, ra);
 }
 
@@ -217,7 +216,7 @@ int __weft_open(const char *path, int flags, ...)
 	va_start(ap, flags);
 	mode = mode_arg(flags, ap);
 	va_end(ap);
-	open_steps("open()", AT_FDCWD, path, flags, PT_RA());
+	open_steps("open()", path, flags, PT_RA());
 	return keep_fd(open(path, flags, mode));
 }
 
@@ -229,26 +228,26 @@ int __weft_openat(int dir, const char *path, int flags, ...)
 	va_start(ap, flags);
 	mode = mode_arg(flags, ap);
 	va_end(ap);
-	open_steps("openat()", dir, path, flags, PT_RA());
+	open_steps("openat()", path, flags, PT_RA());
 	return keep_fd(openat(dir, path, flags, mode));
 }
 
 /* The forms _FORTIFY_SOURCE calls when no mode is given. */
 int __weft___open_2(const char *path, int flags)
 {
-	open_steps("open()", AT_FDCWD, path, flags, PT_RA());
+	open_steps("open()", path, flags, PT_RA());
 	return keep_fd(open(path, flags));
 }
 
 int __weft___openat_2(int dir, const char *path, int flags)
 {
-	open_steps("openat()", dir, path, flags, PT_RA());
+	open_steps("openat()", path, flags, PT_RA());
 	return keep_fd(openat(dir, path, flags));
 }
 
 int __weft_creat(const char *path, mode_t mode)
 {
-	open_steps("creat()", AT_FDCWD, path, O_CREAT | O_TRUNC, PT_RA());
+	open_steps("creat()", path, O_CREAT | O_TRUNC, PT_RA());
 	return keep_fd(creat(path, mode));
 }
 

@@ -339,23 +339,29 @@ void weft__note_finding(const char *kind, uint64_t key, const char *msg)
 	f->key = key;
 }
 
-_Noreturn void weft__die_at(const char *file, int line, const char *fmt, ...)
+_Noreturn void weft__die_msg(const char *msg)
 {
-	char msg[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "weft: internal error at %s:%d: %s\n", file, line,
-		msg);
+	fprintf(stderr, "weft: %s\n", msg);
 	fflush(stderr);
 	/* In a worker, the parent reports the test as inconclusive with
 	 * this message. */
 	if (weft__S) {
 		snprintf(weft__S->v.kind, sizeof weft__S->v.kind, "internal");
-		snprintf(weft__S->v.message, sizeof weft__S->v.message,
-			 "internal error at %s:%d: %s", file, line, msg);
+		snprintf(weft__S->v.message, sizeof weft__S->v.message, "%s",
+			 msg);
 	}
 	_exit(3);
+}
+
+_Noreturn void weft__die_at(const char *file, int line, const char *fmt, ...)
+{
+	char msg[512], full[600];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	snprintf(full, sizeof full, "internal error at %s:%d: %s", file, line,
+		 msg);
+	weft__die_msg(full);
 }

@@ -32,8 +32,7 @@ void weft__clock_fence_release(int tid)
 /* Each thread's last WEFT__ORDER_FENCED write with no release fence
  * before it, for the race report's hint (weft__clock_unfenced). */
 static struct unfenced {
-	long gen;
-	uint64_t serial;
+	uint64_t serial;  /* the thread's (its execution's too) */
 	uint32_t clk;
 	const char *name;
 	const struct weft_loc *loc;
@@ -44,8 +43,7 @@ bool weft__clock_unfenced(int tid, uint32_t after, const char **name,
 {
 	const struct unfenced *u = &unfenced[tid];
 
-	if (u->gen != weft__exec_gen() || u->clk < after || !u->loc ||
-	    u->serial != weft__thread_serial(tid))
+	if (u->serial != weft__thread_serial(tid) || u->clk < after || !u->loc)
 		return false;
 	*name = u->name;
 	*loc = u->loc;
@@ -59,20 +57,20 @@ void weft__clock_fenced_release(struct weft__thread *t,
 				struct weft__objrec *r,
 				const struct weft__op *op)
 {
-	struct weft__objrec *f = weft__objrec_find(&frel_key[t->id], false);
+	uint64_t serial = weft__thread_serial(t->id);
 	int n = quad(weft__X->nthreads);
+	/* The serial holds the execution too: a match means this thread
+	 * fenced in this execution, and its record is there (found with
+	 * room for the threads created since, zeros). */
+	struct weft__objrec *f =
+		frel_serial[t->id] == serial + 1
+			? weft__objrec_find(&frel_key[t->id], true)
+			: NULL;
 
-	if (f && frel_serial[t->id] != weft__thread_serial(t->id) + 1)
-		f = NULL;
 	if (!f)
 		unfenced[t->id] = (struct unfenced){
-			.gen = weft__exec_gen(), .clk = t->vc[t->id],
-			.serial = weft__thread_serial(t->id),
+			.serial = serial, .clk = t->vc[t->id],
 			.name = op->name, .loc = op->loc };
-
-	/* Room for the threads created since the fence (zeros). */
-	if (f)
-		f = weft__objrec_find(&frel_key[t->id], true);
 
 	if (op->order & WEFT__ORDER_RMW) {
 		if (f) {

@@ -11,7 +11,6 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
-#include <unistd.h>
 
 #include "sched.h"
 
@@ -26,14 +25,12 @@ _Noreturn void weft__die_reserve_at(const char *file, int line,
 				    const char *what, size_t bytes)
 {
 	struct rlimit as;
-	char lim[64] = "unlimited";
+	char lim[64] = "unlimited", msg[400];
 	int err = errno;
 
 	if (getrlimit(RLIMIT_AS, &as) == 0 && as.rlim_cur != RLIM_INFINITY)
 		snprintf(lim, sizeof lim, "%llu MiB",
 			 (unsigned long long)(as.rlim_cur >> 20));
-	char msg[400];
-
 	/* A limit of the machine's, not weft's error nor the program's: no
 	 * "internal error" (a probe read it as a bug of weft's). */
 	snprintf(msg, sizeof msg,
@@ -42,16 +39,9 @@ _Noreturn void weft__die_reserve_at(const char *file, int line,
 		 "an address-space limit (ulimit -v, here %s) or valgrind "
 		 "refuses",
 		 bytes >> 20, what, strerror(err), lim);
-	fprintf(stderr, "weft: %s\n", msg);
-	fflush(stderr);
 	(void)file;
 	(void)line;
-	if (weft__S) {
-		snprintf(weft__S->v.kind, sizeof weft__S->v.kind, "internal");
-		snprintf(weft__S->v.message, sizeof weft__S->v.message, "%s",
-			 msg);
-	}
-	_exit(3);
+	weft__die_msg(msg);
 }
 
 static void arena_init(struct arena *a, size_t cap)

@@ -154,6 +154,14 @@ int weft_kx_in_hardirq(void);
 void weft_kx_bh_off(int delta);
 void weft_kx_bh_counted(void);
 
+/* ---- bit and variable wait queues (src/linux/ext_wait_bit.c) ----------
+ *
+ * The wait queue that waiters on bit `bit` of *word sleep on (bit -1: on
+ * the variable at word, wait_var_event), one of a fixed table shared by
+ * hash as in the kernel.  Not a scheduling point; never blocks. */
+struct weft_waitq;
+struct weft_waitq *weft_xbit_waitq(const volatile void *word, int bit);
+
 /* ---- memory ------------------------------------------------------------ */
 
 /* krealloc: a new block with the old contents (up to n bytes); the old

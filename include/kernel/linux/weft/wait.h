@@ -34,14 +34,63 @@ void weft_kx_prepare_to_wait(void);
 #define remove_wait_queue(q, w) weft_kx_prepare_to_wait()
 #define DEFINE_WAIT(name) int name = (weft_kx_prepare_to_wait(), 0)
 #define DECLARE_WAITQUEUE(name, tsk) DEFINE_WAIT(name)
-WEFT_KX_UNMODELLED("wait_on_bit/wake_up_bit (bit waitqueues)")
-int weft_kx_wait_bit(void);
-#define wait_on_bit(w, b, m) weft_kx_wait_bit()
-#define wait_on_bit_timeout(w, b, m, t) weft_kx_wait_bit()
-#define wait_on_bit_lock(w, b, m) weft_kx_wait_bit()
-#define wake_up_bit(w, b) weft_kx_wait_bit()
-#define clear_and_wake_up_bit(b, w) weft_kx_wait_bit()
-#define wait_var_event(v, c) weft_kx_wait_bit()
-#define wake_up_var(v) weft_kx_wait_bit()
+/* Bit and variable wait queues (<linux/wait_bit.h>): wait_event and
+ * wake_up on the queue the kernel would hash the key to, so a wake-up
+ * before the wait began is lost as in the kernel.  wake_up_bit after
+ * clear_bit needs smp_mb__after_atomic in the kernel (its check for
+ * sleepers is lockless); weft explores sequentially consistent orders
+ * only and does not find that barrier missing.  TASK_INTERRUPTIBLE and
+ * TASK_KILLABLE waits are uninterruptible (weft sends no signals): 0. */
+#define WEFT_KX_BITQ(w, b) (*weft_xbit_waitq((w), (int)(b)))
+/* The mode (TASK_*) only says how a signal would end the wait. */
+#define WEFT_KX_BIT_WAIT(w, b, m, cond, condstr, t, what)                     \
+	(__extension__({                                                      \
+		long weft_r_;                                                 \
+		(void)(m);                                                    \
+		weft_r_ = WEFT_LX_WAIT(WEFT_KX_BITQ(w, b), cond, condstr, t,  \
+				       what);                                 \
+		weft_r_;                                                      \
+	}))
+#define wait_on_bit(w, b, m)                                                  \
+	WEFT_KX_BIT_WAIT(w, b, m, !test_bit(b, w),                            \
+			 "!test_bit(" #b ", " #w ")", -1, "wait_on_bit")
+#define wait_on_bit_io(w, b, m) wait_on_bit(w, b, m)
+#define wait_on_bit_timeout(w, b, m, t)                                       \
+	(WEFT_KX_BIT_WAIT(w, b, m, !test_bit(b, w),                           \
+			  "!test_bit(" #b ", " #w ")",                        \
+			  WEFT_LX_WAIT_TIMEOUT(t), "wait_on_bit_timeout")     \
+		 ? 0                                                          \
+		 : -EAGAIN)
+/* Takes the bit as a lock: waits until test_and_set_bit_lock finds it
+ * clear (the condition sets it). */
+#define wait_on_bit_lock(w, b, m)                                             \
+	WEFT_KX_BIT_WAIT(w, b, m, !test_and_set_bit_lock(b, w),               \
+			 "!test_and_set_bit_lock(" #b ", " #w ")", -1,        \
+			 "wait_on_bit_lock")
+#define wait_on_bit_lock_io(w, b, m) wait_on_bit_lock(w, b, m)
+#define wake_up_bit(w, b)                                                     \
+	weft_waitq_wake(&WEFT_KX_BITQ(w, b), "wake_up_bit", WEFT_HERE)
+#define clear_and_wake_up_bit(b, w)                                           \
+	do {                                                                  \
+		clear_bit_unlock(b, w);                                       \
+		smp_mb__after_atomic();                                       \
+		wake_up_bit(w, b);                                            \
+	} while (0)
+#define bit_waitqueue(w, b) (&WEFT_KX_BITQ(w, b))
+#define __var_waitqueue(v) (&WEFT_KX_BITQ(v, -1))
+#define wait_var_event(v, cond)                                               \
+	((void)WEFT_LX_WAIT(WEFT_KX_BITQ(v, -1), cond, #cond, -1,             \
+			    "wait_var_event"))
+#define wait_var_event_killable(v, cond)                                      \
+	((int)WEFT_LX_WAIT(WEFT_KX_BITQ(v, -1), cond, #cond, -1,              \
+			   "wait_var_event_killable"))
+#define wait_var_event_interruptible(v, cond)                                 \
+	((int)WEFT_LX_WAIT(WEFT_KX_BITQ(v, -1), cond, #cond, -1,              \
+			   "wait_var_event_interruptible"))
+#define wait_var_event_timeout(v, cond, t)                                    \
+	WEFT_LX_WAIT(WEFT_KX_BITQ(v, -1), cond, #cond,                        \
+		     WEFT_LX_WAIT_TIMEOUT(t), "wait_var_event_timeout")
+#define wake_up_var(v)                                                        \
+	weft_waitq_wake(&WEFT_KX_BITQ(v, -1), "wake_up_var", WEFT_HERE)
 
 #endif

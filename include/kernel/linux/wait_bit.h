@@ -1,0 +1,7 @@
+/* linux/wait_bit.h - weft's kernel header tree: maps the kernel's <linux/wait_bit.h>
+ * onto weft's models (see linux/weft_kernel.h, which every header of the
+ * tree includes, as the kernel's headers include one another). */
+#ifndef WEFT_KERNEL_LINUX_WAIT_BIT_H
+#define WEFT_KERNEL_LINUX_WAIT_BIT_H
+#include <linux/weft_kernel.h>
+#endif

@@ -74,6 +74,16 @@ static void check_status(int status, const struct weft_loc *loc,
 		weft__fail(WEFT__K(EXIT_STATUS), loc, "thread %s %s %d",
 			   weft__thread_name(weft__self()), how, status);
 	}
+	/* The process would exit with the low byte only.  A status outside
+	 * 0..255 is seldom meant: most often it is what a main declared
+	 * void leaves in the return register (weft-cc's instrumentation
+	 * leaves other values there than a plain build would). */
+	if (status < 0 || status > 255)
+		weft__fail_detail("  the process would exit with status %d; a "
+				  "main declared void returns no status (what "
+				  "it leaves is garbage): declare it int, or "
+				  "give --exit-status=any",
+				  status & 255);
 	weft__fail(WEFT__K(EXIT_STATUS), loc, "the program %s %d", how,
 		   status);
 }

@@ -142,4 +142,9 @@ tok=$(printf '%s\n' "$out" | sed -n 's/^replay: .*--replay=\([^ ]*\).*/\1/p')
 [ -n "$tok" ] || fail "race and hang: no replay token in: $out"
 out=$($R --filter=found_and_hang --replay="$tok" --time-limit=1)
 hasnt "$out" "diverged" "the hung execution's token replays"
+# A status no process can exit with says what the process would exit
+# with, and that a main declared void returns garbage.
+out=$($B/tests/detect/pthread/exit_status_wide_bug 2>&1)
+has "$out" "returned from main with status 1001" "wide status"
+has "$out" "would exit with status 233; a main declared void" "wide status"
 echo ok

@@ -68,6 +68,7 @@
 #include <linux/weft/hashtable.h>
 #include <linux/weft/interrupt.h>
 #include <linux/weft/cleanup.h>
+#include <linux/weft/notifier.h>
 
 /* kthread stop bookkeeping is in weft/linux.h; rtnl too. */
 

@@ -69,6 +69,7 @@
 #include <linux/weft/interrupt.h>
 #include <linux/weft/cleanup.h>
 #include <linux/weft/notifier.h>
+#include <linux/weft/rhashtable.h>
 
 /* kthread stop bookkeeping is in weft/linux.h; rtnl too. */
 

@@ -6,8 +6,10 @@
  * one whenever the explorer lets it run, advancing jiffies to its expiry.
  * So "the timer fired before / after this step" is an ordinary explored
  * interleaving, while events always fire in expiry order.  A timer that
- * keeps re-arming itself fires at most WEFT_TIMER_REFIRE_BOUND times in one
- * execution; after that it stays armed and no longer holds time back. */
+ * re-armed itself WEFT_TIMER_REFIRE_BOUND times in a row fires again only
+ * while another deadline (a sleep, a timed wait, a timer armed from
+ * elsewhere) needs time to pass its expiry; otherwise it stays armed and
+ * no longer holds time back. */
 #ifndef WEFT_KTIME_H
 #define WEFT_KTIME_H
 

@@ -51,7 +51,7 @@ static int handler_waitdesc(const struct weft__op *op, char *buf, size_t n)
 
 	/* A timer stopped by the re-arm bound would fire again in the
 	 * kernel: a deadlock that waits for it may be the bound's. */
-	if (t->dormant) {
+	if (t->ev.armed && t->ev.fires >= WEFT_TIMER_REFIRE_BOUND) {
 		weft__wait_on_bound();
 		snprintf(buf, n, "timer %s, which re-armed itself %d times "
 			 "(WEFT_TIMER_REFIRE_BOUND) and is not fired again in "
@@ -69,9 +69,8 @@ static void arm(struct weft_xtimer *t, unsigned long expires,
 {
 	t->expires = expires;
 	t->queued = 1;
-	t->dormant = 0;
 	t->armed_at = loc;
-	weft__lx_ev_arm(&t->ev, LX_EV_SLEEP, expires, t, loc);
+	weft__lx_ev_arm(&t->ev, LX_EV_XTIMER, expires, t, loc);
 	weft__lx_clock_need_thread(loc);
 }
 
@@ -95,7 +94,6 @@ static void handler_thread(void *arg)
 		weft__check_access(t, sizeof *t, true, t->armed_at);
 		t->queued = 0;
 		t->ev.fired = 0;
-		t->fires++;
 		t->running = weft__self() + 1;
 		at = t->armed_at;
 		name = xname(t);
@@ -119,13 +117,12 @@ static void handler_thread(void *arg)
 		/* The handler may have freed its timer (a legal idiom): the
 		 * end is recorded without checking the timer's memory. */
 		weft__release_point("timer_done", &weft__lx_dom, name, at);
+		/* Re-armed while it still counts as running, as the kernel's
+		 * hrtimer core re-queues it: a re-arm of its own, which
+		 * counts against the refire bound. */
+		if (restart && !t->shutdown)
+			arm(t, t->expires, at);
 		t->running = 0;
-		if (restart && !t->shutdown) {
-			if (t->fires >= WEFT_TIMER_REFIRE_BOUND)
-				t->dormant = 1;
-			else
-				arm(t, t->expires, at);
-		}
 	}
 }
 
@@ -159,7 +156,7 @@ static void check(struct weft_xtimer *t, const char *what,
 int weft_xtimer_mod(struct weft_xtimer *t, unsigned long expires,
 		    int pending_only, int reduce, const struct weft_loc *loc)
 {
-	int was, self;
+	int was;
 
 	check(t, "mod_timer", loc);
 	/* The handler's thread first: its spawn has scheduling points of its
@@ -174,24 +171,13 @@ int weft_xtimer_mod(struct weft_xtimer *t, unsigned long expires,
 	}
 	weft__point("mod_timer", &weft__lx_dom, xname(t), WEFT__ACC_WRITE, loc);
 	weft__check_access(t, sizeof *t, true, loc);
-	was = t->ev.armed || t->queued || t->dormant;
+	was = t->ev.armed || t->queued;
 	if (t->shutdown || (pending_only && !was))
 		return was;
 	if (reduce && t->ev.armed &&
 	    (long)(expires - t->ev.expires) >= 0)
 		return was;
 	remember(t);
-	self = t->running == weft__self() + 1;
-	if (!self)
-		t->fires = 0;
-	if (self && t->fires >= WEFT_TIMER_REFIRE_BOUND) {
-		weft__lx_ev_disarm(&t->ev);
-		t->ev.fired = 0;
-		t->queued = 0;
-		t->dormant = 1;
-		t->expires = expires;
-		return was;
-	}
 	arm(t, expires, loc);
 	return was;
 }
@@ -239,11 +225,10 @@ int weft_xtimer_del(struct weft_xtimer *t, int mode, int shutdown,
 	weft__check_access(t, sizeof *t, true, loc);
 	if (mode == 2 && t->running)
 		return -1;
-	was = t->ev.armed || t->queued || t->dormant;
+	was = t->ev.armed || t->queued;
 	weft__lx_ev_disarm(&t->ev);
 	t->ev.fired = 0;
 	t->queued = 0;
-	t->dormant = 0;
 	if (shutdown)
 		t->shutdown = 1;
 	return was;
@@ -254,7 +239,13 @@ int weft_xtimer_pending(struct weft_xtimer *t, const struct weft_loc *loc)
 	weft__check_access(t, sizeof *t, false, loc);
 	weft__point("timer_pending", &weft__lx_dom, xname(t), WEFT__ACC_READ, loc);
 	weft__check_access(t, sizeof *t, false, loc);
-	return t->ev.armed || t->queued || t->dormant;
+	return t->ev.armed || t->queued;
+}
+
+bool weft__lx_xtimer_self(const void *owner)
+{
+	return ((const struct weft_xtimer *)owner)->running ==
+	       weft__self() + 1;
 }
 
 int weft_xtimer_running(struct weft_xtimer *t, const struct weft_loc *loc)
@@ -276,7 +267,7 @@ void weft__linux_ext_timer_end(void)
 	for (int i = 0; i < nlive; i++) {
 		struct weft_xtimer *t = live[i];
 
-		if (!(t->ev.armed || t->queued || t->dormant))
+		if (!(t->ev.armed || t->queued))
 			continue;
 		weft__lx_freed_armed(t, t->armed_at, "timer", xname(t));
 		weft__check_access(t, sizeof *t, false, t->armed_at);

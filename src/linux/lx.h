@@ -149,7 +149,12 @@ extern char weft__lx_dom;
 #define LX_DOM_NAME "jiffies"
 
 /* Clock (ktime.c). */
-enum { LX_EV_TIMER = 1, LX_EV_DWORK, LX_EV_SLEEP, LX_EV_TWAIT, LX_EV_WQWAIT };
+enum { LX_EV_TIMER = 1, LX_EV_DWORK, LX_EV_SLEEP, LX_EV_TWAIT, LX_EV_WQWAIT,
+       LX_EV_XTIMER };
+/* Whether the calling thread runs the handler of the header tree's timer
+ * owner (a struct weft_xtimer; ext_timer.c): its re-arming counts
+ * against the refire bound. */
+bool weft__lx_xtimer_self(const void *owner);
 void weft__lx_ev_arm(struct weft_kevent *ev, int kind, unsigned long expires,
 	       void *owner, const struct weft_loc *loc);
 int weft__lx_ev_disarm(struct weft_kevent *ev);

@@ -25,8 +25,9 @@
  * for it; del_timer_sync waits.  The handler runs in atomic context and
  * holds a lock-order class of its own while it runs, so del_timer_sync
  * under a lock the handler takes is a lock-order cycle.  A timer that
- * re-arms itself from its handler fires at most WEFT_TIMER_REFIRE_BOUND
- * times in one execution, then stays pending without holding time back.
+ * re-arms itself from its handler WEFT_TIMER_REFIRE_BOUND times in a row
+ * fires again only while another deadline needs time to pass its expiry
+ * (a sleep, a timed wait), then stays pending without holding time back.
  * A timer still pending when the test ends is reported as a leak, one
  * freed while pending as use-after-free when it would have fired. */
 struct weft_xtimer {
@@ -37,9 +38,7 @@ struct weft_xtimer {
 	unsigned int flags;
 	unsigned long expires;     /* jiffies: add_timer arms at this */
 	unsigned char queued;      /* expired, handler not started */
-	unsigned char dormant;     /* past the refire bound, still pending */
 	unsigned char shutdown;    /* timer_shutdown: re-arming is ignored */
-	unsigned char fires;       /* handler runs since a foreign arm */
 	int running;               /* thread id + 1 running the handler */
 	int thread;                /* its handler thread's id + 1 */
 	int cls;                   /* lock-order class + 1 of "handler runs" */

@@ -21,9 +21,14 @@ struct weft_waitq {
 	const struct weft_loc *init;
 	const struct weft_loc *woken_at; /* last wake-up site */
 	int waker;                 /* thread id + 1 of the last waker */
+	/* The waiters on the queue (waitqueue_active): nreg of them
+	 * registered since wake-up number reg_gen; a wake-up takes them all
+	 * off, as the kernel's autoremove wake function does. */
+	unsigned long reg_gen;
+	int nreg;
 };
 
-#define WEFT_WAITQ_INIT(name) { 0, 0, (name), 0, 0, 0 }
+#define WEFT_WAITQ_INIT(name) { 0, 0, (name), 0, 0, 0, 0, 0 }
 
 /* One wait in progress (on the waiter's stack; weft's). */
 struct weft_waiter {
@@ -36,6 +41,8 @@ struct weft_waiter {
 	int kicked;                /* the task was woken (kthread_stop) */
 	const char *what, *cond;
 	const struct weft_loc *loc;
+	unsigned long reg_at;      /* wake-ups when it went on the queue */
+	int registered;            /* on the queue (since wake-up reg_at) */
 };
 
 /* Not a scheduling point. */
@@ -65,6 +72,15 @@ int weft_wait_cond(struct weft_waiter *w, int cond);
  * result: 0 without a timeout; with one, 0 when it expired with the
  * condition false, else the jiffies left (at least 1). */
 long weft_wait_end(struct weft_waiter *w);
+
+/* Whether some waiter is on q: one that prepared to wait and has been
+ * neither woken nor finished (waitqueue_active).  A step that reads the
+ * waiters, ordered against every prepare and wake-up of q, but a plain
+ * lockless read for the memory order, as in the kernel: a waker that
+ * sets the condition and then checks for waiters needs a full barrier
+ * in between (wq_has_sleeper), which weft, exploring sequentially
+ * consistent orders only, does not find missing.  Never blocks. */
+int weft_waitq_active(struct weft_waitq *q, const struct weft_loc *loc);
 
 /* Wake every waiter sleeping on q.  Never blocks; everything before it
  * happens before the woken waiters' next evaluation of their condition. */

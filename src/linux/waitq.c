@@ -34,6 +34,33 @@ void weft_waitq_init(struct weft_waitq *q, const char *name,
 	q->init = loc;
 }
 
+/* Put w on its queue (again, after a wake-up took it off), for
+ * waitqueue_active. */
+static void enlist(struct weft_waiter *w)
+{
+	struct weft_waitq *q = w->q;
+
+	if (q->reg_gen != q->wakeups) {
+		q->reg_gen = q->wakeups;
+		q->nreg = 0;
+	}
+	if (!(w->registered && w->reg_at == q->wakeups))
+		q->nreg++;
+	w->registered = 1;
+	w->reg_at = q->wakeups;
+}
+
+/* Take w off its queue (finish_wait), unless a wake-up already did. */
+static void delist(struct weft_waiter *w)
+{
+	struct weft_waitq *q = w->q;
+
+	if (w->registered && w->reg_at == q->wakeups &&
+	    q->reg_gen == q->wakeups && q->nreg > 0)
+		q->nreg--;
+	w->registered = 0;
+}
+
 /* prepare_to_wait: remember which wake-ups have been seen. */
 static void prepare(struct weft_waiter *w)
 {
@@ -41,6 +68,7 @@ static void prepare(struct weft_waiter *w)
 		    w->loc);
 	weft__check_access(w->q, sizeof *w->q, false, w->loc);
 	w->gen = w->q->wakeups;
+	enlist(w);
 }
 
 /* A wait's start: the waiter filled in, the queue's memory checked, and,
@@ -143,6 +171,7 @@ static void sleep_once(struct weft_waiter *w)
 	 * the condition, atomically with the wake-up seen here. */
 	w->gen = w->q->wakeups;
 	w->kicked = 0;
+	enlist(w);
 }
 
 /* wait_event_timeout's result once the wait is over, as the kernel's
@@ -180,6 +209,7 @@ long weft_wait_end(struct weft_waiter *w)
 	struct weft__lx_thread *me = weft__lx_me();
 
 	me->waiter = NULL;
+	delist(w);
 	if (w->timeout > 0 && w->slept) {
 		if (me->sleep_ev.armed && me->tw_obj == w->q) {
 			weft__point("del_timer", &weft__lx_dom, LX_DOM_NAME,
@@ -197,6 +227,23 @@ void weft__lx_waitq_timeout(struct weft_waitq *q, int tid, unsigned long gen)
 	weft__release_point("wait_timeout", q, qname(q), NULL);
 	if (weft__lx_th[tid].tw_obj == q && weft__lx_th[tid].tw_gen == gen)
 		weft__lx_th[tid].tw_fired = 1;
+}
+
+int weft_waitq_active(struct weft_waitq *q, const struct weft_loc *loc)
+{
+	/* A write for the explorer (the prepares, which read the queue,
+	 * do not commute with it), relaxed for the clocks: it orders no
+	 * memory. */
+	struct weft__op op = { .name = "waitqueue_active", .obj = q,
+			       .objname = qname(q),
+			       .access = WEFT__ACC_WRITE,
+			       .order = WEFT__ORDER_EXPLICIT, .loc = loc };
+
+	weft__check_access(q, sizeof *q, false, loc);
+	weft__visible(&op);
+	/* A poll, so a loop waiting for a waiter to come spins (its write
+	 * is no progress while the answer stays the same). */
+	return (int)weft__poll(q, q->reg_gen == q->wakeups && q->nreg > 0);
 }
 
 void weft_waitq_wake(struct weft_waitq *q, const char *what,

@@ -79,6 +79,8 @@ typedef struct weft_waitq wait_queue_head_t;
 #define wait_event_interruptible_lock_irq(wq, cond, lock)                     \
 	((int)WEFT_LX_WAIT_LOCKED(wq, cond, #cond, lock,                      \
 				  "wait_event_interruptible_lock_irq"))
+#define waitqueue_active(q) weft_waitq_active((q), WEFT_HERE)
+#define wq_has_sleeper(q) (smp_mb(), waitqueue_active(q))
 #define wake_up(q) weft_waitq_wake((q), "wake_up", WEFT_HERE)
 #define wake_up_all(q) weft_waitq_wake((q), "wake_up_all", WEFT_HERE)
 #define wake_up_interruptible(q)                                              \

@@ -20,8 +20,6 @@
 #define wake_up_interruptible_poll(q, m) wake_up_all(q)
 #define wake_up_interruptible_sync(q) wake_up_all(q)
 #define wake_up_locked(q) wake_up_all(q)
-#define waitqueue_active(q) 1
-#define wq_has_sleeper(q) 1
 struct wait_queue_entry;
 WEFT_KX_UNMODELLED("prepare_to_wait/finish_wait (open-coded waits; use "
 		   "wait_event)")

@@ -175,6 +175,10 @@ _Noreturn void weft__deadlock_report(void);
  * deadlock but infeasible: the real wait would time out, which the
  * other branch explores; it ends as redundant.  Does not block. */
 void weft__timed_wait(bool on);
+/* Whether the calling thread is inside such an untimed wait: a lock it
+ * takes there adds no lock-order edge, as a trylock's, since the real
+ * wait gives up at its deadline and cannot deadlock. */
+bool weft__in_timed_wait(void);
 void weft__wait_on_bound(void);
 void weft__exit_wait_cycle(void);
 void weft__fail_detail(const char *fmt, ...)

@@ -265,7 +265,7 @@ void weft__lockorder_step(int tid, const struct weft__op *op)
 	e = op->lock_now ? op->lock_now(op) : l->effect;
 	if (e == WEFT__LOCK_ACQUIRE || e == WEFT__LOCK_TRY)
 		acquire_obj(l->cls1 - 1, l->obj, l->tag, l->spins, op->loc,
-			    e == WEFT__LOCK_TRY);
+			    e == WEFT__LOCK_TRY || weft__in_timed_wait());
 	else if (e == WEFT__LOCK_RELEASE)
 		release_obj(l->cls1 - 1, l->obj);
 }

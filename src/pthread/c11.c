@@ -191,7 +191,7 @@ int __weft_mtx_timedlock(mtx_t *restrict m, const struct timespec *restrict ts)
 	if (weft__pt_times_out("timedlock times out", CLOCK_REALTIME, ts, loc))
 		return thrd_timedout;
 	weft__timed_wait(true);
-	weft__mutex_lock(wm(m), "mtx_lock", loc);
+	weft__mutex_lock(wm(m), "mtx_timedlock", loc);
 	weft__timed_wait(false);
 	return thrd_success;
 }

@@ -193,7 +193,7 @@ static int timed_lock(pthread_mutex_t *m, const char *opname, clockid_t c,
 	if (weft__pt_times_out("timedlock times out", c, abs, loc))
 		return ETIMEDOUT;
 	weft__timed_wait(true);
-	weft__mutex_lock(w, "pthread_mutex_lock", loc);
+	weft__mutex_lock(w, opname, loc);
 	weft__timed_wait(false);
 	return weft__pt_robust_acquired(m, opname, loc);
 }

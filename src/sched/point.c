@@ -271,6 +271,13 @@ void weft__timed_wait(bool on)
 		X->th[X->cur].timed_wait = on;
 }
 
+bool weft__in_timed_wait(void)
+{
+	struct weft__exec *X = weft__X;
+
+	return X && X->cur >= 0 && X->th[X->cur].timed_wait;
+}
+
 void weft__timed_out(void)
 {
 	weft__step_note("timed out");

@@ -9,8 +9,11 @@
 #include <dirent.h>
 #include <dlfcn.h>
 #include <getopt.h>
+#include <grp.h>
+#include <netdb.h>
 #include <poll.h>
 #include <pthread.h>
+#include <pwd.h>
 #include <sched.h>
 #include <sys/epoll.h>
 #include <semaphore.h>

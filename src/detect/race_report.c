@@ -151,6 +151,12 @@ void weft__race_poll(const void *addr, size_t n, bool write)
 		weft__poll_forget();
 		return;
 	}
+	/* Nothing is mapped below 64 KiB (Linux's mmap_min_addr): a read
+	 * through a null pointer (plus an offset) faults in the program's
+	 * own access, at its place, not in this copy, which would blame
+	 * weft's model. */
+	if ((uintptr_t)addr < 65536)
+		return;
 	memcpy(v, addr, n < sizeof v ? n : sizeof v);
 	memcpy(&lo, v, 8);
 	memcpy(&hi, v + 8, 8);

@@ -147,4 +147,9 @@ hasnt "$out" "diverged" "the hung execution's token replays"
 out=$($B/tests/detect/pthread/exit_status_wide_bug 2>&1)
 has "$out" "returned from main with status 1001" "wide status"
 has "$out" "would exit with status 233; a main declared void" "wide status"
+# A null read at a racing site faults in the program's read, at its line,
+# not in weft's copy of the value about to be read.
+out=$($B/tests/detect/pthread/lazy_init_null_bug 2>&1)
+has "$out" "at lazy_init_null_bug.c:48 in user" "null read at a racing site"
+hasnt "$out" "inside weft's model" "null read at a racing site"
 echo ok

@@ -303,6 +303,20 @@ const void *weft__heap_live_block(const void *p, size_t *n);
  * memory); reports use-after-free (fatal) when it is in a freed block. */
 void weft__check_access(const void *p, size_t n, bool write,
 			const struct weft_loc *loc);
+/* A kernel model's object of n bytes at p begins its life (declared or
+ * set up): in the calling thread's stack, it dies when the call whose
+ * frame holds it returns (a use-after-free then when busy, if given,
+ * says what still uses it: "work W is still pending"), and
+ * weft__frame_obj_check reports a model's use of it after that as
+ * use-after-free (src/detect/race_frames.c; weak
+ * no-ops without the race detector, which keeps the calls).  Dead
+ * objects of the execution (0: nothing to check).  None blocks. */
+void weft__frame_obj_init(const void *p, size_t n,
+			  const char *(*busy)(const void *obj),
+			  const struct weft_loc *loc);
+void weft__frame_obj_check(const void *p, size_t n, bool write,
+			   const struct weft_loc *loc);
+extern int weft__frames_dead;
 bool weft__is_tracked(const void *p);
 /* A model's own atomic access to the program's memory (the pointer that
  * rcu_assign_pointer publishes and rcu_dereference loads, an atomic_t's

@@ -20,4 +20,11 @@ void *weft_kmalloc(size_t n, unsigned int gfp, const char *what,
 		   const struct weft_loc *loc);
 void weft_kfree(const void *p, const char *what, const struct weft_loc *loc);
 
+/* A model object declared in the caller's stack frame with a static
+ * initializer (DECLARE_COMPLETION_ONSTACK): its life ends when the
+ * function returns, and a model's use of it after that is reported as
+ * use-after-free, as the objects set up by an init call in a frame are.
+ * Returns obj.  Never a scheduling point. */
+void *weft_kobj_onstack(void *obj, size_t n, const struct weft_loc *loc);
+
 #endif

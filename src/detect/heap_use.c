@@ -154,6 +154,23 @@ oob_use(const char *p, size_t n, bool write, const struct weft_loc *loc,
 		   rw, n, s, p - ustart(b), bname(b));
 }
 
+/* Without the race detector (the core-only builds), no call's frame is
+ * known: no object in one is watched. */
+__attribute__((weak)) int weft__frames_dead;
+__attribute__((weak)) void
+weft__frame_obj_init(const void *p, size_t n,
+		     const char *(*busy)(const void *obj),
+		     const struct weft_loc *loc)
+{
+	(void)p, (void)n, (void)busy, (void)loc;
+}
+__attribute__((weak)) void weft__frame_obj_check(const void *p, size_t n,
+						 bool write,
+						 const struct weft_loc *loc)
+{
+	(void)p, (void)n, (void)write, (void)loc;
+}
+
 void weft__check_access(const void *p, size_t n, bool write,
 			const struct weft_loc *loc)
 {
@@ -164,6 +181,8 @@ void weft__check_access(const void *p, size_t n, bool write,
 		 * every step, and nearly none is near a finished stack. */
 		if (a >= weft__dead_lo && a < weft__dead_hi)
 			dead_stack_use(p, write, loc);
+		if (__builtin_expect(weft__frames_dead, 0))
+			weft__frame_obj_check(p, n, write, loc);
 		return;
 	}
 	if (!weft__heap_bad(p, n))

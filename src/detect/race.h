@@ -165,8 +165,19 @@ WEFT__HIDDEN void weft__race_watch_hit(uintptr_t pc);
 void weft__race_watch_add(const void *addr);
 
 /* Per-thread function stacks from __tsan_func_entry/exit. */
-void weft__race_func_entry(uintptr_t pc);
+void weft__race_func_entry(uintptr_t pc, uintptr_t sp);
 void weft__race_func_exit(void);
+/* Thread t's live instrumented calls, outermost first: the stack pointer
+ * of each one's frame (*sp, as __tsan_func_entry saw it) and their
+ * number (at most the first 64); the call site of the one at depth d
+ * (0 when it is lost). */
+int weft__race_frames(int t, const uintptr_t **sp);
+uintptr_t weft__race_frame_call(int t, int d);
+/* The kernel models' objects in stack frames (race_frames.c): the calls
+ * of thread t at depth and deeper returned.  Watched objects (0: the
+ * exit need not tell). */
+void weft__race_frames_exit(int t, int depth);
+extern WEFT__HIDDEN int weft__frames_watched;
 /* Copy the calling thread's call stack (innermost first) into out. */
 int weft__race_stack(uintptr_t *out, int max);
 

@@ -13,6 +13,7 @@ struct thread_stack {
 	uint32_t gen;                 /* execution the stack belongs to */
 	int depth;
 	uintptr_t pc[STACK_MAX];      /* the calls at depths below STACK_MAX */
+	uintptr_t sp[STACK_MAX];      /* their frames' stack pointers */
 	/* Deeper calls (a deep recursion): depth d at deep[d % STACK_MAX],
 	 * which a call STACK_MAX deeper overwrites.  The live calls at depths
 	 * deep_lo .. depth - 1 are still there; those between STACK_MAX and
@@ -39,7 +40,7 @@ static struct thread_stack *stack_of(int t)
 	return s;
 }
 
-void weft__race_func_entry(uintptr_t pc)
+void weft__race_func_entry(uintptr_t pc, uintptr_t sp)
 {
 	int t, d;
 	struct thread_stack *s;
@@ -50,6 +51,7 @@ void weft__race_func_entry(uintptr_t pc)
 	d = s->depth++;
 	if (d < STACK_MAX) {
 		s->pc[d] = pc;
+		s->sp[d] = sp;
 		return;
 	}
 	s->deep[d % STACK_MAX] = pc;
@@ -69,7 +71,10 @@ void weft__race_func_exit(void)
 	s = stack_of(t);
 	if (s->depth > 0)
 		s->depth--;
+	if (__builtin_expect(weft__frames_watched, 0))
+		weft__race_frames_exit(t, s->depth);
 }
+
 
 /* The call at depth i of s, or 0 when it is lost. */
 static uintptr_t call_at(const struct thread_stack *s, int i)
@@ -77,6 +82,19 @@ static uintptr_t call_at(const struct thread_stack *s, int i)
 	if (i < STACK_MAX)
 		return s->pc[i];
 	return i >= s->deep_lo ? s->deep[i % STACK_MAX] : 0;
+}
+
+int weft__race_frames(int t, const uintptr_t **sp)
+{
+	struct thread_stack *s = stack_of(t);
+
+	*sp = s->sp;
+	return s->depth < STACK_MAX ? s->depth : STACK_MAX;
+}
+
+uintptr_t weft__race_frame_call(int t, int d)
+{
+	return call_at(stack_of(t), d);
 }
 
 int weft__race_stack(uintptr_t *out, int max)

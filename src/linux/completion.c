@@ -28,6 +28,7 @@ void weft_completion_init(struct weft_completion *c, const char *name,
 {
 	*c = (struct weft_completion)WEFT_COMPLETION_INIT(name);
 	c->init = loc;
+	weft__frame_obj_init(c, sizeof *c, NULL, loc);
 }
 
 void weft_completion_reinit(struct weft_completion *c,

@@ -126,6 +126,19 @@ static void handler_thread(void *arg)
 	}
 }
 
+/* A timer is in use while pending or while its handler runs. */
+static const char *xtimer_busy(const void *obj)
+{
+	const struct weft_xtimer *t = obj;
+
+	if (t->ev.armed || t->queued)
+		return weft__internf("timer %s is still pending", xname(t));
+	if (t->running)
+		return weft__internf("timer %s has its handler still running",
+				     xname(t));
+	return NULL;
+}
+
 void weft_xtimer_init(struct weft_xtimer *t, void (*fn)(struct weft_xtimer *),
 		      int (*rfn)(struct weft_xtimer *), unsigned int flags,
 		      const char *name, const struct weft_loc *loc)
@@ -141,6 +154,7 @@ void weft_xtimer_init(struct weft_xtimer *t, void (*fn)(struct weft_xtimer *),
 			   "handler runs", xname(t));
 	*t = (struct weft_xtimer){ .fn = fn, .rfn = rfn, .flags = flags,
 				   .name = name, .init = loc };
+	weft__frame_obj_init(t, sizeof *t, xtimer_busy, loc);
 }
 
 static void check(struct weft_xtimer *t, const char *what,

@@ -54,3 +54,9 @@ void weft_kfree(const void *p, const char *what, const struct weft_loc *loc)
 	 * does not matter. */
 	weft__lx_rcu_check_free(p, n, loc);
 }
+
+void *weft_kobj_onstack(void *obj, size_t n, const struct weft_loc *loc)
+{
+	weft__frame_obj_init(obj, n, NULL, loc);
+	return obj;
+}

@@ -307,6 +307,19 @@ long weft_ksleep(unsigned long ticks, const char *what,
 
 /* ---- timers -------------------------------------------------------------- */
 
+/* A timer is in use while armed or while its callback runs. */
+static const char *timer_busy(const void *obj)
+{
+	const struct weft_timer *t = obj;
+
+	if (t->ev.armed)
+		return weft__internf("timer %s is still armed", timer_name(t));
+	if (t->running)
+		return weft__internf("timer %s has its callback still running",
+				     timer_name(t));
+	return NULL;
+}
+
 void weft_timer_init(struct weft_timer *t, void (*fn)(struct weft_timer *),
 		     unsigned int flags, const char *name,
 		     const struct weft_loc *loc)
@@ -318,6 +331,7 @@ void weft_timer_init(struct weft_timer *t, void (*fn)(struct weft_timer *),
 			   weft__lx_site(t->ev.armed_at));
 	*t = (struct weft_timer){ .fn = fn, .name = name, .flags = flags,
 				  .init = loc };
+	weft__frame_obj_init(t, sizeof *t, timer_busy, loc);
 }
 
 static void check_timer(struct weft_timer *t, const char *what,

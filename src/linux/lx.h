@@ -100,6 +100,10 @@ static inline struct weft__lx_thread *weft__lx_me(void)
 	return &weft__lx_th[id];
 }
 
+/* What still uses work w (a description), or NULL: for a work in a
+ * stack frame that returns (weft__frame_obj_init). */
+const char *weft__lx_work_busy(const void *w);
+
 /* Names for messages. */
 const char *weft__lx_tname(int tid);
 const char *weft__lx_site(const struct weft_loc *loc);

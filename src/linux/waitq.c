@@ -32,6 +32,7 @@ void weft_waitq_init(struct weft_waitq *q, const char *name,
 {
 	*q = (struct weft_waitq)WEFT_WAITQ_INIT(name);
 	q->init = loc;
+	weft__frame_obj_init(q, sizeof *q, NULL, loc);
 }
 
 /* Put w on its queue (again, after a wake-up took it off), for

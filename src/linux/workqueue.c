@@ -213,6 +213,19 @@ void weft_work_init(struct weft_work *w, void (*fn)(struct weft_work *),
 			   "%s", w->name, w->pending ? "pending" : "running");
 	*w = (struct weft_work)WEFT_WORK_INIT(fn, name);
 	w->init = loc;
+	weft__frame_obj_init(w, sizeof *w, weft__lx_work_busy, loc);
+}
+
+const char *weft__lx_work_busy(const void *obj)
+{
+	const struct weft_work *w = obj;
+
+	if (w->pending)
+		return weft__internf("work %s is still pending", w->name);
+	if (w->runner)
+		return weft__internf("work %s is still running in %s", w->name,
+				     weft__lx_tname(w->runner - 1));
+	return NULL;
 }
 
 void weft__lx_work_check_init(struct weft_work *w, const char *what,

@@ -299,6 +299,17 @@ void weft_wq_drain(struct weft_wq *wq, const struct weft_loc *loc)
 
 /* ---- delayed work --------------------------------------------------------- */
 
+/* A delayed work is in use while its work is, or its timer armed. */
+static const char *dwork_busy(const void *obj)
+{
+	const struct weft_dwork *d = obj;
+
+	if (d->timer.ev.armed)
+		return weft__internf("delayed work %s has its timer still armed",
+				     d->work.name);
+	return weft__lx_work_busy(&d->work);
+}
+
 void weft_dwork_init(struct weft_dwork *d, void (*fn)(struct weft_work *),
 		     const char *name, const struct weft_loc *loc)
 {
@@ -307,6 +318,7 @@ void weft_dwork_init(struct weft_dwork *d, void (*fn)(struct weft_work *),
 	d->timer = (struct weft_timer){ .name = name, .init = loc };
 	d->wq = NULL;
 	d->cpu = -1;
+	weft__frame_obj_init(d, sizeof *d, dwork_busy, loc);
 }
 
 int weft_dwork_queue(struct weft_wq *wq, struct weft_dwork *d,

@@ -150,7 +150,9 @@ void __tsan_func_entry(void *call_pc)
 
 	if (__builtin_expect(sp < r->beyond_hi && sp >= r->beyond_lo, 0))
 		weft__stack_beyond(sp, PC());
-	weft__race_func_entry((uintptr_t)call_pc);
+	/* The function's own stack pointer: above this call's frame (its
+	 * saved frame pointer and return address). */
+	weft__race_func_entry((uintptr_t)call_pc, (uintptr_t)sp + 16);
 }
 
 void __tsan_func_exit(void)

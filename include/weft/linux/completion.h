@@ -10,7 +10,12 @@
 
 #define completion weft_completion
 #define DECLARE_COMPLETION(x) struct weft_completion x = WEFT_COMPLETION_INIT(#x)
-#define DECLARE_COMPLETION_ONSTACK(x) DECLARE_COMPLETION(x)
+/* Its life ends with the function's (weft_kobj_onstack). */
+#define DECLARE_COMPLETION_ONSTACK(x)                                         \
+	struct weft_completion x = WEFT_COMPLETION_INIT(#x),                  \
+			       *weft_onstack_##x __attribute__((unused)) =    \
+				       weft_kobj_onstack(&x, sizeof x,        \
+							 WEFT_HERE)
 #define init_completion(c)                                                    \
 	weft_completion_init((c), WEFT_LX_NAME(#c), WEFT_HERE)
 #define reinit_completion(c) weft_completion_reinit((c), WEFT_HERE)

@@ -21,7 +21,12 @@ typedef struct weft_waitq wait_queue_head_t;
 #define __WAIT_QUEUE_HEAD_INITIALIZER(name) WEFT_WAITQ_INIT(#name)
 #define DECLARE_WAIT_QUEUE_HEAD(name)                                         \
 	wait_queue_head_t name = WEFT_WAITQ_INIT(#name)
-#define DECLARE_WAIT_QUEUE_HEAD_ONSTACK(name) DECLARE_WAIT_QUEUE_HEAD(name)
+/* Its life ends with the function's (weft_kobj_onstack). */
+#define DECLARE_WAIT_QUEUE_HEAD_ONSTACK(name)                                 \
+	wait_queue_head_t name = WEFT_WAITQ_INIT(#name),                      \
+			  *weft_onstack_##name __attribute__((unused)) =      \
+				  weft_kobj_onstack(&name, sizeof name,       \
+						    WEFT_HERE)
 #define init_waitqueue_head(q)                                                \
 	weft_waitq_init((q), WEFT_LX_NAME(#q), WEFT_HERE)
 

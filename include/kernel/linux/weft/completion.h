@@ -10,7 +10,7 @@
 #endif
 
 #define init_completion_map(c, m) init_completion(c)
-#define DECLARE_COMPLETION_ONSTACK_MAP(x, m) DECLARE_COMPLETION(x)
+#define DECLARE_COMPLETION_ONSTACK_MAP(x, m) DECLARE_COMPLETION_ONSTACK(x)
 #define wait_for_completion_io(c) wait_for_completion(c)
 #define wait_for_completion_io_timeout(c, t) wait_for_completion_timeout(c, t)
 #define wait_for_completion_killable_timeout(c, t)                            \

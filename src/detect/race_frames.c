@@ -1,0 +1,165 @@
+/* src/detect/race_frames.c - the kernel models' objects that live in a
+ * function's stack frame (a completion declared with
+ * DECLARE_COMPLETION_ONSTACK, a work set up with INIT_WORK_ONSTACK, a
+ * wait queue head, a timer), and their uses after the function returned.
+ *
+ * An object is watched from its declaration or init by a thread whose
+ * stack holds it, in the frame of the innermost instrumented call that
+ * holds it (race_stack.c keeps each call's stack pointer); when that call
+ * returns, the object is dead, and a model's use of it from then on (a
+ * complete() from a work that outlived the waiter's timeout, the worker
+ * taking a work queued from a frame that returned) is a use-after-free
+ * of the stack, as the kernel's object debugging reports it.  A new
+ * declaration or init at the same place begins a new object.  Only what
+ * a model was told is an object is watched: a lock declared with a
+ * static initializer in a frame is not (another thread's use of a new
+ * one at the address of a dead one could not be told from a stale use).
+ * The records belong to one execution. */
+#include "detect/race.h"
+#include "report/report.h"
+
+#define MAX_OBJS 64
+
+struct frame_obj {
+	const char *lo, *hi;        /* its bytes */
+	uintptr_t call;             /* the call whose frame holds it */
+	const struct weft_loc *born;
+	const char *(*busy)(const void *obj);
+	int tid, depth;
+	bool dead;
+};
+
+static struct {
+	int n;
+	struct frame_obj o[MAX_OBJS];
+} F;
+
+/* Watched objects of this execution and the dead ones among them: the
+ * function exit and the model's check cost nothing while they are 0. */
+int weft__frames_watched;
+int weft__frames_dead;
+#define ndead weft__frames_dead
+
+void weft__detect_race_frames_begin(void)
+{
+	F.n = 0;
+	weft__frames_watched = 0;
+	ndead = 0;
+}
+
+/* The depth of thread t's innermost live call whose frame holds a: the
+ * outermost call whose stack pointer is at or below a (the stack grows
+ * down), or -1 when a is below them all (a frame of weft's own). */
+static int owning_depth(int t, const char *a)
+{
+	const uintptr_t *sp;
+	int n = weft__race_frames(t, &sp);
+
+	for (int d = 0; d < n; d++)
+		if (sp[d] <= (uintptr_t)a)
+			return d;
+	return -1;
+}
+
+static void forget(int i)
+{
+	ndead -= F.o[i].dead;
+	F.o[i] = F.o[--F.n];
+	weft__frames_watched = F.n;
+}
+
+void weft__frame_obj_init(const void *p, size_t n,
+			  const char *(*busy)(const void *obj),
+			  const struct weft_loc *loc)
+{
+	const char *a = p;
+	int t = weft__self(), d;
+	const struct weft__running *r = &weft__running;
+
+	if (!weft__race_on || t < 0)
+		return;
+	/* A new object where an old one was: the old one is gone. */
+	for (int i = F.n - 1; i >= 0; i--)
+		if (F.o[i].lo < a + n && a < F.o[i].hi)
+			forget(i);
+	if (a < r->stack_lo || a >= r->stack_hi || F.n == MAX_OBJS)
+		return;
+	if ((d = owning_depth(t, a)) < 0)
+		return;
+	F.o[F.n++] = (struct frame_obj){
+		.lo = a, .hi = a + (n ? n : 1), .born = loc, .busy = busy,
+		.tid = t,
+		.depth = d, .call = weft__race_frame_call(t, d) };
+	weft__frames_watched = F.n;
+}
+
+static const struct weft_loc *call_loc(const struct frame_obj *o)
+{
+	return o->call ? weft__pc_loc(o->call) : NULL;
+}
+
+static const char *at_call(const struct frame_obj *o)
+{
+	const struct weft_loc *call = call_loc(o);
+
+	return call ? weft__internf(" at %s:%d", call->file, call->line) : "";
+}
+
+/* The call returned with an object of its frame still in use by a model
+ * (a work still pending or running, a timer still armed): whatever runs
+ * it next reads a frame that is gone. */
+static _Noreturn void busy_at_return(const struct frame_obj *o,
+				     const char *what)
+{
+	if (o->born)
+		weft__fail_detail("  it was declared or set up at %s:%d",
+				  o->born->file, o->born->line);
+	weft__fail(WEFT__K(USE_AFTER_FREE), call_loc(o),
+		   "the call%s returned while %s: the object is in the "
+		   "call's stack frame, and outlives it (flush or cancel it "
+		   "before returning)", at_call(o), what);
+}
+
+void weft__race_frames_exit(int t, int depth)
+{
+	for (int i = 0; i < F.n; i++) {
+		struct frame_obj *o = &F.o[i];
+		const char *what;
+		if (o->tid != t || o->dead || o->depth < depth)
+			continue;
+		if (o->busy && (what = o->busy(o->lo)))
+			busy_at_return(o, what);
+		o->dead = true;
+		ndead++;
+	}
+}
+
+static _Noreturn void dead_use(const struct frame_obj *o, bool write,
+			       const struct weft_loc *loc)
+{
+	weft__mark_here(write ? "write" : "read",
+			weft__internf("stack of %s", weft__thread_name(o->tid)),
+			loc, "[here]");
+	if (o->born)
+		weft__fail_detail("  the object was declared or set up at "
+				  "%s:%d", o->born->file, o->born->line);
+	weft__fail(WEFT__K(USE_AFTER_FREE), loc,
+		   "%s of an object in the stack of thread %s, in the frame "
+		   "of the call%s, which has returned: a pointer to a local "
+		   "object outlived its function",
+		   write ? "write" : "read", weft__thread_name(o->tid),
+		   at_call(o));
+}
+
+void weft__frame_obj_check(const void *p, size_t n, bool write,
+			   const struct weft_loc *loc)
+{
+	const char *a = p;
+
+	if (!ndead)
+		return;
+	for (int i = 0; i < F.n; i++)
+		if (F.o[i].dead && F.o[i].lo < a + (n ? n : 1) &&
+		    a < F.o[i].hi)
+			dead_use(&F.o[i], write, loc);
+}

@@ -81,7 +81,8 @@ static void handler_thread(void *arg)
 			       .objname = xname(t), .access = WEFT__ACC_WRITE,
 			       .ready = handler_ready,
 			       .waitdesc = handler_waitdesc, .arg = t,
-			       .arg2 = weft__self() + 1, .loc = t->init };
+			       .arg2 = weft__self() + 1,
+			       .liveness = WEFT__LIVE_TOGGLE, .loc = t->init };
 
 	for (;;) {
 		struct weft__lx_ctx_save save;
@@ -102,6 +103,11 @@ static void handler_thread(void *arg)
 					     name) + 1;
 		cls = t->cls - 1;
 		weft__step_note(name);
+		/* A handler that has begun runs to its end, as in the
+		 * kernel, even when the test body returns meanwhile (a
+		 * handler dropping the last reference was a leak): the
+		 * thread is no daemon while it runs one (as a worker). */
+		weft__thread_clear_flags(weft__self(), WEFT__THREAD_DAEMON);
 		weft__lx_ctx_enter(&save, "timer callback", name, cls + 1, 0);
 		weft__lock_acquire(cls, at, false);
 		if (t->rfn)
@@ -115,14 +121,23 @@ static void handler_thread(void *arg)
 		weft__lock_release(cls, at);
 		weft__lx_ctx_leave(&save);
 		/* The handler may have freed its timer (a legal idiom): the
-		 * end is recorded without checking the timer's memory. */
-		weft__release_point("timer_done", &weft__lx_dom, name, at);
+		 * end is recorded without checking the timer's memory.  It
+		 * makes the thread a daemon again (liveness). */
+		{
+			struct weft__op done = {
+				.name = "timer_done", .obj = &weft__lx_dom,
+				.objname = name, .access = WEFT__ACC_WRITE,
+				.release = true,
+				.liveness = WEFT__LIVE_TOGGLE, .loc = at };
+			weft__visible(&done);
+		}
 		/* Re-armed while it still counts as running, as the kernel's
 		 * hrtimer core re-queues it: a re-arm of its own, which
 		 * counts against the refire bound. */
 		if (restart && !t->shutdown)
 			arm(t, t->expires, at);
 		t->running = 0;
+		weft__thread_add_flags(weft__self(), WEFT__THREAD_DAEMON);
 	}
 }
 

@@ -233,4 +233,18 @@ typedef struct {
 #define atomic64_or(i, v) ((void)WEFT_KX_FETCH_OP(v, weft_c_ | (i), "atomic64_or"))
 #define atomic64_and(i, v) ((void)WEFT_KX_FETCH_OP(v, weft_c_ & (i), "atomic64_and"))
 
+/* Spin until the condition on VAL (the value read) holds. */
+#define atomic_cond_read_relaxed(v, c)                                        \
+	(__extension__({                                                      \
+		int VAL;                                                      \
+		for (;;) {                                                    \
+			VAL = atomic_read(v);                                 \
+			if (c)                                                \
+				break;                                        \
+			cpu_relax();                                          \
+		}                                                             \
+		VAL;                                                          \
+	}))
+#define atomic_cond_read_acquire(v, c) atomic_cond_read_relaxed(v, c)
+
 #endif

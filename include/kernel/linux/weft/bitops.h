@@ -93,4 +93,35 @@ static inline unsigned long weft_kx_find_next(const unsigned long *a,
 #define bitmap_empty(src, nbits) (find_first_bit((src), (nbits)) >= (nbits))
 #define bitmap_full(src, nbits) (find_first_zero_bit((src), (nbits)) >= (nbits))
 
+/* Bit spinlocks (<linux/bit_spinlock.h>): a spin on the bit with
+ * preemption off, as in the kernel (lockdep does not see them, nor does
+ * weft's lock order). */
+#define bit_spin_lock(b, a)                                                   \
+	do {                                                                  \
+		preempt_disable();                                            \
+		while (test_and_set_bit_lock(b, a)) {                         \
+			preempt_enable();                                     \
+			do                                                    \
+				cpu_relax();                                  \
+			while (test_bit(b, a));                               \
+			preempt_disable();                                    \
+		}                                                             \
+	} while (0)
+#define bit_spin_trylock(b, a)                                                \
+	(__extension__({                                                      \
+		int weft_got_;                                                \
+		preempt_disable();                                            \
+		weft_got_ = !test_and_set_bit_lock(b, a);                     \
+		if (!weft_got_)                                               \
+			preempt_enable();                                     \
+		weft_got_;                                                    \
+	}))
+#define bit_spin_unlock(b, a)                                                 \
+	do {                                                                  \
+		clear_bit_unlock(b, a);                                       \
+		preempt_enable();                                             \
+	} while (0)
+#define __bit_spin_unlock(b, a) bit_spin_unlock(b, a)
+#define bit_spin_is_locked(b, a) test_bit(b, a)
+
 #endif

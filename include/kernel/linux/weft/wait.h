@@ -91,4 +91,17 @@ void weft_kx_prepare_to_wait(void);
 #define wake_up_var(v)                                                        \
 	weft_waitq_wake(&WEFT_KX_BITQ(v, -1), "wake_up_var", WEFT_HERE)
 
+/* Exclusive waiters (woken one at a time): every waiter here is woken
+ * by every wake-up, which would hide a wake-up that reaches one waiter
+ * only. */
+WEFT_KX_UNMODELLED("exclusive waits (wait_event_*_exclusive)")
+int weft_kx_wait_exclusive(void);
+#define wait_event_exclusive(wq, c) weft_kx_wait_exclusive()
+#define wait_event_interruptible_exclusive(wq, c) weft_kx_wait_exclusive()
+#define wait_event_killable_exclusive(wq, c) weft_kx_wait_exclusive()
+#define wait_event_idle_exclusive(wq, c) weft_kx_wait_exclusive()
+#define wait_event_interruptible_exclusive_locked(wq, c)                      \
+	weft_kx_wait_exclusive()
+#define wait_event_idle_exclusive_timeout(wq, c, t) weft_kx_wait_exclusive()
+
 #endif

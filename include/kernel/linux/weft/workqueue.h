@@ -62,4 +62,11 @@ unsigned int weft_kx_work_busy(void);
 #define workqueue_set_max_active(wq, n)                                       \
 	weft_wq_set_max_active((wq), (n), WEFT_HERE)
 
+WEFT_KX_UNMODELLED("rcu_work (queue_rcu_work)")
+int weft_kx_rcu_work(void);
+#define INIT_RCU_WORK(w, f) weft_kx_rcu_work()
+#define queue_rcu_work(wq, w) weft_kx_rcu_work()
+#define flush_rcu_work(w) weft_kx_rcu_work()
+#define to_rcu_work(w) weft_kx_rcu_work()
+
 #endif

@@ -37,6 +37,14 @@ int weft_kbit_op(unsigned long *addr, long nr, int op, const char *what,
  * on p (write: a WRITE access).  The caller then performs the access. */
 void weft_kaccess(const void *p, size_t n, int write, const char *what,
 		  const struct weft_loc *loc);
+/* READ_ONCE and WRITE_ONCE of the n bytes at p (at most 8): the marked
+ * access and the copy from or to buf, made here, so that the access
+ * orders as the kernel's memory model says (WRITE_ONCE nothing before
+ * it but what a fence ordered, READ_ONCE acquiring) rather than as the
+ * C11 atomic the program's code would make of it.  Never blocks; a
+ * scheduling point on p. */
+void weft_konce(void *p, void *buf, size_t n, int write,
+		const struct weft_loc *loc);
 
 /* A memory barrier: a scheduling point that orders nothing by itself in
  * weft's sequentially consistent model. */

@@ -188,12 +188,28 @@ int weft_kbit_op(unsigned long *addr, long nr, int op, const char *what,
 	return old;
 }
 
-/* READ_ONCE and WRITE_ONCE are sequentially consistent accesses here,
- * stronger than the kernel memory model, which orders neither with the
- * plain accesses around them: a flag published with WRITE_ONCE after
- * plain stores, read with READ_ONCE, was verified with no word of it
- * (found by a probe of kernel patterns).  Every verdict of a test that
- * uses them says so, once per execution at most. */
+/* The marked accesses' orders for the race detector, as the atomics'
+ * (ka_order): WRITE_ONCE orders nothing before it, as atomic_set (which
+ * the kernel defines as it), but what its thread's last smp_wmb or smp_mb
+ * fenced; smp_store_release releases; READ_ONCE and smp_load_acquire
+ * acquire (READ_ONCE is stronger than the kernel memory model there,
+ * which orders only what depends on the value read); xchg and cmpxchg are
+ * fully ordered.  A flag published with WRITE_ONCE after plain stores and
+ * no barrier, read with READ_ONCE, was verified where the same program
+ * with atomic_set and atomic_read was a data race (a helper's probe). */
+static uint8_t once_order(int write, const char *what)
+{
+	if (!strcmp(what, "WRITE_ONCE"))
+		return WEFT__ORDER_EXPLICIT | WEFT__ORDER_FENCED;
+	if (ends(what, "_release"))
+		return WEFT__ORDER_EXPLICIT | WEFT__ORDER_RELEASE;
+	if (!write && (!strcmp(what, "READ_ONCE") || ends(what, "_acquire")))
+		return WEFT__ORDER_EXPLICIT | WEFT__ORDER_ACQUIRE;
+	return 0;
+}
+
+/* Every verdict of a test that uses them says what is left stronger
+ * than the kernel's, once per execution at most. */
 #define ONCE_NOTE 0x4f4e43454d4f444cull
 
 static void once_note(const char *what)
@@ -206,9 +222,10 @@ static void once_note(const char *what)
 		return;
 	gen = weft__exec_gen();
 	weft__verdict_note(ONCE_NOTE,
-			   "READ_ONCE/WRITE_ONCE are explored as sequentially "
-			   "consistent, stronger than the kernel memory model: "
-			   "a bug that needs them reordered is not found");
+			   "READ_ONCE reads the latest store and acquires, "
+			   "stronger than the kernel memory model: a bug that "
+			   "needs a reader's loads reordered (a missing "
+			   "smp_rmb) is not found");
 }
 
 void weft_kaccess(const void *p, size_t n, int write, const char *what,
@@ -219,9 +236,42 @@ void weft_kaccess(const void *p, size_t n, int write, const char *what,
 	 * in every form (atomics_note). */
 	if (strstr(what, "xchg"))
 		atomics_note();
-	weft__point(what, p, NULL,
-		    write ? WEFT__ACC_WRITE : WEFT__ACC_READ, loc);
+	{
+		struct weft__op o = { .name = what, .obj = p,
+				      .access = write ? WEFT__ACC_WRITE
+						      : WEFT__ACC_READ,
+				      .order = once_order(write, what),
+				      .loc = loc };
+		weft__visible(&o);
+	}
 	weft__check_access(p, n, write != 0, loc);
+}
+
+void weft_konce(void *p, void *buf, size_t n, int write,
+		const struct weft_loc *loc)
+{
+	const char *what = write ? "WRITE_ONCE" : "READ_ONCE";
+	struct weft__op o = { .name = what, .obj = p,
+			      .access = write ? WEFT__ACC_WRITE
+					      : WEFT__ACC_READ,
+			      .order = once_order(write, what), .loc = loc };
+
+	once_note(what);
+	weft__visible(&o);
+	weft__check_access(p, n, write != 0, loc);
+	weft__race_model_access(p, n, write != 0, loc);
+	if (write) {
+		memcpy(p, buf, n);
+		weft__poll_forget();
+	} else {
+		/* A poll, for spin detection: a loop reading the same
+		 * value lets the others run (fair scheduling). */
+		uint64_t v = 0;
+
+		memcpy(buf, p, n);
+		memcpy(&v, p, n < sizeof v ? n : sizeof v);
+		weft__poll_wide(p, v, 0);
+	}
 }
 
 /* smp_wmb, smp_mb and their kin are release fences for the relaxed

@@ -106,25 +106,25 @@ typedef weft_katomic_long_t atomic_long_t;
 	((void)WEFT_LX_KB(nr, a, WEFT_KB_CLEAR, "clear_bit_unlock"))
 
 /* Marked accesses are scheduling points on the variable; the access itself
- * is an atomic, so instrumented builds never call them races.  It is
- * sequentially consistent for the race detector's happens-before, which is
- * stronger than the kernel memory model gives READ_ONCE/WRITE_ONCE: a race
- * that only the missing barriers would allow is not reported (never a
- * false report). */
+ * is an atomic, so instrumented builds never call them races.  READ_ONCE
+ * and WRITE_ONCE are made by weft (weft_konce), which orders them as the
+ * kernel's memory model says (WRITE_ONCE as atomic_set: nothing before
+ * it unless a fence did; READ_ONCE acquiring, which is stronger than the
+ * kernel's and said in a verdict note); the others are the C11 atomics
+ * of their order. */
 #define READ_ONCE(x)                                                          \
 	(__extension__({                                                      \
-		__typeof__(x) *weft_p_ = &(x);                                \
-		weft_kaccess(weft_p_, sizeof *weft_p_, 0, "READ_ONCE",        \
-			     WEFT_HERE);                                      \
-		__atomic_load_n(weft_p_, __ATOMIC_SEQ_CST);                   \
+		union {                                                       \
+			__typeof__(x) v;                                      \
+			char c[sizeof(x)];                                    \
+		} weft_u_;                                                    \
+		weft_konce((void *)&(x), weft_u_.c, sizeof(x), 0, WEFT_HERE); \
+		weft_u_.v;                                                    \
 	}))
 #define WRITE_ONCE(x, val)                                                    \
 	do {                                                                  \
-		__typeof__(x) *weft_p_ = &(x);                                \
 		__typeof__(x) weft_v_ = (val);                                \
-		weft_kaccess(weft_p_, sizeof *weft_p_, 1, "WRITE_ONCE",       \
-			     WEFT_HERE);                                      \
-		__atomic_store_n(weft_p_, weft_v_, __ATOMIC_SEQ_CST);         \
+		weft_konce((void *)&(x), &weft_v_, sizeof(x), 1, WEFT_HERE);  \
 	} while (0)
 #define smp_load_acquire(p)                                                   \
 	(__extension__({                                                      \

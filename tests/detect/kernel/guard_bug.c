@@ -60,10 +60,11 @@ static void make(void)
 	if (!o)
 		return;
 	o->v = 1;
+	/* A release: WRITE_ONCE would not order o->v before it. */
 #ifdef GUARD_OK
-	WRITE_ONCE(published, no_free_ptr(o));
+	smp_store_release(&published, no_free_ptr(o));
 #else
-	WRITE_ONCE(published, o);
+	smp_store_release(&published, o);
 #endif
 }
 

@@ -12,12 +12,15 @@ static void setter(void *arg)
 {
 	(void)arg;
 	data = 42;
-	WRITE_ONCE(flag, 1);
+	smp_store_release(&flag, 1);
 	wake_up(&wq);
 }
 
-/* What the waker did before setting the condition is visible to the
- * waiter once the condition holds. */
+/* What the waker did before setting the condition with a release is
+ * visible to the waiter once the condition holds.  (With WRITE_ONCE it
+ * is not, as memory-barriers.txt's section on sleep and wake-up says:
+ * the waiter may see the condition without sleeping, and no barrier
+ * orders the data; weft reports that race, once_order_bug.) */
 WEFT_TEST(wait_event_sees_condition)
 {
 	weft_thread_t t = weft_spawn(setter, NULL);

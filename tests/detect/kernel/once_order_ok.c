@@ -1,0 +1,26 @@
+// once_order_bug with smp_wmb before the flag (write_once_flag), and a
+// publication with smp_store_release read with smp_load_acquire.
+//! expect(write_once_flag): verified
+//! expect(store_release_flag): verified
+#define FENCED
+#include "once_order_bug.c"
+
+static int rel_data, rel_flag;
+
+static int releaser(void *arg)
+{
+	(void)arg;
+	rel_data = 7;
+	smp_store_release(&rel_flag, 1);
+	return 0;
+}
+
+WEFT_TEST(store_release_flag)
+{
+	struct task_struct *t = kthread_run(releaser, NULL, "releaser");
+
+	while (!smp_load_acquire(&rel_flag))
+		cpu_relax();
+	WARN_ON(rel_data != 7);
+	kthread_stop(t);
+}

@@ -34,8 +34,14 @@ void weft__step_cell(char *buf, size_t n, const char *op, const char *obj,
 		snprintf(what, sizeof what, "%s%s%s = %d", op, obj ? " " : "",
 			 obj ? obj : "", value);
 	else if (obj && obj[0])
-		snprintf(what, sizeof what, "%s(%s)%s%s", op, obj,
-			 note ? " " : "", note ? note : "");
+		/* A call named with its parentheses ("fclose()") takes its
+		 * object inside them: fclose(stream@1), not fclose()(...). */
+		snprintf(what, sizeof what, "%.*s(%s)%s%s",
+			 (int)(strlen(op) - (strlen(op) >= 2 &&
+					     !strcmp(op + strlen(op) - 2, "()")
+						     ? 2
+						     : 0)),
+			 op, obj, note ? " " : "", note ? note : "");
 	else
 		snprintf(what, sizeof what, "%s%s%s", op, note ? " " : "",
 			 note ? note : "");

@@ -17,6 +17,12 @@ UNIT(trace_cell_formats)
 	EXPECT_STR(buf, "choose = 3  file.c:42");
 	weft__step_cell(buf, sizeof buf, "yield", NULL, -1, NULL, NULL);
 	EXPECT_STR(buf, "yield");
+	/* A call named with its parentheses takes its object inside them. */
+	weft__step_cell(buf, sizeof buf, "fclose()", "stream@1", -1, NULL,
+			&loc);
+	EXPECT_STR(buf, "fclose(stream@1)  file.c:42");
+	weft__step_cell(buf, sizeof buf, "fclose()", NULL, -1, NULL, &loc);
+	EXPECT_STR(buf, "fclose()  file.c:42");
 }
 
 UNIT(verdict_names)

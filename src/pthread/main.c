@@ -96,10 +96,12 @@ bool weft__pt_main_mode(void)
 static void main_body(void)
 {
 	int status = real_main(main_argc, fresh_argv());
+	/* The return statement main left by, else main itself (+1: a
+	 * location is looked up at the byte before a return address). */
+	uintptr_t at = weft__race_outer_return();
 
 	weft__pt_run_atexit();
-	/* +1: a location is looked up at the byte before a return address. */
-	check_status(status, weft__pc_loc((uintptr_t)real_main + 1),
+	check_status(status, weft__pc_loc(at ? at : (uintptr_t)real_main + 1),
 		     "returned from main with status");
 	weft__exec_exit(status);
 }

@@ -157,7 +157,8 @@ void __tsan_func_entry(void *call_pc)
 
 void __tsan_func_exit(void)
 {
-	weft__race_func_exit();
+	/* Where in the function it returns from (its return statement). */
+	weft__race_func_exit(PC());
 }
 
 /* The instrumentation calls this from a constructor; weft sets itself up

@@ -316,7 +316,7 @@ void weft__frame_obj_init(const void *p, size_t n,
 			  const struct weft_loc *loc);
 void weft__frame_obj_check(const void *p, size_t n, bool write,
 			   const struct weft_loc *loc);
-extern int weft__frames_dead;
+extern WEFT__HIDDEN int weft__frames_dead;
 bool weft__is_tracked(const void *p);
 /* A model's own atomic access to the program's memory (the pointer that
  * rcu_assign_pointer publishes and rcu_dereference loads, an atomic_t's

@@ -37,7 +37,6 @@ static struct {
 /* Watched objects of this execution and the dead ones among them: the
  * function exit and the model's check cost nothing while they are 0. */
 int weft__frames_watched;
-int weft__frames_dead;
 #define ndead weft__frames_dead
 
 void weft__detect_race_frames_begin(void)

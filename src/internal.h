@@ -308,15 +308,19 @@ void weft__check_access(const void *p, size_t n, bool write,
  * frame holds it returns (a use-after-free then when busy, if given,
  * says what still uses it: "work W is still pending"), and
  * weft__frame_obj_check reports a model's use of it after that as
- * use-after-free (src/detect/race_frames.c; weak
- * no-ops without the race detector, which keeps the calls).  Dead
- * objects of the execution (0: nothing to check).  None blocks. */
-void weft__frame_obj_init(const void *p, size_t n,
+ * use-after-free, when p is where a dead object of that kind began
+ * (kind: a tag the model chose, the address of a constant of its own);
+ * weft__frame_obj_dead tells whether p is where a dead object began
+ * (src/detect/race_frames.c, part of the race detector, which the
+ * kernel models come with).  None blocks. */
+void weft__frame_obj_init(const void *p, size_t n, const void *kind,
 			  const char *(*busy)(const void *obj),
 			  const struct weft_loc *loc);
-void weft__frame_obj_check(const void *p, size_t n, bool write,
+void weft__frame_obj_check(const void *p, const void *kind, bool write,
 			   const struct weft_loc *loc);
-extern WEFT__HIDDEN int weft__frames_dead;
+bool weft__frame_obj_dead(const void *p);
+/* The object that began at p ends here (its scope closed). */
+void weft__frame_obj_end(const void *p);
 bool weft__is_tracked(const void *p);
 /* A model's own atomic access to the program's memory (the pointer that
  * rcu_assign_pointer publishes and rcu_dereference loads, an atomic_t's

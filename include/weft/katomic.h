@@ -42,7 +42,8 @@ void weft_kaccess(const void *p, size_t n, int write, const char *what,
  * orders as the kernel's memory model says (WRITE_ONCE nothing before
  * it but what a fence ordered, READ_ONCE acquiring) rather than as the
  * C11 atomic the program's code would make of it.  Never blocks; a
- * scheduling point on p. */
+ * scheduling point on p.  An access in the first 64 KiB, where nothing
+ * is mapped (through a null pointer), is the crash it would be, at loc. */
 void weft_konce(void *p, void *buf, size_t n, int write,
 		const struct weft_loc *loc);
 

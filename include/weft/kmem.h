@@ -25,6 +25,14 @@ void weft_kfree(const void *p, const char *what, const struct weft_loc *loc);
  * function returns, and a model's use of it after that is reported as
  * use-after-free, as the objects set up by an init call in a frame are.
  * Returns obj.  Never a scheduling point. */
-void *weft_kobj_onstack(void *obj, size_t n, const struct weft_loc *loc);
+void *weft_kobj_onstack(void *obj, size_t n, int kind,
+			const struct weft_loc *loc);
+/* The kinds weft_kobj_onstack takes. */
+enum { WEFT_KOBJ_COMPLETION, WEFT_KOBJ_WAITQ };
+/* The end of the scope of the object *(void **)pobj points to (the
+ * cleanup of the pointer the _ONSTACK declarations keep): its life ends
+ * there, even when its function was inlined into its caller.  Never a
+ * scheduling point. */
+void weft_kobj_scope_end(void *pobj);
 
 #endif

@@ -8,8 +8,9 @@
  * interleaving, while events always fire in expiry order.  A timer that
  * re-armed itself WEFT_TIMER_REFIRE_BOUND times in a row fires again only
  * while another deadline (a sleep, a timed wait, a timer armed from
- * elsewhere) needs time to pass its expiry; otherwise it stays armed and
- * no longer holds time back. */
+ * elsewhere) needs time to pass its expiry, up to WEFT_TIMER_REFIRE_CAP
+ * fires in a row (a verdict note says when that cap was met); otherwise
+ * it stays armed and no longer holds time back. */
 #ifndef WEFT_KTIME_H
 #define WEFT_KTIME_H
 
@@ -18,6 +19,7 @@
 #define WEFT_HZ 1000
 #define WEFT_INITIAL_JIFFIES ((unsigned long)(unsigned int)(-300 * WEFT_HZ))
 #define WEFT_TIMER_REFIRE_BOUND 3
+#define WEFT_TIMER_REFIRE_CAP 8
 
 /* A deadline on the virtual clock (weft's; embedded in timers and works). */
 struct weft_kevent {

@@ -154,39 +154,6 @@ oob_use(const char *p, size_t n, bool write, const struct weft_loc *loc,
 		   rw, n, s, p - ustart(b), bname(b));
 }
 
-/* Kept here, in the core, and set by race_frames.c: a weak variable
- * cost every check a load through the GOT and its inlining.  Without
- * the race detector (the core-only builds), no call's frame is known:
- * no object in one is watched. */
-int weft__frames_dead;
-__attribute__((weak)) void
-weft__frame_obj_init(const void *p, size_t n,
-		     const char *(*busy)(const void *obj),
-		     const struct weft_loc *loc)
-{
-	(void)p, (void)n, (void)busy, (void)loc;
-}
-__attribute__((weak)) void weft__frame_obj_check(const void *p, size_t n,
-						 bool write,
-						 const struct weft_loc *loc)
-{
-	(void)p, (void)n, (void)write, (void)loc;
-}
-
-/* Memory outside the tracked heap: a finished thread's stack, or an
- * object in a returned call's frame.  Out of line: as a call in
- * weft__check_access it kept that from being inlined into the models. */
-static __attribute__((noinline)) void
-untracked_use(const void *p, size_t n, bool write, const struct weft_loc *loc)
-{
-	const char *a = p;
-
-	if (a >= weft__dead_lo && a < weft__dead_hi)
-		dead_stack_use(p, write, loc);
-	if (weft__frames_dead)
-		weft__frame_obj_check(p, n, write, loc);
-}
-
 void weft__check_access(const void *p, size_t n, bool write,
 			const struct weft_loc *loc)
 {
@@ -194,12 +161,9 @@ void weft__check_access(const void *p, size_t n, bool write,
 
 	if (!weft__is_tracked(p)) {
 		/* The span test inline: models check their objects at
-		 * every step, and nearly none is near a finished stack or
-		 * a returned frame's object. */
-		if (__builtin_expect((a >= weft__dead_lo && a < weft__dead_hi) ||
-					     weft__frames_dead,
-				     0))
-			untracked_use(p, n, write, loc);
+		 * every step, and nearly none is near a finished stack. */
+		if (a >= weft__dead_lo && a < weft__dead_hi)
+			dead_stack_use(p, write, loc);
 		return;
 	}
 	if (!weft__heap_bad(p, n))

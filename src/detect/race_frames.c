@@ -9,11 +9,11 @@
  * returns, the object is dead, and a model's use of it from then on (a
  * complete() from a work that outlived the waiter's timeout, the worker
  * taking a work queued from a frame that returned) is a use-after-free
- * of the stack, as the kernel's object debugging reports it.  A new
- * declaration or init at the same place begins a new object.  Only what
- * a model was told is an object is watched: a lock declared with a
- * static initializer in a frame is not (another thread's use of a new
- * one at the address of a dead one could not be told from a stale use).
+ * of the stack, as the kernel's object debugging reports it; a work or
+ * timer still pending at the return is one at once.  Only a model's use
+ * of an object of the dead one's kind, where it began, is checked (a
+ * later call's own locals at those bytes are not the dead object), and
+ * a new declaration or init at the same place begins a new object.
  * The records belong to one execution. */
 #include "detect/race.h"
 #include "report/report.h"
@@ -24,9 +24,11 @@ struct frame_obj {
 	const char *lo, *hi;        /* its bytes */
 	uintptr_t call;             /* the call whose frame holds it */
 	const struct weft_loc *born;
+	const void *kind;
 	const char *(*busy)(const void *obj);
 	int tid, depth;
 	bool dead;
+	bool scoped;                /* it died at the end of its scope */
 };
 
 static struct {
@@ -37,7 +39,7 @@ static struct {
 /* Watched objects of this execution and the dead ones among them: the
  * function exit and the model's check cost nothing while they are 0. */
 int weft__frames_watched;
-#define ndead weft__frames_dead
+static int ndead;
 
 void weft__detect_race_frames_begin(void)
 {
@@ -46,17 +48,33 @@ void weft__detect_race_frames_begin(void)
 	ndead = 0;
 }
 
-/* The depth of thread t's innermost live call whose frame holds a: the
- * outermost call whose stack pointer is at or below a (the stack grows
- * down), or -1 when a is below them all (a frame of weft's own). */
+/* The depth of thread t's live call whose frame holds a, or -1 when a is
+ * below them all (a frame of weft's own).  The frame of the call at
+ * depth d begins at its stack pointer on entry, sp[d]: a is in the
+ * outermost call whose sp is at or below it, unless it lies above that
+ * call's return address (which __tsan_func_entry was given: found by
+ * looking up from sp[d]), in the area its caller made after its own
+ * entry (a variable-length array, alloca) before the call: then it is
+ * the caller's (an object there set up by the callee it was passed to
+ * died with the callee). */
 static int owning_depth(int t, const char *a)
 {
 	const uintptr_t *sp;
 	int n = weft__race_frames(t, &sp);
 
-	for (int d = 0; d < n; d++)
-		if (sp[d] <= (uintptr_t)a)
+	for (int d = 0; d < n; d++) {
+		uintptr_t ret;
+		if (sp[d] > (uintptr_t)a)
+			continue;
+		if (d == 0 || !(ret = weft__race_frame_call(t, d)))
 			return d;
+		for (const uintptr_t *q = (const uintptr_t *)sp[d];
+		     (uintptr_t)q < sp[d - 1] && (uintptr_t)q <= (uintptr_t)a;
+		     q++)
+			if (*q == ret)
+				return (uintptr_t)a > (uintptr_t)q ? d - 1 : d;
+		return d;
+	}
 	return -1;
 }
 
@@ -67,7 +85,7 @@ static void forget(int i)
 	weft__frames_watched = F.n;
 }
 
-void weft__frame_obj_init(const void *p, size_t n,
+void weft__frame_obj_init(const void *p, size_t n, const void *kind,
 			  const char *(*busy)(const void *obj),
 			  const struct weft_loc *loc)
 {
@@ -86,15 +104,17 @@ void weft__frame_obj_init(const void *p, size_t n,
 	if ((d = owning_depth(t, a)) < 0)
 		return;
 	F.o[F.n++] = (struct frame_obj){
-		.lo = a, .hi = a + (n ? n : 1), .born = loc, .busy = busy,
-		.tid = t,
+		.lo = a, .hi = a + (n ? n : 1), .born = loc, .kind = kind,
+		.busy = busy, .tid = t,
 		.depth = d, .call = weft__race_frame_call(t, d) };
 	weft__frames_watched = F.n;
 }
 
+/* The call whose frame held it: not for the thread's own function, whose
+ * call is weft's. */
 static const struct weft_loc *call_loc(const struct frame_obj *o)
 {
-	return o->call ? weft__pc_loc(o->call) : NULL;
+	return o->call && o->depth > 0 ? weft__pc_loc(o->call) : NULL;
 }
 
 static const char *at_call(const struct frame_obj *o)
@@ -142,6 +162,13 @@ static _Noreturn void dead_use(const struct frame_obj *o, bool write,
 	if (o->born)
 		weft__fail_detail("  the object was declared or set up at "
 				  "%s:%d", o->born->file, o->born->line);
+	if (o->scoped)
+		weft__fail(WEFT__K(USE_AFTER_FREE), loc,
+			   "%s of an object in the stack of thread %s, whose "
+			   "scope has ended: a pointer to a local object "
+			   "outlived its block",
+			   write ? "write" : "read",
+			   weft__thread_name(o->tid));
 	weft__fail(WEFT__K(USE_AFTER_FREE), loc,
 		   "%s of an object in the stack of thread %s, in the frame "
 		   "of the call%s, which has returned: a pointer to a local "
@@ -150,15 +177,41 @@ static _Noreturn void dead_use(const struct frame_obj *o, bool write,
 		   at_call(o));
 }
 
-void weft__frame_obj_check(const void *p, size_t n, bool write,
+void weft__frame_obj_check(const void *p, const void *kind, bool write,
 			   const struct weft_loc *loc)
 {
-	const char *a = p;
+	int t = weft__self();
 
 	if (!ndead)
 		return;
+	for (int i = 0; i < F.n; i++) {
+		const struct frame_obj *o = &F.o[i];
+		if (!o->dead || o->lo != (const char *)p || o->kind != kind)
+			continue;
+		/* The owner using it from a live frame that holds it: a new
+		 * object of a later call (one declared without _ONSTACK). */
+		if (o->tid == t && owning_depth(t, p) >= 0) {
+			forget(i);
+			return;
+		}
+		dead_use(o, write, loc);
+	}
+}
+
+bool weft__frame_obj_dead(const void *p)
+{
+	for (int i = 0; ndead && i < F.n; i++)
+		if (F.o[i].dead && F.o[i].lo == (const char *)p)
+			return true;
+	return false;
+}
+
+void weft__frame_obj_end(const void *p)
+{
 	for (int i = 0; i < F.n; i++)
-		if (F.o[i].dead && F.o[i].lo < a + (n ? n : 1) &&
-		    a < F.o[i].hi)
-			dead_use(&F.o[i], write, loc);
+		if (!F.o[i].dead && F.o[i].lo == (const char *)p) {
+			F.o[i].dead = true;
+			F.o[i].scoped = true;
+			ndead++;
+		}
 }

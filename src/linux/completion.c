@@ -23,20 +23,34 @@ static int cclass(struct weft_completion *c)
 	return c->cls - 1;
 }
 
+/* The kind of object a completion is for the frame records (an on-stack
+ * completion used after its function returned). */
+const char weft__lx_completion_kind;
+
+/* Every model step checks the completion's memory: the heap, and a
+ * frame that has returned. */
+static void use(struct weft_completion *c, bool write,
+		const struct weft_loc *loc)
+{
+	weft__check_access(c, sizeof *c, write, loc);
+	weft__frame_obj_check(c, &weft__lx_completion_kind, write, loc);
+}
+
 void weft_completion_init(struct weft_completion *c, const char *name,
 			  const struct weft_loc *loc)
 {
 	*c = (struct weft_completion)WEFT_COMPLETION_INIT(name);
 	c->init = loc;
-	weft__frame_obj_init(c, sizeof *c, NULL, loc);
+	weft__frame_obj_init(c, sizeof *c, &weft__lx_completion_kind, NULL,
+			     loc);
 }
 
 void weft_completion_reinit(struct weft_completion *c,
 			    const struct weft_loc *loc)
 {
-	weft__check_access(c, sizeof *c, true, loc);
+	use(c, true, loc);
 	weft__point("reinit_completion", c, cname(c), WEFT__ACC_WRITE, loc);
-	weft__check_access(c, sizeof *c, true, loc);
+	use(c, true, loc);
 	c->done = 0;
 	c->consumed++; /* a pending wait can no longer count on old counts */
 	c->reset = loc;
@@ -45,13 +59,13 @@ void weft_completion_reinit(struct weft_completion *c,
 void weft_complete(struct weft_completion *c, int all,
 		   const struct weft_loc *loc)
 {
-	weft__check_access(c, sizeof *c, true, loc);
+	use(c, true, loc);
 	weft__lx_event_edges(cclass(c), loc);
 	/* Not a release: a wait it enables may also be enabled by an earlier
 	 * complete (the count), so the wait may move before it. */
 	weft__point(all ? "complete_all" : "complete", c, cname(c),
 		    WEFT__ACC_WRITE, loc);
-	weft__check_access(c, sizeof *c, true, loc);
+	use(c, true, loc);
 	if (all)
 		c->done = UINT_MAX;
 	else if (c->done != UINT_MAX)
@@ -139,11 +153,11 @@ void weft_wait_for_completion(struct weft_completion *c,
 
 	unsigned int gen;
 
-	weft__check_access(c, sizeof *c, true, loc);
+	use(c, true, loc);
 	weft_might_sleep("wait_for_completion", cname(c), loc);
 	gen = wait_edge_before(c, loc);
 	weft__visible(&op);
-	weft__check_access(c, sizeof *c, true, loc);
+	use(c, true, loc);
 	wait_edge_after(c, gen, loc);
 	consume(c);
 }
@@ -160,7 +174,7 @@ unsigned long weft_wait_for_completion_timeout(struct weft_completion *c,
 	unsigned int gen;
 	bool got;
 
-	weft__check_access(c, sizeof *c, true, loc);
+	use(c, true, loc);
 	if (!timeout)
 		return weft_try_wait_for_completion(c, loc) ? 1 : 0;
 	weft_might_sleep("wait_for_completion_timeout", cname(c), loc);
@@ -182,7 +196,7 @@ unsigned long weft_wait_for_completion_timeout(struct weft_completion *c,
 				.waitdesc = completion_waitdesc,
 				.arg2 = weft__self(), .loc = loc };
 	weft__visible(&op);
-	weft__check_access(c, sizeof *c, true, loc);
+	use(c, true, loc);
 	wait_edge_after(c, gen, loc);
 	got = c->done > 0;
 	if (got)
@@ -225,9 +239,9 @@ int weft_try_wait_for_completion(struct weft_completion *c,
 			       .objname = cname(c), .access = WEFT__ACC_WRITE,
 			       .access_now = try_wait_access, .loc = loc };
 
-	weft__check_access(c, sizeof *c, true, loc);
+	use(c, true, loc);
 	weft__visible(&op);
-	weft__check_access(c, sizeof *c, true, loc);
+	use(c, true, loc);
 	if (!c->done) {
 		weft__spun();
 		return 0;
@@ -239,9 +253,9 @@ int weft_try_wait_for_completion(struct weft_completion *c,
 int weft_completion_done(struct weft_completion *c,
 			 const struct weft_loc *loc)
 {
-	weft__check_access(c, sizeof *c, false, loc);
+	use(c, false, loc);
 	weft__point("completion_done", c, cname(c), WEFT__ACC_READ, loc);
-	weft__check_access(c, sizeof *c, false, loc);
+	use(c, false, loc);
 	if (!c->done)
 		weft__spun();
 	return c->done > 0;

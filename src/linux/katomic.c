@@ -256,6 +256,12 @@ void weft_konce(void *p, void *buf, size_t n, int write,
 					      : WEFT__ACC_READ,
 			      .order = once_order(write, what), .loc = loc };
 
+	/* Not a fault in weft's copy, which would name memcpy. */
+	if ((uintptr_t)p < 65536)
+		weft__fail(WEFT__K(CRASH), loc,
+			   "SEGV (Segmentation fault) in thread %s: %s through "
+			   "a null pointer (address %p)",
+			   weft__thread_name(weft__self()), what, p);
 	once_note(what);
 	weft__visible(&o);
 	weft__check_access(p, n, write != 0, loc);

@@ -55,8 +55,17 @@ void weft_kfree(const void *p, const char *what, const struct weft_loc *loc)
 	weft__lx_rcu_check_free(p, n, loc);
 }
 
-void *weft_kobj_onstack(void *obj, size_t n, const struct weft_loc *loc)
+void *weft_kobj_onstack(void *obj, size_t n, int kind,
+			const struct weft_loc *loc)
 {
-	weft__frame_obj_init(obj, n, NULL, loc);
+	weft__frame_obj_init(obj, n,
+			     kind == WEFT_KOBJ_WAITQ ? &weft__lx_waitq_kind
+						     : &weft__lx_completion_kind,
+			     NULL, loc);
 	return obj;
+}
+
+void weft_kobj_scope_end(void *pobj)
+{
+	weft__frame_obj_end(*(void **)pobj);
 }

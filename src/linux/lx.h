@@ -103,6 +103,9 @@ static inline struct weft__lx_thread *weft__lx_me(void)
 /* What still uses work w (a description), or NULL: for a work in a
  * stack frame that returns (weft__frame_obj_init). */
 const char *weft__lx_work_busy(const void *w);
+/* The kinds of the objects whose uses after their frame returned are
+ * checked (weft__frame_obj_check): their addresses are the tags. */
+extern const char weft__lx_completion_kind, weft__lx_waitq_kind;
 
 /* Names for messages. */
 const char *weft__lx_tname(int tid);

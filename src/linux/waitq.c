@@ -27,12 +27,23 @@ static int qclass(struct weft_waitq *q)
 	return q->cls - 1;
 }
 
+/* The kind of object a wait queue head is for the frame records. */
+const char weft__lx_waitq_kind;
+
+/* Every model step checks the queue's memory: the heap, and a frame that
+ * has returned (an on-stack queue woken after its waiter gave up). */
+static void use(struct weft_waitq *q, bool write, const struct weft_loc *loc)
+{
+	weft__check_access(q, sizeof *q, write, loc);
+	weft__frame_obj_check(q, &weft__lx_waitq_kind, write, loc);
+}
+
 void weft_waitq_init(struct weft_waitq *q, const char *name,
 		     const struct weft_loc *loc)
 {
 	*q = (struct weft_waitq)WEFT_WAITQ_INIT(name);
 	q->init = loc;
-	weft__frame_obj_init(q, sizeof *q, NULL, loc);
+	weft__frame_obj_init(q, sizeof *q, &weft__lx_waitq_kind, NULL, loc);
 }
 
 /* Put w on its queue (again, after a wake-up took it off), for
@@ -67,7 +78,7 @@ static void prepare(struct weft_waiter *w)
 {
 	weft__point("prepare_to_wait", w->q, qname(w->q), WEFT__ACC_READ,
 		    w->loc);
-	weft__check_access(w->q, sizeof *w->q, false, w->loc);
+	use(w->q, false, w->loc);
 	w->gen = w->q->wakeups;
 	enlist(w);
 }
@@ -81,7 +92,7 @@ static void start(struct weft_waitq *q, struct weft_waiter *w, long timeout,
 {
 	*w = (struct weft_waiter){ .q = q, .timeout = timeout, .what = what,
 				   .cond = cond, .loc = loc };
-	weft__check_access(q, sizeof *q, false, loc);
+	use(q, false, loc);
 	if (sleep_check)
 		weft_wait_may_sleep(w);
 	prepare(w);
@@ -167,7 +178,7 @@ static void sleep_once(struct weft_waiter *w)
 			arm_timeout(w);
 	}
 	weft__visible(&op);
-	weft__check_access(w->q, sizeof *w->q, false, w->loc);
+	use(w->q, false, w->loc);
 	/* Woken: the kernel's loop prepares again before it re-evaluates
 	 * the condition, atomically with the wake-up seen here. */
 	w->gen = w->q->wakeups;
@@ -240,7 +251,7 @@ int weft_waitq_active(struct weft_waitq *q, const struct weft_loc *loc)
 			       .access = WEFT__ACC_WRITE,
 			       .order = WEFT__ORDER_EXPLICIT, .loc = loc };
 
-	weft__check_access(q, sizeof *q, false, loc);
+	use(q, false, loc);
 	weft__visible(&op);
 	/* A poll, so a loop waiting for a waiter to come spins (its write
 	 * is no progress while the answer stays the same). */
@@ -250,10 +261,10 @@ int weft_waitq_active(struct weft_waitq *q, const struct weft_loc *loc)
 void weft_waitq_wake(struct weft_waitq *q, const char *what,
 		     const struct weft_loc *loc)
 {
-	weft__check_access(q, sizeof *q, true, loc);
+	use(q, true, loc);
 	weft__lx_event_edges(qclass(q), loc);
 	weft__release_point(what, q, qname(q), loc);
-	weft__check_access(q, sizeof *q, true, loc);
+	use(q, true, loc);
 	q->wakeups++;
 	q->waker = weft__self() + 1;
 	q->woken_at = loc;

@@ -213,18 +213,19 @@ void weft_work_init(struct weft_work *w, void (*fn)(struct weft_work *),
 			   "%s", w->name, w->pending ? "pending" : "running");
 	*w = (struct weft_work)WEFT_WORK_INIT(fn, name);
 	w->init = loc;
-	weft__frame_obj_init(w, sizeof *w, weft__lx_work_busy, loc);
+	weft__frame_obj_init(w, sizeof *w, &weft__lx_work_busy,
+			     weft__lx_work_busy, loc);
 }
 
+/* Only pending: a running work's function may let its frame's owner go
+ * on (its last step a complete()), and nothing reads the work after the
+ * function returns, in the kernel as here. */
 const char *weft__lx_work_busy(const void *obj)
 {
 	const struct weft_work *w = obj;
 
 	if (w->pending)
 		return weft__internf("work %s is still pending", w->name);
-	if (w->runner)
-		return weft__internf("work %s is still running in %s", w->name,
-				     weft__lx_tname(w->runner - 1));
 	return NULL;
 }
 
@@ -298,6 +299,9 @@ static void run_work(struct weft_wq *wq, struct weft_work *w,
 	struct weft__lx_ctx_save save;
 	int qc = weft__lx_wq_class(wq), wc = weft__lx_work_class(w);
 	void (*fn)(struct weft_work *) = w->func;
+	/* The function may free its work, or return the frame it lives in
+	 * to its owner: nothing of the work is read after it. */
+	const char *name = w->name;
 	const struct weft_klock *held;
 
 	me->wq = wq;
@@ -309,11 +313,11 @@ static void run_work(struct weft_wq *wq, struct weft_work *w,
 	held = weft__lx_held_last(weft__self());
 	if (held)
 		weft__fail(WEFT__K(MISUSE), loc, "work %s returned holding %s",
-			   w->name, held->name ? held->name : "a lock");
+			   name, held->name ? held->name : "a lock");
 	if (me->rcu_depth)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "work %s returned inside an RCU "
-			   "read section (rcu_read_lock at %s)", w->name,
+			   "read section (rcu_read_lock at %s)", name,
 			   weft__lx_site(me->rcu_loc));
 	weft__lock_release(wc, loc);
 	weft__lock_release(qc, loc);
@@ -385,8 +389,13 @@ static void worker_main(void *arg)
 				.liveness = WEFT__LIVE_TOGGLE, .loc = loc };
 			weft__visible(&done);
 		}
-		w->runner = 0;
-		w->ndone++;
+		/* Not into a frame that has returned (an on-stack work whose
+		 * owner went on once the function completed it, as the
+		 * kernel allows): that memory is the owner's again. */
+		if (!weft__frame_obj_dead(w)) {
+			w->runner = 0;
+			w->ndone++;
+		}
 		wq->nactive--;
 		wq->cur[wk->slot] = NULL;
 		weft__thread_add_flags(weft__self(), WEFT__THREAD_DAEMON);

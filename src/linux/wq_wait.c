@@ -318,7 +318,7 @@ void weft_dwork_init(struct weft_dwork *d, void (*fn)(struct weft_work *),
 	d->timer = (struct weft_timer){ .name = name, .init = loc };
 	d->wq = NULL;
 	d->cpu = -1;
-	weft__frame_obj_init(d, sizeof *d, dwork_busy, loc);
+	weft__frame_obj_init(d, sizeof *d, &dwork_busy, dwork_busy, loc);
 }
 
 int weft_dwork_queue(struct weft_wq *wq, struct weft_dwork *d,

@@ -61,7 +61,9 @@ static size_t main_stack_size(void)
 static void check_status(int status, const struct weft_loc *loc,
 			 const char *how)
 {
-	if (status == 0 || weft__opts.exit_any || weft__pt_sv_convention())
+	/* The process exits with the low byte: 256 is a clean exit. */
+	if ((status & 255) == 0 || weft__opts.exit_any ||
+	    weft__pt_sv_convention())
 		return;
 	/* The thread that exited, and its call in the trace: a thread's
 	 * exit(3) read as the whole program's. */

@@ -270,20 +270,38 @@ static struct anon *A;
 /* Objects of weft's models that stand for state of the C library
  * (strtok's saved position, localtime's result: src/tsan/libc_state.c),
  * named for reports, since libweft's own symbols are not read. */
-#define MAX_MODEL_OBJECTS 16
+#define MAX_MODEL_OBJECTS 64
+#define KEPT_MODEL_OBJECTS 16
 static struct model_object {
 	const char *lo;
 	size_t size;
 	const char *name;
 } model_objects[MAX_MODEL_OBJECTS];
-static int nmodel_objects;
+static int nmodel_objects, next_reused;
 
+/* A name given again to the same place replaces the old one.  When the
+ * table is full, the first names (the C library's state, named at
+ * start-up) stay and the later ones (records and streams the C library
+ * hands out, named as they are met) take turns in the rest: a name is
+ * only for reports, and two threads writing the stdio streams in turn
+ * renamed one past a fixed limit, which was an internal error. */
 void weft__name_model_object(const void *addr, size_t size, const char *name)
 {
-	if (nmodel_objects == MAX_MODEL_OBJECTS)
-		weft__die("more than %d named model objects", MAX_MODEL_OBJECTS);
-	model_objects[nmodel_objects++] =
-		(struct model_object){ addr, size, name };
+	struct model_object m = { addr, size, name };
+	int i;
+
+	for (i = 0; i < nmodel_objects; i++)
+		if (model_objects[i].lo == (const char *)addr) {
+			model_objects[i] = m;
+			return;
+		}
+	if (nmodel_objects < MAX_MODEL_OBJECTS) {
+		model_objects[nmodel_objects++] = m;
+		return;
+	}
+	model_objects[KEPT_MODEL_OBJECTS + next_reused] = m;
+	next_reused = (next_reused + 1) % (MAX_MODEL_OBJECTS -
+					   KEPT_MODEL_OBJECTS);
 }
 
 static const char *model_object_name(const void *addr)

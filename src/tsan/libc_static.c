@@ -1,6 +1,7 @@
 /* src/tsan/libc_static.c - C library lookups that return a static result
- * shared by every thread: getpwuid and getpwnam (one buffer in glibc),
- * getgrgid and getgrnam (another), gethostbyname, ecvt and fcvt.  As
+ * shared by every thread: getpwuid and getpwnam (POSIX lets a call of
+ * either overwrite the other's result, though glibc keeps one buffer
+ * each), getgrgid and getgrnam (the same), gethostbyname, ecvt and fcvt.  As
  * localtime's in libc_state.c, the hidden result is an object of this
  * file named after the functions, which every call writes, so two
  * threads calling them without ordering race on it (the classic bug

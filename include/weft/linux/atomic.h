@@ -124,7 +124,8 @@ typedef weft_katomic_long_t atomic_long_t;
 #define WRITE_ONCE(x, val)                                                    \
 	do {                                                                  \
 		__typeof__(x) weft_v_ = (val);                                \
-		weft_konce((void *)&(x), &weft_v_, sizeof(x), 1, WEFT_HERE);  \
+		weft_konce((void *)&(x), (void *)&weft_v_, sizeof(x), 1,      \
+			   WEFT_HERE);                                        \
 	} while (0)
 #define smp_load_acquire(p)                                                   \
 	(__extension__({                                                      \

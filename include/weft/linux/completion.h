@@ -13,9 +13,12 @@
 /* Its life ends with the function's (weft_kobj_onstack). */
 #define DECLARE_COMPLETION_ONSTACK(x)                                         \
 	struct weft_completion x = WEFT_COMPLETION_INIT(#x),                  \
-			       *weft_onstack_##x __attribute__((unused)) =    \
-				       weft_kobj_onstack(&x, sizeof x,        \
-							 WEFT_HERE)
+			       *weft_onstack_##x __attribute__((              \
+				       unused,                                \
+				       cleanup(weft_kobj_scope_end))) =       \
+				       weft_kobj_onstack(                     \
+					       &x, sizeof x,                  \
+					       WEFT_KOBJ_COMPLETION, WEFT_HERE)
 #define init_completion(c)                                                    \
 	weft_completion_init((c), WEFT_LX_NAME(#c), WEFT_HERE)
 #define reinit_completion(c) weft_completion_reinit((c), WEFT_HERE)

@@ -24,8 +24,10 @@ typedef struct weft_waitq wait_queue_head_t;
 /* Its life ends with the function's (weft_kobj_onstack). */
 #define DECLARE_WAIT_QUEUE_HEAD_ONSTACK(name)                                 \
 	wait_queue_head_t name = WEFT_WAITQ_INIT(#name),                      \
-			  *weft_onstack_##name __attribute__((unused)) =      \
+			  *weft_onstack_##name __attribute__((                \
+				  unused, cleanup(weft_kobj_scope_end))) =    \
 				  weft_kobj_onstack(&name, sizeof name,       \
+						    WEFT_KOBJ_WAITQ,          \
 						    WEFT_HERE)
 #define init_waitqueue_head(q)                                                \
 	weft_waitq_init((q), WEFT_LX_NAME(#q), WEFT_HERE)

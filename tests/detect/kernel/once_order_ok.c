@@ -2,6 +2,7 @@
 // publication with smp_store_release read with smp_load_acquire.
 //! expect(write_once_flag): verified
 //! expect(store_release_flag): verified
+//! expect(volatile_once): verified
 #define FENCED
 #include "once_order_bug.c"
 
@@ -23,4 +24,14 @@ WEFT_TEST(store_release_flag)
 		cpu_relax();
 	WARN_ON(rel_data != 7);
 	kthread_stop(t);
+}
+
+/* WRITE_ONCE of a volatile variable compiles (its copy was passed on as
+ * a pointer to non-volatile, an error under -Werror). */
+static volatile int vstate;
+
+WEFT_TEST(volatile_once)
+{
+	WRITE_ONCE(vstate, 3);
+	WARN_ON(READ_ONCE(vstate) != 3);
 }

@@ -5,10 +5,14 @@
 // work_not_flushed: a work set up with INIT_WORK_ONSTACK is queued and
 // the function returns without flushing it.  waitq_after_timeout: the
 // same as the first with an on-stack wait queue head and wait_event.
-// onstack_ok flushes or cancels before returning (a helper's probes).
+// inlined_completion is the first in a function inlined into its caller,
+// where the completion's life ends with its block (found by a review:
+// it was verified).  onstack_ok flushes or cancels before returning (a
+// helper's probes).
 //! expect(completion_after_timeout): bug use-after-free
 //! expect(work_not_flushed): bug use-after-free
 //! expect(waitq_after_timeout): bug use-after-free
+//! expect(inlined_completion): bug use-after-free
 #include <linux/completion.h>
 #include <linux/wait.h>
 #include <linux/workqueue.h>
@@ -121,6 +125,29 @@ static noinline void wait_onstack(void)
 WEFT_TEST(waitq_after_timeout)
 {
 	wait_onstack();
+	other_stuff();
+	flush_work(&R.w);
+}
+
+static inline __attribute__((always_inline)) int issue_inlined(void)
+{
+	DECLARE_COMPLETION_ONSTACK(done);
+
+	R.done = &done;
+	INIT_WORK(&R.w, complete_fn);
+	schedule_work(&R.w);
+	if (!wait_for_completion_timeout(&done, 1)) {
+#ifdef FIXED
+		cancel_work_sync(&R.w);
+#endif
+		return -ETIMEDOUT;
+	}
+	return 0;
+}
+
+WEFT_TEST(inlined_completion)
+{
+	issue_inlined();
 	other_stuff();
 	flush_work(&R.w);
 }

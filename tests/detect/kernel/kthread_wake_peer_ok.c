@@ -31,10 +31,15 @@ static int bump(void *arg)
 	(void)arg;
 	wait_event(turn_wq, take());
 	count++;
+#ifdef WAKE_EARLY
+	wake_up(&turn_wq);
+#endif
 	spin_lock(&turn_lock);
 	busy = 0;
 	spin_unlock(&turn_lock);
+#ifndef WAKE_EARLY
 	wake_up(&turn_wq);
+#endif
 	return 0;
 }
 

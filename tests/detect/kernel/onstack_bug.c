@@ -34,20 +34,28 @@ static void complete_fn(struct work_struct *w)
 	complete(r->done);
 }
 
+/* The request, its wait with a timeout and (FIXED) the cancel on the
+ * timeout, as the body of issue() and of the inlined issue_inlined(). */
+#ifdef FIXED
+#define CANCEL_ON_TIMEOUT() cancel_work_sync(&R.w)
+#else
+#define CANCEL_ON_TIMEOUT() ((void)0)
+#endif
+#define ISSUE_BODY()                                                          \
+	DECLARE_COMPLETION_ONSTACK(done);                                     \
+                                                                              \
+	R.done = &done;                                                       \
+	INIT_WORK(&R.w, complete_fn);                                         \
+	schedule_work(&R.w);                                                  \
+	if (!wait_for_completion_timeout(&done, 1)) {                         \
+		CANCEL_ON_TIMEOUT();                                          \
+		return -ETIMEDOUT;                                            \
+	}                                                                     \
+	return 0
+
 static noinline int issue(void)
 {
-	DECLARE_COMPLETION_ONSTACK(done);
-
-	R.done = &done;
-	INIT_WORK(&R.w, complete_fn);
-	schedule_work(&R.w);
-	if (!wait_for_completion_timeout(&done, 1)) {
-#ifdef FIXED
-		cancel_work_sync(&R.w);
-#endif
-		return -ETIMEDOUT;
-	}
-	return 0;
+	ISSUE_BODY();
 }
 
 static int ran;
@@ -131,18 +139,7 @@ WEFT_TEST(waitq_after_timeout)
 
 static inline __attribute__((always_inline)) int issue_inlined(void)
 {
-	DECLARE_COMPLETION_ONSTACK(done);
-
-	R.done = &done;
-	INIT_WORK(&R.w, complete_fn);
-	schedule_work(&R.w);
-	if (!wait_for_completion_timeout(&done, 1)) {
-#ifdef FIXED
-		cancel_work_sync(&R.w);
-#endif
-		return -ETIMEDOUT;
-	}
-	return 0;
+	ISSUE_BODY();
 }
 
 WEFT_TEST(inlined_completion)

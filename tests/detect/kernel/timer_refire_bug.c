@@ -13,7 +13,9 @@
 #include <linux/timer.h>
 #include <linux/workqueue.h>
 
+#ifndef BAD_RUN
 #define BAD_RUN 4
+#endif
 
 struct poller {
 	int ticks;

@@ -79,7 +79,6 @@ void weft__race_func_exit(uintptr_t pc)
 		weft__race_frames_exit(t, s->depth);
 }
 
-
 /* The call at depth i of s, or 0 when it is lost. */
 static uintptr_t call_at(const struct thread_stack *s, int i)
 {

@@ -1,5 +1,6 @@
-/* src/linux/ktime.c - the virtual clock: jiffies, timers, sleeping.
+/* src/linux/ktime.c - the virtual clock: jiffies, its events, sleeping
  *
+ * (<weft/linux.h>'s timers are in ktimer.c.)
  * Pending deadlines are events kept sorted by (expiry, arming order).  The
  * daemon thread ksoftirqd/0 is enabled whenever an event can fire; when the
  * explorer runs it, it fires the earliest one and moves jiffies forward to
@@ -164,35 +165,6 @@ static bool clock_ready(const struct weft__op *op)
 	return next_fireable() != NULL;
 }
 
-static const char *timer_name(const struct weft_timer *t)
-{
-	return t->name ? t->name : "timer";
-}
-
-static void fire_timer(struct weft_timer *t)
-{
-	struct weft__lx_ctx_save save;
-	int cls;
-
-	/* A timer freed while armed is caught when it fires. */
-	weft__check_access(t, sizeof *t, true, t->ev.armed_at);
-	t->running = weft__self() + 1;
-	if (!t->cls)
-		t->cls = weft__class(weft__class_key_for(t, t->init),
-				     timer_name(t)) + 1;
-	cls = t->cls - 1;
-	weft__lx_ctx_enter(&save, "timer callback", timer_name(t), cls + 1, 0);
-	weft__lock_acquire(cls, t->ev.armed_at, false);
-	t->fn(t);
-	weft__lock_release(cls, t->ev.armed_at);
-	weft__lx_ctx_leave(&save);
-	/* The callback may have freed the timer (a legal kernel idiom), so
-	 * its end is recorded without checking its memory. */
-	weft__release_point("timer_done", &weft__lx_dom, timer_name(t),
-			    t->ev.armed_at);
-	t->running = 0;
-}
-
 /* The thread whose sleep event ev is (timed waits use it too). */
 static int sleeper_of(const struct weft_kevent *ev)
 {
@@ -226,7 +198,7 @@ static void clock_thread(void *arg)
 			T.jiffies = ev->expires;
 		switch (ev->kind) {
 		case LX_EV_TIMER:
-			fire_timer(ev->owner);
+			weft__lx_timer_fire(ev->owner);
 			break;
 		case LX_EV_DWORK:
 			d = ev->owner;
@@ -329,108 +301,6 @@ long weft_ksleep(unsigned long ticks, const char *what,
 	return 0;
 }
 
-/* ---- timers -------------------------------------------------------------- */
-
-/* A timer is in use while armed (a running callback may let the frame's
- * owner go on). */
-static const char *timer_busy(const void *obj)
-{
-	const struct weft_timer *t = obj;
-
-	if (t->ev.armed)
-		return weft__internf("timer %s is still armed", timer_name(t));
-	return NULL;
-}
-
-void weft_timer_init(struct weft_timer *t, void (*fn)(struct weft_timer *),
-		     unsigned int flags, const char *name,
-		     const struct weft_loc *loc)
-{
-	if (t->ev.armed && t->ev.kind)
-		weft__fail(WEFT__K(MISUSE), loc,
-			   "timer_setup on timer %s while it "
-			   "is armed (armed at %s)", timer_name(t),
-			   weft__lx_site(t->ev.armed_at));
-	*t = (struct weft_timer){ .fn = fn, .name = name, .flags = flags,
-				  .init = loc };
-	weft__frame_obj_init(t, sizeof *t, &timer_busy, timer_busy, loc);
-}
-
-static void check_timer(struct weft_timer *t, const char *what,
-			const struct weft_loc *loc)
-{
-	weft__check_access(t, sizeof *t, true, loc);
-	if (!t->fn)
-		weft__fail(WEFT__K(MISUSE), loc,
-			   "%s on a timer that was never set up "
-			   "with timer_setup", what);
-}
-
-int weft_timer_mod(struct weft_timer *t, unsigned long expires,
-		   const struct weft_loc *loc)
-{
-	int was;
-
-	check_timer(t, "mod_timer", loc);
-	weft__point("mod_timer", &weft__lx_dom, timer_name(t), WEFT__ACC_WRITE, loc);
-	weft__check_access(t, sizeof *t, true, loc);
-	was = t->ev.armed;
-	weft__lx_ev_arm(&t->ev, LX_EV_TIMER, expires, t, loc);
-	weft__lx_clock_need_thread(loc);
-	return was;
-}
-
-static bool timer_idle(const struct weft__op *op)
-{
-	const struct weft_timer *t = op->arg;
-	return !t->running;
-}
-
-static int timer_waitdesc(const struct weft__op *op, char *buf, size_t n)
-{
-	const struct weft_timer *t = op->arg;
-
-	snprintf(buf, n, "timer callback %s, running in %s", timer_name(t),
-		 weft__lx_tname(t->running - 1));
-	return t->running - 1;
-}
-
-int weft_timer_del(struct weft_timer *t, int sync, const struct weft_loc *loc)
-{
-	struct weft__op op = { .name = sync ? "del_timer_sync" : "del_timer",
-			       .obj = &weft__lx_dom, .objname = timer_name(t),
-			       .access = WEFT__ACC_WRITE, .arg = t,
-			       .loc = loc };
-
-	check_timer(t, op.name, loc);
-	if (sync) {
-		if (t->running == weft__self() + 1)
-			weft__fail(WEFT__K(MISUSE), loc,
-				   "del_timer_sync(%s) from the "
-				   "timer's own callback waits for itself",
-				   timer_name(t));
-		/* del_timer_sync spins rather than sleeps, so it is allowed
-		 * in atomic context; holding a lock the callback takes is
-		 * what deadlocks, which the class wait catches. */
-		if (t->cls)
-			weft__wait_on_class(t->cls - 1, loc);
-		op.ready = timer_idle;
-		op.waitdesc = timer_waitdesc;
-	}
-	weft__visible(&op);
-	weft__check_access(t, sizeof *t, true, loc);
-	return weft__lx_ev_disarm(&t->ev);
-}
-
-int weft_timer_pending(struct weft_timer *t, const struct weft_loc *loc)
-{
-	weft__check_access(t, sizeof *t, false, loc);
-	weft__point("timer_pending", &weft__lx_dom, timer_name(t), WEFT__ACC_READ,
-		    loc);
-	weft__check_access(t, sizeof *t, false, loc);
-	return t->ev.armed;
-}
-
 void weft__lx_freed_armed(const void *owner, const struct weft_loc *armed_at,
 			  const char *what, const char *name)
 {
@@ -451,11 +321,11 @@ void weft__lx_time_end_check(void)
 		if (ev->kind == LX_EV_TIMER) {
 			const struct weft_timer *t = ev->owner;
 			weft__lx_freed_armed(t, ev->armed_at, "timer",
-					     timer_name(t));
+					     weft__lx_timer_name(t));
 			weft__fail(WEFT__K(LEAK), ev->armed_at,
 				   "timer %s is still armed at the end of the "
 				   "test (expires at jiffies %lu, now %lu)",
-				   timer_name(t), ev->expires, T.jiffies);
+				   weft__lx_timer_name(t), ev->expires, T.jiffies);
 		}
 		if (ev->kind == LX_EV_DWORK) {
 			const struct weft_dwork *d = ev->owner;

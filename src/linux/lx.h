@@ -169,6 +169,10 @@ int weft__lx_ev_disarm(struct weft_kevent *ev);
 struct weft_dwork *weft__lx_ev_dwork_for(const struct weft_wq *wq);
 unsigned long weft__lx_now(void);
 void weft__lx_clock_need_thread(const struct weft_loc *loc);
+/* Run timer t's callback, as the clock fires it, and its name for
+ * messages (ktimer.c). */
+void weft__lx_timer_fire(struct weft_timer *t);
+const char *weft__lx_timer_name(const struct weft_timer *t);
 void weft__lx_time_begin(void);
 void weft__lx_time_end_check(void);
 /* A use-after-free report when an event still pending at the end of the

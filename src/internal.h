@@ -180,6 +180,13 @@ void weft__timed_wait(bool on);
  * wait gives up at its deadline and cannot deadlock. */
 bool weft__in_timed_wait(void);
 void weft__wait_on_bound(void);
+/* A bound of weft's held an event back in this execution (a timer that
+ * re-armed itself past its cap no longer fires): a deadlock or livelock
+ * found after it may be the bound's, and is inconclusive
+ * (timer-refire-bound), not a bug.  weft__bound_was_held asks.  Neither
+ * blocks. */
+void weft__bound_held(void);
+bool weft__bound_was_held(void);
 void weft__exit_wait_cycle(void);
 void weft__fail_detail(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
@@ -309,7 +316,9 @@ void weft__check_access(const void *p, size_t n, bool write,
  * says what still uses it: "work W is still pending"), and
  * weft__frame_obj_check reports a model's use of it after that as
  * use-after-free, when p is where a dead object of that kind began
- * (kind: a tag the model chose, the address of a constant of its own);
+ * (kind: a tag the model chose, the address of a constant of its own;
+ * NULL: any kind, for a work or timer, whose uses all check their
+ * memory first);
  * weft__frame_obj_dead tells whether p is where a dead object began
  * (src/detect/race_frames.c, part of the race detector, which the
  * kernel models come with).  None blocks. */

@@ -113,7 +113,7 @@ _Noreturn void weft__deadlock_report(void)
 	op = weft__thread_pending(head);
 	/* A timer the re-arm bound stopped would fire again in the kernel:
 	 * with no cycle of waits to blame, the hang may be weft's bound. */
-	if (on_bound && !ncyc)
+	if ((on_bound || weft__bound_was_held()) && !ncyc)
 		weft__limit("timer-refire-bound", op->loc,
 			    "%d thread%s blocked with no cycle of waits, and a "
 			    "timer that re-armed itself WEFT_TIMER_REFIRE_BOUND "

@@ -169,9 +169,9 @@ void weft__race_func_entry(uintptr_t pc, uintptr_t sp);
 void weft__race_func_exit(uintptr_t pc);
 /* Thread t's live instrumented calls, outermost first: the stack pointer
  * of each one's frame (*sp, as __tsan_func_entry saw it) and their
- * number (at most the first 64); the call site of the one at depth d
- * (0 when it is lost). */
-int weft__race_frames(int t, const uintptr_t **sp);
+ * number (at most the first 64; *depth: all of them); the call site of
+ * the one at depth d (0 when it is lost). */
+int weft__race_frames(int t, const uintptr_t **sp, int *depth);
 uintptr_t weft__race_frame_call(int t, int d);
 /* The kernel models' objects in stack frames (race_frames.c): the calls
  * of thread t at depth and deeper returned.  Watched objects (0: the

@@ -56,11 +56,11 @@ void weft__detect_race_frames_begin(void)
  * looking up from sp[d]), in the area its caller made after its own
  * entry (a variable-length array, alloca) before the call: then it is
  * the caller's (an object there set up by the callee it was passed to
- * died with the callee). */
+ * died with the callee); -1 when no call of the thread is recorded. */
 static int owning_depth(int t, const char *a)
 {
 	const uintptr_t *sp;
-	int n = weft__race_frames(t, &sp);
+	int depth, n = weft__race_frames(t, &sp, &depth);
 
 	for (int d = 0; d < n; d++) {
 		uintptr_t ret;
@@ -75,7 +75,14 @@ static int owning_depth(int t, const char *a)
 				return (uintptr_t)a > (uintptr_t)q ? d - 1 : d;
 		return d;
 	}
-	return -1;
+	/* Below every recorded frame, in a call deeper than the record
+	 * keeps (a deep recursion): watched as the innermost recorded
+	 * frame's, which ends no sooner (unwatched, its late use wrote into
+	 * whatever frame was there, weft's own, which crashed).  Else it is
+	 * weft's own frames' (a model's object of its own) or the innermost
+	 * call's variable-length array, which cannot be told apart: not
+	 * watched. */
+	return depth > n ? n - 1 : -1;
 }
 
 static void forget(int i)
@@ -95,13 +102,18 @@ void weft__frame_obj_init(const void *p, size_t n, const void *kind,
 
 	if (!weft__race_on || t < 0)
 		return;
-	/* A new object where an old one was: the old one is gone. */
-	for (int i = F.n - 1; i >= 0; i--)
-		if (F.o[i].lo < a + n && a < F.o[i].hi)
-			forget(i);
-	if (a < r->stack_lo || a >= r->stack_hi || F.n == MAX_OBJS)
-		return;
-	if ((d = owning_depth(t, a)) < 0)
+	if (a < r->stack_lo || a >= r->stack_hi)
+		d = -1;
+	else
+		d = owning_depth(t, a);
+	/* A new object of the program's where an old one was: the old one
+	 * is gone.  (Not one in weft's own frames, which lie where the
+	 * returned frames were: the dead objects there stay dead.) */
+	if (d >= 0 || a < r->stack_lo || a >= r->stack_hi)
+		for (int i = F.n - 1; i >= 0; i--)
+			if (F.o[i].lo < a + n && a < F.o[i].hi)
+				forget(i);
+	if (d < 0 || F.n == MAX_OBJS)
 		return;
 	F.o[F.n++] = (struct frame_obj){
 		.lo = a, .hi = a + (n ? n : 1), .born = loc, .kind = kind,
@@ -186,7 +198,8 @@ void weft__frame_obj_check(const void *p, const void *kind, bool write,
 		return;
 	for (int i = 0; i < F.n; i++) {
 		const struct frame_obj *o = &F.o[i];
-		if (!o->dead || o->lo != (const char *)p || o->kind != kind)
+		if (!o->dead || o->lo != (const char *)p ||
+		    (kind && o->kind != kind))
 			continue;
 		/* The owner using it from a live frame that holds it: a new
 		 * object of a later call (one declared without _ONSTACK). */

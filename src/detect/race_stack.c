@@ -87,11 +87,12 @@ static uintptr_t call_at(const struct thread_stack *s, int i)
 	return i >= s->deep_lo ? s->deep[i % STACK_MAX] : 0;
 }
 
-int weft__race_frames(int t, const uintptr_t **sp)
+int weft__race_frames(int t, const uintptr_t **sp, int *depth)
 {
 	struct thread_stack *s = stack_of(t);
 
 	*sp = s->sp;
+	*depth = s->depth;
 	return s->depth < STACK_MAX ? s->depth : STACK_MAX;
 }
 

@@ -134,9 +134,12 @@ static void handler_thread(void *arg)
 		/* Re-armed while it still counts as running, as the kernel's
 		 * hrtimer core re-queues it: a re-arm of its own, which
 		 * counts against the refire bound. */
-		if (restart && !t->shutdown)
-			arm(t, t->expires, at);
-		t->running = 0;
+		if (!weft__frame_obj_dead(t)) {
+			/* (Not into a frame that returned: its owner's.) */
+			if (restart && !t->shutdown)
+				arm(t, t->expires, at);
+			t->running = 0;
+		}
 		weft__thread_add_flags(weft__self(), WEFT__THREAD_DAEMON);
 	}
 }
@@ -156,12 +159,17 @@ void weft_xtimer_init(struct weft_xtimer *t, void (*fn)(struct weft_xtimer *),
 		      int (*rfn)(struct weft_xtimer *), unsigned int flags,
 		      const char *name, const struct weft_loc *loc)
 {
-	if (t->init && (t->ev.armed || t->queued) && t->thread)
+	/* Only memory weft knows to start each execution clean (the heap's
+	 * blocks, static data) can hold a timer set up before: a stack's
+	 * bytes are whatever its earlier frames left. */
+	bool known = weft__is_tracked(t) || weft__in_static_data(t);
+
+	if (known && t->init && (t->ev.armed || t->queued) && t->thread)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "timer_setup on timer %s while it "
 			   "is pending (armed at %s)", xname(t),
 			   weft__lx_site(t->armed_at));
-	if (t->running)
+	if (known && t->running)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "timer_setup on timer %s while its "
 			   "handler runs", xname(t));
@@ -174,6 +182,7 @@ static void check(struct weft_xtimer *t, const char *what,
 		  const struct weft_loc *loc)
 {
 	weft__check_access(t, sizeof *t, true, loc);
+	weft__frame_obj_check(t, NULL, true, loc);
 	if (!t->fn && !t->rfn)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s on a timer that was never set up",
@@ -198,6 +207,7 @@ int weft_xtimer_mod(struct weft_xtimer *t, unsigned long expires,
 	}
 	weft__point("mod_timer", &weft__lx_dom, xname(t), WEFT__ACC_WRITE, loc);
 	weft__check_access(t, sizeof *t, true, loc);
+	weft__frame_obj_check(t, NULL, true, loc);
 	was = t->ev.armed || t->queued;
 	if (t->shutdown || (pending_only && !was))
 		return was;
@@ -294,6 +304,15 @@ void weft__linux_ext_timer_end(void)
 	for (int i = 0; i < nlive; i++) {
 		struct weft_xtimer *t = live[i];
 
+		/* A timer of a finished thread's stack, or of a frame that
+		 * returned, was destroyed with it (destroy_timer_on_stack):
+		 * its bytes are another's now. */
+		const char *owner;
+		bool tls;
+
+		if (weft__in_dead_stack(t, &owner, &tls) ||
+		    weft__frame_obj_dead(t))
+			continue;
 		if (!(t->ev.armed || t->queued))
 			continue;
 		weft__lx_freed_armed(t, t->armed_at, "timer", xname(t));

@@ -189,8 +189,10 @@ static void clock_thread(void *arg)
 		if (past_bound(ev)) {
 			if ((long)(ev->expires - T.jiffies) <= 0)
 				ev->expires = T.jiffies + 1;
-			if (ev->fires + 1 >= WEFT_TIMER_REFIRE_CAP)
+			if (ev->fires + 1 >= WEFT_TIMER_REFIRE_CAP) {
 				cap_note();
+				weft__bound_held();
+			}
 		}
 		ev->fires++;
 		ev->fired = 1;

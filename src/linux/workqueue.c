@@ -233,6 +233,7 @@ void weft__lx_work_check_init(struct weft_work *w, const char *what,
 			const struct weft_loc *loc)
 {
 	weft__check_access(w, sizeof *w, true, loc);
+	weft__frame_obj_check(w, NULL, true, loc);
 	if (w->magic != WEFT_WORK_MAGIC || !w->func)
 		weft__fail(WEFT__K(MISUSE), loc, "%s on a work that was never "
 			   "initialised with INIT_WORK", what);
@@ -391,8 +392,11 @@ static void worker_main(void *arg)
 		}
 		/* Not into a frame that has returned (an on-stack work whose
 		 * owner went on once the function completed it, as the
-		 * kernel allows): that memory is the owner's again. */
-		if (!weft__frame_obj_dead(w)) {
+		 * kernel allows), nor into a new work set up since at the
+		 * same place (its runner is not this thread): that memory is
+		 * the owner's again. */
+		if (!weft__frame_obj_dead(w) &&
+		    w->runner == weft__self() + 1) {
 			w->runner = 0;
 			w->ndone++;
 		}
@@ -407,6 +411,9 @@ void weft__lx_wq_insert(struct weft_wq *wq, struct weft_work *w, int cpu,
 {
 	const struct weft__lx_thread *me = weft__lx_me();
 
+	/* After the step too: the frame holding the work may have
+	 * returned since the check before it. */
+	weft__frame_obj_check(w, NULL, true, loc);
 	weft__check_access(wq, sizeof *wq, true, loc);
 	if (wq->draining && !(me->wq == wq && me->work))
 		weft__fail(WEFT__K(MISUSE), loc,

@@ -55,6 +55,7 @@ void weft__exec_reset(void)
 	X->atomic_depth = 0;
 	X->result = EXEC_OK;
 	X->pruned = false;
+	X->bound_held = false;
 	X->in_epilogue = false;
 	X->exec_no = no;
 	T->nsteps = 0;

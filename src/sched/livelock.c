@@ -21,6 +21,15 @@ _Noreturn static void livelock(const char *why)
 	int tid = X->last_tid >= 0 ? X->last_tid : 0;
 	struct weft__op *op = X->th[tid].pending;
 
+	/* A timer stopped by its refire cap would run again in the kernel:
+	 * the spin may be waiting for it. */
+	if (X->bound_held)
+		weft__limit("timer-refire-bound", op ? op->loc : NULL,
+			    "threads spin while a timer that re-armed itself "
+			    "WEFT_TIMER_REFIRE_CAP times in a row is stopped "
+			    "(weft's cap on such runs): a wait for its next "
+			    "run, not necessarily a livelock");
+
 	for (int i = 0; i < X->nthreads; i++) {
 		struct weft__thread *t = &X->th[i];
 		char buf[512] = "";

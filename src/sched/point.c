@@ -271,6 +271,17 @@ void weft__timed_wait(bool on)
 		X->th[X->cur].timed_wait = on;
 }
 
+void weft__bound_held(void)
+{
+	if (weft__X)
+		weft__X->bound_held = true;
+}
+
+bool weft__bound_was_held(void)
+{
+	return weft__X && weft__X->bound_held;
+}
+
 bool weft__in_timed_wait(void)
 {
 	struct weft__exec *X = weft__X;

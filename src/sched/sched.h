@@ -106,6 +106,8 @@ struct weft__exec {
 	int n_lone_sites;
 	const struct weft_loc *lone_site[WEFT__LONE_SITES];
 	bool progress;             /* the last step wrote something */
+	bool bound_held;           /* a bound of weft's held an event back
+				      (weft__bound_held) */
 	/* Plain writes since the last scheduling point while a thread may
 	 * be spinning, with each word's value before (weft__note_write):
 	 * progress if one differs at the next point. */

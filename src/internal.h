@@ -327,6 +327,15 @@ void weft__frame_obj_init(const void *p, size_t n, const void *kind,
 			  const struct weft_loc *loc);
 void weft__frame_obj_check(const void *p, const void *kind, bool write,
 			   const struct weft_loc *loc);
+/* The dead objects of the execution (race_frames.c): the models' checks
+ * cost one test while there is none (nearly always). */
+extern WEFT__HIDDEN int weft__frames_ndead;
+static inline void weft__frame_obj_use(const void *p, const void *kind,
+				       bool write, const struct weft_loc *loc)
+{
+	if (__builtin_expect(weft__frames_ndead, 0))
+		weft__frame_obj_check(p, kind, write, loc);
+}
 bool weft__frame_obj_dead(const void *p);
 /* The object that began at p ends here (its scope closed). */
 void weft__frame_obj_end(const void *p);

@@ -39,13 +39,13 @@ static struct {
 /* Watched objects of this execution and the dead ones among them: the
  * function exit and the model's check cost nothing while they are 0. */
 int weft__frames_watched;
-static int ndead;
+int weft__frames_ndead;
 
 void weft__detect_race_frames_begin(void)
 {
 	F.n = 0;
 	weft__frames_watched = 0;
-	ndead = 0;
+	weft__frames_ndead = 0;
 }
 
 /* The depth of thread t's live call whose frame holds a, or -1 when a is
@@ -87,7 +87,7 @@ static int owning_depth(int t, const char *a)
 
 static void forget(int i)
 {
-	ndead -= F.o[i].dead;
+	weft__frames_ndead -= F.o[i].dead;
 	F.o[i] = F.o[--F.n];
 	weft__frames_watched = F.n;
 }
@@ -161,7 +161,7 @@ void weft__race_frames_exit(int t, int depth)
 		if (o->busy && (what = o->busy(o->lo)))
 			busy_at_return(o, what);
 		o->dead = true;
-		ndead++;
+		weft__frames_ndead++;
 	}
 }
 
@@ -194,7 +194,7 @@ void weft__frame_obj_check(const void *p, const void *kind, bool write,
 {
 	int t = weft__self();
 
-	if (!ndead)
+	if (!weft__frames_ndead)
 		return;
 	for (int i = 0; i < F.n; i++) {
 		const struct frame_obj *o = &F.o[i];
@@ -213,7 +213,7 @@ void weft__frame_obj_check(const void *p, const void *kind, bool write,
 
 bool weft__frame_obj_dead(const void *p)
 {
-	for (int i = 0; ndead && i < F.n; i++)
+	for (int i = 0; weft__frames_ndead && i < F.n; i++)
 		if (F.o[i].dead && F.o[i].lo == (const char *)p)
 			return true;
 	return false;
@@ -225,6 +225,6 @@ void weft__frame_obj_end(const void *p)
 		if (!F.o[i].dead && F.o[i].lo == (const char *)p) {
 			F.o[i].dead = true;
 			F.o[i].scoped = true;
-			ndead++;
+			weft__frames_ndead++;
 		}
 }

@@ -33,7 +33,7 @@ static void use(struct weft_completion *c, bool write,
 		const struct weft_loc *loc)
 {
 	weft__check_access(c, sizeof *c, write, loc);
-	weft__frame_obj_check(c, &weft__lx_completion_kind, write, loc);
+	weft__frame_obj_use(c, &weft__lx_completion_kind, write, loc);
 }
 
 void weft_completion_init(struct weft_completion *c, const char *name,

@@ -182,7 +182,7 @@ static void check(struct weft_xtimer *t, const char *what,
 		  const struct weft_loc *loc)
 {
 	weft__check_access(t, sizeof *t, true, loc);
-	weft__frame_obj_check(t, NULL, true, loc);
+	weft__frame_obj_use(t, NULL, true, loc);
 	if (!t->fn && !t->rfn)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s on a timer that was never set up",
@@ -207,7 +207,7 @@ int weft_xtimer_mod(struct weft_xtimer *t, unsigned long expires,
 	}
 	weft__point("mod_timer", &weft__lx_dom, xname(t), WEFT__ACC_WRITE, loc);
 	weft__check_access(t, sizeof *t, true, loc);
-	weft__frame_obj_check(t, NULL, true, loc);
+	weft__frame_obj_use(t, NULL, true, loc);
 	was = t->ev.armed || t->queued;
 	if (t->shutdown || (pending_only && !was))
 		return was;

@@ -69,7 +69,7 @@ static void check_timer(struct weft_timer *t, const char *what,
 			const struct weft_loc *loc)
 {
 	weft__check_access(t, sizeof *t, true, loc);
-	weft__frame_obj_check(t, NULL, true, loc);
+	weft__frame_obj_use(t, NULL, true, loc);
 	if (!t->fn)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s on a timer that was never set up "
@@ -84,7 +84,7 @@ int weft_timer_mod(struct weft_timer *t, unsigned long expires,
 	check_timer(t, "mod_timer", loc);
 	weft__point("mod_timer", &weft__lx_dom, weft__lx_timer_name(t), WEFT__ACC_WRITE, loc);
 	weft__check_access(t, sizeof *t, true, loc);
-	weft__frame_obj_check(t, NULL, true, loc);
+	weft__frame_obj_use(t, NULL, true, loc);
 	was = t->ev.armed;
 	weft__lx_ev_arm(&t->ev, LX_EV_TIMER, expires, t, loc);
 	weft__lx_clock_need_thread(loc);

@@ -35,7 +35,7 @@ const char weft__lx_waitq_kind;
 static void use(struct weft_waitq *q, bool write, const struct weft_loc *loc)
 {
 	weft__check_access(q, sizeof *q, write, loc);
-	weft__frame_obj_check(q, &weft__lx_waitq_kind, write, loc);
+	weft__frame_obj_use(q, &weft__lx_waitq_kind, write, loc);
 }
 
 void weft_waitq_init(struct weft_waitq *q, const char *name,

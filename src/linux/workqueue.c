@@ -233,7 +233,7 @@ void weft__lx_work_check_init(struct weft_work *w, const char *what,
 			const struct weft_loc *loc)
 {
 	weft__check_access(w, sizeof *w, true, loc);
-	weft__frame_obj_check(w, NULL, true, loc);
+	weft__frame_obj_use(w, NULL, true, loc);
 	if (w->magic != WEFT_WORK_MAGIC || !w->func)
 		weft__fail(WEFT__K(MISUSE), loc, "%s on a work that was never "
 			   "initialised with INIT_WORK", what);
@@ -413,7 +413,7 @@ void weft__lx_wq_insert(struct weft_wq *wq, struct weft_work *w, int cpu,
 
 	/* After the step too: the frame holding the work may have
 	 * returned since the check before it. */
-	weft__frame_obj_check(w, NULL, true, loc);
+	weft__frame_obj_use(w, NULL, true, loc);
 	weft__check_access(wq, sizeof *wq, true, loc);
 	if (wq->draining && !(me->wq == wq && me->work))
 		weft__fail(WEFT__K(MISUSE), loc,

@@ -48,6 +48,10 @@ struct weft_timer {
 
 /* The current value of jiffies: a scheduling point that reads the clock. */
 unsigned long weft_jiffies_at(const struct weft_loc *loc);
+/* The same, left in a place of the calling thread's whose address is
+ * returned, so that jiffies is an lvalue as in the kernel
+ * (READ_ONCE(jiffies)).  A scheduling point. */
+const volatile unsigned long *weft_jiffies_ref(const struct weft_loc *loc);
 
 /* Sleep for `ticks` jiffies of virtual time.  Blocks until the clock
  * thread reaches the deadline; misuse in atomic context or an RCU read

@@ -264,6 +264,17 @@ unsigned long weft_jiffies_at(const struct weft_loc *loc)
 	return T.jiffies;
 }
 
+/* Each thread's last read of jiffies, for weft_jiffies_ref. */
+static unsigned long jiffies_read[WEFT__MAX_THREADS];
+
+const volatile unsigned long *weft_jiffies_ref(const struct weft_loc *loc)
+{
+	int t = weft__self() < 0 ? 0 : weft__self();
+
+	jiffies_read[t] = weft_jiffies_at(loc);
+	return &jiffies_read[t];
+}
+
 /* ---- sleeping ------------------------------------------------------------ */
 
 static bool sleep_ready(const struct weft__op *op)

@@ -11,7 +11,8 @@
 #define HZ WEFT_HZ
 #define INITIAL_JIFFIES WEFT_INITIAL_JIFFIES
 #define MAX_SCHEDULE_TIMEOUT LONG_MAX
-#define jiffies (weft_jiffies_at(WEFT_HERE))
+/* An lvalue, as the kernel's (READ_ONCE(jiffies)); each use a read. */
+#define jiffies (*weft_jiffies_ref(WEFT_HERE))
 #define time_after(a, b) ((long)((b) - (a)) < 0)
 #define time_before(a, b) time_after(b, a)
 #define time_after_eq(a, b) ((long)((a) - (b)) >= 0)

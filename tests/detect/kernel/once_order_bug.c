@@ -8,6 +8,8 @@
 // flag, and smp_store_release.
 //! expect(write_once_flag): bug data-race
 #include <linux/atomic.h>
+#include <linux/delay.h>
+#include <linux/jiffies.h>
 #include <linux/kthread.h>
 
 static int data[2];

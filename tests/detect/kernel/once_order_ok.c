@@ -3,6 +3,7 @@
 //! expect(write_once_flag): verified
 //! expect(store_release_flag): verified
 //! expect(volatile_once): verified
+//! expect(read_once_jiffies): verified
 #define FENCED
 #include "once_order_bug.c"
 
@@ -34,4 +35,27 @@ WEFT_TEST(volatile_once)
 {
 	WRITE_ONCE(vstate, 3);
 	WARN_ON(READ_ONCE(vstate) != 3);
+}
+
+/* jiffies is an lvalue, as the kernel's: READ_ONCE(jiffies), a common
+ * spelling, did not compile (a second review's probe). */
+static unsigned long stamp;
+
+static int poller(void *arg)
+{
+	unsigned long end = READ_ONCE(jiffies) + 10;
+
+	(void)arg;
+	while (time_before(READ_ONCE(jiffies), end))
+		msleep(1);
+	WRITE_ONCE(stamp, jiffies);
+	return 0;
+}
+
+WEFT_TEST(read_once_jiffies)
+{
+	struct task_struct *t = kthread_run(poller, NULL, "poller");
+
+	kthread_stop(t);
+	WARN_ON(READ_ONCE(stamp) == 0);
 }

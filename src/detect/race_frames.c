@@ -137,8 +137,8 @@ static const char *at_call(const struct frame_obj *o)
 }
 
 /* The call returned with an object of its frame still in use by a model
- * (a work still pending or running, a timer still armed): whatever runs
- * it next reads a frame that is gone. */
+ * (a work still pending, a timer still armed): whatever runs it next
+ * reads a frame that is gone. */
 static _Noreturn void busy_at_return(const struct frame_obj *o,
 				     const char *what)
 {

@@ -159,10 +159,7 @@ void weft_xtimer_init(struct weft_xtimer *t, void (*fn)(struct weft_xtimer *),
 		      int (*rfn)(struct weft_xtimer *), unsigned int flags,
 		      const char *name, const struct weft_loc *loc)
 {
-	/* Only memory weft knows to start each execution clean (the heap's
-	 * blocks, static data) can hold a timer set up before: a stack's
-	 * bytes are whatever its earlier frames left. */
-	bool known = weft__is_tracked(t) || weft__in_static_data(t);
+	bool known = weft__lx_known_mem(t);
 
 	if (known && t->init && (t->ev.armed || t->queued) && t->thread)
 		weft__fail(WEFT__K(MISUSE), loc,

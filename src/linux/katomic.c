@@ -208,6 +208,18 @@ static uint8_t once_order(int write, const char *what)
 	return 0;
 }
 
+/* The marked access's step on p, ordered as once_order says. */
+static void marked_step(const void *p, int write, const char *what,
+			const struct weft_loc *loc)
+{
+	struct weft__op o = { .name = what, .obj = p,
+			      .access = write ? WEFT__ACC_WRITE
+					      : WEFT__ACC_READ,
+			      .order = once_order(write, what), .loc = loc };
+
+	weft__visible(&o);
+}
+
 /* Every verdict of a test that uses them says what is left stronger
  * than the kernel's, once per execution at most. */
 #define ONCE_NOTE 0x4f4e43454d4f444cull
@@ -236,14 +248,7 @@ void weft_kaccess(const void *p, size_t n, int write, const char *what,
 	 * in every form (atomics_note). */
 	if (strstr(what, "xchg"))
 		atomics_note();
-	{
-		struct weft__op o = { .name = what, .obj = p,
-				      .access = write ? WEFT__ACC_WRITE
-						      : WEFT__ACC_READ,
-				      .order = once_order(write, what),
-				      .loc = loc };
-		weft__visible(&o);
-	}
+	marked_step(p, write, what, loc);
 	weft__check_access(p, n, write != 0, loc);
 }
 
@@ -251,10 +256,6 @@ void weft_konce(void *p, void *buf, size_t n, int write,
 		const struct weft_loc *loc)
 {
 	const char *what = write ? "WRITE_ONCE" : "READ_ONCE";
-	struct weft__op o = { .name = what, .obj = p,
-			      .access = write ? WEFT__ACC_WRITE
-					      : WEFT__ACC_READ,
-			      .order = once_order(write, what), .loc = loc };
 
 	/* Not a fault in weft's copy, which would name memcpy. */
 	if ((uintptr_t)p < 65536)
@@ -263,7 +264,7 @@ void weft_konce(void *p, void *buf, size_t n, int write,
 			   "a null pointer (address %p)",
 			   weft__thread_name(weft__self()), what, p);
 	once_note(what);
-	weft__visible(&o);
+	marked_step(p, write, what, loc);
 	weft__check_access(p, n, write != 0, loc);
 	weft__race_model_access(p, n, write != 0, loc);
 	if (write) {

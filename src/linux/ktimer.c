@@ -52,10 +52,7 @@ void weft_timer_init(struct weft_timer *t, void (*fn)(struct weft_timer *),
 		     unsigned int flags, const char *name,
 		     const struct weft_loc *loc)
 {
-	/* Only memory weft knows to start each execution clean can hold
-	 * a timer set up before (a stack's bytes are earlier frames'). */
-	if ((weft__is_tracked(t) || weft__in_static_data(t)) && t->ev.armed &&
-	    t->ev.kind)
+	if (weft__lx_known_mem(t) && t->ev.armed && t->ev.kind)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "timer_setup on timer %s while it "
 			   "is armed (armed at %s)", weft__lx_timer_name(t),

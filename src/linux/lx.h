@@ -107,6 +107,15 @@ const char *weft__lx_work_busy(const void *w);
  * checked (weft__frame_obj_check): their addresses are the tags. */
 extern const char weft__lx_completion_kind, weft__lx_waitq_kind;
 
+/* Whether p lies in memory weft starts clean at every execution (the
+ * tracked heap, the program's static data), where an object's bytes
+ * can tell that it was set up before: a stack's are whatever earlier
+ * frames left there. */
+static inline bool weft__lx_known_mem(const void *p)
+{
+	return weft__is_tracked(p) || weft__in_static_data(p);
+}
+
 /* Names for messages. */
 const char *weft__lx_tname(int tid);
 const char *weft__lx_site(const struct weft_loc *loc);

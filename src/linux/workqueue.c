@@ -201,7 +201,7 @@ void weft_work_init(struct weft_work *w, void (*fn)(struct weft_work *),
 	 * thread may queue was verified; found by a probe of kernel
 	 * patterns).  The first costs nothing: no queue may use a work
 	 * before it. */
-	bool known = weft__is_tracked(w) || weft__in_static_data(w);
+	bool known = weft__lx_known_mem(w);
 
 	if (known && w->magic == WEFT_WORK_MAGIC && weft__self() >= 0)
 		weft__point("INIT_WORK", &weft__lx_dom, name, WEFT__ACC_WRITE,

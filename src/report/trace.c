@@ -33,18 +33,18 @@ void weft__step_cell(char *buf, size_t n, const char *op, const char *obj,
 	else if (value >= 0)
 		snprintf(what, sizeof what, "%s%s%s = %d", op, obj ? " " : "",
 			 obj ? obj : "", value);
-	else if (obj && obj[0])
+	else if (obj && obj[0]) {
 		/* A call named with its parentheses ("fclose()") takes its
 		 * object inside them: fclose(stream@1), not fclose()(...). */
-		snprintf(what, sizeof what, "%.*s(%s)%s%s",
-			 (int)(strlen(op) - (strlen(op) >= 2 &&
-					     !strcmp(op + strlen(op) - 2, "()")
-						     ? 2
-						     : 0)),
-			 op, obj, note ? " " : "", note ? note : "");
-	else
+		size_t l = strlen(op);
+		if (l >= 2 && !strcmp(op + l - 2, "()"))
+			l -= 2;
+		snprintf(what, sizeof what, "%.*s(%s)%s%s", (int)l, op, obj,
+			 note ? " " : "", note ? note : "");
+	} else {
 		snprintf(what, sizeof what, "%s%s%s", op, note ? " " : "",
 			 note ? note : "");
+	}
 	if (loc && loc->file)
 		snprintf(buf, n, "%s  %s:%d", what, weft__file_base(loc->file), loc->line);
 	else

@@ -29,6 +29,7 @@
 #include "detect/race.h"
 #include "modelled.h"
 #include "report/report.h"
+#include "tsan/tsan.h"
 
 #define PC() ((uintptr_t)__builtin_return_address(0))
 
@@ -161,8 +162,8 @@ long __weft_jrand48(unsigned short xsubi[3])
 /* The C library's own result buffer r, which the caller reads, gets the
  * state's name in reports too (it was memory@N); it is the same buffer
  * at every call, so it is named once. */
-static void name_result(const void **named, const void *r, size_t n,
-			const char *name)
+void weft__tsan_name_result(const void **named, const void *r, size_t n,
+			    const char *name)
 {
 	if (r == *named)
 		return;
@@ -181,7 +182,7 @@ static struct tm *tm_of(struct tm *(*fn)(const time_t *), const time_t *t,
 	r = fn(t);
 	if (r) {
 		static const void *named;
-		name_result(&named, r, sizeof *r,
+		weft__tsan_name_result(&named, r, sizeof *r,
 			    "localtime's and gmtime's static result");
 		wr(r, sizeof *r, pc);
 	}
@@ -208,7 +209,7 @@ char *__weft_asctime(const struct tm *tm)
 	r = asctime(tm);
 	if (r) {
 		static const void *named;
-		name_result(&named, r, sizeof asctime_static_result,
+		weft__tsan_name_result(&named, r, sizeof asctime_static_result,
 			    "asctime's static result");
 		wr(r, strlen(r) + 1, pc);
 	}

@@ -19,6 +19,7 @@
 #include "detect/race.h"
 #include "modelled.h"
 #include "report/report.h"
+#include "tsan/tsan.h"
 
 #define PC() ((uintptr_t)__builtin_return_address(0))
 
@@ -58,10 +59,7 @@ static void *after(struct hidden *h, void *r, size_t n, uintptr_t pc)
 {
 	if (!r)
 		return r;
-	if (r != h->named) {
-		weft__name_model_object(r, n, h->name);
-		h->named = r;
-	}
+	weft__tsan_name_result(&h->named, r, n, h->name);
 	weft__race_access(r, n, WEFT__RACE_WRITE, pc);
 	return r;
 }

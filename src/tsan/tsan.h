@@ -3,6 +3,7 @@
 #define WEFT_TSAN_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* A volatile access of n bytes: a scheduling point on addr, recorded by
@@ -10,6 +11,12 @@
  * atomic, but does with plain accesses). */
 void weft__tsan_volatile(const void *addr, unsigned n, bool write,
 			 uintptr_t pc);
+
+/* Name the C library's result buffer r (n bytes) for reports, as the
+ * state it stands for (name); *named is the buffer named last, so one
+ * that every call returns is named once (libc_state.c). */
+void weft__tsan_name_result(const void **named, const void *r, size_t n,
+			    const char *name);
 
 /* __tsan_release/__tsan_acquire annotations: a visible write (release) or
  * read (acquire) of addr, which orders the threads through the core's

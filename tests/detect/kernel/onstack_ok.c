@@ -15,6 +15,7 @@
 //! expect(twice_in_a_row): verified
 //! expect(inlined_completion): verified
 //! expect(smp_call_on_cpu_pattern): verified
+//! expect(smp_call_then_work_on_cpu): verified
 //! expect(vla_set_up_by_helper): verified
 //! expect(later_locals_reuse): verified
 #define FIXED
@@ -75,6 +76,45 @@ WEFT_TEST(smp_call_on_cpu_pattern)
 	int x = 41;
 
 	BUG_ON(call_on_wq(add1, &x) != 42);
+}
+
+/* work_on_cpu (kernel/workqueue.c: INIT_WORK_ONSTACK, flush_work) after
+ * smp_call_on_cpu from the same caller: both works sit at one stack
+ * address.  The first worker's bookkeeping after its function was
+ * written into the second work, and its flush returned at once: a false
+ * report (a second review of the on-stack objects). */
+struct wfc {
+	struct work_struct work;
+	int (*fn)(void *);
+	void *arg;
+	int ret;
+	struct completion unused;
+};
+
+static void wfc_fn(struct work_struct *work)
+{
+	struct wfc *w = container_of(work, struct wfc, work);
+
+	w->ret = w->fn(w->arg);
+}
+
+static noinline int work_on(int (*fn)(void *), void *arg)
+{
+	struct wfc w = { .fn = fn, .arg = arg };
+
+	INIT_WORK_ONSTACK(&w.work, wfc_fn);
+	queue_work(system_wq, &w.work);
+	flush_work(&w.work);
+	destroy_work_on_stack(&w.work);
+	return w.ret;
+}
+
+WEFT_TEST(smp_call_then_work_on_cpu)
+{
+	int x = 41;
+
+	BUG_ON(call_on_wq(add1, &x) != 42);
+	BUG_ON(work_on(add1, &x) != 42);
 }
 
 struct job {

@@ -51,14 +51,23 @@ static int add(struct handlers *l, struct handler h)
 	return 0;
 }
 
-/* While a C++ static destructor runs, the place its frees are reported
- * at: the C library's code calls it, so the return address of a free
+/* While a C++ static destructor (or a thread-specific data destructor,
+ * keys.c) runs, the place its frees are reported at: weft's or the C
+ * library's code calls it, so the return address of a free
  * names no line of the program (it named libweft.so:0). */
 static const struct weft_loc *exit_site;
 
 const struct weft_loc *weft__pt_exit_site(void)
 {
 	return weft__pt_live() ? exit_site : NULL;
+}
+
+const struct weft_loc *weft__pt_exit_site_set(const struct weft_loc *l)
+{
+	const struct weft_loc *old = exit_site;
+
+	exit_site = l;
+	return old;
 }
 
 static void call(struct handler h)

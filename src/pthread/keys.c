@@ -19,6 +19,7 @@
 struct keys {
 	bool used[MAX_KEYS];
 	void (*dtor[MAX_KEYS])(void *);
+	const struct weft_loc *at[MAX_KEYS]; /* where the key was created */
 	const void *val[WEFT__MAX_THREADS][MAX_KEYS];
 };
 static struct keys *K;
@@ -41,6 +42,7 @@ int __weft_pthread_key_create(pthread_key_t *k, void (*dtor)(void *))
 		if (!K->used[i]) {
 			K->used[i] = true;
 			K->dtor[i] = dtor;
+			K->at[i] = PT_LOC();
 			if (i >= keys_hw)
 				keys_hw = i + 1;
 			for (int t = 0; t < WEFT__MAX_THREADS; t++)
@@ -98,6 +100,28 @@ void weft__pt_keys_thread_start(int tid)
 	memset(K->val[tid], 0, sizeof K->val[tid][0] * keys_hw);
 }
 
+/* Run key i's destructor on value v at its thread's end.  A destructor
+ * that is a C library function the program named (free, a common one) is
+ * called from here, so its return address names no line of the program
+ * (a free was reported at libweft.so:0): while it runs, its frees are
+ * reported at the thread's end, in the destructor of the key created at
+ * the program's line. */
+static void call_dtor(unsigned i, void *v)
+{
+	struct weft_loc *l = weft__exec_alloc(sizeof *l);
+	const struct weft_loc *outer;
+
+	l->file = "its end";
+	l->func = K->at[i] && K->at[i]->file
+			  ? weft__internf("the destructor of the key created "
+					  "at %s:%d", K->at[i]->file,
+					  K->at[i]->line)
+			  : "a key's destructor";
+	outer = weft__pt_exit_site_set(l);
+	K->dtor[i](v);
+	weft__pt_exit_site_set(outer);
+}
+
 /* Called when a pthread ends: destructors run for non-NULL values, a few
  * rounds, as POSIX specifies. */
 void weft__pt_keys_thread_exit(int tid)
@@ -113,7 +137,7 @@ void weft__pt_keys_thread_exit(int tid)
 			if (!K->used[i] || !v || !K->dtor[i])
 				continue;
 			K->val[tid][i] = NULL;
-			K->dtor[i](v);
+			call_dtor(i, v);
 			any = true;
 		}
 		if (!any)

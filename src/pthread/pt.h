@@ -212,6 +212,9 @@ void weft__pt_cleanup_unwind(void);
 /* While a C++ destructor run at exit runs, the place to report its frees
  * at ("exit in the destructor of config"), else NULL (atexit.c). */
 const struct weft_loc *weft__pt_exit_site(void);
+/* Set that place (NULL: none) while a destructor weft calls runs; returns
+ * the one before, to put back. */
+const struct weft_loc *weft__pt_exit_site_set(const struct weft_loc *l);
 
 /* The SV-COMP convention (verifier_fn.c): whether return address ra is in
  * reach_error's code; the violation at reach_error's call (site: the

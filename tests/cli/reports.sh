@@ -96,6 +96,13 @@ n=$($R --filter=endless_handoff --strategy=random --iterations=1 --max-steps=500
 out=$($B/tests/detect/cxx/static_dtor_bug)
 has "$out" "and freed by static_dtor_bug at exit, in the destructor of config" "static destructor's free"
 hasnt "$out" "libweft.so" "static destructor's free"
+# A thread-specific data destructor that is free itself (weft calls it at
+# the thread's end) frees at the thread's end, in the destructor of the
+# key, named by the line that created it, not at libweft.so:0.
+out=$($B/tests/detect/pthread/key_free_dtor_bug)
+has "$out" "and freed by worker at its end, in the destructor of the key created at" "key destructor's free"
+has "$out" "key_free_dtor_bug.c:38" "key destructor's free: the key's line"
+hasnt "$out" "libweft.so" "key destructor's free"
 # A crash in the C library's code names the program's call too.
 out=$($B/tests/detect/pthread/strlen_null_bug)
 has "$out" "(called from strlen_null_bug.c:25 in main)" "crash in libc"

@@ -381,6 +381,7 @@ long long weft__lone_clock_read(void);
 #define WEFT__ON_STEP(f) void f(int tid, const struct weft__op *op);
 #define WEFT__ON_END(f) void f(void);
 #define WEFT__ON_END_OPT(f) __attribute__((weak)) void f(void);
+#define WEFT__ON_DONE_OPT(f) __attribute__((weak)) void f(void);
 #include "listeners.def"
 
 /* ---- lock-order graph: src/lockgraph.h --------------------------------- */

@@ -208,6 +208,18 @@ static void open_steps(const char *call, const char *path, int flags,
 	weft__pt_open_steps(call, path, flags & O_CREAT, flags & O_TRUNC, ra);
 }
 
+/* The result of an open of path that may have created it (see
+ * fs_made.c): absent, asked before the call, is whether nothing was
+ * there.  As a macro, so the question comes before the call. */
+#define made_fd(dir, path, flags, call)                                       \
+	__extension__({                                                       \
+		bool absent_ = ((flags) & O_CREAT) &&                         \
+			       weft__pt_fs_absent(dir, path);                 \
+		int fd_ = (call);                                             \
+		weft__pt_fs_made(dir, path, absent_, fd_ >= 0);               \
+		fd_;                                                          \
+	})
+
 int __weft_open(const char *path, int flags, ...)
 {
 	va_list ap;
@@ -217,7 +229,7 @@ int __weft_open(const char *path, int flags, ...)
 	mode = mode_arg(flags, ap);
 	va_end(ap);
 	open_steps("open()", path, flags, PT_RA());
-	return keep_fd(open(path, flags, mode));
+	return made_fd(AT_FDCWD, path, flags, keep_fd(open(path, flags, mode)));
 }
 
 int __weft_openat(int dir, const char *path, int flags, ...)
@@ -229,26 +241,26 @@ int __weft_openat(int dir, const char *path, int flags, ...)
 	mode = mode_arg(flags, ap);
 	va_end(ap);
 	open_steps("openat()", path, flags, PT_RA());
-	return keep_fd(openat(dir, path, flags, mode));
+	return made_fd(dir, path, flags, keep_fd(openat(dir, path, flags, mode)));
 }
 
 /* The forms _FORTIFY_SOURCE calls when no mode is given. */
 int __weft___open_2(const char *path, int flags)
 {
 	open_steps("open()", path, flags, PT_RA());
-	return keep_fd(open(path, flags));
+	return made_fd(AT_FDCWD, path, flags, keep_fd(open(path, flags)));
 }
 
 int __weft___openat_2(int dir, const char *path, int flags)
 {
 	open_steps("openat()", path, flags, PT_RA());
-	return keep_fd(openat(dir, path, flags));
+	return made_fd(dir, path, flags, keep_fd(openat(dir, path, flags)));
 }
 
 int __weft_creat(const char *path, mode_t mode)
 {
 	open_steps("creat()", path, O_CREAT | O_TRUNC, PT_RA());
-	return keep_fd(creat(path, mode));
+	return made_fd(AT_FDCWD, path, O_CREAT, keep_fd(creat(path, mode)));
 }
 
 int __weft_dup(int fd)

@@ -199,6 +199,15 @@ int __weft_ftruncate(int fd, off_t len)
 
 /* ---- names ---------------------------------------------------------------- */
 
+/* The result of a call that may create the name path (fs_made.c). */
+#define made_name(path, call)                                                 \
+	__extension__({                                                       \
+		bool absent_ = weft__pt_fs_absent(AT_FDCWD, path);            \
+		int rc_ = (call);                                             \
+		weft__pt_fs_made(AT_FDCWD, path, absent_, rc_ == 0);          \
+		rc_;                                                          \
+	})
+
 int __weft_unlink(const char *path)
 {
 	names_step("unlink()", path, true, PT_RA());
@@ -215,26 +224,26 @@ int __weft_rename(const char *from, const char *to)
 {
 	names_step("rename()", from, true, PT_RA());
 	names_step("rename()", to, true, PT_RA());
-	return rename(from, to);
+	return made_name(to, rename(from, to));
 }
 
 int __weft_link(const char *from, const char *to)
 {
 	names_step("link()", from, true, PT_RA());
 	names_step("link()", to, true, PT_RA());
-	return link(from, to);
+	return made_name(to, link(from, to));
 }
 
 int __weft_symlink(const char *from, const char *to)
 {
 	names_step("symlink()", to, true, PT_RA());
-	return symlink(from, to);
+	return made_name(to, symlink(from, to));
 }
 
 int __weft_mkdir(const char *path, mode_t mode)
 {
 	names_step("mkdir()", path, true, PT_RA());
-	return mkdir(path, mode);
+	return made_name(path, mkdir(path, mode));
 }
 
 int __weft_rmdir(const char *path)

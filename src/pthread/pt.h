@@ -76,6 +76,12 @@ void weft__pt_fs_step(const char *call, const void *obj, bool write,
 		      uintptr_t ra);
 void weft__pt_open_steps(const char *call, const char *path, bool creates,
 			 bool truncates, uintptr_t ra);
+/* The names an execution creates, removed when it is over (fs_made.c):
+ * before a call that may create path (relative to directory dir, or
+ * AT_FDCWD), whether nothing is there; after it, with that answer and
+ * whether the call succeeded, note what it made. */
+bool weft__pt_fs_absent(int dir, const char *path);
+void weft__pt_fs_made(int dir, const char *path, bool absent, bool ok);
 bool weft__pt_drop_stream(FILE *f);
 bool weft__pt_drop_fd(int fd);
 /* Whether t names a thread of this execution. */

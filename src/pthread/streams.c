@@ -15,6 +15,7 @@
  * files.c.  None of these calls is a scheduling point, except fclose. */
 #include <errno.h>
 #include <dlfcn.h>
+#include <fcntl.h>
 #include <gnu/lib-names.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -171,16 +172,34 @@ static void fopen_steps(const char *path, const char *mode, uintptr_t ra)
 	weft__pt_open_steps("fopen()", path, w || a, w, ra);
 }
 
+/* fopen's result, noting a file it created (fs_made.c). */
+static FILE *made_stream(const char *path, bool absent, FILE *f)
+{
+	weft__pt_fs_made(AT_FDCWD, path, absent, f != NULL);
+	return f;
+}
+
+static bool creates(const char *mode)
+{
+	return mode && (mode[0] == 'w' || mode[0] == 'a');
+}
+
 FILE *__weft_fopen(const char *path, const char *mode)
 {
+	bool absent;
+
 	fopen_steps(path, mode, PT_RA());
-	return opened(fopen(path, mode), false);
+	absent = creates(mode) && weft__pt_fs_absent(AT_FDCWD, path);
+	return made_stream(path, absent, opened(fopen(path, mode), false));
 }
 
 FILE *__weft_fopen64(const char *path, const char *mode)
 {
+	bool absent;
+
 	fopen_steps(path, mode, PT_RA());
-	return opened(fopen64(path, mode), false);
+	absent = creates(mode) && weft__pt_fs_absent(AT_FDCWD, path);
+	return made_stream(path, absent, opened(fopen64(path, mode), false));
 }
 
 /* The stream owns the descriptor from now on.  A stream on a descriptor

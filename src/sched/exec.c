@@ -99,14 +99,14 @@ enum exec_result weft__run_execution(const struct weft_test *t)
 		weft__thread_create(test_body, (void *)t, t->name, 0, NULL);
 		weft__sched_start();
 	}
-	if (X->result != EXEC_OK)
-		return X->result;
-	/* Every non-daemon thread finished: end-of-test checks. */
-	X->in_epilogue = true;
-	if (setjmp(X->epilogue_jmp) == 0) {
-		weft__listeners_end();
+	if (X->result == EXEC_OK) {
+		/* Every non-daemon thread finished: end-of-test checks. */
+		X->in_epilogue = true;
+		if (setjmp(X->epilogue_jmp) == 0)
+			weft__listeners_end();
+		X->in_epilogue = false;
 	}
-	X->in_epilogue = false;
+	weft__listeners_done();
 	return X->result;
 }
 

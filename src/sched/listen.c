@@ -32,3 +32,9 @@ void weft__listeners_end(void)
 #define WEFT__ON_END_OPT(f) if (f) f();
 #include "listeners.def"
 }
+
+void weft__listeners_done(void)
+{
+#define WEFT__ON_DONE_OPT(f) if (f) f();
+#include "listeners.def"
+}

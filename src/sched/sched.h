@@ -211,11 +211,13 @@ int weft__thread_create(void (*fn)(void *), void *arg, const char *name,
 void weft__objclock_reset(void);
 
 /* Telling the listeners of src/listeners.def of an execution's begin,
- * a step taken by thread tid, and the execution's end (listen.c). */
+ * a step taken by thread tid, the execution's end (every thread
+ * finished) and its being over, however it ended (listen.c). */
 void weft__listeners_begin(void);
 void weft__listeners_chosen(int tid, const struct weft__op *op);
 void weft__listeners_step(int tid, const struct weft__op *op);
 void weft__listeners_end(void);
+void weft__listeners_done(void);
 
 /* Fair scheduling (fair.c).  weft__fair_sets computes X's deferred and
  * spinning sets once its enabled set is known; weft__fair_round_robin is

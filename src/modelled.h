@@ -8,8 +8,10 @@
 #include <arpa/inet.h>
 #include <dirent.h>
 #include <dlfcn.h>
+#include <fnmatch.h>
 #include <getopt.h>
 #include <grp.h>
+#include <libgen.h>
 #include <netdb.h>
 #include <poll.h>
 #include <pthread.h>
@@ -23,6 +25,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <sys/select.h>
 #include <sys/socket.h>

@@ -261,6 +261,15 @@ int __weft_truncate(const char *path, off_t len)
 	return truncate(path, len);
 }
 
+/* A stat's result stored in the program's struct: a write of it (the
+ * call is the C library's, not instrumented). */
+static int stat_into(void *st, size_t n, int rc, uintptr_t ra)
+{
+	if (rc == 0)
+		weft__race_access(st, n, WEFT__RACE_WRITE, ra);
+	return rc;
+}
+
 int __weft_access(const char *path, int how)
 {
 	names_step("access()", path, false, PT_RA());
@@ -270,13 +279,13 @@ int __weft_access(const char *path, int how)
 int __weft_stat(const char *path, struct stat *st)
 {
 	names_step("stat()", path, false, PT_RA());
-	return stat(path, st);
+	return stat_into(st, sizeof *st, stat(path, st), PT_RA());
 }
 
 int __weft_lstat(const char *path, struct stat *st)
 {
 	names_step("lstat()", path, false, PT_RA());
-	return lstat(path, st);
+	return stat_into(st, sizeof *st, lstat(path, st), PT_RA());
 }
 
 /* The names the C library gives these calls under _FILE_OFFSET_BITS=64
@@ -309,11 +318,11 @@ int __weft_ftruncate64(int fd, off64_t len)
 int __weft_stat64(const char *path, struct stat64 *st)
 {
 	names_step("stat()", path, false, PT_RA());
-	return stat64(path, st);
+	return stat_into(st, sizeof *st, stat64(path, st), PT_RA());
 }
 
 int __weft_lstat64(const char *path, struct stat64 *st)
 {
 	names_step("lstat()", path, false, PT_RA());
-	return lstat64(path, st);
+	return stat_into(st, sizeof *st, lstat64(path, st), PT_RA());
 }

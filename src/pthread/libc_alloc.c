@@ -104,6 +104,10 @@ char *__weft_realpath(const char *path, char *resolved)
 {
 	char *r = realpath(path, resolved);
 
+	/* Into the program's buffer: its bytes are written. */
+	if (resolved && r)
+		weft__race_access(resolved, strlen(resolved) + 1,
+				  WEFT__RACE_WRITE, PT_RA());
 	return resolved ? r : adopt_str(r, "realpath", PT_RA());
 }
 
@@ -111,6 +115,9 @@ char *__weft_getcwd(char *buf, size_t size)
 {
 	char *r = getcwd(buf, size);
 
+	if (buf && r)
+		weft__race_access(buf, strlen(buf) + 1, WEFT__RACE_WRITE,
+				  PT_RA());
 	return buf ? r : adopt_str(r, "getcwd", PT_RA());
 }
 

@@ -116,6 +116,13 @@ long long weft__pt_ns_until(clockid_t c, const struct timespec *abs)
 }
 
 /* Never blocks; not a scheduling point. */
+/* What these calls store in the program's memory, as a write. */
+static void written(void *p, size_t n, uintptr_t ra)
+{
+	if (p)
+		weft__race_access(p, n, WEFT__RACE_WRITE, ra);
+}
+
 int __weft_clock_gettime(clockid_t c, struct timespec *ts)
 {
 	long long t, lone;
@@ -133,6 +140,10 @@ int __weft_clock_gettime(clockid_t c, struct timespec *ts)
 	t = now_ns;
 	if (c == CLOCK_REALTIME || c == CLOCK_REALTIME_COARSE)
 		t += EPOCH_SEC * 1000000000LL;
+	/* The program's struct is written (weft's code is not instrumented:
+	 * a thread reading the time into a buffer another read was
+	 * verified). */
+	written(ts, sizeof *ts, PT_RA());
 	ts->tv_sec = (time_t)(t / 1000000000LL);
 	ts->tv_nsec = (long)(t % 1000000000LL);
 	return 0;
@@ -145,6 +156,7 @@ int __weft_gettimeofday(struct timeval *tv, void *tz)
 	if (!weft__pt_live())
 		return gettimeofday(tv, tz);
 	__weft_clock_gettime(CLOCK_REALTIME, &ts);
+	written(tv, sizeof *tv, PT_RA());
 	tv->tv_sec = ts.tv_sec;
 	tv->tv_usec = ts.tv_nsec / 1000;
 	return 0;
@@ -157,6 +169,7 @@ time_t __weft_time(time_t *out)
 	if (!weft__pt_live())
 		return time(out);
 	__weft_clock_gettime(CLOCK_REALTIME, &ts);
+	written(out, sizeof *out, PT_RA());
 	if (out)
 		*out = ts.tv_sec;
 	return ts.tv_sec;

@@ -22,6 +22,7 @@
 
 #include "detect/race.h"
 #include "modelled.h"
+#include "tsan/tsan.h"
 
 #define PC() ((uintptr_t)__builtin_return_address(0))
 
@@ -311,22 +312,13 @@ int __weft_fnmatch(const char *pat, const char *s, int flags)
 	return fnmatch(pat, s, flags);
 }
 
-/* What strcmp reads (up to the first difference or the shared
- * terminator): all a C locale's strcoll reads, and the least of what
- * another locale's, or strverscmp over a run of digits, may read; a race
- * past it is missed rather than a read claimed that may not happen. */
-static size_t compared(const char *a, const char *b)
-{
-	size_t i = 0;
-
-	while (a[i] == b[i] && a[i])
-		i++;
-	return i + 1;
-}
-
+/* strcoll and strverscmp read what strcmp reads: all a C locale's
+ * strcoll reads, and the least of what another locale's, or strverscmp
+ * over a run of digits, may read; a race past it is missed rather than a
+ * read claimed that may not happen. */
 int __weft_strcoll(const char *a, const char *b)
 {
-	size_t n = compared(a, b);
+	size_t n = weft__tsan_compared(a, b, (size_t)-1);
 
 	rd(a, n, PC());
 	rd(b, n, PC());
@@ -335,7 +327,7 @@ int __weft_strcoll(const char *a, const char *b)
 
 int __weft_strverscmp(const char *a, const char *b)
 {
-	size_t n = compared(a, b);
+	size_t n = weft__tsan_compared(a, b, (size_t)-1);
 
 	rd(a, n, PC());
 	rd(b, n, PC());

@@ -19,6 +19,7 @@
 
 #include "detect/race.h"
 #include "modelled.h"
+#include "tsan/tsan.h"
 
 #define PC() ((uintptr_t)__builtin_return_address(0))
 
@@ -35,7 +36,7 @@ static inline void wr(void *p, size_t n, uintptr_t pc)
 /* The length of the common prefix of a and b within n bytes, plus the
  * byte that ends it (the first difference or the shared terminator):
  * what strcmp and strncmp read of each string. */
-static size_t compared(const char *a, const char *b, size_t n)
+size_t weft__tsan_compared(const char *a, const char *b, size_t n)
 {
 	size_t i = 0;
 
@@ -165,7 +166,7 @@ char *__weft_strncat(char *d, const char *s, size_t n)
 
 int __weft_strcmp(const char *a, const char *b)
 {
-	size_t n = compared(a, b, (size_t)-1);
+	size_t n = weft__tsan_compared(a, b, (size_t)-1);
 
 	rd(a, n, PC());
 	rd(b, n, PC());
@@ -174,7 +175,7 @@ int __weft_strcmp(const char *a, const char *b)
 
 int __weft_strncmp(const char *a, const char *b, size_t max)
 {
-	size_t n = compared(a, b, max);
+	size_t n = weft__tsan_compared(a, b, max);
 
 	rd(a, n, PC());
 	rd(b, n, PC());

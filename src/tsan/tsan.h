@@ -18,6 +18,11 @@ void weft__tsan_volatile(const void *addr, unsigned n, bool write,
 void weft__tsan_name_result(const void **named, const void *r, size_t n,
 			    const char *name);
 
+/* What a comparison of strings a and b within n bytes reads of each: the
+ * common prefix and the byte that ends it (the first difference or the
+ * shared terminator), as strcmp does (string.c). */
+size_t weft__tsan_compared(const char *a, const char *b, size_t n);
+
 /* __tsan_release/__tsan_acquire annotations: a visible write (release) or
  * read (acquire) of addr, which orders the threads through the core's
  * happens-before clocks. */

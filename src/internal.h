@@ -553,4 +553,14 @@ long weft__exec_no(void);
  * differs.  Does not block. */
 long weft__exec_gen(void);
 
+/* The jobs of a search (--jobs) take turns at the real files
+ * (cli/files_lock.c): the parent sets the lock up for njobs before it
+ * forks them; an execution about to touch a file enters (it may block
+ * until another job's execution that touched files is over; a no-op for
+ * a single job and when held), and leaves when it is over.  Orders
+ * nothing in the execution itself. */
+void weft__files_lock_setup(int njobs);
+void weft__files_enter(void);
+void weft__files_leave(void);
+
 #endif

@@ -377,6 +377,7 @@ static struct weft__shm *explore(const struct weft_test *t,
 		min_bug[3] = 0; /* a job gave a deeper round up (loop.c) */
 		min_bug[4] = 0; /* executions taken, not yet settled (loop.c) */
 	}
+	weft__files_lock_setup(P.jobs);
 	if (P.split && P.jobs > 1) {
 		if (!claims)
 			claims = weft__claims_create(&nclaims);

@@ -130,7 +130,11 @@ static const void *path_obj(const char *path)
 void weft__pt_fs_step(const char *call, const void *obj, bool write,
 		      uintptr_t ra)
 {
-	if (!weft__pt_live() || !obj || !weft__pt_point_needed(obj))
+	if (!weft__pt_live() || !obj)
+		return;
+	/* The other jobs' executions wait (cli/files_lock.c). */
+	weft__files_enter();
+	if (!weft__pt_point_needed(obj))
 		return;
 	bool name = (const char *)obj >= names &&
 		    (const char *)obj < names + NAMES;

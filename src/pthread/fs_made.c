@@ -121,4 +121,7 @@ void weft__pthread_fs_done(void)
 		free(m->path);
 	}
 	errno = e;
+	/* The files are as the execution found them: other jobs may go on
+	 * (cli/files_lock.c). */
+	weft__files_leave();
 }

@@ -120,9 +120,19 @@ int weft__nthreads(void);
  * the live part of its stack (NULL: none), its saved registers, its TLS
  * thread pointer (NULL: no own block), and its start argument (which a
  * thread not yet started holds nowhere else); false when tid is not live.
- * weft__in_dead_stack: whether p is in a finished thread's stack (or,
- * *tls set, in its __thread variables), and the thread's *name. */
-bool weft__in_dead_stack(const void *p, const char **name, bool *tls);
+ * weft__in_dead_stack: whether p is dead memory of a thread, and the
+ * thread's *name: its stack (*kind WEFT__DEAD_STACK) or __thread
+ * variables (WEFT__DEAD_TLS) once it finished, or, for another thread
+ * than the one that owns it, the frames main left when it returned while
+ * the process went on (WEFT__DEAD_RETURNED: exit handlers run below them,
+ * other threads may still run; weft__stack_frames_ended). */
+enum { WEFT__DEAD_STACK, WEFT__DEAD_TLS, WEFT__DEAD_RETURNED };
+bool weft__in_dead_stack(const void *p, const char **name, int *kind);
+/* The calling thread's frames below hi have returned for good (main
+ * returned; the thread goes on with exit handlers below hi): another
+ * thread's access there is a use of its dead locals.  Until the
+ * execution ends. */
+void weft__stack_frames_ended(const void *hi);
 /* Whether p is in a test thread's stack (stack.c), or in the program's
  * static data, the writable segments restored before each execution
  * (globals.c): memory no allocator handed out. */

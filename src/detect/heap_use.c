@@ -42,13 +42,21 @@ static __attribute__((noinline, cold)) void
 dead_stack_use(const void *p, bool write, const struct weft_loc *loc)
 {
 	const char *owner;
+	int kind;
 	bool tls;
 
-	if (!weft__in_dead_stack(p, &owner, &tls))
+	if (!weft__in_dead_stack(p, &owner, &kind))
 		return;
+	tls = kind == WEFT__DEAD_TLS;
 	weft__mark_here(write ? "write" : "read",
 			weft__internf("%s of %s", tls ? "TLS" : "stack", owner),
 			loc, "[here]");
+	if (kind == WEFT__DEAD_RETURNED)
+		weft__fail(WEFT__K(USE_AFTER_FREE), loc,
+			   "%s of an object in the stack of thread %s, in the "
+			   "frames main left when it returned: a pointer to "
+			   "main's local variables outlived main",
+			   write ? "write" : "read", owner);
 	weft__fail(WEFT__K(USE_AFTER_FREE), loc,
 		   "%s of an object in the %s of thread %s, which has "
 		   "finished: a pointer to its %s outlived it",

@@ -8,6 +8,7 @@
 #define WEFT__SHADOW_OWN /* its short names, race.h */
 #include "arch/tls.h"
 #include "detect/race.h"
+#include "report/report.h"
 
 #define EXT_SLOTS 16                  /* records in an extension block */
 
@@ -182,16 +183,30 @@ void weft__dead_stack_check(uintptr_t addr, bool write, unsigned size,
 			    uintptr_t pc)
 {
 	const char *owner;
-	bool tls;
+	int kind;
 
-	if (!weft__in_dead_stack((const void *)addr, &owner, &tls))
+	if (!weft__in_dead_stack((const void *)addr, &owner, &kind))
 		return;
+	/* The access is no step: drawn after the thread's last one. */
+	weft__mark_here(write ? "write" : "read",
+			weft__internf("%s of %s",
+				      kind == WEFT__DEAD_TLS ? "TLS" : "stack",
+				      owner),
+			weft__pc_loc(pc), "[here]");
+	if (kind == WEFT__DEAD_RETURNED)
+		weft__fail(WEFT__K(USE_AFTER_FREE), weft__pc_loc(pc),
+			   "%s of %u bytes in the stack of thread %s, in the "
+			   "frames main left when it returned: a pointer to "
+			   "main's local variables outlived main",
+			   write ? "write" : "read", size, owner);
 	weft__fail(WEFT__K(USE_AFTER_FREE), weft__pc_loc(pc),
 		   "%s of %u bytes in the %s of thread %s, which has "
 		   "finished: a pointer to its %s outlived it",
 		   write ? "write" : "read", size,
-		   tls ? "thread-local storage" : "stack", owner,
-		   tls ? "_Thread_local variables" : "local variables");
+		   kind == WEFT__DEAD_TLS ? "thread-local storage" : "stack",
+		   owner,
+		   kind == WEFT__DEAD_TLS ? "_Thread_local variables"
+					  : "local variables");
 }
 
 __attribute__((noinline)) void

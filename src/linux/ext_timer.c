@@ -305,9 +305,9 @@ void weft__linux_ext_timer_end(void)
 		 * returned, was destroyed with it (destroy_timer_on_stack):
 		 * its bytes are another's now. */
 		const char *owner;
-		bool tls;
+		int kind;
 
-		if (weft__in_dead_stack(t, &owner, &tls) ||
+		if (weft__in_dead_stack(t, &owner, &kind) ||
 		    weft__frame_obj_dead(t))
 			continue;
 		if (!(t->ev.armed || t->queued))

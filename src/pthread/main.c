@@ -102,6 +102,10 @@ static void main_body(void)
 	 * location is looked up at the byte before a return address). */
 	uintptr_t at = weft__race_outer_return();
 
+	/* main's frames are gone, though the process goes on: another
+	 * thread's use of its locals is a use of dead memory. */
+	weft__stack_frames_ended(__builtin_frame_address(0));
+
 	weft__pt_run_atexit();
 	check_status(status, weft__pc_loc(at ? at : (uintptr_t)real_main + 1),
 		     "returned from main with status");

@@ -93,9 +93,15 @@ int weft__nthreads(void)
  * execution, widened as a thread finishes). */
 const char *weft__dead_lo, *weft__dead_hi;
 
+/* The thread whose frames below ended_hi returned for good (-1: none),
+ * and where its stack begins. */
+static int ended_tid = -1;
+static const char *ended_lo, *ended_hi;
+
 void weft__dead_stacks_reset(void)
 {
 	weft__dead_lo = weft__dead_hi = NULL;
+	ended_tid = -1;
 }
 
 static void widen(const char *lo, const char *hi)
@@ -117,7 +123,33 @@ void weft__dead_stack_add(const struct weft__thread *t)
 		widen(lo, hi);
 }
 
-bool weft__in_dead_stack(const void *p, const char **name, bool *tls)
+void weft__stack_frames_ended(const void *hi)
+{
+	const struct weft__exec *X = weft__X;
+	const struct weft__thread *t;
+
+	if (!X || X->cur < 0 || !(t = &X->th[X->cur])->stack)
+		return;
+	ended_tid = t->id;
+	ended_lo = t->stack->base;
+	ended_hi = hi;
+	widen(ended_lo, ended_hi);
+}
+
+/* p lies in the ended frames of a thread other than the caller.  The
+ * thread's exit handlers run below the place too (natively they
+ * overwrite main's locals there): their own frames are the thread's, and
+ * another thread given a pointer to a handler's local is taken as
+ * reading main's. */
+static bool in_ended(const struct weft__exec *X, const char *a)
+{
+	if (ended_tid < 0 || a < ended_lo || a >= ended_hi ||
+	    X->cur == ended_tid)
+		return false;
+	return X->th[ended_tid].state == TS_LIVE;
+}
+
+bool weft__in_dead_stack(const void *p, const char **name, int *kind)
 {
 	const struct weft__exec *X = weft__X;
 	const char *a = p, *lo, *hi;
@@ -126,16 +158,23 @@ bool weft__in_dead_stack(const void *p, const char **name, bool *tls)
 		return false;
 	for (int i = 0; i < X->nthreads; i++) {
 		const struct weft__thread *t = &X->th[i];
+		bool tls;
 		if (t->state != TS_DONE || !t->stack)
 			continue;
 		lo = t->stack->base;
-		*tls = a >= lo + t->stack->size || a < lo;
-		if (!*tls ||
+		tls = a >= lo + t->stack->size || a < lo;
+		if (!tls ||
 		    (weft__tls_exe_span(t->stack->tp, &lo, &hi) && a >= lo &&
 		     a < hi)) {
 			*name = t->name;
+			*kind = tls ? WEFT__DEAD_TLS : WEFT__DEAD_STACK;
 			return true;
 		}
+	}
+	if (in_ended(X, a)) {
+		*name = X->th[ended_tid].name;
+		*kind = WEFT__DEAD_RETURNED;
+		return true;
 	}
 	return false;
 }

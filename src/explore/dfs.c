@@ -349,7 +349,10 @@ static int dfs_pick(const struct weft__decision *d)
 				"with the same decisions (decision %ld: the "
 				"recorded run had a step at line %d, this run %s"
 				"): does it read the clock, use its own random "
-				"numbers, or keep state weft does not reset?",
+				"numbers, keep state weft does not reset, or "
+				"read bytes it never wrote (the padding an "
+				"atomic compare-exchange of a long double or of "
+				"a struct with holes compares)?",
 				pos, n->op_line,
 				op ? weft__internf("has %s at line %d", op->name,
 						   op->loc ? op->loc->line : 0)

@@ -52,7 +52,9 @@ static void diverged(long d, const char *why)
 	weft__nondeterminism(
 		"the program took a different path when re-run with the same "
 		"decisions (decision %ld: %s): does it read the clock, use its "
-		"own random numbers, or keep state weft does not reset?",
+		"own random numbers, keep state weft does not reset, or read "
+		"bytes it never wrote (the padding an atomic compare-exchange "
+		"of a long double or of a struct with holes compares)?",
 		d, why);
 }
 

@@ -156,7 +156,7 @@ static void wrote(int t)
 	a##n __tsan_atomic##n##_load(const volatile a##n *a, int mo)          \
 	{                                                                     \
 		uintptr_t pc = PC();                                          \
-		int t = live();                                               \
+		int t = (mo = WEFT__MO(mo), live());                          \
 		a##n v;                                                       \
 		if (t >= 0)                                                   \
 			step(a, false, WEFT__ORDER_EXPLICIT | sc(mo),         \
@@ -175,7 +175,7 @@ static void wrote(int t)
 	void __tsan_atomic##n##_store(volatile a##n *a, a##n v, int mo)       \
 	{                                                                     \
 		uintptr_t pc = PC();                                          \
-		int t = live();                                               \
+		int t = (mo = WEFT__MO(mo), live());                          \
 		if (t >= 0) {                                                 \
 			step(a, true, WEFT__ORDER_EXPLICIT | sc(mo),          \
 			     "atomic_store", pc);                             \
@@ -194,7 +194,7 @@ static void wrote(int t)
 	a##n __tsan_atomic##n##_##op(volatile a##n *a, a##n v, int mo)        \
 	{                                                                     \
 		uintptr_t pc = PC();                                          \
-		int t = live();                                               \
+		int t = (mo = WEFT__MO(mo), live());                          \
 		a##n old, neu;                                                \
 		if (t >= 0)                                                   \
 			rmw_step(a, sizeof v, kind, (uint64_t)v, sc(mo),      \
@@ -267,7 +267,7 @@ static bool cas_spurious(void)
 			   uintptr_t pc, const char *name, bool weak,         \
 			   bool *ok)                                          \
 	{                                                                     \
-		int t = live();                                               \
+		int t = (mo = WEFT__MO(mo), fmo = WEFT__MO(fmo), live());     \
 		a##n old;                                                     \
 		if (t >= 0)                                                   \
 			cas_step(a, sizeof c, (uint64_t)c, sc(mo) | sc(fmo),  \
@@ -345,7 +345,7 @@ WIDTH(128)
 void __tsan_atomic_thread_fence(int mo)
 {
 	if (live() >= 0)
-		weft__weak_fence(mo, PC());
+		weft__weak_fence(WEFT__MO(mo), PC());
 }
 
 void __tsan_atomic_signal_fence(int mo)

@@ -6,6 +6,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The memory order gcc passes with its x86 lock-elision hints
+ * (__ATOMIC_HLE_ACQUIRE and _RELEASE, bits 16 and 17) still set: the
+ * order is the low bits.  Unmasked, a lock taken with an acquire
+ * exchange and HLE_ACQUIRE counted as relaxed, and the counter it guards
+ * was a false data race (a probe); ThreadSanitizer masks them too. */
+#define WEFT__MO(mo) ((mo) & 0xffff)
+
 /* A volatile access of n bytes: a scheduling point on addr, recorded by
  * the race detector as atomic (volatile never races with volatile or
  * atomic, but does with plain accesses). */

@@ -57,8 +57,12 @@ int __weft_thrd_create(thrd_t *thr, thrd_start_t fn, void *arg)
 {
 	struct c11_start *s;
 
-	if (!weft__pt_live())
-		return thrd_create(thr, fn, arg);
+	if (!weft__pt_live()) {
+		int rc = thrd_create(thr, fn, arg);
+		if (rc == thrd_success)
+			weft__pt_premain_thread(1);
+		return rc;
+	}
 	s = weft__exec_alloc(sizeof *s);
 	s->fn = fn;
 	s->arg = arg;
@@ -72,8 +76,12 @@ int __weft_thrd_join(thrd_t thr, int *res)
 	void *ret = NULL;
 	int err;
 
-	if (!weft__pt_live())
-		return thrd_join(thr, res);
+	if (!weft__pt_live()) {
+		int rc = thrd_join(thr, res);
+		if (rc == thrd_success)
+			weft__pt_premain_thread(-1);
+		return rc;
+	}
 	err = weft__pt_join(thr, &ret, PT_LOC());
 	if (!err && res)
 		*res = (int)(intptr_t)ret;

@@ -129,6 +129,35 @@ static void warn_flags(int argc, char **argv)
 		}
 }
 
+/* Threads a constructor created before main (a C++ static object's, a
+ * library's) and did not join: counted by the creation and join calls
+ * that run outside an execution, until main mode begins. */
+static int premain_threads;
+
+void weft__pt_premain_thread(int created)
+{
+	if (!real_main)
+		premain_threads += created;
+}
+
+/* Every execution: a thread a constructor created before main is a real
+ * thread weft neither made nor schedules, and it is not even in the
+ * worker process (a fork copies only the forking thread): a C++ pool
+ * made by a static object's constructor, whose destructor at exit joined
+ * its threads, was a false "misuse" (a pthread_join of an ID no
+ * pthread_create returned).  Inconclusive, saying why. */
+void weft__pt_premain_threads_check(void)
+{
+	if (premain_threads > 0)
+		weft__limit("unsupported: thread before main", NULL,
+			    "a constructor run before main (a static object's "
+			    "or a library's) created %d thread%s; weft runs "
+			    "constructors once, outside its executions, and "
+			    "cannot schedule those threads: create them from "
+			    "main or a function it calls",
+			    premain_threads, premain_threads == 1 ? "" : "s");
+}
+
 int weft__main_mode(int argc, char **argv, int (*m)(int, char **))
 {
 	static struct weft_test test;

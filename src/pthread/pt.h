@@ -218,6 +218,12 @@ void weft__pt_cleanup_unwind(void);
 /* While a C++ destructor run at exit runs, the place to report its frees
  * at ("exit in the destructor of config"), else NULL (atexit.c). */
 const struct weft_loc *weft__pt_exit_site(void);
+/* An execution cannot run the program faithfully when a constructor
+ * created threads before main (main.c): inconclusive at its begin. */
+void weft__pt_premain_threads_check(void);
+/* A thread created (1) or joined (-1) outside any execution: counted
+ * before main mode begins (main.c). */
+void weft__pt_premain_thread(int created);
 /* Set that place (NULL: none) while a destructor weft calls runs; returns
  * the one before, to put back. */
 const struct weft_loc *weft__pt_exit_site_set(const struct weft_loc *l);

@@ -169,8 +169,12 @@ int weft__pt_create(pthread_t *th, const pthread_attr_t *attr,
 int __weft_pthread_create(pthread_t *th, const pthread_attr_t *attr,
 			  void *(*start)(void *), void *arg)
 {
-	if (!weft__pt_live())
-		return pthread_create(th, attr, start, arg);
+	if (!weft__pt_live()) {
+		int rc = pthread_create(th, attr, start, arg);
+		if (!rc)
+			weft__pt_premain_thread(1);
+		return rc;
+	}
 	return weft__pt_create(th, attr, start, arg, start, PT_LOC());
 }
 
@@ -283,8 +287,12 @@ int weft__pt_join(pthread_t t, void **ret, const struct weft_loc *loc)
 
 int __weft_pthread_join(pthread_t t, void **ret)
 {
-	if (!weft__pt_live())
-		return pthread_join(t, ret);
+	if (!weft__pt_live()) {
+		int rc = pthread_join(t, ret);
+		if (!rc)
+			weft__pt_premain_thread(-1);
+		return rc;
+	}
 	return weft__pt_join(t, ret, PT_LOC());
 }
 
@@ -492,6 +500,7 @@ bool weft__pt_valid(pthread_t t)
 
 void weft__pthread_thread_begin(void)
 {
+	weft__pt_premain_threads_check();
 	if (!thread_dirty)
 		return;
 	memset(slots, 0, sizeof slots);

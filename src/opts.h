@@ -47,6 +47,8 @@ struct weft__opts {
 				   atomics (relaxed), not plain accesses */
 	bool volatile_given;    /* by --volatile (not by the program) */
 	bool exit_any;          /* --exit-status=any: no status is a bug */
+	bool races_off;         /* --races=off: a data race is no bug (its
+				   sites still become scheduling points) */
 	long split;             /* exhaustive search split into leaves up to
 				   this width (0: by default, only when it
 				   runs in parts) */

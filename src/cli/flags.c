@@ -190,6 +190,7 @@ static bool two_words(struct weft__parse *p, const char *f, const char *v,
 	}
 TWO_WORDS(set_format, "text", "json", weft__opts.json)
 TWO_WORDS(set_exit_status, "zero", "any", weft__opts.exit_any)
+TWO_WORDS(set_races, "bug", "off", weft__opts.races_off)
 #undef TWO_WORDS
 
 /* --volatile: remembered as given, for the replay command (a kernel-style
@@ -265,6 +266,7 @@ static const struct flag {
 	{ "leaks", true, set_leaks },
 	{ "volatile", true, set_volatile },
 	{ "exit-status", true, set_exit_status },
+	{ "races", true, set_races },
 	{ "split", true, set_split },
 	{ "shard", true, set_shard },
 	{ "merge", true, set_merge },

@@ -134,6 +134,10 @@ static void put_execution_options(struct buf *b, const char *sep)
 		snprintf(w, sizeof w, "%sexit-status=any", sep);
 		put(b, w);
 	}
+	if (weft__opts.races_off) {
+		snprintf(w, sizeof w, "%sraces=off", sep);
+		put(b, w);
+	}
 }
 
 char *weft__replay_command(const struct weft_test *t, const char *argv0,

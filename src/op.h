@@ -194,6 +194,16 @@ void weft__poll_forget(void);
  * loop around it lets the other threads run before it times out again
  * instead of timing out forever while they never start.  Does not block. */
 void weft__timed_out(void);
+/* Whether the calling thread is spinning (weft__spun, and no thread wrote
+ * since); and, after weft__visible() returned for a step of a thread that
+ * was, that the step's write is no progress: a timed wait's retry loop
+ * gives its mutex back and takes it again at each round, which is news to
+ * no poller (two waiters timing out in turn counted each other's relocks
+ * as progress, so neither was deferred, the thread that would set their
+ * flag was not preferred, and a small correct program ended in the step
+ * limit).  Neither blocks. */
+bool weft__self_spinning(void);
+void weft__step_no_progress(bool was_spinning);
 
 /* The calling thread read something that changed since it last looked
  * (the virtual clock): it is not spinning. */

@@ -289,6 +289,24 @@ bool weft__in_timed_wait(void)
 	return X && X->cur >= 0 && X->th[X->cur].timed_wait;
 }
 
+bool weft__self_spinning(void)
+{
+	struct weft__exec *X = weft__X;
+
+	return X && X->cur >= 0 && X->th[X->cur].spinning;
+}
+
+void weft__step_no_progress(bool was_spinning)
+{
+	struct weft__exec *X = weft__X;
+
+	if (was_spinning && X && X->cur >= 0) {
+		X->th[X->cur].spinning = true;
+		X->spin_any = true;
+		X->progress = false;
+	}
+}
+
 void weft__timed_out(void)
 {
 	weft__step_note("timed out");

@@ -199,6 +199,7 @@ int weft__cond_wait(weft_cond_t *c, weft_mutex_t *m, int timed,
 				 .arg = timed ? (void *)1 : NULL,
 				 .arg2 = self, .loc = loc };
 	int depth, res = 0;
+	bool spinning;
 
 	weft__cond_check_usable(c, opname, loc);
 	weft__mutex_check_held(m, opname, loc);
@@ -215,7 +216,12 @@ int weft__cond_wait(weft_cond_t *c, weft_mutex_t *m, int timed,
 	rel.lock = (struct weft__op_lock){
 		.cls1 = weft__mutex_class(m, loc) + 1,
 		.effect = WEFT__LOCK_RELEASE };
+	/* A waiter back from a timeout with nothing written since is in a
+	 * round of its retry loop: giving the mutex back is no news to the
+	 * threads that poll (weft__step_no_progress). */
+	spinning = timed && weft__self_spinning();
 	weft__visible(&rel);
+	weft__step_no_progress(spinning);
 	weft__cond_check_usable(c, opname, loc);
 	depth = m->depth;
 	m->owner = 0;
@@ -229,6 +235,10 @@ int weft__cond_wait(weft_cond_t *c, weft_mutex_t *m, int timed,
 		c->cls = weft__class(weft__class_key_for(c, loc), name) + 1;
 	weft__wait_on_class(c->cls - 1, loc);
 	weft__visible(&wake);
+	/* A wakeup of a waiter in a retry round that brought no signal is
+	 * no news either, before its choice of timeout or spurious return
+	 * (a scheduling point of its own) lets others run. */
+	weft__step_no_progress(spinning && !w->flag);
 	if (w->flag) {
 		weft__step_note("signalled");
 	} else if (timed && !timed_spurious(w, loc)) {
@@ -240,7 +250,10 @@ int weft__cond_wait(weft_cond_t *c, weft_mutex_t *m, int timed,
 	}
 	w->obj = NULL;
 	w->flag = false;
+	/* Taking the mutex back after a timeout: the same round. */
+	spinning = res == -ETIMEDOUT;
 	weft__mutex_lock(m, "mutex_lock", loc);
+	weft__step_no_progress(spinning);
 	m->depth = depth;
 	return res;
 }

@@ -228,7 +228,7 @@ int __weft_rename(const char *from, const char *to)
 {
 	names_step("rename()", from, true, PT_RA());
 	names_step("rename()", to, true, PT_RA());
-	return made_name(to, rename(from, to));
+	return weft__pt_fs_renamed(to, rename(from, to));
 }
 
 int __weft_link(const char *from, const char *to)

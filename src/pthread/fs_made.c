@@ -10,10 +10,12 @@
  * false bug, and every later run of it failed too (found by a review of
  * own_files_ok, which left a file in /tmp at every run).  So what a test
  * thread creates through the calls weft intercepts (open and openat with
- * O_CREAT, creat, fopen for writing or appending, mkdir, link, symlink
- * and rename's new name) is noted when nothing was there before, with
- * its device and inode, and removed, newest first, when the execution is
- * over, however it ended, if the same file is still there.
+ * O_CREAT, creat, fopen for writing or appending, mkdir, link and
+ * symlink, and a file it made that rename moved) is noted when nothing
+ * was there before, with its device and inode, and removed, newest
+ * first, when the execution is over, however it ended, if the same file
+ * is still there.  A file that was there before is never removed: one
+ * the program renamed stays under its new name.
  *
  * Not undone: writes to files that existed before the execution, and
  * removals or renames of them; what a worker that died (a crash of the
@@ -97,6 +99,30 @@ void weft__pt_fs_made(int dir, const char *path, bool absent, bool ok)
 					       .dir = S_ISDIR(st.st_mode) };
 	}
 	errno = e;
+}
+
+int weft__pt_fs_renamed(const char *to, int rc)
+{
+	struct stat st;
+	int e = errno;
+
+	if (rc != 0 || !weft__pt_live() || lstat(to, &st) != 0) {
+		errno = e;
+		return rc;
+	}
+	/* The renamed file keeps its inode: the record of it, if this
+	 * execution made it, follows it to its new name. */
+	for (int i = nmade - 1; i >= 0; i--)
+		if (made[i].dev == st.st_dev && made[i].ino == st.st_ino) {
+			char *abs = absolute(AT_FDCWD, to);
+			if (abs) {
+				free(made[i].path);
+				made[i].path = abs;
+			}
+			break;
+		}
+	errno = e;
+	return rc;
 }
 
 /* A listener of every execution's end (listeners.def): remove what it

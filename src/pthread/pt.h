@@ -82,6 +82,10 @@ void weft__pt_open_steps(const char *call, const char *path, bool creates,
  * whether the call succeeded, note what it made. */
 bool weft__pt_fs_absent(int dir, const char *path);
 void weft__pt_fs_made(int dir, const char *path, bool absent, bool ok);
+/* After rename(from, to) returned rc: a file this execution made is now
+ * at to (a file that was there before is left where the program put it,
+ * never removed).  Returns rc. */
+int weft__pt_fs_renamed(const char *to, int rc);
 bool weft__pt_drop_stream(FILE *f);
 bool weft__pt_drop_fd(int fd);
 /* Whether t names a thread of this execution. */

@@ -235,7 +235,10 @@ int __weft_link(const char *from, const char *to)
 {
 	names_step("link()", from, true, PT_RA());
 	names_step("link()", to, true, PT_RA());
-	return made_name(to, link(from, to));
+	/* A new name of a file that was there before is left (removing it
+	 * at the end could remove the file's last name, once the program
+	 * unlinked the old one); one of a file this execution made is its. */
+	return weft__pt_fs_linked(to, link(from, to));
 }
 
 int __weft_symlink(const char *from, const char *to)

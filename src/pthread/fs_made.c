@@ -10,8 +10,8 @@
  * false bug, and every later run of it failed too (found by a review of
  * own_files_ok, which left a file in /tmp at every run).  So what a test
  * thread creates through the calls weft intercepts (open and openat with
- * O_CREAT, creat, fopen for writing or appending, mkdir, link and
- * symlink, and a file it made that rename moved) is noted when nothing
+ * O_CREAT, creat, fopen for writing or appending, mkdir, symlink, and
+ * for a file it made, the new names link and rename give it) is noted when nothing
  * was there before, with its device and inode, and removed, newest
  * first, when the execution is over, however it ended, if the same file
  * is still there.  A file that was there before is never removed: one
@@ -101,6 +101,15 @@ void weft__pt_fs_made(int dir, const char *path, bool absent, bool ok)
 	errno = e;
 }
 
+/* The record of a file this execution made with the inode of st, or -1. */
+static int made_index(const struct stat *st)
+{
+	for (int i = nmade - 1; i >= 0; i--)
+		if (made[i].dev == st->st_dev && made[i].ino == st->st_ino)
+			return i;
+	return -1;
+}
+
 int weft__pt_fs_renamed(const char *to, int rc)
 {
 	struct stat st;
@@ -112,15 +121,25 @@ int weft__pt_fs_renamed(const char *to, int rc)
 	}
 	/* The renamed file keeps its inode: the record of it, if this
 	 * execution made it, follows it to its new name. */
-	for (int i = nmade - 1; i >= 0; i--)
-		if (made[i].dev == st.st_dev && made[i].ino == st.st_ino) {
-			char *abs = absolute(AT_FDCWD, to);
-			if (abs) {
-				free(made[i].path);
-				made[i].path = abs;
-			}
-			break;
-		}
+	int i = made_index(&st);
+	char *abs;
+
+	if (i >= 0 && (abs = absolute(AT_FDCWD, to))) {
+		free(made[i].path);
+		made[i].path = abs;
+	}
+	errno = e;
+	return rc;
+}
+
+int weft__pt_fs_linked(const char *to, int rc)
+{
+	struct stat st;
+	int e = errno;
+
+	if (rc == 0 && weft__pt_live() && lstat(to, &st) == 0 &&
+	    made_index(&st) >= 0)
+		weft__pt_fs_made(AT_FDCWD, to, true, true);
 	errno = e;
 	return rc;
 }

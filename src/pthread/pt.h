@@ -86,6 +86,9 @@ void weft__pt_fs_made(int dir, const char *path, bool absent, bool ok);
  * at to (a file that was there before is left where the program put it,
  * never removed).  Returns rc. */
 int weft__pt_fs_renamed(const char *to, int rc);
+/* After link(from, to) returned rc: to is noted as made when the file is
+ * one this execution made.  Returns rc. */
+int weft__pt_fs_linked(const char *to, int rc);
 bool weft__pt_drop_stream(FILE *f);
 bool weft__pt_drop_fd(int fd);
 /* Whether t names a thread of this execution. */

@@ -185,6 +185,12 @@ void weft__heap_premain_restore(void);
 /* For reports: who allocated or freed a block (a thread, or the program
  * before main), and where. */
 const char *weft__heap_who(int tid);
+/* A use of dead memory of a thread at p (weft__in_dead_stack: a finished
+ * thread's stack or TLS, or main's frames after it returned) is a
+ * use-after-free at loc, of size bytes (0: "an object"), drawn after the
+ * thread's last step; returns when p is not dead. */
+void weft__dead_stack_use_at(const void *p, bool write, unsigned size,
+			     const struct weft_loc *loc);
 const char *weft__heap_site(const struct weft_loc *l);
 
 /* Short names for the heap's own two files, which define WEFT__HEAP_OWN

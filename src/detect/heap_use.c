@@ -33,6 +33,34 @@ static unsigned heap_state(const void *p)
 	return H->shadow[(size_t)((const char *)p - H->arena) / GRANULE] & 3;
 }
 
+void weft__dead_stack_use_at(const void *p, bool write, unsigned size,
+			     const struct weft_loc *loc)
+{
+	const char *owner, *rw = write ? "write" : "read", *what;
+	int kind;
+	bool tls;
+
+	if (!weft__in_dead_stack(p, &owner, &kind))
+		return;
+	tls = kind == WEFT__DEAD_TLS;
+	what = size ? weft__internf("%u bytes", size) : "an object";
+	/* The access is no step: drawn after the thread's last one. */
+	weft__mark_here(rw,
+			weft__internf("%s of %s", tls ? "TLS" : "stack", owner),
+			loc, "[here]");
+	if (kind == WEFT__DEAD_RETURNED)
+		weft__fail(WEFT__K(USE_AFTER_FREE), loc,
+			   "%s of %s in the stack of thread %s, in the frames "
+			   "main left when it returned: a pointer to main's "
+			   "local variables outlived main",
+			   rw, what, owner);
+	weft__fail(WEFT__K(USE_AFTER_FREE), loc,
+		   "%s of %s in the %s of thread %s, which has finished: a "
+		   "pointer to its %s outlived it",
+		   rw, what, tls ? "thread-local storage" : "stack", owner,
+		   tls ? "_Thread_local variables" : "local variables");
+}
+
 /* An object of a model (a completion, a lock, a wait queue) on the stack
  * of a thread that finished: the on-stack completion a late complete()
  * writes into.  Checked before the model reads the object, which the
@@ -41,28 +69,7 @@ static unsigned heap_state(const void *p)
 static __attribute__((noinline, cold)) void
 dead_stack_use(const void *p, bool write, const struct weft_loc *loc)
 {
-	const char *owner;
-	int kind;
-	bool tls;
-
-	if (!weft__in_dead_stack(p, &owner, &kind))
-		return;
-	tls = kind == WEFT__DEAD_TLS;
-	weft__mark_here(write ? "write" : "read",
-			weft__internf("%s of %s", tls ? "TLS" : "stack", owner),
-			loc, "[here]");
-	if (kind == WEFT__DEAD_RETURNED)
-		weft__fail(WEFT__K(USE_AFTER_FREE), loc,
-			   "%s of an object in the stack of thread %s, in the "
-			   "frames main left when it returned: a pointer to "
-			   "main's local variables outlived main",
-			   write ? "write" : "read", owner);
-	weft__fail(WEFT__K(USE_AFTER_FREE), loc,
-		   "%s of an object in the %s of thread %s, which has "
-		   "finished: a pointer to its %s outlived it",
-		   write ? "write" : "read",
-		   tls ? "thread-local storage" : "stack", owner,
-		   tls ? "_Thread_local variables" : "local variables");
+	weft__dead_stack_use_at(p, write, 0, loc);
 }
 
 static const char *bname(const struct weft__hblock *b)

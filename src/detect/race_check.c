@@ -7,8 +7,8 @@
 
 #define WEFT__SHADOW_OWN /* its short names, race.h */
 #include "arch/tls.h"
+#include "detect/heap.h"
 #include "detect/race.h"
-#include "report/report.h"
 
 #define EXT_SLOTS 16                  /* records in an extension block */
 
@@ -173,42 +173,25 @@ static void add(struct cell c, struct slot *free, const struct access *a)
 	free->clk = a->sclk;
 }
 
-/* Check the access against every record of the cell, then record it:
- * merged into a record of the same thread, epoch, kind and site when there
- * is one (a loop over a char array), else in a slot of its own. */
 /* An access to the stack or the __thread variables of a thread that
- * finished: they are gone (a pointer to one outlived the thread, or was
- * handed back by it). */
+ * finished, or to main's frames after it returned: they are gone (a
+ * pointer to one outlived the thread, or was handed back by it). */
 void weft__dead_stack_check(uintptr_t addr, bool write, unsigned size,
 			    uintptr_t pc)
 {
 	const char *owner;
 	int kind;
 
-	if (!weft__in_dead_stack((const void *)addr, &owner, &kind))
-		return;
-	/* The access is no step: drawn after the thread's last one. */
-	weft__mark_here(write ? "write" : "read",
-			weft__internf("%s of %s",
-				      kind == WEFT__DEAD_TLS ? "TLS" : "stack",
-				      owner),
-			weft__pc_loc(pc), "[here]");
-	if (kind == WEFT__DEAD_RETURNED)
-		weft__fail(WEFT__K(USE_AFTER_FREE), weft__pc_loc(pc),
-			   "%s of %u bytes in the stack of thread %s, in the "
-			   "frames main left when it returned: a pointer to "
-			   "main's local variables outlived main",
-			   write ? "write" : "read", size, owner);
-	weft__fail(WEFT__K(USE_AFTER_FREE), weft__pc_loc(pc),
-		   "%s of %u bytes in the %s of thread %s, which has "
-		   "finished: a pointer to its %s outlived it",
-		   write ? "write" : "read", size,
-		   kind == WEFT__DEAD_TLS ? "thread-local storage" : "stack",
-		   owner,
-		   kind == WEFT__DEAD_TLS ? "_Thread_local variables"
-					  : "local variables");
+	/* Asked first, so that an access near a live stack (inside the
+	 * span, not dead) looks up no source location. */
+	if (weft__in_dead_stack((const void *)addr, &owner, &kind))
+		weft__dead_stack_use_at((const void *)addr, write, size,
+					weft__pc_loc(pc));
 }
 
+/* Check the access against every record of the cell, then record it:
+ * merged into a record of the same thread, epoch, kind and site when there
+ * is one (a loop over a char array), else in a slot of its own. */
 __attribute__((noinline)) void
 weft__shadow_check(struct cell c, const struct access *a)
 {

@@ -57,12 +57,8 @@ int __weft_thrd_create(thrd_t *thr, thrd_start_t fn, void *arg)
 {
 	struct c11_start *s;
 
-	if (!weft__pt_live()) {
-		int rc = thrd_create(thr, fn, arg);
-		if (rc == thrd_success)
-			weft__pt_premain_thread(1);
-		return rc;
-	}
+	if (!weft__pt_live())
+		return weft__pt_premain_thread(thrd_create(thr, fn, arg), 1);
 	s = weft__exec_alloc(sizeof *s);
 	s->fn = fn;
 	s->arg = arg;
@@ -76,12 +72,8 @@ int __weft_thrd_join(thrd_t thr, int *res)
 	void *ret = NULL;
 	int err;
 
-	if (!weft__pt_live()) {
-		int rc = thrd_join(thr, res);
-		if (rc == thrd_success)
-			weft__pt_premain_thread(-1);
-		return rc;
-	}
+	if (!weft__pt_live())
+		return weft__pt_premain_thread(thrd_join(thr, res), -1);
 	err = weft__pt_join(thr, &ret, PT_LOC());
 	if (!err && res)
 		*res = (int)(intptr_t)ret;

@@ -256,12 +256,8 @@ int pthread_create(pthread_t *th, const pthread_attr_t *attr,
 				       weft__pt_program_loc(RA()));
 	if (weft__pt_live() && !weft__pt_from_weft(RA()))
 		foreign_thread(RA());
-	if (!weft__pt_live() && !weft__pt_from_weft(RA())) {
-		int rc = real(th, attr, start, arg);
-		if (!rc)
-			weft__pt_premain_thread(1);
-		return rc;
-	}
+	if (!weft__pt_live() && !weft__pt_from_weft(RA()))
+		return weft__pt_premain_thread(real(th, attr, start, arg), 1);
 	return real(th, attr, start, arg);
 }
 
@@ -270,12 +266,8 @@ int pthread_join(pthread_t t, void **ret)
 	REAL(pthread_join);
 	if (from_libstdcxx(RA()))
 		return weft__pt_join(t, ret, weft__pt_program_loc(RA()));
-	if (!weft__pt_live() && !weft__pt_from_weft(RA())) {
-		int rc = real(t, ret);
-		if (!rc)
-			weft__pt_premain_thread(-1);
-		return rc;
-	}
+	if (!weft__pt_live() && !weft__pt_from_weft(RA()))
+		return weft__pt_premain_thread(real(t, ret), -1);
 	return real(t, ret);
 }
 

@@ -208,17 +208,9 @@ static void open_steps(const char *call, const char *path, int flags,
 	weft__pt_open_steps(call, path, flags & O_CREAT, flags & O_TRUNC, ra);
 }
 
-/* The result of an open of path that may have created it (see
- * fs_made.c): absent, asked before the call, is whether nothing was
- * there.  As a macro, so the question comes before the call. */
+/* An open's result: a file it created is noted (fs_made.c). */
 #define made_fd(dir, path, flags, call)                                       \
-	__extension__({                                                       \
-		bool absent_ = ((flags) & O_CREAT) &&                         \
-			       weft__pt_fs_absent(dir, path);                 \
-		int fd_ = (call);                                             \
-		weft__pt_fs_made(dir, path, absent_, fd_ >= 0);               \
-		fd_;                                                          \
-	})
+	WEFT__PT_MADE(dir, path, (flags) & O_CREAT, call)
 
 int __weft_open(const char *path, int flags, ...)
 {

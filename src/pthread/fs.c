@@ -203,14 +203,8 @@ int __weft_ftruncate(int fd, off_t len)
 
 /* ---- names ---------------------------------------------------------------- */
 
-/* The result of a call that may create the name path (fs_made.c). */
-#define made_name(path, call)                                                 \
-	__extension__({                                                       \
-		bool absent_ = weft__pt_fs_absent(AT_FDCWD, path);            \
-		int rc_ = (call);                                             \
-		weft__pt_fs_made(AT_FDCWD, path, absent_, rc_ == 0);          \
-		rc_;                                                          \
-	})
+/* The result of a call that creates the name path (fs_made.c). */
+#define made_name(path, call) WEFT__PT_MADE(AT_FDCWD, path, true, call)
 
 int __weft_unlink(const char *path)
 {

@@ -134,10 +134,11 @@ static void warn_flags(int argc, char **argv)
  * that run outside an execution, until main mode begins. */
 static int premain_threads;
 
-void weft__pt_premain_thread(int created)
+int weft__pt_premain_thread(int rc, int delta)
 {
-	if (!real_main)
-		premain_threads += created;
+	if (!real_main && rc == 0)
+		premain_threads += delta;
+	return rc;
 }
 
 /* Every execution: a thread a constructor created before main is a real

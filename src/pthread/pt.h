@@ -86,6 +86,17 @@ void weft__pt_fs_made(int dir, const char *path, bool absent, bool ok);
  * at to (a file that was there before is left where the program put it,
  * never removed).  Returns rc. */
 int weft__pt_fs_renamed(const char *to, int rc);
+/* The result of call, an open or a name-making call (mkdir, symlink) of
+ * path relative to dir that creates it when creates: -1 is a failure,
+ * anything else a success.  What it made is noted (fs_made.c).  A macro,
+ * so that the question whether nothing was there comes before the call. */
+#define WEFT__PT_MADE(dir, path, creates, call)                               \
+	__extension__({                                                       \
+		bool absent_ = (creates) && weft__pt_fs_absent(dir, path);    \
+		int r_ = (call);                                              \
+		weft__pt_fs_made(dir, path, absent_, r_ >= 0);                \
+		r_;                                                           \
+	})
 /* After link(from, to) returned rc: to is noted as made when the file is
  * one this execution made.  Returns rc. */
 int weft__pt_fs_linked(const char *to, int rc);
@@ -228,9 +239,10 @@ const struct weft_loc *weft__pt_exit_site(void);
 /* An execution cannot run the program faithfully when a constructor
  * created threads before main (main.c): inconclusive at its begin. */
 void weft__pt_premain_threads_check(void);
-/* A thread created (1) or joined (-1) outside any execution: counted
- * before main mode begins (main.c). */
-void weft__pt_premain_thread(int created);
+/* The result rc of a thread creation (delta 1) or join (-1) made outside
+ * any execution: a success (0, which is also C11's thrd_success) is
+ * counted before main mode begins (main.c).  Returns rc. */
+int weft__pt_premain_thread(int rc, int delta);
 /* Set that place (NULL: none) while a destructor weft calls runs; returns
  * the one before, to put back. */
 const struct weft_loc *weft__pt_exit_site_set(const struct weft_loc *l);

@@ -169,12 +169,9 @@ int weft__pt_create(pthread_t *th, const pthread_attr_t *attr,
 int __weft_pthread_create(pthread_t *th, const pthread_attr_t *attr,
 			  void *(*start)(void *), void *arg)
 {
-	if (!weft__pt_live()) {
-		int rc = pthread_create(th, attr, start, arg);
-		if (!rc)
-			weft__pt_premain_thread(1);
-		return rc;
-	}
+	if (!weft__pt_live())
+		return weft__pt_premain_thread(
+			pthread_create(th, attr, start, arg), 1);
 	return weft__pt_create(th, attr, start, arg, start, PT_LOC());
 }
 
@@ -287,12 +284,8 @@ int weft__pt_join(pthread_t t, void **ret, const struct weft_loc *loc)
 
 int __weft_pthread_join(pthread_t t, void **ret)
 {
-	if (!weft__pt_live()) {
-		int rc = pthread_join(t, ret);
-		if (!rc)
-			weft__pt_premain_thread(-1);
-		return rc;
-	}
+	if (!weft__pt_live())
+		return weft__pt_premain_thread(pthread_join(t, ret), -1);
 	return weft__pt_join(t, ret, PT_LOC());
 }
 

@@ -21,7 +21,10 @@ static void *worker(void *arg)
 	char dir[96], file[128];
 	int fd;
 
-#ifdef OWN_NAMES
+#if defined(OWN_NAMES) && defined(FIXED_NAMES)
+	/* The same names in every process: made_files_jobs_ok.c. */
+	snprintf(dir, sizeof dir, "/tmp/weft_made_jobs_%ld", (long)arg);
+#elif defined(OWN_NAMES)
 	snprintf(dir, sizeof dir, "/tmp/weft_made_%d_%ld", (int)getpid(),
 		 (long)arg);
 #else

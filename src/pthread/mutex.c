@@ -38,12 +38,14 @@ static weft_mutex_t *wm(pthread_mutex_t *m)
 /* Bytes no mutex of weft's or glibc's has (an owner that is no thread, a
  * negative depth): a mutex the program overwrote, or memory that never
  * held one.  Misuse at the call; weft's model followed their pointers and
- * crashed in its own code (a probe of awkward programs). */
+ * crashed in its own code (a probe of awkward programs).  Owner -1 with
+ * depth 0 is a mutex pthread_mutex_destroy left, which
+ * weft__mutex_check_usable reports with the place of the destroy. */
 static void garbage_check(const weft_mutex_t *w, const char *opname,
 			  const struct weft_loc *loc)
 {
-	if (w->owner < 0 || w->owner > WEFT__MAX_THREADS || w->depth < 0 ||
-	    w->cls < 0)
+	if (w->owner < -1 || (w->owner == -1 && w->depth != 0) ||
+	    w->owner > WEFT__MAX_THREADS || w->depth < 0 || w->cls < 0)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s on memory that holds no mutex (never "
 			   "initialised, or overwritten: owner %d, depth %d)",

@@ -72,7 +72,7 @@ int __weft_sem_destroy(sem_t *s)
 			   "sem_destroy on %s, which was destroyed", w->name);
 	if ((t = weft__sem_waiter(w)) >= 0)
 		weft__fail(WEFT__K(MISUSE), loc,
-			   "sem_destroy on %s while %s waits on it (at %s)",
+			   "sem_destroy on %s while %s waits on it at %s",
 			   w->name, weft__thread_name(t),
 			   weft__sync_site(weft__thread_pending(t)->loc));
 	w->cls = SEM_DESTROYED;

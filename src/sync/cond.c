@@ -137,7 +137,7 @@ void weft__cond_destroy(weft_cond_t *c, const char *opname,
 			   weft__sync_site(destroy_site(c)));
 	if ((t = weft__cond_waiter(c)) >= 0)
 		weft__fail(WEFT__K(MISUSE), loc,
-			   "destroying %s while %s waits on it (at %s)",
+			   "destroying %s while %s waits on it at %s",
 			   cond_name(c), weft__thread_name(t),
 			   weft__sync_site(weft__thread_pending(t)->loc));
 	c->cls = DESTROYED;

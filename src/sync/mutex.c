@@ -358,12 +358,12 @@ void weft_mutex_destroy_at(weft_mutex_t *m, const struct weft_loc *loc)
 			   weft__sync_site(m->acquired));
 	if ((t = lock_waiter(m)) >= 0)
 		weft__fail(WEFT__K(MISUSE), loc,
-			   "destroying %s while %s waits to lock it (at %s)",
+			   "destroying %s while %s waits to lock it at %s",
 			   weft__mutex_name(m), weft__thread_name(t),
 			   weft__sync_site(weft__thread_pending(t)->loc));
 	if ((t = weft__cond_waiter_with(m, &c)) >= 0)
 		weft__fail(WEFT__K(MISUSE), loc,
-			   "destroying %s while %s waits on %s with it (at %s)",
+			   "destroying %s while %s waits on %s with it at %s",
 			   weft__mutex_name(m), weft__thread_name(t),
 			   c->name ? c->name : weft__objname(c, "cond"),
 			   weft__sync_site(weft__thread_pending(t)->loc));

@@ -159,4 +159,14 @@ has "$out" "would exit with status 233; a main declared void" "wide status"
 out=$($B/tests/detect/pthread/lazy_init_null_bug 2>&1)
 has "$out" "at lazy_init_null_bug.c:48 in user" "null read at a racing site"
 hasnt "$out" "inside weft's model" "null read at a racing site"
+# A lock of a destroyed pthread mutex names the destroy, not "memory that
+# holds no mutex" (the destroyed state's owner, -1, had looked like
+# garbage); a destroy while a thread waits gives one "(at ...)", the
+# report's own.
+out=$(WEFT_OPTIONS=strategy=dfs $B/tests/detect/pthread/mutex_destroyed_bug --quiet)
+has "$out" "pthread_mutex_lock of conn, which was destroyed at " "lock after destroy"
+hasnt "$out" "holds no mutex" "lock after destroy"
+out=$(WEFT_OPTIONS=strategy=dfs $B/tests/detect/pthread/cond_destroy_waiter_bug --quiet)
+has "$out" "waits on it at " "destroy with a waiter"
+expect_eq "$(printf '%s\n' "$out" | sed -n 2p | grep -o '(at ' | wc -l)" 1 "one (at ...) in the destroy's message"
 echo ok

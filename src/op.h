@@ -79,6 +79,9 @@ struct weft__op {
 	 * fail only reads).  Called when the thread has been chosen, so the
 	 * answer holds for the step it takes. */
 	uint8_t (*access_now)(const struct weft__op *op);
+	/* optional: whether the step is a release if taken now, when that
+	 * depends on the state (weft__op.release), asked with access_now. */
+	bool (*release_now)(const struct weft__op *op);
 	struct weft__op_lock lock; /* the step's lock effect, if any */
 	/* optional: the lock effect if the step is taken now, when that
 	 * depends on the state (a trylock that fails, a recursive lock that

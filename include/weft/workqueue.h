@@ -37,7 +37,10 @@ struct weft_work {
 	unsigned char canceling;
 	unsigned char delayed;     /* part of a weft_dwork */
 	unsigned short disable;    /* disable_work's count: queueing fails */
-	int runner;                /* worker thread id + 1 running it */
+	int runner;                /* worker thread id + 1 running it (the
+				      last to start, when it runs on two
+				      queues at once) */
+	unsigned char nrunning;    /* workers running it now: one per queue */
 	struct weft_wq *wq;        /* queue it was last queued on */
 	struct weft_work *next;    /* link in the queue */
 	unsigned long seq, run_seq;     /* queue sequence numbers */

@@ -17,6 +17,7 @@ struct weft_wq weft_system_wq, weft_system_unbound_wq, weft_system_long_wq,
 
 static struct weft_wq *registry;   /* queues used in this execution */
 static int nkworkers;               /* kworker/N numbering */
+static int nfresh;                  /* CPU tags chosen new (pick_cpu) */
 
 static const char *const kworker_names[] = {
 	"kworker/0", "kworker/1", "kworker/2",  "kworker/3",
@@ -39,6 +40,7 @@ void weft__lx_wq_begin(void)
 {
 	registry = NULL;
 	nkworkers = 0;
+	nfresh = 0;
 	sys_init(&weft_system_wq, "system_wq");
 	sys_init(&weft_system_unbound_wq, "system_unbound_wq");
 	sys_init(&weft_system_long_wq, "system_long_wq");
@@ -102,11 +104,18 @@ static bool per_cpu(const struct weft_wq *wq)
  * since a per-CPU worker stays on its CPU; the queuing thread's while it
  * cannot be preempted (spinlock, interrupts or softirqs off, a callback),
  * since it stays on its CPU (one tag for all such stretches of a thread:
- * a thread that moved between two of them is not modelled); else a tag
- * of its own (-1), as a preemptible thread may be on any CPU. */
+ * a thread that moved between two of them is not modelled); else (-1)
+ * any CPU, as a preemptible thread may be on any.  Where the queue's
+ * limit can hold works back, "any" is a choice the explorer branches on
+ * (pick_cpu): the CPU of a work already on the queue, or one of its own.
+ * With a tag of its own for every such work, two queue_work calls in a
+ * row never met on one CPU, where a limit of 1 makes the second wait for
+ * the first, and a deadlock between them was verified (a probe of kernel
+ * patterns). */
 #define CPU_OWN (-1)
 #define CPU_PINNED (1 << 20)   /* + thread: a non-preemptible stretch */
 #define CPU_WORKER (1 << 21)   /* + thread: a per-CPU worker's */
+#define CPU_FRESH (1 << 22)    /* + n: the n-th CPU chosen as a new one */
 
 int weft__lx_queue_cpu(int cpu)
 {
@@ -129,6 +138,50 @@ static int running_on(const struct weft_wq *wq, int cpu)
 	for (int k = 0; k < wq->nworkers; k++)
 		n += wq->cur[k] && wq->cur[k]->run_cpu == cpu;
 	return n;
+}
+
+/* Whether a worker of wq runs w now.  A work runs once at a time on
+ * each queue (the kernel queues an instance on the pool that still runs
+ * one); on two queues, two instances may run at once. */
+static bool runs_here(const struct weft_wq *wq, const struct weft_work *w)
+{
+	for (int k = 0; k < wq->nworkers; k++)
+		if (wq->cur[k] == w)
+			return true;
+	return false;
+}
+
+static void add_tag(int *tags, int *n, int tag)
+{
+	for (int i = 0; i < *n; i++)
+		if (tags[i] == tag)
+			return;
+	tags[(*n)++] = tag;
+}
+
+/* The CPU tag of a work queued on per-CPU queue wq from any CPU, when
+ * the queue's limit can hold works back: the explorer's choice between
+ * a CPU of its own and the CPU of each work pending or running on wq.
+ * Called in the queueing step. */
+static int pick_cpu(struct weft_wq *wq)
+{
+	int tags[WEFT_WQ_MAX_WORKERS + 16], n = 0, v;
+
+	for (int k = 0; k < wq->nworkers; k++)
+		if (wq->cur[k])
+			add_tag(tags, &n, wq->cur[k]->run_cpu);
+	for (struct weft_work *x = wq->head; x && n < (int)(sizeof tags /
+						sizeof tags[0]); x = x->next)
+		if (x->cpu != CPU_OWN)
+			add_tag(tags, &n, x->cpu);
+	/* A lone step (a spinning thread's, or the clock's with nobody
+	 * else to run) has no place for a decision: a CPU of its own, as
+	 * every such work had before the choice. */
+	v = n && !weft__lone_step ? weft__choose_here(n + 1) : 0;
+	if (v == 0)
+		return CPU_FRESH + ++nfresh;
+	weft__step_note("on the CPU of a work on the queue");
+	return tags[v - 1];
 }
 
 /* A queue's block is named after the queue too: a use after
@@ -247,11 +300,11 @@ static struct weft_work *first_runnable(const struct weft_wq *wq)
 	if (!pc && wq->nactive >= wq->max_active)
 		return NULL;
 	if (wq->ordered)
-		return wq->head && !wq->head->runner ? wq->head : NULL;
-	/* A work is never run by two workers at once: an instance queued
-	 * while the previous one runs waits for it. */
+		return wq->head && !runs_here(wq, wq->head) ? wq->head : NULL;
+	/* A work is never run by two workers of a queue at once: an
+	 * instance queued while the previous one runs waits for it. */
 	for (struct weft_work *w = wq->head; w; w = w->next)
-		if (!w->runner && (!pc || w->cpu == CPU_OWN ||
+		if (!runs_here(wq, w) && (!pc || w->cpu == CPU_OWN ||
 				   running_on(wq, w->cpu) < wq->max_active))
 			return w;
 	return NULL;
@@ -327,6 +380,62 @@ static void run_work(struct weft_wq *wq, struct weft_work *w,
 	me->work = NULL;
 }
 
+/* Whether a worker of a queue other than wq could start a work now.
+ * Then work_done is no release: a release tells the explorer that every
+ * blocked step it races with was enabled by it, and that worker's next
+ * step could have run before it.  A work queued on a second queue while
+ * it ran on the first raced with itself there, and the lost update was
+ * verified in 40 schedules (a probe of kernel patterns). */
+static bool other_queue_ready(const struct weft_wq *wq)
+{
+	for (const struct weft_wq *q = registry; q; q = q->next_wq) {
+		if (q == wq || q->stopping)
+			continue;
+		for (int k = 0; k < q->nworkers; k++)
+			if (!q->cur[k] && first_runnable(q))
+				return true;
+	}
+	return false;
+}
+
+/* Whether a worker's work_done is a release, asked when it is taken:
+ * not with a later worker of its queue (see worker_main), nor with an
+ * idle worker of another queue that could start (other_queue_ready).
+ * Asked when the op is set up, it missed the second: the other queue's
+ * work was queued after the function returned. */
+static bool done_releases(const struct weft__op *op)
+{
+	const struct weft__lx_worker *wk = op->arg;
+
+	return wk->slot + 1 >= wk->wq->nworkers &&
+	       !other_queue_ready(wk->wq);
+}
+
+/* Another worker running w than the caller, as a runner field (id + 1),
+ * or 0. */
+static int other_runner(const struct weft_work *w)
+{
+	for (const struct weft_wq *q = registry; q; q = q->next_wq)
+		for (int k = 0; k < q->nworkers; k++)
+			if (q->cur[k] == w && q->worker_tid[k] != weft__self())
+				return q->worker_tid[k] + 1;
+	return 0;
+}
+
+/* The calling worker's instance of w ended.  Only for the work it
+ * started: one set up anew since (by its own function, or at the same
+ * place after its frame returned) has no runner, or another one alone. */
+static void run_ended(struct weft_work *w)
+{
+	if (!w->nrunning ||
+	    (w->runner != weft__self() + 1 && w->nrunning < 2))
+		return;
+	w->nrunning--;
+	w->ndone++;
+	if (w->runner == weft__self() + 1)
+		w->runner = w->nrunning ? other_runner(w) : 0;
+}
+
 static void worker_main(void *arg)
 {
 	struct weft__lx_worker *wk = arg;
@@ -339,6 +448,9 @@ static void worker_main(void *arg)
 			       .liveness = WEFT__LIVE_TOGGLE,
 			       .loc = wq->alloc_loc };
 
+	/* Set by the spawner only once this thread has taken its first
+	 * step, which may already run a work (other_runner reads it). */
+	wq->worker_tid[wk->slot] = weft__self();
 	for (;;) {
 		struct weft_work *w;
 		const char *name;
@@ -355,6 +467,7 @@ static void worker_main(void *arg)
 		 * may be queued again (even by itself) while it runs. */
 		w->pending = 0;
 		w->runner = weft__self() + 1;
+		w->nrunning++;
 		w->run_cpu = w->cpu != CPU_OWN ? w->cpu
 					       : CPU_WORKER + weft__self();
 		w->run_seq = w->seq;
@@ -386,7 +499,7 @@ static void worker_main(void *arg)
 				.name = wq->bsd ? "task_done" : "work_done",
 				.obj = &weft__lx_dom, .objname = name,
 				.access = WEFT__ACC_WRITE,
-				.release = wk->slot + 1 >= wq->nworkers,
+				.release_now = done_releases, .arg = wk,
 				.liveness = WEFT__LIVE_TOGGLE, .loc = loc };
 			weft__visible(&done);
 		}
@@ -395,11 +508,8 @@ static void worker_main(void *arg)
 		 * kernel allows), nor into a new work set up since at the
 		 * same place (its runner is not this thread): that memory is
 		 * the owner's again. */
-		if (!weft__frame_obj_dead(w) &&
-		    w->runner == weft__self() + 1) {
-			w->runner = 0;
-			w->ndone++;
-		}
+		if (!weft__frame_obj_dead(w))
+			run_ended(w);
 		wq->nactive--;
 		wq->cur[wk->slot] = NULL;
 		weft__thread_add_flags(weft__self(), WEFT__THREAD_DAEMON);
@@ -421,6 +531,10 @@ void weft__lx_wq_insert(struct weft_wq *wq, struct weft_work *w, int cpu,
 			   "destroyed; only its own works may queue onto it "
 			   "then", w->name, wq->name);
 	reg(wq);
+	/* Before w is on the queue: its tag is not yet one to choose. */
+	if (cpu == CPU_OWN && per_cpu(wq) &&
+	    wq->max_active < WEFT_WQ_MAX_WORKERS)
+		cpu = pick_cpu(wq);
 	w->wq = wq;
 	w->next = NULL;
 	if (wq->tail)
@@ -455,10 +569,10 @@ void weft__lx_wq_spawn_if_needed(struct weft_wq *wq, const struct weft_loc *loc)
 			: WEFT_WQ_MAX_WORKERS;
 	for (int k = 0; k < wq->nworkers; k++)
 		idle += !wq->cur[k];
-	/* A work queued again while it runs waits for its runner, which
-	 * takes it next: it needs no worker of its own. */
+	/* A work queued again while it runs on this queue waits for its
+	 * runner, which takes it next: it needs no worker of its own. */
 	for (struct weft_work *w = wq->head; w; w = w->next)
-		pending += !w->runner;
+		pending += !runs_here(wq, w);
 	while (idle < pending && wq->nworkers < limit) {
 		struct weft__lx_worker *wk = weft__exec_alloc(sizeof *wk);
 		int k = wq->nworkers++;

@@ -220,6 +220,8 @@ static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 	 * progress of spinners alike. */
 	if (op->access_now)
 		op->access = op->access_now(op);
+	if (op->release_now)
+		op->release = op->release_now(op);
 
 	/* Leaving a thread that could only move by a spurious wakeup is no
 	 * preemption: it was waiting. */

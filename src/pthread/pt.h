@@ -299,4 +299,14 @@ bool weft__pt_capturing(void);
 void weft__pt_output_enable(void);
 void weft__pt_output_show(void);
 
+/* A sem_t as weft keeps it: the model's semaphore, then, for a named
+ * one whose last handle sem_close closed (the C library unmaps it then),
+ * where that was; its cls is WEFT__SEM_CLOSED from then on (sem.c,
+ * sem_named.c). */
+struct weft__pt_sem {
+	weft_sem_t w;
+	const struct weft_loc *closed_at;
+};
+#define WEFT__SEM_CLOSED (-2)
+
 #endif

@@ -17,8 +17,12 @@
 _Static_assert(sizeof(weft_sem_t) <= sizeof(sem_t),
 	       "weft_sem_t must fit in sem_t");
 
+_Static_assert(sizeof(struct weft__pt_sem) <= sizeof(sem_t),
+	       "struct weft__pt_sem must fit in sem_t");
+
 /* A destroyed semaphore keeps this in its lock-class field (a class is
- * numbered from 1), until sem_init sets it up again. */
+ * numbered from 1), until sem_init sets it up again; a named one whose
+ * last handle was closed keeps WEFT__SEM_CLOSED (sem_named.c). */
 #define SEM_DESTROYED (-1)
 
 static weft_sem_t *ws(sem_t *s)
@@ -40,7 +44,20 @@ static weft_sem_t *ws_live(sem_t *s, const char *what,
 	if (w->cls == SEM_DESTROYED)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s on %s, which was destroyed", what, w->name);
+	if (w->cls == WEFT__SEM_CLOSED)
+		weft__fail(WEFT__K(USE_AFTER_FREE), loc,
+			   "%s on %s after its last sem_close, at %s, "
+			   "unmapped it", what, w->name,
+			   weft__sync_site(((struct weft__pt_sem *)s)->closed_at));
 	return w;
+}
+
+/* ws_live again once an operation that does not block has run: a
+ * sem_close another thread ran while this one waited for its step
+ * (checked before the step only, a post to a closed semaphore passed). */
+static void still_live(sem_t *s, const char *what, const struct weft_loc *loc)
+{
+	(void)ws_live(s, what, loc);
 }
 
 int __weft_sem_init(sem_t *s, int pshared, unsigned value)
@@ -85,6 +102,7 @@ int __weft_sem_wait(sem_t *s)
 	if (!weft__pt_live())
 		return sem_wait(s);
 	weft_sem_wait_at(ws_live(s, "sem_wait", PT_LOC()), PT_LOC());
+	still_live(s, "sem_wait", PT_LOC());
 	return 0;
 }
 
@@ -94,8 +112,11 @@ int __weft_sem_trywait(sem_t *s)
 	if (!weft__pt_live())
 		return sem_trywait(s);
 	if (weft_sem_trywait_at(ws_live(s, "sem_trywait", PT_LOC()),
-				PT_LOC()) == 0)
+				PT_LOC()) == 0) {
+		still_live(s, "sem_trywait", PT_LOC());
 		return 0;
+	}
+	still_live(s, "sem_trywait", PT_LOC());
 	errno = EAGAIN;
 	return -1;
 }
@@ -142,6 +163,7 @@ int __weft_sem_post(sem_t *s)
 	if (!weft__pt_live())
 		return sem_post(s);
 	weft_sem_post_at(ws_live(s, "sem_post", PT_LOC()), PT_LOC());
+	still_live(s, "sem_post", PT_LOC());
 	return 0;
 }
 
@@ -151,8 +173,9 @@ int __weft_sem_getvalue(sem_t *s, int *v)
 
 	if (!weft__pt_live())
 		return sem_getvalue(s, v);
-	w = ws(s);
+	w = ws_live(s, "sem_getvalue", PT_LOC());
 	weft__point("sem_getvalue", s, w->name, WEFT__ACC_READ, PT_LOC());
+	still_live(s, "sem_getvalue", PT_LOC());
 	*v = (int)w->count;
 	return 0;
 }

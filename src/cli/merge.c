@@ -25,7 +25,7 @@
 
 struct rec {
 	char *test, *verdict, *kind, *reason, *strategy, *replay, *file;
-	char *message;
+	char *message, *command;
 	long executions, pruned, redundant, limited, total_steps, bug_leaf;
 	long split, bug_exec;
 	int shard, nshards, bound, fair_bound;
@@ -150,6 +150,7 @@ static bool parse_line(const char *line, const char *file, struct rec *r)
 	r->reason = str_field(line, "reason");
 	r->strategy = str_field(line, "strategy");
 	r->replay = str_field(line, "replay");
+	r->command = str_field(line, "command");
 	r->message = str_field(line, "message");
 	r->executions = num_field(line, "executions", 0);
 	r->pruned = num_field(line, "pruned", 0);
@@ -282,6 +283,39 @@ static int gather(const struct weft_test *t, struct rec **mine, int *best)
 	return n;
 }
 
+/* The options the shard's execution ran with, as its replay command
+ * names them after the token (src/report/command.c: words NAME=VALUE or
+ * NAME, none with a blank or a quote; in a pthread program's command,
+ * inside WEFT_OPTIONS='...'), applied to weft__opts.  Without them the
+ * replay of a livelock found with --spin-bound=50, of a leak found with
+ * --leaks=all or of a limit met at --max-steps=20 went another way, and
+ * the merge lost the shard's bug (exit 2; a probe of the command line).
+ * Returns the words' copy, to be freed once the replay is over, or NULL
+ * (with a message) for a word the parser refuses. */
+static char *apply_shard_options(const struct rec *w)
+{
+	char err[256], *words, *p, *end;
+	struct weft__cli cli = { 0 };
+	struct weft__parse ps = { &cli, " (in a shard's replay command)",
+				  err, sizeof err };
+	const char *at = w->command ? strstr(w->command, w->replay) : NULL;
+
+	words = strdup(at ? at + strlen(w->replay) : "");
+	if ((end = strchr(words, '\'')))
+		*end = 0;
+	for (p = strtok(words, " "); p; p = strtok(NULL, " ")) {
+		if (p[0] == '-' && p[1] == '-')
+			p += 2;
+		if (!weft__options_apply(&ps, p)) {
+			fprintf(stderr, "weft: %s: test %s: %s\n", w->file,
+				w->test, err);
+			free(words);
+			return NULL;
+		}
+	}
+	return words;
+}
+
 /* The record of the winner: replayed when it has a trace, else made up
  * from its fields. */
 static struct weft__shm *winner_record(const struct weft_test *t,
@@ -338,8 +372,15 @@ int weft__merge_test(const struct weft_test *t, const char *argv0)
 		return n < 0 ? 2 : -1;
 	}
 	const struct rec *w = mine[best];
-	S = winner_record(t, w);
+	/* The shard's options hold for the replay and for the report, whose
+	 * replay command names them again; the merge's own come back after. */
+	struct weft__opts before = weft__opts;
+	char *words = w->replay ? apply_shard_options(w) : strdup("");
+
+	S = words ? winner_record(t, w) : NULL;
 	if (!S) {
+		weft__opts = before;
+		free(words);
 		free(mine);
 		return 2;
 	}
@@ -377,6 +418,8 @@ int weft__merge_test(const struct weft_test *t, const char *argv0)
 		weft__check_all_pruned(S);
 	free(mine);
 	weft__report_test(t, S, argv0);
+	weft__opts = before;
+	free(words);
 	return S->v.verdict == VERDICT_BUG	      ? 1
 	       : S->v.verdict == VERDICT_INCONCLUSIVE ? 3
 						      : 0;

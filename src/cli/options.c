@@ -142,6 +142,11 @@ bool weft__options_parse(struct weft__cli *cli, const char *env, int argc,
 		weft__opts.strategy = "replay";
 	if (!strcmp(weft__opts.strategy, "replay") && !weft__opts.replay)
 		return bad(&p, "--strategy=replay needs --replay=TOKEN");
+	/* A merge runs nothing: as a shard, its full counts were taken for
+	 * one shard's in a later merge (a probe of the command line). */
+	if (weft__opts.nshards && weft__outputs.nmerge)
+		return bad(&p, "--shard runs a part of the search; a merge "
+			       "(--merge) combines parts and runs none");
 	if (weft__opts.nshards && weft__strategy_get(weft__opts.strategy) &&
 	    weft__strategy_get(weft__opts.strategy)->parts == WEFT__PARTS_NONE)
 		return bad(&p, "--shard divides a search (auto, dfs, random "

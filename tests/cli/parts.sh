@@ -145,6 +145,9 @@ expect_eq $? 2 "merge: files of two programs"
 err=$($X --shard=1/2 --replay=w1.FAACAQUAAAIGAAKz6A5O 2>&1 >/dev/null)
 expect_eq $? 2 "--shard with a replay"
 expect_eq "$err" "weft: --shard divides a search (auto, dfs, random or pct), not a replay" "--shard with a replay: message"
+err=$($X --shard=1/2 --merge="$d"/s1.json 2>&1 >/dev/null)
+expect_eq $? 2 "--shard with --merge"
+expect_eq "$err" "weft: --shard runs a part of the search; a merge (--merge) combines parts and runs none" "--shard with --merge: message"
 
 # The fairness bound deepens in parts as in one process: the parent runs
 # the rounds, every part of a round at one bound.  A retry loop that gives
@@ -204,4 +207,15 @@ expect_eq "$(bounded --filter=increments --jobs=2 | complete)" "verified null 23
 expect_eq "$($X --strategy=dfs --preemption-bound=2 --filter=late_bug --jobs=2 | grep -c '^found by dfs in execution 11 .* 0 preemptions')" 1 "bounded late_bug: found as early as unsplit"
 # The default strategy honours the bound too (it ran the unbounded search).
 expect_eq "$($X --filter=increments --preemption-bound=0 --iterations=0 --time-limit=0 | grep -c 'at most 0 preemptions')" 1 "auto with a bound"
+# The shards' options hold for the merge's replay and its report: with
+# --max-steps=10 every part of locks is inconclusive, and so is the
+# merge, whose replay command names the option (it replayed without it,
+# diverged and exited 2; a probe of the command line).
+rm -f "$d"/s*.json
+for k in 1 2; do
+	$X --strategy=dfs --filter=locks --max-steps=10 --shard=$k/2 --json="$d"/s$k.json >/dev/null
+done
+out=$($W merge "$d"/s1.json "$d"/s2.json 2>&1)
+expect_eq $? 3 "merge of shards run with --max-steps=10"
+case "$out" in *"inconclusive (step-limit"*"--max-steps=10"*) ;; *) fail "merge with --max-steps: $out" ;; esac
 echo ok

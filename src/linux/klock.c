@@ -142,6 +142,42 @@ const struct weft_klock *weft__lx_held_spinning(int t)
 	return held_nth(t, 0, true);
 }
 
+void weft__lx_held_freed_check(const void *p, size_t n,
+			       const struct weft_loc *loc)
+{
+	const struct weft_klock *l;
+
+	for (int t = 0; t < weft__nthreads(); t++)
+		for (int i = 0; (l = held_nth(t, i, false)); i++)
+			if ((const char *)l >= (const char *)p &&
+			    (const char *)l < (const char *)p + n)
+				weft__fail(WEFT__K(MISUSE), loc,
+					   "kfree of the memory of %s, which "
+					   "%s holds (taken at %s): lockdep's "
+					   "\"held lock freed\"",
+					   weft__lx_klock_name(l),
+					   weft__thread_name(t),
+					   weft__lx_site(l->acquired));
+}
+
+/* A thread that returned holding a kernel lock leaves it held for good:
+ * a work's or an interrupt handler's is reported as it returns; the
+ * test's, a kthread's or a spawned thread's here.  Without it a task's
+ * error path that forgot its unlock was verified (a probe of kernel
+ * patterns). */
+void weft__lx_held_end_check(void)
+{
+	const struct weft_klock *l;
+
+	for (int t = 0; t < weft__nthreads(); t++)
+		if (weft__thread_done(t) && (l = weft__lx_held_last(t)))
+			weft__fail(WEFT__K(MISUSE), l->acquired,
+				   "%s ended holding %s (taken here): "
+				   "lockdep's \"lock held when returning\"",
+				   weft__thread_name(t),
+				   weft__lx_klock_name(l));
+}
+
 /* Thread t holds l for reading (the core rwlock's record of its read
  * holders, which has room for 256 threads where a lock the size of the
  * kernel's has none). */

@@ -47,6 +47,9 @@ void weft_kfree(const void *p, const char *what, const struct weft_loc *loc)
 	 * accesses, atomics, refcounts, locks embedded in it), so the
 	 * explorer also tries each of them after the free. */
 	weft__free_step((void *)p, what ? what : "kfree", loc);
+	/* Checked in the free's step: a holder that unlocks before it is
+	 * no bug. */
+	weft__lx_held_freed_check(p, n, loc);
 	/* Then the RCU rule, in a step on the RCU state so that readers'
 	 * section ends are ordered against it: a reader still inside the
 	 * section in which it obtained a pointer into the block may use it.

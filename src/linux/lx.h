@@ -235,6 +235,14 @@ bool weft__lx_klock_reader(int t, const struct weft_klock *l);
 int weft__lx_nheld(int t);
 const struct weft_klock *weft__lx_held_last(int t);
 const struct weft_klock *weft__lx_held_spinning(int t);
+/* Lockdep's checks of locks left held: a kernel lock some thread holds
+ * inside the n bytes at p, which kfree is freeing ("held lock freed");
+ * and the locks a thread that ended still holds, reported for every
+ * finished thread at the end of the test ("lock held when returning").
+ * Either fails as misuse (klock.c). */
+void weft__lx_held_freed_check(const void *p, size_t n,
+			       const struct weft_loc *loc);
+void weft__lx_held_end_check(void);
 
 /* RCU domains (rcu.c: the domains and their grace periods; rcu_read.c:
  * read sections and pointers; rcu_cb.c: callbacks, barriers, a domain's

@@ -24,6 +24,11 @@
 /* weft_wq_alloc's flag for a queue not bound to CPUs: its max_active
  * holds for the whole queue.  Without it, max_active holds on each CPU. */
 #define WEFT_WQ_UNBOUND (1u << 1)
+/* Flags for the flush-dependency check: a queue with a rescuer, able to
+ * run while memory is short, and one of the old create_workqueue family,
+ * which the kernel does not check. */
+#define WEFT_WQ_MEM_RECLAIM (1u << 3)
+#define WEFT_WQ_LEGACY (1u << 18)
 #define WEFT_WORK_MAGIC 0x77656674u
 
 struct weft_wq;

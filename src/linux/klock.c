@@ -80,10 +80,16 @@ static int lclass(struct weft_klock *l)
 	return l->cls - 1;
 }
 
+static bool holds(int t, const struct weft_klock *l);
+
 void weft_klock_init(struct weft_klock *l, int kind, const char *name,
 		     const struct weft_loc *loc)
 {
-	if (l->owner && l->owner - 1 == weft__self())
+	/* Asked of the thread's held set, not of the lock's bytes: a lock
+	 * on the stack lies over an older frame's, whose owner field may
+	 * name this thread (a mutex_init in a later call was misuse once a
+	 * change moved the bytes below it). */
+	if (weft__self() >= 0 && holds(weft__self(), l))
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "re-initialising %s while holding it",
 			   weft__lx_klock_name(l));
@@ -120,6 +126,17 @@ static const struct weft_klock *held_nth(int t, int i, bool spinning)
 		    i-- == 0)
 			return e[n].obj;
 	return NULL;
+}
+
+/* Whether thread t holds l (exclusively or shared). */
+static bool holds(int t, const struct weft_klock *l)
+{
+	const struct weft_klock *h;
+
+	for (int i = 0; (h = held_nth(t, i, false)); i++)
+		if (h == l)
+			return true;
+	return false;
 }
 
 int weft__lx_nheld(int t)

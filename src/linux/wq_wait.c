@@ -75,6 +75,32 @@ static int work_waitdesc(const struct weft__op *op, char *buf, size_t n)
 
 /* ---- flush_work / cancel ------------------------------------------------- */
 
+/* A work of a WQ_MEM_RECLAIM queue that waits for a queue without it
+ * (the queue's works, or one work on it) may wait forever when memory is
+ * short: its own queue's rescuer runs it, but nothing guarantees the
+ * other queue a worker.  The kernel warns (check_flush_dependency:
+ * "WQ_MEM_RECLAIM ... is flushing !WQ_MEM_RECLAIM ..."), except for the
+ * old create_workqueue family; the flag was accepted and ignored, and
+ * such a flush verified (a probe of kernel patterns). */
+static void flush_dependency_check(const struct weft_wq *target,
+				   const char *what, const char *name,
+				   const struct weft_loc *loc)
+{
+	const struct weft__lx_thread *me = weft__lx_me();
+
+	if (!target || (target->flags & WEFT_WQ_MEM_RECLAIM) || !me->wq ||
+	    !me->work || (me->wq->flags & (WEFT_WQ_MEM_RECLAIM |
+					    WEFT_WQ_LEGACY)) !=
+				 WEFT_WQ_MEM_RECLAIM)
+		return;
+	weft__fail(WEFT__K(MISUSE), loc,
+		   "work %s of WQ_MEM_RECLAIM workqueue %s waits in %s(%s) for "
+		   "workqueue %s, which is not WQ_MEM_RECLAIM: when memory is "
+		   "short only the first has a rescuer, and the wait may never "
+		   "end (the kernel warns: check_flush_dependency)",
+		   me->work->name, me->wq->name, what, name, target->name);
+}
+
 static bool instance_done(const struct weft__op *op)
 {
 	const struct weft_work *w = op->arg;
@@ -89,6 +115,7 @@ int weft_work_flush(struct weft_work *w, const struct weft_loc *loc)
 
 	weft__lx_work_check_init(w, "flush_work", loc);
 	op.objname = w->name;
+	flush_dependency_check(w->wq, "flush_work", w->name, loc);
 	/* taskqueue_drain is a flush of the task's work (ext_taskqueue.c). */
 	if (w->wq && w->wq->bsd)
 		op.name = "taskqueue_drain";
@@ -171,6 +198,7 @@ static int cancel(struct weft_work *w, int sync, bool disable,
 	weft__lx_work_check_init(w, name, loc);
 	op.objname = w->name;
 	if (sync) {
+		flush_dependency_check(w->wq, name, w->name, loc);
 		weft_might_sleep(name, w->name, loc);
 		weft__wait_on_class(weft__lx_work_class(w), loc);
 	}
@@ -270,6 +298,7 @@ static void wq_wait(struct weft_wq *wq, bool drain, const struct weft_loc *loc)
 			       .arg = wq, .waitdesc = wq_waitdesc, .loc = loc };
 
 	weft__check_access(wq, sizeof *wq, true, loc);
+	flush_dependency_check(wq, name, wq->name, loc);
 	weft_might_sleep(name, wq->name, loc);
 	if (me->wq == wq)
 		weft__fail(WEFT__K(MISUSE), loc,

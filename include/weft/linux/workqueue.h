@@ -15,12 +15,13 @@ typedef void (*work_func_t)(struct weft_work *);
 
 #define WQ_UNBOUND WEFT_WQ_UNBOUND
 #define WQ_FREEZABLE (1u << 2)
-#define WQ_MEM_RECLAIM (1u << 3)
+#define WQ_MEM_RECLAIM WEFT_WQ_MEM_RECLAIM
 #define WQ_HIGHPRI (1u << 4)
 #define WQ_CPU_INTENSIVE (1u << 5)
 #define WQ_SYSFS (1u << 6)
 #define WQ_POWER_EFFICIENT (1u << 7)
 #define __WQ_ORDERED (1u << 17)
+#define __WQ_LEGACY WEFT_WQ_LEGACY
 #define WQ_MAX_ACTIVE 512
 
 #define system_wq (&weft_system_wq)
@@ -38,8 +39,9 @@ typedef void (*work_func_t)(struct weft_work *);
 #define alloc_ordered_workqueue(fmt, flags, ...)                              \
 	weft_wq_alloc((fmt), (flags) | __WQ_ORDERED, 1, 1, WEFT_HERE)
 #define create_singlethread_workqueue(name)                                   \
-	alloc_ordered_workqueue((name), WQ_MEM_RECLAIM)
-#define create_workqueue(name) alloc_workqueue((name), WQ_MEM_RECLAIM, 1)
+	alloc_ordered_workqueue((name), __WQ_LEGACY | WQ_MEM_RECLAIM)
+#define create_workqueue(name)                                                \
+	alloc_workqueue((name), __WQ_LEGACY | WQ_MEM_RECLAIM, 1)
 #define destroy_workqueue(wq) weft_wq_destroy((wq), WEFT_HERE)
 #define flush_workqueue(wq) weft_wq_flush((wq), WEFT_HERE)
 #define drain_workqueue(wq) weft_wq_drain((wq), WEFT_HERE)

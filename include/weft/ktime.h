@@ -40,6 +40,7 @@ struct weft_timer {
 	void (*fn)(struct weft_timer *);
 	const char *name;          /* the callback's name */
 	unsigned int flags;
+	unsigned char shutdown;    /* timer_shutdown: re-arming is ignored */
 	int running;               /* thread id + 1 running the callback */
 	int cls;                   /* class + 1 of "callback runs" */
 	const struct weft_loc *init;
@@ -63,13 +64,16 @@ long weft_ksleep(unsigned long ticks, const char *what,
  * never block except del_sync, which waits until a running callback has
  * returned (misuse from the callback itself).  mod returns 1 when the
  * timer was pending, del returns 1 when it deactivated a pending timer.
- * Callbacks run in ksoftirqd/0 in atomic context. */
+ * del with shutdown (timer_shutdown, as weft_xtimer_del's of the kernel
+ * header tree) also makes every later mod do nothing until the timer is
+ * set up again.  Callbacks run in ksoftirqd/0 in atomic context. */
 void weft_timer_init(struct weft_timer *t, void (*fn)(struct weft_timer *),
 		     unsigned int flags, const char *name,
 		     const struct weft_loc *loc);
 int weft_timer_mod(struct weft_timer *t, unsigned long expires,
 		   const struct weft_loc *loc);
-int weft_timer_del(struct weft_timer *t, int sync, const struct weft_loc *loc);
+int weft_timer_del(struct weft_timer *t, int sync, int shutdown,
+		   const struct weft_loc *loc);
 int weft_timer_pending(struct weft_timer *t, const struct weft_loc *loc);
 
 #endif

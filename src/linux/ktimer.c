@@ -1,6 +1,7 @@
 /* src/linux/ktimer.c - <weft/linux.h>'s timers (timer_setup, mod_timer,
- * del_timer, del_timer_sync, timer_pending) on the virtual clock of
- * ktime.c, whose thread ksoftirqd/0 runs their callbacks when they fire.
+ * del_timer, del_timer_sync, timer_shutdown, timer_pending) on the
+ * virtual clock of ktime.c, whose thread ksoftirqd/0 runs their callbacks
+ * when they fire.
  * Every operation is a step on the deferred-work domain (weft__lx_dom),
  * as the clock's own. */
 #include <stdio.h>
@@ -83,6 +84,13 @@ int weft_timer_mod(struct weft_timer *t, unsigned long expires,
 	weft__check_access(t, sizeof *t, true, loc);
 	weft__frame_obj_use(t, NULL, true, loc);
 	was = t->ev.armed;
+	/* A shut-down timer is not armed again, even by its own callback
+	 * (the kernel's timer_shutdown clears its function, and __mod_timer
+	 * then does nothing), as ext_timer.c's. */
+	if (t->shutdown) {
+		weft__step_note("shut down");
+		return was;
+	}
 	weft__lx_ev_arm(&t->ev, LX_EV_TIMER, expires, t, loc);
 	weft__lx_clock_need_thread(loc);
 	return was;
@@ -103,9 +111,14 @@ static int timer_waitdesc(const struct weft__op *op, char *buf, size_t n)
 	return t->running - 1;
 }
 
-int weft_timer_del(struct weft_timer *t, int sync, const struct weft_loc *loc)
+int weft_timer_del(struct weft_timer *t, int sync, int shutdown,
+		   const struct weft_loc *loc)
 {
-	struct weft__op op = { .name = sync ? "del_timer_sync" : "del_timer",
+	static const char *const names[2][2] = {
+		{ "del_timer", "del_timer_sync" },
+		{ "timer_shutdown", "timer_shutdown_sync" },
+	};
+	struct weft__op op = { .name = names[shutdown != 0][sync != 0],
 			       .obj = &weft__lx_dom, .objname = weft__lx_timer_name(t),
 			       .access = WEFT__ACC_WRITE, .arg = t,
 			       .loc = loc };
@@ -114,8 +127,8 @@ int weft_timer_del(struct weft_timer *t, int sync, const struct weft_loc *loc)
 	if (sync) {
 		if (t->running == weft__self() + 1)
 			weft__fail(WEFT__K(MISUSE), loc,
-				   "del_timer_sync(%s) from the "
-				   "timer's own callback waits for itself",
+				   "%s(%s) from the timer's own callback "
+				   "waits for itself", op.name,
 				   weft__lx_timer_name(t));
 		/* del_timer_sync spins rather than sleeps, so it is allowed
 		 * in atomic context; holding a lock the callback takes is
@@ -127,6 +140,8 @@ int weft_timer_del(struct weft_timer *t, int sync, const struct weft_loc *loc)
 	}
 	weft__visible(&op);
 	weft__check_access(t, sizeof *t, true, loc);
+	if (shutdown)
+		t->shutdown = 1;
 	return weft__lx_ev_disarm(&t->ev);
 }
 

@@ -4,12 +4,15 @@
  * A work's queueings are numbered (nqueued); ndone counts the instances
  * that finished, whether they ran or were cancelled.  Flushing waits for
  * the instance that was last queued (or is running) when the flush began,
- * so a requeue after that point is not waited for, as in the kernel. */
+ * so a requeue after that point is not waited for, as in the kernel.
+ * tasklet_kill, of the kernel header tree's tasklets (works of
+ * system_highpri_wq), is here too: it waits as cancel_work_sync does. */
 #include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 
 #include "lx.h"
+#include <kernel/linux/weft_ext.h>
 
 static struct weft_dwork *dwork_of(struct weft_work *w)
 {
@@ -247,6 +250,45 @@ int weft_work_enable(struct weft_work *w, const struct weft_loc *loc)
 			   w->name);
 	w->disable--;
 	return w->disable == 0;
+}
+
+/* ---- tasklet_kill -------------------------------------------------------- */
+
+/* No instance is pending and no other tasklet_kill holds the tasklet:
+ * the kernel's test_and_set_bit(TASKLET_STATE_SCHED) would succeed. */
+static bool sched_free(const struct weft__op *op)
+{
+	const struct weft_work *w = op->arg;
+	return !w->pending && !w->canceling;
+}
+
+/* The kernel's tasklet_kill takes TASKLET_STATE_SCHED itself once a
+ * scheduled instance has started (so every tasklet_schedule from then
+ * on, the running tasklet's own included, does nothing), waits for the
+ * running instance to return, and clears the bit.  Flushing instead
+ * left a tasklet that rescheduled itself pending, and the memory freed
+ * after tasklet_kill was a false use-after-free.  Here canceling plays
+ * SCHED: weft_work_queue fails while it is set. */
+void weft_kx_tasklet_kill(struct weft_work *w, const struct weft_loc *loc)
+{
+	struct weft__op op = { .name = "tasklet_kill", .obj = &weft__lx_dom,
+			       .access = WEFT__ACC_WRITE, .arg = w,
+			       .ready = sched_free, .waitdesc = work_waitdesc,
+			       .loc = loc };
+
+	weft__lx_work_check_init(w, op.name, loc);
+	op.objname = w->name;
+	weft_might_sleep(op.name, w->name, loc);
+	weft__wait_on_class(weft__lx_work_class(w), loc);
+	weft__visible(&op);
+	weft__check_access(w, sizeof *w, true, loc);
+	if (!w->runner)
+		return;
+	w->canceling = 1;
+	op.ready = not_running;
+	weft__visible(&op);
+	weft__check_access(w, sizeof *w, true, loc);
+	w->canceling = 0;
 }
 
 /* ---- flush_workqueue / drain_workqueue ----------------------------------- */

@@ -100,6 +100,16 @@ int weft_kx_atomic_depth(void);
 /* 1 in a timer or RCU callback or a tasklet (softirq context). */
 int weft_kx_in_softirq(void);
 
+/* ---- tasklets (linux/weft/interrupt.h: works of system_highpri_wq) ----
+ *
+ * tasklet_kill of the tasklet whose work is w (src/linux/wq_wait.c): wait
+ * until w is neither pending nor being killed by another thread, then
+ * make every queueing of w do nothing while a running instance returns,
+ * as the kernel's tasklet_kill holds TASKLET_STATE_SCHED meanwhile.
+ * Afterwards w is neither pending nor running, and may be queued again.
+ * Blocks (misuse in atomic context, as the kernel's sleeps). */
+void weft_kx_tasklet_kill(struct weft_work *w, const struct weft_loc *loc);
+
 /* ---- hard interrupts (src/linux/ext_irq.c) -----------------------------
  *
  * A requested line's handler runs in a daemon thread of its own,

@@ -71,11 +71,16 @@ static inline unsigned long weft_lx_ticks(unsigned long t)
 #define timer_container_of(var, t, field) from_timer(var, t, field)
 #define mod_timer(t, e) weft_timer_mod((t), (e), WEFT_HERE)
 #define add_timer(t) ((void)weft_timer_mod((t), (t)->expires, WEFT_HERE))
-#define del_timer(t) weft_timer_del((t), 0, WEFT_HERE)
-#define del_timer_sync(t) weft_timer_del((t), 1, WEFT_HERE)
-#define timer_delete(t) weft_timer_del((t), 0, WEFT_HERE)
-#define timer_delete_sync(t) weft_timer_del((t), 1, WEFT_HERE)
-#define timer_shutdown_sync(t) weft_timer_del((t), 1, WEFT_HERE)
+#define del_timer(t) weft_timer_del((t), 0, 0, WEFT_HERE)
+#define del_timer_sync(t) weft_timer_del((t), 1, 0, WEFT_HERE)
+#define timer_delete(t) weft_timer_del((t), 0, 0, WEFT_HERE)
+#define timer_delete_sync(t) weft_timer_del((t), 1, 0, WEFT_HERE)
+/* After a shutdown, mod_timer and add_timer do nothing (until
+ * timer_setup), as in the kernel, where they are a teardown's last word:
+ * a thread or the callback itself re-arming the timer meanwhile does not
+ * bring it back. */
+#define timer_shutdown(t) weft_timer_del((t), 0, 1, WEFT_HERE)
+#define timer_shutdown_sync(t) weft_timer_del((t), 1, 1, WEFT_HERE)
 #define timer_pending(t) (weft_timer_pending((t), WEFT_HERE))
 
 #endif

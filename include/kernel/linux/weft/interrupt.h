@@ -15,7 +15,9 @@
  * A tasklet runs its function in atomic context, never twice at once,
  * once per tasklet_schedule that found it not scheduled; here it is a work
  * item of system_highpri_wq whose function is an atomic section.
- * tasklet_kill waits until a scheduled tasklet has run. */
+ * tasklet_kill waits until a scheduled tasklet has run, then keeps it
+ * from being scheduled again (by itself, say) until a running instance
+ * has returned: afterwards it may be freed. */
 struct tasklet_struct {
 	struct weft_work work;
 	void (*func)(unsigned long);
@@ -63,7 +65,7 @@ static inline void weft_kx_tasklet_run(struct weft_work *w)
 #define tasklet_schedule(t)                                                   \
 	((void)weft_work_queue(&weft_system_highpri_wq, &(t)->work, WEFT_HERE))
 #define tasklet_hi_schedule(t) tasklet_schedule(t)
-#define tasklet_kill(t) ((void)weft_work_flush(&(t)->work, WEFT_HERE))
+#define tasklet_kill(t) weft_kx_tasklet_kill(&(t)->work, WEFT_HERE)
 WEFT_KX_UNMODELLED("tasklet_disable/tasklet_enable")
 void weft_kx_tasklet_disable(void);
 #define tasklet_disable(t) weft_kx_tasklet_disable()

@@ -22,6 +22,7 @@
 #undef del_timer_sync
 #undef timer_delete
 #undef timer_delete_sync
+#undef timer_shutdown
 #undef timer_shutdown_sync
 #undef timer_pending
 #define timer_list weft_xtimer

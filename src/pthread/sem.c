@@ -18,7 +18,7 @@ _Static_assert(sizeof(weft_sem_t) <= sizeof(sem_t),
 	       "weft_sem_t must fit in sem_t");
 
 _Static_assert(sizeof(struct weft__pt_sem) <= sizeof(sem_t),
-	       "struct weft__pt_sem must fit in sem_t");
+	       "the model's semaphore and its close site must fit in sem_t");
 
 /* A destroyed semaphore keeps this in its lock-class field (a class is
  * numbered from 1), until sem_init sets it up again; a named one whose

@@ -165,6 +165,9 @@ const struct weft__result *weft__result_at(int i)
  * exploration; JSON Lines are written as each test ends, the others when
  * every test is done. */
 static FILE *junit_file, *sarif_file;
+/* Why writing a report to standard output failed first (0: it did not),
+ * said once every test is done (weft__results_write). */
+static int stdout_errno;
 
 static FILE *open_out(const char *path)
 {
@@ -219,7 +222,8 @@ void weft__report_test(const struct weft_test *t, struct weft__shm *S,
 		weft__report_json(stdout, t, S, argv0);
 	else
 		fputs(text, stdout);
-	fflush(stdout);
+	if (fflush(stdout) != 0 && !stdout_errno)
+		stdout_errno = errno;
 	if (json_file)
 		weft__report_json(json_file, t, S, argv0);
 	weft__results_add(t, S, argv0, text);
@@ -252,5 +256,16 @@ bool weft__results_write(const char *argv0)
 			     !ferror(json_file));
 	junit_file = sarif_file = json_file = NULL;
 	free(copy);
+	/* The reports on standard output too: on a full disk they were lost
+	 * with exit status 0 or 1 and no word (a probe of the command
+	 * line). */
+	if (fflush(stdout) != 0 && !stdout_errno)
+		stdout_errno = errno;
+	if (stdout_errno || ferror(stdout)) {
+		fprintf(stderr, "weft: cannot write the report to standard "
+				"output: %s\n",
+			strerror(stdout_errno ? stdout_errno : EIO));
+		ok = false;
+	}
 	return ok;
 }

@@ -169,4 +169,11 @@ hasnt "$out" "holds no mutex" "lock after destroy"
 out=$(WEFT_OPTIONS=strategy=dfs $B/tests/detect/pthread/cond_destroy_waiter_bug --quiet)
 has "$out" "waits on it at " "destroy with a waiter"
 expect_eq "$(printf '%s\n' "$out" | sed -n 2p | grep -o '(at ' | wc -l)" 1 "one (at ...) in the destroy's message"
+# A report standard output cannot take (a full disk) is said, with status
+# 2: it was lost with the test's own status and no word.
+if [ -w /dev/full ]; then
+	err=$($R --filter=volatile_race 2>&1 >/dev/full)
+	expect_eq $? 2 "report to a full standard output"
+	has "$err" "weft: cannot write the report to standard output: No space left on device" "report to a full standard output"
+fi
 echo ok

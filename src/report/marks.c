@@ -139,6 +139,13 @@ long weft__marks_running(void)
 	return M ? M->running : -1;
 }
 
+long weft__marks_exec(const struct weft__shm *S)
+{
+	return S->v.bug_fatal && weft__marks_running() >= 0
+		       ? weft__marks_running()
+		       : S->v.bug_exec;
+}
+
 int weft__marks_of(long exec, const struct weft__mark **out)
 {
 	if (!M)

@@ -6,13 +6,150 @@
  * at such a place is never collapsed away, and the SARIF log locates its
  * result at the first place and relates the others. */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "report.h"
 
 static bool path_char(char c)
 {
 	return c && !isspace((unsigned char)c) && !strchr("()[],;'\"`<>", c);
+}
+
+/* ---- names with spaces and quotes ---------------------------------------
+ *
+ * A path is found by reading back from its ':' over the characters a
+ * path is made of, and a space or a quote ends it: in "(at a b.c:9)"
+ * that gives "b.c", and the SARIF log located the bug in a file that
+ * does not exist ("my dir/ab.c" became "dir/ab.c", 'nasty "src" é.c'
+ * became "é.c").  The text alone cannot tell where such a name begins,
+ * so the names the program's own record holds (its steps' and marks'
+ * places, the test's file) are kept, and a path that ends as one of them
+ * is read back to where that name begins. */
+#define MAX_KNOWN 64
+
+static char *known[MAX_KNOWN];
+static int nknown;
+
+/* Whether reading back over path characters would cut the name. */
+static bool cut_by_scan(const char *file)
+{
+	for (const char *c = file; *c; c++)
+		if (!path_char(*c))
+			return true;
+	return false;
+}
+
+void weft__refs_learn(const char *file)
+{
+	if (!file || !file[0] || !cut_by_scan(file) || nknown == MAX_KNOWN)
+		return;
+	for (int i = 0; i < nknown; i++)
+		if (!strcmp(known[i], file))
+			return;
+	known[nknown] = strdup(file);
+	if (known[nknown])
+		nknown++;
+}
+
+void weft__refs_learn_record(const struct weft_test *t, struct weft__shm *S)
+{
+	const struct weft__step *st = weft__trace_steps(&S->t);
+	const struct weft__mark *marks = NULL;
+	int nm = weft__marks_of(weft__marks_exec(S), &marks);
+
+	weft__refs_learn(t ? t->file : NULL);
+	for (long i = 0; i < S->t.nsteps; i++)
+		if (st[i].loc)
+			weft__refs_learn(st[i].loc->file);
+	for (int i = 0; i < nm; i++)
+		weft__refs_learn(marks[i].file);
+}
+
+/* Whether the text before c ends with t, a known name or its tail from a
+ * component on, where a component of the text begins (at the text's
+ * start, after a '/' or after a character no path holds). */
+static bool ends_with_tail(const char *text, const char *c, const char *t)
+{
+	size_t n = strlen(t);
+	const char *m;
+
+	if ((size_t)(c - text) < n)
+		return false;
+	m = c - n;
+	return !memcmp(m, t, n) &&
+	       (m == text || m[-1] == '/' || !path_char(m[-1]));
+}
+
+/* The next tail of a name to try: from its next component on. */
+static const char *next_tail(const char *t)
+{
+	const char *slash = strchr(t, '/');
+
+	return slash ? slash + 1 : NULL;
+}
+
+/* Where the path ending at c begins when it is a known name, or a tail
+ * of one from a component on, that reaches back past s; a tail after a
+ * '/' in the text is read on back over path characters (a relative
+ * name the text gives in full).  s itself otherwise. */
+static const char *known_start(const char *text, const char *s,
+			       const char *c)
+{
+	for (int i = 0; i < nknown; i++)
+		for (const char *t = known[i]; t; t = next_tail(t)) {
+			const char *m;
+			if (strlen(t) <= (size_t)(c - s) ||
+			    !ends_with_tail(text, c, t))
+				continue;
+			m = c - strlen(t);
+			if (m > text && m[-1] == '/')
+				while (m > text && path_char(m[-1]))
+					m--;
+			s = m;
+			break;
+		}
+	return s;
+}
+
+/* A space or a quote, which the scan stops at and a name may hold. */
+static bool gap(char c)
+{
+	return c == ' ' || c == '"' || c == '\'';
+}
+
+/* A name neither the record nor the scan knows in full (a finding of
+ * another execution, in a file no step of this one is in): the longest
+ * that reaches back over spaces and quotes, word by word, and names a
+ * file that exists (a relative name as the compiler saw it, from the
+ * directory weft runs in, as SARIF's SRCROOT takes it). */
+static const char *existing_start(const char *text, const char *s,
+				  const char *c)
+{
+	char path[sizeof((struct weft__ref *)0)->file];
+	const char *best = s;
+
+	for (const char *m = s; m > text && gap(m[-1]);) {
+		for (m--; m > text && path_char(m[-1]); m--)
+			;
+		if ((size_t)(c - m) >= sizeof path)
+			break;
+		memcpy(path, m, (size_t)(c - m));
+		path[c - m] = 0;
+		if (access(path, F_OK) == 0)
+			best = m;
+	}
+	return best;
+}
+
+/* Where the path ending at c begins, the scan having stopped at s. */
+static const char *path_start(const char *text, const char *s, const char *c)
+{
+	const char *k = s > text ? known_start(text, s, c) : s;
+
+	return k == s && s > text && gap(s[-1]) ? existing_start(text, s, c)
+						: k;
 }
 
 /* The text line around position i, trimmed, into ctx. */
@@ -98,6 +235,7 @@ int weft__refs_find(const char *text, struct weft__ref *out, int max)
 			continue;
 		while (s > text && path_char(s[-1]))
 			s--;
+		s = path_start(text, s, c);
 		if (!sourceish(s, (size_t)(c - s)))
 			continue;
 		for (const char *d = c + 1; isdigit((unsigned char)*d) &&

@@ -168,6 +168,8 @@ void weft__mark_access(int tid, uint32_t clk, const char *op,
 int weft__marks_of(long exec, const struct weft__mark **out);
 /* The execution that began last (the one a fatal bug ended), -1 none. */
 long weft__marks_running(void);
+/* The execution whose marks the report of S draws. */
+long weft__marks_exec(const struct weft__shm *S);
 
 /* ---- source references in report text (refs.c) -------------------------- */
 
@@ -179,6 +181,11 @@ struct weft__ref {
 };
 /* The distinct references in text, in order; returns how many. */
 int weft__refs_find(const char *text, struct weft__ref *out, int max);
+/* A source file whose name may hold spaces or quotes: a reference that
+ * ends as it is read as the whole name, not from its last space on. */
+void weft__refs_learn(const char *file);
+/* The source files of a test's report: its file, its steps' and marks'. */
+void weft__refs_learn_record(const struct weft_test *t, struct weft__shm *S);
 /* Move the failure's own place ("(at file:line)" ending the message's
  * first line) to the front. */
 void weft__refs_failure_first(const char *message, struct weft__ref *refs,

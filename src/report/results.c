@@ -216,6 +216,7 @@ void weft__report_test(const struct weft_test *t, struct weft__shm *S,
 	size_t len = 0;
 	FILE *m = open_memstream(&text, &len);
 
+	weft__refs_learn_record(t, S);
 	weft__report_text(m, t, S, argv0);
 	fclose(m);
 	if (weft__opts.json)

@@ -170,10 +170,7 @@ static long build_items(struct weft__shm *S, struct item *it)
 {
 	const struct weft__step *st = weft__trace_steps(&S->t);
 	const struct weft__mark *marks = NULL;
-	int nm = weft__marks_of(S->v.bug_fatal && weft__marks_running() >= 0
-					? weft__marks_running()
-					: S->v.bug_exec,
-				&marks);
+	int nm = weft__marks_of(weft__marks_exec(S), &marks);
 	bool used[64] = { false };
 	long n = 0;
 

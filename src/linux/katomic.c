@@ -237,7 +237,8 @@ static void once_note(const char *what)
 			   "READ_ONCE reads the latest store and acquires, "
 			   "stronger than the kernel memory model: a bug that "
 			   "needs a reader's loads reordered (a missing "
-			   "smp_rmb) is not found");
+			   "smp_rmb) or a store and a later load reordered (a "
+			   "missing smp_mb, store buffering) is not found");
 }
 
 void weft_kaccess(const void *p, size_t n, int write, const char *what,

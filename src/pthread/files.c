@@ -255,6 +255,40 @@ int __weft_creat(const char *path, mode_t mode)
 	return made_fd(AT_FDCWD, path, O_CREAT, keep_fd(creat(path, mode)));
 }
 
+/* The calls that make a file or directory of a unique name from a
+ * template: nothing was there before (they create exclusively), and the
+ * name is known once they return.  Noted as made, so that an execution
+ * cut short leaves none behind (a probe of ordinary pthread programs
+ * found mkstemp's files in /tmp). */
+static int made_unique(char *tmpl, int fd)
+{
+	weft__pt_fs_made(AT_FDCWD, tmpl, true, fd >= 0);
+	return fd;
+}
+
+int __weft_mkstemp(char *tmpl)
+{
+	return made_unique(tmpl, keep_fd(mkstemp(tmpl)));
+}
+
+int __weft_mkstemp64(char *tmpl)
+{
+	return made_unique(tmpl, keep_fd(mkstemp64(tmpl)));
+}
+
+int __weft_mkostemp(char *tmpl, int flags)
+{
+	return made_unique(tmpl, keep_fd(mkostemp(tmpl, flags)));
+}
+
+char *__weft_mkdtemp(char *tmpl)
+{
+	char *d = mkdtemp(tmpl);
+
+	made_unique(tmpl, d ? 0 : -1);
+	return d;
+}
+
 int __weft_dup(int fd)
 {
 	return keep_fd(dup(fd));

@@ -55,7 +55,7 @@ enum { STEP_OP, STEP_CHOICE };
 #define WEFT__MAX_NOTES 8
 #define WEFT__NOTE_LEN 200
 struct weft__finding {
-	char kind[32];
+	char kind[64];
 	uint64_t key;
 	char msg[1024];
 };
@@ -91,7 +91,9 @@ struct weft__verdict {
 				     its values (SV-COMP's nondet calls): a
 				     verification holds for those only */
 	char strategy[32];        /* what actually ran */
-	char kind[32];
+	char kind[64];            /* a bug kind, or a limit's reason, which
+				     may be long ("unsupported: poll()
+				     with a timeout": 32 bytes cut it) */
 	char message[1024];
 	char detail[8192];        /* the detectors' explanation of the bug,
 				     emptied as each execution starts */

@@ -249,7 +249,7 @@ static void restore_record(struct weft__shm *S, const struct saved *v)
  * and its message, for an inconclusive verdict. */
 struct limit_rec {
 	struct saved *rec;
-	char kind[32];
+	char kind[64];
 	char message[1024];
 	long exec, leaf;
 };

@@ -302,7 +302,9 @@ int __weft_accept(int fd, struct sockaddr *a, socklen_t *al)
 
 int __weft_poll(struct pollfd *f, nfds_t n, int timeout)
 {
-	refuse_at("poll() with a timeout", timeout != 0, PT_RA());
+	refuse_at(timeout < 0 ? "poll() without a timeout"
+				: "poll() with a timeout",
+		  timeout != 0, PT_RA());
 	return poll(f, n, timeout);
 }
 
@@ -323,7 +325,9 @@ ssize_t __recvfrom_chk(int fd, void *p, size_t n, size_t plen, int flags,
 
 int __weft___poll_chk(struct pollfd *f, nfds_t n, int timeout, size_t flen)
 {
-	refuse_at("poll() with a timeout", timeout != 0, PT_RA());
+	refuse_at(timeout < 0 ? "poll() without a timeout"
+				: "poll() with a timeout",
+		  timeout != 0, PT_RA());
 	return __poll_chk(f, n, timeout, flen);
 }
 
@@ -357,6 +361,8 @@ int __weft_pselect(int n, fd_set *r, fd_set *w, fd_set *e,
 
 int __weft_epoll_wait(int epfd, struct epoll_event *ev, int max, int timeout)
 {
-	refuse_at("epoll_wait() with a timeout", timeout != 0, PT_RA());
+	refuse_at(timeout < 0 ? "epoll_wait() without a timeout"
+				: "epoll_wait() with a timeout",
+		  timeout != 0, PT_RA());
 	return epoll_wait(epfd, ev, max, timeout);
 }

@@ -196,8 +196,19 @@ void weft__lx_freed_armed(const void *owner, const struct weft_loc *armed_at,
 void weft__lx_wq_insert(struct weft_wq *wq, struct weft_work *w, int cpu,
 			const struct weft_loc *loc);
 /* The CPU tag of a work the calling thread queues now, for CPU cpu if
- * that is not -1 (queue_work_on). */
+ * that is not -1 (queue_work_on).  The tags of per-CPU queues' works
+ * (wq_cpu.c): WEFT__LX_CPU_ANY for any CPU (a preemptible thread's),
+ * WEFT__LX_CPU_WORKER + the worker for the CPU of the worker that runs
+ * such a work.  weft__lx_wq_settle_cpu turns "any" into the explorer's
+ * choice where wq's limit can hold works back, in the queueing step;
+ * weft__lx_wq_running_on counts wq's works running on a tag. */
 int weft__lx_queue_cpu(int cpu);
+#define WEFT__LX_CPU_ANY (-1)
+#define WEFT__LX_CPU_WORKER (1 << 21)
+bool weft__lx_wq_per_cpu(const struct weft_wq *wq);
+int weft__lx_wq_settle_cpu(struct weft_wq *wq, int cpu);
+int weft__lx_wq_running_on(const struct weft_wq *wq, int cpu);
+void weft__lx_wq_cpu_begin(void);
 void weft__lx_wq_spawn_if_needed(struct weft_wq *wq,
 				 const struct weft_loc *loc);
 void weft__lx_wq_begin(void);

@@ -17,7 +17,6 @@ struct weft_wq weft_system_wq, weft_system_unbound_wq, weft_system_long_wq,
 
 static struct weft_wq *registry;   /* queues used in this execution */
 static int nkworkers;               /* kworker/N numbering */
-static int nfresh;                  /* CPU tags chosen new (pick_cpu) */
 
 static const char *const kworker_names[] = {
 	"kworker/0", "kworker/1", "kworker/2",  "kworker/3",
@@ -40,7 +39,7 @@ void weft__lx_wq_begin(void)
 {
 	registry = NULL;
 	nkworkers = 0;
-	nfresh = 0;
+	weft__lx_wq_cpu_begin();
 	sys_init(&weft_system_wq, "system_wq");
 	sys_init(&weft_system_unbound_wq, "system_unbound_wq");
 	sys_init(&weft_system_long_wq, "system_long_wq");
@@ -91,55 +90,6 @@ static int limit_of(int max_active, int ordered)
 	return max_active <= 0 ? 256 : max_active;
 }
 
-static bool per_cpu(const struct weft_wq *wq)
-{
-	return !wq->ordered && !(wq->flags & WEFT_WQ_UNBOUND);
-}
-
-/* A per-CPU queue runs a work on the CPU that queued it, and its limit
- * holds on each CPU: works queued from two CPUs run at once however low
- * the limit (the kernel's documentation sends those who need one at a
- * time to alloc_ordered_workqueue).  weft has no CPUs, so a work carries
- * a tag for its CPU: the one queue_work_on names; the queuing worker's,
- * since a per-CPU worker stays on its CPU; the queuing thread's while it
- * cannot be preempted (spinlock, interrupts or softirqs off, a callback),
- * since it stays on its CPU (one tag for all such stretches of a thread:
- * a thread that moved between two of them is not modelled); else (-1)
- * any CPU, as a preemptible thread may be on any.  Where the queue's
- * limit can hold works back, "any" is a choice the explorer branches on
- * (pick_cpu): the CPU of a work already on the queue, or one of its own.
- * With a tag of its own for every such work, two queue_work calls in a
- * row never met on one CPU, where a limit of 1 makes the second wait for
- * the first, and a deadlock between them was verified (a probe of kernel
- * patterns). */
-#define CPU_OWN (-1)
-#define CPU_PINNED (1 << 20)   /* + thread: a non-preemptible stretch */
-#define CPU_WORKER (1 << 21)   /* + thread: a per-CPU worker's */
-#define CPU_FRESH (1 << 22)    /* + n: the n-th CPU chosen as a new one */
-
-int weft__lx_queue_cpu(int cpu)
-{
-	const struct weft__lx_thread *me = weft__lx_me();
-
-	if (cpu >= 0)
-		return cpu;
-	if (me->wq && me->work && per_cpu(me->wq))
-		return me->work->run_cpu;
-	if (me->spin_depth || me->irqs_off || me->bh_off || me->atomic_what)
-		return CPU_PINNED + weft__self();
-	return CPU_OWN;
-}
-
-/* The works of per-CPU queue wq running on CPU tag cpu. */
-static int running_on(const struct weft_wq *wq, int cpu)
-{
-	int n = 0;
-
-	for (int k = 0; k < wq->nworkers; k++)
-		n += wq->cur[k] && wq->cur[k]->run_cpu == cpu;
-	return n;
-}
-
 /* Whether a worker of wq runs w now.  A work runs once at a time on
  * each queue (the kernel queues an instance on the pool that still runs
  * one); on two queues, two instances may run at once. */
@@ -149,39 +99,6 @@ static bool runs_here(const struct weft_wq *wq, const struct weft_work *w)
 		if (wq->cur[k] == w)
 			return true;
 	return false;
-}
-
-static void add_tag(int *tags, int *n, int tag)
-{
-	for (int i = 0; i < *n; i++)
-		if (tags[i] == tag)
-			return;
-	tags[(*n)++] = tag;
-}
-
-/* The CPU tag of a work queued on per-CPU queue wq from any CPU, when
- * the queue's limit can hold works back: the explorer's choice between
- * a CPU of its own and the CPU of each work pending or running on wq.
- * Called in the queueing step. */
-static int pick_cpu(struct weft_wq *wq)
-{
-	int tags[WEFT_WQ_MAX_WORKERS + 16], n = 0, v;
-
-	for (int k = 0; k < wq->nworkers; k++)
-		if (wq->cur[k])
-			add_tag(tags, &n, wq->cur[k]->run_cpu);
-	for (struct weft_work *x = wq->head; x && n < (int)(sizeof tags /
-						sizeof tags[0]); x = x->next)
-		if (x->cpu != CPU_OWN)
-			add_tag(tags, &n, x->cpu);
-	/* A lone step (a spinning thread's, or the clock's with nobody
-	 * else to run) has no place for a decision: a CPU of its own, as
-	 * every such work had before the choice. */
-	v = n && !weft__lone_step ? weft__choose_here(n + 1) : 0;
-	if (v == 0)
-		return CPU_FRESH + ++nfresh;
-	weft__step_note("on the CPU of a work on the queue");
-	return tags[v - 1];
 }
 
 /* A queue's block is named after the queue too: a use after
@@ -295,7 +212,7 @@ void weft__lx_work_check_init(struct weft_work *w, const char *what,
 /* The first pending work a worker may start now, or NULL. */
 static struct weft_work *first_runnable(const struct weft_wq *wq)
 {
-	bool pc = per_cpu(wq);
+	bool pc = weft__lx_wq_per_cpu(wq);
 
 	if (!pc && wq->nactive >= wq->max_active)
 		return NULL;
@@ -304,8 +221,8 @@ static struct weft_work *first_runnable(const struct weft_wq *wq)
 	/* A work is never run by two workers of a queue at once: an
 	 * instance queued while the previous one runs waits for it. */
 	for (struct weft_work *w = wq->head; w; w = w->next)
-		if (!runs_here(wq, w) && (!pc || w->cpu == CPU_OWN ||
-				   running_on(wq, w->cpu) < wq->max_active))
+		if (!runs_here(wq, w) && (!pc || w->cpu == WEFT__LX_CPU_ANY ||
+				   weft__lx_wq_running_on(wq, w->cpu) < wq->max_active))
 			return w;
 	return NULL;
 }
@@ -468,8 +385,9 @@ static void worker_main(void *arg)
 		w->pending = 0;
 		w->runner = weft__self() + 1;
 		w->nrunning++;
-		w->run_cpu = w->cpu != CPU_OWN ? w->cpu
-					       : CPU_WORKER + weft__self();
+		w->run_cpu = w->cpu != WEFT__LX_CPU_ANY
+				     ? w->cpu
+				     : WEFT__LX_CPU_WORKER + weft__self();
 		w->run_seq = w->seq;
 		wq->nactive++;
 		wq->cur[wk->slot] = w;
@@ -532,9 +450,7 @@ void weft__lx_wq_insert(struct weft_wq *wq, struct weft_work *w, int cpu,
 			   "then", w->name, wq->name);
 	reg(wq);
 	/* Before w is on the queue: its tag is not yet one to choose. */
-	if (cpu == CPU_OWN && per_cpu(wq) &&
-	    wq->max_active < WEFT_WQ_MAX_WORKERS)
-		cpu = pick_cpu(wq);
+	cpu = weft__lx_wq_settle_cpu(wq, cpu);
 	w->wq = wq;
 	w->next = NULL;
 	if (wq->tail)
@@ -564,7 +480,8 @@ void weft__lx_wq_spawn_if_needed(struct weft_wq *wq, const struct weft_loc *loc)
 {
 	int idle = 0, pending = 0, limit;
 
-	limit = wq->max_active < WEFT_WQ_MAX_WORKERS && !per_cpu(wq)
+	limit = wq->max_active < WEFT_WQ_MAX_WORKERS &&
+				!weft__lx_wq_per_cpu(wq)
 			? wq->max_active
 			: WEFT_WQ_MAX_WORKERS;
 	for (int k = 0; k < wq->nworkers; k++)

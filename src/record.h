@@ -53,7 +53,7 @@ enum { STEP_OP, STEP_CHOICE };
 #define WEFT__POOL_SIZE (1u << 20)
 #define WEFT__MAX_FINDINGS 16
 #define WEFT__MAX_NOTES 8
-#define WEFT__NOTE_LEN 200
+#define WEFT__NOTE_LEN 320
 struct weft__finding {
 	char kind[64];
 	uint64_t key;

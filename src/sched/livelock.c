@@ -112,6 +112,18 @@ bool weft__livelock_lone(struct weft__exec *X)
 	return true;
 }
 
+/* What to raise for more rounds of threads that spin together:
+ * --spin-bound, unless half of --max-steps cut it (a --spin-bound above
+ * that was lowered without a word, and the advice to raise it changed
+ * nothing; a probe of the command line).  A lone spinner's polls are no
+ * steps, and its bound is --spin-bound itself. */
+static const char *raise_hint(void)
+{
+	return spin_bound() < weft__opts.spin_bound
+		       ? "--max-steps: --spin-bound counts at most half of it"
+		       : "--spin-bound";
+}
+
 _Noreturn void weft__livelock_report(struct weft__exec *X, bool lone)
 {
 	if (lone)
@@ -126,7 +138,6 @@ _Noreturn void weft__livelock_report(struct weft__exec *X, bool lone)
 	livelock(weft__internf(
 		"every runnable thread has been spinning for %ld steps "
 		"without any thread making progress (a loop that gives up "
-		"by itself after more rounds is no livelock: raise "
-		"--spin-bound)",
-		spin_bound()));
+		"by itself after more rounds is no livelock: raise %s)",
+		spin_bound(), raise_hint()));
 }

@@ -176,4 +176,13 @@ if [ -w /dev/full ]; then
 	expect_eq $? 2 "report to a full standard output"
 	has "$err" "weft: cannot write the report to standard output: No space left on device" "report to a full standard output"
 fi
+# Threads spinning together: the livelock's advice names what bounds the
+# rounds, --max-steps when half of it cut a larger --spin-bound.
+S=$B/tests/detect/core/spin_together_bug
+out=$($S --max-steps=100 --spin-bound=5000)
+has "$out" "spinning for 50 steps" "spin bound cut by --max-steps"
+has "$out" "raise --max-steps: --spin-bound counts at most half of it" "spin bound cut by --max-steps"
+out=$($S --spin-bound=60)
+has "$out" "spinning for 60 steps" "spin bound"
+has "$out" "no livelock: raise --spin-bound)" "spin bound"
 echo ok

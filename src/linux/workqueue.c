@@ -221,8 +221,9 @@ static struct weft_work *first_runnable(const struct weft_wq *wq)
 	/* A work is never run by two workers of a queue at once: an
 	 * instance queued while the previous one runs waits for it. */
 	for (struct weft_work *w = wq->head; w; w = w->next)
-		if (!runs_here(wq, w) && (!pc || w->cpu == WEFT__LX_CPU_ANY ||
-				   weft__lx_wq_running_on(wq, w->cpu) < wq->max_active))
+		if (!runs_here(wq, w) &&
+		    (!pc || w->cpu == WEFT__LX_CPU_ANY ||
+		     weft__lx_wq_running_on(wq, w->cpu) < wq->max_active))
 			return w;
 	return NULL;
 }

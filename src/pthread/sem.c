@@ -111,12 +111,12 @@ int __weft_sem_trywait(sem_t *s)
 {
 	if (!weft__pt_live())
 		return sem_trywait(s);
-	if (weft_sem_trywait_at(ws_live(s, "sem_trywait", PT_LOC()),
-				PT_LOC()) == 0) {
-		still_live(s, "sem_trywait", PT_LOC());
-		return 0;
-	}
+	int r = weft_sem_trywait_at(ws_live(s, "sem_trywait", PT_LOC()),
+				    PT_LOC());
+
 	still_live(s, "sem_trywait", PT_LOC());
+	if (r == 0)
+		return 0;
 	errno = EAGAIN;
 	return -1;
 }

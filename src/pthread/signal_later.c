@@ -39,9 +39,11 @@ unsigned __weft_alarm(unsigned s)
 {
 	uintptr_t ra = PT_RA();
 
+	if (!weft__pt_live())
+		return alarm(s);
 	/* alarm(0) cancels: nothing of weft's was ever armed. */
-	if (!weft__pt_live() || !s)
-		return weft__pt_live() ? 0 : alarm(s);
+	if (!s)
+		return 0;
 	refuse("alarm", LATER_SIGNAL " (SIGALRM)", ra);
 }
 
@@ -49,8 +51,10 @@ useconds_t __weft_ualarm(useconds_t us, useconds_t interval)
 {
 	uintptr_t ra = PT_RA();
 
-	if (!weft__pt_live() || !us)
-		return weft__pt_live() ? 0 : ualarm(us, interval);
+	if (!weft__pt_live())
+		return ualarm(us, interval);
+	if (!us)
+		return 0;
 	refuse("ualarm", LATER_SIGNAL " (SIGALRM)", ra);
 }
 

@@ -106,6 +106,10 @@ void weft__thread_clear_flags(int id, unsigned flags);
  * every execution (records are reused): per-thread state a model keeps in
  * its own table is stale when the serial it was written under differs. */
 uint64_t weft__thread_serial(int id);
+/* weft_join_at at a cancellation point (weft__cancel_point): true once
+ * the thread was joined, false when a cancel request ended the wait.
+ * Blocks. */
+bool weft__join_at(weft_thread_t th, const struct weft_loc *loc);
 /* A join that does not wait (pthread_tryjoin_np): a read of thread id's
  * record, which its exit writes, so the explorer also tries the order in
  * which the thread ends first.  True (joined, all it did ordered before
@@ -185,6 +189,19 @@ _Noreturn void weft__deadlock_report(void);
  * deadlock but infeasible: the real wait would time out, which the
  * other branch explores; it ends as redundant.  Does not block. */
 void weft__timed_wait(bool on);
+/* Cancellation of pthreads (src/pthread/cancel.c), for the waits that
+ * are cancellation points (a condition, a semaphore, a join).  While
+ * weft__cancel_point(obj) is set for the calling thread, its wait also
+ * touches obj (the object a pthread_cancel of the thread writes), so the
+ * explorer orders the two, and the wait ends as soon as
+ * weft__cancel_wake(tid, true) marked a cancel request the thread acts
+ * on: the wait then returns -ECANCELED (its condition's mutex taken
+ * back) and the caller acts on the request.  NULL ends the point.
+ * weft__cancel_obj and weft__cancel_wakes ask.  None of them blocks. */
+void weft__cancel_point(const void *obj);
+void weft__cancel_wake(int tid, bool on);
+const void *weft__cancel_obj(void);
+bool weft__cancel_wakes(int tid);
 /* Whether the calling thread is inside such an untimed wait: a lock it
  * takes there adds no lock-order edge, as a trylock's, since the real
  * wait gives up at its deadline and cannot deadlock. */

@@ -88,8 +88,11 @@ int __weft_pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m)
 {
 	if (!weft__pt_live())
 		return pthread_cond_wait(c, m);
-	weft__cond_wait(wc_at(c, PT_LOC()), weft__pt_mutex(m), 0,
-			"pthread_cond_wait", PT_LOC());
+	weft__pt_cancel_enter();
+	weft__pt_cancel_leave(weft__cond_wait(wc_at(c, PT_LOC()),
+					      weft__pt_mutex(m), 0,
+					      "pthread_cond_wait", PT_LOC()) ==
+			      -ECANCELED);
 	return 0;
 }
 
@@ -101,8 +104,12 @@ static int cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
 			  clockid_t clk, const struct timespec *ts,
 			  const char *opname, const struct weft_loc *loc)
 {
-	if (!weft__cond_wait(wc_at(c, loc), weft__pt_mutex(m), 1, opname,
-			     loc))
+	int r;
+
+	weft__pt_cancel_enter();
+	r = weft__cond_wait(wc_at(c, loc), weft__pt_mutex(m), 1, opname, loc);
+	weft__pt_cancel_leave(r == -ECANCELED);
+	if (!r)
 		return 0;
 	if (ts)
 		weft__pt_time_pass(weft__pt_ns_until(clk, ts));

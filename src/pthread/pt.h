@@ -231,6 +231,17 @@ void weft__pt_run_tls_dtors(int tid);
  * the slot of its innermost handler (thread.c); the handlers' unwinding,
  * which returns only when the thread has none left (cleanup.c). */
 _Noreturn void weft__pt_exit_finish(void);
+/* Cancellation points (cancel.c).  A wait that can block calls
+ * weft__pt_cancel_enter before it and weft__pt_cancel_leave after,
+ * saying whether a cancel request ended it (-ECANCELED from the sync
+ * layer); weft__pt_cancel_check is a point that does not block (a sleep,
+ * pthread_testcancel).  Each acts on a request (the thread ends, as by
+ * pthread_exit(PTHREAD_CANCELED)) and then never returns.  Only
+ * weft__pt_cancel_check is a scheduling point, and only in a program
+ * that calls pthread_cancel. */
+void weft__pt_cancel_enter(void);
+void weft__pt_cancel_leave(bool cancelled);
+void weft__pt_cancel_check(const struct weft_loc *loc);
 __pthread_unwind_buf_t **weft__pt_cleanup_top(void);
 void weft__pt_cleanup_unwind(void);
 /* While a C++ destructor run at exit runs, the place to report its frees

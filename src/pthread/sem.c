@@ -101,7 +101,11 @@ int __weft_sem_wait(sem_t *s)
 {
 	if (!weft__pt_live())
 		return sem_wait(s);
-	weft_sem_wait_at(ws_live(s, "sem_wait", PT_LOC()), PT_LOC());
+	weft__pt_cancel_check(PT_LOC());
+	weft__pt_cancel_enter();
+	weft__pt_cancel_leave(weft__sem_wait_at(ws_live(s, "sem_wait",
+							PT_LOC()),
+						PT_LOC()) == -ECANCELED);
 	still_live(s, "sem_wait", PT_LOC());
 	return 0;
 }
@@ -125,6 +129,7 @@ int __weft_sem_trywait(sem_t *s)
 static int timed_wait(sem_t *s, clockid_t c, const struct timespec *abs,
 		      const struct weft_loc *loc)
 {
+	weft__pt_cancel_check(loc);
 	if (weft_sem_trywait_at(ws_live(s, "sem_timedwait", loc), loc) == 0)
 		return 0;
 	if (weft__pt_times_out("sem_timedwait times out", c, abs, loc)) {
@@ -132,7 +137,10 @@ static int timed_wait(sem_t *s, clockid_t c, const struct timespec *abs,
 		return -1;
 	}
 	weft__timed_wait(true);
-	weft_sem_wait_at(ws_live(s, "sem_timedwait", loc), loc);
+	weft__pt_cancel_enter();
+	weft__pt_cancel_leave(weft__sem_wait_at(ws_live(s, "sem_timedwait",
+							loc),
+						loc) == -ECANCELED);
 	weft__timed_wait(false);
 	return 0;
 }

@@ -271,11 +271,14 @@ int weft__pt_join(pthread_t t, void **ret, const struct weft_loc *loc)
 
 	if (t == PT_ID(weft__self()))
 		return join_error(t, "pthread_join", loc);
+	weft__pt_cancel_check(loc);
 	if (slot_of(t))
 		claim(t, loc);
 	if ((err = join_error(t, "pthread_join", loc)))
 		return err;
-	weft_join_at((weft_thread_t){ (int)t - 1 }, loc);
+	weft__pt_cancel_enter();
+	weft__pt_cancel_leave(!weft__join_at((weft_thread_t){ (int)t - 1 },
+					     loc));
 	slots[t - 1].joined = true;
 	if (ret)
 		*ret = slots[t - 1].ret;
@@ -447,30 +450,6 @@ int __weft_sched_yield(void)
 int __weft_pthread_yield(void)
 {
 	return __weft_sched_yield();
-}
-
-/* Cancellation cannot be modelled faithfully (asynchronous cancellation
- * points everywhere in libc), so it is named clearly instead. */
-int __weft_pthread_cancel(pthread_t t)
-{
-	(void)t;
-	if (!weft__pt_live())
-		return ENOSYS;
-	weft__limit("unsupported: pthread_cancel", PT_LOC(),
-		    "pthread_cancel is not supported by weft");
-}
-
-/* A cancellation point, and a scheduling point: a thread that loops on
- * it waiting to be cancelled lets the others run (it spun without one
- * until the time limit), so the canceller reaches pthread_cancel, which
- * is unsupported. */
-void __weft_pthread_testcancel(void)
-{
-	if (!weft__pt_live()) {
-		pthread_testcancel();
-		return;
-	}
-	weft_yield_at(PT_LOC());
 }
 
 /* The argument live pthread tid's start routine was handed, or NULL.

@@ -24,8 +24,11 @@
 
 static long long now_ns;           /* virtual time of this execution */
 
+/* Every sleep is a cancellation point (cancel.c): a request pending as
+ * it begins, or coming while it sleeps, is acted on at its start. */
 static void advance(long long ns, const struct weft_loc *loc)
 {
+	weft__pt_cancel_check(loc);
 	if (ns > 0)
 		now_ns += ns;
 	weft__point("sleep", NULL, NULL, WEFT__ACC_NONE, loc);

@@ -271,6 +271,31 @@ void weft__timed_wait(bool on)
 		X->th[X->cur].timed_wait = on;
 }
 
+void weft__cancel_point(const void *obj)
+{
+	struct weft__exec *X = weft__X;
+
+	if (X && X->cur >= 0)
+		X->th[X->cur].cancel_obj = obj;
+}
+
+void weft__cancel_wake(int tid, bool on)
+{
+	weft__X->th[tid].cancel_wake = on;
+}
+
+const void *weft__cancel_obj(void)
+{
+	struct weft__exec *X = weft__X;
+
+	return X && X->cur >= 0 ? X->th[X->cur].cancel_obj : NULL;
+}
+
+bool weft__cancel_wakes(int tid)
+{
+	return weft__X->th[tid].cancel_wake;
+}
+
 void weft__bound_held(void)
 {
 	if (weft__X)

@@ -61,6 +61,11 @@ struct weft__thread {
 	bool joined;
 	bool timed_wait;           /* inside a timed wait's untimed branch
 				      (weft__timed_wait) */
+	/* Cancellation (weft__cancel_point): the object a pthread_cancel of
+	 * the thread writes, while it waits at a cancellation point (NULL
+	 * elsewhere), and whether a cancel request it acts on is pending. */
+	const void *cancel_obj;
+	bool cancel_wake;
 	uint16_t race_ignore;      /* weft_race_ignore_begin's depth */
 	bool seq_section;          /* inside a seqlock read section: one
 				      level of race_ignore (point.c) */

@@ -300,6 +300,14 @@ static bool join_ready(const struct weft__op *op)
 	return weft__X->th[op->arg2].state == TS_DONE;
 }
 
+/* A join at a cancellation point also ends for a cancel request the
+ * joiner (op->arg, its id + 1) acts on. */
+static bool join_ready_cancel(const struct weft__op *op)
+{
+	return join_ready(op) ||
+	       weft__X->th[(intptr_t)op->arg - 1].cancel_wake;
+}
+
 static int join_desc(const struct weft__op *op, char *buf, size_t n)
 {
 	snprintf(buf, n, "thread %s to finish", weft__X->th[op->arg2].name);
@@ -317,7 +325,13 @@ static void pvc_join(uint32_t *dst, const uint32_t *src, int n)
 
 void weft_join_at(weft_thread_t th, const struct weft_loc *loc)
 {
+	(void)weft__join_at(th, loc);
+}
+
+bool weft__join_at(weft_thread_t th, const struct weft_loc *loc)
+{
 	struct weft__exec *X = weft__X;
+	const void *cancel = weft__cancel_obj();
 	struct weft__thread *t;
 	struct weft__op op;
 
@@ -332,17 +346,32 @@ void weft_join_at(weft_thread_t th, const struct weft_loc *loc)
 	if (t->joined)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "thread %s joined twice", t->name);
-	op = (struct weft__op){ .name = "join", .obj = t, .objname = t->name,
+	op = (struct weft__op){ .name = "join", .obj = t, .obj2 = cancel,
+				.objname = t->name,
 				.access = WEFT__ACC_READ, .ready = join_ready,
 				.waitdesc = join_desc, .arg2 = th.id,
 				.loc = loc };
-	if (t->state != TS_DONE && X->cur >= 0 && X->cur < 64) {
+	/* (A join a cancel request may end is asked as other waits are:
+	 * the join mask stands for join_ready alone.) */
+	if (cancel) {
+		op.ready = join_ready_cancel;
+		op.arg = (void *)(intptr_t)(X->cur + 1);
+	} else if (t->state != TS_DONE && X->cur >= 0 && X->cur < 64) {
 		X->join_mask |= (uint64_t)1 << X->cur;
 		X->join_tgt[X->cur] = (int16_t)th.id;
 	}
 	weft__visible(&op);
+	/* The thread ended and a cancel request came while the joiner
+	 * waited: either may win, an explored choice. */
+	if (t->state != TS_DONE ||
+	    (cancel && X->th[X->cur].cancel_wake &&
+	     weft__choose(2, "a joiner acts on its cancel request", loc))) {
+		weft__step_note("cancelled");
+		return false;
+	}
 	t->joined = true;
 	pvc_join(X->th[X->cur].pvc, t->pvc, X->nthreads);
+	return true;
 }
 
 bool weft__try_join_at(int id, const char *name, const struct weft_loc *loc)

@@ -150,16 +150,20 @@ static bool wake_signalled(const struct weft__op *op)
 	return wait_of((int)op->arg2)->flag;
 }
 
+/* A cancel request the waiter acts on ends its wait too (a wait at a
+ * cancellation point, weft__cancel_point, has op->obj2). */
 static bool wake_ready(const struct weft__op *op)
 {
 	const struct cwait *w = wait_of((int)op->arg2);
 
-	return w->flag || op->arg || (weft__opts.spurious && w->spurious < 1);
+	return w->flag || op->arg || (weft__opts.spurious && w->spurious < 1) ||
+	       (op->obj2 && weft__cancel_wakes((int)op->arg2));
 }
 
 static bool wake_strong(const struct weft__op *op)
 {
-	return wake_signalled(op) || op->arg;
+	return wake_signalled(op) || op->arg ||
+	       (op->obj2 && weft__cancel_wakes((int)op->arg2));
 }
 
 static int wake_desc(const struct weft__op *op, char *buf, size_t n)
@@ -182,6 +186,23 @@ static bool timed_spurious(const struct cwait *w, const struct weft_loc *loc)
 	return weft__choose(2, "timed wakeup is spurious", loc) == 1;
 }
 
+/* A waiter at a cancellation point both signalled and asked to cancel
+ * before it woke: either may win (glibc acts on a request that comes
+ * while the woken thread is still in its futex wait), an explored
+ * choice.  A cancelled waiter consumes no signal (POSIX): glibc passes
+ * it on to another waiter, as here. */
+static bool cancel_over_signal(weft_cond_t *c, struct cwait *w,
+			       const struct weft_loc *loc)
+{
+	if (!weft__choose(2, "a signalled waiter acts on its cancel request",
+			  loc))
+		return false;
+	w->obj = NULL;
+	w->flag = false;
+	weft__cond_wake(c, false, "signal passed on", loc);
+	return true;
+}
+
 int weft__cond_wait(weft_cond_t *c, weft_mutex_t *m, int timed,
 		    const char *opname, const struct weft_loc *loc)
 {
@@ -197,6 +218,7 @@ int weft__cond_wait(weft_cond_t *c, weft_mutex_t *m, int timed,
 				 .strong = wake_strong, .waitdesc = wake_desc,
 				 .timed = timed != 0,
 				 .arg = timed ? (void *)1 : NULL,
+				 .obj2 = weft__cancel_obj(),
 				 .arg2 = self, .loc = loc };
 	int depth, res = 0;
 	bool spinning;
@@ -239,7 +261,14 @@ int weft__cond_wait(weft_cond_t *c, weft_mutex_t *m, int timed,
 	 * no news either, before its choice of timeout or spurious return
 	 * (a scheduling point of its own) lets others run. */
 	weft__step_no_progress(spinning && !w->flag);
-	if (w->flag) {
+	if (wake.obj2 && weft__cancel_wakes(self) &&
+	    (!w->flag || cancel_over_signal(c, w, loc))) {
+		/* Woken by a cancel request: the mutex is taken back before
+		 * the caller acts on it (the cleanup handlers run with it
+		 * held). */
+		weft__step_note("cancelled");
+		res = -ECANCELED;
+	} else if (w->flag) {
 		weft__step_note("signalled");
 	} else if (timed && !timed_spurious(w, loc)) {
 		weft__timed_out();

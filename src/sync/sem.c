@@ -22,13 +22,21 @@ static bool sem_ready(const struct weft__op *op)
 	return ((const weft_sem_t *)op->obj)->count > 0;
 }
 
+/* The wait at a cancellation point also ends for a cancel request the
+ * waiter acts on (arg2). */
+static bool sem_ready_cancel(const struct weft__op *op)
+{
+	return sem_ready(op) || weft__cancel_wakes((int)op->arg2);
+}
+
 int weft__sem_waiter(const weft_sem_t *s)
 {
 	for (int i = 0; i < weft__nthreads(); i++) {
 		const struct weft__op *op = weft__thread_done(i)
 						    ? NULL
 						    : weft__thread_pending(i);
-		if (op && op->obj == s && op->ready == sem_ready &&
+		if (op && op->obj == s &&
+		    (op->ready == sem_ready || op->ready == sem_ready_cancel) &&
 		    !sem_ready(op))
 			return i;
 	}
@@ -41,12 +49,15 @@ static int sem_desc(const struct weft__op *op, char *buf, size_t n)
 	return -1;
 }
 
-void weft_sem_wait_at(weft_sem_t *s, const struct weft_loc *loc)
+int weft__sem_wait_at(weft_sem_t *s, const struct weft_loc *loc)
 {
-	struct weft__op op = { .name = "sem_wait", .obj = s,
+	const void *cancel = weft__cancel_obj();
+	struct weft__op op = { .name = "sem_wait", .obj = s, .obj2 = cancel,
 			       .objname = sem_name(s),
-			       .access = WEFT__ACC_WRITE, .ready = sem_ready,
-			       .waitdesc = sem_desc, .loc = loc };
+			       .access = WEFT__ACC_WRITE,
+			       .ready = cancel ? sem_ready_cancel : sem_ready,
+			       .waitdesc = sem_desc, .arg2 = weft__self(),
+			       .loc = loc };
 
 	weft__check_access(s, sizeof *s, true, loc);
 	if (!s->cls)
@@ -54,8 +65,25 @@ void weft_sem_wait_at(weft_sem_t *s, const struct weft_loc *loc)
 	weft__wait_on_class(s->cls - 1, loc);
 	weft__visible(&op);
 	weft__check_access(s, sizeof *s, true, loc);
+	/* Woken by a cancel request, or by a post and a request both: in
+	 * glibc the request wins if it comes while the thread is still in
+	 * its futex wait, an explored choice here.  The count stays for
+	 * another waiter. */
+	if (s->count <= 0 ||
+	    (cancel && weft__cancel_wakes((int)op.arg2) &&
+	     weft__choose(2, "a posted waiter acts on its cancel request",
+			  loc))) {
+		weft__step_note("cancelled");
+		return -ECANCELED;
+	}
 	weft__pvc_wait(s);
 	s->count--;
+	return 0;
+}
+
+void weft_sem_wait_at(weft_sem_t *s, const struct weft_loc *loc)
+{
+	(void)weft__sem_wait_at(s, loc);
 }
 
 /* A trywait that fails only reads the count. */

@@ -60,7 +60,9 @@ void weft__rwlock_rdlock(weft_rwlock_t *l, bool nest,
 int weft__lock_waitdesc(const char *what, const char *name, int owner,
 			const struct weft_loc *at, char *buf, size_t n);
 /* Condition wait with the names shown in traces.  Returns 0, or
- * -ETIMEDOUT when timed and the wait timed out. */
+ * -ETIMEDOUT when timed and the wait timed out, or -ECANCELED when a
+ * cancel request ended it (at a cancellation point, weft__cancel_point;
+ * the mutex is held again). */
 int weft__cond_wait(weft_cond_t *c, weft_mutex_t *m, int timed,
 		    const char *opname, const struct weft_loc *loc);
 /* Signal (one waiter) or broadcast, with the name shown in traces. */
@@ -86,6 +88,10 @@ void weft__cond_destroy(weft_cond_t *c, const char *opname,
 			const struct weft_loc *loc);
 /* A live thread blocked waiting on c (not yet woken), or -1. */
 int weft__cond_waiter(const weft_cond_t *c);
+/* sem_wait at a cancellation point: 0 once a count was taken, or
+ * -ECANCELED when a cancel request ended the wait (weft__cancel_point).
+ * Blocks. */
+int weft__sem_wait_at(weft_sem_t *s, const struct weft_loc *loc);
 /* A live thread blocked in a wait on semaphore s, or -1. */
 int weft__sem_waiter(const weft_sem_t *s);
 /* A live thread inside a condition wait that released m and will take it

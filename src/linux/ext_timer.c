@@ -189,9 +189,12 @@ static void check(struct weft_xtimer *t, const char *what,
 int weft_xtimer_mod(struct weft_xtimer *t, unsigned long expires,
 		    int pending_only, int reduce, const struct weft_loc *loc)
 {
+	/* An hrtimer (its callback returns whether to restart) is named
+	 * as its own calls are. */
+	const char *what = t->rfn ? "hrtimer_start" : "mod_timer";
 	int was;
 
-	check(t, "mod_timer", loc);
+	check(t, what, loc);
 	/* The handler's thread first: its spawn has scheduling points of its
 	 * own, and the timer's state is read and changed after the mod_timer
 	 * step with none in between.  (Spawned after the state was read, a
@@ -202,7 +205,7 @@ int weft_xtimer_mod(struct weft_xtimer *t, unsigned long expires,
 		t->thread = weft__lx_spawn_daemon(handler_thread, t,
 			weft__internf("timer/%s", xname(t)), loc) + 1;
 	}
-	weft__point("mod_timer", &weft__lx_dom, xname(t), WEFT__ACC_WRITE, loc);
+	weft__point(what, &weft__lx_dom, xname(t), WEFT__ACC_WRITE, loc);
 	weft__check_access(t, sizeof *t, true, loc);
 	weft__frame_obj_use(t, NULL, true, loc);
 	was = t->ev.armed || t->queued;
@@ -238,7 +241,15 @@ int weft_xtimer_del(struct weft_xtimer *t, int mode, int shutdown,
 		{ "del_timer", "del_timer_sync", "try_to_del_timer_sync" },
 		{ "timer_shutdown", "timer_shutdown_sync", "timer_shutdown" },
 	};
-	struct weft__op op = { .name = names[shutdown != 0][mode],
+	/* An hrtimer's: hrtimer_cancel waits, hrtimer_try_to_cancel not
+	 * (a misuse said del_timer_sync for an hrtimer_cancel). */
+	static const char *const hr_names[3] = {
+		"hrtimer_try_to_cancel", "hrtimer_cancel",
+		"hrtimer_try_to_cancel"
+	};
+	struct weft__op op = { .name = t->rfn && !shutdown
+					       ? hr_names[mode]
+					       : names[shutdown != 0][mode],
 			       .obj = &weft__lx_dom,
 			       .objname = xname(t), .access = WEFT__ACC_WRITE,
 			       .arg = t, .loc = loc };

@@ -1,0 +1,74 @@
+// An RCU lookup takes a reference with refcount_inc() on an object
+// whose last reference may be dropped concurrently (the remover takes
+// it out of the table, puts its reference, and frees after a grace
+// period): refcount_inc() revives a dying object.  The fix uses
+// refcount_inc_not_zero() and fails the lookup (Documentation/RCU/
+// rcuref.rst; many fixes convert such lookups).
+//! expect: bug refcount
+#include <linux/rcupdate.h>
+#include <linux/refcount.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/kthread.h>
+
+struct peer {
+	refcount_t ref;
+	int id;
+	struct rcu_head rcu;
+};
+
+static struct peer __rcu *table;
+static DEFINE_SPINLOCK(table_lock);
+
+static void peer_put(struct peer *p)
+{
+	if (refcount_dec_and_test(&p->ref))
+		kfree_rcu(p, rcu);
+}
+
+static struct peer *peer_lookup(void)
+{
+	struct peer *p;
+
+	rcu_read_lock();
+	p = rcu_dereference(table);
+#ifdef FIXED
+	if (p && !refcount_inc_not_zero(&p->ref))
+		p = NULL;
+#else
+	if (p)
+		refcount_inc(&p->ref);
+#endif
+	rcu_read_unlock();
+	return p;
+}
+
+static int rx(void *arg)
+{
+	struct peer *p = peer_lookup();
+
+	(void)arg;
+	if (p) {
+		WRITE_ONCE(p->id, 2);
+		peer_put(p);
+	}
+	return 0;
+}
+
+WEFT_TEST(lookup_vs_remove)
+{
+	struct peer *p = kzalloc(sizeof(*p), GFP_KERNEL);
+	struct task_struct *t;
+
+	refcount_set(&p->ref, 1);
+	rcu_assign_pointer(table, p);
+	t = kthread_run(rx, NULL, "rx");
+	/* remove: the table's reference goes with the entry, but the
+	 * entry is unpublished only after the put (the bug's order) */
+	peer_put(p);
+	spin_lock(&table_lock);
+	RCU_INIT_POINTER(table, NULL);
+	spin_unlock(&table_lock);
+	kthread_stop(t);
+	rcu_barrier();
+}

@@ -55,6 +55,9 @@ struct weft_work {
 	int cpu;                   /* per-CPU queues: the CPU it was queued
 				      for, as a tag (-1: a CPU of its own) */
 	int run_cpu;               /* and the one it runs on (workqueue.c) */
+	const void *cause;         /* the timer event whose callback (or a
+				      work queued from it) queued it last:
+				      ktime.c's refire bound */
 };
 
 struct weft_dwork {

@@ -109,11 +109,13 @@ static void handler_thread(void *arg)
 		 * thread is no daemon while it runs one (as a worker). */
 		weft__thread_clear_flags(weft__self(), WEFT__THREAD_DAEMON);
 		weft__lx_ctx_enter(&save, "timer callback", name, cls + 1, 0);
+		weft__lx_me()->cause = &t->ev;
 		weft__lock_acquire(cls, at, false);
 		if (t->rfn)
 			restart = t->rfn(t);
 		else
 			t->fn(t);
+		weft__lx_me()->cause = NULL;
 		if (weft__lx_nheld(weft__self()))
 			weft__fail(WEFT__K(MISUSE), at,
 				   "timer callback %s returned "

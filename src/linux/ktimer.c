@@ -27,9 +27,11 @@ void weft__lx_timer_fire(struct weft_timer *t)
 				     weft__lx_timer_name(t)) + 1;
 	cls = t->cls - 1;
 	weft__lx_ctx_enter(&save, "timer callback", weft__lx_timer_name(t), cls + 1, 0);
+	weft__lx_me()->cause = &t->ev;
 	weft__lock_acquire(cls, t->ev.armed_at, false);
 	t->fn(t);
 	weft__lock_release(cls, t->ev.armed_at);
+	weft__lx_me()->cause = NULL;
 	weft__lx_ctx_leave(&save);
 	/* The callback may have freed the timer (a legal kernel idiom), so
 	 * its end is recorded without checking its memory. */

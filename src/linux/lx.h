@@ -43,6 +43,10 @@ struct weft__lx_thread {
 	/* worker state */
 	struct weft_wq *wq;
 	struct weft_work *work;
+	/* the timer event whose callback runs here, or that queued the
+	 * work running here (weft_work.cause): what it arms again is a
+	 * re-arm of its own (ktime.c) */
+	const void *cause;
 	/* sleeping and timed waits */
 	struct weft_kevent sleep_ev;
 	unsigned long seen_jiffies;     /* jiffies less lone ticks, at its

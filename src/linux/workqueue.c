@@ -278,6 +278,7 @@ static void run_work(struct weft_wq *wq, struct weft_work *w,
 
 	me->wq = wq;
 	me->work = w;
+	me->cause = w->cause;
 	weft__lx_ctx_enter(&save, NULL, NULL, qc + 1, wc + 1);
 	weft__lock_acquire(qc, loc, false);
 	weft__lock_acquire(wc, loc, false);
@@ -296,6 +297,7 @@ static void run_work(struct weft_wq *wq, struct weft_work *w,
 	weft__lx_ctx_leave(&save);
 	me->wq = NULL;
 	me->work = NULL;
+	me->cause = NULL;
 }
 
 /* Whether a worker of a queue other than wq could start a work now.
@@ -530,6 +532,7 @@ int weft_work_queue_on(struct weft_wq *wq, struct weft_work *w, int cpu,
 	}
 	w->pending = 1;
 	w->nqueued++;
+	w->cause = weft__lx_me()->cause;
 	weft__lx_wq_insert(wq, w, weft__lx_queue_cpu(cpu), loc);
 	weft__lx_wq_spawn_if_needed(wq, loc);
 	return 1;

@@ -420,6 +420,7 @@ int weft_dwork_queue(struct weft_wq *wq, struct weft_dwork *d,
 	was = grab_pending(w);
 	w->pending = 1;
 	w->nqueued++;
+	w->cause = weft__lx_me()->cause;
 	d->wq = wq;
 	w->wq = wq;
 	if (!delay) {

@@ -105,11 +105,15 @@ static void starve(struct weft__exec *X, int tid)
 	}
 	if (++X->run_len < weft__opts.starve_bound)
 		return;
+	/* Nobody else could run now (a loop of lock and unlock holds the
+	 * mutex the others wait for at every other step): the count goes
+	 * on, and the first step at which another could run makes the
+	 * thread wait.  Starting the count again here made it come round
+	 * to the same point of such a loop every time, and the others
+	 * never ran. */
 	others = could_run(X, tid);
-	if (weft__ts_empty(others)) {
-		X->run_len = 0;
+	if (weft__ts_empty(others))
 		return;
-	}
 	X->run_len = 0;
 	if (!X->starve_any)
 		weft__verdict_starved();

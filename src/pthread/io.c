@@ -71,11 +71,15 @@ static const char *blocking_source(int fd)
 static _Noreturn void refuse(const char *call, const char *from,
 			     const struct weft_loc *loc)
 {
+	/* The reason names the call already ("unsupported: poll() without
+	 * a timeout"): the message does not say it again (it did, "poll()
+	 * without a timeout: poll() without a timeout: ..."), only where it
+	 * reads from. */
 	weft__limit(weft__internf("unsupported: %s", call), loc,
-		    "%s%s%s: weft cannot control another process or input "
+		    "%s%s%sweft cannot control another process or input "
 		    "arriving on a pipe, socket or terminal; give the program "
 		    "its input in a file or in memory%s",
-		    call, from ? " from " : "", from ? from : "",
+		    from ? "from " : "", from ? from : "", from ? ": " : "",
 		    from ? " (standard input redirected from a file or a "
 			   "pipe is fine: weft gives every execution the same)"
 			 : "");

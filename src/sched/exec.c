@@ -232,8 +232,22 @@ _Noreturn void weft__fail(const char *kind, const struct weft_loc *loc,
 _Noreturn void weft__limit(const char *reason, const struct weft_loc *loc,
 			   const char *fmt, ...)
 {
+	static const char unsup[] = "unsupported: ";
 	va_list ap;
 
+	/* A call weft refuses is no step either: a thread that made it had
+	 * no row of it, and no column when it was its first act (a worker
+	 * polling its event loop's pipe; the report named no thread). */
+	if (!strncmp(reason, unsup, sizeof unsup - 1)) {
+		char op[24];
+		const char *call = reason + sizeof unsup - 1;
+		size_t k = strcspn(call, "(:;");
+
+		while (k > 0 && call[k - 1] == ' ')
+			k--;
+		snprintf(op, sizeof op, "%.*s", (int)(k < 23 ? k : 23), call);
+		mark_call(loc, op);
+	}
 	va_start(ap, fmt);
 	end_with(reason, loc, EXEC_LIMIT, fmt, ap);
 }

@@ -12,6 +12,8 @@
 
 #define wait_event_freezable(wq, cond) wait_event_interruptible(wq, cond)
 #define wait_event_idle(wq, cond) wait_event(wq, cond)
+/* (An I/O wait differs only in the scheduler's accounting.) */
+#define io_wait_event(wq, cond) wait_event(wq, cond)
 #define wait_event_idle_timeout(wq, cond, t) wait_event_timeout(wq, cond, t)
 #define wait_event_killable_timeout(wq, cond, t)                              \
 	wait_event_interruptible_timeout(wq, cond, t)

@@ -21,7 +21,12 @@ static void barrier_wait(void)
 		gen++;
 		pthread_cond_broadcast(&cv);
 	} else {
+#ifdef BARRIER_GENERATION_BUG
+		(void)g;
+		while (count != 0)
+#else
 		while (g == gen)
+#endif
 			pthread_cond_wait(&cv, &m);
 	}
 	pthread_mutex_unlock(&m);

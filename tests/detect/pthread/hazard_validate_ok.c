@@ -15,10 +15,15 @@ static _Atomic(struct node *) hp;   /* the reader's hazard pointer */
 static int reader_get(void)
 {
 	struct node *p;
+#ifdef HAZARD_VALIDATE_BUG
+	p = atomic_load(&shared);
+	atomic_store(&hp, p);
+#else
 	do {
 		p = atomic_load(&shared);
 		atomic_store(&hp, p);
 	} while (p != atomic_load(&shared));
+#endif
 	int v = p->value;
 	atomic_store(&hp, NULL);
 	return v;

@@ -9,7 +9,11 @@ static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t cv = PTHREAD_COND_INITIALIZER;
 static int count, total;
 
+#ifdef ONE_COND_SIGNAL_BUG
+#define WAKE pthread_cond_signal
+#else
 #define WAKE pthread_cond_broadcast
+#endif
 static void *producer(void *a)
 {
 	(void)a;

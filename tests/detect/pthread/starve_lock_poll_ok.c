@@ -19,9 +19,14 @@ static void *worker(void *arg)
 {
 	(void)arg;
 	pthread_mutex_lock(&m);
+#ifndef STARVE_LOCK_POLL_BUG
 	result = 1;
+#endif
 	flag = 1;
 	pthread_mutex_unlock(&m);
+#ifdef STARVE_LOCK_POLL_BUG
+	result = 1;
+#endif
 	return NULL;
 }
 

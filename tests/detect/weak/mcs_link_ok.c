@@ -13,10 +13,17 @@
 struct qnode { struct qnode *next; char waiting; };
 struct mcs_lock { struct qnode *tail; };
 
+#ifdef MCS_LINK_BUG
+#define INIT(p) do { (p)->next = NULL; (p)->waiting = 1; } while (0)
+#define LINK __ATOMIC_RELAXED
+#define SEE __ATOMIC_RELAXED
+#define XCHG __ATOMIC_RELEASE
+#else
 #define INIT(p) do { __atomic_store_n(&(p)->next, NULL, __ATOMIC_RELAXED); __atomic_store_n(&(p)->waiting, 1, __ATOMIC_RELAXED); } while (0)
 #define LINK __ATOMIC_RELEASE
 #define SEE __ATOMIC_ACQUIRE
 #define XCHG __ATOMIC_ACQ_REL
+#endif
 
 static inline void mcs_lock_acquire(struct mcs_lock *lock, struct qnode *p)
 {

@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -53,6 +54,7 @@ struct tcase {
 	char out[512];
 	double start;
 	bool passed;
+	double cpu; /* user and system time of the case and what it waited for */
 	char why[1024];
 };
 
@@ -533,8 +535,8 @@ static void finish(struct tcase *c, int status, bool timed_out)
 			break;
 		}
 	}
-	printf("%s %s (%.2f s)\n", c->passed ? "PASS" : "FAIL", c->name,
-	       now() - c->start);
+	printf("%s %s (%.2f s, %.2f s CPU)\n", c->passed ? "PASS" : "FAIL",
+	       c->name, now() - c->start, c->cpu);
 	if (!c->passed) {
 		printf("  %s\n", c->why);
 		printf("  ---- output of %s ----\n", c->name);
@@ -551,6 +553,14 @@ static void finish(struct tcase *c, int status, bool timed_out)
 	free(output);
 }
 
+/* The processor time a finished case took, its own and that of the
+ * processes it waited for (a script's commands). */
+static double cpu_of(const struct rusage *ru)
+{
+	return (double)ru->ru_utime.tv_sec + (double)ru->ru_utime.tv_usec * 1e-6 +
+	       (double)ru->ru_stime.tv_sec + (double)ru->ru_stime.tv_usec * 1e-6;
+}
+
 static bool selected(const char *name, char **globs, int nglobs)
 {
 	if (!nglobs)
@@ -565,6 +575,7 @@ int main(int argc, char **argv)
 {
 	char **globs = NULL;
 	int nglobs = 0, passed = 0, failed = 0;
+	double cpu_total = 0, t0 = now();
 	/* One case more than processors: several cases spend seconds
 	 * waiting (a time limit's grace, a build), and their processor
 	 * runs another case meanwhile. */
@@ -631,7 +642,8 @@ int main(int argc, char **argv)
 			running++;
 		}
 		int status;
-		pid_t pid = waitpid(-1, &status, WNOHANG);
+		struct rusage ru;
+		pid_t pid = wait4(-1, &status, WNOHANG, &ru);
 		if (pid <= 0) {
 			/* Enforce time limits while waiting. */
 			for (int k = 0; k < next; k++) {
@@ -639,7 +651,9 @@ int main(int argc, char **argv)
 				if (c->pid > 0 && now() - c->start > c->timeout) {
 					kill(-c->pid, SIGKILL);
 					kill(c->pid, SIGKILL);
-					waitpid(c->pid, &status, 0);
+					wait4(c->pid, &status, 0, &ru);
+					c->cpu = cpu_of(&ru);
+					cpu_total += c->cpu;
 					finish(c, status, true);
 					c->pid = 0;
 					running--;
@@ -655,6 +669,8 @@ int main(int argc, char **argv)
 				continue;
 			c->pid = 0;
 			running--;
+			c->cpu = cpu_of(&ru);
+			cpu_total += c->cpu;
 			finish(c, status, false);
 			if (c->passed)
 				passed++;
@@ -664,6 +680,8 @@ int main(int argc, char **argv)
 	}
 	if (nsel == 0 && nglobs && !skipped)
 		fprintf(stderr, "runner: no test case matches\n");
+	if (nsel)
+		printf("%.1f s, %.1f s CPU\n", now() - t0, cpu_total);
 	if (skipped)
 		printf("%d passed, %d failed, %d skipped\n", passed, failed,
 		       skipped);

@@ -8,6 +8,16 @@ out=$($W --version) || fail "weft-cc --version exit status $?"
 printf '%s\n' "$out" | head -n 1 | grep -q '^weft-cc (weft) [0-9]' || fail "weft-cc --version: $out"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# --version asks the compiler weft-cc picked, never weft-cc (with
+# CC=weft-cc it called itself without end).  The CC here is a weft-cc
+# that counts its calls and refuses a second, so a relapse fails this
+# test instead of filling the machine with processes.
+printf '#!/bin/sh\necho call >>"%s/calls"\n[ $(wc -l <"%s/calls") -le 1 ] || exit 1\nexec "%s" "$@"\n' \
+	"$tmp" "$tmp" "$W" >"$tmp/weft-cc"
+chmod +x "$tmp/weft-cc"
+out=$(CC="$tmp/weft-cc" "$W" --version) || fail "CC=weft-cc weft-cc --version: status $?"
+[ ! -e "$tmp/calls" ] || fail "CC=weft-cc weft-cc --version ran CC, weft-cc itself: $out"
+printf '%s\n' "$out" | sed -n 2p | grep -q . || fail "CC=weft-cc weft-cc --version: no compiler line: $out"
 printf '#include <weft/weft.h>\nWEFT_TEST(t) { }\n' >"$tmp/t.c"
 CC="$W" timeout 60 "$W" "$tmp/t.c" -o "$tmp/t" || fail "CC=weft-cc: build failed or hung"
 PATH="$B/bin:$PATH" CC=weft-cc timeout 60 "$W" "$tmp/t.c" -o "$tmp/t2" ||

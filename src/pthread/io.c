@@ -76,9 +76,10 @@ static _Noreturn void refuse(const char *call, const char *from,
 	 * without a timeout: poll() without a timeout: ..."), only where it
 	 * reads from. */
 	weft__limit(weft__internf("unsupported: %s", call), loc,
-		    "%s%s%sweft cannot control another process or input "
-		    "arriving on a pipe, socket or terminal; give the program "
-		    "its input in a file or in memory%s",
+		    "%s%s%sweft does not model pipes, sockets or "
+		    "terminals, not even between the program's own threads "
+		    "(a self-pipe wake-up), nor another process; give the "
+		    "program its input in a file or in memory%s",
 		    from ? "from " : "", from ? from : "", from ? ": " : "",
 		    from ? " (standard input redirected from a file or a "
 			   "pipe is fine: weft gives every execution the same)"

@@ -285,6 +285,15 @@ static __attribute__((noinline)) void refuse_at(const char *call, bool when,
 		refuse(call, NULL, weft__pc_loc(ra));
 }
 
+/* A wait on descriptors for timeout ms, named by whether it has one:
+ * forever when timeout < 0, timed otherwise; none at all (0) polls once
+ * and is the C library's. */
+static void refuse_wait(const char *forever, const char *timed, int timeout,
+			uintptr_t ra)
+{
+	refuse_at(timeout < 0 ? forever : timed, timeout != 0, ra);
+}
+
 
 ssize_t __weft_recv(int fd, void *p, size_t n, int flags)
 {
@@ -307,9 +316,8 @@ int __weft_accept(int fd, struct sockaddr *a, socklen_t *al)
 
 int __weft_poll(struct pollfd *f, nfds_t n, int timeout)
 {
-	refuse_at(timeout < 0 ? "poll() without a timeout"
-				: "poll() with a timeout",
-		  timeout != 0, PT_RA());
+	refuse_wait("poll() without a timeout", "poll() with a timeout",
+		    timeout, PT_RA());
 	return poll(f, n, timeout);
 }
 
@@ -330,9 +338,8 @@ ssize_t __recvfrom_chk(int fd, void *p, size_t n, size_t plen, int flags,
 
 int __weft___poll_chk(struct pollfd *f, nfds_t n, int timeout, size_t flen)
 {
-	refuse_at(timeout < 0 ? "poll() without a timeout"
-				: "poll() with a timeout",
-		  timeout != 0, PT_RA());
+	refuse_wait("poll() without a timeout", "poll() with a timeout",
+		    timeout, PT_RA());
 	return __poll_chk(f, n, timeout, flen);
 }
 
@@ -352,8 +359,9 @@ ssize_t __weft___recvfrom_chk(int fd, void *p, size_t n, size_t plen,
 int __weft_ppoll(struct pollfd *f, nfds_t n, const struct timespec *t,
 		 const sigset_t *mask)
 {
-	refuse_at("ppoll() with a timeout", !t || t->tv_sec || t->tv_nsec,
-		   PT_RA());
+	/* (A NULL timeout waits for ever; it was named "with a timeout".) */
+	refuse_wait("ppoll() without a timeout", "ppoll() with a timeout",
+		    !t ? -1 : t->tv_sec || t->tv_nsec, PT_RA());
 	return ppoll(f, n, t, mask);
 }
 
@@ -366,8 +374,7 @@ int __weft_pselect(int n, fd_set *r, fd_set *w, fd_set *e,
 
 int __weft_epoll_wait(int epfd, struct epoll_event *ev, int max, int timeout)
 {
-	refuse_at(timeout < 0 ? "epoll_wait() without a timeout"
-				: "epoll_wait() with a timeout",
-		  timeout != 0, PT_RA());
+	refuse_wait("epoll_wait() without a timeout",
+		    "epoll_wait() with a timeout", timeout, PT_RA());
 	return epoll_wait(epfd, ev, max, timeout);
 }

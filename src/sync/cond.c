@@ -152,18 +152,22 @@ static bool wake_signalled(const struct weft__op *op)
 
 /* A cancel request the waiter acts on ends its wait too (a wait at a
  * cancellation point, weft__cancel_point, has op->obj2). */
+static bool wake_cancelled(const struct weft__op *op)
+{
+	return op->obj2 && weft__cancel_wakes((int)op->arg2);
+}
+
 static bool wake_ready(const struct weft__op *op)
 {
 	const struct cwait *w = wait_of((int)op->arg2);
 
 	return w->flag || op->arg || (weft__opts.spurious && w->spurious < 1) ||
-	       (op->obj2 && weft__cancel_wakes((int)op->arg2));
+	       wake_cancelled(op);
 }
 
 static bool wake_strong(const struct weft__op *op)
 {
-	return wake_signalled(op) || op->arg ||
-	       (op->obj2 && weft__cancel_wakes((int)op->arg2));
+	return wake_signalled(op) || op->arg || wake_cancelled(op);
 }
 
 static int wake_desc(const struct weft__op *op, char *buf, size_t n)
@@ -261,7 +265,7 @@ int weft__cond_wait(weft_cond_t *c, weft_mutex_t *m, int timed,
 	 * no news either, before its choice of timeout or spurious return
 	 * (a scheduling point of its own) lets others run. */
 	weft__step_no_progress(spinning && !w->flag);
-	if (wake.obj2 && weft__cancel_wakes(self) &&
+	if (wake_cancelled(&wake) &&
 	    (!w->flag || cancel_over_signal(c, w, loc))) {
 		/* Woken by a cancel request: the mutex is taken back before
 		 * the caller acts on it (the cleanup handlers run with it

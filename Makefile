@@ -75,9 +75,20 @@ $(LIB): $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 	$(if $(LTO),objcopy --wildcard -R '.gnu.lto_*' -R '.gnu.debuglto_*' $@)
 
-$(SOLIB): $(LIB_OBJ) src/libweft.map
+# weft-cc links a program of one source with ld --wrap=NAME for each call
+# it redirects (tools/weft-cc): the program's calls of NAME become calls of
+# __wrap_NAME, which this linker script defines as weft's model of NAME
+# (__weft_NAME, or __tsan_NAME for the memory intrinsics).  The core-only
+# builds (sanitizer, ucontext) have no models: no such names.
+WRAP_LD := $(if $(filter 1,$(CORE_ONLY)),,$(BUILD)/lib/wrap.ld)
+$(BUILD)/lib/wrap.ld: src/modelled.def
 	@mkdir -p $(dir $@)
-	$(CC) -shared $(SAN) $(OPT) $(LTO) -Wl,--version-script=src/libweft.map -o $@ $(LIB_OBJ) -lpthread -ldl -lm
+	{ sed -n 's/^WEFT__MODELLED([^,]*, *\([A-Za-z0-9_]*\),.*/__wrap_\1 = __weft_\1;/p' $< && \
+	  for n in memcpy memmove memset; do echo "__wrap_$$n = __tsan_$$n;"; done; } > $@.tmp && mv $@.tmp $@
+
+$(SOLIB): $(LIB_OBJ) src/libweft.map $(WRAP_LD)
+	@mkdir -p $(dir $@)
+	$(CC) -shared $(SAN) $(OPT) $(LTO) -Wl,--version-script=src/libweft.map -o $@ $(LIB_OBJ) $(WRAP_LD) -lpthread -ldl -lm
 
 $(MAINOBJ): src/wrap_main.c src/cli/options.h
 	@mkdir -p $(dir $@)

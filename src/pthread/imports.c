@@ -3,9 +3,10 @@
  *
  * A model may need a scheduling point only for programs that call some
  * other function: a pthread_join's claim of its thread matters only to a
- * program that detaches threads (thread.c).  weft-cc renames the
- * program's calls to weft's models (__weft_NAME), which the executable
- * and the program's own shared libraries then import by name: a
+ * program that detaches threads (thread.c).  weft-cc turns the
+ * program's calls into calls of weft's models (__weft_NAME, or __wrap_NAME
+ * for a program it links with ld --wrap), which the executable and the
+ * program's own shared libraries then import by name: a
  * relocation against that symbol, in the procedure linkage table's
  * (DT_JMPREL) or the other (DT_RELA), shows a call.  weft's own library
  * is skipped; the names asked for are weft's or the program's, which no
@@ -24,10 +25,17 @@ struct scan {
 	bool found;
 };
 
+/* A name asked for as __weft_NAME is imported under that name from an
+ * object weft-cc renamed, or as __wrap_NAME from a program it linked with
+ * ld --wrap=NAME (tools/weft-cc). */
 static bool wanted(const struct scan *s, const char *name)
 {
+	bool wrapped = strncmp(name, "__wrap_", 7) == 0;
+
 	for (const char *const *n = s->names; *n; n++)
-		if (strcmp(*n, name) == 0)
+		if (strcmp(*n, name) == 0 ||
+		    (wrapped && strncmp(*n, "__weft_", 7) == 0 &&
+		     strcmp(*n + 7, name + 7) == 0))
 			return true;
 	return false;
 }

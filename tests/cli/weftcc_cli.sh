@@ -64,4 +64,52 @@ $W -O2 -flto -DLOCKED=1 -c "$tmp/lto.c" -o "$tmp/lto.o" 2>"$tmp/err" || fail "-f
 $W -O2 -flto "$tmp/lto.o" -o "$tmp/lto_ok" 2>"$tmp/err" || fail "-flto link: $(cat "$tmp/err")"
 out=$("$tmp/lto_ok" 2>&1 | head -n 1)
 case "$out" in "== lto_ok: verified"*) ;; *) fail "-flto: the locked twin: $out" ;; esac
+# A program of one source is linked with ld --wrap (its calls of the names
+# weft models go to the models at the link), any other by renaming the
+# calls in its objects (WEFT_CC_RENAME=1 forces that path): both keep a
+# definition the program makes itself, and give the same report.
+cat >"$tmp/own.c" <<'EOT'
+#include <assert.h>
+#include <pthread.h>
+#include <sched.h>
+static int mine;
+int sched_yield(void)
+{
+	mine++;
+	return 0;
+}
+static void *w(void *a)
+{
+	(void)a;
+	sched_yield();
+	return 0;
+}
+int main(void)
+{
+	pthread_t t;
+	pthread_create(&t, 0, w, 0);
+	pthread_join(t, 0);
+	sched_yield();
+	assert(mine == 2);
+	return 0;
+}
+EOT
+for m in 0 1; do
+	WEFT_CC_RENAME=$m $W "$tmp/own.c" -o "$tmp/own$m" 2>"$tmp/err" || fail "own sched_yield (WEFT_CC_RENAME=$m): $(cat "$tmp/err")"
+	out=$("$tmp/own$m" 2>&1 | head -n 1)
+	case "$out" in "== own$m: verified"*) ;; *) fail "own sched_yield (WEFT_CC_RENAME=$m): $out" ;; esac
+done
+# The definition in another source: the call is not the link's to wrap.
+sed -n '/^int sched_yield/,/^}/p' "$tmp/own.c" | sed 's/^int sched_yield/int mine;\nint sched_yield/' >"$tmp/def.c"
+sed -e '/^int sched_yield/,/^}/d' -e 's/^static int mine;/extern int mine;/' "$tmp/own.c" >"$tmp/use.c"
+$W "$tmp/use.c" "$tmp/def.c" -o "$tmp/own2" 2>"$tmp/err" || fail "two sources: $(cat "$tmp/err")"
+out=$("$tmp/own2" 2>&1 | head -n 1)
+case "$out" in "== own2: verified"*) ;; *) fail "sched_yield defined in another source: $out" ;; esac
+# The same race found either way, with the same replay token.
+for m in 0 1; do
+	WEFT_CC_RENAME=$m $W -O2 -DLOCKED=0 "$tmp/lto.c" -o "$tmp/race$m" 2>"$tmp/err" || fail "race (WEFT_CC_RENAME=$m): $(cat "$tmp/err")"
+	"$tmp/race$m" >"$tmp/race$m.out" 2>&1
+done
+expect_eq "$(sed -n 's/^replay: .*--replay=//p' "$tmp/race0.out")" "$(sed -n 's/^replay: .*--replay=//p' "$tmp/race1.out")" "the race's token, wrapped and renamed"
+expect_eq "$(head -n 1 "$tmp/race0.out" | sed 's/race0/race/')" "== race: bug (data-race)" "the race, wrapped"
 echo ok

@@ -48,10 +48,6 @@ struct text {
 
 /* One job's buffers. */
 struct slot {
-	/* The job's record (memory shared with the parent, at the same
-	 * address in both), for the number of the failing execution; NULL:
-	 * the slot is free. */
-	const struct weft__shm *rec;
 	struct text cur;         /* the current (or last) execution's */
 	struct text kept;        /* the failing one's, when not the last */
 };
@@ -60,10 +56,17 @@ struct slot {
 
 struct outbuf {
 	bool enabled;            /* main mode, not WEFT_SHOW_OUTPUT */
+	/* Slot i's job's record (memory shared with the parent, at the same
+	 * address in both), for the number of the failing execution; NULL:
+	 * the slot is free.  Kept together, on the first page: each slot
+	 * is 128 KiB, and a look at every slot's own field touched 64 pages
+	 * of fresh shared memory, 64 page faults in each run of weft. */
+	const struct weft__shm *rec[SLOTS];
 	struct slot slot[SLOTS]; /* pages are touched only when used */
 };
 static struct outbuf *O;
 static struct slot *mine;        /* this worker's, NULL in the parent */
+static int mine_i;               /* its index */
 
 void weft__pt_output_enable(void)
 {
@@ -73,7 +76,7 @@ void weft__pt_output_enable(void)
 		return;
 	O->enabled = !(e && *e && strcmp(e, "0") != 0);
 	for (int i = 0; i < SLOTS; i++)
-		O->slot[i].rec = NULL;
+		O->rec[i] = NULL;
 }
 
 /* The slot of the job with record S: its own from an earlier execution,
@@ -81,15 +84,18 @@ void weft__pt_output_enable(void)
 static struct slot *claim(const struct weft__shm *S)
 {
 	for (int i = 0; i < SLOTS; i++)
-		if (O->slot[i].rec == S)
+		if (O->rec[i] == S) {
+			mine_i = i;
 			return &O->slot[i];
+		}
 	for (int i = 0; i < SLOTS; i++) {
 		const struct weft__shm *none = NULL;
 		struct slot *sl = &O->slot[i];
-		if (__atomic_compare_exchange_n(&sl->rec, &none, S, false,
+		if (__atomic_compare_exchange_n(&O->rec[i], &none, S, false,
 						__ATOMIC_SEQ_CST,
 						__ATOMIC_SEQ_CST)) {
 			sl->cur.exec = sl->kept.exec = -1;
+			mine_i = i;
 			return sl;
 		}
 	}
@@ -125,7 +131,7 @@ static const struct text *failing(void)
 	const struct slot *sl = NULL;
 
 	for (int i = 0; S && i < SLOTS && !sl; i++)
-		if (O->slot[i].rec == S)
+		if (O->rec[i] == S)
 			sl = &O->slot[i];
 	if (!sl)
 		return NULL;
@@ -374,7 +380,7 @@ void weft__pthread_output_begin(void)
 	const struct weft__shm *S = weft__S;
 	struct slot *sl;
 
-	if (!mine || mine->rec != S)
+	if (!mine || O->rec[mine_i] != S)
 		mine = S ? claim(S) : NULL;
 	if (!(sl = mine))
 		return;

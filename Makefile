@@ -102,7 +102,7 @@ $(BUILD)/include:
 $(WEFTCC): tools/weft-cc src/modelled.def tools/weft-c++ tools/weft $(SOLIB) $(MAINOBJ) | $(BUILD)/include
 	@mkdir -p $(dir $@)
 	names=$$(sed -n 's/^WEFT__MODELLED([^,]*, *\([A-Za-z0-9_]*\),.*/\1/p' src/modelled.def | tr '\n' ' ') && \
-	[ -n "$$names" ] && sed "s/@MODELLED@/$$names/" tools/weft-cc > $@ && chmod +x $@
+	[ -n "$$names" ] && sed -e "s/@MODELLED@/$$names/" -e "s/@WRAP@/$(if $(WRAP_LD),1,0)/" tools/weft-cc > $@ && chmod +x $@
 	cp tools/weft-c++ $(BUILD)/bin/weft-c++ && chmod +x $(BUILD)/bin/weft-c++
 	cp tools/weft $(BUILD)/bin/weft && chmod +x $(BUILD)/bin/weft
 

@@ -192,3 +192,13 @@ WEFT_TEST(found_and_hang)
 	for (;;)
 		idle();
 }
+
+/* Executions that take their time without using the processor (20 ms of
+ * a raw sleep each, which no model sees): progress.sh's runs of a few
+ * seconds, which spun a core each while the other tests ran. */
+WEFT_TEST(slow)
+{
+	struct timespec ts = { 0, 20 * 1000 * 1000 };
+
+	syscall(SYS_clock_nanosleep, CLOCK_MONOTONIC, 0, &ts, NULL);
+}

@@ -99,5 +99,7 @@ int weft_klock_held(const struct weft_klock *l);
 
 /* The global networking lock, one mutex named "rtnl_mutex". */
 extern struct weft_klock weft_rtnl_mutex;
+/* CPU hotplug's lock, one rwsem named "cpu_hotplug_lock". */
+extern struct weft_klock weft_cpu_hotplug_lock;
 
 #endif

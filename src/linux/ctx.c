@@ -215,6 +215,8 @@ void weft__linux_ctx_begin(void)
 	weft__lx_th_dirty = 0;
 	weft_rtnl_mutex = (struct weft_klock)WEFT_KLOCK_INIT(WEFT_KLOCK_MUTEX,
 							     "rtnl_mutex");
+	weft_cpu_hotplug_lock = (struct weft_klock)WEFT_KLOCK_INIT(
+		WEFT_KLOCK_RWSEM, "cpu_hotplug_lock");
 	weft__lx_time_begin();
 	weft__lx_wq_begin();
 	weft__lx_rcu_begin();

@@ -29,6 +29,8 @@ _Static_assert(offsetof(struct weft_klock, owner) ==
 
 struct weft_klock weft_rtnl_mutex = WEFT_KLOCK_INIT(WEFT_KLOCK_MUTEX,
 						    "rtnl_mutex");
+struct weft_klock weft_cpu_hotplug_lock =
+	WEFT_KLOCK_INIT(WEFT_KLOCK_RWSEM, "cpu_hotplug_lock");
 
 /* FreeBSD's names of an sx(9) and an rw(9) lock's operations. */
 static const char *bsd_op_name(const struct weft_klock *l, int shared,

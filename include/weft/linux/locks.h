@@ -130,4 +130,20 @@ typedef struct weft_klock rwlock_t;
 #define rtnl_is_locked() weft_klock_is_locked(&weft_rtnl_mutex, WEFT_HERE)
 #define ASSERT_RTNL() weft_klock_assert_held(&weft_rtnl_mutex, WEFT_HERE)
 
+/* CPU hotplug (<linux/cpu.h>): cpu_hotplug_lock, the per-CPU rwsem that
+ * cpus_read_lock takes shared and the hotplug path (cpus_write_lock, as
+ * cpu_up and cpu_down take it) exclusively.  A reader waits for a writer
+ * that came first, so taking it shared twice, or in both orders with
+ * another lock, is the lock-order bug lockdep reports. */
+#define cpus_read_lock() weft_klock_read(&weft_cpu_hotplug_lock, WEFT_HERE)
+#define cpus_read_unlock()                                                     \
+	weft_klock_read_unlock(&weft_cpu_hotplug_lock, WEFT_HERE)
+#define cpus_read_trylock() weft_klock_tryread(&weft_cpu_hotplug_lock, WEFT_HERE)
+#define cpus_write_lock() weft_klock_lock(&weft_cpu_hotplug_lock, WEFT_HERE)
+#define cpus_write_unlock() weft_klock_unlock(&weft_cpu_hotplug_lock, WEFT_HERE)
+#define get_online_cpus() cpus_read_lock()
+#define put_online_cpus() cpus_read_unlock()
+#define lockdep_assert_cpus_held()                                             \
+	weft_klock_assert_held(&weft_cpu_hotplug_lock, WEFT_HERE)
+
 #endif

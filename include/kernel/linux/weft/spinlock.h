@@ -134,6 +134,22 @@ __attribute__((constructor)) static void weft__kx_bh_counted(void)
 #define preempt_disable_notrace() preempt_disable()
 #define preempt_enable_notrace() preempt_enable()
 #define migrate_disable() preempt_disable()
+/* Local locks (<linux/local_lock.h>) as a kernel without PREEMPT_RT has
+ * them: local_lock disables preemption, the _irq forms interrupts; the
+ * per-CPU lock itself is only lockdep's. */
+typedef struct {
+	int weft_unused_;
+} local_lock_t;
+#define INIT_LOCAL_LOCK(n) { 0 }
+#define local_lock_init(l) ((void)(l))
+#define local_lock(l) ((void)(l), preempt_disable())
+#define local_unlock(l) ((void)(l), preempt_enable())
+#define local_lock_irq(l) ((void)(l), local_irq_disable())
+#define local_unlock_irq(l) ((void)(l), local_irq_enable())
+#define local_lock_irqsave(l, flags) ((void)(l), local_irq_save(flags))
+#define local_unlock_irqrestore(l, flags) ((void)(l), local_irq_restore(flags))
+#define local_lock_nested_bh(l) ((void)(l))
+#define local_unlock_nested_bh(l) ((void)(l))
 #define migrate_enable() preempt_enable()
 #define irqs_disabled() weft_kx_irqs_disabled()
 #define preemptible() (!weft_in_atomic())

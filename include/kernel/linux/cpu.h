@@ -1,0 +1,7 @@
+/* linux/cpu.h - weft's kernel header tree: maps the kernel's <linux/cpu.h>
+ * onto weft's models (see linux/weft_kernel.h, which every header of the
+ * tree includes, as the kernel's headers include one another). */
+#ifndef WEFT_KERNEL_LINUX_CPU_H
+#define WEFT_KERNEL_LINUX_CPU_H
+#include <linux/weft_kernel.h>
+#endif

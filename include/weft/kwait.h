@@ -4,8 +4,10 @@
  * sleeps until the queue is woken; a wake-up that comes before the waiter
  * started waiting is lost, exactly as in the kernel, so setting the
  * condition without waking the queue can hang the waiter (reported as a
- * deadlock).  Every waiter is non-exclusive: wake_up and wake_up_all both
- * wake all of them.  Sleeping waits take part in the wait-for graph and,
+ * deadlock).  A wake-up wakes every non-exclusive waiter and, of the
+ * exclusive ones (wait_event_*_exclusive, swait), as many as it is asked
+ * for in the order they went on the queue (wake_up one, wake_up_all
+ * every one), as the kernel's __wake_up_common does.  Sleeping waits take part in the wait-for graph and,
  * like DEPT's, in the lock-order graph: sleeping on Q while holding L is
  * the edge L -> Q, and a waker that took L in its context before waking
  * Q gives Q -> L. */
@@ -26,9 +28,14 @@ struct weft_waitq {
 	 * off, as the kernel's autoremove wake function does. */
 	unsigned long reg_gen;
 	int nreg;
+	/* The exclusive waiters on the queue, first come first: a wake-up
+	 * takes those it wakes off (they go back on at the tail when they
+	 * prepare again).  Each lives on its waiter's stack while it is on
+	 * the queue. */
+	struct weft_waiter *ex_first;
 };
 
-#define WEFT_WAITQ_INIT(name) { 0, 0, (name), 0, 0, 0, 0, 0 }
+#define WEFT_WAITQ_INIT(name) { 0, 0, (name), 0, 0, 0, 0, 0, 0 }
 
 /* One wait in progress (on the waiter's stack; weft's). */
 struct weft_waiter {
@@ -43,6 +50,10 @@ struct weft_waiter {
 	const struct weft_loc *loc;
 	unsigned long reg_at;      /* wake-ups when it went on the queue */
 	int registered;            /* on the queue (since wake-up reg_at) */
+	int exclusive;             /* woken only when a wake-up picks it */
+	int picked;                /* ... and one did, since it last prepared */
+	struct weft_waiter *ex_next; /* in q->ex_first's list, when on it */
+	int on_ex;
 };
 
 /* Not a scheduling point. */
@@ -55,6 +66,11 @@ void weft_waitq_init(struct weft_waitq *q, const char *name,
 void weft_wait_begin(struct weft_waitq *q, struct weft_waiter *w,
 		     long timeout, const char *what, const char *cond,
 		     const struct weft_loc *loc);
+/* The same for an exclusive waiter (prepare_to_wait_exclusive): it goes
+ * on the queue's tail and is woken only by a wake-up that picks it. */
+void weft_wait_begin_exclusive(struct weft_waitq *q, struct weft_waiter *w,
+			       long timeout, const char *what,
+			       const char *cond, const struct weft_loc *loc);
 /* The same in two halves, for a wait that drops a spinlock between them
  * (wait_event_lock_irq): prepare_to_wait while the lock is held, then,
  * once it is dropped, the sleep check. */
@@ -86,5 +102,9 @@ int weft_waitq_active(struct weft_waitq *q, const struct weft_loc *loc);
  * happens before the woken waiters' next evaluation of their condition. */
 void weft_waitq_wake(struct weft_waitq *q, const char *what,
 		     const struct weft_loc *loc);
+/* The same, but of the exclusive waiters only the first nr on the queue
+ * (nr 0: all of them), as wake_up (1), wake_up_nr and wake_up_all (0). */
+void weft_waitq_wake_nr(struct weft_waitq *q, int nr, const char *what,
+			const struct weft_loc *loc);
 
 #endif

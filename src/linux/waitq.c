@@ -46,11 +46,41 @@ void weft_waitq_init(struct weft_waitq *q, const char *name,
 	weft__frame_obj_init(q, sizeof *q, &weft__lx_waitq_kind, NULL, loc);
 }
 
+/* An exclusive waiter onto its queue's tail, and off it. */
+static void ex_add(struct weft_waiter *w)
+{
+	struct weft_waiter **p = &w->q->ex_first;
+
+	if (w->on_ex)
+		return;
+	while (*p)
+		p = &(*p)->ex_next;
+	w->ex_next = NULL;
+	*p = w;
+	w->on_ex = 1;
+}
+
+static void ex_remove(struct weft_waiter *w)
+{
+	struct weft_waiter **p = &w->q->ex_first;
+
+	if (!w->on_ex)
+		return;
+	while (*p && *p != w)
+		p = &(*p)->ex_next;
+	if (*p)
+		*p = w->ex_next;
+	w->on_ex = 0;
+}
+
 /* Put w on its queue (again, after a wake-up took it off), for
  * waitqueue_active. */
 static void enlist(struct weft_waiter *w)
 {
 	struct weft_waitq *q = w->q;
+
+	if (w->exclusive)
+		ex_add(w);
 
 	if (q->reg_gen != q->wakeups) {
 		q->reg_gen = q->wakeups;
@@ -67,6 +97,8 @@ static void delist(struct weft_waiter *w)
 {
 	struct weft_waitq *q = w->q;
 
+	ex_remove(w);
+
 	if (w->registered && w->reg_at == q->wakeups &&
 	    q->reg_gen == q->wakeups && q->nreg > 0)
 		q->nreg--;
@@ -74,10 +106,20 @@ static void delist(struct weft_waiter *w)
 }
 
 /* prepare_to_wait: remember which wake-ups have been seen. */
+/* An exclusive waiter's steps on its queue write it (they add the waiter
+ * to the list a wake-up picks from, whose order decides which waiter is
+ * woken), so the explorer orders them against one another; the other
+ * waiters' only read it. */
+static int q_access(const struct weft_waiter *w)
+{
+	return w->exclusive ? WEFT__ACC_WRITE : WEFT__ACC_READ;
+}
+
 static void prepare(struct weft_waiter *w)
 {
-	weft__point("prepare_to_wait", w->q, qname(w->q), WEFT__ACC_READ,
-		    w->loc);
+	weft__point(w->exclusive ? "prepare_to_wait_exclusive"
+				 : "prepare_to_wait",
+		    w->q, qname(w->q), q_access(w), w->loc);
 	use(w->q, false, w->loc);
 	w->gen = w->q->wakeups;
 	enlist(w);
@@ -88,10 +130,11 @@ static void prepare(struct weft_waiter *w)
  * (weft_wait_prepare leaves it for after its caller drops a lock). */
 static void start(struct weft_waitq *q, struct weft_waiter *w, long timeout,
 		  const char *what, const char *cond,
-		  const struct weft_loc *loc, bool sleep_check)
+		  const struct weft_loc *loc, bool sleep_check, bool excl)
 {
 	*w = (struct weft_waiter){ .q = q, .timeout = timeout, .what = what,
-				   .cond = cond, .loc = loc };
+				   .cond = cond, .loc = loc,
+				   .exclusive = excl };
 	use(q, false, loc);
 	if (sleep_check)
 		weft_wait_may_sleep(w);
@@ -103,14 +146,21 @@ void weft_wait_begin(struct weft_waitq *q, struct weft_waiter *w,
 		     long timeout, const char *what, const char *cond,
 		     const struct weft_loc *loc)
 {
-	start(q, w, timeout, what, cond, loc, true);
+	start(q, w, timeout, what, cond, loc, true, false);
+}
+
+void weft_wait_begin_exclusive(struct weft_waitq *q, struct weft_waiter *w,
+			       long timeout, const char *what,
+			       const char *cond, const struct weft_loc *loc)
+{
+	start(q, w, timeout, what, cond, loc, true, true);
 }
 
 void weft_wait_prepare(struct weft_waitq *q, struct weft_waiter *w,
 		       long timeout, const char *what, const char *cond,
 		       const struct weft_loc *loc)
 {
-	start(q, w, timeout, what, cond, loc, false);
+	start(q, w, timeout, what, cond, loc, false, false);
 }
 
 void weft_wait_may_sleep(struct weft_waiter *w)
@@ -127,7 +177,9 @@ static bool fired(const struct weft_waiter *w, int tid)
 static bool woken(const struct weft__op *op)
 {
 	const struct weft_waiter *w = op->arg;
-	return w->q->wakeups != w->gen || w->kicked || fired(w, (int)op->arg2);
+	bool wake = w->exclusive ? w->picked : w->q->wakeups != w->gen;
+
+	return wake || w->kicked || fired(w, (int)op->arg2);
 }
 
 static int wq_waitdesc(const struct weft__op *op, char *buf, size_t n)
@@ -135,7 +187,14 @@ static int wq_waitdesc(const struct weft__op *op, char *buf, size_t n)
 	const struct weft_waiter *w = op->arg;
 	const struct weft_waitq *q = w->q;
 
-	if (q->waker)
+	/* An exclusive waiter may have slept through a later wake-up that
+	 * picked another waiter: say so, not "before this wait began". */
+	if (q->waker && w->exclusive && q->wakeups != w->gen)
+		snprintf(buf, n, "a wake_up of %s to see `%s` (it is an "
+			 "exclusive waiter: the last wake-up, by %s at %s, "
+			 "woke another)", qname(q), w->cond,
+			 weft__lx_tname(q->waker - 1), weft__lx_site(q->woken_at));
+	else if (q->waker)
 		snprintf(buf, n, "a wake_up of %s to see `%s` (last woken by %s "
 			 "at %s, before this wait began)", qname(q), w->cond,
 			 weft__lx_tname(q->waker - 1), weft__lx_site(q->woken_at));
@@ -165,7 +224,7 @@ static void sleep_once(struct weft_waiter *w)
 {
 	struct weft__op op = { .name = w->what, .obj = w->q,
 			       .objname = qname(w->q),
-			       .access = WEFT__ACC_READ, .ready = woken,
+			       .access = q_access(w), .ready = woken,
 			       .waitdesc = wq_waitdesc, .arg = w,
 			       .arg2 = weft__self(), .loc = w->loc };
 
@@ -183,6 +242,7 @@ static void sleep_once(struct weft_waiter *w)
 	 * the condition, atomically with the wake-up seen here. */
 	w->gen = w->q->wakeups;
 	w->kicked = 0;
+	w->picked = 0;
 	enlist(w);
 }
 
@@ -221,6 +281,12 @@ long weft_wait_end(struct weft_waiter *w)
 	struct weft__lx_thread *me = weft__lx_me();
 
 	me->waiter = NULL;
+	/* An exclusive waiter still on the queue leaves it in a step of its
+	 * own (finish_wait takes the queue's lock): a wake-up before it
+	 * picks this waiter, one after it the next. */
+	if (w->on_ex)
+		weft__point("finish_wait", w->q, qname(w->q), WEFT__ACC_WRITE,
+			    w->loc);
 	delist(w);
 	if (w->timeout > 0 && w->slept) {
 		if (me->sleep_ev.armed && me->tw_obj == w->q) {
@@ -255,11 +321,12 @@ int weft_waitq_active(struct weft_waitq *q, const struct weft_loc *loc)
 	weft__visible(&op);
 	/* A poll, so a loop waiting for a waiter to come spins (its write
 	 * is no progress while the answer stays the same). */
-	return (int)weft__poll(q, q->reg_gen == q->wakeups && q->nreg > 0);
+	return (int)weft__poll(q, (q->reg_gen == q->wakeups && q->nreg > 0) ||
+				      q->ex_first);
 }
 
-void weft_waitq_wake(struct weft_waitq *q, const char *what,
-		     const struct weft_loc *loc)
+void weft_waitq_wake_nr(struct weft_waitq *q, int nr, const char *what,
+			const struct weft_loc *loc)
 {
 	use(q, true, loc);
 	weft__lx_event_edges(qclass(q), loc);
@@ -268,6 +335,22 @@ void weft_waitq_wake(struct weft_waitq *q, const char *what,
 	q->wakeups++;
 	q->waker = weft__self() + 1;
 	q->woken_at = loc;
+	/* The first nr exclusive waiters, each taken off the queue as the
+	 * kernel's autoremove_wake_function does: one that finds its
+	 * condition false goes back on at the tail, and the wake-up it
+	 * took is spent (a waiter that has prepared counts as woken even
+	 * before it sleeps, as try_to_wake_up succeeds on it). */
+	for (int k = 0; q->ex_first && (nr <= 0 || k < nr); k++) {
+		struct weft_waiter *w = q->ex_first;
+		ex_remove(w);
+		w->picked = 1;
+	}
+}
+
+void weft_waitq_wake(struct weft_waitq *q, const char *what,
+		     const struct weft_loc *loc)
+{
+	weft_waitq_wake_nr(q, 0, what, loc);
 }
 
 /* A wake_up_process() of thread tid (kthread_stop's): if it is inside a

@@ -10,8 +10,9 @@
 
 /* wait_event(wq, cond) sleeps until cond holds, re-evaluating it after
  * every wake-up of wq; a wake-up before the wait began is lost, so the
- * condition must be set before wake_up is called.  Every waiter is
- * non-exclusive, so wake_up and wake_up_all wake them all.  The
+ * condition must be set before wake_up is called.  wake_up wakes every
+ * waiter of wait_event and one of the _exclusive forms (the first on the
+ * queue), wake_up_all every waiter.  The
  * _interruptible and _killable forms are modelled as uninterruptible:
  * weft sends no signals, so they always return 0 (or, with a timeout,
  * what wait_event_timeout returns).  The timeout is an event on the
@@ -34,15 +35,20 @@ typedef struct weft_waitq wait_queue_head_t;
 
 /* condstr is the condition as written (stringified by the outer macro,
  * before its marked accesses expand), for deadlock reports. */
-#define WEFT_LX_WAIT(wq, cond, condstr, timeout, what)                        \
+#define WEFT_LX_WAIT_AS(begin, wq, cond, condstr, timeout, what)              \
 	(__extension__({                                                      \
 		struct weft_waiter weft_ww_;                                  \
-		weft_wait_begin(&(wq), &weft_ww_, (timeout), (what), condstr, \
-				WEFT_HERE);                                   \
+		begin(&(wq), &weft_ww_, (timeout), (what), condstr,           \
+		      WEFT_HERE);                                             \
 		while (!weft_wait_cond(&weft_ww_, !!(cond)))                  \
 			;                                                     \
 		weft_wait_end(&weft_ww_);                                     \
 	}))
+#define WEFT_LX_WAIT(wq, cond, condstr, timeout, what)                        \
+	WEFT_LX_WAIT_AS(weft_wait_begin, wq, cond, condstr, timeout, what)
+#define WEFT_LX_WAIT_EXCL(wq, cond, condstr, timeout, what)                   \
+	WEFT_LX_WAIT_AS(weft_wait_begin_exclusive, wq, cond, condstr,         \
+			timeout, what)
 /* A timeout of MAX_SCHEDULE_TIMEOUT waits for ever, as in the kernel. */
 #define WEFT_LX_WAIT_TIMEOUT(t)                                               \
 	(__extension__({                                                      \
@@ -88,10 +94,10 @@ typedef struct weft_waitq wait_queue_head_t;
 				  "wait_event_interruptible_lock_irq"))
 #define waitqueue_active(q) weft_waitq_active((q), WEFT_HERE)
 #define wq_has_sleeper(q) (smp_mb(), waitqueue_active(q))
-#define wake_up(q) weft_waitq_wake((q), "wake_up", WEFT_HERE)
+#define wake_up(q) weft_waitq_wake_nr((q), 1, "wake_up", WEFT_HERE)
 #define wake_up_all(q) weft_waitq_wake((q), "wake_up_all", WEFT_HERE)
 #define wake_up_interruptible(q)                                              \
-	weft_waitq_wake((q), "wake_up_interruptible", WEFT_HERE)
+	weft_waitq_wake_nr((q), 1, "wake_up_interruptible", WEFT_HERE)
 #define wake_up_interruptible_all(q)                                          \
 	weft_waitq_wake((q), "wake_up_interruptible_all", WEFT_HERE)
 

@@ -17,11 +17,18 @@
 #define wait_event_idle_timeout(wq, cond, t) wait_event_timeout(wq, cond, t)
 #define wait_event_killable_timeout(wq, cond, t)                              \
 	wait_event_interruptible_timeout(wq, cond, t)
-#define wake_up_nr(q, nr) wake_up_all(q)
-#define wake_up_poll(q, m) wake_up_all(q)
-#define wake_up_interruptible_poll(q, m) wake_up_all(q)
-#define wake_up_interruptible_sync(q) wake_up_all(q)
-#define wake_up_locked(q) wake_up_all(q)
+/* As the kernel's: each wakes every non-exclusive waiter and one
+ * exclusive waiter (nr of them for wake_up_nr, 0 meaning all). */
+#define wake_up_nr(q, nr) weft_waitq_wake_nr((q), (nr), "wake_up_nr", WEFT_HERE)
+#define wake_up_poll(q, m) weft_waitq_wake_nr((q), 1, "wake_up_poll", WEFT_HERE)
+#define wake_up_interruptible_poll(q, m)                                      \
+	weft_waitq_wake_nr((q), 1, "wake_up_interruptible_poll", WEFT_HERE)
+#define wake_up_interruptible_sync(q)                                         \
+	weft_waitq_wake_nr((q), 1, "wake_up_interruptible_sync", WEFT_HERE)
+#define wake_up_interruptible_nr(q, nr)                                       \
+	weft_waitq_wake_nr((q), (nr), "wake_up_interruptible_nr", WEFT_HERE)
+#define wake_up_locked(q) weft_waitq_wake_nr((q), 1, "wake_up_locked", WEFT_HERE)
+#define wake_up_all_locked(q) wake_up_all(q)
 struct wait_queue_entry;
 WEFT_KX_UNMODELLED("prepare_to_wait/finish_wait (open-coded waits; use "
 		   "wait_event)")
@@ -93,17 +100,60 @@ void weft_kx_prepare_to_wait(void);
 #define wake_up_var(v)                                                        \
 	weft_waitq_wake(&WEFT_KX_BITQ(v, -1), "wake_up_var", WEFT_HERE)
 
-/* Exclusive waiters (woken one at a time): every waiter here is woken
- * by every wake-up, which would hide a wake-up that reaches one waiter
- * only. */
-WEFT_KX_UNMODELLED("exclusive waits (wait_event_*_exclusive)")
+/* Exclusive waiters: on the queue's tail, woken one at a time (a
+ * wake_up picks the first, wake_up_all every one), so a wake-up that
+ * reaches one waiter where two needed it is the hang it is.  As for
+ * wait_event, the interruptible and killable forms never see a signal.
+ * The _locked form, which drops the queue's own lock, is not modelled. */
+#define wait_event_exclusive(wq, c)                                           \
+	((void)WEFT_LX_WAIT_EXCL(wq, c, #c, -1, "wait_event_exclusive"))
+#define wait_event_interruptible_exclusive(wq, c)                             \
+	((int)WEFT_LX_WAIT_EXCL(wq, c, #c, -1,                                \
+				"wait_event_interruptible_exclusive"))
+#define wait_event_killable_exclusive(wq, c)                                  \
+	((int)WEFT_LX_WAIT_EXCL(wq, c, #c, -1, "wait_event_killable_exclusive"))
+#define wait_event_idle_exclusive(wq, c)                                      \
+	((void)WEFT_LX_WAIT_EXCL(wq, c, #c, -1, "wait_event_idle_exclusive"))
+#define wait_event_idle_exclusive_timeout(wq, c, t)                           \
+	WEFT_LX_WAIT_EXCL(wq, c, #c, WEFT_LX_WAIT_TIMEOUT(t),                 \
+			  "wait_event_idle_exclusive_timeout")
+WEFT_KX_UNMODELLED("wait_event_interruptible_exclusive_locked (a wait that "
+		   "drops the queue's own lock)")
 int weft_kx_wait_exclusive(void);
-#define wait_event_exclusive(wq, c) weft_kx_wait_exclusive()
-#define wait_event_interruptible_exclusive(wq, c) weft_kx_wait_exclusive()
-#define wait_event_killable_exclusive(wq, c) weft_kx_wait_exclusive()
-#define wait_event_idle_exclusive(wq, c) weft_kx_wait_exclusive()
 #define wait_event_interruptible_exclusive_locked(wq, c)                      \
 	weft_kx_wait_exclusive()
-#define wait_event_idle_exclusive_timeout(wq, c, t) weft_kx_wait_exclusive()
+
+/* Simple wait queues (<linux/swait.h>): every waiter is exclusive;
+ * swake_up_one wakes the first, swake_up_all every one. */
+#define swait_queue_head weft_waitq
+#define DECLARE_SWAIT_QUEUE_HEAD(name) DECLARE_WAIT_QUEUE_HEAD(name)
+#define DECLARE_SWAIT_QUEUE_HEAD_ONSTACK(name)                                \
+	DECLARE_WAIT_QUEUE_HEAD_ONSTACK(name)
+#define init_swait_queue_head(q) init_waitqueue_head(q)
+#define swait_active(q) waitqueue_active(q)
+#define swq_has_sleeper(q) wq_has_sleeper(q)
+#define swake_up_one(q) weft_waitq_wake_nr((q), 1, "swake_up_one", WEFT_HERE)
+#define swake_up_locked(q)                                                    \
+	weft_waitq_wake_nr((q), 1, "swake_up_locked", WEFT_HERE)
+#define swake_up_all(q) weft_waitq_wake((q), "swake_up_all", WEFT_HERE)
+#define swait_event_exclusive(wq, c)                                          \
+	((void)WEFT_LX_WAIT_EXCL(wq, c, #c, -1, "swait_event_exclusive"))
+#define swait_event_idle_exclusive(wq, c)                                     \
+	((void)WEFT_LX_WAIT_EXCL(wq, c, #c, -1, "swait_event_idle_exclusive"))
+#define swait_event_interruptible_exclusive(wq, c)                            \
+	((int)WEFT_LX_WAIT_EXCL(wq, c, #c, -1,                                \
+				"swait_event_interruptible_exclusive"))
+#define swait_event_killable_exclusive(wq, c)                                 \
+	((int)WEFT_LX_WAIT_EXCL(wq, c, #c, -1,                                \
+				"swait_event_killable_exclusive"))
+#define swait_event_timeout_exclusive(wq, c, t)                               \
+	WEFT_LX_WAIT_EXCL(wq, c, #c, WEFT_LX_WAIT_TIMEOUT(t),                 \
+			  "swait_event_timeout_exclusive")
+#define swait_event_idle_timeout_exclusive(wq, c, t)                          \
+	WEFT_LX_WAIT_EXCL(wq, c, #c, WEFT_LX_WAIT_TIMEOUT(t),                 \
+			  "swait_event_idle_timeout_exclusive")
+#define swait_event_interruptible_timeout_exclusive(wq, c, t)                 \
+	WEFT_LX_WAIT_EXCL(wq, c, #c, WEFT_LX_WAIT_TIMEOUT(t),                 \
+			  "swait_event_interruptible_timeout_exclusive")
 
 #endif

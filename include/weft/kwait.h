@@ -54,6 +54,8 @@ struct weft_waiter {
 	int picked;                /* ... and one did, since it last prepared */
 	struct weft_waiter *ex_next; /* in q->ex_first's list, when on it */
 	int on_ex;
+	int prepared;              /* prepare_to_wait done (an exclusive
+				    * waiter's comes after its first check) */
 };
 
 /* Not a scheduling point. */

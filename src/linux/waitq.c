@@ -122,6 +122,7 @@ static void prepare(struct weft_waiter *w)
 		    w->q, qname(w->q), q_access(w), w->loc);
 	use(w->q, false, w->loc);
 	w->gen = w->q->wakeups;
+	w->prepared = 1;
 	enlist(w);
 }
 
@@ -138,7 +139,12 @@ static void start(struct weft_waitq *q, struct weft_waiter *w, long timeout,
 	use(q, false, loc);
 	if (sleep_check)
 		weft_wait_may_sleep(w);
-	prepare(w);
+	/* The kernel's wait_event_*_exclusive (and swait's) check the
+	 * condition before prepare_to_wait, so a waiter that finds it true
+	 * never goes on the queue, where it could take a wake-up meant for
+	 * another: an exclusive waiter prepares at its first false check. */
+	if (!excl)
+		prepare(w);
 	weft__lx_me()->waiter = w;
 }
 
@@ -271,6 +277,10 @@ int weft_wait_cond(struct weft_waiter *w, int cond)
 	if (cond || (w->timeout >= 0 && out)) {
 		w->result = w->timeout < 0 ? 0 : timed_result(w, cond, out);
 		return 1;
+	}
+	if (!w->prepared) {
+		prepare(w);
+		return 0;
 	}
 	sleep_once(w);
 	return 0;

@@ -49,6 +49,11 @@ typedef struct weft_waitq wait_queue_head_t;
 #define WEFT_LX_WAIT_EXCL(wq, cond, condstr, timeout, what)                   \
 	WEFT_LX_WAIT_AS(weft_wait_begin_exclusive, wq, cond, condstr,         \
 			timeout, what)
+/* The int result of the _interruptible and _killable forms, as a
+ * statement expression: kernel code that ignores it (the usual
+ * `wait_event_interruptible(q, c);`) compiles under -Wall -Werror, where
+ * a cast's unused value was an error. */
+#define WEFT_LX_INT(e) (__extension__({ int weft_wi_ = (int)(e); weft_wi_; }))
 /* A timeout of MAX_SCHEDULE_TIMEOUT waits for ever, as in the kernel. */
 #define WEFT_LX_WAIT_TIMEOUT(t)                                               \
 	(__extension__({                                                      \
@@ -61,9 +66,9 @@ typedef struct weft_waitq wait_queue_head_t;
 	WEFT_LX_WAIT(wq, cond, #cond, WEFT_LX_WAIT_TIMEOUT(t),                \
 		     "wait_event_timeout")
 #define wait_event_interruptible(wq, cond)                                    \
-	((int)WEFT_LX_WAIT(wq, cond, #cond, -1, "wait_event_interruptible"))
+	WEFT_LX_INT(WEFT_LX_WAIT(wq, cond, #cond, -1, "wait_event_interruptible"))
 #define wait_event_killable(wq, cond)                                         \
-	((int)WEFT_LX_WAIT(wq, cond, #cond, -1, "wait_event_killable"))
+	WEFT_LX_INT(WEFT_LX_WAIT(wq, cond, #cond, -1, "wait_event_killable"))
 #define wait_event_interruptible_timeout(wq, cond, t)                         \
 	WEFT_LX_WAIT(wq, cond, #cond, WEFT_LX_WAIT_TIMEOUT(t),                \
 		     "wait_event_interruptible_timeout")
@@ -90,7 +95,7 @@ typedef struct weft_waitq wait_queue_head_t;
 	((void)WEFT_LX_WAIT_LOCKED(wq, cond, #cond, lock,                     \
 				   "wait_event_lock_irq"))
 #define wait_event_interruptible_lock_irq(wq, cond, lock)                     \
-	((int)WEFT_LX_WAIT_LOCKED(wq, cond, #cond, lock,                      \
+	WEFT_LX_INT(WEFT_LX_WAIT_LOCKED(wq, cond, #cond, lock,                      \
 				  "wait_event_interruptible_lock_irq"))
 #define waitqueue_active(q) weft_waitq_active((q), WEFT_HERE)
 #define wq_has_sleeper(q) (smp_mb(), waitqueue_active(q))

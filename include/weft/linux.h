@@ -38,6 +38,13 @@
  * so the name lives as long as the program). */
 #define WEFT_LX_NAME(s) ((s) + ((s)[0] == '&'))
 
+/* The value of an operation that kernel code may ignore (an atomic's
+ * `atomic_inc_return(&v);`, a `test_and_set_bit(...);`), as a statement
+ * expression: it then compiles under -Wall -Werror, as the kernel's
+ * functions do, where a cast or a comparison whose value is unused was
+ * an error. */
+#define WEFT_LX_VAL(e) (__extension__({ __auto_type weft_lv_ = (e); weft_lv_; }))
+
 /* The parts, in order: each may use what the ones before it define. */
 #include <weft/linux/types.h>
 #include <weft/linux/err.h>

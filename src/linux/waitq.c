@@ -105,7 +105,6 @@ static void delist(struct weft_waiter *w)
 	w->registered = 0;
 }
 
-/* prepare_to_wait: remember which wake-ups have been seen. */
 /* An exclusive waiter's steps on its queue write it (they add the waiter
  * to the list a wake-up picks from, whose order decides which waiter is
  * woken), so the explorer orders them against one another; the other
@@ -115,6 +114,7 @@ static int q_access(const struct weft_waiter *w)
 	return w->exclusive ? WEFT__ACC_WRITE : WEFT__ACC_READ;
 }
 
+/* prepare_to_wait: remember which wake-ups have been seen. */
 static void prepare(struct weft_waiter *w)
 {
 	weft__point(w->exclusive ? "prepare_to_wait_exclusive"

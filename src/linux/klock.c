@@ -50,6 +50,10 @@ static const char *op_name(const struct weft_klock *l, int shared, int try)
 {
 	if (l->bsd)
 		return bsd_op_name(l, shared, try);
+	/* CPU hotplug's lock by the names its callers use (<linux/cpu.h>). */
+	if (l == &weft_cpu_hotplug_lock)
+		return shared ? (try ? "cpus_read_trylock" : "cpus_read_lock")
+			      : "cpus_write_lock";
 	switch (l->kind) {
 	case WEFT_KLOCK_SPIN:
 		return try ? "spin_trylock" : "spin_lock";
@@ -450,6 +454,8 @@ static const char *unlock_name(const struct weft_klock *l, bool shared)
 		return shared ? "sx_sunlock" : "sx_xunlock";
 	if (l->bsd)
 		return shared ? "rw_runlock" : "rw_wunlock";
+	if (l == &weft_cpu_hotplug_lock)
+		return shared ? "cpus_read_unlock" : "cpus_write_unlock";
 	if (l->kind == WEFT_KLOCK_RWSEM)
 		return shared ? "up_read" : "up_write";
 	if (l->kind == WEFT_KLOCK_RWLOCK)

@@ -16,38 +16,51 @@ typedef weft_katomic_long_t atomic_long_t;
 #define WEFT_LX_KA(v, op, a, b, nm)                                           \
 	weft_katomic_op(&(v)->counter, sizeof((v)->counter), (op), (long)(a), \
 			(long)(b), (nm), WEFT_HERE)
-#define atomic_read(v) WEFT_LX_VAL(((int)WEFT_LX_KA(v, WEFT_KA_READ, 0, 0, "atomic_read")))
+#define atomic_read(v)                                                        \
+	WEFT_LX_VAL((int)WEFT_LX_KA(v, WEFT_KA_READ, 0, 0, "atomic_read"))
 #define atomic_set(v, i) ((void)WEFT_LX_KA(v, WEFT_KA_SET, i, 0, "atomic_set"))
 #define atomic_add(i, v) ((void)WEFT_LX_KA(v, WEFT_KA_ADD, i, 0, "atomic_add"))
 #define atomic_sub(i, v)                                                      \
 	((void)WEFT_LX_KA(v, WEFT_KA_ADD, -(long)(i), 0, "atomic_sub"))
 #define atomic_inc(v) ((void)WEFT_LX_KA(v, WEFT_KA_ADD, 1, 0, "atomic_inc"))
 #define atomic_dec(v) ((void)WEFT_LX_KA(v, WEFT_KA_ADD, -1, 0, "atomic_dec"))
-#define atomic_add_return(i, v) WEFT_LX_VAL(                                               \
-	((int)(WEFT_LX_KA(v, WEFT_KA_ADD, i, 0, "atomic_add_return") + (i))))
-#define atomic_sub_return(i, v) WEFT_LX_VAL(                                               \
-	((int)(WEFT_LX_KA(v, WEFT_KA_ADD, -(long)(i), 0, "atomic_sub_return") - \
-	       (i))))
-#define atomic_inc_return(v) WEFT_LX_VAL(                                                  \
-	((int)(WEFT_LX_KA(v, WEFT_KA_ADD, 1, 0, "atomic_inc_return") + 1)))
-#define atomic_dec_return(v) WEFT_LX_VAL(                                                  \
-	((int)(WEFT_LX_KA(v, WEFT_KA_ADD, -1, 0, "atomic_dec_return") - 1)))
-#define atomic_fetch_add(i, v) WEFT_LX_VAL(                                                \
-	((int)WEFT_LX_KA(v, WEFT_KA_ADD, i, 0, "atomic_fetch_add")))
-#define atomic_fetch_inc(v) WEFT_LX_VAL(((int)WEFT_LX_KA(v, WEFT_KA_ADD, 1, 0, "atomic_fetch_inc")))
-#define atomic_dec_and_test(v) WEFT_LX_VAL(                                                \
-	(WEFT_LX_KA(v, WEFT_KA_ADD, -1, 0, "atomic_dec_and_test") == 1))
-#define atomic_inc_and_test(v) WEFT_LX_VAL(                                                \
-	(WEFT_LX_KA(v, WEFT_KA_ADD, 1, 0, "atomic_inc_and_test") == -1))
-#define atomic_sub_and_test(i, v) WEFT_LX_VAL(                                             \
-	(WEFT_LX_KA(v, WEFT_KA_ADD, -(long)(i), 0, "atomic_sub_and_test") == (i)))
-#define atomic_xchg(v, n) WEFT_LX_VAL(((int)WEFT_LX_KA(v, WEFT_KA_XCHG, n, 0, "atomic_xchg")))
-#define atomic_cmpxchg(v, o, n) WEFT_LX_VAL(                                               \
-	((int)WEFT_LX_KA(v, WEFT_KA_CMPXCHG, o, n, "atomic_cmpxchg")))
-#define atomic_add_unless(v, a, u) WEFT_LX_VAL(                                            \
-	(WEFT_LX_KA(v, WEFT_KA_ADD_UNLESS, a, u, "atomic_add_unless") != (u)))
-#define atomic_inc_not_zero(v) WEFT_LX_VAL(                                                \
-	(WEFT_LX_KA(v, WEFT_KA_ADD_UNLESS, 1, 0, "atomic_inc_not_zero") != 0))
+#define atomic_add_return(i, v)                                               \
+	WEFT_LX_VAL((int)(WEFT_LX_KA(v, WEFT_KA_ADD, i, 0,                    \
+			       "atomic_add_return") + (i)))
+#define atomic_sub_return(i, v)                                               \
+	WEFT_LX_VAL((int)(WEFT_LX_KA(v, WEFT_KA_ADD, -(long)(i), 0,           \
+			       "atomic_sub_return") -                         \
+	       (i)))
+#define atomic_inc_return(v)                                                  \
+	WEFT_LX_VAL((int)(WEFT_LX_KA(v, WEFT_KA_ADD, 1, 0,                    \
+			       "atomic_inc_return") + 1))
+#define atomic_dec_return(v)                                                  \
+	WEFT_LX_VAL((int)(WEFT_LX_KA(v, WEFT_KA_ADD, -1, 0,                   \
+			       "atomic_dec_return") - 1))
+#define atomic_fetch_add(i, v)                                                \
+	WEFT_LX_VAL((int)WEFT_LX_KA(v, WEFT_KA_ADD, i, 0, "atomic_fetch_add"))
+#define atomic_fetch_inc(v)                                                   \
+	WEFT_LX_VAL((int)WEFT_LX_KA(v, WEFT_KA_ADD, 1, 0, "atomic_fetch_inc"))
+#define atomic_dec_and_test(v)                                                \
+	WEFT_LX_VAL(WEFT_LX_KA(v, WEFT_KA_ADD, -1, 0,                         \
+			       "atomic_dec_and_test") == 1)
+#define atomic_inc_and_test(v)                                                \
+	WEFT_LX_VAL(WEFT_LX_KA(v, WEFT_KA_ADD, 1, 0,                          \
+			       "atomic_inc_and_test") == -1)
+#define atomic_sub_and_test(i, v)                                             \
+	WEFT_LX_VAL(WEFT_LX_KA(v, WEFT_KA_ADD, -(long)(i), 0,                 \
+			       "atomic_sub_and_test") == (i))
+#define atomic_xchg(v, n)                                                     \
+	WEFT_LX_VAL((int)WEFT_LX_KA(v, WEFT_KA_XCHG, n, 0, "atomic_xchg"))
+#define atomic_cmpxchg(v, o, n)                                               \
+	WEFT_LX_VAL((int)WEFT_LX_KA(v, WEFT_KA_CMPXCHG, o, n,                 \
+			       "atomic_cmpxchg"))
+#define atomic_add_unless(v, a, u)                                            \
+	WEFT_LX_VAL(WEFT_LX_KA(v, WEFT_KA_ADD_UNLESS, a, u,                   \
+			       "atomic_add_unless") != (u))
+#define atomic_inc_not_zero(v)                                                \
+	WEFT_LX_VAL(WEFT_LX_KA(v, WEFT_KA_ADD_UNLESS, 1, 0,                   \
+			       "atomic_inc_not_zero") != 0)
 #define atomic_long_read(v) WEFT_LX_KA(v, WEFT_KA_READ, 0, 0, "atomic_long_read")
 #define atomic_long_set(v, i)                                                 \
 	((void)WEFT_LX_KA(v, WEFT_KA_SET, i, 0, "atomic_long_set"))
@@ -57,10 +70,12 @@ typedef weft_katomic_long_t atomic_long_t;
 	((void)WEFT_LX_KA(v, WEFT_KA_ADD, -1, 0, "atomic_long_dec"))
 #define atomic_long_add(i, v)                                                 \
 	((void)WEFT_LX_KA(v, WEFT_KA_ADD, i, 0, "atomic_long_add"))
-#define atomic_long_inc_return(v) WEFT_LX_VAL(                                             \
-	(WEFT_LX_KA(v, WEFT_KA_ADD, 1, 0, "atomic_long_inc_return") + 1))
-#define atomic_long_dec_and_test(v) WEFT_LX_VAL(                                           \
-	(WEFT_LX_KA(v, WEFT_KA_ADD, -1, 0, "atomic_long_dec_and_test") == 1))
+#define atomic_long_inc_return(v)                                             \
+	WEFT_LX_VAL(WEFT_LX_KA(v, WEFT_KA_ADD, 1, 0,                          \
+			       "atomic_long_inc_return") + 1)
+#define atomic_long_dec_and_test(v)                                           \
+	WEFT_LX_VAL(WEFT_LX_KA(v, WEFT_KA_ADD, -1, 0,                         \
+			       "atomic_long_dec_and_test") == 1)
 
 #define WEFT_LX_KB(nr, a, op, nm)                                             \
 	weft_kbit_op((unsigned long *)(a), (long)(nr), (op), (nm), WEFT_HERE)
@@ -90,18 +105,19 @@ typedef weft_katomic_long_t atomic_long_t;
 #define __set_bit(nr, a) ((void)WEFT_LX_NB(nr, a, WEFT_KB_SET))
 #define __clear_bit(nr, a) ((void)WEFT_LX_NB(nr, a, WEFT_KB_CLEAR))
 #define __change_bit(nr, a) ((void)WEFT_LX_NB(nr, a, WEFT_KB_CHANGE))
-#define __test_and_set_bit(nr, a) WEFT_LX_VAL((WEFT_LX_NB(nr, a, WEFT_KB_SET)))
-#define __test_and_clear_bit(nr, a) WEFT_LX_VAL((WEFT_LX_NB(nr, a, WEFT_KB_CLEAR)))
-#define __test_and_change_bit(nr, a) WEFT_LX_VAL((WEFT_LX_NB(nr, a, WEFT_KB_CHANGE)))
-#define test_bit(nr, a) WEFT_LX_VAL(((bool)WEFT_LX_KB(nr, a, WEFT_KB_TEST, "test_bit")))
-#define test_and_set_bit(nr, a) WEFT_LX_VAL(                                               \
-	(WEFT_LX_KB(nr, a, WEFT_KB_SET, "test_and_set_bit")))
-#define test_and_clear_bit(nr, a) WEFT_LX_VAL(                                             \
-	(WEFT_LX_KB(nr, a, WEFT_KB_CLEAR, "test_and_clear_bit")))
-#define test_and_change_bit(nr, a) WEFT_LX_VAL(                                            \
-	(WEFT_LX_KB(nr, a, WEFT_KB_CHANGE, "test_and_change_bit")))
-#define test_and_set_bit_lock(nr, a) WEFT_LX_VAL(                                          \
-	(WEFT_LX_KB(nr, a, WEFT_KB_SET, "test_and_set_bit_lock")))
+#define __test_and_set_bit(nr, a) (WEFT_LX_NB(nr, a, WEFT_KB_SET))
+#define __test_and_clear_bit(nr, a) (WEFT_LX_NB(nr, a, WEFT_KB_CLEAR))
+#define __test_and_change_bit(nr, a) (WEFT_LX_NB(nr, a, WEFT_KB_CHANGE))
+#define test_bit(nr, a)                                                       \
+	WEFT_LX_VAL((bool)WEFT_LX_KB(nr, a, WEFT_KB_TEST, "test_bit"))
+#define test_and_set_bit(nr, a)                                               \
+	(WEFT_LX_KB(nr, a, WEFT_KB_SET, "test_and_set_bit"))
+#define test_and_clear_bit(nr, a)                                             \
+	(WEFT_LX_KB(nr, a, WEFT_KB_CLEAR, "test_and_clear_bit"))
+#define test_and_change_bit(nr, a)                                            \
+	(WEFT_LX_KB(nr, a, WEFT_KB_CHANGE, "test_and_change_bit"))
+#define test_and_set_bit_lock(nr, a)                                          \
+	(WEFT_LX_KB(nr, a, WEFT_KB_SET, "test_and_set_bit_lock"))
 #define clear_bit_unlock(nr, a)                                               \
 	((void)WEFT_LX_KB(nr, a, WEFT_KB_CLEAR, "clear_bit_unlock"))
 

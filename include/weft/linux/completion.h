@@ -25,16 +25,16 @@
 #define complete(c) weft_complete((c), 0, WEFT_HERE)
 #define complete_all(c) weft_complete((c), 1, WEFT_HERE)
 #define wait_for_completion(c) weft_wait_for_completion((c), WEFT_HERE)
-#define wait_for_completion_interruptible(c) WEFT_LX_VAL(                                  \
-	(weft_wait_for_completion((c), WEFT_HERE), 0))
-#define wait_for_completion_killable(c) WEFT_LX_VAL(                                       \
-	(weft_wait_for_completion((c), WEFT_HERE), 0))
+#define wait_for_completion_interruptible(c)                                  \
+	WEFT_LX_VAL((weft_wait_for_completion((c), WEFT_HERE), 0))
+#define wait_for_completion_killable(c)                                       \
+	WEFT_LX_VAL((weft_wait_for_completion((c), WEFT_HERE), 0))
 #define wait_for_completion_timeout(c, t)                                     \
 	weft_wait_for_completion_timeout((c), (t), WEFT_HERE)
-#define wait_for_completion_interruptible_timeout(c, t) WEFT_LX_VAL(                       \
-	((long)weft_wait_for_completion_timeout((c), (t), WEFT_HERE)))
-#define try_wait_for_completion(c) WEFT_LX_VAL(                                            \
-	(weft_try_wait_for_completion((c), WEFT_HERE)))
-#define completion_done(c) WEFT_LX_VAL((weft_completion_done((c), WEFT_HERE)))
+#define wait_for_completion_interruptible_timeout(c, t)                       \
+	WEFT_LX_VAL((long)weft_wait_for_completion_timeout((c), (t), WEFT_HERE))
+#define try_wait_for_completion(c)                                            \
+	(weft_try_wait_for_completion((c), WEFT_HERE))
+#define completion_done(c) (weft_completion_done((c), WEFT_HERE))
 
 #endif

@@ -49,11 +49,9 @@ typedef struct weft_waitq wait_queue_head_t;
 #define WEFT_LX_WAIT_EXCL(wq, cond, condstr, timeout, what)                   \
 	WEFT_LX_WAIT_AS(weft_wait_begin_exclusive, wq, cond, condstr,         \
 			timeout, what)
-/* The int result of the _interruptible and _killable forms, as a
- * statement expression: kernel code that ignores it (the usual
- * `wait_event_interruptible(q, c);`) compiles under -Wall -Werror, where
- * a cast's unused value was an error. */
-#define WEFT_LX_INT(e) (__extension__({ int weft_wi_ = (int)(e); weft_wi_; }))
+/* The int result of the _interruptible and _killable forms, which kernel
+ * code often ignores (`wait_event_interruptible(q, c);`): WEFT_LX_VAL. */
+#define WEFT_LX_INT(e) WEFT_LX_VAL((int)(e))
 /* A timeout of MAX_SCHEDULE_TIMEOUT waits for ever, as in the kernel. */
 #define WEFT_LX_WAIT_TIMEOUT(t)                                               \
 	(__extension__({                                                      \
@@ -95,7 +93,7 @@ typedef struct weft_waitq wait_queue_head_t;
 	((void)WEFT_LX_WAIT_LOCKED(wq, cond, #cond, lock,                     \
 				   "wait_event_lock_irq"))
 #define wait_event_interruptible_lock_irq(wq, cond, lock)                     \
-	WEFT_LX_INT(WEFT_LX_WAIT_LOCKED(wq, cond, #cond, lock,                      \
+	WEFT_LX_INT(WEFT_LX_WAIT_LOCKED(wq, cond, #cond, lock,                \
 				  "wait_event_interruptible_lock_irq"))
 #define waitqueue_active(q) weft_waitq_active((q), WEFT_HERE)
 #define wq_has_sleeper(q) (smp_mb(), waitqueue_active(q))

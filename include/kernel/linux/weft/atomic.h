@@ -67,24 +67,32 @@ typedef struct {
 #define atomic_read_acquire(v) atomic_read(v)
 #define atomic_set_release(v, i)                                              \
 	((void)WEFT_LX_KA(v, WEFT_KA_SET, i, 0, "atomic_set_release"))
-#define atomic_fetch_sub(i, v) WEFT_LX_VAL(                                                \
-	((int)WEFT_LX_KA(v, WEFT_KA_ADD, -(long)(i), 0, "atomic_fetch_sub")))
-#define atomic_fetch_dec(v) WEFT_LX_VAL(                                                   \
-	((int)WEFT_LX_KA(v, WEFT_KA_ADD, -1, 0, "atomic_fetch_dec")))
-#define atomic_fetch_add_unless(v, a, u) WEFT_LX_VAL(                                      \
-	((int)WEFT_LX_KA(v, WEFT_KA_ADD_UNLESS, a, u, "atomic_fetch_add_unless")))
-#define atomic_add_negative(i, v) WEFT_LX_VAL(                                             \
-	((int)(WEFT_LX_KA(v, WEFT_KA_ADD, i, 0, "atomic_add_negative") + (i)) < 0))
+#define atomic_fetch_sub(i, v)                                                \
+	WEFT_LX_VAL((int)WEFT_LX_KA(v, WEFT_KA_ADD, -(long)(i), 0,            \
+			       "atomic_fetch_sub"))
+#define atomic_fetch_dec(v)                                                   \
+	WEFT_LX_VAL((int)WEFT_LX_KA(v, WEFT_KA_ADD, -1, 0,                    \
+			       "atomic_fetch_dec"))
+#define atomic_fetch_add_unless(v, a, u)                                      \
+	WEFT_LX_VAL((int)WEFT_LX_KA(v, WEFT_KA_ADD_UNLESS, a, u,              \
+			       "atomic_fetch_add_unless"))
+#define atomic_add_negative(i, v)                                             \
+	WEFT_LX_VAL((int)(WEFT_LX_KA(v, WEFT_KA_ADD, i, 0,                    \
+			       "atomic_add_negative") + (i)) < 0)
 /* The _relaxed forms order nothing (src/linux/katomic.c reads it in
  * their names). */
-#define atomic_inc_return_relaxed(v) WEFT_LX_VAL(                                          \
-	((int)WEFT_LX_KA(v, WEFT_KA_ADD, 1, 0, "atomic_inc_return_relaxed") + 1))
-#define atomic_dec_return_relaxed(v) WEFT_LX_VAL(                                          \
-	((int)WEFT_LX_KA(v, WEFT_KA_ADD, -1, 0, "atomic_dec_return_relaxed") - 1))
-#define atomic_add_return_relaxed(i, v) WEFT_LX_VAL(                                       \
-	((int)WEFT_LX_KA(v, WEFT_KA_ADD, i, 0, "atomic_add_return_relaxed") + (i)))
-#define atomic_fetch_add_relaxed(i, v) WEFT_LX_VAL(                                        \
-	((int)WEFT_LX_KA(v, WEFT_KA_ADD, i, 0, "atomic_fetch_add_relaxed")))
+#define atomic_inc_return_relaxed(v)                                          \
+	WEFT_LX_VAL((int)WEFT_LX_KA(v, WEFT_KA_ADD, 1, 0,                     \
+			       "atomic_inc_return_relaxed") + 1)
+#define atomic_dec_return_relaxed(v)                                          \
+	WEFT_LX_VAL((int)WEFT_LX_KA(v, WEFT_KA_ADD, -1, 0,                    \
+			       "atomic_dec_return_relaxed") - 1)
+#define atomic_add_return_relaxed(i, v)                                       \
+	WEFT_LX_VAL((int)WEFT_LX_KA(v, WEFT_KA_ADD, i, 0,                     \
+			       "atomic_add_return_relaxed") + (i))
+#define atomic_fetch_add_relaxed(i, v)                                        \
+	WEFT_LX_VAL((int)WEFT_LX_KA(v, WEFT_KA_ADD, i, 0,                     \
+			       "atomic_fetch_add_relaxed"))
 #define atomic_try_cmpxchg(v, oldp, n)                                        \
 	(__extension__({                                                      \
 		int *weft_op_ = (oldp), weft_o_ = *weft_op_;                  \
@@ -157,12 +165,15 @@ typedef struct {
 
 #define atomic_long_sub(i, v)                                                 \
 	((void)WEFT_LX_KA(v, WEFT_KA_ADD, -(long)(i), 0, "atomic_long_sub"))
-#define atomic_long_add_return(i, v) WEFT_LX_VAL(                                          \
-	(WEFT_LX_KA(v, WEFT_KA_ADD, i, 0, "atomic_long_add_return") + (i)))
-#define atomic_long_sub_return(i, v) WEFT_LX_VAL(                                          \
-	(WEFT_LX_KA(v, WEFT_KA_ADD, -(long)(i), 0, "atomic_long_sub_return") - (i)))
-#define atomic_long_dec_return(v) WEFT_LX_VAL(                                             \
-	(WEFT_LX_KA(v, WEFT_KA_ADD, -1, 0, "atomic_long_dec_return") - 1))
+#define atomic_long_add_return(i, v)                                          \
+	WEFT_LX_VAL(WEFT_LX_KA(v, WEFT_KA_ADD, i, 0,                          \
+			       "atomic_long_add_return") + (i))
+#define atomic_long_sub_return(i, v)                                          \
+	WEFT_LX_VAL(WEFT_LX_KA(v, WEFT_KA_ADD, -(long)(i), 0,                 \
+			       "atomic_long_sub_return") - (i))
+#define atomic_long_dec_return(v)                                             \
+	WEFT_LX_VAL(WEFT_LX_KA(v, WEFT_KA_ADD, -1, 0,                         \
+			       "atomic_long_dec_return") - 1)
 #define atomic_long_fetch_add(i, v)                                           \
 	WEFT_LX_KA(v, WEFT_KA_ADD, i, 0, "atomic_long_fetch_add")
 #define atomic_long_fetch_sub(i, v)                                           \
@@ -178,12 +189,15 @@ typedef struct {
 		*weft_op_ = weft_r_;                                          \
 		weft_r_ == weft_o_;                                           \
 	}))
-#define atomic_long_add_unless(v, a, u) WEFT_LX_VAL(                                       \
-	(WEFT_LX_KA(v, WEFT_KA_ADD_UNLESS, a, u, "atomic_long_add_unless") != (u)))
-#define atomic_long_inc_not_zero(v) WEFT_LX_VAL(                                           \
-	(WEFT_LX_KA(v, WEFT_KA_ADD_UNLESS, 1, 0, "atomic_long_inc_not_zero") != 0))
-#define atomic_long_sub_and_test(i, v) WEFT_LX_VAL(                                        \
-	(WEFT_LX_KA(v, WEFT_KA_ADD, -(long)(i), 0, "atomic_long_sub_and_test") == (i)))
+#define atomic_long_add_unless(v, a, u)                                       \
+	WEFT_LX_VAL(WEFT_LX_KA(v, WEFT_KA_ADD_UNLESS, a, u,                   \
+			       "atomic_long_add_unless") != (u))
+#define atomic_long_inc_not_zero(v)                                           \
+	WEFT_LX_VAL(WEFT_LX_KA(v, WEFT_KA_ADD_UNLESS, 1, 0,                   \
+			       "atomic_long_inc_not_zero") != 0)
+#define atomic_long_sub_and_test(i, v)                                        \
+	WEFT_LX_VAL(WEFT_LX_KA(v, WEFT_KA_ADD, -(long)(i), 0,                 \
+			       "atomic_long_sub_and_test") == (i))
 #define atomic_long_read_acquire(v) atomic_long_read(v)
 #define atomic_long_set_release(v, i)                                         \
 	((void)WEFT_LX_KA(v, WEFT_KA_SET, i, 0, "atomic_long_set_release"))
@@ -197,24 +211,31 @@ typedef struct {
 	((void)WEFT_LX_KA(v, WEFT_KA_ADD, -(long)(i), 0, "atomic64_sub"))
 #define atomic64_inc(v) ((void)WEFT_LX_KA(v, WEFT_KA_ADD, 1, 0, "atomic64_inc"))
 #define atomic64_dec(v) ((void)WEFT_LX_KA(v, WEFT_KA_ADD, -1, 0, "atomic64_dec"))
-#define atomic64_add_return(i, v) WEFT_LX_VAL(                                             \
-	(WEFT_LX_KA(v, WEFT_KA_ADD, i, 0, "atomic64_add_return") + (i)))
-#define atomic64_sub_return(i, v) WEFT_LX_VAL(                                             \
-	(WEFT_LX_KA(v, WEFT_KA_ADD, -(long)(i), 0, "atomic64_sub_return") - (i)))
-#define atomic64_inc_return(v) WEFT_LX_VAL(                                                \
-	(WEFT_LX_KA(v, WEFT_KA_ADD, 1, 0, "atomic64_inc_return") + 1))
-#define atomic64_dec_return(v) WEFT_LX_VAL(                                                \
-	(WEFT_LX_KA(v, WEFT_KA_ADD, -1, 0, "atomic64_dec_return") - 1))
+#define atomic64_add_return(i, v)                                             \
+	WEFT_LX_VAL(WEFT_LX_KA(v, WEFT_KA_ADD, i, 0,                          \
+			       "atomic64_add_return") + (i))
+#define atomic64_sub_return(i, v)                                             \
+	WEFT_LX_VAL(WEFT_LX_KA(v, WEFT_KA_ADD, -(long)(i), 0,                 \
+			       "atomic64_sub_return") - (i))
+#define atomic64_inc_return(v)                                                \
+	WEFT_LX_VAL(WEFT_LX_KA(v, WEFT_KA_ADD, 1, 0,                          \
+			       "atomic64_inc_return") + 1)
+#define atomic64_dec_return(v)                                                \
+	WEFT_LX_VAL(WEFT_LX_KA(v, WEFT_KA_ADD, -1, 0,                         \
+			       "atomic64_dec_return") - 1)
 #define atomic64_fetch_add(i, v)                                              \
 	WEFT_LX_KA(v, WEFT_KA_ADD, i, 0, "atomic64_fetch_add")
 #define atomic64_fetch_sub(i, v)                                              \
 	WEFT_LX_KA(v, WEFT_KA_ADD, -(long)(i), 0, "atomic64_fetch_sub")
-#define atomic64_dec_and_test(v) WEFT_LX_VAL(                                              \
-	(WEFT_LX_KA(v, WEFT_KA_ADD, -1, 0, "atomic64_dec_and_test") == 1))
-#define atomic64_inc_and_test(v) WEFT_LX_VAL(                                              \
-	(WEFT_LX_KA(v, WEFT_KA_ADD, 1, 0, "atomic64_inc_and_test") == -1))
-#define atomic64_sub_and_test(i, v) WEFT_LX_VAL(                                           \
-	(WEFT_LX_KA(v, WEFT_KA_ADD, -(long)(i), 0, "atomic64_sub_and_test") == (i)))
+#define atomic64_dec_and_test(v)                                              \
+	WEFT_LX_VAL(WEFT_LX_KA(v, WEFT_KA_ADD, -1, 0,                         \
+			       "atomic64_dec_and_test") == 1)
+#define atomic64_inc_and_test(v)                                              \
+	WEFT_LX_VAL(WEFT_LX_KA(v, WEFT_KA_ADD, 1, 0,                          \
+			       "atomic64_inc_and_test") == -1)
+#define atomic64_sub_and_test(i, v)                                           \
+	WEFT_LX_VAL(WEFT_LX_KA(v, WEFT_KA_ADD, -(long)(i), 0,                 \
+			       "atomic64_sub_and_test") == (i))
 #define atomic64_xchg(v, n) WEFT_LX_KA(v, WEFT_KA_XCHG, n, 0, "atomic64_xchg")
 #define atomic64_cmpxchg(v, o, n)                                             \
 	WEFT_LX_KA(v, WEFT_KA_CMPXCHG, o, n, "atomic64_cmpxchg")
@@ -226,10 +247,12 @@ typedef struct {
 		*weft_op_ = weft_r_;                                          \
 		weft_r_ == weft_o_;                                           \
 	}))
-#define atomic64_add_unless(v, a, u) WEFT_LX_VAL(                                          \
-	(WEFT_LX_KA(v, WEFT_KA_ADD_UNLESS, a, u, "atomic64_add_unless") != (u)))
-#define atomic64_inc_not_zero(v) WEFT_LX_VAL(                                              \
-	(WEFT_LX_KA(v, WEFT_KA_ADD_UNLESS, 1, 0, "atomic64_inc_not_zero") != 0))
+#define atomic64_add_unless(v, a, u)                                          \
+	WEFT_LX_VAL(WEFT_LX_KA(v, WEFT_KA_ADD_UNLESS, a, u,                   \
+			       "atomic64_add_unless") != (u))
+#define atomic64_inc_not_zero(v)                                              \
+	WEFT_LX_VAL(WEFT_LX_KA(v, WEFT_KA_ADD_UNLESS, 1, 0,                   \
+			       "atomic64_inc_not_zero") != 0)
 #define atomic64_or(i, v) ((void)WEFT_KX_FETCH_OP(v, weft_c_ | (i), "atomic64_or"))
 #define atomic64_and(i, v) ((void)WEFT_KX_FETCH_OP(v, weft_c_ & (i), "atomic64_and"))
 

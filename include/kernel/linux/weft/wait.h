@@ -89,10 +89,10 @@ void weft_kx_prepare_to_wait(void);
 	((void)WEFT_LX_WAIT(WEFT_KX_BITQ(v, -1), cond, #cond, -1,             \
 			    "wait_var_event"))
 #define wait_var_event_killable(v, cond)                                      \
-	WEFT_LX_INT(WEFT_LX_WAIT(WEFT_KX_BITQ(v, -1), cond, #cond, -1,              \
+	WEFT_LX_INT(WEFT_LX_WAIT(WEFT_KX_BITQ(v, -1), cond, #cond, -1,        \
 			   "wait_var_event_killable"))
 #define wait_var_event_interruptible(v, cond)                                 \
-	WEFT_LX_INT(WEFT_LX_WAIT(WEFT_KX_BITQ(v, -1), cond, #cond, -1,              \
+	WEFT_LX_INT(WEFT_LX_WAIT(WEFT_KX_BITQ(v, -1), cond, #cond, -1,        \
 			   "wait_var_event_interruptible"))
 #define wait_var_event_timeout(v, cond, t)                                    \
 	WEFT_LX_WAIT(WEFT_KX_BITQ(v, -1), cond, #cond,                        \
@@ -108,7 +108,7 @@ void weft_kx_prepare_to_wait(void);
 #define wait_event_exclusive(wq, c)                                           \
 	((void)WEFT_LX_WAIT_EXCL(wq, c, #c, -1, "wait_event_exclusive"))
 #define wait_event_interruptible_exclusive(wq, c)                             \
-	WEFT_LX_INT(WEFT_LX_WAIT_EXCL(wq, c, #c, -1,                                \
+	WEFT_LX_INT(WEFT_LX_WAIT_EXCL(wq, c, #c, -1,                          \
 				"wait_event_interruptible_exclusive"))
 #define wait_event_killable_exclusive(wq, c)                                  \
 	WEFT_LX_INT(WEFT_LX_WAIT_EXCL(wq, c, #c, -1, "wait_event_killable_exclusive"))
@@ -141,10 +141,10 @@ int weft_kx_wait_exclusive(void);
 #define swait_event_idle_exclusive(wq, c)                                     \
 	((void)WEFT_LX_WAIT_EXCL(wq, c, #c, -1, "swait_event_idle_exclusive"))
 #define swait_event_interruptible_exclusive(wq, c)                            \
-	WEFT_LX_INT(WEFT_LX_WAIT_EXCL(wq, c, #c, -1,                                \
+	WEFT_LX_INT(WEFT_LX_WAIT_EXCL(wq, c, #c, -1,                          \
 				"swait_event_interruptible_exclusive"))
 #define swait_event_killable_exclusive(wq, c)                                 \
-	WEFT_LX_INT(WEFT_LX_WAIT_EXCL(wq, c, #c, -1,                                \
+	WEFT_LX_INT(WEFT_LX_WAIT_EXCL(wq, c, #c, -1,                          \
 				"swait_event_killable_exclusive"))
 #define swait_event_timeout_exclusive(wq, c, t)                               \
 	WEFT_LX_WAIT_EXCL(wq, c, #c, WEFT_LX_WAIT_TIMEOUT(t),                 \

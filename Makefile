@@ -80,11 +80,15 @@ $(LIB): $(LIB_OBJ)
 # __wrap_NAME, which this linker script defines as weft's model of NAME
 # (__weft_NAME, or __tsan_NAME for the memory intrinsics).  The core-only
 # builds (sanitizer, ucontext) have no models: no such names.
+# The names are src/modelled.def's (MODELLED_NAME matches an entry and
+# keeps its name) and weft-cc's list of memory intrinsics.
+MODELLED_NAME := ^WEFT__MODELLED([^,]*, *\([A-Za-z0-9_]*\),.*
 WRAP_LD := $(if $(filter 1,$(CORE_ONLY)),,$(BUILD)/lib/wrap.ld)
-$(BUILD)/lib/wrap.ld: src/modelled.def
+$(BUILD)/lib/wrap.ld: src/modelled.def tools/weft-cc
 	@mkdir -p $(dir $@)
-	{ sed -n 's/^WEFT__MODELLED([^,]*, *\([A-Za-z0-9_]*\),.*/__wrap_\1 = __weft_\1;/p' $< && \
-	  for n in memcpy memmove memset; do echo "__wrap_$$n = __tsan_$$n;"; done; } > $@.tmp && mv $@.tmp $@
+	{ sed -n 's/$(MODELLED_NAME)/__wrap_\1 = __weft_\1;/p' src/modelled.def && \
+	  for n in $$(sed -n 's/^intrinsics=(\(.*\))$$/\1/p' tools/weft-cc); do \
+		echo "__wrap_$$n = __tsan_$$n;"; done; } > $@.tmp && mv $@.tmp $@
 
 $(SOLIB): $(LIB_OBJ) src/libweft.map $(WRAP_LD)
 	@mkdir -p $(dir $@)
@@ -101,7 +105,7 @@ $(BUILD)/include:
 # weft-cc's list of calls to rename is the names of src/modelled.def.
 $(WEFTCC): tools/weft-cc src/modelled.def tools/weft-c++ tools/weft $(SOLIB) $(MAINOBJ) | $(BUILD)/include
 	@mkdir -p $(dir $@)
-	names=$$(sed -n 's/^WEFT__MODELLED([^,]*, *\([A-Za-z0-9_]*\),.*/\1/p' src/modelled.def | tr '\n' ' ') && \
+	names=$$(sed -n 's/$(MODELLED_NAME)/\1/p' src/modelled.def | tr '\n' ' ') && \
 	[ -n "$$names" ] && sed -e "s/@MODELLED@/$$names/" -e "s/@WRAP@/$(if $(WRAP_LD),1,0)/" tools/weft-cc > $@ && chmod +x $@
 	cp tools/weft-c++ $(BUILD)/bin/weft-c++ && chmod +x $(BUILD)/bin/weft-c++
 	cp tools/weft $(BUILD)/bin/weft && chmod +x $(BUILD)/bin/weft

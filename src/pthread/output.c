@@ -66,7 +66,6 @@ struct outbuf {
 };
 static struct outbuf *O;
 static struct slot *mine;        /* this worker's, NULL in the parent */
-static int mine_i;               /* its index */
 
 void weft__pt_output_enable(void)
 {
@@ -84,10 +83,8 @@ void weft__pt_output_enable(void)
 static struct slot *claim(const struct weft__shm *S)
 {
 	for (int i = 0; i < SLOTS; i++)
-		if (O->rec[i] == S) {
-			mine_i = i;
+		if (O->rec[i] == S)
 			return &O->slot[i];
-		}
 	for (int i = 0; i < SLOTS; i++) {
 		const struct weft__shm *none = NULL;
 		struct slot *sl = &O->slot[i];
@@ -95,7 +92,6 @@ static struct slot *claim(const struct weft__shm *S)
 						__ATOMIC_SEQ_CST,
 						__ATOMIC_SEQ_CST)) {
 			sl->cur.exec = sl->kept.exec = -1;
-			mine_i = i;
 			return sl;
 		}
 	}
@@ -380,7 +376,7 @@ void weft__pthread_output_begin(void)
 	const struct weft__shm *S = weft__S;
 	struct slot *sl;
 
-	if (!mine || O->rec[mine_i] != S)
+	if (!mine || O->rec[mine - O->slot] != S)
 		mine = S ? claim(S) : NULL;
 	if (!(sl = mine))
 		return;

@@ -41,3 +41,37 @@ def store(cache, source, command, exe):
     shutil.copyfile(exe, tmp)
     shutil.copymode(exe, tmp)
     os.replace(tmp, p)
+
+
+# A batch (batch.py) is kept once, and each of its programs as a small
+# file naming the batch's binary and the program's index in it: a later
+# run finds a program whatever batch it came in, and builds only the
+# programs it does not find.
+
+def fetch_member(cache, source, command):
+    """(binary, index) of source in a cached batch, or None."""
+    if not cache:
+        return None
+    try:
+        with open(_path(cache, source, command) + ".member") as f:
+            name, index = f.read().split()
+    except (OSError, ValueError):
+        return None
+    # Absolute: the oracles run a program in its own directory.
+    binary = os.path.abspath(os.path.join(cache, name))
+    return (binary, int(index)) if os.path.exists(binary) else None
+
+
+def store_batch(cache, sources, command, text, exe):
+    """Keeps the batch built from text at exe, and where each of its
+    sources is in it."""
+    if not cache:
+        return
+    store(cache, text, command, exe)
+    name = os.path.basename(_path(cache, text, command))
+    for k, source in enumerate(sources):
+        p = _path(cache, source, command) + ".member"
+        tmp = "%s.%d" % (p, os.getpid())
+        with open(tmp, "w") as f:
+            f.write("%s %d\n" % (name, k))
+        os.replace(tmp, p)

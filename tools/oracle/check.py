@@ -46,6 +46,7 @@ import random
 import shutil
 import subprocess
 
+import batch
 import buildcache
 import sys
 import tempfile
@@ -175,13 +176,13 @@ def weft_options(bound, truth, opts):
         opts.get("weft_options") or "")
 
 
-def run_weft(binary, options):
-    """Runs the program under weft with WEFT_OPTIONS=options; returns
-    (result dict, error)."""
+def run_weft(binary, options, args=()):
+    """Runs the program under weft with WEFT_OPTIONS=options (and args: a
+    batch's index, batch.py); returns (result dict, error)."""
     env = dict(os.environ)
     env["WEFT_OPTIONS"] = options
     try:
-        p = subprocess.run([binary], env=env, stdout=subprocess.PIPE,
+        p = subprocess.run([binary] + list(args), env=env, stdout=subprocess.PIPE,
                            stderr=subprocess.PIPE, universal_newlines=True,
                            timeout=RUN_TIMEOUT, cwd=os.path.dirname(binary))
     except subprocess.TimeoutExpired:
@@ -329,7 +330,7 @@ def check_item(task):
     """Generates (or loads), analyses, builds and runs one program.
     Returns a result record; never raises (an exception becomes a
     disagreement of its own so the run goes on)."""
-    kind, key, opts = task
+    kind, key, opts, prebuilt = task
     rec = {"name": "%s %s" % (kind, key), "truth": None, "weft": None,
            "disagreements": []}
     try:
@@ -339,27 +340,32 @@ def check_item(task):
         if item.expect is not None:
             rec["disagreements"] += compare_expected(rec["truth"], item.expect)
         if opts["weft_cc"]:
-            run_item(item, rec, opts)
+            run_item(item, rec, opts, prebuilt)
     except Exception as e:  # noqa: BLE001 - reported, not swallowed
         rec["disagreements"].append(("oracle-error", "%s: %s" % (type(e).__name__, e)))
     return rec
 
 
-def run_item(item, rec, opts):
-    """Builds item with weft-cc, runs weft unbounded (and with bounds 0, 1,
-    2 for --bound-checks) and records weft's answer and the disagreements
-    in rec."""
+def run_item(item, rec, opts, prebuilt=None):
+    """Builds item with weft-cc (unless prebuilt holds its batch's binary
+    and its index there), runs weft unbounded (and with bounds 0, 1, 2 for
+    --bound-checks) and records weft's answer and the disagreements in
+    rec."""
     truth = rec["truth"]
     stem = item.name.replace(" ", "_")
     if opts["keep"]:
         with open(os.path.join(opts["workdir"], stem + ".json"), "w") as f:
             json.dump(item.prog, f, indent=1)
-    binary, err = build(opts["weft_cc"], opts["workdir"], stem, item.source,
-                        opts.get("cache"))
-    if err:
-        rec["disagreements"].append(("weft-failed", err))
-        return
-    res, err = run_weft(binary, weft_options("unbounded", truth, opts))
+    args = ()
+    if prebuilt:
+        binary, args = prebuilt[0], (str(prebuilt[1]),)
+    else:
+        binary, err = build(opts["weft_cc"], opts["workdir"], stem,
+                            item.source, opts.get("cache"))
+        if err:
+            rec["disagreements"].append(("weft-failed", err))
+            return
+    res, err = run_weft(binary, weft_options("unbounded", truth, opts), args)
     rec["weft"] = res
     if err:
         rec["disagreements"].append(("weft-failed", err))
@@ -369,12 +375,12 @@ def run_item(item, rec, opts):
         rec["disagreements"] += [d for d in found if d[0] not in NOTES]
     if opts["bound_checks"]:
         for k in (0, 1, 2):
-            res_k, err = run_weft(binary, weft_options(k, truth, opts))
+            res_k, err = run_weft(binary, weft_options(k, truth, opts), args)
             if err:
                 rec["disagreements"].append(("weft-failed", "bound %d: %s" % (k, err)))
             else:
                 rec["disagreements"] += compare_bounded(truth, k, res_k)
-    if not opts["keep"]:
+    if not opts["keep"] and not prebuilt:
         for path in (binary, binary + ".c"):
             if os.path.exists(path):
                 os.unlink(path)
@@ -504,7 +510,7 @@ def show(args):
         return 0
     workdir = args.keep or tempfile.mkdtemp(prefix="weft-oracle-")
     os.makedirs(workdir, exist_ok=True)
-    rec = check_item(("seed", args.show, run_opts(args, weft_cc, workdir, keep=True)))
+    rec = check_item(("seed", args.show, run_opts(args, weft_cc, workdir, keep=True), None))
     print("/* weft: %s */" % json.dumps({k: v for k, v in (rec["weft"] or {}).items()
                                          if k not in ("trace", "findings")}))
     print("/* built in %s */" % workdir)
@@ -538,6 +544,30 @@ def tasks_for(args):
     return tasks + [("seed", s) for s in seeds]
 
 
+def item_source(kind, key):
+    """The C source of a task's program, or None if it cannot be made
+    (check_item then reports why)."""
+    try:
+        return (seed_item(key) if kind == "seed" else case_item(key)).source
+    except Exception:  # noqa: BLE001 - check_item reports it
+        return None
+
+
+def with_batches(pool, kinds_keys, opts):
+    """The tasks, each with its program's place in a batch built by the
+    pool (batch.py); a program kept for inspection (--keep), or one whose
+    batch did not build, is built alone by check_item."""
+    built = {}
+    sources = {}
+    if opts["weft_cc"] and not opts["keep"] and len(kinds_keys) > 1:
+        sources = {kk: item_source(*kk) for kk in kinds_keys}
+        built = batch.build(pool, [opts["weft_cc"], "-O1"], opts["workdir"],
+                            [s for s in sources.values() if s],
+                            opts.get("cache"))
+    return [(kind, key, opts, built.get(sources.get((kind, key))))
+            for kind, key in kinds_keys]
+
+
 def main(argv):
     args = parse_args(argv)
     if args.write_cases:
@@ -549,11 +579,11 @@ def main(argv):
     workdir = args.keep or tempfile.mkdtemp(prefix="weft-oracle-")
     os.makedirs(workdir, exist_ok=True)
     opts = run_opts(args, weft_cc, workdir, keep=bool(args.keep))
-    tasks = [(kind, key, opts) for kind, key in tasks_for(args)]
     start = time.time()
     records = []
     try:
         with multiprocessing.Pool(args.jobs) as pool:
+            tasks = with_batches(pool, tasks_for(args), opts)
             for rec in pool.imap(check_item, tasks):
                 print_record(rec)
                 records.append(rec)

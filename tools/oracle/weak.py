@@ -50,8 +50,10 @@ import json
 import multiprocessing
 import os
 import random
+import shutil
 import subprocess
 
+import batch
 import buildcache
 import check as check_py
 import sys
@@ -342,30 +344,41 @@ def pick_outcome(prog, rng, bound=-1):
 
 # ---- running weft -------------------------------------------------------------
 
-def check(seed, weft_cc, keep, extra, bound, cache=None):
-    """(disagreement or None, the outcome's class)."""
+def prepare(seed, bound):
+    """(program, outcome, reachable, C source, the outcome's class)."""
     prog = generate(seed)
     rng = random.Random(seed)
     outcome, reachable, allowed, sc = pick_outcome(prog, rng, bound)
-    if bound >= 0:
-        extra = ("stale-bound=%d " % bound) + extra
     cls = "weak-only" if outcome not in sc and reachable else \
         "reachable" if reachable else "unreachable"
+    return prog, outcome, reachable, emit_c(prog, outcome), cls
+
+
+def check(seed, weft_cc, keep, extra, bound, cache=None, prepared=None,
+          prebuilt=None):
+    """(disagreement or None, the outcome's class)."""
+    prog, outcome, reachable, _text, cls = prepared or prepare(seed, bound)
+    if bound >= 0:
+        extra = ("stale-bound=%d " % bound) + extra
     return run_weft(seed, weft_cc, keep, extra, prog, outcome,
-                    reachable, cache), cls
+                    reachable, cache, prebuilt), cls
 
 
 def run_weft(seed, weft_cc, keep, extra, prog, outcome, reachable,
-             cache=None):
+             cache=None, prebuilt=None):
     d = keep or tempfile.mkdtemp(prefix="weftweak")
     src = os.path.join(d, "weak%d.c" % seed)
     exe = os.path.join(d, "weak%d" % seed)
+    args = []
     text = emit_c(prog, outcome)
     with open(src, "w") as f:
         f.write(text)
     what = "weak%d (%s %s)" % (seed, "reachable" if reachable else
                                "unreachable", list(outcome))
-    if not buildcache.fetch(cache, text, [weft_cc], exe):
+    if prebuilt:
+        # Its batch's binary (batch.py), which the caller removes.
+        exe, args = prebuilt[0], [str(prebuilt[1])]
+    elif not buildcache.fetch(cache, text, [weft_cc], exe):
         b = subprocess.run([weft_cc, "-o", exe, src], capture_output=True,
                            text=True)
         if b.returncode:
@@ -376,12 +389,14 @@ def run_weft(seed, weft_cc, keep, extra, prog, outcome, reachable,
     env["WEFT_OPTIONS"] = ("format=json strategy=dfs "
                            "preemption-bound=unbounded fair-bound=unbounded "
                            "iterations=200000 time-limit=60 " + extra)
-    r = subprocess.run([exe], capture_output=True, text=True, env=env)
+    r = subprocess.run([exe] + args, capture_output=True, text=True,
+                       env=env)
     line = next((l for l in r.stdout.splitlines() if l.startswith("{")),
                 None)
     if not keep:
-        for p in (src, exe):
-            os.unlink(p)
+        os.unlink(src)
+        if not prebuilt:
+            os.unlink(exe)
         os.rmdir(d)
     if not line:
         return "%s: weft-failed: no JSON line (exit %d): %s" % (
@@ -436,8 +451,22 @@ def main():
     if a.keep:
         os.makedirs(a.keep, exist_ok=True)
     with multiprocessing.Pool(a.jobs) as pool:
-        res = pool.starmap(check, [(s, a.weft_cc, a.keep, a.weft_options,
-                                    a.stale_bound, a.cache) for s in seeds])
+        # The programs first, then their builds several to a binary
+        # (batch.py), then the runs; a program kept for inspection
+        # (--keep), or one whose batch did not build, is built alone.
+        prepared = pool.starmap(prepare, [(s, a.stale_bound) for s in seeds])
+        built = {}
+        bdir = tempfile.mkdtemp(prefix="weftweak-batch")
+        try:
+            if not a.keep and len(prepared) > 1:
+                built = batch.build(pool, [a.weft_cc], bdir,
+                                    [p[3] for p in prepared], a.cache)
+            res = pool.starmap(check, [
+                (s, a.weft_cc, a.keep, a.weft_options, a.stale_bound,
+                 a.cache, p, built.get(p[3]))
+                for s, p in zip(seeds, prepared)])
+        finally:
+            shutil.rmtree(bdir, ignore_errors=True)
     bad = [r for r, _ in res if r]
     for r in bad:
         print(r)

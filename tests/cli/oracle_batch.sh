@@ -1,0 +1,54 @@
+# The oracles build their programs several to a binary
+# (tools/oracle/batch.py): a program in a batch must be explored exactly as
+# the program built alone (verdict, kind, executions, steps), or the
+# oracles of `make test` would check something other than what they say.
+# A sample of every kind of program the batches keep apart, both ways.
+. tests/cli/common.inc
+command -v python3 >/dev/null || fail "python3 is needed"
+out=$(python3 tools/oracle/batch_check.py --weft-cc "$B/bin/weft-cc" --per 2 --weak 4 2>&1)
+st=$?
+printf '%s\n' "$out"
+expect_eq "$st" 0 "batch_check exit status"
+case "$out" in *", 0 differ"*) ;; *) fail "batch_check: $out" ;; esac
+# A batch is one translation unit: each program's file-scope names are
+# its own (two programs with the same globals and a static function of
+# the same name), and the argument picks the program.
+d=$(mktemp -d)
+trap 'rm -rf "$d"' EXIT
+python3 - "$d" <<'PY' || fail "batch.combine"
+import sys
+sys.path.insert(0, "tools/oracle")
+import batch
+a = """#include <assert.h>
+#include <pthread.h>
+int x = 1;
+static int r0, r1;
+static void *t1(void *arg)
+{
+	(void)arg;
+	x = 2;
+	return NULL;
+}
+int main(void)
+{
+	pthread_t t;
+	pthread_create(&t, NULL, t1, NULL);
+	r0 = x;
+	pthread_join(t, NULL);
+	assert(r0 != 5 && r1 != 5);
+	return 0;
+}
+"""
+b = a.replace("\tr0 = x;\n", "").replace("pthread_join(t, NULL);",
+                                          "pthread_join(t, NULL);\n\tr1 = x;")
+assert batch.names(a) == ["x", "r0", "r1", "t1", "main"], batch.names(a)
+open(sys.argv[1] + "/b.c", "w").write(batch.combine([a, b]))
+PY
+"$B/bin/weft-cc" -O1 "$d/b.c" -o "$d/b" || fail "a batch of two programs did not build"
+WEFT_OPTIONS="strategy=dfs" "$d/b" 0 >"$d/o0"
+expect_eq $? 1 "program 0 (a race on x) exit status"
+grep -q "data race" "$d/o0" || fail "program 0: no race: $(cat "$d/o0")"
+WEFT_OPTIONS="strategy=dfs" "$d/b" 1 >"$d/o1"
+expect_eq $? 0 "program 1 (x read after the join) exit status"
+grep -q "verified" "$d/o1" || fail "program 1: $(cat "$d/o1")"
+echo "ok: batched programs are explored as built alone"

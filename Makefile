@@ -55,7 +55,7 @@ SOLIB    := $(BUILD)/lib/libweft.so
 MAINOBJ  := $(BUILD)/lib/weft_main.o
 WEFTCC   := $(BUILD)/bin/weft-cc
 
-.PHONY: all lib test test-main test-sanitize test-ucontext demo bench install clean examples
+.PHONY: all lib test test-all test-main test-sanitize test-ucontext demo bench install clean examples
 all: lib $(WEFTCC) $(BUILD)/include examples
 
 lib: $(LIB) $(SOLIB) $(MAINOBJ)
@@ -164,18 +164,20 @@ $(BUILD)/tests/runner: tests/runner.c
 # whatever its size, and compare all of it after every restore
 # (src/sched/globals.c); the sanitizer and ucontext builds keep the
 # default, where small data is copied whole.
-# The builds run on every processor (about 460 test programs, built one at
-# a time, were most of make test's 5 minutes).  The four test runs then
-# run two at a time, each one's output printed whole when it ends
-# (--output-sync): the runner leaves a processor idle for about a quarter
-# of its time (cases that wait, the last long ones), which the sanitizer
-# and ucontext builds and the oracles fill.
+# make test is one graph run on every processor: the main build's
+# programs, then its runner; the oracles, which need only the library and
+# weft-cc; the sanitizer and ucontext builds and their runs.  Run one after
+# another they left a processor idle for a fifth of the time (the runner's
+# cases that wait, each phase's last long step); as one graph each fills
+# the others' gaps.  Each target's output is printed whole when it ends
+# (--output-sync), so the runs' reports do not interleave.
 TEST_JOBS := $(shell nproc 2>/dev/null || echo 2)
 test:
-	$(MAKE) --no-print-directory -j$(TEST_JOBS) all $(WEFT_PROGS) $(BUILD)/tests/unit $(BUILD)/tests/runner
-	$(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target test-main test-sanitize test-ucontext test-oracle
+	$(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target test-all
 
-test-main:
+test-all: test-main test-oracle test-sanitize test-ucontext
+
+test-main: all $(WEFT_PROGS) $(BUILD)/tests/unit $(BUILD)/tests/runner
 	WEFT_RESTORE=check $(BUILD)/tests/runner $(BUILD)
 
 # The differential oracle (tools/oracle/): random programs checked against

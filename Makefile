@@ -172,6 +172,9 @@ $(BUILD)/tests/runner: tests/runner.c
 # the others' gaps.  Each target's output is printed whole when it ends
 # (--output-sync), so the runs' reports do not interleave.
 TEST_JOBS := $(shell nproc 2>/dev/null || echo 2)
+# A sub-make under make test's jobserver shares its processors; run alone
+# (make test-sanitize), it takes them all.
+SUB_JOBS = $(if $(findstring jobserver,$(MAKEFLAGS)),,-j$(TEST_JOBS))
 test:
 	$(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target test-all
 
@@ -194,7 +197,7 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all
 CORE_GOLDEN := $(filter-out $(shell grep -l '^//! needs: pthread' tests/golden/*.c),$(wildcard tests/golden/*.c))
 SAN_PROGS := $(patsubst %.c,$(SAN_BUILD)/%,$(wildcard tests/detect/core/*.c) $(CORE_GOLDEN) tests/cli/prog.c)
 test-sanitize:
-	WEFT_NO_INSTRUMENT=1 $(MAKE) --no-print-directory -j$(TEST_JOBS) CORE_ONLY=1 BUILD=$(SAN_BUILD) SAN="$(SAN_FLAGS)" LTO= \
+	WEFT_NO_INSTRUMENT=1 $(MAKE) --no-print-directory $(SUB_JOBS) CORE_ONLY=1 BUILD=$(SAN_BUILD) SAN="$(SAN_FLAGS)" LTO= \
 		$(SAN_BUILD)/tests/unit $(SAN_BUILD)/tests/runner $(SAN_PROGS)
 	ASAN_OPTIONS=detect_leaks=0 $(SAN_BUILD)/tests/runner $(SAN_BUILD) 'unit/*' 'detect/core/*' 'golden/*'
 
@@ -203,7 +206,7 @@ test-sanitize:
 UC_BUILD := $(BUILD)-ucontext
 UC_PROGS := $(patsubst %.c,$(UC_BUILD)/%,$(wildcard tests/detect/core/*.c) $(CORE_GOLDEN) tests/cli/prog.c)
 test-ucontext:
-	WEFT_NO_INSTRUMENT=1 $(MAKE) --no-print-directory -j$(TEST_JOBS) CORE_ONLY=1 BUILD=$(UC_BUILD) EXTRA_CFLAGS=-DWEFT_USE_UCONTEXT LTO= \
+	WEFT_NO_INSTRUMENT=1 $(MAKE) --no-print-directory $(SUB_JOBS) CORE_ONLY=1 BUILD=$(UC_BUILD) EXTRA_CFLAGS=-DWEFT_USE_UCONTEXT LTO= \
 		$(UC_BUILD)/tests/unit $(UC_BUILD)/tests/runner $(UC_PROGS)
 	$(UC_BUILD)/tests/runner $(UC_BUILD) 'unit/*' 'detect/core/*' 'golden/*'
 

@@ -55,7 +55,7 @@ SOLIB    := $(BUILD)/lib/libweft.so
 MAINOBJ  := $(BUILD)/lib/weft_main.o
 WEFTCC   := $(BUILD)/bin/weft-cc
 
-.PHONY: all lib test test-all test-main test-main-build test-sanitize test-ucontext demo bench install clean examples
+.PHONY: all lib test test-all test-main test-sanitize test-ucontext demo bench install clean examples
 all: lib $(WEFTCC) $(BUILD)/include examples
 
 lib: $(LIB) $(SOLIB) $(MAINOBJ)
@@ -180,14 +180,8 @@ test:
 
 test-all: test-main test-oracle test-sanitize test-ucontext
 
-test-main-build: all $(WEFT_PROGS) $(BUILD)/tests/unit $(BUILD)/tests/runner
-test-main: test-main-build
+test-main: all $(WEFT_PROGS) $(BUILD)/tests/unit $(BUILD)/tests/runner
 	WEFT_RESTORE=check $(BUILD)/tests/runner $(BUILD)
-
-# Within make test the other runs wait for the main build's programs: its
-# runner, the longest step, then starts as early as it can, and the others
-# run beside it.  (Alone, make test-oracle builds only what it needs.)
-test-oracle test-sanitize test-ucontext: | $(if $(filter test-all,$(MAKECMDGOALS)),test-main-build)
 
 # The differential oracle (tools/oracle/): random programs checked against
 # a brute-force enumerator written apart from the engine.

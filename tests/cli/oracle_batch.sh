@@ -51,4 +51,18 @@ grep -q "data race" "$d/o0" || fail "program 0: no race: $(cat "$d/o0")"
 WEFT_OPTIONS="strategy=dfs" "$d/b" 1 >"$d/o1"
 expect_eq $? 0 "program 1 (x read after the join) exit status"
 grep -q "verified" "$d/o1" || fail "program 1: $(cat "$d/o1")"
+# A batch that does not build leaves its programs to be built alone (so a
+# build error is reported against its own program): batch.build returns
+# none of them.
+python3 - "$B/bin/weft-cc" "$d" <<'PY' || fail "a batch with a broken program"
+import multiprocessing, sys
+sys.path.insert(0, "tools/oracle")
+import batch
+good = "#include <stdlib.h>\nint main(void)\n{\n\treturn 0;\n}\n"
+bad = good.replace("return 0;", "return undeclared;")
+with multiprocessing.Pool(1) as pool:
+    assert batch.build(pool, [sys.argv[1], "-O1"], sys.argv[2], [good]) != {}
+    got = batch.build(pool, [sys.argv[1], "-O1"], sys.argv[2], [good, bad])
+assert got == {}, got
+PY
 echo "ok: batched programs are explored as built alone"

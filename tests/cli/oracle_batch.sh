@@ -5,7 +5,7 @@
 # A sample of every kind of program the batches keep apart, both ways.
 . tests/cli/common.inc
 command -v python3 >/dev/null || fail "python3 is needed"
-out=$(python3 tools/oracle/batch_check.py --weft-cc "$B/bin/weft-cc" --per 2 --weak 4 2>&1)
+out=$(python3 tools/oracle/batch_check.py --weft-cc "$B/bin/weft-cc" --per 1 --weak 3 2>&1)
 st=$?
 printf '%s\n' "$out"
 expect_eq "$st" 0 "batch_check exit status"

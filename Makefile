@@ -156,9 +156,9 @@ $(BUILD)/tests/unit: $(UNIT_SRC) $(CORE_OBJ) tests/unit/unit.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -fno-lto $(UNIT_SRC) $(CORE_OBJ) -ldl -o $@
 
-$(BUILD)/tests/runner: tests/runner.c
+$(BUILD)/tests/runner: tests/runner.c tests/runner_replay.c tests/runner.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Wno-unknown-warning-option -Wno-format-truncation $< -o $@
+	$(CC) $(CFLAGS) -Wno-unknown-warning-option -Wno-format-truncation tests/runner.c tests/runner_replay.c -o $@
 
 # The main build's cases restore the programs' data by written pages
 # whatever its size, and compare all of it after every restore

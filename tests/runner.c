@@ -28,6 +28,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "runner.h"
+
 enum kind { UNIT, DETECT, GOLDEN, SCRIPT };
 
 struct expect {
@@ -51,6 +53,7 @@ struct tcase {
 	int nex;
 	/* running */
 	pid_t pid;
+	int phase;         /* 0 the program, 1 the replays of its bugs */
 	char out[512];
 	double start;
 	bool passed;
@@ -84,7 +87,7 @@ static struct tcase *add_case(enum kind k, const char *name)
 	return c;
 }
 
-static char *slurp(const char *path, size_t *len)
+char *runner_slurp(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "r");
 	char *buf;
@@ -114,7 +117,7 @@ static void trim(char *s)
 /* Parse //! lines of a source file. */
 static void parse_directives(struct tcase *c)
 {
-	char *text = slurp(c->src, NULL), *save = NULL;
+	char *text = runner_slurp(c->src, NULL), *save = NULL;
 
 	if (!text)
 		return;
@@ -491,7 +494,7 @@ static void check_golden(struct tcase *c, const char *output)
 		free(got);
 		return;
 	}
-	want = slurp(path, NULL);
+	want = runner_slurp(path, NULL);
 	c->passed = want && !strcmp(want, got);
 	if (!c->passed)
 		snprintf(c->why, sizeof c->why,
@@ -505,12 +508,15 @@ static void check_golden(struct tcase *c, const char *output)
 	free(got);
 }
 
-static void finish(struct tcase *c, int status, bool timed_out)
+/* The replays' reason for failing, in out.N.txt.replay. */
+static void replay_path(const struct tcase *c, char *path, size_t n)
 {
-	char *output = slurp(c->out, NULL);
+	snprintf(path, n, "%s.replay", c->out);
+}
 
-	if (!output)
-		output = strdup("");
+static void judge(struct tcase *c, const char *output, int status,
+		  bool timed_out)
+{
 	if (timed_out) {
 		c->passed = false;
 		snprintf(c->why, sizeof c->why, "timed out after %d s",
@@ -519,6 +525,18 @@ static void finish(struct tcase *c, int status, bool timed_out)
 		c->passed = false;
 		snprintf(c->why, sizeof c->why, "killed by signal %d",
 			 WTERMSIG(status));
+	} else if (c->phase == 1) {
+		/* The program's results were right; its bugs' replays ran. */
+		char path[600];
+		char *why;
+		replay_path(c, path, sizeof path);
+		c->passed = WEXITSTATUS(status) == 0;
+		why = c->passed ? NULL : runner_slurp(path, NULL);
+		if (!c->passed)
+			snprintf(c->why, sizeof c->why, "%s",
+				 why ? why : "a replay failed");
+		free(why);
+		unlink(path);
 	} else {
 		int code = WEXITSTATUS(status);
 		switch (c->kind) {
@@ -535,6 +553,39 @@ static void finish(struct tcase *c, int status, bool timed_out)
 			break;
 		}
 	}
+}
+
+/* A detection case whose results were right goes on to replay its bugs
+ * (runner_replay.c): true when it did, the case still running. */
+static bool start_replays(struct tcase *c, int status)
+{
+	char path[600];
+	char *output;
+	pid_t pid;
+
+	if (c->kind != DETECT || c->phase != 0 || WIFSIGNALED(status))
+		return false;
+	output = runner_slurp(c->out, NULL);
+	if (!output)
+		return false;
+	judge(c, output, status, false);
+	replay_path(c, path, sizeof path);
+	pid = c->passed ? replay_start(output, path) : 0;
+	free(output);
+	if (pid <= 0)
+		return false;
+	c->pid = pid;
+	c->phase = 1;
+	return true;
+}
+
+static void finish(struct tcase *c, int status, bool timed_out)
+{
+	char *output = runner_slurp(c->out, NULL);
+
+	if (!output)
+		output = strdup("");
+	judge(c, output, status, timed_out);
 	printf("%s %s (%.2f s, %.2f s CPU)\n", c->passed ? "PASS" : "FAIL",
 	       c->name, now() - c->start, c->cpu);
 	if (!c->passed) {
@@ -550,6 +601,11 @@ static void finish(struct tcase *c, int status, bool timed_out)
 	}
 	fflush(stdout);
 	unlink(c->out);
+	if (c->phase == 1) {
+		char path[600];
+		replay_path(c, path, sizeof path);
+		unlink(path);
+	}
 	free(output);
 }
 
@@ -652,8 +708,8 @@ int main(int argc, char **argv)
 					kill(-c->pid, SIGKILL);
 					kill(c->pid, SIGKILL);
 					wait4(c->pid, &status, 0, &ru);
-					c->cpu = cpu_of(&ru);
-					cpu_total += c->cpu;
+					c->cpu += cpu_of(&ru);
+					cpu_total += cpu_of(&ru);
 					finish(c, status, true);
 					c->pid = 0;
 					running--;
@@ -667,10 +723,12 @@ int main(int argc, char **argv)
 			struct tcase *c = &cases[sel[k]];
 			if (c->pid != pid)
 				continue;
+			c->cpu += cpu_of(&ru);
+			cpu_total += cpu_of(&ru);
+			if (start_replays(c, status))
+				break;
 			c->pid = 0;
 			running--;
-			c->cpu = cpu_of(&ru);
-			cpu_total += c->cpu;
 			finish(c, status, false);
 			if (c->passed)
 				passed++;

@@ -1,5 +1,5 @@
 /* A block still reachable from a global at the end: a leak only under
- * leaks=all (tests/cli/replay_pthread.sh: the printed replay command
+ * leaks=all (tests/cli/replay_args.sh: the printed replay command
  * carries the option, or its replay is a pass). */
 #include <pthread.h>
 #include <stdlib.h>

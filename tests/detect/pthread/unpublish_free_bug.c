@@ -7,7 +7,8 @@
  * memory.  The free and the read race, so both sites become scheduling
  * points; the free's site is the return address of the program's call of
  * free(), which the replay token carries (the token of this report
- * diverged when it could not: tests/cli/replay_all.sh replays it).
+ * diverged when it could not; the runner replays every bug it reports,
+ * tests/runner_replay.c).
  * unpublish_free_ok.c frees only after joining the reader. */
 #include <pthread.h>
 #include <stdlib.h>

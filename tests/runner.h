@@ -1,0 +1,18 @@
+/* tests/runner.h - what the test runner's files offer one another. */
+#ifndef WEFT_TESTS_RUNNER_H
+#define WEFT_TESTS_RUNNER_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/* The whole file at path, NUL-terminated (malloc'd), or NULL; its length
+ * in *len if len is not NULL (runner.c). */
+char *runner_slurp(const char *path, size_t *len);
+
+/* Starts a child that replays every bug result among output's JSON lines
+ * with the result's replay command, and exits 0 when each replay reported
+ * the same bug, 1 (the reason written to resfile) otherwise.  Returns its
+ * pid, or 0 when output has no bug to replay (runner_replay.c). */
+pid_t replay_start(const char *output, const char *resfile);
+
+#endif

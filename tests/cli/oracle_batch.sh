@@ -64,5 +64,14 @@ with multiprocessing.Pool(1) as pool:
     assert batch.build(pool, [sys.argv[1], "-O1"], sys.argv[2], [good]) != {}
     got = batch.build(pool, [sys.argv[1], "-O1"], sys.argv[2], [good, bad])
 assert got == {}, got
+# A name names() missed must not make two programs' tentative definitions
+# (`static int r0;` in each) one object: the batch fails to build instead.
+tent = "static int r0;\n" + good.replace("return 0;", "return r0;")
+names = batch.names
+batch.names = lambda s: [n for n in names(s) if n != "r0"]
+with multiprocessing.Pool(1) as pool:
+    got = batch.build(pool, [sys.argv[1], "-O1"], sys.argv[2],
+                      [tent, tent.replace("return r0;", "return r0 + 1;")])
+assert got == {}, got
 PY
 echo "ok: batched programs are explored as built alone"

@@ -13,7 +13,7 @@ programs' code is never called and their globals are never touched.
 
 The renaming is textual, for the generators' own output (gen.py and
 weak.py): every file-scope declaration starts at column 0, and an extern
-declaration (the same in every program) is kept as it is.  A batch that
+declaration (the same in every program) is kept once, at the top.  A batch that
 does not build is built again program by program by its caller, so an
 error is still reported against the program that has it.
 
@@ -93,13 +93,22 @@ def renamed(name, k):
 
 def combine(sources):
     """One translation unit running sources[k] for the argument k."""
-    includes, bodies = [], []
+    includes, externs, bodies = [], [], []
     for k, src in enumerate(sources):
         lines = src.splitlines()
-        own = [l for l in lines if not l.startswith("#include")]
+        # The includes and the extern declarations (the same in every
+        # program) once, at the top: then no name is declared twice
+        # unless names() missed one, which the build's
+        # -Werror=redundant-decls turns into an error (two programs'
+        # tentative definitions `static int r0;` would otherwise silently
+        # be one object).
+        own = [l for l in lines
+               if not l.startswith("#include") and not l.startswith("extern ")]
         for l in lines:
             if l.startswith("#include") and l not in includes:
                 includes.append(l)
+            if l.startswith("extern ") and l not in externs:
+                externs.append(l)
         defined = [l.split()[1].split("(")[0] for l in own
                    if l.startswith("#define ")]
         ns = names("\n".join(own))
@@ -123,7 +132,7 @@ def combine(sources):
         "\treturn weft_batch_mains[k]();",
         "}",
     ]
-    return "\n".join(includes + [""] + bodies + [""] + tail) + "\n"
+    return "\n".join(includes + externs + [""] + bodies + [""] + tail) + "\n"
 
 
 def _build_one(task):
@@ -135,7 +144,7 @@ def _build_one(task):
     src = exe + ".c"
     with open(src, "w") as f:
         f.write(text)
-    p = subprocess.run(command + [src, "-o", exe], stdout=subprocess.PIPE,
+    p = subprocess.run(command + ["-Werror=redundant-decls", src, "-o", exe], stdout=subprocess.PIPE,
                        stderr=subprocess.STDOUT, universal_newlines=True)
     os.unlink(src)
     if p.returncode != 0:

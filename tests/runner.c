@@ -353,8 +353,8 @@ static void start(struct tcase *c, int idx)
 		child_exec(c);
 }
 
-/* Find the JSON string or null value of "key" in line. */
-static void json_field(const char *line, const char *key, char *out, size_t n)
+void runner_json_field(const char *line, const char *key, char *out,
+		       size_t n)
 {
 	char pat[64];
 	const char *p;
@@ -392,12 +392,12 @@ static void check_detect(struct tcase *c, const char *output, int status)
 		if (l[0] != '{')
 			continue;
 		lines++;
-		json_field(l, "test", test, sizeof test);
-		json_field(l, "verdict", verdict, sizeof verdict);
-		json_field(l, "kind", kind, sizeof kind);
-		json_field(l, "executions", execs, sizeof execs);
+		runner_json_field(l, "test", test, sizeof test);
+		runner_json_field(l, "verdict", verdict, sizeof verdict);
+		runner_json_field(l, "kind", kind, sizeof kind);
+		runner_json_field(l, "executions", execs, sizeof execs);
 		if (!strcmp(verdict, "inconclusive"))
-			json_field(l, "reason", kind, sizeof kind);
+			runner_json_field(l, "reason", kind, sizeof kind);
 		for (int i = 0; i < c->nex; i++) {
 			struct expect *e = &c->ex[i];
 			if (e->test[0] && strcmp(e->test, test))

@@ -9,6 +9,12 @@
  * in *len if len is not NULL (runner.c). */
 char *runner_slurp(const char *path, size_t *len);
 
+/* The value of "key" in a JSON result line into out (n bytes): a
+ * string's characters with its escapes undone, or a number or null as it
+ * is written; "" when the line has no such key (runner.c). */
+void runner_json_field(const char *line, const char *key, char *out,
+		       size_t n);
+
 /* Starts a child that replays every bug result among output's JSON lines
  * with the result's replay command, and exits 0 when each replay reported
  * the same bug, 1 (the reason written to resfile) otherwise.  Returns its

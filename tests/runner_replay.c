@@ -21,26 +21,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* The JSON string value of "key" in line (escapes undone), or "". */
-static void field(const char *line, const char *key, char *out, size_t n)
-{
-	char pat[64];
-	const char *p;
-	size_t k = 0;
-
-	out[0] = 0;
-	snprintf(pat, sizeof pat, "\"%s\":\"", key);
-	p = strstr(line, pat);
-	if (!p)
-		return;
-	for (p += strlen(pat); *p && *p != '"' && k + 1 < n; p++) {
-		if (*p == '\\' && p[1])
-			p++;
-		out[k++] = *p;
-	}
-	out[k] = 0;
-}
-
 /* Runs cmd with sh in the runner's directory; its output in *text. */
 static int run_shell(const char *cmd, const char *outpath, char **text)
 {
@@ -78,12 +58,12 @@ static int replay_each(const char *output, const char *resfile)
 		char *text = NULL;
 		if (l[0] != '{')
 			continue;
-		field(l, "verdict", verdict, sizeof verdict);
+		runner_json_field(l, "verdict", verdict, sizeof verdict);
 		if (strcmp(verdict, "bug"))
 			continue;
-		field(l, "test", test, sizeof test);
-		field(l, "kind", kind, sizeof kind);
-		field(l, "command", cmd, sizeof cmd);
+		runner_json_field(l, "test", test, sizeof test);
+		runner_json_field(l, "kind", kind, sizeof kind);
+		runner_json_field(l, "command", cmd, sizeof cmd);
 		snprintf(want, sizeof want, "== %s: bug (%s)", test, kind);
 		int st = cmd[0] ? run_shell(cmd, tmp, &text) : -1;
 		if (!cmd[0] || !text || !strstr(text, want)) {

@@ -54,8 +54,8 @@ static int replay_each(const char *output, const char *resfile)
 	snprintf(tmp, sizeof tmp, "%s.out", resfile);
 	for (char *l = strtok_r(copy, "\n", &save); l && !bad;
 	     l = strtok_r(NULL, "\n", &save)) {
-		char test[128], verdict[32], kind[64], cmd[2048], want[256];
-		char *text = NULL;
+		char test[128], verdict[32], kind[64], want[256];
+		char *text = NULL, *cmd;
 		if (l[0] != '{')
 			continue;
 		runner_json_field(l, "verdict", verdict, sizeof verdict);
@@ -63,7 +63,11 @@ static int replay_each(const char *output, const char *resfile)
 			continue;
 		runner_json_field(l, "test", test, sizeof test);
 		runner_json_field(l, "kind", kind, sizeof kind);
-		runner_json_field(l, "command", cmd, sizeof cmd);
+		/* As long as the line: a long execution's token is long. */
+		cmd = malloc(strlen(l) + 1);
+		if (!cmd)
+			break;
+		runner_json_field(l, "command", cmd, strlen(l) + 1);
 		snprintf(want, sizeof want, "== %s: bug (%s)", test, kind);
 		int st = cmd[0] ? run_shell(cmd, tmp, &text) : -1;
 		if (!cmd[0] || !text || !strstr(text, want)) {
@@ -79,6 +83,7 @@ static int replay_each(const char *output, const char *resfile)
 			}
 		}
 		free(text);
+		free(cmd);
 	}
 	free(copy);
 	return bad;

@@ -160,10 +160,6 @@ $(BUILD)/tests/runner: tests/runner.c tests/runner_replay.c tests/runner.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Wno-unknown-warning-option -Wno-format-truncation tests/runner.c tests/runner_replay.c -o $@
 
-# The main build's cases restore the programs' data by written pages
-# whatever its size, and compare all of it after every restore
-# (src/sched/globals.c); the sanitizer and ucontext builds keep the
-# default, where small data is copied whole.
 # make test is one graph run on every processor: the main build's
 # programs, then its runner; the oracles, which need only the library and
 # weft-cc; the sanitizer and ucontext builds and their runs.  Run one after
@@ -180,6 +176,10 @@ test:
 
 test-all: test-main test-oracle test-sanitize test-ucontext
 
+# The main build's cases restore the programs' data by written pages
+# whatever its size, and compare all of it after every restore
+# (src/sched/globals.c); the sanitizer and ucontext builds keep the
+# default, where small data is copied whole.
 test-main: all $(WEFT_PROGS) $(BUILD)/tests/unit $(BUILD)/tests/runner
 	WEFT_RESTORE=check $(BUILD)/tests/runner $(BUILD)
 

@@ -58,7 +58,7 @@ def names(source):
             continue
         decl = line.rstrip().rstrip(";")
         parts = _split_top(decl)
-        for i, part in enumerate(parts):
+        for part in parts:
             part = part.split("=", 1)[0].split("[", 1)[0]
             idents = _IDENT.findall(part)
             if idents:
@@ -137,7 +137,8 @@ def combine(sources):
 
 
 def _build_one(task):
-    """(weft_cc command, directory, sources) -> (binary or None, error)."""
+    """(weft-cc command, directory, sources, cache) -> (binary or None,
+    the build's error)."""
     command, workdir, sources, cache = task
     text = combine(sources)
     key = hashlib.sha256(text.encode()).hexdigest()[:16]
@@ -186,10 +187,11 @@ def build(pool, command, workdir, sources, cache=None):
             built[src] = found
         else:
             distinct.append(src)
-    chunks = []
-    for group in dict.fromkeys(kind(s) for s in distinct):
-        same = [s for s in distinct if kind(s) == group]
-        chunks += [same[i:i + SIZE] for i in range(0, len(same), SIZE)]
+    groups = {}
+    for src in distinct:
+        groups.setdefault(kind(src), []).append(src)
+    chunks = [same[i:i + SIZE] for same in groups.values()
+              for i in range(0, len(same), SIZE)]
     tasks = [(command, workdir, chunk, cache) for chunk in chunks]
     for chunk, (exe, err) in zip(chunks, pool.map(_build_one, tasks)):
         if exe:

@@ -34,14 +34,16 @@ WEAK_OPTIONS = ("format=json strategy=dfs preemption-bound=unbounded "
 
 
 def sample(per):
-    """check.py's seeds: the first `per` of every batch kind."""
-    taken, seeds = {}, []
+    """check.py's seeds and their sources: the first `per` of every batch
+    kind."""
+    taken, picked = {}, []
     for s in range(300):
-        k = batch.kind(check.seed_item(s).source)
+        src = check.seed_item(s).source
+        k = batch.kind(src)
         if taken.get(k, 0) < per:
             taken[k] = taken.get(k, 0) + 1
-            seeds.append(s)
-    return seeds
+            picked.append((s, src))
+    return picked
 
 
 def runs(task):
@@ -80,7 +82,7 @@ def main():
     a = ap.parse_args()
     wd = tempfile.mkdtemp(prefix="weft-batch-check-")
     opts = {"time_limit": 60, "budget_factor": 4}
-    progs = [("check", s, check.seed_item(s).source) for s in sample(a.per)]
+    progs = [("check", s, src) for s, src in sample(a.per)]
     progs += [("weak", s, weak.prepare(s, -1)[3]) for s in range(a.weak)]
     try:
         with multiprocessing.Pool(a.jobs) as pool:

@@ -182,7 +182,8 @@ def run_weft(binary, options, args=()):
     env = dict(os.environ)
     env["WEFT_OPTIONS"] = options
     try:
-        p = subprocess.run([binary] + list(args), env=env, stdout=subprocess.PIPE,
+        p = subprocess.run([binary] + list(args), env=env,
+                           stdout=subprocess.PIPE,
                            stderr=subprocess.PIPE, universal_newlines=True,
                            timeout=RUN_TIMEOUT, cwd=os.path.dirname(binary))
     except subprocess.TimeoutExpired:
@@ -330,11 +331,12 @@ def check_item(task):
     """Generates (or loads), analyses, builds and runs one program.
     Returns a result record; never raises (an exception becomes a
     disagreement of its own so the run goes on)."""
-    kind, key, opts, prebuilt = task
+    kind, key, opts, item, prebuilt = task
     rec = {"name": "%s %s" % (kind, key), "truth": None, "weft": None,
            "disagreements": []}
     try:
-        item = seed_item(key) if kind == "seed" else case_item(key)
+        if item is None:
+            item = seed_item(key) if kind == "seed" else case_item(key)
         rec["name"] = item.name
         rec["truth"] = brute.analyse(item.prog)
         if item.expect is not None:
@@ -510,7 +512,8 @@ def show(args):
         return 0
     workdir = args.keep or tempfile.mkdtemp(prefix="weft-oracle-")
     os.makedirs(workdir, exist_ok=True)
-    rec = check_item(("seed", args.show, run_opts(args, weft_cc, workdir, keep=True), None))
+    rec = check_item(("seed", args.show, run_opts(args, weft_cc, workdir,
+                                                   keep=True), None, None))
     print("/* weft: %s */" % json.dumps({k: v for k, v in (rec["weft"] or {}).items()
                                          if k not in ("trace", "findings")}))
     print("/* built in %s */" % workdir)
@@ -544,28 +547,27 @@ def tasks_for(args):
     return tasks + [("seed", s) for s in seeds]
 
 
-def item_source(kind, key):
-    """The C source of a task's program, or None if it cannot be made
-    (check_item then reports why)."""
+def made_item(kind, key):
+    """A task's program, or None if it cannot be made (check_item then
+    makes it again and reports why)."""
     try:
-        return (seed_item(key) if kind == "seed" else case_item(key)).source
+        return seed_item(key) if kind == "seed" else case_item(key)
     except Exception:  # noqa: BLE001 - check_item reports it
         return None
 
 
 def with_batches(pool, kinds_keys, opts):
-    """The tasks, each with its program's place in a batch built by the
-    pool (batch.py); a program kept for inspection (--keep), or one whose
-    batch did not build, is built alone by check_item."""
-    built = {}
-    sources = {}
-    if opts["weft_cc"] and not opts["keep"] and len(kinds_keys) > 1:
-        sources = {kk: item_source(*kk) for kk in kinds_keys}
-        built = batch.build(pool, [opts["weft_cc"], "-O1"], opts["workdir"],
-                            [s for s in sources.values() if s],
-                            opts.get("cache"))
-    return [(kind, key, opts, built.get(sources.get((kind, key))))
-            for kind, key in kinds_keys]
+    """The tasks, each with its program (made here for its batch) and its
+    place in a batch built by the pool (batch.py); a program kept for
+    inspection (--keep), or one whose batch did not build, is built alone
+    by check_item."""
+    if not (opts["weft_cc"] and not opts["keep"] and len(kinds_keys) > 1):
+        return [(kind, key, opts, None, None) for kind, key in kinds_keys]
+    items = [made_item(*kk) for kk in kinds_keys]
+    built = batch.build(pool, [opts["weft_cc"], "-O1"], opts["workdir"],
+                        [i.source for i in items if i], opts.get("cache"))
+    return [(kind, key, opts, item, item and built.get(item.source))
+            for (kind, key), item in zip(kinds_keys, items)]
 
 
 def main(argv):

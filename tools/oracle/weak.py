@@ -357,22 +357,23 @@ def prepare(seed, bound):
 def check(seed, weft_cc, keep, extra, bound, cache=None, prepared=None,
           prebuilt=None):
     """(disagreement or None, the outcome's class)."""
-    prog, outcome, reachable, _text, cls = prepared or prepare(seed, bound)
+    _prog, outcome, reachable, text, cls = prepared or prepare(seed, bound)
     if bound >= 0:
         extra = ("stale-bound=%d " % bound) + extra
-    return run_weft(seed, weft_cc, keep, extra, prog, outcome,
+    return run_weft(seed, weft_cc, keep, extra, text, outcome,
                     reachable, cache, prebuilt), cls
 
 
-def run_weft(seed, weft_cc, keep, extra, prog, outcome, reachable,
+def run_weft(seed, weft_cc, keep, extra, text, outcome, reachable,
              cache=None, prebuilt=None):
     d = keep or tempfile.mkdtemp(prefix="weftweak")
     src = os.path.join(d, "weak%d.c" % seed)
     exe = os.path.join(d, "weak%d" % seed)
     args = []
-    text = emit_c(prog, outcome)
-    with open(src, "w") as f:
-        f.write(text)
+    # A program of a batch (never with --keep) needs no file of its own.
+    if not prebuilt:
+        with open(src, "w") as f:
+            f.write(text)
     what = "weak%d (%s %s)" % (seed, "reachable" if reachable else
                                "unreachable", list(outcome))
     if prebuilt:
@@ -394,8 +395,8 @@ def run_weft(seed, weft_cc, keep, extra, prog, outcome, reachable,
     line = next((l for l in r.stdout.splitlines() if l.startswith("{")),
                 None)
     if not keep:
-        os.unlink(src)
         if not prebuilt:
+            os.unlink(src)
             os.unlink(exe)
         os.rmdir(d)
     if not line:

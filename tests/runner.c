@@ -536,7 +536,6 @@ static void judge(struct tcase *c, const char *output, int status,
 			snprintf(c->why, sizeof c->why, "%s",
 				 why ? why : "a replay failed");
 		free(why);
-		unlink(path);
 	} else {
 		int code = WEXITSTATUS(status);
 		switch (c->kind) {
@@ -555,37 +554,26 @@ static void judge(struct tcase *c, const char *output, int status,
 	}
 }
 
-/* A detection case whose results were right goes on to replay its bugs
- * (runner_replay.c): true when it did, the case still running. */
-static bool start_replays(struct tcase *c, int status)
-{
-	char path[600];
-	char *output;
-	pid_t pid;
-
-	if (c->kind != DETECT || c->phase != 0 || WIFSIGNALED(status))
-		return false;
-	output = runner_slurp(c->out, NULL);
-	if (!output)
-		return false;
-	judge(c, output, status, false);
-	replay_path(c, path, sizeof path);
-	pid = c->passed ? replay_start(output, path) : 0;
-	free(output);
-	if (pid <= 0)
-		return false;
-	c->pid = pid;
-	c->phase = 1;
-	return true;
-}
-
-static void finish(struct tcase *c, int status, bool timed_out)
+/* Judges a case whose process ended and prints the result: true when the
+ * case is over, false when a detection case whose results were right went
+ * on to replay its bugs (runner_replay.c), still running. */
+static bool finish(struct tcase *c, int status, bool timed_out)
 {
 	char *output = runner_slurp(c->out, NULL);
+	char path[600];
+	pid_t pid;
 
 	if (!output)
 		output = strdup("");
 	judge(c, output, status, timed_out);
+	replay_path(c, path, sizeof path);
+	if (c->kind == DETECT && c->phase == 0 && c->passed &&
+	    (pid = replay_start(output, path)) > 0) {
+		c->pid = pid;
+		c->phase = 1;
+		free(output);
+		return false;
+	}
 	printf("%s %s (%.2f s, %.2f s CPU)\n", c->passed ? "PASS" : "FAIL",
 	       c->name, now() - c->start, c->cpu);
 	if (!c->passed) {
@@ -601,12 +589,9 @@ static void finish(struct tcase *c, int status, bool timed_out)
 	}
 	fflush(stdout);
 	unlink(c->out);
-	if (c->phase == 1) {
-		char path[600];
-		replay_path(c, path, sizeof path);
-		unlink(path);
-	}
+	unlink(path);
 	free(output);
+	return true;
 }
 
 /* The processor time a finished case took, its own and that of the
@@ -725,11 +710,10 @@ int main(int argc, char **argv)
 				continue;
 			c->cpu += cpu_of(&ru);
 			cpu_total += cpu_of(&ru);
-			if (start_replays(c, status))
+			if (!finish(c, status, false))
 				break;
 			c->pid = 0;
 			running--;
-			finish(c, status, false);
 			if (c->passed)
 				passed++;
 			else

@@ -327,6 +327,16 @@ static inline bool ordered_turn(struct cell c, uint64_t key, uint32_t sclk,
 		c.t->s[0] = (struct slot){ key, sclk };
 		return true;
 	}
+	/* The access takes the head and every record of the tail is gone
+	 * (the turn of a lock-protected variable: a write after the same
+	 * thread's read): the tail is made stale, as good as empty, so the
+	 * next access's scans stop at its generation instead of reading
+	 * five empty slots twice. */
+	if (t && drop == (1u << (NSLOT + 1)) - 1) {
+		t->gen = 0;
+		c.h->s = (struct slot){ key, sclk };
+		return true;
+	}
 	for (int i = 0; t && i < NSLOT; i++)
 		if ((drop >> (i + 1)) & 1)
 			t->s[i].key = 0;
@@ -361,19 +371,18 @@ static __attribute__((noinline)) void plain_full(struct cell c, uintptr_t addr,
 /* The rest of granule's work for a plain access of one granule whose
  * head and tail do not cover it (see plain), out of line: the common
  * ordered turn (ordered_turn), else the extension blocks, then the check
- * of the whole cell.  The access is its record's
- * key (bytes, kind, thread) and sclk; the thread's clock is asked for
- * again (noting progress again does no harm) rather than passed, which
- * would keep it in a register on plain's every path. */
+ * of the whole cell.  The access is its record's key (bytes, kind,
+ * thread) and sclk; the thread's clock is read again rather than passed,
+ * which would keep it in a register on plain's every path. */
 static __attribute__((noinline)) void plain_check(uintptr_t addr, uintptr_t pc,
 						  uint64_t key, uint32_t sclk)
 {
 	struct cell c = cell_of(addr);
-	const uint32_t *vc;
-	int tid = 0;
+	/* plain asked the scheduler already (weft__access_begin) and found
+	 * a test thread: its clock, and its id as the key and sclk name it. */
+	const uint32_t *vc = weft__running.vc;
+	int tid = tid_of(key, sclk);
 
-	vc = weft__access_begin((const void *)addr, key & K_WRITE, true, &tid,
-				pc);
 	if (!dead_span(addr) && ordered_turn(c, key, sclk, vc, tid))
 		return;
 	plain_full(c, addr, pc, key, sclk, vc, tid);
@@ -457,7 +466,9 @@ PLAIN(8)
 
 void weft__shadow_begin(void)
 {
-	P->gen++;
+	/* 0 is never current: ordered_turn marks a tail it empties with it. */
+	if (!++P->gen)
+		P->gen = 1;
 	cur_gen = P->gen;
 	exts = NULL;
 	nexts = capexts = 0;

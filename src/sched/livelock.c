@@ -90,7 +90,11 @@ int weft__livelock_check(struct weft__exec *X)
 	long b = spin_bound();
 
 	if (X->n_spinning != X->n_enabled) {
-		weft__livelock_reset(X);
+		/* Nothing a spin counts changes before its first step (the
+		 * lone rounds and clock reads all come after it): without
+		 * one there is nothing to reset, at nearly every step. */
+		if (X->spin_steps)
+			weft__livelock_reset(X);
 		return 0;
 	}
 	if (++X->spin_steps == 1)

@@ -106,15 +106,18 @@ static bool compute_small(struct weft__exec *X)
 				  "op differs from the op", b);
 	}
 #endif
+	/* Whether a thread can run is close to a coin toss at every step:
+	 * the answer goes into the set without a branch (a mispredicted one
+	 * per waiting thread per step showed in the kernel workload). */
 	for (uint64_t m = X->live_small & X->pend_mask & ~X->join_mask; m;
 	     m &= m - 1) {
 		int b = __builtin_ctzll(m);
-		weft__ready_fn ready = X->pend_ready[b], strong;
-		if (ready && !ready(X->pend[b]))
-			continue;
-		en |= (uint64_t)1 << b;
-		strong = X->pend_strong[b];
-		if (strong && !strong(X->pend[b]))
+		weft__ready_fn ready = X->pend_ready[b],
+			       strong = X->pend_strong[b];
+		uint64_t ok = !ready || ready(X->pend[b]);
+		en |= ok << b;
+		if (__builtin_expect(strong != NULL, 0) && ok &&
+		    !strong(X->pend[b]))
 			wk |= (uint64_t)1 << b;
 	}
 	X->enabled.w[0] = en;
@@ -225,9 +228,15 @@ static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 
 	/* Leaving a thread that could only move by a spurious wakeup is no
 	 * preemption: it was waiting. */
-	if (last >= 0 && last != tid && weft__ts_has(en, last) &&
-	    !weft__ts_has(&X->weak, last) && !X->th[last].spinning)
-		T->preemptions = ++X->preemptions;
+	if (last >= 0 && last != tid) {
+		/* Counted without a branch on the sets: whether the last
+		 * thread could have gone on is a coin toss at a random
+		 * step. */
+		X->preemptions += weft__ts_has(en, last) &
+				  !weft__ts_has(&X->weak, last) &
+				  !X->th[last].spinning;
+		T->preemptions = X->preemptions;
+	}
 	/* An unfair continuation is a round of a spin loop run while the
 	 * others should run first (fair.c). */
 	if (__builtin_expect(t->spinning || t->nround, 0)) {
@@ -436,15 +445,15 @@ static int choose_next(void)
 
 	if (__builtin_expect(X->npw, 0))
 		weft__writes_settle(X);
-	if (X->progress) {
-		if (X->spin_any)
-			for (int i = 0; i < X->nthreads; i++) {
-				X->th[i].spinning = false;
-				X->th[i].yield_wait = weft__ts_none();
-			}
-		X->spin_any = false;
-		X->progress = false;
-	}
+	/* Whether the last step wrote is a coin toss; the flags are cleared
+	 * without a branch on it, and only a spin (rare) is tested. */
+	if (__builtin_expect(X->progress && X->spin_any, 0))
+		for (int i = 0; i < X->nthreads; i++) {
+			X->th[i].spinning = false;
+			X->th[i].yield_wait = weft__ts_none();
+		}
+	X->spin_any &= !X->progress;
+	X->progress = false;
 	/* With no non-daemon thread left, the execution ends here without
 	 * asking any model; the enabled sets computed alongside are then
 	 * unused. */

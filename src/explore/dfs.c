@@ -233,6 +233,7 @@ static bool dfs_begin(void)
 		weft__die("a split of the DFS search without full branching");
 	pos = 0;
 	cur_sleep = weft__ts_none();
+	weft__clock_steps = true; /* read by the race analysis */
 	/* Set again below for the probe alone: the first execution after a
 	 * restart is none (odpor.c clears it here too). */
 	weft__probe_run = false;

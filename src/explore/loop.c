@@ -415,6 +415,7 @@ void weft__explore_loop(const struct weft_test *t,
 		weft__set_exec_no(exec_no);
 		weft__replay_context_mark();
 		weft__split_begin();
+		weft__clock_steps = false;
 		if (!weft__strat->begin()) {
 			/* No execution left for this job: the one reserved
 			 * goes back to the others (kept, it left them one

@@ -41,6 +41,8 @@ static uint32_t gen;
  * execution is kept here, so the entry is good until the next reset. */
 static struct weft__objrec *last;
 
+bool weft__clock_steps;
+
 void weft__objclock_reset(void)
 {
 	if (!T) {
@@ -307,12 +309,14 @@ obj_record(struct weft__thread *t, struct weft__objrec *r,
 {
 	int id = t->id, access = op->access;
 
+	obj_release(t, r, op);
+	if (!weft__clock_steps)
+		return;
 	if (access == WEFT__ACC_WRITE && !op->release) {
 		r->a_step = step;
 		r->a_tid = id;
 		r->a_clk = t->vc[id];
 	}
-	obj_release(t, r, op);
 	if (access == WEFT__ACC_WRITE) {
 		r->w_step = step;
 		r->w_tid = id;

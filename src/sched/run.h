@@ -71,6 +71,12 @@ struct weft__objrec {
 };
 
 struct weft__objrec *weft__objrec_find(const void *obj, bool create);
+/* Whether this execution's records keep their last steps (w_step, a_step,
+ * r_mask and the rest): only the bounded search's race analysis reads
+ * them (explore/dfs_race.c), so it sets this in its begin; the loop
+ * clears it before every strategy's begin.  Other strategies' steps do
+ * without a dozen stores and a branch on the kind of every step. */
+extern bool weft__clock_steps;
 
 
 /* A fault at addr with stack pointer sp is a stack overflow: addr in a

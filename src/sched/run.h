@@ -76,7 +76,7 @@ struct weft__objrec *weft__objrec_find(const void *obj, bool create);
  * them (explore/dfs_race.c), so it sets this in its begin; the loop
  * clears it before every strategy's begin.  Other strategies' steps do
  * without a dozen stores and a branch on the kind of every step. */
-extern bool weft__clock_steps;
+extern WEFT__HIDDEN bool weft__clock_steps;
 
 
 /* A fault at addr with stack pointer sp is a stack overflow: addr in a

@@ -119,6 +119,15 @@ struct tls_layout {
 	bool swap;              /* swap mode (see the top) */
 	int nsegs;
 	struct seg segs[MAX_SEGS];
+	/* The runtime libraries' blocks (libstdc++'s, ...: lib_cb's), which
+	 * a new thread gets at their initial values as the executable's. */
+	int nlibs;
+	struct lib_tls {
+		ptrdiff_t off;          /* from the thread pointer */
+		size_t filesz, memsz;
+		const char *image;      /* PT_TLS initialisation image */
+		char *start;            /* the OS thread's, for the test body */
+	} libs[MAX_SEGS];
 };
 static struct tls_layout L;
 struct weft__tls_swapper weft__tls_sw;
@@ -187,6 +196,33 @@ static int lib_cb(struct dl_phdr_info *info, size_t size, void *data)
 			L.segs[L.nsegs++] = (struct seg){
 				(char *)info->dlpi_tls_data - L.real_tp,
 				ph->p_memsz };
+	}
+	return 0;
+}
+
+/* The runtime libraries' blocks in the static area (lib_cb's choice of
+ * libraries), for weft__tls_thread_init. */
+static int lib_init_cb(struct dl_phdr_info *info, size_t size, void *data)
+{
+	static const char *const own[] = { "/libc.so", "/ld-linux", "/libweft",
+					   "/libm.so", "linux-vdso" };
+	const char *name = info->dlpi_name;
+
+	(void)size;
+	(void)data;
+	if (!name || !name[0] || !info->dlpi_tls_data)
+		return 0;
+	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+		if (strstr(name, own[i]))
+			return 0;
+	for (int i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		if (ph->p_type != PT_TLS || !ph->p_memsz || L.nlibs == MAX_SEGS)
+			continue;
+		L.libs[L.nlibs++] = (struct lib_tls){
+			.off = (char *)info->dlpi_tls_data - L.real_tp,
+			.filesz = ph->p_filesz, .memsz = ph->p_memsz,
+			.image = (const char *)(info->dlpi_addr + ph->p_vaddr) };
 	}
 	return 0;
 }
@@ -261,6 +297,14 @@ static void decide(void)
 	if (L.exe_memsz) {
 		L.exe_start = weft__persistent_alloc(L.exe_memsz);
 		memcpy(L.exe_start, L.real_tp - L.exe_off, L.exe_memsz);
+	}
+	/* So are the runtime libraries' (a fiber's block holds its values in
+	 * both modes; swap mode copies them in and out at each switch). */
+	dl_iterate_phdr(lib_init_cb, NULL);
+	for (int i = 0; i < L.nlibs; i++) {
+		L.libs[i].start = weft__persistent_alloc(L.libs[i].memsz);
+		memcpy(L.libs[i].start, L.real_tp + L.libs[i].off,
+		       L.libs[i].memsz);
 	}
 	L.state = 1;
 	if (L.swap) {
@@ -338,6 +382,23 @@ void weft__tls_thread_init(void *tp, bool body)
 	} else if (L.exe_memsz) {
 		memcpy(blk, L.exe_image, L.exe_filesz);
 		memset(blk + L.exe_filesz, 0, L.exe_memsz - L.exe_filesz);
+	}
+	/* The libraries' variables too: a block is reused from execution to
+	 * execution, and what an earlier execution's thread left there (the
+	 * pointers libstdc++'s std::call_once keeps in __once_callable) made
+	 * a later thread's write of the same values no progress, a spinner
+	 * stay deferred, and the search depend on the executions before it
+	 * (a part of a split search explored other schedules than one
+	 * process: tests/cli/parts.sh, future_wait_for). */
+	for (int i = 0; i < L.nlibs; i++) {
+		const struct lib_tls *b = &L.libs[i];
+		char *at = (char *)tp + b->off;
+		if (body) {
+			memcpy(at, b->start, b->memsz);
+		} else {
+			memcpy(at, b->image, b->filesz);
+			memset(at + b->filesz, 0, b->memsz - b->filesz);
+		}
 	}
 	memset((char *)tp + L.errno_off, 0, sizeof(int));
 }

@@ -228,4 +228,20 @@ done
 out=$($W merge "$d"/s1.json "$d"/s2.json 2>&1)
 expect_eq $? 3 "merge of shards run with --max-steps=10"
 case "$out" in *"inconclusive (step-limit"*"--max-steps=10"*) ;; *) fail "merge with --max-steps: $out" ;; esac
+
+# A C++ timed poll (std::future::wait_for) in parts under a fairness
+# bound: std::call_once's writes of libstdc++'s thread-local pointers must
+# be progress in every process alike.  Without swap mode's reset of the
+# libraries' blocks at each thread's start, a part found there what an
+# earlier execution's thread had left, the spinner stayed deferred, and
+# the parts explored 296 schedules where one process explored 252.
+F=$B/tests/detect/cxx/future_wait_for_ok
+one=$(json "strategy=dfs preemption-bound=1 fair-bound=2 split=16" $F | fields)
+expect_eq "$one" "verified null 252 0 0" "future_wait_for_ok, bounded, fair bound 2"
+expect_eq "$(json "strategy=dfs preemption-bound=1 fair-bound=2 jobs=2" $F | fields)" "$one" "future_wait_for_ok: --jobs=2 against one process"
+rm -f "$d"/s*.json
+for k in 1 2; do
+	WEFT_OPTIONS="strategy=dfs preemption-bound=1 fair-bound=2 shard=$k/2 json=$d/s$k.json time-limit=0" $F >/dev/null
+done
+expect_eq "$($W merge --format=json "$d"/s1.json "$d"/s2.json | grep '^{' | fields)" "$one" "future_wait_for_ok: two shards merged"
 echo ok

@@ -165,22 +165,31 @@ static int exe_cb(struct dl_phdr_info *info, size_t size, void *data)
 	return 1;
 }
 
-/* Whether a library loaded at start-up other than the C library, the
- * dynamic linker and weft has thread-local variables: a C or C++ runtime
- * library whose per-thread state the fibers must not share. */
-static int lib_cb(struct dl_phdr_info *info, size_t size, void *data)
+/* Whether a loaded object is a runtime library whose thread-local
+ * variables are the program's per-thread state: not the executable
+ * (exe_cb's), the C library, the dynamic linker, libm, weft or the vDSO. */
+static bool runtime_lib(const char *name)
 {
 	static const char *const own[] = { "/libc.so", "/ld-linux", "/libweft",
 					   "/libm.so", "linux-vdso" };
-	bool *found = data;
-	const char *name = info->dlpi_name;
 
-	(void)size;
 	if (!name || !name[0])
-		return 0; /* the executable: exe_cb's */
+		return false; /* the executable: exe_cb's */
 	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
 		if (strstr(name, own[i]))
-			return 0;
+			return false;
+	return true;
+}
+
+/* Whether a runtime library loaded at start-up has thread-local
+ * variables, whose per-thread state the fibers must not share. */
+static int lib_cb(struct dl_phdr_info *info, size_t size, void *data)
+{
+	bool *found = data;
+
+	(void)size;
+	if (!runtime_lib(info->dlpi_name))
+		return 0;
 	for (int i = 0; i < info->dlpi_phnum; i++) {
 		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
 		if (ph->p_type != PT_TLS || !ph->p_memsz)
@@ -204,17 +213,10 @@ static int lib_cb(struct dl_phdr_info *info, size_t size, void *data)
  * libraries), for weft__tls_thread_init. */
 static int lib_init_cb(struct dl_phdr_info *info, size_t size, void *data)
 {
-	static const char *const own[] = { "/libc.so", "/ld-linux", "/libweft",
-					   "/libm.so", "linux-vdso" };
-	const char *name = info->dlpi_name;
-
 	(void)size;
 	(void)data;
-	if (!name || !name[0] || !info->dlpi_tls_data)
+	if (!runtime_lib(info->dlpi_name) || !info->dlpi_tls_data)
 		return 0;
-	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
-		if (strstr(name, own[i]))
-			return 0;
 	for (int i = 0; i < info->dlpi_phnum; i++) {
 		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
 		if (ph->p_type != PT_TLS || !ph->p_memsz || L.nlibs == MAX_SEGS)

@@ -119,9 +119,11 @@ struct tls_layout {
 	bool swap;              /* swap mode (see the top) */
 	int nsegs;
 	struct seg segs[MAX_SEGS];
-	/* The runtime libraries' blocks (libstdc++'s, ...: lib_cb's), which
-	 * a new thread gets at their initial values as the executable's. */
+	/* The runtime libraries' blocks in the static area (libstdc++'s,
+	 * ...: lib_cb's), which a new thread gets at their initial values as
+	 * the executable's. */
 	int nlibs;
+	bool libs_outside;      /* a block not among them (lib_cb) */
 	struct lib_tls {
 		ptrdiff_t off;          /* from the thread pointer */
 		size_t filesz, memsz;
@@ -181,60 +183,30 @@ static bool runtime_lib(const char *name)
 	return true;
 }
 
-/* Whether a runtime library loaded at start-up has thread-local
- * variables, whose per-thread state the fibers must not share. */
+/* The runtime libraries' thread-local blocks, whose per-thread state
+ * the fibers must not share: those in the static area into L.libs (for
+ * weft__tls_thread_init, and swap mode's segments); one outside it, or
+ * one too many, sets L.libs_outside (swap mode then stays off). */
 static int lib_cb(struct dl_phdr_info *info, size_t size, void *data)
 {
-	bool *found = data;
-
 	(void)size;
+	(void)data;
 	if (!runtime_lib(info->dlpi_name))
 		return 0;
 	for (int i = 0; i < info->dlpi_phnum; i++) {
 		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
 		if (ph->p_type != PT_TLS || !ph->p_memsz)
 			continue;
-		*found = true;
-		/* Kept for swap mode; a segment outside the static area (or
-		 * one too many) leaves the mode off. */
-		if (!info->dlpi_tls_data || L.nsegs == MAX_SEGS) {
-			L.nsegs = -1;
-			return 0;
-		}
-		if (L.nsegs >= 0)
-			L.segs[L.nsegs++] = (struct seg){
-				(char *)info->dlpi_tls_data - L.real_tp,
-				ph->p_memsz };
-	}
-	return 0;
-}
-
-/* The runtime libraries' blocks in the static area (lib_cb's choice of
- * libraries), for weft__tls_thread_init. */
-static int lib_init_cb(struct dl_phdr_info *info, size_t size, void *data)
-{
-	(void)size;
-	(void)data;
-	if (!runtime_lib(info->dlpi_name) || !info->dlpi_tls_data)
-		return 0;
-	for (int i = 0; i < info->dlpi_phnum; i++) {
-		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
-		if (ph->p_type != PT_TLS || !ph->p_memsz || L.nlibs == MAX_SEGS)
+		if (!info->dlpi_tls_data || L.nlibs == MAX_SEGS) {
+			L.libs_outside = true;
 			continue;
+		}
 		L.libs[L.nlibs++] = (struct lib_tls){
 			.off = (char *)info->dlpi_tls_data - L.real_tp,
 			.filesz = ph->p_filesz, .memsz = ph->p_memsz,
 			.image = (const char *)(info->dlpi_addr + ph->p_vaddr) };
 	}
 	return 0;
-}
-
-static bool libs_have_tls(void)
-{
-	bool found = false;
-
-	dl_iterate_phdr(lib_cb, &found);
-	return found;
 }
 
 /* The glibc layout of the calling thread's static TLS; false when glibc
@@ -281,18 +253,22 @@ static void decide(void)
 		return;
 	}
 	weft__tls_wrfsbase = fsgsbase;
-	if (!L.exe_memsz && !fsgsbase) {
+	dl_iterate_phdr(lib_cb, NULL);
+	if (!L.exe_memsz && !fsgsbase && !L.libs_outside &&
+	    L.nlibs < MAX_SEGS) {
 		/* Swap mode even when no library has TLS: errno alone is a
 		 * 4-byte copy per switch.  Sharing it made one thread's
 		 * errno another's (a false data race on errno, and a value
 		 * that changed under a thread between its call and its
-		 * check). */
-		libs_have_tls();
-		if (L.nsegs < MAX_SEGS) {
-			L.segs[L.nsegs++] = (struct seg){ (ptrdiff_t)L.errno_off,
-							  sizeof(int) };
-			L.swap = true;
-		}
+		 * check).  (A library's block outside the static area left
+		 * the mode on, with errno's segment written before the
+		 * array.) */
+		for (int i = 0; i < L.nlibs; i++)
+			L.segs[L.nsegs++] = (struct seg){ L.libs[i].off,
+							  L.libs[i].memsz };
+		L.segs[L.nsegs++] = (struct seg){ (ptrdiff_t)L.errno_off,
+						  sizeof(int) };
+		L.swap = true;
 	}
 	/* The executable's variables as its constructors left them, for
 	 * the test body of every execution. */
@@ -302,7 +278,6 @@ static void decide(void)
 	}
 	/* So are the runtime libraries' (a fiber's block holds its values in
 	 * both modes; swap mode copies them in and out at each switch). */
-	dl_iterate_phdr(lib_init_cb, NULL);
 	for (int i = 0; i < L.nlibs; i++) {
 		L.libs[i].start = weft__persistent_alloc(L.libs[i].memsz);
 		memcpy(L.libs[i].start, L.real_tp + L.libs[i].off,

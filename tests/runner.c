@@ -568,7 +568,7 @@ static bool finish(struct tcase *c, int status, bool timed_out)
 	judge(c, output, status, timed_out);
 	replay_path(c, path, sizeof path);
 	if (c->kind == DETECT && c->phase == 0 && c->passed &&
-	    (pid = replay_start(output, path)) > 0) {
+	    (pid = runner_replay_start(output, path)) > 0) {
 		c->pid = pid;
 		c->phase = 1;
 		free(output);

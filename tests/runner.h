@@ -19,6 +19,6 @@ void runner_json_field(const char *line, const char *key, char *out,
  * with the result's replay command, and exits 0 when each replay reported
  * the same bug, 1 (the reason written to resfile) otherwise.  Returns its
  * pid, or 0 when output has no bug to replay (runner_replay.c). */
-pid_t replay_start(const char *output, const char *resfile);
+pid_t runner_replay_start(const char *output, const char *resfile);
 
 #endif

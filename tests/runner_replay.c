@@ -89,7 +89,7 @@ static int replay_each(const char *output, const char *resfile)
 	return bad;
 }
 
-pid_t replay_start(const char *output, const char *resfile)
+pid_t runner_replay_start(const char *output, const char *resfile)
 {
 	pid_t pid;
 

@@ -231,7 +231,7 @@ case "$out" in *"inconclusive (step-limit"*"--max-steps=10"*) ;; *) fail "merge 
 
 # A C++ timed poll (std::future::wait_for) in parts under a fairness
 # bound: std::call_once's writes of libstdc++'s thread-local pointers must
-# be progress in every process alike.  Without swap mode's reset of the
+# be progress in every process alike.  Without the reset of the
 # libraries' blocks at each thread's start, a part found there what an
 # earlier execution's thread had left, the spinner stayed deferred, and
 # the parts explored 296 schedules where one process explored 252.

@@ -345,6 +345,58 @@ static inline bool ordered_turn(struct cell c, uint64_t key, uint32_t sclk,
 	return true;
 }
 
+/* ordered_turn's two commonest shapes, inline in plain for the
+ * accesses its records do not cover, before the call to plain_check and
+ * its walks: a granule whose only record is the head (the tail is not
+ * current), and a write whose cell holds, besides the head, only the
+ * same thread's read of this epoch in the tail's first slot (the read and
+ * write of counter++).  In both, the head must be a plain access of
+ * exactly the access's bytes, ordered before it (the thread's own, or
+ * another's whose epoch the thread's clock covers).  Then the access
+ * stands for the head when ordered_turn's covers would say so (a write,
+ * or a read after a read), and a read after a write takes a new tail's
+ * first slot; the write of the second shape also stands for the read and
+ * leaves the tail stale.  Exactly what ordered_turn does for these cells;
+ * false, having changed nothing, for any other cell. */
+static inline __attribute__((always_inline)) bool
+quick_turn(struct cell c, uintptr_t addr, uint64_t key, uint32_t sclk,
+	   const uint32_t *vc, int tid)
+{
+	uint64_t k = c.h->s.key, w = key & K_WRITE;
+	uint32_t kclk = c.h->s.clk;
+	bool tail = c.t->gen == cur_gen;
+	int u;
+
+	if (((k ^ key) & (K_BYTES | K_ATOMIC)) || dead_span(addr))
+		return false;
+	if (tail) {
+		/* The second shape: the tail's first slot is this epoch's
+		 * read by the thread of exactly these bytes, its other
+		 * slots empty (so no link either). */
+		const struct tail *t = c.t;
+		if (!w || t->s[0].clk != sclk ||
+		    ((t->s[0].key ^ key ^ K_WRITE) &
+		     (K_BYTES | K_TID | K_WRITE | K_ATOMIC)) ||
+		    (t->s[1].key | t->s[2].key | t->s[3].key | t->s[4].key))
+			return false;
+	}
+	u = tid_of(k, kclk);
+	if (u != tid) {
+		if ((kclk & CLK_MASK) >= vc[u])
+			return false; /* not ordered: the full check */
+		weft__saw_shared();
+	}
+	if (tail)
+		c.t->gen = 0;
+	if (w || !(k & K_WRITE)) {
+		c.h->s = (struct slot){ key, sclk };
+	} else {
+		*c.t = (struct tail){ .gen = cur_gen };
+		c.t->s[0] = (struct slot){ key, sclk };
+	}
+	return true;
+}
+
 /* The rest of plain_check, apart so that its fast path builds no record
  * of the access for the full check. */
 static __attribute__((noinline)) void plain_full(struct cell c, uintptr_t addr,
@@ -440,7 +492,8 @@ plain(const void *addr, size_t n, bool write, uintptr_t pc)
 	}
 	if (!covered_here(c, (struct own){ .want = (key & K_TID) | w,
 					    .care = K_TID | w | K_ATOMIC,
-					    .clk = sclk, .mask = mask }))
+					    .clk = sclk, .mask = mask }) &&
+	    !quick_turn(c, a, key, sclk, vc, t))
 		plain_check(a, pc, key, sclk);
 	return;
 full:

@@ -7,12 +7,16 @@
 # access in each build (see access below).  Run by hand (it needs a
 # second build: for instance `git worktree add /tmp/old REV && make -C /tmp/old
 # all build/bench/core_locks build/bench/kernel build/bench/pthread_accesses`),
-# and by bench/baseline.sh against issue 11's revision.
+# and by bench/baseline.sh against issue 11's revision.  Every run is
+# pinned to one processor (bench/cpu.sh: the fastest, or BENCH_CPU).
 set -eu
 old=$1
 new=$2
 rounds=${3:-7}
-cpu() { /usr/bin/time -f "%U %S" "$@" 2>&1 >/dev/null | tail -n 1 | awk '{print $1 + $2}'; }
+. "$(dirname "$0")/cpu.sh"
+bench_pin "$new"
+bench_pin_note
+cpu() { /usr/bin/time -f "%U %S" $PIN "$@" 2>&1 >/dev/null | tail -n 1 | awk '{print $1 + $2}'; }
 median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT

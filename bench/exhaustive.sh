@@ -7,13 +7,15 @@ set -eu
 build=${1:-build}
 prog="$build/bench/exhaustive"
 [ -x "$prog" ] || { echo "exhaustive.sh: $prog not built" >&2; exit 2; }
+. "$(dirname "$0")/cpu.sh"
+bench_pin "$build" # one processor (bench/cpu.sh)
 median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 for t in writer_12_readers:4096 cas_chain_7:523 cas_family_6:75876 adds_3x4:34650 adds_3x5:756756; do
 	name=${t%%:*}
 	want=${t##*:}
 	out=$(mktemp)
 	for i in 1 2 3; do
-		"$prog" --strategy=dfs --iterations=0 --time-limit=0 \
+		$PIN "$prog" --strategy=dfs --iterations=0 --time-limit=0 \
 			--filter="$name" --format=json >>"$out"
 		echo >>"$out"
 	done

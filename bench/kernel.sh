@@ -11,11 +11,13 @@ build=${1:-build}
 prog="$build/bench/kernel"
 iters=${ITERS:-100000}
 [ -x "$prog" ] || { echo "kernel.sh: $prog not built" >&2; exit 2; }
+. "$(dirname "$0")/cpu.sh"
+bench_pin "$build" # one processor (bench/cpu.sh)
 
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 for i in 1 2 3 4 5; do
-	if ! "$prog" --strategy=random --iterations="$iters" --jobs=1 \
+	if ! $PIN "$prog" --strategy=random --iterations="$iters" --jobs=1 \
 		--format=json >>"$out" 2>/dev/null; then
 		echo "kernel.sh: $prog reported a bug or failed" >&2
 		exit 1

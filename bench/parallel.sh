@@ -20,14 +20,28 @@ ncpu=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
 [ "$ncpu" -ge 2 ] || ncpu=2
 [ "$ncpu" -le 8 ] || ncpu=8
 echo "== parallel exhaustive search ($(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?') processors; default split: 8 leaves per job, at least 16)"
+# The one-process rows run on the fastest processor (bench/cpu.sh), the
+# jobs on all of them.  Where the processors are not equally fast (a
+# shared machine's busy hyperthreads), N jobs cannot gain more than the
+# sum of their speeds relative to the fastest: that ceiling is printed
+# from the speeds measured at the start.
+. "$(dirname "$0")/cpu.sh"
+bench_pin "$build"
+bench_pin_note
+ceiling=$(printf '%s\n' ${BENCH_SPEEDS:-} | awk -F: '
+	{ t[NR] = $2; if (!m || $2 < m) m = $2 }
+	END { if (NR < 2 || !m) exit; for (i = 1; i <= 2 && i <= NR; i++) s += m / t[i]; printf "%.2f", s }')
+[ -n "$ceiling" ] && echo "  (2 jobs on the first two processors at those speeds: at most ${ceiling}x)"
 # One timed run: prints seconds and the executions count.
 once() { # test, flags...
 	test=$1
 	shift
 	p=$prog
 	[ "$test" = xmit_vs_gc ] && p="$seed" && set -- --preemption-bound=1 "$@"
+	pin=
+	case " $* " in *" --jobs="*) ;; *) pin=$PIN ;; esac
 	t0=$(now)
-	out=$("$p" --strategy=dfs --iterations=0 --time-limit=0 \
+	out=$($pin "$p" --strategy=dfs --iterations=0 --time-limit=0 \
 		--filter="$test" --format=json "$@")
 	t1=$(now)
 	n=$(printf '%s\n' "$out" | sed -n 's/.*"executions":\([0-9]*\).*/\1/p')

@@ -11,11 +11,13 @@ build=${1:-build}
 prog="$build/bench/pthread_accesses"
 iters=${ITERS:-2000}
 [ -x "$prog" ] || { echo "pthread.sh: $prog not built" >&2; exit 2; }
+. "$(dirname "$0")/cpu.sh"
+bench_pin "$build" # one processor (bench/cpu.sh)
 
 secs() { # N [RESTORE] -> seconds weft reports for $iters random executions
 	WEFT_RESTORE=${2:-} \
 	WEFT_OPTIONS="--strategy=random --iterations=$iters --format=json" \
-		"$prog" "$1" 2>/dev/null | sed -n 's/.*"seconds":\([0-9.]*\).*/\1/p'
+		$PIN "$prog" "$1" 2>/dev/null | sed -n 's/.*"seconds":\([0-9.]*\).*/\1/p'
 }
 median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 

@@ -13,8 +13,13 @@ secs() { # seconds of one run of: $@ (JSON "seconds" field)
 # set on one, and a ratio to the context switch depends on it too.
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 echo "== machine: ${cpu:-unknown}, $(nproc 2>/dev/null || echo '?') processors"
+# Every single-process figure runs on one processor, the fastest (see
+# bench/cpu.sh); the scripts below inherit the choice.
+. "$(dirname "$0")/cpu.sh"
+bench_pin "$B"
+bench_pin_note
 echo "== context switch"
-$B/bench/ctxswitch | tee /tmp/weft_ctx.$$
+pinned $B/bench/ctxswitch | tee /tmp/weft_ctx.$$
 sw=$(sed -n 's/.*weft x86_64 switch *\([0-9.]*\) ns.*/\1/p' /tmp/weft_ctx.$$)
 rm -f /tmp/weft_ctx.$$
 
@@ -23,7 +28,7 @@ echo "== executions per second: 2 threads x 10 lock operations, random strategy"
 P=$B/bench/core_locks
 N=200000
 for i in 1 2 3 4 5; do
-	$P --strategy=random --iterations=$N --format=json
+	pinned $P --strategy=random --iterations=$N --format=json
 done > /tmp/weft_bench.$$
 t=$(sed -n 's/.*"seconds":\([0-9.]*\).*/\1/p' /tmp/weft_bench.$$ | median)
 steps=$(sed -n 's/.*"total_steps":\([0-9]*\).*/\1/p' /tmp/weft_bench.$$ | head -n 1)
@@ -41,14 +46,14 @@ awk -v t="$t" -v n=$N -v s="$steps" 'BEGIN {
 
 echo "== memory over a million executions (max RSS, KiB)"
 for n in 100000 1000000; do
-	/usr/bin/time -f "%M" $P --strategy=random --iterations=$n >/dev/null 2>/tmp/weft_rss.$$ || true
+	/usr/bin/time -f "%M" $PIN $P --strategy=random --iterations=$n >/dev/null 2>/tmp/weft_rss.$$ || true
 	printf "  %8d executions: %s KiB\n" $n "$(tail -n 1 /tmp/weft_rss.$$)"
 done
 rm -f /tmp/weft_rss.$$
 
 for extra in bench/*.sh; do
 	# ab.sh, same.sh and instr.sh compare two builds, run by hand.
-	case $extra in bench/run.sh | bench/ab.sh | bench/same.sh | bench/instr.sh) continue ;; esac
+	case $extra in bench/run.sh | bench/ab.sh | bench/same.sh | bench/instr.sh | bench/cpu.sh) continue ;; esac
 	[ -f "$extra" ] || continue
 	echo
 	sh "$extra" "$B"

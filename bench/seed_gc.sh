@@ -10,10 +10,12 @@ set -eu
 build=${1:-build}
 prog="$build/examples/seeds/ipoib_neigh_path/after"
 [ -x "$prog" ] || { echo "seed_gc.sh: $prog not built" >&2; exit 2; }
+. "$(dirname "$0")/cpu.sh"
+bench_pin "$build" # one processor (bench/cpu.sh)
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 for i in 1 2 3; do
-	"$prog" --strategy=dfs --preemption-bound=1 --iterations=1000000 \
+	$PIN "$prog" --strategy=dfs --preemption-bound=1 --iterations=1000000 \
 		--time-limit=0 --jobs=1 --filter=xmit_vs_gc --format=json >>"$out"
 	echo >>"$out"
 done

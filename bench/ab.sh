@@ -19,7 +19,23 @@ bench_pin_note
 cpu() { /usr/bin/time -f "%U %S" $PIN "$@" 2>&1 >/dev/null | tail -n 1 | awk '{print $1 + $2}'; }
 median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 out=$(mktemp)
-trap 'rm -f "$out"' EXIT
+fresh=$(mktemp -d)
+trap 'rm -rf "$out" "$fresh"' EXIT
+# Each run is of new copies of the build's program and library (the
+# library through LD_LIBRARY_PATH, which the programs' RUNPATH yields to).
+# Where a file's pages happen to lie in physical memory moves its speed:
+# the same library, byte for byte, ran the core workload in 0.67 s of CPU
+# from one file and 0.56-0.60 s from each of six copies of it.  A build's
+# files are fixed for the whole comparison, so that was a fixed bias in
+# one build's favour; copies made afresh every round turn it into noise
+# the medians take out.
+run() { # build program args... -> CPU seconds of one run of fresh copies
+	b=$1 p=$2
+	shift 2
+	rm -rf "$fresh"/*
+	cp "$b/lib/libweft.so" "$fresh/" && cp "$b/$p" "$fresh/prog" || return 1
+	LD_LIBRARY_PATH="$fresh${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" cpu "$fresh/prog" "$@"
+}
 compare() { # name program args...
 	name=$1
 	shift
@@ -27,8 +43,8 @@ compare() { # name program args...
 	: >"$out"
 	i=0
 	while [ $i -lt "$rounds" ]; do
-		echo "old $(cpu "$old/$@")" >>"$out"
-		echo "new $(cpu "$new/$@")" >>"$out"
+		echo "old $(run "$old" "$@")" >>"$out"
+		echo "new $(run "$new" "$@")" >>"$out"
 		i=$((i + 1))
 	done
 	o=$(awk '$1 == "old" {print $2}' "$out" | median)
@@ -50,10 +66,10 @@ access() {
 	while [ $i -lt "$rounds" ]; do
 		for b in old new; do
 			eval d=\$$b
-			set -- env WEFT_RESTORE=copy \
+			echo "$b $(WEFT_RESTORE=copy WEFT_OPTIONS="--strategy=random --iterations=$iters" \
+				run "$d" bench/pthread_accesses 1000) $(WEFT_RESTORE=copy \
 				WEFT_OPTIONS="--strategy=random --iterations=$iters" \
-				"$d/bench/pthread_accesses"
-			echo "$b $(cpu "$@" 1000) $(cpu "$@" 0)" >>"$out"
+				run "$d" bench/pthread_accesses 0)" >>"$out"
 		done
 		i=$((i + 1))
 	done

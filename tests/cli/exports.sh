@@ -1,7 +1,7 @@
 # libweft.so exports only what programs under test call: the public API
 # (weft_*, each declared in a header under include/), the entry points
-# instrumented or renamed code calls (__tsan_*, __weft_*, __VERIFIER_*,
-# and __wrap_* for the programs weft-cc links with ld --wrap,
+# instrumented or renamed code calls (__tsan_*, the array-bounds check's
+# __ubsan_handle_out_of_bounds*, __weft_*, __VERIFIER_*, and __wrap_* for the programs weft-cc links with ld --wrap,
 # the -finstrument-functions hooks), the C++ allocation operators and libc
 # names it interposes, and the three internals weft_main.o and WEFT_TEST's
 # registration call.  Everything else, weft's own internals above all,
@@ -12,7 +12,7 @@ lib="$B/lib/libweft.so"
 syms=$(nm -D --defined-only "$lib" | awk '{print $3}')
 [ -n "$syms" ] || fail "nm -D found no symbols in $lib"
 stray=$(printf '%s\n' "$syms" | grep -Ev \
-	'^(weft_[a-z]|__weft_|__wrap_|__tsan_|__VERIFIER_|__cyg_profile_func_)' |
+	'^(weft_[a-z]|__weft_|__wrap_|__tsan_|__ubsan_handle_out_of_bounds|__VERIFIER_|__cyg_profile_func_)' |
 	grep -Ev '^_Z(nw|na|dl|da)' |
 	grep -Evx '_ZNSt8ios_base15sync_with_stdioEb' |
 	grep -Evx 'weft__entry|weft__program_fini|weft__register_test|reach_error|__once_proxy' |

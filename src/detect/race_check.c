@@ -1,14 +1,14 @@
 /* src/detect/race_check.c - the full check of an access against a shadow
  * cell (race_shadow.c describes the cells and their records): every record
  * of the cell and of its extension blocks, the races found reported, and
- * the access recorded.  race_shadow.c comes here only when the records of
- * the accessing thread's current epoch do not already cover the access. */
+ * the access recorded.  race_shadow.c and race_plain.c come here only when
+ * the records of the accessing thread's current epoch do not already cover
+ * the access. */
 #include <string.h>
 
-#define WEFT__SHADOW_OWN /* its short names, race.h */
+#include "detect/shadow.h" /* the records and their short names */
 #include "arch/tls.h"
 #include "detect/heap.h"
-#include "detect/race.h"
 
 #define EXT_SLOTS 16                  /* records in an extension block */
 

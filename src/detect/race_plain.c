@@ -119,6 +119,7 @@ quick_turn(struct cell c, uintptr_t addr, uint64_t key, uint32_t sclk,
 		 * read by the thread of exactly these bytes, its other
 		 * slots empty (so no link either). */
 		const struct tail *t = c.t;
+		_Static_assert(NSLOT == 5, "the test below names the slots");
 		if (!w || t->s[0].clk != sclk ||
 		    ((t->s[0].key ^ key ^ K_WRITE) &
 		     (K_BYTES | K_TID | K_WRITE | K_ATOMIC)) ||

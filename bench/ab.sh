@@ -36,10 +36,30 @@ run() { # build program args... -> CPU seconds of one run of fresh copies
 	cp "$b/lib/libweft.so" "$fresh/" && cp "$b/$p" "$fresh/prog" || return 1
 	LD_LIBRARY_PATH="$fresh${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" cpu "$fresh/prog" "$@"
 }
+# The copy is loaded only where the program names its library's directory
+# as a RUNPATH (weft-cc's link asks for one): an old-style RPATH would win
+# over LD_LIBRARY_PATH and the rounds would run the original files.
+runpath() { # build program
+	if command -v readelf >/dev/null 2>&1 &&
+		readelf -d "$1/$2" 2>/dev/null | grep -q '(RPATH)'; then
+		echo "ab.sh: $1/$2 has an RPATH, which LD_LIBRARY_PATH cannot override: relink it (weft-cc links with a RUNPATH)" >&2
+		exit 2
+	fi
+}
+# A round whose run failed (a copy that could not be made) leaves an empty
+# figure, which must not slip into a median.
+check_rounds() {
+	if awk 'NF < 2 { bad = 1 } END { exit !bad }' "$out"; then
+		echo "ab.sh: a run of $1 gave no figure" >&2
+		exit 2
+	fi
+}
 compare() { # name program args...
 	name=$1
 	shift
 	[ -x "$old/$1" ] && [ -x "$new/$1" ] || { echo "$name: not built in both"; return; }
+	runpath "$old" "$1"
+	runpath "$new" "$1"
 	: >"$out"
 	i=0
 	while [ $i -lt "$rounds" ]; do
@@ -47,6 +67,7 @@ compare() { # name program args...
 		echo "new $(run "$new" "$@")" >>"$out"
 		i=$((i + 1))
 	done
+	check_rounds "$name"
 	o=$(awk '$1 == "old" {print $2}' "$out" | median)
 	n=$(awk '$1 == "new" {print $2}' "$out" | median)
 	awk -v name="$name" -v o="$o" -v n="$n" -v r="$rounds" 'BEGIN {
@@ -73,6 +94,7 @@ access() {
 		done
 		i=$((i + 1))
 	done
+	check_rounds access
 	# executions x threads x (reads + writes)
 	o=$(awk -v a=$((iters * 2 * 2000)) '$1 == "old" {print ($2 - $3) * 1e9 / a}' "$out" | median)
 	n=$(awk -v a=$((iters * 2 * 2000)) '$1 == "new" {print ($2 - $3) * 1e9 / a}' "$out" | median)

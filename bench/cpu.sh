@@ -30,7 +30,9 @@ bench_pin() {
 	BENCH_CPU=
 	command -v taskset >/dev/null 2>&1 || return 0
 	[ -x "$1/bench/core_locks" ] || return 0
-	cpus=$(bench_cpus)
+	# (The first 8, as bench/parallel.sh's jobs: a calibration costs
+	# about 2 s a processor.)
+	cpus=$(bench_cpus | head -n 8)
 	[ "$(printf '%s\n' "$cpus" | grep -c .)" -ge 2 ] || return 0
 	best= bestt=
 	for c in $cpus; do
@@ -60,6 +62,6 @@ bench_pin_note() { # one line saying where the runs are pinned
 	if [ -n "${BENCH_CPU:-}" ]; then
 		echo "  (pinned to processor $BENCH_CPU; core workload, 300,000 executions, CPU seconds by processor: ${BENCH_SPEEDS:-not measured})"
 	else
-		echo "  (not pinned: no taskset, or one processor)"
+		echo "  (not pinned: no taskset, one processor, or no bench/core_locks to calibrate with)"
 	fi
 }

@@ -28,10 +28,11 @@ echo "== parallel exhaustive search ($(getconf _NPROCESSORS_ONLN 2>/dev/null || 
 . "$(dirname "$0")/cpu.sh"
 bench_pin "$build"
 bench_pin_note
-ceiling=$(printf '%s\n' ${BENCH_SPEEDS:-} | awk -F: '
-	{ t[NR] = $2; if (!m || $2 < m) m = $2 }
-	END { if (NR < 2 || !m) exit; for (i = 1; i <= 2 && i <= NR; i++) s += m / t[i]; printf "%.2f", s }')
-[ -n "$ceiling" ] && echo "  (2 jobs on the first two processors at those speeds: at most ${ceiling}x)"
+# (Two unpinned jobs can run on the two fastest processors.)
+ceiling=$(printf '%s\n' ${BENCH_SPEEDS:-} | cut -d: -f2 | sort -n | awk '
+	{ t[NR] = $1 }
+	END { if (NR < 2 || !t[1]) exit; printf "%.2f", 1 + t[1] / t[2] }')
+[ -n "$ceiling" ] && echo "  (2 jobs on the two fastest processors at those speeds: at most ${ceiling}x)"
 # One timed run: prints seconds and the executions count.
 once() { # test, flags...
 	test=$1

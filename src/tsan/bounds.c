@@ -37,14 +37,26 @@ struct ub_oob {
 };
 
 /* The index as a number: integers of up to 64 bits come in the handle's
- * bits. */
+ * bits, wider ones (__int128) through a pointer to the value. */
 static void index_text(const struct ub_type *t, uintptr_t v, char *buf,
 		       size_t n)
 {
 	unsigned bits;
 
-	if (!t || t->kind != 0 || (bits = 1u << (t->info >> 1)) > 64) {
+	if (!t || t->kind != 0 || (bits = 1u << (t->info >> 1)) > 128) {
 		snprintf(buf, n, "out of range");
+		return;
+	}
+	if (bits == 128) {
+		unsigned __int128 u;
+		__builtin_memcpy(&u, (const void *)v, sizeof u);
+		if ((t->info & 1) && (__int128)u >= INT64_MIN &&
+		    (__int128)u <= INT64_MAX)
+			snprintf(buf, n, "%" PRId64, (int64_t)(__int128)u);
+		else if (!(t->info & 1) && u <= UINT64_MAX)
+			snprintf(buf, n, "%" PRIu64, (uint64_t)u);
+		else
+			snprintf(buf, n, "out of range");
 		return;
 	}
 	if (t->info & 1) {

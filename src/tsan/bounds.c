@@ -97,6 +97,14 @@ static void out_of_bounds(const struct ub_oob *d, uintptr_t index,
 
 void __ubsan_handle_out_of_bounds(void *data, void *index);
 void __ubsan_handle_out_of_bounds_abort(void *data, void *index);
+/* The same under the names weft-cc's link sends the program's calls to
+ * (ld --wrap): a program built with its own -fsanitize=undefined links
+ * UBSan's runtime, and clang links it into the executable, where its
+ * handler would win over a library's. */
+void __wrap___ubsan_handle_out_of_bounds(void *data, void *index)
+	__attribute__((alias("__ubsan_handle_out_of_bounds")));
+void __wrap___ubsan_handle_out_of_bounds_abort(void *data, void *index)
+	__attribute__((alias("__ubsan_handle_out_of_bounds_abort")));
 
 void __ubsan_handle_out_of_bounds(void *data, void *index)
 {

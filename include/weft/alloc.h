@@ -11,6 +11,11 @@
 #include <stddef.h>
 #include <weft/loc.h>
 
+/* C++ programs call these by their C names. */
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Never block; not scheduling points. */
 void *weft_malloc_at(size_t n, int zero, const char *what,
 		     const struct weft_loc *loc);
@@ -23,5 +28,9 @@ void weft_check_access_at(const void *p, size_t n, int write,
 #define weft_zalloc(n) weft_malloc_at((n), 1, 0, WEFT_HERE)
 #define weft_free(p) weft_free_at((p), WEFT_HERE)
 #define weft_check_access(p, n, w) weft_check_access_at((p), (n), (w), WEFT_HERE)
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -9,6 +9,11 @@
 
 #include <weft/loc.h>
 
+/* C++ programs call these by their C names. */
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct weft_atomic {
 	long v;
 } weft_atomic_t;
@@ -29,5 +34,9 @@ int weft_atomic_cas_at(weft_atomic_t *a, long *expected, long desired,
 #define weft_atomic_fetch_add(a, d) weft_atomic_fetch_add_at((a), (d), WEFT_HERE)
 #define weft_atomic_exchange(a, v) weft_atomic_exchange_at((a), (v), WEFT_HERE)
 #define weft_atomic_cas(a, e, d) weft_atomic_cas_at((a), (e), (d), WEFT_HERE)
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

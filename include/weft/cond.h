@@ -5,6 +5,11 @@
 #include <weft/loc.h>
 #include <weft/mutex.h>
 
+/* C++ programs call these by their C names. */
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct weft_cond {
 	const char *name;
 	int cls;
@@ -35,5 +40,9 @@ void weft_cond_signal_at(weft_cond_t *c, const struct weft_loc *loc);
 void(weft_cond_broadcast)(weft_cond_t *c);
 void weft_cond_broadcast_at(weft_cond_t *c, const struct weft_loc *loc);
 #define weft_cond_broadcast(c) weft_cond_broadcast_at((c), WEFT_HERE)
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

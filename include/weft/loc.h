@@ -7,6 +7,11 @@
 #ifndef WEFT_LOC_H
 #define WEFT_LOC_H
 
+/* C++ programs call these by their C names. */
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 struct weft_loc {
 	const char *file;
 	int line;
@@ -21,5 +26,9 @@ struct weft_loc {
 							     __func__ };      \
 		&weft__here_;                                                 \
 	}))
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

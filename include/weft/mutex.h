@@ -4,6 +4,11 @@
 
 #include <weft/loc.h>
 
+/* C++ programs call these by their C names. */
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* A mutex's state lives in the object itself, so a static mutex starts each
  * execution unlocked (statics are reset) and needs no registration.  The
  * fields are weft's; tests use only the functions below. */
@@ -46,5 +51,9 @@ void weft_mutex_unlock_at(weft_mutex_t *m, const struct weft_loc *loc);
 void(weft_mutex_destroy)(weft_mutex_t *m);
 void weft_mutex_destroy_at(weft_mutex_t *m, const struct weft_loc *loc);
 #define weft_mutex_destroy(m) weft_mutex_destroy_at((m), WEFT_HERE)
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

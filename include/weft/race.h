@@ -12,6 +12,11 @@
 #ifndef WEFT_RACE_H
 #define WEFT_RACE_H
 
+/* C++ programs call these by their C names. */
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 void weft_race_ignore_begin(void);
 void weft_race_ignore_end(void);
 
@@ -22,5 +27,9 @@ void weft_race_ignore_end(void);
 		weft_race_ignore_end();                                       \
 		weft_dr_v_;                                                   \
 	})
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

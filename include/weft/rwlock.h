@@ -4,6 +4,11 @@
 
 #include <weft/loc.h>
 
+/* C++ programs call these by their C names. */
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct weft_rwlock {
 	int writer;        /* writer's thread id + 1, 0 when none */
 	int readers;       /* number of read holders (which threads: a
@@ -32,5 +37,9 @@ void weft_rwlock_unlock_at(weft_rwlock_t *l, const struct weft_loc *loc);
 #define weft_rwlock_tryrdlock(l) weft_rwlock_tryrdlock_at((l), WEFT_HERE)
 #define weft_rwlock_trywrlock(l) weft_rwlock_trywrlock_at((l), WEFT_HERE)
 #define weft_rwlock_unlock(l) weft_rwlock_unlock_at((l), WEFT_HERE)
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -4,6 +4,11 @@
 
 #include <weft/loc.h>
 
+/* C++ programs call these by their C names. */
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct weft_sem {
 	long count;
 	int cls;
@@ -25,5 +30,9 @@ void weft_sem_post_at(weft_sem_t *s, const struct weft_loc *loc);
 #define weft_sem_wait(s) weft_sem_wait_at((s), WEFT_HERE)
 #define weft_sem_trywait(s) weft_sem_trywait_at((s), WEFT_HERE)
 #define weft_sem_post(s) weft_sem_post_at((s), WEFT_HERE)
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -4,6 +4,11 @@
 
 #include <weft/loc.h>
 
+/* C++ programs call these by their C names. */
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 struct weft_test {
 	const char *name;
 	void (*fn)(void);
@@ -59,5 +64,9 @@ void weft_report(const char *kind, const struct weft_loc *loc,
  * race, like relaxed atomics.  The kernel model headers do it for you.
  * Never blocks; call it before the tests run (a constructor). */
 void weft_volatile_marked(int on);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

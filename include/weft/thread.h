@@ -7,6 +7,11 @@
 
 #include <weft/loc.h>
 
+/* C++ programs call these by their C names. */
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct weft_thread {
 	int id;
 } weft_thread_t;
@@ -33,5 +38,9 @@ void weft_yield_at(const struct weft_loc *loc);
 
 /* The calling test thread's id (0 for the test body). */
 int weft_self(void);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -209,6 +209,30 @@ static int lib_cb(struct dl_phdr_info *info, size_t size, void *data)
 	return 0;
 }
 
+/* A persistent copy of n bytes at p: a block's values after the
+ * constructors. */
+static char *snapshot(const char *p, size_t n)
+{
+	char *c = weft__persistent_alloc(n);
+
+	memcpy(c, p, n);
+	return c;
+}
+
+/* A new thread's copy of a module's TLS block at at: the values start
+ * holds (the test body's: the OS thread's after the constructors), or,
+ * with start NULL, the PT_TLS image and zeros to memsz, as a new thread
+ * of a real process gets. */
+static void block_init(char *at, const char *start, const char *image,
+		       size_t filesz, size_t memsz)
+{
+	if (start) {
+		memcpy(at, start, memsz);
+		return;
+	}
+	memcpy(at, image, filesz);
+	memset(at + filesz, 0, memsz - filesz);
+}
 /* The glibc layout of the calling thread's static TLS; false when glibc
  * does not tell it. */
 static bool read_layout(void)
@@ -271,18 +295,14 @@ static void decide(void)
 		L.swap = true;
 	}
 	/* The executable's variables as its constructors left them, for
-	 * the test body of every execution. */
-	if (L.exe_memsz) {
-		L.exe_start = weft__persistent_alloc(L.exe_memsz);
-		memcpy(L.exe_start, L.real_tp - L.exe_off, L.exe_memsz);
-	}
-	/* So are the runtime libraries' (a fiber's block holds its values in
-	 * both modes; swap mode copies them in and out at each switch). */
-	for (int i = 0; i < L.nlibs; i++) {
-		L.libs[i].start = weft__persistent_alloc(L.libs[i].memsz);
-		memcpy(L.libs[i].start, L.real_tp + L.libs[i].off,
-		       L.libs[i].memsz);
-	}
+	 * the test body of every execution, and so the runtime libraries'
+	 * (a fiber's block holds its values in both modes; swap mode copies
+	 * them in and out at each switch). */
+	if (L.exe_memsz)
+		L.exe_start = snapshot(L.real_tp - L.exe_off, L.exe_memsz);
+	for (int i = 0; i < L.nlibs; i++)
+		L.libs[i].start = snapshot(L.real_tp + L.libs[i].off,
+					   L.libs[i].memsz);
 	L.state = 1;
 	if (L.swap) {
 		bool errno_only = L.nsegs == 1 &&
@@ -352,14 +372,9 @@ void weft__tls_swap_segs(char *from, char *dst)
 
 void weft__tls_thread_init(void *tp, bool body)
 {
-	char *blk = (char *)tp - L.exe_off;
-
-	if (L.exe_memsz && body) {
-		memcpy(blk, L.exe_start, L.exe_memsz);
-	} else if (L.exe_memsz) {
-		memcpy(blk, L.exe_image, L.exe_filesz);
-		memset(blk + L.exe_filesz, 0, L.exe_memsz - L.exe_filesz);
-	}
+	if (L.exe_memsz)
+		block_init((char *)tp - L.exe_off, body ? L.exe_start : NULL,
+			   L.exe_image, L.exe_filesz, L.exe_memsz);
 	/* The libraries' variables too: a block is reused from execution to
 	 * execution, and what an earlier execution's thread left there (the
 	 * pointers libstdc++'s std::call_once keeps in __once_callable) made
@@ -369,13 +384,8 @@ void weft__tls_thread_init(void *tp, bool body)
 	 * process: tests/cli/parts.sh, future_wait_for). */
 	for (int i = 0; i < L.nlibs; i++) {
 		const struct lib_tls *b = &L.libs[i];
-		char *at = (char *)tp + b->off;
-		if (body) {
-			memcpy(at, b->start, b->memsz);
-		} else {
-			memcpy(at, b->image, b->filesz);
-			memset(at + b->filesz, 0, b->memsz - b->filesz);
-		}
+		block_init((char *)tp + b->off, body ? b->start : NULL,
+			   b->image, b->filesz, b->memsz);
 	}
 	memset((char *)tp + L.errno_off, 0, sizeof(int));
 }

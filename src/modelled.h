@@ -18,6 +18,7 @@
 #include <pwd.h>
 #include <sched.h>
 #include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/file.h>
 #include <semaphore.h>
 #include <spawn.h>

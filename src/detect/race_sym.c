@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "detect/race.h"
@@ -104,6 +105,18 @@ static bool high_pipe(int p[2])
 	return true;
 }
 
+/* In the helper's child, before exec: closes every descriptor from lo
+ * up (close_range, or one by one where the kernel lacks it). */
+static void close_from(int lo)
+{
+	long max = sysconf(_SC_OPEN_MAX);
+
+	if (syscall(SYS_close_range, (unsigned)lo, ~0U, 0) == 0)
+		return;
+	for (long fd = lo; fd < (max > 0 && max < 65536 ? max : 65536); fd++)
+		close((int)fd);
+}
+
 static bool helper_start(struct helper *h)
 {
 	int in[2], out[2];
@@ -142,6 +155,10 @@ static bool helper_start(struct helper *h)
 		close(in[1]);
 		close(out[0]);
 		close(out[1]);
+		/* Nothing else of the program's: a pipe's write end kept
+		 * open here would keep its reader from the end of the file
+		 * for as long as the helper lives. */
+		close_from(3);
 		execlp("addr2line", "addr2line", "-a", "-i", "-f", "-e", exe,
 		       (char *)NULL);
 		_exit(127);

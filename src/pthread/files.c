@@ -126,7 +126,7 @@ static bool drop(enum kind k, const void *p, int fd)
 	return had;
 }
 
-static int keep_fd(int fd)
+int weft__pt_keep_fd(int fd)
 {
 	struct stat st;
 
@@ -134,6 +134,11 @@ static int keep_fd(int fd)
 		keep(R_FD, (struct res){ .u.fd = fd, .dev = st.st_dev,
 					 .ino = st.st_ino });
 	return fd;
+}
+
+static int keep_fd(int fd)
+{
+	return weft__pt_keep_fd(fd);
 }
 
 /* A descriptor is closed only if it still names the file it was opened
@@ -291,7 +296,10 @@ char *__weft_mkdtemp(char *tmpl)
 
 int __weft_dup(int fd)
 {
-	return keep_fd(dup(fd));
+	int r = keep_fd(dup(fd));
+
+	weft__pt_chan_dup(fd, r);
+	return r;
 }
 
 /* dup2 onto a descriptor that was free makes one this execution opened;
@@ -301,21 +309,16 @@ int __weft_dup(int fd)
 int __weft_dup2(int fd, int to)
 {
 	bool was_open = fcntl(to, F_GETFD) != -1;
-	int r = dup2(fd, to);
+	int r;
 
+	/* A channel's end replaced is closed first (a step). */
+	if (fd != to && fcntl(fd, F_GETFD) != -1)
+		weft__pt_chan_close(to, PT_LOC());
+	r = dup2(fd, to);
+	if (r >= 0)
+		weft__pt_chan_dup(fd, r);
 	if (r >= 0 && fd != to && (!was_open || drop(R_FD, NULL, r)))
 		keep_fd(r);
-	return r;
-}
-
-int __weft_pipe(int fds[2])
-{
-	int r = pipe(fds);
-
-	if (r == 0) {
-		keep_fd(fds[0]);
-		keep_fd(fds[1]);
-	}
 	return r;
 }
 
@@ -326,6 +329,7 @@ int __weft_socket(int domain, int type, int proto)
 
 int __weft_close(int fd)
 {
+	weft__pt_chan_close(fd, PT_LOC());
 	drop(R_FD, NULL, fd);
 	return close(fd);
 }

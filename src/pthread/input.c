@@ -95,12 +95,20 @@ static char *stored_str(char *s, uintptr_t pc)
 
 ssize_t __weft_read(int fd, void *p, size_t n)
 {
+	if (weft__pt_chan(fd))
+		return stored(p, weft__pt_chan_read("read", fd, p, n, -1,
+						    NULL, NULL, PT_LOC()),
+			      1, PT_RA());
 	fd_point("read()", fd, PT_LOC());
 	return stored(p, read(fd, p, n), 1, PT_RA());
 }
 
 ssize_t __weft___read_chk(int fd, void *p, size_t n, size_t plen)
 {
+	if (n <= plen && weft__pt_chan(fd))
+		return stored(p, weft__pt_chan_read("read", fd, p, n, -1,
+						    NULL, NULL, PT_LOC()),
+			      1, PT_RA());
 	fd_point("read()", fd, PT_LOC());
 	return stored(p, __read_chk(fd, p, n, plen), 1, PT_RA());
 }

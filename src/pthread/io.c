@@ -39,7 +39,7 @@
  * "a device", or NULL when it cannot block.  Of the character devices,
  * /dev/null, /dev/zero and /dev/full (memory devices, major 1) answer at
  * once and always the same. */
-static const char *blocking_source(int fd)
+const char *weft__pt_blocking_source(int fd)
 {
 	struct stat st;
 	unsigned minor_no;
@@ -76,10 +76,10 @@ static _Noreturn void refuse(const char *call, const char *from,
 	 * without a timeout: poll() without a timeout: ..."), only where it
 	 * reads from. */
 	weft__limit(weft__internf("unsupported: %s", call), loc,
-		    "%s%s%sweft does not model pipes, sockets or "
-		    "terminals, not even between the program's own threads "
-		    "(a self-pipe wake-up), nor another process; give the "
-		    "program its input in a file or in memory%s",
+		    "%s%s%sweft models pipes, socket pairs and eventfds "
+		    "only between the program's own threads, made while the "
+		    "test runs, not sockets, terminals or another process; "
+		    "give the program its input in a file or in memory%s",
 		    from ? "from " : "", from ? from : "", from ? ": " : "",
 		    from ? " (standard input redirected from a file or a "
 			   "pipe is fine: weft gives every execution the same)"
@@ -94,7 +94,7 @@ void weft__pt_input_check(int fd, const char *call, const struct weft_loc *loc)
 	int e = errno;
 	/* fstat and isatty set errno (ENOTTY for /dev/null): the program's
 	 * is as it left it. */
-	const char *from = blocking_source(fd);
+	const char *from = weft__pt_blocking_source(fd);
 
 	if (from)
 		refuse(call, from, loc);
@@ -295,8 +295,37 @@ static void refuse_wait(const char *forever, const char *timed, int timeout,
 }
 
 
+/* A wait's timeout in nanoseconds: < 0 for ever, 0 none. */
+static long long ms_ns(int ms)
+{
+	return ms < 0 ? -1 : (long long)ms * 1000000LL;
+}
+
+static long long ts_ns(const struct timespec *t)
+{
+	return !t ? -1 : (long long)t->tv_sec * 1000000000LL + t->tv_nsec;
+}
+
+static long long tv_ns(const struct timeval *t)
+{
+	return !t ? -1 : (long long)t->tv_sec * 1000000000LL +
+				 (long long)t->tv_usec * 1000LL;
+}
+
+/* A timed select that timed out left no time (Linux writes what is
+ * left into *t). */
+static int select_done(int r, struct timeval *t)
+{
+	if (r == 0 && t)
+		t->tv_sec = t->tv_usec = 0;
+	return r;
+}
+
 ssize_t __weft_recv(int fd, void *p, size_t n, int flags)
 {
+	if (weft__pt_chan(fd))
+		return weft__pt_chan_read("recv", fd, p, n, flags, NULL,
+					  NULL, PT_LOC());
 	refuse_at("recv()", true, PT_RA());
 	return recv(fd, p, n, flags);
 }
@@ -304,8 +333,30 @@ ssize_t __weft_recv(int fd, void *p, size_t n, int flags)
 ssize_t __weft_recvfrom(int fd, void *p, size_t n, int flags,
 			struct sockaddr *a, socklen_t *al)
 {
+	if (weft__pt_chan(fd))
+		return weft__pt_chan_read("recvfrom", fd, p, n, flags, a, al,
+					  PT_LOC());
 	refuse_at("recvfrom()", true, PT_RA());
 	return recvfrom(fd, p, n, flags, a, al);
+}
+
+ssize_t __weft_send(int fd, const void *p, size_t n, int flags)
+{
+	if (!weft__pt_chan(fd))
+		return send(fd, p, n, flags);
+	weft__race_access(p, n, 0, PT_RA());
+	return weft__pt_chan_write("send", fd, p, n, flags, NULL, 0,
+				   PT_LOC());
+}
+
+ssize_t __weft_sendto(int fd, const void *p, size_t n, int flags,
+		      const struct sockaddr *a, socklen_t al)
+{
+	if (!weft__pt_chan(fd))
+		return sendto(fd, p, n, flags, a, al);
+	weft__race_access(p, n, 0, PT_RA());
+	return weft__pt_chan_write("sendto", fd, p, n, flags, a, al,
+				   PT_LOC());
 }
 
 int __weft_accept(int fd, struct sockaddr *a, socklen_t *al)
@@ -316,6 +367,10 @@ int __weft_accept(int fd, struct sockaddr *a, socklen_t *al)
 
 int __weft_poll(struct pollfd *f, nfds_t n, int timeout)
 {
+	int r = weft__pt_chan_poll(f, n, ms_ns(timeout), "poll", PT_LOC());
+
+	if (r != -2)
+		return r;
 	refuse_wait("poll() without a timeout", "poll() with a timeout",
 		    timeout, PT_RA());
 	return poll(f, n, timeout);
@@ -323,6 +378,11 @@ int __weft_poll(struct pollfd *f, nfds_t n, int timeout)
 
 int __weft_select(int n, fd_set *r, fd_set *w, fd_set *e, struct timeval *t)
 {
+	int k = weft__pt_chan_select(n, r, w, e, tv_ns(t), "select",
+				     PT_LOC());
+
+	if (k != -2)
+		return select_done(k, t);
 	refuse_at("select()", true, PT_RA());
 	return select(n, r, w, e, t);
 }
@@ -330,7 +390,8 @@ int __weft_select(int n, fd_set *r, fd_set *w, fd_set *e, struct timeval *t)
 /* What _FORTIFY_SOURCE makes of poll, recv and recvfrom, and the waits
  * weft does not model either: without them the call blocked for real, its
  * timeout or the data's arrival never explored, and the program was
- * verified. */
+ * verified.  (A buffer smaller than the size given is the checked
+ * call's own failure.) */
 int __poll_chk(struct pollfd *f, nfds_t n, int timeout, size_t flen);
 ssize_t __recv_chk(int fd, void *p, size_t n, size_t plen, int flags);
 ssize_t __recvfrom_chk(int fd, void *p, size_t n, size_t plen, int flags,
@@ -338,6 +399,12 @@ ssize_t __recvfrom_chk(int fd, void *p, size_t n, size_t plen, int flags,
 
 int __weft___poll_chk(struct pollfd *f, nfds_t n, int timeout, size_t flen)
 {
+	int r = flen / sizeof *f < n ? -2
+				     : weft__pt_chan_poll(f, n, ms_ns(timeout),
+							  "poll", PT_LOC());
+
+	if (r != -2)
+		return r;
 	refuse_wait("poll() without a timeout", "poll() with a timeout",
 		    timeout, PT_RA());
 	return __poll_chk(f, n, timeout, flen);
@@ -345,6 +412,9 @@ int __weft___poll_chk(struct pollfd *f, nfds_t n, int timeout, size_t flen)
 
 ssize_t __weft___recv_chk(int fd, void *p, size_t n, size_t plen, int flags)
 {
+	if (n <= plen && weft__pt_chan(fd))
+		return weft__pt_chan_read("recv", fd, p, n, flags, NULL,
+					  NULL, PT_LOC());
 	refuse_at("recv()", true, PT_RA());
 	return __recv_chk(fd, p, n, plen, flags);
 }
@@ -352,6 +422,9 @@ ssize_t __weft___recv_chk(int fd, void *p, size_t n, size_t plen, int flags)
 ssize_t __weft___recvfrom_chk(int fd, void *p, size_t n, size_t plen,
 			      int flags, struct sockaddr *a, socklen_t *al)
 {
+	if (n <= plen && weft__pt_chan(fd))
+		return weft__pt_chan_read("recvfrom", fd, p, n, flags, a, al,
+					  PT_LOC());
 	refuse_at("recvfrom()", true, PT_RA());
 	return __recvfrom_chk(fd, p, n, plen, flags, a, al);
 }
@@ -359,6 +432,10 @@ ssize_t __weft___recvfrom_chk(int fd, void *p, size_t n, size_t plen,
 int __weft_ppoll(struct pollfd *f, nfds_t n, const struct timespec *t,
 		 const sigset_t *mask)
 {
+	int r = weft__pt_chan_poll(f, n, ts_ns(t), "ppoll", PT_LOC());
+
+	if (r != -2)
+		return r;
 	/* (A NULL timeout waits for ever; it was named "with a timeout".) */
 	refuse_wait("ppoll() without a timeout", "ppoll() with a timeout",
 		    !t ? -1 : t->tv_sec || t->tv_nsec, PT_RA());
@@ -368,6 +445,11 @@ int __weft_ppoll(struct pollfd *f, nfds_t n, const struct timespec *t,
 int __weft_pselect(int n, fd_set *r, fd_set *w, fd_set *e,
 		   const struct timespec *t, const sigset_t *mask)
 {
+	int k = weft__pt_chan_select(n, r, w, e, ts_ns(t), "pselect",
+				     PT_LOC());
+
+	if (k != -2)
+		return k;
 	refuse_at("pselect()", true, PT_RA());
 	return pselect(n, r, w, e, t, mask);
 }

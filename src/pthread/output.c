@@ -359,6 +359,9 @@ void __weft_perror(const char *s)
 ssize_t __weft_write(int fd, const void *p, size_t n)
 {
 	weft__race_access(p, n, 0, PT_RA());
+	if (weft__pt_chan(fd))
+		return weft__pt_chan_write("write", fd, p, n, -1, NULL, 0,
+					   PT_LOC());
 	if ((fd != 1 && fd != 2) || !weft__pt_capturing()) {
 		/* A write of a regular file: a step on its contents (fs.c). */
 		weft__pt_fs_step("write()", weft__pt_file_obj(fd), true,

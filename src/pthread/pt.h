@@ -12,6 +12,9 @@
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <poll.h>
+#include <sys/select.h>
+#include <sys/socket.h>
 
 #include "internal.h"
 #include "detect/race.h"
@@ -102,6 +105,40 @@ int weft__pt_fs_renamed(const char *to, int rc);
 int weft__pt_fs_linked(const char *to, int rc);
 bool weft__pt_drop_stream(FILE *f);
 bool weft__pt_drop_fd(int fd);
+/* In-process channels (chan.c): pipes, socket pairs and eventfds a test
+ * thread made in this execution.  weft__pt_chan says whether fd is one
+ * (never outside an execution).  The reads and writes are scheduling
+ * points that block, as the real calls do, until the call can go on;
+ * flags < 0 means read()/write(), otherwise recv/send's flags, a and al
+ * their address.  weft__pt_chan_close is the step before a close of fd
+ * (nothing when it is not a channel); weft__pt_chan_dup notes that to is
+ * now a copy of fd.  weft__pt_chan_poll and weft__pt_chan_select wait,
+ * for timeout_ns (< 0: for ever, 0: not at all), for one of the
+ * descriptors, as poll and select do, when every one is a channel or
+ * cannot block and one is a channel; otherwise they return -2 and do
+ * nothing.  They may block. */
+bool weft__pt_chan(int fd);
+/* The object every step on a channel touches (chan_wait.c's polls too). */
+const void *weft__pt_chan_obj(void);
+ssize_t weft__pt_chan_read(const char *call, int fd, void *p, size_t n,
+			   int flags, struct sockaddr *a, socklen_t *al,
+			   const struct weft_loc *loc);
+ssize_t weft__pt_chan_write(const char *call, int fd, const void *p, size_t n,
+			    int flags, const struct sockaddr *a, socklen_t al,
+			    const struct weft_loc *loc);
+void weft__pt_chan_close(int fd, const struct weft_loc *loc);
+void weft__pt_chan_dup(int fd, int to);
+int weft__pt_chan_poll(struct pollfd *f, nfds_t n, long long timeout_ns,
+		       const char *call, const struct weft_loc *loc);
+int weft__pt_chan_select(int n, fd_set *rd, fd_set *wr, fd_set *ex,
+			 long long timeout_ns, const char *call,
+			 const struct weft_loc *loc);
+/* What a read of fd would wait for ("a pipe", "a socket", "a terminal",
+ * ...), or NULL when it cannot block (io.c). */
+const char *weft__pt_blocking_source(int fd);
+/* The record of a descriptor the execution opened, closed before the
+ * next one (files.c); returns fd. */
+int weft__pt_keep_fd(int fd);
 /* Whether t names a thread of this execution. */
 bool weft__pt_valid(pthread_t t);
 

@@ -1,0 +1,133 @@
+/* src/pthread/chan_wait.c - poll and select over the program's in-process
+ * channels (chan.c): a wait on several descriptors, each a channel of
+ * this execution or one that never blocks (a regular file).
+ *
+ * The wait is one step on the object of every channel call, a read of it
+ * (two polls commute; a poll and any read, write or close of a channel
+ * do not).  Without a timeout it blocks until a poll that does not wait
+ * finds one descriptor ready; with one, it never blocks: run before the
+ * data comes it times out (the virtual clock moves on by the timeout),
+ * after, it finds the data, and the explorer tries both orders.  It
+ * orders no clocks: the read after it does. */
+#include <poll.h>
+#include <string.h>
+#include <sys/select.h>
+
+#include "pthread/pt.h"
+
+#define POLL_MAX 64
+
+struct pollset {
+	const struct pollfd *f;
+	nfds_t n;
+};
+
+static bool any_ready(const struct weft__op *op)
+{
+	const struct pollset *s = op->arg;
+	struct pollfd copy[POLL_MAX];
+
+	memcpy(copy, s->f, sizeof copy[0] * s->n);
+	return poll(copy, s->n, 0) > 0;
+}
+
+static int set_desc(const struct weft__op *op, char *buf, size_t n)
+{
+	snprintf(buf, n, "an event on %s", op->objname);
+	return -1;
+}
+
+/* Whether every descriptor of f is a channel of this execution, or one
+ * that never blocks (a regular file): a wait on them is in weft's hands;
+ * *some is set when one is a channel. */
+static bool controlled(const struct pollfd *f, nfds_t n, bool *some)
+{
+	*some = false;
+	for (nfds_t i = 0; i < n; i++) {
+		if (f[i].fd < 0)
+			continue;
+		if (weft__pt_chan(f[i].fd))
+			*some = true;
+		else if (weft__pt_blocking_source(f[i].fd))
+			return false;
+	}
+	return true;
+}
+
+int weft__pt_chan_poll(struct pollfd *f, nfds_t n, long long timeout_ns,
+		       const char *call, const struct weft_loc *loc)
+{
+	struct pollset s = { f, n };
+	bool some;
+	int r;
+
+	if (!weft__pt_live() || n > POLL_MAX || !controlled(f, n, &some) ||
+	    !some)
+		return -2;
+	{
+		bool block = timeout_ns < 0;
+		struct weft__op op = {
+			.name = call, .obj = weft__pt_chan_obj(),
+			.objname = weft__internf("%lu descriptor%s",
+						 (unsigned long)n,
+						 n == 1 ? "" : "s"),
+			.access = WEFT__ACC_READ,
+			.order = WEFT__ORDER_EXPLICIT,
+			.ready = block ? any_ready : NULL,
+			.waitdesc = block ? set_desc : NULL,
+			.timed = timeout_ns > 0, .arg = &s, .loc = loc };
+		weft__visible(&op);
+	}
+	r = poll(f, n, 0);
+	if (r == 0 && timeout_ns == 0)
+		weft__spun();
+	if (r == 0 && timeout_ns > 0) {
+		/* Nothing came before it ran: it waited until its timeout
+		 * (a thread that writes first is the other order). */
+		weft__timed_out();
+		weft__pt_time_pass(timeout_ns);
+	}
+	return r;
+}
+
+/* select and pselect, as a poll of the descriptors of their sets (at most
+ * POLL_MAX of them); -2 when it is not a wait on channels. */
+int weft__pt_chan_select(int n, fd_set *rd, fd_set *wr, fd_set *ex,
+			 long long timeout_ns, const char *call,
+			 const struct weft_loc *loc)
+{
+	struct pollfd f[POLL_MAX];
+	nfds_t m = 0;
+	int r, count = 0;
+
+	for (int fd = 0; fd < n && fd < FD_SETSIZE; fd++) {
+		short ev = (short)((rd && FD_ISSET(fd, rd) ? POLLIN : 0) |
+				   (wr && FD_ISSET(fd, wr) ? POLLOUT : 0) |
+				   (ex && FD_ISSET(fd, ex) ? POLLPRI : 0));
+		if (!ev)
+			continue;
+		if (m == POLL_MAX)
+			return -2;
+		f[m++] = (struct pollfd){ .fd = fd, .events = ev };
+	}
+	r = weft__pt_chan_poll(f, m, timeout_ns, call, loc);
+	if (r < 0)
+		return r;
+	for (nfds_t i = 0; i < m; i++) {
+		short re = f[i].revents;
+		int fd = f[i].fd;
+		if (rd && FD_ISSET(fd, rd) && !(re & (POLLIN | POLLHUP | POLLERR)))
+			FD_CLR(fd, rd);
+		else if (rd && FD_ISSET(fd, rd))
+			count++;
+		if (wr && FD_ISSET(fd, wr) && !(re & (POLLOUT | POLLERR)))
+			FD_CLR(fd, wr);
+		else if (wr && FD_ISSET(fd, wr))
+			count++;
+		if (ex && FD_ISSET(fd, ex) && !(re & POLLPRI))
+			FD_CLR(fd, ex);
+		else if (ex && FD_ISSET(fd, ex))
+			count++;
+	}
+	return count;
+}

@@ -188,6 +188,8 @@ int __weft_mtx_timedlock(mtx_t *restrict m, const struct timespec *restrict ts)
 	loc = PT_LOC();
 	if (weft__mutex_trylock(wm(m), "mtx_timedlock", loc) == 0)
 		return thrd_success;
+	if (weft__pt_bad_deadline(ts))
+		return thrd_error;
 	if (weft__pt_times_out("timedlock times out", CLOCK_REALTIME, ts, loc))
 		return thrd_timedout;
 	weft__timed_wait(true);
@@ -247,6 +249,8 @@ int __weft_cnd_timedwait(cnd_t *restrict c, mtx_t *restrict m,
 {
 	if (!weft__pt_live())
 		return cnd_timedwait(c, m, ts);
+	if (weft__pt_bad_deadline(ts))
+		return thrd_error;
 	return weft__cond_wait(weft__pt_cond((pthread_cond_t *)c), wm(m), 1,
 			       "cnd_timedwait", PT_LOC())
 		       ? thrd_timedout

@@ -54,6 +54,14 @@ static bool controlled(const struct pollfd *f, nfds_t n, bool *some)
 	return true;
 }
 
+static bool any_fd(const struct pollfd *f, nfds_t n)
+{
+	for (nfds_t i = 0; i < n; i++)
+		if (f[i].fd >= 0)
+			return true;
+	return false;
+}
+
 int weft__pt_chan_poll(struct pollfd *f, nfds_t n, long long timeout_ns,
 		       const char *call, const struct weft_loc *loc)
 {
@@ -61,8 +69,16 @@ int weft__pt_chan_poll(struct pollfd *f, nfds_t n, long long timeout_ns,
 	bool some;
 	int r;
 
-	if (!weft__pt_live() || n > POLL_MAX || !controlled(f, n, &some) ||
-	    !some)
+	if (!weft__pt_live() || n > POLL_MAX || !controlled(f, n, &some))
+		return -2;
+	/* No descriptor at all: a sleep (poll(NULL, 0, ms), select(0, ...)
+	 * with a timeout, the portable sleeps of old), of virtual time. */
+	if (!some && !any_fd(f, n) && timeout_ns >= 0) {
+		if (timeout_ns > 0)
+			weft__pt_sleep_ns(timeout_ns, loc);
+		return 0;
+	}
+	if (!some)
 		return -2;
 	{
 		bool block = timeout_ns < 0;

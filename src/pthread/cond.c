@@ -106,6 +106,9 @@ static int cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
 {
 	int r;
 
+	/* glibc checks the deadline first: the mutex stays held. */
+	if (weft__pt_bad_deadline(ts))
+		return EINVAL;
 	weft__pt_cancel_enter();
 	r = weft__cond_wait(wc_at(c, loc), weft__pt_mutex(m), 1, opname, loc);
 	weft__pt_cancel_leave(r == -ECANCELED);
@@ -266,9 +269,14 @@ int __weft_pthread_rwlock_trywrlock(pthread_rwlock_t *l)
 static int timed(pthread_rwlock_t *l, bool write, clockid_t c,
 		 const struct timespec *abs, const struct weft_loc *loc)
 {
-	int r = write ? weft_rwlock_trywrlock_at(wr(l), loc)
-		      : weft_rwlock_tryrdlock_at(wr(l), loc);
+	int r;
 
+	/* glibc's rwlock checks the deadline before trying (POSIX allows
+	 * either). */
+	if (weft__pt_bad_deadline(abs))
+		return EINVAL;
+	r = write ? weft_rwlock_trywrlock_at(wr(l), loc)
+		  : weft_rwlock_tryrdlock_at(wr(l), loc);
 	if (r == 0)
 		return 0;
 	if (weft__pt_times_out("rwlock wait times out", c, abs, loc))

@@ -192,6 +192,9 @@ static int timed_lock(pthread_mutex_t *m, const char *opname, clockid_t c,
 		return err;
 	if (weft__mutex_trylock(w, opname, loc) == 0)
 		return weft__pt_robust_acquired(m, opname, loc);
+	/* glibc checks the deadline only when the lock is busy. */
+	if (weft__pt_bad_deadline(abs))
+		return EINVAL;
 	if (weft__pt_times_out("timedlock times out", c, abs, loc))
 		return ETIMEDOUT;
 	weft__timed_wait(true);

@@ -172,6 +172,10 @@ void weft__pt_time_pass(long long ns);
  * deadline abs on clock c, as the real call returns only then (a caller
  * that checks the time passed saw 1 microsecond).  A scheduling point
  * (the choice); does not block. */
+/* Whether deadline ts is one glibc refuses with EINVAL: nanoseconds
+ * outside 0..999,999,999 (a deadline built without carrying them into
+ * the seconds).  Not a scheduling point. */
+bool weft__pt_bad_deadline(const struct timespec *ts);
 bool weft__pt_times_out(const char *what, clockid_t c,
 			const struct timespec *abs, const struct weft_loc *loc);
 /* The program's call that led to a call from libstdc++ made at return

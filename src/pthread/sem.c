@@ -6,6 +6,7 @@
  * the program's pthread_barrier_t, so a waiter is enabled once the
  * generation it arrived in has completed. */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <semaphore.h>
 #include <string.h>
@@ -64,6 +65,10 @@ int __weft_sem_init(sem_t *s, int pshared, unsigned value)
 {
 	if (!weft__pt_live())
 		return sem_init(s, pshared, value);
+	if (value > SEM_VALUE_MAX) {
+		errno = EINVAL;
+		return -1;
+	}
 	memset(s, 0, sizeof *s);
 	weft_sem_init((weft_sem_t *)s, (long)value, NULL);
 	return 0;
@@ -130,6 +135,11 @@ static int timed_wait(sem_t *s, clockid_t c, const struct timespec *abs,
 		      const struct weft_loc *loc)
 {
 	weft__pt_cancel_check(loc);
+	/* glibc checks the deadline before trying. */
+	if (weft__pt_bad_deadline(abs)) {
+		errno = EINVAL;
+		return -1;
+	}
 	if (weft_sem_trywait_at(ws_live(s, "sem_timedwait", loc), loc) == 0)
 		return 0;
 	if (weft__pt_times_out("sem_timedwait times out", c, abs, loc)) {
@@ -168,10 +178,21 @@ int __weft_sem_clockwait(sem_t *s, clockid_t c, const struct timespec *ts)
 /* Never blocks; a scheduling point. */
 int __weft_sem_post(sem_t *s)
 {
+	weft_sem_t *w;
+
 	if (!weft__pt_live())
 		return sem_post(s);
-	weft_sem_post_at(ws_live(s, "sem_post", PT_LOC()), PT_LOC());
+	w = ws_live(s, "sem_post", PT_LOC());
+	weft_sem_post_at(w, PT_LOC());
 	still_live(s, "sem_post", PT_LOC());
+	/* At SEM_VALUE_MAX the post fails (EOVERFLOW) and the count stays:
+	 * taken back before any other thread runs, and no thread waited on
+	 * a count that high. */
+	if (w->count > SEM_VALUE_MAX) {
+		w->count--;
+		errno = EOVERFLOW;
+		return -1;
+	}
 	return 0;
 }
 

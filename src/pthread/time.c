@@ -47,6 +47,11 @@ void weft__pt_time_pass(long long ns)
 		now_ns += ns;
 }
 
+bool weft__pt_bad_deadline(const struct timespec *ts)
+{
+	return ts && (ts->tv_nsec < 0 || ts->tv_nsec >= 1000000000L);
+}
+
 bool weft__pt_times_out(const char *what, clockid_t c,
 			const struct timespec *abs, const struct weft_loc *loc)
 {

@@ -80,6 +80,15 @@ void __weft_bzero(void *d, size_t n)
 	memset(d, 0, n);
 }
 
+/* bcopy, the old BSD name, is memmove with its arguments swapped (gcc
+ * expanded one of a known size into plain moves, unchecked). */
+void __weft_bcopy(const void *s, void *d, size_t n)
+{
+	rd(s, n, PC());
+	wr(d, n, PC());
+	memmove(d, s, n);
+}
+
 size_t __weft_strlen(const char *s)
 {
 	size_t n = strlen(s);
@@ -198,6 +207,12 @@ char *__weft_strrchr(const char *s, int c)
 	rd(s, strlen(s) + 1, PC());
 	return strrchr(s, c);
 }
+
+/* index and rindex are the old names of strchr and strrchr. */
+char *__weft_index(const char *s, int c)
+	__attribute__((alias("__weft_strchr")));
+char *__weft_rindex(const char *s, int c)
+	__attribute__((alias("__weft_strrchr")));
 
 /* strstr reads the needle, and the haystack up to the end of the match
  * or, without one, to its terminator. */

@@ -84,7 +84,7 @@ static struct fdrec *rec(int fd)
 {
 	if (fd < 0 || fd >= CHAN_FDS || !weft__pt_live())
 		return NULL;
-	if (!fds[fd].chan || fds[fd].exec != weft__exec_no())
+	if (!fds[fd].chan || fds[fd].exec != weft__exec_gen())
 		return NULL;
 	return &fds[fd];
 }
@@ -108,7 +108,7 @@ static struct chan *chan_of(const struct fdrec *r)
  * (the descriptors are then ordinary ones, unsupported when read). */
 static int chan_new(enum kind k)
 {
-	long e = weft__exec_no();
+	long e = weft__exec_gen();
 
 	if (chans_exec != e) {
 		chans_exec = e;
@@ -125,7 +125,7 @@ static int chan_new(enum kind k)
 static void set_rec(int fd, int ch, int wdir, int rdir)
 {
 	if (fd >= 0 && fd < CHAN_FDS && ch)
-		fds[fd] = (struct fdrec){ .exec = weft__exec_no(),
+		fds[fd] = (struct fdrec){ .exec = weft__exec_gen(),
 					  .chan = (uint8_t)ch,
 					  .wdir = (uint8_t)wdir,
 					  .rdir = (uint8_t)rdir };

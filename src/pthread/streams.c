@@ -150,6 +150,16 @@ void weft__pt_stream_use(FILE *f, const char *call,
 
 	if (!weft__pt_live() || !f)
 		return;
+	/* A stream on a pipe between the threads (chan.c) moves its bytes
+	 * with libc's own reads and writes, at times of its buffer's
+	 * choosing, which are no steps: a read could block for real, and
+	 * the data would reach a reader unseen by the explorer. */
+	if (f != stdin && weft__pt_chan(fileno(f)))
+		weft__limit("unsupported: stream on a pipe", loc,
+			    "%s on a stream opened on a pipe, socket pair or "
+			    "eventfd (fdopen): weft models the descriptor's "
+			    "calls (read, write, poll ...), not a stream's "
+			    "buffering on it", call);
 	/* A stream on a regular file is a step on the file's contents
 	 * (fs.c), which every stream and descriptor on it share. */
 	obj = f == stdin ? NULL : weft__pt_file_obj(fileno(f));

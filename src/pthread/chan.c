@@ -28,7 +28,8 @@
  * Left out: channels made before the execution (a constructor's pipe,
  * whose contents would carry over from one execution to the next) and
  * stdio streams on a channel (libc's own reads would block for real) stay
- * unsupported (io.c), as does epoll. */
+ * unsupported (io.c, streams.c).  poll, select and epoll over channels:
+ * chan_wait.c. */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>

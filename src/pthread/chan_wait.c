@@ -1,6 +1,9 @@
-/* src/pthread/chan_wait.c - poll and select over the program's in-process
- * channels (chan.c): a wait on several descriptors, each a channel of
- * this execution or one that never blocks (a regular file).
+/* src/pthread/chan_wait.c - poll, select and epoll over the program's
+ * in-process channels (chan.c): a wait on several descriptors, each a
+ * channel of this execution or one that never blocks (a regular file);
+ * an epoll instance the execution made, whose interest list holds only
+ * channels, is waited on as its own descriptor (readable when an event
+ * is pending), and its events are then taken without waiting.
  *
  * The wait is one step on the object of every channel call, a read of it
  * (two polls commute; a poll and any read, write or close of a channel
@@ -11,11 +14,13 @@
  * orders no clocks: the read after it does. */
 #include <poll.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/select.h>
 
 #include "pthread/pt.h"
 
 #define POLL_MAX 64
+#define EPOLL_FDS 1024
 
 struct pollset {
 	const struct pollfd *f;
@@ -62,12 +67,42 @@ static bool any_fd(const struct pollfd *f, nfds_t n)
 	return false;
 }
 
+/* The step of a wait on the descriptors of s for timeout_ns: one that
+ * waits for ever blocks until one is ready; a timed one never blocks. */
+static void wait_step(const char *call, const char *what, long long timeout_ns,
+		      struct pollset *s, const struct weft_loc *loc)
+{
+	bool block = timeout_ns < 0;
+	struct weft__op op = { .name = call, .obj = weft__pt_chan_obj(),
+			       .objname = what, .access = WEFT__ACC_READ,
+			       .order = WEFT__ORDER_EXPLICIT,
+			       .ready = block ? any_ready : NULL,
+			       .waitdesc = block ? set_desc : NULL,
+			       .timed = timeout_ns > 0, .arg = s, .loc = loc };
+
+	weft__visible(&op);
+}
+
+/* After the step, r descriptors found ready: none is a round of a
+ * polling loop, or for a timed wait its timeout. */
+static int waited(int r, long long timeout_ns)
+{
+	if (r == 0 && timeout_ns == 0)
+		weft__spun();
+	if (r == 0 && timeout_ns > 0) {
+		/* Nothing came before it ran: it waited until its timeout
+		 * (a thread that writes first is the other order). */
+		weft__timed_out();
+		weft__pt_time_pass(timeout_ns);
+	}
+	return r;
+}
+
 int weft__pt_chan_poll(struct pollfd *f, nfds_t n, long long timeout_ns,
 		       const char *call, const struct weft_loc *loc)
 {
 	struct pollset s = { f, n };
 	bool some;
-	int r;
 
 	if (!weft__pt_live() || n > POLL_MAX || !controlled(f, n, &some))
 		return -2;
@@ -80,30 +115,10 @@ int weft__pt_chan_poll(struct pollfd *f, nfds_t n, long long timeout_ns,
 	}
 	if (!some)
 		return -2;
-	{
-		bool block = timeout_ns < 0;
-		struct weft__op op = {
-			.name = call, .obj = weft__pt_chan_obj(),
-			.objname = weft__internf("%lu descriptor%s",
-						 (unsigned long)n,
-						 n == 1 ? "" : "s"),
-			.access = WEFT__ACC_READ,
-			.order = WEFT__ORDER_EXPLICIT,
-			.ready = block ? any_ready : NULL,
-			.waitdesc = block ? set_desc : NULL,
-			.timed = timeout_ns > 0, .arg = &s, .loc = loc };
-		weft__visible(&op);
-	}
-	r = poll(f, n, 0);
-	if (r == 0 && timeout_ns == 0)
-		weft__spun();
-	if (r == 0 && timeout_ns > 0) {
-		/* Nothing came before it ran: it waited until its timeout
-		 * (a thread that writes first is the other order). */
-		weft__timed_out();
-		weft__pt_time_pass(timeout_ns);
-	}
-	return r;
+	wait_step(call, weft__internf("%lu descriptor%s", (unsigned long)n,
+				      n == 1 ? "" : "s"),
+		  timeout_ns, &s, loc);
+	return waited(poll(f, n, 0), timeout_ns);
 }
 
 /* select and pselect, as a poll of the descriptors of their sets (at most
@@ -146,4 +161,80 @@ int weft__pt_chan_select(int n, fd_set *rd, fd_set *wr, fd_set *ex,
 			count++;
 	}
 	return count;
+}
+
+/* ---- epoll ------------------------------------------------------------ */
+
+/* The epoll instances of this execution, by descriptor: wild when one
+ * descriptor of its interest list is neither a channel nor a regular
+ * file (what makes it ready comes from outside). */
+static struct {
+	long gen;
+	bool wild;
+} eps[EPOLL_FDS];
+
+static bool ours(int epfd)
+{
+	return weft__pt_live() && epfd >= 0 && epfd < EPOLL_FDS &&
+	       eps[epfd].gen == weft__exec_gen();
+}
+
+static int made(int fd)
+{
+	if (fd >= 0) {
+		weft__pt_keep_fd(fd);
+		if (weft__pt_live() && fd < EPOLL_FDS)
+			eps[fd].gen = weft__exec_gen(), eps[fd].wild = false;
+	}
+	return fd;
+}
+
+int __weft_epoll_create(int size)
+{
+	return made(epoll_create(size));
+}
+
+int __weft_epoll_create1(int flags)
+{
+	return made(epoll_create1(flags));
+}
+
+/* A change of the interest list: a step, as a wait of another thread
+ * reads it. */
+int __weft_epoll_ctl(int epfd, int op, int fd, struct epoll_event *ev)
+{
+	int r;
+
+	if (!ours(epfd))
+		return epoll_ctl(epfd, op, fd, ev);
+	{
+		struct weft__op st = { .name = "epoll_ctl",
+				       .obj = weft__pt_chan_obj(),
+				       .objname = "epoll",
+				       .access = WEFT__ACC_WRITE,
+				       .order = WEFT__ORDER_EXPLICIT,
+				       .loc = PT_LOC() };
+		weft__visible(&st);
+	}
+	r = epoll_ctl(epfd, op, fd, ev);
+	if (r == 0 && op != EPOLL_CTL_DEL && !weft__pt_chan(fd) &&
+	    weft__pt_blocking_source(fd))
+		eps[epfd].wild = true;
+	return r;
+}
+
+/* epoll_wait on an instance whose every descriptor is a channel: a wait
+ * for the epoll descriptor itself to be readable (it is when an event is
+ * pending), then the events taken without waiting; -2 otherwise. */
+int weft__pt_chan_epoll(int epfd, struct epoll_event *ev, int max,
+			long long timeout_ns, const char *call,
+			const struct weft_loc *loc)
+{
+	struct pollfd p = { .fd = epfd, .events = POLLIN };
+	struct pollset s = { &p, 1 };
+
+	if (!ours(epfd) || eps[epfd].wild)
+		return -2;
+	wait_step(call, "epoll", timeout_ns, &s, loc);
+	return waited(epoll_wait(epfd, ev, max, 0), timeout_ns);
 }

@@ -456,7 +456,25 @@ int __weft_pselect(int n, fd_set *r, fd_set *w, fd_set *e,
 
 int __weft_epoll_wait(int epfd, struct epoll_event *ev, int max, int timeout)
 {
+	int r = weft__pt_chan_epoll(epfd, ev, max, ms_ns(timeout),
+				    "epoll_wait", PT_LOC());
+
+	if (r != -2)
+		return r;
 	refuse_wait("epoll_wait() without a timeout",
 		    "epoll_wait() with a timeout", timeout, PT_RA());
 	return epoll_wait(epfd, ev, max, timeout);
+}
+
+int __weft_epoll_pwait(int epfd, struct epoll_event *ev, int max,
+		       int timeout, const sigset_t *mask)
+{
+	int r = weft__pt_chan_epoll(epfd, ev, max, ms_ns(timeout),
+				    "epoll_pwait", PT_LOC());
+
+	if (r != -2)
+		return r;
+	refuse_wait("epoll_pwait() without a timeout",
+		    "epoll_pwait() with a timeout", timeout, PT_RA());
+	return epoll_pwait(epfd, ev, max, timeout, mask);
 }

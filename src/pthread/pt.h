@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <poll.h>
+#include <sys/epoll.h>
 #include <sys/select.h>
 #include <sys/socket.h>
 
@@ -133,6 +134,9 @@ int weft__pt_chan_poll(struct pollfd *f, nfds_t n, long long timeout_ns,
 int weft__pt_chan_select(int n, fd_set *rd, fd_set *wr, fd_set *ex,
 			 long long timeout_ns, const char *call,
 			 const struct weft_loc *loc);
+int weft__pt_chan_epoll(int epfd, struct epoll_event *ev, int max,
+			long long timeout_ns, const char *call,
+			const struct weft_loc *loc);
 /* What a read of fd would wait for ("a pipe", "a socket", "a terminal",
  * ...), or NULL when it cannot block (io.c). */
 const char *weft__pt_blocking_source(int fd);

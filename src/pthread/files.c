@@ -130,6 +130,9 @@ int weft__pt_keep_fd(int fd)
 {
 	struct stat st;
 
+	/* A new descriptor is no channel until chan.c says so (the number
+	 * may be one a channel had, closed some way weft did not see). */
+	weft__pt_chan_dup(-1, fd);
 	if (fd >= 0 && fstat(fd, &st) == 0)
 		keep(R_FD, (struct res){ .u.fd = fd, .dev = st.st_dev,
 					 .ino = st.st_ino });
@@ -315,10 +318,10 @@ int __weft_dup2(int fd, int to)
 	if (fd != to && fcntl(fd, F_GETFD) != -1)
 		weft__pt_chan_close(to, PT_LOC());
 	r = dup2(fd, to);
-	if (r >= 0)
-		weft__pt_chan_dup(fd, r);
 	if (r >= 0 && fd != to && (!was_open || drop(R_FD, NULL, r)))
 		keep_fd(r);
+	if (r >= 0)
+		weft__pt_chan_dup(fd, r);
 	return r;
 }
 

@@ -18,6 +18,10 @@
 #include <pwd.h>
 #include <sched.h>
 #include <sys/epoll.h>
+#include <sys/ioctl.h>
+#include <sys/sendfile.h>
+#include <sys/uio.h>
+#include <fcntl.h>
 #include <sys/eventfd.h>
 #include <sys/file.h>
 #include <semaphore.h>

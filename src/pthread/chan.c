@@ -44,7 +44,7 @@
 #include "modelled.h"
 
 #define CHAN_FDS 1024
-#define CHANS 32
+#define CHANS 64
 #define SEGS 4
 
 enum kind { PIPE, SOCK_STREAM_PAIR, SOCK_DGRAM_PAIR, EVENT };
@@ -64,28 +64,32 @@ struct dir {
 	struct seg seg[SEGS];
 };
 
+/* A channel, in use in execution gen while nfd of the program's
+ * descriptors name it (a slot is taken again once all are closed). */
 struct chan {
+	long gen;
+	int nfd;
 	enum kind kind;
 	struct dir dir[2];
 };
 
 /* What a descriptor of the program is: a channel of this execution when
- * exec is the execution's number and chan is not 0 (its index + 1). */
+ * gen is the execution's and chan is not 0 (its index + 1); wr: a write
+ * end (a pipe's read end writes nothing). */
 static struct fdrec {
-	long exec;
+	long gen;
 	uint8_t chan, wdir, rdir;
+	bool wr;
 } fds[CHAN_FDS];
 
 static struct chan chans[CHANS];
-static long chans_exec = -1;
-static int nchans;
 static char chan_obj; /* the one object of every channel call */
 
 static struct fdrec *rec(int fd)
 {
 	if (fd < 0 || fd >= CHAN_FDS || !weft__pt_live())
 		return NULL;
-	if (!fds[fd].chan || fds[fd].exec != weft__exec_gen())
+	if (!fds[fd].chan || fds[fd].gen != weft__exec_gen())
 		return NULL;
 	return &fds[fd];
 }
@@ -105,34 +109,56 @@ static struct chan *chan_of(const struct fdrec *r)
 	return &chans[r->chan - 1];
 }
 
-/* A new channel of this execution: its number, 0 when there are too many
- * (the descriptors are then ordinary ones, unsupported when read). */
+/* A new channel of this execution: its number.  With every slot in use
+ * the execution is inconclusive. */
 static int chan_new(enum kind k)
 {
-	long e = weft__exec_gen();
+	long g = weft__exec_gen();
 
-	if (chans_exec != e) {
-		chans_exec = e;
-		nchans = 0;
+	for (int i = 0; i < CHANS; i++) {
+		struct chan *c = &chans[i];
+		if (c->gen == g && c->nfd > 0)
+			continue;
+		*c = (struct chan){ .gen = g, .kind = k };
+		return i + 1;
 	}
-	if (nchans == CHANS)
-		return 0;
-	chans[nchans].kind = k;
-	for (int d = 0; d < 2; d++)
-		chans[nchans].dir[d] = (struct dir){ 0 };
-	return ++nchans;
+	weft__limit("unsupported: too many pipes", NULL,
+		    "more than %d pipes, socket pairs and eventfds open at "
+		    "once in one execution", CHANS);
 }
 
-static void set_rec(int fd, int ch, int wdir, int rdir)
+/* fd no longer names what it named (closed, or replaced). */
+static void forget(int fd)
 {
-	if (fd >= 0 && fd < CHAN_FDS && ch)
-		fds[fd] = (struct fdrec){ .exec = weft__exec_gen(),
-					  .chan = (uint8_t)ch,
-					  .wdir = (uint8_t)wdir,
-					  .rdir = (uint8_t)rdir };
+	struct fdrec *r = rec(fd);
+
+	if (r) {
+		chan_of(r)->nfd--;
+		r->chan = 0;
+	}
+}
+
+static void set_rec(int fd, int ch, int wdir, int rdir, bool wr)
+{
+	if (fd < 0 || fd >= CHAN_FDS)
+		return;
+	forget(fd);
+	if (!ch)
+		return;
+	fds[fd] = (struct fdrec){ .gen = weft__exec_gen(), .chan = (uint8_t)ch,
+				  .wdir = (uint8_t)wdir, .rdir = (uint8_t)rdir,
+				  .wr = wr };
+	chans[ch - 1].nfd++;
 }
 
 /* ---- happens-before --------------------------------------------------- */
+
+/* What a direction counts: bytes, or a socket pair's datagrams (each
+ * write one, each read one). */
+static uint64_t units(const struct chan *c, size_t n)
+{
+	return c->kind == SOCK_DGRAM_PAIR ? n > 0 : n;
+}
 
 /* A write of n bytes (0: a close) by the calling thread: its clock goes
  * with them, and its later accesses are a new epoch, not ordered before
@@ -152,7 +178,7 @@ static void release(const struct fdrec *r, size_t n)
 	}
 	s = &d->seg[(d->first + d->nseg) % SEGS];
 	d->nseg++;
-	d->written += n;
+	d->written += units(chan_of(r), n);
 	/* (The slot reused when the ring is full is the oldest, never
 	 * prev, the newest.) */
 	for (int i = 0; i < nt; i++) {
@@ -164,24 +190,26 @@ static void release(const struct fdrec *r, size_t n)
 	weft__vc_tick(self);
 }
 
-/* A read that got got bytes (eof: the end of the file) acquires the
- * clock of the write of its last byte, which includes the earlier ones. */
-static void acquire(const struct fdrec *r, size_t got, bool eof)
+/* A read that got got bytes (eof: the end of the file; peek: MSG_PEEK,
+ * which leaves them there) acquires the clock of the write of its last
+ * byte, which includes the earlier ones. */
+static void acquire(const struct fdrec *r, size_t got, bool eof, bool peek)
 {
 	const struct chan *c = chan_of(r);
 	struct dir *d = &chan_of(r)->dir[r->rdir];
 	uint64_t upto;
 	const struct seg *s = NULL;
 
-	/* A datagram or an eventfd's count is read whole, or its rest is
-	 * dropped: the read takes everything written so far. */
-	if (eof || c->kind == SOCK_DGRAM_PAIR || c->kind == EVENT)
+	/* An eventfd's count is read whole (or one unit of it, in its
+	 * semaphore mode): the read takes everything written so far. */
+	if (eof || c->kind == EVENT)
 		upto = d->written;
 	else
-		upto = d->read + got;
+		upto = d->read + units(c, got);
 	if (upto > d->written)
 		upto = d->written;
-	d->read = upto;
+	if (!peek)
+		d->read = upto;
 	if (!d->nseg || (!got && !eof))
 		return;
 	for (int k = 0; k < d->nseg && !s; k++) {
@@ -194,6 +222,24 @@ static void acquire(const struct fdrec *r, size_t got, bool eof)
 	weft__vc_acquire(weft__self(), s->clk, s->n);
 }
 
+/* poll, select or epoll found fd readable: what its bytes carry is
+ * ordered before what the thread does next, as the kernel's wait queue
+ * orders it (a loop that handles the job and then drains the wake-up).
+ * Without taking anything. */
+void weft__pt_chan_seen(int fd)
+{
+	const struct fdrec *r = rec(fd);
+	const struct dir *d;
+
+	if (!r)
+		return;
+	d = &chan_of(r)->dir[r->rdir];
+	if (d->nseg) {
+		const struct seg *s = &d->seg[(d->first + d->nseg - 1) % SEGS];
+		weft__vc_acquire(weft__self(), s->clk, s->n);
+	}
+}
+
 /* ---- the scheduling points -------------------------------------------- */
 
 static bool would(int fd, short events)
@@ -203,59 +249,89 @@ static bool would(int fd, short events)
 	return poll(&p, 1, 0) > 0;
 }
 
-static bool readable(const struct weft__op *op)
-{
-	return would((int)op->arg2, POLLIN);
-}
-
-static bool writable(const struct weft__op *op)
-{
-	return would((int)op->arg2, POLLOUT);
-}
-
 static const char *kind_name(int fd)
 {
 	static const char *const names[] = { "pipe", "socket pair",
 					     "socket pair", "eventfd" };
-	return names[chan_of(rec(fd))->kind];
+	const struct fdrec *r = rec(fd);
+
+	return r ? names[chan_of(r)->kind] : "a closed descriptor";
+}
+
+/* What a call on a channel wants, for its step's callbacks (asked by the
+ * scheduler from another thread's stack: no look-up of this one's). */
+struct want {
+	int fd, flags; /* flags < 0: read or write, else recv/send's */
+	size_t n;
+	bool out;
+	enum kind kind;
+	const void *cancel; /* a cancellation point's object (cancel.c) */
+	int self;
+};
+
+/* Whether the call would fail at once rather than wait: the kernel
+ * refuses it (a closed descriptor, the wrong end, a short eventfd read,
+ * recv or send on a pipe), or it does not wait (O_NONBLOCK, set perhaps
+ * by another thread while this one waited, or MSG_DONTWAIT). */
+static bool fails_now(const struct want *w)
+{
+	int fl = fcntl(w->fd, F_GETFL), mode = fl & O_ACCMODE;
+
+	return fl < 0 || w->n == 0 || (fl & O_NONBLOCK) ||
+	       (w->out ? mode == O_RDONLY : mode == O_WRONLY) ||
+	       (w->kind == EVENT && w->n < sizeof(uint64_t)) ||
+	       (w->kind == PIPE && w->flags >= 0) ||
+	       (w->flags >= 0 && (w->flags & MSG_DONTWAIT));
+}
+
+static bool can_go(const struct weft__op *op)
+{
+	const struct want *w = op->arg;
+
+	return would(w->fd, w->out ? POLLOUT : POLLIN) || fails_now(w) ||
+	       (w->cancel && weft__cancel_wakes(w->self));
+}
+
+/* A call that finds nothing to read (or no room), or fails, only reads
+ * the channel, as a failed trylock reads its mutex: a loop of them
+ * spins, and the livelock check sees it. */
+static uint8_t go_access(const struct weft__op *op)
+{
+	const struct want *w = op->arg;
+
+	return would(w->fd, w->out ? POLLOUT : POLLIN) ? WEFT__ACC_WRITE
+						       : WEFT__ACC_READ;
 }
 
 static int wait_desc(const struct weft__op *op, char *buf, size_t n)
 {
-	snprintf(buf, n, "%s %s", op->arg ? "room to write in" : "data in",
+	const struct want *w = op->arg;
+
+	snprintf(buf, n, "%s %s", w->out ? "room to write in" : "data in",
 		 op->objname);
 	return -1;
 }
 
-/* A call that does not wait but finds nothing to read (or no room) only
- * reads the channel, as a failed trylock reads its mutex: a loop of
- * them spins, and the livelock check sees it. */
-static uint8_t in_access(const struct weft__op *op)
-{
-	return readable(op) ? WEFT__ACC_WRITE : WEFT__ACC_READ;
-}
+enum mode { PLAIN, WAIT };
 
-static uint8_t out_access(const struct weft__op *op)
-{
-	return writable(op) ? WEFT__ACC_WRITE : WEFT__ACC_READ;
-}
-
-enum mode { PLAIN, TRY, BLOCK };
-
-/* The step of call on channel fd: BLOCK waits until it can read (out:
- * write) without blocking; TRY does not wait. */
-static void chan_step(const char *call, int fd, bool out, enum mode m,
-		      const struct weft_loc *loc)
+/* The step of call on channel fd.  WAIT: one that waits until it can go
+ * on (can_go); its access is a write only when it moves bytes.  PLAIN: a
+ * write of the channel, no wait. */
+static void chan_step(const char *call, int fd, enum mode m,
+		      struct want *w, const struct weft_loc *loc)
 {
 	struct weft__op op = {
 		.name = call, .obj = &chan_obj,
 		.objname = weft__internf("%s (fd %d)", kind_name(fd), fd),
 		.access = WEFT__ACC_WRITE, .order = WEFT__ORDER_EXPLICIT,
-		.ready = m == BLOCK ? (out ? writable : readable) : NULL,
-		.access_now = m == TRY ? (out ? out_access : in_access) : NULL,
-		.waitdesc = m == BLOCK ? wait_desc : NULL,
-		.arg = out ? (void *)1 : NULL, .arg2 = fd, .loc = loc };
+		.ready = m == WAIT ? can_go : NULL,
+		.access_now = m == WAIT ? go_access : NULL,
+		.waitdesc = m == WAIT ? wait_desc : NULL,
+		.obj2 = w ? w->cancel : NULL, .arg = w, .arg2 = fd,
+		.loc = loc };
 
+	if (w && rec(fd))
+		w->kind = chan_of(rec(fd))->kind;
 	weft__visible(&op);
 }
 
@@ -279,113 +355,151 @@ static bool nonblocking(int fd, int flags)
 	       (flags >= 0 && (flags & MSG_DONTWAIT));
 }
 
-ssize_t weft__pt_chan_read(const char *call, int fd, void *p, size_t n,
-			   int flags, struct sockaddr *a, socklen_t *al,
-			   const struct weft_loc *loc)
-{
-	bool nb = nonblocking(fd, flags);
-	const struct fdrec *r;
-	ssize_t got;
-
-	chan_step(call, fd, false, nb ? TRY : n > 0 ? BLOCK : PLAIN, loc);
-	/* Between the step and the call no other thread runs: what the
-	 * poll saw is still there, and the call does not block. */
-	if (flags < 0)
-		got = read(fd, p, n);
-	else
-		got = recvfrom(fd, p, n, flags, a, al);
-	if ((r = rec(fd)) && got >= 0)
-		acquire(r, (size_t)got, got == 0 && n > 0);
-	if (nb)
-		tried(got);
-	return got;
-}
-
-/* One write without blocking: what fits. */
-static ssize_t write_some(int fd, const void *p, size_t n, int flags,
-			  const struct sockaddr *a, socklen_t al, bool nb)
+/* One call on fd without waiting, whatever the descriptor's own mode:
+ * recv or send flags (< 0: read or write) with MSG_DONTWAIT, or the
+ * descriptor made non-blocking around it (only this thread runs). */
+static ssize_t once(int fd, void *p, size_t n, int flags, bool out,
+		    struct sockaddr *a, socklen_t *al, socklen_t alen)
 {
 	int fl = -1;
-	ssize_t w;
+	ssize_t r;
 
 	if (flags >= 0)
-		return sendto(fd, p, n, flags | (nb ? 0 : MSG_DONTWAIT), a,
-			      al);
-	if (!nb) {
-		fl = fcntl(fd, F_GETFL);
+		return out ? sendto(fd, p, n, flags | MSG_DONTWAIT, a, alen)
+			   : recvfrom(fd, p, n, flags | MSG_DONTWAIT, a, al);
+	fl = fcntl(fd, F_GETFL);
+	if (fl >= 0 && !(fl & O_NONBLOCK))
 		fcntl(fd, F_SETFL, fl | O_NONBLOCK);
-	}
-	w = write(fd, p, n);
-	if (fl >= 0) {
+	r = out ? write(fd, p, n) : read(fd, p, n);
+	if (fl >= 0 && !(fl & O_NONBLOCK)) {
 		int e = errno;
 		fcntl(fd, F_SETFL, fl);
 		errno = e;
 	}
-	return w;
+	return r;
 }
 
+static bool would_block(ssize_t r)
+{
+	return r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
+}
+
+/* A read: one step, which waits until the read can go on (data, the
+ * end of the file, or a failure the kernel gives at once: a read of a
+ * write end fails as natively, not in a deadlock), then the read without
+ * waiting.  MSG_WAITALL reads on until n bytes or the end. */
+ssize_t weft__pt_chan_read(const char *call, int fd, void *p, size_t n,
+			   int flags, struct sockaddr *a, socklen_t *al,
+			   const struct weft_loc *loc)
+{
+	bool all = flags >= 0 && (flags & MSG_WAITALL);
+	bool peek = flags >= 0 && (flags & MSG_PEEK);
+	size_t done = 0;
+
+	if (all)
+		flags &= ~MSG_WAITALL;
+	/* A read is a cancellation point: a request pending acts at once,
+	 * one that comes while it waits ends the wait. */
+	weft__pt_cancel_check(loc);
+	for (int again = 0;; again++) {
+		struct want w = { .fd = fd, .flags = flags, .n = n - done };
+		const struct fdrec *r;
+		bool nb;
+		ssize_t got;
+
+		weft__pt_cancel_enter();
+		w.cancel = weft__cancel_obj();
+		w.self = weft__self();
+		chan_step(call, fd, WAIT, &w, loc);
+		weft__pt_cancel_leave(w.cancel && weft__cancel_wakes(w.self) &&
+				      !would(fd, POLLIN) && !fails_now(&w));
+		nb = nonblocking(fd, flags);
+		got = once(fd, (char *)p + done, n - done, flags, false, a, al,
+			   0);
+		if (got >= 0 && (r = rec(fd)))
+			acquire(r, (size_t)got, got == 0 && n > done, peek);
+		if (nb)
+			tried(got);
+		if (would_block(got) && !nb && !again && !done)
+			continue; /* (a poll that said ready, once) */
+		if (got < 0)
+			return done ? (ssize_t)done : -1;
+		done += (size_t)got;
+		if (!all || nb || got == 0 || done == n)
+			return (ssize_t)done;
+	}
+}
+
+/* A write: a step and a write of what fits, without waiting (a poll's
+ * answer is coarser than the kernel's: a pipe whose last page has room
+ * for a small write does not poll writable); for a descriptor that
+ * blocks, while something is left, a step that waits for room and the
+ * next part.  Another thread's write can come in between, as in the
+ * kernel (which writes up to PIPE_BUF bytes whole or not at all). */
 ssize_t weft__pt_chan_write(const char *call, int fd, const void *p, size_t n,
 			    int flags, const struct sockaddr *a, socklen_t al,
 			    const struct weft_loc *loc)
 {
-	bool nb = nonblocking(fd, flags);
 	size_t done = 0;
+	bool nb, waited = false;
 
-	/* A blocking write waits for room, writes what fits and waits
-	 * again for the rest: another thread's write can come in between,
-	 * as in the kernel (only writes of up to PIPE_BUF are atomic). */
+	chan_step(call, fd, PLAIN, NULL, loc);
+	nb = nonblocking(fd, flags);
 	for (;;) {
+		struct want w = { .fd = fd, .flags = flags, .out = true };
 		const struct fdrec *r;
-		ssize_t w;
+		ssize_t k = once(fd, (char *)p + done, n - done, flags, true,
+				 (struct sockaddr *)a, NULL, al);
 
-		chan_step(call, fd, true, nb ? TRY : BLOCK, loc);
-		w = write_some(fd, (const char *)p + done, n - done, flags, a,
-			       al, nb);
-		if (w > 0 && (r = rec(fd)))
-			release(r, (size_t)w);
-		if (w < 0 && errno == EAGAIN && !nb)
-			weft__limit(weft__internf("unsupported: %s()", call), loc,
+		if (k > 0 && (r = rec(fd)))
+			release(r, (size_t)k);
+		if (would_block(k) && nb)
+			tried(k);
+		if (k < 0 && !(would_block(k) && !nb))
+			return done ? (ssize_t)done : -1;
+		if (k > 0)
+			done += (size_t)k;
+		if (nb || done == n)
+			return (ssize_t)done;
+		/* Room the kernel says there is, and still none: nothing
+		 * any thread does will change that. */
+		if (would_block(k) && waited)
+			weft__limit(weft__internf("unsupported: %s()", call),
+				    loc,
 				    "a write of %zu bytes to %s would block "
 				    "though a poll says there is room",
 				    n - done, kind_name(fd));
-		if (w < 0 && nb)
-			tried(w);
-		if (w < 0)
-			return done ? (ssize_t)done : -1;
-		done += (size_t)w;
-		if (nb || done == n)
-			return (ssize_t)done;
+		w.n = n - done;
+		chan_step(call, fd, WAIT, &w, loc);
+		nb = nonblocking(fd, flags);
+		waited = k < 0;
 	}
 }
 
 /* ---- making, copying and closing -------------------------------------- */
 
-int __weft_pipe(int p[2])
+/* A pipe's two ends (r: 0 from pipe), one channel when the test made
+ * them. */
+static int made_pipe(int p[2], int r)
 {
-	int r = pipe(p);
-
 	if (r == 0) {
 		int ch = weft__pt_live() ? chan_new(PIPE) : 0;
 		weft__pt_keep_fd(p[0]);
 		weft__pt_keep_fd(p[1]);
-		set_rec(p[0], ch, 0, 0);
-		set_rec(p[1], ch, 0, 0);
+		set_rec(p[0], ch, 0, 0, false);
+		set_rec(p[1], ch, 0, 0, true);
 	}
 	return r;
 }
 
+int __weft_pipe(int p[2])
+{
+	return made_pipe(p, pipe(p));
+}
+
 int __weft_pipe2(int p[2], int flags)
 {
-	int r = pipe2(p, flags);
-
-	if (r == 0) {
-		int ch = weft__pt_live() ? chan_new(PIPE) : 0;
-		weft__pt_keep_fd(p[0]);
-		weft__pt_keep_fd(p[1]);
-		set_rec(p[0], ch, 0, 0);
-		set_rec(p[1], ch, 0, 0);
-	}
-	return r;
+	return made_pipe(p, pipe2(p, flags));
 }
 
 int __weft_socketpair(int domain, int type, int proto, int sv[2])
@@ -401,8 +515,8 @@ int __weft_socketpair(int domain, int type, int proto, int sv[2])
 				 : 0;
 		weft__pt_keep_fd(sv[0]);
 		weft__pt_keep_fd(sv[1]);
-		set_rec(sv[0], ch, 0, 1);
-		set_rec(sv[1], ch, 1, 0);
+		set_rec(sv[0], ch, 0, 1, true);
+		set_rec(sv[1], ch, 1, 0, true);
 	}
 	return r;
 }
@@ -413,7 +527,7 @@ int __weft_eventfd(unsigned init, int flags)
 
 	if (fd >= 0) {
 		weft__pt_keep_fd(fd);
-		set_rec(fd, weft__pt_live() ? chan_new(EVENT) : 0, 0, 0);
+		set_rec(fd, weft__pt_live() ? chan_new(EVENT) : 0, 0, 0, true);
 	}
 	return fd;
 }
@@ -440,21 +554,36 @@ int __weft_eventfd_write(int fd, eventfd_t v)
 }
 
 /* A close of a channel's end: a step (a reader may see the end of the
- * file after it), which releases what that reader acquires. */
+ * file after it), and a write end's releases what that reader
+ * acquires. */
 void weft__pt_chan_close(int fd, const struct weft_loc *loc)
 {
 	const struct fdrec *r;
 
 	if (!weft__pt_chan(fd))
 		return;
-	chan_step("close", fd, false, PLAIN, loc);
-	if ((r = rec(fd)))
+	chan_step("close", fd, PLAIN, NULL, loc);
+	if ((r = rec(fd)) && r->wr)
 		release(r, 0);
-	fds[fd].chan = 0;
+	forget(fd);
 }
 
-/* to became a copy of fd (dup, dup2): a channel's descriptor if fd is
- * one, and no longer what it was. */
+/* A step on channel fd for call (shutdown, a change of its flags), which
+ * may end what a reader waits for: released as a close is. */
+void weft__pt_chan_change(const char *call, int fd, bool ends,
+			  const struct weft_loc *loc)
+{
+	const struct fdrec *r;
+
+	if (!weft__pt_chan(fd))
+		return;
+	chan_step(call, fd, PLAIN, NULL, loc);
+	if (ends && (r = rec(fd)) && r->wr)
+		release(r, 0);
+}
+
+/* to became a copy of fd (dup, dup2, dup3, F_DUPFD): a channel's
+ * descriptor if fd is one, and no longer what it was. */
 void weft__pt_chan_dup(int fd, int to)
 {
 	const struct fdrec *r = rec(fd);
@@ -462,7 +591,7 @@ void weft__pt_chan_dup(int fd, int to)
 	if (to < 0 || to >= CHAN_FDS || fd == to)
 		return;
 	if (r)
-		fds[to] = *r;
+		set_rec(to, r->chan, r->wdir, r->rdir, r->wr);
 	else
-		fds[to].chan = 0;
+		forget(to);
 }

@@ -12,6 +12,7 @@
  * data comes it times out (the virtual clock moves on by the timeout),
  * after, it finds the data, and the explorer tries both orders.  It
  * orders no clocks: the read after it does. */
+#include <errno.h>
 #include <poll.h>
 #include <string.h>
 #include <sys/epoll.h>
@@ -25,6 +26,8 @@
 struct pollset {
 	const struct pollfd *f;
 	nfds_t n;
+	const void *cancel; /* a cancellation point's object (cancel.c) */
+	int self;
 };
 
 static bool any_ready(const struct weft__op *op)
@@ -33,7 +36,8 @@ static bool any_ready(const struct weft__op *op)
 	struct pollfd copy[POLL_MAX];
 
 	memcpy(copy, s->f, sizeof copy[0] * s->n);
-	return poll(copy, s->n, 0) > 0;
+	return poll(copy, s->n, 0) > 0 ||
+	       (s->cancel && weft__cancel_wakes(s->self));
 }
 
 static int set_desc(const struct weft__op *op, char *buf, size_t n)
@@ -68,19 +72,41 @@ static bool any_fd(const struct pollfd *f, nfds_t n)
 }
 
 /* The step of a wait on the descriptors of s for timeout_ns: one that
- * waits for ever blocks until one is ready; a timed one never blocks. */
+ * waits for ever blocks until one is ready; a timed one never blocks.
+ * takes: the wait changes what the next one finds (epoll_wait disarms an
+ * edge-triggered or one-shot event), so two of them do not commute. */
 static void wait_step(const char *call, const char *what, long long timeout_ns,
-		      struct pollset *s, const struct weft_loc *loc)
+		      struct pollset *s, bool takes,
+		      const struct weft_loc *loc)
 {
 	bool block = timeout_ns < 0;
-	struct weft__op op = { .name = call, .obj = weft__pt_chan_obj(),
-			       .objname = what, .access = WEFT__ACC_READ,
+	struct weft__op op;
+
+	/* A cancellation point: a request pending acts at once, one that
+	 * comes while it waits ends the wait. */
+	weft__pt_cancel_check(loc);
+	weft__pt_cancel_enter();
+	s->cancel = weft__cancel_obj();
+	s->self = weft__self();
+	op = (struct weft__op){ .name = call, .obj = weft__pt_chan_obj(),
+			       .obj2 = s->cancel,
+			       .objname = what,
+			       .access = takes ? WEFT__ACC_WRITE
+					       : WEFT__ACC_READ,
 			       .order = WEFT__ORDER_EXPLICIT,
 			       .ready = block ? any_ready : NULL,
 			       .waitdesc = block ? set_desc : NULL,
 			       .timed = timeout_ns > 0, .arg = s, .loc = loc };
-
 	weft__visible(&op);
+	{
+		struct pollfd copy[POLL_MAX];
+		bool woken = s->cancel && weft__cancel_wakes(s->self);
+		if (woken) {
+			memcpy(copy, s->f, sizeof copy[0] * s->n);
+			woken = poll(copy, s->n, 0) == 0;
+		}
+		weft__pt_cancel_leave(woken);
+	}
 }
 
 /* After the step, r descriptors found ready: none is a round of a
@@ -101,10 +127,17 @@ static int waited(int r, long long timeout_ns)
 int weft__pt_chan_poll(struct pollfd *f, nfds_t n, long long timeout_ns,
 		       const char *call, const struct weft_loc *loc)
 {
-	struct pollset s = { f, n };
+	struct pollset s = { .f = f, .n = n };
 	bool some;
+	int r;
 
-	if (!weft__pt_live() || n > POLL_MAX || !controlled(f, n, &some))
+	if (!weft__pt_live() || n > POLL_MAX)
+		return -2;
+	if (!f && n > 0) {
+		errno = EFAULT;
+		return -1;
+	}
+	if (!controlled(f, n, &some))
 		return -2;
 	/* No descriptor at all: a sleep (poll(NULL, 0, ms), select(0, ...)
 	 * with a timeout, the portable sleeps of old), of virtual time. */
@@ -117,8 +150,12 @@ int weft__pt_chan_poll(struct pollfd *f, nfds_t n, long long timeout_ns,
 		return -2;
 	wait_step(call, weft__internf("%lu descriptor%s", (unsigned long)n,
 				      n == 1 ? "" : "s"),
-		  timeout_ns, &s, loc);
-	return waited(poll(f, n, 0), timeout_ns);
+		  timeout_ns, &s, false, loc);
+	r = waited(poll(f, n, 0), timeout_ns);
+	for (nfds_t i = 0; r > 0 && i < n; i++)
+		if (f[i].fd >= 0 && (f[i].revents & (POLLIN | POLLHUP)))
+			weft__pt_chan_seen(f[i].fd);
+	return r;
 }
 
 /* select and pselect, as a poll of the descriptors of their sets (at most
@@ -131,6 +168,8 @@ int weft__pt_chan_select(int n, fd_set *rd, fd_set *wr, fd_set *ex,
 	nfds_t m = 0;
 	int r, count = 0;
 
+	if (n > FD_SETSIZE)
+		return -2;
 	for (int fd = 0; fd < n && fd < FD_SETSIZE; fd++) {
 		short ev = (short)((rd && FD_ISSET(fd, rd) ? POLLIN : 0) |
 				   (wr && FD_ISSET(fd, wr) ? POLLOUT : 0) |
@@ -144,6 +183,12 @@ int weft__pt_chan_select(int n, fd_set *rd, fd_set *wr, fd_set *ex,
 	r = weft__pt_chan_poll(f, m, timeout_ns, call, loc);
 	if (r < 0)
 		return r;
+	/* A descriptor in a set that is not open: select fails. */
+	for (nfds_t i = 0; i < m; i++)
+		if (f[i].revents & POLLNVAL) {
+			errno = EBADF;
+			return -1;
+		}
 	for (nfds_t i = 0; i < m; i++) {
 		short re = f[i].revents;
 		int fd = f[i].fd;
@@ -231,10 +276,10 @@ int weft__pt_chan_epoll(int epfd, struct epoll_event *ev, int max,
 			const struct weft_loc *loc)
 {
 	struct pollfd p = { .fd = epfd, .events = POLLIN };
-	struct pollset s = { &p, 1 };
+	struct pollset s = { .f = &p, .n = 1 };
 
 	if (!ours(epfd) || eps[epfd].wild)
 		return -2;
-	wait_step(call, "epoll", timeout_ns, &s, loc);
+	wait_step(call, "epoll", timeout_ns, &s, true, loc);
 	return waited(epoll_wait(epfd, ev, max, 0), timeout_ns);
 }

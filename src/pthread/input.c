@@ -105,7 +105,11 @@ ssize_t __weft_read(int fd, void *p, size_t n)
 
 ssize_t __weft___read_chk(int fd, void *p, size_t n, size_t plen)
 {
-	if (n <= plen && weft__pt_chan(fd))
+	/* A buffer smaller than the count is the checked call's own
+	 * failure (it aborts before reading), whatever fd is. */
+	if (n > plen)
+		return __read_chk(fd, p, n, plen);
+	if (weft__pt_chan(fd))
 		return stored(p, weft__pt_chan_read("read", fd, p, n, -1,
 						    NULL, NULL, PT_LOC()),
 			      1, PT_RA());

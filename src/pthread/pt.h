@@ -128,6 +128,14 @@ ssize_t weft__pt_chan_write(const char *call, int fd, const void *p, size_t n,
 			    int flags, const struct sockaddr *a, socklen_t al,
 			    const struct weft_loc *loc);
 void weft__pt_chan_close(int fd, const struct weft_loc *loc);
+/* A step of call on channel fd that changes it (fcntl's F_SETFL, ioctl,
+ * shutdown); ends: it may end a reader's wait (shutdown), which then
+ * acquires what the caller did before.  Nothing when fd is no channel. */
+void weft__pt_chan_change(const char *call, int fd, bool ends,
+			  const struct weft_loc *loc);
+/* poll, select or epoll found channel fd readable: the caller acquires
+ * what the writes of its bytes released (the read after it will too). */
+void weft__pt_chan_seen(int fd);
 void weft__pt_chan_dup(int fd, int to);
 int weft__pt_chan_poll(struct pollfd *f, nfds_t n, long long timeout_ns,
 		       const char *call, const struct weft_loc *loc);

@@ -18,12 +18,7 @@
  * For the explorer, every call on a channel touches one object: any two
  * are ordered, since a poll may wait on several channels at once.  For
  * the race detector, the order is per channel and direction instead, as
- * in the kernel: a write releases the writer's clock with its bytes, and
- * a read acquires what the writes of the bytes it got released (a ring of
- * the last writes' clocks; a read of bytes older than the ring acquires
- * the oldest kept, which orders a little more than it should).  A close
- * releases what a read of the end of the file acquires.  A poll orders
- * nothing: the read after it does.
+ * in the kernel (chan_clock.c).
  *
  * Left out: channels made before the execution (a constructor's pipe,
  * whose contents would carry over from one execution to the next) and
@@ -41,53 +36,17 @@
 #include <unistd.h>
 
 #include "pthread/pt.h"
+#include "pthread/chan.h"
 #include "modelled.h"
 
-#define CHAN_FDS 1024
-#define CHANS 64
-#define SEGS 4
-
-enum kind { PIPE, SOCK_STREAM_PAIR, SOCK_DGRAM_PAIR, EVENT };
-
-/* The cumulative clock of the writes whose bytes end before end. */
-struct seg {
-	uint64_t end;
-	int n; /* meaningful entries of clk */
-	weft__vclock clk;
-};
-
-/* One direction of a channel: bytes written and read so far, and the
- * clocks of the last SEGS writes, oldest at first. */
-struct dir {
-	uint64_t written, read;
-	int first, nseg;
-	struct seg seg[SEGS];
-};
-
-/* A channel, in use in execution gen while nfd of the program's
- * descriptors name it (a slot is taken again once all are closed). */
-struct chan {
-	long gen;
-	int nfd;
-	enum kind kind;
-	struct dir dir[2];
-};
-
-/* What a descriptor of the program is: a channel of this execution when
- * gen is the execution's and chan is not 0 (its index + 1); wr: a write
- * end (a pipe's read end writes nothing). */
-static struct fdrec {
-	long gen;
-	uint8_t chan, wdir, rdir;
-	bool wr;
-} fds[CHAN_FDS];
-
-static struct chan chans[CHANS];
+/* The descriptors' records and the channels (chan.h). */
+static struct weft__chan_fd fds[WEFT__CHAN_FDS];
+static struct weft__chan chans[WEFT__CHANS];
 static char chan_obj; /* the one object of every channel call */
 
-static struct fdrec *rec(int fd)
+struct weft__chan_fd *weft__chan_rec(int fd)
 {
-	if (fd < 0 || fd >= CHAN_FDS || !weft__pt_live())
+	if (fd < 0 || fd >= WEFT__CHAN_FDS || !weft__pt_live())
 		return NULL;
 	if (!fds[fd].chan || fds[fd].gen != weft__exec_gen())
 		return NULL;
@@ -96,7 +55,7 @@ static struct fdrec *rec(int fd)
 
 bool weft__pt_chan(int fd)
 {
-	return rec(fd) != NULL;
+	return weft__chan_rec(fd) != NULL;
 }
 
 const void *weft__pt_chan_obj(void)
@@ -104,140 +63,51 @@ const void *weft__pt_chan_obj(void)
 	return &chan_obj;
 }
 
-static struct chan *chan_of(const struct fdrec *r)
+struct weft__chan *weft__chan_of(const struct weft__chan_fd *r)
 {
 	return &chans[r->chan - 1];
 }
 
 /* A new channel of this execution: its number.  With every slot in use
  * the execution is inconclusive. */
-static int chan_new(enum kind k)
+static int chan_new(enum weft__chan_kind k)
 {
 	long g = weft__exec_gen();
 
-	for (int i = 0; i < CHANS; i++) {
-		struct chan *c = &chans[i];
+	for (int i = 0; i < WEFT__CHANS; i++) {
+		struct weft__chan *c = &chans[i];
 		if (c->gen == g && c->nfd > 0)
 			continue;
-		*c = (struct chan){ .gen = g, .kind = k };
+		*c = (struct weft__chan){ .gen = g, .kind = k };
 		return i + 1;
 	}
 	weft__limit("unsupported: too many pipes", NULL,
 		    "more than %d pipes, socket pairs and eventfds open at "
-		    "once in one execution", CHANS);
+		    "once in one execution", WEFT__CHANS);
 }
 
 /* fd no longer names what it named (closed, or replaced). */
 static void forget(int fd)
 {
-	struct fdrec *r = rec(fd);
+	struct weft__chan_fd *r = weft__chan_rec(fd);
 
 	if (r) {
-		chan_of(r)->nfd--;
+		weft__chan_of(r)->nfd--;
 		r->chan = 0;
 	}
 }
 
 static void set_rec(int fd, int ch, int wdir, int rdir, bool wr)
 {
-	if (fd < 0 || fd >= CHAN_FDS)
+	if (fd < 0 || fd >= WEFT__CHAN_FDS)
 		return;
 	forget(fd);
 	if (!ch)
 		return;
-	fds[fd] = (struct fdrec){ .gen = weft__exec_gen(), .chan = (uint8_t)ch,
+	fds[fd] = (struct weft__chan_fd){ .gen = weft__exec_gen(), .chan = (uint8_t)ch,
 				  .wdir = (uint8_t)wdir, .rdir = (uint8_t)rdir,
 				  .wr = wr };
 	chans[ch - 1].nfd++;
-}
-
-/* ---- happens-before --------------------------------------------------- */
-
-/* What a direction counts: bytes, or a socket pair's datagrams (each
- * write one, each read one). */
-static uint64_t units(const struct chan *c, size_t n)
-{
-	return c->kind == SOCK_DGRAM_PAIR ? n > 0 : n;
-}
-
-/* A write of n bytes (0: a close) by the calling thread: its clock goes
- * with them, and its later accesses are a new epoch, not ordered before
- * what acquires this. */
-static void release(const struct fdrec *r, size_t n)
-{
-	struct dir *d = &chan_of(r)->dir[r->wdir];
-	int self = weft__self(), nt = weft__nthreads();
-	const uint32_t *vc = weft__vc(self);
-	const struct seg *prev =
-		d->nseg ? &d->seg[(d->first + d->nseg - 1) % SEGS] : NULL;
-	struct seg *s;
-
-	if (d->nseg == SEGS) {
-		d->first = (d->first + 1) % SEGS;
-		d->nseg--;
-	}
-	s = &d->seg[(d->first + d->nseg) % SEGS];
-	d->nseg++;
-	d->written += units(chan_of(r), n);
-	/* (The slot reused when the ring is full is the oldest, never
-	 * prev, the newest.) */
-	for (int i = 0; i < nt; i++) {
-		uint32_t a = prev && i < prev->n ? prev->clk[i] : 0;
-		s->clk[i] = a > vc[i] ? a : vc[i];
-	}
-	s->n = nt;
-	s->end = d->written;
-	weft__vc_tick(self);
-}
-
-/* A read that got got bytes (eof: the end of the file; peek: MSG_PEEK,
- * which leaves them there) acquires the clock of the write of its last
- * byte, which includes the earlier ones. */
-static void acquire(const struct fdrec *r, size_t got, bool eof, bool peek)
-{
-	const struct chan *c = chan_of(r);
-	struct dir *d = &chan_of(r)->dir[r->rdir];
-	uint64_t upto;
-	const struct seg *s = NULL;
-
-	/* An eventfd's count is read whole (or one unit of it, in its
-	 * semaphore mode): the read takes everything written so far. */
-	if (eof || c->kind == EVENT)
-		upto = d->written;
-	else
-		upto = d->read + units(c, got);
-	if (upto > d->written)
-		upto = d->written;
-	if (!peek)
-		d->read = upto;
-	if (!d->nseg || (!got && !eof))
-		return;
-	for (int k = 0; k < d->nseg && !s; k++) {
-		const struct seg *t = &d->seg[(d->first + k) % SEGS];
-		if (t->end >= upto)
-			s = t;
-	}
-	if (!s)
-		s = &d->seg[(d->first + d->nseg - 1) % SEGS];
-	weft__vc_acquire(weft__self(), s->clk, s->n);
-}
-
-/* poll, select or epoll found fd readable: what its bytes carry is
- * ordered before what the thread does next, as the kernel's wait queue
- * orders it (a loop that handles the job and then drains the wake-up).
- * Without taking anything. */
-void weft__pt_chan_seen(int fd)
-{
-	const struct fdrec *r = rec(fd);
-	const struct dir *d;
-
-	if (!r)
-		return;
-	d = &chan_of(r)->dir[r->rdir];
-	if (d->nseg) {
-		const struct seg *s = &d->seg[(d->first + d->nseg - 1) % SEGS];
-		weft__vc_acquire(weft__self(), s->clk, s->n);
-	}
 }
 
 /* ---- the scheduling points -------------------------------------------- */
@@ -253,9 +123,9 @@ static const char *kind_name(int fd)
 {
 	static const char *const names[] = { "pipe", "socket pair",
 					     "socket pair", "eventfd" };
-	const struct fdrec *r = rec(fd);
+	const struct weft__chan_fd *r = weft__chan_rec(fd);
 
-	return r ? names[chan_of(r)->kind] : "a closed descriptor";
+	return r ? names[weft__chan_of(r)->kind] : "a closed descriptor";
 }
 
 /* What a call on a channel wants, for its step's callbacks (asked by the
@@ -264,7 +134,7 @@ struct want {
 	int fd, flags; /* flags < 0: read or write, else recv/send's */
 	size_t n;
 	bool out;
-	enum kind kind;
+	enum weft__chan_kind kind;
 	const void *cancel; /* a cancellation point's object (cancel.c) */
 	int self;
 };
@@ -279,8 +149,8 @@ static bool fails_now(const struct want *w)
 
 	return fl < 0 || w->n == 0 || (fl & O_NONBLOCK) ||
 	       (w->out ? mode == O_RDONLY : mode == O_WRONLY) ||
-	       (w->kind == EVENT && w->n < sizeof(uint64_t)) ||
-	       (w->kind == PIPE && w->flags >= 0) ||
+	       (w->kind == WEFT__CHAN_EVENT && w->n < sizeof(uint64_t)) ||
+	       (w->kind == WEFT__CHAN_PIPE && w->flags >= 0) ||
 	       (w->flags >= 0 && (w->flags & MSG_DONTWAIT));
 }
 
@@ -330,8 +200,8 @@ static void chan_step(const char *call, int fd, enum mode m,
 		.obj2 = w ? w->cancel : NULL, .arg = w, .arg2 = fd,
 		.loc = loc };
 
-	if (w && rec(fd))
-		w->kind = chan_of(rec(fd))->kind;
+	if (w && weft__chan_rec(fd))
+		w->kind = weft__chan_of(weft__chan_rec(fd))->kind;
 	weft__visible(&op);
 }
 
@@ -403,7 +273,7 @@ ssize_t weft__pt_chan_read(const char *call, int fd, void *p, size_t n,
 	weft__pt_cancel_check(loc);
 	for (int again = 0;; again++) {
 		struct want w = { .fd = fd, .flags = flags, .n = n - done };
-		const struct fdrec *r;
+		const struct weft__chan_fd *r;
 		bool nb;
 		ssize_t got;
 
@@ -416,8 +286,8 @@ ssize_t weft__pt_chan_read(const char *call, int fd, void *p, size_t n,
 		nb = nonblocking(fd, flags);
 		got = once(fd, (char *)p + done, n - done, flags, false, a, al,
 			   0);
-		if (got >= 0 && (r = rec(fd)))
-			acquire(r, (size_t)got, got == 0 && n > done, peek);
+		if (got >= 0 && (r = weft__chan_rec(fd)))
+			weft__chan_acquire(r, (size_t)got, got == 0 && n > done, peek);
 		if (nb)
 			tried(got);
 		if (would_block(got) && !nb && !again && !done)
@@ -447,12 +317,12 @@ ssize_t weft__pt_chan_write(const char *call, int fd, const void *p, size_t n,
 	nb = nonblocking(fd, flags);
 	for (;;) {
 		struct want w = { .fd = fd, .flags = flags, .out = true };
-		const struct fdrec *r;
+		const struct weft__chan_fd *r;
 		ssize_t k = once(fd, (char *)p + done, n - done, flags, true,
 				 (struct sockaddr *)a, NULL, al);
 
-		if (k > 0 && (r = rec(fd)))
-			release(r, (size_t)k);
+		if (k > 0 && (r = weft__chan_rec(fd)))
+			weft__chan_release(r, (size_t)k);
 		if (would_block(k) && nb)
 			tried(k);
 		if (k < 0 && !(would_block(k) && !nb))
@@ -483,7 +353,7 @@ ssize_t weft__pt_chan_write(const char *call, int fd, const void *p, size_t n,
 static int made_pipe(int p[2], int r)
 {
 	if (r == 0) {
-		int ch = weft__pt_live() ? chan_new(PIPE) : 0;
+		int ch = weft__pt_live() ? chan_new(WEFT__CHAN_PIPE) : 0;
 		weft__pt_keep_fd(p[0]);
 		weft__pt_keep_fd(p[1]);
 		set_rec(p[0], ch, 0, 0, false);
@@ -510,8 +380,8 @@ int __weft_socketpair(int domain, int type, int proto, int sv[2])
 		int base = type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
 		int ch = weft__pt_live() && domain == AF_UNIX
 				 ? chan_new(base == SOCK_STREAM
-						    ? SOCK_STREAM_PAIR
-						    : SOCK_DGRAM_PAIR)
+						    ? WEFT__CHAN_STREAM
+						    : WEFT__CHAN_DGRAM)
 				 : 0;
 		weft__pt_keep_fd(sv[0]);
 		weft__pt_keep_fd(sv[1]);
@@ -527,7 +397,7 @@ int __weft_eventfd(unsigned init, int flags)
 
 	if (fd >= 0) {
 		weft__pt_keep_fd(fd);
-		set_rec(fd, weft__pt_live() ? chan_new(EVENT) : 0, 0, 0, true);
+		set_rec(fd, weft__pt_live() ? chan_new(WEFT__CHAN_EVENT) : 0, 0, 0, true);
 	}
 	return fd;
 }
@@ -558,13 +428,13 @@ int __weft_eventfd_write(int fd, eventfd_t v)
  * acquires. */
 void weft__pt_chan_close(int fd, const struct weft_loc *loc)
 {
-	const struct fdrec *r;
+	const struct weft__chan_fd *r;
 
 	if (!weft__pt_chan(fd))
 		return;
 	chan_step("close", fd, PLAIN, NULL, loc);
-	if ((r = rec(fd)) && r->wr)
-		release(r, 0);
+	if ((r = weft__chan_rec(fd)) && r->wr)
+		weft__chan_release(r, 0);
 	forget(fd);
 }
 
@@ -573,22 +443,22 @@ void weft__pt_chan_close(int fd, const struct weft_loc *loc)
 void weft__pt_chan_change(const char *call, int fd, bool ends,
 			  const struct weft_loc *loc)
 {
-	const struct fdrec *r;
+	const struct weft__chan_fd *r;
 
 	if (!weft__pt_chan(fd))
 		return;
 	chan_step(call, fd, PLAIN, NULL, loc);
-	if (ends && (r = rec(fd)) && r->wr)
-		release(r, 0);
+	if (ends && (r = weft__chan_rec(fd)) && r->wr)
+		weft__chan_release(r, 0);
 }
 
 /* to became a copy of fd (dup, dup2, dup3, F_DUPFD): a channel's
  * descriptor if fd is one, and no longer what it was. */
 void weft__pt_chan_dup(int fd, int to)
 {
-	const struct fdrec *r = rec(fd);
+	const struct weft__chan_fd *r = weft__chan_rec(fd);
 
-	if (to < 0 || to >= CHAN_FDS || fd == to)
+	if (to < 0 || to >= WEFT__CHAN_FDS || fd == to)
 		return;
 	if (r)
 		set_rec(to, r->chan, r->wdir, r->rdir, r->wr);

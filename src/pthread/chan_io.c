@@ -230,16 +230,8 @@ int __weft_fcntl(int fd, int cmd, ...)
 	return fcntl_as(fd, cmd, arg, PT_LOC());
 }
 
-int __weft_fcntl64(int fd, int cmd, ...)
-{
-	va_list ap;
-	void *arg;
-
-	va_start(ap, cmd);
-	arg = va_arg(ap, void *);
-	va_end(ap);
-	return fcntl_as(fd, cmd, arg, PT_LOC());
-}
+/* fcntl under _FILE_OFFSET_BITS=64 (glibc's headers rename it). */
+int __weft_fcntl64(int fd, int cmd, ...) __attribute__((alias("__weft_fcntl")));
 
 /* ioctl on a channel (FIONBIO sets its blocking mode, FIONREAD reads its
  * count): a step. */

@@ -7,11 +7,13 @@
  *
  * The wait is one step on the object of every channel call, a read of it
  * (two polls commute; a poll and any read, write or close of a channel
- * do not).  Without a timeout it blocks until a poll that does not wait
- * finds one descriptor ready; with one, it never blocks: run before the
- * data comes it times out (the virtual clock moves on by the timeout),
- * after, it finds the data, and the explorer tries both orders.  It
- * orders no clocks: the read after it does. */
+ * do not; an epoll_wait is a write, as it disarms one-shot and
+ * edge-triggered events).  Without a timeout it blocks until a poll that
+ * does not wait finds one descriptor ready; with one, it never blocks:
+ * run before the data comes it times out (the virtual clock moves on by
+ * the timeout), after, it finds the data, and the explorer tries both
+ * orders.  A channel it finds readable orders its writes before what the
+ * thread does next (chan_clock.c), as the kernel's wait queue does. */
 #include <errno.h>
 #include <poll.h>
 #include <string.h>
@@ -210,13 +212,56 @@ int weft__pt_chan_select(int n, fd_set *rd, fd_set *wr, fd_set *ex,
 
 /* ---- epoll ------------------------------------------------------------ */
 
+#define EPOLL_REG 16
+
 /* The epoll instances of this execution, by descriptor: wild when one
  * descriptor of its interest list is neither a channel nor a regular
- * file (what makes it ready comes from outside). */
+ * file (what makes it ready comes from outside); the channels on the
+ * list (the first EPOLL_REG) with the data their events carry, for the
+ * clocks an event acquires. */
 static struct {
 	long gen;
 	bool wild;
+	int nreg;
+	struct {
+		int fd;
+		uint64_t data;
+	} reg[EPOLL_REG];
 } eps[EPOLL_FDS];
+
+/* The interest list's channel fd changed (op, with ev's data). */
+static void note_reg(int epfd, int op, int fd, const struct epoll_event *ev)
+{
+	int k = 0, n = eps[epfd].nreg;
+
+	while (k < n && eps[epfd].reg[k].fd != fd)
+		k++;
+	if (op == EPOLL_CTL_DEL) {
+		if (k < n)
+			eps[epfd].reg[k] = eps[epfd].reg[--eps[epfd].nreg];
+		return;
+	}
+	if (!weft__pt_chan(fd) || !ev || (k == n && n == EPOLL_REG))
+		return;
+	eps[epfd].reg[k].fd = fd;
+	eps[epfd].reg[k].data = ev->data.u64;
+	if (k == n)
+		eps[epfd].nreg++;
+}
+
+/* The events got: each readable one acquires what the bytes of its
+ * channel carry, as a poll's does (found by the data the program gave
+ * it, which names the descriptor or the program's own record of it). */
+static void seen_events(int epfd, const struct epoll_event *ev, int got)
+{
+	for (int i = 0; i < got; i++) {
+		if (!(ev[i].events & (EPOLLIN | EPOLLHUP)))
+			continue;
+		for (int k = 0; k < eps[epfd].nreg; k++)
+			if (eps[epfd].reg[k].data == ev[i].data.u64)
+				weft__pt_chan_seen(eps[epfd].reg[k].fd);
+	}
+}
 
 static bool ours(int epfd)
 {
@@ -228,8 +273,11 @@ static int made(int fd)
 {
 	if (fd >= 0) {
 		weft__pt_keep_fd(fd);
-		if (weft__pt_live() && fd < EPOLL_FDS)
-			eps[fd].gen = weft__exec_gen(), eps[fd].wild = false;
+		if (weft__pt_live() && fd < EPOLL_FDS) {
+			eps[fd].gen = weft__exec_gen();
+			eps[fd].wild = false;
+			eps[fd].nreg = 0;
+		}
 	}
 	return fd;
 }
@@ -265,6 +313,8 @@ int __weft_epoll_ctl(int epfd, int op, int fd, struct epoll_event *ev)
 	if (r == 0 && op != EPOLL_CTL_DEL && !weft__pt_chan(fd) &&
 	    weft__pt_blocking_source(fd))
 		eps[epfd].wild = true;
+	if (r == 0)
+		note_reg(epfd, op, fd, ev);
 	return r;
 }
 
@@ -277,9 +327,12 @@ int weft__pt_chan_epoll(int epfd, struct epoll_event *ev, int max,
 {
 	struct pollfd p = { .fd = epfd, .events = POLLIN };
 	struct pollset s = { .f = &p, .n = 1 };
+	int r;
 
 	if (!ours(epfd) || eps[epfd].wild)
 		return -2;
 	wait_step(call, "epoll", timeout_ns, &s, true, loc);
-	return waited(epoll_wait(epfd, ev, max, 0), timeout_ns);
+	r = waited(epoll_wait(epfd, ev, max, 0), timeout_ns);
+	seen_events(epfd, ev, r);
+	return r;
 }

@@ -58,6 +58,27 @@ bool weft__pt_chan(int fd)
 	return weft__chan_rec(fd) != NULL;
 }
 
+/* A call on fd, which a channel had until a close in this execution: a
+ * step on the channels' object, so that the explorer also tries it
+ * before the close (a read after the close fails at once; one before it
+ * may wait for ever). */
+void weft__pt_chan_closed_use(int fd, const char *call,
+			      const struct weft_loc *loc)
+{
+	if (fd < 0 || fd >= WEFT__CHAN_FDS || !weft__pt_live() ||
+	    fds[fd].chan || !fds[fd].closed ||
+	    fds[fd].gen != weft__exec_gen())
+		return;
+	{
+		struct weft__op op = { .name = call, .obj = &chan_obj,
+				       .objname = "a closed descriptor",
+				       .access = WEFT__ACC_READ,
+				       .order = WEFT__ORDER_EXPLICIT,
+				       .loc = loc };
+		weft__visible(&op);
+	}
+}
+
 const void *weft__pt_chan_obj(void)
 {
 	return &chan_obj;
@@ -94,6 +115,7 @@ static void forget(int fd)
 	if (r) {
 		weft__chan_of(r)->nfd--;
 		r->chan = 0;
+		r->closed = true;
 	}
 }
 
@@ -254,6 +276,30 @@ static bool would_block(ssize_t r)
 	return r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
 }
 
+/* A call that waits holds its own copy of the descriptor, as the kernel
+ * holds the open file: another thread's close of the program's number
+ * neither wakes it nor makes it fail (a reader blocked on a pipe whose
+ * read end another thread closes waits for ever, natively; weft woke it
+ * with EBADF and verified the hang).  Up high, out of the program's way;
+ * fd itself when there is no room.  The channel's slot stays its own
+ * meanwhile. */
+#define HOLD_MIN 768
+
+static int hold(int fd, const struct weft__chan_fd *r)
+{
+	int h = fcntl(fd, F_DUPFD_CLOEXEC, HOLD_MIN);
+
+	weft__chan_of(r)->nfd++;
+	return h >= 0 ? h : fd;
+}
+
+static void unhold(int fd, int h, const struct weft__chan_fd *r)
+{
+	if (h != fd)
+		close(h);
+	weft__chan_of(r)->nfd--;
+}
+
 /* A read: one step, which waits until the read can go on (data, the
  * end of the file, or a failure the kernel gives at once: a read of a
  * write end fails as natively, not in a deadlock), then the read without
@@ -264,40 +310,57 @@ ssize_t weft__pt_chan_read(const char *call, int fd, void *p, size_t n,
 {
 	bool all = flags >= 0 && (flags & MSG_WAITALL);
 	bool peek = flags >= 0 && (flags & MSG_PEEK);
+	struct weft__chan_fd r = *weft__chan_rec(fd);
 	size_t done = 0;
+	ssize_t ret;
+	int h;
 
 	if (all)
 		flags &= ~MSG_WAITALL;
 	/* A read is a cancellation point: a request pending acts at once,
 	 * one that comes while it waits ends the wait. */
 	weft__pt_cancel_check(loc);
+	h = hold(fd, &r);
 	for (int again = 0;; again++) {
-		struct want w = { .fd = fd, .flags = flags, .n = n - done };
-		const struct weft__chan_fd *r;
-		bool nb;
+		struct want w = { .fd = h, .flags = flags, .n = n - done };
+		bool nb, cancelled;
 		ssize_t got;
 
 		weft__pt_cancel_enter();
 		w.cancel = weft__cancel_obj();
 		w.self = weft__self();
 		chan_step(call, fd, WAIT, &w, loc);
-		weft__pt_cancel_leave(w.cancel && weft__cancel_wakes(w.self) &&
-				      !would(fd, POLLIN) && !fails_now(&w));
-		nb = nonblocking(fd, flags);
-		got = once(fd, (char *)p + done, n - done, flags, false, a, al,
+		cancelled = w.cancel && weft__cancel_wakes(w.self) &&
+			    !would(h, POLLIN) && !fails_now(&w);
+		if (cancelled)
+			unhold(fd, h, &r);
+		weft__pt_cancel_leave(cancelled);
+		nb = nonblocking(h, flags);
+		got = once(h, (char *)p + done, n - done, flags, false, a, al,
 			   0);
-		if (got >= 0 && (r = weft__chan_rec(fd)))
-			weft__chan_acquire(r, (size_t)got, got == 0 && n > done, peek);
+		if (got >= 0)
+			weft__chan_acquire(&r, (size_t)got, got == 0 && n > done,
+					   peek);
 		if (nb)
 			tried(got);
 		if (would_block(got) && !nb && !again && !done)
 			continue; /* (a poll that said ready, once) */
-		if (got < 0)
-			return done ? (ssize_t)done : -1;
+		if (got < 0) {
+			ret = done ? (ssize_t)done : -1;
+			break;
+		}
 		done += (size_t)got;
-		if (!all || nb || got == 0 || done == n)
-			return (ssize_t)done;
+		if (!all || nb || got == 0 || done == n) {
+			ret = (ssize_t)done;
+			break;
+		}
 	}
+	{
+		int e = errno;
+		unhold(fd, h, &r);
+		errno = e;
+	}
+	return ret;
 }
 
 /* A write: a step and a write of what fits, without waiting (a poll's

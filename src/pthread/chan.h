@@ -51,6 +51,7 @@ struct weft__chan_fd {
 	long gen;
 	uint8_t chan, wdir, rdir;
 	bool wr;
+	bool closed; /* a channel's, closed in execution gen */
 };
 
 /* The record of channel descriptor fd of this execution, or NULL (none,

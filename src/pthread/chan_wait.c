@@ -15,10 +15,12 @@
  * orders.  A channel it finds readable orders its writes before what the
  * thread does next (chan_clock.c), as the kernel's wait queue does. */
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/select.h>
+#include <unistd.h>
 
 #include "pthread/pt.h"
 
@@ -129,7 +131,8 @@ static int waited(int r, long long timeout_ns)
 int weft__pt_chan_poll(struct pollfd *f, nfds_t n, long long timeout_ns,
 		       const char *call, const struct weft_loc *loc)
 {
-	struct pollset s = { .f = f, .n = n };
+	struct pollfd held[POLL_MAX];
+	struct pollset s = { .f = held, .n = n };
 	bool some;
 	int r;
 
@@ -148,15 +151,33 @@ int weft__pt_chan_poll(struct pollfd *f, nfds_t n, long long timeout_ns,
 			weft__pt_sleep_ns(timeout_ns, loc);
 		return 0;
 	}
-	if (!some)
-		return -2;
-	wait_step(call, weft__internf("%lu descriptor%s", (unsigned long)n,
-				      n == 1 ? "" : "s"),
+	/* The wait watches its own copies of the channels' descriptors, as
+	 * the kernel holds their files: another thread's close of the
+	 * program's number neither wakes it nor makes it fail (natively it
+	 * waits on; weft said POLLNVAL and verified the hang).  With no
+	 * descriptor and no timeout it waits for ever, as natively. */
+	for (nfds_t i = 0; i < n; i++) {
+		held[i] = f[i];
+		if (f[i].fd >= 0 && weft__pt_chan(f[i].fd)) {
+			int h = fcntl(f[i].fd, F_DUPFD_CLOEXEC, 768);
+			if (h >= 0)
+				held[i].fd = h;
+		}
+	}
+	wait_step(call,
+		  n ? weft__internf("%lu descriptor%s", (unsigned long)n,
+				    n == 1 ? "" : "s")
+		    : "no descriptor",
 		  timeout_ns, &s, false, loc);
-	r = waited(poll(f, n, 0), timeout_ns);
-	for (nfds_t i = 0; r > 0 && i < n; i++)
-		if (f[i].fd >= 0 && (f[i].revents & (POLLIN | POLLHUP)))
+	r = waited(poll(held, n, 0), timeout_ns);
+	for (nfds_t i = 0; i < n; i++) {
+		f[i].revents = held[i].revents;
+		if (held[i].fd != f[i].fd)
+			close(held[i].fd);
+		if (r > 0 && f[i].fd >= 0 &&
+		    (f[i].revents & (POLLIN | POLLHUP)))
 			weft__pt_chan_seen(f[i].fd);
+	}
 	return r;
 }
 

@@ -99,6 +99,7 @@ ssize_t __weft_read(int fd, void *p, size_t n)
 		return stored(p, weft__pt_chan_read("read", fd, p, n, -1,
 						    NULL, NULL, PT_LOC()),
 			      1, PT_RA());
+	weft__pt_chan_closed_use(fd, "read", PT_LOC());
 	fd_point("read()", fd, PT_LOC());
 	return stored(p, read(fd, p, n), 1, PT_RA());
 }

@@ -337,6 +337,7 @@ ssize_t __weft_recv(int fd, void *p, size_t n, int flags)
 			    weft__pt_chan_read("recv", fd, p, n, flags, NULL,
 					       NULL, PT_LOC()),
 			    PT_RA());
+	weft__pt_chan_closed_use(fd, "recv", PT_LOC());
 	refuse_at("recv()", true, PT_RA());
 	return recv(fd, p, n, flags);
 }
@@ -355,8 +356,10 @@ ssize_t __weft_recvfrom(int fd, void *p, size_t n, int flags,
 
 ssize_t __weft_send(int fd, const void *p, size_t n, int flags)
 {
-	if (!weft__pt_chan(fd))
+	if (!weft__pt_chan(fd)) {
+		weft__pt_chan_closed_use(fd, "send", PT_LOC());
 		return send(fd, p, n, flags);
+	}
 	weft__race_access(p, n, 0, PT_RA());
 	return weft__pt_chan_write("send", fd, p, n, flags, NULL, 0,
 				   PT_LOC());

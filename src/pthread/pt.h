@@ -119,6 +119,11 @@ bool weft__pt_drop_fd(int fd);
  * cannot block and one is a channel; otherwise they return -2 and do
  * nothing.  They may block. */
 bool weft__pt_chan(int fd);
+/* A step before call on fd when a channel had fd until a close in this
+ * execution (nothing otherwise): the explorer then tries it before the
+ * close too.  A scheduling point; does not block. */
+void weft__pt_chan_closed_use(int fd, const char *call,
+			      const struct weft_loc *loc);
 /* The object every step on a channel touches (chan_wait.c's polls too). */
 const void *weft__pt_chan_obj(void);
 ssize_t weft__pt_chan_read(const char *call, int fd, void *p, size_t n,

@@ -126,9 +126,10 @@ static void set_rec(int fd, int ch, int wdir, int rdir, bool wr)
 	forget(fd);
 	if (!ch)
 		return;
-	fds[fd] = (struct weft__chan_fd){ .gen = weft__exec_gen(), .chan = (uint8_t)ch,
-				  .wdir = (uint8_t)wdir, .rdir = (uint8_t)rdir,
-				  .wr = wr };
+	fds[fd] = (struct weft__chan_fd){ .gen = weft__exec_gen(),
+					  .chan = (uint8_t)ch,
+					  .wdir = (uint8_t)wdir,
+					  .rdir = (uint8_t)rdir, .wr = wr };
 	chans[ch - 1].nfd++;
 }
 
@@ -150,6 +151,19 @@ static const char *kind_name(int fd)
 	return r ? names[weft__chan_of(r)->kind] : "a closed descriptor";
 }
 
+/* Whether a call with flags (< 0: read or write) on a descriptor whose
+ * status flags are fl does not wait. */
+static bool nb_of(int fl, int flags)
+{
+	return (fl >= 0 && (fl & O_NONBLOCK)) ||
+	       (flags >= 0 && (flags & MSG_DONTWAIT));
+}
+
+static bool would_block(ssize_t r)
+{
+	return r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
+}
+
 /* What a call on a channel wants, for its step's callbacks (asked by the
  * scheduler from another thread's stack: no look-up of this one's). */
 struct want {
@@ -169,11 +183,10 @@ static bool fails_now(const struct want *w)
 {
 	int fl = fcntl(w->fd, F_GETFL), mode = fl & O_ACCMODE;
 
-	return fl < 0 || w->n == 0 || (fl & O_NONBLOCK) ||
+	return fl < 0 || w->n == 0 || nb_of(fl, w->flags) ||
 	       (w->out ? mode == O_RDONLY : mode == O_WRONLY) ||
 	       (w->kind == WEFT__CHAN_EVENT && w->n < sizeof(uint64_t)) ||
-	       (w->kind == WEFT__CHAN_PIPE && w->flags >= 0) ||
-	       (w->flags >= 0 && (w->flags & MSG_DONTWAIT));
+	       (w->kind == WEFT__CHAN_PIPE && w->flags >= 0);
 }
 
 static bool can_go(const struct weft__op *op)
@@ -212,6 +225,7 @@ enum mode { PLAIN, WAIT };
 static void chan_step(const char *call, int fd, enum mode m,
 		      struct want *w, const struct weft_loc *loc)
 {
+	const struct weft__chan_fd *r = weft__chan_rec(fd);
 	struct weft__op op = {
 		.name = call, .obj = &chan_obj,
 		.objname = weft__internf("%s (fd %d)", kind_name(fd), fd),
@@ -222,8 +236,8 @@ static void chan_step(const char *call, int fd, enum mode m,
 		.obj2 = w ? w->cancel : NULL, .arg = w, .arg2 = fd,
 		.loc = loc };
 
-	if (w && weft__chan_rec(fd))
-		w->kind = weft__chan_of(weft__chan_rec(fd))->kind;
+	if (w && r)
+		w->kind = weft__chan_of(r)->kind;
 	weft__visible(&op);
 }
 
@@ -231,7 +245,7 @@ static void chan_step(const char *call, int fd, enum mode m,
  * polling loop. */
 static void tried(ssize_t r)
 {
-	if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+	if (would_block(r)) {
 		int e = errno;
 		weft__step_note("would block");
 		weft__spun();
@@ -241,10 +255,7 @@ static void tried(ssize_t r)
 
 static bool nonblocking(int fd, int flags)
 {
-	int fl = fcntl(fd, F_GETFL);
-
-	return (fl >= 0 && (fl & O_NONBLOCK)) ||
-	       (flags >= 0 && (flags & MSG_DONTWAIT));
+	return nb_of(fcntl(fd, F_GETFL), flags);
 }
 
 /* One call on fd without waiting, whatever the descriptor's own mode:
@@ -271,11 +282,6 @@ static ssize_t once(int fd, void *p, size_t n, int flags, bool out,
 	return r;
 }
 
-static bool would_block(ssize_t r)
-{
-	return r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
-}
-
 /* A call that waits holds its own copy of the descriptor, as the kernel
  * holds the open file: another thread's close of the program's number
  * neither wakes it nor makes it fail (a reader blocked on a pipe whose
@@ -283,14 +289,17 @@ static bool would_block(ssize_t r)
  * with EBADF and verified the hang).  Up high, out of the program's way;
  * fd itself when there is no room.  The channel's slot stays its own
  * meanwhile. */
-#define HOLD_MIN 768
+int weft__pt_chan_hold(int fd)
+{
+	int h = fcntl(fd, F_DUPFD_CLOEXEC, 768);
+
+	return h >= 0 ? h : fd;
+}
 
 static int hold(int fd, const struct weft__chan_fd *r)
 {
-	int h = fcntl(fd, F_DUPFD_CLOEXEC, HOLD_MIN);
-
 	weft__chan_of(r)->nfd++;
-	return h >= 0 ? h : fd;
+	return weft__pt_chan_hold(fd);
 }
 
 static void unhold(int fd, int h, const struct weft__chan_fd *r)
@@ -460,7 +469,8 @@ int __weft_eventfd(unsigned init, int flags)
 
 	if (fd >= 0) {
 		weft__pt_keep_fd(fd);
-		set_rec(fd, weft__pt_live() ? chan_new(WEFT__CHAN_EVENT) : 0, 0, 0, true);
+		set_rec(fd, weft__pt_live() ? chan_new(WEFT__CHAN_EVENT) : 0, 0,
+			0, true);
 	}
 	return fd;
 }

@@ -1,7 +1,8 @@
 /* src/pthread/chan_io.c - the other calls on a descriptor that may be one
  * of the program's in-process channels (chan.c): scatter and gather
- * (readv, writev), messages (recvmsg, sendmsg), copies (dup3, fcntl's
- * F_DUPFD), the descriptor's flags (fcntl's F_SETFL, ioctl) and shutdown.
+ * (readv, writev), messages (recvmsg, sendmsg), copies (fcntl's
+ * F_DUPFD; dup, dup2 and dup3 are files.c's), the descriptor's flags
+ * (fcntl's F_SETFL, ioctl) and shutdown.
  *
  * On a channel each is a step, as read and write are: left to the C
  * library, a writev put bytes in a pipe without a step (a reader's wait
@@ -184,21 +185,6 @@ ssize_t __weft_splice(int in, loff_t *ioff, int out, loff_t *ooff, size_t n,
 }
 
 /* ---- copies, flags and shutdown --------------------------------------- */
-
-int __weft_dup3(int fd, int to, int flags)
-{
-	bool was_open = fcntl(to, F_GETFD) != -1;
-	int r;
-
-	if (fd != to && fcntl(fd, F_GETFD) != -1)
-		weft__pt_chan_close(to, PT_LOC());
-	r = dup3(fd, to, flags);
-	if (r >= 0 && (!was_open || weft__pt_drop_fd(r)))
-		weft__pt_keep_fd(r);
-	if (r >= 0)
-		weft__pt_chan_dup(fd, r);
-	return r;
-}
 
 /* fcntl: a copy (F_DUPFD, F_DUPFD_CLOEXEC) is a descriptor of the
  * execution's, a channel's copy a channel; a change of a channel's

@@ -15,7 +15,6 @@
  * orders.  A channel it finds readable orders its writes before what the
  * thread does next (chan_clock.c), as the kernel's wait queue does. */
 #include <errno.h>
-#include <fcntl.h>
 #include <poll.h>
 #include <string.h>
 #include <sys/epoll.h>
@@ -34,14 +33,21 @@ struct pollset {
 	int self;
 };
 
-static bool any_ready(const struct weft__op *op)
+/* How many descriptors of s are ready, asked without waiting, on a copy
+ * (the set's own revents stay as they are). */
+static int ready_now(const struct pollset *s)
 {
-	const struct pollset *s = op->arg;
 	struct pollfd copy[POLL_MAX];
 
 	memcpy(copy, s->f, sizeof copy[0] * s->n);
-	return poll(copy, s->n, 0) > 0 ||
-	       (s->cancel && weft__cancel_wakes(s->self));
+	return poll(copy, s->n, 0);
+}
+
+static bool any_ready(const struct weft__op *op)
+{
+	const struct pollset *s = op->arg;
+
+	return ready_now(s) > 0 || (s->cancel && weft__cancel_wakes(s->self));
 }
 
 static int set_desc(const struct weft__op *op, char *buf, size_t n)
@@ -102,15 +108,8 @@ static void wait_step(const char *call, const char *what, long long timeout_ns,
 			       .waitdesc = block ? set_desc : NULL,
 			       .timed = timeout_ns > 0, .arg = s, .loc = loc };
 	weft__visible(&op);
-	{
-		struct pollfd copy[POLL_MAX];
-		bool woken = s->cancel && weft__cancel_wakes(s->self);
-		if (woken) {
-			memcpy(copy, s->f, sizeof copy[0] * s->n);
-			woken = poll(copy, s->n, 0) == 0;
-		}
-		weft__pt_cancel_leave(woken);
-	}
+	weft__pt_cancel_leave(s->cancel && weft__cancel_wakes(s->self) &&
+			      ready_now(s) == 0);
 }
 
 /* After the step, r descriptors found ready: none is a round of a
@@ -158,11 +157,8 @@ int weft__pt_chan_poll(struct pollfd *f, nfds_t n, long long timeout_ns,
 	 * descriptor and no timeout it waits for ever, as natively. */
 	for (nfds_t i = 0; i < n; i++) {
 		held[i] = f[i];
-		if (f[i].fd >= 0 && weft__pt_chan(f[i].fd)) {
-			int h = fcntl(f[i].fd, F_DUPFD_CLOEXEC, 768);
-			if (h >= 0)
-				held[i].fd = h;
-		}
+		if (f[i].fd >= 0 && weft__pt_chan(f[i].fd))
+			held[i].fd = weft__pt_chan_hold(f[i].fd);
 	}
 	wait_step(call,
 		  n ? weft__internf("%lu descriptor%s", (unsigned long)n,
@@ -193,7 +189,7 @@ int weft__pt_chan_select(int n, fd_set *rd, fd_set *wr, fd_set *ex,
 
 	if (n > FD_SETSIZE)
 		return -2;
-	for (int fd = 0; fd < n && fd < FD_SETSIZE; fd++) {
+	for (int fd = 0; fd < n; fd++) {
 		short ev = (short)((rd && FD_ISSET(fd, rd) ? POLLIN : 0) |
 				   (wr && FD_ISSET(fd, wr) ? POLLOUT : 0) |
 				   (ex && FD_ISSET(fd, ex) ? POLLPRI : 0));

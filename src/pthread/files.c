@@ -305,24 +305,36 @@ int __weft_dup(int fd)
 	return r;
 }
 
-/* dup2 onto a descriptor that was free makes one this execution opened;
- * onto one already open (standard output redirected, a descriptor from
- * before main) it replaces the file, not the descriptor's owner, and the
- * record says the same as before: kept if the execution opened it. */
-int __weft_dup2(int fd, int to)
+/* dup2 (three: dup3 with flags) onto a descriptor that was free makes one
+ * this execution opened; onto one already open (standard output
+ * redirected, a descriptor from before main) it replaces the file, not
+ * the descriptor's owner, and the record says the same as before: kept
+ * if the execution opened it.  A channel's end replaced is closed first
+ * (a step), at the program's loc. */
+static int dup_onto(int fd, int to, bool three, int flags,
+		    const struct weft_loc *loc)
 {
 	bool was_open = fcntl(to, F_GETFD) != -1;
 	int r;
 
-	/* A channel's end replaced is closed first (a step). */
 	if (fd != to && fcntl(fd, F_GETFD) != -1)
-		weft__pt_chan_close(to, PT_LOC());
-	r = dup2(fd, to);
+		weft__pt_chan_close(to, loc);
+	r = three ? dup3(fd, to, flags) : dup2(fd, to);
 	if (r >= 0 && fd != to && (!was_open || drop(R_FD, NULL, r)))
 		keep_fd(r);
 	if (r >= 0)
 		weft__pt_chan_dup(fd, r);
 	return r;
+}
+
+int __weft_dup2(int fd, int to)
+{
+	return dup_onto(fd, to, false, 0, PT_LOC());
+}
+
+int __weft_dup3(int fd, int to, int flags)
+{
+	return dup_onto(fd, to, true, flags, PT_LOC());
 }
 
 int __weft_socket(int domain, int type, int proto)

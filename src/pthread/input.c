@@ -76,16 +76,6 @@ static void fd_point(const char *call, int fd, const struct weft_loc *loc)
 			    WEFT__ACC_WRITE, loc);
 }
 
-/* What the call stored in the program's memory, checked as a write made
- * at pc (a buffer another thread reads, or freed memory): got items of
- * size bytes at p; returns got. */
-static ssize_t stored(void *p, ssize_t got, size_t size, uintptr_t pc)
-{
-	if (got > 0)
-		weft__race_access(p, (size_t)got * size, WEFT__RACE_WRITE, pc);
-	return got;
-}
-
 static char *stored_str(char *s, uintptr_t pc)
 {
 	if (s)
@@ -96,12 +86,13 @@ static char *stored_str(char *s, uintptr_t pc)
 ssize_t __weft_read(int fd, void *p, size_t n)
 {
 	if (weft__pt_chan(fd))
-		return stored(p, weft__pt_chan_read("read", fd, p, n, -1,
-						    NULL, NULL, PT_LOC()),
-			      1, PT_RA());
+		return weft__pt_stored(p,
+				       weft__pt_chan_read("read", fd, p, n, -1,
+							  NULL, NULL, PT_LOC()),
+				       1, PT_RA());
 	weft__pt_chan_closed_use(fd, "read", PT_LOC());
 	fd_point("read()", fd, PT_LOC());
-	return stored(p, read(fd, p, n), 1, PT_RA());
+	return weft__pt_stored(p, read(fd, p, n), 1, PT_RA());
 }
 
 ssize_t __weft___read_chk(int fd, void *p, size_t n, size_t plen)
@@ -111,11 +102,12 @@ ssize_t __weft___read_chk(int fd, void *p, size_t n, size_t plen)
 	if (n > plen)
 		return __read_chk(fd, p, n, plen);
 	if (weft__pt_chan(fd))
-		return stored(p, weft__pt_chan_read("read", fd, p, n, -1,
-						    NULL, NULL, PT_LOC()),
-			      1, PT_RA());
+		return weft__pt_stored(p,
+				       weft__pt_chan_read("read", fd, p, n, -1,
+							  NULL, NULL, PT_LOC()),
+				       1, PT_RA());
 	fd_point("read()", fd, PT_LOC());
-	return stored(p, __read_chk(fd, p, n, plen), 1, PT_RA());
+	return weft__pt_stored(p, __read_chk(fd, p, n, plen), 1, PT_RA());
 }
 
 int __weft_getchar(void)
@@ -151,15 +143,16 @@ char *__weft___fgets_chk(char *s, size_t size, int n, FILE *f)
 size_t __weft_fread(void *p, size_t size, size_t n, FILE *f)
 {
 	stream_point("fread()", f, PT_LOC());
-	return (size_t)stored(p, (ssize_t)fread(p, size, n, f), size, PT_RA());
+	return (size_t)weft__pt_stored(p, (ssize_t)fread(p, size, n, f), size,
+				       PT_RA());
 }
 
 size_t __weft___fread_chk(void *p, size_t plen, size_t size, size_t n,
 			  FILE *f)
 {
 	stream_point("fread()", f, PT_LOC());
-	return (size_t)stored(p, (ssize_t)__fread_chk(p, plen, size, n, f),
-			      size, PT_RA());
+	return (size_t)weft__pt_stored(
+		p, (ssize_t)__fread_chk(p, plen, size, n, f), size, PT_RA());
 }
 
 /* ---- getline and getdelim ------------------------------------------------ */

@@ -321,22 +321,14 @@ static int select_done(int r, struct timeval *t)
 	return r;
 }
 
-/* What a receive stored in the program's buffer, checked as a write made
- * at ra; returns got. */
-static ssize_t into(void *p, ssize_t got, uintptr_t ra)
-{
-	if (got > 0)
-		weft__race_access(p, (size_t)got, WEFT__RACE_WRITE, ra);
-	return got;
-}
-
 ssize_t __weft_recv(int fd, void *p, size_t n, int flags)
 {
 	if (weft__pt_chan(fd))
-		return into(p,
-			    weft__pt_chan_read("recv", fd, p, n, flags, NULL,
-					       NULL, PT_LOC()),
-			    PT_RA());
+		return weft__pt_stored(p,
+				       weft__pt_chan_read("recv", fd, p, n,
+							  flags, NULL, NULL,
+							  PT_LOC()),
+				       1, PT_RA());
 	weft__pt_chan_closed_use(fd, "recv", PT_LOC());
 	refuse_at("recv()", true, PT_RA());
 	return recv(fd, p, n, flags);
@@ -346,10 +338,11 @@ ssize_t __weft_recvfrom(int fd, void *p, size_t n, int flags,
 			struct sockaddr *a, socklen_t *al)
 {
 	if (weft__pt_chan(fd))
-		return into(p,
-			    weft__pt_chan_read("recvfrom", fd, p, n, flags, a,
-					       al, PT_LOC()),
-			    PT_RA());
+		return weft__pt_stored(p,
+				       weft__pt_chan_read("recvfrom", fd, p, n,
+							  flags, a, al,
+							  PT_LOC()),
+				       1, PT_RA());
 	refuse_at("recvfrom()", true, PT_RA());
 	return recvfrom(fd, p, n, flags, a, al);
 }
@@ -429,10 +422,11 @@ int __weft___poll_chk(struct pollfd *f, nfds_t n, int timeout, size_t flen)
 ssize_t __weft___recv_chk(int fd, void *p, size_t n, size_t plen, int flags)
 {
 	if (n <= plen && weft__pt_chan(fd))
-		return into(p,
-			    weft__pt_chan_read("recv", fd, p, n, flags, NULL,
-					       NULL, PT_LOC()),
-			    PT_RA());
+		return weft__pt_stored(p,
+				       weft__pt_chan_read("recv", fd, p, n,
+							  flags, NULL, NULL,
+							  PT_LOC()),
+				       1, PT_RA());
 	refuse_at("recv()", true, PT_RA());
 	return __recv_chk(fd, p, n, plen, flags);
 }
@@ -441,10 +435,11 @@ ssize_t __weft___recvfrom_chk(int fd, void *p, size_t n, size_t plen,
 			      int flags, struct sockaddr *a, socklen_t *al)
 {
 	if (n <= plen && weft__pt_chan(fd))
-		return into(p,
-			    weft__pt_chan_read("recvfrom", fd, p, n, flags, a,
-					       al, PT_LOC()),
-			    PT_RA());
+		return weft__pt_stored(p,
+				       weft__pt_chan_read("recvfrom", fd, p, n,
+							  flags, a, al,
+							  PT_LOC()),
+				       1, PT_RA());
 	refuse_at("recvfrom()", true, PT_RA());
 	return __recvfrom_chk(fd, p, n, plen, flags, a, al);
 }

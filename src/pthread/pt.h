@@ -41,6 +41,16 @@ void weft__pt_keys_thread_exit(int tid);
  * attributes and the program's name. */
 void weft__pt_keys_thread_start(int tid);
 void weft__pt_attr_thread_start(int tid, const pthread_attr_t *attr);
+/* What a read stored in the program's memory, checked as a write made at
+ * pc (a buffer another thread reads, or freed memory): got items of size
+ * bytes at p; returns got.  Not a scheduling point. */
+static inline ssize_t weft__pt_stored(void *p, ssize_t got, size_t size,
+				      uintptr_t pc)
+{
+	if (got > 0)
+		weft__race_access(p, (size_t)got * size, WEFT__RACE_WRITE, pc);
+	return got;
+}
 /* Ends the execution as inconclusive ("unsupported: CALL") when reading
  * fd could block: a pipe, socket, terminal or device (io.c). */
 void weft__pt_input_check(int fd, const char *call,
@@ -116,8 +126,10 @@ bool weft__pt_drop_fd(int fd);
  * now a copy of fd.  weft__pt_chan_poll and weft__pt_chan_select wait,
  * for timeout_ns (< 0: for ever, 0: not at all), for one of the
  * descriptors, as poll and select do, when every one is a channel or
- * cannot block and one is a channel; otherwise they return -2 and do
- * nothing.  They may block. */
+ * cannot block (none at all: a sleep, or for ever); otherwise they
+ * return -2 and do nothing.  weft__pt_chan_epoll waits so on an epoll
+ * instance the execution made that watches only channels.  They may
+ * block. */
 bool weft__pt_chan(int fd);
 /* A step before call on fd when a channel had fd until a close in this
  * execution (nothing otherwise): the explorer then tries it before the
@@ -133,6 +145,7 @@ ssize_t weft__pt_chan_write(const char *call, int fd, const void *p, size_t n,
 			    int flags, const struct sockaddr *a, socklen_t al,
 			    const struct weft_loc *loc);
 void weft__pt_chan_close(int fd, const struct weft_loc *loc);
+void weft__pt_chan_dup(int fd, int to);
 /* A step of call on channel fd that changes it (fcntl's F_SETFL, ioctl,
  * shutdown); ends: it may end a reader's wait (shutdown), which then
  * acquires what the caller did before.  Nothing when fd is no channel. */
@@ -141,7 +154,12 @@ void weft__pt_chan_change(const char *call, int fd, bool ends,
 /* poll, select or epoll found channel fd readable: the caller acquires
  * what the writes of its bytes released (the read after it will too). */
 void weft__pt_chan_seen(int fd);
-void weft__pt_chan_dup(int fd, int to);
+/* A copy of channel fd that a waiting call holds, as the kernel holds the
+ * file (another thread's close of fd does not end its wait): up high,
+ * out of the program's way; fd itself when there is no room.  Closed
+ * with close() when the call is over (when it is not fd).  Never
+ * blocks. */
+int weft__pt_chan_hold(int fd);
 int weft__pt_chan_poll(struct pollfd *f, nfds_t n, long long timeout_ns,
 		       const char *call, const struct weft_loc *loc);
 int weft__pt_chan_select(int n, fd_set *rd, fd_set *wr, fd_set *ex,

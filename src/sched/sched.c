@@ -88,7 +88,8 @@ compute_enabled(struct weft__exec *X, const weft__tset *live)
 /* Both passes at once for an execution of at most 64 threads (nearly
  * every test): the live threads are a word kept as they start and end,
  * and the sets are single words.  Returns compute_live's answer. */
-static bool compute_small(struct weft__exec *X)
+static inline __attribute__((always_inline)) bool
+compute_small(struct weft__exec *X)
 {
 	uint64_t en = 0, wk = 0;
 
@@ -208,7 +209,8 @@ step_taken(struct weft__exec *X, int tid, struct weft__op *op)
 	X->last_tid = tid;
 }
 
-static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
+static inline __attribute__((always_inline)) void
+record_step(int tid, const weft__tset *en, const weft__tset *elig)
 {
 	struct weft__exec *X = weft__X;
 	struct weft__trace *T = &weft__S->t;
@@ -247,7 +249,12 @@ static void record_step(int tid, const weft__tset *en, const weft__tset *elig)
 	} else if (!weft__ts_has(elig, tid)) {
 		X->unfair++;
 	}
-	weft__fair_step(X, tid);
+	/* Nothing for fairness to record without a spinner, a starved
+	 * thread or --starve-bound (fair.c). */
+	if (__builtin_expect(X->spin_any | X->starve_any |
+				     (weft__opts.starve_bound != 0),
+			     0))
+		weft__fair_step(X, tid);
 	weft__trace_dec(T)[T->ndec++] = (uint32_t)tid;
 	weft__trace_steps(T)[s] = (struct weft__step){
 		.tid = (int16_t)tid, .kind = STEP_OP, .value = -1,
@@ -412,7 +419,8 @@ static __attribute__((noinline)) int spin_turn(struct weft__exec *X, int spun)
 }
 
 /* The strategy's pick among the enabled threads, eligp the fair ones. */
-static int ask_strategy(struct weft__exec *X, const weft__tset *eligp)
+static inline __attribute__((always_inline)) int
+ask_strategy(struct weft__exec *X, const weft__tset *eligp)
 {
 	/* Nobody deferred (nearly every step): no set to write. */
 	static const weft__tset nobody;
@@ -434,11 +442,23 @@ static int ask_strategy(struct weft__exec *X, const weft__tset *eligp)
 	return tid;
 }
 
-/* Choose and record the next step; never returns when the execution ends
- * or deadlocks. */
-static int choose_next(void)
+/* --max-steps reached: the test is inconclusive. */
+static __attribute__((noinline, noreturn)) void step_limit(void)
 {
-	struct weft__exec *X = weft__X;
+	weft__limit("step-limit", NULL,
+		     "an execution took more than --max-steps=%ld steps "
+		     "without finishing (a long computation, or a "
+		     "loop weft cannot tell from a livelock; a thread "
+		     "that loops until another sets a flag finishes "
+		     "under fair scheduling, --starve-bound=1000)",
+		     weft__opts.max_steps);
+}
+
+/* Choose and record the next step in any state of the execution (see
+ * choose_next for the common one); never returns when the execution ends
+ * or deadlocks. */
+static __attribute__((noinline)) int choose_general(struct weft__exec *X)
+{
 	weft__tset elig, live;
 	const weft__tset *eligp = &elig;
 	int tid, spun;
@@ -463,13 +483,7 @@ static int choose_next(void)
 	 * stops where the recorded run stopped. */
 	if (X->nsteps >= weft__opts.max_steps ||
 	    weft__S->t.ndec >= weft__S->t.cap)
-		weft__limit("step-limit", NULL,
-			     "an execution took more than --max-steps=%ld steps "
-			     "without finishing (a long computation, or a "
-			     "loop weft cannot tell from a livelock; a thread "
-			     "that loops until another sets a flag finishes "
-			     "under fair scheduling, --starve-bound=1000)",
-			     weft__opts.max_steps);
+		step_limit();
 	if (X->nthreads > 64)
 		compute_enabled(X, &live);
 	weft__fair_sets(X);
@@ -506,6 +520,49 @@ static int choose_next(void)
 	else
 		tid = ask_strategy(X, eligp);
 	record_step(tid, &X->enabled, eligp);
+	return tid;
+}
+
+/* An execution in none of the states that ask choose_general for more
+ * than the enabled set and the strategy's pick: no pending write to
+ * settle (npw), no spinner, nobody waiting for others (starve_any), so
+ * that fairness defers nobody (weft__fair_sets would leave its sets
+ * empty) and no spin is being counted (weft__livelock_check would
+ * answer 0); no atomic section; at most 64 threads.  Nearly every step
+ * of nearly every test: one test of them all here, where the general
+ * path tested each in turn, and a frame without its thread sets. */
+static inline bool ordinary(const struct weft__exec *X)
+{
+	return !(X->npw | X->spin_any | X->starve_any | X->n_deferred |
+		 X->n_spinning | (X->atomic_tid >= 0) | (X->spin_steps != 0) |
+		 (X->nthreads > 64));
+}
+
+/* Choose and record the next step; never returns when the execution ends
+ * or deadlocks.  What choose_general does in an ordinary execution, and
+ * nothing else: the eligible threads are the enabled ones. */
+static int choose_next(void)
+{
+	struct weft__exec *X = weft__X;
+	int tid;
+
+	if (__builtin_expect(!ordinary(X), 0))
+		return choose_general(X);
+	X->progress = false;
+	if (!compute_small(X))
+		weft__end_execution(X->pruned ? EXEC_PRUNED : EXEC_OK);
+	if (X->nsteps >= weft__opts.max_steps ||
+	    weft__S->t.ndec >= weft__S->t.cap)
+		step_limit();
+	if (!X->n_enabled || X->n_weak == X->n_enabled)
+		stuck(X);
+	weft__lone_step = false;
+	weft__spin_wait = false;
+	if (X->n_enabled == 1 && weft__strat->lone_free)
+		tid = __builtin_ctzll(X->enabled.w[0]);
+	else
+		tid = ask_strategy(X, &X->enabled);
+	record_step(tid, &X->enabled, &X->enabled);
 	return tid;
 }
 

@@ -228,6 +228,11 @@ bool weft__verdict_noted(uint64_t key);
 /* An input was drawn from a sample of its values, not all of them: a
  * verdict then names that bound (the notes say which values). */
 void weft__verdict_inputs_sampled(void);
+/* A thread could have woken spuriously, or failed a weak compare-exchange
+ * spuriously, once more than weft's budget of one per thread and
+ * execution allows: the verdict names that bound, and the note of key
+ * (msg) says what is not covered.  Does not block. */
+void weft__verdict_spurious_capped(uint64_t key, const char *msg);
 /* The program seeded its random numbers, how ("seeded its random
  * numbers", ...) with call ("srand(1700000000)") at loc: a seed from the
  * clock or the process id is the same in every execution (weft's are),

@@ -90,6 +90,11 @@ struct weft__verdict {
 	bool inputs_sampled;      /* some input was drawn from a sample of
 				     its values (SV-COMP's nondet calls): a
 				     verification holds for those only */
+	bool spurious_capped;     /* a thread's one spurious wakeup or weak
+				     compare-exchange failure of the
+				     execution was spent where the program
+				     could have had another: a bound the
+				     verification holds within */
 	char strategy[32];        /* what actually ran */
 	char kind[64];            /* a bug kind, or a limit's reason, which
 				     may be long ("unsupported: poll()

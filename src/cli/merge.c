@@ -30,7 +30,7 @@ struct rec {
 	long split, bug_exec;
 	int shard, nshards, bound, fair_bound;
 	long starve_bound, stale_bound;
-	bool inputs_sampled;
+	bool inputs_sampled, spurious_capped;
 	double seconds;
 	bool fatal;
 	bool took_over;           /* restarted and explored the whole test */
@@ -166,6 +166,8 @@ static bool parse_line(const char *line, const char *file, struct rec *r)
 	r->stale_bound = num_field(line, "stale_bound", -1);
 	r->inputs_sampled = field(line, "inputs_sampled") &&
 			    !strncmp(field(line, "inputs_sampled"), "true", 4);
+	r->spurious_capped = field(line, "spurious_capped") &&
+			     !strncmp(field(line, "spurious_capped"), "true", 4);
 	r->fatal = field(line, "fatal") && !strncmp(field(line, "fatal"), "true", 4);
 	r->took_over = field(line, "took_over") &&
 		       !strncmp(field(line, "took_over"), "true", 4);
@@ -408,6 +410,7 @@ int weft__merge_test(const struct weft_test *t, const char *argv0)
 		weft__bounds_widen(&S->v, mine[i]->bound, mine[i]->fair_bound,
 				   mine[i]->starve_bound, mine[i]->stale_bound);
 		S->v.inputs_sampled |= mine[i]->inputs_sampled;
+		S->v.spurious_capped |= mine[i]->spurious_capped;
 		if (mine[i]->took_over)
 			S->v.parts_exact = false;
 	}

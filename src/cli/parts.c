@@ -192,7 +192,8 @@ struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 {
 	int best, took = -1;
 	long execs = 0, pruned = 0, redundant = 0, limited = 0, steps = 0;
-	bool all_verified = true, sampled = false, abandoned = false;
+	bool all_verified = true, sampled = false, abandoned = false,
+	     capped = false;
 	double secs = 0;
 
 	*exact = true;
@@ -228,6 +229,7 @@ struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 		if (i != best && W->v.verdict != VERDICT_BUG)
 			merge_notes(&W->v, &S[i]->v);
 		sampled |= S[i]->v.inputs_sampled;
+		capped |= S[i]->v.spurious_capped;
 		abandoned |= S[i]->v.abandoned;
 	}
 	if (cut)
@@ -242,6 +244,7 @@ struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 				W = S[i];
 	}
 	W->v.inputs_sampled = sampled;
+	W->v.spurious_capped = capped;
 	W->v.abandoned = abandoned;
 	W->v.executions = execs;
 	W->v.pruned = pruned;

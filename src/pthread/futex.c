@@ -28,6 +28,9 @@
 
 #include "pthread/pt.h"
 
+/* The key of the note on the spurious wakeup budget ("FUTXWAKE"). */
+#define WAKEUP_NOTE 0x4655545857414b45ull
+
 /* Each thread's wait, in the record of its id: the word it waits on
  * (NULL: none), the bits it waits for (FUTEX_WAIT_BITSET), and whether a
  * wake chose it, and the spurious wakeups it used.  An entry written under
@@ -126,6 +129,14 @@ long weft__pt_futex_wait(const uint32_t *word, uint32_t val, uint32_t bits,
 	w->word = word;
 	w->bits = bits;
 	w->woken = false;
+	/* futex(2) allows any number of spurious wakeups; weft explores one
+	 * per thread and execution, and this wait can have none. */
+	if (weft__opts.spurious && w->spurious >= 1)
+		weft__verdict_spurious_capped(
+			WAKEUP_NOTE,
+			"a futex wait wakes spuriously at most once per thread "
+			"in an execution: a bug that needs a thread's second "
+			"spurious wakeup is not found");
 	weft__visible(&wake);
 	w = wait_of(self);
 	w->word = NULL;

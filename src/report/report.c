@@ -59,7 +59,7 @@ static void stale_bound(FILE *out, const struct weft__verdict *V)
 static void summary_line(FILE *out, const struct weft__verdict *V)
 {
 	bool unbounded = V->bound < 0 && V->fair_bound < 0 &&
-			 V->stale_bound < 0;
+			 V->stale_bound < 0 && !V->spurious_capped;
 
 	/* A shard's verdict covers its part only: 'weft merge' gives the
 	 * test's. */
@@ -82,6 +82,9 @@ static void summary_line(FILE *out, const struct weft__verdict *V)
 				V->starve_bound,
 				V->starve_bound == 1 ? "" : "s");
 		stale_bound(out, V);
+		if (V->spurious_capped)
+			fputs(", with at most one spurious wakeup or weak "
+			      "compare-exchange failure per thread", out);
 		if (unbounded && !V->inputs_sampled)
 			fputs(", every interleaving (no bound needed)", out);
 		else if (unbounded)

@@ -103,6 +103,12 @@ void weft__verdict_inputs_sampled(void)
 	weft__S->v.inputs_sampled = true;
 }
 
+void weft__verdict_spurious_capped(uint64_t key, const char *msg)
+{
+	weft__S->v.spurious_capped = true;
+	weft__verdict_note(key, msg);
+}
+
 void weft__verdict_seeded(uint64_t key, const char *how, const char *call,
 			  const struct weft_loc *loc)
 {

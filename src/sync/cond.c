@@ -21,6 +21,8 @@
 
 #define DESTROYED (-1)
 #define MAX_DESTROYED 64
+/* The key of the note on the spurious wakeup budget ("CONDWAKE"). */
+#define WAKEUP_NOTE 0x434f4e4457414b45ull
 
 /* Where destroyed condition variables were destroyed (this execution). */
 struct dsite {
@@ -255,6 +257,14 @@ int weft__cond_wait(weft_cond_t *c, weft_mutex_t *m, int timed,
 	w->obj = c;
 	w->flag = false;
 	w->mutex = m;
+	/* POSIX allows any number of spurious wakeups; weft explores one
+	 * per thread and execution, and this wait can have none. */
+	if (weft__opts.spurious && w->spurious >= 1)
+		weft__verdict_spurious_capped(
+			WAKEUP_NOTE,
+			"a condition wait wakes spuriously at most once per "
+			"thread in an execution: a bug that needs a thread's "
+			"second spurious wakeup is not found");
 	/* Waiting for the signal while holding other locks is a
 	 * dependency lockdep-style checkers care about. */
 	if (!c->cls)

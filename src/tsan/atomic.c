@@ -245,11 +245,11 @@ static bool cas_spurious(void)
 	if (!weft__opts.spurious || weft__lone_step || tid < 0)
 		return false;
 	if (failed[tid] == weft__thread_serial(tid) + 1) {
-		weft__verdict_note(SPURIOUS_NOTE,
-				   "a compare_exchange_weak fails spuriously "
-				   "at most once per thread in an execution: "
-				   "a bug that needs a thread's second such "
-				   "failure is not found");
+		weft__verdict_spurious_capped(
+			SPURIOUS_NOTE,
+			"a compare_exchange_weak fails spuriously at most "
+			"once per thread in an execution: a bug that needs a "
+			"thread's second such failure is not found");
 		return false;
 	}
 	if (!weft__choose_here(2))

@@ -13,6 +13,7 @@
 #include <grp.h>
 #include <libgen.h>
 #include <netdb.h>
+#include <netinet/ether.h>
 #include <poll.h>
 #include <pthread.h>
 #include <pwd.h>

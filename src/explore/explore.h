@@ -157,6 +157,10 @@ int weft__dfs_fair_bound(void);
 /* The optimal DPOR (odpor.c): it explored every execution; the fairness
  * bound cut some. */
 bool weft__odpor_complete(void);
+/* Whether the optimal DPOR has no schedule left, found without running
+ * one (its determinism probe is not run): else it is ready for its next
+ * schedule.  For auto, whose exhaustive half is over. */
+bool weft__odpor_exhausted(void);
 bool weft__odpor_fair_cut(void);
 /* The current execution re-runs the first schedule in full to catch a
  * program that does not behave the same way twice (the determinism probe

@@ -351,6 +351,22 @@ bool weft__odpor_complete(void)
 	return complete;
 }
 
+bool weft__odpor_exhausted(void)
+{
+	if (complete)
+		return true;
+	if (!started || weft__restart_pending || weft__split_stopped())
+		return false;
+	if (need_unwind) {
+		need_unwind = false;
+		if (!unwind()) {
+			complete = true;
+			return true;
+		}
+	}
+	return false;
+}
+
 bool weft__odpor_fair_cut(void)
 {
 	return fair_cut;

@@ -93,6 +93,13 @@ static bool auto_begin(void)
 	if (abandoned)
 		return false;
 	if (inner != &weft__strategy_pct && !switched && half_spent()) {
+		/* A search that has just run its last schedule is a
+		 * verification, not half a budget spent: a program of one
+		 * long schedule (40 s of a 60 s budget) was switched to PCT,
+		 * whose run of it again hit the time limit (a probe's
+		 * inconclusive). */
+		if (inner == &weft__strategy_odpor && weft__odpor_exhausted())
+			return false;
 		inner = &weft__strategy_pct;
 		switched = true;
 	}

@@ -94,11 +94,34 @@ __attribute__((constructor)) static void random_init(void)
 	setstate(libc_table);
 }
 
-/* The program's calls, renamed by weft-cc: the real functions, noting that
- * the state moves. */
-int __weft_rand(void)
+/* rand and random share one state behind a lock of glibc's (MT-Safe):
+ * two threads' draws do not race, but which number each thread gets
+ * depends on the order of their calls.  Each call in an execution is a
+ * step that writes the state, an object of this file, so the explorer
+ * tries the orders as it tries a lock's (the draws were no steps, and a
+ * program whose threads branch on rand() % 2 was verified in the one
+ * order it ran: a probe's false verified). */
+static char random_state;
+
+__attribute__((constructor)) static void name_random_state(void)
+{
+	weft__name_model_object(&random_state, sizeof random_state,
+				"random's state");
+}
+
+static void random_step(const char *name, const struct weft_loc *loc)
 {
 	used = true;
+	if (weft__pt_live())
+		weft__point(name, &random_state, "random's state",
+			    WEFT__ACC_WRITE, loc);
+}
+
+/* The program's calls, renamed by weft-cc: the real functions, after the
+ * step. */
+int __weft_rand(void)
+{
+	random_step("rand", PT_LOC());
 	return rand();
 }
 
@@ -121,34 +144,34 @@ static unsigned long words3(const unsigned short w[3])
 
 void __weft_srand(unsigned seed)
 {
-	used = true;
+	random_step("srand", PT_LOC());
 	seeded("srand", seed, PT_LOC());
 	srand(seed);
 }
 
 long __weft_random(void)
 {
-	used = true;
+	random_step("random", PT_LOC());
 	return random();
 }
 
 void __weft_srandom(unsigned seed)
 {
-	used = true;
+	random_step("srandom", PT_LOC());
 	seeded("srandom", seed, PT_LOC());
 	srandom(seed);
 }
 
 char *__weft_initstate(unsigned seed, char *state, size_t n)
 {
-	used = true;
+	random_step("initstate", PT_LOC());
 	seeded("initstate", seed, PT_LOC());
 	return initstate(seed, state, n);
 }
 
 char *__weft_setstate(char *state)
 {
-	used = true;
+	random_step("setstate", PT_LOC());
 	return setstate(state);
 }
 

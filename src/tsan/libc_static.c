@@ -1,7 +1,11 @@
 /* src/tsan/libc_static.c - C library lookups that return a static result
  * shared by every thread: getpwuid and getpwnam (POSIX lets a call of
  * either overwrite the other's result, though glibc keeps one buffer
- * each), getgrgid and getgrnam (the same), gethostbyname, ecvt and fcvt.  As
+ * each), getgrgid and getgrnam (the same), gethostbyname, ecvt and fcvt,
+ * and the others of the kind a probe of programs nobody here wrote found
+ * verified with two threads sharing the result: getpwent, getgrent,
+ * gethostbyaddr, getservbyname, getprotobyname, l64a, ether_ntoa,
+ * ether_aton, tmpnam(NULL), ttyname and getlogin.  As
  * localtime's in libc_state.c, the hidden result is an object of this
  * file named after the functions, which every call writes, so two
  * threads calling them without ordering race on it (the classic bug
@@ -10,8 +14,10 @@
  * so a caller's later reads of it race with another thread's call too.
  * (The strings it points to are the C library's and are not checked.)
  * Outside an execution the checks do nothing.  None blocks. */
+#include <dlfcn.h>
 #include <grp.h>
 #include <netdb.h>
+#include <netinet/ether.h>
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,10 +44,27 @@ static struct hidden gr = { "getgrgid's and getgrnam's static result", { 0 },
 static struct hidden host = { "gethostbyname's static result", { 0 }, NULL };
 static struct hidden ecvt_buf = { "ecvt's static result", { 0 }, NULL };
 static struct hidden fcvt_buf = { "fcvt's static result", { 0 }, NULL };
+static struct hidden pwent = { "getpwent's static result", { 0 }, NULL };
+static struct hidden grent = { "getgrent's static result", { 0 }, NULL };
+static struct hidden hostaddr = { "gethostbyaddr's static result", { 0 },
+				  NULL };
+static struct hidden serv = { "getservbyname's static result", { 0 }, NULL };
+static struct hidden proto = { "getprotobyname's static result", { 0 },
+			       NULL };
+static struct hidden l64a_buf = { "l64a's static result", { 0 }, NULL };
+static struct hidden ether_str = { "ether_ntoa's static result", { 0 }, NULL };
+static struct hidden ether_addr = { "ether_aton's static result", { 0 },
+				    NULL };
+static struct hidden tmpnam_buf = { "tmpnam's static result", { 0 }, NULL };
+static struct hidden tty = { "ttyname's static result", { 0 }, NULL };
+static struct hidden login = { "getlogin's static result", { 0 }, NULL };
 
 __attribute__((constructor)) static void name_state(void)
 {
-	struct hidden *all[] = { &pw, &gr, &host, &ecvt_buf, &fcvt_buf };
+	struct hidden *all[] = { &pw,	   &gr,	       &host,	    &ecvt_buf,
+				 &fcvt_buf, &pwent,    &grent,	    &hostaddr,
+				 &serv,	   &proto,     &l64a_buf,   &ether_str,
+				 &ether_addr, &tmpnam_buf, &tty,    &login };
 
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
 		weft__name_model_object(all[i]->state, sizeof all[i]->state,
@@ -137,4 +160,123 @@ char *__weft_fcvt(double v, int ndigit, int *decpt, int *sign)
 	before(&fcvt_buf, pc);
 	return digits(&fcvt_buf, fcvt(v, ndigit, decpt, sign), decpt, sign,
 		      pc);
+}
+
+/* The lookups above, one record each; a string result is as long as it
+ * turned out to be. */
+struct passwd *__weft_getpwent(void)
+{
+	uintptr_t pc = PC();
+
+	before(&pwent, pc);
+	return after(&pwent, getpwent(), sizeof(struct passwd), pc);
+}
+
+struct group *__weft_getgrent(void)
+{
+	uintptr_t pc = PC();
+
+	before(&grent, pc);
+	return after(&grent, getgrent(), sizeof(struct group), pc);
+}
+
+struct hostent *__weft_gethostbyaddr(const void *addr, socklen_t len,
+				     int type)
+{
+	uintptr_t pc = PC();
+
+	weft__race_access(addr, len, 0, pc);
+	before(&hostaddr, pc);
+	return after(&hostaddr, gethostbyaddr(addr, len, type),
+		     sizeof(struct hostent), pc);
+}
+
+struct servent *__weft_getservbyname(const char *name, const char *proto_)
+{
+	uintptr_t pc = PC();
+
+	read_str(name, pc);
+	if (proto_)
+		read_str(proto_, pc);
+	before(&serv, pc);
+	return after(&serv, getservbyname(name, proto_),
+		     sizeof(struct servent), pc);
+}
+
+struct protoent *__weft_getprotobyname(const char *name)
+{
+	uintptr_t pc = PC();
+
+	read_str(name, pc);
+	before(&proto, pc);
+	return after(&proto, getprotobyname(name), sizeof(struct protoent),
+		     pc);
+}
+
+static char *string_result(struct hidden *h, char *r, uintptr_t pc)
+{
+	return r ? after(h, r, strlen(r) + 1, pc) : r;
+}
+
+char *__weft_l64a(long v)
+{
+	uintptr_t pc = PC();
+
+	before(&l64a_buf, pc);
+	return string_result(&l64a_buf, l64a(v), pc);
+}
+
+char *__weft_ether_ntoa(const struct ether_addr *a)
+{
+	uintptr_t pc = PC();
+
+	weft__race_access(a, sizeof *a, 0, pc);
+	before(&ether_str, pc);
+	return string_result(&ether_str, ether_ntoa(a), pc);
+}
+
+struct ether_addr *__weft_ether_aton(const char *s)
+{
+	uintptr_t pc = PC();
+
+	read_str(s, pc);
+	before(&ether_addr, pc);
+	return after(&ether_addr, ether_aton(s), sizeof(struct ether_addr),
+		     pc);
+}
+
+/* With a buffer of the caller's, tmpnam writes that one instead.  The C
+ * library's is looked up, not linked: a reference to tmpnam makes the
+ * linker warn at every build of the runtime. */
+char *__weft_tmpnam(char *s)
+{
+	static char *(*real)(char *);
+	uintptr_t pc = PC();
+
+	if (!real)
+		real = (char *(*)(char *))dlsym(RTLD_DEFAULT, "tmpnam");
+	if (!real)
+		return NULL;
+	if (s) {
+		weft__race_access(s, L_tmpnam, WEFT__RACE_WRITE, pc);
+		return real(s);
+	}
+	before(&tmpnam_buf, pc);
+	return string_result(&tmpnam_buf, real(NULL), pc);
+}
+
+char *__weft_ttyname(int fd)
+{
+	uintptr_t pc = PC();
+
+	before(&tty, pc);
+	return string_result(&tty, ttyname(fd), pc);
+}
+
+char *__weft_getlogin(void)
+{
+	uintptr_t pc = PC();
+
+	before(&login, pc);
+	return string_result(&login, getlogin(), pc);
 }

@@ -148,13 +148,15 @@ static void finish(struct weft__verdict *V, double t0, int verdict)
 	if (verdict == VERDICT_VERIFIED && V->fair_bound >= 0)
 		weft__verdict_note(
 			FAIR_NOTE,
-			weft__internf("a bug that needs a retry loop to "
-				      "fail more than %d tries while another "
-				      "thread could run (then give up) is not "
-				      "covered, and with several such loops "
-				      "their extra tries add up: "
+			weft__internf("a retry loop that fails more than %d "
+				      "tries while another thread could run is "
+				      "explored further only alone (up to %d "
+				      "steps, the others slow): a bug that "
+				      "needs another thread's step among its "
+				      "later tries is not covered, and with "
+				      "several such loops their tries add up: "
 				      "--fair-bound=N covers N+1",
-				      V->fair_bound + 1));
+				      V->fair_bound + 1, WEFT__ALONE_STEPS));
 	/* A deeper round given up: the other jobs stop too, and the parent
 	 * keeps the last complete round's verdict. */
 	V->abandoned = weft__strategy_round_abandoned();

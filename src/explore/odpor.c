@@ -78,6 +78,7 @@ static wref next_child(long d, const struct weft__decision *dc)
 			if (!unfair || fb < 0 || dc->unfair + 1 <= fb)
 				return c;
 			fair_cut = true;
+			weft__giveup_note(dc, q);
 		}
 		weft__wut_free(weft__wut_pop_front(node));
 		dropped++;
@@ -91,6 +92,8 @@ static int odpor_pick(const struct weft__decision *dc)
 	wref c;
 	int tid;
 
+	if (weft__giveup_active())
+		return weft__giveup_pick(dc);
 	if (weft__restart_pending && d < replay_len)
 		replay_len = d;
 	ensure_cap(d + 1);
@@ -128,9 +131,12 @@ static int odpor_pick(const struct weft__decision *dc)
 			 * continuation too many. */
 			if (!weft__ts_meets(avail, *elig) && fb >= 0 &&
 			    dc->unfair + 1 > fb) {
+				weft__tset cut = weft__ts_and(avail, *dc->costly);
 				avail = weft__ts_minus(avail, *dc->costly);
 				if (weft__ts_empty(avail)) {
 					fair_cut = true;
+					WEFT__TS_EACH(q, &cut)
+						weft__giveup_note(dc, q);
 					weft__end_execution(EXEC_REDUNDANT);
 				}
 			}
@@ -175,6 +181,8 @@ static int odpor_value(int n)
 	long d = pos - 1;
 	wref c;
 
+	if (weft__giveup_active())
+		return weft__giveup_value(n);
 	if (d < 0)
 		weft__die("a choice before any step");
 	c = lv[d].w;
@@ -265,6 +273,8 @@ static void analyse(enum exec_result r)
 
 static void odpor_end(enum exec_result r)
 {
+	if (weft__giveup_end())
+		return;
 	prev_len = pos;
 	if (weft__split_active())
 		weft__split_end();
@@ -307,6 +317,7 @@ static void reset_tree(void)
 	replay_len = prev_len = 0;
 	complete = fair_cut = false;
 	weft__split_reset();
+	weft__giveup_reset();
 }
 
 static bool odpor_begin(void)
@@ -324,8 +335,9 @@ static bool odpor_begin(void)
 		/* Another part took the search over after a restart. */
 		return !weft__split_stopped();
 	}
+	/* Once the search is complete, its give-up probes run. */
 	if (complete || weft__split_stopped())
-		return false;
+		return weft__giveup_next();
 	/* Determinism probe: the first schedule is re-run once in full, and
 	 * every step must match; a program that reads the clock or its own
 	 * random numbers is caught here with a clear error, instead of
@@ -340,7 +352,7 @@ static bool odpor_begin(void)
 		need_unwind = false;
 		if (!unwind()) {
 			complete = true;
-			return false;
+			return weft__giveup_next();
 		}
 	}
 	return true;

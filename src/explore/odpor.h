@@ -157,6 +157,30 @@ void weft__prefix_expand(long d, wref node, wref c, const weft__tset *others);
 /* A thread to run first without branching (a start or spawn), or -1. */
 int weft__prefix_eager(const weft__tset *avail);
 
+/* ---- give-up probes (odpor_giveup.c) -------------------------------------
+ *
+ * Where the fairness bound cut a spinner's continuation (odpor.c), the
+ * schedule up to there is kept, once per spinner and place; when the
+ * search is complete each is run again with the spinner alone from there
+ * (weft__sched_alone) until it leaves its loop, and the other threads
+ * after it as the default choice has them: the schedule in which the
+ * others are slow and a retry loop gives up.  Not in a search in parts
+ * (split.c), whose parts would keep different ones. */
+
+/* The bound cut thread q's step at the decision d describes. */
+void weft__giveup_note(const struct weft__decision *d, int q);
+/* Before an execution, once the search is complete: start the next probe
+ * (true), or there is none left. */
+bool weft__giveup_next(void);
+/* During a probe: its decisions. */
+bool weft__giveup_active(void);
+int weft__giveup_pick(const struct weft__decision *d);
+int weft__giveup_value(int n);
+/* The end of the probe (true if one ran: the tree is not told). */
+bool weft__giveup_end(void);
+/* The search starts again: the probes kept are of its old schedules. */
+void weft__giveup_reset(void);
+
 /* ---- the strategy's own state (odpor.c, odpor_level.c) -------------------
  *
  * Nothing but the strategy's two files reads these; they define

@@ -99,7 +99,7 @@ static bool auto_begin(void)
 		 * whose run of it again hit the time limit (a probe's
 		 * inconclusive). */
 		if (inner == &weft__strategy_odpor && weft__odpor_exhausted())
-			return false;
+			return inner->begin(); /* its give-up probes, if any */
 		inner = &weft__strategy_pct;
 		switched = true;
 	}

@@ -53,6 +53,8 @@ void weft__exec_reset(void)
 	X->run_len = 0;
 	X->atomic_tid = -1;
 	X->atomic_depth = 0;
+	X->alone_tid = -1;
+	X->alone_steps = 0;
 	X->result = EXEC_OK;
 	X->pruned = false;
 	X->bound_held = false;

@@ -169,6 +169,44 @@ static __attribute__((noinline)) void only(struct weft__exec *X, int tid)
 	X->n_spinning = sp;
 }
 
+/* Whether thread t, spinning, goes on alone with its next step: any step
+ * but a write, which may wake another thread (a failed try that the
+ * model counts as a write, a store after the loop gave up).  Its reads
+ * after the loop (where no other thread could have run) are the same
+ * schedule of slow others a little longer. */
+static bool loops_on(const struct weft__thread *t)
+{
+	struct weft__op *op = t->pending;
+
+	if (op->access_now)
+		op->access = op->access_now(op);
+	return op->timekeeping || op->access != WEFT__ACC_WRITE;
+}
+
+void weft__sched_alone(int tid)
+{
+	weft__X->alone_tid = tid;
+	weft__X->alone_steps = 0;
+}
+
+/* A thread run alone (weft__sched_alone) goes on alone while it spins in
+ * its loop: the others cannot run (only).  Then the threads run as
+ * before. */
+static __attribute__((noinline)) void alone_turn(struct weft__exec *X)
+{
+	int q = X->alone_tid;
+	const struct weft__thread *t = &X->th[q];
+
+	if (weft__ts_has(&X->enabled, q) && !weft__ts_has(&X->weak, q) &&
+	    t->spinning && loops_on(t)) {
+		if (++X->alone_steps > WEFT__ALONE_STEPS)
+			weft__end_execution(EXEC_REDUNDANT);
+		only(X, q);
+		return;
+	}
+	X->alone_tid = -1;
+}
+
 /* Keep a blocked thread's pending operation for the report: the op lives
  * on the thread's stack, which the parent cannot read. */
 void weft__note_blocked(int tid)
@@ -493,8 +531,12 @@ static __attribute__((noinline)) int choose_general(struct weft__exec *X)
 		stuck(X);
 	if (X->atomic_tid >= 0 && weft__ts_has(&X->enabled, X->atomic_tid))
 		only(X, X->atomic_tid);
+	else if (X->alone_tid >= 0)
+		alone_turn(X);
 	weft__lone_step = false;
-	spun = weft__livelock_check(X);
+	/* A thread alone (alone_turn) is no livelock: its loop ends, or
+	 * WEFT__ALONE_STEPS ends the execution. */
+	spun = X->alone_tid >= 0 ? 0 : weft__livelock_check(X);
 	weft__spin_wait = spun != 0;
 	if (spun && (tid = spin_turn(X, spun)) >= 0)
 		return tid;
@@ -528,14 +570,15 @@ static __attribute__((noinline)) int choose_general(struct weft__exec *X)
  * settle (npw), no spinner, nobody waiting for others (starve_any), so
  * that fairness defers nobody (weft__fair_sets would leave its sets
  * empty) and no spin is being counted (weft__livelock_check would
- * answer 0); no atomic section; at most 64 threads.  Nearly every step
+ * answer 0); no atomic section, no thread alone (alone_turn); at most
+ * 64 threads.  Nearly every step
  * of nearly every test: one test of them all here, where the general
  * path tested each in turn, and a frame without its thread sets. */
 static inline bool ordinary(const struct weft__exec *X)
 {
 	return !(X->npw | X->spin_any | X->starve_any | X->n_deferred |
-		 X->n_spinning | (X->atomic_tid >= 0) | (X->spin_steps != 0) |
-		 (X->nthreads > 64));
+		 X->n_spinning | (X->atomic_tid >= 0) | (X->alone_tid >= 0) |
+		 (X->spin_steps != 0) | (X->nthreads > 64));
 }
 
 /* Choose and record the next step; never returns when the execution ends

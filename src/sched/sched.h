@@ -160,6 +160,9 @@ struct weft__exec {
 	int16_t join_tgt[64];
 	int atomic_tid;            /* thread inside an atomic section, -1 */
 	int atomic_depth;
+	int alone_tid;             /* spinner run alone until it leaves its
+				      loop (weft__sched_alone), -1 */
+	long alone_steps;          /* its steps alone so far */
 	/* The sets computed at the last scheduling point, written in place
 	 * word by word (copying them whole right after stalled on store
 	 * forwarding), with their sizes. */

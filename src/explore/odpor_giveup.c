@@ -1,0 +1,144 @@
+/* src/explore/odpor_giveup.c - give-up probes of the optimal DPOR: where
+ * the fairness bound cut a spinner's continuation, one more schedule in
+ * which the spinner runs alone until it leaves its loop.
+ *
+ * Fair scheduling (Musuvathi and Qadeer, PLDI 2008) runs a thread that
+ * polls and sees nothing new ahead of the threads it yielded to at most
+ * --fair-bound times per execution.  A loop that polls N times and then
+ * gives up (takes a slow producer for a dead one) then needs N unfair
+ * continuations, and a bug behind it was verified: a consumer that
+ * polls a flag 100 times before it asserts that it was set fails in
+ * nearly every native run, since main has not yet created the producer
+ * when its polls are over (a probe of programs nobody here wrote).
+ *
+ * So each place where the bound cut a spinner is kept, as the decisions
+ * that led there, once per spinner thread and pending operation; once
+ * the search is complete (each round of the deepening in strategy.c),
+ * each is run again, the spinner alone from there (weft__sched_alone)
+ * until it leaves its loop or WEFT__ALONE_STEPS pass, the other threads
+ * after it by the default choice.  A probe is no new schedule of the
+ * search: like the determinism probe it counts only when it finds a bug,
+ * and the tree does not hear of it.  A bug needs the token of the probe
+ * alone: its decisions are all recorded (the spinner's steps alone are
+ * ordinary steps with one thread enabled). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/options.h"
+#define WEFT__ODPOR_OWN
+#include "odpor.h"
+
+/* Probes kept per search, and spinner places per search. */
+#define MAX_PROBES 64
+
+struct probe {
+	uint32_t *dec; /* the decisions before the cut */
+	long n;
+	int q;         /* the spinner */
+};
+
+static struct probe probes[MAX_PROBES];
+static uint64_t keys[MAX_PROBES];
+static int nprobes, next;
+static bool active;
+static long ppos;
+
+void weft__giveup_reset(void)
+{
+	for (int i = 0; i < nprobes; i++)
+		free(probes[i].dec);
+	nprobes = next = 0;
+	active = false;
+}
+
+void weft__giveup_note(const struct weft__decision *d, int q)
+{
+	struct weft__trace *T = &weft__S->t;
+	const struct weft__op *op = weft__thread_pending(q);
+	uint64_t key;
+	uint32_t *dec;
+
+	/* A spinner's loop, not a busy thread deferred by --starve-bound
+	 * (whose work alone would go on to the step limit). */
+	if (active || weft__probe_run || weft__split_active() || !op ||
+	    !weft__ts_has(d->spinning, q) || nprobes == MAX_PROBES)
+		return;
+	key = ((uint64_t)weft__op_signature(op) << 16) ^
+	      (uint64_t)(unsigned)q;
+	for (int i = 0; i < nprobes; i++)
+		if (keys[i] == key)
+			return;
+	dec = malloc(sizeof *dec * (size_t)(T->ndec + 1));
+	if (!dec)
+		return;
+	memcpy(dec, weft__trace_dec(T), sizeof *dec * (size_t)T->ndec);
+	keys[nprobes] = key;
+	probes[nprobes++] = (struct probe){ dec, T->ndec, q };
+}
+
+bool weft__giveup_next(void)
+{
+	if (next >= nprobes)
+		return false;
+	active = true;
+	ppos = 0;
+	weft__probe_run = true;
+	next++;
+	return true;
+}
+
+bool weft__giveup_active(void)
+{
+	return active;
+}
+
+/* The decisions kept, then the spinner (alone from there), then the
+ * default choice among the fair threads, bounded in unfair continuations
+ * as the search is (a spin that outlasts the bound ends the probe, not
+ * the step limit).  A kept decision that cannot be taken again (the
+ * program is not deterministic) ends the probe. */
+int weft__giveup_pick(const struct weft__decision *d)
+{
+	const struct probe *p = &probes[next - 1];
+	int fb = weft__opts.fair_bound;
+	int tid;
+
+	if (ppos < p->n) {
+		tid = (int)p->dec[ppos++];
+		if (tid < 0 || tid >= d->nthreads ||
+		    !weft__ts_has(d->enabled, tid))
+			weft__end_execution(EXEC_REDUNDANT);
+		return tid;
+	}
+	if (ppos++ == p->n) {
+		if (!weft__ts_has(d->enabled, p->q))
+			weft__end_execution(EXEC_REDUNDANT);
+		weft__sched_alone(p->q);
+		return p->q;
+	}
+	tid = weft__default_choice(d, d->enabled);
+	if (weft__ts_has(d->costly, tid) && fb >= 0 && d->unfair + 1 > fb)
+		weft__end_execution(EXEC_REDUNDANT);
+	return tid;
+}
+
+int weft__giveup_value(int n)
+{
+	const struct probe *p = &probes[next - 1];
+	int v;
+
+	if (ppos >= p->n)
+		return 0;
+	v = (int)p->dec[ppos++];
+	if (v < 0 || v >= n)
+		weft__end_execution(EXEC_REDUNDANT);
+	return v;
+}
+
+bool weft__giveup_end(void)
+{
+	if (!active)
+		return false;
+	active = false;
+	return true;
+}

@@ -300,8 +300,7 @@ int __weft_sigtimedwait(const sigset_t *set, siginfo_t *info,
 		return sigtimedwait(set, info, timeout);
 	if (!timeout)
 		no_signals("sigtimedwait", PT_LOC());
-	if (timeout->tv_sec < 0 || timeout->tv_nsec < 0 ||
-	    timeout->tv_nsec >= 1000000000L) {
+	if (timeout->tv_sec < 0 || weft__pt_nsec_bad(timeout)) {
 		errno = EINVAL;
 		return -1;
 	}

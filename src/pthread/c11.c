@@ -121,9 +121,9 @@ int __weft_thrd_sleep(const struct timespec *d, struct timespec *rem)
 {
 	if (!weft__pt_live())
 		return thrd_sleep(d, rem);
-	if (!d || d->tv_sec < 0 || d->tv_nsec < 0 || d->tv_nsec >= 1000000000L)
+	if (!d || d->tv_sec < 0 || weft__pt_nsec_bad(d))
 		return -2;
-	weft__pt_sleep_ns((long long)d->tv_sec * 1000000000LL + d->tv_nsec,
+	weft__pt_sleep_ns(weft__pt_ts_ns(d),
 			  PT_LOC());
 	if (rem)
 		rem->tv_sec = rem->tv_nsec = 0;

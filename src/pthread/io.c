@@ -303,7 +303,7 @@ static long long ms_ns(int ms)
 
 static long long ts_ns(const struct timespec *t)
 {
-	return !t ? -1 : (long long)t->tv_sec * 1000000000LL + t->tv_nsec;
+	return !t ? -1 : weft__pt_ts_ns(t);
 }
 
 static long long tv_ns(const struct timeval *t)

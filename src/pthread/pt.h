@@ -207,9 +207,20 @@ void weft__pt_time_pass(long long ns);
  * deadline abs on clock c, as the real call returns only then (a caller
  * that checks the time passed saw 1 microsecond).  A scheduling point
  * (the choice); does not block. */
-/* Whether deadline ts is one glibc refuses with EINVAL: nanoseconds
- * outside 0..999,999,999 (a deadline built without carrying them into
- * the seconds).  Not a scheduling point. */
+/* Whether ts's nanoseconds are outside 0..999,999,999 (a time built
+ * without carrying them into the seconds), which glibc refuses with
+ * EINVAL; and ts as nanoseconds.  The one place the pthread layer does
+ * either sum. */
+static inline bool weft__pt_nsec_bad(const struct timespec *ts)
+{
+	return ts->tv_nsec < 0 || ts->tv_nsec >= 1000000000L;
+}
+static inline long long weft__pt_ts_ns(const struct timespec *ts)
+{
+	return (long long)ts->tv_sec * 1000000000LL + ts->tv_nsec;
+}
+/* Whether deadline ts (NULL: none) is one glibc refuses with EINVAL.
+ * Not a scheduling point. */
 bool weft__pt_bad_deadline(const struct timespec *ts);
 bool weft__pt_times_out(const char *what, clockid_t c,
 			const struct timespec *abs, const struct weft_loc *loc);

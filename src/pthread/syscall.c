@@ -76,15 +76,14 @@ static long futex(long a[6], const struct weft_loc *loc)
 	if ((a[1] & FUTEX_CMD_MASK) != FUTEX_WAIT &&
 	    (a[1] & FUTEX_CMD_MASK) != FUTEX_WAIT_BITSET)
 		ts = NULL;
-	if (ts && (ts->tv_sec < 0 || ts->tv_nsec < 0 ||
-		   ts->tv_nsec >= 1000000000L)) {
+	if (ts && (ts->tv_sec < 0 || weft__pt_nsec_bad(ts))) {
 		errno = EINVAL;
 		return -1;
 	}
 	switch (a[1] & FUTEX_CMD_MASK) {
 	case FUTEX_WAIT:
 		if (ts)
-			ns = ts->tv_sec * 1000000000LL + ts->tv_nsec;
+			ns = weft__pt_ts_ns(ts);
 		return weft__pt_futex_wait(word, (uint32_t)a[2],
 					   FUTEX_BITSET_MATCH_ANY, ns, loc);
 	case FUTEX_WAIT_BITSET:

@@ -337,7 +337,7 @@ static int clock_join(pthread_t t, void **ret, clockid_t c,
 		return weft__pt_join(t, ret, loc);
 	if (try_join(t, ret, "timedjoin", loc))
 		return 0;
-	if (abs->tv_nsec < 0 || abs->tv_nsec >= 1000000000L ||
+	if (weft__pt_nsec_bad(abs) ||
 	    (c != CLOCK_REALTIME && c != CLOCK_MONOTONIC))
 		return EINVAL;
 	left = weft__pt_ns_until(c, abs);

@@ -49,7 +49,7 @@ void weft__pt_time_pass(long long ns)
 
 bool weft__pt_bad_deadline(const struct timespec *ts)
 {
-	return ts && (ts->tv_nsec < 0 || ts->tv_nsec >= 1000000000L);
+	return ts && weft__pt_nsec_bad(ts);
 }
 
 bool weft__pt_times_out(const char *what, clockid_t c,
@@ -58,7 +58,7 @@ bool weft__pt_times_out(const char *what, clockid_t c,
 	if (!weft__choose(2, what, loc))
 		return false;
 	weft__timed_out();
-	if (abs && abs->tv_nsec >= 0 && abs->tv_nsec < 1000000000L)
+	if (abs && !weft__pt_nsec_bad(abs))
 		weft__pt_time_pass(weft__pt_ns_until(c, abs));
 	return true;
 }
@@ -83,11 +83,11 @@ int __weft_nanosleep(const struct timespec *req, struct timespec *rem)
 {
 	if (!weft__pt_live())
 		return nanosleep(req, rem);
-	if (!req || req->tv_nsec < 0 || req->tv_nsec >= 1000000000L) {
+	if (!req || weft__pt_nsec_bad(req)) {
 		errno = EINVAL;
 		return -1;
 	}
-	advance((long long)req->tv_sec * 1000000000LL + req->tv_nsec, PT_LOC());
+	advance(weft__pt_ts_ns(req), PT_LOC());
 	if (rem)
 		rem->tv_sec = rem->tv_nsec = 0;
 	return 0;
@@ -100,9 +100,9 @@ int __weft_clock_nanosleep(clockid_t c, int flags, const struct timespec *req,
 
 	if (!weft__pt_live())
 		return clock_nanosleep(c, flags, req, rem);
-	if (!req || req->tv_nsec < 0 || req->tv_nsec >= 1000000000L)
+	if (!req || weft__pt_nsec_bad(req))
 		return EINVAL;
-	want = (long long)req->tv_sec * 1000000000LL + req->tv_nsec;
+	want = weft__pt_ts_ns(req);
 	if (flags & TIMER_ABSTIME) {
 		long long base = c == CLOCK_REALTIME ? EPOCH_SEC * 1000000000LL : 0;
 		want -= base + now_ns;
@@ -119,8 +119,7 @@ long long weft__pt_ns_until(clockid_t c, const struct timespec *abs)
 {
 	long long base = c == CLOCK_REALTIME ? EPOCH_SEC * 1000000000LL : 0;
 
-	return (long long)abs->tv_sec * 1000000000LL + abs->tv_nsec - base -
-	       now_ns;
+	return weft__pt_ts_ns(abs) - base - now_ns;
 }
 
 /* Never blocks; not a scheduling point. */
@@ -201,7 +200,7 @@ static long long cpu_ns(void)
 	struct timespec ts;
 
 	__weft_clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+	return weft__pt_ts_ns(&ts);
 }
 
 clock_t __weft_clock(void)

@@ -161,6 +161,10 @@ bool weft__odpor_complete(void);
  * one (its determinism probe is not run): else it is ready for its next
  * schedule.  For auto, whose exhaustive half is over. */
 bool weft__odpor_exhausted(void);
+/* Whether this process kept give-up probes where the fairness bound cut
+ * a spinner (odpor_giveup.c; none in a search in parts): the verdict's
+ * note says what they cover. */
+bool weft__giveup_kept(void);
 bool weft__odpor_fair_cut(void);
 /* The current execution re-runs the first schedule in full to catch a
  * program that does not behave the same way twice (the determinism probe

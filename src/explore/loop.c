@@ -145,7 +145,8 @@ static void finish(struct weft__verdict *V, double t0, int verdict)
 		V->starve_bound = -1;
 	/* What a verification bounded in unfair continuations leaves out, in
 	 * the terms of the code a user has: a bounded retry loop. */
-	if (verdict == VERDICT_VERIFIED && V->fair_bound >= 0)
+	if (verdict == VERDICT_VERIFIED && V->fair_bound >= 0 &&
+	    weft__giveup_kept())
 		weft__verdict_note(
 			FAIR_NOTE,
 			weft__internf("a retry loop that fails more than %d "
@@ -157,6 +158,16 @@ static void finish(struct weft__verdict *V, double t0, int verdict)
 				      "several such loops their tries add up: "
 				      "--fair-bound=N covers N+1",
 				      V->fair_bound + 1, WEFT__ALONE_STEPS));
+	else if (verdict == VERDICT_VERIFIED && V->fair_bound >= 0)
+		weft__verdict_note(
+			FAIR_NOTE,
+			weft__internf("a bug that needs a retry loop to "
+				      "fail more than %d tries while another "
+				      "thread could run (then give up) is not "
+				      "covered, and with several such loops "
+				      "their extra tries add up: "
+				      "--fair-bound=N covers N+1",
+				      V->fair_bound + 1));
 	/* A deeper round given up: the other jobs stop too, and the parent
 	 * keeps the last complete round's verdict. */
 	V->abandoned = weft__strategy_round_abandoned();
@@ -454,8 +465,12 @@ void weft__explore_loop(const struct weft_test *t,
 		r = weft__run_execution(t);
 		weft__strat->end(r);
 		/* A deeper round of the fairness bound over its allowance, or
-		 * cut by a limit: the last complete round's verdict stands. */
-		over = r != EXEC_BUG &&
+		 * cut by a limit: the last complete round's verdict stands.
+		 * A probe's run (a re-run, a give-up probe) is not the
+		 * round's: a give-up probe that ran into --max-steps
+		 * abandoned the deepening, and a bug that needed the deeper
+		 * bound was verified at the first (a review found it). */
+		over = r != EXEC_BUG && !weft__probe_run &&
 		       weft__strategy_round_over(runs_so_far(),
 					      r == EXEC_LIMIT);
 		if (cfg->debug_exec)

@@ -40,8 +40,13 @@ struct probe {
 static struct probe probes[MAX_PROBES];
 static uint64_t keys[MAX_PROBES];
 static int nprobes, next;
-static bool active;
+static bool active, kept;
 static long ppos;
+
+bool weft__giveup_kept(void)
+{
+	return kept;
+}
 
 void weft__giveup_reset(void)
 {
@@ -74,6 +79,7 @@ void weft__giveup_note(const struct weft__decision *d, int q)
 	memcpy(dec, weft__trace_dec(T), sizeof *dec * (size_t)T->ndec);
 	keys[nprobes] = key;
 	probes[nprobes++] = (struct probe){ dec, T->ndec, q };
+	kept = true;
 }
 
 bool weft__giveup_next(void)

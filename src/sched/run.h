@@ -9,11 +9,10 @@
 #include "internal.h"
 #include "explore/explore.h"
 
-/* From its next step on, thread tid runs alone, as long as it spins in
- * the loop it is in: each of its steps a recorded one with no other
- * choice, until it writes, stops spinning or cannot run; a loop
- * that goes on for WEFT__ALONE_STEPS steps ends the execution as
- * redundant.  For the explorer's give-up probes (odpor.c): the schedule
+/* From its next step on, thread tid runs alone: each of its steps a
+ * recorded one with no other choice, until it cannot run (it blocks, or
+ * ends); one that goes on for WEFT__ALONE_STEPS steps ends the execution
+ * as redundant.  For the explorer's give-up probes (odpor.c): the schedule
  * in which the other threads are slow and a retry loop gives up.  Does
  * not block. */
 #define WEFT__ALONE_STEPS 1024

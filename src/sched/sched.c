@@ -169,36 +169,24 @@ static __attribute__((noinline)) void only(struct weft__exec *X, int tid)
 	X->n_spinning = sp;
 }
 
-/* Whether thread t, spinning, goes on alone with its next step: any step
- * but a write, which may wake another thread (a failed try that the
- * model counts as a write, a store after the loop gave up).  Its reads
- * after the loop (where no other thread could have run) are the same
- * schedule of slow others a little longer. */
-static bool loops_on(const struct weft__thread *t)
-{
-	struct weft__op *op = t->pending;
-
-	if (op->access_now)
-		op->access = op->access_now(op);
-	return op->timekeeping || op->access != WEFT__ACC_WRITE;
-}
-
 void weft__sched_alone(int tid)
 {
 	weft__X->alone_tid = tid;
 	weft__X->alone_steps = 0;
 }
 
-/* A thread run alone (weft__sched_alone) goes on alone while it spins in
- * its loop: the others cannot run (only).  Then the threads run as
- * before. */
+/* A thread run alone (weft__sched_alone) goes on alone while it can run
+ * (not only spuriously): the others cannot (only), whatever it writes,
+ * as they would not if they were slow; its loop ends when it gives up,
+ * then it blocks or ends, or WEFT__ALONE_STEPS ends the execution.  (It
+ * once stopped at its first write: a loop that polls under a mutex, or
+ * calls rand(), writes at every round, and its give-up was never
+ * reached.)  Then the threads run as before. */
 static __attribute__((noinline)) void alone_turn(struct weft__exec *X)
 {
 	int q = X->alone_tid;
-	const struct weft__thread *t = &X->th[q];
 
-	if (weft__ts_has(&X->enabled, q) && !weft__ts_has(&X->weak, q) &&
-	    t->spinning && loops_on(t)) {
+	if (weft__ts_has(&X->enabled, q) && !weft__ts_has(&X->weak, q)) {
 		if (++X->alone_steps > WEFT__ALONE_STEPS)
 			weft__end_execution(EXEC_REDUNDANT);
 		only(X, q);

@@ -90,6 +90,9 @@ struct weft__verdict {
 	bool inputs_sampled;      /* some input was drawn from a sample of
 				     its values (SV-COMP's nondet calls): a
 				     verification holds for those only */
+	bool bug_probe;           /* the bug's execution was a give-up probe
+				     (odpor_giveup.c), not a schedule of the
+				     search */
 	bool spurious_capped;     /* a thread's one spurious wakeup or weak
 				     compare-exchange failure of the
 				     execution was spent where the program

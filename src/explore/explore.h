@@ -165,6 +165,8 @@ bool weft__odpor_exhausted(void);
  * a spinner (odpor_giveup.c; none in a search in parts): the verdict's
  * note says what they cover. */
 bool weft__giveup_kept(void);
+/* Whether the execution that just ended was a give-up probe. */
+bool weft__giveup_ended(void);
 bool weft__odpor_fair_cut(void);
 /* The current execution re-runs the first schedule in full to catch a
  * program that does not behave the same way twice (the determinism probe

@@ -525,6 +525,7 @@ void weft__explore_loop(const struct weft_test *t,
 				found_sev = sev;
 				primary = w;
 				S->v.bug_exec = exec_no;
+				S->v.bug_probe = weft__giveup_ended();
 				S->v.bug_leaf = S->v.leaf;
 				S->v.bug_seconds = weft__now() - t0;
 				found = save_record(&S->t);
@@ -537,6 +538,7 @@ void weft__explore_loop(const struct weft_test *t,
 				S->t.ctx,
 				(int)(sizeof S->t.ctx / sizeof S->t.ctx[0]));
 			S->v.bug_exec = exec_no;
+			S->v.bug_probe = weft__giveup_ended();
 			S->v.bug_seconds = weft__now() - t0;
 			S->v.bug_leaf = S->v.leaf;
 			S->v.bug_fatal = true;

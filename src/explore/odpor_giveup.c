@@ -40,7 +40,7 @@ struct probe {
 static struct probe probes[MAX_PROBES];
 static uint64_t keys[MAX_PROBES];
 static int nprobes, next;
-static bool active, kept;
+static bool active, kept, ended;
 static long ppos;
 
 bool weft__giveup_kept(void)
@@ -143,8 +143,14 @@ int weft__giveup_value(int n)
 
 bool weft__giveup_end(void)
 {
+	ended = active;
 	if (!active)
 		return false;
 	active = false;
 	return true;
+}
+
+bool weft__giveup_ended(void)
+{
+	return ended;
 }

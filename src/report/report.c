@@ -153,7 +153,8 @@ static void text_bug(FILE *out, const struct weft_test *t, struct weft__shm *S,
 	}
 	weft__trace_draw(out, S, weft__opts.verbose, S->t.blocked);
 	if (S->v.token_kept) {
-		fprintf(out, "\nfound by %s in execution %ld (%.2f s)\n",
+		fprintf(out, "\nfound by %s%s in execution %ld (%.2f s)\n",
+			S->v.bug_probe ? "a give-up probe of " : "",
 			S->v.strategy, S->v.bug_exec + 1, S->v.bug_seconds);
 		went_on(out, &S->v);
 		print_replay(out, t, argv0, tok);
@@ -163,8 +164,9 @@ static void text_bug(FILE *out, const struct weft_test *t, struct weft__shm *S,
 	for (long i = 1; i < S->t.nsteps; i++)
 		if (st[i].tid != st[i - 1].tid)
 			preempt++;
-	fprintf(out, "\nfound by %s in execution %ld (%.2f s); %ld step%s, %ld "
+	fprintf(out, "\nfound by %s%s in execution %ld (%.2f s); %ld step%s, %ld "
 		     "context switch%s, %d preemption%s\n",
+		S->v.bug_probe ? "a give-up probe of " : "",
 		S->v.strategy, S->v.bug_exec + 1, S->v.bug_seconds, S->t.nsteps,
 		S->t.nsteps == 1 ? "" : "s", preempt, preempt == 1 ? "" : "es",
 		S->t.preemptions, S->t.preemptions == 1 ? "" : "s");

@@ -64,4 +64,19 @@ enum { WEFT__LEAKS_UNREACHABLE, WEFT__LEAKS_ALL, WEFT__LEAKS_OFF };
 	((o).time_limit > 0 ? (o).time_limit + 5 : (double)WEFT__HANG_SECS)
 extern struct weft__opts weft__opts;
 
+/* A thread's spurious wakeups in an execution, from a condition variable
+ * or a futex (each model counts a thread's own): one, none under
+ * --no-spurious.  Whether a thread that had `used` may have another;
+ * and whether the option allows one the budget refuses, a bound the
+ * verdict names (weft__verdict_spurious_capped).  Neither blocks. */
+#define WEFT__SPURIOUS_WAKEUPS 1
+static inline bool weft__spurious_left(int used)
+{
+	return weft__opts.spurious && used < WEFT__SPURIOUS_WAKEUPS;
+}
+static inline bool weft__spurious_spent(int used)
+{
+	return weft__opts.spurious && used >= WEFT__SPURIOUS_WAKEUPS;
+}
+
 #endif

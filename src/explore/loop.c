@@ -133,20 +133,12 @@ static void give_back_budget(void)
 /* weft__verdict_note's key of the fairness bound's note. */
 #define FAIR_NOTE 0x4641495242444e44ull
 
-static void finish(struct weft__verdict *V, double t0, int verdict)
+/* What a verification bounded in unfair continuations leaves out, in the
+ * terms of the code a user has: a bounded retry loop, which give-up
+ * probes (odpor_giveup.c) explore further where this process kept any. */
+static void fair_note(const struct weft__verdict *V)
 {
-	V->verdict = verdict;
-	/* The bound a verification holds for: -1 only when no branch was
-	 * ever cut by the bound, i.e. the exploration covered every
-	 * interleaving. */
-	V->bound = weft__explore_bound();
-	V->fair_bound = weft__explore_fair_bound();
-	if (V->fair_bound < 0)
-		V->starve_bound = -1;
-	/* What a verification bounded in unfair continuations leaves out, in
-	 * the terms of the code a user has: a bounded retry loop. */
-	if (verdict == VERDICT_VERIFIED && V->fair_bound >= 0 &&
-	    weft__giveup_kept())
+	if (weft__giveup_kept())
 		weft__verdict_note(
 			FAIR_NOTE,
 			weft__internf("a retry loop that fails more than %d "
@@ -158,7 +150,7 @@ static void finish(struct weft__verdict *V, double t0, int verdict)
 				      "several such loops their tries add up: "
 				      "--fair-bound=N covers N+1",
 				      V->fair_bound + 1, WEFT__ALONE_STEPS));
-	else if (verdict == VERDICT_VERIFIED && V->fair_bound >= 0)
+	else
 		weft__verdict_note(
 			FAIR_NOTE,
 			weft__internf("a bug that needs a retry loop to "
@@ -168,6 +160,20 @@ static void finish(struct weft__verdict *V, double t0, int verdict)
 				      "their extra tries add up: "
 				      "--fair-bound=N covers N+1",
 				      V->fair_bound + 1));
+}
+
+static void finish(struct weft__verdict *V, double t0, int verdict)
+{
+	V->verdict = verdict;
+	/* The bound a verification holds for: -1 only when no branch was
+	 * ever cut by the bound, i.e. the exploration covered every
+	 * interleaving. */
+	V->bound = weft__explore_bound();
+	V->fair_bound = weft__explore_fair_bound();
+	if (V->fair_bound < 0)
+		V->starve_bound = -1;
+	if (verdict == VERDICT_VERIFIED && V->fair_bound >= 0)
+		fair_note(V);
 	/* A deeper round given up: the other jobs stop too, and the parent
 	 * keeps the last complete round's verdict. */
 	V->abandoned = weft__strategy_round_abandoned();

@@ -307,6 +307,18 @@ static bool unwind(void)
 	return false;
 }
 
+/* The finished path unwound if it was not yet (odpor_end leaves that to
+ * the next begin): whether the search is complete. */
+static bool unwound(void)
+{
+	if (need_unwind) {
+		need_unwind = false;
+		if (!unwind())
+			complete = true;
+	}
+	return complete;
+}
+
 static void reset_tree(void)
 {
 	if (root >= 0)
@@ -348,13 +360,8 @@ static bool odpor_begin(void)
 		replay_len = prev_len;
 		return true;
 	}
-	if (need_unwind) {
-		need_unwind = false;
-		if (!unwind()) {
-			complete = true;
-			return weft__giveup_next();
-		}
-	}
+	if (unwound())
+		return weft__giveup_next();
 	return true;
 }
 
@@ -369,14 +376,7 @@ bool weft__odpor_exhausted(void)
 		return true;
 	if (!started || weft__restart_pending || weft__split_stopped())
 		return false;
-	if (need_unwind) {
-		need_unwind = false;
-		if (!unwind()) {
-			complete = true;
-			return true;
-		}
-	}
-	return false;
+	return unwound();
 }
 
 bool weft__odpor_fair_cut(void)

@@ -162,7 +162,7 @@ int weft__prefix_eager(const weft__tset *avail);
  * Where the fairness bound cut a spinner's continuation (odpor.c), the
  * schedule up to there is kept, once per spinner and place; when the
  * search is complete each is run again with the spinner alone from there
- * (weft__sched_alone) until it leaves its loop, and the other threads
+ * (weft__sched_alone) for as long as it can run, and the other threads
  * after it as the default choice has them: the schedule in which the
  * others are slow and a retry loop gives up.  Not in a search in parts
  * (split.c), whose parts would keep different ones. */

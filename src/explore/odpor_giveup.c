@@ -15,8 +15,9 @@
  * that led there, once per spinner thread and pending operation; once
  * the search is complete (each round of the deepening in strategy.c),
  * each is run again, the spinner alone from there (weft__sched_alone)
- * until it leaves its loop or WEFT__ALONE_STEPS pass, the other threads
- * after it by the default choice.  A probe is no new schedule of the
+ * for as long as it can run (its loop gives up, then it blocks or ends)
+ * or WEFT__ALONE_STEPS pass, the other threads after it by the default
+ * choice.  A probe is no new schedule of the
  * search: like the determinism probe it counts only when it finds a bug,
  * and the tree does not hear of it.  A bug needs the token of the probe
  * alone: its decisions are all recorded (the spinner's steps alone are
@@ -35,10 +36,10 @@ struct probe {
 	uint32_t *dec; /* the decisions before the cut */
 	long n;
 	int q;         /* the spinner */
+	uint64_t key;  /* its pending operation's signature, and q */
 };
 
 static struct probe probes[MAX_PROBES];
-static uint64_t keys[MAX_PROBES];
 static int nprobes, next;
 static bool active, kept, ended;
 static long ppos;
@@ -71,14 +72,13 @@ void weft__giveup_note(const struct weft__decision *d, int q)
 	key = ((uint64_t)weft__op_signature(op) << 16) ^
 	      (uint64_t)(unsigned)q;
 	for (int i = 0; i < nprobes; i++)
-		if (keys[i] == key)
+		if (probes[i].key == key)
 			return;
 	dec = malloc(sizeof *dec * (size_t)(T->ndec + 1));
 	if (!dec)
 		return;
 	memcpy(dec, weft__trace_dec(T), sizeof *dec * (size_t)T->ndec);
-	keys[nprobes] = key;
-	probes[nprobes++] = (struct probe){ dec, T->ndec, q };
+	probes[nprobes++] = (struct probe){ dec, T->ndec, q, key };
 	kept = true;
 }
 

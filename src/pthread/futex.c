@@ -73,14 +73,14 @@ static bool wakeup_strong(const struct weft__op *op)
 static bool wakeup_ready(const struct weft__op *op)
 {
 	return wakeup_strong(op) ||
-	       (weft__opts.spurious && wait_of((int)op->arg2)->spurious < 1);
+	       weft__spurious_left(wait_of((int)op->arg2)->spurious);
 }
 
 /* A timed wait woke up without a wake: it timed out, or (while the budget
  * allows one) woke spuriously, an explored choice, timing out first. */
 static bool timed_spurious(const struct fwait *w, const struct weft_loc *loc)
 {
-	if (!weft__opts.spurious || w->spurious >= 1)
+	if (!weft__spurious_left(w->spurious))
 		return false;
 	return weft__choose(2, "timed futex wakeup is spurious", loc) == 1;
 }
@@ -131,7 +131,7 @@ long weft__pt_futex_wait(const uint32_t *word, uint32_t val, uint32_t bits,
 	w->woken = false;
 	/* futex(2) allows any number of spurious wakeups; weft explores one
 	 * per thread and execution, and this wait can have none. */
-	if (weft__opts.spurious && w->spurious >= 1)
+	if (weft__spurious_spent(w->spurious))
 		weft__verdict_spurious_capped(
 			WAKEUP_NOTE,
 			"a futex wait wakes spuriously at most once per thread "

@@ -480,6 +480,15 @@ static __attribute__((noinline, noreturn)) void step_limit(void)
 		     weft__opts.max_steps);
 }
 
+/* Ends the execution at --max-steps, or where the decisions recorded
+ * fill the trace. */
+static inline void steps_left(const struct weft__exec *X)
+{
+	if (X->nsteps >= weft__opts.max_steps ||
+	    weft__S->t.ndec >= weft__S->t.cap)
+		step_limit();
+}
+
 /* Choose and record the next step in any state of the execution (see
  * choose_next for the common one); never returns when the execution ends
  * or deadlocks. */
@@ -507,9 +516,7 @@ static __attribute__((noinline)) int choose_general(struct weft__exec *X)
 		weft__end_execution(X->pruned ? EXEC_PRUNED : EXEC_OK);
 	/* Checked before the strategy is asked, so a replay of a livelock
 	 * stops where the recorded run stopped. */
-	if (X->nsteps >= weft__opts.max_steps ||
-	    weft__S->t.ndec >= weft__S->t.cap)
-		step_limit();
+	steps_left(X);
 	if (X->nthreads > 64)
 		compute_enabled(X, &live);
 	weft__fair_sets(X);
@@ -582,9 +589,7 @@ static int choose_next(void)
 	X->progress = false;
 	if (!compute_small(X))
 		weft__end_execution(X->pruned ? EXEC_PRUNED : EXEC_OK);
-	if (X->nsteps >= weft__opts.max_steps ||
-	    weft__S->t.ndec >= weft__S->t.cap)
-		step_limit();
+	steps_left(X);
 	if (!X->n_enabled || X->n_weak == X->n_enabled)
 		stuck(X);
 	weft__lone_step = false;

@@ -163,7 +163,7 @@ static bool wake_ready(const struct weft__op *op)
 {
 	const struct cwait *w = wait_of((int)op->arg2);
 
-	return w->flag || op->arg || (weft__opts.spurious && w->spurious < 1) ||
+	return w->flag || op->arg || weft__spurious_left(w->spurious) ||
 	       wake_cancelled(op);
 }
 
@@ -187,7 +187,7 @@ static int wake_desc(const struct weft__op *op, char *buf, size_t n)
  * wait from doubling the executions at every turn. */
 static bool timed_spurious(const struct cwait *w, const struct weft_loc *loc)
 {
-	if (!weft__opts.spurious || w->spurious >= 1)
+	if (!weft__spurious_left(w->spurious))
 		return false;
 	return weft__choose(2, "timed wakeup is spurious", loc) == 1;
 }
@@ -259,7 +259,7 @@ int weft__cond_wait(weft_cond_t *c, weft_mutex_t *m, int timed,
 	w->mutex = m;
 	/* POSIX allows any number of spurious wakeups; weft explores one
 	 * per thread and execution, and this wait can have none. */
-	if (weft__opts.spurious && w->spurious >= 1)
+	if (weft__spurious_spent(w->spurious))
 		weft__verdict_spurious_capped(
 			WAKEUP_NOTE,
 			"a condition wait wakes spuriously at most once per "

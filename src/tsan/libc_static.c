@@ -135,13 +135,19 @@ struct hostent *__weft_gethostbyname(const char *name)
 	return after(&host, gethostbyname(name), sizeof(struct hostent), pc);
 }
 
-/* The digits string is the result: its length is known after the call. */
+/* A string result: as long as it turned out to be. */
+static char *string_result(struct hidden *h, char *r, uintptr_t pc)
+{
+	return r ? after(h, r, strlen(r) + 1, pc) : r;
+}
+
+/* The digits string is the result, and the call writes *decpt and *sign. */
 static char *digits(struct hidden *h, char *r, int *decpt, int *sign,
 		    uintptr_t pc)
 {
 	weft__race_access(decpt, sizeof *decpt, WEFT__RACE_WRITE, pc);
 	weft__race_access(sign, sizeof *sign, WEFT__RACE_WRITE, pc);
-	return r ? after(h, r, strlen(r) + 1, pc) : r;
+	return string_result(h, r, pc);
 }
 
 char *__weft_ecvt(double v, int ndigit, int *decpt, int *sign)
@@ -162,8 +168,7 @@ char *__weft_fcvt(double v, int ndigit, int *decpt, int *sign)
 		      pc);
 }
 
-/* The lookups above, one record each; a string result is as long as it
- * turned out to be. */
+/* The lookups above, one record or string each. */
 struct passwd *__weft_getpwent(void)
 {
 	uintptr_t pc = PC();
@@ -211,11 +216,6 @@ struct protoent *__weft_getprotobyname(const char *name)
 	before(&proto, pc);
 	return after(&proto, getprotobyname(name), sizeof(struct protoent),
 		     pc);
-}
-
-static char *string_result(struct hidden *h, char *r, uintptr_t pc)
-{
-	return r ? after(h, r, strlen(r) + 1, pc) : r;
 }
 
 char *__weft_l64a(long v)

@@ -68,6 +68,18 @@ struct weft_test;
 struct weft__shm;
 struct weft__split_log;
 
+/* The words the jobs of one test share (jobs.c maps a page of them), in
+ * longs from the start, each on a cache line of its own: the execution
+ * count that the jobs write was on the line of the stop word that every
+ * job reads at every step, and moved between the processors with it. */
+enum {
+	WEFT__JOB_STOP = 0,      /* the lowest bug found (min_bug itself) */
+	WEFT__JOB_TAKEOVER = 8,  /* the split search's takeover (split.c) */
+	WEFT__JOB_USED = 16,     /* executions against the budget (loop.c) */
+	WEFT__JOB_ABANDON = 24,  /* a job gave a deeper round up (loop.c) */
+	WEFT__JOB_HELD = 32,     /* executions taken, not yet settled */
+};
+
 /* One worker's share of a test's exploration. */
 struct weft__job_cfg {
 	long first, stride;        /* random, pct: executions first,

@@ -236,12 +236,12 @@ _Noreturn void weft__worker_main(const struct weft_test *t,
 		.split = c->split > 0, .in_parts = c->nshards * c->njobs > 1,
 		.debug_exec = getenv("WEFT_DEBUG_EXEC") != NULL,
 		.used = c->split > 0 && c->njobs > 1 && c->min_bug
-				? c->min_bug + 2 : NULL,
+				? c->min_bug + WEFT__JOB_USED : NULL,
 		.held = c->split > 0 && c->njobs > 1 && c->min_bug
-				? c->min_bug + 4 : NULL,
+				? c->min_bug + WEFT__JOB_HELD : NULL,
 		.deeper_from = c->deeper_from, .deepen_end = c->deepen_end,
 		.before = c->before, .secs_before = c->secs_before,
-		.abandon = c->min_bug ? c->min_bug + 3 : NULL };
+		.abandon = c->min_bug ? c->min_bug + WEFT__JOB_ABANDON : NULL };
 	uint32_t *replay = c->replay;
 
 	weft__S = S;
@@ -258,7 +258,8 @@ _Noreturn void weft__worker_main(const struct weft_test *t,
 			.width = c->split, .shard = c->shard,
 			.nshards = c->nshards, .job = c->job, .njobs = c->njobs,
 			.stop = c->min_bug,
-			.takeover = c->min_bug ? c->min_bug + 1 : NULL,
+			.takeover = c->min_bug ? c->min_bug + WEFT__JOB_TAKEOVER
+					       : NULL,
 			.log = c->log, .claims = c->claims,
 			.nclaims = c->nclaims });
 	}

@@ -8,7 +8,6 @@
  * reached. */
 #include <dlfcn.h>
 #include <errno.h>
-#include <execinfo.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -35,20 +34,6 @@ struct job {
 	double seen_at;            /* when they last moved */
 };
 
-/* The first backtrace() of a process loads the unwinder (libgcc_s, with
- * dlopen), which every worker does before its first execution
- * (worker.c's crash handlers).  Done once here, before the first fork,
- * the workers inherit it loaded: a worker's start cost 1.2 ms less. */
-static void prime_unwinder(void)
-{
-	static bool primed;
-	void *pc[2];
-
-	if (!primed)
-		(void)backtrace(pc, 2);
-	primed = true;
-}
-
 /* fresh: j->S was just mapped, all zero but its trace's capacity (the
  * record is 1.1 MB: clearing a fresh one wrote every page of it, a third
  * of the processor time of a short run such as a replay). */
@@ -69,7 +54,7 @@ static void start_job(struct job *j, const struct weft_test *t,
 	j->S->v.stale_bound = -1;
 	weft__marks_clear(j->marks);
 	weft__marks_use(j->marks);
-	prime_unwinder();
+	weft__unwinder_prime();
 	fflush(NULL);
 	parent = getpid();
 	j->pid = fork();

@@ -102,6 +102,9 @@ struct weft__job_cfg {
 	long deepen_end, before;
 	double secs_before;
 };
+/* Load the unwinder now, once per process (worker.c), not in a signal
+ * handler.  Does not block. */
+void weft__unwinder_prime(void);
 _Noreturn void weft__worker_main(const struct weft_test *t,
 				 struct weft__shm *S,
 				 const struct weft__job_cfg *c);

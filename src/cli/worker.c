@@ -21,6 +21,7 @@
 
 #include "explore/explore.h"
 #include "options.h"
+#include "report/report.h"
 #include "sched/run.h"
 
 double weft__now(void)
@@ -275,6 +276,7 @@ _Noreturn void weft__worker_main(const struct weft_test *t,
 			.nclaims = c->nclaims });
 	}
 	S->v.leaf = S->v.bug_leaf = -1;
+	weft__asm_atomics_note();
 	weft__globals_snapshot();
 	weft__debug_crash_here(WEFT__SELF_CRASH_SETUP);
 	weft__explore_loop(t, &cfg);

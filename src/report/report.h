@@ -24,6 +24,10 @@ void weft__symbols_load(void);
 /* Read the symbols again, with the objects loaded since (a library the
  * parent loaded for a test's dlopen, cli/jobs.c). */
 void weft__symbols_reload(void);
+/* Put on the verdict the note that the program has atomic instructions in
+ * inline assembly, if weft-cc marked any function so (symbols.c).  Runs
+ * in a worker, after the parent loaded the symbols; does not block. */
+void weft__asm_atomics_note(void);
 /* An ELF file mapped for reading, its section headers checked to lie
  * inside it (objects.c); m is NULL when path is not one.  Unmap it with
  * weft__elf_unmap.  Neither blocks. */

@@ -28,6 +28,14 @@ struct sym {
 static struct sym *syms;
 static size_t nsyms;
 static bool loaded;
+
+/* Functions with an atomic instruction in inline assembly, as weft-cc
+ * marked them (a weak absolute symbol weft_asm_atomic.NAME): the first's
+ * name and how many. */
+#define ASM_MARK "weft_asm_atomic."
+#define ASM_NOTE 0x41534d41544f4d43ull /* weft__verdict_note's key */
+static char asm_first[64];
+static int asm_count;
 /* The executable's .symtab was read; crtstuff's destructor entry in it. */
 static bool symtab_read;
 static uintptr_t crt_fini;
@@ -98,10 +106,17 @@ static void load_table(const char *m, size_t len, const ElfW(Shdr) *sh,
 	for (size_t i = 0; i < n; i++) {
 		int type = ELF64_ST_TYPE(s[i].st_info);
 		const char *nm;
-		if ((type != STT_OBJECT && type != STT_FUNC) || !s[i].st_value ||
-		    s[i].st_name >= strtab->sh_size)
+		if (s[i].st_name >= strtab->sh_size)
 			continue;
 		nm = m + strtab->sh_offset + s[i].st_name;
+		if (!strncmp(nm, ASM_MARK, sizeof ASM_MARK - 1)) {
+			if (!asm_count++)
+				snprintf(asm_first, sizeof asm_first, "%s",
+					 nm + sizeof ASM_MARK - 1);
+			continue;
+		}
+		if ((type != STT_OBJECT && type != STT_FUNC) || !s[i].st_value)
+			continue;
 		if (main && type == STT_FUNC &&
 		    !strcmp(nm, "__do_global_dtors_aux"))
 			crt_fini = obj_base + s[i].st_value;
@@ -162,8 +177,25 @@ void weft__symbols_load(void)
 	qsort(syms, nsyms, sizeof *syms, cmp_sym);
 }
 
+void weft__asm_atomics_note(void)
+{
+	char msg[WEFT__NOTE_LEN];
+
+	if (!asm_count)
+		return;
+	snprintf(msg, sizeof msg,
+		 "the program has atomic instructions in inline assembly "
+		 "(in %s%s), which weft does not see: it explores no order "
+		 "of them, and a race on memory they guard may be a false "
+		 "alarm; use the __atomic builtins or <stdatomic.h>",
+		 asm_first,
+		 asm_count > 1 ? " and others" : "");
+	weft__verdict_note(ASM_NOTE, msg);
+}
+
 void weft__symbols_reload(void)
 {
+	asm_count = 0;
 	/* The names already handed out stay valid: they are kept apart
 	 * from the table, which is only emptied. */
 	nsyms = 0;

@@ -565,9 +565,6 @@ int weft__pt_key_values(int tid, const void *const **vals);
 const void *weft__pt_start_arg(int tid);
 /* Innermost instrumented call site or 0; signal-safe (stand-in: worker.c) */
 uintptr_t weft__race_innermost_call(void);
-/* Where the calling thread's outermost instrumented call last returned
- * (in main, its return statement), or 0 (stand-in: worker.c). */
-uintptr_t weft__race_outer_return(void);
 
 /* Hooks the pthread layer uses to end an execution from exit()/abort(). */
 _Noreturn void weft__thread_exit_current(void);

@@ -290,11 +290,6 @@ __attribute__((weak)) uintptr_t weft__race_innermost_call(void)
 	return 0;
 }
 
-__attribute__((weak)) uintptr_t weft__race_outer_return(void)
-{
-	return 0;
-}
-
 /* Without the pthread layer (the core-only builds) no program's main is
  * a test, and its standard input is not weft's business. */
 __attribute__((weak)) void weft__pt_stdin_prepare(void)

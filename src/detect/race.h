@@ -166,7 +166,7 @@ void weft__race_watch_add(const void *addr);
 
 /* Per-thread function stacks from __tsan_func_entry/exit. */
 void weft__race_func_entry(uintptr_t pc, uintptr_t sp);
-void weft__race_func_exit(uintptr_t pc);
+void weft__race_func_exit(void);
 /* Thread t's live instrumented calls, outermost first: the stack pointer
  * of each one's frame (*sp, as __tsan_func_entry saw it) and their
  * number (at most the first 64; *depth: all of them); the call site of

@@ -20,7 +20,6 @@ struct thread_stack {
 	 * deep_lo are lost. */
 	uintptr_t deep[STACK_MAX];
 	int deep_lo;
-	uintptr_t outer_return;       /* where its outermost call returned */
 };
 
 struct stackstate {
@@ -37,7 +36,6 @@ static struct thread_stack *stack_of(int t)
 		s->gen = R->gen;
 		s->depth = 0;
 		s->deep_lo = STACK_MAX;
-		s->outer_return = 0;
 	}
 	return s;
 }
@@ -63,7 +61,7 @@ void weft__race_func_entry(uintptr_t pc, uintptr_t sp)
 		s->deep_lo = d - STACK_MAX + 1; /* depth d - STACK_MAX's gone */
 }
 
-void weft__race_func_exit(uintptr_t pc)
+void weft__race_func_exit(void)
 {
 	int t;
 	struct thread_stack *s;
@@ -73,8 +71,6 @@ void weft__race_func_exit(uintptr_t pc)
 	s = stack_of(t);
 	if (s->depth > 0)
 		s->depth--;
-	if (!s->depth)
-		s->outer_return = pc;
 	if (__builtin_expect(weft__frames_watched, 0))
 		weft__race_frames_exit(t, s->depth);
 }
@@ -134,15 +130,6 @@ uintptr_t weft__race_innermost_call(void)
 	if (s->depth <= 0)
 		return 0;
 	return call_at(s, s->depth - 1);
-}
-
-uintptr_t weft__race_outer_return(void)
-{
-	int t = weft__self();
-
-	if (!R || t < 0 || R->th[t].gen != R->gen)
-		return 0;
-	return R->th[t].outer_return;
 }
 
 void weft__detect_race_stack_begin(void)

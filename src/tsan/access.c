@@ -157,8 +157,7 @@ void __tsan_func_entry(void *call_pc)
 
 void __tsan_func_exit(void)
 {
-	/* Where in the function it returns from (its return statement). */
-	weft__race_func_exit(PC());
+	weft__race_func_exit();
 }
 
 /* The instrumentation calls this from a constructor; weft sets itself up

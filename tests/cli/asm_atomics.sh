@@ -62,6 +62,27 @@ printf '%s\n' "$out" | grep -q '^note: threads were created, but no shared acces
 json=$(WEFT_OPTIONS="strategy=dfs format=json" "$tmp/asm") || fail "asm json: exit status $?"
 printf '%s\n' "$json" | grep -q '"notes":\["threads were created' ||
 	fail "asm json: no note: $json"
+# The instruction in a header of the program's own, built in one step
+# (where weft-cc looks only at objects whose source or own headers spell
+# asm): still found.
+mkdir "$tmp/hdr"
+printf '%s\n' '#include "myatomic.h"' >"$tmp/hdr/use.c"
+cat >"$tmp/hdr/myatomic.h" <<'EOT'
+static inline int my_xadd(int *p, int v)
+{
+	__asm__ volatile("lock xaddl %0, %1" : "+r"(v), "+m"(*p) : : "memory");
+	return v;
+}
+EOT
+cat >>"$tmp/hdr/use.c" <<'EOT'
+#include <pthread.h>
+static int c;
+static void *f(void *a) { my_xadd(&c, 1); return a; }
+int main(void) { pthread_t t; pthread_create(&t, 0, f, 0); my_xadd(&c, 1); pthread_join(t, 0); return c != 2; }
+EOT
+"$W" -O1 "$tmp/hdr/use.c" -o "$tmp/hdr/use" 2>"$tmp/cc4.err" || fail "use.c did not build"
+grep -q "warning: $tmp/hdr/use.c: f: an atomic instruction" "$tmp/cc4.err" ||
+	fail "header asm: no warning: $(cat "$tmp/cc4.err")"
 "$W" -O1 -DBUILTIN "$tmp/asm.c" -o "$tmp/builtin" 2>"$tmp/cc3.err" || fail "builtin build"
 [ -s "$tmp/cc3.err" ] && fail "builtin: weft-cc warned: $(cat "$tmp/cc3.err")"
 out=$(WEFT_OPTIONS=strategy=dfs "$tmp/builtin") || fail "builtin: exit status $?: $out"

@@ -66,7 +66,7 @@ static inline struct slot *walk_first(struct walk *w, struct cell c)
 {
 	w->s = &c.h->s;
 	w->end = w->s + 1;
-	w->t = c.t->gen == cur_gen && !tail_empty(c.t) ? c.t : NULL;
+	w->t = tail_cur(c) && !tail_empty(c.t) ? c.t : NULL;
 	return w->s;
 }
 
@@ -157,7 +157,8 @@ static void add(struct cell c, struct slot *free, const struct access *a)
 	struct ext *e;
 	uint32_t idx;
 
-	if (!free && (c.t->gen != cur_gen || tail_empty(c.t))) {
+	if (!free && (!tail_cur(c) || tail_empty(c.t))) {
+		tail_begun(c);
 		*c.t = (struct tail){ .gen = cur_gen };
 		free = &c.t->s[0];
 	} else if (!free) {

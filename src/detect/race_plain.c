@@ -43,6 +43,7 @@ static inline int turn_record(const struct slot *s, uint64_t key,
  * record. */
 static inline void new_tail(struct cell c, uint64_t key, uint32_t sclk)
 {
+	tail_begun(c);
 	*c.t = (struct tail){ .gen = cur_gen };
 	c.t->s[0] = (struct slot){ key, sclk };
 }
@@ -83,7 +84,7 @@ static inline bool ordered_turn(struct cell c, uint64_t key, uint32_t sclk,
 	struct slot *s;
 	int r;
 
-	if (t->gen != cur_gen || tail_empty(t))
+	if (!tail_cur(c) || tail_empty(t))
 		return head_turn(c, key, sclk, vc, tid);
 	if (!(r = turn_record(&c.h->s, key, sclk, vc, tid)))
 		return false;
@@ -134,7 +135,7 @@ quick_turn(struct cell c, uintptr_t addr, uint64_t key, uint32_t sclk,
 {
 	uint64_t k = c.h->s.key, w = key & K_WRITE;
 	uint32_t kclk = c.h->s.clk;
-	bool tail = c.t->gen == cur_gen;
+	bool tail = tail_cur(c);
 	int u;
 
 	if (((k ^ key) & (K_BYTES | K_ATOMIC)) || dead_span(addr))
@@ -183,7 +184,7 @@ static __attribute__((noinline)) void plain_full(struct cell c, uintptr_t addr,
 		.mask = bytes_of(key), .acc = &acc, .addr = addr,
 	};
 
-	if (c.t->gen == cur_gen && is_link(c.t->s[NSLOT - 1].key) &&
+	if (tail_cur(c) && is_link(c.t->s[NSLOT - 1].key) &&
 	    covered_ext(c, own_of(&a), 0))
 		return;
 	check(c, &a);
@@ -253,7 +254,7 @@ plain(const void *addr, size_t n, bool write, uintptr_t pc)
 	w = write ? K_WRITE : 0;
 	key = pc_pack(pc) | ((uint64_t)mask << K_MASK_SHIFT) |
 	      ((uint64_t)(t & 0x3F) << K_TID_SHIFT) | w;
-	if (__builtin_expect(c.h->gen != cur_gen, 0)) {
+	if (__builtin_expect(!head_cur(c), 0)) {
 		if (dead_span(a))
 			weft__dead_stack_check(a, write, (unsigned)n, pc);
 		fresh(c, key, sclk);

@@ -92,8 +92,7 @@ static inline bool covered(struct cell c, struct own o)
 
 	if (covered_in(c, o, &cov))
 		return true;
-	if (__builtin_expect(c.t->gen != cur_gen ||
-				     !is_link(c.t->s[NSLOT - 1].key),
+	if (__builtin_expect(!tail_cur(c) || !is_link(c.t->s[NSLOT - 1].key),
 			     1))
 		return false;
 	return covered_ext(c, o, cov);
@@ -109,7 +108,7 @@ granule(struct access *a, uintptr_t addr, uint8_t mask)
 	a->key = a->who | ((uint64_t)mask << K_MASK_SHIFT);
 	a->mask = mask;
 	a->addr = addr;
-	if (__builtin_expect(c.h->gen != cur_gen, 0)) {
+	if (__builtin_expect(!head_cur(c), 0)) {
 		if (dead_span(addr))
 			weft__dead_stack_check(addr,
 					       a->acc->flags & WEFT__RACE_WRITE,
@@ -139,7 +138,7 @@ static __attribute__((noinline)) void free_granules(struct access *a,
 			continue;
 		}
 		c = cell_of(addr);
-		if (c.h->gen == cur_gen)
+		if (head_cur(c))
 			granule(a, addr, (uint8_t)(((1u << (hi - addr)) - 1)
 						   << (addr - g)));
 		addr = hi;
@@ -185,7 +184,7 @@ void weft__shadow_access(uintptr_t addr, size_t n,
 void weft__shadow_begin(void)
 {
 	/* 0 is never current: ordered_turn marks a tail it empties with it. */
-	if (!++P->gen)
+	if (!++P->gen || (P->gen & TAILED))
 		P->gen = 1;
 	cur_gen = P->gen;
 	exts = NULL;

@@ -233,6 +233,11 @@ void weft__verdict_inputs_sampled(void);
  * execution allows: the verdict names that bound, and the note of key
  * (msg) says what is not covered.  Does not block. */
 void weft__verdict_spurious_capped(uint64_t key, const char *msg);
+/* A relaxed load came before a relaxed store elsewhere in its thread, and
+ * load buffering (the load reading a store made after it) is not
+ * explored: the verdict line says so, and the note of key (msg) names
+ * the two accesses.  Does not block. */
+void weft__verdict_lb_unexplored(uint64_t key, const char *msg);
 /* The program seeded its random numbers, how ("seeded its random
  * numbers", ...) with call ("srand(1700000000)") at loc: a seed from the
  * clock or the process id is the same in every execution (weft's are),

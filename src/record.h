@@ -93,6 +93,10 @@ struct weft__verdict {
 	bool bug_probe;           /* the bug's execution was a give-up probe
 				     (odpor_giveup.c), not a schedule of the
 				     search */
+	bool lb_unexplored;       /* a relaxed load came before a relaxed
+				     store elsewhere in its thread: load
+				     buffering, which is not explored, could
+				     matter (src/tsan/weak.c) */
 	bool spurious_capped;     /* a thread's one spurious wakeup or weak
 				     compare-exchange failure of the
 				     execution was spent where the program

@@ -30,7 +30,7 @@ struct rec {
 	long split, bug_exec;
 	int shard, nshards, bound, fair_bound;
 	long starve_bound, stale_bound;
-	bool inputs_sampled, spurious_capped;
+	bool inputs_sampled, spurious_capped, lb_unexplored;
 	double seconds;
 	bool fatal;
 	bool took_over;           /* restarted and explored the whole test */
@@ -168,6 +168,8 @@ static bool parse_line(const char *line, const char *file, struct rec *r)
 			    !strncmp(field(line, "inputs_sampled"), "true", 4);
 	r->spurious_capped = field(line, "spurious_capped") &&
 			     !strncmp(field(line, "spurious_capped"), "true", 4);
+	r->lb_unexplored = field(line, "lb_unexplored") &&
+			   !strncmp(field(line, "lb_unexplored"), "true", 4);
 	r->fatal = field(line, "fatal") && !strncmp(field(line, "fatal"), "true", 4);
 	r->took_over = field(line, "took_over") &&
 		       !strncmp(field(line, "took_over"), "true", 4);
@@ -411,6 +413,7 @@ int weft__merge_test(const struct weft_test *t, const char *argv0)
 				   mine[i]->starve_bound, mine[i]->stale_bound);
 		S->v.inputs_sampled |= mine[i]->inputs_sampled;
 		S->v.spurious_capped |= mine[i]->spurious_capped;
+		S->v.lb_unexplored |= mine[i]->lb_unexplored;
 		if (mine[i]->took_over)
 			S->v.parts_exact = false;
 	}

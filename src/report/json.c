@@ -123,11 +123,13 @@ void weft__report_json(FILE *out, const struct weft_test *t,
 	if (S->v.verdict == VERDICT_VERIFIED)
 		fprintf(out, ",\"preemption_bound\":%d,\"fair_bound\":%d,"
 			     "\"starve_bound\":%ld,\"stale_bound\":%ld,"
-			     "\"inputs_sampled\":%s,\"spurious_capped\":%s",
+			     "\"inputs_sampled\":%s,\"spurious_capped\":%s,"
+			     "\"lb_unexplored\":%s",
 			S->v.bound, S->v.fair_bound, S->v.starve_bound,
 			S->v.stale_bound,
 			S->v.inputs_sampled ? "true" : "false",
-			S->v.spurious_capped ? "true" : "false");
+			S->v.spurious_capped ? "true" : "false",
+			S->v.lb_unexplored ? "true" : "false");
 	fprintf(out, ",\"seconds\":%.3f,\"total_steps\":%ld", S->v.seconds,
 		S->v.total_steps);
 	json_parts(out, &S->v, argv0);

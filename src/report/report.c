@@ -59,7 +59,8 @@ static void stale_bound(FILE *out, const struct weft__verdict *V)
 static void summary_line(FILE *out, const struct weft__verdict *V)
 {
 	bool unbounded = V->bound < 0 && V->fair_bound < 0 &&
-			 V->stale_bound < 0 && !V->spurious_capped;
+			 V->stale_bound < 0 && !V->spurious_capped &&
+			 !V->lb_unexplored;
 
 	/* A shard's verdict covers its part only: 'weft merge' gives the
 	 * test's. */
@@ -85,6 +86,11 @@ static void summary_line(FILE *out, const struct weft__verdict *V)
 		if (V->spurious_capped)
 			fputs(", with at most one spurious wakeup or weak "
 			      "compare-exchange failure per thread", out);
+		/* A probe's load-buffering program was "every interleaving
+		 * (no bound needed)" with the limit in a note only. */
+		if (V->lb_unexplored)
+			fputs(", without load buffering (a relaxed load "
+			      "reading a store made after it)", out);
 		if (unbounded && !V->inputs_sampled)
 			fputs(", every interleaving (no bound needed)", out);
 		else if (unbounded)

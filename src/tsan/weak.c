@@ -192,7 +192,7 @@ static void load_buffering(struct weft__wk_thr *t, const volatile void *a,
 {
 	if (mo != 0 || !t->rlx_load || t->rlx_load == a)
 		return;
-	weft__verdict_note(
+	weft__verdict_lb_unexplored(
 		LB_NOTE,
 		weft__internf("load buffering is not explored: a relaxed load "
 			      "(%s) comes before a relaxed store elsewhere "

@@ -49,4 +49,48 @@ void weft_kref_init(struct weft_kref *k, const struct weft_loc *loc);
 int weft_kref_put(struct weft_kref *k, void (*release)(struct weft_kref *),
 		  const struct weft_loc *loc);
 
+/* percpu_ref: the count of an object's users, which starts at one (the
+ * owner's initial reference) and can reach zero only after
+ * weft_percpu_ref_kill drops that reference; release runs at that zero.
+ * Every operation is a step on the ref and never blocks by itself
+ * (release and confirm may).  Mistakes are reported as kind `refcount`
+ * (src/linux/percpu_ref.c says which). */
+enum { WEFT__PCPU_UNSET, WEFT__PCPU_LIVE, WEFT__PCPU_EXITED };
+#define WEFT_PCPU_INIT_ATOMIC (1u << 0)
+#define WEFT_PCPU_INIT_DEAD (1u << 1)
+#define WEFT_PCPU_ALLOW_REINIT (1u << 2)
+
+struct weft_percpu_ref {
+	long count;
+	void (*release)(struct weft_percpu_ref *);
+	unsigned char dead, state;
+};
+
+int weft_percpu_ref_init(struct weft_percpu_ref *r,
+			 void (*release)(struct weft_percpu_ref *),
+			 unsigned flags, const struct weft_loc *loc);
+void weft_percpu_ref_exit(struct weft_percpu_ref *r,
+			  const struct weft_loc *loc);
+/* A reference more, from a holder of one (what: the kernel's name). */
+void weft_percpu_ref_get(struct weft_percpu_ref *r, long n, const char *what,
+			 const struct weft_loc *loc);
+/* n references unless the count is zero, or (live) the ref is dying:
+ * 1 when taken. */
+int weft_percpu_ref_tryget(struct weft_percpu_ref *r, long n, int live,
+			   const char *what, const struct weft_loc *loc);
+void weft_percpu_ref_put(struct weft_percpu_ref *r, long n, const char *what,
+			 const struct weft_loc *loc);
+/* Mark the ref dying, call confirm (if any), drop the initial reference. */
+void weft_percpu_ref_kill(struct weft_percpu_ref *r,
+			  void (*confirm)(struct weft_percpu_ref *),
+			  const struct weft_loc *loc);
+int weft_percpu_ref_is_zero(struct weft_percpu_ref *r,
+			    const struct weft_loc *loc);
+int weft_percpu_ref_is_dying(struct weft_percpu_ref *r,
+			     const struct weft_loc *loc);
+/* Make a dead ref live again with its initial reference; reinit: only a
+ * released one (count zero). */
+void weft_percpu_ref_resurrect(struct weft_percpu_ref *r, int reinit,
+			       const struct weft_loc *loc);
+
 #endif

@@ -60,4 +60,45 @@ typedef struct weft_refcount refcount_t;
 	}))
 #define kref_put_lock(k, release, l) kref_put_mutex(k, release, l)
 
+#define percpu_ref weft_percpu_ref
+typedef void(percpu_ref_func_t)(struct weft_percpu_ref *);
+#define PERCPU_REF_INIT_ATOMIC WEFT_PCPU_INIT_ATOMIC
+#define PERCPU_REF_INIT_DEAD WEFT_PCPU_INIT_DEAD
+#define PERCPU_REF_ALLOW_REINIT WEFT_PCPU_ALLOW_REINIT
+#define percpu_ref_init(r, release, flags, gfp)                               \
+	((void)(gfp), weft_percpu_ref_init((r), (release), (flags), WEFT_HERE))
+#define percpu_ref_exit(r) weft_percpu_ref_exit((r), WEFT_HERE)
+#define percpu_ref_get(r) weft_percpu_ref_get((r), 1, "percpu_ref_get", WEFT_HERE)
+#define percpu_ref_get_many(r, n)                                             \
+	weft_percpu_ref_get((r), (n), "percpu_ref_get_many", WEFT_HERE)
+#define percpu_ref_tryget(r)                                                  \
+	weft_percpu_ref_tryget((r), 1, 0, "percpu_ref_tryget", WEFT_HERE)
+#define percpu_ref_tryget_many(r, n)                                          \
+	weft_percpu_ref_tryget((r), (n), 0, "percpu_ref_tryget_many", WEFT_HERE)
+#define percpu_ref_tryget_live(r)                                             \
+	weft_percpu_ref_tryget((r), 1, 1, "percpu_ref_tryget_live", WEFT_HERE)
+#define percpu_ref_tryget_live_rcu(r)                                         \
+	weft_percpu_ref_tryget((r), 1, 1, "percpu_ref_tryget_live_rcu",       \
+			       WEFT_HERE)
+#define percpu_ref_put(r) weft_percpu_ref_put((r), 1, "percpu_ref_put", WEFT_HERE)
+#define percpu_ref_put_many(r, n)                                             \
+	weft_percpu_ref_put((r), (n), "percpu_ref_put_many", WEFT_HERE)
+#define percpu_ref_kill(r) weft_percpu_ref_kill((r), NULL, WEFT_HERE)
+#define percpu_ref_kill_and_confirm(r, confirm)                               \
+	weft_percpu_ref_kill((r), (confirm), WEFT_HERE)
+#define percpu_ref_is_zero(r) weft_percpu_ref_is_zero((r), WEFT_HERE)
+#define percpu_ref_is_dying(r) weft_percpu_ref_is_dying((r), WEFT_HERE)
+#define percpu_ref_reinit(r) weft_percpu_ref_resurrect((r), 1, WEFT_HERE)
+#define percpu_ref_resurrect(r) weft_percpu_ref_resurrect((r), 0, WEFT_HERE)
+/* weft keeps one count in every mode: switching modes changes nothing it
+ * checks; the confirmation runs at once. */
+#define percpu_ref_switch_to_atomic(r, confirm)                               \
+	(__extension__({                                                      \
+		percpu_ref_func_t *weft_c_ = (confirm);                       \
+		if (weft_c_)                                                  \
+			weft_c_(r);                                           \
+	}))
+#define percpu_ref_switch_to_atomic_sync(r) ((void)(r))
+#define percpu_ref_switch_to_percpu(r) ((void)(r))
+
 #endif

@@ -104,4 +104,29 @@ typedef struct weft_waitq wait_queue_head_t;
 #define wake_up_interruptible_all(q)                                          \
 	weft_waitq_wake((q), "wake_up_interruptible_all", WEFT_HERE)
 
+/* rcuwait (<linux/rcuwait.h>): one task waiting for a condition, woken
+ * with rcuwait_wake_up, which orders the waker's stores before the
+ * waiter's check as wake_up does: a wait queue of its own.  The state
+ * (TASK_INTERRUPTIBLE ...) is the _interruptible forms' case above: weft
+ * sends no signals, so the wait returns 0.  The kernel keeps one waiting
+ * task; a second waiter took its place and the first could sleep for
+ * ever, where weft wakes one of the two (the other's sleep is a deadlock
+ * either way).  rcuwait_wake_up returns whether a waiter was there. */
+struct rcuwait {
+	struct weft_waitq wq;
+};
+#define __RCUWAIT_INITIALIZER(name) { WEFT_WAITQ_INIT(#name) }
+#define rcuwait_init(w) weft_waitq_init(&(w)->wq, WEFT_LX_NAME(#w), WEFT_HERE)
+#define rcuwait_active(w) weft_waitq_active(&(w)->wq, WEFT_HERE)
+#define rcuwait_wake_up(w)                                                    \
+	(__extension__({                                                      \
+		int weft_a_ = weft_waitq_active(&(w)->wq, WEFT_HERE);         \
+		weft_waitq_wake_nr(&(w)->wq, 1, "rcuwait_wake_up", WEFT_HERE);\
+		weft_a_;                                                      \
+	}))
+#define rcuwait_wait_event(w, cond, state)                                    \
+	((void)(state),                                                       \
+	 WEFT_LX_INT(WEFT_LX_WAIT((w)->wq, cond, #cond, -1,                   \
+				  "rcuwait_wait_event")))
+
 #endif

@@ -111,4 +111,47 @@ typedef irqreturn_t (*irq_handler_t)(int, void *);
 #define disable_irq_nosync(irq) weft_kx_disable_irq((irq), 0, WEFT_HERE)
 #define enable_irq(irq) weft_kx_enable_irq((irq), WEFT_HERE)
 
+/* ---- linux/irq_work.h ------------------------------------------------------
+ *
+ * An irq_work runs its function in interrupt context soon after
+ * irq_work_queue, which returns false when it is pending already (a
+ * running one may be queued again); irq_work_sync waits until it is
+ * neither pending nor running.  Here it is a work item of
+ * system_highpri_wq, as a tasklet is, whose function is an atomic
+ * section: sleeping in it is misuse.  The hard-interrupt check of a lock
+ * taken with interrupts enabled (ext_irq.c) does not apply to it: it runs
+ * as on another CPU. */
+struct irq_work {
+	struct weft_work work;
+	void (*func)(struct irq_work *);
+};
+static inline void weft_kx_irq_work_run(struct weft_work *w)
+{
+	struct irq_work *iw = container_of(w, struct irq_work, work);
+
+	weft_kx_atomic(1, "irq_work", WEFT_HERE);
+	iw->func(iw);
+	weft_kx_atomic(-1, "irq_work", WEFT_HERE);
+}
+#define IRQ_WORK_INIT(f)                                                      \
+	{ .work = WEFT_WORK_INIT(weft_kx_irq_work_run, #f), .func = (f) }
+#define IRQ_WORK_INIT_LAZY(f) IRQ_WORK_INIT(f)
+#define IRQ_WORK_INIT_HARD(f) IRQ_WORK_INIT(f)
+#define DEFINE_IRQ_WORK(name, f) struct irq_work name = IRQ_WORK_INIT(f)
+#define init_irq_work(w, f)                                                   \
+	do {                                                                  \
+		weft_work_init(&(w)->work, weft_kx_irq_work_run, #f, WEFT_HERE); \
+		(w)->func = (f);                                              \
+	} while (0)
+/* A function, so that a caller may ignore the result as kernel code does. */
+static inline bool weft_kx_irq_work_queue(struct irq_work *w,
+					  const struct weft_loc *loc)
+{
+	return weft_work_queue(&weft_system_highpri_wq, &w->work, loc);
+}
+#define irq_work_queue(w) weft_kx_irq_work_queue((w), WEFT_HERE)
+#define irq_work_queue_on(w, cpu) weft_kx_irq_work_queue((w), WEFT_HERE)
+#define irq_work_sync(w) ((void)weft_work_flush(&(w)->work, WEFT_HERE))
+#define irq_work_is_pending(w) ((bool)weft_work_pending(&(w)->work, WEFT_HERE))
+
 #endif

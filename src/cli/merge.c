@@ -101,6 +101,14 @@ static long num_field(const char *line, const char *name, long dflt)
 							     : dflt;
 }
 
+/* A JSON boolean field: true only when it says true. */
+static bool bool_field(const char *line, const char *name)
+{
+	const char *p = field(line, name);
+
+	return p && !strncmp(p, "true", 4);
+}
+
 /* A shard's verdict, -1 for a word weft never writes. */
 static int verdict_of(const char *v)
 {
@@ -164,15 +172,11 @@ static bool parse_line(const char *line, const char *file, struct rec *r)
 	r->fair_bound = (int)num_field(line, "fair_bound", -1);
 	r->starve_bound = num_field(line, "starve_bound", -1);
 	r->stale_bound = num_field(line, "stale_bound", -1);
-	r->inputs_sampled = field(line, "inputs_sampled") &&
-			    !strncmp(field(line, "inputs_sampled"), "true", 4);
-	r->spurious_capped = field(line, "spurious_capped") &&
-			     !strncmp(field(line, "spurious_capped"), "true", 4);
-	r->lb_unexplored = field(line, "lb_unexplored") &&
-			   !strncmp(field(line, "lb_unexplored"), "true", 4);
-	r->fatal = field(line, "fatal") && !strncmp(field(line, "fatal"), "true", 4);
-	r->took_over = field(line, "took_over") &&
-		       !strncmp(field(line, "took_over"), "true", 4);
+	r->inputs_sampled = bool_field(line, "inputs_sampled");
+	r->spurious_capped = bool_field(line, "spurious_capped");
+	r->lb_unexplored = bool_field(line, "lb_unexplored");
+	r->fatal = bool_field(line, "fatal");
+	r->took_over = bool_field(line, "took_over");
 	const char *s = field(line, "seconds");
 	r->seconds = s ? strtod(s, NULL) : 0;
 	return true;

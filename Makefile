@@ -34,10 +34,12 @@ CFLAGS   := $(CFLAGS_BASE) $(ARCH_CFLAGS) $(SAN) $(EXTRA_CFLAGS)
 # The runtime is optimised across its files at link time (gcc): models and
 # strategies ask the scheduler through small accessor functions, which
 # inlining makes as cheap as the field reads they replaced; `make bench`
-# measured 1.15-1.35x less CPU time per execution.  Fat objects keep the
-# static archive usable by ordinary links (the unit tests).  LTO= turns
-# it off (the sanitizer and ucontext builds do).
-GCC_LTO  := $(if $(IS_GCC),-flto=auto -ffat-lto-objects)
+# measured 1.15-1.35x less CPU time per execution.  Only the core's
+# objects are fat (their ordinary code too), since the unit tests link
+# them without a link-time compilation: fat, all of them cost 19 of the
+# library's 62 s of processor time.  LTO= turns it off (the sanitizer
+# and ucontext builds do).
+GCC_LTO  := $(if $(IS_GCC),-flto=auto)
 LTO      ?= $(GCC_LTO)
 
 CORE_DIRS := arch sched explore sync detect report cli
@@ -55,8 +57,9 @@ LIB_S    :=
 endif
 LIB_OBJ  := $(LIB_C:%.c=$(BUILD)/obj/%.o) $(LIB_S:%.S=$(BUILD)/obj/%.o)
 # The runtime is a shared library so that restoring the program's data
-# segments before each execution never touches weft's own state; the
-# static archive is for unit tests; weft_main.o is linked into programs.
+# segments before each execution never touches weft's own state;
+# weft_main.o is linked into programs.  The static archive is the fuzz
+# build's (tools/fuzz.sh: the core, without LTO), built on demand.
 LIB      := $(BUILD)/lib/libweft.a
 SOLIB    := $(BUILD)/lib/libweft.so
 MAINOBJ  := $(BUILD)/lib/weft_main.o
@@ -65,11 +68,11 @@ WEFTCC   := $(BUILD)/bin/weft-cc
 .PHONY: all lib test test-all test-main test-sanitize test-ucontext demo bench install clean examples
 all: lib $(WEFTCC) $(BUILD)/include examples
 
-lib: $(LIB) $(SOLIB) $(MAINOBJ)
+lib: $(SOLIB) $(MAINOBJ)
 
 $(BUILD)/obj/%.o: %.c $(wildcard include/weft/*.h include/weft/*/*.h) include/kernel/linux/weft_ext.h $(wildcard src/*.h src/*.def src/*/*.h src/*/*.def)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(LTO) -c $< -o $@
+	$(CC) $(CFLAGS) $(LTO) $(FAT) -c $< -o $@
 
 $(BUILD)/obj/%.o: %.S
 	@mkdir -p $(dir $@)
@@ -159,6 +162,7 @@ examples: $(filter $(BUILD)/examples/%,$(WEFT_PROGS))
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 CORE_OBJ := $(filter $(foreach d,$(CORE_DIRS),$(BUILD)/obj/src/$(d)/%),$(LIB_OBJ))
 CORE_OBJ := $(filter-out $(BUILD)/obj/src/detect/race%,$(CORE_OBJ))
+$(CORE_OBJ): FAT := $(if $(LTO),-ffat-lto-objects)
 $(BUILD)/tests/unit: $(UNIT_SRC) $(CORE_OBJ) tests/unit/unit.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -fno-lto $(UNIT_SRC) $(CORE_OBJ) -ldl -o $@
@@ -242,7 +246,7 @@ install: all
 		install -d $(PREFIX)/include/weft/kernel/$$r && \
 		install -m 644 $$d*.h $(PREFIX)/include/weft/kernel/$$r || exit 1; \
 	done
-	install -m 644 $(LIB) $(SOLIB) $(MAINOBJ) $(PREFIX)/lib/
+	install -m 644 $(SOLIB) $(MAINOBJ) $(PREFIX)/lib/
 	install -m 755 $(WEFTCC) $(PREFIX)/bin/weft-cc
 	install -m 755 tools/weft-c++ $(PREFIX)/bin/weft-c++
 	install -m 755 tools/weft $(PREFIX)/bin/weft

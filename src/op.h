@@ -67,6 +67,9 @@ struct weft__op {
 				     such as sem_post are plain writes) */
 	bool spin;                /* a read that made no progress (failed
 				     trylock, polling load): see weft__spun */
+	bool stuck;               /* the park of a thread that loops for ever
+				     without a scheduling point: never ready
+				     (detect/race_stuck.c) */
 	weft__ready_fn ready;     /* NULL: always enabled */
 	weft__ready_fn strong;    /* optional: when ready() holds but strong()
 				     does not, the op is enabled only by an

@@ -127,6 +127,11 @@ struct weft__verdict {
 	void *crash_addr;
 	void *crash_pc;
 	int crash_tid;
+	void *stuck_pc;           /* where the watchdog last found a test
+				     thread that took no step for a while,
+				     in the program's code (race_stuck.c),
+				     or NULL; this execution's only */
+	int stuck_tid;
 	bool crash_stack_overflow;
 	void *crash_call;         /* the crashing thread's innermost
 				     instrumented call site, or NULL */

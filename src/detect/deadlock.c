@@ -110,6 +110,23 @@ _Noreturn void weft__deadlock_report(void)
 			head = i;
 	if (head < 0)
 		head = ncyc ? cycle[0] : 0;
+	/* A thread that loops for ever (race_stuck.c) is what keeps the
+	 * others waiting, or is all that is left: a livelock, named first. */
+	for (int i = 0; i < n; i++) {
+		op = weft__thread_done(i) ? NULL : weft__thread_pending(i);
+		if (op && op->stuck)
+			weft__fail(WEFT__K(LIVELOCK), op->loc,
+				   "thread %s loops for ever here, in a loop "
+				   "that reads no memory (weft ran it "
+				   "instruction by instruction until its state "
+				   "repeated), and no other thread can run: a "
+				   "loop's condition read once, before the "
+				   "loop, from a plain variable that another "
+				   "thread sets (the compiler may keep it in a "
+				   "register: make it atomic), or a loop "
+				   "without an exit",
+				   weft__thread_name(i));
+	}
 	op = weft__thread_pending(head);
 	/* A timer the re-arm bound stopped would fire again in the kernel:
 	 * with no cycle of waits to blame, the hang may be weft's bound. */

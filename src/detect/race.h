@@ -88,6 +88,13 @@ void weft__race_site_learn(uintptr_t pc);
 void weft__race_stall_begin(void);
 bool weft__race_stalled(void);
 void weft__race_stall_access(const void *addr, unsigned flags, uintptr_t pc);
+/* A test thread in a loop without a scheduling point (race_stuck.c):
+ * setup once, on the thread that runs the executions; the watchdog's
+ * probe when no step was taken for a while.  Neither blocks; the probe
+ * signals the executions' thread, whose handler parks a thread proven to
+ * loop for ever. */
+void weft__stuck_setup(void);
+void weft__stuck_probe(void);
 
 
 /* Report a race between the recorded access (tid, clock entry, kind,

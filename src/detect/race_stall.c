@@ -48,9 +48,12 @@
 #define SAMPLE 4096         /* reads that make a spin */
 #define SPIN_GRANULES 4     /* the granules a spin may poll */
 
+#define PROBE_MS 100        /* no step for 0.1 s: probe (race_stuck.c) */
+
 static uint64_t all_ones[(1u << WEFT__RACE_FILTER_BITS) / 64];
 static const uint64_t *normal;  /* the filter to put back */
 static bool started;
+static bool learn;              /* spinning reads' sites may be learnt */
 static int stall_ticks = STALL_MS / TICK_MS;
 
 /* The sample, on the test thread only. */
@@ -70,7 +73,7 @@ static void *watchdog(void *arg)
 {
 	struct timespec tick = { 0, TICK_MS * 1000000L };
 	unsigned long last = 0;
-	int still = 0;
+	int still = 0, quiet = 0;
 
 	(void)arg;
 	for (;;) {
@@ -86,14 +89,18 @@ static void *watchdog(void *arg)
 		now = __atomic_load_n(&weft__step_clock, __ATOMIC_RELAXED);
 		if (now != last) {
 			last = now;
-			still = 0;
+			still = quiet = 0;
 			continue;
 		}
+		if (++quiet % (PROBE_MS / TICK_MS) == 0)
+			weft__stuck_probe();
 		if (++still < stall_ticks)
 			continue;
 		still = 0;
-		__atomic_store_n(&weft__race_filter, (const uint64_t *)all_ones,
-				 __ATOMIC_RELEASE);
+		if (learn)
+			__atomic_store_n(&weft__race_filter,
+					 (const uint64_t *)all_ones,
+					 __ATOMIC_RELEASE);
 	}
 	return NULL;
 }
@@ -130,11 +137,11 @@ static void start_watchdog(void)
 
 /* At an execution's start, in the worker: the watchdog starts once, and
  * a sample begun in the execution before (or the filter repointed while
- * weft itself, not a test thread, ran for long) is dropped.  Not in a
- * replay, which has the sites its token carries and must not end early,
- * nor in a search in parts, whose parts must all see one tree: a site
- * learnt by the clock in one part alone would leave holes between their
- * leaves.  There a spin stays a time limit, inconclusive. */
+ * weft itself, not a test thread, ran for long) is dropped.  No site is
+ * learnt in a replay, which has the sites its token carries and must not
+ * end early, nor in a search in parts, whose parts must all see one
+ * tree: a site learnt by the clock in one part alone would leave holes
+ * between their leaves.  There a spin stays a time limit, inconclusive. */
 void weft__race_stall_begin(void)
 {
 	const char *e;
@@ -142,11 +149,16 @@ void weft__race_stall_begin(void)
 	if (started) {
 		if (weft__race_stalled())
 			sample_end();
+		if (weft__S->v.stuck_pc)
+			weft__S->v.stuck_pc = NULL;
 		return;
 	}
 	started = true;
-	if (weft__opts.replay || weft__split_active())
-		return;
+	/* The probe of a thread stuck in a loop (race_stuck.c) runs in a
+	 * replay and in parts too: what it finds depends on the execution
+	 * alone, not on when the watchdog looked. */
+	weft__stuck_setup();
+	learn = !weft__opts.replay && !weft__split_active();
 	/* Tests make the watchdog quicker, to reach it with a loop that does
 	 * not take seconds. */
 	if ((e = getenv("WEFT_SPIN_STALL_MS"))) {

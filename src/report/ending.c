@@ -257,6 +257,26 @@ static void sigkilled(struct weft__shm *S)
 	S->t.nsteps = S->t.ndec = 0;
 }
 
+/* Where the watchdog last found the hung thread running the program's
+ * own code (race_stuck.c), as "; thread T was running at f.c:12 in g",
+ * or "": a loop weft could not prove endless is still named. */
+static const char *stuck_where(const struct weft__shm *S)
+{
+	static char buf[600];
+	char where[512];
+	int tid = S->v.stuck_tid;
+	const char *loc;
+
+	if (!S->v.stuck_pc || tid < 0 || tid >= S->t.nthreads)
+		return "";
+	loc = weft__code_location(S->v.stuck_pc, where, sizeof where);
+	if (!loc)
+		return "";
+	snprintf(buf, sizeof buf, "; thread %s was running at %s",
+		 S->t.thread_names[tid], loc);
+	return buf;
+}
+
 void weft__report_ending(struct weft__shm *S, int status, bool killed)
 {
 	/* A worker that died before finishing never named its strategy. */
@@ -286,9 +306,9 @@ void weft__report_ending(struct weft__shm *S, int status, bool killed)
 		snprintf(S->v.message, sizeof S->v.message,
 			 "execution %ld reached no scheduling point for %.0f s: "
 			 "a long loop without one, or a call weft cannot "
-			 "control (blocking I/O, another process)",
+			 "control (blocking I/O, another process)%s",
 			 S->v.executions + S->v.pruned + S->v.redundant + 1,
-			 WEFT__HANG_AFTER(weft__opts));
+			 WEFT__HANG_AFTER(weft__opts), stuck_where(S));
 		S->v.bug_exec = S->v.executions + S->v.pruned + S->v.redundant;
 		S->v.bug_leaf = S->v.leaf;
 		return;

@@ -193,6 +193,33 @@ WEFT_TEST(found_and_hang)
 		idle();
 }
 
+/* A hang in the program's own code that weft cannot prove endless (the
+ * loop writes a register): the time limit's report names where the
+ * thread was running.  Busy for 0.2 s at a time, asleep in a raw system
+ * call in between, so that the parent's wait costs little processor
+ * time. */
+static void busy(void)
+{
+	struct timespec t0, t;
+	unsigned long i = 0;
+
+	syscall(SYS_clock_gettime, CLOCK_MONOTONIC, &t0);
+	do {
+		for (unsigned long k = 0; k < 1000000; k++, i++) /* busy loop */
+			__asm__ volatile("" : "+r"(i));
+		syscall(SYS_clock_gettime, CLOCK_MONOTONIC, &t);
+	} while ((t.tv_sec - t0.tv_sec) * 1000000000L +
+			 (t.tv_nsec - t0.tv_nsec) < 200000000L);
+}
+
+WEFT_TEST(hang_busy)
+{
+	for (;;) {
+		busy();
+		idle();
+	}
+}
+
 /* Executions that take their time without using the processor (20 ms of
  * a raw sleep each, which no model sees): progress.sh's runs of a few
  * seconds, which spun a core each while the other tests ran. */

@@ -155,6 +155,13 @@ tok=$(printf '%s\n' "$out" | sed -n 's/^replay: .*--replay=\([^ ]*\).*/\1/p')
 [ -n "$tok" ] || fail "race and hang: no replay token in: $out"
 out=$($R --filter=found_and_hang --replay="$tok" --time-limit=1)
 hasnt "$out" "diverged" "the hung execution's token replays"
+# A hang in the program's own code names where the thread was running
+# (the watchdog's probe, src/detect/race_stuck.c); one weft cannot prove
+# endless stays a time limit, inconclusive.
+out=$($R --filter=hang_busy --time-limit=1)
+expect_eq $? 3 "a busy hang"
+has "$out" "hang_busy: inconclusive (time-limit" "a busy hang"
+has "$out" "; thread hang_busy was running at reports.c:$(line '/* busy loop */') in busy" "a busy hang"
 # A status no process can exit with says what the process would exit
 # with, and that a main declared void returns garbage.
 out=$($B/tests/detect/pthread/exit_status_wide_bug 2>&1)

@@ -1,0 +1,302 @@
+/* src/detect/race_stuck.c - a test thread stuck in a loop that reaches no
+ * scheduling point.
+ *
+ * A thread that polls a plain variable (while (!done) ;) is compiled at
+ * -O1 into one read before the loop and a loop on a register (test %eax,
+ * %eax; je back), at -O2 into a jump to itself.  The loop reads nothing:
+ * weft never hears from the thread again, and every other thread waited
+ * behind it until the time limit (65 s, inconclusive, with no word of
+ * where).  Natively the thread spins for ever beside the others.
+ *
+ * The spin watchdog (race_stall.c) probes the thread when no step has been
+ * taken for a while: if the kernel says the thread is running its own
+ * code (not in a system call, which the signal could interrupt), a signal
+ * stops it, and the handler notes where it is (the time limit's report
+ * names the place).  If that is the program's code, the handler runs the
+ * thread one instruction at a time (the trap flag) for as long as each
+ * instruction touches no memory and writes no register but the flags (a
+ * compare, a test, a jump, a nop): such instructions make the thread's
+ * next state a function of its program counter and flags alone, so a
+ * state seen twice proves the loop never ends.  The thread is then parked
+ * as blocked for good, at the loop's line, as it would spin natively: the
+ * others run on, the process may still exit, and if nothing else can run
+ * the report says which thread loops for ever (deadlock.c).  Anything
+ * else (a memory access, a call, 64 instructions) proves nothing and
+ * changes nothing.
+ *
+ * x86_64 only (the instruction decoder); elsewhere a hang stays a time
+ * limit. */
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <ucontext.h>
+#include <unistd.h>
+
+#include "detect/race.h"
+#include "record.h"
+#include "report/report.h"
+
+#if defined(__x86_64__)
+
+/* A real-time signal the C library does not keep for itself; a program
+ * that installs its own handler for it loses the probe, nothing else. */
+#define PROBE_SIG (SIGRTMAX - 3)
+#define TRAP_FLAG 0x100
+/* The arithmetic flags an instruction may set: with the program counter,
+ * the whole state an inert instruction can change. */
+#define ARITH_FLAGS 0x8d5
+#define MAX_STEPS 64
+
+static pthread_t exec_thread;
+static int syscall_fd = -1;     /* /proc/self/task/TID/syscall */
+static uintptr_t img_lo, img_hi;
+
+/* The stepping in progress (only on the test thread, in its handlers). */
+static struct {
+	bool on;
+	int n;
+	uint64_t pc[MAX_STEPS], fl[MAX_STEPS];
+	struct sigaction old_trap;
+} st;
+static uintptr_t stuck_at;      /* the loop's instruction, for the park */
+
+static long raw_gettid(void)
+{
+	long r;
+
+	/* Not syscall(): libweft's own answers a test thread's id. */
+	__asm__ volatile("syscall"
+			 : "=a"(r)
+			 : "a"((long)SYS_gettid)
+			 : "rcx", "r11", "memory");
+	return r;
+}
+
+/* The length of a ModRM operand (and its SIB and displacement) at q. */
+static int modrm_len(const uint8_t *q)
+{
+	int mod = q[0] >> 6, rm = q[0] & 7, n = 1;
+
+	if (mod == 3)
+		return 1;
+	if (rm == 4 && (q[n++] & 7) == 5 && mod == 0)
+		n += 4;
+	if (mod == 0 && rm == 5)
+		n += 4;
+	return n + (mod == 1 ? 1 : mod == 2 ? 4 : 0);
+}
+
+/* The length of the instruction at p when it reads and writes no memory
+ * and writes no register but the flags and the program counter (a
+ * compare or test of registers or of a register and a constant, a jump,
+ * a nop, a pause), else 0.  Bytes are read only as far as the
+ * instruction goes, so never past the code the thread is running. */
+static int inert_len(const uint8_t *p)
+{
+	const uint8_t *q = p;
+	bool opsize = false, rex = false;
+	int m, reg;
+
+	if (p[0] == 0xf3)
+		return p[1] == 0x90 ? 2 : 0; /* pause */
+	for (; (*q == 0x66 || *q == 0x2e) && q - p < 4; q++)
+		opsize |= *q == 0x66;
+	if ((*q & 0xf0) == 0x40) {
+		rex = true;
+		q++;
+	}
+	switch (*q++) {
+	case 0x90:
+		return rex ? 0 : (int)(q - p); /* nop (REX.B 90 swaps) */
+	case 0xeb:
+		return (int)(q - p) + 1;
+	case 0xe9:
+		return (int)(q - p) + 4;
+	case 0x0f:
+		if (*q >= 0x80 && *q <= 0x8f)
+			return (int)(q - p) + 5;
+		if (*q == 0x1f && ((q[1] >> 3) & 7) == 0)
+			return (int)(q + 1 - p) + modrm_len(q + 1); /* nop r/m */
+		return 0;
+	case 0x84: case 0x85: case 0x38: case 0x39: case 0x3a: case 0x3b:
+		return (*q >> 6) == 3 ? (int)(q - p) + 1 : 0;
+	case 0xa8: case 0x3c:
+		return (int)(q - p) + 1;
+	case 0xa9: case 0x3d:
+		return (int)(q - p) + (opsize ? 2 : 4);
+	case 0x80: case 0x81: case 0x83: case 0xf6: case 0xf7:
+		m = q[-1];
+		reg = (*q >> 3) & 7;
+		if ((*q >> 6) != 3 || reg != (m == 0xf6 || m == 0xf7 ? 0 : 7))
+			return 0;
+		return (int)(q - p) + 1 +
+		       (m == 0x81 || m == 0xf7 ? (opsize ? 2 : 4) : 1);
+	default: /* a conditional jump with a byte's offset, or no such */
+		return q[-1] >= 0x70 && q[-1] <= 0x7f ? (int)(q - p) + 1 : 0;
+	}
+}
+
+/* Whether pc is the program's own code, with room for an instruction. */
+static bool in_program(uintptr_t pc)
+{
+	return pc >= img_lo && pc + 15 < img_hi;
+}
+
+static bool never_ready(const struct weft__op *op)
+{
+	(void)op;
+	return false;
+}
+
+static int stuck_desc(const struct weft__op *op, char *buf, size_t n)
+{
+	(void)op;
+	snprintf(buf, n, "nothing: it loops for ever, reading no memory");
+	return -1;
+}
+
+static const char stuck_obj = 0;
+
+/* Where the handler sends the stuck thread, as a call from its loop: it
+ * blocks for good, as the loop would spin for ever.  The others run on;
+ * the execution ends when the process does, or in the report of a thread
+ * that loops for ever when nothing else can run. */
+static _Noreturn void stuck_park(void)
+{
+	struct weft__op op = {
+		.name = "loop", .obj = &stuck_obj, .access = WEFT__ACC_READ,
+		.ready = never_ready, .waitdesc = stuck_desc, .stuck = true,
+		.loc = weft__pc_loc(stuck_at + 1) };
+
+	weft__visible(&op);
+	weft__die("a thread that loops for ever was resumed");
+}
+
+static void step_stop(void)
+{
+	st.on = false;
+	sigaction(SIGTRAP, &st.old_trap, NULL);
+}
+
+/* The state (pc, flags) again: the loop never ends.  The thread returns
+ * from the signal into stuck_park, on its own stack below the red zone
+ * its code may use, with the loop as its return address. */
+static void park(ucontext_t *uc, uintptr_t pc)
+{
+	greg_t *g = uc->uc_mcontext.gregs;
+	uintptr_t sp = ((uintptr_t)g[REG_RSP] - 128) & ~(uintptr_t)15;
+
+	step_stop();
+	g[REG_EFL] &= ~TRAP_FLAG;
+	stuck_at = pc;
+	sp -= 8;
+	*(uintptr_t *)sp = pc;
+	g[REG_RSP] = (greg_t)sp;
+	g[REG_RIP] = (greg_t)(uintptr_t)stuck_park;
+}
+
+/* One more instruction: true while the stepping goes on. */
+static bool step(ucontext_t *uc)
+{
+	greg_t *g = uc->uc_mcontext.gregs;
+	uintptr_t pc = (uintptr_t)g[REG_RIP];
+	uint64_t fl = (uint64_t)g[REG_EFL] & ARITH_FLAGS;
+
+	for (int i = 0; i < st.n; i++)
+		if (st.pc[i] == pc && st.fl[i] == fl) {
+			park(uc, pc);
+			return false;
+		}
+	if (st.n == MAX_STEPS || !in_program(pc) ||
+	    !inert_len((const uint8_t *)pc)) {
+		step_stop();
+		g[REG_EFL] &= ~TRAP_FLAG;
+		return false;
+	}
+	st.pc[st.n] = pc;
+	st.fl[st.n++] = fl;
+	g[REG_EFL] |= TRAP_FLAG;
+	return true;
+}
+
+static void on_trap(int sig, siginfo_t *si, void *uc)
+{
+	(void)sig;
+	(void)si;
+	step(uc);
+}
+
+static void on_probe(int sig, siginfo_t *si, void *uc_)
+{
+	ucontext_t *uc = uc_;
+	uintptr_t pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+	struct sigaction sa;
+	int tid = weft__running.tid;
+
+	(void)sig;
+	(void)si;
+	if (tid < 0 || st.on || !in_program(pc) || !weft__S)
+		return;
+	weft__S->v.stuck_pc = (void *)pc;
+	weft__S->v.stuck_tid = tid;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = on_trap;
+	sa.sa_flags = SA_SIGINFO;
+	sigemptyset(&sa.sa_mask);
+	if (sigaction(SIGTRAP, &sa, &st.old_trap))
+		return;
+	st.on = true;
+	st.n = 0;
+	step(uc);
+}
+
+void weft__stuck_setup(void)
+{
+	char path[64];
+	struct sigaction sa;
+	long tid = raw_gettid();
+
+	if (syscall_fd >= 0)
+		return;
+	snprintf(path, sizeof path, "/proc/self/task/%ld/syscall", tid);
+	syscall_fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (syscall_fd < 0)
+		return;
+	exec_thread = pthread_self();
+	img_lo = weft__exe_image(&img_hi);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = on_probe;
+	sa.sa_flags = SA_SIGINFO | SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	sigaction(PROBE_SIG, &sa, NULL);
+}
+
+void weft__stuck_probe(void)
+{
+	char buf[16];
+	ssize_t n;
+
+	if (syscall_fd < 0)
+		return;
+	/* "running": in its own code, where the signal interrupts no
+	 * system call (one it could not restart would fail with EINTR). */
+	n = pread(syscall_fd, buf, sizeof buf - 1, 0);
+	if (n < 7 || memcmp(buf, "running", 7))
+		return;
+	pthread_kill(exec_thread, PROBE_SIG);
+}
+
+#else
+
+void weft__stuck_setup(void)
+{
+}
+
+void weft__stuck_probe(void)
+{
+}
+
+#endif

@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "hoisted_flag_bug.c"

@@ -33,9 +33,12 @@ struct weft_waitq {
 	 * prepare again).  Each lives on its waiter's stack while it is on
 	 * the queue. */
 	struct weft_waiter *ex_first;
+	/* The open-coded waits' entries on it (prepare_to_wait,
+	 * add_wait_queue); weft keeps them with their threads. */
+	int ow_n;
 };
 
-#define WEFT_WAITQ_INIT(name) { 0, 0, (name), 0, 0, 0, 0, 0, 0 }
+#define WEFT_WAITQ_INIT(name) { 0, 0, (name), 0, 0, 0, 0, 0, 0, 0 }
 
 /* One wait in progress (on the waiter's stack; weft's). */
 struct weft_waiter {
@@ -90,6 +93,37 @@ int weft_wait_cond(struct weft_waiter *w, int cond);
  * result: 0 without a timeout; with one, 0 when it expired with the
  * condition false, else the jiffies left (at least 1). */
 long weft_wait_end(struct weft_waiter *w);
+
+/* An open-coded wait's entry (the kernel's wait_queue_entry: DEFINE_WAIT,
+ * DECLARE_WAITQUEUE), on the waiter's stack; weft keeps where it is with
+ * the waiter's thread, one entry per thread.  The waiter sleeps in
+ * schedule() while its task state is not TASK_RUNNING; a wake-up of the
+ * queue sets the state of each task it wakes running, and takes an
+ * autoremove entry (DEFINE_WAIT's) off the queue. */
+struct weft_owait {
+	int keep;                  /* stays on the queue when woken
+				    * (DECLARE_WAITQUEUE's default wake) */
+};
+#define WEFT_OWAIT_INIT { 0 }
+#define WEFT_OWAIT_KEEP_INIT { 1 }
+
+/* prepare_to_wait (exclusive: prepare_to_wait_exclusive): a step that
+ * puts w on q unless it is on it (an exclusive one at the tail) and sets
+ * the caller's task state, both under the queue's lock as in the kernel,
+ * so a wake-up after it is not lost.  Never blocks. */
+void weft_owait_prepare(struct weft_waitq *q, struct weft_owait *w,
+			int state, int exclusive, const struct weft_loc *loc);
+/* finish_wait: a step that sets the caller's task running and takes w off
+ * q if a wake-up did not.  Never blocks. */
+void weft_owait_finish(struct weft_waitq *q, struct weft_owait *w,
+		       const struct weft_loc *loc);
+/* add_wait_queue (exclusive: add_wait_queue_exclusive) and
+ * remove_wait_queue: the entry on and off q, the task state untouched
+ * (the caller sets it, and sleeps in schedule()).  Steps; never block. */
+void weft_owait_add(struct weft_waitq *q, struct weft_owait *w,
+		    int exclusive, const struct weft_loc *loc);
+void weft_owait_remove(struct weft_waitq *q, struct weft_owait *w,
+		       const struct weft_loc *loc);
 
 /* Whether some waiter is on q: one that prepared to wait and has been
  * neither woken nor finished (waitqueue_active).  A step that reads the

@@ -18,6 +18,11 @@ static struct xs {
 	int set_what;              /* the section set atomic_what */
 	struct weft_kevent ev;     /* schedule_timeout's deadline */
 	struct weft_ktask *task;   /* current, for non-kthreads */
+	/* The queue of the thread's open-coded wait (prepare_to_wait until
+	 * finish_wait, add_wait_queue until remove_wait_queue), or NULL:
+	 * then its sleep and every change of its state are steps on that
+	 * queue, which a wake_up of it changes (waitq_open.c). */
+	struct weft_waitq *oc_q;
 } X[WEFT__MAX_THREADS];
 static int xdirty = WEFT__MAX_THREADS;
 
@@ -61,7 +66,9 @@ void weft_kx_set_state(int state, const struct weft_loc *loc)
 {
 	struct xs *x = xs_of(self_id());
 
-	weft__point("set_current_state", &x->state,
+	/* In an open-coded wait, a step on its queue (see schedule). */
+	weft__point("set_current_state",
+		    x->oc_q ? (const void *)x->oc_q : (const void *)&x->state,
 		    weft__thread_name(self_id()), WEFT__ACC_WRITE, loc);
 	x->state = state;
 }
@@ -74,8 +81,15 @@ static bool woken(const struct weft__op *op)
 
 static int sleep_waitdesc(const struct weft__op *op, char *buf, size_t n)
 {
-	(void)op;
-	snprintf(buf, n, "a wake_up_process() of this task");
+	const struct xs *x = op->arg;
+
+	if (x->oc_q)
+		snprintf(buf, n, "a wake_up of %s (it went on it with "
+			 "prepare_to_wait or add_wait_queue), or a "
+			 "wake_up_process() of this task",
+			 weft__lx_waitq_name(x->oc_q));
+	else
+		snprintf(buf, n, "a wake_up_process() of this task");
 	return -1;
 }
 
@@ -92,11 +106,19 @@ long weft_kx_schedule(long timeout, const char *what,
 	weft_might_sleep(what, NULL, loc);
 	if (timeout > 0) /* the deadline is on the clock */
 		op.obj2 = &weft__lx_dom;
+	/* In an open-coded wait a wake_up of the queue sets the state: the
+	 * steps are on the queue, ordered after that wake-up. */
+	if (x->oc_q) {
+		op.obj = x->oc_q;
+		op.objname = weft__lx_waitq_name(x->oc_q);
+	}
 	weft__visible(&op);
 	if (x->state == 0 || timeout == 0) {
 		x->state = 0;
 		return timeout < 0 ? 0 : timeout;
 	}
+	if (x->oc_q)
+		weft__lx_waitq_sleeps(x->oc_q, loc);
 	if (timeout > 0) {
 		deadline = weft__lx_now() + (unsigned long)timeout;
 		x->ev.fired = 0;
@@ -133,8 +155,15 @@ int weft_kx_wake_up_process(struct weft_ktask *t, const struct weft_loc *loc)
 			   "wake_up_process on a task that is "
 			   "not running");
 	x = xs_of(t->tid);
-	weft__point("wake_up_process", &x->state, t->name, WEFT__ACC_WRITE,
-		    loc);
+	{
+		/* In an open-coded wait the sleep is a step on the queue: the
+		 * wake-up touches it too. */
+		struct weft__op op = { .name = "wake_up_process",
+				       .obj = &x->state, .obj2 = x->oc_q,
+				       .objname = t->name,
+				       .access = WEFT__ACC_WRITE, .loc = loc };
+		weft__visible(&op);
+	}
 	was = x->state != 0;
 	x->state = 0;
 	return was;
@@ -150,6 +179,21 @@ const void *weft__lx_task_state_obj(int tid)
 void weft__lx_task_wake(int tid)
 {
 	xs_of(tid)->state = 0;
+}
+
+int weft__lx_task_state(int tid)
+{
+	return xs_of(tid)->state;
+}
+
+void weft__lx_task_set_state(int tid, int state)
+{
+	xs_of(tid)->state = state;
+}
+
+void weft__lx_task_open_wait(int tid, struct weft_waitq *q)
+{
+	xs_of(tid)->oc_q = q;
 }
 
 void weft_kx_atomic(int delta, const char *what, const struct weft_loc *loc)

@@ -58,6 +58,14 @@ struct weft__lx_thread {
 	void *task;
 	/* the wait_event in progress (its waiter is on the thread's stack) */
 	struct weft_waiter *waiter;
+	/* the open-coded wait's entry (waitq_open.c): the queue it is on,
+	 * or NULL; its place among the exclusive ones; whether a wake-up
+	 * leaves it on; the thread it was put on by (a record can be
+	 * reused by a later thread) */
+	struct weft_waitq *ow_q;
+	unsigned long ow_seq;
+	int ow_excl, ow_keep;
+	uint64_t ow_serial;
 	/* interrupts (ext_irq.c): disabled-section depth (local_irq_save,
 	 * spin_lock_irqsave ...), and whether a hard handler runs */
 	int irqs_off;
@@ -234,6 +242,20 @@ void weft__lx_waitq_timeout(struct weft_waitq *q, int tid, unsigned long gen);
 void weft__lx_waitq_kick(int tid, const char *name, const struct weft_loc *loc);
 const void *weft__lx_task_state_obj(int tid);
 void weft__lx_task_wake(int tid);
+/* A thread's task state (0: TASK_RUNNING), and the queue of its
+ * open-coded wait (ext_sched.c); none is a step. */
+int weft__lx_task_state(int tid);
+void weft__lx_task_set_state(int tid, int state);
+void weft__lx_task_open_wait(int tid, struct weft_waitq *q);
+/* A queue's name for traces, and the lock-order edges of a thread that
+ * really sleeps on it (waitq.c). */
+const char *weft__lx_waitq_name(const struct weft_waitq *q);
+void weft__lx_waitq_sleeps(struct weft_waitq *q, const struct weft_loc *loc);
+/* The open-coded waits' share of a wake-up of q (waitq_open.c): wakes
+ * the non-exclusive entries and up to nr exclusive ones (nr < 0: all);
+ * returns how many exclusive ones it woke.  Inside the wake-up's step. */
+int weft__lx_owait_wake(struct weft_waitq *q, int nr,
+			const struct weft_loc *loc);
 
 /* A kernel lock's name (its own, else its object's); the wait
  * description of a step that waits for it; a misuse report unless it was

@@ -19,6 +19,11 @@ static const char *qname(const struct weft_waitq *q)
 	return q->name ? q->name : "wait queue";
 }
 
+const char *weft__lx_waitq_name(const struct weft_waitq *q)
+{
+	return qname(q);
+}
+
 static int qclass(struct weft_waitq *q)
 {
 	if (!q->cls)
@@ -252,6 +257,13 @@ static void sleep_once(struct weft_waiter *w)
 	enlist(w);
 }
 
+/* An open-coded wait's sleep (schedule() after prepare_to_wait) waits
+ * for a waker, as a wait_event's does: holding a lock is the edge L -> Q. */
+void weft__lx_waitq_sleeps(struct weft_waitq *q, const struct weft_loc *loc)
+{
+	weft__wait_on_class(qclass(q), loc);
+}
+
 /* wait_event_timeout's result once the wait is over, as the kernel's
  * ___wait_cond_timeout computes it: 0 when the time ran out with the
  * condition false; 1 when it ran out but the condition holds; otherwise
@@ -332,7 +344,7 @@ int weft_waitq_active(struct weft_waitq *q, const struct weft_loc *loc)
 	/* A poll, so a loop waiting for a waiter to come spins (its write
 	 * is no progress while the answer stays the same). */
 	return (int)weft__poll(q, (q->reg_gen == q->wakeups && q->nreg > 0) ||
-				      q->ex_first);
+				      q->ex_first || q->ow_n > 0);
 }
 
 void weft_waitq_wake_nr(struct weft_waitq *q, int nr, const char *what,
@@ -350,11 +362,16 @@ void weft_waitq_wake_nr(struct weft_waitq *q, int nr, const char *what,
 	 * condition false goes back on at the tail, and the wake-up it
 	 * took is spent (a waiter that has prepared counts as woken even
 	 * before it sleeps, as try_to_wake_up succeeds on it). */
-	for (int k = 0; q->ex_first && (nr <= 0 || k < nr); k++) {
+	int k = 0;
+
+	for (; q->ex_first && (nr <= 0 || k < nr); k++) {
 		struct weft_waiter *w = q->ex_first;
 		ex_remove(w);
 		w->picked = 1;
 	}
+	/* Then the open-coded waits' entries, with what is left of nr. */
+	if (q->ow_n && (nr <= 0 || k < nr))
+		weft__lx_owait_wake(q, nr <= 0 ? -1 : nr - k, loc);
 }
 
 void weft_waitq_wake(struct weft_waitq *q, const char *what,

@@ -1,8 +1,8 @@
 /* linux/weft/wait.h - part of linux/weft_kernel.h, which includes its
  * parts in order (each may use the names of those before it); kernel
  * code never includes a part itself.  The wait-queue spellings beyond
- * <weft/linux.h>, mapped onto its wait_event and wake_up; open-coded
- * waits are an #error, because their lost wake-ups are not modelled. */
+ * <weft/linux.h>, mapped onto its wait_event and wake_up, and the
+ * open-coded waits (prepare_to_wait, schedule, finish_wait). */
 #ifndef WEFT_KERNEL_LINUX_WEFT_WAIT_H
 #define WEFT_KERNEL_LINUX_WEFT_WAIT_H
 
@@ -29,18 +29,26 @@
 	weft_waitq_wake_nr((q), (nr), "wake_up_interruptible_nr", WEFT_HERE)
 #define wake_up_locked(q) weft_waitq_wake_nr((q), 1, "wake_up_locked", WEFT_HERE)
 #define wake_up_all_locked(q) wake_up_all(q)
-struct wait_queue_entry;
-WEFT_KX_UNMODELLED("prepare_to_wait/finish_wait (open-coded waits; use "
-		   "wait_event)")
-void weft_kx_prepare_to_wait(void);
-#define prepare_to_wait(q, w, s) weft_kx_prepare_to_wait()
-#define prepare_to_wait_exclusive(q, w, s) weft_kx_prepare_to_wait()
-#define prepare_to_wait_event(q, w, s) weft_kx_prepare_to_wait()
-#define finish_wait(q, w) weft_kx_prepare_to_wait()
-#define add_wait_queue(q, w) weft_kx_prepare_to_wait()
-#define remove_wait_queue(q, w) weft_kx_prepare_to_wait()
-#define DEFINE_WAIT(name) int name = (weft_kx_prepare_to_wait(), 0)
-#define DECLARE_WAITQUEUE(name, tsk) DEFINE_WAIT(name)
+/* Open-coded waits (src/linux/waitq_open.c): prepare_to_wait sets the
+ * task's state with its entry on the queue, schedule() sleeps while the
+ * state is not TASK_RUNNING, a wake_up sets it running (and takes a
+ * DEFINE_WAIT entry off), finish_wait ends the wait.  A condition checked
+ * before the prepare loses the wake-up between, as in the kernel.  The
+ * task of DECLARE_WAITQUEUE is the caller's (current). */
+#define wait_queue_entry weft_owait
+typedef struct weft_owait wait_queue_entry_t;
+#define DEFINE_WAIT(name) struct weft_owait name = WEFT_OWAIT_INIT
+#define init_wait(w) ((void)(*(w) = (struct weft_owait)WEFT_OWAIT_INIT))
+#define DECLARE_WAITQUEUE(name, tsk) struct weft_owait name = WEFT_OWAIT_KEEP_INIT
+#define prepare_to_wait(q, w, s) weft_owait_prepare((q), (w), (s), 0, WEFT_HERE)
+#define prepare_to_wait_exclusive(q, w, s)                                    \
+	weft_owait_prepare((q), (w), (s), 1, WEFT_HERE)
+#define prepare_to_wait_event(q, w, s)                                        \
+	(weft_owait_prepare((q), (w), (s), 0, WEFT_HERE), 0L)
+#define finish_wait(q, w) weft_owait_finish((q), (w), WEFT_HERE)
+#define add_wait_queue(q, w) weft_owait_add((q), (w), 0, WEFT_HERE)
+#define add_wait_queue_exclusive(q, w) weft_owait_add((q), (w), 1, WEFT_HERE)
+#define remove_wait_queue(q, w) weft_owait_remove((q), (w), WEFT_HERE)
 /* Bit and variable wait queues (<linux/wait_bit.h>): wait_event and
  * wake_up on the queue the kernel would hash the key to, so a wake-up
  * before the wait began is lost as in the kernel.  wake_up_bit after

@@ -1,0 +1,183 @@
+/* src/linux/waitq_open.c - open-coded waits: prepare_to_wait, schedule()
+ * and finish_wait, add_wait_queue and remove_wait_queue.
+ *
+ *	DEFINE_WAIT(wait);
+ *	for (;;) {
+ *		prepare_to_wait(&q, &wait, TASK_UNINTERRUPTIBLE);
+ *		if (cond)
+ *			break;
+ *		schedule();
+ *	}
+ *	finish_wait(&q, &wait);
+ *
+ * The entry lives on the waiter's stack; weft keeps where it is with the
+ * waiter's thread (one open-coded wait per thread), so a wake-up never
+ * reads a stack, and an entry left on a queue by a thread that ended is
+ * found.  prepare_to_wait also sets the task's state, in the same step,
+ * as the kernel does both under the queue's lock.  A wake_up of the queue sets
+ * the state of each task whose entry it wakes running (try_to_wake_up)
+ * and takes a DEFINE_WAIT entry off the list (autoremove_wake_function),
+ * so a wake-up between the prepare and schedule() is not lost, and one
+ * before the prepare is: a waiter that checks its condition first and
+ * prepares after it sleeps for ever, as in the kernel.
+ *
+ * schedule() sleeps while the state is not TASK_RUNNING (ext_sched.c).
+ * While a thread is in an open-coded wait its sleep, its state changes
+ * and wake_up_process() of it are steps on the queue, which the wake-ups
+ * change: every change of the sleeper's readiness is a step on the object
+ * its sleep names, as partial-order reduction needs. */
+#include <stdio.h>
+
+#include "lx.h"
+
+static const char *qname(const struct weft_waitq *q)
+{
+	return weft__lx_waitq_name(q);
+}
+
+/* The order exclusive entries went on their queues (the kernel adds them
+ * at the tail and wakes from the head). */
+static unsigned long ow_clock;
+
+/* The step every call makes: a write of the queue (its entries and a
+ * waiter's readiness change), its memory checked as in the kernel. */
+static void queue_step(const char *what, struct weft_waitq *q,
+		       const struct weft_loc *loc)
+{
+	weft__check_access(q, sizeof *q, true, loc);
+	weft__frame_obj_use(q, &weft__lx_waitq_kind, true, loc);
+	weft__release_point(what, q, qname(q), loc);
+}
+
+static void enter(struct weft_waitq *q, const struct weft_owait *w,
+		  int exclusive, const char *what, const struct weft_loc *loc)
+{
+	struct weft__lx_thread *me = weft__lx_me();
+	int id = weft__self();
+
+	if (me->ow_q && me->ow_q != q)
+		weft__limit("unsupported: a thread on two wait queues", loc,
+			    "%s(%s) while the thread's entry of an open-coded "
+			    "wait is on %s: weft models one open-coded wait "
+			    "per thread", what, qname(q), qname(me->ow_q));
+	if (!me->ow_q) {
+		me->ow_q = q;
+		me->ow_seq = ++ow_clock;
+		me->ow_excl = exclusive;
+		me->ow_keep = w->keep;
+		me->ow_serial = weft__thread_serial(id);
+		q->ow_n++;
+	}
+	weft__lx_task_open_wait(id, q);
+}
+
+void weft_owait_prepare(struct weft_waitq *q, struct weft_owait *w,
+			int state, int exclusive, const struct weft_loc *loc)
+{
+	const char *what = exclusive ? "prepare_to_wait_exclusive"
+				     : "prepare_to_wait";
+
+	queue_step(what, q, loc);
+	enter(q, w, exclusive, what, loc);
+	weft__lx_task_set_state(weft__self(), state);
+}
+
+void weft_owait_add(struct weft_waitq *q, struct weft_owait *w,
+		    int exclusive, const struct weft_loc *loc)
+{
+	const char *what = exclusive ? "add_wait_queue_exclusive"
+				     : "add_wait_queue";
+
+	queue_step(what, q, loc);
+	enter(q, w, exclusive, what, loc);
+}
+
+/* Off its queue, if a wake-up did not take it. */
+static void leave(struct weft_waitq *q)
+{
+	struct weft__lx_thread *me = weft__lx_me();
+
+	if (me->ow_q) {
+		me->ow_q->ow_n--;
+		me->ow_q = NULL;
+	}
+	(void)q;
+	weft__lx_task_open_wait(weft__self(), NULL);
+}
+
+void weft_owait_finish(struct weft_waitq *q, struct weft_owait *w,
+		       const struct weft_loc *loc)
+{
+	(void)w;
+	queue_step("finish_wait", q, loc);
+	weft__lx_task_set_state(weft__self(), 0);
+	leave(q);
+}
+
+void weft_owait_remove(struct weft_waitq *q, struct weft_owait *w,
+		       const struct weft_loc *loc)
+{
+	(void)w;
+	queue_step("remove_wait_queue", q, loc);
+	leave(q);
+}
+
+/* Thread t's entry is on q.  One put there by a thread that has ended
+ * (its record may hold a later thread now) is a use of the ended thread's
+ * stack, where the entry was: the kernel's wake-up writes through it. */
+static bool on_queue(int t, const struct weft_waitq *q,
+		     const struct weft_loc *loc)
+{
+	const struct weft__lx_thread *th = &weft__lx_th[t];
+
+	if (th->ow_q != q)
+		return false;
+	if (weft__thread_done(t) || th->ow_serial != weft__thread_serial(t))
+		weft__fail(WEFT__K(USE_AFTER_FREE), loc,
+			   "wake_up of %s reaches the wait queue entry of a "
+			   "thread that has ended without finish_wait (or "
+			   "remove_wait_queue): the entry was on its stack",
+			   qname(q));
+	return true;
+}
+
+/* try_to_wake_up succeeds on a task not running; only then is an
+ * autoremove entry taken off and an exclusive one counted. */
+static bool wake_one(struct weft_waitq *q, int t)
+{
+	struct weft__lx_thread *th = &weft__lx_th[t];
+	bool was = weft__lx_task_state(t) != 0;
+
+	weft__lx_task_wake(t);
+	if (was && !th->ow_keep) {
+		th->ow_q = NULL;
+		q->ow_n--;
+	}
+	return was;
+}
+
+int weft__lx_owait_wake(struct weft_waitq *q, int nr,
+			const struct weft_loc *loc)
+{
+	int n = weft__lx_th_dirty, woke = 0, ex[WEFT__MAX_THREADS], nex = 0;
+
+	/* The non-exclusive entries, at the head of the kernel's list. */
+	for (int t = 0; t < n && q->ow_n; t++)
+		if (on_queue(t, q, loc)) {
+			if (weft__lx_th[t].ow_excl)
+				ex[nex++] = t;
+			else
+				wake_one(q, t);
+		}
+	/* The exclusive ones, first come first, up to nr woken. */
+	for (int i = 1; i < nex; i++)
+		for (int j = i; j > 0 && weft__lx_th[ex[j - 1]].ow_seq >
+					     weft__lx_th[ex[j]].ow_seq; j--) {
+			int k = ex[j];
+			ex[j] = ex[j - 1];
+			ex[j - 1] = k;
+		}
+	for (int i = 0; i < nex && (nr < 0 || woke < nr); i++)
+		woke += wake_one(q, ex[i]);
+	return woke;
+}

@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "open_wait_excl_bug.c"

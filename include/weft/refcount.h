@@ -37,6 +37,11 @@ int weft_refcount_add(struct weft_refcount *r, int delta, int not_zero,
  * one step on the counter. */
 int weft_refcount_dec_not_one(struct weft_refcount *r, const char *what,
 			      const struct weft_loc *loc);
+/* Drop the count from 1 to 0, or do nothing if it is not 1
+ * (refcount_dec_if_one): 1 when it was 1.  A step that writes the count;
+ * never blocks; ordered as a release. */
+int weft_refcount_dec_if_one(struct weft_refcount *r, const char *what,
+			     const struct weft_loc *loc);
 
 struct weft_kref {
 	struct weft_refcount refcount;

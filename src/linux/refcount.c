@@ -92,6 +92,26 @@ int weft_refcount_dec_not_one(struct weft_refcount *r, const char *what,
 	return 1;
 }
 
+int weft_refcount_dec_if_one(struct weft_refcount *r, const char *what,
+			     const struct weft_loc *loc)
+{
+	int old;
+
+	weft__point(what, r, NULL, WEFT__ACC_WRITE, loc);
+	weft__check_access(r, sizeof *r, true, loc);
+	old = r->refs;
+	if (old != 1) {
+		if (old <= 0)
+			weft__fail(WEFT__K(REFCOUNT), loc,
+				   "%s on a reference count of %d: the "
+				   "reference was already dropped", what, old);
+		weft__step_note("not one");
+		return 0;
+	}
+	r->refs = 0;
+	return 1;
+}
+
 void weft_kref_init(struct weft_kref *k, const struct weft_loc *loc)
 {
 	weft__check_access(k, sizeof *k, true, loc);

@@ -56,8 +56,7 @@
 #define refcount_add_not_zero(n, r)                                           \
 	(weft_refcount_add((r), (n), 1, 0, "refcount_add_not_zero", WEFT_HERE))
 
-WEFT_KX_UNMODELLED("refcount_dec_if_one")
-bool weft_kx_refcount_dec_if_one(void);
-#define refcount_dec_if_one(r) weft_kx_refcount_dec_if_one()
+#define refcount_dec_if_one(r)                                                \
+	((bool)weft_refcount_dec_if_one((r), "refcount_dec_if_one", WEFT_HERE))
 
 #endif

@@ -19,9 +19,9 @@ static struct xs {
 	struct weft_kevent ev;     /* schedule_timeout's deadline */
 	struct weft_ktask *task;   /* current, for non-kthreads */
 	/* The queue of the thread's open-coded wait (prepare_to_wait until
-	 * finish_wait, add_wait_queue until remove_wait_queue), or NULL:
-	 * then its sleep and every change of its state are steps on that
-	 * queue, which a wake_up of it changes (waitq_open.c). */
+	 * finish_wait, add_wait_queue until remove_wait_queue), or NULL: a
+	 * wake_up of it reads the state (waitq_open.c), so setting the
+	 * state is a step on the queue too. */
 	struct weft_waitq *oc_q;
 } X[WEFT__MAX_THREADS];
 static int xdirty = WEFT__MAX_THREADS;
@@ -66,10 +66,14 @@ void weft_kx_set_state(int state, const struct weft_loc *loc)
 {
 	struct xs *x = xs_of(self_id());
 
-	/* In an open-coded wait, a step on its queue (see schedule). */
-	weft__point("set_current_state",
-		    x->oc_q ? (const void *)x->oc_q : (const void *)&x->state,
-		    weft__thread_name(self_id()), WEFT__ACC_WRITE, loc);
+	/* In an open-coded wait a wake_up of the queue reads the state: a
+	 * step on both. */
+	struct weft__op op = { .name = "set_current_state", .obj = &x->state,
+			       .obj2 = x->oc_q,
+			       .objname = weft__thread_name(self_id()),
+			       .access = WEFT__ACC_WRITE, .loc = loc };
+
+	weft__visible(&op);
 	x->state = state;
 }
 
@@ -106,12 +110,6 @@ long weft_kx_schedule(long timeout, const char *what,
 	weft_might_sleep(what, NULL, loc);
 	if (timeout > 0) /* the deadline is on the clock */
 		op.obj2 = &weft__lx_dom;
-	/* In an open-coded wait a wake_up of the queue sets the state: the
-	 * steps are on the queue, ordered after that wake-up. */
-	if (x->oc_q) {
-		op.obj = x->oc_q;
-		op.objname = weft__lx_waitq_name(x->oc_q);
-	}
 	weft__visible(&op);
 	if (x->state == 0 || timeout == 0) {
 		x->state = 0;
@@ -155,15 +153,8 @@ int weft_kx_wake_up_process(struct weft_ktask *t, const struct weft_loc *loc)
 			   "wake_up_process on a task that is "
 			   "not running");
 	x = xs_of(t->tid);
-	{
-		/* In an open-coded wait the sleep is a step on the queue: the
-		 * wake-up touches it too. */
-		struct weft__op op = { .name = "wake_up_process",
-				       .obj = &x->state, .obj2 = x->oc_q,
-				       .objname = t->name,
-				       .access = WEFT__ACC_WRITE, .loc = loc };
-		weft__visible(&op);
-	}
+	weft__point("wake_up_process", &x->state, t->name, WEFT__ACC_WRITE,
+		    loc);
 	was = x->state != 0;
 	x->state = 0;
 	return was;
@@ -194,6 +185,15 @@ void weft__lx_task_set_state(int tid, int state)
 void weft__lx_task_open_wait(int tid, struct weft_waitq *q)
 {
 	xs_of(tid)->oc_q = q;
+}
+
+void weft__lx_task_wake_step(int tid, const struct weft_loc *loc)
+{
+	struct xs *x = xs_of(tid);
+
+	weft__release_point("try_to_wake_up", &x->state,
+			    weft__thread_name(tid), loc);
+	x->state = 0;
 }
 
 void weft_kx_atomic(int delta, const char *what, const struct weft_loc *loc)

@@ -247,6 +247,9 @@ void weft__lx_task_wake(int tid);
 int weft__lx_task_state(int tid);
 void weft__lx_task_set_state(int tid, int state);
 void weft__lx_task_open_wait(int tid, struct weft_waitq *q);
+/* A wake-up's step on thread tid's task state that sets it running (the
+ * open-coded waits' try_to_wake_up). */
+void weft__lx_task_wake_step(int tid, const struct weft_loc *loc);
 /* A queue's name for traces, and the lock-order edges of a thread that
  * really sleeps on it (waitq.c). */
 const char *weft__lx_waitq_name(const struct weft_waitq *q);

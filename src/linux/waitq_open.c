@@ -21,11 +21,14 @@
  * before the prepare is: a waiter that checks its condition first and
  * prepares after it sleeps for ever, as in the kernel.
  *
- * schedule() sleeps while the state is not TASK_RUNNING (ext_sched.c).
- * While a thread is in an open-coded wait its sleep, its state changes
- * and wake_up_process() of it are steps on the queue, which the wake-ups
- * change: every change of the sleeper's readiness is a step on the object
- * its sleep names, as partial-order reduction needs. */
+ * schedule() sleeps while the state is not TASK_RUNNING (ext_sched.c), a
+ * step on the task's state; a wake-up decides whom it wakes in its step
+ * on the queue and sets each one's state in a step on that state (wake
+ * below), so every change of the sleeper's readiness is a step on the
+ * object its sleep names, as partial-order reduction needs.  The queue's
+ * step reads the states its entries' tasks set: prepare_to_wait,
+ * finish_wait and set_current_state in such a wait are steps on the
+ * queue too. */
 #include <stdio.h>
 
 #include "lx.h"
@@ -39,14 +42,20 @@ static const char *qname(const struct weft_waitq *q)
  * at the tail and wakes from the head). */
 static unsigned long ow_clock;
 
-/* The step every call makes: a write of the queue (its entries and a
- * waiter's readiness change), its memory checked as in the kernel. */
-static void queue_step(const char *what, struct weft_waitq *q,
+/* The step every call makes: a write of the queue (its entries change),
+ * its memory checked as in the kernel; with the caller's task state too
+ * when the call sets it (state), which wake_up_process() writes. */
+static void queue_step(const char *what, struct weft_waitq *q, bool state,
 		       const struct weft_loc *loc)
 {
+	struct weft__op op = {
+		.name = what, .obj = q, .objname = qname(q),
+		.obj2 = state ? weft__lx_task_state_obj(weft__self()) : NULL,
+		.access = WEFT__ACC_WRITE, .release = true, .loc = loc };
+
 	weft__check_access(q, sizeof *q, true, loc);
 	weft__frame_obj_use(q, &weft__lx_waitq_kind, true, loc);
-	weft__release_point(what, q, qname(q), loc);
+	weft__visible(&op);
 }
 
 static void enter(struct weft_waitq *q, const struct weft_owait *w,
@@ -77,7 +86,7 @@ void weft_owait_prepare(struct weft_waitq *q, struct weft_owait *w,
 	const char *what = exclusive ? "prepare_to_wait_exclusive"
 				     : "prepare_to_wait";
 
-	queue_step(what, q, loc);
+	queue_step(what, q, true, loc);
 	enter(q, w, exclusive, what, loc);
 	weft__lx_task_set_state(weft__self(), state);
 }
@@ -88,7 +97,7 @@ void weft_owait_add(struct weft_waitq *q, struct weft_owait *w,
 	const char *what = exclusive ? "add_wait_queue_exclusive"
 				     : "add_wait_queue";
 
-	queue_step(what, q, loc);
+	queue_step(what, q, false, loc);
 	enter(q, w, exclusive, what, loc);
 }
 
@@ -109,7 +118,7 @@ void weft_owait_finish(struct weft_waitq *q, struct weft_owait *w,
 		       const struct weft_loc *loc)
 {
 	(void)w;
-	queue_step("finish_wait", q, loc);
+	queue_step("finish_wait", q, true, loc);
 	weft__lx_task_set_state(weft__self(), 0);
 	leave(q);
 }
@@ -118,7 +127,7 @@ void weft_owait_remove(struct weft_waitq *q, struct weft_owait *w,
 		       const struct weft_loc *loc)
 {
 	(void)w;
-	queue_step("remove_wait_queue", q, loc);
+	queue_step("remove_wait_queue", q, false, loc);
 	leave(q);
 }
 
@@ -141,25 +150,44 @@ static bool on_queue(int t, const struct weft_waitq *q,
 	return true;
 }
 
-/* try_to_wake_up succeeds on a task not running; only then is an
- * autoremove entry taken off and an exclusive one counted. */
-static bool wake_one(struct weft_waitq *q, int t)
+/* try_to_wake_up succeeds on a task whose state is not TASK_RUNNING;
+ * only then is an autoremove entry taken off and an exclusive one
+ * counted.  Decided here, in the wake-up's step on the queue; the state
+ * is set in a step of its own on the task (wake below). */
+static bool wake_one(struct weft_waitq *q, int t, int *woken, int *nwoken)
 {
 	struct weft__lx_thread *th = &weft__lx_th[t];
 	bool was = weft__lx_task_state(t) != 0;
 
-	weft__lx_task_wake(t);
-	if (was && !th->ow_keep) {
+	if (!was)
+		return false;
+	woken[(*nwoken)++] = t;
+	if (!th->ow_keep) {
 		th->ow_q = NULL;
 		q->ow_n--;
 	}
-	return was;
+	return true;
+}
+
+/* Each woken task's state set running in a step on the task's state,
+ * which its sleep in schedule() names: every change of the sleeper's
+ * readiness is a step on its object (partial-order reduction), and its
+ * return from schedule() is ordered after the waker's wake-up.  Between
+ * the queue's step and these the sleeper cannot run (its state is not
+ * running yet); a task that was running and prepares again in between
+ * has its next sleep cut short, a spurious wake-up, which the kernel
+ * allows and every open-coded wait loop tolerates. */
+static void wake(const int *woken, int nwoken, const struct weft_loc *loc)
+{
+	for (int i = 0; i < nwoken; i++)
+		weft__lx_task_wake_step(woken[i], loc);
 }
 
 int weft__lx_owait_wake(struct weft_waitq *q, int nr,
 			const struct weft_loc *loc)
 {
 	int n = weft__lx_th_dirty, woke = 0, ex[WEFT__MAX_THREADS], nex = 0;
+	int woken[WEFT__MAX_THREADS], nwoken = 0;
 
 	/* The non-exclusive entries, at the head of the kernel's list. */
 	for (int t = 0; t < n && q->ow_n; t++)
@@ -167,7 +195,7 @@ int weft__lx_owait_wake(struct weft_waitq *q, int nr,
 			if (weft__lx_th[t].ow_excl)
 				ex[nex++] = t;
 			else
-				wake_one(q, t);
+				wake_one(q, t, woken, &nwoken);
 		}
 	/* The exclusive ones, first come first, up to nr woken. */
 	for (int i = 1; i < nex; i++)
@@ -178,6 +206,7 @@ int weft__lx_owait_wake(struct weft_waitq *q, int nr,
 			ex[j - 1] = k;
 		}
 	for (int i = 0; i < nex && (nr < 0 || woke < nr); i++)
-		woke += wake_one(q, ex[i]);
+		woke += wake_one(q, ex[i], woken, &nwoken);
+	wake(woken, nwoken, loc);
 	return woke;
 }

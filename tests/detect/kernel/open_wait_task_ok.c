@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "open_wait_task_bug.c"

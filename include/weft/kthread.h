@@ -14,6 +14,7 @@ struct weft_ktask {
 	int result;
 	int cls;                   /* class + 1: "the thread runs" */
 	const struct weft_loc *started;
+	int created;               /* kthread_create: asleep until woken */
 };
 
 /* Start fn(data) in a new test thread called name.  Never blocks; a
@@ -21,6 +22,13 @@ struct weft_ktask {
 struct weft_ktask *weft_kthread_run(int (*fn)(void *), void *data,
 				    const char *name,
 				    const struct weft_loc *loc);
+/* The same, but the thread sleeps, as the kernel's new kthread does,
+ * until a wake_up_process() of it (kthread_create); a kthread_stop before
+ * that wakes it and it returns -EINTR without running fn.  Never blocks;
+ * a scheduling point. */
+struct weft_ktask *weft_kthread_create(int (*fn)(void *), void *data,
+				       const char *name,
+				       const struct weft_loc *loc);
 /* Ask t to stop, wake it as wake_up_process() would (a wait_event it is
  * in re-evaluates its condition, a task state it set is made running),
  * and wait until fn returned; returns its result.  Blocks; everything t

@@ -5,9 +5,11 @@
  * kernel requires kthread_stop before the code it runs goes away).  The
  * thread "holds" a class of its own while it runs, so kthread_stop while
  * holding a lock the thread takes is a lock-order cycle. */
+#include <errno.h>
 #include <stdio.h>
 
 #include "lx.h"
+#include <kernel/linux/weft_ext.h>
 #include <weft/kthread.h>
 
 #define MAX_TASKS 16
@@ -26,6 +28,20 @@ static void kthread_main(void *arg)
 	 * is not waiting for it to end (waker and waiter both in kthreads
 	 * that a test stops was a lock-order cycle). */
 	weft__lx_me()->skip_cls[0] = t->cls;
+	/* A created kthread sleeps until it is woken; one stopped first
+	 * never runs its function.  Its state is set asleep here, in its
+	 * start step (no step comes between), which the creator waits for
+	 * before kthread_create returns the task that a wake-up needs. */
+	if (t->created) {
+		weft__lx_task_set_state(weft__self(), 2); /* UNINTERRUPTIBLE */
+		(void)weft_kx_schedule(-1, "kthread_create", t->started);
+	}
+	if (t->created && t->should_stop) {
+		weft__release_point("kthread_exit", t, t->name, t->started);
+		t->result = -EINTR;
+		t->exited = 1;
+		return;
+	}
 	weft__lock_acquire(cls, t->started, false);
 	r = t->fn(t->data);
 	weft__lock_release(cls, t->started);
@@ -34,9 +50,9 @@ static void kthread_main(void *arg)
 	t->exited = 1;
 }
 
-struct weft_ktask *weft_kthread_run(int (*fn)(void *), void *data,
-				    const char *name,
-				    const struct weft_loc *loc)
+static struct weft_ktask *start(int (*fn)(void *), void *data,
+				const char *name, const struct weft_loc *loc,
+				int created)
 {
 	struct weft_ktask *t = weft__exec_alloc(sizeof *t);
 
@@ -48,12 +64,27 @@ struct weft_ktask *weft_kthread_run(int (*fn)(void *), void *data,
 	t->name = name ? name : "kthread";
 	t->started = loc;
 	t->cls = weft__class(loc, t->name) + 1;
+	t->created = created;
 	if (ntasks < MAX_TASKS)
 		tasks[ntasks++] = t;
 	t->tid = weft__lx_spawn_daemon(kthread_main, t, t->name, loc);
 	/* Whether it finished by the test's end is checked (end_check). */
 	weft__thread_add_flags(t->tid, WEFT__THREAD_END_CHECKED);
 	return t;
+}
+
+struct weft_ktask *weft_kthread_run(int (*fn)(void *), void *data,
+				    const char *name,
+				    const struct weft_loc *loc)
+{
+	return start(fn, data, name, loc, 0);
+}
+
+struct weft_ktask *weft_kthread_create(int (*fn)(void *), void *data,
+				       const char *name,
+				       const struct weft_loc *loc)
+{
+	return start(fn, data, name, loc, 1);
 }
 
 static bool exited(const struct weft__op *op)

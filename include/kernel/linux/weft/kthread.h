@@ -1,8 +1,7 @@
 /* linux/weft/kthread.h - part of linux/weft_kernel.h, which includes
  * its parts in order (each may use the names of those before it);
  * kernel code never includes a part itself.  kthread spellings beyond
- * <weft/linux.h>; kthread_create and parking are an #error, because a
- * created but not yet woken thread is not modelled. */
+ * <weft/linux.h>; parking is an #error. */
 #ifndef WEFT_KERNEL_LINUX_WEFT_KTHREAD_H
 #define WEFT_KERNEL_LINUX_WEFT_KTHREAD_H
 
@@ -10,13 +9,13 @@
 #error "weft: include <linux/weft_kernel.h>, not its parts"
 #endif
 
-WEFT_KX_UNMODELLED("kthread_create (a created, not yet woken kthread; use "
-		   "kthread_run)")
-struct weft_ktask *weft_kx_kthread_create(void);
-#define kthread_create(fn, data, namefmt, ...) weft_kx_kthread_create()
+/* A created kthread sleeps until wake_up_process() (src/linux/kthread.c). */
+#define kthread_create(fn, data, namefmt, ...)                                \
+	weft_kthread_create((fn), (data), (namefmt), WEFT_HERE)
 #define kthread_create_on_node(fn, data, node, namefmt, ...)                  \
-	weft_kx_kthread_create()
-#define kthread_create_on_cpu(fn, data, cpu, namefmt) weft_kx_kthread_create()
+	((void)(node), kthread_create(fn, data, namefmt))
+#define kthread_create_on_cpu(fn, data, cpu, namefmt)                         \
+	((void)(cpu), kthread_create(fn, data, namefmt))
 #define kthread_bind(t, cpu) ((void)(t), (void)(cpu))
 #define kthread_run_on_cpu(fn, data, cpu, namefmt)                            \
 	((void)(cpu), kthread_run(fn, data, namefmt))

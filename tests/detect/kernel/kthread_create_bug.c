@@ -3,7 +3,7 @@
 // kthread_create_ok.c creates the thread asleep (kthread_create), records
 // it, and only then wakes it (kthread_create used to fail to compile);
 // a thread created and stopped before it was woken never runs.
-//! expect: bug assertion
+//! expect: bug crash
 #include <linux/kthread.h>
 #include <linux/sched.h>
 

@@ -15,6 +15,8 @@ struct weft_ktask {
 	int cls;                   /* class + 1: "the thread runs" */
 	const struct weft_loc *started;
 	int created;               /* kthread_create: asleep until woken */
+	int should_park;           /* kthread_park asked, not yet unparked */
+	int parked;                /* in kthread_parkme */
 };
 
 /* Start fn(data) in a new test thread called name.  Never blocks; a
@@ -40,5 +42,16 @@ int weft_kthread_stop(struct weft_ktask *t, const struct weft_loc *loc);
  * kthread_stop) before the loop polls again.  0 for threads not started
  * by weft_kthread_run. */
 int weft_kthread_should_stop(const struct weft_loc *loc);
+
+/* Parking (src/linux/kthread_park.c).  kthread_park: ask t to park, wake
+ * it, and wait until it is parked (in kthread_parkme) or has exited;
+ * 0, or -ENOSYS when t has exited.  Blocks.  kthread_unpark: end the
+ * park request and wake t.  Never blocks.  kthread_should_park: the
+ * request, for the calling kthread (a poll).  kthread_parkme: while the
+ * request stands, sleep parked.  Blocks.  All are steps on the task. */
+int weft_kthread_park(struct weft_ktask *t, const struct weft_loc *loc);
+void weft_kthread_unpark(struct weft_ktask *t, const struct weft_loc *loc);
+int weft_kthread_should_park(const struct weft_loc *loc);
+void weft_kthread_parkme(const struct weft_loc *loc);
 
 #endif

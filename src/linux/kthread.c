@@ -119,6 +119,9 @@ int weft_kthread_stop(struct weft_ktask *t, const struct weft_loc *loc)
 	op.obj2 = weft__lx_task_state_obj(t->tid);
 	weft__visible(&op);
 	t->should_stop = 1;
+	/* A parked thread is unparked first, so that it can see the stop
+	 * (kthread_park.c). */
+	t->should_park = 0;
 	if (!t->exited) {
 		weft__lx_task_wake(t->tid);
 		weft__lx_waitq_kick(t->tid, t->name, loc);

@@ -1,7 +1,7 @@
 /* linux/weft/kthread.h - part of linux/weft_kernel.h, which includes
  * its parts in order (each may use the names of those before it);
  * kernel code never includes a part itself.  kthread spellings beyond
- * <weft/linux.h>; parking is an #error. */
+ * <weft/linux.h>. */
 #ifndef WEFT_KERNEL_LINUX_WEFT_KTHREAD_H
 #define WEFT_KERNEL_LINUX_WEFT_KTHREAD_H
 
@@ -19,12 +19,11 @@
 #define kthread_bind(t, cpu) ((void)(t), (void)(cpu))
 #define kthread_run_on_cpu(fn, data, cpu, namefmt)                            \
 	((void)(cpu), kthread_run(fn, data, namefmt))
-WEFT_KX_UNMODELLED("kthread_park/kthread_unpark")
-bool weft_kx_kthread_park(void);
-#define kthread_park(t) weft_kx_kthread_park()
-#define kthread_unpark(t) weft_kx_kthread_park()
-#define kthread_should_park() weft_kx_kthread_park()
-#define kthread_parkme() weft_kx_kthread_park()
+/* Parking (src/linux/kthread_park.c). */
+#define kthread_park(t) weft_kthread_park((t), WEFT_HERE)
+#define kthread_unpark(t) weft_kthread_unpark((t), WEFT_HERE)
+#define kthread_should_park() ((bool)weft_kthread_should_park(WEFT_HERE))
+#define kthread_parkme() weft_kthread_parkme(WEFT_HERE)
 #define set_freezable() ((void)0)
 #define try_to_freeze() 0
 #define freezing(t) 0

@@ -72,22 +72,32 @@ int weft_refcount_add(struct weft_refcount *r, int delta, int not_zero,
 	return r->refs == 0;
 }
 
-int weft_refcount_dec_not_one(struct weft_refcount *r, const char *what,
-			      const struct weft_loc *loc)
+/* The step of a conditional decrement: the count it finds, which must
+ * still hold a reference. */
+static int dec_step(struct weft_refcount *r, const char *what,
+		    const struct weft_loc *loc)
 {
 	int old;
 
 	weft__point(what, r, NULL, WEFT__ACC_WRITE, loc);
 	weft__check_access(r, sizeof *r, true, loc);
 	old = r->refs;
-	if (old == 1) {
-		weft__step_note("was one");
-		return 0;
-	}
 	if (old <= 0)
 		weft__fail(WEFT__K(REFCOUNT), loc,
 			   "%s on a reference count of %d: underflow, the "
 			   "reference was already dropped", what, old);
+	return old;
+}
+
+int weft_refcount_dec_not_one(struct weft_refcount *r, const char *what,
+			      const struct weft_loc *loc)
+{
+	int old = dec_step(r, what, loc);
+
+	if (old == 1) {
+		weft__step_note("was one");
+		return 0;
+	}
 	r->refs = old - 1;
 	return 1;
 }
@@ -95,16 +105,7 @@ int weft_refcount_dec_not_one(struct weft_refcount *r, const char *what,
 int weft_refcount_dec_if_one(struct weft_refcount *r, const char *what,
 			     const struct weft_loc *loc)
 {
-	int old;
-
-	weft__point(what, r, NULL, WEFT__ACC_WRITE, loc);
-	weft__check_access(r, sizeof *r, true, loc);
-	old = r->refs;
-	if (old != 1) {
-		if (old <= 0)
-			weft__fail(WEFT__K(REFCOUNT), loc,
-				   "%s on a reference count of %d: the "
-				   "reference was already dropped", what, old);
+	if (dec_step(r, what, loc) != 1) {
 		weft__step_note("not one");
 		return 0;
 	}

@@ -95,6 +95,9 @@ void weft__race_stall_access(const void *addr, unsigned flags, uintptr_t pc);
  * loop for ever. */
 void weft__stuck_setup(void);
 void weft__stuck_probe(void);
+/* The probe's signal, which the program's masks leave unblocked
+ * (pthread/sigmask.c), or 0 where there is no probe. */
+int weft__stuck_signal(void);
 
 
 /* Report a race between the recorded access (tid, clock entry, kind,

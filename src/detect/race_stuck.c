@@ -12,7 +12,8 @@
  * taken for a while: if the kernel says the thread is running its own
  * code (not in a system call, which the signal could interrupt), a signal
  * stops it, and the handler notes where it is (the time limit's report
- * names the place).  If that is the program's code, the handler runs the
+ * names the place).  If that is the program's code (its executable or a
+ * library, not weft's), the handler runs the
  * thread one instruction at a time (the trap flag) for as long as each
  * instruction touches no memory and writes no register but the flags (a
  * compare, a test, a jump, a nop): such instructions make the thread's
@@ -24,9 +25,14 @@
  * else (a memory access, a call, 64 instructions) proves nothing and
  * changes nothing.
  *
+ * The program's signal masks leave the probe's signal unblocked
+ * (pthread/sigmask.c), and the stepping unblocks SIGTRAP while it runs: a
+ * trap the program blocked is delivered by force, and killed it.
+ *
  * x86_64 only (the instruction decoder); elsewhere a hang stays a time
  * limit. */
 #include <fcntl.h>
+#include <link.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -37,7 +43,6 @@
 
 #include "detect/race.h"
 #include "record.h"
-#include "report/report.h"
 
 #if defined(__x86_64__)
 
@@ -52,11 +57,14 @@
 
 static pthread_t exec_thread;
 static int syscall_fd = -1;     /* /proc/self/task/TID/syscall */
-static uintptr_t img_lo, img_hi;
+static uintptr_t weft_lo, weft_hi; /* libweft's own image */
 
-/* The stepping in progress (only on the test thread, in its handlers). */
+/* The stepping in progress (only on the test thread, in its handlers).
+ * trap_blocked: the program blocks SIGTRAP, which the stepping unblocks
+ * in the thread's mask (a blocked trap is delivered by force with its
+ * default action: the process died) and blocks again when it stops. */
 static struct {
-	bool on;
+	bool on, trap_blocked;
 	int n;
 	uint64_t pc[MAX_STEPS], fl[MAX_STEPS];
 	struct sigaction old_trap;
@@ -139,10 +147,12 @@ static int inert_len(const uint8_t *p)
 	}
 }
 
-/* Whether pc is the program's own code, with room for an instruction. */
+/* Whether pc is code of the program's (its executable, its libraries,
+ * the C library), not weft's own.  inert_len reads no byte past the
+ * instruction the thread is about to run, so any such pc may be read. */
 static bool in_program(uintptr_t pc)
 {
-	return pc >= img_lo && pc + 15 < img_hi;
+	return pc && !(pc >= weft_lo && pc < weft_hi);
 }
 
 static bool never_ready(const struct weft__op *op)
@@ -175,10 +185,12 @@ static _Noreturn void stuck_park(void)
 	weft__die("a thread that loops for ever was resumed");
 }
 
-static void step_stop(void)
+static void step_stop(ucontext_t *uc)
 {
 	st.on = false;
 	sigaction(SIGTRAP, &st.old_trap, NULL);
+	if (st.trap_blocked)
+		sigaddset(&uc->uc_sigmask, SIGTRAP);
 }
 
 /* The state (pc, flags) again: the loop never ends.  The thread returns
@@ -189,7 +201,7 @@ static void park(ucontext_t *uc, uintptr_t pc)
 	greg_t *g = uc->uc_mcontext.gregs;
 	uintptr_t sp = ((uintptr_t)g[REG_RSP] - 128) & ~(uintptr_t)15;
 
-	step_stop();
+	step_stop(uc);
 	g[REG_EFL] &= ~TRAP_FLAG;
 	stuck_at = pc;
 	sp -= 8;
@@ -212,7 +224,7 @@ static bool step(ucontext_t *uc)
 		}
 	if (st.n == MAX_STEPS || !in_program(pc) ||
 	    !inert_len((const uint8_t *)pc)) {
-		step_stop();
+		step_stop(uc);
 		g[REG_EFL] &= ~TRAP_FLAG;
 		return false;
 	}
@@ -250,7 +262,38 @@ static void on_probe(int sig, siginfo_t *si, void *uc_)
 		return;
 	st.on = true;
 	st.n = 0;
+	st.trap_blocked = sigismember(&uc->uc_sigmask, SIGTRAP) == 1;
+	sigdelset(&uc->uc_sigmask, SIGTRAP);
 	step(uc);
+}
+
+/* libweft's own image, from its loaded segments. */
+static int weft_image(struct dl_phdr_info *info, size_t size, void *data)
+{
+	uintptr_t self = (uintptr_t)weft__stuck_setup, lo = UINTPTR_MAX,
+		  hi = 0;
+
+	(void)size;
+	(void)data;
+	for (int i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		uintptr_t a = info->dlpi_addr + ph->p_vaddr;
+
+		if (ph->p_type != PT_LOAD)
+			continue;
+		lo = a < lo ? a : lo;
+		hi = a + ph->p_memsz > hi ? a + ph->p_memsz : hi;
+	}
+	if (self < lo || self >= hi)
+		return 0;
+	weft_lo = lo;
+	weft_hi = hi;
+	return 1;
+}
+
+int weft__stuck_signal(void)
+{
+	return PROBE_SIG;
 }
 
 void weft__stuck_setup(void)
@@ -266,7 +309,7 @@ void weft__stuck_setup(void)
 	if (syscall_fd < 0)
 		return;
 	exec_thread = pthread_self();
-	img_lo = weft__exe_image(&img_hi);
+	dl_iterate_phdr(weft_image, NULL);
 	memset(&sa, 0, sizeof sa);
 	sa.sa_sigaction = on_probe;
 	sa.sa_flags = SA_SIGINFO | SA_RESTART;
@@ -290,6 +333,11 @@ void weft__stuck_probe(void)
 }
 
 #else
+
+int weft__stuck_signal(void)
+{
+	return 0;
+}
 
 void weft__stuck_setup(void)
 {

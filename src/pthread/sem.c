@@ -225,6 +225,56 @@ static bool barrier_ready(const struct weft__op *op)
 	return ((const struct barrier *)op->obj)->gen != (unsigned)op->arg2;
 }
 
+/* The clock of a barrier's completed round, which its waiters acquire as
+ * they leave.  Not the barrier's clock by then: a thread that left first
+ * may have arrived for the next round, and a leave that joined its
+ * arrival ordered the next round's work before this round's (a probe:
+ * a write and a read between two waits were verified with at most 0
+ * preemptions).  Kept for the execution, newest first. */
+struct round {
+	const void *b;
+	unsigned gen;
+	int n;
+	struct round *next;
+	uint32_t vc[];
+};
+static struct round *rounds;
+static long rounds_gen = -1;
+
+static struct round **rounds_now(void)
+{
+	if (rounds_gen != weft__exec_gen()) {
+		rounds_gen = weft__exec_gen();
+		rounds = NULL;
+	}
+	return &rounds;
+}
+
+/* The last arrival of round gen: every arrival of it is in its clock. */
+static void round_done(const void *b, unsigned gen)
+{
+	int n = weft__nthreads();
+	struct round *r = weft__exec_alloc(sizeof *r + sizeof r->vc[0] * (size_t)n);
+	struct round **head = rounds_now();
+
+	r->b = b;
+	r->gen = gen;
+	r->n = n;
+	memcpy(r->vc, weft__vc(weft__self()), sizeof r->vc[0] * (size_t)n);
+	r->next = *head;
+	*head = r;
+}
+
+static void round_acquire(const void *b, unsigned gen)
+{
+	for (struct round *r = *rounds_now(); r; r = r->next)
+		if (r->b == b && r->gen == gen) {
+			weft__vc_acquire(weft__self(), r->vc, r->n);
+			return;
+		}
+	weft__die("barrier round %u left before it completed", gen);
+}
+
 static int barrier_desc(const struct weft__op *op, char *buf, size_t n)
 {
 	const struct barrier *b = op->obj;
@@ -318,14 +368,19 @@ int __weft_pthread_barrier_wait(pthread_barrier_t *pb)
 	if (--b->left == 0) {
 		b->left = b->count;
 		b->gen++;
+		round_done(pb, gen);
 		return PTHREAD_BARRIER_SERIAL_THREAD;
 	}
+	/* The leave orders nothing by the barrier's clock (an explicit
+	 * order without acquire); it acquires its round's (round_acquire). */
 	op = (struct weft__op){ .name = "barrier leave", .obj = pb,
 				.objname = name, .access = WEFT__ACC_READ,
+				.order = WEFT__ORDER_EXPLICIT,
 				.ready = barrier_ready, .waitdesc = barrier_desc,
 				.arg2 = gen, .loc = loc };
 	/* Not checked on the way out: glibc's destroy waits for every
 	 * thread to leave, so the serial thread may free it at once. */
 	weft__visible(&op);
+	round_acquire(pb, gen);
 	return 0;
 }

@@ -68,4 +68,41 @@ printf '%s\n' "$rout" | head -n 1 | grep -q '^== useq: bug (assertion)' || fail 
 out=$("$tmp/useq" locked)
 expect_eq $? 0 "exit status of the locked run"
 printf '%s\n' "$out" | head -n 1 | grep -q '^== useq: verified' || fail "locked: $out"
+# A loop in the library that polls a plain flag, read once before it at
+# -O1: the thread is parked there as looping for ever, a livelock at the
+# library's line, not a 65 s time limit (the probe looked at the
+# executable's code only: a probe of awkward programs).
+cat >"$tmp/libw.c" <<'EOT'
+int w_ready;
+void w_wait(void)
+{
+	while (!w_ready)
+		;
+}
+EOT
+cat >"$tmp/usew.c" <<'EOT'
+#include <pthread.h>
+extern int w_ready;
+void w_wait(void);
+static void *waiter(void *a)
+{
+	(void)a;
+	w_wait();
+	return 0;
+}
+int main(void)
+{
+	pthread_t t;
+	pthread_create(&t, 0, waiter, 0);
+	w_ready = 1;
+	pthread_join(t, 0);
+	return 0;
+}
+EOT
+$W -O1 -fPIC -shared "$tmp/libw.c" -o "$tmp/libw.so" 2>"$tmp/err" || fail "library build: $(cat "$tmp/err")"
+$W -O1 "$tmp/usew.c" -L"$tmp" -lw -Wl,-rpath,"$tmp" -o "$tmp/usew" 2>"$tmp/err" || fail "program build: $(cat "$tmp/err")"
+out=$(WEFT_OPTIONS=time-limit=20 "$tmp/usew")
+expect_eq $? 1 "exit status of the library's endless loop"
+printf '%s\n' "$out" | head -n 1 | grep -q '^== usew: bug (livelock)' || fail "library loop: $out"
+printf '%s\n' "$out" | grep -q 'loops for ever here.*libw.c:4' || fail "library loop's line: $out"
 echo ok

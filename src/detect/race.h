@@ -98,6 +98,9 @@ void weft__stuck_probe(void);
 /* The probe's signal, which the program's masks leave unblocked
  * (pthread/sigmask.c), or 0 where there is no probe. */
 int weft__stuck_signal(void);
+/* Whether a thread was parked in this process (the watchdog looks more
+ * often from then on).  Never blocks. */
+bool weft__stuck_parked(void);
 
 
 /* Report a race between the recorded access (tid, clock entry, kind,

@@ -70,6 +70,7 @@ static struct {
 	struct sigaction old_trap;
 } st;
 static uintptr_t stuck_at;      /* the loop's instruction, for the park */
+static bool parked_once;        /* read by the watchdog's thread */
 
 static long raw_gettid(void)
 {
@@ -204,6 +205,7 @@ static void park(ucontext_t *uc, uintptr_t pc)
 	step_stop(uc);
 	g[REG_EFL] &= ~TRAP_FLAG;
 	stuck_at = pc;
+	__atomic_store_n(&parked_once, true, __ATOMIC_RELAXED);
 	sp -= 8;
 	*(uintptr_t *)sp = pc;
 	g[REG_RSP] = (greg_t)sp;
@@ -296,6 +298,11 @@ int weft__stuck_signal(void)
 	return PROBE_SIG;
 }
 
+bool weft__stuck_parked(void)
+{
+	return __atomic_load_n(&parked_once, __ATOMIC_RELAXED);
+}
+
 void weft__stuck_setup(void)
 {
 	char path[64];
@@ -337,6 +344,11 @@ void weft__stuck_probe(void)
 int weft__stuck_signal(void)
 {
 	return 0;
+}
+
+bool weft__stuck_parked(void)
+{
+	return false;
 }
 
 void weft__stuck_setup(void)

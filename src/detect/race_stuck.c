@@ -334,8 +334,15 @@ void weft__stuck_probe(void)
 	/* "running": in its own code, where the signal interrupts no
 	 * system call (one it could not restart would fail with EINTR). */
 	n = pread(syscall_fd, buf, sizeof buf - 1, 0);
-	if (n < 7 || memcmp(buf, "running", 7))
+	if (n < 7 || memcmp(buf, "running", 7)) {
+		/* Blocked in a system call: the place noted when it last
+		 * ran its own code is not where it hangs (a loop of raw
+		 * sleeps was named by the moment between two, and two runs'
+		 * reports differed). */
+		if (weft__S && weft__S->v.stuck_pc)
+			weft__S->v.stuck_pc = NULL;
 		return;
+	}
 	pthread_kill(exec_thread, PROBE_SIG);
 }
 

@@ -268,27 +268,6 @@ static bool read_answer(FILE *from, char *fn, size_t nfn, char *fl,
 	       have;
 }
 
-/* addr2line's place, "FILE:LINE" or "FILE:LINE (discriminator N)", as
- * "FILE:LINE": only the newline and that suffix go.  A path may hold
- * spaces and parentheses ("my dir/a.c"); cutting at the first space or
- * '(' left "/home/me/my", no line, and every access of such a program
- * was "?:0" (see weft__race_report's site_key for what followed). */
-static void strip_place(char *fl)
-{
-	static const char disc[] = " (discriminator ";
-	const char *num;
-	char *d = NULL;
-
-	fl[strcspn(fl, "\n")] = 0;
-	for (char *p = strstr(fl, disc); p; p = strstr(p + 1, disc))
-		d = p;
-	if (!d)
-		return;
-	num = d + strlen(disc);
-	if (!strcmp(num + strspn(num, "0123456789"), ")"))
-		*d = 0;
-}
-
 static void lookup(uintptr_t pc, struct weft_loc *loc)
 {
 	struct helper *h = NULL;
@@ -326,7 +305,7 @@ static void lookup(uintptr_t pc, struct weft_loc *loc)
 		return;
 	}
 	fn[strcspn(fn, "\n")] = 0;
-	strip_place(fl);
+	weft__strip_place(fl);
 	if (strcmp(fn, "??") != 0)
 		loc->func = func_name(fn);
 	colon = strrchr(fl, ':');

@@ -89,6 +89,12 @@ const char *weft__verdict_note_text(const struct weft__verdict *V);
 /* The replay token of the recorded execution (malloc'd). */
 char *weft__report_token(const struct weft_test *t, struct weft__shm *S);
 const char *weft__code_location(const void *pc, char *buf, size_t n);
+/* addr2line's place, "FILE:LINE" or "FILE:LINE (discriminator N)", made
+ * "FILE:LINE" in place: only the newline and that suffix go.  A path may
+ * hold spaces and parentheses ("my dir/a.c"); cutting at the first space
+ * or '(' left "/home/me/my", no line, and every access of such a program
+ * was "?:0".  Does not block. */
+void weft__strip_place(char *fl);
 /* The executable's image [return value, *hi): where its code and data are
  * loaded.  Does not block. */
 uintptr_t weft__exe_image(uintptr_t *hi);

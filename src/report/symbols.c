@@ -398,6 +398,22 @@ const char *weft__objname(const void *addr, const char *kind)
 /* file:line of a code address, by asking addr2line about the object that
  * contains it (the program or a shared library: dladdr says which), only
  * on the slow path of a crash report. */
+void weft__strip_place(char *fl)
+{
+	static const char disc[] = " (discriminator ";
+	const char *num;
+	char *d = NULL;
+
+	fl[strcspn(fl, "\n")] = 0;
+	for (char *p = strstr(fl, disc); p; p = strstr(p + 1, disc))
+		d = p;
+	if (!d)
+		return;
+	num = d + strlen(disc);
+	if (!strcmp(num + strspn(num, "0123456789"), ")"))
+		*d = 0;
+}
+
 const char *weft__code_location(const void *pc, char *buf, size_t n)
 {
 	char cmd[1024];
@@ -415,7 +431,7 @@ const char *weft__code_location(const void *pc, char *buf, size_t n)
 	char fn[256] = "", fl[256] = "";
 	if (fgets(fn, sizeof fn, p) && fgets(fl, sizeof fl, p)) {
 		fn[strcspn(fn, "\n")] = 0;
-		fl[strcspn(fl, "\n")] = 0;
+		weft__strip_place(fl);
 		if (fl[0] != '?')
 			snprintf(buf, n, "%s in %s", fl, fn);
 	}

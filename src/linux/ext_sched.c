@@ -138,8 +138,10 @@ long weft_kx_schedule(long timeout, const char *what,
 	}
 	weft__lx_ev_disarm(&x->ev);
 	{
+		/* The kernel's expire - jiffies, 0 when woken at the
+		 * deadline itself. */
 		long left = (long)(deadline - weft__lx_now());
-		return left > 0 ? left : 1;
+		return left > 0 ? left : 0;
 	}
 }
 

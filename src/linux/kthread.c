@@ -28,19 +28,27 @@ static void kthread_main(void *arg)
 	 * is not waiting for it to end (waker and waiter both in kthreads
 	 * that a test stops was a lock-order cycle). */
 	weft__lx_me()->skip_cls[0] = t->cls;
-	/* A created kthread sleeps until it is woken; one stopped first
-	 * never runs its function.  Its state is set asleep here, in its
-	 * start step (no step comes between), which the creator waits for
-	 * before kthread_create returns the task that a wake-up needs. */
+	/* A created kthread sleeps until it is woken.  Its state is set
+	 * asleep here, in its start step (no step comes between), which the
+	 * creator waits for before kthread_create returns the task that a
+	 * wake-up needs.  Woken, it checks for a stop, then parks if asked,
+	 * before it calls the function, as the kernel's kthread() does
+	 * (smpboot parks its threads before they ever run).  A kthread_run
+	 * thread runs its function at once: the kernel's window in which a
+	 * kthread_stop right after kthread_run comes first, and the
+	 * function never runs (-EINTR), is not explored. */
 	if (t->created) {
 		weft__lx_task_set_state(weft__self(), 2); /* UNINTERRUPTIBLE */
-		(void)weft_kx_schedule(-1, "kthread_create", t->started);
-	}
-	if (t->created && t->should_stop) {
-		weft__release_point("kthread_exit", t, t->name, t->started);
-		t->result = -EINTR;
-		t->exited = 1;
-		return;
+		(void)weft_kx_schedule(-1, "created, asleep", t->started);
+		if (t->should_stop) {
+			weft__release_point("kthread_exit", t, t->name,
+					    t->started);
+			t->result = -EINTR;
+			t->exited = 1;
+			return;
+		}
+		if (t->should_park)
+			weft_kthread_parkme(t->started);
 	}
 	weft__lock_acquire(cls, t->started, false);
 	r = t->fn(t->data);

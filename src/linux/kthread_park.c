@@ -43,6 +43,12 @@ int weft_kthread_park(struct weft_ktask *t, const struct weft_loc *loc)
 	weft__visible(&op);
 	if (t->exited)
 		return -ENOSYS;
+	/* The kernel's WARN_ON_ONCE: a park asked for twice. */
+	if (t->should_park)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "kthread_park(%s) of a thread already asked to "
+			   "park (the kernel warns and returns -EBUSY)",
+			   t->name);
 	t->should_park = 1;
 	/* The kernel wakes the thread so that it sees the request. */
 	weft__lx_task_wake(t->tid);

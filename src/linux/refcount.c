@@ -105,7 +105,11 @@ int weft_refcount_dec_not_one(struct weft_refcount *r, const char *what,
 int weft_refcount_dec_if_one(struct weft_refcount *r, const char *what,
 			     const struct weft_loc *loc)
 {
-	if (dec_step(r, what, loc) != 1) {
+	/* A compare-exchange from 1 to 0: any other count, 0 included (a
+	 * racing dec_if_one won), is left as it is, without a warning. */
+	weft__point(what, r, NULL, WEFT__ACC_WRITE, loc);
+	weft__check_access(r, sizeof *r, true, loc);
+	if (r->refs != 1) {
 		weft__step_note("not one");
 		return 0;
 	}

@@ -118,7 +118,16 @@ void weft_owait_finish(struct weft_waitq *q, struct weft_owait *w,
 		       const struct weft_loc *loc)
 {
 	(void)w;
-	queue_step("finish_wait", q, true, loc);
+	/* The kernel's finish_wait takes the queue's lock only while the
+	 * entry is on it (list_empty_careful): one a wake-up took off
+	 * touches only the task's state, and the queue may be freed by
+	 * then. */
+	if (weft__lx_me()->ow_q == q)
+		queue_step("finish_wait", q, true, loc);
+	else
+		weft__point("finish_wait", weft__lx_task_state_obj(weft__self()),
+			    weft__thread_name(weft__self()), WEFT__ACC_WRITE,
+			    loc);
 	weft__lx_task_set_state(weft__self(), 0);
 	leave(q);
 }

@@ -42,21 +42,24 @@
 #define schedule_preempt_disabled() schedule()
 #define freezable_schedule() schedule()
 #define weft_kx_timeout(t) ((long)(t) == LONG_MAX ? -1L : (long)(t) < 0 ? 0L : (long)(t))
-#define schedule_timeout(t)                                                   \
-	weft_kx_schedule(weft_kx_timeout(t), "schedule_timeout", WEFT_HERE)
+/* schedule_timeout(MAX_SCHEDULE_TIMEOUT) is schedule() and returns its
+ * argument, as the kernel's does (a fence-style loop took its 0 for a
+ * timeout). */
+#define weft_kx_schedule_max(t, what)                                         \
+	((long)(t) == LONG_MAX                                                \
+		 ? ((void)weft_kx_schedule(-1, (what), WEFT_HERE), LONG_MAX)   \
+		 : weft_kx_schedule(weft_kx_timeout(t), (what), WEFT_HERE))
+#define schedule_timeout(t) weft_kx_schedule_max((t), "schedule_timeout")
 #define io_schedule_timeout(t) schedule_timeout(t)
 #define schedule_timeout_interruptible(t)                                     \
 	(set_current_state(TASK_INTERRUPTIBLE),                               \
-	 weft_kx_schedule(weft_kx_timeout(t),                                 \
-			  "schedule_timeout_interruptible", WEFT_HERE))
+	 weft_kx_schedule_max((t), "schedule_timeout_interruptible"))
 #define schedule_timeout_uninterruptible(t)                                   \
 	(set_current_state(TASK_UNINTERRUPTIBLE),                             \
-	 weft_kx_schedule(weft_kx_timeout(t),                                 \
-			  "schedule_timeout_uninterruptible", WEFT_HERE))
+	 weft_kx_schedule_max((t), "schedule_timeout_uninterruptible"))
 #define schedule_timeout_killable(t)                                          \
 	(set_current_state(TASK_KILLABLE),                                    \
-	 weft_kx_schedule(weft_kx_timeout(t), "schedule_timeout_killable",    \
-			  WEFT_HERE))
+	 weft_kx_schedule_max((t), "schedule_timeout_killable"))
 #define schedule_timeout_idle(t) schedule_timeout_uninterruptible(t)
 #define wake_up_process(t) weft_kx_wake_up_process((t), WEFT_HERE)
 #define wake_up_state(t, s) ((void)(s), weft_kx_wake_up_process((t), WEFT_HERE))

@@ -36,9 +36,21 @@ struct weft_waitq {
 	/* The open-coded waits' entries on it (prepare_to_wait,
 	 * add_wait_queue); weft keeps them with their threads. */
 	int ow_n;
+	/* wakeups, reg_gen and nreg count every wake-up, for the waiters
+	 * in an interruptible wait; these only those that wake an
+	 * uninterruptible sleeper too (not wake_up_interruptible), for the
+	 * others. */
+	unsigned long wakeups_u;
+	unsigned long reg_gen_u;
+	int nreg_u;
 };
 
-#define WEFT_WAITQ_INIT(name) { 0, 0, (name), 0, 0, 0, 0, 0, 0, 0 }
+#define WEFT_WAITQ_INIT(name) { 0, 0, (name), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+
+/* What a wake-up wakes (the kernel's mode, TASK_NORMAL or
+ * TASK_INTERRUPTIBLE): weft_waitq_wake_mode. */
+#define WEFT_WAKE_INTERRUPTIBLE 1
+#define WEFT_WAKE_NORMAL 3
 
 /* One wait in progress (on the waiter's stack; weft's). */
 struct weft_waiter {
@@ -59,6 +71,8 @@ struct weft_waiter {
 	int on_ex;
 	int prepared;              /* prepare_to_wait done (an exclusive
 				    * waiter's comes after its first check) */
+	int intr;                  /* an interruptible wait: woken by
+				    * wake_up_interruptible too */
 };
 
 /* Not a scheduling point. */
@@ -142,5 +156,10 @@ void weft_waitq_wake(struct weft_waitq *q, const char *what,
  * (nr 0: all of them), as wake_up (1), wake_up_nr and wake_up_all (0). */
 void weft_waitq_wake_nr(struct weft_waitq *q, int nr, const char *what,
 			const struct weft_loc *loc);
+/* The same for the sleepers mode wakes: WEFT_WAKE_NORMAL every one (as
+ * above), WEFT_WAKE_INTERRUPTIBLE only those in an interruptible wait
+ * (wake_up_interruptible: a wait_event's sleeper stays asleep). */
+void weft_waitq_wake_mode(struct weft_waitq *q, int nr, int mode,
+			  const char *what, const struct weft_loc *loc);
 
 #endif

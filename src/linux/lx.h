@@ -255,9 +255,10 @@ void weft__lx_task_wake_step(int tid, const struct weft_loc *loc);
 const char *weft__lx_waitq_name(const struct weft_waitq *q);
 void weft__lx_waitq_sleeps(struct weft_waitq *q, const struct weft_loc *loc);
 /* The open-coded waits' share of a wake-up of q (waitq_open.c): wakes
- * the non-exclusive entries and up to nr exclusive ones (nr < 0: all);
+ * the non-exclusive entries and up to nr exclusive ones (nr < 0: all)
+ * whose task's state is one of states (the kernel's wake mode);
  * returns how many exclusive ones it woke.  Inside the wake-up's step. */
-int weft__lx_owait_wake(struct weft_waitq *q, int nr,
+int weft__lx_owait_wake(struct weft_waitq *q, int nr, int states,
 			const struct weft_loc *loc);
 
 /* A kernel lock's name (its own, else its object's); the wait

@@ -11,6 +11,7 @@
  * the queue, like a completion's), so partial-order reduction sees every
  * dependence between waiters and wakers. */
 #include <stdio.h>
+#include <string.h>
 
 #include "lx.h"
 
@@ -78,35 +79,50 @@ static void ex_remove(struct weft_waiter *w)
 	w->on_ex = 0;
 }
 
+/* The wake-ups that wake w (every one for an interruptible wait, not
+ * wake_up_interruptible's for the others), and the registration on the
+ * queue that those wake-ups clear. */
+static unsigned long wakeups_of(const struct weft_waiter *w)
+{
+	return w->intr ? w->q->wakeups : w->q->wakeups_u;
+}
+
+static void reg_of(struct weft_waiter *w, unsigned long **gen, int **n)
+{
+	*gen = w->intr ? &w->q->reg_gen : &w->q->reg_gen_u;
+	*n = w->intr ? &w->q->nreg : &w->q->nreg_u;
+}
+
 /* Put w on its queue (again, after a wake-up took it off), for
  * waitqueue_active. */
 static void enlist(struct weft_waiter *w)
 {
-	struct weft_waitq *q = w->q;
+	unsigned long now = wakeups_of(w), *gen;
+	int *n;
 
 	if (w->exclusive)
 		ex_add(w);
-
-	if (q->reg_gen != q->wakeups) {
-		q->reg_gen = q->wakeups;
-		q->nreg = 0;
+	reg_of(w, &gen, &n);
+	if (*gen != now) {
+		*gen = now;
+		*n = 0;
 	}
-	if (!(w->registered && w->reg_at == q->wakeups))
-		q->nreg++;
+	if (!(w->registered && w->reg_at == now))
+		(*n)++;
 	w->registered = 1;
-	w->reg_at = q->wakeups;
+	w->reg_at = now;
 }
 
 /* Take w off its queue (finish_wait), unless a wake-up already did. */
 static void delist(struct weft_waiter *w)
 {
-	struct weft_waitq *q = w->q;
+	unsigned long now = wakeups_of(w), *gen;
+	int *n;
 
 	ex_remove(w);
-
-	if (w->registered && w->reg_at == q->wakeups &&
-	    q->reg_gen == q->wakeups && q->nreg > 0)
-		q->nreg--;
+	reg_of(w, &gen, &n);
+	if (w->registered && w->reg_at == now && *gen == now && *n > 0)
+		(*n)--;
 	w->registered = 0;
 }
 
@@ -126,7 +142,7 @@ static void prepare(struct weft_waiter *w)
 				 : "prepare_to_wait",
 		    w->q, qname(w->q), q_access(w), w->loc);
 	use(w->q, false, w->loc);
-	w->gen = w->q->wakeups;
+	w->gen = wakeups_of(w);
 	w->prepared = 1;
 	enlist(w);
 }
@@ -138,9 +154,13 @@ static void start(struct weft_waitq *q, struct weft_waiter *w, long timeout,
 		  const char *what, const char *cond,
 		  const struct weft_loc *loc, bool sleep_check, bool excl)
 {
+	/* The wait's name says its mode: wait_event_interruptible*,
+	 * wait_event_freezable (mapped onto it) and the like are woken by
+	 * wake_up_interruptible; wait_event, _killable and _idle are not. */
 	*w = (struct weft_waiter){ .q = q, .timeout = timeout, .what = what,
 				   .cond = cond, .loc = loc,
-				   .exclusive = excl };
+				   .exclusive = excl,
+				   .intr = strstr(what, "interruptible") != NULL };
 	use(q, false, loc);
 	if (sleep_check)
 		weft_wait_may_sleep(w);
@@ -188,7 +208,7 @@ static bool fired(const struct weft_waiter *w, int tid)
 static bool woken(const struct weft__op *op)
 {
 	const struct weft_waiter *w = op->arg;
-	bool wake = w->exclusive ? w->picked : w->q->wakeups != w->gen;
+	bool wake = w->exclusive ? w->picked : wakeups_of(w) != w->gen;
 
 	return wake || w->kicked || fired(w, (int)op->arg2);
 }
@@ -200,7 +220,7 @@ static int wq_waitdesc(const struct weft__op *op, char *buf, size_t n)
 
 	/* An exclusive waiter may have slept through a later wake-up that
 	 * picked another waiter: say so, not "before this wait began". */
-	if (q->waker && w->exclusive && q->wakeups != w->gen)
+	if (q->waker && w->exclusive && wakeups_of(w) != w->gen)
 		snprintf(buf, n, "a wake_up of %s to see `%s` (it is an "
 			 "exclusive waiter: the last wake-up, by %s at %s, "
 			 "woke another)", qname(q), w->cond,
@@ -251,7 +271,7 @@ static void sleep_once(struct weft_waiter *w)
 	use(w->q, false, w->loc);
 	/* Woken: the kernel's loop prepares again before it re-evaluates
 	 * the condition, atomically with the wake-up seen here. */
-	w->gen = w->q->wakeups;
+	w->gen = wakeups_of(w);
 	w->kicked = 0;
 	w->picked = 0;
 	enlist(w);
@@ -344,17 +364,29 @@ int weft_waitq_active(struct weft_waitq *q, const struct weft_loc *loc)
 	/* A poll, so a loop waiting for a waiter to come spins (its write
 	 * is no progress while the answer stays the same). */
 	return (int)weft__poll(q, (q->reg_gen == q->wakeups && q->nreg > 0) ||
+				      (q->reg_gen_u == q->wakeups_u &&
+				       q->nreg_u > 0) ||
 				      q->ex_first || q->ow_n > 0);
 }
 
 void weft_waitq_wake_nr(struct weft_waitq *q, int nr, const char *what,
 			const struct weft_loc *loc)
 {
+	weft_waitq_wake_mode(q, nr, WEFT_WAKE_NORMAL, what, loc);
+}
+
+void weft_waitq_wake_mode(struct weft_waitq *q, int nr, int mode,
+			  const char *what, const struct weft_loc *loc)
+{
+	bool all = mode != WEFT_WAKE_INTERRUPTIBLE;
+	struct weft_waiter *next;
+
 	use(q, true, loc);
 	weft__lx_event_edges(qclass(q), loc);
 	weft__release_point(what, q, qname(q), loc);
 	use(q, true, loc);
 	q->wakeups++;
+	q->wakeups_u += all;
 	q->waker = weft__self() + 1;
 	q->woken_at = loc;
 	/* The first nr exclusive waiters, each taken off the queue as the
@@ -364,14 +396,21 @@ void weft_waitq_wake_nr(struct weft_waitq *q, int nr, const char *what,
 	 * before it sleeps, as try_to_wake_up succeeds on it). */
 	int k = 0;
 
-	for (; q->ex_first && (nr <= 0 || k < nr); k++) {
-		struct weft_waiter *w = q->ex_first;
+	/* (Of the exclusive waiters, those the mode wakes.) */
+	for (struct weft_waiter *w = q->ex_first; w && (nr <= 0 || k < nr);
+	     w = next) {
+		next = w->ex_next;
+		if (!all && !w->intr)
+			continue;
 		ex_remove(w);
 		w->picked = 1;
+		k++;
 	}
 	/* Then the open-coded waits' entries, with what is left of nr. */
 	if (q->ow_n && (nr <= 0 || k < nr))
-		weft__lx_owait_wake(q, nr <= 0 ? -1 : nr - k, loc);
+		weft__lx_owait_wake(q, nr <= 0 ? -1 : nr - k,
+				    all ? 3 : 1 /* TASK_NORMAL, _INTERRUPTIBLE */,
+				    loc);
 }
 
 void weft_waitq_wake(struct weft_waitq *q, const char *what,

@@ -163,10 +163,11 @@ static bool on_queue(int t, const struct weft_waitq *q,
  * only then is an autoremove entry taken off and an exclusive one
  * counted.  Decided here, in the wake-up's step on the queue; the state
  * is set in a step of its own on the task (wake below). */
-static bool wake_one(struct weft_waitq *q, int t, int *woken, int *nwoken)
+static bool wake_one(struct weft_waitq *q, int t, int states, int *woken,
+		     int *nwoken)
 {
 	struct weft__lx_thread *th = &weft__lx_th[t];
-	bool was = weft__lx_task_state(t) != 0;
+	bool was = (weft__lx_task_state(t) & states) != 0;
 
 	if (!was)
 		return false;
@@ -192,7 +193,7 @@ static void wake(const int *woken, int nwoken, const struct weft_loc *loc)
 		weft__lx_task_wake_step(woken[i], loc);
 }
 
-int weft__lx_owait_wake(struct weft_waitq *q, int nr,
+int weft__lx_owait_wake(struct weft_waitq *q, int nr, int states,
 			const struct weft_loc *loc)
 {
 	int n = weft__lx_th_dirty, woke = 0, ex[WEFT__MAX_THREADS], nex = 0;
@@ -204,7 +205,7 @@ int weft__lx_owait_wake(struct weft_waitq *q, int nr,
 			if (weft__lx_th[t].ow_excl)
 				ex[nex++] = t;
 			else
-				wake_one(q, t, woken, &nwoken);
+				wake_one(q, t, states, woken, &nwoken);
 		}
 	/* The exclusive ones, first come first, up to nr woken. */
 	for (int i = 1; i < nex; i++)
@@ -215,7 +216,7 @@ int weft__lx_owait_wake(struct weft_waitq *q, int nr,
 			ex[j - 1] = k;
 		}
 	for (int i = 0; i < nex && (nr < 0 || woke < nr); i++)
-		woke += wake_one(q, ex[i], woken, &nwoken);
+		woke += wake_one(q, ex[i], states, woken, &nwoken);
 	wake(woken, nwoken, loc);
 	return woke;
 }

@@ -22,11 +22,14 @@
 #define wake_up_nr(q, nr) weft_waitq_wake_nr((q), (nr), "wake_up_nr", WEFT_HERE)
 #define wake_up_poll(q, m) weft_waitq_wake_nr((q), 1, "wake_up_poll", WEFT_HERE)
 #define wake_up_interruptible_poll(q, m)                                      \
-	weft_waitq_wake_nr((q), 1, "wake_up_interruptible_poll", WEFT_HERE)
+	weft_waitq_wake_mode((q), 1, WEFT_WAKE_INTERRUPTIBLE,                 \
+			     "wake_up_interruptible_poll", WEFT_HERE)
 #define wake_up_interruptible_sync(q)                                         \
-	weft_waitq_wake_nr((q), 1, "wake_up_interruptible_sync", WEFT_HERE)
+	weft_waitq_wake_mode((q), 1, WEFT_WAKE_INTERRUPTIBLE,                 \
+			     "wake_up_interruptible_sync", WEFT_HERE)
 #define wake_up_interruptible_nr(q, nr)                                       \
-	weft_waitq_wake_nr((q), (nr), "wake_up_interruptible_nr", WEFT_HERE)
+	weft_waitq_wake_mode((q), (nr), WEFT_WAKE_INTERRUPTIBLE,              \
+			     "wake_up_interruptible_nr", WEFT_HERE)
 #define wake_up_locked(q) weft_waitq_wake_nr((q), 1, "wake_up_locked", WEFT_HERE)
 #define wake_up_all_locked(q) wake_up_all(q)
 /* Open-coded waits (src/linux/waitq_open.c): prepare_to_wait sets the

@@ -48,7 +48,8 @@ struct weft_waitq {
 #define WEFT_WAITQ_INIT(name) { 0, 0, (name), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
 
 /* What a wake-up wakes (the kernel's mode, TASK_NORMAL or
- * TASK_INTERRUPTIBLE): weft_waitq_wake_mode. */
+ * TASK_INTERRUPTIBLE, with the same bits as those task states):
+ * weft_waitq_wake_mode. */
 #define WEFT_WAKE_INTERRUPTIBLE 1
 #define WEFT_WAKE_NORMAL 3
 

@@ -22,9 +22,10 @@
  * nothing; the watchdog looks again after another second.
  *
  * The watchdog only reads the scheduler's step count, stores one pointer
- * and, after 0.1 s without a step, probes the test thread (race_stuck.c:
- * a read of /proc and a signal): it never calls into weft's state, the
- * test thread never waits for it, and it blocks every signal.  The stall it sees is a matter of time, so
+ * and, after 20 ms without a step (2 ms once a thread was parked),
+ * probes the test thread (race_stuck.c: a read of /proc and a signal):
+ * it never calls into weft's state, the test thread never waits for it,
+ * and it blocks every signal.  The stall it sees is a matter of time, so
  * when a site is learnt differs from run to run; but a learnt site only
  * adds a scheduling point, the exhaustive search restarts with it, and
  * a replay token carries the sites known when its execution began. */

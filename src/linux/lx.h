@@ -253,10 +253,15 @@ void weft__lx_task_wake_step(int tid, const struct weft_loc *loc);
 /* A queue's name for traces, and the lock-order edges of a thread that
  * really sleeps on it (waitq.c). */
 const char *weft__lx_waitq_name(const struct weft_waitq *q);
+/* The memory checks of a step on q: the heap, and a frame that has
+ * returned (waitq.c). */
+void weft__lx_waitq_use(struct weft_waitq *q, bool write,
+			const struct weft_loc *loc);
 void weft__lx_waitq_sleeps(struct weft_waitq *q, const struct weft_loc *loc);
 /* The open-coded waits' share of a wake-up of q (waitq_open.c): wakes
  * the non-exclusive entries and up to nr exclusive ones (nr < 0: all)
- * whose task's state is one of states (the kernel's wake mode);
+ * whose task's state is one of states (the kernel's wake mode, which is
+ * WEFT_WAKE_NORMAL or WEFT_WAKE_INTERRUPTIBLE: the same bits);
  * returns how many exclusive ones it woke.  Inside the wake-up's step. */
 int weft__lx_owait_wake(struct weft_waitq *q, int nr, int states,
 			const struct weft_loc *loc);

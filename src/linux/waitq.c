@@ -44,6 +44,12 @@ static void use(struct weft_waitq *q, bool write, const struct weft_loc *loc)
 	weft__frame_obj_use(q, &weft__lx_waitq_kind, write, loc);
 }
 
+void weft__lx_waitq_use(struct weft_waitq *q, bool write,
+			const struct weft_loc *loc)
+{
+	use(q, write, loc);
+}
+
 void weft_waitq_init(struct weft_waitq *q, const char *name,
 		     const struct weft_loc *loc)
 {
@@ -408,9 +414,7 @@ void weft_waitq_wake_mode(struct weft_waitq *q, int nr, int mode,
 	}
 	/* Then the open-coded waits' entries, with what is left of nr. */
 	if (q->ow_n && (nr <= 0 || k < nr))
-		weft__lx_owait_wake(q, nr <= 0 ? -1 : nr - k,
-				    all ? 3 : 1 /* TASK_NORMAL, _INTERRUPTIBLE */,
-				    loc);
+		weft__lx_owait_wake(q, nr <= 0 ? -1 : nr - k, mode, loc);
 }
 
 void weft_waitq_wake(struct weft_waitq *q, const char *what,

@@ -53,8 +53,7 @@ static void queue_step(const char *what, struct weft_waitq *q, bool state,
 		.obj2 = state ? weft__lx_task_state_obj(weft__self()) : NULL,
 		.access = WEFT__ACC_WRITE, .release = true, .loc = loc };
 
-	weft__check_access(q, sizeof *q, true, loc);
-	weft__frame_obj_use(q, &weft__lx_waitq_kind, true, loc);
+	weft__lx_waitq_use(q, true, loc);
 	weft__visible(&op);
 }
 

@@ -2,6 +2,8 @@
 #ifndef WEFT_KTHREAD_H
 #define WEFT_KTHREAD_H
 
+#include <errno.h> /* -EINTR: a kthread stopped before its function ran */
+
 #include <weft/loc.h>
 
 struct weft_ktask {
@@ -20,7 +22,10 @@ struct weft_ktask {
 };
 
 /* Start fn(data) in a new test thread called name.  Never blocks; a
- * scheduling point (like weft_spawn).  The task lives for the execution. */
+ * scheduling point (like weft_spawn).  The task lives for the execution.
+ * The thread checks for a stop when it first runs, as the kernel's does
+ * after its creator's wake-up: a kthread_stop that comes first means fn
+ * never runs, and kthread_stop returns -EINTR. */
 struct weft_ktask *weft_kthread_run(int (*fn)(void *), void *data,
 				    const char *name,
 				    const struct weft_loc *loc);
@@ -33,8 +38,9 @@ struct weft_ktask *weft_kthread_create(int (*fn)(void *), void *data,
 				       const struct weft_loc *loc);
 /* Ask t to stop, wake it as wake_up_process() would (a wait_event it is
  * in re-evaluates its condition, a task state it set is made running),
- * and wait until fn returned; returns its result.  Blocks; everything t
- * did happens before it returns. */
+ * and wait until fn returned; returns its result, or -EINTR when t was
+ * stopped before fn ran.  Blocks; everything t did happens before it
+ * returns. */
 int weft_kthread_stop(struct weft_ktask *t, const struct weft_loc *loc);
 /* Whether the calling kthread was asked to stop (a scheduling point that
  * reads its task; never blocks).  A poll that finds no request counts as

@@ -34,22 +34,29 @@ static void kthread_main(void *arg)
 	 * wake-up needs.  Woken, it checks for a stop, then parks if asked,
 	 * before it calls the function, as the kernel's kthread() does
 	 * (smpboot parks its threads before they ever run).  A kthread_run
-	 * thread runs its function at once: the kernel's window in which a
-	 * kthread_stop right after kthread_run comes first, and the
-	 * function never runs (-EINTR), is not explored. */
+	 * thread was woken by its creator, and checks for a stop as soon as
+	 * it first runs: a kthread_stop right after kthread_run may come
+	 * first, and then the function never runs and kthread_stop returns
+	 * -EINTR (the kernel's kthread() checks KTHREAD_SHOULD_STOP after
+	 * its first schedule()). */
 	if (t->created) {
 		weft__lx_task_set_state(weft__self(), 2); /* UNINTERRUPTIBLE */
 		(void)weft_kx_schedule(-1, "created, asleep", t->started);
-		if (t->should_stop) {
-			weft__release_point("kthread_exit", t, t->name,
-					    t->started);
-			t->result = -EINTR;
-			t->exited = 1;
-			return;
-		}
-		if (t->should_park)
-			weft_kthread_parkme(t->started);
+	} else {
+		weft__point("kthread_start", t, t->name, WEFT__ACC_READ,
+			    t->started);
 	}
+	if (t->should_stop) {
+		/* The report says why the function is missing (a step's
+		 * name is drawn in at most 25 columns). */
+		weft__release_point("kthread_exit, not run", t, t->name,
+				    t->started);
+		t->result = -EINTR;
+		t->exited = 1;
+		return;
+	}
+	if (t->should_park)
+		weft_kthread_parkme(t->started);
 	weft__lock_acquire(cls, t->started, false);
 	r = t->fn(t->data);
 	weft__lock_release(cls, t->started);

@@ -101,7 +101,9 @@ WEFT_TEST(duplicate_refused)
 	t = kthread_run(inserter, a, "inserter");
 	if (rhashtable_lookup_insert_fast(&peers, &b->node, peer_params))
 		kfree(b);
-	kthread_stop(t);
+	/* A thread stopped before it first ran never inserted a. */
+	if (kthread_stop(t) == -EINTR)
+		kfree(a);
 	WARN_ON(atomic_read(&peers.nelems) != 1);
 	rhashtable_free_and_destroy(&peers, free_peer, NULL);
 }

@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "kthread_run_stop_bug.c"

@@ -139,9 +139,12 @@ WEFT_TEST(mydev_lifetime)
 
 	WARN_ON(weft_module_init());
 	dev = mydev_add(1);
-	user = kthread_run(mydev_user, NULL, "mydev_user");
+	user = kthread_create(mydev_user, NULL, "mydev_user");
+	get_task_struct(user);
+	wake_up_process(user);
 	msleep(1);
 	mydev_remove(dev);
 	kthread_stop(user);
+	put_task_struct(user);
 	weft_module_exit();
 }

@@ -19,6 +19,7 @@ struct weft_ktask {
 	int created;               /* kthread_create: asleep until woken */
 	int should_park;           /* kthread_park asked, not yet unparked */
 	int parked;                /* in kthread_parkme */
+	int refs;                  /* get_task_struct()s not yet put */
 };
 
 /* Start fn(data) in a new test thread called name.  Never blocks; a
@@ -36,12 +37,29 @@ struct weft_ktask *weft_kthread_run(int (*fn)(void *), void *data,
 struct weft_ktask *weft_kthread_create(int (*fn)(void *), void *data,
 				       const char *name,
 				       const struct weft_loc *loc);
+/* wake_up_process() of <weft/linux.h>: start a kthread_create thread
+ * (or wake a task asleep in schedule()); 1 when it was not running.  A
+ * scheduling point; never blocks. */
+int weft_kthread_wake(struct weft_ktask *t, const struct weft_loc *loc);
 /* Ask t to stop, wake it as wake_up_process() would (a wait_event it is
  * in re-evaluates its condition, a task state it set is made running),
  * and wait until fn returned; returns its result, or -EINTR when t was
  * stopped before fn ran.  Blocks; everything t did happens before it
  * returns. */
 int weft_kthread_stop(struct weft_ktask *t, const struct weft_loc *loc);
+/* get_task_struct / put_task_struct: a reference that keeps t's task
+ * after its function returned, which a kthread_stop of a thread that may
+ * return on its own needs (without one, the kernel may already have
+ * freed the task: kthread_stop reports a use-after-free).  The reference
+ * must be taken while the task is sure to live: a get of a kthread
+ * whose function already returned is a use-after-free too, so a
+ * kthread_run thread that may return at once is started with
+ * kthread_create, get_task_struct and wake_up_process.  get is a
+ * scheduling point that reads a kthread's task (not for other tasks);
+ * put is none.  Neither blocks.  get returns t. */
+struct weft_ktask *weft_kthread_get(struct weft_ktask *t,
+				    const struct weft_loc *loc);
+void weft_kthread_put(struct weft_ktask *t);
 /* Whether the calling kthread was asked to stop (a scheduling point that
  * reads its task; never blocks).  A poll that finds no request counts as
  * a spin, so the explorer runs the other threads (the one that will call

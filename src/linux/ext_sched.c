@@ -97,6 +97,20 @@ static int sleep_waitdesc(const struct weft__op *op, char *buf, size_t n)
 	return -1;
 }
 
+void weft__lx_task_sleep(const char *what, const struct weft_loc *loc)
+{
+	int id = self_id();
+	struct xs *x = xs_of(id);
+	struct weft__op op = { .name = what, .obj = &x->state,
+			       .objname = weft__thread_name(id),
+			       .access = WEFT__ACC_WRITE, .loc = loc,
+			       .ready = woken, .waitdesc = sleep_waitdesc,
+			       .arg = x };
+
+	weft__visible(&op);
+	x->state = 0;
+}
+
 long weft_kx_schedule(long timeout, const char *what,
 		      const struct weft_loc *loc)
 {

@@ -41,7 +41,7 @@ static void kthread_main(void *arg)
 	 * its first schedule()). */
 	if (t->created) {
 		weft__lx_task_set_state(weft__self(), 2); /* UNINTERRUPTIBLE */
-		(void)weft_kx_schedule(-1, "created, asleep", t->started);
+		weft__lx_task_sleep("created, asleep", t->started);
 	} else {
 		weft__point("kthread_start", t, t->name, WEFT__ACC_READ,
 			    t->started);
@@ -102,6 +102,22 @@ struct weft_ktask *weft_kthread_create(int (*fn)(void *), void *data,
 	return start(fn, data, name, loc, 1);
 }
 
+/* A function that returned before any stop was asked for ended its
+ * task: the kernel reaps an exited kthread at once, and a kthread_stop
+ * or a get_task_struct of it then reads freed memory, unless a reference
+ * was taken while it lived (kthread_stop's documented rule). */
+static void reaped_check(const struct weft_ktask *t, const char *what,
+			 const struct weft_loc *loc)
+{
+	if (t->exited && !t->should_stop && !t->refs)
+		weft__fail(WEFT__K(USE_AFTER_FREE), loc,
+			   "%s(%s) after its function returned on its own: "
+			   "the kernel frees an exited kthread's task (take "
+			   "get_task_struct() between kthread_create and "
+			   "wake_up_process, or let the function return only "
+			   "once kthread_should_stop())", what, t->name);
+}
+
 static bool exited(const struct weft__op *op)
 {
 	const struct weft_ktask *t = op->obj;
@@ -133,6 +149,7 @@ int weft_kthread_stop(struct weft_ktask *t, const struct weft_loc *loc)
 	 * inside a wait_event, sees the flag when it checks again. */
 	op.obj2 = weft__lx_task_state_obj(t->tid);
 	weft__visible(&op);
+	reaped_check(t, "kthread_stop", loc);
 	t->should_stop = 1;
 	/* A parked thread is unparked first, so that it can see the stop
 	 * (kthread_park.c). */
@@ -146,6 +163,32 @@ int weft_kthread_stop(struct weft_ktask *t, const struct weft_loc *loc)
 	weft__visible(&op);
 	t->should_stop = 2; /* stopped: not a leak */
 	return t->result;
+}
+
+int weft_kthread_wake(struct weft_ktask *t, const struct weft_loc *loc)
+{
+	return weft_kx_wake_up_process(t, loc);
+}
+
+struct weft_ktask *weft_kthread_get(struct weft_ktask *t,
+				    const struct weft_loc *loc)
+{
+	if (!t)
+		return t;
+	/* Only a kthread can end under its creator's hands. */
+	if (t->fn) {
+		weft__point("get_task_struct", t, t->name, WEFT__ACC_READ,
+			    loc);
+		reaped_check(t, "get_task_struct", loc);
+	}
+	t->refs++;
+	return t;
+}
+
+void weft_kthread_put(struct weft_ktask *t)
+{
+	if (t && t->refs > 0)
+		t->refs--;
 }
 
 int weft_kthread_should_stop(const struct weft_loc *loc)

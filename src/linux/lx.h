@@ -247,6 +247,12 @@ void weft__lx_task_wake(int tid);
 int weft__lx_task_state(int tid);
 void weft__lx_task_set_state(int tid, int state);
 void weft__lx_task_open_wait(int tid, struct weft_waitq *q);
+/* The calling thread, whose state a step of its own set asleep, sleeps
+ * until a wake-up sets it running: one blocking step, enabled once it is
+ * (a created kthread's first sleep).  schedule() checks the state in a
+ * step of its own first, which a wake-up could come before or after to
+ * the same effect: an order explored twice for nothing. */
+void weft__lx_task_sleep(const char *what, const struct weft_loc *loc);
 /* A wake-up's step on thread tid's task state that sets it running (the
  * open-coded waits' try_to_wake_up). */
 void weft__lx_task_wake_step(int tid, const struct weft_loc *loc);

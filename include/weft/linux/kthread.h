@@ -11,8 +11,13 @@
 #define task_struct weft_ktask
 #define kthread_run(fn, data, namefmt, ...)                                   \
 	weft_kthread_run((fn), (data), (namefmt), WEFT_HERE)
+#define kthread_create(fn, data, namefmt, ...)                                \
+	weft_kthread_create((fn), (data), (namefmt), WEFT_HERE)
+#define wake_up_process(t) weft_kthread_wake((t), WEFT_HERE)
 #define kthread_stop(t) weft_kthread_stop((t), WEFT_HERE)
 #define kthread_should_stop() (weft_kthread_should_stop(WEFT_HERE))
+#define get_task_struct(t) weft_kthread_get((t), WEFT_HERE)
+#define put_task_struct(t) weft_kthread_put(t)
 
 /* Kernel code uses volatile as a marked access (the old ACCESS_ONCE, a
  * field read without its lock on purpose): with the kernel models,

@@ -32,11 +32,17 @@ static int bump(void *arg)
 
 WEFT_TEST(count_under_bit_lock)
 {
-	struct task_struct *a = kthread_run(bump, NULL, "bump-a");
-	struct task_struct *b = kthread_run(bump, NULL, "bump-b");
+	struct task_struct *a = kthread_create(bump, NULL, "bump-a");
+	get_task_struct(a);
+	wake_up_process(a);
+	struct task_struct *b = kthread_create(bump, NULL, "bump-b");
+	get_task_struct(b);
+	wake_up_process(b);
 
 	atomic_cond_read_acquire(&done, VAL == 2);
 	kthread_stop(a);
+	put_task_struct(a);
 	kthread_stop(b);
+	put_task_struct(b);
 	WARN_ON(count != 2);
 }

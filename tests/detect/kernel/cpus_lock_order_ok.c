@@ -47,8 +47,11 @@ WEFT_TEST(hotplug_vs_teardown)
 	struct task_struct *t;
 
 	drv_online = kvzalloc(sizeof *drv_online, GFP_KERNEL);
-	t = kthread_run(cpuhp_thread, NULL, "cpuhp/0");
+	t = kthread_create(cpuhp_thread, NULL, "cpuhp/0");
+	get_task_struct(t);
+	wake_up_process(t);
 	drv_teardown();
 	kthread_stop(t);
+	put_task_struct(t);
 	kvfree(drv_online);
 }

@@ -39,7 +39,9 @@ WEFT_TEST(debug_stats)
 	unsigned long seen;
 
 	spin_lock_init(&d.lock);
-	t = kthread_run(rx, NULL, "rx");
+	t = kthread_create(rx, NULL, "rx");
+	get_task_struct(t);
+	wake_up_process(t);
 	seen = data_race(d.rx_packets);
 #ifdef DATA_RACE_OK
 	spin_lock(&d.lock);
@@ -49,6 +51,7 @@ WEFT_TEST(debug_stats)
 	d.polls++;
 #endif
 	kthread_stop(t);
+	put_task_struct(t);
 	weft_assert(seen <= 2);
 }
 
@@ -59,10 +62,13 @@ WEFT_TEST(marked_only)
 	unsigned long a, b;
 
 	spin_lock_init(&d.lock);
-	t = kthread_run(rx, NULL, "rx");
+	t = kthread_create(rx, NULL, "rx");
+	get_task_struct(t);
+	wake_up_process(t);
 	a = data_race(d.rx_packets);
 	b = data_race(d.rx_packets + d.polls);
 	kthread_stop(t);
+	put_task_struct(t);
 	weft_assert(a <= 2 && b <= 4);
 }
 

@@ -32,10 +32,15 @@ WEFT_TEST(disable_vs_worker)
 
 #ifdef DISABLE_FIRST
 	disable_work_sync(&ev);
-	t = kthread_run(kick, NULL, "kick");
+	t = kthread_create(kick, NULL, "kick");
+	get_task_struct(t);
+	wake_up_process(t);
 #else
-	t = kthread_run(kick, NULL, "kick");
+	t = kthread_create(kick, NULL, "kick");
+	get_task_struct(t);
+	wake_up_process(t);
 	disable_work_sync(&ev);
 #endif
 	kthread_stop(t);
+	put_task_struct(t);
 }

@@ -37,13 +37,16 @@ WEFT_TEST(teardown)
 	struct task_struct *t;
 
 	INIT_WORK(&d->reset, reset_fn);
-	t = kthread_run(irq_path, d, "irq");
+	t = kthread_create(irq_path, d, "irq");
+	get_task_struct(t);
+	wake_up_process(t);
 #ifdef DISABLE_WORK_OK
 	disable_work_sync(&d->reset);
 #else
 	cancel_work_sync(&d->reset);
 #endif
 	kthread_stop(t);
+	put_task_struct(t);
 	kfree(d);
 }
 

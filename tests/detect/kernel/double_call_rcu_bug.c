@@ -46,8 +46,11 @@ WEFT_TEST(two_releases)
 	struct task_struct *t;
 
 	rcu_assign_pointer(cur, kzalloc(sizeof(struct cfg), GFP_KERNEL));
-	t = kthread_run(closer, NULL, "closer");
+	t = kthread_create(closer, NULL, "closer");
+	get_task_struct(t);
+	wake_up_process(t);
 	cfg_release();
 	kthread_stop(t);
+	put_task_struct(t);
 	rcu_barrier();
 }

@@ -28,7 +28,9 @@ static int page_fault(void *arg)
 
 WEFT_TEST(munmap_vs_fault)
 {
-	struct task_struct *t = kthread_run(page_fault, NULL, "fault");
+	struct task_struct *t = kthread_create(page_fault, NULL, "fault");
+	get_task_struct(t);
+	wake_up_process(t);
 
 	down_write(&mmap_lock);
 	vm_end = 150;		/* detach the vmas */
@@ -41,4 +43,5 @@ WEFT_TEST(munmap_vs_fault)
 	up_read(&mmap_lock);
 #endif
 	kthread_stop(t);
+	put_task_struct(t);
 }

@@ -3,11 +3,12 @@
 // them the other way round: an ABBA deadlock, drawn at the guards'
 // lines.  And an object declared __free(kfree) is published to a global
 // without no_free_ptr(): it is freed when its scope ends, under the
-// reader's feet.  guard_ok.c takes the locks in one order and hands the
+// reader's feet, and freed again by the test's own kfree of the global
+// (the first bug found, in every order).  guard_ok.c takes the locks in one order and hands the
 // object over with no_free_ptr().  Before, <linux/cleanup.h> did not
 // exist.
 //! expect(guard_order): bug deadlock
-//! expect(free_scope): bug use-after-free
+//! expect(free_scope): bug double-free
 //! expect(guard_irqsave_rcu): verified
 #include <linux/cleanup.h>
 #include <linux/kthread.h>
@@ -32,7 +33,9 @@ static int updater(void *arg)
 
 WEFT_TEST(guard_order)
 {
-	struct task_struct *t = kthread_run(updater, NULL, "updater");
+	struct task_struct *t = kthread_create(updater, NULL, "updater");
+	get_task_struct(t);
+	wake_up_process(t);
 
 #ifdef GUARD_OK
 	scoped_guard(mutex, &cfg_lock) {
@@ -46,6 +49,7 @@ WEFT_TEST(guard_order)
 	}
 #endif
 	kthread_stop(t);
+	put_task_struct(t);
 }
 
 struct obj {
@@ -81,10 +85,13 @@ static int reader(void *arg)
 
 WEFT_TEST(free_scope)
 {
-	struct task_struct *t = kthread_run(reader, NULL, "reader");
+	struct task_struct *t = kthread_create(reader, NULL, "reader");
+	get_task_struct(t);
+	wake_up_process(t);
 
 	make();
 	kthread_stop(t);
+	put_task_struct(t);
 	kfree(published);
 }
 

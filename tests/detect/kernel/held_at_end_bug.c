@@ -34,9 +34,12 @@ static int worker(void *arg)
 
 WEFT_TEST(kthread_error_path)
 {
-	struct task_struct *t = kthread_run(worker, NULL, "worker");
+	struct task_struct *t = kthread_create(worker, NULL, "worker");
+	get_task_struct(t);
+	wake_up_process(t);
 
 	kthread_stop(t);
+	put_task_struct(t);
 }
 
 struct obj {

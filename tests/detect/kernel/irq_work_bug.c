@@ -33,8 +33,11 @@ WEFT_TEST(close_races_irq_work)
 
 	ev = kzalloc(sizeof(*ev), GFP_KERNEL);
 	init_irq_work(&ev->pending, event_wakeup);
-	t = kthread_run(overflow, NULL, "overflow");
+	t = kthread_create(overflow, NULL, "overflow");
+	get_task_struct(t);
+	wake_up_process(t);
 	kthread_stop(t);
+	put_task_struct(t);
 #ifdef OK
 	irq_work_sync(&ev->pending);
 #endif

@@ -77,9 +77,12 @@ static int try_kthread(void *arg)
 
 WEFT_TEST(kthread_trylock)
 {
-	struct task_struct *t = kthread_run(try_kthread, NULL, "k");
+	struct task_struct *t = kthread_create(try_kthread, NULL, "k");
+	get_task_struct(t);
+	wake_up_process(t);
 
 	mutex_lock(&A);
 	mutex_unlock(&A);
 	kthread_stop(t);
+	put_task_struct(t);
 }

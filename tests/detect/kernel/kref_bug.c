@@ -46,7 +46,10 @@ WEFT_TEST(lookup_races_put)
 
 	kref_init(&s->ref);
 	table = s;
-	t = kthread_run(user, NULL, "user");
+	t = kthread_create(user, NULL, "user");
+	get_task_struct(t);
+	wake_up_process(t);
 	kref_put(&s->ref, session_release);
 	kthread_stop(t);
+	put_task_struct(t);
 }

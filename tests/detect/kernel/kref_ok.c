@@ -57,9 +57,12 @@ WEFT_TEST(lookup_get_unless_zero)
 
 	kref_init(&s->ref);
 	table = s;
-	t = kthread_run(user, NULL, "user");
+	t = kthread_create(user, NULL, "user");
+	get_task_struct(t);
+	wake_up_process(t);
 	kref_put(&s->ref, session_release);
 	kthread_stop(t);
+	put_task_struct(t);
 }
 
 WEFT_TEST(put_mutex)
@@ -69,7 +72,10 @@ WEFT_TEST(put_mutex)
 
 	kref_init(&s->ref);
 	table = s;
-	t = kthread_run(user, NULL, "user");
+	t = kthread_create(user, NULL, "user");
+	get_task_struct(t);
+	wake_up_process(t);
 	kref_put_mutex(&s->ref, session_release_locked, &table_lock);
 	kthread_stop(t);
+	put_task_struct(t);
 }

@@ -1,5 +1,6 @@
-// A driver starts its poller with kthread_run and then records the task
-// in its device: the poller can run first and find no task recorded.
+// A driver starts its poller (kthread_create, get_task_struct and
+// wake_up_process: the poller may return at once) and then records the
+// task in its device: the poller can run first and find no task recorded.
 // kthread_create_ok.c creates the thread asleep (kthread_create), records
 // it, and only then wakes it (kthread_create used to fail to compile);
 // a thread created and stopped before it was woken never runs.
@@ -36,14 +37,18 @@ WEFT_TEST(kthread_create_then_wake)
 
 #ifdef OK
 	t = kthread_create(poll_fn, &the_dev, "poller");
+	get_task_struct(t);
 	WRITE_ONCE(the_dev.poller, t);
 	wake_up_process(t);
 #else
-	t = kthread_run(poll_fn, &the_dev, "poller");
+	t = kthread_create(poll_fn, &the_dev, "poller");
+	get_task_struct(t);
+	wake_up_process(t);
 	WRITE_ONCE(the_dev.poller, t);
 #endif
 	/* Created, never woken, stopped: its function never runs. */
 	idle = kthread_create(never_fn, NULL, "idle");
 	BUG_ON(kthread_stop(idle) != -EINTR);
 	kthread_stop(t);
+	put_task_struct(t);
 }

@@ -45,11 +45,18 @@ static int bump(void *arg)
 
 WEFT_TEST(peers_take_turns)
 {
-	struct task_struct *a = kthread_run(bump, NULL, "bump-a");
-	struct task_struct *b = kthread_run(bump, NULL, "bump-b");
+	struct task_struct *a = kthread_create(bump, NULL, "bump-a");
+	get_task_struct(a);
+	wake_up_process(a);
+	struct task_struct *b = kthread_create(bump, NULL, "bump-b");
+	get_task_struct(b);
+	wake_up_process(b);
 
 	/* A kthread stopped before it first ran never bumped. */
 	int ran = (kthread_stop(a) != -EINTR) + (kthread_stop(b) != -EINTR);
+
+	put_task_struct(a);
+	put_task_struct(b);
 
 	WARN_ON(count != ran);
 }

@@ -21,7 +21,9 @@ static int inc_unlocked(void *arg)
 
 static void counter_race(struct kunit *test)
 {
-	struct task_struct *t = kthread_run(inc_unlocked, NULL, "inc");
+	struct task_struct *t = kthread_create(inc_unlocked, NULL, "inc");
+	get_task_struct(t);
+	wake_up_process(t);
 
 	int ran;
 
@@ -30,6 +32,7 @@ static void counter_race(struct kunit *test)
 	spin_unlock(&count_lock);
 	/* A kthread stopped before it first ran never counted. */
 	ran = kthread_stop(t) != -EINTR;
+	put_task_struct(t);
 	KUNIT_EXPECT_EQ(test, count, 1 + ran);
 }
 
@@ -42,12 +45,15 @@ static int inc_atomic(void *arg)
 
 static void counter_atomic(struct kunit *test)
 {
-	struct task_struct *t = kthread_run(inc_atomic, NULL, "inc");
+	struct task_struct *t = kthread_create(inc_atomic, NULL, "inc");
+	get_task_struct(t);
+	wake_up_process(t);
 
 	int ran;
 
 	atomic_inc(&acount);
 	ran = kthread_stop(t) != -EINTR;
+	put_task_struct(t);
 	KUNIT_EXPECT_EQ(test, atomic_read(&acount), 1 + ran);
 }
 

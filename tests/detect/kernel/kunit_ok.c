@@ -34,13 +34,16 @@ static int counter_init(struct kunit *test)
 static void counter_locked(struct kunit *test)
 {
 	struct ctx *c = test->priv;
-	struct task_struct *t = kthread_run(inc_locked, c, "inc");
+	struct task_struct *t = kthread_create(inc_locked, c, "inc");
+	get_task_struct(t);
+	wake_up_process(t);
 
 	int ran;
 
 	inc_locked(c);
 	/* A kthread stopped before it first ran never counted. */
 	ran = kthread_stop(t) != -EINTR;
+	put_task_struct(t);
 	KUNIT_EXPECT_EQ(test, c->count, 1 + ran);
 	KUNIT_ASSERT_TRUE(test, c->count > 0);
 }

@@ -50,9 +50,12 @@ WEFT_TEST(two_consumers)
 
 		llist_add(&it->node, &q);
 	}
-	t = kthread_run(consumer, NULL, "consumer");
+	t = kthread_create(consumer, NULL, "consumer");
+	get_task_struct(t);
+	wake_up_process(t);
 	consume_one();
 	kthread_stop(t);
+	put_task_struct(t);
 	while (!llist_empty(&q))
 		consume_one();
 }

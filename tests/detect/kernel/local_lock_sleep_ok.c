@@ -54,8 +54,11 @@ static int reconfig(void *arg)
 
 WEFT_TEST(local_lock_accounting)
 {
-	struct task_struct *t = kthread_run(reconfig, NULL, "reconfig");
+	struct task_struct *t = kthread_create(reconfig, NULL, "reconfig");
+	get_task_struct(t);
+	wake_up_process(t);
 
 	account();
 	kthread_stop(t);
+	put_task_struct(t);
 }

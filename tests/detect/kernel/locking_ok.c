@@ -44,7 +44,9 @@ static int reader(void *arg)
 WEFT_TEST(mutex_then_spinlock)
 {
 	unsigned long flags;
-	struct task_struct *t = kthread_run(reader, NULL, "reader");
+	struct task_struct *t = kthread_create(reader, NULL, "reader");
+	get_task_struct(t);
+	wake_up_process(t);
 
 	mutex_lock(&cfg_mutex);
 	spin_lock_irqsave(&stats_lock, flags);
@@ -64,4 +66,5 @@ WEFT_TEST(mutex_then_spinlock)
 	local_irq_restore(flags);
 	preempt_enable();
 	kthread_stop(t);
+	put_task_struct(t);
 }

@@ -72,9 +72,15 @@ static int poller(void *arg)
  * have spun as long. */
 WEFT_TEST(two_pollers_time_out)
 {
-	struct task_struct *a = kthread_run(poller, NULL, "poll_a");
-	struct task_struct *b = kthread_run(poller, NULL, "poll_b");
+	struct task_struct *a = kthread_create(poller, NULL, "poll_a");
+	get_task_struct(a);
+	wake_up_process(a);
+	struct task_struct *b = kthread_create(poller, NULL, "poll_b");
+	get_task_struct(b);
+	wake_up_process(b);
 
 	kthread_stop(a);
+	put_task_struct(a);
 	kthread_stop(b);
+	put_task_struct(b);
 }

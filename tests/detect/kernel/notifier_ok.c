@@ -83,8 +83,11 @@ WEFT_TEST(raw_chain_free)
 
 	l->nb.notifier_call = listen;
 	atomic_notifier_chain_register(&achain, &l->nb);
-	t = kthread_run(caller, NULL, "caller");
+	t = kthread_create(caller, NULL, "caller");
+	get_task_struct(t);
+	wake_up_process(t);
 	atomic_notifier_chain_unregister(&achain, &l->nb);
 	kfree(l);
 	kthread_stop(t);
+	put_task_struct(t);
 }

@@ -29,10 +29,13 @@ static int writer(void *arg)
 
 WEFT_TEST(write_once_flag)
 {
-	struct task_struct *t = kthread_run(writer, NULL, "writer");
+	struct task_struct *t = kthread_create(writer, NULL, "writer");
+	get_task_struct(t);
+	wake_up_process(t);
 
 	while (!READ_ONCE(flag))
 		cpu_relax();
 	WARN_ON(data[0] + data[1] != 3);
 	kthread_stop(t);
+	put_task_struct(t);
 }

@@ -19,12 +19,15 @@ static int releaser(void *arg)
 
 WEFT_TEST(store_release_flag)
 {
-	struct task_struct *t = kthread_run(releaser, NULL, "releaser");
+	struct task_struct *t = kthread_create(releaser, NULL, "releaser");
+	get_task_struct(t);
+	wake_up_process(t);
 
 	while (!smp_load_acquire(&rel_flag))
 		cpu_relax();
 	WARN_ON(rel_data != 7);
 	kthread_stop(t);
+	put_task_struct(t);
 }
 
 /* WRITE_ONCE of a volatile variable compiles (its copy was passed on as
@@ -54,9 +57,12 @@ static int poller(void *arg)
 
 WEFT_TEST(read_once_jiffies)
 {
-	struct task_struct *t = kthread_run(poller, NULL, "poller");
+	struct task_struct *t = kthread_create(poller, NULL, "poller");
+	get_task_struct(t);
+	wake_up_process(t);
 
 	/* Stopped before it first ran, it never stamped. */
 	if (kthread_stop(t) != -EINTR)
 		WARN_ON(READ_ONCE(stamp) == 0);
+	put_task_struct(t);
 }

@@ -27,9 +27,12 @@ WEFT_TEST(autoremove)
 	struct obj *o = kzalloc(sizeof(*o), GFP_KERNEL);
 	struct task_struct *t;
 	init_waitqueue_head(&o->wq);
-	t = kthread_run(waiter, o, "w");
+	t = kthread_create(waiter, o, "w");
+	get_task_struct(t);
+	wake_up_process(t);
 	wait_for_completion(&queued);
 	wake_up(&o->wq);
 	kfree(o);
 	kthread_stop(t);
+	put_task_struct(t);
 }

@@ -24,7 +24,9 @@ static int producer(void *arg)
 
 WEFT_TEST(open_coded_wait)
 {
-	struct task_struct *t = kthread_run(producer, NULL, "producer");
+	struct task_struct *t = kthread_create(producer, NULL, "producer");
+	get_task_struct(t);
+	wake_up_process(t);
 	DEFINE_WAIT(wait);
 
 #ifdef OK
@@ -43,4 +45,5 @@ WEFT_TEST(open_coded_wait)
 	finish_wait(&data_wq, &wait);
 	BUG_ON(payload != 42);
 	kthread_stop(t);
+	put_task_struct(t);
 }

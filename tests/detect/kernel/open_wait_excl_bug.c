@@ -42,8 +42,12 @@ static void produce(void)
 
 WEFT_TEST(exclusive_consumers)
 {
-	struct task_struct *a = kthread_run(consumer, NULL, "consumer");
-	struct task_struct *b = kthread_run(consumer, NULL, "consumer");
+	struct task_struct *a = kthread_create(consumer, NULL, "consumer");
+	get_task_struct(a);
+	wake_up_process(a);
+	struct task_struct *b = kthread_create(consumer, NULL, "consumer");
+	get_task_struct(b);
+	wake_up_process(b);
 
 #ifdef OK
 	produce();
@@ -58,5 +62,7 @@ WEFT_TEST(exclusive_consumers)
 	wait_for_completion(&consumed);
 	wait_for_completion(&consumed);
 	kthread_stop(a);
+	put_task_struct(a);
 	kthread_stop(b);
+	put_task_struct(b);
 }

@@ -27,9 +27,12 @@ static int waiter(void *arg)
 
 WEFT_TEST(stale_entry)
 {
-	struct task_struct *t = kthread_run(waiter, NULL, "waiter");
+	struct task_struct *t = kthread_create(waiter, NULL, "waiter");
+	get_task_struct(t);
+	wake_up_process(t);
 
 	kthread_stop(t);
+	put_task_struct(t);
 	WRITE_ONCE(event, 1);
 	wake_up(&event_wq);
 }

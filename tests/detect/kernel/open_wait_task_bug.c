@@ -32,9 +32,12 @@ static int waiter(void *arg)
 }
 WEFT_TEST(wake_task)
 {
-	waiter_task = kthread_run(waiter, NULL, "waiter");
+	waiter_task = kthread_create(waiter, NULL, "waiter");
+	get_task_struct(waiter_task);
+	wake_up_process(waiter_task);
 	smp_store_release(&flag, 1);
 	wake_up_process(waiter_task);
 	wait_for_completion(&done);
 	kthread_stop(waiter_task);
+	put_task_struct(waiter_task);
 }

@@ -47,10 +47,13 @@ WEFT_TEST(submit_races_kill)
 	init_completion(&ctx->released);
 	if (percpu_ref_init(&ctx->users, ioctx_release, 0, GFP_KERNEL))
 		return;
-	t = kthread_run(submitter, NULL, "submitter");
+	t = kthread_create(submitter, NULL, "submitter");
+	get_task_struct(t);
+	wake_up_process(t);
 	percpu_ref_kill(&ctx->users);
 	wait_for_completion(&ctx->released);
 	kthread_stop(t);
+	put_task_struct(t);
 	percpu_ref_exit(&ctx->users);
 	kfree(ctx);
 }

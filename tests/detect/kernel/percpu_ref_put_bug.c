@@ -47,8 +47,11 @@ WEFT_TEST(double_put)
 	d = kzalloc(sizeof(*d), GFP_KERNEL);
 	init_completion(&d->gone);
 	percpu_ref_init(&d->ref, dev_release, 0, GFP_KERNEL);
-	t = kthread_run(request, NULL, "request");
+	t = kthread_create(request, NULL, "request");
+	get_task_struct(t);
+	wake_up_process(t);
 	kthread_stop(t);
+	put_task_struct(t);
 	percpu_ref_kill(&d->ref);
 	wait_for_completion(&d->gone);
 	percpu_ref_exit(&d->ref);

@@ -62,7 +62,9 @@ WEFT_TEST(lookup_vs_remove)
 
 	refcount_set(&p->ref, 1);
 	rcu_assign_pointer(table, p);
-	t = kthread_run(rx, NULL, "rx");
+	t = kthread_create(rx, NULL, "rx");
+	get_task_struct(t);
+	wake_up_process(t);
 	/* remove: the table's reference goes with the entry, but the
 	 * entry is unpublished only after the put (the bug's order) */
 	peer_put(p);
@@ -70,5 +72,6 @@ WEFT_TEST(lookup_vs_remove)
 	RCU_INIT_POINTER(table, NULL);
 	spin_unlock(&table_lock);
 	kthread_stop(t);
+	put_task_struct(t);
 	rcu_barrier();
 }

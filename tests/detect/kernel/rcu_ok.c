@@ -66,7 +66,9 @@ WEFT_TEST(hash_replace)
 	a->key = 7;
 	a->val = 1;
 	hash_add_rcu(table, &a->node, a->key);
-	t = kthread_run(reader, NULL, "reader");
+	t = kthread_create(reader, NULL, "reader");
+	get_task_struct(t);
+	wake_up_process(t);
 	b->key = 7;
 	b->val = 2;
 	spin_lock(&table_lock);
@@ -75,6 +77,7 @@ WEFT_TEST(hash_replace)
 	spin_unlock(&table_lock);
 	kfree_rcu(a, rcu);
 	kthread_stop(t);
+	put_task_struct(t);
 	spin_lock(&table_lock);
 	hash_del_rcu(&b->node);
 	spin_unlock(&table_lock);

@@ -25,9 +25,12 @@ static int reader(void *arg)
 
 WEFT_TEST(writer_waits_for_readers)
 {
-	struct task_struct *t = kthread_run(reader, NULL, "reader");
+	struct task_struct *t = kthread_create(reader, NULL, "reader");
+	get_task_struct(t);
+	wake_up_process(t);
 
 	rcuwait_wait_event(&writer_wait, READ_ONCE(readers) == 0,
 			   TASK_UNINTERRUPTIBLE);
 	kthread_stop(t);
+	put_task_struct(t);
 }

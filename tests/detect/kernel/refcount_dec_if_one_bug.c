@@ -71,9 +71,12 @@ WEFT_TEST(reaper)
 
 	cached = kzalloc(sizeof(*cached), GFP_KERNEL);
 	refcount_set(&cached->ref, 1);
-	t = kthread_run(user, NULL, "user");
+	t = kthread_create(user, NULL, "user");
+	get_task_struct(t);
+	wake_up_process(t);
 	reap();
 	kthread_stop(t);
+	put_task_struct(t);
 	spin_lock(&cache_lock);
 	e = cached;
 	cached = NULL;

@@ -29,10 +29,13 @@ WEFT_TEST(refone)
 
 	o = kzalloc(sizeof(*o), GFP_KERNEL);
 	refcount_set(&o->ref, 1);
-	t = kthread_run(racer, NULL, "r");
+	t = kthread_create(racer, NULL, "r");
+	get_task_struct(t);
+	wake_up_process(t);
 	if (refcount_dec_if_one(&o->ref))
 		atomic_inc(&wins);
 	kthread_stop(t);
+	put_task_struct(t);
 	BUG_ON(atomic_read(&wins) != 1);
 	kfree(o);
 }

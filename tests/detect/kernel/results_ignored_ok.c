@@ -37,7 +37,9 @@ static int helper(void *arg)
 
 WEFT_TEST(results_ignored)
 {
-	struct task_struct *t = kthread_run(helper, NULL, "helper");
+	struct task_struct *t = kthread_create(helper, NULL, "helper");
+	get_task_struct(t);
+	wake_up_process(t);
 
 	test_and_set_bit(1, &bits);
 	test_and_clear_bit(1, &bits);
@@ -65,6 +67,7 @@ WEFT_TEST(results_ignored)
 	completion_done(&done);
 	try_wait_for_completion(&done);
 	kthread_stop(t);
+	put_task_struct(t);
 	WARN_ON(atomic_read(&a) != 2);
 	WARN_ON(!test_bit(2, &bits) || !test_bit(3, &bits));
 }

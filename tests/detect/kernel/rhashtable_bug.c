@@ -2,10 +2,11 @@
 // object rhashtable_lookup_fast returned after the lookup's own read
 // section has ended, with no reference taken: a remover that frees it
 // right after removing it (even after a grace period) can free it
-// first (the free races with the reader's write).  free_without_grace frees a removed object at once, while a
-// reader inside its read section may still be on it.
-//! expect(lookup_fast_no_ref): bug data-race
-//! expect(free_without_grace): bug data-race
+// first: the reader writes to freed memory (or, in other orders, the free
+// races with its write).  free_without_grace frees a removed object at
+// once, while a reader inside its read section may still be on it.
+//! expect(lookup_fast_no_ref): bug use-after-free
+//! expect(free_without_grace): bug use-after-free
 #include <linux/kthread.h>
 #include <linux/rhashtable.h>
 #include <linux/slab.h>
@@ -50,11 +51,14 @@ WEFT_TEST(lookup_fast_no_ref)
 	struct task_struct *t;
 
 	setup();
-	t = kthread_run(reader, NULL, "reader");
+	t = kthread_create(reader, NULL, "reader");
+	get_task_struct(t);
+	wake_up_process(t);
 	rhashtable_remove_fast(&peers, &the_peer->node, peer_params);
 	synchronize_rcu();
 	kfree(the_peer);
 	kthread_stop(t);
+	put_task_struct(t);
 	rhashtable_destroy(&peers);
 }
 
@@ -77,9 +81,12 @@ WEFT_TEST(free_without_grace)
 	struct task_struct *t;
 
 	setup();
-	t = kthread_run(rcu_reader, NULL, "reader");
+	t = kthread_create(rcu_reader, NULL, "reader");
+	get_task_struct(t);
+	wake_up_process(t);
 	rhashtable_remove_fast(&peers, &the_peer->node, peer_params);
 	kfree(the_peer);
 	kthread_stop(t);
+	put_task_struct(t);
 	rhashtable_destroy(&peers);
 }

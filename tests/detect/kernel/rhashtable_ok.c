@@ -53,11 +53,14 @@ WEFT_TEST(lookup_fast_no_ref)
 	struct task_struct *t;
 
 	setup();
-	t = kthread_run(rcu_reader, NULL, "reader");
+	t = kthread_create(rcu_reader, NULL, "reader");
+	get_task_struct(t);
+	wake_up_process(t);
 	rhashtable_remove_fast(&peers, &the_peer->node, peer_params);
 	synchronize_rcu();
 	kfree(the_peer);
 	kthread_stop(t);
+	put_task_struct(t);
 	rhashtable_destroy(&peers);
 }
 
@@ -66,10 +69,13 @@ WEFT_TEST(free_without_grace)
 	struct task_struct *t;
 
 	setup();
-	t = kthread_run(rcu_reader, NULL, "reader");
+	t = kthread_create(rcu_reader, NULL, "reader");
+	get_task_struct(t);
+	wake_up_process(t);
 	rhashtable_remove_fast(&peers, &the_peer->node, peer_params);
 	kfree_rcu(the_peer, rcu);
 	kthread_stop(t);
+	put_task_struct(t);
 	rcu_barrier();
 	rhashtable_destroy(&peers);
 }
@@ -98,12 +104,15 @@ WEFT_TEST(duplicate_refused)
 	rhashtable_init(&peers, &peer_params);
 	a->addr = 9;
 	b->addr = 9;
-	t = kthread_run(inserter, a, "inserter");
+	t = kthread_create(inserter, a, "inserter");
+	get_task_struct(t);
+	wake_up_process(t);
 	if (rhashtable_lookup_insert_fast(&peers, &b->node, peer_params))
 		kfree(b);
 	/* A thread stopped before it first ran never inserted a. */
 	if (kthread_stop(t) == -EINTR)
 		kfree(a);
+	put_task_struct(t);
 	WARN_ON(atomic_read(&peers.nelems) != 1);
 	rhashtable_free_and_destroy(&peers, free_peer, NULL);
 }

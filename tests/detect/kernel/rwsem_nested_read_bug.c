@@ -34,7 +34,9 @@ static int writer(void *arg)
 
 WEFT_TEST(nested_down_read)
 {
-	struct task_struct *t = kthread_run(writer, NULL, "writer");
+	struct task_struct *t = kthread_create(writer, NULL, "writer");
+	get_task_struct(t);
+	wake_up_process(t);
 	int sum;
 
 	down_read(&cfg_sem);
@@ -42,4 +44,5 @@ WEFT_TEST(nested_down_read)
 	up_read(&cfg_sem);
 	(void)sum;
 	kthread_stop(t);
+	put_task_struct(t);
 }

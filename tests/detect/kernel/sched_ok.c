@@ -27,12 +27,15 @@ static int waiter(void *arg)
 
 WEFT_TEST(no_lost_wakeup)
 {
-	struct task_struct *t = kthread_run(waiter, NULL, "waiter");
+	struct task_struct *t = kthread_create(waiter, NULL, "waiter");
+	get_task_struct(t);
+	wake_up_process(t);
 
 	WARN_ON(current == t);
 	WRITE_ONCE(done, 1);
 	wake_up_process(t);
 	kthread_stop(t);
+	put_task_struct(t);
 }
 
 static struct task_struct *main_task;
@@ -50,10 +53,13 @@ WEFT_TEST(timeout_or_wakeup)
 	long left;
 
 	main_task = current;
-	t = kthread_run(waker, NULL, "waker");
+	t = kthread_create(waker, NULL, "waker");
+	get_task_struct(t);
+	wake_up_process(t);
 	left = schedule_timeout_interruptible(10);
 	WARN_ON(left < 0 || left > 10);
 	kthread_stop(t);
+	put_task_struct(t);
 	left = schedule_timeout_uninterruptible(2);
 	WARN_ON(left != 0);
 }

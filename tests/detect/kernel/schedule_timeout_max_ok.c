@@ -33,8 +33,11 @@ static int signaller(void *arg)
 
 WEFT_TEST(fence_wait)
 {
-	struct task_struct *t = kthread_run(signaller, NULL, "sig");
+	struct task_struct *t = kthread_create(signaller, NULL, "sig");
+	get_task_struct(t);
+	wake_up_process(t);
 	long ret = fence_wait(MAX_SCHEDULE_TIMEOUT);
 	BUG_ON(ret == 0);   /* "timed out" -- impossible with MAX_SCHEDULE_TIMEOUT */
 	kthread_stop(t);
+	put_task_struct(t);
 }

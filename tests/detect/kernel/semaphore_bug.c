@@ -27,7 +27,9 @@ WEFT_TEST(slot_handoff)
 	struct task_struct *t;
 
 	sema_init(&ready, 0);
-	t = kthread_run(handler, NULL, "handler");
+	t = kthread_create(handler, NULL, "handler");
+	get_task_struct(t);
+	wake_up_process(t);
 #ifdef SEMAPHORE_OK
 	WRITE_ONCE(cmd, 7);
 	up(&ready);
@@ -36,6 +38,7 @@ WEFT_TEST(slot_handoff)
 	WRITE_ONCE(cmd, 7);
 #endif
 	kthread_stop(t);
+	put_task_struct(t);
 }
 
 static DEFINE_SPINLOCK(stats_lock);

@@ -26,7 +26,9 @@ static int writer(void *arg)
 
 WEFT_TEST(seqlock_no_retry_loop)
 {
-	struct task_struct *t = kthread_run(writer, NULL, "writer");
+	struct task_struct *t = kthread_create(writer, NULL, "writer");
+	get_task_struct(t);
+	wake_up_process(t);
 	unsigned seq;
 	int x, y;
 
@@ -36,6 +38,7 @@ WEFT_TEST(seqlock_no_retry_loop)
 	(void)read_seqretry(&pos_lock, seq); /* the answer is ignored */
 	WARN_ON(x != y);
 	kthread_stop(t);
+	put_task_struct(t);
 }
 
 struct cfg {
@@ -66,13 +69,16 @@ WEFT_TEST(seqlock_deref_freed)
 
 	cur = kzalloc(sizeof(*cur), GFP_KERNEL);
 	cur->val = 1;
-	t = kthread_run(replacer, NULL, "replacer");
+	t = kthread_create(replacer, NULL, "replacer");
+	get_task_struct(t);
+	wake_up_process(t);
 	do {
 		seq = read_seqbegin(&cfg_lock);
 		v = cur->val; /* cur may be freed under the reader */
 	} while (read_seqretry(&cfg_lock, seq));
 	WARN_ON(v != 1 && v != 2);
 	kthread_stop(t);
+	put_task_struct(t);
 	kfree(cur);
 }
 
@@ -94,7 +100,9 @@ static int sc_writer(void *arg)
 
 WEFT_TEST(seqcount_no_retry_loop)
 {
-	struct task_struct *t = kthread_run(sc_writer, NULL, "writer");
+	struct task_struct *t = kthread_create(sc_writer, NULL, "writer");
+	get_task_struct(t);
+	wake_up_process(t);
 	unsigned seq;
 	int x, y;
 
@@ -104,4 +112,5 @@ WEFT_TEST(seqcount_no_retry_loop)
 	(void)seq;
 	WARN_ON(x != y);
 	kthread_stop(t);
+	put_task_struct(t);
 }

@@ -29,7 +29,9 @@ static int writer(void *arg)
 
 WEFT_TEST(seqlock_retry_loop)
 {
-	struct task_struct *t = kthread_run(writer, NULL, "writer");
+	struct task_struct *t = kthread_create(writer, NULL, "writer");
+	get_task_struct(t);
+	wake_up_process(t);
 	unsigned seq;
 	int x, y;
 
@@ -40,6 +42,7 @@ WEFT_TEST(seqlock_retry_loop)
 	} while (read_seqretry(&pos_lock, seq));
 	WARN_ON(x != y);
 	kthread_stop(t);
+	put_task_struct(t);
 }
 
 struct cfg {
@@ -72,7 +75,9 @@ WEFT_TEST(seqlock_deref_rcu)
 
 	c->val = 1;
 	RCU_INIT_POINTER(cur, c);
-	t = kthread_run(replacer, NULL, "replacer");
+	t = kthread_create(replacer, NULL, "replacer");
+	get_task_struct(t);
+	wake_up_process(t);
 	rcu_read_lock();
 	do {
 		seq = read_seqbegin(&cfg_lock);
@@ -81,6 +86,7 @@ WEFT_TEST(seqlock_deref_rcu)
 	rcu_read_unlock();
 	WARN_ON(v != 1 && v != 2);
 	kthread_stop(t);
+	put_task_struct(t);
 	kfree(rcu_dereference_protected(cur, 1));
 }
 
@@ -102,7 +108,9 @@ static int sc_writer(void *arg)
 
 WEFT_TEST(seqcount_retry_loop)
 {
-	struct task_struct *t = kthread_run(sc_writer, NULL, "writer");
+	struct task_struct *t = kthread_create(sc_writer, NULL, "writer");
+	get_task_struct(t);
+	wake_up_process(t);
 	unsigned seq;
 	int x, y;
 
@@ -113,6 +121,7 @@ WEFT_TEST(seqcount_retry_loop)
 	} while (read_seqcount_retry(&sc, seq));
 	WARN_ON(x != y);
 	kthread_stop(t);
+	put_task_struct(t);
 }
 
 static DEFINE_SEQLOCK(stat_lock);

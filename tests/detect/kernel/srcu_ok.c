@@ -43,12 +43,15 @@ WEFT_TEST(synchronize_then_free)
 	struct cfg *old;
 
 	rcu_assign_pointer(cur, make(1));
-	t = kthread_run(reader, NULL, "reader");
+	t = kthread_create(reader, NULL, "reader");
+	get_task_struct(t);
+	wake_up_process(t);
 	old = rcu_dereference_protected(cur, 1);
 	rcu_assign_pointer(cur, make(2));
 	synchronize_srcu(&cfg_srcu);
 	kfree(old);
 	kthread_stop(t);
+	put_task_struct(t);
 	kfree(rcu_dereference_protected(cur, 1));
 }
 
@@ -63,11 +66,14 @@ WEFT_TEST(call_srcu_then_barrier)
 	struct cfg *old;
 
 	rcu_assign_pointer(cur, make(1));
-	t = kthread_run(reader, NULL, "reader");
+	t = kthread_create(reader, NULL, "reader");
+	get_task_struct(t);
+	wake_up_process(t);
 	old = rcu_dereference_protected(cur, 1);
 	rcu_assign_pointer(cur, make(2));
 	call_srcu(&cfg_srcu, &old->rcu, free_cfg);
 	kthread_stop(t);
+	put_task_struct(t);
 	srcu_barrier(&cfg_srcu);
 	kfree(rcu_dereference_protected(cur, 1));
 }
@@ -94,10 +100,13 @@ WEFT_TEST(domains_apart)
 
 	init_srcu_struct(&a_srcu);
 	init_srcu_struct(&b_srcu);
-	t = kthread_run(a_reader, NULL, "a_reader");
+	t = kthread_create(a_reader, NULL, "a_reader");
+	get_task_struct(t);
+	wake_up_process(t);
 	synchronize_srcu(&b_srcu);
 	complete(&synced);
 	kthread_stop(t);
+	put_task_struct(t);
 	synchronize_srcu(&a_srcu);
 	cleanup_srcu_struct(&a_srcu);
 	cleanup_srcu_struct(&b_srcu);

@@ -32,7 +32,9 @@ WEFT_TEST(set_memslots)
 	int *old, *new = kzalloc(sizeof(int), GFP_KERNEL);
 
 	rcu_assign_pointer(memslots, kzalloc(sizeof(int), GFP_KERNEL));
-	t = kthread_run(vcpu_run, NULL, "vcpu");
+	t = kthread_create(vcpu_run, NULL, "vcpu");
+	get_task_struct(t);
+	wake_up_process(t);
 	mutex_lock(&kvm_lock);
 	old = rcu_dereference_protected(memslots, 1);
 	rcu_assign_pointer(memslots, new);
@@ -45,5 +47,6 @@ WEFT_TEST(set_memslots)
 #endif
 	kfree(old);
 	kthread_stop(t);
+	put_task_struct(t);
 	kfree(new);
 }

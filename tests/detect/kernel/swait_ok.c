@@ -29,8 +29,12 @@ WEFT_TEST(start_two_workers)
 
 	init_completion(&done[0]);
 	init_completion(&done[1]);
-	w0 = kthread_run(worker, (void *)0L, "worker0");
-	w1 = kthread_run(worker, (void *)1L, "worker1");
+	w0 = kthread_create(worker, (void *)0L, "worker0");
+	get_task_struct(w0);
+	wake_up_process(w0);
+	w1 = kthread_create(worker, (void *)1L, "worker1");
+	get_task_struct(w1);
+	wake_up_process(w1);
 	WRITE_ONCE(go, 1);
 #ifdef SWAIT_BUG
 	swake_up_one(&go_wait);
@@ -40,5 +44,7 @@ WEFT_TEST(start_two_workers)
 	wait_for_completion(&done[0]);
 	wait_for_completion(&done[1]);
 	kthread_stop(w0);
+	put_task_struct(w0);
 	kthread_stop(w1);
+	put_task_struct(w1);
 }

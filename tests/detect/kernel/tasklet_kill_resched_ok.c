@@ -66,9 +66,12 @@ WEFT_TEST(kill_races_schedule)
 
 	tasklet_setup(&d->t, resched_fn);
 	tasklet_schedule(&d->t);
-	k = kthread_run(irq_thread, d, "irq");
+	k = kthread_create(irq_thread, d, "irq");
+	get_task_struct(k);
+	wake_up_process(k);
 	tasklet_kill(&d->t);
 	kthread_stop(k);
+	put_task_struct(k);
 	tasklet_kill(&d->t);
 	kfree(d);
 }

@@ -38,12 +38,15 @@ WEFT_TEST(rearm_after_delete)
 	struct task_struct *t;
 
 	timer_setup(&n->wd, wd_fn, 0);
-	t = kthread_run(rx_thread, n, "rx");
+	t = kthread_create(rx_thread, n, "rx");
+	get_task_struct(t);
+	wake_up_process(t);
 #ifdef TIMER_REARM_FIXED
 	timer_shutdown_sync(&n->wd);
 #else
 	del_timer_sync(&n->wd);
 #endif
 	kthread_stop(t);
+	put_task_struct(t);
 	kfree(n);
 }

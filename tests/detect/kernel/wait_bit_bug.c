@@ -31,9 +31,12 @@ WEFT_TEST(wake_before_clear)
 	struct task_struct *t;
 
 	set_bit(BUSY, &flags);
-	t = kthread_run(releaser, NULL, "releaser");
+	t = kthread_create(releaser, NULL, "releaser");
+	get_task_struct(t);
+	wake_up_process(t);
 	wait_on_bit(&flags, BUSY, TASK_UNINTERRUPTIBLE);
 	kthread_stop(t);
+	put_task_struct(t);
 }
 
 static int setter(void *arg)
@@ -46,10 +49,13 @@ static int setter(void *arg)
 
 WEFT_TEST(var_wake_early)
 {
-	struct task_struct *t = kthread_run(setter, NULL, "setter");
+	struct task_struct *t = kthread_create(setter, NULL, "setter");
+	get_task_struct(t);
+	wake_up_process(t);
 
 	wait_var_event(&ready, READ_ONCE(ready));
 	kthread_stop(t);
+	put_task_struct(t);
 }
 
 static int bump(void *arg)
@@ -64,10 +70,16 @@ static int bump(void *arg)
 
 WEFT_TEST(bit_wait_then_set)
 {
-	struct task_struct *a = kthread_run(bump, NULL, "bump-a");
-	struct task_struct *b = kthread_run(bump, NULL, "bump-b");
+	struct task_struct *a = kthread_create(bump, NULL, "bump-a");
+	get_task_struct(a);
+	wake_up_process(a);
+	struct task_struct *b = kthread_create(bump, NULL, "bump-b");
+	get_task_struct(b);
+	wake_up_process(b);
 
 	kthread_stop(a);
+	put_task_struct(a);
 	kthread_stop(b);
+	put_task_struct(b);
 	WARN_ON(count != 2);
 }

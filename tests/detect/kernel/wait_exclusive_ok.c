@@ -69,8 +69,12 @@ WEFT_TEST(two_readers_two_packets)
 
 	init_completion(&got[0]);
 	init_completion(&got[1]);
-	r0 = kthread_run(reader, (void *)0L, "reader0");
-	r1 = kthread_run(reader, (void *)1L, "reader1");
+	r0 = kthread_create(reader, (void *)0L, "reader0");
+	get_task_struct(r0);
+	wake_up_process(r0);
+	r1 = kthread_create(reader, (void *)1L, "reader1");
+	get_task_struct(r1);
+	wake_up_process(r1);
 #ifdef WAIT_EXCLUSIVE_BUG
 	rx_packet();
 	rx_packet();
@@ -84,5 +88,7 @@ WEFT_TEST(two_readers_two_packets)
 	wait_for_completion(&got[0]);
 	wait_for_completion(&got[1]);
 	kthread_stop(r0);
+	put_task_struct(r0);
 	kthread_stop(r1);
+	put_task_struct(r1);
 }

@@ -40,8 +40,12 @@ WEFT_TEST(exclusive_waiter_already_done)
 #ifndef WAIT_EXCLUSIVE_TRUE_BUG
 	WRITE_ONCE(flag_a, 1);
 #endif
-	a = kthread_run(wait_a, NULL, "A");
-	b = kthread_run(wait_b, NULL, "B");
+	a = kthread_create(wait_a, NULL, "A");
+	get_task_struct(a);
+	wake_up_process(a);
+	b = kthread_create(wait_b, NULL, "B");
+	get_task_struct(b);
+	wake_up_process(b);
 #ifdef WAIT_EXCLUSIVE_TRUE_BUG
 	WRITE_ONCE(flag_a, 1);
 #endif
@@ -50,5 +54,7 @@ WEFT_TEST(exclusive_waiter_already_done)
 	wait_for_completion(&done[0]);
 	wait_for_completion(&done[1]);
 	kthread_stop(a);
+	put_task_struct(a);
 	kthread_stop(b);
+	put_task_struct(b);
 }

@@ -29,7 +29,9 @@ static int producer(void *arg)
 
 WEFT_TEST(wait_event_lock_irq_consumer)
 {
-	struct task_struct *t = kthread_run(producer, NULL, "producer");
+	struct task_struct *t = kthread_create(producer, NULL, "producer");
+	get_task_struct(t);
+	wake_up_process(t);
 	int v;
 
 	spin_lock_irq(&lock);
@@ -38,4 +40,5 @@ WEFT_TEST(wait_event_lock_irq_consumer)
 	spin_unlock_irq(&lock);
 	WARN_ON(v != 42 && v != 43);
 	kthread_stop(t);
+	put_task_struct(t);
 }

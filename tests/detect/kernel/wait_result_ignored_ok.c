@@ -26,7 +26,9 @@ static int waiter(void *arg)
 
 WEFT_TEST(result_ignored)
 {
-	struct task_struct *t = kthread_run(waiter, NULL, "waiter");
+	struct task_struct *t = kthread_create(waiter, NULL, "waiter");
+	get_task_struct(t);
+	wake_up_process(t);
 
 #ifdef WAIT_RESULT_BUG
 	wake_up(&ready_wait);
@@ -37,4 +39,5 @@ WEFT_TEST(result_ignored)
 #endif
 	wait_for_completion(&seen);
 	kthread_stop(t);
+	put_task_struct(t);
 }

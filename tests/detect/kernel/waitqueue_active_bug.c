@@ -28,10 +28,13 @@ static int waker(void *arg)
 
 WEFT_TEST(active_sampled_early)
 {
-	struct task_struct *t = kthread_run(waker, NULL, "waker");
+	struct task_struct *t = kthread_create(waker, NULL, "waker");
+	get_task_struct(t);
+	wake_up_process(t);
 
 	wait_event(wq, READ_ONCE(cond));
 	kthread_stop(t);
+	put_task_struct(t);
 }
 
 struct dev {
@@ -53,10 +56,13 @@ WEFT_TEST(teardown_check_early)
 	struct task_struct *t;
 
 	init_waitqueue_head(&d->wq);
-	t = kthread_run(waiter, d, "waiter");
+	t = kthread_create(waiter, d, "waiter");
+	get_task_struct(t);
+	wake_up_process(t);
 	WARN_ON(waitqueue_active(&d->wq));
 	WRITE_ONCE(d->ready, 1);
 	wake_up(&d->wq);
 	kthread_stop(t);
+	put_task_struct(t);
 	kfree(d);
 }

@@ -33,7 +33,9 @@ static int oproducer(void *arg)
 
 WEFT_TEST(wait_event_woken_interruptibly)
 {
-	struct task_struct *t = kthread_run(producer, NULL, "producer");
+	struct task_struct *t = kthread_create(producer, NULL, "producer");
+	get_task_struct(t);
+	wake_up_process(t);
 
 #ifdef OK
 	if (wait_event_interruptible(wq, smp_load_acquire(&ready)))
@@ -42,11 +44,14 @@ WEFT_TEST(wait_event_woken_interruptibly)
 	wait_event(wq, smp_load_acquire(&ready));
 #endif
 	kthread_stop(t);
+	put_task_struct(t);
 }
 
 WEFT_TEST(open_coded_woken_interruptibly)
 {
-	struct task_struct *t = kthread_run(oproducer, NULL, "oproducer");
+	struct task_struct *t = kthread_create(oproducer, NULL, "oproducer");
+	get_task_struct(t);
+	wake_up_process(t);
 	DEFINE_WAIT(wait);
 
 	for (;;) {
@@ -61,4 +66,5 @@ WEFT_TEST(open_coded_woken_interruptibly)
 	}
 	finish_wait(&oq, &wait);
 	kthread_stop(t);
+	put_task_struct(t);
 }

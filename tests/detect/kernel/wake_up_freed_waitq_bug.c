@@ -51,7 +51,9 @@ WEFT_TEST(wake_after_free)
 
 	init_waitqueue_head(&op->wq);
 	spin_lock_init(&op->lock);
-	t = kthread_run(completer, op, "completer");
+	t = kthread_create(completer, op, "completer");
+	get_task_struct(t);
+	wake_up_process(t);
 #ifdef FIXED
 	wait_event(op->wq, op_done(op));
 #else
@@ -59,4 +61,5 @@ WEFT_TEST(wake_after_free)
 #endif
 	kfree(op);
 	kthread_stop(t);
+	put_task_struct(t);
 }

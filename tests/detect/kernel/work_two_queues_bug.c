@@ -34,7 +34,10 @@ WEFT_TEST(one_work_two_queues)
 	struct task_struct *t;
 
 	queue_work(system_wq, &work);
-	t = kthread_run(other, NULL, "other");
+	t = kthread_create(other, NULL, "other");
+	get_task_struct(t);
+	wake_up_process(t);
 	kthread_stop(t);
+	put_task_struct(t);
 	flush_work(&work);
 }

@@ -41,10 +41,13 @@ static void run_raised(struct workqueue_struct *q, int raise)
 	stats = 0;
 	INIT_WORK(&wa, count_fn);
 	INIT_WORK(&wb, count_fn);
-	t = kthread_run(other_cpu, NULL, "cpu1");
+	t = kthread_create(other_cpu, NULL, "cpu1");
+	get_task_struct(t);
+	wake_up_process(t);
 	queue_work(wq, &wa);
 	/* A kthread stopped before it first ran queued nothing. */
 	queued = 1 + (kthread_stop(t) != -EINTR);
+	put_task_struct(t);
 	if (raise)
 		workqueue_set_max_active(wq, raise);
 	flush_workqueue(wq);

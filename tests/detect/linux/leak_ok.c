@@ -71,10 +71,13 @@ static bool stopped(int ret)
 
 WEFT_TEST(kthread_stopped)
 {
-	struct task_struct *t = kthread_run(loop, NULL, "poller");
+	struct task_struct *t = kthread_create(loop, NULL, "poller");
+	get_task_struct(t);
+	wake_up_process(t);
 
 	weft_assert(!IS_ERR(t));
 	weft_assert(stopped(kthread_stop(t)));
+	put_task_struct(t);
 }
 
 /* All of them in one test, with the work and the timer: a leak check at
@@ -87,10 +90,13 @@ WEFT_TEST(everything_released)
 	INIT_DELAYED_WORK(&dlate, nop_work);
 	schedule_delayed_work(&dlate, HZ);
 	kref_init(&o->ref);
-	t = kthread_run(loop, NULL, "poller");
+	t = kthread_create(loop, NULL, "poller");
+	get_task_struct(t);
+	wake_up_process(t);
 	weft_assert(!IS_ERR(t));
 
 	cancel_delayed_work_sync(&dlate);
 	kref_put(&o->ref, rel);
 	weft_assert(stopped(kthread_stop(t)));
+	put_task_struct(t);
 }

@@ -56,11 +56,14 @@ static void publish(void)
 
 WEFT_TEST(plain_read_of_rcu_pointer)
 {
-	struct task_struct *t = kthread_run(reader, NULL, "reader");
+	struct task_struct *t = kthread_create(reader, NULL, "reader");
+	get_task_struct(t);
+	wake_up_process(t);
 
 	the_cfg.v = 1;
 	rcu_assign_pointer(gp, &the_cfg);
 	kthread_stop(t);
+	put_task_struct(t);
 }
 
 static int deref_reader(void *arg)
@@ -78,10 +81,13 @@ static int deref_reader(void *arg)
 
 WEFT_TEST(plain_publish_of_rcu_pointer)
 {
-	struct task_struct *t = kthread_run(deref_reader, NULL, "reader");
+	struct task_struct *t = kthread_create(deref_reader, NULL, "reader");
+	get_task_struct(t);
+	wake_up_process(t);
 
 	publish();
 	kthread_stop(t);
+	put_task_struct(t);
 }
 
 static int walker(void *arg)
@@ -104,11 +110,14 @@ static int walker(void *arg)
 
 WEFT_TEST(plain_walk_of_rcu_list)
 {
-	struct task_struct *t = kthread_run(walker, NULL, "walker");
+	struct task_struct *t = kthread_create(walker, NULL, "walker");
+	get_task_struct(t);
+	wake_up_process(t);
 
 	the_cfg.v = 1;
 	list_add_rcu(&the_cfg.node, &cfgs);
 	kthread_stop(t);
+	put_task_struct(t);
 }
 
 static int bitter(void *arg)
@@ -124,13 +133,16 @@ static int bitter(void *arg)
 
 WEFT_TEST(nonatomic_bit_beside_atomic)
 {
-	struct task_struct *t = kthread_run(bitter, NULL, "bitter");
+	struct task_struct *t = kthread_create(bitter, NULL, "bitter");
+	get_task_struct(t);
+	wake_up_process(t);
 
 	int ran;
 
 	set_bit(0, &flags);
 	/* A kthread stopped before it first ran set no bit. */
 	ran = kthread_stop(t) != -EINTR;
+	put_task_struct(t);
 	WARN_ON(!test_bit(0, &flags));
 	WARN_ON(test_bit(1, &flags) != ran);
 }
@@ -144,7 +156,9 @@ static int counter(void *arg)
 
 WEFT_TEST(plain_read_of_atomic)
 {
-	struct task_struct *t = kthread_run(counter, NULL, "counter");
+	struct task_struct *t = kthread_create(counter, NULL, "counter");
+	get_task_struct(t);
+	wake_up_process(t);
 	int n;
 
 #ifdef WEFT_MODEL_PLAIN_FIXED
@@ -153,5 +167,6 @@ WEFT_TEST(plain_read_of_atomic)
 	n = hits.counter;
 #endif
 	kthread_stop(t);
+	put_task_struct(t);
 	WARN_ON(n > 1);
 }

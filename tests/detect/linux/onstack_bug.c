@@ -46,9 +46,12 @@ static int issuer(void *arg)
 
 WEFT_TEST(onstack_completion)
 {
-	struct task_struct *t = kthread_run(issuer, NULL, "issuer");
+	struct task_struct *t = kthread_create(issuer, NULL, "issuer");
+	get_task_struct(t);
+	wake_up_process(t);
 
 	kthread_stop(t);
+	put_task_struct(t);
 	flush_scheduled_work();
 }
 
@@ -73,10 +76,15 @@ static int lender(void *arg)
 
 WEFT_TEST(lock_on_dead_stack)
 {
-	struct task_struct *t = kthread_run(lender, NULL, "lender");
+	struct task_struct *t = kthread_create(lender, NULL, "lender");
+	get_task_struct(t);
+	wake_up_process(t);
 
+	int ret = kthread_stop(t);
+
+	put_task_struct(t);
 	/* A kthread stopped before it first ran lent nothing. */
-	if (kthread_stop(t) == -EINTR)
+	if (ret == -EINTR)
 		return;
 	mutex_lock(lockp);
 	mutex_unlock(lockp);

@@ -12,6 +12,7 @@
 #endif
 
 #undef set_current_state
+#undef wake_up_process
 #undef __set_current_state
 #undef schedule_timeout
 #undef schedule_timeout_interruptible
@@ -28,8 +29,8 @@
 #define task_pid_nr(t) weft_kx_pid(t)
 #define task_tgid_nr(t) weft_kx_pid(t)
 #define task_pid_vnr(t) weft_kx_pid(t)
-#define get_task_struct(t) (t)
-#define put_task_struct(t) ((void)(t))
+#define get_task_struct(t) weft_kthread_get((t), WEFT_HERE)
+#define put_task_struct(t) weft_kthread_put(t)
 #define signal_pending(t) ((void)(t), 0)
 #define fatal_signal_pending(t) ((void)(t), 0)
 #define signal_pending_state(s, t) ((void)(t), 0)

@@ -159,21 +159,35 @@ long weft_kx_schedule(long timeout, const char *what,
 	}
 }
 
-int weft_kx_wake_up_process(struct weft_ktask *t, const struct weft_loc *loc)
+/* try_to_wake_up: t's state set running in a step on it when the state
+ * has one of the bits of states. */
+static int wake_state(struct weft_ktask *t, unsigned int states,
+		      const char *what, const struct weft_loc *loc)
 {
 	struct xs *x;
 	int was;
 
 	if (!t || t->tid < 0 || t->tid >= WEFT__MAX_THREADS)
 		weft__fail(WEFT__K(MISUSE), loc,
-			   "wake_up_process on a task that is "
-			   "not running");
+			   "%s on a task that is not running", what);
 	x = xs_of(t->tid);
-	weft__point("wake_up_process", &x->state, t->name, WEFT__ACC_WRITE,
-		    loc);
-	was = x->state != 0;
-	x->state = 0;
+	weft__point(what, &x->state, t->name, WEFT__ACC_WRITE, loc);
+	was = ((unsigned int)x->state & states) != 0;
+	if (was)
+		x->state = 0;
 	return was;
+}
+
+int weft_kx_wake_up_process(struct weft_ktask *t, const struct weft_loc *loc)
+{
+	/* TASK_NORMAL, as the kernel's. */
+	return wake_state(t, 3, "wake_up_process", loc);
+}
+
+int weft_kx_wake_up_state(struct weft_ktask *t, unsigned int states,
+			  const struct weft_loc *loc)
+{
+	return wake_state(t, states, "wake_up_state", loc);
 }
 
 /* kthread_stop() wakes its thread as wake_up_process() does, in its own

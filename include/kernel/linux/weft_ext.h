@@ -85,6 +85,11 @@ long weft_kx_schedule(long timeout, const char *what,
 /* Set t running; 1 when it was not.  Never blocks; everything the caller
  * did happens before t's return from schedule(). */
 int weft_kx_wake_up_process(struct weft_ktask *t, const struct weft_loc *loc);
+/* wake_up_state(): the same, but only when t's state has one of the bits
+ * of states (a TASK_UNINTERRUPTIBLE sleeper stays asleep at a
+ * wake_up_state(t, TASK_INTERRUPTIBLE)); 1 when it woke t. */
+int weft_kx_wake_up_state(struct weft_ktask *t, unsigned int states,
+			  const struct weft_loc *loc);
 
 /* ---- atomic sections: preempt_disable, local_irq_*, local_bh_*, tasklets
  *

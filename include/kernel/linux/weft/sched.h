@@ -18,7 +18,12 @@
 #undef schedule_timeout_interruptible
 #undef schedule_timeout_uninterruptible
 #undef schedule_timeout_killable
-#define TASK_KILLABLE 0x100
+/* As the kernel's: a killable sleep is an uninterruptible one that a
+ * fatal signal may also end (wake_up, whose mask is TASK_NORMAL, wakes
+ * it; 0x100 alone did not match that mask, and an open-coded killable
+ * wait woken by wake_up slept on). */
+#define TASK_WAKEKILL 0x100
+#define TASK_KILLABLE (TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
 #define TASK_NORMAL (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
 #define TASK_IDLE (TASK_UNINTERRUPTIBLE | 0x400)
 #define TASK_FREEZABLE 0x2000
@@ -63,7 +68,7 @@
 	 weft_kx_schedule_max((t), "schedule_timeout_killable"))
 #define schedule_timeout_idle(t) schedule_timeout_uninterruptible(t)
 #define wake_up_process(t) weft_kx_wake_up_process((t), WEFT_HERE)
-#define wake_up_state(t, s) ((void)(s), weft_kx_wake_up_process((t), WEFT_HERE))
+#define wake_up_state(t, s) weft_kx_wake_up_state((t), (s), WEFT_HERE)
 #define yield() weft_yield_at(WEFT_HERE)
 #define cond_resched_lock(l) (cond_resched())
 #define cond_resched_rcu() (cond_resched())

@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "wake_state_bug.c"

@@ -291,6 +291,22 @@ void weft_kx_tasklet_kill(struct weft_work *w, const struct weft_loc *loc)
 	w->canceling = 0;
 }
 
+/* The heap's own report of the store would be drawn at the header's
+ * line (weft's tree, not the program's): the tasklet is named instead,
+ * with the place it was set up. */
+void weft_kx_tasklet_unlock(unsigned long *state, const struct weft_work *w)
+{
+	size_t n;
+
+	if (weft__heap_block_start(state) && !weft__heap_live_block(state, &n))
+		weft__fail(WEFT__K(USE_AFTER_FREE), w->init,
+			   "tasklet %s freed its own tasklet: tasklet_action "
+			   "clears the tasklet's RUN state after %s returns, "
+			   "in freed memory (free it only after tasklet_kill, "
+			   "outside its function)", w->name, w->name);
+	*state = 0;
+}
+
 /* ---- flush_workqueue / drain_workqueue ----------------------------------- */
 
 static bool wq_flushed(const struct weft__op *op)

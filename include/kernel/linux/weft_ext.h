@@ -114,6 +114,11 @@ int weft_kx_in_softirq(void);
  * Afterwards w is neither pending nor running, and may be queued again.
  * Blocks (misuse in atomic context, as the kernel's sleeps). */
 void weft_kx_tasklet_kill(struct weft_work *w, const struct weft_loc *loc);
+/* The kernel's tasklet_action clearing the RUN state of the tasklet
+ * whose work is w, at *state, after its function returned: a
+ * use-after-free, named for the tasklet, when the function freed it.
+ * Not a scheduling point; never blocks. */
+void weft_kx_tasklet_unlock(unsigned long *state, const struct weft_work *w);
 
 /* ---- hard interrupts (src/linux/ext_irq.c) -----------------------------
  *

@@ -38,8 +38,8 @@ static inline void weft_kx_tasklet_run(struct weft_work *w)
 	/* The kernel's tasklet_action clears the tasklet's RUN state after
 	 * the function returns (tasklet_unlock), so a tasklet that frees
 	 * itself is a use-after-free, as a work item's freeing itself is
-	 * not (the store here is what the heap checks). */
-	t->state = 0;
+	 * not (weft_kx_tasklet_unlock checks the store). */
+	weft_kx_tasklet_unlock(&t->state, w);
 	weft_kx_atomic(-1, "tasklet", WEFT_HERE);
 }
 #define DECLARE_TASKLET(n, cb)                                                \

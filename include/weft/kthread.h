@@ -20,6 +20,7 @@ struct weft_ktask {
 	int should_park;           /* kthread_park asked, not yet unparked */
 	int parked;                /* in kthread_parkme */
 	int refs;                  /* get_task_struct()s not yet put */
+	int puts;                  /* put_task_struct()s so far */
 };
 
 /* Start fn(data) in a new test thread called name.  Never blocks; a
@@ -54,12 +55,15 @@ int weft_kthread_stop(struct weft_ktask *t, const struct weft_loc *loc);
  * must be taken while the task is sure to live: a get of a kthread
  * whose function already returned is a use-after-free too, so a
  * kthread_run thread that may return at once is started with
- * kthread_create, get_task_struct and wake_up_process.  get is a
- * scheduling point that reads a kthread's task (not for other tasks);
- * put is none.  Neither blocks.  get returns t. */
+ * kthread_create, get_task_struct and wake_up_process.  Once the
+ * function returned, the last put (or the return of the kthread_stop
+ * that held the task) frees it: any later use of t is a use-after-free,
+ * and a put without a get drops the task's own reference (a refcount
+ * error).  Both are scheduling points on a kthread's task (not on other
+ * tasks).  Neither blocks.  get returns t. */
 struct weft_ktask *weft_kthread_get(struct weft_ktask *t,
 				    const struct weft_loc *loc);
-void weft_kthread_put(struct weft_ktask *t);
+void weft_kthread_put(struct weft_ktask *t, const struct weft_loc *loc);
 /* Whether the calling kthread was asked to stop (a scheduling point that
  * reads its task; never blocks).  A poll that finds no request counts as
  * a spin, so the explorer runs the other threads (the one that will call
@@ -68,8 +72,9 @@ void weft_kthread_put(struct weft_ktask *t);
 int weft_kthread_should_stop(const struct weft_loc *loc);
 
 /* Parking (src/linux/kthread_park.c).  kthread_park: ask t to park, wake
- * it, and wait until it is parked (in kthread_parkme) or has exited;
- * 0, or -ENOSYS when t has exited.  Blocks.  kthread_unpark: end the
+ * it, and wait until it is parked (in kthread_parkme): a thread that
+ * returns instead leaves the park waiting for ever, and a park of a
+ * thread that has returned is misuse (the kernel warns).  0.  Blocks.  kthread_unpark: end the
  * park request and wake t.  Never blocks.  kthread_should_park: the
  * request, for the calling kthread (a poll).  kthread_parkme: while the
  * request stands, sleep parked.  Blocks.  All are steps on the task. */

@@ -171,7 +171,12 @@ static int wake_state(struct weft_ktask *t, unsigned int states,
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s on a task that is not running", what);
 	x = xs_of(t->tid);
-	weft__point(what, &x->state, t->name, WEFT__ACC_WRITE, loc);
+	/* A kthread's task too, which its exit frees (kthread.c). */
+	weft__visible(&(struct weft__op){ .name = what, .obj = &x->state,
+					  .obj2 = t->fn ? t : NULL,
+					  .objname = t->name,
+					  .access = WEFT__ACC_WRITE, .loc = loc });
+	weft__lx_task_use(t, what, loc);
 	was = ((unsigned int)x->state & states) != 0;
 	if (was)
 		x->state = 0;

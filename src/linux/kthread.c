@@ -102,20 +102,54 @@ struct weft_ktask *weft_kthread_create(int (*fn)(void *), void *data,
 	return start(fn, data, name, loc, 1);
 }
 
-/* A function that returned before any stop was asked for ended its
- * task: the kernel reaps an exited kthread at once, and a kthread_stop
- * or a get_task_struct of it then reads freed memory, unless a reference
- * was taken while it lived (kthread_stop's documented rule). */
-static void reaped_check(const struct weft_ktask *t, const char *what,
-			 const struct weft_loc *loc)
+/* The kernel frees a kthread's task once it has exited and nothing holds
+ * it: no reference of a caller (get_task_struct), and no kthread_stop
+ * waiting on it (which holds one of its own until it returns).  A
+ * function that returned before any stop was asked for is reaped at
+ * once. */
+static bool gone(const struct weft_ktask *t)
 {
-	if (t->exited && !t->should_stop && !t->refs)
+	return t->exited && !t->refs && t->should_stop != 1;
+}
+
+/* Why t is gone, with the fix, for the report. */
+static const char *gone_why(const struct weft_ktask *t)
+{
+	if (t->puts)
+		return "its function returned and its last reference was put "
+		       "(put_task_struct), so the kernel freed the task";
+	if (t->should_stop == 2)
+		return "an earlier kthread_stop returned, and with it the "
+		       "task's last reference (hold one with get_task_struct, "
+		       "and put it after the last use)";
+	return "its function returned on its own and the kernel reaped it "
+	       "(take get_task_struct() between kthread_create and "
+	       "wake_up_process, or let the function return only once "
+	       "kthread_should_stop())";
+}
+
+void weft__lx_task_use(const struct weft_ktask *t, const char *what,
+		       const struct weft_loc *loc)
+{
+	if (t && t->fn && gone(t))
 		weft__fail(WEFT__K(USE_AFTER_FREE), loc,
-			   "%s(%s) after its function returned on its own: "
-			   "the kernel frees an exited kthread's task (take "
-			   "get_task_struct() between kthread_create and "
-			   "wake_up_process, or let the function return only "
-			   "once kthread_should_stop())", what, t->name);
+			   "%s(%s) of a freed kthread task: %s", what,
+			   t->name, gone_why(t));
+}
+
+static bool never(const struct weft__op *op)
+{
+	(void)op;
+	return false;
+}
+
+static int stopped_waitdesc(const struct weft__op *op, char *buf, size_t n)
+{
+	const struct weft_ktask *t = op->obj;
+
+	snprintf(buf, n, "kthread %s to return, which it did for an earlier "
+		 "kthread_stop (its exit is signalled once)", t->name);
+	return -1;
 }
 
 static bool exited(const struct weft__op *op)
@@ -149,7 +183,16 @@ int weft_kthread_stop(struct weft_ktask *t, const struct weft_loc *loc)
 	 * inside a wait_event, sees the flag when it checks again. */
 	op.obj2 = weft__lx_task_state_obj(t->tid);
 	weft__visible(&op);
-	reaped_check(t, "kthread_stop", loc);
+	weft__lx_task_use(t, "kthread_stop", loc);
+	/* A second kthread_stop, the task still held: the kernel's waits
+	 * for a completion that the thread's exit completed once, for the
+	 * first. */
+	if (t->should_stop == 2) {
+		op.obj2 = NULL;
+		op.ready = never;
+		op.waitdesc = stopped_waitdesc;
+		weft__visible(&op);
+	}
 	t->should_stop = 1;
 	/* A parked thread is unparked first, so that it can see the stop
 	 * (kthread_park.c). */
@@ -179,16 +222,30 @@ struct weft_ktask *weft_kthread_get(struct weft_ktask *t,
 	if (t->fn) {
 		weft__point("get_task_struct", t, t->name, WEFT__ACC_READ,
 			    loc);
-		reaped_check(t, "get_task_struct", loc);
+		weft__lx_task_use(t, "get_task_struct", loc);
 	}
 	t->refs++;
 	return t;
 }
 
-void weft_kthread_put(struct weft_ktask *t)
+void weft_kthread_put(struct weft_ktask *t, const struct weft_loc *loc)
 {
-	if (t && t->refs > 0)
+	if (!t)
+		return;
+	if (t->fn) {
+		weft__point("put_task_struct", t, t->name, WEFT__ACC_WRITE,
+			    loc);
+		weft__lx_task_use(t, "put_task_struct", loc);
+		if (!t->refs)
+			weft__fail(WEFT__K(REFCOUNT), loc,
+				   "put_task_struct(%s) without a "
+				   "get_task_struct: it drops the reference "
+				   "the task holds for itself, and the kernel "
+				   "frees a task still in use", t->name);
+	}
+	if (t->refs > 0)
 		t->refs--;
+	t->puts++;
 }
 
 int weft_kthread_should_stop(const struct weft_loc *loc)

@@ -2,8 +2,10 @@
  * kthread_should_park and kthread_parkme.
  *
  * A park request is a flag of the task, set by kthread_park, which then
- * waits until the thread has parked itself (kthread_parkme) or returned;
- * the parked thread sleeps until kthread_unpark clears the flag.  Every
+ * waits until the thread has parked itself (kthread_parkme); a thread
+ * that returns instead never completes the park, which waits for ever,
+ * as the kernel's does.  The parked thread sleeps until kthread_unpark
+ * clears the flag.  Every
  * step names the task, so each wait's readiness changes only in steps on
  * the object it waits on.  kthread_stop of a parked thread unparks it
  * first, as the kernel's does (kthread.c). */
@@ -13,17 +15,23 @@
 #include "lx.h"
 #include <weft/kthread.h>
 
-static bool parked_or_gone(const struct weft__op *op)
+static bool parked(const struct weft__op *op)
 {
 	const struct weft_ktask *t = op->obj;
 
-	return t->parked || t->exited;
+	return t->parked;
 }
 
 static int park_waitdesc(const struct weft__op *op, char *buf, size_t n)
 {
 	const struct weft_ktask *t = op->obj;
 
+	if (t->exited) {
+		snprintf(buf, n, "kthread %s to park (kthread_parkme); its "
+			 "function returned without parking, and nothing "
+			 "else completes a park", t->name);
+		return -1;
+	}
 	snprintf(buf, n, "kthread %s to park (kthread_parkme)", t->name);
 	return t->tid;
 }
@@ -41,8 +49,13 @@ int weft_kthread_park(struct weft_ktask *t, const struct weft_loc *loc)
 			   "for itself", t->name);
 	weft_might_sleep("kthread_park", t->name, loc);
 	weft__visible(&op);
+	weft__lx_task_use(t, "kthread_park", loc);
+	/* The kernel's WARN_ON(PF_EXITING). */
 	if (t->exited)
-		return -ENOSYS;
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "kthread_park(%s) of a kthread whose function has "
+			   "returned (the kernel warns and returns -ENOSYS)",
+			   t->name);
 	/* The kernel's WARN_ON_ONCE: a park asked for twice. */
 	if (t->should_park)
 		weft__fail(WEFT__K(MISUSE), loc,
@@ -54,7 +67,7 @@ int weft_kthread_park(struct weft_ktask *t, const struct weft_loc *loc)
 	weft__lx_task_wake(t->tid);
 	weft__lx_waitq_kick(t->tid, t->name, loc);
 	op.obj2 = NULL;
-	op.ready = parked_or_gone;
+	op.ready = parked;
 	op.waitdesc = park_waitdesc;
 	weft__visible(&op);
 	return 0;

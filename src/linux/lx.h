@@ -247,6 +247,12 @@ void weft__lx_task_wake(int tid);
 int weft__lx_task_state(int tid);
 void weft__lx_task_set_state(int tid, int state);
 void weft__lx_task_open_wait(int tid, struct weft_waitq *q);
+struct weft_ktask;
+/* A use of kthread task t (what: the call) after the kernel freed it:
+ * reported as a use-after-free (kthread.c).  Not a step; call it after
+ * the use's step, which must touch t. */
+void weft__lx_task_use(const struct weft_ktask *t, const char *what,
+		       const struct weft_loc *loc);
 /* The calling thread, whose state a step of its own set asleep, sleeps
  * until a wake-up sets it running: one blocking step, enabled once it is
  * (a created kthread's first sleep).  schedule() checks the state in a

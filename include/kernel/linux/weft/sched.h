@@ -35,7 +35,7 @@
 #define task_tgid_nr(t) weft_kx_pid(t)
 #define task_pid_vnr(t) weft_kx_pid(t)
 #define get_task_struct(t) weft_kthread_get((t), WEFT_HERE)
-#define put_task_struct(t) weft_kthread_put(t)
+#define put_task_struct(t) weft_kthread_put((t), WEFT_HERE)
 #define signal_pending(t) ((void)(t), 0)
 #define fatal_signal_pending(t) ((void)(t), 0)
 #define signal_pending_state(s, t) ((void)(t), 0)

@@ -45,6 +45,11 @@ void weft_complete(struct weft_completion *c, int all,
  * step, so the wait never depended on another thread. */
 void weft_wait_for_completion(struct weft_completion *c,
 			      const struct weft_loc *loc);
+/* wait_for_completion_interruptible: the same, but a signal pending for
+ * the caller (a kthread_stop of it, Linux 6.1 on) ends the wait without
+ * consuming the count: -ERESTARTSYS; else 0.  Sleeps. */
+int weft_wait_for_completion_intr(struct weft_completion *c,
+				  const struct weft_loc *loc);
 /* Block until done or until `timeout` jiffies of virtual time passed; the
  * timeout firing is an event of the virtual clock, so whether it fires
  * before the completion is explored.  Returns 0 on timeout, else the

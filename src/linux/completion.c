@@ -162,6 +162,40 @@ void weft_wait_for_completion(struct weft_completion *c,
 	consume(c);
 }
 
+/* Done, or a signal is pending for the waiter (thread arg2): the stop
+ * that makes it so steps on the waiter's task state, which the wait
+ * names as its second object. */
+static bool done_or_signalled(const struct weft__op *op)
+{
+	return done_ready(op) || weft__lx_task_notified((int)op->arg2);
+}
+
+int weft_wait_for_completion_intr(struct weft_completion *c,
+				  const struct weft_loc *loc)
+{
+	int self = weft__self();
+	struct weft__op op = { .name = "wait_for_completion_interruptible",
+			       .obj = c,
+			       .obj2 = weft__lx_task_state_obj(self),
+			       .objname = cname(c), .access = WEFT__ACC_WRITE,
+			       .ready = done_or_signalled, .arg2 = self,
+			       .waitdesc = completion_waitdesc, .loc = loc };
+	unsigned int gen;
+
+	use(c, true, loc);
+	weft_might_sleep(op.name, cname(c), loc);
+	gen = wait_edge_before(c, loc);
+	weft__visible(&op);
+	use(c, true, loc);
+	if (!c->done) {
+		weft__step_note("interrupted");
+		return -512; /* -ERESTARTSYS */
+	}
+	wait_edge_after(c, gen, loc);
+	consume(c);
+	return 0;
+}
+
 unsigned long weft_wait_for_completion_timeout(struct weft_completion *c,
 					       unsigned long timeout,
 					       const struct weft_loc *loc)

@@ -23,6 +23,9 @@ static struct xs {
 	 * wake_up of it reads the state (waitq_open.c), so setting the
 	 * state is a step on the queue too. */
 	struct weft_waitq *oc_q;
+	/* TIF_NOTIFY_SIGNAL, which kthread_stop sets (Linux 6.1 on) and
+	 * nothing clears in a kthread: a signal is pending. */
+	int notify;
 } X[WEFT__MAX_THREADS];
 static int xdirty = WEFT__MAX_THREADS;
 
@@ -125,7 +128,10 @@ long weft_kx_schedule(long timeout, const char *what,
 	if (timeout > 0) /* the deadline is on the clock */
 		op.obj2 = &weft__lx_dom;
 	weft__visible(&op);
-	if (x->state == 0 || timeout == 0) {
+	/* An interruptible sleep with a signal pending does not sleep
+	 * (__schedule's signal_pending_state): after a kthread_stop, a
+	 * kthread's TASK_INTERRUPTIBLE schedule() returns at once. */
+	if (x->state == 0 || timeout == 0 || ((x->state & 1) && x->notify)) {
 		x->state = 0;
 		return timeout < 0 ? 0 : timeout;
 	}
@@ -200,6 +206,27 @@ int weft_kx_wake_up_state(struct weft_ktask *t, unsigned int states,
 const void *weft__lx_task_state_obj(int tid)
 {
 	return &xs_of(tid)->state;
+}
+
+void weft__lx_task_notify(int tid)
+{
+	xs_of(tid)->notify = 1;
+}
+
+bool weft__lx_task_notified(int tid)
+{
+	return xs_of(tid)->notify != 0;
+}
+
+int weft_kx_signal_pending(struct weft_ktask *t, const struct weft_loc *loc)
+{
+	struct xs *x;
+
+	if (!t)
+		return 0;
+	x = xs_of(t->tid);
+	weft__point("signal_pending", &x->state, t->name, WEFT__ACC_READ, loc);
+	return x->notify;
 }
 
 void weft__lx_task_wake(int tid)

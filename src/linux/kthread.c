@@ -194,6 +194,10 @@ int weft_kthread_stop(struct weft_ktask *t, const struct weft_loc *loc)
 		weft__visible(&op);
 	}
 	t->should_stop = 1;
+	/* Linux 6.1 on: TIF_NOTIFY_SIGNAL, so that the thread's
+	 * interruptible sleeps and waits end (a7c01fa93aeb, "signal: break
+	 * out of wait loops on kthread_stop()"). */
+	weft__lx_task_notify(t->tid);
 	/* A parked thread is unparked first, so that it can see the stop
 	 * (kthread_park.c). */
 	t->should_park = 0;

@@ -242,6 +242,12 @@ void weft__lx_waitq_timeout(struct weft_waitq *q, int tid, unsigned long gen);
 void weft__lx_waitq_kick(int tid, const char *name, const struct weft_loc *loc);
 const void *weft__lx_task_state_obj(int tid);
 void weft__lx_task_wake(int tid);
+/* kthread_stop's TIF_NOTIFY_SIGNAL of thread tid (Linux 6.1 on): from
+ * then on a signal is pending for it, so its interruptible sleeps and
+ * waits end at once (-ERESTARTSYS).  Set in a step on tid's task state
+ * (the stop's); notified reads it, no step. */
+void weft__lx_task_notify(int tid);
+bool weft__lx_task_notified(int tid);
 /* A thread's task state (0: TASK_RUNNING), and the queue of its
  * open-coded wait (ext_sched.c); none is a step. */
 int weft__lx_task_state(int tid);

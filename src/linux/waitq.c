@@ -316,6 +316,13 @@ int weft_wait_cond(struct weft_waiter *w, int cond)
 		w->result = w->timeout < 0 ? 0 : timed_result(w, cond, out);
 		return 1;
 	}
+	/* The kernel's ___wait_event: with the condition false, an
+	 * interruptible wait with a signal pending (a kthread_stop's, which
+	 * kicks the wait) ends with -ERESTARTSYS. */
+	if (w->intr && weft__lx_task_notified(weft__self())) {
+		w->result = -512; /* -ERESTARTSYS */
+		return 1;
+	}
 	if (!w->prepared) {
 		prepare(w);
 		return 0;

@@ -85,6 +85,10 @@ long weft_kx_schedule(long timeout, const char *what,
 /* Set t running; 1 when it was not.  Never blocks; everything the caller
  * did happens before t's return from schedule(). */
 int weft_kx_wake_up_process(struct weft_ktask *t, const struct weft_loc *loc);
+/* signal_pending(t): whether a signal is pending for t, which only a
+ * kthread_stop of it makes so (TIF_NOTIFY_SIGNAL, Linux 6.1 on): weft
+ * sends no signals.  A scheduling point that reads t's state. */
+int weft_kx_signal_pending(struct weft_ktask *t, const struct weft_loc *loc);
 /* wake_up_state(): the same, but only when t's state has one of the bits
  * of states (a TASK_UNINTERRUPTIBLE sleeper stays asleep at a
  * wake_up_state(t, TASK_INTERRUPTIBLE)); 1 when it woke t. */

@@ -26,7 +26,7 @@
 #define complete_all(c) weft_complete((c), 1, WEFT_HERE)
 #define wait_for_completion(c) weft_wait_for_completion((c), WEFT_HERE)
 #define wait_for_completion_interruptible(c)                                  \
-	WEFT_LX_VAL((weft_wait_for_completion((c), WEFT_HERE), 0))
+	WEFT_LX_VAL(weft_wait_for_completion_intr((c), WEFT_HERE))
 #define wait_for_completion_killable(c)                                       \
 	WEFT_LX_VAL((weft_wait_for_completion((c), WEFT_HERE), 0))
 #define wait_for_completion_timeout(c, t)                                     \

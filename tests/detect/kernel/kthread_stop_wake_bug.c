@@ -31,12 +31,16 @@ WEFT_TEST(stop_wait_event_poller)
 	kthread_stop(t);
 }
 
-/* The open-coded loop: set_current_state, check, schedule(). */
+/* The open-coded loop: set_current_state, check, schedule().  An
+ * uninterruptible sleep: since Linux 6.1 kthread_stop leaves a signal
+ * pending (TIF_NOTIFY_SIGNAL), so an interruptible schedule() returns at
+ * once and this loop would spin for ever instead (a livelock that weft
+ * cannot tell from a long computation: a step limit). */
 static int worker(void *arg)
 {
 	(void)arg;
 	for (;;) {
-		set_current_state(TASK_INTERRUPTIBLE);
+		set_current_state(TASK_UNINTERRUPTIBLE);
 		if (0) { /* no kthread_should_stop() */
 			__set_current_state(TASK_RUNNING);
 			break;

@@ -36,9 +36,12 @@
 #define task_pid_vnr(t) weft_kx_pid(t)
 #define get_task_struct(t) weft_kthread_get((t), WEFT_HERE)
 #define put_task_struct(t) weft_kthread_put((t), WEFT_HERE)
-#define signal_pending(t) ((void)(t), 0)
+/* Only kthread_stop makes a signal pending (TIF_NOTIFY_SIGNAL, Linux 6.1
+ * on); no fatal one ever is. */
+#define signal_pending(t) weft_kx_signal_pending((t), WEFT_HERE)
 #define fatal_signal_pending(t) ((void)(t), 0)
-#define signal_pending_state(s, t) ((void)(t), 0)
+#define signal_pending_state(s, t)                                            \
+	(((s) & TASK_INTERRUPTIBLE) ? signal_pending(t) : ((void)(t), 0))
 #define need_resched() 0
 #define set_current_state(s) weft_kx_set_state((s), WEFT_HERE)
 #define __set_current_state(s) weft_kx_set_state((s), WEFT_HERE)

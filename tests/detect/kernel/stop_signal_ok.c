@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "stop_signal_bug.c"

@@ -57,6 +57,12 @@ int weft_wait_for_completion_intr(struct weft_completion *c,
 unsigned long weft_wait_for_completion_timeout(struct weft_completion *c,
 					       unsigned long timeout,
 					       const struct weft_loc *loc);
+/* wait_for_completion_interruptible_timeout: the same, but a signal
+ * pending for the caller (a kthread_stop of it) ends the wait with
+ * -ERESTARTSYS. */
+long weft_wait_for_completion_intr_timeout(struct weft_completion *c,
+					   unsigned long timeout,
+					   const struct weft_loc *loc);
 /* Consume a count if one is there; never blocks.  1 when consumed. */
 int weft_try_wait_for_completion(struct weft_completion *c,
 				 const struct weft_loc *loc);

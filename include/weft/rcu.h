@@ -22,6 +22,7 @@ struct weft_rcu_head {
 	unsigned long stamp;       /* grace period it waits for */
 	void *kfree_base;          /* kfree_rcu: the block to free */
 	const struct weft_loc *queued_at;
+	const char *name;          /* the callback's, for reports, or NULL */
 };
 
 /* Enter / leave a read section (they nest).  Never block; scheduling

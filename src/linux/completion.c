@@ -196,22 +196,40 @@ int weft_wait_for_completion_intr(struct weft_completion *c,
 	return 0;
 }
 
-unsigned long weft_wait_for_completion_timeout(struct weft_completion *c,
-					       unsigned long timeout,
-					       const struct weft_loc *loc)
+/* Done, timed out, or (intr) a signal is pending for the waiter. */
+static bool done_timeout_or_signalled(const struct weft__op *op)
+{
+	return done_or_timeout(op) || weft__lx_task_notified((int)op->arg2);
+}
+
+/* The timed waits; intr: an interruptible one, which a pending signal
+ * ends with -ERESTARTSYS, the stop that makes it pending stepping on the
+ * task state the wait names as its second object. */
+static long timed_wait(struct weft_completion *c, unsigned long timeout,
+		       bool intr, const struct weft_loc *loc)
 {
 	struct weft__lx_thread *me = weft__lx_me();
-	struct weft__op op = { .name = "wait_for_completion_timeout",
+	const char *name = intr ? "wait_for_completion_interruptible_timeout"
+				: "wait_for_completion_timeout";
+	struct weft__op op = { .name = name,
 			       .obj = &weft__lx_dom, .objname = cname(c),
 			       .access = WEFT__ACC_WRITE, .loc = loc };
 	unsigned long deadline;
 	unsigned int gen;
-	bool got;
+	bool got, broken;
 
 	use(c, true, loc);
 	if (!timeout)
 		return weft_try_wait_for_completion(c, loc) ? 1 : 0;
-	weft_might_sleep("wait_for_completion_timeout", cname(c), loc);
+	/* MAX_SCHEDULE_TIMEOUT: no timeout at all (schedule_timeout's
+	 * schedule()), and the time left stays MAX, as the kernel's. */
+	if (timeout >= LONG_MAX) {
+		if (intr)
+			return weft_wait_for_completion_intr(c, loc) ?: LONG_MAX;
+		weft_wait_for_completion(c, loc);
+		return LONG_MAX;
+	}
+	weft_might_sleep(name, cname(c), loc);
 	gen = wait_edge_before(c, loc);
 	/* Arm the timeout on the clock ... */
 	weft__visible(&op);
@@ -223,29 +241,50 @@ unsigned long weft_wait_for_completion_timeout(struct weft_completion *c,
 	weft__lx_ev_arm(&me->sleep_ev, LX_EV_TWAIT, deadline, c, loc);
 	weft__lx_clock_need_thread(loc);
 	/* ... wait for whichever comes first ... */
-	op = (struct weft__op){ .name = "wait_for_completion_timeout",
+	op = (struct weft__op){ .name = name,
 				.obj = c, .objname = cname(c),
+				.obj2 = intr ? weft__lx_task_state_obj(weft__self())
+					     : NULL,
 				.access = WEFT__ACC_WRITE,
-				.ready = done_or_timeout,
+				.ready = intr ? done_timeout_or_signalled
+					      : done_or_timeout,
 				.waitdesc = completion_waitdesc,
 				.arg2 = weft__self(), .loc = loc };
 	weft__visible(&op);
 	use(c, true, loc);
 	wait_edge_after(c, gen, loc);
 	got = c->done > 0;
+	broken = !got && intr && !me->tw_fired &&
+		 weft__lx_task_notified(weft__self());
 	if (got)
 		consume(c);
 	me->tw_obj = NULL;
-	weft__step_note(got ? "done" : "timed out");
+	weft__step_note(got ? "done" : broken ? "interrupted" : "timed out");
 	/* ... and stop the timeout if it has not fired. */
 	if (me->sleep_ev.armed) {
 		weft__point("del_timer", &weft__lx_dom, LX_DOM_NAME, WEFT__ACC_WRITE,
 			    loc);
 		weft__lx_ev_disarm(&me->sleep_ev);
 	}
+	if (broken)
+		return -512; /* -ERESTARTSYS */
 	if (!got)
 		return 0;
-	return (long)(deadline - weft__lx_now()) > 0 ? deadline - weft__lx_now() : 1;
+	return (long)(deadline - weft__lx_now()) > 0 ? (long)(deadline - weft__lx_now()) : 1;
+}
+
+unsigned long weft_wait_for_completion_timeout(struct weft_completion *c,
+					       unsigned long timeout,
+					       const struct weft_loc *loc)
+{
+	return (unsigned long)timed_wait(c, timeout, false, loc);
+}
+
+long weft_wait_for_completion_intr_timeout(struct weft_completion *c,
+					   unsigned long timeout,
+					   const struct weft_loc *loc)
+{
+	return timed_wait(c, timeout, true, loc);
 }
 
 void weft__lx_completion_timeout(struct weft_completion *c, int tid,

@@ -143,8 +143,8 @@ void weft_might_sleep(const char *what, const char *obj,
 			   "(rcu_read_lock at %s)", what, weft__lx_site(me->rcu_loc));
 	if (me->atomic_what)
 		weft__fail(WEFT__K(MISUSE), loc,
-			   "%s may sleep in atomic context (%s %s)",
-			   what, me->atomic_what,
+			   "%s may sleep in atomic context (%s%s%s)",
+			   what, me->atomic_what, me->atomic_name ? " " : "",
 			   me->atomic_name ? me->atomic_name : "");
 	/* Interrupts are a state (ext_irq.c), not a section: a
 	 * local_irq_enable inside local_irq_save is legal. */

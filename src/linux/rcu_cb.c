@@ -48,7 +48,7 @@ static void rcu_thread(void *arg)
 			weft__lx_ctx_enter(&save, d->sleepable
 							  ? "SRCU callback"
 							  : "RCU callback",
-					   NULL, 0, 0);
+					   h->name, 0, 0);
 			weft__check_access(h, sizeof *h, false, h->queued_at);
 			h->func(h);
 			weft__lx_ctx_leave(&save);
@@ -92,21 +92,28 @@ static void enqueue(struct weft_rcu_domain *d, struct weft_rcu_head *h,
 	}
 }
 
+static void call(struct weft_rcu_domain *d, struct weft_rcu_head *head,
+		 void (*fn)(struct weft_rcu_head *), const char *name,
+		 const struct weft_loc *loc)
+{
+	head->func = fn;
+	head->kfree_base = NULL;
+	head->name = name;
+	enqueue(d, head, weft__lx_rcu_flavour(d)->call, loc);
+}
+
 void weft_rcu_domain_call(struct weft_rcu_domain *d, struct weft_rcu_head *head,
 			  void (*fn)(struct weft_rcu_head *),
 			  const struct weft_loc *loc)
 {
-	head->func = fn;
-	head->kfree_base = NULL;
-	enqueue(d, head, weft__lx_rcu_flavour(d)->call, loc);
+	call(d, head, fn, NULL, loc);
 }
 
 void weft_call_rcu(struct weft_rcu_head *head,
 		   void (*fn)(struct weft_rcu_head *), const char *name,
 		   const struct weft_loc *loc)
 {
-	(void)name;
-	weft_rcu_domain_call(&weft__lx_rcu_classic, head, fn, loc);
+	call(&weft__lx_rcu_classic, head, fn, name, loc);
 }
 
 void weft_kfree_rcu(void *base, struct weft_rcu_head *head,

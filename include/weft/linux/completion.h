@@ -32,7 +32,7 @@
 #define wait_for_completion_timeout(c, t)                                     \
 	weft_wait_for_completion_timeout((c), (t), WEFT_HERE)
 #define wait_for_completion_interruptible_timeout(c, t)                       \
-	WEFT_LX_VAL((long)weft_wait_for_completion_timeout((c), (t), WEFT_HERE))
+	WEFT_LX_VAL(weft_wait_for_completion_intr_timeout((c), (t), WEFT_HERE))
 #define try_wait_for_completion(c)                                            \
 	(weft_try_wait_for_completion((c), WEFT_HERE))
 #define completion_done(c) (weft_completion_done((c), WEFT_HERE))

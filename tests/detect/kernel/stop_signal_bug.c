@@ -2,7 +2,9 @@
 // (TIF_NOTIFY_SIGNAL: "signal: break out of wait loops on
 // kthread_stop()"), so its interruptible sleeps end: schedule() in
 // TASK_INTERRUPTIBLE returns at once, wait_event_interruptible and
-// wait_for_completion_interruptible return -ERESTARTSYS.  In
+// wait_for_completion_interruptible (and their timed forms) return
+// -ERESTARTSYS, msleep_interruptible returns early.  A timed wait of
+// MAX_SCHEDULE_TIMEOUT waits for ever, as the kernel's does.  In
 // stop_signal_ok.c each thread sleeps interruptibly and ends when
 // stopped, even where it checks kthread_should_stop() before it sets its
 // state (the stop's wake-up then finds it running).  weft reported all
@@ -12,6 +14,7 @@
 //! expect(check_then_sleep): bug deadlock
 //! expect(wait_event_no_stop): bug deadlock
 //! expect(completion_no_stop): bug deadlock
+//! expect(timed_wait_no_stop): bug deadlock
 #include <linux/completion.h>
 #include <linux/kthread.h>
 #include <linux/sched.h>
@@ -21,10 +24,13 @@
 #define SLEEP_STATE TASK_INTERRUPTIBLE
 #define WAIT_EVENT(q, c) ((void)wait_event_interruptible(q, c))
 #define WAIT_COMPLETION(c) ((void)wait_for_completion_interruptible(c))
+#define WAIT_COMPLETION_TIMED(c, t)                                           \
+	((void)wait_for_completion_interruptible_timeout(c, t))
 #else
 #define SLEEP_STATE TASK_UNINTERRUPTIBLE
 #define WAIT_EVENT(q, c) wait_event(q, c)
 #define WAIT_COMPLETION(c) wait_for_completion(c)
+#define WAIT_COMPLETION_TIMED(c, t) ((void)wait_for_completion_timeout(c, t))
 #endif
 
 /* The stop check comes before the state is set. */
@@ -90,6 +96,25 @@ static int server(void *arg)
 WEFT_TEST(completion_no_stop)
 {
 	struct task_struct *t = start(server, "server");
+
+	kthread_stop(t);
+	put_task_struct(t);
+}
+
+/* A timed wait without end (MAX_SCHEDULE_TIMEOUT, which weft timed out
+ * once the clock had gone far enough: a false verified of the
+ * uninterruptible form). */
+static int timed_server(void *arg)
+{
+	(void)arg;
+	while (!kthread_should_stop())
+		WAIT_COMPLETION_TIMED(&request, MAX_SCHEDULE_TIMEOUT);
+	return 0;
+}
+
+WEFT_TEST(timed_wait_no_stop)
+{
+	struct task_struct *t = start(timed_server, "server");
 
 	kthread_stop(t);
 	put_task_struct(t);

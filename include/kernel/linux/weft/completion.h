@@ -13,8 +13,9 @@
 #define DECLARE_COMPLETION_ONSTACK_MAP(x, m) DECLARE_COMPLETION_ONSTACK(x)
 #define wait_for_completion_io(c) wait_for_completion(c)
 #define wait_for_completion_io_timeout(c, t) wait_for_completion_timeout(c, t)
+/* Killable: only a fatal signal ends it, and weft sends none. */
 #define wait_for_completion_killable_timeout(c, t)                            \
-	wait_for_completion_interruptible_timeout(c, t)
+	((long)wait_for_completion_timeout(c, t))
 #define wait_for_completion_state(c, s) wait_for_completion_killable(c)
 
 #endif

@@ -71,6 +71,16 @@
 	 weft_kx_schedule_max((t), "schedule_timeout_killable"))
 #define schedule_timeout_idle(t) schedule_timeout_uninterruptible(t)
 #define wake_up_process(t) weft_kx_wake_up_process((t), WEFT_HERE)
+/* The kernel's msleep_interruptible: sleep until the time has passed or
+ * a signal is pending (a kthread_stop's); the milliseconds left. */
+#undef msleep_interruptible
+#define msleep_interruptible(ms)                                              \
+	(__extension__({                                                      \
+		long weft_t_ = (long)msecs_to_jiffies(ms);                    \
+		while (weft_t_ && !signal_pending(current))                   \
+			weft_t_ = schedule_timeout_interruptible(weft_t_);    \
+		(unsigned long)jiffies_to_msecs(weft_t_);                     \
+	}))
 #define wake_up_state(t, s) weft_kx_wake_up_state((t), (s), WEFT_HERE)
 #define yield() weft_yield_at(WEFT_HERE)
 #define cond_resched_lock(l) (cond_resched())

@@ -9,7 +9,16 @@
  * k is learnt: the longest execution seen so far, and unknown before the
  * first one ends, which runs with no change point.  (A fixed first guess
  * was worse: a guess of 64 put most change points of a 10-step test after
- * its end, and a bug of depth 3 went unfound in 20,000 executions.) */
+ * its end, and a bug of depth 3 went unfound in 20,000 executions.)
+ *
+ * Priorities alone starve a low thread for as long as higher ones can
+ * run, which the paper's terminating programs bound, but a kernel
+ * poller that queues a work and sleeps a tick at every round, with the
+ * worker and the timer thread, could run for ever: the test thread
+ * woken from its own sleep never ran again, and a correct teardown
+ * ended at --max-steps, inconclusive.  A thread left eligible for AGE
+ * steps in a row is raised above every priority, as a real scheduler
+ * would run it at last; no execution shorter than that is changed. */
 #include "explore/explore.h"
 #include "rng.h"
 
@@ -21,6 +30,9 @@ static int seen;                 /* threads given a priority */
 static long change[MAX_DEPTH];   /* step of each change point */
 static int nchange;
 static long k_est;               /* 0: no execution ended yet */
+#define AGE 2048
+static uint32_t waited[WEFT__MAX_THREADS]; /* eligible steps not run */
+static uint64_t aged;            /* the last priority given by age */
 
 static bool pct_begin(void)
 {
@@ -28,6 +40,7 @@ static bool pct_begin(void)
 
 	rng = weft__mix64(weft__opts.seed ^ weft__mix64((uint64_t)weft__exec_no()));
 	seen = 0;
+	aged = (uint64_t)1 << 60; /* above every initial priority */
 	if (d > MAX_DEPTH)
 		d = MAX_DEPTH;
 	nchange = d > 1 && k_est > 0 ? d - 1 : 0;
@@ -50,9 +63,12 @@ static int pct_pick(const struct weft__decision *d)
 {
 	int t;
 
-	/* Initial priorities are above MAX_DEPTH; change points use 1..d-1. */
-	while (seen < d->nthreads)
+	/* Initial priorities are above MAX_DEPTH (and below 2^57);
+	 * change points use 1..d-1; ageing, 2^60 and up. */
+	while (seen < d->nthreads) {
+		waited[seen] = 0;
 		prio[seen++] = MAX_DEPTH + 1 + (weft__rng_next(&rng) >> 8);
+	}
 	t = highest(d->eligible);
 	for (int j = 0; j < nchange; j++) {
 		if (change[j] != d->step)
@@ -60,6 +76,12 @@ static int pct_pick(const struct weft__decision *d)
 		prio[t] = (uint64_t)(j + 1);
 		t = highest(d->eligible);
 	}
+	WEFT__TS_EACH(i, d->eligible)
+		if (i != t && ++waited[i] >= AGE) {
+			prio[i] = ++aged;
+			t = i;
+		}
+	waited[t] = 0;
 	return t;
 }
 

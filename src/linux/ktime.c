@@ -210,6 +210,10 @@ static void clock_thread(void *arg)
 			break;
 		case LX_EV_DWORK:
 			d = ev->owner;
+			/* Named, as a freed timer is: the plain check drew a
+			 * write of the whole work at the queueing's line. */
+			weft__lx_freed_armed(d, ev->armed_at, "delayed work",
+					     d->work.name);
 			weft__check_access(d, sizeof *d, true, ev->armed_at);
 			weft__step_note(d->work.name);
 			weft__lx_wq_insert(d->wq, &d->work, d->cpu,

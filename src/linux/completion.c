@@ -189,7 +189,7 @@ int weft_wait_for_completion_intr(struct weft_completion *c,
 	use(c, true, loc);
 	if (!c->done) {
 		weft__step_note("interrupted");
-		return -512; /* -ERESTARTSYS */
+		return -LX_ERESTARTSYS;
 	}
 	wait_edge_after(c, gen, loc);
 	consume(c);
@@ -267,7 +267,7 @@ static long timed_wait(struct weft_completion *c, unsigned long timeout,
 		weft__lx_ev_disarm(&me->sleep_ev);
 	}
 	if (broken)
-		return -512; /* -ERESTARTSYS */
+		return -LX_ERESTARTSYS;
 	if (!got)
 		return 0;
 	return (long)(deadline - weft__lx_now()) > 0 ? (long)(deadline - weft__lx_now()) : 1;

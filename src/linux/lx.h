@@ -18,6 +18,10 @@
 #include <weft/kcontext.h>
 #include <weft/kwait.h>
 
+/* The kernel's ERESTARTSYS (not in libc's errno.h): an interruptible
+ * wait ended by a pending signal returns its negative. */
+#define LX_ERESTARTSYS 512
+
 #define LX_MAX_RCU_PTRS 16
 #define LX_MAX_RCU_DOMS 8
 #define LX_MAX_CTX_ACQ 16

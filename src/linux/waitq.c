@@ -320,7 +320,7 @@ int weft_wait_cond(struct weft_waiter *w, int cond)
 	 * interruptible wait with a signal pending (a kthread_stop's, which
 	 * kicks the wait) ends with -ERESTARTSYS. */
 	if (w->intr && weft__lx_task_notified(weft__self())) {
-		w->result = -512; /* -ERESTARTSYS */
+		w->result = -LX_ERESTARTSYS;
 		return 1;
 	}
 	if (!w->prepared) {

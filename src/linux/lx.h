@@ -257,6 +257,10 @@ bool weft__lx_task_notified(int tid);
 int weft__lx_task_state(int tid);
 void weft__lx_task_set_state(int tid, int state);
 void weft__lx_task_open_wait(int tid, struct weft_waitq *q);
+/* A work's wait description and the readiness "w is not running" (op
+ * arg: the work), for waits on a work outside wq_wait.c (tasklet.c). */
+int weft__lx_work_waitdesc(const struct weft__op *op, char *buf, size_t n);
+bool weft__lx_work_not_running(const struct weft__op *op);
 struct weft_ktask;
 /* A use of kthread task t (what: the call) after the kernel freed it:
  * reported as a use-after-free (kthread.c).  Not a step; call it after

@@ -5,8 +5,7 @@
  * that finished, whether they ran or were cancelled.  Flushing waits for
  * the instance that was last queued (or is running) when the flush began,
  * so a requeue after that point is not waited for, as in the kernel.
- * tasklet_kill, of the kernel header tree's tasklets (works of
- * system_highpri_wq), is here too: it waits as cancel_work_sync does. */
+ * tasklet_kill waits as cancel_work_sync does (tasklet.c). */
 #include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -71,7 +70,7 @@ static int describe_work(const struct weft_work *w, char *buf, size_t n)
 	return w->wq ? blame_running(w->wq, buf, n, pre) : -1;
 }
 
-static int work_waitdesc(const struct weft__op *op, char *buf, size_t n)
+int weft__lx_work_waitdesc(const struct weft__op *op, char *buf, size_t n)
 {
 	return describe_work(op->arg, buf, n);
 }
@@ -114,7 +113,7 @@ int weft_work_flush(struct weft_work *w, const struct weft_loc *loc)
 {
 	struct weft__op op = { .name = "flush_work", .obj = &weft__lx_dom,
 			       .access = WEFT__ACC_READ, .arg = w,
-			       .waitdesc = work_waitdesc, .loc = loc };
+			       .waitdesc = weft__lx_work_waitdesc, .loc = loc };
 
 	weft__lx_work_check_init(w, "flush_work", loc);
 	op.objname = w->name;
@@ -173,7 +172,7 @@ static int grab_pending(struct weft_work *w)
 	return 1;
 }
 
-static bool not_running(const struct weft__op *op)
+bool weft__lx_work_not_running(const struct weft__op *op)
 {
 	const struct weft_work *w = op->arg;
 	return !w->runner;
@@ -195,7 +194,7 @@ static int cancel(struct weft_work *w, int sync, bool disable,
 	const char *name = cancel_names[disable][w->delayed != 0][sync != 0];
 	struct weft__op op = { .name = name, .obj = &weft__lx_dom,
 			       .access = WEFT__ACC_WRITE, .arg = w,
-			       .waitdesc = work_waitdesc, .loc = loc };
+			       .waitdesc = weft__lx_work_waitdesc, .loc = loc };
 	int was;
 
 	weft__lx_work_check_init(w, name, loc);
@@ -219,7 +218,7 @@ static int cancel(struct weft_work *w, int sync, bool disable,
 	/* While we wait, queueing attempts fail, as the kernel keeps the
 	 * PENDING bit for the canceller. */
 	w->canceling = 1;
-	op.ready = not_running;
+	op.ready = weft__lx_work_not_running;
 	weft__visible(&op);
 	w->canceling = 0;
 	return was;
@@ -250,61 +249,6 @@ int weft_work_enable(struct weft_work *w, const struct weft_loc *loc)
 			   w->name);
 	w->disable--;
 	return w->disable == 0;
-}
-
-/* ---- tasklet_kill -------------------------------------------------------- */
-
-/* No instance is pending and no other tasklet_kill holds the tasklet:
- * the kernel's test_and_set_bit(TASKLET_STATE_SCHED) would succeed. */
-static bool sched_free(const struct weft__op *op)
-{
-	const struct weft_work *w = op->arg;
-	return !w->pending && !w->canceling;
-}
-
-/* The kernel's tasklet_kill takes TASKLET_STATE_SCHED itself once a
- * scheduled instance has started (so every tasklet_schedule from then
- * on, the running tasklet's own included, does nothing), waits for the
- * running instance to return, and clears the bit.  Flushing instead
- * left a tasklet that rescheduled itself pending, and the memory freed
- * after tasklet_kill was a false use-after-free.  Here canceling plays
- * SCHED: weft_work_queue fails while it is set. */
-void weft_kx_tasklet_kill(struct weft_work *w, const struct weft_loc *loc)
-{
-	struct weft__op op = { .name = "tasklet_kill", .obj = &weft__lx_dom,
-			       .access = WEFT__ACC_WRITE, .arg = w,
-			       .ready = sched_free, .waitdesc = work_waitdesc,
-			       .loc = loc };
-
-	weft__lx_work_check_init(w, op.name, loc);
-	op.objname = w->name;
-	weft_might_sleep(op.name, w->name, loc);
-	weft__wait_on_class(weft__lx_work_class(w), loc);
-	weft__visible(&op);
-	weft__check_access(w, sizeof *w, true, loc);
-	if (!w->runner)
-		return;
-	w->canceling = 1;
-	op.ready = not_running;
-	weft__visible(&op);
-	weft__check_access(w, sizeof *w, true, loc);
-	w->canceling = 0;
-}
-
-/* The heap's own report of the store would be drawn at the header's
- * line (weft's tree, not the program's): the tasklet is named instead,
- * with the place it was set up. */
-void weft_kx_tasklet_unlock(unsigned long *state, const struct weft_work *w)
-{
-	size_t n;
-
-	if (weft__heap_block_start(state) && !weft__heap_live_block(state, &n))
-		weft__fail(WEFT__K(USE_AFTER_FREE), w->init,
-			   "tasklet %s freed its own tasklet: tasklet_action "
-			   "clears the tasklet's RUN state after %s returns, "
-			   "in freed memory (free it only after tasklet_kill, "
-			   "outside its function)", w->name, w->name);
-	*state = 0;
 }
 
 /* ---- flush_workqueue / drain_workqueue ----------------------------------- */

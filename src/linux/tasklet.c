@@ -1,0 +1,61 @@
+/* src/linux/tasklet.c - tasklet_kill and the end of a tasklet's run, of
+ * the kernel header tree's tasklets (include/kernel/linux/weft/
+ * interrupt.h: works of system_highpri_wq, run in softirq context).
+ * tasklet_kill waits as cancel_work_sync does (wq_wait.c). */
+#include <stddef.h>
+
+#include "lx.h"
+#include <kernel/linux/weft_ext.h>
+
+/* No instance is pending and no other tasklet_kill holds the tasklet:
+ * the kernel's test_and_set_bit(TASKLET_STATE_SCHED) would succeed. */
+static bool sched_free(const struct weft__op *op)
+{
+	const struct weft_work *w = op->arg;
+	return !w->pending && !w->canceling;
+}
+
+/* The kernel's tasklet_kill takes TASKLET_STATE_SCHED itself once a
+ * scheduled instance has started (so every tasklet_schedule from then
+ * on, the running tasklet's own included, does nothing), waits for the
+ * running instance to return, and clears the bit.  Flushing instead
+ * left a tasklet that rescheduled itself pending, and the memory freed
+ * after tasklet_kill was a false use-after-free.  Here canceling plays
+ * SCHED: weft_work_queue fails while it is set. */
+void weft_kx_tasklet_kill(struct weft_work *w, const struct weft_loc *loc)
+{
+	struct weft__op op = { .name = "tasklet_kill", .obj = &weft__lx_dom,
+			       .access = WEFT__ACC_WRITE, .arg = w,
+			       .ready = sched_free,
+			       .waitdesc = weft__lx_work_waitdesc, .loc = loc };
+
+	weft__lx_work_check_init(w, op.name, loc);
+	op.objname = w->name;
+	weft_might_sleep(op.name, w->name, loc);
+	weft__wait_on_class(weft__lx_work_class(w), loc);
+	weft__visible(&op);
+	weft__check_access(w, sizeof *w, true, loc);
+	if (!w->runner)
+		return;
+	w->canceling = 1;
+	op.ready = weft__lx_work_not_running;
+	weft__visible(&op);
+	weft__check_access(w, sizeof *w, true, loc);
+	w->canceling = 0;
+}
+
+/* The heap's own report of the store would be drawn at the header's
+ * line (weft's tree, not the program's): the tasklet is named instead,
+ * with the place it was set up. */
+void weft_kx_tasklet_unlock(unsigned long *state, const struct weft_work *w)
+{
+	size_t n;
+
+	if (weft__heap_block_start(state) && !weft__heap_live_block(state, &n))
+		weft__fail(WEFT__K(USE_AFTER_FREE), w->init,
+			   "tasklet %s freed its own tasklet: tasklet_action "
+			   "clears the tasklet's RUN state after %s returns, "
+			   "in freed memory (free it only after tasklet_kill, "
+			   "outside its function)", w->name, w->name);
+	*state = 0;
+}

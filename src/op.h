@@ -220,6 +220,11 @@ void weft__saw_change(void);
  * write step.  Cheap; called by the race detector on writes. */
 void weft__note_progress(void);
 
+/* An op's ready that never answers yes: the op blocks for good (a failed
+ * assumption, a loop parked for ever, a second kthread_stop).  Reads
+ * nothing. */
+bool weft__never_ready(const struct weft__op *op);
+
 /* Attach a short result to the step just taken, shown in the trace after
  * the operation (e.g. "= 0", "busy", "timeout").  s must be a literal or
  * interned in this execution (weft__intern). */

@@ -156,12 +156,6 @@ static bool in_program(uintptr_t pc)
 	return pc && !(pc >= weft_lo && pc < weft_hi);
 }
 
-static bool never_ready(const struct weft__op *op)
-{
-	(void)op;
-	return false;
-}
-
 static int stuck_desc(const struct weft__op *op, char *buf, size_t n)
 {
 	(void)op;
@@ -179,7 +173,7 @@ static _Noreturn void stuck_park(void)
 {
 	struct weft__op op = {
 		.name = "loop", .obj = &stuck_obj, .access = WEFT__ACC_READ,
-		.ready = never_ready, .waitdesc = stuck_desc, .stuck = true,
+		.ready = weft__never_ready, .waitdesc = stuck_desc, .stuck = true,
 		.loc = weft__pc_loc(stuck_at + 1) };
 
 	weft__visible(&op);

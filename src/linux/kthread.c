@@ -137,12 +137,6 @@ void weft__lx_task_use(const struct weft_ktask *t, const char *what,
 			   t->name, gone_why(t));
 }
 
-static bool never(const struct weft__op *op)
-{
-	(void)op;
-	return false;
-}
-
 static int stopped_waitdesc(const struct weft__op *op, char *buf, size_t n)
 {
 	const struct weft_ktask *t = op->obj;
@@ -189,7 +183,7 @@ int weft_kthread_stop(struct weft_ktask *t, const struct weft_loc *loc)
 	 * first. */
 	if (t->should_stop == 2) {
 		op.obj2 = NULL;
-		op.ready = never;
+		op.ready = weft__never_ready;
 		op.waitdesc = stopped_waitdesc;
 		weft__visible(&op);
 	}

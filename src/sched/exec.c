@@ -274,7 +274,7 @@ _Noreturn void weft__exec_exit(int status)
 	weft__end_execution(X && X->pruned ? EXEC_PRUNED : EXEC_OK);
 }
 
-static bool never(const struct weft__op *op)
+bool weft__never_ready(const struct weft__op *op)
 {
 	(void)op;
 	return false;
@@ -295,7 +295,7 @@ _Noreturn void weft__abandon_execution(void)
 _Noreturn void weft__prune(void)
 {
 	struct weft__exec *X = weft__X;
-	struct weft__op op = { .name = "assume", .ready = never,
+	struct weft__op op = { .name = "assume", .ready = weft__never_ready,
 			       .waitdesc = assume_desc };
 
 	if (!X || X->cur < 0 || X->in_epilogue)

@@ -143,25 +143,6 @@ static void wait_edge_after(struct weft_completion *c, unsigned int gen,
 		weft__wait_on_class(cclass(c), loc);
 }
 
-void weft_wait_for_completion(struct weft_completion *c,
-			      const struct weft_loc *loc)
-{
-	struct weft__op op = { .name = "wait_for_completion", .obj = c,
-			       .objname = cname(c), .access = WEFT__ACC_WRITE,
-			       .ready = done_ready,
-			       .waitdesc = completion_waitdesc, .loc = loc };
-
-	unsigned int gen;
-
-	use(c, true, loc);
-	weft_might_sleep("wait_for_completion", cname(c), loc);
-	gen = wait_edge_before(c, loc);
-	weft__visible(&op);
-	use(c, true, loc);
-	wait_edge_after(c, gen, loc);
-	consume(c);
-}
-
 /* Done, or a signal is pending for the waiter (thread arg2): the stop
  * that makes it so steps on the waiter's task state, which the wait
  * names as its second object. */
@@ -170,16 +151,19 @@ static bool done_or_signalled(const struct weft__op *op)
 	return done_ready(op) || weft__lx_task_notified((int)op->arg2);
 }
 
-int weft_wait_for_completion_intr(struct weft_completion *c,
-				  const struct weft_loc *loc)
+/* The untimed waits; intr: an interruptible one, which a pending signal
+ * ends with -ERESTARTSYS, the count left for another.  0 when done. */
+static int untimed_wait(struct weft_completion *c, bool intr,
+			const struct weft_loc *loc)
 {
 	int self = weft__self();
-	struct weft__op op = { .name = "wait_for_completion_interruptible",
-			       .obj = c,
-			       .obj2 = weft__lx_task_state_obj(self),
-			       .objname = cname(c), .access = WEFT__ACC_WRITE,
-			       .ready = done_or_signalled, .arg2 = self,
-			       .waitdesc = completion_waitdesc, .loc = loc };
+	struct weft__op op = {
+		.name = intr ? "wait_for_completion_interruptible"
+			     : "wait_for_completion",
+		.obj = c, .obj2 = intr ? weft__lx_task_state_obj(self) : NULL,
+		.objname = cname(c), .access = WEFT__ACC_WRITE,
+		.ready = intr ? done_or_signalled : done_ready, .arg2 = self,
+		.waitdesc = completion_waitdesc, .loc = loc };
 	unsigned int gen;
 
 	use(c, true, loc);
@@ -194,6 +178,18 @@ int weft_wait_for_completion_intr(struct weft_completion *c,
 	wait_edge_after(c, gen, loc);
 	consume(c);
 	return 0;
+}
+
+void weft_wait_for_completion(struct weft_completion *c,
+			      const struct weft_loc *loc)
+{
+	(void)untimed_wait(c, false, loc);
+}
+
+int weft_wait_for_completion_intr(struct weft_completion *c,
+				  const struct weft_loc *loc)
+{
+	return untimed_wait(c, true, loc);
 }
 
 /* Done, timed out, or (intr) a signal is pending for the waiter. */

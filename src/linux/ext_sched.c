@@ -131,7 +131,8 @@ long weft_kx_schedule(long timeout, const char *what,
 	/* An interruptible sleep with a signal pending does not sleep
 	 * (__schedule's signal_pending_state): after a kthread_stop, a
 	 * kthread's TASK_INTERRUPTIBLE schedule() returns at once. */
-	if (x->state == 0 || timeout == 0 || ((x->state & 1) && x->notify)) {
+	if (x->state == 0 || timeout == 0 ||
+	    ((x->state & WEFT_WAKE_INTERRUPTIBLE) && x->notify)) {
 		x->state = 0;
 		return timeout < 0 ? 0 : timeout;
 	}
@@ -192,7 +193,7 @@ static int wake_state(struct weft_ktask *t, unsigned int states,
 int weft_kx_wake_up_process(struct weft_ktask *t, const struct weft_loc *loc)
 {
 	/* TASK_NORMAL, as the kernel's. */
-	return wake_state(t, 3, "wake_up_process", loc);
+	return wake_state(t, WEFT_WAKE_NORMAL, "wake_up_process", loc);
 }
 
 int weft_kx_wake_up_state(struct weft_ktask *t, unsigned int states,

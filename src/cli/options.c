@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "explore/explore.h"
+#include "sched/run.h"
 #define WEFT__OPTIONS_OWN /* its short names, options.h */
 #include "options.h"
 
@@ -167,9 +168,10 @@ void weft__parse_options(struct weft__cli *cli, int argc, char **argv)
 	/* Read by the worker (src/sched/globals.c); checked here, where a
 	 * bad value can still be a usage error. */
 	if (restore && *restore && strcmp(restore, "copy") &&
-	    strcmp(restore, "check") && strcmp(restore, "status")) {
+	    weft__restore_checks(restore) == 0 && strcmp(restore, "status")) {
 		fprintf(stderr,
-			"weft: WEFT_RESTORE=%s: expected copy, check or status\n",
+			"weft: WEFT_RESTORE=%s: expected copy, check, check:N "
+			"or status\n",
 			restore);
 		exit(2);
 	}

@@ -17,11 +17,12 @@
  * program closed, a failed self-test) falls back to the full copy, which
  * is always correct.  WEFT_RESTORE=copy forces the full copy; WEFT_RESTORE=check
  * tracks whatever the data's size and compares every byte after each
- * restore, stopping weft if tracking missed a write (the test suite runs
- * its programs that way); WEFT_RESTORE=status says on standard error
+ * restore, stopping weft if tracking missed a write; check:N does so for
+ * the first N restores (the test suite runs its programs that way); WEFT_RESTORE=status says on standard error
  * which way the worker restores.  A program that discards pages of its
  * own data (madvise MADV_DONTNEED) changes them without writing: that is
  * outside what tracking sees, and needs WEFT_RESTORE=copy. */
+#include <limits.h>
 #include <link.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -139,6 +140,7 @@ __attribute__((no_sanitize_address)) static bool segsame(const char *a,
 static struct {
 	bool on;    /* restores copy only the written pages (written.c) */
 	bool check; /* WEFT_RESTORE=check: compare everything afterwards */
+	long checks_left; /* check:N: comparisons still to make (-1: all) */
 	bool reprotect; /* this restore protects the pages it copies */
 	const char *off_why;
 } trk;
@@ -181,6 +183,35 @@ static void keep_worthwhile(size_t total)
 
 /* ---- snapshot and restore --------------------------------------------- */
 
+long weft__restore_checks(const char *how)
+{
+	char *end;
+	long n;
+
+	if (!strcmp(how, "check"))
+		return -1;
+	if (strncmp(how, "check:", 6) || how[6] < '1' || how[6] > '9')
+		return 0;
+	n = strtol(how + 6, &end, 10);
+	return *end || n <= 0 || n == LONG_MAX ? 0 : n;
+}
+
+/* check:N has made its N comparisons: the rest of the run restores as
+ * it would without WEFT_RESTORE, by the full copy when tracking was on
+ * only for the check (small data).  The test suite checks this way: a
+ * write that tracking misses shows within the first executions of any
+ * test that makes it, and a long search no longer pays a system call
+ * and the faults at every restore for the check. */
+static void checks_done(void)
+{
+	trk.check = false;
+	if (trk.on && data_bytes < TRACK_MIN_BYTES) {
+		weft__written_stop();
+		trk.on = false;
+		trk.off_why = "the program's data is small";
+	}
+}
+
 void weft__globals_snapshot(void)
 {
 	const char *how = getenv("WEFT_RESTORE");
@@ -195,7 +226,8 @@ void weft__globals_snapshot(void)
 	for (int i = 0; i < nregions; i++)
 		total += regions[i].len;
 	data_bytes = total;
-	trk.check = !strcmp(how, "check");
+	trk.checks_left = weft__restore_checks(how);
+	trk.check = trk.checks_left != 0;
 	trk.off_why = "WEFT_RESTORE=copy";
 	if (strcmp(how, "copy"))
 		trk.off_why = "the program's data is small";
@@ -237,4 +269,6 @@ void weft__globals_restore(void)
 				  "pinned by io_uring or RDMA, or discarded with "
 				  "madvise); run with WEFT_RESTORE=copy",
 				  (void *)regions[i].addr);
+	if (trk.check && trk.checks_left > 0 && --trk.checks_left == 0)
+		checks_done();
 }

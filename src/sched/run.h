@@ -24,6 +24,10 @@ void weft__sched_setup(void);
 /* Save the program's data as it is now, to put it back before every
  * execution (globals.c).  Once per worker, after set-up. */
 void weft__globals_snapshot(void);
+/* How many restores WEFT_RESTORE=how compares with the snapshot: -1 for
+ * "check" (every one), N for "check:N" (the first N, N >= 1), 0 when how
+ * asks for no comparison or is malformed (globals.c).  Does not block. */
+long weft__restore_checks(const char *how);
 /* Run one execution of t under the strategy set up; returns how it ended
  * (exec.c).  weft__cur_test is t while it runs. */
 enum exec_result weft__run_execution(const struct weft_test *t);

@@ -468,9 +468,56 @@ ask_strategy(struct weft__exec *X, const weft__tset *eligp)
 	return tid;
 }
 
+/* The live thread that has waited longest, blocked, at the step limit:
+ * its id, or -1 when none has waited for more than half the execution's
+ * steps.  *since is the step after its last one.  A waiter whose wait
+ * nothing ends while the others go on (a timer that re-arms itself, a
+ * poll that sleeps a tick) is what the kernel calls a hung task; the
+ * fairness hint is no help to it. */
+static int long_waiter(const struct weft__exec *X, long *since)
+{
+	const struct weft__step *steps = weft__trace_steps(&weft__S->t);
+	long n = X->nsteps, best_since = n;
+	int best = -1;
+
+	for (int i = 0; i < X->nthreads; i++) {
+		const struct weft__op *op = X->th[i].pending;
+		long s = n;
+
+		if (X->th[i].state != TS_LIVE || !op || !op->ready ||
+		    op->ready(op))
+			continue;
+		while (s > 0 && steps[s - 1].tid != i)
+			s--;
+		if (s < best_since) {
+			best = i;
+			best_since = s;
+		}
+	}
+	*since = best_since;
+	return best >= 0 && n - best_since > n / 2 ? best : -1;
+}
+
 /* --max-steps reached: the test is inconclusive. */
 static __attribute__((noinline, noreturn)) void step_limit(void)
 {
+	struct weft__exec *X = weft__X;
+	long since;
+	int w = long_waiter(X, &since);
+
+	if (w >= 0) {
+		const struct weft__op *op = X->th[w].pending;
+		weft__limit("step-limit", op->loc,
+			     "an execution took more than --max-steps=%ld "
+			     "steps without finishing, and %s has waited in "
+			     "%s%s%s since step %ld: nothing it waits for "
+			     "happened while the others ran (a wait nothing "
+			     "ends, as a hung task in the kernel, or a "
+			     "longer run than --max-steps allows)",
+			     weft__opts.max_steps, weft__thread_name(w),
+			     op->name, op->objname ? " of " : "",
+			     op->objname ? op->objname : "", since);
+	}
 	weft__limit("step-limit", NULL,
 		     "an execution took more than --max-steps=%ld steps "
 		     "without finishing (a long computation, or a "

@@ -3,9 +3,9 @@
 # counts of the full copy, on a program with 4.3 MB of globals written by
 # stores, the C library and a read() system call (restore_pages.c checks
 # at the start of main that every global is as loaded).  WEFT_RESTORE=check
-# also compares every byte after every restore.  Where the kernel cannot
-# report written pages (before Linux 6.7), the status line must say so
-# and the full copy is what runs.
+# also compares every byte after every restore (check:N, after the first
+# N).  Where the kernel cannot report written pages (before Linux 6.7),
+# the status line must say so and the full copy is what runs.
 . tests/cli/common.inc
 x=$B/tests/cli/restore_pages
 d=$(mktemp -d)
@@ -45,11 +45,13 @@ for strat in dfs random; do
 	*) fail "$strat: the correct program under the full copy: $ok" ;; esac
 	expect_eq "$(run "" "" $strat)" "$ok" "$strat: pages against copy"
 	expect_eq "$(run check "" $strat)" "$ok" "$strat: check against copy"
+	expect_eq "$(run check:7 "" $strat)" "$ok" "$strat: check:7 against copy"
 	bug=$(run copy race $strat)
 	case $bug in "rc=1 bug "*) ;;
 	*) fail "$strat: the racy program under the full copy: $bug" ;; esac
 	expect_eq "$(run "" race $strat)" "$bug" "$strat: race, pages against copy"
 	expect_eq "$(run check race $strat)" "$bug" "$strat: race, check against copy"
+	expect_eq "$(run check:7 race $strat)" "$bug" "$strat: race, check:7 against copy"
 done
 
 # A program that closes every descriptor above 2 and opens log files
@@ -66,8 +68,13 @@ for how in "" check copy; do
 	rm -f "$d/log"
 done
 
-# A value WEFT_RESTORE does not know is a usage error.
-WEFT_RESTORE=full $B/tests/detect/pthread/racy_counter_ok >/dev/null 2>"$d/err.txt"
-expect_eq "$?" 2 "WEFT_RESTORE=full: exit status"
-expect_eq "$(cat "$d/err.txt")" "weft: WEFT_RESTORE=full: expected copy, check or status" "WEFT_RESTORE=full: message"
+# A value WEFT_RESTORE does not know is a usage error, and so is a count
+# of comparisons that is not a positive number.
+for bad in full check: check:0 check:-2 check:x check:5x check:99999999999999999999; do
+	WEFT_RESTORE=$bad $B/tests/detect/pthread/racy_counter_ok >/dev/null 2>"$d/err.txt"
+	expect_eq "$?" 2 "WEFT_RESTORE=$bad: exit status"
+	expect_eq "$(cat "$d/err.txt")" "weft: WEFT_RESTORE=$bad: expected copy, check, check:N or status" "WEFT_RESTORE=$bad: message"
+done
+WEFT_RESTORE=check:1 WEFT_OPTIONS="--strategy=random --iterations=20" $B/tests/detect/pthread/racy_counter_ok >/dev/null 2>&1
+expect_eq "$?" 0 "WEFT_RESTORE=check:1"
 echo ok

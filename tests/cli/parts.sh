@@ -102,10 +102,10 @@ case "$err" in *"bad replay token"*) ;; *) fail "broken token: $err" ;; esac
 rm -f "$d"/t?.json
 # Files re-written with blanks after the colons (Python's json.dumps) are
 # the same results (they were "not a weft result").
-for k in 1 2 3; do
-	python3 -c 'import json, sys
-for l in sys.stdin: print(json.dumps(json.loads(l)))' <"$d"/s$k.json >"$d"/t$k.json
-done
+python3 -c 'import json, sys
+for k in (1, 2, 3):
+    with open("%s/s%d.json" % (sys.argv[1], k)) as f, open("%s/t%d.json" % (sys.argv[1], k), "w") as o:
+        for l in f: print(json.dumps(json.loads(l)), file=o)' "$d"
 expect_eq "$($W merge --format=json "$d"/t*.json | tok)" "$($W merge --format=json "$d"/s*.json | tok)" "re-written shard files"
 rm -f "$d"/t?.json
 # Random sampling divides by executions: the shards' sum is the budget.

@@ -6,12 +6,12 @@
 #
 #   make test-oracle                 the fixed cases and seeds 0-299, with
 #                                    the preemption-bound checks; then the
-#                                    cases and seeds 0-99 explored in parts
+#                                    cases and seeds 0-49 explored in parts
 #                                    by 2 jobs (--split=16 --jobs=2); then
 #                                    weak.py's litmus programs of C11
 #                                    atomics (seeds 0-199 and two that once
-#                                    disagreed, and 0-99 in parts
-#                                    and with --stale-bound=1)
+#                                    disagreed, 0-49 in parts and 0-99
+#                                    with --stale-bound=1)
 #   make fuzz-soundness N=5000       N fresh random seeds (the base is printed;
 #                                    reproduce one with check.py --show SEED)
 
@@ -32,9 +32,9 @@ test-oracle: all
 	@command -v python3 >/dev/null || { echo "test-oracle: python3 is needed (apt-get install python3-minimal)" >&2; exit 1; }
 	rm -rf $(ORACLE_CACHE)
 	$(ORACLE) --cache $(ORACLE_CACHE) --cases --seeds $(ORACLE_SEEDS)
-	$(ORACLE) --cache $(ORACLE_CACHE) --cases --seeds 0-99 --weft-options "split=16 jobs=2"
+	$(ORACLE) --cache $(ORACLE_CACHE) --cases --seeds 0-49 --weft-options "split=16 jobs=2"
 	$(WEAK_ORACLE) --cache $(ORACLE_CACHE) --seeds $(WEAK_SEEDS)
-	$(WEAK_ORACLE) --cache $(ORACLE_CACHE) --seeds 0-99 --weft-options "split=16 jobs=2"
+	$(WEAK_ORACLE) --cache $(ORACLE_CACHE) --seeds 0-49 --weft-options "split=16 jobs=2"
 	$(WEAK_ORACLE) --cache $(ORACLE_CACHE) --seeds 0-99 --stale-bound 1
 	rm -rf $(ORACLE_CACHE)
 

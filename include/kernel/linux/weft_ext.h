@@ -9,6 +9,7 @@
 #include <weft/loc.h>
 #include <weft/ktime.h>
 #include <weft/kthread.h>
+#include <weft/sem.h>
 #include <weft/workqueue.h>
 
 /* ---- timers whose handler runs late, on a CPU of its own ---------------
@@ -89,6 +90,13 @@ int weft_kx_wake_up_process(struct weft_ktask *t, const struct weft_loc *loc);
  * kthread_stop of it makes so (TIF_NOTIFY_SIGNAL, Linux 6.1 on): weft
  * sends no signals.  A scheduling point that reads t's state. */
 int weft_kx_signal_pending(struct weft_ktask *t, const struct weft_loc *loc);
+/* down_interruptible(s) and down_killable(s): take a count of s, or
+ * return -EINTR when a signal is pending for the caller (only a
+ * kthread_stop of it sends one) and the count is 0, at the call or while
+ * it waits.  May block; sleeps (misuse in atomic context); a count taken
+ * orders the up() that gave it before the return, as down() does. */
+int weft_kx_down_intr(weft_sem_t *s, const char *what,
+		      const struct weft_loc *loc);
 /* wake_up_state(): the same, but only when t's state has one of the bits
  * of states (a TASK_UNINTERRUPTIBLE sleeper stays asleep at a
  * wake_up_state(t, TASK_INTERRUPTIBLE)); 1 when it woke t. */

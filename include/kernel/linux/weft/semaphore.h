@@ -32,9 +32,10 @@ static inline void weft_kx_down(struct semaphore *s, const char *what,
 	weft_sem_wait_at(&s->sem, loc);
 }
 #define down(s) weft_kx_down((s), "down", WEFT_HERE)
-/* Signals never arrive (signal_pending is 0): these always take it. */
-#define down_interruptible(s) (weft_kx_down((s), "down_interruptible", WEFT_HERE), 0)
-#define down_killable(s) (weft_kx_down((s), "down_killable", WEFT_HERE), 0)
+/* A kthread_stop of the caller (its only signal) ends these waits with
+ * -EINTR (Linux 6.1 on); a count that is there is taken all the same. */
+#define down_interruptible(s) weft_kx_down_intr(&(s)->sem, "down_interruptible", WEFT_HERE)
+#define down_killable(s) weft_kx_down_intr(&(s)->sem, "down_killable", WEFT_HERE)
 /* 0 when taken, 1 when not: the reverse of mutex_trylock. */
 #define down_trylock(s) (weft_sem_trywait_at(&(s)->sem, WEFT_HERE) != 0)
 #define up(s) weft_sem_post_at(&(s)->sem, WEFT_HERE)

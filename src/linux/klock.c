@@ -8,6 +8,7 @@
  * lock-order graph.  Every lock, trylock and unlock checks that the lock's
  * memory is not freed heap, before its step and, for a thread that may
  * have waited, after it (use-after-free). */
+#include <errno.h>
 #include <stdio.h>
 #include <stddef.h>
 
@@ -356,6 +357,51 @@ static void acquire(struct weft_klock *l, bool shared,
 void weft_klock_lock(struct weft_klock *l, const struct weft_loc *loc)
 {
 	acquire(l, false, loc);
+}
+
+/* Free for the taking, or a stop's signal for the waiter (arg2). */
+static bool excl_or_signalled(const struct weft__op *op)
+{
+	return excl_ready(op) || weft__lx_task_notified((int)op->arg2);
+}
+
+/* An interrupted lock takes nothing (lockorder.c, odpor_ev.c count the
+ * step's effect by this). */
+static uint8_t intr_effect(const struct weft__op *op)
+{
+	return excl_ready(op) ? WEFT__LOCK_ACQUIRE : WEFT__LOCK_NONE;
+}
+
+int weft_klock_lock_intr(struct weft_klock *l, const char *what,
+			 const struct weft_loc *loc)
+{
+	int self = weft__self();
+	struct weft__op op;
+
+	weft__check_access(l, sizeof *l, true, loc);
+	weft__lx_klock_check_init(l, what, loc);
+	/* The kernel's slow path tries the lock before it looks at
+	 * signals (__mutex_lock_common), so a free lock is taken even by
+	 * a stopped thread.  The stop writes the caller's task state
+	 * (kthread.c), which the wait reads. */
+	op = (struct weft__op){ .name = what, .obj = l,
+			       .obj2 = weft__lx_task_state_obj(self),
+			       .objname = weft__lx_klock_name(l),
+			       .access = WEFT__ACC_WRITE,
+			       .ready = excl_or_signalled,
+			       .waitdesc = weft__lx_klock_waitdesc,
+			       .lock = lock_of(l, WEFT__LOCK_ACQUIRE),
+			       .lock_now = intr_effect, .arg2 = self,
+			       .loc = loc };
+	weft_might_sleep(what, weft__lx_klock_name(l), loc);
+	weft__visible(&op);
+	weft__check_access(l, sizeof *l, true, loc);
+	if (!excl_ready(&op)) {
+		weft__step_note("interrupted");
+		return -EINTR;
+	}
+	take(l, false, loc, false);
+	return 0;
 }
 
 void weft_klock_seq_write_begin(struct weft_klock *l,

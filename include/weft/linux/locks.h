@@ -103,8 +103,10 @@ typedef struct weft_klock rwlock_t;
 	} while (0)
 #define mutex_lock(m) weft_klock_lock((m), WEFT_HERE)
 #define mutex_lock_nested(m, sub) weft_klock_lock((m), WEFT_HERE)
-#define mutex_lock_interruptible(m) (weft_klock_lock((m), WEFT_HERE), 0)
-#define mutex_lock_killable(m) (weft_klock_lock((m), WEFT_HERE), 0)
+#define mutex_lock_interruptible(m)                                           \
+	weft_klock_lock_intr((m), "mutex_lock_interruptible", WEFT_HERE)
+#define mutex_lock_killable(m)                                                \
+	weft_klock_lock_intr((m), "mutex_lock_killable", WEFT_HERE)
 #define mutex_trylock(m) weft_klock_trylock((m), WEFT_HERE)
 #define mutex_unlock(m) weft_klock_unlock((m), WEFT_HERE)
 #define mutex_is_locked(m) (weft_klock_is_locked((m), WEFT_HERE))

@@ -1,8 +1,10 @@
 /* linux/weft/mutex.h - part of linux/weft_kernel.h, which includes its
  * parts in order (each may use the names of those before it); kernel
  * code never includes a part itself.  The mutex, rwsem and lockdep
- * spellings beyond <weft/linux.h>: interruptible and nested forms map
- * onto the plain lock, lockdep_assert_held is checked, and class
+ * spellings beyond <weft/linux.h>: nested forms map onto the plain lock,
+ * down_write_killable ends with -EINTR once the caller is stopped (as
+ * mutex_lock_killable does), the read side's interruptible forms always
+ * take it, lockdep_assert_held is checked, and class
  * annotations are accepted and ignored (weft keys classes by init
  * site). */
 #ifndef WEFT_KERNEL_LINUX_WEFT_MUTEX_H
@@ -19,7 +21,8 @@
 #define devm_mutex_init(dev, m) (mutex_init(m), 0)
 #define down_read_interruptible(s) (down_read(s), 0)
 #define down_read_killable(s) (down_read(s), 0)
-#define down_write_killable(s) (down_write(s), 0)
+#define down_write_killable(s)                                                \
+	weft_klock_lock_intr((s), "down_write_killable", WEFT_HERE)
 #define down_read_nested(s, sub) down_read(s)
 #define down_write_nested(s, sub) down_write(s)
 #define down_read_non_owner(s) down_read(s)

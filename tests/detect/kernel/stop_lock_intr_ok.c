@@ -1,3 +1,3 @@
 //! expect: verified
 #define OK
-#include "stop_down_intr_bug.c"
+#include "stop_lock_intr_bug.c"

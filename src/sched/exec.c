@@ -40,6 +40,9 @@ void weft__exec_reset(void)
 	weft__set_running(-1);
 	X->last_tid = -1;
 	X->nsteps = 0;
+	X->step_mark = weft__opts.max_steps / 2;
+	X->late = false;
+	X->late_en = weft__ts_none();
 	X->preemptions = 0;
 	X->unfair = 0;
 	weft__livelock_reset(X);

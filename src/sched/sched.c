@@ -468,25 +468,33 @@ ask_strategy(struct weft__exec *X, const weft__tset *eligp)
 	return tid;
 }
 
-/* The live thread that has waited longest, blocked, at the step limit:
- * its id, or -1 when none has waited for more than half the execution's
- * steps.  *since is the step after its last one.  A waiter whose wait
- * nothing ends while the others go on (a timer that re-arms itself, a
- * poll that sleeps a tick) is what the kernel calls a hung task; the
- * fairness hint is no help to it. */
+/* The live thread that has waited longest, blocked all through the
+ * second half of the execution (never enabled there: late_en), at the
+ * step limit: its id, or -1 when there is none, or when a thread that
+ * could run in that half did not run in it (then fair scheduling may be
+ * the answer, and the general message says so).  *since is the step
+ * after its last one.  A waiter whose wait nothing ends while the others
+ * go on (a timer that re-arms itself, a poll that sleeps a tick) is what
+ * the kernel calls a hung task; the fairness hint is no help to it. */
 static int long_waiter(const struct weft__exec *X, long *since)
 {
 	const struct weft__step *steps = weft__trace_steps(&weft__S->t);
-	long n = X->nsteps, best_since = n;
+	long n = X->nsteps, half = weft__opts.max_steps / 2, best_since = n;
 	int best = -1;
 
+	if (!X->late)
+		return -1;
 	for (int i = 0; i < X->nthreads; i++) {
-		const struct weft__op *op = X->th[i].pending;
 		long s = n;
 
-		if (X->th[i].state != TS_LIVE || !op || !op->ready ||
-		    op->ready(op))
+		if (X->th[i].state != TS_LIVE || !X->th[i].pending)
 			continue;
+		while (s > half && steps[s - 1].tid != i)
+			s--;
+		if (s > half)
+			continue; /* it ran in the second half */
+		if (weft__ts_has(&X->late_en, i))
+			return -1; /* it could have, and did not */
 		while (s > 0 && steps[s - 1].tid != i)
 			s--;
 		if (s < best_since) {
@@ -495,7 +503,7 @@ static int long_waiter(const struct weft__exec *X, long *since)
 		}
 	}
 	*since = best_since;
-	return best >= 0 && n - best_since > n / 2 ? best : -1;
+	return best;
 }
 
 /* --max-steps reached: the test is inconclusive. */
@@ -527,12 +535,24 @@ static __attribute__((noinline, noreturn)) void step_limit(void)
 		     weft__opts.max_steps);
 }
 
+/* Half of --max-steps reached (the second half is watched: late), or
+ * all of it. */
+static __attribute__((noinline)) void step_mark(struct weft__exec *X)
+{
+	if (X->late || X->nsteps >= weft__opts.max_steps)
+		step_limit();
+	X->late = true;
+	X->late_en = X->enabled;
+	X->step_mark = weft__opts.max_steps;
+}
+
 /* Ends the execution at --max-steps, or where the decisions recorded
  * fill the trace. */
-static inline void steps_left(const struct weft__exec *X)
+static inline void steps_left(struct weft__exec *X)
 {
-	if (X->nsteps >= weft__opts.max_steps ||
-	    weft__S->t.ndec >= weft__S->t.cap)
+	if (X->nsteps >= X->step_mark)
+		step_mark(X);
+	if (weft__S->t.ndec >= weft__S->t.cap)
 		step_limit();
 }
 
@@ -566,6 +586,9 @@ static __attribute__((noinline)) int choose_general(struct weft__exec *X)
 	steps_left(X);
 	if (X->nthreads > 64)
 		compute_enabled(X, &live);
+	if (X->late)
+		for (int k = 0; k < (X->nthreads + 63) >> 6; k++)
+			X->late_en.w[k] |= X->enabled.w[k];
 	weft__fair_sets(X);
 	/* weak, deferred and spinning are subsets of enabled: equal sizes
 	 * mean equal sets. */
@@ -620,7 +643,7 @@ static inline bool ordinary(const struct weft__exec *X)
 {
 	return !(X->npw | X->spin_any | X->starve_any | X->n_deferred |
 		 X->n_spinning | (X->atomic_tid >= 0) | (X->alone_tid >= 0) |
-		 (X->spin_steps != 0) | (X->nthreads > 64));
+		 (X->spin_steps != 0) | (X->nthreads > 64) | X->late);
 }
 
 /* Choose and record the next step; never returns when the execution ends

@@ -158,6 +158,14 @@ struct weft__exec {
 	 * joins its workers was asked at every step of theirs). */
 	uint64_t join_mask;
 	int16_t join_tgt[64];
+	/* The step at which steps_left looks again: half of --max-steps,
+	 * then --max-steps.  From the half on (late) every scheduling point
+	 * takes the general path and adds its enabled set to late_en, so
+	 * that the step limit can tell a thread blocked all along from one
+	 * that could have run and was starved (sched.c's long_waiter). */
+	long step_mark;
+	bool late;
+	weft__tset late_en;
 	int atomic_tid;            /* thread inside an atomic section, -1 */
 	int atomic_depth;
 	int alone_tid;             /* spinner run alone until it leaves its

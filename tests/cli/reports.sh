@@ -91,6 +91,14 @@ n=$(printf '%s\n' "$out" | wc -l)
 [ "$n" -lt 400 ] || fail "endless handoff: $n lines"
 n=$($R --filter=endless_handoff --strategy=random --iterations=1 --max-steps=5000 --verbose | wc -l)
 [ "$n" -gt 1000 ] || fail "endless handoff, --verbose: $n lines"
+# The step limit names a thread blocked for most of the execution
+# (tests/golden/hung_wait), but not when a thread that could run was
+# starved: there fair scheduling is the answer, and the message says so
+# (main waits to run while the worker loops, in busy_worker_ok).
+out=$(WEFT_OPTIONS="strategy=dfs max-steps=3000" $B/tests/detect/pthread/busy_worker_ok)
+has "$out" "inconclusive (step-limit" "starved main"
+has "$out" "--starve-bound=1000" "starved main"
+hasnt "$out" "has waited in" "starved main"
 # A static object's destructor run at exit frees at "exit, in the
 # destructor of" the object, not at weft's or the C++ library's code.
 out=$($B/tests/detect/cxx/static_dtor_bug)

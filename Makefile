@@ -151,6 +151,12 @@ $(BUILD)/tests/detect/kernel/%: tests/detect/kernel/%.c $(WEFTCC) $(SOLIB) $(MAI
 	@mkdir -p $(dir $@)
 	WEFT_CC=$(CC) $(WEFTCC) $(SAN) --kernel=linux -O1 -g -Wall -Wextra -Werror $< -o $@
 
+# FreeBSD kernel source (tests/detect/bsdkernel/) against the same tree's
+# <sys/*.h>, as weft-cc --kernel=freebsd selects it.
+$(BUILD)/tests/detect/bsdkernel/%: tests/detect/bsdkernel/%.c $(WEFTCC) $(SOLIB) $(MAINOBJ) $(wildcard include/kernel/sys/*.h)
+	@mkdir -p $(dir $@)
+	WEFT_CC=$(CC) $(WEFTCC) $(SAN) --kernel=freebsd -O1 -g -Wall -Wextra -Werror $< -o $@
+
 # So does the example driver (examples/kernel_driver/README.md).
 $(BUILD)/examples/kernel_driver/%: examples/kernel_driver/%.c $(WEFTCC) $(SOLIB) $(MAINOBJ) $(wildcard include/kernel/*/*.h include/kernel/*/*/*.h)
 	@mkdir -p $(dir $@)

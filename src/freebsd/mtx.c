@@ -12,6 +12,8 @@
  * recursive mutex is in the set once; its depth is the weft mutex's. */
 #include <stdio.h>
 
+#include <weft/kcontext.h>
+
 #include "freebsd/bsd.h"
 #include "sync/sync.h"
 
@@ -292,6 +294,11 @@ void weft__bsd_may_sleep(const char *what, const struct weft_bsd_mtx *allowed,
 			   (m->opts & WEFT_BSD_MTX_SPIN) ? "spin" : "sleep",
 			   weft__bsd_mtx_name(m), weft__bsd_site(m->m.acquired));
 	}
+	/* rwlock(9): "threads ... must not sleep while holding an rw
+	 * lock" (WITNESS: sleeping with a non-sleepable lock).  The kernel
+	 * lock kit counts a held rw lock as atomic context, as it does a
+	 * Linux rwlock_t, and says so with its holder's site. */
+	weft_might_sleep(what, NULL, loc);
 }
 
 void weft_bsd_may_sleep(const char *what, const struct weft_loc *loc)

@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "rw_sleep_bug.c"

@@ -21,6 +21,10 @@ enum { WEFT_KLOCK_SPIN = 1, WEFT_KLOCK_MUTEX, WEFT_KLOCK_RWSEM,
  * sx(9) lock, an RWLOCK an rw(9) lock), with FreeBSD's names in reports
  * and sx's nesting of shared holds. */
 #define WEFT_KLOCK_BSD 0x100
+/* Or'ed in too: the exclusive holder may take the lock again, each take
+ * undone by one unlock (sx_init_flags(SX_RECURSE), rw_init_flags
+ * (RW_RECURSE)); without it a second take by the holder deadlocks. */
+#define WEFT_KLOCK_RECURSE 0x200
 
 /* Whether holders of a lock of this kind spin (and so must not sleep). */
 #define WEFT_KLOCK_SPINS(kind)                                                \
@@ -44,9 +48,12 @@ struct weft_klock {
 	int kind;                  /* WEFT_KLOCK_* */
 	const struct weft_loc *init;     /* init site (class key), or NULL */
 	unsigned char bsd;         /* initialised with WEFT_KLOCK_BSD */
+	unsigned char recurse;     /* initialised with WEFT_KLOCK_RECURSE */
+	int depth;                 /* the holder's takes beyond the first */
 };
 
-#define WEFT_KLOCK_INIT(kind, name) { { { 0, 0, 0, (name), 0 } }, (kind), 0, 0 }
+#define WEFT_KLOCK_INIT(kind, name)                                           \
+	{ { { 0, 0, 0, (name), 0 } }, (kind), 0, 0, 0, 0 }
 
 /* Initialise l as an unlocked lock of the given kind.  Not a scheduling
  * point.  Re-initialising a held lock is reported as misuse. */

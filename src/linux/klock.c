@@ -100,9 +100,29 @@ void weft_klock_init(struct weft_klock *l, int kind, const char *name,
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "re-initialising %s while holding it",
 			   weft__lx_klock_name(l));
-	*l = (struct weft_klock)WEFT_KLOCK_INIT(kind & ~WEFT_KLOCK_BSD, name);
+	*l = (struct weft_klock)WEFT_KLOCK_INIT(
+		kind & ~(WEFT_KLOCK_BSD | WEFT_KLOCK_RECURSE), name);
 	l->init = loc;
 	l->bsd = (kind & WEFT_KLOCK_BSD) != 0;
+	l->recurse = (kind & WEFT_KLOCK_RECURSE) != 0;
+}
+
+static const char *unlock_name(const struct weft_klock *l, bool shared);
+
+/* A recursive lock taken again (try: by a trylock, which then succeeds)
+ * or given back once by its exclusive holder: a step on the lock that
+ * orders nothing new, since the holder already has it.  false when the
+ * caller is not that holder of a recursive lock. */
+static bool recursion(struct weft_klock *l, int delta, bool try,
+		      const struct weft_loc *loc)
+{
+	if (!l->recurse || l->owner != weft__self() + 1 ||
+	    (delta < 0 && l->depth == 0))
+		return false;
+	weft__point(delta > 0 ? op_name(l, 0, try) : unlock_name(l, false), l,
+		    weft__lx_klock_name(l), WEFT__ACC_WRITE, loc);
+	l->depth += delta;
+	return true;
 }
 
 static bool excl_ready(const struct weft__op *op)
@@ -324,6 +344,8 @@ static void acquire(struct weft_klock *l, bool shared,
 
 	weft__check_access(l, sizeof *l, true, loc);
 	weft__lx_klock_check_init(l, "lock", loc);
+	if (!shared && recursion(l, 1, false, loc))
+		return;
 	name = op_name(l, shared, 0);
 	/* A read side is a read of the lock, as a POSIX rwlock's is (sync/
 	 * rwlock.c): ordered after the last writer's release and before
@@ -462,6 +484,8 @@ static int try_acquire(struct weft_klock *l, bool shared,
 
 	weft__check_access(l, sizeof *l, true, loc);
 	weft__lx_klock_check_init(l, "trylock", loc);
+	if (!shared && recursion(l, 1, true, loc))
+		return 1;
 	op = (struct weft__op){ .name = op_name(l, shared, 1), .obj = l,
 				.objname = weft__lx_klock_name(l),
 				.access = shared ? WEFT__ACC_READ
@@ -542,7 +566,8 @@ static void release(struct weft_klock *l, bool shared,
 
 void weft_klock_unlock(struct weft_klock *l, const struct weft_loc *loc)
 {
-	release(l, false, loc);
+	if (!recursion(l, -1, false, loc))
+		release(l, false, loc);
 }
 
 void weft_klock_read_unlock(struct weft_klock *l, const struct weft_loc *loc)

@@ -119,7 +119,11 @@ struct sx {
 	weft_klock_init(&(sx)->l, WEFT_KLOCK_RWSEM | WEFT_KLOCK_BSD, (name),   \
 			WEFT_HERE)
 #define sx_init_flags(sx, name, flags)                                        \
-	((void)(flags), sx_init(sx, name))
+	weft_klock_init(&(sx)->l,                                             \
+			WEFT_KLOCK_RWSEM | WEFT_KLOCK_BSD |                   \
+				(((flags) & SX_RECURSE) ? WEFT_KLOCK_RECURSE  \
+							: 0),                 \
+			(name), WEFT_HERE)
 #define sx_destroy(sx) ((void)(sx))
 /* sx locks sleep: taking one while holding a mutex is misuse (WITNESS). */
 #define sx_xlock(sx)                                                          \
@@ -193,7 +197,12 @@ struct rwlock {
 #define rw_init(rw, name)                                                     \
 	weft_klock_init(&(rw)->l, WEFT_KLOCK_RWLOCK | WEFT_KLOCK_BSD, (name),  \
 			WEFT_HERE)
-#define rw_init_flags(rw, name, flags) ((void)(flags), rw_init(rw, name))
+#define rw_init_flags(rw, name, flags)                                        \
+	weft_klock_init(&(rw)->l,                                             \
+			WEFT_KLOCK_RWLOCK | WEFT_KLOCK_BSD |                  \
+				(((flags) & RW_RECURSE) ? WEFT_KLOCK_RECURSE  \
+							: 0),                 \
+			(name), WEFT_HERE)
 #define rw_destroy(rw) ((void)(rw))
 #define rw_rlock(rw) weft_klock_read(&(rw)->l, WEFT_HERE)
 #define rw_runlock(rw) weft_klock_read_unlock(&(rw)->l, WEFT_HERE)

@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "lock_recurse_bug.c"

@@ -219,9 +219,12 @@ static struct weft_work *first_runnable(const struct weft_wq *wq)
 	if (wq->ordered)
 		return wq->head && !runs_here(wq, wq->head) ? wq->head : NULL;
 	/* A work is never run by two workers of a queue at once: an
-	 * instance queued while the previous one runs waits for it. */
+	 * instance queued while the previous one runs waits for it.  A
+	 * FreeBSD taskqueue has no such rule (taskqueue_run_locked starts
+	 * whatever task is first): with several threads, a task queued
+	 * again while it runs runs beside itself. */
 	for (struct weft_work *w = wq->head; w; w = w->next)
-		if (!runs_here(wq, w) &&
+		if ((wq->bsd || !runs_here(wq, w)) &&
 		    (!pc || w->cpu == WEFT__LX_CPU_ANY ||
 		     weft__lx_wq_running_on(wq, w->cpu) < wq->max_active))
 			return w;
@@ -490,9 +493,10 @@ void weft__lx_wq_spawn_if_needed(struct weft_wq *wq, const struct weft_loc *loc)
 	for (int k = 0; k < wq->nworkers; k++)
 		idle += !wq->cur[k];
 	/* A work queued again while it runs on this queue waits for its
-	 * runner, which takes it next: it needs no worker of its own. */
+	 * runner, which takes it next: it needs no worker of its own (on a
+	 * taskqueue it does: see first_runnable). */
 	for (struct weft_work *w = wq->head; w; w = w->next)
-		pending += !runs_here(wq, w);
+		pending += wq->bsd || !runs_here(wq, w);
 	while (idle < pending && wq->nworkers < limit) {
 		struct weft__lx_worker *wk = weft__exec_alloc(sizeof *wk);
 		int k = wq->nworkers++;

@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "tq_reentrant_bug.c"

@@ -24,6 +24,7 @@
 #include <strings.h>
 #include <sys/types.h>
 
+#include <weft/katomic.h>
 #include <weft/klock.h>
 #include <linux/weft_ext.h>
 #include <weft/freebsd.h>
@@ -278,5 +279,58 @@ void weft_bsd_task_run_unmodelled(struct weft_work *w);
 #define taskqueue_enqueue_timeout(tq, tt, t) weft_bsd_task_run_unmodelled(0)
 #define taskqueue_drain_timeout(tq, tt) weft_bsd_task_run_unmodelled(0)
 #define taskqueue_cancel_timeout(tq, tt, p) weft_bsd_task_run_unmodelled(0)
+/* struct timeout_task: declared, so that a softc holding one compiles to
+ * the message above rather than to "storage size isn't known". */
+struct timeout_task {
+	struct task t;
+};
+WEFT_BSD_UNMODELLED("blocking a taskqueue (taskqueue_block, "
+		    "taskqueue_unblock, taskqueue_quiesce)")
+void weft_bsd_taskqueue_block_unmodelled(void);
+#define taskqueue_block(tq) weft_bsd_taskqueue_block_unmodelled()
+#define taskqueue_unblock(tq) weft_bsd_taskqueue_block_unmodelled()
+#define taskqueue_quiesce(tq) weft_bsd_taskqueue_block_unmodelled()
+WEFT_BSD_UNMODELLED("this callout call (callout_async_drain, "
+		    "callout_reset_sbt, callout_init_rw: use callout_drain, "
+		    "callout_reset, callout_init_mtx)")
+int weft_bsd_callout_unmodelled(void);
+#define callout_async_drain(c, fn) weft_bsd_callout_unmodelled()
+#define callout_reset_sbt(c, sbt, pr, fn, arg, flags)                         \
+	weft_bsd_callout_unmodelled()
+#define callout_reset_sbt_on(c, sbt, pr, fn, arg, cpu, flags)                 \
+	weft_bsd_callout_unmodelled()
+#define callout_init_rw(c, rw, flags) weft_bsd_callout_unmodelled()
+
+/* DELAY(9): a busy wait, which sleeps no one and orders nothing; a
+ * scheduling point, as the kernel may be preempted in it. */
+#define DELAY(us) weft_kbarrier("DELAY", WEFT_HERE)
+
+/* ---- condvar(9) ------------------------------------------------------------
+ *
+ * FreeBSD builds condition variables and msleep on the same sleep
+ * queues: cv_wait sleeps on the condition variable as a wait channel
+ * with its mutex as the interlock (released once the thread is on the
+ * queue, taken again before it returns), cv_signal wakes the waiter that
+ * has slept longest (wakeup_one), cv_broadcast every waiter.  Only sleep
+ * mutexes as the lock (an sx or rw lock as cv_wait's lock does not
+ * compile).  No signals come: the _sig forms return 0 as the plain ones
+ * do; cv_timedwait returns EWOULDBLOCK when its timo ticks pass. */
+struct cv {
+	const char *cv_description;
+};
+#define cv_init(cvp, desc) ((void)((cvp)->cv_description = (desc)))
+#define cv_destroy(cvp) ((void)(cvp))
+#define cv_wmesg(cvp) ((cvp)->cv_description)
+#define cv_wait(cvp, mp)                                                      \
+	((void)msleep((cvp), (mp), 0, (cvp)->cv_description, 0))
+#define cv_wait_unlock(cvp, mp)                                               \
+	((void)msleep((cvp), (mp), PDROP, (cvp)->cv_description, 0))
+#define cv_wait_sig(cvp, mp) msleep((cvp), (mp), 0, (cvp)->cv_description, 0)
+#define cv_timedwait(cvp, mp, timo)                                           \
+	msleep((cvp), (mp), 0, (cvp)->cv_description, (timo) > 0 ? (timo) : 1)
+#define cv_timedwait_sig(cvp, mp, timo) cv_timedwait((cvp), (mp), (timo))
+#define cv_signal(cvp) wakeup_one(cvp)
+#define cv_broadcast(cvp) wakeup(cvp)
+#define cv_broadcastpri(cvp, pri) ((void)(pri), wakeup(cvp))
 
 #endif

@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "cv_wait_bug.c"

@@ -73,6 +73,10 @@ void weft_klock_lock(struct weft_klock *l, const struct weft_loc *loc);
  * takes l, and after the stop when it does not. */
 int weft_klock_lock_intr(struct weft_klock *l, const char *what,
 			 const struct weft_loc *loc);
+/* down_read_interruptible and down_read_killable: the same for a read
+ * side, taken when no writer holds l. */
+int weft_klock_read_intr(struct weft_klock *l, const char *what,
+			 const struct weft_loc *loc);
 /* A seqcount's write side (write_seqcount_begin): l taken exclusively
  * as weft_klock_lock does, after a step that reports another writer
  * inside (a seqcount has no lock of its own; its writers must be

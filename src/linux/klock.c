@@ -381,49 +381,75 @@ void weft_klock_lock(struct weft_klock *l, const struct weft_loc *loc)
 	acquire(l, false, loc);
 }
 
-/* Free for the taking, or a stop's signal for the waiter (arg2). */
-static bool excl_or_signalled(const struct weft__op *op)
+/* Free for the taking (for reading when op->arg is set), or a stop's
+ * signal for the waiter (arg2). */
+static bool free_for(const struct weft__op *op)
 {
-	return excl_ready(op) || weft__lx_task_notified((int)op->arg2);
+	return op->arg ? shared_ready(op) : excl_ready(op);
+}
+
+static bool free_or_signalled(const struct weft__op *op)
+{
+	return free_for(op) || weft__lx_task_notified((int)op->arg2);
 }
 
 /* An interrupted lock takes nothing (lockorder.c, odpor_ev.c count the
  * step's effect by this). */
 static uint8_t intr_effect(const struct weft__op *op)
 {
-	return excl_ready(op) ? WEFT__LOCK_ACQUIRE : WEFT__LOCK_NONE;
+	return free_for(op) ? WEFT__LOCK_ACQUIRE : WEFT__LOCK_NONE;
 }
 
-int weft_klock_lock_intr(struct weft_klock *l, const char *what,
-			 const struct weft_loc *loc)
+/* The interruptible and killable takes: the lock when it is free, else
+ * -EINTR once the caller is stopped. */
+static int acquire_intr(struct weft_klock *l, bool shared, const char *what,
+			const struct weft_loc *loc)
 {
 	int self = weft__self();
 	struct weft__op op;
 
 	weft__check_access(l, sizeof *l, true, loc);
 	weft__lx_klock_check_init(l, what, loc);
-	/* The kernel's slow path tries the lock before it looks at
-	 * signals (__mutex_lock_common), so a free lock is taken even by
-	 * a stopped thread.  The stop writes the caller's task state
-	 * (kthread.c), which the wait reads. */
+	/* The kernel's slow paths try the lock before they look at
+	 * signals (__mutex_lock_common, __down_read_common), so a free
+	 * lock is taken even by a stopped thread.  The stop writes the
+	 * caller's task state (kthread.c), which the wait reads.  A read
+	 * side is a read of the lock, as in acquire(). */
 	op = (struct weft__op){ .name = what, .obj = l,
 			       .obj2 = weft__lx_task_state_obj(self),
 			       .objname = weft__lx_klock_name(l),
-			       .access = WEFT__ACC_WRITE,
-			       .ready = excl_or_signalled,
+			       .access = shared ? WEFT__ACC_READ
+						: WEFT__ACC_WRITE,
+			       .ready = free_or_signalled,
 			       .waitdesc = weft__lx_klock_waitdesc,
 			       .lock = lock_of(l, WEFT__LOCK_ACQUIRE),
-			       .lock_now = intr_effect, .arg2 = self,
+			       .lock_now = intr_effect,
+			       .arg = shared ? (void *)1 : NULL, .arg2 = self,
 			       .loc = loc };
 	weft_might_sleep(what, weft__lx_klock_name(l), loc);
+	if (shared && l->kind == WEFT_KLOCK_RWSEM && !l->bsd &&
+	    weft__lx_klock_reader(self, l))
+		recursive_read(l, loc);
 	weft__visible(&op);
 	weft__check_access(l, sizeof *l, true, loc);
-	if (!excl_ready(&op)) {
+	if (!free_for(&op)) {
 		weft__step_note("interrupted");
 		return -EINTR;
 	}
-	take(l, false, loc, false);
+	take(l, shared, loc, false);
 	return 0;
+}
+
+int weft_klock_lock_intr(struct weft_klock *l, const char *what,
+			 const struct weft_loc *loc)
+{
+	return acquire_intr(l, false, what, loc);
+}
+
+int weft_klock_read_intr(struct weft_klock *l, const char *what,
+			 const struct weft_loc *loc)
+{
+	return acquire_intr(l, true, what, loc);
 }
 
 void weft_klock_seq_write_begin(struct weft_klock *l,

@@ -1,5 +1,6 @@
 // The interruptible and killable lock calls, down_interruptible(),
-// down_killable(), mutex_lock_interruptible() and mutex_lock_killable(),
+// down_killable(), mutex_lock_interruptible(), mutex_lock_killable(),
+// down_read_interruptible() and down_read_killable(),
 // take a lock that is free, and otherwise return -EINTR once a signal is
 // pending for the caller: since Linux 6.1 a kthread_stop() of it is one
 // (TIF_NOTIFY_SIGNAL; __down_common and __mutex_lock_common check
@@ -17,6 +18,8 @@
 //! expect(sem_stop_while_holding): bug assertion
 //! expect(mutex_ignored_eintr): bug misuse
 //! expect(mutex_stop_while_holding): bug misuse
+//! expect(rwsem_ignored_eintr): bug misuse
+//! expect(rwsem_stop_while_holding): bug misuse
 #include <linux/delay.h>
 #include <linux/kthread.h>
 #include <linux/mutex.h>
@@ -27,9 +30,12 @@ static DEFINE_SEMAPHORE(sem, 1);
 static DEFINE_MUTEX(lock);
 static int data;
 
-/* The lock under test: the semaphore or the mutex. */
+/* The lock under test: the semaphore, the mutex, or an rw_semaphore's
+ * read side (the holder writes): the reader's interruptible take and
+ * its give, the holder's take and give. */
 struct prim {
 	int (*take_intr)(void);
+	void (*give_intr)(void);
 	void (*take)(void);
 	void (*give)(void);
 };
@@ -45,7 +51,8 @@ static int sem_take_intr(void)
 }
 static void sem_take(void) { down(&sem); }
 static void sem_give(void) { up(&sem); }
-static const struct prim sem_prim = { sem_take_intr, sem_take, sem_give };
+static const struct prim sem_prim = { sem_take_intr, sem_give, sem_take,
+				      sem_give };
 
 static int mutex_take_intr(void)
 {
@@ -58,8 +65,25 @@ static int mutex_take_intr(void)
 }
 static void mutex_take(void) { mutex_lock(&lock); }
 static void mutex_give(void) { mutex_unlock(&lock); }
-static const struct prim mutex_prim = { mutex_take_intr, mutex_take,
-					mutex_give };
+static const struct prim mutex_prim = { mutex_take_intr, mutex_give,
+					mutex_take, mutex_give };
+
+static DECLARE_RWSEM(rwsem);
+
+static int read_take_intr(void)
+{
+#ifdef OK
+	return down_read_killable(&rwsem);
+#else
+	(void)down_read_interruptible(&rwsem);
+	return 0;
+#endif
+}
+static void read_give(void) { up_read(&rwsem); }
+static void write_take(void) { down_write(&rwsem); }
+static void write_give(void) { up_write(&rwsem); }
+static const struct prim rwsem_prim = { read_take_intr, read_give,
+					write_take, write_give };
 
 static int reader(void *arg)
 {
@@ -69,7 +93,7 @@ static int reader(void *arg)
 	if (p->take_intr())
 		return -EINTR;
 	r = data;
-	p->give();
+	p->give_intr();
 	return r;
 }
 
@@ -121,6 +145,8 @@ static void stop_while_holding(const struct prim *p)
 WEFT_TEST(sem_ignored_eintr) { ignored_eintr(&sem_prim); }
 WEFT_TEST(mutex_ignored_eintr) { ignored_eintr(&mutex_prim); }
 WEFT_TEST(mutex_stop_while_holding) { stop_while_holding(&mutex_prim); }
+WEFT_TEST(rwsem_ignored_eintr) { ignored_eintr(&rwsem_prim); }
+WEFT_TEST(rwsem_stop_while_holding) { stop_while_holding(&rwsem_prim); }
 
 WEFT_TEST(sem_stop_while_holding)
 {

@@ -2,9 +2,9 @@
  * parts in order (each may use the names of those before it); kernel
  * code never includes a part itself.  The mutex, rwsem and lockdep
  * spellings beyond <weft/linux.h>: nested forms map onto the plain lock,
- * down_write_killable ends with -EINTR once the caller is stopped (as
- * mutex_lock_killable does), the read side's interruptible forms always
- * take it, lockdep_assert_held is checked, and class
+ * down_write_killable and the read side's interruptible and killable
+ * forms end with -EINTR once the caller is stopped (as
+ * mutex_lock_killable does), lockdep_assert_held is checked, and class
  * annotations are accepted and ignored (weft keys classes by init
  * site). */
 #ifndef WEFT_KERNEL_LINUX_WEFT_MUTEX_H
@@ -19,8 +19,10 @@
 #define mutex_lock_killable_nested(m, sub) mutex_lock_killable(m)
 #define mutex_lock_nest_lock(m, nest) mutex_lock(m)
 #define devm_mutex_init(dev, m) (mutex_init(m), 0)
-#define down_read_interruptible(s) (down_read(s), 0)
-#define down_read_killable(s) (down_read(s), 0)
+#define down_read_interruptible(s)                                            \
+	weft_klock_read_intr((s), "down_read_interruptible", WEFT_HERE)
+#define down_read_killable(s)                                                 \
+	weft_klock_read_intr((s), "down_read_killable", WEFT_HERE)
 #define down_write_killable(s)                                                \
 	weft_klock_lock_intr((s), "down_write_killable", WEFT_HERE)
 #define down_read_nested(s, sub) down_read(s)

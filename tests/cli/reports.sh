@@ -99,6 +99,15 @@ out=$(WEFT_OPTIONS="strategy=dfs max-steps=3000" $B/tests/detect/pthread/busy_wo
 has "$out" "inconclusive (step-limit" "starved main"
 has "$out" "--starve-bound=1000" "starved main"
 hasnt "$out" "has waited in" "starved main"
+# A budget spent while the exhaustive half had not ended says how to let
+# it end (a probe's lock-free queues passed in 1.5 s of a 60 s limit,
+# and verified with --iterations=0); an exhaustive strategy asked for by
+# name never switches, and says nothing of it.
+out=$(WEFT_OPTIONS="iterations=200" $B/tests/golden/fair_abandon)
+has "$out" "budget spent" "auto, budget spent"
+has "$out" "note: the exhaustive search had not ended at half of the --iterations=200 budget" "auto, budget spent"
+out=$(WEFT_OPTIONS="iterations=200 strategy=dfs" $B/tests/golden/fair_abandon)
+hasnt "$out" "PCT sampled" "dfs, budget spent"
 # A static object's destructor run at exit frees at "exit, in the
 # destructor of" the object, not at weft's or the C++ library's code.
 out=$($B/tests/detect/cxx/static_dtor_bug)

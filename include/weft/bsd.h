@@ -111,6 +111,12 @@ enum {
 int weft_bsd_msleep_at(const void *chan, struct weft_bsd_mtx *m, int pri,
 		       const char *wmesg, int timo, int spin,
 		       const struct weft_loc *loc);
+/* The same, with the caller's name for the sleep in reports and traces
+ * (pause, cv_wait, ...); NULL names it by its arguments, as
+ * weft_bsd_msleep_at does. */
+int weft_bsd_sleep_as_at(const char *name, const void *chan,
+			 struct weft_bsd_mtx *m, int pri, const char *wmesg,
+			 int timo, int spin, const struct weft_loc *loc);
 /* Wake every thread sleeping on chan (wakeup) or the one that has slept
  * longest (wakeup_one).  Never block; scheduling points. */
 void weft_bsd_wakeup_at(const void *chan, const struct weft_loc *loc);

@@ -66,7 +66,18 @@ int weft_bsd_msleep_at(const void *chan, struct weft_bsd_mtx *m, int pri,
 		       const char *wmesg, int timo, int spin,
 		       const struct weft_loc *loc)
 {
-	const char *opname = spin ? "msleep_spin" : m ? "msleep" : "tsleep";
+	return weft_bsd_sleep_as_at(NULL, chan, m, pri, wmesg, timo, spin,
+				    loc);
+}
+
+int weft_bsd_sleep_as_at(const char *name, const void *chan,
+			 struct weft_bsd_mtx *m, int pri, const char *wmesg,
+			 int timo, int spin, const struct weft_loc *loc)
+{
+	const char *opname = name ? name
+			     : spin ? "msleep_spin"
+			     : m    ? "msleep"
+				    : "tsleep";
 	struct bsd_thread *t = weft__bsd_self();
 	struct weft__op op;
 	const char *cname;

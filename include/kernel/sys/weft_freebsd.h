@@ -66,7 +66,9 @@
 #define panic(...)                                                            \
 	weft_report("crash", WEFT_HERE, "panic")
 #define pause(wmesg, timo)                                                    \
-	((void)tsleep(&weft_bsd_pause_chan_, 0, (wmesg), (timo) > 0 ? (timo) : 1))
+	((void)weft_bsd_sleep_as_at("pause", &weft_bsd_pause_chan_,           \
+				    (struct weft_bsd_mtx *)0, 0, (wmesg),     \
+				    (timo) > 0 ? (timo) : 1, 0, WEFT_HERE))
 static char weft_bsd_pause_chan_ __attribute__((unused));
 #define log(level, ...) ((void)(level))
 #define critical_enter() ((void)0)
@@ -321,14 +323,19 @@ struct cv {
 #define cv_init(cvp, desc) ((void)((cvp)->cv_description = (desc)))
 #define cv_destroy(cvp) ((void)(cvp))
 #define cv_wmesg(cvp) ((cvp)->cv_description)
-#define cv_wait(cvp, mp)                                                      \
-	((void)msleep((cvp), (mp), 0, (cvp)->cv_description, 0))
+#define WEFT_BSD_CV_SLEEP_(name, cvp, mp, pri, timo)                          \
+	weft_bsd_sleep_as_at((name), (cvp), weft__bsd_mtxp(mp), (pri),        \
+			     (cvp)->cv_description, (timo), 0, WEFT_HERE)
+#define cv_wait(cvp, mp) ((void)WEFT_BSD_CV_SLEEP_("cv_wait", cvp, mp, 0, 0))
 #define cv_wait_unlock(cvp, mp)                                               \
-	((void)msleep((cvp), (mp), PDROP, (cvp)->cv_description, 0))
-#define cv_wait_sig(cvp, mp) msleep((cvp), (mp), 0, (cvp)->cv_description, 0)
+	((void)WEFT_BSD_CV_SLEEP_("cv_wait_unlock", cvp, mp, PDROP, 0))
+#define cv_wait_sig(cvp, mp) WEFT_BSD_CV_SLEEP_("cv_wait_sig", cvp, mp, 0, 0)
 #define cv_timedwait(cvp, mp, timo)                                           \
-	msleep((cvp), (mp), 0, (cvp)->cv_description, (timo) > 0 ? (timo) : 1)
-#define cv_timedwait_sig(cvp, mp, timo) cv_timedwait((cvp), (mp), (timo))
+	WEFT_BSD_CV_SLEEP_("cv_timedwait", cvp, mp, 0,                        \
+			   (timo) > 0 ? (timo) : 1)
+#define cv_timedwait_sig(cvp, mp, timo)                                       \
+	WEFT_BSD_CV_SLEEP_("cv_timedwait_sig", cvp, mp, 0,                    \
+			   (timo) > 0 ? (timo) : 1)
 #define cv_signal(cvp) wakeup_one(cvp)
 #define cv_broadcast(cvp) wakeup(cvp)
 #define cv_broadcastpri(cvp, pri) ((void)(pri), wakeup(cvp))

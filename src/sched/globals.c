@@ -15,11 +15,12 @@
  * last restore (written.c), only those are copied.  Anything unexpected
  * (no such system call, a kernel without it, a file descriptor the
  * program closed, a failed self-test) falls back to the full copy, which
- * is always correct.  WEFT_RESTORE=copy forces the full copy; WEFT_RESTORE=check
- * tracks whatever the data's size and compares every byte after each
- * restore, stopping weft if tracking missed a write; check:N does so for
- * the first N restores (the test suite runs its programs that way); WEFT_RESTORE=status says on standard error
- * which way the worker restores.  A program that discards pages of its
+ * is always correct.  WEFT_RESTORE=copy forces the full copy;
+ * WEFT_RESTORE=check tracks whatever the data's size and compares every
+ * byte after each restore, stopping weft if tracking missed a write;
+ * check:N does so for the first N restores (the test suite runs its
+ * programs that way); WEFT_RESTORE=status says on standard error which
+ * way the worker restores.  A program that discards pages of its
  * own data (madvise MADV_DONTNEED) changes them without writing: that is
  * outside what tracking sees, and needs WEFT_RESTORE=copy. */
 #include <limits.h>
@@ -139,8 +140,9 @@ __attribute__((no_sanitize_address)) static bool segsame(const char *a,
 
 static struct {
 	bool on;    /* restores copy only the written pages (written.c) */
-	bool check; /* WEFT_RESTORE=check: compare everything afterwards */
-	long checks_left; /* check:N: comparisons still to make (-1: all) */
+	/* WEFT_RESTORE=check or check:N: the comparisons of everything
+	 * after a restore still to make (-1: all of them), else 0. */
+	long checks_left;
 	bool reprotect; /* this restore protects the pages it copies */
 	const char *off_why;
 } trk;
@@ -172,7 +174,7 @@ static void keep_worthwhile(size_t total)
 	trk.reprotect = ++n == WINDOW;
 	if (n < WINDOW)
 		return;
-	if (sum / WINDOW > total / 4 * 3 && !trk.check) {
+	if (sum / WINDOW > total / 4 * 3 && !trk.checks_left) {
 		weft__written_stop();
 		trk.on = false;
 		trk.off_why = "most of the data is written in every execution";
@@ -204,7 +206,6 @@ long weft__restore_checks(const char *how)
  * and the faults at every restore for the check. */
 static void checks_done(void)
 {
-	trk.check = false;
 	if (trk.on && data_bytes < TRACK_MIN_BYTES) {
 		weft__written_stop();
 		trk.on = false;
@@ -227,13 +228,12 @@ void weft__globals_snapshot(void)
 		total += regions[i].len;
 	data_bytes = total;
 	trk.checks_left = weft__restore_checks(how);
-	trk.check = trk.checks_left != 0;
 	trk.off_why = "WEFT_RESTORE=copy";
 	if (strcmp(how, "copy"))
 		trk.off_why = "the program's data is small";
 	/* Protected before the copy is taken, so no write falls between. */
 	if (nregions && strcmp(how, "copy") &&
-	    (total >= TRACK_MIN_BYTES || trk.check)) {
+	    (total >= TRACK_MIN_BYTES || trk.checks_left)) {
 		trk.off_why = weft__written_start(regions, nregions);
 		trk.on = trk.reprotect = !trk.off_why;
 	}
@@ -261,7 +261,7 @@ void weft__globals_restore(void)
 		for (int i = 0; i < nregions; i++)
 			SEGCOPY(regions[i].addr, regions[i].saved,
 				regions[i].len);
-	for (int i = 0; trk.check && i < nregions; i++)
+	for (int i = 0; trk.checks_left && i < nregions; i++)
 		if (!SEGSAME(regions[i].addr, regions[i].saved, regions[i].len))
 			weft__die("WEFT_RESTORE=check: the program's data at "
 				  "%p differs from its snapshot after a restore: "
@@ -269,6 +269,6 @@ void weft__globals_restore(void)
 				  "pinned by io_uring or RDMA, or discarded with "
 				  "madvise); run with WEFT_RESTORE=copy",
 				  (void *)regions[i].addr);
-	if (trk.check && trk.checks_left > 0 && --trk.checks_left == 0)
+	if (trk.checks_left > 0 && --trk.checks_left == 0)
 		checks_done();
 }

@@ -587,8 +587,7 @@ static __attribute__((noinline)) int choose_general(struct weft__exec *X)
 	if (X->nthreads > 64)
 		compute_enabled(X, &live);
 	if (X->late)
-		for (int k = 0; k < (X->nthreads + 63) >> 6; k++)
-			X->late_en.w[k] |= X->enabled.w[k];
+		X->late_en = weft__ts_or(X->late_en, X->enabled);
 	weft__fair_sets(X);
 	/* weak, deferred and spinning are subsets of enabled: equal sizes
 	 * mean equal sets. */

@@ -336,51 +336,6 @@ static void recursive_read(const struct weft_klock *l,
 			   0x7265637264ull ^ (uint64_t)(uintptr_t)loc, msg);
 }
 
-static void acquire(struct weft_klock *l, bool shared,
-		    const struct weft_loc *loc)
-{
-	const char *name;
-	struct weft__op op;
-
-	weft__check_access(l, sizeof *l, true, loc);
-	weft__lx_klock_check_init(l, "lock", loc);
-	if (!shared && recursion(l, 1, false, loc))
-		return;
-	name = op_name(l, shared, 0);
-	/* A read side is a read of the lock, as a POSIX rwlock's is (sync/
-	 * rwlock.c): ordered after the last writer's release and before
-	 * the next writer, but not with the other readers, which share the
-	 * lock at once; as writes, two readers' sections were ordered, and
-	 * their races on what they share were never seen. */
-	op = (struct weft__op){ .name = name, .obj = l,
-			       .objname = weft__lx_klock_name(l),
-			       .access = shared ? WEFT__ACC_READ
-						: WEFT__ACC_WRITE,
-			       .ready = shared ? shared_ready : excl_ready,
-			       .waitdesc = weft__lx_klock_waitdesc,
-			       .lock = lock_of(l, WEFT__LOCK_ACQUIRE),
-			       .loc = loc };
-
-	if (!WEFT_KLOCK_SPINS(l->kind))
-		weft_might_sleep(name, weft__lx_klock_name(l), loc);
-	else
-		weft__lx_ctx_check_spin(l, weft__lx_klock_name(l), shared, loc);
-	/* (An sx lock's shared holds nest: a thread that holds one passes
-	 * a waiting writer.) */
-	if (shared && l->kind == WEFT_KLOCK_RWSEM && !l->bsd &&
-	    weft__lx_klock_reader(weft__self(), l))
-		recursive_read(l, loc);
-	weft__visible(&op);
-	/* The lock may have been freed while the thread waited for it. */
-	weft__check_access(l, sizeof *l, true, loc);
-	take(l, shared, loc, false);
-}
-
-void weft_klock_lock(struct weft_klock *l, const struct weft_loc *loc)
-{
-	acquire(l, false, loc);
-}
-
 /* Free for the taking (for reading when op->arg is set), or a stop's
  * signal for the waiter (arg2). */
 static bool free_for(const struct weft__op *op)
@@ -400,39 +355,60 @@ static uint8_t intr_effect(const struct weft__op *op)
 	return free_for(op) ? WEFT__LOCK_ACQUIRE : WEFT__LOCK_NONE;
 }
 
-/* The interruptible and killable takes: the lock when it is free, else
- * -EINTR once the caller is stopped. */
-static int acquire_intr(struct weft_klock *l, bool shared, const char *what,
-			const struct weft_loc *loc)
+/* Take l (shared: a read side).  intr names an interruptible or killable
+ * take (mutex_lock_interruptible, ...), which ends with -EINTR, taking
+ * nothing, once the caller is stopped while l is not free; NULL for the
+ * plain take, which returns 0. */
+static int acquire(struct weft_klock *l, bool shared, const char *intr,
+		   const struct weft_loc *loc)
 {
-	int self = weft__self();
+	const char *name;
 	struct weft__op op;
 
 	weft__check_access(l, sizeof *l, true, loc);
-	weft__lx_klock_check_init(l, what, loc);
-	/* The kernel's slow paths try the lock before they look at
-	 * signals (__mutex_lock_common, __down_read_common), so a free
-	 * lock is taken even by a stopped thread.  The stop writes the
-	 * caller's task state (kthread.c), which the wait reads.  A read
-	 * side is a read of the lock, as in acquire(). */
-	op = (struct weft__op){ .name = what, .obj = l,
-			       .obj2 = weft__lx_task_state_obj(self),
+	weft__lx_klock_check_init(l, intr ? intr : "lock", loc);
+	if (!shared && recursion(l, 1, false, loc))
+		return 0;
+	name = intr ? intr : op_name(l, shared, 0);
+	/* A read side is a read of the lock, as a POSIX rwlock's is (sync/
+	 * rwlock.c): ordered after the last writer's release and before
+	 * the next writer, but not with the other readers, which share the
+	 * lock at once; as writes, two readers' sections were ordered, and
+	 * their races on what they share were never seen. */
+	op = (struct weft__op){ .name = name, .obj = l,
 			       .objname = weft__lx_klock_name(l),
 			       .access = shared ? WEFT__ACC_READ
 						: WEFT__ACC_WRITE,
-			       .ready = free_or_signalled,
+			       .ready = shared ? shared_ready : excl_ready,
 			       .waitdesc = weft__lx_klock_waitdesc,
 			       .lock = lock_of(l, WEFT__LOCK_ACQUIRE),
-			       .lock_now = intr_effect,
-			       .arg = shared ? (void *)1 : NULL, .arg2 = self,
 			       .loc = loc };
-	weft_might_sleep(what, weft__lx_klock_name(l), loc);
+	if (intr) {
+		/* The kernel's slow paths try the lock before they look at
+		 * signals (__mutex_lock_common, __down_read_common), so a
+		 * free lock is taken even by a stopped thread.  The stop
+		 * writes the caller's task state (kthread.c), which the
+		 * wait reads. */
+		op.obj2 = weft__lx_task_state_obj(weft__self());
+		op.ready = free_or_signalled;
+		op.lock_now = intr_effect;
+		op.arg = shared ? (void *)1 : NULL;
+		op.arg2 = weft__self();
+	}
+
+	if (!WEFT_KLOCK_SPINS(l->kind))
+		weft_might_sleep(name, weft__lx_klock_name(l), loc);
+	else
+		weft__lx_ctx_check_spin(l, weft__lx_klock_name(l), shared, loc);
+	/* (An sx lock's shared holds nest: a thread that holds one passes
+	 * a waiting writer.) */
 	if (shared && l->kind == WEFT_KLOCK_RWSEM && !l->bsd &&
-	    weft__lx_klock_reader(self, l))
+	    weft__lx_klock_reader(weft__self(), l))
 		recursive_read(l, loc);
 	weft__visible(&op);
+	/* The lock may have been freed while the thread waited for it. */
 	weft__check_access(l, sizeof *l, true, loc);
-	if (!free_for(&op)) {
+	if (intr && !free_for(&op)) {
 		weft__step_note("interrupted");
 		return -EINTR;
 	}
@@ -440,16 +416,21 @@ static int acquire_intr(struct weft_klock *l, bool shared, const char *what,
 	return 0;
 }
 
+void weft_klock_lock(struct weft_klock *l, const struct weft_loc *loc)
+{
+	(void)acquire(l, false, NULL, loc);
+}
+
 int weft_klock_lock_intr(struct weft_klock *l, const char *what,
 			 const struct weft_loc *loc)
 {
-	return acquire_intr(l, false, what, loc);
+	return acquire(l, false, what, loc);
 }
 
 int weft_klock_read_intr(struct weft_klock *l, const char *what,
 			 const struct weft_loc *loc)
 {
-	return acquire_intr(l, true, what, loc);
+	return acquire(l, true, what, loc);
 }
 
 void weft_klock_seq_write_begin(struct weft_klock *l,
@@ -472,12 +453,12 @@ void weft_klock_seq_write_begin(struct weft_klock *l,
 			   "data", weft__lx_klock_name(l), weft__lx_tname(me),
 			   weft__lx_tname(l->owner - 1),
 			   weft__lx_site(l->acquired));
-	acquire(l, false, loc);
+	(void)acquire(l, false, NULL, loc);
 }
 
 void weft_klock_read(struct weft_klock *l, const struct weft_loc *loc)
 {
-	acquire(l, true, loc);
+	(void)acquire(l, true, NULL, loc);
 }
 
 /* A trylock of a busy lock takes nothing (op->arg2: for reading). */

@@ -12,7 +12,7 @@
 #include <stdio.h>
 
 #include "lx.h"
-#include "lockgraph.h"
+#include "sync/sync.h"
 
 /* A count to take, or a stop's signal for the waiter (arg2). */
 static bool count_or_signalled(const struct weft__op *op)
@@ -42,17 +42,13 @@ int weft_kx_down_intr(weft_sem_t *s, const char *what,
 		.waitdesc = intr_desc, .arg2 = self, .loc = loc };
 
 	weft_might_sleep(what, op.objname, loc);
-	weft__check_access(s, sizeof *s, true, loc);
-	if (!s->cls)
-		s->cls = weft__class(weft__class_key_for(s, loc), op.objname) + 1;
-	weft__wait_on_class(s->cls - 1, loc);
+	weft__sem_wait_begin(s, op.objname, loc);
 	weft__visible(&op);
 	weft__check_access(s, sizeof *s, true, loc);
 	if (s->count <= 0) {
 		weft__step_note("interrupted");
 		return -EINTR;
 	}
-	weft__pvc_wait(s);
-	s->count--;
+	weft__sem_take(s);
 	return 0;
 }

@@ -49,6 +49,21 @@ static int sem_desc(const struct weft__op *op, char *buf, size_t n)
 	return -1;
 }
 
+void weft__sem_wait_begin(weft_sem_t *s, const char *name,
+			  const struct weft_loc *loc)
+{
+	weft__check_access(s, sizeof *s, true, loc);
+	if (!s->cls)
+		s->cls = weft__class(weft__class_key_for(s, loc), name) + 1;
+	weft__wait_on_class(s->cls - 1, loc);
+}
+
+void weft__sem_take(weft_sem_t *s)
+{
+	weft__pvc_wait(s);
+	s->count--;
+}
+
 int weft__sem_wait_at(weft_sem_t *s, const struct weft_loc *loc)
 {
 	const void *cancel = weft__cancel_obj();
@@ -59,10 +74,7 @@ int weft__sem_wait_at(weft_sem_t *s, const struct weft_loc *loc)
 			       .waitdesc = sem_desc, .arg2 = weft__self(),
 			       .loc = loc };
 
-	weft__check_access(s, sizeof *s, true, loc);
-	if (!s->cls)
-		s->cls = weft__class(weft__class_key_for(s, loc), op.objname) + 1;
-	weft__wait_on_class(s->cls - 1, loc);
+	weft__sem_wait_begin(s, op.objname, loc);
 	weft__visible(&op);
 	weft__check_access(s, sizeof *s, true, loc);
 	/* Woken by a cancel request, or by a post and a request both: in
@@ -76,8 +88,7 @@ int weft__sem_wait_at(weft_sem_t *s, const struct weft_loc *loc)
 		weft__step_note("cancelled");
 		return -ECANCELED;
 	}
-	weft__pvc_wait(s);
-	s->count--;
+	weft__sem_take(s);
 	return 0;
 }
 
@@ -107,8 +118,7 @@ int weft_sem_trywait_at(weft_sem_t *s, const struct weft_loc *loc)
 		weft__spun();
 		return -EAGAIN;
 	}
-	weft__pvc_wait(s);
-	s->count--;
+	weft__sem_take(s);
 	return 0;
 }
 

@@ -94,6 +94,14 @@ int weft__cond_waiter(const weft_cond_t *c);
 int weft__sem_wait_at(weft_sem_t *s, const struct weft_loc *loc);
 /* A live thread blocked in a wait on semaphore s, or -1. */
 int weft__sem_waiter(const weft_sem_t *s);
+/* The parts of a wait on s that other waits share (the kernel models'
+ * interruptible downs): before its step, the use of s checked and the
+ * wait put in the lock-order graph under s's class (named name); once a
+ * count is there after the step, taking it, which orders the post that
+ * gave it before the caller.  Neither blocks. */
+void weft__sem_wait_begin(weft_sem_t *s, const char *name,
+			  const struct weft_loc *loc);
+void weft__sem_take(weft_sem_t *s);
 /* A live thread inside a condition wait that released m and will take it
  * again, or -1; *c is set to the condition variable it waits on. */
 int weft__cond_waiter_with(const weft_mutex_t *m, const weft_cond_t **c);

@@ -94,7 +94,11 @@ void weft__race_stall_access(const void *addr, unsigned flags, uintptr_t pc);
  * signals the executions' thread, whose handler parks a thread proven to
  * loop for ever. */
 void weft__stuck_setup(void);
-void weft__stuck_probe(void);
+/* quiet_ms: how long no step was taken; from stall_ms on, a thread seen
+ * all that while in one small loop of a function with an atomic
+ * instruction in inline assembly (weft-cc's mark) ends the search,
+ * inconclusive: it spins on what weft cannot see. */
+void weft__stuck_probe(int quiet_ms, int stall_ms);
 /* The probe's signal, which the program's masks leave unblocked
  * (pthread/sigmask.c), or 0 where there is no probe. */
 int weft__stuck_signal(void);

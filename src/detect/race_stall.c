@@ -107,7 +107,7 @@ static void *watchdog(void *arg)
 		/* Milliseconds without a step. */
 		quiet += tick_ms;
 		if (quiet % probe_ms == 0)
-			weft__stuck_probe();
+			weft__stuck_probe(quiet, stall_ticks * TICK_MS);
 		still += tick_ms;
 		if (still < stall_ticks * TICK_MS)
 			continue;

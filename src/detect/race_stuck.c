@@ -42,7 +42,9 @@
 #include <unistd.h>
 
 #include "detect/race.h"
+#include "explore/explore.h"
 #include "record.h"
+#include "report/report.h"
 
 #if defined(__x86_64__)
 
@@ -71,6 +73,19 @@ static struct {
 } st;
 static uintptr_t stuck_at;      /* the loop's instruction, for the park */
 static bool parked_once;        /* read by the watchdog's thread */
+
+/* A stall's probes in a function with an atomic instruction in inline
+ * assembly (weft__asm_code): the span of the program counters seen, and
+ * how many.  Written by the handler; the watchdog's thread only sets the
+ * stall's length (probe_quiet, probe_stall) before its signal. */
+#define ASM_SPAN 256            /* bytes: a spin loop, not a function */
+#define ASM_SAMPLES 8
+static volatile int probe_quiet, probe_stall;
+static struct {
+	bool off;               /* a probe of this stall saw other code */
+	int n, last_quiet;
+	uintptr_t lo, hi;
+} asm_spin;
 
 static long raw_gettid(void)
 {
@@ -180,6 +195,51 @@ static _Noreturn void stuck_park(void)
 	weft__die("a thread that loops for ever was resumed");
 }
 
+/* A thread that spins on an atomic instruction in inline assembly (an
+ * xchg spinlock's loop) waits for a thread weft has stopped, and no
+ * scheduling point in the loop lets that one run: every later execution
+ * may do the same.  The search ends here, inconclusive, with the
+ * function named; it went on to the time limit (65 s). */
+static _Noreturn void asm_stop(void)
+{
+	const char *fn = weft__symbolize((const void *)stuck_at);
+	int len = fn ? (int)strcspn(fn, "+") : 0;
+
+	weft__explore_stop();
+	weft__limit("asm-atomics", weft__pc_loc(stuck_at + 1),
+		    "%s has run %.*s for %d ms without a scheduling point: it "
+		    "spins on an atomic instruction in inline assembly, which "
+		    "weft does not see, so it cannot run the thread the spin "
+		    "waits for (use the __atomic builtins or <stdatomic.h>)",
+		    weft__thread_name(weft__running.tid), fn ? len : 10,
+		    fn ? fn : "a function", probe_quiet);
+}
+
+/* Whether this stall's probes all found the thread in one small loop of
+ * a marked function for stall_ms: if so, the handler sends it to
+ * asm_stop, as the park does. */
+static bool asm_spinning(uintptr_t pc)
+{
+	if (probe_quiet <= asm_spin.last_quiet) {
+		/* A new stall. */
+		asm_spin.off = false;
+		asm_spin.n = 0;
+	}
+	asm_spin.last_quiet = probe_quiet;
+	if (asm_spin.off)
+		return false;
+	if (!weft__asm_code(pc)) {
+		asm_spin.off = true;
+		return false;
+	}
+	if (!asm_spin.n++)
+		asm_spin.lo = asm_spin.hi = pc;
+	asm_spin.lo = pc < asm_spin.lo ? pc : asm_spin.lo;
+	asm_spin.hi = pc > asm_spin.hi ? pc : asm_spin.hi;
+	return probe_quiet >= probe_stall && asm_spin.n >= ASM_SAMPLES &&
+	       asm_spin.hi - asm_spin.lo < ASM_SPAN;
+}
+
 static void step_stop(ucontext_t *uc)
 {
 	st.on = false;
@@ -246,7 +306,21 @@ static void on_probe(int sig, siginfo_t *si, void *uc_)
 
 	(void)sig;
 	(void)si;
-	if (tid < 0 || st.on || !in_program(pc) || !weft__S)
+	if (tid < 0 || st.on || !weft__S)
+		return;
+	/* Code of weft's own (an access's check) is no spin on assembly
+	 * either: asm_spinning sees every probe of the stall. */
+	if (asm_spinning(pc)) {
+		greg_t *g = uc->uc_mcontext.gregs;
+		uintptr_t sp = ((uintptr_t)g[REG_RSP] - 128) & ~(uintptr_t)15;
+		stuck_at = pc;
+		sp -= 8;
+		*(uintptr_t *)sp = pc;
+		g[REG_RSP] = (greg_t)sp;
+		g[REG_RIP] = (greg_t)(uintptr_t)asm_stop;
+		return;
+	}
+	if (!in_program(pc))
 		return;
 	weft__S->v.stuck_pc = (void *)pc;
 	weft__S->v.stuck_tid = tid;
@@ -318,13 +392,15 @@ void weft__stuck_setup(void)
 	sigaction(PROBE_SIG, &sa, NULL);
 }
 
-void weft__stuck_probe(void)
+void weft__stuck_probe(int quiet_ms, int stall_ms)
 {
 	char buf[16];
 	ssize_t n;
 
 	if (syscall_fd < 0)
 		return;
+	probe_quiet = quiet_ms;
+	probe_stall = stall_ms;
 	/* "running": in its own code, where the signal interrupts no
 	 * system call (one it could not restart would fail with EINTR). */
 	n = pread(syscall_fd, buf, sizeof buf - 1, 0);
@@ -356,8 +432,10 @@ void weft__stuck_setup(void)
 {
 }
 
-void weft__stuck_probe(void)
+void weft__stuck_probe(int quiet_ms, int stall_ms)
 {
+	(void)quiet_ms;
+	(void)stall_ms;
 }
 
 #endif

@@ -233,6 +233,11 @@ struct weft__loop_cfg {
 };
 void weft__explore_loop(const struct weft_test *t,
 			const struct weft__loop_cfg *cfg);
+/* The search ends after the execution in progress, which a limit of
+ * weft ends that later executions would meet too (a spin on atomics in
+ * inline assembly, race_stuck.c).  Safe in an execution; does not
+ * block. */
+void weft__explore_stop(void);
 /* The executions the budget (--iterations) has paid for so far: this
  * process's, or all jobs' of a split search. */
 long weft__explore_budget_used(void);

@@ -14,11 +14,20 @@
 #include <time.h>
 
 #include "explore.h"
+#include "report/report.h"
 #include "sched/run.h"
 
 /* One of several parts of a search: a part with nothing left to explore
  * is not all-pruned on its own (the parts' sum decides). */
 static bool in_parts;
+
+/* weft__explore_stop was called in the execution just run. */
+static bool stop_now;
+
+void weft__explore_stop(void)
+{
+	stop_now = true;
+}
 
 /* The executions run so far against --iterations: the jobs of a split
  * search share one count (they claim leaves unevenly, so a fixed share
@@ -183,8 +192,57 @@ static void fair_note(const struct weft__verdict *V)
 				      V->fair_bound + 1));
 }
 
+/* Atomic instructions in inline assembly (weft-cc marks their
+ * functions, report/symbols.c) are no steps: no order of them is
+ * explored, and what they order looks unordered to the race detector.
+ * A search that found nothing is then no verification, and data races
+ * are no bug weft can stand by (a correct xchg spinlock's counter races):
+ * both are inconclusive, with the races' first as the message.  A bug
+ * that ended an execution (an assertion, a deadlock of visible waits)
+ * happened in that execution, and stays one; a run that makes no claim
+ * of completeness (pass) keeps only the note. */
+static int asm_limit(struct weft__verdict *V, int verdict)
+{
+	const char *fn = weft__asm_first();
+	char msg[sizeof V->message + 160];
+
+	if (!weft__asm_atomics())
+		return verdict;
+	if (verdict == VERDICT_VERIFIED) {
+		snprintf(V->message, sizeof V->message,
+			 "no bug in %ld execution%s, but the atomic "
+			 "instructions in inline assembly (in %s) were not "
+			 "interleaved: weft does not see them, so this is no "
+			 "verification (use the __atomic builtins or "
+			 "<stdatomic.h>)",
+			 V->executions, V->executions == 1 ? "" : "s", fn);
+		weft__S->t.nsteps = weft__S->t.ndec = 0; /* no trace */
+	} else if (verdict == VERDICT_BUG && !V->bug_fatal) {
+		for (int i = 0; i < V->nfindings; i++)
+			if (strcmp(V->findings[i].kind, WEFT__K(DATA_RACE)))
+				return verdict;
+		/* The race's first line, then why it may be none, then the
+		 * accesses' lines. */
+		int head = (int)strcspn(V->message, "\n");
+		snprintf(msg, sizeof msg,
+			 "%.*s may be a false alarm: atomic instructions in "
+			 "inline assembly (in %s), which weft does not see, may "
+			 "order its accesses%.900s",
+			 head > 0 && V->message[head - 1] == ':' ? head - 1
+								 : head,
+			 V->message, fn, V->message + head);
+		snprintf(V->message, sizeof V->message, "%.1000s", msg);
+	} else {
+		return verdict;
+	}
+	snprintf(V->kind, sizeof V->kind, "asm-atomics");
+	snprintf(V->reason, sizeof V->reason, "asm-atomics");
+	return VERDICT_INCONCLUSIVE;
+}
+
 static void finish(struct weft__verdict *V, double t0, int verdict)
 {
+	verdict = asm_limit(V, verdict);
 	V->verdict = verdict;
 	/* The bound a verification holds for: -1 only when no branch was
 	 * ever cut by the bound, i.e. the exploration covered every
@@ -576,7 +634,7 @@ void weft__explore_loop(const struct weft_test *t,
 			finish(&S->v, t0, VERDICT_BUG);
 			return;
 		}
-		if (over || over_quiet)
+		if (over || over_quiet || stop_now)
 			break;
 	}
 	settle_budget();

@@ -235,13 +235,20 @@ void weft__report_text(FILE *out, const struct weft_test *t,
 		text_bug(out, t, S, argv0);
 	if (S->v.verdict == VERDICT_INCONCLUSIVE)
 		text_inconclusive(out, t, S, argv0);
+	/* An inconclusive verdict with findings is one of possible data
+	 * races (explore/loop.c: asm_limit), the first of which its message
+	 * tells. */
 	for (int i = 0; i < S->v.nfindings; i++) {
-		if (S->v.verdict == VERDICT_BUG && i == 0 &&
-		    strcmp(S->v.kind, S->v.findings[0].kind) == 0 &&
-		    strcmp(S->v.message, S->v.findings[0].msg) == 0)
+		bool inc = S->v.verdict == VERDICT_INCONCLUSIVE;
+		if (((S->v.verdict == VERDICT_BUG &&
+		      strcmp(S->v.kind, S->v.findings[0].kind) == 0 &&
+		      strcmp(S->v.message, S->v.findings[0].msg) == 0) ||
+		     inc) && i == 0)
 			continue;
 		fprintf(out, "%s%s: %s\n",
-			S->v.verdict == VERDICT_BUG ? "also " : "",
+			S->v.verdict == VERDICT_BUG ? "also "
+			: inc			    ? "also possible "
+						    : "",
 			S->v.findings[i].kind, S->v.findings[i].msg);
 	}
 	if (note)

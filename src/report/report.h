@@ -28,6 +28,13 @@ void weft__symbols_reload(void);
  * inline assembly, if weft-cc marked any function so (symbols.c).  Runs
  * in a worker, after the parent loaded the symbols; does not block. */
 void weft__asm_atomics_note(void);
+/* Whether weft-cc marked any function of the program so, and the first
+ * one's name (symbols.c).  Neither blocks. */
+bool weft__asm_atomics(void);
+const char *weft__asm_first(void);
+/* Whether pc lies in the code of a marked function.  Reads fixed arrays
+ * filled when the symbols were loaded: safe in a signal handler. */
+bool weft__asm_code(uintptr_t pc);
 /* An ELF file mapped for reading, its section headers checked to lie
  * inside it (objects.c); m is NULL when path is not one.  Unmap it with
  * weft__elf_unmap.  Neither blocks. */

@@ -36,6 +36,12 @@ static bool loaded;
 #define ASM_NOTE 0x41534d41544f4d43ull /* weft__verdict_note's key */
 static char asm_first[64];
 static int asm_count;
+/* The code of those functions, for the spin watchdog's probe, which reads
+ * it in a signal handler (weft__asm_code): fixed arrays, no allocation.
+ * A program with more such functions has the first ones looked at. */
+#define ASM_FNS 64
+static uintptr_t asm_lo[ASM_FNS], asm_hi[ASM_FNS];
+static int asm_nfn;
 /* The executable's .symtab was read; crtstuff's destructor entry in it. */
 static bool symtab_read;
 static uintptr_t crt_fini;
@@ -91,6 +97,61 @@ static int cmp_sym(const void *a, const void *b)
 }
 
 
+/* The marks weft-cc put beside functions with an atomic instruction in
+ * inline assembly (weft_asm_atomic.NAME, in the same object as NAME):
+ * counted for the verdict's note, and the code of each marked function
+ * of this table kept for weft__asm_code. */
+static void asm_marks(const char *m, const ElfW(Sym) *s, size_t n,
+		      const ElfW(Shdr) *strtab, uintptr_t obj_base)
+{
+	const char *str = m + strtab->sh_offset, *fn[ASM_FNS];
+	int nfn = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *nm = str + s[i].st_name;
+		if (s[i].st_name >= strtab->sh_size ||
+		    strncmp(nm, ASM_MARK, sizeof ASM_MARK - 1))
+			continue;
+		if (!asm_count++)
+			snprintf(asm_first, sizeof asm_first, "%s",
+				 nm + sizeof ASM_MARK - 1);
+		if (nfn < ASM_FNS)
+			fn[nfn++] = nm + sizeof ASM_MARK - 1;
+	}
+	for (size_t i = 0; i < n && nfn; i++) {
+		const char *nm = str + s[i].st_name;
+		if (ELF64_ST_TYPE(s[i].st_info) != STT_FUNC ||
+		    s[i].st_name >= strtab->sh_size || !s[i].st_value ||
+		    !s[i].st_size)
+			continue;
+		for (int j = 0; j < nfn && asm_nfn < ASM_FNS; j++)
+			if (!strcmp(nm, fn[j])) {
+				asm_lo[asm_nfn] = obj_base + s[i].st_value;
+				asm_hi[asm_nfn++] = obj_base + s[i].st_value +
+						    s[i].st_size;
+				break;
+			}
+	}
+}
+
+bool weft__asm_code(uintptr_t pc)
+{
+	for (int i = 0; i < asm_nfn; i++)
+		if (pc >= asm_lo[i] && pc < asm_hi[i])
+			return true;
+	return false;
+}
+
+bool weft__asm_atomics(void)
+{
+	return asm_count > 0;
+}
+
+const char *weft__asm_first(void)
+{
+	return asm_first;
+}
+
 /* One symbol table of an object loaded at obj_base; main: the
  * executable's (its crtstuff entry is the one weft__crt_fini means). */
 static void load_table(const char *m, size_t len, const ElfW(Shdr) *sh,
@@ -103,18 +164,15 @@ static void load_table(const char *m, size_t len, const ElfW(Shdr) *sh,
 	    strtab->sh_offset + strtab->sh_size > len)
 		return;
 	syms = realloc(syms, sizeof *syms * (nsyms + n));
+	asm_marks(m, s, n, strtab, obj_base);
 	for (size_t i = 0; i < n; i++) {
 		int type = ELF64_ST_TYPE(s[i].st_info);
 		const char *nm;
 		if (s[i].st_name >= strtab->sh_size)
 			continue;
 		nm = m + strtab->sh_offset + s[i].st_name;
-		if (!strncmp(nm, ASM_MARK, sizeof ASM_MARK - 1)) {
-			if (!asm_count++)
-				snprintf(asm_first, sizeof asm_first, "%s",
-					 nm + sizeof ASM_MARK - 1);
+		if (!strncmp(nm, ASM_MARK, sizeof ASM_MARK - 1))
 			continue;
-		}
 		if ((type != STT_OBJECT && type != STT_FUNC) || !s[i].st_value)
 			continue;
 		if (main && type == STT_FUNC &&
@@ -195,7 +253,7 @@ void weft__asm_atomics_note(void)
 
 void weft__symbols_reload(void)
 {
-	asm_count = 0;
+	asm_count = asm_nfn = 0;
 	/* The names already handed out stay valid: they are kept apart
 	 * from the table, which is only emptied. */
 	nsyms = 0;

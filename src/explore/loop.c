@@ -210,12 +210,12 @@ static int asm_limit(struct weft__verdict *V, int verdict)
 		return verdict;
 	if (verdict == VERDICT_VERIFIED) {
 		snprintf(V->message, sizeof V->message,
-			 "no bug in %ld execution%s, but the atomic "
+			 "the search found no bug, but the atomic "
 			 "instructions in inline assembly (in %s) were not "
 			 "interleaved: weft does not see them, so this is no "
 			 "verification (use the __atomic builtins or "
 			 "<stdatomic.h>)",
-			 V->executions, V->executions == 1 ? "" : "s", fn);
+			 fn);
 		weft__S->t.nsteps = weft__S->t.ndec = 0; /* no trace */
 	} else if (verdict == VERDICT_BUG && !V->bug_fatal) {
 		for (int i = 0; i < V->nfindings; i++)

@@ -63,7 +63,7 @@ printf '%s\n' "$out2" | grep -q '^note: the program has atomic instructions in i
 	fail "asm2: no note: $out2"
 printf '%s\n' "$out" | grep -q '^== asm: inconclusive (asm-atomics; 1 execution, dfs' ||
 	fail "asm: expected inconclusive after one schedule: $out"
-printf '%s\n' "$out" | grep -q '^asm-atomics: no bug in 1 execution, but the atomic instructions in inline assembly (in add) were not interleaved' ||
+printf '%s\n' "$out" | grep -q '^asm-atomics: the search found no bug, but the atomic instructions in inline assembly (in add) were not interleaved' ||
 	fail "asm: no reason on the verdict: $out"
 st=0
 json=$(WEFT_OPTIONS="strategy=dfs format=json" "$tmp/asm") || st=$?

@@ -82,6 +82,7 @@ int weft_bsd_sleep_as_at(const char *name, const void *chan,
 	struct weft__op op;
 	const char *cname;
 	int giant, rv;
+	bool polling;
 
 	(void)wmesg;
 	if (!chan)
@@ -96,10 +97,17 @@ int weft_bsd_sleep_as_at(const char *name, const void *chan,
 	weft__bsd_may_sleep(opname, m, loc);
 	cname = weft__objname(chan, "chan");
 
+	/* A timed sleeper back from a timeout with nothing written since is
+	 * in a round of its retry loop: its own steps here (joining the
+	 * queue, the interlock's release and retake) are no news to the
+	 * threads that poll, as in a timed condition wait (sync/cond.c). */
+	polling = timo > 0 && weft__self_spinning();
+
 	/* Join the sleep queue while the interlock is still held. */
 	op = (struct weft__op){ .name = opname, .obj = chan, .objname = cname,
 				.access = WEFT__ACC_WRITE, .loc = loc };
 	weft__visible(&op);
+	weft__step_no_progress(polling);
 	t->chan = chan;
 	t->woken = false;
 	t->sleepseq = ++weft__bsd()->seq;
@@ -108,14 +116,21 @@ int weft_bsd_sleep_as_at(const char *name, const void *chan,
 		weft__bsd_unlock(m, spin ? "mtx_unlock_spin" : "mtx_unlock",
 				 loc);
 	giant = weft__bsd_drop_giant(loc);
+	weft__step_no_progress(polling);
 
 	/* An untimed sleep blocks until woken.  A timed one is always
 	 * enabled (no ready()), so the reduction orders its return both
 	 * before and after every wakeup, not only after the one that
-	 * enabled it. */
+	 * enabled it.  It is marked timed, as a timed condition wait is:
+	 * fair scheduling counts no thread parked there as one that could
+	 * run by itself, so it runs the thread that can wake it, and a
+	 * correct `while (!cond) msleep(..., hz)` loop verifies, where the
+	 * explorer fired the timeout for ever and the loop ended at the step
+	 * limit (a helper's FreeBSD probe). */
 	op = (struct weft__op){ .name = opname, .obj = chan, .objname = cname,
 				.access = WEFT__ACC_WRITE,
 				.ready = timo > 0 ? NULL : sleep_ready,
+				.timed = timo > 0,
 				.waitdesc = sleep_desc, .arg = t, .loc = loc };
 	weft__visible(&op);
 	rv = t->woken ? 0 : EWOULDBLOCK;
@@ -136,6 +151,7 @@ int weft_bsd_sleep_as_at(const char *name, const void *chan,
 	}
 	/* A timed-out sleeper that loops to sleep again is polling; let
 	 * the explorer prefer the threads that can change its condition. */
+	weft__step_no_progress(rv != 0);
 	if (rv)
 		weft__spun();
 	return rv;

@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "msleep_timeout_loop_bug.c"

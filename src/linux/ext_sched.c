@@ -11,6 +11,7 @@
 
 #include "lx.h"
 #include <kernel/linux/weft_ext.h>
+#include <weft/katomic.h>
 
 static struct xs {
 	int state;                 /* 0: TASK_RUNNING */
@@ -153,8 +154,10 @@ long weft_kx_schedule(long timeout, const char *what,
 	if (timeout < 0)
 		return 0;
 	if (x->ev.fired) {
+		/* Timed out: a round of a poll, as msleep's (ktime.c). */
 		x->ev.fired = 0;
 		weft__step_note("timeout");
+		weft__spun();
 		return 0;
 	}
 	weft__lx_ev_disarm(&x->ev);
@@ -164,6 +167,17 @@ long weft_kx_schedule(long timeout, const char *what,
 		long left = (long)(deadline - weft__lx_now());
 		return left > 0 ? left : 0;
 	}
+}
+
+int weft_kx_cond_resched(const struct weft_loc *loc)
+{
+	weft_might_sleep("cond_resched", NULL, loc);
+	weft_kbarrier("cond_resched", loc);
+	/* A yield, as msleep's timeout is a poll's round (ktime.c): a
+	 * `while (!flag) cond_resched();` loop ran round after round while
+	 * the thread that sets the flag waited, to the step limit. */
+	weft__spun();
+	return 0;
 }
 
 /* try_to_wake_up: t's state set running in a step on it when the state

@@ -321,6 +321,14 @@ long weft_ksleep(unsigned long ticks, const char *what,
 	op.waitdesc = sleep_waitdesc;
 	op.arg = &me->sleep_ev;
 	weft__visible(&op);
+	/* Sleeping in a loop until something changes is polling, as a
+	 * pthread sleep is (pthread/time.c): the sleeper yields to the
+	 * threads that could run meanwhile, which a real scheduler runs
+	 * within the sleep.  Without it, a driver's poll of a flag under a
+	 * mutex with msleep(10) between rounds ran round after round while
+	 * the thread that sets the flag waited, each round a new schedule:
+	 * not done in 30 s, where the pthread twin verified in 148. */
+	weft__spun();
 	return 0;
 }
 

@@ -83,6 +83,11 @@ void weft_kx_set_state(int state, const struct weft_loc *loc);
  * the timeout expired).  Sleeps: misuse in atomic context. */
 long weft_kx_schedule(long timeout, const char *what,
 		      const struct weft_loc *loc);
+/* cond_resched(): a voluntary preemption point, where the kernel runs
+ * another task that needs the CPU; a loop of it polls, and yields as
+ * sched_yield() does.  Returns 0.  Sleeps (misuse in atomic context);
+ * orders nothing. */
+int weft_kx_cond_resched(const struct weft_loc *loc);
 /* Set t running; 1 when it was not.  Never blocks; everything the caller
  * did happens before t's return from schedule(). */
 int weft_kx_wake_up_process(struct weft_ktask *t, const struct weft_loc *loc);

@@ -165,12 +165,6 @@ typedef struct {
 #define in_nmi() 0
 #define typecheck(type, x) 1
 #undef cond_resched
-static inline int weft_kx_cond_resched(const struct weft_loc *loc)
-{
-	weft_might_sleep("cond_resched", NULL, loc);
-	weft_kbarrier("cond_resched", loc);
-	return 0;
-}
 #define cond_resched() weft_kx_cond_resched(WEFT_HERE)
 #define might_sleep_if(c)                                                     \
 	do {                                                                  \

@@ -42,6 +42,8 @@ struct weft_work {
 	unsigned char canceling;
 	unsigned char delayed;     /* part of a weft_dwork */
 	unsigned short disable;    /* disable_work's count: queueing fails */
+	unsigned short hold;       /* a tasklet's disable count: it stays
+				      pending and is not started (tasklet.c) */
 	int runner;                /* worker thread id + 1 running it (the
 				      last to start, when it runs on two
 				      queues at once) */

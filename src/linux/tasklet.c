@@ -2,6 +2,7 @@
  * the kernel header tree's tasklets (include/kernel/linux/weft/
  * interrupt.h: works of system_highpri_wq, run in softirq context).
  * tasklet_kill waits as cancel_work_sync does (wq_wait.c). */
+#include <limits.h>
 #include <stddef.h>
 
 #include "lx.h"
@@ -58,4 +59,57 @@ void weft_kx_tasklet_unlock(unsigned long *state, const struct weft_work *w)
 			   "in freed memory (free it only after tasklet_kill, "
 			   "outside its function)", w->name, w->name);
 	*state = 0;
+}
+
+/* The kernel's tasklet_disable_nosync is an atomic_inc of the tasklet's
+ * count; tasklet_action finds a scheduled tasklet with a count, leaves
+ * it scheduled and tries again later, so it runs after the last
+ * tasklet_enable.  Here the count is the work's hold: the work stays on
+ * its queue, pending (so tasklet_schedule does nothing, as SCHED is
+ * still set), and no worker starts it.  tasklet_disable then waits for
+ * an instance already running, which the count did not stop. */
+void weft_kx_tasklet_disable(struct weft_work *w, int sync,
+			     const struct weft_loc *loc)
+{
+	const char *what = sync ? "tasklet_disable" : "tasklet_disable_nosync";
+
+	weft__lx_work_check_init(w, what, loc);
+	weft__point(what, &weft__lx_dom, w->name, WEFT__ACC_WRITE, loc);
+	weft__check_access(w, sizeof *w, true, loc);
+	if (w->hold == USHRT_MAX)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s of tasklet %s disabled %u times", what, w->name,
+			   USHRT_MAX);
+	w->hold++;
+	if (sync)
+		weft_kx_tasklet_unlock_wait(w, loc);
+}
+
+/* The kernel spins while TASKLET_STATE_RUN is set: no sleep, so it is
+ * allowed in atomic context, and lockdep sees no wait (no class). */
+void weft_kx_tasklet_unlock_wait(struct weft_work *w,
+				 const struct weft_loc *loc)
+{
+	struct weft__op op = { .name = "tasklet_unlock_wait",
+			       .obj = &weft__lx_dom, .objname = w->name,
+			       .access = WEFT__ACC_READ, .arg = w,
+			       .ready = weft__lx_work_not_running,
+			       .waitdesc = weft__lx_work_waitdesc, .loc = loc };
+
+	weft__lx_work_check_init(w, op.name, loc);
+	weft__visible(&op);
+	weft__check_access(w, sizeof *w, false, loc);
+}
+
+bool weft_kx_tasklet_enable(struct weft_work *w, const struct weft_loc *loc)
+{
+	weft__lx_work_check_init(w, "tasklet_enable", loc);
+	weft__point("tasklet_enable", &weft__lx_dom, w->name, WEFT__ACC_WRITE,
+		    loc);
+	weft__check_access(w, sizeof *w, true, loc);
+	if (!w->hold)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "tasklet_enable of tasklet %s, which is not "
+			   "disabled", w->name);
+	return --w->hold == 0;
 }

@@ -217,14 +217,18 @@ static struct weft_work *first_runnable(const struct weft_wq *wq)
 	if (!pc && wq->nactive >= wq->max_active)
 		return NULL;
 	if (wq->ordered)
-		return wq->head && !runs_here(wq, wq->head) ? wq->head : NULL;
+		return wq->head && !runs_here(wq, wq->head) && !wq->head->hold
+			       ? wq->head
+			       : NULL;
 	/* A work is never run by two workers of a queue at once: an
 	 * instance queued while the previous one runs waits for it.  A
 	 * FreeBSD taskqueue has no such rule (taskqueue_run_locked starts
 	 * whatever task is first): with several threads, a task queued
 	 * again while it runs runs beside itself. */
+	/* A disabled tasklet (hold) stays pending where it is, as the
+	 * kernel's tasklet_action puts it back on its list. */
 	for (struct weft_work *w = wq->head; w; w = w->next)
-		if ((wq->bsd || !runs_here(wq, w)) &&
+		if ((wq->bsd || !runs_here(wq, w)) && !w->hold &&
 		    (!pc || w->cpu == WEFT__LX_CPU_ANY ||
 		     weft__lx_wq_running_on(wq, w->cpu) < wq->max_active))
 			return w;

@@ -17,7 +17,8 @@
  * item of system_highpri_wq whose function is an atomic section.
  * tasklet_kill waits until a scheduled tasklet has run, then keeps it
  * from being scheduled again (by itself, say) until a running instance
- * has returned: afterwards it may be freed. */
+ * has returned: afterwards it may be freed.  A disabled tasklet stays
+ * pending on the queue without starting (weft_work.hold). */
 struct tasklet_struct {
 	struct weft_work work;
 	void (*func)(unsigned long);
@@ -66,12 +67,27 @@ static inline void weft_kx_tasklet_run(struct weft_work *w)
 	((void)weft_work_queue(&weft_system_highpri_wq, &(t)->work, WEFT_HERE))
 #define tasklet_hi_schedule(t) tasklet_schedule(t)
 #define tasklet_kill(t) weft_kx_tasklet_kill(&(t)->work, WEFT_HERE)
-WEFT_KX_UNMODELLED("tasklet_disable/tasklet_enable")
-void weft_kx_tasklet_disable(void);
-#define tasklet_disable(t) weft_kx_tasklet_disable()
-#define tasklet_disable_nosync(t) weft_kx_tasklet_disable()
-#define tasklet_enable(t) weft_kx_tasklet_disable()
-#define tasklet_unlock_wait(t) weft_kx_tasklet_disable()
+/* tasklet_disable keeps a scheduled tasklet from starting until the
+ * matching tasklet_enable and waits for a running one; the _nosync form
+ * does not wait.  A disabled tasklet that is scheduled stays so: a
+ * tasklet_kill of it waits for ever, as in the kernel. */
+#define tasklet_disable_nosync(t) weft_kx_tasklet_disable(&(t)->work, 0, WEFT_HERE)
+#define tasklet_disable(t) weft_kx_tasklet_disable(&(t)->work, 1, WEFT_HERE)
+#define tasklet_disable_in_atomic(t) tasklet_disable(t)
+#define tasklet_enable(t) weft_kx_tasklet_enable(&(t)->work, WEFT_HERE)
+#define tasklet_unlock_wait(t) weft_kx_tasklet_unlock_wait(&(t)->work, WEFT_HERE)
+#define tasklet_unlock_spin_wait(t) tasklet_unlock_wait(t)
+/* Born disabled: the count starts at one. */
+#define DECLARE_TASKLET_DISABLED(n, cb)                                       \
+	struct tasklet_struct n = {                                           \
+		.work = { .func = weft_kx_tasklet_run, .name = #cb,           \
+			  .magic = WEFT_WORK_MAGIC, .cpu = -1, .hold = 1 },   \
+		.callback = (cb), .use_callback = true }
+#define DECLARE_TASKLET_DISABLED_OLD(n, fn)                                   \
+	struct tasklet_struct n = {                                           \
+		.work = { .func = weft_kx_tasklet_run, .name = #fn,           \
+			  .magic = WEFT_WORK_MAGIC, .cpu = -1, .hold = 1 },   \
+		.func = (fn) }
 
 /* Hard interrupts (src/linux/ext_irq.c): a requested line's handler runs
  * in a thread of its own, in hard-interrupt context, after each

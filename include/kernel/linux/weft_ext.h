@@ -152,6 +152,17 @@ void weft_kx_tasklet_unlock_wait(struct weft_work *w,
  * of a tasklet that is not disabled is misuse.  Never blocks. */
 bool weft_kx_tasklet_enable(struct weft_work *w, const struct weft_loc *loc);
 
+/* ---- work introspection (src/linux/ext_wq.c) ---------------------------
+ *
+ * work_busy: WEFT_KX_WORK_BUSY_PENDING while w is queued (or its delay
+ * timer armed), _RUNNING while a worker runs it, in a step that reads the
+ * queues; never blocks.  current_work: the work whose function the caller
+ * runs, or NULL; no step. */
+#define WEFT_KX_WORK_BUSY_PENDING 1u
+#define WEFT_KX_WORK_BUSY_RUNNING 2u
+unsigned int weft_kx_work_busy(struct weft_work *w, const struct weft_loc *loc);
+struct weft_work *weft_kx_current_work(void);
+
 /* ---- hard interrupts (src/linux/ext_irq.c) -----------------------------
  *
  * A requested line's handler runs in a daemon thread of its own,

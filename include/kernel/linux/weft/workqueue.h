@@ -54,10 +54,12 @@ static inline bool weft_kx_enable_and_queue(struct weft_wq *wq,
 #define enable_delayed_work(d) (weft_work_enable(&(d)->work, WEFT_HERE))
 #define enable_and_queue_work(wq, w)                                          \
 	weft_kx_enable_and_queue((wq), (w), WEFT_HERE)
-WEFT_KX_UNMODELLED("work_busy/current_work (work introspection)")
-unsigned int weft_kx_work_busy(void);
-#define work_busy(w) weft_kx_work_busy()
-#define current_work() weft_kx_work_busy()
+/* work_busy reads the workqueue model's state: pending while queued or
+ * while its delay timer is armed, running while a worker runs it. */
+#define WORK_BUSY_PENDING WEFT_KX_WORK_BUSY_PENDING
+#define WORK_BUSY_RUNNING WEFT_KX_WORK_BUSY_RUNNING
+#define work_busy(w) weft_kx_work_busy((w), WEFT_HERE)
+#define current_work() weft_kx_current_work()
 #define current_is_workqueue_rescuer() 0
 #define workqueue_set_max_active(wq, n)                                       \
 	weft_wq_set_max_active((wq), (n), WEFT_HERE)

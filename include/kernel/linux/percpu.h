@@ -1,6 +1,7 @@
-/* linux/percpu.h - weft's kernel header tree.
- *
- * Per-CPU data needs a CPU identity that holds while preemption is off;
- * weft's Linux models give threads none (each thread is a CPU of its own,
- * and preempt_disable only makes the context atomic). */
-#error "weft: per-CPU variables (linux/percpu.h) are not modelled"
+/* linux/percpu.h - weft's kernel header tree: maps the kernel's <linux/percpu.h>
+ * onto weft's models (see linux/weft_kernel.h, which every header of the
+ * tree includes, as the kernel's headers include one another). */
+#ifndef WEFT_KERNEL_LINUX_PERCPU_H
+#define WEFT_KERNEL_LINUX_PERCPU_H
+#include <linux/weft_kernel.h>
+#endif

@@ -152,6 +152,31 @@ void weft_kx_tasklet_unlock_wait(struct weft_work *w,
  * of a tasklet that is not disabled is misuse.  Never blocks. */
 bool weft_kx_tasklet_enable(struct weft_work *w, const struct weft_loc *loc);
 
+/* ---- CPUs and per-CPU data (src/linux/ext_percpu.c) --------------------
+ *
+ * nr is WEFT_NR_CPUS of the caller's header (<linux/weft/smp.h>).  None
+ * of these is a scheduling point or blocks.  cpu_id: the caller's CPU (a
+ * CPU of its own, its bound CPU, or a per-CPU worker's); with check,
+ * asking from preemptible code is misuse (what names the call).
+ * kthread_bind: t runs on cpu from now on.  pcpu_ptr: CPU cpu's copy of
+ * the per-CPU object at p (in CPU 0's copy of a DEFINE_PER_CPU variable
+ * of the section lo..hi, or in alloc_percpu memory), misuse otherwise.
+ * alloc_percpu: nr zeroed copies of size bytes in the tracked heap (may
+ * sleep); free_percpu frees them, a step as kfree is. */
+#ifndef WEFT_NR_CPUS
+#define WEFT_NR_CPUS 4
+#endif
+struct weft_ktask;
+int weft_kx_cpu_id(int check, const char *what, int nr,
+		   const struct weft_loc *loc);
+void weft_kx_kthread_bind(struct weft_ktask *t, int cpu, int nr,
+			  const struct weft_loc *loc);
+void *weft_kx_pcpu_ptr(const void *p, int cpu, const char *lo,
+		       const char *hi, int nr, const struct weft_loc *loc);
+void *weft_kx_alloc_percpu(size_t size, size_t align, int nr,
+			   const struct weft_loc *loc);
+void weft_kx_free_percpu(void *p, const struct weft_loc *loc);
+
 /* ---- work introspection (src/linux/ext_wq.c) ---------------------------
  *
  * work_busy: WEFT_KX_WORK_BUSY_PENDING while w is queued (or its delay

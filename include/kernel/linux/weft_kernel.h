@@ -59,6 +59,7 @@
 #include <linux/weft/sched.h>
 #include <linux/weft/kthread.h>
 #include <linux/weft/smp.h>
+#include <linux/weft/percpu.h>
 #include <linux/weft/atomic.h>
 #include <linux/weft/bitops.h>
 #include <linux/weft/refcount.h>

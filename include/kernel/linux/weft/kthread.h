@@ -14,11 +14,27 @@
 	weft_kthread_create((fn), (data), (namefmt), WEFT_HERE)
 #define kthread_create_on_node(fn, data, node, namefmt, ...)                  \
 	((void)(node), kthread_create(fn, data, namefmt))
+/* Bound to a CPU, the thread runs there (linux/weft/smp.h); the
+ * kernel's kthread_run_on_cpu binds the created thread, then wakes it. */
+static inline struct weft_ktask *
+weft_kx_kthread_on_cpu(struct weft_ktask *t, int cpu, int wake,
+		       const struct weft_loc *loc)
+{
+	if (IS_ERR(t))
+		return t;
+	weft_kx_kthread_bind(t, cpu, WEFT_NR_CPUS, loc);
+	if (wake)
+		wake_up_process(t);
+	return t;
+}
 #define kthread_create_on_cpu(fn, data, cpu, namefmt)                         \
-	((void)(cpu), kthread_create(fn, data, namefmt))
-#define kthread_bind(t, cpu) ((void)(t), (void)(cpu))
+	weft_kx_kthread_on_cpu(kthread_create(fn, data, namefmt), (cpu), 0,   \
+			       WEFT_HERE)
+#define kthread_bind(t, cpu)                                                  \
+	weft_kx_kthread_bind((t), (cpu), WEFT_NR_CPUS, WEFT_HERE)
 #define kthread_run_on_cpu(fn, data, cpu, namefmt)                            \
-	((void)(cpu), kthread_run(fn, data, namefmt))
+	weft_kx_kthread_on_cpu(kthread_create(fn, data, namefmt), (cpu), 1,   \
+			       WEFT_HERE)
 /* Parking (src/linux/kthread_park.c). */
 #define kthread_park(t) weft_kthread_park((t), WEFT_HERE)
 #define kthread_unpark(t) weft_kthread_unpark((t), WEFT_HERE)

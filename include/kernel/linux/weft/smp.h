@@ -1,9 +1,9 @@
 /* linux/weft/smp.h - part of linux/weft_kernel.h, which includes its
  * parts in order (each may use the names of those before it); kernel
- * code never includes a part itself.  CPU identity is not modelled
- * (every weft thread is a CPU of its own), so smp_processor_id, get_cpu
- * and on_each_cpu are an #error at their use; the cpumask spellings
- * code only passes along compile. */
+ * code never includes a part itself.  CPU identity (src/linux/
+ * ext_percpu.c): WEFT_NR_CPUS CPUs, all possible and online, and each
+ * thread on a CPU of its own; asking for it in preemptible code is
+ * misuse.  Cross-CPU calls (on_each_cpu) are not modelled. */
 #ifndef WEFT_KERNEL_LINUX_WEFT_SMP_H
 #define WEFT_KERNEL_LINUX_WEFT_SMP_H
 
@@ -11,21 +11,40 @@
 #error "weft: include <linux/weft_kernel.h>, not its parts"
 #endif
 
-/* weft's Linux models give threads no CPU identity (every thread is a CPU
- * of its own; add_timer_on ignores the CPU, and queue_work_on uses it
- * only to count a per-CPU workqueue's max_active). */
-WEFT_KX_UNMODELLED("CPU identity (smp_processor_id, get_cpu, on_each_cpu)")
-int weft_kx_cpu(void);
-#define smp_processor_id() weft_kx_cpu()
-#define raw_smp_processor_id() weft_kx_cpu()
-#define get_cpu() weft_kx_cpu()
-#define put_cpu() weft_kx_cpu()
-#define on_each_cpu(fn, info, wait) weft_kx_cpu()
-#define smp_call_function_single(cpu, fn, info, wait) weft_kx_cpu()
-#define num_online_cpus() weft_kx_cpu()
-#define num_possible_cpus() weft_kx_cpu()
-#define for_each_possible_cpu(cpu) for ((cpu) = weft_kx_cpu(); 0;)
-#define for_each_online_cpu(cpu) for ((cpu) = weft_kx_cpu(); 0;)
+/* The CPUs: a thread asks for its CPU (smp_processor_id, this_cpu_ptr
+ * ...) and gets one of its own, numbered from 0 in the order of the
+ * first asks, up to WEFT_NR_CPUS (<linux/weft_ext.h>; more is an unsupported limit: build
+ * every file with -DWEFT_NR_CPUS=N).  A per-CPU worker running a work
+ * queued for a CPU, or a kthread bound to one, runs there. */
+#define NR_CPUS WEFT_NR_CPUS
+#define nr_cpu_ids ((unsigned int)WEFT_NR_CPUS)
+#define num_possible_cpus() ((unsigned int)WEFT_NR_CPUS)
+#define num_online_cpus() ((unsigned int)WEFT_NR_CPUS)
+#define num_present_cpus() ((unsigned int)WEFT_NR_CPUS)
+#define cpu_possible(cpu) ((unsigned int)(cpu) < (unsigned int)WEFT_NR_CPUS)
+#define cpu_online(cpu) cpu_possible(cpu)
+#define cpu_present(cpu) cpu_possible(cpu)
+#define for_each_possible_cpu(cpu)                                            \
+	for ((cpu) = 0; (cpu) < WEFT_NR_CPUS; (cpu)++)
+#define for_each_online_cpu(cpu) for_each_possible_cpu(cpu)
+#define for_each_present_cpu(cpu) for_each_possible_cpu(cpu)
+#define smp_processor_id()                                                    \
+	weft_kx_cpu_id(1, "smp_processor_id()", WEFT_NR_CPUS, WEFT_HERE)
+#define raw_smp_processor_id()                                                \
+	weft_kx_cpu_id(0, "raw_smp_processor_id()", WEFT_NR_CPUS, WEFT_HERE)
+#define get_cpu()                                                             \
+	(preempt_disable(),                                                   \
+	 weft_kx_cpu_id(1, "get_cpu()", WEFT_NR_CPUS, WEFT_HERE))
+#define put_cpu() preempt_enable()
+
+/* A call on other CPUs runs on them, interrupting what runs there:
+ * not modelled. */
+WEFT_KX_UNMODELLED("cross-CPU calls (on_each_cpu, smp_call_function)")
+int weft_kx_cpu_call(void);
+#define on_each_cpu(fn, info, wait) weft_kx_cpu_call()
+#define smp_call_function(fn, info, wait) weft_kx_cpu_call()
+#define smp_call_function_single(cpu, fn, info, wait) weft_kx_cpu_call()
+#define smp_call_function_many(mask, fn, info, wait) weft_kx_cpu_call()
 #define smp_store_mb(var, value)                                              \
 	do {                                                                  \
 		WRITE_ONCE(var, value);                                       \

@@ -1,0 +1,21 @@
+# The kernel header tree's calls that weft does not model fail to compile,
+# each naming itself, rather than doing nothing: the VFS's side of a
+# character driver (<linux/fs.h>, <linux/cdev.h>), the page cache
+# (<linux/pagemap.h>) and cross-CPU calls (<linux/smp.h>).
+. tests/cli/common.inc
+W=$B/bin/weft-cc
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+check() { # name, code, expected message
+	printf '#include <linux/cdev.h>\n#include <linux/pagemap.h>\n#include <linux/smp.h>\nstatic void f(void *a) { (void)a; }\nWEFT_TEST(t) { %s; (void)f; }\n' "$2" >"$tmp/$1.c"
+	if $W --kernel=linux -O1 "$tmp/$1.c" -o "$tmp/$1" 2>"$tmp/$1.err"; then
+		fail "$1 compiled"
+	fi
+	grep -q "weft: $3.* is not modelled" "$tmp/$1.err" ||
+		fail "$1: no 'weft: $3 is not modelled' in: $(cat "$tmp/$1.err")"
+}
+check chrdev 'dev_t d; alloc_chrdev_region(&d, 0, 1, "x")' 'character device registration'
+check cdev_add 'static struct cdev c; cdev_add(&c, 0, 1)' 'cdev_add/cdev_del'
+check page 'lock_page((struct page *)0)' 'the page cache'
+check on_each_cpu 'on_each_cpu(f, NULL, 1)' 'cross-CPU calls'
+exit 0

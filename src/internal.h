@@ -233,6 +233,11 @@ void weft__verdict_inputs_sampled(void);
  * execution allows: the verdict names that bound, and the note of key
  * (msg) says what is not covered.  Does not block. */
 void weft__verdict_spurious_capped(uint64_t key, const char *msg);
+/* The keys of the notes that a condition wait's and a futex wait's one
+ * spurious wakeup was spent (sync/cond.c, pthread/futex.c): a search
+ * explored such wakeups when either is there (explore/strategy.c). */
+#define WEFT__NOTE_COND_WAKEUP 0x434f4e4457414b45ull
+#define WEFT__NOTE_FUTEX_WAKEUP 0x4655545857414b45ull
 /* A relaxed load came before a relaxed store elsewhere in its thread, and
  * load buffering (the load reading a store made after it) is not
  * explored: the verdict line says so, and the note of key (msg) names

@@ -214,6 +214,14 @@ bool weft__merge_load(void)
 /* ---- combining ------------------------------------------------------------ */
 
 /* The same order as the jobs of one process (parts.c). */
+/* An inconclusive shard with nothing of its own to show (no replay):
+ * its program has inline-assembly atomics, and its search found
+ * nothing. */
+static bool asm_only(const struct rec *r)
+{
+	return r->reason && !strcmp(r->reason, "asm-atomics") && !r->replay;
+}
+
 static bool better(const struct rec *a, const struct rec *b)
 {
 	int va = verdict_of(a->verdict), vb = verdict_of(b->verdict);
@@ -231,8 +239,14 @@ static bool better(const struct rec *a, const struct rec *b)
 	}
 	if (va == VERDICT_BUG || vb == VERDICT_BUG)
 		return va == VERDICT_BUG;
-	if (va == VERDICT_INCONCLUSIVE && vb == VERDICT_INCONCLUSIVE)
+	if (va == VERDICT_INCONCLUSIVE && vb == VERDICT_INCONCLUSIVE) {
+		/* A shard that only could not vouch for inline-assembly
+		 * atomics (explore/loop.c) tells less than one a limit cut. */
+		bool qa = asm_only(a), qb = asm_only(b);
+		if (qa != qb)
+			return qb;
 		return ka < kb;
+	}
 	if (va == VERDICT_INCONCLUSIVE || vb == VERDICT_INCONCLUSIVE)
 		return va == VERDICT_INCONCLUSIVE;
 	return va == VERDICT_PASS && vb == VERDICT_VERIFIED;

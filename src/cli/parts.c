@@ -95,6 +95,15 @@ uint64_t *weft__claims_create(long *n)
  * one reported at the end, then by severity, then the earlier one (by
  * leaf in a split search, else by execution); an inconclusive outcome
  * before a clean one. */
+/* An inconclusive part whose search found nothing, and no limit cut,
+ * but whose program has inline-assembly atomics: no execution of its
+ * own to show. */
+static bool asm_only(const struct weft__verdict *v)
+{
+	return !strcmp(v->reason, "asm-atomics") && v->bug_exec < 0 &&
+	       !v->nfindings;
+}
+
 static bool better(const struct weft__verdict *a,
 		   const struct weft__verdict *b, bool split)
 {
@@ -115,8 +124,13 @@ static bool better(const struct weft__verdict *a,
 	if (a->verdict == VERDICT_BUG || b->verdict == VERDICT_BUG)
 		return a->verdict == VERDICT_BUG;
 	if (a->verdict == VERDICT_INCONCLUSIVE &&
-	    b->verdict == VERDICT_INCONCLUSIVE)
+	    b->verdict == VERDICT_INCONCLUSIVE) {
+		/* A part that only could not vouch for inline-assembly
+		 * atomics (explore/loop.c) tells less than one a limit cut. */
+		if (asm_only(a) != asm_only(b))
+			return asm_only(b);
 		return ka < kb;
+	}
 	return a->verdict == VERDICT_INCONCLUSIVE &&
 	       b->verdict != VERDICT_INCONCLUSIVE;
 }

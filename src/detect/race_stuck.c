@@ -80,11 +80,11 @@ static bool parked_once;        /* read by the watchdog's thread */
  * stall's length (probe_quiet, probe_stall) before its signal. */
 #define ASM_SPAN 256            /* bytes: a spin loop, not a function */
 #define ASM_SAMPLES 8
-static volatile int probe_quiet, probe_stall;
+static int probe_quiet, probe_stall; /* __atomic: two threads */
 static struct {
 	bool off;               /* a probe of this stall saw other code */
 	int n, last_quiet;
-	uintptr_t lo, hi;
+	uintptr_t lo, hi, end;  /* end: the marked function's */
 } asm_spin;
 
 static long raw_gettid(void)
@@ -212,7 +212,31 @@ static _Noreturn void asm_stop(void)
 		    "weft does not see, so it cannot run the thread the spin "
 		    "waits for (use the __atomic builtins or <stdatomic.h>)",
 		    weft__thread_name(weft__running.tid), fn ? len : 10,
-		    fn ? fn : "a function", probe_quiet);
+		    fn ? fn : "a function",
+		    __atomic_load_n(&probe_quiet, __ATOMIC_RELAXED));
+}
+
+/* Whether the code around the loop's program counters, lo to hi (from
+ * the instructions just before, which the samples may miss: a locked
+ * instruction is over before the signal comes, to the one at hi), has an
+ * atomic instruction on memory: a lock prefix, or an xchg with a memory
+ * operand (locked without one).  A scan of bytes, not a decoding: a
+ * constant that looks like one lets a long computation in the loop be
+ * taken for a spin (inconclusive either way), and a loop without one is
+ * not stopped (a computation, or the time limit).  Only the function's
+ * own code, start to end, is read. */
+static bool atomic_in(uintptr_t lo, uintptr_t hi, uintptr_t start,
+		      uintptr_t end)
+{
+	const uint8_t *p =
+		(const uint8_t *)(lo - start > 32 ? lo - 32 : start);
+	uintptr_t stop = hi + 15 < end ? hi + 15 : end;
+
+	for (; (uintptr_t)p + 1 < stop; p++)
+		if (p[0] == 0xf0 ||
+		    ((p[0] == 0x86 || p[0] == 0x87) && (p[1] >> 6) != 3))
+			return true;
+	return false;
 }
 
 /* Whether this stall's probes all found the thread in one small loop of
@@ -220,24 +244,51 @@ static _Noreturn void asm_stop(void)
  * asm_stop, as the park does. */
 static bool asm_spinning(uintptr_t pc)
 {
-	if (probe_quiet <= asm_spin.last_quiet) {
+	int quiet = __atomic_load_n(&probe_quiet, __ATOMIC_RELAXED);
+	int stall = __atomic_load_n(&probe_stall, __ATOMIC_RELAXED);
+	uintptr_t end, start;
+
+	if (quiet <= asm_spin.last_quiet) {
 		/* A new stall. */
 		asm_spin.off = false;
 		asm_spin.n = 0;
 	}
-	asm_spin.last_quiet = probe_quiet;
+	asm_spin.last_quiet = quiet;
 	if (asm_spin.off)
 		return false;
-	if (!weft__asm_code(pc)) {
+	end = weft__asm_code(pc, &start);
+	if (!end || (asm_spin.n && end != asm_spin.end)) {
 		asm_spin.off = true;
 		return false;
 	}
 	if (!asm_spin.n++)
 		asm_spin.lo = asm_spin.hi = pc;
+	asm_spin.end = end;
 	asm_spin.lo = pc < asm_spin.lo ? pc : asm_spin.lo;
 	asm_spin.hi = pc > asm_spin.hi ? pc : asm_spin.hi;
-	return probe_quiet >= probe_stall && asm_spin.n >= ASM_SAMPLES &&
-	       asm_spin.hi - asm_spin.lo < ASM_SPAN;
+	return quiet >= stall && asm_spin.n >= ASM_SAMPLES &&
+	       asm_spin.hi - asm_spin.lo < ASM_SPAN &&
+	       atomic_in(asm_spin.lo, asm_spin.hi, start, end);
+}
+
+/* The thread returns from the signal into fn, as a call from pc (its
+ * loop), on its own stack below the red zone its code may use, with the
+ * flags a C function may assume on entry (no trap, direction and
+ * alignment check clear: a loop that spun with the direction flag set
+ * crashed weft's own code). */
+#define DIRECTION_FLAG 0x400
+#define ALIGN_CHECK 0x40000
+static void redirect(ucontext_t *uc, uintptr_t pc, void (*fn)(void))
+{
+	greg_t *g = uc->uc_mcontext.gregs;
+	uintptr_t sp = ((uintptr_t)g[REG_RSP] - 128) & ~(uintptr_t)15;
+
+	stuck_at = pc;
+	g[REG_EFL] &= ~(greg_t)(TRAP_FLAG | DIRECTION_FLAG | ALIGN_CHECK);
+	sp -= 8;
+	*(uintptr_t *)sp = pc;
+	g[REG_RSP] = (greg_t)sp;
+	g[REG_RIP] = (greg_t)(uintptr_t)fn;
 }
 
 static void step_stop(ucontext_t *uc)
@@ -253,17 +304,9 @@ static void step_stop(ucontext_t *uc)
  * its code may use, with the loop as its return address. */
 static void park(ucontext_t *uc, uintptr_t pc)
 {
-	greg_t *g = uc->uc_mcontext.gregs;
-	uintptr_t sp = ((uintptr_t)g[REG_RSP] - 128) & ~(uintptr_t)15;
-
 	step_stop(uc);
-	g[REG_EFL] &= ~TRAP_FLAG;
-	stuck_at = pc;
 	__atomic_store_n(&parked_once, true, __ATOMIC_RELAXED);
-	sp -= 8;
-	*(uintptr_t *)sp = pc;
-	g[REG_RSP] = (greg_t)sp;
-	g[REG_RIP] = (greg_t)(uintptr_t)stuck_park;
+	redirect(uc, pc, stuck_park);
 }
 
 /* One more instruction: true while the stepping goes on. */
@@ -311,13 +354,7 @@ static void on_probe(int sig, siginfo_t *si, void *uc_)
 	/* Code of weft's own (an access's check) is no spin on assembly
 	 * either: asm_spinning sees every probe of the stall. */
 	if (asm_spinning(pc)) {
-		greg_t *g = uc->uc_mcontext.gregs;
-		uintptr_t sp = ((uintptr_t)g[REG_RSP] - 128) & ~(uintptr_t)15;
-		stuck_at = pc;
-		sp -= 8;
-		*(uintptr_t *)sp = pc;
-		g[REG_RSP] = (greg_t)sp;
-		g[REG_RIP] = (greg_t)(uintptr_t)asm_stop;
+		redirect(uc, pc, asm_stop);
 		return;
 	}
 	if (!in_program(pc))
@@ -399,8 +436,8 @@ void weft__stuck_probe(int quiet_ms, int stall_ms)
 
 	if (syscall_fd < 0)
 		return;
-	probe_quiet = quiet_ms;
-	probe_stall = stall_ms;
+	__atomic_store_n(&probe_quiet, quiet_ms, __ATOMIC_RELAXED);
+	__atomic_store_n(&probe_stall, stall_ms, __ATOMIC_RELAXED);
 	/* "running": in its own code, where the signal interrupts no
 	 * system call (one it could not restart would fail with EINTR). */
 	n = pread(syscall_fd, buf, sizeof buf - 1, 0);

@@ -217,6 +217,7 @@ static int asm_limit(struct weft__verdict *V, int verdict)
 			 "<stdatomic.h>)",
 			 fn);
 		weft__S->t.nsteps = weft__S->t.ndec = 0; /* no trace */
+		V->bug_exec = V->bug_leaf = -1; /* none: cli/parts.c */
 	} else if (verdict == VERDICT_BUG && !V->bug_fatal) {
 		for (int i = 0; i < V->nfindings; i++)
 			if (strcmp(V->findings[i].kind, WEFT__K(DATA_RACE)))
@@ -575,6 +576,9 @@ void weft__explore_loop(const struct weft_test *t,
 		if (weft__probe_run && r != EXEC_BUG) {
 			exec_no -= cfg->stride; /* a re-run, not a new one */
 			give_back_budget();
+			/* A limit that stops the search is the verdict's. */
+			if (stop_now && r == EXEC_LIMIT)
+				note_limit(S, &lim, exec_no);
 		} else {
 			if (r == EXEC_OK || r == EXEC_BUG)
 				S->v.executions++;

@@ -103,7 +103,7 @@ static void switch_note(void)
 			      weft__opts.iterations));
 }
 
-#define SPURIOUS_NOTE 0x5350555249485354ull
+#define NO_SPURIOUS_NOTE 0x5350555249485354ull
 
 /* The exhaustive half gave way to PCT in a program whose condition (or
  * futex) waits woke spuriously: each such wakeup is a branch at every
@@ -113,10 +113,12 @@ static void switch_note(void)
  * out, and what a verification then covers. */
 static void spurious_note(void)
 {
-	if (!weft__opts.spurious || !weft__S->v.spurious_capped)
+	if (!weft__opts.spurious ||
+	    !(weft__verdict_noted(WEFT__NOTE_COND_WAKEUP) ||
+	      weft__verdict_noted(WEFT__NOTE_FUTEX_WAKEUP)))
 		return;
 	weft__verdict_note(
-		SPURIOUS_NOTE,
+		NO_SPURIOUS_NOTE,
 		"spurious wakeups (POSIX allows them, and weft explores one "
 		"per waiting thread and execution) multiply the schedules; "
 		"--no-spurious leaves them out, and its search may end (a "

@@ -29,7 +29,7 @@
 #include "pthread/pt.h"
 
 /* The key of the note on the spurious wakeup budget ("FUTXWAKE"). */
-#define WAKEUP_NOTE 0x4655545857414b45ull
+#define WAKEUP_NOTE WEFT__NOTE_FUTEX_WAKEUP
 
 /* Each thread's wait, in the record of its id: the word it waits on
  * (NULL: none), the bits it waits for (FUTEX_WAIT_BITSET), and whether a

@@ -32,9 +32,10 @@ void weft__asm_atomics_note(void);
  * one's name (symbols.c).  Neither blocks. */
 bool weft__asm_atomics(void);
 const char *weft__asm_first(void);
-/* Whether pc lies in the code of a marked function.  Reads fixed arrays
- * filled when the symbols were loaded: safe in a signal handler. */
-bool weft__asm_code(uintptr_t pc);
+/* The end of the code of the marked function pc lies in (its start in
+ * *start), or 0 when it lies in none.  Reads fixed arrays filled when the
+ * symbols were loaded: safe in a signal handler. */
+uintptr_t weft__asm_code(uintptr_t pc, uintptr_t *start);
 /* An ELF file mapped for reading, its section headers checked to lie
  * inside it (objects.c); m is NULL when path is not one.  Unmap it with
  * weft__elf_unmap.  Neither blocks. */

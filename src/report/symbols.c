@@ -134,12 +134,14 @@ static void asm_marks(const char *m, const ElfW(Sym) *s, size_t n,
 	}
 }
 
-bool weft__asm_code(uintptr_t pc)
+uintptr_t weft__asm_code(uintptr_t pc, uintptr_t *start)
 {
 	for (int i = 0; i < asm_nfn; i++)
-		if (pc >= asm_lo[i] && pc < asm_hi[i])
-			return true;
-	return false;
+		if (pc >= asm_lo[i] && pc < asm_hi[i]) {
+			*start = asm_lo[i];
+			return asm_hi[i];
+		}
+	return 0;
 }
 
 bool weft__asm_atomics(void)

@@ -22,7 +22,7 @@
 #define DESTROYED (-1)
 #define MAX_DESTROYED 64
 /* The key of the note on the spurious wakeup budget ("CONDWAKE"). */
-#define WAKEUP_NOTE 0x434f4e4457414b45ull
+#define WAKEUP_NOTE WEFT__NOTE_COND_WAKEUP
 
 /* Where destroyed condition variables were destroyed (this execution). */
 struct dsite {

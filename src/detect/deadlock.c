@@ -114,6 +114,14 @@ _Noreturn void weft__deadlock_report(void)
 	 * others waiting, or is all that is left: a livelock, named first. */
 	for (int i = 0; i < n; i++) {
 		op = weft__thread_done(i) ? NULL : weft__thread_pending(i);
+		if (op && op->stuck && op->arg)
+			weft__fail(WEFT__K(LIVELOCK), op->loc,
+				   "thread %s spins for ever here on an atomic "
+				   "instruction in inline assembly, and no "
+				   "other thread can run: what it waits for "
+				   "(a lock weft does not see) is held by a "
+				   "thread that waits itself, as natively",
+				   weft__thread_name(i));
 		if (op && op->stuck)
 			weft__fail(WEFT__K(LIVELOCK), op->loc,
 				   "thread %s loops for ever here, in a loop "

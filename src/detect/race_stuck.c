@@ -184,15 +184,37 @@ static const char stuck_obj = 0;
  * blocks for good, as the loop would spin for ever.  The others run on;
  * the execution ends when the process does, or in the report of a thread
  * that loops for ever when nothing else can run. */
-static _Noreturn void stuck_park(void)
+static _Noreturn void park_as(int (*desc)(const struct weft__op *, char *,
+					  size_t),
+			       void *arg)
 {
 	struct weft__op op = {
 		.name = "loop", .obj = &stuck_obj, .access = WEFT__ACC_READ,
-		.ready = weft__never_ready, .waitdesc = stuck_desc, .stuck = true,
-		.loc = weft__pc_loc(stuck_at + 1) };
+		.ready = weft__never_ready, .waitdesc = desc, .stuck = true,
+		.arg = arg, .loc = weft__pc_loc(stuck_at + 1) };
 
 	weft__visible(&op);
 	weft__die("a thread that loops for ever was resumed");
+}
+
+static _Noreturn void stuck_park(void)
+{
+	park_as(stuck_desc, NULL);
+}
+
+/* A spin on an atomic instruction in inline assembly (asm_stop); arg
+ * says so to the deadlock's report (deadlock.c). */
+static int asm_desc(const struct weft__op *op, char *buf, size_t n)
+{
+	(void)op;
+	snprintf(buf, n, "nothing: it spins for ever on an atomic "
+		 "instruction in inline assembly");
+	return -1;
+}
+
+static _Noreturn void asm_park(void)
+{
+	park_as(asm_desc, (void *)1);
 }
 
 /* A thread that spins on an atomic instruction in inline assembly (an
@@ -203,8 +225,15 @@ static _Noreturn void stuck_park(void)
 static _Noreturn void asm_stop(void)
 {
 	const char *fn = weft__symbolize((const void *)stuck_at);
-	int len = fn ? (int)strcspn(fn, "+") : 0;
+	const char *off = fn ? strrchr(fn, '+') : NULL;
+	int len = fn ? (int)(off ? (size_t)(off - fn) : strlen(fn)) : 0;
 
+	/* With no other thread able to run, the spin is what the program
+	 * does natively too: its lock's holder waits for something only the
+	 * spinner could give (a lock taken in the other order).  The thread
+	 * is parked for good, and the report is the deadlock's. */
+	if (!weft__other_can_run(weft__running.tid))
+		asm_park();
 	weft__explore_stop();
 	weft__limit("asm-atomics", weft__pc_loc(stuck_at + 1),
 		    "%s has run %.*s for %d ms without a scheduling point: it "

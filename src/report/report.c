@@ -239,18 +239,20 @@ void weft__report_text(FILE *out, const struct weft_test *t,
 	 * races (explore/loop.c: asm_limit), the first of which its message
 	 * tells. */
 	for (int i = 0; i < S->v.nfindings; i++) {
-		bool inc = S->v.verdict == VERDICT_INCONCLUSIVE &&
-			   !strcmp(S->v.reason, "asm-atomics");
+		bool asm_reason = !strcmp(S->v.reason, "asm-atomics");
+		bool inc = S->v.verdict == VERDICT_INCONCLUSIVE && asm_reason;
+		bool possible = asm_reason &&
+				!strcmp(S->v.findings[i].kind,
+					WEFT__K(DATA_RACE));
 		if (((S->v.verdict == VERDICT_BUG &&
 		      strcmp(S->v.kind, S->v.findings[0].kind) == 0 &&
 		      strcmp(S->v.message, S->v.findings[0].msg) == 0) ||
 		     inc) && i == 0)
 			continue;
-		fprintf(out, "%s%s: %s\n",
-			S->v.verdict == VERDICT_BUG ? "also "
-			: inc			    ? "also possible "
-						    : "",
-			S->v.findings[i].kind, S->v.findings[i].msg);
+		fprintf(out, "%s%s%s: %s\n",
+			S->v.verdict == VERDICT_BUG || inc ? "also " : "",
+			possible ? "possible " : "", S->v.findings[i].kind,
+			S->v.findings[i].msg);
 	}
 	if (note)
 		fprintf(out, "note: %s\n", note);

@@ -42,6 +42,15 @@ static char *first_line(const char *s)
 }
 
 /* Findings besides the one the verdict reports ("also ..." lines). */
+/* A data race of a program with inline-assembly atomics, which may order
+ * its accesses (explore/loop.c: asm_limit): a possible one, which SARIF
+ * lists as a warning (sarif.c). */
+static bool possible_race(const struct weft__verdict *V, int i)
+{
+	return !strcmp(V->reason, "asm-atomics") &&
+	       !strcmp(V->findings[i].kind, WEFT__K(DATA_RACE));
+}
+
 static void keep_findings(struct weft__result *r,
 			  const struct weft__verdict *V)
 {
@@ -50,8 +59,13 @@ static void keep_findings(struct weft__result *r,
 		    !strcmp(V->kind, V->findings[0].kind) &&
 		    !strcmp(V->message, V->findings[0].msg))
 			continue;
+		char *msg = NULL;
+		if (possible_race(V, i) &&
+		    asprintf(&msg, "possible %s", V->findings[i].msg) < 0)
+			msg = NULL;
 		r->also_kind[r->nalso] = strdup(V->findings[i].kind);
-		r->also_msg[r->nalso++] = strdup(V->findings[i].msg);
+		r->also_msg[r->nalso++] =
+			msg ? msg : strdup(V->findings[i].msg);
 	}
 }
 

@@ -164,7 +164,7 @@ bool weft_kx_tasklet_enable(struct weft_work *w, const struct weft_loc *loc);
  * alloc_percpu: nr zeroed copies of size bytes in the tracked heap (may
  * sleep); free_percpu frees them, a step as kfree is. */
 #ifndef WEFT_NR_CPUS
-#define WEFT_NR_CPUS 4
+#define WEFT_NR_CPUS 8
 #endif
 struct weft_ktask;
 int weft_kx_cpu_id(int check, const char *what, int nr,

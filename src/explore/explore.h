@@ -233,6 +233,11 @@ struct weft__loop_cfg {
 };
 void weft__explore_loop(const struct weft_test *t,
 			const struct weft__loop_cfg *cfg);
+/* The verdict a search of a program with inline-assembly atomics may
+ * give (asm_verdict.c): inconclusive (asm-atomics) for a verification or
+ * for data races alone, which it marks as possible ones; verdict as it is
+ * otherwise, or for a program without them.  Does not block. */
+int weft__asm_verdict(struct weft__verdict *V, int verdict);
 /* The search ends after the execution in progress, which a limit of
  * weft ends that later executions would meet too (a spin on atomics in
  * inline assembly, race_stuck.c).  Safe in an execution; does not

@@ -1,0 +1,60 @@
+// The poller (the test thread) counts its rounds in a shared variable,
+// sleeping between them, until a kthread says it is done; the kthread
+// asserts the poller did not already go three rounds.  A real bug: the
+// kthread may not be scheduled for three sleeps.  Found by a helper's
+// review when msleep() had become a poll's round for fair scheduling:
+// the default search verified it within 2 unfair continuations, where it
+// needs 4 (msleep is no poll's round again; it finds the bug after some
+// 20 s of PCT, too long for this suite).  schedule_timeout and
+// cond_resched(), which are a poll's round (sleep_poll_bug.c), must
+// still find it.  sleep_rounds_ok.c asserts what holds: the count never
+// goes down.
+//! expect: bug assertion
+#include <linux/delay.h>
+#include <linux/kthread.h>
+#include <linux/sched.h>
+
+static int rounds, done;
+
+static int checker(void *a)
+{
+	int first = READ_ONCE(rounds);
+
+	(void)a;
+#ifdef OK
+	WARN_ON(READ_ONCE(rounds) < first);
+#else
+	WARN_ON(first >= 3);
+#endif
+	WRITE_ONCE(done, 1);
+	while (!kthread_should_stop())
+		schedule_timeout_interruptible(1);
+	return 0;
+}
+
+static void count_rounds(int how)
+{
+	struct task_struct *t = kthread_create(checker, NULL, "checker");
+
+	get_task_struct(t);
+	wake_up_process(t);
+	while (!READ_ONCE(done)) {
+		WRITE_ONCE(rounds, rounds + 1);
+		if (how == 0)
+			schedule_timeout_uninterruptible(1);
+		else
+			cond_resched();
+	}
+	kthread_stop(t);
+	put_task_struct(t);
+}
+
+WEFT_TEST(rounds_schedule_timeout)
+{
+	count_rounds(0);
+}
+
+WEFT_TEST(rounds_cond_resched)
+{
+	count_rounds(1);
+}

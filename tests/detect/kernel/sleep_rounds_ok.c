@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "sleep_rounds_bug.c"

@@ -77,3 +77,42 @@ WEFT_TEST(msleep_spin_timeout_loop)
 	weft_join(t);
 	mtx_destroy(&sm);
 }
+
+/* A poller that counts its rounds, each a timed-out msleep, against a
+ * checker that asserts the poller did not already go three rounds: a
+ * real bug, which making the sleep a timed wait for fair scheduling must
+ * not hide (a Linux twin was verified when its msleep became a poll's
+ * round: kernel/sleep_rounds_bug.c).  The ok twin asserts what holds:
+ * the count never goes down. */
+static struct mtx rm;
+static int rounds, rounds_done;
+
+static void checker(void *arg)
+{
+	int first = __atomic_load_n(&rounds, __ATOMIC_SEQ_CST);
+
+	(void)arg;
+#ifdef OK
+	KASSERT(__atomic_load_n(&rounds, __ATOMIC_SEQ_CST) >= first,
+		("the count went down"));
+#else
+	KASSERT(first < 3, ("three rounds before the checker ran"));
+#endif
+	__atomic_store_n(&rounds_done, 1, __ATOMIC_SEQ_CST);
+}
+
+WEFT_TEST(msleep_rounds)
+{
+	weft_thread_t t;
+
+	mtx_init(&rm, "rm", NULL, MTX_DEF);
+	t = weft_spawn(checker, NULL);
+	mtx_lock(&rm);
+	while (!__atomic_load_n(&rounds_done, __ATOMIC_SEQ_CST)) {
+		__atomic_store_n(&rounds, rounds + 1, __ATOMIC_SEQ_CST);
+		(void)msleep(&rounds, &rm, PWAIT, "rounds", hz);
+	}
+	mtx_unlock(&rm);
+	weft_join(t);
+	mtx_destroy(&rm);
+}

@@ -11,10 +11,11 @@
  * symbols, hidden, so each object of the program passes its own).  The
  * copies are ordinary memory for the race detector, and the accesses
  * are the program's own (at its lines): the this_cpu_ operations, safe
- * from preemption in the kernel, are plain accesses of the thread's own
- * copy, which no other thread's this_cpu_ operations touch (each thread
- * is a CPU of its own); a plain access of it from another CPU
- * (per_cpu(v, cpu)) races with them unless something orders the two. */
+ * from preemption in the kernel, are relaxed atomics on the caller's
+ * copy (below); the __this_cpu_ and raw_cpu_ ones are plain accesses, as
+ * an interrupt on the same CPU may cut them in the kernel, and a plain
+ * access of a copy from another CPU (per_cpu(v, cpu)) races with them
+ * unless something orders the two. */
 #ifndef WEFT_KERNEL_LINUX_WEFT_PERCPU_H
 #define WEFT_KERNEL_LINUX_WEFT_PERCPU_H
 
@@ -86,13 +87,19 @@ extern char __stop_weft_percpu[] __attribute__((weak, visibility("hidden")));
 #define raw_cpu_cmpxchg(pcp, o, n)                                            \
 	weft_kx_pcpu_cmpxchg(raw_cpu_ptr(&(pcp)), (o), (n))
 /* this_cpu_ operations are safe anywhere (one instruction, or with
- * interrupts off, in the kernel): no preemption check. */
-#define this_cpu_read(pcp) raw_cpu_read(pcp)
-#define this_cpu_write(pcp, v) raw_cpu_write(pcp, v)
-#define this_cpu_add(pcp, v) raw_cpu_add(pcp, v)
-#define this_cpu_add_return(pcp, v) raw_cpu_add_return(pcp, v)
-#define this_cpu_xchg(pcp, v) raw_cpu_xchg(pcp, v)
-#define this_cpu_cmpxchg(pcp, o, n) raw_cpu_cmpxchg(pcp, o, n)
+ * interrupts off, in the kernel): no preemption check, and each is
+ * atomic against every other access of the copy on its CPU.  Here they
+ * are relaxed atomics: threads that share a CPU (two works queued on
+ * it, a kthread bound to the CPU a caller got) do not lose each other's
+ * updates, which as plain accesses was a false lost update and a false
+ * data race (a helper's review); a remote READ_ONCE(per_cpu(v, cpu))
+ * against them is no race either, as KCSAN says of the kernel's. */
+#define this_cpu_read(pcp) __atomic_load_n(raw_cpu_ptr(&(pcp)), __ATOMIC_RELAXED)
+#define this_cpu_write(pcp, v)                                                	__atomic_store_n(raw_cpu_ptr(&(pcp)), (v), __ATOMIC_RELAXED)
+#define this_cpu_add(pcp, v)                                                  	((void)__atomic_fetch_add(raw_cpu_ptr(&(pcp)), (v), __ATOMIC_RELAXED))
+#define this_cpu_add_return(pcp, v)                                           	__atomic_add_fetch(raw_cpu_ptr(&(pcp)), (v), __ATOMIC_RELAXED)
+#define this_cpu_xchg(pcp, v)                                                 	__atomic_exchange_n(raw_cpu_ptr(&(pcp)), (v), __ATOMIC_RELAXED)
+#define this_cpu_cmpxchg(pcp, o, n)                                           	(__extension__({                                                      		__typeof__(&(pcp)) weft_p_ = raw_cpu_ptr(&(pcp));             		__typeof__(pcp) weft_o_ = (o);                                		__atomic_compare_exchange_n(weft_p_, &weft_o_, (n), 0,        					    __ATOMIC_RELAXED,                 					    __ATOMIC_RELAXED);                		weft_o_;                                                      	}))
 /* __this_cpu_ operations expect preemption off and check it. */
 #define __this_cpu_read(pcp) (*this_cpu_ptr(&(pcp)))
 #define __this_cpu_write(pcp, v) ((void)(*this_cpu_ptr(&(pcp)) = (v)))

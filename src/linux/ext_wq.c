@@ -31,5 +31,10 @@ unsigned int weft_kx_work_busy(struct weft_work *w, const struct weft_loc *loc)
  * its own). */
 struct weft_work *weft_kx_current_work(void)
 {
+	/* A workqueue worker's only: a tasklet runs its function from a
+	 * work of weft's, but in softirq context, where the kernel's
+	 * current_work() is NULL (a helper's review). */
+	if (weft_kx_in_softirq())
+		return NULL;
 	return weft__lx_me()->work;
 }

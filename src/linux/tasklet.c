@@ -82,12 +82,15 @@ void weft_kx_tasklet_disable(struct weft_work *w, int sync,
 			   USHRT_MAX);
 	w->hold++;
 	if (sync)
-		weft_kx_tasklet_unlock_wait(w, loc);
+		weft_kx_tasklet_unlock_wait(w, sync == 2, loc);
 }
 
-/* The kernel spins while TASKLET_STATE_RUN is set: no sleep, so it is
- * allowed in atomic context, and lockdep sees no wait (no class). */
-void weft_kx_tasklet_unlock_wait(struct weft_work *w,
+/* The kernel waits while TASKLET_STATE_RUN is set: with wait_var_event
+ * since Linux 5.13, which may sleep (might_sleep: misuse in atomic
+ * context, a helper's review found tasklet_disable under a spinlock
+ * verified), or spinning in the _spin_ and _in_atomic forms.  lockdep
+ * sees no wait (no class). */
+void weft_kx_tasklet_unlock_wait(struct weft_work *w, int spin,
 				 const struct weft_loc *loc)
 {
 	struct weft__op op = { .name = "tasklet_unlock_wait",
@@ -97,6 +100,8 @@ void weft_kx_tasklet_unlock_wait(struct weft_work *w,
 			       .waitdesc = weft__lx_work_waitdesc, .loc = loc };
 
 	weft__lx_work_check_init(w, op.name, loc);
+	if (!spin)
+		weft_might_sleep(op.name, w->name, loc);
 	weft__visible(&op);
 	weft__check_access(w, sizeof *w, false, loc);
 }

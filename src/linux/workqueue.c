@@ -29,10 +29,10 @@ struct weft__lx_worker {
 	int slot;
 };
 
-static void sys_init(struct weft_wq *wq, const char *name)
+static void sys_init(struct weft_wq *wq, const char *name, unsigned flags)
 {
 	*wq = (struct weft_wq){ .name = name, .max_active = 256,
-				.is_static = 1 };
+				.flags = flags, .is_static = 1 };
 }
 
 void weft__lx_wq_begin(void)
@@ -40,10 +40,13 @@ void weft__lx_wq_begin(void)
 	registry = NULL;
 	nkworkers = 0;
 	weft__lx_wq_cpu_begin();
-	sys_init(&weft_system_wq, "system_wq");
-	sys_init(&weft_system_unbound_wq, "system_unbound_wq");
-	sys_init(&weft_system_long_wq, "system_long_wq");
-	sys_init(&weft_system_highpri_wq, "system_highpri_wq");
+	sys_init(&weft_system_wq, "system_wq", 0);
+	/* Unbound, as the kernel's (WQ_UNBOUND): its works run on no CPU
+	 * of their own, so smp_processor_id() in one is misuse. */
+	sys_init(&weft_system_unbound_wq, "system_unbound_wq",
+		 WEFT_WQ_UNBOUND);
+	sys_init(&weft_system_long_wq, "system_long_wq", 0);
+	sys_init(&weft_system_highpri_wq, "system_highpri_wq", 0);
 }
 
 static void reg(struct weft_wq *wq)

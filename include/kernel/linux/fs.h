@@ -11,6 +11,7 @@
 #define WEFT_KERNEL_LINUX_FS_H
 #include <linux/weft_kernel.h>
 #include <linux/fcntl.h>
+#include <linux/uaccess.h>
 
 #ifndef __USE_MISC
 typedef __loff_t loff_t;
@@ -116,6 +117,56 @@ static inline loff_t noop_llseek(struct file *f, loff_t off, int whence)
 	(void)off, (void)whence;
 	return f->f_pos;
 }
+
+/* A read of the bytes from..from+available at *ppos, as the kernel's
+ * libfs helper: at most count, *ppos moved on by what was copied. */
+static inline ssize_t weft_kx_simple_read(void __user *to, size_t count,
+					  loff_t *ppos, const void *from,
+					  size_t available,
+					  const struct weft_loc *loc)
+{
+	loff_t pos = *ppos;
+
+	if (pos < 0)
+		return -EINVAL;
+	if ((size_t)pos >= available || !count)
+		return 0;
+	if (count > available - (size_t)pos)
+		count = available - (size_t)pos;
+	if (weft_kx_copy_user(to, (const char *)from + pos, count,
+			      "simple_read_from_buffer", loc))
+		return -EFAULT;
+	*ppos = pos + (loff_t)count;
+	return (ssize_t)count;
+}
+
+/* The write the other way: into to..to+available at *ppos. */
+static inline ssize_t weft_kx_simple_write(void *to, size_t available,
+					   loff_t *ppos,
+					   const void __user *from,
+					   size_t count,
+					   const struct weft_loc *loc)
+{
+	loff_t pos = *ppos;
+
+	if (pos < 0)
+		return -EINVAL;
+	if ((size_t)pos >= available || !count)
+		return 0;
+	if (count > available - (size_t)pos)
+		count = available - (size_t)pos;
+	if (weft_kx_copy_user((char *)to + pos, from, count,
+			      "simple_write_to_buffer", loc))
+		return -EFAULT;
+	*ppos = pos + (loff_t)count;
+	return (ssize_t)count;
+}
+#define simple_read_from_buffer(to, count, ppos, from, available)             \
+	weft_kx_simple_read((to), (count), (ppos), (from), (available),       \
+			    WEFT_HERE)
+#define simple_write_to_buffer(to, available, ppos, from, count)              \
+	weft_kx_simple_write((to), (available), (ppos), (from), (count),      \
+			     WEFT_HERE)
 
 /* The VFS's side: registering device numbers and seeking under the
  * inode's lock. */

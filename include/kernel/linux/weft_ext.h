@@ -136,16 +136,19 @@ void weft_kx_tasklet_kill(struct weft_work *w, const struct weft_loc *loc);
  * use-after-free, named for the tasklet, when the function freed it.
  * Not a scheduling point; never blocks. */
 void weft_kx_tasklet_unlock(unsigned long *state, const struct weft_work *w);
-/* tasklet_disable_nosync (sync 0) and tasklet_disable (sync 1) of the
- * tasklet whose work is w: one step that counts the disable, after which
- * a scheduled instance stays scheduled and is not started (a schedule
- * meanwhile does nothing, as TASKLET_STATE_SCHED stays set); the sync form
- * then waits until a running instance has returned, as the kernel's
- * spins on TASKLET_STATE_RUN (blocks only then; its own tasklet waiting
- * for itself never ends).  tasklet_unlock_wait is that wait alone. */
+/* tasklet_disable_nosync (sync 0), tasklet_disable (sync 1) and
+ * tasklet_disable_in_atomic (sync 2) of the tasklet whose work is w: one
+ * step that counts the disable, after which a scheduled instance stays
+ * scheduled and is not started (a schedule meanwhile does nothing, as
+ * TASKLET_STATE_SCHED stays set); the sync forms then wait until a
+ * running instance has returned (block only then; its own tasklet
+ * waiting for itself never ends).  tasklet_unlock_wait (spin 0) and
+ * tasklet_unlock_spin_wait (spin 1) are that wait alone.  The kernel's
+ * sleeping wait (wait_var_event, Linux 5.13 on) may sleep: misuse in
+ * atomic context; the spinning ones may not. */
 void weft_kx_tasklet_disable(struct weft_work *w, int sync,
 			     const struct weft_loc *loc);
-void weft_kx_tasklet_unlock_wait(struct weft_work *w,
+void weft_kx_tasklet_unlock_wait(struct weft_work *w, int spin,
 				 const struct weft_loc *loc);
 /* tasklet_enable: undo one disable in a step; a tasklet scheduled
  * meanwhile may run once the count is zero.  Returns true then; an enable

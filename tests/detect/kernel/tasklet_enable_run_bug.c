@@ -3,9 +3,11 @@
 // comes at tasklet_enable, on the freed buffer.  (A tasklet_kill of a
 // disabled, scheduled tasklet would wait for ever instead; the fix kills
 // it before it is freed, with the tasklet enabled.)  disable_in_own_tasklet
-// has the tasklet disable itself, which waits for itself for ever.
+// has the tasklet disable itself, which waits for itself for ever; the
+// wait may sleep (wait_var_event, Linux 5.13 on), which in the tasklet's
+// softirq context the kernel reports first, as weft does.
 //! expect(free_while_disabled): bug use-after-free
-//! expect(disable_in_own_tasklet): bug deadlock
+//! expect(disable_in_own_tasklet): bug misuse
 #include <linux/interrupt.h>
 #include <linux/slab.h>
 

@@ -73,10 +73,13 @@ static inline void weft_kx_tasklet_run(struct weft_work *w)
  * tasklet_kill of it waits for ever, as in the kernel. */
 #define tasklet_disable_nosync(t) weft_kx_tasklet_disable(&(t)->work, 0, WEFT_HERE)
 #define tasklet_disable(t) weft_kx_tasklet_disable(&(t)->work, 1, WEFT_HERE)
-#define tasklet_disable_in_atomic(t) tasklet_disable(t)
+#define tasklet_disable_in_atomic(t)                                          \
+	weft_kx_tasklet_disable(&(t)->work, 2, WEFT_HERE)
 #define tasklet_enable(t) weft_kx_tasklet_enable(&(t)->work, WEFT_HERE)
-#define tasklet_unlock_wait(t) weft_kx_tasklet_unlock_wait(&(t)->work, WEFT_HERE)
-#define tasklet_unlock_spin_wait(t) tasklet_unlock_wait(t)
+#define tasklet_unlock_wait(t)                                                \
+	weft_kx_tasklet_unlock_wait(&(t)->work, 0, WEFT_HERE)
+#define tasklet_unlock_spin_wait(t)                                           \
+	weft_kx_tasklet_unlock_wait(&(t)->work, 1, WEFT_HERE)
 /* Born disabled: the count starts at one. */
 #define DECLARE_TASKLET_DISABLED(n, cb)                                       \
 	struct tasklet_struct n = {                                           \

@@ -33,6 +33,33 @@
 		kfree(p);                                                     \
 	} while (0)
 #define kvfree_rcu_mightsleep(p) kfree_rcu_mightsleep(p)
+/* The _bh and _sched read sections also turn softirqs or preemption off,
+ * as the kernel's do: smp_processor_id() and __this_cpu_ in them are no
+ * misuse (networking code uses them so), and a sleep in them is. */
+#undef rcu_read_lock_bh
+#undef rcu_read_unlock_bh
+#undef rcu_read_lock_sched
+#undef rcu_read_unlock_sched
+#define rcu_read_lock_bh()                                                    \
+	do {                                                                  \
+		local_bh_disable();                                           \
+		rcu_read_lock();                                              \
+	} while (0)
+#define rcu_read_unlock_bh()                                                  \
+	do {                                                                  \
+		rcu_read_unlock();                                            \
+		local_bh_enable();                                            \
+	} while (0)
+#define rcu_read_lock_sched()                                                 \
+	do {                                                                  \
+		preempt_disable();                                            \
+		rcu_read_lock();                                              \
+	} while (0)
+#define rcu_read_unlock_sched()                                               \
+	do {                                                                  \
+		rcu_read_unlock();                                            \
+		preempt_enable();                                             \
+	} while (0)
 #define rcu_read_lock_bh_held() rcu_read_lock_held()
 #define rcu_read_lock_sched_held() rcu_read_lock_held()
 #define rcu_read_lock_any_held() rcu_read_lock_held()

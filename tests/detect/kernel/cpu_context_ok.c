@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "cpu_context_bug.c"

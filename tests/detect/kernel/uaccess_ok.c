@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "uaccess_bug.c"

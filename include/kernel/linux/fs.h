@@ -118,12 +118,10 @@ static inline loff_t noop_llseek(struct file *f, loff_t off, int whence)
 	return f->f_pos;
 }
 
-/* A read of the bytes from..from+available at *ppos, as the kernel's
- * libfs helper: at most count, *ppos moved on by what was copied. */
-static inline ssize_t weft_kx_simple_read(void __user *to, size_t count,
-					  loff_t *ppos, const void *from,
-					  size_t available,
-					  const struct weft_loc *loc)
+/* The libfs helpers' bounds: how many of count bytes lie at *ppos in a
+ * buffer of available bytes (0 past its end), or -EINVAL. */
+static inline ssize_t weft_kx_simple_span(const loff_t *ppos, size_t count,
+					  size_t available)
 {
 	loff_t pos = *ppos;
 
@@ -131,13 +129,27 @@ static inline ssize_t weft_kx_simple_read(void __user *to, size_t count,
 		return -EINVAL;
 	if ((size_t)pos >= available || !count)
 		return 0;
-	if (count > available - (size_t)pos)
-		count = available - (size_t)pos;
-	if (weft_kx_copy_user(to, (const char *)from + pos, count,
+	return (ssize_t)(count > available - (size_t)pos
+				 ? available - (size_t)pos
+				 : count);
+}
+
+/* A read of the bytes from..from+available at *ppos, as the kernel's
+ * libfs helper: at most count, *ppos moved on by what was copied. */
+static inline ssize_t weft_kx_simple_read(void __user *to, size_t count,
+					  loff_t *ppos, const void *from,
+					  size_t available,
+					  const struct weft_loc *loc)
+{
+	ssize_t n = weft_kx_simple_span(ppos, count, available);
+
+	if (n <= 0)
+		return n;
+	if (weft_kx_copy_user(to, (const char *)from + *ppos, (size_t)n,
 			      "simple_read_from_buffer", loc))
 		return -EFAULT;
-	*ppos = pos + (loff_t)count;
-	return (ssize_t)count;
+	*ppos += n;
+	return n;
 }
 
 /* The write the other way: into to..to+available at *ppos. */
@@ -147,19 +159,15 @@ static inline ssize_t weft_kx_simple_write(void *to, size_t available,
 					   size_t count,
 					   const struct weft_loc *loc)
 {
-	loff_t pos = *ppos;
+	ssize_t n = weft_kx_simple_span(ppos, count, available);
 
-	if (pos < 0)
-		return -EINVAL;
-	if ((size_t)pos >= available || !count)
-		return 0;
-	if (count > available - (size_t)pos)
-		count = available - (size_t)pos;
-	if (weft_kx_copy_user((char *)to + pos, from, count,
+	if (n <= 0)
+		return n;
+	if (weft_kx_copy_user((char *)to + *ppos, from, (size_t)n,
 			      "simple_write_to_buffer", loc))
 		return -EFAULT;
-	*ppos = pos + (loff_t)count;
-	return (ssize_t)count;
+	*ppos += n;
+	return n;
 }
 #define simple_read_from_buffer(to, count, ppos, from, available)             \
 	weft_kx_simple_read((to), (count), (ppos), (from), (available),       \

@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "ctype_latin1_bug.c"

@@ -127,6 +127,17 @@ void weft_kx_kthread_bind(struct weft_ktask *t, int cpu, int nr,
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "kthread_bind to CPU %d, which is not possible "
 			   "(0 to %d)", cpu, nr - 1);
+	/* The kernel binds only a task that is not running, asleep
+	 * uninterruptibly as kthread_create leaves it until its first
+	 * wake-up (wait_task_inactive with TASK_UNINTERRUPTIBLE, 2 here as
+	 * in kthread.c): of any other it warns (__kthread_bind_mask's
+	 * WARN_ON) and leaves it where it was. */
+	if (!t->created || weft__lx_task_state(t->tid) != 2)
+		weft__fail(WEFT__K(ASSERTION), loc,
+			   "WARN_ON in kthread_bind: %s runs already (bind a "
+			   "kthread between kthread_create and its first "
+			   "wake_up_process, or use kthread_create_on_cpu)",
+			   t->name);
 	(void)rec_of(t->tid, &bound);
 	*bound = cpu;
 }

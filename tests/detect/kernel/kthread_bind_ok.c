@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "kthread_bind_bug.c"

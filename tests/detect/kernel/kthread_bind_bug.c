@@ -11,7 +11,7 @@
 #include <linux/smp.h>
 
 static DECLARE_COMPLETION(ran);
-static int cpu_seen = -1;
+static int __attribute__((unused)) cpu_seen = -1;
 
 static int fn(void *arg)
 {

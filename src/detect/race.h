@@ -99,6 +99,20 @@ void weft__stuck_setup(void);
  * instruction in inline assembly (weft-cc's mark) ends the search,
  * inconclusive: it spins on what weft cannot see. */
 void weft__stuck_probe(int quiet_ms, int stall_ms);
+/* A thread the probe found stuck (race_stuck.c): where (the loop's
+ * instruction), and its park as blocked for good, the deadlock's report
+ * asking desc what it waits for (arg for desc).  x86_64 only. */
+uintptr_t weft__stuck_pc(void);
+_Noreturn void weft__stuck_park_as(int (*desc)(const struct weft__op *,
+					      char *, size_t),
+				   void *arg);
+/* A spin on inline-assembly atomics (race_asm.c, x86_64 only): the
+ * watchdog's stall length, set before its signal; whether the probe's
+ * handler finds the thread at pc so spinning (safe in the handler); and
+ * where the handler sends it: the search ends, or it is parked. */
+void weft__asm_spin_stall(int quiet_ms, int stall_ms);
+bool weft__asm_spinning(uintptr_t pc);
+_Noreturn void weft__asm_stop(void);
 /* The probe's signal, which the program's masks leave unblocked
  * (pthread/sigmask.c), or 0 where there is no probe. */
 int weft__stuck_signal(void);

@@ -260,9 +260,9 @@ record_step(int tid, const weft__tset *en, const weft__tset *elig)
 		/* Counted without a branch on the sets: whether the last
 		 * thread could have gone on is a coin toss at a random
 		 * step. */
-		X->preemptions += weft__ts_has(en, last) &
-				  !weft__ts_has(&X->weak, last) &
-				  !X->th[last].spinning;
+		X->preemptions += (int)weft__ts_has(en, last) &
+				  (int)!weft__ts_has(&X->weak, last) &
+				  (int)!X->th[last].spinning;
 		T->preemptions = X->preemptions;
 	}
 	/* An unfair continuation is a round of a spin loop run while the

@@ -112,9 +112,14 @@ static void asm_marks(const char *m, const ElfW(Sym) *s, size_t n,
 		if (s[i].st_name >= strtab->sh_size ||
 		    strncmp(nm, ASM_MARK, sizeof ASM_MARK - 1))
 			continue;
-		if (!asm_count++)
+		if (!asm_count++) {
+			/* A C++ function as the program spells it. */
+			char *dm = weft__demangle(nm + sizeof ASM_MARK - 1,
+						  true);
 			snprintf(asm_first, sizeof asm_first, "%s",
-				 nm + sizeof ASM_MARK - 1);
+				 dm ? dm : nm + sizeof ASM_MARK - 1);
+			free(dm);
+		}
 		if (nfn < ASM_FNS)
 			fn[nfn++] = nm + sizeof ASM_MARK - 1;
 	}

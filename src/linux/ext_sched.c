@@ -154,7 +154,8 @@ long weft_kx_schedule(long timeout, const char *what,
 	if (timeout < 0)
 		return 0;
 	if (x->ev.fired) {
-		/* Timed out: a round of a poll, as msleep's (ktime.c). */
+		/* Timed out: a round of a poll, as a pthread sleep's is
+		 * (pthread/time.c); msleep's is not (ktime.c says why). */
 		x->ev.fired = 0;
 		weft__step_note("timeout");
 		weft__spun();
@@ -173,7 +174,7 @@ int weft_kx_cond_resched(const struct weft_loc *loc)
 {
 	weft_might_sleep("cond_resched", NULL, loc);
 	weft_kbarrier("cond_resched", loc);
-	/* A yield, as msleep's timeout is a poll's round (ktime.c): a
+	/* A yield, as sched_yield is (weft_yield_at): a
 	 * `while (!flag) cond_resched();` loop ran round after round while
 	 * the thread that sets the flag waited, to the step limit. */
 	weft__spun();

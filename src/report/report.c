@@ -235,9 +235,9 @@ void weft__report_text(FILE *out, const struct weft_test *t,
 		text_bug(out, t, S, argv0);
 	if (S->v.verdict == VERDICT_INCONCLUSIVE)
 		text_inconclusive(out, t, S, argv0);
-	/* An inconclusive verdict with findings is one of possible data
-	 * races (explore/loop.c: asm_limit), the first of which its message
-	 * tells. */
+	/* The reason asm-atomics marks data races as possible ones
+	 * (explore/asm_verdict.c); an inconclusive verdict with findings is
+	 * one of such races, the first of which its message tells. */
 	for (int i = 0; i < S->v.nfindings; i++) {
 		bool asm_reason = !strcmp(S->v.reason, "asm-atomics");
 		bool inc = S->v.verdict == VERDICT_INCONCLUSIVE && asm_reason;

@@ -41,9 +41,8 @@ static char *first_line(const char *s)
 	return strndup(s, strcspn(s, "\n"));
 }
 
-/* Findings besides the one the verdict reports ("also ..." lines). */
 /* A data race of a program with inline-assembly atomics, which may order
- * its accesses (explore/loop.c: asm_limit): a possible one, which SARIF
+ * its accesses (explore/asm_verdict.c): a possible one, which SARIF
  * lists as a warning (sarif.c). */
 static bool possible_race(const struct weft__verdict *V, int i)
 {
@@ -51,6 +50,7 @@ static bool possible_race(const struct weft__verdict *V, int i)
 	       !strcmp(V->findings[i].kind, WEFT__K(DATA_RACE));
 }
 
+/* Findings besides the one the verdict reports ("also ..." lines). */
 static void keep_findings(struct weft__result *r,
 			  const struct weft__verdict *V)
 {

@@ -151,6 +151,8 @@ uintptr_t weft__asm_code(uintptr_t pc, uintptr_t *start)
 
 bool weft__asm_atomics(void)
 {
+	/* The parent may ask before it needed a name (ending.c). */
+	weft__symbols_load();
 	return asm_count > 0;
 }
 

@@ -241,7 +241,7 @@ static bool better(const struct rec *a, const struct rec *b)
 		return va == VERDICT_BUG;
 	if (va == VERDICT_INCONCLUSIVE && vb == VERDICT_INCONCLUSIVE) {
 		/* A shard that only could not vouch for inline-assembly
-		 * atomics (explore/loop.c) tells less than one a limit cut. */
+		 * atomics (explore/asm_verdict.c) tells less than one a limit cut. */
 		bool qa = asm_only(a), qb = asm_only(b);
 		if (qa != qb)
 			return qb;

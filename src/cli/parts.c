@@ -126,7 +126,7 @@ static bool better(const struct weft__verdict *a,
 	if (a->verdict == VERDICT_INCONCLUSIVE &&
 	    b->verdict == VERDICT_INCONCLUSIVE) {
 		/* A part that only could not vouch for inline-assembly
-		 * atomics (explore/loop.c) tells less than one a limit cut. */
+		 * atomics (explore/asm_verdict.c) tells less than one a limit cut. */
 		if (asm_only(a) != asm_only(b))
 			return asm_only(b);
 		return ka < kb;

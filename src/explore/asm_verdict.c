@@ -31,7 +31,7 @@ static void asm_nothing(struct weft__verdict *V, const char *fn)
 static void asm_race(struct weft__verdict *V, const char *fn)
 {
 	char msg[sizeof V->message + 160];
-	int head = (int)strcspn(V->message, "\n");
+	int nl = (int)strcspn(V->message, "\n"), head = nl;
 
 	if (head > 0 && V->message[head - 1] == ':')
 		head--;
@@ -39,8 +39,7 @@ static void asm_race(struct weft__verdict *V, const char *fn)
 		 "%.*s may be a false alarm: atomic instructions in inline "
 		 "assembly (in %s), which weft does not see, may order its "
 		 "accesses%.900s",
-		 head, V->message, fn,
-		 V->message + strcspn(V->message, "\n"));
+		 head, V->message, fn, V->message + nl);
 	snprintf(V->message, sizeof V->message, "%.1000s", msg);
 }
 

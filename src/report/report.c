@@ -239,11 +239,8 @@ void weft__report_text(FILE *out, const struct weft_test *t,
 	 * (explore/asm_verdict.c); an inconclusive verdict with findings is
 	 * one of such races, the first of which its message tells. */
 	for (int i = 0; i < S->v.nfindings; i++) {
-		bool asm_reason = !strcmp(S->v.reason, "asm-atomics");
-		bool inc = S->v.verdict == VERDICT_INCONCLUSIVE && asm_reason;
-		bool possible = asm_reason &&
-				!strcmp(S->v.findings[i].kind,
-					WEFT__K(DATA_RACE));
+		bool inc = S->v.verdict == VERDICT_INCONCLUSIVE &&
+			   !strcmp(S->v.reason, "asm-atomics");
 		if (((S->v.verdict == VERDICT_BUG &&
 		      strcmp(S->v.kind, S->v.findings[0].kind) == 0 &&
 		      strcmp(S->v.message, S->v.findings[0].msg) == 0) ||
@@ -251,7 +248,8 @@ void weft__report_text(FILE *out, const struct weft_test *t,
 			continue;
 		fprintf(out, "%s%s%s: %s\n",
 			S->v.verdict == VERDICT_BUG || inc ? "also " : "",
-			possible ? "possible " : "", S->v.findings[i].kind,
+			weft__possible_race(&S->v, i) ? "possible " : "",
+			S->v.findings[i].kind,
 			S->v.findings[i].msg);
 	}
 	if (note)

@@ -28,6 +28,11 @@ void weft__symbols_reload(void);
  * inline assembly, if weft-cc marked any function so (symbols.c).  Runs
  * in a worker, after the parent loaded the symbols; does not block. */
 void weft__asm_atomics_note(void);
+/* Whether finding i of V is a data race of a program with inline-assembly
+ * atomics, which may order its accesses (explore/asm_verdict.c): a
+ * possible one, so reported (report.c), and a warning in SARIF
+ * (results.c, sarif.c).  Does not block. */
+bool weft__possible_race(const struct weft__verdict *V, int i);
 /* Whether weft-cc marked any function of the program so, and the first
  * one's name (symbols.c).  Neither blocks. */
 bool weft__asm_atomics(void);

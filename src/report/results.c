@@ -41,10 +41,7 @@ static char *first_line(const char *s)
 	return strndup(s, strcspn(s, "\n"));
 }
 
-/* A data race of a program with inline-assembly atomics, which may order
- * its accesses (explore/asm_verdict.c): a possible one, which SARIF
- * lists as a warning (sarif.c). */
-static bool possible_race(const struct weft__verdict *V, int i)
+bool weft__possible_race(const struct weft__verdict *V, int i)
 {
 	return !strcmp(V->reason, "asm-atomics") &&
 	       !strcmp(V->findings[i].kind, WEFT__K(DATA_RACE));
@@ -60,7 +57,7 @@ static void keep_findings(struct weft__result *r,
 		    !strcmp(V->message, V->findings[0].msg))
 			continue;
 		char *msg = NULL;
-		if (possible_race(V, i) &&
+		if (weft__possible_race(V, i) &&
 		    asprintf(&msg, "possible %s", V->findings[i].msg) < 0)
 			msg = NULL;
 		r->also_kind[r->nalso] = strdup(V->findings[i].kind);

@@ -76,6 +76,60 @@ static void json_trace(FILE *out, struct weft__trace *T)
 	fputc(']', out);
 }
 
+/* The racing accesses the text trace draws between the steps (marks.c):
+ * a plain access is no step, so the trace array cannot hold it.  Each
+ * came after step after_step (-1: before the first); a tag the report
+ * shows as "[race]" is "race" here. */
+static void json_accesses(FILE *out, struct weft__shm *S)
+{
+	const struct weft__mark *m = NULL;
+	int n = weft__marks_of(weft__marks_exec(S), &m);
+	char tag[sizeof m->tag];
+	bool first = true;
+
+	int order[64];
+
+	/* In trace order (they were left in the order the races were
+	 * found); marks are few. */
+	n = n < 64 ? n : 64;
+	for (int i = 0; i < n; i++) {
+		int j = i;
+		for (; j > 0 && m[order[j - 1]].pos > m[i].pos; j--)
+			order[j] = order[j - 1];
+		order[j] = i;
+	}
+	fputs(",\"accesses\":[", out);
+	for (int k = 0; k < n; k++) {
+		int i = order[k];
+		long pos = m[i].pos < S->t.nsteps ? m[i].pos : S->t.nsteps;
+		const char *t = m[i].tag[0] ? m[i].tag : "[race]";
+		size_t len = strlen(t);
+
+		if (m[i].tid < 0 || m[i].tid >= WEFT__MAX_THREADS)
+			continue;
+		if (len >= 2 && t[0] == '[' && t[len - 1] == ']')
+			snprintf(tag, sizeof tag, "%.*s", (int)len - 2, t + 1);
+		else
+			snprintf(tag, sizeof tag, "%s", t);
+		fprintf(out, "%s{\"after_step\":%ld,\"thread\":",
+			first ? "" : ",", pos - 1);
+		first = false;
+		weft__json_str(out, S->t.thread_names[m[i].tid]);
+		fprintf(out, ",\"tid\":%d,\"operation\":", m[i].tid);
+		weft__json_str(out, m[i].op);
+		if (m[i].obj[0]) {
+			fputs(",\"object\":", out);
+			weft__json_str(out, m[i].obj);
+		}
+		fputs(",\"tag\":", out);
+		weft__json_str(out, tag);
+		fputs(",\"file\":", out);
+		weft__json_str(out, m[i].file);
+		fprintf(out, ",\"line\":%d}", m[i].line);
+	}
+	fputc(']', out);
+}
+
 /* A search in parts: its width, the leaf of what it found, and for a
  * shard which one it is and the program `weft merge` runs. */
 static void json_parts(FILE *out, const struct weft__verdict *V,
@@ -136,7 +190,7 @@ void weft__report_json(FILE *out, const struct weft_test *t,
 	if (S->v.verdict == VERDICT_INCONCLUSIVE && S->t.nsteps == 0) {
 		fputs(",\"message\":", out);
 		weft__json_str(out, S->v.message);
-		fputs(",\"replay\":null,\"trace\":[]", out);
+		fputs(",\"replay\":null,\"trace\":[],\"accesses\":[]", out);
 	} else if (S->v.verdict == VERDICT_BUG ||
 		   S->v.verdict == VERDICT_INCONCLUSIVE) {
 		char *tok = weft__report_token(t, S);
@@ -154,8 +208,9 @@ void weft__report_json(FILE *out, const struct weft_test *t,
 		free(cmd);
 		free(tok);
 		json_trace(out, &S->t);
+		json_accesses(out, S);
 	} else {
-		fputs(",\"replay\":null,\"trace\":[]", out);
+		fputs(",\"replay\":null,\"trace\":[],\"accesses\":[]", out);
 	}
 	fputs(",\"findings\":[", out);
 	for (int i = 0; i < S->v.nfindings; i++) {

@@ -247,6 +247,37 @@ static int emit_run(const struct item *it, const long *vis, int nv,
 	return nr;
 }
 
+/* A thread still running when the execution stopped, whose steps are
+ * all hidden (a start, and nothing else weft saw: it spun, or ran code
+ * without a scheduling point, until a limit ended the execution), keeps
+ * its start: without it the thread had no column, though the report
+ * names it (found by a probe of a spinlock in inline assembly).  A
+ * blocked thread has its row already (build_rows). */
+static void keep_lone_starts(struct item *it, long n, bool verbose,
+			     const struct weft__step *blocked, int nthreads)
+{
+	long start[WEFT__MAX_THREADS];
+	bool seen[WEFT__MAX_THREADS] = { false };
+
+	if (verbose)
+		return;
+	for (int t = 0; t < WEFT__MAX_THREADS; t++)
+		start[t] = -1;
+	for (long i = 0; i < n; i++) {
+		int t = it[i].tid;
+		if (t < 0 || t >= WEFT__MAX_THREADS)
+			continue;
+		if (it[i].s && it[i].s->op && !strcmp(it[i].s->op, "start"))
+			start[t] = i;
+		else if (!it[i].s || it[i].keep || !hidden(it[i].s, false) ||
+			 (it[i].s->op && !strcmp(it[i].s->op, "exit")))
+			seen[t] = true;
+	}
+	for (int t = 0; t < nthreads && t < WEFT__MAX_THREADS; t++)
+		if (!seen[t] && start[t] >= 0 && !(blocked && blocked[t].op))
+			it[start[t]].keep = true;
+}
+
 /* Build the rows: the visible items, collapsed, then the blocked ops. */
 static int build_rows(struct weft__shm *S, bool verbose, struct weft__trace_row *rows,
 		      int max, const struct weft__step *blocked)
@@ -255,6 +286,8 @@ static int build_rows(struct weft__shm *S, bool verbose, struct weft__trace_row 
 	long *vis = malloc(sizeof *vis * (size_t)(S->t.nsteps + 65));
 	long n = build_items(S, it), i = 0;
 	int nr = 0;
+
+	keep_lone_starts(it, n, verbose, blocked, S->t.nthreads);
 
 	while (i < n && nr < max - 4) {
 		long j = i;

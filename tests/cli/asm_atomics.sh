@@ -184,6 +184,9 @@ out=$(WEFT_SPIN_STALL_MS=200 WEFT_OPTIONS="strategy=dfs time-limit=30" "$tmp/spi
 printf '%s\n' "$out" | grep -q '^asm-atomics: w[#0-9]* has run w for [0-9]* ms without a scheduling point: it spins on an atomic instruction in inline assembly' ||
 	fail "spin_atomic: the spin is not named: $out"
 printf '%s\n' "$out" | grep -q 'time-limit' && fail "spin_atomic: time limit: $out"
+# The two threads took no step weft saw but their starts; the trace still
+# gives each its column (it had only main's).
+printf '%s\n' "$out" | grep -q '^  spin_atomic  *w  *w#2 *$' || fail "spin_atomic: a thread has no column: $out"
 out=$(WEFT_OPTIONS="strategy=dfs" "$tmp/spin_builtin") || fail "spin_builtin: exit status $?: $out"
 printf '%s\n' "$out" | grep -q '^== spin_builtin: verified' || fail "spin_builtin: $out"
 cat >"$tmp/once.c" <<'EOT'

@@ -71,6 +71,10 @@ struct weft__verdict {
 				     reversal that cannot run) */
 	long limited;             /* executions ended by a limit of weft */
 	char reason[64];          /* the first such limit ("step-limit") */
+	char limit_first[64];     /* the kind of the first limit that ended
+				     an execution, kept when the verdict's
+				     reason becomes another (asm-atomics),
+				     for the count line */
 	/* The replay token of the execution that produced the finding the
 	 * verdict would name, kept here as well as in the worker's memory:
 	 * a worker killed in a later execution (a hang) loses the latter,

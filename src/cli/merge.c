@@ -25,7 +25,7 @@
 
 struct rec {
 	char *test, *verdict, *kind, *reason, *strategy, *replay, *file;
-	char *message, *command;
+	char *message, *command, *first_limit;
 	long executions, pruned, redundant, limited, total_steps, bug_leaf;
 	long split, bug_exec;
 	int shard, nshards, bound, fair_bound;
@@ -156,6 +156,7 @@ static bool parse_line(const char *line, const char *file, struct rec *r)
 	r->file = strdup(file);
 	r->kind = str_field(line, "kind");
 	r->reason = str_field(line, "reason");
+	r->first_limit = str_field(line, "first_limit");
 	r->strategy = str_field(line, "strategy");
 	r->replay = str_field(line, "replay");
 	r->command = str_field(line, "command");
@@ -414,6 +415,10 @@ int weft__merge_test(const struct weft_test *t, const char *argv0)
 		S->v.pruned += mine[i]->pruned;
 		S->v.redundant += mine[i]->redundant;
 		S->v.limited += mine[i]->limited;
+		if (mine[i]->limited && mine[i]->first_limit &&
+		    !S->v.limit_first[0])
+			snprintf(S->v.limit_first, sizeof S->v.limit_first,
+				 "%s", mine[i]->first_limit);
 		S->v.total_steps += mine[i]->total_steps;
 		if (mine[i]->seconds > S->v.seconds)
 			S->v.seconds = mine[i]->seconds;

@@ -306,6 +306,9 @@ struct limit_rec {
 static void note_limit(struct weft__shm *S, struct limit_rec *L, long exec_no)
 {
 	S->v.limited++;
+	if (!S->v.limit_first[0])
+		snprintf(S->v.limit_first, sizeof S->v.limit_first, "%s",
+			 S->v.kind);
 	if (L->rec)
 		return;
 	L->rec = save_record(&S->t);

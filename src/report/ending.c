@@ -209,6 +209,12 @@ static void found_then_killed(struct weft__shm *S, bool sigkill)
 		snprintf(why, sizeof why,
 			 "reached no scheduling point for %.0f s", secs);
 	weft__finding_lead(V, w);
+	/* The hung execution is one a limit ended: the count line says so
+	 * (with the asm verdict below, nothing else would). */
+	V->limited++;
+	if (!V->limit_first[0])
+		snprintf(V->limit_first, sizeof V->limit_first, "%s",
+			 sigkill ? "killed" : "time-limit");
 	/* Races of a program with inline-assembly atomics are possible ones
 	 * here too (explore/asm_verdict.c): a correct spinlock whose spin in
 	 * an unmarked caller hung the search was a bug (a helper's probe). */

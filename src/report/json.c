@@ -184,6 +184,10 @@ void weft__report_json(FILE *out, const struct weft_test *t,
 			S->v.inputs_sampled ? "true" : "false",
 			S->v.spurious_capped ? "true" : "false",
 			S->v.lb_unexplored ? "true" : "false");
+	if (S->v.limited && S->v.limit_first[0]) {
+		fputs(",\"first_limit\":", out);
+		weft__json_str(out, S->v.limit_first);
+	}
 	fprintf(out, ",\"seconds\":%.3f,\"total_steps\":%ld", S->v.seconds,
 		S->v.total_steps);
 	json_parts(out, &S->v, argv0);

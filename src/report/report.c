@@ -37,8 +37,14 @@ static void cut_short(FILE *out, const struct weft__verdict *V)
 		fprintf(out, ", %ld pruned by assumptions", V->pruned);
 	if (V->redundant)
 		fprintf(out, ", %ld redundant", V->redundant);
-	if (V->limited)
-		fprintf(out, ", %ld cut by limits", V->limited);
+	if (!V->limited)
+		return;
+	fprintf(out, ", %ld cut by limits", V->limited);
+	/* Which, unless the verdict's reason says it already. */
+	if (V->limit_first[0] && !(V->verdict == VERDICT_INCONCLUSIVE &&
+				   !strcmp(V->reason, V->limit_first)))
+		fprintf(out, " (%s%s)", V->limited > 1 ? "the first: " : "",
+			V->limit_first);
 }
 
 /* The --stale-bound a verification holds within, after the interleaving

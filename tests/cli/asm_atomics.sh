@@ -294,4 +294,8 @@ out=$(WEFT_OPTIONS="strategy=dfs time-limit=1" "$tmp/noinline") || st=$?
 [ $st = 3 ] || fail "noinline: exit status $st, expected 3: $out"
 printf '%s\n' "$out" | grep -q '^== noinline: inconclusive (asm-atomics' || fail "noinline: $out"
 printf '%s\n' "$out" | grep -q 'may be a false alarm' || fail "noinline: $out"
+# The hang that ended the search is counted, and named: nothing else in
+# this report said that a time limit had cut it.
+printf '%s\n' "$out" | grep -q '^== noinline: inconclusive (asm-atomics; [0-9]* executions, 1 cut by limits (time-limit), dfs;' ||
+	fail "noinline: the time limit is not named: $out"
 echo ok

@@ -336,10 +336,14 @@ void weft__lx_irq_check_spin(const struct weft_klock *l, const char *lock_name,
 	weft__fail_detail("  %s took it at %s without disabling interrupts "
 			  "(spin_lock_irqsave or spin_lock_irq would)",
 			  weft__lx_tname(t), weft__lx_site(l->acquired));
+	/* A timer's handler in hard-interrupt context is an hrtimer's
+	 * (ext_timer.c, WEFT_XTIMER_HARDIRQ). */
 	weft__fail(WEFT__K(DEADLOCK), loc,
-		   "interrupt handler %s spins on %s, held "
+		   "%s %s spins on %s, held "
 		   "by %s with interrupts enabled: on %s's CPU the interrupt "
 		   "preempts the holder, which never runs again to release it",
+		   weft__lx_me()->cause ? "hrtimer callback (hard interrupt)"
+					: "interrupt handler",
 		   weft__lx_me()->atomic_name ? weft__lx_me()->atomic_name : "?",
 		   lock_name, weft__lx_tname(t), weft__lx_tname(t));
 }

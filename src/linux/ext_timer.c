@@ -109,13 +109,26 @@ static void handler_thread(void *arg)
 		 * thread is no daemon while it runs one (as a worker). */
 		weft__thread_clear_flags(weft__self(), WEFT__THREAD_DAEMON);
 		weft__lx_ctx_enter(&save, "timer callback", name, cls + 1, 0);
-		weft__lx_me()->cause = &t->ev;
+		struct weft__lx_thread *me = weft__lx_me();
+		int irqs_were = me->irqs_off;
+		me->cause = &t->ev;
+		/* An hrtimer without _SOFT: hard-interrupt context (the spin
+		 * checks of ext_irq.c, in_hardirq()). */
+		if (t->flags & WEFT_XTIMER_HARDIRQ) {
+			me->hardirq = 1;
+			me->irqs_off = 1;
+		}
 		weft__lock_acquire(cls, at, false);
 		if (t->rfn)
 			restart = t->rfn(t);
 		else
 			t->fn(t);
-		weft__lx_me()->cause = NULL;
+		me = weft__lx_me();
+		if (t->flags & WEFT_XTIMER_HARDIRQ) {
+			me->hardirq = 0;
+			me->irqs_off = irqs_were;
+		}
+		me->cause = NULL;
 		if (weft__lx_nheld(weft__self()))
 			weft__fail(WEFT__K(MISUSE), at,
 				   "timer callback %s returned "

@@ -46,6 +46,12 @@ struct weft_xtimer {
 	const struct weft_loc *init, *armed_at;
 };
 
+/* A flag of weft_xtimer_init: the handler runs in hard-interrupt context
+ * (interrupts off, in_hardirq(); a spinlock it takes that a thread holds
+ * with interrupts enabled is a deadlock), as an hrtimer's does unless its
+ * mode is _SOFT. */
+#define WEFT_XTIMER_HARDIRQ 0x80000000u
+
 /* Not a scheduling point. */
 void weft_xtimer_init(struct weft_xtimer *t, void (*fn)(struct weft_xtimer *),
 		      int (*rfn)(struct weft_xtimer *), unsigned int flags,

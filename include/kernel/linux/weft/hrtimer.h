@@ -48,21 +48,26 @@ static inline int weft_kx_hrtimer_run(struct weft_xtimer *x)
 	struct hrtimer *h = container_of(x, struct hrtimer, xt);
 	return h->function(h) == HRTIMER_RESTART;
 }
+/* Since Linux 5.4 an hrtimer expires in hard-interrupt context unless its
+ * mode has HRTIMER_MODE_SOFT, which the initialising call fixes. */
 static inline void weft_kx_hrtimer_init(struct hrtimer *h,
 					enum hrtimer_restart (*fn)(struct hrtimer *),
-					const char *name,
+					int mode, const char *name,
 					const struct weft_loc *loc)
 {
-	weft_xtimer_init(&h->xt, NULL, weft_kx_hrtimer_run, 0, name, loc);
+	weft_xtimer_init(&h->xt, NULL, weft_kx_hrtimer_run,
+			 (mode & HRTIMER_MODE_SOFT) ? 0 : WEFT_XTIMER_HARDIRQ,
+			 name, loc);
 	h->function = fn;
 	h->node_expires = 0;
 }
 #define hrtimer_init(h, clock, mode)                                          \
-	((void)(clock), (void)(mode),                                         \
-	 weft_kx_hrtimer_init((h), NULL, WEFT_LX_NAME(#h), WEFT_HERE))
+	((void)(clock),                                                       \
+	 weft_kx_hrtimer_init((h), NULL, (int)(mode), WEFT_LX_NAME(#h),       \
+			      WEFT_HERE))
 #define hrtimer_setup(h, fn, clock, mode)                                     \
-	((void)(clock), (void)(mode),                                         \
-	 weft_kx_hrtimer_init((h), (fn), #fn, WEFT_HERE))
+	((void)(clock),                                                       \
+	 weft_kx_hrtimer_init((h), (fn), (int)(mode), #fn, WEFT_HERE))
 #define hrtimer_init_on_stack(h, clock, mode) hrtimer_init(h, clock, mode)
 #define hrtimer_setup_on_stack(h, fn, clock, mode)                            \
 	hrtimer_setup(h, fn, clock, mode)

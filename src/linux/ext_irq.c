@@ -132,6 +132,9 @@ int weft_kx_request_irq(unsigned int irq, int (*handler)(int, void *),
 {
 	struct irqdesc *d, *other;
 
+	/* Kept for the trace and the reports, drawn after the driver's
+	 * buffer holding the name may be gone (as sem_open's name). */
+	name = weft__intern(name);
 	weft_might_sleep("request_irq", name, loc);
 	if (!handler && !thread_fn)
 		return -EINVAL;

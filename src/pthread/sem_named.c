@@ -72,6 +72,10 @@ sem_t *__weft_sem_open(const char *name, int oflag, ...)
 		return sem_open(name, oflag, mode, value);
 	loc = PT_LOC();
 	fresh();
+	/* The step keeps its object's name for the trace, drawn after the
+	 * program's buffer holding it is gone (a name built by snprintf on
+	 * the stack crashed weft's report). */
+	name = weft__intern(name);
 	weft__point("sem_open", &table_obj, name, WEFT__ACC_WRITE, loc);
 	if ((n = linked(name))) {
 		if ((oflag & O_CREAT) && (oflag & O_EXCL)) {
@@ -97,7 +101,7 @@ sem_t *__weft_sem_open(const char *name, int oflag, ...)
 			    "more than %d named semaphores in one execution",
 			    MAX_NAMED);
 	n = &tab[ntab++];
-	n->name = weft__intern(name);
+	n->name = name;
 	n->s = weft__exec_alloc(sizeof *n->s);
 	n->linked = true;
 	n->opens = 1;
@@ -149,6 +153,7 @@ int __weft_sem_unlink(const char *name)
 	if (!weft__pt_live())
 		return sem_unlink(name);
 	fresh();
+	name = weft__intern(name); /* kept by the trace, as sem_open's */
 	weft__point("sem_unlink", &table_obj, name, WEFT__ACC_WRITE, PT_LOC());
 	if (!(n = linked(name))) {
 		errno = ENOENT;

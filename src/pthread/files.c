@@ -373,6 +373,8 @@ int __weft_munmap(void *addr, size_t len)
 	char *a = addr, *b = a + len;
 
 	weft__writes_flush();
+	if (weft__pt_live())
+		weft__pt_stack_release(addr, len, "munmap", PT_LOC());
 
 	for (int i = 0; i < nres; i++) {
 		struct res *r = &res[i];

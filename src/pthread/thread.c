@@ -45,6 +45,9 @@ struct slot {
 	void *arg;
 	bool detached, joined;
 	bool claimed;                    /* a pthread_join waits for it */
+	const char *ustack;              /* a stack of the program's own
+					    (pthread_attr_setstack), or NULL */
+	size_t ustack_len;
 	__pthread_unwind_buf_t *cleanup; /* innermost cleanup handler */
 };
 static struct slot slots[WEFT__MAX_THREADS];
@@ -159,6 +162,14 @@ int weft__pt_create(pthread_t *th, const pthread_attr_t *attr,
 	thread_dirty = true;
 	slots[tid] = (struct slot){ .arg = arg,
 				    .detached = det == PTHREAD_CREATE_DETACHED };
+	/* weft runs the thread on a stack of its own; the program's is
+	 * only watched (weft__pt_stack_release). */
+	void *sa = NULL;
+	size_t ss = 0;
+	if (attr && !pthread_attr_getstack(attr, &sa, &ss) && sa) {
+		slots[tid].ustack = sa;
+		slots[tid].ustack_len = ss;
+	}
 	weft__pt_keys_thread_start(tid);
 	weft__pt_attr_thread_start(tid, attr);
 	*th = PT_ID(tid);
@@ -173,6 +184,38 @@ int __weft_pthread_create(pthread_t *th, const pthread_attr_t *attr,
 		return weft__pt_premain_thread(
 			pthread_create(th, attr, start, arg), 1);
 	return weft__pt_create(th, attr, start, arg, start, PT_LOC());
+}
+
+/* The program gives back [p, p + n) (free, munmap).  A stack it gave a
+ * thread with pthread_attr_setstack is in use until the thread is
+ * joined, or until a detached one ends: the thread runs on it, and glibc
+ * keeps the thread's descriptor at its top until pthread_join.  Freeing
+ * it earlier crashed natively while weft, whose thread ran on a stack of
+ * its own, verified the program (a probe of ordinary pthread programs). */
+void weft__pt_stack_release(const void *p, size_t n, const char *what,
+			    const struct weft_loc *loc)
+{
+	const char *a = p;
+
+	for (int t = 0; p && t < weft__nthreads(); t++) {
+		const struct slot *s = &slots[t];
+		bool running;
+
+		if (!s->ustack || a >= s->ustack + s->ustack_len ||
+		    a + (n ? n : 1) <= s->ustack)
+			continue;
+		running = !weft__thread_done(t);
+		if (!running && (s->joined || s->detached))
+			continue;
+		weft__fail(WEFT__K(USE_AFTER_FREE), loc,
+			   "%s of memory that is thread %s's stack (given by "
+			   "pthread_attr_setstack), %s", what,
+			   weft__thread_name(t),
+			   running ? "which the thread still runs on"
+				   : "before the thread is joined: glibc "
+				     "keeps the thread's descriptor on it until "
+				     "pthread_join");
+	}
 }
 
 static struct slot *slot_of(pthread_t t)

@@ -13,6 +13,7 @@
  * tree count disabled softirqs (<weft/linux.h>'s spin_lock_bh is a plain
  * lock), so only theirs are checked. */
 #include "lx.h"
+#include "detect/race.h"
 #include <kernel/linux/weft_ext.h>
 
 static bool counted;
@@ -26,6 +27,19 @@ void weft_kx_bh_off(int delta)
 {
 	struct weft__lx_thread *me = weft__lx_me();
 
+	/* local_bh_enable runs the softirqs raised meanwhile, which must
+	 * not run with interrupts off: the kernel warns
+	 * (__local_bh_enable_ip), and such code is fixed with a plain
+	 * spin_lock under the irqsave one.  Its call site is the caller's
+	 * (the header macros give none). */
+	if (delta < 0 && counted && (me->irqs_off || me->hardirq))
+		weft__fail(WEFT__K(MISUSE),
+			   weft__pc_loc((uintptr_t)__builtin_return_address(0)),
+			   "softirqs enabled again (spin_unlock_bh, "
+			   "local_bh_enable) %s: the softirqs pending would "
+			   "run with interrupts off (the kernel warns)",
+			   me->hardirq ? "in hard-interrupt context"
+				       : "with interrupts disabled");
 	me->bh_off += delta;
 	if (me->bh_off < 0)
 		me->bh_off = 0;

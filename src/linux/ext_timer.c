@@ -276,6 +276,18 @@ int weft_xtimer_del(struct weft_xtimer *t, int mode, int shutdown,
 			weft__fail(WEFT__K(MISUSE), loc,
 				   "%s(%s) from the timer's own callback "
 				   "waits for itself", op.name, xname(t));
+		/* The kernel warns (__timer_delete_sync): the interrupt may
+		 * have arrived on top of the callback, on its CPU, which
+		 * then never finishes.  Not for an hrtimer, whose cancel
+		 * waits otherwise, nor for an IRQ-safe timer. */
+		if (!t->rfn && weft_kx_in_hardirq() &&
+		    !(t->flags & WEFT_XTIMER_IRQSAFE))
+			weft__fail(WEFT__K(MISUSE), loc,
+				   "%s(%s) in hard-interrupt context, of a "
+				   "timer that is not TIMER_IRQSAFE: on the "
+				   "CPU whose timer callback the interrupt "
+				   "stopped, the wait never ends (the kernel "
+				   "warns)", op.name, xname(t));
 		if (t->cls)
 			weft__wait_on_class(t->cls - 1, loc);
 		op.ready = idle;

@@ -51,6 +51,9 @@ struct weft_xtimer {
  * with interrupts enabled is a deadlock), as an hrtimer's does unless its
  * mode is _SOFT. */
 #define WEFT_XTIMER_HARDIRQ 0x80000000u
+/* timer_setup's TIMER_IRQSAFE: the callback runs with interrupts off, so
+ * del_timer_sync may wait for it from hard-interrupt context. */
+#define WEFT_XTIMER_IRQSAFE 0x00400000u
 
 /* Not a scheduling point. */
 void weft_xtimer_init(struct weft_xtimer *t, void (*fn)(struct weft_xtimer *),

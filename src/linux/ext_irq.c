@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "lx.h"
+#include "detect/race.h"
 #include <kernel/linux/weft_ext.h>
 
 #define MAX_IRQS 16
@@ -269,6 +270,12 @@ void weft_kx_irqs_off(int delta)
 	 * irq-safe lock taken with spin_lock_irqsave outside them is held
 	 * with interrupts on after them. */
 	me->irqs_off = delta > 0;
+	/* The caller's place (the header's macros give none). */
+	me->irqs_on_nheld = weft__lx_nheld(weft__self());
+	me->irqs_on_at = !me->irqs_off && me->irqs_on_nheld
+				 ? weft__pc_loc((uintptr_t)
+						__builtin_return_address(0))
+				 : NULL;
 	weft__lx_rcu_implicit_end(NULL);
 }
 
@@ -278,12 +285,15 @@ unsigned long weft_kx_irq_save(void)
 	unsigned long was = (unsigned long)me->irqs_off;
 
 	me->irqs_off = 1;
+	me->irqs_on_at = NULL;
 	return was;
 }
 
 void weft_kx_irq_restore(unsigned long flags)
 {
 	weft__lx_me()->irqs_off = flags != 0;
+	if (flags)
+		weft__lx_me()->irqs_on_at = NULL;
 	weft__lx_rcu_implicit_end(NULL);
 }
 
@@ -336,9 +346,23 @@ void weft__lx_irq_check_spin(const struct weft_klock *l, const char *lock_name,
 				    irqs_on, loc);
 	if (t < 0)
 		return;
-	weft__fail_detail("  %s took it at %s without disabling interrupts "
-			  "(spin_lock_irqsave or spin_lock_irq would)",
-			  weft__lx_tname(t), weft__lx_site(l->acquired));
+	int d = weft__lx_held_depth(t, l);
+
+	if (weft__lx_th[t].irqs_on_at && d >= 0 &&
+	    d < weft__lx_th[t].irqs_on_nheld)
+		weft__fail_detail("  %s took it at %s, then enabled interrupts "
+				  "again at %s while holding it "
+				  "(spin_unlock_irq and local_irq_enable enable "
+				  "them whatever they were before; "
+				  "spin_unlock_irqrestore puts back what "
+				  "spin_lock_irqsave saved)",
+				  weft__lx_tname(t), weft__lx_site(l->acquired),
+				  weft__lx_site(weft__lx_th[t].irqs_on_at));
+	else
+		weft__fail_detail("  %s took it at %s without disabling "
+				  "interrupts (spin_lock_irqsave or "
+				  "spin_lock_irq would)",
+				  weft__lx_tname(t), weft__lx_site(l->acquired));
 	/* A timer's handler in hard-interrupt context is an hrtimer's
 	 * (ext_timer.c, WEFT_XTIMER_HARDIRQ). */
 	weft__fail(WEFT__K(DEADLOCK), loc,

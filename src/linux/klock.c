@@ -166,6 +166,17 @@ static bool holds(int t, const struct weft_klock *l)
 	return false;
 }
 
+int weft__lx_held_depth(int t, const struct weft_klock *l)
+{
+	const struct weft_klock *h;
+	int n = weft__lx_nheld(t);
+
+	for (int i = 0; (h = held_nth(t, i, false)); i++)
+		if (h == l)
+			return n - 1 - i;
+	return -1;
+}
+
 int weft__lx_nheld(int t)
 {
 	const struct weft__held_lock *e;

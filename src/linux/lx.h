@@ -74,6 +74,11 @@ struct weft__lx_thread {
 	 * spin_lock_irqsave ...), and whether a hard handler runs */
 	int irqs_off;
 	int hardirq;
+	/* where it enabled interrupts again while holding a spinlock
+	 * (spin_unlock_irq or local_irq_enable inside spin_lock_irqsave),
+	 * for the deadlock's explanation; NULL once they are off again */
+	const struct weft_loc *irqs_on_at;
+	int irqs_on_nheld;              /* the kernel locks it held then */
 	int bh_off;                     /* softirq-disabled depth (ext_softirq.c) */
 	/* an implicit read section of the classic domain is open: one that
 	 * an rcu_dereference in a context that is a reader without
@@ -305,6 +310,9 @@ bool weft__lx_klock_reader(int t, const struct weft_klock *l);
  * (klock.c): how many; the innermost (NULL: none); the innermost that
  * spins (NULL: none). */
 int weft__lx_nheld(int t);
+/* How many kernel locks thread t took before l that it still holds (0:
+ * l is its outermost), or -1 when it does not hold l. */
+int weft__lx_held_depth(int t, const struct weft_klock *l);
 const struct weft_klock *weft__lx_held_last(int t);
 const struct weft_klock *weft__lx_held_spinning(int t);
 /* Lockdep's checks of locks left held: a kernel lock some thread holds

@@ -1,0 +1,12 @@
+# The kernel models' explanations name the line that made the bug: a
+# spin_unlock_irq inside spin_lock_irqsave enabled interrupts under the
+# outer lock, which the report had blamed instead ("took it without
+# disabling interrupts").
+. tests/cli/common.inc
+X=$B/tests/detect/kernel/irqsave_unlock_irq_bug
+out=$($X) && fail "irqsave_unlock_irq_bug: exit status 0: $out"
+printf '%s\n' "$out" | grep -q '^== unlock_irq_inside_irqsave: bug (deadlock)' || fail "verdict: $out"
+printf '%s\n' "$out" | grep -q 'took it at .*irqsave_unlock_irq_bug.c:46, then enabled interrupts again at .*irqsave_unlock_irq_bug.c:36 while holding it' ||
+	fail "the spin_unlock_irq is not named: $out"
+printf '%s\n' "$out" | grep -q 'without disabling interrupts' && fail "the irqsave is blamed: $out"
+echo ok

@@ -234,12 +234,46 @@ static bool read_line(FILE *from, char *buf, size_t n)
 	return c == '\n';
 }
 
+/* Whether place l ("file:line") is in weft's own header tree, the
+ * include directory beside the library's (weft-cc's -I): code inlined
+ * from it (the kernel tree's list_add, list_empty) is named by the
+ * program's line that used it, as the system's headers are.  A race on a
+ * list node was drawn at list.h:85 with no line of the program (a probe
+ * of driver patterns). */
+static bool weft_header(const char *l)
+{
+	static char inc[512];
+	static size_t n;
+	static bool tried;
+	Dl_info di;
+
+	if (!tried) {
+		tried = true;
+		if (dladdr((void *)&weft_header, &di) && di.dli_fname &&
+		    di.dli_fname[0] == '/') {
+			const char *slash = strrchr(di.dli_fname, '/');
+			int len = (int)(slash - di.dli_fname);
+			/* .../lib/libweft.so -> .../include/ */
+			while (len > 0 && di.dli_fname[len - 1] != '/')
+				len--;
+			if (len > 0 && (size_t)len + 9 < sizeof inc) {
+				snprintf(inc, sizeof inc, "%.*sinclude/", len,
+					 di.dli_fname);
+				n = strlen(inc);
+			}
+		}
+	}
+	return n && !strncmp(l, inc, n) &&
+	       (!strncmp(l + n, "weft/", 5) || !strncmp(l + n, "kernel/", 7));
+}
+
 /* Read addr2line's answer for one address: its echo, then a function and a
  * place for each level of inlining, innermost first, then the answer for
  * the end mark.  The level kept in fn and fl is the innermost one in the
  * program's own files: code inlined from the system's headers (libstdc++'s
- * lock_guard, std::thread's constructor) is named by the program's line
- * that used it, not by the header's.  False when the pipe broke. */
+ * lock_guard, std::thread's constructor) or weft's is named by the
+ * program's line that used it, not by the header's.  False when the pipe
+ * broke. */
 static bool read_answer(FILE *from, char *fn, size_t nfn, char *fl,
 			size_t nfl)
 {
@@ -257,7 +291,8 @@ static bool read_answer(FILE *from, char *fn, size_t nfn, char *fl,
 			return false;
 		if (mine)
 			continue;
-		mine = !weft__system_file(l) && strncmp(l, "??", 2) != 0;
+		mine = !weft__system_file(l) && !weft_header(l) &&
+		       strncmp(l, "??", 2) != 0;
 		if (!have || mine) {
 			snprintf(fn, nfn, "%s", f);
 			snprintf(fl, nfl, "%s", l);

@@ -9,4 +9,11 @@ printf '%s\n' "$out" | grep -q '^== unlock_irq_inside_irqsave: bug (deadlock)' |
 printf '%s\n' "$out" | grep -q 'took it at .*irqsave_unlock_irq_bug.c:46, then enabled interrupts again at .*irqsave_unlock_irq_bug.c:36 while holding it' ||
 	fail "the spin_unlock_irq is not named: $out"
 printf '%s\n' "$out" | grep -q 'without disabling interrupts' && fail "the irqsave is blamed: $out"
+# A race inside list helpers inlined from weft's kernel headers is drawn
+# at the program's lines that used them, not at list.h's.
+X=$B/tests/detect/kernel/list_check_unlocked_bug
+out=$($X) && fail "list_check_unlocked_bug: exit status 0: $out"
+printf '%s\n' "$out" | grep -q '^data-race: data race on the_evt between post_event[#0-9]* (read at list_check_unlocked_bug.c:31) and post_event[#0-9]* (write at list_check_unlocked_bug.c:33)' ||
+	fail "the race is not at the program's lines: $out"
+printf '%s\n' "$out" | grep -q 'list\.h:' && fail "list.h is named: $out"
 echo ok

@@ -117,10 +117,14 @@ long weft_wait_end(struct weft_waiter *w);
  * autoremove entry (DEFINE_WAIT's) off the queue. */
 struct weft_owait {
 	int keep;                  /* stays on the queue when woken
-				    * (DECLARE_WAITQUEUE's default wake) */
+				    * (DECLARE_WAITQUEUE's default wake);
+				    * 2: and a wake-up sets the entry's
+				    * WQ_FLAG_WOKEN (woken_wake_function),
+				    * which wait_woken reads */
 };
 #define WEFT_OWAIT_INIT { 0 }
 #define WEFT_OWAIT_KEEP_INIT { 1 }
+#define WEFT_OWAIT_WOKEN_INIT { 2 }
 
 /* prepare_to_wait (exclusive: prepare_to_wait_exclusive): a step that
  * puts w on q unless it is on it (an exclusive one at the tail) and sets
@@ -128,6 +132,14 @@ struct weft_owait {
  * so a wake-up after it is not lost.  Never blocks. */
 void weft_owait_prepare(struct weft_waitq *q, struct weft_owait *w,
 			int state, int exclusive, const struct weft_loc *loc);
+/* wait_woken, for an entry of woken_wake_function's that add_wait_queue
+ * put on its queue: a step on the queue and the caller's state that sets
+ * the state to `state` unless a wake-up came since the last wait_woken
+ * (WQ_FLAG_WOKEN), then schedule_timeout(timeout) (< 0: none) if it did
+ * not; the state is running and the flag clear after it.  Returns the
+ * jiffies left.  May block (misuse in atomic context). */
+long weft_owait_woken(struct weft_owait *w, int state, long timeout,
+		      const struct weft_loc *loc);
 /* finish_wait: a step that sets the caller's task running and takes w off
  * q if a wake-up did not.  Never blocks. */
 void weft_owait_finish(struct weft_waitq *q, struct weft_owait *w,

@@ -69,6 +69,8 @@ struct weft__lx_thread {
 	struct weft_waitq *ow_q;
 	unsigned long ow_seq;
 	int ow_excl, ow_keep;
+	int ow_woken;                   /* WQ_FLAG_WOKEN of a woken_wake_
+					   function entry (wait_woken) */
 	uint64_t ow_serial;
 	/* interrupts (ext_irq.c): disabled-section depth (local_irq_save,
 	 * spin_lock_irqsave ...), and whether a hard handler runs */

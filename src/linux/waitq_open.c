@@ -32,6 +32,7 @@
 #include <stdio.h>
 
 #include "lx.h"
+#include <kernel/linux/weft_ext.h>
 
 static const char *qname(const struct weft_waitq *q)
 {
@@ -73,6 +74,7 @@ static void enter(struct weft_waitq *q, const struct weft_owait *w,
 		me->ow_seq = ++ow_clock;
 		me->ow_excl = exclusive;
 		me->ow_keep = w->keep;
+		me->ow_woken = 0;
 		me->ow_serial = weft__thread_serial(id);
 		q->ow_n++;
 	}
@@ -131,6 +133,33 @@ void weft_owait_finish(struct weft_waitq *q, struct weft_owait *w,
 	leave(q);
 }
 
+long weft_owait_woken(struct weft_owait *w, int state, long timeout,
+		      const struct weft_loc *loc)
+{
+	struct weft__lx_thread *me = weft__lx_me();
+	struct weft_waitq *q = me->ow_q;
+	int self = weft__self();
+
+	if (!q || w->keep != 2)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "wait_woken %s: only a woken_wake_function entry "
+			   "(DEFINE_WAIT_FUNC(wait, woken_wake_function)) "
+			   "on a wait queue (add_wait_queue) is woken",
+			   !q ? "of an entry on no wait queue"
+			      : "of an entry without woken_wake_function");
+	/* The check of the flag and the sleeping state in one step on the
+	 * queue and the state: a wake-up is before it (the flag is set) or
+	 * after it (it sets the task running), never lost between. */
+	queue_step("wait_woken", q, true, loc);
+	if (!me->ow_woken) {
+		weft__lx_task_set_state(self, state);
+		timeout = weft_kx_schedule(timeout, "wait_woken", loc);
+	}
+	weft__lx_task_set_state(self, 0);
+	weft__lx_me()->ow_woken = 0;
+	return timeout;
+}
+
 void weft_owait_remove(struct weft_waitq *q, struct weft_owait *w,
 		       const struct weft_loc *loc)
 {
@@ -168,6 +197,11 @@ static bool wake_one(struct weft_waitq *q, int t, int states, int *woken,
 	struct weft__lx_thread *th = &weft__lx_th[t];
 	bool was = (weft__lx_task_state(t) & states) != 0;
 
+	/* woken_wake_function marks the entry whether or not the task
+	 * slept, so a wake-up before wait_woken is not lost; it counts as
+	 * its try_to_wake_up does. */
+	if (th->ow_keep == 2)
+		th->ow_woken = 1;
 	if (!was)
 		return false;
 	woken[(*nwoken)++] = t;

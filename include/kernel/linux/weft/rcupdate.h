@@ -10,6 +10,8 @@
 #error "weft: include <linux/weft_kernel.h>, not its parts"
 #endif
 
+/* call_rcu's callback type (<linux/types.h> in the kernel). */
+typedef void (*rcu_callback_t)(struct rcu_head *head);
 #define synchronize_rcu_expedited() synchronize_rcu()
 #define synchronize_rcu_bh() synchronize_rcu()
 #define synchronize_sched() synchronize_rcu()

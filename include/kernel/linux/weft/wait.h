@@ -42,6 +42,19 @@
 typedef struct weft_owait wait_queue_entry_t;
 #define DEFINE_WAIT(name) struct weft_owait name = WEFT_OWAIT_INIT
 #define init_wait(w) ((void)(*(w) = (struct weft_owait)WEFT_OWAIT_INIT))
+/* The wake functions an entry may have (DEFINE_WAIT_FUNC, init_waitqueue_
+ * func_entry): the kernel's three, each an entry kind of weft's; another
+ * function of the program's own does not compile. */
+#define WQ_FLAG_WOKEN 0x02
+#define weft_kx_wake_kind_woken_wake_function 2
+#define weft_kx_wake_kind_default_wake_function 1
+#define weft_kx_wake_kind_autoremove_wake_function 0
+#define DEFINE_WAIT_FUNC(name, fn)                                            \
+	struct weft_owait name = { weft_kx_wake_kind_##fn }
+#define init_waitqueue_func_entry(w, fn)                                      \
+	((void)((w)->keep = weft_kx_wake_kind_##fn))
+#define wait_woken(w, mode, timeout)                                          \
+	weft_owait_woken((w), (mode), weft_kx_timeout(timeout), WEFT_HERE)
 #define DECLARE_WAITQUEUE(name, tsk) struct weft_owait name = WEFT_OWAIT_KEEP_INIT
 #define prepare_to_wait(q, w, s) weft_owait_prepare((q), (w), (s), 0, WEFT_HERE)
 #define prepare_to_wait_exclusive(q, w, s)                                    \

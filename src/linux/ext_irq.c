@@ -270,12 +270,15 @@ void weft_kx_irqs_off(int delta)
 	 * irq-safe lock taken with spin_lock_irqsave outside them is held
 	 * with interrupts on after them. */
 	me->irqs_off = delta > 0;
+	me->irqs_on_n = me->irqs_off ? 0
+				     : weft__lx_held_list(weft__self(),
+							  me->irqs_on_lock, 4);
+	for (int i = 0; i < me->irqs_on_n; i++)
+		me->irqs_on_taken[i] = me->irqs_on_lock[i]->acquired;
 	/* The caller's place (the header's macros give none). */
-	me->irqs_on_nheld = weft__lx_nheld(weft__self());
-	me->irqs_on_at = !me->irqs_off && me->irqs_on_nheld
-				 ? weft__pc_loc((uintptr_t)
-						__builtin_return_address(0))
-				 : NULL;
+	me->irqs_on_at = me->irqs_on_n ? weft__pc_loc((uintptr_t)
+						      __builtin_return_address(0))
+				       : NULL;
 	weft__lx_rcu_implicit_end(NULL);
 }
 
@@ -346,10 +349,16 @@ void weft__lx_irq_check_spin(const struct weft_klock *l, const char *lock_name,
 				    irqs_on, loc);
 	if (t < 0)
 		return;
-	int d = weft__lx_held_depth(t, l);
+	const struct weft__lx_thread *x = &weft__lx_th[t];
+	bool reenabled = false;
 
-	if (weft__lx_th[t].irqs_on_at && d >= 0 &&
-	    d < weft__lx_th[t].irqs_on_nheld)
+	/* Held since before interrupts were enabled again under it: the
+	 * same lock, taken at the same place (a plain spin_lock of it after
+	 * the enable is the cause to name instead: a review's finding). */
+	for (int i = 0; x->irqs_on_at && i < x->irqs_on_n; i++)
+		reenabled |= x->irqs_on_lock[i] == l &&
+			     x->irqs_on_taken[i] == l->acquired;
+	if (reenabled)
 		weft__fail_detail("  %s took it at %s, then enabled interrupts "
 				  "again at %s while holding it "
 				  "(spin_unlock_irq and local_irq_enable enable "

@@ -77,7 +77,12 @@ static void arm(struct weft_xtimer *t, unsigned long expires,
 static void handler_thread(void *arg)
 {
 	struct weft_xtimer *t = arg;
-	struct weft__op op = { .name = "timer_softirq", .obj = &weft__lx_dom,
+	/* (An hrtimer's hard-interrupt expiry is named as such: the flag
+	 * of the set-up that armed the timer first.) */
+	struct weft__op op = { .name = t->flags & WEFT_XTIMER_HARDIRQ
+					       ? "hrtimer_hardirq"
+					       : "timer_softirq",
+			       .obj = &weft__lx_dom,
 			       .objname = xname(t), .access = WEFT__ACC_WRITE,
 			       .ready = handler_ready,
 			       .waitdesc = handler_waitdesc, .arg = t,
@@ -113,18 +118,22 @@ static void handler_thread(void *arg)
 		int irqs_were = me->irqs_off;
 		me->cause = &t->ev;
 		/* An hrtimer without _SOFT: hard-interrupt context (the spin
-		 * checks of ext_irq.c, in_hardirq()). */
-		if (t->flags & WEFT_XTIMER_HARDIRQ) {
+		 * checks of ext_irq.c, in_hardirq()).  A TIMER_IRQSAFE
+		 * timer's callback runs with interrupts off, as
+		 * expire_timers calls it (without, a lock it shares with an
+		 * interrupt handler was a false deadlock: a review's
+		 * finding). */
+		if (t->flags & WEFT_XTIMER_HARDIRQ)
 			me->hardirq = 1;
+		if (t->flags & (WEFT_XTIMER_HARDIRQ | WEFT_XTIMER_IRQSAFE))
 			me->irqs_off = 1;
-		}
 		weft__lock_acquire(cls, at, false);
 		if (t->rfn)
 			restart = t->rfn(t);
 		else
 			t->fn(t);
 		me = weft__lx_me();
-		if (t->flags & WEFT_XTIMER_HARDIRQ) {
+		if (t->flags & (WEFT_XTIMER_HARDIRQ | WEFT_XTIMER_IRQSAFE)) {
 			me->hardirq = 0;
 			me->irqs_off = irqs_were;
 		}

@@ -166,15 +166,14 @@ static bool holds(int t, const struct weft_klock *l)
 	return false;
 }
 
-int weft__lx_held_depth(int t, const struct weft_klock *l)
+int weft__lx_held_list(int t, const struct weft_klock **out, int max)
 {
 	const struct weft_klock *h;
-	int n = weft__lx_nheld(t);
+	int n = 0;
 
-	for (int i = 0; (h = held_nth(t, i, false)); i++)
-		if (h == l)
-			return n - 1 - i;
-	return -1;
+	for (int i = 0; n < max && (h = held_nth(t, i, false)); i++)
+		out[n++] = h;
+	return n;
 }
 
 int weft__lx_nheld(int t)

@@ -80,7 +80,12 @@ struct weft__lx_thread {
 	 * (spin_unlock_irq or local_irq_enable inside spin_lock_irqsave),
 	 * for the deadlock's explanation; NULL once they are off again */
 	const struct weft_loc *irqs_on_at;
-	int irqs_on_nheld;              /* the kernel locks it held then */
+	/* the kernel locks it held then, each with the place it had taken
+	 * it (an acquisition of the same lock after the enable is
+	 * another) */
+	int irqs_on_n;
+	const struct weft_klock *irqs_on_lock[4];
+	const struct weft_loc *irqs_on_taken[4];
 	int bh_off;                     /* softirq-disabled depth (ext_softirq.c) */
 	/* an implicit read section of the classic domain is open: one that
 	 * an rcu_dereference in a context that is a reader without
@@ -312,9 +317,9 @@ bool weft__lx_klock_reader(int t, const struct weft_klock *l);
  * (klock.c): how many; the innermost (NULL: none); the innermost that
  * spins (NULL: none). */
 int weft__lx_nheld(int t);
-/* How many kernel locks thread t took before l that it still holds (0:
- * l is its outermost), or -1 when it does not hold l. */
-int weft__lx_held_depth(int t, const struct weft_klock *l);
+/* Up to max of the kernel locks thread t holds, innermost first, into
+ * out; returns how many. */
+int weft__lx_held_list(int t, const struct weft_klock **out, int max);
 const struct weft_klock *weft__lx_held_last(int t);
 const struct weft_klock *weft__lx_held_spinning(int t);
 /* Lockdep's checks of locks left held: a kernel lock some thread holds

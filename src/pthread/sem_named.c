@@ -50,6 +50,23 @@ static struct named *linked(const char *name)
 	return NULL;
 }
 
+/* The name a step on the table shows: the trace keeps it, and draws it
+ * after the program's buffer holding it is gone (a name built with
+ * snprintf on the stack crashed weft's report).  A name the table has
+ * is its interned copy; a new one is interned, once (interning at every
+ * call filled the pool, whose full answer, one string for all names, a
+ * lookup then took for the name: a review's finding).  Lookups compare
+ * the program's own string. */
+static const char *shown(const char *name)
+{
+	if (!name)
+		return NULL;
+	for (int i = 0; i < ntab; i++)
+		if (!strcmp(tab[i].name, name))
+			return tab[i].name;
+	return weft__intern(name);
+}
+
 /* A step on the table, so that two threads' opens and unlinks of a name
  * are tried in both orders. */
 static const char table_obj;
@@ -72,11 +89,7 @@ sem_t *__weft_sem_open(const char *name, int oflag, ...)
 		return sem_open(name, oflag, mode, value);
 	loc = PT_LOC();
 	fresh();
-	/* The step keeps its object's name for the trace, drawn after the
-	 * program's buffer holding it is gone (a name built by snprintf on
-	 * the stack crashed weft's report). */
-	name = weft__intern(name);
-	weft__point("sem_open", &table_obj, name, WEFT__ACC_WRITE, loc);
+	weft__point("sem_open", &table_obj, shown(name), WEFT__ACC_WRITE, loc);
 	if ((n = linked(name))) {
 		if ((oflag & O_CREAT) && (oflag & O_EXCL)) {
 			errno = EEXIST;
@@ -101,7 +114,7 @@ sem_t *__weft_sem_open(const char *name, int oflag, ...)
 			    "more than %d named semaphores in one execution",
 			    MAX_NAMED);
 	n = &tab[ntab++];
-	n->name = name;
+	n->name = weft__intern(name);
 	n->s = weft__exec_alloc(sizeof *n->s);
 	n->linked = true;
 	n->opens = 1;
@@ -153,8 +166,8 @@ int __weft_sem_unlink(const char *name)
 	if (!weft__pt_live())
 		return sem_unlink(name);
 	fresh();
-	name = weft__intern(name); /* kept by the trace, as sem_open's */
-	weft__point("sem_unlink", &table_obj, name, WEFT__ACC_WRITE, PT_LOC());
+	weft__point("sem_unlink", &table_obj, shown(name), WEFT__ACC_WRITE,
+		    PT_LOC());
 	if (!(n = linked(name))) {
 		errno = ENOENT;
 		return -1;

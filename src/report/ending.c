@@ -320,6 +320,12 @@ void weft__report_ending(struct weft__shm *S, int status, bool killed)
 			 WEFT__HANG_AFTER(weft__opts), stuck_where(S));
 		S->v.bug_exec = S->v.executions + S->v.pruned + S->v.redundant;
 		S->v.bug_leaf = S->v.leaf;
+		/* Counted as found_then_killed counts it (a review found the
+		 * two disagreeing). */
+		S->v.limited++;
+		if (!S->v.limit_first[0])
+			snprintf(S->v.limit_first, sizeof S->v.limit_first,
+				 "time-limit");
 		return;
 	}
 	if (S->v.state != SHM_DONE && WIFEXITED(status) &&

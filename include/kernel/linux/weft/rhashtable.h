@@ -135,18 +135,27 @@ static inline void *weft_kx_rht_lookup_fast(struct rhashtable *ht,
 	return obj;
 }
 
-static inline void weft_kx_rht_lock(struct rhashtable *ht,
-				    const struct weft_loc *loc)
+/* The bucket lock with interrupts off, as rht_lock takes it since Linux
+ * 6.2 (local_irq_save: the table may be used from interrupt context); it
+ * took softirqs off before, and an insert under spin_lock_irqsave or in
+ * a hard interrupt then re-enabled them with interrupts off, which the
+ * bottom-half model reports (a review's finding). */
+static inline unsigned long weft_kx_rht_lock(struct rhashtable *ht,
+					     const struct weft_loc *loc)
 {
+	unsigned long flags;
+
 	weft_kx_rht_live(ht, loc);
-	weft_kx_bh_off(1);
+	flags = weft_kx_irq_save();
 	weft_klock_lock(&ht->lock, loc);
+	return flags;
 }
 static inline void weft_kx_rht_unlock(struct rhashtable *ht,
+				      unsigned long flags,
 				      const struct weft_loc *loc)
 {
 	weft_klock_unlock(&ht->lock, loc);
-	weft_kx_bh_off(-1);
+	weft_kx_irq_restore(flags);
 }
 
 /* Insert obj at the head of its bucket, unless check and an object with
@@ -159,10 +168,11 @@ static inline void *weft_kx_rht_insert(struct rhashtable *ht, const void *key,
 {
 	void *o = weft_kx_rht_obj(p, obj);
 	struct rhash_head **b, *he;
+	unsigned long rht_flags_;
 
 	if (!key)
 		key = (const char *)o + p->key_offset;
-	weft_kx_rht_lock(ht, loc);
+	rht_flags_ = weft_kx_rht_lock(ht, loc);
 	b = &ht->buckets[(check || !p->obj_hashfn ? weft_kx_rht_keyhash(p, key)
 						  : weft_kx_rht_objhash(p, o)) %
 			 WEFT_KX_RHT_BUCKETS];
@@ -170,7 +180,7 @@ static inline void *weft_kx_rht_insert(struct rhashtable *ht, const void *key,
 	for (; check && he;
 	     he = weft_kx_rht_next(&he->next, WEFT_RCU_PROTECTED, loc))
 		if (!weft_kx_rht_cmp(ht, p, key, weft_kx_rht_obj(p, he))) {
-			weft_kx_rht_unlock(ht, loc);
+			weft_kx_rht_unlock(ht, rht_flags_, loc);
 			return weft_kx_rht_obj(p, he);
 		}
 	obj->next = (struct rhash_head *)weft_rcu_load((void *const *)b,
@@ -179,7 +189,7 @@ static inline void *weft_kx_rht_insert(struct rhashtable *ht, const void *key,
 	weft_rcu_store((void **)b, obj, loc);
 	weft_katomic_op(&ht->nelems.counter, sizeof ht->nelems.counter,
 			WEFT_KA_ADD, 1, 0, "rhashtable_insert", loc);
-	weft_kx_rht_unlock(ht, loc);
+	weft_kx_rht_unlock(ht, rht_flags_, loc);
 	return NULL;
 }
 
@@ -192,8 +202,9 @@ static inline int weft_kx_rht_remove(struct rhashtable *ht,
 {
 	void *o = weft_kx_rht_obj(p, old);
 	struct rhash_head **pp, *he;
+	unsigned long rht_flags_;
 
-	weft_kx_rht_lock(ht, loc);
+	rht_flags_ = weft_kx_rht_lock(ht, loc);
 	pp = &ht->buckets[weft_kx_rht_objhash(p, o) % WEFT_KX_RHT_BUCKETS];
 	for (he = weft_kx_rht_next(pp, WEFT_RCU_PROTECTED, loc); he;
 	     pp = &he->next,
@@ -209,10 +220,10 @@ static inline int weft_kx_rht_remove(struct rhashtable *ht,
 			weft_katomic_op(&ht->nelems.counter,
 					sizeof ht->nelems.counter, WEFT_KA_ADD,
 					-1, 0, "rhashtable_remove", loc);
-		weft_kx_rht_unlock(ht, loc);
+		weft_kx_rht_unlock(ht, rht_flags_, loc);
 		return 0;
 	}
-	weft_kx_rht_unlock(ht, loc);
+	weft_kx_rht_unlock(ht, rht_flags_, loc);
 	return -ENOENT;
 }
 

@@ -277,7 +277,7 @@ static bool weft_header(const char *l)
 static bool read_answer(FILE *from, char *fn, size_t nfn, char *fl,
 			size_t nfl)
 {
-	char f[256], l[512], echo[64];
+	char f[4096], l[512], echo[64];
 	bool have = false, mine = false;
 
 	if (!read_line(from, echo, sizeof echo))
@@ -307,7 +307,9 @@ static void lookup(uintptr_t pc, struct weft_loc *loc)
 {
 	struct helper *h = NULL;
 	Dl_info di;
-	char fn[256], fl[512];
+	/* A C++ function's mangled name runs to hundreds of characters: cut
+	 * at 255, it could not be demangled (a probe of C++ programs). */
+	char fn[4096], fl[512];
 	char *colon;
 
 	memset(&di, 0, sizeof di);

@@ -489,13 +489,16 @@ const char *weft__code_location(const void *pc, char *buf, size_t n)
 
 	if (!pc || !dladdr(pc, &info) || !info.dli_fname || !info.dli_fname[0])
 		return NULL;
-	snprintf(cmd, sizeof cmd, "addr2line -f -s -e '%s' %#lx 2>/dev/null",
+	/* -C: C++ names demangled (a crash named _ZNKSt8functionIFiiEEclEi:
+	 * a probe of C++ programs); the buffers hold long ones whole, or the
+	 * rest of a name was read as the place. */
+	snprintf(cmd, sizeof cmd, "addr2line -C -f -s -e '%s' %#lx 2>/dev/null",
 		 strcmp(info.dli_fname, "") ? info.dli_fname : "/proc/self/exe",
 		 (unsigned long)((uintptr_t)pc - (uintptr_t)info.dli_fbase));
 	p = popen(cmd, "r");
 	if (!p)
 		return NULL;
-	char fn[256] = "", fl[256] = "";
+	char fn[4096] = "", fl[1024] = "";
 	if (fgets(fn, sizeof fn, p) && fgets(fl, sizeof fl, p)) {
 		fn[strcspn(fn, "\n")] = 0;
 		weft__strip_place(fl);

@@ -239,6 +239,10 @@ void weft__shadow_begin(void);
  * the program's symbols and line tables and cached across executions.
  * Never returns NULL; the location lives as long as the process. */
 const struct weft_loc *weft__pc_loc(uintptr_t pc);
+/* "func at file.h:line" of the library code (the system's headers, or
+ * weft's) inlined at weft__pc_loc(pc)'s line that made the access at pc,
+ * or NULL when the access is the program's own code. */
+const char *weft__pc_via(uintptr_t pc);
 /* Whether a source file is one of the system's (its headers, under
  * /usr/): code inlined from libstdc++'s headers is named by the program's
  * line that used it, not by the header's. */

@@ -230,10 +230,14 @@ static int put_access(char *buf, size_t n, const char *lead, int tid,
 		      unsigned flags, unsigned size, uintptr_t pc)
 {
 	const struct weft_loc *l = weft__pc_loc(pc);
+	const char *via = weft__pc_via(pc);
 
-	return snprintf(buf, n, "%s%s of %u bytes by thread %s at %s:%d (%s)",
+	/* An access in library code inlined there is named too: the
+	 * program's line alone made it look like the program's own. */
+	return snprintf(buf, n, "%s%s of %u bytes by thread %s at %s:%d (%s)%s%s",
 			lead, what(flags, pc), size, weft__thread_name(tid),
-			l->file, l->line, l->func ? l->func : "?");
+			l->file, l->line, l->func ? l->func : "?",
+			via ? ", inside " : "", via ? via : "");
 }
 
 /* The current thread's call stack, one "  in func file:line" per frame. */

@@ -30,6 +30,8 @@
 struct entry {
 	uintptr_t pc;
 	struct weft_loc loc;
+	const char *via;           /* the library code inlined at loc that
+				      made the access, or NULL */
 };
 
 /* An addr2line child for one object: the executable, or one of the
@@ -275,10 +277,13 @@ static bool weft_header(const char *l)
  * program's line that used it, not by the header's.  False when the pipe
  * broke. */
 static bool read_answer(FILE *from, char *fn, size_t nfn, char *fl,
-			size_t nfl)
+			size_t nfl, char *in_fn, size_t nin_fn, char *in_fl,
+			size_t nin_fl)
 {
 	char f[4096], l[512], echo[64];
 	bool have = false, mine = false;
+
+	in_fn[0] = in_fl[0] = 0;
 
 	if (!read_line(from, echo, sizeof echo))
 		return false;
@@ -289,6 +294,11 @@ static bool read_answer(FILE *from, char *fn, size_t nfn, char *fl,
 			break;
 		if (!read_line(from, l, sizeof l))
 			return false;
+		if (!in_fl[0]) {
+			/* The innermost level, where the access is. */
+			snprintf(in_fn, nin_fn, "%s", f);
+			snprintf(in_fl, nin_fl, "%s", l);
+		}
 		if (mine)
 			continue;
 		mine = !weft__system_file(l) && !weft_header(l) &&
@@ -303,15 +313,68 @@ static bool read_answer(FILE *from, char *fn, size_t nfn, char *fl,
 	       have;
 }
 
-static void lookup(uintptr_t pc, struct weft_loc *loc)
+/* "func at file:line" of the innermost level of inlining when it is
+ * library code (the system's headers, or weft's) inlined at the line kept:
+ * a race inside std::atomic<std::shared_ptr>'s code was shown at the
+ * program's line alone, as if the program's own access (a probe of C++
+ * programs).  Function names are cut to a readable length. */
+/* A demangled C++ name without its parameters and its return type
+ * ("std::enable_if<...>::type std::swap<int*>(int*&, int*&)" is
+ * "std::swap<int*>"), in place. */
+static void short_func(char *s)
+{
+	int depth = 0;
+	char *start = s;
+
+	for (char *p = s; *p; p++) {
+		if (*p == '<')
+			depth++;
+		else if (*p == '>' && depth > 0)
+			depth--;
+		else if (*p == '(' && depth == 0 && p > s) {
+			*p = 0;
+			break;
+		} else if (*p == ' ' && depth == 0)
+			start = p + 1;
+	}
+	if (start != s)
+		memmove(s, start, strlen(start) + 1);
+}
+
+static const char *via_of(char *in_fn, char *in_fl, const char *fl)
+{
+	const char *base;
+	char buf[400];
+
+	in_fn[strcspn(in_fn, "\n")] = 0;
+	weft__strip_place(in_fl);
+	if (!in_fl[0] || !strcmp(in_fl, fl) || strncmp(in_fl, "??", 2) == 0 ||
+	    !(weft__system_file(in_fl) || weft_header(in_fl)))
+		return NULL;
+	base = strrchr(in_fl, '/');
+	base = base ? base + 1 : in_fl;
+	char *dm = weft__demangle(in_fn, true);
+	char *name = dm ? dm : in_fn;
+
+	short_func(name);
+	if (strlen(name) > 100)
+		snprintf(buf, sizeof buf, "%.97s... at %s", name, base);
+	else
+		snprintf(buf, sizeof buf, "%s at %s", name, base);
+	free(dm);
+	return persist_str(buf);
+}
+
+static void lookup(uintptr_t pc, struct weft_loc *loc, const char **via)
 {
 	struct helper *h = NULL;
 	Dl_info di;
 	/* A C++ function's mangled name runs to hundreds of characters: cut
 	 * at 255, it could not be demangled (a probe of C++ programs). */
-	char fn[4096], fl[512];
+	char fn[4096], fl[512], in_fn[4096], in_fl[512];
 	char *colon;
 
+	*via = NULL;
 	memset(&di, 0, sizeof di);
 	loc->file = "?";
 	loc->line = 0;
@@ -336,13 +399,15 @@ static void lookup(uintptr_t pc, struct weft_loc *loc)
 	if (!h || !helper_start(h))
 		return;
 	if (!ask(h->to, file_addr(pc, &di)) ||
-	    !read_answer(h->from, fn, sizeof fn, fl, sizeof fl)) {
+	    !read_answer(h->from, fn, sizeof fn, fl, sizeof fl, in_fn,
+			 sizeof in_fn, in_fl, sizeof in_fl)) {
 		h->broken = true;
 		h->to = h->from = NULL;
 		return;
 	}
 	fn[strcspn(fn, "\n")] = 0;
 	weft__strip_place(fl);
+	*via = via_of(in_fn, in_fl, fl);
 	if (strcmp(fn, "??") != 0)
 		loc->func = func_name(fn);
 	colon = strrchr(fl, ':');
@@ -370,10 +435,26 @@ static const struct weft_loc *persistent_loc(uintptr_t pc)
 		return &unknown;
 	}
 	/* A return address points after the call: look up the call. */
-	lookup(pc - 1, &e->loc);
+	lookup(pc - 1, &e->loc, &e->via);
 	e->pc = pc;
 	Y->nentries++;
 	return &e->loc;
+}
+
+const char *weft__pc_via(uintptr_t pc)
+{
+	uint64_t h = (pc * 0x9e3779b97f4a7c15ULL) >> (64 - CACHE_BITS);
+
+	if (pc & WEFT__PC_LOC_TAG)
+		return NULL;
+	(void)persistent_loc(pc);
+	for (;; h++) {
+		const struct entry *e = &Y->cache[h & ((1u << CACHE_BITS) - 1)];
+		if (e->pc == pc)
+			return e->via;
+		if (!e->pc)
+			return NULL;
+	}
 }
 
 /* Traces are printed by the parent process from memory shared with the

@@ -25,4 +25,31 @@ printf '%s\n' "$out" | grep -q '^crash: ' || fail "not a crash: $out"
 printf '%s\n' "$out" | grep '^crash: ' | grep -q 'std::function<int (int)>::operator()(int) const' ||
 	fail "the std::function call is not named: $out"
 printf '%s\n' "$out" | grep '^crash: ' | grep -q '_Z' && fail "a mangled name: $out"
+# A race inside library code inlined at the program's line names that
+# code too: libstdc++ 12's std::atomic<std::shared_ptr> reads its pointer
+# and unlocks with a relaxed store, a race by the C++ memory model (as
+# ThreadSanitizer reports it too), which was shown at the program's lines
+# alone, as the program's own access.
+cat >"$d/asp.cpp" <<'EOT'
+#include <atomic>
+#include <cstdio>
+#include <memory>
+#include <thread>
+static std::atomic<std::shared_ptr<int>> g;
+int main()
+{
+	g.store(std::make_shared<int>(1));
+	std::thread writer([] { g.store(std::make_shared<int>(2)); });
+	std::thread reader([] { auto p = g.load(); std::printf("%d\n", *p); });
+	writer.join();
+	reader.join();
+	return 0;
+}
+EOT
+WEFT_CXX=${WEFT_CXX:-g++} "$B/bin/weft-c++" -std=c++20 -O1 -g "$d/asp.cpp" -o "$d/asp" 2>/dev/null || fail "asp.cpp did not build"
+out=$("$d/asp" 2>&1)
+if printf '%s\n' "$out" | grep -q '^data-race: '; then
+	printf '%s\n' "$out" | grep -q 'asp.cpp:[0-9]* (operator()), inside std::_Sp_atomic<std::shared_ptr<int> >::load at shared_ptr_atomic.h:[0-9]*' ||
+		fail "the library's load is not named: $out"
+fi
 echo ok

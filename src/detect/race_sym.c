@@ -371,7 +371,7 @@ static void lookup(uintptr_t pc, struct weft_loc *loc, const char **via)
 	Dl_info di;
 	/* A C++ function's mangled name runs to hundreds of characters: cut
 	 * at 255, it could not be demangled (a probe of C++ programs). */
-	char fn[4096], fl[512], in_fn[4096], in_fl[512];
+	char fn[4096], fl[512], in_fn[1024], in_fl[512];
 	char *colon;
 
 	*via = NULL;

@@ -172,15 +172,29 @@ static long build_items(struct weft__shm *S, struct item *it)
 	const struct weft__mark *marks = NULL;
 	int nm = weft__marks_of(weft__marks_exec(S), &marks);
 	bool used[64] = { false };
+	int order[64];
 	long n = 0;
 
+	/* By position, the order they came in among equal ones: those past
+	 * the end of a trace cut short (a hang after a race, whose trace was
+	 * left out) are all drawn at its end, where they came in the order
+	 * the races were found, and the JSON report's accesses in trace
+	 * order (a review found the two disagreeing). */
+	nm = nm < 64 ? nm : 64;
+	for (int k = 0; k < nm; k++) {
+		int j = k;
+		for (; j > 0 && marks[order[j - 1]].pos > marks[k].pos; j--)
+			order[j] = order[j - 1];
+		order[j] = k;
+	}
 	for (long i = 0; i <= S->t.nsteps; i++) {
 		/* marks are few: pick those at i in the order they came,
 		 * those that are the step just drawn first (an atomic's mark
 		 * came after a later plain access's of the same place, and was
 		 * drawn after it as a row of its own) */
 		for (int pass = 0; pass < 2; pass++)
-			for (int k = 0; k < nm && k < 64; k++) {
+			for (int q = 0; q < nm; q++) {
+				int k = order[q];
 				long at = marks[k].pos < S->t.nsteps
 						  ? marks[k].pos
 						  : S->t.nsteps;

@@ -86,18 +86,11 @@ static void json_accesses(FILE *out, struct weft__shm *S)
 	int n = weft__marks_of(weft__marks_exec(S), &m);
 	char tag[sizeof m->tag];
 	bool first = true;
-
 	int order[64];
 
 	/* In trace order (they were left in the order the races were
-	 * found); marks are few. */
-	n = n < 64 ? n : 64;
-	for (int i = 0; i < n; i++) {
-		int j = i;
-		for (; j > 0 && m[order[j - 1]].pos > m[i].pos; j--)
-			order[j] = order[j - 1];
-		order[j] = i;
-	}
+	 * found). */
+	n = weft__marks_order(m, n, order);
 	fputs(",\"accesses\":[", out);
 	for (int k = 0; k < n; k++) {
 		int i = order[k];

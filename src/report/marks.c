@@ -161,6 +161,18 @@ int weft__marks_of(long exec, const struct weft__mark **out)
 	return 0;
 }
 
+int weft__marks_order(const struct weft__mark *m, int n, int order[64])
+{
+	n = n < 64 ? n : 64;
+	for (int i = 0; i < n; i++) {
+		int j = i;
+		for (; j > 0 && m[order[j - 1]].pos > m[i].pos; j--)
+			order[j] = order[j - 1];
+		order[j] = i;
+	}
+	return n;
+}
+
 /* ---- the replay context of the running execution ---------------------- */
 
 /* A token carries the racing sites known when its execution started

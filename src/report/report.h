@@ -189,6 +189,9 @@ void weft__mark_access(int tid, uint32_t clk, const char *op,
 		       const char *obj, const struct weft_loc *loc);
 /* In the parent: the marks left by execution exec. */
 int weft__marks_of(long exec, const struct weft__mark **out);
+/* The first min(n, 64) marks' indices into order, by position, those at
+ * one position in the order they came in; returns how many. */
+int weft__marks_order(const struct weft__mark *m, int n, int order[64]);
 /* The execution that began last (the one a fatal bug ended), -1 none. */
 long weft__marks_running(void);
 /* The execution whose marks the report of S draws. */

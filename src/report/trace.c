@@ -180,13 +180,7 @@ static long build_items(struct weft__shm *S, struct item *it)
 	 * left out) are all drawn at its end, where they came in the order
 	 * the races were found, and the JSON report's accesses in trace
 	 * order (a review found the two disagreeing). */
-	nm = nm < 64 ? nm : 64;
-	for (int k = 0; k < nm; k++) {
-		int j = k;
-		for (; j > 0 && marks[order[j - 1]].pos > marks[k].pos; j--)
-			order[j] = order[j - 1];
-		order[j] = k;
-	}
+	nm = weft__marks_order(marks, nm, order);
 	for (long i = 0; i <= S->t.nsteps; i++) {
 		/* marks are few: pick those at i in the order they came,
 		 * those that are the step just drawn first (an atomic's mark

@@ -293,8 +293,7 @@ static void add_rounds(struct weft__verdict *v, const struct weft__verdict *sum,
 	v->pruned += sum->pruned;
 	v->redundant += sum->redundant;
 	v->limited += sum->limited;
-	if (sum->limit_first[0] && !v->limit_first[0])
-		memcpy(v->limit_first, sum->limit_first, sizeof v->limit_first);
+	weft__verdict_first_limit(v, sum->limit_first);
 	v->total_steps += sum->total_steps;
 	if (v->verdict == VERDICT_BUG)
 		v->bug_exec += before;

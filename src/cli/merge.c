@@ -415,10 +415,8 @@ int weft__merge_test(const struct weft_test *t, const char *argv0)
 		S->v.pruned += mine[i]->pruned;
 		S->v.redundant += mine[i]->redundant;
 		S->v.limited += mine[i]->limited;
-		if (mine[i]->limited && mine[i]->first_limit &&
-		    !S->v.limit_first[0])
-			snprintf(S->v.limit_first, sizeof S->v.limit_first,
-				 "%s", mine[i]->first_limit);
+		if (mine[i]->limited)
+			weft__verdict_first_limit(&S->v, mine[i]->first_limit);
 		S->v.total_steps += mine[i]->total_steps;
 		if (mine[i]->seconds > S->v.seconds)
 			S->v.seconds = mine[i]->seconds;

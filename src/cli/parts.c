@@ -234,9 +234,8 @@ struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 		pruned += k.pruned;
 		redundant += k.redundant;
 		limited += k.limited;
-		if (k.limited && !W->v.limit_first[0])
-			memcpy(W->v.limit_first, S[i]->v.limit_first,
-			       sizeof W->v.limit_first);
+		if (k.limited)
+			weft__verdict_first_limit(&W->v, S[i]->v.limit_first);
 		steps += S[i]->v.total_steps;
 		all_verified &= S[i]->v.verdict == VERDICT_VERIFIED;
 		if (S[i]->v.seconds > secs)

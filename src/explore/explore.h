@@ -257,5 +257,10 @@ int weft__worst_finding(const struct weft__verdict *V, int from);
 /* Make finding i the verdict's: first in the list (the report shows the
  * others after it as "also"), its kind and message the verdict's. */
 void weft__finding_lead(struct weft__verdict *V, int i);
+/* Keep kind ("time-limit") as the kind of V's first limit, unless V has
+ * one already (a part's, a round's, a shard's); NULL or "" keeps none. */
+void weft__verdict_first_limit(struct weft__verdict *V, const char *kind);
+/* One more execution a limit of kind ended (weft__verdict_first_limit). */
+void weft__verdict_limited(struct weft__verdict *V, const char *kind);
 
 #endif

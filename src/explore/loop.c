@@ -305,10 +305,7 @@ struct limit_rec {
 
 static void note_limit(struct weft__shm *S, struct limit_rec *L, long exec_no)
 {
-	S->v.limited++;
-	if (!S->v.limit_first[0])
-		snprintf(S->v.limit_first, sizeof S->v.limit_first, "%s",
-			 S->v.kind);
+	weft__verdict_limited(&S->v, S->v.kind);
 	if (L->rec)
 		return;
 	L->rec = save_record(&S->t);
@@ -373,6 +370,18 @@ int weft__worst_finding(const struct weft__verdict *V, int from)
 				       weft__finding_rank(V->findings[best].kind))
 			best = i;
 	return best;
+}
+
+void weft__verdict_first_limit(struct weft__verdict *V, const char *kind)
+{
+	if (kind && kind[0] && !V->limit_first[0])
+		snprintf(V->limit_first, sizeof V->limit_first, "%s", kind);
+}
+
+void weft__verdict_limited(struct weft__verdict *V, const char *kind)
+{
+	V->limited++;
+	weft__verdict_first_limit(V, kind);
 }
 
 void weft__finding_lead(struct weft__verdict *V, int i)

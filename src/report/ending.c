@@ -211,10 +211,7 @@ static void found_then_killed(struct weft__shm *S, bool sigkill)
 	weft__finding_lead(V, w);
 	/* The hung execution is one a limit ended: the count line says so
 	 * (with the asm verdict below, nothing else would). */
-	V->limited++;
-	if (!V->limit_first[0])
-		snprintf(V->limit_first, sizeof V->limit_first, "%s",
-			 sigkill ? "killed" : "time-limit");
+	weft__verdict_limited(V, sigkill ? "killed" : "time-limit");
 	/* Races of a program with inline-assembly atomics are possible ones
 	 * here too (explore/asm_verdict.c): a correct spinlock whose spin in
 	 * an unmarked caller hung the search was a bug (a helper's probe). */
@@ -322,10 +319,7 @@ void weft__report_ending(struct weft__shm *S, int status, bool killed)
 		S->v.bug_leaf = S->v.leaf;
 		/* Counted as found_then_killed counts it (a review found the
 		 * two disagreeing). */
-		S->v.limited++;
-		if (!S->v.limit_first[0])
-			snprintf(S->v.limit_first, sizeof S->v.limit_first,
-				 "time-limit");
+		weft__verdict_limited(&S->v, "time-limit");
 		return;
 	}
 	if (S->v.state != SHM_DONE && WIFEXITED(status) &&

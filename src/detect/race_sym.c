@@ -313,11 +313,6 @@ static bool read_answer(FILE *from, char *fn, size_t nfn, char *fl,
 	       have;
 }
 
-/* "func at file:line" of the innermost level of inlining when it is
- * library code (the system's headers, or weft's) inlined at the line kept:
- * a race inside std::atomic<std::shared_ptr>'s code was shown at the
- * program's line alone, as if the program's own access (a probe of C++
- * programs).  Function names are cut to a readable length. */
 /* A demangled C++ name without its parameters and its return type
  * ("std::enable_if<...>::type std::swap<int*>(int*&, int*&)" is
  * "std::swap<int*>"), in place. */
@@ -341,6 +336,11 @@ static void short_func(char *s)
 		memmove(s, start, strlen(start) + 1);
 }
 
+/* "func at file:line" of the innermost level of inlining when it is
+ * library code (the system's headers, or weft's) inlined at the line kept:
+ * a race inside std::atomic<std::shared_ptr>'s code was shown at the
+ * program's line alone, as if the program's own access (a probe of C++
+ * programs).  Function names are cut to a readable length. */
 static const char *via_of(char *in_fn, char *in_fl, const char *fl)
 {
 	const char *base;
@@ -418,7 +418,9 @@ static void lookup(uintptr_t pc, struct weft_loc *loc, const char **via)
 	}
 }
 
-static const struct weft_loc *persistent_loc(uintptr_t pc)
+/* pc's entry, looked up the first time it is asked for; NULL when the
+ * cache is full. */
+static const struct entry *persistent_entry(uintptr_t pc)
 {
 	uint64_t h = (pc * 0x9e3779b97f4a7c15ULL) >> (64 - CACHE_BITS);
 	struct entry *e;
@@ -426,35 +428,35 @@ static const struct weft_loc *persistent_loc(uintptr_t pc)
 	for (;; h++) {
 		e = &Y->cache[h & ((1u << CACHE_BITS) - 1)];
 		if (e->pc == pc)
-			return &e->loc;
+			return e;
 		if (!e->pc)
 			break;
 	}
-	if (Y->nentries >= (1 << CACHE_BITS) * 3 / 4) {
-		static const struct weft_loc unknown = { "?", 0, "?" };
-		return &unknown;
-	}
+	if (Y->nentries >= (1 << CACHE_BITS) * 3 / 4)
+		return NULL;
 	/* A return address points after the call: look up the call. */
 	lookup(pc - 1, &e->loc, &e->via);
 	e->pc = pc;
 	Y->nentries++;
-	return &e->loc;
+	return e;
+}
+
+static const struct weft_loc *persistent_loc(uintptr_t pc)
+{
+	static const struct weft_loc unknown = { "?", 0, "?" };
+	const struct entry *e = persistent_entry(pc);
+
+	return e ? &e->loc : &unknown;
 }
 
 const char *weft__pc_via(uintptr_t pc)
 {
-	uint64_t h = (pc * 0x9e3779b97f4a7c15ULL) >> (64 - CACHE_BITS);
+	const struct entry *e;
 
 	if (pc & WEFT__PC_LOC_TAG)
 		return NULL;
-	(void)persistent_loc(pc);
-	for (;; h++) {
-		const struct entry *e = &Y->cache[h & ((1u << CACHE_BITS) - 1)];
-		if (e->pc == pc)
-			return e->via;
-		if (!e->pc)
-			return NULL;
-	}
+	e = persistent_entry(pc);
+	return e ? e->via : NULL;
 }
 
 /* Traces are printed by the parent process from memory shared with the

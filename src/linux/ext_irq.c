@@ -276,9 +276,7 @@ void weft_kx_irqs_off(int delta)
 	for (int i = 0; i < me->irqs_on_n; i++)
 		me->irqs_on_taken[i] = me->irqs_on_lock[i]->acquired;
 	/* The caller's place (the header's macros give none). */
-	me->irqs_on_at = me->irqs_on_n ? weft__pc_loc((uintptr_t)
-						      __builtin_return_address(0))
-				       : NULL;
+	me->irqs_on_pc = (uintptr_t)__builtin_return_address(0);
 	weft__lx_rcu_implicit_end(NULL);
 }
 
@@ -288,7 +286,7 @@ unsigned long weft_kx_irq_save(void)
 	unsigned long was = (unsigned long)me->irqs_off;
 
 	me->irqs_off = 1;
-	me->irqs_on_at = NULL;
+	me->irqs_on_n = 0;
 	return was;
 }
 
@@ -296,7 +294,7 @@ void weft_kx_irq_restore(unsigned long flags)
 {
 	weft__lx_me()->irqs_off = flags != 0;
 	if (flags)
-		weft__lx_me()->irqs_on_at = NULL;
+		weft__lx_me()->irqs_on_n = 0;
 	weft__lx_rcu_implicit_end(NULL);
 }
 
@@ -355,7 +353,7 @@ void weft__lx_irq_check_spin(const struct weft_klock *l, const char *lock_name,
 	/* Held since before interrupts were enabled again under it: the
 	 * same lock, taken at the same place (a plain spin_lock of it after
 	 * the enable is the cause to name instead: a review's finding). */
-	for (int i = 0; x->irqs_on_at && i < x->irqs_on_n; i++)
+	for (int i = 0; i < x->irqs_on_n; i++)
 		reenabled |= x->irqs_on_lock[i] == l &&
 			     x->irqs_on_taken[i] == l->acquired;
 	if (reenabled)
@@ -366,7 +364,7 @@ void weft__lx_irq_check_spin(const struct weft_klock *l, const char *lock_name,
 				  "spin_unlock_irqrestore puts back what "
 				  "spin_lock_irqsave saved)",
 				  weft__lx_tname(t), weft__lx_site(l->acquired),
-				  weft__lx_site(weft__lx_th[t].irqs_on_at));
+				  weft__lx_site(weft__pc_loc(x->irqs_on_pc)));
 	else
 		weft__fail_detail("  %s took it at %s without disabling "
 				  "interrupts (spin_lock_irqsave or "

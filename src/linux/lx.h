@@ -76,13 +76,14 @@ struct weft__lx_thread {
 	 * spin_lock_irqsave ...), and whether a hard handler runs */
 	int irqs_off;
 	int hardirq;
-	/* where it enabled interrupts again while holding a spinlock
-	 * (spin_unlock_irq or local_irq_enable inside spin_lock_irqsave),
-	 * for the deadlock's explanation; NULL once they are off again */
-	const struct weft_loc *irqs_on_at;
-	/* the kernel locks it held then, each with the place it had taken
-	 * it (an acquisition of the same lock after the enable is
-	 * another) */
+	/* the call that enabled interrupts again while it held kernel
+	 * locks (spin_unlock_irq or local_irq_enable inside
+	 * spin_lock_irqsave), for the deadlock's explanation: its return
+	 * address (its place is looked up only for a report), and the locks
+	 * it held then, each with the place it had taken it (an acquisition
+	 * of the same lock after the enable is another); none (0) once
+	 * interrupts are off again */
+	uintptr_t irqs_on_pc;
 	int irqs_on_n;
 	const struct weft_klock *irqs_on_lock[4];
 	const struct weft_loc *irqs_on_taken[4];

@@ -374,7 +374,7 @@ int __weft_munmap(void *addr, size_t len)
 
 	weft__writes_flush();
 	if (weft__pt_live())
-		weft__pt_stack_release(addr, len, "munmap", PT_LOC());
+		weft__pt_stack_release(addr, len, "munmap", NULL, PT_RA());
 
 	for (int i = 0; i < nres; i++) {
 		struct res *r = &res[i];

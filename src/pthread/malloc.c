@@ -222,7 +222,7 @@ static void release(void *p, const char *what, uintptr_t ra)
 		else
 			weft__free_step_ra(b ? b->base : p, what, ra);
 		weft__pt_stack_release(b ? b->base : p, b ? b->n : 1, what,
-				       xs ? xs : weft__pc_loc(ra));
+				       xs, ra);
 	} else if (weft__heap_before_main()) {
 		premain_enter();
 		b = tab_get(p);

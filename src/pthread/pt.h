@@ -184,11 +184,12 @@ int weft__pt_create(pthread_t *th, const pthread_attr_t *attr,
 		    void *(*start)(void *), void *arg, void *(*name_of)(void *),
 		    const struct weft_loc *loc);
 int weft__pt_join(pthread_t t, void **ret, const struct weft_loc *loc);
-/* The program frees or unmaps [p, p + n) as what at loc: a bug when it
- * is the stack it gave a thread that may still use it (thread.c).  Not a
- * scheduling point. */
+/* The program frees or unmaps [p, p + n) as what, at loc (NULL: the
+ * place of return address ra, looked up only for a report): a bug when
+ * it is the stack it gave a thread that may still use it (thread.c).
+ * Not a scheduling point. */
 void weft__pt_stack_release(const void *p, size_t n, const char *what,
-			    const struct weft_loc *loc);
+			    const struct weft_loc *loc, uintptr_t ra);
 /* Detaches t for call at loc (pthread_detach, thrd_detach). */
 int weft__pt_detach(pthread_t t, const char *call, const struct weft_loc *loc);
 /* pthread_mutex_init's model, named call (mtx_init) at the program's loc

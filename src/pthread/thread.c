@@ -193,7 +193,7 @@ int __weft_pthread_create(pthread_t *th, const pthread_attr_t *attr,
  * it earlier crashed natively while weft, whose thread ran on a stack of
  * its own, verified the program (a probe of ordinary pthread programs). */
 void weft__pt_stack_release(const void *p, size_t n, const char *what,
-			    const struct weft_loc *loc)
+			    const struct weft_loc *loc, uintptr_t ra)
 {
 	const char *a = p;
 
@@ -207,8 +207,8 @@ void weft__pt_stack_release(const void *p, size_t n, const char *what,
 		running = !weft__thread_done(t);
 		if (!running && (s->joined || s->detached))
 			continue;
-		weft__fail(WEFT__K(USE_AFTER_FREE), loc,
-			   "%s of memory that is thread %s's stack (given by "
+		weft__fail(WEFT__K(USE_AFTER_FREE),
+			   loc ? loc : weft__pc_loc(ra), "%s of memory that is thread %s's stack (given by "
 			   "pthread_attr_setstack), %s", what,
 			   weft__thread_name(t),
 			   running ? "which the thread still runs on"

@@ -58,10 +58,8 @@ struct weft__opts {
 enum { WEFT__LEAKS_UNREACHABLE, WEFT__LEAKS_ALL, WEFT__LEAKS_OFF };
 /* With --time-limit=0 (no limit on the search), an execution that makes
  * no step for this long is still a hang (src/cli/jobs.c); with a limit,
- * the limit and 5 s of grace are. */
+ * one past the limit that makes none for its grace, 1 to 5 s. */
 #define WEFT__HANG_SECS 60
-#define WEFT__HANG_AFTER(o)                                                   \
-	((o).time_limit > 0 ? (o).time_limit + 5 : (double)WEFT__HANG_SECS)
 extern struct weft__opts weft__opts;
 
 /* A thread's spurious wakeups in an execution, from a condition variable

@@ -194,11 +194,11 @@ static void exit_message(struct weft__verdict *V, int status)
  * replay token (found_token).  A finding made in the execution that hung
  * keeps that execution's trace and token, whose replay runs into the
  * same hang after the finding. */
-static void found_then_killed(struct weft__shm *S, bool sigkill)
+static void found_then_killed(struct weft__shm *S, bool sigkill,
+			      double secs)
 {
 	struct weft__verdict *V = &S->v;
 	long hung = V->executions + V->pruned + V->redundant + 1;
-	double secs = WEFT__HANG_AFTER(weft__opts);
 	int w = weft__worst_finding(V, 0);
 	bool earlier = w < V->found_nfind && V->found_token[0];
 	char why[160];
@@ -247,7 +247,7 @@ static void sigkilled(struct weft__shm *S)
 	struct weft__verdict *V = &S->v;
 
 	if (V->nfindings) {
-		found_then_killed(S, true);
+		found_then_killed(S, true, 0);
 		return;
 	}
 	V->verdict = VERDICT_INCONCLUSIVE;
@@ -283,7 +283,8 @@ static const char *stuck_where(const struct weft__shm *S)
 	return buf;
 }
 
-void weft__report_ending(struct weft__shm *S, int status, bool killed)
+void weft__report_ending(struct weft__shm *S, int status, bool killed,
+			 double hung)
 {
 	/* A worker that died before finishing never named its strategy. */
 	if (!S->v.strategy[0])
@@ -300,7 +301,7 @@ void weft__report_ending(struct weft__shm *S, int status, bool killed)
 		return;
 	}
 	if (killed && S->v.nfindings) {
-		found_then_killed(S, false);
+		found_then_killed(S, false, hung);
 		return;
 	}
 	if (killed) {
@@ -314,7 +315,7 @@ void weft__report_ending(struct weft__shm *S, int status, bool killed)
 			 "a long loop without one, or a call weft cannot "
 			 "control (blocking I/O, another process)%s",
 			 S->v.executions + S->v.pruned + S->v.redundant + 1,
-			 WEFT__HANG_AFTER(weft__opts), stuck_where(S));
+			 hung, stuck_where(S));
 		S->v.bug_exec = S->v.executions + S->v.pruned + S->v.redundant;
 		S->v.bug_leaf = S->v.leaf;
 		/* Counted as found_then_killed counts it (a review found the

@@ -146,8 +146,9 @@ bool weft__crash_in_weft(const struct weft__verdict *V, uintptr_t *at);
 /* Whether code address pc lies in weft's library. */
 bool weft__crash_pc_in_weft(const void *pc);
 /* The verdict of a worker that ended with this wait status (killed: by
- * the parent, at the time limit). */
-void weft__report_ending(struct weft__shm *S, int status, bool killed);
+ * the parent, for a hang, after hung seconds without a step). */
+void weft__report_ending(struct weft__shm *S, int status, bool killed,
+			 double hung);
 
 /* ---- the replay command (command.c) ------------------------------------ */
 

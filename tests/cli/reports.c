@@ -195,13 +195,13 @@ WEFT_TEST(found_and_hang)
 
 /* A hang in the program's own code that weft cannot prove endless (the
  * loop writes a register): the time limit's report names where the
- * thread was running.  Asleep in a raw system call for 4.5 s first, so
- * that the loop burns only the last 1.5 s before the kill (time limit 1
- * s and its 5 s of grace); a thread blocked in a system call when the
- * watchdog last looked is named nowhere. */
+ * thread was running.  Asleep in a raw system call for 0.5 s first, so
+ * that the loop burns only the last moments before the kill (time limit
+ * 1 s, and 1 s without a step); a thread blocked in a system call when
+ * the watchdog last looked is named nowhere. */
 WEFT_TEST(hang_busy)
 {
-	struct timespec ts = { 4, 500000000 };
+	struct timespec ts = { 0, 500000000 };
 	unsigned long i = 0;
 
 	syscall(SYS_clock_nanosleep, CLOCK_MONOTONIC, 0, &ts, NULL);

@@ -65,6 +65,8 @@ struct weft_rcu_domain {
 				      periods */
 	unsigned long nqueued, ndone;
 	struct weft_rcu_head *head, *tail, *inflight;
+	unsigned long late_min;    /* the first section begun while a grace
+				      period was awaited (0: none) */
 };
 #define WEFT_RCU_DOMAIN_INIT(nm, sleep) { .name = (nm), .sleepable = (sleep) }
 

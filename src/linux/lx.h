@@ -34,6 +34,8 @@ struct weft__lx_thread {
 	int rcu_depth;
 	unsigned long rcu_stamp;        /* when the outermost section began */
 	const struct weft_loc *rcu_loc;
+	int rcu_late;                   /* it began while a grace period was
+					   awaited (rcu_read.c) */
 	/* the counts of the arrays at the end */
 	int nrsec;
 	int nrcu_ptr;
@@ -92,6 +94,11 @@ struct weft__lx_thread {
 	 * an rcu_dereference in a context that is a reader without
 	 * rcu_read_lock began (rcu_read.c) */
 	int rcu_implicit;
+	/* the grace period the thread waits for in synchronize_rcu (or an
+	 * SRCU domain's): its domain and stamp, NULL when it waits for none
+	 * (rcu.c; a reader's unlock asks, rcu_read.c) */
+	const struct weft_rcu_domain *gp_domain;
+	unsigned long gp_stamp;
 	/* The arrays come last: each is read only below its count, so the
 	 * begin hook clears the fields before them alone (the arrays are
 	 * four fifths of the record; clearing them whole was 8% of the
@@ -99,7 +106,7 @@ struct weft__lx_thread {
 	/* the sections of other domains (SRCU) the thread is inside */
 	struct weft__lx_rsec {
 		const struct weft_rcu_domain *d;
-		int depth;
+		int depth, late;
 		unsigned long stamp;
 		const struct weft_loc *loc;
 	} rsec[LX_MAX_RCU_DOMS];
@@ -351,6 +358,20 @@ void weft__lx_rcu_alive(struct weft_rcu_domain *d, const char *what,
  * stamp s, or -1. */
 int weft__lx_rcu_blocking_reader(const struct weft_rcu_domain *d,
 				 unsigned long s);
+/* Read sections begun while a grace period of d was awaited ("late"
+ * ones, which that grace period does not wait for) end with a step on
+ * this object instead of d: for the race detector and partial-order
+ * reduction a waiter then follows only the sections it waited for
+ * (rcu_read.c says why).  A grace period whose stamp s is later than such
+ * a section's start acquires them with weft__lx_rcu_late_acquire. */
+const void *weft__lx_rcu_late_obj(const struct weft_rcu_domain *d);
+/* A step on that object, in a waiter whose grace period of stamp s has
+ * just elapsed, when a late section began before s; nothing otherwise. */
+void weft__lx_rcu_late_acquire(struct weft_rcu_domain *d, unsigned long s,
+			       const char *what, const struct weft_loc *loc);
+/* Whether a grace period of d is awaited: a callback queued, or a
+ * synchronize in progress. */
+bool weft__lx_rcu_gp_pending(const struct weft_rcu_domain *d);
 /* Ends the caller's implicit read section of the classic domain when it
  * has left every context that is a reader without rcu_read_lock (preempt,
  * softirqs or interrupts disabled, a spinlock held, a callback or

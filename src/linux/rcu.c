@@ -87,6 +87,45 @@ void weft__lx_rcu_alive(struct weft_rcu_domain *d, const char *what,
 
 /* ---- grace periods ---------------------------------------------------------- */
 
+const void *weft__lx_rcu_late_obj(const struct weft_rcu_domain *d)
+{
+	return &d->late_min;
+}
+
+bool weft__lx_rcu_gp_pending(const struct weft_rcu_domain *d)
+{
+	int n = weft__nthreads();
+
+	if (d->head)
+		return true;
+	for (int i = 0; i < n; i++)
+		if (weft__lx_th[i].gp_domain == d)
+			return true;
+	return false;
+}
+
+static bool always(const struct weft__op *op)
+{
+	(void)op;
+	return true;
+}
+
+/* A step that never waits, but is a blocking acquisition for partial-
+ * order reduction: the late sections' ends are releases it follows, and
+ * a race between such an end and this step (the waiter's period could
+ * not end before the section did) is no race to reverse. */
+void weft__lx_rcu_late_acquire(struct weft_rcu_domain *d, unsigned long s,
+			       const char *what, const struct weft_loc *loc)
+{
+	struct weft__op op = { .name = what, .obj = weft__lx_rcu_late_obj(d),
+			       .objname = weft__lx_rcu_name(d),
+			       .access = WEFT__ACC_WRITE, .ready = always,
+			       .loc = loc };
+
+	if (d->late_min && d->late_min < s)
+		weft__visible(&op);
+}
+
 /* The first thread still inside a read section of d entered at or before
  * stamp s, or -1. */
 int weft__lx_rcu_blocking_reader(const struct weft_rcu_domain *d,
@@ -135,6 +174,7 @@ void weft_rcu_domain_synchronize(struct weft_rcu_domain *d,
 	const struct weft__lx_rcu_flavour *f = weft__lx_rcu_flavour(d);
 	struct weft__lx_thread *me = weft__lx_me();
 	struct weft__op op = { .name = f->sync, .obj = d,
+			       .obj2 = weft__lx_rcu_late_obj(d),
 			       .objname = weft__lx_rcu_name(d),
 			       .access = WEFT__ACC_WRITE,
 			       .waitdesc = gp_waitdesc, .loc = loc };
@@ -151,7 +191,14 @@ void weft_rcu_domain_synchronize(struct weft_rcu_domain *d,
 	weft__visible(&op);
 	op.arg2 = (long)++d->clock;
 	op.ready = gp_elapsed;
+	/* The wait: on d alone (a section begun after the start is late,
+	 * and ends on the other object). */
+	op.obj2 = NULL;
+	me->gp_domain = d;
+	me->gp_stamp = (unsigned long)op.arg2;
 	weft__visible(&op);
+	me->gp_domain = NULL;
+	weft__lx_rcu_late_acquire(d, (unsigned long)op.arg2, "rcu_gp_end", loc);
 }
 
 /* ---- the classic domain ------------------------------------------------------ */

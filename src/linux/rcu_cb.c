@@ -31,6 +31,8 @@ static void rcu_thread(void *arg)
 
 		weft__visible(&op);
 		h = d->head;
+		weft__lx_rcu_late_acquire(d, h->stamp, "rcu_gp_end",
+					  h->queued_at);
 		d->head = h->next;
 		if (!d->head)
 			d->tail = NULL;
@@ -63,8 +65,15 @@ static void rcu_thread(void *arg)
 static void enqueue(struct weft_rcu_domain *d, struct weft_rcu_head *h,
 		    const char *what, const struct weft_loc *loc)
 {
+	/* A grace period's start orders the late read sections too (a
+	 * section begun after it is late, one before it is waited for). */
+	struct weft__op op = { .name = what, .obj = d,
+			       .obj2 = weft__lx_rcu_late_obj(d),
+			       .objname = weft__lx_rcu_name(d),
+			       .access = WEFT__ACC_WRITE, .loc = loc };
+
 	weft__lx_rcu_alive(d, what, loc);
-	weft__point(what, d, weft__lx_rcu_name(d), WEFT__ACC_WRITE, loc);
+	weft__visible(&op);
 	weft__check_access(h, sizeof *h, true, loc);
 	for (struct weft_rcu_head *x = d->head; x; x = x->next)
 		if (x == h)
@@ -139,6 +148,7 @@ void weft_rcu_domain_barrier(struct weft_rcu_domain *d,
 {
 	const char *what = weft__lx_rcu_flavour(d)->barrier;
 	struct weft__op op = { .name = what, .obj = d,
+			       .obj2 = weft__lx_rcu_late_obj(d),
 			       .objname = weft__lx_rcu_name(d),
 			       .access = WEFT__ACC_WRITE, .loc = loc };
 

@@ -18,7 +18,7 @@ static bool implicit_reader(const struct weft__lx_thread *me);
 /* The caller's section of d: the classic domain's is kept in the thread's
  * own fields, which the atomic-context checks read. */
 struct sec {
-	int *depth;
+	int *depth, *late;
 	unsigned long *stamp;
 	const struct weft_loc **loc;
 };
@@ -27,12 +27,14 @@ static bool sec_of(struct weft__lx_thread *me, const struct weft_rcu_domain *d,
 		   bool create, struct sec *s, const struct weft_loc *at)
 {
 	if (d == &weft__lx_rcu_classic) {
-		*s = (struct sec){ &me->rcu_depth, &me->rcu_stamp, &me->rcu_loc };
+		*s = (struct sec){ &me->rcu_depth, &me->rcu_late,
+				   &me->rcu_stamp, &me->rcu_loc };
 		return true;
 	}
 	for (int i = 0; i < me->nrsec; i++)
 		if (me->rsec[i].d == d) {
 			*s = (struct sec){ &me->rsec[i].depth,
+					   &me->rsec[i].late,
 					   &me->rsec[i].stamp, &me->rsec[i].loc };
 			return true;
 		}
@@ -44,6 +46,7 @@ static bool sec_of(struct weft__lx_thread *me, const struct weft_rcu_domain *d,
 			    "SRCU domains at once", LX_MAX_RCU_DOMS);
 	me->rsec[me->nrsec] = (struct weft__lx_rsec){ .d = d };
 	*s = (struct sec){ &me->rsec[me->nrsec].depth,
+			   &me->rsec[me->nrsec].late,
 			   &me->rsec[me->nrsec].stamp,
 			   &me->rsec[me->nrsec].loc };
 	me->nrsec++;
@@ -100,7 +103,16 @@ int weft_rcu_domain_read_lock(struct weft_rcu_domain *d,
 	struct sec s;
 
 	weft__lx_rcu_alive(d, f->lock, loc);
-	weft__point(f->lock, d, weft__lx_rcu_name(d), WEFT__ACC_READ, loc);
+	/* A section that begins while a grace period is awaited does not
+	 * hold that period up: its entry, too, is a step on the late
+	 * object, which commutes with the period's end.  (Whether the
+	 * section is late is settled after the step, below: a period may
+	 * start or end before the step runs.  Every period's start is a
+	 * step on both objects, so either entry is ordered with it.) */
+	weft__point(f->lock,
+		    weft__lx_rcu_gp_pending(d) ? weft__lx_rcu_late_obj(d)
+					       : (const void *)d,
+		    weft__lx_rcu_name(d), WEFT__ACC_READ, loc);
 	if (!d->used)
 		weft__lx_rcu_note(d);
 	d->used = 1;
@@ -109,6 +121,19 @@ int weft_rcu_domain_read_lock(struct weft_rcu_domain *d,
 	if ((*s.depth)++ == 0) {
 		*s.stamp = ++d->clock;
 		*s.loc = loc;
+		/* A grace period already awaited does not wait for this
+		 * section: its end must not order the section before that
+		 * period's end.  It did (the end was a release of d, which
+		 * the callback's step acquires), so a kfree_rcu made before
+		 * the pointer was unpublished, whose callback may free the
+		 * object under a reader that begins after it, was verified:
+		 * the race detector saw the reader's accesses ordered before
+		 * the free, and partial-order reduction never ran the
+		 * callback inside the section (found by a probe of RCU
+		 * lifetime bugs). */
+		*s.late = weft__lx_rcu_gp_pending(d);
+		if (*s.late && !d->late_min)
+			d->late_min = *s.stamp;
 	}
 	return (int)(*s.stamp & 1);
 }
@@ -128,8 +153,11 @@ void weft_rcu_domain_read_unlock(struct weft_rcu_domain *d, int idx,
 			   "%s with index %d, which %s never returns",
 			   f->unlock, idx, f->lock);
 	{
-		/* Leaving a section only enables grace-period waiters. */
-		struct weft__op op = { .name = f->unlock, .obj = d,
+		/* Leaving a section only enables grace-period waiters: a
+		 * late section, only those begun after it. */
+		struct weft__op op = { .name = f->unlock,
+				       .obj = *s.late ? weft__lx_rcu_late_obj(d)
+						      : (const void *)d,
 				       .objname = weft__lx_rcu_name(d),
 				       .access = WEFT__ACC_READ,
 				       .release = true, .loc = loc };

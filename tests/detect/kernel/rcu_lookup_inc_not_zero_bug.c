@@ -65,12 +65,16 @@ WEFT_TEST(lookup_vs_remove)
 	t = kthread_create(rx, NULL, "rx");
 	get_task_struct(t);
 	wake_up_process(t);
-	/* remove: the table's reference goes with the entry, but the
-	 * entry is unpublished only after the put (the bug's order) */
-	peer_put(p);
+	/* remove: unpublish, then put the table's reference, as
+	 * rcuref.rst's delete does.  (The put came first until a probe's
+	 * kfree_rcu before an unpublish was found: a lookup that begins
+	 * after the put can still find the entry, and the grace period
+	 * does not wait for it, so even refcount_inc_not_zero read freed
+	 * memory.) */
 	spin_lock(&table_lock);
 	RCU_INIT_POINTER(table, NULL);
 	spin_unlock(&table_lock);
+	peer_put(p);
 	kthread_stop(t);
 	put_task_struct(t);
 	rcu_barrier();

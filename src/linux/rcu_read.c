@@ -225,8 +225,11 @@ void *weft_rcu_domain_load(struct weft_rcu_domain *d, void *const *slot,
 	int depth = weft__lx_rcu_depth(me, d, &stamp, &at);
 	void *v;
 
-	if (d == &weft__lx_rcu_classic && mode == WEFT_RCU_DEREF &&
-	    depth <= 0 && implicit_reader(me)) {
+	/* Any load opens it, not rcu_dereference alone: a grace period
+	 * waits for the context whatever it loads with (a tracepoint-style
+	 * reader's rcu_dereference_raw under preempt_disable was a
+	 * use-after-free after synchronize_rcu; found by a probe). */
+	if (d == &weft__lx_rcu_classic && depth <= 0 && implicit_reader(me)) {
 		weft_rcu_domain_read_lock(d, loc);
 		me->rcu_implicit = 1;
 		depth = 1;

@@ -6,6 +6,7 @@
 //! expect(timer_reader): bug use-after-free
 //! expect(nested_reader): bug use-after-free
 //! expect(spin_reader): bug use-after-free
+//! expect(raw_reader): bug use-after-free
 #define READ_LATE
 #define NO_WAIT
 #include "rcu_implicit_reader_ok.c"

@@ -11,6 +11,7 @@
 //! expect(timer_reader): verified
 //! expect(nested_reader): verified
 //! expect(spin_reader): verified
+//! expect(raw_reader): verified
 #include <linux/bottom_half.h>
 #include <linux/delay.h>
 #include <linux/preempt.h>
@@ -85,6 +86,26 @@ static void spin_reader_fn(void *arg)
 #endif
 }
 
+/* A tracepoint-style reader: preemption off, the pointer loaded with
+ * rcu_dereference_raw (a use-after-free after synchronize_rcu until the
+ * implicit section opened at any load; found by a probe). */
+static void raw_reader_fn(void *arg)
+{
+	struct cfg *c;
+
+	(void)arg;
+	preempt_disable();
+	c = rcu_dereference_raw(gcfg);
+#ifdef READ_LATE
+	preempt_enable();
+#endif
+	if (c)
+		v_seen = c->v;
+#ifndef READ_LATE
+	preempt_enable();
+#endif
+}
+
 static void unpublish(struct cfg *c)
 {
 	rcu_assign_pointer(gcfg, NULL);
@@ -137,6 +158,15 @@ WEFT_TEST(spin_reader)
 {
 	struct cfg *c = publish();
 	weft_thread_t t = weft_spawn(spin_reader_fn, NULL);
+
+	unpublish(c);
+	weft_join(t);
+}
+
+WEFT_TEST(raw_reader)
+{
+	struct cfg *c = publish();
+	weft_thread_t t = weft_spawn(raw_reader_fn, NULL);
 
 	unpublish(c);
 	weft_join(t);

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <weft/loc.h>
+#include <weft/rcu.h>
 
 #define WEFT_GFP_ATOMIC 0u
 #define WEFT_GFP_KERNEL 1u   /* may sleep */
@@ -19,6 +20,31 @@
 void *weft_kmalloc(size_t n, unsigned int gfp, const char *what,
 		   const struct weft_loc *loc);
 void weft_kfree(const void *p, const char *what, const struct weft_loc *loc);
+
+/* A SLAB_TYPESAFE_BY_RCU cache's objects freed within a grace period:
+ * their memory stays an object of the cache until the period ends (a
+ * reader inside a read section may still read it), and the cache may
+ * hand one out again at once.  Lives in the cache (struct kmem_cache of
+ * <linux/slab.h>); zeroed is empty. */
+#define WEFT_SLAB_RCU_MAX 16
+struct weft_slab_rcu {
+	struct weft_rcu_head head[WEFT_SLAB_RCU_MAX]; /* kfree_base: the
+							 object */
+};
+/* kmem_cache_alloc of such a cache: a fresh object (made by weft_kmalloc
+ * with gfp, ctor run on it), or, as the search chooses, one of those
+ * freed within the current grace period, as it was (zeroed when gfp has
+ * WEFT_GFP_ZERO; the constructor is not run again, as in the kernel).
+ * May sleep (GFP_KERNEL); a choice point when an object may be reused. */
+void *weft_slab_rcu_alloc(struct weft_slab_rcu *s, size_t size,
+			  unsigned int gfp, void (*ctor)(void *),
+			  const struct weft_loc *loc);
+/* kmem_cache_free of such a cache: p stays readable until a grace
+ * period has elapsed, and is freed then unless it was handed out again.
+ * A scheduling point (the grace period's start).  Freeing an object that
+ * is already free is a double free. */
+void weft_slab_rcu_free(struct weft_slab_rcu *s, void *p,
+			const struct weft_loc *loc);
 
 /* A model object declared in the caller's stack frame with a static
  * initializer (DECLARE_COMPLETION_ONSTACK): its life ends when the

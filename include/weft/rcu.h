@@ -21,6 +21,11 @@ struct weft_rcu_head {
 	void (*func)(struct weft_rcu_head *);
 	unsigned long stamp;       /* grace period it waits for */
 	void *kfree_base;          /* kfree_rcu: the block to free */
+	int typesafe;              /* a SLAB_TYPESAFE_BY_RCU object's free
+				      (weft_slab_rcu_free): 1 still free in
+				      its cache, 2 allocated again since
+				      (nothing to free), 3 being freed, 0
+				      none */
 	const struct weft_loc *queued_at;
 	const char *name;          /* the callback's, for reports, or NULL */
 };

@@ -9,9 +9,11 @@
  * treats each one as a use of its block, and kfree's free step as a write
  * of the whole block. */
 #include <stdint.h>
+#include <string.h>
 
 #include "lx.h"
 #include <weft/kmem.h>
+#include <weft/test.h>
 
 /* A kmalloc block's size, from the tracked heap: 1 for an address that
  * starts no live block (kfree of a pointer into a block, or of one
@@ -32,6 +34,38 @@ void *weft_kmalloc(size_t n, unsigned int gfp, const char *what,
 		weft_might_sleep(what ? what : "kmalloc", "GFP_KERNEL", loc);
 	p = weft__malloc(n, (gfp & WEFT_GFP_ZERO) != 0,
 			 what ? what : "kmalloc", loc);
+	return p;
+}
+
+void *weft_slab_rcu_alloc(struct weft_slab_rcu *s, size_t size,
+			  unsigned int gfp, void (*ctor)(void *),
+			  const struct weft_loc *loc)
+{
+	int avail[WEFT_SLAB_RCU_MAX], n = 0, k;
+	void *p;
+
+	for (int i = 0; i < WEFT_SLAB_RCU_MAX; i++)
+		if (s->head[i].typesafe == 1)
+			avail[n++] = i;
+	/* Reuse is what the cache's readers must be ready for: an object
+	 * they found may have become another one since. */
+	k = n ? weft_choose_at(n + 1, loc) : 0;
+	if (!k) {
+		p = weft_kmalloc(size, gfp, "kmem_cache_alloc", loc);
+		if (p && ctor)
+			ctor(p);
+		return p;
+	}
+	if (gfp & WEFT_GFP_KERNEL)
+		weft_might_sleep("kmem_cache_alloc", "GFP_KERNEL", loc);
+	s->head[avail[k - 1]].typesafe = 2;
+	p = s->head[avail[k - 1]].kfree_base;
+	if (gfp & WEFT_GFP_ZERO) {
+		/* The program's own write, for the race detector: readers
+		 * may still be reading the old object. */
+		weft__race_model_access(p, size, true, loc);
+		memset(p, 0, size);
+	}
 	return p;
 }
 

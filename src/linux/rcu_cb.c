@@ -43,9 +43,18 @@ static void rcu_thread(void *arg)
 			 * block, so it is freed without the reader check.  The
 			 * free is a step of its own on the block, so an access
 			 * that follows kfree_rcu in the freeing thread is also
-			 * tried after the free. */
-			weft__free_step(h->kfree_base, "kfree_rcu",
-					h->queued_at);
+			 * tried after the free.  A typesafe object handed out
+			 * again is not freed; one still free is taken from
+			 * its cache before the free's step, at which the
+			 * cache could hand it out again otherwise. */
+			if (h->typesafe == 1)
+				h->typesafe = 3;
+			if (h->typesafe != 2)
+				weft__free_step(h->kfree_base,
+						h->typesafe ? "kmem_cache_free"
+							    : "kfree_rcu",
+						h->queued_at);
+			h->typesafe = 0;
 		} else {
 			weft__lx_ctx_enter(&save, d->sleepable
 							  ? "SRCU callback"
@@ -136,6 +145,46 @@ void weft_kfree_rcu(void *base, struct weft_rcu_head *head,
 	enqueue(&weft__lx_rcu_classic, head, "kfree_rcu", loc);
 }
 
+/* ---- SLAB_TYPESAFE_BY_RCU ------------------------------------------------ */
+
+/* The object goes back to its cache at once (weft_slab_rcu_alloc may hand
+ * it out again), and its memory stays the cache's until a grace period
+ * has elapsed: the callback thread frees it then, unless it was handed
+ * out again (head->typesafe).  A plain kfree made every lookup that read
+ * a freed object inside its read section a use-after-free, though the
+ * cache's contract lets it, and so the documented lookup (take a
+ * reference with inc_not_zero, then check the key again) was reported
+ * (found by a probe of RCU lifetime bugs). */
+void weft_slab_rcu_free(struct weft_slab_rcu *s, void *p,
+			const struct weft_loc *loc)
+{
+	struct weft_rcu_head *h = NULL;
+
+	if (!p)
+		return;
+	weft__check_access(p, 1, true, loc);
+	for (int i = 0; i < WEFT_SLAB_RCU_MAX; i++) {
+		struct weft_rcu_head *x = &s->head[i];
+		if (x->typesafe == 1 && x->kfree_base == p)
+			weft__fail(WEFT__K(DOUBLE_FREE), loc,
+				   "kmem_cache_free of an object already freed "
+				   "to its cache at %s",
+				   weft__lx_site(x->queued_at));
+		if (!h && !x->typesafe)
+			h = x;
+	}
+	if (!h)
+		weft__limit("slab-rcu", loc,
+			    "more than %d objects of one SLAB_TYPESAFE_BY_RCU "
+			    "cache freed within a grace period",
+			    WEFT_SLAB_RCU_MAX);
+	h->func = NULL;
+	h->name = NULL;
+	h->kfree_base = p;
+	h->typesafe = 1;
+	enqueue(&weft__lx_rcu_classic, h, "kmem_cache_free", loc);
+}
+
 static bool barrier_done(const struct weft__op *op)
 {
 	const struct weft_rcu_domain *d = op->obj;
@@ -211,8 +260,9 @@ static void end_check(struct weft_rcu_domain *d)
 
 	if (d->inflight && d->inflight->kfree_base) {
 		/* Taken for freeing but not yet freed: as if it were. */
-		weft__free(d->inflight->kfree_base, "kfree_rcu",
-			   d->inflight->queued_at);
+		if (d->inflight->typesafe != 2)
+			weft__free(d->inflight->kfree_base, "kfree_rcu",
+				   d->inflight->queued_at);
 	} else if (d->inflight) {
 		weft__fail(WEFT__K(LEAK), d->inflight->queued_at,
 			   "an RCU callback queued by %s is still running at "
@@ -221,7 +271,9 @@ static void end_check(struct weft_rcu_domain *d)
 	}
 	for (struct weft_rcu_head *h = d->head; h; h = h->next) {
 		if (h->kfree_base) {
-			weft__free(h->kfree_base, "kfree_rcu", h->queued_at);
+			if (h->typesafe != 2)
+				weft__free(h->kfree_base, "kfree_rcu",
+					   h->queued_at);
 			continue;
 		}
 		weft__fail(WEFT__K(LEAK), h->queued_at,

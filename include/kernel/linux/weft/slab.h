@@ -118,6 +118,7 @@ struct kmem_cache {
 	const char *name;
 	unsigned int flags;
 	void (*ctor)(void *);
+	struct weft_slab_rcu rcu; /* SLAB_TYPESAFE_BY_RCU's freed objects */
 };
 #define KMEM_CACHE(s, flags)                                                  \
 	kmem_cache_create(#s, sizeof(struct s), 0, (flags), NULL)
@@ -135,14 +136,30 @@ struct kmem_cache {
 	}))
 #define kmem_cache_create_usercopy(nm, sz, al, fl, uo, us, ctor_)             \
 	kmem_cache_create(nm, sz, al, fl, ctor_)
-#define kmem_cache_destroy(c) kfree(c)
+/* A SLAB_TYPESAFE_BY_RCU cache waits for the grace periods of its
+ * objects' frees before it goes, as kmem_cache_destroy does. */
+#define kmem_cache_destroy(c)                                                 \
+	do {                                                                  \
+		struct kmem_cache *weft_c_ = (c);                             \
+		if (weft_c_ && (weft_c_->flags & SLAB_TYPESAFE_BY_RCU))       \
+			weft_rcu_barrier(WEFT_HERE);                          \
+		kfree(weft_c_);                                               \
+	} while (0)
 #define kmem_cache_alloc(c, gfp)                                              \
 	(__extension__({                                                      \
 		struct kmem_cache *weft_c_ = (c);                             \
-		void *weft_o_ = weft_kmalloc(weft_c_->size, (gfp),            \
-					     "kmem_cache_alloc", WEFT_HERE);  \
-		if (weft_c_->ctor)                                            \
-			weft_c_->ctor(weft_o_);                               \
+		void *weft_o_;                                                \
+		if (weft_c_->flags & SLAB_TYPESAFE_BY_RCU) {                  \
+			weft_o_ = weft_slab_rcu_alloc(&weft_c_->rcu,          \
+						      weft_c_->size, (gfp),   \
+						      weft_c_->ctor,          \
+						      WEFT_HERE);             \
+		} else {                                                      \
+			weft_o_ = weft_kmalloc(weft_c_->size, (gfp),          \
+					       "kmem_cache_alloc", WEFT_HERE); \
+			if (weft_c_->ctor)                                    \
+				weft_c_->ctor(weft_o_);                       \
+		}                                                             \
 		weft_o_;                                                      \
 	}))
 #define kmem_cache_zalloc(c, gfp) kmem_cache_alloc(c, (gfp) | WEFT_GFP_ZERO)
@@ -150,6 +167,13 @@ struct kmem_cache {
 /* Freeing into a cache reads the cache: after kmem_cache_destroy, a
  * use-after-free of the cache, at the caller's line. */
 #define kmem_cache_free(c, p)                                                 \
-	((void)*(const volatile size_t *)&(c)->size, kfree(p))
+	do {                                                                  \
+		struct kmem_cache *weft_c_ = (c);                             \
+		(void)*(const volatile size_t *)&weft_c_->size;               \
+		if (weft_c_->flags & SLAB_TYPESAFE_BY_RCU)                    \
+			weft_slab_rcu_free(&weft_c_->rcu, (p), WEFT_HERE);    \
+		else                                                          \
+			kfree(p);                                             \
+	} while (0)
 
 #endif

@@ -1,0 +1,6 @@
+// slab_typesafe_rcu_bug.c's lookup checks the key again after taking its
+// reference, and drops one it took on another entry.
+//! expect(replace_entry): verified
+//! expect(stale_after_gp): verified
+#define OK
+#include "slab_typesafe_rcu_bug.c"

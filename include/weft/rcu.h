@@ -28,6 +28,7 @@ struct weft_rcu_head {
 				      none */
 	const struct weft_loc *queued_at;
 	const char *name;          /* the callback's, for reports, or NULL */
+	int cpu;                   /* the thread that queued it */
 };
 
 /* Enter / leave a read section (they nest).  Never block; scheduling
@@ -72,6 +73,8 @@ struct weft_rcu_domain {
 	struct weft_rcu_head *head, *tail, *inflight;
 	unsigned long late_min;    /* the first section begun while a grace
 				      period was awaited (0: none) */
+	unsigned long running;     /* the stamp of the callback taken to run,
+				      until its rcu_callback_done step */
 };
 #define WEFT_RCU_DOMAIN_INIT(nm, sleep) { .name = (nm), .sleepable = (sleep) }
 

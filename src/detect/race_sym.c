@@ -269,6 +269,17 @@ static bool weft_header(const char *l)
 	       (!strncmp(l + n, "weft/", 5) || !strncmp(l + n, "kernel/", 7));
 }
 
+/* s into dst of n bytes, cut to fit. */
+static void copy_cut(char *dst, size_t n, const char *s)
+{
+	size_t k = strlen(s);
+
+	if (k >= n)
+		k = n - 1;
+	memcpy(dst, s, k);
+	dst[k] = 0;
+}
+
 /* Read addr2line's answer for one address: its echo, then a function and a
  * place for each level of inlining, innermost first, then the answer for
  * the end mark.  The level kept in fn and fl is the innermost one in the
@@ -296,8 +307,8 @@ static bool read_answer(FILE *from, char *fn, size_t nfn, char *fl,
 			return false;
 		if (!in_fl[0]) {
 			/* The innermost level, where the access is. */
-			snprintf(in_fn, nin_fn, "%s", f);
-			snprintf(in_fl, nin_fl, "%s", l);
+			copy_cut(in_fn, nin_fn, f);
+			copy_cut(in_fl, nin_fl, l);
 		}
 		if (mine)
 			continue;
@@ -357,10 +368,12 @@ static const char *via_of(char *in_fn, char *in_fl, const char *fl)
 	char *name = dm ? dm : in_fn;
 
 	short_func(name);
+	/* Within the buffer whatever the lengths (gcc at -O1 warned of a
+	 * possible truncation, an error under -Werror). */
 	if (strlen(name) > 100)
-		snprintf(buf, sizeof buf, "%.97s... at %s", name, base);
+		snprintf(buf, sizeof buf, "%.97s... at %.290s", name, base);
 	else
-		snprintf(buf, sizeof buf, "%s at %s", name, base);
+		snprintf(buf, sizeof buf, "%.100s at %.290s", name, base);
 	free(dm);
 	return persist_str(buf);
 }

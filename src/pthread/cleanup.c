@@ -63,7 +63,18 @@ void weft__pt_cleanup_unwind(void)
 	if (!b)
 		return;
 	*top = *outer(b);
+	/* The buffer is glibc's cancellation buffer, shorter than a jmp_buf:
+	 * longjmp reads the registers and the flag, which is 0 (the macro's
+	 * __sigsetjmp saves no signal mask), never the mask after it.  gcc
+	 * at -O1 warns of the whole jmp_buf's size. */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wstringop-overflow"
+#endif
 	longjmp((struct __jmp_buf_tag *)(void *)b->__cancel_jmp_buf, 1);
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 }
 
 /* Called by the code at a handler's buffer after the handler ran. */

@@ -220,6 +220,9 @@ void weft_slab_rcu_free(struct weft_slab_rcu *s, void *p,
 			    "more than %d objects of one SLAB_TYPESAFE_BY_RCU "
 			    "cache freed within a grace period",
 			    WEFT_SLAB_RCU_MAX);
+	/* A release on the slot, which a reuse takes (weft_slab_rcu_alloc):
+	 * the freeing thread's writes come before the new owner's. */
+	weft__release_point("kmem_cache_free", h, NULL, loc);
 	h->func = NULL;
 	h->name = NULL;
 	h->kfree_base = p;

@@ -84,6 +84,7 @@ struct weft_wq {
 	unsigned char bsd;             /* a FreeBSD taskqueue: its names */
 	int cls;
 	const struct weft_loc *alloc_loc;
+	int nth;                   /* queues alloc_loc made before it */
 	struct weft_wq *next_wq;       /* registry for end-of-test checks */
 };
 

@@ -8,9 +8,22 @@
  * runnable work, and only the lowest idle slot is enabled, so equivalent
  * assignments of works to interchangeable workers are not explored twice. */
 #include <stdio.h>
+#include <string.h>
 
 #include "lx.h"
 #include <weft/kmem.h>
+
+/* Lock-class keys of allocated workqueues (weft__lx_wq_class): a place
+ * and how many queues it had made before in the execution.  The table
+ * lasts; made_at says which keys this execution has used. */
+#define MAX_WQ_KEYS 256
+static struct wq_key {
+	const struct weft_loc *site;
+	int nth;
+} wq_keys[MAX_WQ_KEYS];
+static int nwq_keys;
+static int made_at[MAX_WQ_KEYS]; /* this execution's queues per key site */
+
 
 struct weft_wq weft_system_wq, weft_system_unbound_wq, weft_system_long_wq,
 	weft_system_highpri_wq;
@@ -38,6 +51,7 @@ static void sys_init(struct weft_wq *wq, const char *name, unsigned flags)
 void weft__lx_wq_begin(void)
 {
 	registry = NULL;
+	memset(made_at, 0, sizeof made_at);
 	nkworkers = 0;
 	weft__lx_wq_cpu_begin();
 	sys_init(&weft_system_wq, "system_wq", 0);
@@ -68,10 +82,50 @@ static void unreg(struct weft_wq *wq)
 	wq->registered = 0;
 }
 
+/* A workqueue's lock class is its own, as lockdep's has been since Linux
+ * 5.1 (alloc_workqueue registers a key per queue): keyed by where it was
+ * allocated and how many queues that place had made before in the
+ * execution, so the class is the same in every execution.  Keyed by the
+ * place alone, two queues made by one helper were one class, and holding
+ * a mutex that one queue's work takes while flushing the other was a
+ * lock-order bug (found by a probe of kernel deadlocks). */
+
+static const void *wq_key(const struct weft_wq *wq)
+{
+	for (int i = 0; i < nwq_keys; i++)
+		if (wq_keys[i].site == wq->alloc_loc && wq_keys[i].nth == wq->nth)
+			return &wq_keys[i];
+	if (nwq_keys == MAX_WQ_KEYS)
+		return wq->alloc_loc; /* the place's class, as before */
+	wq_keys[nwq_keys] = (struct wq_key){ wq->alloc_loc, wq->nth };
+	return &wq_keys[nwq_keys++];
+}
+
+/* How many queues the place loc made before, this execution. */
+static int nth_at(const struct weft_loc *loc)
+{
+	int n = 0;
+
+	for (int i = 0; i < nwq_keys; i++)
+		if (wq_keys[i].site == loc && made_at[i])
+			n++;
+	for (int i = 0; i < nwq_keys; i++)
+		if (wq_keys[i].site == loc && wq_keys[i].nth == n) {
+			made_at[i] = 1;
+			return n;
+		}
+	if (nwq_keys < MAX_WQ_KEYS) {
+		wq_keys[nwq_keys] = (struct wq_key){ loc, n };
+		made_at[nwq_keys++] = 1;
+	}
+	return n;
+}
+
 int weft__lx_wq_class(struct weft_wq *wq)
 {
 	if (!wq->cls)
-		wq->cls = weft__class(weft__class_key_for(wq, wq->alloc_loc),
+		wq->cls = weft__class(weft__is_tracked(wq) ? wq_key(wq)
+							   : (const void *)wq,
 				      wq->name ? wq->name : "workqueue") + 1;
 	return wq->cls - 1;
 }
@@ -144,7 +198,7 @@ struct weft_wq *weft_wq_alloc(const char *name, unsigned int flags,
 	wq = weft__malloc(sizeof *wq, true, block_name(name), loc);
 	*wq = (struct weft_wq){ .name = name, .max_active = max_active,
 				.flags = flags, .ordered = ordered,
-				.alloc_loc = loc };
+				.alloc_loc = loc, .nth = nth_at(loc) };
 	reg(wq);
 	return wq;
 }

@@ -24,6 +24,9 @@
 /* weft_wq_alloc's flag for a queue not bound to CPUs: its max_active
  * holds for the whole queue.  Without it, max_active holds on each CPU. */
 #define WEFT_WQ_UNBOUND (1u << 1)
+/* A queue whose works run in softirq context (the kernel's WQ_BH, Linux
+ * 6.9): atomic, as a tasklet is. */
+#define WEFT_WQ_BH (1u << 0)
 /* Flags for the flush-dependency check: a queue with a rescuer, able to
  * run while memory is short, and one of the old create_workqueue family,
  * which the kernel does not check. */
@@ -154,6 +157,6 @@ int weft_dwork_queue(struct weft_wq *wq, struct weft_dwork *d,
 int weft_dwork_flush(struct weft_dwork *d, const struct weft_loc *loc);
 
 extern struct weft_wq weft_system_wq, weft_system_unbound_wq,
-	weft_system_long_wq, weft_system_highpri_wq;
+	weft_system_long_wq, weft_system_highpri_wq, weft_system_bh_wq;
 
 #endif

@@ -26,7 +26,7 @@ static int made_at[MAX_WQ_KEYS]; /* this execution's queues per key site */
 
 
 struct weft_wq weft_system_wq, weft_system_unbound_wq, weft_system_long_wq,
-	weft_system_highpri_wq;
+	weft_system_highpri_wq, weft_system_bh_wq;
 
 static struct weft_wq *registry;   /* queues used in this execution */
 static int nkworkers;               /* kworker/N numbering */
@@ -61,6 +61,7 @@ void weft__lx_wq_begin(void)
 		 WEFT_WQ_UNBOUND);
 	sys_init(&weft_system_long_wq, "system_long_wq", 0);
 	sys_init(&weft_system_highpri_wq, "system_highpri_wq", 0);
+	sys_init(&weft_system_bh_wq, "system_bh_wq", WEFT_WQ_BH);
 }
 
 static void reg(struct weft_wq *wq)
@@ -343,7 +344,13 @@ static void run_work(struct weft_wq *wq, struct weft_work *w,
 	me->wq = wq;
 	me->work = w;
 	me->cause = w->cause;
-	weft__lx_ctx_enter(&save, NULL, NULL, qc + 1, wc + 1);
+	/* A BH queue's works run in softirq context: sleeping there is
+	 * misuse, and a lock they share with process context must be
+	 * taken with softirqs off.  They ran in process context (found by
+	 * a probe of kernel deadlocks). */
+	weft__lx_ctx_enter(&save, (wq->flags & WEFT_WQ_BH) ? "BH work" : NULL,
+			   (wq->flags & WEFT_WQ_BH) ? name : NULL, qc + 1,
+			   wc + 1);
 	weft__lock_acquire(qc, loc, false);
 	weft__lock_acquire(wc, loc, false);
 	fn(w);

@@ -13,9 +13,9 @@
 
 #define system_freezable_wq (&weft_system_wq)
 #define system_freezable_power_efficient_wq (&weft_system_wq)
-#define system_bh_wq (&weft_system_highpri_wq)
-#define system_bh_highpri_wq (&weft_system_highpri_wq)
-#define WQ_BH (1u << 0)
+#define system_bh_wq (&weft_system_bh_wq)
+#define system_bh_highpri_wq (&weft_system_bh_wq)
+#define WQ_BH WEFT_WQ_BH
 #define WQ_PERCPU 0u
 #define WQ_UNBOUND_MAX_ACTIVE WQ_MAX_ACTIVE
 #define WQ_DFL_ACTIVE (WQ_MAX_ACTIVE / 2)

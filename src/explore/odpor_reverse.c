@@ -169,9 +169,17 @@ void weft__odpor_races_of(long j, const struct ev *ep, const uint32_t *cpo,
 		long e = p->s[a];
 		int te = V->steps[e].ev.tid;
 		bool direct = te != t && cpo[te] < C(e)[te];
-		/* What a release enables could not run before it. */
+		/* What a release enables could not run before it: a release
+		 * of the object the blocking step waits on.  A release that
+		 * meets it on another object (a thread's exit, which reads the
+		 * test's liveness, against a worker's taking of a work, which
+		 * writes it) enabled nothing, and skipping that race hid the
+		 * orders behind it: a softirq reaching a lock a process held
+		 * was never tried (found by a probe of kernel deadlocks). */
 		if ((V->steps[e].ev.flags & EV_RELEASE) &&
-		    (ep->flags & EV_BLOCKING))
+		    (ep->flags & EV_BLOCKING) && ep->obj &&
+		    (V->steps[e].ev.obj == ep->obj ||
+		     V->steps[e].ev.obj2 == ep->obj))
 			continue;
 		for (int b = 0; direct && b < p->n; b++)
 			if (b != a && hb(e, C(p->s[b])))

@@ -22,6 +22,20 @@ static bool share_object(const struct ev *a, const struct ev *b)
 	return false;
 }
 
+/* Whether release r is on an object blocking step b waits on (its own,
+ * or its second: the mutex a condition wait takes back), not merely on
+ * the test's liveness or a heap block both touch. */
+static bool waits_on(const struct ev *b, const struct ev *r)
+{
+	const void *ro[2] = { r->obj, r->obj2 }, *bo[2] = { b->obj, b->obj2 };
+
+	for (int i = 0; i < 2; i++)
+		for (int j = 0; j < 2; j++)
+			if (ro[i] && ro[i] == bo[j])
+				return true;
+	return false;
+}
+
 /* The reversed order cannot run: e' was blocked right before e, its
  * thread took no step in between, and no step that stays before e' in the
  * reversed order touches its objects, so it is still blocked there. */
@@ -170,16 +184,16 @@ void weft__odpor_races_of(long j, const struct ev *ep, const uint32_t *cpo,
 		int te = V->steps[e].ev.tid;
 		bool direct = te != t && cpo[te] < C(e)[te];
 		/* What a release enables could not run before it: a release
-		 * of the object the blocking step waits on.  A release that
-		 * meets it on another object (a thread's exit, which reads the
-		 * test's liveness, against a worker's taking of a work, which
-		 * writes it) enabled nothing, and skipping that race hid the
+		 * of an object the blocking step waits on (its own, or the
+		 * mutex a condition wait takes back).  A release that meets it
+		 * only on the test's liveness (a thread's exit, which reads
+		 * it, against a worker's taking of a work, which writes it)
+		 * enabled nothing, and skipping that race hid the
 		 * orders behind it: a softirq reaching a lock a process held
 		 * was never tried (found by a probe of kernel deadlocks). */
 		if ((V->steps[e].ev.flags & EV_RELEASE) &&
-		    (ep->flags & EV_BLOCKING) && ep->obj &&
-		    (V->steps[e].ev.obj == ep->obj ||
-		     V->steps[e].ev.obj2 == ep->obj))
+		    (ep->flags & EV_BLOCKING) &&
+		    waits_on(ep, &V->steps[e].ev))
 			continue;
 		for (int b = 0; direct && b < p->n; b++)
 			if (b != a && hb(e, C(p->s[b])))

@@ -69,7 +69,6 @@ struct weft_rcu_domain {
 	int thread;                /* its callback thread's id + 1 */
 	unsigned long clock;       /* orders section entries and grace
 				      periods */
-	unsigned long nqueued, ndone;
 	struct weft_rcu_head *head, *tail, *inflight;
 	unsigned long late_min;    /* the first section begun while a grace
 				      period was awaited (0: none) */

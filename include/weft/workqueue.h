@@ -87,7 +87,7 @@ struct weft_wq {
 	unsigned char bsd;             /* a FreeBSD taskqueue: its names */
 	int cls;
 	const struct weft_loc *alloc_loc;
-	int nth;                   /* queues alloc_loc made before it */
+	const void *cls_key;       /* its lock class's key (workqueue.c) */
 	struct weft_wq *next_wq;       /* registry for end-of-test checks */
 };
 

@@ -434,8 +434,6 @@ static int acquire(struct weft_klock *l, bool shared, const char *intr,
 		weft_might_sleep(name, weft__lx_klock_name(l), loc);
 	else
 		weft__lx_ctx_check_spin(l, weft__lx_klock_name(l), shared, loc);
-	/* (An sx lock's shared holds nest: a thread that holds one passes
-	 * a waiting writer.) */
 	if (shared && !read_nests(l) && weft__lx_klock_reader(weft__self(), l))
 		recursive_read(l, name, loc);
 	weft__visible(&op);

@@ -35,8 +35,6 @@ static struct weft_rcu_head *take_next(struct weft_rcu_domain *d)
 	for (struct weft_rcu_head *x = d->head; x && n < MAX_CAND;
 	     p = x, x = x->next) {
 		bool first = true;
-		for (int i = 0; i < n && first; i++)
-			first = cand[i]->cpu != x->cpu;
 		for (struct weft_rcu_head *y = d->head; first && y != x;
 		     y = y->next)
 			first = y->cpu != x->cpu;
@@ -108,7 +106,6 @@ static void rcu_thread(void *arg)
 		weft__release_point("rcu_callback_done", d,
 				    weft__lx_rcu_name(d), h->queued_at);
 		d->running = 0;
-		d->ndone++;
 	}
 }
 
@@ -140,7 +137,6 @@ static void enqueue(struct weft_rcu_domain *d, struct weft_rcu_head *h,
 	else
 		d->head = h;
 	d->tail = h;
-	d->nqueued++;
 	weft__lx_rcu_note(d);
 	if (!d->thread) {
 		const char *name =
@@ -303,6 +299,14 @@ void weft_rcu_domain_cleanup(struct weft_rcu_domain *d,
 
 /* ---- the end of the test ------------------------------------------------ */
 
+/* A kfree_rcu block, or a typesafe object's, still to free at the end:
+ * one handed out again is not the free's any more. */
+static void free_left(const struct weft_rcu_head *h)
+{
+	if (h->typesafe != 2)
+		weft__free(h->kfree_base, "kfree_rcu", h->queued_at);
+}
+
 /* Callbacks still queued at the end: kfree_rcu memory is released (the
  * grace period has certainly elapsed once every test thread finished);
  * other callbacks would run after the test's code is gone, which the
@@ -314,9 +318,7 @@ static void end_check(struct weft_rcu_domain *d)
 
 	if (d->inflight && d->inflight->kfree_base) {
 		/* Taken for freeing but not yet freed: as if it were. */
-		if (d->inflight->typesafe != 2)
-			weft__free(d->inflight->kfree_base, "kfree_rcu",
-				   d->inflight->queued_at);
+		free_left(d->inflight);
 	} else if (d->inflight) {
 		weft__fail(WEFT__K(LEAK), d->inflight->queued_at,
 			   "an RCU callback queued by %s is still running at "
@@ -325,9 +327,7 @@ static void end_check(struct weft_rcu_domain *d)
 	}
 	for (struct weft_rcu_head *h = d->head; h; h = h->next) {
 		if (h->kfree_base) {
-			if (h->typesafe != 2)
-				weft__free(h->kfree_base, "kfree_rcu",
-					   h->queued_at);
+			free_left(h);
 			continue;
 		}
 		weft__fail(WEFT__K(LEAK), h->queued_at,

@@ -13,17 +13,14 @@
 #include "lx.h"
 #include <weft/kmem.h>
 
-/* Lock-class keys of allocated workqueues (weft__lx_wq_class): a place
- * and how many queues it had made before in the execution.  The table
- * lasts; made_at says which keys this execution has used. */
+/* Lock-class keys of allocated workqueues (weft__lx_wq_class): one per
+ * place and queue made there, in order, so the n-th queue a place makes
+ * has the same key in every execution.  The table lasts; made_at says
+ * which keys this execution has used. */
 #define MAX_WQ_KEYS 256
-static struct wq_key {
-	const struct weft_loc *site;
-	int nth;
-} wq_keys[MAX_WQ_KEYS];
+static const struct weft_loc *wq_keys[MAX_WQ_KEYS]; /* each key's place */
 static int nwq_keys;
-static int made_at[MAX_WQ_KEYS]; /* this execution's queues per key site */
-
+static bool made_at[MAX_WQ_KEYS];
 
 struct weft_wq weft_system_wq, weft_system_unbound_wq, weft_system_long_wq,
 	weft_system_highpri_wq, weft_system_bh_wq;
@@ -84,49 +81,31 @@ static void unreg(struct weft_wq *wq)
 }
 
 /* A workqueue's lock class is its own, as lockdep's has been since Linux
- * 5.1 (alloc_workqueue registers a key per queue): keyed by where it was
- * allocated and how many queues that place had made before in the
- * execution, so the class is the same in every execution.  Keyed by the
- * place alone, two queues made by one helper were one class, and holding
- * a mutex that one queue's work takes while flushing the other was a
- * lock-order bug (found by a probe of kernel deadlocks). */
-
-static const void *wq_key(const struct weft_wq *wq)
+ * 5.1 (alloc_workqueue registers a key per queue), the same in every
+ * execution: the key of the place's next queue (the place's own class
+ * when the table is full).  Keyed by the place alone, two queues made by
+ * one helper were one class, and holding a mutex that one queue's work
+ * takes while flushing the other was a lock-order bug (found by a probe
+ * of kernel deadlocks). */
+static const void *wq_key(const struct weft_loc *loc)
 {
 	for (int i = 0; i < nwq_keys; i++)
-		if (wq_keys[i].site == wq->alloc_loc && wq_keys[i].nth == wq->nth)
+		if (wq_keys[i] == loc && !made_at[i]) {
+			made_at[i] = true;
 			return &wq_keys[i];
-	if (nwq_keys == MAX_WQ_KEYS)
-		return wq->alloc_loc; /* the place's class, as before */
-	wq_keys[nwq_keys] = (struct wq_key){ wq->alloc_loc, wq->nth };
-	return &wq_keys[nwq_keys++];
-}
-
-/* How many queues the place loc made before, this execution. */
-static int nth_at(const struct weft_loc *loc)
-{
-	int n = 0;
-
-	for (int i = 0; i < nwq_keys; i++)
-		if (wq_keys[i].site == loc && made_at[i])
-			n++;
-	for (int i = 0; i < nwq_keys; i++)
-		if (wq_keys[i].site == loc && wq_keys[i].nth == n) {
-			made_at[i] = 1;
-			return n;
 		}
-	if (nwq_keys < MAX_WQ_KEYS) {
-		wq_keys[nwq_keys] = (struct wq_key){ loc, n };
-		made_at[nwq_keys++] = 1;
-	}
-	return n;
+	if (nwq_keys == MAX_WQ_KEYS)
+		return loc;
+	wq_keys[nwq_keys] = loc;
+	made_at[nwq_keys] = true;
+	return &wq_keys[nwq_keys++];
 }
 
 int weft__lx_wq_class(struct weft_wq *wq)
 {
 	if (!wq->cls)
-		wq->cls = weft__class(weft__is_tracked(wq) ? wq_key(wq)
-							   : (const void *)wq,
+		wq->cls = weft__class(wq->cls_key ? wq->cls_key
+						  : (const void *)wq,
 				      wq->name ? wq->name : "workqueue") + 1;
 	return wq->cls - 1;
 }
@@ -199,7 +178,7 @@ struct weft_wq *weft_wq_alloc(const char *name, unsigned int flags,
 	wq = weft__malloc(sizeof *wq, true, block_name(name), loc);
 	*wq = (struct weft_wq){ .name = name, .max_active = max_active,
 				.flags = flags, .ordered = ordered,
-				.alloc_loc = loc, .nth = nth_at(loc) };
+				.alloc_loc = loc, .cls_key = wq_key(loc) };
 	reg(wq);
 	return wq;
 }

@@ -120,6 +120,14 @@ static int poll_ms(double t0)
 	return left <= 0 ? 0 : left < 0.25 ? (int)(left * 1000) + 1 : 250;
 }
 
+/* Kill worker j as a hang, noting how long it had not moved. */
+static void kill_hung(struct job *j)
+{
+	kill(j->pid, SIGKILL);
+	j->killed = true;
+	j->hung = weft__now() - j->seen_at;
+}
+
 /* Kill the workers that hang.  Without a time limit, one whose
  * executions and steps have not moved for WEFT__HANG_SECS (where weft
  * waited for ever and the hang got no report: a probe of awkward
@@ -135,11 +143,8 @@ static void kill_stalled(struct job *jobs, const int *idx, int k, double t0)
 		if (j->killed)
 			continue;
 		if (limit <= 0 ? stalled(j, WEFT__HANG_SECS)
-			       : stalled(j, hang_grace()) && past) {
-			kill(j->pid, SIGKILL);
-			j->killed = true;
-			j->hung = weft__now() - j->seen_at;
-		}
+			       : stalled(j, hang_grace()) && past)
+			kill_hung(j);
 	}
 }
 
@@ -175,11 +180,9 @@ static void wait_jobs(struct job *jobs, int n, double secs)
 		}
 		for (int i = 0; i < k; i++) {
 			struct job *j = &jobs[idx[i]];
-			if (hard && !j->killed) {
-				kill(j->pid, SIGKILL);
-				j->killed = true;
-				j->hung = weft__now() - j->seen_at;
-			} else if (!(pf[i].revents & (POLLIN | POLLHUP | POLLERR)))
+			if (hard && !j->killed)
+				kill_hung(j);
+			else if (!(pf[i].revents & (POLLIN | POLLHUP | POLLERR)))
 				continue;
 			waitpid(j->pid, &j->status, 0);
 			j->t1 = weft__now();

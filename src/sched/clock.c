@@ -351,7 +351,7 @@ block_use(struct weft__thread *t, struct weft__objrec *rb,
 						   WEFT__ORDER_EXPLICIT) };
 
 	obj_join(t, rb, &use);
-	t->vc[t->id]++;
+	vc_tick(t->vc, t->id);
 	obj_record(t, rb, &use, step);
 }
 
@@ -365,7 +365,7 @@ void weft__clock_step(int tid, const struct weft__op *op)
 	struct weft__objrec *r1, *r2 = NULL;
 
 	if (op->access == WEFT__ACC_NONE || !op->obj) {
-		t->vc[t->id]++;
+		vc_tick(t->vc, t->id);
 		return;
 	}
 	r1 = find_fast(op->obj);
@@ -384,7 +384,7 @@ void weft__clock_step(int tid, const struct weft__op *op)
 	if (rb)
 		block_use(t, rb, op, step);
 	else
-		t->vc[t->id]++;
+		vc_tick(t->vc, t->id);
 	obj_record(t, r1, op, step);
 	if (r2) {
 		/* The second object is released by the step (cond_wait
@@ -417,7 +417,7 @@ void weft__vc_acquire(int tid, const uint32_t *c, int n)
 
 void weft__vc_tick(int tid)
 {
-	weft__X->th[tid].vc[tid]++;
+	vc_tick(weft__X->th[tid].vc, tid);
 }
 
 int weft__release_clock(const void *obj, const uint32_t **c)

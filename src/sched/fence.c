@@ -26,7 +26,7 @@ void weft__clock_fence_release(int tid)
 	memcpy(r->svc, t->vc, sizeof(uint32_t) * (size_t)quad(weft__X->nthreads));
 	r->svc_by = SVC_MIXED;
 	/* What the thread does after the fence is not before it. */
-	t->vc[t->id]++;
+	vc_tick(t->vc, t->id);
 }
 
 /* Each thread's last WEFT__ORDER_FENCED write with no release fence

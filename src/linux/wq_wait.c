@@ -123,9 +123,15 @@ int weft_work_flush(struct weft_work *w, const struct weft_loc *loc)
 		op.name = "taskqueue_drain";
 	weft_might_sleep(op.name, w->name, loc);
 	/* Flushing waits for the work (and, on an ordered queue, for the
-	 * works ahead of it): edges from every held lock. */
+	 * works ahead of it): edges from every held lock.  A queue with a
+	 * rescuer (WQ_MEM_RECLAIM) counts as ordered here, as in lockdep's
+	 * start_flush_work: when memory is short its rescuer runs the
+	 * queue's works one at a time, and the flushed work may wait behind
+	 * one that waits for a lock the flusher holds (this was verified,
+	 * found by a probe of kernel deadlocks). */
 	weft__wait_on_class(weft__lx_work_class(w), loc);
-	if (w->wq && w->wq->max_active == 1)
+	if (w->wq && (w->wq->max_active == 1 ||
+		      (w->wq->flags & WEFT_WQ_MEM_RECLAIM)))
 		weft__wait_on_class(weft__lx_wq_class(w->wq), loc);
 	weft__visible(&op);
 	weft__check_access(w, sizeof *w, false, loc);

@@ -110,6 +110,13 @@ struct weft__op {
 				     timeout, which no thread brings, so a
 				     thread parked at it is not one a busy
 				     thread starves (sched.c's starve) */
+	bool reenter;             /* a lock taken again by a thread that
+				     holds it (a recursive mutex's count, a
+				     nested read hold): it takes nothing
+				     another thread could take, so it is no
+				     acquisition for the partial-order
+				     reduction, whose blocking acquisitions
+				     race with the hold's first one */
 	bool timekeeping;         /* only sleeps or moves the virtual clock:
 				     no progress for livelock detection (a
 				     loop that only sleeps and polls is

@@ -117,11 +117,16 @@ static const char *unlock_name(const struct weft_klock *l, bool shared);
 static bool recursion(struct weft_klock *l, int delta, bool try,
 		      const struct weft_loc *loc)
 {
+	struct weft__op op = { .obj = l, .objname = weft__lx_klock_name(l),
+			       .access = WEFT__ACC_WRITE, .loc = loc };
+
 	if (!l->recurse || l->owner != weft__self() + 1 ||
 	    (delta < 0 && l->depth == 0))
 		return false;
-	weft__point(delta > 0 ? op_name(l, 0, try) : unlock_name(l, false), l,
-		    weft__lx_klock_name(l), WEFT__ACC_WRITE, loc);
+	op.name = delta > 0 ? op_name(l, 0, try) : unlock_name(l, false);
+	/* Taken again or let go of by its holder: no acquisition (op.h). */
+	op.reenter = true;
+	weft__visible(&op);
 	l->depth += delta;
 	return true;
 }
@@ -434,7 +439,10 @@ static int acquire(struct weft_klock *l, bool shared, const char *intr,
 		weft_might_sleep(name, weft__lx_klock_name(l), loc);
 	else
 		weft__lx_ctx_check_spin(l, weft__lx_klock_name(l), shared, loc);
-	if (shared && !read_nests(l) && weft__lx_klock_reader(weft__self(), l))
+	/* A read side the thread holds already is taken again: no
+	 * acquisition for the search (op.h). */
+	op.reenter = shared && weft__lx_klock_reader(weft__self(), l);
+	if (op.reenter && !read_nests(l))
 		recursive_read(l, name, loc);
 	weft__visible(&op);
 	/* The lock may have been freed while the thread waited for it. */
@@ -532,6 +540,8 @@ static int try_acquire(struct weft_klock *l, bool shared,
 				.lock_now = try_effect,
 				.access_now = try_access, .arg2 = shared,
 				.por_write = !shared,
+				.reenter = shared &&
+					   weft__lx_klock_reader(weft__self(), l),
 				.loc = loc };
 	weft__visible(&op);
 	weft__check_access(l, sizeof *l, true, loc);

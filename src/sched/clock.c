@@ -312,7 +312,7 @@ obj_record(struct weft__thread *t, struct weft__objrec *r,
 	obj_release(t, r, op);
 	if (!weft__clock_steps)
 		return;
-	if (access == WEFT__ACC_WRITE && !op->release) {
+	if (access == WEFT__ACC_WRITE && !op->release && !op->reenter) {
 		r->a_step = step;
 		r->a_tid = id;
 		r->a_clk = t->vc[id];
@@ -326,7 +326,7 @@ obj_record(struct weft__thread *t, struct weft__objrec *r,
 		/* A read release (a reader's unlock) orders later writers after
 		 * it but is no race partner: blocking acquisitions race with
 		 * the earlier acquisitions instead. */
-		if (!op->release) {
+		if (!op->release && !op->reenter) {
 			weft__ts_add(&r->r_mask, id);
 			r->r_step[id] = step;
 			r->r_clk[id] = t->vc[id];

@@ -181,6 +181,7 @@ void weft__mutex_lock_as(weft_mutex_t *m, const char *opname,
 
 	weft__mutex_check_usable(m, opname, loc);
 	op.lock = lock_of(m, WEFT__LOCK_ACQUIRE, loc, as);
+	op.reenter = m->owner == self + 1;
 	if (m->owner == self + 1 && m->kind != WEFT_MUTEX_RECURSIVE) {
 		weft__point(opname, m, op.objname, WEFT__ACC_WRITE, loc);
 		weft__fail(WEFT__K(DEADLOCK), loc,
@@ -236,6 +237,7 @@ int weft__mutex_trylock_as(weft_mutex_t *m, const char *opname,
 
 	weft__mutex_check_usable(m, opname, loc);
 	op.lock = lock_of(m, WEFT__LOCK_TRY, loc, as);
+	op.reenter = m->owner == self + 1 && m->kind == WEFT_MUTEX_RECURSIVE;
 	weft__visible(&op);
 	weft__mutex_check_usable(m, opname, loc);
 	if (m->owner == self + 1 && m->kind == WEFT_MUTEX_RECURSIVE) {

@@ -203,6 +203,7 @@ static void lock(weft_rwlock_t *l, bool write, bool nest,
 	if (!nested)
 		check_not_held(l, write, loc);
 	op.lock = lock_of(l, nested ? WEFT__LOCK_TRY : WEFT__LOCK_ACQUIRE, loc);
+	op.reenter = nested;
 	weft__visible(&op);
 	if (nested)
 		weft__step_note("nested read");
@@ -261,6 +262,7 @@ static int trylock(weft_rwlock_t *l, bool write, const struct weft_loc *loc)
 
 	weft__check_access(l, sizeof *l, true, loc);
 	op.lock = lock_of(l, WEFT__LOCK_TRY, loc);
+	op.reenter = !write && weft__rw_reads(weft__self(), l);
 	weft__visible(&op);
 	weft__check_access(l, sizeof *l, true, loc);
 	if (!(write ? weft__rw_can_write(l) : weft__rw_can_read(l))) {

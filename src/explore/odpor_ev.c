@@ -140,12 +140,19 @@ void weft__ev_of_op(struct ev *e, int tid, const struct weft__op *op)
 	const void *blk = op->obj ? weft__heap_block_start(op->obj) : NULL;
 
 	uint8_t acc = op->access_now ? op->access_now(op) : op->access;
+	/* A release that would release nothing now is none (the strategy
+	 * asks before record_step settles op->release): a wakeup that finds
+	 * every sleeper woken already enables nothing, and a sleeper's
+	 * return after it may come before it.  Only narrowed: a step that
+	 * is no release when set up (work_done) stays none here, where its
+	 * races are all kept. */
+	bool rel = op->release && (!op->release_now || op->release_now(op));
 
 	*e = (struct ev){
 		.obj = op->obj, .obj2 = op->obj2,
 		.blk = blk != op->obj ? blk : NULL, .tid = (int16_t)tid,
 		.access = op->por_write ? WEFT__ACC_WRITE : acc,
-		.flags = (uint16_t)((op->release ? EV_RELEASE : 0) |
+		.flags = (uint16_t)((rel ? EV_RELEASE : 0) |
 				   (op->ready ? EV_BLOCKING : 0) |
 				   (op->ends_process ? EV_ENDS : 0)),
 		.val = -1, .sig = weft__op_signature(op),

@@ -88,11 +88,17 @@ void weft_bsd_taskqueue_drain(struct weft_bsd_taskqueue *tq,
 	weft_work_flush(&t->work, loc);
 }
 
+/* Waits for the tasks queued or running when it begins: tasks posted
+ * after that "do not extend the wait time of taskqueue_drain_all() and may
+ * complete after" it (taskqueue(9)), as a flush_workqueue, not a
+ * drain_workqueue, which waited for a task that a running task posted too
+ * (a use after the drain was verified; found by a probe of the FreeBSD
+ * models). */
 void weft_bsd_taskqueue_drain_all(struct weft_bsd_taskqueue *tq,
 				  const struct weft_loc *loc)
 {
 	weft__check_access(tq, sizeof *tq, false, loc);
-	weft_wq_drain(tq->wq, loc);
+	weft_wq_flush(tq->wq, loc);
 }
 
 int weft_bsd_taskqueue_cancel(struct weft_bsd_taskqueue *tq,

@@ -157,14 +157,19 @@ int weft_bsd_sleep_as_at(const char *name, const void *chan,
 	return rv;
 }
 
-/* Whether a wakeup of op->obj now wakes a sleeper: one that sleeps on it
- * and was not woken yet. */
+/* Whether a wakeup of chan would wake t: it sleeps there, not woken yet. */
+static bool wakeable(const struct bsd_thread *t, const void *chan)
+{
+	return t->chan == chan && !t->woken;
+}
+
+/* Whether a wakeup of op->obj now wakes a sleeper. */
 static bool wakes_someone(const struct weft__op *op)
 {
 	struct bsd_state *s = weft__bsd();
 
 	for (int i = 0; i < weft__nthreads() && i < WEFT__MAX_THREADS; i++)
-		if (s->th[i].chan == op->obj && !s->th[i].woken)
+		if (wakeable(&s->th[i], op->obj))
 			return true;
 	return false;
 }
@@ -195,7 +200,7 @@ static void do_wakeup(const void *chan, bool one, const struct weft_loc *loc)
 	weft__visible(&op);
 	for (int i = 0; i < weft__nthreads() && i < WEFT__MAX_THREADS; i++) {
 		struct bsd_thread *t = &s->th[i];
-		if (t->chan != chan || t->woken)
+		if (!wakeable(t, chan))
 			continue;
 		if (!one) {
 			t->woken = true;

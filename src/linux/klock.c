@@ -117,15 +117,16 @@ static const char *unlock_name(const struct weft_klock *l, bool shared);
 static bool recursion(struct weft_klock *l, int delta, bool try,
 		      const struct weft_loc *loc)
 {
-	struct weft__op op = { .obj = l, .objname = weft__lx_klock_name(l),
-			       .access = WEFT__ACC_WRITE, .loc = loc };
+	struct weft__op op;
 
 	if (!l->recurse || l->owner != weft__self() + 1 ||
 	    (delta < 0 && l->depth == 0))
 		return false;
-	op.name = delta > 0 ? op_name(l, 0, try) : unlock_name(l, false);
 	/* Taken again or let go of by its holder: no acquisition (op.h). */
-	op.reenter = true;
+	op = (struct weft__op){
+		.name = delta > 0 ? op_name(l, 0, try) : unlock_name(l, false),
+		.obj = l, .objname = weft__lx_klock_name(l),
+		.access = WEFT__ACC_WRITE, .reenter = true, .loc = loc };
 	weft__visible(&op);
 	l->depth += delta;
 	return true;

@@ -182,7 +182,7 @@ void weft__mutex_lock_as(weft_mutex_t *m, const char *opname,
 	weft__mutex_check_usable(m, opname, loc);
 	op.lock = lock_of(m, WEFT__LOCK_ACQUIRE, loc, as);
 	op.reenter = m->owner == self + 1;
-	if (m->owner == self + 1 && m->kind != WEFT_MUTEX_RECURSIVE) {
+	if (op.reenter && m->kind != WEFT_MUTEX_RECURSIVE) {
 		weft__point(opname, m, op.objname, WEFT__ACC_WRITE, loc);
 		weft__fail(WEFT__K(DEADLOCK), loc,
 			   "thread %s locks %s, which it already holds (taken "

@@ -65,17 +65,22 @@ SOLIB    := $(BUILD)/lib/libweft.so
 MAINOBJ  := $(BUILD)/lib/weft_main.o
 WEFTCC   := $(BUILD)/bin/weft-cc
 
+# The directories of the objects and test programs, made by one mkdir
+# before any of them is built: a mkdir in every rule was a process start
+# per program, about 1,100 in make test.
+DIRS := $(BUILD)/.dirs
+$(DIRS):
+	mkdir -p $(sort $(dir $(LIB_OBJ) $(WEFT_PROGS))) $@
+
 .PHONY: all lib test test-all test-main test-sanitize test-ucontext demo bench install clean examples
 all: lib $(WEFTCC) $(BUILD)/include examples
 
 lib: $(SOLIB) $(MAINOBJ)
 
-$(BUILD)/obj/%.o: %.c $(wildcard include/weft/*.h include/weft/*/*.h) include/kernel/linux/weft_ext.h $(wildcard src/*.h src/*.def src/*/*.h src/*/*.def)
-	@mkdir -p $(dir $@)
+$(BUILD)/obj/%.o: %.c $(wildcard include/weft/*.h include/weft/*/*.h) include/kernel/linux/weft_ext.h $(wildcard src/*.h src/*.def src/*/*.h src/*/*.def) | $(DIRS)
 	$(CC) $(CFLAGS) $(LTO) $(FAT) -c $< -o $@
 
-$(BUILD)/obj/%.o: %.S
-	@mkdir -p $(dir $@)
+$(BUILD)/obj/%.o: %.S | $(DIRS)
 	$(CC) $(CFLAGS) -c $< -o $@
 
 # Without the objects' LTO sections: a program linking the archive gets
@@ -120,12 +125,16 @@ $(WEFTCC): tools/weft-cc src/modelled.def tools/weft-c++ tools/weft $(SOLIB) $(M
 	cp tools/weft-c++ $(BUILD)/bin/weft-c++ && chmod +x $(BUILD)/bin/weft-c++
 	cp tools/weft $(BUILD)/bin/weft && chmod +x $(BUILD)/bin/weft
 
-# Test programs compiled the way a user compiles them: with weft-cc.
+# Test programs compiled the way a user compiles them: with weft-cc, and
+# with the compilers make was given (exported to weft-cc's environment
+# rather than set on its command line, so that make starts weft-cc itself
+# and not a shell to run it).
+$(BUILD)/%: export WEFT_CC := $(CC)
+$(BUILD)/%: export WEFT_CXX := $(CXX)
 WEFT_PROGS_SRC := $(sort $(wildcard tests/detect/*/*.c tests/golden/*.c tests/cli/*.c examples/*.c examples/seeds/*/*.c examples/kernel_driver/*.c bench/*.c))
 WEFT_PROGS     := $(WEFT_PROGS_SRC:%.c=$(BUILD)/%)
-$(BUILD)/%: %.c $(WEFTCC) $(SOLIB) $(MAINOBJ)
-	@mkdir -p $(dir $@)
-	WEFT_CC=$(CC) $(WEFTCC) $(SAN) -O1 -g -Wall -Wextra -Werror $< -o $@
+$(BUILD)/%: %.c $(WEFTCC) $(SOLIB) $(MAINOBJ) | $(DIRS)
+	$(WEFTCC) $(SAN) -O1 -g -Wall -Wextra -Werror $< -o $@
 
 # A test and its twin (x_ok.c and x_bug.c) often share one source, one
 # including the other: each is rebuilt when the other changes.
@@ -136,31 +145,26 @@ $(foreach f,$(filter %_bug.c,$(TWIN_SRC)),$(if $(filter $(f:_bug.c=_ok.c),$(TWIN
 # C++ test programs (tests/detect/cxx/), compiled with weft-c++.
 WEFT_CXX_SRC   := $(sort $(wildcard tests/detect/*/*.cpp))
 WEFT_PROGS     += $(WEFT_CXX_SRC:%.cpp=$(BUILD)/%)
-$(BUILD)/%: %.cpp $(WEFTCC) $(SOLIB) $(MAINOBJ)
-	@mkdir -p $(dir $@)
-	WEFT_CXX=$(CXX) $(BUILD)/bin/weft-c++ $(SAN) -O1 -g -Wall -Wextra -Werror $< -o $@
+$(BUILD)/%: %.cpp $(WEFTCC) $(SOLIB) $(MAINOBJ) | $(DIRS)
+	$(BUILD)/bin/weft-c++ $(SAN) -O1 -g -Wall -Wextra -Werror $< -o $@
 # C++20's waits (tests/detect/cxx20/): std::atomic::wait, latches,
 # semaphores and barriers, which libstdc++ builds on the futex.
-$(BUILD)/tests/detect/cxx20/%: tests/detect/cxx20/%.cpp $(WEFTCC) $(SOLIB) $(MAINOBJ)
-	@mkdir -p $(dir $@)
-	WEFT_CXX=$(CXX) $(BUILD)/bin/weft-c++ $(SAN) -std=c++20 -O1 -g -Wall -Wextra -Werror $< -o $@
+$(BUILD)/tests/detect/cxx20/%: tests/detect/cxx20/%.cpp $(WEFTCC) $(SOLIB) $(MAINOBJ) | $(DIRS)
+	$(BUILD)/bin/weft-c++ $(SAN) -std=c++20 -O1 -g -Wall -Wextra -Werror $< -o $@
 
 # Kernel source (tests/detect/kernel/) compiles against the kernel header
 # tree, include/kernel, as weft-cc --kernel=linux selects it.
-$(BUILD)/tests/detect/kernel/%: tests/detect/kernel/%.c $(WEFTCC) $(SOLIB) $(MAINOBJ) $(wildcard include/kernel/*/*.h include/kernel/*/*/*.h)
-	@mkdir -p $(dir $@)
-	WEFT_CC=$(CC) $(WEFTCC) $(SAN) --kernel=linux -O1 -g -Wall -Wextra -Werror $< -o $@
+$(BUILD)/tests/detect/kernel/%: tests/detect/kernel/%.c $(WEFTCC) $(SOLIB) $(MAINOBJ) $(wildcard include/kernel/*/*.h include/kernel/*/*/*.h) | $(DIRS)
+	$(WEFTCC) $(SAN) --kernel=linux -O1 -g -Wall -Wextra -Werror $< -o $@
 
 # FreeBSD kernel source (tests/detect/bsdkernel/) against the same tree's
 # <sys/*.h>, as weft-cc --kernel=freebsd selects it.
-$(BUILD)/tests/detect/bsdkernel/%: tests/detect/bsdkernel/%.c $(WEFTCC) $(SOLIB) $(MAINOBJ) $(wildcard include/kernel/sys/*.h)
-	@mkdir -p $(dir $@)
-	WEFT_CC=$(CC) $(WEFTCC) $(SAN) --kernel=freebsd -O1 -g -Wall -Wextra -Werror $< -o $@
+$(BUILD)/tests/detect/bsdkernel/%: tests/detect/bsdkernel/%.c $(WEFTCC) $(SOLIB) $(MAINOBJ) $(wildcard include/kernel/sys/*.h) | $(DIRS)
+	$(WEFTCC) $(SAN) --kernel=freebsd -O1 -g -Wall -Wextra -Werror $< -o $@
 
 # So does the example driver (examples/kernel_driver/README.md).
-$(BUILD)/examples/kernel_driver/%: examples/kernel_driver/%.c $(WEFTCC) $(SOLIB) $(MAINOBJ) $(wildcard include/kernel/*/*.h include/kernel/*/*/*.h)
-	@mkdir -p $(dir $@)
-	WEFT_CC=$(CC) $(WEFTCC) $(SAN) --kernel=linux -O1 -g -Wall -Wextra -Werror $< -o $@
+$(BUILD)/examples/kernel_driver/%: examples/kernel_driver/%.c $(WEFTCC) $(SOLIB) $(MAINOBJ) $(wildcard include/kernel/*/*.h include/kernel/*/*/*.h) | $(DIRS)
+	$(WEFTCC) $(SAN) --kernel=linux -O1 -g -Wall -Wextra -Werror $< -o $@
 
 examples: $(filter $(BUILD)/examples/%,$(WEFT_PROGS))
 

@@ -159,7 +159,7 @@ $(BUILD)/tests/detect/kernel/%: tests/detect/kernel/%.c $(WEFTCC) $(SOLIB) $(MAI
 
 # FreeBSD kernel source (tests/detect/bsdkernel/) against the same tree's
 # <sys/*.h>, as weft-cc --kernel=freebsd selects it.
-$(BUILD)/tests/detect/bsdkernel/%: tests/detect/bsdkernel/%.c $(WEFTCC) $(SOLIB) $(MAINOBJ) $(wildcard include/kernel/sys/*.h) | $(DIRS)
+$(BUILD)/tests/detect/bsdkernel/%: tests/detect/bsdkernel/%.c $(WEFTCC) $(SOLIB) $(MAINOBJ) $(wildcard include/kernel/sys/*.h include/kernel/machine/*.h include/kernel/vm/*.h) | $(DIRS)
 	$(WEFTCC) $(SAN) --kernel=freebsd -O1 -g -Wall -Wextra -Werror $< -o $@
 
 # So does the example driver (examples/kernel_driver/README.md).

@@ -69,6 +69,9 @@ struct weft_waiter {
 	int exclusive;             /* woken only when a wake-up picks it */
 	int picked;                /* ... and one did, since it last prepared */
 	struct weft_waiter *ex_next; /* in q->ex_first's list, when on it */
+	unsigned long ex_seq;      /* when it went on that list: the order of
+				    * the queue's exclusive entries, open-coded
+				    * ones included */
 	int on_ex;
 	int prepared;              /* prepare_to_wait done (an exclusive
 				    * waiter's comes after its first check) */

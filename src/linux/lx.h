@@ -304,13 +304,21 @@ const char *weft__lx_waitq_name(const struct weft_waitq *q);
 void weft__lx_waitq_use(struct weft_waitq *q, bool write,
 			const struct weft_loc *loc);
 void weft__lx_waitq_sleeps(struct weft_waitq *q, const struct weft_loc *loc);
-/* The open-coded waits' share of a wake-up of q (waitq_open.c): wakes
- * the non-exclusive entries and up to nr exclusive ones (nr < 0: all)
- * whose task's state is one of states (the kernel's wake mode, which is
- * WEFT_WAKE_NORMAL or WEFT_WAKE_INTERRUPTIBLE: the same bits);
- * returns how many exclusive ones it woke.  Inside the wake-up's step. */
-int weft__lx_owait_wake(struct weft_waitq *q, int nr, int states,
-			const struct weft_loc *loc);
+/* The wake-up of q's entries other than wait_event's non-exclusive
+ * waiters (waitq_open.c): every non-exclusive open-coded entry, then up
+ * to nr exclusive entries (nr < 0: all), wait_event's and open-coded ones
+ * alike, in the order they went on the queue (the kernel adds exclusive
+ * entries at the tail and wakes from the head); an open-coded one counts
+ * when its task's state is one of states (the kernel's wake mode,
+ * WEFT_WAKE_NORMAL or WEFT_WAKE_INTERRUPTIBLE: the same bits), a
+ * wait_event one when the mode wakes it (all, or it is interruptible).
+ * Inside the wake-up's step. */
+void weft__lx_owait_wake(struct weft_waitq *q, int nr, int states, bool all,
+			 const struct weft_loc *loc);
+/* The next place in the order of exclusive entries (waitq_open.c). */
+unsigned long weft__lx_wait_seq(void);
+/* Takes wait_event's exclusive waiter w off its queue, woken (waitq.c). */
+void weft__lx_waitq_pick(struct weft_waiter *w);
 
 /* A kernel lock's name (its own, else its object's); the wait
  * description of a step that waits for it; a misuse report unless it was

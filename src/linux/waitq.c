@@ -68,6 +68,7 @@ static void ex_add(struct weft_waiter *w)
 	while (*p)
 		p = &(*p)->ex_next;
 	w->ex_next = NULL;
+	w->ex_seq = weft__lx_wait_seq();
 	*p = w;
 	w->on_ex = 1;
 }
@@ -406,7 +407,17 @@ void weft_waitq_wake_mode(struct weft_waitq *q, int nr, int mode,
 	 * kernel's autoremove_wake_function does: one that finds its
 	 * condition false goes back on at the tail, and the wake-up it
 	 * took is spent (a waiter that has prepared counts as woken even
-	 * before it sleeps, as try_to_wake_up succeeds on it). */
+	 * before it sleeps, as try_to_wake_up succeeds on it).  With
+	 * open-coded entries on the queue too, they and these share one
+	 * order (weft__lx_owait_wake): these were woken first, so a
+	 * wait_event waiter was woken where the kernel wakes an open-coded
+	 * one that queued before it, and the open-coded non-exclusive
+	 * entries were left asleep once these had used up nr (a helper's
+	 * probe: a deadlock verified, a correct program's false one). */
+	if (q->ow_n) {
+		weft__lx_owait_wake(q, nr <= 0 ? -1 : nr, mode, all, loc);
+		return;
+	}
 	int k = 0;
 
 	/* (Of the exclusive waiters, those the mode wakes.) */
@@ -415,13 +426,15 @@ void weft_waitq_wake_mode(struct weft_waitq *q, int nr, int mode,
 		next = w->ex_next;
 		if (!all && !w->intr)
 			continue;
-		ex_remove(w);
-		w->picked = 1;
+		weft__lx_waitq_pick(w);
 		k++;
 	}
-	/* Then the open-coded waits' entries, with what is left of nr. */
-	if (q->ow_n && (nr <= 0 || k < nr))
-		weft__lx_owait_wake(q, nr <= 0 ? -1 : nr - k, mode, loc);
+}
+
+void weft__lx_waitq_pick(struct weft_waiter *w)
+{
+	ex_remove(w);
+	w->picked = 1;
 }
 
 void weft_waitq_wake(struct weft_waitq *q, const char *what,

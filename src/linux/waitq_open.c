@@ -40,8 +40,14 @@ static const char *qname(const struct weft_waitq *q)
 }
 
 /* The order exclusive entries went on their queues (the kernel adds them
- * at the tail and wakes from the head). */
+ * at the tail and wakes from the head), open-coded ones and wait_event's
+ * (waitq.c) on one clock.  It only grows: entries compare by it. */
 static unsigned long ow_clock;
+
+unsigned long weft__lx_wait_seq(void)
+{
+	return ++ow_clock;
+}
 
 /* The step every call makes: a write of the queue (its entries change),
  * its memory checked as in the kernel; with the caller's task state too
@@ -226,13 +232,15 @@ static void wake(const int *woken, int nwoken, const struct weft_loc *loc)
 		weft__lx_task_wake_step(woken[i], loc);
 }
 
-int weft__lx_owait_wake(struct weft_waitq *q, int nr, int states,
-			const struct weft_loc *loc)
+void weft__lx_owait_wake(struct weft_waitq *q, int nr, int states, bool all,
+			 const struct weft_loc *loc)
 {
 	int n = weft__lx_th_dirty, woke = 0, ex[WEFT__MAX_THREADS], nex = 0;
-	int woken[WEFT__MAX_THREADS], nwoken = 0;
+	int woken[WEFT__MAX_THREADS], nwoken = 0, i = 0;
+	struct weft_waiter *w = q->ex_first, *next;
 
-	/* The non-exclusive entries, at the head of the kernel's list. */
+	/* The non-exclusive entries, at the head of the kernel's list: all
+	 * of them, whatever nr. */
 	for (int t = 0; t < n && q->ow_n; t++)
 		if (on_queue(t, q, loc)) {
 			if (weft__lx_th[t].ow_excl)
@@ -241,15 +249,26 @@ int weft__lx_owait_wake(struct weft_waitq *q, int nr, int states,
 				wake_one(q, t, states, woken, &nwoken);
 		}
 	/* The exclusive ones, first come first, up to nr woken. */
-	for (int i = 1; i < nex; i++)
-		for (int j = i; j > 0 && weft__lx_th[ex[j - 1]].ow_seq >
-					     weft__lx_th[ex[j]].ow_seq; j--) {
+	for (int a = 1; a < nex; a++)
+		for (int j = a; j > 0 && weft__lx_th[ex[j - 1]].ow_seq >
+					    weft__lx_th[ex[j]].ow_seq; j--) {
 			int k = ex[j];
 			ex[j] = ex[j - 1];
 			ex[j - 1] = k;
 		}
-	for (int i = 0; i < nex && (nr < 0 || woke < nr); i++)
-		woke += wake_one(q, ex[i], states, woken, &nwoken);
+	/* Merged with wait_event's exclusive waiters (q->ex_first, in the
+	 * order they queued), by the one clock both take their places on. */
+	while ((nr < 0 || woke < nr) && (w || i < nex)) {
+		if (w && (i >= nex || w->ex_seq < weft__lx_th[ex[i]].ow_seq)) {
+			next = w->ex_next;
+			if (all || w->intr) {
+				weft__lx_waitq_pick(w);
+				woke++;
+			}
+			w = next;
+		} else {
+			woke += wake_one(q, ex[i++], states, woken, &nwoken);
+		}
+	}
 	wake(woken, nwoken, loc);
-	return woke;
 }

@@ -1,7 +1,10 @@
 # The kernel header tree's calls that weft does not model fail to compile,
 # each naming itself, rather than doing nothing: the VFS's side of a
 # character driver (<linux/fs.h>, <linux/cdev.h>), the page cache
-# (<linux/pagemap.h>) and cross-CPU calls (<linux/smp.h>).
+# (<linux/pagemap.h>) and cross-CPU calls (<linux/smp.h>); on FreeBSD's
+# side epoch(9), uma(9), kthread(9) and sleeping with an sx or rw lock as
+# the interlock, whose headers were missing or whose calls were implicit
+# declarations (a probe of the FreeBSD models).
 . tests/cli/common.inc
 W=$B/bin/weft-cc
 tmp=$(mktemp -d)
@@ -18,4 +21,18 @@ check chrdev 'dev_t d; alloc_chrdev_region(&d, 0, 1, "x")' 'character device reg
 check cdev_add 'static struct cdev c; cdev_add(&c, 0, 1)' 'cdev_add/cdev_del'
 check page 'lock_page((struct page *)0)' 'the page cache'
 check on_each_cpu 'on_each_cpu(f, NULL, 1)' 'cross-CPU calls'
+bsd() { # name, code, expected message
+	printf '#include <sys/param.h>\n#include <sys/systm.h>\n#include <sys/lock.h>\n#include <sys/sx.h>\n#include <sys/rwlock.h>\n#include <sys/epoch.h>\n#include <sys/kthread.h>\n#include <vm/uma.h>\nstatic struct sx s;\nstatic struct rwlock r;\nstatic int chan;\nstatic void f(void *a) { (void)a; }\nWEFT_TEST(t) { %s; (void)f; (void)s; (void)r; (void)chan; }\n' "$2" >"$tmp/$1.c"
+	if $W --kernel=freebsd -O1 "$tmp/$1.c" -o "$tmp/$1" 2>"$tmp/$1.err"; then
+		fail "$1 compiled"
+	fi
+	grep -q "weft: $3.* is not modelled" "$tmp/$1.err" ||
+		fail "$1: no 'weft: $3 is not modelled' in: $(cat "$tmp/$1.err")"
+}
+bsd epoch 'epoch_wait(NULL)' 'epoch(9)'
+bsd net_epoch 'struct epoch_tracker et; NET_EPOCH_ENTER(et)' 'epoch(9)'
+bsd uma 'uma_zalloc(NULL, 0)' 'uma(9) zones'
+bsd kthread 'kthread_add(f, NULL, NULL, NULL, 0, 0, "x")' 'kthread(9)'
+bsd sx_sleep 'sx_xlock(&s); sx_sleep(&chan, &s, 0, "w", 0)' 'sleeping with an sx or rw lock'
+bsd rw_sleep 'rw_wlock(&r); rw_sleep(&chan, &r, 0, "w", 0)' 'sleeping with an sx or rw lock'
 exit 0

@@ -24,6 +24,7 @@
 #include <strings.h>
 #include <sys/types.h>
 
+#include <machine/atomic.h>
 #include <weft/katomic.h>
 #include <weft/klock.h>
 #include <linux/weft_ext.h>
@@ -153,6 +154,11 @@ struct sx {
 WEFT_BSD_UNMODELLED("sx_try_upgrade")
 int weft_bsd_sx_try_upgrade(void);
 #define sx_try_upgrade(sx) weft_bsd_sx_try_upgrade()
+WEFT_BSD_UNMODELLED("sleeping with an sx or rw lock as the interlock "
+		    "(sx_sleep, rw_sleep: use msleep with a mutex)")
+int weft_bsd_lock_sleep_unmodelled(void);
+#define sx_sleep(chan, sx, pri, wmesg, timo) weft_bsd_lock_sleep_unmodelled()
+#define rw_sleep(chan, rw, pri, wmesg, timo) weft_bsd_lock_sleep_unmodelled()
 static inline void weft_bsd_lock_assert(const struct weft_klock *l, int what,
 					const char *name,
 					const struct weft_loc *loc)

@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "atomic_cmpset_bug.c"

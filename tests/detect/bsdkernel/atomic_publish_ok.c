@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "atomic_publish_bug.c"

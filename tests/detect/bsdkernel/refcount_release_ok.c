@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "refcount_release_bug.c"

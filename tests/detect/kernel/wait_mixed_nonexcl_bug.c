@@ -1,0 +1,3 @@
+//! expect: bug deadlock
+#define LOST_WAKEUP
+#include "wait_mixed_nonexcl_ok.c"

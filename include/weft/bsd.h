@@ -117,6 +117,16 @@ int weft_bsd_msleep_at(const void *chan, struct weft_bsd_mtx *m, int pri,
 int weft_bsd_sleep_as_at(const char *name, const void *chan,
 			 struct weft_bsd_mtx *m, int pri, const char *wmesg,
 			 int timo, int spin, const struct weft_loc *loc);
+/* sx_sleep and rw_sleep: the same sleep with kernel lock l (an sx or
+ * rw lock) as the interlock, held exclusively or, shared != 0, shared;
+ * it is released once the thread is on the channel's sleep queue and
+ * taken back in the same mode after (not with PDROP).  Sleeping while
+ * holding another rw lock, or a mutex, is misuse, as with msleep. */
+struct weft_klock;
+int weft_bsd_lock_sleep_at(const char *name, const void *chan,
+			   struct weft_klock *l, int shared, int pri,
+			   const char *wmesg, int timo,
+			   const struct weft_loc *loc);
 /* Wake every thread sleeping on chan (wakeup) or the one that has slept
  * longest (wakeup_one).  Never block; scheduling points. */
 void weft_bsd_wakeup_at(const void *chan, const struct weft_loc *loc);

@@ -1,4 +1,5 @@
-/* src/freebsd/sleep.c - msleep(9), tsleep, msleep_spin, wakeup, wakeup_one.
+/* src/freebsd/sleep.c - msleep(9), tsleep, msleep_spin, sx_sleep,
+ * rw_sleep, wakeup, wakeup_one.
  *
  * A wait channel is any address.  Sleeping takes two steps on the channel:
  * the first puts the thread on the channel's sleep queue (while it still
@@ -17,6 +18,7 @@
 #include <stdio.h>
 
 #include "freebsd/bsd.h"
+#include <weft/klock.h>
 
 static bool sleep_ready(const struct weft__op *op)
 {
@@ -70,21 +72,53 @@ int weft_bsd_msleep_at(const void *chan, struct weft_bsd_mtx *m, int pri,
 				    loc);
 }
 
-int weft_bsd_sleep_as_at(const char *name, const void *chan,
-			 struct weft_bsd_mtx *m, int pri, const char *wmesg,
-			 int timo, int spin, const struct weft_loc *loc)
+/* A sleep's interlock: a mutex (msleep, msleep_spin, cv_wait), a kernel
+ * lock held exclusively or shared (sx_sleep, rw_sleep), or none. */
+struct interlock {
+	struct weft_bsd_mtx *m;
+	struct weft_klock *kl;
+	int shared, spin;
+};
+
+static void il_drop(const struct interlock *il, const struct weft_loc *loc)
 {
-	const char *opname = name ? name
-			     : spin ? "msleep_spin"
-			     : m    ? "msleep"
-				    : "tsleep";
+	if (il->m && il->m != &weft_bsd_giant)
+		weft__bsd_unlock(il->m, il->spin ? "mtx_unlock_spin"
+						 : "mtx_unlock", loc);
+	else if (il->kl && il->shared)
+		weft_klock_read_unlock(il->kl, loc);
+	else if (il->kl)
+		weft_klock_unlock(il->kl, loc);
+}
+
+static void il_take(const struct interlock *il, const char *opname,
+		    const struct weft_loc *loc)
+{
+	if (il->m && il->m != &weft_bsd_giant) {
+		if (il->m->magic != WEFT_BSD_MTX_MAGIC)
+			weft__fail(WEFT__K(MISUSE), loc,
+				   "%s: interlock %s was destroyed while the "
+				   "caller slept",
+				   opname, weft__bsd_mtx_name(il->m));
+		weft__bsd_lock(il->m, il->spin ? "mtx_lock_spin" : "mtx_lock",
+			       loc);
+	} else if (il->kl && il->shared) {
+		weft_klock_read(il->kl, loc);
+	} else if (il->kl) {
+		weft_klock_lock(il->kl, loc);
+	}
+}
+
+static int sleep_on(const char *opname, const void *chan,
+		    const struct interlock *il, int pri, int timo,
+		    const struct weft_loc *loc)
+{
 	struct bsd_thread *t = weft__bsd_self();
 	struct weft__op op;
 	const char *cname;
 	int giant, rv;
 	bool polling;
 
-	(void)wmesg;
 	if (!chan)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s on a NULL wait channel", opname);
@@ -92,9 +126,12 @@ int weft_bsd_sleep_as_at(const char *name, const void *chan,
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s with a negative timeout (%d)",
 			   opname, timo);
-	if (m)
-		check_interlock(m, spin, opname, loc);
-	weft__bsd_may_sleep(opname, m, loc);
+	if (il->m)
+		check_interlock(il->m, il->spin, opname, loc);
+	/* A kernel lock as interlock is let go before the check: holding
+	 * it is what the call is for, another rw lock held is misuse. */
+	if (!il->kl)
+		weft__bsd_may_sleep(opname, il->m, loc);
 	cname = weft__objname(chan, "chan");
 
 	/* A timed sleeper back from a timeout with nothing written since is
@@ -112,9 +149,9 @@ int weft_bsd_sleep_as_at(const char *name, const void *chan,
 	t->woken = false;
 	t->sleepseq = ++weft__bsd()->seq;
 
-	if (m && m != &weft_bsd_giant)
-		weft__bsd_unlock(m, spin ? "mtx_unlock_spin" : "mtx_unlock",
-				 loc);
+	il_drop(il, loc);
+	if (il->kl)
+		weft__bsd_may_sleep(opname, NULL, loc);
 	giant = weft__bsd_drop_giant(loc);
 	weft__step_no_progress(polling);
 
@@ -138,23 +175,46 @@ int weft_bsd_sleep_as_at(const char *name, const void *chan,
 	t->chan = NULL;
 	t->woken = false;
 
-	if (m == &weft_bsd_giant && (pri & WEFT_BSD_PDROP))
+	if (il->m == &weft_bsd_giant && (pri & WEFT_BSD_PDROP))
 		giant = 0;
 	weft__bsd_pickup_giant(giant, loc);
-	if (m && m != &weft_bsd_giant && !(pri & WEFT_BSD_PDROP)) {
-		if (m->magic != WEFT_BSD_MTX_MAGIC)
-			weft__fail(WEFT__K(MISUSE), loc,
-				   "%s: interlock %s was destroyed while the "
-				   "caller slept",
-				   opname, weft__bsd_mtx_name(m));
-		weft__bsd_lock(m, spin ? "mtx_lock_spin" : "mtx_lock", loc);
-	}
+	if (!(pri & WEFT_BSD_PDROP))
+		il_take(il, opname, loc);
 	/* A timed-out sleeper that loops to sleep again is polling; let
 	 * the explorer prefer the threads that can change its condition. */
 	weft__step_no_progress(rv != 0);
 	if (rv)
 		weft__spun();
 	return rv;
+}
+
+int weft_bsd_sleep_as_at(const char *name, const void *chan,
+			 struct weft_bsd_mtx *m, int pri, const char *wmesg,
+			 int timo, int spin, const struct weft_loc *loc)
+{
+	const char *opname = name ? name
+			     : spin ? "msleep_spin"
+			     : m    ? "msleep"
+				    : "tsleep";
+	struct interlock il = { .m = m, .spin = spin };
+
+	(void)wmesg;
+	return sleep_on(opname, chan, &il, pri, timo, loc);
+}
+
+int weft_bsd_lock_sleep_at(const char *name, const void *chan,
+			   struct weft_klock *l, int shared, int pri,
+			   const char *wmesg, int timo,
+			   const struct weft_loc *loc)
+{
+	struct interlock il = { .kl = l, .shared = shared };
+
+	(void)wmesg;
+	if (!weft_klock_held(l))
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s with an interlock the caller does not hold",
+			   name);
+	return sleep_on(name, chan, &il, pri, timo, loc);
 }
 
 /* Whether a wakeup of chan would wake t: it sleeps there, not woken yet. */

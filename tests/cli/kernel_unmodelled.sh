@@ -2,9 +2,8 @@
 # each naming itself, rather than doing nothing: the VFS's side of a
 # character driver (<linux/fs.h>, <linux/cdev.h>), the page cache
 # (<linux/pagemap.h>) and cross-CPU calls (<linux/smp.h>); on FreeBSD's
-# side epoch(9), uma(9), kthread(9) and sleeping with an sx or rw lock as
-# the interlock, whose headers were missing or whose calls were implicit
-# declarations (a probe of the FreeBSD models).
+# side epoch(9), uma(9) and kthread(9), whose headers were missing (a
+# probe of the FreeBSD models).
 . tests/cli/common.inc
 W=$B/bin/weft-cc
 tmp=$(mktemp -d)
@@ -33,6 +32,4 @@ bsd epoch 'epoch_wait(NULL)' 'epoch(9)'
 bsd net_epoch 'struct epoch_tracker et; NET_EPOCH_ENTER(et)' 'epoch(9)'
 bsd uma 'uma_zalloc(NULL, 0)' 'uma(9) zones'
 bsd kthread 'kthread_add(f, NULL, NULL, NULL, 0, 0, "x")' 'kthread(9)'
-bsd sx_sleep 'sx_xlock(&s); sx_sleep(&chan, &s, 0, "w", 0)' 'sleeping with an sx or rw lock'
-bsd rw_sleep 'rw_wlock(&r); rw_sleep(&chan, &r, 0, "w", 0)' 'sleeping with an sx or rw lock'
 exit 0

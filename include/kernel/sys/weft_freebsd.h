@@ -154,11 +154,12 @@ struct sx {
 WEFT_BSD_UNMODELLED("sx_try_upgrade")
 int weft_bsd_sx_try_upgrade(void);
 #define sx_try_upgrade(sx) weft_bsd_sx_try_upgrade()
-WEFT_BSD_UNMODELLED("sleeping with an sx or rw lock as the interlock "
-		    "(sx_sleep, rw_sleep: use msleep with a mutex)")
-int weft_bsd_lock_sleep_unmodelled(void);
-#define sx_sleep(chan, sx, pri, wmesg, timo) weft_bsd_lock_sleep_unmodelled()
-#define rw_sleep(chan, rw, pri, wmesg, timo) weft_bsd_lock_sleep_unmodelled()
+/* sleep(9) with the lock as interlock, taken back in the mode it was
+ * held in. */
+#define sx_sleep(chan, sx, pri, wmesg, timo)                                  \
+	weft_bsd_lock_sleep_at("sx_sleep", (chan), &(sx)->l,                  \
+			       !sx_xlocked(sx), (pri), (wmesg), (timo),       \
+			       WEFT_HERE)
 static inline void weft_bsd_lock_assert(const struct weft_klock *l, int what,
 					const char *name,
 					const struct weft_loc *loc)
@@ -233,6 +234,10 @@ struct rwlock {
 WEFT_BSD_UNMODELLED("rw_try_upgrade")
 int weft_bsd_rw_try_upgrade(void);
 #define rw_try_upgrade(rw) weft_bsd_rw_try_upgrade()
+#define rw_sleep(chan, rw, pri, wmesg, timo)                                  \
+	weft_bsd_lock_sleep_at("rw_sleep", (chan), &(rw)->l,                  \
+			       !rw_wowned(rw), (pri), (wmesg), (timo),        \
+			       WEFT_HERE)
 
 /* ---- taskqueue(9) ------------------------------------------------------------ */
 

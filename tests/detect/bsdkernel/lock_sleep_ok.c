@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "lock_sleep_bug.c"

@@ -243,6 +243,9 @@ void weft__verdict_spurious_capped(uint64_t key, const char *msg);
  * explored: the verdict line says so, and the note of key (msg) names
  * the two accesses.  Does not block. */
 void weft__verdict_lb_unexplored(uint64_t key, const char *msg);
+/* The same for two threads' unordered stores to one location kept in the
+ * interleaving's order (2+2W): said on the verdict line too. */
+void weft__verdict_co_unexplored(uint64_t key, const char *msg);
 /* The program seeded its random numbers, how ("seeded its random
  * numbers", ...) with call ("srand(1700000000)") at loc: a seed from the
  * clock or the process id is the same in every execution (weft's are),

@@ -101,6 +101,10 @@ struct weft__verdict {
 				     store elsewhere in its thread: load
 				     buffering, which is not explored, could
 				     matter (src/tsan/weak.c) */
+	bool co_unexplored;       /* two threads' stores to one location,
+				     unordered, landed in the interleaving's
+				     order only: the other (2+2W) could
+				     matter (src/tsan/weak.c) */
 	bool spurious_capped;     /* a thread's one spurious wakeup or weak
 				     compare-exchange failure of the
 				     execution was spent where the program

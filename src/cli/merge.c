@@ -30,7 +30,7 @@ struct rec {
 	long split, bug_exec;
 	int shard, nshards, bound, fair_bound;
 	long starve_bound, stale_bound;
-	bool inputs_sampled, spurious_capped, lb_unexplored;
+	bool inputs_sampled, spurious_capped, lb_unexplored, co_unexplored;
 	double seconds;
 	bool fatal;
 	bool took_over;           /* restarted and explored the whole test */
@@ -176,6 +176,7 @@ static bool parse_line(const char *line, const char *file, struct rec *r)
 	r->inputs_sampled = bool_field(line, "inputs_sampled");
 	r->spurious_capped = bool_field(line, "spurious_capped");
 	r->lb_unexplored = bool_field(line, "lb_unexplored");
+	r->co_unexplored = bool_field(line, "co_unexplored");
 	r->fatal = bool_field(line, "fatal");
 	r->took_over = bool_field(line, "took_over");
 	const char *s = field(line, "seconds");
@@ -435,6 +436,7 @@ int weft__merge_test(const struct weft_test *t, const char *argv0)
 		S->v.inputs_sampled |= mine[i]->inputs_sampled;
 		S->v.spurious_capped |= mine[i]->spurious_capped;
 		S->v.lb_unexplored |= mine[i]->lb_unexplored;
+		S->v.co_unexplored |= mine[i]->co_unexplored;
 		if (mine[i]->took_over)
 			S->v.parts_exact = false;
 	}

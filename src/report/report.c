@@ -66,7 +66,7 @@ static void summary_line(FILE *out, const struct weft__verdict *V)
 {
 	bool unbounded = V->bound < 0 && V->fair_bound < 0 &&
 			 V->stale_bound < 0 && !V->spurious_capped &&
-			 !V->lb_unexplored;
+			 !V->lb_unexplored && !V->co_unexplored;
 
 	/* A shard's verdict covers its part only: 'weft merge' gives the
 	 * test's. */
@@ -97,6 +97,9 @@ static void summary_line(FILE *out, const struct weft__verdict *V)
 		if (V->lb_unexplored)
 			fputs(", without load buffering (a relaxed load "
 			      "reading a store made after it)", out);
+		if (V->co_unexplored)
+			fputs(", without unordered stores to one location "
+			      "landing in the other order (2+2W)", out);
 		if (unbounded && !V->inputs_sampled)
 			fputs(", every interleaving (no bound needed)", out);
 		else if (unbounded)

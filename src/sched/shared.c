@@ -115,6 +115,12 @@ void weft__verdict_lb_unexplored(uint64_t key, const char *msg)
 	weft__verdict_note(key, msg);
 }
 
+void weft__verdict_co_unexplored(uint64_t key, const char *msg)
+{
+	weft__S->v.co_unexplored = true;
+	weft__verdict_note(key, msg);
+}
+
 void weft__verdict_seeded(uint64_t key, const char *how, const char *call,
 			  const struct weft_loc *loc)
 {

@@ -274,14 +274,16 @@ static void append(struct weft__wk_loc *l, weft__wk_val v, int tid,
 /* A store to a location whose latest store is another thread's, not
  * ordered before this one, and not both seq_cst: C11 lets them land in
  * either order, but weak.c keeps the interleaving's (2+2W, S).  Said
- * once per test, on any verdict, like the load-buffering note. */
+ * once per test, on any verdict, and on a verification's line, like the
+ * load-buffering note (a probe's 2+2W program was "every interleaving
+ * (no bound needed)" with the limit in a note only). */
 static void store_order(const struct weft__wk_store *last, int tid, int mo,
 			uintptr_t pc)
 {
 	if (last->tid < 0 || last->tid == tid || (last->sc && mo == 5) ||
 	    last->clk <= weft__vc(tid)[last->tid])
 		return;
-	weft__verdict_note(
+	weft__verdict_co_unexplored(
 		CO_NOTE,
 		weft__internf("the order of two threads' unordered stores to "
 			      "one atomic location (the second at %s) is "

@@ -85,7 +85,7 @@ void weft_bsd_taskqueue_drain(struct weft_bsd_taskqueue *tq,
 			      const struct weft_loc *loc)
 {
 	weft__check_access(tq, sizeof *tq, false, loc);
-	weft_work_flush(&t->work, loc);
+	weft__lx_work_flush_as(&t->work, "taskqueue_drain", loc);
 }
 
 /* Waits for the tasks queued or running when it begins: tasks posted

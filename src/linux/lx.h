@@ -253,6 +253,11 @@ int weft__lx_work_class(struct weft_work *w);
 void weft__lx_wq_end_check(void);
 void weft__lx_work_check_init(struct weft_work *w, const char *what,
 			const struct weft_loc *loc);
+/* flush_work under the caller's name for it (taskqueue_drain): waits for
+ * the work's instance queued or running at its step; returns whether
+ * there was one (wq_wait.c).  May block. */
+int weft__lx_work_flush_as(struct weft_work *w, const char *name,
+			   const struct weft_loc *loc);
 
 /* Completions: the clock's timed-wait expiry. */
 void weft__lx_completion_timeout(struct weft_completion *c, int tid,

@@ -31,8 +31,9 @@ static int blame_running(const struct weft_wq *wq, char *buf, size_t n,
 {
 	for (int k = 0; k < wq->nworkers; k++)
 		if (wq->cur[k]) {
-			snprintf(buf, n, "%sbehind work %s, running in %s",
-				 prefix, wq->cur[k]->name,
+			snprintf(buf, n, "%sbehind %s %s, running in %s",
+				 prefix, wq->bsd ? "task" : "work",
+				 wq->cur[k]->name,
 				 weft__lx_tname(wq->cur[k]->runner - 1));
 			return wq->cur[k]->runner - 1;
 		}
@@ -109,31 +110,33 @@ static bool instance_done(const struct weft__op *op)
 	return (long)(w->ndone - (unsigned long)op->arg2) >= 0;
 }
 
-int weft_work_flush(struct weft_work *w, const struct weft_loc *loc)
+int weft__lx_work_flush_as(struct weft_work *w, const char *name,
+			   const struct weft_loc *loc)
 {
-	struct weft__op op = { .name = "flush_work", .obj = &weft__lx_dom,
+	struct weft__op op = { .name = name, .obj = &weft__lx_dom,
 			       .access = WEFT__ACC_READ, .arg = w,
 			       .waitdesc = weft__lx_work_waitdesc, .loc = loc };
 
-	weft__lx_work_check_init(w, "flush_work", loc);
+	weft__lx_work_check_init(w, name, loc);
 	op.objname = w->name;
-	flush_dependency_check(w->wq, "flush_work", w->name, loc);
-	/* taskqueue_drain is a flush of the task's work (ext_taskqueue.c). */
-	if (w->wq && w->wq->bsd)
-		op.name = "taskqueue_drain";
 	weft_might_sleep(op.name, w->name, loc);
-	/* Flushing waits for the work (and, on an ordered queue, for the
-	 * works ahead of it): edges from every held lock.  A queue with a
-	 * rescuer (WQ_MEM_RECLAIM) counts as ordered here, as in lockdep's
-	 * start_flush_work: when memory is short its rescuer runs the
-	 * queue's works one at a time, and the flushed work may wait behind
-	 * one that waits for a lock the flusher holds (this was verified,
-	 * found by a probe of kernel deadlocks). */
 	weft__wait_on_class(weft__lx_work_class(w), loc);
+	weft__visible(&op);
+	/* The queue the work is on is read at the step, not before it: the
+	 * state may change between the op's posting and its step (a
+	 * taskqueue_drain from a task was named flush_work, its task not
+	 * yet queued when the task's thread posted it; a probe of the
+	 * FreeBSD models).  Flushing waits for the work (and, on an ordered
+	 * queue, for the works ahead of it): edges from every held lock.  A
+	 * queue with a rescuer (WQ_MEM_RECLAIM) counts as ordered here, as
+	 * in lockdep's start_flush_work: when memory is short its rescuer
+	 * runs the queue's works one at a time, and the flushed work may
+	 * wait behind one that waits for a lock the flusher holds (this was
+	 * verified, found by a probe of kernel deadlocks). */
+	flush_dependency_check(w->wq, name, w->name, loc);
 	if (w->wq && (w->wq->max_active == 1 ||
 		      (w->wq->flags & WEFT_WQ_MEM_RECLAIM)))
 		weft__wait_on_class(weft__lx_wq_class(w->wq), loc);
-	weft__visible(&op);
 	weft__check_access(w, sizeof *w, false, loc);
 	/* A delayed work whose delay timer is still armed is not on any
 	 * queue yet, and the kernel's flush_work() does not wait for it (it
@@ -148,6 +151,11 @@ int weft_work_flush(struct weft_work *w, const struct weft_loc *loc)
 	op.ready = instance_done;
 	weft__visible(&op);
 	return 1;
+}
+
+int weft_work_flush(struct weft_work *w, const struct weft_loc *loc)
+{
+	return weft__lx_work_flush_as(w, "flush_work", loc);
 }
 
 /* Take a pending work off its queue or stop its delay timer.  Called in a

@@ -11,4 +11,14 @@ done
 for unwanted in kworker flush_work process_one_work queue_work; do
 	case "$out" in *"$unwanted"*) fail "report names $unwanted: $out" ;; esac
 done
+# A drain from inside a task, of a task not yet queued when it was posted.
+X=$B/tests/detect/bsdkernel/tq_drain_in_task_bug
+[ -x "$X" ] || fail "no $X"
+out=$($X 2>&1)
+for want in "waits in taskqueue_drain(task_b)" "behind task task_a"; do
+	case "$out" in *"$want"*) ;; *) fail "report lacks '$want': $out" ;; esac
+done
+for unwanted in flush_work "behind work"; do
+	case "$out" in *"$unwanted"*) fail "report names $unwanted: $out" ;; esac
+done
 echo ok

@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "tq_drain_in_task_bug.c"

@@ -404,6 +404,8 @@ void weft__lx_rcu_note(struct weft_rcu_domain *d);
 int weft__lx_rcu_ndomains(struct weft_rcu_domain ***all);
 void weft__lx_rcu_begin(void);
 void weft__lx_rcu_end_check(void);
+/* Every ended thread left its read sections (rcu_read.c). */
+void weft__lx_rcu_read_end_check(void);
 void weft__lx_rcu_check_free(const void *p, size_t n,
 			     const struct weft_loc *loc);
 

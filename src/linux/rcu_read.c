@@ -322,3 +322,32 @@ void weft__lx_rcu_check_free(const void *p, size_t n,
 		}
 	}
 }
+
+/* A thread that ended inside a read section: lockdep's "lock held when
+ * returning" (the section is never left, so no grace period that began
+ * meanwhile could end).  A work function's is reported as it returns
+ * (workqueue.c); a kthread's and the test body's were not (a helper's
+ * probe). */
+void weft__lx_rcu_read_end_check(void)
+{
+	for (int t = 0; t < weft__nthreads(); t++) {
+		const struct weft__lx_thread *th = &weft__lx_th[t];
+
+		if (!weft__thread_done(t))
+			continue;
+		if (th->rcu_depth > 0)
+			weft__fail(WEFT__K(MISUSE), th->rcu_loc,
+				   "%s ended inside an RCU read section "
+				   "(rcu_read_lock here): lockdep's \"lock "
+				   "held when returning\"",
+				   weft__thread_name(t));
+		for (int i = 0; i < th->nrsec; i++)
+			if (th->rsec[i].depth > 0)
+				weft__fail(WEFT__K(MISUSE), th->rsec[i].loc,
+					   "%s ended inside a read section of "
+					   "%s (entered here): lockdep's "
+					   "\"lock held when returning\"",
+					   weft__thread_name(t),
+					   weft__lx_rcu_name(th->rsec[i].d));
+	}
+}

@@ -19,7 +19,23 @@
 	(((~0UL) - (1UL << (l)) + 1) & (~0UL >> (BITS_PER_LONG - 1 - (h))))
 #define GENMASK_ULL(h, l)                                                     \
 	(((~0ULL) - (1ULL << (l)) + 1) & (~0ULL >> (63 - (h))))
-#define __clear_bit_unlock(nr, a) clear_bit_unlock(nr, a)
+/* The kernel's generic __clear_bit_unlock: a load and a release store of
+ * the word, not an atomic read-modify-write, for a word only the lock's
+ * holder writes: a set_bit of another bit of it between the two is lost,
+ * as in the kernel (it was clear_bit_unlock, atomic, and the lost bit
+ * was verified; a helper's probe). */
+#define __clear_bit_unlock(nr, a)                                             \
+	do {                                                                  \
+		unsigned long *weft_cw_ =                                     \
+			(unsigned long *)(a) + BIT_WORD(nr);                  \
+		long weft_cv_ = weft_katomic_op(weft_cw_, sizeof(long),       \
+						WEFT_KA_READ, 0, 0,           \
+						"__clear_bit_unlock",         \
+						WEFT_HERE);                   \
+		(void)weft_katomic_op(weft_cw_, sizeof(long), WEFT_KA_SET,    \
+				      weft_cv_ & ~(long)BIT_MASK(nr), 0,      \
+				      "atomic_long_set_release", WEFT_HERE);  \
+	} while (0)
 #define test_bit_acquire(nr, a) test_bit(nr, a)
 #define assign_bit(nr, a, v)                                                  \
 	do {                                                                  \
@@ -121,7 +137,11 @@ static inline unsigned long weft_kx_find_next(const unsigned long *a,
 		clear_bit_unlock(b, a);                                       \
 		preempt_enable();                                             \
 	} while (0)
-#define __bit_spin_unlock(b, a) bit_spin_unlock(b, a)
+#define __bit_spin_unlock(b, a)                                               \
+	do {                                                                  \
+		__clear_bit_unlock(b, a);                                     \
+		preempt_enable();                                             \
+	} while (0)
 #define bit_spin_is_locked(b, a) test_bit(b, a)
 
 #endif

@@ -66,9 +66,27 @@ static inline struct llist_node *llist_next(struct llist_node *node)
 		struct llist_node *weft_n1_ = (n);                            \
 		llist_add_batch(weft_n1_, weft_n1_, (head));                  \
 	}))
-#define __llist_add(n, head) llist_add(n, head)
+/* The kernel's non-atomic forms are plain loads and stores, for a list
+ * the caller serialises: two at once race (they were llist_add and
+ * llist_del_all, atomic, and lost nodes were verified; a helper's
+ * probe). */
+static inline bool __llist_add_batch(struct llist_node *new_first,
+				     struct llist_node *new_last,
+				     struct llist_head *head)
+{
+	new_last->next = head->first;
+	head->first = new_first;
+	return new_last->next == NULL;
+}
+#define __llist_add(n, head) __llist_add_batch((n), (n), (head))
 #define llist_del_all(head) xchg(&(head)->first, NULL)
-#define __llist_del_all(head) llist_del_all(head)
+static inline struct llist_node *__llist_del_all(struct llist_head *head)
+{
+	struct llist_node *first = head->first;
+
+	head->first = NULL;
+	return first;
+}
 #define llist_del_first(head)                                                 \
 	(__extension__({                                                      \
 		struct llist_head *weft_h_ = (head);                          \

@@ -16,9 +16,14 @@
  * read section their plain accesses race with no writer, as KCSAN
  * assumes, and each is a scheduling point, so the half-updated state a
  * reader can see is seen.  Sleeping inside either side is misuse. */
+/* excl is the lock read_seqlock_excl takes besides a read hold of lock:
+ * it excludes writers (who take lock) and the other exclusive readers,
+ * as the kernel's seqlock spinlock does, but neither bumps the sequence
+ * nor makes the lockless readers wait, as the kernel's does not. */
 typedef struct {
 	struct weft_klock lock;
 	unsigned sequence;
+	struct weft_klock excl;
 } seqlock_t;
 typedef struct {
 	struct weft_klock lock;
@@ -30,24 +35,31 @@ typedef seqcount_t seqcount_mutex_t;
 typedef seqcount_t seqcount_rwlock_t;
 typedef seqcount_t seqcount_latch_t;
 
-#define __SEQLOCK_UNLOCKED(x) { WEFT_KLOCK_INIT(WEFT_KLOCK_RWLOCK, #x), 0 }
+#define __SEQLOCK_UNLOCKED(x)                                                 \
+	{ WEFT_KLOCK_INIT(WEFT_KLOCK_RWLOCK, #x), 0,                          \
+	  WEFT_KLOCK_INIT(WEFT_KLOCK_SPIN, #x ".excl") }
 #define DEFINE_SEQLOCK(x) seqlock_t x = __SEQLOCK_UNLOCKED(x)
 #define SEQCNT_ZERO(x) { WEFT_KLOCK_INIT(WEFT_KLOCK_RWLOCK, #x), 0 }
 #define SEQCNT_SPINLOCK_ZERO(x, lock) SEQCNT_ZERO(x)
 #define SEQCNT_RAW_SPINLOCK_ZERO(x, lock) SEQCNT_ZERO(x)
 #define SEQCNT_MUTEX_ZERO(x, lock) SEQCNT_ZERO(x)
 #define SEQCNT_RWLOCK_ZERO(x, lock) SEQCNT_ZERO(x)
+#define seqcount_init(s)                                                      \
+	do {                                                                  \
+		weft_klock_init(&(s)->lock, WEFT_KLOCK_RWLOCK,                \
+				WEFT_LX_NAME(#s), WEFT_HERE);                 \
+		(s)->sequence = 0;                                            \
+	} while (0)
 #define seqlock_init(sl)                                                      \
 	do {                                                                  \
-		weft_klock_init(&(sl)->lock, WEFT_KLOCK_RWLOCK,               \
-				WEFT_LX_NAME(#sl), WEFT_HERE);                \
-		(sl)->sequence = 0;                                           \
+		seqcount_init(sl);                                            \
+		weft_klock_init(&(sl)->excl, WEFT_KLOCK_SPIN,                 \
+				WEFT_LX_NAME(#sl ".excl"), WEFT_HERE);        \
 	} while (0)
-#define seqcount_init(s) seqlock_init(s)
-#define seqcount_spinlock_init(s, l) seqlock_init(s)
-#define seqcount_raw_spinlock_init(s, l) seqlock_init(s)
-#define seqcount_mutex_init(s, l) seqlock_init(s)
-#define seqcount_rwlock_init(s, l) seqlock_init(s)
+#define seqcount_spinlock_init(s, l) seqcount_init(s)
+#define seqcount_raw_spinlock_init(s, l) seqcount_init(s)
+#define seqcount_mutex_init(s, l) seqcount_init(s)
+#define seqcount_rwlock_init(s, l) seqcount_init(s)
 
 #define WEFT_KX_SEQ_READ(sl)                                                  \
 	(__extension__({                                                      \
@@ -128,15 +140,51 @@ typedef seqcount_t seqcount_latch_t;
 #define write_seqcount_end(s) write_sequnlock(s)
 #define raw_write_seqcount_begin(s) write_seqcount_begin(s)
 #define raw_write_seqcount_end(s) write_sequnlock(s)
-#define read_seqlock_excl(sl) write_seqlock(sl)
-#define read_sequnlock_excl(sl) write_sequnlock(sl)
-#define read_seqlock_excl_bh(sl) write_seqlock_bh(sl)
-#define read_sequnlock_excl_bh(sl) write_sequnlock_bh(sl)
-#define read_seqlock_excl_irq(sl) write_seqlock_irq(sl)
-#define read_sequnlock_excl_irq(sl) write_sequnlock_irq(sl)
-#define read_seqlock_excl_irqsave(sl, flags) write_seqlock_irqsave(sl, flags)
+/* A locking reader takes the seqlock's spinlock only: writers and other
+ * locking readers wait, lockless readers neither wait nor retry (it was
+ * write_seqlock: a lockless reader retried past a locking reader's
+ * writes, which the kernel's does not, and one inside the same thread's
+ * locking section deadlocked; a helper's probe). */
+#define read_seqlock_excl(sl)                                                 \
+	do {                                                                  \
+		weft_klock_read(&(sl)->lock, WEFT_HERE);                      \
+		weft_klock_lock(&(sl)->excl, WEFT_HERE);                      \
+	} while (0)
+#define read_sequnlock_excl(sl)                                               \
+	do {                                                                  \
+		weft_klock_unlock(&(sl)->excl, WEFT_HERE);                    \
+		weft_klock_read_unlock(&(sl)->lock, WEFT_HERE);               \
+	} while (0)
+#define read_seqlock_excl_bh(sl)                                              \
+	do {                                                                  \
+		weft_kx_bh_off(1);                                            \
+		read_seqlock_excl(sl);                                        \
+	} while (0)
+#define read_sequnlock_excl_bh(sl)                                            \
+	do {                                                                  \
+		read_sequnlock_excl(sl);                                      \
+		weft_kx_bh_off(-1);                                           \
+	} while (0)
+#define read_seqlock_excl_irq(sl)                                             \
+	do {                                                                  \
+		weft_kx_irqs_off(1);                                          \
+		read_seqlock_excl(sl);                                        \
+	} while (0)
+#define read_sequnlock_excl_irq(sl)                                           \
+	do {                                                                  \
+		read_sequnlock_excl(sl);                                      \
+		weft_kx_irqs_off(-1);                                         \
+	} while (0)
+#define read_seqlock_excl_irqsave(sl, flags)                                  \
+	do {                                                                  \
+		(flags) = weft_kx_irq_save();                                 \
+		read_seqlock_excl(sl);                                        \
+	} while (0)
 #define read_sequnlock_excl_irqrestore(sl, flags)                             \
-	write_sequnlock_irqrestore(sl, flags)
+	do {                                                                  \
+		read_sequnlock_excl(sl);                                      \
+		weft_kx_irq_restore(flags);                                   \
+	} while (0)
 WEFT_KX_UNMODELLED("read_seqbegin_or_lock (seqlock retry with fallback)")
 int weft_kx_read_seqbegin_or_lock(void);
 #define read_seqbegin_or_lock(sl, seq) weft_kx_read_seqbegin_or_lock()

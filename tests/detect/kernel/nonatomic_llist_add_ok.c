@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "nonatomic_llist_add_bug.c"

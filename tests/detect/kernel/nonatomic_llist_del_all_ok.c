@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "nonatomic_llist_del_all_bug.c"

@@ -1,3 +1,0 @@
-//! expect: verified
-#define OK
-#include "nonatomic_clear_bit_unlock_bug.c"

@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "nonatomic_forms_bug.c"

@@ -1,3 +1,0 @@
-//! expect: verified
-#define OK
-#include "nonatomic_llist_add_bug.c"

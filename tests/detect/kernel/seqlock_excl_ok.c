@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "seqlock_excl_bug.c"

@@ -1,3 +1,0 @@
-//! expect: verified
-#define OK
-#include "seqlock_excl_writer_bug.c"

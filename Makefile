@@ -67,10 +67,16 @@ WEFTCC   := $(BUILD)/bin/weft-cc
 
 # The directories of the objects and test programs, made by one mkdir
 # before any of them is built: a mkdir in every rule was a process start
-# per program, about 1,100 in make test.
-DIRS := $(BUILD)/.dirs
-$(DIRS):
-	mkdir -p $(sort $(dir $(LIB_OBJ) $(WEFT_PROGS))) $@
+# per program, about 1,100 in make test.  They are the targets, grouped
+# (&:), so that a directory removed or added later is made again.
+# (The test programs' sources are found here, before their rules: the
+# list is a prerequisite, expanded as each rule is read.)
+WEFT_PROGS_SRC := $(sort $(wildcard tests/detect/*/*.c tests/golden/*.c tests/cli/*.c examples/*.c examples/seeds/*/*.c examples/kernel_driver/*.c bench/*.c))
+WEFT_CXX_SRC   := $(sort $(wildcard tests/detect/*/*.cpp))
+DIRS := $(sort $(patsubst %/,%,$(dir $(LIB_OBJ) \
+	$(addprefix $(BUILD)/,$(WEFT_PROGS_SRC) $(WEFT_CXX_SRC)))))
+$(DIRS) &:
+	mkdir -p $(DIRS)
 
 .PHONY: all lib test test-all test-main test-sanitize test-ucontext demo bench install clean examples
 all: lib $(WEFTCC) $(BUILD)/include examples
@@ -131,7 +137,6 @@ $(WEFTCC): tools/weft-cc src/modelled.def tools/weft-c++ tools/weft $(SOLIB) $(M
 # and not a shell to run it).
 $(BUILD)/%: export WEFT_CC := $(CC)
 $(BUILD)/%: export WEFT_CXX := $(CXX)
-WEFT_PROGS_SRC := $(sort $(wildcard tests/detect/*/*.c tests/golden/*.c tests/cli/*.c examples/*.c examples/seeds/*/*.c examples/kernel_driver/*.c bench/*.c))
 WEFT_PROGS     := $(WEFT_PROGS_SRC:%.c=$(BUILD)/%)
 $(BUILD)/%: %.c $(WEFTCC) $(SOLIB) $(MAINOBJ) | $(DIRS)
 	$(WEFTCC) $(SAN) -O1 -g -Wall -Wextra -Werror $< -o $@
@@ -143,7 +148,6 @@ $(foreach f,$(filter %_ok.c,$(TWIN_SRC)),$(if $(filter $(f:_ok.c=_bug.c),$(TWIN_
 $(foreach f,$(filter %_bug.c,$(TWIN_SRC)),$(if $(filter $(f:_bug.c=_ok.c),$(TWIN_SRC)),$(eval $(BUILD)/$(f:.c=): $(f:_bug.c=_ok.c))))
 
 # C++ test programs (tests/detect/cxx/), compiled with weft-c++.
-WEFT_CXX_SRC   := $(sort $(wildcard tests/detect/*/*.cpp))
 WEFT_PROGS     += $(WEFT_CXX_SRC:%.cpp=$(BUILD)/%)
 $(BUILD)/%: %.cpp $(WEFTCC) $(SOLIB) $(MAINOBJ) | $(DIRS)
 	$(BUILD)/bin/weft-c++ $(SAN) -O1 -g -Wall -Wextra -Werror $< -o $@

@@ -18,6 +18,10 @@
  * operations are dependent when they touch the same obj and at least one
  * is a WRITE.  NONE marks thread-local steps, independent of everything. */
 enum weft__access { WEFT__ACC_NONE, WEFT__ACC_READ, WEFT__ACC_WRITE };
+/* Or-ed into access_now's read by a trylock or trywait that fails: a
+ * failed try synchronizes nothing (C11 7.26.4.5, POSIX), so its read
+ * orders as a relaxed load.  weft__access_now strips it. */
+#define WEFT__ACC_TRY_FAILED 0x80
 
 struct weft__op;
 
@@ -80,7 +84,8 @@ struct weft__op {
 	/* optional: the access the op makes if performed now, when that
 	 * depends on the state (a compare-exchange or trylock that would
 	 * fail only reads).  Called when the thread has been chosen, so the
-	 * answer holds for the step it takes. */
+	 * answer holds for the step it takes.  A trylock or trywait that
+	 * fails adds WEFT__ACC_TRY_FAILED to its read (weft__access_now). */
 	uint8_t (*access_now)(const struct weft__op *op);
 	/* optional: whether the step is a release if taken now, when that
 	 * depends on the state (weft__op.release), asked with access_now. */
@@ -258,5 +263,18 @@ const void *weft__atomic_section_obj(void);
  * dependence only, a seq_cst atomic access's step reads
  * (WEFT__ORDER_SC). */
 const void *weft__sc_fence_obj(void);
+
+/* op's access if taken now (op->access_now's answer without
+ * WEFT__ACC_TRY_FAILED); *failed, if given, says whether it is a failed
+ * try.  Does not block. */
+static inline uint8_t weft__access_now(const struct weft__op *op,
+				       bool *failed)
+{
+	uint8_t a = op->access_now(op);
+
+	if (failed)
+		*failed = (a & WEFT__ACC_TRY_FAILED) != 0;
+	return (uint8_t)(a & ~WEFT__ACC_TRY_FAILED);
+}
 
 #endif

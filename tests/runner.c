@@ -316,12 +316,14 @@ static void exec_words(const char *bin, const char *first, const char *args)
 		argv[n++] = (char *)bin;
 		if (first)
 			argv[n++] = (char *)first;
-		for (char *w = strtok_r(copy, " ", &save); w && n < 63;
-		     w = strtok_r(NULL, " ", &save))
+		char *w = strtok_r(copy, " ", &save);
+		for (; w && n < 63; w = strtok_r(NULL, " ", &save))
 			argv[n++] = w;
 		argv[n] = NULL;
-		execv(bin, argv);
-		_exit(127);
+		if (!w) {
+			execv(bin, argv);
+			_exit(127);
+		}
 	}
 	snprintf(cmd, sizeof cmd, "exec '%s' %s %s", bin, first ? first : "",
 		 args);

@@ -139,7 +139,7 @@ void weft__ev_of_op(struct ev *e, int tid, const struct weft__op *op)
 {
 	const void *blk = op->obj ? weft__heap_block_start(op->obj) : NULL;
 
-	uint8_t acc = op->access_now ? op->access_now(op) : op->access;
+	uint8_t acc = op->access_now ? weft__access_now(op, NULL) : op->access;
 	/* A release that would release nothing now is none (the strategy
 	 * asks before record_step settles op->release): a wakeup that finds
 	 * every sleeper woken already enables nothing, and a sleeper's

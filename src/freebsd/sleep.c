@@ -214,6 +214,12 @@ int weft_bsd_lock_sleep_at(const char *name, const void *chan,
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s with an interlock the caller does not hold",
 			   name);
+	/* FreeBSD's unlock_sx and unlock_rw assert it is not recursed: one
+	 * level let go would leave the sleeper holding it. */
+	if (!shared && l->depth > 0)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s with interlock %s held recursively", name,
+			   l->name ? l->name : "(unnamed)");
 	return sleep_on(name, chan, &il, pri, timo, loc);
 }
 

@@ -203,9 +203,21 @@ int __weft_sem_getvalue(sem_t *s, int *v)
 	if (!weft__pt_live())
 		return sem_getvalue(s, v);
 	w = ws_live(s, "sem_getvalue", PT_LOC());
-	weft__point("sem_getvalue", s, w->name, WEFT__ACC_READ, PT_LOC());
+	/* POSIX does not list sem_getvalue among the functions that
+	 * synchronize memory, and glibc's is a relaxed load: it orders
+	 * nothing, and a poll of it until the count moves, then a plain
+	 * read of what the poster wrote, is a race (it acquired, and such a
+	 * race was verified; a probe of pthread programs). */
+	struct weft__op op = { .name = "sem_getvalue", .obj = s,
+			       .objname = w->name, .access = WEFT__ACC_READ,
+			       .order = WEFT__ORDER_EXPLICIT, .loc = PT_LOC() };
+	weft__visible(&op);
 	still_live(s, "sem_getvalue", PT_LOC());
 	*v = (int)w->count;
+	/* A read that changes nothing: a loop of them polls, as a failed
+	 * sem_trywait does (a correct poll until the count rose ended at
+	 * the step limit; a probe of pthread programs). */
+	weft__spun();
 	return 0;
 }
 

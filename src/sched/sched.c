@@ -249,8 +249,17 @@ record_step(int tid, const weft__tset *en, const weft__tset *elig)
 	 * whose access depends on the state (a failing compare-exchange only
 	 * reads) settles it here, for the clocks, the strategy and the
 	 * progress of spinners alike. */
-	if (op->access_now)
-		op->access = op->access_now(op);
+	if (op->access_now) {
+		bool failed;
+
+		op->access = weft__access_now(op, &failed);
+		/* A failed trylock or trywait orders nothing for the race
+		 * detector: its read took the holder's clock and left its own
+		 * for the next locker, and a race across it was verified (a
+		 * probe of pthread programs). */
+		if (failed)
+			op->order = WEFT__ORDER_EXPLICIT;
+	}
 	if (op->release_now)
 		op->release = op->release_now(op);
 
@@ -355,7 +364,7 @@ static enum lone_kind lone_kind(struct weft__exec *X, int tid)
 	if (X->n_lone_sites < 0)
 		lone_sites(X, tid);
 	if (op->access_now)
-		op->access = op->access_now(op);
+		op->access = weft__access_now(op, NULL);
 	if (op->timekeeping)
 		return LONE_SPIN;
 	if (!has_site(X->lone_site, X->n_lone_sites, op->loc))

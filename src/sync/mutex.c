@@ -215,7 +215,8 @@ void(weft_mutex_lock)(weft_mutex_t *m)
 /* A trylock that fails only reads the mutex. */
 static uint8_t trylock_access(const struct weft__op *op)
 {
-	return lock_ready(op) ? WEFT__ACC_WRITE : WEFT__ACC_READ;
+	return lock_ready(op) ? WEFT__ACC_WRITE
+			      : WEFT__ACC_READ | WEFT__ACC_TRY_FAILED;
 }
 
 int weft__mutex_trylock(weft_mutex_t *m, const char *opname,

@@ -240,7 +240,9 @@ static bool try_free(const struct weft__op *op)
  * reads the lock. */
 static uint8_t try_access(const struct weft__op *op)
 {
-	return try_free(op) && op->arg2 ? WEFT__ACC_WRITE : WEFT__ACC_READ;
+	if (!try_free(op))
+		return WEFT__ACC_READ | WEFT__ACC_TRY_FAILED;
+	return op->arg2 ? WEFT__ACC_WRITE : WEFT__ACC_READ;
 }
 
 /* A try-lock that fails takes nothing. */

@@ -100,7 +100,8 @@ void weft_sem_wait_at(weft_sem_t *s, const struct weft_loc *loc)
 /* A trywait that fails only reads the count. */
 static uint8_t trywait_access(const struct weft__op *op)
 {
-	return sem_ready(op) ? WEFT__ACC_WRITE : WEFT__ACC_READ;
+	return sem_ready(op) ? WEFT__ACC_WRITE
+			     : WEFT__ACC_READ | WEFT__ACC_TRY_FAILED;
 }
 
 int weft_sem_trywait_at(weft_sem_t *s, const struct weft_loc *loc)

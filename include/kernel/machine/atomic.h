@@ -115,12 +115,16 @@ WEFT_BSD_ATOMIC_TYPE(64, uint64_t)
 #define atomic_swap_ptr(p, v) __atomic_exchange_n((p), (v), WEFT_BSD_RLX)
 #define atomic_readandclear_ptr(p)                                            \
 	__atomic_exchange_n((p), (__typeof__(*(p)))0, WEFT_BSD_RLX)
+/* The temporary's type is the pointee's without its qualifiers (a comma
+ * expression is no lvalue): a volatile one warned, an error under
+ * -Werror, for FreeBSD's usual (volatile uintptr_t *) argument. */
 #define WEFT_BSD_CMPSET_PTR(p, old, new_, mo, fmo)                            \
 	(__extension__({                                                      \
-		__typeof__(*(p)) weft_old_ = (__typeof__(*(p)))(old);         \
-		__atomic_compare_exchange_n((p), &weft_old_,                  \
-					    (__typeof__(*(p)))(new_), 0, mo,  \
-					    fmo);                             \
+		__typeof__(((void)0, *(p))) weft_old_ =                       \
+			(__typeof__(((void)0, *(p))))(old);                   \
+		__atomic_compare_exchange_n(                                  \
+			(p), &weft_old_,                                      \
+			(__typeof__(((void)0, *(p))))(new_), 0, mo, fmo);     \
 	}))
 #define atomic_cmpset_ptr(p, o, n)                                            \
 	WEFT_BSD_CMPSET_PTR(p, o, n, WEFT_BSD_RLX, WEFT_BSD_RLX)

@@ -79,12 +79,10 @@ static inline bool refcount_release_if_not_last(volatile u_int *count)
 	u_int old = atomic_load_int(count);
 
 	for (;;) {
-		if (old == 1)
+		/* FreeBSD's refcount_release_if_gt(count, 1): false at 0
+		 * too, without a warning. */
+		if (old <= 1)
 			return false;
-		if (old == 0)
-			weft_report("refcount", WEFT_HERE,
-				    "refcount_release_if_not_last on a "
-				    "reference count of 0: underflow");
 		if (__atomic_compare_exchange_n(count, &old, old - 1, 1,
 						__ATOMIC_ACQ_REL,
 						__ATOMIC_RELAXED))

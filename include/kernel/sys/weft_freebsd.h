@@ -157,9 +157,12 @@ int weft_bsd_sx_try_upgrade(void);
 /* sleep(9) with the lock as interlock, taken back in the mode it was
  * held in. */
 #define sx_sleep(chan, sx, pri, wmesg, timo)                                  \
-	weft_bsd_lock_sleep_at("sx_sleep", (chan), &(sx)->l,                  \
-			       !sx_xlocked(sx), (pri), (wmesg), (timo),       \
-			       WEFT_HERE)
+	(__extension__({                                                      \
+		__typeof__(sx) weft_ss_ = (sx);                               \
+		weft_bsd_lock_sleep_at("sx_sleep", (chan), &weft_ss_->l,      \
+				       !sx_xlocked(weft_ss_), (pri), (wmesg), \
+				       (timo), WEFT_HERE);                    \
+	}))
 static inline void weft_bsd_lock_assert(const struct weft_klock *l, int what,
 					const char *name,
 					const struct weft_loc *loc)
@@ -235,9 +238,12 @@ WEFT_BSD_UNMODELLED("rw_try_upgrade")
 int weft_bsd_rw_try_upgrade(void);
 #define rw_try_upgrade(rw) weft_bsd_rw_try_upgrade()
 #define rw_sleep(chan, rw, pri, wmesg, timo)                                  \
-	weft_bsd_lock_sleep_at("rw_sleep", (chan), &(rw)->l,                  \
-			       !rw_wowned(rw), (pri), (wmesg), (timo),        \
-			       WEFT_HERE)
+	(__extension__({                                                      \
+		__typeof__(rw) weft_rs_ = (rw);                               \
+		weft_bsd_lock_sleep_at("rw_sleep", (chan), &weft_rs_->l,      \
+				       !rw_wowned(weft_rs_), (pri), (wmesg),  \
+				       (timo), WEFT_HERE);                    \
+	}))
 
 /* ---- taskqueue(9) ------------------------------------------------------------ */
 

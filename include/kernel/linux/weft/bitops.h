@@ -26,15 +26,17 @@
  * was verified; a helper's probe). */
 #define __clear_bit_unlock(nr, a)                                             \
 	do {                                                                  \
+		long weft_cn_ = (long)(nr);                                   \
 		unsigned long *weft_cw_ =                                     \
-			(unsigned long *)(a) + BIT_WORD(nr);                  \
+			(unsigned long *)(a) + BIT_WORD(weft_cn_);            \
 		long weft_cv_ = weft_katomic_op(weft_cw_, sizeof(long),       \
 						WEFT_KA_READ, 0, 0,           \
 						"__clear_bit_unlock",         \
 						WEFT_HERE);                   \
 		(void)weft_katomic_op(weft_cw_, sizeof(long), WEFT_KA_SET,    \
-				      weft_cv_ & ~(long)BIT_MASK(nr), 0,      \
-				      "atomic_long_set_release", WEFT_HERE);  \
+				      weft_cv_ & ~(long)BIT_MASK(weft_cn_),   \
+				      0, "atomic_long_set_release",           \
+				      WEFT_HERE);                             \
 	} while (0)
 #define test_bit_acquire(nr, a) test_bit(nr, a)
 #define assign_bit(nr, a, v)                                                  \

@@ -1,0 +1,4 @@
+//! expect: verified
+//! args: --strategy=dfs
+#define OK
+#include "try_fail_sync_bug.c"

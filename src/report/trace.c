@@ -201,7 +201,13 @@ static long build_items(struct weft__shm *S, struct item *it)
 			}
 		if (i < S->t.nsteps) {
 			const struct weft__step *s = &st[i];
-			it[n++] = (struct item){ .s = s, .tid = s->tid };
+			/* A load that read an older store explains a weak-memory
+			 * bug: never folded into "... N more steps" (a probe of
+			 * pthread programs found Peterson's stale read hidden
+			 * there). */
+			bool stale = s->note && !strncmp(s->note, "sees ", 5);
+			it[n++] = (struct item){ .s = s, .tid = s->tid,
+						 .keep = stale };
 		}
 	}
 	keep_referenced(&S->v, it, n);

@@ -25,9 +25,12 @@ typedef struct {
 	unsigned sequence;
 	struct weft_klock excl;
 } seqlock_t;
+/* assoc: the lock a seqcount_spinlock_t (_raw_spinlock, _mutex, _rwlock)
+ * names, which its writers must hold (lockdep_assert_held), or NULL. */
 typedef struct {
 	struct weft_klock lock;
 	unsigned sequence;
+	struct weft_klock *assoc;
 } seqcount_t;
 typedef seqcount_t seqcount_spinlock_t;
 typedef seqcount_t seqcount_raw_spinlock_t;
@@ -39,11 +42,13 @@ typedef seqcount_t seqcount_latch_t;
 	{ WEFT_KLOCK_INIT(WEFT_KLOCK_RWLOCK, #x), 0,                          \
 	  WEFT_KLOCK_INIT(WEFT_KLOCK_SPIN, #x ".excl") }
 #define DEFINE_SEQLOCK(x) seqlock_t x = __SEQLOCK_UNLOCKED(x)
-#define SEQCNT_ZERO(x) { WEFT_KLOCK_INIT(WEFT_KLOCK_RWLOCK, #x), 0 }
-#define SEQCNT_SPINLOCK_ZERO(x, lock) SEQCNT_ZERO(x)
-#define SEQCNT_RAW_SPINLOCK_ZERO(x, lock) SEQCNT_ZERO(x)
-#define SEQCNT_MUTEX_ZERO(x, lock) SEQCNT_ZERO(x)
-#define SEQCNT_RWLOCK_ZERO(x, lock) SEQCNT_ZERO(x)
+#define SEQCNT_ZERO(x) { WEFT_KLOCK_INIT(WEFT_KLOCK_RWLOCK, #x), 0, NULL }
+#define WEFT_KX_SEQCNT_ASSOC(x, l)                                            \
+	{ WEFT_KLOCK_INIT(WEFT_KLOCK_RWLOCK, #x), 0, (l) }
+#define SEQCNT_SPINLOCK_ZERO(x, lock) WEFT_KX_SEQCNT_ASSOC(x, lock)
+#define SEQCNT_RAW_SPINLOCK_ZERO(x, lock) WEFT_KX_SEQCNT_ASSOC(x, lock)
+#define SEQCNT_MUTEX_ZERO(x, lock) WEFT_KX_SEQCNT_ASSOC(x, lock)
+#define SEQCNT_RWLOCK_ZERO(x, lock) WEFT_KX_SEQCNT_ASSOC(x, lock)
 #define seqcount_init(s)                                                      \
 	do {                                                                  \
 		weft_klock_init(&(s)->lock, WEFT_KLOCK_RWLOCK,                \
@@ -56,10 +61,15 @@ typedef seqcount_t seqcount_latch_t;
 		weft_klock_init(&(sl)->excl, WEFT_KLOCK_SPIN,                 \
 				WEFT_LX_NAME(#sl ".excl"), WEFT_HERE);        \
 	} while (0)
-#define seqcount_spinlock_init(s, l) seqcount_init(s)
-#define seqcount_raw_spinlock_init(s, l) seqcount_init(s)
-#define seqcount_mutex_init(s, l) seqcount_init(s)
-#define seqcount_rwlock_init(s, l) seqcount_init(s)
+#define WEFT_KX_SEQCNT_INIT_ASSOC(s, l)                                       \
+	do {                                                                  \
+		seqcount_init(s);                                             \
+		(s)->assoc = (l);                                             \
+	} while (0)
+#define seqcount_spinlock_init(s, l) WEFT_KX_SEQCNT_INIT_ASSOC(s, l)
+#define seqcount_raw_spinlock_init(s, l) WEFT_KX_SEQCNT_INIT_ASSOC(s, l)
+#define seqcount_mutex_init(s, l) WEFT_KX_SEQCNT_INIT_ASSOC(s, l)
+#define seqcount_rwlock_init(s, l) WEFT_KX_SEQCNT_INIT_ASSOC(s, l)
 
 #define WEFT_KX_SEQ_READ(sl)                                                  \
 	(__extension__({                                                      \
@@ -131,14 +141,29 @@ typedef seqcount_t seqcount_latch_t;
  * the caller (a seqcount_spinlock_t names the lock).  A writer that finds
  * another inside is reported, where before the two were serialised by the
  * model and their race was never seen. */
-#define write_seqcount_begin(s)                                               \
+#define raw_write_seqcount_begin(s)                                           \
 	do {                                                                  \
 		weft_klock_seq_write_begin(&(s)->lock, WEFT_HERE);            \
 		(s)->sequence++;                                              \
 		__asm__ __volatile__("" ::: "memory");                        \
 	} while (0)
+/* A writer of a seqcount that names its lock must hold it, as lockdep
+ * asserts (the raw form does not check; a writer without it was
+ * verified, a helper's probe). */
+#define write_seqcount_begin(s)                                               \
+	do {                                                                  \
+		__typeof__(s) weft_sw_ = (s);                                 \
+		if (weft_sw_->assoc && !weft_klock_held(weft_sw_->assoc))     \
+			weft_report("misuse", WEFT_HERE,                      \
+				    "write_seqcount_begin without holding "  \
+				    "the seqcount's lock %s (lockdep: "       \
+				    "lockdep_assert_held)",                   \
+				    weft_sw_->assoc->name                     \
+					    ? weft_sw_->assoc->name          \
+					    : "(unnamed)");                  \
+		raw_write_seqcount_begin(weft_sw_);                           \
+	} while (0)
 #define write_seqcount_end(s) write_sequnlock(s)
-#define raw_write_seqcount_begin(s) write_seqcount_begin(s)
 #define raw_write_seqcount_end(s) write_sequnlock(s)
 /* A locking reader takes the seqlock's spinlock only: writers and other
  * locking readers wait, lockless readers neither wait nor retry (it was

@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "seqcount_assoc_bug.c"

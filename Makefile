@@ -86,6 +86,10 @@ lib: $(SOLIB) $(MAINOBJ)
 $(BUILD)/obj/%.o: %.c $(wildcard include/weft/*.h include/weft/*/*.h) include/kernel/linux/weft_ext.h $(wildcard src/*.h src/*.def src/*/*.h src/*/*.def) | $(DIRS)
 	$(CC) $(CFLAGS) $(LTO) $(FAT) -c $< -o $@
 
+# pthread_once's cleanup (src/pthread/keys.c) runs as a C++ exception
+# leaves the initializer.
+$(BUILD)/obj/src/pthread/keys.o: CFLAGS += -fexceptions
+
 $(BUILD)/obj/%.o: %.S | $(DIRS)
 	$(CC) $(CFLAGS) -c $< -o $@
 

@@ -161,10 +161,32 @@ static int once_desc(const struct weft__op *op, char *buf, size_t n)
 
 /* Blocks while another thread runs the initialiser; its effects happen
  * before every return from pthread_once. */
+/* An initializer that leaves by an exception (C++'s call_once) or a
+ * cancellation leaves the once word as it found it, and the next call
+ * runs it again, as glibc's cleanup handler does: the word stayed
+ * "running", and a retry after a caught exception was a false deadlock
+ * (a probe of C++ programs).  This file is compiled with -fexceptions, so
+ * the cleanup runs as the exception passes. */
+struct once_run {
+	pthread_once_t *o;
+	const struct weft_loc *loc;
+};
+
+static void once_abandoned(struct once_run *r)
+{
+	if (!r->o)
+		return;
+	weft__point("pthread_once abandoned", r->o,
+		    weft__objname(r->o, "once"), WEFT__ACC_WRITE, r->loc);
+	*r->o = 0;
+}
+
 int weft__pt_once(pthread_once_t *o, void (*init)(void),
 		  const struct weft_loc *loc)
 {
 	struct weft__op op;
+	struct once_run run __attribute__((cleanup(once_abandoned))) = {
+		NULL, loc };
 
 	op = (struct weft__op){ .name = "pthread_once", .obj = o,
 				.objname = weft__objname(o, "once"),
@@ -175,7 +197,9 @@ int weft__pt_once(pthread_once_t *o, void (*init)(void),
 	if (*o == 2)
 		return 0;
 	*o = 1;
+	run.o = o;
 	init();
+	run.o = NULL;
 	weft__point("pthread_once done", o, op.objname, WEFT__ACC_WRITE, loc);
 	*o = 2;
 	return 0;

@@ -316,9 +316,9 @@ void weft__lx_waitq_sleeps(struct weft_waitq *q, const struct weft_loc *loc);
  * entries at the tail and wakes from the head); an open-coded one counts
  * when its task's state is one of states (the kernel's wake mode,
  * WEFT_WAKE_NORMAL or WEFT_WAKE_INTERRUPTIBLE: the same bits), a
- * wait_event one when the mode wakes it (all, or it is interruptible).
- * Inside the wake-up's step. */
-void weft__lx_owait_wake(struct weft_waitq *q, int nr, int states, bool all,
+ * wait_event one when the mode wakes it (every one for WEFT_WAKE_NORMAL,
+ * the interruptible ones otherwise).  Inside the wake-up's step. */
+void weft__lx_owait_wake(struct weft_waitq *q, int nr, int states,
 			 const struct weft_loc *loc);
 /* The next place in the order of exclusive entries (waitq_open.c). */
 unsigned long weft__lx_wait_seq(void);

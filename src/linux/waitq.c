@@ -393,7 +393,6 @@ void weft_waitq_wake_mode(struct weft_waitq *q, int nr, int mode,
 			  const char *what, const struct weft_loc *loc)
 {
 	bool all = mode != WEFT_WAKE_INTERRUPTIBLE;
-	struct weft_waiter *next;
 
 	use(q, true, loc);
 	weft__lx_event_edges(qclass(q), loc);
@@ -407,28 +406,14 @@ void weft_waitq_wake_mode(struct weft_waitq *q, int nr, int mode,
 	 * kernel's autoremove_wake_function does: one that finds its
 	 * condition false goes back on at the tail, and the wake-up it
 	 * took is spent (a waiter that has prepared counts as woken even
-	 * before it sleeps, as try_to_wake_up succeeds on it).  With
-	 * open-coded entries on the queue too, they and these share one
-	 * order (weft__lx_owait_wake): these were woken first, so a
-	 * wait_event waiter was woken where the kernel wakes an open-coded
-	 * one that queued before it, and the open-coded non-exclusive
-	 * entries were left asleep once these had used up nr (a helper's
-	 * probe: a deadlock verified, a correct program's false one). */
-	if (q->ow_n) {
-		weft__lx_owait_wake(q, nr <= 0 ? -1 : nr, mode, all, loc);
-		return;
-	}
-	int k = 0;
-
-	/* (Of the exclusive waiters, those the mode wakes.) */
-	for (struct weft_waiter *w = q->ex_first; w && (nr <= 0 || k < nr);
-	     w = next) {
-		next = w->ex_next;
-		if (!all && !w->intr)
-			continue;
-		weft__lx_waitq_pick(w);
-		k++;
-	}
+	 * before it sleeps, as try_to_wake_up succeeds on it).  They and
+	 * the open-coded entries share one order (weft__lx_owait_wake):
+	 * these were woken first, so a wait_event waiter was woken where the
+	 * kernel wakes an open-coded one that queued before it, and the
+	 * open-coded non-exclusive entries were left asleep once these had
+	 * used up nr (a helper's probe: a deadlock verified, a correct
+	 * program's false one). */
+	weft__lx_owait_wake(q, nr <= 0 ? -1 : nr, mode, loc);
 }
 
 void weft__lx_waitq_pick(struct weft_waiter *w)

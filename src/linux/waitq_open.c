@@ -232,9 +232,10 @@ static void wake(const int *woken, int nwoken, const struct weft_loc *loc)
 		weft__lx_task_wake_step(woken[i], loc);
 }
 
-void weft__lx_owait_wake(struct weft_waitq *q, int nr, int states, bool all,
+void weft__lx_owait_wake(struct weft_waitq *q, int nr, int states,
 			 const struct weft_loc *loc)
 {
+	bool all = states != WEFT_WAKE_INTERRUPTIBLE;
 	int n = weft__lx_th_dirty, woke = 0, ex[WEFT__MAX_THREADS], nex = 0;
 	int woken[WEFT__MAX_THREADS], nwoken = 0, i = 0;
 	struct weft_waiter *w = q->ex_first, *next;

@@ -165,6 +165,8 @@ bool weft__odpor_exhausted(void);
  * a spinner (odpor_giveup.c; none in a search in parts): the verdict's
  * note says what they cover. */
 bool weft__giveup_kept(void);
+/* The places past the probes' limit that were not kept (none probed). */
+long weft__giveup_lost(void);
 /* Whether the execution that just ended was a give-up probe. */
 bool weft__giveup_ended(void);
 bool weft__odpor_fair_cut(void);

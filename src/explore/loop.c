@@ -167,18 +167,24 @@ static void give_back_budget(void)
  * probes (odpor_giveup.c) explore further where this process kept any. */
 static void fair_note(const struct weft__verdict *V)
 {
+	long lost = weft__giveup_lost();
+	char more[64] = "";
+
+	if (lost)
+		snprintf(more, sizeof more, "; not at %ld more places", lost);
 	if (weft__giveup_kept())
 		weft__verdict_note(
 			FAIR_NOTE,
 			weft__internf("a retry loop that fails more than %d "
 				      "tries while another thread could run is "
 				      "explored further only alone (up to %d "
-				      "steps, the others slow): a bug that "
-				      "needs another thread's step among its "
-				      "later tries is not covered, and with "
+				      "steps, the others slow%s): a bug "
+				      "that needs another thread's step among "
+				      "its later tries is not covered, and with "
 				      "several such loops their tries add up: "
 				      "--fair-bound=N covers N+1",
-				      V->fair_bound + 1, WEFT__ALONE_STEPS));
+				      V->fair_bound + 1, WEFT__ALONE_STEPS,
+				      more));
 	else
 		weft__verdict_note(
 			FAIR_NOTE,

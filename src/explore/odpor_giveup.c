@@ -12,7 +12,8 @@
  * when its polls are over (a probe of programs nobody here wrote).
  *
  * So each place where the bound cut a spinner is kept, as the decisions
- * that led there, once per spinner thread and pending operation; once
+ * that led there, once per spinner thread, pending operation and the
+ * other threads' progress (how many steps each had taken); once
  * the search is complete (each round of the deepening in strategy.c),
  * each is run again, the spinner alone from there (weft__sched_alone)
  * for as long as it can run (its loop gives up, then it blocks or ends)
@@ -29,8 +30,9 @@
 #define WEFT__ODPOR_OWN
 #include "odpor.h"
 
-/* Probes kept per search, and spinner places per search. */
-#define MAX_PROBES 64
+/* Probes kept per search.  Past it, places are counted (lost), and the
+ * verdict's note says how many were not probed. */
+#define MAX_PROBES 256
 
 struct probe {
 	uint32_t *dec; /* the decisions before the cut */
@@ -41,6 +43,7 @@ struct probe {
 
 static struct probe probes[MAX_PROBES];
 static int nprobes, next;
+static long lost;
 static bool active, kept, ended;
 static long ppos;
 
@@ -49,15 +52,42 @@ bool weft__giveup_kept(void)
 	return kept;
 }
 
+long weft__giveup_lost(void)
+{
+	return lost;
+}
+
 void weft__giveup_reset(void)
 {
 	for (int i = 0; i < nprobes; i++)
 		free(probes[i].dec);
 	nprobes = next = 0;
+	lost = 0;
 	active = false;
 }
 
-void weft__giveup_note(const struct weft__decision *d, int q)
+/* The place of a cut: the spinner, its pending operation, and how far
+ * each other thread had come (steps is the execution's first nsteps
+ * steps).  Keyed by the spinner and its operation alone, the first cut
+ * stood for every later one: a poll cut after the other thread's store
+ * (reading an older value) hid the cut before it, where running the
+ * spinner alone gives up (libstdc++'s binary_semaphore::try_acquire
+ * against a release). */
+static uint64_t place_key(const struct weft__op *op, int q, long nsteps)
+{
+	uint64_t k = ((uint64_t)weft__op_signature(op) << 16) ^
+		     (uint64_t)(unsigned)q;
+
+	for (long i = 0; i < nsteps; i++) {
+		int t = weft__odpor_steps[i].ev.tid;
+		if (t != q)
+			k = (k ^ (uint64_t)(unsigned)(t + 1)) *
+			    0x100000001b3ull;
+	}
+	return k;
+}
+
+void weft__giveup_note(const struct weft__decision *d, int q, long nsteps)
 {
 	struct weft__trace *T = &weft__S->t;
 	const struct weft__op *op = weft__thread_pending(q);
@@ -67,13 +97,16 @@ void weft__giveup_note(const struct weft__decision *d, int q)
 	/* A spinner's loop, not a busy thread deferred by --starve-bound
 	 * (whose work alone would go on to the step limit). */
 	if (active || weft__probe_run || weft__split_active() || !op ||
-	    !weft__ts_has(d->spinning, q) || nprobes == MAX_PROBES)
+	    !weft__ts_has(d->spinning, q))
 		return;
-	key = ((uint64_t)weft__op_signature(op) << 16) ^
-	      (uint64_t)(unsigned)q;
+	key = place_key(op, q, nsteps);
 	for (int i = 0; i < nprobes; i++)
 		if (probes[i].key == key)
 			return;
+	if (nprobes == MAX_PROBES) {
+		lost++;
+		return;
+	}
 	dec = malloc(sizeof *dec * (size_t)(T->ndec + 1));
 	if (!dec)
 		return;

@@ -78,7 +78,7 @@ static wref next_child(long d, const struct weft__decision *dc)
 			if (!unfair || fb < 0 || dc->unfair + 1 <= fb)
 				return c;
 			fair_cut = true;
-			weft__giveup_note(dc, q, d);
+			weft__giveup_note(dc, q);
 		}
 		weft__wut_free(weft__wut_pop_front(node));
 		dropped++;
@@ -136,7 +136,7 @@ static int odpor_pick(const struct weft__decision *dc)
 				if (weft__ts_empty(avail)) {
 					fair_cut = true;
 					WEFT__TS_EACH(q, &cut)
-						weft__giveup_note(dc, q, d);
+						weft__giveup_note(dc, q);
 					weft__end_execution(EXEC_REDUNDANT);
 				}
 			}

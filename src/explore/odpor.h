@@ -167,9 +167,8 @@ int weft__prefix_eager(const weft__tset *avail);
  * others are slow and a retry loop gives up.  Not in a search in parts
  * (split.c), whose parts would keep different ones. */
 
-/* The bound cut thread q's step at the decision d describes, after the
- * execution's first nsteps steps (weft__odpor_steps). */
-void weft__giveup_note(const struct weft__decision *d, int q, long nsteps);
+/* The bound cut thread q's step at the decision d describes. */
+void weft__giveup_note(const struct weft__decision *d, int q);
 /* Before an execution, once the search is complete: start the next probe
  * (true), or there is none left. */
 bool weft__giveup_next(void);

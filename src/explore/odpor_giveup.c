@@ -67,27 +67,29 @@ void weft__giveup_reset(void)
 }
 
 /* The place of a cut: the spinner, its pending operation, and how far
- * each other thread had come (steps is the execution's first nsteps
- * steps).  Keyed by the spinner and its operation alone, the first cut
- * stood for every later one: a poll cut after the other thread's store
- * (reading an older value) hid the cut before it, where running the
- * spinner alone gives up (libstdc++'s binary_semaphore::try_acquire
- * against a release). */
-static uint64_t place_key(const struct weft__op *op, int q, long nsteps)
+ * each other thread had come (the execution's steps so far, the spinner's
+ * own left out, with the values the others chose).  Keyed by the spinner
+ * and its operation alone, the first cut stood for every later one: a
+ * poll cut after the other thread's store (reading an older value) hid
+ * the cut before it, where running the spinner alone gives up
+ * (libstdc++'s binary_semaphore::try_acquire against a release). */
+static uint64_t place_key(const struct weft__op *op, int q)
 {
+	struct weft__trace *T = &weft__S->t;
+	const struct weft__step *st = weft__trace_steps(T);
 	uint64_t k = ((uint64_t)weft__op_signature(op) << 16) ^
 		     (uint64_t)(unsigned)q;
 
-	for (long i = 0; i < nsteps; i++) {
-		int t = weft__odpor_steps[i].ev.tid;
-		if (t != q)
-			k = (k ^ (uint64_t)(unsigned)(t + 1)) *
+	for (long i = 0; i < T->nsteps; i++)
+		if (st[i].tid != q)
+			k = (k ^ (uint64_t)(uint32_t)((st[i].tid + 1) |
+						      (st[i].value << 16))) *
 			    0x100000001b3ull;
-	}
 	return k;
 }
 
-void weft__giveup_note(const struct weft__decision *d, int q, long nsteps)
+/* Keep the place where thread q was cut (see weft__giveup_note). */
+static void keep(const struct weft__decision *d, int q)
 {
 	struct weft__trace *T = &weft__S->t;
 	const struct weft__op *op = weft__thread_pending(q);
@@ -96,10 +98,9 @@ void weft__giveup_note(const struct weft__decision *d, int q, long nsteps)
 
 	/* A spinner's loop, not a busy thread deferred by --starve-bound
 	 * (whose work alone would go on to the step limit). */
-	if (active || weft__probe_run || weft__split_active() || !op ||
-	    !weft__ts_has(d->spinning, q))
+	if (!op || !weft__ts_has(d->spinning, q))
 		return;
-	key = place_key(op, q, nsteps);
+	key = place_key(op, q);
 	for (int i = 0; i < nprobes; i++)
 		if (probes[i].key == key)
 			return;
@@ -113,6 +114,12 @@ void weft__giveup_note(const struct weft__decision *d, int q, long nsteps)
 	memcpy(dec, weft__trace_dec(T), sizeof *dec * (size_t)T->ndec);
 	probes[nprobes++] = (struct probe){ dec, T->ndec, q, key };
 	kept = true;
+}
+
+void weft__giveup_note(const struct weft__decision *d, int q)
+{
+	if (!active && !weft__probe_run && !weft__split_active())
+		keep(d, q);
 }
 
 bool weft__giveup_next(void)
@@ -155,6 +162,15 @@ int weft__giveup_pick(const struct weft__decision *d)
 		weft__sched_alone(p->q);
 		return p->q;
 	}
+	/* Past the bound, another spinner here is cut as the search would
+	 * cut it: it gets a probe of its own, from this place.  Two waiters
+	 * that must both give up their polls (libstdc++'s atomic wait, 16
+	 * polls before the futex) before a notify_one wakes only one of them
+	 * needed --fair-bound=40 before. */
+	if (fb >= 0 && d->unfair + 1 > fb)
+		WEFT__TS_EACH(q, d->costly)
+			if (weft__ts_has(d->enabled, q))
+				keep(d, q);
 	tid = weft__default_choice(d, d->enabled);
 	if (weft__ts_has(d->costly, tid) && fb >= 0 && d->unfair + 1 > fb)
 		weft__end_execution(EXEC_REDUNDANT);

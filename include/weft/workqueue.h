@@ -63,6 +63,9 @@ struct weft_work {
 	const void *cause;         /* the timer event whose callback (or a
 				      work queued from it) queued it last:
 				      ktime.c's refire bound */
+	int bh_holder;             /* a tasklet scheduled with softirqs off:
+				      its scheduler's thread id + 1, whose
+				      section it waits for (ext_softirq.c) */
 };
 
 struct weft_dwork {

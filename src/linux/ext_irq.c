@@ -269,6 +269,9 @@ void weft_kx_irqs_off(int delta)
 	/* local_irq_enable and spin_unlock_irq enable unconditionally: an
 	 * irq-safe lock taken with spin_lock_irqsave outside them is held
 	 * with interrupts on after them. */
+	if (delta < 0)
+		weft__lx_softirq_reopen("local_irq_enable", me->bh_off, 0,
+					(uintptr_t)__builtin_return_address(0));
 	me->irqs_off = delta > 0;
 	me->irqs_on_n = me->irqs_off ? 0
 				     : weft__lx_held_list(weft__self(),
@@ -292,6 +295,10 @@ unsigned long weft_kx_irq_save(void)
 
 void weft_kx_irq_restore(unsigned long flags)
 {
+	if (!flags)
+		weft__lx_softirq_reopen("local_irq_restore",
+					weft__lx_me()->bh_off, 0,
+					(uintptr_t)__builtin_return_address(0));
 	weft__lx_me()->irqs_off = flags != 0;
 	if (flags)
 		weft__lx_me()->irqs_on_n = 0;

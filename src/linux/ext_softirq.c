@@ -23,6 +23,55 @@ void weft_kx_bh_counted(void)
 	counted = true;
 }
 
+int weft__lx_softirq_holder(void)
+{
+	const struct weft__lx_thread *me = weft__lx_me();
+
+	/* In every context the section keeps the thread on its CPU.  From
+	 * an interrupt handler or a softirq the kernel holds the tasklet
+	 * longer, until that context ends: waiting for the section alone
+	 * leaves more schedules, never fewer. */
+	if (!counted)
+		return 0;
+	return me->bh_off > 0 || me->irqs_off > 0 ? weft__self() + 1 : 0;
+}
+
+bool weft__lx_softirq_held(int t)
+{
+	const struct weft__lx_thread *x = &weft__lx_th[t];
+
+	return !weft__thread_done(t) && (x->bh_off > 0 || x->irqs_off > 0);
+}
+
+/* Whether a tasklet scheduled by the caller waits for its section. */
+static bool holds_tasklet(void)
+{
+	int me = weft__self() + 1;
+
+	for (const struct weft_work *w = weft_system_highpri_wq.head; w;
+	     w = w->next)
+		if (w->bh_holder == me)
+			return true;
+	for (const struct weft_work *w = weft_system_bh_wq.head; w;
+	     w = w->next)
+		if (w->bh_holder == me)
+			return true;
+	return false;
+}
+
+/* The step is on the domain object, which the worker's start of a work
+ * writes: the explorer then knows that the tasklet's start comes after
+ * it.  Only when a tasklet waits: every other spin_unlock_bh takes no
+ * step more. */
+void weft__lx_softirq_reopen(const char *name, int bh, int irqs,
+			     uintptr_t pc)
+{
+	if (bh > 0 || irqs > 0 || !counted || !holds_tasklet())
+		return;
+	weft__point(name, &weft__lx_dom, "softirqs", WEFT__ACC_WRITE,
+		    weft__pc_loc(pc));
+}
+
 void weft_kx_bh_off(int delta)
 {
 	struct weft__lx_thread *me = weft__lx_me();
@@ -40,6 +89,10 @@ void weft_kx_bh_off(int delta)
 			   "run with interrupts off (the kernel warns)",
 			   me->hardirq ? "in hard-interrupt context"
 				       : "with interrupts disabled");
+	if (delta < 0)
+		weft__lx_softirq_reopen("local_bh_enable", me->bh_off + delta,
+					me->irqs_off,
+					(uintptr_t)__builtin_return_address(0));
 	me->bh_off += delta;
 	if (me->bh_off < 0)
 		me->bh_off = 0;

@@ -184,6 +184,20 @@ int weft__lx_exposed_holder(const char *step, const struct weft_klock *l,
  * holds it with them enabled is a deadlock on that thread's CPU. */
 void weft__lx_ctx_check_spin(const struct weft_klock *l, const char *lock_name,
 			     bool shared, const struct weft_loc *loc);
+/* A tasklet runs on the CPU that scheduled it, in softirq context, which
+ * that CPU does not enter while softirqs or interrupts are off there
+ * (ext_softirq.c).  weft runs softirqs as on a CPU of their own: a tasklet
+ * scheduled in such a section of process context waits for its end.
+ * The scheduler's thread id + 1 for the tasklet's bh_holder, or 0. */
+int weft__lx_softirq_holder(void);
+/* Whether thread t (a holder) is still in that section. */
+bool weft__lx_softirq_held(int t);
+/* Softirqs or interrupts on again (the step's name), bh and irqs the
+ * thread's new depths: when a tasklet waits for the section, a step that
+ * lets it start, before the new depths are set. */
+void weft__lx_softirq_reopen(const char *name, int bh, int irqs,
+			     uintptr_t pc);
+
 /* Called by a hard interrupt handler about to spin on l (ext_irq.c): a
  * deadlock when another thread holds l with interrupts enabled. */
 void weft__lx_irq_check_spin(const struct weft_klock *l, const char *lock_name,

@@ -265,9 +265,11 @@ static struct weft_work *first_runnable(const struct weft_wq *wq)
 	 * whatever task is first): with several threads, a task queued
 	 * again while it runs runs beside itself. */
 	/* A disabled tasklet (hold) stays pending where it is, as the
-	 * kernel's tasklet_action puts it back on its list. */
+	 * kernel's tasklet_action puts it back on its list; so does one
+	 * whose scheduler has softirqs off still (weft__lx_softirq_held). */
 	for (struct weft_work *w = wq->head; w; w = w->next)
 		if ((wq->bsd || !runs_here(wq, w)) && !w->hold &&
+		    !(w->bh_holder && weft__lx_softirq_held(w->bh_holder - 1)) &&
 		    (!pc || w->cpu == WEFT__LX_CPU_ANY ||
 		     weft__lx_wq_running_on(wq, w->cpu) < wq->max_active))
 			return w;
@@ -586,6 +588,9 @@ int weft_work_queue_on(struct weft_wq *wq, struct weft_work *w, int cpu,
 	w->pending = 1;
 	w->nqueued++;
 	w->cause = weft__lx_me()->cause;
+	w->bh_holder = wq == &weft_system_highpri_wq || wq == &weft_system_bh_wq
+			       ? weft__lx_softirq_holder()
+			       : 0;
 	weft__lx_wq_insert(wq, w, weft__lx_queue_cpu(cpu), loc);
 	weft__lx_wq_spawn_if_needed(wq, loc);
 	return 1;

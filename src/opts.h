@@ -41,6 +41,8 @@ struct weft__opts {
 				   execution (-1: no bound) */
 	long starve_bound;      /* steps one thread runs while another could
 				   before it waits for that one (0: never) */
+	bool starve_bound_set;  /* given by the user: never turned on by
+				   itself (loop.c's auto_starve) */
 	int leaks;              /* WEFT__LEAKS_*: which live blocks at the end
 				   of a test are reported */
 	bool volatile_marked;   /* volatile accesses are the program's

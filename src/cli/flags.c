@@ -96,7 +96,7 @@ WHOLE(set_seed, seed, uint64_t, 0, 1L << 62)
 WHOLE(set_depth, depth, int, 1, 16)
 WHOLE(set_max_steps, max_steps, long, 10, 10000000)
 WHOLE(set_spin_bound, spin_bound, int, 1, 1000000)
-WHOLE(set_starve_bound, starve_bound, long, 0, 10000000)
+WHOLE(set_starve_number, starve_bound, long, 0, 10000000)
 WHOLE(set_jobs, jobs, int, 1, 64)
 WHOLE(set_stack_size, stack_size, long, 16384, 1L << 30)
 WHOLE(set_split, split, long, 2, 1L << 20)
@@ -105,6 +105,13 @@ WHOLE(set_split, split, long, 2, 1L << 20)
 static bool set_preemption(struct weft__parse *p, const char *f, const char *v)
 {
 	return bound(p, f, v, &weft__opts.preemption_bound);
+}
+
+static bool set_starve_bound(struct weft__parse *p, const char *f,
+			     const char *v)
+{
+	weft__opts.starve_bound_set = true;
+	return set_starve_number(p, f, v);
 }
 
 static bool set_fair(struct weft__parse *p, const char *f, const char *v)

@@ -171,7 +171,7 @@ static void fair_note(const struct weft__verdict *V)
 	char more[64] = "";
 
 	if (lost)
-		snprintf(more, sizeof more, "; not at %ld more places", lost);
+		snprintf(more, sizeof more, "; not at %ld more cuts", lost);
 	if (weft__giveup_kept())
 		weft__verdict_note(
 			FAIR_NOTE,
@@ -195,6 +195,38 @@ static void fair_note(const struct weft__verdict *V)
 				      "their extra tries add up: "
 				      "--fair-bound=N covers N+1",
 				      V->fair_bound + 1));
+}
+
+/* weft__verdict_note's key of the note below, and the bound it sets. */
+#define STARVE_NOTE 0x5354415256454e54ull
+#define AUTO_STARVE 1000
+
+/* An execution ran into --max-steps while busy threads starved one that
+ * could run (weft__starve_limit): a loop that takes a lock, reads a flag
+ * and unlocks writes at every round, so it is no spin to fair
+ * scheduling, and the first schedule ran it alone to the limit, the
+ * writer never.  Unless the user gave --starve-bound, the search starts
+ * again with it on, and the verdict says so: its line names the bound,
+ * as for a user's.  Not in a search in parts, whose parts must agree. */
+static bool auto_starve(const struct weft__loop_cfg *cfg)
+{
+	if (!weft__starve_limit || weft__opts.starve_bound_set ||
+	    weft__opts.starve_bound || in_parts || cfg->split ||
+	    weft__probe_run)
+		return false;
+	weft__opts.starve_bound = AUTO_STARVE;
+	weft__restart_pending = true;
+	weft__verdict_note(
+		STARVE_NOTE,
+		weft__internf("an execution ran past --max-steps=%ld while "
+			      "another thread could run and did not (a loop "
+			      "that locks to read a flag is no spin to fair "
+			      "scheduling): the search ran again with "
+			      "--starve-bound=%d, a thread that runs that many "
+			      "steps while others could waits for them "
+			      "(--starve-bound=0 keeps it off)",
+			      weft__opts.max_steps, AUTO_STARVE));
+	return true;
 }
 
 static void finish(struct weft__verdict *V, double t0, int verdict)
@@ -517,8 +549,14 @@ void weft__explore_loop(const struct weft_test *t,
 			}
 			break;
 		}
+		weft__starve_limit = false;
 		r = weft__run_execution(t);
 		weft__strat->end(r);
+		if (r == EXEC_LIMIT && auto_starve(cfg)) {
+			exec_no -= cfg->stride;
+			give_back_budget();
+			continue;
+		}
 		/* A deeper round of the fairness bound over its allowance, or
 		 * cut by a limit: the last complete round's verdict stands.
 		 * A probe's run (a re-run, a give-up probe) is not the

@@ -13,7 +13,7 @@
  *
  * So each place where the bound cut a spinner is kept, as the decisions
  * that led there, once per spinner thread, pending operation and the
- * other threads' progress (how many steps each had taken); once
+ * order of the steps before (place_key); once
  * the search is complete (each round of the deepening in strategy.c),
  * each is run again, the spinner alone from there (weft__sched_alone)
  * for as long as it can run (its loop gives up, then it blocks or ends)
@@ -38,7 +38,7 @@ struct probe {
 	uint32_t *dec; /* the decisions before the cut */
 	long n;
 	int q;         /* the spinner */
-	uint64_t key;  /* its pending operation's signature, and q */
+	uint64_t key;  /* the place (place_key) */
 };
 
 static struct probe probes[MAX_PROBES];
@@ -66,13 +66,17 @@ void weft__giveup_reset(void)
 	active = false;
 }
 
-/* The place of a cut: the spinner, its pending operation, and how far
- * each other thread had come (the execution's steps so far, the spinner's
- * own left out, with the values the others chose).  Keyed by the spinner
- * and its operation alone, the first cut stood for every later one: a
- * poll cut after the other thread's store (reading an older value) hid
- * the cut before it, where running the spinner alone gives up
- * (libstdc++'s binary_semaphore::try_acquire against a release). */
+/* The place of a cut: the spinner, its pending operation, and the
+ * execution's steps so far in their order, with the values chosen, a
+ * repeat of the spinner's step just before it (the same operation at the
+ * same place, a poll again) left out, so that its polls do not make
+ * places of their own.  Keyed by
+ * the spinner and its operation alone, the first cut stood for every
+ * later one: a poll cut after the other thread's store (reading an older
+ * value) hid the cut before it, where running the spinner alone gives up
+ * (libstdc++'s binary_semaphore::try_acquire against a release).  Left
+ * out, the spinner's steps made a cut before another thread read what
+ * the spinner wrote one with the cut after it. */
 static uint64_t place_key(const struct weft__op *op, int q)
 {
 	struct weft__trace *T = &weft__S->t;
@@ -80,11 +84,15 @@ static uint64_t place_key(const struct weft__op *op, int q)
 	uint64_t k = ((uint64_t)weft__op_signature(op) << 16) ^
 		     (uint64_t)(unsigned)q;
 
-	for (long i = 0; i < T->nsteps; i++)
-		if (st[i].tid != q)
-			k = (k ^ (uint64_t)(uint32_t)((st[i].tid + 1) |
-						      (st[i].value << 16))) *
-			    0x100000001b3ull;
+	for (long i = 0; i < T->nsteps; i++) {
+		uint64_t v = (uint64_t)(uint16_t)(st[i].tid + 1) |
+			     (uint64_t)(uint32_t)st[i].value << 16;
+		if (st[i].tid == q && i > 0 && st[i - 1].tid == q &&
+		    st[i].kind == STEP_OP && st[i - 1].kind == STEP_OP &&
+		    st[i].loc == st[i - 1].loc && st[i].op == st[i - 1].op)
+			continue;
+		k = (k ^ v) * 0x100000001b3ull;
+	}
 	return k;
 }
 

@@ -4,7 +4,9 @@
  * local_bh_disable; see include/kernel/linux/weft_ext.h).
  *
  * Timer callbacks and tasklets run in softirq context, in ksoftirqd/0: as
- * on another CPU, concurrently with process context.  On the holder's own
+ * on another CPU, concurrently with process context; but a tasklet that
+ * its scheduler queued with softirqs or interrupts off waits for that
+ * section to end, as on the scheduler's own CPU.  On the holder's own
  * CPU the softirq would run on top of the holder, and a softirq that spins
  * on the holder's lock never lets it run again: lockdep's "inconsistent
  * {SOFTIRQ-ON-W} -> {IN-SOFTIRQ-W} usage".  The check is made when the
@@ -43,20 +45,21 @@ bool weft__lx_softirq_held(int t)
 	return !weft__thread_done(t) && (x->bh_off > 0 || x->irqs_off > 0);
 }
 
-/* Whether a tasklet scheduled by the caller waits for its section. */
-static bool holds_tasklet(void)
+/* Whether a tasklet scheduled by the caller waits for its section;
+ * release: let them go (the section ended: a later one of the same
+ * thread may be on another CPU and holds them no more). */
+static bool held_tasklets(bool release)
 {
 	int me = weft__self() + 1;
+	bool any = false;
 
-	for (const struct weft_work *w = weft_system_highpri_wq.head; w;
-	     w = w->next)
-		if (w->bh_holder == me)
-			return true;
-	for (const struct weft_work *w = weft_system_bh_wq.head; w;
-	     w = w->next)
-		if (w->bh_holder == me)
-			return true;
-	return false;
+	for (struct weft_work *w = weft_system_highpri_wq.head; w; w = w->next)
+		if (w->bh_holder == me) {
+			any = true;
+			if (release)
+				w->bh_holder = 0;
+		}
+	return any;
 }
 
 /* The step is on the domain object, which the worker's start of a work
@@ -66,10 +69,11 @@ static bool holds_tasklet(void)
 void weft__lx_softirq_reopen(const char *name, int bh, int irqs,
 			     uintptr_t pc)
 {
-	if (bh > 0 || irqs > 0 || !counted || !holds_tasklet())
+	if (bh > 0 || irqs > 0 || !counted || !held_tasklets(false))
 		return;
 	weft__point(name, &weft__lx_dom, "softirqs", WEFT__ACC_WRITE,
 		    weft__pc_loc(pc));
+	held_tasklets(true);
 }
 
 void weft_kx_bh_off(int delta)

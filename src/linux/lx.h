@@ -190,6 +190,10 @@ void weft__lx_ctx_check_spin(const struct weft_klock *l, const char *lock_name,
  * scheduled in such a section of process context waits for its end.
  * The scheduler's thread id + 1 for the tasklet's bh_holder, or 0. */
 int weft__lx_softirq_holder(void);
+/* queue_work_on(wq, w, cpu) of a tasklet that waits for holder's section
+ * (0: none); see weft_work_queue_on. */
+int weft__lx_work_queue_held(struct weft_wq *wq, struct weft_work *w,
+			     int cpu, int holder, const struct weft_loc *loc);
 /* Whether thread t (a holder) is still in that section. */
 bool weft__lx_softirq_held(int t);
 /* Softirqs or interrupts on again (the step's name), bh and irqs the

@@ -45,6 +45,14 @@ void weft_kx_tasklet_kill(struct weft_work *w, const struct weft_loc *loc)
 	w->canceling = 0;
 }
 
+/* The section's holder is known before the queueing step: only this
+ * thread changes its own depths. */
+int weft_kx_tasklet_schedule(struct weft_work *w, const struct weft_loc *loc)
+{
+	return weft__lx_work_queue_held(&weft_system_highpri_wq, w, -1,
+					weft__lx_softirq_holder(), loc);
+}
+
 /* The heap's own report of the store would be drawn at the header's
  * line (weft's tree, not the program's): the tasklet is named instead,
  * with the place it was set up. */

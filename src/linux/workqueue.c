@@ -269,7 +269,8 @@ static struct weft_work *first_runnable(const struct weft_wq *wq)
 	 * whose scheduler has softirqs off still (weft__lx_softirq_held). */
 	for (struct weft_work *w = wq->head; w; w = w->next)
 		if ((wq->bsd || !runs_here(wq, w)) && !w->hold &&
-		    !(w->bh_holder && weft__lx_softirq_held(w->bh_holder - 1)) &&
+		    !(w->bh_holder &&
+		      weft__lx_softirq_held(w->bh_holder - 1)) &&
 		    (!pc || w->cpu == WEFT__LX_CPU_ANY ||
 		     weft__lx_wq_running_on(wq, w->cpu) < wq->max_active))
 			return w;
@@ -496,6 +497,8 @@ void weft__lx_wq_insert(struct weft_wq *wq, struct weft_work *w, int cpu,
 {
 	const struct weft__lx_thread *me = weft__lx_me();
 
+	/* Only tasklet_schedule holds a work (tasklet.c), after this. */
+	w->bh_holder = 0;
 	/* After the step too: the frame holding the work may have
 	 * returned since the check before it. */
 	weft__frame_obj_use(w, NULL, true, loc);
@@ -570,6 +573,12 @@ int weft_work_queue(struct weft_wq *wq, struct weft_work *w,
 int weft_work_queue_on(struct weft_wq *wq, struct weft_work *w, int cpu,
 		       const struct weft_loc *loc)
 {
+	return weft__lx_work_queue_held(wq, w, cpu, 0, loc);
+}
+
+int weft__lx_work_queue_held(struct weft_wq *wq, struct weft_work *w,
+			     int cpu, int holder, const struct weft_loc *loc)
+{
 	weft__lx_work_check_init(w, "queue_work", loc);
 	weft__check_access(wq, sizeof *wq, true, loc);
 	weft__point(wq->bsd ? "task_queued" : "queue_work", &weft__lx_dom,
@@ -588,10 +597,9 @@ int weft_work_queue_on(struct weft_wq *wq, struct weft_work *w, int cpu,
 	w->pending = 1;
 	w->nqueued++;
 	w->cause = weft__lx_me()->cause;
-	w->bh_holder = wq == &weft_system_highpri_wq || wq == &weft_system_bh_wq
-			       ? weft__lx_softirq_holder()
-			       : 0;
 	weft__lx_wq_insert(wq, w, weft__lx_queue_cpu(cpu), loc);
+	/* Before the spawn: a new worker takes its first step there. */
+	w->bh_holder = holder;
 	weft__lx_wq_spawn_if_needed(wq, loc);
 	return 1;
 }

@@ -515,6 +515,31 @@ static int long_waiter(const struct weft__exec *X, long *since)
 	return best;
 }
 
+bool weft__starve_limit;
+
+/* Whether a live thread that could run at the second half's start
+ * (late_en) took no step in it: busy threads starved it. */
+static bool starved(const struct weft__exec *X)
+{
+	const struct weft__step *steps = weft__trace_steps(&weft__S->t);
+	long half = weft__opts.max_steps / 2;
+
+	if (!X->late)
+		return false;
+	for (int i = 0; i < X->nthreads; i++) {
+		long s = X->nsteps;
+
+		if (X->th[i].state != TS_LIVE || !X->th[i].pending ||
+		    !weft__ts_has(&X->late_en, i))
+			continue;
+		while (s > half && steps[s - 1].tid != i)
+			s--;
+		if (s <= half)
+			return true;
+	}
+	return false;
+}
+
 /* --max-steps reached: the test is inconclusive. */
 static __attribute__((noinline, noreturn)) void step_limit(void)
 {
@@ -522,6 +547,7 @@ static __attribute__((noinline, noreturn)) void step_limit(void)
 	long since;
 	int w = long_waiter(X, &since);
 
+	weft__starve_limit = w < 0 && starved(X);
 	if (w >= 0) {
 		const struct weft__op *op = X->th[w].pending;
 		weft__limit("step-limit", op->loc,
@@ -540,8 +566,9 @@ static __attribute__((noinline, noreturn)) void step_limit(void)
 		     "without finishing (a long computation, or a "
 		     "loop weft cannot tell from a livelock; a thread "
 		     "that loops until another sets a flag finishes "
-		     "under fair scheduling, --starve-bound=1000)",
-		     weft__opts.max_steps);
+		     "under fair scheduling, --starve-bound=%s)",
+		     weft__opts.max_steps,
+		     weft__opts.starve_bound ? "N smaller than now" : "1000");
 }
 
 /* Half of --max-steps reached (the second half is watched: late), or

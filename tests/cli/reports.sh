@@ -104,11 +104,17 @@ n=$($R --filter=endless_handoff --strategy=random --iterations=1 --max-steps=500
 # The step limit names a thread blocked for most of the execution
 # (tests/golden/hung_wait), but not when a thread that could run was
 # starved: there fair scheduling is the answer, and the message says so
-# (main waits to run while the worker loops, in busy_worker_ok).
-out=$(WEFT_OPTIONS="strategy=dfs max-steps=3000" $B/tests/detect/pthread/busy_worker_ok)
+# (main waits to run while the worker loops, in busy_worker_ok), when
+# the user keeps --starve-bound off; without the flag the search runs
+# again with it on by itself, and says so.
+out=$(WEFT_OPTIONS="strategy=dfs max-steps=3000 starve-bound=0" $B/tests/detect/pthread/busy_worker_ok)
 has "$out" "inconclusive (step-limit" "starved main"
 has "$out" "--starve-bound=1000" "starved main"
 hasnt "$out" "has waited in" "starved main"
+out=$(WEFT_OPTIONS="strategy=dfs max-steps=3000" $B/tests/detect/pthread/busy_worker_ok)
+has "$out" "verified (exhaustive" "starved main, bound on by itself"
+has "$out" "ran 1000 steps while others could run" "starved main, bound on by itself"
+has "$out" "the search ran again with --starve-bound=1000" "starved main, bound on by itself"
 # A budget spent while the exhaustive half had not ended says how to let
 # it end (a probe's lock-free queues passed in 1.5 s of a 60 s limit,
 # and verified with --iterations=0); an exhaustive strategy asked for by

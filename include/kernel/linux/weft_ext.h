@@ -140,6 +140,11 @@ int weft_kx_in_softirq(void);
  * Afterwards w is neither pending nor running, and may be queued again.
  * Blocks (misuse in atomic context, as the kernel's sleeps). */
 void weft_kx_tasklet_kill(struct weft_work *w, const struct weft_loc *loc);
+/* tasklet_schedule: queue the tasklet's work on system_highpri_wq; one
+ * scheduled with softirqs or interrupts off waits for that section's end
+ * (the kernel runs it on this CPU, in softirq context).  May block as a
+ * scheduling point; orders as queue_work. */
+int weft_kx_tasklet_schedule(struct weft_work *w, const struct weft_loc *loc);
 /* The kernel's tasklet_action clearing the RUN state of the tasklet
  * whose work is w, at *state, after its function returned: a
  * use-after-free, named for the tasklet, when the function freed it.

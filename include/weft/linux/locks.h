@@ -105,8 +105,11 @@ typedef struct weft_klock rwlock_t;
 #define mutex_lock_nested(m, sub) weft_klock_lock((m), WEFT_HERE)
 #define mutex_lock_interruptible(m)                                           \
 	weft_klock_lock_intr((m), "mutex_lock_interruptible", WEFT_HERE)
-#define mutex_lock_killable(m)                                                \
-	weft_klock_lock_intr((m), "mutex_lock_killable", WEFT_HERE)
+/* A killable sleep ends only on a fatal signal (signal_pending_state
+ * wants SIGKILL without TASK_INTERRUPTIBLE), which nothing sends here: a
+ * kthread_stop sets TIF_NOTIFY_SIGNAL, which ends interruptible sleeps
+ * only, so the killable lock waits as mutex_lock does. */
+#define mutex_lock_killable(m) (weft_klock_lock((m), WEFT_HERE), 0)
 #define mutex_trylock(m) weft_klock_trylock((m), WEFT_HERE)
 #define mutex_unlock(m) weft_klock_unlock((m), WEFT_HERE)
 #define mutex_is_locked(m) (weft_klock_is_locked((m), WEFT_HERE))

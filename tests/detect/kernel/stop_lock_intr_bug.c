@@ -1,10 +1,10 @@
-// The interruptible and killable lock calls, down_interruptible(),
-// down_killable(), mutex_lock_interruptible(), mutex_lock_killable(),
-// down_read_interruptible() and down_read_killable(),
+// The interruptible lock calls, down_interruptible(),
+// mutex_lock_interruptible() and down_read_interruptible(),
 // take a lock that is free, and otherwise return -EINTR once a signal is
 // pending for the caller: since Linux 6.1 a kthread_stop() of it is one
 // (TIF_NOTIFY_SIGNAL; __down_common and __mutex_lock_common check
-// signal_pending_state before each sleep).  The reader here ignores the
+// signal_pending_state before each sleep).  The killable ones do not end
+// at a stop (kernel/killable_stop_*).  The reader here ignores the
 // result, as code written for an unsignalled kthread often does.
 // ignored_eintr: stopped while the holder has the lock, it reads the
 // data unguarded, a race with the holder, and gives back a lock it does
@@ -45,7 +45,7 @@ static int sem_take_intr(void)
 #ifdef OK
 	return down_interruptible(&sem);
 #else
-	(void)down_killable(&sem);
+	(void)down_interruptible(&sem);
 	return 0;
 #endif
 }
@@ -57,7 +57,7 @@ static const struct prim sem_prim = { sem_take_intr, sem_give, sem_take,
 static int mutex_take_intr(void)
 {
 #ifdef OK
-	return mutex_lock_killable(&lock);
+	return mutex_lock_interruptible(&lock);
 #else
 	(void)mutex_lock_interruptible(&lock);
 	return 0;
@@ -73,7 +73,7 @@ static DECLARE_RWSEM(rwsem);
 static int read_take_intr(void)
 {
 #ifdef OK
-	return down_read_killable(&rwsem);
+	return down_read_interruptible(&rwsem);
 #else
 	(void)down_read_interruptible(&rwsem);
 	return 0;

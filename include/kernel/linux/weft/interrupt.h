@@ -64,7 +64,7 @@ static inline void weft_kx_tasklet_run(struct weft_work *w)
 	} while (0)
 #define from_tasklet(var, t, field) container_of((t), __typeof__(*(var)), field)
 #define tasklet_schedule(t)                                                   \
-	((void)weft_work_queue(&weft_system_highpri_wq, &(t)->work, WEFT_HERE))
+	((void)weft_kx_tasklet_schedule(&(t)->work, WEFT_HERE))
 #define tasklet_hi_schedule(t) tasklet_schedule(t)
 #define tasklet_kill(t) weft_kx_tasklet_kill(&(t)->work, WEFT_HERE)
 /* tasklet_disable keeps a scheduled tasklet from starting until the

@@ -2,9 +2,11 @@
  * parts in order (each may use the names of those before it); kernel
  * code never includes a part itself.  The mutex, rwsem and lockdep
  * spellings beyond <weft/linux.h>: nested forms map onto the plain lock,
- * down_write_killable and the read side's interruptible and killable
- * forms end with -EINTR once the caller is stopped (as
- * mutex_lock_killable does), lockdep_assert_held is checked, and class
+ * the read side's interruptible form ends with -EINTR once the caller is
+ * stopped (as mutex_lock_interruptible does: kthread_stop's
+ * TIF_NOTIFY_SIGNAL), the killable forms wait as the plain lock does (only
+ * a fatal signal ends them, and nothing sends one), lockdep_assert_held is
+ * checked, and class
  * annotations are accepted and ignored (weft keys classes by init
  * site). */
 #ifndef WEFT_KERNEL_LINUX_WEFT_MUTEX_H
@@ -21,10 +23,8 @@
 #define devm_mutex_init(dev, m) (mutex_init(m), 0)
 #define down_read_interruptible(s)                                            \
 	weft_klock_read_intr((s), "down_read_interruptible", WEFT_HERE)
-#define down_read_killable(s)                                                 \
-	weft_klock_read_intr((s), "down_read_killable", WEFT_HERE)
-#define down_write_killable(s)                                                \
-	weft_klock_lock_intr((s), "down_write_killable", WEFT_HERE)
+#define down_read_killable(s) (weft_klock_read((s), WEFT_HERE), 0)
+#define down_write_killable(s) (weft_klock_lock((s), WEFT_HERE), 0)
 #define down_read_nested(s, sub) down_read(s)
 #define down_write_nested(s, sub) down_write(s)
 #define down_read_non_owner(s) down_read(s)

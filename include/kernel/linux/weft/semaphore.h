@@ -32,10 +32,12 @@ static inline void weft_kx_down(struct semaphore *s, const char *what,
 	weft_sem_wait_at(&s->sem, loc);
 }
 #define down(s) weft_kx_down((s), "down", WEFT_HERE)
-/* A kthread_stop of the caller (its only signal) ends these waits with
- * -EINTR (Linux 6.1 on); a count that is there is taken all the same. */
+/* A kthread_stop of the caller (its only signal) ends this wait with
+ * -EINTR (Linux 6.1 on); a count that is there is taken all the same.
+ * Not the killable one: only a fatal signal ends it, and kthread_stop
+ * sends none (signal_pending_state). */
 #define down_interruptible(s) weft_kx_down_intr(&(s)->sem, "down_interruptible", WEFT_HERE)
-#define down_killable(s) weft_kx_down_intr(&(s)->sem, "down_killable", WEFT_HERE)
+#define down_killable(s) (down(s), 0)
 /* 0 when taken, 1 when not: the reverse of mutex_trylock. */
 #define down_trylock(s) (weft_sem_trywait_at(&(s)->sem, WEFT_HERE) != 0)
 #define up(s) weft_sem_post_at(&(s)->sem, WEFT_HERE)

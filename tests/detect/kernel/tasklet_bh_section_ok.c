@@ -37,12 +37,9 @@ static void drain(struct tasklet_struct *t)
 	}
 }
 
-WEFT_TEST(bh_section)
+/* Two items on the backlog, the tasklet scheduled after the first. */
+static void fill(void)
 {
-	tasklet_setup(&drain_t, drain);
-#ifndef BH_ON
-	local_bh_disable();
-#endif
 	for (int i = 1; i <= 2; i++) {
 		struct item *it = kmalloc(sizeof(*it), GFP_ATOMIC);
 
@@ -51,6 +48,15 @@ WEFT_TEST(bh_section)
 		if (i == 1)
 			tasklet_schedule(&drain_t);
 	}
+}
+
+WEFT_TEST(bh_section)
+{
+	tasklet_setup(&drain_t, drain);
+#ifndef BH_ON
+	local_bh_disable();
+#endif
+	fill();
 #ifndef BH_ON
 	local_bh_enable();
 #endif
@@ -68,14 +74,7 @@ WEFT_TEST(irq_section)
 #ifndef BH_ON
 	local_irq_save(flags);
 #endif
-	for (int i = 1; i <= 2; i++) {
-		struct item *it = kmalloc(sizeof(*it), GFP_ATOMIC);
-
-		it->v = i;
-		list_add_tail(&it->node, &backlog);
-		if (i == 1)
-			tasklet_schedule(&drain_t);
-	}
+	fill();
 #ifndef BH_ON
 	local_irq_restore(flags);
 #endif

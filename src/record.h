@@ -43,6 +43,9 @@ struct weft__step {
 	int16_t tid;
 	int16_t kind;              /* STEP_OP, STEP_CHOICE */
 	int32_t value;             /* choice value, or -1 */
+	const void *obj;           /* the object it touched, and how */
+	uint8_t acc;               /* (enum weft__access): give-up probes'
+				      place keys (odpor_giveup.c) */
 	const char *op;
 	const char *objname;
 	const struct weft_loc *loc;

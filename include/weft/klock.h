@@ -115,6 +115,10 @@ void weft_klock_assert_held(const struct weft_klock *l,
 
 /* 1 when the caller holds l (lockdep_is_held).  Not a scheduling point. */
 int weft_klock_held(const struct weft_klock *l);
+/* Whether the caller holds l for writing (exclusively), or for reading
+ * (a shared hold).  Neither blocks nor orders. */
+int weft_klock_held_write(const struct weft_klock *l);
+int weft_klock_held_read(const struct weft_klock *l);
 
 /* The global networking lock, one mutex named "rtnl_mutex". */
 extern struct weft_klock weft_rtnl_mutex;

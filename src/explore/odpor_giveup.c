@@ -66,32 +66,81 @@ void weft__giveup_reset(void)
 	active = false;
 }
 
-/* The place of a cut: the spinner, its pending operation, and the
- * execution's steps so far in their order, with the values chosen, a
- * repeat of the spinner's step just before it (the same operation at the
- * same place, a poll again) left out, so that its polls do not make
- * places of their own.  Keyed by
- * the spinner and its operation alone, the first cut stood for every
- * later one: a poll cut after the other thread's store (reading an older
- * value) hid the cut before it, where running the spinner alone gives up
- * (libstdc++'s binary_semaphore::try_acquire against a release).  Left
- * out, the spinner's steps made a cut before another thread read what
- * the spinner wrote one with the cut after it. */
+/* Writes to an object before a step, for place_key: a small open table,
+ * the objects of one execution's steps (past its size, the rest share a
+ * slot, which only makes fewer places). */
+#define VER_SLOTS 256
+static struct {
+	const void *obj;
+	uint32_t writes;
+} ver[VER_SLOTS];
+static uint32_t nth[WEFT__MAX_THREADS];
+
+static uint32_t *writes_of(const void *obj)
+{
+	uint64_t h = (uint64_t)(uintptr_t)obj * 0x9e3779b97f4a7c15ull;
+	unsigned i = (unsigned)(h >> 56);
+
+	for (unsigned n = 0; n < VER_SLOTS; n++, i = (i + 1) % VER_SLOTS)
+		if (!ver[i].obj || ver[i].obj == obj) {
+			ver[i].obj = obj;
+			return &ver[i].writes;
+		}
+	return &ver[i].writes;
+}
+
+static uint64_t mix(uint64_t x)
+{
+	x ^= x >> 31;
+	x *= 0x7fb5d329728ea185ull;
+	x ^= x >> 27;
+	x *= 0x81dadef4bc2dd44dull;
+	return x ^ (x >> 33);
+}
+
+/* The place of a cut: the spinner, its pending operation, and each step
+ * so far as its thread's n-th, with its operation, its object, the writes
+ * to that object before it and the value chosen.  The steps are summed,
+ * so that another order of the same independent steps is the same place
+ * (the search explores many); a repeat of the spinner's step just before
+ * (a poll again) counts once, and a read adds no write, so that a
+ * spinner's extra polls make no places of their own.  Keyed by the
+ * spinner and its operation alone, the first cut stood for every later
+ * one: a poll cut after the other thread's store (reading an older value)
+ * hid the cut before it, where running the spinner alone gives up
+ * (libstdc++'s binary_semaphore::try_acquire against a release); keyed
+ * by the order of the others' steps alone, a cut before another thread
+ * read what the spinner wrote was the cut after it (a review), and the
+ * orders filled the probes (a golden verification stopped at 256 of
+ * 10,180 places). */
 static uint64_t place_key(const struct weft__op *op, int q)
 {
 	struct weft__trace *T = &weft__S->t;
-	const struct weft__step *st = weft__trace_steps(T);
-	uint64_t k = ((uint64_t)weft__op_signature(op) << 16) ^
-		     (uint64_t)(unsigned)q;
+	const struct weft__step *st = weft__trace_steps(T), *last = NULL;
+	uint64_t k = mix(((uint64_t)weft__op_signature(op) << 16) ^
+			 (uint64_t)(unsigned)q);
 
+	memset(ver, 0, sizeof ver);
+	memset(nth, 0, sizeof nth);
 	for (long i = 0; i < T->nsteps; i++) {
-		uint64_t v = (uint64_t)(uint16_t)(st[i].tid + 1) |
-			     (uint64_t)(uint32_t)st[i].value << 16;
-		if (st[i].tid == q && i > 0 && st[i - 1].tid == q &&
-		    st[i].kind == STEP_OP && st[i - 1].kind == STEP_OP &&
-		    st[i].loc == st[i - 1].loc && st[i].op == st[i - 1].op)
+		const struct weft__step *x = &st[i];
+		uint32_t *w = writes_of(x->obj);
+		int t = x->tid >= 0 && x->tid < WEFT__MAX_THREADS ? x->tid : 0;
+
+		if (x->tid == q && last && x->kind == STEP_OP &&
+		    last->kind == STEP_OP && x->loc == last->loc &&
+		    x->op == last->op && x->obj == last->obj)
 			continue;
-		k = (k ^ v) * 0x100000001b3ull;
+		if (x->tid == q)
+			last = x;
+		k += mix((uint64_t)(uintptr_t)x->op ^
+			 mix((uint64_t)(uintptr_t)x->obj ^
+			     ((uint64_t)*w << 40) ^
+			     ((uint64_t)(uint16_t)t << 24) ^ nth[t]) ^
+			 ((uint64_t)(uint32_t)x->value << 32));
+		nth[t]++;
+		if (x->acc == WEFT__ACC_WRITE)
+			(*w)++;
 	}
 	return k;
 }

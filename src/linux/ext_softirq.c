@@ -76,6 +76,11 @@ void weft__lx_softirq_reopen(const char *name, int bh, int irqs,
 	held_tasklets(true);
 }
 
+int weft_kx_bh_disabled(void)
+{
+	return weft__lx_me()->bh_off > 0;
+}
+
 void weft_kx_bh_off(int delta)
 {
 	struct weft__lx_thread *me = weft__lx_me();

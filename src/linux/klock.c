@@ -668,3 +668,13 @@ int weft_klock_held(const struct weft_klock *l)
 
 	return l->owner == me + 1 || weft__lx_klock_reader(me, l);
 }
+
+int weft_klock_held_write(const struct weft_klock *l)
+{
+	return l->owner == weft__self() + 1;
+}
+
+int weft_klock_held_read(const struct weft_klock *l)
+{
+	return weft__lx_klock_reader(weft__self(), l);
+}

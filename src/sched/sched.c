@@ -293,8 +293,8 @@ record_step(int tid, const weft__tset *en, const weft__tset *elig)
 	weft__trace_dec(T)[T->ndec++] = (uint32_t)tid;
 	weft__trace_steps(T)[s] = (struct weft__step){
 		.tid = (int16_t)tid, .kind = STEP_OP, .value = -1,
-		.op = op->name, .objname = op->objname, .loc = op->loc,
-		.note = NULL };
+		.obj = op->obj, .acc = (uint8_t)op->access, .op = op->name,
+		.objname = op->objname, .loc = op->loc, .note = NULL };
 	X->nsteps = s + 1;
 	T->nsteps = s + 1;
 	step_taken(X, tid, op);

@@ -257,6 +257,8 @@ int weft_kx_in_hardirq(void);
  * (its implicit read section ends: src/linux/rcu_read.c). */
 void weft_kx_bh_off(int delta);
 void weft_kx_bh_counted(void);
+/* 1 while the caller has softirqs disabled (not a scheduling point). */
+int weft_kx_bh_disabled(void);
 
 /* ---- bit and variable wait queues (src/linux/ext_wait_bit.c) ----------
  *

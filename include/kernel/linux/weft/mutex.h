@@ -45,8 +45,22 @@ struct lock_class_key {
 #define lockdep_off() ((void)0)
 #define lockdep_on() ((void)0)
 #define lockdep_assert_held_once(l) lockdep_assert_held(l)
-#define lockdep_assert_held_write(l) lockdep_assert_held(l)
-#define lockdep_assert_held_read(l) lockdep_assert_held(l)
+/* Held in the mode named, as lockdep checks (both were
+ * lockdep_assert_held: a rwsem held for reading passed the write check). */
+#define lockdep_assert_held_write(l)                                          \
+	do {                                                                  \
+		if (!weft_klock_held_write(l))                                \
+			weft_report("misuse", WEFT_HERE,                      \
+				    "lockdep_assert_held_write(%s): the "     \
+				    "caller does not hold it for writing", #l); \
+	} while (0)
+#define lockdep_assert_held_read(l)                                           \
+	do {                                                                  \
+		if (!weft_klock_held_read(l))                                 \
+			weft_report("misuse", WEFT_HERE,                      \
+				    "lockdep_assert_held_read(%s): the "      \
+				    "caller does not hold it for reading", #l); \
+	} while (0)
 #define lockdep_assert_not_held(l)                                            \
 	do {                                                                  \
 		if (weft_klock_held(l))                                       \
@@ -69,9 +83,29 @@ struct lock_class_key {
 				    "lockdep_assert_irqs_enabled: interrupts " \
 				    "are disabled");                          \
 	} while (0)
-#define lockdep_assert_in_softirq() ((void)0)
-#define lockdep_assert_preemption_disabled() ((void)0)
-#define lockdep_assert_preemption_enabled() ((void)0)
+#define lockdep_assert_in_softirq()                                           \
+	do {                                                                  \
+		if (!in_softirq())                                            \
+			weft_report("misuse", WEFT_HERE,                      \
+				    "lockdep_assert_in_softirq: not in "      \
+				    "softirq context");                       \
+	} while (0)
+/* Preemption counts as off in any atomic section weft knows (an RCU read
+ * section too, as without CONFIG_PREEMPT_RCU): no false report. */
+#define lockdep_assert_preemption_disabled()                                  \
+	do {                                                                  \
+		if (preemptible())                                            \
+			weft_report("misuse", WEFT_HERE,                      \
+				    "lockdep_assert_preemption_disabled: "    \
+				    "the caller is preemptible");             \
+	} while (0)
+#define lockdep_assert_preemption_enabled()                                   \
+	do {                                                                  \
+		if (!preemptible())                                           \
+			weft_report("misuse", WEFT_HERE,                      \
+				    "lockdep_assert_preemption_enabled: "     \
+				    "preemption is disabled");                \
+	} while (0)
 #define lockdep_assert(c) WARN_ON(!(c))
 #define lockdep_assert_once(c) WARN_ON_ONCE(!(c))
 #define lockdep_is_held_type(l, r) lockdep_is_held(l)

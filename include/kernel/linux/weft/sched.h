@@ -48,7 +48,9 @@
 #define set_special_state(s) weft_kx_set_state((s), WEFT_HERE)
 #define schedule() ((void)weft_kx_schedule(-1, "schedule", WEFT_HERE))
 #define io_schedule() ((void)weft_kx_schedule(-1, "io_schedule", WEFT_HERE))
-#define schedule_preempt_disabled() schedule()
+/* Preemption on for the sleep, off again after it, as the kernel's. */
+#define schedule_preempt_disabled()                                           \
+	(preempt_enable(), schedule(), preempt_disable())
 #define freezable_schedule() schedule()
 #define weft_kx_timeout(t) ((long)(t) == LONG_MAX ? -1L : (long)(t) < 0 ? 0L : (long)(t))
 /* schedule_timeout(MAX_SCHEDULE_TIMEOUT) is schedule() and returns its
@@ -83,7 +85,22 @@
 	}))
 #define wake_up_state(t, s) weft_kx_wake_up_state((t), (s), WEFT_HERE)
 #define yield() weft_yield_at(WEFT_HERE)
-#define cond_resched_lock(l) (cond_resched())
-#define cond_resched_rcu() (cond_resched())
+/* The kernel drops the lock (the RCU read section) around the resched
+ * when another CPU wants it or a reschedule is due, either of which may
+ * be so at any time: here always, and the caller is told (1) that it
+ * was dropped.  They were cond_resched(), a sleep in atomic context. */
+#define cond_resched_lock(l)                                                  \
+	(__extension__({                                                      \
+		spin_unlock(l);                                               \
+		cond_resched();                                               \
+		spin_lock(l);                                                 \
+		1;                                                            \
+	}))
+#define cond_resched_rcu()                                                    \
+	do {                                                                  \
+		rcu_read_unlock();                                            \
+		cond_resched();                                               \
+		rcu_read_lock();                                              \
+	} while (0)
 
 #endif

@@ -149,10 +149,17 @@ typedef seqcount_t seqcount_latch_t;
 	} while (0)
 /* A writer of a seqcount that names its lock must hold it, as lockdep
  * asserts (the raw form does not check; a writer without it was
- * verified, a helper's probe). */
+ * verified, a helper's probe); a plain seqcount_t's writer must have
+ * preemption off (since Linux 5.10: a reader spinning on the CPU of a
+ * preempted writer never ends), which was verified too. */
 #define write_seqcount_begin(s)                                               \
 	do {                                                                  \
 		__typeof__(s) weft_sw_ = (s);                                 \
+		if (!weft_sw_->assoc && preemptible())                        \
+			weft_report("misuse", WEFT_HERE,                      \
+				    "write_seqcount_begin of a seqcount_t "   \
+				    "with preemption on (lockdep: "           \
+				    "lockdep_assert_preemption_disabled)");   \
 		if (weft_sw_->assoc && !weft_klock_held(weft_sw_->assoc))     \
 			weft_report("misuse", WEFT_HERE,                      \
 				    "write_seqcount_begin without holding "  \

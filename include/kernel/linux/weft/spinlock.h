@@ -21,7 +21,11 @@
 #define raw_spin_unlock_bh(l) spin_unlock_bh(l)
 #define raw_spin_trylock(l) spin_trylock(l)
 #define raw_spin_is_locked(l) spin_is_locked(l)
-#define spin_trylock_bh(l) spin_trylock(l)
+/* As the kernel's: softirqs off first, on again when the lock is busy
+ * (it was spin_trylock: a timer callback taking the lock was a false
+ * deadlock against the holder). */
+#define spin_trylock_bh(l)                                                    \
+	(weft_kx_bh_off(1), spin_trylock(l) ? 1 : (weft_kx_bh_off(-1), 0))
 /* As the kernel's: a failed spin_trylock_irq enables interrupts, a
  * failed spin_trylock_irqsave restores them. */
 #define spin_trylock_irq(l)                                                   \
@@ -155,10 +159,15 @@ typedef struct {
 #define preemptible() (!weft_in_atomic())
 #define preempt_count() (weft_in_atomic() ? 1 : 0)
 /* Softirq context: a timer or RCU callback, a tasklet.  Hard-interrupt
- * context: a handler given to request_irq. */
-#define in_softirq() weft_kx_in_softirq()
+ * context: a handler given to request_irq.  As the kernel's softirq
+ * count, in_softirq() and in_interrupt() are also true with softirqs
+ * disabled (local_bh_disable, spin_lock_bh); in_serving_softirq() is not
+ * (they were in_serving_softirq(): a WARN_ON(!in_softirq()) under
+ * local_bh_disable and a kmalloc(in_interrupt() ? GFP_ATOMIC :
+ * GFP_KERNEL) under spin_lock_bh were false reports). */
+#define in_softirq() (weft_kx_in_softirq() || weft_kx_bh_disabled())
 #define in_serving_softirq() weft_kx_in_softirq()
-#define in_interrupt() (weft_kx_in_softirq() || weft_kx_in_hardirq())
+#define in_interrupt() (in_softirq() || weft_kx_in_hardirq())
 #define in_task() (!in_interrupt())
 #define in_irq() weft_kx_in_hardirq()
 #define in_hardirq() weft_kx_in_hardirq()
@@ -172,7 +181,12 @@ typedef struct {
 			might_sleep();                                        \
 	} while (0)
 #define might_fault() might_sleep()
-#define cant_sleep() ((void)0)
+#define cant_sleep()                                                          \
+	do {                                                                  \
+		if (preemptible())                                            \
+			weft_report("misuse", WEFT_HERE,                      \
+				    "cant_sleep() in preemptible code");      \
+	} while (0)
 #define non_block_start() ((void)0)
 #define non_block_end() ((void)0)
 

@@ -115,6 +115,14 @@ int weft_kx_cpu_id(int check, const char *what, int nr,
 	return *cpu;
 }
 
+void weft__lx_cpu_bind_self(int cpu)
+{
+	int *bound;
+
+	rec_of(tid_of(weft__self()), &bound);
+	*bound = cpu;
+}
+
 void weft_kx_kthread_bind(struct weft_ktask *t, int cpu, int nr,
 			  const struct weft_loc *loc)
 {

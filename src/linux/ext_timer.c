@@ -101,6 +101,9 @@ static void handler_thread(void *arg)
 		t->queued = 0;
 		t->ev.fired = 0;
 		t->running = weft__self() + 1;
+		t->migrated = 0;
+		/* On add_timer_on's CPU, if it named one. */
+		weft__lx_cpu_bind_self(t->cpu_plus1 - 1);
 		at = t->armed_at;
 		name = xname(t);
 		if (!t->cls)
@@ -117,6 +120,7 @@ static void handler_thread(void *arg)
 		struct weft__lx_thread *me = weft__lx_me();
 		int irqs_were = me->irqs_off;
 		me->cause = &t->ev;
+		me->timer_moved = false;
 		/* An hrtimer without _SOFT: hard-interrupt context (the spin
 		 * checks of ext_irq.c, in_hardirq()).  A TIMER_IRQSAFE
 		 * timer's callback runs with interrupts off, as
@@ -146,12 +150,18 @@ static void handler_thread(void *arg)
 		weft__lx_ctx_leave(&save);
 		/* The handler may have freed its timer (a legal idiom): the
 		 * end is recorded without checking the timer's memory.  It
-		 * makes the thread a daemon again (liveness). */
+		 * makes the thread a daemon again (liveness).  Not a release
+		 * once add_timer_on moved the timer away: a del_timer_sync
+		 * went on before it then, and races with it (as a release,
+		 * the wait between the move and the end was never tried).
+		 * The handler may have freed the timer: its thread keeps the
+		 * flag. */
 		{
+			bool moved = me->timer_moved;
 			struct weft__op done = {
 				.name = "timer_done", .obj = &weft__lx_dom,
 				.objname = name, .access = WEFT__ACC_WRITE,
-				.release = true,
+				.release = !moved,
 				.liveness = WEFT__LIVE_TOGGLE, .loc = at };
 			weft__visible(&done);
 		}
@@ -246,7 +256,31 @@ int weft_xtimer_mod(struct weft_xtimer *t, unsigned long expires,
 static bool idle(const struct weft__op *op)
 {
 	const struct weft_xtimer *t = op->arg;
-	return !t->running;
+	return !t->running || t->migrated;
+}
+
+int weft_xtimer_mod_on(struct weft_xtimer *t, int cpu, int nr,
+		       const struct weft_loc *loc)
+{
+	check(t, "add_timer_on", loc);
+	if (cpu < 0 || cpu >= nr)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "add_timer_on(%s, %d): no such CPU (0 to %d)",
+			   xname(t), cpu, nr - 1);
+	bool away = t->running == weft__self() + 1 &&
+		    cpu != weft_kx_cpu_id(0, "add_timer_on", nr, loc);
+	int was = weft_xtimer_mod(t, t->expires, 0, 0, loc);
+
+	/* Part of the mod_timer step, a write of the domain object, as
+	 * the del_timer_sync it lets go on: set before it, the step before
+	 * (a plain access, independent of the wait) enabled the wait, and
+	 * the explorer took the two orders for one, never trying the wait
+	 * after it. */
+	t->migrated |= away;
+	if (away)
+		weft__lx_me()->timer_moved = true;
+	t->cpu_plus1 = cpu + 1;
+	return was;
 }
 
 static int running_waitdesc(const struct weft__op *op, char *buf, size_t n)
@@ -304,7 +338,7 @@ int weft_xtimer_del(struct weft_xtimer *t, int mode, int shutdown,
 	}
 	weft__visible(&op);
 	weft__check_access(t, sizeof *t, true, loc);
-	if (mode == 2 && t->running)
+	if (mode == 2 && t->running && !t->migrated)
 		return -1;
 	was = t->ev.armed || t->queued;
 	weft__lx_ev_disarm(&t->ev);

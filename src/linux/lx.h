@@ -90,6 +90,10 @@ struct weft__lx_thread {
 	const struct weft_klock *irqs_on_lock[4];
 	const struct weft_loc *irqs_on_taken[4];
 	int bh_off;                     /* softirq-disabled depth (ext_softirq.c) */
+	/* the timer handler's timer was moved to another CPU by
+	 * add_timer_on in this run (ext_timer.c): kept here, since the
+	 * handler may free the timer */
+	bool timer_moved;
 	/* an implicit read section of the classic domain is open: one that
 	 * an rcu_dereference in a context that is a reader without
 	 * rcu_read_lock began (rcu_read.c) */
@@ -194,6 +198,10 @@ int weft__lx_softirq_holder(void);
  * (0: none); see weft_work_queue_on. */
 int weft__lx_work_queue_held(struct weft_wq *wq, struct weft_work *w,
 			     int cpu, int holder, const struct weft_loc *loc);
+/* The calling thread runs on CPU cpu from now on (its smp_processor_id),
+ * or, with -1, on a CPU of its own again (ext_percpu.c): a timer's
+ * handler on add_timer_on's CPU. */
+void weft__lx_cpu_bind_self(int cpu);
 /* Whether thread t (a holder) is still in that section. */
 bool weft__lx_softirq_held(int t);
 /* Softirqs or interrupts on again (the step's name), bh and irqs the

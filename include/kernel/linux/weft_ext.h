@@ -44,6 +44,11 @@ struct weft_xtimer {
 	int thread;                /* its handler thread's id + 1 */
 	int cls;                   /* lock-order class + 1 of "handler runs" */
 	const struct weft_loc *init, *armed_at;
+	int cpu_plus1;             /* add_timer_on's CPU + 1 (0: any): its
+				      handler runs there */
+	unsigned char migrated;    /* moved to another CPU's base by its
+				      running handler: del_timer_sync does
+				      not wait for that run (ext_timer.c) */
 };
 
 /* A flag of weft_xtimer_init: the handler runs in hard-interrupt context
@@ -63,6 +68,14 @@ void weft_xtimer_init(struct weft_xtimer *t, void (*fn)(struct weft_xtimer *),
  * was pending.  pending_only: only modify a pending timer
  * (mod_timer_pending); reduce: only move an earlier expiry
  * (timer_reduce).  Never blocks. */
+/* add_timer_on: arm t at t->expires on CPU cpu (nr: WEFT_NR_CPUS).  From
+ * t's own handler, to a CPU other than the handler's, the kernel moves
+ * the running timer to the new base at once: a del_timer_sync then finds
+ * it not running there and returns while the handler runs on (its
+ * kernel-doc: the handler must not call add_timer_on).  A scheduling
+ * point; orders as mod_timer. */
+int weft_xtimer_mod_on(struct weft_xtimer *t, int cpu, int nr,
+		       const struct weft_loc *loc);
 int weft_xtimer_mod(struct weft_xtimer *t, unsigned long expires,
 		    int pending_only, int reduce, const struct weft_loc *loc);
 /* Deactivate t; 1 when it was pending.  mode 0: del_timer (never

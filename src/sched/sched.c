@@ -756,6 +756,14 @@ _Noreturn void weft__thread_exit_current(void)
 	int next;
 
 	weft__stack_check_end(t);
+	/* A thread that ends inside an atomic section leaves it as
+	 * __VERIFIER_atomic_end would, a release: the next thread's section
+	 * came after it, and its accesses were a false data race with this
+	 * one's (a probe of SV-COMP-style programs). */
+	if (X->atomic_tid == t->id) {
+		X->atomic_depth = 1;
+		weft__atomic_end("atomic_end (thread exit)", NULL);
+	}
 	{
 		struct weft__op op = {
 			.name = "exit", .obj = t, .access = WEFT__ACC_WRITE,

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "lx.h"
+#include <kernel/linux/weft_ext.h>
 #include <weft/refcount.h>
 
 /* Zero when the program starts, and written only through weft__lx_me
@@ -235,4 +236,34 @@ void weft__linux_ctx_end(void)
 	weft__lx_kthread_end_check();
 	weft__lx_kref_end_check();
 	weft__lx_held_end_check();
+}
+
+void weft__lx_depths_save(struct weft__lx_depths *d)
+{
+	const struct weft__lx_thread *me = weft__lx_me();
+
+	*d = (struct weft__lx_depths){ me->bh_off, me->irqs_off,
+				       weft_kx_atomic_depth() };
+}
+
+void weft__lx_depths_check(const struct weft__lx_depths *d, const char *what,
+			   const char *name, const char *says,
+			   const struct weft_loc *loc)
+{
+	const struct weft__lx_thread *me = weft__lx_me();
+	const char *left = NULL;
+
+	if (me->bh_off != d->bh)
+		left = me->bh_off > d->bh ? "softirqs disabled"
+					  : "softirqs enabled it did not disable";
+	else if (me->irqs_off != d->irqs)
+		left = me->irqs_off ? "interrupts disabled"
+				    : "interrupts enabled";
+	else if (weft_kx_atomic_depth() != d->atomic)
+		left = "preemption disabled (an atomic section left open: "
+		       "get_cpu without put_cpu, preempt_disable)";
+	if (left)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s %s returned with %s (the kernel: \"%s\")",
+			   what, name, left, says);
 }

@@ -102,6 +102,13 @@ static void irq_thread(void *arg)
 			weft__fail(WEFT__K(MISUSE), d->loc,
 				   "interrupt handler %s "
 				   "returned holding a lock", d->name);
+		/* genirq warns "irq N handler enabled interrupts"
+		 * (spin_unlock_irq in a handler); it was verified. */
+		if (!me->irqs_off)
+			weft__fail(WEFT__K(MISUSE), d->loc,
+				   "interrupt handler %s enabled interrupts "
+				   "(spin_unlock_irq, local_irq_enable: use "
+				   "the irqsave forms)", d->name);
 		me->irqs_off = irqs_were;
 		me->hardirq = 0;
 		weft__lx_ctx_leave(&save);

@@ -94,6 +94,7 @@ static void handler_thread(void *arg)
 		const struct weft_loc *at;
 		const char *name;
 		int cls, restart = 0;
+		struct weft__lx_depths depths;
 
 		weft__visible(&op);
 		/* A timer freed while pending is caught when it would run. */
@@ -132,11 +133,15 @@ static void handler_thread(void *arg)
 		if (t->flags & (WEFT_XTIMER_HARDIRQ | WEFT_XTIMER_IRQSAFE))
 			me->irqs_off = 1;
 		weft__lock_acquire(cls, at, false);
+		weft__lx_depths_save(&depths);
 		if (t->rfn)
 			restart = t->rfn(t);
 		else
 			t->fn(t);
 		me = weft__lx_me();
+		if (!weft__lx_nheld(weft__self()))
+			weft__lx_depths_check(&depths, "timer callback", name,
+					      "timer: preempt leak", at);
 		if (t->flags & (WEFT_XTIMER_HARDIRQ | WEFT_XTIMER_IRQSAFE)) {
 			me->hardirq = 0;
 			me->irqs_off = irqs_were;

@@ -176,6 +176,21 @@ void weft__lx_ctx_enter(struct weft__lx_ctx_save *s, const char *atomic_what,
 		  const char *atomic_name, int skip0, int skip1);
 void weft__lx_ctx_leave(const struct weft__lx_ctx_save *s);
 
+/* The depths a callback (a work, a timer's handler) must give back as it
+ * found them: softirqs and interrupts disabled, atomic sections
+ * (preempt_disable, get_cpu).  Saved before the callback; checked after
+ * it, where a difference is misuse, as the kernel's own checks report
+ * ("BUG: workqueue leaked atomic, lock or RCU", the timer's "preempt
+ * leak").  what and name say whose, says what the kernel prints; loc is
+ * its place. */
+struct weft__lx_depths {
+	int bh, irqs, atomic;
+};
+void weft__lx_depths_save(struct weft__lx_depths *d);
+void weft__lx_depths_check(const struct weft__lx_depths *d, const char *what,
+			   const char *name, const char *says,
+			   const struct weft_loc *loc);
+
 /* A step named step that reads who holds l, then a thread other than
  * the caller holding l (for writing, when shared) with exposed(t) true,
  * or -1 (ext_irq.c): the holder an interrupt or a softirq could run on

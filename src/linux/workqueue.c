@@ -324,6 +324,7 @@ static void run_work(struct weft_wq *wq, struct weft_work *w,
 	 * to its owner: nothing of the work is read after it. */
 	const char *name = w->name;
 	const struct weft_klock *held;
+	struct weft__lx_depths depths;
 
 	me->wq = wq;
 	me->work = w;
@@ -337,6 +338,7 @@ static void run_work(struct weft_wq *wq, struct weft_work *w,
 			   wc + 1);
 	weft__lock_acquire(qc, loc, false);
 	weft__lock_acquire(wc, loc, false);
+	weft__lx_depths_save(&depths);
 	fn(w);
 	held = weft__lx_held_last(weft__self());
 	if (held)
@@ -347,6 +349,10 @@ static void run_work(struct weft_wq *wq, struct weft_work *w,
 			   "work %s returned inside an RCU "
 			   "read section (rcu_read_lock at %s)", name,
 			   weft__lx_site(me->rcu_loc));
+	if (!held)
+		weft__lx_depths_check(&depths, "work", name,
+				      "BUG: workqueue leaked atomic, lock or "
+				      "RCU", loc);
 	weft__lock_release(wc, loc);
 	weft__lock_release(qc, loc);
 	weft__lx_ctx_leave(&save);

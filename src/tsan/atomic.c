@@ -274,9 +274,10 @@ static bool cas_spurious(void)
 				 name, pc);                                   \
 		old = *a;                                                     \
 		*ok = old == c && !(t >= 0 && weak && cas_spurious());        \
-		if (t >= 0 && *ok)                                            \
+		if (t >= 0 && *ok) {                                          \
+			weft__weak_cas_succeeded(a, sizeof v, fmo, pc);       \
 			weft__weak_rmw(a, &v, sizeof v, mo, true, pc);        \
-		else if (t >= 0)                                              \
+		} else if (t >= 0)                                            \
 			weft__weak_cas_failed(a, sizeof v, fmo, pc);          \
 		if (*ok)                                                      \
 			*a = v;                                               \

@@ -53,6 +53,8 @@ void weft__weak_store(const volatile void *a, const void *v, unsigned n,
  * the failure order fmo (never a store, whatever the order: a failed
  * seq_cst one that was recorded as one let a later load read a value
  * never stored, and cut the publisher's release from it). */
+void weft__weak_cas_succeeded(const volatile void *a, unsigned n, int fmo,
+			      uintptr_t pc);
 void weft__weak_cas_failed(const volatile void *a, unsigned n, int fmo,
 			   uintptr_t pc);
 void weft__weak_rmw(const volatile void *a, const void *v, unsigned n,

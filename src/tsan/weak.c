@@ -332,6 +332,11 @@ void weft__weak_rmw(const volatile void *a, const void *nv, unsigned n,
 	if (!wrote && !releases(mo))
 		return;
 	load_buffering(t, a, mo, pc);
+	/* Its store lands last, as a plain store's: an exchange after
+	 * another thread's unordered store to the location may land before
+	 * it in C11 and read the older value (S with an exchange was
+	 * verified with no word of it: a probe of litmus programs). */
+	store_order(&l->h[l->len - 1], tid, mo, pc);
 	memcpy(&v, nv, n);
 	if (releases(mo))
 		own = weft__wk_clk_of(tid);
@@ -344,21 +349,37 @@ void weft__weak_rmw(const volatile void *a, const void *nv, unsigned n,
  * read an older one as a load of its failure order may: said once per
  * test when an older store was readable (a probe's store buffering
  * through two failed compare-exchanges was verified with no word of it). */
+static void cas_note(const struct weft__wk_loc *l, int tid, int fmo,
+		     uintptr_t pc)
+{
+	if (!weft__verdict_noted(CAS_NOTE) &&
+	    oldest_readable(l, tid, weft__wk_thr(tid), fmo == 5) < l->len - 1)
+		weft__verdict_note(
+			CAS_NOTE,
+			weft__internf("a compare-exchange reads the latest "
+				      "store (%s): a bug that needs it to read "
+				      "an older one and fail, as a load of its "
+				      "failure order may, is not found",
+				      site(pc)));
+}
+
 void weft__weak_cas_failed(const volatile void *a, unsigned n, int fmo,
 			   uintptr_t pc)
 {
 	int tid = weft__self();
 	struct weft__wk_loc *l = weft__wk_loc(a, n);
 
-	if (!weft__verdict_noted(CAS_NOTE) &&
-	    oldest_readable(l, tid, weft__wk_thr(tid), fmo == 5) < l->len - 1)
-		weft__verdict_note(
-			CAS_NOTE,
-			weft__internf("a failed compare-exchange reads the "
-				      "latest store (%s): a bug that needs it "
-				      "to read an older one, as a load may, is "
-				      "not found", site(pc)));
+	cas_note(l, tid, fmo, pc);
 	took(l, l->len - 1, tid, fmo);
+}
+
+/* One that succeeded might have failed the same way: a message passed
+ * through a relaxed flag and then a compare-exchange of the data was
+ * verified with no word of it (a probe of litmus programs). */
+void weft__weak_cas_succeeded(const volatile void *a, unsigned n, int fmo,
+			      uintptr_t pc)
+{
+	cas_note(weft__wk_loc(a, n), weft__self(), fmo, pc);
 }
 
 /* ---- fences ----------------------------------------------------------------- */

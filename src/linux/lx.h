@@ -432,6 +432,10 @@ bool weft__lx_rcu_gp_pending(const struct weft_rcu_domain *d);
  * handler): a scheduling point then (rcu_read.c), nothing otherwise.
  * loc: the call that left, or NULL. */
 void weft__lx_rcu_implicit_end(const struct weft_loc *loc);
+/* A grace period of d begins: the other threads in a context that is a
+ * reader without rcu_read_lock are readers it waits for (rcu_read.c). */
+void weft__lx_rcu_implicit_open_others(struct weft_rcu_domain *d,
+				       const struct weft_loc *loc);
 /* Thread t's read section of d: its depth (0 outside), and the stamp and
  * site of its outermost entry in *stamp and *loc (rcu_read.c). */
 int weft__lx_rcu_depth(const struct weft__lx_thread *t,

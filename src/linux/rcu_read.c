@@ -205,12 +205,54 @@ static bool implicit_reader(const struct weft__lx_thread *me)
 	       me->spin_depth > 0;
 }
 
+/* A grace period of the classic domain begins (its start step): every
+ * other thread in such a context that has no section yet gets its
+ * implicit one now, begun before the period, which then waits for the
+ * context's end.  Opened at the first rcu_dereference only, a region
+ * that read a flag with READ_ONCE, found it set before the updater
+ * cleared it, and then used the buffer freed after synchronize_rcu was
+ * a false use-after-free (the kernel's period waits for the region: a
+ * probe of kernel patterns). */
+void weft__lx_rcu_implicit_open_others(struct weft_rcu_domain *d,
+				       const struct weft_loc *loc)
+{
+	int n = weft__nthreads(), self = weft__self();
+
+	if (d != &weft__lx_rcu_classic)
+		return;
+	for (int i = 0; i < n; i++) {
+		struct weft__lx_thread *x = &weft__lx_th[i];
+		if (i == self || weft__thread_done(i) || x->rcu_depth > 0 ||
+		    !implicit_reader(x))
+			continue;
+		x->rcu_depth = 1;
+		x->rcu_implicit = 1;
+		x->rcu_stamp = ++d->clock;
+		x->rcu_loc = loc;
+		x->rcu_late = 0;
+		d->used = 1;
+		weft__lx_rcu_any_reader = true;
+	}
+}
+
 void weft__lx_rcu_implicit_end(const struct weft_loc *loc)
 {
 	struct weft__lx_thread *me = weft__lx_me();
 
-	if (!me->rcu_implicit || implicit_reader(me))
+	if (implicit_reader(me))
 		return;
+	/* A region that opened no section ended before any grace period
+	 * began (one that began meanwhile opened its section): a later
+	 * period's start, a write of the domain, comes after it, as the
+	 * kernel orders every such region before the period's end.  Its
+	 * plain read of a buffer freed after synchronize_rcu was a false
+	 * data race.  Not while a period is pending: a region begun after
+	 * its start is not ordered before its end. */
+	if (!me->rcu_implicit) {
+		if (!weft__lx_rcu_gp_pending(&weft__lx_rcu_classic))
+			weft__clock_read_release(&weft__lx_rcu_classic);
+		return;
+	}
 	me->rcu_implicit = 0;
 	weft_rcu_domain_read_unlock(&weft__lx_rcu_classic, 0, loc);
 }

@@ -465,12 +465,6 @@ bool weft__clock_unfenced(int tid, uint32_t after, const char **name,
 /* The release clock the operations of the core and the models left on
  * obj (*c, with the returned number of entries; 0: none). */
 int weft__release_clock(const void *obj, const uint32_t **c);
-/* A read release of obj by the running thread outside any step: what it
- * did so far is ordered before a later write step on obj (as a reader's
- * unlock orders it before the next writer), and a new epoch of its own
- * begins.  Not a scheduling point; the caller's model must keep the
- * orders the explorer tries equivalent (see rcu_read.c). */
-void weft__clock_read_release(const void *obj);
 /* The running test thread as the race detector sees it, set wherever the
  * running thread changes (weft__set_running), so that the question below
  * is a few loads from one cache line instead of a call. */

@@ -41,11 +41,12 @@
  * so a crashing worker never loses its schedule. */
 struct weft__step {
 	int16_t tid;
-	int16_t kind;              /* STEP_OP, STEP_CHOICE */
+	int8_t kind;               /* STEP_OP, STEP_CHOICE */
+	uint8_t acc;               /* how it touched obj (enum weft__access):
+				      give-up probes' place keys
+				      (odpor_giveup.c) */
 	int32_t value;             /* choice value, or -1 */
-	const void *obj;           /* the object it touched, and how */
-	uint8_t acc;               /* (enum weft__access): give-up probes'
-				      place keys (odpor_giveup.c) */
+	const void *obj;           /* the object it touched */
 	const char *op;
 	const char *objname;
 	const struct weft_loc *loc;

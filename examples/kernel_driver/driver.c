@@ -9,8 +9,10 @@
 // not wait for a handler that is already running on another CPU.  That
 // handler can queue reset_work after cancel_work_sync() returned, and the
 // work then runs on a device that has been freed.  (driver_fixed.c is the
-// fix: timer_shutdown_sync() before cancel_work_sync().)
-//! expect: bug use-after-free
+// fix: timer_shutdown_sync() before cancel_work_sync().)  weft reports
+// the work's write to the device and the free unordered, a data race;
+// with --races=off, the work's read after the free, a use-after-free.
+//! expect: bug data-race
 #include <linux/module.h>
 #include <linux/init.h>
 #include <linux/slab.h>

@@ -90,6 +90,10 @@ struct weft__lx_thread {
 	const struct weft_klock *irqs_on_lock[4];
 	const struct weft_loc *irqs_on_taken[4];
 	int bh_off;                     /* softirq-disabled depth (ext_softirq.c) */
+	/* its own clock entry at the end of its last context that was a
+	 * reader without rcu_read_lock and opened no section: the next
+	 * grace period's start is ordered after it (rcu_read.c) */
+	uint32_t region_end;
 	/* the timer handler's timer was moved to another CPU by
 	 * add_timer_on in this run (ext_timer.c): kept here, since the
 	 * handler may free the timer */
@@ -432,10 +436,12 @@ bool weft__lx_rcu_gp_pending(const struct weft_rcu_domain *d);
  * handler): a scheduling point then (rcu_read.c), nothing otherwise.
  * loc: the call that left, or NULL. */
 void weft__lx_rcu_implicit_end(const struct weft_loc *loc);
-/* A grace period of d begins: the other threads in a context that is a
- * reader without rcu_read_lock are readers it waits for (rcu_read.c). */
-void weft__lx_rcu_implicit_open_others(struct weft_rcu_domain *d,
-				       const struct weft_loc *loc);
+/* A grace period of d begins (the caller's step): the other threads in a
+ * context that is a reader without rcu_read_lock are readers it waits
+ * for, and such contexts that ended before are ordered before it
+ * (rcu_read.c). */
+void weft__lx_rcu_gp_begins(struct weft_rcu_domain *d,
+			    const struct weft_loc *loc);
 /* Thread t's read section of d: its depth (0 outside), and the stamp and
  * site of its outermost entry in *stamp and *loc (rcu_read.c). */
 int weft__lx_rcu_depth(const struct weft__lx_thread *t,

@@ -189,7 +189,7 @@ void weft_rcu_domain_synchronize(struct weft_rcu_domain *d,
 			   weft__lx_site(at));
 	weft_might_sleep(f->sync, NULL, loc);
 	weft__visible(&op);
-	weft__lx_rcu_implicit_open_others(d, loc);
+	weft__lx_rcu_gp_begins(d, loc);
 	op.arg2 = (long)++d->clock;
 	op.ready = gp_elapsed;
 	/* The wait: on d alone (a section begun after the start is late,

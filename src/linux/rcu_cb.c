@@ -121,6 +121,7 @@ static void enqueue(struct weft_rcu_domain *d, struct weft_rcu_head *h,
 
 	weft__lx_rcu_alive(d, what, loc);
 	weft__visible(&op);
+	weft__lx_rcu_gp_begins(d, loc);
 	weft__check_access(h, sizeof *h, true, loc);
 	for (struct weft_rcu_head *x = d->head; x; x = x->next)
 		if (x == h)

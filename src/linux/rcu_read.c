@@ -208,20 +208,25 @@ static bool implicit_reader(const struct weft__lx_thread *me)
 /* A grace period of the classic domain begins (its start step): every
  * other thread in such a context that has no section yet gets its
  * implicit one now, begun before the period, which then waits for the
- * context's end.  Opened at the first rcu_dereference only, a region
- * that read a flag with READ_ONCE, found it set before the updater
- * cleared it, and then used the buffer freed after synchronize_rcu was
- * a false use-after-free (the kernel's period waits for the region: a
- * probe of kernel patterns). */
-void weft__lx_rcu_implicit_open_others(struct weft_rcu_domain *d,
-				       const struct weft_loc *loc)
+ * context's end; and the regions that ended before are ordered before
+ * the start (their threads' clock entries at their ends are acquired,
+ * their own accesses so: what they saw of others is left out, which
+ * reports more races, never fewer).  Opened at the first rcu_dereference
+ * only, a region that read a flag with READ_ONCE, found it set before
+ * the updater cleared it, and then used the buffer freed after
+ * synchronize_rcu was a false use-after-free (the kernel's period waits
+ * for the region: a probe of kernel patterns). */
+void weft__lx_rcu_gp_begins(struct weft_rcu_domain *d,
+			    const struct weft_loc *loc)
 {
 	int n = weft__nthreads(), self = weft__self();
+	uint32_t ends[WEFT__MAX_THREADS];
 
 	if (d != &weft__lx_rcu_classic)
 		return;
 	for (int i = 0; i < n; i++) {
 		struct weft__lx_thread *x = &weft__lx_th[i];
+		ends[i] = i == self ? 0 : x->region_end;
 		if (i == self || weft__thread_done(i) || x->rcu_depth > 0 ||
 		    !implicit_reader(x))
 			continue;
@@ -233,6 +238,7 @@ void weft__lx_rcu_implicit_open_others(struct weft_rcu_domain *d,
 		d->used = 1;
 		weft__lx_rcu_any_reader = true;
 	}
+	weft__vc_acquire(self, ends, n);
 }
 
 void weft__lx_rcu_implicit_end(const struct weft_loc *loc)
@@ -241,16 +247,16 @@ void weft__lx_rcu_implicit_end(const struct weft_loc *loc)
 
 	if (implicit_reader(me))
 		return;
-	/* A region that opened no section ended before any grace period
-	 * began (one that began meanwhile opened its section): a later
-	 * period's start, a write of the domain, comes after it, as the
-	 * kernel orders every such region before the period's end.  Its
-	 * plain read of a buffer freed after synchronize_rcu was a false
-	 * data race.  Not while a period is pending: a region begun after
-	 * its start is not ordered before its end. */
+	/* A region that opened no section: the next grace period to begin
+	 * is ordered after it (weft__lx_rcu_gp_begins), as the kernel
+	 * orders every such region before the end of a period begun after
+	 * it.  Its own accesses are: its clock entry is kept, and what it
+	 * does next is a new epoch.  (Its plain read of a buffer freed after
+	 * synchronize_rcu was a false data race.) */
 	if (!me->rcu_implicit) {
-		if (!weft__lx_rcu_gp_pending(&weft__lx_rcu_classic))
-			weft__clock_read_release(&weft__lx_rcu_classic);
+		int self = weft__self();
+		me->region_end = weft__vc(self)[self];
+		weft__vc_tick(self);
 		return;
 	}
 	me->rcu_implicit = 0;

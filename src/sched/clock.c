@@ -420,22 +420,6 @@ void weft__vc_tick(int tid)
 	vc_tick(weft__X->th[tid].vc, tid);
 }
 
-void weft__clock_read_release(const void *obj)
-{
-	struct weft__exec *X = weft__X;
-	struct weft__thread *t;
-	struct weft__objrec *r;
-
-	if (!X || X->cur < 0)
-		return;
-	t = &X->th[X->cur];
-	r = weft__objrec_find(obj, true);
-	vc_join4(r->rvc, t->vc, quad(X->nthreads));
-	r->rvc_zero = false;
-	vc_tick(t->vc, t->id);
-	weft__set_running(X->cur);
-}
-
 int weft__release_clock(const void *obj, const uint32_t **c)
 {
 	struct weft__objrec *r = weft__objrec_find(obj, false);

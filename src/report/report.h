@@ -21,6 +21,9 @@ const char *weft__symbolize(const void *addr);
 void weft__name_model_object(const void *addr, size_t size, const char *name);
 char *weft__demangle(const char *name, bool function);
 void weft__symbols_load(void);
+/* Whether weft-cc linked the program from optimized code (-O1 and up:
+ * its mark weft_cc_optimized). */
+bool weft__program_optimized(void);
 /* Read the symbols again, with the objects loaded since (a library the
  * parent loaded for a test's dlopen, cli/jobs.c). */
 void weft__symbols_reload(void);

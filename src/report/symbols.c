@@ -36,6 +36,10 @@ static bool loaded;
 #define ASM_NOTE 0x41534d41544f4d43ull /* weft__verdict_note's key */
 static char asm_first[64];
 static int asm_count;
+/* weft-cc's mark of a program linked from optimized code (an absolute
+ * symbol, --defsym): --races=off's note warns of what it hides. */
+#define OPT_MARK "weft_cc_optimized"
+static bool optimized;
 /* The code of those functions, for the spin watchdog's probe, which reads
  * it in a signal handler (weft__asm_code): fixed arrays, no allocation.
  * A program with more such functions has the first ones looked at. */
@@ -156,6 +160,12 @@ bool weft__asm_atomics(void)
 	return asm_count > 0;
 }
 
+bool weft__program_optimized(void)
+{
+	weft__symbols_load();
+	return optimized;
+}
+
 const char *weft__asm_first(void)
 {
 	return asm_first;
@@ -182,6 +192,10 @@ static void load_table(const char *m, size_t len, const ElfW(Shdr) *sh,
 		nm = m + strtab->sh_offset + s[i].st_name;
 		if (!strncmp(nm, ASM_MARK, sizeof ASM_MARK - 1))
 			continue;
+		if (main && !strcmp(nm, OPT_MARK)) {
+			optimized = true;
+			continue;
+		}
 		if ((type != STT_OBJECT && type != STT_FUNC) || !s[i].st_value)
 			continue;
 		if (main && type == STT_FUNC &&

@@ -381,9 +381,15 @@ void weft__check_all_pruned(struct weft__shm *S)
 		return;
 	S->v.verdict = VERDICT_INCONCLUSIVE;
 	snprintf(S->v.reason, sizeof S->v.reason, "all-pruned");
+	/* What ran before each cut was checked (an error there is
+	 * reported); what no execution reached was not.  It said "nothing
+	 * was checked" (a probe of SV-COMP-style programs). */
 	snprintf(S->v.message, sizeof S->v.message,
 		 "every execution was cut short: %ld by a failed assumption, "
-		 "%ld as redundant; nothing was checked",
+		 "%ld as redundant; what ran before the cuts was checked, "
+		 "and no execution ran to its end (an assumption that the "
+		 "nondet values weft tries all fail, see their note, prunes "
+		 "every execution)",
 		 S->v.pruned, S->v.redundant);
 	S->t.nsteps = S->t.ndec = 0; /* no trace to show */
 }

@@ -180,8 +180,9 @@ static void fair_note(const struct weft__verdict *V)
 				      "explored further only alone (up to %d "
 				      "steps, the others slow%s): a bug "
 				      "that needs another thread's step among "
-				      "its later tries is not covered, and with "
-				      "several such loops their tries add up: "
+				      "its later tries is not covered, and "
+				      "with several such loops their tries add "
+				      "up: "
 				      "--fair-bound=N covers N+1",
 				      V->fair_bound + 1, WEFT__ALONE_STEPS,
 				      more));

@@ -254,8 +254,9 @@ void weft__lx_depths_check(const struct weft__lx_depths *d, const char *what,
 	const char *left = NULL;
 
 	if (me->bh_off != d->bh)
-		left = me->bh_off > d->bh ? "softirqs disabled"
-					  : "softirqs enabled it did not disable";
+		left = me->bh_off > d->bh
+			       ? "softirqs disabled"
+			       : "softirqs enabled it did not disable";
 	else if (me->irqs_off != d->irqs)
 		left = me->irqs_off ? "interrupts disabled"
 				    : "interrupts enabled";

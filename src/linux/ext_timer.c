@@ -159,8 +159,7 @@ static void handler_thread(void *arg)
 		 * once add_timer_on moved the timer away: a del_timer_sync
 		 * went on before it then, and races with it (as a release,
 		 * the wait between the move and the end was never tried).
-		 * The handler may have freed the timer: its thread keeps the
-		 * flag. */
+		 * Whether it moved is the thread's to say, for that reason. */
 		{
 			bool moved = me->timer_moved;
 			struct weft__op done = {

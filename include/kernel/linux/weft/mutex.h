@@ -51,15 +51,15 @@ struct lock_class_key {
 	do {                                                                  \
 		if (!weft_klock_held_write(l))                                \
 			weft_report("misuse", WEFT_HERE,                      \
-				    "lockdep_assert_held_write(%s): the "     \
-				    "caller does not hold it for writing", #l); \
+				    "lockdep_assert_held_write(%s): not "     \
+				    "held for writing", #l);                  \
 	} while (0)
 #define lockdep_assert_held_read(l)                                           \
 	do {                                                                  \
 		if (!weft_klock_held_read(l))                                 \
 			weft_report("misuse", WEFT_HERE,                      \
-				    "lockdep_assert_held_read(%s): the "      \
-				    "caller does not hold it for reading", #l); \
+				    "lockdep_assert_held_read(%s): not "      \
+				    "held for reading", #l);                  \
 	} while (0)
 #define lockdep_assert_not_held(l)                                            \
 	do {                                                                  \

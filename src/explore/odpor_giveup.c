@@ -30,8 +30,8 @@
 #define WEFT__ODPOR_OWN
 #include "odpor.h"
 
-/* Probes kept per search.  Past it, places are counted (lost), and the
- * verdict's note says how many were not probed. */
+/* Probes kept per search.  Past it, the cuts at new places are counted
+ * (lost), and the verdict's note says how many were not probed. */
 #define MAX_PROBES 256
 
 struct probe {

@@ -25,6 +25,12 @@ void weft_kx_bh_counted(void)
 	counted = true;
 }
 
+/* Softirqs or interrupts off: the thread keeps softirqs off its CPU. */
+static bool section_open(const struct weft__lx_thread *x)
+{
+	return x->bh_off > 0 || x->irqs_off > 0;
+}
+
 int weft__lx_softirq_holder(void)
 {
 	const struct weft__lx_thread *me = weft__lx_me();
@@ -35,14 +41,12 @@ int weft__lx_softirq_holder(void)
 	 * leaves more schedules, never fewer. */
 	if (!counted)
 		return 0;
-	return me->bh_off > 0 || me->irqs_off > 0 ? weft__self() + 1 : 0;
+	return section_open(me) ? weft__self() + 1 : 0;
 }
 
 bool weft__lx_softirq_held(int t)
 {
-	const struct weft__lx_thread *x = &weft__lx_th[t];
-
-	return !weft__thread_done(t) && (x->bh_off > 0 || x->irqs_off > 0);
+	return !weft__thread_done(t) && section_open(&weft__lx_th[t]);
 }
 
 /* Whether a tasklet scheduled by the caller waits for its section;

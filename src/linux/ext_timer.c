@@ -139,18 +139,19 @@ static void handler_thread(void *arg)
 		else
 			t->fn(t);
 		me = weft__lx_me();
-		if (!weft__lx_nheld(weft__self()))
-			weft__lx_depths_check(&depths, "timer callback", name,
-					      "timer: preempt leak", at);
+		/* A lock left held is named first: it changes the depths
+		 * too. */
+		if (weft__lx_nheld(weft__self()))
+			weft__fail(WEFT__K(MISUSE), at,
+				   "timer callback %s returned "
+				   "holding a lock", name);
+		weft__lx_depths_check(&depths, "timer callback", name,
+				      "timer: preempt leak", at);
 		if (t->flags & (WEFT_XTIMER_HARDIRQ | WEFT_XTIMER_IRQSAFE)) {
 			me->hardirq = 0;
 			me->irqs_off = irqs_were;
 		}
 		me->cause = NULL;
-		if (weft__lx_nheld(weft__self()))
-			weft__fail(WEFT__K(MISUSE), at,
-				   "timer callback %s returned "
-				   "holding a lock", name);
 		weft__lock_release(cls, at);
 		weft__lx_ctx_leave(&save);
 		/* The handler may have freed its timer (a legal idiom): the

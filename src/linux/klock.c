@@ -664,9 +664,7 @@ void weft_klock_assert_held(const struct weft_klock *l,
 
 int weft_klock_held(const struct weft_klock *l)
 {
-	int me = weft__self();
-
-	return l->owner == me + 1 || weft__lx_klock_reader(me, l);
+	return weft_klock_held_write(l) || weft_klock_held_read(l);
 }
 
 int weft_klock_held_write(const struct weft_klock *l)

@@ -349,10 +349,8 @@ static void run_work(struct weft_wq *wq, struct weft_work *w,
 			   "work %s returned inside an RCU "
 			   "read section (rcu_read_lock at %s)", name,
 			   weft__lx_site(me->rcu_loc));
-	if (!held)
-		weft__lx_depths_check(&depths, "work", name,
-				      "BUG: workqueue leaked atomic, lock or "
-				      "RCU", loc);
+	weft__lx_depths_check(&depths, "work", name,
+			      "BUG: workqueue leaked atomic, lock or RCU", loc);
 	weft__lock_release(wc, loc);
 	weft__lock_release(qc, loc);
 	weft__lx_ctx_leave(&save);

@@ -481,16 +481,18 @@ ask_strategy(struct weft__exec *X, const weft__tset *eligp)
  * second half of the execution (never enabled there: late_en), at the
  * step limit: its id, or -1 when there is none, or when a thread that
  * could run in that half did not run in it (then fair scheduling may be
- * the answer, and the general message says so).  *since is the step
- * after its last one.  A waiter whose wait nothing ends while the others
- * go on (a timer that re-arms itself, a poll that sleeps a tick) is what
- * the kernel calls a hung task; the fairness hint is no help to it. */
-static int long_waiter(const struct weft__exec *X, long *since)
+ * the answer, and the general message says so: *starved is then set).
+ * *since is the step after its last one.  A waiter whose wait nothing
+ * ends while the others go on (a timer that re-arms itself, a poll that
+ * sleeps a tick) is what the kernel calls a hung task; the fairness hint
+ * is no help to it. */
+static int long_waiter(const struct weft__exec *X, long *since, bool *starved)
 {
 	const struct weft__step *steps = weft__trace_steps(&weft__S->t);
 	long n = X->nsteps, half = weft__opts.max_steps / 2, best_since = n;
 	int best = -1;
 
+	*starved = false;
 	if (!X->late)
 		return -1;
 	for (int i = 0; i < X->nthreads; i++) {
@@ -502,8 +504,10 @@ static int long_waiter(const struct weft__exec *X, long *since)
 			s--;
 		if (s > half)
 			continue; /* it ran in the second half */
-		if (weft__ts_has(&X->late_en, i))
-			return -1; /* it could have, and did not */
+		if (weft__ts_has(&X->late_en, i)) {
+			*starved = true; /* it could have, and did not */
+			return -1;
+		}
 		while (s > 0 && steps[s - 1].tid != i)
 			s--;
 		if (s < best_since) {
@@ -517,37 +521,13 @@ static int long_waiter(const struct weft__exec *X, long *since)
 
 bool weft__starve_limit;
 
-/* Whether a live thread that could run at the second half's start
- * (late_en) took no step in it: busy threads starved it. */
-static bool starved(const struct weft__exec *X)
-{
-	const struct weft__step *steps = weft__trace_steps(&weft__S->t);
-	long half = weft__opts.max_steps / 2;
-
-	if (!X->late)
-		return false;
-	for (int i = 0; i < X->nthreads; i++) {
-		long s = X->nsteps;
-
-		if (X->th[i].state != TS_LIVE || !X->th[i].pending ||
-		    !weft__ts_has(&X->late_en, i))
-			continue;
-		while (s > half && steps[s - 1].tid != i)
-			s--;
-		if (s <= half)
-			return true;
-	}
-	return false;
-}
-
 /* --max-steps reached: the test is inconclusive. */
 static __attribute__((noinline, noreturn)) void step_limit(void)
 {
 	struct weft__exec *X = weft__X;
 	long since;
-	int w = long_waiter(X, &since);
+	int w = long_waiter(X, &since, &weft__starve_limit);
 
-	weft__starve_limit = w < 0 && starved(X);
 	if (w >= 0) {
 		const struct weft__op *op = X->th[w].pending;
 		weft__limit("step-limit", op->loc,

@@ -177,7 +177,10 @@ static void handler_thread(void *arg)
 			/* (Not into a frame that returned: its owner's.) */
 			if (restart && !t->shutdown)
 				arm(t, t->expires, at);
-			t->running = 0;
+			/* A run on the other CPU that began meanwhile is
+			 * the one running now. */
+			if (t->running == weft__self() + 1)
+				t->running = 0;
 		}
 		weft__thread_add_flags(weft__self(), WEFT__THREAD_DAEMON);
 	}
@@ -274,7 +277,21 @@ int weft_xtimer_mod_on(struct weft_xtimer *t, int cpu, int nr,
 			   xname(t), cpu, nr - 1);
 	bool away = t->running == weft__self() + 1 &&
 		    cpu != weft_kx_cpu_id(0, "add_timer_on", nr, loc);
-	int was = weft_xtimer_mod(t, t->expires, 0, 0, loc);
+	int was;
+
+	/* The run on the other CPU may begin before this one ends, as two
+	 * CPUs' timer softirqs run at once: it runs in a second thread,
+	 * spawned before the step as the first one is (weft_xtimer_mod).
+	 * With one thread the two runs never overlapped, and a race
+	 * between them was verified (a probe of seed 003's pattern).  Two
+	 * threads: a third run at once, on a third CPU, waits for the
+	 * first to end. */
+	if (away && !t->alt) {
+		t->alt = -1;
+		t->alt = weft__lx_spawn_daemon(handler_thread, t,
+			weft__internf("timer/%s'", xname(t)), loc) + 1;
+	}
+	was = weft_xtimer_mod(t, t->expires, 0, 0, loc);
 
 	/* Part of the mod_timer step, a write of the domain object, as
 	 * the del_timer_sync it lets go on: set before it, the step before
@@ -284,6 +301,12 @@ int weft_xtimer_mod_on(struct weft_xtimer *t, int cpu, int nr,
 	t->migrated |= away;
 	if (away)
 		weft__lx_me()->timer_moved = true;
+	if (away && t->thread == weft__self() + 1 && t->alt > 0) {
+		int other = t->alt;
+
+		t->alt = t->thread;
+		t->thread = other;
+	}
 	t->cpu_plus1 = cpu + 1;
 	return was;
 }

@@ -41,13 +41,13 @@ static inline int live(void)
  * after the releases clock.c keeps (a free of the atomic's block, a futex
  * wait on it), are not ordered after an atomic's release: C11 orders only
  * an acquire that reads it. */
-static void step(const volatile void *a, bool write, uint8_t ord,
+static void step(const volatile void *a, unsigned n, bool write, uint8_t ord,
 		 const char *name, uintptr_t pc)
 {
 	/* An unnamed volatile is "volatile@1" in traces, not "atomic@1". */
 	bool vol = !strncmp(name, "volatile", 8);
 	struct weft__op op = {
-		.name = name, .obj = (const void *)a,
+		.name = name, .obj = weft__por_obj(a, n),
 		.objname = weft__objname((const void *)a,
 					 vol ? "volatile" : "atomic"),
 		.access = write ? WEFT__ACC_WRITE : WEFT__ACC_READ,
@@ -62,17 +62,25 @@ static inline uint8_t sc(int mo)
 	return mo == 5 ? WEFT__ORDER_SC : 0;
 }
 
+/* Where an access_now below reads: op->obj is the access's identity
+ * (weft__por_obj), which may be its block's base; op->arg's bits from 16
+ * up hold the offset from there. */
+static const void *at(const struct weft__op *op)
+{
+	return (const char *)op->obj + ((uintptr_t)op->arg >> 16);
+}
+
 /* A compare-exchange that would fail only reads: it commutes with other
  * reads.  op->arg2 holds the expected value (up to 64 bits; wider ones
  * are taken as writes), op->arg its size. */
 static uint8_t cas_access(const struct weft__op *op)
 {
-	size_t n = (size_t)(uintptr_t)op->arg;
+	size_t n = (size_t)(uintptr_t)op->arg & 0xff;
 	uint64_t cur = 0, want = (uint64_t)op->arg2;
 
 	if (n > sizeof cur)
 		return WEFT__ACC_WRITE;
-	memcpy(&cur, op->obj, n);
+	memcpy(&cur, at(op), n);
 	if (n < sizeof want)
 		want &= ((uint64_t)1 << (8 * n)) - 1;
 	return cur == want ? WEFT__ACC_WRITE : WEFT__ACC_READ;
@@ -81,12 +89,15 @@ static uint8_t cas_access(const struct weft__op *op)
 static void cas_step(const volatile void *a, size_t n, uint64_t expected,
 		     uint8_t scbit, const char *name, uintptr_t pc)
 {
+	const void *obj = weft__por_obj(a, (unsigned)n);
 	struct weft__op op = {
-		.name = name, .obj = (const void *)a,
+		.name = name, .obj = obj,
 		.objname = weft__objname((const void *)a, "atomic"),
 		.access = WEFT__ACC_WRITE, .access_now = cas_access,
 		.order = WEFT__ORDER_EXPLICIT | WEFT__ORDER_RMW | scbit,
-		.arg = (void *)(uintptr_t)n, .arg2 = (long)expected,
+		.arg = (void *)(uintptr_t)(n | ((uintptr_t)a -
+						(uintptr_t)obj) << 16),
+		.arg2 = (long)expected,
 		.loc = weft__pc_loc(pc) };
 
 	weft__visible(&op);
@@ -114,12 +125,12 @@ static uint64_t rmw_apply(int kind, uint64_t old, uint64_t v)
 static uint8_t rmw_access(const struct weft__op *op)
 {
 	size_t n = (size_t)(uintptr_t)op->arg & 0xff;
-	int kind = (int)((uintptr_t)op->arg >> 8);
+	int kind = (int)((uintptr_t)op->arg >> 8 & 0xff);
 	uint64_t cur = 0, mask = n < 8 ? ((uint64_t)1 << (8 * n)) - 1 : ~0ull;
 
 	if (n > sizeof cur)
 		return WEFT__ACC_WRITE;
-	memcpy(&cur, op->obj, n);
+	memcpy(&cur, at(op), n);
 	return (rmw_apply(kind, cur, (uint64_t)op->arg2) & mask) == (cur & mask)
 		       ? WEFT__ACC_READ
 		       : WEFT__ACC_WRITE;
@@ -128,12 +139,15 @@ static uint8_t rmw_access(const struct weft__op *op)
 static void rmw_step(const volatile void *a, size_t n, int kind, uint64_t v,
 		     uint8_t scbit, const char *name, uintptr_t pc)
 {
+	const void *obj = weft__por_obj(a, (unsigned)n);
 	struct weft__op op = {
-		.name = name, .obj = (const void *)a,
+		.name = name, .obj = obj,
 		.objname = weft__objname((const void *)a, "atomic"),
 		.access = WEFT__ACC_WRITE, .access_now = rmw_access,
 		.order = WEFT__ORDER_EXPLICIT | WEFT__ORDER_RMW | scbit,
-		.arg = (void *)(uintptr_t)(n | (size_t)kind << 8),
+		.arg = (void *)(uintptr_t)(n | (size_t)kind << 8 |
+					   ((uintptr_t)a - (uintptr_t)obj)
+						   << 16),
 		.arg2 = (long)v, .loc = weft__pc_loc(pc) };
 
 	weft__visible(&op);
@@ -159,7 +173,8 @@ static void wrote(int t)
 		int t = (mo = WEFT__MO(mo), live());                          \
 		a##n v;                                                       \
 		if (t >= 0)                                                   \
-			step(a, false, WEFT__ORDER_EXPLICIT | sc(mo),         \
+			step(a, sizeof v, false,                              \
+			     WEFT__ORDER_EXPLICIT | sc(mo),                   \
 			     "atomic_load", pc);                              \
 		v = *a;                                                       \
 		if (t >= 0) {                                                 \
@@ -177,7 +192,8 @@ static void wrote(int t)
 		uintptr_t pc = PC();                                          \
 		int t = (mo = WEFT__MO(mo), live());                          \
 		if (t >= 0) {                                                 \
-			step(a, true, WEFT__ORDER_EXPLICIT | sc(mo),          \
+			step(a, sizeof v, true,                               \
+			     WEFT__ORDER_EXPLICIT | sc(mo),                   \
 			     "atomic_store", pc);                             \
 			weft__weak_store(a, &v, sizeof v, mo, pc);            \
 		}                                                             \
@@ -366,7 +382,7 @@ void weft__tsan_volatile(const void *addr, unsigned n, bool write,
 	 * flags), but as in ThreadSanitizer it orders nothing and races like
 	 * a plain access, unless --volatile=marked says the program uses
 	 * volatile as its atomics (then it is a relaxed atomic access). */
-	step(addr, write, WEFT__ORDER_EXPLICIT,
+	step(addr, n, write, WEFT__ORDER_EXPLICIT,
 	     write ? "volatile_write" : "volatile_read", pc);
 	weft__race_access(addr, n,
 			  WEFT__RACE_VOLATILE | (write ? WEFT__RACE_WRITE : 0) |
@@ -391,7 +407,7 @@ void weft_volatile_marked(int on)
 void weft__tsan_sync(const void *addr, bool release, uintptr_t pc)
 {
 	if (live() >= 0)
-		step(addr, release,
+		step(addr, 0, release,
 		     WEFT__ORDER_EXPLICIT | (release ? WEFT__ORDER_RELEASE
 						     : WEFT__ORDER_ACQUIRE),
 		     release ? "release" : "acquire", pc);

@@ -49,6 +49,9 @@ struct weft_xtimer {
 	unsigned char migrated;    /* moved to another CPU's base by its
 				      running handler: del_timer_sync does
 				      not wait for that run (ext_timer.c) */
+	int alt;                   /* the other handler thread's id + 1: a
+				      run on another CPU may overlap one
+				      still running (ext_timer.c) */
 };
 
 /* A flag of weft_xtimer_init: the handler runs in hard-interrupt context

@@ -74,11 +74,15 @@ void weft__bsd_drain_done(struct bsd_co *co, const struct weft_loc *loc)
 	co->drain_loc = loc;
 }
 
+/* What keeps co in use; its own handler's free is named by what the
+ * kernel does with it after the handler (a pending or migrating callout
+ * is read again), not by the handler that frees it. */
 static const char *state_of(const struct bsd_co *co)
 {
 	int cpu;
 
-	if (weft__bsd_co_running(co, &cpu))
+	if (weft__bsd_co_running(co, &cpu) &&
+	    weft__bsd_self()->handler != co)
 		return weft__internf("whose handler %s is running on %s",
 				     weft__bsd_fname(weft__bsd()->cpu[cpu].func),
 				     weft__bsd_softclock_names[cpu]);
@@ -88,7 +92,26 @@ static const char *state_of(const struct bsd_co *co)
 				     weft__bsd_fname(co->func));
 	if (co->dfrmig)
 		return "about to migrate to another CPU";
+	if (weft__bsd_co_running(co, &cpu))
+		return weft__internf("whose handler %s is running on %s",
+				     weft__bsd_fname(weft__bsd()->cpu[cpu].func),
+				     weft__bsd_softclock_names[cpu]);
 	return NULL;
+}
+
+/* The callout's own handler frees it, and softclock_call_cc will not
+ * touch it when the handler returns: it keeps a copy of the flags for that
+ * reason, and reads the callout again only for a migration deferred while
+ * the handler ran (or for a pending callout, re-armed by the handler).
+ * Freeing its own request is a common idiom; it was a false misuse (a
+ * probe; the Linux timers and the taskqueues allowed it already). */
+static bool own_free(const struct bsd_co *co)
+{
+	int cpu;
+
+	return weft__bsd_self()->handler == co &&
+	       weft__bsd_co_running(co, &cpu) &&
+	       weft__bsd()->cpu[cpu].running && !co->pending && !co->dfrmig;
 }
 
 void weft__bsd_callout_check_free(const void *p, size_t n,
@@ -101,7 +124,7 @@ void weft__bsd_callout_check_free(const void *p, size_t n,
 		const struct bsd_co *co = &s->co[i];
 		const char *c = (const char *)co->c;
 		const char *st;
-		if (c < lo || c >= hi || !(st = state_of(co)))
+		if (c < lo || c >= hi || own_free(co) || !(st = state_of(co)))
 			continue;
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "free of memory holding callout %s, %s: drain the "

@@ -207,6 +207,11 @@ void weft__poll_wide(const void *obj, uint64_t lo, uint64_t hi);
  * (a loop that writes is not spinning on what it read before).  Does not
  * block. */
 void weft__poll_forget(void);
+/* A yield of the processor (a kernel sleep that timed out,
+ * cond_resched): weft__spun, and the thread waits until each thread that
+ * could run now has taken a step, even if it writes first (its own write
+ * does not end the wait, as it ends a spinner's).  Does not block. */
+void weft__yield_kept(void);
 /* A timed wait (or lock, join, semaphore wait) that gave up, noted on the
  * step: for fairness a poll that saw nothing new (weft__spun), so a retry
  * loop around it lets the other threads run before it times out again

@@ -58,7 +58,7 @@ static double started;
  * abandoned; the executions (of all rounds) the deeper ones must end by. */
 #define DEEPEN_MAX 64
 #define DEEPEN_FACTOR 3
-#define DEEPEN_MIN_EXTRA 10000
+#define DEEPEN_MIN_EXTRA 20000
 static int done_fb = -1;
 static bool deepening, abandoned;
 static long deepen_end;
@@ -258,7 +258,9 @@ int weft__deepen_next(int fb, long runs, long *end)
 	 * round's executions, and at least DEEPEN_MIN_EXTRA (a few tenths of
 	 * a second at most): a small first round left too little to reach
 	 * the bound of a retry loop of a few tries in each of a few
-	 * threads. */
+	 * threads.  20,000: a kernel poller that counts its rounds, each a
+	 * sleep that yields (kernel/sleep_rounds_bug.c), has its bug at the
+	 * bound of 4, which the 8,497th execution of that round reaches. */
 	if (*end == 0) {
 		long extra = DEEPEN_FACTOR * runs;
 		*end = runs + (extra < DEEPEN_MIN_EXTRA ? DEEPEN_MIN_EXTRA

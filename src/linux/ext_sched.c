@@ -158,7 +158,7 @@ long weft_kx_schedule(long timeout, const char *what,
 		 * (pthread/time.c); msleep's is not (ktime.c says why). */
 		x->ev.fired = 0;
 		weft__step_note("timeout");
-		weft__spun();
+		weft__yield_kept();
 		return 0;
 	}
 	weft__lx_ev_disarm(&x->ev);
@@ -177,7 +177,7 @@ int weft_kx_cond_resched(const struct weft_loc *loc)
 	/* A yield, as sched_yield is (weft_yield_at): a
 	 * `while (!flag) cond_resched();` loop ran round after round while
 	 * the thread that sets the flag waited, to the step limit. */
-	weft__spun();
+	weft__yield_kept();
 	return 0;
 }
 

@@ -121,6 +121,24 @@ static void starve(struct weft__exec *X, int tid)
 	X->th[tid].starve_wait = others;
 }
 
+/* Thread tid yielded the processor for good measure (a sleep that timed
+ * out, cond_resched): it waits, as a starved thread does, until every
+ * thread that could run has taken a step, whatever it writes meanwhile.
+ * As a spinner's yield alone, its own next write (a counter of rounds)
+ * ended the wait before the others ran: the kthread loop `while
+ * (!kthread_should_stop()) { n++; schedule_timeout(1); }` ran round
+ * after round, each a new schedule, while kthread_stop waited (a probe:
+ * 30 s, inconclusive). */
+void weft__fair_yield_kept(struct weft__exec *X, int tid)
+{
+	weft__tset others = could_run(X, tid);
+
+	if (weft__ts_empty(others))
+		return;
+	X->starve_any = true;
+	X->th[tid].starve_wait = others;
+}
+
 void weft__fair_step(struct weft__exec *X, int tid)
 {
 	if (X->spin_any)

@@ -10,6 +10,7 @@
 #define WEFT_BSD_H
 
 #include <stddef.h>
+#include <weft/rcu.h>
 #include <weft/loc.h>
 #include <weft/mutex.h>
 
@@ -155,5 +156,32 @@ void *weft_bsd_malloc_at(size_t size, struct weft_bsd_malloc_type *type,
  * access to the block is use-after-free.  Not a scheduling point. */
 void weft_bsd_free_at(void *p, struct weft_bsd_malloc_type *type,
 		      const struct weft_loc *loc);
+
+/* ---- epoch(9) ------------------------------------------------------------
+ *
+ * An epoch is a grace-period domain of weft's RCU model (weft/rcu.h):
+ * epoch_enter and epoch_exit are its read sections (they nest, and
+ * readers do not affect one another), epoch_wait is a grace period and
+ * epoch_call queues a callback that runs after one, in the domain's own
+ * thread.  An epoch in use by a reader or a waiter when freed is misuse. */
+
+struct weft_bsd_epoch_ctx {
+	struct weft_rcu_head head;
+	void (*fn)(struct weft_bsd_epoch_ctx *);
+};
+
+/* A new epoch for this execution (epoch_alloc); the network stack's
+ * net_epoch_preempt.  Never block. */
+struct weft_rcu_domain *weft_bsd_epoch_alloc(const char *name,
+					     const struct weft_loc *loc);
+struct weft_rcu_domain *weft_bsd_net_epoch(void);
+/* epoch_free: misuse with a reader inside or a callback pending.  Never
+ * blocks. */
+void weft_bsd_epoch_free(struct weft_rcu_domain *e, const struct weft_loc *loc);
+/* epoch_call: fn(ctx) runs after a grace period of e.  Never blocks. */
+void weft_bsd_epoch_call(struct weft_rcu_domain *e,
+			 void (*fn)(struct weft_bsd_epoch_ctx *),
+			 struct weft_bsd_epoch_ctx *ctx,
+			 const struct weft_loc *loc);
 
 #endif

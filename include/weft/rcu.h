@@ -64,6 +64,8 @@ void weft_rcu_barrier(const struct weft_loc *loc);
 struct weft_rcu_domain {
 	const char *name;          /* in reports; NULL: the object's own */
 	int sleepable;             /* readers may sleep (SRCU) */
+	int epoch;                 /* a FreeBSD epoch: its operations are
+				      named as epoch(9)'s (weft/bsd.h) */
 	int dead;                  /* cleaned up: any use is misuse */
 	int used;                  /* a reader entered this execution */
 	int thread;                /* its callback thread's id + 1 */

@@ -23,6 +23,7 @@
 #include "internal.h"
 #include <weft/bsd.h>
 #include <weft/callout.h>
+#include <weft/rcu.h>
 
 #define BSD_MAXCPU 8
 #define BSD_MAXCO 32
@@ -90,6 +91,7 @@ struct bsd_state {
 	int nco;
 	struct bsd_co co[BSD_MAXCO];
 	struct bsd_thread th[WEFT__MAX_THREADS];
+	struct weft_rcu_domain net_epoch; /* net_epoch_preempt (epoch.c) */
 };
 
 /* The current execution's state (created on first use), or NULL when

@@ -46,6 +46,30 @@ struct weft_bsd_taskqueue *weft_bsd_taskqueue_create(const char *name,
 	return tq;
 }
 
+/* taskqueue_thread, the system queue: one thread, so its tasks run one at
+ * a time in enqueueing order, as FreeBSD's; made at first use in an
+ * execution, which never frees it (no leak). */
+static struct weft_wq sys_wq;
+static struct weft_bsd_taskqueue sys_tq;
+
+void weft__linux_ext_taskqueue_begin(void)
+{
+	sys_tq.wq = NULL;
+}
+
+struct weft_bsd_taskqueue *weft_bsd_system_taskqueue(void)
+{
+	if (!sys_tq.wq) {
+		sys_wq = (struct weft_wq){ .name = "taskqueue_thread",
+					   .max_active = 1, .ordered = 1,
+					   .is_static = 1, .bsd = 1 };
+		sys_tq = (struct weft_bsd_taskqueue){
+			.wq = &sys_wq, .name = "taskqueue_thread",
+			.started = 1 };
+	}
+	return &sys_tq;
+}
+
 int weft_bsd_taskqueue_start_threads(struct weft_bsd_taskqueue *tq, int n,
 				     const struct weft_loc *loc)
 {

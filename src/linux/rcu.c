@@ -26,17 +26,19 @@ struct weft_rcu_domain weft__lx_rcu_classic = WEFT_RCU_DOMAIN_INIT("rcu", 0);
 static struct weft_rcu_domain *doms[16];
 static int ndoms;
 
-static const struct weft__lx_rcu_flavour flavours[2] = {
+static const struct weft__lx_rcu_flavour flavours[3] = {
 	{ "rcu_read_lock", "rcu_read_unlock", "synchronize_rcu", "call_rcu",
 	  "rcu_barrier", "rcu_dereference" },
 	{ "srcu_read_lock", "srcu_read_unlock", "synchronize_srcu",
 	  "call_srcu", "srcu_barrier", "srcu_dereference" },
+	{ "epoch_enter", "epoch_exit", "epoch_wait", "epoch_call",
+	  "epoch_drain_callbacks", "epoch_load" },
 };
 
 const struct weft__lx_rcu_flavour *weft__lx_rcu_flavour(
 	const struct weft_rcu_domain *d)
 {
-	return &flavours[d->sleepable ? 1 : 0];
+	return &flavours[d->epoch ? 2 : d->sleepable ? 1 : 0];
 }
 
 const char *weft__lx_rcu_name(const struct weft_rcu_domain *d)

@@ -2,8 +2,9 @@
 # each naming itself, rather than doing nothing: the VFS's side of a
 # character driver (<linux/fs.h>, <linux/cdev.h>), the page cache
 # (<linux/pagemap.h>) and cross-CPU calls (<linux/smp.h>); on FreeBSD's
-# side epoch(9), uma(9) and kthread(9), whose headers were missing (a
-# probe of the FreeBSD models).
+# side uma(9) and kthread(9), whose headers were missing (a probe of the
+# FreeBSD models), and timeout tasks.  (epoch(9) is modelled now:
+# bsdkernel/epoch_free_*.)
 . tests/cli/common.inc
 W=$B/bin/weft-cc
 tmp=$(mktemp -d)
@@ -28,8 +29,7 @@ bsd() { # name, code, expected message
 	grep -q "weft: $3.* is not modelled" "$tmp/$1.err" ||
 		fail "$1: no 'weft: $3 is not modelled' in: $(cat "$tmp/$1.err")"
 }
-bsd epoch 'epoch_wait(NULL)' 'epoch(9)'
-bsd net_epoch 'struct epoch_tracker et; NET_EPOCH_ENTER(et)' 'epoch(9)'
+bsd timeout_task 'taskqueue_enqueue_timeout(NULL, NULL, 1)' 'timeout tasks'
 bsd uma 'uma_zalloc(NULL, 0)' 'uma(9) zones'
 bsd kthread 'kthread_add(f, NULL, NULL, NULL, 0, 0, "x")' 'kthread(9)'
 exit 0

@@ -285,10 +285,11 @@ static inline void taskqueue_thread_enqueue(void *context)
 	 weft_bsd_taskqueue_drain_all(&(tq)->q, WEFT_HERE))
 #define taskqueue_cancel(tq, task, pendp)                                     \
 	weft_bsd_taskqueue_cancel(&(tq)->q, &(task)->t, (pendp), WEFT_HERE)
-WEFT_BSD_UNMODELLED("the system taskqueues (taskqueue_thread, taskqueue_swi, "
-		    "taskqueue_fast; create a queue with taskqueue_create)")
-struct taskqueue *weft_bsd_system_taskqueue(void);
-#define taskqueue_thread weft_bsd_system_taskqueue()
+/* The system taskqueues are one queue with one thread
+ * (weft_bsd_system_taskqueue): their tasks run one at a time, in
+ * enqueueing order, as taskqueue_thread's do. */
+#define taskqueue_thread                                                      \
+	((struct taskqueue *)(void *)weft_bsd_system_taskqueue())
 #define taskqueue_swi weft_bsd_system_taskqueue()
 #define taskqueue_swi_giant weft_bsd_system_taskqueue()
 #define taskqueue_fast weft_bsd_system_taskqueue()

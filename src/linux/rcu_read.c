@@ -279,6 +279,12 @@ void *weft_rcu_domain_load(struct weft_rcu_domain *d, void *const *slot,
 	 * use-after-free after synchronize_rcu; found by a probe). */
 	if (d == &weft__lx_rcu_classic && depth <= 0 && implicit_reader(me)) {
 		weft_rcu_domain_read_lock(d, loc);
+		/* A grace period that began at the lock's step opened the
+		 * implicit section already (weft__lx_rcu_gp_begins): one
+		 * level, or the context's end left the thread in a section
+		 * for good, a false deadlock of the period's waiter. */
+		if (me->rcu_implicit)
+			me->rcu_depth--;
 		me->rcu_implicit = 1;
 		depth = 1;
 	}

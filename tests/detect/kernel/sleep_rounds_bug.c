@@ -4,11 +4,13 @@
 // kthread may not be scheduled for three sleeps.  Found by a helper's
 // review when msleep() had become a poll's round for fair scheduling:
 // the default search verified it within 2 unfair continuations, where it
-// needs 4 (msleep is no poll's round again; it finds the bug after some
-// 20 s of PCT, too long for this suite).  schedule_timeout and
-// cond_resched(), which are a poll's round (sleep_poll_bug.c), must
-// still find it.  sleep_rounds_ok.c asserts what holds: the count never
-// goes down.
+// needs 4 (msleep was then no round at all, and found the bug after some
+// 20 s of PCT, its correct twin `pass` after 33 s).  A sleep that timed
+// out, cond_resched() and msleep() now yield for good (src/sched/fair.c,
+// weft__fair_yield_kept), each later round an unfair continuation, and
+// the default search deepens its bound to 4 and finds it.
+// sleep_rounds_ok.c asserts what holds, the count never goes down, and
+// is verified.
 //! expect: bug assertion
 #include <linux/delay.h>
 #include <linux/kthread.h>
@@ -42,8 +44,10 @@ static void count_rounds(int how)
 		WRITE_ONCE(rounds, rounds + 1);
 		if (how == 0)
 			schedule_timeout_uninterruptible(1);
-		else
+		else if (how == 1)
 			cond_resched();
+		else
+			msleep(1);
 	}
 	kthread_stop(t);
 	put_task_struct(t);
@@ -57,4 +61,9 @@ WEFT_TEST(rounds_schedule_timeout)
 WEFT_TEST(rounds_cond_resched)
 {
 	count_rounds(1);
+}
+
+WEFT_TEST(rounds_msleep)
+{
+	count_rounds(2);
 }

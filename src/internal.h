@@ -304,6 +304,14 @@ const struct weft_loc *weft__intern_loc(const char *file, int line,
  * the decision tree explored so far no longer describes the program.  The
  * set only grows, so this happens finitely often. */
 void weft__points_changed(void);
+/* The partial-order identity (weft__op.obj) of an access of n bytes at a
+ * that may overlap others of other sizes (atomics, volatile and the
+ * kernel's marked accesses, a futex word): a itself, or the base of its
+ * 16-byte block once accesses there overlap at different offsets or sizes
+ * (src/tsan/overlap.c; the search then starts again).  n == 0 adds no
+ * form and only looks the block up (an annotation's address).  Not a
+ * scheduling point. */
+const void *weft__por_obj(const volatile void *a, unsigned n);
 
 /* A readable name for an object at addr: the symbol of a static object
  * ("rtnl_mutex", "priv+16"), or "kind@0x..." for heap objects. */

@@ -111,11 +111,15 @@ static void atomics_note(void)
 			   "model: a bug needing less is not found");
 }
 
-static void ordered_point(const char *what, void *obj, bool write,
+/* The steps' objects are their words' identities as overlap.c keeps
+ * them: an atomic_t or a WRITE_ONCE of one half of a word that a
+ * READ_ONCE loads whole (the kernel's qspinlock tail) depends on it. */
+static void ordered_point(const char *what, void *obj, size_t n, bool write,
 			  uint8_t order, const struct weft_loc *loc)
 {
 	atomics_note();
-	struct weft__op o = { .name = what, .obj = obj,
+	struct weft__op o = { .name = what,
+			      .obj = weft__por_obj(obj, (unsigned)n),
 			      .access = write ? WEFT__ACC_WRITE
 					      : WEFT__ACC_READ,
 			      .order = order, .loc = loc };
@@ -128,7 +132,8 @@ long weft_katomic_op(void *counter, size_t size, int op, long a, long b,
 {
 	long old;
 
-	ordered_point(what, counter, op != WEFT_KA_READ, ka_order(op, what),
+	ordered_point(what, counter, size, op != WEFT_KA_READ,
+		      ka_order(op, what),
 		      loc);
 	/* checked at the step: it may have been freed while we waited */
 	weft__check_access(counter, size, op != WEFT_KA_READ, loc);
@@ -168,7 +173,8 @@ int weft_kbit_op(unsigned long *addr, long nr, int op, const char *what,
 	unsigned long mask = 1ul << (nr % (long)BITS);
 	int old;
 
-	ordered_point(what, w, op != WEFT_KB_TEST, kb_order(op, what), loc);
+	ordered_point(what, w, sizeof *w, op != WEFT_KB_TEST,
+		      kb_order(op, what), loc);
 	weft__check_access(w, sizeof *w, op != WEFT_KB_TEST, loc);
 	weft__race_model_access(w, sizeof *w, op != WEFT_KB_TEST, loc);
 	old = (*w & mask) != 0;
@@ -209,10 +215,11 @@ static uint8_t once_order(int write, const char *what)
 }
 
 /* The marked access's step on p, ordered as once_order says. */
-static void marked_step(const void *p, int write, const char *what,
+static void marked_step(const void *p, size_t n, int write, const char *what,
 			const struct weft_loc *loc)
 {
-	struct weft__op o = { .name = what, .obj = p,
+	struct weft__op o = { .name = what,
+			      .obj = weft__por_obj(p, (unsigned)n),
 			      .access = write ? WEFT__ACC_WRITE
 					      : WEFT__ACC_READ,
 			      .order = once_order(write, what), .loc = loc };
@@ -249,7 +256,7 @@ void weft_kaccess(const void *p, size_t n, int write, const char *what,
 	 * in every form (atomics_note). */
 	if (strstr(what, "xchg"))
 		atomics_note();
-	marked_step(p, write, what, loc);
+	marked_step(p, n, write, what, loc);
 	weft__check_access(p, n, write != 0, loc);
 }
 
@@ -265,7 +272,7 @@ void weft_konce(void *p, void *buf, size_t n, int write,
 			   "a null pointer (address %p)",
 			   weft__thread_name(weft__self()), what, p);
 	once_note(what);
-	marked_step(p, write, what, loc);
+	marked_step(p, n, write, what, loc);
 	weft__check_access(p, n, write != 0, loc);
 	weft__race_model_access(p, n, write != 0, loc);
 	if (write) {

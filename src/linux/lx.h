@@ -404,7 +404,7 @@ void weft__lx_held_end_check(void);
 extern struct weft_rcu_domain weft__lx_rcu_classic;
 /* What differs between the flavours: the names of their operations. */
 struct weft__lx_rcu_flavour {
-	const char *lock, *unlock, *sync, *call, *barrier, *deref;
+	const char *lock, *unlock, *sync, *call, *barrier, *deref, *cleanup;
 };
 const struct weft__lx_rcu_flavour *weft__lx_rcu_flavour(
 	const struct weft_rcu_domain *d);

@@ -28,11 +28,12 @@ static int ndoms;
 
 static const struct weft__lx_rcu_flavour flavours[3] = {
 	{ "rcu_read_lock", "rcu_read_unlock", "synchronize_rcu", "call_rcu",
-	  "rcu_barrier", "rcu_dereference" },
+	  "rcu_barrier", "rcu_dereference", "cleanup_srcu_struct" },
 	{ "srcu_read_lock", "srcu_read_unlock", "synchronize_srcu",
-	  "call_srcu", "srcu_barrier", "srcu_dereference" },
+	  "call_srcu", "srcu_barrier", "srcu_dereference",
+	  "cleanup_srcu_struct" },
 	{ "epoch_enter", "epoch_exit", "epoch_wait", "epoch_call",
-	  "epoch_drain_callbacks", "epoch_load" },
+	  "epoch_drain_callbacks", "epoch_load", "epoch_free" },
 };
 
 const struct weft__lx_rcu_flavour *weft__lx_rcu_flavour(
@@ -83,8 +84,8 @@ void weft__lx_rcu_alive(struct weft_rcu_domain *d, const char *what,
 	weft__check_access(d, sizeof *d, false, loc);
 	if (d->dead)
 		weft__fail(WEFT__K(MISUSE), loc,
-			   "%s on %s after cleanup_srcu_struct", what,
-			   weft__lx_rcu_name(d));
+			   "%s on %s after %s", what, weft__lx_rcu_name(d),
+			   weft__lx_rcu_flavour(d)->cleanup);
 }
 
 /* ---- grace periods ---------------------------------------------------------- */

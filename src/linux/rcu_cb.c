@@ -277,24 +277,24 @@ void weft_rcu_domain_init(struct weft_rcu_domain *d, const char *name,
 void weft_rcu_domain_cleanup(struct weft_rcu_domain *d,
 			     const struct weft_loc *loc)
 {
+	const struct weft__lx_rcu_flavour *f = weft__lx_rcu_flavour(d);
 	int t;
 
-	weft__lx_rcu_alive(d, "cleanup_srcu_struct", loc);
-	weft__point("cleanup_srcu_struct", d, weft__lx_rcu_name(d),
-		    WEFT__ACC_WRITE, loc);
+	weft__lx_rcu_alive(d, f->cleanup, loc);
+	weft__point(f->cleanup, d, weft__lx_rcu_name(d), WEFT__ACC_WRITE, loc);
 	t = weft__lx_rcu_blocking_reader(d, ~0ul);
 	if (t >= 0)
 		weft__fail(WEFT__K(MISUSE), loc,
-			   "cleanup_srcu_struct(%s) while %s is inside its "
-			   "read section", weft__lx_rcu_name(d),
-			   weft__lx_tname(t));
+			   "%s(%s) while %s is inside its read section",
+			   f->cleanup, weft__lx_rcu_name(d), weft__lx_tname(t));
 	if (d->head || d->inflight)
 		weft__fail(WEFT__K(MISUSE), loc,
-			   "cleanup_srcu_struct(%s) with a callback queued at "
-			   "%s not yet run (call srcu_barrier() first)",
+			   "%s(%s) with a callback queued at %s not yet run "
+			   "(call %s() first)", f->cleanup,
 			   weft__lx_rcu_name(d),
 			   weft__lx_site(d->head ? d->head->queued_at
-						 : d->inflight->queued_at));
+						 : d->inflight->queued_at),
+			   f->barrier);
 	d->dead = 1;
 }
 

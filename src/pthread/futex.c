@@ -97,12 +97,15 @@ long weft__pt_futex_wait(const uint32_t *word, uint32_t val, uint32_t bits,
 	int self = weft__self();
 	bool timed = timeout_ns >= 0;
 	const char *name = weft__objname(word, "futex");
-	struct weft__op cmp = { .name = "futex_wait", .obj = word,
+	/* The word's identity as its atomic accesses have it (a futex in
+	 * the upper half of a word loaded whole: overlap.c). */
+	const void *obj = weft__por_obj(word, sizeof *word);
+	struct weft__op cmp = { .name = "futex_wait", .obj = obj,
 				.objname = name, .access = WEFT__ACC_READ,
 				.order = WEFT__ORDER_EXPLICIT, .loc = loc };
 	struct weft__op wake = { .name = timed ? "futex timed wakeup"
 					       : "futex wakeup",
-				 .obj = word, .objname = name,
+				 .obj = obj, .objname = name,
 				 .access = WEFT__ACC_WRITE,
 				 .order = WEFT__ORDER_EXPLICIT,
 				 .ready = wakeup_ready,
@@ -178,7 +181,8 @@ static weft__tset waiters_now(const void *word, uint32_t bits)
 long weft__pt_futex_wake(const uint32_t *word, int n, uint32_t bits,
 			 const struct weft_loc *loc)
 {
-	struct weft__op op = { .name = "futex_wake", .obj = word,
+	struct weft__op op = { .name = "futex_wake",
+			       .obj = weft__por_obj(word, sizeof *word),
 			       .objname = weft__objname(word, "futex"),
 			       .access = WEFT__ACC_WRITE,
 			       .order = WEFT__ORDER_EXPLICIT, .loc = loc };

@@ -10,7 +10,10 @@
  * load over two 8-byte stores, and volatile under --races=off).
  *
  * Every 16-byte aligned block that such accesses touch keeps the set of
- * (offset, size) forms seen in it, over the whole search.  When a form
+ * (offset, size) forms seen in it, over the whole search (atomics and
+ * volatile accesses here, the kernel's marked accesses and atomic_t in
+ * katomic.c, futex words in futex.c; the __tsan_acquire/release
+ * annotations only look their block up).  When a form
  * overlaps another form at a different offset or size, the block is mixed
  * from then on: every atomic or volatile access in it has the block's base
  * as its identity, so all of them are dependent, and the search starts
@@ -23,7 +26,6 @@
 #include <stdlib.h>
 
 #include "internal.h"
-#include "tsan/tsan.h"
 
 struct block {
 	uintptr_t base;           /* 0: a free slot */
@@ -92,14 +94,30 @@ static __attribute__((noinline)) void add(struct block *b, unsigned c)
 	b->seen[c >> 6] |= (uint64_t)1 << (c & 63);
 }
 
+/* The block's entry, or NULL when no access has touched it. */
+static const struct block *peek(uintptr_t base)
+{
+	if (!cap)
+		return NULL;
+	for (size_t i = slot_of(base, cap - 1); tab[i].base;
+	     i = (i + 1) & (cap - 1))
+		if (tab[i].base == base)
+			return &tab[i];
+	return NULL;
+}
+
 const void *weft__por_obj(const volatile void *a, unsigned n)
 {
 	uintptr_t p = (uintptr_t)a, base = p & ~(uintptr_t)15;
 	unsigned c;
 	struct block *b;
 
+	if (!n) {
+		const struct block *k = peek(base);
+		return k && k->mixed ? (const void *)base : (const void *)a;
+	}
 	/* Wider objects (libatomic's generic calls) are whole objects. */
-	if (!n || n > 16 || (n & (n - 1)))
+	if (n > 16 || (n & (n - 1)))
 		return (const void *)a;
 	c = (unsigned)(p - base) * 5 + (unsigned)__builtin_ctz(n);
 	b = find(base);

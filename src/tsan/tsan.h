@@ -13,12 +13,6 @@
  * was a false data race (a probe); ThreadSanitizer masks them too. */
 #define WEFT__MO(mo) ((mo) & 0xffff)
 
-/* The partial-order identity (weft__op.obj) of an atomic or volatile
- * access of n bytes at a: a itself, or the base of its 16-byte block once
- * accesses there overlap at different offsets or sizes (overlap.c; the
- * search then starts again).  Not a scheduling point. */
-const void *weft__por_obj(const volatile void *a, unsigned n);
-
 /* A volatile access of n bytes: a scheduling point on addr, recorded by
  * the race detector as atomic (volatile never races with volatile or
  * atomic, but does with plain accesses). */

@@ -30,6 +30,7 @@ bsd() { # name, code, expected message
 		fail "$1: no 'weft: $3 is not modelled' in: $(cat "$tmp/$1.err")"
 }
 bsd timeout_task 'taskqueue_enqueue_timeout(NULL, NULL, 1)' 'timeout tasks'
+bsd taskqueue_swi 'struct task t; taskqueue_enqueue(taskqueue_swi, &t)' 'the software-interrupt taskqueues'
 bsd uma 'uma_zalloc(NULL, 0)' 'uma(9) zones'
 bsd kthread 'kthread_add(f, NULL, NULL, NULL, 0, 0, "x")' 'kthread(9)'
 exit 0

@@ -310,8 +310,8 @@ void weft_bsd_task_init(struct weft_bsd_task *t, int priority,
 			const char *name, const struct weft_loc *loc);
 struct weft_bsd_taskqueue *weft_bsd_taskqueue_create(const char *name,
 						      const struct weft_loc *loc);
-/* taskqueue_thread: the system queue, one thread (the same queue for
- * taskqueue_swi and taskqueue_fast).  Never blocks. */
+/* taskqueue_thread: the system queue, one thread, made at first use in
+ * an execution.  Never blocks. */
 struct weft_bsd_taskqueue *weft_bsd_system_taskqueue(void);
 /* Run the queue's tasks in n threads (1: in enqueueing order). */
 int weft_bsd_taskqueue_start_threads(struct weft_bsd_taskqueue *tq, int n,

@@ -285,14 +285,19 @@ static inline void taskqueue_thread_enqueue(void *context)
 	 weft_bsd_taskqueue_drain_all(&(tq)->q, WEFT_HERE))
 #define taskqueue_cancel(tq, task, pendp)                                     \
 	weft_bsd_taskqueue_cancel(&(tq)->q, &(task)->t, (pendp), WEFT_HERE)
-/* The system taskqueues are one queue with one thread
- * (weft_bsd_system_taskqueue): their tasks run one at a time, in
- * enqueueing order, as taskqueue_thread's do. */
+/* taskqueue_thread, the system queue: one thread
+ * (weft_bsd_system_taskqueue), so its tasks run one at a time in
+ * enqueueing order.  The software-interrupt queues run in threads of
+ * their own, concurrently with it: one queue for all would hide races
+ * between their tasks, so they are not modelled. */
 #define taskqueue_thread                                                      \
 	((struct taskqueue *)(void *)weft_bsd_system_taskqueue())
-#define taskqueue_swi weft_bsd_system_taskqueue()
-#define taskqueue_swi_giant weft_bsd_system_taskqueue()
-#define taskqueue_fast weft_bsd_system_taskqueue()
+WEFT_BSD_UNMODELLED("the software-interrupt taskqueues (taskqueue_swi, "
+		    "taskqueue_swi_giant, taskqueue_fast)")
+struct taskqueue *weft_bsd_swi_taskqueue(void);
+#define taskqueue_swi weft_bsd_swi_taskqueue()
+#define taskqueue_swi_giant weft_bsd_swi_taskqueue()
+#define taskqueue_fast weft_bsd_swi_taskqueue()
 WEFT_BSD_UNMODELLED("timeout tasks (struct timeout_task)")
 void weft_bsd_task_run_unmodelled(struct weft_work *w);
 #define TIMEOUT_TASK_INIT(tq, tt, prio, func, ctx) weft_bsd_task_run_unmodelled(0)

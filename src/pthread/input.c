@@ -16,9 +16,11 @@
  *
  * A read that could block (a pipe, socket or terminal other than the
  * standard input weft saved) ends the execution as inconclusive, as in
- * io.c.  Only the common readers are interposed; fscanf, getc_unlocked
- * and the like stay libc's own and are not scheduling points. */
+ * io.c.  Only the common readers are interposed (the scanf family among
+ * them); getc_unlocked and the like stay libc's own and are not
+ * scheduling points. */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +29,7 @@
 #include "pthread/pt.h"
 #include "detect/race.h"
 #include "modelled.h"
+#include "tsan/tsan.h"
 
 /* glibc declares the checked forms only when _FORTIFY_SOURCE is on. */
 char *__fgets_chk(char *s, size_t size, int n, FILE *f);
@@ -153,6 +156,90 @@ size_t __weft___fread_chk(void *p, size_t plen, size_t size, size_t n,
 	stream_point("fread()", f, PT_LOC());
 	return (size_t)weft__pt_stored(
 		p, (ssize_t)__fread_chk(p, plen, size, n, f), size, PT_RA());
+}
+
+/* ---- the scanf family ---------------------------------------------------- */
+
+/* A read of stream f (a scheduling point, as fgets is), and the stores
+ * libc made through the arguments, checked as the program's writes
+ * (tsan/scanfmt.c): `scanf("%d", &shared)` against another thread's
+ * update of shared was verified (a probe with SV-COMP's tasks). */
+static int scan_stream(const char *call, FILE *f, const char *fmt, va_list ap,
+		       uintptr_t ra)
+{
+	va_list cp;
+	int n;
+
+	stream_point(call, f, weft__pc_loc(ra));
+	va_copy(cp, ap);
+	n = vfscanf(f, fmt, ap);
+	weft__scan_stores(fmt, cp, n, ra);
+	va_end(cp);
+	return n;
+}
+
+int __weft_scanf(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = scan_stream("scanf()", stdin, fmt, ap, PT_RA());
+	va_end(ap);
+	return n;
+}
+
+int __weft___isoc99_scanf(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = scan_stream("scanf()", stdin, fmt, ap, PT_RA());
+	va_end(ap);
+	return n;
+}
+
+int __weft_fscanf(FILE *f, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = scan_stream("fscanf()", f, fmt, ap, PT_RA());
+	va_end(ap);
+	return n;
+}
+
+int __weft___isoc99_fscanf(FILE *f, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = scan_stream("fscanf()", f, fmt, ap, PT_RA());
+	va_end(ap);
+	return n;
+}
+
+int __weft_vscanf(const char *fmt, va_list ap)
+{
+	return scan_stream("vscanf()", stdin, fmt, ap, PT_RA());
+}
+
+int __weft___isoc99_vscanf(const char *fmt, va_list ap)
+{
+	return scan_stream("vscanf()", stdin, fmt, ap, PT_RA());
+}
+
+int __weft_vfscanf(FILE *f, const char *fmt, va_list ap)
+{
+	return scan_stream("vfscanf()", f, fmt, ap, PT_RA());
+}
+
+int __weft___isoc99_vfscanf(FILE *f, const char *fmt, va_list ap)
+{
+	return scan_stream("vfscanf()", f, fmt, ap, PT_RA());
 }
 
 /* ---- getline and getdelim ------------------------------------------------ */

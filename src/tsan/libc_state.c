@@ -313,11 +313,18 @@ double __weft_atof(const char *s)
 
 static int scan(const char *s, const char *fmt, va_list ap, uintptr_t pc)
 {
+	va_list cp;
+	int n;
+
 	if (weft__race_on) {
 		rd(s, strlen(s) + 1, pc);
 		rd(fmt, strlen(fmt) + 1, pc);
 	}
-	return vsscanf(s, fmt, ap);
+	va_copy(cp, ap);
+	n = vsscanf(s, fmt, ap);
+	weft__scan_stores(fmt, cp, n, pc);
+	va_end(cp);
+	return n;
 }
 
 int __weft_sscanf(const char *s, const char *fmt, ...)

@@ -2,6 +2,7 @@
 #ifndef WEFT_TSAN_H
 #define WEFT_TSAN_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -12,6 +13,12 @@
  * exchange and HLE_ACQUIRE counted as relaxed, and the counter it guards
  * was a false data race (a probe); ThreadSanitizer masks them too. */
 #define WEFT__MO(mo) ((mo) & 0xffff)
+
+/* The stores a scanf-family call made through its arguments ap (a copy
+ * taken before the call), for format fmt and the call's result assigned:
+ * each recorded as a write at pc (scanfmt.c).  Not a scheduling point. */
+void weft__scan_stores(const char *fmt, va_list ap, int assigned,
+		       uintptr_t pc);
 
 /* A volatile access of n bytes: a scheduling point on addr, recorded by
  * the race detector as atomic (volatile never races with volatile or

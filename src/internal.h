@@ -228,6 +228,10 @@ bool weft__verdict_noted(uint64_t key);
 /* An input was drawn from a sample of its values, not all of them: a
  * verdict then names that bound (the notes say which values). */
 void weft__verdict_inputs_sampled(void);
+/* Which sample the SV-COMP nondet values come from: 0, the boundary
+ * values; 1, the wider sets a search takes again when every execution of
+ * the first failed an assumption (loop.c sets it, verifier.c reads it). */
+extern int weft__nondet_wide;
 /* A thread could have woken spuriously, or failed a weak compare-exchange
  * spuriously, once more than weft's budget of one per thread and
  * execution allows: the verdict names that bound, and the note of key

@@ -406,6 +406,11 @@ void weft__replay_context_mark(void)
  * stop where the run had, and diverged. */
 #define CTX_OBJ_SHIFT 56
 #define MAX_IMAGES 16
+/* Not a site: the run took the SV-COMP nondet values from the wider sets
+ * (weft__nondet_wide), whose choices a replay must read as such.  Its
+ * object number is none a program has, so an import that does not know
+ * it skips it. */
+#define CTX_NONDET_WIDE (((uint64_t)0xff << CTX_OBJ_SHIFT) | 0x57494445u)
 
 int weft__replay_context_export(uint64_t *out, int max)
 {
@@ -423,6 +428,8 @@ int weft__replay_context_export(uint64_t *out, int max)
 			break;
 		}
 	}
+	if (weft__nondet_wide && n < max)
+		out[n++] = CTX_NONDET_WIDE;
 	return n;
 }
 
@@ -435,6 +442,10 @@ void weft__replay_context_import(const uint64_t *in, int n)
 	for (int i = 0; i < n; i++) {
 		int k = (int)(in[i] >> CTX_OBJ_SHIFT);
 		uintptr_t a;
+		if (in[i] == CTX_NONDET_WIDE) {
+			weft__nondet_wide = 1;
+			continue;
+		}
 		/* A library not loaded yet (one the test opens, which the
 		 * parent loads once the test asks for it): its sites count
 		 * from the run that has it. */

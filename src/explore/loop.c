@@ -230,6 +230,29 @@ static bool auto_starve(const struct weft__loop_cfg *cfg)
 	return true;
 }
 
+/* weft__verdict_note's key of the note below. */
+#define WIDE_NOTE 0x574944454e4f4e44ull
+
+/* A search all of whose executions failed an assumption on sampled nondet
+ * values (`assume(5 <= n && n <= 10)` against {0,1,2,-1}) ends with
+ * nothing run to its end: it starts again once with the wider sets
+ * (src/pthread/verifier.c), and the verdict says so.  Not in a search in
+ * parts, whose parts must agree.  (SV-COMP's pthread-nondet tasks were
+ * all inconclusive, all-pruned: a probe.) */
+static bool widen_nondet(struct weft__shm *S, const struct weft__loop_cfg *cfg)
+{
+	if (weft__nondet_wide || !S->v.inputs_sampled || S->v.executions ||
+	    !S->v.pruned || in_parts || cfg->split || weft__probe_run)
+		return false;
+	weft__nondet_wide = 1;
+	weft__restart_pending = true;
+	weft__verdict_note(WIDE_NOTE,
+			   "every execution failed an assumption on the "
+			   "sampled nondet values: the search ran again with "
+			   "the wider sets below");
+	return true;
+}
+
 static void finish(struct weft__verdict *V, double t0, int verdict)
 {
 	verdict = weft__asm_verdict(V, verdict);
@@ -536,6 +559,13 @@ void weft__explore_loop(const struct weft_test *t,
 				if (lim.rec && !in_parts &&
 				    weft__strategy_fall_back()) {
 					fell_back = true;
+					exec_no -= cfg->stride;
+					continue;
+				}
+				/* Every execution failed an assumption on
+				 * the sampled nondet values: once more with
+				 * the wider sets. */
+				if (widen_nondet(S, cfg)) {
 					exec_no -= cfg->stride;
 					continue;
 				}

@@ -37,7 +37,7 @@
 /* weft__verdict_note keys of the value sets: NOTE_KEY + kind. */
 #define NOTE_KEY 0x4e4f4e4445540000ull
 
-static uint32_t drawn; /* kinds drawn in this execution, one bit each */
+static uint64_t drawn; /* kinds drawn in this execution, one bit each */
 
 /* The i-th literal of values' "{a,b,...}", for the trace: the choice's
  * index alone would not say which value the program got.  Interned, so
@@ -64,7 +64,7 @@ static int pick(int n, int kind, const char *what, const char *values,
 	if (!weft__pt_live())
 		return 0;
 	if (!(drawn >> kind & 1)) {
-		drawn |= 1u << kind;
+		drawn |= 1ull << kind;
 		weft__verdict_note(NOTE_KEY + (uint64_t)kind, values);
 		weft__verdict_inputs_sampled();
 	}
@@ -73,10 +73,26 @@ static int pick(int n, int kind, const char *what, const char *values,
 	return i;
 }
 
+/* The wider sets, for a search taken again because every execution of
+ * the first failed an assumption on the boundary values (an `assume(5 <=
+ * n && n <= 10)`: weft__nondet_wide): small counts and a few powers of
+ * two, with -1 (or the type's maximum). */
+#define WIDE_LIST 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 16, 20, 32, 64, 100
+#define WIDE_TEXT "0,1,2,3,4,5,6,7,8,9,10,16,20,32,64,100"
+#define WIDE_N 17
+
 #define SIGNED(T, name, kind)                                                 \
 	T __VERIFIER_nondet_##name(void)                                      \
 	{                                                                     \
 		static const T v[] = { 0, 1, 2, -1 };                         \
+		static const T w[] = { WIDE_LIST, -1 };                       \
+		if (weft__nondet_wide)                                        \
+			return w[pick(WIDE_N, kind + 32,                      \
+				      "__VERIFIER_nondet_" #name,             \
+				      "nondet values, taken again wider: "    \
+				      "__VERIFIER_nondet_" #name              \
+				      "() from {" WIDE_TEXT ",-1}",           \
+				      RA())];                                 \
 		return v[pick(4, kind, "__VERIFIER_nondet_" #name,            \
 			      "nondet values: __VERIFIER_nondet_" #name       \
 			      "() from {0,1,2,-1}",                           \
@@ -86,6 +102,14 @@ static int pick(int n, int kind, const char *what, const char *values,
 	T __VERIFIER_nondet_##name(void)                                      \
 	{                                                                     \
 		static const T v[] = { 0, 1, 2, max };                        \
+		static const T w[] = { WIDE_LIST, max };                      \
+		if (weft__nondet_wide)                                        \
+			return w[pick(WIDE_N, kind + 32,                      \
+				      "__VERIFIER_nondet_" #name,             \
+				      "nondet values, taken again wider: "    \
+				      "__VERIFIER_nondet_" #name              \
+				      "() from {" WIDE_TEXT "," #max "}",     \
+				      RA())];                                 \
 		return v[pick(4, kind, "__VERIFIER_nondet_" #name,            \
 			      "nondet values: __VERIFIER_nondet_" #name       \
 			      "() from {0,1,2," #max "}",                     \

@@ -98,6 +98,8 @@ void weft__sched_shared_begin(void)
 }
 
 
+int weft__nondet_wide;
+
 void weft__verdict_inputs_sampled(void)
 {
 	weft__S->v.inputs_sampled = true;

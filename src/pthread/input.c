@@ -189,29 +189,7 @@ int __weft_scanf(const char *fmt, ...)
 	return n;
 }
 
-int __weft___isoc99_scanf(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = scan_stream("scanf()", stdin, fmt, ap, PT_RA());
-	va_end(ap);
-	return n;
-}
-
 int __weft_fscanf(FILE *f, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = scan_stream("fscanf()", f, fmt, ap, PT_RA());
-	va_end(ap);
-	return n;
-}
-
-int __weft___isoc99_fscanf(FILE *f, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
@@ -227,20 +205,22 @@ int __weft_vscanf(const char *fmt, va_list ap)
 	return scan_stream("vscanf()", stdin, fmt, ap, PT_RA());
 }
 
-int __weft___isoc99_vscanf(const char *fmt, va_list ap)
-{
-	return scan_stream("vscanf()", stdin, fmt, ap, PT_RA());
-}
-
 int __weft_vfscanf(FILE *f, const char *fmt, va_list ap)
 {
 	return scan_stream("vfscanf()", f, fmt, ap, PT_RA());
 }
 
+
+/* glibc's C99 spellings, which <stdio.h> gives most programs: the same
+ * functions. */
+int __weft___isoc99_scanf(const char *fmt, ...)
+	__attribute__((alias("__weft_scanf")));
+int __weft___isoc99_fscanf(FILE *f, const char *fmt, ...)
+	__attribute__((alias("__weft_fscanf")));
+int __weft___isoc99_vscanf(const char *fmt, va_list ap)
+	__attribute__((alias("__weft_vscanf")));
 int __weft___isoc99_vfscanf(FILE *f, const char *fmt, va_list ap)
-{
-	return scan_stream("vfscanf()", f, fmt, ap, PT_RA());
-}
+	__attribute__((alias("__weft_vfscanf")));
 
 /* ---- getline and getdelim ------------------------------------------------ */
 

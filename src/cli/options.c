@@ -16,7 +16,7 @@
 
 #define DEFAULTS                                                              \
 	{                                                                     \
-		.strategy = "auto", .iterations = 200000, .seed = 0x5eed,     \
+		.strategy = "auto", .iterations = 500000, .seed = 0x5eed,     \
 		.depth = 3, .preemption_bound = -1, .max_steps = 20000,       \
 		.jobs = 1, .time_limit = 60, .spurious = true,                \
 		.stack_size = 256 * 1024, .fair_bound = 1,                   \

@@ -11,7 +11,7 @@ static const char *strategy_text =
 	"                        then PCT)\n";
 
 static const char *usage_text =
-	"  --iterations=N        execution budget per test (default 200000; 0:\n"
+	"  --iterations=N        execution budget per test (default 500000; 0:\n"
 	"                        no limit but the time limit)\n"
 	"  --seed=N              seed for random and pct (default 24301)\n"
 	"  --depth=D             PCT bug depth, delays of delay (default 3)\n"

@@ -232,6 +232,8 @@ void weft__verdict_inputs_sampled(void);
  * values; 1, the wider sets a search takes again when every execution of
  * the first failed an assumption (loop.c sets it, verifier.c reads it). */
 extern int weft__nondet_wide;
+/* Some nondet value of a type with a wider set was drawn (an integer). */
+extern int weft__nondet_widenable;
 /* A thread could have woken spuriously, or failed a weak compare-exchange
  * spuriously, once more than weft's budget of one per thread and
  * execution allows: the verdict names that bound, and the note of key

@@ -262,7 +262,7 @@ _Noreturn void weft__worker_main(const struct weft_test *t,
 	weft__strategy_setup(replay ? "replay" : weft__opts.strategy);
 	snprintf(S->v.strategy, sizeof S->v.strategy, "%s",
 		 weft__strategy_ran());
-	weft__nondet_wide = 0;
+	weft__nondet_wide = weft__nondet_widenable = 0;
 	if (replay) {
 		weft__replay_load(replay, c->nreplay);
 		weft__replay_context_import(c->ctx, c->nctx);

@@ -241,7 +241,8 @@ static bool auto_starve(const struct weft__loop_cfg *cfg)
  * all inconclusive, all-pruned: a probe.) */
 static bool widen_nondet(struct weft__shm *S, const struct weft__loop_cfg *cfg)
 {
-	if (weft__nondet_wide || !S->v.inputs_sampled || S->v.executions ||
+	if (weft__nondet_wide || !weft__nondet_widenable ||
+	    !S->v.inputs_sampled || S->v.executions ||
 	    !S->v.pruned || in_parts || cfg->split || weft__probe_run)
 		return false;
 	weft__nondet_wide = 1;

@@ -21,6 +21,7 @@
  * scheduling points. */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,67 +161,77 @@ size_t __weft___fread_chk(void *p, size_t plen, size_t size, size_t n,
 
 /* ---- the scanf family ---------------------------------------------------- */
 
+/* glibc's two scanf families: the plain names keep the GNU meaning of %a
+ * (allocate, as %m does) for programs built as GNU89; the C99 spellings,
+ * which <stdio.h> gives most programs, read it as a float.  weft's own
+ * build gets the C99 ones by the plain names, so the GNU ones are named
+ * by their symbols. */
+int weft_gnu_vfscanf(FILE *f, const char *fmt, va_list ap) __asm__("vfscanf");
+
 /* A read of stream f (a scheduling point, as fgets is), and the stores
  * libc made through the arguments, checked as the program's writes
  * (tsan/scanfmt.c): `scanf("%d", &shared)` against another thread's
  * update of shared was verified (a probe with SV-COMP's tasks). */
 static int scan_stream(const char *call, FILE *f, const char *fmt, va_list ap,
-		       uintptr_t ra)
+		       bool c99, uintptr_t ra)
 {
 	va_list cp;
 	int n;
 
 	stream_point(call, f, weft__pc_loc(ra));
 	va_copy(cp, ap);
-	n = vfscanf(f, fmt, ap);
-	weft__scan_stores(fmt, cp, n, ra);
+	n = c99 ? vfscanf(f, fmt, ap) : weft_gnu_vfscanf(f, fmt, ap);
+	weft__scan_stores(fmt, cp, n, !c99, ra);
 	va_end(cp);
 	return n;
 }
 
-int __weft_scanf(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
+/* Each entry point, by its name, its stream, and the family it is. */
+#define SCAN_VARIADIC(name, call, c99)                                        \
+	int __weft_##name(const char *fmt, ...)                               \
+	{                                                                     \
+		va_list ap;                                                   \
+		int n;                                                        \
+		va_start(ap, fmt);                                            \
+		n = scan_stream(call, stdin, fmt, ap, c99, PT_RA());          \
+		va_end(ap);                                                   \
+		return n;                                                     \
+	}
+#define FSCAN_VARIADIC(name, call, c99)                                       \
+	int __weft_##name(FILE *f, const char *fmt, ...)                      \
+	{                                                                     \
+		va_list ap;                                                   \
+		int n;                                                        \
+		va_start(ap, fmt);                                            \
+		n = scan_stream(call, f, fmt, ap, c99, PT_RA());              \
+		va_end(ap);                                                   \
+		return n;                                                     \
+	}
 
-	va_start(ap, fmt);
-	n = scan_stream("scanf()", stdin, fmt, ap, PT_RA());
-	va_end(ap);
-	return n;
-}
-
-int __weft_fscanf(FILE *f, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = scan_stream("fscanf()", f, fmt, ap, PT_RA());
-	va_end(ap);
-	return n;
-}
+SCAN_VARIADIC(scanf, "scanf()", false)
+SCAN_VARIADIC(__isoc99_scanf, "scanf()", true)
+FSCAN_VARIADIC(fscanf, "fscanf()", false)
+FSCAN_VARIADIC(__isoc99_fscanf, "fscanf()", true)
 
 int __weft_vscanf(const char *fmt, va_list ap)
 {
-	return scan_stream("vscanf()", stdin, fmt, ap, PT_RA());
+	return scan_stream("vscanf()", stdin, fmt, ap, false, PT_RA());
+}
+
+int __weft___isoc99_vscanf(const char *fmt, va_list ap)
+{
+	return scan_stream("vscanf()", stdin, fmt, ap, true, PT_RA());
 }
 
 int __weft_vfscanf(FILE *f, const char *fmt, va_list ap)
 {
-	return scan_stream("vfscanf()", f, fmt, ap, PT_RA());
+	return scan_stream("vfscanf()", f, fmt, ap, false, PT_RA());
 }
 
-
-/* glibc's C99 spellings, which <stdio.h> gives most programs: the same
- * functions. */
-int __weft___isoc99_scanf(const char *fmt, ...)
-	__attribute__((alias("__weft_scanf")));
-int __weft___isoc99_fscanf(FILE *f, const char *fmt, ...)
-	__attribute__((alias("__weft_fscanf")));
-int __weft___isoc99_vscanf(const char *fmt, va_list ap)
-	__attribute__((alias("__weft_vscanf")));
 int __weft___isoc99_vfscanf(FILE *f, const char *fmt, va_list ap)
-	__attribute__((alias("__weft_vfscanf")));
+{
+	return scan_stream("vfscanf()", f, fmt, ap, true, PT_RA());
+}
 
 /* ---- getline and getdelim ------------------------------------------------ */
 

@@ -93,6 +93,7 @@ static int pick(int n, int kind, const char *what, const char *values,
 				      "__VERIFIER_nondet_" #name              \
 				      "() from {" WIDE_TEXT ",-1}",           \
 				      RA())];                                 \
+		weft__nondet_widenable = 1;                                   \
 		return v[pick(4, kind, "__VERIFIER_nondet_" #name,            \
 			      "nondet values: __VERIFIER_nondet_" #name       \
 			      "() from {0,1,2,-1}",                           \
@@ -110,6 +111,7 @@ static int pick(int n, int kind, const char *what, const char *values,
 				      "__VERIFIER_nondet_" #name              \
 				      "() from {" WIDE_TEXT "," #max "}",     \
 				      RA())];                                 \
+		weft__nondet_widenable = 1;                                   \
 		return v[pick(4, kind, "__VERIFIER_nondet_" #name,            \
 			      "nondet values: __VERIFIER_nondet_" #name       \
 			      "() from {0,1,2," #max "}",                     \

@@ -98,7 +98,7 @@ void weft__sched_shared_begin(void)
 }
 
 
-int weft__nondet_wide;
+int weft__nondet_wide, weft__nondet_widenable;
 
 void weft__verdict_inputs_sampled(void)
 {

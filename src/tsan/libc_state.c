@@ -311,7 +311,14 @@ double __weft_atof(const char *s)
 
 /* ---- sscanf, qsort ------------------------------------------------------ */
 
-static int scan(const char *s, const char *fmt, va_list ap, uintptr_t pc)
+/* glibc's GNU sscanf (its %a allocates), which the plain name means to a
+ * program built as GNU89; weft's own build gets the C99 one by that name
+ * (input.c says more). */
+int weft_gnu_vsscanf(const char *s, const char *fmt, va_list ap)
+	__asm__("vsscanf");
+
+static int scan(const char *s, const char *fmt, va_list ap, bool c99,
+		uintptr_t pc)
 {
 	va_list cp;
 	int n;
@@ -321,8 +328,8 @@ static int scan(const char *s, const char *fmt, va_list ap, uintptr_t pc)
 		rd(fmt, strlen(fmt) + 1, pc);
 	}
 	va_copy(cp, ap);
-	n = vsscanf(s, fmt, ap);
-	weft__scan_stores(fmt, cp, n, pc);
+	n = c99 ? vsscanf(s, fmt, ap) : weft_gnu_vsscanf(s, fmt, ap);
+	weft__scan_stores(fmt, cp, n, !c99, pc);
 	va_end(cp);
 	return n;
 }
@@ -333,7 +340,7 @@ int __weft_sscanf(const char *s, const char *fmt, ...)
 	int n;
 
 	va_start(ap, fmt);
-	n = scan(s, fmt, ap, PC());
+	n = scan(s, fmt, ap, false, PC());
 	va_end(ap);
 	return n;
 }
@@ -345,19 +352,19 @@ int __weft___isoc99_sscanf(const char *s, const char *fmt, ...)
 	int n;
 
 	va_start(ap, fmt);
-	n = scan(s, fmt, ap, PC());
+	n = scan(s, fmt, ap, true, PC());
 	va_end(ap);
 	return n;
 }
 
 int __weft_vsscanf(const char *s, const char *fmt, va_list ap)
 {
-	return scan(s, fmt, ap, PC());
+	return scan(s, fmt, ap, false, PC());
 }
 
 int __weft___isoc99_vsscanf(const char *s, const char *fmt, va_list ap)
 {
-	return scan(s, fmt, ap, PC());
+	return scan(s, fmt, ap, true, PC());
 }
 
 void __weft_qsort(void *base, size_t n, size_t size,

@@ -8,8 +8,12 @@
  * call the format is walked again with a copy of the arguments, and each
  * conversion the call assigned (the first `assigned`, as its result
  * counts them, and every %n before the input ran out) is recorded as a
- * write of the bytes it stores.  Positional arguments (%1$d) are not
- * walked: nothing is recorded for such a format. */
+ * write of the bytes it stores.  Positional arguments (%1$d) end the
+ * walk.  Two stores are assumed that a short input may not make: %Nc's
+ * N characters (a string that ends first gives fewer), and a %n after
+ * the last assigned conversion (a literal that fails to match first
+ * skips it); the first is rare, the second is the common idiom
+ * `sscanf(s, "%d%n", &v, &len)`, whose store must not be missed. */
 #include <stdarg.h>
 #include <string.h>
 #include <wchar.h>
@@ -61,22 +65,23 @@ static size_t stored(char c, const char *len, long w, const void *p)
 		return float_size(len);
 	case 'p':
 		return sizeof(void *);
-	case 'c':
-		return (size_t)(w > 0 ? w : 1) * (wide ? sizeof(wchar_t) : 1);
-	case 's': case '[':
-		return wide ? (wcslen(p) + 1) * sizeof(wchar_t)
-			    : strlen(p) + 1;
+	case 'c': case 'C':
+		return (size_t)(w > 0 ? w : 1) *
+		       (wide || c == 'C' ? sizeof(wchar_t) : 1);
+	case 's': case '[': case 'S':
+		return wide || c == 'S' ? (wcslen(p) + 1) * sizeof(wchar_t)
+					: strlen(p) + 1;
 	default:
 		return 0;
 	}
 }
 
-void weft__scan_stores(const char *fmt, va_list ap, int assigned,
+void weft__scan_stores(const char *fmt, va_list ap, int assigned, bool gnu,
 		       uintptr_t pc)
 {
 	int done = 0;
 
-	if (!weft__race_on || !fmt || strchr(fmt, '$'))
+	if (!weft__race_on || !fmt)
 		return;
 	for (const char *f = fmt; *f; f++) {
 		bool skip = false, alloc = false;
@@ -96,11 +101,20 @@ void weft__scan_stores(const char *fmt, va_list ap, int assigned,
 		}
 		while (*f >= '0' && *f <= '9')
 			w = w * 10 + (*f++ - '0');
-		if (*f == 'm') { /* allocates: the pointer is stored */
+		/* A positional argument (%1$d): not walked. */
+		if (*f == '$')
+			return;
+		/* glibc's flags: grouping, locale digits. */
+		while (*f == '\'' || *f == 'I')
+			f++;
+		/* Allocates: the pointer is stored.  In the GNU family, %a
+		 * before s, S or [ means the same. */
+		if (*f == 'm' ||
+		    (gnu && *f == 'a' && f[1] && strchr("sS[", f[1]))) {
 			alloc = true;
 			f++;
 		}
-		while (nl < 2 && strchr("hlLqjzt", *f))
+		while (nl < 2 && *f && strchr("hlLqjzt", *f))
 			len[nl++] = *f++;
 		if (!*f)
 			return;

@@ -16,8 +16,9 @@
 
 /* The stores a scanf-family call made through its arguments ap (a copy
  * taken before the call), for format fmt and the call's result assigned:
- * each recorded as a write at pc (scanfmt.c).  Not a scheduling point. */
-void weft__scan_stores(const char *fmt, va_list ap, int assigned,
+ * each recorded as a write at pc (scanfmt.c); gnu: the GNU family, whose
+ * %as allocates.  Not a scheduling point. */
+void weft__scan_stores(const char *fmt, va_list ap, int assigned, bool gnu,
 		       uintptr_t pc);
 
 /* A volatile access of n bytes: a scheduling point on addr, recorded by

@@ -233,12 +233,12 @@ static bool auto_starve(const struct weft__loop_cfg *cfg)
 /* weft__verdict_note's key of the note below. */
 #define WIDE_NOTE 0x574944454e4f4e44ull
 
-/* A search all of whose executions failed an assumption on sampled nondet
- * values (`assume(5 <= n && n <= 10)` against {0,1,2,-1}) ends with
- * nothing run to its end: it starts again once with the wider sets
- * (src/pthread/verifier.c), and the verdict says so.  Not in a search in
- * parts, whose parts must agree.  (SV-COMP's pthread-nondet tasks were
- * all inconclusive, all-pruned: a probe.) */
+/* A search none of whose executions ran to its end, some of them failing
+ * an assumption on sampled nondet values (`assume(5 <= n && n <= 10)`
+ * against {0,1,2,-1}), the others cut by a limit, starts again once with
+ * the wider sets (src/pthread/verifier.c), and the verdict says so.  Not
+ * in a search in parts, whose parts must agree.  (SV-COMP's
+ * pthread-nondet tasks were all inconclusive, all-pruned: a probe.) */
 static bool widen_nondet(struct weft__shm *S, const struct weft__loop_cfg *cfg)
 {
 	if (weft__nondet_wide || !weft__nondet_widenable ||
@@ -248,9 +248,10 @@ static bool widen_nondet(struct weft__shm *S, const struct weft__loop_cfg *cfg)
 	weft__nondet_wide = 1;
 	weft__restart_pending = true;
 	weft__verdict_note(WIDE_NOTE,
-			   "every execution failed an assumption on the "
-			   "sampled nondet values: the search ran again with "
-			   "the wider sets below");
+			   "no execution ran to its end (each failed an "
+			   "assumption on the sampled nondet values, or ran "
+			   "into a limit): the search ran again with the wider "
+			   "sets below");
 	return true;
 }
 
@@ -553,6 +554,16 @@ void weft__explore_loop(const struct weft_test *t,
 			 * short of the budget: 999 of 1000 executions). */
 			give_back_budget();
 			if (weft__strategy_verified() && !S->v.nfindings) {
+				/* No execution ran to its end, and some
+				 * failed an assumption on the sampled nondet
+				 * values: once more with the wider sets, before
+				 * a fallback for the ones a limit cut (a value
+				 * of UINT_MAX that drives a loop past
+				 * --max-steps, a review's probe). */
+				if (widen_nondet(S, cfg)) {
+					exec_no -= cfg->stride;
+					continue;
+				}
 				/* A limit of weft cut some execution, so this
 				 * is no verification: the default strategy
 				 * spends the rest of the budget looking for a
@@ -560,13 +571,6 @@ void weft__explore_loop(const struct weft_test *t,
 				if (lim.rec && !in_parts &&
 				    weft__strategy_fall_back()) {
 					fell_back = true;
-					exec_no -= cfg->stride;
-					continue;
-				}
-				/* Every execution failed an assumption on
-				 * the sampled nondet values: once more with
-				 * the wider sets. */
-				if (widen_nondet(S, cfg)) {
 					exec_no -= cfg->stride;
 					continue;
 				}

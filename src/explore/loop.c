@@ -403,7 +403,12 @@ static void finish_clean(struct weft__shm *S, double t0, struct limit_rec *L,
 
 void weft__check_all_pruned(struct weft__shm *S)
 {
-	if (S->v.verdict != VERDICT_VERIFIED || S->v.executions)
+	/* A random or PCT search whose every execution was pruned said
+	 * `pass (0 executions ...)`, as if something had run (a review's
+	 * probe); it is the same case as an exhaustive one's. */
+	if ((S->v.verdict != VERDICT_VERIFIED &&
+	     (S->v.verdict != VERDICT_PASS || !S->v.pruned)) ||
+	    S->v.executions)
 		return;
 	S->v.verdict = VERDICT_INCONCLUSIVE;
 	snprintf(S->v.reason, sizeof S->v.reason, "all-pruned");

@@ -7,7 +7,8 @@
  * sites already found to race (see src/detect/race.h).  Volatile accesses
  * are treated as relaxed atomics: never a race with each other, but
  * scheduling points, so a thread polling a volatile flag lets the writer
- * run. */
+ * run (their steps are atomic.c's, weft__tsan_step, as are those of the
+ * __tsan_acquire/__tsan_release annotations at the end). */
 #include <string.h>
 
 #include "detect/race.h"
@@ -181,4 +182,59 @@ void __tsan_release(void *a)
 void __tsan_acquire(void *a)
 {
 	weft__tsan_sync(a, false, PC());
+}
+
+/* ---- volatile accesses and the annotations (atomic.c's steps) ---------- */
+
+void weft__tsan_volatile(const void *addr, unsigned n, bool write,
+			 uintptr_t pc)
+{
+	unsigned __int128 v = 0;
+
+	if (!weft__race_on || weft__self() < 0)
+		return;
+	/* A volatile access stays a scheduling point (programs poll volatile
+	 * flags), but as in ThreadSanitizer it orders nothing and races like
+	 * a plain access, unless --volatile=marked says the program uses
+	 * volatile as its atomics (then it is a relaxed atomic access). */
+	weft__tsan_step(addr, n, write, WEFT__ORDER_EXPLICIT,
+	     write ? "volatile_write" : "volatile_read", pc);
+	weft__race_access(addr, n,
+			  WEFT__RACE_VOLATILE | (write ? WEFT__RACE_WRITE : 0) |
+				  (weft__opts.volatile_marked ? WEFT__RACE_ATOMIC
+							      : 0),
+			  pc);
+	if (write) {
+		weft__poll_forget();
+		return;
+	}
+	/* The instrumentation calls us before the load: peek at the value
+	 * the thread is about to read, to notice a polling loop. */
+	memcpy(&v, addr, n < sizeof v ? n : sizeof v);
+	weft__poll_wide(addr, (uint64_t)v, (uint64_t)(v >> 64));
+}
+
+void weft_volatile_marked(int on)
+{
+	weft__opts.volatile_marked = on != 0;
+}
+
+void weft__tsan_sync(const void *addr, bool release, uintptr_t pc)
+{
+	if (weft__race_on && weft__self() >= 0)
+		weft__tsan_step(addr, 0, release,
+		     WEFT__ORDER_EXPLICIT | (release ? WEFT__ORDER_RELEASE
+						     : WEFT__ORDER_ACQUIRE),
+		     release ? "release" : "acquire", pc);
+}
+
+/* ThreadSanitizer's "ignore accesses of this thread" brackets. */
+void __tsan_ignore_thread_begin(void)
+{
+	weft_race_ignore_begin();
+}
+
+void __tsan_ignore_thread_end(void)
+{
+	weft_race_ignore_end();
 }

@@ -41,8 +41,8 @@ static inline int live(void)
  * after the releases clock.c keeps (a free of the atomic's block, a futex
  * wait on it), are not ordered after an atomic's release: C11 orders only
  * an acquire that reads it. */
-static void step(const volatile void *a, unsigned n, bool write, uint8_t ord,
-		 const char *name, uintptr_t pc)
+void weft__tsan_step(const volatile void *a, unsigned n, bool write,
+		     uint8_t ord, const char *name, uintptr_t pc)
 {
 	/* An unnamed volatile is "volatile@1" in traces, not "atomic@1". */
 	bool vol = !strncmp(name, "volatile", 8);
@@ -173,7 +173,7 @@ static void wrote(int t)
 		int t = (mo = WEFT__MO(mo), live());                          \
 		a##n v;                                                       \
 		if (t >= 0)                                                   \
-			step(a, sizeof v, false,                              \
+			weft__tsan_step(a, sizeof v, false,                   \
 			     WEFT__ORDER_EXPLICIT | sc(mo),                   \
 			     "atomic_load", pc);                              \
 		v = *a;                                                       \
@@ -192,7 +192,7 @@ static void wrote(int t)
 		uintptr_t pc = PC();                                          \
 		int t = (mo = WEFT__MO(mo), live());                          \
 		if (t >= 0) {                                                 \
-			step(a, sizeof v, true,                               \
+			weft__tsan_step(a, sizeof v, true,                    \
 			     WEFT__ORDER_EXPLICIT | sc(mo),                   \
 			     "atomic_store", pc);                             \
 			weft__weak_store(a, &v, sizeof v, mo, pc);            \
@@ -368,58 +368,4 @@ void __tsan_atomic_thread_fence(int mo)
 void __tsan_atomic_signal_fence(int mo)
 {
 	(void)mo;
-}
-
-void weft__tsan_volatile(const void *addr, unsigned n, bool write,
-			 uintptr_t pc)
-{
-	int t = live();
-	a128 v = 0;
-
-	if (t < 0)
-		return;
-	/* A volatile access stays a scheduling point (programs poll volatile
-	 * flags), but as in ThreadSanitizer it orders nothing and races like
-	 * a plain access, unless --volatile=marked says the program uses
-	 * volatile as its atomics (then it is a relaxed atomic access). */
-	step(addr, n, write, WEFT__ORDER_EXPLICIT,
-	     write ? "volatile_write" : "volatile_read", pc);
-	weft__race_access(addr, n,
-			  WEFT__RACE_VOLATILE | (write ? WEFT__RACE_WRITE : 0) |
-				  (weft__opts.volatile_marked ? WEFT__RACE_ATOMIC
-							      : 0),
-			  pc);
-	if (write) {
-		wrote(t);
-		return;
-	}
-	/* The instrumentation calls us before the load: peek at the value
-	 * the thread is about to read, to notice a polling loop. */
-	memcpy(&v, addr, n < sizeof v ? n : sizeof v);
-	polled(t, addr, v);
-}
-
-void weft_volatile_marked(int on)
-{
-	weft__opts.volatile_marked = on != 0;
-}
-
-void weft__tsan_sync(const void *addr, bool release, uintptr_t pc)
-{
-	if (live() >= 0)
-		step(addr, 0, release,
-		     WEFT__ORDER_EXPLICIT | (release ? WEFT__ORDER_RELEASE
-						     : WEFT__ORDER_ACQUIRE),
-		     release ? "release" : "acquire", pc);
-}
-
-/* ThreadSanitizer's "ignore accesses of this thread" brackets. */
-void __tsan_ignore_thread_begin(void)
-{
-	weft_race_ignore_begin();
-}
-
-void __tsan_ignore_thread_end(void)
-{
-	weft_race_ignore_end();
 }

@@ -21,6 +21,12 @@
 void weft__scan_stores(const char *fmt, va_list ap, int assigned, bool gnu,
 		       uintptr_t pc);
 
+/* The step of an atomic or volatile access of n bytes at a (0: an
+ * annotation's address), with the clock order ord (atomic.c).  A
+ * scheduling point. */
+void weft__tsan_step(const volatile void *a, unsigned n, bool write,
+		     uint8_t ord, const char *name, uintptr_t pc);
+
 /* A volatile access of n bytes: a scheduling point on addr, recorded by
  * the race detector as atomic (volatile never races with volatile or
  * atomic, but does with plain accesses). */

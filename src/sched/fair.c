@@ -139,6 +139,15 @@ void weft__fair_yield_kept(struct weft__exec *X, int tid)
 	X->th[tid].starve_wait = others;
 }
 
+void weft__yield_kept(void)
+{
+	struct weft__exec *X = weft__X;
+
+	weft__spun();
+	if (X && X->cur >= 0)
+		weft__fair_yield_kept(X, X->cur);
+}
+
 void weft__fair_step(struct weft__exec *X, int tid)
 {
 	if (X->spin_any)

@@ -332,15 +332,6 @@ void weft__step_no_progress(bool was_spinning)
 	}
 }
 
-void weft__yield_kept(void)
-{
-	struct weft__exec *X = weft__X;
-
-	weft__spun();
-	if (X && X->cur >= 0)
-		weft__fair_yield_kept(X, X->cur);
-}
-
 void weft__timed_out(void)
 {
 	weft__step_note("timed out");

@@ -16,23 +16,9 @@
 #include "lx.h"
 #include <kernel/linux/weft_ext.h>
 
-#define MAX_XTIMERS 64
-
-static struct weft_xtimer *live[MAX_XTIMERS];
-static int nlive;
-
 static const char *xname(const struct weft_xtimer *t)
 {
 	return t->name ? t->name : "timer";
-}
-
-static void remember(struct weft_xtimer *t)
-{
-	for (int i = 0; i < nlive; i++)
-		if (live[i] == t)
-			return;
-	if (nlive < MAX_XTIMERS)
-		live[nlive++] = t;
 }
 
 static bool handler_ready(const struct weft__op *op)
@@ -256,7 +242,7 @@ int weft_xtimer_mod(struct weft_xtimer *t, unsigned long expires,
 	if (reduce && t->ev.armed &&
 	    (long)(expires - t->ev.expires) >= 0)
 		return was;
-	remember(t);
+	weft__lx_xtimer_remember(t);
 	arm(t, expires, loc);
 	return was;
 }
@@ -396,36 +382,4 @@ int weft_xtimer_running(struct weft_xtimer *t, const struct weft_loc *loc)
 	weft__check_access(t, sizeof *t, false, loc);
 	weft__point("timer_running", &weft__lx_dom, xname(t), WEFT__ACC_READ, loc);
 	return t->running != 0;
-}
-
-void weft__linux_ext_timer_begin(void)
-{
-	nlive = 0;
-}
-
-/* Pending timers at the end of the test would fire after their object
- * (or module) is gone. */
-void weft__linux_ext_timer_end(void)
-{
-	for (int i = 0; i < nlive; i++) {
-		struct weft_xtimer *t = live[i];
-
-		/* A timer of a finished thread's stack, or of a frame that
-		 * returned, was destroyed with it (destroy_timer_on_stack):
-		 * its bytes are another's now. */
-		const char *owner;
-		int kind;
-
-		if (weft__in_dead_stack(t, &owner, &kind) ||
-		    weft__frame_obj_dead(t))
-			continue;
-		if (!(t->ev.armed || t->queued))
-			continue;
-		weft__lx_freed_armed(t, t->armed_at, "timer", xname(t));
-		weft__check_access(t, sizeof *t, false, t->armed_at);
-		weft__fail(WEFT__K(LEAK), t->armed_at,
-			   "timer %s is still pending at the end of the test "
-			   "(expires at jiffies %lu, now %lu)", xname(t),
-			   t->expires, weft__lx_now());
-	}
 }

@@ -252,6 +252,10 @@ enum { LX_EV_TIMER = 1, LX_EV_DWORK, LX_EV_SLEEP, LX_EV_TWAIT, LX_EV_WQWAIT,
  * owner (a struct weft_xtimer; ext_timer.c): its re-arming counts
  * against the refire bound. */
 bool weft__lx_xtimer_self(const void *owner);
+/* Remember timer t, armed in this execution, for the end-of-test check
+ * (ext_timer_end.c).  Not a scheduling point. */
+struct weft_xtimer;
+void weft__lx_xtimer_remember(struct weft_xtimer *t);
 void weft__lx_ev_arm(struct weft_kevent *ev, int kind, unsigned long expires,
 	       void *owner, const struct weft_loc *loc);
 int weft__lx_ev_disarm(struct weft_kevent *ev);

@@ -84,6 +84,20 @@ static weft__tset could_run(const struct weft__exec *X, int tid)
 	return s;
 }
 
+/* Thread tid waits until each thread that could run now has taken a step
+ * (its starve_wait, which its own writes do not clear): false when no
+ * other thread could run. */
+static bool wait_for_others(struct weft__exec *X, int tid)
+{
+	weft__tset others = could_run(X, tid);
+
+	if (weft__ts_empty(others))
+		return false;
+	X->starve_any = true;
+	X->th[tid].starve_wait = others;
+	return true;
+}
+
 /* Fair scheduling without a yield: a thread that ran --starve-bound steps
  * in a row while some other thread could have run waits, as a spinner
  * does, until each of those has taken a step.  A real scheduler gives
@@ -97,8 +111,6 @@ static weft__tset could_run(const struct weft__exec *X, int tid)
  * (--starve-bound=0 by default), and a verdict that rests on it says so. */
 static void starve(struct weft__exec *X, int tid)
 {
-	weft__tset others;
-
 	if (tid != X->last_tid) {
 		X->run_len = 0;
 		return;
@@ -111,41 +123,30 @@ static void starve(struct weft__exec *X, int tid)
 	 * thread wait.  Starting the count again here made it come round
 	 * to the same point of such a loop every time, and the others
 	 * never ran. */
-	others = could_run(X, tid);
-	if (weft__ts_empty(others))
+	if (!wait_for_others(X, tid))
 		return;
 	X->run_len = 0;
-	if (!X->starve_any)
-		weft__verdict_starved();
-	X->starve_any = true;
-	X->th[tid].starve_wait = others;
+	/* Every time, not only when starve_any was clear: a kept yield
+	 * (weft__yield_kept) sets it too, and a verdict that rests on the
+	 * bound must say so whichever came first. */
+	weft__verdict_starved();
 }
 
-/* Thread tid yielded the processor for good measure (a sleep that timed
- * out, cond_resched): it waits, as a starved thread does, until every
- * thread that could run has taken a step, whatever it writes meanwhile.
- * As a spinner's yield alone, its own next write (a counter of rounds)
- * ended the wait before the others ran: the kthread loop `while
- * (!kthread_should_stop()) { n++; schedule_timeout(1); }` ran round
- * after round, each a new schedule, while kthread_stop waited (a probe:
- * 30 s, inconclusive). */
-void weft__fair_yield_kept(struct weft__exec *X, int tid)
-{
-	weft__tset others = could_run(X, tid);
-
-	if (weft__ts_empty(others))
-		return;
-	X->starve_any = true;
-	X->th[tid].starve_wait = others;
-}
-
+/* The running thread yielded the processor for good measure (a sleep
+ * that timed out, cond_resched): it waits, as a starved thread does, until
+ * every thread that could run has taken a step, whatever it writes
+ * meanwhile.  As a spinner's yield alone, its own next write (a counter of
+ * rounds) ended the wait before the others ran: the kthread loop `while
+ * (!kthread_should_stop()) { n++; schedule_timeout(1); }` ran round after
+ * round, each a new schedule, while kthread_stop waited (a probe: 30 s,
+ * inconclusive). */
 void weft__yield_kept(void)
 {
 	struct weft__exec *X = weft__X;
 
 	weft__spun();
 	if (X && X->cur >= 0)
-		weft__fair_yield_kept(X, X->cur);
+		wait_for_others(X, X->cur);
 }
 
 void weft__fair_step(struct weft__exec *X, int tid)

@@ -244,9 +244,6 @@ void weft__listeners_done(void);
 void weft__fair_sets(struct weft__exec *X);
 int weft__fair_round_robin(const weft__tset *set);
 void weft__fair_step(struct weft__exec *X, int tid);
-/* tid yielded (weft__yield_kept): it waits for the threads that could run
- * until each has taken a step, whatever it writes meanwhile. */
-void weft__fair_yield_kept(struct weft__exec *X, int tid);
 /* A WEFT__ORDER_FENCED write of t to the object of record r (fence.c):
  * it releases what t's last release fence saw.  Does not block. */
 void weft__clock_fenced_release(struct weft__thread *t,

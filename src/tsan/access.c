@@ -8,13 +8,57 @@
  * are treated as relaxed atomics: never a race with each other, but
  * scheduling points, so a thread polling a volatile flag lets the writer
  * run (their steps are atomic.c's, weft__tsan_step, as are those of the
- * __tsan_acquire/__tsan_release annotations at the end). */
+ * __tsan_acquire/__tsan_release annotations). */
 #include <string.h>
 
 #include "detect/race.h"
 #include "tsan/tsan.h"
 
 #define PC() ((uintptr_t)__builtin_return_address(0))
+
+/* A volatile access of n bytes: a scheduling point on addr, recorded by
+ * the race detector as atomic (volatile never races with volatile or
+ * atomic, but does with plain accesses). */
+static void volatile_access(const void *addr, unsigned n, bool write,
+			    uintptr_t pc)
+{
+	unsigned __int128 v = 0;
+
+	if (!weft__race_on || weft__self() < 0)
+		return;
+	/* A volatile access stays a scheduling point (programs poll volatile
+	 * flags), but as in ThreadSanitizer it orders nothing and races like
+	 * a plain access, unless --volatile=marked says the program uses
+	 * volatile as its atomics (then it is a relaxed atomic access). */
+	weft__tsan_step(addr, n, write, WEFT__ORDER_EXPLICIT,
+			write ? "volatile_write" : "volatile_read", pc);
+	weft__race_access(addr, n,
+			  WEFT__RACE_VOLATILE | (write ? WEFT__RACE_WRITE : 0) |
+				  (weft__opts.volatile_marked ? WEFT__RACE_ATOMIC
+							      : 0),
+			  pc);
+	if (write) {
+		weft__poll_forget();
+		return;
+	}
+	/* The instrumentation calls us before the load: peek at the value
+	 * the thread is about to read, to notice a polling loop. */
+	memcpy(&v, addr, n < sizeof v ? n : sizeof v);
+	weft__poll_wide(addr, (uint64_t)v, (uint64_t)(v >> 64));
+}
+
+/* __tsan_release/__tsan_acquire annotations: a visible write (release) or
+ * read (acquire) of addr, which orders the threads through the core's
+ * happens-before clocks. */
+static void annotation(const void *addr, bool release, uintptr_t pc)
+{
+	if (weft__race_on && weft__self() >= 0)
+		weft__tsan_step(addr, 0, release,
+				WEFT__ORDER_EXPLICIT |
+					(release ? WEFT__ORDER_RELEASE
+						 : WEFT__ORDER_ACQUIRE),
+				release ? "release" : "acquire", pc);
+}
 
 /* Plain accesses of n bytes go to rd and wr: for up to 8 bytes the fast
  * path of that size (race_shadow.c), whose constant size folds its
@@ -39,11 +83,11 @@
 	}                                                                     \
 	void __tsan_volatile_read##n(void *a)                                 \
 	{                                                                     \
-		weft__tsan_volatile(a, n, false, PC());                       \
+		volatile_access(a, n, false, PC());                           \
 	}                                                                     \
 	void __tsan_volatile_write##n(void *a)                                \
 	{                                                                     \
-		weft__tsan_volatile(a, n, true, PC());                        \
+		volatile_access(a, n, true, PC());                            \
 	}
 
 #define UNALIGNED(n, rd, wr)                                                  \
@@ -57,11 +101,11 @@
 	}                                                                     \
 	void __tsan_unaligned_volatile_read##n(const void *a)                 \
 	{                                                                     \
-		weft__tsan_volatile(a, n, false, PC());                       \
+		volatile_access(a, n, false, PC());                           \
 	}                                                                     \
 	void __tsan_unaligned_volatile_write##n(void *a)                      \
 	{                                                                     \
-		weft__tsan_volatile(a, n, true, PC());                        \
+		volatile_access(a, n, true, PC());                            \
 	}
 
 static void read16(const void *a, uintptr_t pc)
@@ -176,56 +220,17 @@ void __tsan_flush_memory(void)
  * so the core's clocks order them. */
 void __tsan_release(void *a)
 {
-	weft__tsan_sync(a, true, PC());
+	annotation(a, true, PC());
 }
 
 void __tsan_acquire(void *a)
 {
-	weft__tsan_sync(a, false, PC());
-}
-
-/* ---- volatile accesses and the annotations (atomic.c's steps) ---------- */
-
-void weft__tsan_volatile(const void *addr, unsigned n, bool write,
-			 uintptr_t pc)
-{
-	unsigned __int128 v = 0;
-
-	if (!weft__race_on || weft__self() < 0)
-		return;
-	/* A volatile access stays a scheduling point (programs poll volatile
-	 * flags), but as in ThreadSanitizer it orders nothing and races like
-	 * a plain access, unless --volatile=marked says the program uses
-	 * volatile as its atomics (then it is a relaxed atomic access). */
-	weft__tsan_step(addr, n, write, WEFT__ORDER_EXPLICIT,
-	     write ? "volatile_write" : "volatile_read", pc);
-	weft__race_access(addr, n,
-			  WEFT__RACE_VOLATILE | (write ? WEFT__RACE_WRITE : 0) |
-				  (weft__opts.volatile_marked ? WEFT__RACE_ATOMIC
-							      : 0),
-			  pc);
-	if (write) {
-		weft__poll_forget();
-		return;
-	}
-	/* The instrumentation calls us before the load: peek at the value
-	 * the thread is about to read, to notice a polling loop. */
-	memcpy(&v, addr, n < sizeof v ? n : sizeof v);
-	weft__poll_wide(addr, (uint64_t)v, (uint64_t)(v >> 64));
+	annotation(a, false, PC());
 }
 
 void weft_volatile_marked(int on)
 {
 	weft__opts.volatile_marked = on != 0;
-}
-
-void weft__tsan_sync(const void *addr, bool release, uintptr_t pc)
-{
-	if (weft__race_on && weft__self() >= 0)
-		weft__tsan_step(addr, 0, release,
-		     WEFT__ORDER_EXPLICIT | (release ? WEFT__ORDER_RELEASE
-						     : WEFT__ORDER_ACQUIRE),
-		     release ? "release" : "acquire", pc);
 }
 
 /* ThreadSanitizer's "ignore accesses of this thread" brackets. */

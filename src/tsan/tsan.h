@@ -27,12 +27,6 @@ void weft__scan_stores(const char *fmt, va_list ap, int assigned, bool gnu,
 void weft__tsan_step(const volatile void *a, unsigned n, bool write,
 		     uint8_t ord, const char *name, uintptr_t pc);
 
-/* A volatile access of n bytes: a scheduling point on addr, recorded by
- * the race detector as atomic (volatile never races with volatile or
- * atomic, but does with plain accesses). */
-void weft__tsan_volatile(const void *addr, unsigned n, bool write,
-			 uintptr_t pc);
-
 /* Name the C library's result buffer r (n bytes) for reports, as the
  * state it stands for (name); *named is the buffer named last, so one
  * that every call returns is named once (libc_state.c). */
@@ -43,11 +37,6 @@ void weft__tsan_name_result(const void **named, const void *r, size_t n,
  * common prefix and the byte that ends it (the first difference or the
  * shared terminator), as strcmp does (string.c). */
 size_t weft__tsan_compared(const char *a, const char *b, size_t n);
-
-/* __tsan_release/__tsan_acquire annotations: a visible write (release) or
- * read (acquire) of addr, which orders the threads through the core's
- * happens-before clocks. */
-void weft__tsan_sync(const void *addr, bool release, uintptr_t pc);
 
 /* The C11 memory model of atomics (weak.c); each is called by the
  * running test thread right after the operation's step, before memory is

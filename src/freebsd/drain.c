@@ -74,29 +74,30 @@ void weft__bsd_drain_done(struct bsd_co *co, const struct weft_loc *loc)
 	co->drain_loc = loc;
 }
 
+static const char *running_on(int cpu)
+{
+	return weft__internf("whose handler %s is running on %s",
+			     weft__bsd_fname(weft__bsd()->cpu[cpu].func),
+			     weft__bsd_softclock_names[cpu]);
+}
+
 /* What keeps co in use; its own handler's free is named by what the
  * kernel does with it after the handler (a pending or migrating callout
  * is read again), not by the handler that frees it. */
 static const char *state_of(const struct bsd_co *co)
 {
 	int cpu;
+	bool running = weft__bsd_co_running(co, &cpu);
 
-	if (weft__bsd_co_running(co, &cpu) &&
-	    weft__bsd_self()->handler != co)
-		return weft__internf("whose handler %s is running on %s",
-				     weft__bsd_fname(weft__bsd()->cpu[cpu].func),
-				     weft__bsd_softclock_names[cpu]);
+	if (running && weft__bsd_self()->handler != co)
+		return running_on(cpu);
 	if (co->pending)
 		return weft__internf("still pending (armed at %s, handler %s)",
 				     weft__bsd_site(co->arm_loc),
 				     weft__bsd_fname(co->func));
 	if (co->dfrmig)
 		return "about to migrate to another CPU";
-	if (weft__bsd_co_running(co, &cpu))
-		return weft__internf("whose handler %s is running on %s",
-				     weft__bsd_fname(weft__bsd()->cpu[cpu].func),
-				     weft__bsd_softclock_names[cpu]);
-	return NULL;
+	return running ? running_on(cpu) : NULL;
 }
 
 /* The callout's own handler frees it, and softclock_call_cc will not

@@ -88,6 +88,7 @@ void weft__scan_stores(const char *fmt, va_list ap, int assigned, bool gnu,
 		long w = 0;
 		char len[3] = "";
 		int nl = 0;
+		char c;
 		void *p;
 		size_t n;
 
@@ -118,7 +119,8 @@ void weft__scan_stores(const char *fmt, va_list ap, int assigned, bool gnu,
 			len[nl++] = *f++;
 		if (!*f)
 			return;
-		if (*f == '[') {
+		c = *f;
+		if (c == '[') {
 			/* A scanset: "]" first belongs to the set. */
 			f += f[1] == '^' ? 2 : 1;
 			if (*f == ']')
@@ -127,20 +129,12 @@ void weft__scan_stores(const char *fmt, va_list ap, int assigned, bool gnu,
 				f++;
 			if (!*f)
 				return;
-			p = skip ? NULL : va_arg(ap, void *);
-			if (p && done < assigned)
-				weft__race_access(p,
-						  alloc ? sizeof(void *)
-							: stored('[', len, w, p),
-						  WEFT__RACE_WRITE, pc);
-			done += !skip;
-			continue;
 		}
 		if (skip)
 			continue;
 		p = va_arg(ap, void *);
 		/* %n stores the count so far; it assigns no conversion. */
-		if (*f == 'n') {
+		if (c == 'n') {
 			if (p && done <= assigned)
 				weft__race_access(p, stored('n', len, w, p),
 						  WEFT__RACE_WRITE, pc);
@@ -148,7 +142,7 @@ void weft__scan_stores(const char *fmt, va_list ap, int assigned, bool gnu,
 		}
 		if (done >= assigned)
 			return;
-		n = alloc ? sizeof(void *) : stored(*f, len, w, p);
+		n = alloc ? sizeof(void *) : stored(c, len, w, p);
 		if (p && n)
 			weft__race_access(p, n, WEFT__RACE_WRITE, pc);
 		done++;

@@ -215,6 +215,17 @@ static void text_inconclusive(FILE *out, const struct weft_test *t,
  * parallel jobs and shards are not merged. */
 const char *weft__verdict_note_text(const struct weft__verdict *V)
 {
+	/* A shard's part may hold only cut executions while another's ran
+	 * to the end; the part alone said `verified (0 schedules)` and
+	 * exited 0 (a probe), which a job array's green light took for the
+	 * test's verdict. */
+	if (weft__opts.nshards && !V->executions &&
+	    (V->verdict == VERDICT_VERIFIED || V->verdict == VERDICT_PASS))
+		return "no execution of this shard's part ran to its end "
+		       "(each was cut by an assumption, as redundant, or by a "
+		       "limit): only 'weft merge' of every shard's result "
+		       "says whether any execution of the test did; if none "
+		       "did, the test is inconclusive (all-pruned)";
 	if ((V->verdict != VERDICT_VERIFIED && V->verdict != VERDICT_PASS) ||
 	    !V->spawned || V->shared_seen || V->split ||
 	    weft__opts.jobs > 1 || weft__opts.nshards > 1)

@@ -67,6 +67,13 @@ shards late_bug 3
 expect_eq "$($W merge --format=json "$d"/s*.json | tok)" "$(printf '%s\n' "$w3_late_bug" | tok)" "late_bug: the same bug"
 $W merge "$d"/s1.json "$d"/s2.json "$d"/s3.json >/dev/null
 expect_eq $? 1 "merge exit status for a bug"
+# A shard whose part ran nothing to its end says so in a note (its part
+# alone said `verified (0 schedules)`); the merge says all-pruned.
+out=$($X --strategy=dfs --time-limit=0 --iterations=0 --filter=all_pruned --shard=1/2 --json=$d/p1.json)
+expect_eq "$(printf '%s\n' "$out" | grep -c "note: no execution of this shard's part ran to its end")" 1 "all_pruned shard note"
+$X --strategy=dfs --time-limit=0 --iterations=0 --filter=all_pruned --shard=2/2 --json=$d/p2.json >/dev/null
+expect_eq "$($W merge $d/p1.json $d/p2.json | head -n 1 | cut -d';' -f1)" "== all_pruned: inconclusive (all-pruned" "all_pruned merged"
+expect_eq "$(run --filter=all_pruned | complete)" "inconclusive null 0" "all_pruned single run"
 # A missing or doubled shard is an error, not a verdict.
 err=$($W merge "$d"/s1.json "$d"/s2.json 2>&1 >/dev/null)
 expect_eq $? 2 "missing shard"

@@ -116,6 +116,25 @@ int weft_in_atomic(void)
 	       me->irqs_off;
 }
 
+/* A FreeBSD epoch section forbids sleeping, preemptible or not: the
+ * kernel marks the thread THREAD_NO_SLEEPING (or runs it in a critical
+ * section) from epoch_enter to epoch_exit, and a sleep there panics under
+ * INVARIANTS.  The model's epochs are SRCU-like domains, whose readers
+ * may sleep, so it was not checked (a probe's open item). */
+static void epoch_sleep(const struct weft__lx_thread *me, const char *what,
+			const struct weft_loc *loc)
+{
+	for (int i = 0; i < me->nrsec; i++)
+		if (me->rsec[i].d->epoch && me->rsec[i].depth > 0)
+			weft__fail(WEFT__K(MISUSE), loc,
+				   "%s may sleep inside a section of epoch %s "
+				   "(epoch_enter at %s): a thread may not "
+				   "sleep in an epoch section",
+				   what, me->rsec[i].d->name ? me->rsec[i].d->name
+							    : "?",
+				   weft__lx_site(me->rsec[i].loc));
+}
+
 void weft_might_sleep(const char *what, const char *obj,
 		      const struct weft_loc *loc)
 {
@@ -123,10 +142,14 @@ void weft_might_sleep(const char *what, const char *obj,
 	const struct weft_klock *s;
 
 	if (me->spin_depth <= 0 && me->rcu_depth <= 0 && !me->atomic_what &&
-	    !me->irqs_off)
+	    !me->irqs_off && !me->nrsec)
 		return;
 	if (obj)
 		what = weft__internf("%s(%s)", what, obj);
+	epoch_sleep(me, what, loc);
+	if (me->spin_depth <= 0 && me->rcu_depth <= 0 && !me->atomic_what &&
+	    !me->irqs_off)
+		return; /* only SRCU sections, where a reader may sleep */
 
 	if (me->spin_depth > 0) {
 		s = weft__lx_held_spinning(weft__self());

@@ -3,7 +3,8 @@
  * _preempt forms, whose tracker is unused) are read sections, epoch_wait
  * waits for a grace period, epoch_call runs its callback after one, in
  * the epoch's own thread; the NET_EPOCH macros use net_epoch_preempt.
- * Not checked: sleeping inside an epoch section. */
+ * A call that may sleep inside an epoch section is misuse (the kernel
+ * marks the thread THREAD_NO_SLEEPING, or is in a critical section). */
 #ifndef WEFT_KERNEL_SYS_EPOCH_H
 #define WEFT_KERNEL_SYS_EPOCH_H
 #include <sys/weft_freebsd.h>

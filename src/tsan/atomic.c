@@ -63,11 +63,11 @@ static inline uint8_t sc(int mo)
 }
 
 /* Where an access_now below reads: op->obj is the access's identity
- * (weft__por_obj), which may be its block's base; op->arg's bits from 16
- * up hold the offset from there. */
+ * (weft__por_obj), which may be its block's base; op->arg's bits 16 to 23
+ * hold the offset from there. */
 static const void *at(const struct weft__op *op)
 {
-	return (const char *)op->obj + ((uintptr_t)op->arg >> 16);
+	return (const char *)op->obj + ((uintptr_t)op->arg >> 16 & 0xff);
 }
 
 /* A compare-exchange that would fail only reads: it commutes with other
@@ -104,9 +104,17 @@ static void cas_step(const volatile void *a, size_t n, uint64_t expected,
 }
 
 /* A read-modify-write that would leave the value as it is (an exchange
- * with the value already there, a test-and-set of a set flag) only reads:
- * it commutes with other reads and is a poll.  op->arg holds the size and
- * the operation (RMW_*), op->arg2 the operand (up to 64 bits). */
+ * with the value already there, a test-and-set of a set flag) only reads
+ * when it orders nothing: relaxed, in a thread without a release fence
+ * before it (RMW_QUIET); it then commutes with other reads and is a poll.
+ * One with an acquire or release order is still a store in the
+ * location's modification order, and which of two such goes first
+ * decides which one synchronises with the other: as reads, a race after
+ * the second was verified, the search trying only the order in which the
+ * first released to it (a probe of SCTBench-style programs).  op->arg
+ * holds the size, the operation (RMW_*) and RMW_QUIET, op->arg2 the
+ * operand (up to 64 bits). */
+#define RMW_QUIET ((uintptr_t)1 << 24)
 enum { RMW_XCHG, RMW_ADD, RMW_SUB, RMW_AND, RMW_OR, RMW_XOR, RMW_NAND };
 
 static uint64_t rmw_apply(int kind, uint64_t old, uint64_t v)
@@ -128,7 +136,7 @@ static uint8_t rmw_access(const struct weft__op *op)
 	int kind = (int)((uintptr_t)op->arg >> 8 & 0xff);
 	uint64_t cur = 0, mask = n < 8 ? ((uint64_t)1 << (8 * n)) - 1 : ~0ull;
 
-	if (n > sizeof cur)
+	if (n > sizeof cur || !((uintptr_t)op->arg & RMW_QUIET))
 		return WEFT__ACC_WRITE;
 	memcpy(&cur, at(op), n);
 	return (rmw_apply(kind, cur, (uint64_t)op->arg2) & mask) == (cur & mask)
@@ -137,17 +145,19 @@ static uint8_t rmw_access(const struct weft__op *op)
 }
 
 static void rmw_step(const volatile void *a, size_t n, int kind, uint64_t v,
-		     uint8_t scbit, const char *name, uintptr_t pc)
+		     int mo, const char *name, uintptr_t pc)
 {
 	const void *obj = weft__por_obj(a, (unsigned)n);
+	bool quiet = mo == 0 && !weft__weak_release_fenced(weft__self());
 	struct weft__op op = {
 		.name = name, .obj = obj,
 		.objname = weft__objname((const void *)a, "atomic"),
 		.access = WEFT__ACC_WRITE, .access_now = rmw_access,
-		.order = WEFT__ORDER_EXPLICIT | WEFT__ORDER_RMW | scbit,
+		.order = WEFT__ORDER_EXPLICIT | WEFT__ORDER_RMW | sc(mo),
 		.arg = (void *)(uintptr_t)(n | (size_t)kind << 8 |
 					   ((uintptr_t)a - (uintptr_t)obj)
-						   << 16),
+						   << 16 |
+					   (quiet ? RMW_QUIET : 0)),
 		.arg2 = (long)v, .loc = weft__pc_loc(pc) };
 
 	weft__visible(&op);
@@ -213,7 +223,7 @@ static void wrote(int t)
 		int t = (mo = WEFT__MO(mo), live());                          \
 		a##n old, neu;                                                \
 		if (t >= 0)                                                   \
-			rmw_step(a, sizeof v, kind, (uint64_t)v, sc(mo),      \
+			rmw_step(a, sizeof v, kind, (uint64_t)v, mo,          \
 				 "atomic_" #op, pc);                          \
 		old = *a;                                                     \
 		neu = (a##n)(expr);                                           \

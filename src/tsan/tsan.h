@@ -63,6 +63,10 @@ void weft__weak_cas_failed(const volatile void *a, unsigned n, int fmo,
 void weft__weak_rmw(const volatile void *a, const void *v, unsigned n,
 		    int mo, bool wrote, uintptr_t pc);
 void weft__weak_fence(int mo, uintptr_t pc);
+/* Whether thread tid made a release (or stronger) fence in this
+ * execution: its later relaxed stores may release what the fence saw.
+ * Does not block. */
+bool weft__weak_release_fenced(int tid);
 /* membarrier(2)'s barrier in every thread (a scheduling point: the
  * caller's seq_cst fences). */
 void weft__weak_membarrier(uintptr_t pc);

@@ -423,6 +423,11 @@ void weft__weak_fence(int mo, uintptr_t pc)
 	fence_effect(weft__self(), mo);
 }
 
+bool weft__weak_release_fenced(int tid)
+{
+	return weft__wk_thr(tid)->frel != NULL;
+}
+
 /* membarrier(2): while the call runs, every other thread of the process
  * executes a full barrier (the kernel's IPIs), after a barrier of the
  * caller's and before another: a seq_cst fence in each live thread,

@@ -17,7 +17,7 @@
 static void asm_nothing(struct weft__verdict *V, const char *fn)
 {
 	snprintf(V->message, sizeof V->message,
-		 "the search found no bug, but the atomic instructions in "
+		 "the search found no bug, but the memory accesses in "
 		 "inline assembly (in %s) were not interleaved: weft does "
 		 "not see them, so this is no verification (use the __atomic "
 		 "builtins or <stdatomic.h>)",
@@ -36,7 +36,7 @@ static void asm_race(struct weft__verdict *V, const char *fn)
 	if (head > 0 && V->message[head - 1] == ':')
 		head--;
 	snprintf(msg, sizeof msg,
-		 "%.*s may be a false alarm: atomic instructions in inline "
+		 "%.*s may be a false alarm: memory accesses in inline "
 		 "assembly (in %s), which weft does not see, may order its "
 		 "accesses%.900s",
 		 head, V->message, fn, V->message + nl);

@@ -278,8 +278,23 @@ static const char *stuck_where(const struct weft__shm *S)
 	loc = weft__code_location(S->v.stuck_pc, where, sizeof where);
 	if (!loc)
 		return "";
-	snprintf(buf, sizeof buf, "; thread %s was running at %s",
-		 S->t.thread_names[tid], loc);
+	{
+		/* A spin on a plain load in inline assembly (a mov, as
+		 * concurrencykit's x86_64 ck_pr_load) has no atomic
+		 * instruction for the spin probe (race_asm.c) to know it
+		 * by: the time limit ends it, and says what weft missed. */
+		uintptr_t start;
+		bool in_asm = weft__asm_atomics() &&
+			      weft__asm_code((uintptr_t)S->v.stuck_pc, &start);
+
+		snprintf(buf, sizeof buf, "; thread %s was running at %s%s",
+			 S->t.thread_names[tid], loc,
+			 in_asm ? ", a function with inline assembly that "
+				  "reads or writes memory, which weft does "
+				  "not see: a spin on it waits for a thread "
+				  "weft has stopped"
+				: "");
+	}
 	return buf;
 }
 

@@ -265,7 +265,7 @@ void weft__asm_atomics_note(void)
 	if (!asm_count)
 		return;
 	snprintf(msg, sizeof msg,
-		 "the program has atomic instructions in inline assembly "
+		 "the program has memory accesses in inline assembly "
 		 "(in %s%s), which weft does not see: it explores no order "
 		 "of them, and a race on memory they guard may be a false "
 		 "alarm; use the __atomic builtins or <stdatomic.h>",

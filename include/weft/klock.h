@@ -40,6 +40,8 @@ struct weft_klock {
 			int owner;   /* exclusive holder's thread id + 1 */
 			int readers; /* number of shared holds */
 			int cls;     /* lock-order class + 1, set on first use */
+			int prefer_writer_;  /* the rwlock's, unused here */
+			int writers_queued_;
 			const char *name;          /* name in reports */
 			const struct weft_loc *acquired; /* where the holder
 							    took it */
@@ -53,7 +55,7 @@ struct weft_klock {
 };
 
 #define WEFT_KLOCK_INIT(kind, name)                                           \
-	{ { { 0, 0, 0, (name), 0 } }, (kind), 0, 0, 0, 0 }
+	{ { { 0, 0, 0, 0, 0, (name), 0 } }, (kind), 0, 0, 0, 0 }
 
 /* Initialise l as an unlocked lock of the given kind.  Not a scheduling
  * point.  Re-initialising a held lock is reported as misuse. */

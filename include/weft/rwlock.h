@@ -14,11 +14,14 @@ typedef struct weft_rwlock {
 	int readers;       /* number of read holders (which threads: a
 			      table of weft's, src/sync/rwlock.c) */
 	int cls;
+	int prefer_writer; /* a writer that waits keeps new readers out
+			      (glibc's PREFER_WRITER_NONRECURSIVE kind) */
+	int writers_queued; /* writers waiting, for prefer_writer */
 	const char *name;
 	const struct weft_loc *acquired;
 } weft_rwlock_t;
 
-#define WEFT_RWLOCK_INIT { 0, 0, 0, 0, 0 }
+#define WEFT_RWLOCK_INIT { 0, 0, 0, 0, 0, 0, 0 }
 
 void weft_rwlock_init(weft_rwlock_t *l, const char *name);
 

@@ -174,6 +174,9 @@ static weft_rwlock_t *wr(pthread_rwlock_t *l)
 
 	if (!w->name)
 		w->name = weft__objname_of(l, sizeof *l, "rwlock");
+	/* The kind, which a static initialiser sets alone. */
+	w->prefer_writer = l->__data.__flags ==
+			   PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP;
 	return w;
 }
 
@@ -184,12 +187,13 @@ _Static_assert(offsetof(pthread_rwlock_t, __data.__flags) >=
 		       sizeof(weft_rwlock_t),
 	       "glibc's rwlock kind must lie past weft_rwlock_t");
 
-/* Whether a thread holding l for reading may take the read lock again.
- * glibc's default kind prefers readers, so a recursive read lock goes
- * through even with a writer waiting (POSIX allows a thread several read
- * holds); under PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP it queues
- * behind a waiting writer that waits for the reader itself, a deadlock,
- * so weft reports it as one. */
+/* Whether a thread holding l for reading may take the read lock again
+ * whatever happens.  glibc's default kind prefers readers, so a recursive
+ * read lock goes through even with a writer waiting (POSIX allows a
+ * thread several read holds); under
+ * PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP it queues behind a waiting
+ * writer, which waits for the reader itself: a deadlock where a writer
+ * queues in between (src/sync/rwlock.c models the writers' queue). */
 static bool reads_nest(const pthread_rwlock_t *l)
 {
 	return l->__data.__flags != PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP;
@@ -263,9 +267,9 @@ int __weft_pthread_rwlock_trywrlock(pthread_rwlock_t *l)
 
 /* Timed variants: a try, then an explored choice between timing out and
  * waiting for the lock.  A reader that holds l already gets it at the try
- * (no writer can hold l then), whatever the kind: weft keeps no queue of
- * waiting writers, which glibc's writer-preferring kind makes even a
- * timed or try read lock respect. */
+ * (no writer can hold l then), unless the kind prefers writers and one
+ * is queued, which even a try read lock respects.  A timed writer does
+ * not queue: it times out at once, or waits as wrlock does. */
 static int timed(pthread_rwlock_t *l, bool write, clockid_t c,
 		 const struct timespec *abs, const struct weft_loc *loc)
 {

@@ -78,9 +78,13 @@ void weft_rwlock_init(weft_rwlock_t *l, const char *name)
 	l->name = name;
 }
 
+/* A writer-preferring lock lets no new reader in while a writer waits
+ * (glibc's PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP; a reader that
+ * holds it already too, which makes its nested read a deadlock when a
+ * writer queues in between). */
 bool weft__rw_can_read(const weft_rwlock_t *l)
 {
-	return l->writer == 0;
+	return l->writer == 0 && !(l->prefer_writer && l->writers_queued);
 }
 
 bool weft__rw_can_write(const weft_rwlock_t *l)
@@ -103,10 +107,31 @@ static bool wr_ready(const struct weft__op *op)
 	return weft__rw_can_write(op->obj);
 }
 
+/* The writer queued for l (pending in its acquiring step), or -1. */
+static int queued_writer(const weft_rwlock_t *l)
+{
+	for (int i = 0; i < weft__nthreads(); i++) {
+		const struct weft__op *p = weft__thread_pending(i);
+		if (p && p->obj == l && p->access == WEFT__ACC_WRITE &&
+		    p->ready == wr_ready)
+			return i;
+	}
+	return -1;
+}
+
 static int rw_desc(const struct weft__op *op, char *buf, size_t n)
 {
 	const weft_rwlock_t *l = op->obj;
+	int w;
 
+	if (!l->writer && op->access == WEFT__ACC_READ && l->prefer_writer &&
+	    l->writers_queued && (w = queued_writer(l)) >= 0) {
+		snprintf(buf, n, "rwlock %s behind %s, a writer waiting for "
+			 "it (a writer-preferring rwlock lets no reader in "
+			 "while a writer waits)", op->objname,
+			 weft__thread_name(w));
+		return w;
+	}
 	if (l->writer)
 		return weft__lock_waitdesc("rwlock", op->objname, l->writer,
 					   l->acquired, buf, n);
@@ -187,7 +212,25 @@ static struct weft__op_lock lock_of(weft_rwlock_t *l, uint8_t effect,
  * cannot block (no writer holds l while a reader does, and weft's
  * rwlocks let readers in whenever no writer holds them, as glibc's
  * default kind does), so it is held without lock-order edges, as a
- * try-lock is: waiting for it is no dependency on the locks held. */
+ * try-lock is: waiting for it is no dependency on the locks held.  A
+ * writer-preferring lock's nested read waits while a writer waits, which
+ * waits for the first hold: a deadlock, in the schedules where a writer
+ * queues in between (it was reported in every schedule, a false alarm
+ * where no writer could queue, and its writer queue was not modelled: a
+ * helper's probe found a reader asking behind a queued writer verified).
+ * A writer of such a lock queues first, a step of its own on the lock,
+ * and then waits to take it. */
+static void queue_writer(weft_rwlock_t *l, const struct weft_loc *loc)
+{
+	struct weft__op op = { .name = "rwlock_wrlock", .obj = l,
+			       .objname = rw_name(l),
+			       .access = WEFT__ACC_WRITE, .loc = loc };
+
+	weft__visible(&op);
+	weft__step_note("queued");
+	l->writers_queued++;
+}
+
 static void lock(weft_rwlock_t *l, bool write, bool nest,
 		 const struct weft_loc *loc)
 {
@@ -199,15 +242,20 @@ static void lock(weft_rwlock_t *l, bool write, bool nest,
 	bool nested;
 
 	weft__check_access(l, sizeof *l, true, loc);
-	nested = !write && nest && weft__rw_reads(weft__self(), l);
+	nested = !write && (nest || l->prefer_writer) &&
+		 weft__rw_reads(weft__self(), l);
 	if (!nested)
 		check_not_held(l, write, loc);
+	if (write && l->prefer_writer)
+		queue_writer(l, loc);
 	op.lock = lock_of(l, nested ? WEFT__LOCK_TRY : WEFT__LOCK_ACQUIRE, loc);
 	op.reenter = nested;
 	weft__visible(&op);
 	if (nested)
 		weft__step_note("nested read");
 	weft__check_access(l, sizeof *l, true, loc);
+	if (write && l->prefer_writer)
+		l->writers_queued--;
 	weft__rw_take(l, write, loc);
 }
 

@@ -3,8 +3,9 @@
 /* rwlock_recursive_read_ok.c with a writer-preferring rwlock whose read
  * locks do not nest (PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP): the
  * nested read lock queues behind a writer that waits for the reader's
- * first hold, and both wait for ever.  weft reports the nested read lock
- * of such a rwlock as a self-deadlock, as for weft's own rwlocks.  The
+ * first hold, and both wait for ever, in the schedules where the writer
+ * queues between the two read locks (rwlock_nonrecursive_nowriter_ok.c
+ * has no writer left to queue).  The
  * kind is set through the attribute here (pthread_rwlock_init keeps it),
  * with the static initialiser in the twin, rwlock_nonrecursive_ok.c. */
 #include <assert.h>

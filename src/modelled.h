@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <dlfcn.h>
 #include <fnmatch.h>
+#include <malloc.h>
 #include <mqueue.h>
 #include <getopt.h>
 #include <grp.h>

@@ -268,8 +268,8 @@ int __weft_pthread_rwlock_trywrlock(pthread_rwlock_t *l)
 /* Timed variants: a try, then an explored choice between timing out and
  * waiting for the lock.  A reader that holds l already gets it at the try
  * (no writer can hold l then), unless the kind prefers writers and one
- * is queued, which even a try read lock respects.  A timed writer does
- * not queue: it times out at once, or waits as wrlock does. */
+ * is queued, which even a try read lock respects.  A timed writer of
+ * such a lock queues, and times out (a step of its own) or takes it. */
 static int timed(pthread_rwlock_t *l, bool write, clockid_t c,
 		 const struct timespec *abs, const struct weft_loc *loc)
 {
@@ -283,6 +283,19 @@ static int timed(pthread_rwlock_t *l, bool write, clockid_t c,
 		  : weft_rwlock_tryrdlock_at(wr(l), loc);
 	if (r == 0)
 		return 0;
+	if (write && wr(l)->prefer_writer) {
+		/* Queued while it waits, new readers refused, until it
+		 * takes the lock or times out (src/sync/rwlock.c). */
+		weft__rwlock_queue_writer(wr(l), loc);
+		if (weft__pt_times_out("rwlock wait times out", c, abs, loc)) {
+			weft__rwlock_dequeue_writer(wr(l), loc);
+			return ETIMEDOUT;
+		}
+		weft__timed_wait(true);
+		weft__rwlock_wrlock_queued(wr(l), loc);
+		weft__timed_wait(false);
+		return 0;
+	}
 	if (weft__pt_times_out("rwlock wait times out", c, abs, loc))
 		return ETIMEDOUT;
 	weft__timed_wait(true);

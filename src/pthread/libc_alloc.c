@@ -21,6 +21,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,17 +138,30 @@ char *__weft_tempnam(const char *dir, const char *prefix)
 }
 
 /* Blocks of these were the C library's, unchecked: a read after free and
- * a leak of one were verified (a helper's probe). */
+ * a leak of one were verified (a helper's probe).  Page-aligned blocks
+ * of weft's heap, named after the call, at the program's call site. */
 void *__weft_valloc(size_t n)
 {
-	return __weft_memalign((size_t)sysconf(_SC_PAGESIZE), n);
+	if (!weft__pt_heap_tracked())
+		return valloc(n);
+	return weft__pt_alloc(n, (size_t)sysconf(_SC_PAGESIZE), "valloc",
+			      PT_RA());
 }
 
 void *__weft_pvalloc(size_t n)
 {
 	size_t page = (size_t)sysconf(_SC_PAGESIZE);
 
-	return __weft_memalign(page, n ? (n + page - 1) & ~(page - 1) : page);
+	if (!weft__pt_heap_tracked())
+		return pvalloc(n);
+	/* The size rounded up to whole pages, NULL (ENOMEM) where that
+	 * wraps: a rounding that wrapped to 0 gave a 0-byte block. */
+	if (n > SIZE_MAX - page) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	return weft__pt_alloc(n ? (n + page - 1) & ~(page - 1) : page, page,
+			      "pvalloc", PT_RA());
 }
 
 char *__weft_getcwd(char *buf, size_t size)

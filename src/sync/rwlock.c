@@ -231,7 +231,7 @@ static void queue_writer(weft_rwlock_t *l, const struct weft_loc *loc)
 	l->writers_queued++;
 }
 
-static void lock(weft_rwlock_t *l, bool write, bool nest,
+static void lock(weft_rwlock_t *l, bool write, bool nest, bool queued,
 		 const struct weft_loc *loc)
 {
 	struct weft__op op = { .name = write ? "rwlock_wrlock" : "rwlock_rdlock",
@@ -246,7 +246,7 @@ static void lock(weft_rwlock_t *l, bool write, bool nest,
 		 weft__rw_reads(weft__self(), l);
 	if (!nested)
 		check_not_held(l, write, loc);
-	if (write && l->prefer_writer)
+	if (write && l->prefer_writer && !queued)
 		queue_writer(l, loc);
 	op.lock = lock_of(l, nested ? WEFT__LOCK_TRY : WEFT__LOCK_ACQUIRE, loc);
 	op.reenter = nested;
@@ -259,20 +259,48 @@ static void lock(weft_rwlock_t *l, bool write, bool nest,
 	weft__rw_take(l, write, loc);
 }
 
+/* A timed writer of a writer-preferring lock (pthread_rwlock_timedwrlock)
+ * queues, and then takes the lock or times out, a step of its own: while
+ * it waits, new readers are refused (a tryrdlock's EBUSY before the
+ * writer's ETIMEDOUT was verified, when the writer either timed out at
+ * once or waited for good: a review's probe). */
+void weft__rwlock_queue_writer(weft_rwlock_t *l, const struct weft_loc *loc)
+{
+	weft__check_access(l, sizeof *l, true, loc);
+	check_not_held(l, true, loc);
+	queue_writer(l, loc);
+}
+
+void weft__rwlock_dequeue_writer(weft_rwlock_t *l, const struct weft_loc *loc)
+{
+	struct weft__op op = { .name = "rwlock_timedwrlock", .obj = l,
+			       .objname = rw_name(l),
+			       .access = WEFT__ACC_WRITE, .loc = loc };
+
+	weft__visible(&op);
+	weft__step_note("timed out");
+	l->writers_queued--;
+}
+
+void weft__rwlock_wrlock_queued(weft_rwlock_t *l, const struct weft_loc *loc)
+{
+	lock(l, true, false, true, loc);
+}
+
 void weft_rwlock_rdlock_at(weft_rwlock_t *l, const struct weft_loc *loc)
 {
-	lock(l, false, false, loc);
+	lock(l, false, false, false, loc);
 }
 
 void weft__rwlock_rdlock(weft_rwlock_t *l, bool nest,
 			 const struct weft_loc *loc)
 {
-	lock(l, false, nest, loc);
+	lock(l, false, nest, false, loc);
 }
 
 void weft_rwlock_wrlock_at(weft_rwlock_t *l, const struct weft_loc *loc)
 {
-	lock(l, true, false, loc);
+	lock(l, true, false, false, loc);
 }
 
 static bool try_free(const struct weft__op *op)

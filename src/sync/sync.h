@@ -56,6 +56,12 @@ bool weft__rw_reads(int t, const weft_rwlock_t *l);
  * own rwlocks, a writer-preferring one).  Blocks; a scheduling point. */
 void weft__rwlock_rdlock(weft_rwlock_t *l, bool nest,
 			 const struct weft_loc *loc);
+/* A writer-preferring lock's timed writer: queue (a step), then either
+ * dequeue as timed out (a step) or take the lock, already queued.  The
+ * first two never block; the last blocks until the lock is free. */
+void weft__rwlock_queue_writer(weft_rwlock_t *l, const struct weft_loc *loc);
+void weft__rwlock_dequeue_writer(weft_rwlock_t *l, const struct weft_loc *loc);
+void weft__rwlock_wrlock_queued(weft_rwlock_t *l, const struct weft_loc *loc);
 /* "mutex m held by T (taken at f:l)"; returns T's id or -1. */
 int weft__lock_waitdesc(const char *what, const char *name, int owner,
 			const struct weft_loc *at, char *buf, size_t n);

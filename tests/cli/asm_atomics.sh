@@ -434,4 +434,73 @@ grep -q "warning: $tmp/lk.S: lk_take: an atomic instruction" "$tmp/cc8.err" &&
 st=0
 out=$(WEFT_OPTIONS="strategy=dfs time-limit=1" "$tmp/lkmain") || st=$?
 [ $st = 3 ] || fail ".S: exit status $st, expected 3: $out"
+# A review's cases.  Asm on locals only at -O0 (below the frame pointer)
+# is no mark; a line that begins with a label, a string instruction and
+# Intel syntax are; an assembly source built with -c is marked; and a -c
+# keeps the user's dependency file as cc writes it (a -MFfile joined was
+# overwritten with weft-cc's own list).
+cat >"$tmp/loc.c" <<'EOT'
+#include <pthread.h>
+static int n;
+static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+static void *w(void *a)
+{
+	int x = 1, y;
+	__asm__ volatile("movl %1, %0" : "=r"(y) : "m"(x));
+	pthread_mutex_lock(&m);
+	n += y;
+	pthread_mutex_unlock(&m);
+	return a;
+}
+int main(void)
+{
+	pthread_t a, b;
+	pthread_create(&a, 0, w, 0);
+	pthread_create(&b, 0, w, 0);
+	pthread_join(a, 0);
+	pthread_join(b, 0);
+	return n != 2;
+}
+EOT
+"$W" -O0 "$tmp/loc.c" -o "$tmp/loc" 2>"$tmp/cc9.err" || fail "loc.c did not build"
+[ -s "$tmp/cc9.err" ] && fail "loc: weft-cc warned of asm on locals: $(cat "$tmp/cc9.err")"
+out=$(WEFT_OPTIONS=strategy=dfs "$tmp/loc") || fail "loc: exit status $?: $out"
+for v in LABEL REP INTEL; do
+	cat >"$tmp/v.c" <<'EOT'
+#include <pthread.h>
+static unsigned c;
+static void *w(void *a)
+{
+	unsigned x;
+#if defined(LABEL)
+	__asm__ volatile("1: movl %1, %0" : "=r"(x) : "m"(c) : "memory");
+#elif defined(REP)
+	unsigned *d = &x; const unsigned *s = &c; unsigned long k = 1;
+	__asm__ volatile("rep movsl" : "+D"(d), "+S"(s), "+c"(k) : : "memory");
+#else
+	__asm__ volatile("mov %0, %1" : "=r"(x) : "m"(c) : "memory");
+#endif
+	c = x + 1;
+	return a;
+}
+int main(void)
+{
+	pthread_t a, b;
+	pthread_create(&a, 0, w, 0);
+	pthread_create(&b, 0, w, 0);
+	pthread_join(a, 0);
+	pthread_join(b, 0);
+	return 0;
+}
+EOT
+	f=; [ $v = INTEL ] && f=-masm=intel
+	"$W" -O1 $f -D$v "$tmp/v.c" -o "$tmp/v" 2>"$tmp/cc10.err" || fail "$v did not build"
+	grep -q "warning: $tmp/v.c: w: a load or store in inline assembly" "$tmp/cc10.err" ||
+		fail "$v: not marked: $(cat "$tmp/cc10.err")"
+done
+"$W" -c "$tmp/lk.S" -o "$tmp/lk.o" 2>"$tmp/cc11.err" || fail "lk.S -c did not build"
+grep -q "lk_give: a load or store" "$tmp/cc11.err" || fail ".S -c: lk_give not marked: $(cat "$tmp/cc11.err")"
+mkdir -p "$tmp/dep"
+"$W" -c -MMD -MF"$tmp/dep/x.d" "$tmp/loc.c" -o "$tmp/dep/x.o" 2>/dev/null || fail "-MFfile -c did not build"
+expect_eq "$(head -n 1 "$tmp/dep/x.d" | cut -d: -f1)" "$tmp/dep/x.o" "-c -MFfile: the dependency file's target"
 echo ok

@@ -116,10 +116,32 @@ void weft__exec_mem_reset(void)
 	}
 }
 
+/* The strings interned lately, by a hash of their bytes: a name made
+ * again (a poll's object named at every round) is the one already in the
+ * pool, so a loop cannot fill it (a million lone polls of a struct's
+ * member did, and every later name read "(name pool full)").  An entry is
+ * trusted only where the pool's used part holds the same bytes, so one
+ * left from before the pool was rewound is harmless. */
+#define INTERN_RECENT 256
+static struct {
+	uint32_t hash;
+	uint32_t off;
+} recent[INTERN_RECENT];
+
+static uint32_t str_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
 const char *weft__intern(const char *s)
 {
 	struct weft__trace *T = weft__S ? &weft__S->t : NULL;
 	size_t n;
+	uint32_t h;
 	char *p;
 
 	if (!s)
@@ -132,12 +154,21 @@ const char *weft__intern(const char *s)
 		return p ? p : "(out of memory)";
 	}
 	n = strlen(s) + 1;
+	h = str_hash(s, n);
+	{
+		size_t off = recent[h % INTERN_RECENT].off;
+		if (recent[h % INTERN_RECENT].hash == h &&
+		    off + n <= T->pool_used && !memcmp(T->pool + off, s, n))
+			return T->pool + off;
+	}
 	/* The pool is rewound at every execution start (weft__exec_reset), so
 	 * only the current execution's names use it. */
 	if (T->pool_used + n > sizeof T->pool)
 		return "(name pool full)";
 	p = T->pool + T->pool_used;
 	memcpy(p, s, n);
+	recent[h % INTERN_RECENT].hash = h;
+	recent[h % INTERN_RECENT].off = (uint32_t)T->pool_used;
 	T->pool_used += n;
 	return p;
 }

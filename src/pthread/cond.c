@@ -168,10 +168,43 @@ int __weft_pthread_cond_broadcast(pthread_cond_t *c)
 
 /* ---- reader/writer locks ------------------------------------------------- */
 
+/* The rwlocks weft's model took a step on in this execution.  At the
+ * first, no test thread can hold one: a state that says otherwise is
+ * glibc's, left by a real lock and unlock before main (libstdc++'s
+ * std::pmr::synchronized_pool_resource takes its std::shared_mutex while
+ * it is constructed), whose phase bits read as a writer holding it, a
+ * false deadlock (a helper's probe of C++ programs); it is made weft's
+ * unlocked state, the kind kept. */
+#define TOUCHED 64
+static struct {
+	long gen;
+	int n;
+	const void *l[TOUCHED];
+} touched;
+
+static void first_touch(pthread_rwlock_t *l)
+{
+	weft_rwlock_t *w = (weft_rwlock_t *)l;
+
+	if (touched.gen != weft__exec_gen()) {
+		touched.gen = weft__exec_gen();
+		touched.n = 0;
+	}
+	for (int i = 0; i < touched.n; i++)
+		if (touched.l[i] == l)
+			return;
+	if (touched.n == TOUCHED)
+		return;
+	touched.l[touched.n++] = l;
+	if (w->writer || w->readers || w->writers_queued)
+		weft_rwlock_init(w, NULL);
+}
+
 static weft_rwlock_t *wr(pthread_rwlock_t *l)
 {
 	weft_rwlock_t *w = (weft_rwlock_t *)l;
 
+	first_touch(l);
 	if (!w->name)
 		w->name = weft__objname_of(l, sizeof *l, "rwlock");
 	/* The kind, which a static initialiser sets alone. */

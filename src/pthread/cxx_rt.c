@@ -212,6 +212,11 @@ static bool from_libstdcxx(uintptr_t ra)
 	return lib.lo && (in(&lib, ra) || in(&prog, ra)) && weft__pt_live();
 }
 
+bool weft__pt_from_libstdcxx(uintptr_t ra)
+{
+	return from_libstdcxx(ra);
+}
+
 /* Another library (libgomp's OpenMP team, a thread pool) creates a
  * thread while a test runs: a real thread, which weft neither schedules
  * nor watches, running the program's code beside the test.  Letting it

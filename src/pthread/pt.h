@@ -36,6 +36,9 @@ static inline bool weft__pt_live(void)
 
 /* Per-execution state of the pthread layer, reset by its begin hook. */
 void weft__pt_keys_thread_exit(int tid);
+/* The destructors of the keys libstdc++.so created, for the thread that
+ * ends now (cxx_rt_sync.c).  May block (a destructor may). */
+void weft__pt_cxx_keys_thread_exit(void);
 /* A thread was created with id tid (perhaps the id of a finished one):
  * it starts with no thread-specific data, and with attr's scheduling
  * attributes and the program's name. */
@@ -236,6 +239,9 @@ bool weft__pt_times_out(const char *what, clockid_t c,
 const struct weft_loc *weft__pt_program_loc(uintptr_t ra);
 /* Whether return address ra is in weft's own code (libweft.so). */
 bool weft__pt_from_weft(uintptr_t ra);
+/* Whether a call with return address ra is libstdc++'s (or its tail call
+ * from the program) during an execution (cxx_rt.c).  Does not block. */
+bool weft__pt_from_libstdcxx(uintptr_t ra);
 /* The futex (futex.c), as syscall() returns: a wait blocks until a wake
  * with a common bit chooses it (0), or fails with errno EAGAIN when the
  * word is not val, or ETIMEDOUT when timeout_ns is not negative and it

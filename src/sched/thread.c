@@ -179,10 +179,29 @@ static bool same_name(const char *a, const char *b)
 	return a == b || (a[0] == b[0] && strcmp(a, b) == 0);
 }
 
+/* A thread's name as reports show it: at most NAME_MAX_SHOWN bytes, the
+ * rest cut with "...".  A start function's name of a thousand characters
+ * (generated code) or a long name given to weft_spawn_at was a false
+ * "crash: stack overflow" in glibc's formatting of it on the thread's
+ * stack (a helper's probe). */
+#define NAME_MAX_SHOWN 120
+
+static const char *shown(const char *name)
+{
+	char buf[NAME_MAX_SHOWN + 4];
+
+	if (strnlen(name, NAME_MAX_SHOWN + 1) <= NAME_MAX_SHOWN)
+		return name;
+	memcpy(buf, name, NAME_MAX_SHOWN);
+	memcpy(buf + NAME_MAX_SHOWN, "...", 4);
+	return weft__intern(buf);
+}
+
 static const char *numbered(const char *name, bool first_thread)
 {
 	int i;
 
+	name = shown(name);
 	if (first_thread)
 		nnames = 0;
 	for (i = 0; i < nnames && !same_name(names[i].name, name); i++)

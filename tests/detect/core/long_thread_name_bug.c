@@ -1,0 +1,27 @@
+//! expect: bug data-race
+/* A thread with a 2000-character name (weft_spawn_at; a start function
+ * with a name that long, from generated code, is named after it) and a
+ * race: it was a false "crash: stack overflow" in glibc's formatting of
+ * the name on the thread's stack (a helper's probe).  Names are shown
+ * cut at 120 characters. */
+#include <string.h>
+#include <weft/weft.h>
+
+static int x;
+static char name[4096];
+
+static void inc(void *a)
+{
+	(void)a;
+	x++;
+}
+
+WEFT_TEST(long_thread_name)
+{
+	weft_thread_t t;
+
+	memset(name, 'n', 2000);
+	t = weft_spawn_at(inc, NULL, name, WEFT_HERE);
+	inc(NULL);
+	weft_join(t);
+}

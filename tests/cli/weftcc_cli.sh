@@ -112,4 +112,30 @@ for m in 0 1; do
 done
 expect_eq "$(sed -n 's/^replay: .*--replay=//p' "$tmp/race0.out")" "$(sed -n 's/^replay: .*--replay=//p' "$tmp/race1.out")" "the race's token, wrapped and renamed"
 expect_eq "$(head -n 1 "$tmp/race0.out" | sed 's/race0/race/')" "== race: bug (data-race)" "the race, wrapped"
+# Forms of cc's command line weft-cc dropped or misread (a helper's
+# probe): each built a program without the user's code, or failed, or
+# linked the real ThreadSanitizer runtime.
+cat >"$tmp/ra.c" <<'EOT'
+#include <pthread.h>
+int x;
+static void *f(void *a) { x++; return a; }
+int main(void) { pthread_t t; pthread_create(&t, 0, f, 0); x++; pthread_join(t, 0); return 0; }
+EOT
+cp "$tmp/ra.c" "$tmp/ra.txt"
+printf -- '-O1 "%s" -o "%s"\n' "$tmp/ra.c" "$tmp/rsp" >"$tmp/args.rsp"
+$W @"$tmp/args.rsp" 2>"$tmp/err" || fail "@file: $(cat "$tmp/err")"
+$W -x c "$tmp/ra.txt" -o "$tmp/xc" 2>"$tmp/err" || fail "-x c file.txt: $(cat "$tmp/err")"
+$W -x c - -o "$tmp/stdin" <"$tmp/ra.c" 2>"$tmp/err" || fail "-x c -: $(cat "$tmp/err")"
+$W -o"$tmp/att" "$tmp/ra.c" 2>"$tmp/err" || fail "-oFILE: $(cat "$tmp/err")"
+$W -fsanitize=thread "$tmp/ra.c" -o "$tmp/tsan" 2>"$tmp/err" || fail "-fsanitize=thread: $(cat "$tmp/err")"
+for p in rsp xc stdin att tsan; do
+	out=$("$tmp/$p" 2>&1 | head -n 1)
+	expect_eq "$out" "== $p: bug (data-race)" "$p: the program's race"
+done
+for f in -fsanitize=address -static-pie --static -Wl,-static; do
+	err=$($W $f "$tmp/ra.c" -o "$tmp/no" 2>&1 >/dev/null)
+	st=$?
+	expect_eq "$st" 2 "$f: exit status"
+	expect_eq "$(printf '%s\n' "$err" | grep -c '^weft-cc: ')" 1 "$f: one line: $err"
+done
 echo ok

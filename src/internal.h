@@ -35,6 +35,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include <weft/weft.h>
 
@@ -608,6 +609,10 @@ long weft__exec_no(void);
  * outside the execution arena is stamped with it and found stale when it
  * differs.  Does not block. */
 long weft__exec_gen(void);
+/* The parent of the process the user started (weft's own parent), kept
+ * before weft forks its workers; 0 before that (cli/run.c).  Does not
+ * block. */
+pid_t weft__launch_ppid(void);
 
 /* The jobs of a search (--jobs) take turns at the real files
  * (cli/files_lock.c): the parent sets the lock up for njobs before it

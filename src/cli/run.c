@@ -4,6 +4,7 @@
 #include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "explore/explore.h"
 #include "report/report.h"
@@ -193,8 +194,16 @@ __attribute__((weak)) int weft__main_mode(int argc, char **argv,
  * mode the program's arguments are its own; the report's replay command
  * passes them again.  Its standard input is prepared here, in the parent,
  * once: a pipe read to its end before the first worker starts. */
+static pid_t launch_ppid;
+
+pid_t weft__launch_ppid(void)
+{
+	return launch_ppid;
+}
+
 int weft__entry(int argc, char **argv, int (*real_main)(int, char **))
 {
+	launch_ppid = getppid();
 	if (!registered && real_main) {
 		weft__pt_stdin_prepare();
 		weft__report_main_args(argc, argv);

@@ -8,6 +8,7 @@
  * outside one (a constructor, main's code before a test in the core API)
  * it is the C library's. */
 #include <sched.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -103,4 +104,31 @@ int __weft_clone(int (*fn)(void *), void *stack, int flags, void *arg, ...)
 	ctid = va_arg(ap, void *);
 	va_end(ap);
 	return clone(fn, stack, flags, arg, ptid, tls, ctid);
+}
+
+/* The program's parent is the process that started it (a shell, a test
+ * harness), not weft's own process that runs its executions: a program
+ * that signals its supervisor with kill(getppid(), SIGUSR1) killed weft,
+ * and the report was lost (a helper's probe). */
+pid_t __weft_getppid(void)
+{
+	pid_t p = weft__launch_ppid();
+
+	return p > 0 ? p : getppid();
+}
+
+/* A signal to another process (the parent, a process group) would be
+ * sent again in every execution, and weft cannot take one back: refused
+ * inside an execution, as a child process is.  A signal to the process
+ * itself, and kill(pid, 0), which sends nothing, are the C library's. */
+int __weft_kill(pid_t pid, int sig)
+{
+	uintptr_t ra = PT_RA();
+
+	if (weft__pt_live() && sig != 0 && pid != getpid())
+		weft__limit("unsupported: kill", weft__pc_loc(ra),
+			    "kill of process %d: a signal to another process "
+			    "would be sent in every execution of the search, "
+			    "and weft cannot take it back", (int)pid);
+	return kill(pid, sig);
 }

@@ -15,6 +15,7 @@
  * top-level fields are found by their quoted name followed by a colon,
  * which inside a JSON string would have its quote escaped. */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -181,6 +182,16 @@ static bool parse_line(const char *line, const char *file, struct rec *r)
 	r->took_over = bool_field(line, "took_over");
 	const char *s = field(line, "seconds");
 	r->seconds = s ? strtod(s, NULL) : 0;
+	/* Counts no run writes (negative, or past a long: strtol's
+	 * LONG_MAX) are a damaged file's, not a part to add: they merged
+	 * into "verified (-3 schedules)" (a helper's probe). */
+	if (r->executions < 0 || r->pruned < 0 || r->redundant < 0 ||
+	    r->limited < 0 || r->total_steps < 0 ||
+	    r->executions == LONG_MAX || r->total_steps == LONG_MAX) {
+		fprintf(stderr, "weft: %s: test %s: not a weft result (a count "
+				"below 0 or out of range)\n", file, r->test);
+		return false;
+	}
 	return true;
 }
 

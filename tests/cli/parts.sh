@@ -74,6 +74,11 @@ expect_eq "$(printf '%s\n' "$out" | grep -c "note: no execution of this shard's 
 $X --strategy=dfs --time-limit=0 --iterations=0 --filter=all_pruned --shard=2/2 --json=$d/p2.json >/dev/null
 expect_eq "$($W merge $d/p1.json $d/p2.json | head -n 1 | cut -d';' -f1)" "== all_pruned: inconclusive (all-pruned" "all_pruned merged"
 expect_eq "$(run --filter=all_pruned | complete)" "inconclusive null 0" "all_pruned single run"
+# A damaged count is no part to add (it merged into "-3 schedules").
+sed 's/"executions":[0-9]*/"executions":-5/' $d/p2.json >$d/neg.json
+err=$($W merge $d/p1.json $d/neg.json 2>&1 >/dev/null)
+expect_eq $? 2 "merge of a negative count"
+expect_eq "$err" "weft: $d/neg.json: test all_pruned: not a weft result (a count below 0 or out of range)" "negative count message"
 # A missing or doubled shard is an error, not a verdict.
 err=$($W merge "$d"/s1.json "$d"/s2.json 2>&1 >/dev/null)
 expect_eq $? 2 "missing shard"

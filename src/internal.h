@@ -613,6 +613,10 @@ long weft__exec_gen(void);
  * before weft forks its workers; 0 before that (cli/run.c).  Does not
  * block. */
 pid_t weft__launch_ppid(void);
+/* Whether the process started with standard output closed (`prog >&-`),
+ * which weft then points at /dev/null (cli/worker.c): the report has
+ * nowhere to go, and says so.  Does not block. */
+bool weft__stdout_closed_at_start(void);
 
 /* The jobs of a search (--jobs) take turns at the real files
  * (cli/files_lock.c): the parent sets the lock up for njobs before it

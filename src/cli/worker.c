@@ -53,12 +53,20 @@ double weft__now_coarse(void)
  * and libraries' constructors run before the program's), each closed one
  * of the three gets /dev/null, as daemons do: reads see end of file,
  * writes vanish, which is what the program saw natively, less EBADF. */
+static bool stdout_closed;
+
+bool weft__stdout_closed_at_start(void)
+{
+	return stdout_closed;
+}
+
 __attribute__((constructor(101))) static void std_fds_open(void)
 {
 	for (int fd = 0; fd <= 2; fd++) {
 		int n;
 		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
 			continue;
+		stdout_closed |= fd == 1;
 		n = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
 		if (n >= 0 && n != fd) {
 			dup2(n, fd);

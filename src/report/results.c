@@ -236,6 +236,10 @@ void weft__report_test(const struct weft_test *t, struct weft__shm *S,
 		fputs(text, stdout);
 	if (fflush(stdout) != 0 && !stdout_errno)
 		stdout_errno = errno;
+	/* Closed at the start, it was /dev/null's: the report vanished, and
+	 * the exit status was the verdict's (a probe of the command line). */
+	if (!stdout_errno && weft__stdout_closed_at_start())
+		stdout_errno = EBADF;
 	if (json_file)
 		weft__report_json(json_file, t, S, argv0);
 	weft__results_add(t, S, argv0, text);

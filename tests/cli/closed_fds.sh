@@ -4,9 +4,9 @@
 # pipe of weft's is taken for stdin (a correct program's worker died of
 # SIGPIPE) and race reports keep their source lines (the addr2line
 # helper's pipes were the ones confused).  The verdict is the text
-# report's first line; with stdout closed only the exit status is seen
-# (a --json file would be opened early and take the free descriptor,
-# hiding the problem).
+# report's first line.  With stdout closed the report has nowhere to go:
+# one line on stderr says so, with exit status 2 (the report vanished
+# into /dev/null with the verdict's status, a probe of the command line).
 . tests/cli/common.inc
 d=$(mktemp -d)
 trap 'rm -rf "$d"' EXIT
@@ -20,9 +20,15 @@ for prog in racy_counter_bug racy_counter_ok; do
 	want=$(first "$d/open.txt")
 	case $want in "== $prog: "*) ;; *) fail "$prog: first line '$want'" ;; esac
 	for how in '<&-' '2>&-' '<&- 2>&-' '>&-' '<&- >&- 2>&-'; do
-		sh -c "exec \"\$0\" $how" "$x" >"$d/out.txt" 2>/dev/null
-		expect_eq $? "$want_rc" "$prog $how: exit status"
-		case $how in *'>&-'*) continue ;; esac
+		sh -c "exec \"\$0\" $how" "$x" >"$d/out.txt" 2>"$d/err.txt"
+		rc=$?
+		case " $how" in *' >&-'*)
+			expect_eq $rc 2 "$prog $how: exit status"
+			case $how in *'2>&-'*) continue ;; esac
+			expect_eq "$(cat "$d/err.txt")" "weft: cannot write the report to standard output: Bad file descriptor" "$prog $how: the one line"
+			continue ;;
+		esac
+		expect_eq $rc "$want_rc" "$prog $how: exit status"
 		expect_eq "$(first "$d/out.txt")" "$want" "$prog $how: verdict"
 	done
 done

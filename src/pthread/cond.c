@@ -168,36 +168,54 @@ int __weft_pthread_cond_broadcast(pthread_cond_t *c)
 
 /* ---- reader/writer locks ------------------------------------------------- */
 
-/* The rwlocks weft's model took a step on in this execution.  At the
- * first, no test thread can hold one: a state that says otherwise is
- * glibc's, left by a real lock and unlock before main (libstdc++'s
- * std::pmr::synchronized_pool_resource takes its std::shared_mutex while
- * it is constructed), whose phase bits read as a writer holding it, a
- * false deadlock (a helper's probe of C++ programs); it is made weft's
- * unlocked state, the kind kept. */
-#define TOUCHED 64
+/* The rwlocks weft's model took a step on in this execution (a set by
+ * address).  Before the first, no test thread can hold one: a state that
+ * says otherwise is glibc's, left by real calls before main.  An
+ * unlocked one (libstdc++'s std::pmr::synchronized_pool_resource takes
+ * its std::shared_mutex while it is constructed) has phase bits that
+ * read as a writer holding it, a false deadlock (a helper's probe of C++
+ * programs): it is made weft's unlocked state, the kind kept.  One still
+ * held (a constructor's lock that main lets go) has a holder weft never
+ * saw: inconclusive, where a reset made main's unlock a false misuse (a
+ * review's probe). */
+#define TOUCHED 1024
 static struct {
 	long gen;
 	int n;
 	const void *l[TOUCHED];
 } touched;
 
+/* glibc's __readers word: bit 1 a writer holds it, bits 3 and up the
+ * readers (nptl's pthread_rwlock_common.c). */
+#define GLIBC_RW_WRLOCKED 2u
+#define GLIBC_RW_READERS_SHIFT 3
+
 static void first_touch(pthread_rwlock_t *l)
 {
 	weft_rwlock_t *w = (weft_rwlock_t *)l;
+	unsigned h = (unsigned)(((uintptr_t)l >> 3) * 2654435761u) % TOUCHED;
+	unsigned r;
 
 	if (touched.gen != weft__exec_gen()) {
+		memset(touched.l, 0, sizeof touched.l);
 		touched.gen = weft__exec_gen();
 		touched.n = 0;
 	}
-	for (int i = 0; i < touched.n; i++)
-		if (touched.l[i] == l)
-			return;
-	if (touched.n == TOUCHED)
+	while (touched.l[h] && touched.l[h] != l)
+		h = (h + 1) % TOUCHED;
+	if (touched.l[h] == l || touched.n == TOUCHED - 1)
 		return;
-	touched.l[touched.n++] = l;
-	if (w->writer || w->readers || w->writers_queued)
-		weft_rwlock_init(w, NULL);
+	touched.l[h] = l;
+	touched.n++;
+	if (!w->writer && !w->readers && !w->writers_queued)
+		return;
+	r = l->__data.__readers;
+	if ((r & GLIBC_RW_WRLOCKED) || (r >> GLIBC_RW_READERS_SHIFT))
+		weft__limit("unsupported: a rwlock held before main", NULL,
+			    "%s was locked before main (in a constructor) and "
+			    "is still held: weft did not see who holds it",
+			    weft__objname_of(l, sizeof *l, "rwlock"));
+	weft_rwlock_init(w, NULL);
 }
 
 static weft_rwlock_t *wr(pthread_rwlock_t *l)

@@ -36,9 +36,6 @@ static inline bool weft__pt_live(void)
 
 /* Per-execution state of the pthread layer, reset by its begin hook. */
 void weft__pt_keys_thread_exit(int tid);
-/* The destructors of the keys libstdc++.so created, for the thread that
- * ends now (cxx_rt_sync.c).  May block (a destructor may). */
-void weft__pt_cxx_keys_thread_exit(void);
 /* A thread was created with id tid (perhaps the id of a finished one):
  * it starts with no thread-specific data, and with attr's scheduling
  * attributes and the program's name. */

@@ -90,7 +90,6 @@ static void thread_end(int self)
 {
 	weft__pt_run_tls_dtors(self);
 	weft__pt_keys_thread_exit(self);
-	weft__pt_cxx_keys_thread_exit();
 	weft__pt_robust_thread_exit(self);
 	last_thread_end(self);
 }

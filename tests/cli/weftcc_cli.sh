@@ -132,10 +132,40 @@ for p in rsp xc stdin att tsan; do
 	out=$("$tmp/$p" 2>&1 | head -n 1)
 	expect_eq "$out" "== $p: bug (data-race)" "$p: the program's race"
 done
-for f in -fsanitize=address -static-pie --static -Wl,-static; do
+for f in -fsanitize=address -fsanitize=undefined,address -static-pie --static; do
 	err=$($W $f "$tmp/ra.c" -o "$tmp/no" 2>&1 >/dev/null)
 	st=$?
 	expect_eq "$st" 2 "$f: exit status"
 	expect_eq "$(printf '%s\n' "$err" | grep -c '^weft-cc: ')" 1 "$f: one line: $err"
+done
+# A review's cases: a response file's escaped quotes and an empty one, a
+# response file that names another, -c with -oFILE, -x c then -x none,
+# -fsanitize=thread in a list, -Wl,-Bstatic around a library, a shared
+# library named by path with its version.
+printf '%s\n' "\"$tmp/ra.c\" -o \"$tmp/q1\" \"-DNAME=\\\"weft\\\"\"" >"$tmp/q.rsp"
+$W @"$tmp/q.rsp" 2>"$tmp/err" || fail "escaped quotes in @file: $(cat "$tmp/err")"
+: >"$tmp/e.rsp"
+$W @"$tmp/e.rsp" "$tmp/ra.c" -o "$tmp/q2" 2>"$tmp/err" || fail "empty @file: $(cat "$tmp/err")"
+printf '%s\n' "\"$tmp/ra.c\" -o \"$tmp/q3\"" >"$tmp/in.rsp"
+printf '@%s\n' "$tmp/in.rsp" >"$tmp/out.rsp"
+$W @"$tmp/out.rsp" 2>"$tmp/err" || fail "nested @file: $(cat "$tmp/err")"
+$W -c "$tmp/ra.c" -o"$tmp/q4.o" 2>"$tmp/err" && [ -f "$tmp/q4.o" ] || fail "-c -oFILE: $(cat "$tmp/err")"
+printf 'int helper(void) { return 0; }\n' >"$tmp/helper.c"
+cc -c "$tmp/helper.c" -o "$tmp/helper.o"
+ar rcs "$tmp/libhelper.a" "$tmp/helper.o"
+sed 's/return 0; }$/return helper(); }/;1i int helper(void);' "$tmp/ra.c" >"$tmp/uh.txt"
+$W -x c "$tmp/uh.txt" -x none "$tmp/helper.o" -o "$tmp/q5" 2>"$tmp/err" || fail "-x c, -x none: $(cat "$tmp/err")"
+$W -fsanitize=thread,undefined "$tmp/ra.c" -o "$tmp/q6" 2>"$tmp/err" || fail "-fsanitize=thread,undefined: $(cat "$tmp/err")"
+cp "$tmp/uh.txt" "$tmp/uh.c"
+$W "$tmp/uh.c" -L"$tmp" -Wl,-Bstatic -lhelper -Wl,-Bdynamic -o "$tmp/q7" 2>"$tmp/err" || fail "-Wl,-Bstatic: $(cat "$tmp/err")"
+cc -shared -fPIC "$tmp/helper.c" -o "$tmp/libhelper.so.1"
+$W "$tmp/uh.c" "$tmp/libhelper.so.1" -o "$tmp/q8" 2>"$tmp/err" || fail "a .so.1 by path: $(cat "$tmp/err")"
+for p in q1 q2 q3 q6 q7; do
+	out=$("$tmp/$p" 2>&1 | head -n 1)
+	expect_eq "$out" "== $p: bug (data-race)" "$p: the program's race"
+done
+for p in q5 q8; do
+	out=$(LD_LIBRARY_PATH=$tmp "$tmp/$p" 2>&1 | head -n 1)
+	expect_eq "$out" "== $p: bug (data-race)" "$p: the program's race, helper linked"
 done
 echo ok

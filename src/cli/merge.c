@@ -407,6 +407,26 @@ int weft__merge_test(const struct weft_test *t, const char *argv0)
 		return n < 0 ? 2 : -1;
 	}
 	const struct rec *w = mine[best];
+	/* Counts that add past a long are no run's (each shard's was
+	 * checked alone, and two near the limit merged into "-4
+	 * schedules": a review's probe). */
+	{
+		long e = 0, p = 0, r = 0, l = 0, st = 0;
+		for (int i = 0; i < n; i++)
+			if (__builtin_add_overflow(e, mine[i]->executions, &e) ||
+			    __builtin_add_overflow(p, mine[i]->pruned, &p) ||
+			    __builtin_add_overflow(r, mine[i]->redundant, &r) ||
+			    __builtin_add_overflow(l, mine[i]->limited, &l) ||
+			    __builtin_add_overflow(st, mine[i]->total_steps,
+						   &st)) {
+				fprintf(stderr, "weft: merge: test %s: the "
+						"shards' counts add up past "
+						"what any run counts: not weft "
+						"results\n", w->test);
+				free(mine);
+				return 2;
+			}
+	}
 	/* The shard's options hold for the replay and for the report, whose
 	 * replay command names them again; the merge's own come back after. */
 	struct weft__opts before = weft__opts;

@@ -121,14 +121,40 @@ pid_t __weft_getppid(void)
  * sent again in every execution, and weft cannot take one back: refused
  * inside an execution, as a child process is.  A signal to the process
  * itself, and kill(pid, 0), which sends nothing, are the C library's. */
+static __attribute__((noinline)) void refuse_signal(const char *call,
+						    pid_t pid, uintptr_t ra)
+{
+	weft__limit(weft__internf("unsupported: %s", call), weft__pc_loc(ra),
+		    "%s to %s %d: a signal to another process would be sent "
+		    "in every execution of the search, and weft cannot take "
+		    "it back", call, pid > 0 ? "process" : "process group",
+		    pid < 0 ? (int)-pid : (int)pid);
+}
+
 int __weft_kill(pid_t pid, int sig)
 {
 	uintptr_t ra = PT_RA();
 
 	if (weft__pt_live() && sig != 0 && pid != getpid())
-		weft__limit("unsupported: kill", weft__pc_loc(ra),
-			    "kill of process %d: a signal to another process "
-			    "would be sent in every execution of the search, "
-			    "and weft cannot take it back", (int)pid);
+		refuse_signal("kill", pid, ra);
 	return kill(pid, sig);
+}
+
+/* sigqueue and killpg reach other processes as kill does (a review). */
+int __weft_sigqueue(pid_t pid, int sig, const union sigval value)
+{
+	uintptr_t ra = PT_RA();
+
+	if (weft__pt_live() && sig != 0 && pid != getpid())
+		refuse_signal("sigqueue", pid, ra);
+	return sigqueue(pid, sig, value);
+}
+
+int __weft_killpg(pid_t pgrp, int sig)
+{
+	uintptr_t ra = PT_RA();
+
+	if (weft__pt_live() && sig != 0)
+		refuse_signal("killpg", pgrp > 0 ? -pgrp : pgrp, ra);
+	return killpg(pgrp, sig);
 }

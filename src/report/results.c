@@ -237,8 +237,11 @@ void weft__report_test(const struct weft_test *t, struct weft__shm *S,
 	if (fflush(stdout) != 0 && !stdout_errno)
 		stdout_errno = errno;
 	/* Closed at the start, it was /dev/null's: the report vanished, and
-	 * the exit status was the verdict's (a probe of the command line). */
-	if (!stdout_errno && weft__stdout_closed_at_start())
+	 * the exit status was the verdict's (a probe of the command line).
+	 * With a report file asked for, the report has a place (a review). */
+	if (!stdout_errno && weft__stdout_closed_at_start() &&
+	    !weft__outputs.json_file && !weft__outputs.junit &&
+	    !weft__outputs.sarif)
 		stdout_errno = EBADF;
 	if (json_file)
 		weft__report_json(json_file, t, S, argv0);

@@ -169,7 +169,7 @@ int main(void)
 }
 EOT
 for v in plain:"" atomic:-DATOMIC_COUNTER builtin:-DBUILTIN; do
-	"$W" -O1 ${v#*:} "$tmp/spin.c" -o "$tmp/spin_${v%%:*}" 2>/dev/null || fail "spin ${v%%:*} did not build"
+	"$W" -O1 ${v#*:} "$tmp/spin.c" -o "$tmp/spin_${v%%:*}" 2>"$tmp/ccspin.err" || fail "spin ${v%%:*} did not build: $(cat "$tmp/ccspin.err")"
 done
 st=0
 out=$(WEFT_SPIN_STALL_MS=200 WEFT_OPTIONS="strategy=dfs time-limit=30" "$tmp/spin_plain") || st=$?

@@ -139,6 +139,11 @@ static bool helper_start(struct helper *h)
 		if (k <= 0)
 			return false;
 		exe[k] = 0;
+		/* A program that deleted its own file: the kernel still has
+		 * it, under this process's entry (every line of the report
+		 * was "?:0", a helper's probe). */
+		if (access(exe, R_OK) != 0)
+			snprintf(exe, sizeof exe, "/proc/%d/exe", (int)getpid());
 	}
 	if (!high_pipe(in))
 		return false;

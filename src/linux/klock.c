@@ -585,11 +585,52 @@ static const char *unlock_name(const struct weft_klock *l, bool shared)
 /* How many holds of l the caller has (read sides may nest). */
 
 
+/* Whether a thread other than me waits to take l: its next step is on
+ * l. */
+static bool has_waiter(const struct weft_klock *l, int me)
+{
+	for (int i = 0; i < weft__nthreads(); i++) {
+		const struct weft__op *p = weft__thread_pending(i);
+		if (i != me && p && p->obj == l)
+			return true;
+	}
+	return false;
+}
+
+/* A Linux mutex or rw_semaphore with a waiter is let go in two parts:
+ * the owner word first, then the wait list, under lock->wait_lock, to
+ * wake the waiter.  In between the waiter may take the lock and, last
+ * user of the object holding it, free it: "mutex_unlock() can NOT
+ * directly be used to release an object such that another concurrent
+ * task can free it" (kernel/locking/mutex.c).  One step only, the free
+ * after another thread's unlock was verified (a helper's probe of
+ * driver code); the wake is a step of its own on the lock, checked for
+ * use after free.  Spinlocks, rwlocks and FreeBSD's locks touch nothing
+ * after their release. */
+static void wake_after_release(struct weft_klock *l,
+			       const struct weft_loc *loc)
+{
+	/* Its object is a byte inside the lock, not the lock: the step
+	 * conflicts with a free of the block that holds the lock (a use
+	 * of the block) and with nothing else, so the search tries it
+	 * only against frees (on the lock itself it conflicted with every
+	 * lock and unlock, and seed 000's correct join needed more than
+	 * the budget). */
+	weft__visible(&(struct weft__op){
+		.name = l->kind == WEFT_KLOCK_MUTEX ? "mutex_unlock"
+						     : "rwsem_wake",
+		.obj = (const char *)l + 1, .objname = weft__lx_klock_name(l),
+		.access = WEFT__ACC_READ, .loc = loc });
+	weft__step_note("wakes a waiter");
+	weft__check_access(l, sizeof *l, true, loc);
+}
+
 static void release(struct weft_klock *l, bool shared,
 		    const struct weft_loc *loc)
 {
 	int me = weft__self();
 	const char *name = unlock_name(l, shared);
+	bool wake;
 
 	weft__check_access(l, sizeof *l, true, loc);
 	if (shared ? !weft__lx_klock_reader(me, l) : l->owner != me + 1) {
@@ -602,6 +643,8 @@ static void release(struct weft_klock *l, bool shared,
 			   "%s(%s) by %s, which does not hold it",
 			   name, weft__lx_klock_name(l), weft__lx_tname(me));
 	}
+	wake = (l->kind == WEFT_KLOCK_MUTEX || l->kind == WEFT_KLOCK_RWSEM) &&
+	       !l->bsd && has_waiter(l, me);
 	weft__visible(&(struct weft__op){
 		.name = name, .obj = l, .objname = weft__lx_klock_name(l),
 		.access = shared ? WEFT__ACC_READ : WEFT__ACC_WRITE,
@@ -611,6 +654,8 @@ static void release(struct weft_klock *l, bool shared,
 	 * nest): it stays a reader until its last unlock. */
 	weft__rw_drop(&l->rw, !shared);
 	drop_held(l);
+	if (wake)
+		wake_after_release(l, loc);
 }
 
 void weft_klock_unlock(struct weft_klock *l, const struct weft_loc *loc)

@@ -302,13 +302,25 @@ unsigned long weft_kx_irq_save(void)
 
 void weft_kx_irq_restore(unsigned long flags)
 {
+	struct weft__lx_thread *me = weft__lx_me();
+
 	if (!flags)
-		weft__lx_softirq_reopen("local_irq_restore",
-					weft__lx_me()->bh_off, 0,
+		weft__lx_softirq_reopen("local_irq_restore", me->bh_off, 0,
 					(uintptr_t)__builtin_return_address(0));
-	weft__lx_me()->irqs_off = flags != 0;
-	if (flags)
-		weft__lx_me()->irqs_on_n = 0;
+	me->irqs_off = flags != 0;
+	if (flags) {
+		me->irqs_on_n = 0;
+	} else {
+		/* A restore out of order (an outer lock's before an inner
+		 * one's) turns them on with the inner lock held: the locks
+		 * held and the place, for a deadlock's message, as an
+		 * enable's. */
+		me->irqs_on_n = weft__lx_held_list(weft__self(),
+						   me->irqs_on_lock, 4);
+		for (int i = 0; i < me->irqs_on_n; i++)
+			me->irqs_on_taken[i] = me->irqs_on_lock[i]->acquired;
+		me->irqs_on_pc = (uintptr_t)__builtin_return_address(0);
+	}
 	weft__lx_rcu_implicit_end(NULL);
 }
 

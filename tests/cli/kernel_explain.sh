@@ -18,4 +18,43 @@ printf '%s\n' "$out" | grep -q '^data-race: data race on the_evt between post_ev
 # The helper is named after the program's line, as the code inlined there.
 printf '%s\n' "$out" | grep -q '^  read of 8 bytes by thread post_event[#0-9]* at .*list_check_unlocked_bug.c:31 (post_event), inside list_empty at list.h:[0-9]*$' ||
 	fail "the access is not placed at the program's line, inside list_empty: $out"
+# Two irqsave locks let go in the wrong order: the outer one's restore
+# turns interrupts and softirqs on with the inner one held, and a timer
+# taking the inner one deadlocks.  The message named only where the lock
+# was taken, "with softirqs enabled", which was an irqsave (a probe of
+# driver code); it names the restore.
+d=$(mktemp -d)
+cat >"$d/iro.c" <<'EOT'
+#include <linux/jiffies.h>
+#include <linux/spinlock.h>
+#include <linux/timer.h>
+static DEFINE_SPINLOCK(a);
+static DEFINE_SPINLOCK(b);
+static struct timer_list tm;
+static int v;
+static void tm_fn(struct timer_list *t)
+{
+	(void)t;
+	spin_lock(&b);
+	v++;
+	spin_unlock(&b);
+}
+WEFT_TEST(nested_irqsave)
+{
+	unsigned long f1, f2;
+	timer_setup(&tm, tm_fn, 0);
+	mod_timer(&tm, jiffies + 1);
+	spin_lock_irqsave(&a, f1);
+	spin_lock_irqsave(&b, f2);
+	spin_unlock_irqrestore(&a, f1);
+	v++;
+	spin_unlock_irqrestore(&b, f2);
+	timer_delete_sync(&tm);
+}
+EOT
+$B/bin/weft-cc --kernel=linux "$d/iro.c" -o "$d/iro" || fail "iro.c did not build"
+out=$("$d/iro")
+rm -rf "$d"
+printf '%s\n' "$out" | grep -q '^    nested_irqsave took it at .*iro.c:21, then enabled interrupts and softirqs again at .*iro.c:22 while holding it' ||
+	fail "the restore is not named: $out"
 echo ok

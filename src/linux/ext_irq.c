@@ -269,6 +269,17 @@ void weft_kx_enable_irq(unsigned int irq, const struct weft_loc *loc)
 	}
 }
 
+/* Interrupts go on in the current thread at the caller's caller, pc:
+ * the locks it holds then, and the place, for a deadlock's message
+ * (weft__lx_irqs_reenabled_at). */
+static void note_irqs_on(struct weft__lx_thread *me, uintptr_t pc)
+{
+	me->irqs_on_n = weft__lx_held_list(weft__self(), me->irqs_on_lock, 4);
+	for (int i = 0; i < me->irqs_on_n; i++)
+		me->irqs_on_taken[i] = me->irqs_on_lock[i]->acquired;
+	me->irqs_on_pc = pc;
+}
+
 void weft_kx_irqs_off(int delta)
 {
 	struct weft__lx_thread *me = weft__lx_me();
@@ -280,13 +291,11 @@ void weft_kx_irqs_off(int delta)
 		weft__lx_softirq_reopen("local_irq_enable", me->bh_off, 0,
 					(uintptr_t)__builtin_return_address(0));
 	me->irqs_off = delta > 0;
-	me->irqs_on_n = me->irqs_off ? 0
-				     : weft__lx_held_list(weft__self(),
-							  me->irqs_on_lock, 4);
-	for (int i = 0; i < me->irqs_on_n; i++)
-		me->irqs_on_taken[i] = me->irqs_on_lock[i]->acquired;
 	/* The caller's place (the header's macros give none). */
-	me->irqs_on_pc = (uintptr_t)__builtin_return_address(0);
+	if (me->irqs_off)
+		me->irqs_on_n = 0;
+	else
+		note_irqs_on(me, (uintptr_t)__builtin_return_address(0));
 	weft__lx_rcu_implicit_end(NULL);
 }
 
@@ -308,19 +317,12 @@ void weft_kx_irq_restore(unsigned long flags)
 		weft__lx_softirq_reopen("local_irq_restore", me->bh_off, 0,
 					(uintptr_t)__builtin_return_address(0));
 	me->irqs_off = flags != 0;
-	if (flags) {
+	/* A restore out of order (an outer lock's before an inner one's)
+	 * turns them on with the inner lock held, as an enable does. */
+	if (flags)
 		me->irqs_on_n = 0;
-	} else {
-		/* A restore out of order (an outer lock's before an inner
-		 * one's) turns them on with the inner lock held: the locks
-		 * held and the place, for a deadlock's message, as an
-		 * enable's. */
-		me->irqs_on_n = weft__lx_held_list(weft__self(),
-						   me->irqs_on_lock, 4);
-		for (int i = 0; i < me->irqs_on_n; i++)
-			me->irqs_on_taken[i] = me->irqs_on_lock[i]->acquired;
-		me->irqs_on_pc = (uintptr_t)__builtin_return_address(0);
-	}
+	else
+		note_irqs_on(me, (uintptr_t)__builtin_return_address(0));
 	weft__lx_rcu_implicit_end(NULL);
 }
 
@@ -358,6 +360,21 @@ int weft__lx_exposed_holder(const char *step, const struct weft_klock *l,
 	return -1;
 }
 
+/* Held since before interrupts were enabled again under it: the same
+ * lock, taken at the same place (a plain spin_lock of it after the
+ * enable is the cause to name instead: a review's finding). */
+const struct weft_loc *weft__lx_irqs_reenabled_at(int t,
+						 const struct weft_klock *l)
+{
+	const struct weft__lx_thread *x = &weft__lx_th[t];
+
+	for (int i = 0; i < x->irqs_on_n; i++)
+		if (x->irqs_on_lock[i] == l &&
+		    x->irqs_on_taken[i] == l->acquired)
+			return weft__pc_loc(x->irqs_on_pc);
+	return NULL;
+}
+
 /* Thread t runs with interrupts enabled. */
 static bool irqs_on(int t)
 {
@@ -373,16 +390,9 @@ void weft__lx_irq_check_spin(const struct weft_klock *l, const char *lock_name,
 				    irqs_on, loc);
 	if (t < 0)
 		return;
-	const struct weft__lx_thread *x = &weft__lx_th[t];
-	bool reenabled = false;
+	const struct weft_loc *on = weft__lx_irqs_reenabled_at(t, l);
 
-	/* Held since before interrupts were enabled again under it: the
-	 * same lock, taken at the same place (a plain spin_lock of it after
-	 * the enable is the cause to name instead: a review's finding). */
-	for (int i = 0; i < x->irqs_on_n; i++)
-		reenabled |= x->irqs_on_lock[i] == l &&
-			     x->irqs_on_taken[i] == l->acquired;
-	if (reenabled)
+	if (on)
 		weft__fail_detail("  %s took it at %s, then enabled interrupts "
 				  "again at %s while holding it "
 				  "(spin_unlock_irq and local_irq_enable enable "
@@ -390,7 +400,7 @@ void weft__lx_irq_check_spin(const struct weft_klock *l, const char *lock_name,
 				  "spin_unlock_irqrestore puts back what "
 				  "spin_lock_irqsave saved)",
 				  weft__lx_tname(t), weft__lx_site(l->acquired),
-				  weft__lx_site(weft__pc_loc(x->irqs_on_pc)));
+				  weft__lx_site(on));
 	else
 		weft__fail_detail("  %s took it at %s without disabling "
 				  "interrupts (spin_lock_irqsave or "

@@ -124,38 +124,30 @@ static void softirq_check_spin(const struct weft_klock *l,
 			       const char *lock_name, bool shared,
 			       const struct weft_loc *loc)
 {
+	const struct weft_loc *on;
 	int t;
 
 	t = weft__lx_exposed_holder("softirq_lock", l, lock_name, shared,
 				    bh_enabled, loc);
 	if (t < 0)
 		return;
-	{
-		/* Taken with them off and turned on again while held (an
-		 * irqrestore out of order): that place, not the lock's, is
-		 * what to fix (a probe's message named only the lock's, as
-		 * if it were taken with them on). */
-		const struct weft__lx_thread *x = &weft__lx_th[t];
-		bool reenabled = false;
-
-		for (int i = 0; i < x->irqs_on_n; i++)
-			reenabled |= x->irqs_on_lock[i] == l &&
-				     x->irqs_on_taken[i] == l->acquired;
-		if (reenabled)
-			weft__fail_detail(
-				"  %s took it at %s, then enabled interrupts "
-				"and softirqs again at %s while holding it "
-				"(spin_unlock_irqrestore puts back what the "
-				"matching spin_lock_irqsave saved)",
-				weft__lx_tname(t), weft__lx_site(l->acquired),
-				weft__lx_site(weft__pc_loc(x->irqs_on_pc)));
-		else
-			weft__fail_detail("  %s took it at %s with softirqs "
-					  "enabled (spin_lock_bh or "
-					  "spin_lock_irqsave would disable "
-					  "them)", weft__lx_tname(t),
-					  weft__lx_site(l->acquired));
-	}
+	/* Taken with them off and turned on again while held (an
+	 * irqrestore out of order): that place, not the lock's, is what to
+	 * fix (a probe's message named only the lock's, as if it were
+	 * taken with them on). */
+	on = weft__lx_irqs_reenabled_at(t, l);
+	if (on)
+		weft__fail_detail("  %s took it at %s, then enabled interrupts "
+				  "and softirqs again at %s while holding it "
+				  "(spin_unlock_irqrestore puts back what the "
+				  "matching spin_lock_irqsave saved)",
+				  weft__lx_tname(t), weft__lx_site(l->acquired),
+				  weft__lx_site(on));
+	else
+		weft__fail_detail("  %s took it at %s with softirqs enabled "
+				  "(spin_lock_bh or spin_lock_irqsave would "
+				  "disable them)",
+				  weft__lx_tname(t), weft__lx_site(l->acquired));
 	weft__fail(WEFT__K(DEADLOCK), loc,
 		   "softirq %s spins on %s, held by %s with softirqs "
 		   "enabled: on %s's CPU the softirq runs on top of the "

@@ -202,6 +202,10 @@ void weft__lx_depths_check(const struct weft__lx_depths *d, const char *what,
 int weft__lx_exposed_holder(const char *step, const struct weft_klock *l,
 			    const char *lock_name, bool shared,
 			    bool (*exposed)(int t), const struct weft_loc *loc);
+/* Where thread t turned interrupts on again while holding l, taken
+ * before with them off (ext_irq.c), or NULL.  Does not block. */
+const struct weft_loc *weft__lx_irqs_reenabled_at(int t,
+						 const struct weft_klock *l);
 /* A spinning lock's acquisition in interrupt context: a hard interrupt
  * handler or a softirq (ext_softirq.c) that spins on l while a thread
  * holds it with them enabled is a deadlock on that thread's CPU. */

@@ -339,52 +339,16 @@ static const struct sym *lookup_cached(uintptr_t a)
 
 /* weft__symbolize, inlined into weft__objname's path, which every lock
  * operation takes to name its mutex. */
-/* The names made for a member ("s+4") or an element ("a[2]") this
- * execution, by address: a spin on a struct's member named it again at
- * every poll, a million lone polls filled the execution's name pool, and
- * every later name, the livelock's message among them, read "(name pool
- * full)" (a helper's probe).  Direct-mapped; a miss only makes the name
- * again. */
-#define NAME_CACHE 64
-static struct {
-	const void *addr;
-	long exec;
-	const char *name;
-	bool element;
-} made[NAME_CACHE];
-
-static const char **made_slot(const void *addr, bool element)
-{
-	unsigned h = (unsigned)(((uintptr_t)addr >> 2) * 0x9e3779b1u) >> 26;
-	/* The pool is rewound at every execution's start: the generation,
-	 * not the execution's number, which a second run of a search (the
-	 * nondet widening) counts again from one. */
-	long exec = weft__exec_gen();
-
-	if (made[h].addr != addr || made[h].exec != exec ||
-	    made[h].element != element) {
-		made[h].addr = addr;
-		made[h].exec = exec;
-		made[h].element = element;
-		made[h].name = NULL;
-	}
-	return &made[h].name;
-}
-
 static inline const char *symbol_name(const void *addr)
 {
 	const struct sym *s = lookup_cached((uintptr_t)addr);
-	const char **slot;
 
 	if (!s)
 		return NULL;
 	if ((uintptr_t)addr == s->addr)
 		return s->name;
-	slot = made_slot(addr, false);
-	if (!*slot)
-		*slot = weft__intern_numbered(
-			s->name, '+', (size_t)((uintptr_t)addr - s->addr));
-	return *slot;
+	return weft__intern_numbered(s->name, '+',
+				     (size_t)((uintptr_t)addr - s->addr));
 }
 
 const char *weft__symbolize(const void *addr)
@@ -400,12 +364,8 @@ const char *weft__objname_of(const void *addr, size_t size, const char *kind)
 	size_t off = s ? (size_t)((uintptr_t)addr - s->addr) : 0;
 
 	if (s && size && s->size > size && s->size % size == 0 &&
-	    off % size == 0) {
-		const char **slot = made_slot(addr, true);
-		if (!*slot)
-			*slot = weft__internf("%s[%zu]", s->name, off / size);
-		return *slot;
-	}
+	    off % size == 0)
+		return weft__internf("%s[%zu]", s->name, off / size);
 	return weft__objname(addr, kind);
 }
 

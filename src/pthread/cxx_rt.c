@@ -241,77 +241,69 @@ static _Noreturn __attribute__((noinline)) void foreign_thread(uintptr_t ra)
 		    lib_name);
 }
 
-/* The real function: the next definition after libweft.so's (libc's). */
-#define REAL(name)                                                            \
-	static __typeof__(name) *real;                                        \
-	if (!real)                                                            \
-		*(void **)&real = dlsym(RTLD_NEXT, #name)
-
-#define RA() ((uintptr_t)__builtin_return_address(0))
-
 /* Each model is called in tail position, so its caller location (its
  * return address) is libstdc++'s call where the compiler makes it a
  * jump. */
 int pthread_create(pthread_t *th, const pthread_attr_t *attr,
 		   void *(*start)(void *), void *arg)
 {
-	REAL(pthread_create);
-	if (from_libstdcxx(RA()))
+	PT_REAL(pthread_create);
+	if (from_libstdcxx(PT_RA()))
 		return weft__pt_create(th, attr, start, arg, start,
-				       weft__pt_program_loc(RA()));
-	if (weft__pt_live() && !weft__pt_from_weft(RA()))
-		foreign_thread(RA());
-	if (!weft__pt_live() && !weft__pt_from_weft(RA()))
+				       weft__pt_program_loc(PT_RA()));
+	if (weft__pt_live() && !weft__pt_from_weft(PT_RA()))
+		foreign_thread(PT_RA());
+	if (!weft__pt_live() && !weft__pt_from_weft(PT_RA()))
 		return weft__pt_premain_thread(real(th, attr, start, arg), 1);
 	return real(th, attr, start, arg);
 }
 
 int pthread_join(pthread_t t, void **ret)
 {
-	REAL(pthread_join);
-	if (from_libstdcxx(RA()))
-		return weft__pt_join(t, ret, weft__pt_program_loc(RA()));
-	if (!weft__pt_live() && !weft__pt_from_weft(RA()))
+	PT_REAL(pthread_join);
+	if (from_libstdcxx(PT_RA()))
+		return weft__pt_join(t, ret, weft__pt_program_loc(PT_RA()));
+	if (!weft__pt_live() && !weft__pt_from_weft(PT_RA()))
 		return weft__pt_premain_thread(real(t, ret), -1);
 	return real(t, ret);
 }
 
 int pthread_detach(pthread_t t)
 {
-	REAL(pthread_detach);
-	if (from_libstdcxx(RA()))
+	PT_REAL(pthread_detach);
+	if (from_libstdcxx(PT_RA()))
 		return __weft_pthread_detach(t);
 	return real(t);
 }
 
 int pthread_cond_destroy(pthread_cond_t *c)
 {
-	REAL(pthread_cond_destroy);
-	if (from_libstdcxx(RA()))
+	PT_REAL(pthread_cond_destroy);
+	if (from_libstdcxx(PT_RA()))
 		return __weft_pthread_cond_destroy(c);
 	return real(c);
 }
 
 int pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m)
 {
-	REAL(pthread_cond_wait);
-	if (from_libstdcxx(RA()))
+	PT_REAL(pthread_cond_wait);
+	if (from_libstdcxx(PT_RA()))
 		return __weft_pthread_cond_wait(c, m);
 	return real(c, m);
 }
 
 int pthread_cond_signal(pthread_cond_t *c)
 {
-	REAL(pthread_cond_signal);
-	if (from_libstdcxx(RA()))
+	PT_REAL(pthread_cond_signal);
+	if (from_libstdcxx(PT_RA()))
 		return __weft_pthread_cond_signal(c);
 	return real(c);
 }
 
 int pthread_cond_broadcast(pthread_cond_t *c)
 {
-	REAL(pthread_cond_broadcast);
-	if (from_libstdcxx(RA()))
+	PT_REAL(pthread_cond_broadcast);
+	if (from_libstdcxx(PT_RA()))
 		return __weft_pthread_cond_broadcast(c);
 	return real(c);
 }
@@ -319,8 +311,8 @@ int pthread_cond_broadcast(pthread_cond_t *c)
 /* std::this_thread::sleep_for and sleep_until: virtual time. */
 int nanosleep(const struct timespec *req, struct timespec *rem)
 {
-	REAL(nanosleep);
-	if (from_libstdcxx(RA()))
+	PT_REAL(nanosleep);
+	if (from_libstdcxx(PT_RA()))
 		return __weft_nanosleep(req, rem);
 	return real(req, rem);
 }
@@ -328,8 +320,8 @@ int nanosleep(const struct timespec *req, struct timespec *rem)
 /* std::chrono's clocks (steady_clock::now() is in libstdc++): virtual. */
 int clock_gettime(clockid_t clk, struct timespec *ts)
 {
-	REAL(clock_gettime);
-	if (from_libstdcxx(RA()))
+	PT_REAL(clock_gettime);
+	if (from_libstdcxx(PT_RA()))
 		return __weft_clock_gettime(clk, ts);
 	return real(clk, ts);
 }

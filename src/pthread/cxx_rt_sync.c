@@ -31,13 +31,6 @@
 #include "sync/sync.h"
 #include "modelled.h"
 
-#define REAL(name)                                                            \
-	static __typeof__(name) *real;                                        \
-	if (!real)                                                            \
-		*(void **)&real = dlsym(RTLD_NEXT, #name)
-
-#define RA() ((uintptr_t)__builtin_return_address(0))
-
 /* ---- locks ---------------------------------------------------------------- */
 
 #define SHADOWS 64
@@ -88,61 +81,61 @@ static bool libstdcxx_data(const void *a)
 
 int pthread_mutex_lock(pthread_mutex_t *m)
 {
-	REAL(pthread_mutex_lock);
-	if (!weft__pt_from_libstdcxx(RA()))
+	PT_REAL(pthread_mutex_lock);
+	if (!weft__pt_from_libstdcxx(PT_RA()))
 		return real(m);
 	if (!libstdcxx_data(m))
 		return __weft_pthread_mutex_lock(m);
-	weft_mutex_lock_at(shadow(m, false, weft__pt_program_loc(RA())),
-			   weft__pt_program_loc(RA()));
+	weft_mutex_lock_at(shadow(m, false, weft__pt_program_loc(PT_RA())),
+			   weft__pt_program_loc(PT_RA()));
 	return 0;
 }
 
 int pthread_mutex_unlock(pthread_mutex_t *m)
 {
-	REAL(pthread_mutex_unlock);
-	if (!weft__pt_from_libstdcxx(RA()))
+	PT_REAL(pthread_mutex_unlock);
+	if (!weft__pt_from_libstdcxx(PT_RA()))
 		return real(m);
 	if (!libstdcxx_data(m))
 		return __weft_pthread_mutex_unlock(m);
-	weft_mutex_unlock_at(shadow(m, false, weft__pt_program_loc(RA())),
-			     weft__pt_program_loc(RA()));
+	weft_mutex_unlock_at(shadow(m, false, weft__pt_program_loc(PT_RA())),
+			     weft__pt_program_loc(PT_RA()));
 	return 0;
 }
 
 int pthread_rwlock_rdlock(pthread_rwlock_t *l)
 {
-	REAL(pthread_rwlock_rdlock);
-	if (!weft__pt_from_libstdcxx(RA()))
+	PT_REAL(pthread_rwlock_rdlock);
+	if (!weft__pt_from_libstdcxx(PT_RA()))
 		return real(l);
 	if (!libstdcxx_data(l))
 		return __weft_pthread_rwlock_rdlock(l);
 	/* glibc's default kind: a reader's read lock nests. */
-	weft__rwlock_rdlock(shadow(l, true, weft__pt_program_loc(RA())), true,
-			    weft__pt_program_loc(RA()));
+	weft__rwlock_rdlock(shadow(l, true, weft__pt_program_loc(PT_RA())), true,
+			    weft__pt_program_loc(PT_RA()));
 	return 0;
 }
 
 int pthread_rwlock_wrlock(pthread_rwlock_t *l)
 {
-	REAL(pthread_rwlock_wrlock);
-	if (!weft__pt_from_libstdcxx(RA()))
+	PT_REAL(pthread_rwlock_wrlock);
+	if (!weft__pt_from_libstdcxx(PT_RA()))
 		return real(l);
 	if (!libstdcxx_data(l))
 		return __weft_pthread_rwlock_wrlock(l);
-	weft_rwlock_wrlock_at(shadow(l, true, weft__pt_program_loc(RA())),
-			      weft__pt_program_loc(RA()));
+	weft_rwlock_wrlock_at(shadow(l, true, weft__pt_program_loc(PT_RA())),
+			      weft__pt_program_loc(PT_RA()));
 	return 0;
 }
 
 int pthread_rwlock_unlock(pthread_rwlock_t *l)
 {
-	REAL(pthread_rwlock_unlock);
-	if (!weft__pt_from_libstdcxx(RA()))
+	PT_REAL(pthread_rwlock_unlock);
+	if (!weft__pt_from_libstdcxx(PT_RA()))
 		return real(l);
 	if (!libstdcxx_data(l))
 		return __weft_pthread_rwlock_unlock(l);
-	weft_rwlock_unlock_at(shadow(l, true, weft__pt_program_loc(RA())),
-			      weft__pt_program_loc(RA()));
+	weft_rwlock_unlock_at(shadow(l, true, weft__pt_program_loc(PT_RA())),
+			      weft__pt_program_loc(PT_RA()));
 	return 0;
 }

@@ -126,10 +126,8 @@ char *__weft_canonicalize_file_name(const char *path)
  * every build of weft, that tempnam is dangerous. */
 char *__weft_tempnam(const char *dir, const char *prefix)
 {
-	static char *(*real)(const char *, const char *);
+	PT_REAL(tempnam);
 
-	if (!real)
-		*(void **)&real = dlsym(RTLD_NEXT, "tempnam");
 	if (!real) {
 		errno = ENOSYS;
 		return NULL;

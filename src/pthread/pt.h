@@ -30,6 +30,13 @@ static inline bool weft__pt_live(void)
 /* The caller's return address, for a call site symbolized only if needed:
  * before main, symbolizing would start addr2line from a constructor. */
 #define PT_RA() ((uintptr_t)__builtin_return_address(0))
+/* In a definition that takes a C library function's name (libweft.so comes
+ * before libc, so other libraries' calls reach it): `real`, the C
+ * library's own, the next definition past libweft.so's (<dlfcn.h>). */
+#define PT_REAL(name)                                                         \
+	static __typeof__(name) *real;                                        \
+	if (!real)                                                            \
+	*(void **)&real = dlsym(RTLD_NEXT, #name)
 
 /* The calling thread's pthread_t (test thread id + 1). */
 #define PT_ID(tid) ((pthread_t)(tid) + 1)

@@ -144,6 +144,14 @@ void weft__stack_frames_ended(const void *hi);
 bool weft__in_fiber_stack(const void *p);
 bool weft__in_static_data(const void *p);
 extern const char *weft__dead_lo, *weft__dead_hi; /* its filter's span */
+/* Widen that span to [lo, hi), for the rest of the execution: memory the
+ * race detector's checks of dead memory must see (a returned frame). */
+void weft__span_dead(const char *lo, const char *hi);
+/* A thread created by the caller with a start argument p (the program's):
+ * when p points into a frame of the caller's stack, the frame is watched
+ * (src/detect/race_frame_args.c): receiver's use of it after the frame's
+ * call returned is a use-after-free.  Does not block. */
+void weft__frame_arg_escape(const void *p, int receiver);
 struct weft__thread_mem {
 	const char *stack_lo, *stack_hi, *regs_lo, *regs_hi, *tp;
 	const void *arg;

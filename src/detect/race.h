@@ -28,6 +28,8 @@ enum {
 				  another atomic access */
 	WEFT__RACE_FREE = 4,   /* a free: a write of the whole block */
 	WEFT__RACE_VOLATILE = 8, /* a volatile access (for reports) */
+	WEFT__RACE_RETURN = 16, /* with FREE: a stack frame's call returned
+				   (for reports; race_frame_args.c) */
 };
 
 /* A site that is not a code address: a source location, tagged with bit
@@ -209,6 +211,22 @@ uintptr_t weft__race_frame_call(int t, int d);
  * exit need not tell). */
 void weft__race_frames_exit(int t, int depth);
 extern WEFT__HIDDEN int weft__frames_watched;
+/* The frame of thread t's live call that holds p, as [*lo, *hi), and its
+ * depth; -1 when p is in none of the recorded calls' own frames. */
+int weft__race_frame_span(int t, const void *p, const char **lo,
+			  const char **hi);
+/* Thread arguments in their creator's stack frames (race_frame_args.c):
+ * the calls of thread t at depth and deeper returned (watched: 0 when
+ * the exit need not tell); a use of the bytes at addr by the calling
+ * thread, reported when they are in a returned frame it can only have
+ * its pointer from before the return (called where the dead span holds);
+ * the call site (" at file:line") of the returned frame that holds p, or
+ * NULL. */
+void weft__frame_args_exit(int t, int depth);
+extern WEFT__HIDDEN int weft__frame_args_watched;
+void weft__frame_arg_check(uintptr_t addr, bool write, unsigned size,
+			   uintptr_t pc);
+const char *weft__frame_arg_returned(const void *p);
 /* Copy the calling thread's call stack (innermost first) into out. */
 int weft__race_stack(uintptr_t *out, int max);
 

@@ -188,6 +188,8 @@ void weft__dead_stack_check(uintptr_t addr, bool write, unsigned size,
 	if (weft__in_dead_stack((const void *)addr, &owner, &kind))
 		weft__dead_stack_use_at((const void *)addr, write, size,
 					weft__pc_loc(pc));
+	if (weft__frame_args_watched)
+		weft__frame_arg_check(addr, write, size, pc);
 }
 
 /* Check the access against every record of the cell, then record it:
@@ -198,7 +200,6 @@ weft__shadow_check(struct cell c, const struct access *a)
 {
 	struct slot *s, *free = NULL, *same = NULL;
 	struct walk w;
-
 	if (dead_span(a->addr))
 		weft__dead_stack_check(a->addr,
 				       a->acc->flags & WEFT__RACE_WRITE,

@@ -131,10 +131,18 @@ void weft__race_point(const void *addr, size_t n, bool write, uintptr_t pc)
 	 * order that reaches reach_error was never tried. */
 	if (t < 0)
 		return;
-	weft__point(write ? "racy write" : "racy read",
-		    (const void *)((uintptr_t)addr & ~(uintptr_t)7),
-		    weft__objname(addr, "memory"),
-		    write ? WEFT__ACC_WRITE : WEFT__ACC_READ, weft__pc_loc(pc));
+	/* The step orders nothing, as a relaxed access would not: a racy
+	 * read after a racy write of the same word made the two threads'
+	 * later plain accesses look ordered, and hid their races in that
+	 * execution (and a use of a returned frame, race_frame_args.c). */
+	struct weft__op op = {
+		.name = write ? "racy write" : "racy read",
+		.obj = (const void *)((uintptr_t)addr & ~(uintptr_t)7),
+		.objname = weft__objname(addr, "memory"),
+		.access = write ? WEFT__ACC_WRITE : WEFT__ACC_READ,
+		.order = WEFT__ORDER_EXPLICIT, .loc = weft__pc_loc(pc) };
+
+	weft__visible(&op);
 	/* Not a poll when the thread runs alone: with nobody to change the
 	 * value, a loop that reads it on (a computation once the others
 	 * finished or wait for it) would end as a livelock; it is a step
@@ -200,6 +208,8 @@ static const char *what(unsigned flags, uintptr_t pc)
 {
 	bool w = flags & WEFT__RACE_WRITE;
 
+	if (flags & WEFT__RACE_RETURN)
+		return "return";
 	if (flags & WEFT__RACE_FREE)
 		return "free";
 	if ((flags & WEFT__RACE_VOLATILE) || volatile_site(pc))
@@ -319,6 +329,14 @@ void weft__race_report(const void *addr, int ptid, uint32_t pclk,
 				  "previous ", ptid, pflags, psize, ppc);
 	if ((size_t)len < sizeof msg)
 		unfenced_hint(msg + len, sizeof msg - (size_t)len, ptid, pclk);
+	if ((flags & WEFT__RACE_RETURN) && (size_t)len < sizeof msg &&
+	    (len = (int)strlen(msg)) < (int)sizeof msg)
+		len += snprintf(msg + len, sizeof msg - (size_t)len,
+				"\n  the bytes are in the stack frame of the "
+				"call%s, which returned while a thread given "
+				"a pointer into it could still use it (wait "
+				"for the thread before returning)",
+				weft__frame_arg_returned(addr));
 	/* --races=off (SV-COMP's unreach-call tasks, whose programs race
 	 * by design): the race's sites are scheduling points all the same,
 	 * so what it lets happen is explored, but it is no bug; the verdict

@@ -71,8 +71,13 @@ void weft__race_func_exit(void)
 	s = stack_of(t);
 	if (s->depth > 0)
 		s->depth--;
-	if (__builtin_expect(weft__frames_watched, 0))
-		weft__race_frames_exit(t, s->depth);
+	if (__builtin_expect(weft__frames_watched | weft__frame_args_watched,
+			     0)) {
+		if (weft__frames_watched)
+			weft__race_frames_exit(t, s->depth);
+		if (weft__frame_args_watched)
+			weft__frame_args_exit(t, s->depth);
+	}
 }
 
 /* The call at depth i of s, or 0 when it is lost. */

@@ -83,6 +83,7 @@ static struct weft_ktask *start(int (*fn)(void *), void *data,
 	if (ntasks < MAX_TASKS)
 		tasks[ntasks++] = t;
 	t->tid = weft__lx_spawn_daemon(kthread_main, t, t->name, loc);
+	weft__frame_arg_escape(data, t->tid);
 	/* Whether it finished by the test's end is checked (end_check). */
 	weft__thread_add_flags(t->tid, WEFT__THREAD_END_CHECKED);
 	return t;

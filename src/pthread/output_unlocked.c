@@ -1,6 +1,7 @@
 /* src/pthread/output_unlocked.c - the stdio writers that take no stream
  * lock (fputs_unlocked, fwrite_unlocked, fputc_unlocked, putc_unlocked,
- * putchar_unlocked).
+ * putchar_unlocked), and the readers (fgetc_unlocked, getc_unlocked,
+ * getchar_unlocked, fgets_unlocked, fread_unlocked).
  *
  * glibc's locked writers take the stream's lock around their update of
  * its buffer; these do not, so two threads writing one stream with them
@@ -9,7 +10,11 @@
  * checked as the write of the stream's buffer pointer it makes (the
  * field glibc's inline putc_unlocked updates, so the inline form and
  * these race with one another too), which flockfile's lock orders; then
- * the output goes where the locked form's would.  None blocks. */
+ * the output goes where the locked form's would.  A reader is checked as
+ * the write of the read pointer it moves (two threads reading one stream
+ * so lost characters and crashed natively, and were verified), then
+ * reads as the locked form does: a scheduling point.  A reader may block
+ * as its locked form does; no writer blocks. */
 #include <stdio.h>
 #include <string.h>
 
@@ -18,22 +23,33 @@
 #include "pthread/pt.h"
 #include "report/report.h"
 
-static void buffer_write(FILE *f, uintptr_t ra)
+/* The write of one of the stream's buffer pointers, *ptr, at ra. */
+static void pointer_write(char **ptr, const char *name, uintptr_t ra)
 {
-	/* Named once per stream, for reports ("a stream's buffer"). */
-	static const FILE *named;
+	/* Named once per pointer, for reports ("a stream's buffer"). */
+	static const void *named;
 
 	if (!weft__race_on)
 		return;
-	if (f != named) {
-		weft__name_model_object(&f->_IO_write_ptr,
-					sizeof f->_IO_write_ptr,
-					"a stream's buffer (written by the "
-					"_unlocked stdio calls)");
-		named = f;
+	if (ptr != named) {
+		weft__name_model_object(ptr, sizeof *ptr, name);
+		named = ptr;
 	}
-	weft__race_access(&f->_IO_write_ptr, sizeof f->_IO_write_ptr,
-			  WEFT__RACE_WRITE, ra);
+	weft__race_access(ptr, sizeof *ptr, WEFT__RACE_WRITE, ra);
+}
+
+static void buffer_write(FILE *f, uintptr_t ra)
+{
+	pointer_write(&f->_IO_write_ptr,
+		      "a stream's buffer (written by the _unlocked stdio "
+		      "calls)", ra);
+}
+
+static void buffer_read(FILE *f, uintptr_t ra)
+{
+	pointer_write(&f->_IO_read_ptr,
+		      "a stream's read position (moved by the _unlocked "
+		      "stdio calls)", ra);
 }
 
 int __weft_fputs_unlocked(const char *s, FILE *f)
@@ -64,4 +80,34 @@ int __weft_putchar_unlocked(int c)
 {
 	buffer_write(stdout, PT_RA());
 	return __weft_putchar(c);
+}
+
+int __weft_fgetc_unlocked(FILE *f)
+{
+	buffer_read(f, PT_RA());
+	return __weft_fgetc(f);
+}
+
+int __weft_getc_unlocked(FILE *f)
+{
+	buffer_read(f, PT_RA());
+	return __weft_getc(f);
+}
+
+int __weft_getchar_unlocked(void)
+{
+	buffer_read(stdin, PT_RA());
+	return __weft_getchar();
+}
+
+char *__weft_fgets_unlocked(char *s, int n, FILE *f)
+{
+	buffer_read(f, PT_RA());
+	return __weft_fgets(s, n, f);
+}
+
+size_t __weft_fread_unlocked(void *p, size_t size, size_t n, FILE *f)
+{
+	buffer_read(f, PT_RA());
+	return __weft_fread(p, size, n, f);
 }

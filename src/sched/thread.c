@@ -305,6 +305,8 @@ weft_thread_t weft_spawn_at(void (*fn)(void *), void *arg, const char *name,
 			    const struct weft_loc *loc)
 {
 	weft_thread_t t = { weft__spawn(fn, arg, name, 0, loc) };
+
+	weft__frame_arg_escape(arg, t.id);
 	return t;
 }
 

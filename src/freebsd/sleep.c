@@ -229,15 +229,26 @@ static bool wakeable(const struct bsd_thread *t, const void *chan)
 	return t->chan == chan && !t->woken;
 }
 
-/* Whether a wakeup of op->obj now wakes a sleeper. */
+/* Whether a wakeup of op->obj now is a release: it wakes a sleeper, and
+ * no sleeper of the channel is woken already and not yet back.  A release
+ * may only enable what was disabled before it (op.h); one woken earlier
+ * could return before this wakeup as well as after, and the order where it
+ * returns first (it finds its condition false and sleeps again, now
+ * behind the others, which a wakeup_one then picks) was never tried: a
+ * lost wakeup of two conditions on one cv with cv_signal was verified (a
+ * FreeBSD probe). */
 static bool wakes_someone(const struct weft__op *op)
 {
 	struct bsd_state *s = weft__bsd();
+	bool wakes = false;
 
-	for (int i = 0; i < weft__nthreads() && i < WEFT__MAX_THREADS; i++)
-		if (wakeable(&s->th[i], op->obj))
-			return true;
-	return false;
+	for (int i = 0; i < weft__nthreads() && i < WEFT__MAX_THREADS; i++) {
+		const struct bsd_thread *t = &s->th[i];
+		if (t->chan == op->obj && t->woken)
+			return false;
+		wakes |= wakeable(t, op->obj);
+	}
+	return wakes;
 }
 
 /* Wake the sleepers of chan: all of them, or the one that has slept

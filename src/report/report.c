@@ -39,7 +39,13 @@ static void cut_short(FILE *out, const struct weft__verdict *V)
 		fprintf(out, ", %ld redundant", V->redundant);
 	if (!V->limited)
 		return;
-	fprintf(out, ", %ld cut by limits", V->limited);
+	/* A refused call is no limit of the search's (a probe read "999 cut
+	 * by limits" of a program whose every run called fork()). */
+	fprintf(out, ", %ld cut by %s", V->limited,
+		strncmp(V->limit_first, "unsupported", 11)
+			? "limits"
+			: V->limited > 1 ? "limits or unsupported calls"
+					 : "an unsupported call");
 	/* Which, unless the verdict's reason says it already. */
 	if (V->limit_first[0] && !(V->verdict == VERDICT_INCONCLUSIVE &&
 				   !strcmp(V->reason, V->limit_first)))

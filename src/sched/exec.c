@@ -234,6 +234,30 @@ _Noreturn void weft__fail(const char *kind, const struct weft_loc *loc,
 	end_with(kind, loc, EXEC_BUG, fmt, ap);
 }
 
+static const char process_obj = 0;
+
+/* A refused call ends the execution where it is made, as the end of the
+ * process would: first a step that conflicts with every other thread's
+ * next one, so that the search also runs the others first (a thread's
+ * failed assertion before main's fork() was never tried, and the verdict
+ * said only that fork() is unsupported).  Not from set-up hooks, the
+ * epilogue, or a refusal made while taking that very step. */
+static void refuse_point(const char *name, const struct weft_loc *loc)
+{
+	static bool in_point;
+	struct weft__exec *X = weft__X;
+	struct weft__op op = { .name = name, .obj = &process_obj,
+			       .access = WEFT__ACC_WRITE,
+			       .ends_process = true, .loc = loc };
+
+	if (!X || X->cur < 0 || X->in_epilogue || in_point)
+		return;
+	in_point = true;
+	weft__visible(&op);
+	weft__step_note("[here]");
+	in_point = false;
+}
+
 _Noreturn void weft__limit(const char *reason, const struct weft_loc *loc,
 			   const char *fmt, ...)
 {
@@ -251,6 +275,8 @@ _Noreturn void weft__limit(const char *reason, const struct weft_loc *loc,
 		while (k > 0 && call[k - 1] == ' ')
 			k--;
 		snprintf(op, sizeof op, "%.*s", (int)(k < 23 ? k : 23), call);
+		/* (Named in the pool: the trace outlives this frame.) */
+		refuse_point(weft__intern(op), loc);
 		mark_call(loc, op);
 	}
 	va_start(ap, fmt);
@@ -260,7 +286,6 @@ _Noreturn void weft__limit(const char *reason, const struct weft_loc *loc,
 /* The process ends: one step that conflicts with every other thread's
  * next step (threads that have not run by then never run), then the end
  * of the execution whatever the other threads are doing. */
-static const char process_obj = 0;
 
 _Noreturn void weft__exec_exit(int status)
 {

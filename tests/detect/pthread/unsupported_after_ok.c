@@ -1,0 +1,3 @@
+//! expect: inconclusive
+#define OK
+#include "unsupported_after_bug.c"

@@ -155,15 +155,17 @@ void weft__pt_output_show(void)
 
 static bool captured(FILE *f)
 {
-	return (f == stdout || f == stderr) && weft__pt_capturing();
+	return (f == stdout && weft__pt_output_fd_captured(1)) ||
+	       (f == stderr && weft__pt_output_fd_captured(2));
 }
 
-/* A write to a stream of the program's own (not stdout or stderr): a
- * step on it, ordered against its other uses and its fclose, and a
+/* A write to a stream of the program's own (not stdout or stderr, unless
+ * the program sent them elsewhere, output_moved.c): a step on it, ordered against its other uses and its fclose, and a
  * use-after-free once the execution closed it. */
 static void to_stream(FILE *f, const char *call, uintptr_t ra)
 {
-	if (f != stdout && f != stderr && weft__pt_live())
+	if (((f != stdout && f != stderr) || weft__pt_stream_moved(f)) &&
+	    weft__pt_live())
 		weft__pt_stream_use(f, call, weft__pc_loc(ra));
 }
 
@@ -363,7 +365,7 @@ ssize_t __weft_write(int fd, const void *p, size_t n)
 		return weft__pt_chan_write("write", fd, p, n, -1, NULL, 0,
 					   PT_LOC());
 	weft__pt_chan_closed_use(fd, "write", PT_LOC());
-	if ((fd != 1 && fd != 2) || !weft__pt_capturing()) {
+	if ((fd != 1 && fd != 2) || !weft__pt_output_fd_captured(fd)) {
 		/* A write of a regular file: a step on its contents (fs.c). */
 		weft__pt_fs_step("write()", weft__pt_file_obj(fd), true,
 				 PT_RA());
@@ -380,6 +382,7 @@ void weft__pthread_output_begin(void)
 	const struct weft__shm *S = weft__S;
 	struct slot *sl;
 
+	weft__pt_output_restore();
 	if (!mine || O->rec[mine - O->slot] != S)
 		mine = S ? claim(S) : NULL;
 	if (!(sl = mine))

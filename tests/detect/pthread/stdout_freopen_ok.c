@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "stdout_freopen_bug.c"

@@ -104,12 +104,29 @@ int weft_bsd_taskqueue_enqueue(struct weft_bsd_taskqueue *tq,
 	return 0;
 }
 
+/* FreeBSD's taskqueue_drain: `while (task->ta_pending != 0 ||
+ * task_is_running(queue, task)) TQ_SLEEP(...)`.  The task counts as
+ * pending from the enqueue's count (before its work is queued) until a run
+ * takes the count, and as running in any of the queue's threads. */
+static bool task_idle(const struct weft__op *op)
+{
+	const struct weft_bsd_task *t = op->arg;
+
+	return !t->pending && !t->work.pending && !t->work.nrunning;
+}
+
+/* Waits until the task is neither pending nor running, so a run queued
+ * while it waits (by the task itself, or by anyone) is waited for too.
+ * It waited for the run queued when it began, as a flush_work, and
+ * returned while the task, queued again by itself, still ran: freeing the
+ * softc then was a false use-after-free (found by a probe of the FreeBSD
+ * models). */
 void weft_bsd_taskqueue_drain(struct weft_bsd_taskqueue *tq,
 			      struct weft_bsd_task *t,
 			      const struct weft_loc *loc)
 {
 	weft__check_access(tq, sizeof *tq, false, loc);
-	weft__lx_work_flush_as(&t->work, "taskqueue_drain", loc);
+	weft__lx_work_wait_as(&t->work, "taskqueue_drain", task_idle, loc);
 }
 
 /* Waits for the tasks queued or running when it begins: tasks posted

@@ -311,6 +311,13 @@ void weft__lx_work_check_init(struct weft_work *w, const char *what,
  * there was one (wq_wait.c).  May block. */
 int weft__lx_work_flush_as(struct weft_work *w, const char *name,
 			   const struct weft_loc *loc);
+/* The same checks and first step, then a wait until idle(op) holds (op's
+ * arg is w) rather than for one instance: taskqueue_drain's "neither
+ * pending nor running", which a run queued meanwhile extends.  Returns 0
+ * when idle held at the step.  May block. */
+int weft__lx_work_wait_as(struct weft_work *w, const char *name,
+			  bool (*idle)(const struct weft__op *),
+			  const struct weft_loc *loc);
 
 /* Completions: the clock's timed-wait expiry. */
 void weft__lx_completion_timeout(struct weft_completion *c, int tid,

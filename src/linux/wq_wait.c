@@ -113,6 +113,13 @@ static bool instance_done(const struct weft__op *op)
 int weft__lx_work_flush_as(struct weft_work *w, const char *name,
 			   const struct weft_loc *loc)
 {
+	return weft__lx_work_wait_as(w, name, NULL, loc);
+}
+
+int weft__lx_work_wait_as(struct weft_work *w, const char *name,
+			  bool (*idle)(const struct weft__op *),
+			  const struct weft_loc *loc)
+{
 	struct weft__op op = { .name = name, .obj = &weft__lx_dom,
 			       .access = WEFT__ACC_READ, .arg = w,
 			       .waitdesc = weft__lx_work_waitdesc, .loc = loc };
@@ -138,6 +145,15 @@ int weft__lx_work_flush_as(struct weft_work *w, const char *name,
 		      (w->wq->flags & WEFT_WQ_MEM_RECLAIM)))
 		weft__wait_on_class(weft__lx_wq_class(w->wq), loc);
 	weft__check_access(w, sizeof *w, false, loc);
+	/* taskqueue_drain waits until its condition holds, however often
+	 * the task is queued again meanwhile (see ext_taskqueue.c). */
+	if (idle) {
+		if (idle(&op))
+			return 0;
+		op.ready = idle;
+		weft__visible(&op);
+		return 1;
+	}
 	/* A delayed work whose delay timer is still armed is not on any
 	 * queue yet, and the kernel's flush_work() does not wait for it (it
 	 * finds no pool_workqueue in the work's data); only an instance
@@ -305,7 +321,10 @@ static int wq_waitdesc(const struct weft__op *op, char *buf, size_t n)
 
 static void wq_wait(struct weft_wq *wq, bool drain, const struct weft_loc *loc)
 {
-	const char *name = wq->bsd ? "taskqueue_drain_all"
+	/* taskqueue_free drains its queue (the trace named it
+	 * taskqueue_drain_all). */
+	const char *name = wq->bsd ? (drain ? "taskqueue_free"
+					    : "taskqueue_drain_all")
 			   : drain ? "drain_workqueue"
 				   : "flush_workqueue";
 	const struct weft__lx_thread *me = weft__lx_me();

@@ -80,14 +80,18 @@ struct weft_wq {
 	int max_active;
 	unsigned int flags;
 	int ordered;
-	struct weft_work *head, *tail; /* pending works, FIFO */
+	struct weft_work *head, *tail; /* pending works, FIFO (a
+					  taskqueue: by priority) */
 	int nactive;                   /* works running now */
 	int nworkers, nalive;
 	int worker_tid[WEFT_WQ_MAX_WORKERS];
 	struct weft_work *cur[WEFT_WQ_MAX_WORKERS];
 	unsigned long seq;
 	unsigned char draining, stopping, dead, is_static, registered;
-	unsigned char bsd;             /* a FreeBSD taskqueue: its names */
+	unsigned char bsd;             /* a FreeBSD taskqueue: its names,
+					  priority order (ext_taskqueue.c) */
+	unsigned long bsd_barrier;     /* a taskqueue: the last seq queued
+					  when a taskqueue_drain_all began */
 	int cls;
 	const struct weft_loc *alloc_loc;
 	const void *cls_key;       /* its lock class's key (workqueue.c) */

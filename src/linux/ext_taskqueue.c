@@ -6,7 +6,9 @@
  * function with it; enqueueing counts first (a step on the workqueues'
  * object) and then queues the work, so a run that starts between the two
  * takes the count and the run queued after it finds none and is skipped:
- * every enqueue is followed by one call that counts it, as in FreeBSD. */
+ * every enqueue is followed by one call that counts it, as in FreeBSD.
+ * A taskqueue's list is in priority order (weft__lx_task_link, called by
+ * the workqueues' insertion for a queue marked bsd). */
 #include <errno.h>
 
 #include "lx.h"
@@ -21,6 +23,37 @@ static void task_run(struct weft_work *w)
 	t->pending = 0;
 	if (pending)
 		t->func(t->context, pending);
+}
+
+/* taskqueue_enqueue_locked's order: a task goes before the first queued
+ * task of lower priority (a higher ta_priority runs first; equal ones
+ * stay in enqueueing order), but never ahead of the tasks a
+ * taskqueue_drain_all found queued: its barrier task has the highest
+ * priority, so later tasks go behind it.  (FreeBSD's insertion hint can
+ * let a task pass the barrier in a rare case; that only makes the task
+ * run sooner, so weft explores the later run, which code must expect.)
+ * The queued tasks a barrier holds back form a prefix of the list: no
+ * later task is ever put before one of them. */
+void weft__lx_task_link(struct weft_wq *wq, struct weft_work *w)
+{
+	unsigned short prio = ((struct weft_bsd_task *)(void *)w)->priority;
+	struct weft_work *prev = NULL, *x = wq->head;
+
+	while (x && x->seq <= wq->bsd_barrier) {
+		prev = x;
+		x = x->next;
+	}
+	while (x && ((struct weft_bsd_task *)(void *)x)->priority >= prio) {
+		prev = x;
+		x = x->next;
+	}
+	w->next = x;
+	if (prev)
+		prev->next = w;
+	else
+		wq->head = w;
+	if (!x)
+		wq->tail = w;
 }
 
 void weft_bsd_task_init(struct weft_bsd_task *t, int priority,
@@ -47,7 +80,7 @@ struct weft_bsd_taskqueue *weft_bsd_taskqueue_create(const char *name,
 }
 
 /* taskqueue_thread, the system queue: one thread, so its tasks run one at
- * a time in enqueueing order, as FreeBSD's; made at first use in an
+ * a time in priority order, as FreeBSD's; made at first use in an
  * execution, which never frees it (no leak). */
 static struct weft_wq sys_wq;
 static struct weft_bsd_taskqueue sys_tq;
@@ -129,9 +162,10 @@ void weft_bsd_taskqueue_drain(struct weft_bsd_taskqueue *tq,
 	weft__lx_work_wait_as(&t->work, "taskqueue_drain", task_idle, loc);
 }
 
-/* Waits for the tasks queued or running when it begins: tasks posted
- * after that "do not extend the wait time of taskqueue_drain_all() and may
- * complete after" it (taskqueue(9)), as a flush_workqueue, not a
+/* Waits for the tasks queued or running when it begins (FreeBSD queues a
+ * barrier task behind them and then waits for the running ones): tasks
+ * posted after that "do not extend the wait time of taskqueue_drain_all()
+ * and may complete after" it (taskqueue(9)), as a flush_workqueue, not a
  * drain_workqueue, which waited for a task that a running task posted too
  * (a use after the drain was verified; found by a probe of the FreeBSD
  * models). */

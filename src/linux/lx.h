@@ -318,6 +318,11 @@ int weft__lx_work_flush_as(struct weft_work *w, const char *name,
 int weft__lx_work_wait_as(struct weft_work *w, const char *name,
 			  bool (*idle)(const struct weft__op *),
 			  const struct weft_loc *loc);
+/* ext_taskqueue.c: link w, a task, into taskqueue wq's list by priority,
+ * as taskqueue_enqueue_locked does.  Weak: only a program with a
+ * taskqueue (wq->bsd) links it. */
+void weft__lx_task_link(struct weft_wq *wq, struct weft_work *w)
+	__attribute__((weak));
 
 /* Completions: the clock's timed-wait expiry. */
 void weft__lx_completion_timeout(struct weft_completion *c, int tid,

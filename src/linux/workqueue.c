@@ -517,11 +517,15 @@ void weft__lx_wq_insert(struct weft_wq *wq, struct weft_work *w, int cpu,
 	cpu = weft__lx_wq_settle_cpu(wq, cpu);
 	w->wq = wq;
 	w->next = NULL;
-	if (wq->tail)
-		wq->tail->next = w;
-	else
-		wq->head = w;
-	wq->tail = w;
+	if (wq->bsd && weft__lx_task_link) {
+		weft__lx_task_link(wq, w);
+	} else {
+		if (wq->tail)
+			wq->tail->next = w;
+		else
+			wq->head = w;
+		wq->tail = w;
+	}
 	w->seq = ++wq->seq;
 	w->queued_at = loc;
 	w->cpu = cpu;

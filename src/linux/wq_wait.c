@@ -343,6 +343,11 @@ static void wq_wait(struct weft_wq *wq, bool drain, const struct weft_loc *loc)
 	weft__visible(&op);
 	weft__check_access(wq, sizeof *wq, true, loc);
 	op.arg2 = (long)wq->seq;
+	/* taskqueue_drain_all puts a barrier behind the tasks queued now,
+	 * which no task queued later passes, whatever its priority
+	 * (weft__lx_task_link); taskqueue_free's drain runs them all. */
+	if (wq->bsd && !drain)
+		wq->bsd_barrier = wq->seq;
 	if (drain)
 		wq->draining = 1;
 	op.ready = drain ? wq_drained : wq_flushed;

@@ -313,7 +313,8 @@ struct weft_bsd_taskqueue *weft_bsd_taskqueue_create(const char *name,
 /* taskqueue_thread: the system queue, one thread, made at first use in
  * an execution.  Never blocks. */
 struct weft_bsd_taskqueue *weft_bsd_system_taskqueue(void);
-/* Run the queue's tasks in n threads (1: in enqueueing order). */
+/* Run the queue's tasks in n threads (1: one at a time, in priority
+ * order and, within a priority, in enqueueing order). */
 int weft_bsd_taskqueue_start_threads(struct weft_bsd_taskqueue *tq, int n,
 				     const struct weft_loc *loc);
 void weft_bsd_taskqueue_free(struct weft_bsd_taskqueue *tq,

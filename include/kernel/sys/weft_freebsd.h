@@ -287,9 +287,10 @@ static inline void taskqueue_thread_enqueue(void *context)
 	weft_bsd_taskqueue_cancel(&(tq)->q, &(task)->t, (pendp), WEFT_HERE)
 /* taskqueue_thread, the system queue: one thread
  * (weft_bsd_system_taskqueue), so its tasks run one at a time in
- * enqueueing order.  The software-interrupt queues run in threads of
- * their own, concurrently with it: one queue for all would hide races
- * between their tasks, so they are not modelled. */
+ * priority order (enqueueing order within a priority).  The
+ * software-interrupt queues run in threads of their own, concurrently
+ * with it: one queue for all would hide races between their tasks, so
+ * they are not modelled. */
 #define taskqueue_thread                                                      \
 	((struct taskqueue *)(void *)weft_bsd_system_taskqueue())
 WEFT_BSD_UNMODELLED("the software-interrupt taskqueues (taskqueue_swi, "

@@ -86,9 +86,21 @@ int weft_bsd_mtx_owned(const struct weft_bsd_mtx *m);
 /* 1 when the caller holds m recursively.  Not a scheduling point. */
 int weft_bsd_mtx_recursed(const struct weft_bsd_mtx *m);
 /* The caller is about to sleep in what (an sx lock, a taskqueue drain):
- * misuse while it holds a mutex other than Giant, or in a callout
- * handler, as WITNESS reports.  Not a scheduling point. */
+ * misuse while it holds a mutex other than Giant, in a callout handler
+ * or in a critical section, as WITNESS reports.  Not a scheduling
+ * point. */
 void weft_bsd_may_sleep(const char *what, const struct weft_loc *loc);
+/* The caller is about to take a lock that may block (an rw lock):
+ * misuse inside a critical section, as WITNESS reports.  Not a
+ * scheduling point. */
+void weft_bsd_may_block(const char *what, const struct weft_loc *loc);
+/* critical_enter and critical_exit: count the caller's critical-section
+ * nesting.  Inside a section, sleeping (every call that may sleep checks)
+ * and taking a sleep mutex, sx or rw lock is misuse; critical_exit
+ * without critical_enter is misuse.  Never block; not scheduling points
+ * (only the caller reads its count). */
+void weft_bsd_critical_enter_at(const struct weft_loc *loc);
+void weft_bsd_critical_exit_at(const struct weft_loc *loc);
 /* 1 when m is initialised.  Not a scheduling point. */
 int weft_bsd_mtx_initialized(const struct weft_bsd_mtx *m);
 

@@ -78,6 +78,10 @@ struct bsd_thread {
 	const void *chan;               /* wait channel slept on, or NULL */
 	bool woken;
 	long sleepseq;                  /* sleep order, for wakeup_one */
+	int critnest;                   /* critical_enter nesting */
+	const struct weft_loc *crit_loc; /* the outermost critical_enter */
+	uint64_t crit_serial;           /* the thread they belong to + 1
+					   (critical.c) */
 };
 
 struct bsd_state {
@@ -107,10 +111,16 @@ void weft__bsd_unlock(struct weft_bsd_mtx *m, const char *opname,
 		      const struct weft_loc *loc);
 const char *weft__bsd_mtx_name(const struct weft_bsd_mtx *m);
 /* Report misuse when the caller may not sleep in `what`: inside a callout
- * handler, or holding a spin mutex, or a sleep mutex other than `allowed`
- * and Giant. */
+ * handler or a critical section, or holding a spin mutex, or a sleep
+ * mutex other than `allowed` and Giant. */
 void weft__bsd_may_sleep(const char *what, const struct weft_bsd_mtx *allowed,
 			 const struct weft_loc *loc);
+/* critical.c: the site of the caller's outermost critical_enter, or
+ * NULL outside a critical section; and misuse of `what` inside one,
+ * saying why. */
+const struct weft_loc *weft__bsd_critical_site(void);
+void weft__bsd_no_critical(const char *what, const char *why,
+			   const struct weft_loc *loc);
 /* msleep drops Giant while it sleeps and takes it back afterwards. */
 int weft__bsd_drop_giant(const struct weft_loc *loc);
 void weft__bsd_pickup_giant(int depth, const struct weft_loc *loc);

@@ -135,13 +135,21 @@ void weft_bsd_mtx_destroy_at(struct weft_bsd_mtx *m,
 }
 
 /* Acquiring a sleep mutex with a spin mutex held would block with
- * interrupts disabled; WITNESS panics on it. */
+ * interrupts disabled; WITNESS panics on it ("acquiring blockable sleep
+ * lock with spinlock or critical section held"). */
 static void check_no_spin_held(const struct weft_bsd_mtx *m,
 			       const struct weft_loc *loc)
 {
 	const struct weft_bsd_mtx *held[WEFT__MAX_HELD];
 	int n = held_mtx(held, WEFT__MAX_HELD);
 
+	/* So is acquiring one in a critical section, which a held spin
+	 * mutex is too in the kernel. */
+	if (weft__bsd_critical_site())
+		weft__bsd_no_critical(weft__internf("mtx_lock of sleep mutex "
+						    "%s", weft__bsd_mtx_name(m)),
+				      "a thread in a critical section may not "
+				      "take a lock that blocks", loc);
 	for (int i = 0; i < n; i++)
 		if (held[i]->opts & WEFT_BSD_MTX_SPIN)
 			weft__fail(WEFT__K(MISUSE), loc,
@@ -278,6 +286,8 @@ void weft__bsd_may_sleep(const char *what, const struct weft_bsd_mtx *allowed,
 	const struct weft_bsd_mtx *held[WEFT__MAX_HELD];
 	int n = held_mtx(held, WEFT__MAX_HELD);
 
+	weft__bsd_no_critical(what, "a thread may not sleep in a critical "
+			      "section", loc);
 	if (t->handler)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s in the handler %s of callout %s: callout "

@@ -72,8 +72,10 @@
 				    (timo) > 0 ? (timo) : 1, 0, WEFT_HERE))
 static char weft_bsd_pause_chan_ __attribute__((unused));
 #define log(level, ...) ((void)(level))
-#define critical_enter() ((void)0)
-#define critical_exit() ((void)0)
+/* A per-thread nesting count: sleeping, or taking a lock that blocks,
+ * inside a critical section is misuse (weft/bsd.h). */
+#define critical_enter() weft_bsd_critical_enter_at(WEFT_HERE)
+#define critical_exit() weft_bsd_critical_exit_at(WEFT_HERE)
 
 /* ---- sys/kernel.h ---------------------------------------------------------- */
 
@@ -217,9 +219,14 @@ struct rwlock {
 							: 0),                 \
 			(name), WEFT_HERE)
 #define rw_destroy(rw) ((void)(rw))
-#define rw_rlock(rw) weft_klock_read(&(rw)->l, WEFT_HERE)
+/* rw locks block (on a turnstile): not in a critical section. */
+#define rw_rlock(rw)                                                          \
+	(weft_bsd_may_block("rw_rlock", WEFT_HERE),                           \
+	 weft_klock_read(&(rw)->l, WEFT_HERE))
 #define rw_runlock(rw) weft_klock_read_unlock(&(rw)->l, WEFT_HERE)
-#define rw_wlock(rw) weft_klock_lock(&(rw)->l, WEFT_HERE)
+#define rw_wlock(rw)                                                          \
+	(weft_bsd_may_block("rw_wlock", WEFT_HERE),                           \
+	 weft_klock_lock(&(rw)->l, WEFT_HERE))
 #define rw_wunlock(rw) weft_klock_unlock(&(rw)->l, WEFT_HERE)
 #define rw_try_rlock(rw) weft_klock_tryread(&(rw)->l, WEFT_HERE)
 #define rw_try_wlock(rw) weft_klock_trylock(&(rw)->l, WEFT_HERE)

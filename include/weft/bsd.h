@@ -182,14 +182,32 @@ struct weft_bsd_epoch_ctx {
 	void (*fn)(struct weft_bsd_epoch_ctx *);
 };
 
-/* A new epoch for this execution (epoch_alloc); the network stack's
- * net_epoch_preempt.  Never block. */
-struct weft_rcu_domain *weft_bsd_epoch_alloc(const char *name,
+/* epoch_alloc's flags (FreeBSD's EPOCH_* values). */
+enum {
+	WEFT_BSD_EPOCH_PREEMPT = 0x1, /* readers may be preempted (and
+					 take sleep mutexes) */
+	WEFT_BSD_EPOCH_LOCKED = 0x2,  /* epoch_wait_preempt may be called
+					 with locks held */
+};
+
+/* A new epoch for this execution (epoch_alloc, with its flags); the
+ * network stack's net_epoch_preempt (EPOCH_PREEMPT).  Never block. */
+struct weft_rcu_domain *weft_bsd_epoch_alloc(const char *name, int flags,
 					     const struct weft_loc *loc);
 struct weft_rcu_domain *weft_bsd_net_epoch(void);
 /* epoch_free: misuse with a reader inside or a callback pending.  Never
  * blocks. */
 void weft_bsd_epoch_free(struct weft_rcu_domain *e, const struct weft_loc *loc);
+/* epoch_wait (preempt 0) and epoch_wait_preempt (preempt 1): wait for a
+ * grace period of e.  Blocks.  epoch_wait_preempt may sleep: with a mutex
+ * other than Giant held, in a critical section or in a callout handler it
+ * is misuse, as WITNESS reports ("epoch_wait() can be long running"),
+ * unless e is EPOCH_LOCKED (then only a critical section is misuse).
+ * epoch_wait spins in a critical section of its own, which FreeBSD allows
+ * there; each on an epoch of the other kind is misuse (the kernel's
+ * assertions on the epoch's flags). */
+void weft_bsd_epoch_wait(struct weft_rcu_domain *e, int preempt,
+			 const struct weft_loc *loc);
 /* epoch_call: fn(ctx) runs after a grace period of e.  Never blocks. */
 void weft_bsd_epoch_call(struct weft_rcu_domain *e,
 			 void (*fn)(struct weft_bsd_epoch_ctx *),

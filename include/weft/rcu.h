@@ -66,6 +66,7 @@ struct weft_rcu_domain {
 	int sleepable;             /* readers may sleep (SRCU) */
 	int epoch;                 /* a FreeBSD epoch: its operations are
 				      named as epoch(9)'s (weft/bsd.h) */
+	unsigned epoch_flags;      /* and its WEFT_BSD_EPOCH_* flags */
 	int dead;                  /* cleaned up: any use is misuse */
 	int used;                  /* a reader entered this execution */
 	int thread;                /* its callback thread's id + 1 */

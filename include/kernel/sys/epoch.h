@@ -1,7 +1,8 @@
 /* sys/epoch.h - weft's FreeBSD kernel header tree: epoch(9) over weft's
  * RCU domains (weft/bsd.h).  epoch_enter and epoch_exit (and their
  * _preempt forms, whose tracker is unused) are read sections, epoch_wait
- * waits for a grace period, epoch_call runs its callback after one, in
+ * and epoch_wait_preempt wait for a grace period (the second may sleep:
+ * not with a mutex held), epoch_call runs its callback after one, in
  * the epoch's own thread; the NET_EPOCH macros use net_epoch_preempt.
  * A call that may sleep inside an epoch section is misuse (the kernel
  * marks the thread THREAD_NO_SLEEPING, or is in a critical section). */
@@ -20,21 +21,24 @@ struct epoch_tracker {
 typedef struct epoch_context *epoch_context_t;
 typedef void epoch_callback_t(epoch_context_t);
 
-#define EPOCH_PREEMPT 0x1
-#define EPOCH_LOCKED 0x2
+#define EPOCH_PREEMPT WEFT_BSD_EPOCH_PREEMPT
+#define EPOCH_LOCKED WEFT_BSD_EPOCH_LOCKED
 
 #define net_epoch_preempt weft_bsd_net_epoch()
 #define epoch_alloc(name, flags)                                              \
-	((void)(flags), weft_bsd_epoch_alloc((name), WEFT_HERE))
+	weft_bsd_epoch_alloc((name), (flags), WEFT_HERE)
 #define epoch_free(e) weft_bsd_epoch_free((e), WEFT_HERE)
 #define epoch_enter(e) ((void)weft_rcu_domain_read_lock((e), WEFT_HERE))
 #define epoch_exit(e) weft_rcu_domain_read_unlock((e), 0, WEFT_HERE)
 #define epoch_enter_preempt(e, et) ((void)(et), epoch_enter(e))
 #define epoch_exit_preempt(e, et) ((void)(et), epoch_exit(e))
-#define epoch_wait(e) weft_rcu_domain_synchronize((e), WEFT_HERE)
-#define epoch_wait_preempt(e) epoch_wait(e)
+#define epoch_wait(e) weft_bsd_epoch_wait((e), 0, WEFT_HERE)
+#define epoch_wait_preempt(e) weft_bsd_epoch_wait((e), 1, WEFT_HERE)
 #define epoch_call(e, fn, ctx) weft_bsd_epoch_call((e), (fn), (ctx), WEFT_HERE)
-#define epoch_drain_callbacks(e) weft_rcu_domain_barrier((e), WEFT_HERE)
+/* It sleeps: WITNESS warns with a mutex held, as for epoch_wait_preempt. */
+#define epoch_drain_callbacks(e)                                              \
+	(weft_bsd_may_sleep("epoch_drain_callbacks", WEFT_HERE),              \
+	 weft_rcu_domain_barrier((e), WEFT_HERE))
 #define in_epoch(e) weft_rcu_domain_read_held(e)
 #define in_epoch_verbose(e, v) ((void)(v), in_epoch(e))
 

@@ -241,6 +241,21 @@ static void chan_step(const char *call, int fd, enum mode m,
 	weft__visible(&op);
 }
 
+/* The step of a call that waits on a channel, a cancellation point (a
+ * read, or a write waiting for room): whether a cancel request ended the
+ * wait, the call being able neither to go on nor to fail at once.  The
+ * caller passes that to weft__pt_cancel_leave, which acts on it. */
+static bool wait_step(const char *call, int fd, struct want *w,
+		      const struct weft_loc *loc)
+{
+	weft__pt_cancel_enter();
+	w->cancel = weft__cancel_obj();
+	w->self = weft__self();
+	chan_step(call, fd, WAIT, w, loc);
+	return w->cancel && weft__cancel_wakes(w->self) &&
+	       !would(w->fd, w->out ? POLLOUT : POLLIN) && !fails_now(w);
+}
+
 /* After a call that did not wait: one that would have is a round of a
  * polling loop. */
 static void tried(ssize_t r)
@@ -335,12 +350,7 @@ ssize_t weft__pt_chan_read(const char *call, int fd, void *p, size_t n,
 		bool nb, cancelled;
 		ssize_t got;
 
-		weft__pt_cancel_enter();
-		w.cancel = weft__cancel_obj();
-		w.self = weft__self();
-		chan_step(call, fd, WAIT, &w, loc);
-		cancelled = w.cancel && weft__cancel_wakes(w.self) &&
-			    !would(h, POLLIN) && !fails_now(&w);
+		cancelled = wait_step(call, fd, &w, loc);
 		if (cancelled)
 			unhold(fd, h, &r);
 		weft__pt_cancel_leave(cancelled);
@@ -377,7 +387,12 @@ ssize_t weft__pt_chan_read(const char *call, int fd, void *p, size_t n,
  * for a small write does not poll writable); for a descriptor that
  * blocks, while something is left, a step that waits for room and the
  * next part.  Another thread's write can come in between, as in the
- * kernel (which writes up to PIPE_BUF bytes whole or not at all). */
+ * kernel (which writes up to PIPE_BUF bytes whole or not at all).  The
+ * wait for room is a cancellation point (the callers look for a request
+ * pending as the call begins): a request acts on it even after part of
+ * the bytes went, as glibc's (up to 2.40) does, which lets asynchronous
+ * cancellation act during the system call (a writer blocked on a full
+ * pipe ended in every native run; weft waited for ever). */
 ssize_t weft__pt_chan_write(const char *call, int fd, const void *p, size_t n,
 			    int flags, const struct sockaddr *a, socklen_t al,
 			    const struct weft_loc *loc)
@@ -412,7 +427,7 @@ ssize_t weft__pt_chan_write(const char *call, int fd, const void *p, size_t n,
 				    "though a poll says there is room",
 				    n - done, kind_name(fd));
 		w.n = n - done;
-		chan_step(call, fd, WAIT, &w, loc);
+		weft__pt_cancel_leave(wait_step(call, fd, &w, loc));
 		nb = nonblocking(fd, flags);
 		waited = k < 0;
 	}
@@ -488,6 +503,7 @@ int __weft_eventfd_read(int fd, eventfd_t *v)
 
 int __weft_eventfd_write(int fd, eventfd_t v)
 {
+	weft__pt_cancel_check(PT_LOC());
 	if (!weft__pt_chan(fd))
 		return eventfd_write(fd, v);
 	return weft__pt_chan_write("eventfd_write", fd, &v, sizeof v, -1,

@@ -105,8 +105,11 @@ static ssize_t vec_read(const char *call, int fd, const struct iovec *v,
 	return r;
 }
 
+/* writev, sendmsg and readv are cancellation points, as write and read
+ * are (a channel's read looks for a request itself). */
 ssize_t __weft_writev(int fd, const struct iovec *v, int cnt)
 {
+	weft__pt_cancel_check(PT_LOC());
 	if (!weft__pt_chan(fd) || cnt < 0 || cnt > IOV_MAX)
 		return writev(fd, v, cnt);
 	return vec_write("writev", fd, v, cnt, -1, PT_RA(), PT_LOC());
@@ -114,6 +117,8 @@ ssize_t __weft_writev(int fd, const struct iovec *v, int cnt)
 
 ssize_t __weft_readv(int fd, const struct iovec *v, int cnt)
 {
+	if (!weft__pt_chan(fd))
+		weft__pt_cancel_check(PT_LOC());
 	if (!weft__pt_chan(fd) || cnt < 0 || cnt > IOV_MAX)
 		return readv(fd, v, cnt);
 	return vec_read("readv", fd, v, cnt, -1, PT_RA(), PT_LOC());
@@ -133,6 +138,7 @@ static _Noreturn void no_control(const char *call, int fd,
 
 ssize_t __weft_sendmsg(int fd, const struct msghdr *m, int flags)
 {
+	weft__pt_cancel_check(PT_LOC());
 	if (!weft__pt_chan(fd) || !m || m->msg_iovlen > IOV_MAX)
 		return sendmsg(fd, m, flags);
 	if (m->msg_controllen)

@@ -176,14 +176,18 @@ static ssize_t stored(void *p, ssize_t got, uintptr_t ra)
 	return got;
 }
 
+/* pread and pwrite (and their 64 forms) are cancellation points: each
+ * acts on a request pending as it begins (cancel.c). */
 ssize_t __weft_pread(int fd, void *p, size_t n, off_t off)
 {
+	weft__pt_cancel_check(PT_LOC());
 	fd_step("pread()", fd, false, PT_RA());
 	return stored(p, pread(fd, p, n, off), PT_RA());
 }
 
 ssize_t __weft_pwrite(int fd, const void *p, size_t n, off_t off)
 {
+	weft__pt_cancel_check(PT_LOC());
 	weft__race_access(p, n, 0, PT_RA());
 	fd_step("pwrite()", fd, true, PT_RA());
 	return pwrite(fd, p, n, off);
@@ -293,12 +297,14 @@ int __weft_lstat(const char *path, struct stat *st)
  * (the same calls on this machine's 64-bit offsets). */
 ssize_t __weft_pread64(int fd, void *p, size_t n, off64_t off)
 {
+	weft__pt_cancel_check(PT_LOC());
 	fd_step("pread()", fd, false, PT_RA());
 	return stored(p, pread64(fd, p, n, off), PT_RA());
 }
 
 ssize_t __weft_pwrite64(int fd, const void *p, size_t n, off64_t off)
 {
+	weft__pt_cancel_check(PT_LOC());
 	weft__race_access(p, n, 0, PT_RA());
 	fd_step("pwrite()", fd, true, PT_RA());
 	return pwrite64(fd, p, n, off);

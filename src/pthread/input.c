@@ -58,13 +58,15 @@ static void stream_point(const char *call, FILE *f, const struct weft_loc *loc)
 	errno = e;
 }
 
-/* The same before a read of descriptor fd. */
+/* The same before a read of descriptor fd, a cancellation point (as a
+ * channel's read is, chan.c) that acts on a request pending. */
 static void fd_point(const char *call, int fd, const struct weft_loc *loc)
 {
 	const void *file;
 
 	if (!weft__pt_live())
 		return;
+	weft__pt_cancel_check(loc);
 	weft__pt_input_check(fd, call, loc);
 	/* A regular file's read is a step on its contents (fs.c), which
 	 * every descriptor and stream on it share. */

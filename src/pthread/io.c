@@ -347,8 +347,12 @@ ssize_t __weft_recvfrom(int fd, void *p, size_t n, int flags,
 	return recvfrom(fd, p, n, flags, a, al);
 }
 
+/* send and sendto are cancellation points, whatever the descriptor: a
+ * request pending acts as the call begins, and one that comes while a
+ * channel's write waits for room ends the wait (chan.c). */
 ssize_t __weft_send(int fd, const void *p, size_t n, int flags)
 {
+	weft__pt_cancel_check(PT_LOC());
 	if (!weft__pt_chan(fd)) {
 		weft__pt_chan_closed_use(fd, "send", PT_LOC());
 		return send(fd, p, n, flags);
@@ -361,6 +365,7 @@ ssize_t __weft_send(int fd, const void *p, size_t n, int flags)
 ssize_t __weft_sendto(int fd, const void *p, size_t n, int flags,
 		      const struct sockaddr *a, socklen_t al)
 {
+	weft__pt_cancel_check(PT_LOC());
 	if (!weft__pt_chan(fd))
 		return sendto(fd, p, n, flags, a, al);
 	weft__race_access(p, n, 0, PT_RA());

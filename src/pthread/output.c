@@ -358,8 +358,11 @@ void __weft_perror(const char *s)
 	fprintf_out(stderr, "%s%s%m\n", s && *s ? s : "", s && *s ? ": " : "");
 }
 
+/* A cancellation point, whatever the descriptor (chan.c for the wait of
+ * a channel's write). */
 ssize_t __weft_write(int fd, const void *p, size_t n)
 {
+	weft__pt_cancel_check(PT_LOC());
 	weft__race_access(p, n, 0, PT_RA());
 	if (weft__pt_chan(fd))
 		return weft__pt_chan_write("write", fd, p, n, -1, NULL, 0,

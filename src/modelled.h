@@ -13,13 +13,16 @@
 #include <mqueue.h>
 #include <getopt.h>
 #include <grp.h>
+#include <langinfo.h>
 #include <libgen.h>
+#include <locale.h>
 #include <netdb.h>
 #include <netinet/ether.h>
 #include <poll.h>
 #include <pthread.h>
 #include <pwd.h>
 #include <sched.h>
+#include <search.h>
 #include <sys/epoll.h>
 #include <sys/ioctl.h>
 #include <sys/sendfile.h>

@@ -211,6 +211,12 @@ void weft__cancel_point(const void *obj);
 void weft__cancel_wake(int tid, bool on);
 const void *weft__cancel_obj(void);
 bool weft__cancel_wakes(int tid);
+/* A note on the calling thread's wait (NULL: none, as again once the
+ * wait is over), shown after what the thread waits for should a deadlock
+ * report describe it: a timed wait the pthread layer takes as untimed,
+ * its deadline too far off to come, says how far (detect/deadlock.c).
+ * note must outlive the execution's waits (interned).  Does not block. */
+void weft__wait_note(const char *note);
 /* Whether the calling thread is inside such an untimed wait: a lock it
  * takes there adds no lock-order edge, as a trylock's, since the real
  * wait gives up at its deadline and cannot deadlock. */

@@ -9,16 +9,40 @@
 
 #include "internal.h"
 
+/* Each thread's wait note (weft__wait_note), valid while serial is the
+ * serial of the thread in the record (records are reused). */
+static struct {
+	uint64_t serial;
+	const char *note;
+} notes[WEFT__MAX_THREADS];
+
+void weft__wait_note(const char *note)
+{
+	int self = weft__self();
+
+	if (self < 0)
+		return;
+	notes[self].serial = weft__thread_serial(self);
+	notes[self].note = note;
+}
+
+/* What thread tid waits for, and its note after it. */
 static int describe(int tid, char *buf, size_t n)
 {
 	const struct weft__op *op = weft__thread_pending(tid);
+	int wf = -1;
+	size_t used;
 
 	buf[0] = 0;
-	if (!op || !op->waitdesc) {
+	if (!op || !op->waitdesc)
 		snprintf(buf, n, "%s", op && op->objname ? op->objname : "?");
-		return -1;
-	}
-	return op->waitdesc(op, buf, n);
+	else
+		wf = op->waitdesc(op, buf, n);
+	used = strlen(buf);
+	if (notes[tid].note && notes[tid].serial == weft__thread_serial(tid) &&
+	    used + 1 < n)
+		snprintf(buf + used, n - used, " (%s)", notes[tid].note);
+	return wf;
 }
 
 static const char *where(const struct weft__op *op)

@@ -192,9 +192,9 @@ int __weft_mtx_timedlock(mtx_t *restrict m, const struct timespec *restrict ts)
 		return thrd_error;
 	if (weft__pt_times_out("timedlock times out", CLOCK_REALTIME, ts, loc))
 		return thrd_timedout;
-	weft__timed_wait(true);
+	weft__pt_wait_begin(CLOCK_REALTIME, ts);
 	weft__mutex_lock(wm(m), "mtx_timedlock", loc);
-	weft__timed_wait(false);
+	weft__pt_wait_end();
 	return thrd_success;
 }
 
@@ -247,14 +247,19 @@ int __weft_cnd_wait(cnd_t *c, mtx_t *m)
 int __weft_cnd_timedwait(cnd_t *restrict c, mtx_t *restrict m,
 			 const struct timespec *restrict ts)
 {
+	bool far;
+	int r;
+
 	if (!weft__pt_live())
 		return cnd_timedwait(c, m, ts);
 	if (weft__pt_bad_deadline(ts))
 		return thrd_error;
-	return weft__cond_wait(weft__pt_cond((pthread_cond_t *)c), wm(m), 1,
-			       "cnd_timedwait", PT_LOC())
-		       ? thrd_timedout
-		       : thrd_success;
+	/* A deadline too far off to come: the wait is an untimed one. */
+	far = weft__pt_deadline_far(CLOCK_REALTIME, ts);
+	r = weft__cond_wait(weft__pt_cond((pthread_cond_t *)c), wm(m), !far,
+			    "cnd_timedwait", PT_LOC());
+	weft__wait_note(NULL);
+	return r ? thrd_timedout : thrd_success;
 }
 
 int __weft_cnd_signal(cnd_t *c)

@@ -101,12 +101,17 @@ static int cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
 			  const char *opname, const struct weft_loc *loc)
 {
 	int r;
+	bool far;
 
 	/* glibc checks the deadline first: the mutex stays held. */
 	if (weft__pt_bad_deadline(ts))
 		return EINVAL;
+	/* A deadline too far off to come: the wait is an untimed one. */
+	far = weft__pt_deadline_far(clk, ts);
 	weft__pt_cancel_enter();
-	r = weft__cond_wait(wc_at(c, loc), weft__pt_mutex(m), 1, opname, loc);
+	r = weft__cond_wait(wc_at(c, loc), weft__pt_mutex(m), !far, opname,
+			    loc);
+	weft__wait_note(NULL);
 	weft__pt_cancel_leave(r == -ECANCELED);
 	if (!r)
 		return 0;

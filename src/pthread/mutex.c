@@ -197,9 +197,9 @@ static int timed_lock(pthread_mutex_t *m, const char *opname, clockid_t c,
 		return EINVAL;
 	if (weft__pt_times_out("timedlock times out", c, abs, loc))
 		return ETIMEDOUT;
-	weft__timed_wait(true);
+	weft__pt_wait_begin(c, abs);
 	weft__mutex_lock(w, opname, loc);
-	weft__timed_wait(false);
+	weft__pt_wait_end();
 	return weft__pt_robust_acquired(m, opname, loc);
 }
 

@@ -237,6 +237,18 @@ static inline long long weft__pt_ts_ns(const struct timespec *ts)
 bool weft__pt_bad_deadline(const struct timespec *ts);
 bool weft__pt_times_out(const char *what, clockid_t c,
 			const struct timespec *abs, const struct weft_loc *loc);
+/* Whether deadline abs on clock c (NULL: none) lies more than a year past
+ * the virtual now, too far to come in any run (a CLOCK_REALTIME deadline
+ * on a CLOCK_MONOTONIC wait is 54 years off): such a wait never times
+ * out (weft__pt_times_out never chooses it), and when true the calling
+ * thread's wait carries a note saying how far, for a deadlock report
+ * (weft__wait_note), until weft__pt_wait_end.  weft__pt_wait_begin and
+ * weft__pt_wait_end go around the untimed wait of a timed one that did
+ * not time out: weft__timed_wait, but a wait with a far deadline is one
+ * that can deadlock.  None is a scheduling point or blocks. */
+bool weft__pt_deadline_far(clockid_t c, const struct timespec *abs);
+void weft__pt_wait_begin(clockid_t c, const struct timespec *abs);
+void weft__pt_wait_end(void);
 /* The program's call that led to a call from libstdc++ made at return
  * address ra (cxx_rt.c): its first caller that is neither libstdc++ nor
  * weft, found by unwinding. */

@@ -192,19 +192,19 @@ static int timed(pthread_rwlock_t *l, bool write, clockid_t c,
 			weft__rwlock_dequeue_writer(wr(l), loc);
 			return ETIMEDOUT;
 		}
-		weft__timed_wait(true);
+		weft__pt_wait_begin(c, abs);
 		weft__rwlock_wrlock_queued(wr(l), loc);
-		weft__timed_wait(false);
+		weft__pt_wait_end();
 		return 0;
 	}
 	if (weft__pt_times_out("rwlock wait times out", c, abs, loc))
 		return ETIMEDOUT;
-	weft__timed_wait(true);
+	weft__pt_wait_begin(c, abs);
 	if (write)
 		weft_rwlock_wrlock_at(wr(l), loc);
 	else
 		weft__rwlock_rdlock(wr(l), reads_nest(l), loc);
-	weft__timed_wait(false);
+	weft__pt_wait_end();
 	return 0;
 }
 

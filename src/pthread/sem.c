@@ -143,12 +143,12 @@ static int timed_wait(sem_t *s, clockid_t c, const struct timespec *abs,
 		errno = ETIMEDOUT;
 		return -1;
 	}
-	weft__timed_wait(true);
+	weft__pt_wait_begin(c, abs);
 	weft__pt_cancel_enter();
 	weft__pt_cancel_leave(weft__sem_wait_at(ws_live(s, "sem_timedwait",
 							loc),
 						loc) == -ECANCELED);
-	weft__timed_wait(false);
+	weft__pt_wait_end();
 	return 0;
 }
 

@@ -86,13 +86,18 @@ static long futex(long a[6], const struct weft_loc *loc)
 			ns = weft__pt_ts_ns(ts);
 		return weft__pt_futex_wait(word, (uint32_t)a[2],
 					   FUTEX_BITSET_MATCH_ANY, ns, loc);
-	case FUTEX_WAIT_BITSET:
-		if (ts) {
+	case FUTEX_WAIT_BITSET: {
+		long r;
+		/* A deadline too far off to come: an untimed wait. */
+		if (ts && !weft__pt_deadline_far(clk, ts)) {
 			ns = weft__pt_ns_until(clk, ts);
 			ns = ns < 0 ? 0 : ns;
 		}
-		return weft__pt_futex_wait(word, (uint32_t)a[2],
-					   (uint32_t)a[5], ns, loc);
+		r = weft__pt_futex_wait(word, (uint32_t)a[2], (uint32_t)a[5],
+					ns, loc);
+		weft__wait_note(NULL);
+		return r;
+	}
 	case FUTEX_WAKE:
 		return weft__pt_futex_wake(word, (int)a[2],
 					   FUTEX_BITSET_MATCH_ANY, loc);

@@ -387,14 +387,15 @@ static int clock_join(pthread_t t, void **ret, clockid_t c,
 	left = weft__pt_ns_until(c, abs);
 	if (left <= 0)
 		return ETIMEDOUT;
-	if (weft__choose(2, "timedjoin times out", loc)) {
+	if (!weft__pt_deadline_far(c, abs) &&
+	    weft__choose(2, "timedjoin times out", loc)) {
 		weft__timed_out();
 		weft__pt_sleep_ns(left, loc);
 		return ETIMEDOUT;
 	}
-	weft__timed_wait(true);
+	weft__pt_wait_begin(c, abs);
 	int r = weft__pt_join(t, ret, loc);
-	weft__timed_wait(false);
+	weft__pt_wait_end();
 	return r;
 }
 

@@ -52,10 +52,59 @@ bool weft__pt_bad_deadline(const struct timespec *ts)
 	return ts && weft__pt_nsec_bad(ts);
 }
 
+/* A deadline further off than this never comes in a run anyone waits
+ * for: a year. */
+#define FAR_NS (365LL * 24 * 3600 * 1000000000LL)
+
+/* A deadline on CLOCK_MONOTONIC (time since boot) computed from
+ * CLOCK_REALTIME (since 1970) lies some 54 years off, and the real wait
+ * hangs; virtual time jumped there and the program was verified.  So a
+ * wait whose deadline is more than a year away never times out here, and
+ * one nobody ends is a deadlock, whose report says how far off the
+ * deadline was and names the likely mix-up. */
+static long long far_left(clockid_t c, const struct timespec *abs)
+{
+	long long left;
+
+	if (!abs || weft__pt_nsec_bad(abs) ||
+	    (left = weft__pt_ns_until(c, abs)) <= FAR_NS)
+		return 0;
+	return left;
+}
+
+bool weft__pt_deadline_far(clockid_t c, const struct timespec *abs)
+{
+	long long left = far_left(c, abs);
+
+	if (!left)
+		return false;
+	weft__wait_note(weft__internf(
+		"its deadline is %lld years away on %s and never comes%s",
+		left / FAR_NS,
+		c == CLOCK_MONOTONIC ? "CLOCK_MONOTONIC" : "CLOCK_REALTIME",
+		c == CLOCK_MONOTONIC
+			? ": a deadline taken from CLOCK_REALTIME for a wait "
+			  "on CLOCK_MONOTONIC?"
+			: ""));
+	return true;
+}
+
+void weft__pt_wait_begin(clockid_t c, const struct timespec *abs)
+{
+	if (!weft__pt_deadline_far(c, abs))
+		weft__timed_wait(true);
+}
+
+void weft__pt_wait_end(void)
+{
+	weft__wait_note(NULL);
+	weft__timed_wait(false);
+}
+
 bool weft__pt_times_out(const char *what, clockid_t c,
 			const struct timespec *abs, const struct weft_loc *loc)
 {
-	if (!weft__choose(2, what, loc))
+	if (far_left(c, abs) || !weft__choose(2, what, loc))
 		return false;
 	weft__timed_out();
 	if (abs && !weft__pt_nsec_bad(abs))
@@ -93,6 +142,40 @@ int __weft_nanosleep(const struct timespec *req, struct timespec *rem)
 	return 0;
 }
 
+/* A sleep until a deadline too far off to come (weft__pt_deadline_far):
+ * a wait that only a cancel request ends (a cancellation point), so that
+ * with nothing else left to run it is reported as the hang it is. */
+static bool sleep_ends(const struct weft__op *op)
+{
+	return op->obj2 && weft__cancel_wakes((int)op->arg2);
+}
+
+static int sleep_desc(const struct weft__op *op, char *buf, size_t n)
+{
+	(void)op;
+	snprintf(buf, n, "the clock to reach its deadline");
+	return -1;
+}
+
+static _Noreturn void sleep_for_ever(clockid_t c, const struct weft_loc *loc)
+{
+	struct weft__op op = { .name = "clock_nanosleep",
+			       .objname = c == CLOCK_MONOTONIC
+						  ? "CLOCK_MONOTONIC"
+						  : "CLOCK_REALTIME",
+			       .access = WEFT__ACC_NONE, .ready = sleep_ends,
+			       .waitdesc = sleep_desc, .loc = loc };
+
+	weft__pt_cancel_check(loc);
+	weft__pt_cancel_enter();
+	op.obj2 = weft__cancel_obj();
+	op.arg2 = weft__self();
+	weft__visible(&op);
+	/* Only a cancel request ends it, and it acts now. */
+	weft__pt_cancel_leave(true);
+	weft__die("a sleep without end ended");
+}
+
 int __weft_clock_nanosleep(clockid_t c, int flags, const struct timespec *req,
 			   struct timespec *rem)
 {
@@ -104,8 +187,9 @@ int __weft_clock_nanosleep(clockid_t c, int flags, const struct timespec *req,
 		return EINVAL;
 	want = weft__pt_ts_ns(req);
 	if (flags & TIMER_ABSTIME) {
-		long long base = c == CLOCK_REALTIME ? EPOCH_SEC * 1000000000LL : 0;
-		want -= base + now_ns;
+		if (weft__pt_deadline_far(c, req))
+			sleep_for_ever(c, PT_LOC());
+		want = weft__pt_ns_until(c, req);
 	}
 	advance(want, PT_LOC());
 	if (rem && !(flags & TIMER_ABSTIME))

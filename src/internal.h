@@ -127,11 +127,13 @@ int weft__nthreads(void);
  * thread not yet started holds nowhere else); false when tid is not live.
  * weft__in_dead_stack: whether p is dead memory of a thread, and the
  * thread's *name: its stack (*kind WEFT__DEAD_STACK) or __thread
- * variables (WEFT__DEAD_TLS) once it finished, or, for another thread
- * than the one that owns it, the frames main left when it returned while
- * the process went on (WEFT__DEAD_RETURNED: exit handlers run below them,
- * other threads may still run; weft__stack_frames_ended). */
-enum { WEFT__DEAD_STACK, WEFT__DEAD_TLS, WEFT__DEAD_RETURNED };
+ * variables (WEFT__DEAD_TLS) or errno (WEFT__DEAD_ERRNO) once it
+ * finished, or, for another thread than the one that owns it, the frames
+ * main left when it returned while the process went on
+ * (WEFT__DEAD_RETURNED: exit handlers run below them, other threads may
+ * still run; weft__stack_frames_ended). */
+enum { WEFT__DEAD_STACK, WEFT__DEAD_TLS, WEFT__DEAD_RETURNED,
+       WEFT__DEAD_ERRNO };
 bool weft__in_dead_stack(const void *p, const char **name, int *kind);
 /* The calling thread's frames below hi have returned for good (main
  * returned; the thread goes on with exit handlers below hi): another

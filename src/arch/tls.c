@@ -323,9 +323,20 @@ bool weft__tls_enabled(void)
 	return L.state > 0;
 }
 
+size_t weft__tls_block_bytes(void)
+{
+	return L.below + L.tcb + L.align;
+}
+
 void *weft__tls_block_new(void)
 {
-	char *m = weft__persistent_alloc(L.below + L.tcb + L.align);
+	return weft__tls_block_at(
+		weft__persistent_alloc(weft__tls_block_bytes()));
+}
+
+void *weft__tls_block_at(void *mem)
+{
+	char *m = mem;
 	uintptr_t tp = ((uintptr_t)m + L.below + L.align - 1) &
 		       ~(uintptr_t)(L.align - 1);
 	char *t = (char *)tp;
@@ -399,6 +410,15 @@ bool weft__tls_exe_span(void *tp, const char **lo, const char **hi)
 	return true;
 }
 
+bool weft__tls_errno_span(void *tp, const char **lo, const char **hi)
+{
+	if (!tp || L.state <= 0 || L.swap)
+		return false;
+	*lo = (const char *)tp + L.errno_off;
+	*hi = *lo + sizeof(int);
+	return true;
+}
+
 void weft__tls_switch(void **save, void *to)
 {
 	void *cur = tp_now();
@@ -420,6 +440,17 @@ void *weft__tls_block_new(void)
 	return NULL;
 }
 
+size_t weft__tls_block_bytes(void)
+{
+	return 0;
+}
+
+void *weft__tls_block_at(void *m)
+{
+	(void)m;
+	return NULL;
+}
+
 void weft__tls_thread_init(void *tp, bool body)
 {
 	(void)tp;
@@ -427,6 +458,14 @@ void weft__tls_thread_init(void *tp, bool body)
 }
 
 bool weft__tls_exe_span(void *tp, const char **lo, const char **hi)
+{
+	(void)tp;
+	(void)lo;
+	(void)hi;
+	return false;
+}
+
+bool weft__tls_errno_span(void *tp, const char **lo, const char **hi)
 {
 	(void)tp;
 	(void)lo;

@@ -10,13 +10,21 @@
 #define WEFT_ARCH_TLS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* Whether fibers get their own TLS blocks (decided once per process). */
 bool weft__tls_enabled(void);
 
 /* A new block, a copy of the calling OS thread's (so the C library's own
- * thread state keeps working); returns the fiber's thread pointer. */
+ * thread state keeps working); returns the fiber's thread pointer.
+ * weft__tls_block_at makes it in the weft__tls_block_bytes() bytes at m,
+ * which the caller keeps for good: a fiber's stack and its block are one
+ * mapping (stack.c), so that the span of a finished thread's memory the
+ * race detector watches (its stack, __thread variables and errno) does
+ * not take in the heap between them. */
 void *weft__tls_block_new(void);
+size_t weft__tls_block_bytes(void);
+void *weft__tls_block_at(void *m);
 
 /* Give the block at thread pointer tp a new thread's contents before a
  * test thread starts on it: the executable's __thread variables at their
@@ -27,6 +35,11 @@ void weft__tls_thread_init(void *tp, bool body);
 /* The executable's __thread variables in the block at thread pointer tp:
  * [*lo, *hi); false when it has none. */
 bool weft__tls_exe_span(void *tp, const char **lo, const char **hi);
+
+/* errno in the block at thread pointer tp: [*lo, *hi); false when the
+ * fibers have no blocks of their own, or in swap mode, where every
+ * fiber's errno has the OS thread's one address. */
+bool weft__tls_errno_span(void *tp, const char **lo, const char **hi);
 
 /* Save the current thread pointer in *save and make to (when not NULL)
  * the current one: the ucontext switch calls this, since swapcontext

@@ -46,8 +46,18 @@ void weft__dead_stack_use_at(const void *p, bool write, unsigned size,
 	what = size ? weft__internf("%u bytes", size) : "an object";
 	/* The access is no step: drawn after the thread's last one. */
 	weft__mark_here(rw,
-			weft__internf("%s of %s", tls ? "TLS" : "stack", owner),
+			weft__internf("%s of %s",
+				      kind == WEFT__DEAD_ERRNO ? "errno"
+				      : tls		       ? "TLS"
+							       : "stack",
+				      owner),
 			loc, "[here]");
+	if (kind == WEFT__DEAD_ERRNO)
+		weft__fail(WEFT__K(USE_AFTER_FREE), loc,
+			   "%s of %s in the errno of thread %s, which has "
+			   "finished: a pointer to its errno (&errno) "
+			   "outlived it",
+			   rw, what, owner);
 	if (kind == WEFT__DEAD_RETURNED)
 		weft__fail(WEFT__K(USE_AFTER_FREE), loc,
 			   "%s of %s in the stack of thread %s, in the frames "

@@ -46,11 +46,15 @@ static unsigned ncolor;
 
 static struct weft__stack *stack_new(size_t size)
 {
-	size_t guard = guard_size();
+	size_t guard = guard_size(), page = page_size();
+	size_t tls = weft__tls_enabled()
+			     ? (weft__tls_block_bytes() + page - 1) & ~(page - 1)
+			     : 0;
 	struct weft__stack *s = weft__persistent_alloc(sizeof *s);
 	char *m;
 
-	m = mmap(NULL, size + guard, PROT_READ | PROT_WRITE,
+	/* The TLS block lies just above the stack, in its mapping. */
+	m = mmap(NULL, size + guard + tls, PROT_READ | PROT_WRITE,
 		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
 	if (m == MAP_FAILED)
 		weft__die("cannot map a %zu-byte fiber stack", size);
@@ -59,7 +63,7 @@ static struct weft__stack *stack_new(size_t size)
 	s->guard = m;
 	s->base = m + guard;
 	s->size = size;
-	s->tp = weft__tls_enabled() ? weft__tls_block_new() : NULL;
+	s->tp = tls ? weft__tls_block_at(m + guard + size) : NULL;
 	s->color = (size_t)(ncolor++ % 8) * 448;
 	return s;
 }

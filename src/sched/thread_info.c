@@ -134,6 +134,10 @@ void weft__dead_stack_add(const struct weft__thread *t)
 	widen(t->stack->base, (const char *)t->stack->base + t->stack->size);
 	if (weft__tls_exe_span(t->stack->tp, &lo, &hi))
 		widen(lo, hi);
+	/* Its errno too (a pointer kept from &errno): the C library's part
+	 * of the block, further below the thread pointer. */
+	if (weft__tls_errno_span(t->stack->tp, &lo, &hi))
+		widen(lo, hi);
 }
 
 void weft__stack_frames_ended(const void *hi)
@@ -181,6 +185,12 @@ bool weft__in_dead_stack(const void *p, const char **name, int *kind)
 		     a < hi)) {
 			*name = t->name;
 			*kind = tls ? WEFT__DEAD_TLS : WEFT__DEAD_STACK;
+			return true;
+		}
+		if (weft__tls_errno_span(t->stack->tp, &lo, &hi) && a >= lo &&
+		    a < hi) {
+			*name = t->name;
+			*kind = WEFT__DEAD_ERRNO;
 			return true;
 		}
 	}

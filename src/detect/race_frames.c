@@ -49,8 +49,7 @@ void weft__detect_race_frames_begin(void)
 }
 
 /* The depth of thread t's live call whose frame holds a, or -1 when a is
- * below them all (a frame of weft's own); with *top, where that frame
- * ends (NULL: with the thread's stack).  The frame of the call at
+ * below them all (a frame of weft's own).  The frame of the call at
  * depth d begins at its stack pointer on entry, sp[d]: a is in the
  * outermost call whose sp is at or below it, unless it lies above that
  * call's return address (which __tsan_func_entry was given: found by
@@ -58,28 +57,22 @@ void weft__detect_race_frames_begin(void)
  * entry (a variable-length array, alloca) before the call: then it is
  * the caller's (an object there set up by the callee it was passed to
  * died with the callee); -1 when no call of the thread is recorded. */
-static int frame_of(int t, const char *a, const char **top)
+static int owning_depth(int t, const char *a)
 {
 	const uintptr_t *sp;
 	int depth, n = weft__race_frames(t, &sp, &depth);
 
-	*top = NULL;
 	for (int d = 0; d < n; d++) {
 		uintptr_t ret;
 		if (sp[d] > (uintptr_t)a)
 			continue;
-		if (d == 0 || !(ret = weft__race_frame_call(t, d))) {
-			*top = d ? (const char *)sp[d - 1] : NULL;
+		if (d == 0 || !(ret = weft__race_frame_call(t, d)))
 			return d;
-		}
-		*top = (const char *)sp[d - 1];
 		for (const uintptr_t *q = (const uintptr_t *)sp[d];
 		     (uintptr_t)q < sp[d - 1] && (uintptr_t)q <= (uintptr_t)a;
 		     q++)
-			if (*q == ret) {
-				*top = (const char *)q;
+			if (*q == ret)
 				return (uintptr_t)a > (uintptr_t)q ? d - 1 : d;
-			}
 		return d;
 	}
 	/* Below every recorded frame, in a call deeper than the record
@@ -92,30 +85,36 @@ static int frame_of(int t, const char *a, const char **top)
 	return depth > n ? n - 1 : -1;
 }
 
-static int owning_depth(int t, const char *a)
-{
-	const char *top;
-
-	return frame_of(t, a, &top);
-}
-
 int weft__race_frame_span(int t, const void *p, const char **lo,
 			  const char **hi)
 {
 	const uintptr_t *sp;
 	int depth, n = weft__race_frames(t, &sp, &depth);
-	const char *top;
-	int d = frame_of(t, p, &top);
+	uintptr_t a = (uintptr_t)p, ret;
+	int d = 0;
 
-	/* Only a frame that begins below p and ends above it: not the
-	 * caller's area above a call's return address, not a call deeper
-	 * than the record keeps. */
-	if (d < 0 || d >= n || !top || (const char *)sp[d] > (const char *)p ||
-	    (const char *)p >= top)
+	(void)depth;
+	/* The outermost recorded call whose frame begins at or below p (the
+	 * stack grows down: the deeper calls' begin lower still). */
+	while (d < n && sp[d] > a)
+		d++;
+	if (d <= 0 || d >= n || !(ret = weft__race_frame_call(t, d)))
 		return -1;
-	*lo = (const char *)sp[d];
-	*hi = top;
-	return d;
+	/* Its own bytes end at its return address, the first word from
+	 * sp[d] up that holds it: above lie its caller's (a variable-length
+	 * array or alloca made before the call, outgoing arguments, frames
+	 * of code weft does not see).  A frame whose return address is not
+	 * found is not watched. */
+	for (const uintptr_t *q = (const uintptr_t *)sp[d];
+	     (uintptr_t)q < sp[d - 1]; q++)
+		if (*q == ret) {
+			if (a >= (uintptr_t)q)
+				return -1;
+			*lo = (const char *)sp[d];
+			*hi = (const char *)q;
+			return d;
+		}
+	return -1;
 }
 
 static void forget(int i)

@@ -264,6 +264,13 @@ static void analyse(enum exec_result r)
 	 * would only be more executions.) */
 	v.ended_process = r == EXEC_OK && pos > 0 &&
 			  (!weft__ts_empty(v.live) || daemon_done);
+	/* A call weft refuses ends the execution as a limit, after a step
+	 * that ends the process (weft__limit): the others' next steps race
+	 * with it as with an exit, or the order where they run first was
+	 * never tried (a worker's failed assertion before main's fork()). */
+	if (r == EXEC_LIMIT && pos > 0 &&
+	    (weft__odpor_steps[pos - 1].ev.flags & EV_ENDS))
+		v.ended_process = !weft__ts_empty(v.live);
 	if (v.ended_process) {
 		weft__odpor_steps[pos - 1].ev.flags |= EV_ENDS;
 		weft__wn[lv[pos - 1].w].ev.flags |= EV_ENDS;

@@ -317,15 +317,15 @@ static int dup_onto(int fd, int to, bool three, int flags,
 	bool was_open = fcntl(to, F_GETFD) != -1;
 	int r;
 
-	if (fd != to && fcntl(fd, F_GETFD) != -1) {
+	if (fd != to && fcntl(fd, F_GETFD) != -1)
 		weft__pt_chan_close(to, loc);
-		weft__pt_output_moved(to);
-	}
 	r = three ? dup3(fd, to, flags) : dup2(fd, to);
 	if (r >= 0 && fd != to && (!was_open || drop(R_FD, NULL, r)))
 		keep_fd(r);
-	if (r >= 0)
+	if (r >= 0) {
 		weft__pt_chan_dup(fd, r);
+		weft__pt_output_moved(r);
+	}
 	return r;
 }
 
@@ -346,10 +346,13 @@ int __weft_socket(int domain, int type, int proto)
 
 int __weft_close(int fd)
 {
-	weft__pt_output_moved(fd);
+	int r;
+
 	weft__pt_chan_close(fd, PT_LOC());
 	drop(R_FD, NULL, fd);
-	return close(fd);
+	r = close(fd);
+	weft__pt_output_moved(fd);
+	return r;
 }
 
 /* ---- mappings ----------------------------------------------------------- */

@@ -74,6 +74,7 @@ void weft__pt_output_enable(void)
 	if (!O)
 		return;
 	O->enabled = !(e && *e && strcmp(e, "0") != 0);
+	weft__pt_output_save();
 	for (int i = 0; i < SLOTS; i++)
 		O->rec[i] = NULL;
 }

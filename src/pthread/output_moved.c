@@ -14,6 +14,7 @@
  * to it is a step of the channel.  None of these blocks. */
 #include <fcntl.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "pthread/pt.h"
@@ -24,15 +25,36 @@ static unsigned moved;
 /* Copies of descriptors 1 and 2 as they were at start-up (-1: none). */
 static int saved[3] = { -1, -1, -1 };
 
+void weft__pt_output_save(void)
+{
+	for (int d = 1; d <= 2; d++)
+		if (saved[d] < 0)
+			saved[d] = fcntl(d, F_DUPFD_CLOEXEC, 64);
+}
+
+/* Whether fd is open on the file one of the standard descriptors had at
+ * start-up: dup2(2, 1) sends output where weft keeps it anyway. */
+static bool standard(int fd)
+{
+	struct stat a, b;
+
+	if (fstat(fd, &a))
+		return false;
+	for (int d = 1; d <= 2; d++)
+		if (saved[d] >= 0 && !fstat(saved[d], &b) &&
+		    a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+			return true;
+	return false;
+}
+
 void weft__pt_output_moved(int fd)
 {
 	if ((fd != 1 && fd != 2) || !weft__pt_live())
 		return;
-	if (!moved)
-		for (int d = 1; d <= 2; d++)
-			if (saved[d] < 0)
-				saved[d] = fcntl(d, F_DUPFD_CLOEXEC, 64);
-	moved |= 1u << fd;
+	if (standard(fd))
+		moved &= ~(1u << fd);
+	else
+		moved |= 1u << fd;
 }
 
 bool weft__pt_output_fd_captured(int fd)
@@ -76,12 +98,16 @@ static void moved_stream(FILE *f)
 
 FILE *__weft_freopen(const char *path, const char *mode, FILE *f)
 {
+	FILE *r = freopen(path, mode, f);
+
 	moved_stream(f);
-	return freopen(path, mode, f);
+	return r;
 }
 
 FILE *__weft_freopen64(const char *path, const char *mode, FILE *f)
 {
+	FILE *r = freopen64(path, mode, f);
+
 	moved_stream(f);
-	return freopen64(path, mode, f);
+	return r;
 }

@@ -423,10 +423,13 @@ int __vsnprintf_chk(char *s, size_t maxlen, int flag, size_t slen,
 int weft__pt_output_vf(int fd, int flag, const char *fmt, va_list ap);
 bool weft__pt_capturing(void);
 /* Standard output or error moved by the program in this execution
- * (output_moved.c): fd 1 or 2 was (weft__pt_output_moved, called before
- * the move); whether writes to fd go to the capture; whether stream f
- * (stdout, stderr) now writes where the program sent it; the descriptors
- * put back at the next execution's start (restore). */
+ * (output_moved.c): copies of the descriptors kept at start-up (save);
+ * fd 1 or 2 was (weft__pt_output_moved, called after the move: onto the
+ * file of a standard descriptor, it counts as none); whether writes to fd
+ * go to the capture; whether stream f (stdout, stderr) now writes where
+ * the program sent it; the descriptors put back at the next execution's
+ * start (restore). */
+void weft__pt_output_save(void);
 void weft__pt_output_moved(int fd);
 bool weft__pt_output_fd_captured(int fd);
 bool weft__pt_stream_moved(const FILE *f);

@@ -1,4 +1,5 @@
 //! expect: bug assertion
+//! args: --strategy=dfs
 /* main starts a worker and then calls fork(), which weft refuses: every
  * execution ends there.  The worker's failed assertion, reached when it
  * runs before main's fork(), was never tried (no step lay between the

@@ -27,6 +27,10 @@ void *weft_bsd_malloc_at(size_t size, struct weft_bsd_malloc_type *type,
 			   "malloc with both M_WAITOK and M_NOWAIT");
 	if (flags & WEFT_BSD_M_WAITOK)
 		weft__bsd_may_sleep("malloc(M_WAITOK)", NULL, loc);
+	/* UMA asserts it under INVARIANTS whatever the flags
+	 * (uma_zalloc_debug: "called within spinlock or critical
+	 * section"). */
+	weft__bsd_no_critical("malloc", "UMA may not be called there", loc);
 	p = weft__malloc(size, (flags & WEFT_BSD_M_ZERO) != 0, tname(type),
 			 loc);
 	return p;
@@ -39,6 +43,7 @@ void weft_bsd_free_at(void *p, struct weft_bsd_malloc_type *type,
 
 	if (!p)
 		return;
+	weft__bsd_no_critical("free", "UMA may not be called there", loc);
 	if (weft__heap_live_block(p, &n) == p && weft__bsd_callout_check_free)
 		weft__bsd_callout_check_free(p, n, loc);
 	weft__free_step(p, tname(type), loc);

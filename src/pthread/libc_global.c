@@ -122,6 +122,17 @@ char *__weft_setlocale(int category, const char *locale)
 	return setlocale(category, locale);
 }
 
+/* A read of the global locale, unless the calling thread has one of its
+ * own (uselocale): localeconv and nl_langinfo then read that one, and
+ * such a reader against a setlocale was a false data race (a review's
+ * probe).  (weft's threads share one operating system thread, whose
+ * locale uselocale sets: the answer is the last uselocale's.) */
+static void global_locale_read(uintptr_t pc)
+{
+	if (uselocale((locale_t)0) == LC_GLOBAL_LOCALE)
+		access_(the_locale, sizeof the_locale, false, pc);
+}
+
 /* The struct it returns is one for the process, filled by every call:
  * named after it, and written, so that a caller's reads of its fields
  * race with another thread's call. */
@@ -131,7 +142,7 @@ struct lconv *__weft_localeconv(void)
 	uintptr_t pc = PT_RA();
 	struct lconv *r;
 
-	access_(the_locale, sizeof the_locale, false, pc);
+	global_locale_read(pc);
 	r = localeconv();
 	if (r && weft__race_on) {
 		weft__tsan_name_result(&named, r, sizeof *r,
@@ -143,6 +154,6 @@ struct lconv *__weft_localeconv(void)
 
 char *__weft_nl_langinfo(nl_item item)
 {
-	access_(the_locale, sizeof the_locale, false, PT_RA());
+	global_locale_read(PT_RA());
 	return nl_langinfo(item);
 }

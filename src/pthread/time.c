@@ -52,14 +52,20 @@ bool weft__pt_bad_deadline(const struct timespec *ts)
 	return ts && weft__pt_nsec_bad(ts);
 }
 
-/* A deadline further off than this never comes in a run anyone waits
- * for: a year. */
-#define FAR_NS (365LL * 24 * 3600 * 1000000000LL)
+/* A deadline further off than FAR_YEARS never comes in a run anyone waits
+ * for.  Not one year: a deadline taken from a clock weft does not make
+ * virtual (syscall(SYS_clock_gettime), a library's gettimeofday) lies
+ * years past weft's virtual wall clock, which starts in November 2023,
+ * and a correct one-second wait became a false deadlock (a review's
+ * probe); the mix-up below is over fifty years. */
+#define YEAR_NS (365LL * 24 * 3600 * 1000000000LL)
+#define FAR_YEARS 30
+#define FAR_NS (FAR_YEARS * YEAR_NS)
 
 /* A deadline on CLOCK_MONOTONIC (time since boot) computed from
  * CLOCK_REALTIME (since 1970) lies some 54 years off, and the real wait
  * hangs; virtual time jumped there and the program was verified.  So a
- * wait whose deadline is more than a year away never times out here, and
+ * wait whose deadline is more than FAR_YEARS away never times out here, and
  * one nobody ends is a deadlock, whose report says how far off the
  * deadline was and names the likely mix-up. */
 static long long far_left(clockid_t c, const struct timespec *abs)
@@ -80,7 +86,7 @@ bool weft__pt_deadline_far(clockid_t c, const struct timespec *abs)
 		return false;
 	weft__wait_note(weft__internf(
 		"its deadline is %lld years away on %s and never comes%s",
-		left / FAR_NS,
+		left / YEAR_NS,
 		c == CLOCK_MONOTONIC ? "CLOCK_MONOTONIC" : "CLOCK_REALTIME",
 		c == CLOCK_MONOTONIC
 			? ": a deadline taken from CLOCK_REALTIME for a wait "

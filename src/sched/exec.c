@@ -244,18 +244,21 @@ static const char process_obj = 0;
  * epilogue, or a refusal made while taking that very step. */
 static void refuse_point(const char *name, const struct weft_loc *loc)
 {
-	static bool in_point;
+	/* The execution whose refusal is taking its step: the step may end
+	 * the execution (a redundant one), and never return. */
+	static long in_point = -1;
 	struct weft__exec *X = weft__X;
 	struct weft__op op = { .name = name, .obj = &process_obj,
 			       .access = WEFT__ACC_WRITE,
 			       .ends_process = true, .loc = loc };
 
-	if (!X || X->cur < 0 || X->in_epilogue || in_point)
+	if (!X || X->cur < 0 || X->in_epilogue ||
+	    in_point == weft__exec_gen())
 		return;
-	in_point = true;
+	in_point = weft__exec_gen();
 	weft__visible(&op);
 	weft__step_note("[here]");
-	in_point = false;
+	in_point = -1;
 }
 
 _Noreturn void weft__limit(const char *reason, const struct weft_loc *loc,

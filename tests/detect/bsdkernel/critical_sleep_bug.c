@@ -1,5 +1,6 @@
 //! expect(critical_sleep): bug misuse
 //! expect(critical_nest): bug misuse
+//! expect(critical_nowait): bug misuse
 /* critical_enter(9): a thread in a critical section may not sleep
  * (mi_switch panics: "switch in a critical section"), nor take a lock
  * that blocks (WITNESS: "acquiring blockable sleep lock with spinlock or
@@ -7,8 +8,10 @@
  * nothing, and a malloc(M_WAITOK) inside a section was verified (found
  * by a probe of the FreeBSD models).  critical_sleep refills a per-CPU
  * cache inside the section with M_WAITOK (the correct twin,
- * critical_sleep_ok.c, with M_NOWAIT; both take the stats mutex after
- * the section); critical_nest leaves one section more than it entered. */
+ * critical_sleep_ok.c, allocates before the section: UMA asserts that
+ * it is not called in one, whatever the flags, so M_NOWAIT inside is no
+ * fix, critical_nowait; both take the stats mutex after the section);
+ * critical_nest leaves one section more than it entered. */
 #include <sys/param.h>
 #include <sys/systm.h>
 #include <sys/lock.h>
@@ -24,15 +27,23 @@ static void refill(void *arg)
 	int cpu = (int)(intptr_t)arg;
 	void *p;
 
-	critical_enter();
 #ifdef OK
-	p = cache[cpu] ? NULL : malloc(64, M_TEMP, M_NOWAIT);
-#else
-	p = cache[cpu] ? NULL : malloc(64, M_TEMP, M_WAITOK);
-#endif
+	void *fresh = malloc(64, M_TEMP, M_WAITOK);
+
+	critical_enter();
+	p = cache[cpu] ? NULL : fresh;
 	if (p)
 		cache[cpu] = p;
 	critical_exit();
+	if (!p)
+		free(fresh, M_TEMP);
+#else
+	critical_enter();
+	p = cache[cpu] ? NULL : malloc(64, M_TEMP, M_WAITOK);
+	if (p)
+		cache[cpu] = p;
+	critical_exit();
+#endif
 	mtx_lock(&stats_mtx);
 	if (p)
 		refills++;
@@ -74,4 +85,22 @@ WEFT_TEST(critical_nest)
 	critical_exit();
 #endif
 	MPASS(counter == 2);
+}
+
+/* M_NOWAIT inside the section: still UMA inside one. */
+WEFT_TEST(critical_nowait)
+{
+	void *p;
+
+#ifdef OK
+	p = malloc(16, M_TEMP, M_NOWAIT);
+	critical_enter();
+	counter += p != NULL;
+	critical_exit();
+#else
+	critical_enter();
+	p = malloc(16, M_TEMP, M_NOWAIT);
+	critical_exit();
+#endif
+	free(p, M_TEMP);
 }

@@ -121,6 +121,8 @@ bool weft__try_join_at(int id, const char *name, const struct weft_loc *loc);
  * whose threads were never seen sharing anything). */
 void weft__saw_shared(void);
 int weft__nthreads(void);
+/* The test threads of the execution that have not finished. */
+int weft__live_threads(void);
 /* The memory live thread tid may keep pointers in, for the leak check:
  * the live part of its stack (NULL: none), its saved registers, its TLS
  * thread pointer (NULL: no own block), and its start argument (which a

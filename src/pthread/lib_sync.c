@@ -17,9 +17,11 @@
  * with weft-cc) is refused as unsupported, naming the call and the
  * library: the search still runs the other threads first (exec.c), and
  * the verdict says what weft cannot check.  Any other call (before main,
- * from the library itself or another of the system's, or of a copy of the
- * library built with weft-cc, whose code weft does see) goes on to the
- * library's own function.  None of these blocks before the refusal. */
+ * while the caller is the only thread, from the library itself or another
+ * of the system's, or of a copy of the library built with weft-cc, whose
+ * code weft does see) goes on to the library's own function.  None of
+ * these blocks before the refusal.  A library linked statically is the
+ * program's own code to the linker, and is not refused (README). */
 #include <dlfcn.h>
 #include <link.h>
 #include <stdint.h>
@@ -28,59 +30,148 @@
 #include "pthread/pt.h"
 #include "report/report.h"
 
-/* The executable's first byte, as dladdr reports an object's base. */
-static uintptr_t exe_base;
+/* The functions, in the .def's order. */
+enum {
+#define LIB_SYNC(name) SYNC_##name,
+#define LIB_SYNC_WAIT(name) SYNC_##name,
+#include "pthread/lib_sync.def"
+#undef LIB_SYNC
+#undef LIB_SYNC_WAIT
+	NSYNC
+};
 
-static int first_object(struct dl_phdr_info *info, size_t size, void *data)
+/* Each one's name, whether it waits, the library's own definition and
+ * whether weft sees its code (a copy built with weft-cc): all found by
+ * the constructor below, before any execution, since a dladdr in the
+ * middle of one changed what a re-run of it saw (a GWeakRef program
+ * "took a different path": a review's probe). */
+static struct sync_fn {
+	const char *name;
+	bool wait, seen;
+	long (*real)(long, long, long, long, long, long);
+	const char *lib;
+} fns[NSYNC] = {
+#define LIB_SYNC(name) { #name, false, false, NULL, NULL },
+#define LIB_SYNC_WAIT(name) { #name, true, false, NULL, NULL },
+#include "pthread/lib_sync.def"
+#undef LIB_SYNC
+#undef LIB_SYNC_WAIT
+};
+
+/* The program's code: the executable's and its own libraries' loaded
+ * segments (weft__user_objects), where a call is the program's. */
+#define RANGES 32
+static struct {
+	uintptr_t lo, hi;
+} prog[RANGES];
+static int nprog;
+
+static void add_object(struct dl_phdr_info *info, bool main, void *data)
 {
-	(void)size;
+	(void)main;
 	(void)data;
-	for (int i = 0; i < info->dlpi_phnum; i++)
-		if (info->dlpi_phdr[i].p_type == PT_LOAD &&
-		    info->dlpi_phdr[i].p_offset == 0) {
-			exe_base = info->dlpi_addr + info->dlpi_phdr[i].p_vaddr;
-			break;
-		}
-	return 1; /* the executable is listed first */
+	for (int i = 0; i < info->dlpi_phnum && nprog < RANGES; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		if (ph->p_type != PT_LOAD || !(ph->p_flags & PF_X))
+			continue;
+		prog[nprog].lo = info->dlpi_addr + ph->p_vaddr;
+		prog[nprog++].hi = info->dlpi_addr + ph->p_vaddr + ph->p_memsz;
+	}
 }
 
-/* Whether the call at return address ra is the program's own. */
 static bool from_program(uintptr_t ra)
 {
-	Dl_info di;
-
-	if (!exe_base)
-		dl_iterate_phdr(first_object, NULL);
-	if (!dladdr((void *)ra, &di))
-		return false;
-	return (uintptr_t)di.dli_fbase == exe_base ||
-	       (di.dli_fname && weft__user_object(di.dli_fname));
+	for (int i = 0; i < nprog; i++)
+		if (ra >= prog[i].lo && ra < prog[i].hi)
+			return true;
+	return false;
 }
 
-/* Whether function f lives in an object built with weft-cc. */
-static bool seen(const void *f)
+/* The library a function of name's family lives in, for a program linked
+ * with --as-needed, which drops a library when libweft.so defines all it
+ * uses of it. */
+static void *library_of(const char *name)
+{
+	static const char *const urcu[] = {
+		"liburcu.so.8", "liburcu-memb.so.8", "liburcu-mb.so.8",
+		"liburcu-signal.so.8", "liburcu-qsbr.so.8", "liburcu-bp.so.8",
+		"liburcu.so.6", "liburcu-mb.so.6", "liburcu-qsbr.so.6",
+		"liburcu-bp.so.6", "liburcu-signal.so.6"
+	};
+	void *h, *f;
+
+	if (!strncmp(name, "g_", 2))
+		return dlopen("libglib-2.0.so.0", RTLD_NOW | RTLD_GLOBAL);
+	if (!strncmp(name, "uv_", 3))
+		return dlopen("libuv.so.1", RTLD_NOW | RTLD_GLOBAL);
+	if (!strncmp(name, "omp_", 4) || !strncmp(name, "GOMP_", 5))
+		return dlopen("libgomp.so.1", RTLD_NOW | RTLD_GLOBAL);
+	for (size_t i = 0; i < sizeof urcu / sizeof urcu[0]; i++)
+		if ((h = dlopen(urcu[i], RTLD_NOW | RTLD_GLOBAL))) {
+			if ((f = dlsym(h, name)))
+				return h;
+			dlclose(h);
+		}
+	return NULL;
+}
+
+static void resolve(struct sync_fn *f)
 {
 	Dl_info di;
+	void *h, *r = dlsym(RTLD_NEXT, f->name);
 
-	return f && dladdr(f, &di) && di.dli_fname &&
-	       weft__user_object(di.dli_fname);
+	if (!r && (h = library_of(f->name)))
+		r = dlsym(h, f->name);
+	if (r && dladdr(r, &di) && di.dli_fname) {
+		f->seen = weft__user_object(di.dli_fname);
+		f->lib = weft__file_base(di.dli_fname);
+	}
+	*(void **)&f->real = r;
+}
+
+/* Before main, so that no execution looks anything up.  (Another
+ * library's constructor may call one of these first, GObject's type
+ * system a GRWLock: that call resolves its own.) */
+__attribute__((constructor)) static void lib_sync_init(void)
+{
+	weft__user_objects(add_object, NULL);
+	for (int i = 0; i < NSYNC; i++)
+		if (!fns[i].real)
+			resolve(&fns[i]);
 }
 
 static _Noreturn __attribute__((noinline, cold)) void
-refuse(const char *name, const void *real, uintptr_t ra)
+refuse(const struct sync_fn *f, uintptr_t ra)
 {
-	const char *lib = "its library";
-	Dl_info di;
+	weft__limit(weft__internf("unsupported: %s", f->name),
+		    weft__pc_loc(ra),
+		    "the program synchronises with %s of %s, which was not "
+		    "built with weft-cc: weft sees neither its steps nor the "
+		    "order it makes, so it can check nothing that depends on "
+		    "it (use pthreads or C11 atomics, or build the library "
+		    "with weft-cc)",
+		    f->name, f->lib ? f->lib : "its library");
+}
 
-	if (real && dladdr(real, &di) && di.dli_fname)
-		lib = weft__internf("%s", weft__file_base(di.dli_fname));
-	weft__limit(weft__internf("unsupported: %s", name), weft__pc_loc(ra),
-		    "the program synchronises its threads with %s of %s, "
-		    "which was not built with weft-cc: weft sees neither "
-		    "its steps nor the order it makes, so it can check "
-		    "nothing that depends on it (use pthreads or C11 "
-		    "atomics, or build the library with weft-cc)",
-		    name, lib);
+/* A call of the program's while another of its threads may run (or one
+ * that waits for another thread, which alone would wait for ever) is
+ * refused; one made while the caller is the only thread (set-up in main,
+ * a type's registration, an exit handler) goes through, and the library's
+ * state stays its own. */
+static long call(int i, uintptr_t ra, long a, long b, long c, long d, long e,
+		 long g)
+{
+	struct sync_fn *f = &fns[i];
+
+	if (!f->real)
+		resolve(f);
+	if (weft__pt_live() && !f->seen && from_program(ra) &&
+	    (f->wait || weft__live_threads() > 1))
+		refuse(f, ra);
+	if (!f->real)
+		weft__die("the program calls %s, and no library loaded "
+			  "defines it", f->name);
+	return f->real(a, b, c, d, e, g);
 }
 
 /* The library's function name, forwarded as called: six integer or
@@ -91,17 +182,9 @@ refuse(const char *name, const void *real, uintptr_t ra)
 	long name(long a, long b, long c, long d, long e, long f);            \
 	long name(long a, long b, long c, long d, long e, long f)             \
 	{                                                                     \
-		static long (*real)(long, long, long, long, long, long);      \
-		uintptr_t ra = PT_RA();                                       \
-		if (!real)                                                    \
-			*(void **)&real = dlsym(RTLD_NEXT, #name);            \
-		if (weft__pt_live() && from_program(ra) &&                    \
-		    !seen((const void *)real))                                \
-			refuse(#name, (const void *)real, ra);                \
-		if (!real)                                                    \
-			weft__die("%s is called, and no library defines it",  \
-				  #name);                                     \
-		return real(a, b, c, d, e, f);                                \
+		return call(SYNC_##name, PT_RA(), a, b, c, d, e, f);          \
 	}
+#define LIB_SYNC_WAIT(name) LIB_SYNC(name)
 #include "pthread/lib_sync.def"
 #undef LIB_SYNC
+#undef LIB_SYNC_WAIT

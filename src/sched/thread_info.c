@@ -88,6 +88,16 @@ int weft__nthreads(void)
 	return weft__X->nthreads;
 }
 
+int weft__live_threads(void)
+{
+	const struct weft__exec *X = weft__X;
+	int n = 0;
+
+	for (int i = 0; X && i < X->nthreads; i++)
+		n += X->th[i].state == TS_LIVE;
+	return n;
+}
+
 /* The span of the stacks of the threads that finished in this execution,
  * a filter before the search of weft__in_dead_stack (reset with the
  * execution, widened as a thread finishes). */

@@ -383,6 +383,36 @@ int weft_waitq_active(struct weft_waitq *q, const struct weft_loc *loc)
 				      q->ex_first || q->ow_n > 0);
 }
 
+/* Whether a wake-up of op's queue now is a release: no sleeper of the
+ * queue may return already (woken earlier, kicked, or its timeout fired).
+ * A release may only enable what was disabled before it (op.h); a
+ * wait_event_timeout whose time ran out could return before a later
+ * wake_up as well as after it, and the order where it returns first, and
+ * times out with its condition still false, was never tried: a waker that
+ * sets the condition and wakes the queue made every such timeout path
+ * verified (a helper's probe). */
+static bool no_sleeper_ready(const struct weft__op *op)
+{
+	for (int t = 0; t < weft__nthreads() && t < WEFT__MAX_THREADS; t++) {
+		const struct weft__op *p = weft__thread_pending(t);
+		if (p && p->ready == woken && p->obj == op->obj && woken(p))
+			return false;
+	}
+	return true;
+}
+
+/* The step of a wake-up of q: a release, unless a sleeper could return
+ * already (no_sleeper_ready). */
+static void wake_point(const char *what, struct weft_waitq *q,
+		       const char *name, const struct weft_loc *loc)
+{
+	struct weft__op op = { .name = what, .obj = q, .objname = name,
+			       .access = WEFT__ACC_WRITE, .release = true,
+			       .release_now = no_sleeper_ready, .loc = loc };
+
+	weft__visible(&op);
+}
+
 void weft_waitq_wake_nr(struct weft_waitq *q, int nr, const char *what,
 			const struct weft_loc *loc)
 {
@@ -396,7 +426,7 @@ void weft_waitq_wake_mode(struct weft_waitq *q, int nr, int mode,
 
 	use(q, true, loc);
 	weft__lx_event_edges(qclass(q), loc);
-	weft__release_point(what, q, qname(q), loc);
+	wake_point(what, q, qname(q), loc);
 	use(q, true, loc);
 	q->wakeups++;
 	q->wakeups_u += all;
@@ -442,7 +472,7 @@ void weft__lx_waitq_kick(int tid, const char *name, const struct weft_loc *loc)
 	if (!w)
 		return;
 	q = w->q;
-	weft__release_point("wake_up_process", q, name, loc);
+	wake_point("wake_up_process", q, name, loc);
 	if (weft__lx_th[tid].waiter == w && w->q == q)
 		w->kicked = 1;
 }

@@ -89,7 +89,8 @@ static bool from_program(uintptr_t ra)
 
 /* The library a function of name's family lives in, for a program linked
  * with --as-needed, which drops a library when libweft.so defines all it
- * uses of it. */
+ * uses of it (opened at the function's first call, which then is a
+ * program's that links it). */
 static void *library_of(const char *name)
 {
 	static const char *const urcu[] = {
@@ -115,12 +116,15 @@ static void *library_of(const char *name)
 	return NULL;
 }
 
-static void resolve(struct sync_fn *f)
+/* f's library definition; opening the library it belongs to only when
+ * open is set (a call of it was made: the program's constructor, or its
+ * first call), never for a program that does not use the library. */
+static void resolve(struct sync_fn *f, bool open)
 {
 	Dl_info di;
 	void *h, *r = dlsym(RTLD_NEXT, f->name);
 
-	if (!r && (h = library_of(f->name)))
+	if (!r && open && (h = library_of(f->name)))
 		r = dlsym(h, f->name);
 	if (r && dladdr(r, &di) && di.dli_fname) {
 		f->seen = weft__user_object(di.dli_fname);
@@ -137,7 +141,7 @@ __attribute__((constructor)) static void lib_sync_init(void)
 	weft__user_objects(add_object, NULL);
 	for (int i = 0; i < NSYNC; i++)
 		if (!fns[i].real)
-			resolve(&fns[i]);
+			resolve(&fns[i], false);
 }
 
 static _Noreturn __attribute__((noinline, cold)) void
@@ -164,7 +168,7 @@ static long call(int i, uintptr_t ra, long a, long b, long c, long d, long e,
 	struct sync_fn *f = &fns[i];
 
 	if (!f->real)
-		resolve(f);
+		resolve(f, true);
 	if (weft__pt_live() && !f->seen && from_program(ra) &&
 	    (f->wait || weft__live_threads() > 1))
 		refuse(f, ra);

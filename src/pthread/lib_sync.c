@@ -79,12 +79,52 @@ static void add_object(struct dl_phdr_info *info, bool main, void *data)
 	}
 }
 
-static bool from_program(uintptr_t ra)
+/* The loader's count of objects loaded when prog[] was made. */
+static unsigned long long prog_adds;
+
+static int count_adds(struct dl_phdr_info *info, size_t size, void *data)
+{
+	(void)size;
+	*(unsigned long long *)data = info->dlpi_adds;
+	return 1;
+}
+
+static unsigned long long loaded_adds(void)
+{
+	unsigned long long adds = 0;
+
+	dl_iterate_phdr(count_adds, &adds);
+	return adds;
+}
+
+static void find_program(void)
+{
+	nprog = 0;
+	prog_adds = loaded_adds();
+	weft__user_objects(add_object, NULL);
+}
+
+static bool in_program(uintptr_t ra)
 {
 	for (int i = 0; i < nprog; i++)
 		if (ra >= prog[i].lo && ra < prog[i].hi)
 			return true;
 	return false;
+}
+
+/* A library of the program's own that it opened with dlopen after main
+ * began (a plugin) is the program's too: the ranges are made again when
+ * the loader has loaded more since (its calls were forwarded, and a
+ * GMutex-guarded counter in a plugin was a false data race: a review's
+ * probe). */
+static bool from_program(uintptr_t ra)
+{
+	if (in_program(ra))
+		return true;
+	if (loaded_adds() == prog_adds)
+		return false;
+	find_program();
+	return in_program(ra);
 }
 
 /* The library a function of name's family lives in, for a program linked
@@ -138,7 +178,7 @@ static void resolve(struct sync_fn *f, bool open)
  * system a GRWLock: that call resolves its own.) */
 __attribute__((constructor)) static void lib_sync_init(void)
 {
-	weft__user_objects(add_object, NULL);
+	find_program();
 	for (int i = 0; i < NSYNC; i++)
 		if (!fns[i].real)
 			resolve(&fns[i], false);

@@ -142,7 +142,16 @@ long weft_kx_schedule(long timeout, const char *what,
 	if (timeout > 0) {
 		deadline = weft__lx_now() + (unsigned long)timeout;
 		x->ev.fired = 0;
-		weft__lx_ev_arm(&x->ev, LX_EV_SLEEP, deadline, NULL, loc);
+		/* An open-coded wait's timeout (prepare_to_wait, then this)
+		 * is a step on the task's state when it fires, ordered
+		 * both ways against the queue's try_to_wake_up: the order
+		 * where the timeout comes first, with the condition still
+		 * false, was never run (a review's probe).  Not a plain
+		 * poll's, whom only wake_up_process wakes, which that step
+		 * already orders (each poll round two steps more kept
+		 * sleep_rounds_bug's deepening from its four rounds). */
+		weft__lx_ev_arm(&x->ev, LX_EV_SLEEP, deadline,
+				x->oc_q ? &x->state : NULL, loc);
 		weft__lx_clock_need_thread(loc);
 	}
 	op.ready = woken;
@@ -265,13 +274,46 @@ void weft__lx_task_open_wait(int tid, struct weft_waitq *q)
 	xs_of(tid)->oc_q = q;
 }
 
+/* Whether waking (or timing out) op's task now is a release: its sleep
+ * could not return already.  A release may only enable what was
+ * disabled before it (op.h): a sleeper whose timeout fired first could
+ * return before the wake-up as well as after, and its timeout path with
+ * the condition still false was never tried (an open-coded wait with
+ * schedule_timeout woken by wake_up: a review's probe). */
+static bool wake_releases(const struct weft__op *op)
+{
+	const struct xs *x = op->obj;
+
+	return x->state != 0 && !x->ev.fired;
+}
+
 void weft__lx_task_wake_step(int tid, const struct weft_loc *loc)
 {
 	struct xs *x = xs_of(tid);
+	struct weft__op op = { .name = "try_to_wake_up", .obj = &x->state,
+			       .objname = weft__thread_name(tid),
+			       .access = WEFT__ACC_WRITE, .release = true,
+			       .release_now = wake_releases, .loc = loc };
 
-	weft__release_point("try_to_wake_up", &x->state,
-			    weft__thread_name(tid), loc);
+	weft__visible(&op);
 	x->state = 0;
+}
+
+/* Its release: the sleep could not return before (not woken yet). */
+static bool timeout_releases(const struct weft__op *op)
+{
+	return ((const struct xs *)op->obj)->state != 0;
+}
+
+void weft__lx_task_timeout(void *owner)
+{
+	struct xs *x = owner;
+	struct weft__op op = { .name = "timeout", .obj = &x->state,
+			       .objname = weft__thread_name((int)(x - X)),
+			       .access = WEFT__ACC_WRITE, .release = true,
+			       .release_now = timeout_releases };
+
+	weft__visible(&op);
 }
 
 void weft_kx_atomic(int delta, const char *what, const struct weft_loc *loc)

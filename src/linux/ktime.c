@@ -228,8 +228,15 @@ static void clock_thread(void *arg)
 		case LX_EV_WQWAIT:
 			weft__lx_waitq_timeout(ev->owner, sleeper_of(ev), ev->gen);
 			break;
-		default: /* LX_EV_SLEEP, LX_EV_XTIMER: the sleeper or the
-			  * timer's handler thread sees ev->fired */
+		case LX_EV_SLEEP:
+			/* schedule_timeout's: a step on the sleeper's task
+			 * state, ordered against its wake-ups (ext_sched.c);
+			 * msleep's has no owner. */
+			if (ev->owner)
+				weft__lx_task_timeout(ev->owner);
+			break;
+		default: /* LX_EV_XTIMER: the timer's handler thread sees
+			  * ev->fired */
 			break;
 		}
 	}

@@ -366,6 +366,10 @@ void weft__lx_task_sleep(const char *what, const struct weft_loc *loc);
 /* A wake-up's step on thread tid's task state that sets it running (the
  * open-coded waits' try_to_wake_up). */
 void weft__lx_task_wake_step(int tid, const struct weft_loc *loc);
+/* The timeout of a schedule_timeout fired (ktime.c's clock thread, for an
+ * event armed with the sleeper's task state as owner): a step on that
+ * state, as a wake-up's is, so the two are ordered both ways. */
+void weft__lx_task_timeout(void *owner);
 /* A queue's name for traces, and the lock-order edges of a thread that
  * really sleeps on it (waitq.c). */
 const char *weft__lx_waitq_name(const struct weft_waitq *q);

@@ -236,28 +236,40 @@ _Noreturn void weft__fail(const char *kind, const struct weft_loc *loc,
 
 static const char process_obj = 0;
 
+/* The process ends: one step that conflicts with every other thread's
+ * next step (threads that have not run by then never run).  Only from a
+ * test thread of a running execution, not from set-up hooks or the
+ * epilogue: whether the step was taken. */
+static bool end_step(const char *name, const char *objname,
+		     const struct weft_loc *loc)
+{
+	struct weft__exec *X = weft__X;
+	struct weft__op op = { .name = name, .obj = &process_obj,
+			       .objname = objname, .access = WEFT__ACC_WRITE,
+			       .ends_process = true, .loc = loc };
+
+	if (!X || X->cur < 0 || X->in_epilogue)
+		return false;
+	weft__visible(&op);
+	return true;
+}
+
 /* A refused call ends the execution where it is made, as the end of the
- * process would: first a step that conflicts with every other thread's
- * next one, so that the search also runs the others first (a thread's
- * failed assertion before main's fork() was never tried, and the verdict
- * said only that fork() is unsupported).  Not from set-up hooks, the
- * epilogue, or a refusal made while taking that very step. */
+ * process would (end_step), so that the search also runs the others
+ * first (a thread's failed assertion before main's fork() was never
+ * tried, and the verdict said only that fork() is unsupported).  Not for
+ * a refusal made while taking that very step. */
 static void refuse_point(const char *name, const struct weft_loc *loc)
 {
 	/* The execution whose refusal is taking its step: the step may end
 	 * the execution (a redundant one), and never return. */
 	static long in_point = -1;
-	struct weft__exec *X = weft__X;
-	struct weft__op op = { .name = name, .obj = &process_obj,
-			       .access = WEFT__ACC_WRITE,
-			       .ends_process = true, .loc = loc };
 
-	if (!X || X->cur < 0 || X->in_epilogue ||
-	    in_point == weft__exec_gen())
+	if (in_point == weft__exec_gen())
 		return;
 	in_point = weft__exec_gen();
-	weft__visible(&op);
-	weft__step_note("[here]");
+	if (end_step(name, NULL, loc))
+		weft__step_note("[here]");
 	in_point = -1;
 }
 
@@ -286,22 +298,16 @@ _Noreturn void weft__limit(const char *reason, const struct weft_loc *loc,
 	end_with(reason, loc, EXEC_LIMIT, fmt, ap);
 }
 
-/* The process ends: one step that conflicts with every other thread's
- * next step (threads that have not run by then never run), then the end
- * of the execution whatever the other threads are doing. */
-
+/* The process ends (end_step), then the execution, whatever the other
+ * threads are doing. */
 _Noreturn void weft__exec_exit(int status)
 {
-	struct weft__exec *X = weft__X;
-	struct weft__op op = { .name = "exit", .obj = &process_obj,
-			       .objname = "process", .access = WEFT__ACC_WRITE,
-			       .ends_process = true };
+	struct weft__exec *X;
 
 	(void)status;
-	if (X && X->cur >= 0 && !X->in_epilogue) {
-		weft__visible(&op);
+	if (end_step("exit", "process", NULL))
 		weft__exit_wait_cycle();
-	}
+	X = weft__X;
 	weft__end_execution(X && X->pruned ? EXEC_PRUNED : EXEC_OK);
 }
 

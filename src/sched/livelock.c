@@ -55,7 +55,7 @@ _Noreturn static void livelock(const char *why)
 
 /* Steps of a spin after which a thread spinning while no other thread
  * can run goes on alone (weft__livelock_lone): a few rounds of its loop,
- * enough to tell the loop's places (sched.c), at most the bound. */
+ * enough to tell the loop's places (lone.c), at most the bound. */
 #define LONE_AFTER 64
 
 /* No spin goes on: its counts, its loop's places and its clock's jump

@@ -91,7 +91,7 @@ struct weft__objrec *weft__objrec_find(const void *obj, bool create);
  * without a dozen stores and a branch on the kind of every step. */
 extern WEFT__HIDDEN bool weft__clock_steps;
 /* The execution ended at --max-steps while a thread that could run did
- * not run in its second half (sched.c): fair scheduling of busy threads,
+ * not run in its second half (slow.c): fair scheduling of busy threads,
  * --starve-bound, may let it end.  Cleared by the loop before each. */
 extern WEFT__HIDDEN bool weft__starve_limit;
 

@@ -30,64 +30,9 @@ bool weft__thread_enabled(int tid)
 	return enabled(&weft__X->th[tid]);
 }
 
-/* The live threads of this execution, word by word (weft__exec_reset
- * clears the words past them), and whether any of them is not a daemon.
- * Reads only the thread records' first fields, not their ops: the
- * execution may end here without asking any model. */
-static __attribute__((noinline)) bool compute_live(struct weft__exec *X,
-						 weft__tset *live)
-{
-	int n = X->nthreads, nw = (n + 63) >> 6;
-	bool work = false;
-
-	for (int k = 0; k < nw; k++) {
-		uint64_t lv = 0;
-		int hi = n - k * 64 < 64 ? n - k * 64 : 64;
-		for (int b = 0; b < hi; b++) {
-			const struct weft__thread *t = &X->th[k * 64 + b];
-			if (t->state != TS_LIVE)
-				continue;
-			lv |= (uint64_t)1 << b;
-			work |= !(t->flags & WEFT__THREAD_DAEMON);
-		}
-		live->w[k] = lv;
-	}
-	return work;
-}
-
-/* One pass over the live threads: each one's op is asked whether it can
- * run and, if so, whether only spuriously (ready and strong read the
- * models' state and change nothing, so asking both of one thread before
- * the next is the same as asking all the ready()s first).  The sets are
- * written in place word by word, each word stored once, and only the
- * words that can hold a thread of this execution. */
-static __attribute__((noinline)) void
-compute_enabled(struct weft__exec *X, const weft__tset *live)
-{
-	int nw = (X->nthreads + 63) >> 6;
-
-	X->n_enabled = X->n_weak = 0;
-	for (int k = 0; k < nw; k++) {
-		uint64_t en = 0, wk = 0;
-		for (uint64_t m = live->w[k]; m; m &= m - 1) {
-			int b = __builtin_ctzll(m);
-			const struct weft__op *op = X->th[k * 64 + b].pending;
-			if (!op || (op->ready && !op->ready(op)))
-				continue;
-			en |= (uint64_t)1 << b;
-			if (op->strong && !op->strong(op))
-				wk |= (uint64_t)1 << b;
-		}
-		X->enabled.w[k] = en;
-		X->weak.w[k] = wk;
-		X->n_enabled += __builtin_popcountll(en);
-		X->n_weak += __builtin_popcountll(wk);
-	}
-}
-
 /* Both passes at once for an execution of at most 64 threads (nearly
  * every test): the live threads are a word kept as they start and end,
- * and the sets are single words.  Returns compute_live's answer. */
+ * and the sets are single words.  Returns weft__sched_live's answer. */
 static inline __attribute__((always_inline)) bool
 compute_small(struct weft__exec *X)
 {
@@ -126,73 +71,6 @@ compute_small(struct weft__exec *X)
 	X->n_enabled = __builtin_popcountll(en);
 	X->n_weak = __builtin_popcountll(wk);
 	return X->n_work > 0;
-}
-
-/* Some live thread waits in a timed wait's branch that does not time
- * out (weft__timed_wait): with nothing able to run, the real wait would
- * time out instead. */
-static bool timed_waiter(const struct weft__exec *X)
-{
-	for (int i = 0; i < X->nthreads; i++)
-		if (X->th[i].state == TS_LIVE && X->th[i].timed_wait)
-			return true;
-	return false;
-}
-
-/* Nothing can run but by a spurious wakeup: the execution ends. */
-static __attribute__((noinline, noreturn)) void stuck(struct weft__exec *X)
-{
-	/* A thread that failed an assumption stopped for good: the
-	 * execution is infeasible, and as nothing else can run, it simply
-	 * ends. */
-	if (X->pruned)
-		weft__end_execution(EXEC_PRUNED);
-	if (timed_waiter(X))
-		weft__end_execution(EXEC_REDUNDANT);
-	weft__deadlock_report();
-}
-
-/* Inside an atomic section only its thread may run. */
-static __attribute__((noinline)) void only(struct weft__exec *X, int tid)
-{
-	bool df = weft__ts_has(&X->deferred, tid);
-	bool wk = weft__ts_has(&X->weak, tid);
-	bool sp = weft__ts_has(&X->spinning, tid);
-
-	X->enabled = weft__ts_one(tid);
-	X->deferred = df ? X->enabled : weft__ts_none();
-	X->weak = wk ? X->enabled : weft__ts_none();
-	X->spinning = sp ? X->enabled : weft__ts_none();
-	X->n_enabled = 1;
-	X->n_deferred = df;
-	X->n_weak = wk;
-	X->n_spinning = sp;
-}
-
-void weft__sched_alone(int tid)
-{
-	weft__X->alone_tid = tid;
-	weft__X->alone_steps = 0;
-}
-
-/* A thread run alone (weft__sched_alone) goes on alone while it can run
- * (not only spuriously): the others cannot (only), whatever it writes,
- * as they would not if they were slow; its loop ends when it gives up,
- * then it blocks or ends, or WEFT__ALONE_STEPS ends the execution.  (It
- * once stopped at its first write: a loop that polls under a mutex, or
- * calls rand(), writes at every round, and its give-up was never
- * reached.)  Then the threads run as before. */
-static __attribute__((noinline)) void alone_turn(struct weft__exec *X)
-{
-	int q = X->alone_tid;
-
-	if (weft__ts_has(&X->enabled, q) && !weft__ts_has(&X->weak, q)) {
-		if (++X->alone_steps > WEFT__ALONE_STEPS)
-			weft__end_execution(EXEC_REDUNDANT);
-		only(X, q);
-		return;
-	}
-	X->alone_tid = -1;
 }
 
 /* Keep a blocked thread's pending operation for the report: the op lives
@@ -300,78 +178,6 @@ record_step(int tid, const weft__tset *en, const weft__tset *elig)
 	step_taken(X, tid, op);
 }
 
-/* The one thread that can run, when no other can until it writes
- * something (no atomic section narrows the choice, no timed wait could
- * time out instead), or -1. */
-static int alone(const struct weft__exec *X)
-{
-	if (X->n_enabled != 1 || X->atomic_tid >= 0 || timed_waiter(X))
-		return -1;
-	return weft__ts_nth(&X->enabled, 0);
-}
-
-/* What a lone spinner's next step is: another round of its spin (a
- * step at a place of its loop, or one that only passes time), which
- * runs alone; the same round's write (a failed
- * try that the model counts as a write: it may wake another thread, so
- * it cannot run alone, and the spin is a livelock as before); or a step
- * elsewhere, the loop left (a counted poll that gave up), taken as any
- * other step, with its choices (an input, a timed wait's timeout, the
- * store a load reads) explored. */
-enum lone_kind { LONE_SPIN, LONE_SPIN_WRITE, LONE_LEFT };
-
-/* Whether loc is one of the n places of a. */
-static bool has_site(const struct weft_loc *const *a, int n,
-		     const struct weft_loc *loc)
-{
-	for (int k = 0; k < n; k++)
-		if (a[k] == loc)
-			return true;
-	return false;
-}
-
-/* The places of the spinner's loop: those of its recorded steps since
- * the spin began (every runnable thread has spun since spin_from), at
- * most the last 1024, that came up at least twice (a place of a round
- * repeats; the first step after a counted loop, at the place of the next
- * call, does not), gathered when it begins to run alone. */
-static void lone_sites(struct weft__exec *X, int tid)
-{
-	const struct weft__step *st = weft__trace_steps(&weft__S->t);
-	long from = X->nsteps - 1024 > X->spin_from ? X->nsteps - 1024
-						     : X->spin_from;
-	const struct weft_loc *seen[WEFT__LONE_SITES];
-	int n = 0, ns = 0;
-
-	for (long i = X->nsteps - 1; i >= 0 && i >= from; i--) {
-		const struct weft_loc *loc = st[i].loc;
-		if (st[i].tid != tid || has_site(X->lone_site, n, loc))
-			continue;
-		if (!has_site(seen, ns, loc)) {
-			if (ns < WEFT__LONE_SITES)
-				seen[ns++] = loc;
-		} else if (n < WEFT__LONE_SITES) {
-			X->lone_site[n++] = loc;
-		}
-	}
-	X->n_lone_sites = n;
-}
-
-static enum lone_kind lone_kind(struct weft__exec *X, int tid)
-{
-	struct weft__op *op = X->th[tid].pending;
-
-	if (X->n_lone_sites < 0)
-		lone_sites(X, tid);
-	if (op->access_now)
-		op->access = weft__access_now(op, NULL);
-	if (op->timekeeping)
-		return LONE_SPIN;
-	if (!has_site(X->lone_site, X->n_lone_sites, op->loc))
-		return LONE_LEFT;
-	return op->access == WEFT__ACC_WRITE ? LONE_SPIN_WRITE : LONE_SPIN;
-}
-
 /* A round of a thread spinning alone (weft__livelock_lone): no choice,
  * so no decision, no trace row and no event for the explorer, whose
  * search it cannot widen (every other thread's next step comes after a
@@ -382,75 +188,6 @@ static int lone_step(struct weft__exec *X, int tid)
 	weft__lone_step = true;
 	step_taken(X, tid, X->th[tid].pending);
 	return tid;
-}
-
-/* A thread spun alone for all the rounds it is given, reading the clock:
- * it may be polling for a deadline further off than they reach (a
- * millisecond of virtual time a read).  Its clock jumps ten years ahead
- * at its next read, and it gets some rounds more, once: a poll until a
- * deadline ends (past it by that much), a loop that never ends spins on,
- * a livelock.  Without a clock read nothing could change. */
-#define LONE_JUMP_NS (10LL * 365 * 86400 * 1000000000LL)
-
-static bool clock_jump(struct weft__exec *X)
-{
-	if (!weft__lone_clock_reads || X->lone_jumped)
-		return false;
-	X->lone_jumped = true;
-	weft__lone_jump = LONE_JUMP_NS;
-	return true;
-}
-
-/* A poll reads the clock again within a few rounds of its loop, and then
- * its deadline has passed: the rounds more, after the jump, are a few
- * thousand alone, a few hundred steps with others spinning. */
-static long fewer(long count, long by)
-{
-	return count > by ? count - by : 0;
-}
-
-/* Every runnable thread has spun (spun: 1 long enough to run alone, 2
- * past --spin-bound): the thread of a lone round, which runs it now, or
- * -1 for an ordinary choice.  Apart from choose_next, which it would
- * fill with registers to save at every step. */
-static __attribute__((noinline)) int spin_turn(struct weft__exec *X, int spun)
-{
-	int tid = alone(X);
-
-	if (tid < 0) {
-		/* A thread in a timed wait would time out while the
-		 * others spin: the branch where it does is explored,
-		 * this one is cut (as when nothing can run). */
-		if (spun == 2 && timed_waiter(X))
-			weft__end_execution(EXEC_REDUNDANT);
-		/* Spinners polling the clock get some steps more, once,
-		 * ten years on (clock_jump). */
-		if (spun == 2 && clock_jump(X))
-			X->spin_steps = 1 + fewer(X->spin_steps - 1, 256);
-		else if (spun == 2)
-			weft__livelock_report(X, false);
-	} else switch (lone_kind(X, tid)) {
-	case LONE_SPIN:
-		if (!weft__livelock_lone(X)) {
-			if (!clock_jump(X))
-				weft__livelock_report(X, true);
-			X->lone_polls = fewer(X->lone_polls, 4096);
-		}
-		return lone_step(X, tid);
-	case LONE_SPIN_WRITE:
-		if (spun == 2)
-			weft__livelock_report(X, false);
-		break;
-	case LONE_LEFT:
-		/* An ordinary step; the loop's places are gathered
-		 * again at the next round, this one among them (a
-		 * loop of several inner loops runs alone once all
-		 * are known).  The counts go on: without a write, a
-		 * loop of loops is still one spin. */
-		X->n_lone_sites = -1;
-		break;
-	}
-	return -1;
 }
 
 /* The strategy's pick among the enabled threads, eligp the fair ones. */
@@ -477,99 +214,14 @@ ask_strategy(struct weft__exec *X, const weft__tset *eligp)
 	return tid;
 }
 
-/* The live thread that has waited longest, blocked all through the
- * second half of the execution (never enabled there: late_en), at the
- * step limit: its id, or -1 when there is none, or when a thread that
- * could run in that half did not run in it (then fair scheduling may be
- * the answer, and the general message says so: *starved is then set).
- * *since is the step after its last one.  A waiter whose wait nothing
- * ends while the others go on (a timer that re-arms itself, a poll that
- * sleeps a tick) is what the kernel calls a hung task; the fairness hint
- * is no help to it. */
-static int long_waiter(const struct weft__exec *X, long *since, bool *starved)
-{
-	const struct weft__step *steps = weft__trace_steps(&weft__S->t);
-	long n = X->nsteps, half = weft__opts.max_steps / 2, best_since = n;
-	int best = -1;
-
-	*starved = false;
-	if (!X->late)
-		return -1;
-	for (int i = 0; i < X->nthreads; i++) {
-		long s = n;
-
-		if (X->th[i].state != TS_LIVE || !X->th[i].pending)
-			continue;
-		while (s > half && steps[s - 1].tid != i)
-			s--;
-		if (s > half)
-			continue; /* it ran in the second half */
-		if (weft__ts_has(&X->late_en, i)) {
-			*starved = true; /* it could have, and did not */
-			return -1;
-		}
-		while (s > 0 && steps[s - 1].tid != i)
-			s--;
-		if (s < best_since) {
-			best = i;
-			best_since = s;
-		}
-	}
-	*since = best_since;
-	return best;
-}
-
-bool weft__starve_limit;
-
-/* --max-steps reached: the test is inconclusive. */
-static __attribute__((noinline, noreturn)) void step_limit(void)
-{
-	struct weft__exec *X = weft__X;
-	long since;
-	int w = long_waiter(X, &since, &weft__starve_limit);
-
-	if (w >= 0) {
-		const struct weft__op *op = X->th[w].pending;
-		weft__limit("step-limit", op->loc,
-			     "an execution took more than --max-steps=%ld "
-			     "steps without finishing, and %s has waited in "
-			     "%s%s%s since step %ld: nothing it waits for "
-			     "happened while the others ran (a wait nothing "
-			     "ends, as a hung task in the kernel, or a "
-			     "longer run than --max-steps allows)",
-			     weft__opts.max_steps, weft__thread_name(w),
-			     op->name, op->objname ? " of " : "",
-			     op->objname ? op->objname : "", since);
-	}
-	weft__limit("step-limit", NULL,
-		     "an execution took more than --max-steps=%ld steps "
-		     "without finishing (a long computation, or a "
-		     "loop weft cannot tell from a livelock; a thread "
-		     "that loops until another sets a flag finishes "
-		     "under fair scheduling, --starve-bound=%s)",
-		     weft__opts.max_steps,
-		     weft__opts.starve_bound ? "N smaller than now" : "1000");
-}
-
-/* Half of --max-steps reached (the second half is watched: late), or
- * all of it. */
-static __attribute__((noinline)) void step_mark(struct weft__exec *X)
-{
-	if (X->late || X->nsteps >= weft__opts.max_steps)
-		step_limit();
-	X->late = true;
-	X->late_en = X->enabled;
-	X->step_mark = weft__opts.max_steps;
-}
-
 /* Ends the execution at --max-steps, or where the decisions recorded
  * fill the trace. */
 static inline void steps_left(struct weft__exec *X)
 {
 	if (X->nsteps >= X->step_mark)
-		step_mark(X);
+		weft__sched_step_mark(X);
 	if (weft__S->t.ndec >= weft__S->t.cap)
-		step_limit();
+		weft__sched_step_limit();
 }
 
 /* Choose and record the next step in any state of the execution (see
@@ -595,31 +247,31 @@ static __attribute__((noinline)) int choose_general(struct weft__exec *X)
 	/* With no non-daemon thread left, the execution ends here without
 	 * asking any model; the enabled sets computed alongside are then
 	 * unused. */
-	if (X->nthreads <= 64 ? !compute_small(X) : !compute_live(X, &live))
+	if (X->nthreads <= 64 ? !compute_small(X) : !weft__sched_live(X, &live))
 		weft__end_execution(X->pruned ? EXEC_PRUNED : EXEC_OK);
 	/* Checked before the strategy is asked, so a replay of a livelock
 	 * stops where the recorded run stopped. */
 	steps_left(X);
 	if (X->nthreads > 64)
-		compute_enabled(X, &live);
+		weft__sched_enabled_all(X, &live);
 	if (X->late)
 		X->late_en = weft__ts_or(X->late_en, X->enabled);
 	weft__fair_sets(X);
 	/* weak, deferred and spinning are subsets of enabled: equal sizes
 	 * mean equal sets. */
 	if (!X->n_enabled || X->n_weak == X->n_enabled)
-		stuck(X);
+		weft__sched_stuck(X);
 	if (X->atomic_tid >= 0 && weft__ts_has(&X->enabled, X->atomic_tid))
-		only(X, X->atomic_tid);
+		weft__sched_only(X, X->atomic_tid);
 	else if (X->alone_tid >= 0)
-		alone_turn(X);
+		weft__sched_alone_turn(X);
 	weft__lone_step = false;
-	/* A thread alone (alone_turn) is no livelock: its loop ends, or
+	/* A thread alone (weft__sched_alone_turn) is no livelock: its loop ends, or
 	 * WEFT__ALONE_STEPS ends the execution. */
 	spun = X->alone_tid >= 0 ? 0 : weft__livelock_check(X);
 	weft__spin_wait = spun != 0;
-	if (spun && (tid = spin_turn(X, spun)) >= 0)
-		return tid;
+	if (spun && (tid = weft__sched_spin_turn(X, spun)) >= 0)
+		return lone_step(X, tid);
 	/* elig is a preference (fair scheduling); exhaustive strategies may
 	 * still branch to any enabled thread, since partial-order reduction
 	 * is only sound over the enabled set. */
@@ -650,7 +302,7 @@ static __attribute__((noinline)) int choose_general(struct weft__exec *X)
  * settle (npw), no spinner, nobody waiting for others (starve_any), so
  * that fairness defers nobody (weft__fair_sets would leave its sets
  * empty) and no spin is being counted (weft__livelock_check would
- * answer 0); no atomic section, no thread alone (alone_turn); at most
+ * answer 0); no atomic section, no thread alone (weft__sched_alone_turn); at most
  * 64 threads.  Nearly every step
  * of nearly every test: one test of them all here, where the general
  * path tested each in turn, and a frame without its thread sets. */
@@ -676,7 +328,7 @@ static int choose_next(void)
 		weft__end_execution(X->pruned ? EXEC_PRUNED : EXEC_OK);
 	steps_left(X);
 	if (!X->n_enabled || X->n_weak == X->n_enabled)
-		stuck(X);
+		weft__sched_stuck(X);
 	weft__lone_step = false;
 	weft__spin_wait = false;
 	if (X->n_enabled == 1 && weft__strat->lone_free)

@@ -18,7 +18,7 @@
 
 enum thread_state { TS_FREE, TS_LIVE, TS_DONE };
 
-/* The most places of a spin loop that runs alone (sched.c). */
+/* The most places of a spin loop that runs alone (lone.c). */
 #define WEFT__LONE_SITES 64
 
 /* A thread's poll history (point.c): loops that poll up to this many
@@ -103,11 +103,11 @@ struct weft__exec {
 	int unfair;                /* unfair continuations of spinners */
 	long spin_steps;           /* consecutive steps with only spinners */
 	long spin_from;            /* the first step of them */
-	bool lone_jumped;          /* the spin's clock jumped (sched.c) */
+	bool lone_jumped;          /* the spin's clock jumped (lone.c) */
 	long lone_polls;           /* of those, the rounds taken alone and
 				      not recorded (sched.c) */
 	/* The places of that thread's spin loop, or -1 before they are
-	 * gathered (sched.c). */
+	 * gathered (lone.c). */
 	int n_lone_sites;
 	const struct weft_loc *lone_site[WEFT__LONE_SITES];
 	bool progress;             /* the last step wrote something */
@@ -162,7 +162,7 @@ struct weft__exec {
 	 * then --max-steps.  From the half on (late) every scheduling point
 	 * takes the general path and adds its enabled set to late_en, so
 	 * that the step limit can tell a thread blocked all along from one
-	 * that could have run and was starved (sched.c's long_waiter). */
+	 * that could have run and was starved (slow.c's long_waiter). */
 	long step_mark;
 	bool late;
 	weft__tset late_en;
@@ -283,13 +283,33 @@ void weft__fair_round_step(struct weft__thread *t, const struct weft__op *op,
 void weft__fair_costly(struct weft__exec *X, const weft__tset *elig);
 /* Clock reads made in lone rounds since the spin began (counted by
  * weft__lone_clock_read, reset by weft__livelock_reset), and the jump of
- * the virtual clock the next such read makes (ns; sched.c's clock_jump
+ * the virtual clock the next such read makes (ns; lone.c's clock_jump
  * sets it): sched.c. */
 extern long weft__lone_clock_reads;
 extern long long weft__lone_jump;
 /* Every runnable thread has spun long enough to run alone, if it were
  * alone (sched.c): their clock reads move time as a lone spin's do. */
 extern bool weft__spin_wait;
+
+/* The scheduler's slow paths (slow.c), for choose_general in sched.c:
+ * the live and enabled sets of an execution of more than 64 threads
+ * (weft__sched_live answers whether a non-daemon thread lives); whether
+ * a live thread waits in a timed wait's branch that does not time out;
+ * the end of an execution where nothing can run but spuriously (never
+ * returns); the choice narrowed to thread tid (an atomic section) or to
+ * the thread run alone (weft__sched_alone); half of --max-steps reached,
+ * or all of it, and the step limit's report (never returns). */
+bool weft__sched_live(struct weft__exec *X, weft__tset *live);
+void weft__sched_enabled_all(struct weft__exec *X, const weft__tset *live);
+bool weft__sched_timed_waiter(const struct weft__exec *X);
+_Noreturn void weft__sched_stuck(struct weft__exec *X);
+void weft__sched_only(struct weft__exec *X, int tid);
+void weft__sched_alone_turn(struct weft__exec *X);
+void weft__sched_step_mark(struct weft__exec *X);
+_Noreturn void weft__sched_step_limit(void);
+/* A spin loop running alone (lone.c): the thread whose lone round runs
+ * next, or -1 for an ordinary choice; may end the execution. */
+int weft__sched_spin_turn(struct weft__exec *X, int spun);
 
 /* Livelock (livelock.c): checked at each choice with X's sets known
  * (how far every runnable thread has spun: 0, 1 long enough to run

@@ -34,51 +34,6 @@ struct weft_klock weft_rtnl_mutex = WEFT_KLOCK_INIT(WEFT_KLOCK_MUTEX,
 struct weft_klock weft_cpu_hotplug_lock =
 	WEFT_KLOCK_INIT(WEFT_KLOCK_RWSEM, "cpu_hotplug_lock");
 
-/* FreeBSD's names of an sx(9) and an rw(9) lock's operations. */
-static const char *bsd_op_name(const struct weft_klock *l, int shared,
-			       int try)
-{
-	if (l->kind == WEFT_KLOCK_RWSEM) {
-		if (shared)
-			return try ? "sx_try_slock" : "sx_slock";
-		return try ? "sx_try_xlock" : "sx_xlock";
-	}
-	if (shared)
-		return try ? "rw_try_rlock" : "rw_rlock";
-	return try ? "rw_try_wlock" : "rw_wlock";
-}
-
-static const char *op_name(const struct weft_klock *l, int shared, int try)
-{
-	if (l->bsd)
-		return bsd_op_name(l, shared, try);
-	/* CPU hotplug's lock by the names its callers use (<linux/cpu.h>). */
-	if (l == &weft_cpu_hotplug_lock)
-		return shared ? (try ? "cpus_read_trylock" : "cpus_read_lock")
-			      : "cpus_write_lock";
-	switch (l->kind) {
-	case WEFT_KLOCK_SPIN:
-		return try ? "spin_trylock" : "spin_lock";
-	case WEFT_KLOCK_RWSEM:
-		if (shared)
-			return try ? "down_read_trylock" : "down_read";
-		return try ? "down_write_trylock" : "down_write";
-	case WEFT_KLOCK_RWLOCK:
-		if (shared)
-			return try ? "read_trylock" : "read_lock";
-		return try ? "write_trylock" : "write_lock";
-	default:
-		return try ? "mutex_trylock" : "mutex_lock";
-	}
-}
-
-/* Locks set up through weft/linux.h always carry the stringified name;
- * an unnamed one is named after its address. */
-const char *weft__lx_klock_name(const struct weft_klock *l)
-{
-	return l->name ? l->name : weft__objname(l, "lock");
-}
-
 /* Class names outlive the execution, so they must be literals. */
 static int lclass(struct weft_klock *l)
 {
@@ -88,8 +43,6 @@ static int lclass(struct weft_klock *l)
 	return l->cls - 1;
 }
 
-static bool holds(int t, const struct weft_klock *l);
-
 void weft_klock_init(struct weft_klock *l, int kind, const char *name,
 		     const struct weft_loc *loc)
 {
@@ -97,7 +50,7 @@ void weft_klock_init(struct weft_klock *l, int kind, const char *name,
 	 * on the stack lies over an older frame's, whose owner field may
 	 * name this thread (a mutex_init in a later call was misuse once a
 	 * change moved the bytes below it). */
-	if (weft__self() >= 0 && holds(weft__self(), l))
+	if (weft__self() >= 0 && weft__lx_holds(weft__self(), l))
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "re-initialising %s while holding it",
 			   weft__lx_klock_name(l));
@@ -107,8 +60,6 @@ void weft_klock_init(struct weft_klock *l, int kind, const char *name,
 	l->bsd = (kind & WEFT_KLOCK_BSD) != 0;
 	l->recurse = (kind & WEFT_KLOCK_RECURSE) != 0;
 }
-
-static const char *unlock_name(const struct weft_klock *l, bool shared);
 
 /* A recursive lock taken again (try: by a trylock, which then succeeds)
  * or given back once by its exclusive holder: a step on the lock that
@@ -124,7 +75,8 @@ static bool recursion(struct weft_klock *l, int delta, bool try,
 		return false;
 	/* Taken again or let go of by its holder: no acquisition (op.h). */
 	op = (struct weft__op){
-		.name = delta > 0 ? op_name(l, 0, try) : unlock_name(l, false),
+		.name = delta > 0 ? weft__lx_klock_op(l, 0, try)
+				  : weft__lx_klock_unlock_op(l, false),
 		.obj = l, .objname = weft__lx_klock_name(l),
 		.access = WEFT__ACC_WRITE, .reenter = true, .loc = loc };
 	weft__visible(&op);
@@ -144,155 +96,13 @@ static bool shared_ready(const struct weft__op *op)
 	return weft__rw_can_read(&l->rw);
 }
 
-
-/* The tag of kernel locks in the kit's held-lock set. */
-static const char klock_tag = 'k';
-
-/* The i-th innermost kernel lock thread t holds (0: the innermost;
- * spinning: only those that spin), or NULL. */
-static const struct weft_klock *held_nth(int t, int i, bool spinning)
-{
-	const struct weft__held_lock *e;
-	int n = weft__held_locks(t, &e);
-
-	while (n--)
-		if (e[n].tag == &klock_tag && (!spinning || e[n].spins) &&
-		    i-- == 0)
-			return e[n].obj;
-	return NULL;
-}
-
-/* Whether thread t holds l (exclusively or shared). */
-static bool holds(int t, const struct weft_klock *l)
-{
-	const struct weft_klock *h;
-
-	for (int i = 0; (h = held_nth(t, i, false)); i++)
-		if (h == l)
-			return true;
-	return false;
-}
-
-int weft__lx_held_list(int t, const struct weft_klock **out, int max)
-{
-	const struct weft_klock *h;
-	int n = 0;
-
-	for (int i = 0; n < max && (h = held_nth(t, i, false)); i++)
-		out[n++] = h;
-	return n;
-}
-
-int weft__lx_nheld(int t)
-{
-	const struct weft__held_lock *e;
-	int n = weft__held_locks(t, &e), k = 0;
-
-	for (int i = 0; i < n; i++)
-		k += e[i].tag == &klock_tag;
-	return k;
-}
-
-const struct weft_klock *weft__lx_held_last(int t)
-{
-	return held_nth(t, 0, false);
-}
-
-const struct weft_klock *weft__lx_held_spinning(int t)
-{
-	return held_nth(t, 0, true);
-}
-
-void weft__lx_held_freed_check(const void *p, size_t n,
-			       const struct weft_loc *loc)
-{
-	const struct weft_klock *l;
-
-	for (int t = 0; t < weft__nthreads(); t++)
-		for (int i = 0; (l = held_nth(t, i, false)); i++)
-			if ((const char *)l >= (const char *)p &&
-			    (const char *)l < (const char *)p + n)
-				weft__fail(WEFT__K(MISUSE), loc,
-					   "kfree of the memory of %s, which "
-					   "%s holds (taken at %s): lockdep's "
-					   "\"held lock freed\"",
-					   weft__lx_klock_name(l),
-					   weft__thread_name(t),
-					   weft__lx_site(l->acquired));
-}
-
-/* A thread that returned holding a kernel lock leaves it held for good:
- * a work's or an interrupt handler's is reported as it returns; the
- * test's, a kthread's or a spawned thread's here.  Without it a task's
- * error path that forgot its unlock was verified (a probe of kernel
- * patterns). */
-void weft__lx_held_end_check(void)
-{
-	const struct weft_klock *l;
-
-	for (int t = 0; t < weft__nthreads(); t++)
-		if (weft__thread_done(t) && (l = weft__lx_held_last(t)))
-			weft__fail(WEFT__K(MISUSE), l->acquired,
-				   "%s ended holding %s (taken here): "
-				   "lockdep's \"lock held when returning\"",
-				   weft__thread_name(t),
-				   weft__lx_klock_name(l));
-}
-
-/* Thread t holds l for reading (the core rwlock's record of its read
- * holders, which has room for 256 threads where a lock the size of the
- * kernel's has none). */
-bool weft__lx_klock_reader(int t, const struct weft_klock *l)
-{
-	return weft__rw_reads(t, &l->rw);
-}
-
-/* The first thread from t on that holds l for reading, or -1. */
-static int next_reader(const struct weft_klock *l, int t)
-{
-	for (int n = weft__nthreads(); t < n; t++)
-		if (weft__lx_klock_reader(t, l))
-			return t;
-	return -1;
-}
-int weft__lx_klock_waitdesc(const struct weft__op *op, char *buf, size_t n)
-{
-	const struct weft_klock *l = op->obj;
-	int r = -1;
-
-	if (l->owner) {
-		snprintf(buf, n, "%s held by %s%s (taken at %s)",
-			 weft__lx_klock_name(l), weft__lx_tname(l->owner - 1),
-			 weft__thread_done(l->owner - 1)
-				 ? ", which finished without unlocking it"
-				 : "",
-			 weft__lx_site(l->acquired));
-		return l->owner - 1;
-	}
-	r = next_reader(l, 0);
-	snprintf(buf, n, "%s held for reading by %d thread%s, first %s",
-		 weft__lx_klock_name(l), l->readers, l->readers == 1 ? "" : "s",
-		 r >= 0 ? weft__lx_tname(r) : "?");
-	return r;
-}
-
-/* A zeroed lock that no init call or DEFINE_ macro set up. */
-void weft__lx_klock_check_init(const struct weft_klock *l, const char *what,
-			       const struct weft_loc *loc)
-{
-	if (!l->kind)
-		weft__fail(WEFT__K(MISUSE), loc,
-			   "%s on %s, which was never initialised",
-			   what, weft__objname(l, "lock"));
-}
-
 /* The lock-order effect of a step on l: the lock itself in the held set,
  * tagged as a kernel lock, so the models find their locks there. */
 static struct weft__op_lock lock_of(struct weft_klock *l, uint8_t effect)
 {
 	return (struct weft__op_lock){
 		.cls1 = lclass(l) + 1, .effect = effect, .obj = l,
-		.tag = &klock_tag, .spins = WEFT_KLOCK_SPINS(l->kind) };
+		.tag = &weft__lx_klock_tag, .spins = WEFT_KLOCK_SPINS(l->kind) };
 }
 
 /* The step took l (the lock-order listener has entered it in the held
@@ -359,7 +169,7 @@ static void recursive_read(const struct weft_klock *l, const char *name,
 	char msg[512];
 
 	for (int i = weft__held_locks(weft__self(), &e); i-- > 0;)
-		if (e[i].obj == l && e[i].tag == &klock_tag)
+		if (e[i].obj == l && e[i].tag == &weft__lx_klock_tag)
 			first = e[i].at;
 	snprintf(msg, sizeof msg,
 		 "possible deadlock: %s(%s) at %s by %s, which already "
@@ -409,7 +219,7 @@ static int acquire(struct weft_klock *l, bool shared, const char *intr,
 	weft__lx_klock_check_init(l, intr ? intr : "lock", loc);
 	if (!shared && recursion(l, 1, false, loc))
 		return 0;
-	name = intr ? intr : op_name(l, shared, 0);
+	name = intr ? intr : weft__lx_klock_op(l, shared, 0);
 	/* A read side is a read of the lock, as a POSIX rwlock's is (sync/
 	 * rwlock.c): ordered after the last writer's release and before
 	 * the next writer, but not with the other readers, which share the
@@ -533,7 +343,7 @@ static int try_acquire(struct weft_klock *l, bool shared,
 	weft__lx_klock_check_init(l, "trylock", loc);
 	if (!shared && recursion(l, 1, true, loc))
 		return 1;
-	op = (struct weft__op){ .name = op_name(l, shared, 1), .obj = l,
+	op = (struct weft__op){ .name = weft__lx_klock_op(l, shared, 1), .obj = l,
 				.objname = weft__lx_klock_name(l),
 				.access = shared ? WEFT__ACC_READ
 						 : WEFT__ACC_WRITE,
@@ -565,25 +375,7 @@ int weft_klock_tryread(struct weft_klock *l, const struct weft_loc *loc)
 	return try_acquire(l, true, loc);
 }
 
-static const char *unlock_name(const struct weft_klock *l, bool shared)
-{
-	if (l->kind == WEFT_KLOCK_SPIN)
-		return "spin_unlock";
-	if (l->bsd && l->kind == WEFT_KLOCK_RWSEM)
-		return shared ? "sx_sunlock" : "sx_xunlock";
-	if (l->bsd)
-		return shared ? "rw_runlock" : "rw_wunlock";
-	if (l == &weft_cpu_hotplug_lock)
-		return shared ? "cpus_read_unlock" : "cpus_write_unlock";
-	if (l->kind == WEFT_KLOCK_RWSEM)
-		return shared ? "up_read" : "up_write";
-	if (l->kind == WEFT_KLOCK_RWLOCK)
-		return shared ? "read_unlock" : "write_unlock";
-	return "mutex_unlock";
-}
-
 /* How many holds of l the caller has (read sides may nest). */
-
 
 /* Whether a thread other than me waits to take l: its next step is on
  * l. */
@@ -629,7 +421,7 @@ static void release(struct weft_klock *l, bool shared,
 		    const struct weft_loc *loc)
 {
 	int me = weft__self();
-	const char *name = unlock_name(l, shared);
+	const char *name = weft__lx_klock_unlock_op(l, shared);
 	bool wake;
 
 	weft__check_access(l, sizeof *l, true, loc);
@@ -693,31 +485,4 @@ int weft_klock_is_locked(struct weft_klock *l, const struct weft_loc *loc)
 
 	weft__visible(&op);
 	return l->owner != 0 || l->readers != 0;
-}
-
-void weft_klock_assert_held(const struct weft_klock *l,
-			    const struct weft_loc *loc)
-{
-	int me = weft__self();
-
-	if (l->owner == me + 1 || weft__lx_klock_reader(me, l))
-		return;
-	weft__fail(WEFT__K(MISUSE), loc,
-		   "%s is not held by %s (lockdep_assert_held)",
-		   weft__lx_klock_name(l), weft__lx_tname(me));
-}
-
-int weft_klock_held(const struct weft_klock *l)
-{
-	return weft_klock_held_write(l) || weft_klock_held_read(l);
-}
-
-int weft_klock_held_write(const struct weft_klock *l)
-{
-	return l->owner == weft__self() + 1;
-}
-
-int weft_klock_held_read(const struct weft_klock *l)
-{
-	return weft__lx_klock_reader(weft__self(), l);
 }

@@ -394,18 +394,28 @@ unsigned long weft__lx_wait_seq(void);
 /* Takes wait_event's exclusive waiter w off its queue, woken (waitq.c). */
 void weft__lx_waitq_pick(struct weft_waiter *w);
 
-/* A kernel lock's name (its own, else its object's); the wait
+/* A kernel lock's name (its own, else its object's; klock_names.c); the wait
  * description of a step that waits for it; a misuse report unless it was
- * initialised (klock.c, for kseq.c). */
+ * initialised (klock_held.c, for kseq.c). */
 const char *weft__lx_klock_name(const struct weft_klock *l);
+/* The names of an acquisition of l (shared: for reading; try: a
+ * trylock) and of its release, in the kernel's spelling for l's kind, or
+ * FreeBSD's (klock_names.c). */
+const char *weft__lx_klock_op(const struct weft_klock *l, int shared, int try);
+const char *weft__lx_klock_unlock_op(const struct weft_klock *l, bool shared);
 int weft__lx_klock_waitdesc(const struct weft__op *op, char *buf, size_t n);
 void weft__lx_klock_check_init(const struct weft_klock *l, const char *what,
 			       const struct weft_loc *loc);
-/* Thread t holds kernel lock l for reading (klock.c). */
+/* Thread t holds kernel lock l for reading; holds it at all, for
+ * reading or writing (klock_held.c). */
 bool weft__lx_klock_reader(int t, const struct weft_klock *l);
+bool weft__lx_holds(int t, const struct weft_klock *l);
+/* The tag of the kernel's locks in the kit's held-lock set (klock.c's
+ * entries; klock_held.c reads them). */
+extern const char weft__lx_klock_tag;
 /* The kernel locks thread t holds, from the kit's held-lock set
- * (klock.c): how many; the innermost (NULL: none); the innermost that
- * spins (NULL: none). */
+ * (klock_held.c): how many; the innermost (NULL: none); the innermost
+ * that spins (NULL: none). */
 int weft__lx_nheld(int t);
 /* Up to max of the kernel locks thread t holds, innermost first, into
  * out; returns how many. */
@@ -416,7 +426,7 @@ const struct weft_klock *weft__lx_held_spinning(int t);
  * inside the n bytes at p, which kfree is freeing ("held lock freed");
  * and the locks a thread that ended still holds, reported for every
  * finished thread at the end of the test ("lock held when returning").
- * Either fails as misuse (klock.c). */
+ * Either fails as misuse (klock_held.c). */
 void weft__lx_held_freed_check(const void *p, size_t n,
 			       const struct weft_loc *loc);
 void weft__lx_held_end_check(void);

@@ -1,0 +1,71 @@
+/* src/linux/klock_names.c - the names of the kernel locks' operations in
+ * traces and reports: Linux's for each kind (spin_lock, down_read,
+ * read_lock, mutex_lock, cpus_read_lock for CPU hotplug's lock) and
+ * FreeBSD's for an sx(9) or rw(9) lock, and a lock's own name. */
+#include "lx.h"
+#include <kernel/linux/weft_ext.h>
+
+/* FreeBSD's names of an sx(9) and an rw(9) lock's operations. */
+static const char *bsd_op_name(const struct weft_klock *l, int shared,
+			       int try)
+{
+	if (l->kind == WEFT_KLOCK_RWSEM) {
+		if (shared)
+			return try ? "sx_try_slock" : "sx_slock";
+		return try ? "sx_try_xlock" : "sx_xlock";
+	}
+	if (shared)
+		return try ? "rw_try_rlock" : "rw_rlock";
+	return try ? "rw_try_wlock" : "rw_wlock";
+}
+
+/* The name of an acquisition of l (shared: for reading; try: a
+ * trylock). */
+const char *weft__lx_klock_op(const struct weft_klock *l, int shared, int try)
+{
+	if (l->bsd)
+		return bsd_op_name(l, shared, try);
+	/* CPU hotplug's lock by the names its callers use (<linux/cpu.h>). */
+	if (l == &weft_cpu_hotplug_lock)
+		return shared ? (try ? "cpus_read_trylock" : "cpus_read_lock")
+			      : "cpus_write_lock";
+	switch (l->kind) {
+	case WEFT_KLOCK_SPIN:
+		return try ? "spin_trylock" : "spin_lock";
+	case WEFT_KLOCK_RWSEM:
+		if (shared)
+			return try ? "down_read_trylock" : "down_read";
+		return try ? "down_write_trylock" : "down_write";
+	case WEFT_KLOCK_RWLOCK:
+		if (shared)
+			return try ? "read_trylock" : "read_lock";
+		return try ? "write_trylock" : "write_lock";
+	default:
+		return try ? "mutex_trylock" : "mutex_lock";
+	}
+}
+
+/* Locks set up through weft/linux.h always carry the stringified name;
+ * an unnamed one is named after its address. */
+const char *weft__lx_klock_name(const struct weft_klock *l)
+{
+	return l->name ? l->name : weft__objname(l, "lock");
+}
+
+/* The name of a release of l (shared: for reading). */
+const char *weft__lx_klock_unlock_op(const struct weft_klock *l, bool shared)
+{
+	if (l->kind == WEFT_KLOCK_SPIN)
+		return "spin_unlock";
+	if (l->bsd && l->kind == WEFT_KLOCK_RWSEM)
+		return shared ? "sx_sunlock" : "sx_xunlock";
+	if (l->bsd)
+		return shared ? "rw_runlock" : "rw_wunlock";
+	if (l == &weft_cpu_hotplug_lock)
+		return shared ? "cpus_read_unlock" : "cpus_write_unlock";
+	if (l->kind == WEFT_KLOCK_RWSEM)
+		return shared ? "up_read" : "up_write";
+	if (l->kind == WEFT_KLOCK_RWLOCK)
+		return shared ? "read_unlock" : "write_unlock";
+	return "mutex_unlock";
+}

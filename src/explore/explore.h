@@ -233,6 +233,16 @@ struct weft__loop_cfg {
 	double secs_before;
 	volatile long *abandon;
 };
+/* A finding's execution kept aside while the search goes on (kept.c):
+ * the trace part of the record copied out (with its string pool, which
+ * goes back to the same address), put back for the report, freed (NULL:
+ * nothing); the replay token of the execution just ended, into
+ * S->v.found_token.  None blocks. */
+struct weft__kept;
+struct weft__kept *weft__kept_save(struct weft__trace *T);
+void weft__kept_restore(struct weft__shm *S, const struct weft__kept *v);
+void weft__kept_free(struct weft__kept *v);
+void weft__kept_token(const struct weft_test *t, struct weft__shm *S);
 void weft__explore_loop(const struct weft_test *t,
 			const struct weft__loop_cfg *cfg);
 /* The verdict a search of a program with inline-assembly atomics may
@@ -248,6 +258,19 @@ void weft__explore_stop(void);
 /* The executions the budget (--iterations) has paid for so far: this
  * process's, or all jobs' of a split search. */
 long weft__explore_budget_used(void);
+/* The budget of the loop (budget.c): set up for cfg's search; before an
+ * execution, whether it may run (a job of a split search reserves it in
+ * the shared count, and may wait a little while another job holds one
+ * it could give back); an execution reserved that turned out not to be
+ * one the budget pays for (another part's leaf, a re-run) goes back; a
+ * reserved one that counts is settled; the executions of all rounds and
+ * parts so far, the current one included.  Only weft__budget_take may
+ * block (a bounded wait of 0.1 ms at a time). */
+void weft__budget_begin(const struct weft__loop_cfg *cfg);
+bool weft__budget_take(long exec_no);
+void weft__budget_give_back(void);
+void weft__budget_settle(void);
+long weft__budget_runs(void);
 /* A verified exploration that checked nothing (every execution pruned or
  * redundant) is inconclusive, "all-pruned". */
 void weft__check_all_pruned(struct weft__shm *S);

@@ -28,33 +28,9 @@ void weft__explore_stop(void)
 	stop_now = true;
 }
 
-/* The executions run so far against --iterations: the jobs of a split
- * search share one count (they claim leaves unevenly, so a fixed share
- * each would end one job's part early while another has budget left). */
-static volatile long *shared_used;
-
-/* Without an execution budget the shared count only measures the deeper
- * rounds' allowance, which a few executions more or less do not change:
- * a job adds its executions in batches.  An add at every execution, on a
- * line every job writes, moved that line between the processors at every
- * execution: the 2 jobs' executions were 11% slower than one job's
- * (bench/exhaustive's adds_3x4, 3.3 against 3.0 us). */
-#define USED_BATCH 64
-static long used_pending;
-
-static void used_add(long d)
-{
-	used_pending += d;
-	if (used_pending >= USED_BATCH || used_pending <= -USED_BATCH) {
-		__atomic_fetch_add(shared_used, used_pending, __ATOMIC_SEQ_CST);
-		used_pending = 0;
-	}
-}
-
-/* A deeper round of the fairness bound run by the parent: the executions
- * of the rounds before (a single worker's; jobs find them in the shared
- * count), and the jobs' flag that one of them gave the round up. */
-static long round_before;
+/* A deeper round of the fairness bound run by the parent: the jobs' flag
+ * that one of them gave the round up (the executions of the rounds
+ * before are budget.c's). */
 static volatile long *abandon_flag;
 
 /* The counts of the complete rounds, taken as a deeper round starts: a
@@ -65,99 +41,6 @@ static volatile long *abandon_flag;
 static struct round_counts {
 	long executions, pruned, redundant, limited, total_steps;
 } done_counts;
-
-long weft__explore_budget_used(void)
-{
-	if (shared_used)
-		return __atomic_load_n(shared_used, __ATOMIC_RELAXED) +
-		       used_pending;
-	return round_before + weft__exec_no();
-}
-
-/* The executions of all rounds and parts so far, the current one
- * included (the shared count has it already: take_budget). */
-static long runs_so_far(void)
-{
-	return weft__explore_budget_used() + (shared_used ? 0 : 1);
-}
-
-/* An execution taken from the shared budget stays held until the loop
- * knows whether it counts (it may turn out to be another part's leaf,
- * or the strategy may have nothing left, and go back): a job that finds
- * the budget spent waits while another holds one, instead of stopping
- * for good and leaving it unspent (999 of 1000 executions on a loaded
- * machine).  shared_held counts the jobs holding one; holding says
- * whether this job does. */
-static volatile long *shared_held;
-static bool holding;
-
-static void settle_budget(void)
-{
-	if (holding)
-		__atomic_fetch_sub(shared_held, 1, __ATOMIC_SEQ_CST);
-	holding = false;
-}
-
-/* A job found the budget spent: whether another job still holds an
- * execution it may give back (then wait a little and look again).  A
- * bounded wait: a holder that never settles (it crashed) stops no one
- * for long. */
-static bool others_hold(int round)
-{
-	struct timespec ts = { 0, 100000 };
-
-	if (round > 100000 || !__atomic_load_n(shared_held, __ATOMIC_SEQ_CST))
-		return false;
-	nanosleep(&ts, NULL);
-	return true;
-}
-
-/* Before an execution: may it run?  Jobs sharing the budget reserve their
- * execution in the shared count, so that together they run no more than
- * --iterations.  The count only grows while below the budget (a
- * compare-exchange, not an add undone on refusal): an add and its undo let
- * another job see the budget spent for a moment and stop for good, and a
- * loaded machine then ran one execution less (999 of 1000). */
-static bool take_budget(long exec_no)
-{
-	long n = weft__opts.iterations, v;
-
-	/* The shared count is kept without a budget too: the deeper rounds'
-	 * allowance is in all jobs' executions. */
-	if (n <= 0) {
-		if (shared_used)
-			used_add(1);
-		return true;
-	}
-	if (!shared_used)
-		return round_before + exec_no < n;
-	settle_budget();
-	for (int round = 0;; round++) {
-		/* Held while it tries, so that a job that looks now sees it. */
-		__atomic_fetch_add(shared_held, 1, __ATOMIC_SEQ_CST);
-		v = __atomic_load_n(shared_used, __ATOMIC_SEQ_CST);
-		while (v < n)
-			if (__atomic_compare_exchange_n(shared_used, &v, v + 1,
-							false, __ATOMIC_SEQ_CST,
-							__ATOMIC_SEQ_CST)) {
-				holding = true;
-				return true;
-			}
-		__atomic_fetch_sub(shared_held, 1, __ATOMIC_SEQ_CST);
-		if (!others_hold(round))
-			return false;
-	}
-}
-
-/* The execution was not one the budget pays for (another part's, or the
- * re-run of the determinism probe). */
-static void give_back_budget(void)
-{
-	if (shared_used && weft__opts.iterations <= 0)
-		used_add(-1);
-	else if (shared_used)
-		__atomic_fetch_sub(shared_used, 1, __ATOMIC_SEQ_CST);
-}
 
 /* weft__verdict_note's key of the fairness bound's note. */
 #define FAIR_NOTE 0x4641495242444e44ull
@@ -285,71 +168,6 @@ static void finish(struct weft__verdict *V, double t0, int verdict)
 	__atomic_store_n(&V->state, SHM_DONE, __ATOMIC_SEQ_CST);
 }
 
-/* Findings that end no execution (lock-order, data-race) still want a
- * trace: the trace part of the record (record.h) of the first execution
- * that produced one is copied aside and put back at the end, with every
- * count the report prints beside it (its steps and preemptions; the
- * context switches are counted from the steps).  The string
- * pool goes back to the same address, so the steps' pointers into it stay
- * valid. */
-struct saved {
-	long nsteps, ndec;
-	int preemptions;
-	int nthreads;
-	const char *names[WEFT__MAX_THREADS];
-	struct weft__step blocked[WEFT__MAX_THREADS];
-	size_t pool_used;
-	char *pool;
-	uint32_t *dec;
-	struct weft__step *steps;
-	int nctx;
-	uint64_t ctx[512];
-};
-
-static struct saved *save_record(struct weft__trace *T)
-{
-	struct saved *v = calloc(1, sizeof *v);
-
-	v->nsteps = T->nsteps;
-	v->ndec = T->ndec;
-	v->preemptions = T->preemptions;
-	v->nthreads = T->nthreads;
-	memcpy(v->names, T->thread_names, sizeof v->names);
-	memcpy(v->blocked, T->blocked, sizeof v->blocked);
-	v->pool_used = T->pool_used;
-	v->pool = malloc(T->pool_used + 1);
-	memcpy(v->pool, T->pool, T->pool_used);
-	v->dec = malloc(sizeof *v->dec * (size_t)(T->ndec + 1));
-	memcpy(v->dec, weft__trace_dec(T), sizeof *v->dec * (size_t)T->ndec);
-	v->nctx = weft__replay_context_export(v->ctx, 512);
-	v->steps = malloc(sizeof *v->steps * (size_t)(T->nsteps + 1));
-	memcpy(v->steps, weft__trace_steps(T),
-	       sizeof *v->steps * (size_t)T->nsteps);
-	return v;
-}
-
-static void restore_record(struct weft__shm *S, const struct saved *v)
-{
-	struct weft__trace *T = &S->t;
-
-	T->nsteps = v->nsteps;
-	T->ndec = v->ndec;
-	T->preemptions = v->preemptions;
-	T->nthreads = v->nthreads;
-	memcpy(T->thread_names, v->names, sizeof v->names);
-	memcpy(T->blocked, v->blocked, sizeof v->blocked);
-	T->pool_used = v->pool_used;
-	T->nctx = v->nctx;
-	memcpy(T->ctx, v->ctx, sizeof v->ctx);
-	memcpy(T->pool, v->pool, v->pool_used);
-	memcpy(weft__trace_dec(T), v->dec, sizeof *v->dec * (size_t)v->ndec);
-	memcpy(weft__trace_steps(T), v->steps,
-	       sizeof *v->steps * (size_t)v->nsteps);
-	/* The verdict's details were the last execution's, not this one's. */
-	S->v.detail_len = 0;
-	S->v.detail[0] = 0;
-}
-
 /* Executions in a row cut by a limit after which the default strategy's
  * fallback to random schedules (see weft__strategy_fall_back) gives up. */
 #define FALLBACK_CUTS 1000
@@ -361,7 +179,7 @@ static void restore_record(struct weft__shm *S, const struct saved *v)
 /* The first execution a limit of weft ended keeps its trace, its reason
  * and its message, for an inconclusive verdict. */
 struct limit_rec {
-	struct saved *rec;
+	struct weft__kept *rec;
 	char kind[64];
 	char message[1024];
 	long exec, leaf;
@@ -372,7 +190,7 @@ static void note_limit(struct weft__shm *S, struct limit_rec *L, long exec_no)
 	weft__verdict_limited(&S->v, S->v.kind);
 	if (L->rec)
 		return;
-	L->rec = save_record(&S->t);
+	L->rec = weft__kept_save(&S->t);
 	L->exec = exec_no;
 	L->leaf = S->v.leaf;
 	snprintf(L->kind, sizeof L->kind, "%s", S->v.kind);
@@ -385,7 +203,7 @@ static void finish_clean(struct weft__shm *S, double t0, struct limit_rec *L,
 			 bool complete)
 {
 	if (L->rec) {
-		restore_record(S, L->rec);
+		weft__kept_restore(S, L->rec);
 		snprintf(S->v.kind, sizeof S->v.kind, "%s", L->kind);
 		snprintf(S->v.reason, sizeof S->v.reason, "%s", L->kind);
 		snprintf(S->v.message, sizeof S->v.message, "%s", L->message);
@@ -399,102 +217,6 @@ static void finish_clean(struct weft__shm *S, double t0, struct limit_rec *L,
 	if (!in_parts)
 		weft__check_all_pruned(S);
 	finish(&S->v, t0, S->v.verdict);
-}
-
-void weft__check_all_pruned(struct weft__shm *S)
-{
-	/* A random or PCT search whose every execution was pruned said
-	 * `pass (0 executions ...)`, as if something had run (a review's
-	 * probe); it is the same case as an exhaustive one's. */
-	if ((S->v.verdict != VERDICT_VERIFIED &&
-	     (S->v.verdict != VERDICT_PASS || !S->v.pruned)) ||
-	    S->v.executions)
-		return;
-	S->v.verdict = VERDICT_INCONCLUSIVE;
-	snprintf(S->v.reason, sizeof S->v.reason, "all-pruned");
-	/* What ran before each cut was checked (an error there is
-	 * reported); what no execution reached was not.  It said "nothing
-	 * was checked" (a probe of SV-COMP-style programs). */
-	snprintf(S->v.message, sizeof S->v.message,
-		 "every execution was cut short: %ld by a failed assumption, "
-		 "%ld as redundant; what ran before the cuts was checked, "
-		 "and no execution ran to its end (an assumption that the "
-		 "nondet values weft tries all fail, see their note, prunes "
-		 "every execution)",
-		 S->v.pruned, S->v.redundant);
-	S->t.nsteps = S->t.ndec = 0; /* no trace to show */
-}
-
-/* Non-fatal findings, most severe first, by the rank column of
- * src/kinds.def: a data race before a lock-order cycle before a leak.  The
- * verdict names the most severe one found and shows the trace of the
- * execution that first produced it. */
-int weft__finding_rank(const char *kind)
-{
-	const struct weft__kind_info *k = weft__kind_named(kind);
-
-	return k ? k->rank : WEFT__RANK_OTHER;
-}
-
-int weft__worst_finding(const struct weft__verdict *V, int from)
-{
-	int best = -1;
-
-	for (int i = from; i < V->nfindings; i++)
-		if (best < 0 || weft__finding_rank(V->findings[i].kind) <
-				       weft__finding_rank(V->findings[best].kind))
-			best = i;
-	return best;
-}
-
-void weft__verdict_first_limit(struct weft__verdict *V, const char *kind)
-{
-	if (kind && kind[0] && !V->limit_first[0])
-		snprintf(V->limit_first, sizeof V->limit_first, "%s", kind);
-}
-
-void weft__verdict_limited(struct weft__verdict *V, const char *kind)
-{
-	V->limited++;
-	weft__verdict_first_limit(V, kind);
-}
-
-void weft__finding_lead(struct weft__verdict *V, int i)
-{
-	if (i > 0) {
-		struct weft__finding f = V->findings[i];
-		memmove(&V->findings[1], &V->findings[0],
-			sizeof f * (size_t)i);
-		V->findings[0] = f;
-	}
-	snprintf(V->kind, sizeof V->kind, "%s", V->findings[0].kind);
-	snprintf(V->message, sizeof V->message, "%s", V->findings[0].msg);
-}
-
-/* The token of the execution just ended, for S->v.found_token. */
-static void keep_token(const struct weft_test *t, struct weft__shm *S)
-{
-	uint64_t ctx[512];
-	int nctx = weft__replay_context_export(
-		ctx, (int)(sizeof ctx / sizeof ctx[0]));
-	char *tok = weft__token_encode(t->name, weft__trace_dec(&S->t),
-				       S->t.ndec, ctx, nctx);
-
-	S->v.found_token[0] = 0;
-	S->v.found_nfind = S->v.nfindings;
-	if (tok && strlen(tok) < sizeof S->v.found_token)
-		snprintf(S->v.found_token, sizeof S->v.found_token, "%s", tok);
-	free(tok);
-}
-
-static void free_record(struct saved *v)
-{
-	if (!v)
-		return;
-	free(v->pool);
-	free(v->dec);
-	free(v->steps);
-	free(v);
 }
 
 /* Tell the other jobs where the bug is: they need not explore past it. */
@@ -514,7 +236,7 @@ void weft__explore_loop(const struct weft_test *t,
 {
 	struct weft__shm *S = weft__S;
 	double t0 = weft__now(), limit = weft__opts.time_limit;
-	struct saved *found = NULL;
+	struct weft__kept *found = NULL;
 	struct limit_rec lim = { 0 };
 	long exec_no = cfg->first, cuts = 0;
 	int nfind = 0, found_sev = 1 << 20, primary = -1;
@@ -522,15 +244,11 @@ void weft__explore_loop(const struct weft_test *t,
 	long quiet = 0;
 
 	in_parts = cfg->in_parts;
-	shared_used = cfg->split && cfg->held ? cfg->used : NULL;
-	shared_held = cfg->held;
-	holding = false;
-	used_pending = 0;
+	weft__budget_begin(cfg);
 	if (cfg->deeper_from >= 0) {
 		weft__strategy_deeper_round(cfg->deeper_from, cfg->deepen_end,
 					    cfg->secs_before);
 		t0 -= cfg->secs_before;
-		round_before = cfg->before;
 		abandon_flag = cfg->abandon;
 	}
 
@@ -538,10 +256,10 @@ void weft__explore_loop(const struct weft_test *t,
 
 	for (;; exec_no += cfg->stride) {
 		enum exec_result r;
-		if (!take_budget(exec_no))
+		if (!weft__budget_take(exec_no))
 			break;
 		if (abandon_flag && *abandon_flag) {
-			give_back_budget();
+			weft__budget_give_back();
 			over = weft__strategy_abandon_round();
 			break;
 		}
@@ -557,7 +275,7 @@ void weft__explore_loop(const struct weft_test *t,
 			/* No execution left for this job: the one reserved
 			 * goes back to the others (kept, it left them one
 			 * short of the budget: 999 of 1000 executions). */
-			give_back_budget();
+			weft__budget_give_back();
 			if (weft__strategy_verified() && !S->v.nfindings) {
 				/* No execution ran to its end, and some
 				 * failed an assumption on the sampled nondet
@@ -590,7 +308,7 @@ void weft__explore_loop(const struct weft_test *t,
 					exec_no -= cfg->stride;
 					continue;
 				}
-				settle_budget();
+				weft__budget_settle();
 				finish_clean(S, t0, &lim, true);
 				return;
 			}
@@ -601,7 +319,7 @@ void weft__explore_loop(const struct weft_test *t,
 		weft__strat->end(r);
 		if (r == EXEC_LIMIT && auto_starve(cfg)) {
 			exec_no -= cfg->stride;
-			give_back_budget();
+			weft__budget_give_back();
 			continue;
 		}
 		/* A deeper round of the fairness bound over its allowance, or
@@ -611,7 +329,7 @@ void weft__explore_loop(const struct weft_test *t,
 		 * abandoned the deepening, and a bug that needed the deeper
 		 * bound was verified at the first (a review found it). */
 		over = r != EXEC_BUG && !weft__probe_run &&
-		       weft__strategy_round_over(runs_so_far(),
+		       weft__strategy_round_over(weft__budget_runs(),
 					      r == EXEC_LIMIT);
 		if (cfg->debug_exec)
 			weft__dump_execution(r);
@@ -621,14 +339,14 @@ void weft__explore_loop(const struct weft_test *t,
 		 * takes the whole test over or stops (split.c), the
 		 * owner may never get there, and the finding must not be lost. */
 		if (weft__split_foreign() && !weft__restart_pending) {
-			give_back_budget();
+			weft__budget_give_back();
 			S->v.nfindings = nfind;
 			exec_no -= cfg->stride;
 			continue;
 		}
 		if (weft__probe_run && r != EXEC_BUG) {
 			exec_no -= cfg->stride; /* a re-run, not a new one */
-			give_back_budget();
+			weft__budget_give_back();
 			/* A limit that stops the search is the verdict's. */
 			if (stop_now && r == EXEC_LIMIT)
 				note_limit(S, &lim, exec_no);
@@ -664,15 +382,15 @@ void weft__explore_loop(const struct weft_test *t,
 			int w = weft__worst_finding(&S->v, nfind);
 			int sev = weft__finding_rank(S->v.findings[w].kind);
 			if (sev < found_sev) {
-				free_record(found);
+				weft__kept_free(found);
 				found_sev = sev;
 				primary = w;
 				S->v.bug_exec = exec_no;
 				S->v.bug_probe = weft__giveup_ended();
 				S->v.bug_leaf = S->v.leaf;
 				S->v.bug_seconds = weft__now() - t0;
-				found = save_record(&S->t);
-				keep_token(t, S);
+				found = weft__kept_save(&S->t);
+				weft__kept_token(t, S);
 			}
 		}
 		nfind = S->v.nfindings;
@@ -687,18 +405,18 @@ void weft__explore_loop(const struct weft_test *t,
 			S->v.bug_fatal = true;
 			if (cfg->min_bug)
 				publish_bug(cfg, exec_no);
-			settle_budget();
+			weft__budget_settle();
 			finish(&S->v, t0, VERDICT_BUG);
 			return;
 		}
 		if (over || over_quiet || stop_now)
 			break;
 	}
-	settle_budget();
+	weft__budget_settle();
 	/* The budget may run out in a deeper round of the fairness bound. */
 	over = weft__strategy_abandon_round() || over;
 	if (S->v.nfindings && found) {
-		restore_record(S, found);
+		weft__kept_restore(S, found);
 		weft__finding_lead(&S->v, primary);
 		finish(&S->v, t0, VERDICT_BUG);
 		return;

@@ -111,6 +111,12 @@ struct weft__op {
 	uint8_t order;            /* WEFT__ORDER_*: the C11 memory order of an
 				     atomic (0: a synchronising operation,
 				     acquire and, for a write, release) */
+	bool interruptible;       /* a wait that a step on obj2 ends as well
+				     as a release of obj (a signal pending
+				     after kthread_stop, a cancel request):
+				     it may be enabled before a release of
+				     obj, which then races with it (release
+				     above) */
 	bool timed;               /* a timed wait's wakeup: enabled by its
 				     timeout, which no thread brings, so a
 				     thread parked at it is not one a busy

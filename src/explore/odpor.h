@@ -43,6 +43,11 @@ enum {
 	EV_EXIT = 1024,  /* WEFT__LIVE_EXIT: reads it (op.h) */
 	EV_SC = 256,     /* a seq_cst atomic access: it reads the seq_cst
 			    fences' object (WEFT__ORDER_SC in op.h) */
+	EV_INTR = 2048,  /* an interruptible wait (op.h): a step on obj2
+			    ends it too, so a release of obj need not be
+			    what enabled it */
+	EV_CLOCK = 4096, /* only sleeps or moves the virtual clock (op.h's
+			    timekeeping): odpor_reverse.c's release_enabled */
 };
 
 struct ev {

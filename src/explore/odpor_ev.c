@@ -159,6 +159,10 @@ void weft__ev_of_op(struct ev *e, int tid, const struct weft__op *op)
 	};
 	if (op->access_now)
 		e->flags |= EV_COND;
+	if (op->interruptible)
+		e->flags |= EV_INTR;
+	if (op->timekeeping)
+		e->flags |= EV_CLOCK;
 	if (op->order & WEFT__ORDER_SC)
 		e->flags |= EV_SC;
 	if (op->liveness == WEFT__LIVE_TOGGLE)

@@ -172,6 +172,23 @@ void weft__odpor_disabler_race(long j, const struct ev *ep,
 	note_race(k, j, t);
 }
 
+/* Whether release e enabled blocking step e' (whose thread's step before
+ * it is prev), so that the two never race: e' could not run before e.
+ * Not when e' was pending at e already and could run there (a kthread
+ * stopped while it waited for a lock another thread held, whose
+ * interruptible wait then ends either way: the order with the wait's
+ * return first was never run, and a caller assuming it got the lock was
+ * verified), nor for an interruptible wait at all (EV_INTR), which a
+ * step on another object may enable before e even when it was not
+ * pending there yet. */
+static bool release_enabled(long e, const struct ev *ep, int32_t prev)
+{
+	if (ep->flags & EV_INTR)
+		return false;
+	return prev > e || (ep->flags & EV_CLOCK) ||
+	       !weft__ts_has(&V->steps[e].enabled, ep->tid);
+}
+
 /* The races of step e' (index j, or j == n for a thread's next step at the
  * end) given its predecessors; cpo is its thread's clock before it. */
 void weft__odpor_races_of(long j, const struct ev *ep, const uint32_t *cpo,
@@ -193,7 +210,8 @@ void weft__odpor_races_of(long j, const struct ev *ep, const uint32_t *cpo,
 		 * was never tried (found by a probe of kernel deadlocks). */
 		if ((V->steps[e].ev.flags & EV_RELEASE) &&
 		    (ep->flags & EV_BLOCKING) &&
-		    waits_on(ep, &V->steps[e].ev))
+		    waits_on(ep, &V->steps[e].ev) &&
+		    release_enabled(e, ep, prev))
 			continue;
 		for (int b = 0; direct && b < p->n; b++)
 			if (b != a && hb(e, C(p->s[b])))

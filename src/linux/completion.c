@@ -161,6 +161,7 @@ static int untimed_wait(struct weft_completion *c, bool intr,
 		.name = intr ? "wait_for_completion_interruptible"
 			     : "wait_for_completion",
 		.obj = c, .obj2 = intr ? weft__lx_task_state_obj(self) : NULL,
+		.interruptible = intr,
 		.objname = cname(c), .access = WEFT__ACC_WRITE,
 		.ready = intr ? done_or_signalled : done_ready, .arg2 = self,
 		.waitdesc = completion_waitdesc, .loc = loc };
@@ -246,6 +247,7 @@ static long timed_wait(struct weft_completion *c, unsigned long timeout,
 				.obj = c, .objname = cname(c),
 				.obj2 = intr ? weft__lx_task_state_obj(weft__self())
 					     : NULL,
+				.interruptible = intr,
 				.access = WEFT__ACC_WRITE,
 				.ready = intr ? done_timeout_or_signalled
 					      : done_or_timeout,

@@ -240,6 +240,7 @@ static int acquire(struct weft_klock *l, bool shared, const char *intr,
 		 * writes the caller's task state (kthread.c), which the
 		 * wait reads. */
 		op.obj2 = weft__lx_task_state_obj(weft__self());
+		op.interruptible = true;
 		op.ready = free_or_signalled;
 		op.lock_now = intr_effect;
 		op.arg = shared ? (void *)1 : NULL;

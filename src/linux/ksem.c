@@ -36,7 +36,7 @@ int weft_kx_down_intr(weft_sem_t *s, const char *what,
 		.name = what, .obj = s,
 		/* The stop writes the waiter's task state (kthread.c): the
 		 * wait reads it, so the two are ordered against each other. */
-		.obj2 = weft__lx_task_state_obj(self),
+		.obj2 = weft__lx_task_state_obj(self), .interruptible = true,
 		.objname = s->name ? s->name : weft__objname(s, "semaphore"),
 		.access = WEFT__ACC_WRITE, .ready = count_or_signalled,
 		.waitdesc = intr_desc, .arg2 = self, .loc = loc };

@@ -356,13 +356,6 @@ long weft_wait_end(struct weft_waiter *w)
 	return w->result;
 }
 
-void weft__lx_waitq_timeout(struct weft_waitq *q, int tid, unsigned long gen)
-{
-	weft__release_point("wait_timeout", q, qname(q), NULL);
-	if (weft__lx_th[tid].tw_obj == q && weft__lx_th[tid].tw_gen == gen)
-		weft__lx_th[tid].tw_fired = 1;
-}
-
 int weft_waitq_active(struct weft_waitq *q, const struct weft_loc *loc)
 {
 	/* A write for the explorer (the prepares, which read the queue,
@@ -395,7 +388,17 @@ static bool no_sleeper_ready(const struct weft__op *op)
 {
 	for (int t = 0; t < weft__nthreads() && t < WEFT__MAX_THREADS; t++) {
 		const struct weft__op *p = weft__thread_pending(t);
+		const struct weft_waiter *w = weft__lx_th[t].waiter;
 		if (p && p->ready == woken && p->obj == op->obj && woken(p))
+			return false;
+		/* A waiter not asleep yet (between its prepare and its
+		 * sleep) that a wake-up, a kthread_stop's kick or its
+		 * timeout reached already returns at its sleep either way:
+		 * the kick of a stop before a wait_event_interruptible_timeout
+		 * slept, then its timeout, made the -ERESTARTSYS return
+		 * never tried (a helper's probe). */
+		if (w && w->q == op->obj && w->prepared &&
+		    woken(&(struct weft__op){ .arg = (void *)w, .arg2 = t }))
 			return false;
 	}
 	return true;
@@ -411,6 +414,13 @@ static void wake_point(const char *what, struct weft_waitq *q,
 			       .release_now = no_sleeper_ready, .loc = loc };
 
 	weft__visible(&op);
+}
+
+void weft__lx_waitq_timeout(struct weft_waitq *q, int tid, unsigned long gen)
+{
+	wake_point("wait_timeout", q, qname(q), NULL);
+	if (weft__lx_th[tid].tw_obj == q && weft__lx_th[tid].tw_gen == gen)
+		weft__lx_th[tid].tw_fired = 1;
 }
 
 void weft_waitq_wake_nr(struct weft_waitq *q, int nr, const char *what,

@@ -233,7 +233,8 @@ static void chan_step(const char *call, int fd, enum mode m,
 		.ready = m == WAIT ? can_go : NULL,
 		.access_now = m == WAIT ? go_access : NULL,
 		.waitdesc = m == WAIT ? wait_desc : NULL,
-		.obj2 = w ? w->cancel : NULL, .arg = w, .arg2 = fd,
+		.obj2 = w ? w->cancel : NULL,
+		.interruptible = w && w->cancel != NULL, .arg = w, .arg2 = fd,
 		.loc = loc };
 
 	if (w && r)

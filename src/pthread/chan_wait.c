@@ -100,6 +100,7 @@ static void wait_step(const char *call, const char *what, long long timeout_ns,
 	s->self = weft__self();
 	op = (struct weft__op){ .name = call, .obj = weft__pt_chan_obj(),
 			       .obj2 = s->cancel,
+			       .interruptible = s->cancel != NULL,
 			       .objname = what,
 			       .access = takes ? WEFT__ACC_WRITE
 					       : WEFT__ACC_READ,

@@ -175,6 +175,7 @@ static _Noreturn void sleep_for_ever(clockid_t c, const struct weft_loc *loc)
 	weft__pt_cancel_check(loc);
 	weft__pt_cancel_enter();
 	op.obj2 = weft__cancel_obj();
+	op.interruptible = op.obj2 != NULL;
 	op.arg2 = weft__self();
 	weft__visible(&op);
 	/* Only a cancel request ends it, and it acts now. */

@@ -225,6 +225,7 @@ int weft__cond_wait(weft_cond_t *c, weft_mutex_t *m, int timed,
 				 .timed = timed != 0,
 				 .arg = timed ? (void *)1 : NULL,
 				 .obj2 = weft__cancel_obj(),
+				 .interruptible = weft__cancel_obj() != NULL,
 				 .arg2 = self, .loc = loc };
 	int depth, res = 0;
 	bool spinning;

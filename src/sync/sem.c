@@ -68,6 +68,7 @@ int weft__sem_wait_at(weft_sem_t *s, const struct weft_loc *loc)
 {
 	const void *cancel = weft__cancel_obj();
 	struct weft__op op = { .name = "sem_wait", .obj = s, .obj2 = cancel,
+			       .interruptible = cancel != NULL,
 			       .objname = sem_name(s),
 			       .access = WEFT__ACC_WRITE,
 			       .ready = cancel ? sem_ready_cancel : sem_ready,

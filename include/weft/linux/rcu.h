@@ -99,10 +99,23 @@ static inline void weft_lx_list_replace_rcu(struct list_head *old,
 			WEFT_LX_RCU_LOAD(weft_h_->next, WEFT_RCU_DEREF);      \
 		weft_n_ != weft_h_ ? list_entry(weft_n_, type, member) : NULL; \
 	}))
-#define list_for_each_entry_rcu(pos, head, member, ...)                       \
-	for (pos = list_entry_rcu((head)->next, __typeof__(*pos), member);    \
+/* The walkers' optional lockdep condition (the kernel's cond...): when it
+ * holds, the walk is protected otherwise (a lock, an SRCU read section)
+ * and its loads are no rcu_dereference outside a read section.  WEFT_LX_
+ * RCU_COND(x, ## __VA_ARGS__, 0) is the condition, 0 without one. */
+#define WEFT_LX_RCU_COND(dummy, c, ...) (c)
+#define WEFT_LX_RCU_MODE(c) ((c) ? WEFT_RCU_PROTECTED : WEFT_RCU_DEREF)
+#define weft_lx_list_entry_rcu_c(ptr, type, member, c)                        \
+	container_of(WEFT_LX_RCU_LOAD(ptr, WEFT_LX_RCU_MODE(c)), type, member)
+#define weft_lx_list_walk_rcu(pos, head, member, c)                           \
+	for (pos = weft_lx_list_entry_rcu_c((head)->next, __typeof__(*pos),   \
+					    member, c);                       \
 	     &pos->member != (head);                                          \
-	     pos = list_entry_rcu(pos->member.next, __typeof__(*pos), member))
+	     pos = weft_lx_list_entry_rcu_c(pos->member.next,                 \
+					    __typeof__(*pos), member, c))
+#define list_for_each_entry_rcu(pos, head, member, ...)                       \
+	weft_lx_list_walk_rcu(pos, head, member,                              \
+			      WEFT_LX_RCU_COND(0, ##__VA_ARGS__, 0))
 
 static inline void weft_lx_hlist_add_head_rcu(struct hlist_node *n,
 					      struct hlist_head *h,
@@ -137,13 +150,16 @@ static inline void weft_lx_hlist_del_init_rcu(struct hlist_node *n,
 	}
 }
 #define hlist_del_init_rcu(n) weft_lx_hlist_del_init_rcu((n), WEFT_HERE)
-#define hlist_for_each_entry_rcu(pos, head, member, ...)                      \
+#define weft_lx_hlist_walk_rcu(pos, head, member, c)                          \
 	for (pos = hlist_entry_safe(WEFT_LX_RCU_LOAD((head)->first,           \
-						     WEFT_RCU_DEREF),         \
+						     WEFT_LX_RCU_MODE(c)),    \
 				    __typeof__(*(pos)), member);              \
 	     pos;                                                             \
 	     pos = hlist_entry_safe(WEFT_LX_RCU_LOAD((pos)->member.next,      \
-						     WEFT_RCU_DEREF),         \
+						     WEFT_LX_RCU_MODE(c)),    \
 				    __typeof__(*(pos)), member))
+#define hlist_for_each_entry_rcu(pos, head, member, ...)                      \
+	weft_lx_hlist_walk_rcu(pos, head, member,                             \
+			       WEFT_LX_RCU_COND(0, ##__VA_ARGS__, 0))
 
 #endif

@@ -83,8 +83,12 @@ typedef void (*rcu_callback_t)(struct rcu_head *head);
 #define rcu_is_watching() 1
 #define rcu_sleep_check() ((void)0)
 #define list_tail_rcu(head) (*((struct list_head __rcu **)(&(head)->prev)))
+/* The SRCU walkers: the condition (srcu_read_lock_held, a lock) is the
+ * kernel's only check, and the loads are READ_ONCE, in no RCU domain. */
 #define list_for_each_entry_srcu(pos, head, member, c)                        \
-	list_for_each_entry_rcu(pos, head, member)
+	weft_lx_list_walk_rcu(pos, head, member, c)
+#define hlist_for_each_entry_srcu(pos, head, member, c)                       \
+	weft_lx_hlist_walk_rcu(pos, head, member, c)
 #define hlist_first_rcu(h) (*((struct hlist_node __rcu **)(&(h)->first)))
 #define hlist_next_rcu(n) (*((struct hlist_node __rcu **)(&(n)->next)))
 #define list_next_or_null_rcu(head, ptr, type, member)                        \

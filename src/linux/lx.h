@@ -298,8 +298,16 @@ bool weft__lx_wq_per_cpu(const struct weft_wq *wq);
 int weft__lx_wq_settle_cpu(struct weft_wq *wq, int cpu);
 int weft__lx_wq_running_on(const struct weft_wq *wq, int cpu);
 void weft__lx_wq_cpu_begin(void);
+/* Workers for wq's pending works, as many as its limit allows
+ * (wq_worker.c), and their numbering reset for a new execution. */
 void weft__lx_wq_spawn_if_needed(struct weft_wq *wq,
 				 const struct weft_loc *loc);
+void weft__lx_wq_workers_begin(void);
+/* The queues used in this execution, linked by next_wq (workqueue.c),
+ * one added to them, and whether a worker of wq runs w now. */
+extern struct weft_wq *weft__lx_wq_registry;
+void weft__lx_wq_reg(struct weft_wq *wq);
+bool weft__lx_wq_runs_here(const struct weft_wq *wq, const struct weft_work *w);
 void weft__lx_wq_begin(void);
 int weft__lx_wq_class(struct weft_wq *wq);
 int weft__lx_work_class(struct weft_work *w);

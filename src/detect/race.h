@@ -261,6 +261,18 @@ const struct weft_loc *weft__pc_loc(uintptr_t pc);
  * weft's) inlined at weft__pc_loc(pc)'s line that made the access at pc,
  * or NULL when the access is the program's own code. */
 const char *weft__pc_via(uintptr_t pc);
+/* The addr2line answer for address addr of object path (NULL: the
+ * executable), from that object's child (race_sym_a2l.c), started at the
+ * first question: the function into fn, "file:line" into fl, and the
+ * function inlined there and its place into in_fn and in_fl ("" when
+ * none).  False when there is no answer (no addr2line, a child that
+ * died, too many objects).  Blocks on the child's answer. */
+bool weft__a2l_lookup(const char *path, uintptr_t addr, char *fn, size_t nfn,
+		      char *fl, size_t nfl, char *in_fn, size_t nin_fn,
+		      char *in_fl, size_t nin_fl);
+/* Whether file path is one of weft's own headers, installed beside its
+ * library (include/weft/, include/kernel/): drawn as the system's are. */
+bool weft__in_weft_headers(const char *path);
 /* Whether a source file is one of the system's (its headers, under
  * /usr/): code inlined from libstdc++'s headers is named by the program's
  * line that used it, not by the header's. */

@@ -48,6 +48,9 @@ enum {
 			    what enabled it */
 	EV_CLOCK = 4096, /* only sleeps or moves the virtual clock (op.h's
 			    timekeeping): odpor_reverse.c's release_enabled */
+	EV_SOLE = 8192,  /* a release nothing else can stand for: an unlock
+			    (a lock stays held until it) or a thread's exit
+			    (its joiners wait for nothing else) */
 };
 
 struct ev {

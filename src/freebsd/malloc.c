@@ -31,6 +31,7 @@ void *weft_bsd_malloc_at(size_t size, struct weft_bsd_malloc_type *type,
 	 * (uma_zalloc_debug: "called within spinlock or critical
 	 * section"). */
 	weft__bsd_no_critical("malloc", "UMA may not be called there", loc);
+	weft__bsd_no_spin("malloc", "UMA may not be called there", loc);
 	p = weft__malloc(size, (flags & WEFT_BSD_M_ZERO) != 0, tname(type),
 			 loc);
 	return p;
@@ -44,6 +45,7 @@ void weft_bsd_free_at(void *p, struct weft_bsd_malloc_type *type,
 	if (!p)
 		return;
 	weft__bsd_no_critical("free", "UMA may not be called there", loc);
+	weft__bsd_no_spin("free", "UMA may not be called there", loc);
 	if (weft__heap_live_block(p, &n) == p && weft__bsd_callout_check_free)
 		weft__bsd_callout_check_free(p, n, loc);
 	weft__free_step(p, tname(type), loc);

@@ -73,6 +73,17 @@ static int held_mtx(const struct weft_bsd_mtx **out, int max)
 	return k;
 }
 
+const struct weft_bsd_mtx *weft__bsd_spin_held(void)
+{
+	const struct weft_bsd_mtx *held[WEFT__MAX_HELD];
+	int n = weft__self() < 0 ? 0 : held_mtx(held, WEFT__MAX_HELD);
+
+	for (int i = 0; i < n; i++)
+		if (held[i]->opts & WEFT_BSD_MTX_SPIN)
+			return held[i];
+	return NULL;
+}
+
 void weft__bsd_lock(struct weft_bsd_mtx *m, const char *opname,
 		    const struct weft_loc *loc)
 {

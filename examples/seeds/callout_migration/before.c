@@ -1,6 +1,6 @@
 //! expect(drain_during_migration): bug use-after-free
 //! expect(running_while_pending_elsewhere): bug assertion
-//! expect(drain_sleeps_on_wrong_cpu): bug deadlock
+//! expect(drain_sleeps_on_wrong_cpu): bug misuse
 /*
  * Seed 003 - FreeBSD r216805 (Attilio Rao, 2010-12-29), "Fix several
  * callout migration races".  This is kern_timeout.c as it was BEFORE that
@@ -31,7 +31,9 @@
  *    and it then sleeps on the NEW CPU's channel, whose sleep-queue lock it
  *    never took: the new CPU's wakeup slips in before the drain is on the
  *    queue and the drain sleeps forever (deadlock), with the old CPU's
- *    sleep-queue lock leaked.
+ *    sleep-queue lock leaked.  weft reports the leak first: the softc is
+ *    freed while that spin lock is still held (misuse: UMA's INVARIANTS
+ *    assertion), in an execution before the one that deadlocks.
  *
  * after.c is the same file with the commit applied; `diff before.c
  * after.c` is the fix.

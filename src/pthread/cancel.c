@@ -81,13 +81,21 @@ static void settle(int tid, const struct cstate *c,
 /* Acting on the request: cancellation is disabled from here on (a
  * cleanup handler's own cancellation points do not act again), and the
  * thread ends as pthread_exit(PTHREAD_CANCELED) ends it. */
-static _Noreturn void act(int self)
+static _Noreturn void act(void)
 {
-	state_of(self)->disabled = true;
-	weft__cancel_wake(self, false);
 	weft__cancel_point(NULL);
 	weft__timed_wait(false);
 	__weft_pthread_exit(PTHREAD_CANCELED);
+}
+
+void weft__pt_cancel_exiting(void)
+{
+	int self = weft__self();
+
+	if (self < 0)
+		return;
+	state_of(self)->disabled = true;
+	weft__cancel_wake(self, false);
 }
 
 void weft__pt_cancel_enter(void)
@@ -104,7 +112,7 @@ void weft__pt_cancel_leave(bool cancelled)
 		return;
 	weft__cancel_point(NULL);
 	if (cancelled)
-		act(weft__self());
+		act();
 }
 
 /* A step that reads whether a request is pending, then acts on it. */
@@ -118,7 +126,7 @@ static bool check(const char *name, const struct weft_loc *loc)
 		    WEFT__ACC_READ, loc);
 	if (weft__cancel_wakes(self)) {
 		weft__step_note("cancelled");
-		act(self);
+		act();
 	}
 	return true;
 }

@@ -9,6 +9,7 @@
 #ifndef WEFT_PTHREAD_PT_H
 #define WEFT_PTHREAD_PT_H
 
+#include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -230,6 +231,12 @@ static inline bool weft__pt_nsec_bad(const struct timespec *ts)
 }
 static inline long long weft__pt_ts_ns(const struct timespec *ts)
 {
+	/* Saturated: a deadline of { LONG_MAX, 0 } ("never") overflowed to
+	 * one long past, and a wait on it timed out at once (a probe). */
+	if (ts->tv_sec > LLONG_MAX / 1000000000LL - 1)
+		return LLONG_MAX;
+	if (ts->tv_sec < LLONG_MIN / 1000000000LL + 1)
+		return LLONG_MIN;
 	return (long long)ts->tv_sec * 1000000000LL + ts->tv_nsec;
 }
 /* Whether deadline ts (NULL: none) is one glibc refuses with EINVAL.
@@ -357,6 +364,10 @@ _Noreturn void weft__pt_exit_finish(void);
 void weft__pt_cancel_enter(void);
 void weft__pt_cancel_leave(bool cancelled);
 void weft__pt_cancel_check(const struct weft_loc *loc);
+/* The calling thread is exiting (pthread_exit, or acting on a request):
+ * no cancellation point in its cleanup handlers acts any more, as
+ * glibc's EXITING_BIT makes them. */
+void weft__pt_cancel_exiting(void);
 __pthread_unwind_buf_t **weft__pt_cleanup_top(void);
 void weft__pt_cleanup_unwind(void);
 /* While a C++ destructor run at exit runs, the place to report its frees

@@ -460,6 +460,9 @@ _Noreturn void __weft_pthread_exit(void *ret)
 	slots[self].ret = ret;
 	if (self == 0 && weft__pt_main_mode())
 		main_exited = true;
+	/* A request pending now is not acted on by a cancellation point in
+	 * a cleanup handler (it cut the handler short: a probe). */
+	weft__pt_cancel_exiting();
 	weft__pt_cleanup_unwind();
 	weft__pt_exit_finish();
 }

@@ -81,11 +81,13 @@ int weft__sem_wait_at(weft_sem_t *s, const struct weft_loc *loc)
 	/* Woken by a cancel request, or by a post and a request both: in
 	 * glibc the request wins if it comes while the thread is still in
 	 * its futex wait, an explored choice here.  The count stays for
-	 * another waiter. */
+	 * another waiter.  The choice is the wait step's own: as a step of
+	 * its own, on no object, another thread's trywait took the token
+	 * between it and the take, the count went below zero, and the
+	 * explorer took the two orders for one (a probe). */
 	if (s->count <= 0 ||
 	    (cancel && weft__cancel_wakes((int)op.arg2) &&
-	     weft__choose(2, "a posted waiter acts on its cancel request",
-			  loc))) {
+	     weft__choose_here(2))) {
 		weft__step_note("cancelled");
 		return -ECANCELED;
 	}

@@ -254,8 +254,14 @@ bool weft__never_ready(const struct weft__op *op);
 void weft__step_note(const char *s);
 
 /* An explored nondeterministic choice in [0, n).  what names it in traces
- * (a literal). */
+ * (a literal).  weft__choose_on's step is a write of obj for the
+ * partial-order reduction (ordering no clock), for a model that changes
+ * obj's state after the choice, before its next scheduling point: as a
+ * step on no object the explorer took it for independent of the other
+ * threads' steps on obj.  May block (a scheduling point). */
 int weft__choose(int n, const char *what, const struct weft_loc *loc);
+int weft__choose_on(int n, const char *what, const void *obj,
+		    const struct weft_loc *loc);
 /* The same choice without a scheduling point of its own: it belongs to
  * the step the calling thread just took (which store its load read). */
 int weft__choose_here(int n);

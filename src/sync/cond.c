@@ -43,8 +43,16 @@ struct cwait {
 	const weft_mutex_t *mutex;
 	bool flag;
 	int spurious;
+	/* The order the wait began in (wait_seq), and for a waiter a signal
+	 * chose, the last wait begun when it was signalled: a signal it
+	 * passes on (cancel_over_signal) goes to a waiter blocked then. */
+	unsigned long seq, signalled_at;
 };
 static struct cwait waits[WEFT__MAX_THREADS];
+static unsigned long wait_seq;
+
+static void wake_one(weft_cond_t *c, const char *opname, unsigned long before,
+		     const struct weft_loc *loc);
 
 static struct cwait *wait_of(int tid)
 {
@@ -200,12 +208,18 @@ static bool timed_spurious(const struct cwait *w, const struct weft_loc *loc)
 static bool cancel_over_signal(weft_cond_t *c, struct cwait *w,
 			       const struct weft_loc *loc)
 {
-	if (!weft__choose(2, "a signalled waiter acts on its cancel request",
-			  loc))
+	unsigned long before = w->signalled_at;
+
+	if (!weft__choose_on(2, "a signalled waiter acts on its cancel request",
+			     c, loc))
 		return false;
 	w->obj = NULL;
 	w->flag = false;
-	weft__cond_wake(c, false, "signal passed on", loc);
+	/* To a waiter blocked when the signal came (glibc's group of older
+	 * waiters), not one that began to wait since: a newcomer took it,
+	 * the older waiter stayed blocked, and a correct program was a
+	 * deadlock (a probe). */
+	wake_one(c, "signal passed on", before, loc);
 	return true;
 }
 
@@ -258,6 +272,7 @@ int weft__cond_wait(weft_cond_t *c, weft_mutex_t *m, int timed,
 	w->obj = c;
 	w->flag = false;
 	w->mutex = m;
+	w->seq = ++wait_seq;
 	/* POSIX allows any number of spurious wakeups; weft explores one
 	 * per thread and execution, and this wait can have none. */
 	if (weft__spurious_spent(w->spurious))
@@ -314,11 +329,15 @@ void(weft_cond_wait)(weft_cond_t *c, weft_mutex_t *m)
 	(void)weft_cond_wait_at(c, m, 0, NULL);
 }
 
-/* Wake one waiter (an explored choice among them) or all of them. */
-void weft__cond_wake(weft_cond_t *c, bool all, const char *opname,
-		     const struct weft_loc *loc)
+/* Wake one waiter (an explored choice among them) or all of them, of
+ * those that began to wait by wait_seq before (0: every one).  The choice
+ * is the step's own: as a step of its own, a waiter that timed out or was
+ * cancelled in between could be chosen, and the signal was lost. */
+static void wake(weft_cond_t *c, bool all, const char *opname,
+		 unsigned long before, const struct weft_loc *loc)
 {
 	int waiters[WEFT__MAX_THREADS], n = 0;
+	struct cwait *w;
 
 	/* Not a release for the race analysis: a waiter's wakeup must be
 	 * reordered before the signal to explore spurious wakeups. */
@@ -326,19 +345,33 @@ void weft__cond_wake(weft_cond_t *c, bool all, const char *opname,
 	weft__point(opname, c, cond_name(c), WEFT__ACC_WRITE, loc);
 	weft__cond_check_usable(c, opname, loc);
 	for (int i = 0; i < weft__nthreads(); i++)
-		if (unwoken_on(i, c))
+		if (unwoken_on(i, c) && (!before || wait_of(i)->seq <= before))
 			waiters[n++] = i;
 	if (n == 0) {
 		weft__step_note("no waiter");
 		return;
 	}
-	if (all) {
-		for (int i = 0; i < n; i++)
-			wait_of(waiters[i])->flag = true;
-		return;
+	for (int i = 0; i < n; i++) {
+		int k = all ? i : n > 1 ? weft__choose_here(n) : 0;
+
+		w = wait_of(waiters[k]);
+		w->flag = true;
+		w->signalled_at = wait_seq;
+		if (!all)
+			return;
 	}
-	wait_of(waiters[n > 1 ? weft__choose(n, "which waiter", loc) : 0])
-		->flag = true;
+}
+
+static void wake_one(weft_cond_t *c, const char *opname, unsigned long before,
+		     const struct weft_loc *loc)
+{
+	wake(c, false, opname, before, loc);
+}
+
+void weft__cond_wake(weft_cond_t *c, bool all, const char *opname,
+		     const struct weft_loc *loc)
+{
+	wake(c, all, opname, 0, loc);
 }
 
 void weft_cond_signal_at(weft_cond_t *c, const struct weft_loc *loc)

@@ -170,15 +170,41 @@ static int once_desc(const struct weft__op *op, char *buf, size_t n)
 struct once_run {
 	pthread_once_t *o;
 	const struct weft_loc *loc;
+	struct once_run *prev; /* the thread's enclosing run, or NULL */
 };
+
+/* Each thread's innermost initializer running, for a cancellation or a
+ * pthread_exit inside it, which leave by longjmp: the cleanup attribute
+ * runs only as an exception passes, and the word stayed "running" (a
+ * retry was a false deadlock: a probe). */
+static struct once_run *once_top[WEFT__MAX_THREADS];
+
+static void abandon(struct once_run *r)
+{
+	weft__point("pthread_once abandoned", r->o,
+		    weft__objname(r->o, "once"), WEFT__ACC_WRITE, r->loc);
+	*r->o = 0;
+	r->o = NULL;
+}
 
 static void once_abandoned(struct once_run *r)
 {
 	if (!r->o)
 		return;
-	weft__point("pthread_once abandoned", r->o,
-		    weft__objname(r->o, "once"), WEFT__ACC_WRITE, r->loc);
-	*r->o = 0;
+	once_top[weft__self()] = r->prev;
+	abandon(r);
+}
+
+void weft__pt_once_exiting(void)
+{
+	int self = weft__self();
+
+	if (self < 0)
+		return;
+	for (struct once_run *r = once_top[self]; r; r = r->prev)
+		if (r->o)
+			abandon(r);
+	once_top[self] = NULL;
 }
 
 int weft__pt_once(pthread_once_t *o, void (*init)(void),
@@ -186,7 +212,8 @@ int weft__pt_once(pthread_once_t *o, void (*init)(void),
 {
 	struct weft__op op;
 	struct once_run run __attribute__((cleanup(once_abandoned))) = {
-		NULL, loc };
+		NULL, loc, NULL };
+	int self = weft__self();
 
 	op = (struct weft__op){ .name = "pthread_once", .obj = o,
 				.objname = weft__objname(o, "once"),
@@ -198,7 +225,10 @@ int weft__pt_once(pthread_once_t *o, void (*init)(void),
 		return 0;
 	*o = 1;
 	run.o = o;
+	run.prev = once_top[self];
+	once_top[self] = &run;
 	init();
+	once_top[self] = run.prev;
 	run.o = NULL;
 	weft__point("pthread_once done", o, op.objname, WEFT__ACC_WRITE, loc);
 	*o = 2;
@@ -214,6 +244,7 @@ int __weft_pthread_once(pthread_once_t *o, void (*init)(void))
 
 void weft__pthread_keys_begin(void)
 {
+	memset(once_top, 0, sizeof once_top);
 	if (!keys_hw)
 		return;
 	memset(K->used, 0, sizeof K->used[0] * keys_hw);

@@ -368,6 +368,11 @@ void weft__pt_cancel_check(const struct weft_loc *loc);
  * no cancellation point in its cleanup handlers acts any more, as
  * glibc's EXITING_BIT makes them. */
 void weft__pt_cancel_exiting(void);
+/* The calling thread leaves by cancellation or pthread_exit: the once
+ * words of the pthread_once initializers it is running go back to "not
+ * run", as if the calls never happened (keys.c; a scheduling point for
+ * each). */
+void weft__pt_once_exiting(void);
 __pthread_unwind_buf_t **weft__pt_cleanup_top(void);
 void weft__pt_cleanup_unwind(void);
 /* While a C++ destructor run at exit runs, the place to report its frees

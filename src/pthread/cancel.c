@@ -34,6 +34,11 @@
 struct cstate {
 	uint64_t serial;
 	bool pending, disabled, async;
+	/* In pthread_exit (or acting on a request): no request acts any
+	 * more, whatever the cancel state (glibc's EXITING_BIT, apart from
+	 * it: a cleanup handler's pthread_setcancelstate read DISABLE, and
+	 * one that enabled cancellation was cut short: a review). */
+	bool exiting;
 };
 static struct cstate cstates[WEFT__MAX_THREADS];
 
@@ -66,7 +71,7 @@ static bool used(void)
 static void settle(int tid, const struct cstate *c,
 		   const struct weft_loc *loc)
 {
-	bool acts = c->pending && !c->disabled;
+	bool acts = c->pending && !c->disabled && !c->exiting;
 
 	if (acts && c->async)
 		weft__limit("unsupported: asynchronous cancellation", loc,
@@ -78,9 +83,9 @@ static void settle(int tid, const struct cstate *c,
 	weft__cancel_wake(tid, acts);
 }
 
-/* Acting on the request: cancellation is disabled from here on (a
- * cleanup handler's own cancellation points do not act again), and the
- * thread ends as pthread_exit(PTHREAD_CANCELED) ends it. */
+/* Acting on the request: the thread ends as pthread_exit(PTHREAD_CANCELED)
+ * ends it, which marks it exiting (a cleanup handler's own cancellation
+ * points do not act again). */
 static _Noreturn void act(void)
 {
 	weft__cancel_point(NULL);
@@ -94,7 +99,7 @@ void weft__pt_cancel_exiting(void)
 
 	if (self < 0)
 		return;
-	state_of(self)->disabled = true;
+	state_of(self)->exiting = true;
 	weft__cancel_wake(self, false);
 }
 

@@ -60,6 +60,7 @@ void weft__pt_cleanup_unwind(void)
 {
 	__pthread_unwind_buf_t **top = weft__pt_cleanup_top(), *b = *top;
 
+	weft__pt_once_unwound_to(b);
 	if (!b)
 		return;
 	*top = *outer(b);

@@ -171,6 +171,7 @@ struct once_run {
 	pthread_once_t *o;
 	const struct weft_loc *loc;
 	struct once_run *prev; /* the thread's enclosing run, or NULL */
+	const void *mark;      /* the innermost cleanup handler at its start */
 };
 
 /* Each thread's innermost initializer running, for a cancellation or a
@@ -195,16 +196,23 @@ static void once_abandoned(struct once_run *r)
 	abandon(r);
 }
 
-void weft__pt_once_exiting(void)
+void weft__pt_once_unwound_to(const void *top)
 {
 	int self = weft__self();
+	struct once_run *r;
 
 	if (self < 0)
 		return;
-	for (struct once_run *r = once_top[self]; r; r = r->prev)
+	/* glibc's pthread_once pushes a handler of its own: it runs after
+	 * those its initializer pushed and before those pushed before the
+	 * call (reset first, an initializer's handler that waited for
+	 * another thread's pthread_once of the word let it run again: a
+	 * review). */
+	while ((r = once_top[self]) && r->mark == top) {
+		once_top[self] = r->prev;
 		if (r->o)
 			abandon(r);
-	once_top[self] = NULL;
+	}
 }
 
 int weft__pt_once(pthread_once_t *o, void (*init)(void),
@@ -212,7 +220,7 @@ int weft__pt_once(pthread_once_t *o, void (*init)(void),
 {
 	struct weft__op op;
 	struct once_run run __attribute__((cleanup(once_abandoned))) = {
-		NULL, loc, NULL };
+		NULL, loc, NULL, NULL };
 	int self = weft__self();
 
 	op = (struct weft__op){ .name = "pthread_once", .obj = o,
@@ -225,6 +233,7 @@ int weft__pt_once(pthread_once_t *o, void (*init)(void),
 		return 0;
 	*o = 1;
 	run.o = o;
+	run.mark = *weft__pt_cleanup_top();
 	run.prev = once_top[self];
 	once_top[self] = &run;
 	init();

@@ -368,11 +368,12 @@ void weft__pt_cancel_check(const struct weft_loc *loc);
  * no cancellation point in its cleanup handlers acts any more, as
  * glibc's EXITING_BIT makes them. */
 void weft__pt_cancel_exiting(void);
-/* The calling thread leaves by cancellation or pthread_exit: the once
- * words of the pthread_once initializers it is running go back to "not
+/* The calling thread, leaving by cancellation or pthread_exit, unwound its
+ * cleanup handlers down to top (NULL: all): the once words of the
+ * pthread_once initializers it began with top innermost go back to "not
  * run", as if the calls never happened (keys.c; a scheduling point for
  * each). */
-void weft__pt_once_exiting(void);
+void weft__pt_once_unwound_to(const void *top);
 __pthread_unwind_buf_t **weft__pt_cleanup_top(void);
 void weft__pt_cleanup_unwind(void);
 /* While a C++ destructor run at exit runs, the place to report its frees

@@ -463,7 +463,6 @@ _Noreturn void __weft_pthread_exit(void *ret)
 	/* A request pending now is not acted on by a cancellation point in
 	 * a cleanup handler (it cut the handler short: a probe). */
 	weft__pt_cancel_exiting();
-	weft__pt_once_exiting();
 	weft__pt_cleanup_unwind();
 	weft__pt_exit_finish();
 }

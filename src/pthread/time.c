@@ -26,11 +26,24 @@ static long long now_ns;           /* virtual time of this execution */
 
 /* Every sleep is a cancellation point (cancel.c): a request pending as
  * it begins, or coming while it sleeps, is acted on at its start. */
+/* A deadline further off than FAR_YEARS never comes in a run anyone
+ * waits for (far_left below says why not one year). */
+#define YEAR_NS (365LL * 24 * 3600 * 1000000000LL)
+#define FAR_YEARS 30
+#define FAR_NS (FAR_YEARS * YEAR_NS)
+
+static _Noreturn void sleep_for_ever(clockid_t c, const struct weft_loc *loc);
+
 static void advance(long long ns, const struct weft_loc *loc)
 {
+	/* A sleep longer than FAR_YEARS (nanosleep({ LONG_MAX, 0 }) to
+	 * sleep until cancelled) never ends in a run, as a deadline that
+	 * far off does not come: passed, it moved the clock to its end (a
+	 * review). */
+	if (ns > FAR_NS)
+		sleep_for_ever(CLOCK_MONOTONIC, loc);
 	weft__pt_cancel_check(loc);
-	if (ns > 0)
-		now_ns += ns;
+	weft__pt_time_pass(ns);
 	weft__point("sleep", NULL, NULL, WEFT__ACC_NONE, loc);
 	/* Sleeping in a loop until something changes is polling. */
 	weft__spun();
@@ -43,8 +56,10 @@ void weft__pt_sleep_ns(long long ns, const struct weft_loc *loc)
 
 void weft__pt_time_pass(long long ns)
 {
+	/* Saturated: a sleep of { LONG_MAX, 0 } wrapped the clock round to
+	 * before its start (a review). */
 	if (ns > 0)
-		now_ns += ns;
+		now_ns = ns > LLONG_MAX - now_ns ? LLONG_MAX : now_ns + ns;
 }
 
 bool weft__pt_bad_deadline(const struct timespec *ts)
@@ -58,9 +73,7 @@ bool weft__pt_bad_deadline(const struct timespec *ts)
  * years past weft's virtual wall clock, which starts in November 2023,
  * and a correct one-second wait became a false deadlock (a review's
  * probe); the mix-up below is over fifty years. */
-#define YEAR_NS (365LL * 24 * 3600 * 1000000000LL)
-#define FAR_YEARS 30
-#define FAR_NS (FAR_YEARS * YEAR_NS)
+
 
 /* A deadline on CLOCK_MONOTONIC (time since boot) computed from
  * CLOCK_REALTIME (since 1970) lies some 54 years off, and the real wait
@@ -234,10 +247,11 @@ int __weft_clock_gettime(clockid_t c, struct timespec *ts)
 	 * step growing with the reads reached further, but moved the clock
 	 * by tens of milliseconds at a later short wait.) */
 	lone = weft__lone_clock_read();
-	now_ns += lone ? lone : 1000;
+	weft__pt_time_pass(lone ? lone : 1000);
 	t = now_ns;
-	if (c == CLOCK_REALTIME || c == CLOCK_REALTIME_COARSE)
-		t += EPOCH_SEC * 1000000000LL;
+	if ((c == CLOCK_REALTIME || c == CLOCK_REALTIME_COARSE) &&
+	    __builtin_add_overflow(t, EPOCH_SEC * 1000000000LL, &t))
+		t = LLONG_MAX;
 	/* The program's struct is written (weft's code is not instrumented:
 	 * a thread reading the time into a buffer another read was
 	 * verified). */

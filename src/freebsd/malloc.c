@@ -42,10 +42,11 @@ void weft_bsd_free_at(void *p, struct weft_bsd_malloc_type *type,
 {
 	size_t n;
 
-	if (!p)
-		return;
+	/* Asserted before free(NULL) returns (free_dbg, with INVARIANTS). */
 	weft__bsd_no_critical("free", "UMA may not be called there", loc);
 	weft__bsd_no_spin("free", "UMA may not be called there", loc);
+	if (!p)
+		return;
 	if (weft__heap_live_block(p, &n) == p && weft__bsd_callout_check_free)
 		weft__bsd_callout_check_free(p, n, loc);
 	weft__free_step(p, tname(type), loc);

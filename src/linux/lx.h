@@ -303,6 +303,8 @@ void weft__lx_wq_cpu_begin(void);
 void weft__lx_wq_spawn_if_needed(struct weft_wq *wq,
 				 const struct weft_loc *loc);
 void weft__lx_wq_workers_begin(void);
+/* Take w off wq's list of pending works, if it is there (wq_worker.c). */
+void weft__lx_wq_unlink(struct weft_wq *wq, struct weft_work *w);
 /* The queues used in this execution, linked by next_wq (workqueue.c),
  * one added to them, and whether a worker of wq runs w now. */
 extern struct weft_wq *weft__lx_wq_registry;

@@ -183,18 +183,7 @@ static int grab_pending(struct weft_work *w)
 	if (w->delayed && weft__lx_ev_disarm(&dwork_of(w)->timer.ev))
 		;
 	else if (w->wq) {
-		struct weft_wq *wq = w->wq;
-		struct weft_work *prev = NULL;
-		for (struct weft_work *x = wq->head; x; prev = x, x = x->next)
-			if (x == w) {
-				if (prev)
-					prev->next = x->next;
-				else
-					wq->head = x->next;
-				if (wq->tail == x)
-					wq->tail = prev;
-				break;
-			}
+		weft__lx_wq_unlink(w->wq, w);
 		w->next = NULL;
 	}
 	w->pending = 0;

@@ -68,7 +68,7 @@ static bool worker_ready(const struct weft__op *op)
 	return true;
 }
 
-static void unlink_work(struct weft_wq *wq, struct weft_work *w)
+void weft__lx_wq_unlink(struct weft_wq *wq, struct weft_work *w)
 {
 	struct weft_work *prev = NULL;
 
@@ -217,7 +217,7 @@ static void worker_main(void *arg)
 			return;
 		}
 		w = first_runnable(wq);
-		unlink_work(wq, w);
+		weft__lx_wq_unlink(wq, w);
 		/* PENDING is cleared before the function runs, so the work
 		 * may be queued again (even by itself) while it runs. */
 		w->pending = 0;

@@ -228,6 +228,7 @@ int __weft_open(const char *path, int flags, ...)
 	va_start(ap, flags);
 	mode = mode_arg(flags, ap);
 	va_end(ap);
+	weft__pt_cancel_check(PT_LOC());
 	open_steps("open()", path, flags, PT_RA());
 	return made_fd(AT_FDCWD, path, flags, keep_fd(open(path, flags, mode)));
 }
@@ -240,6 +241,7 @@ int __weft_openat(int dir, const char *path, int flags, ...)
 	va_start(ap, flags);
 	mode = mode_arg(flags, ap);
 	va_end(ap);
+	weft__pt_cancel_check(PT_LOC());
 	open_steps("openat()", path, flags, PT_RA());
 	return made_fd(dir, path, flags, keep_fd(openat(dir, path, flags, mode)));
 }
@@ -247,6 +249,7 @@ int __weft_openat(int dir, const char *path, int flags, ...)
 /* The forms _FORTIFY_SOURCE calls when no mode is given. */
 int __weft___open_2(const char *path, int flags)
 {
+	weft__pt_cancel_check(PT_LOC());
 	open_steps("open()", path, flags, PT_RA());
 	return made_fd(AT_FDCWD, path, flags, keep_fd(open(path, flags)));
 }
@@ -344,10 +347,14 @@ int __weft_socket(int domain, int type, int proto)
 	return keep_fd(socket(domain, type, proto));
 }
 
+/* open, openat and close are cancellation points (glibc's SYSCALL_CANCEL):
+ * each acts on a request pending as it begins (a thread cancelled at a
+ * close while it held a lock was verified: a probe). */
 int __weft_close(int fd)
 {
 	int r;
 
+	weft__pt_cancel_check(PT_LOC());
 	weft__pt_chan_close(fd, PT_LOC());
 	drop(R_FD, NULL, fd);
 	r = close(fd);

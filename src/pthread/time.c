@@ -222,8 +222,13 @@ int __weft_clock_nanosleep(clockid_t c, int flags, const struct timespec *req,
 long long weft__pt_ns_until(clockid_t c, const struct timespec *abs)
 {
 	long long base = c == CLOCK_REALTIME ? EPOCH_SEC * 1000000000LL : 0;
+	long long left;
 
-	return weft__pt_ts_ns(abs) - base - now_ns;
+	/* Saturated, as weft__pt_ts_ns is: a deadline near LLONG_MIN. */
+	if (__builtin_sub_overflow(weft__pt_ts_ns(abs), base, &left) ||
+	    __builtin_sub_overflow(left, now_ns, &left))
+		return weft__pt_ts_ns(abs) < 0 ? LLONG_MIN : LLONG_MAX;
+	return left;
 }
 
 /* Never blocks; not a scheduling point. */

@@ -360,6 +360,10 @@ static void wake(weft_cond_t *c, bool all, const char *opname,
 
 		w = wait_of(waiters[k]);
 		w->flag = true;
+		/* Which waiter, in the trace (the choice has no row). */
+		if (!all && n > 1)
+			weft__step_note(weft__internf(
+				"woke %s", weft__thread_name(waiters[k])));
 		/* A signal passed on keeps the time it was first sent: passed
 		 * on twice, it reached a waiter that began since (a review). */
 		w->signalled_at = before ? before : wait_seq;

@@ -208,8 +208,11 @@ long weft__pt_futex_wake(const uint32_t *word, int n, uint32_t bits,
 			woken += nw;
 			break;
 		}
+		/* A step on the word: the waiter it marks woken is the
+		 * word's state, which the waiters' steps read. */
 		k = weft__ts_nth(&still,
-				 weft__choose(nw, "which futex waiter", loc));
+				 weft__choose_on(nw, "which futex waiter",
+						 op.obj, loc));
 		if (!unwoken_on(k, word, bits))
 			continue;
 		wait_of(k)->woken = true;

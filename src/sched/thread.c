@@ -387,7 +387,8 @@ bool weft__join_at(weft_thread_t th, const struct weft_loc *loc)
 	 * waited: either may win, an explored choice. */
 	if (t->state != TS_DONE ||
 	    (cancel && X->th[X->cur].cancel_wake &&
-	     weft__choose(2, "a joiner acts on its cancel request", loc))) {
+	     weft__choose_on(2, "a joiner acts on its cancel request", t,
+			     loc))) {
 		weft__step_note("cancelled");
 		return false;
 	}

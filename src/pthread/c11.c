@@ -239,41 +239,29 @@ int __weft_cnd_wait(cnd_t *c, mtx_t *m)
 {
 	if (!weft__pt_live())
 		return cnd_wait(c, m);
-	/* A cancellation point, as glibc's pthread_cond_wait it is (it was
-	 * none, and a cancel request the waiter never acted on was a false
-	 * deadlock: a probe). */
-	weft__pt_cancel_enter();
-	weft__pt_cancel_leave(weft__cond_wait(weft__pt_cond((pthread_cond_t *)c),
-					      wm(m), 0, "cnd_wait",
-					      PT_LOC()) == -ECANCELED);
+	/* glibc's pthread_cond_wait, a cancellation point (it was none, and
+	 * a cancel request the waiter never acted on was a false deadlock: a
+	 * probe). */
+	weft__pt_cond_wait_as((pthread_cond_t *)c, (pthread_mutex_t *)m,
+			      "cnd_wait", PT_LOC());
 	return thrd_success;
 }
 
 int __weft_cnd_timedwait(cnd_t *restrict c, mtx_t *restrict m,
 			 const struct timespec *restrict ts)
 {
-	bool far;
 	int r;
 
 	if (!weft__pt_live())
 		return cnd_timedwait(c, m, ts);
-	if (weft__pt_bad_deadline(ts))
-		return thrd_error;
-	/* A deadline too far off to come: the wait is an untimed one. */
-	far = weft__pt_deadline_far(CLOCK_REALTIME, ts);
-	weft__pt_cancel_enter();
-	r = weft__cond_wait(weft__pt_cond((pthread_cond_t *)c), wm(m), !far,
-			    "cnd_timedwait", PT_LOC());
-	weft__wait_note(NULL);
-	weft__pt_cancel_leave(r == -ECANCELED);
-	if (!r)
-		return thrd_success;
-	/* Timed out: the clock reached the deadline (TIME_UTC), as for
-	 * pthread_cond_timedwait; a caller's check of the clock after it
-	 * saw the deadline not yet come (a probe's false alarm). */
-	if (ts)
-		weft__pt_time_pass(weft__pt_ns_until(CLOCK_REALTIME, ts));
-	return thrd_timedout;
+	/* pthread_cond_timedwait on TIME_UTC's clock: a cancellation point,
+	 * whose timeout moves the clock to the deadline (a caller's check
+	 * of the clock after it saw the deadline not yet come: a probe's
+	 * false alarm). */
+	r = weft__pt_cond_timedwait((pthread_cond_t *)c, (pthread_mutex_t *)m,
+				    CLOCK_REALTIME, ts, "cnd_timedwait",
+				    PT_LOC());
+	return !r ? thrd_success : r == ETIMEDOUT ? thrd_timedout : thrd_error;
 }
 
 int __weft_cnd_signal(cnd_t *c)

@@ -80,15 +80,19 @@ int __weft_pthread_cond_destroy(pthread_cond_t *c)
 
 /* Blocks: releases m, waits for a signal (or a spurious wakeup), then
  * re-acquires m.  The signaller's past happens before the return. */
+void weft__pt_cond_wait_as(pthread_cond_t *c, pthread_mutex_t *m,
+			   const char *opname, const struct weft_loc *loc)
+{
+	weft__pt_cancel_enter();
+	weft__pt_cancel_leave(weft__cond_wait(wc_at(c, loc), weft__pt_mutex(m),
+					      0, opname, loc) == -ECANCELED);
+}
+
 int __weft_pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m)
 {
 	if (!weft__pt_live())
 		return pthread_cond_wait(c, m);
-	weft__pt_cancel_enter();
-	weft__pt_cancel_leave(weft__cond_wait(wc_at(c, PT_LOC()),
-					      weft__pt_mutex(m), 0,
-					      "pthread_cond_wait", PT_LOC()) ==
-			      -ECANCELED);
+	weft__pt_cond_wait_as(c, m, "pthread_cond_wait", PT_LOC());
 	return 0;
 }
 
@@ -96,9 +100,9 @@ int __weft_pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m)
  * and so is a wakeup without a signal returning 0 (a spurious one).  A
  * wait that timed out waited until ts on clock clk: virtual time moves
  * there, so a loop that waits until a deadline ends. */
-static int cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
-			  clockid_t clk, const struct timespec *ts,
-			  const char *opname, const struct weft_loc *loc)
+int weft__pt_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
+			    clockid_t clk, const struct timespec *ts,
+			    const char *opname, const struct weft_loc *loc)
 {
 	int r;
 	bool far;
@@ -130,7 +134,7 @@ int __weft_pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
 	clockid_t clk = ((struct pt_cond *)c)->clock == CLOCK_MONOTONIC
 				? CLOCK_MONOTONIC
 				: CLOCK_REALTIME;
-	return cond_timedwait(c, m, clk, ts, "pthread_cond_timedwait",
+	return weft__pt_cond_timedwait(c, m, clk, ts, "pthread_cond_timedwait",
 			      PT_LOC());
 }
 
@@ -144,7 +148,7 @@ int __weft_pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_t *m,
 		return pthread_cond_clockwait(c, m, clk, ts);
 	if (!weft__pt_wait_clock(clk))
 		return EINVAL;
-	return cond_timedwait(c, m, clk, ts, "pthread_cond_clockwait",
+	return weft__pt_cond_timedwait(c, m, clk, ts, "pthread_cond_clockwait",
 			      PT_LOC());
 }
 

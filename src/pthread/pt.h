@@ -305,6 +305,15 @@ void weft__pt_robust_premain(pthread_mutex_t *m);
 /* Whether m is robust in this execution. */
 bool weft__pt_robust_known(const pthread_mutex_t *m);
 weft_cond_t *weft__pt_cond(pthread_cond_t *c);
+/* pthread_cond_wait and pthread_cond_timedwait (on clock clk, returning
+ * 0, ETIMEDOUT or EINVAL) under the caller's name for them, for C11's
+ * cnd_wait and cnd_timedwait too (cond.c): cancellation points that
+ * block. */
+void weft__pt_cond_wait_as(pthread_cond_t *c, pthread_mutex_t *m,
+			   const char *opname, const struct weft_loc *loc);
+int weft__pt_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
+			    clockid_t clk, const struct timespec *ts,
+			    const char *opname, const struct weft_loc *loc);
 _Noreturn void __weft_pthread_exit(void *ret);
 int __weft_pthread_detach(pthread_t t);
 int __weft_pthread_mutex_init(pthread_mutex_t *m,

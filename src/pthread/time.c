@@ -24,16 +24,20 @@
 
 static long long now_ns;           /* virtual time of this execution */
 
-/* Every sleep is a cancellation point (cancel.c): a request pending as
- * it begins, or coming while it sleeps, is acted on at its start. */
-/* A deadline further off than FAR_YEARS never comes in a run anyone
- * waits for (far_left below says why not one year). */
+/* A deadline further off than FAR_YEARS never comes in a run anyone waits
+ * for.  Not one year: a deadline taken from a clock weft does not make
+ * virtual (syscall(SYS_clock_gettime), a library's gettimeofday) lies
+ * years past weft's virtual wall clock, which starts in November 2023,
+ * and a correct one-second wait became a false deadlock (a review's
+ * probe); the mix-up of far_left below is over fifty years. */
 #define YEAR_NS (365LL * 24 * 3600 * 1000000000LL)
 #define FAR_YEARS 30
 #define FAR_NS (FAR_YEARS * YEAR_NS)
 
 static _Noreturn void sleep_for_ever(clockid_t c, const struct weft_loc *loc);
 
+/* Every sleep is a cancellation point (cancel.c): a request pending as
+ * it begins, or coming while it sleeps, is acted on at its start. */
 static void advance(long long ns, const struct weft_loc *loc)
 {
 	/* A sleep longer than FAR_YEARS (nanosleep({ LONG_MAX, 0 }) to
@@ -66,14 +70,6 @@ bool weft__pt_bad_deadline(const struct timespec *ts)
 {
 	return ts && weft__pt_nsec_bad(ts);
 }
-
-/* A deadline further off than FAR_YEARS never comes in a run anyone waits
- * for.  Not one year: a deadline taken from a clock weft does not make
- * virtual (syscall(SYS_clock_gettime), a library's gettimeofday) lies
- * years past weft's virtual wall clock, which starts in November 2023,
- * and a correct one-second wait became a false deadlock (a review's
- * probe); the mix-up below is over fifty years. */
-
 
 /* A deadline on CLOCK_MONOTONIC (time since boot) computed from
  * CLOCK_REALTIME (since 1970) lies some 54 years off, and the real wait

@@ -122,12 +122,13 @@ const struct weft_loc *weft__bsd_critical_site(void);
 void weft__bsd_no_critical(const char *what, const char *why,
 			   const struct weft_loc *loc);
 /* mtx.c: a spin mutex the caller holds (the first), or NULL.  critical.c:
- * misuse of `what` while the caller holds one, a critical section in the
- * kernel too (spinlock_enter), saying why; msleep_spin's sleep, which
- * drops its spin mutex, is checked by weft__bsd_may_sleep instead. */
+ * misuse of `what` inside a critical section or while the caller holds a
+ * spin mutex, a critical section in the kernel too (spinlock_enter),
+ * saying why; msleep_spin's sleep, which drops its spin mutex, is
+ * checked by weft__bsd_may_sleep instead. */
 const struct weft_bsd_mtx *weft__bsd_spin_held(void);
-void weft__bsd_no_spin(const char *what, const char *why,
-		       const struct weft_loc *loc);
+void weft__bsd_no_section(const char *what, const char *why,
+			  const struct weft_loc *loc);
 /* msleep drops Giant while it sleeps and takes it back afterwards. */
 int weft__bsd_drop_giant(const struct weft_loc *loc);
 void weft__bsd_pickup_giant(int depth, const struct weft_loc *loc);

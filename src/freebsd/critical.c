@@ -73,11 +73,12 @@ void weft__bsd_no_critical(const char *what, const char *why,
 			   "%s): %s", what, weft__bsd_site(crit), why);
 }
 
-void weft__bsd_no_spin(const char *what, const char *why,
-		       const struct weft_loc *loc)
+void weft__bsd_no_section(const char *what, const char *why,
+			  const struct weft_loc *loc)
 {
 	const struct weft_bsd_mtx *spin = weft__bsd_spin_held();
 
+	weft__bsd_no_critical(what, why, loc);
 	if (spin)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s while holding spin mutex %s (taken at %s), a "
@@ -88,9 +89,6 @@ void weft__bsd_no_spin(const char *what, const char *why,
 
 void weft_bsd_may_block(const char *what, const struct weft_loc *loc)
 {
-	static const char why[] = "a thread in a critical section may not "
-				  "take a lock that blocks";
-
-	weft__bsd_no_critical(what, why, loc);
-	weft__bsd_no_spin(what, why, loc);
+	weft__bsd_no_section(what, "a thread in a critical section may not "
+			     "take a lock that blocks", loc);
 }

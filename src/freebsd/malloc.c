@@ -30,8 +30,7 @@ void *weft_bsd_malloc_at(size_t size, struct weft_bsd_malloc_type *type,
 	/* UMA asserts it under INVARIANTS whatever the flags
 	 * (uma_zalloc_debug: "called within spinlock or critical
 	 * section"). */
-	weft__bsd_no_critical("malloc", "UMA may not be called there", loc);
-	weft__bsd_no_spin("malloc", "UMA may not be called there", loc);
+	weft__bsd_no_section("malloc", "UMA may not be called there", loc);
 	p = weft__malloc(size, (flags & WEFT_BSD_M_ZERO) != 0, tname(type),
 			 loc);
 	return p;
@@ -43,8 +42,7 @@ void weft_bsd_free_at(void *p, struct weft_bsd_malloc_type *type,
 	size_t n;
 
 	/* Asserted before free(NULL) returns (free_dbg, with INVARIANTS). */
-	weft__bsd_no_critical("free", "UMA may not be called there", loc);
-	weft__bsd_no_spin("free", "UMA may not be called there", loc);
+	weft__bsd_no_section("free", "UMA may not be called there", loc);
 	if (!p)
 		return;
 	if (weft__heap_live_block(p, &n) == p && weft__bsd_callout_check_free)

@@ -386,17 +386,15 @@ int weft_waitq_active(struct weft_waitq *q, const struct weft_loc *loc)
  * verified (a helper's probe). */
 static bool no_sleeper_ready(const struct weft__op *op)
 {
+	/* Every wait_event of the queue that has prepared, asleep or not yet
+	 * (its sleep's op is woken over the same waiter): one not asleep
+	 * that a wake-up, a kthread_stop's kick or its timeout reached
+	 * already returns at its sleep either way, and with its pending op
+	 * alone asked, the kick of a stop before a
+	 * wait_event_interruptible_timeout slept, then its timeout, made
+	 * the -ERESTARTSYS return never tried (a helper's probe). */
 	for (int t = 0; t < weft__nthreads() && t < WEFT__MAX_THREADS; t++) {
-		const struct weft__op *p = weft__thread_pending(t);
 		const struct weft_waiter *w = weft__lx_th[t].waiter;
-		if (p && p->ready == woken && p->obj == op->obj && woken(p))
-			return false;
-		/* A waiter not asleep yet (between its prepare and its
-		 * sleep) that a wake-up, a kthread_stop's kick or its
-		 * timeout reached already returns at its sleep either way:
-		 * the kick of a stop before a wait_event_interruptible_timeout
-		 * slept, then its timeout, made the -ERESTARTSYS return
-		 * never tried (a helper's probe). */
 		if (w && w->q == op->obj && w->prepared &&
 		    woken(&(struct weft__op){ .arg = (void *)w, .arg2 = t }))
 			return false;

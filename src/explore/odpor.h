@@ -46,8 +46,6 @@ enum {
 	EV_INTR = 2048,  /* an interruptible wait (op.h): a step on obj2
 			    ends it too, so a release of obj need not be
 			    what enabled it */
-	EV_CLOCK = 4096, /* only sleeps or moves the virtual clock (op.h's
-			    timekeeping): odpor_reverse.c's release_enabled */
 	EV_SOLE = 8192,  /* a release nothing else can stand for: an unlock
 			    (a lock stays held until it) or a thread's exit
 			    (its joiners wait for nothing else) */

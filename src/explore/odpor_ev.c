@@ -161,8 +161,6 @@ void weft__ev_of_op(struct ev *e, int tid, const struct weft__op *op)
 		e->flags |= EV_COND;
 	if (op->interruptible)
 		e->flags |= EV_INTR;
-	if (op->timekeeping)
-		e->flags |= EV_CLOCK;
 	if (rel && (op->lock.effect == WEFT__LOCK_RELEASE ||
 		    op->liveness == WEFT__LIVE_EXIT))
 		e->flags |= EV_SOLE;

@@ -185,19 +185,18 @@ void weft__odpor_disabler_race(long j, const struct ev *ep,
  * lines', the deferred work's) was enabled all along by another line,
  * and the order with it first was never run.  Never for an interruptible
  * wait (EV_INTR), which a step on another object may enable at any time.
- * A wait of the clock (EV_CLOCK: run_timers, msleep) keeps the rule: the
- * orders of its steps against a timer handler's end are mostly ones the
- * kernel's per-CPU softirq forbids, and the Linux timer model's one
- * domain object made them many (a handler re-arming itself went from
- * 39,790 schedules to more than 500,000). */
+ * The clock's waits (run_timers, msleep) follow the rule as every other
+ * wait: they were exempt, as always enabled by a timer handler's end, and
+ * a sleeper woken while a handler (on another CPU) still ran was never
+ * tried (kernel/msleep_handler_*).  The exemption had kept the orders of
+ * a re-arming handler few; the handler's end is now a step on its timer's
+ * own state (ext_timer.c), not on the clock's domain object. */
 static bool release_enabled(long e, const struct ev *ep, int32_t prev)
 {
 	int t = ep->tid;
 
 	if (ep->flags & EV_INTR)
 		return false;
-	if (ep->flags & EV_CLOCK)
-		return true;
 	if (prev > e)
 		return (V->steps[e].ev.flags & EV_SOLE) != 0;
 	return !weft__ts_has(&V->steps[e].enabled, t) &&

@@ -7,10 +7,13 @@
  * handler runs in the timer's own daemon thread, "timer/NAME", which waits
  * for that mark: so the clock (and every thread sleeping on it) can move
  * on before the handler has run, as on a machine whose timer softirq runs
- * on another CPU.  All the state is the clock's one object for
- * partial-order reduction (weft__lx_dom): arming, firing, deleting and the
- * handler's start and end are dependent steps, so every order of them is
- * explored. */
+ * on another CPU.  For partial-order reduction, arming, firing, deleting
+ * and the handler's start are steps on the clock's one object
+ * (weft__lx_dom), so every order of them is explored.  The handler's end
+ * changes only whether it runs (t->running, its own object, which the
+ * start, del_timer_sync and timer_running touch as well): as a step on
+ * the clock's object it was a release of every sleeper's wait, and a
+ * sleeper woken while the handler still ran was never tried. */
 #include <stdio.h>
 
 #include "lx.h"
@@ -68,7 +71,7 @@ static void handler_thread(void *arg)
 	struct weft__op op = { .name = t->flags & WEFT_XTIMER_HARDIRQ
 					       ? "hrtimer_hardirq"
 					       : "timer_softirq",
-			       .obj = &weft__lx_dom,
+			       .obj = &weft__lx_dom, .obj2 = &t->running,
 			       .objname = xname(t), .access = WEFT__ACC_WRITE,
 			       .ready = handler_ready,
 			       .waitdesc = handler_waitdesc, .arg = t,
@@ -146,11 +149,14 @@ static void handler_thread(void *arg)
 		 * once add_timer_on moved the timer away: a del_timer_sync
 		 * went on before it then, and races with it (as a release,
 		 * the wait between the move and the end was never tried).
-		 * Whether it moved is the thread's to say, for that reason. */
+		 * Whether it moved is the thread's to say, for that reason.
+		 * A step on the clock's object only when it re-arms the
+		 * timer (an hrtimer's restart, below). */
 		{
 			bool moved = me->timer_moved;
 			struct weft__op done = {
-				.name = "timer_done", .obj = &weft__lx_dom,
+				.name = "timer_done", .obj = &t->running,
+				.obj2 = restart ? &weft__lx_dom : NULL,
 				.objname = name, .access = WEFT__ACC_WRITE,
 				.release = !moved,
 				.liveness = WEFT__LIVE_TOGGLE, .loc = at };
@@ -350,6 +356,8 @@ int weft_xtimer_del(struct weft_xtimer *t, int mode, int shutdown,
 		op.ready = idle;
 		op.waitdesc = running_waitdesc;
 	}
+	if (mode)
+		op.obj2 = &t->running;
 	weft__visible(&op);
 	weft__check_access(t, sizeof *t, true, loc);
 	if (mode == 2 && t->running && !t->migrated)
@@ -379,7 +387,11 @@ bool weft__lx_xtimer_self(const void *owner)
 
 int weft_xtimer_running(struct weft_xtimer *t, const struct weft_loc *loc)
 {
+	struct weft__op op = { .name = "timer_running", .obj = &weft__lx_dom,
+			       .obj2 = &t->running, .objname = xname(t),
+			       .access = WEFT__ACC_READ, .loc = loc };
+
 	weft__check_access(t, sizeof *t, false, loc);
-	weft__point("timer_running", &weft__lx_dom, xname(t), WEFT__ACC_READ, loc);
+	weft__visible(&op);
 	return t->running != 0;
 }

@@ -256,6 +256,7 @@ int __weft___open_2(const char *path, int flags)
 
 int __weft___openat_2(int dir, const char *path, int flags)
 {
+	weft__pt_cancel_check(PT_LOC());
 	open_steps("openat()", path, flags, PT_RA());
 	return made_fd(dir, path, flags, keep_fd(openat(dir, path, flags)));
 }

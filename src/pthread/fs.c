@@ -205,6 +205,23 @@ int __weft_ftruncate(int fd, off_t len)
 	return ftruncate(fd, len);
 }
 
+/* Cancellation points (POSIX names them; glibc's are system calls with
+ * SYSCALL_CANCEL), and a read of the file's contents, which they wait
+ * to reach the disk. */
+int __weft_fsync(int fd)
+{
+	weft__pt_cancel_check(PT_LOC());
+	fd_step("fsync()", fd, false, PT_RA());
+	return fsync(fd);
+}
+
+int __weft_fdatasync(int fd)
+{
+	weft__pt_cancel_check(PT_LOC());
+	fd_step("fdatasync()", fd, false, PT_RA());
+	return fdatasync(fd);
+}
+
 /* ---- names ---------------------------------------------------------------- */
 
 /* The result of a call that creates the name path (fs_made.c). */

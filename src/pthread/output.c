@@ -160,6 +160,18 @@ static bool captured(FILE *f)
 	       (f == stderr && weft__pt_output_fd_captured(2));
 }
 
+/* The stream writers are cancellation points: POSIX lets them be, and
+ * glibc's are whenever they write the descriptor (at a newline of a
+ * terminal's line-buffered stdout, a full buffer, fflush), with
+ * write()'s SYSCALL_CANCEL.  A program must be correct either way, so
+ * each acts on a pending request as it begins (a worker cancelled in a
+ * printf under a lock, with no cleanup handler, was verified: a probe).
+ * A scheduling point only in a program that calls pthread_cancel. */
+static void cancel_point(uintptr_t ra)
+{
+	weft__pt_cancel_check(weft__pc_loc(ra));
+}
+
 /* A write to a stream of the program's own (not stdout or stderr, unless
  * the program sent them elsewhere, output_moved.c): a step on it, ordered against its other uses and its fclose, and a
  * use-after-free once the execution closed it. */
@@ -209,6 +221,7 @@ static int out_vf(FILE *f, int flag, const char *fmt, va_list ap)
 static int checked_vf(FILE *f, int flag, const char *fmt, va_list ap,
 		      uintptr_t pc)
 {
+	cancel_point(pc);
 	to_stream(f, "fprintf()", pc);
 	weft__pt_format_access(fmt, ap, pc);
 	return out_vf(f, flag, fmt, ap);
@@ -281,6 +294,7 @@ int __weft___vprintf_chk(int flag, const char *fmt, va_list ap)
 
 int __weft_fputs(const char *s, FILE *f)
 {
+	cancel_point(PT_RA());
 	to_stream(f, "fputs()", PT_RA());
 	weft__race_access(s, strlen(s) + 1, 0, PT_RA());
 	if (!captured(f))
@@ -293,6 +307,7 @@ int __weft_puts(const char *s)
 {
 	size_t n = strlen(s);
 
+	cancel_point(PT_RA());
 	weft__race_access(s, n + 1, 0, PT_RA());
 	if (!captured(stdout))
 		return puts(s);
@@ -306,6 +321,7 @@ static int put_char(int c, FILE *f, uintptr_t ra)
 {
 	char ch = (char)c;
 
+	cancel_point(ra);
 	to_stream(f, "fputc()", ra);
 	if (!captured(f))
 		return fputc(c, f);
@@ -330,6 +346,7 @@ int __weft_putchar(int c)
 
 size_t __weft_fwrite(const void *p, size_t size, size_t n, FILE *f)
 {
+	cancel_point(PT_RA());
 	to_stream(f, "fwrite()", PT_RA());
 	weft__race_access(p, size * n, 0, PT_RA());
 	if (!captured(f))
@@ -350,6 +367,7 @@ static void fprintf_out(FILE *f, const char *fmt, ...)
 
 void __weft_perror(const char *s)
 {
+	cancel_point(PT_RA());
 	if (s)
 		weft__race_access(s, strlen(s) + 1, 0, PT_RA());
 	if (!captured(stderr)) {
@@ -357,6 +375,17 @@ void __weft_perror(const char *s)
 		return;
 	}
 	fprintf_out(stderr, "%s%s%m\n", s && *s ? s : "", s && *s ? ": " : "");
+}
+
+/* A cancellation point (as the writers above), and a use of a stream of
+ * the program's own; what is captured was never in a stream's buffer. */
+int __weft_fflush(FILE *f)
+{
+	cancel_point(PT_RA());
+	if (!f)
+		return fflush(NULL);
+	to_stream(f, "fflush()", PT_RA());
+	return captured(f) ? 0 : fflush(f);
 }
 
 /* A cancellation point, whatever the descriptor (chan.c for the wait of

@@ -60,6 +60,23 @@ static bool started;
  * WEFT_DFS_NO_SLEEP=1 turns sleep sets off; WEFT_DFS_FULL=1 makes every
  * node a full branching point (plain exhaustive search, no reduction). */
 static bool no_sleep, full;
+/* The bound the default strategy's bounded phase set (-1: none, the
+ * user's --preemption-bound rules). */
+static int preset = -1;
+
+void weft__dfs_preset_bound(int k)
+{
+	preset = k;
+}
+
+/* The highest bound whose level ended: every schedule with at most that
+ * many preemptions ran (-1: none yet). */
+int weft__dfs_level_done(void)
+{
+	if (complete)
+		return max_bound;
+	return bound - 1;
+}
 
 static void dfs_init(void)
 {
@@ -69,12 +86,11 @@ static void dfs_init(void)
 	 * combine soundly in general (Coons, Musuvathi and McKinley, OOPSLA
 	 * 2013), and a bounded verdict must cover every schedule within its
 	 * bound.  Unbounded searches use the optimal DPOR of odpor.c. */
-	full = getenv("WEFT_DFS_FULL") != NULL ||
-	       weft__opts.preemption_bound >= 0;
+	max_bound = preset >= 0 ? preset : weft__opts.preemption_bound;
+	full = getenv("WEFT_DFS_FULL") != NULL || max_bound >= 0;
 	cap = weft__opts.max_steps * 2 + 64;
 	nodes = weft__persistent_alloc(sizeof *nodes * (size_t)cap);
 	step_node = weft__persistent_alloc(sizeof *step_node * (size_t)cap);
-	max_bound = weft__opts.preemption_bound;
 	bound = max_bound < 0 ? -1 : 0;
 }
 

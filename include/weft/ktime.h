@@ -72,6 +72,10 @@ void weft_timer_init(struct weft_timer *t, void (*fn)(struct weft_timer *),
 		     const struct weft_loc *loc);
 int weft_timer_mod(struct weft_timer *t, unsigned long expires,
 		   const struct weft_loc *loc);
+/* add_timer: mod at t->expires, of a timer that must not be pending (the
+ * kernel warns and leaves a pending one as it is: reported as a
+ * misuse). */
+void weft_timer_add(struct weft_timer *t, const struct weft_loc *loc);
 int weft_timer_del(struct weft_timer *t, int sync, int shutdown,
 		   const struct weft_loc *loc);
 int weft_timer_pending(struct weft_timer *t, const struct weft_loc *loc);

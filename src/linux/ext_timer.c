@@ -243,7 +243,9 @@ int weft_xtimer_mod(struct weft_xtimer *t, unsigned long expires,
 	weft__check_access(t, sizeof *t, true, loc);
 	weft__frame_obj_use(t, NULL, true, loc);
 	was = t->ev.armed || t->queued;
-	if (t->shutdown || (pending_only && !was))
+	if (pending_only == 2 && was)
+		weft__lx_add_pending(xname(t), loc);
+	if (t->shutdown || (pending_only == 1 && !was))
 		return was;
 	if (reduce && t->ev.armed &&
 	    (long)(expires - t->ev.expires) >= 0)
@@ -283,7 +285,7 @@ int weft_xtimer_mod_on(struct weft_xtimer *t, int cpu, int nr,
 		t->alt = weft__lx_spawn_daemon(handler_thread, t,
 			weft__internf("timer/%s'", xname(t)), loc) + 1;
 	}
-	was = weft_xtimer_mod(t, t->expires, 0, 0, loc);
+	was = weft_xtimer_mod(t, t->expires, 2, 0, loc);
 
 	/* Part of the mod_timer step, a write of the domain object, as
 	 * the del_timer_sync it lets go on: set before it, the step before
@@ -358,16 +360,35 @@ int weft_xtimer_del(struct weft_xtimer *t, int mode, int shutdown,
 	}
 	if (mode)
 		op.obj2 = &t->running;
-	weft__visible(&op);
+	/* A shutdown takes effect at the first try, a running handler or
+	 * not (the kernel's __try_to_del_timer_sync clears the function
+	 * before it waits): the handler's re-arm is then ignored.  Set
+	 * after the wait, the re-arm took effect and timer_shutdown_sync
+	 * returned 1, and a reference the re-arm kept leaked unseen (a
+	 * review's probe).  The wait is a step of its own only when the
+	 * handler runs. */
+	if (mode == 1 && shutdown) {
+		struct weft__op first = op;
+
+		first.ready = NULL;
+		first.waitdesc = NULL;
+		weft__visible(&first);
+		weft__check_access(t, sizeof *t, true, loc);
+		t->shutdown = 1;
+		if (!idle(&op))
+			weft__visible(&op);
+	} else {
+		weft__visible(&op);
+	}
 	weft__check_access(t, sizeof *t, true, loc);
+	if (shutdown)
+		t->shutdown = 1;
 	if (mode == 2 && t->running && !t->migrated)
 		return -1;
 	was = t->ev.armed || t->queued;
 	weft__lx_ev_disarm(&t->ev);
 	t->ev.fired = 0;
 	t->queued = 0;
-	if (shutdown)
-		t->shutdown = 1;
 	return was;
 }
 
@@ -383,6 +404,34 @@ bool weft__lx_xtimer_self(const void *owner)
 {
 	return ((const struct weft_xtimer *)owner)->running ==
 	       weft__self() + 1;
+}
+
+void weft_xtimer_forward_check(struct weft_xtimer *t,
+			       const struct weft_loc *loc)
+{
+	weft__check_access(t, sizeof *t, false, loc);
+	weft__point("hrtimer_forward", &weft__lx_dom, xname(t), WEFT__ACC_READ,
+		    loc);
+	if (t->ev.armed || t->queued)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "hrtimer_forward on hrtimer %s, which is queued: "
+			   "the kernel warns and leaves it as it is (forward "
+			   "it from its own callback, or cancel it first)",
+			   xname(t));
+}
+
+/* hrtimer_active: pending or running, read in one step, as the kernel
+ * reads both under one sequence count (two steps, a periodic timer's
+ * end and re-arm between them made it inactive: a false bug). */
+int weft_xtimer_active(struct weft_xtimer *t, const struct weft_loc *loc)
+{
+	struct weft__op op = { .name = "hrtimer_active", .obj = &weft__lx_dom,
+			       .obj2 = &t->running, .objname = xname(t),
+			       .access = WEFT__ACC_READ, .loc = loc };
+
+	weft__check_access(t, sizeof *t, false, loc);
+	weft__visible(&op);
+	return t->ev.armed || t->queued || t->running != 0;
 }
 
 int weft_xtimer_running(struct weft_xtimer *t, const struct weft_loc *loc)

@@ -76,16 +76,27 @@ static void check_timer(struct weft_timer *t, const char *what,
 			   "with timer_setup", what);
 }
 
-int weft_timer_mod(struct weft_timer *t, unsigned long expires,
-		   const struct weft_loc *loc)
+void weft__lx_add_pending(const char *name, const struct weft_loc *loc)
 {
+	weft__fail(WEFT__K(MISUSE), loc,
+		   "add_timer on timer %s, which is pending: the kernel "
+		   "warns (WARN_ON_ONCE; BUG_ON before Linux 6.2) and leaves "
+		   "it as it is; mod_timer re-arms a pending timer", name);
+}
+
+static int timer_arm(struct weft_timer *t, unsigned long expires, bool add,
+		     const struct weft_loc *loc)
+{
+	const char *what = add ? "add_timer" : "mod_timer";
 	int was;
 
-	check_timer(t, "mod_timer", loc);
-	weft__point("mod_timer", &weft__lx_dom, weft__lx_timer_name(t), WEFT__ACC_WRITE, loc);
+	check_timer(t, what, loc);
+	weft__point(what, &weft__lx_dom, weft__lx_timer_name(t), WEFT__ACC_WRITE, loc);
 	weft__check_access(t, sizeof *t, true, loc);
 	weft__frame_obj_use(t, NULL, true, loc);
 	was = t->ev.armed;
+	if (add && was)
+		weft__lx_add_pending(weft__lx_timer_name(t), loc);
 	/* A shut-down timer is not armed again, even by its own callback
 	 * (the kernel's timer_shutdown clears its function, and __mod_timer
 	 * then does nothing), as ext_timer.c's. */
@@ -96,6 +107,17 @@ int weft_timer_mod(struct weft_timer *t, unsigned long expires,
 	weft__lx_ev_arm(&t->ev, LX_EV_TIMER, expires, t, loc);
 	weft__lx_clock_need_thread(loc);
 	return was;
+}
+
+int weft_timer_mod(struct weft_timer *t, unsigned long expires,
+		   const struct weft_loc *loc)
+{
+	return timer_arm(t, expires, false, loc);
+}
+
+void weft_timer_add(struct weft_timer *t, const struct weft_loc *loc)
+{
+	(void)timer_arm(t, t->expires, true, loc);
 }
 
 static bool timer_idle(const struct weft__op *op)

@@ -271,6 +271,11 @@ void weft__lx_clock_need_thread(const struct weft_loc *loc);
  * messages (ktimer.c). */
 void weft__lx_timer_fire(struct weft_timer *t);
 const char *weft__lx_timer_name(const struct weft_timer *t);
+/* add_timer (or add_timer_on) of timer name, pending: the kernel warns
+ * (WARN_ON_ONCE, a BUG_ON before Linux 6.2) and leaves it as it is.
+ * Reported as a misuse at loc; does not return (ktimer.c). */
+_Noreturn void weft__lx_add_pending(const char *name,
+				     const struct weft_loc *loc);
 void weft__lx_time_begin(void);
 void weft__lx_time_end_check(void);
 /* A use-after-free report when an event still pending at the end of the

@@ -252,11 +252,15 @@ void weft__lx_rcu_implicit_end(const struct weft_loc *loc)
 	 * orders every such region before the end of a period begun after
 	 * it.  Its own accesses are: its clock entry is kept, and what it
 	 * does next is a new epoch.  (Its plain read of a buffer freed after
-	 * synchronize_rcu was a false data race.) */
+	 * synchronize_rcu was a false data race.)  The tick comes first: an
+	 * access is ordered before a clock whose entry is greater than its
+	 * epoch (race_check.c), so the end is the epoch after the region's
+	 * (stored before the tick, a timer callback's write before
+	 * synchronize_rcu was a false data race: a review's probe). */
 	if (!me->rcu_implicit) {
 		int self = weft__self();
-		me->region_end = weft__vc(self)[self];
 		weft__vc_tick(self);
+		me->region_end = weft__vc(self)[self];
 		return;
 	}
 	me->rcu_implicit = 0;

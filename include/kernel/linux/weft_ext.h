@@ -68,9 +68,10 @@ void weft_xtimer_init(struct weft_xtimer *t, void (*fn)(struct weft_xtimer *),
 		      int (*rfn)(struct weft_xtimer *), unsigned int flags,
 		      const char *name, const struct weft_loc *loc);
 /* Arm (or re-arm) t to expire at `expires` jiffies.  Returns 1 when it
- * was pending.  pending_only: only modify a pending timer
- * (mod_timer_pending); reduce: only move an earlier expiry
- * (timer_reduce).  Never blocks. */
+ * was pending.  pending_only 1: only modify a pending timer
+ * (mod_timer_pending); 2: t must not be pending (add_timer, whose kernel
+ * warns and leaves a pending timer as it is: a misuse); reduce: only
+ * move an earlier expiry (timer_reduce).  Never blocks. */
 /* add_timer_on: arm t at t->expires on CPU cpu (nr: WEFT_NR_CPUS).  From
  * t's own handler, to a CPU other than the handler's, the kernel moves
  * the running timer to the new base at once: a del_timer_sync then finds
@@ -91,6 +92,13 @@ int weft_xtimer_del(struct weft_xtimer *t, int mode, int shutdown,
  * read. */
 int weft_xtimer_pending(struct weft_xtimer *t, const struct weft_loc *loc);
 int weft_xtimer_running(struct weft_xtimer *t, const struct weft_loc *loc);
+/* hrtimer_forward's check: t must not be queued (the kernel warns:
+ * reported as a misuse).  A scheduling point that reads. */
+void weft_xtimer_forward_check(struct weft_xtimer *t,
+			       const struct weft_loc *loc);
+/* Whether t is pending or its handler is running, in one step (a
+ * scheduling point that reads). */
+int weft_xtimer_active(struct weft_xtimer *t, const struct weft_loc *loc);
 
 /* ---- tasks: current, task states, schedule, wake_up_process ----------- */
 

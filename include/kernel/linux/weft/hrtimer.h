@@ -87,9 +87,7 @@ static inline void weft_kx_hrtimer_start(struct hrtimer *h, ktime_t t,
 	((void)(slack), weft_kx_hrtimer_start((h), (t), (mode), WEFT_HERE))
 #define hrtimer_cancel(h) weft_xtimer_del(&(h)->xt, 1, 0, WEFT_HERE)
 #define hrtimer_try_to_cancel(h) weft_xtimer_del(&(h)->xt, 2, 0, WEFT_HERE)
-#define hrtimer_active(h)                                                     \
-	(weft_xtimer_pending(&(h)->xt, WEFT_HERE) ||                          \
-	 weft_xtimer_running(&(h)->xt, WEFT_HERE))
+#define hrtimer_active(h) weft_xtimer_active(&(h)->xt, WEFT_HERE)
 #define hrtimer_is_queued(h) weft_xtimer_pending(&(h)->xt, WEFT_HERE)
 #define hrtimer_callback_running(h) weft_xtimer_running(&(h)->xt, WEFT_HERE)
 #define hrtimer_get_expires(h) ((h)->node_expires)
@@ -98,10 +96,13 @@ static inline void weft_kx_hrtimer_start(struct hrtimer *h, ktime_t t,
 	 (h)->xt.expires = WEFT_INITIAL_JIFFIES + weft_kx_ns_to_ticks(t))
 #define hrtimer_get_remaining(h) ktime_sub((h)->node_expires, ktime_get())
 static inline u64 weft_kx_hrtimer_forward(struct hrtimer *h, ktime_t now,
-					  ktime_t interval)
+					  ktime_t interval,
+					  const struct weft_loc *loc)
 {
 	u64 overruns = 0;
 
+	/* The kernel warns on a queued timer and leaves it as it is. */
+	weft_xtimer_forward_check(&h->xt, loc);
 	if (interval <= 0)
 		interval = 1;
 	while (h->node_expires <= now) {
@@ -113,8 +114,8 @@ static inline u64 weft_kx_hrtimer_forward(struct hrtimer *h, ktime_t now,
 	return overruns;
 }
 #define hrtimer_forward(h, now, interval)                                     \
-	weft_kx_hrtimer_forward((h), (now), (interval))
+	weft_kx_hrtimer_forward((h), (now), (interval), WEFT_HERE)
 #define hrtimer_forward_now(h, interval)                                      \
-	weft_kx_hrtimer_forward((h), ktime_get(), (interval))
+	weft_kx_hrtimer_forward((h), ktime_get(), (interval), WEFT_HERE)
 
 #endif

@@ -43,7 +43,7 @@ typedef void (*weft_kx_timer_fn)(struct weft_xtimer *);
 #define mod_timer_pending(t, e) weft_xtimer_mod((t), (e), 1, 0, WEFT_HERE)
 #define timer_reduce(t, e) weft_xtimer_mod((t), (e), 0, 1, WEFT_HERE)
 #define add_timer(t)                                                          \
-	((void)weft_xtimer_mod((t), (t)->expires, 0, 0, WEFT_HERE))
+	((void)weft_xtimer_mod((t), (t)->expires, 2, 0, WEFT_HERE))
 #define add_timer_on(t, cpu)                                                  \
 	((void)weft_xtimer_mod_on((t), (cpu), WEFT_NR_CPUS, WEFT_HERE))
 #define add_timer_global(t) add_timer(t)

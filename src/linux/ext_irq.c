@@ -336,6 +336,25 @@ int weft_kx_in_hardirq(void)
 	return weft__lx_me()->hardirq;
 }
 
+unsigned long weft_kx_hardirq_enter(void)
+{
+	struct weft__lx_thread *me = weft__lx_me();
+	unsigned long was = (unsigned long)(me->irqs_off != 0) |
+			    (unsigned long)(me->hardirq != 0) << 1;
+
+	me->hardirq = 1;
+	me->irqs_off = 1;
+	return was;
+}
+
+void weft_kx_hardirq_leave(unsigned long was)
+{
+	struct weft__lx_thread *me = weft__lx_me();
+
+	me->irqs_off = (int)(was & 1);
+	me->hardirq = (int)(was >> 1 & 1);
+}
+
 int weft__lx_exposed_holder(const char *step, const struct weft_klock *l,
 			    const char *lock_name, bool shared,
 			    bool (*exposed)(int t), const struct weft_loc *loc)

@@ -267,6 +267,13 @@ unsigned long weft_kx_irq_save(void);
 void weft_kx_irq_restore(unsigned long flags);
 int weft_kx_irqs_disabled(void);
 int weft_kx_in_hardirq(void);
+/* The caller runs a function in hard-interrupt context from here to the
+ * leave (an irq_work's): interrupts off and in_hardirq(); the leave puts
+ * back what the enter returned.  A spinlock it takes that another thread
+ * holds with interrupts enabled is a deadlock (ext_irq.c).  Not
+ * scheduling points. */
+unsigned long weft_kx_hardirq_enter(void);
+void weft_kx_hardirq_leave(unsigned long was);
 
 /* ---- bottom halves (src/linux/ext_softirq.c) ---------------------------
  *

@@ -136,10 +136,16 @@ typedef irqreturn_t (*irq_handler_t)(int, void *);
  * irq_work_queue, which returns false when it is pending already (a
  * running one may be queued again); irq_work_sync waits until it is
  * neither pending nor running.  Here it is a work item of
- * system_highpri_wq, as a tasklet is, whose function is an atomic
- * section: sleeping in it is misuse.  The hard-interrupt check of a lock
- * taken with interrupts enabled (ext_irq.c) does not apply to it: it runs
- * as on another CPU. */
+ * system_highpri_wq, as a tasklet is, whose function runs in
+ * hard-interrupt context (the kernel raises it on the queuing CPU, in
+ * the interrupt of a self-IPI or the next tick): interrupts off,
+ * in_hardirq(), sleeping is misuse, and a spinlock it takes that a
+ * thread holds with interrupts enabled is a deadlock, as on the queuing
+ * CPU of a holder that queued it (ext_irq.c).  Run with interrupts on
+ * as a plain atomic section, a lock shared with a hard interrupt handler
+ * taken plainly in the callback was a false deadlock, and a holder that
+ * queued the work under its lock was verified (a probe).  PREEMPT_RT's
+ * threaded irq_work is not modelled. */
 struct irq_work {
 	struct weft_work work;
 	void (*func)(struct irq_work *);
@@ -147,9 +153,12 @@ struct irq_work {
 static inline void weft_kx_irq_work_run(struct weft_work *w)
 {
 	struct irq_work *iw = container_of(w, struct irq_work, work);
+	unsigned long was;
 
 	weft_kx_atomic(1, "irq_work", WEFT_HERE);
+	was = weft_kx_hardirq_enter();
 	iw->func(iw);
+	weft_kx_hardirq_leave(was);
 	weft_kx_atomic(-1, "irq_work", WEFT_HERE);
 }
 #define IRQ_WORK_INIT(f)                                                      \

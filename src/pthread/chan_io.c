@@ -109,18 +109,16 @@ static ssize_t vec_read(const char *call, int fd, const struct iovec *v,
  * are (a channel's read looks for a request itself). */
 ssize_t __weft_writev(int fd, const struct iovec *v, int cnt)
 {
-	weft__pt_cancel_check(PT_LOC());
 	if (!weft__pt_chan(fd) || cnt < 0 || cnt > IOV_MAX)
-		return writev(fd, v, cnt);
+		return weft__pt_file_writev(fd, v, cnt, PT_RA());
+	weft__pt_cancel_check(PT_LOC());
 	return vec_write("writev", fd, v, cnt, -1, PT_RA(), PT_LOC());
 }
 
 ssize_t __weft_readv(int fd, const struct iovec *v, int cnt)
 {
-	if (!weft__pt_chan(fd))
-		weft__pt_cancel_check(PT_LOC());
 	if (!weft__pt_chan(fd) || cnt < 0 || cnt > IOV_MAX)
-		return readv(fd, v, cnt);
+		return weft__pt_file_readv(fd, v, cnt, PT_RA());
 	return vec_read("readv", fd, v, cnt, -1, PT_RA(), PT_LOC());
 }
 
@@ -166,8 +164,8 @@ ssize_t __weft_recvmsg(int fd, struct msghdr *m, int flags)
 }
 
 /* Bytes moved inside the kernel, by no step of weft's. */
-static void no_kernel_copy(const char *call, int a, int b,
-			   const struct weft_loc *loc)
+void weft__pt_no_kernel_copy(const char *call, int a, int b,
+			     const struct weft_loc *loc)
 {
 	if (weft__pt_chan(a) || weft__pt_chan(b))
 		weft__limit(weft__internf("unsupported: %s()", call), loc,
@@ -177,16 +175,19 @@ static void no_kernel_copy(const char *call, int a, int b,
 			    "and write", call);
 }
 
+/* Between files, a read of one and a write of the other (fs.c). */
 ssize_t __weft_sendfile(int out, int in, off_t *off, size_t n)
 {
-	no_kernel_copy("sendfile", out, in, PT_LOC());
+	weft__pt_no_kernel_copy("sendfile", out, in, PT_LOC());
+	weft__pt_fs_step("sendfile()", weft__pt_file_obj(in), false, PT_RA());
+	weft__pt_fs_step("sendfile()", weft__pt_file_obj(out), true, PT_RA());
 	return sendfile(out, in, off, n);
 }
 
 ssize_t __weft_splice(int in, loff_t *ioff, int out, loff_t *ooff, size_t n,
 		      unsigned flags)
 {
-	no_kernel_copy("splice", in, out, PT_LOC());
+	weft__pt_no_kernel_copy("splice", in, out, PT_LOC());
 	return splice(in, ioff, out, ooff, n, flags);
 }
 

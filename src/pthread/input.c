@@ -60,7 +60,8 @@ static void stream_point(const char *call, FILE *f, const struct weft_loc *loc)
 
 /* The same before a read of descriptor fd, a cancellation point (as a
  * channel's read is, chan.c) that acts on a request pending. */
-static void fd_point(const char *call, int fd, const struct weft_loc *loc)
+void weft__pt_fd_read_point(const char *call, int fd,
+			    const struct weft_loc *loc)
 {
 	const void *file;
 
@@ -97,7 +98,7 @@ ssize_t __weft_read(int fd, void *p, size_t n)
 							  NULL, NULL, PT_LOC()),
 				       1, PT_RA());
 	weft__pt_chan_closed_use(fd, "read", PT_LOC());
-	fd_point("read()", fd, PT_LOC());
+	weft__pt_fd_read_point("read()", fd, PT_LOC());
 	return weft__pt_stored(p, read(fd, p, n), 1, PT_RA());
 }
 
@@ -112,7 +113,7 @@ ssize_t __weft___read_chk(int fd, void *p, size_t n, size_t plen)
 				       weft__pt_chan_read("read", fd, p, n, -1,
 							  NULL, NULL, PT_LOC()),
 				       1, PT_RA());
-	fd_point("read()", fd, PT_LOC());
+	weft__pt_fd_read_point("read()", fd, PT_LOC());
 	return weft__pt_stored(p, __read_chk(fd, p, n, plen), 1, PT_RA());
 }
 

@@ -98,6 +98,24 @@ void weft__pt_fs_step(const char *call, const void *obj, bool write,
 		      uintptr_t ra);
 void weft__pt_open_steps(const char *call, const char *path, bool creates,
 			 bool truncates, uintptr_t ra);
+/* readv and writev of a descriptor that is no channel (fs_vec.c): steps
+ * on a regular file's contents, the vector's memory checked, standard
+ * output and error kept as write()'s.  Cancellation points; may switch
+ * threads; do not block. */
+ssize_t weft__pt_file_writev(int fd, const struct iovec *v, int cnt,
+			     uintptr_t ra);
+ssize_t weft__pt_file_readv(int fd, const struct iovec *v, int cnt,
+			    uintptr_t ra);
+/* Before a read of descriptor fd by call (input.c): a cancellation
+ * point, the refusal of a read that could block, and a step on a
+ * regular file's contents.  May switch threads. */
+void weft__pt_fd_read_point(const char *call, int fd,
+			    const struct weft_loc *loc);
+/* A call that has the kernel copy bytes (sendfile, splice,
+ * copy_file_range) to or from a channel between the program's threads:
+ * ends the execution as unsupported (chan_io.c). */
+void weft__pt_no_kernel_copy(const char *call, int a, int b,
+			     const struct weft_loc *loc);
 /* The names an execution creates, removed when it is over (fs_made.c):
  * before a call that may create path (relative to directory dir, or
  * AT_FDCWD), whether nothing is there; after it, with that answer and

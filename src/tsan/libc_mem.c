@@ -189,6 +189,20 @@ char *__weft_strerror_r(int e, char *buf, size_t n)
 	return r;
 }
 
+/* The XSI form, what strerror_r is without _GNU_SOURCE: it always fills
+ * buf (two threads sharing one buffer were verified: a probe).  string.h
+ * declares it only without _GNU_SOURCE. */
+extern int __xpg_strerror_r(int e, char *buf, size_t n);
+
+int __weft___xpg_strerror_r(int e, char *buf, size_t n)
+{
+	int r = __xpg_strerror_r(e, buf, n);
+
+	if (n)
+		wr(buf, strnlen(buf, n - 1) + 1, PC());
+	return r;
+}
+
 size_t __weft_strxfrm(char *d, const char *s, size_t n)
 {
 	size_t r;

@@ -1,0 +1,233 @@
+/* src/pthread/fs_vec.c - the other calls that move a regular file's
+ * bytes, as steps on its contents (fs.c), with the memory they read or
+ * fill checked as any access is: the vectored reads and writes on a
+ * descriptor that is no channel between the program's threads (chan_io.c
+ * handles those), their positioned forms, dprintf, and the calls that
+ * change a file without a buffer (copy_file_range, fallocate).
+ *
+ * Each was a plain call of the C library: two threads appending to a log
+ * with lseek and writev, or with dprintf, lost a record in 6 of 2,000
+ * native runs and were verified (a probe), where the same program with
+ * write() was found.  A write to standard output or error while weft
+ * keeps them goes to the execution's output (output.c), as a write()
+ * does.
+ *
+ * Cancellation points, as POSIX makes readv, writev, pread and pwrite
+ * (and glibc their vector forms, and dprintf through write).  Scheduling
+ * points only where another thread could run (weft__pt_point_needed);
+ * none blocks. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+#include "pthread/pt.h"
+#include "detect/race.h"
+#include "modelled.h"
+
+/* The memory of an I/O vector: read by a write (cnt entries), written by
+ * a read (the first got bytes). */
+static void vec_read_access(const struct iovec *v, int cnt, uintptr_t ra)
+{
+	for (int i = 0; v && i < cnt; i++)
+		weft__race_access(v[i].iov_base, v[i].iov_len, 0, ra);
+}
+
+static ssize_t vec_stored(const struct iovec *v, int cnt, ssize_t got,
+			  uintptr_t ra)
+{
+	size_t left = got > 0 ? (size_t)got : 0;
+
+	for (int i = 0; v && i < cnt && left; i++) {
+		size_t k = v[i].iov_len < left ? v[i].iov_len : left;
+
+		weft__race_access(v[i].iov_base, k, WEFT__RACE_WRITE, ra);
+		left -= k;
+	}
+	return got;
+}
+
+/* Whether fd is standard output or error that weft keeps. */
+static bool kept(int fd)
+{
+	return (fd == 1 || fd == 2) && weft__pt_output_fd_captured(fd);
+}
+
+/* A write of the vector to fd at its offset (off < 0) or at off. */
+static ssize_t vec_out(const char *call, int fd, const struct iovec *v,
+		       int cnt, off_t off, int flags, uintptr_t ra)
+{
+	ssize_t n = 0;
+
+	weft__pt_cancel_check(weft__pc_loc(ra));
+	vec_read_access(v, cnt, ra);
+	weft__pt_chan_closed_use(fd, call, weft__pc_loc(ra));
+	if (!kept(fd) || off >= 0 || cnt < 0 || cnt > IOV_MAX) {
+		weft__pt_fs_step(call, weft__pt_file_obj(fd), true, ra);
+		if (off < 0)
+			return writev(fd, v, cnt);
+		return flags ? pwritev2(fd, v, cnt, off, flags)
+			     : pwritev(fd, v, cnt, off);
+	}
+	for (int i = 0; i < cnt; i++) {
+		weft__pt_output(fd, v[i].iov_base, v[i].iov_len);
+		n += (ssize_t)v[i].iov_len;
+	}
+	return n;
+}
+
+/* A read of fd into the vector at its offset (off < 0) or at off. */
+static ssize_t vec_in(const char *call, int fd, const struct iovec *v,
+		      int cnt, off_t off, int flags, uintptr_t ra)
+{
+	ssize_t got;
+
+	weft__pt_fd_read_point(call, fd, weft__pc_loc(ra));
+	if (off < 0)
+		got = readv(fd, v, cnt);
+	else
+		got = flags ? preadv2(fd, v, cnt, off, flags)
+			    : preadv(fd, v, cnt, off);
+	return vec_stored(v, cnt, got, ra);
+}
+
+ssize_t weft__pt_file_writev(int fd, const struct iovec *v, int cnt,
+			     uintptr_t ra)
+{
+	return vec_out("writev()", fd, v, cnt, -1, 0, ra);
+}
+
+ssize_t weft__pt_file_readv(int fd, const struct iovec *v, int cnt,
+			    uintptr_t ra)
+{
+	return vec_in("readv()", fd, v, cnt, -1, 0, ra);
+}
+
+ssize_t __weft_pwritev(int fd, const struct iovec *v, int cnt, off_t off)
+{
+	return vec_out("pwritev()", fd, v, cnt, off < 0 ? 0 : off, 0, PT_RA());
+}
+
+ssize_t __weft_pwritev2(int fd, const struct iovec *v, int cnt, off_t off,
+			int flags)
+{
+	/* off -1: at the descriptor's offset, as writev. */
+	return vec_out("pwritev2()", fd, v, cnt, off, flags, PT_RA());
+}
+
+ssize_t __weft_preadv(int fd, const struct iovec *v, int cnt, off_t off)
+{
+	return vec_in("preadv()", fd, v, cnt, off < 0 ? 0 : off, 0, PT_RA());
+}
+
+ssize_t __weft_preadv2(int fd, const struct iovec *v, int cnt, off_t off,
+		       int flags)
+{
+	return vec_in("preadv2()", fd, v, cnt, off, flags, PT_RA());
+}
+
+/* dprintf writes the formatted text with write(). */
+int __weft_vdprintf(int fd, const char *fmt, va_list ap)
+{
+	uintptr_t ra = PT_RA();
+
+	weft__pt_cancel_check(weft__pc_loc(ra));
+	weft__pt_format_access(fmt, ap, ra);
+	weft__pt_chan_closed_use(fd, "dprintf", weft__pc_loc(ra));
+	if (kept(fd))
+		return weft__pt_output_vf(fd, 0, fmt, ap);
+	weft__pt_fs_step("dprintf()", weft__pt_file_obj(fd), true, ra);
+	return vdprintf(fd, fmt, ap);
+}
+
+int __weft_dprintf(int fd, const char *fmt, ...)
+{
+	uintptr_t ra = PT_RA();
+	va_list ap;
+	int n;
+
+	weft__pt_cancel_check(weft__pc_loc(ra));
+	va_start(ap, fmt);
+	weft__pt_format_access(fmt, ap, ra);
+	va_end(ap);
+	weft__pt_chan_closed_use(fd, "dprintf", weft__pc_loc(ra));
+	va_start(ap, fmt);
+	if (kept(fd)) {
+		n = weft__pt_output_vf(fd, 0, fmt, ap);
+	} else {
+		weft__pt_fs_step("dprintf()", weft__pt_file_obj(fd), true, ra);
+		n = vdprintf(fd, fmt, ap);
+	}
+	va_end(ap);
+	return n;
+}
+
+/* The kernel copies between two files: a read of one, a write of the
+ * other (a channel's bytes are refused, chan_io.c's sendfile). */
+ssize_t __weft_copy_file_range(int in, off64_t *ioff, int out,
+			       off64_t *ooff, size_t n, unsigned flags)
+{
+	uintptr_t ra = PT_RA();
+
+	weft__pt_no_kernel_copy("copy_file_range", in, out, weft__pc_loc(ra));
+	weft__pt_fs_step("copy_file_range()", weft__pt_file_obj(in), false,
+			 ra);
+	weft__pt_fs_step("copy_file_range()", weft__pt_file_obj(out), true,
+			 ra);
+	return copy_file_range(in, ioff, out, ooff, n, flags);
+}
+
+int __weft_posix_fallocate(int fd, off_t off, off_t len)
+{
+	weft__pt_fs_step("posix_fallocate()", weft__pt_file_obj(fd), true,
+			 PT_RA());
+	return posix_fallocate(fd, off, len);
+}
+
+int __weft_fallocate(int fd, int mode, off_t off, off_t len)
+{
+	weft__pt_fs_step("fallocate()", weft__pt_file_obj(fd), true, PT_RA());
+	return fallocate(fd, mode, off, len);
+}
+
+/* The forms of the large-file interface (_FILE_OFFSET_BITS=64), the same
+ * calls on a 64-bit machine. */
+ssize_t __weft_pwritev64(int fd, const struct iovec *v, int cnt, off64_t off)
+{
+	return vec_out("pwritev()", fd, v, cnt, off < 0 ? 0 : (off_t)off, 0,
+		       PT_RA());
+}
+
+ssize_t __weft_pwritev64v2(int fd, const struct iovec *v, int cnt,
+			   off64_t off, int flags)
+{
+	return vec_out("pwritev2()", fd, v, cnt, (off_t)off, flags, PT_RA());
+}
+
+ssize_t __weft_preadv64(int fd, const struct iovec *v, int cnt, off64_t off)
+{
+	return vec_in("preadv()", fd, v, cnt, off < 0 ? 0 : (off_t)off, 0,
+		      PT_RA());
+}
+
+ssize_t __weft_preadv64v2(int fd, const struct iovec *v, int cnt,
+			  off64_t off, int flags)
+{
+	return vec_in("preadv2()", fd, v, cnt, (off_t)off, flags, PT_RA());
+}
+
+int __weft_posix_fallocate64(int fd, off64_t off, off64_t len)
+{
+	weft__pt_fs_step("posix_fallocate()", weft__pt_file_obj(fd), true,
+			 PT_RA());
+	return posix_fallocate64(fd, off, len);
+}
+
+int __weft_fallocate64(int fd, int mode, off64_t off, off64_t len)
+{
+	weft__pt_fs_step("fallocate()", weft__pt_file_obj(fd), true, PT_RA());
+	return fallocate64(fd, mode, off, len);
+}

@@ -40,6 +40,7 @@ struct irqdesc {
 	int pending;               /* raised and not yet handled */
 	int disabled;              /* disable_irq depth */
 	int running;               /* thread id + 1 running the handler */
+	int in_hard;               /* its hard handler runs */
 	int thread;                /* its thread's id + 1 */
 	int cls;                   /* lock-order class + 1 of "handler runs" */
 	const struct weft_loc *loc;
@@ -54,8 +55,17 @@ static bool deliverable(const struct weft__op *op)
 	const struct irqdesc *d = op->arg;
 
 	/* A freed line's thread waits for ever, like an idle CPU. */
-	return d->thread == (int)op->arg2 && d->used && d->pending &&
-	       !d->disabled;
+	if (d->thread != (int)op->arg2 || !d->used || !d->pending ||
+	    d->disabled)
+		return false;
+	/* The hard handlers of one line run one after another, in one
+	 * interrupt (a shared line's two devices' handlers ran at once: a
+	 * false data race, a probe's). */
+	for (int i = 0; i < nd; i++)
+		if (&D[i] != d && D[i].used && D[i].irq == d->irq &&
+		    D[i].in_hard)
+			return false;
+	return true;
 }
 
 static int deliver_waitdesc(const struct weft__op *op, char *buf, size_t n)
@@ -84,6 +94,7 @@ static void irq_thread(void *arg)
 		weft__visible(&op);
 		d->pending = 0;
 		d->running = weft__self() + 1;
+		d->in_hard = 1;
 		if (!d->cls)
 			d->cls = weft__class(weft__class_key_for(d, d->loc),
 					     d->name) + 1;
@@ -116,11 +127,18 @@ static void irq_thread(void *arg)
 		 * kernel it is a thread of its own, woken here, and the line
 		 * stays masked (IRQF_ONESHOT) until it returns.  synchronize_irq
 		 * waits for it too, so it runs inside the class. */
-		if ((ret & IRQ_WAKE_THREAD_) && d->thread_fn)
+		if ((ret & IRQ_WAKE_THREAD_) && d->thread_fn) {
+			/* The line's other handlers may run again from
+			 * here. */
+			weft__release_point("hardirq_end", &irq_dom, d->name,
+					    d->loc);
+			d->in_hard = 0;
 			d->thread_fn((int)d->irq, d->dev);
+		}
 		weft__lock_release(cls, d->loc);
 		weft__release_point("hardirq_done", &irq_dom, d->name, d->loc);
 		d->running = 0;
+		d->in_hard = 0;
 	}
 }
 

@@ -185,7 +185,8 @@ extern bool weft__probe_run;
 uint32_t weft__op_signature(const struct weft__op *op);
 
 /* What the worker reports at the end (strategy.c): the strategy that
- * actually ran ("auto" becomes "dfs" or "dfs+pct"), whether its search was
+ * actually ran ("auto" becomes "dfs", "dfs+bounded+pct" or "dfs+pct"),
+ * whether its search was
  * complete, the preemption bound a verification holds for and the
  * fairness bound that cut the search (-1: none). */
 const char *weft__strategy_ran(void);
@@ -207,6 +208,24 @@ bool weft__strategy_abandon_round(void);
 int weft__deepen_next(int fb, long runs, long *end);
 void weft__strategy_deeper_round(int from, long end, double secs);
 bool weft__strategy_round_abandoned(void);
+/* For auto (auto.c): whether a deeper round runs, and the seconds the
+ * rounds before this process's took. */
+bool weft__strategy_deepening(void);
+double weft__strategy_secs_before(void);
+/* The largest fairness bound a deepening tries. */
+#define WEFT__DEEPEN_MAX 64
+/* The exhaustive strategy "dfs" means: the optimal DPOR, or the bounded
+ * search when --preemption-bound is given (strategy.c). */
+const struct weft__strategy *weft__dfs_kind(void);
+/* The default strategy (auto.c), and what it did: whether it left its
+ * exhaustive half; the exhaustive strategy of that half; the phases that
+ * ran, for the report; its fallback to PCT after a search a limit of
+ * weft cut (false once it switched). */
+extern const struct weft__strategy weft__strategy_auto;
+bool weft__auto_switched(void);
+const struct weft__strategy *weft__auto_exhaustive(void);
+const char *weft__auto_ran(void);
+bool weft__auto_fall_back(void);
 int weft__explore_bound(void);
 int weft__explore_fair_bound(void);
 

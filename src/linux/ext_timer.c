@@ -19,7 +19,7 @@
 #include "lx.h"
 #include <kernel/linux/weft_ext.h>
 
-static const char *xname(const struct weft_xtimer *t)
+const char *weft__lx_xtimer_name(const struct weft_xtimer *t)
 {
 	return t->name ? t->name : "timer";
 }
@@ -45,10 +45,10 @@ static int handler_waitdesc(const struct weft__op *op, char *buf, size_t n)
 		snprintf(buf, n, "timer %s, which re-armed itself %d times "
 			 "(WEFT_TIMER_REFIRE_BOUND) and is not fired again in "
 			 "one execution: a wait for it is weft's bound, not "
-			 "necessarily a deadlock", xname(t),
+			 "necessarily a deadlock", weft__lx_xtimer_name(t),
 			 WEFT_TIMER_REFIRE_BOUND);
 	} else {
-		snprintf(buf, n, "timer %s to expire", xname(t));
+		snprintf(buf, n, "timer %s to expire", weft__lx_xtimer_name(t));
 	}
 	return -1;
 }
@@ -72,7 +72,7 @@ static void handler_thread(void *arg)
 					       ? "hrtimer_hardirq"
 					       : "timer_softirq",
 			       .obj = &weft__lx_dom, .obj2 = &t->running,
-			       .objname = xname(t), .access = WEFT__ACC_WRITE,
+			       .objname = weft__lx_xtimer_name(t), .access = WEFT__ACC_WRITE,
 			       .ready = handler_ready,
 			       .waitdesc = handler_waitdesc, .arg = t,
 			       .arg2 = weft__self() + 1,
@@ -95,7 +95,7 @@ static void handler_thread(void *arg)
 		/* On add_timer_on's CPU, if it named one. */
 		weft__lx_cpu_bind_self(t->cpu_plus1 - 1);
 		at = t->armed_at;
-		name = xname(t);
+		name = weft__lx_xtimer_name(t);
 		if (!t->cls)
 			t->cls = weft__class(weft__class_key_for(t, t->init),
 					     name) + 1;
@@ -185,7 +185,7 @@ static const char *xtimer_busy(const void *obj)
 
 	/* Not a running handler, which may let the frame's owner go on. */
 	if (t->ev.armed || t->queued)
-		return weft__internf("timer %s is still pending", xname(t));
+		return weft__internf("timer %s is still pending", weft__lx_xtimer_name(t));
 	return NULL;
 }
 
@@ -198,19 +198,19 @@ void weft_xtimer_init(struct weft_xtimer *t, void (*fn)(struct weft_xtimer *),
 	if (known && t->init && (t->ev.armed || t->queued) && t->thread)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "timer_setup on timer %s while it "
-			   "is pending (armed at %s)", xname(t),
+			   "is pending (armed at %s)", weft__lx_xtimer_name(t),
 			   weft__lx_site(t->armed_at));
 	if (known && t->running)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "timer_setup on timer %s while its "
-			   "handler runs", xname(t));
+			   "handler runs", weft__lx_xtimer_name(t));
 	*t = (struct weft_xtimer){ .fn = fn, .rfn = rfn, .flags = flags,
 				   .name = name, .init = loc };
 	weft__frame_obj_init(t, sizeof *t, &xtimer_busy, xtimer_busy, loc);
 }
 
-static void check(struct weft_xtimer *t, const char *what,
-		  const struct weft_loc *loc)
+void weft__lx_xtimer_check(struct weft_xtimer *t, const char *what,
+			   const struct weft_loc *loc)
 {
 	weft__check_access(t, sizeof *t, true, loc);
 	weft__frame_obj_use(t, NULL, true, loc);
@@ -228,7 +228,7 @@ int weft_xtimer_mod(struct weft_xtimer *t, unsigned long expires,
 	const char *what = t->rfn ? "hrtimer_start" : "mod_timer";
 	int was;
 
-	check(t, what, loc);
+	weft__lx_xtimer_check(t, what, loc);
 	/* The handler's thread first: its spawn has scheduling points of its
 	 * own, and the timer's state is read and changed after the mod_timer
 	 * step with none in between.  (Spawned after the state was read, a
@@ -237,14 +237,14 @@ int weft_xtimer_mod(struct weft_xtimer *t, unsigned long expires,
 	if (!t->thread) {
 		t->thread = -1;
 		t->thread = weft__lx_spawn_daemon(handler_thread, t,
-			weft__internf("timer/%s", xname(t)), loc) + 1;
+			weft__internf("timer/%s", weft__lx_xtimer_name(t)), loc) + 1;
 	}
-	weft__point(what, &weft__lx_dom, xname(t), WEFT__ACC_WRITE, loc);
+	weft__point(what, &weft__lx_dom, weft__lx_xtimer_name(t), WEFT__ACC_WRITE, loc);
 	weft__check_access(t, sizeof *t, true, loc);
 	weft__frame_obj_use(t, NULL, true, loc);
 	was = t->ev.armed || t->queued;
 	if (pending_only == 2 && was)
-		weft__lx_add_pending(xname(t), loc);
+		weft__lx_add_pending(weft__lx_xtimer_name(t), loc);
 	if (t->shutdown || (pending_only == 1 && !was))
 		return was;
 	if (reduce && t->ev.armed &&
@@ -255,20 +255,14 @@ int weft_xtimer_mod(struct weft_xtimer *t, unsigned long expires,
 	return was;
 }
 
-static bool idle(const struct weft__op *op)
-{
-	const struct weft_xtimer *t = op->arg;
-	return !t->running || t->migrated;
-}
-
 int weft_xtimer_mod_on(struct weft_xtimer *t, int cpu, int nr,
 		       const struct weft_loc *loc)
 {
-	check(t, "add_timer_on", loc);
+	weft__lx_xtimer_check(t, "add_timer_on", loc);
 	if (cpu < 0 || cpu >= nr)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "add_timer_on(%s, %d): no such CPU (0 to %d)",
-			   xname(t), cpu, nr - 1);
+			   weft__lx_xtimer_name(t), cpu, nr - 1);
 	bool away = t->running == weft__self() + 1 &&
 		    cpu != weft_kx_cpu_id(0, "add_timer_on", nr, loc);
 	int was;
@@ -283,7 +277,7 @@ int weft_xtimer_mod_on(struct weft_xtimer *t, int cpu, int nr,
 	if (away && !t->alt) {
 		t->alt = -1;
 		t->alt = weft__lx_spawn_daemon(handler_thread, t,
-			weft__internf("timer/%s'", xname(t)), loc) + 1;
+			weft__internf("timer/%s'", weft__lx_xtimer_name(t)), loc) + 1;
 	}
 	was = weft_xtimer_mod(t, t->expires, 2, 0, loc);
 
@@ -303,144 +297,4 @@ int weft_xtimer_mod_on(struct weft_xtimer *t, int cpu, int nr,
 	}
 	t->cpu_plus1 = cpu + 1;
 	return was;
-}
-
-static int running_waitdesc(const struct weft__op *op, char *buf, size_t n)
-{
-	const struct weft_xtimer *t = op->arg;
-
-	snprintf(buf, n, "timer callback %s, running in %s", xname(t),
-		 weft__lx_tname(t->running - 1));
-	return t->running - 1;
-}
-
-int weft_xtimer_del(struct weft_xtimer *t, int mode, int shutdown,
-		    const struct weft_loc *loc)
-{
-	static const char *const names[2][3] = {
-		{ "del_timer", "del_timer_sync", "try_to_del_timer_sync" },
-		{ "timer_shutdown", "timer_shutdown_sync", "timer_shutdown" },
-	};
-	/* An hrtimer's: hrtimer_cancel waits, hrtimer_try_to_cancel not
-	 * (a misuse said del_timer_sync for an hrtimer_cancel). */
-	static const char *const hr_names[3] = {
-		"hrtimer_try_to_cancel", "hrtimer_cancel",
-		"hrtimer_try_to_cancel"
-	};
-	struct weft__op op = { .name = t->rfn && !shutdown
-					       ? hr_names[mode]
-					       : names[shutdown != 0][mode],
-			       .obj = &weft__lx_dom,
-			       .objname = xname(t), .access = WEFT__ACC_WRITE,
-			       .arg = t, .loc = loc };
-	int was;
-
-	check(t, op.name, loc);
-	if (mode == 1) {
-		if (t->running == weft__self() + 1)
-			weft__fail(WEFT__K(MISUSE), loc,
-				   "%s(%s) from the timer's own callback "
-				   "waits for itself", op.name, xname(t));
-		/* The kernel warns (__timer_delete_sync): the interrupt may
-		 * have arrived on top of the callback, on its CPU, which
-		 * then never finishes.  Not for an hrtimer, whose cancel
-		 * waits otherwise, nor for an IRQ-safe timer. */
-		if (!t->rfn && weft_kx_in_hardirq() &&
-		    !(t->flags & WEFT_XTIMER_IRQSAFE))
-			weft__fail(WEFT__K(MISUSE), loc,
-				   "%s(%s) in hard-interrupt context, of a "
-				   "timer that is not TIMER_IRQSAFE: on the "
-				   "CPU whose timer callback the interrupt "
-				   "stopped, the wait never ends (the kernel "
-				   "warns)", op.name, xname(t));
-		if (t->cls)
-			weft__wait_on_class(t->cls - 1, loc);
-		op.ready = idle;
-		op.waitdesc = running_waitdesc;
-	}
-	if (mode)
-		op.obj2 = &t->running;
-	/* A shutdown takes effect at the first try, a running handler or
-	 * not (the kernel's __try_to_del_timer_sync clears the function
-	 * before it waits): the handler's re-arm is then ignored.  Set
-	 * after the wait, the re-arm took effect and timer_shutdown_sync
-	 * returned 1, and a reference the re-arm kept leaked unseen (a
-	 * review's probe).  The wait is a step of its own only when the
-	 * handler runs. */
-	if (mode == 1 && shutdown) {
-		struct weft__op first = op;
-
-		first.ready = NULL;
-		first.waitdesc = NULL;
-		weft__visible(&first);
-		weft__check_access(t, sizeof *t, true, loc);
-		t->shutdown = 1;
-		if (!idle(&op))
-			weft__visible(&op);
-	} else {
-		weft__visible(&op);
-	}
-	weft__check_access(t, sizeof *t, true, loc);
-	if (shutdown)
-		t->shutdown = 1;
-	if (mode == 2 && t->running && !t->migrated)
-		return -1;
-	was = t->ev.armed || t->queued;
-	weft__lx_ev_disarm(&t->ev);
-	t->ev.fired = 0;
-	t->queued = 0;
-	return was;
-}
-
-int weft_xtimer_pending(struct weft_xtimer *t, const struct weft_loc *loc)
-{
-	weft__check_access(t, sizeof *t, false, loc);
-	weft__point("timer_pending", &weft__lx_dom, xname(t), WEFT__ACC_READ, loc);
-	weft__check_access(t, sizeof *t, false, loc);
-	return t->ev.armed || t->queued;
-}
-
-bool weft__lx_xtimer_self(const void *owner)
-{
-	return ((const struct weft_xtimer *)owner)->running ==
-	       weft__self() + 1;
-}
-
-void weft_xtimer_forward_check(struct weft_xtimer *t,
-			       const struct weft_loc *loc)
-{
-	weft__check_access(t, sizeof *t, false, loc);
-	weft__point("hrtimer_forward", &weft__lx_dom, xname(t), WEFT__ACC_READ,
-		    loc);
-	if (t->ev.armed || t->queued)
-		weft__fail(WEFT__K(MISUSE), loc,
-			   "hrtimer_forward on hrtimer %s, which is queued: "
-			   "the kernel warns and leaves it as it is (forward "
-			   "it from its own callback, or cancel it first)",
-			   xname(t));
-}
-
-/* hrtimer_active: pending or running, read in one step, as the kernel
- * reads both under one sequence count (two steps, a periodic timer's
- * end and re-arm between them made it inactive: a false bug). */
-int weft_xtimer_active(struct weft_xtimer *t, const struct weft_loc *loc)
-{
-	struct weft__op op = { .name = "hrtimer_active", .obj = &weft__lx_dom,
-			       .obj2 = &t->running, .objname = xname(t),
-			       .access = WEFT__ACC_READ, .loc = loc };
-
-	weft__check_access(t, sizeof *t, false, loc);
-	weft__visible(&op);
-	return t->ev.armed || t->queued || t->running != 0;
-}
-
-int weft_xtimer_running(struct weft_xtimer *t, const struct weft_loc *loc)
-{
-	struct weft__op op = { .name = "timer_running", .obj = &weft__lx_dom,
-			       .obj2 = &t->running, .objname = xname(t),
-			       .access = WEFT__ACC_READ, .loc = loc };
-
-	weft__check_access(t, sizeof *t, false, loc);
-	weft__visible(&op);
-	return t->running != 0;
 }

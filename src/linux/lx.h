@@ -260,6 +260,11 @@ bool weft__lx_xtimer_self(const void *owner);
  * (ext_timer_end.c).  Not a scheduling point. */
 struct weft_xtimer;
 void weft__lx_xtimer_remember(struct weft_xtimer *t);
+/* A timer's name for messages, and the check at each use of it (its
+ * memory, its frame, that it was set up), ext_timer.c. */
+const char *weft__lx_xtimer_name(const struct weft_xtimer *t);
+void weft__lx_xtimer_check(struct weft_xtimer *t, const char *what,
+			   const struct weft_loc *loc);
 void weft__lx_ev_arm(struct weft_kevent *ev, int kind, unsigned long expires,
 	       void *owner, const struct weft_loc *loc);
 int weft__lx_ev_disarm(struct weft_kevent *ev);

@@ -13,6 +13,7 @@
 
 #include "cli/options.h"
 #include "explore/explore.h"
+#include "record.h"
 
 static const struct weft__strategy *inner;
 static bool switched;
@@ -106,12 +107,18 @@ static bool three_quarters_spent(void)
  * and gives back. */
 static bool bounded_done;
 static int bounded_fb = -1, saved_fb;
+/* Whether an execution of the phase found a bug or was cut by a limit of
+ * weft, and the findings before the phase: the note says what the phase
+ * covered only when it ran clean.  Whether PCT ran, for the report. */
+static bool bounded_dirty, pct_ran;
+static int findings_before;
 
 /* What the bounded phase covered: a claim at its bounds, stated as
  * such. */
 static void bounded_note(void)
 {
-	if (!bounded_done)
+	if (!bounded_done || bounded_dirty ||
+	    weft__S->v.nfindings != findings_before)
 		return;
 	weft__verdict_note(
 		BOUNDED_NOTE,
@@ -148,6 +155,7 @@ static bool bounded_phase(void)
 		return false;
 	weft__dfs_preset_bound(AUTO_BOUND);
 	saved_fb = weft__opts.fair_bound;
+	findings_before = weft__S->v.nfindings;
 	inner = &weft__strategy_dfs;
 	bounded_ran = true;
 	return true;
@@ -223,6 +231,10 @@ static int auto_value(int n)
 
 static void auto_end(enum exec_result r)
 {
+	if (switched && inner == &weft__strategy_dfs &&
+	    (r == EXEC_BUG || r == EXEC_LIMIT))
+		bounded_dirty = true;
+	pct_ran |= inner == &weft__strategy_pct;
 	inner->end(r);
 }
 
@@ -246,9 +258,11 @@ const struct weft__strategy *weft__auto_exhaustive(void)
 
 const char *weft__auto_ran(void)
 {
-	return !switched      ? "dfs"
-	       : bounded_ran ? "dfs+bounded+pct"
-			     : "dfs+pct";
+	if (!switched)
+		return "dfs";
+	if (!bounded_ran)
+		return "dfs+pct";
+	return pct_ran ? "dfs+bounded+pct" : "dfs+bounded";
 }
 
 /* The exhaustive half ended without verifying (a limit of weft cut some

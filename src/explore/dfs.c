@@ -69,15 +69,6 @@ void weft__dfs_preset_bound(int k)
 	preset = k;
 }
 
-/* The highest bound whose level ended: every schedule with at most that
- * many preemptions ran (-1: none yet). */
-int weft__dfs_level_done(void)
-{
-	if (complete)
-		return max_bound;
-	return bound - 1;
-}
-
 static void dfs_init(void)
 {
 	no_sleep = getenv("WEFT_DFS_NO_SLEEP") != NULL;

@@ -125,12 +125,10 @@ bool weft__split_at_leaf(bool fresh);
 void weft__split_end(void);
 /* DFS helpers for the "auto" strategy and reports: the bound a
  * verification holds for; whether the search ended; the bound auto's
- * bounded phase searches to, set before the search's first execution;
- * the highest bound whose level ended (-1: none). */
+ * bounded phase searches to, set before the search's first execution. */
 int weft__dfs_bound(void);
 bool weft__dfs_complete(void);
 void weft__dfs_preset_bound(int k);
-int weft__dfs_level_done(void);
 void weft__strategy_setup(const char *name);
 /* The default choice of the exhaustive strategies among avail (a subset of
  * the enabled threads), preferring elig (strategy.c). */

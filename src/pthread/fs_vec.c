@@ -56,111 +56,152 @@ static bool kept(int fd)
 	return (fd == 1 || fd == 2) && weft__pt_output_fd_captured(fd);
 }
 
-/* A write of the vector to fd at its offset (off < 0) or at off. */
+/* How a vectored call positions: at the descriptor's offset (readv,
+ * writev), or at an offset, with pwritev2's flags (-1: at the
+ * descriptor's offset, but with the flags). */
+enum { AT_FD, AT_OFF, AT_OFF2 };
+
+/* A write of the vector to fd.  Out of range (a negative offset, a bad
+ * count) the C library answers, as it does to a channel's positioned
+ * write (ESPIPE). */
 static ssize_t vec_out(const char *call, int fd, const struct iovec *v,
-		       int cnt, off_t off, int flags, uintptr_t ra)
+		       int cnt, int how, off_t off, int flags, uintptr_t ra)
 {
 	ssize_t n = 0;
 
 	weft__pt_cancel_check(weft__pc_loc(ra));
 	vec_read_access(v, cnt, ra);
 	weft__pt_chan_closed_use(fd, call, weft__pc_loc(ra));
-	if (!kept(fd) || off >= 0 || cnt < 0 || cnt > IOV_MAX) {
-		weft__pt_fs_step(call, weft__pt_file_obj(fd), true, ra);
-		if (off < 0)
-			return writev(fd, v, cnt);
-		return flags ? pwritev2(fd, v, cnt, off, flags)
-			     : pwritev(fd, v, cnt, off);
+	/* What weft keeps of standard output and error has no offset: a
+	 * positioned write there is its bytes, as a terminal's would be
+	 * (printed to the terminal, they would repeat once per
+	 * execution). */
+	if (kept(fd) && cnt >= 0 && cnt <= IOV_MAX &&
+	    (how == AT_FD || off >= (how == AT_OFF2 ? -1 : 0))) {
+		for (int i = 0; i < cnt; i++) {
+			weft__pt_output(fd, v[i].iov_base, v[i].iov_len);
+			n += (ssize_t)v[i].iov_len;
+		}
+		return n;
 	}
-	for (int i = 0; i < cnt; i++) {
-		weft__pt_output(fd, v[i].iov_base, v[i].iov_len);
-		n += (ssize_t)v[i].iov_len;
-	}
-	return n;
+	weft__pt_fs_step(call, weft__pt_file_obj(fd), true, ra);
+	if (how == AT_FD)
+		return writev(fd, v, cnt);
+	return how == AT_OFF2 ? pwritev2(fd, v, cnt, off, flags)
+			      : pwritev(fd, v, cnt, off);
 }
 
-/* A read of fd into the vector at its offset (off < 0) or at off. */
+/* A read of fd into the vector. */
 static ssize_t vec_in(const char *call, int fd, const struct iovec *v,
-		      int cnt, off_t off, int flags, uintptr_t ra)
+		      int cnt, int how, off_t off, int flags, uintptr_t ra)
 {
 	ssize_t got;
 
 	weft__pt_fd_read_point(call, fd, weft__pc_loc(ra));
-	if (off < 0)
+	if (how == AT_FD)
 		got = readv(fd, v, cnt);
+	else if (how == AT_OFF2)
+		got = preadv2(fd, v, cnt, off, flags);
 	else
-		got = flags ? preadv2(fd, v, cnt, off, flags)
-			    : preadv(fd, v, cnt, off);
+		got = preadv(fd, v, cnt, off);
 	return vec_stored(v, cnt, got, ra);
 }
 
 ssize_t weft__pt_file_writev(int fd, const struct iovec *v, int cnt,
 			     uintptr_t ra)
 {
-	return vec_out("writev()", fd, v, cnt, -1, 0, ra);
+	return vec_out("writev()", fd, v, cnt, AT_FD, 0, 0, ra);
 }
 
 ssize_t weft__pt_file_readv(int fd, const struct iovec *v, int cnt,
 			    uintptr_t ra)
 {
-	return vec_in("readv()", fd, v, cnt, -1, 0, ra);
+	return vec_in("readv()", fd, v, cnt, AT_FD, 0, 0, ra);
 }
 
 ssize_t __weft_pwritev(int fd, const struct iovec *v, int cnt, off_t off)
 {
-	return vec_out("pwritev()", fd, v, cnt, off < 0 ? 0 : off, 0, PT_RA());
+	return vec_out("pwritev()", fd, v, cnt, AT_OFF, off, 0, PT_RA());
 }
 
 ssize_t __weft_pwritev2(int fd, const struct iovec *v, int cnt, off_t off,
 			int flags)
 {
-	/* off -1: at the descriptor's offset, as writev. */
-	return vec_out("pwritev2()", fd, v, cnt, off, flags, PT_RA());
+	return vec_out("pwritev2()", fd, v, cnt, AT_OFF2, off, flags, PT_RA());
 }
 
 ssize_t __weft_preadv(int fd, const struct iovec *v, int cnt, off_t off)
 {
-	return vec_in("preadv()", fd, v, cnt, off < 0 ? 0 : off, 0, PT_RA());
+	return vec_in("preadv()", fd, v, cnt, AT_OFF, off, 0, PT_RA());
 }
 
 ssize_t __weft_preadv2(int fd, const struct iovec *v, int cnt, off_t off,
 		       int flags)
 {
-	return vec_in("preadv2()", fd, v, cnt, off, flags, PT_RA());
+	return vec_in("preadv2()", fd, v, cnt, AT_OFF2, off, flags, PT_RA());
 }
 
-/* dprintf writes the formatted text with write(). */
-int __weft_vdprintf(int fd, const char *fmt, va_list ap)
+/* dprintf writes the formatted text with write(): to a channel between
+ * the program's threads as write() does (chan.c), to what weft keeps of
+ * standard output and error as output, to a file as a step on it.  flag:
+ * the _FORTIFY_SOURCE level of the __dprintf_chk forms (0: none), whose
+ * format checks apply to what weft keeps (output.c). */
+static int vdprintf_at(int fd, int flag, const char *fmt, va_list ap,
+		       uintptr_t ra)
 {
-	uintptr_t ra = PT_RA();
+	const struct weft_loc *loc = weft__pc_loc(ra);
+	va_list aq;
+	char *buf;
+	int n;
 
-	weft__pt_cancel_check(weft__pc_loc(ra));
-	weft__pt_format_access(fmt, ap, ra);
-	weft__pt_chan_closed_use(fd, "dprintf", weft__pc_loc(ra));
+	weft__pt_cancel_check(loc);
+	va_copy(aq, ap);
+	weft__pt_format_access(fmt, aq, ra);
+	va_end(aq);
+	if (weft__pt_chan(fd)) {
+		n = vasprintf(&buf, fmt, ap);
+		if (n < 0)
+			return n;
+		n = (int)weft__pt_chan_write("dprintf", fd, buf, (size_t)n, -1,
+					     NULL, 0, loc);
+		free(buf);
+		return n;
+	}
+	weft__pt_chan_closed_use(fd, "dprintf", loc);
 	if (kept(fd))
-		return weft__pt_output_vf(fd, 0, fmt, ap);
+		return weft__pt_output_vf(fd, flag, fmt, ap);
 	weft__pt_fs_step("dprintf()", weft__pt_file_obj(fd), true, ra);
 	return vdprintf(fd, fmt, ap);
 }
 
+int __weft_vdprintf(int fd, const char *fmt, va_list ap)
+{
+	return vdprintf_at(fd, 0, fmt, ap, PT_RA());
+}
+
+int __weft___vdprintf_chk(int fd, int flag, const char *fmt, va_list ap)
+{
+	return vdprintf_at(fd, flag, fmt, ap, PT_RA());
+}
+
 int __weft_dprintf(int fd, const char *fmt, ...)
 {
-	uintptr_t ra = PT_RA();
 	va_list ap;
 	int n;
 
-	weft__pt_cancel_check(weft__pc_loc(ra));
 	va_start(ap, fmt);
-	weft__pt_format_access(fmt, ap, ra);
+	n = vdprintf_at(fd, 0, fmt, ap, PT_RA());
 	va_end(ap);
-	weft__pt_chan_closed_use(fd, "dprintf", weft__pc_loc(ra));
+	return n;
+}
+
+int __weft___dprintf_chk(int fd, int flag, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
 	va_start(ap, fmt);
-	if (kept(fd)) {
-		n = weft__pt_output_vf(fd, 0, fmt, ap);
-	} else {
-		weft__pt_fs_step("dprintf()", weft__pt_file_obj(fd), true, ra);
-		n = vdprintf(fd, fmt, ap);
-	}
+	n = vdprintf_at(fd, flag, fmt, ap, PT_RA());
 	va_end(ap);
 	return n;
 }
@@ -197,26 +238,26 @@ int __weft_fallocate(int fd, int mode, off_t off, off_t len)
  * calls on a 64-bit machine. */
 ssize_t __weft_pwritev64(int fd, const struct iovec *v, int cnt, off64_t off)
 {
-	return vec_out("pwritev()", fd, v, cnt, off < 0 ? 0 : (off_t)off, 0,
-		       PT_RA());
+	return vec_out("pwritev()", fd, v, cnt, AT_OFF, (off_t)off, 0, PT_RA());
 }
 
 ssize_t __weft_pwritev64v2(int fd, const struct iovec *v, int cnt,
 			   off64_t off, int flags)
 {
-	return vec_out("pwritev2()", fd, v, cnt, (off_t)off, flags, PT_RA());
+	return vec_out("pwritev2()", fd, v, cnt, AT_OFF2, (off_t)off, flags,
+		       PT_RA());
 }
 
 ssize_t __weft_preadv64(int fd, const struct iovec *v, int cnt, off64_t off)
 {
-	return vec_in("preadv()", fd, v, cnt, off < 0 ? 0 : (off_t)off, 0,
-		      PT_RA());
+	return vec_in("preadv()", fd, v, cnt, AT_OFF, (off_t)off, 0, PT_RA());
 }
 
 ssize_t __weft_preadv64v2(int fd, const struct iovec *v, int cnt,
 			  off64_t off, int flags)
 {
-	return vec_in("preadv2()", fd, v, cnt, (off_t)off, flags, PT_RA());
+	return vec_in("preadv2()", fd, v, cnt, AT_OFF2, (off_t)off, flags,
+		      PT_RA());
 }
 
 int __weft_posix_fallocate64(int fd, off64_t off, off64_t len)

@@ -29,9 +29,14 @@ static bool handler_ready(const struct weft__op *op)
 	const struct weft_xtimer *t = op->arg;
 
 	/* A timer set up again (or freed and never armed) no longer belongs
-	 * to this thread: it waits for ever, like an idle CPU. */
+	 * to this thread: it waits for ever, like an idle CPU.  One pinned
+	 * to a CPU waits for the handler running there (expire_timers calls
+	 * them one after another: two timers pinned to one CPU updating its
+	 * counter were a false data race, a review's probe). */
 	return t->thread == (int)op->arg2 && t->ev.fired && !t->ev.armed &&
-	       t->queued;
+	       t->queued &&
+	       (!t->cpu_plus1 ||
+		!weft__lx_xtimer_cpu_busy[t->cpu_plus1 - 1]);
 }
 
 static int handler_waitdesc(const struct weft__op *op, char *buf, size_t n)
@@ -82,10 +87,13 @@ static void handler_thread(void *arg)
 		struct weft__lx_ctx_save save;
 		const struct weft_loc *at;
 		const char *name;
-		int cls, restart = 0;
+		int cls, restart = 0, cpu;
 		struct weft__lx_depths depths;
 
 		weft__visible(&op);
+		cpu = t->cpu_plus1 - 1;
+		if (cpu >= 0)
+			weft__lx_xtimer_cpu_busy[cpu] = weft__self() + 1;
 		/* A timer freed while pending is caught when it would run. */
 		weft__check_access(t, sizeof *t, true, t->armed_at);
 		t->queued = 0;
@@ -151,16 +159,21 @@ static void handler_thread(void *arg)
 		 * the wait between the move and the end was never tried).
 		 * Whether it moved is the thread's to say, for that reason.
 		 * A step on the clock's object only when it re-arms the
-		 * timer (an hrtimer's restart, below). */
+		 * timer (an hrtimer's restart, below), or lets the next
+		 * handler pinned to its CPU run. */
 		{
 			bool moved = me->timer_moved;
 			struct weft__op done = {
 				.name = "timer_done", .obj = &t->running,
-				.obj2 = restart ? &weft__lx_dom : NULL,
+				.obj2 = restart || cpu >= 0 ? &weft__lx_dom
+							    : NULL,
 				.objname = name, .access = WEFT__ACC_WRITE,
 				.release = !moved,
 				.liveness = WEFT__LIVE_TOGGLE, .loc = at };
 			weft__visible(&done);
+			if (cpu >= 0 && weft__lx_xtimer_cpu_busy[cpu] ==
+						weft__self() + 1)
+				weft__lx_xtimer_cpu_busy[cpu] = 0;
 		}
 		/* Re-armed while it still counts as running, as the kernel's
 		 * hrtimer core re-queues it: a re-arm of its own, which

@@ -1,6 +1,7 @@
 /* src/linux/ext_timer_end.c - the timers armed in an execution, for the
  * end of the test: one still pending then would fire after its object
- * (or module) is gone (ext_timer.c arms them). */
+ * (or module) is gone (ext_timer.c arms them); and which handler of a
+ * timer pinned to each CPU runs, reset for each execution. */
 #include "lx.h"
 #include <kernel/linux/weft_ext.h>
 
@@ -8,6 +9,8 @@
 
 static struct weft_xtimer *live[MAX_XTIMERS];
 static int nlive;
+
+int weft__lx_xtimer_cpu_busy[WEFT_NR_CPUS];
 
 void weft__lx_xtimer_remember(struct weft_xtimer *t)
 {
@@ -21,6 +24,8 @@ void weft__lx_xtimer_remember(struct weft_xtimer *t)
 void weft__linux_ext_timer_begin(void)
 {
 	nlive = 0;
+	for (int i = 0; i < WEFT_NR_CPUS; i++)
+		weft__lx_xtimer_cpu_busy[i] = 0;
 }
 
 /* Pending timers at the end of the test would fire after their object

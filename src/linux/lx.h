@@ -260,6 +260,10 @@ bool weft__lx_xtimer_self(const void *owner);
  * (ext_timer_end.c).  Not a scheduling point. */
 struct weft_xtimer;
 void weft__lx_xtimer_remember(struct weft_xtimer *t);
+/* The thread + 1 that runs the handler of a timer add_timer_on pinned to
+ * each CPU (0: none): one CPU's timer softirq runs its handlers one after
+ * another (ext_timer.c). */
+extern int weft__lx_xtimer_cpu_busy[];
 /* A timer's name for messages, and the check at each use of it (its
  * memory, its frame, that it was set up), ext_timer.c. */
 const char *weft__lx_xtimer_name(const struct weft_xtimer *t);

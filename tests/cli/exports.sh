@@ -2,7 +2,8 @@
 # (weft_*, each declared in a header under include/), the entry points
 # instrumented or renamed code calls (__tsan_*, the array-bounds check's
 # __ubsan_handle_out_of_bounds*, __weft_*, __VERIFIER_*, and __wrap_* for the programs weft-cc links with ld --wrap,
-# the -finstrument-functions hooks), the C++ allocation operators and libc
+# the -finstrument-functions hooks), the C++ allocation operators, the
+# libstdc++ functions of containers and streams (cxx_containers.c) and libc
 # names it interposes, the synchronisation functions of libraries
 # it refuses (src/pthread/lib_sync.def), and the three internals weft_main.o and WEFT_TEST's
 # registration call.  Everything else, weft's own internals above all,
@@ -16,6 +17,8 @@ stray=$(printf '%s\n' "$syms" | grep -Ev \
 	'^(weft_[a-z]|__weft_|__wrap_|__tsan_|__ubsan_handle_out_of_bounds|__VERIFIER_|__cyg_profile_func_)' |
 	grep -Ev '^_Z(nw|na|dl|da)' |
 	grep -Evx '_ZNSt8ios_base15sync_with_stdioEb' |
+	grep -Evx "$(grep -o '_Z[A-Za-z0-9_]*' src/pthread/cxx_containers.c |
+		sort -u | paste -sd'|')" |
 	grep -Evx 'weft__entry|weft__program_fini|weft__register_test|reach_error|__once_proxy' |
 	grep -Evx 'pthread_[a-z_]+|clock_gettime|nanosleep|syscall|gettid' |
 	grep -Evx 'fwrite|fputc|putc|fputs|putwc|fprintf|fflush|write|writev' |

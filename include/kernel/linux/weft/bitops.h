@@ -113,17 +113,21 @@ static inline unsigned long weft_kx_find_next(const unsigned long *a,
 
 /* Bit spinlocks (<linux/bit_spinlock.h>): a spin on the bit with
  * preemption off, as in the kernel (lockdep does not see them, nor does
- * weft's lock order). */
+ * weft's lock order).  Who holds each is kept for the hard-interrupt
+ * check (ext_bitlock.c): a handler spinning on one a thread holds with
+ * interrupts enabled is a deadlock. */
 #define bit_spin_lock(b, a)                                                   \
 	do {                                                                  \
 		preempt_disable();                                            \
 		while (test_and_set_bit_lock(b, a)) {                         \
 			preempt_enable();                                     \
+			weft_kx_bit_spin((b), (a), WEFT_HERE);                \
 			do                                                    \
 				cpu_relax();                                  \
 			while (test_bit(b, a));                               \
 			preempt_disable();                                    \
 		}                                                             \
+		weft_kx_bit_held((b), (a), 1, WEFT_HERE);                     \
 	} while (0)
 #define bit_spin_trylock(b, a)                                                \
 	(__extension__({                                                      \
@@ -132,16 +136,20 @@ static inline unsigned long weft_kx_find_next(const unsigned long *a,
 		weft_got_ = !test_and_set_bit_lock(b, a);                     \
 		if (!weft_got_)                                               \
 			preempt_enable();                                     \
+		else                                                          \
+			weft_kx_bit_held((b), (a), 1, WEFT_HERE);             \
 		weft_got_;                                                    \
 	}))
 #define bit_spin_unlock(b, a)                                                 \
 	do {                                                                  \
 		clear_bit_unlock(b, a);                                       \
+		weft_kx_bit_held((b), (a), 0, WEFT_HERE);                     \
 		preempt_enable();                                             \
 	} while (0)
 #define __bit_spin_unlock(b, a)                                               \
 	do {                                                                  \
 		__clear_bit_unlock(b, a);                                     \
+		weft_kx_bit_held((b), (a), 0, WEFT_HERE);                     \
 		preempt_enable();                                             \
 	} while (0)
 #define bit_spin_is_locked(b, a) test_bit(b, a)

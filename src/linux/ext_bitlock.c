@@ -1,0 +1,90 @@
+/* src/linux/ext_bitlock.c - who holds each bit spinlock
+ * (<linux/bit_spinlock.h>, include/kernel/linux/weft/bitops.h), for the
+ * hard-interrupt check that spinlocks have (ext_irq.c): a hard interrupt
+ * handler that spins on a bit lock a thread holds with interrupts
+ * enabled may have arrived on that thread's CPU, whose holder then never
+ * runs again to release it.  Without it, a bit lock shared by a handler
+ * and process context holding it with interrupts on was verified (a
+ * probe), where the same program with a spinlock was found.
+ *
+ * The bit locks are the program's own bits, with no object of weft's: a
+ * small table keyed by word and bit, whose entries belong to the
+ * execution that made them (weft__exec_no), so none needs a reset.  The
+ * holder is forgotten after the step that clears the bit (a thread
+ * waiting at that step still holds it). */
+#include <stdio.h>
+
+#include "lx.h"
+#include <kernel/linux/weft_ext.h>
+
+#define MAX_BIT_LOCKS 32
+
+struct bitlock {
+	const volatile void *word;
+	int bit;
+	int holder;                /* thread id + 1, 0: free */
+	long exec;                 /* the execution that set it */
+	const struct weft_loc *at; /* where the holder took it */
+};
+
+static struct bitlock held[MAX_BIT_LOCKS];
+
+static struct bitlock *find(int bit, const volatile void *a,
+			    bool create)
+{
+	struct bitlock *free_slot = NULL;
+	long now = weft__exec_no();
+
+	for (int i = 0; i < MAX_BIT_LOCKS; i++) {
+		struct bitlock *b = &held[i];
+		bool live = b->exec == now && b->holder;
+
+		if (live && b->word == a && b->bit == bit)
+			return b;
+		if (!live && !free_slot)
+			free_slot = b;
+	}
+	if (!create || !free_slot)
+		return NULL;
+	*free_slot = (struct bitlock){ .word = a, .bit = bit, .exec = now };
+	return free_slot;
+}
+
+void weft_kx_bit_held(int bit, const volatile void *a, int on,
+		      const struct weft_loc *loc)
+{
+	struct bitlock *b = find(bit, a, on);
+
+	if (!b)
+		return;
+	b->holder = on ? weft__self() + 1 : 0;
+	b->at = loc;
+}
+
+void weft_kx_bit_spin(int bit, const volatile void *a,
+		      const struct weft_loc *loc)
+{
+	struct weft__lx_thread *me = weft__lx_me();
+	struct bitlock *b;
+	int t;
+
+	if (!me->hardirq)
+		return;
+	b = find(bit, a, false);
+	if (!b)
+		return;
+	t = b->holder - 1;
+	if (t == weft__self() || weft__lx_th[t].irqs_off)
+		return;
+	weft__fail_detail("  %s took it at %s without disabling interrupts "
+			  "(local_irq_save around bit_spin_lock would)",
+			  weft__lx_tname(t), weft__lx_site(b->at));
+	weft__fail(WEFT__K(DEADLOCK), loc,
+		   "%s %s spins on bit lock %d of %p, held by %s with "
+		   "interrupts enabled: on %s's CPU the interrupt preempts "
+		   "the holder, which never runs again to release it",
+		   me->cause ? "hrtimer callback (hard interrupt)"
+			     : "interrupt handler",
+		   me->atomic_name ? me->atomic_name : "?", bit,
+		   (const void *)a, weft__lx_tname(t), weft__lx_tname(t));
+}

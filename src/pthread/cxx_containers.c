@@ -1,0 +1,210 @@
+/* src/pthread/cxx_containers.c - the writes and reads libstdc++ makes in
+ * code of its own for the program's containers and streams.
+ *
+ * Most of a container is template code instantiated in the program's
+ * objects, which weft-cc instruments; but std::map and std::set (and
+ * their multi- forms) link, rebalance and walk their nodes in
+ * out-of-line functions of libstdc++.so (_Rb_tree_insert_and_rebalance,
+ * _Rb_tree_rebalance_for_erase, _Rb_tree_increment ...), std::list
+ * hooks and unhooks its nodes there (_List_node_base::_M_hook ...), and a
+ * stream's insertions (operator<< of a string, a character, a number)
+ * run there too.  weft saw none of those accesses: a reader walking a
+ * map while a writer inserted into it under a shared lock, a list
+ * iterated while another thread appended to it, and two threads writing
+ * one ostringstream, were each verified in one schedule (a probe's C++
+ * programs; random schedules found the map's and the list's bug).
+ *
+ * libweft.so comes before libstdc++.so in a program's library list, so
+ * the functions below, with libstdc++'s names, receive the program's
+ * calls (as cxx_rt.c's pthread functions receive libstdc++'s): each
+ * checks what the real function (found with RTLD_NEXT) will read or
+ * write, as a plain access at the program's call, then calls it.  The
+ * checks are of the nodes and the tree's header the call touches first
+ * (a rebalancing's rotations reach further; a walk that meets them reads
+ * the header or those nodes first), and of a stream's first word
+ * standing for its state; the standard streams (std::cout and the rest),
+ * which the standard lets threads share, are left out.  Not scheduling
+ * points, unless a check is at a site known to race; never block. */
+#include <dlfcn.h>
+#include <stdbool.h>
+
+#include "pthread/pt.h"
+#include "detect/race.h"
+
+/* libstdc++'s _Rb_tree_node_base and _List_node_base. */
+struct rb_node {
+	int color;
+	struct rb_node *parent, *left, *right;
+};
+struct list_node {
+	struct list_node *next, *prev;
+};
+
+#define REAL(sym)                                                             \
+	static void *real;                                                    \
+	if (!real)                                                            \
+		real = dlsym(RTLD_NEXT, sym)
+
+static void wr(const void *p, size_t n, uintptr_t ra)
+{
+	if (p && weft__race_on)
+		weft__race_access(p, n, WEFT__RACE_WRITE, ra);
+}
+
+static void rd(const void *p, size_t n, uintptr_t ra)
+{
+	if (p && weft__race_on)
+		weft__race_access(p, n, 0, ra);
+}
+
+/* ---- std::map, std::set ------------------------------------------------- */
+
+void _ZSt29_Rb_tree_insert_and_rebalancebPSt18_Rb_tree_node_baseS0_RS_(
+	bool left, struct rb_node *x, struct rb_node *p, struct rb_node *head)
+{
+	uintptr_t ra = PT_RA();
+
+	REAL("_ZSt29_Rb_tree_insert_and_rebalancebPSt18_Rb_tree_node_baseS0_RS_");
+	wr(head, sizeof *head, ra);
+	wr(p, sizeof *p, ra);
+	wr(x, sizeof *x, ra);
+	((void (*)(bool, struct rb_node *, struct rb_node *,
+		   struct rb_node *))real)(left, x, p, head);
+}
+
+struct rb_node *_ZSt28_Rb_tree_rebalance_for_erasePSt18_Rb_tree_node_baseRS_(
+	struct rb_node *z, struct rb_node *head)
+{
+	uintptr_t ra = PT_RA();
+
+	REAL("_ZSt28_Rb_tree_rebalance_for_erasePSt18_Rb_tree_node_baseRS_");
+	wr(head, sizeof *head, ra);
+	wr(z, sizeof *z, ra);
+	if (z) {
+		wr(z->parent, sizeof *z, ra);
+		wr(z->left, sizeof *z, ra);
+		wr(z->right, sizeof *z, ra);
+	}
+	return ((struct rb_node * (*)(struct rb_node *, struct rb_node *))
+			real)(z, head);
+}
+
+/* An iterator's step reads its node's links. */
+#define RB_WALK(sym)                                                          \
+	struct rb_node *sym(struct rb_node *x)                                \
+	{                                                                     \
+		REAL(#sym);                                                   \
+		rd(x, sizeof *x, PT_RA());                                    \
+		return ((struct rb_node * (*)(struct rb_node *))real)(x);     \
+	}
+RB_WALK(_ZSt18_Rb_tree_incrementPSt18_Rb_tree_node_base)
+RB_WALK(_ZSt18_Rb_tree_incrementPKSt18_Rb_tree_node_base)
+RB_WALK(_ZSt18_Rb_tree_decrementPSt18_Rb_tree_node_base)
+RB_WALK(_ZSt18_Rb_tree_decrementPKSt18_Rb_tree_node_base)
+
+/* ---- std::list ----------------------------------------------------------- */
+
+/* this->_M_hook(pos): links this before pos. */
+void _ZNSt8__detail15_List_node_base7_M_hookEPS0_(struct list_node *self,
+						   struct list_node *pos)
+{
+	uintptr_t ra = PT_RA();
+
+	REAL("_ZNSt8__detail15_List_node_base7_M_hookEPS0_");
+	wr(self, sizeof *self, ra);
+	wr(pos, sizeof *pos, ra);
+	if (pos)
+		wr(pos->prev, sizeof *pos, ra);
+	((void (*)(struct list_node *, struct list_node *))real)(self, pos);
+}
+
+void _ZNSt8__detail15_List_node_base9_M_unhookEv(struct list_node *self)
+{
+	uintptr_t ra = PT_RA();
+
+	REAL("_ZNSt8__detail15_List_node_base9_M_unhookEv");
+	wr(self, sizeof *self, ra);
+	if (self) {
+		wr(self->next, sizeof *self, ra);
+		wr(self->prev, sizeof *self, ra);
+	}
+	((void (*)(struct list_node *))real)(self);
+}
+
+/* ---- streams ------------------------------------------------------------- */
+
+static const char *const std_streams[] = {
+	"_ZSt4cout", "_ZSt4cerr", "_ZSt4clog", "_ZSt5wcout", "_ZSt5wcerr",
+	"_ZSt5wclog",
+};
+#define NSTD (sizeof std_streams / sizeof std_streams[0])
+
+/* The program's copies of the standard output streams (RTLD_DEFAULT
+ * finds the executable's copy first). */
+static bool standard(const void *os)
+{
+	static const void *addr[NSTD];
+	static bool found;
+
+	if (!found) {
+		for (size_t i = 0; i < NSTD; i++)
+			addr[i] = dlsym(RTLD_DEFAULT, std_streams[i]);
+		found = true;
+	}
+	for (size_t i = 0; i < NSTD; i++)
+		if (addr[i] == os)
+			return true;
+	return false;
+}
+
+static void insertion(const void *os, uintptr_t ra)
+{
+	if (!standard(os))
+		wr(os, sizeof(void *), ra);
+}
+
+/* operator<<(ostream&, const char *) and (ostream&, char), and what a
+ * std::string's and a string_view's insertion call. */
+void *_ZStlsISt11char_traitsIcEERSt13basic_ostreamIcT_ES5_PKc(void *os,
+							       const char *s)
+{
+	REAL("_ZStlsISt11char_traitsIcEERSt13basic_ostreamIcT_ES5_PKc");
+	insertion(os, PT_RA());
+	return ((void *(*)(void *, const char *))real)(os, s);
+}
+
+void *_ZStlsISt11char_traitsIcEERSt13basic_ostreamIcT_ES5_c(void *os, char c)
+{
+	REAL("_ZStlsISt11char_traitsIcEERSt13basic_ostreamIcT_ES5_c");
+	insertion(os, PT_RA());
+	return ((void *(*)(void *, char))real)(os, c);
+}
+
+void *_ZSt16__ostream_insertIcSt11char_traitsIcEERSt13basic_ostreamIT_T0_ES6_PKS3_l(
+	void *os, const char *s, long n)
+{
+	REAL("_ZSt16__ostream_insertIcSt11char_traitsIcEERSt13basic_ostreamIT_T0_ES6_PKS3_l");
+	insertion(os, PT_RA());
+	return ((void *(*)(void *, const char *, long))real)(os, s, n);
+}
+
+/* The numbers' insertions, members of ostream. */
+#define NUM_INSERT(sym, type)                                                 \
+	void *sym(void *os, type v)                                           \
+	{                                                                     \
+		REAL(#sym);                                                   \
+		insertion(os, PT_RA());                                       \
+		return ((void *(*)(void *, type))real)(os, v);                \
+	}
+NUM_INSERT(_ZNSolsEi, int)
+NUM_INSERT(_ZNSolsEj, unsigned)
+NUM_INSERT(_ZNSolsEs, short)
+NUM_INSERT(_ZNSolsEd, double)
+NUM_INSERT(_ZNSolsEf, float)
+NUM_INSERT(_ZNSo9_M_insertIlEERSoT_, long)
+NUM_INSERT(_ZNSo9_M_insertImEERSoT_, unsigned long)
+NUM_INSERT(_ZNSo9_M_insertIxEERSoT_, long long)
+NUM_INSERT(_ZNSo9_M_insertIyEERSoT_, unsigned long long)
+NUM_INSERT(_ZNSo9_M_insertIdEERSoT_, double)
+NUM_INSERT(_ZNSo9_M_insertIbEERSoT_, bool)
+NUM_INSERT(_ZNSo9_M_insertIPKvEERSoT_, const void *)

@@ -259,7 +259,7 @@ void weft__weak_load(const volatile void *a, void *v, unsigned n, int mo,
 
 /* Append the store of v by thread tid; rel is its release clock. */
 static void append(struct weft__wk_loc *l, weft__wk_val v, int tid,
-		   const struct weft__wk_clk *rel, int mo)
+		   const struct weft__wk_clk *rel, int mo, bool rmw)
 {
 	if (l->len == WEFT__WK_HIST) {
 		memmove(&l->h[0], &l->h[1], sizeof l->h[0] * (WEFT__WK_HIST - 1));
@@ -267,7 +267,8 @@ static void append(struct weft__wk_loc *l, weft__wk_val v, int tid,
 	}
 	l->h[l->len++] = (struct weft__wk_store){
 		.v = v, .tid = tid, .clk = weft__vc(tid)[tid], .rel = rel,
-		.sc = mo == 5, .seq = mo == 5 ? weft__wk_next_seq() : 0 };
+		.sc = mo == 5, .seq = mo == 5 ? weft__wk_next_seq() : 0,
+		.rmw = rmw };
 	weft__wk_saw(l, tid, l->nst++);
 }
 
@@ -276,12 +277,16 @@ static void append(struct weft__wk_loc *l, weft__wk_val v, int tid,
  * either order, but weak.c keeps the interleaving's (2+2W, S).  Said
  * once per test, on any verdict, and on a verification's line, like the
  * load-buffering note (a probe's 2+2W program was "every interleaving
- * (no bound needed)" with the limit in a note only). */
+ * (no bound needed)" with the limit in a note only).  Not for a
+ * read-modify-write after another's: each reads the store before it in
+ * the location's order, so the other order of the two is the other
+ * interleaving, explored as such (two relaxed fetch_adds were verified
+ * "without unordered stores ... landing in the other order": a probe). */
 static void store_order(const struct weft__wk_store *last, int tid, int mo,
-			uintptr_t pc)
+			bool rmw, uintptr_t pc)
 {
 	if (last->tid < 0 || last->tid == tid || (last->sc && mo == 5) ||
-	    last->clk <= weft__vc(tid)[last->tid])
+	    (rmw && last->rmw) || last->clk <= weft__vc(tid)[last->tid])
 		return;
 	weft__verdict_co_unexplored(
 		CO_NOTE,
@@ -304,7 +309,7 @@ void weft__weak_store(const volatile void *a, const void *v, unsigned n,
 
 	memcpy(&nv, v, n);
 	load_buffering(t, a, mo, pc);
-	store_order(last, tid, mo, pc);
+	store_order(last, tid, mo, false, pc);
 	if (releases(mo))
 		rel = weft__wk_clk_of(tid);
 	else
@@ -312,7 +317,7 @@ void weft__weak_store(const volatile void *a, const void *v, unsigned n,
 		 * releasing thread's later stores carry its release on. */
 		rel = weft__wk_clk_join(t->frel,
 					last->tid == tid ? last->rel : NULL);
-	append(l, nv, tid, rel, mo);
+	append(l, nv, tid, rel, mo, false);
 }
 
 /* A read-modify-write reads the latest store and writes the next: its
@@ -336,13 +341,14 @@ void weft__weak_rmw(const volatile void *a, const void *nv, unsigned n,
 	 * another thread's unordered store to the location may land before
 	 * it in C11 and read the older value (S with an exchange was
 	 * verified with no word of it: a probe of litmus programs). */
-	store_order(&l->h[l->len - 1], tid, mo, pc);
+	store_order(&l->h[l->len - 1], tid, mo, true, pc);
 	memcpy(&v, nv, n);
 	if (releases(mo))
 		own = weft__wk_clk_of(tid);
 	else if (t->frel)
 		own = t->frel;
-	append(l, v, tid, own ? weft__wk_clk_join(prev, own) : prev, mo);
+	append(l, v, tid, own ? weft__wk_clk_join(prev, own) : prev, mo,
+	       true);
 }
 
 /* A failed compare-exchange reads the latest store, where C11 lets it

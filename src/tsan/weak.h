@@ -25,6 +25,7 @@ struct weft__wk_store {
 	uint32_t clk;             /* the storer's epoch */
 	const struct weft__wk_clk *rel; /* what an acquirer joins, or NULL */
 	bool sc;                  /* a seq_cst store (or the first value) */
+	bool rmw;                 /* a read-modify-write's */
 	long seq;                 /* its place among the seq_cst stores and
 				     fences (0: the first value) */
 };

@@ -1,15 +1,17 @@
-//! args: --iterations=1000
+//! args: --iterations=2000 --depth=1
 //! needs: pthread
 /* Pins the default strategy's bounded phase.  The bug needs one
  * preemption early in the run (the checker between the setter's two
  * stores), behind a tail of 756,756 orders of the three threads' counter
  * updates: the unbounded search's depth-first order explores the tail's
- * orders first and spends its half of the budget there, the
- * preemption-bounded search that follows finds the bug, and the report
- * shows it with its one preemption (PCT, which alone had the rest of the
- * budget before, found it with three).  bounded_phase_ok.c checks the
- * stores in the order they are made: the bounded phase ends, and the
- * verdict says what it covered. */
+ * orders first and spends its half of the budget there; then the
+ * preemption-bounded search and PCT take turns, and the bounded search
+ * finds the bug, shown with its one preemption.  PCT at --depth=1 (no
+ * priority change) cannot preempt the setter there, so the find is the
+ * bounded search's (at the default depth PCT's turn finds it first, with
+ * three preemptions).  bounded_phase_ok.c checks the stores in the order
+ * they are made: the bounded phase ends, and the verdict says what it
+ * covered. */
 #include <assert.h>
 #include <pthread.h>
 #include <stdatomic.h>

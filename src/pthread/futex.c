@@ -41,6 +41,7 @@ struct fwait {
 	uint32_t bits;
 	bool woken;
 	int spurious;
+	struct weft__op *op;  /* its pending wakeup, while it waits */
 };
 static struct fwait waits[WEFT__MAX_THREADS];
 
@@ -132,6 +133,7 @@ long weft__pt_futex_wait(const uint32_t *word, uint32_t val, uint32_t bits,
 	w->word = word;
 	w->bits = bits;
 	w->woken = false;
+	w->op = &wake;
 	/* futex(2) allows any number of spurious wakeups; weft explores one
 	 * per thread and execution, and this wait can have none. */
 	if (weft__spurious_spent(w->spurious))
@@ -143,6 +145,7 @@ long weft__pt_futex_wait(const uint32_t *word, uint32_t val, uint32_t bits,
 	weft__visible(&wake);
 	w = wait_of(self);
 	w->word = NULL;
+	w->op = NULL;
 	if (w->woken) {
 		weft__step_note("woken");
 		return 0;
@@ -178,6 +181,60 @@ static weft__tset waiters_now(const void *word, uint32_t bits)
  * a scheduling point of its own: a candidate that left in the meantime
  * (timed out, woke spuriously) is no longer one, and the pick is made
  * again among those still waiting, as if it had left before the wake. */
+/* Waiter k is chosen: woken (to NULL), or moved to wait on word to. */
+static void act(int k, const uint32_t *to)
+{
+	struct fwait *w = wait_of(k);
+
+	if (!to) {
+		w->woken = true;
+		return;
+	}
+	/* Its wakeup is a step on the new word too, which a wake of that
+	 * word enables. */
+	w->word = to;
+	if (w->op)
+		w->op->obj2 = weft__por_obj(to, sizeof *to);
+}
+
+/* Up to n of the waiters on word for one of bits among cand (those
+ * still waiting), chosen as the kernel's order is: an explored choice
+ * when fewer than all are taken, a step on obj (the word) of its own,
+ * since the waiter it marks is the word's state that the waiters' steps
+ * read.  A candidate that left meanwhile is no longer one.  Returns how
+ * many it took. */
+static int take(const uint32_t *word, uint32_t bits, weft__tset *cand, int n,
+		const uint32_t *to, const void *obj, const struct weft_loc *loc)
+{
+	int took = 0;
+
+	while (took < n) {
+		weft__tset still = weft__ts_and(*cand, waiters_now(word, bits));
+		int nw = weft__ts_count_below(&still, weft__nthreads()), k;
+		if (nw == 0)
+			break;
+		if (took + nw <= n) {
+			WEFT__TS_EACH(t, &still) {
+				act(t, to);
+				weft__ts_del(cand, t);
+			}
+			took += nw;
+			break;
+		}
+		k = weft__ts_nth(&still,
+				 weft__choose_on(nw, to ? "which futex waiter "
+							  "to requeue"
+							: "which futex waiter",
+						 obj, loc));
+		if (!unwoken_on(k, word, bits))
+			continue;
+		act(k, to);
+		weft__ts_del(cand, k);
+		took++;
+	}
+	return took;
+}
+
 long weft__pt_futex_wake(const uint32_t *word, int n, uint32_t bits,
 			 const struct weft_loc *loc)
 {
@@ -187,7 +244,7 @@ long weft__pt_futex_wake(const uint32_t *word, int n, uint32_t bits,
 			       .access = WEFT__ACC_WRITE,
 			       .order = WEFT__ORDER_EXPLICIT, .loc = loc };
 	weft__tset cand;
-	int woken = 0;
+	int woken;
 
 	if (!bits) {
 		errno = EINVAL;
@@ -197,28 +254,52 @@ long weft__pt_futex_wake(const uint32_t *word, int n, uint32_t bits,
 		n = 1;
 	weft__visible(&op);
 	cand = waiters_now(word, bits);
-	while (woken < n) {
-		weft__tset still = weft__ts_and(cand, waiters_now(word, bits));
-		int nw = weft__ts_count_below(&still, weft__nthreads()), k;
-		if (nw == 0)
-			break;
-		if (woken + nw <= n) {
-			WEFT__TS_EACH(t, &still)
-				wait_of(t)->woken = true;
-			woken += nw;
-			break;
-		}
-		/* A step on the word: the waiter it marks woken is the
-		 * word's state, which the waiters' steps read. */
-		k = weft__ts_nth(&still,
-				 weft__choose_on(nw, "which futex waiter",
-						 op.obj, loc));
-		if (!unwoken_on(k, word, bits))
-			continue;
-		wait_of(k)->woken = true;
-		weft__ts_del(&cand, k);
-		woken++;
-	}
+	woken = take(word, bits, &cand, n, NULL, op.obj, loc);
 	weft__step_note(woken ? "woke" : "no waiter");
 	return woken;
+}
+
+/* FUTEX_REQUEUE and FUTEX_CMP_REQUEUE (cmp: compare the word with val3
+ * first, EAGAIN when it differs, in the same step): wake up to nwake of
+ * word's waiters (none for 0, unlike a wake), then move up to nreq of the
+ * others to wait on word2, where a wake of word2 finds them.  A condition
+ * variable's broadcast that moves its waiters to the mutex's word is the
+ * classic user; requeued onto a word whose owner does not know it has
+ * waiters, they sleep for ever (a lost wake-up weft then reports).
+ * Returns the woken (FUTEX_REQUEUE) or the woken and the moved
+ * (FUTEX_CMP_REQUEUE).  A scheduling point; never blocks. */
+long weft__pt_futex_requeue(const uint32_t *word, int nwake, int nreq,
+			    const uint32_t *word2, bool cmp, uint32_t val3,
+			    const struct weft_loc *loc)
+{
+	struct weft__op op = { .name = cmp ? "futex_cmp_requeue"
+					   : "futex_requeue",
+			       .obj = weft__por_obj(word, sizeof *word),
+			       .obj2 = weft__por_obj(word2, sizeof *word2),
+			       .objname = weft__objname(word, "futex"),
+			       .access = WEFT__ACC_WRITE,
+			       .order = WEFT__ORDER_EXPLICIT, .loc = loc };
+	weft__tset cand;
+	int woken, moved = 0;
+
+	if (nwake < 0 || nreq < 0) {
+		errno = EINVAL;
+		return -1;
+	}
+	weft__check_access(word, sizeof *word, false, loc);
+	weft__check_access(word2, sizeof *word2, false, loc);
+	weft__visible(&op);
+	if (cmp && *(const volatile uint32_t *)word != val3) {
+		weft__step_note("value changed");
+		errno = EAGAIN;
+		return -1;
+	}
+	cand = waiters_now(word, FUTEX_BITSET_MATCH_ANY);
+	woken = take(word, FUTEX_BITSET_MATCH_ANY, &cand, nwake, NULL, op.obj,
+		     loc);
+	if (word2 != word)
+		moved = take(word, FUTEX_BITSET_MATCH_ANY, &cand, nreq, word2,
+			     op.obj, loc);
+	weft__step_note(woken || moved ? "requeued" : "no waiter");
+	return cmp ? woken + moved : woken;
 }

@@ -293,6 +293,12 @@ long weft__pt_futex_wait(const uint32_t *word, uint32_t val, uint32_t bits,
 			 long long timeout_ns, const struct weft_loc *loc);
 long weft__pt_futex_wake(const uint32_t *word, int n, uint32_t bits,
 			 const struct weft_loc *loc);
+/* FUTEX_REQUEUE and FUTEX_CMP_REQUEUE (futex.c): wakes up to nwake of
+ * word's waiters and moves up to nreq others to word2.  A scheduling
+ * point; never blocks. */
+long weft__pt_futex_requeue(const uint32_t *word, int nwake, int nreq,
+			    const uint32_t *word2, bool cmp, uint32_t val3,
+			    const struct weft_loc *loc);
 long long weft__pt_ns_until(clockid_t c, const struct timespec *abs);
 /* Whether glibc's waits on a given clock (pthread_mutex_clocklock,
  * pthread_cond_clockwait, sem_clockwait, ...) accept clock c: they take

@@ -59,9 +59,9 @@ static long membarrier(long (*real)(long, ...), long a[6], uintptr_t pc)
 }
 #endif
 
-/* A futex call during an execution: the waits and wakes weft models
- * (futex.c), or inconclusive for the rest (requeues, priority
- * inheritance, wake-op), which no waiter of weft's would see. */
+/* A futex call during an execution: the waits, wakes and requeues weft
+ * models (futex.c), or inconclusive for the rest (priority inheritance,
+ * wake-op), which no waiter of weft's would see. */
 static long futex(long a[6], const struct weft_loc *loc)
 {
 	const uint32_t *word = (const uint32_t *)a[0];
@@ -104,10 +104,17 @@ static long futex(long a[6], const struct weft_loc *loc)
 	case FUTEX_WAKE_BITSET:
 		return weft__pt_futex_wake(word, (int)a[2], (uint32_t)a[5],
 					   loc);
+	case FUTEX_REQUEUE:
+	case FUTEX_CMP_REQUEUE:
+		/* The count to move is passed in the timeout's place. */
+		return weft__pt_futex_requeue(
+			word, (int)a[2], (int)a[3], (const uint32_t *)a[4],
+			(a[1] & FUTEX_CMD_MASK) == FUTEX_CMP_REQUEUE,
+			(uint32_t)a[5], loc);
 	default:
 		weft__limit("unsupported: futex", loc,
-			    "futex operation %ld (a requeue, priority "
-			    "inheritance or wake-op) is not modelled by weft",
+			    "futex operation %ld (priority inheritance or "
+			    "wake-op) is not modelled by weft",
 			    a[1] & FUTEX_CMD_MASK);
 	}
 }

@@ -55,6 +55,13 @@ void weft_kx_bit_held(int bit, const volatile void *a, int on,
 {
 	struct bitlock *b = find(bit, a, on);
 
+	/* More held at once than the table keeps: the check would miss a
+	 * holder, so the execution is weft's limit, not a verification. */
+	if (!b && on)
+		weft__limit("bit-locks", loc,
+			    "more than %d bit spinlocks held at once: weft "
+			    "keeps their holders for the hard-interrupt "
+			    "check in a table of that size", MAX_BIT_LOCKS);
 	if (!b)
 		return;
 	b->holder = on ? weft__self() + 1 : 0;

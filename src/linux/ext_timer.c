@@ -252,6 +252,11 @@ int weft_xtimer_mod(struct weft_xtimer *t, unsigned long expires,
 		t->thread = weft__lx_spawn_daemon(handler_thread, t,
 			weft__internf("timer/%s", weft__lx_xtimer_name(t)), loc) + 1;
 	}
+	/* And the clock's, for the same reason: spawned by the arming after
+	 * the step, its scheduling points let the handler run before
+	 * add_timer_on pinned the timer (a review's probe: two timers pinned
+	 * to one CPU ran at once). */
+	weft__lx_clock_need_thread(loc);
 	weft__point(what, &weft__lx_dom, weft__lx_xtimer_name(t), WEFT__ACC_WRITE, loc);
 	weft__check_access(t, sizeof *t, true, loc);
 	weft__frame_obj_use(t, NULL, true, loc);
@@ -265,6 +270,13 @@ int weft_xtimer_mod(struct weft_xtimer *t, unsigned long expires,
 		return was;
 	weft__lx_xtimer_remember(t);
 	arm(t, expires, loc);
+	/* Queued on the calling CPU, as __mod_timer does: no longer pinned
+	 * to add_timer_on's, unless its own handler re-arms it (a running
+	 * timer keeps its base); add_timer_on pins it again after this.  (A
+	 * mod_timer from another CPU left the pin, and a race of the timer
+	 * with a timer of its old CPU was never tried: a review's probe.) */
+	if (t->running != weft__self() + 1)
+		t->cpu_plus1 = 0;
 	return was;
 }
 

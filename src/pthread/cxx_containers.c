@@ -40,10 +40,32 @@ struct list_node {
 	struct list_node *next, *prev;
 };
 
+/* libstdc++'s function: the next definition after libweft.so's, or,
+ * for a call from a library the program opened with RTLD_LOCAL (whose
+ * calls reach libweft.so while libstdc++ is not in the global scope),
+ * libstdc++.so's own (a plugin pushing to a list crashed on a null
+ * function: a review's probe). */
+static void *real_sym(const char *sym)
+{
+	void *p = dlsym(RTLD_NEXT, sym);
+
+	if (!p) {
+		void *h = dlopen("libstdc++.so.6", RTLD_LAZY | RTLD_NOLOAD);
+
+		if (h) {
+			p = dlsym(h, sym);
+			dlclose(h);
+		}
+	}
+	if (!p)
+		weft__die("%s: libstdc++'s function is not loaded", sym);
+	return p;
+}
+
 #define REAL(sym)                                                             \
 	static void *real;                                                    \
 	if (!real)                                                            \
-		real = dlsym(RTLD_NEXT, sym)
+		real = real_sym(sym)
 
 static void wr(const void *p, size_t n, uintptr_t ra)
 {
@@ -131,6 +153,55 @@ void _ZNSt8__detail15_List_node_base9_M_unhookEv(struct list_node *self)
 	((void (*)(struct list_node *))real)(self);
 }
 
+/* this->_M_transfer(first, last): moves [first, last) before this. */
+void _ZNSt8__detail15_List_node_base11_M_transferEPS0_S1_(
+	struct list_node *self, struct list_node *first, struct list_node *last)
+{
+	uintptr_t ra = PT_RA();
+
+	REAL("_ZNSt8__detail15_List_node_base11_M_transferEPS0_S1_");
+	wr(self, sizeof *self, ra);
+	wr(first, sizeof *first, ra);
+	wr(last, sizeof *last, ra);
+	if (self && first && last) {
+		wr(self->prev, sizeof *self, ra);
+		wr(first->prev, sizeof *self, ra);
+		wr(last->prev, sizeof *self, ra);
+	}
+	((void (*)(struct list_node *, struct list_node *,
+		   struct list_node *))real)(self, first, last);
+}
+
+/* this->_M_reverse(): every node of the list this heads. */
+void _ZNSt8__detail15_List_node_base10_M_reverseEv(struct list_node *self)
+{
+	uintptr_t ra = PT_RA();
+	struct list_node *n = self;
+
+	REAL("_ZNSt8__detail15_List_node_base10_M_reverseEv");
+	do {
+		wr(n, sizeof *n, ra);
+		n = n ? n->next : NULL;
+	} while (n && n != self);
+	((void (*)(struct list_node *))real)(self);
+}
+
+/* _List_node_base::swap(x, y): two lists' heads and their ends. */
+void _ZNSt8__detail15_List_node_base4swapERS0_S1_(struct list_node *x,
+						   struct list_node *y)
+{
+	uintptr_t ra = PT_RA();
+	struct list_node *e[4] = { x ? x->next : NULL, x ? x->prev : NULL,
+				   y ? y->next : NULL, y ? y->prev : NULL };
+
+	REAL("_ZNSt8__detail15_List_node_base4swapERS0_S1_");
+	wr(x, sizeof *x, ra);
+	wr(y, sizeof *y, ra);
+	for (int i = 0; i < 4; i++)
+		wr(e[i], sizeof *x, ra);
+	((void (*)(struct list_node *, struct list_node *))real)(x, y);
+}
+
 /* ---- streams ------------------------------------------------------------- */
 
 static const char *const std_streams[] = {
@@ -157,9 +228,12 @@ static bool standard(const void *os)
 	return false;
 }
 
+/* The standard streams are left out only while synchronised with stdio:
+ * after sync_with_stdio(false) threads sharing one race (a review's
+ * probe). */
 static void insertion(const void *os, uintptr_t ra)
 {
-	if (!standard(os))
+	if (!standard(os) || weft__pt_cxx_unsynced())
 		wr(os, sizeof(void *), ra);
 }
 

@@ -114,6 +114,11 @@ static void switch_again(void)
 	}
 }
 
+bool weft__pt_cxx_unsynced(void)
+{
+	return switched_gen == weft__exec_gen();
+}
+
 bool weft__sync_with_stdio(bool sync) __asm__(SYNC_SYM);
 bool weft__sync_with_stdio(bool sync)
 {

@@ -334,6 +334,14 @@ void weft__weak_rmw(const volatile void *a, const void *nv, unsigned n,
 	weft__wk_val v = 0;
 
 	took(l, l->len - 1, tid, mo);
+	/* Its read is a relaxed load for the load-buffering note: a cycle of
+	 * relaxed read-modify-writes reading each other's later stores (2+2W
+	 * with exchanges, S with RMWs only) is allowed by C11, and with no
+	 * 2+2W note for two RMWs it had no word (a review's probe). */
+	if (mo == 0 && !t->rlx_load) {
+		t->rlx_load = a;
+		t->rlx_pc = pc;
+	}
 	if (!wrote && !releases(mo))
 		return;
 	load_buffering(t, a, mo, pc);

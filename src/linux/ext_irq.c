@@ -194,10 +194,24 @@ void weft_raise_irq_at(unsigned int irq, const struct weft_loc *loc)
 			D[i].pending = 1;
 }
 
+/* Whether line op->arg2's handler i is one a wait waits for: any
+ * handler running, for synchronize_irq and disable_irq (op->arg NULL);
+ * for free_irq of one device (op->arg its dev_id), that device's handler
+ * and the hard part of the others' (the kernel's __free_irq synchronizes
+ * the line's hard interrupts and stops the freed action's thread only: it
+ * waited for another device's threaded handler, a false deadlock when
+ * the caller held a mutex that handler takes, a review's probe). */
+static bool waited_for(const struct weft__op *op, int i)
+{
+	if (D[i].irq != (unsigned int)op->arg2 || !D[i].running)
+		return false;
+	return !op->arg || D[i].dev == op->arg || D[i].in_hard;
+}
+
 static bool none_running(const struct weft__op *op)
 {
 	for (int i = 0; i < nd; i++)
-		if (D[i].irq == (unsigned int)op->arg2 && D[i].running)
+		if (waited_for(op, i))
 			return false;
 	return true;
 }
@@ -205,7 +219,7 @@ static bool none_running(const struct weft__op *op)
 static int running_waitdesc(const struct weft__op *op, char *buf, size_t n)
 {
 	for (int i = 0; i < nd; i++) {
-		if (D[i].irq != (unsigned int)op->arg2 || !D[i].running)
+		if (!waited_for(op, i))
 			continue;
 		snprintf(buf, n, "interrupt handler %s, running in %s",
 			 D[i].name, weft__lx_tname(D[i].running - 1));
@@ -219,17 +233,17 @@ static int running_waitdesc(const struct weft__op *op, char *buf, size_t n)
  * disable_irq).  Misuse from the line's own handler, which would wait
  * for itself; a lock-order cycle when the caller holds a lock the
  * handler takes. */
-static void wait_idle(const char *what, unsigned int irq,
+static void wait_idle(const char *what, unsigned int irq, void *dev,
 		      const struct weft_loc *loc)
 {
 	struct weft__op op = { .name = what, .obj = &irq_dom,
 			       .access = WEFT__ACC_WRITE, .ready = none_running,
-			       .waitdesc = running_waitdesc, .arg2 = irq,
-			       .loc = loc };
+			       .waitdesc = running_waitdesc, .arg = dev,
+			       .arg2 = irq, .loc = loc };
 
 	weft_might_sleep(what, NULL, loc);
 	for (int i = 0; i < nd; i++) {
-		if (D[i].irq != irq)
+		if (D[i].irq != irq || (dev && D[i].dev != dev))
 			continue;
 		if (D[i].running == weft__self() + 1)
 			weft__fail(WEFT__K(MISUSE), loc,
@@ -246,7 +260,7 @@ const void *weft_kx_free_irq(unsigned int irq, void *dev,
 {
 	struct irqdesc *d;
 
-	wait_idle("free_irq", irq, loc);
+	wait_idle("free_irq", irq, dev, loc);
 	d = find(irq, dev, 1);
 	if (!d)
 		weft__fail(WEFT__K(MISUSE), loc,
@@ -259,7 +273,7 @@ const void *weft_kx_free_irq(unsigned int irq, void *dev,
 
 void weft_kx_synchronize_irq(unsigned int irq, const struct weft_loc *loc)
 {
-	wait_idle("synchronize_irq", irq, loc);
+	wait_idle("synchronize_irq", irq, NULL, loc);
 }
 
 void weft_kx_disable_irq(unsigned int irq, int sync,
@@ -270,7 +284,7 @@ void weft_kx_disable_irq(unsigned int irq, int sync,
 		if (D[i].used && D[i].irq == irq)
 			D[i].disabled++;
 	if (sync)
-		wait_idle("disable_irq", irq, loc);
+		wait_idle("disable_irq", irq, NULL, loc);
 }
 
 void weft_kx_enable_irq(unsigned int irq, const struct weft_loc *loc)

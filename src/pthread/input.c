@@ -50,6 +50,10 @@ static void stream_point(const char *call, FILE *f, const struct weft_loc *loc)
 
 	if (!weft__pt_live() || !f)
 		return;
+	/* A cancellation point, as the stdio writers are (output.c): POSIX
+	 * lets the readers be one, and glibc's are whenever they read the
+	 * descriptor. */
+	weft__pt_cancel_check(loc);
 	weft__pt_stream_use(f, call, loc);
 	/* fileno of a memory stream sets EBADF: the program's errno is as
 	 * it left it (one that checked errno after reading to the end

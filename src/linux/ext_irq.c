@@ -27,6 +27,7 @@
 
 #define MAX_IRQS 16
 #define IRQ_WAKE_THREAD_ 2     /* the kernel's IRQ_WAKE_THREAD */
+#define IRQF_ONESHOT_ 0x2000u  /* the kernel's IRQF_ONESHOT */
 
 struct irqdesc {
 	unsigned int irq;
@@ -41,6 +42,11 @@ struct irqdesc {
 	int disabled;              /* disable_irq depth */
 	int running;               /* thread id + 1 running the handler */
 	int in_hard;               /* its hard handler runs */
+	int thr;                   /* the threaded handler's own thread's id
+				      + 1, without IRQF_ONESHOT (0: it runs
+				      in the line's thread) */
+	int thr_req;               /* the hard handler woke it */
+	int thr_running;           /* thread id + 1 running thread_fn there */
 	int thread;                /* its thread's id + 1 */
 	int cls;                   /* lock-order class + 1 of "handler runs" */
 	const struct weft_loc *loc;
@@ -123,22 +129,73 @@ static void irq_thread(void *arg)
 		me->irqs_off = irqs_were;
 		me->hardirq = 0;
 		weft__lx_ctx_leave(&save);
-		/* A threaded handler runs next, in process context: in the
-		 * kernel it is a thread of its own, woken here, and the line
-		 * stays masked (IRQF_ONESHOT) until it returns.  synchronize_irq
-		 * waits for it too, so it runs inside the class. */
-		if ((ret & IRQ_WAKE_THREAD_) && d->thread_fn) {
-			/* The line's other handlers may run again from
-			 * here. */
-			weft__release_point("hardirq_end", &irq_dom, d->name,
-					    d->loc);
-			d->in_hard = 0;
+		/* A threaded handler runs next, in process context, in the
+		 * kernel's thread of its own, woken here.  With IRQF_ONESHOT
+		 * the line stays masked until it returns: it runs here, the
+		 * line's other handlers held off (in_hard), inside the class
+		 * synchronize_irq waits for.  Without, the line is unmasked
+		 * at once and the next interrupt's handlers may run while it
+		 * does: it runs in its own thread (thr), woken by the
+		 * hardirq_done step below (a handler sharing data with its
+		 * threaded handler, no IRQF_ONESHOT, was verified; a shared
+		 * line's other device ran during a IRQF_ONESHOT one's thread,
+		 * a false data race: probes). */
+		bool wake = (ret & IRQ_WAKE_THREAD_) && d->thread_fn;
+		if (wake && !d->thr)
 			d->thread_fn((int)d->irq, d->dev);
-		}
 		weft__lock_release(cls, d->loc);
 		weft__release_point("hardirq_done", &irq_dom, d->name, d->loc);
 		d->running = 0;
 		d->in_hard = 0;
+		if (wake && d->thr)
+			d->thr_req = 1;
+	}
+}
+
+static bool thread_woken(const struct weft__op *op)
+{
+	const struct irqdesc *d = op->arg;
+
+	return d->thr == (int)op->arg2 && d->used && d->thr_req;
+}
+
+static int thread_waitdesc(const struct weft__op *op, char *buf, size_t n)
+{
+	const struct irqdesc *d = op->arg;
+
+	snprintf(buf, n, "interrupt %u (%s) to wake its thread", d->irq,
+		 d->name);
+	return -1;
+}
+
+/* The threaded handler of a line without IRQF_ONESHOT, in a thread of its
+ * own: woken (again) while it runs, it runs once more, as the kernel's
+ * IRQTF_RUNTHREAD flag makes it. */
+static void irq_handler_thread(void *arg)
+{
+	struct irqdesc *d = arg;
+	struct weft__op op = { .name = "irq_thread", .obj = &irq_dom,
+			       .objname = d->name, .access = WEFT__ACC_WRITE,
+			       .ready = thread_woken,
+			       .waitdesc = thread_waitdesc, .arg = d,
+			       .arg2 = weft__self() + 1, .loc = d->loc };
+
+	for (;;) {
+		int cls;
+
+		weft__visible(&op);
+		d->thr_req = 0;
+		d->thr_running = weft__self() + 1;
+		if (!d->cls)
+			d->cls = weft__class(weft__class_key_for(d, d->loc),
+					     d->name) + 1;
+		cls = d->cls - 1;
+		weft__lock_acquire(cls, d->loc, false);
+		d->thread_fn((int)d->irq, d->dev);
+		weft__lock_release(cls, d->loc);
+		weft__release_point("irq_thread_done", &irq_dom, d->name,
+				    d->loc);
+		d->thr_running = 0;
 	}
 }
 
@@ -180,6 +237,12 @@ int weft_kx_request_irq(unsigned int irq, int (*handler)(int, void *),
 	d->thread = -1;
 	d->thread = weft__lx_spawn_daemon(irq_thread, d,
 		weft__internf("irq/%u-%s", irq, d->name), loc) + 1;
+	if (thread_fn && handler && !(flags & IRQF_ONESHOT_)) {
+		d->thr = -1;
+		d->thr = weft__lx_spawn_daemon(irq_handler_thread, d,
+			weft__internf("irq/%u-%s-thread", irq, d->name),
+			loc) + 1;
+	}
 	return 0;
 }
 
@@ -203,7 +266,14 @@ void weft_raise_irq_at(unsigned int irq, const struct weft_loc *loc)
  * the caller held a mutex that handler takes, a review's probe). */
 static bool waited_for(const struct weft__op *op, int i)
 {
-	if (D[i].irq != (unsigned int)op->arg2 || !D[i].running)
+	if (D[i].irq != (unsigned int)op->arg2)
+		return false;
+	/* A threaded handler woken or running in its own thread counts as
+	 * its device's (the kernel's threads_active). */
+	if ((D[i].thr_req || D[i].thr_running) &&
+	    (!op->arg || D[i].dev == op->arg))
+		return true;
+	if (!D[i].running)
 		return false;
 	return !op->arg || D[i].dev == op->arg || D[i].in_hard;
 }
@@ -219,11 +289,16 @@ static bool none_running(const struct weft__op *op)
 static int running_waitdesc(const struct weft__op *op, char *buf, size_t n)
 {
 	for (int i = 0; i < nd; i++) {
+		int t;
+
 		if (!waited_for(op, i))
 			continue;
+		t = D[i].running ? D[i].running - 1
+				 : D[i].thr_running ? D[i].thr_running - 1
+						    : D[i].thr - 1;
 		snprintf(buf, n, "interrupt handler %s, running in %s",
-			 D[i].name, weft__lx_tname(D[i].running - 1));
-		return D[i].running - 1;
+			 D[i].name, weft__lx_tname(t));
+		return t;
 	}
 	snprintf(buf, n, "an interrupt handler");
 	return -1;
@@ -245,7 +320,8 @@ static void wait_idle(const char *what, unsigned int irq, void *dev,
 	for (int i = 0; i < nd; i++) {
 		if (D[i].irq != irq || (dev && D[i].dev != dev))
 			continue;
-		if (D[i].running == weft__self() + 1)
+		if (D[i].running == weft__self() + 1 ||
+		    D[i].thr_running == weft__self() + 1)
 			weft__fail(WEFT__K(MISUSE), loc,
 				   "%s(%u) from the interrupt's "
 				   "own handler waits for itself", what, irq);

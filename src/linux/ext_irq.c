@@ -67,10 +67,13 @@ static bool deliverable(const struct weft__op *op)
 		return false;
 	/* The hard handlers of one line run one after another, in one
 	 * interrupt (a shared line's two devices' handlers ran at once: a
-	 * false data race, a probe's). */
+	 * false data race, a probe's), in the order they were requested,
+	 * the order of D (b's ran before a's, whose handler then raced with
+	 * b's threaded one, which in the kernel is woken after a's ran: a
+	 * review's probe). */
 	for (int i = 0; i < nd; i++)
 		if (&D[i] != d && D[i].used && D[i].irq == d->irq &&
-		    D[i].in_hard)
+		    (D[i].in_hard || (&D[i] < d && D[i].pending)))
 			return false;
 	return true;
 }

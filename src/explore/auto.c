@@ -130,8 +130,9 @@ static void bounded_note(void)
 /* The exhaustive half did not end: a preemption-bounded search (dfs.c,
  * bounds 0 to AUTO_BOUND, the fairness bound doubled after each complete
  * search it cut, as the unbounded one deepens) and PCT take turns until
- * the bounded search ends (then PCT runs alone) or the budget does.  The unbounded search's depth-first
- * order changes the last decisions first, and PCT's chance of one
+ * the bounded search ends (then PCT runs alone) or the budget does.  The
+ * unbounded search's depth-first order changes the last decisions
+ * first, and PCT's chance of one
  * preemption at one step of thousands is small: SV-COMP's
  * divinefifo-bug_1w1r, whose bug needs one preemption among 155 steps
  * and a spin of a few rounds, passed 450,000 executions (PCT and random
@@ -154,16 +155,18 @@ static bool bounded_phase(void)
 /* The bounded search's next execution: false when the phase is over. */
 static bool bounded_begin(void)
 {
+	int next;
+
 	if (inner->begin())
 		return true;
 	if (!weft__dfs_complete())
 		return false;
 	bounded_done = true;
 	bounded_fb = weft__dfs_fair_bound();
-	if (bounded_fb < 0 || weft__opts.fair_bound_set ||
-	    weft__opts.fair_bound < 0 || weft__opts.fair_bound >= WEFT__DEEPEN_MAX)
+	next = bounded_fb < 0 ? -1 : weft__deepen_bound(weft__opts.fair_bound);
+	if (next < 0)
 		return false;
-	weft__opts.fair_bound *= 2;
+	weft__opts.fair_bound = next;
 	weft__restart_pending = true;
 	return inner->begin();
 }

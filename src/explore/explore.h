@@ -183,8 +183,8 @@ extern bool weft__probe_run;
 uint32_t weft__op_signature(const struct weft__op *op);
 
 /* What the worker reports at the end (strategy.c): the strategy that
- * actually ran ("auto" becomes "dfs", "dfs+bounded+pct" or "dfs+pct"),
- * whether its search was
+ * actually ran ("auto" becomes "dfs", "dfs+pct", "dfs+bounded" or
+ * "dfs+bounded+pct"), whether its search was
  * complete, the preemption bound a verification holds for and the
  * fairness bound that cut the search (-1: none). */
 const char *weft__strategy_ran(void);
@@ -204,6 +204,11 @@ bool weft__strategy_abandon_round(void);
  * that is a deeper one (see strategy.c); whether this worker gave its
  * round up. */
 int weft__deepen_next(int fb, long runs, long *end);
+/* The fairness bound of a deeper round after one at fb that the bound
+ * cut: doubled (1 after 0), WEFT__DEEPEN_MAX at most; -1 when there is
+ * none (the user gave the bound, or it is at its largest).  For the
+ * rounds above and auto.c's bounded phase. */
+int weft__deepen_bound(int fb);
 void weft__strategy_deeper_round(int from, long end, double secs);
 bool weft__strategy_round_abandoned(void);
 /* For auto (auto.c): whether a deeper round runs, and the seconds the

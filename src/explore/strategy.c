@@ -99,7 +99,8 @@ void weft__strategy_setup(const char *name)
 		weft__die("unknown strategy %s", name);
 }
 
-/* What actually ran, for the report: "auto" becomes "dfs" or "dfs+pct". */
+/* What actually ran, for the report: "auto" becomes what auto.c says
+ * ("dfs", "dfs+pct", "dfs+bounded", "dfs+bounded+pct"). */
 const char *weft__strategy_ran(void)
 {
 	if (weft__strat == &weft__strategy_auto)
@@ -115,6 +116,13 @@ bool weft__strategy_fall_back(void)
 	return weft__strat == &weft__strategy_auto && weft__auto_fall_back();
 }
 
+int weft__deepen_bound(int fb)
+{
+	if (weft__opts.fair_bound_set || fb < 0 || fb >= WEFT__DEEPEN_MAX)
+		return -1;
+	return fb * 2 > WEFT__DEEPEN_MAX ? WEFT__DEEPEN_MAX : fb < 1 ? 1 : fb * 2;
+}
+
 /* The bound of the round after one at fair bound fb that finished clean
  * but cut, after runs executions in all rounds; *end is the allowance of
  * the deeper rounds (0: not set yet, set here from the first round's
@@ -122,7 +130,9 @@ bool weft__strategy_fall_back(void)
  * is at its largest, or the allowance is spent. */
 int weft__deepen_next(int fb, long runs, long *end)
 {
-	if (weft__opts.fair_bound_set || fb < 0 || fb >= WEFT__DEEPEN_MAX)
+	int next = weft__deepen_bound(fb);
+
+	if (next < 0)
 		return -1;
 	/* The deeper rounds together may run DEEPEN_FACTOR times the first
 	 * round's executions, and at least DEEPEN_MIN_EXTRA (a few tenths of
@@ -138,7 +148,7 @@ int weft__deepen_next(int fb, long runs, long *end)
 	}
 	if (runs >= *end)
 		return -1;
-	return fb * 2 > WEFT__DEEPEN_MAX ? WEFT__DEEPEN_MAX : fb < 1 ? 1 : fb * 2;
+	return next;
 }
 
 /* The exhaustive search finished clean, after runs executions in all:

@@ -202,6 +202,18 @@ static void load_buffering(struct weft__wk_thr *t, const volatile void *a,
 	t->rlx_load = NULL;
 }
 
+/* A relaxed read (mo 0) of a, which a relaxed store elsewhere after it
+ * makes load buffering's case (load_buffering): the thread's first since
+ * its last such note is kept. */
+static void relaxed_read(struct weft__wk_thr *t, const volatile void *a,
+			 int mo, uintptr_t pc)
+{
+	if (mo == 0 && !t->rlx_load) {
+		t->rlx_load = a;
+		t->rlx_pc = pc;
+	}
+}
+
 /* A load past the first RUNS of a run reads the latest store although an
  * older one was readable: a poll that gives up after a few tries may miss
  * a store more often than that (C11 only asks for visibility in finite
@@ -244,10 +256,7 @@ void weft__weak_load(const volatile void *a, void *v, unsigned n, int mo,
 		visibility_cut(l, tid, t, mo, pc);
 	}
 	took(l, i, tid, mo);
-	if (mo == 0 && !t->rlx_load) {
-		t->rlx_load = a;
-		t->rlx_pc = pc;
-	}
+	relaxed_read(t, a, mo, pc);
 	if (i != l->len - 1) {
 		++*weft__wk_stale_reads();
 		note_stale(l, i);
@@ -338,10 +347,7 @@ void weft__weak_rmw(const volatile void *a, const void *nv, unsigned n,
 	 * relaxed read-modify-writes reading each other's later stores (2+2W
 	 * with exchanges, S with RMWs only) is allowed by C11, and with no
 	 * 2+2W note for two RMWs it had no word (a review's probe). */
-	if (mo == 0 && !t->rlx_load) {
-		t->rlx_load = a;
-		t->rlx_pc = pc;
-	}
+	relaxed_read(t, a, mo, pc);
 	if (!wrote && !releases(mo))
 		return;
 	load_buffering(t, a, mo, pc);

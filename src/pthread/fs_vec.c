@@ -50,12 +50,6 @@ static ssize_t vec_stored(const struct iovec *v, int cnt, ssize_t got,
 	return got;
 }
 
-/* Whether fd is standard output or error that weft keeps. */
-static bool kept(int fd)
-{
-	return (fd == 1 || fd == 2) && weft__pt_output_fd_captured(fd);
-}
-
 /* How a vectored call positions: at the descriptor's offset (readv,
  * writev), or at an offset, with pwritev2's flags (-1: at the
  * descriptor's offset, but with the flags). */
@@ -76,7 +70,7 @@ static ssize_t vec_out(const char *call, int fd, const struct iovec *v,
 	 * positioned write there is its bytes, as a terminal's would be
 	 * (printed to the terminal, they would repeat once per
 	 * execution). */
-	if (kept(fd) && cnt >= 0 && cnt <= IOV_MAX &&
+	if (weft__pt_output_fd_captured(fd) && cnt >= 0 && cnt <= IOV_MAX &&
 	    (how == AT_FD || off >= (how == AT_OFF2 ? -1 : 0))) {
 		for (int i = 0; i < cnt; i++) {
 			weft__pt_output(fd, v[i].iov_base, v[i].iov_len);
@@ -168,7 +162,7 @@ static int vdprintf_at(int fd, int flag, const char *fmt, va_list ap,
 		return n;
 	}
 	weft__pt_chan_closed_use(fd, "dprintf", loc);
-	if (kept(fd))
+	if (weft__pt_output_fd_captured(fd))
 		return weft__pt_output_vf(fd, flag, fmt, ap);
 	weft__pt_fs_step("dprintf()", weft__pt_file_obj(fd), true, ra);
 	return vdprintf(fd, fmt, ap);

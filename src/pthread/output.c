@@ -398,7 +398,7 @@ ssize_t __weft_write(int fd, const void *p, size_t n)
 		return weft__pt_chan_write("write", fd, p, n, -1, NULL, 0,
 					   PT_LOC());
 	weft__pt_chan_closed_use(fd, "write", PT_LOC());
-	if ((fd != 1 && fd != 2) || !weft__pt_output_fd_captured(fd)) {
+	if (!weft__pt_output_fd_captured(fd)) {
 		/* A write of a regular file: a step on its contents (fs.c). */
 		weft__pt_fs_step("write()", weft__pt_file_obj(fd), true,
 				 PT_RA());

@@ -43,8 +43,7 @@ static bool kept(FILE *f, int fd, uintptr_t ra)
 {
 	if (f)
 		fd = f == stdout ? 1 : f == stderr ? 2 : -1;
-	return (fd == 1 || fd == 2) && !weft__pt_from_weft(ra) &&
-	       weft__pt_output_fd_captured(fd);
+	return !weft__pt_from_weft(ra) && weft__pt_output_fd_captured(fd);
 }
 
 static int fd_of(FILE *f)

@@ -59,6 +59,8 @@ void weft__pt_output_moved(int fd)
 
 bool weft__pt_output_fd_captured(int fd)
 {
+	if (fd != 1 && fd != 2)
+		return false;
 	if (!(moved & (1u << fd)))
 		return weft__pt_capturing();
 	if (weft__pt_chan(fd))

@@ -480,7 +480,7 @@ bool weft__pt_capturing(void);
  * (output_moved.c): copies of the descriptors kept at start-up (save);
  * fd 1 or 2 was (weft__pt_output_moved, called after the move: onto the
  * file of a standard descriptor, it counts as none); whether writes to fd
- * go to the capture; whether stream f (stdout, stderr) now writes where
+ * go to the capture (never for a descriptor but 1 and 2); whether stream f (stdout, stderr) now writes where
  * the program sent it; the descriptors put back at the next execution's
  * start (restore). */
 void weft__pt_output_save(void);

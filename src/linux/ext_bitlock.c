@@ -86,12 +86,7 @@ void weft_kx_bit_spin(int bit, const volatile void *a,
 	weft__fail_detail("  %s took it at %s without disabling interrupts "
 			  "(local_irq_save around bit_spin_lock would)",
 			  weft__lx_tname(t), weft__lx_site(b->at));
-	weft__fail(WEFT__K(DEADLOCK), loc,
-		   "%s %s spins on bit lock %d of %p, held by %s with "
-		   "interrupts enabled: on %s's CPU the interrupt preempts "
-		   "the holder, which never runs again to release it",
-		   me->cause ? "hrtimer callback (hard interrupt)"
-			     : "interrupt handler",
-		   me->atomic_name ? me->atomic_name : "?", bit,
-		   (const void *)a, weft__lx_tname(t), weft__lx_tname(t));
+	weft__lx_irq_spin_deadlock(weft__internf("bit lock %d of %p", bit,
+						 (const void *)a),
+				   t, loc);
 }

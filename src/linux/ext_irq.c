@@ -86,6 +86,17 @@ static int deliver_waitdesc(const struct weft__op *op, char *buf, size_t n)
 	return -1;
 }
 
+/* The lock-order class of "d's handler runs", made at its first run:
+ * synchronize_irq and free_irq wait on it, the hard part and the
+ * threaded one hold it. */
+static int desc_class(struct irqdesc *d)
+{
+	if (!d->cls)
+		d->cls = weft__class(weft__class_key_for(d, d->loc), d->name) +
+			 1;
+	return d->cls - 1;
+}
+
 static void irq_thread(void *arg)
 {
 	struct irqdesc *d = arg;
@@ -105,10 +116,7 @@ static void irq_thread(void *arg)
 		d->pending = 0;
 		d->running = weft__self() + 1;
 		d->in_hard = 1;
-		if (!d->cls)
-			d->cls = weft__class(weft__class_key_for(d, d->loc),
-					     d->name) + 1;
-		cls = d->cls - 1;
+		cls = desc_class(d);
 		weft__step_note(d->name);
 		weft__lx_ctx_enter(&save, "hard interrupt handler", d->name, cls + 1,
 			     0);
@@ -190,10 +198,7 @@ static void irq_handler_thread(void *arg)
 		weft__visible(&op);
 		d->thr_req = 0;
 		d->thr_running = weft__self() + 1;
-		if (!d->cls)
-			d->cls = weft__class(weft__class_key_for(d, d->loc),
-					     d->name) + 1;
-		cls = d->cls - 1;
+		cls = desc_class(d);
 		weft__lock_acquire(cls, d->loc, false);
 		d->thread_fn((int)d->irq, d->dev);
 		weft__lock_release(cls, d->loc);

@@ -165,14 +165,22 @@ void weft__lx_irq_check_spin(const struct weft_klock *l, const char *lock_name,
 				  "interrupts (spin_lock_irqsave or "
 				  "spin_lock_irq would)",
 				  weft__lx_tname(t), weft__lx_site(l->acquired));
+	weft__lx_irq_spin_deadlock(lock_name, t, loc);
+}
+
+void weft__lx_irq_spin_deadlock(const char *lock_name, int t,
+				const struct weft_loc *loc)
+{
+	const struct weft__lx_thread *me = weft__lx_me();
+
 	/* A timer's handler in hard-interrupt context is an hrtimer's
 	 * (ext_timer.c, WEFT_XTIMER_HARDIRQ). */
 	weft__fail(WEFT__K(DEADLOCK), loc,
 		   "%s %s spins on %s, held "
 		   "by %s with interrupts enabled: on %s's CPU the interrupt "
 		   "preempts the holder, which never runs again to release it",
-		   weft__lx_me()->cause ? "hrtimer callback (hard interrupt)"
-					: "interrupt handler",
-		   weft__lx_me()->atomic_name ? weft__lx_me()->atomic_name : "?",
+		   me->cause ? "hrtimer callback (hard interrupt)"
+			     : "interrupt handler",
+		   me->atomic_name ? me->atomic_name : "?",
 		   lock_name, weft__lx_tname(t), weft__lx_tname(t));
 }

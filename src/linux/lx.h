@@ -237,6 +237,12 @@ void weft__lx_softirq_reopen(const char *name, int bh, int irqs,
  * deadlock when another thread holds l with interrupts enabled. */
 void weft__lx_irq_check_spin(const struct weft_klock *l, const char *lock_name,
 		       bool shared, const struct weft_loc *loc);
+/* The deadlock the check above reports, for a lock of another kind too
+ * (a bit spinlock, ext_bitlock.c): the calling hard interrupt handler
+ * spins on lock_name, which thread t holds with interrupts enabled.
+ * Does not return. */
+_Noreturn void weft__lx_irq_spin_deadlock(const char *lock_name, int t,
+					  const struct weft_loc *loc);
 
 /* Spawn a daemon thread (worker, clock, RCU, kthread) and return once it
  * has started, so exploration sees its first real operation. */

@@ -77,7 +77,8 @@ static void handler_thread(void *arg)
 					       ? "hrtimer_hardirq"
 					       : "timer_softirq",
 			       .obj = &weft__lx_dom, .obj2 = &t->running,
-			       .objname = weft__lx_xtimer_name(t), .access = WEFT__ACC_WRITE,
+			       .objname = weft__lx_xtimer_name(t),
+			       .access = WEFT__ACC_WRITE,
 			       .ready = handler_ready,
 			       .waitdesc = handler_waitdesc, .arg = t,
 			       .arg2 = weft__self() + 1,
@@ -198,7 +199,8 @@ static const char *xtimer_busy(const void *obj)
 
 	/* Not a running handler, which may let the frame's owner go on. */
 	if (t->ev.armed || t->queued)
-		return weft__internf("timer %s is still pending", weft__lx_xtimer_name(t));
+		return weft__internf("timer %s is still pending",
+				     weft__lx_xtimer_name(t));
 	return NULL;
 }
 
@@ -250,14 +252,16 @@ int weft_xtimer_mod(struct weft_xtimer *t, unsigned long expires,
 	if (!t->thread) {
 		t->thread = -1;
 		t->thread = weft__lx_spawn_daemon(handler_thread, t,
-			weft__internf("timer/%s", weft__lx_xtimer_name(t)), loc) + 1;
+			weft__internf("timer/%s", weft__lx_xtimer_name(t)),
+			loc) + 1;
 	}
 	/* And the clock's, for the same reason: spawned by the arming after
 	 * the step, its scheduling points let the handler run before
 	 * add_timer_on pinned the timer (a review's probe: two timers pinned
 	 * to one CPU ran at once). */
 	weft__lx_clock_need_thread(loc);
-	weft__point(what, &weft__lx_dom, weft__lx_xtimer_name(t), WEFT__ACC_WRITE, loc);
+	weft__point(what, &weft__lx_dom, weft__lx_xtimer_name(t),
+		    WEFT__ACC_WRITE, loc);
 	weft__check_access(t, sizeof *t, true, loc);
 	weft__frame_obj_use(t, NULL, true, loc);
 	was = t->ev.armed || t->queued;
@@ -302,7 +306,8 @@ int weft_xtimer_mod_on(struct weft_xtimer *t, int cpu, int nr,
 	if (away && !t->alt) {
 		t->alt = -1;
 		t->alt = weft__lx_spawn_daemon(handler_thread, t,
-			weft__internf("timer/%s'", weft__lx_xtimer_name(t)), loc) + 1;
+			weft__internf("timer/%s'", weft__lx_xtimer_name(t)),
+			loc) + 1;
 	}
 	was = weft_xtimer_mod(t, t->expires, 2, 0, loc);
 

@@ -19,7 +19,8 @@ static int running_waitdesc(const struct weft__op *op, char *buf, size_t n)
 {
 	const struct weft_xtimer *t = op->arg;
 
-	snprintf(buf, n, "timer callback %s, running in %s", weft__lx_xtimer_name(t),
+	snprintf(buf, n, "timer callback %s, running in %s",
+		 weft__lx_xtimer_name(t),
 		 weft__lx_tname(t->running - 1));
 	return t->running - 1;
 }
@@ -41,7 +42,8 @@ int weft_xtimer_del(struct weft_xtimer *t, int mode, int shutdown,
 					       ? hr_names[mode]
 					       : names[shutdown != 0][mode],
 			       .obj = &weft__lx_dom,
-			       .objname = weft__lx_xtimer_name(t), .access = WEFT__ACC_WRITE,
+			       .objname = weft__lx_xtimer_name(t),
+			       .access = WEFT__ACC_WRITE,
 			       .arg = t, .loc = loc };
 	int was;
 
@@ -50,7 +52,8 @@ int weft_xtimer_del(struct weft_xtimer *t, int mode, int shutdown,
 		if (t->running == weft__self() + 1)
 			weft__fail(WEFT__K(MISUSE), loc,
 				   "%s(%s) from the timer's own callback "
-				   "waits for itself", op.name, weft__lx_xtimer_name(t));
+				   "waits for itself", op.name,
+				   weft__lx_xtimer_name(t));
 		/* The kernel warns (__timer_delete_sync): the interrupt may
 		 * have arrived on top of the callback, on its CPU, which
 		 * then never finishes.  Not for an hrtimer, whose cancel
@@ -105,7 +108,8 @@ int weft_xtimer_del(struct weft_xtimer *t, int mode, int shutdown,
 int weft_xtimer_pending(struct weft_xtimer *t, const struct weft_loc *loc)
 {
 	weft__check_access(t, sizeof *t, false, loc);
-	weft__point("timer_pending", &weft__lx_dom, weft__lx_xtimer_name(t), WEFT__ACC_READ, loc);
+	weft__point("timer_pending", &weft__lx_dom, weft__lx_xtimer_name(t),
+		    WEFT__ACC_READ, loc);
 	weft__check_access(t, sizeof *t, false, loc);
 	return t->ev.armed || t->queued;
 }
@@ -120,8 +124,8 @@ void weft_xtimer_forward_check(struct weft_xtimer *t,
 			       const struct weft_loc *loc)
 {
 	weft__check_access(t, sizeof *t, false, loc);
-	weft__point("hrtimer_forward", &weft__lx_dom, weft__lx_xtimer_name(t), WEFT__ACC_READ,
-		    loc);
+	weft__point("hrtimer_forward", &weft__lx_dom, weft__lx_xtimer_name(t),
+		    WEFT__ACC_READ, loc);
 	if (t->ev.armed || t->queued)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "hrtimer_forward on hrtimer %s, which is queued: "
@@ -136,7 +140,8 @@ void weft_xtimer_forward_check(struct weft_xtimer *t,
 int weft_xtimer_active(struct weft_xtimer *t, const struct weft_loc *loc)
 {
 	struct weft__op op = { .name = "hrtimer_active", .obj = &weft__lx_dom,
-			       .obj2 = &t->running, .objname = weft__lx_xtimer_name(t),
+			       .obj2 = &t->running,
+			       .objname = weft__lx_xtimer_name(t),
 			       .access = WEFT__ACC_READ, .loc = loc };
 
 	weft__check_access(t, sizeof *t, false, loc);
@@ -147,7 +152,8 @@ int weft_xtimer_active(struct weft_xtimer *t, const struct weft_loc *loc)
 int weft_xtimer_running(struct weft_xtimer *t, const struct weft_loc *loc)
 {
 	struct weft__op op = { .name = "timer_running", .obj = &weft__lx_dom,
-			       .obj2 = &t->running, .objname = weft__lx_xtimer_name(t),
+			       .obj2 = &t->running,
+			       .objname = weft__lx_xtimer_name(t),
 			       .access = WEFT__ACC_READ, .loc = loc };
 
 	weft__check_access(t, sizeof *t, false, loc);

@@ -204,36 +204,12 @@ void _ZNSt8__detail15_List_node_base4swapERS0_S1_(struct list_node *x,
 
 /* ---- streams ------------------------------------------------------------- */
 
-static const char *const std_streams[] = {
-	"_ZSt4cout", "_ZSt4cerr", "_ZSt4clog", "_ZSt5wcout", "_ZSt5wcerr",
-	"_ZSt5wclog",
-};
-#define NSTD (sizeof std_streams / sizeof std_streams[0])
-
-/* The program's copies of the standard output streams (RTLD_DEFAULT
- * finds the executable's copy first). */
-static bool standard(const void *os)
-{
-	static const void *addr[NSTD];
-	static bool found;
-
-	if (!found) {
-		for (size_t i = 0; i < NSTD; i++)
-			addr[i] = dlsym(RTLD_DEFAULT, std_streams[i]);
-		found = true;
-	}
-	for (size_t i = 0; i < NSTD; i++)
-		if (addr[i] == os)
-			return true;
-	return false;
-}
-
-/* The standard streams are left out only while synchronised with stdio:
- * after sync_with_stdio(false) threads sharing one race (a review's
- * probe). */
+/* The standard streams are left out only while synchronised with stdio
+ * (cxx_streams.c): after sync_with_stdio(false) threads sharing one race
+ * (a review's probe). */
 static void insertion(const void *os, uintptr_t ra)
 {
-	if (!standard(os) || weft__pt_cxx_unsynced())
+	if (!weft__pt_cxx_shared_stream(os))
 		wr(os, sizeof(void *), ra);
 }
 

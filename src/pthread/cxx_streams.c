@@ -114,9 +114,25 @@ static void switch_again(void)
 	}
 }
 
-bool weft__pt_cxx_unsynced(void)
+bool weft__pt_cxx_shared_stream(const void *os)
 {
-	return switched_gen == weft__exec_gen();
+	static const void *addr[NSTREAMS];
+	static bool found;
+
+	/* This execution called sync_with_stdio(false). */
+	if (switched_gen == weft__exec_gen())
+		return false;
+	/* The program's copies (RTLD_DEFAULT finds the executable's
+	 * first), found once, whatever their size. */
+	if (!found) {
+		for (size_t i = 0; i < NSTREAMS; i++)
+			addr[i] = dlsym(RTLD_DEFAULT, names[i]);
+		found = true;
+	}
+	for (size_t i = 0; i < NSTREAMS; i++)
+		if (addr[i] == os)
+			return true;
+	return false;
 }
 
 bool weft__sync_with_stdio(bool sync) __asm__(SYNC_SYM);

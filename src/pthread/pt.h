@@ -283,10 +283,11 @@ bool weft__pt_from_weft(uintptr_t ra);
 /* Whether a call with return address ra is libstdc++'s (or its tail call
  * from the program) during an execution (cxx_rt.c).  Does not block. */
 bool weft__pt_from_libstdcxx(uintptr_t ra);
-/* Whether this execution called std::ios_base::sync_with_stdio(false):
- * the standard streams are no longer synchronised, and threads sharing
- * one race (cxx_streams.c). */
-bool weft__pt_cxx_unsynced(void);
+/* Whether os is one of the standard streams (std::cin, std::cout ...)
+ * while they are synchronised with stdio, which threads may share: not
+ * once this execution called std::ios_base::sync_with_stdio(false)
+ * (cxx_streams.c). */
+bool weft__pt_cxx_shared_stream(const void *os);
 /* The futex (futex.c), as syscall() returns: a wait blocks until a wake
  * with a common bit chooses it (0), or fails with errno EAGAIN when the
  * word is not val, or ETIMEDOUT when timeout_ns is not negative and it

@@ -622,6 +622,9 @@ double weft__now(void);
 double weft__now_coarse(void);
 /* Number of the current execution within this test (0-based). */
 long weft__exec_no(void);
+/* Steps taken so far in the current execution (0 outside one).  Does not
+ * block. */
+long weft__step_no(void);
 /* Counts executions begun in this process, the re-run of the determinism
  * probe too (it repeats an execution number): per-execution state kept
  * outside the execution arena is stamped with it and found stale when it

@@ -41,8 +41,12 @@ struct weft__held_lock {
 	const void *obj;
 	const void *tag;
 	bool spins;
+	long step;   /* the step count after the acquisition (weft__step_no) */
 };
 int weft__held_locks(int tid, const struct weft__held_lock **out);
+/* The step count after live thread tid took obj (its innermost hold), or
+ * -1 when it holds no entry of obj.  Does not block. */
+long weft__held_since(int tid, const void *obj);
 /* Number of classes the calling thread holds, and the classes themselves
  * (at most WEFT__MAX_HELD at once: one more is inconclusive, lock-depth). */
 #define WEFT__MAX_HELD 48

@@ -189,6 +189,16 @@ int weft__held_locks(int tid, const struct weft__held_lock **out)
 	return h->n;
 }
 
+long weft__held_since(int tid, const void *obj)
+{
+	const struct held_set *h = held_of(tid);
+
+	for (int i = h->n - 1; i >= 0; i--)
+		if (h->e[i].obj == obj)
+			return h->e[i].step;
+	return -1;
+}
+
 /* Thread h's holder waits for cls at loc: an edge from each lock held. */
 static void wait_on(const struct held_set *h, int cls,
 		    const struct weft_loc *loc)
@@ -219,7 +229,8 @@ static void acquire_obj(int cls, const void *obj, const void *tag,
 			    "depth weft's held-lock set keeps (lockdep's "
 			    "MAX_LOCK_DEPTH)", WEFT__MAX_HELD);
 	h->e[h->n++] = (struct weft__held_lock){
-		.cls = cls, .at = loc, .obj = obj, .tag = tag, .spins = spins };
+		.cls = cls, .at = loc, .obj = obj, .tag = tag, .spins = spins,
+		.step = weft__step_no() };
 }
 
 void weft__lock_acquire(int cls, const struct weft_loc *loc, bool try)

@@ -24,6 +24,7 @@ struct bitlock {
 	int bit;
 	int holder;                /* thread id + 1, 0: free */
 	long exec;                 /* the execution that set it */
+	long step;                 /* the step count after it was taken */
 	const struct weft_loc *at; /* where the holder took it */
 };
 
@@ -66,6 +67,7 @@ void weft_kx_bit_held(int bit, const volatile void *a, int on,
 		return;
 	b->holder = on ? weft__self() + 1 : 0;
 	b->at = loc;
+	b->step = weft__step_no();
 }
 
 void weft_kx_bit_spin(int bit, const volatile void *a,
@@ -81,7 +83,10 @@ void weft_kx_bit_spin(int bit, const volatile void *a,
 	if (!b)
 		return;
 	t = b->holder - 1;
-	if (t == weft__self() || weft__lx_th[t].irqs_off)
+	/* (A line disabled before the holder took the bit: see irqs_on in
+	 * ext_irq_state.c.) */
+	if (t == weft__self() || weft__lx_th[t].irqs_off ||
+	    weft__lx_irq_masked_before(b->step))
 		return;
 	weft__fail_detail("  %s took it at %s without disabling interrupts "
 			  "(local_irq_save around bit_spin_lock would)",

@@ -41,6 +41,8 @@ struct irqdesc {
 	int devm;                  /* freed with the device, not by free_irq */
 	int pending;               /* raised and not yet handled */
 	int disabled;              /* disable_irq depth */
+	long masked_at;            /* the step count when it became
+				      disabled (weft__step_no) */
 	int running;               /* thread id + 1 running the handler */
 	int in_hard;               /* its hard handler runs */
 	int thr;                   /* the threaded handler's own thread's id
@@ -366,10 +368,21 @@ void weft_kx_disable_irq(unsigned int irq, int sync,
 {
 	weft__point("disable_irq", &irq_dom, NULL, WEFT__ACC_WRITE, loc);
 	for (int i = 0; i < nd; i++)
-		if (D[i].used && D[i].irq == irq)
-			D[i].disabled++;
+		if (D[i].used && D[i].irq == irq && !D[i].disabled++)
+			D[i].masked_at = weft__step_no();
 	if (sync)
 		wait_idle("disable_irq", irq, NULL, loc);
+}
+
+bool weft__lx_irq_masked_before(long step)
+{
+	int self = weft__self() + 1;
+
+	for (int i = 0; i < nd; i++)
+		if (D[i].in_hard && D[i].running == self)
+			return D[i].disabled && step >= 0 &&
+			       D[i].masked_at < step;
+	return false;
 }
 
 void weft_kx_enable_irq(unsigned int irq, const struct weft_loc *loc)

@@ -97,7 +97,8 @@ void weft_kx_hardirq_leave(unsigned long was)
 
 int weft__lx_exposed_holder(const char *step, const struct weft_klock *l,
 			    const char *lock_name, bool shared,
-			    bool (*exposed)(int t), const struct weft_loc *loc)
+			    bool (*exposed)(int t, const struct weft_klock *l),
+			    const struct weft_loc *loc)
 {
 	int self = weft__self();
 
@@ -109,12 +110,12 @@ int weft__lx_exposed_holder(const char *step, const struct weft_klock *l,
 					  .access = WEFT__ACC_READ,
 					  .por_write = true, .loc = loc });
 
-	if (l->owner && l->owner - 1 != self && exposed(l->owner - 1))
+	if (l->owner && l->owner - 1 != self && exposed(l->owner - 1, l))
 		return l->owner - 1;
 	if (shared)
 		return -1;
 	for (int t = 0; t < weft__nthreads(); t++)
-		if (t != self && weft__lx_klock_reader(t, l) && exposed(t))
+		if (t != self && weft__lx_klock_reader(t, l) && exposed(t, l))
 			return t;
 	return -1;
 }
@@ -134,10 +135,15 @@ const struct weft_loc *weft__lx_irqs_reenabled_at(int t,
 	return NULL;
 }
 
-/* Thread t runs with interrupts enabled. */
-static bool irqs_on(int t)
+/* Thread t holds l with interrupts enabled, and the interrupt the
+ * calling handler serves could have arrived on its CPU while it did: not
+ * when the line was disabled (disable_irq_nosync) before t took l and has
+ * been since.  Then the handler, already running, ran on another CPU, and
+ * it only waits for t's unlock (a false deadlock of a probe's). */
+static bool irqs_on(int t, const struct weft_klock *l)
 {
-	return !weft__lx_th[t].irqs_off;
+	return !weft__lx_th[t].irqs_off &&
+	       !weft__lx_irq_masked_before(weft__held_since(t, l));
 }
 
 void weft__lx_irq_check_spin(const struct weft_klock *l, const char *lock_name,

@@ -113,10 +113,11 @@ void weft_kx_bh_off(int delta)
 }
 
 /* Thread t runs with softirqs enabled: it could be interrupted by one. */
-static bool bh_enabled(int t)
+static bool bh_enabled(int t, const struct weft_klock *l)
 {
 	const struct weft__lx_thread *x = &weft__lx_th[t];
 
+	(void)l;
 	return !x->bh_off && !x->irqs_off && !x->hardirq && !x->atomic_what;
 }
 

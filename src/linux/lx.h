@@ -201,7 +201,8 @@ void weft__lx_depths_check(const struct weft__lx_depths *d, const char *what,
  * top of.  Blocks only as a scheduling point does. */
 int weft__lx_exposed_holder(const char *step, const struct weft_klock *l,
 			    const char *lock_name, bool shared,
-			    bool (*exposed)(int t), const struct weft_loc *loc);
+			    bool (*exposed)(int t, const struct weft_klock *l),
+			    const struct weft_loc *loc);
 /* Where thread t turned interrupts on again while holding l, taken
  * before with them off (ext_irq.c), or NULL.  Does not block. */
 const struct weft_loc *weft__lx_irqs_reenabled_at(int t,
@@ -233,6 +234,11 @@ bool weft__lx_softirq_held(int t);
 void weft__lx_softirq_reopen(const char *name, int bh, int irqs,
 			     uintptr_t pc);
 
+/* Whether the line whose hard handler the calling thread runs has been
+ * disabled (disable_irq, disable_irq_nosync) since before step (a step
+ * count, weft__step_no), so that its interrupt arrived before then
+ * (ext_irq.c).  False outside a hard handler.  Does not block. */
+bool weft__lx_irq_masked_before(long step);
 /* Called by a hard interrupt handler about to spin on l (ext_irq.c): a
  * deadlock when another thread holds l with interrupts enabled. */
 void weft__lx_irq_check_spin(const struct weft_klock *l, const char *lock_name,

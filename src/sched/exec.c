@@ -133,6 +133,11 @@ long weft__exec_no(void)
 	return weft__X ? weft__X->exec_no : 0;
 }
 
+long weft__step_no(void)
+{
+	return weft__X ? weft__X->nsteps : 0;
+}
+
 /* ---- ending an execution early ---------------------------------------- */
 
 void weft__fail_detail(const char *fmt, ...)

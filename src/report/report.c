@@ -30,6 +30,17 @@ static void plural(FILE *out, long n, const char *what)
 	fprintf(out, "%ld %s%s", n, what, n == 1 ? "" : "s");
 }
 
+/* What cut the executions a limit or a refused call ended.  A refused
+ * call is no limit of the search's (a probe read "999 cut by limits" of a
+ * program whose every run called fork()). */
+static const char *cut_by(const struct weft__verdict *V)
+{
+	if (strncmp(V->limit_first, "unsupported", 11))
+		return "limits";
+	return V->limited > 1 ? "limits or unsupported calls"
+			      : "an unsupported call";
+}
+
 /* Executions that checked nothing, after the count of those that did. */
 static void cut_short(FILE *out, const struct weft__verdict *V)
 {
@@ -39,13 +50,13 @@ static void cut_short(FILE *out, const struct weft__verdict *V)
 		fprintf(out, ", %ld redundant", V->redundant);
 	if (!V->limited)
 		return;
-	/* A refused call is no limit of the search's (a probe read "999 cut
-	 * by limits" of a program whose every run called fork()). */
-	fprintf(out, ", %ld cut by %s", V->limited,
-		strncmp(V->limit_first, "unsupported", 11)
-			? "limits"
-			: V->limited > 1 ? "limits or unsupported calls"
-					 : "an unsupported call");
+	/* Every execution cut: "0 executions, 999 cut" read as if none ran
+	 * (a review's finding); the count is the cut ones then. */
+	if (!V->executions && !V->pruned && !V->redundant)
+		fprintf(out, ", %s cut by %s",
+			V->limited == 1 ? "the only one" : "each", cut_by(V));
+	else
+		fprintf(out, ", %ld cut by %s", V->limited, cut_by(V));
 	/* Which, unless the verdict's reason says it already. */
 	if (V->limit_first[0] && !(V->verdict == VERDICT_INCONCLUSIVE &&
 				   !strcmp(V->reason, V->limit_first)))
@@ -118,7 +129,10 @@ static void summary_line(FILE *out, const struct weft__verdict *V)
 	}
 	if (V->verdict == VERDICT_INCONCLUSIVE)
 		fprintf(out, "%s; ", V->reason);
-	plural(out, V->executions, "execution");
+	/* (Every execution cut: they are the count, cut_short says so.) */
+	plural(out, V->executions || V->pruned || V->redundant
+			    ? V->executions : V->limited,
+	       "execution");
 	cut_short(out, V);
 	fprintf(out, ", %s", V->strategy);
 	/* A replay's one execution is no budget: it ran the token's

@@ -48,6 +48,7 @@ void weft__exec_reset(void)
 	weft__livelock_reset(X);
 	weft__spin_wait = false;
 	weft__lone_step = false;
+	weft__unfair_step = false;
 	X->progress = X->last_poll = false;
 	X->npw = 0;
 	X->spin_any = false;

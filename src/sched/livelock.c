@@ -74,8 +74,10 @@ long long weft__lone_clock_read(void)
 {
 	long long d;
 
+	/* (An unfair continuation's read: a tick, no jump; see
+	 * weft__unfair_step.) */
 	if (!weft__lone_step && !weft__spin_wait)
-		return 0;
+		return weft__unfair_step ? 1000000 : 0;
 	d = 1000000 + weft__lone_jump;
 	weft__lone_jump = 0;
 	weft__lone_clock_reads++;

@@ -15,6 +15,7 @@ bool weft__lone_step;
 long weft__lone_clock_reads;
 long long weft__lone_jump;
 bool weft__spin_wait;
+bool weft__unfair_step;
 struct weft__shm *weft__S;
 const struct weft__strategy *weft__strat;
 
@@ -158,6 +159,7 @@ record_step(int tid, const weft__tset *en, const weft__tset *elig)
 		bool paid = !weft__ts_has(elig, tid) &&
 			    weft__fair_unfair_cost(t, op);
 		X->unfair += paid;
+		weft__unfair_step = paid;
 		weft__fair_round_step(t, op, paid);
 	} else if (!weft__ts_has(elig, tid)) {
 		X->unfair++;
@@ -266,6 +268,7 @@ static __attribute__((noinline)) int choose_general(struct weft__exec *X)
 	else if (X->alone_tid >= 0)
 		weft__sched_alone_turn(X);
 	weft__lone_step = false;
+	weft__unfair_step = false;
 	/* A thread alone (weft__sched_alone_turn) is no livelock: its loop ends, or
 	 * WEFT__ALONE_STEPS ends the execution. */
 	spun = X->alone_tid >= 0 ? 0 : weft__livelock_check(X);
@@ -331,6 +334,7 @@ static int choose_next(void)
 		weft__sched_stuck(X);
 	weft__lone_step = false;
 	weft__spin_wait = false;
+	weft__unfair_step = false;
 	if (X->n_enabled == 1 && weft__strat->lone_free)
 		tid = __builtin_ctzll(X->enabled.w[0]);
 	else

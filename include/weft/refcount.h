@@ -19,9 +19,14 @@ struct weft_refcount {
 
 #define WEFT_REFCOUNT_INIT(n) { (n), 0 }
 
-/* Never block. */
+/* Never block.  Ordered as the kernel's (src/linux/refcount.c): the set,
+ * the read and the increments order nothing (refcount_set_release
+ * releases, an increment named ..._acquire acquires), the decrements
+ * release, and those that may drop the last reference also acquire. */
 void weft_refcount_set(struct weft_refcount *r, int n,
 		       const struct weft_loc *loc);
+void weft_refcount_set_release(struct weft_refcount *r, int n,
+			       const struct weft_loc *loc);
 int weft_refcount_read(struct weft_refcount *r, const struct weft_loc *loc);
 /* delta > 0: increment; it is an error when the count was zero, unless
  * not_zero is set, in which case nothing happens and 0 is returned.

@@ -1,10 +1,21 @@
 /* src/linux/refcount.c - refcount_t and kref.
  *
- * Each operation is a step on the counter.  The mistakes the kernel's
- * refcount_t warns about ("addition on 0; use-after-free", "underflow",
- * "decrement hit 0; leaking memory") are reported as kind `refcount`.
- * krefs initialised inside kmalloc'd memory are remembered, so an object
- * whose last reference was never dropped is named at the end of the test. */
+ * Each operation is a step on the counter, ordered as
+ * Documentation/core-api/refcount-vs-atomic.rst says: refcount_set and
+ * the increments order nothing (a control dependency orders no load),
+ * the decrements release, and those that may reach zero acquire as well.
+ * They were steps ordered as a lock's, and a plain store published by
+ * refcount_set or refcount_inc to a reader of the count was verified (a
+ * probe).  As the kernel atomics' loads do here (katomic.c), refcount_read
+ * and the _not_zero increments acquire, since smp_rmb is not modelled, and
+ * a decrement that may reach zero acquires when it does not too: both are
+ * said in a note.
+ *
+ * The mistakes the kernel's refcount_t warns about ("addition on 0;
+ * use-after-free", "underflow", "decrement hit 0; leaking memory") are
+ * reported as kind `refcount`.  krefs initialised inside kmalloc'd memory
+ * are remembered, so an object whose last reference was never dropped is
+ * named at the end of the test. */
 #include "lx.h"
 #include <weft/refcount.h>
 
@@ -21,10 +32,70 @@ void weft__lx_kref_begin(void)
 	nkrefs = 0;
 }
 
+static bool ends(const char *what, const char *suffix)
+{
+	size_t n = strlen(what), k = strlen(suffix);
+
+	return n >= k && strcmp(what + n - k, suffix) == 0;
+}
+
+/* The step of operation what on r, ordered by order (op.h: relaxed ones
+ * after the thread's last smp_wmb or smp_mb, as the kernel's relaxed
+ * atomics are). */
+static void step(const char *what, struct weft_refcount *r, bool write,
+		 uint8_t order, const struct weft_loc *loc)
+{
+	struct weft__op o = { .name = what, .obj = r,
+			      .access = write ? WEFT__ACC_WRITE
+					      : WEFT__ACC_READ,
+			      .order = (uint8_t)(WEFT__ORDER_EXPLICIT | order),
+			      .loc = loc };
+
+	weft__visible(&o);
+}
+
+/* Said in the verdict of a test where the model ordered more than the
+ * kernel (see the top). */
+static void acquire_note(void)
+{
+	static long gen = -1;
+
+	if (gen == weft__exec_gen())
+		return;
+	gen = weft__exec_gen();
+	weft__verdict_note(0x5245464f52444552ull,
+			   "refcount_read and the _not_zero increments "
+			   "acquire, and refcount_dec_and_test and kref_put "
+			   "whether or not they drop the last reference: "
+			   "stronger than the kernel (a missing smp_rmb is "
+			   "not found)");
+}
+
+/* An increment's order: none, but a _not_zero one's read acquires as
+ * the kernel atomics' loads do here (katomic.c), since smp_rmb and
+ * control dependencies are not modelled. */
+static uint8_t inc_order(const char *what, int not_zero)
+{
+	if (!not_zero)
+		return WEFT__ORDER_RMW | WEFT__ORDER_FENCED;
+	if (!ends(what, "_acquire"))
+		acquire_note();
+	return WEFT__ORDER_RMW | WEFT__ORDER_FENCED | WEFT__ORDER_ACQUIRE;
+}
+
 void weft_refcount_set(struct weft_refcount *r, int n,
 		       const struct weft_loc *loc)
 {
-	weft__point("refcount_set", r, NULL, WEFT__ACC_WRITE, loc);
+	step("refcount_set", r, true, WEFT__ORDER_FENCED, loc);
+	weft__check_access(r, sizeof *r, true, loc);
+	r->refs = n;
+	r->saturated = 0;
+}
+
+void weft_refcount_set_release(struct weft_refcount *r, int n,
+			       const struct weft_loc *loc)
+{
+	step("refcount_set_release", r, true, WEFT__ORDER_RELEASE, loc);
 	weft__check_access(r, sizeof *r, true, loc);
 	r->refs = n;
 	r->saturated = 0;
@@ -32,7 +103,8 @@ void weft_refcount_set(struct weft_refcount *r, int n,
 
 int weft_refcount_read(struct weft_refcount *r, const struct weft_loc *loc)
 {
-	weft__point("refcount_read", r, NULL, WEFT__ACC_READ, loc);
+	acquire_note();
+	step("refcount_read", r, false, WEFT__ORDER_ACQUIRE, loc);
 	weft__check_access(r, sizeof *r, false, loc);
 	return r->refs;
 }
@@ -45,7 +117,11 @@ int weft_refcount_add(struct weft_refcount *r, int delta, int not_zero,
 
 	/* Memory is checked when the step is taken: another thread may free
 	 * it while this one waits at the scheduling point. */
-	weft__point(what, r, NULL, WEFT__ACC_WRITE, loc);
+	step(what, r, true,
+	     delta > 0 ? inc_order(what, not_zero)
+		       : WEFT__ORDER_RMW | WEFT__ORDER_RELEASE |
+				 (may_hit_zero ? WEFT__ORDER_ACQUIRE : 0),
+	     loc);
 	weft__check_access(r, sizeof *r, true, loc);
 	old = r->refs;
 	if (delta > 0) {
@@ -69,6 +145,8 @@ int weft_refcount_add(struct weft_refcount *r, int delta, int not_zero,
 			   "%s dropped the last reference without releasing "
 			   "the object (use a _and_test variant)", what);
 	r->refs = old + delta;
+	if (r->refs && may_hit_zero && !not_zero)
+		acquire_note();
 	return r->refs == 0;
 }
 
@@ -79,7 +157,7 @@ static int dec_step(struct weft_refcount *r, const char *what,
 {
 	int old;
 
-	weft__point(what, r, NULL, WEFT__ACC_WRITE, loc);
+	step(what, r, true, WEFT__ORDER_RMW | WEFT__ORDER_RELEASE, loc);
 	weft__check_access(r, sizeof *r, true, loc);
 	old = r->refs;
 	if (old <= 0)
@@ -107,7 +185,7 @@ int weft_refcount_dec_if_one(struct weft_refcount *r, const char *what,
 {
 	/* A compare-exchange from 1 to 0: any other count, 0 included (a
 	 * racing dec_if_one won), is left as it is, without a warning. */
-	weft__point(what, r, NULL, WEFT__ACC_WRITE, loc);
+	step(what, r, true, WEFT__ORDER_RMW | WEFT__ORDER_RELEASE, loc);
 	weft__check_access(r, sizeof *r, true, loc);
 	if (r->refs != 1) {
 		weft__step_note("not one");

@@ -14,8 +14,9 @@ typedef struct weft_refcount refcount_t;
 #define KREF_INIT(n) { WEFT_REFCOUNT_INIT(n) }
 #define refcount_set(r, n) weft_refcount_set((r), (n), WEFT_HERE)
 /* (Linux 6.15: the set that publishes a reused SLAB_TYPESAFE_BY_RCU
- * object.  weft's refcount_set already orders as a release, and more.) */
-#define refcount_set_release(r, n) refcount_set((r), (n))
+ * object, and the increment that acquires it.) */
+#define refcount_set_release(r, n)                                            \
+	weft_refcount_set_release((r), (n), WEFT_HERE)
 #define refcount_read(r) ((unsigned int)weft_refcount_read((r), WEFT_HERE))
 #define refcount_inc(r)                                                       \
 	((void)weft_refcount_add((r), 1, 0, 0, "refcount_inc", WEFT_HERE))

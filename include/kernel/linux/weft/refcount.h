@@ -52,7 +52,9 @@
 #define atomic_dec_and_lock_irqsave(v, l, flags)                              \
 	((*(flags) = weft_kx_irq_save()),                                     \
 	 atomic_dec_and_lock(v, l) ? 1 : (weft_kx_irq_restore(*(flags)), 0))
-#define refcount_inc_not_zero_acquire(r) refcount_inc_not_zero(r)
+#define refcount_inc_not_zero_acquire(r)                                      \
+	(weft_refcount_add((r), 1, 1, 0, "refcount_inc_not_zero_acquire",     \
+			   WEFT_HERE))
 #define refcount_add_not_zero(n, r)                                           \
 	(weft_refcount_add((r), (n), 1, 0, "refcount_add_not_zero", WEFT_HERE))
 

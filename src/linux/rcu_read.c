@@ -267,6 +267,26 @@ void weft__lx_rcu_implicit_end(const struct weft_loc *loc)
 	weft_rcu_domain_read_unlock(&weft__lx_rcu_classic, 0, loc);
 }
 
+/* Said in the verdict of a test that loads an RCU pointer: the load
+ * acquires, where the kernel orders only the loads that depend on the
+ * pointer (Documentation/RCU/rcu_dereference.rst); a reader of other
+ * data published before rcu_assign_pointer was verified with no word of
+ * it (a probe). */
+static void deref_note(void)
+{
+	static long gen = -1;
+
+	if (gen == weft__exec_gen())
+		return;
+	gen = weft__exec_gen();
+	weft__verdict_note(0x5243554445524546ull,
+			   "rcu_dereference acquires: it orders every later "
+			   "load of its thread, the kernel only those through "
+			   "the pointer it returns (a load of other data "
+			   "published before rcu_assign_pointer, with no "
+			   "barrier, is no data race here)");
+}
+
 void *weft_rcu_domain_load(struct weft_rcu_domain *d, void *const *slot,
 			   int mode, const struct weft_loc *loc)
 {
@@ -292,16 +312,25 @@ void *weft_rcu_domain_load(struct weft_rcu_domain *d, void *const *slot,
 		me->rcu_implicit = 1;
 		depth = 1;
 	}
+	deref_note();
 	weft__point(f->deref, slot, NULL, WEFT__ACC_READ, loc);
 	weft__check_access(slot, sizeof *slot, false, loc);
 	weft__race_model_access(slot, sizeof *slot, false, loc);
 	v = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
-	if (mode == WEFT_RCU_DEREF && depth <= 0 &&
-	    weft__lx_nheld(weft__self()) == 0 &&
-	    !me->atomic_what)
+	/* lockdep-RCU asks for the read section, or the condition of
+	 * rcu_dereference_check (WEFT_RCU_PROTECTED when it holds): any
+	 * lock held silenced it, the wrong one too (a probe's). */
+	if (mode == WEFT_RCU_DEREF && depth <= 0 && !me->atomic_what)
 		weft__fail(WEFT__K(MISUSE), loc,
-			   "%s outside a %s read section and without any "
-			   "lock held", f->deref, weft__lx_rcu_name(d));
+			   "%s outside a %s read section%s: lockdep-RCU's "
+			   "suspicious usage", f->deref,
+			   weft__lx_rcu_name(d),
+			   weft__lx_nheld(weft__self())
+				   ? ", under a lock no condition names "
+				     "(rcu_dereference_protected, or _check "
+				     "with lockdep_is_held, names the "
+				     "updater's)"
+				   : " and without any lock held");
 	if (mode == WEFT_RCU_DEREF && depth > 0 && v) {
 		if (me->nrcu_ptr == LX_MAX_RCU_PTRS) {
 			/* Keep the most recent: older ones were most likely

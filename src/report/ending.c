@@ -129,6 +129,18 @@ void weft__crash_to_bug(struct weft__shm *S)
 			 "faulting address %p%s\n", V->crash_addr,
 			 (uintptr_t)V->crash_addr < 4096 ? " (a null pointer)"
 							 : "");
+	/* The size may be weft's, not the program's: say which (a probe
+	 * took a 400 KiB local array's overflow for the program's bug
+	 * alone). */
+	if (V->crash_stack_overflow) {
+		size_t at = strnlen(V->detail, sizeof V->detail);
+
+		snprintf(V->detail + at, sizeof V->detail - at,
+			 "weft gives each WEFT_TEST thread --stack-size=%ld "
+			 "bytes, and a pthread the size its attributes ask "
+			 "for (glibc's default: 8 MiB); a kernel thread has "
+			 "16 KiB\n", weft__opts.stack_size);
+	}
 	V->detail_len = (int)strlen(V->detail);
 }
 

@@ -361,6 +361,9 @@ struct weft__stack {
 	void *tp;                 /* thread pointer of the fiber's own TLS
 				     block (src/arch/tls.c), or NULL */
 	bool used;                /* handed out in this execution */
+	bool clean_below;         /* its last thread ended without touching
+				     the room below the size it asked for
+				     (no page there to forget) */
 	size_t color;             /* bytes left unused at the top */
 	struct weft__stack *next;
 };

@@ -76,10 +76,16 @@ static int rep_value(int n)
 
 static void rep_end(enum exec_result r)
 {
-	(void)r;
 	if (pos != ndec && r != EXEC_BUG)
 		diverged("replay diverged: the run ended after %ld "
 				     "of %ld recorded decisions", pos, ndec);
+	/* weft prints a token for a bug or a limit only: a replay that
+	 * took every decision and found neither took another path (a
+	 * program reading an environment variable said "pass", exit 0, to
+	 * the replay of its bug: a probe). */
+	if (r == EXEC_OK && !weft__S->v.nfindings)
+		diverged("replay diverged: the replayed run took all %ld "
+			 "recorded decisions and found no bug", ndec);
 }
 
 const struct weft__strategy weft__strategy_replay = {

@@ -270,8 +270,9 @@ int weft__pt_sig_raise(int sig, const struct weft_loc *loc)
 
 	if (!valid_sig(sig))
 		return raise(sig);
-	used = true;
-	(void)loc;
+	/* A read of the dispositions (signals.c): a handler installed in
+	 * another thread is ordered against it. */
+	weft__pt_sig_step("raise", false, loc);
 	if (sigismember(&masks[self], sig)) {
 		if (!weft__pt_sig_ignored(sig))
 			sigaddset(&pending[self], sig);

@@ -257,10 +257,10 @@ int __weft_pthread_kill(pthread_t t, int sig)
 	if (sig == 0)
 		return weft__pt_valid(t) ? 0 : ESRCH;
 	/* To the calling thread it is raise (glibc's raise is this call):
-	 * the handler runs at once, on this thread, as natively; weft runs
-	 * the test threads on one system thread, which raise signals. */
+	 * the handler runs at once, on this thread, as natively, unless the
+	 * thread blocks the signal (sigmask.c). */
 	if (t == PT_ID(weft__self()) && weft__pt_valid(t))
-		return raise(sig) == 0 ? 0 : errno;
+		return weft__pt_sig_raise(sig, PT_LOC()) == 0 ? 0 : errno;
 	weft__limit("unsupported: pthread_kill", PT_LOC(),
 		    "pthread_kill with signal %d is not supported by weft",
 		    sig);

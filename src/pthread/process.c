@@ -137,6 +137,10 @@ int __weft_kill(pid_t pid, int sig)
 
 	if (weft__pt_live() && sig != 0 && pid != getpid())
 		refuse_signal("kill", pid, ra);
+	/* To the process itself it goes to one of its threads, by their
+	 * masks (sigmask.c). */
+	if (weft__pt_live() && sig != 0)
+		return weft__pt_sig_kill_self(sig, weft__pc_loc(ra));
 	return kill(pid, sig);
 }
 

@@ -367,6 +367,24 @@ int __weft___cxa_guard_acquire(uint64_t *gv);
 void __weft___cxa_guard_release(uint64_t *gv);
 void __weft___cxa_guard_abort(uint64_t *gv);
 
+/* Signals (sigmask.c).  Each test thread has its own mask; a new one
+ * takes its creator's (weft__pt_sig_thread_start, called by the
+ * creator).  weft__pt_sig_raise is raise for the calling thread, and
+ * weft__pt_sig_kill_self a kill of the process itself (as they return).
+ * weft__pt_sig_step is the step of call on the process's signal state
+ * (a write, or a read), when another thread could run or one took a
+ * step on it.  weft__pt_sig_ignored says whether sig would be thrown
+ * away if sent now, and weft__pt_sig_discard throws away what is
+ * pending of it.  Only the steps are scheduling points; a delivery runs
+ * the program's handler. */
+void weft__pt_sig_thread_start(int tid);
+int weft__pt_sig_raise(int sig, const struct weft_loc *loc);
+int weft__pt_sig_kill_self(int sig, const struct weft_loc *loc);
+void weft__pt_sig_step(const char *call, bool write,
+		       const struct weft_loc *loc);
+bool weft__pt_sig_ignored(int sig);
+void weft__pt_sig_discard(int sig);
+
 /* The scheduler's side (src/sched/thread.c): weft__spawn with a stack of
  * stack_size bytes (0: --stack-size); the test body's stack size (0:
  * --stack-size); the stack thread tid runs on. */

@@ -1,44 +1,355 @@
-/* src/pthread/sigmask.c - the program's signal masks.
+/* src/pthread/sigmask.c - each thread's signal mask, the signals pending
+ * for it and for the process, and their delivery.
  *
- * Every test thread runs on one OS thread, so a mask the program sets is
- * that thread's mask, as before; but the signal of the watchdog's probe
- * of a thread stuck in a loop (src/detect/race_stuck.c) is left out of
- * what it blocks.  A daemon's usual set-up, sigfillset and
- * pthread_sigmask(SIG_BLOCK), blocked it, and a loop weft would have
- * parked at once hung the test until the time limit (a probe of awkward
- * programs).  Nothing else changes: the old mask reported is the real one
- * (with the probe's signal never in it). */
+ * weft runs every test thread on one system thread, so the kernel's mask
+ * was one mask for them all: a worker's SIG_UNBLOCK unblocked the signal
+ * in main too, and a mask main set after creating a worker applied to
+ * the worker (a probe: a correct program reported as a crash, and a
+ * program whose worker is killed by its own raise verified).  POSIX
+ * gives each thread its own mask, copied from its creator's by
+ * pthread_create, and pthread_sigmask and sigprocmask change the
+ * caller's only.  So each test thread has its mask here; raise goes to
+ * the calling thread (pending for it while it blocks the signal), and
+ * kill of the process itself to any thread that does not block it
+ * (pending for the process while every thread does).  A signal is
+ * delivered by the C library's raise on the one system thread, with the
+ * kernel's mask set to the receiving thread's first, so the handler or
+ * the default action is the kernel's own.
+ *
+ * The kernel's mask is the mask of the thread that last set its mask or
+ * received a signal, as it was before for every thread: signals the
+ * kernel itself sends (SIGPIPE) see that.  It leaves the signal of the
+ * watchdog's probe of a thread stuck in a loop (src/detect/race_stuck.c)
+ * unblocked: a daemon's usual sigfillset and pthread_sigmask(SIG_BLOCK)
+ * blocked it, and a loop weft would have parked at once hung the test
+ * until the time limit.  Every execution starts with the masks as they
+ * were at its start, and with nothing pending. */
+#include <errno.h>
 #include <signal.h>
+#include <string.h>
 
 #include "pthread/pt.h"
 #include "detect/race.h"
 #include "modelled.h"
 
-static const sigset_t *keep_probe(const sigset_t *set, sigset_t *copy)
-{
-	int sig = weft__stuck_signal();
+static sigset_t masks[WEFT__MAX_THREADS];
+static sigset_t pending[WEFT__MAX_THREADS];
+static sigset_t proc_pending;
+/* The mask every execution starts with, the kernel's at the first. */
+static sigset_t initial;
+/* Whether this execution used the model (set first, so that the first
+ * execution's begin fills the tables). */
+static bool used = true;
+static bool have_initial;
+/* The object every signal step touches: the process's signal state. */
+static char sig_obj;
 
-	if (!set || !sig || !sigismember(set, sig))
-		return set;
-	*copy = *set;
-	sigdelset(copy, sig);
-	return copy;
+/* The kernel's mask set to m, less the probe's signal. */
+static void set_real(const sigset_t *m)
+{
+	sigset_t copy = *m;
+	int probe = weft__stuck_signal();
+
+	if (probe)
+		sigdelset(&copy, probe);
+	pthread_sigmask(SIG_SETMASK, &copy, NULL);
+}
+
+static bool valid_sig(int sig)
+{
+	return sig > 0 && sig < NSIG;
+}
+
+/* Whether sig, sent now, is thrown away: ignored, by SIG_IGN or by a
+ * default action that ignores it.  A signal ignored when it is generated
+ * is discarded even while blocked (POSIX). */
+bool weft__pt_sig_ignored(int sig)
+{
+	struct sigaction sa;
+
+	if (sigaction(sig, NULL, &sa))
+		return false;
+	if (sa.sa_handler == SIG_IGN)
+		return true;
+	return sa.sa_handler == SIG_DFL &&
+	       (sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH);
+}
+
+void weft__pt_sig_discard(int sig)
+{
+	for (int t = 0; t < weft__nthreads(); t++)
+		sigdelset(&pending[t], sig);
+	sigdelset(&proc_pending, sig);
+}
+
+void weft__pt_sig_step(const char *call, bool write,
+		       const struct weft_loc *loc)
+{
+	used = true;
+	if (weft__pt_point_needed(&sig_obj))
+		weft__point(call, &sig_obj, "signals",
+			    write ? WEFT__ACC_WRITE : WEFT__ACC_READ, loc);
+}
+
+/* Delivers sig to the calling thread, whose mask is base while it runs
+ * (it does not block sig): the handler then runs with sig and its
+ * sa_mask blocked, as the kernel blocks them, and the mask is base again
+ * when it returns.  (A handler that leaves by siglongjmp skips that: the
+ * C library puts the kernel's mask back, but the thread's stays the
+ * handler's here.) */
+static void deliver(int sig, const sigset_t *base)
+{
+	int self = weft__self();
+	struct sigaction sa;
+
+	masks[self] = *base;
+	set_real(base);
+	if (!sigaction(sig, NULL, &sa) && sa.sa_handler != SIG_DFL &&
+	    sa.sa_handler != SIG_IGN) {
+		sigorset(&masks[self], &masks[self], &sa.sa_mask);
+		if (!(sa.sa_flags & SA_NODEFER))
+			sigaddset(&masks[self], sig);
+	}
+	raise(sig);
+	masks[self] = *base;
+}
+
+/* Delivers what is pending for the calling thread, or for the process,
+ * and no longer blocked, lowest signal first, as Linux does; a handler
+ * may make more pending. */
+static void flush(void)
+{
+	int self = weft__self();
+
+	for (int sig = 1; sig < NSIG; sig++) {
+		if (sigismember(&masks[self], sig) ||
+		    (!sigismember(&pending[self], sig) &&
+		     !sigismember(&proc_pending, sig)))
+			continue;
+		sigdelset(&pending[self], sig);
+		sigdelset(&proc_pending, sig);
+		sigset_t base = masks[self];
+		deliver(sig, &base);
+		/* From the start again: the handler may have made a lower
+		 * signal pending. */
+		sig = 0;
+	}
+}
+
+/* The mask the caller would have after how and set, as EINVAL or 0.
+ * SIGKILL and SIGSTOP cannot be blocked; the kernel leaves them out. */
+static int next_mask(int how, const sigset_t *set, const sigset_t *cur,
+		     sigset_t *out)
+{
+	*out = *cur;
+	if (!set)
+		return 0;
+	switch (how) {
+	case SIG_BLOCK:
+		sigorset(out, cur, set);
+		break;
+	case SIG_UNBLOCK:
+		for (int sig = 1; sig < NSIG; sig++)
+			if (sigismember(set, sig) == 1)
+				sigdelset(out, sig);
+		break;
+	case SIG_SETMASK:
+		*out = *set;
+		break;
+	default:
+		return EINVAL;
+	}
+	sigdelset(out, SIGKILL);
+	sigdelset(out, SIGSTOP);
+	return 0;
+}
+
+/* For the explorer, a mask change only reads the process's signal state
+ * (the masks of different threads are independent), unless it takes a
+ * signal pending for the process, which another thread could take
+ * first. */
+static uint8_t mask_access(const struct weft__op *op)
+{
+	const sigset_t *next = op->arg;
+
+	for (int sig = 1; sig < NSIG; sig++)
+		if (sigismember(&proc_pending, sig) == 1 &&
+		    !sigismember(next, sig))
+			return WEFT__ACC_WRITE;
+	return WEFT__ACC_READ;
+}
+
+/* A mask change orders against a kill of the process, which reads every
+ * thread's mask, and against a handler's installation when it delivers a
+ * pending signal: a step only in a program that calls kill, or when a
+ * signal is pending for the caller.  A program that never sends itself a
+ * signal takes no step for it. */
+static bool mask_step_needed(void)
+{
+	static const char *const names[] = { "__weft_kill", NULL };
+	static int known;
+
+	if (!known)
+		known = weft__pt_imports(names) ? 2 : 1;
+	return known == 2 || !sigisemptyset(&pending[weft__self()]);
+}
+
+static int set_mask(int how, const sigset_t *set, sigset_t *old,
+		    const struct weft_loc *loc)
+{
+	int self = weft__self();
+	sigset_t next;
+	int e = next_mask(how, set, &masks[self], &next);
+
+	if (e)
+		return e;
+	if (old)
+		*old = masks[self];
+	if (!set)
+		return 0;
+	used = true;
+	if (mask_step_needed() && weft__pt_point_needed(&sig_obj)) {
+		struct weft__op op = { .name = "sigmask", .obj = &sig_obj,
+				       .objname = "signals",
+				       .access = WEFT__ACC_WRITE,
+				       .access_now = mask_access,
+				       .arg = &next, .loc = loc };
+		weft__visible(&op);
+	}
+	masks[self] = next;
+	set_real(&next);
+	flush();
+	return 0;
 }
 
 int __weft_pthread_sigmask(int how, const sigset_t *set, sigset_t *old)
 {
-	sigset_t copy;
-
-	if (how != SIG_UNBLOCK)
-		set = keep_probe(set, &copy);
-	return pthread_sigmask(how, set, old);
+	if (!weft__pt_live()) {
+		sigset_t copy;
+		int probe = weft__stuck_signal();
+		if (set && how != SIG_UNBLOCK && probe &&
+		    sigismember(set, probe)) {
+			copy = *set;
+			sigdelset(&copy, probe);
+			set = &copy;
+		}
+		return pthread_sigmask(how, set, old);
+	}
+	return set_mask(how, set, old, PT_LOC());
 }
 
 int __weft_sigprocmask(int how, const sigset_t *set, sigset_t *old)
 {
-	sigset_t copy;
+	int e;
 
-	if (how != SIG_UNBLOCK)
-		set = keep_probe(set, &copy);
-	return sigprocmask(how, set, old);
+	if (!weft__pt_live())
+		e = __weft_pthread_sigmask(how, set, old);
+	else
+		e = set_mask(how, set, old, PT_LOC());
+	if (e) {
+		errno = e;
+		return -1;
+	}
+	return 0;
+}
+
+/* What is pending for the caller: its own and the process's. */
+int __weft_sigpending(sigset_t *set)
+{
+	if (!weft__pt_live())
+		return sigpending(set);
+	weft__pt_sig_step("sigpending", false, PT_LOC());
+	sigorset(set, &pending[weft__self()], &proc_pending);
+	return 0;
+}
+
+/* raise: to the calling thread, pending while it blocks the signal. */
+int weft__pt_sig_raise(int sig, const struct weft_loc *loc)
+{
+	int self = weft__self();
+
+	if (!valid_sig(sig))
+		return raise(sig);
+	/* A read of the dispositions (signals.c): a handler installed in
+	 * another thread is ordered against it. */
+	weft__pt_sig_step("raise", false, loc);
+	if (sigismember(&masks[self], sig)) {
+		if (!weft__pt_sig_ignored(sig))
+			sigaddset(&pending[self], sig);
+		return 0;
+	}
+	sigset_t base = masks[self];
+	deliver(sig, &base);
+	flush();
+	return 0;
+}
+
+int __weft_raise(int sig)
+{
+	if (!weft__pt_live())
+		return raise(sig);
+	return weft__pt_sig_raise(sig, PT_LOC());
+}
+
+/* kill of the process itself: to the caller when it does not block the
+ * signal; else, when another thread does not, run on the caller as that
+ * thread's stand-in (weft can run a handler only on the thread that
+ * sends, and the handler's effects are what the program sees); else
+ * pending for the process, for the first thread that unblocks it.  A
+ * write of the signal state: which of these happens depends on every
+ * thread's mask. */
+int weft__pt_sig_kill_self(int sig, const struct weft_loc *loc)
+{
+	int self = weft__self();
+	sigset_t own = masks[self], base = own;
+
+	if (!valid_sig(sig)) {
+		errno = EINVAL;
+		return -1;
+	}
+	weft__pt_sig_step("kill", true, loc);
+	if (sigismember(&base, sig)) {
+		bool taker = false;
+		for (int t = 0; t < weft__nthreads() && !taker; t++)
+			taker = t != self && !weft__thread_done(t) &&
+				!sigismember(&masks[t], sig);
+		if (!taker) {
+			if (!weft__pt_sig_ignored(sig))
+				sigaddset(&proc_pending, sig);
+			return 0;
+		}
+		sigdelset(&base, sig);
+	}
+	deliver(sig, &base);
+	masks[self] = own;
+	set_real(&own);
+	flush();
+	return 0;
+}
+
+/* A new thread's mask is its creator's, with nothing pending.  Until the
+ * execution used the model, every mask is the one it started with. */
+void weft__pt_sig_thread_start(int tid)
+{
+	if (!used)
+		return;
+	masks[tid] = masks[weft__self()];
+	sigemptyset(&pending[tid]);
+}
+
+void weft__pthread_sigmask_begin(void)
+{
+	if (!have_initial) {
+		pthread_sigmask(SIG_BLOCK, NULL, &initial);
+		have_initial = true;
+	}
+	if (!used)
+		return;
+	used = false;
+	set_real(&initial);
+	for (int t = 0; t < WEFT__MAX_THREADS; t++) {
+		masks[t] = initial;
+		sigemptyset(&pending[t]);
+	}
+	sigemptyset(&proc_pending);
 }

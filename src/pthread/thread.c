@@ -175,6 +175,7 @@ int weft__pt_create(pthread_t *th, const pthread_attr_t *attr,
 	}
 	weft__pt_keys_thread_start(tid);
 	weft__pt_attr_thread_start(tid, attr);
+	weft__pt_sig_thread_start(tid);
 	weft__frame_arg_escape(arg, tid);
 	*th = PT_ID(tid);
 	weft__pt_files_note();

@@ -1,0 +1,3 @@
+//! expect: verified
+#define FIXED
+#include "kill_self_mask_bug.c"

@@ -1,0 +1,3 @@
+//! expect: verified
+#define FIXED
+#include "sigaction_order_bug.c"

@@ -1,0 +1,3 @@
+//! expect: verified
+#define FIXED
+#include "sigmask_inherit_bug.c"

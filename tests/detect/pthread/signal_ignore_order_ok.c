@@ -1,0 +1,3 @@
+//! expect: verified
+#define FIXED
+#include "signal_ignore_order_bug.c"

@@ -12,8 +12,11 @@
  *
  * A sleep with a timeout (timo > 0) is enabled from the start: returning
  * before any wakeup is the timeout, so when the timeout fires is decided
- * by the explorer like every other interleaving.  Virtual time does not
- * relate timeouts to callout deadlines. */
+ * by the explorer like every other interleaving.  A timeout is the clock
+ * reaching the sleep's deadline, so when one ends a sleep the virtual
+ * ticks move on to that deadline if they are not there yet; a callout due
+ * earlier that has not fired yet then fires late, as behind a busy
+ * softclock. */
 #include <errno.h>
 #include <stdio.h>
 
@@ -116,7 +119,7 @@ static int sleep_on(const char *opname, const void *chan,
 	struct bsd_thread *t = weft__bsd_self();
 	struct weft__op op;
 	const char *cname;
-	int giant, rv;
+	int giant, rv, deadline = 0;
 	bool polling;
 
 	if (!chan)
@@ -148,6 +151,10 @@ static int sleep_on(const char *opname, const void *chan,
 	t->chan = chan;
 	t->woken = false;
 	t->sleepseq = ++weft__bsd()->seq;
+	/* The deadline in ticks, computed as the kernel's wrapping int
+	 * (through unsigned, which wraps without undefined behaviour). */
+	if (timo > 0)
+		deadline = (int)((unsigned)weft_bsd_ticks + (unsigned)timo);
 
 	il_drop(il, loc);
 	if (il->kl)
@@ -172,6 +179,13 @@ static int sleep_on(const char *opname, const void *chan,
 	weft__visible(&op);
 	rv = t->woken ? 0 : EWOULDBLOCK;
 	weft__step_note(t->woken ? "woken" : "timed out");
+	/* msleep(9) returns EWOULDBLOCK once timo ticks have passed: the
+	 * clock must show it, or a loop that sleeps until `ticks` reaches a
+	 * deadline never ends (a false livelock of `while (ticks < end)
+	 * pause(...)`) and one that gives up at a deadline never does (a
+	 * missed timeout was verified; both found by a FreeBSD probe). */
+	if (rv && (int)((unsigned)weft_bsd_ticks - (unsigned)deadline) < 0)
+		weft_bsd_ticks = deadline;
 	t->chan = NULL;
 	t->woken = false;
 

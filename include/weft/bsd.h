@@ -94,6 +94,18 @@ void weft_bsd_may_sleep(const char *what, const struct weft_loc *loc);
  * misuse inside a critical section, as WITNESS reports.  Not a
  * scheduling point. */
 void weft_bsd_may_block(const char *what, const struct weft_loc *loc);
+/* Giant let go while the caller blocks, as FreeBSD's sleeps do
+ * (DROP_GIANT, GIANT_SAVE): drop releases every hold of Giant the caller
+ * has and returns how many, pickup takes that many back.  Scheduling
+ * points when Giant is held. */
+int weft_bsd_giant_drop_at(const struct weft_loc *loc);
+void weft_bsd_giant_pickup_at(int depth, const struct weft_loc *loc);
+/* sx_xlock (shared 0) and sx_slock (shared 1) of the kernel lock l:
+ * while the lock is busy, the caller waits without Giant, which it takes
+ * back once it holds l.  May block. */
+struct weft_klock;
+void weft_bsd_sx_lock_at(struct weft_klock *l, int shared,
+			 const struct weft_loc *loc);
 /* critical_enter and critical_exit: count the caller's critical-section
  * nesting.  Inside a section, sleeping (every call that may sleep checks)
  * and taking a sleep mutex, sx or rw lock is misuse; critical_exit

@@ -131,14 +131,16 @@ struct sx {
 							: 0),                 \
 			(name), WEFT_HERE)
 #define sx_destroy(sx) ((void)(sx))
-/* sx locks sleep: taking one while holding a mutex is misuse (WITNESS). */
+/* sx locks sleep: taking one while holding a mutex is misuse (WITNESS).
+ * A caller that waits for a busy one lets Giant go meanwhile, as
+ * _sx_xlock_hard's GIANT_SAVE does. */
 #define sx_xlock(sx)                                                          \
 	(weft_bsd_may_sleep("sx_xlock", WEFT_HERE),                           \
-	 weft_klock_lock(&(sx)->l, WEFT_HERE))
+	 weft_bsd_sx_lock_at(&(sx)->l, 0, WEFT_HERE))
 #define sx_xlock_sig(sx) (sx_xlock(sx), 0)
 #define sx_slock(sx)                                                          \
 	(weft_bsd_may_sleep("sx_slock", WEFT_HERE),                           \
-	 weft_klock_read(&(sx)->l, WEFT_HERE))
+	 weft_bsd_sx_lock_at(&(sx)->l, 1, WEFT_HERE))
 #define sx_slock_sig(sx) (sx_slock(sx), 0)
 #define sx_xunlock(sx) weft_klock_unlock(&(sx)->l, WEFT_HERE)
 #define sx_sunlock(sx) weft_klock_read_unlock(&(sx)->l, WEFT_HERE)

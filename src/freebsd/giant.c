@@ -53,3 +53,34 @@ void weft_bsd_sx_lock_at(struct weft_klock *l, int shared,
 		weft_klock_lock(l, loc);
 	weft__bsd_pickup_giant(giant, loc);
 }
+
+/* sx_xlock_sig and sx_slock_sig: the same take, which a signal may
+ * interrupt while the caller waits (EINTR or ERESTART, from
+ * sleepq_wait_sig in the kernel's slow path).  A free lock is taken
+ * without a look at signals, as by the fast path; the trylock that finds
+ * the lock busy is where the interruption is chosen (weft__bsd_signal_
+ * choice).  They were the plain take followed by 0, and code that
+ * ignored the error was verified (a FreeBSD probe).  The fast path's
+ * trylock draws no lock-order edge. */
+int weft_bsd_sx_lock_sig_at(struct weft_klock *l, int shared,
+			    const struct weft_loc *loc)
+{
+	struct bsd_thread *t = weft__bsd_self();
+	int giant, intr;
+
+	if (shared ? weft_klock_tryread(l, loc) : weft_klock_trylock(l, loc))
+		return 0;
+	intr = weft__bsd_signal_choice(t, WEFT_BSD_PCATCH);
+	if (intr) {
+		t->signalled = true;
+		weft__step_note("interrupted by a signal");
+		return intr;
+	}
+	giant = weft__bsd_drop_giant(loc);
+	if (shared)
+		weft_klock_read(l, loc);
+	else
+		weft_klock_lock(l, loc);
+	weft__bsd_pickup_giant(giant, loc);
+	return 0;
+}

@@ -9,6 +9,7 @@
 #ifndef WEFT_BSD_H
 #define WEFT_BSD_H
 
+#include <errno.h>
 #include <stddef.h>
 #include <weft/rcu.h>
 #include <weft/loc.h>
@@ -94,6 +95,24 @@ void weft_bsd_may_sleep(const char *what, const struct weft_loc *loc);
  * misuse inside a critical section, as WITNESS reports.  Not a
  * scheduling point. */
 void weft_bsd_may_block(const char *what, const struct weft_loc *loc);
+/* Giant let go while the caller blocks, as FreeBSD's sleeps do
+ * (DROP_GIANT, GIANT_SAVE): drop releases every hold of Giant the caller
+ * has and returns how many, pickup takes that many back.  Scheduling
+ * points when Giant is held. */
+int weft_bsd_giant_drop_at(const struct weft_loc *loc);
+void weft_bsd_giant_pickup_at(int depth, const struct weft_loc *loc);
+/* sx_xlock (shared 0) and sx_slock (shared 1) of the kernel lock l:
+ * while the lock is busy, the caller waits without Giant, which it takes
+ * back once it holds l.  May block. */
+struct weft_klock;
+void weft_bsd_sx_lock_at(struct weft_klock *l, int shared,
+			 const struct weft_loc *loc);
+/* sx_xlock_sig and sx_slock_sig: the same, except that a signal may
+ * interrupt the wait for a busy lock (an explored choice, once per
+ * thread and execution): EINTR or WEFT_BSD_ERESTART, l not taken; else
+ * 0.  May block. */
+int weft_bsd_sx_lock_sig_at(struct weft_klock *l, int shared,
+			    const struct weft_loc *loc);
 /* critical_enter and critical_exit: count the caller's critical-section
  * nesting.  Inside a section, sleeping (every call that may sleep checks)
  * and taking a sleep mutex, sx or rw lock is misuse; critical_exit
@@ -112,12 +131,22 @@ enum {
 	WEFT_BSD_PDROP = 0x200,
 };
 
+/* What an interrupted sleep returns besides EINTR: FreeBSD's ERESTART
+ * (the system call is restarted), the host's value where it has one. */
+#ifdef ERESTART
+#define WEFT_BSD_ERESTART ERESTART
+#else
+#define WEFT_BSD_ERESTART (-1)
+#endif
+
 /* Sleep on wait channel chan until wakeup(chan), atomically releasing the
  * interlock m (a sleep mutex the caller holds, or NULL) and re-acquiring
  * it before returning unless pri has PDROP.  Blocks.  With timo > 0 the
  * sleep may also time out at any point the explorer chooses; the result
  * is then the host's EWOULDBLOCK, else 0.  spin != 0 is msleep_spin (the interlock is
- * a spin mutex).  Signals are not modelled, so PCATCH never interrupts.
+ * a spin mutex).  With PCATCH in pri a signal may interrupt the sleep,
+ * an explored choice made once per thread and execution: the result is
+ * then EINTR or WEFT_BSD_ERESTART, with the interlock taken back.
  * Sleeping inside a callout handler, or while holding a mutex other than
  * the interlock and Giant, is misuse.  The waker's past happens before
  * the sleeper's return. */

@@ -166,7 +166,8 @@ _Noreturn void weft__deadlock_report(void)
 		weft__limit("timer-refire-bound", op->loc,
 			    "%d thread%s blocked with no cycle of waits, and a "
 			    "timer that re-armed itself WEFT_TIMER_REFIRE_BOUND "
-			    "times is not fired again in one execution: a hang "
+			    "times (a FreeBSD callout: one that fired max_fires "
+			    "times) is not fired again in one execution: a hang "
 			    "of weft's bound, not necessarily a deadlock",
 			    nblocked,
 			    nblocked == 1 ? "" : "s");

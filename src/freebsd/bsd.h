@@ -77,6 +77,8 @@ struct bsd_thread {
 	weft_callout_func_t *hfunc;     /* and that handler */
 	const void *chan;               /* wait channel slept on, or NULL */
 	bool woken;
+	bool signalled;                 /* a PCATCH sleep was interrupted in
+					   this execution (sleep.c) */
 	long sleepseq;                  /* sleep order, for wakeup_one */
 	int critnest;                   /* critical_enter nesting */
 	const struct weft_loc *crit_loc; /* the outermost critical_enter */
@@ -129,6 +131,10 @@ void weft__bsd_no_critical(const char *what, const char *why,
 const struct weft_bsd_mtx *weft__bsd_spin_held(void);
 void weft__bsd_no_section(const char *what, const char *why,
 			  const struct weft_loc *loc);
+/* sleep.c: whether a signal interrupts t's sleep with priority pri
+ * (PCATCH): EINTR or ERESTART, an explored choice belonging to the step
+ * the caller just took; 0 without PCATCH or once t was interrupted. */
+int weft__bsd_signal_choice(const struct bsd_thread *t, int pri);
 /* msleep drops Giant while it sleeps and takes it back afterwards. */
 int weft__bsd_drop_giant(const struct weft_loc *loc);
 void weft__bsd_pickup_giant(int depth, const struct weft_loc *loc);

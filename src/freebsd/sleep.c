@@ -12,8 +12,11 @@
  *
  * A sleep with a timeout (timo > 0) is enabled from the start: returning
  * before any wakeup is the timeout, so when the timeout fires is decided
- * by the explorer like every other interleaving.  Virtual time does not
- * relate timeouts to callout deadlines. */
+ * by the explorer like every other interleaving.  A timeout is the clock
+ * reaching the sleep's deadline, so when one ends a sleep the virtual
+ * ticks move on to that deadline if they are not there yet; a callout due
+ * earlier that has not fired yet then fires late, as behind a busy
+ * softclock. */
 #include <errno.h>
 #include <stdio.h>
 
@@ -109,6 +112,31 @@ static void il_take(const struct interlock *il, const char *opname,
 	}
 }
 
+/* Whether a signal interrupts this PCATCH sleep (EINTR or ERESTART, as
+ * sleep(9) and condvar(9) say a caught signal returns), or 0: a choice
+ * the explorer makes in the step that put the caller on the sleep queue,
+ * adding no step of its own.  Code that ignores the error (consumes an
+ * item that is not there) was verified, as signals never came (a FreeBSD
+ * probe).  One signal per thread and execution: the kernel keeps a
+ * signal pending until the thread returns to user space, so a loop that
+ * sleeps again would be interrupted at once, every time, which is a busy
+ * wait weft does not explore.  Sleeps without PCATCH make no choice, and
+ * neither does a lone spin's round, which has no place for one.  The
+ * caller sets t->signalled when it returns the error. */
+int weft__bsd_signal_choice(const struct bsd_thread *t, int pri)
+{
+	if (!(pri & WEFT_BSD_PCATCH) || t->signalled || weft__lone_step)
+		return 0;
+	switch (weft__choose_here(3)) {
+	case 1:
+		return EINTR;
+	case 2:
+		return WEFT_BSD_ERESTART;
+	default:
+		return 0;
+	}
+}
+
 static int sleep_on(const char *opname, const void *chan,
 		    const struct interlock *il, int pri, int timo,
 		    const struct weft_loc *loc)
@@ -116,7 +144,7 @@ static int sleep_on(const char *opname, const void *chan,
 	struct bsd_thread *t = weft__bsd_self();
 	struct weft__op op;
 	const char *cname;
-	int giant, rv;
+	int giant, rv, deadline = 0, intr;
 	bool polling;
 
 	if (!chan)
@@ -148,6 +176,11 @@ static int sleep_on(const char *opname, const void *chan,
 	t->chan = chan;
 	t->woken = false;
 	t->sleepseq = ++weft__bsd()->seq;
+	/* The deadline in ticks, computed as the kernel's wrapping int
+	 * (through unsigned, which wraps without undefined behaviour). */
+	if (timo > 0)
+		deadline = (int)((unsigned)weft_bsd_ticks + (unsigned)timo);
+	intr = weft__bsd_signal_choice(t, pri);
 
 	il_drop(il, loc);
 	if (il->kl)
@@ -166,12 +199,29 @@ static int sleep_on(const char *opname, const void *chan,
 	 * limit (a helper's FreeBSD probe). */
 	op = (struct weft__op){ .name = opname, .obj = chan, .objname = cname,
 				.access = WEFT__ACC_WRITE,
-				.ready = timo > 0 ? NULL : sleep_ready,
+				.ready = timo > 0 || intr ? NULL : sleep_ready,
 				.timed = timo > 0,
 				.waitdesc = sleep_desc, .arg = t, .loc = loc };
 	weft__visible(&op);
-	rv = t->woken ? 0 : EWOULDBLOCK;
-	weft__step_note(t->woken ? "woken" : "timed out");
+	rv = t->woken ? 0 : intr ? intr : EWOULDBLOCK;
+	weft__step_note(t->woken ? "woken"
+			: intr   ? "interrupted by a signal"
+				 : "timed out");
+	/* A wakeup that came first wins, as sleepq_check_signals reports
+	 * no signal to a thread woken before the signal aborted its sleep:
+	 * the thread's one signal is still to come. */
+	if (rv == intr && intr) {
+		t->signalled = true;
+		intr = 0;
+	}
+	/* msleep(9) returns EWOULDBLOCK once timo ticks have passed: the
+	 * clock must show it, or a loop that sleeps until `ticks` reaches a
+	 * deadline never ends (a false livelock of `while (ticks < end)
+	 * pause(...)`) and one that gives up at a deadline never does (a
+	 * missed timeout was verified; both found by a FreeBSD probe). */
+	if (rv == EWOULDBLOCK &&
+	    (int)((unsigned)weft_bsd_ticks - (unsigned)deadline) < 0)
+		weft_bsd_ticks = deadline;
 	t->chan = NULL;
 	t->woken = false;
 

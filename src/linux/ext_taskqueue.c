@@ -14,6 +14,7 @@
 #include "lx.h"
 #include <weft/alloc.h>
 #include <kernel/linux/weft_ext.h>
+#include <weft/bsd.h>
 
 static void task_run(struct weft_work *w)
 {
@@ -158,8 +159,19 @@ void weft_bsd_taskqueue_drain(struct weft_bsd_taskqueue *tq,
 			      struct weft_bsd_task *t,
 			      const struct weft_loc *loc)
 {
+	int giant;
+
 	weft__check_access(tq, sizeof *tq, false, loc);
+	/* The drain's TQ_SLEEP is a sleep, which drops Giant while it waits
+	 * (DROP_GIANT in _sleep): a Giant holder draining a task that takes
+	 * Giant was a false deadlock (a FreeBSD probe).  Giant goes before
+	 * the drain's wait for the task's lock-order class, or that wait
+	 * draws an edge from Giant, a false lock-order cycle; so it goes
+	 * even when the task is idle and the kernel would not sleep, as in
+	 * callout_drain. */
+	giant = weft_bsd_giant_drop_at(loc);
 	weft__lx_work_wait_as(&t->work, "taskqueue_drain", task_idle, loc);
+	weft_bsd_giant_pickup_at(giant, loc);
 }
 
 /* Waits for the tasks queued or running when it begins (FreeBSD queues a
@@ -172,8 +184,13 @@ void weft_bsd_taskqueue_drain(struct weft_bsd_taskqueue *tq,
 void weft_bsd_taskqueue_drain_all(struct weft_bsd_taskqueue *tq,
 				  const struct weft_loc *loc)
 {
+	int giant;
+
 	weft__check_access(tq, sizeof *tq, false, loc);
+	/* Giant goes while it waits, as in taskqueue_drain. */
+	giant = weft_bsd_giant_drop_at(loc);
 	weft_wq_flush(tq->wq, loc);
+	weft_bsd_giant_pickup_at(giant, loc);
 }
 
 int weft_bsd_taskqueue_cancel(struct weft_bsd_taskqueue *tq,

@@ -26,7 +26,8 @@ _Noreturn static void livelock(const char *why)
 	if (X->bound_held)
 		weft__limit("timer-refire-bound", op ? op->loc : NULL,
 			    "threads spin while a timer that re-armed itself "
-			    "WEFT_TIMER_REFIRE_CAP times in a row is stopped "
+			    "WEFT_TIMER_REFIRE_CAP times in a row (a FreeBSD "
+			    "callout: one that fired max_fires times) is stopped "
 			    "(weft's cap on such runs): a wait for its next "
 			    "run, not necessarily a livelock");
 

@@ -131,15 +131,21 @@ struct sx {
 							: 0),                 \
 			(name), WEFT_HERE)
 #define sx_destroy(sx) ((void)(sx))
-/* sx locks sleep: taking one while holding a mutex is misuse (WITNESS). */
+/* sx locks sleep: taking one while holding a mutex is misuse (WITNESS).
+ * A caller that waits for a busy one lets Giant go meanwhile, as
+ * _sx_xlock_hard's GIANT_SAVE does. */
 #define sx_xlock(sx)                                                          \
 	(weft_bsd_may_sleep("sx_xlock", WEFT_HERE),                           \
-	 weft_klock_lock(&(sx)->l, WEFT_HERE))
-#define sx_xlock_sig(sx) (sx_xlock(sx), 0)
+	 weft_bsd_sx_lock_at(&(sx)->l, 0, WEFT_HERE))
+#define sx_xlock_sig(sx)                                                      \
+	(weft_bsd_may_sleep("sx_xlock_sig", WEFT_HERE),                       \
+	 weft_bsd_sx_lock_sig_at(&(sx)->l, 0, WEFT_HERE))
 #define sx_slock(sx)                                                          \
 	(weft_bsd_may_sleep("sx_slock", WEFT_HERE),                           \
-	 weft_klock_read(&(sx)->l, WEFT_HERE))
-#define sx_slock_sig(sx) (sx_slock(sx), 0)
+	 weft_bsd_sx_lock_at(&(sx)->l, 1, WEFT_HERE))
+#define sx_slock_sig(sx)                                                      \
+	(weft_bsd_may_sleep("sx_slock_sig", WEFT_HERE),                       \
+	 weft_bsd_sx_lock_sig_at(&(sx)->l, 1, WEFT_HERE))
 #define sx_xunlock(sx) weft_klock_unlock(&(sx)->l, WEFT_HERE)
 #define sx_sunlock(sx) weft_klock_read_unlock(&(sx)->l, WEFT_HERE)
 #define sx_try_xlock(sx) weft_klock_trylock(&(sx)->l, WEFT_HERE)
@@ -346,8 +352,10 @@ int weft_bsd_callout_unmodelled(void);
  * queue, taken again before it returns), cv_signal wakes the waiter that
  * has slept longest (wakeup_one), cv_broadcast every waiter.  Only sleep
  * mutexes as the lock (an sx or rw lock as cv_wait's lock does not
- * compile).  No signals come: the _sig forms return 0 as the plain ones
- * do; cv_timedwait returns EWOULDBLOCK when its timo ticks pass. */
+ * compile).  The _sig forms sleep with PCATCH: a signal may interrupt
+ * them (EINTR or ERESTART, an explored choice, once per thread and
+ * execution); cv_timedwait returns EWOULDBLOCK when its timo ticks
+ * pass. */
 struct cv {
 	const char *cv_description;
 };
@@ -360,12 +368,13 @@ struct cv {
 #define cv_wait(cvp, mp) ((void)WEFT_BSD_CV_SLEEP_("cv_wait", cvp, mp, 0, 0))
 #define cv_wait_unlock(cvp, mp)                                               \
 	((void)WEFT_BSD_CV_SLEEP_("cv_wait_unlock", cvp, mp, PDROP, 0))
-#define cv_wait_sig(cvp, mp) WEFT_BSD_CV_SLEEP_("cv_wait_sig", cvp, mp, 0, 0)
+#define cv_wait_sig(cvp, mp)                                                  \
+	WEFT_BSD_CV_SLEEP_("cv_wait_sig", cvp, mp, PCATCH, 0)
 #define cv_timedwait(cvp, mp, timo)                                           \
 	WEFT_BSD_CV_SLEEP_("cv_timedwait", cvp, mp, 0,                        \
 			   (timo) > 0 ? (timo) : 1)
 #define cv_timedwait_sig(cvp, mp, timo)                                       \
-	WEFT_BSD_CV_SLEEP_("cv_timedwait_sig", cvp, mp, 0,                    \
+	WEFT_BSD_CV_SLEEP_("cv_timedwait_sig", cvp, mp, PCATCH,               \
 			   (timo) > 0 ? (timo) : 1)
 #define cv_signal(cvp) wakeup_one(cvp)
 #define cv_broadcast(cvp) wakeup(cvp)

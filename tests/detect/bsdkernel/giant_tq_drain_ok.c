@@ -1,0 +1,3 @@
+//! expect: verified
+#define FIXED
+#include "giant_tq_drain_bug.c"

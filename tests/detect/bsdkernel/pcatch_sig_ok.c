@@ -1,0 +1,3 @@
+//! expect: verified
+#define FIXED
+#include "pcatch_sig_bug.c"

@@ -1,0 +1,3 @@
+//! expect: verified
+#define FIXED
+#include "msleep_pcatch_bug.c"

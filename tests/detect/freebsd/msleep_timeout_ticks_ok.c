@@ -1,0 +1,3 @@
+//! expect: verified
+#define FIXED
+#include "msleep_timeout_ticks_bug.c"

@@ -1,0 +1,3 @@
+//! expect: verified
+#define FIXED
+#include "ticks_poll_bug.c"

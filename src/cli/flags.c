@@ -220,10 +220,23 @@ static bool set_volatile(struct weft__parse *p, const char *f, const char *v)
 	}
 STRING(set_replay, weft__opts.replay)
 STRING(set_filter, weft__opts.filter)
-STRING(set_junit, weft__outputs.junit)
-STRING(set_sarif, weft__outputs.sarif)
-STRING(set_json_file, weft__outputs.json_file)
 #undef STRING
+
+/* A report file named twice: the first was dropped without a word (a
+ * probe's --json=a --json=b wrote b only). */
+#define OUT_FILE(fn, lvalue)                                                  \
+	static bool fn(struct weft__parse *p, const char *f, const char *v)   \
+	{                                                                     \
+		if (lvalue && strcmp(lvalue, v))                              \
+			return bad(p, "--%s given twice (%s and %s)", f,      \
+				   lvalue, v);                                \
+		lvalue = v;                                                   \
+		return true;                                                  \
+	}
+OUT_FILE(set_junit, weft__outputs.junit)
+OUT_FILE(set_sarif, weft__outputs.sarif)
+OUT_FILE(set_json_file, weft__outputs.json_file)
+#undef OUT_FILE
 
 #define SWITCH(fn, stmt)                                                      \
 	static bool fn(struct weft__parse *p, const char *f, const char *v)   \

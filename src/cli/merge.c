@@ -208,8 +208,19 @@ bool weft__merge_load(void)
 			return false;
 		}
 		while (getline(&line, &cap, in) > 0) {
-			if (line[0] != '{')
+			/* Blank lines are no record; any other line that is
+			 * no JSON object is a damaged file, which was skipped
+			 * without a word (a probe). */
+			if (!line[strspn(line, " \t\r\n")])
 				continue;
+			if (line[0] != '{') {
+				fprintf(stderr, "weft: %s: not a weft result (a "
+						"line that is no JSON object)\n",
+					name);
+				fclose(in);
+				free(line);
+				return false;
+			}
 			recs = realloc(recs, sizeof *recs * (size_t)(nrecs + 1));
 			if (!parse_line(line, name, &recs[nrecs])) {
 				fclose(in);
@@ -275,6 +286,18 @@ static int gather(const struct weft_test *t, struct rec **mine, int *best)
 		if (strcmp(recs[i].test, t->name))
 			continue;
 		struct rec *r = &recs[i];
+		/* The same search cut the same way: a shard bounded by
+		 * another --preemption-bound covers another tree, and the
+		 * merge claimed a verification of parts that need not cover
+		 * one (a probe). */
+		if (want && r->bound != mine[0]->bound) {
+			fprintf(stderr, "weft: merge: test %s: %s is shard %d/%d "
+					"of a run with another preemption bound "
+					"(%d, not %d)\n",
+				t->name, r->file, r->shard, r->nshards, r->bound,
+				mine[0]->bound);
+			return -1;
+		}
 		if (want && (r->nshards != want || r->split != mine[0]->split)) {
 			fprintf(stderr, "weft: merge: test %s: %s is shard %d/%d "
 					"of another run (%d shards, split %ld)\n",

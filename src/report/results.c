@@ -8,6 +8,7 @@
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/options.h"
 #include "report.h"
@@ -190,15 +191,20 @@ static FILE *open_out(const char *path)
 	return f;
 }
 
-/* Two of the reports given one path: the second overwrote the first's
- * start and the file held both, silently. */
-static bool same_path(const char *a, const char *an, const char *b,
+/* Two of the reports given one file: the second overwrote the first's
+ * start and the file held both, silently.  Compared as files once open,
+ * not as names (./x and x, or a link to x, lost a report: a probe). */
+static bool same_file(FILE *a, const char *an, const char *ap, FILE *b,
 		      const char *bn)
 {
-	if (!a || !b || strcmp(a, b) != 0)
+	struct stat sa, sb;
+
+	if (!a || !b || fstat(fileno(a), &sa) || fstat(fileno(b), &sb) ||
+	    sa.st_dev != sb.st_dev || sa.st_ino != sb.st_ino ||
+	    !S_ISREG(sa.st_mode))
 		return false;
 	fprintf(stderr, "weft: --%s and --%s name the same file %s\n", an, bn,
-		a);
+		ap);
 	return true;
 }
 
@@ -206,16 +212,15 @@ bool weft__results_open(void)
 {
 	const struct weft__outputs *o = &weft__outputs;
 
-	if (same_path(o->junit, "junit", o->sarif, "sarif") ||
-	    same_path(o->junit, "junit", o->json_file, "json") ||
-	    same_path(o->sarif, "sarif", o->json_file, "json"))
+	junit_file = open_out(o->junit);
+	sarif_file = open_out(o->sarif);
+	json_file = open_out(o->json_file);
+	if (same_file(junit_file, "junit", o->junit, sarif_file, "sarif") ||
+	    same_file(junit_file, "junit", o->junit, json_file, "json") ||
+	    same_file(sarif_file, "sarif", o->sarif, json_file, "json"))
 		return false;
-	junit_file = open_out(weft__outputs.junit);
-	sarif_file = open_out(weft__outputs.sarif);
-	json_file = open_out(weft__outputs.json_file);
-	return (junit_file || !weft__outputs.junit) &&
-	       (sarif_file || !weft__outputs.sarif) &&
-	       (json_file || !weft__outputs.json_file);
+	return (junit_file || !o->junit) && (sarif_file || !o->sarif) &&
+	       (json_file || !o->json_file);
 }
 
 /* Print the report of one test (text, or JSON with --format=json), add

@@ -99,6 +99,13 @@ for bad in nofields.json bogus.json; do
 	expect_eq "$(printf '%s\n' "$err" | wc -l | tr -d ' ')" 1 "one line for $bad"
 	case "$err" in *"not a weft result"*) ;; *) fail "merge of $bad: $err" ;; esac
 done
+# A line that is no JSON object in a shard's file (it was skipped, and
+# the merge went on as if the file were whole).
+{ cat "$d"/s2.json; echo garbage; } >"$d"/junk.json
+err=$($W merge "$d"/s1.json "$d"/junk.json "$d"/s3.json 2>&1 >/dev/null)
+expect_eq $? 2 "merge of a file with a line that is no JSON"
+expect_eq "$err" "weft: $d/junk.json: not a weft result (a line that is no JSON object)" "merge of junk.json"
+rm -f "$d"/junk.json
 err=$($W merge "$d" "$d"/s1.json 2>&1 >/dev/null)
 expect_eq $? 2 "merge of a directory"
 expect_eq "$err" "weft: cannot read '$d' (not a readable file)" "merge of a directory"
@@ -120,6 +127,14 @@ for k in (1, 2, 3):
         for l in f: print(json.dumps(json.loads(l)), file=o)' "$d"
 expect_eq "$($W merge --format=json "$d"/t*.json | tok)" "$($W merge --format=json "$d"/s*.json | tok)" "re-written shard files"
 rm -f "$d"/t?.json
+# A shard of a run with another --preemption-bound covers another tree:
+# an error (the merge claimed a verification of 1,128 schedules).
+$X --filter=increments --strategy=dfs --time-limit=0 --shard=1/2 --json=$d/b1.json >/dev/null
+$X --filter=increments --strategy=dfs --time-limit=0 --shard=2/2 --preemption-bound=1 --json=$d/b2.json >/dev/null
+err=$($W merge "$d"/b1.json "$d"/b2.json 2>&1 >/dev/null)
+expect_eq $? 2 "merge of shards with different preemption bounds"
+case "$err" in *"another preemption bound"*) ;; *) fail "bounds: $err" ;; esac
+rm -f "$d"/b?.json
 # Random sampling divides by executions: the shards' sum is the budget.
 rm -f "$d"/s*.json
 for k in 1 2; do

@@ -233,6 +233,16 @@ if [ -w /dev/full ]; then
 	expect_eq $? 2 "report to a full standard output"
 	has "$err" "weft: cannot write the report to standard output: No space left on device" "report to a full standard output"
 fi
+# Two reports to one file under two names, or one report to two files:
+# an error, status 2 (one of them was lost without a word).
+d=$(mktemp -d)
+err=$($R --filter=volatile_race --json="$d/same.out" --junit="$d/./same.out" 2>&1 >/dev/null)
+expect_eq $? 2 "one file under two names"
+has "$err" "name the same file" "one file under two names"
+err=$($R --filter=volatile_race --json="$d/a.json" --json="$d/b.json" 2>&1 >/dev/null)
+expect_eq $? 2 "--json twice"
+has "$err" "--json given twice ($d/a.json and $d/b.json)" "--json twice"
+rm -rf "$d"
 # Threads spinning together: the livelock's advice names what bounds the
 # rounds, --max-steps when half of it cut a larger --spin-bound.
 S=$B/tests/detect/core/spin_together_bug

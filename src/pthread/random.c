@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
+#include <unistd.h>
 
 #include "pthread/pt.h"
 #include "modelled.h"
@@ -66,6 +67,23 @@ int __weft_getentropy(void *buf, size_t n)
 	}
 	fill(buf, n);
 	return 0;
+}
+
+/* The process's id differs from run to run: a program that branches on
+ * it was verified in one run and found in the next (a probe).  It is an
+ * input, as the random bytes are: a verification holds for this run's
+ * value only, and says so.  The id stays the real one (kill(getpid()),
+ * files named after it).  Never blocks; not a scheduling point. */
+pid_t __weft_getpid(void)
+{
+	if (weft__pt_live()) {
+		weft__verdict_inputs_sampled();
+		weft__verdict_note(0x4745545049444e54ull,
+				   "getpid() is an input: the process id, "
+				   "which differs from run to run; a "
+				   "verification holds for this run's id only");
+	}
+	return getpid();
 }
 
 void weft__pthread_random_begin(void)

@@ -639,6 +639,16 @@ pid_t weft__launch_ppid(void);
  * nowhere to go, and says so.  Does not block. */
 bool weft__stdout_closed_at_start(void);
 
+/* weft's own descriptors in the worker (sched/fds.c): weft__fd_keep moves
+ * fd to the lowest free number at or above floor, closed on exec, and
+ * keeps it from the program, returning the new number (fd itself when it
+ * cannot move it; negative stays negative); weft__fd_release forgets one
+ * weft is about to close; weft__fd_is_weft tells the program's close of
+ * one (it fails with EBADF).  None blocks. */
+int weft__fd_keep(int fd, int floor);
+void weft__fd_release(int fd);
+bool weft__fd_is_weft(int fd);
+
 /* The jobs of a search (--jobs) take turns at the real files
  * (cli/files_lock.c): the parent sets the lock up for njobs before it
  * forks them; an execution about to touch a file enters (it may block

@@ -63,17 +63,17 @@ static bool high_pipe(int p[2])
 {
 	if (pipe(p) != 0)
 		return false;
+	/* High, and kept from the program's close (a daemon's loop over
+	 * every descriptor closed them: sched/fds.c). */
+	for (int i = 0; i < 2; i++)
+		p[i] = weft__fd_keep(p[i], 800);
+	if (p[0] > 2 && p[1] > 2)
+		return true;
 	for (int i = 0; i < 2; i++) {
-		int fd = fcntl(p[i], F_DUPFD_CLOEXEC, 3);
-		if (fd < 0) {
-			close(p[0]);
-			close(p[1]);
-			return false;
-		}
+		weft__fd_release(p[i]);
 		close(p[i]);
-		p[i] = fd;
 	}
-	return true;
+	return false;
 }
 
 /* In the helper's child, before exec: closes every descriptor from lo
@@ -120,13 +120,22 @@ static bool helper_start(struct helper *h)
 	if (!high_pipe(in))
 		return false;
 	if (!high_pipe(out)) {
+		weft__fd_release(in[0]);
+		weft__fd_release(in[1]);
 		close(in[0]);
 		close(in[1]);
 		return false;
 	}
 	pid = fork();
-	if (pid < 0)
+	if (pid < 0) {
+		for (int i = 0; i < 2; i++) {
+			weft__fd_release(in[i]);
+			weft__fd_release(out[i]);
+			close(in[i]);
+			close(out[i]);
+		}
 		return false;
+	}
 	if (pid == 0) {
 		dup2(in[0], 0);
 		dup2(out[1], 1);
@@ -142,6 +151,8 @@ static bool helper_start(struct helper *h)
 		       (char *)NULL);
 		_exit(127);
 	}
+	weft__fd_release(in[0]);
+	weft__fd_release(out[1]);
 	close(in[0]);
 	close(out[1]);
 	h->to = fdopen(in[1], "w");

@@ -355,6 +355,12 @@ int __weft_close(int fd)
 {
 	int r;
 
+	/* One of weft's own, which the program never opened (a loop over
+	 * every descriptor): as natively, there is nothing to close. */
+	if (weft__fd_is_weft(fd)) {
+		errno = EBADF;
+		return -1;
+	}
 	weft__pt_cancel_check(PT_LOC());
 	weft__pt_chan_close(fd, PT_LOC());
 	drop(R_FD, NULL, fd);

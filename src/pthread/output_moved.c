@@ -27,9 +27,11 @@ static int saved[3] = { -1, -1, -1 };
 
 void weft__pt_output_save(void)
 {
+	/* High, where a program that closes every descriptor and opens
+	 * files again from 3 does not meet them (sched/fds.c). */
 	for (int d = 1; d <= 2; d++)
 		if (saved[d] < 0)
-			saved[d] = fcntl(d, F_DUPFD_CLOEXEC, 64);
+			saved[d] = weft__fd_keep(dup(d), 960);
 }
 
 /* Whether fd is open on the file one of the standard descriptors had at

@@ -98,6 +98,8 @@ static bool still_ours(int fd, ino_t ino)
 
 void weft__written_stop(void)
 {
+	weft__fd_release(trk.uffd);
+	weft__fd_release(trk.pagemap);
 	if (still_ours(trk.uffd, trk.uffd_ino))
 		close(trk.uffd); /* unregisters every range */
 	if (still_ours(trk.pagemap, trk.pagemap_ino))
@@ -110,15 +112,10 @@ void weft__written_stop(void)
 static int keep(int fd, ino_t *ino)
 {
 	struct stat st;
-	int hi;
 
 	if (fd < 0)
 		return fd;
-	hi = fcntl(fd, F_DUPFD_CLOEXEC, 900);
-	if (hi >= 0) {
-		close(fd);
-		fd = hi;
-	}
+	fd = weft__fd_keep(fd, 900);
 	*ino = fstat(fd, &st) == 0 ? st.st_ino : 0;
 	return fd;
 }

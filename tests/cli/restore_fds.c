@@ -3,12 +3,13 @@
  *
  * weft restores this program's 256 KiB of globals by written pages
  * through two descriptors of its own.  Every execution closes descriptors
- * 3 to 1023 (in the first, weft's among them), opens a log file under
- * each of the numbers 3 to 130 (weft's were among them) and writes to
- * each once its threads are done.  weft must fall back to copying all the
- * data, and must not close any of the program's descriptors during the
- * execution (it gives them back only before the next one, as a process's
- * end would: src/pthread/files.c). */
+ * 3 to 1023, opens a log file under each of the numbers 3 to 130 and
+ * writes to each once its threads are done.  The program's close of
+ * weft's descriptors fails (sched/fds.c keeps them high, above the
+ * numbers it opens again; they were once among them, and weft fell back
+ * to copying all the data), and weft must not close any of the program's
+ * descriptors during the execution (it gives them back only before the
+ * next one, as a process's end would: src/pthread/files.c). */
 #include <assert.h>
 #include <fcntl.h>
 #include <pthread.h>

@@ -61,6 +61,7 @@
 #include <linux/weft/smp.h>
 #include <linux/weft/percpu.h>
 #include <linux/weft/atomic.h>
+#include <linux/weft/atomic_order.h>
 #include <linux/weft/bitops.h>
 #include <linux/weft/refcount.h>
 #include <linux/weft/rcupdate.h>

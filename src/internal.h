@@ -242,6 +242,10 @@ void weft__fail_detail(const char *fmt, ...)
  * in text, "notes" in JSON), once per key however many executions make
  * it.  Decides nothing; does not block. */
 void weft__verdict_note(uint64_t key, const char *msg);
+/* The note's key when a search ran again with --starve-bound on
+ * (explore/loop.c), and that bound: the replay command carries it. */
+#define WEFT__AUTO_STARVE_NOTE 0x5354415256454e54ull
+#define WEFT__AUTO_STARVE 1000
 /* Whether the note of key is there already (to skip building its text). */
 bool weft__verdict_noted(uint64_t key);
 /* An input was drawn from a sample of its values, not all of them: a
@@ -625,6 +629,13 @@ long weft__exec_no(void);
 /* Steps taken so far in the current execution (0 outside one).  Does not
  * block. */
 long weft__step_no(void);
+/* Whether the step being taken is an unfair continuation of a spinning
+ * thread (one round while others could run, within --fair-bound): true
+ * once per such step, false after (sched/livelock.c).  Does not block. */
+bool weft__unfair_step_take(void);
+/* Whether a thread other than the caller can run now and waits in an op
+ * whose ready function is ready (livelock.c).  Does not block. */
+bool weft__enabled_with(weft__ready_fn ready);
 /* Counts executions begun in this process, the re-run of the determinism
  * probe too (it repeats an execution number): per-execution state kept
  * outside the execution arena is stamped with it and found stale when it

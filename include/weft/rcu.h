@@ -109,11 +109,14 @@ void *weft_rcu_domain_load(struct weft_rcu_domain *d, void *const *slot,
 
 /* Load an RCU-protected pointer from *slot (a scheduling point that reads
  * the slot).  WEFT_RCU_DEREF also remembers it, inside a read section, for
- * the free check, and reports misuse when the caller is neither in a read
- * section nor holding any lock nor in atomic context; WEFT_RCU_PROTECTED
+ * the free check, and reports misuse (lockdep-RCU's) when the caller is
+ * neither in a read section nor in atomic context; WEFT_RCU_PROTECTED
  * only loads (update side, or a lockdep condition that holds);
- * WEFT_RCU_ACCESS only loads and never remembers (rcu_access_pointer). */
-enum { WEFT_RCU_PROTECTED, WEFT_RCU_DEREF, WEFT_RCU_ACCESS };
+ * WEFT_RCU_ACCESS only loads and never remembers (rcu_access_pointer);
+ * WEFT_RCU_ENTRY remembers as WEFT_RCU_DEREF does but checks nothing
+ * (list_entry_rcu and its kin, a READ_ONCE in the kernel, which updaters
+ * call under their lock). */
+enum { WEFT_RCU_PROTECTED, WEFT_RCU_DEREF, WEFT_RCU_ACCESS, WEFT_RCU_ENTRY };
 void *weft_rcu_load(void *const *slot, int mode, const struct weft_loc *loc);
 /* Publish v into *slot (a scheduling point that writes it): everything the
  * caller wrote before happens before a reader that loads v. */

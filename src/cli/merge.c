@@ -30,6 +30,7 @@ struct rec {
 	long executions, pruned, redundant, limited, total_steps, bug_leaf;
 	long split, bug_exec;
 	int shard, nshards, bound, fair_bound;
+	int asked_bound, asked_fair; /* the bounds the shard was run with */
 	long starve_bound, stale_bound;
 	bool inputs_sampled, spurious_capped, lb_unexplored, co_unexplored;
 	double seconds;
@@ -171,6 +172,8 @@ static bool parse_line(const char *line, const char *file, struct rec *r)
 	r->bug_exec = num_field(line, "bug_execution", 1) - 1;
 	r->split = num_field(line, "split", 0);
 	r->bound = (int)num_field(line, "preemption_bound", -1);
+	r->asked_bound = (int)num_field(line, "asked_preemption_bound", -3);
+	r->asked_fair = (int)num_field(line, "asked_fair_bound", -3);
 	r->fair_bound = (int)num_field(line, "fair_bound", -1);
 	r->starve_bound = num_field(line, "starve_bound", -1);
 	r->stale_bound = num_field(line, "stale_bound", -1);
@@ -290,12 +293,12 @@ static int gather(const struct weft_test *t, struct rec **mine, int *best)
 		 * another --preemption-bound covers another tree, and the
 		 * merge claimed a verification of parts that need not cover
 		 * one (a probe). */
-		if (want && r->bound != mine[0]->bound) {
+		if (want && (r->asked_bound != mine[0]->asked_bound ||
+			     r->asked_fair != mine[0]->asked_fair)) {
 			fprintf(stderr, "weft: merge: test %s: %s is shard %d/%d "
-					"of a run with another preemption bound "
-					"(%d, not %d)\n",
-				t->name, r->file, r->shard, r->nshards, r->bound,
-				mine[0]->bound);
+					"of a run with other bounds "
+					"(--preemption-bound or --fair-bound)\n",
+				t->name, r->file, r->shard, r->nshards);
 			return -1;
 		}
 		if (want && (r->nshards != want || r->split != mine[0]->split)) {

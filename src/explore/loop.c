@@ -81,9 +81,8 @@ static void fair_note(const struct weft__verdict *V)
 				      V->fair_bound + 1));
 }
 
-/* weft__verdict_note's key of the note below, and the bound it sets. */
-#define STARVE_NOTE 0x5354415256454e54ull
-#define AUTO_STARVE 1000
+#define STARVE_NOTE WEFT__AUTO_STARVE_NOTE
+#define AUTO_STARVE WEFT__AUTO_STARVE
 
 /* An execution ran into --max-steps while busy threads starved one that
  * could run (weft__starve_limit): a loop that takes a lock, reads a flag
@@ -94,9 +93,11 @@ static void fair_note(const struct weft__verdict *V)
  * as for a user's.  Not in a search in parts, whose parts must agree. */
 static bool auto_starve(const struct weft__loop_cfg *cfg)
 {
+	/* (A replay runs the token's execution once: its command carries
+	 * the bound the search ran with, report/command.c.) */
 	if (!weft__starve_limit || weft__opts.starve_bound_set ||
 	    weft__opts.starve_bound || in_parts || cfg->split ||
-	    weft__probe_run)
+	    weft__probe_run || weft__opts.replay)
 		return false;
 	weft__opts.starve_bound = AUTO_STARVE;
 	weft__restart_pending = true;

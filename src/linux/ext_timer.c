@@ -39,6 +39,11 @@ static bool handler_ready(const struct weft__op *op)
 		!weft__lx_xtimer_cpu_busy[t->cpu_plus1 - 1]);
 }
 
+bool weft__lx_xtimer_handler_due(void)
+{
+	return weft__enabled_with(handler_ready);
+}
+
 static int handler_waitdesc(const struct weft__op *op, char *buf, size_t n)
 {
 	const struct weft_xtimer *t = op->arg;

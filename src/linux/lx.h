@@ -234,6 +234,9 @@ bool weft__lx_softirq_held(int t);
 void weft__lx_softirq_reopen(const char *name, int bh, int irqs,
 			     uintptr_t pc);
 
+/* Whether a timer's handler has fired and waits to run, and another
+ * thread could run it now (ext_timer.c).  Does not block. */
+bool weft__lx_xtimer_handler_due(void);
 /* Whether the line whose hard handler the calling thread runs has been
  * disabled (disable_irq, disable_irq_nosync) since before step (a step
  * count, weft__step_no), so that its interrupt arrived before then

@@ -331,7 +331,8 @@ void *weft_rcu_domain_load(struct weft_rcu_domain *d, void *const *slot,
 				     "with lockdep_is_held, names the "
 				     "updater's)"
 				   : " and without any lock held");
-	if (mode == WEFT_RCU_DEREF && depth > 0 && v) {
+	if ((mode == WEFT_RCU_DEREF || mode == WEFT_RCU_ENTRY) && depth > 0 &&
+	    v) {
 		if (me->nrcu_ptr == LX_MAX_RCU_PTRS) {
 			/* Keep the most recent: older ones were most likely
 			 * only traversed. */

@@ -79,6 +79,23 @@ static void put_quoted(struct buf *b, const char *s)
 	free(q);
 }
 
+/* The --starve-bound the reported search ran with: the user's, or the
+ * one it turned on itself (explore/loop.c), which the replay of a token
+ * printed after that needs as well (it said "pass", having run without
+ * it: a review's probe). */
+static long starve_bound(void)
+{
+	const struct weft__verdict *V = weft__reported ? &weft__reported->v
+						       : NULL;
+
+	if (weft__opts.starve_bound || !V)
+		return weft__opts.starve_bound;
+	for (int i = 0; i < V->nnotes; i++)
+		if (V->note_keys[i] == WEFT__AUTO_STARVE_NOTE)
+			return WEFT__AUTO_STARVE;
+	return 0;
+}
+
 /* The options, besides the token, that the replay must share with the
  * recorded run: those that change an execution (limits, stack size,
  * spurious wakeups, the loads that may read an older store, fairness)
@@ -112,9 +129,9 @@ static void put_execution_options(struct buf *b, const char *sep)
 		snprintf(w, sizeof w, "%sno-spurious", sep);
 		put(b, w);
 	}
-	if (weft__opts.starve_bound) {
+	if (starve_bound()) {
 		snprintf(w, sizeof w, "%sstarve-bound=%ld", sep,
-			 weft__opts.starve_bound);
+			 starve_bound());
 		put(b, w);
 	}
 	/* And those that decide what is a bug: without them the replay of

@@ -139,9 +139,15 @@ static void json_parts(FILE *out, const struct weft__verdict *V,
 		fputs(",\"took_over\":true", out);
 	if (weft__opts.nshards) {
 		char *cmd = weft__program_command(argv0);
-		fprintf(out, ",\"shard\":\"%d/%d\",\"fatal\":%s,\"program\":",
+		/* The bounds asked for, which every shard of one search
+		 * shares (the bounds reached differ from part to part). */
+		fprintf(out, ",\"shard\":\"%d/%d\",\"fatal\":%s,"
+			     "\"asked_preemption_bound\":%d,"
+			     "\"asked_fair_bound\":%d,\"program\":",
 			weft__opts.shard, weft__opts.nshards,
-			V->bug_fatal ? "true" : "false");
+			V->bug_fatal ? "true" : "false",
+			weft__opts.preemption_bound,
+			weft__opts.fair_bound_set ? weft__opts.fair_bound : -2);
 		weft__json_str(out, cmd);
 		free(cmd);
 	}

@@ -75,14 +75,31 @@ long long weft__lone_clock_read(void)
 {
 	long long d;
 
-	/* (An unfair continuation's read: a tick, no jump; see
-	 * weft__unfair_step.) */
 	if (!weft__lone_step && !weft__spin_wait)
-		return weft__unfair_step ? 1000000 : 0;
+		return 0;
 	d = 1000000 + weft__lone_jump;
 	weft__lone_jump = 0;
 	weft__lone_clock_reads++;
 	return d;
+}
+
+bool weft__unfair_step_take(void)
+{
+	bool was = weft__unfair_step;
+
+	weft__unfair_step = false;
+	return was;
+}
+
+bool weft__enabled_with(weft__ready_fn ready)
+{
+	const struct weft__exec *X = weft__X;
+
+	for (int i = 0; i < X->nthreads; i++)
+		if (i != X->cur && weft__ts_has(&X->enabled, i) &&
+		    X->th[i].pending && X->th[i].pending->ready == ready)
+			return true;
+	return false;
 }
 
 /* How far every runnable thread has spun, in steps in a row: 0 not at

@@ -291,11 +291,8 @@ extern long long weft__lone_jump;
  * alone (sched.c): their clock reads move time as a lone spin's do. */
 extern bool weft__spin_wait;
 /* The step being taken is an unfair continuation of a spinning thread
- * (a round while others could run, sched.c): its clock reads move time
- * a millisecond, as a lone round's do, since the others it ran before
- * waited meanwhile.  Without it a poll of jiffies up to a deadline always
- * saw the timer's handler run first, and a driver assuming it had was
- * verified (a probe). */
+ * (a round while others could run, sched.c); weft__unfair_step_take
+ * (internal.h) reads it once. */
 extern bool weft__unfair_step;
 
 /* The scheduler's slow paths (slow.c), for choose_general in sched.c:

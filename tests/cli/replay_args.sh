@@ -37,4 +37,16 @@ st=$?
 expect_eq "$st" 2 "leak_reachable replayed without leaks=all: exit status"
 printf '%s\n' "$out" | grep -q 'replay diverged.*found no bug' ||
 	fail "leak_reachable replayed without leaks=all: $out"
+# A limit's token printed after the search turned --starve-bound on:
+# the replay command carries the bound, and the replay meets the limit
+# again (it ran without the bound, started over and said "pass", exit 0).
+A=$B/tests/cli/long_adds
+out=$(WEFT_OPTIONS="max-steps=100 iterations=20" "$A")
+expect_eq $? 3 "long_adds: inconclusive"
+rtok=$(printf '%s\n' "$out" | sed -n "s/.*WEFT_OPTIONS='\(replay=[^']*\)'.*/\1/p" | head -n 1)
+case "$rtok" in *starve-bound=1000*) ;; *) fail "long_adds: no starve-bound in: $rtok" ;; esac
+out=$(WEFT_OPTIONS="$rtok" "$A")
+expect_eq $? 3 "long_adds: the replay's status"
+printf '%s\n' "$out" | head -n 1 | grep -q "inconclusive (step-limit" ||
+	fail "long_adds replayed: $out"
 echo "ok: replayed mainargs' and leak_reachable's bugs"

@@ -90,13 +90,15 @@ static inline void weft_lx_list_replace_rcu(struct list_head *old,
 	old->prev = (struct list_head *)LIST_POISON2;
 }
 #define list_replace_rcu(old, n) weft_lx_list_replace_rcu((old), (n), WEFT_HERE)
+/* (READ_ONCE in the kernel, with no lockdep check: an updater calls
+ * them under its lock.) */
 #define list_entry_rcu(ptr, type, member)                                     \
-	container_of(WEFT_LX_RCU_LOAD(ptr, WEFT_RCU_DEREF), type, member)
+	container_of(WEFT_LX_RCU_LOAD(ptr, WEFT_RCU_ENTRY), type, member)
 #define list_first_or_null_rcu(head, type, member)                            \
 	(__extension__({                                                      \
 		struct list_head *weft_h_ = (head);                           \
 		struct list_head *weft_n_ =                                   \
-			WEFT_LX_RCU_LOAD(weft_h_->next, WEFT_RCU_DEREF);      \
+			WEFT_LX_RCU_LOAD(weft_h_->next, WEFT_RCU_ENTRY);      \
 		weft_n_ != weft_h_ ? list_entry(weft_n_, type, member) : NULL; \
 	}))
 /* The walkers' optional lockdep condition (the kernel's cond...): when it

@@ -95,7 +95,7 @@ typedef void (*rcu_callback_t)(struct rcu_head *head);
 	(__extension__({                                                      \
 		struct list_head *weft_h_ = (head);                           \
 		struct list_head *weft_n_ =                                   \
-			WEFT_LX_RCU_LOAD((ptr)->next, WEFT_RCU_DEREF);        \
+			WEFT_LX_RCU_LOAD((ptr)->next, WEFT_RCU_ENTRY);        \
 		weft_n_ != weft_h_ ? list_entry(weft_n_, type, member) : NULL; \
 	}))
 #define list_for_each_entry_continue_rcu(pos, head, member)                   \

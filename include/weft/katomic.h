@@ -50,5 +50,10 @@ void weft_konce(void *p, void *buf, size_t n, int write,
 /* A memory barrier: a scheduling point that orders nothing by itself in
  * weft's sequentially consistent model. */
 void weft_kbarrier(const char *what, const struct weft_loc *loc);
+/* A busy wait (udelay, mdelay, FreeBSD's DELAY): a scheduling point that
+ * orders nothing and changes nothing, a round of a spin as cpu_relax's,
+ * so a loop of them waiting for a thread that cannot run is a livelock.
+ * Does not block. */
+void weft_kdelay(const char *what, const struct weft_loc *loc);
 
 #endif

@@ -297,6 +297,15 @@ void weft_konce(void *p, void *buf, size_t n, int write,
 /* smp_wmb, smp_mb and their kin are release fences for the relaxed
  * atomics after them (ka_order); smp_rmb and the compiler's barrier order
  * nothing more here, loads acquiring already. */
+/* (As a barrier it was no round of a spin: a DELAY loop under Giant,
+ * waiting for a thread blocked on Giant, ran to the step limit in every
+ * execution and ended inconclusive at the time limit, a probe's.) */
+void weft_kdelay(const char *what, const struct weft_loc *loc)
+{
+	weft__point(what, NULL, NULL, WEFT__ACC_NONE, loc);
+	weft__spun();
+}
+
 void weft_kbarrier(const char *what, const struct weft_loc *loc)
 {
 	weft__point(what, NULL, NULL, WEFT__ACC_NONE, loc);

@@ -341,8 +341,9 @@ int weft_bsd_callout_unmodelled(void);
 #define callout_init_rw(c, rw, flags) weft_bsd_callout_unmodelled()
 
 /* DELAY(9): a busy wait, which sleeps no one and orders nothing; a
- * scheduling point, as the kernel may be preempted in it. */
-#define DELAY(us) weft_kbarrier("DELAY", WEFT_HERE)
+ * scheduling point, as the kernel may be preempted in it, and a round of
+ * a spin. */
+#define DELAY(us) weft_kdelay("DELAY", WEFT_HERE)
 
 /* ---- condvar(9) ------------------------------------------------------------
  *

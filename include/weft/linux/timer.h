@@ -59,9 +59,9 @@ static inline unsigned long weft_lx_ticks(unsigned long t)
 #define TASK_UNINTERRUPTIBLE 2
 #define set_current_state(s) ((void)(s))
 #define __set_current_state(s) ((void)(s))
-#define udelay(n) weft_kbarrier("udelay", WEFT_HERE)
-#define ndelay(n) weft_kbarrier("ndelay", WEFT_HERE)
-#define mdelay(n) weft_kbarrier("mdelay", WEFT_HERE)
+#define udelay(n) weft_kdelay("udelay", WEFT_HERE)
+#define ndelay(n) weft_kdelay("ndelay", WEFT_HERE)
+#define mdelay(n) weft_kdelay("mdelay", WEFT_HERE)
 
 #define timer_list weft_timer
 #define DEFINE_TIMER(n, f) struct weft_timer n = { .fn = (f), .name = #f }

@@ -75,6 +75,17 @@ bool weft__pt_sig_ignored(int sig)
 	       (sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH);
 }
 
+/* Whether sig runs a handler of the program's. */
+static bool has_handler(int sig)
+{
+	struct sigaction sa;
+
+	if (sigaction(sig, NULL, &sa))
+		return false;
+	return (sa.sa_flags & SA_SIGINFO) ||
+	       (sa.sa_handler != SIG_DFL && sa.sa_handler != SIG_IGN);
+}
+
 void weft__pt_sig_discard(int sig)
 {
 	for (int t = 0; t < weft__nthreads(); t++)
@@ -318,6 +329,19 @@ int weft__pt_sig_kill_self(int sig, const struct weft_loc *loc)
 				sigaddset(&proc_pending, sig);
 			return 0;
 		}
+		/* A handler of the program's runs on the caller in the
+		 * other thread's place: one that asks which thread it runs
+		 * on, or reads thread-local data, sees the caller's (a false
+		 * bug of a review's probe), said in a note.  The default
+		 * action and "ignore" are the same on any thread. */
+		if (has_handler(sig))
+			weft__verdict_note(0x5349474f54484552ull,
+					   "a signal sent to the process that "
+					   "only another thread took ran its "
+					   "handler on the sending thread, in "
+					   "that thread's place (pthread_self, "
+					   "thread-local data and the taker's "
+					   "interrupted call are the sender's)");
 		sigdelset(&base, sig);
 	}
 	deliver(sig, &base);

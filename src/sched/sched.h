@@ -358,9 +358,9 @@ struct weft__stack {
 	void *tp;                 /* thread pointer of the fiber's own TLS
 				     block (src/arch/tls.c), or NULL */
 	bool used;                /* handed out in this execution */
-	bool clean_below;         /* its last thread ended without touching
-				     the room below the size it asked for
-				     (no page there to forget) */
+	char *prot_hi;            /* the end of the part above base kept
+				     inaccessible, the room below the size
+				     the thread asked for (base: none) */
 	size_t color;             /* bytes left unused at the top */
 	struct weft__stack *next;
 };
@@ -375,6 +375,13 @@ void weft__stack_put_all(void);
  * which only a stack overflow of the program reaches). */
 bool weft__stack_touched_below(const struct weft__stack *s, const char *hi);
 void weft__stack_forget_below(const struct weft__stack *s, const char *hi);
+/* Make the part of s below hi (page-aligned down) inaccessible, as its
+ * guard is, and the rest accessible: a fault there is a stack overflow
+ * (weft__addr_in_guard).  A system call only when the part changes.
+ * False when it cannot (the caller checks the pages instead). */
+bool weft__stack_protect_below(struct weft__stack *s, const char *hi);
+/* Whether the part of s below hi is inaccessible as that made it. */
+bool weft__stack_protected_below(const struct weft__stack *s, const char *hi);
 /* A thread that ends (returned, or pthread_exit) having used more stack
  * than it asked for is a stack overflow (thread.c). */
 void weft__stack_check_end(const struct weft__thread *t);

@@ -68,6 +68,7 @@ static struct weft__stack *stack_new(size_t size)
 		weft__die("cannot protect a stack guard");
 	s->guard = m;
 	s->base = m + guard;
+	s->prot_hi = s->base;
 	s->size = size;
 	s->tp = tls ? weft__tls_block_at(m + guard + size + color) : NULL;
 	s->color = color;
@@ -173,13 +174,42 @@ bool weft__stack_overflowed(const void *addr, const void *sp)
 
 bool weft__addr_in_guard(const void *addr)
 {
-	size_t guard = guard_size();
 	const char *a = addr;
 
+	/* The guard, and the room below a thread's size made inaccessible
+	 * with it (weft__stack_protect_below). */
 	for (struct weft__stack *s = P ? P->all : NULL; s; s = s->next)
-		if (a >= (char *)s->guard && a < (char *)s->guard + guard)
+		if (a >= (char *)s->guard && a < s->prot_hi)
 			return true;
 	return false;
+}
+
+/* hi page-aligned down, and not below s's base. */
+static char *prot_end(const struct weft__stack *s, const char *hi)
+{
+	char *h = (char *)((uintptr_t)hi & ~(page_size() - 1));
+
+	return h < (char *)s->base ? (char *)s->base : h;
+}
+
+bool weft__stack_protected_below(const struct weft__stack *s, const char *hi)
+{
+	return s->prot_hi == prot_end(s, hi);
+}
+
+bool weft__stack_protect_below(struct weft__stack *s, const char *hi)
+{
+	char *h = prot_end(s, hi);
+
+	if (h == s->prot_hi)
+		return true;
+	if (h > s->prot_hi
+		    ? mprotect(s->prot_hi, (size_t)(h - s->prot_hi), PROT_NONE)
+		    : mprotect(h, (size_t)(s->prot_hi - h),
+			       PROT_READ | PROT_WRITE))
+		return false;
+	s->prot_hi = h;
+	return true;
 }
 
 bool weft__in_fiber_stack(const void *addr)

@@ -24,16 +24,30 @@ void weft_bsd_giant_pickup_at(int depth, const struct weft_loc *loc)
 	weft__bsd_pickup_giant(depth, loc);
 }
 
+/* The sleeping take of l (shared: for reading). */
+static void take(struct weft_klock *l, int shared, const struct weft_loc *loc)
+{
+	if (shared)
+		weft_klock_read(l, loc);
+	else
+		weft_klock_lock(l, loc);
+}
+
+/* The slow path's take, Giant let go while it waits and taken back. */
+static void take_without_giant(struct weft_klock *l, int shared,
+			       const struct weft_loc *loc)
+{
+	int giant = weft__bsd_drop_giant(loc);
+
+	take(l, shared, loc);
+	weft__bsd_pickup_giant(giant, loc);
+}
+
 void weft_bsd_sx_lock_at(struct weft_klock *l, int shared,
 			 const struct weft_loc *loc)
 {
-	int giant;
-
 	if (!weft_bsd_mtx_owned(&weft_bsd_giant)) {
-		if (shared)
-			weft_klock_read(l, loc);
-		else
-			weft_klock_lock(l, loc);
+		take(l, shared, loc);
 		return;
 	}
 	/* With Giant held, the kernel's fast path (one compare-and-swap)
@@ -46,12 +60,7 @@ void weft_bsd_sx_lock_at(struct weft_klock *l, int shared,
 	 * (witness_checkorder skips Giant against sleepable locks). */
 	if (shared ? weft_klock_tryread(l, loc) : weft_klock_trylock(l, loc))
 		return;
-	giant = weft__bsd_drop_giant(loc);
-	if (shared)
-		weft_klock_read(l, loc);
-	else
-		weft_klock_lock(l, loc);
-	weft__bsd_pickup_giant(giant, loc);
+	take_without_giant(l, shared, loc);
 }
 
 /* sx_xlock_sig and sx_slock_sig: the same take, which a signal may
@@ -66,7 +75,7 @@ int weft_bsd_sx_lock_sig_at(struct weft_klock *l, int shared,
 			    const struct weft_loc *loc)
 {
 	struct bsd_thread *t = weft__bsd_self();
-	int giant, intr;
+	int intr;
 
 	if (shared ? weft_klock_tryread(l, loc) : weft_klock_trylock(l, loc))
 		return 0;
@@ -76,11 +85,6 @@ int weft_bsd_sx_lock_sig_at(struct weft_klock *l, int shared,
 		weft__step_note("interrupted by a signal");
 		return intr;
 	}
-	giant = weft__bsd_drop_giant(loc);
-	if (shared)
-		weft_klock_read(l, loc);
-	else
-		weft_klock_lock(l, loc);
-	weft__bsd_pickup_giant(giant, loc);
+	take_without_giant(l, shared, loc);
 	return 0;
 }

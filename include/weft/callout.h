@@ -73,6 +73,11 @@ int weft_callout_curcpu(void);
  * kernel's ticks, hz and mp_ncpus.  Read them; weft writes them. */
 int weft_callout_ticks(void);
 extern int weft_bsd_ticks, weft_bsd_hz, weft_bsd_mp_ncpus;
+/* DELAY(9): a busy wait, a round of a spin (weft_kdelay); when the
+ * thread spins with nothing else able to run, time passes for it, ticks
+ * too, as jiffies does for a Linux poller (a DELAY poll with a ticks
+ * deadline was a false livelock).  A scheduling point; does not block. */
+void weft_bsd_delay_at(const struct weft_loc *loc);
 
 /* Initialise c; with mpsafe == 0 the handler runs with Giant held.  With
  * a mutex (weft_callout_init_mtx) the handler runs with m held, and

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "freebsd/bsd.h"
+#include <weft/katomic.h>
 
 static struct bsd_state *st;
 
@@ -14,6 +15,24 @@ static struct bsd_state *st;
 int weft_bsd_ticks;
 int weft_bsd_hz = 1000;
 int weft_bsd_mp_ncpus = 2;
+
+void weft_bsd_delay_at(const struct weft_loc *loc)
+{
+	long long ns;
+
+	weft_kdelay("DELAY", loc);
+	/* The ticks a lone spin's round passes (a tick, and a jump past any
+	 * deadline once it used up its rounds, kept below 2^30 ticks so
+	 * that (ticks - deadline) comparisons stay right). */
+	ns = weft__lone_clock_read();
+	if (ns > 0) {
+		long long n = ns / (1000000000LL / weft_bsd_hz);
+		if (n > (1 << 30))
+			n = 1 << 30;
+		weft_bsd_ticks = (int)((unsigned)weft_bsd_ticks +
+				       (unsigned)(n > 0 ? n : 1));
+	}
+}
 
 /* Forget the previous execution.  Giant is reset here too, in case
  * weft's data segment is not restored between executions. */

@@ -343,7 +343,7 @@ int weft_bsd_callout_unmodelled(void);
 /* DELAY(9): a busy wait, which sleeps no one and orders nothing; a
  * scheduling point, as the kernel may be preempted in it, and a round of
  * a spin. */
-#define DELAY(us) weft_kdelay("DELAY", WEFT_HERE)
+#define DELAY(us) weft_bsd_delay_at(WEFT_HERE)
 
 /* ---- condvar(9) ------------------------------------------------------------
  *

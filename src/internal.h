@@ -659,6 +659,12 @@ bool weft__stdout_closed_at_start(void);
 int weft__fd_keep(int fd, int floor);
 void weft__fd_release(int fd);
 bool weft__fd_is_weft(int fd);
+/* A descriptor the program takes over (dup2 onto one of weft's): its
+ * owner, named with weft__fd_on_lost, closes it and starts over with
+ * another (a daemon's dup2 of /dev/null over every descriptor took the
+ * pipes to addr2line).  Neither blocks. */
+void weft__fd_on_lost(int fd, void (*lost)(int fd));
+void weft__fd_give_up(int fd);
 
 /* The jobs of a search (--jobs) take turns at the real files
  * (cli/files_lock.c): the parent sets the lock up for njobs before it

@@ -54,6 +54,24 @@ static bool ask(FILE *to, uintptr_t addr)
 	return ok;
 }
 
+/* The program takes over fd, one end of a helper's pipes (sched/fds.c):
+ * the helper is let go, and the next question starts another. */
+static void helper_lost(int fd)
+{
+	for (int i = 0; A && i < A->n; i++) {
+		struct helper *h = &A->h[i];
+		if (h->owner != getpid() || !h->to || !h->from ||
+		    (fileno(h->to) != fd && fileno(h->from) != fd))
+			continue;
+		weft__fd_release(fileno(h->to));
+		weft__fd_release(fileno(h->from));
+		fclose(h->to);
+		fclose(h->from);
+		h->to = h->from = NULL;
+		h->owner = 0;
+	}
+}
+
 /* A pipe whose ends are above the standard streams and closed on exec: a
  * program that closed its stdin got the pipe's read end as fd 0, which
  * the child's dup2 left alone and then closed, so addr2line exited and
@@ -158,6 +176,8 @@ static bool helper_start(struct helper *h)
 	h->to = fdopen(in[1], "w");
 	h->from = fdopen(out[0], "r");
 	h->broken = !h->to || !h->from;
+	weft__fd_on_lost(in[1], helper_lost);
+	weft__fd_on_lost(out[0], helper_lost);
 	return !h->broken;
 }
 

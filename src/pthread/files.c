@@ -318,9 +318,14 @@ int __weft_dup(int fd)
 static int dup_onto(int fd, int to, bool three, int flags,
 		    const struct weft_loc *loc)
 {
-	bool was_open = fcntl(to, F_GETFD) != -1;
+	bool was_open;
 	int r;
 
+	/* One of weft's own: its owner lets it go first, and the program
+	 * gets the number, as natively (it had never opened it). */
+	if (fd != to && weft__fd_is_weft(to))
+		weft__fd_give_up(to);
+	was_open = fcntl(to, F_GETFD) != -1;
 	if (fd != to && fcntl(fd, F_GETFD) != -1)
 		weft__pt_chan_close(to, loc);
 	r = three ? dup3(fd, to, flags) : dup2(fd, to);

@@ -25,13 +25,27 @@ static unsigned moved;
 /* Copies of descriptors 1 and 2 as they were at start-up (-1: none). */
 static int saved[3] = { -1, -1, -1 };
 
+/* The program takes over a saved copy's number (dup2 onto it): the copy
+ * moves to another, before it is replaced. */
+static void saved_lost(int fd)
+{
+	for (int d = 1; d <= 2; d++)
+		if (saved[d] == fd) {
+			weft__fd_release(fd);
+			saved[d] = weft__fd_keep(dup(fd), 960);
+			weft__fd_on_lost(saved[d], saved_lost);
+		}
+}
+
 void weft__pt_output_save(void)
 {
 	/* High, where a program that closes every descriptor and opens
 	 * files again from 3 does not meet them (sched/fds.c). */
 	for (int d = 1; d <= 2; d++)
-		if (saved[d] < 0)
+		if (saved[d] < 0) {
 			saved[d] = weft__fd_keep(dup(d), 960);
+			weft__fd_on_lost(saved[d], saved_lost);
+		}
 }
 
 /* Whether fd is open on the file one of the standard descriptors had at

@@ -47,3 +47,32 @@ bool weft__fd_is_weft(int fd)
 {
 	return fd >= 0 && fd < MAX_OWN && (own[fd / 8] >> (fd % 8) & 1);
 }
+
+/* Who gives up a descriptor the program takes over (at most a few:
+ * the helpers' pipes). */
+#define MAX_LOST 16
+static struct {
+	int fd;
+	void (*lost)(int fd);
+} cbs[MAX_LOST];
+
+void weft__fd_on_lost(int fd, void (*lost)(int fd))
+{
+	for (int i = 0; i < MAX_LOST; i++)
+		if (!cbs[i].lost || cbs[i].fd == fd) {
+			cbs[i].fd = fd;
+			cbs[i].lost = lost;
+			return;
+		}
+}
+
+void weft__fd_give_up(int fd)
+{
+	for (int i = 0; i < MAX_LOST; i++)
+		if (cbs[i].lost && cbs[i].fd == fd) {
+			void (*lost)(int) = cbs[i].lost;
+			cbs[i].lost = NULL;
+			lost(fd);
+		}
+	weft__fd_release(fd);
+}

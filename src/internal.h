@@ -605,6 +605,12 @@ int weft__main_mode(int argc, char **argv, int (*real_main)(int, char **));
  * a weak no-op in builds without the pthread layer, src/cli/worker.c).
  * May block reading a pipe to its end, in the parent, once. */
 void weft__pt_stdin_prepare(void);
+/* Keep the program's standard output and error aside, each execution's,
+ * from now on, and show the kept output of the execution the last report
+ * drew, on standard error (src/pthread/output.c; weak no-ops without the
+ * pthread layer, src/cli/worker.c).  Neither blocks. */
+void weft__pt_output_enable(void);
+void weft__pt_output_show(void);
 /* The thread-specific values of thread tid, for the leak check's roots:
  * their number, at *vals (src/pthread/keys.c; none without the pthread
  * layer, a weak stand-in in src/detect/leak.c).  Does not block. */

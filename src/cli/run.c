@@ -39,6 +39,11 @@ static int run_test(const struct weft_test *t, const char *argv0)
 	if (!S)
 		return 2;
 	weft__report_test(t, S, argv0);
+	/* The test's own output, kept aside (on standard error: standard
+	 * output is the reports', JSON Lines with --format=json), of the
+	 * execution the report draws. */
+	if (S->v.verdict == VERDICT_BUG && !weft__stdout_closed_at_start())
+		weft__pt_output_show();
 	return S->v.verdict == VERDICT_BUG	      ? 1
 	       : S->v.verdict == VERDICT_INCONCLUSIVE ? 3
 						      : 0;
@@ -213,5 +218,9 @@ int weft__entry(int argc, char **argv, int (*real_main)(int, char **))
 		fprintf(stderr, "weft: the program defines no tests\n");
 		return 2;
 	}
+	/* A test's output is kept aside as a main program's is: printed in
+	 * every execution, it came before the reports, and a test that
+	 * printed broke --format=json's JSON Lines (a probe). */
+	weft__pt_output_enable();
 	return weft__run_tests(registered, argc, argv);
 }

@@ -305,6 +305,16 @@ __attribute__((weak)) void weft__pt_stdin_prepare(void)
 {
 }
 
+/* Without the pthread layer, nothing of the program's output is kept
+ * aside. */
+__attribute__((weak)) void weft__pt_output_enable(void)
+{
+}
+
+__attribute__((weak)) void weft__pt_output_show(void)
+{
+}
+
 /* Without a subsystem that learns scheduling points (the race detector),
  * there is no replay context. */
 __attribute__((weak)) void weft__replay_context_mark(void)

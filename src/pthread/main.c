@@ -179,9 +179,8 @@ int weft__main_mode(int argc, char **argv, int (*m)(int, char **))
 	free(name);
 	warn_flags(argc, argv);
 	weft__pt_output_enable();
+	/* (The failing execution's output follows its report: run.c.) */
 	rc = weft__run_tests(&test, 1, args);
-	if (rc == 1)
-		weft__pt_output_show();
 	/* The program's main never ran in this process: the exit handlers it
 	 * registered before main and its destructors must not run here, on
 	 * data as it was before main (a destructor's assertion failed after

@@ -243,6 +243,17 @@ err=$($R --filter=volatile_race --json="$d/a.json" --json="$d/b.json" 2>&1 >/dev
 expect_eq $? 2 "--json twice"
 has "$err" "--json given twice ($d/a.json and $d/b.json)" "--json twice"
 rm -rf "$d"
+# WEFT_TESTs that print: with --format=json standard output is JSON Lines
+# only, and the failing execution's output follows on standard error.
+T=$B/tests/cli/test_prints
+d=$(mktemp -d)
+$T --format=json >"$d/out" 2>"$d/err"
+python3 -c 'import json, sys
+for l in open(sys.argv[1]): json.loads(l)' "$d/out" || fail "test_prints: stdout is not JSON Lines: $(head -c 300 "$d/out")"
+expect_eq "$(grep -c -- '--- output of the failing execution ---' "$d/err")" 1 "test_prints: output sections"
+has "$(cat "$d/err")" "counter is 1" "test_prints: the failing execution's output"
+hasnt "$(cat "$d/out" "$d/err")" "hello from the test" "test_prints: a passing test's output"
+rm -rf "$d"
 # Threads spinning together: the livelock's advice names what bounds the
 # rounds, --max-steps when half of it cut a larger --spin-bound.
 S=$B/tests/detect/core/spin_together_bug

@@ -611,6 +611,10 @@ void weft__pt_stdin_prepare(void);
  * pthread layer, src/cli/worker.c).  Neither blocks. */
 void weft__pt_output_enable(void);
 void weft__pt_output_show(void);
+/* Forget every job's kept output once a test is reported: the next test
+ * runs in the same records, and the output kept for one test's bug was
+ * shown for the next one's.  Does not block. */
+void weft__pt_output_forget(void);
 /* The thread-specific values of thread tid, for the leak check's roots:
  * their number, at *vals (src/pthread/keys.c; none without the pthread
  * layer, a weak stand-in in src/detect/leak.c).  Does not block. */

@@ -44,6 +44,7 @@ static int run_test(const struct weft_test *t, const char *argv0)
 	 * execution the report draws. */
 	if (S->v.verdict == VERDICT_BUG && !weft__stdout_closed_at_start())
 		weft__pt_output_show();
+	weft__pt_output_forget();
 	return S->v.verdict == VERDICT_BUG	      ? 1
 	       : S->v.verdict == VERDICT_INCONCLUSIVE ? 3
 						      : 0;

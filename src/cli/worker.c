@@ -315,6 +315,10 @@ __attribute__((weak)) void weft__pt_output_show(void)
 {
 }
 
+__attribute__((weak)) void weft__pt_output_forget(void)
+{
+}
+
 /* Without a subsystem that learns scheduling points (the race detector),
  * there is no replay context. */
 __attribute__((weak)) void weft__replay_context_mark(void)

@@ -79,6 +79,14 @@ void weft__pt_output_enable(void)
 		O->rec[i] = NULL;
 }
 
+void weft__pt_output_forget(void)
+{
+	if (!O)
+		return;
+	for (int i = 0; i < SLOTS; i++)
+		O->rec[i] = NULL;
+}
+
 /* The slot of the job with record S: its own from an earlier execution,
  * or a free one, claimed (the jobs start at the same time). */
 static struct slot *claim(const struct weft__shm *S)

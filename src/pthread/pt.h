@@ -507,8 +507,6 @@ void weft__pt_output_moved(int fd);
 bool weft__pt_output_fd_captured(int fd);
 bool weft__pt_stream_moved(const FILE *f);
 void weft__pt_output_restore(void);
-void weft__pt_output_enable(void);
-void weft__pt_output_show(void);
 
 /* A sem_t as weft keeps it: the model's semaphore, then, for a named
  * one whose last handle sem_close closed (the C library unmaps it then),

@@ -250,8 +250,9 @@ d=$(mktemp -d)
 $T --format=json >"$d/out" 2>"$d/err"
 python3 -c 'import json, sys
 for l in open(sys.argv[1]): json.loads(l)' "$d/out" || fail "test_prints: stdout is not JSON Lines: $(head -c 300 "$d/out")"
-expect_eq "$(grep -c -- '--- output of the failing execution ---' "$d/err")" 1 "test_prints: output sections"
-has "$(cat "$d/err")" "counter is 1" "test_prints: the failing execution's output"
+expect_eq "$(grep -c -- '--- output of the failing execution ---' "$d/err")" 2 "test_prints: output sections"
+expect_eq "$(grep -c '^counter is 1$' "$d/err")" 1 "test_prints: the first failing execution's output"
+expect_eq "$(grep -c '^second counter is 1$' "$d/err")" 1 "test_prints: the second test's own output"
 hasnt "$(cat "$d/out" "$d/err")" "hello from the test" "test_prints: a passing test's output"
 rm -rf "$d"
 # Threads spinning together: the livelock's advice names what bounds the

@@ -29,3 +29,16 @@ WEFT_TEST(prints_and_passes)
 {
 	printf("hello from the test\n");
 }
+
+/* A second failing test in the same records: its own output is shown,
+ * not the first one's kept for a bug in the same execution number. */
+WEFT_TEST(prints_and_fails_too)
+{
+	counter = 0;
+	weft_thread_t t = weft_spawn(incr, NULL);
+
+	incr(NULL);
+	weft_join(t);
+	printf("second counter is %d\n", counter);
+	weft_assert(counter == 2);
+}

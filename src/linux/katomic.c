@@ -38,13 +38,6 @@ static bool has(const char *what, const char *part)
 	return strstr(what, part) != NULL;
 }
 
-static bool ends(const char *what, const char *suffix)
-{
-	size_t n = strlen(what), k = strlen(suffix);
-
-	return n >= k && strcmp(what + n - k, suffix) == 0;
-}
-
 /* The read-modify-writes that return nothing are named by their verb
  * alone (atomic_inc, atomic_long_add, atomic64_sub, not atomic_fetch_add);
  * every other one
@@ -57,21 +50,21 @@ static uint8_t ka_order(int op, const char *what)
 	if (op == WEFT_KA_READ)
 		return WEFT__ORDER_EXPLICIT | WEFT__ORDER_ACQUIRE;
 	if (op == WEFT_KA_SET)
-		return ends(what, "_release")
+		return weft__lx_ends(what, "_release")
 			       ? WEFT__ORDER_EXPLICIT | WEFT__ORDER_RELEASE
 			       : WEFT__ORDER_EXPLICIT | WEFT__ORDER_FENCED;
-	if (ends(what, "_relaxed"))
+	if (weft__lx_ends(what, "_relaxed"))
 		return rmw | WEFT__ORDER_FENCED;
-	if (ends(what, "_acquire"))
+	if (weft__lx_ends(what, "_acquire"))
 		return rmw | WEFT__ORDER_ACQUIRE;
-	if (ends(what, "_release"))
+	if (weft__lx_ends(what, "_release"))
 		return rmw | WEFT__ORDER_RELEASE;
 	/* (atomic_fetch_add ends in _add too, and returns the old value:
 	 * fully ordered; taken for relaxed, it was a false data race, a
 	 * probe's.) */
 	if (op == WEFT_KA_ADD && !has(what, "fetch_") &&
-	    (ends(what, "_add") || ends(what, "_sub") || ends(what, "_inc") ||
-	     ends(what, "_dec")))
+	    (weft__lx_ends(what, "_add") || weft__lx_ends(what, "_sub") ||
+	     weft__lx_ends(what, "_inc") || weft__lx_ends(what, "_dec")))
 		return rmw | WEFT__ORDER_FENCED;
 	return 0;
 }
@@ -212,9 +205,10 @@ static uint8_t once_order(int write, const char *what)
 {
 	if (!strcmp(what, "WRITE_ONCE"))
 		return WEFT__ORDER_EXPLICIT | WEFT__ORDER_FENCED;
-	if (ends(what, "_release"))
+	if (weft__lx_ends(what, "_release"))
 		return WEFT__ORDER_EXPLICIT | WEFT__ORDER_RELEASE;
-	if (!write && (!strcmp(what, "READ_ONCE") || ends(what, "_acquire")))
+	if (!write &&
+	    (!strcmp(what, "READ_ONCE") || weft__lx_ends(what, "_acquire")))
 		return WEFT__ORDER_EXPLICIT | WEFT__ORDER_ACQUIRE;
 	return 0;
 }
@@ -302,8 +296,7 @@ void weft_konce(void *p, void *buf, size_t n, int write,
  * execution and ended inconclusive at the time limit, a probe's.) */
 void weft_kdelay(const char *what, const struct weft_loc *loc)
 {
-	weft__point(what, NULL, NULL, WEFT__ACC_NONE, loc);
-	weft__spun();
+	weft__spin_point(what, loc);
 }
 
 void weft_kbarrier(const char *what, const struct weft_loc *loc)

@@ -9,6 +9,8 @@
 #ifndef WEFT_LINUX_LX_H
 #define WEFT_LINUX_LX_H
 
+#include <string.h>
+
 #include "internal.h"
 #include <weft/klock.h>
 #include <weft/completion.h>
@@ -544,5 +546,15 @@ void weft__lx_kthread_end_check(void);
 /* refcount.c */
 void weft__lx_kref_begin(void);
 void weft__lx_kref_end_check(void);
+
+/* Whether the model's name for an operation ends in suffix: the kernel
+ * spells an atomic's order (_relaxed, _acquire, _release) and a void
+ * read-modify-write's verb there (katomic.c, refcount.c). */
+static inline bool weft__lx_ends(const char *what, const char *suffix)
+{
+	size_t n = strlen(what), k = strlen(suffix);
+
+	return n >= k && strcmp(what + n - k, suffix) == 0;
+}
 
 #endif

@@ -32,13 +32,6 @@ void weft__lx_kref_begin(void)
 	nkrefs = 0;
 }
 
-static bool ends(const char *what, const char *suffix)
-{
-	size_t n = strlen(what), k = strlen(suffix);
-
-	return n >= k && strcmp(what + n - k, suffix) == 0;
-}
-
 /* The step of operation what on r, ordered by order (op.h: relaxed ones
  * after the thread's last smp_wmb or smp_mb, as the kernel's relaxed
  * atomics are). */
@@ -78,7 +71,7 @@ static uint8_t inc_order(const char *what, int not_zero)
 {
 	if (!not_zero)
 		return WEFT__ORDER_RMW | WEFT__ORDER_FENCED;
-	if (!ends(what, "_acquire"))
+	if (!weft__lx_ends(what, "_acquire"))
 		acquire_note();
 	return WEFT__ORDER_RMW | WEFT__ORDER_FENCED | WEFT__ORDER_ACQUIRE;
 }

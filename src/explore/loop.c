@@ -81,8 +81,6 @@ static void fair_note(const struct weft__verdict *V)
 				      V->fair_bound + 1));
 }
 
-#define STARVE_NOTE WEFT__AUTO_STARVE_NOTE
-#define AUTO_STARVE WEFT__AUTO_STARVE
 
 /* An execution ran into --max-steps while busy threads starved one that
  * could run (weft__starve_limit): a loop that takes a lock, reads a flag
@@ -99,10 +97,10 @@ static bool auto_starve(const struct weft__loop_cfg *cfg)
 	    weft__opts.starve_bound || in_parts || cfg->split ||
 	    weft__probe_run || weft__opts.replay)
 		return false;
-	weft__opts.starve_bound = AUTO_STARVE;
+	weft__opts.starve_bound = WEFT__AUTO_STARVE;
 	weft__restart_pending = true;
 	weft__verdict_note(
-		STARVE_NOTE,
+		WEFT__AUTO_STARVE_NOTE,
 		weft__internf("an execution ran past --max-steps=%ld while "
 			      "another thread could run and did not (a loop "
 			      "that locks to read a flag is no spin to fair "
@@ -110,7 +108,7 @@ static bool auto_starve(const struct weft__loop_cfg *cfg)
 			      "--starve-bound=%d, a thread that runs that many "
 			      "steps while others could waits for them "
 			      "(--starve-bound=0 keeps it off)",
-			      weft__opts.max_steps, AUTO_STARVE));
+			      weft__opts.max_steps, WEFT__AUTO_STARVE));
 	return true;
 }
 

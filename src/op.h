@@ -200,6 +200,10 @@ void weft__release_point(const char *name, const void *obj,
  * is treated as spinning and the explorer prefers other threads until some
  * thread writes something.  Keeps spin loops from hanging exploration. */
 void weft__spun(void);
+/* A scheduling point named what that touches nothing and is a round of
+ * a spin (weft__spun): weft_yield, cpu_relax, the kernels' busy waits
+ * (sched/thread.c).  Blocks only as a scheduling point does. */
+void weft__spin_point(const char *what, const struct weft_loc *loc);
 /* The calling thread's step read v from obj: reading again, at a place it
  * polled at before, an (object, value) pair it already polled since its
  * last write (weft__poll_forget) or since a polled value changed is a

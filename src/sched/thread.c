@@ -487,10 +487,15 @@ void(weft_join)(weft_thread_t t)
 	weft_join_at(t, NULL);
 }
 
+void weft__spin_point(const char *what, const struct weft_loc *loc)
+{
+	weft__point(what, NULL, NULL, WEFT__ACC_NONE, loc);
+	weft__spun();
+}
+
 void weft_yield_at(const struct weft_loc *loc)
 {
-	weft__point("yield", NULL, NULL, WEFT__ACC_NONE, loc);
-	weft__spun();
+	weft__spin_point("yield", loc);
 }
 
 void(weft_yield)(void)

@@ -75,8 +75,7 @@ void weft__pt_output_enable(void)
 		return;
 	O->enabled = !(e && *e && strcmp(e, "0") != 0);
 	weft__pt_output_save();
-	for (int i = 0; i < SLOTS; i++)
-		O->rec[i] = NULL;
+	weft__pt_output_forget();
 }
 
 void weft__pt_output_forget(void)

@@ -37,12 +37,6 @@ int weft__fd_keep(int fd, int floor)
 	return fd;
 }
 
-void weft__fd_release(int fd)
-{
-	if (fd >= 0 && fd < MAX_OWN)
-		own[fd / 8] &= (unsigned char)~(1u << (fd % 8));
-}
-
 bool weft__fd_is_weft(int fd)
 {
 	return fd >= 0 && fd < MAX_OWN && (own[fd / 8] >> (fd % 8) & 1);
@@ -59,20 +53,33 @@ static struct {
 void weft__fd_on_lost(int fd, void (*lost)(int fd))
 {
 	for (int i = 0; i < MAX_LOST; i++)
-		if (!cbs[i].lost || cbs[i].fd == fd) {
+		if (!cbs[i].lost) {
 			cbs[i].fd = fd;
 			cbs[i].lost = lost;
 			return;
 		}
 }
 
+/* Its owner's handler goes with the descriptor: a stale one would fill
+ * the table, and a later descriptor of that number is another's. */
+void weft__fd_release(int fd)
+{
+	if (fd < 0 || fd >= MAX_OWN)
+		return;
+	own[fd / 8] &= (unsigned char)~(1u << (fd % 8));
+	for (int i = 0; i < MAX_LOST; i++)
+		if (cbs[i].lost && cbs[i].fd == fd)
+			cbs[i].lost = NULL;
+}
+
 void weft__fd_give_up(int fd)
 {
-	for (int i = 0; i < MAX_LOST; i++)
-		if (cbs[i].lost && cbs[i].fd == fd) {
-			void (*lost)(int) = cbs[i].lost;
-			cbs[i].lost = NULL;
-			lost(fd);
-		}
+	void (*lost)(int) = NULL;
+
+	for (int i = 0; i < MAX_LOST && !lost; i++)
+		if (cbs[i].lost && cbs[i].fd == fd)
+			lost = cbs[i].lost;
 	weft__fd_release(fd);
+	if (lost)
+		lost(fd);
 }

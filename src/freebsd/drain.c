@@ -81,38 +81,42 @@ static const char *running_on(int cpu)
 			     weft__bsd_softclock_names[cpu]);
 }
 
-/* What keeps co in use; its own handler's free is named by what the
- * kernel does with it after the handler (a pending or migrating callout
- * is read again), not by the handler that frees it. */
-static const char *state_of(const struct bsd_co *co)
+/* Why freeing co's memory now is a misuse, or NULL.  Only a pending
+ * callout, or one whose migration was deferred, is read by the kernel
+ * again.  A running handler is not: softclock_call_cc reads the
+ * callout's fields before the handler starts and keeps a copy of its
+ * flags so that it need not read it after (the callout may be gone by
+ * then).  So a handler may free its own request, and callout(9)'s
+ * "Avoiding Race Conditions" lets another thread free it once
+ * callout_stop returned 0 and a reference count says the handler is done
+ * with it; a handler that still touches the memory is a use-after-free,
+ * found where it touches it.  Both were false misuses (probes of FreeBSD
+ * patterns; the Linux timers and the taskqueues allowed them already). */
+static const char *free_hazard(const struct bsd_co *co)
 {
-	int cpu;
-	bool running = weft__bsd_co_running(co, &cpu);
-
-	if (running && weft__bsd_self()->handler != co)
-		return running_on(cpu);
 	if (co->pending)
 		return weft__internf("still pending (armed at %s, handler %s)",
 				     weft__bsd_site(co->arm_loc),
 				     weft__bsd_fname(co->func));
 	if (co->dfrmig)
 		return "about to migrate to another CPU";
-	return running ? running_on(cpu) : NULL;
+	return NULL;
 }
 
-/* The callout's own handler frees it, and softclock_call_cc will not
- * touch it when the handler returns: it keeps a copy of the flags for that
- * reason, and reads the callout again only for a migration deferred while
- * the handler ran (or for a pending callout, re-armed by the handler).
- * Freeing its own request is a common idiom; it was a false misuse (a
- * probe; the Linux timers and the taskqueues allowed it already). */
-static bool own_free(const struct bsd_co *co)
+/* What keeps co in use, for a lock it uses: a running handler too (the
+ * softclock unlocks the lock when the handler returns); its own
+ * handler's use is named by what the kernel does after the handler. */
+static const char *state_of(const struct bsd_co *co)
 {
 	int cpu;
+	bool running = weft__bsd_co_running(co, &cpu);
+	const char *st;
 
-	return weft__bsd_self()->handler == co &&
-	       weft__bsd_co_running(co, &cpu) &&
-	       weft__bsd()->cpu[cpu].running && !co->pending && !co->dfrmig;
+	if (running && weft__bsd_self()->handler != co)
+		return running_on(cpu);
+	if ((st = free_hazard(co)))
+		return st;
+	return running ? running_on(cpu) : NULL;
 }
 
 void weft__bsd_callout_check_free(const void *p, size_t n,
@@ -125,7 +129,7 @@ void weft__bsd_callout_check_free(const void *p, size_t n,
 		const struct bsd_co *co = &s->co[i];
 		const char *c = (const char *)co->c;
 		const char *st;
-		if (c < lo || c >= hi || own_free(co) || !(st = state_of(co)))
+		if (c < lo || c >= hi || !(st = free_hazard(co)))
 			continue;
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "free of memory holding callout %s, %s: drain the "

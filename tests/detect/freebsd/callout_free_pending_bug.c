@@ -1,8 +1,11 @@
-//! expect: bug misuse
+//! expect: bug use-after-free
 //! args: --strategy=dfs
 /* A driver detaches and frees its softc while the softc's callout is still
  * pending (or its handler running): the callout subsystem would then run
- * a handler on freed memory.  weft reports the free itself. */
+ * a handler on freed memory.  callout_stop has unscheduled a pending run,
+ * so what is left is a handler already running, which weft reports where
+ * it writes the freed softc (a free while the handler is running is no
+ * misuse by itself: bsdkernel/callout_stop_ref_ok.c). */
 #include <weft/freebsd.h>
 
 struct softc {

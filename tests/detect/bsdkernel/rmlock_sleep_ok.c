@@ -1,0 +1,3 @@
+//! expect: verified
+#define FIXED
+#include "rmlock_sleep_bug.c"

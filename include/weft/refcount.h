@@ -44,7 +44,8 @@ int weft_refcount_dec_not_one(struct weft_refcount *r, const char *what,
 			      const struct weft_loc *loc);
 /* Drop the count from 1 to 0, or do nothing if it is not 1
  * (refcount_dec_if_one): 1 when it was 1.  A step that writes the count;
- * never blocks; ordered as a release. */
+ * never blocks; ordered as a release and, for the free its success
+ * allows, an acquire (the kernel's control dependency). */
 int weft_refcount_dec_if_one(struct weft_refcount *r, const char *what,
 			     const struct weft_loc *loc);
 

@@ -58,10 +58,10 @@ static void acquire_note(void)
 	gen = weft__exec_gen();
 	weft__verdict_note(0x5245464f52444552ull,
 			   "refcount_read and the _not_zero increments "
-			   "acquire, and refcount_dec_and_test and kref_put "
-			   "whether or not they drop the last reference: "
-			   "stronger than the kernel (a missing smp_rmb is "
-			   "not found)");
+			   "acquire, and refcount_dec_and_test, "
+			   "refcount_dec_if_one and kref_put whether or not "
+			   "they drop the last reference: stronger than the "
+			   "kernel (a missing smp_rmb is not found)");
 }
 
 /* An increment's order: none, but a _not_zero one's read acquires as
@@ -177,11 +177,19 @@ int weft_refcount_dec_if_one(struct weft_refcount *r, const char *what,
 			     const struct weft_loc *loc)
 {
 	/* A compare-exchange from 1 to 0: any other count, 0 included (a
-	 * racing dec_if_one won), is left as it is, without a warning. */
-	step(what, r, true, WEFT__ORDER_RMW | WEFT__ORDER_RELEASE, loc);
+	 * racing dec_if_one won), is left as it is, without a warning.  A
+	 * release, and (lib/refcount.c) a control dependency the free
+	 * after a 1 -> 0 comes after: an acquire here, as dec_and_test's,
+	 * whether or not it drops the count.  As a release only, a
+	 * garbage collector freeing an entry whose last user wrote to it
+	 * before its refcount_dec_and_test was a false data race (a probe
+	 * of seed 001's pattern). */
+	step(what, r, true,
+	     WEFT__ORDER_RMW | WEFT__ORDER_RELEASE | WEFT__ORDER_ACQUIRE, loc);
 	weft__check_access(r, sizeof *r, true, loc);
 	if (r->refs != 1) {
 		weft__step_note("not one");
+		acquire_note();
 		return 0;
 	}
 	r->refs = 0;

@@ -112,8 +112,8 @@ static void summary_line(FILE *out, const struct weft__verdict *V)
 		/* A probe's load-buffering program was "every interleaving
 		 * (no bound needed)" with the limit in a note only. */
 		if (V->lb_unexplored)
-			fputs(", without load buffering (a relaxed load "
-			      "reading a store made after it)", out);
+			fputs(", without load buffering (a load reading a "
+			      "store made after it)", out);
 		if (V->co_unexplored)
 			fputs(", without unordered stores to one location "
 			      "landing in the other order (2+2W)", out);

@@ -183,35 +183,67 @@ static const char *site(uintptr_t pc)
 			     l ? l->line : 0);
 }
 
-/* A relaxed load followed in its thread by a relaxed store elsewhere: the
- * one reordering weak.c does not explore (load buffering: the load
- * reading a store that comes after it in the interleaving, or the store
- * becoming visible before the load).  Said once per test, on any verdict. */
+/* Load buffering, the one reordering weak.c does not explore: a load
+ * reading a store that comes after it in the interleaving, which C11
+ * allows when the store that follows the load in its thread is not
+ * ordered after it by happens-before through the other thread: unless
+ * the load acquires (or an acquire fence follows it) and the store
+ * releases (or a release fence precedes it, after the load), a cycle of
+ * such pairs is no happens-before cycle, and each load may read the
+ * other thread's later store.  Only relaxed loads before relaxed stores
+ * were noted, and an acquire load before a relaxed store (or a relaxed
+ * load before a release store) was verified with "every interleaving"
+ * (a probe of litmus programs).  Said once per test, on any verdict. */
+static void lb_add(struct weft__wk_lb *c, const volatile void *a, uintptr_t pc)
+{
+	if (!c->a[0]) {
+		c->a[0] = a;
+		c->pc[0] = pc;
+	} else if (!c->a[1] && c->a[0] != a) {
+		c->a[1] = a;
+		c->pc[1] = pc;
+	}
+}
+
+/* A load kept in c of another location than a, or -1. */
+static int lb_other(const struct weft__wk_lb *c, const volatile void *a)
+{
+	for (int k = 0; k < 2; k++)
+		if (c->a[k] && c->a[k] != a)
+			return k;
+	return -1;
+}
+
+/* A store (or a read-modify-write's store) of order mo to a. */
 static void load_buffering(struct weft__wk_thr *t, const volatile void *a,
 			   int mo, uintptr_t pc)
 {
-	if (mo != 0 || !t->rlx_load || t->rlx_load == a)
+	const struct weft__wk_lb *c = &t->lb_acq;
+	int k = -1;
+
+	if (!releases(mo) && (k = lb_other(&t->lb_rel, a)) >= 0)
+		c = &t->lb_rel;
+	else if ((k = lb_other(&t->lb_acq, a)) < 0)
 		return;
 	weft__verdict_lb_unexplored(
 		LB_NOTE,
-		weft__internf("load buffering is not explored: a relaxed load "
-			      "(%s) comes before a relaxed store elsewhere "
-			      "(%s); a bug that needs the load to read a "
-			      "store made after it is not found",
-			      site(t->rlx_pc), site(pc)));
-	t->rlx_load = NULL;
+		weft__internf("load buffering is not explored: a load (%s) "
+			      "comes before a store to another location "
+			      "(%s) with no acquire after the load and "
+			      "release before the store between them; a bug "
+			      "that needs the load to read a store made after "
+			      "it is not found",
+			      site(c->pc[k]), site(pc)));
+	t->lb_acq = t->lb_rel = (struct weft__wk_lb){ { 0 }, { 0 } };
 }
 
-/* A relaxed read (mo 0) of a, which a relaxed store elsewhere after it
- * makes load buffering's case (load_buffering): the thread's first since
- * its last such note is kept. */
-static void relaxed_read(struct weft__wk_thr *t, const volatile void *a,
-			 int mo, uintptr_t pc)
+/* A load (or a read-modify-write's read) of order mo of a. */
+static void load_seen(struct weft__wk_thr *t, const volatile void *a, int mo,
+		      uintptr_t pc)
 {
-	if (mo == 0 && !t->rlx_load) {
-		t->rlx_load = a;
-		t->rlx_pc = pc;
-	}
+	lb_add(&t->lb_rel, a, pc);
+	if (!acquires(mo))
+		lb_add(&t->lb_acq, a, pc);
 }
 
 /* A load past the first RUNS of a run reads the latest store although an
@@ -256,7 +288,7 @@ void weft__weak_load(const volatile void *a, void *v, unsigned n, int mo,
 		visibility_cut(l, tid, t, mo, pc);
 	}
 	took(l, i, tid, mo);
-	relaxed_read(t, a, mo, pc);
+	load_seen(t, a, mo, pc);
 	if (i != l->len - 1) {
 		++*weft__wk_stale_reads();
 		note_stale(l, i);
@@ -343,11 +375,11 @@ void weft__weak_rmw(const volatile void *a, const void *nv, unsigned n,
 	weft__wk_val v = 0;
 
 	took(l, l->len - 1, tid, mo);
-	/* Its read is a relaxed load for the load-buffering note: a cycle of
+	/* Its read is a load for the load-buffering note: a cycle of
 	 * relaxed read-modify-writes reading each other's later stores (2+2W
 	 * with exchanges, S with RMWs only) is allowed by C11, and with no
 	 * 2+2W note for two RMWs it had no word (a review's probe). */
-	relaxed_read(t, a, mo, pc);
+	load_seen(t, a, mo, pc);
 	if (!wrote && !releases(mo))
 		return;
 	load_buffering(t, a, mo, pc);
@@ -412,6 +444,10 @@ static void fence_effect(int tid, int mo)
 
 	if (acquires(mo) && t->acq)
 		weft__vc_acquire(tid, t->acq->c, t->acq->n);
+	if (acquires(mo))
+		t->lb_acq = (struct weft__wk_lb){ { 0 }, { 0 } };
+	if (releases(mo))
+		t->lb_rel = (struct weft__wk_lb){ { 0 }, { 0 } };
 	if (releases(mo)) {
 		/* A seq_cst fence's step began a new epoch already. */
 		if (mo != 5)

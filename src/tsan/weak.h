@@ -63,14 +63,19 @@ struct weft__wk_loc {
 /* Per thread: the clock a later acquire fence joins (release clocks of the
  * stores its relaxed loads read), its clock at its last release fence,
  * what seq_cst fences made visible to it and the place of its last one,
- * and a relaxed load it made (for the load-buffering note). */
+ * and loads it made, for the load-buffering note (weak.c): those with no
+ * acquire (load or fence) after them yet, and those with no release fence
+ * after them yet. */
+struct weft__wk_lb {
+	const volatile void *a[2]; /* two locations, the first two seen */
+	uintptr_t pc[2];
+};
 struct weft__wk_thr {
 	uint64_t serial;
 	struct weft__wk_clk *acq, *fv;
 	const struct weft__wk_clk *frel;
 	long fseq;
-	const volatile void *rlx_load;
-	uintptr_t rlx_pc;
+	struct weft__wk_lb lb_acq, lb_rel;
 };
 
 /* Clocks (weak_table.c).  A new snapshot of thread tid's clock; a joined

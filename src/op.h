@@ -128,10 +128,11 @@ struct weft__op {
 				     acquisition for the partial-order
 				     reduction, whose blocking acquisitions
 				     race with the hold's first one */
-	bool timekeeping;         /* only sleeps or moves the virtual clock:
-				     no progress for livelock detection (a
-				     loop that only sleeps and polls is
-				     still a livelock) */
+	bool timekeeping;         /* only sleeps, moves or reads the
+				     virtual clock: no progress for livelock
+				     detection (a loop that only sleeps and
+				     polls is still a livelock), and no
+				     poll of a spin loop's round (fair.c) */
 	void *arg;                /* for ready() and waitdesc() */
 	long arg2;                /* second argument for callbacks */
 	const struct weft_loc *loc;

@@ -1,11 +1,20 @@
 /* src/pthread/time.c - sleeping and clocks on virtual time.
  *
  * Inside an execution time is virtual: it starts at the same instant every
- * execution (so runs are reproducible), a sleep advances it by the time
- * asked for and is a scheduling point where other threads may run (a
- * sleep orders nothing: "sleep(1) so the other thread goes first" is one
- * interleaving among those explored), and every clock read advances it by
- * a microsecond (a millisecond in a thread spinning alone) so loops
+ * execution (so runs are reproducible).  A sleep is a scheduling point
+ * where other threads may run (a sleep orders nothing: "sleep(1) so the
+ * other thread goes first" is one interleaving among those explored), and
+ * when it ends the clock stands at least at its deadline: sleeps of
+ * threads side by side overlap, as the kernel's do (they added up, and a
+ * batch of parallel one-second sleeps took two seconds: a false alarm),
+ * and another thread may read the clock before the sleep ends (the clock
+ * jumped at the sleep's start, so a reader never saw the time before the
+ * sleeper woke: a division by an elapsed time that is zero natively was
+ * verified; a probe of pthread programs).  So a sleep's end moves the
+ * clock and a read reads it: both are steps on one clock object, ordered
+ * for the explorer and for no one else (a sleep still orders nothing for
+ * the race detector).  Every clock read advances the clock by a
+ * microsecond (a millisecond in a thread spinning alone) so loops
  * waiting for a deadline end.  Processor time
  * (clock, times, getrusage, the CPU-time clocks) is virtual time as well,
  * so a program that measures itself prints the same in every run. */
@@ -36,10 +45,28 @@ static long long now_ns;           /* virtual time of this execution */
 
 static _Noreturn void sleep_for_ever(clockid_t c, const struct weft_loc *loc);
 
+/* The clock's steps: a sleep's end writes it, a read reads it.  An
+ * explicit order with neither acquire nor release: the explorer orders
+ * them, the race detector does not. */
+static char clock_obj;
+
+static void clock_step(const char *name, int access,
+		       const struct weft_loc *loc)
+{
+	struct weft__op op = { .name = name, .obj = &clock_obj,
+			       .objname = "clock", .access = access,
+			       .order = WEFT__ORDER_EXPLICIT,
+			       .timekeeping = true, .loc = loc };
+
+	weft__visible(&op);
+}
+
 /* Every sleep is a cancellation point (cancel.c): a request pending as
  * it begins, or coming while it sleeps, is acted on at its start. */
 static void advance(long long ns, const struct weft_loc *loc)
 {
+	long long deadline;
+
 	/* A sleep longer than FAR_YEARS (nanosleep({ LONG_MAX, 0 }) to
 	 * sleep until cancelled) never ends in a run, as a deadline that
 	 * far off does not come: passed, it moved the clock to its end (a
@@ -47,8 +74,16 @@ static void advance(long long ns, const struct weft_loc *loc)
 	if (ns > FAR_NS)
 		sleep_for_ever(CLOCK_MONOTONIC, loc);
 	weft__pt_cancel_check(loc);
-	weft__pt_time_pass(ns);
-	weft__point("sleep", NULL, NULL, WEFT__ACC_NONE, loc);
+	/* Two steps: the sleep begins, reading the clock for its deadline,
+	 * and ends, moving the clock to it; between them any other thread
+	 * may run, and may start its own sleep before this one ends (sleeps
+	 * side by side overlap) or after (it was delayed). */
+	clock_step("sleep", WEFT__ACC_READ, loc);
+	deadline = ns > 0 && ns > LLONG_MAX - now_ns ? LLONG_MAX
+						    : now_ns + (ns > 0 ? ns : 0);
+	clock_step("wake", WEFT__ACC_WRITE, loc);
+	if (deadline > now_ns)
+		now_ns = deadline;
 	/* Sleeping in a loop until something changes is polling. */
 	weft__spun();
 }
@@ -235,12 +270,14 @@ static void written(void *p, size_t n, uintptr_t ra)
 		weft__race_access(p, n, WEFT__RACE_WRITE, ra);
 }
 
-int __weft_clock_gettime(clockid_t c, struct timespec *ts)
+/* A read of clock c into ts by the program's code at loc (return address
+ * ra): a step on the clock (see the top). */
+static void clock_read(clockid_t c, struct timespec *ts,
+		       const struct weft_loc *loc, uintptr_t ra)
 {
 	long long t, lone;
 
-	if (!weft__pt_live())
-		return clock_gettime(c, ts);
+	clock_step("clock_gettime", WEFT__ACC_READ, loc);
 	/* A thread spinning alone (no other can run: sched.c), or threads
 	 * that all spin, may be waiting for a deadline; time passes faster
 	 * there, as it would for a thread the system left alone, so that a
@@ -255,10 +292,18 @@ int __weft_clock_gettime(clockid_t c, struct timespec *ts)
 		t = LLONG_MAX;
 	/* The program's struct is written (weft's code is not instrumented:
 	 * a thread reading the time into a buffer another read was
-	 * verified). */
-	written(ts, sizeof *ts, PT_RA());
+	 * verified); weft's own buffers (ra 0) are not the program's. */
+	if (ra)
+		written(ts, sizeof *ts, ra);
 	ts->tv_sec = (time_t)(t / 1000000000LL);
 	ts->tv_nsec = (long)(t % 1000000000LL);
+}
+
+int __weft_clock_gettime(clockid_t c, struct timespec *ts)
+{
+	if (!weft__pt_live())
+		return clock_gettime(c, ts);
+	clock_read(c, ts, PT_LOC(), PT_RA());
 	return 0;
 }
 
@@ -268,7 +313,7 @@ int __weft_gettimeofday(struct timeval *tv, void *tz)
 
 	if (!weft__pt_live())
 		return gettimeofday(tv, tz);
-	__weft_clock_gettime(CLOCK_REALTIME, &ts);
+	clock_read(CLOCK_REALTIME, &ts, PT_LOC(), 0);
 	written(tv, sizeof *tv, PT_RA());
 	tv->tv_sec = ts.tv_sec;
 	tv->tv_usec = ts.tv_nsec / 1000;
@@ -281,7 +326,7 @@ time_t __weft_time(time_t *out)
 
 	if (!weft__pt_live())
 		return time(out);
-	__weft_clock_gettime(CLOCK_REALTIME, &ts);
+	clock_read(CLOCK_REALTIME, &ts, PT_LOC(), 0);
 	written(out, sizeof *out, PT_RA());
 	if (out)
 		*out = ts.tv_sec;
@@ -295,17 +340,17 @@ int __weft_timespec_get(struct timespec *ts, int base)
 		return timespec_get(ts, base);
 	if (base != TIME_UTC)
 		return 0;
-	__weft_clock_gettime(CLOCK_REALTIME, ts);
+	clock_read(CLOCK_REALTIME, ts, PT_LOC(), PT_RA());
 	return base;
 }
 
 /* Processor time is the virtual monotonic time: every test thread is
  * counted as always running (it is, between its scheduling points). */
-static long long cpu_ns(void)
+static long long cpu_ns(const struct weft_loc *loc)
 {
 	struct timespec ts;
 
-	__weft_clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	clock_read(CLOCK_PROCESS_CPUTIME_ID, &ts, loc, 0);
 	return weft__pt_ts_ns(&ts);
 }
 
@@ -313,7 +358,7 @@ clock_t __weft_clock(void)
 {
 	if (!weft__pt_live())
 		return clock();
-	return (clock_t)(cpu_ns() / (1000000000LL / CLOCKS_PER_SEC));
+	return (clock_t)(cpu_ns(PT_LOC()) / (1000000000LL / CLOCKS_PER_SEC));
 }
 
 /* Ticks of virtual time, all of it user time of this process. */
@@ -326,7 +371,7 @@ clock_t __weft_times(struct tms *buf)
 	tick = 1000000000LL / sysconf(_SC_CLK_TCK);
 	if (buf) {
 		memset(buf, 0, sizeof *buf);
-		buf->tms_utime = (clock_t)(cpu_ns() / tick);
+		buf->tms_utime = (clock_t)(cpu_ns(PT_LOC()) / tick);
 	}
 	return (clock_t)(now_ns / tick);
 }
@@ -347,7 +392,7 @@ int __weft_getrusage(int who, struct rusage *ru)
 	memset(ru, 0, sizeof *ru);
 	if (who == RUSAGE_CHILDREN)
 		return 0;
-	ns = cpu_ns();
+	ns = cpu_ns(PT_LOC());
 	ru->ru_utime.tv_sec = (time_t)(ns / 1000000000LL);
 	ru->ru_utime.tv_usec = (suseconds_t)(ns % 1000000000LL / 1000);
 	return 0;

@@ -106,8 +106,10 @@ step_taken(struct weft__exec *X, int tid, struct weft__op *op)
 	 * nothing (a failed trylock calls weft__spun). */
 	X->progress = op->access == WEFT__ACC_WRITE && !op->timekeeping;
 	/* Sleeping or moving the clock changes nothing another thread
-	 * polls: the thread counts as spinning (without being deferred). */
-	if (op->timekeeping) {
+	 * polls: the thread counts as spinning (without being deferred).
+	 * Reading it does not make a thread a spinner: a read is a step
+	 * only so that the explorer orders it with the clock's moves. */
+	if (op->timekeeping && op->access != WEFT__ACC_READ) {
 		t->spinning = true;
 		X->spin_any = true;
 	}

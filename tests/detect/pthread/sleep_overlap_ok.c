@@ -1,0 +1,3 @@
+//! expect: verified
+#define FIXED
+#include "sleep_overlap_bug.c"

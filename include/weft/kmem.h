@@ -46,6 +46,16 @@ void *weft_slab_rcu_alloc(struct weft_slab_rcu *s, size_t size,
 void weft_slab_rcu_free(struct weft_slab_rcu *s, void *p,
 			const struct weft_loc *loc);
 
+/* An object of the cache keyed by cache (kmem_cache_alloc), for the
+ * check of weft_kmem_cache_destroy_check.  Never blocks; no step. */
+void weft_kmem_cache_note(const void *cache, const void *obj);
+/* kmem_cache_destroy of the cache keyed by cache (named name): an object
+ * of it still allocated, freed neither by kmem_cache_free nor by kfree,
+ * is misuse (the kernel's "Slab cache still has objects" warning; the
+ * object would point into a destroyed cache).  Never blocks. */
+void weft_kmem_cache_destroy_check(const void *cache, const char *name,
+				   const struct weft_loc *loc);
+
 /* A model object declared in the caller's stack frame with a static
  * initializer (DECLARE_COMPLETION_ONSTACK): its life ends when the
  * function returns, and a model's use of it after that is reported as

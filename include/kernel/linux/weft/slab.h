@@ -137,12 +137,16 @@ struct kmem_cache {
 #define kmem_cache_create_usercopy(nm, sz, al, fl, uo, us, ctor_)             \
 	kmem_cache_create(nm, sz, al, fl, ctor_)
 /* A SLAB_TYPESAFE_BY_RCU cache waits for the grace periods of its
- * objects' frees before it goes, as kmem_cache_destroy does. */
+ * objects' frees before it goes, as kmem_cache_destroy does; an object
+ * still allocated then is misuse (src/linux/kmem_cache.c). */
 #define kmem_cache_destroy(c)                                                 \
 	do {                                                                  \
 		struct kmem_cache *weft_c_ = (c);                             \
 		if (weft_c_ && (weft_c_->flags & SLAB_TYPESAFE_BY_RCU))       \
 			weft_rcu_barrier(WEFT_HERE);                          \
+		if (weft_c_)                                                  \
+			weft_kmem_cache_destroy_check(weft_c_, weft_c_->name, \
+						      WEFT_HERE);             \
 		kfree(weft_c_);                                               \
 	} while (0)
 #define kmem_cache_alloc(c, gfp)                                              \
@@ -160,6 +164,7 @@ struct kmem_cache {
 			if (weft_c_->ctor)                                    \
 				weft_c_->ctor(weft_o_);                       \
 		}                                                             \
+		weft_kmem_cache_note(weft_c_, weft_o_);                       \
 		weft_o_;                                                      \
 	}))
 #define kmem_cache_zalloc(c, gfp) kmem_cache_alloc(c, (gfp) | WEFT_GFP_ZERO)

@@ -110,11 +110,21 @@ int weft__pt_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
 	/* glibc checks the deadline first: the mutex stays held. */
 	if (weft__pt_bad_deadline(ts))
 		return EINVAL;
-	/* A deadline too far off to come: the wait is an untimed one. */
+	/* A deadline too far off to come: the wait is an untimed one.  One
+	 * already past times out (POSIX: "an error is returned if the
+	 * absolute time specified by abstime has already been passed at the
+	 * time of the call"), unless a signal comes while the mutex is
+	 * released, as glibc looks for one first; it returned 0 as a
+	 * spurious wakeup, a false alarm on code waiting with a deadline
+	 * that has passed (a probe of outside libraries). */
 	far = weft__pt_deadline_far(clk, ts);
 	weft__pt_cancel_enter();
-	r = weft__cond_wait(wc_at(c, loc), weft__pt_mutex(m), !far, opname,
-			    loc);
+	r = weft__cond_wait(wc_at(c, loc), weft__pt_mutex(m),
+			    far ? 0
+			    : ts && weft__pt_ns_until(clk, ts) <= 0
+				    ? WEFT__COND_EXPIRED
+				    : 1,
+			    opname, loc);
 	weft__wait_note(NULL);
 	weft__pt_cancel_leave(r == -ECANCELED);
 	if (!r)

@@ -304,7 +304,8 @@ int weft__cond_wait(weft_cond_t *c, weft_mutex_t *m, int timed,
 		res = -ECANCELED;
 	} else if (w->flag) {
 		weft__step_note("signalled");
-	} else if (timed && !timed_spurious(w, loc)) {
+	} else if (timed &&
+		   (timed == WEFT__COND_EXPIRED || !timed_spurious(w, loc))) {
 		weft__timed_out();
 		res = -ETIMEDOUT;
 	} else {

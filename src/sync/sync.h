@@ -68,7 +68,10 @@ int weft__lock_waitdesc(const char *what, const char *name, int owner,
 /* Condition wait with the names shown in traces.  Returns 0, or
  * -ETIMEDOUT when timed and the wait timed out, or -ECANCELED when a
  * cancel request ended it (at a cancellation point, weft__cancel_point;
- * the mutex is held again). */
+ * the mutex is held again).  timed: 0 untimed, 1 timed, WEFT__COND_EXPIRED
+ * timed with a deadline already past, which times out unless a signal
+ * comes while the mutex is released, never spuriously. */
+#define WEFT__COND_EXPIRED 2
 int weft__cond_wait(weft_cond_t *c, weft_mutex_t *m, int timed,
 		    const char *opname, const struct weft_loc *loc);
 /* Signal (one waiter) or broadcast, with the name shown in traces. */

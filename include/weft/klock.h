@@ -70,8 +70,9 @@ void weft_klock_lock(struct weft_klock *l, const struct weft_loc *loc);
 /* mutex_lock_interruptible and mutex_lock_killable: take l as
  * weft_klock_lock does and return 0, or return -EINTR when a signal is
  * pending for the caller while l is held by another, at the call or
- * while it waits (weft's only signal is a Linux kthread_stop of the
- * caller, since 6.1).  May block; orders as weft_klock_lock when it
+ * while it waits (a Linux kthread_stop of the caller, since 6.1, or in a
+ * thread of the test's own a user's signal, an explored choice).  May
+ * block; orders as weft_klock_lock when it
  * takes l, and after the stop when it does not. */
 int weft_klock_lock_intr(struct weft_klock *l, const char *what,
 			 const struct weft_loc *loc);

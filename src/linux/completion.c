@@ -167,9 +167,17 @@ static int untimed_wait(struct weft_completion *c, bool intr,
 		.waitdesc = completion_waitdesc, .loc = loc };
 	unsigned int gen;
 
+	if (intr)
+		weft__lx_signal_done();
 	use(c, true, loc);
 	weft_might_sleep(op.name, cname(c), loc);
 	gen = wait_edge_before(c, loc);
+	/* A user's signal may come while it waits (ext_sched.c): offered
+	 * whether or not it is done now, as another waiter may take the
+	 * count after the choice's step; a count that is there is taken
+	 * regardless. */
+	if (intr)
+		(void)weft__lx_signal_maybe(loc);
 	weft__visible(&op);
 	use(c, true, loc);
 	if (!c->done) {
@@ -215,6 +223,8 @@ static long timed_wait(struct weft_completion *c, unsigned long timeout,
 	unsigned int gen;
 	bool got, broken;
 
+	if (intr)
+		weft__lx_signal_done();
 	use(c, true, loc);
 	if (!timeout)
 		return weft_try_wait_for_completion(c, loc) ? 1 : 0;
@@ -253,6 +263,8 @@ static long timed_wait(struct weft_completion *c, unsigned long timeout,
 					      : done_or_timeout,
 				.waitdesc = completion_waitdesc,
 				.arg2 = weft__self(), .loc = loc };
+	if (intr)
+		(void)weft__lx_signal_maybe(loc);
 	weft__visible(&op);
 	use(c, true, loc);
 	wait_edge_after(c, gen, loc);

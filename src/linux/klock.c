@@ -215,6 +215,8 @@ static int acquire(struct weft_klock *l, bool shared, const char *intr,
 	const char *name;
 	struct weft__op op;
 
+	if (intr)
+		weft__lx_signal_done();
 	weft__check_access(l, sizeof *l, true, loc);
 	weft__lx_klock_check_init(l, intr ? intr : "lock", loc);
 	if (!shared && recursion(l, 1, false, loc))
@@ -256,6 +258,12 @@ static int acquire(struct weft_klock *l, bool shared, const char *intr,
 	op.reenter = shared && weft__lx_klock_reader(weft__self(), l);
 	if (op.reenter && !read_nests(l))
 		recursive_read(l, name, loc);
+	/* A user's signal may come while it waits (ext_sched.c).  Offered
+	 * whether or not the lock is free now: the choice is a step, after
+	 * which another thread may take it, and a free lock is taken
+	 * without a look at signals. */
+	if (intr)
+		(void)weft__lx_signal_maybe(loc);
 	weft__visible(&op);
 	/* The lock may have been freed while the thread waited for it. */
 	weft__check_access(l, sizeof *l, true, loc);

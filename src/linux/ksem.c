@@ -7,7 +7,8 @@
  * (__down_common) takes a count that is there without looking at
  * signals, and otherwise checks signal_pending_state() before each sleep
  * and after each wake-up that brought no count: the wait ends with
- * -EINTR.  weft sends no other signal, so elsewhere these are down(). */
+ * -EINTR.  A user thread may also take a signal while it waits
+ * (weft__lx_signal_maybe, ext_sched.c). */
 #include <errno.h>
 #include <stdio.h>
 
@@ -41,8 +42,13 @@ int weft_kx_down_intr(weft_sem_t *s, const char *what,
 		.access = WEFT__ACC_WRITE, .ready = count_or_signalled,
 		.waitdesc = intr_desc, .arg2 = self, .loc = loc };
 
+	weft__lx_signal_done();
 	weft_might_sleep(what, op.objname, loc);
 	weft__sem_wait_begin(s, op.objname, loc);
+	/* A user's signal may come while it waits (ext_sched.c): offered
+	 * whatever the count is now, as another thread may take it after
+	 * the choice's step; a count that is there is taken regardless. */
+	(void)weft__lx_signal_maybe(loc);
 	weft__visible(&op);
 	weft__check_access(s, sizeof *s, true, loc);
 	if (s->count <= 0) {

@@ -168,6 +168,8 @@ static void start(struct weft_waitq *q, struct weft_waiter *w, long timeout,
 				   .cond = cond, .loc = loc,
 				   .exclusive = excl,
 				   .intr = strstr(what, "interruptible") != NULL };
+	if (w->intr)
+		weft__lx_signal_done();
 	use(q, false, loc);
 	if (sleep_check)
 		weft_wait_may_sleep(w);
@@ -328,6 +330,10 @@ int weft_wait_cond(struct weft_waiter *w, int cond)
 		prepare(w);
 		return 0;
 	}
+	/* A user's signal may come while it sleeps: it wakes the waiter,
+	 * which then finds the condition false and the signal pending. */
+	if (w->intr && weft__lx_signal_maybe(w->loc))
+		w->kicked = 1;
 	sleep_once(w);
 	return 0;
 }

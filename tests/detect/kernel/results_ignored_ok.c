@@ -21,7 +21,11 @@ static atomic_long_t al;
 static unsigned long bits;
 static refcount_t rc = REFCOUNT_INIT(2);
 static DECLARE_COMPLETION(done);
+static DECLARE_COMPLETION(go);
 
+/* The interruptible wait as a statement is the helper's: a kthread takes
+ * no user's signal, which the test's own thread may (its wait could end
+ * early, and the stop come before the helper ran). */
 static int helper(void *arg)
 {
 	(void)arg;
@@ -31,6 +35,7 @@ static int helper(void *arg)
 	test_and_set_bit(3, &bits);
 #endif
 	atomic_inc_return(&a);
+	wait_for_completion_interruptible(&go);
 	complete(&done);
 	return 0;
 }
@@ -63,7 +68,8 @@ WEFT_TEST(results_ignored)
 	atomic_long_inc_return(&al);
 	atomic_long_dec_and_test(&al);
 	refcount_dec_and_test(&rc);
-	wait_for_completion_interruptible(&done);
+	complete(&go);
+	wait_for_completion(&done);
 	completion_done(&done);
 	try_wait_for_completion(&done);
 	kthread_stop(t);

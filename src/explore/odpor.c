@@ -115,6 +115,17 @@ static int odpor_pick(const struct weft__decision *dc)
 		weft__ev_of_op(&now, tid, weft__thread_pending(tid));
 		if (now.sig != weft__wn[c].ev.sig)
 			diverged(d, "the recorded thread is at another step");
+		/* The same step on another object: memory that is not where
+		 * it was, such as an uninstrumented library's malloc (weft
+		 * restores its own heap and the program's data, not the C
+		 * library's arenas).  The reductions key steps by object, so
+		 * the orders planned on the first address were taken for
+		 * redundant on the next, and a double free of a refcount in
+		 * g_new'd memory was verified (a probe of GLib programs). */
+		if (now.obj != weft__wn[c].ev.obj)
+			diverged(d, "the recorded step is on an object at "
+				    "another address, as memory an "
+				    "uninstrumented library allocated is");
 	} else {
 		c = next_child(d, dc);
 		if (c >= 0) {

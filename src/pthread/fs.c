@@ -14,7 +14,7 @@
  *     a read is a write of the object too when it moves a shared offset
  *     (read, the stream readers), pread only reads it;
  *   - a file's name (one object per last component of the path, so that
- *     ./lock, lock and /tmp/lock are one; names that collide share one):
+ *     ./lock, lock and /tmp/lock are one):
  *     open, fopen and creat write it when they may create or truncate,
  *     read it otherwise, as stat, lstat and access do; unlink, remove,
  *     rename and link (both names), symlink, mkdir, rmdir and truncate
@@ -41,18 +41,36 @@
 #include "detect/race.h"
 #include "modelled.h"
 
-/* Names whose hashes collide share an object: more orders tried, none
- * missed. */
+/* Past CONTENTS files or NAMES names, the last object is shared: more
+ * orders tried, none missed. */
 #define CONTENTS 256
 #define NAMES 256
 static char contents[CONTENTS];
 static char names[NAMES];
 
-/* The object of path's last component. */
+/* The object of path's last component: the next free one the first time
+ * an execution touches the name, as for contents below.  A hash of the
+ * name gave a test that makes its file with mkstemp another object in
+ * every execution, so a step replayed on the same decisions was on
+ * another object, and the reductions, which key steps by object, took
+ * the orders planned on the first for redundant (found when replays
+ * began to compare objects).  Past NAMES names, the last object is
+ * shared (more orders tried). */
+#define NAME_KEEP 48
+static struct {
+	uint32_t h;
+	size_t len;
+	char s[NAME_KEEP];
+} seen_names[NAMES];
+static int nnames;
+static long names_gen = -1;
+
 static const void *name_obj(const char *path)
 {
 	const char *end, *start;
 	uint32_t h = 2166136261u;
+	size_t len, keep;
+	int i;
 
 	if (!path)
 		return &names[0];
@@ -64,7 +82,22 @@ static const void *name_obj(const char *path)
 		start--;
 	for (const char *c = start; c < end; c++)
 		h = (h ^ (unsigned char)*c) * 16777619u;
-	return &names[h % NAMES];
+	if (names_gen != weft__exec_gen()) {
+		names_gen = weft__exec_gen();
+		nnames = 0;
+	}
+	len = (size_t)(end - start);
+	keep = len < NAME_KEEP ? len : NAME_KEEP;
+	for (i = 0; i < nnames; i++)
+		if (seen_names[i].h == h && seen_names[i].len == len &&
+		    !memcmp(seen_names[i].s, start, keep))
+			return &names[i];
+	if (nnames == NAMES)
+		return &names[NAMES - 1];
+	seen_names[nnames].h = h;
+	seen_names[nnames].len = len;
+	memcpy(seen_names[nnames].s, start, keep);
+	return &names[nnames++];
 }
 
 /* A file's object is the next free one the first time an execution
@@ -77,26 +110,55 @@ static const void *name_obj(const char *path)
 static struct {
 	dev_t dev;
 	ino_t ino;
+	bool gone; /* its last name was removed: the number may be reused */
 } seen[CONTENTS];
 static int nseen;
 static long seen_gen = -1;
+
+static void seen_fresh(void)
+{
+	if (seen_gen != weft__exec_gen()) {
+		seen_gen = weft__exec_gen();
+		nseen = 0;
+	}
+}
 
 static const void *contents_of(const struct stat *st)
 {
 	int i;
 
-	if (seen_gen != weft__exec_gen()) {
-		seen_gen = weft__exec_gen();
-		nseen = 0;
-	}
+	seen_fresh();
 	for (i = 0; i < nseen; i++)
-		if (seen[i].dev == st->st_dev && seen[i].ino == st->st_ino)
+		if (!seen[i].gone && seen[i].dev == st->st_dev &&
+		    seen[i].ino == st->st_ino)
 			return &contents[i];
 	if (nseen == CONTENTS)
 		return &contents[CONTENTS - 1];
 	seen[nseen].dev = st->st_dev;
 	seen[nseen].ino = st->st_ino;
+	seen[nseen].gone = false;
 	return &contents[nseen++];
+}
+
+/* path's last name is about to go (unlink, remove, rename over it): its
+ * inode number may be given to the next file made, by this process or
+ * another, and a later file must not take its object, or a write to it
+ * was a step on the object of a file removed earlier in one execution
+ * and on a fresh one in the next (a replay that compared objects found
+ * it with tests running side by side). */
+static void contents_forget(const char *path)
+{
+	struct stat st;
+	int e = errno;
+
+	if (path && stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_nlink <= 1) {
+		seen_fresh();
+		for (int i = 0; i < nseen; i++)
+			if (seen[i].dev == st.st_dev && seen[i].ino == st.st_ino)
+				seen[i].gone = true;
+	}
+	errno = e;
 }
 
 const void *weft__pt_file_obj(int fd)
@@ -230,12 +292,14 @@ int __weft_fdatasync(int fd)
 int __weft_unlink(const char *path)
 {
 	names_step("unlink()", path, true, PT_RA());
+	contents_forget(path);
 	return unlink(path);
 }
 
 int __weft_remove(const char *path)
 {
 	names_step("remove()", path, true, PT_RA());
+	contents_forget(path);
 	return remove(path);
 }
 
@@ -243,6 +307,7 @@ int __weft_rename(const char *from, const char *to)
 {
 	names_step("rename()", from, true, PT_RA());
 	names_step("rename()", to, true, PT_RA());
+	contents_forget(to);
 	return weft__pt_fs_renamed(to, rename(from, to));
 }
 

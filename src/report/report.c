@@ -159,14 +159,26 @@ static void print_replay(FILE *out, const struct weft_test *t,
  * more said nothing of them). */
 static void went_on(FILE *out, const struct weft__verdict *V)
 {
-	long n = V->executions + V->pruned + V->redundant;
+	/* The executions a limit cut count too: a race found in execution
+	 * 1 of a run whose 9,999 later executions all ran into --max-steps
+	 * (22 s of them) left this line out (a probe's finding). */
+	long n = V->executions + V->pruned + V->redundant + V->limited;
 
 	/* Not after a hang or a kill: then the search was cut short. */
 	if (V->bug_fatal || V->state != SHM_DONE || n <= V->bug_exec + 1)
 		return;
 	fprintf(out, "the search went on for %ld execution%s in all (%.2f s) "
-		     "and found nothing worse\n",
+		     "and found nothing worse",
 		n, n == 1 ? "" : "s", V->seconds);
+	/* What it found nothing in: a cut execution checked only what ran
+	 * before its limit. */
+	if (V->limited)
+		fprintf(out, "; %ld of them %s cut by %s", V->limited,
+			V->limited == 1 ? "was" : "were", cut_by(V));
+	if (V->limited && V->limit_first[0])
+		fprintf(out, " (%s%s)", V->limited > 1 ? "the first: " : "",
+			V->limit_first);
+	fputc('\n', out);
 }
 
 static void text_bug(FILE *out, const struct weft_test *t, struct weft__shm *S,

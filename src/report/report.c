@@ -83,7 +83,8 @@ static void summary_line(FILE *out, const struct weft__verdict *V)
 {
 	bool unbounded = V->bound < 0 && V->fair_bound < 0 &&
 			 V->stale_bound < 0 && !V->spurious_capped &&
-			 !V->lb_unexplored && !V->co_unexplored;
+			 !V->lb_unexplored && !V->co_unexplored &&
+			 !V->ev_unexplored && !V->cas_unexplored;
 
 	/* A shard's verdict covers its part only: 'weft merge' gives the
 	 * test's. */
@@ -117,6 +118,12 @@ static void summary_line(FILE *out, const struct weft__verdict *V)
 		if (V->co_unexplored)
 			fputs(", without unordered stores to one location "
 			      "landing in the other order (2+2W)", out);
+		if (V->ev_unexplored)
+			fputs(", without a third load in a row reading an "
+			      "older store", out);
+		if (V->cas_unexplored)
+			fputs(", without a compare-exchange reading an older "
+			      "store", out);
 		if (unbounded && !V->inputs_sampled)
 			fputs(", every interleaving (no bound needed)", out);
 		else if (unbounded)

@@ -275,6 +275,13 @@ void weft__verdict_lb_unexplored(uint64_t key, const char *msg);
 /* The same for two threads' unordered stores to one location kept in the
  * interleaving's order (2+2W): said on the verdict line too. */
 void weft__verdict_co_unexplored(uint64_t key, const char *msg);
+/* The same for a thread's third load in a row of a location with no new
+ * store, which reads the latest store (ev), and for a compare-exchange,
+ * which reads the latest store where an older one would make it fail
+ * (cas): their notes were once the only word of them, under a verdict
+ * line that said "every interleaving (no bound needed)" (a probe). */
+void weft__verdict_ev_unexplored(uint64_t key, const char *msg);
+void weft__verdict_cas_unexplored(uint64_t key, const char *msg);
 /* The program seeded its random numbers, how ("seeded its random
  * numbers", ...) with call ("srand(1700000000)") at loc: a seed from the
  * clock or the process id is the same in every execution (weft's are),

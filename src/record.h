@@ -109,6 +109,14 @@ struct weft__verdict {
 				     unordered, landed in the interleaving's
 				     order only: the other (2+2W) could
 				     matter (src/tsan/weak.c) */
+	bool ev_unexplored;       /* a thread's third load in a row of a
+				     location with no new store read the
+				     latest store where an older one was
+				     readable (src/tsan/weak.c) */
+	bool cas_unexplored;      /* a compare-exchange read the latest
+				     store where an older one was readable,
+				     which would have made it fail
+				     (src/tsan/weak.c) */
 	bool spurious_capped;     /* a thread's one spurious wakeup or weak
 				     compare-exchange failure of the
 				     execution was spent where the program

@@ -33,6 +33,7 @@ struct rec {
 	int asked_bound, asked_fair; /* the bounds the shard was run with */
 	long starve_bound, stale_bound;
 	bool inputs_sampled, spurious_capped, lb_unexplored, co_unexplored;
+	bool ev_unexplored, cas_unexplored;
 	double seconds;
 	bool fatal;
 	bool took_over;           /* restarted and explored the whole test */
@@ -181,6 +182,8 @@ static bool parse_line(const char *line, const char *file, struct rec *r)
 	r->spurious_capped = bool_field(line, "spurious_capped");
 	r->lb_unexplored = bool_field(line, "lb_unexplored");
 	r->co_unexplored = bool_field(line, "co_unexplored");
+	r->ev_unexplored = bool_field(line, "ev_unexplored");
+	r->cas_unexplored = bool_field(line, "cas_unexplored");
 	r->fatal = bool_field(line, "fatal");
 	r->took_over = bool_field(line, "took_over");
 	const char *s = field(line, "seconds");
@@ -494,6 +497,8 @@ int weft__merge_test(const struct weft_test *t, const char *argv0)
 		S->v.spurious_capped |= mine[i]->spurious_capped;
 		S->v.lb_unexplored |= mine[i]->lb_unexplored;
 		S->v.co_unexplored |= mine[i]->co_unexplored;
+		S->v.ev_unexplored |= mine[i]->ev_unexplored;
+		S->v.cas_unexplored |= mine[i]->cas_unexplored;
 		if (mine[i]->took_over)
 			S->v.parts_exact = false;
 	}

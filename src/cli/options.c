@@ -1,7 +1,9 @@
 /* src/cli/options.c - the command line of a test binary.
  *
  * Every flag may also come from the WEFT_OPTIONS environment variable
- * ("strategy=pct iterations=10000"); flags on the command line win.  A bad
+ * ("strategy=pct iterations=10000"), or from the command line of the weft
+ * front end (`weft run --strategy=pct ./prog`, which passes them in
+ * WEFT_RUN_OPTIONS, after WEFT_OPTIONS); flags on the command line win.  A bad
  * flag or value is a usage error: one line on stderr and exit status 2.
  * This file splits the words and applies them in order; the flags
  * themselves, and the values they take, are in flags.c. */
@@ -105,12 +107,13 @@ static bool next_word(struct weft__parse *p, const char *s, size_t *pos,
 	return true;
 }
 
-static bool parse_env(struct weft__parse *p, const char *env)
+static bool parse_env(struct weft__parse *p, const char *env,
+		      const char *origin)
 {
 	size_t pos = 0;
 	char *w;
 
-	p->origin = " (in WEFT_OPTIONS)";
+	p->origin = origin;
 	for (;;) {
 		if (!next_word(p, env, &pos, &w))
 			return false;
@@ -126,9 +129,19 @@ static bool parse_env(struct weft__parse *p, const char *env)
 bool weft__options_parse(struct weft__cli *cli, const char *env, int argc,
 			 char **argv, char *err, size_t errlen)
 {
+	return weft__options_parse_env(cli, env, NULL, NULL, argc, argv, err,
+				       errlen);
+}
+
+bool weft__options_parse_env(struct weft__cli *cli, const char *env,
+			     const char *front, const char *front_origin,
+			     int argc, char **argv, char *err, size_t errlen)
+{
 	struct weft__parse p = { cli, "", err, errlen };
 
-	if (env && !parse_env(&p, env))
+	if (env && !parse_env(&p, env, " (in WEFT_OPTIONS)"))
+		return false;
+	if (front && !parse_env(&p, front, front_origin))
 		return false;
 	p.origin = "";
 	for (int i = 1; i < argc; i++) {
@@ -155,13 +168,32 @@ bool weft__options_parse(struct weft__cli *cli, const char *env, int argc,
 	return true;
 }
 
+/* The flags given to the weft front end (tools/weft), which passes them
+ * apart from the user's own WEFT_OPTIONS, to be applied after them: an
+ * error then names the command line they were typed on, where "(in
+ * WEFT_OPTIONS)" sent a user of `weft run --races=on` to look for a
+ * variable never set (a probe's finding). */
+static const char *front_end(const char **origin)
+{
+	const char *run = getenv("WEFT_RUN_OPTIONS");
+	const char *merge = getenv("WEFT_MERGE_OPTIONS");
+
+	if (run) {
+		*origin = " (on the weft run command line)";
+		return run;
+	}
+	*origin = " (on the weft merge command line)";
+	return merge;
+}
+
 void weft__parse_options(struct weft__cli *cli, int argc, char **argv)
 {
-	const char *restore = getenv("WEFT_RESTORE");
+	const char *restore = getenv("WEFT_RESTORE"), *origin;
+	const char *front = front_end(&origin);
 	char err[512];
 
-	if (!weft__options_parse(cli, getenv("WEFT_OPTIONS"), argc, argv, err,
-				 sizeof err)) {
+	if (!weft__options_parse_env(cli, getenv("WEFT_OPTIONS"), front,
+				     origin, argc, argv, err, sizeof err)) {
 		fprintf(stderr, "weft: %s\n", err);
 		exit(2);
 	}

@@ -30,6 +30,11 @@ extern struct weft__outputs weft__outputs;
  * or value; never exits, so a fuzzer and unit tests can call it. */
 bool weft__options_parse(struct weft__cli *cli, const char *env, int argc,
 			 char **argv, char *err, size_t errlen);
+/* The same with the weft front end's flags (front, may be NULL) between
+ * the two, a bad one's message ending in front_origin. */
+bool weft__options_parse_env(struct weft__cli *cli, const char *env,
+			     const char *front, const char *front_origin,
+			     int argc, char **argv, char *err, size_t errlen);
 /* The same for the program: a bad flag prints one line, exits 2. */
 void weft__parse_options(struct weft__cli *cli, int argc, char **argv);
 /* Defaults back and the parser's copies freed (tests, fuzzing). */
@@ -43,7 +48,8 @@ void weft__usage(FILE *out, const char *argv0);
  * words came from, which the message names. */
 struct weft__parse {
 	struct weft__cli *cli;
-	const char *origin;        /* "" or " in WEFT_OPTIONS" */
+	const char *origin;        /* "", " (in WEFT_OPTIONS)" or the
+				      front end's command line */
 	char *err;
 	size_t errlen;
 };

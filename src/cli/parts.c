@@ -207,7 +207,7 @@ struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 	int best, took = -1;
 	long execs = 0, pruned = 0, redundant = 0, limited = 0, steps = 0;
 	bool all_verified = true, sampled = false, abandoned = false,
-	     capped = false, lb = false, co = false;
+	     capped = false, lb = false, co = false, ev = false, cas = false;
 	double secs = 0;
 
 	*exact = true;
@@ -248,6 +248,8 @@ struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 		capped |= S[i]->v.spurious_capped;
 		lb |= S[i]->v.lb_unexplored;
 		co |= S[i]->v.co_unexplored;
+		ev |= S[i]->v.ev_unexplored;
+		cas |= S[i]->v.cas_unexplored;
 		abandoned |= S[i]->v.abandoned;
 	}
 	if (cut)
@@ -265,6 +267,8 @@ struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 	W->v.spurious_capped = capped;
 	W->v.lb_unexplored = lb;
 	W->v.co_unexplored = co;
+	W->v.ev_unexplored = ev;
+	W->v.cas_unexplored = cas;
 	W->v.abandoned = abandoned;
 	W->v.executions = execs;
 	W->v.pruned = pruned;

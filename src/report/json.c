@@ -177,13 +177,16 @@ void weft__report_json(FILE *out, const struct weft_test *t,
 		fprintf(out, ",\"preemption_bound\":%d,\"fair_bound\":%d,"
 			     "\"starve_bound\":%ld,\"stale_bound\":%ld,"
 			     "\"inputs_sampled\":%s,\"spurious_capped\":%s,"
-			     "\"lb_unexplored\":%s,\"co_unexplored\":%s",
+			     "\"lb_unexplored\":%s,\"co_unexplored\":%s,"
+			     "\"ev_unexplored\":%s,\"cas_unexplored\":%s",
 			S->v.bound, S->v.fair_bound, S->v.starve_bound,
 			S->v.stale_bound,
 			S->v.inputs_sampled ? "true" : "false",
 			S->v.spurious_capped ? "true" : "false",
 			S->v.lb_unexplored ? "true" : "false",
-			S->v.co_unexplored ? "true" : "false");
+			S->v.co_unexplored ? "true" : "false",
+			S->v.ev_unexplored ? "true" : "false",
+			S->v.cas_unexplored ? "true" : "false");
 	if (S->v.limited && S->v.limit_first[0]) {
 		fputs(",\"first_limit\":", out);
 		weft__json_str(out, S->v.limit_first);

@@ -83,7 +83,8 @@ static void summary_line(FILE *out, const struct weft__verdict *V)
 {
 	bool unbounded = V->bound < 0 && V->fair_bound < 0 &&
 			 V->stale_bound < 0 && !V->spurious_capped &&
-			 !V->lb_unexplored && !V->co_unexplored;
+			 !V->lb_unexplored && !V->co_unexplored &&
+			 !V->ev_unexplored && !V->cas_unexplored;
 
 	/* A shard's verdict covers its part only: 'weft merge' gives the
 	 * test's. */
@@ -117,6 +118,12 @@ static void summary_line(FILE *out, const struct weft__verdict *V)
 		if (V->co_unexplored)
 			fputs(", without unordered stores to one location "
 			      "landing in the other order (2+2W)", out);
+		if (V->ev_unexplored)
+			fputs(", without a third load in a row reading an "
+			      "older store", out);
+		if (V->cas_unexplored)
+			fputs(", without a compare-exchange reading an older "
+			      "store", out);
 		if (unbounded && !V->inputs_sampled)
 			fputs(", every interleaving (no bound needed)", out);
 		else if (unbounded)
@@ -159,14 +166,26 @@ static void print_replay(FILE *out, const struct weft_test *t,
  * more said nothing of them). */
 static void went_on(FILE *out, const struct weft__verdict *V)
 {
-	long n = V->executions + V->pruned + V->redundant;
+	/* The executions a limit cut count too: a race found in execution
+	 * 1 of a run whose 9,999 later executions all ran into --max-steps
+	 * (22 s of them) left this line out (a probe's finding). */
+	long n = V->executions + V->pruned + V->redundant + V->limited;
 
 	/* Not after a hang or a kill: then the search was cut short. */
 	if (V->bug_fatal || V->state != SHM_DONE || n <= V->bug_exec + 1)
 		return;
 	fprintf(out, "the search went on for %ld execution%s in all (%.2f s) "
-		     "and found nothing worse\n",
+		     "and found nothing worse",
 		n, n == 1 ? "" : "s", V->seconds);
+	/* What it found nothing in: a cut execution checked only what ran
+	 * before its limit. */
+	if (V->limited)
+		fprintf(out, "; %ld of them %s cut by %s", V->limited,
+			V->limited == 1 ? "was" : "were", cut_by(V));
+	if (V->limited && V->limit_first[0])
+		fprintf(out, " (%s%s)", V->limited > 1 ? "the first: " : "",
+			V->limit_first);
+	fputc('\n', out);
 }
 
 static void text_bug(FILE *out, const struct weft_test *t, struct weft__shm *S,

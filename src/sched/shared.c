@@ -123,6 +123,18 @@ void weft__verdict_co_unexplored(uint64_t key, const char *msg)
 	weft__verdict_note(key, msg);
 }
 
+void weft__verdict_ev_unexplored(uint64_t key, const char *msg)
+{
+	weft__S->v.ev_unexplored = true;
+	weft__verdict_note(key, msg);
+}
+
+void weft__verdict_cas_unexplored(uint64_t key, const char *msg)
+{
+	weft__S->v.cas_unexplored = true;
+	weft__verdict_note(key, msg);
+}
+
 void weft__verdict_seeded(uint64_t key, const char *how, const char *call,
 			  const struct weft_loc *loc)
 {

@@ -249,16 +249,18 @@ static void load_seen(struct weft__wk_thr *t, const volatile void *a, int mo,
 /* A load past the first RUNS of a run reads the latest store although an
  * older one was readable: a poll that gives up after a few tries may miss
  * a store more often than that (C11 only asks for visibility in finite
- * time).  Said once per test, on any verdict, like the load-buffering
- * note: an exhaustive search is exhaustive only up to this (a probe's
- * three-try poll was verified with no word of it). */
+ * time).  Said once per test, on any verdict, and on a verification's
+ * line, like the load-buffering note: an exhaustive search is exhaustive
+ * only up to this (a probe's three-try poll was verified with no word of
+ * it, and then with the note only, under "every interleaving (no bound
+ * needed)"). */
 static void visibility_cut(const struct weft__wk_loc *l, int tid,
 			   const struct weft__wk_thr *t, int mo, uintptr_t pc)
 {
 	if (weft__verdict_noted(EV_NOTE) ||
 	    oldest_readable(l, tid, t, mo == 5) >= l->len - 1)
 		return;
-	weft__verdict_note(
+	weft__verdict_ev_unexplored(
 		EV_NOTE,
 		weft__internf("from its %s load in a row of an atomic "
 			      "location with no new store, a thread reads the "
@@ -399,14 +401,15 @@ void weft__weak_rmw(const volatile void *a, const void *nv, unsigned n,
 
 /* A failed compare-exchange reads the latest store, where C11 lets it
  * read an older one as a load of its failure order may: said once per
- * test when an older store was readable (a probe's store buffering
- * through two failed compare-exchanges was verified with no word of it). */
+ * test when an older store was readable, and on a verification's line
+ * (a probe's store buffering through two failed compare-exchanges was
+ * verified with no word of it, and then with the note only). */
 static void cas_note(const struct weft__wk_loc *l, int tid, int fmo,
 		     uintptr_t pc)
 {
 	if (!weft__verdict_noted(CAS_NOTE) &&
 	    oldest_readable(l, tid, weft__wk_thr(tid), fmo == 5) < l->len - 1)
-		weft__verdict_note(
+		weft__verdict_cas_unexplored(
 			CAS_NOTE,
 			weft__internf("a compare-exchange reads the latest "
 				      "store (%s): a bug that needs it to read "

@@ -67,6 +67,10 @@ shards late_bug 3
 expect_eq "$($W merge --format=json "$d"/s*.json | tok)" "$(printf '%s\n' "$w3_late_bug" | tok)" "late_bug: the same bug"
 $W merge "$d"/s1.json "$d"/s2.json "$d"/s3.json >/dev/null
 expect_eq $? 1 "merge exit status for a bug"
+# A bad flag names weft merge's command line, not WEFT_OPTIONS.
+err=$($W merge --format=xml "$d"/s1.json "$d"/s2.json "$d"/s3.json 2>&1 >/dev/null)
+expect_eq $? 2 "merge with a bad flag"
+case "$err" in *"(on the weft merge command line)") ;; *) fail "merge bad flag: $err" ;; esac
 # A shard whose part ran nothing to its end says so in a note (its part
 # alone said `verified (0 schedules)`); the merge says all-pruned.
 out=$($X --strategy=dfs --time-limit=0 --iterations=0 --filter=all_pruned --shard=1/2 --json=$d/p1.json)

@@ -4,8 +4,8 @@
  * no new store reads the latest store.  This poll gives up after three
  * tries, and C11 lets all three miss the store of flag (made before the
  * store of y the thread saw), so the assertion can fail: the search does
- * not find it, and the verdict says why (a probe found it verified with
- * no word of it). */
+ * not find it, and the verdict says why, in its line and a note (probes
+ * found it verified with no word of it, then with the note only). */
 #include <assert.h>
 #include <pthread.h>
 #include <stdatomic.h>

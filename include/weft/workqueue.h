@@ -44,6 +44,9 @@ struct weft_work {
 	unsigned char pending;
 	unsigned char canceling;
 	unsigned char delayed;     /* part of a weft_dwork */
+	unsigned char rcu_wait;    /* queued by queue_rcu_work and waiting
+				      for its grace period: pending, on no
+				      queue yet (the kernel's ext_wq.c) */
 	unsigned short disable;    /* disable_work's count: queueing fails */
 	unsigned short hold;       /* a tasklet's disable count: it stays
 				      pending and is not started (tasklet.c) */
@@ -83,6 +86,9 @@ struct weft_wq {
 	struct weft_work *head, *tail; /* pending works, FIFO (a
 					  taskqueue: by priority) */
 	int nactive;                   /* works running now */
+	int nrcu_wait;                 /* works queue_rcu_work queues here
+					  after their grace period: a
+					  worker is made for them at once */
 	int nworkers, nalive;
 	int worker_tid[WEFT_WQ_MAX_WORKERS];
 	struct weft_work *cur[WEFT_WQ_MAX_WORKERS];

@@ -1,6 +1,7 @@
 /* src/linux/ext_wq.c - work introspection of the kernel header tree
  * (<linux/workqueue.h>): work_busy and current_work, read from the
- * workqueue model's own state (workqueue.c). */
+ * workqueue model's own state (workqueue.c); and the two halves of
+ * queue_rcu_work, around the call_rcu of the mapping header. */
 #include "lx.h"
 #include <kernel/linux/weft_ext.h>
 
@@ -37,4 +38,49 @@ struct weft_work *weft_kx_current_work(void)
 	if (weft_kx_in_softirq())
 		return NULL;
 	return weft__lx_me()->work;
+}
+
+/* queue_rcu_work's first half: PENDING is set before the grace period,
+ * so a second queue_rcu_work (or queue_work) of the work returns false
+ * until the work starts, as in the kernel. */
+int weft_kx_rcu_work_claim(struct weft_wq *wq, struct weft_work *w,
+			   const struct weft_loc *loc)
+{
+	weft__lx_work_check_init(w, "queue_rcu_work", loc);
+	weft__check_access(wq, sizeof *wq, true, loc);
+	weft__point("queue_rcu_work", &weft__lx_dom, w->name, WEFT__ACC_WRITE,
+		    loc);
+	weft__check_access(w, sizeof *w, true, loc);
+	weft__check_access(wq, sizeof *wq, true, loc);
+	if (w->disable)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "queue_rcu_work on work %s, which is disabled (an "
+			   "rcu_work cannot be cancelled or disabled: the "
+			   "kernel warns)", w->name);
+	if (w->pending || w->canceling) {
+		weft__step_note("already pending");
+		return 0;
+	}
+	w->pending = 1;
+	w->rcu_wait = 1;
+	w->nqueued++;
+	w->cause = weft__lx_me()->cause;
+	wq->nrcu_wait++;
+	weft__lx_wq_spawn_if_needed(wq, loc);
+	return 1;
+}
+
+/* The second half, from the call_rcu callback (rcu_work_rcufn): the work
+ * goes on the queue that queue_rcu_work named. */
+void weft_kx_rcu_work_insert(struct weft_wq *wq, struct weft_work *w,
+			     const struct weft_loc *loc)
+{
+	weft__point("rcu_work_rcufn", &weft__lx_dom, w->name, WEFT__ACC_WRITE,
+		    loc);
+	weft__check_access(w, sizeof *w, true, loc);
+	weft__check_access(wq, sizeof *wq, true, loc);
+	w->rcu_wait = 0;
+	wq->nrcu_wait--;
+	weft__lx_wq_insert(wq, w, weft__lx_queue_cpu(-1), loc);
+	weft__lx_wq_spawn_if_needed(wq, loc);
 }

@@ -66,6 +66,11 @@ static int describe_work(const struct weft_work *w, char *buf, size_t n)
 		snprintf(buf, n, "work %s, whose delay timer is armed", w->name);
 		return -1;
 	}
+	if (w->rcu_wait) {
+		snprintf(buf, n, "work %s, which queue_rcu_work queues after a "
+			 "grace period", w->name);
+		return -1;
+	}
 	snprintf(pre, sizeof pre, "%s %s, pending on %s ", noun, w->name,
 		 w->wq ? w->wq->name : "?");
 	return w->wq ? blame_running(w->wq, buf, n, pre) : -1;
@@ -157,8 +162,10 @@ int weft__lx_work_wait_as(struct weft_work *w, const char *name,
 	/* A delayed work whose delay timer is still armed is not on any
 	 * queue yet, and the kernel's flush_work() does not wait for it (it
 	 * finds no pool_workqueue in the work's data); only an instance
-	 * running now is waited for.  flush_delayed_work() queues it first. */
-	if (w->pending && !delay_armed(w))
+	 * running now is waited for.  flush_delayed_work() queues it first,
+	 * flush_rcu_work() waits for the grace period first.  So for an
+	 * rcu_work before its grace period has passed. */
+	if (w->pending && !delay_armed(w) && !w->rcu_wait)
 		op.arg2 = (long)w->nqueued;
 	else if (w->runner)
 		op.arg2 = (long)(w->ndone + 1);
@@ -189,6 +196,15 @@ static int grab_pending(struct weft_work *w)
 	w->pending = 0;
 	w->ndone++;
 	return 1;
+}
+
+/* An rcu_work waiting for its grace period is pending but on no queue:
+ * the kernel's try_to_grab_pending answers -EAGAIN and the cancel tries
+ * again until the RCU callback has queued it. */
+static bool not_rcu_waiting(const struct weft__op *op)
+{
+	const struct weft_work *w = op->arg;
+	return !w->rcu_wait;
 }
 
 bool weft__lx_work_not_running(const struct weft__op *op)
@@ -223,7 +239,9 @@ static int cancel(struct weft_work *w, int sync, bool disable,
 		weft_might_sleep(name, w->name, loc);
 		weft__wait_on_class(weft__lx_work_class(w), loc);
 	}
+	op.ready = not_rcu_waiting;
 	weft__visible(&op);
+	op.ready = NULL;
 	weft__check_access(w, sizeof *w, true, loc);
 	if (disable && w->disable == USHRT_MAX)
 		weft__fail(WEFT__K(MISUSE), loc,

@@ -300,6 +300,11 @@ void weft__lx_wq_spawn_if_needed(struct weft_wq *wq, const struct weft_loc *loc)
 	 * taskqueue it does: see first_runnable). */
 	for (struct weft_work *w = wq->head; w; w = w->next)
 		pending += wq->bsd || !weft__lx_wq_runs_here(wq, w);
+	/* An rcu_work's worker is made when it is queued, not by its RCU
+	 * callback: in the kernel the callback only puts the work on the
+	 * pool's list, and a spawn there left the callback running at the
+	 * test's end (a false leak). */
+	pending += wq->nrcu_wait;
 	while (idle < pending && wq->nworkers < limit) {
 		struct weft__lx_worker *wk = weft__exec_alloc(sizeof *wk);
 		int k = wq->nworkers++;

@@ -229,6 +229,22 @@ void weft_kx_free_percpu(void *p, const struct weft_loc *loc);
 unsigned int weft_kx_work_busy(struct weft_work *w, const struct weft_loc *loc);
 struct weft_work *weft_kx_current_work(void);
 
+/* ---- rcu_work (src/linux/ext_wq.c) -------------------------------------
+ *
+ * queue_rcu_work sets w pending at once, as the kernel's does, and its
+ * call_rcu callback puts it on a queue after the grace period: claim is
+ * the first half (0 when w was pending already; a disabled w is misuse,
+ * which the kernel warns about), in a step on the queues' state, and
+ * makes the worker that will run it; insert the second, in the
+ * callback, also a step.  While w waits for its grace
+ * period, flush_work does not wait for it (it is on no queue), and a
+ * cancel waits until the callback queued it, as the kernel's
+ * work_grab_pending retries.  Neither blocks. */
+int weft_kx_rcu_work_claim(struct weft_wq *wq, struct weft_work *w,
+			   const struct weft_loc *loc);
+void weft_kx_rcu_work_insert(struct weft_wq *wq, struct weft_work *w,
+			     const struct weft_loc *loc);
+
 /* ---- hard interrupts (src/linux/ext_irq.c) -----------------------------
  *
  * A requested line's handler runs in a daemon thread of its own,

@@ -66,6 +66,7 @@
 #include <linux/weft/refcount.h>
 #include <linux/weft/rcupdate.h>
 #include <linux/weft/list.h>
+#include <linux/weft/list_nulls.h>
 #include <linux/weft/llist.h>
 #include <linux/weft/hashtable.h>
 #include <linux/weft/interrupt.h>

@@ -3,7 +3,7 @@
 // try_cmpxchg on plain integers and pointers, llist, lists, bit
 // searching, ktime and jiffies conversions, krealloc, kstrdup, kmem_cache,
 // refcount_dec_and_lock, ERR_PTR, module_init, a struct device and its
-// dev_* messages.
+// dev_* messages, the hlist_nulls lists.
 //! expect: verified
 #include <linux/types.h>
 #include <linux/compiler.h>
@@ -47,6 +47,8 @@
 #include <linux/rculist.h>
 #include <linux/list.h>
 #include <linux/llist.h>
+#include <linux/list_nulls.h>
+#include <linux/rculist_nulls.h>
 #include <linux/hashtable.h>
 #include <linux/rtnetlink.h>
 #include <linux/lockdep.h>
@@ -134,6 +136,50 @@ WEFT_TEST(lists_and_bits)
 	WARN_ON(fls(8) != 4 || __ffs(8UL) != 3 || hweight32(0xf0) != 4);
 	WARN_ON(GENMASK(7, 4) != 0xf0 || !is_power_of_2(64));
 	WARN_ON(hash_32(1, 4) >= 16);
+}
+
+struct nitem {
+	int v;
+	struct hlist_nulls_node node;
+};
+
+/* The chain ends on its nulls value, whichever way it was built. */
+WEFT_TEST(nulls_lists)
+{
+	struct hlist_nulls_head h = HLIST_NULLS_HEAD_INIT(7), g;
+	struct nitem it[3], *pos;
+	struct hlist_nulls_node *n;
+	int sum = 0;
+
+	INIT_HLIST_NULLS_HEAD(&g, 5);
+	WARN_ON(!hlist_nulls_empty(&h) || get_nulls_value(h.first) != 7);
+	for (int i = 0; i < 3; i++)
+		it[i].v = i + 1;
+	hlist_nulls_add_head(&it[1].node, &h);
+	hlist_nulls_add_head_rcu(&it[0].node, &h);
+	hlist_nulls_add_tail_rcu(&it[2].node, &h);
+	hlist_nulls_for_each_entry(pos, n, &h, node)
+		sum = sum * 10 + pos->v;
+	WARN_ON(sum != 123 || !is_a_nulls(n) || get_nulls_value(n) != 7);
+	hlist_nulls_del_init_rcu(&it[1].node);
+	WARN_ON(!hlist_nulls_unhashed(&it[1].node));
+	hlist_nulls_del_init_rcu(&it[1].node);
+	sum = 0;
+	rcu_read_lock();
+	hlist_nulls_for_each_entry_rcu(pos, n, &h, node)
+		sum = sum * 10 + pos->v;
+	rcu_read_unlock();
+	WARN_ON(sum != 13 || get_nulls_value(n) != 7);
+	hlist_nulls_for_each_entry_safe(pos, n, &h, node)
+		hlist_nulls_del_rcu(&pos->node);
+	WARN_ON(!hlist_nulls_empty(&h) || hlist_nulls_unhashed(&it[0].node));
+	hlist_nulls_add_head(&it[0].node, &g);
+	n = g.first;
+	hlist_nulls_for_each_entry_from(pos, n, node)
+		WARN_ON(pos != &it[0]);
+	WARN_ON(hlist_nulls_entry_safe(n, struct nitem, node) != NULL);
+	hlist_nulls_del(&it[0].node);
+	WARN_ON(!hlist_nulls_empty(&g) || get_nulls_value(g.first) != 5);
 }
 
 WEFT_TEST(time_and_memory)

@@ -64,11 +64,47 @@ static inline bool weft_kx_enable_and_queue(struct weft_wq *wq,
 #define workqueue_set_max_active(wq, n)                                       \
 	weft_wq_set_max_active((wq), (n), WEFT_HERE)
 
-WEFT_KX_UNMODELLED("rcu_work (queue_rcu_work)")
-int weft_kx_rcu_work(void);
-#define INIT_RCU_WORK(w, f) weft_kx_rcu_work()
-#define queue_rcu_work(wq, w) weft_kx_rcu_work()
-#define flush_rcu_work(w) weft_kx_rcu_work()
-#define to_rcu_work(w) weft_kx_rcu_work()
+/* An rcu_work is queued after a grace period, as the kernel's: queue_
+ * rcu_work sets the work pending at once (false when it was) and its
+ * call_rcu callback queues it on wq (src/linux/ext_wq.c has the two
+ * halves), so its function runs after every read section that was in
+ * progress at the call.  flush_rcu_work waits for that grace period
+ * (rcu_barrier) while the work is pending, then flushes it. */
+struct rcu_work {
+	struct work_struct work;
+	struct rcu_head rcu;
+	struct workqueue_struct *wq;
+};
+#define INIT_RCU_WORK(w, f) INIT_WORK(&(w)->work, f)
+#define INIT_RCU_WORK_ONSTACK(w, f) INIT_WORK(&(w)->work, f)
+#define to_rcu_work(w) container_of((w), struct rcu_work, work)
+static inline void weft_kx_rcu_work_rcufn(struct rcu_head *h)
+{
+	struct rcu_work *rw = container_of(h, struct rcu_work, rcu);
+
+	weft_kx_rcu_work_insert(rw->wq, &rw->work, WEFT_HERE);
+}
+static inline bool weft_kx_queue_rcu_work(struct workqueue_struct *wq,
+					  struct rcu_work *rw,
+					  const struct weft_loc *loc)
+{
+	if (!weft_kx_rcu_work_claim(wq, &rw->work, loc))
+		return false;
+	rw->wq = wq;
+	weft_call_rcu(&rw->rcu, weft_kx_rcu_work_rcufn, "rcu_work_rcufn", loc);
+	return true;
+}
+static inline bool weft_kx_flush_rcu_work(struct rcu_work *rw,
+					  const struct weft_loc *loc)
+{
+	if (weft_work_pending(&rw->work, loc)) {
+		weft_rcu_barrier(loc);
+		weft_work_flush(&rw->work, loc);
+		return true;
+	}
+	return weft_work_flush(&rw->work, loc) != 0;
+}
+#define queue_rcu_work(wq, rw) weft_kx_queue_rcu_work((wq), (rw), WEFT_HERE)
+#define flush_rcu_work(rw) weft_kx_flush_rcu_work((rw), WEFT_HERE)
 
 #endif

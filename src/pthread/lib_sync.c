@@ -27,6 +27,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "explore/explore.h"
 #include "pthread/pt.h"
 #include "report/report.h"
 
@@ -184,9 +185,16 @@ __attribute__((constructor)) static void lib_sync_init(void)
 			resolve(&fns[i], false);
 }
 
+/* The search ends with this execution: the library keeps state weft
+ * does not restore (what the refused call and those before it did), and
+ * a later execution ran on it: a correct liburcu reader's second
+ * execution failed liburcu's own assertion that the thread was not yet
+ * registered, and that crash was the verdict, which its replay token did
+ * not reproduce (a probe of programs using libraries). */
 static _Noreturn __attribute__((noinline, cold)) void
 refuse(const struct sync_fn *f, uintptr_t ra)
 {
+	weft__explore_stop();
 	weft__limit(weft__internf("unsupported: %s", f->name),
 		    weft__pc_loc(ra),
 		    "the program synchronises with %s of %s, which was not "

@@ -4,7 +4,7 @@
 # mutex inside) gets an honest inconclusive naming the call and the
 # library, where a correct program was a data race and an ABBA deadlock
 # was verified; the exhaustive search alone ends (it ran its whole budget
-# when a refusal's step never returned).  The same library built with
+# when a refusal's step never returned), at the first refusal.  The same library built with
 # weft-cc is seen: its calls go through, and a correct program verifies.
 . tests/cli/common.inc
 W=$B/bin/weft-cc
@@ -57,6 +57,12 @@ done
 out=$(WEFT_OPTIONS="strategy=dfs" "$tmp/useg")
 printf '%s\n' "$out" | head -n 1 | grep -q 'dfs; ' || fail "the exhaustive search did not end: $out"
 printf '%s\n' "$out" | head -n 1 | grep -q ' 500000 cut' && fail "the exhaustive search ran its whole budget: $out"
+# The first refusal ends the search: the library keeps state weft does
+# not restore, and a later execution ran on it (a correct liburcu
+# reader's second execution failed liburcu's own assertion, and that
+# crash was the verdict).
+printf '%s\n' "$out" | head -n 1 | grep -q '(unsupported: g_mutex_lock; 1 execution, ' ||
+	fail "the search went on after a refusal: $out"
 # Seen: the library built with weft-cc.
 $W -O1 -fPIC -shared "$tmp/libg.c" -o "$tmp/libg.so" 2>"$tmp/err" || fail "weft-cc library build: $(cat "$tmp/err")"
 out=$("$tmp/useg")

@@ -286,6 +286,7 @@ _Noreturn void weft__worker_main(const struct weft_test *t,
 	}
 	S->v.leaf = S->v.bug_leaf = -1;
 	weft__asm_atomics_note();
+	weft__unseen_libs_note();
 	weft__globals_snapshot();
 	weft__debug_crash_here(WEFT__SELF_CRASH_SETUP);
 	weft__explore_loop(t, &cfg);

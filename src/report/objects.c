@@ -227,3 +227,69 @@ int weft__user_images(uintptr_t *lo, uintptr_t *hi, int max)
 	}
 	return nimg < max ? nimg : max;
 }
+
+/* ---- libraries weft does not see ------------------------------------------ */
+
+/* The C runtime's libraries, whose calls weft models by name (or which
+ * hold no shared state of the program's): not named in the note below. */
+static bool runtime_lib(const char *base)
+{
+	static const char *const known[] = {
+		"libc.so", "libm.so", "libpthread.so", "libdl.so", "librt.so",
+		"libgcc_s.so", "libstdc++.so", "ld-linux", "libweft.so",
+		"linux-vdso", "libasan.so", "libubsan.so", "libatomic.so",
+		"libresolv.so", "libutil.so", "libcrypt.so", "libanl.so",
+		"libnss_", "libmvec.so",
+	};
+
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (!strncmp(base, known[i], strlen(known[i])))
+			return true;
+	return false;
+}
+
+struct unseen {
+	const char *first;
+	int n, seen;
+};
+
+static int unseen_cb(struct dl_phdr_info *info, size_t size, void *data)
+{
+	struct unseen *u = data;
+	const char *path = info->dlpi_name, *base;
+
+	(void)size;
+	if (u->seen++ == 0 || !path || !path[0] || weft__user_object(path))
+		return 0;
+	base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	if (runtime_lib(base))
+		return 0;
+	if (!u->n++)
+		u->first = weft__intern(base);
+	return 0;
+}
+
+void weft__unseen_libs_note(void)
+{
+	struct unseen u = { NULL, 0, 0 };
+	char msg[WEFT__NOTE_LEN];
+
+	dl_iterate_phdr(unseen_cb, &u);
+	if (!u.n)
+		return;
+	/* A lost update through a library's atomics was verified with no
+	 * word of the library (a probe of programs using APR, GLib,
+	 * liburcu). */
+	snprintf(msg, sizeof msg,
+		 "the program is linked with %s%s, not built with weft-cc: "
+		 "weft sees none of its memory accesses, atomics or locks "
+		 "(it refuses the synchronisation calls it knows of), so a "
+		 "verdict covers the program's own code, and a race on "
+		 "memory such a library guards may be a false alarm",
+		 u.first,
+		 u.n > 1 ? weft__internf(" and %d other librar%s", u.n - 1,
+					 u.n > 2 ? "ies" : "y")
+			 : "");
+	weft__verdict_note(0x554e5345454e4c42ull, msg);
+}

@@ -31,6 +31,10 @@ void weft__symbols_reload(void);
  * inline assembly, if weft-cc marked any function so (symbols.c).  Runs
  * in a worker, after the parent loaded the symbols; does not block. */
 void weft__asm_atomics_note(void);
+/* The same for the shared libraries linked to the program that were not
+ * built with weft-cc, other than the C runtime's (objects.c): a note on
+ * every verdict naming the first.  Does not block. */
+void weft__unseen_libs_note(void);
 /* Whether finding i of V is a data race of a program with inline-assembly
  * atomics, which may order its accesses (explore/asm_verdict.c): a
  * possible one, so reported (report.c), and a warning in SARIF

@@ -63,9 +63,14 @@ printf '%s\n' "$out" | head -n 1 | grep -q ' 500000 cut' && fail "the exhaustive
 # crash was the verdict).
 printf '%s\n' "$out" | head -n 1 | grep -q '(unsupported: g_mutex_lock; 1 execution, ' ||
 	fail "the search went on after a refusal: $out"
+# Every verdict names the library weft does not see (a lost update
+# through a library's atomics was verified with no word of it).
+printf '%s\n' "$out" | grep -q '^note: the program is linked with libg.so, not built with weft-cc' ||
+	fail "no note of the unseen library: $out"
 # Seen: the library built with weft-cc.
 $W -O1 -fPIC -shared "$tmp/libg.c" -o "$tmp/libg.so" 2>"$tmp/err" || fail "weft-cc library build: $(cat "$tmp/err")"
 out=$("$tmp/useg")
 expect_eq $? 0 "exit status with the library built with weft-cc ($out)"
 printf '%s\n' "$out" | head -n 1 | grep -q '^== useg: verified' || fail "built with weft-cc: $out"
+printf '%s\n' "$out" | grep -q 'is linked with' && fail "a library built with weft-cc is named as unseen: $out"
 echo ok

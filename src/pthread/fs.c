@@ -14,7 +14,7 @@
  *     a read is a write of the object too when it moves a shared offset
  *     (read, the stream readers), pread only reads it;
  *   - a file's name (one object per last component of the path, so that
- *     ./lock, lock and /tmp/lock are one):
+ *     ./lock, lock and /tmp/lock are one; names that collide share one):
  *     open, fopen and creat write it when they may create or truncate,
  *     read it otherwise, as stat, lstat and access do; unlink, remove,
  *     rename and link (both names), symlink, mkdir, rmdir and truncate
@@ -41,36 +41,21 @@
 #include "detect/race.h"
 #include "modelled.h"
 
-/* Past CONTENTS files or NAMES names, the last object is shared: more
- * orders tried, none missed. */
+/* Names whose hashes collide share an object, and past CONTENTS files
+ * the last object is shared: more orders tried, none missed. */
 #define CONTENTS 256
 #define NAMES 256
 static char contents[CONTENTS];
 static char names[NAMES];
 
-/* The object of path's last component: the next free one the first time
- * an execution touches the name, as for contents below.  A hash of the
- * name gave a test that makes its file with mkstemp another object in
- * every execution, so a step replayed on the same decisions was on
- * another object, and the reductions, which key steps by object, took
- * the orders planned on the first for redundant (found when replays
- * began to compare objects).  Past NAMES names, the last object is
- * shared (more orders tried). */
-#define NAME_KEEP 48
-static struct {
-	uint32_t h;
-	size_t len;
-	char s[NAME_KEEP];
-} seen_names[NAMES];
-static int nnames;
-static long names_gen = -1;
-
+/* The object of path's last component: a hash of the name, the same in
+ * every execution for the same name.  (A name a test makes anew in each
+ * execution, as mkstemp does, is another object in each: such steps are
+ * weft's own objects, which replays do not compare, explore/odpor.c.) */
 static const void *name_obj(const char *path)
 {
 	const char *end, *start;
 	uint32_t h = 2166136261u;
-	size_t len, keep;
-	int i;
 
 	if (!path)
 		return &names[0];
@@ -82,22 +67,7 @@ static const void *name_obj(const char *path)
 		start--;
 	for (const char *c = start; c < end; c++)
 		h = (h ^ (unsigned char)*c) * 16777619u;
-	if (names_gen != weft__exec_gen()) {
-		names_gen = weft__exec_gen();
-		nnames = 0;
-	}
-	len = (size_t)(end - start);
-	keep = len < NAME_KEEP ? len : NAME_KEEP;
-	for (i = 0; i < nnames; i++)
-		if (seen_names[i].h == h && seen_names[i].len == len &&
-		    !memcmp(seen_names[i].s, start, keep))
-			return &names[i];
-	if (nnames == NAMES)
-		return &names[NAMES - 1];
-	seen_names[nnames].h = h;
-	seen_names[nnames].len = len;
-	memcpy(seen_names[nnames].s, start, keep);
-	return &names[nnames++];
+	return &names[h % NAMES];
 }
 
 /* A file's object is the next free one the first time an execution

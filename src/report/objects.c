@@ -293,3 +293,44 @@ void weft__unseen_libs_note(void)
 			 : "");
 	weft__verdict_note(0x554e5345454e4c42ull, msg);
 }
+
+/* ---- weft's own objects ------------------------------------------------- */
+
+static uintptr_t own_lo, own_hi;
+
+static int own_cb(struct dl_phdr_info *info, size_t size, void *data)
+{
+	uintptr_t self = (uintptr_t)data;
+
+	(void)size;
+	for (int i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		uintptr_t lo = info->dlpi_addr + ph->p_vaddr;
+
+		if (ph->p_type == PT_LOAD && self >= lo &&
+		    self < lo + ph->p_memsz) {
+			/* This object: from its first segment to its last. */
+			own_lo = UINTPTR_MAX;
+			own_hi = 0;
+			for (int k = 0; k < info->dlpi_phnum; k++) {
+				const ElfW(Phdr) *q = &info->dlpi_phdr[k];
+				uintptr_t a = info->dlpi_addr + q->p_vaddr;
+				if (q->p_type != PT_LOAD)
+					continue;
+				if (a < own_lo)
+					own_lo = a;
+				if (a + q->p_memsz > own_hi)
+					own_hi = a + q->p_memsz;
+			}
+			return 1;
+		}
+	}
+	return 0;
+}
+
+bool weft__own_object(const void *p)
+{
+	if (!own_hi)
+		dl_iterate_phdr(own_cb, (void *)(uintptr_t)weft__own_object);
+	return (uintptr_t)p >= own_lo && (uintptr_t)p < own_hi;
+}

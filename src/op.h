@@ -131,8 +131,9 @@ struct weft__op {
 	bool timekeeping;         /* only sleeps, moves or reads the
 				     virtual clock: no progress for livelock
 				     detection (a loop that only sleeps and
-				     polls is still a livelock), and no
-				     poll of a spin loop's round (fair.c) */
+				     polls is still a livelock), no poll of
+				     a spin loop's round (fair.c); the
+				     thread counts as spinning */
 	void *arg;                /* for ready() and waitdesc() */
 	long arg2;                /* second argument for callbacks */
 	const struct weft_loc *loc;

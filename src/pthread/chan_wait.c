@@ -123,7 +123,7 @@ static int waited(int r, long long timeout_ns)
 		/* Nothing came before it ran: it waited until its timeout
 		 * (a thread that writes first is the other order). */
 		weft__timed_out();
-		weft__pt_time_pass(timeout_ns);
+		weft__pt_time_jump(timeout_ns, NULL);
 	}
 	return r;
 }

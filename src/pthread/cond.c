@@ -130,7 +130,7 @@ int weft__pt_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
 	if (!r)
 		return 0;
 	if (ts)
-		weft__pt_time_pass(weft__pt_ns_until(clk, ts));
+		weft__pt_time_jump(weft__pt_ns_until(clk, ts), loc);
 	return ETIMEDOUT;
 }
 

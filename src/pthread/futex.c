@@ -153,9 +153,9 @@ long weft__pt_futex_wait(const uint32_t *word, uint32_t val, uint32_t bits,
 	if (timed && !timed_spurious(w, loc)) {
 		/* It waited until its deadline: a loop that reads the clock
 		 * after it sees the deadline passed. */
-		weft__pt_time_pass(timeout_ns);
 		weft__step_note("timeout");
 		weft__timed_out();
+		weft__pt_time_jump(timeout_ns, loc);
 		errno = ETIMEDOUT;
 		return -1;
 	}

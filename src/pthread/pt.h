@@ -232,6 +232,8 @@ void weft__pt_sleep_ns(long long ns, const struct weft_loc *loc);
  * virtual time moves on by ns (nothing for ns <= 0).  Not a scheduling
  * point. */
 void weft__pt_time_pass(long long ns);
+/* A timeout's wait of ns: a step that moves the clock (time.c). */
+void weft__pt_time_jump(long long ns, const struct weft_loc *loc);
 /* Whether a timed wait (a semaphore, lock or rwlock) that cannot go on
  * now times out: a choice of the explorer (what names it).  One that
  * does is noted on its step and, for fairness, is a poll that saw

@@ -62,8 +62,13 @@ static void clock_step(const char *name, int access,
 }
 
 /* Every sleep is a cancellation point (cancel.c): a request pending as
- * it begins, or coming while it sleeps, is acted on at its start. */
-static void advance(long long ns, const struct weft_loc *loc)
+ * it begins, or coming while it sleeps, is acted on at its start.  abs,
+ * on clock c, is an absolute deadline (TIMER_ABSTIME), read in the
+ * sleep's first step: computed before it, the time left overshot the
+ * deadline by however far another thread's wake moved the clock in
+ * between (a review). */
+static void advance_to(long long ns, clockid_t c, const struct timespec *abs,
+		       const struct weft_loc *loc)
 {
 	long long deadline;
 
@@ -79,6 +84,8 @@ static void advance(long long ns, const struct weft_loc *loc)
 	 * may run, and may start its own sleep before this one ends (sleeps
 	 * side by side overlap) or after (it was delayed). */
 	clock_step("sleep", WEFT__ACC_READ, loc);
+	if (abs)
+		ns = weft__pt_ns_until(c, abs);
 	deadline = ns > 0 && ns > LLONG_MAX - now_ns ? LLONG_MAX
 						    : now_ns + (ns > 0 ? ns : 0);
 	clock_step("wake", WEFT__ACC_WRITE, loc);
@@ -88,9 +95,26 @@ static void advance(long long ns, const struct weft_loc *loc)
 	weft__spun();
 }
 
+static void advance(long long ns, const struct weft_loc *loc)
+{
+	advance_to(ns, CLOCK_MONOTONIC, NULL, loc);
+}
+
 void weft__pt_sleep_ns(long long ns, const struct weft_loc *loc)
 {
 	advance(ns, loc);
+}
+
+/* A timed wait that timed out waited until its deadline: the clock moves
+ * there in a step of its own, ordered with the other threads' reads as a
+ * sleep's end is (a reader that saw the time before the timeout was
+ * never tried: a review's probe). */
+void weft__pt_time_jump(long long ns, const struct weft_loc *loc)
+{
+	if (ns <= 0)
+		return;
+	clock_step("timed out", WEFT__ACC_WRITE, loc);
+	weft__pt_time_pass(ns);
 }
 
 void weft__pt_time_pass(long long ns)
@@ -158,7 +182,7 @@ bool weft__pt_times_out(const char *what, clockid_t c,
 		return false;
 	weft__timed_out();
 	if (abs && !weft__pt_nsec_bad(abs))
-		weft__pt_time_pass(weft__pt_ns_until(c, abs));
+		weft__pt_time_jump(weft__pt_ns_until(c, abs), loc);
 	return true;
 }
 
@@ -240,7 +264,8 @@ int __weft_clock_nanosleep(clockid_t c, int flags, const struct timespec *req,
 	if (flags & TIMER_ABSTIME) {
 		if (weft__pt_deadline_far(c, req))
 			sleep_for_ever(c, PT_LOC());
-		want = weft__pt_ns_until(c, req);
+		advance_to(0, c, req, PT_LOC());
+		return 0;
 	}
 	advance(want, PT_LOC());
 	if (rem && !(flags & TIMER_ABSTIME))

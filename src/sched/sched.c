@@ -105,11 +105,11 @@ step_taken(struct weft__exec *X, int tid, struct weft__op *op)
 	 * scheduling point, since the op may still turn out to have changed
 	 * nothing (a failed trylock calls weft__spun). */
 	X->progress = op->access == WEFT__ACC_WRITE && !op->timekeeping;
-	/* Sleeping or moving the clock changes nothing another thread
-	 * polls: the thread counts as spinning (without being deferred).
-	 * Reading it does not make a thread a spinner: a read is a step
-	 * only so that the explorer orders it with the clock's moves. */
-	if (op->timekeeping && op->access != WEFT__ACC_READ) {
+	/* Sleeping, moving or reading the clock changes nothing another
+	 * thread polls: the thread counts as spinning (without being
+	 * deferred), so a loop that reads the clock until a deadline lets
+	 * the others run, a sleeper's wake among them. */
+	if (op->timekeeping) {
 		t->spinning = true;
 		X->spin_any = true;
 	}

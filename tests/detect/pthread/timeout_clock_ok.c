@@ -1,0 +1,3 @@
+//! expect: verified
+#define FIXED
+#include "timeout_clock_bug.c"

@@ -56,6 +56,10 @@ extern struct weft_bsd_mtx weft_bsd_giant;
 void weft_bsd_mtx_init_at(struct weft_bsd_mtx *m, const char *name,
 			  const char *type, unsigned opts,
 			  const struct weft_loc *loc);
+/* mtx_init of a mutex before main (MTX_SYSINIT's constructor): m's own
+ * fields only, since no test runs yet. */
+void weft_bsd_mtx_sysinit(struct weft_bsd_mtx *m, const char *name,
+			  unsigned opts);
 /* Destroy m (not a scheduling point).  A single hold by the caller is
  * released first, as FreeBSD allows; destroying a mutex held by another
  * thread, held recursively, or still the lock of a pending or running

@@ -25,6 +25,11 @@ enum { WEFT_KLOCK_SPIN = 1, WEFT_KLOCK_MUTEX, WEFT_KLOCK_RWSEM,
  * undone by one unlock (sx_init_flags(SX_RECURSE), rw_init_flags
  * (RW_RECURSE)); without it a second take by the holder deadlocks. */
 #define WEFT_KLOCK_RECURSE 0x200
+/* Or'ed in with WEFT_KLOCK_BSD: an rmlock(9), named so in reports, whose
+ * read holds do not nest unless WEFT_KLOCK_RECURSE is given too
+ * (rm_init_flags(RM_RECURSE)): FreeBSD's rm_rlock panics "recursed on
+ * non-recursive rmlock" under INVARIANTS. */
+#define WEFT_KLOCK_BSD_RM 0x400
 
 /* Whether holders of a lock of this kind spin (and so must not sleep). */
 #define WEFT_KLOCK_SPINS(kind)                                                \
@@ -49,7 +54,8 @@ struct weft_klock {
 	};
 	int kind;                  /* WEFT_KLOCK_* */
 	const struct weft_loc *init;     /* init site (class key), or NULL */
-	unsigned char bsd;         /* initialised with WEFT_KLOCK_BSD */
+	unsigned char bsd;         /* initialised with WEFT_KLOCK_BSD: 1, or 2
+				      with WEFT_KLOCK_BSD_RM too */
 	unsigned char recurse;     /* initialised with WEFT_KLOCK_RECURSE */
 	int depth;                 /* the holder's takes beyond the first */
 };

@@ -84,6 +84,7 @@ struct bsd_thread {
 	const struct weft_loc *crit_loc; /* the outermost critical_enter */
 	uint64_t crit_serial;           /* the thread they belong to + 1
 					   (critical.c) */
+	int crit_cpu;                   /* the CPU whose section it is in */
 };
 
 struct bsd_state {
@@ -97,6 +98,10 @@ struct bsd_state {
 	int nco;
 	struct bsd_co co[BSD_MAXCO];
 	struct bsd_thread th[WEFT__MAX_THREADS];
+	/* Per virtual CPU: the thread in a critical section there (its
+	 * index + 1), or 0; each entry is the explorer's object for the
+	 * CPU's sections (critical.c). */
+	int crit_owner[BSD_MAXCPU];
 	struct weft_rcu_domain net_epoch; /* net_epoch_preempt (epoch.c) */
 };
 

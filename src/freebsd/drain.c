@@ -76,7 +76,7 @@ void weft__bsd_drain_done(struct bsd_co *co, const struct weft_loc *loc)
 
 static const char *running_on(int cpu)
 {
-	return weft__internf("whose handler %s is running on %s",
+	return weft__internf("running its handler %s on %s",
 			     weft__bsd_fname(weft__bsd()->cpu[cpu].func),
 			     weft__bsd_softclock_names[cpu]);
 }
@@ -105,17 +105,24 @@ static const char *free_hazard(const struct bsd_co *co)
 
 /* What keeps co in use, for a lock it uses: a running handler too (the
  * softclock unlocks the lock when the handler returns); its own
- * handler's use is named by what the kernel does after the handler. */
+ * handler's use is named by what the kernel does after the handler.
+ * With CALLOUT_RETURNUNLOCKED the handler releases the lock itself and
+ * softclock_call_cc does not touch it after the handler returns, so the
+ * handler may destroy it (and free the request holding it), as callout(9)
+ * allows: that was a false misuse (a FreeBSD probe). */
 static const char *state_of(const struct bsd_co *co)
 {
 	int cpu;
 	bool running = weft__bsd_co_running(co, &cpu);
+	bool own = running && weft__bsd_self()->handler == co;
 	const char *st;
 
-	if (running && weft__bsd_self()->handler != co)
+	if (running && !own)
 		return running_on(cpu);
 	if ((st = free_hazard(co)))
 		return st;
+	if (own && (co->lockflags & WEFT_CALLOUT_RETURNUNLOCKED))
+		return NULL;
 	return running ? running_on(cpu) : NULL;
 }
 

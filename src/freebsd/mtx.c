@@ -116,6 +116,15 @@ void weft_bsd_mtx_init_at(struct weft_bsd_mtx *m, const char *name,
 			   "mtx_init of %s while %s holds it",
 			   weft__bsd_mtx_name(m),
 			   weft__thread_name(m->m.owner - 1));
+	weft_bsd_mtx_sysinit(m, name, opts);
+}
+
+/* No test thread runs yet, nor any execution: nothing to check, and no
+ * execution state to touch.  weft saves the program's data after the
+ * constructors, so every execution starts from this. */
+void weft_bsd_mtx_sysinit(struct weft_bsd_mtx *m, const char *name,
+			  unsigned opts)
+{
 	weft_mutex_init(&m->m, name);
 	if (opts & WEFT_BSD_MTX_RECURSE)
 		m->m.kind = WEFT_MUTEX_RECURSIVE;

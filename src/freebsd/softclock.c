@@ -48,8 +48,16 @@ static struct bsd_co *next_due(struct bsd_state *s, int cpu)
 	return best;
 }
 
-/* True when every thread other than the softclocks has finished: the
- * test body returned, so the test is over for the callouts. */
+/* True when every thread other than the softclocks has finished, or is
+ * an idle daemon: the test body returned, so the test is over for the
+ * callouts.  An idle daemon is a worker that has no task to start (the
+ * system taskqueue's, which is never destroyed, or one of a queue the
+ * test did not free): a worker marks itself a daemon only between tasks,
+ * and one with a task to start is enabled.  Counted as live, the system
+ * queue's worker kept every softclock polling after the test returned,
+ * a false deadlock of any test that used a callout and taskqueue_thread
+ * (a FreeBSD probe).  A worker stuck inside a task is no daemon, so the
+ * softclocks stay and the hang is still reported. */
 static bool test_over(struct bsd_state *s)
 {
 	for (int i = 0; i < weft__nthreads(); i++) {
@@ -57,7 +65,9 @@ static bool test_over(struct bsd_state *s)
 		for (int k = 0; k < s->ncpu; k++)
 			if (s->cpu[k].tid == i + 1)
 				softclock = true;
-		if (!softclock && !weft__thread_done(i))
+		if (softclock || weft__thread_done(i))
+			continue;
+		if (!weft__thread_daemon(i) || weft__thread_enabled(i))
 			return false;
 	}
 	return true;

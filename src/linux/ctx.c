@@ -135,6 +135,15 @@ static void epoch_sleep(const struct weft__lx_thread *me, const char *what,
 				   weft__lx_site(me->rsec[i].loc));
 }
 
+/* What a spinning lock s is called in a report: an rmlock(9) (FreeBSD's,
+ * not sleepable) is one too. */
+static const char *spinning_kind(const struct weft_klock *s)
+{
+	if (!s || s->kind != WEFT_KLOCK_RWLOCK)
+		return "spinlock";
+	return s->bsd == 2 ? "rmlock" : "rwlock";
+}
+
 void weft_might_sleep(const char *what, const char *obj,
 		      const struct weft_loc *loc)
 {
@@ -155,9 +164,7 @@ void weft_might_sleep(const char *what, const char *obj,
 		s = weft__lx_held_spinning(weft__self());
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s may sleep while %s %s is held (taken at "
-			   "%s)", what,
-			   s && s->kind == WEFT_KLOCK_RWLOCK ? "rwlock"
-							     : "spinlock",
+			   "%s)", what, spinning_kind(s),
 			   s && s->name ? s->name : "?",
 			   weft__lx_site(s ? s->acquired : NULL));
 	}

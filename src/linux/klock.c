@@ -55,9 +55,11 @@ void weft_klock_init(struct weft_klock *l, int kind, const char *name,
 			   "re-initialising %s while holding it",
 			   weft__lx_klock_name(l));
 	*l = (struct weft_klock)WEFT_KLOCK_INIT(
-		kind & ~(WEFT_KLOCK_BSD | WEFT_KLOCK_RECURSE), name);
+		kind & ~(WEFT_KLOCK_BSD | WEFT_KLOCK_BSD_RM |
+			 WEFT_KLOCK_RECURSE), name);
 	l->init = loc;
-	l->bsd = (kind & WEFT_KLOCK_BSD) != 0;
+	l->bsd = (kind & WEFT_KLOCK_BSD) ? 1 + ((kind & WEFT_KLOCK_BSD_RM) != 0)
+					 : 0;
 	l->recurse = (kind & WEFT_KLOCK_RECURSE) != 0;
 }
 
@@ -161,16 +163,40 @@ static bool read_nests(const struct weft_klock *l)
 	return true;
 }
 
-static void recursive_read(const struct weft_klock *l, const char *name,
-			   const struct weft_loc *loc)
+/* Where the caller took its first read hold of l, or NULL. */
+static const struct weft_loc *first_read(const struct weft_klock *l)
 {
 	const struct weft__held_lock *e;
 	const struct weft_loc *first = NULL;
-	char msg[512];
 
 	for (int i = weft__held_locks(weft__self(), &e); i-- > 0;)
 		if (e[i].obj == l && e[i].tag == &weft__lx_klock_tag)
 			first = e[i].at;
+	return first;
+}
+
+/* A second read hold of an rmlock(9) made without RM_RECURSE: FreeBSD's
+ * _rm_rlock_debug asserts (INVARIANTS) that the thread has no tracker of
+ * the lock yet.  The read holds of weft's lock nest, so it was verified
+ * (a FreeBSD probe). */
+static void rm_recursed(const struct weft_klock *l, const char *name,
+			const struct weft_loc *loc)
+{
+	const struct weft_loc *first = first_read(l);
+
+	weft__fail(WEFT__K(MISUSE), loc,
+		   "%s: recursed on non-recursive rmlock %s (read-locked at "
+		   "%s; rm_init_flags with RM_RECURSE lets readers nest)",
+		   name, weft__lx_klock_name(l),
+		   first ? weft__lx_site(first) : "?");
+}
+
+static void recursive_read(const struct weft_klock *l, const char *name,
+			   const struct weft_loc *loc)
+{
+	const struct weft_loc *first = first_read(l);
+	char msg[512];
+
 	snprintf(msg, sizeof msg,
 		 "possible deadlock: %s(%s) at %s by %s, which already "
 		 "holds it for reading (taken at %s): a writer queued in "
@@ -256,6 +282,8 @@ static int acquire(struct weft_klock *l, bool shared, const char *intr,
 	/* A read side the thread holds already is taken again: no
 	 * acquisition for the search (op.h). */
 	op.reenter = shared && weft__lx_klock_reader(weft__self(), l);
+	if (op.reenter && l->bsd == 2 && !l->recurse)
+		rm_recursed(l, name, loc);
 	if (op.reenter && !read_nests(l))
 		recursive_read(l, name, loc);
 	/* A user's signal may come while it waits (ext_sched.c).  Offered

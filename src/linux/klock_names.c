@@ -1,14 +1,17 @@
 /* src/linux/klock_names.c - the names of the kernel locks' operations in
  * traces and reports: Linux's for each kind (spin_lock, down_read,
  * read_lock, mutex_lock, cpus_read_lock for CPU hotplug's lock) and
- * FreeBSD's for an sx(9) or rw(9) lock, and a lock's own name. */
+ * FreeBSD's for an sx(9), rw(9) or rmlock(9) lock, and a lock's own name. */
 #include "lx.h"
 #include <kernel/linux/weft_ext.h>
 
-/* FreeBSD's names of an sx(9) and an rw(9) lock's operations. */
+/* FreeBSD's names of an sx(9), an rw(9) and an rmlock(9)'s operations. */
 static const char *bsd_op_name(const struct weft_klock *l, int shared,
 			       int try)
 {
+	if (l->bsd == 2) /* an rmlock(9), of either kind */
+		return shared ? (try ? "rm_try_rlock" : "rm_rlock")
+			      : "rm_wlock";
 	if (l->kind == WEFT_KLOCK_RWSEM) {
 		if (shared)
 			return try ? "sx_try_slock" : "sx_slock";
@@ -57,6 +60,8 @@ const char *weft__lx_klock_unlock_op(const struct weft_klock *l, bool shared)
 {
 	if (l->kind == WEFT_KLOCK_SPIN)
 		return "spin_unlock";
+	if (l->bsd == 2)
+		return shared ? "rm_runlock" : "rm_wunlock";
 	if (l->bsd && l->kind == WEFT_KLOCK_RWSEM)
 		return shared ? "sx_sunlock" : "sx_xunlock";
 	if (l->bsd)

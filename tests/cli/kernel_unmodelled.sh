@@ -3,7 +3,8 @@
 # character driver (<linux/fs.h>, <linux/cdev.h>), the page cache
 # (<linux/pagemap.h>) and cross-CPU calls (<linux/smp.h>); on FreeBSD's
 # side uma(9) and kthread(9), whose headers were missing (a probe of the
-# FreeBSD models), and timeout tasks.  (epoch(9) is modelled now:
+# FreeBSD models), timeout tasks, and callouts bound to an rw lock or an
+# rmlock.  (epoch(9) is modelled now:
 # bsdkernel/epoch_free_*.)
 . tests/cli/common.inc
 W=$B/bin/weft-cc
@@ -22,7 +23,7 @@ check cdev_add 'static struct cdev c; cdev_add(&c, 0, 1)' 'cdev_add/cdev_del'
 check page 'lock_page((struct page *)0)' 'the page cache'
 check on_each_cpu 'on_each_cpu(f, NULL, 1)' 'cross-CPU calls'
 bsd() { # name, code, expected message
-	printf '#include <sys/param.h>\n#include <sys/systm.h>\n#include <sys/lock.h>\n#include <sys/sx.h>\n#include <sys/rwlock.h>\n#include <sys/epoch.h>\n#include <sys/kthread.h>\n#include <vm/uma.h>\nstatic struct sx s;\nstatic struct rwlock r;\nstatic int chan;\nstatic void f(void *a) { (void)a; }\nWEFT_TEST(t) { %s; (void)f; (void)s; (void)r; (void)chan; }\n' "$2" >"$tmp/$1.c"
+	printf '#include <sys/param.h>\n#include <sys/systm.h>\n#include <sys/lock.h>\n#include <sys/sx.h>\n#include <sys/rwlock.h>\n#include <sys/epoch.h>\n#include <sys/callout.h>\n#include <sys/rmlock.h>\n#include <sys/kthread.h>\n#include <vm/uma.h>\nstatic struct sx s;\nstatic struct rwlock r;\nstatic int chan;\nstatic void f(void *a) { (void)a; }\nWEFT_TEST(t) { %s; (void)f; (void)s; (void)r; (void)chan; }\n' "$2" >"$tmp/$1.c"
 	if $W --kernel=freebsd -O1 "$tmp/$1.c" -o "$tmp/$1" 2>"$tmp/$1.err"; then
 		fail "$1 compiled"
 	fi
@@ -33,4 +34,8 @@ bsd timeout_task 'taskqueue_enqueue_timeout(NULL, NULL, 1)' 'timeout tasks'
 bsd taskqueue_swi 'struct task t; taskqueue_enqueue(taskqueue_swi, &t)' 'the software-interrupt taskqueues'
 bsd uma 'uma_zalloc(NULL, 0)' 'uma(9) zones'
 bsd kthread 'kthread_add(f, NULL, NULL, NULL, 0, 0, "x")' 'kthread(9)'
+# A callout bound to an rmlock fails as one bound to an rw lock does (it
+# was an implicit declaration: a FreeBSD probe).
+bsd callout_init_rw 'struct callout c; callout_init_rw(&c, &r, 0)' 'this callout call'
+bsd callout_init_rm 'struct callout c; struct rmlock m; callout_init_rm(&c, &m, 0)' 'this callout call'
 exit 0

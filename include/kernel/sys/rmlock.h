@@ -7,8 +7,10 @@
  * (sleeping while holding it is misuse).  rmlock(9) forbids sleeping to
  * the readers of a sleepable lock too; weft does not check that.  The
  * priority tracker is the caller's and is not read: each read lock is a
- * read acquisition of its own, however the trackers are used.  Blocking
- * as rwlock(9) and sx(9); the unlocks never block. */
+ * read acquisition of its own, however the trackers are used.  A nested
+ * rm_rlock by a reader of a lock made without RM_RECURSE is misuse, as
+ * INVARIANTS asserts; reports name the lock an rmlock and its operations
+ * rm_*.  Blocking as rwlock(9) and sx(9); the unlocks never block. */
 #ifndef WEFT_KERNEL_SYS_RMLOCK_H
 #define WEFT_KERNEL_SYS_RMLOCK_H
 
@@ -34,7 +36,7 @@ static inline void weft_bsd_rm_init_at(struct rmlock *rm, const char *name,
 	rm->sleepable = (opts & RM_SLEEPABLE) != 0;
 	weft_klock_init(&rm->l,
 			(rm->sleepable ? WEFT_KLOCK_RWSEM : WEFT_KLOCK_RWLOCK) |
-				WEFT_KLOCK_BSD |
+				WEFT_KLOCK_BSD | WEFT_KLOCK_BSD_RM |
 				((opts & RM_RECURSE) ? WEFT_KLOCK_RECURSE : 0),
 			name, loc);
 }

@@ -91,6 +91,18 @@ static char weft_bsd_pause_chan_ __attribute__((unused));
 		func(__DECONST(void *, ident));                               \
 	}                                                                     \
 	struct weft_bsd_decl_
+/* MTX_SYSINIT: mtx_init of a static mutex before the test starts, as
+ * FreeBSD's SYSINIT does at boot: a constructor, which runs before weft
+ * saves the program's data, so every execution starts with the mutex
+ * initialised and free (weft/bsd.h: weft_bsd_mtx_sysinit). */
+#define MTX_SYSINIT(name, mtx, desc, opts)                                    \
+	__attribute__((constructor)) static void weft_bsd_mtx_sysinit_##name( \
+		void)                                                         \
+	{                                                                     \
+		weft_bsd_mtx_sysinit(&(mtx)->m, (desc), (opts));              \
+	}                                                                     \
+	struct weft_bsd_decl_
+#define SI_SUB_LOCK 0
 #define SI_SUB_DRIVERS 0
 #define SI_SUB_CONFIGURE 0
 #define SI_ORDER_FIRST 0
@@ -330,8 +342,8 @@ void weft_bsd_taskqueue_block_unmodelled(void);
 #define taskqueue_unblock(tq) weft_bsd_taskqueue_block_unmodelled()
 #define taskqueue_quiesce(tq) weft_bsd_taskqueue_block_unmodelled()
 WEFT_BSD_UNMODELLED("this callout call (callout_async_drain, "
-		    "callout_reset_sbt, callout_init_rw: use callout_drain, "
-		    "callout_reset, callout_init_mtx)")
+		    "callout_reset_sbt, callout_init_rw, callout_init_rm: use "
+		    "callout_drain, callout_reset, callout_init_mtx)")
 int weft_bsd_callout_unmodelled(void);
 #define callout_async_drain(c, fn) weft_bsd_callout_unmodelled()
 #define callout_reset_sbt(c, sbt, pr, fn, arg, flags)                         \
@@ -339,6 +351,7 @@ int weft_bsd_callout_unmodelled(void);
 #define callout_reset_sbt_on(c, sbt, pr, fn, arg, cpu, flags)                 \
 	weft_bsd_callout_unmodelled()
 #define callout_init_rw(c, rw, flags) weft_bsd_callout_unmodelled()
+#define callout_init_rm(c, rm, flags) weft_bsd_callout_unmodelled()
 
 /* DELAY(9): a busy wait, which sleeps no one and orders nothing; a
  * scheduling point, as the kernel may be preempted in it, and a round of

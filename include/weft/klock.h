@@ -73,13 +73,13 @@ void weft_klock_init(struct weft_klock *l, int kind, const char *name,
  * RCU read section).  The previous holder's critical section happens
  * before the caller's. */
 void weft_klock_lock(struct weft_klock *l, const struct weft_loc *loc);
-/* mutex_lock_interruptible and mutex_lock_killable: take l as
- * weft_klock_lock does and return 0, or return -EINTR when a signal is
- * pending for the caller while l is held by another, at the call or
- * while it waits (a Linux kthread_stop of the caller, since 6.1, or in a
- * thread of the test's own a user's signal, an explored choice).  May
- * block; orders as weft_klock_lock when it
- * takes l, and after the stop when it does not. */
+/* mutex_lock_interruptible: take l as weft_klock_lock does and return 0,
+ * or return -EINTR when a signal is pending for the caller while l is held
+ * by another, at the call or while it waits (a Linux kthread_stop of the
+ * caller, since 6.1, or in a thread of the test's own a user's signal, an
+ * explored choice).  (mutex_lock_killable is the plain lock: nothing sends
+ * a fatal signal.)  May block; orders as weft_klock_lock when it takes l,
+ * and after the signal when it does not. */
 int weft_klock_lock_intr(struct weft_klock *l, const char *what,
 			 const struct weft_loc *loc);
 /* down_read_interruptible and down_read_killable: the same for a read

@@ -124,14 +124,16 @@ int weft_kx_cond_resched(const struct weft_loc *loc);
 /* Set t running; 1 when it was not.  Never blocks; everything the caller
  * did happens before t's return from schedule(). */
 int weft_kx_wake_up_process(struct weft_ktask *t, const struct weft_loc *loc);
-/* signal_pending(t): whether a signal is pending for t, which only a
- * kthread_stop of it makes so (TIF_NOTIFY_SIGNAL, Linux 6.1 on): weft
- * sends no signals.  A scheduling point that reads t's state. */
+/* signal_pending(t): whether a signal is pending for t: a kthread_stop
+ * of it (TIF_NOTIFY_SIGNAL, Linux 6.1 on), or, in a thread of the test's
+ * own, a user's signal that came while it slept interruptibly (pending
+ * until its next interruptible wait begins).  A scheduling point that
+ * reads t's state. */
 int weft_kx_signal_pending(struct weft_ktask *t, const struct weft_loc *loc);
-/* down_interruptible(s) and down_killable(s): take a count of s, or
- * return -EINTR when a signal is pending for the caller (only a
- * kthread_stop of it sends one) and the count is 0, at the call or while
- * it waits.  May block; sleeps (misuse in atomic context); a count taken
+/* down_interruptible(s): take a count of s, or return -EINTR when a
+ * signal is pending for the caller (a kthread_stop of it, or a user's
+ * signal to a thread of the test's own) and the count is 0, at the call
+ * or while it waits.  May block; sleeps (misuse in atomic context); a count taken
  * orders the up() that gave it before the return, as down() does. */
 int weft_kx_down_intr(weft_sem_t *s, const char *what,
 		      const struct weft_loc *loc);

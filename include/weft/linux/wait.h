@@ -13,9 +13,13 @@
  * condition must be set before wake_up is called.  wake_up wakes every
  * waiter of wait_event and one of the _exclusive forms (the first on the
  * queue), wake_up_all every waiter.  The
- * _interruptible and _killable forms are modelled as uninterruptible:
- * weft sends no signals, so they always return 0 (or, with a timeout,
- * what wait_event_timeout returns).  The timeout is an event on the
+ * _interruptible forms end with -ERESTARTSYS when a signal is pending
+ * with the condition false: a kthread_stop's, or, in a thread of the
+ * test's own (a user process in a system call), a user's signal, which
+ * may come while it sleeps (an explored choice, once per thread and
+ * execution).  The _killable forms are uninterruptible here (nothing
+ * sends a fatal signal): 0, or with a timeout what wait_event_timeout
+ * returns.  The timeout is an event on the
  * virtual clock, so whether it expires before the wake-up is explored. */
 typedef struct weft_waitq wait_queue_head_t;
 #define wait_queue_head weft_waitq
@@ -111,8 +115,7 @@ typedef struct weft_waitq wait_queue_head_t;
 /* rcuwait (<linux/rcuwait.h>): one task waiting for a condition, woken
  * with rcuwait_wake_up, which orders the waker's stores before the
  * waiter's check as wake_up does: a wait queue of its own.  The state
- * (TASK_INTERRUPTIBLE ...) is the _interruptible forms' case above: weft
- * sends no signals, so the wait returns 0.  The kernel keeps one waiting
+ * (TASK_INTERRUPTIBLE ...) is the _interruptible forms' case above.  The kernel keeps one waiting
  * task; a second waiter took its place and the first could sleep for
  * ever, where weft wakes one of the two (the other's sleep is a deadlock
  * either way).  rcuwait_wake_up returns whether a waiter was there. */

@@ -32,8 +32,9 @@ static inline void weft_kx_down(struct semaphore *s, const char *what,
 	weft_sem_wait_at(&s->sem, loc);
 }
 #define down(s) weft_kx_down((s), "down", WEFT_HERE)
-/* A kthread_stop of the caller (its only signal) ends this wait with
- * -EINTR (Linux 6.1 on); a count that is there is taken all the same.
+/* A kthread_stop of the caller (Linux 6.1 on), or a user's signal to a
+ * thread of the test's own, ends this wait with -EINTR; a count that is
+ * there is taken all the same.
  * Not the killable one: only a fatal signal ends it, and kthread_stop
  * sends none (signal_pending_state). */
 #define down_interruptible(s) weft_kx_down_intr(&(s)->sem, "down_interruptible", WEFT_HERE)

@@ -71,7 +71,7 @@ typedef struct weft_owait wait_queue_entry_t;
  * clear_bit needs smp_mb__after_atomic in the kernel (its check for
  * sleepers is lockless); weft explores sequentially consistent orders
  * only and does not find that barrier missing.  TASK_INTERRUPTIBLE and
- * TASK_KILLABLE waits are uninterruptible (weft sends no signals): 0. */
+ * TASK_KILLABLE bit waits are uninterruptible here: 0. */
 #define WEFT_KX_BITQ(w, b) (*weft_xbit_waitq((w), (int)(b)))
 /* The mode (TASK_*) only says how a signal would end the wait. */
 #define WEFT_KX_BIT_WAIT(w, b, m, cond, condstr, t, what)                     \

@@ -172,7 +172,7 @@ static int untimed_wait(struct weft_completion *c, bool intr,
 	use(c, true, loc);
 	weft_might_sleep(op.name, cname(c), loc);
 	gen = wait_edge_before(c, loc);
-	/* A user's signal may come while it waits (ext_sched.c): offered
+	/* A user's signal may come while it waits (usig.c): offered
 	 * whether or not it is done now, as another waiter may take the
 	 * count after the choice's step; a count that is there is taken
 	 * regardless. */

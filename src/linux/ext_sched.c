@@ -27,11 +27,6 @@ static struct xs {
 	/* TIF_NOTIFY_SIGNAL, which kthread_stop sets (Linux 6.1 on) and
 	 * nothing clears in a kthread: a signal is pending. */
 	int notify;
-	/* A signal sent to the thread, which is a user process in a system
-	 * call (weft__lx_signal_maybe): pending until the thread comes to
-	 * sleep interruptibly again or begins another interruptible wait;
-	 * and whether it had its one signal of the execution. */
-	int usig, usig_spent;
 } X[WEFT__MAX_THREADS];
 static int xdirty = WEFT__MAX_THREADS;
 
@@ -251,51 +246,7 @@ void weft__lx_task_notify(int tid)
 
 bool weft__lx_task_notified(int tid)
 {
-	const struct xs *x = xs_of(tid);
-
-	return x->notify || x->usig;
-}
-
-/* The threads a user's signal can reach: the test's own threads, which
- * stand for user processes in system calls.  Not a kthread (kthreads
- * ignore signals unless allow_signal()), a worker or another daemon of
- * the models, or a callback or handler (which must not sleep anyway). */
-static bool signal_target(int id)
-{
-	const struct weft__lx_thread *me = weft__lx_me();
-
-	return !weft__thread_daemon(id) && !me->task && !me->wq &&
-	       !me->atomic_what && !me->hardirq;
-}
-
-/* Signals were never sent in the Linux models, so a driver's read that
- * ignored wait_event_interruptible's -ERESTARTSYS and used a reply that
- * was not there was verified (a probe of seed-style programs); FreeBSD's
- * PCATCH sleeps took one already.  Now, where a user thread is about to
- * sleep interruptibly, a signal may come (an explored choice, a step on
- * the thread's task state), once per thread and execution: the kernel
- * keeps a signal pending until the system call returns, so a loop that
- * waits again would be interrupted at once each time, a busy wait weft
- * does not explore; and a later system call of the same thread would
- * not see it.  Killable sleeps take no such signal (only a fatal one
- * ends them). */
-int weft__lx_signal_maybe(const struct weft_loc *loc)
-{
-	int id = self_id();
-	struct xs *x = xs_of(id);
-
-	x->usig = 0;
-	if (x->usig_spent || x->notify || !signal_target(id))
-		return 0;
-	if (!weft__choose_on(2, "a signal comes", &x->state, loc))
-		return 0;
-	x->usig = x->usig_spent = 1;
-	return 1;
-}
-
-void weft__lx_signal_done(void)
-{
-	xs_of(self_id())->usig = 0;
+	return xs_of(tid)->notify || weft__lx_signal_pending_user(tid);
 }
 
 int weft_kx_signal_pending(struct weft_ktask *t, const struct weft_loc *loc)
@@ -306,7 +257,7 @@ int weft_kx_signal_pending(struct weft_ktask *t, const struct weft_loc *loc)
 		return 0;
 	x = xs_of(t->tid);
 	weft__point("signal_pending", &x->state, t->name, WEFT__ACC_READ, loc);
-	return x->notify || x->usig;
+	return x->notify || weft__lx_signal_pending_user(t->tid);
 }
 
 void weft__lx_task_wake(int tid)

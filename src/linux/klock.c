@@ -286,7 +286,7 @@ static int acquire(struct weft_klock *l, bool shared, const char *intr,
 		rm_recursed(l, name, loc);
 	if (op.reenter && !read_nests(l))
 		recursive_read(l, name, loc);
-	/* A user's signal may come while it waits (ext_sched.c).  Offered
+	/* A user's signal may come while it waits (usig.c).  Offered
 	 * whether or not the lock is free now: the choice is a step, after
 	 * which another thread may take it, and a free lock is taken
 	 * without a look at signals. */

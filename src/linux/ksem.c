@@ -8,7 +8,7 @@
  * signals, and otherwise checks signal_pending_state() before each sleep
  * and after each wake-up that brought no count: the wait ends with
  * -EINTR.  A user thread may also take a signal while it waits
- * (weft__lx_signal_maybe, ext_sched.c). */
+ * (weft__lx_signal_maybe, usig.c). */
 #include <errno.h>
 #include <stdio.h>
 
@@ -45,7 +45,7 @@ int weft_kx_down_intr(weft_sem_t *s, const char *what,
 	weft__lx_signal_done();
 	weft_might_sleep(what, op.objname, loc);
 	weft__sem_wait_begin(s, op.objname, loc);
-	/* A user's signal may come while it waits (ext_sched.c): offered
+	/* A user's signal may come while it waits (usig.c): offered
 	 * whatever the count is now, as another thread may take it after
 	 * the choice's step; a count that is there is taken regardless. */
 	(void)weft__lx_signal_maybe(loc);

@@ -385,13 +385,15 @@ void weft__lx_task_notify(int tid);
 bool weft__lx_task_notified(int tid);
 /* The calling thread is about to sleep interruptibly: whether a user's
  * signal comes now (an explored choice for the test's own threads, once
- * per thread and execution; ext_sched.c says why), after which
+ * per thread and execution; usig.c says why), after which
  * weft__lx_task_notified is true for it until it next comes here or
  * weft__lx_signal_done says an interruptible wait begins (the signal
  * that ended the last one was delivered when its system call returned).
  * A scheduling point when it chooses. */
 int weft__lx_signal_maybe(const struct weft_loc *loc);
 void weft__lx_signal_done(void);
+/* Whether a user's signal is pending for thread tid (usig.c). */
+bool weft__lx_signal_pending_user(int tid);
 /* A thread's task state (0: TASK_RUNNING), and the queue of its
  * open-coded wait (ext_sched.c); none is a step. */
 int weft__lx_task_state(int tid);

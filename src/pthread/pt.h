@@ -234,6 +234,13 @@ void weft__pt_sleep_ns(long long ns, const struct weft_loc *loc);
 void weft__pt_time_pass(long long ns);
 /* A timeout's wait of ns: a step that moves the clock (time.c). */
 void weft__pt_time_jump(long long ns, const struct weft_loc *loc);
+/* A step on the virtual clock: a WRITE moves it, a READ reads it; ordered
+ * for the explorer only (time.c).  The clock's time now, in ns. */
+void weft__pt_clock_step(const char *name, int access,
+			 const struct weft_loc *loc);
+long long weft__pt_now(void);
+/* Where the virtual wall clock (CLOCK_REALTIME) starts, in seconds. */
+#define WEFT__PT_EPOCH_SEC 1700000000LL
 /* Whether a timed wait (a semaphore, lock or rwlock) that cannot go on
  * now times out: a choice of the explorer (what names it).  One that
  * does is noted on its step and, for fairness, is a poll that saw

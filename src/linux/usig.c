@@ -15,9 +15,11 @@
 
 /* Per thread: a signal pending (until the thread comes to sleep
  * interruptibly again or begins another interruptible wait), and whether
- * it had its one signal of the execution. */
+ * it had its one signal of the execution; the thread's serial, since a
+ * record a thread left may be another's later in the execution. */
 static struct {
 	unsigned char pending, spent;
+	uint64_t serial;
 } U[WEFT__MAX_THREADS];
 static long gen = -1;
 static int dirty;
@@ -30,6 +32,17 @@ static void fresh(void)
 	for (int i = 0; i < dirty; i++)
 		U[i].pending = U[i].spent = 0;
 	dirty = 0;
+}
+
+/* Thread tid's entry, emptied if another thread had the record. */
+static void mine(int tid)
+{
+	uint64_t serial = weft__thread_serial(tid);
+
+	if (U[tid].serial != serial) {
+		U[tid].serial = serial;
+		U[tid].pending = U[tid].spent = 0;
+	}
 }
 
 /* The threads a user's signal can reach: the test's own threads, which
@@ -51,6 +64,7 @@ int weft__lx_signal_maybe(const struct weft_loc *loc)
 	if (id < 0)
 		return 0;
 	fresh();
+	mine(id);
 	U[id].pending = 0;
 	if (U[id].spent || weft__lx_task_notified(id) || !signal_target(id))
 		return 0;
@@ -68,12 +82,17 @@ void weft__lx_signal_done(void)
 	int id = weft__self();
 
 	fresh();
-	if (id >= 0)
+	if (id >= 0) {
+		mine(id);
 		U[id].pending = 0;
+	}
 }
 
 bool weft__lx_signal_pending_user(int tid)
 {
 	fresh();
-	return tid >= 0 && tid < WEFT__MAX_THREADS && U[tid].pending;
+	if (tid < 0 || tid >= WEFT__MAX_THREADS)
+		return false;
+	mine(tid);
+	return U[tid].pending;
 }

@@ -352,9 +352,6 @@ const void *weft__por_obj(const volatile void *a, unsigned n);
 /* A readable name for an object at addr: the symbol of a static object
  * ("rtnl_mutex", "priv+16"), or "kind@0x..." for heap objects. */
 const char *weft__objname(const void *addr, const char *kind);
-/* Whether addr lies in weft's own library (its models' static objects,
- * not the program's memory).  Does not block (report/objects.c). */
-bool weft__own_object(const void *addr);
 /* The same for an object of size bytes: an element of a static array of
  * such objects is named by its index ("chopstick[1]", not
  * "chopstick+40"). */

@@ -118,14 +118,13 @@ static int odpor_pick(const struct weft__decision *dc)
 		/* The same step on another object: memory that is not where
 		 * it was, such as an uninstrumented library's malloc (weft
 		 * restores its own heap and the program's data, not the C
-		 * library's arenas).  Not an object of weft's own models
-		 * (a file's name is a hash of it, another for a name made
-		 * anew in each execution, as mkstemp makes them).  The reductions key steps by object, so
+		 * library's arenas).  weft's own objects must be stable too
+		 * (a file's name made unique by mkstemp is keyed by its
+		 * maker, pthread/fs.c).  The reductions key steps by object, so
 		 * the orders planned on the first address were taken for
 		 * redundant on the next, and a double free of a refcount in
 		 * g_new'd memory was verified (a probe of GLib programs). */
-		if (now.obj != weft__wn[c].ev.obj &&
-		    !weft__own_object(now.obj))
+		if (now.obj != weft__wn[c].ev.obj)
 			diverged(d, "the recorded step is on an object at "
 				    "another address, as memory an "
 				    "uninstrumented library allocated is");

@@ -275,6 +275,8 @@ int __weft_creat(const char *path, mode_t mode)
 static int made_unique(char *tmpl, int fd)
 {
 	weft__pt_fs_made(AT_FDCWD, tmpl, true, fd >= 0);
+	if (fd >= 0)
+		weft__pt_fs_unique(tmpl);
 	return fd;
 }
 

@@ -122,6 +122,9 @@ void weft__pt_no_kernel_copy(const char *call, int a, int b,
  * whether the call succeeded, note what it made. */
 bool weft__pt_fs_absent(int dir, const char *path);
 void weft__pt_fs_made(int dir, const char *path, bool absent, bool ok);
+/* path was made with a unique name (mkstemp ...): its name's object is
+ * keyed by the calling thread and its count of such names (fs.c). */
+void weft__pt_fs_unique(const char *path);
 /* After rename(from, to) returned rc: a file this execution made is now
  * at to (a file that was there before is left where the program put it,
  * never removed).  Returns rc. */

@@ -1,0 +1,3 @@
+//! expect: verified
+#define FIXED
+#include "tmpname_race_bug.c"

@@ -77,6 +77,16 @@ void weft_bsd_critical_enter_at(const struct weft_loc *loc)
 
 	if (t->critnest++ > 0)
 		return;
+	/* A held spin mutex is a critical section already (mtx_lock_spin
+	 * enters one): its holder passes, as no other thread of its CPU can
+	 * be inside one then.  Waiting here, it deadlocked against a thread
+	 * of the CPU that entered its section first and then spun on the
+	 * mutex (a review's probe), which the kernel never lets happen. */
+	if (weft__bsd_spin_held()) {
+		t->crit_cpu = -1;
+		t->crit_loc = loc;
+		return;
+	}
 	cpu = weft_callout_curcpu();
 	{
 		struct weft__op op = { .name = "critical_enter",
@@ -103,6 +113,10 @@ void weft_bsd_critical_exit_at(const struct weft_loc *loc)
 			   "is not in a critical section");
 	if (--t->critnest > 0)
 		return;
+	if (t->crit_cpu < 0) { /* entered under a spin mutex */
+		t->crit_loc = NULL;
+		return;
+	}
 	/* A release: the CPU's next section is ordered after this one. */
 	weft__release_point("critical_exit", &s->crit_owner[t->crit_cpu],
 			    cpu_names[t->crit_cpu], loc);

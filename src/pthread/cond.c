@@ -129,8 +129,7 @@ int weft__pt_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
 	weft__pt_cancel_leave(r == -ECANCELED);
 	if (!r)
 		return 0;
-	if (ts)
-		weft__pt_time_jump(weft__pt_ns_until(clk, ts), loc);
+	weft__pt_time_jump_to(clk, ts, loc);
 	return ETIMEDOUT;
 }
 

@@ -235,8 +235,11 @@ void weft__pt_sleep_ns(long long ns, const struct weft_loc *loc);
  * virtual time moves on by ns (nothing for ns <= 0).  Not a scheduling
  * point. */
 void weft__pt_time_pass(long long ns);
-/* A timeout's wait of ns: a step that moves the clock (time.c). */
+/* A timeout's wait of ns, or to the absolute deadline abs on clock c: a
+ * step that moves the clock (time.c). */
 void weft__pt_time_jump(long long ns, const struct weft_loc *loc);
+void weft__pt_time_jump_to(clockid_t c, const struct timespec *abs,
+			   const struct weft_loc *loc);
 /* A step on the virtual clock: a WRITE moves it, a READ reads it; ordered
  * for the explorer only (time.c).  The clock's time now, in ns. */
 void weft__pt_clock_step(const char *name, int access,

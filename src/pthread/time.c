@@ -111,6 +111,18 @@ void weft__pt_time_jump(long long ns, const struct weft_loc *loc)
 	weft__pt_time_pass(ns);
 }
 
+/* The same to the absolute deadline abs on clock c, read after the step:
+ * read before it, another thread's wake in between made the clock pass
+ * the deadline by as much (a review). */
+void weft__pt_time_jump_to(clockid_t c, const struct timespec *abs,
+			   const struct weft_loc *loc)
+{
+	if (!abs || weft__pt_nsec_bad(abs) || weft__pt_ns_until(c, abs) <= 0)
+		return;
+	weft__pt_clock_step("timed out", WEFT__ACC_WRITE, loc);
+	weft__pt_time_pass(weft__pt_ns_until(c, abs));
+}
+
 void weft__pt_time_pass(long long ns)
 {
 	/* Saturated: a sleep of { LONG_MAX, 0 } wrapped the clock round to
@@ -175,8 +187,7 @@ bool weft__pt_times_out(const char *what, clockid_t c,
 	if (far_left(c, abs) || !weft__choose(2, what, loc))
 		return false;
 	weft__timed_out();
-	if (abs && !weft__pt_nsec_bad(abs))
-		weft__pt_time_jump(weft__pt_ns_until(c, abs), loc);
+	weft__pt_time_jump_to(c, abs, loc);
 	return true;
 }
 

@@ -123,8 +123,12 @@ void weft__pt_no_kernel_copy(const char *call, int a, int b,
 bool weft__pt_fs_absent(int dir, const char *path);
 void weft__pt_fs_made(int dir, const char *path, bool absent, bool ok);
 /* path was made with a unique name (mkstemp ...): its name's object is
- * keyed by the calling thread and its count of such names (fs.c). */
+ * keyed by the calling thread and its count of such names (fs_names.c). */
 void weft__pt_fs_unique(const char *path);
+/* The object of path's name for the steps of fs.c, and whether obj is
+ * one (fs_names.c).  Never block. */
+const void *weft__pt_name_obj(const char *path);
+bool weft__pt_is_name_obj(const void *obj);
 /* After rename(from, to) returned rc: a file this execution made is now
  * at to (a file that was there before is left where the program put it,
  * never removed).  Returns rc. */

@@ -167,8 +167,6 @@ static int untimed_wait(struct weft_completion *c, bool intr,
 		.waitdesc = completion_waitdesc, .loc = loc };
 	unsigned int gen;
 
-	if (intr)
-		weft__lx_signal_done();
 	use(c, true, loc);
 	weft_might_sleep(op.name, cname(c), loc);
 	gen = wait_edge_before(c, loc);

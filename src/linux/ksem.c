@@ -42,7 +42,6 @@ int weft_kx_down_intr(weft_sem_t *s, const char *what,
 		.access = WEFT__ACC_WRITE, .ready = count_or_signalled,
 		.waitdesc = intr_desc, .arg2 = self, .loc = loc };
 
-	weft__lx_signal_done();
 	weft_might_sleep(what, op.objname, loc);
 	weft__sem_wait_begin(s, op.objname, loc);
 	/* A user's signal may come while it waits (usig.c): offered

@@ -15,24 +15,13 @@
 
 /* Per thread: a signal pending (until the thread comes to sleep
  * interruptibly again or begins another interruptible wait), and whether
- * it had its one signal of the execution; the thread's serial, since a
- * record a thread left may be another's later in the execution. */
+ * it had its one signal of the execution, under the serial of the thread
+ * they belong to: a record a thread left may be another's later, and the
+ * serial tells executions apart too, so no reset is needed. */
 static struct {
 	unsigned char pending, spent;
 	uint64_t serial;
 } U[WEFT__MAX_THREADS];
-static long gen = -1;
-static int dirty;
-
-static void fresh(void)
-{
-	if (gen == weft__exec_gen())
-		return;
-	gen = weft__exec_gen();
-	for (int i = 0; i < dirty; i++)
-		U[i].pending = U[i].spent = 0;
-	dirty = 0;
-}
 
 /* Thread tid's entry, emptied if another thread had the record. */
 static void mine(int tid)
@@ -63,7 +52,6 @@ int weft__lx_signal_maybe(const struct weft_loc *loc)
 
 	if (id < 0)
 		return 0;
-	fresh();
 	mine(id);
 	U[id].pending = 0;
 	if (U[id].spent || weft__lx_task_notified(id) || !signal_target(id))
@@ -72,8 +60,6 @@ int weft__lx_signal_maybe(const struct weft_loc *loc)
 			     loc))
 		return 0;
 	U[id].pending = U[id].spent = 1;
-	if (id >= dirty)
-		dirty = id + 1;
 	return 1;
 }
 
@@ -81,7 +67,6 @@ void weft__lx_signal_done(void)
 {
 	int id = weft__self();
 
-	fresh();
 	if (id >= 0) {
 		mine(id);
 		U[id].pending = 0;
@@ -90,7 +75,6 @@ void weft__lx_signal_done(void)
 
 bool weft__lx_signal_pending_user(int tid)
 {
-	fresh();
 	if (tid < 0 || tid >= WEFT__MAX_THREADS)
 		return false;
 	mine(tid);

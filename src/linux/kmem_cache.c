@@ -56,21 +56,19 @@ void weft_kmem_cache_destroy_check(const void *cache, const char *name,
 	fresh();
 	if (overflow)
 		return;
-	/* A step on each of the cache's objects, so that the explorer
-	 * orders the check against each object's free (a kfree, which
-	 * the kernel allows for cache objects, steps on the object only):
-	 * as a look at the heap alone, a destroy before another thread's
-	 * kfree was never tried (a review's probe). */
-	for (int i = 0; i < nobjs; i++)
-		if (objs[i].cache == cache)
-			weft__point("kmem_cache_destroy", objs[i].obj,
-				    name ? name : "kmem_cache", WEFT__ACC_READ,
-				    loc);
+	/* A step on each of the cache's objects, then a look at whether
+	 * it is still allocated, so that the explorer orders the look
+	 * against the object's free (a kfree, which the kernel allows for
+	 * cache objects, steps on the object only): as a look at the heap
+	 * alone, a destroy before another thread's kfree was never tried (a
+	 * review's probe). */
 	for (int i = 0; i < nobjs; i++) {
-		if (objs[i].cache != cache ||
-		    weft__heap_live_block(objs[i].obj, &n) != objs[i].obj)
+		if (objs[i].cache != cache)
 			continue;
-		if (!live++)
+		weft__point("kmem_cache_destroy", objs[i].obj,
+			    name ? name : "kmem_cache", WEFT__ACC_READ, loc);
+		if (weft__heap_live_block(objs[i].obj, &n) == objs[i].obj &&
+		    !live++)
 			first = objs[i].obj;
 	}
 	if (live)

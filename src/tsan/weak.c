@@ -225,15 +225,19 @@ static void load_buffering(struct weft__wk_thr *t, const volatile void *a,
 		c = &t->lb_rel;
 	else if ((k = lb_other(&t->lb_acq, a)) < 0)
 		return;
-	weft__verdict_lb_unexplored(
-		LB_NOTE,
-		weft__internf("load buffering is not explored: a load (%s) "
-			      "comes before a store to another location "
-			      "(%s) with no acquire after the load and "
-			      "release before the store between them; a bug "
-			      "that needs the load to read a store made after "
-			      "it is not found",
-			      site(c->pc[k]), site(pc)));
+	/* Said once: the sites' look-ups and the message are made only
+	 * for the first (each pair of a load and a store made them). */
+	if (!weft__verdict_noted(LB_NOTE))
+		weft__verdict_lb_unexplored(
+			LB_NOTE,
+			weft__internf(
+				"load buffering is not explored: a load (%s) "
+				"comes before a store to another location "
+				"(%s) with no acquire after the load and "
+				"release before the store between them; a bug "
+				"that needs the load to read a store made "
+				"after it is not found",
+				site(c->pc[k]), site(pc)));
 	t->lb_acq = t->lb_rel = (struct weft__wk_lb){ { 0 }, { 0 } };
 }
 
@@ -329,7 +333,8 @@ static void store_order(const struct weft__wk_store *last, int tid, int mo,
 			bool rmw, uintptr_t pc)
 {
 	if (last->tid < 0 || last->tid == tid || (last->sc && mo == 5) ||
-	    (rmw && last->rmw) || last->clk <= weft__vc(tid)[last->tid])
+	    (rmw && last->rmw) || last->clk <= weft__vc(tid)[last->tid] ||
+	    weft__verdict_noted(CO_NOTE))
 		return;
 	weft__verdict_co_unexplored(
 		CO_NOTE,

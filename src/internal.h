@@ -88,6 +88,12 @@ enum {
  * heads its trace column.  This is itself a visible operation. */
 int weft__spawn(void (*fn)(void *), void *arg, const char *name,
 		unsigned flags, const struct weft_loc *loc);
+/* weft__spawn whose spawn step releases token and whose start step reads
+ * it (from a set-up hook: no steps), so that an operation of the spawner's
+ * on token depends on the thread's start. */
+int weft__spawn_on(void (*fn)(void *), void *arg, const char *name,
+		   unsigned flags, const void *token,
+		   const struct weft_loc *loc);
 int weft__self(void);
 const char *weft__thread_name(int id);
 bool weft__thread_done(int id);

@@ -201,9 +201,9 @@ static void boot(void *p)
 {
 	struct weft__lx_boot *b = p;
 
-	/* A step on the boot record, so the spawner's wait depends on it
-	 * (otherwise a sleep set could keep the spawner asleep forever). */
-	weft__point("started", b, NULL, WEFT__ACC_WRITE, NULL);
+	/* The thread's start step read the boot record, so the spawner's
+	 * wait depends on it (otherwise a sleep set could keep the spawner
+	 * asleep forever); nothing runs between that step and here. */
 	b->started = 1;
 	b->fn(b->arg);
 }
@@ -228,7 +228,7 @@ int weft__lx_spawn_daemon(void (*fn)(void *), void *arg, const char *name,
 
 	b->fn = fn;
 	b->arg = arg;
-	tid = weft__spawn(boot, b, name, WEFT__THREAD_DAEMON, loc);
+	tid = weft__spawn_on(boot, b, name, WEFT__THREAD_DAEMON, b, loc);
 	weft__visible(&op);
 	return tid;
 }

@@ -277,13 +277,14 @@ int weft__thread_create(void (*fn)(void *), void *arg, const char *name,
 		      parent ? 0 : weft__body_stack_size, NULL, !parent);
 }
 
-/* weft__spawn with a stack of stack_size bytes (0: --stack-size). */
-int weft__spawn_sized(void (*fn)(void *), void *arg, const char *name,
-		      unsigned flags, size_t stack_size,
-		      const struct weft_loc *loc)
+/* weft__spawn with a stack of stack_size bytes (0: --stack-size), and
+ * the object the spawn step releases and the start reads (NULL: one of
+ * its own where the record is reused, else none). */
+static int spawn_token(void (*fn)(void *), void *arg, const char *name,
+		       unsigned flags, size_t stack_size, const void *token,
+		       const struct weft_loc *loc)
 {
 	struct weft__exec *X = weft__X;
-	const void *token = NULL;
 
 	if (X->cur < 0) /* from a set-up hook: no step to take */
 		return create(fn, arg, name, flags, NULL, stack_size, NULL,
@@ -295,14 +296,28 @@ int weft__spawn_sized(void (*fn)(void *), void *arg, const char *name,
 	 * the start of a thread in a reused record, so the explorer never
 	 * tries to run that start first. */
 	weft__S->v.spawned = true;
-	if (reusable(&X->th[X->cur]) >= 0) {
+	if (!token && reusable(&X->th[X->cur]) >= 0)
 		token = weft__exec_alloc(1);
+	if (token)
 		weft__release_point("spawn", token, name, loc);
-	} else {
+	else
 		weft__point("spawn", NULL, name, WEFT__ACC_NONE, loc);
-	}
 	return create(fn, arg, name, flags, &X->th[X->cur], stack_size,
 		      token, false);
+}
+
+int weft__spawn_sized(void (*fn)(void *), void *arg, const char *name,
+		      unsigned flags, size_t stack_size,
+		      const struct weft_loc *loc)
+{
+	return spawn_token(fn, arg, name, flags, stack_size, NULL, loc);
+}
+
+int weft__spawn_on(void (*fn)(void *), void *arg, const char *name,
+		   unsigned flags, const void *token,
+		   const struct weft_loc *loc)
+{
+	return spawn_token(fn, arg, name, flags, 0, token, loc);
 }
 
 int weft__spawn(void (*fn)(void *), void *arg, const char *name,

@@ -51,6 +51,9 @@ struct weft__opts {
 	bool exit_any;          /* --exit-status=any: no status is a bug */
 	bool races_off;         /* --races=off: a data race is no bug (its
 				   sites still become scheduling points) */
+	bool deadlocks_off;     /* --deadlocks=off: a deadlock ends its
+				   execution as an infeasible one, and a
+				   lock-order cycle is no finding */
 	long split;             /* exhaustive search split into leaves up to
 				   this width (0: by default, only when it
 				   runs in parts) */

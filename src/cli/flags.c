@@ -198,6 +198,7 @@ static bool two_words(struct weft__parse *p, const char *f, const char *v,
 TWO_WORDS(set_format, "text", "json", weft__opts.json)
 TWO_WORDS(set_exit_status, "zero", "any", weft__opts.exit_any)
 TWO_WORDS(set_races, "bug", "off", weft__opts.races_off)
+TWO_WORDS(set_deadlocks, "bug", "off", weft__opts.deadlocks_off)
 #undef TWO_WORDS
 
 /* --volatile: remembered as given, for the replay command (a kernel-style
@@ -287,6 +288,7 @@ static const struct flag {
 	{ "volatile", true, set_volatile },
 	{ "exit-status", true, set_exit_status },
 	{ "races", true, set_races },
+	{ "deadlocks", true, set_deadlocks },
 	{ "split", true, set_split },
 	{ "shard", true, set_shard },
 	{ "merge", true, set_merge },

@@ -155,6 +155,10 @@ static void put_execution_options(struct buf *b, const char *sep)
 		snprintf(w, sizeof w, "%sraces=off", sep);
 		put(b, w);
 	}
+	if (weft__opts.deadlocks_off) {
+		snprintf(w, sizeof w, "%sdeadlocks=off", sep);
+		put(b, w);
+	}
 }
 
 char *weft__replay_command(const struct weft_test *t, const char *argv0,

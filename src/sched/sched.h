@@ -188,6 +188,7 @@ struct weft__exec {
 	const char *pending_note;
 	long exec_no;
 	bool pruned;               /* some thread failed an assumption */
+	bool blocked_off;          /* it deadlocked, under --deadlocks=off */
 };
 
 extern struct weft__exec *weft__X;

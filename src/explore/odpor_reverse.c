@@ -145,6 +145,32 @@ void weft__odpor_reverse(long e, long j, const struct ev *ep)
  * was disabled was never tried: a timer handler made runnable by mod_timer
  * and disarmed by del_timer, then kfree and one more timer call, was a
  * use-after-free verified in 2 schedules. */
+/* Whether weft__odpor_races_of takes up the race of predecessor k: as a
+ * predecessor when no other one happens after it, else as an earlier
+ * acquisition of the same object when it is not a predecessor at all.
+ * A disabler that a later step of its own thread hides (a read of the
+ * clock's domain after a del_timer or an hrtimer_cancel, whose step is
+ * both) is neither, and its race is this file's to note: a use-after-free
+ * behind a timer's cancel, a kfree and a read of jiffies was verified in
+ * one schedule (a probe of kernel timers). */
+static bool taken_up(long k, const struct preds *p)
+{
+	bool listed = false;
+
+	for (int a = 0; a < p->n; a++)
+		listed |= p->s[a] == k;
+	if (listed) {
+		for (int b = 0; b < p->n; b++)
+			if (p->s[b] != k && hb(k, C(p->s[b])))
+				return false;
+		return true;
+	}
+	for (int a = 0; a < p->nacq; a++)
+		if (p->acq[a] == k)
+			return true;
+	return false;
+}
+
 void weft__odpor_disabler_race(long j, const struct ev *ep,
 			       const struct preds *p, int32_t prev)
 {
@@ -161,12 +187,8 @@ void weft__odpor_disabler_race(long j, const struct ev *ep,
 	if (k <= prev || (j < V->n && k == j - 1) ||
 	    V->steps[k].ev.tid == t || !share_object(&V->steps[k].ev, ep))
 		return;
-	for (int a = 0; a < p->n; a++)
-		if (p->s[a] == k)
-			return;
-	for (int a = 0; a < p->nacq; a++)
-		if (p->acq[a] == k)
-			return;
+	if (taken_up(k, p))
+		return;
 	if (V->steps[k].section >= 0)
 		k = V->steps[k].section;
 	note_race(k, j, t);

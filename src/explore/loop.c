@@ -167,6 +167,24 @@ static void finish(struct weft__verdict *V, double t0, int verdict)
 	__atomic_store_n(&V->state, SHM_DONE, __ATOMIC_SEQ_CST);
 }
 
+/* What runs now, in the shared verdict as the phases of the default
+ * strategy change: a worker that crashes never reaches finish(), and its
+ * report named the strategy it started with ("found by dfs" for a crash
+ * in the fallback's random schedules, a probe of real programs).  The
+ * names are literals: a new one is a new pointer (shown is reset as
+ * each test's search begins). */
+static const char *shown;
+
+static void show_strategy(struct weft__shm *S)
+{
+	const char *ran = weft__strategy_ran();
+
+	if (ran != shown) {
+		snprintf(S->v.strategy, sizeof S->v.strategy, "%s", ran);
+		shown = ran;
+	}
+}
+
 /* Executions in a row cut by a limit after which the default strategy's
  * fallback to random schedules (see weft__strategy_fall_back) gives up. */
 #define FALLBACK_CUTS 1000
@@ -243,6 +261,7 @@ void weft__explore_loop(const struct weft_test *t,
 	long quiet = 0;
 
 	in_parts = cfg->in_parts;
+	shown = NULL;
 	weft__budget_begin(cfg);
 	if (cfg->deeper_from >= 0) {
 		weft__strategy_deeper_round(cfg->deeper_from, cfg->deepen_end,
@@ -314,6 +333,7 @@ void weft__explore_loop(const struct weft_test *t,
 			break;
 		}
 		weft__starve_limit = false;
+		show_strategy(S);
 		r = weft__run_execution(t);
 		weft__strat->end(r);
 		if (r == EXEC_LIMIT && auto_starve(cfg)) {

@@ -324,6 +324,10 @@ void weft__report_ending(struct weft__shm *S, int status, bool killed,
 			return;
 		}
 		weft__crash_to_bug(S);
+		/* The crash ended the execution after those counted; the
+		 * worker's time is the parent's (jobs.c's settle). */
+		S->v.bug_exec = S->v.executions + S->v.pruned + S->v.redundant;
+		S->v.bug_seconds = S->v.seconds;
 		S->v.executions++;
 		return;
 	}

@@ -48,22 +48,11 @@
 
 /* weft__verdict_note's key of the load-buffering note. */
 #define LB_NOTE 0x4c4f414442554600ull
-/* And of the store-order note. */
-#define CO_NOTE 0x434f484552454e00ull
-/* And of the failed compare-exchange's note. */
-#define CAS_NOTE 0x4641494c43415300ull
 /* And of the eventual-visibility note. */
 #define EV_NOTE 0x4556454e54554100ull
-
-static bool acquires(int mo)
-{
-	return mo == 1 || mo == 2 || mo == 4 || mo == 5;
-}
-
-static bool releases(int mo)
-{
-	return mo == 3 || mo == 4 || mo == 5;
-}
+/* And of the consume and the C++20 release-sequence notes. */
+#define CONSUME_NOTE 0x434f4e53554d4500ull
+#define RSEQ_NOTE 0x5253455132300000ull
 
 static long max_l(long a, long b)
 {
@@ -106,8 +95,8 @@ static long seen_through(const struct weft__wk_loc *l, int tid,
  * seen (seen_through), than the last seq_cst store before its last
  * seq_cst fence, nor, for a seq_cst load, than the last seq_cst store
  * (they are all in one total order, the interleaving's). */
-static int oldest_readable(const struct weft__wk_loc *l, int tid,
-			   const struct weft__wk_thr *t, bool sc)
+int weft__wk_oldest_readable(const struct weft__wk_loc *l, int tid,
+			     const struct weft__wk_thr *t, bool sc)
 {
 	long floor = seen_through(l, tid, t, sc ? weft__wk_sc_view() : NULL);
 	int lo;
@@ -160,7 +149,7 @@ static void note_stale(const struct weft__wk_loc *l, int i)
 }
 
 /* The thread read store i: coherence, and the clocks of its order. */
-static void took(struct weft__wk_loc *l, int i, int tid, int mo)
+void weft__wk_took(struct weft__wk_loc *l, int i, int tid, int mo)
 {
 	struct weft__wk_thr *t = weft__wk_thr(tid);
 	const struct weft__wk_store *e = &l->h[i];
@@ -168,14 +157,14 @@ static void took(struct weft__wk_loc *l, int i, int tid, int mo)
 	weft__wk_saw(l, tid, weft__wk_index(l, i));
 	if (!e->rel)
 		return;
-	if (acquires(mo))
+	if (weft__wk_acquires(mo))
 		weft__vc_acquire(tid, e->rel->c, e->rel->n);
 	else
 		t->acq = weft__wk_clk_join(t->acq, e->rel);
 }
 
 /* The place of the program's code at pc, "file.c:12", for the notes. */
-static const char *site(uintptr_t pc)
+const char *weft__wk_site(uintptr_t pc)
 {
 	const struct weft_loc *l = weft__pc_loc(pc);
 
@@ -215,13 +204,13 @@ static int lb_other(const struct weft__wk_lb *c, const volatile void *a)
 }
 
 /* A store (or a read-modify-write's store) of order mo to a. */
-static void load_buffering(struct weft__wk_thr *t, const volatile void *a,
-			   int mo, uintptr_t pc)
+void weft__wk_load_buffering(struct weft__wk_thr *t, const volatile void *a,
+			      int mo, uintptr_t pc)
 {
 	const struct weft__wk_lb *c = &t->lb_acq;
 	int k = -1;
 
-	if (!releases(mo) && (k = lb_other(&t->lb_rel, a)) >= 0)
+	if (!weft__wk_releases(mo) && (k = lb_other(&t->lb_rel, a)) >= 0)
 		c = &t->lb_rel;
 	else if ((k = lb_other(&t->lb_acq, a)) < 0)
 		return;
@@ -237,16 +226,16 @@ static void load_buffering(struct weft__wk_thr *t, const volatile void *a,
 				"release before the store between them; a bug "
 				"that needs the load to read a store made "
 				"after it is not found",
-				site(c->pc[k]), site(pc)));
+				weft__wk_site(c->pc[k]), weft__wk_site(pc)));
 	t->lb_acq = t->lb_rel = (struct weft__wk_lb){ { 0 }, { 0 } };
 }
 
 /* A load (or a read-modify-write's read) of order mo of a. */
-static void load_seen(struct weft__wk_thr *t, const volatile void *a, int mo,
-		      uintptr_t pc)
+void weft__wk_load_seen(struct weft__wk_thr *t, const volatile void *a,
+			 int mo, uintptr_t pc)
 {
 	lb_add(&t->lb_rel, a, pc);
-	if (!acquires(mo))
+	if (!weft__wk_acquires(mo))
 		lb_add(&t->lb_acq, a, pc);
 }
 
@@ -262,7 +251,7 @@ static void visibility_cut(const struct weft__wk_loc *l, int tid,
 			   const struct weft__wk_thr *t, int mo, uintptr_t pc)
 {
 	if (weft__verdict_noted(EV_NOTE) ||
-	    oldest_readable(l, tid, t, mo == 5) >= l->len - 1)
+	    weft__wk_oldest_readable(l, tid, t, mo == 5) >= l->len - 1)
 		return;
 	weft__verdict_ev_unexplored(
 		EV_NOTE,
@@ -270,7 +259,43 @@ static void visibility_cut(const struct weft__wk_loc *l, int tid,
 			      "location with no new store, a thread reads the "
 			      "latest store (%s): a bug that needs a poll to "
 			      "miss a store %d times is not found",
-			      RUNS == 2 ? "third" : "next", site(pc), RUNS + 1));
+			      RUNS == 2 ? "third" : "next", weft__wk_site(pc), RUNS + 1));
+}
+
+/* What a load's synchronisation rests on where weft is stronger than the
+ * standard the program may follow, said once per test: a consume load
+ * orders every later read as an acquire does (as gcc and clang compile
+ * it), where C11 orders only those carrying a dependency from it (a
+ * probe's read of another variable after a consume load was verified
+ * with no word); and an acquire that read a relaxed store its thread
+ * made after a release store to the location synchronises with that
+ * release as C11 and C++17 say, where C++20 ends the release sequence at
+ * such a store (verified with no word, though the README says so). */
+static void synced_notes(const struct weft__wk_store *e, int mo,
+			 uintptr_t pc)
+{
+	if (mo == 1 && e->rel && !weft__verdict_noted(CONSUME_NOTE))
+		weft__verdict_note(
+			CONSUME_NOTE,
+			weft__internf("memory_order_consume is taken as "
+				      "acquire (%s), as gcc and clang compile "
+				      "it: a read that carries no dependency "
+				      "from the load is ordered after the "
+				      "release, where C11 leaves it a data "
+				      "race, which is not found",
+				      weft__wk_site(pc)));
+	if (e->carried && weft__wk_acquires(mo) &&
+	    !weft__verdict_noted(RSEQ_NOTE))
+		weft__verdict_note(
+			RSEQ_NOTE,
+			weft__internf("an acquire load (%s) read a relaxed "
+				      "store that continues its thread's "
+				      "earlier release store in C11's and "
+				      "C++17's release sequence, and "
+				      "synchronises with it; C++20 ends the "
+				      "sequence at such a store, so under "
+				      "C++20 a race this hides is not found",
+				      weft__wk_site(pc)));
 }
 
 void weft__weak_load(const volatile void *a, void *v, unsigned n, int mo,
@@ -287,159 +312,20 @@ void weft__weak_load(const volatile void *a, void *v, unsigned n, int mo,
 		s->runs = 0;
 	}
 	if (s->runs++ < RUNS) {
-		int lo = oldest_readable(l, tid, t, mo == 5);
+		int lo = weft__wk_oldest_readable(l, tid, t, mo == 5);
 		if (lo < l->len - 1 && within_bound())
 			i -= weft__choose_here(l->len - lo);
 	} else if (s->runs == RUNS + 1) {
 		visibility_cut(l, tid, t, mo, pc);
 	}
-	took(l, i, tid, mo);
-	load_seen(t, a, mo, pc);
+	weft__wk_took(l, i, tid, mo);
+	weft__wk_load_seen(t, a, mo, pc);
+	synced_notes(&l->h[i], mo, pc);
 	if (i != l->len - 1) {
 		++*weft__wk_stale_reads();
 		note_stale(l, i);
 		memcpy(v, &l->h[i].v, n);
 	}
-}
-
-/* ---- stores ----------------------------------------------------------------- */
-
-/* Append the store of v by thread tid; rel is its release clock. */
-static void append(struct weft__wk_loc *l, weft__wk_val v, int tid,
-		   const struct weft__wk_clk *rel, int mo, bool rmw)
-{
-	if (l->len == WEFT__WK_HIST) {
-		memmove(&l->h[0], &l->h[1], sizeof l->h[0] * (WEFT__WK_HIST - 1));
-		l->len--;
-	}
-	l->h[l->len++] = (struct weft__wk_store){
-		.v = v, .tid = tid, .clk = weft__vc(tid)[tid], .rel = rel,
-		.sc = mo == 5, .seq = mo == 5 ? weft__wk_next_seq() : 0,
-		.rmw = rmw };
-	weft__wk_saw(l, tid, l->nst++);
-}
-
-/* A store to a location whose latest store is another thread's, not
- * ordered before this one, and not both seq_cst: C11 lets them land in
- * either order, but weak.c keeps the interleaving's (2+2W, S).  Said
- * once per test, on any verdict, and on a verification's line, like the
- * load-buffering note (a probe's 2+2W program was "every interleaving
- * (no bound needed)" with the limit in a note only).  Not for a
- * read-modify-write after another's: each reads the store before it in
- * the location's order, so the other order of the two is the other
- * interleaving, explored as such (two relaxed fetch_adds were verified
- * "without unordered stores ... landing in the other order": a probe). */
-static void store_order(const struct weft__wk_store *last, int tid, int mo,
-			bool rmw, uintptr_t pc)
-{
-	if (last->tid < 0 || last->tid == tid || (last->sc && mo == 5) ||
-	    (rmw && last->rmw) || last->clk <= weft__vc(tid)[last->tid] ||
-	    weft__verdict_noted(CO_NOTE))
-		return;
-	weft__verdict_co_unexplored(
-		CO_NOTE,
-		weft__internf("the order of two threads' unordered stores to "
-			      "one atomic location (the second at %s) is "
-			      "the interleaving's: a bug that needs them to "
-			      "land in the other order (2+2W, S) is not found",
-			      site(pc)));
-}
-
-void weft__weak_store(const volatile void *a, const void *v, unsigned n,
-		      int mo, uintptr_t pc)
-{
-	int tid = weft__self();
-	struct weft__wk_loc *l = weft__wk_loc(a, n);
-	struct weft__wk_thr *t = weft__wk_thr(tid);
-	const struct weft__wk_store *last = &l->h[l->len - 1];
-	const struct weft__wk_clk *rel;
-	weft__wk_val nv = 0;
-
-	memcpy(&nv, v, n);
-	load_buffering(t, a, mo, pc);
-	store_order(last, tid, mo, false, pc);
-	if (releases(mo))
-		rel = weft__wk_clk_of(tid);
-	else
-		/* A release fence before, and C11's release sequence: the
-		 * releasing thread's later stores carry its release on. */
-		rel = weft__wk_clk_join(t->frel,
-					last->tid == tid ? last->rel : NULL);
-	append(l, nv, tid, rel, mo, false);
-}
-
-/* A read-modify-write reads the latest store and writes the next: its
- * release clock continues the sequence of the store it read.  One that
- * left the value as it was is recorded only when it releases (it heads a
- * release sequence); otherwise it only reads. */
-void weft__weak_rmw(const volatile void *a, const void *nv, unsigned n,
-		    int mo, bool wrote, uintptr_t pc)
-{
-	int tid = weft__self();
-	struct weft__wk_loc *l = weft__wk_loc(a, n);
-	struct weft__wk_thr *t = weft__wk_thr(tid);
-	const struct weft__wk_clk *prev = l->h[l->len - 1].rel, *own = NULL;
-	weft__wk_val v = 0;
-
-	took(l, l->len - 1, tid, mo);
-	/* Its read is a load for the load-buffering note: a cycle of
-	 * relaxed read-modify-writes reading each other's later stores (2+2W
-	 * with exchanges, S with RMWs only) is allowed by C11, and with no
-	 * 2+2W note for two RMWs it had no word (a review's probe). */
-	load_seen(t, a, mo, pc);
-	if (!wrote && !releases(mo))
-		return;
-	load_buffering(t, a, mo, pc);
-	/* Its store lands last, as a plain store's: an exchange after
-	 * another thread's unordered store to the location may land before
-	 * it in C11 and read the older value (S with an exchange was
-	 * verified with no word of it: a probe of litmus programs). */
-	store_order(&l->h[l->len - 1], tid, mo, true, pc);
-	memcpy(&v, nv, n);
-	if (releases(mo))
-		own = weft__wk_clk_of(tid);
-	else if (t->frel)
-		own = t->frel;
-	append(l, v, tid, own ? weft__wk_clk_join(prev, own) : prev, mo,
-	       true);
-}
-
-/* A failed compare-exchange reads the latest store, where C11 lets it
- * read an older one as a load of its failure order may: said once per
- * test when an older store was readable, and on a verification's line
- * (a probe's store buffering through two failed compare-exchanges was
- * verified with no word of it, and then with the note only). */
-static void cas_note(const struct weft__wk_loc *l, int tid, int fmo,
-		     uintptr_t pc)
-{
-	if (!weft__verdict_noted(CAS_NOTE) &&
-	    oldest_readable(l, tid, weft__wk_thr(tid), fmo == 5) < l->len - 1)
-		weft__verdict_cas_unexplored(
-			CAS_NOTE,
-			weft__internf("a compare-exchange reads the latest "
-				      "store (%s): a bug that needs it to read "
-				      "an older one and fail, as a load of its "
-				      "failure order may, is not found",
-				      site(pc)));
-}
-
-void weft__weak_cas_failed(const volatile void *a, unsigned n, int fmo,
-			   uintptr_t pc)
-{
-	int tid = weft__self();
-	struct weft__wk_loc *l = weft__wk_loc(a, n);
-
-	cas_note(l, tid, fmo, pc);
-	took(l, l->len - 1, tid, fmo);
-}
-
-/* One that succeeded might have failed the same way: a message passed
- * through a relaxed flag and then a compare-exchange of the data was
- * verified with no word of it (a probe of litmus programs). */
-void weft__weak_cas_succeeded(const volatile void *a, unsigned n, int fmo,
-			      uintptr_t pc)
-{
-	cas_note(weft__wk_loc(a, n), weft__self(), fmo, pc);
 }
 
 /* ---- fences ----------------------------------------------------------------- */
@@ -450,13 +336,13 @@ static void fence_effect(int tid, int mo)
 {
 	struct weft__wk_thr *t = weft__wk_thr(tid);
 
-	if (acquires(mo) && t->acq)
+	if (weft__wk_acquires(mo) && t->acq)
 		weft__vc_acquire(tid, t->acq->c, t->acq->n);
-	if (acquires(mo))
+	if (weft__wk_acquires(mo))
 		t->lb_acq = (struct weft__wk_lb){ { 0 }, { 0 } };
-	if (releases(mo))
+	if (weft__wk_releases(mo))
 		t->lb_rel = (struct weft__wk_lb){ { 0 }, { 0 } };
-	if (releases(mo)) {
+	if (weft__wk_releases(mo)) {
 		/* A seq_cst fence's step began a new epoch already. */
 		if (mo != 5)
 			weft__vc_tick(tid);

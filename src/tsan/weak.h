@@ -24,6 +24,12 @@ struct weft__wk_store {
 				     visible to every thread */
 	uint32_t clk;             /* the storer's epoch */
 	const struct weft__wk_clk *rel; /* what an acquirer joins, or NULL */
+	const struct weft__wk_clk *own; /* of rel, the release sequences its
+				     thread heads that it continues: what
+				     that thread's later plain store carries
+				     on (C11's release sequence) */
+	bool carried;             /* a plain store whose rel is only such a
+				     carried sequence (C++20 ends it) */
 	bool sc;                  /* a seq_cst store (or the first value) */
 	bool rmw;                 /* a read-modify-write's */
 	long seq;                 /* its place among the seq_cst stores and
@@ -77,6 +83,27 @@ struct weft__wk_thr {
 	long fseq;
 	struct weft__wk_lb lb_acq, lb_rel;
 };
+
+/* What weak.c's loads offer its stores (weak_store.c): the memory orders
+ * that acquire and release; the oldest store thread tid may read of l;
+ * that tid read store i with order mo; a program site for a note; and
+ * the load-buffering bookkeeping of a store and of a load. */
+static inline bool weft__wk_acquires(int mo)
+{
+	return mo == 1 || mo == 2 || mo == 4 || mo == 5;
+}
+static inline bool weft__wk_releases(int mo)
+{
+	return mo == 3 || mo == 4 || mo == 5;
+}
+int weft__wk_oldest_readable(const struct weft__wk_loc *l, int tid,
+			     const struct weft__wk_thr *t, bool sc);
+void weft__wk_took(struct weft__wk_loc *l, int i, int tid, int mo);
+const char *weft__wk_site(uintptr_t pc);
+void weft__wk_load_buffering(struct weft__wk_thr *t, const volatile void *a,
+			      int mo, uintptr_t pc);
+void weft__wk_load_seen(struct weft__wk_thr *t, const volatile void *a,
+			 int mo, uintptr_t pc);
 
 /* Clocks (weak_table.c).  A new snapshot of thread tid's clock; a joined
  * with b (either may be NULL, both NULL gives NULL); entry i of k. */

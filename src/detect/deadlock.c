@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "detect/race.h"
 
 /* Each thread's wait note (weft__wait_note), valid while serial is the
  * serial of the thread in the record (records are reused). */
@@ -50,6 +51,36 @@ static const char *where(const struct weft__op *op)
 	if (!op || !op->loc)
 		return "";
 	return weft__internf(" at %s:%d", op->loc->file, op->loc->line);
+}
+
+/* The program's calls thread tid is blocked under, a detail line each
+ * ("    called from f at file:line"), innermost first: a wait inside a
+ * wrapper (a pool's cond_wait helper, a pthread_join in a library's
+ * cleanup) named only the wrapper's line, the same for every thread (a
+ * probe of real programs).  weft's own frames (a thread's start, a model
+ * calling a work function) have no line and are left out. */
+/* Without the race detector (the core-only build) there is no record of
+ * the calls: no lines. */
+__attribute__((weak)) int weft__race_stack_of(int t, uintptr_t *out, int max)
+{
+	(void)t;
+	(void)out;
+	(void)max;
+	return 0;
+}
+
+static void callers(int tid)
+{
+	uintptr_t st[4];
+	int k = weft__race_stack_of(tid, st, 4);
+
+	for (int i = 0; i < k; i++) {
+		const struct weft_loc *l = weft__pc_loc(st[i]);
+		if (l && l->line)
+			weft__fail_detail("    called from %s at %s:%d",
+					  l->func ? l->func : "?",
+					  weft__file_base(l->file), l->line);
+	}
 }
 
 /* Find a cycle in the waits-for graph starting from start; write it as
@@ -117,6 +148,7 @@ _Noreturn void weft__deadlock_report(void)
 				  weft__thread_name(i), op->name,
 				  op->objname ? op->objname : "", where(op),
 				  desc[i]);
+		callers(i);
 		nblocked++;
 	}
 	for (int i = 0; i < n && !ncyc; i++)

@@ -229,6 +229,8 @@ void weft__frame_arg_check(uintptr_t addr, bool write, unsigned size,
 const char *weft__frame_arg_returned(const void *p);
 /* Copy the calling thread's call stack (innermost first) into out. */
 int weft__race_stack(uintptr_t *out, int max);
+/* The same of thread t (a blocked one, for the deadlock report). */
+int weft__race_stack_of(int t, uintptr_t *out, int max);
 
 
 /* ---- shadow memory (src/detect/race_shadow.c) -------------------------- */

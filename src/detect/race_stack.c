@@ -104,7 +104,12 @@ uintptr_t weft__race_frame_call(int t, int d)
 
 int weft__race_stack(uintptr_t *out, int max)
 {
-	int t = weft__self(), k = 0;
+	return weft__race_stack_of(weft__self(), out, max);
+}
+
+int weft__race_stack_of(int t, uintptr_t *out, int max)
+{
+	int k = 0;
 	struct thread_stack *s;
 
 	if (t < 0)

@@ -229,6 +229,16 @@ void *weft_kx_alloc_percpu(size_t size, size_t align, int nr,
 			   const struct weft_loc *loc);
 void weft_kx_free_percpu(void *p, const struct weft_loc *loc);
 
+/* ---- srcu_down_read/srcu_up_read (src/linux/srcu_updown.c) -------------
+ *
+ * A read section of domain d that another task may end: down_read
+ * returns the index up_read takes back.  Steps on d that never block. */
+struct weft_rcu_domain;
+int weft_kx_srcu_down_read(struct weft_rcu_domain *d,
+			   const struct weft_loc *loc);
+void weft_kx_srcu_up_read(struct weft_rcu_domain *d, int idx,
+			  const struct weft_loc *loc);
+
 /* ---- work introspection (src/linux/ext_wq.c) ---------------------------
  *
  * work_busy: WEFT_KX_WORK_BUSY_PENDING while w is queued (or its delay

@@ -262,6 +262,7 @@ void weft__linux_ctx_end(void)
 	weft__lx_wq_end_check();
 	weft__lx_time_end_check();
 	weft__lx_rcu_read_end_check();
+	weft__lx_srcu_detached_end_check();
 	weft__lx_rcu_end_check();
 	weft__lx_kthread_end_check();
 	weft__lx_kref_end_check();

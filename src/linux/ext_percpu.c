@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "lx.h"
+#include "report/report.h"
 #include <kernel/linux/weft_ext.h>
 
 /* Per thread: the CPU it runs on (stamped with the thread's serial and
@@ -198,6 +199,38 @@ static struct section *section_of(const char *lo, const char *hi, int nr,
 	return s;
 }
 
+/* Another CPU's copy of a static per-CPU variable is memory of weft's,
+ * which reports named memory@N; it is named after the variable instead,
+ * rx_pkts[cpu 1] (CPU 0's copy is the variable itself), once per
+ * execution, as the names are interned for the execution's report.  The
+ * address handed out is named, which is the whole of a scalar variable
+ * (a member's access inside a struct variable stays unnamed). */
+static void name_copy(const char *var, const char *copy, int cpu)
+{
+	static long gen = -1;
+	static const char *named[64];
+	static int nnamed;
+	const char *sym, *plus;
+
+	if (gen != weft__exec_gen()) {
+		gen = weft__exec_gen();
+		nnamed = 0;
+	}
+	for (int i = 0; i < nnamed; i++)
+		if (named[i] == copy)
+			return;
+	if (nnamed == (int)(sizeof named / sizeof named[0]) ||
+	    !(sym = weft__symbolize(var)))
+		return;
+	named[nnamed++] = copy;
+	plus = strchr(sym, '+');
+	weft__name_model_object(
+		copy, 1,
+		plus ? weft__internf("%.*s[cpu %d]%s", (int)(plus - sym), sym,
+				     cpu, plus)
+		     : weft__internf("%s[cpu %d]", sym, cpu));
+}
+
 void *weft_kx_pcpu_ptr(const void *p, int cpu, const char *lo,
 		       const char *hi, int nr, const struct weft_loc *loc)
 {
@@ -210,11 +243,14 @@ void *weft_kx_pcpu_ptr(const void *p, int cpu, const char *lo,
 			   "(0 to %d)", cpu, nr - 1);
 	if (lo && a >= lo && a < hi) {
 		struct section *s = section_of(lo, hi, nr, loc);
+		char *copy;
 
-		return cpu == 0 ? (void *)a
-				: s->area + (size_t)(hi - lo) *
-						    (size_t)(cpu - 1) +
-					  (size_t)(a - lo);
+		if (cpu == 0)
+			return (void *)a;
+		copy = s->area + (size_t)(hi - lo) * (size_t)(cpu - 1) +
+		       (size_t)(a - lo);
+		name_copy(a, copy, cpu);
+		return copy;
 	}
 	base = weft__heap_live_block(p, &n);
 	if (!base) {

@@ -6,6 +6,7 @@
  * thread "holds" a class of its own while it runs, so kthread_stop while
  * holding a lock the thread takes is a lock-order cycle. */
 #include <errno.h>
+#include <setjmp.h>
 #include <stdio.h>
 
 #include "lx.h"
@@ -16,6 +17,19 @@
 
 static struct weft_ktask *tasks[MAX_TASKS];
 static int ntasks;
+
+/* kthread_exit ends the function wherever it is called in it: a jump
+ * back to kthread_main, which then ends the thread as a return does.
+ * Per thread: where to jump, the task whose function runs there (the
+ * jump is armed only while it does) and the exit code. */
+static jmp_buf exit_jmp[WEFT__MAX_THREADS];
+static struct weft_ktask *exit_armed[WEFT__MAX_THREADS];
+static long exit_code[WEFT__MAX_THREADS];
+/* The tasks that called kthread_complete_and_exit: once the completion
+ * is signalled, the thread runs none of the program's code again, so its
+ * end may come after the test's (the kernel's reason for the call: a
+ * module's exit waits for the completion and then frees the code). */
+static bool exiting[MAX_TASKS];
 
 static void kthread_main(void *arg)
 {
@@ -58,7 +72,16 @@ static void kthread_main(void *arg)
 	if (t->should_park)
 		weft_kthread_parkme(t->started);
 	weft__lock_acquire(cls, t->started, false);
-	r = t->fn(t->data);
+	{
+		int self = weft__self();
+
+		exit_armed[self] = t;
+		if (!setjmp(exit_jmp[self]))
+			r = t->fn(t->data);
+		else
+			r = (int)exit_code[self];
+		exit_armed[self] = NULL;
+	}
 	weft__lock_release(cls, t->started);
 	weft__release_point("kthread_exit", t, t->name, t->started);
 	t->result = r;
@@ -72,8 +95,10 @@ static struct weft_ktask *start(int (*fn)(void *), void *data,
 	struct weft_ktask *t = weft__exec_alloc(sizeof *t);
 
 	if (ntasks == 0)
-		for (int i = 0; i < MAX_TASKS; i++)
+		for (int i = 0; i < MAX_TASKS; i++) {
 			tasks[i] = NULL;
+			exiting[i] = false;
+		}
 	t->fn = fn;
 	t->data = data;
 	t->name = name ? name : "kthread";
@@ -264,6 +289,36 @@ int weft_kthread_should_stop(const struct weft_loc *loc)
 	return 0;
 }
 
+_Noreturn void weft_kx_kthread_exit(long code, const struct weft_loc *loc)
+{
+	int self = weft__self();
+	struct weft_ktask *t = weft__lx_me()->task;
+
+	if (self < 0 || !t || exit_armed[self] != t)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "kthread_exit outside a kthread's function: the "
+			   "kernel would end the calling task (a work, an "
+			   "interrupt handler or the test itself) for good");
+	exit_code[self] = code;
+	longjmp(exit_jmp[self], 1);
+}
+
+_Noreturn void weft_kx_kthread_complete_and_exit(struct weft_completion *c,
+						 long code,
+						 const struct weft_loc *loc)
+{
+	struct weft_ktask *t = weft__lx_me()->task;
+	int self = weft__self();
+
+	if (self >= 0 && t && exit_armed[self] == t)
+		for (int i = 0; i < ntasks; i++)
+			if (tasks[i] == t)
+				exiting[i] = true;
+	if (c)
+		weft_complete(c, 0, loc);
+	weft_kx_kthread_exit(code, loc);
+}
+
 void weft__lx_kthread_begin(void)
 {
 	ntasks = 0;
@@ -272,10 +327,16 @@ void weft__lx_kthread_begin(void)
 void weft__lx_kthread_end_check(void)
 {
 	for (int i = 0; i < ntasks; i++)
-		if (!tasks[i]->exited)
+		if (!tasks[i]->exited && !exiting[i])
 			weft__fail(WEFT__K(LEAK), tasks[i]->started,
 				   "kthread %s is still running at the end of "
 				   "the test (kthread_stop was %s)",
 				   tasks[i]->name,
-				   tasks[i]->should_stop ? "requested" : "never called");
+				   tasks[i]->should_stop
+					   ? "requested"
+					   : "never called; a thread that "
+					     "signals its end with complete() "
+					     "and then returns still runs "
+					     "after it: "
+					     "kthread_complete_and_exit");
 }

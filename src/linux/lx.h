@@ -543,6 +543,13 @@ void weft__lx_rcu_begin(void);
 void weft__lx_rcu_end_check(void);
 /* Every ended thread left its read sections (rcu_read.c). */
 void weft__lx_rcu_read_end_check(void);
+/* srcu_down_read sections (srcu_updown.c): the thread that entered the
+ * first one of d entered at or before stamp s, with its site in *loc
+ * (when loc is not NULL), or -1; and the end-of-test check that each was
+ * ended. */
+int weft__lx_srcu_detached(const struct weft_rcu_domain *d, unsigned long s,
+			   const struct weft_loc **loc);
+void weft__lx_srcu_detached_end_check(void);
 void weft__lx_rcu_check_free(const void *p, size_t n,
 			     const struct weft_loc *loc);
 

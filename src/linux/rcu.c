@@ -144,7 +144,8 @@ int weft__lx_rcu_blocking_reader(const struct weft_rcu_domain *d,
 		    stamp <= s)
 			return i;
 	}
-	return -1;
+	/* A srcu_down_read section, which no thread holds. */
+	return d->sleepable ? weft__lx_srcu_detached(d, s, NULL) : -1;
 }
 
 static bool gp_elapsed(const struct weft__op *op)
@@ -164,7 +165,14 @@ static int gp_waitdesc(const struct weft__op *op, char *buf, size_t n)
 		snprintf(buf, n, "a grace period of %s", weft__lx_rcu_name(d));
 		return -1;
 	}
-	weft__lx_rcu_depth(&weft__lx_th[t], d, &stamp, &loc);
+	if (weft__lx_rcu_depth(&weft__lx_th[t], d, &stamp, &loc) <= 0 &&
+	    weft__lx_srcu_detached(d, (unsigned long)op->arg2, &loc) >= 0) {
+		snprintf(buf, n, "a grace period: a srcu_down_read section of "
+			 "%s (%s at %s) is not ended by srcu_up_read",
+			 weft__lx_rcu_name(d), weft__lx_tname(t),
+			 weft__lx_site(loc));
+		return -1;
+	}
 	snprintf(buf, n, "a grace period: %s is in a %s read section (%s at %s)",
 		 weft__lx_tname(t), weft__lx_rcu_name(d),
 		 weft__lx_rcu_flavour(d)->lock, weft__lx_site(loc));

@@ -37,6 +37,11 @@ static inline int weft_lx_init_srcu(struct srcu_struct *ssp, const char *name,
 #define srcu_read_unlock(ssp, idx)                                            \
 	weft_rcu_domain_read_unlock(&(ssp)->weft_dom, (idx), WEFT_HERE)
 #define srcu_read_unlock_nmisafe(ssp, idx) srcu_read_unlock(ssp, idx)
+/* Linux 6.2 on: a section one task enters and another may leave
+ * (src/linux/srcu_updown.c); lockdep sees neither call. */
+#define srcu_down_read(ssp) weft_kx_srcu_down_read(&(ssp)->weft_dom, WEFT_HERE)
+#define srcu_up_read(ssp, idx)                                                \
+	weft_kx_srcu_up_read(&(ssp)->weft_dom, (idx), WEFT_HERE)
 #define srcu_read_lock_held(ssp)                                              \
 	weft_rcu_domain_read_held(&(ssp)->weft_dom)
 #define synchronize_srcu(ssp)                                                 \

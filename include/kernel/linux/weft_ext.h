@@ -214,11 +214,30 @@ int weft_kx_cpu_id(int check, const char *what, int nr,
 		   const struct weft_loc *loc);
 void weft_kx_kthread_bind(struct weft_ktask *t, int cpu, int nr,
 			  const struct weft_loc *loc);
+/* kthread_exit: the calling kthread's function ends here with code, as
+ * if it returned it (misuse outside a kthread's function).
+ * complete_and_exit: complete(c) (c may be NULL), then that; the thread
+ * counts as ended from the completion on (src/linux/kthread.c). */
+struct weft_completion;
+_Noreturn void weft_kx_kthread_exit(long code, const struct weft_loc *loc);
+_Noreturn void weft_kx_kthread_complete_and_exit(struct weft_completion *c,
+						 long code,
+						 const struct weft_loc *loc);
 void *weft_kx_pcpu_ptr(const void *p, int cpu, const char *lo,
 		       const char *hi, int nr, const struct weft_loc *loc);
 void *weft_kx_alloc_percpu(size_t size, size_t align, int nr,
 			   const struct weft_loc *loc);
 void weft_kx_free_percpu(void *p, const struct weft_loc *loc);
+
+/* ---- srcu_down_read/srcu_up_read (src/linux/srcu_updown.c) -------------
+ *
+ * A read section of domain d that another task may end: down_read
+ * returns the index up_read takes back.  Steps on d that never block. */
+struct weft_rcu_domain;
+int weft_kx_srcu_down_read(struct weft_rcu_domain *d,
+			   const struct weft_loc *loc);
+void weft_kx_srcu_up_read(struct weft_rcu_domain *d, int idx,
+			  const struct weft_loc *loc);
 
 /* ---- work introspection (src/linux/ext_wq.c) ---------------------------
  *

@@ -9,8 +9,9 @@
  * name visible, so a file that forgets an include still compiles.  What
  * weft cannot model faithfully does not compile: a header that is not
  * modelled at all stops with #error "weft: ... is not modelled", and a
- * single function that is not fails at its use with the same message
- * (the function is declared unavailable). */
+ * single function that is not fails at its use with "weft does not model
+ * ..." (the function is declared unavailable; the message is worded so
+ * that a plural, "SRCU notifier chains", reads right). */
 #ifndef WEFT_KERNEL_H
 #define WEFT_KERNEL_H
 
@@ -32,10 +33,10 @@
 /* A use of a name weft does not model is a compile error that says so. */
 #if defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 12)
 #define WEFT_KX_UNMODELLED(what)                                              \
-	__attribute__((unavailable("weft: " what " is not modelled")))
+	__attribute__((unavailable("weft does not model " what)))
 #else
 #define WEFT_KX_UNMODELLED(what)                                              \
-	__attribute__((error("weft: " what " is not modelled")))
+	__attribute__((error("weft does not model " what)))
 #endif
 
 /* The sections, in the order they build on one another. */

@@ -6,7 +6,7 @@
  *
  * Compile FreeBSD kernel source with -I<weft>/include/kernel first on the
  * include path (weft-cc --kernel=freebsd).  What is not modelled does not
- * compile: "weft: ... is not modelled".
+ * compile: "weft does not model ...".
  *
  * The sx and rw locks are weft's kernel locks (lock-order graph, deadlock
  * and misuse checks, happens-before), so they and the mtx locks share one
@@ -32,10 +32,10 @@
 
 #if defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 12)
 #define WEFT_BSD_UNMODELLED(what)                                             \
-	__attribute__((unavailable("weft: " what " is not modelled")))
+	__attribute__((unavailable("weft does not model " what)))
 #else
 #define WEFT_BSD_UNMODELLED(what)                                             \
-	__attribute__((error("weft: " what " is not modelled")))
+	__attribute__((error("weft does not model " what)))
 #endif
 
 /* ---- sys/param.h, sys/systm.h ----------------------------------------------- */

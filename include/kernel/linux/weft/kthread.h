@@ -35,6 +35,13 @@ weft_kx_kthread_on_cpu(struct weft_ktask *t, int cpu, int wake,
 #define kthread_run_on_cpu(fn, data, cpu, namefmt)                            \
 	weft_kx_kthread_on_cpu(kthread_create(fn, data, namefmt), (cpu), 1,   \
 			       WEFT_HERE)
+/* Linux 5.17 on: the function ends where it calls these, as if it
+ * returned code; after kthread_complete_and_exit's complete() the thread
+ * runs none of the caller's code again (src/linux/kthread.c). */
+#define kthread_exit(code) weft_kx_kthread_exit((code), WEFT_HERE)
+#define kthread_complete_and_exit(comp, code)                                 \
+	weft_kx_kthread_complete_and_exit((comp), (code), WEFT_HERE)
+#define module_put_and_kthread_exit(code) kthread_exit(code)
 /* Parking (src/linux/kthread_park.c). */
 #define kthread_park(t) weft_kthread_park((t), WEFT_HERE)
 #define kthread_unpark(t) weft_kthread_unpark((t), WEFT_HERE)

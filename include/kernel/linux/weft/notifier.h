@@ -199,5 +199,6 @@ int weft_kx_srcu_notifier(void);
 #define srcu_notifier_chain_unregister(nh, n) weft_kx_srcu_notifier()
 #define srcu_notifier_call_chain(nh, val, v) weft_kx_srcu_notifier()
 #define srcu_init_notifier_head(nh) weft_kx_srcu_notifier()
+#define srcu_cleanup_notifier_head(nh) weft_kx_srcu_notifier()
 
 #endif

@@ -1,0 +1,3 @@
+//! expect: verified
+#define FIXED
+#include "cpumask_bug.c"

@@ -1,0 +1,3 @@
+//! expect: verified
+#define FIXED
+#include "device_release_bug.c"

@@ -1,0 +1,3 @@
+//! expect: verified
+#define FIXED
+#include "kthread_complete_exit_bug.c"

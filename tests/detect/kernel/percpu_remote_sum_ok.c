@@ -1,0 +1,3 @@
+//! expect: verified
+#define FIXED
+#include "percpu_remote_sum_bug.c"

@@ -1,0 +1,3 @@
+//! expect: verified
+#define FIXED
+#include "srcu_down_up_bug.c"

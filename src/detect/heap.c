@@ -329,6 +329,11 @@ static void free_step(void *p, const char *what, const struct weft_loc *loc,
 {
 	struct weft__hblock *b = p ? block_of(p) : NULL;
 
+	/* A block one thread allocated and another frees was shared (a
+	 * strdup handed to a detached thread that frees it: the verdict's
+	 * note said no shared access was seen, a probe of the CLI). */
+	if (b && b->atid >= 0 && b->atid != weft__self())
+		weft__saw_shared();
 	if (b)
 		weft__point(what ? what : "free", b->p,
 			    weft__internf("%s#%zu", b->what,

@@ -401,6 +401,11 @@ int weft__pt_sig_raise(int sig, const struct weft_loc *loc);
 int weft__pt_sig_kill_self(int sig, const struct weft_loc *loc);
 void weft__pt_sig_step(const char *call, bool write,
 		       const struct weft_loc *loc);
+/* A crash at loc when sig is SIGKILL, and an unsupported stop when it
+ * stops the process (SIGSTOP, or a terminal stop signal left to its
+ * default action); else returns.  call names the sending call. */
+void weft__pt_sig_uncatchable(int sig, const char *call,
+			      const struct weft_loc *loc);
 bool weft__pt_sig_ignored(int sig);
 void weft__pt_sig_discard(int sig);
 

@@ -153,6 +153,15 @@ long syscall(long number, ...)
 		return futex(a, weft__pt_program_loc(PT_RA()));
 	if (number == SYS_gettid && weft__pt_live())
 		return test_tid();
+	/* SIGKILL or a stop sent to the process itself by the raw call, as
+	 * by kill (sigmask.c): whichever thread it names, it acts on the
+	 * whole process. */
+	if ((number == SYS_kill || number == SYS_tgkill) &&
+	    a[0] == getpid() && weft__pt_live())
+		weft__pt_sig_uncatchable((int)a[number == SYS_kill ? 1 : 2],
+					 number == SYS_kill ? "syscall(SYS_kill)"
+						: "syscall(SYS_tgkill)",
+					 weft__pt_program_loc(PT_RA()));
 	if (!real)
 		*(void **)&real = dlsym(RTLD_NEXT, "syscall");
 #ifdef SYS_membarrier

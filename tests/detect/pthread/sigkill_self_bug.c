@@ -16,6 +16,7 @@
 #endif
 
 static atomic_int state; /* 0 idle, 1 half updated, 2 done */
+static pthread_t worker_th;
 
 static void *worker(void *arg)
 {
@@ -37,11 +38,11 @@ static void *supervisor(void *arg)
 
 int main(void)
 {
-	pthread_t a, b;
+	pthread_t b;
 
-	pthread_create(&a, NULL, worker, NULL);
+	pthread_create(&worker_th, NULL, worker, NULL);
 	pthread_create(&b, NULL, supervisor, NULL);
-	pthread_join(a, NULL);
+	pthread_join(worker_th, NULL);
 	pthread_join(b, NULL);
 	return 0;
 }

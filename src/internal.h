@@ -97,6 +97,11 @@ int weft__spawn_on(void (*fn)(void *), void *arg, const char *name,
 int weft__self(void);
 const char *weft__thread_name(int id);
 bool weft__thread_done(int id);
+/* Order everything the ended threads of this execution did before thread
+ * self's next steps (both clocks), as joining each of them would: the
+ * process's end after main's pthread_exit, whose exit handlers run after
+ * glibc's full-barrier count of the ending threads (thread.c). */
+void weft__join_ended(int self);
 /* Whether thread id's pending operation can run now (sched.c). */
 bool weft__thread_enabled(int id);
 /* Whether a thread other than self could take a step now (thread_info.c):

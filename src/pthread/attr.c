@@ -261,6 +261,10 @@ int __weft_pthread_kill(pthread_t t, int sig)
 	 * thread blocks the signal (sigmask.c). */
 	if (t == PT_ID(weft__self()) && weft__pt_valid(t))
 		return weft__pt_sig_raise(sig, PT_LOC()) == 0 ? 0 : errno;
+	/* SIGKILL and a stop act on the whole process, whichever thread is
+	 * named (sigmask.c). */
+	if (weft__pt_valid(t))
+		weft__pt_sig_uncatchable(sig, "pthread_kill", PT_LOC());
 	weft__limit("unsupported: pthread_kill", PT_LOC(),
 		    "pthread_kill with signal %d is not supported by weft",
 		    sig);

@@ -22,8 +22,9 @@
  * target does once it saw it (glibc's request is an atomic the target
  * reads), and nothing the other way: the request is a release store.
  * Asynchronous cancellation (PTHREAD_CANCEL_ASYNCHRONOUS), which may act
- * between any two instructions, is not modelled: a request that would be
- * acted on that way ends the execution as inconclusive. */
+ * between any two instructions, is not modelled: in a program that calls
+ * pthread_cancel, asking for it ends the execution as inconclusive
+ * (unsupported), and so would a request acted on that way. */
 #include <errno.h>
 
 #include "pthread/pt.h"
@@ -220,6 +221,20 @@ int __weft_pthread_setcanceltype(int type, int *old)
 		return EINVAL;
 	if ((self = weft__self()) < 0)
 		return pthread_setcanceltype(type, old);
+	/* Asynchronous cancellation in a program that cancels threads is
+	 * refused here, where it is asked for: a request may then act
+	 * between any two instructions, and the thread that asks for it
+	 * usually runs a loop with no scheduling point next, which hung the
+	 * search until the time limit (the verdict was a time limit, with
+	 * the unsupported call in a parenthesis: a probe).  A program that
+	 * never calls pthread_cancel sets the type to no effect. */
+	if (type == PTHREAD_CANCEL_ASYNCHRONOUS && used())
+		weft__limit("unsupported: asynchronous cancellation", PT_LOC(),
+			    "thread %s asks for asynchronous cancellation "
+			    "(PTHREAD_CANCEL_ASYNCHRONOUS), which may act "
+			    "between any two instructions: weft models "
+			    "deferred cancellation only",
+			    weft__thread_name(self));
 	c = state_of(self);
 	if (old)
 		*old = c->async ? PTHREAD_CANCEL_ASYNCHRONOUS

@@ -151,6 +151,9 @@ int __weft_sigqueue(pid_t pid, int sig, const union sigval value)
 
 	if (weft__pt_live() && sig != 0 && pid != getpid())
 		refuse_signal("sigqueue", pid, ra);
+	/* (SIGKILL and the stop signals to the process itself, as kill's.) */
+	if (weft__pt_live())
+		weft__pt_sig_uncatchable(sig, "sigqueue", weft__pc_loc(ra));
 	return sigqueue(pid, sig, value);
 }
 

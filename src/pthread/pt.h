@@ -207,6 +207,10 @@ const char *weft__pt_blocking_source(int fd);
 /* The record of a descriptor the execution opened, closed before the
  * next one (files.c); returns fd. */
 int weft__pt_keep_fd(int fd);
+/* Closes the descriptors of anonymous objects, memfds and pipes the last
+ * execution made by calls weft does not wrap (fd_sweep.c); the first call
+ * notes what is open before any execution. */
+void weft__pt_fd_sweep(void);
 /* Whether t names a thread of this execution. */
 bool weft__pt_valid(pthread_t t);
 
@@ -401,6 +405,11 @@ int weft__pt_sig_raise(int sig, const struct weft_loc *loc);
 int weft__pt_sig_kill_self(int sig, const struct weft_loc *loc);
 void weft__pt_sig_step(const char *call, bool write,
 		       const struct weft_loc *loc);
+/* A crash at loc when sig is SIGKILL, and an unsupported stop when it
+ * stops the process (SIGSTOP, or a terminal stop signal left to its
+ * default action); else returns.  call names the sending call. */
+void weft__pt_sig_uncatchable(int sig, const char *call,
+			      const struct weft_loc *loc);
 bool weft__pt_sig_ignored(int sig);
 void weft__pt_sig_discard(int sig);
 

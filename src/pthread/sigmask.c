@@ -274,6 +274,46 @@ int __weft_sigpending(sigset_t *set)
 	return 0;
 }
 
+/* Whether sig's action stops the process: SIGSTOP always, the terminal
+ * stop signals when their action is the default. */
+static bool stops(int sig)
+{
+	struct sigaction sa;
+
+	if (sig == SIGSTOP)
+		return true;
+	if (sig != SIGTSTP && sig != SIGTTIN && sig != SIGTTOU)
+		return false;
+	return !sigaction(sig, NULL, &sa) && !(sa.sa_flags & SA_SIGINFO) &&
+	       sa.sa_handler == SIG_DFL;
+}
+
+/* SIGKILL and the stop signals the program sends itself: they act on the
+ * whole process, whatever the masks, and weft cannot let them act on its
+ * worker.  SIGKILL ends the process at the call, a crash of the program
+ * (the worker killed by it was reported as killed from outside weft, with
+ * no place).  A stop would wait for a SIGCONT from another process, which
+ * the search cannot send: said at once (it hung until the time limit). */
+void weft__pt_sig_uncatchable(int sig, const char *call,
+			      const struct weft_loc *loc)
+{
+	const char *ab = sigabbrev_np(sig);
+
+	if (sig == SIGKILL) {
+		weft__fail_call(weft__internf("%s(SIGKILL)", call));
+		weft__fail(WEFT__K(CRASH), loc,
+			   "thread %s sent the process SIGKILL (%s), which "
+			   "ends it at once: no handler, no exit handlers",
+			   weft__thread_name(weft__self()), call);
+	}
+	if (stops(sig))
+		weft__limit(weft__internf("unsupported: SIG%s", ab ? ab : "?"),
+			    loc,
+			    "%s of SIG%s stops the whole process until another "
+			    "process sends it SIGCONT, which weft does not "
+			    "model", call, ab ? ab : "?");
+}
+
 /* raise: to the calling thread, pending while it blocks the signal. */
 int weft__pt_sig_raise(int sig, const struct weft_loc *loc)
 {
@@ -284,6 +324,7 @@ int weft__pt_sig_raise(int sig, const struct weft_loc *loc)
 	/* A read of the dispositions (signals.c): a handler installed in
 	 * another thread is ordered against it. */
 	weft__pt_sig_step("raise", false, loc);
+	weft__pt_sig_uncatchable(sig, "raise", loc);
 	if (sigismember(&masks[self], sig)) {
 		if (!weft__pt_sig_ignored(sig))
 			sigaddset(&pending[self], sig);
@@ -319,6 +360,7 @@ int weft__pt_sig_kill_self(int sig, const struct weft_loc *loc)
 		return -1;
 	}
 	weft__pt_sig_step("kill", true, loc);
+	weft__pt_sig_uncatchable(sig, "kill", loc);
 	if (sigismember(&base, sig)) {
 		bool taker = false;
 		for (int t = 0; t < weft__nthreads() && !taker; t++)

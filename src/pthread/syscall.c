@@ -139,6 +139,28 @@ pid_t gettid(void)
 	return (pid_t)syscall(SYS_gettid);
 }
 
+/* The raw calls that open a file or a socket, whose descriptor an
+ * execution leaves open is closed before the next, as open's (files.c);
+ * the other kinds of descriptor are swept (fd_sweep.c). */
+static bool opens_file(long number)
+{
+	switch (number) {
+	case SYS_open:
+	case SYS_openat:
+	case SYS_creat:
+	case SYS_socket:
+	case SYS_accept:
+	case SYS_accept4:
+	case SYS_open_by_handle_at:
+#ifdef SYS_openat2
+	case SYS_openat2:
+#endif
+		return true;
+	default:
+		return false;
+	}
+}
+
 long syscall(long number, ...)
 {
 	static long (*real)(long, ...);
@@ -153,11 +175,27 @@ long syscall(long number, ...)
 		return futex(a, weft__pt_program_loc(PT_RA()));
 	if (number == SYS_gettid && weft__pt_live())
 		return test_tid();
+	/* SIGKILL or a stop sent to the process itself by the raw call, as
+	 * by kill (sigmask.c): whichever thread it names, it acts on the
+	 * whole process. */
+	if ((number == SYS_kill || number == SYS_tgkill) &&
+	    a[0] == getpid() && weft__pt_live())
+		weft__pt_sig_uncatchable((int)a[number == SYS_kill ? 1 : 2],
+					 number == SYS_kill ? "syscall(SYS_kill)"
+						: "syscall(SYS_tgkill)",
+					 weft__pt_program_loc(PT_RA()));
 	if (!real)
 		*(void **)&real = dlsym(RTLD_NEXT, "syscall");
 #ifdef SYS_membarrier
 	if (number == SYS_membarrier && weft__pt_live())
 		return membarrier(real, a, PT_RA());
 #endif
+	if (opens_file(number) && weft__pt_live()) {
+		long r = real(number, a[0], a[1], a[2], a[3], a[4], a[5]);
+
+		if (r >= 0)
+			weft__pt_keep_fd((int)r);
+		return r;
+	}
 	return real(number, a[0], a[1], a[2], a[3], a[4], a[5]);
 }

@@ -68,7 +68,12 @@ static bool main_exited;
 /* After main called pthread_exit, the process ends when its last thread
  * does, as if that thread called exit(0): the atexit handlers and the
  * destructors run then (they never ran, and a handler's failed check was
- * verified). */
+ * verified).  They run after everything the other threads did: glibc
+ * counts the running threads down with a full barrier in each ending
+ * thread (__nptl_nthreads), and the one that reaches zero exits, so each
+ * ended thread's writes are ordered before the handlers as a join would
+ * order them (a summary reading the detached workers' results was a false
+ * data race). */
 static void last_thread_end(int self)
 {
 	int n = weft__nthreads();
@@ -78,6 +83,7 @@ static void last_thread_end(int self)
 	for (int i = 0; i < n; i++)
 		if (i != self && !weft__thread_done(i) && !weft__thread_daemon(i))
 			return;
+	weft__join_ended(self);
 	weft__pt_run_atexit();
 	weft__exec_exit(0);
 }

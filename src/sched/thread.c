@@ -450,6 +450,19 @@ bool weft__try_join_at(int id, const char *name, const struct weft_loc *loc)
 	return true;
 }
 
+void weft__join_ended(int self)
+{
+	struct weft__exec *X = weft__X;
+
+	for (int i = 0; i < X->nthreads; i++) {
+		if (i == self || X->th[i].state != TS_DONE)
+			continue;
+		/* (pvc_join is the element-wise maximum: either clock.) */
+		pvc_join(X->th[self].vc, X->th[i].vc, X->nthreads);
+		pvc_join(X->th[self].pvc, X->th[i].pvc, X->nthreads);
+	}
+}
+
 /* A post leaves the poster's program clock on the semaphore; a wait that
  * takes a count joins every post made so far.  Within this execution the
  * wait could not have completed before them unless the count had other

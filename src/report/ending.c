@@ -280,7 +280,7 @@ static void sigkilled(struct weft__shm *S)
  * or "": a loop weft could not prove endless is still named. */
 static const char *stuck_where(const struct weft__shm *S)
 {
-	static char buf[600];
+	static char buf[1500];
 	char where[512];
 	int tid = S->v.stuck_tid;
 	const char *loc;
@@ -290,6 +290,24 @@ static const char *stuck_where(const struct weft__shm *S)
 	loc = weft__code_location(S->v.stuck_pc, where, sizeof where);
 	if (!loc)
 		return "";
+	/* In the C library's code (a loop of printf calls): the program's
+	 * innermost call is the place, the library's function a detail (it
+	 * named genops.c:555 in _IO_old_init, a probe). */
+	if (!in_program(S->v.stuck_pc)) {
+		static char both[1100];
+		char call[512];
+		for (int i = 0; i < 8 && S->v.stuck_callers[i]; i++) {
+			const char *c = S->v.stuck_callers[i];
+			if (!in_program(c))
+				continue;
+			if (weft__code_location(c - 1, call, sizeof call)) {
+				snprintf(both, sizeof both, "%s (inside %s)",
+					 call, loc);
+				loc = both;
+			}
+			break;
+		}
+	}
 	{
 		/* A spin on a plain load in inline assembly (a mov, as
 		 * concurrencykit's x86_64 ck_pr_load) has no atomic

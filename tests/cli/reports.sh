@@ -206,6 +206,9 @@ out=$($R --filter=hang_busy --time-limit=1)
 expect_eq $? 3 "a busy hang"
 has "$out" "hang_busy: inconclusive (time-limit" "a busy hang"
 has "$out" "; thread hang_busy was running at reports.c:$(line '/* busy loop */') in weft_test_fn_hang_busy" "a busy hang"
+out=$($R --filter=hang_in_libc --time-limit=1)
+expect_eq $? 3 "a hang in the C library"
+has "$out" "; thread hang_in_libc was running at reports.c:$(line '/* libc loop */') in weft_test_fn_hang_in_libc" "a hang in the C library"
 # A status no process can exit with says what the process would exit
 # with, and that a main declared void returns garbage.
 out=$($B/tests/detect/pthread/exit_status_wide_bug 2>&1)

@@ -157,6 +157,9 @@ struct weft__verdict {
 				     the program's call when stuck_pc is the
 				     C library's code */
 	bool crash_stack_overflow;
+	bool crash_default_stack; /* the overflowing thread had the
+				     default --stack-size of a WEFT_TEST
+				     thread (no size the program asked) */
 	void *crash_call;         /* the crashing thread's innermost
 				     instrumented call site, or NULL */
 	void *crash_callers[8];   /* the return addresses above the crashing

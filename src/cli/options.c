@@ -21,7 +21,7 @@
 		.strategy = "auto", .iterations = 500000, .seed = 0x5eed,     \
 		.depth = 3, .preemption_bound = -1, .max_steps = 20000,       \
 		.jobs = 1, .time_limit = 60, .spurious = true,                \
-		.stack_size = 256 * 1024, .fair_bound = 1,                   \
+		.stack_size = WEFT__DEFAULT_STACK_SIZE, .fair_bound = 1,      \
 		.starve_bound = 0, .stale_bound = -1,                         \
 		.spin_bound = WEFT__DEFAULT_SPIN_BOUND,                       \
 	}

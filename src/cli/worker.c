@@ -174,6 +174,14 @@ static void on_crash(int sig, siginfo_t *si, void *uc_)
 	V->crash_call = V->crash_stack_overflow
 				? (void *)weft__race_innermost_call()
 				: NULL;
+	/* A WEFT_TEST thread on weft's default stack, which is smaller
+	 * than a native thread's: the report says how to give it more. */
+	V->crash_default_stack =
+		V->crash_stack_overflow && weft__running.tid == V->crash_tid &&
+		!weft__running.stack_asked &&
+		weft__opts.stack_size == WEFT__DEFAULT_STACK_SIZE &&
+		weft__running.stack_hi - weft__running.stack_lo ==
+			WEFT__DEFAULT_STACK_SIZE;
 	if (!V->crash_stack_overflow)
 		note_callers(V);
 	__atomic_store_n(&V->state, SHM_CRASHED, __ATOMIC_SEQ_CST);

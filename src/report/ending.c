@@ -33,16 +33,25 @@ static void overflow_message(struct weft__verdict *V, const char *tname,
 					     buf, sizeof buf)
 				   : NULL;
 
+	/* A WEFT_TEST thread has 256 KiB where a native thread has 8 MiB:
+	 * the overflow may be only weft's smaller stack (a probe's 1 MiB
+	 * of recursion), and the message says how to tell. */
+	const char *hint = V->crash_default_stack
+				   ? "; a WEFT_TEST thread has weft's default "
+				     "256 KiB of stack: a larger --stack-size "
+				     "tells whether the program needs more"
+				   : "";
+
 	if (call)
 		snprintf(V->message, sizeof V->message,
 			 "stack overflow in thread %s at %s (its innermost "
-			 "call%s%s)", tname, call,
+			 "call%s%s)%s", tname, call,
 			 ran_out ? "; the stack ran out at " : "",
-			 ran_out ? ran_out : "");
+			 ran_out ? ran_out : "", hint);
 	else
 		snprintf(V->message, sizeof V->message,
-			 "stack overflow in thread %s%s%s", tname,
-			 ran_out ? " at " : "", ran_out ? ran_out : "");
+			 "stack overflow in thread %s%s%s%s", tname,
+			 ran_out ? " at " : "", ran_out ? ran_out : "", hint);
 }
 
 /* The program's innermost call on the crashing stack, "f.c:12 in g" in

@@ -67,6 +67,15 @@ shards late_bug 3
 expect_eq "$($W merge --format=json "$d"/s*.json | tok)" "$(printf '%s\n' "$w3_late_bug" | tok)" "late_bug: the same bug"
 $W merge "$d"/s1.json "$d"/s2.json "$d"/s3.json >/dev/null
 expect_eq $? 1 "merge exit status for a bug"
+# Flags may follow the files (--format=json was taken for a file), and
+# after "--" every word is a file; an unknown flag is one, even with no
+# files (it said "no files to merge").
+expect_eq "$($W merge "$d"/s1.json "$d"/s2.json "$d"/s3.json --format=json | tok)" "$($W merge --format=json "$d"/s*.json | tok)" "merge, flags after the files"
+err=$($W merge --format=json -- "$d"/s1.json --format=json 2>&1 >/dev/null)
+expect_eq "$err" "weft: cannot read '--format=json' (not a readable file)" "merge, a file after --"
+err=$($W merge --bogus=2 2>&1 >/dev/null)
+expect_eq $? 2 "merge --bogus=2"
+expect_eq "$err" "weft: unknown flag --bogus (see --help) (on the weft merge command line)" "merge --bogus=2"
 # A bad flag names weft merge's command line, not WEFT_OPTIONS.
 err=$($W merge --format=xml "$d"/s1.json "$d"/s2.json "$d"/s3.json 2>&1 >/dev/null)
 expect_eq $? 2 "merge with a bad flag"

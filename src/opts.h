@@ -10,6 +10,8 @@
  * driver's "poll up to 1000 times" loop was a false livelock), and
  * cheap, since only the execution that livelocks runs that long. */
 #define WEFT__DEFAULT_SPIN_BOUND 10000
+/* A WEFT_TEST thread's stack (--stack-size). */
+#define WEFT__DEFAULT_STACK_SIZE (256 * 1024)
 
 #include <stdbool.h>
 #include <stdint.h>

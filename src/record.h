@@ -152,7 +152,14 @@ struct weft__verdict {
 				     in the program's code (race_stuck.c),
 				     or NULL; this execution's only */
 	int stuck_tid;
+	void *stuck_callers[8];   /* the return addresses above stuck_pc,
+				     innermost first (NULL after the last):
+				     the program's call when stuck_pc is the
+				     C library's code */
 	bool crash_stack_overflow;
+	bool crash_default_stack; /* the overflowing thread had the
+				     default --stack-size of a WEFT_TEST
+				     thread (no size the program asked) */
 	void *crash_call;         /* the crashing thread's innermost
 				     instrumented call site, or NULL */
 	void *crash_callers[8];   /* the return addresses above the crashing

@@ -14,6 +14,18 @@ extern void (*const __fini_array_end[])(void) __attribute__((weak));
 void weft__program_fini(void (*const *start)(void),
 			void (*const *end)(void)) __attribute__((weak));
 
+/* Before the program's own constructors (the executable's others have
+ * the default priority, which runs after 101): one that crashes or calls
+ * exit() is weft's one line and exit status 2 (src/cli/premain.c).
+ * Weak, as above. */
+void weft__premain_guard(void) __attribute__((weak));
+
+__attribute__((constructor(101))) static void premain_guard(void)
+{
+	if (weft__premain_guard)
+		weft__premain_guard();
+}
+
 int __wrap_main(int argc, char **argv)
 {
 	if (weft__program_fini && __fini_array_start && __fini_array_end)

@@ -137,13 +137,17 @@ static bool set_shard(struct weft__parse *p, const char *f, const char *v)
 	char k[24];
 	long x, n;
 
+	/* Either part wrong names the whole value: --shard=a/b was said to
+	 * be wrong in 'b', N being read first (a probe). */
 	if (!slash || slash == v || (size_t)(slash - v) >= sizeof k)
 		return bad(p, "bad value '%s' for --%s (want K/N: part K of N, "
 			      "from 1/N to N/N)", v, f);
 	memcpy(k, v, (size_t)(slash - v));
 	k[slash - v] = 0;
-	if (!whole(p, f, slash + 1, 1, 4096, &n) || !whole(p, f, k, 1, n, &x))
-		return false;
+	if (!whole(p, f, k, 1, 4096, &x) || !whole(p, f, slash + 1, 1, 4096, &n) ||
+	    x > n)
+		return bad(p, "bad value '%s' for --%s (want K/N: part K of N, "
+			      "from 1/N to N/N, N at most 4096)", v, f);
 	weft__opts.shard = (int)x;
 	weft__opts.nshards = (int)n;
 	return true;

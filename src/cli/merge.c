@@ -96,12 +96,44 @@ static char *str_field(const char *line, const char *name)
 	return out;
 }
 
-static long num_field(const char *line, const char *name, long dflt)
+/* The first numeric field of the line being read that is no integer
+ * weft writes (NULL: none so far). */
+static const char *bad_num;
+
+/* An integer field, dflt when absent or null.  Anything else that is no
+ * plain integer within lo..hi (1e400, 2.5, a number past a long) is
+ * noted in bad_num: strtol read 1e400 as 1, and the merge added it
+ * without a word (a probe). */
+static long num_range(const char *line, const char *name, long dflt, long lo,
+		      long hi)
 {
 	const char *p = field(line, name);
+	char *end;
+	long v;
 
-	return p && (*p == '-' || (*p >= '0' && *p <= '9')) ? strtol(p, NULL, 10)
-							     : dflt;
+	if (!p || !strncmp(p, "null", 4))
+		return dflt;
+	errno = 0;
+	v = strtol(p, &end, 10);
+	if (end == p || (*p != '-' && (*p < '0' || *p > '9')) ||
+	    errno == ERANGE || v < lo || v > hi ||
+	    !strchr(",} \t\r\n", *end) || !*end) {
+		if (!bad_num)
+			bad_num = name;
+		return dflt;
+	}
+	return v;
+}
+
+static long num_field(const char *line, const char *name, long dflt)
+{
+	return num_range(line, name, dflt, LONG_MIN, LONG_MAX);
+}
+
+/* A bound's field: an int. */
+static int int_field(const char *line, const char *name, int dflt)
+{
+	return (int)num_range(line, name, dflt, INT_MIN, INT_MAX);
 }
 
 /* A JSON boolean field: true only when it says true. */
@@ -127,6 +159,7 @@ static bool parse_line(const char *line, const char *file, struct rec *r)
 	char *sh = str_field(line, "shard");
 
 	memset(r, 0, sizeof *r);
+	bad_num = NULL;
 	r->test = str_field(line, "test");
 	r->verdict = str_field(line, "verdict");
 	/* A test that ended in an error has no part to add. */
@@ -172,10 +205,10 @@ static bool parse_line(const char *line, const char *file, struct rec *r)
 	r->bug_leaf = num_field(line, "bug_leaf", -1);
 	r->bug_exec = num_field(line, "bug_execution", 1) - 1;
 	r->split = num_field(line, "split", 0);
-	r->bound = (int)num_field(line, "preemption_bound", -1);
-	r->asked_bound = (int)num_field(line, "asked_preemption_bound", -3);
-	r->asked_fair = (int)num_field(line, "asked_fair_bound", -3);
-	r->fair_bound = (int)num_field(line, "fair_bound", -1);
+	r->bound = int_field(line, "preemption_bound", -1);
+	r->asked_bound = int_field(line, "asked_preemption_bound", -3);
+	r->asked_fair = int_field(line, "asked_fair_bound", -3);
+	r->fair_bound = int_field(line, "fair_bound", -1);
 	r->starve_bound = num_field(line, "starve_bound", -1);
 	r->stale_bound = num_field(line, "stale_bound", -1);
 	r->inputs_sampled = bool_field(line, "inputs_sampled");
@@ -188,14 +221,30 @@ static bool parse_line(const char *line, const char *file, struct rec *r)
 	r->took_over = bool_field(line, "took_over");
 	const char *s = field(line, "seconds");
 	r->seconds = s ? strtod(s, NULL) : 0;
-	/* Counts no run writes (negative, or past a long: strtol's
-	 * LONG_MAX) are a damaged file's, not a part to add: they merged
-	 * into "verified (-3 schedules)" (a helper's probe). */
+	/* Counts no run writes (negative, past a long, or no integer at
+	 * all) are a damaged file's, not a part to add: they merged into
+	 * "verified (-3 schedules)" (a helper's probe), and 1e400 into 1. */
 	if (r->executions < 0 || r->pruned < 0 || r->redundant < 0 ||
 	    r->limited < 0 || r->total_steps < 0 ||
-	    r->executions == LONG_MAX || r->total_steps == LONG_MAX) {
+	    r->executions == LONG_MAX || r->total_steps == LONG_MAX ||
+	    !(r->seconds >= 0 && r->seconds < 1e12)) {
 		fprintf(stderr, "weft: %s: test %s: not a weft result (a count "
 				"below 0 or out of range)\n", file, r->test);
+		return false;
+	}
+	if (bad_num) {
+		fprintf(stderr, "weft: %s: test %s: not a weft result (a "
+				"number out of range or no integer: \"%s\")\n",
+			file, r->test, bad_num);
+		return false;
+	}
+	/* A bug weft reports has a kind and a replay token; one without
+	 * (a hand-edited verdict) merged into "bug ()" with a made-up
+	 * token that replayed something else. */
+	if (verdict_of(r->verdict) == VERDICT_BUG && (!r->kind || !r->replay)) {
+		fprintf(stderr, "weft: %s: test %s: not a weft result (a bug "
+				"without its kind and replay token)\n", file,
+			r->test);
 		return false;
 	}
 	return true;

@@ -7,6 +7,7 @@
  * flag or value is a usage error: one line on stderr and exit status 2.
  * This file splits the words and applies them in order; the flags
  * themselves, and the values they take, are in flags.c. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +22,7 @@
 		.strategy = "auto", .iterations = 500000, .seed = 0x5eed,     \
 		.depth = 3, .preemption_bound = -1, .max_steps = 20000,       \
 		.jobs = 1, .time_limit = 60, .spurious = true,                \
-		.stack_size = 256 * 1024, .fair_bound = 1,                   \
+		.stack_size = WEFT__DEFAULT_STACK_SIZE, .fair_bound = 1,      \
 		.starve_bound = 0, .stale_bound = -1,                         \
 		.spin_bound = WEFT__DEFAULT_SPIN_BOUND,                       \
 	}
@@ -186,9 +187,24 @@ static const char *front_end(const char **origin)
 	return merge;
 }
 
+/* WEFT_SPIN_STALL_MS, the spin watchdog's wait (src/detect/race_stall.c,
+ * which reads it in the worker): a whole number of milliseconds, 1 or
+ * more.  Anything else was ignored without a word (abc, -5: a probe). */
+static bool stall_ms_ok(const char *e)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(e, &end, 10);
+	return end != e && !*end && errno != ERANGE && v >= 1 &&
+	       v <= 3600 * 1000 && *e >= '0' && *e <= '9';
+}
+
 void weft__parse_options(struct weft__cli *cli, int argc, char **argv)
 {
 	const char *restore = getenv("WEFT_RESTORE"), *origin;
+	const char *stall = getenv("WEFT_SPIN_STALL_MS");
 	const char *front = front_end(&origin);
 	char err[512];
 
@@ -205,6 +221,13 @@ void weft__parse_options(struct weft__cli *cli, int argc, char **argv)
 			"weft: WEFT_RESTORE=%s: expected copy, check, check:N "
 			"or status\n",
 			restore);
+		exit(2);
+	}
+	if (stall && *stall && !stall_ms_ok(stall)) {
+		fprintf(stderr,
+			"weft: WEFT_SPIN_STALL_MS=%.100s: expected a whole number "
+			"of milliseconds from 1 to 3600000\n",
+			stall);
 		exit(2);
 	}
 }

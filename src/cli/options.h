@@ -155,6 +155,12 @@ int weft__entry(int argc, char **argv, int (*real_main)(int, char **));
  * into it can name), run by exit() in main mode (src/pthread/main.c; a
  * build without the pthread layer has none, and __wrap_main skips it). */
 void weft__program_fini(void (*const *start)(void), void (*const *end)(void));
+/* The program's constructors run before main, and so before weft: one
+ * that crashes or calls exit() is one line from weft and exit status 2
+ * (premain.c).  __wrap_main's constructor arms it, weft__entry disarms
+ * it. */
+void weft__premain_guard(void);
+void weft__premain_disarm(void);
 /* Explore test t as the options ask (jobs.c); NULL after an error line. */
 struct weft__shm *weft__explore_test(const struct weft_test *t);
 /* --merge (merge.c): read the files (false after an error line), then

@@ -209,6 +209,7 @@ pid_t weft__launch_ppid(void)
 
 int weft__entry(int argc, char **argv, int (*real_main)(int, char **))
 {
+	weft__premain_disarm();
 	launch_ppid = getppid();
 	if (!registered && real_main) {
 		weft__pt_stdin_prepare();

@@ -174,6 +174,14 @@ static void on_crash(int sig, siginfo_t *si, void *uc_)
 	V->crash_call = V->crash_stack_overflow
 				? (void *)weft__race_innermost_call()
 				: NULL;
+	/* A WEFT_TEST thread on weft's default stack, which is smaller
+	 * than a native thread's: the report says how to give it more. */
+	V->crash_default_stack =
+		V->crash_stack_overflow && weft__running.tid == V->crash_tid &&
+		!weft__running.stack_asked &&
+		weft__opts.stack_size == WEFT__DEFAULT_STACK_SIZE &&
+		weft__running.stack_hi - weft__running.stack_lo ==
+			WEFT__DEFAULT_STACK_SIZE;
 	if (!V->crash_stack_overflow)
 		note_callers(V);
 	__atomic_store_n(&V->state, SHM_CRASHED, __ATOMIC_SEQ_CST);
@@ -246,6 +254,20 @@ _Noreturn void weft__preload_restart(const char *path, int mode)
 	_exit(0);
 }
 
+/* WEFT_SHOW_OUTPUT=1 lets the program print in every execution, on the
+ * worker's stdout, which under --format=json is the JSON Lines the parent
+ * writes: a probe found the program's lines among them.  They go to
+ * stderr then, where the output a report shows goes too. */
+static void show_output_aside(void)
+{
+	const char *e = getenv("WEFT_SHOW_OUTPUT");
+
+	if (!weft__opts.json || !e || !*e || !strcmp(e, "0"))
+		return;
+	fflush(stdout);
+	dup2(2, 1);
+}
+
 /* Entry of a forked worker: never returns. */
 _Noreturn void weft__worker_main(const struct weft_test *t,
 				 struct weft__shm *S,
@@ -266,6 +288,7 @@ _Noreturn void weft__worker_main(const struct weft_test *t,
 
 	weft__S = S;
 	install_crash_handlers();
+	show_output_aside();
 	weft__sched_setup();
 	weft__strategy_setup(replay ? "replay" : weft__opts.strategy);
 	snprintf(S->v.strategy, sizeof S->v.strategy, "%s",

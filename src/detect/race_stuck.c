@@ -31,6 +31,7 @@
  *
  * x86_64 only (the instruction decoder); elsewhere a hang stays a time
  * limit. */
+#include <execinfo.h>
 #include <fcntl.h>
 #include <link.h>
 #include <pthread.h>
@@ -261,6 +262,24 @@ static void on_trap(int sig, siginfo_t *si, void *uc)
 	step(uc);
 }
 
+/* The return addresses above pc, for a thread found in the C library's
+ * code (a loop of printf calls): the time limit's report names the
+ * program's call, where it named glibc's genops.c.  The unwinder was
+ * loaded before the worker started (weft__unwinder_prime), so nothing
+ * here allocates; it walks through the signal frame, pc first. */
+static void note_callers(uintptr_t pc)
+{
+	void *f[40], **out = weft__S->v.stuck_callers;
+	int n = backtrace(f, 40), k = 0, i = 0;
+
+	while (i < n && (uintptr_t)f[i] != pc)
+		i++;
+	for (i++; i < n && k < 8; i++)
+		out[k++] = f[i];
+	if (k < 8)
+		out[k] = NULL;
+}
+
 static void on_probe(int sig, siginfo_t *si, void *uc_)
 {
 	ucontext_t *uc = uc_;
@@ -282,6 +301,7 @@ static void on_probe(int sig, siginfo_t *si, void *uc_)
 		return;
 	weft__S->v.stuck_pc = (void *)pc;
 	weft__S->v.stuck_tid = tid;
+	note_callers(pc);
 	memset(&sa, 0, sizeof sa);
 	sa.sa_sigaction = on_trap;
 	sa.sa_flags = SA_SIGINFO;

@@ -200,11 +200,15 @@ struct limit_rec {
 	char kind[64];
 	char message[1024];
 	long exec, leaf;
+	/* Some cut may have hidden another thread's steps from the search
+	 * (weft__cut_hides). */
+	bool hides;
 };
 
 static void note_limit(struct weft__shm *S, struct limit_rec *L, long exec_no)
 {
 	weft__verdict_limited(&S->v, S->v.kind);
+	L->hides |= weft__cut_hides;
 	if (L->rec)
 		return;
 	L->rec = weft__kept_save(&S->t);
@@ -308,8 +312,19 @@ void weft__explore_loop(const struct weft_test *t,
 				/* A limit of weft cut some execution, so this
 				 * is no verification: the default strategy
 				 * spends the rest of the budget looking for a
-				 * bug the cut executions may have hidden. */
-				if (lim.rec && !in_parts &&
+				 * bug the cut executions may have hidden.  Not
+				 * when no cut hid anything (each was a refused
+				 * call, which the search ordered against every
+				 * other thread's step, or came before the
+				 * program started a thread): random schedules
+				 * then only run the same cut again, as 999
+				 * executions of a program that calls alarm()
+				 * first did where dfs ran one.  Nor in a split
+				 * search, whose parts do not fall back: one
+				 * process with --split=W must count what
+				 * --jobs=N does. */
+				if (lim.rec && lim.hides && !in_parts &&
+				    !cfg->split &&
 				    weft__strategy_fall_back()) {
 					fell_back = true;
 					exec_no -= cfg->stride;

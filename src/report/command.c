@@ -115,7 +115,7 @@ static void put_execution_options(struct buf *b, const char *sep)
 			 weft__opts.spin_bound);
 		put(b, w);
 	}
-	if (weft__opts.stack_size != 256 * 1024) {
+	if (weft__opts.stack_size != WEFT__DEFAULT_STACK_SIZE) {
 		snprintf(w, sizeof w, "%sstack-size=%ld", sep,
 			 weft__opts.stack_size);
 		put(b, w);

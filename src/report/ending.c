@@ -33,16 +33,25 @@ static void overflow_message(struct weft__verdict *V, const char *tname,
 					     buf, sizeof buf)
 				   : NULL;
 
+	/* A WEFT_TEST thread has 256 KiB where a native thread has 8 MiB:
+	 * the overflow may be only weft's smaller stack (a probe's 1 MiB
+	 * of recursion), and the message says how to tell. */
+	const char *hint = V->crash_default_stack
+				   ? "; a WEFT_TEST thread has weft's default "
+				     "256 KiB of stack: a larger --stack-size "
+				     "tells whether the program needs more"
+				   : "";
+
 	if (call)
 		snprintf(V->message, sizeof V->message,
 			 "stack overflow in thread %s at %s (its innermost "
-			 "call%s%s)", tname, call,
+			 "call%s%s)%s", tname, call,
 			 ran_out ? "; the stack ran out at " : "",
-			 ran_out ? ran_out : "");
+			 ran_out ? ran_out : "", hint);
 	else
 		snprintf(V->message, sizeof V->message,
-			 "stack overflow in thread %s%s%s", tname,
-			 ran_out ? " at " : "", ran_out ? ran_out : "");
+			 "stack overflow in thread %s%s%s%s", tname,
+			 ran_out ? " at " : "", ran_out ? ran_out : "", hint);
 }
 
 /* The program's innermost call on the crashing stack, "f.c:12 in g" in
@@ -280,7 +289,7 @@ static void sigkilled(struct weft__shm *S)
  * or "": a loop weft could not prove endless is still named. */
 static const char *stuck_where(const struct weft__shm *S)
 {
-	static char buf[600];
+	static char buf[1500];
 	char where[512];
 	int tid = S->v.stuck_tid;
 	const char *loc;
@@ -290,6 +299,24 @@ static const char *stuck_where(const struct weft__shm *S)
 	loc = weft__code_location(S->v.stuck_pc, where, sizeof where);
 	if (!loc)
 		return "";
+	/* In the C library's code (a loop of printf calls): the program's
+	 * innermost call is the place, the library's function a detail (it
+	 * named genops.c:555 in _IO_old_init, a probe). */
+	if (!in_program(S->v.stuck_pc)) {
+		static char both[1100];
+		char call[512];
+		for (int i = 0; i < 8 && S->v.stuck_callers[i]; i++) {
+			const char *c = S->v.stuck_callers[i];
+			if (!in_program(c))
+				continue;
+			if (weft__code_location(c - 1, call, sizeof call)) {
+				snprintf(both, sizeof both, "%s (inside %s)",
+					 call, loc);
+				loc = both;
+			}
+			break;
+		}
+	}
 	{
 		/* A spin on a plain load in inline assembly (a mov, as
 		 * concurrencykit's x86_64 ck_pr_load) has no atomic

@@ -292,24 +292,30 @@ static bool end_step(const char *name, const char *objname,
  * first (a thread's failed assertion before main's fork() was never
  * tried, and the verdict said only that fork() is unsupported).  Not for
  * a refusal made while taking that very step. */
-static void refuse_point(const char *name, const struct weft_loc *loc)
+static bool refuse_point(const char *name, const struct weft_loc *loc)
 {
 	/* The execution whose refusal is taking its step: the step may end
 	 * the execution (a redundant one), and never return. */
 	static long in_point = -1;
+	bool took;
 
 	if (in_point == weft__exec_gen())
-		return;
+		return true;
 	in_point = weft__exec_gen();
-	if (end_step(name, NULL, loc))
+	took = end_step(name, NULL, loc);
+	if (took)
 		weft__step_note("[here]");
 	in_point = -1;
+	return took;
 }
+
+bool weft__cut_hides;
 
 _Noreturn void weft__limit(const char *reason, const struct weft_loc *loc,
 			   const char *fmt, ...)
 {
 	static const char unsup[] = "unsupported: ";
+	bool ordered = false;
 	va_list ap;
 
 	/* A call weft refuses is no step either: a thread that made it had
@@ -324,9 +330,19 @@ _Noreturn void weft__limit(const char *reason, const struct weft_loc *loc,
 			k--;
 		snprintf(op, sizeof op, "%.*s", (int)(k < 23 ? k : 23), call);
 		/* (Named in the pool: the trace outlives this frame.) */
-		refuse_point(weft__intern(op), loc);
+		ordered = refuse_point(weft__intern(op), loc);
 		mark_call(loc, op);
 	}
+	/* Whether the cut may hide another thread's steps from the search:
+	 * not when the refusal was a step ordered against every other
+	 * thread's next one, nor when the program had started no thread yet
+	 * (every schedule is this one up to here).  Not merely when the
+	 * others had ended: the step and memory limits count every thread's
+	 * steps and blocks, in whatever order they commute.  The default
+	 * strategy's fallback to random schedules looks for what a cut hid,
+	 * and ran 999 executions of a program that calls alarm() first
+	 * (explore/loop.c). */
+	weft__cut_hides = !ordered && weft__X && weft__X->nthreads > 1;
 	va_start(ap, fmt);
 	end_with(reason, loc, EXEC_LIMIT, fmt, ap);
 }

@@ -38,6 +38,10 @@ void weft__set_exec_no(long n);
 /* Leave the current execution with result r, back on the worker's own
  * stack (a failure, a pruned or redundant run, or its end; sched.c). */
 _Noreturn void weft__end_execution(enum exec_result r);
+/* The last execution a limit of weft cut (weft__limit) may hide other
+ * threads' steps from the exhaustive search: another thread was live,
+ * and the cut was no step ordered against theirs (exec.c). */
+extern bool weft__cut_hides;
 
 /* Whether thread tid's pending operation is its first, taken when it
  * starts (thread.c), and whether two operations do not commute (clock.c);

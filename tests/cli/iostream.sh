@@ -61,4 +61,12 @@ for arg in "" unsync; do
 	expect_eq "$(grep -c ': refused 70$' "$d/err")" "$n" \
 		"iostream_ok $arg, WEFT_SHOW_OUTPUT=1: std::cerr"
 done
+# Under --format=json stdout is JSON Lines: what the program prints goes
+# to stderr (it was mixed into them).
+WEFT_SHOW_OUTPUT=1 WEFT_OPTIONS=format=json "$ok" >"$d/out" 2>"$d/err"
+expect_eq $? 0 "iostream_ok, WEFT_SHOW_OUTPUT=1, json: exit status"
+expect_eq "$(grep -vc '^{' "$d/out")" 0 "iostream_ok, WEFT_SHOW_OUTPUT=1, json: lines that are no JSON on stdout"
+expect_eq "$(grep -c '^{"test":"iostream_ok","verdict":"verified"' "$d/out")" 1 "iostream_ok, WEFT_SHOW_OUTPUT=1, json: the result"
+n=$(grep -c '^closing with 30$' "$d/err")
+[ "$n" -ge 2 ] || fail "iostream_ok, WEFT_SHOW_OUTPUT=1, json: $n executions printed on stderr"
 echo ok

@@ -67,6 +67,15 @@ shards late_bug 3
 expect_eq "$($W merge --format=json "$d"/s*.json | tok)" "$(printf '%s\n' "$w3_late_bug" | tok)" "late_bug: the same bug"
 $W merge "$d"/s1.json "$d"/s2.json "$d"/s3.json >/dev/null
 expect_eq $? 1 "merge exit status for a bug"
+# Flags may follow the files (--format=json was taken for a file), and
+# after "--" every word is a file; an unknown flag is one, even with no
+# files (it said "no files to merge").
+expect_eq "$($W merge "$d"/s1.json "$d"/s2.json "$d"/s3.json --format=json | tok)" "$($W merge --format=json "$d"/s*.json | tok)" "merge, flags after the files"
+err=$($W merge --format=json -- "$d"/s1.json --format=json 2>&1 >/dev/null)
+expect_eq "$err" "weft: cannot read '--format=json' (not a readable file)" "merge, a file after --"
+err=$($W merge --bogus=2 2>&1 >/dev/null)
+expect_eq $? 2 "merge --bogus=2"
+expect_eq "$err" "weft: unknown flag --bogus (see --help) (on the weft merge command line)" "merge --bogus=2"
 # A bad flag names weft merge's command line, not WEFT_OPTIONS.
 err=$($W merge --format=xml "$d"/s1.json "$d"/s2.json "$d"/s3.json 2>&1 >/dev/null)
 expect_eq $? 2 "merge with a bad flag"
@@ -83,6 +92,21 @@ sed 's/"executions":[0-9]*/"executions":-5/' $d/p2.json >$d/neg.json
 err=$($W merge $d/p1.json $d/neg.json 2>&1 >/dev/null)
 expect_eq $? 2 "merge of a negative count"
 expect_eq "$err" "weft: $d/neg.json: test all_pruned: not a weft result (a count below 0 or out of range)" "negative count message"
+# A number no run writes, which strtol read as 1 (1e400) or 2 (2.5).
+for v in executions:1e400 executions:2.5 total_steps:99999999999999999999 preemption_bound:4294967296; do
+	sed "s/\"${v%%:*}\":[-0-9]*/\"${v%%:*}\":${v#*:}/" $d/p2.json >$d/neg.json
+	grep -qF "\"${v%%:*}\":${v#*:}," $d/neg.json || fail "no $v in the damaged file"
+	err=$($W merge $d/p1.json $d/neg.json 2>&1 >/dev/null)
+	expect_eq $? 2 "merge of $v"
+	expect_eq "$err" "weft: $d/neg.json: test all_pruned: not a weft result (a number out of range or no integer: \"${v%%:*}\")" "message for $v"
+done
+# A bug edited in by hand, with no kind and no token (it merged into
+# "bug ()" with a made-up token).
+sed 's/"verdict":"[a-z]*"/"verdict":"bug"/' $d/p2.json >$d/neg.json
+grep -q '"kind":null.*"replay":null' $d/neg.json || fail "a kind or a token in $d/p2.json"
+err=$($W merge $d/p1.json $d/neg.json 2>&1 >/dev/null)
+expect_eq $? 2 "merge of a bug without a kind"
+expect_eq "$err" "weft: $d/neg.json: test all_pruned: not a weft result (a bug without its kind and replay token)" "a bug without a kind"
 # A missing or doubled shard is an error, not a verdict.
 err=$($W merge "$d"/s1.json "$d"/s2.json 2>&1 >/dev/null)
 expect_eq $? 2 "missing shard"

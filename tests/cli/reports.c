@@ -2,6 +2,7 @@
  * race on a volatile, racing accesses and a free inside long runs of one
  * thread (which the trace collapses, except for what the report names). */
 #include <signal.h>
+#include <stdio.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -217,6 +218,21 @@ WEFT_TEST(hang_busy)
 	syscall(SYS_clock_nanosleep, CLOCK_MONOTONIC, 0, &ts, NULL);
 	for (;; i++) /* busy loop */
 		__asm__ volatile("" : "+r"(i));
+}
+
+/* The same hang spent in the C library's code (formatting a number): the
+ * report names the program's call, then the library's function (it
+ * named a glibc file alone, "genops.c:555 in _IO_old_init"). */
+char hang_text[64];
+
+WEFT_TEST(hang_in_libc)
+{
+	struct timespec ts = { 0, 500000000 };
+	unsigned long i = 0;
+
+	syscall(SYS_clock_nanosleep, CLOCK_MONOTONIC, 0, &ts, NULL);
+	for (;; i++)
+		snprintf(hang_text, sizeof hang_text, "%lu %.9f", i, i / 7.0); /* libc loop */
 }
 
 /* Executions that take their time without using the processor (20 ms of

@@ -76,6 +76,17 @@ expect_eq "$(printf '%s\n' "$out" | grep -c 'fetch_add(ticks)')" 12 "verbose tra
 SO=$(grep -n -F 'return depth(frame, n + 1)' tests/detect/core/stack_overflow_bug.c | cut -d: -f1)
 out=$($B/tests/detect/core/stack_overflow_bug --quiet)
 has "$out" "stack overflow in thread recurse at stack_overflow_bug.c:$SO in depth (its innermost call" "stack overflow"
+# A WEFT_TEST thread on weft's default stack (256 KiB, a native thread's
+# is 8 MiB): the message says how to give it more; not once the user
+# gave a size, nor for a pthread, which has the size it asked for.
+hint="; a WEFT_TEST thread has weft's default 256 KiB of stack: a larger --stack-size tells whether the program needs more"
+has "$out" "$hint" "stack overflow on the default stack"
+out=$($B/tests/detect/core/stack_overflow_bug --quiet --stack-size=524288)
+has "$out" "stack overflow in thread recurse" "stack overflow, --stack-size"
+hasnt "$out" "WEFT_TEST thread has" "stack overflow, --stack-size"
+out=$($B/tests/detect/pthread/stack_default_overflow_bug 2>&1)
+has "$out" "stack overflow in thread" "a pthread's stack overflow"
+hasnt "$out" "WEFT_TEST thread has" "a pthread's stack overflow"
 # Below a recursion deeper than the function stack weft keeps (64 calls),
 # still the innermost call, not the 64th from the outside (walk's).
 SO=$(grep -n -F 'return depth(frame, n + 1)' tests/detect/core/stack_overflow_deep_bug.c | cut -d: -f1)
@@ -206,6 +217,9 @@ out=$($R --filter=hang_busy --time-limit=1)
 expect_eq $? 3 "a busy hang"
 has "$out" "hang_busy: inconclusive (time-limit" "a busy hang"
 has "$out" "; thread hang_busy was running at reports.c:$(line '/* busy loop */') in weft_test_fn_hang_busy" "a busy hang"
+out=$($R --filter=hang_in_libc --time-limit=1)
+expect_eq $? 3 "a hang in the C library"
+has "$out" "; thread hang_in_libc was running at reports.c:$(line '/* libc loop */') in weft_test_fn_hang_in_libc" "a hang in the C library"
 # A status no process can exit with says what the process would exit
 # with, and that a main declared void returns garbage.
 out=$($B/tests/detect/pthread/exit_status_wide_bug 2>&1)

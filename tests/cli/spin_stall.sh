@@ -34,4 +34,11 @@ for i in 1 2 3; do
 	printf '%s\n' "$out" | grep -q "bug (data-race)" ||
 		fail "replay $i of the spin's race: $out"
 done
+# A value that is no number of milliseconds is one line and exit status
+# 2 (abc and -5 were ignored without a word).
+for v in abc -5 0 12x; do
+	err=$(WEFT_SPIN_STALL_MS=$v $B/tests/detect/pthread/plain_spin_ok 2>&1 >/dev/null)
+	expect_eq $? 2 "WEFT_SPIN_STALL_MS=$v"
+	expect_eq "$err" "weft: WEFT_SPIN_STALL_MS=$v: expected a whole number of milliseconds from 1 to 3600000" "WEFT_SPIN_STALL_MS=$v"
+done
 echo ok

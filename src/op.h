@@ -63,6 +63,12 @@ struct weft__op {
 				     (cond_wait releases the mutex and joins
 				     the condvar atomically), or NULL */
 	const char *objname;      /* its name for traces, or NULL */
+	const void *obj_read;     /* an object the step only reads, for the
+				     explorer alone (it orders no clock), or
+				     NULL: a spinlock's lock and unlock read
+				     the RCU domain whose grace periods'
+				     starts write it, as a period waits for
+				     the region they begin and end */
 	uint8_t access;           /* enum weft__access */
 	bool release;             /* a release (unlock, thread exit): every
 				     blocked operation it enables was

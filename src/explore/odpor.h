@@ -55,6 +55,8 @@ struct ev {
 	const void *obj, *obj2;   /* objects touched (NULL: none) */
 	const void *blk;          /* heap block containing obj, if another
 				     address than obj: the step reads it */
+	const void *objr;         /* an object it only reads (op.h's
+				     obj_read) */
 	int16_t tid;
 	uint8_t access;           /* enum weft__access */
 	uint16_t flags;           /* EV_* */
@@ -298,7 +300,7 @@ struct touch {
 
 /* The most objects a step touches: its object, a second one, the heap
  * block holding the first, and the seq_cst fences' object. */
-#define WEFT__MAX_TOUCH 5
+#define WEFT__MAX_TOUCH 6
 
 /* Fills t (room for WEFT__MAX_TOUCH) with the objects e touches; returns
  * how many. */

@@ -150,7 +150,8 @@ void weft__ev_of_op(struct ev *e, int tid, const struct weft__op *op)
 
 	*e = (struct ev){
 		.obj = op->obj, .obj2 = op->obj2,
-		.blk = blk != op->obj ? blk : NULL, .tid = (int16_t)tid,
+		.blk = blk != op->obj ? blk : NULL, .objr = op->obj_read,
+		.tid = (int16_t)tid,
 		.access = op->por_write ? WEFT__ACC_WRITE : acc,
 		.flags = (uint16_t)((rel ? EV_RELEASE : 0) |
 				   (op->ready ? EV_BLOCKING : 0) |
@@ -256,6 +257,12 @@ static bool dependent(const struct ev *a, const struct ev *b, bool cond)
 	     b->access == WEFT__ACC_WRITE) ||
 	    ((b->flags & EV_SC) && a->obj == weft__sc_fence_obj() &&
 	     a->access == WEFT__ACC_WRITE))
+		return true;
+	/* An object only read against another step's write of it. */
+	if ((a->objr && b->access == WEFT__ACC_WRITE &&
+	     (b->obj == a->objr || b->obj2 == a->objr)) ||
+	    (b->objr && (a->access == WEFT__ACC_WRITE || (cond && writes(a))) &&
+	     (a->obj == b->objr || a->obj2 == b->objr)))
 		return true;
 	if (a->access == WEFT__ACC_WRITE || b->access == WEFT__ACC_WRITE ||
 	    (cond && writes(a))) {

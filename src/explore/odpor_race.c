@@ -135,6 +135,8 @@ int weft__odpor_race_touches(const struct ev *e, struct touch *t)
 						 e->access == WEFT__ACC_WRITE };
 		if (e->blk)
 			t[n++] = (struct touch){ e->blk, false };
+		if (e->objr)
+			t[n++] = (struct touch){ e->objr, false };
 		if (e->flags & EV_SC)
 			t[n++] = (struct touch){ weft__sc_fence_obj(), false };
 	}

@@ -100,6 +100,21 @@ static bool shared_ready(const struct weft__op *op)
 
 /* The lock-order effect of a step on l: the lock itself in the held set,
  * tagged as a kernel lock, so the models find their locks there. */
+/* What a step on l reads besides l, for the explorer: a spinlock's region
+ * is one the classic RCU domain's grace periods wait for (rcu_read.c's
+ * implicit reader), so its lock and unlock read the domain, whose
+ * period's start writes it.  Without it, a period that began before the
+ * region was never tried once the region had ended before it in the
+ * first schedule, whose start is then ordered after the region's end: a
+ * write just before the region, to memory freed after synchronize_rcu,
+ * was verified in one schedule (a probe comparing the exhaustive search
+ * with random ones). */
+static const void *region_obj(const struct weft_klock *l)
+{
+	return WEFT_KLOCK_SPINS(l->kind) && !l->bsd ? &weft__lx_rcu_classic
+						     : NULL;
+}
+
 static struct weft__op_lock lock_of(struct weft_klock *l, uint8_t effect)
 {
 	return (struct weft__op_lock){
@@ -255,6 +270,7 @@ static int acquire(struct weft_klock *l, bool shared, const char *intr,
 	 * their races on what they share were never seen. */
 	op = (struct weft__op){ .name = name, .obj = l,
 			       .objname = weft__lx_klock_name(l),
+			       .obj_read = region_obj(l),
 			       .access = shared ? WEFT__ACC_READ
 						: WEFT__ACC_WRITE,
 			       .ready = shared ? shared_ready : excl_ready,
@@ -382,6 +398,7 @@ static int try_acquire(struct weft_klock *l, bool shared,
 		return 1;
 	op = (struct weft__op){ .name = weft__lx_klock_op(l, shared, 1), .obj = l,
 				.objname = weft__lx_klock_name(l),
+				.obj_read = region_obj(l),
 				.access = shared ? WEFT__ACC_READ
 						 : WEFT__ACC_WRITE,
 				.lock = lock_of(l, WEFT__LOCK_TRY),
@@ -476,6 +493,7 @@ static void release(struct weft_klock *l, bool shared,
 	       !l->bsd && has_waiter(l, me);
 	weft__visible(&(struct weft__op){
 		.name = name, .obj = l, .objname = weft__lx_klock_name(l),
+		.obj_read = region_obj(l),
 		.access = shared ? WEFT__ACC_READ : WEFT__ACC_WRITE,
 		.release = true,
 		.lock = lock_of(l, WEFT__LOCK_RELEASE), .loc = loc });

@@ -96,6 +96,7 @@ void weft__lx_ctx_enter(struct weft__lx_ctx_save *s, const char *atomic_what,
 void weft__lx_ctx_leave(const struct weft__lx_ctx_save *s)
 {
 	struct weft__lx_thread *me = weft__lx_me();
+	bool reader = me->atomic_what != NULL;
 
 	/* The records of the callback are dropped: they were made in a
 	 * context that has ended.  What the thread did before is gone too
@@ -105,7 +106,15 @@ void weft__lx_ctx_leave(const struct weft__lx_ctx_save *s)
 	me->atomic_name = s->atomic_name;
 	me->skip_cls[0] = s->skip_cls[0];
 	me->skip_cls[1] = s->skip_cls[1];
-	weft__lx_rcu_implicit_end(NULL);
+	/* Only a context that was an RCU reader (a callback, a BH work)
+	 * ends a region a grace period is ordered after: a work function
+	 * runs in process context, and its end as a region's end ordered
+	 * everything it did before a later synchronize_rcu, where the
+	 * kernel's period need not wait for it (a work's write after it
+	 * announced its start, to memory freed after synchronize_rcu, was
+	 * verified; a probe comparing the strategies). */
+	if (reader)
+		weft__lx_rcu_implicit_end(NULL);
 }
 
 int weft_in_atomic(void)

@@ -4,14 +4,6 @@
 #include "lx.h"
 #include <kernel/linux/weft_ext.h>
 
-struct device;
-
-_Noreturn void weft_kx_device_no_release(const struct device *dev,
-					 const char *name,
-					 const struct weft_loc *loc);
-_Noreturn void weft_kx_device_misuse(const char *what, const char *name,
-				     const struct weft_loc *loc);
-
 /* The kernel's device_release() warns, and leaks the structure: the
  * driver model cannot free what it does not know how to
  * (Documentation/core-api/kobject.rst: "the release() method is

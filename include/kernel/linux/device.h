@@ -47,15 +47,6 @@ struct device {
 	int weft_added;
 };
 
-/* The kernel's WARN when the last reference to a device with no release
- * callback is dropped; misuse of device_add/device_del
- * (src/linux/ext_device.c).  Neither returns. */
-_Noreturn void weft_kx_device_no_release(const struct device *dev,
-					 const char *name,
-					 const struct weft_loc *loc);
-_Noreturn void weft_kx_device_misuse(const char *what, const char *name,
-				     const struct weft_loc *loc);
-
 static inline void weft_kx_device_initialize(struct device *dev,
 					     const struct weft_loc *loc)
 {

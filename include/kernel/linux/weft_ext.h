@@ -223,6 +223,15 @@ _Noreturn void weft_kx_kthread_exit(long code, const struct weft_loc *loc);
 _Noreturn void weft_kx_kthread_complete_and_exit(struct weft_completion *c,
 						 long code,
 						 const struct weft_loc *loc);
+/* The kernel's WARN when the last reference to a device with no release
+ * callback is dropped; misuse of device_add/device_del
+ * (src/linux/ext_device.c).  Neither returns. */
+struct device;
+_Noreturn void weft_kx_device_no_release(const struct device *dev,
+					 const char *name,
+					 const struct weft_loc *loc);
+_Noreturn void weft_kx_device_misuse(const char *what, const char *name,
+				     const struct weft_loc *loc);
 void *weft_kx_pcpu_ptr(const void *p, int cpu, const char *lo,
 		       const char *hi, int nr, const struct weft_loc *loc);
 void *weft_kx_alloc_percpu(size_t size, size_t align, int nr,

@@ -29,6 +29,10 @@
 #include <sys/uio.h>
 #include <fcntl.h>
 #include <sys/eventfd.h>
+#include <sys/inotify.h>
+#include <sys/mman.h>
+#include <sys/signalfd.h>
+#include <sys/timerfd.h>
 #include <sys/file.h>
 #include <semaphore.h>
 #include <spawn.h>

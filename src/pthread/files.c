@@ -445,5 +445,4 @@ void weft__pthread_files_begin(void)
 			munmap(r->u.addr, r->len);
 	}
 	nres = 0;
-	weft__pt_fd_sweep();
 }

@@ -207,10 +207,6 @@ const char *weft__pt_blocking_source(int fd);
 /* The record of a descriptor the execution opened, closed before the
  * next one (files.c); returns fd. */
 int weft__pt_keep_fd(int fd);
-/* Closes the descriptors of anonymous objects, memfds and pipes the last
- * execution made by calls weft does not wrap (fd_sweep.c); the first call
- * notes what is open before any execution. */
-void weft__pt_fd_sweep(void);
 /* Whether t names a thread of this execution. */
 bool weft__pt_valid(pthread_t t);
 

@@ -139,9 +139,9 @@ pid_t gettid(void)
 	return (pid_t)syscall(SYS_gettid);
 }
 
-/* The raw calls that open a file or a socket, whose descriptor an
- * execution leaves open is closed before the next, as open's (files.c);
- * the other kinds of descriptor are swept (fd_sweep.c). */
+/* The raw calls that make a descriptor (a file, a socket, a kernel
+ * object's), whose descriptor an execution leaves open is closed before
+ * the next, as open's (files.c) and timerfd_create's (fd_made.c). */
 static bool opens_file(long number)
 {
 	switch (number) {
@@ -152,6 +152,13 @@ static bool opens_file(long number)
 	case SYS_accept:
 	case SYS_accept4:
 	case SYS_open_by_handle_at:
+	case SYS_timerfd_create:
+	case SYS_inotify_init1:
+	case SYS_memfd_create:
+	case SYS_eventfd2:
+#ifdef SYS_pidfd_open
+	case SYS_pidfd_open:
+#endif
 #ifdef SYS_openat2
 	case SYS_openat2:
 #endif

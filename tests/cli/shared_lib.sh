@@ -105,4 +105,55 @@ out=$(WEFT_OPTIONS=time-limit=20 "$tmp/usew")
 expect_eq $? 1 "exit status of the library's endless loop"
 printf '%s\n' "$out" | head -n 1 | grep -q '^== usew: bug (livelock)' || fail "library loop: $out"
 printf '%s\n' "$out" | grep -q 'loops for ever here.*libw.c:4' || fail "library loop's line: $out"
+
+# A system-style library built without weft-cc keeps an eventfd in a
+# static across calls, as event loops do: weft keeps the library's
+# statics, so it must keep the descriptor open too.  A sweep of every
+# anonymous descriptor left open closed it, and the library's next write
+# failed in a later execution (a review's probe).
+cat >"$tmp/libc1.c" <<'EOT'
+#include <stdint.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+static int efd = -1;
+int cache_signal(void)
+{
+	uint64_t one = 1;
+	if (efd < 0)
+		efd = eventfd(0, EFD_CLOEXEC);
+	return (int)write(efd, &one, sizeof one);
+}
+EOT
+cat >"$tmp/usec1.c" <<'EOT'
+#include <pthread.h>
+#include <stdlib.h>
+int cache_signal(void);
+static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+static int n;
+static void *fn(void *a)
+{
+	for (int i = 0; i < 2; i++) {
+		pthread_mutex_lock(&m);
+		n++;
+		pthread_mutex_unlock(&m);
+	}
+	return a;
+}
+int main(void)
+{
+	pthread_t t[3];
+	if (cache_signal() != 8)
+		abort();
+	for (int i = 0; i < 3; i++)
+		pthread_create(&t[i], 0, fn, 0);
+	for (int i = 0; i < 3; i++)
+		pthread_join(t[i], 0);
+	return 0;
+}
+EOT
+${CC:-cc} -O1 -fPIC -shared "$tmp/libc1.c" -o "$tmp/libc1.so" 2>"$tmp/err" || fail "plain library build: $(cat "$tmp/err")"
+$W -O1 "$tmp/usec1.c" -L"$tmp" -lc1 -Wl,-rpath,"$tmp" -o "$tmp/usec1" 2>"$tmp/err" || fail "program build: $(cat "$tmp/err")"
+out=$("$tmp/usec1")
+expect_eq $? 0 "exit status of a program whose library keeps an eventfd"
+printf '%s\n' "$out" | head -n 1 | grep -q '^== usec1: verified' || fail "library's eventfd: $out"
 echo ok

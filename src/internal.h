@@ -278,21 +278,18 @@ void weft__verdict_spurious_capped(uint64_t key, const char *msg);
  * explored such wakeups when either is there (explore/strategy.c). */
 #define WEFT__NOTE_COND_WAKEUP 0x434f4e4457414b45ull
 #define WEFT__NOTE_FUTEX_WAKEUP 0x4655545857414b45ull
-/* A relaxed load came before a relaxed store elsewhere in its thread, and
- * load buffering (the load reading a store made after it) is not
- * explored: the verdict line says so, and the note of key (msg) names
- * the two accesses.  Does not block. */
-void weft__verdict_lb_unexplored(uint64_t key, const char *msg);
-/* The same for two threads' unordered stores to one location kept in the
- * interleaving's order (2+2W): said on the verdict line too. */
-void weft__verdict_co_unexplored(uint64_t key, const char *msg);
-/* The same for a thread's third load in a row of a location with no new
- * store, which reads the latest store (ev), and for a compare-exchange,
- * which reads the latest store where an older one would make it fail
- * (cas): their notes were once the only word of them, under a verdict
- * line that said "every interleaving (no bound needed)" (a probe). */
-void weft__verdict_ev_unexplored(uint64_t key, const char *msg);
-void weft__verdict_cas_unexplored(uint64_t key, const char *msg);
+/* The bits of a verdict's unexplored (src/unexplored.def). */
+enum {
+#define UNEXPLORED(id, name, clause) WEFT__UNEXPLORED_##id##_BIT,
+#include "unexplored.def"
+#undef UNEXPLORED
+};
+#define WEFT__UNEXPLORED(id) (1u << WEFT__UNEXPLORED_##id##_BIT)
+/* Something the weak-memory model does not explore mattered: bit is a
+ * WEFT__UNEXPLORED(ID) of src/unexplored.def, said on the verdict line,
+ * and the note of key (msg) names the program's accesses.  Does not
+ * block. */
+void weft__verdict_unexplored(unsigned bit, uint64_t key, const char *msg);
 /* The program seeded its random numbers, how ("seeded its random
  * numbers", ...) with call ("srand(1700000000)") at loc: a seed from the
  * clock or the process id is the same in every execution (weft's are),

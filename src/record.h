@@ -101,22 +101,9 @@ struct weft__verdict {
 	bool bug_probe;           /* the bug's execution was a give-up probe
 				     (odpor_giveup.c), not a schedule of the
 				     search */
-	bool lb_unexplored;       /* a relaxed load came before a relaxed
-				     store elsewhere in its thread: load
-				     buffering, which is not explored, could
-				     matter (src/tsan/weak.c) */
-	bool co_unexplored;       /* two threads' stores to one location,
-				     unordered, landed in the interleaving's
-				     order only: the other (2+2W) could
-				     matter (src/tsan/weak.c) */
-	bool ev_unexplored;       /* a thread's third load in a row of a
-				     location with no new store read the
-				     latest store where an older one was
-				     readable (src/tsan/weak.c) */
-	bool cas_unexplored;      /* a compare-exchange read the latest
-				     store where an older one was readable,
-				     which would have made it fail
-				     (src/tsan/weak.c) */
+	unsigned unexplored;      /* WEFT__UNEXPLORED(ID) bits: what the
+				     weak-memory model left out mattered
+				     somewhere (src/unexplored.def) */
 	bool spurious_capped;     /* a thread's one spurious wakeup or weak
 				     compare-exchange failure of the
 				     execution was spent where the program

@@ -32,8 +32,8 @@ struct rec {
 	int shard, nshards, bound, fair_bound;
 	int asked_bound, asked_fair; /* the bounds the shard was run with */
 	long starve_bound, stale_bound;
-	bool inputs_sampled, spurious_capped, lb_unexplored, co_unexplored;
-	bool ev_unexplored, cas_unexplored;
+	bool inputs_sampled, spurious_capped;
+	unsigned unexplored;      /* WEFT__UNEXPLORED(ID) bits */
 	double seconds;
 	bool fatal;
 	bool took_over;           /* restarted and explored the whole test */
@@ -213,10 +213,12 @@ static bool parse_line(const char *line, const char *file, struct rec *r)
 	r->stale_bound = num_field(line, "stale_bound", -1);
 	r->inputs_sampled = bool_field(line, "inputs_sampled");
 	r->spurious_capped = bool_field(line, "spurious_capped");
-	r->lb_unexplored = bool_field(line, "lb_unexplored");
-	r->co_unexplored = bool_field(line, "co_unexplored");
-	r->ev_unexplored = bool_field(line, "ev_unexplored");
-	r->cas_unexplored = bool_field(line, "cas_unexplored");
+	r->unexplored = 0;
+#define UNEXPLORED(id, name, clause)                                          \
+	if (bool_field(line, name))                                           \
+		r->unexplored |= WEFT__UNEXPLORED(id);
+#include "unexplored.def"
+#undef UNEXPLORED
 	r->fatal = bool_field(line, "fatal");
 	r->took_over = bool_field(line, "took_over");
 	const char *s = field(line, "seconds");
@@ -544,10 +546,7 @@ int weft__merge_test(const struct weft_test *t, const char *argv0)
 				   mine[i]->starve_bound, mine[i]->stale_bound);
 		S->v.inputs_sampled |= mine[i]->inputs_sampled;
 		S->v.spurious_capped |= mine[i]->spurious_capped;
-		S->v.lb_unexplored |= mine[i]->lb_unexplored;
-		S->v.co_unexplored |= mine[i]->co_unexplored;
-		S->v.ev_unexplored |= mine[i]->ev_unexplored;
-		S->v.cas_unexplored |= mine[i]->cas_unexplored;
+		S->v.unexplored |= mine[i]->unexplored;
 		if (mine[i]->took_over)
 			S->v.parts_exact = false;
 	}

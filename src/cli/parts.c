@@ -207,7 +207,8 @@ struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 	int best, took = -1;
 	long execs = 0, pruned = 0, redundant = 0, limited = 0, steps = 0;
 	bool all_verified = true, sampled = false, abandoned = false,
-	     capped = false, lb = false, co = false, ev = false, cas = false;
+	     capped = false;
+	unsigned unexplored = 0;
 	double secs = 0;
 
 	*exact = true;
@@ -246,10 +247,7 @@ struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 			merge_notes(&W->v, &S[i]->v);
 		sampled |= S[i]->v.inputs_sampled;
 		capped |= S[i]->v.spurious_capped;
-		lb |= S[i]->v.lb_unexplored;
-		co |= S[i]->v.co_unexplored;
-		ev |= S[i]->v.ev_unexplored;
-		cas |= S[i]->v.cas_unexplored;
+		unexplored |= S[i]->v.unexplored;
 		abandoned |= S[i]->v.abandoned;
 	}
 	if (cut)
@@ -265,10 +263,7 @@ struct weft__shm *weft__jobs_merge(struct weft__shm **S,
 	}
 	W->v.inputs_sampled = sampled;
 	W->v.spurious_capped = capped;
-	W->v.lb_unexplored = lb;
-	W->v.co_unexplored = co;
-	W->v.ev_unexplored = ev;
-	W->v.cas_unexplored = cas;
+	W->v.unexplored = unexplored;
 	W->v.abandoned = abandoned;
 	W->v.executions = execs;
 	W->v.pruned = pruned;

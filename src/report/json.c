@@ -173,20 +173,21 @@ void weft__report_json(FILE *out, const struct weft_test *t,
 		     "\"limited\":%ld,\"strategy\":",
 		S->v.executions, S->v.pruned, S->v.redundant, S->v.limited);
 	weft__json_str(out, S->v.strategy);
-	if (S->v.verdict == VERDICT_VERIFIED)
+	if (S->v.verdict == VERDICT_VERIFIED) {
 		fprintf(out, ",\"preemption_bound\":%d,\"fair_bound\":%d,"
 			     "\"starve_bound\":%ld,\"stale_bound\":%ld,"
-			     "\"inputs_sampled\":%s,\"spurious_capped\":%s,"
-			     "\"lb_unexplored\":%s,\"co_unexplored\":%s,"
-			     "\"ev_unexplored\":%s,\"cas_unexplored\":%s",
+			     "\"inputs_sampled\":%s,\"spurious_capped\":%s",
 			S->v.bound, S->v.fair_bound, S->v.starve_bound,
 			S->v.stale_bound,
 			S->v.inputs_sampled ? "true" : "false",
-			S->v.spurious_capped ? "true" : "false",
-			S->v.lb_unexplored ? "true" : "false",
-			S->v.co_unexplored ? "true" : "false",
-			S->v.ev_unexplored ? "true" : "false",
-			S->v.cas_unexplored ? "true" : "false");
+			S->v.spurious_capped ? "true" : "false");
+#define UNEXPLORED(id, name, clause)                                          \
+		fprintf(out, ",\"%s\":%s", name,                              \
+			(S->v.unexplored & WEFT__UNEXPLORED(id)) ? "true"     \
+								 : "false");
+#include "unexplored.def"
+#undef UNEXPLORED
+	}
 	if (S->v.limited && S->v.limit_first[0]) {
 		fputs(",\"first_limit\":", out);
 		weft__json_str(out, S->v.limit_first);

@@ -83,8 +83,7 @@ static void summary_line(FILE *out, const struct weft__verdict *V)
 {
 	bool unbounded = V->bound < 0 && V->fair_bound < 0 &&
 			 V->stale_bound < 0 && !V->spurious_capped &&
-			 !V->lb_unexplored && !V->co_unexplored &&
-			 !V->ev_unexplored && !V->cas_unexplored;
+			 !V->unexplored;
 
 	/* A shard's verdict covers its part only: 'weft merge' gives the
 	 * test's. */
@@ -112,18 +111,11 @@ static void summary_line(FILE *out, const struct weft__verdict *V)
 			      "compare-exchange failure per thread", out);
 		/* A probe's load-buffering program was "every interleaving
 		 * (no bound needed)" with the limit in a note only. */
-		if (V->lb_unexplored)
-			fputs(", without load buffering (a load reading a "
-			      "store made after it)", out);
-		if (V->co_unexplored)
-			fputs(", without unordered stores to one location "
-			      "landing in the other order (2+2W)", out);
-		if (V->ev_unexplored)
-			fputs(", without a third load in a row reading an "
-			      "older store", out);
-		if (V->cas_unexplored)
-			fputs(", without a compare-exchange reading an older "
-			      "store", out);
+#define UNEXPLORED(id, name, clause)                                          \
+		if (V->unexplored & WEFT__UNEXPLORED(id))                     \
+			fputs(clause, out);
+#include "unexplored.def"
+#undef UNEXPLORED
 		if (unbounded && !V->inputs_sampled)
 			fputs(", every interleaving (no bound needed)", out);
 		else if (unbounded)

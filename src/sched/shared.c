@@ -111,27 +111,9 @@ void weft__verdict_spurious_capped(uint64_t key, const char *msg)
 	weft__verdict_note(key, msg);
 }
 
-void weft__verdict_lb_unexplored(uint64_t key, const char *msg)
+void weft__verdict_unexplored(unsigned bit, uint64_t key, const char *msg)
 {
-	weft__S->v.lb_unexplored = true;
-	weft__verdict_note(key, msg);
-}
-
-void weft__verdict_co_unexplored(uint64_t key, const char *msg)
-{
-	weft__S->v.co_unexplored = true;
-	weft__verdict_note(key, msg);
-}
-
-void weft__verdict_ev_unexplored(uint64_t key, const char *msg)
-{
-	weft__S->v.ev_unexplored = true;
-	weft__verdict_note(key, msg);
-}
-
-void weft__verdict_cas_unexplored(uint64_t key, const char *msg)
-{
-	weft__S->v.cas_unexplored = true;
+	weft__S->v.unexplored |= bit;
 	weft__verdict_note(key, msg);
 }
 

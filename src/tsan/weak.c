@@ -217,8 +217,8 @@ void weft__wk_load_buffering(struct weft__wk_thr *t, const volatile void *a,
 	/* Said once: the sites' look-ups and the message are made only
 	 * for the first (each pair of a load and a store made them). */
 	if (!weft__verdict_noted(LB_NOTE))
-		weft__verdict_lb_unexplored(
-			LB_NOTE,
+		weft__verdict_unexplored(
+			WEFT__UNEXPLORED(LB), LB_NOTE,
 			weft__internf(
 				"load buffering is not explored: a load (%s) "
 				"comes before a store to another location "
@@ -253,8 +253,8 @@ static void visibility_cut(const struct weft__wk_loc *l, int tid,
 	if (weft__verdict_noted(EV_NOTE) ||
 	    weft__wk_oldest_readable(l, tid, t, mo == 5) >= l->len - 1)
 		return;
-	weft__verdict_ev_unexplored(
-		EV_NOTE,
+	weft__verdict_unexplored(
+		WEFT__UNEXPLORED(EV), EV_NOTE,
 		weft__internf("from its %s load in a row of an atomic "
 			      "location with no new store, a thread reads the "
 			      "latest store (%s): a bug that needs a poll to "

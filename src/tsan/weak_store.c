@@ -47,8 +47,8 @@ static void store_order(const struct weft__wk_store *last, int tid, int mo,
 	    (rmw && last->rmw) || last->clk <= weft__vc(tid)[last->tid] ||
 	    weft__verdict_noted(CO_NOTE))
 		return;
-	weft__verdict_co_unexplored(
-		CO_NOTE,
+	weft__verdict_unexplored(
+		WEFT__UNEXPLORED(CO), CO_NOTE,
 		weft__internf("the order of two threads' unordered stores to "
 			      "one atomic location (the second at %s) is "
 			      "the interleaving's: a bug that needs them to "
@@ -150,8 +150,8 @@ static void cas_note(const struct weft__wk_loc *l, int tid, int fmo,
 {
 	if (!weft__verdict_noted(CAS_NOTE) &&
 	    weft__wk_oldest_readable(l, tid, weft__wk_thr(tid), fmo == 5) < l->len - 1)
-		weft__verdict_cas_unexplored(
-			CAS_NOTE,
+		weft__verdict_unexplored(
+			WEFT__UNEXPLORED(CAS), CAS_NOTE,
 			weft__internf("a compare-exchange reads the latest "
 				      "store (%s): a bug that needs it to read "
 				      "an older one and fail, as a load of its "

@@ -129,22 +129,13 @@ void weft__odpor_reverse(long e, long j, const struct ev *ep)
 		debug_race(e, j, vbuf, n, "covered");
 }
 
-/* A thread blocked at the end, or a blocking step that waited before it
- * ran, races with the step that disabled it: the last step of another
- * thread taken while it was enabled, when that step touches its objects.
- * The step that ran may have been enabled again by something else (a
- * workqueue being destroyed lets its idle workers run, a finished work
- * makes its worker the lowest idle one): the order where it ran before
- * it was disabled is still one to try.  Without this, two works of one
- * multi-worker queue never overlapped (a release that disables: the
- * first worker's work_done leaves the second idle) and their lost update
- * was verified in 21 schedules.  Its immediate predecessors need not include
- * that step: a later step on the same object, which found it blocked
- * already, hides it, and the race with that later one cannot be reversed
- * (infeasible).  Without this the order in which the thread ran before it
- * was disabled was never tried: a timer handler made runnable by mod_timer
- * and disarmed by del_timer, then kfree and one more timer call, was a
- * use-after-free verified in 2 schedules. */
+/* A step inside another thread's atomic section can only be preceded
+ * as a whole section: the step that races for k. */
+static long whole(long k)
+{
+	return V->steps[k].section >= 0 ? V->steps[k].section : k;
+}
+
 /* Whether weft__odpor_races_of takes up the race of predecessor k: as a
  * predecessor when no other one happens after it, else as an earlier
  * acquisition of the same object when it is not a predecessor at all.
@@ -153,18 +144,24 @@ void weft__odpor_reverse(long e, long j, const struct ev *ep)
  * both) is neither, and its race is this file's to note: a use-after-free
  * behind a timer's cancel, a kfree and a read of jiffies was verified in
  * one schedule (a probe of kernel timers). */
+/* Whether another immediate predecessor than k happens after k: then
+ * that one's race stands for k's. */
+static bool hidden(long k, const struct preds *p)
+{
+	for (int b = 0; b < p->n; b++)
+		if (p->s[b] != k && hb(k, C(p->s[b])))
+			return true;
+	return false;
+}
+
 static bool taken_up(long k, const struct preds *p)
 {
 	bool listed = false;
 
 	for (int a = 0; a < p->n; a++)
 		listed |= p->s[a] == k;
-	if (listed) {
-		for (int b = 0; b < p->n; b++)
-			if (p->s[b] != k && hb(k, C(p->s[b])))
-				return false;
-		return true;
-	}
+	if (listed)
+		return !hidden(k, p);
 	for (int a = 0; a < p->nacq; a++)
 		if (p->acq[a] == k)
 			return true;
@@ -211,12 +208,26 @@ static void late_disablers(long j, const struct ev *ep, const struct preds *p,
 			continue;
 		weft__ts_add(&done, u);
 		if (!before && !taken_up(k, p))
-			note_race(V->steps[k].section >= 0 ? V->steps[k].section
-							   : k,
-				  j, t);
+			note_race(whole(k), j, t);
 	}
 }
 
+/* A thread blocked at the end, or a blocking step that waited before it
+ * ran, races with the step that disabled it: the last step of another
+ * thread taken while it was enabled, when that step touches its objects.
+ * The step that ran may have been enabled again by something else (a
+ * workqueue being destroyed lets its idle workers run, a finished work
+ * makes its worker the lowest idle one): the order where it ran before
+ * it was disabled is still one to try.  Without this, two works of one
+ * multi-worker queue never overlapped (a release that disables: the
+ * first worker's work_done leaves the second idle) and their lost update
+ * was verified in 21 schedules.  Its immediate predecessors need not include
+ * that step: a later step on the same object, which found it blocked
+ * already, hides it, and the race with that later one cannot be reversed
+ * (infeasible).  Without this the order in which the thread ran before it
+ * was disabled was never tried: a timer handler made runnable by mod_timer
+ * and disarmed by del_timer, then kfree and one more timer call, was a
+ * use-after-free verified in 2 schedules. */
 void weft__odpor_disabler_race(long j, const struct ev *ep,
 			       const struct preds *p, int32_t prev)
 {
@@ -239,9 +250,7 @@ void weft__odpor_disabler_race(long j, const struct ev *ep,
 		return;
 	if (taken_up(k, p))
 		return;
-	if (V->steps[k].section >= 0)
-		k = V->steps[k].section;
-	note_race(k, j, t);
+	note_race(whole(k), j, t);
 }
 
 /* Whether release e enabled blocking step e' (whose thread's step before
@@ -299,15 +308,11 @@ void weft__odpor_races_of(long j, const struct ev *ep, const uint32_t *cpo,
 		    waits_on(ep, &V->steps[e].ev) &&
 		    release_enabled(e, ep, prev))
 			continue;
-		for (int b = 0; direct && b < p->n; b++)
-			if (b != a && hb(e, C(p->s[b])))
-				direct = false;
-		if (!direct)
+		if (!direct || hidden(e, p))
 			continue;
 		/* A step inside another thread's atomic section can only be
 		 * preceded as a whole section. */
-		if (V->steps[e].section >= 0)
-			e = V->steps[e].section;
+		e = whole(e);
 		if (!infeasible(e, j, ep, prev))
 			note_race(e, j, t);
 	}
@@ -320,7 +325,7 @@ void weft__odpor_races_of(long j, const struct ev *ep, const uint32_t *cpo,
 		 * there is asked at its entry: inside it no other thread is
 		 * ever enabled, so asking at the acquisition itself found
 		 * every such reversal infeasible and dropped it. */
-		long at = V->steps[e].section >= 0 ? V->steps[e].section : e;
+		long at = whole(e);
 		for (int a = 0; a < p->n; a++)
 			listed |= p->s[a] == e;
 		if (!listed && te != t && cpo[te] < C(e)[te] &&

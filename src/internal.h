@@ -118,6 +118,13 @@ void weft__thread_clear_flags(int id, unsigned flags);
  * every execution (records are reused): per-thread state a model keeps in
  * its own table is stale when the serial it was written under differs. */
 uint64_t weft__thread_serial(int id);
+/* The thread in record id named the same way in every execution of this
+ * process: by its creation path, its creator's key and its rank among
+ * the creator's children (thread_key.c).  Partial-order reduction names
+ * threads by key wherever it keeps steps from one execution to the next.
+ * of_key: the record holding key's thread in this execution, or -1. */
+int weft__thread_key(int id);
+int weft__thread_of_key(int key);
 /* weft_join_at at a cancellation point (weft__cancel_point): true once
  * the thread was joined, false when a cancel request ended the wait.
  * Blocks. */

@@ -72,8 +72,11 @@ static wref next_child(long d, const struct weft__decision *dc)
 		int q;
 		if (c < 0)
 			return -1;
-		q = weft__wn[c].ev.tid;
-		if (weft__ts_has(en, q) && !weft__ts_has(&sl, q)) {
+		/* A step kept from another execution names its thread by
+		 * key: the record numbers of threads created after the
+		 * branch point change with the order of their creations. */
+		q = weft__thread_of_key(weft__wn[c].ev.key);
+		if (q >= 0 && weft__ts_has(en, q) && !weft__ts_has(&sl, q)) {
 			bool unfair = weft__ts_has(dc->costly, q);
 			if (!unfair || fb < 0 || dc->unfair + 1 <= fb)
 				return c;
@@ -108,8 +111,8 @@ static int odpor_pick(const struct weft__decision *dc)
 			sleepbuf[lv[d].sleep_off + k].flags |= EV_INHERITED;
 	if (d < replay_len) {
 		c = lv[d].w;
-		tid = weft__wn[c].ev.tid;
-		if (!weft__ts_has(en, tid))
+		tid = weft__thread_of_key(weft__wn[c].ev.key);
+		if (tid < 0 || !weft__ts_has(en, tid))
 			diverged(d, "the recorded thread cannot run");
 		struct ev now;
 		weft__ev_of_op(&now, tid, weft__thread_pending(tid));
@@ -131,7 +134,7 @@ static int odpor_pick(const struct weft__decision *dc)
 	} else {
 		c = next_child(d, dc);
 		if (c >= 0) {
-			tid = weft__wn[c].ev.tid;
+			tid = weft__thread_of_key(weft__wn[c].ev.key);
 		} else {
 			weft__tset avail = weft__ts_minus(
 				*en, weft__ts_or(asleep(d), done_tids(d)));
@@ -221,7 +224,7 @@ static int odpor_value(int n)
 	if (d >= replay_len) {
 		for (int v = n - 1; v >= 0; v--) {
 			struct ev e = weft__wn[c].ev;
-			if (v == e.val || value_known(d, node_of(d), e.tid, v))
+			if (v == e.val || value_known(d, node_of(d), e.key, v))
 				continue;
 			e.val = v;
 			weft__wut_insert_after(c, weft__wut_new(&e));

@@ -57,7 +57,11 @@ struct ev {
 				     address than obj: the step reads it */
 	const void *objr;         /* an object it only reads (op.h's
 				     obj_read) */
-	int16_t tid;
+	int16_t tid;              /* its record in the execution it ran in */
+	int16_t key;              /* its thread in every execution
+				     (weft__thread_key): steps kept from
+				     one execution for another are told
+				     apart and found by key */
 	uint8_t access;           /* enum weft__access */
 	uint16_t flags;           /* EV_* */
 	int32_t val;              /* value of a choose step, else -1 */
@@ -76,7 +80,7 @@ void weft__ev_of_op(struct ev *e, int tid, const struct weft__op *op);
 /* The same event: same thread and, for a choice, the same value. */
 static inline bool weft__ev_same(const struct ev *a, const struct ev *b)
 {
-	return a->tid == b->tid &&
+	return a->key == b->key &&
 	       (!(a->flags & EV_CHOOSE) || !(b->flags & EV_CHOOSE) ||
 		a->val == b->val);
 }
@@ -240,9 +244,9 @@ void weft__odpor_compute_sleep(long d);
 weft__tset weft__odpor_asleep(long d);
 /* The threads whose steps were explored at decision d. */
 weft__tset weft__odpor_done_tids(long d);
-/* Whether the choice of thread tid with value v is a child of node p, or
- * was explored at decision d already. */
-bool weft__odpor_value_known(long d, wref p, int tid, int v);
+/* Whether the choice of thread key (weft__thread_key) with value v is a
+ * child of node p, or was explored at decision d already. */
+bool weft__odpor_value_known(long d, wref p, int key, int v);
 #endif
 
 /* ---- the race analysis's own state (odpor_race.c, odpor_reverse.c) ------

@@ -151,7 +151,7 @@ void weft__ev_of_op(struct ev *e, int tid, const struct weft__op *op)
 	*e = (struct ev){
 		.obj = op->obj, .obj2 = op->obj2,
 		.blk = blk != op->obj ? blk : NULL, .objr = op->obj_read,
-		.tid = (int16_t)tid,
+		.tid = (int16_t)tid, .key = (int16_t)weft__thread_key(tid),
 		.access = op->por_write ? WEFT__ACC_WRITE : acc,
 		.flags = (uint16_t)((rel ? EV_RELEASE : 0) |
 				   (op->ready ? EV_BLOCKING : 0) |

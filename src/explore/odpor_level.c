@@ -92,11 +92,22 @@ void weft__odpor_compute_sleep(long d)
 	for (int k = 0; k < need; k++) {
 		const struct ev *q = k < p->nsleep ? &sleepbuf[p->sleep_off + k]
 						   : &p->done[k - p->nsleep];
-		if (q->tid == taken->tid || weft__ev_sleeper_dependent(q, taken))
+		if (q->key == taken->key || weft__ev_sleeper_dependent(q, taken))
 			continue;
 		sleepbuf[sleepused + l->nsleep++] = *q;
 	}
 	sleepused += l->nsleep;
+}
+
+/* The entries at decision d name threads that are there (the path up to
+ * d is the same in every execution that reaches it), by key: a record
+ * reused since may hold another thread by the time the set is read. */
+static void add_key(weft__tset *m, int key)
+{
+	int tid = weft__thread_of_key(key);
+
+	if (tid >= 0)
+		weft__ts_add(m, tid);
 }
 
 weft__tset weft__odpor_asleep(long d)
@@ -104,7 +115,7 @@ weft__tset weft__odpor_asleep(long d)
 	weft__tset m = weft__ts_none();
 
 	for (int k = 0; k < lv[d].nsleep; k++)
-		weft__ts_add(&m, sleepbuf[lv[d].sleep_off + k].tid);
+		add_key(&m, sleepbuf[lv[d].sleep_off + k].key);
 	return m;
 }
 
@@ -113,20 +124,20 @@ weft__tset weft__odpor_done_tids(long d)
 	weft__tset m = weft__ts_none();
 
 	for (int k = 0; k < lv[d].ndone; k++)
-		weft__ts_add(&m, lv[d].done[k].tid);
+		add_key(&m, lv[d].done[k].key);
 	return m;
 }
 
-/* Whether the choice of thread tid with value v is a child of node p, or
+/* Whether the choice of thread key with value v is a child of node p, or
  * was explored there already. */
-bool weft__odpor_value_known(long d, wref p, int tid, int v)
+bool weft__odpor_value_known(long d, wref p, int key, int v)
 {
 	for (wref c = weft__wn[p].child; c >= 0; c = weft__wn[c].next)
-		if (weft__wn[c].ev.tid == tid &&
+		if (weft__wn[c].ev.key == key &&
 		    (weft__wn[c].ev.flags & EV_CHOOSE) && weft__wn[c].ev.val == v)
 			return true;
 	for (int k = 0; k < lv[d].ndone; k++)
-		if (lv[d].done[k].tid == tid &&
+		if (lv[d].done[k].key == key &&
 		    (lv[d].done[k].flags & EV_CHOOSE) && lv[d].done[k].val == v)
 			return true;
 	return false;

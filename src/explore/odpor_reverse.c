@@ -65,7 +65,7 @@ static bool redundant(long e, const struct ev *v, long n)
 		const struct ev *q = &s.e[i];
 		long k;
 		bool initial = true;
-		for (k = 0; k < n && v[k].tid != q->tid; k++)
+		for (k = 0; k < n && v[k].key != q->key; k++)
 			if (weft__ev_dependent(&v[k], q)) {
 				initial = false;
 				break;

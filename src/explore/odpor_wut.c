@@ -108,7 +108,7 @@ long weft__wut_live(void)
 static int compatible(const struct ev *c, const struct ev *v, int n)
 {
 	for (int i = 0; i < n; i++) {
-		if (v[i].tid == c->tid)
+		if (v[i].key == c->key)
 			return weft__ev_same(&v[i], c) ? i : -1;
 		if (weft__ev_dependent(&v[i], c))
 			return -1;

@@ -73,6 +73,8 @@ struct weft__thread {
 				      (weft__stack_asked), or 0 */
 	uint32_t serial;           /* threads created before it in this
 				      execution (weft__thread_serial) */
+	int32_t key;               /* its creation path (thread_key.c) */
+	uint32_t nchild;           /* threads it created so far */
 	/* The (object, value) pairs the thread polled since it last wrote
 	 * or saw a polled value change (point.c): reading one of them again,
 	 * with nothing new read since, is spinning. */
@@ -365,6 +367,14 @@ struct weft__stack {
 	size_t color;             /* bytes left unused at the top */
 	struct weft__stack *next;
 };
+/* The key of the thread created parent_key's rank-th (-1: by weft, the
+ * body and set-up hooks' threads), the same in every execution of the
+ * process; a new one the first time (thread_key.c).  More than
+ * WEFT__MAX_KEYS is a limit of weft.  bind makes record id's key find the
+ * record in this execution (weft__thread_of_key). */
+#define WEFT__MAX_KEYS 32767
+int weft__thread_key_of(int parent_key, int rank);
+void weft__thread_key_bind(int id);
 /* A stack of at least size bytes (0: --stack-size), free in this
  * execution. */
 struct weft__stack *weft__stack_get(size_t size);

@@ -115,7 +115,7 @@ static void clear_record(struct weft__thread *t, int nthreads)
 
 /* Threads created in this execution so far (reset by weft__exec_gen's
  * advance: see weft__thread_serial). */
-static uint32_t created;
+static uint32_t created, root_children;
 static long created_gen = -1;
 
 static struct weft__thread *new_record(const struct weft__thread *parent,
@@ -128,6 +128,7 @@ static struct weft__thread *new_record(const struct weft__thread *parent,
 	if (created_gen != weft__exec_gen()) {
 		created_gen = weft__exec_gen();
 		created = 0;
+		root_children = 0;
 	}
 
 	*fresh = id < 0;
@@ -146,6 +147,10 @@ static struct weft__thread *new_record(const struct weft__thread *parent,
 	clear_record(t, X->nthreads);
 	t->id = id;
 	t->serial = created++;
+	t->key = weft__thread_key_of(parent ? parent->key : -1,
+				     parent ? (int)X->th[parent->id].nchild++
+					    : (int)root_children++);
+	weft__thread_key_bind(id);
 	return t;
 }
 

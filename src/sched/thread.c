@@ -118,6 +118,22 @@ static void clear_record(struct weft__thread *t, int nthreads)
 static uint32_t created, root_children;
 static long created_gen = -1;
 
+/* The key a record's thread had in the last execution that made it, with
+ * its creation path: most executions create the same threads in the same
+ * records, and then no look-up is needed (it showed as 0.5% of the core
+ * workload's instructions). */
+static struct { int32_t parent, rank, key; } last_key[WEFT__MAX_THREADS];
+
+static int key_of(int id, int parent_key, int rank)
+{
+	if (last_key[id].key <= 0 || last_key[id].parent != parent_key ||
+	    last_key[id].rank != rank)
+		last_key[id].key = 1 + weft__thread_key_of(parent_key, rank);
+	last_key[id].parent = parent_key;
+	last_key[id].rank = rank;
+	return last_key[id].key - 1;
+}
+
 static struct weft__thread *new_record(const struct weft__thread *parent,
 				       bool *fresh)
 {
@@ -147,9 +163,9 @@ static struct weft__thread *new_record(const struct weft__thread *parent,
 	clear_record(t, X->nthreads);
 	t->id = id;
 	t->serial = created++;
-	t->key = weft__thread_key_of(parent ? parent->key : -1,
-				     parent ? (int)X->th[parent->id].nchild++
-					    : (int)root_children++);
+	t->key = key_of(id, parent ? parent->key : -1,
+			parent ? (int)X->th[parent->id].nchild++
+			       : (int)root_children++);
 	weft__thread_key_bind(id);
 	return t;
 }

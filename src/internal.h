@@ -125,6 +125,10 @@ uint64_t weft__thread_serial(int id);
  * of_key: the record holding key's thread in this execution, or -1. */
 int weft__thread_key(int id);
 int weft__thread_of_key(int key);
+/* The steps taken in this execution before record id's thread was created
+ * (0: made before the first step, as the test's body): before that step
+ * the record was free or held a thread that had ended. */
+long weft__thread_born(int id);
 /* weft_join_at at a cancellation point (weft__cancel_point): true once
  * the thread was joined, false when a cancel request ended the wait.
  * Blocks. */

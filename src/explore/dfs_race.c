@@ -22,11 +22,17 @@ static long run_start(const struct node *nodes, long i)
 	return i;
 }
 
-static void add_backtrack(struct node *nodes, long i, int p)
+/* Thread p can be run first at node i if it was there and enabled: a
+ * record ended threads hand on (sched/thread.c) may have held another
+ * thread at node i, and running that one does not reverse the race. */
+static void add_backtrack(struct node *nodes, const long *step_node, long i,
+			  int p)
 {
 	struct node *n = &nodes[i];
+	long born = weft__thread_born(p);
 
-	if (weft__ts_has(&n->enabled, p))
+	if ((born == 0 || i > step_node[born - 1]) &&
+	    weft__ts_has(&n->enabled, p))
 		weft__ts_add(&n->backtrack, p);
 	else
 		n->backtrack = weft__ts_or(n->backtrack, n->enabled);
@@ -95,9 +101,9 @@ void weft__dfs_analyse_races(struct node *nodes, long npos,
 		if (op->liveness && weft__thread_enabled(p)) {
 			long k = latest_live(nodes, npos, p, op->liveness);
 			if (k >= 0) {
-				add_backtrack(nodes, k, p);
+				add_backtrack(nodes, step_node, k, p);
 				if (bound >= 0 && run_start(nodes, k) != k)
-					add_backtrack(nodes,
+					add_backtrack(nodes, step_node,
 						      run_start(nodes, k), p);
 			}
 		}
@@ -124,11 +130,11 @@ void weft__dfs_analyse_races(struct node *nodes, long npos,
 		}
 		if (s < 0)
 			continue;
-		add_backtrack(nodes, step_node[s], p);
+		add_backtrack(nodes, step_node, step_node[s], p);
 		if (bound >= 0) {
 			long r = run_start(nodes, step_node[s]);
 			if (r != step_node[s])
-				add_backtrack(nodes, r, p);
+				add_backtrack(nodes, step_node, r, p);
 		}
 	}
 }

@@ -74,6 +74,7 @@ struct weft__thread {
 	uint32_t serial;           /* threads created before it in this
 				      execution (weft__thread_serial) */
 	int32_t key;               /* its creation path (thread_key.c) */
+	long born;                 /* steps taken before its creation */
 	uint32_t nchild;           /* threads it created so far */
 	/* The (object, value) pairs the thread polled since it last wrote
 	 * or saw a polled value change (point.c): reading one of them again,

@@ -163,6 +163,7 @@ static struct weft__thread *new_record(const struct weft__thread *parent,
 	clear_record(t, X->nthreads);
 	t->id = id;
 	t->serial = created++;
+	t->born = X->nsteps;
 	t->key = key_of(id, parent ? parent->key : -1,
 			parent ? (int)X->th[parent->id].nchild++
 			       : (int)root_children++);

@@ -91,6 +91,11 @@ int weft__thread_key(int id)
 	return weft__X->th[id].key;
 }
 
+long weft__thread_born(int id)
+{
+	return weft__X->th[id].born;
+}
+
 /* Each key's record in the current execution, checked against the
  * record's own key, so that nothing is cleared between executions: a
  * record below nthreads holds a thread of this execution, whose key is

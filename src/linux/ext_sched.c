@@ -354,6 +354,11 @@ void weft_kx_atomic(int delta, const char *what, const struct weft_loc *loc)
 	weft__lx_rcu_implicit_end(loc);
 }
 
+void weft_kx_region_enter(const char *what, const struct weft_loc *loc)
+{
+	weft__lx_rcu_region_enter(what, loc);
+}
+
 int weft_kx_in_softirq(void)
 {
 	const struct weft__lx_thread *me = weft__lx_me();

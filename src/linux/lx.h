@@ -522,6 +522,10 @@ bool weft__lx_rcu_gp_pending(const struct weft_rcu_domain *d);
  * handler): a scheduling point then (rcu_read.c), nothing otherwise.
  * loc: the call that left, or NULL. */
 void weft__lx_rcu_implicit_end(const struct weft_loc *loc);
+/* The caller is about to disable preemption, softirqs or interrupts: a
+ * step named what that a grace period's start depends on when that
+ * begins its reader's context, nothing otherwise (rcu_read.c). */
+void weft__lx_rcu_region_enter(const char *what, const struct weft_loc *loc);
 /* A grace period of d begins (the caller's step): the other threads in a
  * context that is a reader without rcu_read_lock are readers it waits
  * for, and such contexts that ended before are ordered before it

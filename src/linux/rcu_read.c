@@ -241,6 +241,39 @@ void weft__lx_rcu_gp_begins(struct weft_rcu_domain *d,
 	weft__vc_acquire(self, ends, n);
 }
 
+/* The caller is about to disable preemption, softirqs or interrupts
+ * (preempt_disable, local_bh_disable, local_irq_save, local_irq_disable):
+ * a step that reads the classic domain for the explorer when the region
+ * begins the thread's reader's context, as a spinlock's lock does
+ * (klock.c's region_obj), so that a grace period's start is tried before
+ * it.  Without it, a write just before preempt_disable, to memory freed
+ * after synchronize_rcu, was verified: the period could not begin
+ * between the write and the region, which orders the write before the
+ * period's start once it ends (tests/detect/kernel/rcu_gp_preempt_*).
+ * Nothing inside a reader's context (a nested disable, a callback, a
+ * handler, a spinlock held, a read section): a period begun before the
+ * context's own start waits for it already, or was tried before it.
+ * The step's object is the thread's own, which no other thread's step
+ * touches: the domain is only read for the explorer (op.h's obj_read),
+ * and orders no clock, as a step on the domain itself would (a region
+ * ordered after a grace period's start hid data races with the code
+ * before synchronize_rcu).  The region's end needs no step: no period
+ * can begin between a region's entry and its end unless a step lies in
+ * between, and a period begun there opened the region's section, whose
+ * end is then a step on the domain. */
+void weft__lx_rcu_region_enter(const char *what, const struct weft_loc *loc)
+{
+	struct weft__lx_thread *me = weft__lx_me();
+
+	if (implicit_reader(me) || me->rcu_depth > 0)
+		return;
+	weft__visible(&(struct weft__op){
+		.name = what, .obj = &me->rcu_implicit,
+		.objname = weft__lx_rcu_name(&weft__lx_rcu_classic),
+		.obj_read = &weft__lx_rcu_classic,
+		.access = WEFT__ACC_READ, .loc = loc });
+}
+
 void weft__lx_rcu_implicit_end(const struct weft_loc *loc)
 {
 	struct weft__lx_thread *me = weft__lx_me();

@@ -154,6 +154,16 @@ int weft_kx_wake_up_state(struct weft_ktask *t, unsigned int states,
 void weft_kx_atomic(int delta, const char *what, const struct weft_loc *loc);
 /* The caller's section depth. */
 int weft_kx_atomic_depth(void);
+/* Called by preempt_disable, local_bh_disable, local_irq_save and
+ * local_irq_disable before they disable anything (what: their name):
+ * when the region begins a context that is an RCU reader (none of
+ * preemption, softirqs or interrupts off, no spinlock held, no read
+ * section, no callback or handler running), a scheduling point that a
+ * grace period's start depends on, so that the period is tried begun
+ * before the region (src/linux/rcu_read.c); nothing otherwise.  The
+ * spinlock forms (spin_lock_bh, spin_lock_irqsave) do without: the
+ * lock's step is one already. */
+void weft_kx_region_enter(const char *what, const struct weft_loc *loc);
 /* 1 in a timer or RCU callback or a tasklet (softirq context). */
 int weft_kx_in_softirq(void);
 

@@ -140,10 +140,16 @@ WEFT_KX_GUARD_CLASS(rwsem_write, struct weft_klock *, weft_klock_lock(_T, loc),
 		    weft_klock_unlock(_T, loc))
 WEFT_KX_GUARD_CLASS0(rcu, weft_rcu_read_lock(loc), weft_rcu_read_unlock(loc))
 WEFT_KX_GUARD_CLASS0(preempt,
-		     weft_kx_atomic(1, "preempt_disable section", loc),
+		     (weft_kx_region_enter("guard(preempt)", loc),
+		      weft_kx_atomic(1, "preempt_disable section", loc)),
 		     weft_kx_atomic(-1, "preempt_enable", loc))
-WEFT_KX_GUARD_CLASS0(irq, weft_kx_irqs_off(1), weft_kx_irqs_off(-1))
-WEFT_KX_GUARD_CLASS0(irqsave, g->flags = weft_kx_irq_save(),
+WEFT_KX_GUARD_CLASS0(irq,
+		     (weft_kx_region_enter("guard(irq)", loc),
+		      weft_kx_irqs_off(1)),
+		     weft_kx_irqs_off(-1))
+WEFT_KX_GUARD_CLASS0(irqsave,
+		     (weft_kx_region_enter("guard(irqsave)", loc),
+		      g->flags = weft_kx_irq_save()),
 		     weft_kx_irq_restore(g->flags))
 
 /* __free(name): the pointer's cleanup; DEFINE_FREE names one. */

@@ -44,7 +44,7 @@ typedef void (*rcu_callback_t)(struct rcu_head *head);
 #undef rcu_read_unlock_sched
 #define rcu_read_lock_bh()                                                    \
 	do {                                                                  \
-		local_bh_disable();                                           \
+		weft_kx_bh_disable_();                                        \
 		rcu_read_lock();                                              \
 	} while (0)
 #define rcu_read_unlock_bh()                                                  \
@@ -54,7 +54,7 @@ typedef void (*rcu_callback_t)(struct rcu_head *head);
 	} while (0)
 #define rcu_read_lock_sched()                                                 \
 	do {                                                                  \
-		preempt_disable();                                            \
+		weft_kx_preempt_disable_();                                   \
 		rcu_read_lock();                                              \
 	} while (0)
 #define rcu_read_unlock_sched()                                               \

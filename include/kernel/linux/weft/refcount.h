@@ -30,7 +30,8 @@
 #define refcount_dec_and_mutex_lock(r, m)                                     \
 	weft_lx_dec_and_lock_(r, m, "refcount_dec_and_mutex_lock")
 #define refcount_dec_and_lock_irqsave(r, l, flags)                            \
-	((*(flags) = weft_kx_irq_save()),                                     \
+	((*(flags) = (weft_kx_region_enter("local_irq_save", WEFT_HERE),      \
+		      weft_kx_irq_save())),                                   \
 	 refcount_dec_and_lock(r, l) ? 1 : (weft_kx_irq_restore(*(flags)), 0))
 #define refcount_dec_not_one(r)                                               \
 	((bool)weft_refcount_dec_not_one((r), "refcount_dec_not_one",         \
@@ -50,7 +51,8 @@
 #define atomic_dec_and_lock(v, l) weft_lx_atomic_dec_and_lock_(v, l)
 #define atomic_dec_and_mutex_lock(v, m) weft_lx_atomic_dec_and_lock_(v, m)
 #define atomic_dec_and_lock_irqsave(v, l, flags)                              \
-	((*(flags) = weft_kx_irq_save()),                                     \
+	((*(flags) = (weft_kx_region_enter("local_irq_save", WEFT_HERE),      \
+		      weft_kx_irq_save())),                                   \
 	 atomic_dec_and_lock(v, l) ? 1 : (weft_kx_irq_restore(*(flags)), 0))
 #define refcount_inc_not_zero_acquire(r)                                      \
 	(weft_refcount_add((r), 1, 1, 0, "refcount_inc_not_zero_acquire",     \

@@ -45,9 +45,16 @@
 /* Sleeping with interrupts disabled is misuse (weft_might_sleep reads
  * the state), but they are no nested section: local_irq_enable inside
  * local_irq_save is legal, and the restore puts back the saved state. */
-#define local_irq_save(flags) ((flags) = weft_kx_irq_save())
+/* The bare disables begin an RCU reader's region: a step first, which a
+ * grace period's start depends on (weft_kx_region_enter; the lock forms
+ * below have the lock's step). */
+#define local_irq_save(flags)                                                 \
+	((flags) = (weft_kx_region_enter("local_irq_save", WEFT_HERE),         \
+		    weft_kx_irq_save()))
 #define local_irq_restore(flags) weft_kx_irq_restore(flags)
-#define local_irq_disable() weft_kx_irqs_off(1)
+#define local_irq_disable()                                                   \
+	(weft_kx_region_enter("local_irq_disable", WEFT_HERE),                \
+	 weft_kx_irqs_off(1))
 #define local_irq_enable() weft_kx_irqs_off(-1)
 /* The _bh lock forms and local_bh_disable disable softirqs, counted per
  * thread (src/linux/ext_softirq.c), so that a timer callback spinning on
@@ -123,6 +130,12 @@ __attribute__((constructor)) static void weft__kx_bh_counted(void)
 	(write_unlock(l), weft_kx_irq_restore(flags))
 #define local_bh_disable()                                                    \
 	do {                                                                  \
+		weft_kx_region_enter("local_bh_disable", WEFT_HERE);          \
+		weft_kx_bh_disable_();                                        \
+	} while (0)
+/* Without the step: rcu_read_lock_bh, whose rcu_read_lock is one. */
+#define weft_kx_bh_disable_()                                                 \
+	do {                                                                  \
 		weft_kx_atomic(1, "local_bh_disable section", WEFT_HERE);     \
 		weft_kx_bh_off(1);                                            \
 	} while (0)
@@ -132,6 +145,9 @@ __attribute__((constructor)) static void weft__kx_bh_counted(void)
 		weft_kx_atomic(-1, "local_bh_enable", WEFT_HERE);             \
 	} while (0)
 #define preempt_disable()                                                     \
+	(weft_kx_region_enter("preempt_disable", WEFT_HERE),                  \
+	 weft_kx_preempt_disable_())
+#define weft_kx_preempt_disable_()                                            \
 	weft_kx_atomic(1, "preempt_disable section", WEFT_HERE)
 #define preempt_enable() weft_kx_atomic(-1, "preempt_enable", WEFT_HERE)
 #define preempt_enable_no_resched() preempt_enable()

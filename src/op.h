@@ -208,6 +208,10 @@ void weft__release_point(const char *name, const void *obj,
  * is treated as spinning and the explorer prefers other threads until some
  * thread writes something.  Keeps spin loops from hanging exploration. */
 void weft__spun(void);
+/* The same for a failed try (a trylock or trywait that found the object
+ * busy), when it is a loop's: the thread tried at this place before since
+ * its last write.  A single try in straight-line code is no spin. */
+void weft__spun_tried(void);
 /* A scheduling point named what that touches nothing and is a round of
  * a spin (weft__spun): weft_yield, cpu_relax, the kernels' busy waits
  * (sched/thread.c).  Blocks only as a scheduling point does. */

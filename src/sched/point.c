@@ -249,6 +249,26 @@ void weft__poll_wide(const void *obj, uint64_t lo, uint64_t hi)
 		t->npolled++;
 }
 
+/* A try that failed where the thread tried before since its last write
+ * is a round of a retry loop; the first is no spin.  A thread that tries
+ * a lock once and goes on (straight-line code) was deferred as a spinner
+ * at once, and a search bounded in unfair continuations cut the schedules
+ * in which it went on before the others stepped: with its try's thread
+ * started earlier, the trace's one schedule the reduction explores paid
+ * for a continuation that another schedule of it does not
+ * (tests/detect/pthread/trylock_once_*). */
+void weft__spun_tried(void)
+{
+	struct weft__exec *X = weft__X;
+	int self;
+
+	if (!X || X->cur < 0)
+		return;
+	self = weft__self();
+	if (poll_site_again(X, &X->th[self], self))
+		weft__spun();
+}
+
 long weft__poll(const void *obj, long v)
 {
 	weft__poll_wide(obj, (uint64_t)v, 0);

@@ -247,7 +247,7 @@ int weft__mutex_trylock_as(weft_mutex_t *m, const char *opname,
 	}
 	if (m->owner != 0) {
 		weft__step_note("busy");
-		weft__spun();
+		weft__spun_tried();
 		return -EBUSY;
 	}
 	m->owner = self + 1;

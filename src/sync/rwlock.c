@@ -345,7 +345,7 @@ static int trylock(weft_rwlock_t *l, bool write, const struct weft_loc *loc)
 	weft__check_access(l, sizeof *l, true, loc);
 	if (!(write ? weft__rw_can_write(l) : weft__rw_can_read(l))) {
 		weft__step_note("busy");
-		weft__spun();
+		weft__spun_tried();
 		return -EBUSY;
 	}
 	weft__rw_take(l, write, loc);

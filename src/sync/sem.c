@@ -119,7 +119,7 @@ int weft_sem_trywait_at(weft_sem_t *s, const struct weft_loc *loc)
 	weft__check_access(s, sizeof *s, true, loc);
 	if (s->count <= 0) {
 		weft__step_note("busy");
-		weft__spun();
+		weft__spun_tried();
 		return -EAGAIN;
 	}
 	weft__sem_take(s);

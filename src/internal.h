@@ -82,6 +82,11 @@ enum {
 	WEFT__THREAD_END_CHECKED = 2, /* a daemon the end-of-test checks
 				    look at (a kthread never stopped): the
 				    test's end races with its last step */
+	WEFT__THREAD_SYSTEM = 4, /* a thread the system has before the test
+				    (a worker pool's, a timer's, softclock):
+				    made when first needed, by whichever
+				    thread needed it, whose steps before are
+				    not ordered before it for that */
 };
 
 /* Create a thread running fn(arg).  name (a literal or interned string)

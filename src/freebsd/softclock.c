@@ -352,7 +352,8 @@ void weft__bsd_softclock_ensure(int cpu, const struct weft_loc *loc)
 	 * that runs meanwhile does not spawn a second softclock. */
 	cc->tid = -1;
 	tid = weft__spawn(softclock_main, (void *)(intptr_t)cpu,
-			  weft__bsd_softclock_names[cpu], 0, loc);
+			  weft__bsd_softclock_names[cpu], WEFT__THREAD_SYSTEM,
+			  loc);
 	cc->tid = tid + 1;
 	weft__visible(&op);
 }

@@ -226,8 +226,8 @@ static bool booted(const struct weft__op *op)
  * ends as soon as only daemons are left, so a daemon that never ran would
  * never show its first real operation to partial-order reduction, which
  * would then not try running it before the operations it races with. */
-int weft__lx_spawn_daemon(void (*fn)(void *), void *arg, const char *name,
-		    const struct weft_loc *loc)
+static int spawn(void (*fn)(void *), void *arg, const char *name,
+		 unsigned flags, const struct weft_loc *loc)
 {
 	struct weft__lx_boot *b = weft__exec_alloc(sizeof *b);
 	struct weft__op op = { .name = "wait_started", .obj = b,
@@ -237,9 +237,22 @@ int weft__lx_spawn_daemon(void (*fn)(void *), void *arg, const char *name,
 
 	b->fn = fn;
 	b->arg = arg;
-	tid = weft__spawn_on(boot, b, name, WEFT__THREAD_DAEMON, b, loc);
+	tid = weft__spawn_on(boot, b, name, WEFT__THREAD_DAEMON | flags, b,
+			     loc);
 	weft__visible(&op);
 	return tid;
+}
+
+int weft__lx_spawn_daemon(void (*fn)(void *), void *arg, const char *name,
+			  const struct weft_loc *loc)
+{
+	return spawn(fn, arg, name, 0, loc);
+}
+
+int weft__lx_spawn_system(void (*fn)(void *), void *arg, const char *name,
+			  const struct weft_loc *loc)
+{
+	return spawn(fn, arg, name, WEFT__THREAD_SYSTEM, loc);
 }
 
 /* ---- per-execution hooks ------------------------------------------------ */

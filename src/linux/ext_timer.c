@@ -256,7 +256,7 @@ int weft_xtimer_mod(struct weft_xtimer *t, unsigned long expires,
 	 * was armed again, in memory freed after the shutdown.) */
 	if (!t->thread) {
 		t->thread = -1;
-		t->thread = weft__lx_spawn_daemon(handler_thread, t,
+		t->thread = weft__lx_spawn_system(handler_thread, t,
 			weft__internf("timer/%s", weft__lx_xtimer_name(t)),
 			loc) + 1;
 	}
@@ -310,7 +310,7 @@ int weft_xtimer_mod_on(struct weft_xtimer *t, int cpu, int nr,
 	 * first to end. */
 	if (away && !t->alt) {
 		t->alt = -1;
-		t->alt = weft__lx_spawn_daemon(handler_thread, t,
+		t->alt = weft__lx_spawn_system(handler_thread, t,
 			weft__internf("timer/%s'", weft__lx_xtimer_name(t)),
 			loc) + 1;
 	}

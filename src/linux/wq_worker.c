@@ -315,7 +315,7 @@ void weft__lx_wq_spawn_if_needed(struct weft_wq *wq, const struct weft_loc *loc)
 		wk->slot = k;
 		wq->nalive++;
 		idle++;
-		wq->worker_tid[k] = weft__lx_spawn_daemon(worker_main, wk,
+		wq->worker_tid[k] = weft__lx_spawn_system(worker_main, wk,
 						    kworker_name(wq), loc);
 	}
 }

@@ -275,7 +275,20 @@ static int create(void (*fn)(void *), void *arg, const char *name,
 	t->startop.access = token ? WEFT__ACC_READ : WEFT__ACC_NONE;
 	t->startop.ready = token ? started : NULL;
 	weft__set_pending(X, t, &t->startop);
-	if (parent) {
+	if (parent && (flags & WEFT__THREAD_SYSTEM)) {
+		/* Only the record's own entries, which go on from the ended
+		 * thread's: the creator's other steps are no more ordered
+		 * before a system thread than before the thread that was
+		 * there all along, and the start, which reads the spawn's
+		 * token for the explorer, orders no clock.  (Taking the
+		 * clock of whichever thread armed a timer first ordered a
+		 * store of that thread's before the handlers of timers
+		 * other threads armed: data races were verified.) */
+		t->vc[t->id] = parent->vc[t->id];
+		t->pvc[t->id] = parent->pvc[t->id];
+		t->startop.order = WEFT__ORDER_EXPLICIT;
+		X->th[parent->id].pvc[parent->id]++;
+	} else if (parent) {
 		/* Both are zero beyond nthreads (clear_record). */
 		memcpy(t->vc, parent->vc, sizeof t->vc[0] * (size_t)X->nthreads);
 		memcpy(t->pvc, parent->pvc,

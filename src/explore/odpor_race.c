@@ -299,6 +299,15 @@ long weft__odpor_races(const struct odpor_view *v)
 	setup(v);
 	if (debug < 0)
 		debug = getenv("WEFT_ODPOR_DEBUG") != NULL;
+	if (debug > 0) {
+		fprintf(stderr, "  steps (from %ld):", v->first_new);
+		for (long i = 0; i < v->n; i++)
+			fprintf(stderr, " %ld:t%d%s", i, v->steps[i].ev.tid,
+				v->steps[i].ev.access == WEFT__ACC_WRITE ? "w"
+				: v->steps[i].ev.access == WEFT__ACC_READ ? "r"
+									  : "");
+		fputc('\n', stderr);
+	}
 	for (long i = 0; i < v->n; i++) {
 		const struct ev *e = &v->steps[i].ev;
 		first_step(e->tid);

@@ -118,6 +118,17 @@ void weft__odpor_reverse(long e, long j, const struct ev *ep)
 		if (k != j && !hb(e, C(k)))
 			vbuf[n++] = V->steps[k].ev;
 	vbuf[n++] = *ep;
+	/* Of v's steps only e' runs in another state than it did here:
+	 * before e, whose write it read.  A conditional step may then
+	 * succeed where it failed (a compare-exchange that read e's store),
+	 * and write: against the threads asleep before e and the tree's
+	 * branches there it counts as a write.  Taken as the read it was, a
+	 * thread asleep there with a load of the same variable made the
+	 * reversal look explored, and a bug behind a compare-exchange that
+	 * succeeds only before another thread's add was verified (a probe
+	 * comparing dfs with random schedules: sound/cas_reversed_*). */
+	if (ep->flags & EV_COND)
+		vbuf[n - 1].access = WEFT__ACC_WRITE;
 	if (redundant(e, vbuf, n)) {
 		debug_race(e, j, vbuf, n, "asleep");
 		return;

@@ -83,8 +83,9 @@ SECTION_VERSION = 1
 # create and a join or detach per thread it creates), and the cap on a
 # nested program's executions: nesting adds threads, and so interleavings,
 # so it gets the cap under which brute.py still walks every execution
-# (two programs of the shape that caught weft's bug had 186,048 and 56
-# million; their states, which the oracle's cost follows, are few).
+# (tests/detect/pthread/late_spawn_mutex_bug.c as a description has
+# 186,048, late_spawn_order_bug.c 56 million: the oracle's other analyses
+# follow the states, a few thousand, but the walk follows executions).
 NEST_VERSION = 1
 P_NEST = 0.55
 NEST_OPS = 4

@@ -42,6 +42,17 @@ Atomic sections and pload/pstore come from a random stream of their own
 (see add_sections): the main stream draws exactly what it drew before
 they existed, so a seed's program is the one it always was, sometimes
 with sections and their motifs added.
+
+Nested creation comes from a third stream (see add_nesting), applied
+before the sections to about a quarter of the programs: a thread main
+created is created (and joined, detached or left) by another created
+thread instead, or created threads create new small threads (empty, or
+one load, store, fetch-add, yield, or lock and unlock), two different
+creators each one in `nest_pair`, so that the order in which threads are
+created differs between schedules.  ["create", t], ["join", t] and
+["detach", t] may then stand in any thread; t is still a fixed index.
+A seed whose nesting stream adds nothing (or whose nesting makes it too
+big) has the program it had before nesting existed.
 """
 
 import json
@@ -64,6 +75,21 @@ MAX_OPS_PER_THREAD = 7
 # The atomic-section stream: its own version, so that bumping it changes
 # only the sections added to the programs.
 SECTION_VERSION = 1
+
+# The nesting stream (created threads that create threads): its own
+# version, the probability that a candidate gets nesting (about 45% of
+# those that draw it get some and still fit: a quarter of all programs),
+# the operations a thread may gain by it beyond MAX_OPS_PER_THREAD (a
+# create and a join or detach per thread it creates), and the cap on a
+# nested program's executions: nesting adds threads, and so interleavings,
+# so it gets the cap under which brute.py still walks every execution
+# (tests/detect/pthread/late_spawn_mutex_bug.c as a description has
+# 186,048, late_spawn_order_bug.c 56 million: the oracle's other analyses
+# follow the states, a few thousand, but the walk follows executions).
+NEST_VERSION = 1
+P_NEST = 0.55
+NEST_OPS = 4
+NEST_EXEC_CAP = brute.DEFAULT_CAP
 
 # Probability that a candidate gets atomic sections, and the operations
 # allowed inside the sections wrapped around existing code: mostly
@@ -609,6 +635,163 @@ def add_exit(b, main_body):
 
 
 # ----------------------------------------------------------------------
+# Nested creation (a random stream of its own, drawn after main's and
+# before the sections')
+# ----------------------------------------------------------------------
+
+def body_end(body):
+    """Where new code may go last in a created thread's body: before a
+    final exit (unconditional, or on a chosen branch after its choice)."""
+    hi = len(body)
+    if hi and (body[-1] == ["exit"] or
+               (body[-1][0] == "if" and body[-1][2] == [["exit"]])):
+        hi -= 2 if body[-1][0] == "if" else 1
+    return hi
+
+
+class Nesting:
+    """A candidate's threads as nesting finds them once main is
+    assembled: who creates each thread (main at first) and which threads
+    main joins.  A thread main joins before its final checks (`must_join`)
+    may move only to a creator main joins, which joins it: main's checks
+    still happen after the thread's work."""
+
+    def __init__(self, b, main_body):
+        self.b, self.main = b, main_body
+        self.parent = {t: 0 for t in range(1, b.n)}
+        self.must = set(b.must_join)
+
+    def main_joins(self, t):
+        return ["join", t] in self.main
+
+    def place(self, u, t, must_join=False):
+        """Thread u creates t at a random point of its code (mostly at its
+        start or its end), then joins it right after, later or at its end,
+        detaches it, or leaves it.  Main creates a thread after one of its
+        creations and joins it before its other joins."""
+        rng = self.b.rng
+        body = self.main if u == 0 else self.b.bodies[u]
+        style = "join" if must_join else rng.choices(
+            ["join", "detach", "leave"], [6, 2, 1])[0]
+        if u == 0:
+            creates = [i for i, s in enumerate(body) if s[0] == "create"]
+            at = rng.choice(creates) + 1
+            body.insert(at, ["create", t])
+            if style == "detach":
+                body.insert(at + 1, ["detach", t])
+            elif style == "join":
+                to = next((i for i, s in enumerate(body)
+                           if s[0] in ("join", "exit")), len(body))
+                body.insert(to, ["join", t])
+            return
+        hi = body_end(body)
+        at = rng.choice([0, hi, rng.randint(0, hi)])
+        body.insert(at, ["create", t])
+        self.parent[t] = u
+        if style == "detach":
+            body.insert(at + 1, ["detach", t])
+        elif style == "join":
+            late = rng.choice(["next", "end", "any"])
+            to = at + 1 if late == "next" else hi + 1 if late == "end" \
+                else rng.randint(at + 1, hi + 1)
+            body.insert(to, ["join", t])
+
+
+def nest_move(nx):
+    """A thread main created is created by another one main created (and
+    joined, detached or left by it); main no longer touches it."""
+    b = nx.b
+    mains = [t for t, p in sorted(nx.parent.items()) if p == 0]
+    pairs = [(t, u) for t in mains for u in mains if u != t and
+             (t not in nx.must or nx.main_joins(u))]
+    if not pairs:
+        return False
+    t, u = b.rng.choice(pairs)
+    must = t in nx.must
+    if must:
+        nx.must.add(u)
+    nx.main[:] = [s for s in nx.main
+                  if not (s[0] in ("create", "detach", "join") and s[1] == t)]
+    nx.place(u, t, must_join=must)
+    return True
+
+
+def nest_pair(nx):
+    """Two created threads each create a new thread (nest_spawn twice,
+    under different creators): the shape of the two programs
+    tests/detect/pthread/late_spawn_*_bug.c, which dfs verified while it
+    named threads by the order of their creation."""
+    b = nx.b
+    creators = sorted(nx.parent)
+    if len(creators) < 2:
+        return False
+    u1, u2 = b.rng.sample(creators, 2)
+    done = nest_spawn(nx, u1) and nest_spawn(nx, u2)
+    if b.chance(0.5):
+        nest_spawn(nx, 0)       # a bystander main creates among its own
+    return done
+
+
+def nest_spawn(nx, u=None):
+    """A new thread, created by a created thread: empty (it only changes
+    which threads exist, and in what order they are created), or one
+    step: a yield, a load of an atomic, a store or fetch-add (the
+    program's own atomics are sometimes touched: assertions on them may
+    then fail), or a lock and unlock of a mutex."""
+    b = nx.b
+    creators = sorted(nx.parent)
+    if not creators:
+        return False
+    # A thread that creates none yet is preferred: two creators whose
+    # creations race make the order of creation differ between schedules.
+    idle = [t for t in creators if t not in nx.parent.values()]
+    if u is None:
+        u = b.rng.choice(idle if idle and b.chance(0.75) else creators)
+    c = b.n
+    b.n += 1
+    b.bodies.append([])
+    b.locals.append([])
+    kind = b.rng.choices(["empty", "yield", "load", "store", "faa", "lock"],
+                         [3, 1, 5, 1, 3, 2])[0]
+    olds = sorted(b.atomics)
+    free = [m for m in b.mutexes if not any(mm == m for _, mm in b.leaked)]
+    if kind == "yield":
+        b.emit(c, ["yield"])
+    elif kind == "load" and olds:
+        b.emit(c, ["load", b.rng.choice(olds), b.local(c)])
+    elif kind == "store" or (kind == "load" and not olds):
+        b.emit(c, ["store", b.atomic(0), 1])
+    elif kind == "faa":
+        x = b.rng.choice(olds) if olds and b.chance(0.5) else b.atomic(0)
+        b.emit(c, ["faa", x, 1, b.local(c)])
+    elif kind == "lock" and free:
+        m = b.rng.choice(free)
+        b.emit(c, ["lock", m], ["unlock", m])
+    nx.parent[c] = u
+    nx.place(u, c)
+    if u == 0:
+        del nx.parent[c]        # not a creator later: main's are enough
+    return True
+
+
+def add_nesting(b, main_body, rng):
+    """Makes some created threads creators, drawing from rng only: a
+    thread main created moves under another (nest_move), or a created
+    thread creates a new one (nest_spawn); with two, the creations of
+    different threads race, so the order threads are created in differs
+    between schedules."""
+    b.rng = rng
+    if rng.random() >= P_NEST or b.n < 2:
+        return False
+    nx = Nesting(b, main_body)
+    done = False
+    for _ in range(rng.choice([1, 2, 2])):
+        step = rng.choices([nest_move, nest_spawn, nest_pair], [2, 2, 2])[0]
+        done = step(nx) or done
+    return done
+
+
+# ----------------------------------------------------------------------
 # Atomic sections (a random stream of their own, drawn after main's)
 # ----------------------------------------------------------------------
 
@@ -640,11 +823,7 @@ class Sections:
             hi = next((i for i in range(lo, len(body))
                        if body[i][0] in ("join", "exit")), len(body))
             return lo, hi
-        hi = len(body)
-        if hi and (body[-1] == ["exit"] or
-                   (body[-1][0] == "if" and body[-1][2] == [["exit"]])):
-            hi -= 2 if body[-1][0] == "if" else 1
-        return 0, hi
+        return 0, body_end(body)
 
     def put(self, t, stmts):
         lo, hi = self.insert_range(t)
@@ -807,10 +986,11 @@ def add_sections(b, main_body, rng):
     return True
 
 
-def candidate(seed, attempt, sections=False):
-    """One candidate program for (seed, attempt); with `sections`, the
-    same program with atomic sections added from their own stream (None
-    if that stream adds none)."""
+def candidate(seed, attempt, sections=False, nesting=False):
+    """One candidate program for (seed, attempt); with `nesting` or
+    `sections`, the same program with nested creation or atomic sections
+    added from their own streams (None if a stream asked for adds
+    nothing)."""
     rng = random.Random("weft-oracle:%d:%d:%d" % (VERSION, seed, attempt))
     b = Builder(rng, ncreated=rng.choice([1, 1, 2, 2, 2, 3]))
     nmotifs = rng.choice([1, 1, 2, 2, 2, 3])
@@ -823,6 +1003,11 @@ def candidate(seed, attempt, sections=False):
             b.emit(t, ["yield"] if rng.random() < 0.5
                    else ["load", b.atomic(0), b.local(t)])
     main_body = assemble(b)
+    if nesting:
+        nrng = random.Random("weft-oracle-nesting:%d:%d:%d:%d" % (
+            VERSION, NEST_VERSION, seed, attempt))
+        if not add_nesting(b, main_body, nrng):
+            return None
     if sections:
         srng = random.Random("weft-oracle-sections:%d:%d:%d:%d" % (
             VERSION, SECTION_VERSION, seed, attempt))
@@ -860,16 +1045,28 @@ def fits(prog, cap, max_ops):
     return brute.count_executions(brute.Machine(prog), cap) <= cap
 
 
-def generate(seed, cap=EXEC_CAP, sections=True):
-    """The program for `seed`: the first candidate small enough, with
-    atomic sections when its section stream adds some and the result is
-    still small enough (sections' entries and exits not counted as
-    operations, two more allowed), else as it is: which candidate is
-    taken never depends on the sections."""
+def generate(seed, cap=EXEC_CAP, sections=True, nesting=True):
+    """The program for `seed`: the first candidate small enough, then the
+    first of its variants that its nesting and section streams add to and
+    that is still small enough: with nested creation and sections, with
+    nested creation, with sections, as it is (a creation and a join or
+    detach of nesting not counted as operations, NEST_OPS more allowed;
+    sections' entries and exits not counted, two more allowed).  Which
+    candidate is taken never depends on the nesting or the sections, so
+    a seed whose nesting stream adds nothing has its old program."""
+    ncap = max(cap, NEST_EXEC_CAP)
     for attempt in range(1000):
         prog = candidate(seed, attempt)
         if not fits(prog, cap, MAX_OPS_PER_THREAD):
             continue
+        nested = nesting and candidate(seed, attempt, nesting=True)
+        if nested:
+            both = sections and candidate(seed, attempt, sections=True,
+                                          nesting=True)
+            if both and fits(both, ncap, MAX_OPS_PER_THREAD + NEST_OPS + 2):
+                return both
+            if fits(nested, ncap, MAX_OPS_PER_THREAD + NEST_OPS):
+                return nested
         if sections:
             with_sections = candidate(seed, attempt, sections=True)
             if with_sections and fits(with_sections, cap,
@@ -1062,7 +1259,8 @@ def emit_c(prog):
     out.append("pthread_t th[%d];" % len(prog["threads"]))
     ctx = Emit()
     code = []
-    for t, th in enumerate(prog["threads"][1:], start=1):
+    for t in definition_order(prog):
+        th = prog["threads"][t]
         code += thread_c(ctx, th, ["static void *t%d(void *arg)" % t],
                          ["\t(void)arg;"], ["\treturn NULL;"])
     main = prog["threads"][0]
@@ -1077,6 +1275,27 @@ def emit_c(prog):
         out += PLAIN_MACROS
     out += code + [""]
     return "\n".join(out)
+
+
+def definition_order(prog):
+    """The created threads in the order their functions are defined: by
+    number, except that a thread comes after those it creates (so the C
+    needs no prototypes; a program without nesting keeps 1, 2, ...)."""
+    creates = [[s[1] for s in brute.walk_statements({"threads": [th]})
+                if s[0] == "create"] for th in prog["threads"]]
+    order, seen = [], set()
+
+    def visit(t):
+        if t in seen:
+            return
+        seen.add(t)
+        for c in sorted(creates[t]):
+            visit(c)
+        order.append(t)
+
+    for t in range(1, len(prog["threads"])):
+        visit(t)
+    return order
 
 
 def thread_c(ctx, th, head, prologue, epilogue):

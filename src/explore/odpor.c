@@ -30,7 +30,6 @@ static long prev_len;        /* length of the last execution */
 static struct ev pending_end[WEFT__MAX_THREADS];
 static int32_t sec_from[WEFT__MAX_THREADS];
 static int32_t parent[WEFT__MAX_THREADS];
-static int known_threads;
 static bool started, complete, need_unwind, fair_cut;
 static bool probed;
 static long dropped;         /* wakeup steps that could not run */
@@ -100,9 +99,6 @@ static int odpor_pick(const struct weft__decision *dc)
 	if (weft__restart_pending && d < replay_len)
 		replay_len = d;
 	ensure_cap(d + 1);
-	/* Threads that appeared since the last step were created by it. */
-	for (; known_threads < dc->nthreads; known_threads++)
-		parent[known_threads] = (int32_t)(d - 1);
 	if (weft__split_active())
 		weft__prefix_step(d, node_of(d), replay_len < d);
 	compute_sleep(d);
@@ -181,6 +177,9 @@ static int odpor_pick(const struct weft__decision *dc)
 		s->ev.flags |= keep_choose;
 		s->enabled = *en;
 		s->section = dc->atomic == tid ? sec_from[tid] : -1;
+		/* Each step is a decision, so the step count at a thread's
+		 * creation is the index of its spawn step plus one. */
+		s->created = (int32_t)(weft__thread_born(tid) - 1);
 		if (dc->atomic != tid)
 			sec_from[tid] = (int32_t)d;
 		/* The tree keeps the step as it really ran. */
@@ -254,6 +253,7 @@ static void analyse(enum exec_result r)
 
 	for (int t = 0; t < nthreads; t++) {
 		const struct weft__op *op = weft__thread_pending(t);
+		parent[t] = (int32_t)(weft__thread_born(t) - 1);
 		if (weft__thread_done(t)) {
 			daemon_done |= weft__thread_flags(t) &
 				       WEFT__THREAD_END_CHECKED;
@@ -360,7 +360,6 @@ static bool odpor_begin(void)
 	pos = 0;
 	weft__prefix_begin();
 	sleepused = 0;
-	known_threads = 0;
 	weft__probe_run = false;
 	if (!started || weft__restart_pending) {
 		started = true;

@@ -120,6 +120,7 @@ struct step_info {
 	weft__tset enabled; /* threads enabled before it */
 	int32_t section;    /* index of the atomic-section begin it lies in,
 			       or -1 */
+	int32_t created;    /* the step that created its thread, or -1 */
 };
 
 /* The sleep set at a decision: entries (thread + its next step). */
@@ -137,8 +138,8 @@ struct odpor_view {
 				     whose reversal goes there are dropped */
 	struct ev *pending;       /* per thread: its next step at the end,
 				     flags say whether it is enabled */
-	const int32_t *parent;    /* per thread: the step that created it,
-				     or -1 */
+	const int32_t *parent;    /* per thread: the step that created the
+				     thread in its record at the end, or -1 */
 	weft__tset live, enabled_end;
 	bool ended_process;       /* the last step ended the process (exit,
 				     or the last non-daemon thread) */

@@ -58,6 +58,8 @@ int weft__odpor_race_nth;
 uint32_t *weft__odpor_race_clk;   /* clk[i * nth + t] */
 static uint32_t *tclk;            /* per thread, current */
 static int32_t *last_of;          /* per thread: its last step */
+static int32_t *created_of;       /* per thread: the step that created the
+				     thread in its record so far, or -1 */
 static struct rec *recs;
 static int32_t nrecs, caprecs;
 static int32_t *rsteps;           /* storage for rec.rstep */
@@ -195,12 +197,25 @@ static void preds_of(const struct ev *e, int t, struct preds *p)
 
 /* ---- the pass ------------------------------------------------------------- */
 
-/* A thread's first step comes after the step that created it. */
-static void first_step(int t)
+/* A thread's first step comes after the step that created it, also in a
+ * record an ended thread handed on, whose clock goes on from that
+ * thread's (it ended before the creation).  Only the record's first
+ * thread was joined once, and a later one's steps looked unordered with
+ * everything its creator did before creating it. */
+static void first_step(int t, int32_t created)
 {
-	if (last_of[t] < 0 && V->parent[t] >= 0 && V->parent[t] < V->n)
-		memcpy(tclk + (size_t)t * (size_t)nth, C(V->parent[t]),
-		       sizeof *tclk * (size_t)nth);
+	uint32_t *tc = tclk + (size_t)t * (size_t)nth;
+	const uint32_t *pc;
+
+	if (created == created_of[t])
+		return;
+	created_of[t] = created;
+	if (created < 0 || created >= V->n)
+		return;
+	pc = C(created);
+	for (int u = 0; u < nth; u++)
+		if (pc[u] > tc[u])
+			tc[u] = pc[u];
 }
 
 static void add_step(long i)
@@ -271,6 +286,8 @@ static void setup(const struct odpor_view *v)
 		capth = nth;
 		tclk = grow(tclk, sizeof *tclk * (size_t)capth * (size_t)capth);
 		last_of = grow(last_of, sizeof *last_of * (size_t)capth);
+		created_of = grow(created_of,
+				  sizeof *created_of * (size_t)capth);
 		/* Record storage depends on the thread count. */
 		free(recs);
 		free(rsteps);
@@ -283,7 +300,7 @@ static void setup(const struct odpor_view *v)
 	if (nth)
 		memset(tclk, 0, sizeof *tclk * (size_t)nth * (size_t)nth);
 	for (int t = 0; t < nth; t++)
-		last_of[t] = -1;
+		last_of[t] = created_of[t] = -1;
 	if (!buckets)
 		buckets = grow(NULL, sizeof *buckets * NBUCKETS);
 	memset(buckets, 0xff, sizeof *buckets * NBUCKETS);
@@ -310,7 +327,7 @@ long weft__odpor_races(const struct odpor_view *v)
 	}
 	for (long i = 0; i < v->n; i++) {
 		const struct ev *e = &v->steps[i].ev;
-		first_step(e->tid);
+		first_step(e->tid, V->steps[i].created);
 		if (i >= v->first_new) {
 			int t = e->tid;
 			preds_of(e, t, &p);
@@ -324,7 +341,7 @@ long weft__odpor_races(const struct odpor_view *v)
 		const struct ev *e = &v->pending[q];
 		if (!weft__ts_has(&v->live, q))
 			continue;
-		first_step(q);
+		first_step(q, V->parent[q]);
 		if (weft__ts_has(&v->enabled_end, q)) {
 			if (v->ended_process && v->n > 0 &&
 			    v->steps[v->n - 1].ev.tid != q)

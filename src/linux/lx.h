@@ -533,6 +533,10 @@ void weft__lx_rcu_implicit_end(const struct weft_loc *loc);
  * step named what that a grace period's start depends on when that
  * begins its reader's context, nothing otherwise (rcu_read.c). */
 void weft__lx_rcu_region_enter(const char *what, const struct weft_loc *loc);
+/* Whether the thread is in a context that is a reader without
+ * rcu_read_lock (preemption, softirqs or interrupts off, a spinlock held,
+ * a callback or handler running: rcu_read.c). */
+bool weft__lx_rcu_implicit_reader(const struct weft__lx_thread *me);
 /* A grace period of d begins (the caller's step): the other threads in a
  * context that is a reader without rcu_read_lock are readers it waits
  * for, and such contexts that ended before are ordered before it

@@ -1,6 +1,6 @@
 /* src/linux/rcu_read.c - the readers' side of RCU: read sections of a
- * domain (rcu.c), the pointers obtained inside them, and kfree's check
- * that no reader inside its section still holds a pointer into the block.
+ * domain (rcu.c) and the contexts that are readers without rcu_read_lock
+ * (rcu_ptr.c has the pointers obtained inside them and kfree's check).
  * Section entry and exit are READ steps on the domain: readers do not
  * affect one another. */
 #include "lx.h"
@@ -13,7 +13,6 @@ bool weft__lx_rcu_any_reader;
 
 /* Whether the caller runs where it is a reader without rcu_read_lock (see
  * weft__lx_rcu_implicit_end below). */
-static bool implicit_reader(const struct weft__lx_thread *me);
 
 /* The caller's section of d: the classic domain's is kept in the thread's
  * own fields, which the atomic-context checks read. */
@@ -168,7 +167,7 @@ void weft_rcu_domain_read_unlock(struct weft_rcu_domain *d, int idx,
 	 * in a reader's section still, an implicit one (a correct reader
 	 * of that shape was a use-after-free; found by a probe). */
 	if (*s.depth == 1 && d == &weft__lx_rcu_classic && !me->rcu_implicit &&
-	    implicit_reader(me)) {
+	    weft__lx_rcu_implicit_reader(me)) {
 		me->rcu_implicit = 1;
 		return;
 	}
@@ -184,7 +183,7 @@ int weft_rcu_domain_read_held(const struct weft_rcu_domain *d)
 	return weft__lx_rcu_depth(weft__lx_me(), d, &stamp, &loc) > 0;
 }
 
-/* ---- pointers ------------------------------------------------------------- */
+/* ---- readers without rcu_read_lock ------------------------------------------ */
 
 /* Since Linux 4.20 a grace period of the classic domain also waits for
  * code that runs with preemption, softirqs or interrupts disabled, and
@@ -197,7 +196,7 @@ int weft_rcu_domain_read_held(const struct weft_rcu_domain *d)
  * Without it, a correct reader under preempt_disable, and a timer
  * callback using rcu_dereference_bh, were use-after-free (found by a
  * probe of kernel patterns). */
-static bool implicit_reader(const struct weft__lx_thread *me)
+bool weft__lx_rcu_implicit_reader(const struct weft__lx_thread *me)
 {
 	/* A spinlock disables preemption (and takes rcu_read_lock on
 	 * PREEMPT_RT): its holder is a reader too. */
@@ -228,7 +227,7 @@ void weft__lx_rcu_gp_begins(struct weft_rcu_domain *d,
 		struct weft__lx_thread *x = &weft__lx_th[i];
 		ends[i] = i == self ? 0 : x->region_end;
 		if (i == self || weft__thread_done(i) || x->rcu_depth > 0 ||
-		    !implicit_reader(x))
+		    !weft__lx_rcu_implicit_reader(x))
 			continue;
 		x->rcu_depth = 1;
 		x->rcu_implicit = 1;
@@ -265,7 +264,7 @@ void weft__lx_rcu_region_enter(const char *what, const struct weft_loc *loc)
 {
 	struct weft__lx_thread *me = weft__lx_me();
 
-	if (implicit_reader(me) || me->rcu_depth > 0)
+	if (weft__lx_rcu_implicit_reader(me) || me->rcu_depth > 0)
 		return;
 	weft__visible(&(struct weft__op){
 		.name = what, .obj = &me->rcu_implicit,
@@ -278,7 +277,7 @@ void weft__lx_rcu_implicit_end(const struct weft_loc *loc)
 {
 	struct weft__lx_thread *me = weft__lx_me();
 
-	if (implicit_reader(me))
+	if (weft__lx_rcu_implicit_reader(me))
 		return;
 	/* A region that opened no section: the next grace period to begin
 	 * is ordered after it (weft__lx_rcu_gp_begins), as the kernel
@@ -298,177 +297,4 @@ void weft__lx_rcu_implicit_end(const struct weft_loc *loc)
 	}
 	me->rcu_implicit = 0;
 	weft_rcu_domain_read_unlock(&weft__lx_rcu_classic, 0, loc);
-}
-
-/* Said in the verdict of a test that loads an RCU pointer: the load
- * acquires, where the kernel orders only the loads that depend on the
- * pointer (Documentation/RCU/rcu_dereference.rst); a reader of other
- * data published before rcu_assign_pointer was verified with no word of
- * it (a probe). */
-static void deref_note(void)
-{
-	static long gen = -1;
-
-	if (gen == weft__exec_gen())
-		return;
-	gen = weft__exec_gen();
-	weft__verdict_note(0x5243554445524546ull,
-			   "rcu_dereference acquires: it orders every later "
-			   "load of its thread, the kernel only those through "
-			   "the pointer it returns (a load of other data "
-			   "published before rcu_assign_pointer, with no "
-			   "barrier, is no data race here)");
-}
-
-void *weft_rcu_domain_load(struct weft_rcu_domain *d, void *const *slot,
-			   int mode, const struct weft_loc *loc)
-{
-	const struct weft__lx_rcu_flavour *f = weft__lx_rcu_flavour(d);
-	struct weft__lx_thread *me = weft__lx_me();
-	unsigned long stamp;
-	const struct weft_loc *at;
-	int depth = weft__lx_rcu_depth(me, d, &stamp, &at);
-	void *v;
-
-	/* Any load opens it, not rcu_dereference alone: a grace period
-	 * waits for the context whatever it loads with (a tracepoint-style
-	 * reader's rcu_dereference_raw under preempt_disable was a
-	 * use-after-free after synchronize_rcu; found by a probe). */
-	if (d == &weft__lx_rcu_classic && depth <= 0 && implicit_reader(me)) {
-		weft_rcu_domain_read_lock(d, loc);
-		/* A grace period that began at the lock's step opened the
-		 * implicit section already (weft__lx_rcu_gp_begins): one
-		 * level, or the context's end left the thread in a section
-		 * for good, a false deadlock of the period's waiter. */
-		if (me->rcu_implicit)
-			me->rcu_depth--;
-		me->rcu_implicit = 1;
-		depth = 1;
-	}
-	deref_note();
-	weft__point(f->deref, slot, NULL, WEFT__ACC_READ, loc);
-	weft__check_access(slot, sizeof *slot, false, loc);
-	weft__race_model_access(slot, sizeof *slot, false, loc);
-	v = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
-	/* lockdep-RCU asks for the read section, or the condition of
-	 * rcu_dereference_check (WEFT_RCU_PROTECTED when it holds): any
-	 * lock held silenced it, the wrong one too (a probe's). */
-	if (mode == WEFT_RCU_DEREF && depth <= 0 && !me->atomic_what)
-		weft__fail(WEFT__K(MISUSE), loc,
-			   "%s outside a %s read section%s: lockdep-RCU's "
-			   "suspicious usage", f->deref,
-			   weft__lx_rcu_name(d),
-			   weft__lx_nheld(weft__self())
-				   ? ", under a lock no condition names "
-				     "(rcu_dereference_protected, or _check "
-				     "with lockdep_is_held, names the "
-				     "updater's)"
-				   : " and without any lock held");
-	if ((mode == WEFT_RCU_DEREF || mode == WEFT_RCU_ENTRY) && depth > 0 &&
-	    v) {
-		if (me->nrcu_ptr == LX_MAX_RCU_PTRS) {
-			/* Keep the most recent: older ones were most likely
-			 * only traversed. */
-			for (int i = 1; i < LX_MAX_RCU_PTRS; i++) {
-				me->rcu_ptr[i - 1] = me->rcu_ptr[i];
-				me->rcu_ptr_loc[i - 1] = me->rcu_ptr_loc[i];
-				me->rcu_ptr_dom[i - 1] = me->rcu_ptr_dom[i];
-			}
-			me->nrcu_ptr--;
-		}
-		me->rcu_ptr[me->nrcu_ptr] = v;
-		me->rcu_ptr_loc[me->nrcu_ptr] = loc;
-		me->rcu_ptr_dom[me->nrcu_ptr++] = d;
-	}
-	return v;
-}
-
-void weft_rcu_store(void **slot, void *v, const struct weft_loc *loc)
-{
-	weft__point("rcu_assign_pointer", slot, NULL,
-		    WEFT__ACC_WRITE, loc);
-	weft__check_access(slot, sizeof *slot, true, loc);
-	weft__race_model_access(slot, sizeof *slot, true, loc);
-	__atomic_store_n(slot, v, __ATOMIC_RELEASE);
-}
-
-/* Called by kfree before it frees [p, p+n): a reader that obtained a
- * pointer into the block and is still inside its read section may use
- * it.  The step on each domain orders the free against readers' section
- * ends, so exploration tries the free inside the section too. */
-void weft__lx_rcu_check_free(const void *p, size_t n,
-			     const struct weft_loc *loc)
-{
-	struct weft_rcu_domain **doms;
-	int self = weft__self(), nt, ndoms;
-
-	if (!weft__lx_rcu_any_reader)
-		return;
-	ndoms = weft__lx_rcu_ndomains(&doms);
-	for (int i = 0; i < ndoms; i++)
-		if (doms[i]->used)
-			weft__point("kfree", doms[i], weft__lx_rcu_name(doms[i]),
-				    WEFT__ACC_WRITE, loc);
-	nt = weft__nthreads();
-	for (int t = 0; t < nt; t++) {
-		const struct weft__lx_thread *r = &weft__lx_th[t];
-		if (t == self)
-			continue;
-		for (int i = 0; i < r->nrcu_ptr; i++) {
-			const char *q = r->rcu_ptr[i];
-			const struct weft_rcu_domain *d = r->rcu_ptr_dom[i];
-			unsigned long stamp;
-			const struct weft_loc *at;
-			if (q < (const char *)p || q >= (const char *)p + n ||
-			    weft__lx_rcu_depth(r, d, &stamp, &at) <= 0)
-				continue;
-			weft__fail_detail("%s obtained the pointer by %s at %s",
-					  weft__lx_tname(t),
-					  weft__lx_rcu_flavour(d)->deref,
-					  weft__lx_site(r->rcu_ptr_loc[i]));
-			weft__fail_detail("and is still inside its %s read "
-					  "section (%s at %s)",
-					  weft__lx_rcu_name(d),
-					  weft__lx_rcu_flavour(d)->lock,
-					  weft__lx_site(at));
-			weft__fail(WEFT__K(USE_AFTER_FREE), loc,
-				   "kfree of memory an RCU reader may still "
-				   "use: %s is inside its %s read section; "
-				   "free it after %s or with %s",
-				   weft__lx_tname(t), weft__lx_rcu_name(d),
-				   weft__lx_rcu_flavour(d)->sync,
-				   d == &weft__lx_rcu_classic
-					   ? "kfree_rcu/call_rcu"
-					   : weft__lx_rcu_flavour(d)->call);
-		}
-	}
-}
-
-/* A thread that ended inside a read section: lockdep's "lock held when
- * returning" (the section is never left, so no grace period that began
- * meanwhile could end).  A work function's is reported as it returns
- * (workqueue.c); a kthread's and the test body's were not (a helper's
- * probe). */
-void weft__lx_rcu_read_end_check(void)
-{
-	for (int t = 0; t < weft__nthreads(); t++) {
-		const struct weft__lx_thread *th = &weft__lx_th[t];
-
-		if (!weft__thread_done(t))
-			continue;
-		if (th->rcu_depth > 0)
-			weft__fail(WEFT__K(MISUSE), th->rcu_loc,
-				   "%s ended inside an RCU read section "
-				   "(rcu_read_lock here): lockdep's \"lock "
-				   "held when returning\"",
-				   weft__thread_name(t));
-		for (int i = 0; i < th->nrsec; i++)
-			if (th->rsec[i].depth > 0)
-				weft__fail(WEFT__K(MISUSE), th->rsec[i].loc,
-					   "%s ended inside a read section of "
-					   "%s (entered here): lockdep's "
-					   "\"lock held when returning\"",
-					   weft__thread_name(t),
-					   weft__lx_rcu_name(th->rsec[i].d));
-	}
 }

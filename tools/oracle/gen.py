@@ -2,7 +2,9 @@
 """gen.py - random small concurrent C programs for the differential oracle.
 
 `gen.py SEED` prints the C program for SEED; `gen.py --json SEED` prints
-its description (the data brute.py interprets).  The mapping SEED ->
+its description (the data brute.py interprets); `gen.py --outcomes SEED`
+the C that also prints its final state at the end of main (outcomes.py,
+for check.py --outcomes).  The mapping SEED ->
 program is deterministic: a candidate is drawn from random.Random("SEED:k")
 for k = 0, 1, ... and the first whose enumeration fits under the cap is
 taken.

@@ -120,7 +120,10 @@ def c_parts(prog):
             args.append("*(int *)&%s" % where)      # a plain read: no step
         else:
             args.append(where)
-    printf = "\tprintf(\"%s\\n\"%s);" % (" ".join(fmt), "".join(", " + a for a in args))
+    # Flushed at once: with jobs=N, N worker processes print to one pipe,
+    # and a buffer flushed when full could end in the middle of a line.
+    printf = "\tprintf(\"%s\\n\"%s);\n\tfflush(stdout);" % (
+        " ".join(fmt), "".join(", " + a for a in args))
     return decls, ends, printf
 
 

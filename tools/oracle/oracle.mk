@@ -9,7 +9,7 @@
 #                                    cases and seeds 0-49 explored in parts
 #                                    by 2 jobs (--split=16 --jobs=2); then
 #                                    the cases and seeds 0-99 comparing
-#                                    final states (--outcomes, about 15 s);
+#                                    final states (--outcomes, 7-15 s);
 #                                    then weak.py's litmus programs of C11
 #                                    atomics (seeds 0-199 and two that once
 #                                    disagreed, 0-49 in parts and 0-99

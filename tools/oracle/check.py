@@ -15,6 +15,10 @@ exhaustive DFS on it without bounds, and report every disagreement:
   count           verified, program of atomics only, fewer executions than
                   Mazurkiewicz traces (more is noted as `redundant`, a
                   loss of optimality, not a disagreement)
+  skipped-outcome (--outcomes) verified, but a final state some interleaving
+                  reaches was printed by no execution of weft's search
+  impossible-outcome (--outcomes) weft printed a final state no
+                  interleaving reaches
   bound           (--bound-checks) a bug reachable within K preemptions,
                   but weft at --preemption-bound=K reports none
   weft-failed     no build, a crash, no JSON line, an exit status that
@@ -26,7 +30,7 @@ exhaustive DFS on it without bounds, and report every disagreement:
 
 Usage:
   check.py --weft-cc build/bin/weft-cc --seeds 0-299 [--jobs 2]
-           [--keep DIR] [--bound-checks]
+           [--keep DIR] [--bound-checks] [--outcomes]
   check.py --weft-cc ... --fresh N            N seeds from a random base
   check.py --weft-cc ... --seed-base B --count N
   check.py --weft-cc ... --cases              the fixed cases in cases/
@@ -58,6 +62,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 import brute  # noqa: E402
 import gen    # noqa: E402
+import outcomes  # noqa: E402
 
 CASES_DIR = os.path.join(HERE, "cases")
 DEADLOCK = brute.DEADLOCK
@@ -72,7 +77,7 @@ RUN_TIMEOUT = 120          # seconds for one weft run, a little over time-limit
 BUDGET_FACTOR = 20
 BUDGET_FLOOR = 20_000
 CATEGORIES = ["false-verified", "false-alarm", "lock-order", "few-executions",
-              "count", "bound", "weft-failed", "oracle", "oracle-error"]
+              "count", "skipped-outcome", "impossible-outcome", "bound", "weft-failed", "oracle", "oracle-error"]
 # Observations that are no disagreement: more executions than traces is a
 # loss of optimality (weft's reduction is exact except for steps whose
 # access depends on the state, such as compare-exchange), never of
@@ -176,11 +181,17 @@ def weft_options(bound, truth, opts):
         opts.get("weft_options") or "")
 
 
-def run_weft(binary, options, args=()):
+def run_weft(binary, options, args=(), show_output=False):
     """Runs the program under weft with WEFT_OPTIONS=options (and args: a
-    batch's index, batch.py); returns (result dict, error)."""
+    batch's index, batch.py); returns (result dict, error).  With
+    show_output, every execution prints (WEFT_SHOW_OUTPUT=1: on stderr,
+    under format=json) and the result's "printed" is the set of final
+    state lines (`R ...`, outcomes.py) they printed."""
     env = dict(os.environ)
     env["WEFT_OPTIONS"] = options
+    env.pop("WEFT_SHOW_OUTPUT", None)
+    if show_output:
+        env["WEFT_SHOW_OUTPUT"] = "1"
     try:
         p = subprocess.run([binary] + list(args), env=env,
                            stdout=subprocess.PIPE,
@@ -198,6 +209,9 @@ def run_weft(binary, options, args=()):
         res = json.loads(lines[-1])
     except ValueError:
         return None, "unparsable JSON line: %s" % lines[-1][:200]
+    if show_output:
+        res["printed"] = {l.rstrip() for l in p.stderr.splitlines()
+                          if l == "R" or l.startswith("R ")}
     verdict = res.get("verdict")
     expected_status = {"verified": 0, "pass": 0, "bug": 1}.get(verdict)
     if expected_status is None:
@@ -292,6 +306,27 @@ def compare(truth, res):
     return out
 
 
+def compare_outcomes(truth, res):
+    """--outcomes: a verified exhaustive search runs an execution of every
+    trace, and executions of one trace end in one state, so weft's printed
+    final states must be exactly those the oracle reaches."""
+    if res.get("verdict") != "verified":
+        return []
+    want, got = set(truth["outcomes"]), res.get("printed", set())
+    out = []
+    missing, extra = sorted(want - got), sorted(got - want)
+    if missing:
+        out.append(("skipped-outcome", "weft verified (%s executions) and printed "
+                    "%d of the %d final states; never: %s"
+                    % (res.get("executions"), len(want & got), len(want),
+                       " | ".join(missing[:3]) + (" ..." if len(missing) > 3 else ""))))
+    if extra:
+        out.append(("impossible-outcome", "weft printed %d final state(s) no "
+                    "interleaving reaches: %s"
+                    % (len(extra), " | ".join(extra[:3]) + (" ..." if len(extra) > 3 else ""))))
+    return out
+
+
 def compare_bounded(truth, k, res):
     """With --preemption-bound=k weft must find a bug the oracle reaches
     within k preemptions (and never one of an unreachable kind)."""
@@ -327,6 +362,14 @@ def compare_expected(truth, expect):
 # One item, start to end (runs in a worker process)
 # ----------------------------------------------------------------------
 
+def run_source(item, opts):
+    """The C that is built: the item's own, or with --outcomes the same
+    program printing its final state (outcomes.py)."""
+    if opts.get("outcomes"):
+        return gen.emit_c(item.prog, outcomes=True)
+    return item.source
+
+
 def check_item(task):
     """Generates (or loads), analyses, builds and runs one program.
     Returns a result record; never raises (an exception becomes a
@@ -339,6 +382,9 @@ def check_item(task):
             item = seed_item(key) if kind == "seed" else case_item(key)
         rec["name"] = item.name
         rec["truth"] = brute.analyse(item.prog)
+        if opts.get("outcomes"):
+            rec["truth"]["outcomes"] = sorted(outcomes.final_states(
+                brute.Machine(item.prog), item.prog))
         if item.expect is not None:
             rec["disagreements"] += compare_expected(rec["truth"], item.expect)
         if opts["weft_cc"]:
@@ -363,18 +409,24 @@ def run_item(item, rec, opts, prebuilt=None):
         binary, args = prebuilt[0], (str(prebuilt[1]),)
     else:
         binary, err = build(opts["weft_cc"], opts["workdir"], stem,
-                            item.source, opts.get("cache"))
+                            run_source(item, opts), opts.get("cache"))
         if err:
             rec["disagreements"].append(("weft-failed", err))
             return
-    res, err = run_weft(binary, weft_options("unbounded", truth, opts), args)
+    res, err = run_weft(binary, weft_options("unbounded", truth, opts), args,
+                        show_output=opts.get("outcomes"))
     rec["weft"] = res
     if err:
         rec["disagreements"].append(("weft-failed", err))
     else:
         found = compare(truth, res)
+        if opts.get("outcomes") and res.get("verdict") == "verified":
+            found += compare_outcomes(truth, res)
+            rec["outcomes_compared"] = len(truth["outcomes"])
         rec["notes"] = [d for d in found if d[0] in NOTES]
         rec["disagreements"] += [d for d in found if d[0] not in NOTES]
+    if res and not opts["keep"]:
+        res.pop("printed", None)        # large; only --show prints it
     if opts["bound_checks"]:
         for k in (0, 1, 2):
             res_k, err = run_weft(binary, weft_options(k, truth, opts), args)
@@ -411,6 +463,10 @@ def summarise(records, seconds):
     if cats:
         parts.append(", ".join("%s %d" % (c, cats[c]) for c in sorted(
             cats, key=lambda c: CATEGORIES.index(c) if c in CATEGORIES else 99)))
+    compared = [r for r in records if r.get("outcomes_compared") is not None]
+    if compared:
+        parts.append("outcomes: %d verified programs compared, %d final states"
+                     % (len(compared), sum(r["outcomes_compared"] for r in compared)))
     notes = sum(1 for r in records if r.get("notes"))
     if notes:
         parts.append("notes: redundant %d (more executions than traces)" % notes)
@@ -468,6 +524,10 @@ def parse_args(argv):
                     "same DIR (tools/oracle/buildcache.py)")
     ap.add_argument("--bound-checks", action="store_true",
                     help="also run with preemption bounds 0, 1 and 2")
+    ap.add_argument("--outcomes", action="store_true",
+                    help="also compare the final states weft's executions "
+                    "print with those every interleaving reaches "
+                    "(outcomes.py)")
     ap.add_argument("--time-limit", type=float, default=60,
                     help="weft's time-limit option per run (default 60)")
     ap.add_argument("--budget-factor", type=int, default=BUDGET_FACTOR,
@@ -502,11 +562,15 @@ def resolve_weft_cc(args, required):
 def show(args):
     """--show SEED: the program, its ground truth, weft's answer."""
     item = seed_item(args.show)
-    print(item.source)
+    print(gen.emit_c(item.prog, outcomes=True) if args.outcomes else item.source)
     truth = brute.analyse(item.prog)
     print("/* oracle: %s" % describe_bugs(truth["bugs"]))
     print("   %(executions)d maximal executions, %(rf_outcomes)d reads-from "
           "outcomes, Mazurkiewicz traces: %(traces)s, %(states)d states */" % truth)
+    if args.outcomes:
+        finals = sorted(outcomes.final_states(brute.Machine(item.prog), item.prog))
+        print("/* oracle: %d final states:\n%s */" % (len(finals), "\n".join(
+            "   " + l for l in finals)))
     weft_cc = resolve_weft_cc(args, required=False)
     if not weft_cc:
         return 0
@@ -515,7 +579,11 @@ def show(args):
     rec = check_item(("seed", args.show, run_opts(args, weft_cc, workdir,
                                                    keep=True), None, None))
     print("/* weft: %s */" % json.dumps({k: v for k, v in (rec["weft"] or {}).items()
-                                         if k not in ("trace", "findings")}))
+                                         if k not in ("trace", "findings", "printed")}))
+    if args.outcomes and rec["weft"] and "printed" in rec["weft"]:
+        printed = sorted(rec["weft"]["printed"])
+        print("/* weft printed %d final states:\n%s */" % (len(printed), "\n".join(
+            "   " + l for l in printed)))
     print("/* built in %s */" % workdir)
     print_record(rec)
     return 1 if rec["disagreements"] else 0
@@ -526,7 +594,8 @@ def run_opts(args, weft_cc, workdir, keep):
     return {"weft_cc": weft_cc, "workdir": workdir, "keep": keep,
             "bound_checks": args.bound_checks, "time_limit": args.time_limit,
             "budget_factor": args.budget_factor,
-            "weft_options": args.weft_options, "cache": args.cache}
+            "weft_options": args.weft_options, "cache": args.cache,
+            "outcomes": args.outcomes}
 
 
 def tasks_for(args):
@@ -565,8 +634,9 @@ def with_batches(pool, kinds_keys, opts):
         return [(kind, key, opts, None, None) for kind, key in kinds_keys]
     items = [made_item(*kk) for kk in kinds_keys]
     built = batch.build(pool, [opts["weft_cc"], "-O1"], opts["workdir"],
-                        [i.source for i in items if i], opts.get("cache"))
-    return [(kind, key, opts, item, item and built.get(item.source))
+                        [run_source(i, opts) for i in items if i],
+                        opts.get("cache"))
+    return [(kind, key, opts, item, item and built.get(run_source(item, opts)))
             for (kind, key), item in zip(kinds_keys, items)]
 
 

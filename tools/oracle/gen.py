@@ -2,7 +2,9 @@
 """gen.py - random small concurrent C programs for the differential oracle.
 
 `gen.py SEED` prints the C program for SEED; `gen.py --json SEED` prints
-its description (the data brute.py interprets).  The mapping SEED ->
+its description (the data brute.py interprets); `gen.py --outcomes SEED`
+the C that also prints its final state at the end of main (outcomes.py,
+for check.py --outcomes).  The mapping SEED ->
 program is deterministic: a candidate is drawn from random.Random("SEED:k")
 for k = 0, 1, ... and the first whose enumeration fits under the cap is
 taken.
@@ -62,6 +64,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import brute  # noqa: E402
+import outcomes as oc  # noqa: E402
 
 # Generator version: bump when the seed -> program mapping changes.
 VERSION = 1
@@ -1238,9 +1241,16 @@ def c_locals(names):
     return ["\tint %s;" % ", ".join("%s = 0" % n for n in names)]
 
 
-def emit_c(prog):
-    """The C source of a program description."""
+def emit_c(prog, outcomes=False):
+    """The C source of a program description; with `outcomes`, one that
+    also prints its final state at the end of main (outcomes.py: the
+    program is explored as without it)."""
     out = [C_HEADER.rstrip("\n"), ""]
+    decls, ends, printf = [], {}, None
+    if outcomes:
+        decls, ends, printf = oc.c_parts(prog)
+        out[0] = out[0].replace("#include <stdlib.h>",
+                                "#include <stdio.h>\n#include <stdlib.h>")
     if "seed" in prog:
         out.insert(0, "/* weft oracle program: seed %s (generator v%d) */"
                    % (prog["seed"], VERSION))
@@ -1257,17 +1267,18 @@ def emit_c(prog):
     for name in prog.get("sems", {}):
         out.append("sem_t %s;" % name)
     out.append("pthread_t th[%d];" % len(prog["threads"]))
+    out += decls
     ctx = Emit()
     code = []
     for t in definition_order(prog):
         th = prog["threads"][t]
         code += thread_c(ctx, th, ["static void *t%d(void *arg)" % t],
-                         ["\t(void)arg;"], ["\treturn NULL;"])
+                         ["\t(void)arg;"], ends.get(t, []) + ["\treturn NULL;"])
     main = prog["threads"][0]
     code += thread_c(ctx, main, ["int main(void)"],
                      ["\tsem_init(&%s, 0, %d);" % (name, k)
                       for name, k in prog.get("sems", {}).items()],
-                     ["\treturn 0;"])
+                     ([printf] if printf else []) + ["\treturn 0;"])
     if ctx.begin_end:
         out += ["extern void __VERIFIER_atomic_begin(void);",
                 "extern void __VERIFIER_atomic_end(void);"]
@@ -1316,15 +1327,16 @@ def thread_c(ctx, th, head, prologue, epilogue):
 def main(argv):
     args = argv[1:]
     as_json = "--json" in args
-    args = [a for a in args if a != "--json"]
+    with_outcomes = "--outcomes" in args
+    args = [a for a in args if a not in ("--json", "--outcomes")]
     if len(args) != 1 or not args[0].lstrip("-").isdigit():
-        print("usage: gen.py [--json] SEED", file=sys.stderr)
+        print("usage: gen.py [--json | --outcomes] SEED", file=sys.stderr)
         return 2
     prog = generate(int(args[0]))
     if as_json:
         print(json.dumps(prog, indent=1))
     else:
-        sys.stdout.write(emit_c(prog))
+        sys.stdout.write(emit_c(prog, outcomes=with_outcomes))
     return 0
 
 

@@ -121,15 +121,20 @@ void weft__odpor_reverse(long e, long j, const struct ev *ep)
 	/* Of v's steps only e' runs in another state than it did here:
 	 * before e, whose write it read.  A conditional step may then
 	 * succeed where it failed (a compare-exchange that read e's store),
-	 * and write: against the threads asleep before e and the tree's
-	 * branches there it counts as a write.  Taken as the read it was, a
-	 * thread asleep there with a load of the same variable made the
-	 * reversal look explored, and a bug behind a compare-exchange that
-	 * succeeds only before another thread's add was verified (a probe
-	 * comparing dfs with random schedules: sound/cas_reversed_*). */
+	 * and write: against the threads asleep before e it counts as a
+	 * write.  Taken as the read it was, a thread asleep there with a
+	 * load of the same variable made the reversal look explored, and a
+	 * bug behind a compare-exchange that succeeds only before another
+	 * thread's add was verified (sound/cas_reversed_sleeper_*).  The
+	 * tree gets the step as it ran: put there as a write, it cut the
+	 * order of a tryrdlock that succeeds beside another reader before a
+	 * writer (pthread/rw_tryrd_between_*; both from probes comparing
+	 * dfs with random schedules). */
 	if (ep->flags & EV_COND)
 		vbuf[n - 1].access = WEFT__ACC_WRITE;
-	if (redundant(e, vbuf, n)) {
+	bool covered = redundant(e, vbuf, n);
+	vbuf[n - 1].access = ep->access;
+	if (covered) {
 		debug_race(e, j, vbuf, n, "asleep");
 		return;
 	}

@@ -318,6 +318,18 @@ static void claim(pthread_t t, const struct weft_loc *loc)
 		s->claimed = true;
 }
 
+/* The joiner's store of the ended thread's value through the program's
+ * pointer: a write of the program's memory, which another thread may
+ * read unordered (a collector joining into a global that main reads
+ * without waiting for the collector was verified, the store unseen; a
+ * probe comparing dfs with random schedules). */
+static void store_ret(void **ret, void *v, const struct weft_loc *loc)
+{
+	weft__race_access(ret, sizeof *ret, WEFT__RACE_WRITE,
+			  weft__loc_pc(loc));
+	*ret = v;
+}
+
 /* Blocks until the thread ends; everything it did happens before. */
 int weft__pt_join(pthread_t t, void **ret, const struct weft_loc *loc)
 {
@@ -335,7 +347,7 @@ int weft__pt_join(pthread_t t, void **ret, const struct weft_loc *loc)
 					     loc));
 	slots[t - 1].joined = true;
 	if (ret)
-		*ret = slots[t - 1].ret;
+		store_ret(ret, slots[t - 1].ret, loc);
 	return 0;
 }
 
@@ -355,7 +367,7 @@ static bool try_join(pthread_t t, void **ret, const char *name,
 		return false;
 	slots[t - 1].joined = true;
 	if (ret)
-		*ret = slots[t - 1].ret;
+		store_ret(ret, slots[t - 1].ret, loc);
 	return true;
 }
 

@@ -358,6 +358,15 @@ const char *weft__file_base(const char *path);
 /* A location in the report pool (valid for this execution's trace). */
 const struct weft_loc *weft__intern_loc(const char *file, int line,
 					const char *func);
+/* A copy of *l the report printer can read, valid for the rest of the
+ * worker's life (every later execution's trace may point to it), or NULL
+ * when there is no room (or no worker).  weft__locs_reset empties the
+ * room as a worker starts and advances weft__locs_gen, so that a table
+ * of the copies made before (one inherited from the parent) is seen to
+ * be stale. */
+const struct weft_loc *weft__keep_loc(const struct weft_loc *l);
+void weft__locs_reset(void);
+extern uint64_t weft__locs_gen;
 
 /* The set of scheduling points grew (a data race made an access site a
  * scheduling point): exhaustive exploration restarts from the root, since

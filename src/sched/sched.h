@@ -154,6 +154,11 @@ struct weft__exec {
 	weft__ready_fn pend_ready[64];
 	weft__ready_fn pend_strong[64];
 	uint64_t pend_mask;
+	/* Which of them have a ready() or a strong() (a bit may be left
+	 * set where pend_mask's is clear): the others are enabled without a
+	 * visit of the scheduler's loop, which cost a third of its rounds
+	 * in the kernel workload. */
+	uint64_t pend_cond;
 	/* Threads (of the first 64) waiting in a join for a thread that has
 	 * not finished, and for which: their join cannot be ready before that
 	 * thread's exit step, which takes them out (weft__thread_exit_current),
@@ -267,6 +272,9 @@ static inline void weft__set_pending(struct weft__exec *X,
 			X->pend_ready[t->id] = op->ready;
 			X->pend_strong[t->id] = op->strong;
 			X->pend_mask |= bit;
+			X->pend_cond = (X->pend_cond & ~bit) |
+				       ((uint64_t)(op->ready || op->strong)
+					<< t->id);
 		} else {
 			X->pend_mask &= ~bit;
 		}

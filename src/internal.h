@@ -109,6 +109,14 @@ bool weft__thread_done(int id);
 void weft__join_ended(int self);
 /* Whether thread id's pending operation can run now (sched.c). */
 bool weft__thread_enabled(int id);
+/* The running thread goes to sleep until weft__sched_wake(mask) (a
+ * model's event: a work queued where an idle worker waits): the caller
+ * promises that the ready() of the op it passes to weft__visible next
+ * says no until then, so the scheduler does not ask it at every step.
+ * Its bit is added to *mask, which the wake empties; a thread beyond the
+ * first 64 is asked as usual (slow.c). */
+void weft__sched_sleep(unsigned long long *mask);
+void weft__sched_wake(unsigned long long *mask);
 /* Whether a thread other than self could take a step now (thread_info.c):
  * with none, a scheduling point offers no choice. */
 bool weft__other_can_run(int self);

@@ -159,12 +159,15 @@ struct weft__exec {
 	 * visit of the scheduler's loop, which cost a third of its rounds
 	 * in the kernel workload. */
 	uint64_t pend_cond;
-	/* Threads (of the first 64) waiting in a join for a thread that has
-	 * not finished, and for which: their join cannot be ready before that
-	 * thread's exit step, which takes them out (weft__thread_exit_current),
-	 * so the scheduler need not ask it at every step (a main thread that
-	 * joins its workers was asked at every step of theirs). */
-	uint64_t join_mask;
+	/* Threads (of the first 64) asleep: their pending op's ready() says
+	 * no until an event takes them out, so the scheduler need not ask it
+	 * at every step.  A join for a thread that has not finished, which
+	 * join_tgt names, cannot be ready before that thread's exit step
+	 * (weft__thread_exit_current; a main thread that joins its workers
+	 * was asked at every step of theirs); a thread that went to sleep
+	 * with weft__sched_sleep (join_tgt -1: an idle workqueue worker) is
+	 * woken by weft__sched_wake. */
+	uint64_t sleep_mask;
 	int16_t join_tgt[64];
 	/* The step at which steps_left looks again: half of --max-steps,
 	 * then --max-steps.  From the half on (late) every scheduling point

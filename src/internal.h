@@ -109,6 +109,14 @@ bool weft__thread_done(int id);
 void weft__join_ended(int self);
 /* Whether thread id's pending operation can run now (sched.c). */
 bool weft__thread_enabled(int id);
+/* The running thread goes to sleep until weft__sched_wake(mask) (a
+ * model's event: a work queued where an idle worker waits): the caller
+ * promises that the ready() of the op it passes to weft__visible next
+ * says no until then, so the scheduler does not ask it at every step.
+ * Its bit is added to *mask, which the wake empties; a thread beyond the
+ * first 64 is asked as usual (slow.c). */
+void weft__sched_sleep(unsigned long long *mask);
+void weft__sched_wake(unsigned long long *mask);
 /* Whether a thread other than self could take a step now (thread_info.c):
  * with none, a scheduling point offers no choice. */
 bool weft__other_can_run(int self);
@@ -358,6 +366,15 @@ const char *weft__file_base(const char *path);
 /* A location in the report pool (valid for this execution's trace). */
 const struct weft_loc *weft__intern_loc(const char *file, int line,
 					const char *func);
+/* A copy of *l the report printer can read, valid for the rest of the
+ * worker's life (every later execution's trace may point to it), or NULL
+ * when there is no room (or no worker).  weft__locs_reset empties the
+ * room as a worker starts and advances weft__locs_gen, so that a table
+ * of the copies made before (one inherited from the parent) is seen to
+ * be stale. */
+const struct weft_loc *weft__keep_loc(const struct weft_loc *l);
+void weft__locs_reset(void);
+extern uint64_t weft__locs_gen;
 
 /* The set of scheduling points grew (a data race made an access site a
  * scheduling point): exhaustive exploration restarts from the root, since

@@ -55,6 +55,7 @@ struct weft__step {
 enum { STEP_OP, STEP_CHOICE };
 
 #define WEFT__POOL_SIZE (1u << 20)
+#define WEFT__LOCS_SIZE (1u << 19)
 #define WEFT__MAX_FINDINGS 16
 #define WEFT__MAX_NOTES 8
 #define WEFT__NOTE_LEN 320
@@ -189,6 +190,11 @@ struct weft__trace {
 	uint64_t ctx[512];
 	size_t pool_used;
 	char pool[WEFT__POOL_SIZE];
+	/* Source locations kept for the worker's life (weft__keep_loc), not
+	 * rewound with the pool at each execution: an untouched page of the
+	 * mapping costs nothing. */
+	size_t locs_used;
+	char locs[WEFT__LOCS_SIZE];
 	long cap;                 /* capacity of the decisions and steps */
 };
 

@@ -102,6 +102,8 @@ struct weft_wq {
 	const struct weft_loc *alloc_loc;
 	const void *cls_key;       /* its lock class's key (workqueue.c) */
 	struct weft_wq *next_wq;       /* registry for end-of-test checks */
+	unsigned long long idle;       /* its workers asleep while it has no
+					  work (weft__sched_sleep) */
 };
 
 #define WEFT_WORK_INIT(fn, nm)                                                \

@@ -287,6 +287,7 @@ _Noreturn void weft__worker_main(const struct weft_test *t,
 	uint32_t *replay = c->replay;
 
 	weft__S = S;
+	weft__locs_reset();
 	install_crash_handlers();
 	show_output_aside();
 	weft__sched_setup();

@@ -213,13 +213,31 @@ const char *weft__pc_via(uintptr_t pc)
 }
 
 /* Traces are printed by the parent process from memory shared with the
- * worker, so a location shown in a trace must be in the core's name pool,
- * which is rewound every execution.  Each execution therefore copies the
- * locations it uses into the pool once (a per-execution table).  The
- * table is persistent and its entries carry the execution's generation:
- * one of another generation is empty, so starting an execution clears
- * nothing (clearing the 16 KiB table at every execution's first atomic
- * was a few percent of a small program's time). */
+ * worker, so a location shown in a trace must be in that memory.  Each
+ * location is copied there once for the worker's life (weft__keep_loc,
+ * beside the name pool, which is rewound every execution), and a
+ * persistent table finds the copy by address.  Copying the locations each
+ * execution used into the pool again at every execution (three
+ * weft__intern calls each) was 1% of the kernel workload's instructions.
+ * An entry carries weft__locs_gen: one of another generation (a table
+ * inherited from the parent) is empty. */
+#define KEPT_BITS 12
+
+struct kept_entry {
+	uintptr_t pc;
+	const struct weft_loc *loc;
+	uint64_t gen;
+};
+static struct kept_entry *K;   /* persistent, 1 << KEPT_BITS entries */
+static int kn;                 /* entries of generation kgen */
+static uint64_t kgen;
+
+/* Where the shared room for kept locations is full (or the table is):
+ * the locations this execution uses are copied into the name pool, once
+ * each (a per-execution table).  Its entries carry the execution's
+ * generation, so starting an execution clears nothing (clearing the
+ * 16 KiB table at every execution's first atomic was a few percent of a
+ * small program's time). */
 #define EXEC_BITS 10
 
 struct exec_entry {
@@ -249,20 +267,11 @@ static const struct weft_loc *pool_loc(const struct weft_loc *p)
 	return l;
 }
 
-const struct weft_loc *weft__pc_loc(uintptr_t pc)
+static const struct weft_loc *exec_loc(uintptr_t pc,
+				       const struct weft_loc *p)
 {
-	static const struct weft_loc unknown = { "?", 0, NULL };
-
-	if (pc & WEFT__PC_LOC_TAG) {
-		const struct weft_loc *l =
-			(const struct weft_loc *)(pc & ~WEFT__PC_LOC_TAG);
-		return l ? l : &unknown;
-	}
-	const struct weft_loc *p = persistent_loc(pc);
 	uint64_t h = (pc * 0x9e3779b97f4a7c15ULL) >> (64 - EXEC_BITS);
 
-	if (!weft__race_on)
-		return p;
 	if (!X)
 		X = weft__persistent_alloc(sizeof *X << EXEC_BITS);
 	for (;; h++) {
@@ -276,6 +285,53 @@ const struct weft_loc *weft__pc_loc(uintptr_t pc)
 			xn++;
 			return e->loc;
 		}
+		if (e->pc == pc)
+			return e->loc;
+	}
+}
+
+/* The kept copy of pc's location made now; the per-execution one when
+ * there is no room for it. */
+static __attribute__((noinline)) const struct weft_loc *
+new_loc(uintptr_t pc, struct kept_entry *e)
+{
+	const struct weft_loc *p = persistent_loc(pc), *k;
+
+	if (kn < (1 << KEPT_BITS) * 3 / 4) {
+		if ((k = weft__keep_loc(p))) {
+			e->pc = pc;
+			e->loc = k;
+			e->gen = kgen;
+			kn++;
+			return k;
+		}
+		kn = (1 << KEPT_BITS) * 3 / 4; /* the room is full: no more */
+	}
+	return exec_loc(pc, p);
+}
+
+const struct weft_loc *weft__pc_loc(uintptr_t pc)
+{
+	static const struct weft_loc unknown = { "?", 0, NULL };
+
+	if (pc & WEFT__PC_LOC_TAG) {
+		const struct weft_loc *l =
+			(const struct weft_loc *)(pc & ~WEFT__PC_LOC_TAG);
+		return l ? l : &unknown;
+	}
+	if (!weft__race_on)
+		return persistent_loc(pc);
+	if (__builtin_expect(kgen != weft__locs_gen || !K, 0)) {
+		if (!K)
+			K = weft__persistent_alloc(sizeof *K << KEPT_BITS);
+		kgen = weft__locs_gen;
+		kn = 0;
+	}
+	for (uint64_t h = (pc * 0x9e3779b97f4a7c15ULL) >> (64 - KEPT_BITS);;
+	     h++) {
+		struct kept_entry *e = &K[h & ((1u << KEPT_BITS) - 1)];
+		if (e->gen != kgen)
+			return new_loc(pc, e);
 		if (e->pc == pc)
 			return e->loc;
 	}

@@ -271,6 +271,7 @@ void weft__lx_wq_insert(struct weft_wq *wq, struct weft_work *w, int cpu,
 	w->seq = ++wq->seq;
 	w->queued_at = loc;
 	w->cpu = cpu;
+	weft__sched_wake(&wq->idle);
 }
 
 
@@ -359,6 +360,7 @@ void weft_wq_destroy(struct weft_wq *wq, const struct weft_loc *loc)
 				.access = WEFT__ACC_WRITE, .loc = loc };
 	weft__visible(&op);
 	wq->stopping = 1;
+	weft__sched_wake(&wq->idle);
 	op.ready = stopped;
 	op.arg = wq;
 	weft__visible(&op);

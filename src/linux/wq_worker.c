@@ -213,6 +213,14 @@ static void worker_main(void *arg)
 		const char *name;
 		const struct weft_loc *loc;
 
+		/* With no work queued, the worker cannot start one before a
+		 * work is queued or the queue is destroyed, which wake it
+		 * (weft__lx_wq_insert, weft_wq_destroy): the scheduler does
+		 * not ask worker_ready meanwhile (an idle worker asked at
+		 * every step was 2% of the kernel workload's
+		 * instructions). */
+		if (!wq->head && !wq->stopping)
+			weft__sched_sleep(&wq->idle);
 		weft__visible(&op);
 		if (wq->stopping) {
 			wq->nalive--;

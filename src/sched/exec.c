@@ -32,7 +32,7 @@ void weft__exec_reset(void)
 
 	X->nthreads = 0;
 	X->live_small = 0;
-	X->join_mask = 0;
+	X->sleep_mask = 0;
 	X->n_work = 0;
 	/* compute_enabled writes only the words this execution's threads
 	 * need; the others must be empty. */

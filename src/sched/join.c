@@ -63,13 +63,13 @@ bool weft__join_at(weft_thread_t th, const struct weft_loc *loc)
 				.waitdesc = join_desc, .arg2 = th.id,
 				.loc = loc };
 	/* (A join a cancel request may end is asked as other waits are:
-	 * the join mask stands for join_ready alone.) */
+	 * the sleep mask stands for join_ready alone.) */
 	if (cancel) {
 		op.interruptible = true;
 		op.ready = join_ready_cancel;
 		op.arg = (void *)(intptr_t)(X->cur + 1);
 	} else if (t->state != TS_DONE && X->cur >= 0 && X->cur < 64) {
-		X->join_mask |= (uint64_t)1 << X->cur;
+		X->sleep_mask |= (uint64_t)1 << X->cur;
 		X->join_tgt[X->cur] = (int16_t)th.id;
 	}
 	weft__visible(&op);

@@ -224,3 +224,40 @@ const struct weft_loc *weft__intern_loc(const char *file, int line,
 	l->func = weft__intern(func);
 	return l;
 }
+
+uint64_t weft__locs_gen = 1;
+
+void weft__locs_reset(void)
+{
+	if (weft__S)
+		weft__S->t.locs_used = 0;
+	weft__locs_gen++;
+}
+
+const struct weft_loc *weft__keep_loc(const struct weft_loc *l)
+{
+	struct weft__trace *T = weft__S ? &weft__S->t : NULL;
+	size_t off, nf, nu;
+	struct weft_loc *k;
+	char *p;
+
+	if (!T)
+		return NULL;
+	off = (T->locs_used + 7) & ~(size_t)7;
+	nf = strlen(l->file) + 1;
+	nu = l->func ? strlen(l->func) + 1 : 0;
+	if (off + sizeof *k + nf + nu > sizeof T->locs)
+		return NULL;
+	k = (struct weft_loc *)(void *)(T->locs + off);
+	p = (char *)(k + 1);
+	memcpy(p, l->file, nf);
+	k->file = p;
+	k->line = l->line;
+	k->func = NULL;
+	if (l->func) {
+		memcpy(p + nf, l->func, nu);
+		k->func = p + nf;
+	}
+	T->locs_used = off + sizeof *k + nf + nu;
+	return k;
+}

@@ -48,16 +48,20 @@ compute_small(struct weft__exec *X)
 		const struct weft__op *op = X->pend[b];
 		if (X->pend_ready[b] != op->ready ||
 		    X->pend_strong[b] != op->strong ||
-		    (((X->join_mask >> b) & 1) && (!op->ready || op->ready(op))))
+		    ((X->pend_cond >> b) & 1) != (op->ready || op->strong) ||
+		    (((X->sleep_mask >> b) & 1) && (!op->ready || op->ready(op))))
 			weft__die("thread %d: the enabled set's copy of its "
 				  "op differs from the op", b);
 	}
 #endif
+	uint64_t pend = X->live_small & X->pend_mask & ~X->sleep_mask;
+
+	/* An op with neither ready() nor strong() can always run. */
+	en = pend & ~X->pend_cond;
 	/* Whether a thread can run is close to a coin toss at every step:
 	 * the answer goes into the set without a branch (a mispredicted one
 	 * per waiting thread per step showed in the kernel workload). */
-	for (uint64_t m = X->live_small & X->pend_mask & ~X->join_mask; m;
-	     m &= m - 1) {
+	for (uint64_t m = pend & X->pend_cond; m; m &= m - 1) {
 		int b = __builtin_ctzll(m);
 		weft__ready_fn ready = X->pend_ready[b],
 			       strong = X->pend_strong[b];
@@ -417,10 +421,10 @@ _Noreturn void weft__thread_exit_current(void)
 	t->state = TS_DONE;
 	if (t->id < 64)
 		X->live_small &= ~((uint64_t)1 << t->id);
-	for (uint64_t m = X->join_mask; m; m &= m - 1) {
+	for (uint64_t m = X->sleep_mask; m; m &= m - 1) {
 		int b = __builtin_ctzll(m);
 		if (X->join_tgt[b] == t->id)
-			X->join_mask &= ~((uint64_t)1 << b);
+			X->sleep_mask &= ~((uint64_t)1 << b);
 	}
 	X->n_work -= !(t->flags & WEFT__THREAD_DAEMON);
 	weft__set_pending(X, t, NULL);

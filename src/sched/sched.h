@@ -154,12 +154,20 @@ struct weft__exec {
 	weft__ready_fn pend_ready[64];
 	weft__ready_fn pend_strong[64];
 	uint64_t pend_mask;
-	/* Threads (of the first 64) waiting in a join for a thread that has
-	 * not finished, and for which: their join cannot be ready before that
-	 * thread's exit step, which takes them out (weft__thread_exit_current),
-	 * so the scheduler need not ask it at every step (a main thread that
-	 * joins its workers was asked at every step of theirs). */
-	uint64_t join_mask;
+	/* Which of them have a ready() or a strong() (a bit may be left
+	 * set where pend_mask's is clear): the others are enabled without a
+	 * visit of the scheduler's loop, which cost a third of its rounds
+	 * in the kernel workload. */
+	uint64_t pend_cond;
+	/* Threads (of the first 64) asleep: their pending op's ready() says
+	 * no until an event takes them out, so the scheduler need not ask it
+	 * at every step.  A join for a thread that has not finished, which
+	 * join_tgt names, cannot be ready before that thread's exit step
+	 * (weft__thread_exit_current; a main thread that joins its workers
+	 * was asked at every step of theirs); a thread that went to sleep
+	 * with weft__sched_sleep (join_tgt -1: an idle workqueue worker) is
+	 * woken by weft__sched_wake. */
+	uint64_t sleep_mask;
 	int16_t join_tgt[64];
 	/* The step at which steps_left looks again: half of --max-steps,
 	 * then --max-steps.  From the half on (late) every scheduling point
@@ -267,6 +275,9 @@ static inline void weft__set_pending(struct weft__exec *X,
 			X->pend_ready[t->id] = op->ready;
 			X->pend_strong[t->id] = op->strong;
 			X->pend_mask |= bit;
+			X->pend_cond = (X->pend_cond & ~bit) |
+				       ((uint64_t)(op->ready || op->strong)
+					<< t->id);
 		} else {
 			X->pend_mask &= ~bit;
 		}

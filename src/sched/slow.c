@@ -5,6 +5,26 @@
  * the step limit with its report of the thread that waited longest. */
 #include "sched.h"
 
+void weft__sched_sleep(unsigned long long *mask)
+{
+	struct weft__exec *X = weft__X;
+	int id = X ? X->cur : -1;
+
+	if (id < 0 || id >= 64)
+		return;
+	X->sleep_mask |= (uint64_t)1 << id;
+	X->join_tgt[id] = -1; /* no thread's exit wakes it */
+	*mask |= (uint64_t)1 << id;
+}
+
+void weft__sched_wake(unsigned long long *mask)
+{
+	if (*mask) {
+		weft__X->sleep_mask &= ~*mask;
+		*mask = 0;
+	}
+}
+
 /* The live threads of this execution, word by word (weft__exec_reset
  * clears the words past them), and whether any of them is not a daemon.
  * Reads only the thread records' first fields, not their ops: the

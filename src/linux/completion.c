@@ -329,7 +329,7 @@ int weft_try_wait_for_completion(struct weft_completion *c,
 	weft__visible(&op);
 	use(c, true, loc);
 	if (!c->done) {
-		weft__spun();
+		weft__spun_tried();
 		return 0;
 	}
 	consume(c);

@@ -411,7 +411,7 @@ static int try_acquire(struct weft_klock *l, bool shared,
 	weft__visible(&op);
 	weft__check_access(l, sizeof *l, true, loc);
 	if (shared ? !shared_ready(&op) : !excl_ready(&op)) {
-		weft__spun();
+		weft__spun_tried();
 		weft__step_note("busy");
 		return 0;
 	}

@@ -249,14 +249,36 @@ void weft__poll_wide(const void *obj, uint64_t lo, uint64_t hi)
 		t->npolled++;
 }
 
-/* A try that failed where the thread tried before since its last write
- * is a round of a retry loop; the first is no spin.  A thread that tries
- * a lock once and goes on (straight-line code) was deferred as a spinner
- * at once, and a search bounded in unfair continuations cut the schedules
- * in which it went on before the others stepped: with its try's thread
- * started earlier, the trace's one schedule the reduction explores paid
- * for a continuation that another schedule of it does not
- * (tests/detect/pthread/trylock_once_*). */
+/* A try that failed where the thread tried and failed before is a round
+ * of a retry loop; the first is no spin.  A thread that tries a lock once
+ * and goes on (straight-line code) was deferred as a spinner at once, and
+ * a search bounded in unfair continuations cut the schedules in which it
+ * went on before the others stepped: with its try's thread started
+ * earlier, the trace's one schedule the reduction explores paid for a
+ * continuation that another schedule of it does not
+ * (tests/detect/pthread/trylock_once_*).  The places are kept across the
+ * thread's writes: a loop that counts its attempts between tries is a
+ * spin all the same (kept with the polls' places, which a write clears,
+ * it ran to the step limit; a review's finding). */
+static bool tried_here_before(const struct weft__exec *X,
+			      struct weft__thread *t, int self)
+{
+	const void *site = NULL;
+
+	if (X->nsteps > 0) {
+		const struct weft__step *s =
+			&weft__trace_steps(&weft__S->t)[X->nsteps - 1];
+		if (s->tid == self)
+			site = s->loc;
+	}
+	for (int i = 0; i < WEFT__TRY_SITES; i++)
+		if (t->try_sites[i] == site && site)
+			return true;
+	t->try_sites[t->try_next] = site;
+	t->try_next = (uint8_t)((t->try_next + 1) % WEFT__TRY_SITES);
+	return false;
+}
+
 void weft__spun_tried(void)
 {
 	struct weft__exec *X = weft__X;
@@ -265,7 +287,7 @@ void weft__spun_tried(void)
 	if (!X || X->cur < 0)
 		return;
 	self = weft__self();
-	if (poll_site_again(X, &X->th[self], self))
+	if (tried_here_before(X, &X->th[self], self))
 		weft__spun();
 }
 

@@ -27,6 +27,7 @@ enum thread_state { TS_FREE, TS_LIVE, TS_DONE };
  * the value read, up to 128 bits (lo, hi). */
 #define WEFT__POLL_HISTORY 8
 #define WEFT__ROUND_OBJS 4
+#define WEFT__TRY_SITES 4
 struct weft__polled {
 	const void *obj;
 	uint64_t lo, hi;
@@ -87,6 +88,11 @@ struct weft__thread {
 	 * their steps): only a poll at one of them again can be a spin. */
 	const void *poll_sites[WEFT__POLL_HISTORY];
 	uint8_t nsites, site_next;
+	/* The places of its failed tries (weft__spun_tried), kept across
+	 * its writes: a retry loop that counts its attempts writes between
+	 * tries. */
+	const void *try_sites[WEFT__TRY_SITES];
+	uint8_t try_next;
 	/* The clocks stay last: clear_record (thread.c) clears the fields
 	 * before them whole and the clocks only as far as they are used. */
 	weft__vclock vc;           /* happens-before clock */

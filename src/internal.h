@@ -99,6 +99,12 @@ int weft__spawn(void (*fn)(void *), void *arg, const char *name,
 int weft__spawn_on(void (*fn)(void *), void *arg, const char *name,
 		   unsigned flags, const void *token,
 		   const struct weft_loc *loc);
+/* weft__spawn_on of a thread the system has (WEFT__THREAD_SYSTEM), named
+ * across executions by role, what it serves (the address of its timer,
+ * its queue plus its slot), unique among the execution's threads. */
+int weft__spawn_system(void (*fn)(void *), void *arg, const char *name,
+		       unsigned flags, const void *token, uintptr_t role,
+		       const struct weft_loc *loc);
 int weft__self(void);
 const char *weft__thread_name(int id);
 bool weft__thread_done(int id);

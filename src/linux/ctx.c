@@ -227,7 +227,7 @@ static bool booted(const struct weft__op *op)
  * never show its first real operation to partial-order reduction, which
  * would then not try running it before the operations it races with. */
 static int spawn(void (*fn)(void *), void *arg, const char *name,
-		 unsigned flags, const struct weft_loc *loc)
+		 bool system, uintptr_t role, const struct weft_loc *loc)
 {
 	struct weft__lx_boot *b = weft__exec_alloc(sizeof *b);
 	struct weft__op op = { .name = "wait_started", .obj = b,
@@ -237,8 +237,9 @@ static int spawn(void (*fn)(void *), void *arg, const char *name,
 
 	b->fn = fn;
 	b->arg = arg;
-	tid = weft__spawn_on(boot, b, name, WEFT__THREAD_DAEMON | flags, b,
-			     loc);
+	tid = system ? weft__spawn_system(boot, b, name, WEFT__THREAD_DAEMON, b,
+					  role, loc)
+		     : weft__spawn_on(boot, b, name, WEFT__THREAD_DAEMON, b, loc);
 	weft__visible(&op);
 	return tid;
 }
@@ -246,13 +247,13 @@ static int spawn(void (*fn)(void *), void *arg, const char *name,
 int weft__lx_spawn_daemon(void (*fn)(void *), void *arg, const char *name,
 			  const struct weft_loc *loc)
 {
-	return spawn(fn, arg, name, 0, loc);
+	return spawn(fn, arg, name, false, 0, loc);
 }
 
 int weft__lx_spawn_system(void (*fn)(void *), void *arg, const char *name,
-			  const struct weft_loc *loc)
+			  uintptr_t role, const struct weft_loc *loc)
 {
-	return spawn(fn, arg, name, WEFT__THREAD_SYSTEM, loc);
+	return spawn(fn, arg, name, true, role, loc);
 }
 
 /* ---- per-execution hooks ------------------------------------------------ */

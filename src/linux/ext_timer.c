@@ -258,7 +258,7 @@ int weft_xtimer_mod(struct weft_xtimer *t, unsigned long expires,
 		t->thread = -1;
 		t->thread = weft__lx_spawn_system(handler_thread, t,
 			weft__internf("timer/%s", weft__lx_xtimer_name(t)),
-			loc) + 1;
+			(uintptr_t)t, loc) + 1;
 	}
 	/* And the clock's, for the same reason: spawned by the arming after
 	 * the step, its scheduling points let the handler run before
@@ -312,7 +312,7 @@ int weft_xtimer_mod_on(struct weft_xtimer *t, int cpu, int nr,
 		t->alt = -1;
 		t->alt = weft__lx_spawn_system(handler_thread, t,
 			weft__internf("timer/%s'", weft__lx_xtimer_name(t)),
-			loc) + 1;
+			(uintptr_t)t + 1, loc) + 1;
 	}
 	was = weft_xtimer_mod(t, t->expires, 2, 0, loc);
 

@@ -257,7 +257,8 @@ void weft__lx_clock_need_thread(const struct weft_loc *loc)
 	if (T.thread)
 		return;
 	T.thread = -1;
-	tid = weft__lx_spawn_system(clock_thread, NULL, "ksoftirqd/0", loc);
+	tid = weft__lx_spawn_system(clock_thread, NULL, "ksoftirqd/0",
+				    (uintptr_t)&T, loc);
 	T.thread = tid + 1;
 }
 

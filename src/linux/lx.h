@@ -259,13 +259,14 @@ _Noreturn void weft__lx_irq_spin_deadlock(const char *lock_name, int t,
  * has started, so exploration sees its first real operation.  _system: a
  * thread the kernel has before the test (a worker, a timer's or RCU's
  * thread, ksoftirqd), which the caller only makes when first needed: the
- * caller's steps are not ordered before it (WEFT__THREAD_SYSTEM).  A
+ * caller's steps are not ordered before it (WEFT__THREAD_SYSTEM), and it is
+ * named across executions by role, what it serves (weft__spawn_system).  A
  * kthread or an interrupt's thread, which the caller really creates, is
  * made by weft__lx_spawn_daemon. */
 int weft__lx_spawn_daemon(void (*fn)(void *), void *arg, const char *name,
 		    const struct weft_loc *loc);
 int weft__lx_spawn_system(void (*fn)(void *), void *arg, const char *name,
-			  const struct weft_loc *loc);
+			  uintptr_t role, const struct weft_loc *loc);
 
 /* The domain object of all deferred-work state (clock, timers,
  * workqueues): their operations read and write one another's state, so

@@ -145,7 +145,8 @@ static void enqueue(struct weft_rcu_domain *d, struct weft_rcu_head *h,
 				? "rcuc/0"
 				: weft__internf("srcu/%s", weft__lx_rcu_name(d));
 		d->thread = -1;
-		d->thread = weft__lx_spawn_system(rcu_thread, d, name, loc) + 1;
+		d->thread = weft__lx_spawn_system(rcu_thread, d, name,
+						  (uintptr_t)d, loc) + 1;
 	}
 }
 

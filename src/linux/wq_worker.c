@@ -323,7 +323,11 @@ void weft__lx_wq_spawn_if_needed(struct weft_wq *wq, const struct weft_loc *loc)
 		wk->slot = k;
 		wq->nalive++;
 		idle++;
+		/* Its role: the queue and the slot (a queue's struct is
+		 * larger than its slots are many). */
 		wq->worker_tid[k] = weft__lx_spawn_system(worker_main, wk,
-						    kworker_name(wq), loc);
+						    kworker_name(wq),
+						    (uintptr_t)wq + (uintptr_t)k,
+						    loc);
 	}
 }

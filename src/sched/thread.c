@@ -134,8 +134,25 @@ static int key_of(int id, int parent_key, int rank)
 	return last_key[id].key - 1;
 }
 
+/* The key of a thread the system has (WEFT__THREAD_SYSTEM) is what it
+ * serves, role (a timer, a queue's worker slot, a domain), not its maker:
+ * the model makes it for whichever thread needs it first, after a check
+ * that is no step, so that maker follows the order of steps the explorer
+ * takes for independent, and a wakeup sequence kept with one maker found
+ * no thread of its key where the other made it (a review's finding).  A
+ * role another thread of this execution holds already falls back to the
+ * maker's path. */
+static int system_key(int id, uintptr_t role)
+{
+	uint64_t h = (uint64_t)role * 0x9e3779b97f4a7c15ull;
+	int k = key_of(id, -2, (int)(uint32_t)(h >> 32));
+
+	return weft__thread_of_key(k) >= 0 ? -1 : k;
+}
+
 static struct weft__thread *new_record(const struct weft__thread *parent,
-				       bool *fresh)
+				       bool *fresh, unsigned flags,
+				       uintptr_t role)
 {
 	struct weft__exec *X = weft__X;
 	int id = reusable(parent);
@@ -164,9 +181,11 @@ static struct weft__thread *new_record(const struct weft__thread *parent,
 	t->id = id;
 	t->serial = created++;
 	t->born = X->nsteps;
-	t->key = key_of(id, parent ? parent->key : -1,
-			parent ? (int)X->th[parent->id].nchild++
-			       : (int)root_children++);
+	t->key = (flags & WEFT__THREAD_SYSTEM) ? system_key(id, role) : -1;
+	if (t->key < 0)
+		t->key = key_of(id, parent ? parent->key : -1,
+				parent ? (int)X->th[parent->id].nchild++
+				       : (int)root_children++);
 	weft__thread_key_bind(id);
 	return t;
 }
@@ -253,11 +272,12 @@ static const char *numbered(const char *name, bool first_thread)
  * spawn step wrote, which the start reads, or NULL. */
 static int create(void (*fn)(void *), void *arg, const char *name,
 		  unsigned flags, const struct weft__thread *parent,
-		  size_t stack_size, const void *token, bool body)
+		  size_t stack_size, const void *token, bool body,
+		  uintptr_t role)
 {
 	struct weft__exec *X = weft__X;
 	bool fresh;
-	struct weft__thread *t = new_record(parent, &fresh);
+	struct weft__thread *t = new_record(parent, &fresh, flags, role);
 
 	t->state = TS_LIVE;
 	t->flags = flags;
@@ -309,7 +329,7 @@ int weft__thread_create(void (*fn)(void *), void *arg, const char *name,
 			unsigned flags, const struct weft__thread *parent)
 {
 	return create(fn, arg, name, flags, parent,
-		      parent ? 0 : weft__body_stack_size, NULL, !parent);
+		      parent ? 0 : weft__body_stack_size, NULL, !parent, 0);
 }
 
 /* weft__spawn with a stack of stack_size bytes (0: --stack-size), and
@@ -317,13 +337,13 @@ int weft__thread_create(void (*fn)(void *), void *arg, const char *name,
  * its own where the record is reused, else none). */
 static int spawn_token(void (*fn)(void *), void *arg, const char *name,
 		       unsigned flags, size_t stack_size, const void *token,
-		       const struct weft_loc *loc)
+		       uintptr_t role, const struct weft_loc *loc)
 {
 	struct weft__exec *X = weft__X;
 
 	if (X->cur < 0) /* from a set-up hook: no step to take */
 		return create(fn, arg, name, flags, NULL, stack_size, NULL,
-			      false);
+			      false, role);
 	if (__builtin_expect(weft__debug_self_crash, 0))
 		weft__debug_crash_here(WEFT__SELF_CRASH_SPAWN);
 	/* The spawn step changes no clock entry but the creator's own, so a
@@ -338,21 +358,29 @@ static int spawn_token(void (*fn)(void *), void *arg, const char *name,
 	else
 		weft__point("spawn", NULL, name, WEFT__ACC_NONE, loc);
 	return create(fn, arg, name, flags, &X->th[X->cur], stack_size,
-		      token, false);
+		      token, false, role);
 }
 
 int weft__spawn_sized(void (*fn)(void *), void *arg, const char *name,
 		      unsigned flags, size_t stack_size,
 		      const struct weft_loc *loc)
 {
-	return spawn_token(fn, arg, name, flags, stack_size, NULL, loc);
+	return spawn_token(fn, arg, name, flags, stack_size, NULL, 0, loc);
 }
 
 int weft__spawn_on(void (*fn)(void *), void *arg, const char *name,
 		   unsigned flags, const void *token,
 		   const struct weft_loc *loc)
 {
-	return spawn_token(fn, arg, name, flags, 0, token, loc);
+	return spawn_token(fn, arg, name, flags, 0, token, 0, loc);
+}
+
+int weft__spawn_system(void (*fn)(void *), void *arg, const char *name,
+		       unsigned flags, const void *token, uintptr_t role,
+		       const struct weft_loc *loc)
+{
+	return spawn_token(fn, arg, name, flags | WEFT__THREAD_SYSTEM, 0,
+			   token, role, loc);
 }
 
 int weft__spawn(void (*fn)(void *), void *arg, const char *name,

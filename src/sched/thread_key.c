@@ -18,12 +18,20 @@
 #include "sched.h"
 
 /* Per key: its creator's key (-1: created by weft itself, the test's body
- * and the threads of set-up hooks) and its rank among that creator's
- * children.  An open-addressed table finds a key from the pair. */
+ * and the threads of set-up hooks; -2: a thread the system has, named by
+ * a hash of its role, thread.c's system_key) and its rank among that
+ * creator's children.  An open-addressed table finds a key from the
+ * pair. */
 static int32_t *kparent, *krank;
 static int32_t nkeys, capkeys;
 static int32_t *slots; /* key + 1, 0 empty */
 static uint32_t nslots;
+
+/* Each key's record in the current execution, checked against the
+ * record's own key, so that nothing is cleared between executions: a
+ * record below nthreads holds a thread of this execution, whose key is
+ * unique in it. */
+static int16_t key_tid[WEFT__MAX_KEYS];
 
 static uint32_t hash(int32_t parent, int32_t rank)
 {
@@ -95,12 +103,6 @@ long weft__thread_born(int id)
 {
 	return weft__X->th[id].born;
 }
-
-/* Each key's record in the current execution, checked against the
- * record's own key, so that nothing is cleared between executions: a
- * record below nthreads holds a thread of this execution, whose key is
- * unique in it. */
-static int16_t key_tid[WEFT__MAX_KEYS];
 
 void weft__thread_key_bind(int id)
 {

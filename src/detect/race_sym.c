@@ -223,12 +223,15 @@ const char *weft__pc_via(uintptr_t pc)
  * inherited from the parent) is empty. */
 #define KEPT_BITS 12
 
-struct kept_entry {
+/* An entry of either table below: pc's location, valid for generation
+ * gen (64 bits: never wraps; 0 is empty). */
+struct loc_entry {
 	uintptr_t pc;
 	const struct weft_loc *loc;
 	uint64_t gen;
 };
-static struct kept_entry *K;   /* persistent, 1 << KEPT_BITS entries */
+
+static struct loc_entry *K;    /* persistent, 1 << KEPT_BITS entries */
 static int kn;                 /* entries of generation kgen */
 static uint64_t kgen;
 
@@ -240,14 +243,30 @@ static uint64_t kgen;
  * small program's time). */
 #define EXEC_BITS 10
 
-struct exec_entry {
-	uintptr_t pc;
-	const struct weft_loc *loc;
-	uint64_t gen;                  /* 64 bits: never wraps */
-};
-static struct exec_entry *X;   /* persistent, 1 << EXEC_BITS entries */
-static uint64_t xgen = 1;      /* this execution's generation; 0 is empty */
+static struct loc_entry *X;    /* persistent, 1 << EXEC_BITS entries */
+static uint64_t xgen = 1;      /* this execution's generation */
 static int xn;
+
+/* pc's entry in table t of 1 << bits entries, or the empty one (of
+ * another generation than gen) where it goes. */
+static inline struct loc_entry *probe(struct loc_entry *t, int bits,
+				      uintptr_t pc, uint64_t gen)
+{
+	for (uint64_t h = (pc * 0x9e3779b97f4a7c15ULL) >> (64 - bits);; h++) {
+		struct loc_entry *e = &t[h & ((1u << bits) - 1)];
+		if (e->gen != gen || e->pc == pc)
+			return e;
+	}
+}
+
+static const struct weft_loc *fill(struct loc_entry *e, uintptr_t pc,
+				   const struct weft_loc *loc, uint64_t gen)
+{
+	e->pc = pc;
+	e->loc = loc;
+	e->gen = gen;
+	return loc;
+}
 
 static const struct weft_loc *pool_loc(const struct weft_loc *p)
 {
@@ -270,40 +289,30 @@ static const struct weft_loc *pool_loc(const struct weft_loc *p)
 static const struct weft_loc *exec_loc(uintptr_t pc,
 				       const struct weft_loc *p)
 {
-	uint64_t h = (pc * 0x9e3779b97f4a7c15ULL) >> (64 - EXEC_BITS);
+	struct loc_entry *e;
 
 	if (!X)
 		X = weft__persistent_alloc(sizeof *X << EXEC_BITS);
-	for (;; h++) {
-		struct exec_entry *e = &X[h & ((1u << EXEC_BITS) - 1)];
-		if (e->gen != xgen) {
-			if (xn >= (1 << EXEC_BITS) * 3 / 4)
-				return p;
-			e->pc = pc;
-			e->loc = pool_loc(p);
-			e->gen = xgen;
-			xn++;
-			return e->loc;
-		}
-		if (e->pc == pc)
-			return e->loc;
-	}
+	e = probe(X, EXEC_BITS, pc, xgen);
+	if (e->gen == xgen)
+		return e->loc;
+	if (xn >= (1 << EXEC_BITS) * 3 / 4)
+		return p;
+	xn++;
+	return fill(e, pc, pool_loc(p), xgen);
 }
 
 /* The kept copy of pc's location made now; the per-execution one when
  * there is no room for it. */
 static __attribute__((noinline)) const struct weft_loc *
-new_loc(uintptr_t pc, struct kept_entry *e)
+new_loc(uintptr_t pc, struct loc_entry *e)
 {
 	const struct weft_loc *p = persistent_loc(pc), *k;
 
 	if (kn < (1 << KEPT_BITS) * 3 / 4) {
 		if ((k = weft__keep_loc(p))) {
-			e->pc = pc;
-			e->loc = k;
-			e->gen = kgen;
 			kn++;
-			return k;
+			return fill(e, pc, k, kgen);
 		}
 		kn = (1 << KEPT_BITS) * 3 / 4; /* the room is full: no more */
 	}
@@ -313,6 +322,7 @@ new_loc(uintptr_t pc, struct kept_entry *e)
 const struct weft_loc *weft__pc_loc(uintptr_t pc)
 {
 	static const struct weft_loc unknown = { "?", 0, NULL };
+	struct loc_entry *e;
 
 	if (pc & WEFT__PC_LOC_TAG) {
 		const struct weft_loc *l =
@@ -327,14 +337,8 @@ const struct weft_loc *weft__pc_loc(uintptr_t pc)
 		kgen = weft__locs_gen;
 		kn = 0;
 	}
-	for (uint64_t h = (pc * 0x9e3779b97f4a7c15ULL) >> (64 - KEPT_BITS);;
-	     h++) {
-		struct kept_entry *e = &K[h & ((1u << KEPT_BITS) - 1)];
-		if (e->gen != kgen)
-			return new_loc(pc, e);
-		if (e->pc == pc)
-			return e->loc;
-	}
+	e = probe(K, KEPT_BITS, pc, kgen);
+	return e->gen == kgen ? e->loc : new_loc(pc, e);
 }
 
 void weft__detect_race_sym_begin(void)

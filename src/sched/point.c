@@ -182,17 +182,22 @@ void weft__spun(void)
  * (a poll follows the thread's own step at once: the last in the trace)
  * since its last write; the place is remembered from now on.  A step of
  * no known place is one place. */
+/* The place of thread self's step just taken, or NULL. */
+static const void *last_site(const struct weft__exec *X, int self)
+{
+	const struct weft__step *s;
+
+	if (X->nsteps <= 0)
+		return NULL;
+	s = &weft__trace_steps(&weft__S->t)[X->nsteps - 1];
+	return s->tid == self ? s->loc : NULL;
+}
+
 static bool poll_site_again(const struct weft__exec *X,
 			    struct weft__thread *t, int self)
 {
-	const struct weft__step *s;
-	const void *site = NULL;
+	const void *site = last_site(X, self);
 
-	if (X->nsteps > 0) {
-		s = &weft__trace_steps(&weft__S->t)[X->nsteps - 1];
-		if (s->tid == self)
-			site = s->loc;
-	}
 	for (int i = 0; i < t->nsites; i++)
 		if (t->poll_sites[i] == site)
 			return true;
@@ -263,14 +268,8 @@ void weft__poll_wide(const void *obj, uint64_t lo, uint64_t hi)
 static bool tried_here_before(const struct weft__exec *X,
 			      struct weft__thread *t, int self)
 {
-	const void *site = NULL;
+	const void *site = last_site(X, self);
 
-	if (X->nsteps > 0) {
-		const struct weft__step *s =
-			&weft__trace_steps(&weft__S->t)[X->nsteps - 1];
-		if (s->tid == self)
-			site = s->loc;
-	}
 	for (int i = 0; i < WEFT__TRY_SITES; i++)
 		if (t->try_sites[i] == site && site)
 			return true;

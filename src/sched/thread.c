@@ -307,14 +307,14 @@ static int create(void (*fn)(void *), void *arg, const char *name,
 		t->vc[t->id] = parent->vc[t->id];
 		t->pvc[t->id] = parent->pvc[t->id];
 		t->startop.order = WEFT__ORDER_EXPLICIT;
-		X->th[parent->id].pvc[parent->id]++;
 	} else if (parent) {
 		/* Both are zero beyond nthreads (clear_record). */
 		memcpy(t->vc, parent->vc, sizeof t->vc[0] * (size_t)X->nthreads);
 		memcpy(t->pvc, parent->pvc,
 		       sizeof t->pvc[0] * (size_t)X->nthreads);
-		X->th[parent->id].pvc[parent->id]++;
 	}
+	if (parent)
+		X->th[parent->id].pvc[parent->id]++;
 	start_on_stack(t, stack_size, body);
 	weft__S->t.nthreads = X->nthreads;
 	if (fresh)

@@ -9,7 +9,8 @@
 // begin between the update and the region, whose end then ordered the
 // update before the period's start, and the exhaustive search said
 // verified in one schedule; random and PCT schedules could not find it
-// either (a probe comparing the strategies).
+// either (a probe comparing the strategies).  rcu_gp_bh_region_bug.c and
+// rcu_gp_irqsave_region_bug.c run it with the other two disables.
 //! expect: bug use-after-free
 //! args: --strategy=dfs
 #include <linux/slab.h>
@@ -18,6 +19,13 @@
 #include <linux/preempt.h>
 #include <linux/bottom_half.h>
 #include <linux/irqflags.h>
+#ifndef REGION_NAME
+#define REGION_NAME rcu_gp_preempt_region
+#define REGION_ENTER() preempt_disable()
+#define REGION_EXIT() preempt_enable()
+#endif
+/* The name is expanded before WEFT_TEST pastes it. */
+#define REGION_TEST(name) WEFT_TEST(name)
 static int stats;
 struct dev { struct completion started, done; int n; };
 
@@ -32,11 +40,11 @@ static void worker(void *arg)
 #ifdef FIXED
 	complete(&d->done);
 #endif
-	preempt_disable();
+	REGION_ENTER();
 	stats++;
-	preempt_enable();
+	REGION_EXIT();
 }
-WEFT_TEST(rcu_gp_preempt_region)
+REGION_TEST(REGION_NAME)
 {
 	struct dev *d = kzalloc(sizeof(*d), GFP_KERNEL);
 	weft_thread_t t;

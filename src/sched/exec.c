@@ -41,7 +41,8 @@ void weft__exec_reset(void)
 	X->last_tid = -1;
 	X->nsteps = 0;
 	X->step_mark = weft__opts.max_steps / 2;
-	X->late = false;
+	/* npw, spin_any, starve_any, late and the pad beside them. */
+	X->flags_word = 0;
 	X->late_en = weft__ts_none();
 	X->preemptions = 0;
 	X->unfair = 0;
@@ -50,9 +51,6 @@ void weft__exec_reset(void)
 	weft__lone_step = false;
 	weft__unfair_step = false;
 	X->progress = X->last_poll = false;
-	X->npw = 0;
-	X->spin_any = false;
-	X->starve_any = false;
 	weft__dead_stacks_reset();
 	X->run_len = 0;
 	X->atomic_tid = -1;

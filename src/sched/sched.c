@@ -317,9 +317,12 @@ static __attribute__((noinline)) int choose_general(struct weft__exec *X)
  * path tested each in turn, and a frame without its thread sets. */
 static inline bool ordinary(const struct weft__exec *X)
 {
-	return !(X->npw | X->spin_any | X->starve_any | X->n_deferred |
-		 X->n_spinning | (X->atomic_tid >= 0) | (X->alone_tid >= 0) |
-		 (X->spin_steps != 0) | (X->nthreads > 64) | X->late);
+	/* Read as the words they share (sched.h): npw, spin_any,
+	 * starve_any and late; n_deferred and n_spinning; the two thread
+	 * numbers, both -1 (negative) when nobody holds a section. */
+	return !(X->flags_word | X->fair_word | (uint64_t)X->spin_steps |
+		 (uint64_t)((X->atomic_tid & X->alone_tid) >= 0) |
+		 (uint64_t)(X->nthreads > 64));
 }
 
 /* Choose and record the next step; never returns when the execution ends

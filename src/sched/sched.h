@@ -105,12 +105,47 @@ struct weft__thread {
 struct weft__exec {
 	struct weft__thread th[WEFT__MAX_THREADS];
 	int nthreads;
+	/* What sends a scheduling point to sched.c's general path
+	 * (choose_general, see ordinary()), side by side so that the test
+	 * at every step reads a few words, not ten fields on four cache
+	 * lines.  The unions name the words it reads. */
+	union {
+		struct {
+			/* Plain writes since the last scheduling point while
+			 * a thread may be spinning, with each word's value
+			 * before (weft__note_write, pw): progress if one
+			 * differs at the next point. */
+			int npw;
+			bool starve_any; /* some thread waited for others
+					    after --starve-bound steps (this
+					    execution) */
+			bool spin_any;   /* some thread may be spinning or
+					    wait for others to yield
+					    (weft__spun, a timekeeping step):
+					    until then the scheduler skips
+					    the fairness loops */
+			bool late;       /* past half of --max-steps (below) */
+			bool flags_pad_; /* zero: read with the others */
+		};
+		uint64_t flags_word;
+	};
+	union {
+		struct {
+			/* Of the enabled threads at the last scheduling
+			 * point (below), the deferred and the spinning. */
+			int n_deferred, n_spinning;
+		};
+		uint64_t fair_word;
+	};
+	int atomic_tid;            /* thread inside an atomic section, -1 */
+	int alone_tid;             /* spinner run alone until it leaves its
+				      loop (weft__sched_alone), -1 */
+	long spin_steps;           /* consecutive steps with only spinners */
 	int cur;                   /* running thread, -1 on the native stack */
 	long nsteps;
 	int last_tid;              /* thread of the previous step */
 	int preemptions;
 	int unfair;                /* unfair continuations of spinners */
-	long spin_steps;           /* consecutive steps with only spinners */
 	long spin_from;            /* the first step of them */
 	bool lone_jumped;          /* the spin's clock jumped (lone.c) */
 	long lone_polls;           /* of those, the rounds taken alone and
@@ -122,10 +157,6 @@ struct weft__exec {
 	bool progress;             /* the last step wrote something */
 	bool bound_held;           /* a bound of weft's held an event back
 				      (weft__bound_held) */
-	/* Plain writes since the last scheduling point while a thread may
-	 * be spinning, with each word's value before (weft__note_write):
-	 * progress if one differs at the next point. */
-	int npw;
 	struct {
 		const uint64_t *word;
 		uint64_t old;
@@ -136,12 +167,6 @@ struct weft__exec {
 	const void *last_poll_obj; /* the object it touched */
 	long run_len;              /* consecutive steps of last_tid while
 				      another thread could run */
-	bool starve_any;           /* some thread waited for others after
-				      --starve-bound steps (this execution) */
-	bool spin_any;             /* some thread may be spinning or wait
-				      for others to yield (weft__spun, a
-				      timekeeping step): until then the
-				      scheduler skips the fairness loops */
 	/* The live threads among the first 64, and the live threads that
 	 * are no daemons (the execution goes on while there is one): kept
 	 * as threads start, end and change flags, so that a scheduling
@@ -181,12 +206,8 @@ struct weft__exec {
 	 * that the step limit can tell a thread blocked all along from one
 	 * that could have run and was starved (slow.c's long_waiter). */
 	long step_mark;
-	bool late;
 	weft__tset late_en;
-	int atomic_tid;            /* thread inside an atomic section, -1 */
 	int atomic_depth;
-	int alone_tid;             /* spinner run alone until it leaves its
-				      loop (weft__sched_alone), -1 */
 	long alone_steps;          /* its steps alone so far */
 	/* The sets computed at the last scheduling point, written in place
 	 * word by word (copying them whole right after stalled on store
@@ -197,7 +218,7 @@ struct weft__exec {
 	weft__tset costly;         /* of those, the ones whose step now is an
 				      unfair continuation (sched.c) */
 	weft__tset spinning;       /* of those, threads that spun */
-	int n_enabled, n_weak, n_deferred, n_spinning;
+	int n_enabled, n_weak;
 	enum exec_result result;
 	bool in_epilogue;
 	jmp_buf epilogue_jmp;

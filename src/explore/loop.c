@@ -60,14 +60,14 @@ static void fair_note(const struct weft__verdict *V)
 			FAIR_NOTE,
 			weft__internf("a retry loop that fails more than %d "
 				      "tries while another thread could run is "
-				      "explored further only alone (up to %d "
+				      "explored further only alone (up to %ld "
 				      "steps, the others slow%s): a bug "
 				      "that needs another thread's step among "
 				      "its later tries is not covered, and "
 				      "with several such loops their tries add "
 				      "up: "
 				      "--fair-bound=N covers N+1",
-				      V->fair_bound + 1, WEFT__ALONE_STEPS,
+				      V->fair_bound + 1, weft__alone_steps(),
 				      more));
 	else
 		weft__verdict_note(

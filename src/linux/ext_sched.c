@@ -98,7 +98,10 @@ static int sleep_waitdesc(const struct weft__op *op, char *buf, size_t n)
 			 weft__lx_waitq_name(x->oc_q));
 	else
 		snprintf(buf, n, "a wake_up_process() of this task");
-	return -1;
+	/* A timeout armed and not yet fired: the clock's thread ends the
+	 * sleep too (a thread run alone keeps its turn through such a
+	 * sleep, src/sched/slow.c). */
+	return op->arg2 && !x->ev.fired ? weft__lx_clock_tid() : -1;
 }
 
 void weft__lx_task_sleep(const char *what, const struct weft_loc *loc)

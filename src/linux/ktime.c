@@ -319,13 +319,18 @@ static bool sleep_ready(const struct weft__op *op)
 	return ev->fired;
 }
 
+int weft__lx_clock_tid(void)
+{
+	return T.thread > 0 ? T.thread - 1 : -1;
+}
+
 static int sleep_waitdesc(const struct weft__op *op, char *buf, size_t n)
 {
 	const struct weft_kevent *ev = op->arg;
 
 	snprintf(buf, n, "jiffies to reach %lu (now %lu), advanced by "
 		 "ksoftirqd/0", ev->expires, T.jiffies);
-	return T.thread > 0 ? T.thread - 1 : -1;
+	return weft__lx_clock_tid();
 }
 
 long weft_ksleep(unsigned long ticks, const char *what,

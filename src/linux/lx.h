@@ -301,6 +301,9 @@ int weft__lx_ev_disarm(struct weft_kevent *ev);
 struct weft_dwork *weft__lx_ev_dwork_for(const struct weft_wq *wq);
 unsigned long weft__lx_now(void);
 void weft__lx_clock_need_thread(const struct weft_loc *loc);
+/* The clock's thread (ksoftirqd/0), which ends timed sleeps, or -1 before
+ * it is made: what a timed sleep's op names as the thread it waits for. */
+int weft__lx_clock_tid(void);
 /* Run timer t's callback, as the clock fires it, and its name for
  * messages (ktimer.c). */
 void weft__lx_timer_fire(struct weft_timer *t);

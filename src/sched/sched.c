@@ -275,8 +275,10 @@ static __attribute__((noinline)) int choose_general(struct weft__exec *X)
 		weft__sched_alone_turn(X);
 	weft__lone_step = false;
 	weft__unfair_step = false;
-	/* A thread alone (weft__sched_alone_turn) is no livelock: its loop ends, or
-	 * WEFT__ALONE_STEPS ends the execution. */
+	/* A thread alone (weft__sched_alone_turn) is no livelock: its loop
+	 * ends, or weft__alone_steps ends its run alone.  (Its clock reads
+	 * do not jump as a lone spinner's do: a replay, which knows nothing
+	 * of the run alone, would read another time and diverge.) */
 	spun = X->alone_tid >= 0 ? 0 : weft__livelock_check(X);
 	weft__spin_wait = spun != 0;
 	if (spun && (tid = weft__sched_spin_turn(X, spun)) >= 0)

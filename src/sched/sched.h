@@ -209,6 +209,7 @@ struct weft__exec {
 	weft__tset late_en;
 	int atomic_depth;
 	long alone_steps;          /* its steps alone so far */
+	bool alone_slept;          /* the clock ran for it (slow.c) */
 	/* The sets computed at the last scheduling point, written in place
 	 * word by word (copying them whole right after stalled on store
 	 * forwarding), with their sizes. */

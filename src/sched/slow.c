@@ -123,26 +123,74 @@ void weft__sched_alone(int tid)
 {
 	weft__X->alone_tid = tid;
 	weft__X->alone_steps = 0;
+	weft__X->alone_slept = false;
+}
+
+/* The thread that keeps time for thread q, which waits for it (a sleep
+ * of q's that only the clock ends: msleep, schedule_timeout), when that
+ * thread can run now; else -1.  A loop that polls and sleeps between its
+ * polls (a driver's "up to 100 times, msleep(1)") is still polling while
+ * it sleeps: the clock that wakes it is no other thread's progress, so
+ * the thread run alone (below) keeps its turn through the sleep, and
+ * only the clock runs meanwhile.  Run alone, it once stopped at its
+ * first sleep, the slow thread ran next, and the give-up path of such a
+ * loop was never taken (a use-after-free behind it was verified; a probe
+ * of kernel-style programs). */
+static int clock_for(const struct weft__exec *X, int q)
+{
+	const struct weft__op *op = X->th[q].pending, *wop;
+	char buf[160];
+	int w;
+
+	if (!op || !op->waitdesc)
+		return -1;
+	w = op->waitdesc(op, buf, sizeof buf);
+	if (w < 0 || w == q || w >= X->nthreads ||
+	    !weft__ts_has(&X->enabled, w) || weft__ts_has(&X->weak, w))
+		return -1;
+	wop = X->th[w].pending;
+	return wop && wop->timekeeping ? w : -1;
 }
 
 /* A thread run alone (weft__sched_alone) goes on alone while it can run
  * (not only spuriously): the others cannot (only), whatever it writes,
  * as they would not if they were slow; its loop ends when it gives up,
- * then it blocks or ends, or WEFT__ALONE_STEPS ends the execution.  (It
+ * then it blocks or ends, or weft__alone_steps() end the execution.  (It
  * once stopped at its first write: a loop that polls under a mutex, or
  * calls rand(), writes at every round, and its give-up was never
  * reached.)  Then the threads run as before. */
 void weft__sched_alone_turn(struct weft__exec *X)
 {
 	int q = X->alone_tid;
+	int run = q;
 
-	if (weft__ts_has(&X->enabled, q) && !weft__ts_has(&X->weak, q)) {
-		if (++X->alone_steps > WEFT__ALONE_STEPS)
-			weft__end_execution(EXEC_REDUNDANT);
-		weft__sched_only(X, q);
+	if (!weft__ts_has(&X->enabled, q) || weft__ts_has(&X->weak, q)) {
+		run = clock_for(X, q);
+		X->alone_slept |= run >= 0;
+	}
+	if (run < 0) {
+		X->alone_tid = -1;
 		return;
 	}
-	X->alone_tid = -1;
+	if (++X->alone_steps > weft__alone_steps()) {
+		/* A loop that sleeps and never gives up: the others run now,
+		 * late (they may see how many rounds it ran: the run alone
+		 * once ended at its first sleep, and that schedule found
+		 * kernel/sleep_rounds_bug.c).  A spin alone that long ends
+		 * the execution, as its rounds change nothing. */
+		if (!X->alone_slept)
+			weft__end_execution(EXEC_REDUNDANT);
+		X->alone_tid = -1;
+		return;
+	}
+	weft__sched_only(X, run);
+}
+
+long weft__alone_steps(void)
+{
+	long n = weft__opts.max_steps / 4;
+
+	return n > WEFT__ALONE_STEPS ? n : WEFT__ALONE_STEPS;
 }
 
 /* The live thread that has waited longest, blocked all through the

@@ -1,0 +1,3 @@
+//! expect: verified
+#define FIXED
+#include "poll_giveup_jiffies_bug.c"

@@ -1,0 +1,3 @@
+//! expect: verified
+#define FIXED
+#include "giveup_2000_bug.c"

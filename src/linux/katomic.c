@@ -43,6 +43,43 @@ static bool has(const char *what, const char *part)
  * every other one
  * returns a value (atomic_add_negative, atomic_inc_not_zero), and is
  * fully ordered unless its name says _relaxed, _acquire or _release. */
+/* smp_mb__before_atomic() makes the read-modify-write after it fully
+ * ordered (Documentation/atomic_t.txt), at least a _release form: its own
+ * write is ordered too, not only what came before the barrier, which the
+ * release fence alone gives.  An owner that polls atomic_read until a
+ * work's smp_mb__before_atomic(); atomic_dec() brings the count to zero
+ * and then frees the object was a false data race between the free and
+ * the atomic_dec's write (a probe's).  The barrier is pending for its
+ * thread until the thread's next read-modify-write (before_atomic holds
+ * the serial of the thread that left it, weft__thread_serial); a plain
+ * atomic_dec with no barrier orders nothing, and its write still races.
+ * smp_mb__after_atomic() needs nothing more: it is a release fence for
+ * the writes after it, the read-modify-write before it included, and
+ * every load acquires already. */
+static uint64_t before_atomic[WEFT__MAX_THREADS];
+
+static void note_before_atomic(int self)
+{
+	before_atomic[self] = weft__thread_serial(self);
+}
+
+/* A read-modify-write's order: a relaxed one (order, not a release)
+ * becomes a release after a pending smp_mb__before_atomic, which it uses
+ * up; one that orders more leaves the barrier nothing to add. */
+static uint8_t after_barrier(uint8_t order)
+{
+	int self = weft__self();
+
+	if (self < 0 || !before_atomic[self] ||
+	    before_atomic[self] != weft__thread_serial(self))
+		return order;
+	before_atomic[self] = 0;
+	if ((order & WEFT__ORDER_EXPLICIT) && !(order & WEFT__ORDER_RELEASE))
+		order = (uint8_t)((order & ~WEFT__ORDER_FENCED) |
+				  WEFT__ORDER_RELEASE);
+	return order;
+}
+
 static uint8_t ka_order(int op, const char *what)
 {
 	const uint8_t rmw = WEFT__ORDER_EXPLICIT | WEFT__ORDER_RMW;
@@ -130,9 +167,11 @@ long weft_katomic_op(void *counter, size_t size, int op, long a, long b,
 {
 	long old;
 
-	ordered_point(what, counter, size, op != WEFT_KA_READ,
-		      ka_order(op, what),
-		      loc);
+	uint8_t order = ka_order(op, what);
+
+	if (op != WEFT_KA_READ && op != WEFT_KA_SET)
+		order = after_barrier(order);
+	ordered_point(what, counter, size, op != WEFT_KA_READ, order, loc);
 	/* checked at the step: it may have been freed while we waited */
 	weft__check_access(counter, size, op != WEFT_KA_READ, loc);
 	weft__race_model_access(counter, size, op != WEFT_KA_READ, loc);
@@ -172,7 +211,8 @@ int weft_kbit_op(unsigned long *addr, long nr, int op, const char *what,
 	int old;
 
 	ordered_point(what, w, sizeof *w, op != WEFT_KB_TEST,
-		      kb_order(op, what), loc);
+		      op != WEFT_KB_TEST ? after_barrier(kb_order(op, what))
+					 : kb_order(op, what), loc);
 	weft__check_access(w, sizeof *w, op != WEFT_KB_TEST, loc);
 	weft__race_model_access(w, sizeof *w, op != WEFT_KB_TEST, loc);
 	old = (*w & mask) != 0;
@@ -304,4 +344,6 @@ void weft_kbarrier(const char *what, const struct weft_loc *loc)
 	weft__point(what, NULL, NULL, WEFT__ACC_NONE, loc);
 	if (weft__self() >= 0 && (has(what, "mb") && !has(what, "rmb")))
 		weft__clock_fence_release(weft__self());
+	if (weft__self() >= 0 && !strcmp(what, "smp_mb__before_atomic"))
+		note_before_atomic(weft__self());
 }

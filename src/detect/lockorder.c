@@ -117,20 +117,42 @@ static void set_gates(struct weft__lo_edge *e, int from)
 			e->gate[e->ngate++] = held[i];
 }
 
+/* The thread's name, hashed whole (FNV-1a): the edge keeps only the first
+ * 39 bytes of it to show. */
+static uint64_t name_hash(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 0x100000001b3ULL;
+	return h;
+}
+
 static void add_edge(int from, int to, const struct weft_loc *from_loc,
 		     const struct weft_loc *to_loc)
 {
 	struct weft__lo_edge *e;
 	int self = weft__self(), idx;
+	const char *name = self >= 0 ? weft__thread_name(self) : "?";
 
 	if (from == to)
 		return;
 	idx = find_edge(from, to);
 	if (idx >= 0) {
 		/* Known edge: a cycle may now be concurrent in this
-		 * execution where it was ordered in another. */
-		if (note_instance(&G->edges[idx]))
+		 * execution where it was ordered in another.  An edge a
+		 * second thread takes may close a cycle that was left out
+		 * as one thread's (lockorder_cycle.c), in whichever
+		 * execution its other edges were: checked as a new edge. */
+		e = &G->edges[idx];
+		if (self >= 0 && !e->takers && e->taker != name_hash(name)) {
+			e->takers = true;
+			snprintf(e->other, sizeof e->other, "%s", name);
+			note_instance(e);
+			report_cycle(idx, false);
+		} else if (note_instance(e)) {
 			report_cycle(idx, true);
+		}
 		return;
 	}
 	if (G->nedges == MAX_EDGES)
@@ -140,8 +162,8 @@ static void add_edge(int from, int to, const struct weft_loc *from_loc,
 			    .from_loc = keep_loc(from_loc),
 			    .to_loc = keep_loc(to_loc), .inst_exec = -1,
 			    .next = G->classes[from].first_edge };
-	snprintf(e->thread, sizeof e->thread, "%s",
-		 self >= 0 ? weft__thread_name(self) : "?");
+	snprintf(e->thread, sizeof e->thread, "%s", name);
+	e->taker = name_hash(name);
 	set_gates(e, from);
 	note_instance(e);
 	G->classes[from].first_edge = G->nedges++;

@@ -18,6 +18,10 @@ struct weft__lo_edge {
 	int from, to;
 	const struct weft_loc *from_loc, *to_loc;
 	char thread[40];
+	uint64_t taker;            /* hash of the whole name of `thread` */
+	bool takers;               /* taken by a thread of another name too,
+				      in this execution or an earlier one */
+	char other[40];            /* the first such thread, for reports */
 	int next;                  /* next edge out of `from`, -1 at end */
 	int ngate;                 /* other locks held when it was first */
 	int gate[WEFT__LO_MAX_GATES]; /* taken (its possible gates) */

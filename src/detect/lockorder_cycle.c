@@ -2,9 +2,10 @@
  * (lockorder.c): the one a new edge closes, reported as a possible
  * deadlock unless it cannot deadlock.
  *
- * Two kinds of cycle cannot deadlock and are not reported (the false
+ * Three kinds of cycle cannot deadlock and are not reported (the false
  * alarms lockdep is known for): cycles whose edges were all taken under a
- * common outer lock (a gate: only one thread can be inside at a time), and
+ * common outer lock (a gate: only one thread can be inside at a time),
+ * cycles whose every edge only one thread ever took (one_thread), and
  * cycles whose edges, seen in one execution, are ordered by the program
  * itself (the inverted order is taken only after the thread with the first
  * one was joined, or before it was created, or after a semaphore wait that
@@ -79,11 +80,13 @@ static void describe_edge(char *buf, size_t n, const struct weft__lo_edge *e)
 
 	snprintf(buf, n,
 		 "  %s -> %s: %s held since %s:%d, then %s waited for at "
-		 "%s:%d (thread %s)\n",
+		 "%s:%d (thread %s%s%s%s)\n",
 		 G->classes[e->from].name, G->classes[e->to].name,
 		 G->classes[e->from].name, a && a->file ? a->file : "?",
 		 a ? a->line : 0, G->classes[e->to].name,
-		 b && b->file ? b->file : "?", b ? b->line : 0, e->thread);
+		 b && b->file ? b->file : "?", b ? b->line : 0, e->thread,
+		 e->takers ? "; thread " : "", e->takers ? e->other : "",
+		 e->takers ? " took it too" : "");
 }
 
 /* A lock held while taking every edge of the cycle. */
@@ -104,6 +107,34 @@ static bool common_gate(const int *edges, int n)
 			return true;
 	}
 	return false;
+}
+
+/* Every edge of the cycle was taken, in every execution so far, by the
+ * thread of one name only.  A deadlock on a cycle has a different thread
+ * blocked at each edge: a thread waits in one place at a time.  So when
+ * the edges come from one thread's different executions, such as a
+ * remover that holds L and waits for completion C (L -> C) when another
+ * thread dropped the last reference, and calls complete(C) under L
+ * itself (C -> L) when it dropped the last one, no schedule pairs them:
+ * its own complete cannot be what it waits for, and its wait cannot keep
+ * a complete of its own from taking L.  Nor does the count matter
+ * (complete_all, a reinit_completion in between): whichever completer
+ * the wait needs is another thread, whose edge has another name.  One
+ * execution's such cycles are ordered_here's; this is the same across
+ * executions, the thread's name standing for the thread (names are the
+ * spawn's, numbered in creation order, and the system threads' are by
+ * role).  When another thread takes one of the edges later, add_edge
+ * checks the cycle again. */
+static bool one_thread(const int *edges, int n)
+{
+	const struct weft__lo_edge *first = &G->edges[edges[0]];
+
+	for (int i = 0; i < n; i++) {
+		const struct weft__lo_edge *e = &G->edges[edges[i]];
+		if (e->takers || e->taker != first->taker)
+			return false;
+	}
+	return true;
 }
 
 /* Every edge of the cycle was taken in this execution, and two of them
@@ -162,7 +193,7 @@ void report_cycle(int new_edge, bool known)
 {
 	static int via[MAX_CLASSES];
 	const struct weft__lo_edge *ne = &G->edges[new_edge];
-	char msg[1024], line[300];
+	char msg[1024], line[400];
 	int chain[64], k = 0, all[65];
 	uint64_t key = 0;
 	size_t used;
@@ -178,8 +209,8 @@ void report_cycle(int new_edge, bool known)
 		chain[k++] = via[c];
 	memcpy(all, chain, sizeof *chain * (size_t)k);
 	all[k] = new_edge;
-	if (common_gate(all, k + 1) || ordered_here(all, k + 1) ||
-	    insts_full == weft__exec_gen())
+	if (common_gate(all, k + 1) || one_thread(all, k + 1) ||
+	    ordered_here(all, k + 1) || insts_full == weft__exec_gen())
 		return;
 	/* An edge seen before closing a cycle again: only a cycle whose
 	 * every edge this execution took concurrently is news. */

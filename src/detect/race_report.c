@@ -221,19 +221,38 @@ static const char *what(unsigned flags, uintptr_t pc)
 
 /* When the earlier access's thread published it with a kernel atomic that
  * orders nothing (clear_bit, atomic_set, atomic_inc ...), the report says
- * so: the code looks ordered, and is not in the kernel memory model. */
-static void unfenced_hint(char *buf, size_t n, int ptid, uint32_t pclk)
+ * so: the code looks ordered, and is not in the kernel memory model.  When
+ * the earlier access is that atomic's own write (ppc at its place), a
+ * barrier before it orders only what came before the barrier, not the
+ * write: smp_mb__before_atomic() makes the read-modify-write after it a
+ * release (katomic.c), smp_wmb() does not, and is not offered. */
+/* A path's last part: the debug info and __FILE__ may spell it
+ * differently. */
+static const char *base(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s ? s + 1 : path;
+}
+
+static void unfenced_hint(char *buf, size_t n, int ptid, uint32_t pclk,
+			  uintptr_t ppc)
 {
 	const char *name;
-	const struct weft_loc *l;
+	const struct weft_loc *l, *p;
+	bool own;
 
-	if (weft__clock_unfenced(ptid, pclk, &name, &l))
-		snprintf(buf, n, "\n  %s's %s at %s:%d does not order it: in "
-			 "the kernel memory model %s orders nothing (a "
-			 "_release or _unlock form, or smp_mb__before_atomic() "
-			 "or smp_wmb() before it, would)",
-			 weft__thread_name(ptid), name, l->file,
-			 l->line, name);
+	if (!weft__clock_unfenced(ptid, pclk, &name, &l))
+		return;
+	p = weft__pc_loc(ppc);
+	own = p && p->line == l->line && p->file && l->file &&
+	      !strcmp(base(p->file), base(l->file));
+	snprintf(buf, n, "\n  %s's %s at %s:%d does not order it: in "
+		 "the kernel memory model %s orders nothing (a "
+		 "_release or _unlock form, or smp_mb__before_atomic()%s "
+		 "before it, would)",
+		 weft__thread_name(ptid), name, l->file,
+		 l->line, name, own ? "" : " or smp_wmb()");
 }
 
 static int put_access(char *buf, size_t n, const char *lead, int tid,
@@ -328,7 +347,8 @@ void weft__race_report(const void *addr, int ptid, uint32_t pclk,
 		len += put_access(msg + len, sizeof msg - (size_t)len,
 				  "previous ", ptid, pflags, psize, ppc);
 	if ((size_t)len < sizeof msg)
-		unfenced_hint(msg + len, sizeof msg - (size_t)len, ptid, pclk);
+		unfenced_hint(msg + len, sizeof msg - (size_t)len, ptid, pclk,
+			      ppc);
 	if ((flags & WEFT__RACE_RETURN) && (size_t)len < sizeof msg &&
 	    (len = (int)strlen(msg)) < (int)sizeof msg)
 		len += snprintf(msg + len, sizeof msg - (size_t)len,

@@ -38,6 +38,47 @@ static bool has(const char *what, const char *part)
 	return strstr(what, part) != NULL;
 }
 
+/* smp_mb__before_atomic() makes the read-modify-write after it fully
+ * ordered (Documentation/atomic_t.txt), at least a _release form: its own
+ * write is ordered too, not only what came before the barrier, which the
+ * release fence alone gives.  An owner that polls atomic_read until a
+ * work's smp_mb__before_atomic(); atomic_dec() brings the count to zero
+ * and then frees the object was a false data race between the free and
+ * the atomic_dec's write (a probe's).  The barrier is pending for its
+ * thread until the thread's next kernel atomic (before_atomic holds the
+ * serial of the thread that left it, weft__thread_serial), which uses it
+ * up: a read or an atomic_set after it, which the barrier is not for,
+ * does not pass it on to a read-modify-write further on; a plain
+ * atomic_dec with no barrier orders nothing, and its write still races.
+ * smp_mb__after_atomic() needs nothing more: it is a release fence for
+ * the writes after it, the read-modify-write before it included, and
+ * every load acquires already. */
+static uint64_t before_atomic[WEFT__MAX_THREADS];
+
+static void note_before_atomic(int self)
+{
+	before_atomic[self] = weft__thread_serial(self);
+}
+
+/* A kernel atomic's order: a relaxed read-modify-write (rmw, order not a
+ * release) becomes a release after a pending smp_mb__before_atomic; one
+ * that orders more leaves the barrier nothing to add.  Every kernel
+ * atomic uses the barrier up. */
+static uint8_t after_barrier(uint8_t order, bool rmw)
+{
+	int self = weft__self();
+
+	if (self < 0 || !before_atomic[self] ||
+	    before_atomic[self] != weft__thread_serial(self))
+		return order;
+	before_atomic[self] = 0;
+	if (rmw && (order & WEFT__ORDER_EXPLICIT) &&
+	    !(order & WEFT__ORDER_RELEASE))
+		order = (uint8_t)((order & ~WEFT__ORDER_FENCED) |
+				  WEFT__ORDER_RELEASE);
+	return order;
+}
+
 /* The read-modify-writes that return nothing are named by their verb
  * alone (atomic_inc, atomic_long_add, atomic64_sub, not atomic_fetch_add);
  * every other one
@@ -130,9 +171,10 @@ long weft_katomic_op(void *counter, size_t size, int op, long a, long b,
 {
 	long old;
 
-	ordered_point(what, counter, size, op != WEFT_KA_READ,
-		      ka_order(op, what),
-		      loc);
+	uint8_t order = after_barrier(ka_order(op, what),
+				      op != WEFT_KA_READ && op != WEFT_KA_SET);
+
+	ordered_point(what, counter, size, op != WEFT_KA_READ, order, loc);
 	/* checked at the step: it may have been freed while we waited */
 	weft__check_access(counter, size, op != WEFT_KA_READ, loc);
 	weft__race_model_access(counter, size, op != WEFT_KA_READ, loc);
@@ -172,7 +214,8 @@ int weft_kbit_op(unsigned long *addr, long nr, int op, const char *what,
 	int old;
 
 	ordered_point(what, w, sizeof *w, op != WEFT_KB_TEST,
-		      kb_order(op, what), loc);
+		      after_barrier(kb_order(op, what), op != WEFT_KB_TEST),
+		      loc);
 	weft__check_access(w, sizeof *w, op != WEFT_KB_TEST, loc);
 	weft__race_model_access(w, sizeof *w, op != WEFT_KB_TEST, loc);
 	old = (*w & mask) != 0;
@@ -304,4 +347,6 @@ void weft_kbarrier(const char *what, const struct weft_loc *loc)
 	weft__point(what, NULL, NULL, WEFT__ACC_NONE, loc);
 	if (weft__self() >= 0 && (has(what, "mb") && !has(what, "rmb")))
 		weft__clock_fence_release(weft__self());
+	if (weft__self() >= 0 && !strcmp(what, "smp_mb__before_atomic"))
+		note_before_atomic(weft__self());
 }

@@ -219,13 +219,6 @@ static const char *what(unsigned flags, uintptr_t pc)
 	return w ? "write" : "read";
 }
 
-/* When the earlier access's thread published it with a kernel atomic that
- * orders nothing (clear_bit, atomic_set, atomic_inc ...), the report says
- * so: the code looks ordered, and is not in the kernel memory model.  When
- * the earlier access is that atomic's own write (ppc at its place), a
- * barrier before it orders only what came before the barrier, not the
- * write: smp_mb__before_atomic() makes the read-modify-write after it a
- * release (katomic.c), smp_wmb() does not, and is not offered. */
 /* A path's last part: the debug info and __FILE__ may spell it
  * differently. */
 static const char *base(const char *path)
@@ -235,6 +228,13 @@ static const char *base(const char *path)
 	return s ? s + 1 : path;
 }
 
+/* When the earlier access's thread published it with a kernel atomic that
+ * orders nothing (clear_bit, atomic_set, atomic_inc ...), the report says
+ * so: the code looks ordered, and is not in the kernel memory model.  When
+ * the earlier access is that atomic's own write (ppc at its place), a
+ * barrier before it orders only what came before the barrier, not the
+ * write: smp_mb__before_atomic() makes the read-modify-write after it a
+ * release (katomic.c), smp_wmb() does not, and is not offered. */
 static void unfenced_hint(char *buf, size_t n, int ptid, uint32_t pclk,
 			  uintptr_t ppc)
 {

@@ -641,6 +641,21 @@ void weft__pvc_wait(const void *obj);
 void weft__replay_context_mark(void);
 int weft__replay_context_export(uint64_t *out, int max);
 void weft__replay_context_import(const uint64_t *in, int n);
+/* Not a site either: a thread ran alone from a decision on (a give-up
+ * probe, weft__sched_alone), which the replay must do too, since a run
+ * alone reads the clock as a lone spinner does.  The decision's index in
+ * bits 16-55, the thread in bits 0-15, this tag above (an object number
+ * no program has, so an older import skips it); the scheduler adds it
+ * to the execution's context (weft__exec_context_export), and the worker
+ * hands it to the replay (weft__replay_alone, src/explore/replay.c). */
+#define WEFT__CTX_ALONE ((uint64_t)0xfe << 56)
+#define WEFT__CTX_ALONE_MAKE(at, tid)                                         \
+	(WEFT__CTX_ALONE | ((uint64_t)(at) & 0xFFFFFFFFFFu) << 16 |           \
+	 ((uint64_t)(tid) & 0xFFFFu))
+void weft__replay_alone(long at, int tid);
+/* The context a token of the current (or just ended) execution carries:
+ * the detector's (weft__replay_context_export) and its run alone. */
+int weft__exec_context_export(uint64_t *out, int max);
 
 /* ---- entry points ------------------------------------------------------- */
 

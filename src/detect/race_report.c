@@ -484,6 +484,7 @@ void weft__replay_context_import(const uint64_t *in, int n)
 			weft__nondet_wide = 1;
 			continue;
 		}
+
 		/* A library not loaded yet (one the test opens, which the
 		 * parent loads once the test asks for it): its sites count
 		 * from the run that has it. */

@@ -45,7 +45,7 @@ struct weft__kept *weft__kept_save(struct weft__trace *T)
 	memcpy(v->pool, T->pool, T->pool_used);
 	v->dec = malloc(sizeof *v->dec * (size_t)(T->ndec + 1));
 	memcpy(v->dec, weft__trace_dec(T), sizeof *v->dec * (size_t)T->ndec);
-	v->nctx = weft__replay_context_export(v->ctx, 512);
+	v->nctx = weft__exec_context_export(v->ctx, 512);
 	v->steps = malloc(sizeof *v->steps * (size_t)(T->nsteps + 1));
 	memcpy(v->steps, weft__trace_steps(T),
 	       sizeof *v->steps * (size_t)T->nsteps);
@@ -78,7 +78,7 @@ void weft__kept_restore(struct weft__shm *S, const struct weft__kept *v)
 void weft__kept_token(const struct weft_test *t, struct weft__shm *S)
 {
 	uint64_t ctx[512];
-	int nctx = weft__replay_context_export(
+	int nctx = weft__exec_context_export(
 		ctx, (int)(sizeof ctx / sizeof ctx[0]));
 	char *tok = weft__token_encode(t->name, weft__trace_dec(&S->t),
 				       S->t.ndec, ctx, nctx);

@@ -429,7 +429,7 @@ void weft__explore_loop(const struct weft_test *t,
 		}
 		nfind = S->v.nfindings;
 		if (r == EXEC_BUG) {
-			S->t.nctx = weft__replay_context_export(
+			S->t.nctx = weft__exec_context_export(
 				S->t.ctx,
 				(int)(sizeof S->t.ctx / sizeof S->t.ctx[0]));
 			S->v.bug_exec = exec_no;

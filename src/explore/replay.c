@@ -10,10 +10,14 @@
 
 #include "cli/options.h"
 #include "explore/explore.h"
+#include "sched/run.h"
 
 static uint32_t *dec;
 static long ndec, pos;
 static int runs;
+/* The recorded run's thread alone from decision alone_at (-1: none). */
+static long alone_at = -1;
+static int alone_tid;
 
 /* The usual cause is a program that reads something the token does not
  * carry: said with the message. */
@@ -35,12 +39,24 @@ void weft__replay_load(uint32_t *d, long n)
 {
 	dec = d;
 	ndec = n;
+	alone_at = -1;
+}
+
+void weft__replay_alone(long at, int tid)
+{
+	alone_at = at;
+	alone_tid = tid;
 }
 
 static bool rep_begin(void)
 {
 	pos = 0;
 	return runs++ == 0;
+}
+
+static uint32_t t_at(long i)
+{
+	return i < ndec ? dec[i] : UINT32_MAX;
 }
 
 static uint32_t next(void)
@@ -54,7 +70,13 @@ static uint32_t next(void)
 
 static int rep_pick(const struct weft__decision *d)
 {
-	uint32_t t = next();
+	uint32_t t;
+
+	/* Where the recorded run began a thread's run alone, so does the
+	 * replay: the same steps follow, with the same clock. */
+	if (pos == alone_at && (int)t_at(pos) == alone_tid)
+		weft__sched_alone(alone_tid);
+	t = next();
 
 	/* Any enabled thread: exhaustive search may have chosen a deferred
 	 * spinner (an unfair continuation), so fairness is not required. */

@@ -197,6 +197,6 @@ void weft__report_marks_begin(void)
 	struct weft__trace *T = weft__S ? &weft__S->t : NULL;
 
 	if (T)
-		T->nctx = weft__replay_context_export(
+		T->nctx = weft__exec_context_export(
 			T->ctx, (int)(sizeof T->ctx / sizeof T->ctx[0]));
 }

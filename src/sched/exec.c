@@ -57,6 +57,7 @@ void weft__exec_reset(void)
 	X->atomic_depth = 0;
 	X->alone_tid = -1;
 	X->alone_steps = 0;
+	X->alone_from = -1;
 	X->result = EXEC_OK;
 	X->pruned = false;
 	X->blocked_off = false;

@@ -276,11 +276,13 @@ static __attribute__((noinline)) int choose_general(struct weft__exec *X)
 	weft__lone_step = false;
 	weft__unfair_step = false;
 	/* A thread alone (weft__sched_alone_turn) is no livelock: its loop
-	 * ends, or weft__alone_steps ends its run alone.  (Its clock reads
-	 * do not jump as a lone spinner's do: a replay, which knows nothing
-	 * of the run alone, would read another time and diverge.) */
+	 * ends, or weft__alone_steps ends its run alone.  It reads the clock
+	 * as a lone spinner does (a jump of a millisecond a read; a replay
+	 * runs it alone from the same decision, WEFT__CTX_ALONE): a loop
+	 * that polls until a deadline of 10 ms read the clock a microsecond
+	 * a read and never reached it alone (a probe of pthread programs). */
 	spun = X->alone_tid >= 0 ? 0 : weft__livelock_check(X);
-	weft__spin_wait = spun != 0;
+	weft__spin_wait = spun != 0 || X->alone_tid >= 0;
 	if (spun && (tid = weft__sched_spin_turn(X, spun)) >= 0)
 		return lone_step(X, tid);
 	/* elig is a preference (fair scheduling); exhaustive strategies may

@@ -210,6 +210,9 @@ struct weft__exec {
 	int atomic_depth;
 	long alone_steps;          /* its steps alone so far */
 	bool alone_slept;          /* the clock ran for it (slow.c) */
+	long alone_from;           /* the decision its run alone began at,
+				      -1 (for a replay: WEFT__CTX_ALONE) */
+	int alone_first;           /* and its thread */
 	/* The sets computed at the last scheduling point, written in place
 	 * word by word (copying them whole right after stalled on store
 	 * forwarding), with their sizes. */

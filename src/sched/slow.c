@@ -121,9 +121,29 @@ void weft__sched_only(struct weft__exec *X, int tid)
 
 void weft__sched_alone(int tid)
 {
+	struct weft__trace *T = &weft__S->t;
+
 	weft__X->alone_tid = tid;
 	weft__X->alone_steps = 0;
 	weft__X->alone_slept = false;
+	/* For a replay of this execution (the decision about to be taken
+	 * is its first alone): weft__exec_context_export. */
+	weft__X->alone_from = T->ndec;
+	weft__X->alone_first = tid;
+	/* And in the context stored as the execution began, which the token
+	 * of a crash or a hang carries (report/marks.c). */
+	if (T->nctx < (int)(sizeof T->ctx / sizeof T->ctx[0]))
+		T->ctx[T->nctx++] = WEFT__CTX_ALONE_MAKE(T->ndec, tid);
+}
+
+int weft__exec_context_export(uint64_t *out, int max)
+{
+	const struct weft__exec *X = weft__X;
+	int n = weft__replay_context_export(out, max);
+
+	if (X && X->alone_from >= 0 && n < max)
+		out[n++] = WEFT__CTX_ALONE_MAKE(X->alone_from, X->alone_first);
+	return n;
 }
 
 /* The thread that keeps time for thread q, which waits for it (a sleep

@@ -1,0 +1,3 @@
+//! expect: verified
+#define FIXED
+#include "clock_deadline_poll_bug.c"

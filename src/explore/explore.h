@@ -59,6 +59,11 @@ struct weft__strategy {
 	bool exhaustive;           /* can conclude "verified" */
 	bool lone_free;            /* not asked when one thread can run:
 				      it keeps nothing per step */
+	/* Optional: pick among the eligible threads of an ordinary step
+	 * (at most 64 threads, nobody deferred: eligible is enabled, one
+	 * word), for a strategy that needs nothing else of the decision:
+	 * the scheduler then builds none (sched.c's choose_next). */
+	int (*pick_word)(uint64_t eligible);
 	uint8_t parts;             /* how --jobs and --shard divide it */
 };
 enum {

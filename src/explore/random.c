@@ -11,26 +11,29 @@ static bool rnd_begin(void)
 	return true;
 }
 
+/* Up to 64 threads the set is one word: its k-th member is found by
+ * clearing the k lowest bits. */
+static int rnd_pick_word(uint64_t w)
+{
+	int k = weft__rng_below(&rng, __builtin_popcountll(w));
+	/* k is a coin toss: a loop of k rounds mispredicted its exit at
+	 * nearly every step.  The first three are picked without a branch
+	 * (conditional moves), the rare rest by the loop. */
+	uint64_t w1 = w & (w - 1), w2 = w1 & (w1 - 1);
+	uint64_t m1 = -(uint64_t)(k == 1), m2 = -(uint64_t)(k >= 2);
+
+	w = (w & ~(m1 | m2)) | (w1 & m1) | (w2 & m2);
+	while (__builtin_expect(k > 2, 0))
+		w &= w - 1, k--;
+	return __builtin_ctzll(w);
+}
+
 static int rnd_pick(const struct weft__decision *d)
 {
 	int n;
 
-	/* Up to 64 threads the set is one word: its k-th member is found
-	 * by clearing the k lowest bits. */
-	if (d->nthreads <= 64) {
-		uint64_t w = d->eligible->w[0];
-		int k = weft__rng_below(&rng, __builtin_popcountll(w));
-		/* k is a coin toss: a loop of k rounds mispredicted its exit
-		 * at nearly every step.  The first three are picked without
-		 * a branch (conditional moves), the rare rest by the loop. */
-		uint64_t w1 = w & (w - 1), w2 = w1 & (w1 - 1);
-		uint64_t m1 = -(uint64_t)(k == 1), m2 = -(uint64_t)(k >= 2);
-
-		w = (w & ~(m1 | m2)) | (w1 & m1) | (w2 & m2);
-		while (__builtin_expect(k > 2, 0))
-			w &= w - 1, k--;
-		return __builtin_ctzll(w);
-	}
+	if (d->nthreads <= 64)
+		return rnd_pick_word(d->eligible->w[0]);
 	n = weft__ts_count_below(d->eligible, d->nthreads);
 
 	return weft__ts_nth(d->eligible, weft__rng_below(&rng, n));
@@ -49,5 +52,5 @@ static void rnd_end(enum exec_result r)
 const struct weft__strategy weft__strategy_random = {
 	.name = "random", .begin = rnd_begin, .pick = rnd_pick,
 	.value = rnd_value, .end = rnd_end, .parts = WEFT__PARTS_SEEDS,
-	.lone_free = true,
+	.lone_free = true, .pick_word = rnd_pick_word,
 };

@@ -222,6 +222,19 @@ ask_strategy(struct weft__exec *X, const weft__tset *eligp)
 	return tid;
 }
 
+/* The strategy's pick of an ordinary step (choose_next), from the enabled
+ * set's one word: no decision to build (a tenth of the scheduler's
+ * instructions at a step of the core workload). */
+static inline int pick_word(const struct weft__exec *X)
+{
+	int tid = weft__strat->pick_word(X->enabled.w[0]);
+
+	if ((unsigned)tid >= 64 || !((X->enabled.w[0] >> tid) & 1))
+		weft__die("strategy %s picked thread %d, not enabled",
+			  weft__strat->name, tid);
+	return tid;
+}
+
 /* Ends the execution at --max-steps, or where the decisions recorded
  * fill the trace. */
 static inline void steps_left(struct weft__exec *X)
@@ -350,6 +363,8 @@ static int choose_next(void)
 	weft__unfair_step = false;
 	if (X->n_enabled == 1 && weft__strat->lone_free)
 		tid = __builtin_ctzll(X->enabled.w[0]);
+	else if (weft__strat->pick_word)
+		tid = pick_word(X);
 	else
 		tid = ask_strategy(X, &X->enabled);
 	record_step(tid, &X->enabled, &X->enabled);

@@ -162,6 +162,26 @@ void weft__bsd_callout_check_lock(const struct weft_bsd_mtx *m,
 	}
 }
 
+/* A callout armed in memory the test freed: it fires on freed memory, a
+ * use-after-free, not the leak the report below would call it (a softc
+ * freed after a callout_stop that did not stop a re-arming handler was
+ * "1 callout still armed when the test returned": a probe of kernel-style
+ * programs). */
+static void freed_armed(const struct bsd_co *co)
+{
+	size_t n;
+
+	if (weft__heap_block_start(co->c) &&
+	    !weft__heap_live_block(co->c, &n))
+		weft__fail(WEFT__K(USE_AFTER_FREE), co->arm_loc,
+			   "callout %s, armed at %s with handler %s, is in "
+			   "memory freed while it was pending: it fires on "
+			   "freed memory", co->name,
+			   weft__bsd_site(co->arm_loc),
+			   weft__bsd_fname(co->pending ? co->func
+						       : co->mig_func));
+}
+
 /* At the end of a test no callout may still be armed.  The softclocks
  * check this when the test body returns (softclock.c); this end-of-test
  * check catches what they cannot see, such as a callout armed for a CPU
@@ -185,6 +205,7 @@ void weft__bsd_report_armed(struct bsd_state *s, const char *when,
 		if (check_memory)
 			weft__check_access(co->c, sizeof *co->c, false,
 					   co->arm_loc);
+		freed_armed(co);
 		if (!armed++)
 			first = co;
 		weft__fail_detail("callout %s initialised at %s, armed at %s "

@@ -17,8 +17,9 @@ static int ready, count;
 
 static int releaser(void *arg)
 {
+	/* Cast, as the kernel's void function may be. */
 	(void)arg;
-	clear_and_wake_up_bit(BUSY, &flags);
+	(void)clear_and_wake_up_bit(BUSY, &flags);
 	return 0;
 }
 

@@ -101,12 +101,16 @@ typedef struct weft_owait wait_queue_entry_t;
 #define wait_on_bit_lock_io(w, b, m) wait_on_bit_lock(w, b, m)
 #define wake_up_bit(w, b)                                                     \
 	weft_waitq_wake(&WEFT_KX_BITQ(w, b), "wake_up_bit", WEFT_HERE)
+/* An expression of type void, as the kernel's inline function is: a
+ * do-while statement refused `(void)clear_and_wake_up_bit(...)` (a probe
+ * of kernel-style code). */
 #define clear_and_wake_up_bit(b, w)                                           \
-	do {                                                                  \
+	((void)({                                                             \
 		clear_bit_unlock(b, w);                                       \
 		smp_mb__after_atomic();                                       \
 		wake_up_bit(w, b);                                            \
-	} while (0)
+		0;                                                            \
+	}))
 #define bit_waitqueue(w, b) (&WEFT_KX_BITQ(w, b))
 #define __var_waitqueue(v) (&WEFT_KX_BITQ(v, -1))
 #define wait_var_event(v, cond)                                               \

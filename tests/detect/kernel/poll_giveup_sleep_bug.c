@@ -8,10 +8,14 @@
 // next and set the flag, and the bug was verified for 68 polls or more
 // (a probe of kernel-style programs).  The clock now runs for a poller
 // that sleeps alone (src/sched/slow.c, clock_for).  Every sleeping form
-// had it: msleep, usleep_range, schedule_timeout_uninterruptible.
+// had it: msleep, usleep_range, schedule_timeout_uninterruptible.  The
+// second test polls until the usual jiffies deadline, 25 ms: a round
+// reads the flag and jiffies and sleeps, more than one unfair
+// continuation, so even --fair-bound=64 did not cover its 26 rounds.
 //! expect: bug use-after-free
 //! args: --strategy=dfs
 #include <linux/delay.h>
+#include <linux/jiffies.h>
 #include <linux/slab.h>
 #include <linux/workqueue.h>
 
@@ -59,6 +63,28 @@ WEFT_TEST(reset_and_poll)
 #endif
 		kfree(c);
 		return;
+	}
+	flush_work(&c->work);
+	kfree(c);
+}
+
+WEFT_TEST(reset_until_deadline)
+{
+	struct reset_ctx *c = kzalloc(sizeof(*c), GFP_KERNEL);
+	unsigned long timeout;
+
+	INIT_WORK(&c->work, reset_fn);
+	schedule_work(&c->work);
+	timeout = jiffies + msecs_to_jiffies(25);
+	while (!READ_ONCE(c->ready)) {
+		if (time_after(jiffies, timeout)) {
+#ifdef FIXED
+			cancel_work_sync(&c->work);
+#endif
+			kfree(c);
+			return;
+		}
+		msleep(1);
 	}
 	flush_work(&c->work);
 	kfree(c);

@@ -281,6 +281,12 @@ int weft__choose_on(int n, const char *what, const void *obj,
 /* The same choice without a scheduling point of its own: it belongs to
  * the step the calling thread just took (which store its load read). */
 int weft__choose_here(int n);
+/* weft__choose(2, ...) of whether a timed wait times out now (1: it
+ * does), told apart for the explorer's give-up probe, whose spinner,
+ * run alone while the others are slow, times out where it can
+ * (weft__choosing_timeout is set during the choice).  May block. */
+int weft__choose_timeout(const char *what, const struct weft_loc *loc);
+extern bool weft__choosing_timeout;
 
 /* An atomic section: until the matching weft__atomic_end, no other thread
  * is scheduled while the calling thread can run (sections nest).  If the

@@ -50,11 +50,22 @@ static struct round_counts {
  * probes (odpor_giveup.c) explore further where this process kept any. */
 static void fair_note(const struct weft__verdict *V)
 {
-	long lost = weft__giveup_lost();
-	char more[64] = "";
+	long lost = weft__giveup_lost(), capped = weft__alone_capped(false);
+	char more[200] = "";
+	int len = 0;
 
 	if (lost)
-		snprintf(more, sizeof more, "; not at %ld more cuts", lost);
+		len = snprintf(more, sizeof more, "; not at %ld more cuts",
+			       lost);
+	/* A loop still polling when its run alone ended: its give-up, if
+	 * it has one later, was not reached (a poll of 20,000 tries was
+	 * verified without a word of it). */
+	if (capped)
+		snprintf(more + len, sizeof more - (size_t)len,
+			 "; a loop still polled after them (%ld runs "
+			 "alone): a give-up later than that is not "
+			 "covered, --max-steps raises them",
+			 capped);
 	if (weft__giveup_kept())
 		weft__verdict_note(
 			FAIR_NOTE,

@@ -239,8 +239,14 @@ int weft__giveup_value(int n)
 	const struct probe *p = &probes[next - 1];
 	int v;
 
+	/* Past the kept decisions the first value, but for the spinner's
+	 * timed waits, which time out: the others are slow, and a loop of
+	 * 100 sem_timedwait ticks that then frees what the poster still
+	 * uses never gave up in a probe, each wait kept waiting until the
+	 * poster came (verified; pthread/timedwait_giveup_*). */
 	if (ppos >= p->n)
-		return 0;
+		return weft__choosing_timeout && weft__self() == p->q ? n - 1
+								      : 0;
 	v = (int)p->dec[ppos++];
 	if (v < 0 || v >= n)
 		weft__end_execution(EXEC_REDUNDANT);

@@ -410,7 +410,7 @@ static int clock_join(pthread_t t, void **ret, clockid_t c,
 	if (left <= 0)
 		return ETIMEDOUT;
 	if (!weft__pt_deadline_far(c, abs) &&
-	    weft__choose(2, "timedjoin times out", loc)) {
+	    weft__choose_timeout("timedjoin times out", loc)) {
 		weft__timed_out();
 		weft__pt_sleep_ns(left, loc);
 		return ETIMEDOUT;

@@ -184,7 +184,7 @@ void weft__pt_wait_end(void)
 bool weft__pt_times_out(const char *what, clockid_t c,
 			const struct timespec *abs, const struct weft_loc *loc)
 {
-	if (far_left(c, abs) || !weft__choose(2, what, loc))
+	if (far_left(c, abs) || !weft__choose_timeout(what, loc))
 		return false;
 	weft__timed_out();
 	weft__pt_time_jump_to(c, abs, loc);

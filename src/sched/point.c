@@ -422,6 +422,18 @@ int weft__choose(int n, const char *what, const struct weft_loc *loc)
 	return weft__choose_on(n, what, NULL, loc);
 }
 
+bool weft__choosing_timeout;
+
+int weft__choose_timeout(const char *what, const struct weft_loc *loc)
+{
+	int v;
+
+	weft__choosing_timeout = true;
+	v = weft__choose_on(2, what, NULL, loc);
+	weft__choosing_timeout = false;
+	return v;
+}
+
 int weft__choose_on(int n, const char *what, const void *obj,
 		    const struct weft_loc *loc)
 {

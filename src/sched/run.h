@@ -21,6 +21,9 @@
 #define WEFT__ALONE_STEPS 1024
 void weft__sched_alone(int tid);
 long weft__alone_steps(void);
+/* How many runs alone that limit ended while the thread was still in its
+ * loop, in this worker (reset: start the count again). */
+long weft__alone_capped(bool reset);
 
 /* Once per worker process, before the strategy is set up: the
  * execution's state (exec.c). */

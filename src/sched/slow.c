@@ -119,6 +119,12 @@ void weft__sched_only(struct weft__exec *X, int tid)
 	X->n_spinning = sp;
 }
 
+/* Runs alone that weft__alone_steps() ended, the thread still in its
+ * loop (a give-up after more tries than that is not explored), in this
+ * worker, which explores one test: every round of the deepening counts,
+ * as the verdict's note speaks of the loops of the test. */
+static long capped;
+
 void weft__sched_alone(int tid)
 {
 	struct weft__trace *T = &weft__S->t;
@@ -198,12 +204,23 @@ void weft__sched_alone_turn(struct weft__exec *X)
 		 * once ended at its first sleep, and that schedule found
 		 * kernel/sleep_rounds_bug.c).  A spin alone that long ends
 		 * the execution, as its rounds change nothing. */
-		if (!X->alone_slept)
+		if (!X->alone_slept) {
+			capped++;
 			weft__end_execution(EXEC_REDUNDANT);
+		}
 		X->alone_tid = -1;
 		return;
 	}
 	weft__sched_only(X, run);
+}
+
+long weft__alone_capped(bool reset)
+{
+	long n = capped;
+
+	if (reset)
+		capped = 0;
+	return n;
 }
 
 long weft__alone_steps(void)

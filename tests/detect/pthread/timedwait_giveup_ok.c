@@ -1,0 +1,3 @@
+//! expect: verified
+#define FIXED
+#include "timedwait_giveup_bug.c"

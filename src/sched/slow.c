@@ -204,10 +204,9 @@ void weft__sched_alone_turn(struct weft__exec *X)
 		 * once ended at its first sleep, and that schedule found
 		 * kernel/sleep_rounds_bug.c).  A spin alone that long ends
 		 * the execution, as its rounds change nothing. */
-		if (!X->alone_slept) {
-			capped++;
+		capped++;
+		if (!X->alone_slept)
 			weft__end_execution(EXEC_REDUNDANT);
-		}
 		X->alone_tid = -1;
 		return;
 	}

@@ -161,12 +161,27 @@ int weft__marks_of(long exec, const struct weft__mark **out)
 	return 0;
 }
 
+/* Whether mark a is drawn after mark b: by position; at one position, a
+ * thread's marks by line.  The accesses of one thread between two of its
+ * steps share a clock entry, so their order is not known; the order the
+ * races were found in is no better a guess, and drew a thread's read of
+ * line 6 above its write of line 5 (a probe of SV-COMP tasks): the
+ * source's order is right in straight-line code, and only a loop's
+ * rounds can differ. */
+static bool after(const struct weft__mark *a, const struct weft__mark *b)
+{
+	if (a->pos != b->pos)
+		return a->pos > b->pos;
+	return a->tid == b->tid && !strcmp(a->file, b->file) &&
+	       a->line > b->line;
+}
+
 int weft__marks_order(const struct weft__mark *m, int n, int order[64])
 {
 	n = n < 64 ? n : 64;
 	for (int i = 0; i < n; i++) {
 		int j = i;
-		for (; j > 0 && m[order[j - 1]].pos > m[i].pos; j--)
+		for (; j > 0 && after(&m[order[j - 1]], &m[i]); j--)
 			order[j] = order[j - 1];
 		order[j] = i;
 	}

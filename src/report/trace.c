@@ -165,6 +165,23 @@ static void keep_referenced(const struct weft__verdict *V, struct item *it,
 	}
 }
 
+/* Whether an earlier mark of the order is the same access as m (one
+ * access that raced with two others is marked twice, and was drawn as
+ * two rows, two stores to the reader). */
+static bool drawn_before(const struct weft__mark *marks, const int *order,
+			 int q, const struct weft__mark *m)
+{
+	for (int p = 0; p < q; p++) {
+		const struct weft__mark *o = &marks[order[p]];
+		if (o->pos == m->pos && o->tid == m->tid &&
+		    o->line == m->line && !strcmp(o->op, m->op) &&
+		    !strcmp(o->obj, m->obj) && !strcmp(o->file, m->file) &&
+		    !strcmp(o->tag, m->tag))
+			return true;
+	}
+	return false;
+}
+
 /* Steps and marks in trace order (a mark at position p after step p-1). */
 static long build_items(struct weft__shm *S, struct item *it)
 {
@@ -197,7 +214,8 @@ static long build_items(struct weft__shm *S, struct item *it)
 						coincides(&it[n - 1], &marks[k]))))
 					continue;
 				used[k] = true;
-				add_mark(it, &n, &marks[k]);
+				if (!drawn_before(marks, order, q, &marks[k]))
+					add_mark(it, &n, &marks[k]);
 			}
 		if (i < S->t.nsteps) {
 			const struct weft__step *s = &st[i];

@@ -8,7 +8,7 @@
  * _Rb_tree_rebalance_for_erase, _Rb_tree_increment ...), std::list
  * hooks and unhooks its nodes there (_List_node_base::_M_hook ...), and a
  * stream's insertions (operator<< of a string, a character, a number)
- * run there too.  weft saw none of those accesses: a reader walking a
+ * and unformatted output (write, put, flush, std::endl) run there too.  weft saw none of those accesses: a reader walking a
  * map while a writer inserted into it under a shared lock, a list
  * iterated while another thread appended to it, and two threads writing
  * one ostringstream, were each verified in one schedule (a probe's C++
@@ -236,6 +236,39 @@ void *_ZSt16__ostream_insertIcSt11char_traitsIcEERSt13basic_ostreamIT_T0_ES6_PKS
 	REAL("_ZSt16__ostream_insertIcSt11char_traitsIcEERSt13basic_ostreamIT_T0_ES6_PKS3_l");
 	insertion(os, PT_RA());
 	return ((void *(*)(void *, const char *, long))real)(os, s, n);
+}
+
+/* ostream::write and ::put, and flush and std::endl (a put and a flush
+ * inside libstdc++.so, where no call of the program's reaches them):
+ * unformatted output writes the stream as an insertion does, and two
+ * threads writing records into one ostringstream with write() were
+ * verified (a probe of C++ programs). */
+void *_ZNSo5writeEPKcl(void *os, const char *s, long n)
+{
+	REAL("_ZNSo5writeEPKcl");
+	insertion(os, PT_RA());
+	return ((void *(*)(void *, const char *, long))real)(os, s, n);
+}
+
+void *_ZNSo3putEc(void *os, char c)
+{
+	REAL("_ZNSo3putEc");
+	insertion(os, PT_RA());
+	return ((void *(*)(void *, char))real)(os, c);
+}
+
+void *_ZNSo5flushEv(void *os)
+{
+	REAL("_ZNSo5flushEv");
+	insertion(os, PT_RA());
+	return ((void *(*)(void *))real)(os);
+}
+
+void *_ZSt4endlIcSt11char_traitsIcEERSt13basic_ostreamIT_T0_ES6_(void *os)
+{
+	REAL("_ZSt4endlIcSt11char_traitsIcEERSt13basic_ostreamIT_T0_ES6_");
+	insertion(os, PT_RA());
+	return ((void *(*)(void *))real)(os);
 }
 
 /* The numbers' insertions, members of ostream. */

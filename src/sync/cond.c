@@ -228,6 +228,33 @@ static bool cancel_over_signal(weft_cond_t *c, struct cwait *w,
 	return true;
 }
 
+/* POSIX binds a condition variable to the mutex of its waits while one
+ * thread waits on it, and leaves a wait with another mutex meanwhile
+ * undefined (C++'s condition_variable makes it a precondition): a
+ * misuse, which two waiters with two mutexes on one condition variable
+ * were not (verified: a probe of C++ programs). */
+static void other_mutex(weft_cond_t *c, weft_mutex_t *m, int self,
+			const char *opname, const struct weft_loc *loc)
+{
+	for (int i = 0; i < weft__nthreads(); i++) {
+		const struct cwait *o;
+		if (i == self || weft__thread_done(i))
+			continue;
+		o = wait_of(i);
+		if (o->obj == c && o->mutex && o->mutex != m)
+			weft__fail(WEFT__K(MISUSE), loc,
+				   "%s on %s with mutex %s while %s waits on it "
+				   "with mutex %s: waits on one condition "
+				   "variable with two mutexes at once are "
+				   "undefined (POSIX pthread_cond_wait)",
+				   opname, cond_name(c), weft__mutex_name(m),
+				   weft__thread_name(i),
+				   /* The waiter's own mutex, kept const
+				    * here; naming it may intern its name. */
+				   weft__mutex_name((weft_mutex_t *)o->mutex));
+	}
+}
+
 int weft__cond_wait(weft_cond_t *c, weft_mutex_t *m, int timed,
 		    const char *opname, const struct weft_loc *loc)
 {
@@ -274,6 +301,7 @@ int weft__cond_wait(weft_cond_t *c, weft_mutex_t *m, int timed,
 	depth = m->depth;
 	m->owner = 0;
 	m->depth = 0;
+	other_mutex(c, m, self, opname, loc);
 	w->obj = c;
 	w->flag = false;
 	w->mutex = m;

@@ -1,0 +1,3 @@
+//! expect: verified
+#define FIXED
+#include "cond_two_mutex_bug.c"

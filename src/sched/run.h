@@ -11,13 +11,15 @@
 
 /* From its next step on, thread tid runs alone: each of its steps a
  * recorded one with no other choice, until it cannot run (it blocks, or
- * ends; a sleep only the clock ends is no block: the clock runs for it)
- * or weft__alone_steps() steps pass, a quarter of --max-steps and at
+ * ends; a sleep only the clock ends is no block: the clock runs for it),
+ * or until weft__alone_steps() steps, a quarter of --max-steps and at
  * least WEFT__ALONE_STEPS (a loop that gives up after 2,000 tries ran
- * out of 1,024 steps: verified) end the execution as redundant (a
- * loop that slept: the others run then).  For the
- * explorer's give-up probes (odpor.c): the schedule in which the other
- * threads are slow and a retry loop gives up.  Does not block. */
+ * out of 1,024 steps: verified), end the execution as redundant (for a
+ * loop that slept, the others run then).  Its clock reads jump as a lone
+ * spinner's, and the execution's replay context says where the run
+ * began (WEFT__CTX_ALONE).  For the explorer's give-up probes (odpor.c):
+ * the schedule in which the other threads are slow and a retry loop
+ * gives up.  Does not block. */
 #define WEFT__ALONE_STEPS 1024
 void weft__sched_alone(int tid);
 long weft__alone_steps(void);

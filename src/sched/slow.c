@@ -181,7 +181,7 @@ static int clock_for(const struct weft__exec *X, int q)
 /* A thread run alone (weft__sched_alone) goes on alone while it can run
  * (not only spuriously): the others cannot (only), whatever it writes,
  * as they would not if they were slow; its loop ends when it gives up,
- * then it blocks or ends, or weft__alone_steps() end the execution.  (It
+ * then it blocks or ends, or weft__alone_steps() end the run (run.h).  (It
  * once stopped at its first write: a loop that polls under a mutex, or
  * calls rand(), writes at every round, and its give-up was never
  * reached.)  Then the threads run as before. */

@@ -652,6 +652,9 @@ void weft__replay_context_import(const uint64_t *in, int n);
 #define WEFT__CTX_ALONE_MAKE(at, tid)                                         \
 	(WEFT__CTX_ALONE | ((uint64_t)(at) & 0xFFFFFFFFFFu) << 16 |           \
 	 ((uint64_t)(tid) & 0xFFFFu))
+#define WEFT__CTX_IS_ALONE(v) (((v) >> 56) == (WEFT__CTX_ALONE >> 56))
+#define WEFT__CTX_ALONE_AT(v) ((long)(((v) >> 16) & 0xFFFFFFFFFFu))
+#define WEFT__CTX_ALONE_TID(v) ((int)((v) & 0xFFFFu))
 void weft__replay_alone(long at, int tid);
 /* The context a token of the current (or just ended) execution carries:
  * the detector's (weft__replay_context_export) and its run alone. */

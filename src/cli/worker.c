@@ -301,10 +301,9 @@ _Noreturn void weft__worker_main(const struct weft_test *t,
 		 * here, so that a build without the race detector (whose
 		 * import reads the sites) replays it too. */
 		for (int i = 0; i < c->nctx; i++)
-			if ((c->ctx[i] >> 56) == (WEFT__CTX_ALONE >> 56))
-				weft__replay_alone(
-					(long)((c->ctx[i] >> 16) & 0xFFFFFFFFFFu),
-					(int)(c->ctx[i] & 0xFFFF));
+			if (WEFT__CTX_IS_ALONE(c->ctx[i]))
+				weft__replay_alone(WEFT__CTX_ALONE_AT(c->ctx[i]),
+						   WEFT__CTX_ALONE_TID(c->ctx[i]));
 		weft__replay_context_import(c->ctx, c->nctx);
 	} else if (c->split > 0) {
 		weft__split_setup(&(struct weft__split_cfg){

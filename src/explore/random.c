@@ -1,5 +1,5 @@
 /* src/explore/random.c - the random strategy: at every step, a thread
- * chosen uniformly among the eligible ones. */
+ * chosen uniformly among the eligible ones (but in a solo run, below). */
 #include "explore/explore.h"
 #include "rng.h"
 
@@ -7,7 +7,7 @@ static uint64_t rng;
 
 /* A solo run: in one execution of SOLO_ONE_IN, from its solo_at-th choice
  * on, the thread then chosen is chosen again whenever it can run, for
- * solo_len choices, fairness or not: the other threads are slow.  Chosen
+ * solo_left choices, fairness or not: the other threads are slow.  Chosen
  * uniformly at every step, a thread that yields or sleeps between its
  * polls (its step then defers to the others) never ran four rounds while
  * the lock holder it polled stayed off the processor, and a lost wakeup

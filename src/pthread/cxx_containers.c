@@ -8,7 +8,9 @@
  * _Rb_tree_rebalance_for_erase, _Rb_tree_increment ...), std::list
  * hooks and unhooks its nodes there (_List_node_base::_M_hook ...), and a
  * stream's insertions (operator<< of a string, a character, a number)
- * and unformatted output (write, put, flush, std::endl) run there too.  weft saw none of those accesses: a reader walking a
+ * and unformatted output (write, put, flush, std::endl) run there too,
+ * as do std::hash's reading of a string and std::to_chars' writing of a
+ * floating number.  weft saw none of those accesses: a reader walking a
  * map while a writer inserted into it under a shared lock, a list
  * iterated while another thread appended to it, and two threads writing
  * one ostringstream, were each verified in one schedule (a probe's C++
@@ -291,3 +293,74 @@ NUM_INSERT(_ZNSo9_M_insertIyEERSoT_, unsigned long long)
 NUM_INSERT(_ZNSo9_M_insertIdEERSoT_, double)
 NUM_INSERT(_ZNSo9_M_insertIbEERSoT_, bool)
 NUM_INSERT(_ZNSo9_M_insertIPKvEERSoT_, const void *)
+
+/* ---- hashing and formatting of the program's memory --------------------- */
+
+/* std::hash<std::string> and its kin read the characters in libstdc++.so
+ * (_Hash_bytes, _Fnv_hash_bytes), and std::to_chars of a floating type
+ * writes the buffer there: a hash of a string another thread changed in
+ * place, and two threads formatting into one buffer, were each verified
+ * (a probe of C++ programs). */
+size_t _ZSt11_Hash_bytesPKvmm(const void *p, size_t n, size_t seed)
+{
+	REAL("_ZSt11_Hash_bytesPKvmm");
+	rd(n ? p : NULL, n, PT_RA());
+	return ((size_t (*)(const void *, size_t, size_t))real)(p, n, seed);
+}
+
+size_t _ZSt15_Fnv_hash_bytesPKvmm(const void *p, size_t n, size_t seed)
+{
+	REAL("_ZSt15_Fnv_hash_bytesPKvmm");
+	rd(n ? p : NULL, n, PT_RA());
+	return ((size_t (*)(const void *, size_t, size_t))real)(p, n, seed);
+}
+
+/* std::to_chars_result: returned in two registers, as this struct is. */
+struct chars_result {
+	char *ptr;
+	int ec;
+};
+
+/* What the call wrote: [first, result) when it succeeded, else nothing
+ * (the standard leaves the range's contents unspecified then). */
+static void wrote(const char *first, struct chars_result r, uintptr_t ra)
+{
+	if (!r.ec && r.ptr > first)
+		wr(first, (size_t)(r.ptr - first), ra);
+}
+
+#define TO_CHARS(sym, type)                                                   \
+	struct chars_result sym(char *first, char *last, type v)              \
+	{                                                                     \
+		REAL(#sym);                                                   \
+		struct chars_result r = ((struct chars_result(*)(              \
+			char *, char *, type))real)(first, last, v);          \
+		wrote(first, r, PT_RA());                                     \
+		return r;                                                     \
+	}
+#define TO_CHARS_FMT(sym, type)                                               \
+	struct chars_result sym(char *first, char *last, type v, int fmt)     \
+	{                                                                     \
+		REAL(#sym);                                                   \
+		struct chars_result r = ((struct chars_result(*)(              \
+			char *, char *, type, int))real)(first, last, v, fmt); \
+		wrote(first, r, PT_RA());                                     \
+		return r;                                                     \
+	}
+#define TO_CHARS_PREC(sym, type)                                              \
+	struct chars_result sym(char *first, char *last, type v, int fmt,     \
+				int prec)                                     \
+	{                                                                     \
+		REAL(#sym);                                                   \
+		struct chars_result r = ((struct chars_result(*)(              \
+			char *, char *, type, int, int))real)(first, last, v, \
+							      fmt, prec);     \
+		wrote(first, r, PT_RA());                                     \
+		return r;                                                     \
+	}
+TO_CHARS(_ZSt8to_charsPcS_d, double)
+TO_CHARS(_ZSt8to_charsPcS_f, float)
+TO_CHARS_FMT(_ZSt8to_charsPcS_dSt12chars_format, double)
+TO_CHARS_FMT(_ZSt8to_charsPcS_fSt12chars_format, float)
+TO_CHARS_PREC(_ZSt8to_charsPcS_dSt12chars_formati, double)
+TO_CHARS_PREC(_ZSt8to_charsPcS_fSt12chars_formati, float)

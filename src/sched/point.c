@@ -178,10 +178,6 @@ void weft__spun(void)
 	}
 }
 
-/* Whether the calling thread polled at the place of its step just taken
- * (a poll follows the thread's own step at once: the last in the trace)
- * since its last write; the place is remembered from now on.  A step of
- * no known place is one place. */
 /* The place of thread self's step just taken, or NULL. */
 static const void *last_site(const struct weft__exec *X, int self)
 {
@@ -193,6 +189,10 @@ static const void *last_site(const struct weft__exec *X, int self)
 	return s->tid == self ? s->loc : NULL;
 }
 
+/* Whether the calling thread polled at the place of its step just taken
+ * (a poll follows the thread's own step at once: the last in the trace)
+ * since its last write; the place is remembered from now on.  A step of
+ * no known place is one place. */
 static bool poll_site_again(const struct weft__exec *X,
 			    struct weft__thread *t, int self)
 {

@@ -438,6 +438,9 @@ void weft__free_step(void *p, const char *what, const struct weft_loc *loc);
 void weft__free_step_ra(void *p, const char *what, uintptr_t ra);
 /* The start of the tracked block (live or freed) containing p, or NULL. */
 const void *weft__heap_block_start(const void *p);
+/* Whether p lies in a tracked block that was freed (a model's object,
+ * a timer or a callout, left in freed memory).  Does not block. */
+bool weft__heap_freed(const void *p);
 /* The live tracked block containing p: its start, and its size in *n; NULL
  * when p is in no live block.  The one way a model asks the heap for a
  * block's base and size.  Does not block. */

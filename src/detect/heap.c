@@ -309,6 +309,13 @@ const void *weft__heap_block_start(const void *p)
 	return b ? b->p : NULL;
 }
 
+bool weft__heap_freed(const void *p)
+{
+	struct weft__hblock *b = block_of(p);
+
+	return b && b->state != SH_LIVE;
+}
+
 const void *weft__heap_live_block(const void *p, size_t *n)
 {
 	struct weft__hblock *b = block_of(p);

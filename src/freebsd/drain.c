@@ -169,10 +169,7 @@ void weft__bsd_callout_check_lock(const struct weft_bsd_mtx *m,
  * programs). */
 static void freed_armed(const struct bsd_co *co)
 {
-	size_t n;
-
-	if (weft__heap_block_start(co->c) &&
-	    !weft__heap_live_block(co->c, &n))
+	if (weft__heap_freed(co->c))
 		weft__fail(WEFT__K(USE_AFTER_FREE), co->arm_loc,
 			   "callout %s, armed at %s with handler %s, is in "
 			   "memory freed while it was pending: it fires on "

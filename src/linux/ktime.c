@@ -369,9 +369,7 @@ long weft_ksleep(unsigned long ticks, const char *what,
 void weft__lx_freed_armed(const void *owner, const struct weft_loc *armed_at,
 			  const char *what, const char *name)
 {
-	size_t n;
-
-	if (weft__heap_block_start(owner) && !weft__heap_live_block(owner, &n))
+	if (weft__heap_freed(owner))
 		weft__fail(WEFT__K(USE_AFTER_FREE), armed_at,
 			   "%s %s, armed at %s, is in memory freed while it "
 			   "was pending: it fires on freed memory", what, name,

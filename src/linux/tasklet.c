@@ -58,9 +58,7 @@ int weft_kx_tasklet_schedule(struct weft_work *w, const struct weft_loc *loc)
  * with the place it was set up. */
 void weft_kx_tasklet_unlock(unsigned long *state, const struct weft_work *w)
 {
-	size_t n;
-
-	if (weft__heap_block_start(state) && !weft__heap_live_block(state, &n))
+	if (weft__heap_freed(state))
 		weft__fail(WEFT__K(USE_AFTER_FREE), w->init,
 			   "tasklet %s freed its own tasklet: tasklet_action "
 			   "clears the tasklet's RUN state after %s returns, "

@@ -50,7 +50,7 @@ static struct round_counts {
  * probes (odpor_giveup.c) explore further where this process kept any. */
 static void fair_note(const struct weft__verdict *V)
 {
-	long lost = weft__giveup_lost(), capped = weft__alone_capped(false);
+	long lost = weft__giveup_lost(), capped = weft__alone_capped();
 	char more[200] = "";
 	int len = 0;
 

@@ -24,8 +24,8 @@
 void weft__sched_alone(int tid);
 long weft__alone_steps(void);
 /* How many runs alone that limit ended while the thread was still in its
- * loop, in this worker (reset: start the count again). */
-long weft__alone_capped(bool reset);
+ * loop, in this worker (which explores one test). */
+long weft__alone_capped(void);
 
 /* Once per worker process, before the strategy is set up: the
  * execution's state (exec.c). */

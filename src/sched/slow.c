@@ -213,13 +213,9 @@ void weft__sched_alone_turn(struct weft__exec *X)
 	weft__sched_only(X, run);
 }
 
-long weft__alone_capped(bool reset)
+long weft__alone_capped(void)
 {
-	long n = capped;
-
-	if (reset)
-		capped = 0;
-	return n;
+	return capped;
 }
 
 long weft__alone_steps(void)

@@ -11,29 +11,9 @@
 // carries the run alone (WEFT__CTX_ALONE) so that its replay reads the
 // same times.
 //! expect: bug use-after-free
-#include <pthread.h>
-#include <stdatomic.h>
-#include <stdlib.h>
 #include <time.h>
 
-struct request {
-	atomic_int done;
-	int reply;
-};
-
-static _Atomic(struct request *) inbox;
-
-static void *server(void *arg)
-{
-	struct request *r;
-
-	(void)arg;
-	while (!(r = atomic_load_explicit(&inbox, memory_order_acquire)))
-		;
-	r->reply = 7;
-	atomic_store_explicit(&r->done, 1, memory_order_release);
-	return NULL;
-}
+#include "giveup_server.h"
 
 static double now(void)
 {

@@ -8,30 +8,9 @@
 // verified (a probe of lock-free pthread programs).  A run alone now
 // lasts up to a quarter of --max-steps, and the others run after it.
 //! expect: bug use-after-free
-#include <pthread.h>
-#include <stdatomic.h>
-#include <stdlib.h>
+#include "giveup_server.h"
 
 #define SPIN_LIMIT 2000
-
-struct request {
-	atomic_int done;
-	int reply;
-};
-
-static _Atomic(struct request *) inbox;
-
-static void *server(void *arg)
-{
-	struct request *r;
-
-	(void)arg;
-	while (!(r = atomic_load_explicit(&inbox, memory_order_acquire)))
-		;
-	r->reply = 7;
-	atomic_store_explicit(&r->done, 1, memory_order_release);
-	return NULL;
-}
 
 int main(void)
 {

@@ -22,7 +22,7 @@ expect_eq "$(counts bigalloc strategy=dfs)" "inconclusive memory-limit 0 1 dfs" 
 # The workers were live at the thread limit: random schedules may run
 # them before it (tests/detect/sound/limit_fallback_*), but not in a
 # split search, which counts the same in one process and in jobs.
-case $(counts spawns "") in "inconclusive thread-limit "*" dfs+pct") ;;
+case $(counts spawns "") in "inconclusive thread-limit "*" dfs+pct+random") ;;
 *) fail "spawns: no fallback: '$(counts spawns "")'" ;; esac
 one=$(counts spawns split=16)
 case $one in "inconclusive thread-limit "*" dfs") ;; *) fail "spawns, split 16: '$one'" ;; esac

@@ -184,6 +184,8 @@ struct weft__trace {
 	long ndec;
 	int preemptions;
 	int nthreads;
+	long stale_reads;         /* loads that read an older store than the
+				     latest (weak memory; --stale-bound) */
 	const char *thread_names[WEFT__MAX_THREADS];
 	struct weft__step blocked[WEFT__MAX_THREADS]; /* op == NULL: none */
 	int nctx;                 /* replay context of the reported run */

@@ -26,6 +26,26 @@ static void asm_nothing(struct weft__verdict *V, const char *fn)
 	V->bug_exec = V->bug_leaf = -1; /* none: cli/parts.c */
 }
 
+/* A bug that ended an execution which read older stores than the
+ * latest (weak memory): an asm fence (mfence, a locked add to the stack)
+ * forbids such reads where it runs, and weft did not see it (a correct
+ * store-buffering test fenced so came out as an assertion).  The trace
+ * stays, as what weft ran. */
+static void asm_stale(struct weft__verdict *V, const char *fn, long n)
+{
+	char msg[sizeof V->message + 200];
+	int nl = (int)strcspn(V->message, "\n");
+
+	snprintf(msg, sizeof msg,
+		 "%.*s may be no bug: the execution read an older store "
+		 "than the latest %ld time%s, which a fence or an atomic "
+		 "instruction in inline assembly (in %s) may forbid: weft does "
+		 "not see it (use atomic_thread_fence or the __atomic "
+		 "builtins)%.900s",
+		 nl, V->message, n, n == 1 ? "" : "s", fn, V->message + nl);
+	snprintf(V->message, sizeof V->message, "%.1000s", msg);
+}
+
 /* A data race as the lead: its first line, then why it may be none,
  * then its accesses' lines. */
 static void asm_race(struct weft__verdict *V, const char *fn)
@@ -61,7 +81,8 @@ static int worst_not_race(const struct weft__verdict *V)
  * no bug weft can stand by (a correct xchg spinlock's counter races):
  * both are inconclusive, with the races' first as the message.  A bug
  * that ended an execution (an assertion, a deadlock of visible waits)
- * happened in that execution, and stays one; so does a leak or a
+ * happened in that execution, and stays one, unless the execution read
+ * an older store than the latest, which an asm fence may forbid; so does a leak or a
  * lock-order cycle found beside the races; a run that makes no claim of
  * completeness (pass) keeps only the note. */
 int weft__asm_verdict(struct weft__verdict *V, int verdict)
@@ -69,15 +90,21 @@ int weft__asm_verdict(struct weft__verdict *V, int verdict)
 	const char *fn = weft__asm_first();
 	int other;
 
+	long stale = verdict == VERDICT_BUG && V->bug_fatal
+			     ? weft__S->t.stale_reads
+			     : 0;
+
 	if (!weft__asm_atomics() ||
 	    (verdict != VERDICT_VERIFIED &&
-	     (verdict != VERDICT_BUG || V->bug_fatal)))
+	     (verdict != VERDICT_BUG || (V->bug_fatal && !stale))))
 		return verdict;
 	/* The reason marks the races as possible ones in every report
 	 * (report.c, results.c), under a bug verdict too. */
 	snprintf(V->reason, sizeof V->reason, "asm-atomics");
 	if (verdict == VERDICT_VERIFIED) {
 		asm_nothing(V, fn);
+	} else if (stale) {
+		asm_stale(V, fn, stale);
 	} else if ((other = worst_not_race(V)) >= 0) {
 		/* A leak or a lock-order cycle beside them is the bug. */
 		weft__finding_lead(V, other);

@@ -67,6 +67,7 @@ void weft__exec_reset(void)
 	T->nsteps = 0;
 	T->ndec = 0;
 	T->preemptions = 0;
+	T->stale_reads = 0;
 	/* Only the last execution's threads can have left an entry. */
 	if (T->nthreads > 0 && T->nthreads <= WEFT__MAX_THREADS)
 		memset(T->blocked, 0,

@@ -5,6 +5,7 @@
  * first call in a new execution (weft__exec_gen) starts empty tables. */
 #include <string.h>
 
+#include "record.h"
 #include "tsan/weak.h"
 
 #define BUCKETS 256
@@ -15,7 +16,6 @@ static struct {
 	struct weft__wk_thr *thr[WEFT__MAX_THREADS];
 	struct weft__wk_clk *sc;  /* the join of every seq_cst fence so far */
 	long seq;                 /* seq_cst stores and fences so far */
-	long stale;               /* loads that read an older store */
 	/* The buckets and thread entries the execution filled, the only
 	 * ones a new execution clears: a memset of the whole table was a
 	 * twentieth of an exhaustive search of a kernel seed. */
@@ -33,7 +33,7 @@ static void fresh_execution(void)
 	memset(W.thr, 0, sizeof W.thr[0] * (size_t)W.thr_hi);
 	W.nused = W.thr_hi = 0;
 	W.sc = NULL;
-	W.seq = W.stale = 0;
+	W.seq = 0;
 	W.gen = weft__exec_gen();
 }
 
@@ -85,10 +85,11 @@ void weft__wk_sc_add(const struct weft__wk_clk *k)
 	W.sc = weft__wk_clk_join(W.sc, k);
 }
 
+/* In the trace, which a verdict reads after its execution ended
+ * (explore/asm_verdict.c). */
 long *weft__wk_stale_reads(void)
 {
-	fresh_execution();
-	return &W.stale;
+	return &weft__S->t.stale_reads;
 }
 
 long weft__wk_next_seq(void)

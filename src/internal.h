@@ -488,6 +488,14 @@ bool weft__is_tracked(const void *p);
  * set_bit).  loc is the program's call.  Does not block. */
 void weft__race_model_access(const void *p, size_t n, bool write,
 			     const struct weft_loc *loc);
+/* A model's plain store over n bytes of the program's memory (an init
+ * of a kernel object, src/linux/obj_init.c), told to the race detector
+ * before the step that makes it: it races with every access of those
+ * bytes, atomic or not, that nothing orders before it.  pc is the
+ * program's call (a return address, symbolised as an instrumented
+ * access's; 0: nothing is told).  Does not block, except at a racing
+ * site, where it may be a scheduling point as a plain store is. */
+void weft__race_model_store(const void *p, size_t n, uintptr_t pc);
 
 /* The same as an inline test for the race detector's fast path: the
  * tracked heap's used range, kept by heap.c (empty before its first use). */

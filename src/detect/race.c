@@ -158,6 +158,16 @@ void weft__race_model_access(const void *p, size_t n, bool write,
 			  weft__loc_pc(loc));
 }
 
+/* Told with a return address, not the model's source location: in the
+ * shadow a plain write at a location is a free (race_check.c's report),
+ * and a second init racing with this one would read as one. */
+void weft__race_model_store(const void *p, size_t n, uintptr_t pc)
+{
+	if (!weft__race_on || weft__self() < 0 || !pc)
+		return;
+	weft__race_access(p, n, WEFT__RACE_WRITE, pc);
+}
+
 void weft__race_free(const void *p, size_t n, uintptr_t site)
 {
 	if (!weft__race_on || weft__self() < 0)

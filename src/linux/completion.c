@@ -36,9 +36,53 @@ static void use(struct weft_completion *c, bool write,
 	weft__frame_obj_use(c, &weft__lx_completion_kind, write, loc);
 }
 
+/* The same after a step on c, which the race detector is told of too: an
+ * atomic access of c's first byte, which a racing init_completion's
+ * plain store of c (obj_init.c) conflicts with. */
+static void stepped(struct weft_completion *c, bool write,
+		    const struct weft_loc *loc)
+{
+	use(c, write, loc);
+	weft__race_model_access(c, 1, write, loc);
+}
+
+static int completion_waitdesc(const struct weft__op *op, char *buf, size_t n);
+
+/* A thread other than the caller asleep in a wait for c (its pending step
+ * is a wait on c, which has no count for it), or -1. */
+static int sleeper(const struct weft_completion *c)
+{
+	for (int t = 0; t < weft__nthreads(); t++) {
+		const struct weft__op *p = weft__thread_pending(t);
+
+		if (t != weft__self() && !weft__thread_done(t) && p &&
+		    p->obj == c && p->waitdesc == completion_waitdesc &&
+		    p->ready && !p->ready(p))
+			return t;
+	}
+	return -1;
+}
+
 void weft_completion_init(struct weft_completion *c, const char *name,
 			  const struct weft_loc *loc)
 {
+	int t;
+
+	/* A waiter that is merely woken (its count is there) is off the
+	 * kernel's wait list already, and finds the reset count as a waiter
+	 * that came after the init would: only a sleeper is lost. */
+	if (weft__lx_init_step("init_completion", c, sizeof *c,
+			       name ? name : "completion",
+			       (uintptr_t)__builtin_return_address(0), loc) &&
+	    (t = sleeper(c)) >= 0)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "init_completion(%s) while %s waits for it (%s at "
+			   "%s): the wait list is reset under the sleeper, "
+			   "which no complete() wakes any more; "
+			   "reinit_completion resets the count alone",
+			   name ? name : "completion", weft__lx_tname(t),
+			   weft__thread_pending(t)->name,
+			   weft__lx_site(weft__thread_pending(t)->loc));
 	*c = (struct weft_completion)WEFT_COMPLETION_INIT(name);
 	c->init = loc;
 	weft__frame_obj_init(c, sizeof *c, &weft__lx_completion_kind, NULL,
@@ -50,7 +94,7 @@ void weft_completion_reinit(struct weft_completion *c,
 {
 	use(c, true, loc);
 	weft__point("reinit_completion", c, cname(c), WEFT__ACC_WRITE, loc);
-	use(c, true, loc);
+	stepped(c, true, loc);
 	c->done = 0;
 	c->consumed++; /* a pending wait can no longer count on old counts */
 	c->reset = loc;
@@ -65,7 +109,7 @@ void weft_complete(struct weft_completion *c, int all,
 	 * complete (the count), so the wait may move before it. */
 	weft__point(all ? "complete_all" : "complete", c, cname(c),
 		    WEFT__ACC_WRITE, loc);
-	use(c, true, loc);
+	stepped(c, true, loc);
 	if (all)
 		c->done = UINT_MAX;
 	else if (c->done != UINT_MAX)
@@ -177,7 +221,7 @@ static int untimed_wait(struct weft_completion *c, bool intr,
 	if (intr)
 		(void)weft__lx_signal_maybe(loc);
 	weft__visible(&op);
-	use(c, true, loc);
+	stepped(c, true, loc);
 	if (!c->done) {
 		weft__step_note("interrupted");
 		return -LX_ERESTARTSYS;
@@ -264,7 +308,7 @@ static long timed_wait(struct weft_completion *c, unsigned long timeout,
 	if (intr)
 		(void)weft__lx_signal_maybe(loc);
 	weft__visible(&op);
-	use(c, true, loc);
+	stepped(c, true, loc);
 	wait_edge_after(c, gen, loc);
 	got = c->done > 0;
 	broken = !got && intr && !me->tw_fired &&
@@ -327,7 +371,7 @@ int weft_try_wait_for_completion(struct weft_completion *c,
 
 	use(c, true, loc);
 	weft__visible(&op);
-	use(c, true, loc);
+	stepped(c, true, loc);
 	if (!c->done) {
 		weft__spun_tried();
 		return 0;
@@ -341,7 +385,7 @@ int weft_completion_done(struct weft_completion *c,
 {
 	use(c, false, loc);
 	weft__point("completion_done", c, cname(c), WEFT__ACC_READ, loc);
-	use(c, false, loc);
+	stepped(c, false, loc);
 	if (!c->done)
 		weft__spun();
 	return c->done > 0;

@@ -37,8 +37,8 @@ struct weft_waitq *weft_xbit_waitq(const volatile void *word, int bit)
 
 	dirty = true;
 	if (!q->name)
-		weft_waitq_init(q, bit < 0 ? "var waitqueue" : "bit waitqueue",
-				NULL);
+		weft__lx_waitq_setup(q, bit < 0 ? "var waitqueue"
+						 : "bit waitqueue", NULL);
 	return q;
 }
 

@@ -50,10 +50,27 @@ void weft_klock_init(struct weft_klock *l, int kind, const char *name,
 	 * on the stack lies over an older frame's, whose owner field may
 	 * name this thread (a mutex_init in a later call was misuse once a
 	 * change moved the bytes below it). */
+	const char *what = weft__lx_klock_init_op(kind);
+	const struct weft_loc *at;
+	int t;
+
 	if (weft__self() >= 0 && weft__lx_holds(weft__self(), l))
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "re-initialising %s while holding it",
 			   weft__lx_klock_name(l));
+	/* Another thread's hold: the kernel's init resets the owner and the
+	 * wait list under the holder and its waiters, and the next taker
+	 * enters the critical section beside the holder (obj_init.c). */
+	if (weft__lx_init_step(what, l, sizeof *l,
+			       name ? name : weft__objname(l, "lock"),
+			       (uintptr_t)__builtin_return_address(0), loc) &&
+	    (t = weft__lx_klock_holder(l, &at)) >= 0)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s(%s) while %s holds it (taken at %s): the lock "
+			   "is reset under its holder, and the next taker "
+			   "enters beside it", what,
+			   name ? name : weft__objname(l, "lock"),
+			   weft__lx_tname(t), weft__lx_site(at));
 	*l = (struct weft_klock)WEFT_KLOCK_INIT(
 		kind & ~(WEFT_KLOCK_BSD | WEFT_KLOCK_BSD_RM |
 			 WEFT_KLOCK_RECURSE), name);
@@ -135,6 +152,14 @@ static void note_held(struct weft_klock *l, const struct weft_loc *loc,
 		weft__lx_ctx_acquired(lclass(l), loc);
 }
 
+/* A step that took or let go of l, for the race detector: an atomic
+ * access of the lock's first byte, which an init's plain store of the
+ * lock (obj_init.c) races with unless the step is ordered before it. */
+static void race_use(struct weft_klock *l, const struct weft_loc *loc)
+{
+	weft__race_model_access(l, 1, true, loc);
+}
+
 /* The caller now holds l (shared: for reading): record it on the lock and
  * in the thread's held set. */
 static void take(struct weft_klock *l, bool shared, const struct weft_loc *loc,
@@ -142,6 +167,7 @@ static void take(struct weft_klock *l, bool shared, const struct weft_loc *loc,
 {
 	weft__rw_take(&l->rw, !shared, loc);
 	note_held(l, loc, try);
+	race_use(l, loc);
 }
 
 /* The step released l (the caller was checked to hold it, and the
@@ -500,6 +526,7 @@ static void release(struct weft_klock *l, bool shared,
 	/* A thread may hold a read side more than once (rwlock_t readers
 	 * nest): it stays a reader until its last unlock. */
 	weft__rw_drop(&l->rw, !shared);
+	race_use(l, loc);
 	drop_held(l);
 	if (wake)
 		wake_after_release(l, loc);

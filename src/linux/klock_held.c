@@ -38,6 +38,28 @@ bool weft__lx_holds(int t, const struct weft_klock *l)
 	return false;
 }
 
+/* A thread other than the caller that holds l, the site of its innermost
+ * hold in *at; or -1.  From the held sets, not the lock's bytes, which
+ * an init may be about to write over an older object's (kmalloc'd
+ * memory, a stack). */
+int weft__lx_klock_holder(const struct weft_klock *l,
+			  const struct weft_loc **at)
+{
+	int self = weft__self();
+
+	for (int t = 0; t < weft__nthreads(); t++) {
+		const struct weft__held_lock *e;
+		int n = t == self ? 0 : weft__held_locks(t, &e);
+
+		while (n--)
+			if (e[n].tag == &weft__lx_klock_tag && e[n].obj == l) {
+				*at = e[n].at;
+				return t;
+			}
+	}
+	return -1;
+}
+
 int weft__lx_held_list(int t, const struct weft_klock **out, int max)
 {
 	const struct weft_klock *h;

@@ -74,3 +74,21 @@ const char *weft__lx_klock_unlock_op(const struct weft_klock *l, bool shared)
 		return shared ? "read_unlock" : "write_unlock";
 	return "mutex_unlock";
 }
+
+const char *weft__lx_klock_init_op(int kind)
+{
+	if (kind & WEFT_KLOCK_BSD_RM)
+		return "rm_init";
+	if (kind & WEFT_KLOCK_BSD)
+		return (kind & 0xff) == WEFT_KLOCK_RWSEM ? "sx_init" : "rw_init";
+	switch (kind & 0xff) {
+	case WEFT_KLOCK_SPIN:
+		return "spin_lock_init";
+	case WEFT_KLOCK_RWSEM:
+		return "init_rwsem";
+	case WEFT_KLOCK_RWLOCK:
+		return "rwlock_init";
+	default:
+		return "mutex_init";
+	}
+}

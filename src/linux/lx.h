@@ -162,6 +162,23 @@ static inline bool weft__lx_known_mem(const void *p)
 	return weft__is_tracked(p) || weft__in_static_data(p);
 }
 
+/* The caller initialises obj (n bytes; what: the init's name, mutex_init
+ * ...; pc: the program's call, a return address): once other threads
+ * exist, a write step on obj, after a plain store of its bytes for the
+ * race detector (obj_init.c).  true when it was a step: the caller then
+ * checks that no other thread is using the object.  May block (a
+ * scheduling point). */
+bool weft__lx_init_step(const char *what, const void *obj, size_t n,
+			const char *objname, uintptr_t pc,
+			const struct weft_loc *loc);
+
+/* Set wait queue q up, as init_waitqueue_head without its step and
+ * checks: for weft's own queues (waitq.c). */
+void weft__lx_waitq_setup(struct weft_waitq *q, const char *name,
+			  const struct weft_loc *loc);
+/* A step on q, told to the race detector (waitq.c). */
+void weft__lx_waitq_stepped(struct weft_waitq *q, const struct weft_loc *loc);
+
 /* Names for messages. */
 const char *weft__lx_tname(int tid);
 const char *weft__lx_site(const struct weft_loc *loc);
@@ -473,6 +490,13 @@ void weft__lx_klock_check_init(const struct weft_klock *l, const char *what,
  * reading or writing (klock_held.c). */
 bool weft__lx_klock_reader(int t, const struct weft_klock *l);
 bool weft__lx_holds(int t, const struct weft_klock *l);
+/* A thread other than the caller that holds l (the site of its hold in
+ * *at), or -1 (klock_held.c). */
+int weft__lx_klock_holder(const struct weft_klock *l,
+			  const struct weft_loc **at);
+/* The name of the init of a lock of kind (weft_klock_init's argument):
+ * mutex_init, spin_lock_init, sx_init, ... (klock_names.c). */
+const char *weft__lx_klock_init_op(int kind);
 /* The tag of the kernel's locks in the kit's held-lock set (klock.c's
  * entries; klock_held.c reads them). */
 extern const char weft__lx_klock_tag;

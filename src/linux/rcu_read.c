@@ -151,6 +151,22 @@ void weft_rcu_domain_read_unlock(struct weft_rcu_domain *d, int idx,
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s with index %d, which %s never returns",
 			   f->unlock, idx, f->lock);
+	/* SRCU counts a section's lock and unlock on the index the lock
+	 * returned: an unlock with the other one leaves the section's side
+	 * unbalanced (every later synchronize_srcu hangs) and balances the
+	 * other side early (a grace period may end under another reader).
+	 * weft's sections keep one index from their first lock (nested
+	 * locks return it too), so any other index is some other section's:
+	 * an index kept where two readers overwrite it, or a !idx, was
+	 * verified (found by a probe of kernel driver patterns). */
+	if (d->sleepable && !d->epoch && idx != (int)(*s.stamp & 1))
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s(%s, %d), but the %s of this section returned "
+			   "%d (at %s): the unlock is counted on the other "
+			   "index, whose grace periods then end under a reader "
+			   "while this section's never end",
+			   f->unlock, weft__lx_rcu_name(d), idx, f->lock,
+			   (int)(*s.stamp & 1), weft__lx_site(*s.loc));
 	{
 		/* Leaving a section only enables grace-period waiters: a
 		 * late section, only those begun after it. */

@@ -50,12 +50,70 @@ void weft__lx_waitq_use(struct weft_waitq *q, bool write,
 	use(q, write, loc);
 }
 
-void weft_waitq_init(struct weft_waitq *q, const char *name,
-		     const struct weft_loc *loc)
+/* A step on q, for the race detector: an atomic access of the queue's
+ * first byte (the kernel's steps take its spinlock), which a racing
+ * init_waitqueue_head's plain store of q (obj_init.c) conflicts with. */
+void weft__lx_waitq_stepped(struct weft_waitq *q, const struct weft_loc *loc)
+{
+	weft__race_model_access(q, 1, true, loc);
+}
+
+void weft__lx_waitq_setup(struct weft_waitq *q, const char *name,
+			  const struct weft_loc *loc)
 {
 	*q = (struct weft_waitq)WEFT_WAITQ_INIT(name);
 	q->init = loc;
 	weft__frame_obj_init(q, sizeof *q, &weft__lx_waitq_kind, NULL, loc);
+}
+
+static unsigned long wakeups_of(const struct weft_waiter *w);
+
+/* A thread other than the caller with an entry on q's list: a wait_event
+ * registered since the last wake-up that reaches it, or an open-coded
+ * wait's entry (prepare_to_wait, add_wait_queue) still on it; or -1. */
+static int sleeper(const struct weft_waitq *q, const struct weft_loc **at)
+{
+	int n = weft__nthreads() < weft__lx_th_dirty ? weft__nthreads()
+						      : weft__lx_th_dirty;
+
+	for (int t = 0; t < n; t++) {
+		const struct weft__lx_thread *x = &weft__lx_th[t];
+		const struct weft_waiter *w = x->waiter;
+
+		if (t == weft__self() || weft__thread_done(t))
+			continue;
+		*at = NULL;
+		if (w && w->q == q && w->registered &&
+		    w->reg_at == wakeups_of(w)) {
+			*at = w->loc;
+			return t;
+		}
+		if (x->ow_q == q)
+			return t;
+	}
+	return -1;
+}
+
+void weft_waitq_init(struct weft_waitq *q, const char *name,
+		     const struct weft_loc *loc)
+{
+	const struct weft_loc *at;
+	int t;
+
+	/* The kernel's init empties the list under its entries: the next
+	 * wake_up misses the sleeper (obj_init.c). */
+	if (weft__lx_init_step("init_waitqueue_head", q, sizeof *q,
+			       name ? name : "wait queue",
+			       (uintptr_t)__builtin_return_address(0), loc) &&
+	    (t = sleeper(q, &at)) >= 0)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "init_waitqueue_head(%s) while %s is on it%s%s: "
+			   "the list is emptied under the sleeper, which no "
+			   "wake_up reaches any more",
+			   name ? name : "wait queue", weft__lx_tname(t),
+			   at ? " (waiting at " : "",
+			   at ? weft__internf("%s)", weft__lx_site(at)) : "");
+	weft__lx_waitq_setup(q, name, loc);
 }
 
 /* An exclusive waiter onto its queue's tail, and off it. */
@@ -149,6 +207,7 @@ static void prepare(struct weft_waiter *w)
 				 : "prepare_to_wait",
 		    w->q, qname(w->q), q_access(w), w->loc);
 	use(w->q, false, w->loc);
+	weft__lx_waitq_stepped(w->q, w->loc);
 	w->gen = wakeups_of(w);
 	w->prepared = 1;
 	enlist(w);
@@ -418,6 +477,7 @@ static void wake_point(const char *what, struct weft_waitq *q,
 			       .release_now = no_sleeper_ready, .loc = loc };
 
 	weft__visible(&op);
+	weft__lx_waitq_stepped(q, loc);
 }
 
 void weft__lx_waitq_timeout(struct weft_waitq *q, int tid, unsigned long gen)

@@ -62,6 +62,7 @@ static void queue_step(const char *what, struct weft_waitq *q, bool state,
 
 	weft__lx_waitq_use(q, true, loc);
 	weft__visible(&op);
+	weft__lx_waitq_stepped(q, loc);
 }
 
 static void enter(struct weft_waitq *q, const struct weft_owait *w,

@@ -152,14 +152,6 @@ static void note_held(struct weft_klock *l, const struct weft_loc *loc,
 		weft__lx_ctx_acquired(lclass(l), loc);
 }
 
-/* A step that took or let go of l, for the race detector: an atomic
- * access of the lock's first byte, which an init's plain store of the
- * lock (obj_init.c) races with unless the step is ordered before it. */
-static void race_use(struct weft_klock *l, const struct weft_loc *loc)
-{
-	weft__race_model_access(l, 1, true, loc);
-}
-
 /* The caller now holds l (shared: for reading): record it on the lock and
  * in the thread's held set. */
 static void take(struct weft_klock *l, bool shared, const struct weft_loc *loc,
@@ -167,7 +159,6 @@ static void take(struct weft_klock *l, bool shared, const struct weft_loc *loc,
 {
 	weft__rw_take(&l->rw, !shared, loc);
 	note_held(l, loc, try);
-	race_use(l, loc);
 }
 
 /* The step released l (the caller was checked to hold it, and the
@@ -526,7 +517,6 @@ static void release(struct weft_klock *l, bool shared,
 	/* A thread may hold a read side more than once (rwlock_t readers
 	 * nest): it stays a reader until its last unlock. */
 	weft__rw_drop(&l->rw, !shared);
-	race_use(l, loc);
 	drop_held(l);
 	if (wake)
 		wake_after_release(l, loc);

@@ -421,6 +421,14 @@ void *weft__exec_alloc_raw(size_t n);   /* the same, not zeroed */
  * ("kmalloc"). */
 void *weft__malloc(size_t n, bool zero, const char *what,
 		   const struct weft_loc *loc);
+/* Whether the allocation that may fail which the calling thread makes
+ * now (a kernel allocation that does not sleep, named by what, e.g.
+ * "kmalloc(GFP_ATOMIC)", a literal or interned) fails: an explored
+ * choice, a step of its own, by default (--alloc-fail=nowait), at most
+ * once per thread and execution; never under --alloc-fail=none, outside
+ * a test thread, or in a lone spinner's step.  The verdict names what it
+ * left out.  May block (a scheduling point). */
+bool weft__alloc_fails(const char *what, const struct weft_loc *loc);
 /* The program's part of block base is n bytes at p, inside it (an
  * aligned allocation: the block has room to align p): the bytes past
  * p + n, from the next 16-byte granule on, are in no block. */

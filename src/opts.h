@@ -56,6 +56,8 @@ struct weft__opts {
 	bool deadlocks_off;     /* --deadlocks=off: a deadlock ends its
 				   execution as an infeasible one, and a
 				   lock-order cycle is no finding */
+	bool alloc_fail_off;    /* --alloc-fail=none: an allocation that
+				   does not sleep never fails */
 	long split;             /* exhaustive search split into leaves up to
 				   this width (0: by default, only when it
 				   runs in parts) */

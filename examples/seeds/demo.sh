@@ -91,6 +91,7 @@ while IFS= read -r src; do
 		secs=$(field seconds "$line")
 		bound=$(field preemption_bound "$line")
 		fair=$(field fair_bound "$line")
+		capped=$(field alloc_fail_capped "$line")
 		strategy=$(field strategy "$line")
 		want=$(expectation "$src" "$test")
 		got=$verdict
@@ -113,6 +114,9 @@ while IFS= read -r src; do
 			if [ -n "$fair" ] && [ "$fair" != -1 ]; then
 				b="${b:+$b, }fair $fair"
 			fi
+			# A thread's one failing allocation (GFP_ATOMIC) of the
+			# execution held back another.
+			[ "$capped" = true ] && b="${b:+$b, }alloc-fail 1"
 			[ -n "$b" ] || b="no bound needed"
 			kindcol="($b)"
 			;;

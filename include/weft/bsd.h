@@ -192,8 +192,9 @@ enum {
 extern struct weft_bsd_malloc_type weft_bsd_M_DEVBUF, weft_bsd_M_TEMP;
 
 /* Allocate tracked memory (see weft/alloc.h).  M_WAITOK may sleep: doing
- * it in a callout handler or with a mutex held is misuse.  M_NOWAIT never
- * fails here.  Not a scheduling point. */
+ * it in a callout handler or with a mutex held is misuse; it never fails.
+ * M_NOWAIT may return NULL, as the search chooses (--alloc-fail): a
+ * scheduling point then, the choice's step; never otherwise. */
 void *weft_bsd_malloc_at(size_t size, struct weft_bsd_malloc_type *type,
 			 int flags, const struct weft_loc *loc);
 /* Free memory from weft_bsd_malloc_at.  Freeing a block that contains a

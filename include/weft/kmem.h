@@ -2,9 +2,12 @@
  *
  * Blocks come from weft's tracked heap (use-after-free, double-free and
  * leak are reported, freed memory stays in quarantine).  An allocation that
- * may sleep (GFP_KERNEL) in atomic context is reported as misuse.  Freeing
- * memory that an RCU reader obtained inside its still-open read section is
- * reported as use-after-free at the free. */
+ * may sleep (GFP_KERNEL) in atomic context is reported as misuse.  One
+ * that does not sleep (GFP_ATOMIC, GFP_NOWAIT), or asks for no retry
+ * (__GFP_NORETRY, __GFP_RETRY_MAYFAIL), may return NULL, as the search
+ * chooses (--alloc-fail); GFP_KERNEL and __GFP_NOFAIL ones never do.
+ * Freeing memory that an RCU reader obtained inside its still-open read
+ * section is reported as use-after-free at the free. */
 #ifndef WEFT_KMEM_H
 #define WEFT_KMEM_H
 
@@ -15,8 +18,13 @@
 #define WEFT_GFP_ATOMIC 0u
 #define WEFT_GFP_KERNEL 1u   /* may sleep */
 #define WEFT_GFP_ZERO   2u
+#define WEFT_GFP_NORETRY 4u  /* may fail though it may sleep */
+#define WEFT_GFP_NOFAIL 8u   /* never fails */
+#define WEFT_GFP_NOWAIT 16u  /* GFP_NOWAIT: as GFP_ATOMIC, named apart */
+#define WEFT_GFP_RETRY_MAYFAIL 32u /* as WEFT_GFP_NORETRY, named apart */
 
-/* Never a scheduling point. */
+/* NULL when the allocation may fail (above) and the search chooses so
+ * (a scheduling point then, the choice's step; never otherwise). */
 void *weft_kmalloc(size_t n, unsigned int gfp, const char *what,
 		   const struct weft_loc *loc);
 void weft_kfree(const void *p, const char *what, const struct weft_loc *loc);

@@ -203,6 +203,7 @@ TWO_WORDS(set_format, "text", "json", weft__opts.json)
 TWO_WORDS(set_exit_status, "zero", "any", weft__opts.exit_any)
 TWO_WORDS(set_races, "bug", "off", weft__opts.races_off)
 TWO_WORDS(set_deadlocks, "bug", "off", weft__opts.deadlocks_off)
+TWO_WORDS(set_alloc_fail, "nowait", "none", weft__opts.alloc_fail_off)
 #undef TWO_WORDS
 
 /* --volatile: remembered as given, for the replay command (a kernel-style
@@ -293,6 +294,7 @@ static const struct flag {
 	{ "exit-status", true, set_exit_status },
 	{ "races", true, set_races },
 	{ "deadlocks", true, set_deadlocks },
+	{ "alloc-fail", true, set_alloc_fail },
 	{ "split", true, set_split },
 	{ "shard", true, set_shard },
 	{ "merge", true, set_merge },

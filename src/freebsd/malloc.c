@@ -5,7 +5,8 @@
  * heap for the block's size: freeing a block that still holds a
  * callout which is pending, running or about to migrate is the misuse
  * callout(9) warns about ("a callout should always be drained prior to
- * releasing the storage"), reported at the free rather than later. */
+ * releasing the storage"), reported at the free rather than later.
+ * malloc(M_NOWAIT) may return NULL, an explored choice. */
 #include "freebsd/bsd.h"
 
 struct weft_bsd_malloc_type weft_bsd_M_DEVBUF = { "devbuf" };
@@ -31,6 +32,12 @@ void *weft_bsd_malloc_at(size_t size, struct weft_bsd_malloc_type *type,
 	 * (uma_zalloc_debug: "called within spinlock or critical
 	 * section"). */
 	weft__bsd_no_section("malloc", "UMA may not be called there", loc);
+	/* M_NOWAIT may return NULL when memory is short, as the search
+	 * chooses (src/sched/alloc_fail.c); M_WAITOK sleeps until it can
+	 * return a block. */
+	if ((flags & WEFT_BSD_M_NOWAIT) &&
+	    weft__alloc_fails("malloc(M_NOWAIT)", loc))
+		return NULL;
 	p = weft__malloc(size, (flags & WEFT_BSD_M_ZERO) != 0, tname(type),
 			 loc);
 	return p;

@@ -16,12 +16,16 @@ void *weft_kx_krealloc(const void *p, size_t n, unsigned int gfp,
 			weft_kfree(p, "krealloc", loc);
 		return NULL;
 	}
+	/* A failed krealloc leaves the old block as it was, the caller's
+	 * to keep or free. */
+	q = weft_kmalloc(n, gfp, "krealloc", loc);
+	if (!q)
+		return NULL;
 	old = p ? weft__lx_kmem_size(p) : 0;
 	/* Reading the old block checks it is not freed; a block of 0 bytes
 	 * (kcalloc(0, ...)) has nothing to read, and is no overrun. */
 	if (p)
 		weft__check_access(p, old < n ? old : n, false, loc);
-	q = weft_kmalloc(n, gfp, "krealloc", loc);
 	if (p) {
 		memcpy(q, p, old < n ? old : n);
 		weft_kfree(p, "krealloc", loc);

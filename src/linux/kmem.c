@@ -1,7 +1,8 @@
 /* src/linux/kmem.c - kmalloc and kfree on the tracked heap.
  *
  * The tracked heap reports use-after-free, double-free and leaks; this
- * layer adds the kernel's rules: a GFP_KERNEL allocation may sleep, and
+ * layer adds the kernel's rules: a GFP_KERNEL allocation may sleep, one
+ * that does not sleep may fail (an explored choice, alloc_fail.c), and
  * kfree must not free memory that an RCU reader may still be using.  For
  * the latter (and for naming krefs never released) it asks the tracked
  * heap for a block's start and size (weft__heap_live_block).  Operations
@@ -25,16 +26,38 @@ size_t weft__lx_kmem_size(const void *p)
 	return weft__heap_live_block(p, &n) == p ? n : 1;
 }
 
+/* The flag that lets an allocation with gfp fail, for its name in a
+ * trace, or NULL when it cannot: __GFP_NOFAIL never fails, and a
+ * blocking one (__GFP_DIRECT_RECLAIM, which GFP_KERNEL has) only when it
+ * asks not to retry (the kernel retries small ones until they
+ * succeed). */
+static const char *may_fail(unsigned int gfp)
+{
+	if (gfp & WEFT_GFP_NOFAIL)
+		return NULL;
+	if (gfp & WEFT_GFP_NORETRY)
+		return "__GFP_NORETRY";
+	if (gfp & WEFT_GFP_RETRY_MAYFAIL)
+		return "__GFP_RETRY_MAYFAIL";
+	if (gfp & WEFT_GFP_KERNEL)
+		return NULL;
+	return gfp & WEFT_GFP_NOWAIT ? "GFP_NOWAIT" : "GFP_ATOMIC";
+}
+
 void *weft_kmalloc(size_t n, unsigned int gfp, const char *what,
 		   const struct weft_loc *loc)
 {
-	void *p;
+	const char *flag = may_fail(gfp);
 
+	what = what ? what : "kmalloc";
 	if (gfp & WEFT_GFP_KERNEL)
-		weft_might_sleep(what ? what : "kmalloc", "GFP_KERNEL", loc);
-	p = weft__malloc(n, (gfp & WEFT_GFP_ZERO) != 0,
-			 what ? what : "kmalloc", loc);
-	return p;
+		weft_might_sleep(what, "GFP_KERNEL", loc);
+	/* After the context check: an allocation that may sleep where it
+	 * must not is misuse whether or not it would have failed. */
+	if (flag && weft__alloc_fails(weft__internf("%s(%s)", what, flag),
+				      loc))
+		return NULL;
+	return weft__malloc(n, (gfp & WEFT_GFP_ZERO) != 0, what, loc);
 }
 
 /* The objects worth handing out again: those freed within a grace period

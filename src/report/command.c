@@ -159,6 +159,13 @@ static void put_execution_options(struct buf *b, const char *sep)
 		snprintf(w, sizeof w, "%sdeadlocks=off", sep);
 		put(b, w);
 	}
+	/* Which allocations may fail changes the executions' choices: a
+	 * token of --alloc-fail=none replayed by default would take a
+	 * choice for the allocation's success that the token has not. */
+	if (weft__opts.alloc_fail_off) {
+		snprintf(w, sizeof w, "%salloc-fail=none", sep);
+		put(b, w);
+	}
 }
 
 char *weft__replay_command(const struct weft_test *t, const char *argv0,

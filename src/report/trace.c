@@ -52,12 +52,27 @@ void weft__step_cell(char *buf, size_t n, const char *op, const char *obj,
 }
 
 
-/* Fit a cell into a column: the location at the end stays whole, the
- * operation text before it is shortened. */
+/* The start of a short " = VALUE" that ends the operation text
+ * src..sep (a choice's value), or NULL. */
+static const char *value_part(const char *src, const char *sep)
+{
+	const char *v = NULL;
+
+	for (const char *p = strstr(src, " = "); p && p < sep;
+	     p = strstr(p + 1, " = "))
+		v = p;
+	return v && sep - v <= 12 ? v : NULL;
+}
+
+/* Fit a cell into a column: the location at the end stays whole, and so
+ * does a choice's short value before it ("kmalloc(GFP_A.. = NULL", not
+ * "kmalloc(GFP_ATOMIC) = .."); the operation text before them is
+ * shortened. */
 static void fit(char *dst, const char *src)
 {
 	size_t l = strlen(src);
 	const char *sep = strstr(src, "  ");
+	const char *val;
 	size_t tail, keep;
 
 	if (l <= WEFT__TRACE_COL_MAX) {
@@ -67,6 +82,9 @@ static void fit(char *dst, const char *src)
 	tail = sep ? l - (size_t)(sep - src) : 0;
 	if (tail + 8 > WEFT__TRACE_COL_MAX)
 		tail = 0;
+	val = sep && tail ? value_part(src, sep) : NULL;
+	if (val && tail + (size_t)(sep - val) + 10 <= WEFT__TRACE_COL_MAX)
+		tail = l - (size_t)(val - src);
 	keep = WEFT__TRACE_COL_MAX - tail - 2;
 	memcpy(dst, src, keep);
 	memcpy(dst + keep, "..", 2);

@@ -437,18 +437,24 @@ int weft__choose_timeout(const char *what, const struct weft_loc *loc)
 int weft__choose_on(int n, const char *what, const void *obj,
 		    const struct weft_loc *loc)
 {
-	struct weft__trace *T = &weft__S->t;
 	/* A write of obj for the explorer, which orders no clock: the
 	 * model's state the caller changes after the choice is obj's. */
 	struct weft__op op = { .name = "choose", .obj = obj, .objname = what,
 			       .access = obj ? WEFT__ACC_WRITE : WEFT__ACC_NONE,
 			       .order = WEFT__ORDER_EXPLICIT, .loc = loc };
-	int v;
 
 	if (n <= 0)
-		weft__fail(WEFT__K(MISUSE), loc,
+		weft__fail(WEFT__K(MISUSE), op.loc,
 			   "weft_choose(%d): n must be positive", n);
-	weft__visible(&op);
+	return weft__choose_op(&op, n);
+}
+
+int weft__choose_op(struct weft__op *op, int n)
+{
+	struct weft__trace *T = &weft__S->t;
+	int v;
+
+	weft__visible(op);
 	if (n == 1)
 		return 0;
 	v = weft__choose_here(n);

@@ -341,6 +341,13 @@ extern bool weft__spin_wait;
  * (internal.h) reads it once. */
 extern bool weft__unfair_step;
 
+/* weft__choose_on's step, op, made a choice in [0, n) (n positive):
+ * the step is op as given (its name is the trace's row, a choice of
+ * value), for a choice that is an operation of its own, such as an
+ * allocation that fails (alloc_fail.c).  May block (a scheduling
+ * point). */
+int weft__choose_op(struct weft__op *op, int n);
+
 /* The scheduler's slow paths (slow.c), for choose_general in sched.c:
  * the live and enabled sets of an execution of more than 64 threads
  * (weft__sched_live answers whether a non-daemon thread lives); whether

@@ -70,6 +70,16 @@ static const void *at(const struct weft__op *op)
 	return (const char *)op->obj + ((uintptr_t)op->arg >> 16 & 0xff);
 }
 
+/* Whether op's place may be read to tell its access: an atomic on a
+ * null pointer (an allocation that failed, used unchecked) is to crash
+ * in the program's own access, at its step, and not in the strategy's
+ * question before it, which a replay does not ask: the replay of such a
+ * crash took the step and diverged. */
+static bool readable(const struct weft__op *op)
+{
+	return (uintptr_t)at(op) >= 4096;
+}
+
 /* A compare-exchange that would fail only reads: it commutes with other
  * reads.  op->arg2 holds the expected value (up to 64 bits; wider ones
  * are taken as writes), op->arg its size. */
@@ -78,7 +88,7 @@ static uint8_t cas_access(const struct weft__op *op)
 	size_t n = (size_t)(uintptr_t)op->arg & 0xff;
 	uint64_t cur = 0, want = (uint64_t)op->arg2;
 
-	if (n > sizeof cur)
+	if (n > sizeof cur || !readable(op))
 		return WEFT__ACC_WRITE;
 	memcpy(&cur, at(op), n);
 	if (n < sizeof want)
@@ -136,7 +146,8 @@ static uint8_t rmw_access(const struct weft__op *op)
 	int kind = (int)((uintptr_t)op->arg >> 8 & 0xff);
 	uint64_t cur = 0, mask = n < 8 ? ((uint64_t)1 << (8 * n)) - 1 : ~0ull;
 
-	if (n > sizeof cur || !((uintptr_t)op->arg & RMW_QUIET))
+	if (n > sizeof cur || !((uintptr_t)op->arg & RMW_QUIET) ||
+	    !readable(op))
 		return WEFT__ACC_WRITE;
 	memcpy(&cur, at(op), n);
 	return (rmw_apply(kind, cur, (uint64_t)op->arg2) & mask) == (cur & mask)

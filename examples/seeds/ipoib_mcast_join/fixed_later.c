@@ -300,6 +300,12 @@ static void ipoib_mcast_join_task(struct work_struct *work)
 		struct ipoib_mcast *broadcast =
 			kzalloc(sizeof(*broadcast), GFP_ATOMIC);
 
+		if (!broadcast) {
+			/* "failed to allocate broadcast group": the join
+			 * task tries again later, as the kernel's does */
+			__ipoib_mcast_schedule_join_thread(priv, NULL, HZ);
+			goto out;
+		}
 		broadcast->priv = priv;
 		broadcast->backoff = 1;
 		INIT_LIST_HEAD(&broadcast->list);

@@ -96,7 +96,12 @@ static struct ib_sa_multicast *
 ib_sa_join_multicast(int (*callback)(int, struct ib_sa_multicast *),
 		     void *context, gfp_t gfp)
 {
-	struct mcast_member *member = kzalloc(sizeof(*member), gfp);
+	/* The model's SA takes every join (the kernel's returns
+	 * ERR_PTR(-ENOMEM) when its GFP_ATOMIC allocation fails, and
+	 * ipoib_mcast_join retries later): the scenario's driver waits for
+	 * the request, so its allocation is kept from failing. */
+	struct mcast_member *member =
+		kzalloc(sizeof(*member), gfp | __GFP_NOFAIL);
 
 	member->multicast.callback = callback;
 	member->multicast.context = context;
@@ -296,6 +301,12 @@ static void ipoib_mcast_join_task(struct work_struct *work)
 		struct ipoib_mcast *broadcast =
 			kzalloc(sizeof(*broadcast), GFP_ATOMIC);
 
+		if (!broadcast) {
+			/* "failed to allocate broadcast group": the join
+			 * task tries again later, as the kernel's does */
+			__ipoib_mcast_schedule_join_thread(priv, NULL, HZ);
+			goto out;
+		}
 		broadcast->priv = priv;
 		broadcast->backoff = 1;
 		broadcast->is_broadcast = 1;

@@ -12,8 +12,11 @@
 #define GFP_NOFS WEFT_GFP_KERNEL
 #define GFP_NOIO WEFT_GFP_KERNEL
 #define GFP_ATOMIC WEFT_GFP_ATOMIC
-#define GFP_NOWAIT WEFT_GFP_ATOMIC
+#define GFP_NOWAIT WEFT_GFP_NOWAIT
 #define __GFP_ZERO WEFT_GFP_ZERO
+#define __GFP_NORETRY WEFT_GFP_NORETRY
+#define __GFP_RETRY_MAYFAIL WEFT_GFP_RETRY_MAYFAIL
+#define __GFP_NOFAIL WEFT_GFP_NOFAIL
 
 #define kmalloc(n, gfp) weft_kmalloc((n), (gfp), "kmalloc", WEFT_HERE)
 #define kzalloc(n, gfp)                                                       \
@@ -37,7 +40,8 @@
 		size_t weft_n_ = (n);                                         \
 		void *weft_d_ = weft_kmalloc(weft_n_, (gfp), "kmemdup",       \
 					     WEFT_HERE);                      \
-		memcpy(weft_d_, (src), weft_n_);                              \
+		if (weft_d_)                                                  \
+			memcpy(weft_d_, (src), weft_n_);                      \
 		weft_d_;                                                      \
 	}))
 

@@ -17,9 +17,6 @@
 #define GFP_DMA WEFT_GFP_ATOMIC
 #define GFP_DMA32 WEFT_GFP_ATOMIC
 #define __GFP_NOWARN 0u
-#define __GFP_NORETRY 0u
-#define __GFP_RETRY_MAYFAIL 0u
-#define __GFP_NOFAIL 0u
 #define __GFP_HIGH 0u
 #define __GFP_ACCOUNT 0u
 #define __GFP_COMP 0u
@@ -76,7 +73,8 @@ static inline size_t weft_kx_mul(size_t n, size_t size)
 			size_t weft_n_ = strlen(weft_s_) + 1;                 \
 			weft_d_ = weft_kmalloc(weft_n_, (gfp), "kstrdup",     \
 					       WEFT_HERE);                    \
-			memcpy(weft_d_, weft_s_, weft_n_);                    \
+			if (weft_d_)                                          \
+				memcpy(weft_d_, weft_s_, weft_n_);            \
 		}                                                             \
 		weft_d_;                                                      \
 	}))
@@ -90,8 +88,10 @@ static inline size_t weft_kx_mul(size_t n, size_t size)
 			size_t weft_n_ = strnlen(weft_s_, (max));             \
 			weft_d_ = weft_kmalloc(weft_n_ + 1, (gfp), "kstrndup", \
 					       WEFT_HERE);                    \
-			memcpy(weft_d_, weft_s_, weft_n_);                    \
-			weft_d_[weft_n_] = 0;                                 \
+			if (weft_d_) {                                        \
+				memcpy(weft_d_, weft_s_, weft_n_);            \
+				weft_d_[weft_n_] = 0;                         \
+			}                                                     \
 		}                                                             \
 		weft_d_;                                                      \
 	}))
@@ -161,7 +161,7 @@ struct kmem_cache {
 		} else {                                                      \
 			weft_o_ = weft_kmalloc(weft_c_->size, (gfp),          \
 					       "kmem_cache_alloc", WEFT_HERE); \
-			if (weft_c_->ctor)                                    \
+			if (weft_o_ && weft_c_->ctor)                         \
 				weft_c_->ctor(weft_o_);                       \
 		}                                                             \
 		weft_kmem_cache_note(weft_c_, weft_o_);                       \

@@ -93,6 +93,31 @@ static int reusable(const struct weft__thread *creator)
 	return -1;
 }
 
+/* More than WEFT__MAX_THREADS threads: how many of them had ended
+ * says why a program that keeps few alive got here (a probe's 300
+ * detached threads, started one after another, each ended before the
+ * next began): a record is taken over only when its thread's end happens
+ * before the spawn, through a join, and nothing orders a detached
+ * thread's end. */
+static void thread_limit(const struct weft__exec *X)
+{
+	int done = 0;
+
+	for (int i = 0; i < X->nthreads; i++)
+		done += X->th[i].state == TS_DONE;
+	weft__limit("thread-limit", NULL,
+		    "the test had more than %d threads alive (or finished but "
+		    "not joined) at once, weft's limit%s",
+		    WEFT__MAX_THREADS,
+		    done ? weft__internf(": %d of them had ended, but no join "
+					 "ordered their end before this "
+					 "spawn (a detached thread's end is "
+					 "never ordered), so weft kept their "
+					 "records",
+					 done)
+			 : "");
+}
+
 /* The first thread of each record in this execution: a reused record's
  * trace column is labelled "first .. latest", since it holds the steps of
  * every thread that ran in it. */
@@ -170,10 +195,7 @@ static struct weft__thread *new_record(const struct weft__thread *parent,
 		weft__stack_put(t->stack);
 	} else {
 		if (X->nthreads >= WEFT__MAX_THREADS)
-			weft__limit("thread-limit", NULL,
-				    "the test had more than %d threads alive "
-				    "(or finished but not joined) at once, "
-				    "weft's limit", WEFT__MAX_THREADS);
+			thread_limit(X);
 		id = X->nthreads++;
 		t = &X->th[id];
 	}

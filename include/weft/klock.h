@@ -115,6 +115,14 @@ void weft_klock_unlock(struct weft_klock *l, const struct weft_loc *loc);
 void weft_klock_read_unlock(struct weft_klock *l, const struct weft_loc *loc);
 /* Turn the caller's exclusive hold into a shared one.  Never blocks. */
 void weft_klock_downgrade(struct weft_klock *l, const struct weft_loc *loc);
+/* The end of l's life (mutex_destroy, sx_destroy, rw_destroy; what
+ * names it): misuse when any thread, the caller too, holds it.  A
+ * scheduling point that writes l, so that the search also runs it before
+ * another thread's unlock (as a check with no step it came after that
+ * unlock in every schedule: a destroy under another thread's hold was
+ * verified).  Never blocks. */
+void weft_klock_destroy(struct weft_klock *l, const char *what,
+			const struct weft_loc *loc);
 /* Whether anyone holds l.  A scheduling point that only reads l. */
 int weft_klock_is_locked(struct weft_klock *l, const struct weft_loc *loc);
 /* Report misuse unless the caller holds l (lockdep_assert_held).  Not a

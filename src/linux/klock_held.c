@@ -199,3 +199,25 @@ int weft_klock_held_read(const struct weft_klock *l)
 {
 	return weft__lx_klock_reader(weft__self(), l);
 }
+
+void weft_klock_destroy(struct weft_klock *l, const char *what,
+			const struct weft_loc *loc)
+{
+	struct weft__op op = { .name = what, .obj = l,
+			       .objname = weft__lx_klock_name(l),
+			       .access = WEFT__ACC_WRITE, .loc = loc };
+	const struct weft_loc *at = NULL;
+	int t;
+
+	weft__visible(&op);
+	if (!l->owner && !l->readers)
+		return;
+	t = weft__lx_klock_holder(l, &at);
+	if (t < 0)
+		weft__fail(WEFT__K(MISUSE), loc, "%s(%s) while holding it",
+			   what, weft__lx_klock_name(l));
+	weft__fail(WEFT__K(MISUSE), loc,
+		   "%s(%s) while %s holds it (taken at %s)", what,
+		   weft__lx_klock_name(l), weft__lx_tname(t),
+		   weft__lx_site(at));
+}

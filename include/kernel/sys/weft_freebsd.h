@@ -142,7 +142,7 @@ struct sx {
 				(((flags) & SX_RECURSE) ? WEFT_KLOCK_RECURSE  \
 							: 0),                 \
 			(name), WEFT_HERE)
-#define sx_destroy(sx) ((void)(sx))
+#define sx_destroy(sx) weft_klock_destroy(&(sx)->l, "sx_destroy", WEFT_HERE)
 /* sx locks sleep: taking one while holding a mutex is misuse (WITNESS).
  * A caller that waits for a busy one lets Giant go meanwhile, as
  * _sx_xlock_hard's GIANT_SAVE does. */
@@ -236,7 +236,7 @@ struct rwlock {
 				(((flags) & RW_RECURSE) ? WEFT_KLOCK_RECURSE  \
 							: 0),                 \
 			(name), WEFT_HERE)
-#define rw_destroy(rw) ((void)(rw))
+#define rw_destroy(rw) weft_klock_destroy(&(rw)->l, "rw_destroy", WEFT_HERE)
 /* rw locks block (on a turnstile): not in a critical section. */
 #define rw_rlock(rw)                                                          \
 	(weft_bsd_may_block("rw_rlock", WEFT_HERE),                           \

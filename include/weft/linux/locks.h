@@ -95,12 +95,7 @@ typedef struct weft_klock rwlock_t;
 #define __MUTEX_INITIALIZER(x) WEFT_KLOCK_INIT(WEFT_KLOCK_MUTEX, #x)
 #define mutex_init(m)                                                         \
 	weft_klock_init((m), WEFT_KLOCK_MUTEX, WEFT_LX_NAME(#m), WEFT_HERE)
-#define mutex_destroy(m)                                                      \
-	do {                                                                  \
-		if ((m)->owner)                                               \
-			weft_report("misuse", WEFT_HERE,                      \
-				    "mutex_destroy on a locked mutex");       \
-	} while (0)
+#define mutex_destroy(m) weft_klock_destroy((m), "mutex_destroy", WEFT_HERE)
 #define mutex_lock(m) weft_klock_lock((m), WEFT_HERE)
 #define mutex_lock_nested(m, sub) weft_klock_lock((m), WEFT_HERE)
 #define mutex_lock_interruptible(m)                                           \

@@ -68,6 +68,21 @@ static void env_access(bool write, uintptr_t pc)
 				  write ? WEFT__RACE_WRITE : 0, pc);
 }
 
+/* The environment's array holds the strings putenv was given (setenv's
+ * copies are the C library's own blocks): a root of the leak check while
+ * a string is in it. */
+void weft__pt_env_roots(void (*root)(void *ctx, const char *lo,
+				     const char *hi),
+			void *ctx)
+{
+	size_t n = 0;
+
+	while (environ && environ[n])
+		n++;
+	if (n)
+		root(ctx, (const char *)environ, (const char *)(environ + n));
+}
+
 char *__weft_getenv(const char *name)
 {
 	env_access(false, PT_RA());

@@ -714,6 +714,14 @@ int weft__pt_key_values(int tid, const void *const **vals);
  * check's roots (src/pthread/thread.c; NULL without the pthread layer,
  * a weak stand-in in src/detect/leak.c).  Does not block. */
 const void *weft__pt_start_arg(int tid);
+/* The memory the C library keeps the program's pointers in (the strings
+ * putenv put in the environment, a setvbuf buffer of a stream still open,
+ * on_exit's argument), for the leak check's roots: root(ctx, lo, hi) for
+ * each range (src/pthread/libc_roots.c; none without the pthread layer,
+ * a weak stand-in in src/detect/leak.c).  Does not block. */
+void weft__pt_libc_roots(void (*root)(void *ctx, const char *lo,
+				      const char *hi),
+			 void *ctx);
 /* Innermost instrumented call site or 0; signal-safe (stand-in: worker.c) */
 uintptr_t weft__race_innermost_call(void);
 

@@ -34,6 +34,7 @@
 #include <sys/signalfd.h>
 #include <sys/timerfd.h>
 #include <sys/file.h>
+#include <sys/fsuid.h>
 #include <semaphore.h>
 #include <spawn.h>
 #include <signal.h>

@@ -7,7 +7,10 @@
  * calling exit() or returning keeps its locals, its TLS and its values,
  * as at a native exit; a thread that ended has lost them), and the
  * argument each live thread's start function was handed (a thread not
- * started yet holds it only there; glibc keeps it in the descriptor).  Marking
+ * started yet holds it only there; glibc keeps it in the descriptor), and
+ * what the C library holds of the program's (the strings putenv put in
+ * the environment, the buffer setvbuf gave a stream still open, the
+ * arguments of on_exit and __cxa_atexit: src/pthread/libc_roots.c).  Marking
  * follows every aligned word of the roots and of each block reached,
  * conservatively (any value that points into a block keeps it).  Memory still reachable from a global is
  * not reported, as with LeakSanitizer's default; --leaks=all reports every
@@ -57,6 +60,16 @@ __attribute__((weak)) const void *weft__pt_start_arg(int tid)
 {
 	(void)tid;
 	return NULL;
+}
+
+/* The C library's memory that holds the program's blocks
+ * (src/pthread/libc_roots.c), for builds without the pthread layer:
+ * none. */
+__attribute__((weak)) void weft__pt_libc_roots(
+	void (*root)(void *ctx, const char *lo, const char *hi), void *ctx)
+{
+	(void)root;
+	(void)ctx;
 }
 
 static int phdr_cb(struct dl_phdr_info *info, size_t size, void *arg)
@@ -144,12 +157,18 @@ static void scan_thread_data(struct marks *m, int tid, const char *tp)
 		scan(m, tp - tls_below, tp - tls_below + tls_size);
 }
 
+static void scan_root(void *ctx, const char *lo, const char *hi)
+{
+	scan(ctx, lo, hi);
+}
+
 static void mark_from_roots(struct marks *m)
 {
 	if (ndata < 0)
 		dl_iterate_phdr(phdr_cb, NULL);
 	for (int i = 0; i < ndata; i++)
 		scan(m, data[i].lo, data[i].hi);
+	weft__pt_libc_roots(scan_root, m);
 	if (tls_size && !weft__tls_enabled())
 		scan(m, tls_os, tls_os + tls_size);
 	for (int t = 0; t < weft__nthreads(); t++) {

@@ -1,7 +1,8 @@
 /* src/pthread/atexit.c - what the end of the program runs: the handlers
- * registered with atexit and __cxa_atexit (through which C++ registers
- * the destructor of each static object it constructs), the executable's
- * destructors (its .fini_array), and the at_quick_exit handlers.
+ * registered with atexit, on_exit and __cxa_atexit (through which C++
+ * registers the destructor of each static object it constructs), the
+ * executable's destructors (its .fini_array), and the at_quick_exit
+ * handlers.
  *
  * Every execution ends the program once, so each runs them (each at most
  * once, even when one calls exit again), in the C library's order: the
@@ -26,6 +27,7 @@ struct handler {
 	void (*fn)(void *);        /* __cxa_atexit's, with arg */
 	void *arg;
 	void (*plain)(void);       /* atexit's */
+	void (*with_status)(int, void *); /* on_exit's, with arg */
 };
 
 #define MAX_HANDLERS 256
@@ -37,6 +39,16 @@ struct handlers {
 	int n, left;
 };
 static struct handlers premain, premain_quick, exec, quick;
+/* The status exit was called with (main's return value), which on_exit's
+ * handlers are handed. */
+static int exit_status;
+/* The arguments on_exit and __cxa_atexit were handed in this execution:
+ * the C library keeps them in its list of handlers, run or not, so they
+ * are roots of the leak check (a block given to on_exit was a false
+ * leak; LeakSanitizer, which runs after the handlers, does not report
+ * it). */
+static const void *held[MAX_HANDLERS];
+static int nheld;
 
 static int add(struct handlers *l, struct handler h)
 {
@@ -74,6 +86,10 @@ static void call(struct handler h)
 {
 	if (h.plain) {
 		h.plain();
+		return;
+	}
+	if (h.with_status) {
+		h.with_status(exit_status, h.arg);
 		return;
 	}
 	struct weft_loc *l = weft__exec_alloc(sizeof *l);
@@ -188,8 +204,9 @@ int __weft___cxa_thread_atexit(void (*fn)(void *), void *obj, void *dso)
 	return 0;
 }
 
-void weft__pt_run_atexit(void)
+void weft__pt_run_atexit(int status)
 {
+	exit_status = status;
 	weft__pt_run_tls_dtors(weft__self());
 	run(&exec);
 	/* The next execution starts from the objects as main found them
@@ -200,8 +217,9 @@ void weft__pt_run_atexit(void)
 	weft__pt_cxx_streams_flush();
 }
 
-void weft__pt_run_quick_exit(void)
+void weft__pt_run_quick_exit(int status)
 {
+	(void)status;
 	run(&quick);
 	run_kept(&premain_quick);
 }
@@ -221,7 +239,30 @@ int __weft___cxa_atexit(void (*fn)(void *), void *arg, void *dso)
 		add(&premain, (struct handler){ .fn = fn, .arg = arg });
 		return __cxa_atexit(fn, arg, dso);
 	}
+	if (nheld < MAX_HANDLERS)
+		held[nheld++] = arg;
 	return add(&exec, (struct handler){ .fn = fn, .arg = arg });
+}
+
+int __weft_on_exit(void (*fn)(int, void *), void *arg)
+{
+	if (!weft__pt_live()) {
+		add(&premain, (struct handler){ .with_status = fn, .arg = arg });
+		return on_exit(fn, arg);
+	}
+	if (nheld < MAX_HANDLERS)
+		held[nheld++] = arg;
+	return add(&exec, (struct handler){ .with_status = fn, .arg = arg });
+}
+
+void weft__pt_exit_roots(void (*root)(void *ctx, const char *lo,
+				      const char *hi),
+			 void *ctx)
+{
+	root(ctx, (const char *)held, (const char *)(held + nheld));
+	for (int i = 0; i < premain.n; i++)
+		root(ctx, (const char *)&premain.h[i].arg,
+		     (const char *)(&premain.h[i].arg + 1));
 }
 
 int __weft_at_quick_exit(void (*fn)(void))
@@ -236,6 +277,7 @@ int __weft_at_quick_exit(void (*fn)(void))
 void weft__pthread_atexit_begin(void)
 {
 	exec.n = 0;
+	nheld = 0;
 	quick.n = 0;
 	premain.left = premain.n;
 	premain_quick.left = premain_quick.n;

@@ -15,8 +15,11 @@
  * on fd 0 is read to its end (at most 64 MiB) into an anonymous file that
  * becomes fd 0, so that it is a regular file too; every execution then
  * starts with fd 0 at the offset it had at start-up and stdin's buffer,
- * pushed-back characters and end-of-file flag cleared.  A terminal stays
- * unsupported. */
+ * pushed-back characters and end-of-file flag cleared.  A pipe that stays
+ * silent for STDIN_WAIT without ending (`sleep 99 | prog`) is waited for
+ * no longer: a program that never reads it runs (it waited for ever, past
+ * the time limit), and a read of it is inconclusive (unsupported:
+ * unterminated stdin).  A terminal stays unsupported. */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -86,6 +89,37 @@ static _Noreturn void refuse(const char *call, const char *from,
 			 : "");
 }
 
+/* ---- standard input --------------------------------------------------- */
+
+#define INPUT_CAP ((off_t)64 << 20)
+/* How long a silent pipe on fd 0 is waited for before the first
+ * execution, in ms. */
+#define STDIN_WAIT 5000
+
+static struct {
+	bool rewind;          /* fd 0 is a file each execution rewinds */
+	bool open_ended;      /* fd 0 is a pipe that did not end */
+	const char *refusal;  /* why every execution is inconclusive, or NULL */
+	const char *reason;   /* and the reason's short form */
+	off_t start;          /* its offset at start-up */
+	dev_t dev;            /* which file it is: a program that put */
+	ino_t ino;            /* another one on fd 0 is left alone */
+	pid_t owner;          /* the process that gave fd 0 its own offset */
+} In;
+
+/* A read of standard input that never ended: the input every execution
+ * would read is unknown (more may come, or none). */
+static _Noreturn void open_ended(const char *call,
+				 const struct weft_loc *loc)
+{
+	weft__limit("unsupported: unterminated stdin", loc,
+		    "%s of standard input, a pipe that neither ended nor "
+		    "gave anything for %d s before the first execution: weft "
+		    "gives every execution the same input, read to its end; "
+		    "close the pipe or redirect it from a file", call,
+		    STDIN_WAIT / 1000);
+}
+
 /* Ends the execution as inconclusive when reading fd could block (a
  * pipe, socket, terminal or device other than the memory ones); the
  * readers in input.c ask before each read. */
@@ -96,24 +130,12 @@ void weft__pt_input_check(int fd, const char *call, const struct weft_loc *loc)
 	 * is as it left it. */
 	const char *from = weft__pt_blocking_source(fd);
 
+	if (fd == 0 && In.open_ended)
+		open_ended(call, loc);
 	if (from)
 		refuse(call, from, loc);
 	errno = e;
 }
-
-/* ---- standard input --------------------------------------------------- */
-
-#define INPUT_CAP ((off_t)64 << 20)
-
-static struct {
-	bool rewind;          /* fd 0 is a file each execution rewinds */
-	const char *refusal;  /* why every execution is inconclusive, or NULL */
-	const char *reason;   /* and the reason's short form */
-	off_t start;          /* its offset at start-up */
-	dev_t dev;            /* which file it is: a program that put */
-	ino_t ino;            /* another one on fd 0 is left alone */
-	pid_t owner;          /* the process that gave fd 0 its own offset */
-} In;
 
 static bool write_all(int fd, const char *p, size_t n)
 {
@@ -147,14 +169,15 @@ static int anonymous_file(void)
 /* Reads the pipe on fd 0 to its end into an anonymous file and puts that
  * on fd 0.  The writer may be slow, or may never close the pipe (a
  * program that does not read its input, started by a harness that keeps
- * the pipe open), so after 3 s without data one line on stderr says what
- * weft waits for. */
+ * the pipe open, or `sleep 99 | prog`, which weft waited for past its
+ * time limit): after STDIN_WAIT without data or end, one line on stderr
+ * says so, and the pipe stays fd 0, open-ended; a read of it in an
+ * execution is refused (weft__pt_input_check). */
 static void capture_pipe(void)
 {
 	/* Static: the parent has no execution's pool to intern text in. */
 	static char buf[1 << 16], why[200];
 	off_t total = 0;
-	bool noted = false;
 	int fd = anonymous_file();
 
 	In.reason = "unsupported: stdin pipe";
@@ -169,13 +192,21 @@ static void capture_pipe(void)
 	for (;;) {
 		struct pollfd pf = { .fd = 0, .events = POLLIN };
 		ssize_t r;
-		if (!noted && poll(&pf, 1, 3000) == 0) {
-			fprintf(stderr, "weft: reading standard input (a pipe) "
-					"to its end before the first execution, "
-					"so that every execution reads the "
-					"same; run the program with </dev/null "
-					"if it does not read it\n");
-			noted = true;
+		int ready = poll(&pf, 1, STDIN_WAIT);
+
+		if (ready < 0 && errno == EINTR)
+			continue;
+		if (ready == 0) {
+			fprintf(stderr, "weft: standard input (a pipe) gave "
+					"nothing for %d s and did not end: "
+					"going on without it (a read of it "
+					"is inconclusive); run the program "
+					"with </dev/null if it does not read "
+					"it\n", STDIN_WAIT / 1000);
+			In.open_ended = true;
+			In.reason = NULL;
+			close(fd);
+			return;
 		}
 		r = read(0, buf, sizeof buf);
 		if (r < 0 && errno == EINTR)

@@ -103,7 +103,7 @@ static void main_body(void)
 	 * thread's use of its locals is a use of dead memory. */
 	weft__stack_frames_ended(__builtin_frame_address(0));
 
-	weft__pt_run_atexit();
+	weft__pt_run_atexit(status);
 	/* main itself, not the return statement it left by: the compiler
 	 * merges main's returns into one epilogue, whose line is the last
 	 * return's (a 'return 3' reported at the line of the 'return 0'
@@ -194,10 +194,10 @@ int weft__main_mode(int argc, char **argv, int (*m)(int, char **))
  * destructors, quick_exit: at_quick_exit's, _exit: none), then the status
  * is judged, at the call. */
 _Noreturn static void end_process(int status, uintptr_t ra,
-				  void (*handlers)(void), const char *how)
+				  void (*handlers)(int status), const char *how)
 {
 	if (handlers)
-		handlers();
+		handlers(status);
 	check_status(status, weft__pc_loc(ra), how);
 	weft__exec_exit(status);
 }

@@ -418,14 +418,28 @@ int weft__spawn_sized(void (*fn)(void *), void *arg, const char *name,
 extern size_t weft__body_stack_size;
 void weft__thread_stack(int tid, void **base, size_t *size);
 
-/* What exit() runs (atexit.c): the handlers registered with atexit and
- * __cxa_atexit (C++'s static destructors), last first, then the
- * executable's destructors; what quick_exit() runs: the at_quick_exit
- * handlers. */
-void weft__pt_run_atexit(void);
+/* What exit() runs (atexit.c): the handlers registered with atexit,
+ * on_exit (handed status) and __cxa_atexit (C++'s static destructors),
+ * last first, then the executable's destructors; what quick_exit() runs:
+ * the at_quick_exit handlers. */
+void weft__pt_run_atexit(int status);
+/* The memory of the C library's that holds pointers the program gave
+ * it, for the leak check's roots (libc_roots.c): each range is handed to
+ * root.  The streams glibc has open (streams.c: a setvbuf buffer), the
+ * environment's array (env.c: putenv's strings), the arguments of the
+ * exit handlers (atexit.c: on_exit's).  None blocks. */
+void weft__pt_stream_roots(void (*root)(void *ctx, const char *lo,
+					const char *hi),
+			   void *ctx);
+void weft__pt_env_roots(void (*root)(void *ctx, const char *lo,
+				     const char *hi),
+			void *ctx);
+void weft__pt_exit_roots(void (*root)(void *ctx, const char *lo,
+				      const char *hi),
+			 void *ctx);
 /* The test is a program's own main (main.c). */
 bool weft__pt_main_mode(void);
-void weft__pt_run_quick_exit(void);
+void weft__pt_run_quick_exit(int status);
 /* The destructors of the thread_local objects thread tid built (C++'s
  * __cxa_thread_atexit), last first, run as it ends (atexit.c). */
 void weft__pt_run_tls_dtors(int tid);

@@ -87,9 +87,9 @@ static FILE *opened(FILE *f, bool purge)
  * naming the variable would have a copy of it, and RTLD_NEXT depends on
  * the order of loading.  Only one OS thread runs an execution, so the
  * list is read without its lock. */
-static bool still_open(const FILE *f)
-{
 #ifdef __GLIBC__
+static FILE *first_open(void)
+{
 	static FILE *const *all;
 	static bool looked;
 
@@ -98,13 +98,36 @@ static bool still_open(const FILE *f)
 		all = libc ? dlsym(libc, "_IO_list_all") : NULL;
 		looked = true;
 	}
-	for (const FILE *g = all ? *all : NULL; g; g = g->_chain)
+	return all ? *all : NULL;
+}
+#endif
+
+static bool still_open(const FILE *f)
+{
+#ifdef __GLIBC__
+	for (const FILE *g = first_open(); g; g = g->_chain)
 		if (g == f)
 			return true;
 #else
 	(void)f;
 #endif
 	return false;
+}
+
+/* The streams glibc has open hold what setvbuf gave them, the program's
+ * buffer (_IO_buf_base): each FILE is a root of the leak check, and a
+ * stream closed is none (its buffer is the program's to free again). */
+void weft__pt_stream_roots(void (*root)(void *ctx, const char *lo,
+					const char *hi),
+			   void *ctx)
+{
+#ifdef __GLIBC__
+	for (const FILE *g = first_open(); g; g = g->_chain)
+		root(ctx, (const char *)g, (const char *)(g + 1));
+#else
+	(void)root;
+	(void)ctx;
+#endif
 }
 
 static void stream_check(const FILE *f, const char *call,

@@ -84,7 +84,7 @@ static void last_thread_end(int self)
 		if (i != self && !weft__thread_done(i) && !weft__thread_daemon(i))
 			return;
 	weft__join_ended(self);
-	weft__pt_run_atexit();
+	weft__pt_run_atexit(0);
 	weft__exec_exit(0);
 }
 

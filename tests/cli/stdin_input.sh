@@ -6,7 +6,7 @@
 # the input read (its total may have lost an update), the correct one is
 # verified (a later execution reading less would be reported as a program
 # taking another path, exit 2).  A pipe carrying more than 64 MiB is
-# inconclusive, with the reason.
+# inconclusive, with the reason, and so is a read of one that never ends.
 . tests/cli/common.inc
 d=$(mktemp -d)
 trap 'rm -rf "$d"' EXIT
@@ -47,6 +47,23 @@ check "{ read -r first; exec \"\$0\"; } <'$d/in.txt'" "$ok" 0 "verified"
 # /dev/null: no numbers, no threads, nothing to report.
 check "exec \"\$0\" </dev/null" "$bug" 0 "verified"
 check "exec \"\$0\" </dev/null" "$ok" 0 "verified"
+# A pipe that never ends (its writer sleeps): waited for 5 s of silence,
+# then a program that does not read it runs, and a read of it is
+# inconclusive (weft waited for ever).
+for prog in "$B/tests/cli/stdin_unread" "$ok"; do
+	rm -f "$d/fifo"
+	mkfifo "$d/fifo"
+	sleep 60 >"$d/fifo" &
+	writer=$!
+	case $prog in
+	*unread) check "exec \"\$0\" <'$d/fifo'" "$prog" 0 "verified" \
+		"weft: standard input (a pipe) gave nothing" ;;
+	*) check "exec \"\$0\" <'$d/fifo'" "$prog" 3 \
+		"inconclusive (unsupported: unterminated stdin" ;;
+	esac
+	kill $writer
+	wait $writer 2>/dev/null
+done
 # Too much input in a pipe.
 check "head -c 70000000 /dev/zero | \"\$0\"" "$ok" 3 \
 	"inconclusive (unsupported: stdin > 64 MiB"

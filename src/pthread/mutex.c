@@ -133,13 +133,34 @@ int __weft_pthread_mutex_destroy(pthread_mutex_t *m)
 	return 0;
 }
 
+/* A robust mutex left unrecoverable refuses every lock with
+ * ENOTRECOVERABLE.  The refusal is a step that reads the mutex, so the
+ * explorer orders it against the unlock that made the mutex unrecoverable:
+ * refused before any step, it was never tried in the other order, where
+ * this lock comes first and gets EOWNERDEAD (a probe's false verification).
+ * The state is checked again after the step: only an init, itself a step,
+ * can make the mutex usable again. */
+static bool unrecoverable(pthread_mutex_t *m, weft_mutex_t *w,
+			  const char *opname, const struct weft_loc *loc)
+{
+	if (!weft__pt_robust_unrecoverable(m))
+		return false;
+	weft__point(opname, w, w->name, WEFT__ACC_READ, loc);
+	if (!weft__pt_robust_unrecoverable(m))
+		return false;
+	weft__step_note("not recoverable");
+	return true;
+}
+
 /* Why a blocking lock of m (w) fails at once, or 0: an error-checking
- * mutex the caller holds (EDEADLK), a robust one left unrecoverable. */
-static int lock_refused(pthread_mutex_t *m, const weft_mutex_t *w)
+ * mutex the caller holds (EDEADLK; only the caller changes that), a
+ * robust one left unrecoverable. */
+static int lock_refused(pthread_mutex_t *m, weft_mutex_t *w,
+			const char *opname, const struct weft_loc *loc)
 {
 	if (w->kind == WEFT_MUTEX_ERRORCHECK && w->owner == weft__self() + 1)
 		return EDEADLK;
-	if (weft__pt_robust_unrecoverable(m))
+	if (unrecoverable(m, w, opname, loc))
 		return ENOTRECOVERABLE;
 	return 0;
 }
@@ -157,7 +178,7 @@ int __weft_pthread_mutex_lock(pthread_mutex_t *m)
 		return pthread_mutex_lock(m);
 	loc = PT_LOC();
 	w = wm_at(m, "pthread_mutex_lock", loc);
-	if ((err = lock_refused(m, w)))
+	if ((err = lock_refused(m, w, "pthread_mutex_lock", loc)))
 		return err;
 	weft__mutex_lock(w, "pthread_mutex_lock", loc);
 	return weft__pt_robust_acquired(m, "pthread_mutex_lock", loc);
@@ -173,7 +194,7 @@ int __weft_pthread_mutex_trylock(pthread_mutex_t *m)
 		return pthread_mutex_trylock(m);
 	loc = PT_LOC();
 	w = wm_at(m, "pthread_mutex_trylock", loc);
-	if (weft__pt_robust_unrecoverable(m))
+	if (unrecoverable(m, w, "pthread_mutex_trylock", loc))
 		return ENOTRECOVERABLE;
 	if (weft__mutex_trylock(w, "pthread_mutex_trylock", loc))
 		return EBUSY;
@@ -186,7 +207,7 @@ static int timed_lock(pthread_mutex_t *m, const char *opname, clockid_t c,
 		      const struct timespec *abs, const struct weft_loc *loc)
 {
 	weft_mutex_t *w = wm_at(m, opname, loc);
-	int err = lock_refused(m, w);
+	int err = lock_refused(m, w, opname, loc);
 
 	if (err)
 		return err;
@@ -225,8 +246,9 @@ int __weft_pthread_mutex_clocklock(pthread_mutex_t *m, clockid_t c,
 }
 
 /* Never blocks; orders the critical section before the next lock.  An
- * error-checking mutex returns EPERM when the caller does not hold it;
- * other kinds report that as misuse. */
+ * error-checking, recursive or robust mutex returns EPERM when the caller
+ * does not hold it, as POSIX requires of all three (glibc too); a normal
+ * one reports that as misuse (undefined behaviour). */
 int __weft_pthread_mutex_unlock(pthread_mutex_t *m)
 {
 	const struct weft_loc *loc;
@@ -236,9 +258,10 @@ int __weft_pthread_mutex_unlock(pthread_mutex_t *m)
 		return pthread_mutex_unlock(m);
 	loc = PT_LOC();
 	w = wm_at(m, "pthread_mutex_unlock", loc);
-	/* An error-checking or robust mutex unlocked by a thread that does
-	 * not own it: EPERM, as POSIX requires of both. */
-	if ((w->kind == WEFT_MUTEX_ERRORCHECK || weft__pt_robust_known(m)) &&
+	/* Whether the caller holds m only the caller changes, so the answer
+	 * needs no step. */
+	if ((w->kind == WEFT_MUTEX_ERRORCHECK ||
+	     w->kind == WEFT_MUTEX_RECURSIVE || weft__pt_robust_known(m)) &&
 	    w->owner != weft__self() + 1)
 		return EPERM;
 	if (w->owner == weft__self() + 1)

@@ -66,6 +66,51 @@ static weft_mutex_t *wm_at(pthread_mutex_t *m, const char *opname,
 	return w;
 }
 
+/* ---- explicitly normal mutexes ----------------------------------------
+ * glibc's PTHREAD_MUTEX_NORMAL and PTHREAD_MUTEX_DEFAULT are one value,
+ * but POSIX differs on a timed lock of a mutex the caller holds: a normal
+ * mutex waits until the deadline (ETIMEDOUT, as glibc), a default one is
+ * undefined, which weft keeps reporting as a deadlock.  So an attribute
+ * whose type the program set (pthread_mutexattr_settype with the normal
+ * value) is remembered by address, and a mutex initialised with it is
+ * marked in the word of the pthread_mutex_t before weft's mutex (glibc's
+ * lock word, unused by the model). */
+#define MAX_NORMAL_ATTRS 32
+#define NORMAL_MARK 0x4e4f524d /* "NORM" */
+
+static const pthread_mutexattr_t *normal_attrs[MAX_NORMAL_ATTRS];
+
+static int normal_attr_slot(const pthread_mutexattr_t *a)
+{
+	for (int i = 0; i < MAX_NORMAL_ATTRS; i++)
+		if (normal_attrs[i] == a)
+			return i;
+	return -1;
+}
+
+/* Not a scheduling point: the attribute is the caller's. */
+int __weft_pthread_mutexattr_settype(pthread_mutexattr_t *a, int kind)
+{
+	int r = pthread_mutexattr_settype(a, kind);
+	int i = normal_attr_slot(a);
+
+	if (r == 0 && kind == PTHREAD_MUTEX_NORMAL) {
+		if (i < 0)
+			i = normal_attr_slot(NULL);
+		/* More than fit stay default ones: reported, not timed out. */
+		if (i >= 0)
+			normal_attrs[i] = a;
+	} else if (r == 0 && i >= 0) {
+		normal_attrs[i] = NULL;
+	}
+	return r;
+}
+
+static int *normal_word(pthread_mutex_t *m)
+{
+	return (int *)(void *)m;
+}
+
 /* (Re-)initialising a mutex that is held is misuse; a destroyed or never
  * initialised one is fine.  The bytes of a mutex that was never
  * initialised mean nothing, so only a mutex a live thread really holds
@@ -111,6 +156,8 @@ int weft__pt_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a,
 	w->kind = type == PTHREAD_MUTEX_RECURSIVE    ? WEFT_MUTEX_RECURSIVE
 		  : type == PTHREAD_MUTEX_ERRORCHECK ? WEFT_MUTEX_ERRORCHECK
 						     : WEFT_MUTEX_NORMAL;
+	if (a && type == PTHREAD_MUTEX_NORMAL && normal_attr_slot(a) >= 0)
+		*normal_word(m) = NORMAL_MARK;
 	weft__pt_robust_init(m, robust == PTHREAD_MUTEX_ROBUST, loc);
 	return 0;
 }
@@ -211,6 +258,18 @@ static int timed_lock(pthread_mutex_t *m, const char *opname, clockid_t c,
 
 	if (err)
 		return err;
+	/* An explicitly normal mutex the caller holds is never free before
+	 * the deadline: the call times out there (glibc, POSIX).  A deadline
+	 * that never comes is a deadlock, reported by the lock below. */
+	if (w->kind == WEFT_MUTEX_NORMAL && w->owner == weft__self() + 1 &&
+	    *normal_word(m) == NORMAL_MARK) {
+		if (weft__pt_bad_deadline(abs))
+			return EINVAL;
+		if (!weft__pt_deadline_far(c, abs)) {
+			weft__pt_time_jump_to(c, abs, loc);
+			return ETIMEDOUT;
+		}
+	}
 	if (weft__mutex_trylock(w, opname, loc) == 0)
 		return weft__pt_robust_acquired(m, opname, loc);
 	/* glibc checks the deadline only when the lock is busy. */

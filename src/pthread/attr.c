@@ -28,6 +28,8 @@ struct tattr {
 	bool has_cpus;
 	cpu_set_t cpus;
 	char name[NAME_MAX_];
+	size_t asked;          /* the stack size asked for at creation; 0:
+				  the main thread's, weft's own */
 };
 static struct tattr attrs[WEFT__MAX_THREADS];
 
@@ -59,7 +61,19 @@ void weft__pt_attr_thread_start(int tid, const pthread_attr_t *attr)
 	struct tattr *a = touch(tid);
 	int inherit = PTHREAD_INHERIT_SCHED;
 
+	pthread_attr_t def;
+
 	*a = *self_attr();
+	/* The size the attribute asks for, glibc's default when it asks
+	 * none: what glibc's pthread_getattr_np reports (weft's stacks are
+	 * larger, by the room its runtime needs). */
+	a->asked = 0;
+	if (attr)
+		pthread_attr_getstacksize(attr, &a->asked);
+	else if (pthread_attr_init(&def) == 0) {
+		pthread_attr_getstacksize(&def, &a->asked);
+		pthread_attr_destroy(&def);
+	}
 	if (attr)
 		pthread_attr_getinheritsched(attr, &inherit);
 	if (attr && inherit == PTHREAD_EXPLICIT_SCHED) {
@@ -228,8 +242,9 @@ int __weft_prctl(int option, ...)
 
 /* ---- a thread's attributes ------------------------------------------------ */
 
-/* The attributes the thread runs with: its fiber stack, joinable (the
- * detach state is not tracked here), its scheduling. */
+/* The attributes the thread runs with: its fiber stack (the size the
+ * program asked for), its detach state, its scheduling.  A step only
+ * where the detach state can change (weft__pt_detached). */
 int __weft_pthread_getattr_np(pthread_t t, pthread_attr_t *attr)
 {
 	struct tattr *a;
@@ -242,8 +257,20 @@ int __weft_pthread_getattr_np(pthread_t t, pthread_attr_t *attr)
 		return ESRCH;
 	weft__thread_stack((int)t - 1, &base, &size);
 	pthread_attr_init(attr);
+	/* The top of the stack the thread runs on, as large as the program
+	 * asked (its frames are near the top): glibc reports the size asked
+	 * for, and a program that checked it read weft's larger one. */
+	if (base && a->asked && a->asked <= size) {
+		base = (char *)base + (size - a->asked);
+		size = a->asked;
+	}
 	if (base)
 		pthread_attr_setstack(attr, base, size);
+	/* Created detached or detached since, as glibc reports it (weft
+	 * said joinable always). */
+	pthread_attr_setdetachstate(attr, weft__pt_detached(t, PT_LOC())
+						  ? PTHREAD_CREATE_DETACHED
+						  : PTHREAD_CREATE_JOINABLE);
 	pthread_attr_setschedpolicy(attr, a->policy);
 	pthread_attr_setschedparam(attr, &a->param);
 	return 0;

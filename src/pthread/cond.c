@@ -78,22 +78,42 @@ int __weft_pthread_cond_destroy(pthread_cond_t *c)
 	return 0;
 }
 
+/* The wait's release and relock of m as a robust mutex sees them, around
+ * the wait itself (wait): releasing m inconsistent leaves it
+ * unrecoverable, as an unlock does, and the relock reports what a lock
+ * would, EOWNERDEAD when the owner it waited behind died holding m (glibc
+ * returns that from the wait; weft returned 0, a false alarm on a program
+ * that recovers and a verified one that assumes 0) or ENOTRECOVERABLE
+ * (m not held then).  0 for any other mutex. */
+static int robust_wait(pthread_cond_t *c, pthread_mutex_t *m, int timed,
+		       int *res, const char *opname,
+		       const struct weft_loc *loc)
+{
+	if (weft__pt_mutex(m)->owner == weft__self() + 1)
+		weft__pt_robust_unlocking(m);
+	*res = weft__cond_wait(wc_at(c, loc), weft__pt_mutex(m), timed, opname,
+			       loc);
+	return weft__pt_robust_acquired(m, opname, loc);
+}
+
 /* Blocks: releases m, waits for a signal (or a spurious wakeup), then
  * re-acquires m.  The signaller's past happens before the return. */
-void weft__pt_cond_wait_as(pthread_cond_t *c, pthread_mutex_t *m,
-			   const char *opname, const struct weft_loc *loc)
+int weft__pt_cond_wait_as(pthread_cond_t *c, pthread_mutex_t *m,
+			  const char *opname, const struct weft_loc *loc)
 {
+	int r, err;
+
 	weft__pt_cancel_enter();
-	weft__pt_cancel_leave(weft__cond_wait(wc_at(c, loc), weft__pt_mutex(m),
-					      0, opname, loc) == -ECANCELED);
+	err = robust_wait(c, m, 0, &r, opname, loc);
+	weft__pt_cancel_leave(r == -ECANCELED);
+	return err;
 }
 
 int __weft_pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m)
 {
 	if (!weft__pt_live())
 		return pthread_cond_wait(c, m);
-	weft__pt_cond_wait_as(c, m, "pthread_cond_wait", PT_LOC());
-	return 0;
+	return weft__pt_cond_wait_as(c, m, "pthread_cond_wait", PT_LOC());
 }
 
 /* As pthread_cond_wait; timing out is an explored choice (virtual time),
@@ -104,7 +124,7 @@ int weft__pt_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
 			    clockid_t clk, const struct timespec *ts,
 			    const char *opname, const struct weft_loc *loc)
 {
-	int r;
+	int r, err;
 	bool far;
 
 	/* glibc checks the deadline first: the mutex stays held. */
@@ -119,18 +139,18 @@ int weft__pt_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
 	 * that has passed (a probe of outside libraries). */
 	far = weft__pt_deadline_far(clk, ts);
 	weft__pt_cancel_enter();
-	r = weft__cond_wait(wc_at(c, loc), weft__pt_mutex(m),
-			    far ? 0
-			    : ts && weft__pt_ns_until(clk, ts) <= 0
-				    ? WEFT__COND_EXPIRED
-				    : 1,
-			    opname, loc);
+	err = robust_wait(c, m,
+			  far ? 0
+			  : ts && weft__pt_ns_until(clk, ts) <= 0
+				  ? WEFT__COND_EXPIRED
+				  : 1,
+			  &r, opname, loc);
 	weft__wait_note(NULL);
 	weft__pt_cancel_leave(r == -ECANCELED);
-	if (!r)
-		return 0;
-	weft__pt_time_jump_to(clk, ts, loc);
-	return ETIMEDOUT;
+	if (r == -ETIMEDOUT)
+		weft__pt_time_jump_to(clk, ts, loc);
+	/* glibc: the relock's error, if any, over the timeout. */
+	return err ? err : r == -ETIMEDOUT ? ETIMEDOUT : 0;
 }
 
 int __weft_pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,

@@ -66,6 +66,51 @@ static weft_mutex_t *wm_at(pthread_mutex_t *m, const char *opname,
 	return w;
 }
 
+/* ---- explicitly normal mutexes ----------------------------------------
+ * glibc's PTHREAD_MUTEX_NORMAL and PTHREAD_MUTEX_DEFAULT are one value,
+ * but POSIX differs on a timed lock of a mutex the caller holds: a normal
+ * mutex waits until the deadline (ETIMEDOUT, as glibc), a default one is
+ * undefined, which weft keeps reporting as a deadlock.  So an attribute
+ * whose type the program set (pthread_mutexattr_settype with the normal
+ * value) is remembered by address, and a mutex initialised with it is
+ * marked in the word of the pthread_mutex_t before weft's mutex (glibc's
+ * lock word, unused by the model). */
+#define MAX_NORMAL_ATTRS 32
+#define NORMAL_MARK 0x4e4f524d /* "NORM" */
+
+static const pthread_mutexattr_t *normal_attrs[MAX_NORMAL_ATTRS];
+
+static int normal_attr_slot(const pthread_mutexattr_t *a)
+{
+	for (int i = 0; i < MAX_NORMAL_ATTRS; i++)
+		if (normal_attrs[i] == a)
+			return i;
+	return -1;
+}
+
+/* Not a scheduling point: the attribute is the caller's. */
+int __weft_pthread_mutexattr_settype(pthread_mutexattr_t *a, int kind)
+{
+	int r = pthread_mutexattr_settype(a, kind);
+	int i = normal_attr_slot(a);
+
+	if (r == 0 && kind == PTHREAD_MUTEX_NORMAL) {
+		if (i < 0)
+			i = normal_attr_slot(NULL);
+		/* More than fit stay default ones: reported, not timed out. */
+		if (i >= 0)
+			normal_attrs[i] = a;
+	} else if (r == 0 && i >= 0) {
+		normal_attrs[i] = NULL;
+	}
+	return r;
+}
+
+static int *normal_word(pthread_mutex_t *m)
+{
+	return (int *)(void *)m;
+}
+
 /* (Re-)initialising a mutex that is held is misuse; a destroyed or never
  * initialised one is fine.  The bytes of a mutex that was never
  * initialised mean nothing, so only a mutex a live thread really holds
@@ -111,6 +156,8 @@ int weft__pt_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a,
 	w->kind = type == PTHREAD_MUTEX_RECURSIVE    ? WEFT_MUTEX_RECURSIVE
 		  : type == PTHREAD_MUTEX_ERRORCHECK ? WEFT_MUTEX_ERRORCHECK
 						     : WEFT_MUTEX_NORMAL;
+	if (a && type == PTHREAD_MUTEX_NORMAL && normal_attr_slot(a) >= 0)
+		*normal_word(m) = NORMAL_MARK;
 	weft__pt_robust_init(m, robust == PTHREAD_MUTEX_ROBUST, loc);
 	return 0;
 }
@@ -133,13 +180,34 @@ int __weft_pthread_mutex_destroy(pthread_mutex_t *m)
 	return 0;
 }
 
+/* A robust mutex left unrecoverable refuses every lock with
+ * ENOTRECOVERABLE.  The refusal is a step that reads the mutex, so the
+ * explorer orders it against the unlock that made the mutex unrecoverable:
+ * refused before any step, it was never tried in the other order, where
+ * this lock comes first and gets EOWNERDEAD (a probe's false verification).
+ * The state is checked again after the step: only an init, itself a step,
+ * can make the mutex usable again. */
+static bool unrecoverable(pthread_mutex_t *m, weft_mutex_t *w,
+			  const char *opname, const struct weft_loc *loc)
+{
+	if (!weft__pt_robust_unrecoverable(m))
+		return false;
+	weft__point(opname, w, w->name, WEFT__ACC_READ, loc);
+	if (!weft__pt_robust_unrecoverable(m))
+		return false;
+	weft__step_note("not recoverable");
+	return true;
+}
+
 /* Why a blocking lock of m (w) fails at once, or 0: an error-checking
- * mutex the caller holds (EDEADLK), a robust one left unrecoverable. */
-static int lock_refused(pthread_mutex_t *m, const weft_mutex_t *w)
+ * mutex the caller holds (EDEADLK; only the caller changes that), a
+ * robust one left unrecoverable. */
+static int lock_refused(pthread_mutex_t *m, weft_mutex_t *w,
+			const char *opname, const struct weft_loc *loc)
 {
 	if (w->kind == WEFT_MUTEX_ERRORCHECK && w->owner == weft__self() + 1)
 		return EDEADLK;
-	if (weft__pt_robust_unrecoverable(m))
+	if (unrecoverable(m, w, opname, loc))
 		return ENOTRECOVERABLE;
 	return 0;
 }
@@ -157,7 +225,7 @@ int __weft_pthread_mutex_lock(pthread_mutex_t *m)
 		return pthread_mutex_lock(m);
 	loc = PT_LOC();
 	w = wm_at(m, "pthread_mutex_lock", loc);
-	if ((err = lock_refused(m, w)))
+	if ((err = lock_refused(m, w, "pthread_mutex_lock", loc)))
 		return err;
 	weft__mutex_lock(w, "pthread_mutex_lock", loc);
 	return weft__pt_robust_acquired(m, "pthread_mutex_lock", loc);
@@ -173,7 +241,7 @@ int __weft_pthread_mutex_trylock(pthread_mutex_t *m)
 		return pthread_mutex_trylock(m);
 	loc = PT_LOC();
 	w = wm_at(m, "pthread_mutex_trylock", loc);
-	if (weft__pt_robust_unrecoverable(m))
+	if (unrecoverable(m, w, "pthread_mutex_trylock", loc))
 		return ENOTRECOVERABLE;
 	if (weft__mutex_trylock(w, "pthread_mutex_trylock", loc))
 		return EBUSY;
@@ -186,10 +254,22 @@ static int timed_lock(pthread_mutex_t *m, const char *opname, clockid_t c,
 		      const struct timespec *abs, const struct weft_loc *loc)
 {
 	weft_mutex_t *w = wm_at(m, opname, loc);
-	int err = lock_refused(m, w);
+	int err = lock_refused(m, w, opname, loc);
 
 	if (err)
 		return err;
+	/* An explicitly normal mutex the caller holds is never free before
+	 * the deadline: the call times out there (glibc, POSIX).  A deadline
+	 * that never comes is a deadlock, reported by the lock below. */
+	if (w->kind == WEFT_MUTEX_NORMAL && w->owner == weft__self() + 1 &&
+	    *normal_word(m) == NORMAL_MARK) {
+		if (weft__pt_bad_deadline(abs))
+			return EINVAL;
+		if (!weft__pt_deadline_far(c, abs)) {
+			weft__pt_time_jump_to(c, abs, loc);
+			return ETIMEDOUT;
+		}
+	}
 	if (weft__mutex_trylock(w, opname, loc) == 0)
 		return weft__pt_robust_acquired(m, opname, loc);
 	/* glibc checks the deadline only when the lock is busy. */
@@ -225,8 +305,9 @@ int __weft_pthread_mutex_clocklock(pthread_mutex_t *m, clockid_t c,
 }
 
 /* Never blocks; orders the critical section before the next lock.  An
- * error-checking mutex returns EPERM when the caller does not hold it;
- * other kinds report that as misuse. */
+ * error-checking, recursive or robust mutex returns EPERM when the caller
+ * does not hold it, as POSIX requires of all three (glibc too); a normal
+ * one reports that as misuse (undefined behaviour). */
 int __weft_pthread_mutex_unlock(pthread_mutex_t *m)
 {
 	const struct weft_loc *loc;
@@ -236,9 +317,10 @@ int __weft_pthread_mutex_unlock(pthread_mutex_t *m)
 		return pthread_mutex_unlock(m);
 	loc = PT_LOC();
 	w = wm_at(m, "pthread_mutex_unlock", loc);
-	/* An error-checking or robust mutex unlocked by a thread that does
-	 * not own it: EPERM, as POSIX requires of both. */
-	if ((w->kind == WEFT_MUTEX_ERRORCHECK || weft__pt_robust_known(m)) &&
+	/* Whether the caller holds m only the caller changes, so the answer
+	 * needs no step. */
+	if ((w->kind == WEFT_MUTEX_ERRORCHECK ||
+	     w->kind == WEFT_MUTEX_RECURSIVE || weft__pt_robust_known(m)) &&
 	    w->owner != weft__self() + 1)
 		return EPERM;
 	if (w->owner == weft__self() + 1)

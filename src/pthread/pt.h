@@ -225,6 +225,10 @@ void weft__pt_stack_release(const void *p, size_t n, const char *what,
 			    const struct weft_loc *loc, uintptr_t ra);
 /* Detaches t for call at loc (pthread_detach, thrd_detach). */
 int weft__pt_detach(pthread_t t, const char *call, const struct weft_loc *loc);
+/* Whether thread t is detached (created so or detached since), as
+ * pthread_getattr_np at loc sees it: a step in a program that detaches
+ * threads (thread.c). */
+bool weft__pt_detached(pthread_t t, const struct weft_loc *loc);
 /* pthread_mutex_init's model, named call (mtx_init) at the program's loc
  * (mutex.c): a step on the mutex.  Never blocks. */
 int weft__pt_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a,
@@ -353,11 +357,12 @@ void weft__pt_robust_premain(pthread_mutex_t *m);
 /* Whether m is robust in this execution. */
 bool weft__pt_robust_known(const pthread_mutex_t *m);
 weft_cond_t *weft__pt_cond(pthread_cond_t *c);
-/* pthread_cond_wait and pthread_cond_timedwait (on clock clk, returning
- * 0, ETIMEDOUT or EINVAL) under the caller's name for them, for C11's
- * cnd_wait and cnd_timedwait too (cond.c): cancellation points that
- * block. */
-void weft__pt_cond_wait_as(pthread_cond_t *c, pthread_mutex_t *m,
+/* pthread_cond_wait (returning 0, or EOWNERDEAD or ENOTRECOVERABLE from
+ * the relock of a robust mutex) and pthread_cond_timedwait (on clock clk,
+ * returning those, ETIMEDOUT or EINVAL) under the caller's name for them,
+ * for C11's cnd_wait and cnd_timedwait too (cond.c): cancellation points
+ * that block. */
+int weft__pt_cond_wait_as(pthread_cond_t *c, pthread_mutex_t *m,
 			   const char *opname, const struct weft_loc *loc);
 int weft__pt_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
 			    clockid_t clk, const struct timespec *ts,

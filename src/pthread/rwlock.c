@@ -135,11 +135,23 @@ int __weft_pthread_rwlock_destroy(pthread_rwlock_t *l)
 	return 0;
 }
 
+/* Whether the caller holds l for writing: a read or write lock it asks
+ * for then fails with EDEADLK (glibc; POSIX allows it), where weft
+ * reported a deadlock.  Only the caller changes the answer, so it needs
+ * no step. */
+static bool self_writes(pthread_rwlock_t *l, const struct weft_loc *loc)
+{
+	weft__check_access(l, sizeof *l, true, loc);
+	return wr(l)->writer == weft__self() + 1;
+}
+
 /* Block while a writer holds the lock (rdlock) or anyone does (wrlock). */
 int __weft_pthread_rwlock_rdlock(pthread_rwlock_t *l)
 {
 	if (!weft__pt_live())
 		return pthread_rwlock_rdlock(l);
+	if (self_writes(l, PT_LOC()))
+		return EDEADLK;
 	weft__rwlock_rdlock(wr(l), reads_nest(l), PT_LOC());
 	return 0;
 }
@@ -148,6 +160,8 @@ int __weft_pthread_rwlock_wrlock(pthread_rwlock_t *l)
 {
 	if (!weft__pt_live())
 		return pthread_rwlock_wrlock(l);
+	if (self_writes(l, PT_LOC()))
+		return EDEADLK;
 	weft_rwlock_wrlock_at(wr(l), PT_LOC());
 	return 0;
 }
@@ -180,6 +194,8 @@ static int timed(pthread_rwlock_t *l, bool write, clockid_t c,
 	 * either). */
 	if (weft__pt_bad_deadline(abs))
 		return EINVAL;
+	if (self_writes(l, loc))
+		return EDEADLK;
 	r = write ? weft_rwlock_trywrlock_at(wr(l), loc)
 		  : weft_rwlock_tryrdlock_at(wr(l), loc);
 	if (r == 0)

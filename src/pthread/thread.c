@@ -453,6 +453,23 @@ int weft__pt_detach(pthread_t t, const char *call, const struct weft_loc *loc)
 	return 0;
 }
 
+/* Whether t (a thread of this execution) is detached, created so or
+ * detached since, for pthread_getattr_np at loc.  In a program that
+ * detaches threads the answer can change under the caller, so it is a
+ * read of the slot, which a detach writes: the explorer orders the two. */
+bool weft__pt_detached(pthread_t t, const struct weft_loc *loc)
+{
+	struct slot *s = slot_of(t);
+
+	if (!s)
+		return false;
+	if (program_detaches())
+		weft__point("pthread_getattr_np", s,
+			    weft__thread_name((int)t - 1), WEFT__ACC_READ,
+			    loc);
+	return s->detached;
+}
+
 int __weft_pthread_detach(pthread_t t)
 {
 	if (!weft__pt_live())

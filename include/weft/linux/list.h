@@ -84,10 +84,13 @@ static inline void list_replace(struct list_head *old, struct list_head *n)
 	n->prev = old->prev;
 	n->prev->next = n;
 }
-static inline int list_empty(const struct list_head *head)
-{
-	return READ_ONCE(head->next) == head;
-}
+/* A macro, so that its READ_ONCE is drawn at the caller's line (a race
+ * of a lockless peek is the program's, not list.h's). */
+#define list_empty(head)                                                      \
+	(__extension__({                                                      \
+		const struct list_head *weft_le_ = (head);                    \
+		READ_ONCE(weft_le_->next) == weft_le_;                        \
+	}))
 static inline int list_is_singular(const struct list_head *head)
 {
 	return !list_empty(head) && head->next == head->prev;
@@ -143,10 +146,11 @@ static inline int hlist_unhashed(const struct hlist_node *n)
 {
 	return !n->pprev;
 }
-static inline int hlist_empty(const struct hlist_head *h)
-{
-	return !READ_ONCE(h->first);
-}
+#define hlist_empty(h)                                                        \
+	(__extension__({                                                      \
+		const struct hlist_head *weft_he_ = (h);                      \
+		!READ_ONCE(weft_he_->first);                                  \
+	}))
 static inline void hlist_add_head(struct hlist_node *n, struct hlist_head *h)
 {
 	struct hlist_node *first = h->first;

@@ -14,6 +14,12 @@
  * scheduling point. */
 void weft_might_sleep(const char *what, const char *obj,
 		      const struct weft_loc *loc);
+/* weft_might_sleep unless the caller is in interrupt context (a hard or
+ * soft interrupt, a timer or RCU callback, or softirqs disabled): for
+ * calls the kernel defers there and may sleep otherwise, as vfree does
+ * (it hands the block to a work when in_interrupt(), else might_sleep()). */
+void weft_might_sleep_in_task(const char *what, const char *obj,
+			      const struct weft_loc *loc);
 /* 1 when sleeping is not allowed (spinlock held, RCU reader, callback). */
 int weft_in_atomic(void);
 

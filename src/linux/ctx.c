@@ -192,6 +192,16 @@ void weft_might_sleep(const char *what, const char *obj,
 		   "%s may sleep with interrupts disabled", what);
 }
 
+void weft_might_sleep_in_task(const char *what, const char *obj,
+			      const struct weft_loc *loc)
+{
+	/* The kernel's in_interrupt(): softirqs disabled count too. */
+	if (weft_kx_in_softirq() || weft_kx_in_hardirq() ||
+	    weft__lx_me()->bh_off > 0)
+		return;
+	weft_might_sleep(what, obj, loc);
+}
+
 _Noreturn void weft_kwarn(const char *macro, const char *cond,
 			  const struct weft_loc *loc)
 {

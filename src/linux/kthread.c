@@ -92,8 +92,13 @@ static struct weft_ktask *start(int (*fn)(void *), void *data,
 				const char *name, const struct weft_loc *loc,
 				int created)
 {
-	struct weft_ktask *t = weft__exec_alloc(sizeof *t);
+	struct weft_ktask *t;
 
+	/* Both wait for kthreadd to create the thread (a completion), so
+	 * they may sleep. */
+	weft_might_sleep(created ? "kthread_create" : "kthread_run", name,
+			 loc);
+	t = weft__exec_alloc(sizeof *t);
 	if (ntasks == 0)
 		for (int i = 0; i < MAX_TASKS; i++) {
 			tasks[i] = NULL;

@@ -25,12 +25,16 @@ struct srcu_struct {
 static inline int weft_lx_init_srcu(struct srcu_struct *ssp, const char *name,
 				    const struct weft_loc *loc)
 {
+	/* It allocates its state with GFP_KERNEL. */
+	weft_might_sleep("init_srcu_struct", name, loc);
 	weft_rcu_domain_init(&ssp->weft_dom, name, 1, loc);
 	return 0;
 }
 #define init_srcu_struct(ssp) weft_lx_init_srcu((ssp), #ssp, WEFT_HERE)
+/* It flushes the domain's delayed works, which may sleep. */
 #define cleanup_srcu_struct(ssp)                                              \
-	weft_rcu_domain_cleanup(&(ssp)->weft_dom, WEFT_HERE)
+	(weft_might_sleep("cleanup_srcu_struct", NULL, WEFT_HERE),            \
+	 weft_rcu_domain_cleanup(&(ssp)->weft_dom, WEFT_HERE))
 #define srcu_read_lock(ssp)                                                   \
 	weft_rcu_domain_read_lock(&(ssp)->weft_dom, WEFT_HERE)
 #define srcu_read_lock_nmisafe(ssp) srcu_read_lock(ssp)

@@ -26,10 +26,14 @@ struct hlist_node {
 #define HLIST_HEAD(name) struct hlist_head name = { NULL }
 #define INIT_HLIST_HEAD(h) ((h)->first = NULL)
 
+/* The kernel's marked accesses, and only those: ->next of a list is
+ * written with WRITE_ONCE where a lockless list_empty may read it
+ * (READ_ONCE), hlist's ->first and links likewise; every other access is
+ * plain, so unlocked list_add/list_del still race (on ->prev). */
 static inline void INIT_LIST_HEAD(struct list_head *l)
 {
-	l->next = l;
-	l->prev = l;
+	WRITE_ONCE(l->next, l);
+	WRITE_ONCE(l->prev, l);
 }
 static inline void __list_add(struct list_head *n, struct list_head *prev,
 			      struct list_head *next)
@@ -37,7 +41,7 @@ static inline void __list_add(struct list_head *n, struct list_head *prev,
 	next->prev = n;
 	n->next = next;
 	n->prev = prev;
-	prev->next = n;
+	WRITE_ONCE(prev->next, n);
 }
 static inline void list_add(struct list_head *n, struct list_head *head)
 {
@@ -50,7 +54,7 @@ static inline void list_add_tail(struct list_head *n, struct list_head *head)
 static inline void __list_del(struct list_head *prev, struct list_head *next)
 {
 	next->prev = prev;
-	prev->next = next;
+	WRITE_ONCE(prev->next, next);
 }
 static inline void list_del(struct list_head *e)
 {
@@ -80,10 +84,13 @@ static inline void list_replace(struct list_head *old, struct list_head *n)
 	n->prev = old->prev;
 	n->prev->next = n;
 }
-static inline int list_empty(const struct list_head *head)
-{
-	return head->next == head;
-}
+/* A macro, so that its READ_ONCE is drawn at the caller's line (a race
+ * of a lockless peek is the program's, not list.h's). */
+#define list_empty(head)                                                      \
+	(__extension__({                                                      \
+		const struct list_head *weft_le_ = (head);                    \
+		READ_ONCE(weft_le_->next) == weft_le_;                        \
+	}))
 static inline int list_is_singular(const struct list_head *head)
 {
 	return !list_empty(head) && head->next == head->prev;
@@ -104,7 +111,11 @@ static inline void list_splice_init(struct list_head *list,
 #define list_first_entry(ptr, type, member) list_entry((ptr)->next, type, member)
 #define list_last_entry(ptr, type, member) list_entry((ptr)->prev, type, member)
 #define list_first_entry_or_null(ptr, type, member)                           \
-	(list_empty(ptr) ? NULL : list_first_entry(ptr, type, member))
+	(__extension__({                                                      \
+		struct list_head *weft_h_ = (ptr);                            \
+		struct list_head *weft_p_ = READ_ONCE(weft_h_->next);         \
+		weft_p_ != weft_h_ ? list_entry(weft_p_, type, member) : NULL; \
+	}))
 #define list_next_entry(pos, member)                                          \
 	list_entry((pos)->member.next, __typeof__(*(pos)), member)
 #define list_for_each(pos, head)                                              \
@@ -135,27 +146,28 @@ static inline int hlist_unhashed(const struct hlist_node *n)
 {
 	return !n->pprev;
 }
-static inline int hlist_empty(const struct hlist_head *h)
-{
-	return !h->first;
-}
+#define hlist_empty(h)                                                        \
+	(__extension__({                                                      \
+		const struct hlist_head *weft_he_ = (h);                      \
+		!READ_ONCE(weft_he_->first);                                  \
+	}))
 static inline void hlist_add_head(struct hlist_node *n, struct hlist_head *h)
 {
 	struct hlist_node *first = h->first;
 
-	n->next = first;
+	WRITE_ONCE(n->next, first);
 	if (first)
-		first->pprev = &n->next;
-	h->first = n;
-	n->pprev = &h->first;
+		WRITE_ONCE(first->pprev, &n->next);
+	WRITE_ONCE(h->first, n);
+	WRITE_ONCE(n->pprev, &h->first);
 }
 static inline void __hlist_del(struct hlist_node *n)
 {
 	struct hlist_node *next = n->next, **pprev = n->pprev;
 
-	*pprev = next;
+	WRITE_ONCE(*pprev, next);
 	if (next)
-		next->pprev = pprev;
+		WRITE_ONCE(next->pprev, pprev);
 }
 static inline void hlist_del(struct hlist_node *n)
 {

@@ -33,7 +33,11 @@
 	weft_kmalloc((n), WEFT_GFP_KERNEL | WEFT_GFP_ZERO, "vzalloc", WEFT_HERE)
 #define kfree(p) weft_kfree((p), "kfree", WEFT_HERE)
 #define kvfree(p) weft_kfree((p), "kvfree", WEFT_HERE)
-#define vfree(p) weft_kfree((p), "vfree", WEFT_HERE)
+/* vfree may sleep (vunmap) unless in interrupt context, where the kernel
+ * defers the free to a work; it checks even a NULL pointer. */
+#define vfree(p)                                                              \
+	(weft_might_sleep_in_task("vfree", NULL, WEFT_HERE),                  \
+	 weft_kfree((p), "vfree", WEFT_HERE))
 #define kfree_sensitive(p) weft_kfree((p), "kfree_sensitive", WEFT_HERE)
 #define kmemdup(src, n, gfp)                                                  \
 	(__extension__({                                                      \

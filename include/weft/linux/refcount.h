@@ -69,8 +69,14 @@ typedef void(percpu_ref_func_t)(struct weft_percpu_ref *);
 #define PERCPU_REF_INIT_ATOMIC WEFT_PCPU_INIT_ATOMIC
 #define PERCPU_REF_INIT_DEAD WEFT_PCPU_INIT_DEAD
 #define PERCPU_REF_ALLOW_REINIT WEFT_PCPU_ALLOW_REINIT
+/* It allocates the per-CPU counters with gfp: a blocking one may sleep
+ * (the per-CPU allocator's mutex). */
 #define percpu_ref_init(r, release, flags, gfp)                               \
-	((void)(gfp), weft_percpu_ref_init((r), (release), (flags), WEFT_HERE))
+	((((gfp) & WEFT_GFP_KERNEL) ? weft_might_sleep("percpu_ref_init",     \
+						       "GFP_KERNEL",          \
+						       WEFT_HERE)             \
+				    : (void)0),                               \
+	 weft_percpu_ref_init((r), (release), (flags), WEFT_HERE))
 #define percpu_ref_exit(r) weft_percpu_ref_exit((r), WEFT_HERE)
 #define percpu_ref_get(r) weft_percpu_ref_get((r), 1, "percpu_ref_get", WEFT_HERE)
 #define percpu_ref_get_many(r, n)                                             \

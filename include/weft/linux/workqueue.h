@@ -32,12 +32,15 @@ typedef void (*work_func_t)(struct weft_work *);
 
 /* The name is the format string itself (it is a literal, so it can name
  * the queue's lock-order class for the whole run); extra arguments are
- * evaluated and ignored. */
+ * evaluated and ignored.  Allocating a queue may sleep (GFP_KERNEL, the
+ * workqueue mutex, its rescuer's kthread_create). */
 #define alloc_workqueue(fmt, flags, max_active, ...)                          \
-	weft_wq_alloc((fmt), (flags), (max_active),                           \
-		      ((flags) & __WQ_ORDERED) != 0, WEFT_HERE)
+	(weft_might_sleep("alloc_workqueue", NULL, WEFT_HERE),                \
+	 weft_wq_alloc((fmt), (flags), (max_active),                          \
+		       ((flags) & __WQ_ORDERED) != 0, WEFT_HERE))
 #define alloc_ordered_workqueue(fmt, flags, ...)                              \
-	weft_wq_alloc((fmt), (flags) | __WQ_ORDERED, 1, 1, WEFT_HERE)
+	(weft_might_sleep("alloc_ordered_workqueue", NULL, WEFT_HERE),        \
+	 weft_wq_alloc((fmt), (flags) | __WQ_ORDERED, 1, 1, WEFT_HERE))
 #define create_singlethread_workqueue(name)                                   \
 	alloc_ordered_workqueue((name), __WQ_LEGACY | WQ_MEM_RECLAIM)
 #define create_workqueue(name)                                                \

@@ -62,7 +62,8 @@ weft_kx_kthread_on_cpu(struct weft_ktask *t, int cpu, int wake,
 #define kthread_work weft_work
 #define kthread_delayed_work weft_dwork
 #define WEFT_KX_KWORKER(fmt)                                                  \
-	weft_wq_alloc((fmt), __WQ_ORDERED, 1, 1, WEFT_HERE)
+	(weft_might_sleep("kthread_create_worker", NULL, WEFT_HERE),          \
+	 weft_wq_alloc((fmt), __WQ_ORDERED, 1, 1, WEFT_HERE))
 #define kthread_create_worker(flags, fmt, ...) WEFT_KX_KWORKER(fmt)
 #define kthread_run_worker(flags, fmt, ...) WEFT_KX_KWORKER(fmt)
 #define kthread_create_worker_on_cpu(cpu, flags, fmt, ...) WEFT_KX_KWORKER(fmt)

@@ -27,12 +27,19 @@ static inline int list_is_head(const struct list_head *l,
 {
 	return l == head;
 }
+/* The pair orders the entry's other fields before a lockless
+ * list_empty_careful that sees it empty, as in the kernel. */
 static inline int list_empty_careful(const struct list_head *head)
 {
-	struct list_head *next = head->next;
-	return next == head && next == head->prev;
+	struct list_head *next = smp_load_acquire(&head->next);
+	return next == head && next == READ_ONCE(head->prev);
 }
-#define list_del_init_careful(e) list_del_init(e)
+static inline void list_del_init_careful(struct list_head *e)
+{
+	__list_del(e->prev, e->next);
+	WRITE_ONCE(e->prev, e);
+	smp_store_release(&e->next, e);
+}
 static inline void weft_kx_list_splice(const struct list_head *list,
 				       struct list_head *prev,
 				       struct list_head *next)
@@ -114,19 +121,19 @@ static inline void list_swap(struct list_head *e1, struct list_head *e2)
 static inline void hlist_add_before(struct hlist_node *n,
 				    struct hlist_node *next)
 {
-	n->pprev = next->pprev;
-	n->next = next;
-	next->pprev = &n->next;
-	*(n->pprev) = n;
+	WRITE_ONCE(n->pprev, next->pprev);
+	WRITE_ONCE(n->next, next);
+	WRITE_ONCE(next->pprev, &n->next);
+	WRITE_ONCE(*(n->pprev), n);
 }
 static inline void hlist_add_behind(struct hlist_node *n,
 				    struct hlist_node *prev)
 {
-	n->next = prev->next;
-	prev->next = n;
-	n->pprev = &prev->next;
+	WRITE_ONCE(n->next, prev->next);
+	WRITE_ONCE(prev->next, n);
+	WRITE_ONCE(n->pprev, &prev->next);
 	if (n->next)
-		n->next->pprev = &n->next;
+		WRITE_ONCE(n->next->pprev, &n->next);
 }
 static inline int hlist_is_singular_node(struct hlist_node *n,
 					 struct hlist_head *h)

@@ -142,6 +142,9 @@ struct kmem_cache {
 #define kmem_cache_destroy(c)                                                 \
 	do {                                                                  \
 		struct kmem_cache *weft_c_ = (c);                             \
+		if (weft_c_) /* slab_mutex */                                 \
+			weft_might_sleep("kmem_cache_destroy", weft_c_->name, \
+					 WEFT_HERE);                          \
 		if (weft_c_ && (weft_c_->flags & SLAB_TYPESAFE_BY_RCU))       \
 			weft_rcu_barrier(WEFT_HERE);                          \
 		if (weft_c_)                                                  \

@@ -82,17 +82,16 @@ static int worst_not_race(const struct weft__verdict *V)
  * both are inconclusive, with the races' first as the message.  A bug
  * that ended an execution (an assertion, a deadlock of visible waits)
  * happened in that execution, and stays one, unless the execution read
- * an older store than the latest, which an asm fence may forbid; so does a leak or a
- * lock-order cycle found beside the races; a run that makes no claim of
- * completeness (pass) keeps only the note. */
+ * an older store than the latest, which an asm fence may forbid; so does
+ * a leak or a lock-order cycle found beside the races; a run that makes
+ * no claim of completeness (pass) keeps only the note. */
 int weft__asm_verdict(struct weft__verdict *V, int verdict)
 {
 	const char *fn = weft__asm_first();
-	int other;
-
 	long stale = verdict == VERDICT_BUG && V->bug_fatal
 			     ? weft__S->t.stale_reads
 			     : 0;
+	int other;
 
 	if (!weft__asm_atomics() ||
 	    (verdict != VERDICT_VERIFIED &&

@@ -116,6 +116,16 @@ int weft_kx_cpu_id(int check, const char *what, int nr,
 	return *cpu;
 }
 
+int weft__lx_cpu_known(void)
+{
+	int tid = tid_of(weft__self()), *bound, *cpu = rec_of(tid, &bound);
+	int wc = worker_cpu(weft__lx_me(), WEFT__MAX_THREADS);
+
+	if (wc >= 0)
+		return wc;
+	return *bound >= 0 ? *bound : *cpu;
+}
+
 void weft__lx_cpu_bind_self(int cpu)
 {
 	int *bound;

@@ -286,6 +286,16 @@ int weft_xtimer_mod(struct weft_xtimer *t, unsigned long expires,
 	 * with a timer of its old CPU was never tried: a review's probe.) */
 	if (t->running != weft__self() + 1)
 		t->cpu_plus1 = 0;
+	/* A pinned timer stays on the CPU that queued it: its handler ran
+	 * on a CPU of its own, and one that checked it ran where it was
+	 * armed (with preemption off) failed (a probe's false alarm).  A
+	 * caller with no CPU yet (it never asked) has none to pin to. */
+	if ((t->flags & WEFT_XTIMER_PINNED) && t->running != weft__self() + 1) {
+		int cpu = weft__lx_cpu_known();
+
+		if (cpu >= 0)
+			t->cpu_plus1 = cpu + 1;
+	}
 	return was;
 }
 

@@ -245,6 +245,10 @@ int weft__lx_work_queue_held(struct weft_wq *wq, struct weft_work *w,
  * or, with -1, on a CPU of its own again (ext_percpu.c): a timer's
  * handler on add_timer_on's CPU. */
 void weft__lx_cpu_bind_self(int cpu);
+/* The CPU the calling thread is known to run on (bound, a per-CPU
+ * worker's, or the one it was given when it asked), or -1: a thread that
+ * never asked has none yet (ext_percpu.c). */
+int weft__lx_cpu_known(void);
 /* Whether thread t (a holder) is still in that section. */
 bool weft__lx_softirq_held(int t);
 /* Softirqs or interrupts on again (the step's name), bh and irqs the

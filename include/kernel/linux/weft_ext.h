@@ -62,6 +62,9 @@ struct weft_xtimer {
 /* timer_setup's TIMER_IRQSAFE: the callback runs with interrupts off, so
  * del_timer_sync may wait for it from hard-interrupt context. */
 #define WEFT_XTIMER_IRQSAFE 0x00400000u
+/* timer_setup's TIMER_PINNED: mod_timer queues the timer on the calling
+ * CPU and it is never moved to another. */
+#define WEFT_XTIMER_PINNED 0x00200000u
 
 /* Not a scheduling point. */
 void weft_xtimer_init(struct weft_xtimer *t, void (*fn)(struct weft_xtimer *),

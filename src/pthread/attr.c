@@ -29,9 +29,15 @@ struct tattr {
 	cpu_set_t cpus;
 	char name[NAME_MAX_];
 	size_t asked;          /* the stack size asked for at creation; 0:
-				  the main thread's, weft's own */
+				  the main thread's, weft's own;
+				  ASKED_DEFAULT: none, glibc's default */
 };
 static struct tattr attrs[WEFT__MAX_THREADS];
+
+/* A thread created with no attribute: its size is glibc's default, read
+ * only when pthread_getattr_np asks (reading it at every creation took
+ * glibc's lock of the defaults and an attribute's set-up each time). */
+#define ASKED_DEFAULT ((size_t)-1)
 
 /* The records this execution handed out: the next one clears only those
  * (a new thread's record is written whole when it is created). */
@@ -61,19 +67,13 @@ void weft__pt_attr_thread_start(int tid, const pthread_attr_t *attr)
 	struct tattr *a = touch(tid);
 	int inherit = PTHREAD_INHERIT_SCHED;
 
-	pthread_attr_t def;
-
 	*a = *self_attr();
 	/* The size the attribute asks for, glibc's default when it asks
 	 * none: what glibc's pthread_getattr_np reports (weft's stacks are
 	 * larger, by the room its runtime needs). */
-	a->asked = 0;
+	a->asked = ASKED_DEFAULT;
 	if (attr)
 		pthread_attr_getstacksize(attr, &a->asked);
-	else if (pthread_attr_init(&def) == 0) {
-		pthread_attr_getstacksize(&def, &a->asked);
-		pthread_attr_destroy(&def);
-	}
 	if (attr)
 		pthread_attr_getinheritsched(attr, &inherit);
 	if (attr && inherit == PTHREAD_EXPLICIT_SCHED) {
@@ -249,7 +249,7 @@ int __weft_pthread_getattr_np(pthread_t t, pthread_attr_t *attr)
 {
 	struct tattr *a;
 	void *base;
-	size_t size;
+	size_t size, asked;
 
 	if (!weft__pt_live())
 		return pthread_getattr_np(t, attr);
@@ -257,12 +257,15 @@ int __weft_pthread_getattr_np(pthread_t t, pthread_attr_t *attr)
 		return ESRCH;
 	weft__thread_stack((int)t - 1, &base, &size);
 	pthread_attr_init(attr);
+	asked = a->asked;
+	if (asked == ASKED_DEFAULT)
+		pthread_attr_getstacksize(attr, &asked);
 	/* The top of the stack the thread runs on, as large as the program
 	 * asked (its frames are near the top): glibc reports the size asked
 	 * for, and a program that checked it read weft's larger one. */
-	if (base && a->asked && a->asked <= size) {
-		base = (char *)base + (size - a->asked);
-		size = a->asked;
+	if (base && asked && asked <= size) {
+		base = (char *)base + (size - asked);
+		size = asked;
 	}
 	if (base)
 		pthread_attr_setstack(attr, base, size);

@@ -11,11 +11,11 @@
  * each a false bug whose replay token did not replay (a probe of ordinary
  * pthread programs).
  *
- * The working directory and the mask are put back at every execution's
- * start (and after its end, for weft's own work in the worker): the
- * directory through a descriptor of the one at start-up, kept out of the
- * program's reach (sched/fds.c), since a path may have been renamed or
- * removed.  A session and a process group cannot be put back (a process
+ * The working directory and the mask are put back at an execution's
+ * start and after its end (for weft's own work in the worker) when the
+ * program changed them (chdir, fchdir, umask tell): the directory through
+ * a descriptor of the one at start-up, kept out of the program's reach
+ * (sched/fds.c), since a path may have been renamed or removed.  A session and a process group cannot be put back (a process
  * cannot leave the session it made), so setsid, setpgid and setpgrp do not
  * change the process inside an execution: they are modelled, once per
  * execution as a fresh process would see them, with getsid, getpgrp and
@@ -200,16 +200,8 @@ int __weft_setpgid(pid_t pid, pid_t to)
 	return 0;
 }
 
+/* setpgid(0, 0), as glibc's is. */
 int __weft_setpgrp(void)
 {
-	if (!weft__pt_live())
-		return setpgrp();
-	if (pgid == getpid())
-		return 0;
-	if (sid == getpid()) {
-		errno = EPERM;
-		return -1;
-	}
-	pgid = getpid();
-	return 0;
+	return __weft_setpgid(0, 0);
 }

@@ -274,6 +274,16 @@ void weft__wait_on_bound(void);
  * blocks. */
 void weft__bound_held(void);
 bool weft__bound_was_held(void);
+/* The program installed (caught) or removed a handler for sig, a signal
+ * that comes from outside the process (a user's Ctrl-C, a kill by a
+ * service manager); weft__signal_sent says the program sent sig itself.
+ * Once every thread spins, as in a loop that waits for such a signal
+ * (`while (!stop) sleep(1)`), the scheduler sends it, where a livelock
+ * would be reported: deliver(sig) runs on the next thread to take a
+ * step, in its context, and may block as any call of the program's
+ * does.  Neither function blocks. */
+void weft__signal_handled(int sig, bool caught, void (*deliver)(int sig));
+void weft__signal_sent(int sig);
 void weft__exit_wait_cycle(void);
 void weft__fail_detail(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));

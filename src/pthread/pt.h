@@ -411,6 +411,10 @@ void weft__pt_sig_step(const char *call, bool write,
  * default action); else returns.  call names the sending call. */
 void weft__pt_sig_uncatchable(int sig, const char *call,
 			      const struct weft_loc *loc);
+/* A signal from outside the process, sent by the scheduler in the
+ * thread whose step just ended (weft__signal_handled): as a kill of the
+ * process.  Runs the handler, so it may block. */
+void weft__pt_sig_outside(int sig);
 bool weft__pt_sig_ignored(int sig);
 void weft__pt_sig_discard(int sig);
 

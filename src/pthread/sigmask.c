@@ -325,6 +325,7 @@ int weft__pt_sig_raise(int sig, const struct weft_loc *loc)
 	 * another thread is ordered against it. */
 	weft__pt_sig_step("raise", false, loc);
 	weft__pt_sig_uncatchable(sig, "raise", loc);
+	weft__signal_sent(sig);
 	if (sigismember(&masks[self], sig)) {
 		if (!weft__pt_sig_ignored(sig))
 			sigaddset(&pending[self], sig);
@@ -350,17 +351,39 @@ int __weft_raise(int sig)
  * pending for the process, for the first thread that unblocks it.  A
  * write of the signal state: which of these happens depends on every
  * thread's mask. */
+static void to_process(int sig);
+
 int weft__pt_sig_kill_self(int sig, const struct weft_loc *loc)
 {
-	int self = weft__self();
-	sigset_t own = masks[self], base = own;
-
 	if (!valid_sig(sig)) {
 		errno = EINVAL;
 		return -1;
 	}
 	weft__pt_sig_step("kill", true, loc);
 	weft__pt_sig_uncatchable(sig, "kill", loc);
+	weft__signal_sent(sig);
+	to_process(sig);
+	return 0;
+}
+
+/* A signal from outside the process (a Ctrl-C), which the scheduler
+ * sends once every thread spins (weft__signal_handled): to the process,
+ * as a kill, on the thread whose step has just ended. */
+void weft__pt_sig_outside(int sig)
+{
+	const char *ab = sigabbrev_np(sig);
+
+	weft__pt_sig_step(weft__internf("SIG%s from outside", ab ? ab : "?"),
+			  true, NULL);
+	to_process(sig);
+}
+
+/* sig sent to the process by the calling thread or from outside. */
+static void to_process(int sig)
+{
+	int self = weft__self();
+	sigset_t own = masks[self], base = own;
+
 	if (sigismember(&base, sig)) {
 		bool taker = false;
 		for (int t = 0; t < weft__nthreads() && !taker; t++)
@@ -369,7 +392,7 @@ int weft__pt_sig_kill_self(int sig, const struct weft_loc *loc)
 		if (!taker) {
 			if (!weft__pt_sig_ignored(sig))
 				sigaddset(&proc_pending, sig);
-			return 0;
+			return;
 		}
 		/* A handler of the program's runs on the caller in the
 		 * other thread's place: one that asks which thread it runs
@@ -390,7 +413,6 @@ int weft__pt_sig_kill_self(int sig, const struct weft_loc *loc)
 	masks[self] = own;
 	set_real(&own);
 	flush();
-	return 0;
 }
 
 /* A new thread's mask is its creator's, with nothing pending.  Until the

@@ -42,12 +42,37 @@ static bool changing(int sig, const char *call, const struct weft_loc *loc)
 	return true;
 }
 
+/* Signals that come from outside the process, as a rule: the terminal's
+ * (Ctrl-C, Ctrl-\\, a hang-up, a resize), a service manager's or an
+ * operator's kill.  Not SIGALRM, SIGCHLD or SIGPIPE, which the program's
+ * own calls bring, nor the faults. */
+static bool from_outside(int sig)
+{
+	switch (sig) {
+	case SIGINT: case SIGTERM: case SIGHUP: case SIGQUIT:
+	case SIGUSR1: case SIGUSR2: case SIGWINCH:
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* A signal pending while its disposition becomes "ignore" is thrown
- * away (POSIX). */
+ * away (POSIX).  A handler for a signal from outside tells the
+ * scheduler, which sends the signal where a livelock would be reported:
+ * the program may be waiting for it. */
 static void changed_to(int sig)
 {
+	struct sigaction now;
+
 	if (weft__pt_sig_ignored(sig))
 		weft__pt_sig_discard(sig);
+	if (from_outside(sig) && !sigaction(sig, NULL, &now))
+		weft__signal_handled(sig,
+				     (now.sa_flags & SA_SIGINFO) ||
+					     (now.sa_handler != SIG_DFL &&
+					      now.sa_handler != SIG_IGN),
+				     weft__pt_sig_outside);
 }
 
 int __weft_sigaction(int sig, const struct sigaction *act,

@@ -97,6 +97,10 @@ struct weft__trace_row {
 	bool keep;                 /* the report refers to it, or blocked */
 	char text[WEFT__TRACE_COL_MAX + 1];
 };
+/* Draws a block of rows that comes again and again in a row once,
+ * with one row that says how many times more (trace_fold.c); returns
+ * the rows left.  Rows the report refers to are never folded away. */
+int weft__trace_fold(struct weft__trace_row *rows, int nr);
 /* More threads than this with steps in a trace: one step per line
  * instead of a column per thread (trace_wide.c). */
 #define WEFT__TRACE_WIDE 6

@@ -408,7 +408,7 @@ void weft__trace_draw(FILE *out, struct weft__shm *S, bool verbose,
 	int n = T->nthreads, ncols = 0;
 
 	if (!verbose)
-		nr = elide(rows, nr);
+		nr = elide(rows, weft__trace_fold(rows, nr));
 
 	for (int t = 0; t < n; t++) {
 		width[t] = (int)strlen(T->thread_names[t] ? T->thread_names[t]

@@ -62,6 +62,9 @@ void weft__exec_reset(void)
 	X->pruned = false;
 	X->blocked_off = false;
 	X->bound_held = false;
+	X->outside_sigs = 0;
+	X->outside_now = 0;
+	X->outside_done = 0;
 	X->in_epilogue = false;
 	X->exec_no = no;
 	T->nsteps = 0;

@@ -1,6 +1,8 @@
 /* src/sched/livelock.c - livelock: every runnable thread spinning for
  * --spin-bound steps in a row, with nothing written in between, so that
  * nothing can change unless some loop gives up by itself. */
+#include <string.h>
+
 #include "sched.h"
 
 /* Steps in a row with only spinners that make a livelock: --spin-bound,
@@ -30,7 +32,6 @@ _Noreturn static void livelock(const char *why)
 			    "callout: one that fired max_fires times) is stopped "
 			    "(weft's cap on such runs): a wait for its next "
 			    "run, not necessarily a livelock");
-
 	for (int i = 0; i < X->nthreads; i++) {
 		struct weft__thread *t = &X->th[i];
 		char buf[512] = "";
@@ -51,7 +52,42 @@ _Noreturn static void livelock(const char *why)
 			t->pending->loc ? t->pending->loc->line : 0,
 			buf[0] ? " for " : "", buf);
 	}
+	for (uint64_t m = X->outside_done; m; m &= m - 1) {
+		const char *ab = sigabbrev_np(__builtin_ctzll(m));
+		weft__fail_detail("SIG%s came from outside (weft sent it once "
+				  "every thread spun), and the spin went on",
+				  ab ? ab : "?");
+	}
 	weft__fail(WEFT__K(LIVELOCK), op ? op->loc : NULL, "%s", why);
+}
+
+#define OUTSIDE_NOTE 0x4f55545349444500ull
+
+/* A loop that waits for a signal from outside (`while (!stop) sleep(1)`
+ * until Ctrl-C) spins until it comes: weft sends it then, as the user
+ * would, and the program's way out of the loop is run too (a livelock
+ * was reported).  Sent only there, so the verdict says so. */
+bool weft__livelock_outside(struct weft__exec *X)
+{
+	int sig;
+	const char *ab;
+
+	if (!X->outside_sigs)
+		return false;
+	sig = __builtin_ctzll(X->outside_sigs);
+	X->outside_sigs &= X->outside_sigs - 1;
+	X->outside_done |= (uint64_t)1 << sig;
+	X->outside_now = sig;
+	weft__livelock_reset(X);
+	ab = sigabbrev_np(sig);
+	weft__verdict_note(
+		OUTSIDE_NOTE + (uint64_t)sig,
+		weft__internf("SIG%s, which the program has a handler for and "
+			      "no thread sends, came from outside the process "
+			      "(a Ctrl-C, a kill) once every thread spun "
+			      "waiting; weft sends it at no other time",
+			      ab ? ab : "?"));
+	return true;
 }
 
 /* Steps of a spin after which a thread spinning while no other thread

@@ -120,18 +120,18 @@ int weft__sched_spin_turn(struct weft__exec *X, int spun)
 		 * ten years on (clock_jump). */
 		if (spun == 2 && clock_jump(X))
 			X->spin_steps = 1 + fewer(X->spin_steps - 1, 256);
-		else if (spun == 2)
+		else if (spun == 2 && !weft__livelock_outside(X))
 			weft__livelock_report(X, false);
 	} else switch (lone_kind(X, tid)) {
 	case LONE_SPIN:
 		if (!weft__livelock_lone(X)) {
-			if (!clock_jump(X))
+			if (!clock_jump(X) && !weft__livelock_outside(X))
 				weft__livelock_report(X, true);
 			X->lone_polls = fewer(X->lone_polls, 4096);
 		}
 		return tid;
 	case LONE_SPIN_WRITE:
-		if (spun == 2)
+		if (spun == 2 && !weft__livelock_outside(X))
 			weft__livelock_report(X, false);
 		break;
 	case LONE_LEFT:

@@ -348,6 +348,41 @@ bool weft__bound_was_held(void)
 	return weft__X && weft__X->bound_held;
 }
 
+/* The pthread layer's delivery of a signal from outside (sigmask.c). */
+static void (*outside_deliver)(int sig);
+
+void weft__signal_handled(int sig, bool caught, void (*deliver)(int sig))
+{
+	uint64_t bit = (uint64_t)1 << (sig & 63);
+
+	if (!weft__X || sig <= 0 || sig >= 64)
+		return;
+	outside_deliver = deliver;
+	if (caught)
+		weft__X->outside_sigs |= bit;
+	else
+		weft__X->outside_sigs &= ~bit;
+}
+
+/* The outside's signal, on the thread whose step just ended: cleared
+ * first, since the handler's own steps come back here. */
+void weft__outside_take(struct weft__exec *X)
+{
+	int sig = X->outside_now;
+
+	X->outside_now = 0;
+	if (outside_deliver)
+		outside_deliver(sig);
+}
+
+/* A signal the program sends itself is no longer one only the outside
+ * could bring: a livelock while it waits is the program's. */
+void weft__signal_sent(int sig)
+{
+	if (weft__X && sig > 0 && sig < 64)
+		weft__X->outside_sigs &= ~((uint64_t)1 << sig);
+}
+
 bool weft__in_timed_wait(void)
 {
 	struct weft__exec *X = weft__X;

@@ -409,6 +409,8 @@ void weft__visible(struct weft__op *op)
 		switch_to(t, next);
 	weft__set_pending(X, t, NULL);
 	weft__listeners_step(t->id, op);
+	if (__builtin_expect(X->outside_now != 0, 0))
+		weft__outside_take(X);
 }
 
 /* A thread whose function returned (or called the thread exit) takes its

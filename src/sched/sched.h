@@ -157,6 +157,13 @@ struct weft__exec {
 	bool progress;             /* the last step wrote something */
 	bool bound_held;           /* a bound of weft's held an event back
 				      (weft__bound_held) */
+	uint64_t outside_sigs;     /* signals from outside the process with
+				      a handler, not sent by the program
+				      nor by the scheduler yet
+				      (weft__signal_handled) */
+	int outside_now;           /* the one the next step's thread takes
+				      (weft__livelock_outside), or 0 */
+	uint64_t outside_done;     /* those the scheduler sent */
 	struct {
 		const uint64_t *word;
 		uint64_t old;
@@ -376,6 +383,12 @@ int weft__livelock_check(struct weft__exec *X);
 void weft__livelock_reset(struct weft__exec *X);
 bool weft__livelock_lone(struct weft__exec *X);
 _Noreturn void weft__livelock_report(struct weft__exec *X, bool lone);
+/* Instead of a livelock: a signal from outside the process that the
+ * program has a handler for and no thread sent, sent now (true; the spin
+ * counts start again), once per signal and execution.  Delivered by
+ * weft__outside_take on the thread whose step ends next. */
+bool weft__livelock_outside(struct weft__exec *X);
+void weft__outside_take(struct weft__exec *X);
 /* Some thread of this run waited for others after --starve-bound steps:
  * a verification rests on that bound (shared.c). */
 void weft__verdict_starved(void);

@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "outside_sigint_bug.c"

@@ -30,6 +30,10 @@ void weft_kx_irqs_off(int delta)
 	if (delta < 0)
 		weft__lx_softirq_reopen("local_irq_enable", me->bh_off, 0,
 					(uintptr_t)__builtin_return_address(0));
+	else if (delta > 0 && !me->irqs_off && !me->bh_off)
+		weft__lx_softirq_hold("local_irq_disable", weft__lx_cpu_known(),
+				      (uintptr_t)__builtin_return_address(0));
+	me = weft__lx_me();
 	me->irqs_off = delta > 0;
 	/* The caller's place (the header's macros give none). */
 	if (me->irqs_off)
@@ -44,6 +48,13 @@ unsigned long weft_kx_irq_save(void)
 	struct weft__lx_thread *me = weft__lx_me();
 	unsigned long was = (unsigned long)me->irqs_off;
 
+	/* Interrupts off keep the pinned timers' softirqs off the CPU too
+	 * (ext_softirq.c). */
+	if (!me->irqs_off && !me->bh_off) {
+		weft__lx_softirq_hold("local_irq_save", weft__lx_cpu_known(),
+				      (uintptr_t)__builtin_return_address(0));
+		me = weft__lx_me();
+	}
 	me->irqs_off = 1;
 	me->irqs_on_n = 0;
 	return was;

@@ -105,6 +105,11 @@ int weft_kx_cpu_id(int check, const char *what, int nr,
 			   "(get_cpu/put_cpu, preempt_disable, a spinlock), "
 			   "or use raw_smp_processor_id for a hint", what);
 	if (*cpu < 0) {
+		/* A thread that learns its CPU inside a section keeps
+		 * softirqs off it from now on (ext_softirq.c). */
+		if (me->bh_off || me->irqs_off)
+			weft__lx_softirq_hold(what, cpus_used,
+					      (uintptr_t)__builtin_return_address(0));
 		if (cpus_used >= nr)
 			weft__limit("unsupported: CPUs", loc,
 				    "a thread asked for its CPU when the %d "
@@ -120,6 +125,16 @@ int weft__lx_cpu_known(void)
 {
 	int tid = tid_of(weft__self()), *bound, *cpu = rec_of(tid, &bound);
 	int wc = worker_cpu(weft__lx_me(), WEFT__MAX_THREADS);
+
+	if (wc >= 0)
+		return wc;
+	return *bound >= 0 ? *bound : *cpu;
+}
+
+int weft__lx_cpu_of(int tid)
+{
+	int *bound, *cpu = rec_of(tid, &bound);
+	int wc = worker_cpu(&weft__lx_th[tid], WEFT__MAX_THREADS);
 
 	if (wc >= 0)
 		return wc;

@@ -6,7 +6,15 @@
  * Timer callbacks and tasklets run in softirq context, in ksoftirqd/0: as
  * on another CPU, concurrently with process context; but a tasklet that
  * its scheduler queued with softirqs or interrupts off waits for that
- * section to end, as on the scheduler's own CPU.  On the holder's own
+ * section to end, as on the scheduler's own CPU.  So does the handler of
+ * a timer pinned to a CPU (add_timer_on, TIMER_PINNED) while a thread
+ * known to run on that CPU is in such a section: the CPU's timer softirq
+ * runs at the section's end (local_bh_enable, the irq restore), on top of
+ * that thread.  (It ran in the middle of a local_bh_disable section that
+ * had armed it on its own CPU with add_timer_on(t, smp_processor_id()),
+ * a false lost update of a per-CPU counter, a probe's.)  A thread whose
+ * CPU is not known (it never asked) is on a CPU of its own, and holds no
+ * pinned timer.  On the holder's own
  * CPU the softirq would run on top of the holder, and a softirq that spins
  * on the holder's lock never lets it run again: lockdep's "inconsistent
  * {SOFTIRQ-ON-W} -> {IN-SOFTIRQ-W} usage".  The check is made when the
@@ -14,6 +22,8 @@
  * interrupt check is (ext_irq.c).  Only programs of the kernel header
  * tree count disabled softirqs (<weft/linux.h>'s spin_lock_bh is a plain
  * lock), so only theirs are checked. */
+#include <stdio.h>
+
 #include "lx.h"
 #include "detect/race.h"
 #include <kernel/linux/weft_ext.h>
@@ -44,6 +54,68 @@ int weft__lx_softirq_holder(void)
 	return section_open(me) ? weft__self() + 1 : 0;
 }
 
+int weft__lx_cpu_softirqs_holder(int cpu, bool hardirq, int except)
+{
+	if (!counted || cpu < 0)
+		return -1;
+	for (int t = 0; t < weft__nthreads(); t++) {
+		const struct weft__lx_thread *x = &weft__lx_th[t];
+
+		if (t == except || weft__thread_done(t) ||
+		    !(hardirq ? x->irqs_off > 0 : section_open(x)))
+			continue;
+		if (weft__lx_cpu_of(t) == cpu)
+			return t;
+	}
+	return -1;
+}
+
+bool weft__lx_cpu_softirqs_held(int cpu, bool hardirq, int except)
+{
+	return weft__lx_cpu_softirqs_holder(cpu, hardirq, except) >= 0;
+}
+
+/* No pinned timer's handler runs on CPU op->arg2, but the waiting
+ * thread's own (op->arg is its record). */
+static bool cpu_free(const struct weft__op *op)
+{
+	int busy = weft__lx_xtimer_cpu_busy[op->arg2];
+
+	return !busy ||
+	       busy - 1 == (const struct weft__lx_thread *)op->arg - weft__lx_th;
+}
+
+static int cpu_free_waitdesc(const struct weft__op *op, char *buf, size_t n)
+{
+	int h = weft__lx_xtimer_cpu_busy[op->arg2] - 1;
+
+	snprintf(buf, n, "the timer callback that %s runs on CPU %ld, in "
+		 "softirq context on top of this thread, to return",
+		 h >= 0 ? weft__lx_tname(h) : "?", op->arg2);
+	return h;
+}
+
+void weft__lx_softirq_hold(const char *what, int cpu, uintptr_t pc)
+{
+	if (!counted || cpu < 0)
+		return;
+	/* A handler running on the CPU runs on top of this thread, which
+	 * goes on only when it returns: a section opened meanwhile (as
+	 * weft lets the thread run beside it) waits for that, whether it
+	 * ran at the call or began at the step.  (The second of two
+	 * sections ran in the middle of the handler armed in the first, a
+	 * false lost update.)  A handler that waits for this thread would
+	 * wait for ever in the kernel too. */
+	if (!weft__lx_xtimer_cpu_busy[cpu] &&
+	    !weft__lx_xtimer_pinned_pending(cpu))
+		return;
+	weft__visible(&(struct weft__op){
+		.name = what, .obj = &weft__lx_dom, .objname = "softirqs",
+		.access = WEFT__ACC_WRITE, .ready = cpu_free,
+		.waitdesc = cpu_free_waitdesc, .arg = weft__lx_me(),
+		.arg2 = cpu, .loc = weft__pc_loc(pc) });
+}
+
 bool weft__lx_softirq_held(int t)
 {
 	return !weft__thread_done(t) && section_open(&weft__lx_th[t]);
@@ -68,12 +140,14 @@ static bool held_tasklets(bool release)
 
 /* The step is on the domain object, which the worker's start of a work
  * writes: the explorer then knows that the tasklet's start comes after
- * it.  Only when a tasklet waits: every other spin_unlock_bh takes no
- * step more. */
+ * it.  Only when a tasklet or a timer pinned to the thread's CPU waits:
+ * every other spin_unlock_bh takes no step more. */
 void weft__lx_softirq_reopen(const char *name, int bh, int irqs,
 			     uintptr_t pc)
 {
-	if (bh > 0 || irqs > 0 || !counted || !held_tasklets(false))
+	if (bh > 0 || irqs > 0 || !counted ||
+	    !(held_tasklets(false) ||
+	      weft__lx_xtimer_pinned_pending(weft__lx_cpu_known())))
 		return;
 	weft__point(name, &weft__lx_dom, "softirqs", WEFT__ACC_WRITE,
 		    weft__pc_loc(pc));
@@ -106,6 +180,10 @@ void weft_kx_bh_off(int delta)
 		weft__lx_softirq_reopen("local_bh_enable", me->bh_off + delta,
 					me->irqs_off,
 					(uintptr_t)__builtin_return_address(0));
+	else if (delta > 0 && !section_open(me))
+		weft__lx_softirq_hold("local_bh_disable", weft__lx_cpu_known(),
+				      (uintptr_t)__builtin_return_address(0));
+	me = weft__lx_me();
 	me->bh_off += delta;
 	if (me->bh_off < 0)
 		me->bh_off = 0;

@@ -32,11 +32,16 @@ static bool handler_ready(const struct weft__op *op)
 	 * to this thread: it waits for ever, like an idle CPU.  One pinned
 	 * to a CPU waits for the handler running there (expire_timers calls
 	 * them one after another: two timers pinned to one CPU updating its
-	 * counter were a false data race, a review's probe). */
+	 * counter were a false data race, a review's probe), and for the
+	 * end of a section with softirqs (or, in hard-interrupt context,
+	 * interrupts) off of a thread on that CPU (ext_softirq.c). */
 	return t->thread == (int)op->arg2 && t->ev.fired && !t->ev.armed &&
 	       t->queued &&
 	       (!t->cpu_plus1 ||
-		!weft__lx_xtimer_cpu_busy[t->cpu_plus1 - 1]);
+		(!weft__lx_xtimer_cpu_busy[t->cpu_plus1 - 1] &&
+		 !weft__lx_cpu_softirqs_held(t->cpu_plus1 - 1,
+					     t->flags & WEFT_XTIMER_HARDIRQ,
+					     (int)op->arg2 - 1)));
 }
 
 bool weft__lx_xtimer_handler_due(void)
@@ -47,6 +52,7 @@ bool weft__lx_xtimer_handler_due(void)
 static int handler_waitdesc(const struct weft__op *op, char *buf, size_t n)
 {
 	const struct weft_xtimer *t = op->arg;
+	int h;
 
 	/* A timer stopped by the re-arm bound would fire again in the
 	 * kernel: a deadlock that waits for it may be the bound's. */
@@ -57,6 +63,16 @@ static int handler_waitdesc(const struct weft__op *op, char *buf, size_t n)
 			 "one execution: a wait for it is weft's bound, not "
 			 "necessarily a deadlock", weft__lx_xtimer_name(t),
 			 WEFT_TIMER_REFIRE_BOUND);
+	} else if (t->ev.fired && t->queued && t->cpu_plus1 &&
+		   (h = weft__lx_cpu_softirqs_holder(
+			    t->cpu_plus1 - 1, t->flags & WEFT_XTIMER_HARDIRQ,
+			    (int)op->arg2 - 1)) >= 0) {
+		snprintf(buf, n, "timer %s, expired on CPU %d, where %s keeps "
+			 "softirqs off (local_bh_disable, spin_lock_bh, "
+			 "local_irq_save ...): its handler runs when they are "
+			 "on again", weft__lx_xtimer_name(t), t->cpu_plus1 - 1,
+			 weft__lx_tname(h));
+		return h;
 	} else {
 		snprintf(buf, n, "timer %s to expire", weft__lx_xtimer_name(t));
 	}

@@ -28,6 +28,32 @@ void weft__linux_ext_timer_begin(void)
 		weft__lx_xtimer_cpu_busy[i] = 0;
 }
 
+/* A timer of a finished thread's stack, or of a frame that returned,
+ * was destroyed with it (destroy_timer_on_stack): its bytes are
+ * another's now. */
+static bool gone(struct weft_xtimer *t)
+{
+	const char *owner;
+	int kind;
+
+	return weft__in_dead_stack(t, &owner, &kind) ||
+	       weft__frame_obj_dead(t);
+}
+
+bool weft__lx_xtimer_pinned_pending(int cpu)
+{
+	if (cpu < 0)
+		return false;
+	for (int i = 0; i < nlive; i++) {
+		struct weft_xtimer *t = live[i];
+
+		if (t->cpu_plus1 == cpu + 1 && !gone(t) &&
+		    (t->ev.armed || t->queued))
+			return true;
+	}
+	return false;
+}
+
 /* Pending timers at the end of the test would fire after their object
  * (or module) is gone. */
 void weft__linux_ext_timer_end(void)
@@ -35,14 +61,7 @@ void weft__linux_ext_timer_end(void)
 	for (int i = 0; i < nlive; i++) {
 		struct weft_xtimer *t = live[i];
 
-		/* A timer of a finished thread's stack, or of a frame that
-		 * returned, was destroyed with it (destroy_timer_on_stack):
-		 * its bytes are another's now. */
-		const char *owner;
-		int kind;
-
-		if (weft__in_dead_stack(t, &owner, &kind) ||
-		    weft__frame_obj_dead(t))
+		if (gone(t))
 			continue;
 		if (!(t->ev.armed || t->queued))
 			continue;

@@ -249,6 +249,28 @@ void weft__lx_cpu_bind_self(int cpu);
  * worker's, or the one it was given when it asked), or -1: a thread that
  * never asked has none yet (ext_percpu.c). */
 int weft__lx_cpu_known(void);
+/* The CPU thread tid is known to run on, as weft__lx_cpu_known for the
+ * calling thread, or -1. */
+int weft__lx_cpu_of(int tid);
+/* A timer pinned to a CPU (add_timer_on, TIMER_PINNED) runs its handler
+ * in softirq context on that CPU, which does not enter it while a thread
+ * there has softirqs or interrupts off: whether a live thread other than
+ * except, known to run on cpu, has them off (interrupts alone for a
+ * handler of hard-interrupt context, hardirq), so that the handler waits
+ * (ext_softirq.c).  Does not block. */
+bool weft__lx_cpu_softirqs_held(int cpu, bool hardirq, int except);
+/* The thread held in such a section on cpu (as above), or -1. */
+int weft__lx_cpu_softirqs_holder(int cpu, bool hardirq, int except);
+/* The calling thread starts keeping softirqs off CPU cpu (it opens a
+ * section there, or learns inside one that it runs there; what names
+ * the call): with a timer pinned to cpu pending, a step on the domain
+ * object, which its handler's start writes, before the change, so that
+ * the order with the handler first is explored.  A scheduling point
+ * then. */
+void weft__lx_softirq_hold(const char *what, int cpu, uintptr_t pc);
+/* Whether a timer pinned to cpu is armed or has fired and waits for its
+ * handler (ext_timer_end.c).  Does not block. */
+bool weft__lx_xtimer_pinned_pending(int cpu);
 /* Whether thread t (a holder) is still in that section. */
 bool weft__lx_softirq_held(int t);
 /* Softirqs or interrupts on again (the step's name), bh and irqs the

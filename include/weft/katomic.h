@@ -37,6 +37,11 @@ int weft_kbit_op(unsigned long *addr, long nr, int op, const char *what,
  * on p (write: a WRITE access).  The caller then performs the access. */
 void weft_kaccess(const void *p, size_t n, int write, const char *what,
 		  const struct weft_loc *loc);
+/* The marked access of a cmpxchg of the n bytes at p, which the caller
+ * then performs: a write if they equal the n bytes at expect, else only
+ * a read (a failed cmpxchg writes nothing).  Does not block. */
+void weft_kcas(const void *p, size_t n, const void *expect, const char *what,
+	       const struct weft_loc *loc);
 /* READ_ONCE and WRITE_ONCE of the n bytes at p (at most 8): the marked
  * access and the copy from or to buf, made here, so that the access
  * orders as the kernel's memory model says (WRITE_ONCE nothing before

@@ -46,6 +46,10 @@ void weft_synchronize_rcu(const struct weft_loc *loc);
 void weft_call_rcu(struct weft_rcu_head *head,
 		   void (*fn)(struct weft_rcu_head *), const char *name,
 		   const struct weft_loc *loc);
+/* The end of an rcu_head's life (destroy_rcu_head_on_stack): a
+ * use-after-free when its callback is still queued.  Never blocks. */
+void weft_rcu_head_destroy(struct weft_rcu_head *head,
+			   const struct weft_loc *loc);
 /* kfree(base) after a grace period.  Never blocks. */
 void weft_kfree_rcu(void *base, struct weft_rcu_head *head,
 		    const struct weft_loc *loc);

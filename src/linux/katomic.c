@@ -150,31 +150,92 @@ static void atomics_note(void)
 			   "model: a bug needing less is not found");
 }
 
+/* A read-modify-write that may change nothing: a cmpxchg that fails, an
+ * add_unless at its limit, a test_and_set_bit of a set bit (the kernel's
+ * own returns early then, without its atomic).  Taken then, it writes
+ * nothing: it only reads, commutes with other reads, releases nothing,
+ * and a loop retrying it is a spin, as a loop of atomic_read is (a loop
+ * retrying a cmpxchg no thread left could let succeed ran to the step
+ * limit where the same loop of atomic_read was a livelock, and a bit lock
+ * an error path leaked too: a probe's).  It writes when the word's bits
+ * in mask equal want (eq), or differ from it (!eq); with expect, when
+ * its n bytes equal expect's (a cmpxchg on plain memory). */
+struct rmw_if {
+	const void *p;
+	size_t n;
+	unsigned long mask, want;
+	bool eq;
+	const void *expect;
+};
+
+static unsigned long word(const void *p, size_t n)
+{
+	return n == sizeof(int) ? *(const unsigned int *)p
+				: *(const unsigned long *)p;
+}
+
+static bool rmw_writes(const struct rmw_if *c)
+{
+	if (c->expect)
+		return !memcmp(c->p, c->expect, c->n);
+	return ((word(c->p, c->n) & c->mask) == c->want) == c->eq;
+}
+
+static uint8_t rmw_access(const struct weft__op *op)
+{
+	return rmw_writes(op->arg) ? WEFT__ACC_WRITE : WEFT__ACC_READ;
+}
+
 /* The steps' objects are their words' identities as overlap.c keeps
  * them: an atomic_t or a WRITE_ONCE of one half of a word that a
- * READ_ONCE loads whole (the kernel's qspinlock tail) depends on it. */
+ * READ_ONCE loads whole (the kernel's qspinlock tail) depends on it.
+ * cond, if given, says when a write is one (rmw_if). */
 static void ordered_point(const char *what, void *obj, size_t n, bool write,
-			  uint8_t order, const struct weft_loc *loc)
+			  uint8_t order, struct rmw_if *cond,
+			  const struct weft_loc *loc)
 {
 	atomics_note();
 	struct weft__op o = { .name = what,
 			      .obj = weft__por_obj(obj, (unsigned)n),
 			      .access = write ? WEFT__ACC_WRITE
 					      : WEFT__ACC_READ,
-			      .order = order, .loc = loc };
+			      .access_now = write && cond ? rmw_access : NULL,
+			      .arg = cond, .order = order, .loc = loc };
 
 	weft__visible(&o);
+}
+
+/* For the spin detection: a step that wrote nothing polled the word's
+ * value (weft__poll_wide), one that wrote makes the next polls new. */
+static void polled(const void *p, size_t n, bool wrote)
+{
+	if (wrote)
+		weft__poll_forget();
+	else
+		weft__poll_wide(p, word(p, n), 0);
 }
 
 long weft_katomic_op(void *counter, size_t size, int op, long a, long b,
 		     const char *what, const struct weft_loc *loc)
 {
 	long old;
+	struct rmw_if cond = { .p = counter, .n = size, .mask = ~0ul,
+			       .eq = op == WEFT_KA_CMPXCHG };
+	bool wrote = op != WEFT_KA_READ;
 
 	uint8_t order = after_barrier(ka_order(op, what),
 				      op != WEFT_KA_READ && op != WEFT_KA_SET);
 
-	ordered_point(what, counter, size, op != WEFT_KA_READ, order, loc);
+	/* The value a cmpxchg expects, or an add_unless's limit. */
+	cond.want = op == WEFT_KA_CMPXCHG ? (unsigned long)a : (unsigned long)b;
+	if (size == sizeof(int))
+		cond.want = (unsigned int)cond.want;
+	ordered_point(what, counter, size, op != WEFT_KA_READ, order,
+		      op == WEFT_KA_CMPXCHG || op == WEFT_KA_ADD_UNLESS ? &cond
+									  : NULL,
+		      loc);
+	if (op == WEFT_KA_CMPXCHG || op == WEFT_KA_ADD_UNLESS)
+		wrote = rmw_writes(&cond);
 	/* checked at the step: it may have been freed while we waited */
 	weft__check_access(counter, size, op != WEFT_KA_READ, loc);
 	weft__race_model_access(counter, size, op != WEFT_KA_READ, loc);
@@ -201,6 +262,7 @@ long weft_katomic_op(void *counter, size_t size, int op, long a, long b,
 	default:
 		break;
 	}
+	polled(counter, size, wrote);
 	return old;
 }
 
@@ -212,10 +274,19 @@ int weft_kbit_op(unsigned long *addr, long nr, int op, const char *what,
 	unsigned long *w = addr + nr / (long)BITS;
 	unsigned long mask = 1ul << (nr % (long)BITS);
 	int old;
+	/* A test_and_set_bit of a set bit, a test_and_clear_bit of a clear
+	 * one, write nothing (rmw_if); set_bit and clear_bit store all the
+	 * same. */
+	bool test = has(what, "test_and_") && op != WEFT_KB_CHANGE;
+	struct rmw_if cond = { .p = w, .n = sizeof *w, .mask = mask,
+			       .want = op == WEFT_KB_SET ? 0 : mask,
+			       .eq = true };
+	bool wrote;
 
 	ordered_point(what, w, sizeof *w, op != WEFT_KB_TEST,
 		      after_barrier(kb_order(op, what), op != WEFT_KB_TEST),
-		      loc);
+		      test ? &cond : NULL, loc);
+	wrote = op != WEFT_KB_TEST && (!test || rmw_writes(&cond));
 	weft__check_access(w, sizeof *w, op != WEFT_KB_TEST, loc);
 	weft__race_model_access(w, sizeof *w, op != WEFT_KB_TEST, loc);
 	old = (*w & mask) != 0;
@@ -232,6 +303,7 @@ int weft_kbit_op(unsigned long *addr, long nr, int op, const char *what,
 	default:
 		break;
 	}
+	polled(w, sizeof *w, wrote);
 	return old;
 }
 
@@ -300,6 +372,17 @@ void weft_kaccess(const void *p, size_t n, int write, const char *what,
 		atomics_note();
 	marked_step(p, n, write, what, loc);
 	weft__check_access(p, n, write != 0, loc);
+}
+
+void weft_kcas(const void *p, size_t n, const void *expect, const char *what,
+	       const struct weft_loc *loc)
+{
+	struct rmw_if cond = { .p = p, .n = n, .expect = expect };
+
+	/* Wider than a word it is taken as a write (cmpxchg128). */
+	ordered_point(what, (void *)p, n, true, 0,
+		      n <= sizeof(long) ? &cond : NULL, loc);
+	weft__check_access(p, n, true, loc);
 }
 
 void weft_konce(void *p, void *buf, size_t n, int write,

@@ -608,6 +608,18 @@ extern bool weft__lx_rcu_any_reader;
 /* The domains used this execution (weft__lx_rcu_note adds one). */
 void weft__lx_rcu_note(struct weft_rcu_domain *d);
 int weft__lx_rcu_ndomains(struct weft_rcu_domain ***all);
+/* A head call_rcu queued, watched when it lies in a stack frame: the
+ * frame's return before its callback ran is a use-after-free
+ * (rcu_head.c). */
+void weft__lx_rcu_head_watch(struct weft_rcu_head *h,
+			     const struct weft_loc *loc);
+/* A queued head about to be read: a use-after-free when it lies in dead
+ * stack memory (weft's walk of its queues would read whatever overwrote
+ * it), reported as the program's; nothing otherwise. */
+void weft__lx_rcu_head_check(const struct weft_rcu_head *h);
+/* Whether h lies in dead stack memory (the check's test, for a ready
+ * function, which may not report). */
+bool weft__lx_rcu_head_dead(const struct weft_rcu_head *h);
 void weft__lx_rcu_begin(void);
 void weft__lx_rcu_end_check(void);
 /* Every ended thread left its read sections (rcu_read.c). */

@@ -35,6 +35,7 @@ static struct weft_rcu_head *take_next(struct weft_rcu_domain *d)
 	for (struct weft_rcu_head *x = d->head; x && n < MAX_CAND;
 	     p = x, x = x->next) {
 		bool first = true;
+		weft__lx_rcu_head_check(x);
 		for (struct weft_rcu_head *y = d->head; first && y != x;
 		     y = y->next)
 			first = y->cpu != x->cpu;
@@ -67,9 +68,13 @@ static void rcu_thread(void *arg)
 	for (;;) {
 		struct weft_rcu_head *h;
 		struct weft__lx_ctx_save save;
+		const struct weft_loc *queued_at;
 
 		weft__visible(&op);
 		h = take_next(d);
+		/* Not read from h after its callback: the callback may let
+		 * the owner of its frame go on (rcu_head.c). */
+		queued_at = h->queued_at;
 		d->running = h->stamp;
 		weft__lx_rcu_late_acquire(d, h->stamp, "rcu_gp_end",
 					  h->queued_at);
@@ -104,7 +109,7 @@ static void rcu_thread(void *arg)
 		/* Done at the release step, which the barrier's wait
 		 * follows (barrier_done). */
 		weft__release_point("rcu_callback_done", d,
-				    weft__lx_rcu_name(d), h->queued_at);
+				    weft__lx_rcu_name(d), queued_at);
 		d->running = 0;
 	}
 }
@@ -124,7 +129,7 @@ static void enqueue(struct weft_rcu_domain *d, struct weft_rcu_head *h,
 	weft__lx_rcu_gp_begins(d, loc);
 	weft__check_access(h, sizeof *h, true, loc);
 	for (struct weft_rcu_head *x = d->head; x; x = x->next)
-		if (x == h)
+		if (weft__lx_rcu_head_check(x), x == h)
 			weft__fail(WEFT__K(MISUSE), loc,
 				   "%s on an rcu_head that is already queued "
 				   "(queued at %s)", what,
@@ -158,6 +163,7 @@ static void call(struct weft_rcu_domain *d, struct weft_rcu_head *head,
 	head->kfree_base = NULL;
 	head->name = name;
 	enqueue(d, head, weft__lx_rcu_flavour(d)->call, loc);
+	weft__lx_rcu_head_watch(head, loc);
 }
 
 void weft_rcu_domain_call(struct weft_rcu_domain *d, struct weft_rcu_head *head,
@@ -239,8 +245,10 @@ static bool barrier_done(const struct weft__op *op)
 	 * no longer the test. */
 	if (d->running && d->running <= s)
 		return false;
+	/* (A head in dead memory ends the walk: the callback thread
+	 * reports it.) */
 	for (const struct weft_rcu_head *x = d->head; x; x = x->next)
-		if (x->stamp <= s)
+		if (weft__lx_rcu_head_dead(x) || x->stamp <= s)
 			return false;
 	return true;
 }
@@ -318,7 +326,11 @@ static void end_check(struct weft_rcu_domain *d)
 	const char *call = weft__lx_rcu_flavour(d)->call;
 	const char *barrier = weft__lx_rcu_flavour(d)->barrier;
 
-	if (d->inflight && d->inflight->kfree_base) {
+	/* A running callback's head in a frame that returned (the callback
+	 * let its owner go on) is no longer the callback's: not read. */
+	if (d->inflight && weft__lx_rcu_head_dead(d->inflight)) {
+		/* Nothing to read. */
+	} else if (d->inflight && d->inflight->kfree_base) {
 		/* Taken for freeing but not yet freed: as if it were. */
 		free_left(d->inflight);
 	} else if (d->inflight) {
@@ -328,6 +340,7 @@ static void end_check(struct weft_rcu_domain *d)
 			   barrier);
 	}
 	for (struct weft_rcu_head *h = d->head; h; h = h->next) {
+		weft__lx_rcu_head_check(h);
 		if (h->kfree_base) {
 			free_left(h);
 			continue;

@@ -18,8 +18,8 @@
 	(__extension__({                                                      \
 		__typeof__(ptr) weft_p_ = (ptr);                              \
 		__typeof__(*weft_p_) weft_o_ = (o), weft_n_ = (n);            \
-		weft_kaccess(weft_p_, sizeof *weft_p_, 1, "cmpxchg",          \
-			     WEFT_HERE);                                      \
+		weft_kcas(weft_p_, sizeof *weft_p_, &weft_o_, "cmpxchg",      \
+			  WEFT_HERE);                                         \
 		__atomic_compare_exchange_n(weft_p_, &weft_o_, weft_n_, 0,    \
 					    __ATOMIC_SEQ_CST,                 \
 					    __ATOMIC_SEQ_CST);                \
@@ -46,8 +46,8 @@
 		__typeof__(ptr) weft_p_ = (ptr);                              \
 		__typeof__(oldp) weft_op_ = (oldp);                           \
 		__typeof__(*weft_p_) weft_n_ = (n);                           \
-		weft_kaccess(weft_p_, sizeof *weft_p_, 1, "try_cmpxchg",      \
-			     WEFT_HERE);                                      \
+		weft_kcas(weft_p_, sizeof *weft_p_, weft_op_, "try_cmpxchg",  \
+			  WEFT_HERE);                                         \
 		__atomic_compare_exchange_n(weft_p_, weft_op_, weft_n_, 0,    \
 					    __ATOMIC_SEQ_CST,                 \
 					    __ATOMIC_SEQ_CST);                \

@@ -78,7 +78,8 @@ typedef void (*rcu_callback_t)(struct rcu_head *head);
 #define init_rcu_head(h) ((void)(h))
 #define destroy_rcu_head(h) ((void)(h))
 #define init_rcu_head_on_stack(h) ((void)(h))
-#define destroy_rcu_head_on_stack(h) ((void)(h))
+/* Its callback must have run: the frame is about to go (rcu_head.c). */
+#define destroy_rcu_head_on_stack(h) weft_rcu_head_destroy((h), WEFT_HERE)
 #define rcu_head_init(h) ((void)(h))
 #define rcu_is_watching() 1
 #define rcu_sleep_check() ((void)0)

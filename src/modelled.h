@@ -21,12 +21,14 @@
 #include <poll.h>
 #include <pthread.h>
 #include <pwd.h>
+#include <regex.h>
 #include <sched.h>
 #include <search.h>
 #include <sys/epoll.h>
 #include <sys/ioctl.h>
 #include <sys/sendfile.h>
 #include <sys/uio.h>
+#include <sys/utsname.h>
 #include <fcntl.h>
 #include <sys/eventfd.h>
 #include <sys/inotify.h>

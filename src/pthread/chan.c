@@ -450,19 +450,31 @@ static int made_pipe(int p[2], int r)
 	return r;
 }
 
+/* The calls store the two descriptors into the program's int[2]: a
+ * write of it (a thread reading it while another made the pipe was
+ * verified: a probe). */
 int __weft_pipe(int p[2])
 {
+	if (p)
+		weft__race_access(p, 2 * sizeof *p, WEFT__RACE_WRITE, PT_RA());
 	return made_pipe(p, pipe(p));
 }
 
 int __weft_pipe2(int p[2], int flags)
 {
+	if (p)
+		weft__race_access(p, 2 * sizeof *p, WEFT__RACE_WRITE, PT_RA());
 	return made_pipe(p, pipe2(p, flags));
 }
 
 int __weft_socketpair(int domain, int type, int proto, int sv[2])
 {
-	int r = socketpair(domain, type, proto, sv);
+	int r;
+
+	if (sv)
+		weft__race_access(sv, 2 * sizeof *sv, WEFT__RACE_WRITE,
+				  PT_RA());
+	r = socketpair(domain, type, proto, sv);
 
 	if (r == 0) {
 		int base = type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC);

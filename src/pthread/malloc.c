@@ -364,7 +364,9 @@ char *__weft_strndup(const char *s, size_t max)
 	if (!weft__pt_heap_tracked())
 		return strndup(s, max);
 	n = strnlen(s, max);
-	weft__race_access(s, n, 0, PT_RA());
+	/* It reads the terminator too when it comes before max (a probe:
+	 * a thread ending the string at strndup's place was verified). */
+	weft__race_access(s, n < max ? n + 1 : n, 0, PT_RA());
 	p = tracked(n + 1, 16, false, "strndup", PT_RA());
 	if (p) {
 		memcpy(p, s, n);

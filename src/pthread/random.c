@@ -23,6 +23,7 @@
 #include <sys/random.h>
 #include <unistd.h>
 
+#include "detect/race.h"
 #include "pthread/pt.h"
 #include "modelled.h"
 #include "report/report.h"
@@ -241,10 +242,19 @@ void __weft_srand48(long seed)
 }
 
 /* The reentrant forms keep their state in the program's memory, which
- * is restored like the rest of it; their seeds are noted all the same. */
+ * is restored like the rest of it; their seeds are noted all the same.
+ * Seeding writes that state: two threads seeding one, or one seeding
+ * while another draws (src/tsan/libc_reent.c), race on it. */
+static void state_written(const void *p, size_t n, uintptr_t ra)
+{
+	if (p && n)
+		weft__race_access(p, n, WEFT__RACE_WRITE, ra);
+}
+
 int __weft_srand48_r(long seed, struct drand48_data *buf)
 {
 	seeded("srand48_r", (unsigned long)seed, PT_LOC());
+	state_written(buf, sizeof *buf, PT_RA());
 	return srand48_r(seed, buf);
 }
 
@@ -252,12 +262,22 @@ int __weft_seed48_r(unsigned short seed[3], struct drand48_data *buf)
 {
 	if (seed)
 		seeded("seed48_r", words3(seed), PT_LOC());
+	if (weft__race_on && seed)
+		weft__race_access(seed, 3 * sizeof *seed, 0, PT_RA());
+	state_written(buf, sizeof *buf, PT_RA());
 	return seed48_r(seed, buf);
 }
 
 int __weft_srandom_r(unsigned seed, struct random_data *buf)
 {
 	seeded("srandom_r", seed, PT_LOC());
+	state_written(buf, sizeof *buf, PT_RA());
+	if (buf && buf->state)
+		state_written(buf->state,
+			      (size_t)(buf->end_ptr > buf->state
+					       ? buf->end_ptr - buf->state
+					       : 1) * sizeof *buf->state,
+			      PT_RA());
 	return srandom_r(seed, buf);
 }
 
@@ -265,6 +285,8 @@ int __weft_initstate_r(unsigned seed, char *state, size_t n,
 		       struct random_data *buf)
 {
 	seeded("initstate_r", seed, PT_LOC());
+	state_written(state, n, PT_RA());
+	state_written(buf, sizeof *buf, PT_RA());
 	return initstate_r(seed, state, n, buf);
 }
 

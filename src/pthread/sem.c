@@ -210,6 +210,10 @@ int __weft_sem_getvalue(sem_t *s, int *v)
 			       .order = WEFT__ORDER_EXPLICIT, .loc = PT_LOC() };
 	weft__visible(&op);
 	still_live(s, "sem_getvalue", PT_LOC());
+	/* The store into the caller's int is weft's, not instrumented: a
+	 * reader of it in another thread was verified (a probe). */
+	if (v)
+		weft__race_access(v, sizeof *v, WEFT__RACE_WRITE, PT_RA());
 	*v = (int)w->count;
 	/* A read that changes nothing: a loop of them polls, as a failed
 	 * sem_trywait does (a correct poll until the count rose ended at

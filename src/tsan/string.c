@@ -16,6 +16,7 @@
  * Outside an execution (constructors) the checks do nothing. */
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "detect/race.h"
 #include "modelled.h"
@@ -224,6 +225,57 @@ char *__weft_strstr(const char *h, const char *n)
 	rd(n, nl + 1, PC());
 	rd(h, r ? (size_t)(r - h) + nl : strlen(h) + 1, PC());
 	return r;
+}
+
+/* strcasestr reads as strstr does, the match found case folded. */
+char *__weft_strcasestr(const char *h, const char *n)
+{
+	char *r = strcasestr(h, n);
+	size_t nl = strlen(n);
+
+	rd(n, nl + 1, PC());
+	rd(h, r ? (size_t)(r - h) + nl : strlen(h) + 1, PC());
+	return r;
+}
+
+/* The calls below write memory in place; each was verified with another
+ * thread reading the same bytes unlocked (a probe of pthread programs). */
+void __weft_explicit_bzero(void *d, size_t n)
+{
+	if (n)
+		wr(d, n, PC());
+	explicit_bzero(d, n);
+}
+
+/* swab reads n bytes and writes them swapped in pairs: an odd last byte
+ * is neither read nor written. */
+void __weft_swab(const void *s, void *d, ssize_t n)
+{
+	if (n > 1) {
+		rd(s, (size_t)n & ~(size_t)1, PC());
+		wr(d, (size_t)n & ~(size_t)1, PC());
+	}
+	swab(s, d, n);
+}
+
+void *__weft_memfrob(void *s, size_t n)
+{
+	if (n) {
+		rd(s, n, PC());
+		wr(s, n, PC());
+	}
+	return memfrob(s, n);
+}
+
+/* strfry shuffles the string up to its terminator. */
+char *__weft_strfry(char *s)
+{
+	size_t n = strlen(s);
+
+	rd(s, n + 1, PC());
+	if (n)
+		wr(s, n, PC());
+	return strfry(s);
 }
 
 /* ---- _FORTIFY_SOURCE ----------------------------------------------------

@@ -140,7 +140,7 @@ void weft_owait_prepare(struct weft_waitq *q, struct weft_owait *w,
  * the state to `state` unless a wake-up came since the last wait_woken
  * (WQ_FLAG_WOKEN), then schedule_timeout(timeout) (< 0: none) if it did
  * not; the state is running and the flag clear after it.  Returns the
- * jiffies left.  May block (misuse in atomic context). */
+ * jiffies left, LONG_MAX (MAX_SCHEDULE_TIMEOUT) when there is no timeout.  May block (misuse in atomic context). */
 long weft_owait_woken(struct weft_owait *w, int state, long timeout,
 		      const struct weft_loc *loc);
 /* finish_wait: a step that sets the caller's task running and takes w off

@@ -258,8 +258,8 @@ static long timed_wait(struct weft_completion *c, unsigned long timeout,
 	struct weft__lx_thread *me = weft__lx_me();
 	const char *name = intr ? "wait_for_completion_interruptible_timeout"
 				: "wait_for_completion_timeout";
-	struct weft__op op = { .name = name,
-			       .obj = &weft__lx_dom, .objname = cname(c),
+	struct weft__op op = { .name = name, .obj = c,
+			       .obj2 = &weft__lx_dom, .objname = cname(c),
 			       .access = WEFT__ACC_WRITE, .loc = loc };
 	unsigned long deadline;
 	unsigned int gen;
@@ -285,8 +285,16 @@ static long timed_wait(struct weft_completion *c, unsigned long timeout,
 	 * (found by a probe of kernel deadlocks); a wait that always times
 	 * out is a bug the program's own checks see. */
 	gen = 0;
-	/* Arm the timeout on the clock ... */
+	/* Done already: the count taken without a sleep, and the timeout,
+	 * never armed, is the time left (do_wait_for_common checks done
+	 * before schedule_timeout).  Otherwise arm the timeout on the
+	 * clock ... */
 	weft__visible(&op);
+	stepped(c, true, loc);
+	if (c->done) {
+		consume(c);
+		return (long)timeout;
+	}
 	deadline = weft__lx_now() + timeout;
 	me->tw_obj = c;
 	me->tw_gen++;

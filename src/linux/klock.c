@@ -404,6 +404,26 @@ static uint8_t try_access(const struct weft__op *op)
 	return ok && !op->arg2 ? WEFT__ACC_WRITE : WEFT__ACC_READ;
 }
 
+/* A mutex belongs to a task (its owner is current), so the kernel forbids
+ * it in hard or soft interrupt context (timer handlers, tasklets, RCU
+ * callbacks) even in the forms that never sleep: mutex_trylock and
+ * mutex_unlock (mutex.h; PREEMPT_RT's rt_mutex_trylock warns when
+ * !in_task()).  mutex_lock there is the sleep in atomic context
+ * weft_might_sleep reports. */
+static void task_only(const struct weft_klock *l, const char *name,
+		      const struct weft_loc *loc)
+{
+	if (l->kind != WEFT_KLOCK_MUTEX || l->bsd)
+		return;
+	if (weft_kx_in_softirq() || weft_kx_in_hardirq())
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s(%s) in %s context: a mutex belongs to a task "
+			   "and may not be used in interrupt context, even "
+			   "by a trylock (use a spinlock)",
+			   name, weft__lx_klock_name(l),
+			   weft_kx_in_hardirq() ? "hardirq" : "softirq");
+}
+
 static int try_acquire(struct weft_klock *l, bool shared,
 		       const struct weft_loc *loc)
 {
@@ -411,6 +431,7 @@ static int try_acquire(struct weft_klock *l, bool shared,
 
 	weft__check_access(l, sizeof *l, true, loc);
 	weft__lx_klock_check_init(l, "trylock", loc);
+	task_only(l, weft__lx_klock_op(l, shared, 1), loc);
 	if (!shared && recursion(l, 1, true, loc))
 		return 1;
 	op = (struct weft__op){ .name = weft__lx_klock_op(l, shared, 1), .obj = l,
@@ -524,6 +545,7 @@ static void release(struct weft_klock *l, bool shared,
 
 void weft_klock_unlock(struct weft_klock *l, const struct weft_loc *loc)
 {
+	task_only(l, weft__lx_klock_unlock_op(l, false), loc);
 	if (!recursion(l, -1, false, loc))
 		release(l, false, loc);
 }

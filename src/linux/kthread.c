@@ -74,13 +74,26 @@ static void kthread_main(void *arg)
 	weft__lock_acquire(cls, t->started, false);
 	{
 		int self = weft__self();
+		struct weft__lx_depths depths;
 
+		weft__lx_depths_save(&depths);
 		exit_armed[self] = t;
 		if (!setjmp(exit_jmp[self]))
 			r = t->fn(t->data);
 		else
 			r = (int)exit_code[self];
 		exit_armed[self] = NULL;
+		/* An exit (a return or kthread_exit) with interrupts,
+		 * preemption or softirqs left off is do_exit's "exited with
+		 * irqs disabled" / "exited with preempt_count", as a work's
+		 * return is; it was verified (a helper's probe).  A held lock
+		 * or an RCU read section, which leave some of them off too,
+		 * is the end-of-test check's more precise report. */
+		if (!weft__lx_held_last(self) && !weft__lx_me()->rcu_depth)
+			weft__lx_depths_check(&depths, "kthread", t->name,
+					      "exited with irqs disabled / "
+					      "exited with preempt_count",
+					      t->started);
 	}
 	weft__lock_release(cls, t->started);
 	weft__release_point("kthread_exit", t, t->name, t->started);

@@ -29,6 +29,7 @@
  * step reads the states its entries' tasks set: prepare_to_wait,
  * finish_wait and set_current_state in such a wait are steps on the
  * queue too. */
+#include <limits.h>
 #include <stdio.h>
 
 #include "lx.h"
@@ -146,6 +147,7 @@ long weft_owait_woken(struct weft_owait *w, int state, long timeout,
 	struct weft__lx_thread *me = weft__lx_me();
 	struct weft_waitq *q = me->ow_q;
 	int self = weft__self();
+	long left = timeout;
 
 	if (!q || w->keep != 2)
 		weft__fail(WEFT__K(MISUSE), loc,
@@ -160,11 +162,14 @@ long weft_owait_woken(struct weft_owait *w, int state, long timeout,
 	queue_step("wait_woken", q, true, loc);
 	if (!me->ow_woken) {
 		weft__lx_task_set_state(self, state);
-		timeout = weft_kx_schedule(timeout, "wait_woken", loc);
+		left = weft_kx_schedule(timeout, "wait_woken", loc);
 	}
 	weft__lx_task_set_state(self, 0);
 	weft__lx_me()->ow_woken = 0;
-	return timeout;
+	/* No timeout (MAX_SCHEDULE_TIMEOUT): the kernel's wait_woken returns
+	 * it unchanged, woken or not, so a socket-style loop that stops at
+	 * 0 waits on; -1 or schedule's 0 ended it after one wake-up. */
+	return timeout < 0 ? LONG_MAX : left;
 }
 
 void weft_owait_remove(struct weft_waitq *q, struct weft_owait *w,

@@ -62,18 +62,35 @@ typedef struct weft_waitq wait_queue_head_t;
 		long weft_t_ = (long)(t);                                     \
 		weft_t_ == LONG_MAX ? -1L : weft_t_ < 0 ? 0L : weft_t_;       \
 	}))
+/* The timed waits.  With MAX_SCHEDULE_TIMEOUT the wait is untimed, whose
+ * result 0 means the condition holds: the kernel's time left is then MAX
+ * (schedule_timeout(MAX) returns MAX), never the 0 of a timeout, which
+ * `if (!wait_event_timeout(...)) return -ETIMEDOUT;` took for one.  An
+ * interruptible wait's -ERESTARTSYS stays as it is. */
+#define WEFT_LX_WAIT_TMO_AS(begin, wq, cond, condstr, t, what)                \
+	(__extension__({                                                      \
+		long weft_tmo_ = (long)(t);                                   \
+		long weft_tr_ = WEFT_LX_WAIT_AS(begin, wq, cond, condstr,     \
+						WEFT_LX_WAIT_TIMEOUT(weft_tmo_), \
+						what);                        \
+		weft_tmo_ == LONG_MAX && weft_tr_ == 0 ? LONG_MAX : weft_tr_; \
+	}))
+#define WEFT_LX_WAIT_TMO(wq, cond, condstr, t, what)                          \
+	WEFT_LX_WAIT_TMO_AS(weft_wait_begin, wq, cond, condstr, t, what)
+#define WEFT_LX_WAIT_EXCL_TMO(wq, cond, condstr, t, what)                     \
+	WEFT_LX_WAIT_TMO_AS(weft_wait_begin_exclusive, wq, cond, condstr, t,  \
+			    what)
 #define wait_event(wq, cond)                                                  \
 	((void)WEFT_LX_WAIT(wq, cond, #cond, -1, "wait_event"))
 #define wait_event_timeout(wq, cond, t)                                       \
-	WEFT_LX_WAIT(wq, cond, #cond, WEFT_LX_WAIT_TIMEOUT(t),                \
-		     "wait_event_timeout")
+	WEFT_LX_WAIT_TMO(wq, cond, #cond, t, "wait_event_timeout")
 #define wait_event_interruptible(wq, cond)                                    \
 	WEFT_LX_INT(WEFT_LX_WAIT(wq, cond, #cond, -1, "wait_event_interruptible"))
 #define wait_event_killable(wq, cond)                                         \
 	WEFT_LX_INT(WEFT_LX_WAIT(wq, cond, #cond, -1, "wait_event_killable"))
 #define wait_event_interruptible_timeout(wq, cond, t)                         \
-	WEFT_LX_WAIT(wq, cond, #cond, WEFT_LX_WAIT_TIMEOUT(t),                \
-		     "wait_event_interruptible_timeout")
+	WEFT_LX_WAIT_TMO(wq, cond, #cond, t,                                  \
+			 "wait_event_interruptible_timeout")
 /* wait_event_lock_irq: the caller holds lock (spin_lock_irq); the
  * condition is checked with it held, the lock is dropped while the thread
  * sleeps and taken again before the next check, as in the kernel.  The

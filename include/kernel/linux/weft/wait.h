@@ -82,16 +82,24 @@ typedef struct weft_owait wait_queue_entry_t;
 				       what);                                 \
 		weft_r_;                                                      \
 	}))
+/* wait_on_bit_timeout: 0 once the bit is clear, -EAGAIN when the time
+ * ran out first; with MAX_SCHEDULE_TIMEOUT it never runs out (the
+ * untimed wait's result 0 is not a timeout). */
 #define wait_on_bit(w, b, m)                                                  \
 	WEFT_KX_BIT_WAIT(w, b, m, !test_bit(b, w),                            \
 			 "!test_bit(" #b ", " #w ")", -1, "wait_on_bit")
 #define wait_on_bit_io(w, b, m) wait_on_bit(w, b, m)
 #define wait_on_bit_timeout(w, b, m, t)                                       \
-	(WEFT_KX_BIT_WAIT(w, b, m, !test_bit(b, w),                           \
-			  "!test_bit(" #b ", " #w ")",                        \
-			  WEFT_LX_WAIT_TIMEOUT(t), "wait_on_bit_timeout")     \
-		 ? 0                                                          \
-		 : -EAGAIN)
+	(__extension__({                                                      \
+		long weft_bt_ = (long)(t);                                    \
+		WEFT_KX_BIT_WAIT(w, b, m, !test_bit(b, w),                    \
+				 "!test_bit(" #b ", " #w ")",                 \
+				 WEFT_LX_WAIT_TIMEOUT(weft_bt_),              \
+				 "wait_on_bit_timeout") ||                    \
+				weft_bt_ == LONG_MAX                          \
+			? 0                                                   \
+			: -EAGAIN;                                            \
+	}))
 /* Takes the bit as a lock: waits until test_and_set_bit_lock finds it
  * clear (the condition sets it). */
 #define wait_on_bit_lock(w, b, m)                                             \
@@ -123,8 +131,8 @@ typedef struct weft_owait wait_queue_entry_t;
 	WEFT_LX_INT(WEFT_LX_WAIT(WEFT_KX_BITQ(v, -1), cond, #cond, -1,        \
 			   "wait_var_event_interruptible"))
 #define wait_var_event_timeout(v, cond, t)                                    \
-	WEFT_LX_WAIT(WEFT_KX_BITQ(v, -1), cond, #cond,                        \
-		     WEFT_LX_WAIT_TIMEOUT(t), "wait_var_event_timeout")
+	WEFT_LX_WAIT_TMO(WEFT_KX_BITQ(v, -1), cond, #cond, t,                 \
+			 "wait_var_event_timeout")
 #define wake_up_var(v)                                                        \
 	weft_waitq_wake(&WEFT_KX_BITQ(v, -1), "wake_up_var", WEFT_HERE)
 
@@ -143,7 +151,7 @@ typedef struct weft_owait wait_queue_entry_t;
 #define wait_event_idle_exclusive(wq, c)                                      \
 	((void)WEFT_LX_WAIT_EXCL(wq, c, #c, -1, "wait_event_idle_exclusive"))
 #define wait_event_idle_exclusive_timeout(wq, c, t)                           \
-	WEFT_LX_WAIT_EXCL(wq, c, #c, WEFT_LX_WAIT_TIMEOUT(t),                 \
+	WEFT_LX_WAIT_EXCL_TMO(wq, c, #c, t,                                   \
 			  "wait_event_idle_exclusive_timeout")
 WEFT_KX_UNMODELLED("wait_event_interruptible_exclusive_locked (a wait that "
 		   "drops the queue's own lock)")
@@ -175,13 +183,13 @@ int weft_kx_wait_exclusive(void);
 	WEFT_LX_INT(WEFT_LX_WAIT_EXCL(wq, c, #c, -1,                          \
 				"swait_event_killable_exclusive"))
 #define swait_event_timeout_exclusive(wq, c, t)                               \
-	WEFT_LX_WAIT_EXCL(wq, c, #c, WEFT_LX_WAIT_TIMEOUT(t),                 \
+	WEFT_LX_WAIT_EXCL_TMO(wq, c, #c, t,                                   \
 			  "swait_event_timeout_exclusive")
 #define swait_event_idle_timeout_exclusive(wq, c, t)                          \
-	WEFT_LX_WAIT_EXCL(wq, c, #c, WEFT_LX_WAIT_TIMEOUT(t),                 \
+	WEFT_LX_WAIT_EXCL_TMO(wq, c, #c, t,                                   \
 			  "swait_event_idle_timeout_exclusive")
 #define swait_event_interruptible_timeout_exclusive(wq, c, t)                 \
-	WEFT_LX_WAIT_EXCL(wq, c, #c, WEFT_LX_WAIT_TIMEOUT(t),                 \
+	WEFT_LX_WAIT_EXCL_TMO(wq, c, #c, t,                                   \
 			  "swait_event_interruptible_timeout_exclusive")
 
 #endif

@@ -284,6 +284,12 @@ bool weft__bound_was_held(void);
  * does.  Neither function blocks. */
 void weft__signal_handled(int sig, bool caught, void (*deliver)(int sig));
 void weft__signal_sent(int sig);
+/* A signal sent to the process was given to a thread other than the
+ * sender, which runs its handler at the end of its next step: while due
+ * holds, deliver() is called at the end of every step, on the thread
+ * whose step ended, until it calls weft__signal_due(false, ...).  Does
+ * not block. */
+void weft__signal_due(bool due, void (*deliver)(void));
 void weft__exit_wait_cycle(void);
 void weft__fail_detail(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));

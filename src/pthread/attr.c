@@ -300,65 +300,6 @@ int __weft_pthread_kill(pthread_t t, int sig)
 		    sig);
 }
 
-/* Waits for a signal: none is ever delivered, so the wait would last
- * until the time limit and end as a limit with a misleading time.  Said
- * at once instead. */
-static _Noreturn void no_signals(const char *call, const struct weft_loc *loc)
-{
-	weft__limit(weft__internf("unsupported: %s", call), loc,
-		    "%s waits for a signal, and weft delivers none", call);
-}
-
-int __weft_sigwait(const sigset_t *set, int *sig)
-{
-	if (!weft__pt_live())
-		return sigwait(set, sig);
-	no_signals("sigwait", PT_LOC());
-}
-
-int __weft_sigwaitinfo(const sigset_t *set, siginfo_t *info)
-{
-	if (!weft__pt_live())
-		return sigwaitinfo(set, info);
-	no_signals("sigwaitinfo", PT_LOC());
-}
-
-/* With a timeout, no signal arriving is a timeout: the wait sleeps on
- * the virtual clock and fails with EAGAIN, as it would natively. */
-int __weft_sigtimedwait(const sigset_t *set, siginfo_t *info,
-			const struct timespec *timeout)
-{
-	long long sec;
-
-	if (!weft__pt_live())
-		return sigtimedwait(set, info, timeout);
-	if (!timeout)
-		no_signals("sigtimedwait", PT_LOC());
-	if (timeout->tv_sec < 0 || weft__pt_nsec_bad(timeout)) {
-		errno = EINVAL;
-		return -1;
-	}
-	/* Clamped to about 30 years: no overflow for a huge timeout. */
-	sec = timeout->tv_sec > 1000000000 ? 1000000000LL : timeout->tv_sec;
-	weft__pt_sleep_ns(sec * 1000000000LL + timeout->tv_nsec, PT_LOC());
-	errno = EAGAIN;
-	return -1;
-}
-
-int __weft_sigsuspend(const sigset_t *set)
-{
-	if (!weft__pt_live())
-		return sigsuspend(set);
-	no_signals("sigsuspend", PT_LOC());
-}
-
-int __weft_pause(void)
-{
-	if (!weft__pt_live())
-		return pause();
-	no_signals("pause", PT_LOC());
-}
-
 int __weft_pthread_getcpuclockid(pthread_t t, clockid_t *clock)
 {
 	if (!weft__pt_live())

@@ -415,6 +415,10 @@ void weft__pt_sig_uncatchable(int sig, const char *call,
  * thread whose step just ended (weft__signal_handled): as a kill of the
  * process.  Runs the handler, so it may block. */
 void weft__pt_sig_outside(int sig);
+/* The lowest signal of set pending for the caller or the process, taken
+ * away, or 0: a step of call (sigwait and its kin). */
+int weft__pt_sig_take(const sigset_t *set, const char *call,
+		      const struct weft_loc *loc);
 bool weft__pt_sig_ignored(int sig);
 void weft__pt_sig_discard(int sig);
 

@@ -77,7 +77,7 @@ bool weft__livelock_outside(struct weft__exec *X)
 	sig = __builtin_ctzll(X->outside_sigs);
 	X->outside_sigs &= X->outside_sigs - 1;
 	X->outside_done |= (uint64_t)1 << sig;
-	X->outside_now = sig;
+	X->outside_now |= sig;
 	weft__livelock_reset(X);
 	ab = sigabbrev_np(sig);
 	weft__verdict_note(

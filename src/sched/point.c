@@ -364,15 +364,34 @@ void weft__signal_handled(int sig, bool caught, void (*deliver)(int sig))
 		weft__X->outside_sigs &= ~bit;
 }
 
+/* The pthread layer's delivery of the signals due to chosen threads. */
+static void (*due_deliver)(void);
+
+void weft__signal_due(bool due, void (*deliver)(void))
+{
+	if (!weft__X)
+		return;
+	due_deliver = deliver;
+	if (due)
+		weft__X->outside_now |= WEFT__SIG_DUE;
+	else
+		weft__X->outside_now &= ~WEFT__SIG_DUE;
+}
+
 /* The outside's signal, on the thread whose step just ended: cleared
- * first, since the handler's own steps come back here. */
+ * first, since the handler's own steps come back here.  Then what is due
+ * to a chosen thread, which the pthread layer delivers when the thread
+ * whose step ended is that one (it clears the flag when nothing is due
+ * any more). */
 void weft__outside_take(struct weft__exec *X)
 {
-	int sig = X->outside_now;
+	int sig = X->outside_now & ~WEFT__SIG_DUE;
 
-	X->outside_now = 0;
-	if (outside_deliver)
+	X->outside_now &= WEFT__SIG_DUE;
+	if (sig && outside_deliver)
 		outside_deliver(sig);
+	if ((X->outside_now & WEFT__SIG_DUE) && due_deliver)
+		due_deliver();
 }
 
 /* A signal the program sends itself is no longer one only the outside

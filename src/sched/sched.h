@@ -162,7 +162,11 @@ struct weft__exec {
 				      nor by the scheduler yet
 				      (weft__signal_handled) */
 	int outside_now;           /* the one the next step's thread takes
-				      (weft__livelock_outside), or 0 */
+				      (weft__livelock_outside), or 0, with
+				      WEFT__SIG_DUE when a thread was chosen
+				      to take a signal sent to the process
+				      (weft__signal_due): the end of every
+				      step tests this one word */
 	uint64_t outside_done;     /* those the scheduler sent */
 	struct {
 		const uint64_t *word;
@@ -388,6 +392,7 @@ _Noreturn void weft__livelock_report(struct weft__exec *X, bool lone);
  * counts start again), once per signal and execution.  Delivered by
  * weft__outside_take on the thread whose step ends next. */
 bool weft__livelock_outside(struct weft__exec *X);
+#define WEFT__SIG_DUE 0x100
 void weft__outside_take(struct weft__exec *X);
 /* Some thread of this run waited for others after --starve-bound steps:
  * a verification rests on that bound (shared.c). */

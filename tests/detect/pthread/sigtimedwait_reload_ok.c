@@ -1,0 +1,4 @@
+//! expect: verified
+//! args: --strategy=dfs
+#define OK
+#include "sigtimedwait_reload_bug.c"

@@ -6,7 +6,12 @@
  *    a small fixed set that covers the usual boundary cases: signed types
  *    one of {0, 1, 2, -1}, unsigned types and sizes {0, 1, 2, UMAX},
  *    _Bool/bool {0, 1}, char {0, 1, -1}, pointers {NULL, a non-NULL
- *    dummy}, floating types {0, 1, -1}.  A verdict holds for these values
+ *    dummy} (pchar: {NULL, an empty string}), floating types {0, 1, -1}.
+ *    Every name of SV-COMP's list is defined (int128 and uint128 where
+ *    the compiler has the type), and those of the Linux driver tasks
+ *    (u8, u16, u64, loff_t, sector_t).  A program that defines one itself
+ *    keeps its own, whose values weft does not choose: verifier_fn.c
+ *    notes it with the verdict.  A verdict holds for these values
  *    only, and says so: the first draw of each type in an execution states
  *    its set through weft__verdict_note, which the report lists with the
  *    verdict ("note: nondet values: ...").
@@ -130,6 +135,18 @@ UNSIGNED(unsigned long long, ulonglong, ULLONG_MAX, 8)
 UNSIGNED(unsigned char, uchar, UCHAR_MAX, 9)
 UNSIGNED(unsigned long, size_t, ULONG_MAX, 10)
 UNSIGNED(unsigned, u32, UINT_MAX, 11)
+/* The names Linux driver tasks (ldv) and newer SV-COMP tasks use. */
+UNSIGNED(unsigned char, u8, UCHAR_MAX, 17)
+UNSIGNED(unsigned short, u16, USHRT_MAX, 18)
+UNSIGNED(unsigned long long, u64, ULLONG_MAX, 19)
+SIGNED(long long, loff_t, 20)
+UNSIGNED(unsigned long, sector_t, ULONG_MAX, 21)
+UNSIGNED(pthread_t, pthread_t, ULONG_MAX, 22)
+#ifdef __SIZEOF_INT128__
+#define UINT128_MAX (~(unsigned __int128)0)
+SIGNED(__int128, int128, 23)
+UNSIGNED(unsigned __int128, uint128, UINT128_MAX, 24)
+#endif
 
 char __VERIFIER_nondet_char(void)
 {
@@ -159,6 +176,18 @@ void *__VERIFIER_nondet_pointer(void)
 		    "one non-NULL pointer}",
 		    RA())
 		       ? &dummy
+		       : NULL;
+}
+
+/* A char pointer: NULL, or an empty string the program may read. */
+char *__VERIFIER_nondet_pchar(void)
+{
+	static char empty[1];
+	return pick(2, 25, "__VERIFIER_nondet_pchar",
+		    "nondet values: __VERIFIER_nondet_pchar() from {NULL, "
+		    "an empty string}",
+		    RA())
+		       ? empty
 		       : NULL;
 }
 

@@ -16,6 +16,7 @@
  *
  * The same scan of the symbol tables tells whether the program follows the
  * convention at all, which decides what its abort() means (main.c). */
+#include <dlfcn.h>
 #include <elf.h>
 #include <fcntl.h>
 #include <link.h>
@@ -50,6 +51,13 @@ static bool scanned, too_many;
 /* Whether the program names reach_error or a __VERIFIER_ function. */
 static bool convention;
 
+/* The __VERIFIER_nondet_ functions the program defines itself ("a, b"),
+ * which win over libweft's (the executable's definition interposes):
+ * their values are the program's, not explored.  ldv tasks define
+ * __VERIFIER_nondet_int as `int x; return x;`; verified without a word,
+ * such a verdict looked like one over all the values. */
+static char own_nondet[200];
+
 static int name_class(const char *nm)
 {
 	if (!strcmp(nm, "reach_error"))
@@ -78,6 +86,28 @@ static bool is_marked(uintptr_t addr)
 	return false;
 }
 
+/* A definition of __VERIFIER_nondet_ function nm at addr in the
+ * executable, unless it is weft's own (linked in statically) or listed
+ * already (both tables name it). */
+static void own_nondet_add(const char *nm, uintptr_t addr)
+{
+	Dl_info me, it;
+	size_t len = strlen(own_nondet), n = strlen(nm);
+	const char *p = own_nondet;
+
+	if (dladdr((void *)(uintptr_t)weft__pt_sv_convention, &me) &&
+	    dladdr((void *)addr, &it) && me.dli_fbase == it.dli_fbase)
+		return;
+	while ((p = strstr(p, nm)))
+		if ((p[n] == ',' || !p[n]) && (p == own_nondet || p[-1] == ' '))
+			return;
+		else
+			p += n;
+	if (len + n + 3 < sizeof own_nondet)
+		snprintf(own_nondet + len, sizeof own_nondet - len, "%s%s",
+			 len ? ", " : "", nm);
+}
+
 /* Reads one symbol table, .symtab or .dynsym.  Both are read for the
  * marked functions too: a stripped program keeps only .dynsym, which
  * still holds its reach_error (exported, since libweft.so defines a weak
@@ -101,6 +131,8 @@ static void scan_table(const char *m, size_t len, const ElfW(Shdr) *sh,
 		if (ELF64_ST_TYPE(s[i].st_info) != STT_FUNC || !s[i].st_value ||
 		    s[i].st_shndx == SHN_UNDEF)
 			continue;
+		if (!strncmp(nm, "__VERIFIER_nondet_", 18))
+			own_nondet_add(nm, base + s[i].st_value);
 		cls = name_class(nm);
 		if (cls == FN_OTHER || is_marked(base + s[i].st_value))
 			continue;
@@ -309,8 +341,24 @@ void __cyg_profile_func_exit(void *fn, void *site)
 		atomic_exit((uintptr_t)fn, RA());
 }
 
+/* weft__verdict_note's key of the note on the program's own nondet
+ * functions ("OWNNOND"). */
+#define OWN_NONDET_NOTE 0x4f574e4e4f4e4400ull
+
 void weft__pthread_verifier_fn_begin(void)
 {
+	if (!scanned)
+		scan_symbols();
+	if (own_nondet[0] && !weft__verdict_noted(OWN_NONDET_NOTE)) {
+		weft__verdict_inputs_sampled();
+		weft__verdict_note(
+			OWN_NONDET_NOTE,
+			weft__internf("the program defines %s itself, and its "
+				      "definition was used: weft did not "
+				      "choose the values it returns (remove "
+				      "the definition to have them explored)",
+				      own_nondet));
+	}
 	nexits = 0;
 	if (depth_dirty)
 		memset(atomic_depth, 0, sizeof atomic_depth);

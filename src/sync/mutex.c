@@ -178,6 +178,7 @@ void weft__mutex_lock_as(weft_mutex_t *m, const char *opname,
 			       .access = WEFT__ACC_WRITE, .ready = lock_ready,
 			       .waitdesc = lock_desc, .arg2 = self + 1,
 			       .lock_now = lock_effect, .loc = loc };
+	bool alone;
 
 	weft__mutex_check_usable(m, opname, loc);
 	op.lock = lock_of(m, WEFT__LOCK_ACQUIRE, loc, as);
@@ -191,6 +192,7 @@ void weft__mutex_lock_as(weft_mutex_t *m, const char *opname,
 			   m->acquired ? m->acquired->file : "?",
 			   m->acquired ? m->acquired->line : 0);
 	}
+	alone = weft__mutex_relock_alone(m, self);
 	weft__visible(&op);
 	weft__check_access(m, sizeof *m, true, loc);
 	if (m->owner == self + 1) {
@@ -200,6 +202,8 @@ void weft__mutex_lock_as(weft_mutex_t *m, const char *opname,
 	m->owner = self + 1;
 	m->depth = 1;
 	m->acquired = loc;
+	if (alone)
+		weft__spun_tried();
 }
 
 void weft_mutex_lock_at(weft_mutex_t *m, const struct weft_loc *loc)
@@ -315,6 +319,7 @@ void weft__mutex_unlock_as(weft_mutex_t *m, const char *opname,
 	if (--m->depth > 0)
 		return;
 	m->owner = 0;
+	weft__mutex_unlock_alone(m, weft__self());
 }
 
 void weft_mutex_unlock_at(weft_mutex_t *m, const struct weft_loc *loc)

@@ -19,6 +19,13 @@ void weft__mutex_unlock(weft_mutex_t *m, const char *opname,
 			const struct weft_loc *loc);
 void weft__mutex_check_held(weft_mutex_t *m, const char *opname,
 			    const struct weft_loc *loc);
+/* A thread alone giving a mutex back and taking it again (mutex_alone.c):
+ * whether self's lock of m, asked before the step, takes back what it
+ * released while no other thread could run, and still none can; and,
+ * after self released m, the note that the release was no progress when
+ * no thread could run.  Neither blocks. */
+bool weft__mutex_relock_alone(const weft_mutex_t *m, int self);
+void weft__mutex_unlock_alone(const weft_mutex_t *m, int self);
 /* The same for a model whose mutexes are weft mutexes inside objects of
  * its own (FreeBSD's mtx): as->obj is the model's object and as->tag its
  * tag in the thread's held set (weft__held_locks), where the model finds

@@ -74,8 +74,27 @@ void weft__thread_clear_flags(int id, unsigned flags)
 	set_flags(id, weft__X->th[id].flags & ~flags);
 }
 
+/* Asked at every mutex unlock (mutex_alone.c): for at most 64 threads,
+ * from the words the scheduling point reads (sched.h), without a visit
+ * of each thread's record, as compute_small in sched.c decides. */
 bool weft__other_can_run(int self)
 {
+	const struct weft__exec *X = weft__X;
+
+	if (X->nthreads <= 64) {
+		uint64_t me = self >= 0 && self < 64 ? (uint64_t)1 << self : 0;
+		uint64_t pend = X->live_small & X->pend_mask & ~X->sleep_mask &
+				~me;
+
+		if (pend & ~X->pend_cond)
+			return true;
+		for (uint64_t m = pend & X->pend_cond; m; m &= m - 1) {
+			int b = __builtin_ctzll(m);
+			if (!X->pend_ready[b] || X->pend_ready[b](X->pend[b]))
+				return true;
+		}
+		return false;
+	}
 	for (int i = 0; i < weft__X->nthreads; i++)
 		if (i != self && weft__X->th[i].state == TS_LIVE &&
 		    weft__thread_enabled(i))

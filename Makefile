@@ -185,7 +185,8 @@ $(BUILD)/tests/unit: $(UNIT_SRC) $(CORE_OBJ) tests/unit/unit.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -fno-lto $(UNIT_SRC) $(CORE_OBJ) -ldl -o $@
 
-$(BUILD)/tests/runner: tests/runner.c tests/runner_replay.c tests/runner.h
+$(BUILD)/tests/runner: tests/runner.c tests/runner_replay.c tests/runner.h \
+		src/unexplored.def
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Wno-unknown-warning-option -Wno-format-truncation tests/runner.c tests/runner_replay.c -o $@
 

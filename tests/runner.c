@@ -37,6 +37,8 @@ struct expect {
 	char verdict[16]; /* bug, pass, verified, inconclusive */
 	char bugkind[32]; /* the bug kind, or the inconclusive reason */
 	long executions;  /* executions=N: exactly that many; -1 any */
+	char unexplored[48]; /* unexplored=a,b (or none): exactly these
+				src/unexplored.def fields true; empty any */
 };
 
 struct tcase {
@@ -179,6 +181,10 @@ static void parse_directives(struct tcase *c)
 			for (int k = 0; k < 2; k++) {
 				if (!strncmp(extra[k], "executions=", 11))
 					e->executions = atol(extra[k] + 11);
+				else if (!strncmp(extra[k], "unexplored=", 11))
+					snprintf(e->unexplored,
+						 sizeof e->unexplored, "%s",
+						 extra[k] + 11);
 				else if (extra[k][0])
 					snprintf(e->bugkind, sizeof e->bugkind,
 						 "%s", extra[k]);
@@ -432,6 +438,30 @@ void runner_json_field(const char *line, const char *key, char *out,
 	out[k] = 0;
 }
 
+/* The fields of src/unexplored.def that line l sets true, as "a,b", or
+ * "none": what a verification is qualified by. */
+static void unexplored_of(const char *l, char *out, size_t n)
+{
+	static const char *const names[] = {
+#define UNEXPLORED(id, name, clause) name,
+#include "../src/unexplored.def"
+#undef UNEXPLORED
+	};
+	char v[16];
+	size_t k = 0;
+
+	out[0] = 0;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		runner_json_field(l, names[i], v, sizeof v);
+		if (strcmp(v, "true"))
+			continue;
+		k += (size_t)snprintf(out + k, k < n ? n - k : 0, "%s%s",
+				      k ? "," : "", names[i]);
+	}
+	if (!k)
+		snprintf(out, n, "none");
+}
+
 static void check_detect(struct tcase *c, const char *output, int status)
 {
 	int matched[16] = { 0 };
@@ -441,7 +471,7 @@ static void check_detect(struct tcase *c, const char *output, int status)
 	c->passed = true;
 	for (char *l = strtok_r(copy, "\n", &save); l;
 	     l = strtok_r(NULL, "\n", &save)) {
-		char test[128], verdict[32], kind[64], execs[32];
+		char test[128], verdict[32], kind[64], execs[32], unex[256];
 		if (l[0] != '{')
 			continue;
 		lines++;
@@ -451,6 +481,7 @@ static void check_detect(struct tcase *c, const char *output, int status)
 		runner_json_field(l, "executions", execs, sizeof execs);
 		if (!strcmp(verdict, "inconclusive"))
 			runner_json_field(l, "reason", kind, sizeof kind);
+		unexplored_of(l, unex, sizeof unex);
 		for (int i = 0; i < c->nex; i++) {
 			struct expect *e = &c->ex[i];
 			if (e->test[0] && strcmp(e->test, test))
@@ -459,16 +490,21 @@ static void check_detect(struct tcase *c, const char *output, int status)
 			bool ok = !strcmp(e->verdict, verdict) &&
 				  (!e->bugkind[0] || !strcmp(e->bugkind, kind)) &&
 				  (e->executions < 0 ||
-				   e->executions == atol(execs));
+				   e->executions == atol(execs)) &&
+				  (!e->unexplored[0] ||
+				   !strcmp(e->unexplored, unex));
 			if (!ok && c->passed) {
 				c->passed = false;
 				snprintf(c->why, sizeof c->why,
 					 "test %s: expected %s%s%s (executions "
-					 "%ld), got %s%s%s (executions %s)",
+					 "%ld, unexplored %s), got %s%s%s "
+					 "(executions %s, unexplored %s)",
 					 test, e->verdict, e->bugkind[0] ? " " : "",
-					 e->bugkind, e->executions, verdict,
-					 strcmp(kind, "null") ? " " : "",
-					 strcmp(kind, "null") ? kind : "", execs);
+					 e->bugkind, e->executions,
+					 e->unexplored[0] ? e->unexplored : "any",
+					 verdict, strcmp(kind, "null") ? " " : "",
+					 strcmp(kind, "null") ? kind : "", execs,
+					 unex);
 			}
 		}
 	}

@@ -239,8 +239,7 @@ static void wrote(int t)
 		old = *a;                                                     \
 		neu = (a##n)(expr);                                           \
 		if (t >= 0)                                                   \
-			weft__weak_rmw(a, &neu, sizeof neu, mo, neu != old,   \
-				       pc);                                   \
+			weft__weak_rmw(a, &neu, sizeof neu, mo, pc);          \
 		*a = neu;                                                     \
 		if (t >= 0) {                                                 \
 			weft__race_access((const void *)a, sizeof v,          \
@@ -313,7 +312,7 @@ static bool cas_spurious(void)
 		*ok = old == c && !(t >= 0 && weak && cas_spurious());        \
 		if (t >= 0 && *ok) {                                          \
 			weft__weak_cas_succeeded(a, sizeof v, fmo, pc);       \
-			weft__weak_rmw(a, &v, sizeof v, mo, true, pc);        \
+			weft__weak_rmw(a, &v, sizeof v, mo, pc);              \
 		} else if (t >= 0)                                            \
 			weft__weak_cas_failed(a, sizeof v, fmo, pc);          \
 		if (*ok)                                                      \

@@ -43,9 +43,10 @@ size_t weft__tsan_compared(const char *a, const char *b, size_t n);
  * changed.  weft__weak_load may replace the n bytes at v (the value memory
  * holds) with an older store's and makes an explored choice of it;
  * weft__weak_store and weft__weak_rmw record the store of the n bytes at
- * v (an rmw that changed nothing, wrote false, only reads); mo is the
- * operation's order (ThreadSanitizer's numbering, 5 seq_cst), pc its
- * place in the program (for the load-buffering note).  None of
+ * v (an rmw is a store even when it leaves the value as it was: C11
+ * puts every read-modify-write in the location's modification order); mo
+ * is the operation's order (ThreadSanitizer's numbering, 5 seq_cst), pc
+ * its place in the program (for the load-buffering note).  None of
  * them blocks; weft__weak_fence is a scheduling point for a seq_cst fence
  * only. */
 void weft__weak_load(const volatile void *a, void *v, unsigned n, int mo,
@@ -61,7 +62,7 @@ void weft__weak_cas_succeeded(const volatile void *a, unsigned n, int fmo,
 void weft__weak_cas_failed(const volatile void *a, unsigned n, int fmo,
 			   uintptr_t pc);
 void weft__weak_rmw(const volatile void *a, const void *v, unsigned n,
-		    int mo, bool wrote, uintptr_t pc);
+		    int mo, uintptr_t pc);
 void weft__weak_fence(int mo, uintptr_t pc);
 /* Whether thread tid made a release (or stronger) fence in this
  * execution: its later relaxed stores may release what the fence saw.

@@ -1,7 +1,8 @@
 /* src/tsan/weak.h - the state of the memory model of atomics, shared by
- * weak.c (the model: what a load may read, what orders and fences carry)
- * and weak_table.c (its per-execution tables and clocks).  Private to those
- * two files; the rest of weft calls the weft__weak_* of tsan/tsan.h. */
+ * weak.c (the model: what a load may read), weak_store.c (the stores),
+ * weak_fence.c (the fences), weak_lb.c (the load-buffering clause) and
+ * weak_table.c (its per-execution tables and clocks).  Private to those
+ * files; the rest of weft calls the weft__weak_* of tsan/tsan.h. */
 #ifndef WEFT_TSAN_WEAK_H
 #define WEFT_TSAN_WEAK_H
 
@@ -32,6 +33,8 @@ struct weft__wk_store {
 				     carried sequence (C++20 ends it) */
 	bool sc;                  /* a seq_cst store (or the first value) */
 	bool rmw;                 /* a read-modify-write's */
+	const struct weft__wk_clk *sck; /* a seq_cst one's: its thread's
+				     S-knowledge then (weft__wk_sc_order) */
 	long seq;                 /* its place among the seq_cst stores and
 				     fences (0: the first value) */
 };
@@ -60,7 +63,11 @@ struct weft__wk_loc {
 	unsigned n;
 	int len;                  /* stores kept, oldest first */
 	long nst;                 /* stores so far: the next one's index */
+	long base;                /* the index of the history's first store:
+				     those below index 0 of h were dropped */
 	struct weft__wk_store h[WEFT__WK_HIST];
+	const struct weft__wk_clk *scall; /* the join of the S-knowledge of
+				     every seq_cst access to it */
 	struct weft__wk_seen *per;
 	int nper;
 	struct weft__wk_loc *next;
@@ -82,6 +89,9 @@ struct weft__wk_thr {
 	const struct weft__wk_clk *frel;
 	long fseq;
 	struct weft__wk_lb lb_acq, lb_rel;
+	/* S-knowledge (weft__wk_sc_order): now, and at its last seq_cst
+	 * fence. */
+	const struct weft__wk_clk *sck, *fsck;
 };
 
 /* What weak.c's loads offer its stores (weak_store.c): the memory orders
@@ -104,6 +114,16 @@ void weft__wk_load_buffering(struct weft__wk_thr *t, const volatile void *a,
 			      int mo, uintptr_t pc);
 void weft__wk_load_seen(struct weft__wk_thr *t, const volatile void *a,
 			 int mo, uintptr_t pc);
+/* S-knowledge: entry u of a thread's sck is the place (seq) of thread u's
+ * last seq_cst store or fence that C11 puts before the thread's current
+ * point in S whatever S is chosen (by the thread's order, a seq_cst
+ * store's coherence after the seq_cst accesses of its location before
+ * it, a seq_cst load reading a seq_cst store, the order of fences).  A
+ * seq_cst access of thread tid to l (NULL: a fence) joins from and, with
+ * seq > 0, puts its own place in. */
+void weft__wk_sc_order(struct weft__wk_thr *t, int tid,
+		       struct weft__wk_loc *l, const struct weft__wk_clk *from,
+		       long seq);
 
 /* Clocks (weak_table.c).  A new snapshot of thread tid's clock; a joined
  * with b (either may be NULL, both NULL gives NULL); entry i of k. */
@@ -135,6 +155,14 @@ long weft__wk_next_seq(void);
 /* The join of every seq_cst fence so far, and its update. */
 const struct weft__wk_clk *weft__wk_sc_view(void);
 void weft__wk_sc_add(const struct weft__wk_clk *k);
+/* Whether this execution read another thread's store with less than
+ * seq_cst on both sides (weft__wk_took sets it). */
+bool *weft__wk_weak_rf(void);
+/* The join of the S-knowledge of every seq_cst fence so far. */
+const struct weft__wk_clk **weft__wk_sc_fences(void);
+/* A copy of k (NULL: zero) with entry i raised to v. */
+struct weft__wk_clk *weft__wk_clk_with(const struct weft__wk_clk *k, int i,
+				       uint32_t v);
 
 static inline long weft__wk_index(const struct weft__wk_loc *l, int i)
 {

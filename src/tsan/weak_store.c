@@ -13,20 +13,26 @@
 #define CAS_NOTE 0x4641494c43415300ull
 
 /* Append the store of v by thread tid; rel is its release clock, own the
- * part of it its thread's later plain stores carry on. */
+ * part of it its thread's later plain stores carry on.  A seq_cst store
+ * takes its place in S after what its location's seq_cst accesses
+ * before it knew (coherence). */
 static void append(struct weft__wk_loc *l, weft__wk_val v, int tid,
 		   const struct weft__wk_clk *rel,
 		   const struct weft__wk_clk *own, int mo, bool rmw)
 {
+	long seq = mo == 5 ? weft__wk_next_seq() : 0;
+	struct weft__wk_thr *t = weft__wk_thr(tid);
+
 	if (l->len == WEFT__WK_HIST) {
 		memmove(&l->h[0], &l->h[1], sizeof l->h[0] * (WEFT__WK_HIST - 1));
 		l->len--;
 	}
+	if (seq)
+		weft__wk_sc_order(t, tid, l, l->scall, seq);
 	l->h[l->len++] = (struct weft__wk_store){
 		.v = v, .tid = tid, .clk = weft__vc(tid)[tid], .rel = rel,
-		.own = own,
-		.sc = mo == 5, .seq = mo == 5 ? weft__wk_next_seq() : 0,
-		.rmw = rmw };
+		.own = own, .sc = seq != 0, .seq = seq, .rmw = rmw,
+		.sck = seq ? t->sck : NULL };
 	weft__wk_saw(l, tid, l->nst++);
 }
 
@@ -106,10 +112,13 @@ void weft__weak_store(const volatile void *a, const void *v, unsigned n,
 
 /* A read-modify-write reads the latest store and writes the next: its
  * release clock continues the sequence of the store it read.  One that
- * left the value as it was is recorded only when it releases (it heads a
- * release sequence); otherwise it only reads. */
+ * left the value as it was is a store all the same (C11: every RMW is a
+ * modification, in the location's order): it was once recorded as a read
+ * only unless it released, and a store buffering between two threads'
+ * fetch_or(.., 0) peeks was verified with no word of the other order of
+ * a peek and the other thread's store (a probe). */
 void weft__weak_rmw(const volatile void *a, const void *nv, unsigned n,
-		    int mo, bool wrote, uintptr_t pc)
+		    int mo, uintptr_t pc)
 {
 	int tid = weft__self();
 	struct weft__wk_loc *l = weft__wk_loc(a, n);
@@ -123,8 +132,6 @@ void weft__weak_rmw(const volatile void *a, const void *nv, unsigned n,
 	 * with exchanges, S with RMWs only) is allowed by C11, and with no
 	 * 2+2W note for two RMWs it had no word (a review's probe). */
 	weft__wk_load_seen(t, a, mo, pc);
-	if (!wrote && !weft__wk_releases(mo))
-		return;
 	weft__wk_load_buffering(t, a, mo, pc);
 	/* Its store lands last, as a plain store's: an exchange after
 	 * another thread's unordered store to the location may land before
@@ -167,6 +174,11 @@ void weft__weak_cas_failed(const volatile void *a, unsigned n, int fmo,
 
 	cas_note(l, tid, fmo, pc);
 	weft__wk_took(l, l->len - 1, tid, fmo);
+	/* Its read is a load for the load-buffering note too: load
+	 * buffering through two failed relaxed compare-exchanges was
+	 * verified with the compare-exchange's clause only, which does not
+	 * cover a read of a later store (a probe). */
+	weft__wk_load_seen(weft__wk_thr(tid), a, fmo, pc);
 }
 
 /* One that succeeded might have failed the same way: a message passed

@@ -15,6 +15,9 @@ static struct {
 	struct weft__wk_loc *bucket[BUCKETS];
 	struct weft__wk_thr *thr[WEFT__MAX_THREADS];
 	struct weft__wk_clk *sc;  /* the join of every seq_cst fence so far */
+	const struct weft__wk_clk *scf; /* and of their S-knowledge */
+	bool weak_rf;             /* a read of another thread's store that
+				     was not a seq_cst one by a seq_cst read */
 	long seq;                 /* seq_cst stores and fences so far */
 	/* The buckets and thread entries the execution filled, the only
 	 * ones a new execution clears: a memset of the whole table was a
@@ -33,6 +36,8 @@ static void fresh_execution(void)
 	memset(W.thr, 0, sizeof W.thr[0] * (size_t)W.thr_hi);
 	W.nused = W.thr_hi = 0;
 	W.sc = NULL;
+	W.scf = NULL;
+	W.weak_rf = false;
 	W.seq = 0;
 	W.gen = weft__exec_gen();
 }
@@ -71,6 +76,46 @@ struct weft__wk_clk *weft__wk_clk_join(const struct weft__wk_clk *a,
 		k->c[i] = x > y ? x : y;
 	}
 	return k;
+}
+
+struct weft__wk_clk *weft__wk_clk_with(const struct weft__wk_clk *k, int i,
+				       uint32_t v)
+{
+	int n = weft__nthreads();
+	struct weft__wk_clk *c = clk_new(n > i ? n : i + 1);
+
+	for (int j = 0; j < c->n; j++)
+		c->c[j] = weft__wk_clk_at(k, j);
+	if (c->c[i] < v)
+		c->c[i] = v;
+	return c;
+}
+
+
+
+void weft__wk_sc_order(struct weft__wk_thr *t, int tid,
+		       struct weft__wk_loc *l, const struct weft__wk_clk *from,
+		       long seq)
+{
+	const struct weft__wk_clk *k = weft__wk_clk_join(t->sck, from);
+
+	if (seq > 0)
+		k = weft__wk_clk_with(k, tid, (uint32_t)seq);
+	t->sck = k;
+	if (l)
+		l->scall = weft__wk_clk_join(l->scall, k);
+}
+
+bool *weft__wk_weak_rf(void)
+{
+	fresh_execution();
+	return &W.weak_rf;
+}
+
+const struct weft__wk_clk **weft__wk_sc_fences(void)
+{
+	fresh_execution();
+	return &W.scf;
 }
 
 const struct weft__wk_clk *weft__wk_sc_view(void)
@@ -238,6 +283,6 @@ struct weft__wk_loc *weft__wk_loc(const volatile void *a, unsigned n)
 		l->per[i].seen = l->per[i].at = -1;
 		l->per[i].nobs = 0;
 	}
-	l->nst++;
+	l->base = l->nst++;
 	return l;
 }

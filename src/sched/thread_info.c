@@ -81,12 +81,6 @@ bool weft__other_can_run(int self)
 {
 	const struct weft__exec *X = weft__X;
 
-	/* Another thread was enabled at the calling thread's last
-	 * scheduling point, and nothing since (its own step, which enables
-	 * at most) disabled it: nearly every unlock, decided without a
-	 * call of any ready(). */
-	if (X->n_enabled > 1 && X->cur == self)
-		return true;
 	if (X->nthreads <= 64) {
 		uint64_t me = self >= 0 && self < 64 ? (uint64_t)1 << self : 0;
 		uint64_t pend = X->live_small & X->pend_mask & ~X->sleep_mask &

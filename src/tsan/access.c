@@ -14,7 +14,7 @@
 #include "detect/race.h"
 #include "tsan/tsan.h"
 
-#define PC() ((uintptr_t)__builtin_return_address(0))
+#define PC() WEFT__CALLER_PC()
 
 /* A volatile access of n bytes: a scheduling point on addr, recorded by
  * the race detector as atomic (volatile never races with volatile or

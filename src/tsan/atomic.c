@@ -19,7 +19,7 @@
 #include "detect/race.h"
 #include "tsan/tsan.h"
 
-#define PC() ((uintptr_t)__builtin_return_address(0))
+#define PC() WEFT__CALLER_PC()
 
 typedef uint8_t a8;
 typedef uint16_t a16;

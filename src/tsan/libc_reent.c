@@ -28,19 +28,9 @@
 #include "modelled.h"
 #include "tsan/tsan.h"
 
-#define PC() ((uintptr_t)__builtin_return_address(0))
-
-static inline void rd(const void *p, size_t n, uintptr_t pc)
-{
-	if (p && n)
-		weft__race_access(p, n, 0, pc);
-}
-
-static inline void wr(const void *p, size_t n, uintptr_t pc)
-{
-	if (p && n)
-		weft__race_access(p, n, WEFT__RACE_WRITE, pc);
-}
+#define PC() WEFT__CALLER_PC()
+#define rd weft__tsan_rd
+#define wr weft__tsan_wr
 
 static void rw(const void *p, size_t n, uintptr_t pc)
 {

@@ -27,7 +27,7 @@
 #include "report/report.h"
 #include "tsan/tsan.h"
 
-#define PC() ((uintptr_t)__builtin_return_address(0))
+#define PC() WEFT__CALLER_PC()
 
 /* One hidden result of the C library: its state object (written by every
  * call) and the record the calls return, named once it is known. */

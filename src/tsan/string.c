@@ -22,17 +22,9 @@
 #include "modelled.h"
 #include "tsan/tsan.h"
 
-#define PC() ((uintptr_t)__builtin_return_address(0))
-
-static inline void rd(const void *p, size_t n, uintptr_t pc)
-{
-	weft__race_access(p, n, 0, pc);
-}
-
-static inline void wr(void *p, size_t n, uintptr_t pc)
-{
-	weft__race_access(p, n, WEFT__RACE_WRITE, pc);
-}
+#define PC() WEFT__CALLER_PC()
+#define rd weft__tsan_rd
+#define wr weft__tsan_wr
 
 /* The length of the common prefix of a and b within n bytes, plus the
  * byte that ends it (the first difference or the shared terminator):

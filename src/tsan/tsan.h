@@ -7,6 +7,29 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "detect/race.h"
+
+/* The return address of the entry point that expands it: the program's
+ * call site, where a report places the access. */
+#define WEFT__CALLER_PC() ((uintptr_t)__builtin_return_address(0))
+
+/* A plain read (weft__tsan_rd) or write (weft__tsan_wr) of the n bytes at
+ * p that a C library call made for the program, at its call site pc, for
+ * the race detector; nothing for an empty or absent range.  Not a
+ * scheduling point.  Each file of the entry points names them rd and
+ * wr. */
+static inline void weft__tsan_rd(const void *p, size_t n, uintptr_t pc)
+{
+	if (p && n)
+		weft__race_access(p, n, 0, pc);
+}
+
+static inline void weft__tsan_wr(const void *p, size_t n, uintptr_t pc)
+{
+	if (p && n)
+		weft__race_access(p, n, WEFT__RACE_WRITE, pc);
+}
+
 /* The memory order gcc passes with its x86 lock-elision hints
  * (__ATOMIC_HLE_ACQUIRE and _RELEASE, bits 16 and 17) still set: the
  * order is the low bits.  Unmasked, a lock taken with an acquire

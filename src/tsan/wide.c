@@ -20,20 +20,10 @@
 #include "modelled.h"
 #include "tsan/tsan.h"
 
-#define PC() ((uintptr_t)__builtin_return_address(0))
+#define PC() WEFT__CALLER_PC()
+#define rd weft__tsan_rd
+#define wr weft__tsan_wr
 #define W sizeof(wchar_t)
-
-static inline void rd(const void *p, size_t n, uintptr_t pc)
-{
-	if (p && n)
-		weft__race_access(p, n, 0, pc);
-}
-
-static inline void wr(void *p, size_t n, uintptr_t pc)
-{
-	if (p && n)
-		weft__race_access(p, n, WEFT__RACE_WRITE, pc);
-}
 
 /* Characters read of a and b by a comparison of at most n: up to the
  * first difference or the shared terminator, inclusive. */

@@ -459,6 +459,20 @@ static void dfs_end(enum exec_result r)
 	weft__dfs_target_check(nodes, depth);
 }
 
+bool weft__dfs_raise_bound(int k)
+{
+	if (!complete || !bound_cut || k <= max_bound || max_bound < 0)
+		return false;
+	/* From the first schedule again, deepening from bound 0 to k (the
+	 * lower levels run again, a fraction of the new one's schedules): a
+	 * search that has ended has no branch left to resume from, and the
+	 * first version of this, which set the level and went on, ran no
+	 * schedule of it and claimed it clean. */
+	max_bound = k;
+	restart = true;
+	return true;
+}
+
 int weft__dfs_bound(void)
 {
 	return bound_cut || bound < 0 ? bound : -1;

@@ -134,6 +134,11 @@ void weft__split_end(void);
 int weft__dfs_bound(void);
 bool weft__dfs_complete(void);
 void weft__dfs_preset_bound(int k);
+/* A bounded search that ended with some branch cut by its preemption
+ * bound goes on to bound k, running the schedules its last level cut;
+ * false (nothing changed) when it did not end, cut nothing, or is
+ * unbounded. */
+bool weft__dfs_raise_bound(int k);
 void weft__strategy_setup(const char *name);
 /* The default choice of the exhaustive strategies among avail (a subset of
  * the enabled threads), preferring elig (strategy.c). */

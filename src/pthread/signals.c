@@ -43,7 +43,7 @@ static bool changing(int sig, const char *call, const struct weft_loc *loc)
 }
 
 /* Signals that come from outside the process, as a rule: the terminal's
- * (Ctrl-C, Ctrl-\\, a hang-up, a resize), a service manager's or an
+ * (Ctrl-C, the quit key, a hang-up, a resize), a service manager's or an
  * operator's kill.  Not SIGALRM, SIGCHLD or SIGPIPE, which the program's
  * own calls bring, nor the faults. */
 static bool from_outside(int sig)

@@ -77,7 +77,10 @@ bool weft__livelock_outside(struct weft__exec *X)
 	sig = __builtin_ctzll(X->outside_sigs);
 	X->outside_sigs &= X->outside_sigs - 1;
 	X->outside_done |= (uint64_t)1 << sig;
-	X->outside_now |= sig;
+	/* One signal at a time (the next step's end takes it, before any
+	 * other spin is counted), beside the flag of one due to a chosen
+	 * thread. */
+	X->outside_now = (X->outside_now & WEFT__SIG_DUE) | sig;
 	weft__livelock_reset(X);
 	ab = sigabbrev_np(sig);
 	weft__verdict_note(

@@ -207,15 +207,22 @@ char *__weft_index(const char *s, int c)
 char *__weft_rindex(const char *s, int c)
 	__attribute__((alias("__weft_strrchr")));
 
-/* strstr reads the needle, and the haystack up to the end of the match
- * or, without one, to its terminator. */
+/* A substring search reads the needle n, and the haystack h up to the
+ * end of the match r or, without one, to its terminator. */
+static void search_reads(const char *h, const char *n, const char *r,
+			 uintptr_t pc)
+{
+	size_t nl = strlen(n);
+
+	rd(n, nl + 1, pc);
+	rd(h, r ? (size_t)(r - h) + nl : strlen(h) + 1, pc);
+}
+
 char *__weft_strstr(const char *h, const char *n)
 {
 	char *r = strstr(h, n);
-	size_t nl = strlen(n);
 
-	rd(n, nl + 1, PC());
-	rd(h, r ? (size_t)(r - h) + nl : strlen(h) + 1, PC());
+	search_reads(h, n, r, PC());
 	return r;
 }
 
@@ -223,10 +230,8 @@ char *__weft_strstr(const char *h, const char *n)
 char *__weft_strcasestr(const char *h, const char *n)
 {
 	char *r = strcasestr(h, n);
-	size_t nl = strlen(n);
 
-	rd(n, nl + 1, PC());
-	rd(h, r ? (size_t)(r - h) + nl : strlen(h) + 1, PC());
+	search_reads(h, n, r, PC());
 	return r;
 }
 

@@ -67,6 +67,8 @@ VISIBLE_OPS = {
     "sem_wait", "sem_trywait", "sem_post",
     "cond_wait", "cond_signal", "cond_broadcast",
     "create", "join", "detach", "exit", "pload", "pstore",
+    "complete", "complete_all", "cwait", "ctry", "cdone",
+    "queue", "flush_work", "cancel_sync", "cancel", "flush_wq", "drain",
 }
 LOCAL_OPS = {"set", "if", "while", "repeat", "break", "assert"}
 
@@ -144,9 +146,21 @@ class Compiled:
         self.sem_names = list(prog.get("sems", {}))
         self.sem_index = {n: i for i, n in enumerate(self.sem_names)}
         self.cond_index = {n: i for i, n in enumerate(prog.get("conds", []))}
+        self.completion_names = list(prog.get("completions", {}))
+        self.completion_index = {n: i for i, n in
+                                 enumerate(self.completion_names)}
+        self.work_names = list(prog.get("works", {}))
+        self.work_index = {n: i for i, n in enumerate(self.work_names)}
         self._check_plains(prog)
         self.threads = [self._compile_thread(i, t)
                         for i, t in enumerate(prog["threads"])]
+        # The ordered workqueue's worker: a thread of its own after the
+        # program's, live from the start, that the test's end does not
+        # wait for (wait_all).
+        self.worker = None
+        if self.work_names:
+            self.worker = len(self.threads)
+            self.threads.append(self._compile_worker(prog["works"]))
 
     def _check_plains(self, prog):
         """A plain variable is accessed either by steps (pload / pstore:
@@ -193,15 +207,52 @@ class Compiled:
             tuple(p.get("sems", {})[n] for n in self.sem_names),
             -1,                                       # section owner
             0,                                        # its nesting depth
+            tuple(p.get("completions", {})[n]         # completion counts
+                  for n in self.completion_names),
+            (tuple(), -1,                             # the workqueue
+             tuple(0 for _ in self.work_names), tuple(0 for _ in self.work_names),
+             tuple(False for _ in self.work_names)),
         )
-        return _start_thread(self, state, 0)
+        state = _start_thread(self, state, 0)
+        if self.worker is not None:
+            state = _start_thread(self, state, self.worker)
+        return state
 
     # -- compilation ---------------------------------------------------
 
     def _compile_thread(self, tid, t):
         tc = ThreadCode(t["name"], t.get("locals", []))
         self._emit_block(tc, t["body"], loop_exit=None)
-        tc.code.append(("exit",) if tid == 0 else ("finish",))
+        # A kernel-style test (gen_kernel.py) is a function the harness
+        # calls: its return ends the test once every thread has ended
+        # (wait_all), where a C main's return ends the process.
+        if tid:
+            tc.code.append(("finish",))
+        else:
+            tc.code.append(("wait_all",) if self.prog.get("main_waits")
+                           else ("exit",))
+        return tc
+
+    def _compile_worker(self, works):
+        """The worker's code: wq_take (jumps to the body of the work it
+        takes, whose locals start at 0), each work's body followed by
+        wq_done and a jump back.  Its locals are all the works' locals,
+        each work's body compiled with its own names."""
+        names = [(w, n) for w in self.work_names for n in works[w].get("locals", [])]
+        tc = ThreadCode("worker", ["%s.%s" % wn for wn in names])
+        starts, resets = {}, {}
+        tc.code.append(None)
+        for wi, w in enumerate(self.work_names):
+            own = ThreadCode(w, [])
+            own.code = tc.code
+            own.local_index = {n: tc.local_index["%s.%s" % (w, n)]
+                               for n in works[w].get("locals", [])}
+            resets[wi] = tuple(own.local_index.values())
+            starts[wi] = len(tc.code)
+            self._emit_block(own, works[w]["body"], loop_exit=None)
+            tc.code.append(("wq_done", wi))
+            tc.code.append(("jmp", 0))
+        tc.code[0] = ("wq_take", starts, resets)
         return tc
 
     def _expr(self, tc, e):
@@ -280,8 +331,9 @@ class Compiled:
         op, L, A = s[0], tc.local_index, self.atomic_index
         if op == "load":
             return (op, A[s[1]], L[s[2]])
-        if op == "store":
-            return (op, A[s[1]], self._expr(tc, s[2]))
+        if op == "store":                # var, value[, "relaxed"]
+            return (op, A[s[1]], self._expr(tc, s[2]),
+                    len(s) > 3 and s[3] == "relaxed")
         if op == "cas":                  # var, expected local, desired, ok
             return (op, A[s[1]], L[s[2]], self._expr(tc, s[3]), L[s[4]])
         if op in ("xchg", "faa"):
@@ -308,6 +360,15 @@ class Compiled:
             return (op, self.cond_index[s[1]])
         if op in ("create", "join", "detach"):
             return (op, s[1])
+        if op in ("complete", "complete_all", "cwait"):
+            return (op, self.completion_index[s[1]])
+        if op in ("ctry", "cdone"):      # completion, local
+            return (op, self.completion_index[s[1]], L[s[2]])
+        if op in ("queue", "cancel_sync", "cancel"):   # work[, result local]
+            return (op, self.work_index[s[1]],
+                    L[s[2]] if len(s) > 2 else None)
+        if op == "flush_work":
+            return (op, self.work_index[s[1]])
         return (op,)                     # yield, exit
 
 
@@ -316,8 +377,9 @@ class Compiled:
 # ----------------------------------------------------------------------
 #
 # state = (threads, atomics, plains, mutex_owner, rw_writer, rw_readers,
-#          sem_counts, section_owner, section_depth); every part a tuple
-#          or an int, so states hash and compare.
+#          sem_counts, section_owner, section_depth, completion_counts);
+#          every part a tuple or an int, so states hash and compare.  A
+#          completion's count is COMPLETE_ALL after complete_all.
 # thread = (status, pc, locals, cond_phase, spurious_used).
 
 class Transition:
@@ -634,6 +696,183 @@ def _h_cond_signal(prog, state, tid, th, ins):
     return out
 
 
+# A completion's count after complete_all: every wait passes from then on.
+COMPLETE_ALL = -1
+
+
+def _h_complete(prog, state, tid, th, ins):
+    """complete() adds one to the count, complete_all() makes every wait
+    pass (the kernel's UINT_MAX, which waits then leave as it is)."""
+    c, n = ins[1], state[9][ins[1]]
+    if ins[0] == "complete_all":
+        n = COMPLETE_ALL
+    elif n != COMPLETE_ALL:
+        n += 1
+    return _simple(prog, state, tid, th, extra={9: _put(state[9], c, n)})
+
+
+def _take(state, c):
+    """The completion counts after a wait that passed on completion c."""
+    n = state[9][c]
+    return _put(state[9], c, n if n == COMPLETE_ALL else n - 1)
+
+
+def _h_cwait(prog, state, tid, th, ins):
+    """wait_for_completion: blocks while the count is 0, then takes one."""
+    if state[9][ins[1]] == 0:
+        return []
+    return _simple(prog, state, tid, th, extra={9: _take(state, ins[1])})
+
+
+def _h_ctry(prog, state, tid, th, ins):
+    """try_wait_for_completion: takes one if there is one (1), else 0."""
+    if state[9][ins[1]] == 0:
+        return _simple(prog, state, tid, _set_local(th, ins[2], 0))
+    return _simple(prog, state, tid, _set_local(th, ins[2], 1),
+                   extra={9: _take(state, ins[1])})
+
+
+def _h_cdone(prog, state, tid, th, ins):
+    """completion_done: whether a wait would pass now, taking nothing."""
+    return _simple(prog, state, tid,
+                   _set_local(th, ins[2], int(state[9][ins[1]] != 0)))
+
+
+def _h_wait_all(prog, state, tid, th, ins):
+    """The end of a kernel-style test's function: the test ends once
+    every other thread created has ended."""
+    if any(u != tid and u != prog.worker and t[0] == LIVE
+           for u, t in enumerate(state[0])):
+        return []
+    return [Transition(tid, None, end=END_EXIT)]
+
+
+# ----------------------------------------------------------------------
+# The ordered workqueue (gen_kernel.py's works): state[10] = (queue,
+# running, queued, resolved, canceling): the works waiting in order, the
+# one the worker runs (-1: none), per work how often a queue_work took
+# it (queued) and how many of those queueings ran or were cancelled
+# (resolved), and whether a cancel_work_sync holds it (a queue_work then
+# fails, as the kernel's canceler keeps the pending bit).  A work is
+# pending while it is in the queue.
+# ----------------------------------------------------------------------
+
+def _wq(state, queue=None, running=None, queued=None, resolved=None,
+        canceling=None):
+    q, r, qd, rs, cn = state[10]
+    return {10: (q if queue is None else queue, r if running is None else running,
+                 qd if queued is None else queued,
+                 rs if resolved is None else resolved,
+                 cn if canceling is None else canceling)}
+
+
+def _result(th, i, v):
+    return th if i is None else _set_local(th, i, v)
+
+
+def _h_queue(prog, state, tid, th, ins):
+    """queue_work: false if the work is pending (or being cancelled)."""
+    w = ins[1]
+    q, _, queued, _, canceling = state[10]
+    if w in q or canceling[w]:
+        return _simple(prog, state, tid, _result(th, ins[2], 0))
+    return _simple(prog, state, tid, _result(th, ins[2], 1),
+                   extra=_wq(state, queue=q + (w,),
+                             queued=_put(queued, w, queued[w] + 1)))
+
+
+def _h_wq_take(prog, state, tid, th, ins):
+    """The worker takes the first work (its pending bit clears) and
+    runs its body from the start, its locals at 0."""
+    q = state[10][0]
+    if not q:
+        return []
+    w = q[0]
+    locs = th[2]
+    for i in ins[2][w]:
+        locs = _put(locs, i, 0)
+    th = (th[0], ins[1][w] - 1, locs) + th[3:]
+    return _simple(prog, state, tid, th, extra=_wq(state, queue=q[1:], running=w))
+
+
+def _h_wq_done(prog, state, tid, th, ins):
+    w = ins[1]
+    resolved = state[10][3]
+    return _simple(prog, state, tid, th, extra=_wq(
+        state, running=-1, resolved=_put(resolved, w, resolved[w] + 1)))
+
+
+def _block(state, tid, th, phase, extra=None):
+    """The first step of a wait that blocks: the call, after which the
+    thread waits in `phase` at the same instruction."""
+    th = th[:3] + (phase, th[4])
+    parts = list(state)
+    for k, v in (extra or {}).items():
+        parts[k] = v
+    parts[0] = _put(parts[0], tid, th)
+    return [Transition(tid, tuple(parts))]
+
+
+def _h_flush_work(prog, state, tid, th, ins):
+    """flush_work: waits until every queueing of the work made before the
+    call has run (or was cancelled); a work queued again later is not
+    waited for.  A call with nothing to wait for is one step; else the
+    call is a step and the return another, once the wait is over."""
+    w = ins[1]
+    if th[3] == 0:
+        target = state[10][2][w]
+        if state[10][3][w] >= target:
+            return _simple(prog, state, tid, th)
+        return _block(state, tid, th, ("F", target))
+    if state[10][3][w] < th[3][1]:
+        return []
+    return _simple(prog, state, tid, th)
+
+
+def _h_cancel(prog, state, tid, th, ins):
+    """cancel_work: takes the work off the queue if it is pending; the
+    result says whether it was.  cancel_work_sync also waits for a run in
+    progress, during which queue_work fails."""
+    w = ins[1]
+    q, running, queued, resolved, canceling = state[10]
+    if th[3] != 0:                       # cancel_work_sync waiting
+        if resolved[w] < th[3][1]:
+            return []
+        return _simple(prog, state, tid, th,
+                       extra=_wq(state, canceling=_put(canceling, w, False)))
+    was = int(w in q)
+    q = tuple(x for x in q if x != w)
+    resolved = _put(resolved, w, resolved[w] + was)
+    th = _result(th, ins[2], was)
+    if ins[0] == "cancel_sync" and running == w:
+        return _block(state, tid, th, ("C", queued[w]), {10: (
+            q, running, queued, resolved, _put(canceling, w, True))})
+    return _simple(prog, state, tid, th,
+                   extra={10: (q, running, queued, resolved, canceling)})
+
+
+def _h_flush_wq(prog, state, tid, th, ins):
+    """flush_workqueue: waits until every work queued before the call
+    has run (or was cancelled)."""
+    if th[3] == 0:
+        target = state[10][2]
+        if all(r >= t for r, t in zip(state[10][3], target)):
+            return _simple(prog, state, tid, th)
+        return _block(state, tid, th, ("W", target))
+    if any(r < t for r, t in zip(state[10][3], th[3][1])):
+        return []
+    return _simple(prog, state, tid, th)
+
+
+def _h_drain(prog, state, tid, th, ins):
+    """destroy_workqueue: drains the queue (works a work queues while it
+    drains included) and frees it: one step, once nothing is queued and
+    nothing runs."""
+    if state[10][0] or state[10][1] != -1:
+        return []
+    return _simple(prog, state, tid, th)
+
+
 def _h_create(prog, state, tid, th, ins):
     child = ins[1]
     if state[0][child][0] != NOT_CREATED:
@@ -659,7 +898,7 @@ def _h_finish(prog, state, tid, th, ins):
     th = (FINISHED,) + th[1:]
     state = (_put(state[0], tid, th),) + state[1:]
     if state[7] == tid:                  # a thread ending inside a section
-        state = state[:7] + (-1, 0)
+        state = state[:7] + (-1, 0) + state[9:]
     return [Transition(tid, state)]
 
 
@@ -676,6 +915,12 @@ _HANDLERS = {
     "exit": _h_exit, "finish": _h_finish,
     "pload": _h_pload, "pstore": _h_pstore,
     "abegin": _h_abegin, "aend": _h_aend,
+    "complete": _h_complete, "complete_all": _h_complete,
+    "cwait": _h_cwait, "ctry": _h_ctry, "cdone": _h_cdone,
+    "wait_all": _h_wait_all,
+    "queue": _h_queue, "wq_take": _h_wq_take, "wq_done": _h_wq_done,
+    "flush_work": _h_flush_work, "cancel_sync": _h_cancel, "cancel": _h_cancel,
+    "flush_wq": _h_flush_wq, "drain": _h_drain,
 }
 
 
@@ -1063,7 +1308,9 @@ class HBIndex:
         self.cond = self.sem + len(prog.sem_names)
         self.thread = self.cond + len(prog.cond_index)
         self.section = self.thread + len(prog.threads)
-        self.count = self.section + 1
+        self.completion = self.section + 1
+        self.work = self.completion + len(prog.completion_names)
+        self.count = self.work + len(prog.work_names)
 
 
 def _join(a, b):
@@ -1136,7 +1383,10 @@ def _hb_step(prog, idx, state, t, hb):
     if op == "load":
         acquire(idx.atomic + ins[1])
     elif op == "store":
-        release(idx.atomic + ins[1], True)
+        if ins[3]:                      # a relaxed store orders nothing
+            pass
+        else:
+            release(idx.atomic + ins[1], True)
     elif op in ("cas", "xchg", "faa"):
         x = idx.atomic + ins[1]
         acquire(x)
@@ -1183,6 +1433,31 @@ def _hb_step(prog, idx, state, t, hb):
         acquire(idx.thread + ins[1])
     elif op == "finish":
         release(idx.thread + tid, True)
+    elif op in ("complete", "complete_all", "cwait"):
+        object_op(idx.completion + ins[1], True)
+    elif op == "ctry":
+        object_op(idx.completion + ins[1],
+                  after is not None and after[9][ins[1]] != state[9][ins[1]])
+    elif op == "cdone":
+        object_op(idx.completion + ins[1], False)
+    elif op in ("queue", "cancel", "cancel_sync") and th[3] == 0:
+        # A queueing (or a cancel) that took the work writes it, one that
+        # found it pending reads it.
+        q = after[10][0] if after is not None else state[10][0]
+        changed = after is not None and (q != state[10][0] or
+                                         after[10][4] != state[10][4])
+        object_op(idx.work + ins[1], changed)
+    elif op in ("wq_take", "wq_done"):
+        w = state[10][0][0] if op == "wq_take" else ins[1]
+        object_op(idx.work + w, True)
+    elif op in ("flush_work", "cancel_sync", "flush_wq", "drain"):
+        # The return of a wait (or of a call that had nothing to wait
+        # for): ordered after the runs it waited for.
+        if after is not None and after[0][tid][3] == 0:
+            works = [ins[1]] if op in ("flush_work", "cancel_sync") \
+                else range(len(prog.work_names))
+            for w in works:
+                object_op(idx.work + w, False)
     elif op == "abegin":
         if state[7] == -1:
             object_op(idx.section, True)
@@ -1268,7 +1543,10 @@ def trace_eligible(prog):
     created, joined = set(), set()
     banned = {"lock", "unlock", "trylock", "rdlock", "wrlock", "rwunlock",
               "sem_wait", "sem_trywait", "sem_post", "cond_wait",
-              "cond_signal", "cond_broadcast", "exit", "detach", "atomic"}
+              "cond_signal", "cond_broadcast", "exit", "detach", "atomic",
+              "complete", "complete_all", "cwait", "ctry", "cdone",
+              "queue", "flush_work", "cancel_sync", "cancel", "flush_wq",
+              "drain"}
     ok = True
     for s in walk_statements(prog):
         if s[0] in banned:
@@ -1281,8 +1559,9 @@ def trace_eligible(prog):
 
 
 def walk_statements(prog):
-    """Every statement of every thread, nested ones included."""
+    """Every statement of every thread and work, nested ones included."""
     stack = [s for t in prog["threads"] for s in t["body"]]
+    stack += [s for w in prog.get("works", {}).values() for s in w["body"]]
     while stack:
         s = stack.pop()
         yield s

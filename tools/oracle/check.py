@@ -62,6 +62,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 import brute  # noqa: E402
 import gen    # noqa: E402
+import gen_kernel  # noqa: E402
 import outcomes  # noqa: E402
 
 CASES_DIR = os.path.join(HERE, "cases")
@@ -98,10 +99,22 @@ class Item:
         self.name, self.prog, self.source, self.expect = name, prog, source, expect
 
 
-def seed_item(seed):
-    """The generated program for a seed."""
+def seed_item(seed, kernel=False):
+    """The generated program for a seed (with `kernel`, gen_kernel.py's
+    kernel-style program for it)."""
+    if kernel:
+        prog = gen_kernel.generate(seed)
+        return Item("kernel seed %d" % seed, prog, gen_kernel.emit_c(prog))
     prog = gen.generate(seed)
     return Item("seed %d" % seed, prog, gen.emit_c(prog))
+
+
+def cc_command(weft_cc, prog):
+    """How a program is compiled: a kernel-style one against weft's
+    kernel header tree."""
+    if prog.get("flavour") == "linux":
+        return [weft_cc, "--kernel=linux", "-O1"]
+    return [weft_cc, "-O1"]
 
 
 def load_case(path):
@@ -148,17 +161,17 @@ def write_cases():
 # Running weft
 # ----------------------------------------------------------------------
 
-def build(weft_cc, workdir, stem, source, cache=None):
-    """Writes and compiles the program (or takes it from the cache);
-    returns (binary, error)."""
+def build(cc, workdir, stem, source, cache=None):
+    """Writes and compiles the program with the command cc (cc_command)
+    or takes it from the cache; returns (binary, error)."""
     c_path = os.path.join(workdir, stem + ".c")
     binary = os.path.join(workdir, stem)
     with open(c_path, "w") as f:
         f.write(source)
-    if buildcache.fetch(cache, source, [weft_cc, "-O1"], binary):
+    if buildcache.fetch(cache, source, cc, binary):
         return binary, None
     try:
-        p = subprocess.run([weft_cc, "-O1", c_path, "-o", binary],
+        p = subprocess.run(cc + [c_path, "-o", binary],
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                            universal_newlines=True)
     except OSError as e:
@@ -167,7 +180,7 @@ def build(weft_cc, workdir, stem, source, cache=None):
         lines = p.stdout.strip().splitlines() or ["status %d" % p.returncode]
         first_error = next((l for l in lines if "error" in l), lines[-1])
         return None, "weft-cc failed: " + first_error
-    buildcache.store(cache, source, [weft_cc, "-O1"], binary)
+    buildcache.store(cache, source, cc, binary)
     return binary, None
 
 
@@ -379,7 +392,8 @@ def check_item(task):
            "disagreements": []}
     try:
         if item is None:
-            item = seed_item(key) if kind == "seed" else case_item(key)
+            item = seed_item(key, opts.get("kernel")) if kind == "seed" \
+                else case_item(key)
         rec["name"] = item.name
         rec["truth"] = brute.analyse(item.prog)
         if opts.get("outcomes"):
@@ -408,8 +422,9 @@ def run_item(item, rec, opts, prebuilt=None):
     if prebuilt:
         binary, args = prebuilt[0], (str(prebuilt[1]),)
     else:
-        binary, err = build(opts["weft_cc"], opts["workdir"], stem,
-                            run_source(item, opts), opts.get("cache"))
+        binary, err = build(cc_command(opts["weft_cc"], item.prog),
+                            opts["workdir"], stem, run_source(item, opts),
+                            opts.get("cache"))
         if err:
             rec["disagreements"].append(("weft-failed", err))
             return
@@ -535,12 +550,17 @@ def parse_args(argv):
                     "(at least %d); 0: iterations=0, no budget" % BUDGET_FLOOR)
     ap.add_argument("--oracle-only", action="store_true",
                     help="compute the ground truth only, do not run weft")
+    ap.add_argument("--kernel", action="store_true",
+                    help="the seeds' kernel-style programs (gen_kernel.py: "
+                    "weft's Linux models) instead of their pthread ones")
     args = ap.parse_args(argv)
     if not (args.seeds or args.fresh or args.count or args.cases
             or args.show is not None or args.write_cases):
         ap.error("say what to check: --seeds, --fresh, --count, --cases or --show")
     if args.jobs < 1:
         ap.error("--jobs must be at least 1")
+    if args.kernel and args.outcomes:
+        ap.error("--outcomes has no kernel form yet (gen_kernel.py prints nothing)")
     return args
 
 
@@ -561,7 +581,7 @@ def resolve_weft_cc(args, required):
 
 def show(args):
     """--show SEED: the program, its ground truth, weft's answer."""
-    item = seed_item(args.show)
+    item = seed_item(args.show, args.kernel)
     print(gen.emit_c(item.prog, outcomes=True) if args.outcomes else item.source)
     truth = brute.analyse(item.prog)
     print("/* oracle: %s" % describe_bugs(truth["bugs"]))
@@ -595,7 +615,7 @@ def run_opts(args, weft_cc, workdir, keep):
             "bound_checks": args.bound_checks, "time_limit": args.time_limit,
             "budget_factor": args.budget_factor,
             "weft_options": args.weft_options, "cache": args.cache,
-            "outcomes": args.outcomes}
+            "outcomes": args.outcomes, "kernel": args.kernel}
 
 
 def tasks_for(args):
@@ -630,7 +650,10 @@ def with_batches(pool, kinds_keys, opts):
     place in a batch built by the pool (batch.py); a program kept for
     inspection (--keep), or one whose batch did not build, is built alone
     by check_item."""
-    if not (opts["weft_cc"] and not opts["keep"] and len(kinds_keys) > 1):
+    # Kernel-style programs are built one by one: batch.py renames the
+    # names of gen.py's C, not those a kernel macro (DEFINE_MUTEX) defines.
+    if not (opts["weft_cc"] and not opts["keep"] and len(kinds_keys) > 1) \
+            or opts.get("kernel"):
         return [(kind, key, opts, None, None) for kind, key in kinds_keys]
     items = [made_item(*kk) for kk in kinds_keys]
     built = batch.build(pool, [opts["weft_cc"], "-O1"], opts["workdir"],

@@ -8,6 +8,8 @@
 #                                    the preemption-bound checks; then the
 #                                    cases and seeds 0-49 explored in parts
 #                                    by 2 jobs (--split=16 --jobs=2); then
+#                                    kernel-style programs of seeds 0-59
+#                                    (gen_kernel.py); then
 #                                    the cases and seeds 0-99 comparing
 #                                    final states (--outcomes, 7-15 s);
 #                                    then weak.py's litmus programs of C11
@@ -33,6 +35,8 @@ WEAK_ORACLE  := python3 tools/oracle/weak.py --weft-cc $(WEFTCC) --jobs 2
 # before another thread's seq_cst store; tests/detect/weak/fence_early_*).
 WEAK_SEEDS   ?= 0-199,86478787,86478825
 N            ?= 1000
+# gen_kernel.py's programs (weft's Linux models), built one by one.
+KERNEL_SEEDS ?= 0-59
 
 .PHONY: test-oracle fuzz-soundness
 test-oracle: all
@@ -40,6 +44,7 @@ test-oracle: all
 	rm -rf $(ORACLE_CACHE)
 	$(ORACLE) --cache $(ORACLE_CACHE) --cases --seeds $(ORACLE_SEEDS)
 	$(ORACLE) --cache $(ORACLE_CACHE) --cases --seeds 0-49 --weft-options "split=16 jobs=2"
+	$(ORACLE) --cache $(ORACLE_CACHE) --kernel --seeds $(KERNEL_SEEDS)
 	$(ORACLE_OUTCOMES) --cache $(ORACLE_CACHE) --cases --seeds $(OUTCOME_SEEDS)
 	$(WEAK_ORACLE) --cache $(ORACLE_CACHE) --seeds $(WEAK_SEEDS)
 	$(WEAK_ORACLE) --cache $(ORACLE_CACHE) --seeds 0-49 --weft-options "split=16 jobs=2"
@@ -49,5 +54,6 @@ test-oracle: all
 fuzz-soundness: all
 	@command -v python3 >/dev/null || { echo "fuzz-soundness: python3 is needed (apt-get install python3-minimal)" >&2; exit 1; }
 	$(ORACLE) --fresh $(N)
+	$(ORACLE) --kernel --fresh $(N)
 	$(ORACLE_OUTCOMES) --fresh $(N)
 	$(WEAK_ORACLE) --fresh $(N)

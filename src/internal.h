@@ -87,6 +87,12 @@ enum {
 				    made when first needed, by whichever
 				    thread needed it, whose steps before are
 				    not ordered before it for that */
+	WEFT__THREAD_AWAITED = 8, /* its spawner waits for its start step:
+				    a thread the system had before the test,
+				    or one that sleeps once made (a kthread),
+				    whose start is weft's own step, so going
+				    back to the spawner after it is no
+				    preemption */
 };
 
 /* Create a thread running fn(arg).  name (a literal or interned string)

@@ -32,7 +32,9 @@ struct weft__decision {
 				       is an unfair continuation (not
 				       eligible, and not in a round of a
 				       spin loop already paid for) */
-	int last;                   /* thread of the previous step, -1 */
+	int last;                   /* thread of the previous step, -1 (the
+				       spawner after an awaited start:
+				       sched.h, last_free) */
 	long step;                  /* steps taken in this execution */
 	int nthreads;               /* thread records in use */
 	int preemptions, unfair;    /* so far in this execution */

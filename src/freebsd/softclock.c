@@ -352,7 +352,8 @@ void weft__bsd_softclock_ensure(int cpu, const struct weft_loc *loc)
 	 * that runs meanwhile does not spawn a second softclock. */
 	cc->tid = -1;
 	tid = weft__spawn_system(softclock_main, (void *)(intptr_t)cpu,
-				 weft__bsd_softclock_names[cpu], 0, NULL,
+				 weft__bsd_softclock_names[cpu],
+				 WEFT__THREAD_AWAITED, NULL,
 				 (uintptr_t)cc, loc);
 	cc->tid = tid + 1;
 	weft__visible(&op);

@@ -247,9 +247,13 @@ static int spawn(void (*fn)(void *), void *arg, const char *name,
 
 	b->fn = fn;
 	b->arg = arg;
-	tid = system ? weft__spawn_system(boot, b, name, WEFT__THREAD_DAEMON, b,
-					  role, loc)
-		     : weft__spawn_on(boot, b, name, WEFT__THREAD_DAEMON, b, loc);
+	tid = system ? weft__spawn_system(boot, b, name,
+					  WEFT__THREAD_DAEMON |
+						  WEFT__THREAD_AWAITED,
+					  b, role, loc)
+		     : weft__spawn_on(boot, b, name,
+				      WEFT__THREAD_DAEMON | WEFT__THREAD_AWAITED,
+				      b, loc);
 	weft__visible(&op);
 	return tid;
 }

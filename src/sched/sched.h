@@ -67,6 +67,8 @@ struct weft__thread {
 	 * elsewhere), and whether a cancel request it acts on is pending. */
 	const void *cancel_obj;
 	bool cancel_wake;
+	int awaited_by;            /* the spawner waiting for its start
+				      (WEFT__THREAD_AWAITED), or -1 */
 	uint16_t race_ignore;      /* weft_race_ignore_begin's depth */
 	bool seq_section;          /* inside a seqlock read section: one
 				      level of race_ignore (point.c) */
@@ -144,6 +146,11 @@ struct weft__exec {
 	int cur;                   /* running thread, -1 on the native stack */
 	long nsteps;
 	int last_tid;              /* thread of the previous step */
+	bool last_free;            /* that step was the start of an awaited
+				      thread (WEFT__THREAD_AWAITED), weft's
+				      own step: the spawner's going on is no
+				      preemption, the thread's is one */
+	int free_to;               /* then, the spawner */
 	int preemptions;
 	int unfair;                /* unfair continuations of spinners */
 	long spin_from;            /* the first step of them */

@@ -73,6 +73,18 @@ static void thread_entry(void *arg)
 		weft__stack_forget_below(t->stack, lim);
 	/* The thread's first step, its start, is taken now. */
 	weft__listeners_step(t->id, &t->startop);
+	/* Its spawner waits for this start, which stands for a thread the
+	 * system had all along, idle, or for one that sleeps once made (a
+	 * kthread): for preemptions the step is the spawner's, whose going
+	 * on is none and this thread's running on is one.  It was the other
+	 * way round: a deadlock of two works on an ordered queue that needed
+	 * no preemption in the kernel needed one here, so
+	 * --preemption-bound=0 verified it (the kernel oracle,
+	 * tools/oracle/gen_kernel.py). */
+	if (t->flags & WEFT__THREAD_AWAITED) {
+		weft__X->last_free = true;
+		weft__X->free_to = t->awaited_by;
+	}
 	t->fn(t->arg);
 	weft__thread_exit_current();
 }
@@ -302,6 +314,7 @@ static int create(void (*fn)(void *), void *arg, const char *name,
 	struct weft__thread *t = new_record(parent, &fresh, flags, role);
 
 	t->state = TS_LIVE;
+	t->awaited_by = (flags & WEFT__THREAD_AWAITED) ? X->cur : -1;
 	t->flags = flags;
 	if (t->id < 64)
 		X->live_small |= (uint64_t)1 << t->id;

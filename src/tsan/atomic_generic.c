@@ -8,6 +8,9 @@
  * atomic.c, performed with memcpy (test threads are fibers: no other
  * thread runs inside it).
  *
+ * The compiler emits the same calls for an object of an odd size under 16
+ * bytes (a struct of three ints), which is not lock-free either.
+ *
  * libatomic implements them with a lock per address, so each is
  * sequentially consistent and orders the threads like that lock: a load
  * acquires, a store releases, an exchange or compare-exchange does both,
@@ -31,20 +34,24 @@
 
 /* A call asked for order mo, weaker than seq_cst (5), which weft runs as
  * sequentially consistent (see above): the verdict says so. */
-static void wide_order(int mo, uintptr_t pc)
+static void wide_order(size_t n, int mo, uintptr_t pc)
 {
 	if (mo == __ATOMIC_SEQ_CST || weft__verdict_noted(WIDE_NOTE))
 		return;
+	/* The size, since libatomic's calls are also what the compiler
+	 * emits for an odd size under 16 bytes (a struct of three ints):
+	 * "wider than 16 bytes" misnamed a 12-byte one (a probe). */
 	weft__verdict_unexplored(
 		WEFT__UNEXPLORED(WIDE), WIDE_NOTE,
-		weft__internf("an atomic object wider than 16 bytes was "
+		weft__internf("an atomic object of %zu bytes, which is not "
+			      "lock-free, was "
 			      "accessed with an order weaker than seq_cst "
 			      "(%s); weft ran it as libatomic does, under a "
 			      "lock (sequentially consistent, reading the "
 			      "latest store), where C11 lets it read an older "
 			      "store and order less: those outcomes were not "
 			      "explored",
-			      weft__wk_site(pc)));
+			      n, weft__wk_site(pc)));
 }
 
 static void step(const void *a, bool write, uint8_t ord, const char *name,
@@ -88,7 +95,7 @@ void __weft___atomic_load(size_t n, void *mem, void *ret, int mo)
 	uintptr_t pc = PC();
 
 	if (weft__race_on)
-		wide_order(mo, pc);
+		wide_order(n, mo, pc);
 	if (!weft__race_on) {
 		memcpy(ret, mem, n);
 		return;
@@ -103,7 +110,7 @@ void __weft___atomic_store(size_t n, void *mem, void *val, int mo)
 	uintptr_t pc = PC();
 
 	if (weft__race_on)
-		wide_order(mo, pc);
+		wide_order(n, mo, pc);
 	if (!weft__race_on) {
 		memcpy(mem, val, n);
 		return;
@@ -120,7 +127,7 @@ void __weft___atomic_exchange(size_t n, void *mem, void *val, void *ret,
 	bool on = weft__race_on;
 
 	if (on)
-		wide_order(mo, pc);
+		wide_order(n, mo, pc);
 	if (on)
 		step(mem, true,
 		     WEFT__ORDER_ACQUIRE | WEFT__ORDER_RELEASE | WEFT__ORDER_RMW,
@@ -141,7 +148,7 @@ bool __weft___atomic_compare_exchange(size_t n, void *mem, void *expected,
 	bool on = weft__race_on, same;
 
 	if (on)
-		wide_order(mo < fmo ? mo : fmo, pc);
+		wide_order(n, mo < fmo ? mo : fmo, pc);
 	/* A write for the explorer whether or not it succeeds: which it does
 	 * depends on the state the step runs in. */
 	if (on)

@@ -262,6 +262,15 @@ void weft__cancel_point(const void *obj);
 void weft__cancel_wake(int tid, bool on);
 const void *weft__cancel_obj(void);
 bool weft__cancel_wakes(int tid);
+/* A signal sent to the process interrupts the wait of thread tid, one
+ * the pthread layer says a signal ends (sem_wait, pause: sigmask.c):
+ * weft__intr_wake(tid, true) ends it as a cancel request would (the
+ * wait returns -ECANCELED, weft__cancel_wakes says yes), and the layer
+ * clears it once the wait is over.  weft__cancel_requested says whether
+ * a cancel request (not a signal) ends the thread's wait.  Neither
+ * blocks. */
+void weft__intr_wake(int tid, bool on);
+bool weft__cancel_requested(int tid);
 /* A note on the calling thread's wait (NULL: none, as again once the
  * wait is over), shown after what the thread waits for should a deadlock
  * report describe it: a timed wait the pthread layer takes as untimed,

@@ -46,6 +46,16 @@ static struct cstate cstates[WEFT__MAX_THREADS];
 /* The object a request for thread tid writes (its address alone). */
 static char cancel_obj[WEFT__MAX_THREADS];
 
+/* The object a request for tid writes: in a program whose waits a
+ * signal also ends (sigmask.c's weft__pt_sig_intr_obj), the one object
+ * both end them by, so that a wait orders against either. */
+static const void *request_obj(int tid)
+{
+	const void *o = weft__pt_sig_intr_obj();
+
+	return o ? o : &cancel_obj[tid];
+}
+
 static struct cstate *state_of(int tid)
 {
 	struct cstate *c = &cstates[tid];
@@ -109,15 +119,17 @@ void weft__pt_cancel_enter(void)
 	int self = weft__self();
 
 	if (self >= 0 && used())
-		weft__cancel_point(&cancel_obj[self]);
+		weft__cancel_point(request_obj(self));
 }
 
+/* Ended by a signal (weft__pt_sig_wait_enter), a wait acts on no
+ * request: only weft__cancel_requested does. */
 void weft__pt_cancel_leave(bool cancelled)
 {
 	if (!used())
 		return;
 	weft__cancel_point(NULL);
-	if (cancelled)
+	if (cancelled && weft__cancel_requested(weft__self()))
 		act();
 }
 
@@ -128,9 +140,9 @@ static bool check(const char *name, const struct weft_loc *loc)
 
 	if (self < 0 || !used())
 		return false;
-	weft__point(name, &cancel_obj[self], weft__thread_name(self),
+	weft__point(name, request_obj(self), weft__thread_name(self),
 		    WEFT__ACC_READ, loc);
-	if (weft__cancel_wakes(self)) {
+	if (weft__cancel_requested(self)) {
 		weft__step_note("cancelled");
 		act();
 	}
@@ -157,7 +169,7 @@ int __weft_pthread_cancel(pthread_t t)
 	id = (int)t - 1;
 	{
 		struct weft__op op = {
-			.name = "pthread_cancel", .obj = &cancel_obj[id],
+			.name = "pthread_cancel", .obj = request_obj(id),
 			.objname = weft__thread_name(id),
 			.access = WEFT__ACC_WRITE,
 			.order = WEFT__ORDER_EXPLICIT | WEFT__ORDER_RELEASE,

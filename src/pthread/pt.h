@@ -420,6 +420,31 @@ void weft__pt_sig_outside(int sig);
 int weft__pt_sig_take(const sigset_t *set, const char *call,
 		      const struct weft_loc *loc);
 bool weft__pt_sig_ignored(int sig);
+/* The object the process's signal steps touch (sigmask.c). */
+const void *weft__pt_sig_obj(void);
+/* Waits a signal sent to the process interrupts (sigintr.c).  A wait
+ * that blocks (sem_wait, pause) or a sleep calls
+ * weft__pt_sig_wait_enter(WEFT__PT_INTR_WAIT or _SLEEP) before it and
+ * weft__pt_sig_wait_leave after, which says whether a signal's handler
+ * interrupted it (EINTR); a blocked wait then ends as for a cancel
+ * request (-ECANCELED from the sync layer).  weft__pt_sig_intr_obj is
+ * the object such a wait also touches, NULL in a program that sends
+ * itself no signal.  to_process asks weft__pt_sig_intr_taker whether a
+ * thread that cannot run may take a signal, and tells the one chosen
+ * (weft__pt_sig_intr_chosen).  None blocks. */
+enum { WEFT__PT_INTR_NONE, WEFT__PT_INTR_WAIT, WEFT__PT_INTR_SLEEP };
+const void *weft__pt_sig_intr_obj(void);
+void weft__pt_sig_wait_enter(int kind);
+bool weft__pt_sig_wait_leave(void);
+bool weft__pt_sig_intr_taker(int tid);
+void weft__pt_sig_intr_chosen(int tid);
+void weft__pt_sig_intr_thread_start(int tid);
+/* sigsuspend's mask for the caller (sigmask.c): set, the mask before in
+ * *old, and whether a signal pending was delivered at once (a step);
+ * weft__pt_sig_restore_mask puts old back (no step). */
+bool weft__pt_sig_suspend_mask(const sigset_t *set, sigset_t *old,
+			       const struct weft_loc *loc);
+void weft__pt_sig_restore_mask(const sigset_t *old);
 void weft__pt_sig_discard(int sig);
 
 /* The scheduler's side (src/sched/thread.c): weft__spawn with a stack of

@@ -98,18 +98,33 @@ int __weft_sem_destroy(sem_t *s)
 	return 0;
 }
 
+/* The wait itself, a cancellation point that a signal's handler also
+ * ends, with EINTR (on Linux whether or not the handler has SA_RESTART:
+ * signal(7)); the semaphore is then not taken. */
+static int blocking_wait(sem_t *s, const char *what,
+			 const struct weft_loc *loc)
+{
+	int r;
+
+	weft__pt_cancel_enter();
+	weft__pt_sig_wait_enter(WEFT__PT_INTR_WAIT);
+	r = weft__sem_wait_at(ws_live(s, what, loc), loc);
+	weft__pt_cancel_leave(r == -ECANCELED);
+	if (weft__pt_sig_wait_leave() && r == -ECANCELED) {
+		errno = EINTR;
+		return -1;
+	}
+	still_live(s, what, loc);
+	return 0;
+}
+
 /* Blocks while the count is zero; the matching post happens before. */
 int __weft_sem_wait(sem_t *s)
 {
 	if (!weft__pt_live())
 		return sem_wait(s);
 	weft__pt_cancel_check(PT_LOC());
-	weft__pt_cancel_enter();
-	weft__pt_cancel_leave(weft__sem_wait_at(ws_live(s, "sem_wait",
-							PT_LOC()),
-						PT_LOC()) == -ECANCELED);
-	still_live(s, "sem_wait", PT_LOC());
-	return 0;
+	return blocking_wait(s, "sem_wait", PT_LOC());
 }
 
 /* Never blocks. */
@@ -131,6 +146,8 @@ int __weft_sem_trywait(sem_t *s)
 static int timed_wait(sem_t *s, clockid_t c, const struct timespec *abs,
 		      const struct weft_loc *loc)
 {
+	int r;
+
 	weft__pt_cancel_check(loc);
 	/* glibc checks the deadline before trying. */
 	if (weft__pt_bad_deadline(abs)) {
@@ -144,12 +161,9 @@ static int timed_wait(sem_t *s, clockid_t c, const struct timespec *abs,
 		return -1;
 	}
 	weft__pt_wait_begin(c, abs);
-	weft__pt_cancel_enter();
-	weft__pt_cancel_leave(weft__sem_wait_at(ws_live(s, "sem_timedwait",
-							loc),
-						loc) == -ECANCELED);
+	r = blocking_wait(s, "sem_timedwait", loc);
 	weft__pt_wait_end();
-	return 0;
+	return r;
 }
 
 int __weft_sem_timedwait(sem_t *s, const struct timespec *ts)

@@ -47,6 +47,9 @@ static sigset_t initial;
  * execution's begin fills the tables). */
 static bool used = true;
 static bool have_initial;
+/* How many signals were delivered in this process (sigsuspend asks
+ * whether its mask let one in). */
+static unsigned long delivered;
 /* The object every signal step touches: the process's signal state. */
 static char sig_obj;
 
@@ -92,6 +95,11 @@ static bool has_handler(int sig)
 	       (sa.sa_handler != SIG_DFL && sa.sa_handler != SIG_IGN);
 }
 
+const void *weft__pt_sig_obj(void)
+{
+	return &sig_obj;
+}
+
 void weft__pt_sig_discard(int sig)
 {
 	for (int t = 0; t < weft__nthreads(); t++)
@@ -128,6 +136,7 @@ static void deliver(int sig, const sigset_t *base)
 			sigaddset(&masks[self], sig);
 	}
 	raise(sig);
+	delivered++;
 	masks[self] = *base;
 }
 
@@ -470,7 +479,8 @@ static void to_process(int sig)
 		if (sigismember(&masks[t], sig) ||
 		    (t != self && weft__thread_done(t)))
 			continue;
-		if (t == self || weft__thread_enabled(t))
+		if (t == self || weft__thread_enabled(t) ||
+		    weft__pt_sig_intr_taker(t))
 			takers[n++] = t;
 		else
 			waiting = true;
@@ -484,21 +494,26 @@ static void to_process(int sig)
 		stand_in(sig);
 		return;
 	}
-	/* A thread blocked in a wait is no taker: weft cannot end its wait
-	 * early with EINTR, as a handler installed without SA_RESTART
-	 * would, and a handler held until the wait ends might never run. */
+	/* A thread blocked in a wait a signal ends (sem_wait, pause:
+	 * sigintr.c) is a taker, woken with EINTR once its handler ran.
+	 * One blocked in another wait is none: the handler would run on it
+	 * and the wait go on (a condition wait, a mutex, a read), which
+	 * weft does not model, and a handler held until the wait ends might
+	 * never run. */
 	if (waiting)
 		weft__verdict_note(0x53494745494e5452ull,
 				   "a signal sent to the process was not "
-				   "given to a thread blocked in a wait, "
-				   "which could take it natively: weft does "
-				   "not interrupt waits (no EINTR from "
-				   "sem_wait, read, poll and the like)");
+				   "given to a thread blocked in a wait that "
+				   "a handler does not end (a condition, a "
+				   "mutex, read, poll), which could take it "
+				   "natively: weft runs no handler during "
+				   "such a wait");
 	if (!n) {
 		stand_in(sig);
 		return;
 	}
 	t = takers[n > 1 ? weft__choose_here(n) : 0];
+	weft__pt_sig_intr_chosen(t);
 	if (t == self) {
 		stand_in(sig);
 		return;
@@ -531,10 +546,39 @@ int weft__pt_sig_take(const sigset_t *set, const char *call,
 	return 0;
 }
 
+/* sigsuspend's mask, set (less SIGKILL and SIGSTOP), for the caller,
+ * its mask before in *old; whatever that lets in that is pending is
+ * delivered now, and the answer says whether anything was.  The step is
+ * sigsuspend's, which a kill in another thread is ordered against. */
+bool weft__pt_sig_suspend_mask(const sigset_t *set, sigset_t *old,
+			       const struct weft_loc *loc)
+{
+	int self = weft__self();
+	unsigned long before = delivered;
+
+	weft__pt_sig_step("sigsuspend", true, loc);
+	*old = masks[self];
+	(void)next_mask(SIG_SETMASK, set, old, &masks[self]);
+	set_real(&masks[self]);
+	flush();
+	return delivered != before;
+}
+
+/* The mask sigsuspend returns with: the one before it, set at once as
+ * the kernel sets it (no step). */
+void weft__pt_sig_restore_mask(const sigset_t *old)
+{
+	masks[weft__self()] = *old;
+	set_real(old);
+}
+
 /* A new thread's mask is its creator's, with nothing pending.  Until the
  * execution used the model, every mask is the one it started with. */
 void weft__pt_sig_thread_start(int tid)
 {
+	/* Whatever this thread id was in before (a sleep an execution
+	 * ended in), it is in no wait. */
+	weft__pt_sig_intr_thread_start(tid);
 	if (!used)
 		return;
 	masks[tid] = masks[weft__self()];
@@ -548,6 +592,7 @@ void weft__pthread_sigmask_begin(void)
 		pthread_sigmask(SIG_BLOCK, NULL, &initial);
 		have_initial = true;
 	}
+	weft__pt_sig_intr_thread_start(0);
 	if (!used)
 		return;
 	used = false;

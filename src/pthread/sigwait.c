@@ -8,6 +8,7 @@
  * the others, with nothing pending, are unsupported. */
 #include <errno.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -100,16 +101,65 @@ int __weft_sigtimedwait(const sigset_t *set, siginfo_t *info,
 	return -1;
 }
 
+/* pause and sigsuspend's wait: until a signal's handler ends it
+ * (sigintr.c), or a cancel request (they are cancellation points). */
+static bool woken(const struct weft__op *op)
+{
+	return weft__cancel_wakes((int)op->arg2);
+}
+
+static int wait_desc(const struct weft__op *op, char *buf, size_t n)
+{
+	(void)op;
+	snprintf(buf, n, "a signal that no thread sends any more");
+	return -1;
+}
+
+/* In a program that sends itself signals, a wait that a kill of the
+ * process ends, once the handler ran: -1 with EINTR always.  With none
+ * sent, the wait lasts, a deadlock (a pause that comes after the only
+ * signal was handled waits for ever natively).  In a program that sends
+ * none, unsupported, as before: the signal would come from outside. */
+static int suspended(const char *call, const struct weft_loc *loc)
+{
+	struct weft__op op = { .name = call, .objname = "signals",
+			       .access = WEFT__ACC_NONE, .ready = woken,
+			       .waitdesc = wait_desc, .interruptible = true,
+			       .arg2 = weft__self(), .loc = loc };
+
+	weft__pt_cancel_enter();
+	weft__pt_sig_wait_enter(WEFT__PT_INTR_WAIT);
+	op.obj2 = weft__cancel_obj();
+	weft__visible(&op);
+	weft__pt_cancel_leave(true);
+	(void)weft__pt_sig_wait_leave();
+	errno = EINTR;
+	return -1;
+}
+
 int __weft_sigsuspend(const sigset_t *set)
 {
+	sigset_t old;
+	int r = -1;
+
 	if (!weft__pt_live())
 		return sigsuspend(set);
-	no_signals("sigsuspend", PT_LOC());
+	if (!weft__pt_sig_intr_obj())
+		no_signals("sigsuspend", PT_LOC());
+	weft__pt_cancel_check(PT_LOC());
+	if (!weft__pt_sig_suspend_mask(set, &old, PT_LOC()))
+		r = suspended("sigsuspend", PT_LOC());
+	weft__pt_sig_restore_mask(&old);
+	errno = EINTR;
+	return r;
 }
 
 int __weft_pause(void)
 {
 	if (!weft__pt_live())
 		return pause();
-	no_signals("pause", PT_LOC());
+	if (!weft__pt_sig_intr_obj())
+		no_signals("pause", PT_LOC());
+	weft__pt_cancel_check(PT_LOC());
+	return suspended("pause", PT_LOC());
 }

@@ -37,7 +37,7 @@ static long long now_ns;           /* virtual time of this execution */
 #define FAR_YEARS 30
 #define FAR_NS (FAR_YEARS * YEAR_NS)
 
-static _Noreturn void sleep_for_ever(clockid_t c, const struct weft_loc *loc);
+static long long sleep_for_ever(clockid_t c, const struct weft_loc *loc);
 
 /* The clock's steps: a sleep's end writes it, a read reads it.  An
  * explicit order with neither acquire nor release: the explorer orders
@@ -55,14 +55,30 @@ void weft__pt_clock_step(const char *name, int access,
 	weft__visible(&op);
 }
 
+/* A sleep's step on the clock, which in a program that sends itself
+ * signals also reads, for the explorer, the object a kill writes: which
+ * thread a signal interrupts depends on whether it sleeps. */
+static void sleep_step(const char *name, int access,
+		       const struct weft_loc *loc)
+{
+	struct weft__op op = { .name = name, .obj = &clock_obj,
+			       .objname = "clock", .access = access,
+			       .obj_read = weft__pt_sig_intr_obj(),
+			       .order = WEFT__ORDER_EXPLICIT,
+			       .timekeeping = true, .loc = loc };
+
+	weft__visible(&op);
+}
+
 /* Every sleep is a cancellation point (cancel.c): a request pending as
  * it begins, or coming while it sleeps, is acted on at its start.  abs,
  * on clock c, is an absolute deadline (TIMER_ABSTIME), read in the
  * sleep's first step: computed before it, the time left overshot the
  * deadline by however far another thread's wake moved the clock in
  * between (a review). */
-static void advance_to(long long ns, clockid_t c, const struct timespec *abs,
-		       const struct weft_loc *loc)
+static long long advance_to(long long ns, clockid_t c,
+			     const struct timespec *abs,
+			     const struct weft_loc *loc)
 {
 	long long deadline;
 
@@ -71,32 +87,50 @@ static void advance_to(long long ns, clockid_t c, const struct timespec *abs,
 	 * far off does not come: passed, it moved the clock to its end (a
 	 * review). */
 	if (ns > FAR_NS)
-		sleep_for_ever(CLOCK_MONOTONIC, loc);
+		return sleep_for_ever(CLOCK_MONOTONIC, loc);
 	weft__pt_cancel_check(loc);
 	/* Two steps: the sleep begins, reading the clock for its deadline,
 	 * and ends, moving the clock to it; between them any other thread
 	 * may run, and may start its own sleep before this one ends (sleeps
-	 * side by side overlap) or after (it was delayed). */
-	weft__pt_clock_step("sleep", WEFT__ACC_READ, loc);
+	 * side by side overlap) or after (it was delayed).  A signal sent
+	 * to the process may choose the thread between them (sigintr.c):
+	 * the sleep then ends at its wake with the time it had left, the
+	 * handler run. */
+	sleep_step("sleep", WEFT__ACC_READ, loc);
 	if (abs)
 		ns = weft__pt_ns_until(c, abs);
 	deadline = ns > 0 && ns > LLONG_MAX - now_ns ? LLONG_MAX
 						    : now_ns + (ns > 0 ? ns : 0);
-	weft__pt_clock_step("wake", WEFT__ACC_WRITE, loc);
+	weft__pt_sig_wait_enter(WEFT__PT_INTR_SLEEP);
+	sleep_step("wake", WEFT__ACC_WRITE, loc);
+	if (weft__pt_sig_wait_leave() && deadline > now_ns) {
+		weft__step_note("interrupted");
+		return deadline - now_ns;
+	}
 	if (deadline > now_ns)
 		now_ns = deadline;
 	/* Sleeping in a loop until something changes is polling. */
 	weft__spun();
+	return 0;
 }
 
-static void advance(long long ns, const struct weft_loc *loc)
+static long long advance(long long ns, const struct weft_loc *loc)
 {
-	advance_to(ns, CLOCK_MONOTONIC, NULL, loc);
+	return advance_to(ns, CLOCK_MONOTONIC, NULL, loc);
 }
 
 void weft__pt_sleep_ns(long long ns, const struct weft_loc *loc)
 {
-	advance(ns, loc);
+	(void)advance(ns, loc);
+}
+
+/* The time left, left ns, of a sleep a signal interrupted. */
+static void left_ts(long long left, struct timespec *rem)
+{
+	if (rem) {
+		rem->tv_sec = left / 1000000000LL;
+		rem->tv_nsec = left % 1000000000LL;
+	}
 }
 
 /* A timed wait that timed out waited until its deadline: the clock moves
@@ -191,31 +225,47 @@ bool weft__pt_times_out(const char *what, clockid_t c,
 	return true;
 }
 
+/* Interrupted, sleep returns the seconds left, rounded as glibc does;
+ * usleep, nanosleep and clock_nanosleep fail with EINTR (never
+ * restarted, SA_RESTART or not: signal(7)). */
 unsigned __weft_sleep(unsigned s)
 {
+	long long left;
+
 	if (!weft__pt_live())
 		return sleep(s);
-	advance((long long)s * 1000000000LL, PT_LOC());
-	return 0;
+	left = advance((long long)s * 1000000000LL, PT_LOC());
+	return (unsigned)(left / 1000000000LL +
+			  (left % 1000000000LL >= 500000000LL));
 }
 
 int __weft_usleep(useconds_t us)
 {
 	if (!weft__pt_live())
 		return usleep(us);
-	advance((long long)us * 1000LL, PT_LOC());
+	if (advance((long long)us * 1000LL, PT_LOC())) {
+		errno = EINTR;
+		return -1;
+	}
 	return 0;
 }
 
 int __weft_nanosleep(const struct timespec *req, struct timespec *rem)
 {
+	long long left;
+
 	if (!weft__pt_live())
 		return nanosleep(req, rem);
 	if (!req || weft__pt_nsec_bad(req)) {
 		errno = EINVAL;
 		return -1;
 	}
-	advance(weft__pt_ts_ns(req), PT_LOC());
+	left = advance(weft__pt_ts_ns(req), PT_LOC());
+	if (left) {
+		left_ts(left, rem);
+		errno = EINTR;
+		return -1;
+	}
 	if (rem)
 		rem->tv_sec = rem->tv_nsec = 0;
 	return 0;
@@ -236,7 +286,7 @@ static int sleep_desc(const struct weft__op *op, char *buf, size_t n)
 	return -1;
 }
 
-static _Noreturn void sleep_for_ever(clockid_t c, const struct weft_loc *loc)
+static long long sleep_for_ever(clockid_t c, const struct weft_loc *loc)
 {
 	struct weft__op op = { .name = "clock_nanosleep",
 			       .objname = c == CLOCK_MONOTONIC
@@ -247,12 +297,16 @@ static _Noreturn void sleep_for_ever(clockid_t c, const struct weft_loc *loc)
 
 	weft__pt_cancel_check(loc);
 	weft__pt_cancel_enter();
+	weft__pt_sig_wait_enter(WEFT__PT_INTR_WAIT);
 	op.obj2 = weft__cancel_obj();
 	op.interruptible = op.obj2 != NULL;
 	op.arg2 = weft__self();
 	weft__visible(&op);
-	/* Only a cancel request ends it, and it acts now. */
+	/* Only a cancel request ends it, and it acts now, or a signal's
+	 * handler: EINTR, with all the time still left. */
 	weft__pt_cancel_leave(true);
+	if (weft__pt_sig_wait_leave())
+		return FAR_NS;
 	weft__die("a sleep without end ended");
 }
 
@@ -268,12 +322,14 @@ int __weft_clock_nanosleep(clockid_t c, int flags, const struct timespec *req,
 	want = weft__pt_ts_ns(req);
 	if (flags & TIMER_ABSTIME) {
 		if (weft__pt_deadline_far(c, req))
-			sleep_for_ever(c, PT_LOC());
-		advance_to(0, c, req, PT_LOC());
-		return 0;
+			return sleep_for_ever(c, PT_LOC()) ? EINTR : 0;
+		return advance_to(0, c, req, PT_LOC()) ? EINTR : 0;
 	}
-	advance(want, PT_LOC());
-	if (rem && !(flags & TIMER_ABSTIME))
+	if ((want = advance(want, PT_LOC()))) {
+		left_ts(want, rem);
+		return EINTR;
+	}
+	if (rem)
 		rem->tv_sec = rem->tv_nsec = 0;
 	return 0;
 }

@@ -334,7 +334,17 @@ const void *weft__cancel_obj(void)
 
 bool weft__cancel_wakes(int tid)
 {
+	return weft__X->th[tid].cancel_wake || weft__X->th[tid].intr_wake;
+}
+
+bool weft__cancel_requested(int tid)
+{
 	return weft__X->th[tid].cancel_wake;
+}
+
+void weft__intr_wake(int tid, bool on)
+{
+	weft__X->th[tid].intr_wake = on;
 }
 
 void weft__bound_held(void)

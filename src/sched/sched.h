@@ -67,6 +67,9 @@ struct weft__thread {
 	 * elsewhere), and whether a cancel request it acts on is pending. */
 	const void *cancel_obj;
 	bool cancel_wake;
+	/* A signal chose the thread, blocked in a wait it interrupts
+	 * (weft__intr_wake): the wait ends as for a cancel request. */
+	bool intr_wake;
 	int awaited_by;            /* the spawner waiting for its start
 				      (WEFT__THREAD_AWAITED), or -1 */
 	uint16_t race_ignore;      /* weft_race_ignore_begin's depth */

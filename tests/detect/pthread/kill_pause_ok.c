@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "kill_pause_bug.c"

@@ -28,7 +28,7 @@ struct weft_rcu_head {
 				      none */
 	const struct weft_loc *queued_at;
 	const char *name;          /* the callback's, for reports, or NULL */
-	int cpu;                   /* the thread that queued it */
+	int cpu;                   /* the tag of the CPU it was queued on */
 };
 
 /* Enter / leave a read section (they nest).  Never block; scheduling
@@ -61,10 +61,12 @@ void weft_rcu_barrier(const struct weft_loc *loc);
  * Grace periods belong to a domain, as in liburcu's flavours: the classic
  * RCU above is one domain, and each SRCU srcu_struct embeds one of its
  * own.  A domain's grace periods wait only for its own readers, and its
- * callbacks run in its own daemon thread.  A sleepable domain's readers
+ * callbacks run in daemon threads of its own, one for each CPU they were
+ * queued on.  A sleepable domain's readers
  * may block (SRCU); the classic domain's read sections are atomic
  * context.  The fields are weft's; a zeroed domain is ready to use
  * (DEFINE_SRCU), and one in freed memory must be cleaned up first. */
+#define WEFT_RCU_CPUS 8            /* CPUs one domain's callbacks run on */
 struct weft_rcu_domain {
 	const char *name;          /* in reports; NULL: the object's own */
 	int sleepable;             /* readers may sleep (SRCU) */
@@ -73,14 +75,19 @@ struct weft_rcu_domain {
 	unsigned epoch_flags;      /* and its WEFT_BSD_EPOCH_* flags */
 	int dead;                  /* cleaned up: any use is misuse */
 	int used;                  /* a reader entered this execution */
-	int thread;                /* its callback thread's id + 1 */
 	unsigned long clock;       /* orders section entries and grace
 				      periods */
-	struct weft_rcu_head *head, *tail, *inflight;
+	struct weft_rcu_head *head, *tail;
 	unsigned long late_min;    /* the first section begun while a grace
 				      period was awaited (0: none) */
-	unsigned long running;     /* the stamp of the callback taken to run,
-				      until its rcu_callback_done step */
+	/* One callback thread for each CPU tag queued on, made when the
+	 * tag's first callback is: its tag, the callback it runs (NULL
+	 * when none), and that callback's stamp until its
+	 * rcu_callback_done step. */
+	int ncpus;
+	int cpu[WEFT_RCU_CPUS];
+	struct weft_rcu_head *inflight[WEFT_RCU_CPUS];
+	unsigned long running[WEFT_RCU_CPUS];
 };
 #define WEFT_RCU_DOMAIN_INIT(nm, sleep) { .name = (nm), .sleepable = (sleep) }
 

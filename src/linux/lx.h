@@ -38,6 +38,8 @@ struct weft__lx_thread {
 	const struct weft_loc *rcu_loc;
 	int rcu_late;                   /* it began while a grace period was
 					   awaited (rcu_read.c) */
+	int rcu_cpu;                    /* an RCU callback thread's CPU tag
+					   + 1, else 0 (rcu_cb.c) */
 	/* the counts of the arrays at the end */
 	int nrsec;
 	int nrcu_ptr;
@@ -377,6 +379,10 @@ void weft__lx_wq_insert(struct weft_wq *wq, struct weft_work *w, int cpu,
  * choice where wq's limit can hold works back, in the queueing step;
  * weft__lx_wq_running_on counts wq's works running on a tag. */
 int weft__lx_queue_cpu(int cpu);
+/* The CPU tag of an RCU callback the calling thread queues now: as a
+ * work's, but a preemptible thread's own where a work's would be "any"
+ * (wq_cpu.c). */
+int weft__lx_rcu_cpu(void);
 #define WEFT__LX_CPU_ANY (-1)
 #define WEFT__LX_CPU_WORKER (1 << 21)
 bool weft__lx_wq_per_cpu(const struct weft_wq *wq);

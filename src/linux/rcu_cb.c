@@ -1,84 +1,115 @@
 /* src/linux/rcu_cb.c - RCU callbacks (call_rcu, kfree_rcu, call_srcu),
  * barriers, the life of a domain, and the end-of-test check.
  *
- * Each domain runs its callbacks in a daemon thread of its own ("rcuc/0"
- * for the classic domain, "srcu/NAME" for an SRCU one), in atomic
- * context, in the order they were queued, each once the grace period it
- * waits for has elapsed.  rcu.c has the grace periods, and rcu_read.c
- * the read sections, these build on. */
+ * Each domain runs its callbacks in daemon threads of its own, one for
+ * each CPU they were queued on ("rcuc/0", "rcuc/1", ... for the classic
+ * domain, "srcu/NAME", "srcu/NAME/1", ... for an SRCU one), in atomic
+ * context, each CPU's in the order they were queued, each once the grace
+ * period it waits for has elapsed.  rcu.c has the grace periods, and
+ * rcu_read.c the read sections, these build on. */
 #include <stdio.h>
 
 #include "lx.h"
 #include <weft/kmem.h>
 
-static bool cb_ready(const struct weft__op *op)
-{
-	const struct weft_rcu_domain *d = op->obj;
+/* A callback thread: its domain and the slot of its CPU (d->cpu). */
+struct cb_cpu {
+	struct weft_rcu_domain *d;
+	int slot;
+};
 
-	return d->head && weft__lx_rcu_blocking_reader(d, d->head->stamp) < 0;
+/* The first callback queued on CPU tag cpu, and the one before it on the
+ * queue; NULL when none, or when a head on the way lies in dead memory
+ * (*dead set: the callback thread reports it). */
+static struct weft_rcu_head *first_of(const struct weft_rcu_domain *d,
+				      int cpu, struct weft_rcu_head **prev,
+				      bool *dead)
+{
+	struct weft_rcu_head *p = NULL;
+
+	*dead = false;
+	for (struct weft_rcu_head *x = d->head; x; p = x, x = x->next) {
+		if (weft__lx_rcu_head_dead(x)) {
+			*dead = true;
+			return NULL;
+		}
+		if (x->cpu == cpu) {
+			*prev = p;
+			return x;
+		}
+	}
+	return NULL;
 }
 
-/* The callback to run now, unlinked from the queue.  The kernel keeps
- * callbacks per CPU and promises no order between CPUs: of the callbacks
- * whose grace period has elapsed, the first that each thread (a CPU here)
- * queued may run next, and the search chooses when there are several.
- * All in one queue, in the order queued, never ran a callback queued
- * later on another CPU first, and a bug that needs that order (a child's
- * callback using a parent another CPU's callback freed) was verified
- * (found by a probe of RCU lifetime bugs). */
-#define MAX_CAND 16
-static struct weft_rcu_head *take_next(struct weft_rcu_domain *d)
+static bool cb_ready(const struct weft__op *op)
 {
-	struct weft_rcu_head *cand[MAX_CAND], *prev[MAX_CAND], *p = NULL;
-	int n = 0, k = 0;
+	const struct cb_cpu *c = op->arg;
+	struct weft_rcu_head *h, *p;
+	bool dead;
 
-	for (struct weft_rcu_head *x = d->head; x && n < MAX_CAND;
-	     p = x, x = x->next) {
-		bool first = true;
-		weft__lx_rcu_head_check(x);
-		for (struct weft_rcu_head *y = d->head; first && y != x;
-		     y = y->next)
-			first = y->cpu != x->cpu;
-		if (!first ||
-		    weft__lx_rcu_blocking_reader(d, x->stamp) >= 0)
-			continue;
-		cand[n] = x;
-		prev[n++] = p;
-	}
-	if (n > 1)
-		k = weft_choose_at(n, cand[0]->queued_at);
-	p = prev[k];
+	h = first_of(c->d, c->d->cpu[c->slot], &p, &dead);
+	return dead ||
+	       (h && weft__lx_rcu_blocking_reader(c->d, h->stamp) < 0);
+}
+
+/* The callback to run now on CPU slot, unlinked from the queue: the
+ * first queued on its CPU, as each CPU runs its own callbacks in the
+ * order queued.  The kernel promises no order between CPUs, and runs
+ * their callbacks at the same time (each CPU's RCU softirq or rcuo
+ * kthread): each CPU has a thread of its own here.  All in one queue,
+ * in the order queued, never ran a callback queued later on another CPU
+ * first, and a bug that needs that order (a child's callback using a
+ * parent another CPU's callback freed) was verified; one thread that
+ * chose among the CPUs' first callbacks never ran two at once, and two
+ * CPUs' callbacks that update one counter unlocked were verified (both
+ * found by probes of RCU bugs). */
+static struct weft_rcu_head *take_next(struct weft_rcu_domain *d, int slot)
+{
+	struct weft_rcu_head *h, *p = NULL;
+	bool dead;
+
+	for (struct weft_rcu_head *x = d->head; x; x = x->next)
+		if (weft__lx_rcu_head_check(x), x->cpu == d->cpu[slot])
+			break;
+	h = first_of(d, d->cpu[slot], &p, &dead);
+	if (!h)
+		weft__die("an RCU callback thread ran with no callback");
 	if (p)
-		p->next = cand[k]->next;
+		p->next = h->next;
 	else
-		d->head = cand[k]->next;
-	if (d->tail == cand[k])
+		d->head = h->next;
+	if (d->tail == h)
 		d->tail = p;
-	cand[k]->next = NULL;
-	return cand[k];
+	h->next = NULL;
+	return h;
 }
 
 static void rcu_thread(void *arg)
 {
-	struct weft_rcu_domain *d = arg;
+	struct cb_cpu *c = arg;
+	struct weft_rcu_domain *d = c->d;
+	int k = c->slot;
 	struct weft__op op = { .name = "rcu_do_batch", .obj = d,
 			       .objname = weft__lx_rcu_name(d),
-			       .access = WEFT__ACC_WRITE, .ready = cb_ready };
+			       .access = WEFT__ACC_WRITE, .ready = cb_ready,
+			       .arg = c };
 
+	/* What it queues (a callback, a work) is its CPU's. */
+	weft__lx_me()->rcu_cpu = d->cpu[k] + 1;
 	for (;;) {
 		struct weft_rcu_head *h;
 		struct weft__lx_ctx_save save;
 		const struct weft_loc *queued_at;
 
 		weft__visible(&op);
-		h = take_next(d);
+		h = take_next(d, k);
 		/* Not read from h after its callback: the callback may let
 		 * the owner of its frame go on (rcu_head.c). */
 		queued_at = h->queued_at;
-		d->running = h->stamp;
+		d->running[k] = h->stamp;
 		weft__lx_rcu_late_acquire(d, h->stamp, "rcu_gp_end",
 					  h->queued_at);
-		d->inflight = h;
+		d->inflight[k] = h;
 		if (h->kfree_base) {
 			/* The grace period has elapsed: no reader can hold the
 			 * block, so it is freed without the reader check.  The
@@ -105,13 +136,47 @@ static void rcu_thread(void *arg)
 			h->func(h);
 			weft__lx_ctx_leave(&save);
 		}
-		d->inflight = NULL;
+		d->inflight[k] = NULL;
 		/* Done at the release step, which the barrier's wait
 		 * follows (barrier_done). */
 		weft__release_point("rcu_callback_done", d,
 				    weft__lx_rcu_name(d), queued_at);
-		d->running = 0;
+		d->running[k] = 0;
 	}
+}
+
+/* The callback thread of CPU tag cpu, made with its first callback: one
+ * while a single CPU queues, so that a test whose callbacks one thread
+ * queues is explored as before. */
+static void cpu_thread(struct weft_rcu_domain *d, int cpu,
+		       const struct weft_loc *loc)
+{
+	struct cb_cpu *c;
+	const char *name;
+	int k = 0;
+
+	while (k < d->ncpus && d->cpu[k] != cpu)
+		k++;
+	if (k < d->ncpus)
+		return;
+	if (k == WEFT_RCU_CPUS)
+		weft__limit("rcu-cpus", loc,
+			    "RCU callbacks of one domain queued on more than "
+			    "%d CPUs", WEFT_RCU_CPUS);
+	/* The slot is taken before the spawn, which other threads may
+	 * run through: a callback they queue on this CPU finds it. */
+	d->cpu[k] = cpu;
+	d->ncpus++;
+	c = weft__exec_alloc(sizeof *c);
+	c->d = d;
+	c->slot = k;
+	if (d == &weft__lx_rcu_classic)
+		name = weft__internf("rcuc/%d", k);
+	else if (k == 0)
+		name = weft__internf("srcu/%s", weft__lx_rcu_name(d));
+	else
+		name = weft__internf("srcu/%s/%d", weft__lx_rcu_name(d), k);
+	weft__lx_spawn_system(rcu_thread, c, name, (uintptr_t)d + k, loc);
 }
 
 static void enqueue(struct weft_rcu_domain *d, struct weft_rcu_head *h,
@@ -137,22 +202,14 @@ static void enqueue(struct weft_rcu_domain *d, struct weft_rcu_head *h,
 	h->stamp = ++d->clock;
 	h->next = NULL;
 	h->queued_at = loc;
-	h->cpu = weft__self();
+	h->cpu = weft__lx_rcu_cpu();
 	if (d->tail)
 		d->tail->next = h;
 	else
 		d->head = h;
 	d->tail = h;
 	weft__lx_rcu_note(d);
-	if (!d->thread) {
-		const char *name =
-			d == &weft__lx_rcu_classic
-				? "rcuc/0"
-				: weft__internf("srcu/%s", weft__lx_rcu_name(d));
-		d->thread = -1;
-		d->thread = weft__lx_spawn_system(rcu_thread, d, name,
-						  (uintptr_t)d, loc) + 1;
-	}
+	cpu_thread(d, h->cpu, loc);
 }
 
 static void call(struct weft_rcu_domain *d, struct weft_rcu_head *head,
@@ -243,8 +300,9 @@ static bool barrier_done(const struct weft__op *op)
 	/* Every callback queued before the barrier has run: callbacks of
 	 * different threads run in any order, so a count of those run is
 	 * no longer the test. */
-	if (d->running && d->running <= s)
-		return false;
+	for (int k = 0; k < d->ncpus; k++)
+		if (d->running[k] && d->running[k] <= s)
+			return false;
 	/* (A head in dead memory ends the walk: the callback thread
 	 * reports it.) */
 	for (const struct weft_rcu_head *x = d->head; x; x = x->next)
@@ -287,6 +345,7 @@ void weft_rcu_domain_cleanup(struct weft_rcu_domain *d,
 			     const struct weft_loc *loc)
 {
 	const struct weft__lx_rcu_flavour *f = weft__lx_rcu_flavour(d);
+	const struct weft_rcu_head *h = NULL;
 	int t;
 
 	weft__lx_rcu_alive(d, f->cleanup, loc);
@@ -296,13 +355,15 @@ void weft_rcu_domain_cleanup(struct weft_rcu_domain *d,
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s(%s) while %s is inside its read section",
 			   f->cleanup, weft__lx_rcu_name(d), weft__lx_tname(t));
-	if (d->head || d->inflight)
+	for (int k = 0; k < d->ncpus && !h; k++)
+		h = d->inflight[k];
+	if (d->head || h)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s(%s) with a callback queued at %s not yet run "
 			   "(call %s() first)", f->cleanup,
 			   weft__lx_rcu_name(d),
 			   weft__lx_site(d->head ? d->head->queued_at
-						 : d->inflight->queued_at),
+						 : h->queued_at),
 			   f->barrier);
 	d->dead = 1;
 }
@@ -317,6 +378,25 @@ static void free_left(const struct weft_rcu_head *h)
 		weft__free(h->kfree_base, "kfree_rcu", h->queued_at);
 }
 
+/* The callback a thread was running at the end, if any.  A running
+ * callback's head in a frame that returned (the callback let its owner
+ * go on) is no longer the callback's: not read. */
+static void inflight_check(const struct weft_rcu_head *h, const char *call,
+			   const char *barrier)
+{
+	if (!h || weft__lx_rcu_head_dead(h)) {
+		/* Nothing to read. */
+	} else if (h->kfree_base) {
+		/* Taken for freeing but not yet freed: as if it were. */
+		free_left(h);
+	} else {
+		weft__fail(WEFT__K(LEAK), h->queued_at,
+			   "an RCU callback queued by %s is still running at "
+			   "the end of the test (call %s() first)", call,
+			   barrier);
+	}
+}
+
 /* Callbacks still queued at the end: kfree_rcu memory is released (the
  * grace period has certainly elapsed once every test thread finished);
  * other callbacks would run after the test's code is gone, which the
@@ -326,19 +406,8 @@ static void end_check(struct weft_rcu_domain *d)
 	const char *call = weft__lx_rcu_flavour(d)->call;
 	const char *barrier = weft__lx_rcu_flavour(d)->barrier;
 
-	/* A running callback's head in a frame that returned (the callback
-	 * let its owner go on) is no longer the callback's: not read. */
-	if (d->inflight && weft__lx_rcu_head_dead(d->inflight)) {
-		/* Nothing to read. */
-	} else if (d->inflight && d->inflight->kfree_base) {
-		/* Taken for freeing but not yet freed: as if it were. */
-		free_left(d->inflight);
-	} else if (d->inflight) {
-		weft__fail(WEFT__K(LEAK), d->inflight->queued_at,
-			   "an RCU callback queued by %s is still running at "
-			   "the end of the test (call %s() first)", call,
-			   barrier);
-	}
+	for (int k = 0; k < d->ncpus; k++)
+		inflight_check(d->inflight[k], call, barrier);
 	for (struct weft_rcu_head *h = d->head; h; h = h->next) {
 		weft__lx_rcu_head_check(h);
 		if (h->kfree_base) {

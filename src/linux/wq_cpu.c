@@ -1,6 +1,7 @@
-/* src/linux/wq_cpu.c - the CPUs of per-CPU workqueues' works, as
- * tags: which CPU a work is queued for, and how many of a queue's works
- * run on one.  workqueue.c asks these when it queues and starts works. */
+/* src/linux/wq_cpu.c - the CPUs of per-CPU workqueues' works and of RCU
+ * callbacks, as tags: which CPU a work is queued for, and how many of a
+ * queue's works run on one.  workqueue.c asks these when it queues and
+ * starts works, rcu_cb.c when it queues a callback. */
 #include "lx.h"
 
 static int nfresh;              /* tags chosen new in this execution */
@@ -41,11 +42,25 @@ int weft__lx_queue_cpu(int cpu)
 
 	if (cpu >= 0)
 		return cpu;
+	if (me->rcu_cpu)
+		return me->rcu_cpu - 1;
 	if (me->wq && me->work && weft__lx_wq_per_cpu(me->wq))
 		return me->work->run_cpu;
 	if (me->spin_depth || me->irqs_off || me->bh_off || me->atomic_what)
 		return CPU_PINNED + weft__self();
 	return WEFT__LX_CPU_ANY;
+}
+
+/* An RCU callback runs on the CPU that queued it, and the callbacks of
+ * one CPU run in the order queued (rcu_cb.c).  A preemptible thread's
+ * CPU is its own here, not a choice: its callbacks keep their order (one
+ * that migrates between two call_rcu calls is not modelled), and those
+ * of two threads may run at the same time. */
+int weft__lx_rcu_cpu(void)
+{
+	int cpu = weft__lx_queue_cpu(-1);
+
+	return cpu == WEFT__LX_CPU_ANY ? CPU_PINNED + weft__self() : cpu;
 }
 
 /* The works of per-CPU queue wq running on CPU tag cpu. */

@@ -25,6 +25,8 @@ enum {
 	WEFT_BSD_MTX_RECURSE = 0x4, /* the owner may lock it again */
 	WEFT_BSD_MTX_NOWITNESS = 0x8,
 	WEFT_BSD_MTX_DUPOK = 0x10,
+	WEFT_BSD_MTX_NEW = 0x40,    /* fresh memory: skip the check for an
+				       initialised mutex */
 };
 
 /* What weft_bsd_mtx_assert checks (FreeBSD's MA_* values). */
@@ -52,7 +54,10 @@ struct weft_bsd_mtx {
 extern struct weft_bsd_mtx weft_bsd_giant;
 
 /* Initialise m (not a scheduling point).  Initialising a mutex that is
- * already initialised is reported as misuse. */
+ * held, or one in static or heap memory that is initialised and not
+ * destroyed (lock_init's "already initialized", unless opts has
+ * WEFT_BSD_MTX_NEW), is reported as misuse; a stack mutex's bytes may be
+ * an older frame's, so there only a held one is. */
 void weft_bsd_mtx_init_at(struct weft_bsd_mtx *m, const char *name,
 			  const char *type, unsigned opts,
 			  const struct weft_loc *loc);
@@ -163,6 +168,9 @@ int weft_bsd_msleep_at(const void *chan, struct weft_bsd_mtx *m, int pri,
 int weft_bsd_sleep_as_at(const char *name, const void *chan,
 			 struct weft_bsd_mtx *m, int pri, const char *wmesg,
 			 int timo, int spin, const struct weft_loc *loc);
+/* cv_destroy(cv): a step on the cv's channel; a thread still asleep on
+ * it (not yet woken) is misuse, as INVARIANTS asserts. */
+void weft_bsd_cv_destroy_at(const void *cv, const struct weft_loc *loc);
 /* sx_sleep and rw_sleep: the same sleep with kernel lock l (an sx or
  * rw lock) as the interlock, held exclusively or, shared != 0, shared;
  * it is released once the thread is on the channel's sleep queue and

@@ -30,6 +30,9 @@ enum { WEFT_KLOCK_SPIN = 1, WEFT_KLOCK_MUTEX, WEFT_KLOCK_RWSEM,
  * (rm_init_flags(RM_RECURSE)): FreeBSD's rm_rlock panics "recursed on
  * non-recursive rmlock" under INVARIANTS. */
 #define WEFT_KLOCK_BSD_RM 0x400
+/* Or'ed in with WEFT_KLOCK_BSD: the memory is fresh (SX_NEW, RW_NEW), so
+ * the init skips FreeBSD's check for a lock initialised already. */
+#define WEFT_KLOCK_NEW 0x800
 
 /* Whether holders of a lock of this kind spin (and so must not sleep). */
 #define WEFT_KLOCK_SPINS(kind)                                                \
@@ -58,13 +61,16 @@ struct weft_klock {
 				      with WEFT_KLOCK_BSD_RM too */
 	unsigned char recurse;     /* initialised with WEFT_KLOCK_RECURSE */
 	int depth;                 /* the holder's takes beyond the first */
+	unsigned char live;        /* initialised and not destroyed since */
 };
 
 #define WEFT_KLOCK_INIT(kind, name)                                           \
-	{ { { 0, 0, 0, 0, 0, (name), 0 } }, (kind), 0, 0, 0, 0 }
+	{ { { 0, 0, 0, 0, 0, (name), 0 } }, (kind), 0, 0, 0, 0, 0 }
 
 /* Initialise l as an unlocked lock of the given kind.  Not a scheduling
- * point.  Re-initialising a held lock is reported as misuse. */
+ * point.  Re-initialising a held lock is reported as misuse, and so is
+ * initialising a FreeBSD lock (WEFT_KLOCK_BSD, without WEFT_KLOCK_NEW) in
+ * static or heap memory that is initialised and not destroyed. */
 void weft_klock_init(struct weft_klock *l, int kind, const char *name,
 		     const struct weft_loc *loc);
 

@@ -134,6 +134,9 @@ void weft__bsd_no_critical(const char *what, const char *why,
  * saying why; msleep_spin's sleep, which drops its spin mutex, is
  * checked by weft__bsd_may_sleep instead. */
 const struct weft_bsd_mtx *weft__bsd_spin_held(void);
+/* mtx.c: a FreeBSD mutex the caller holds (the first), Giant too, or
+ * NULL (a task's return, ext_taskqueue.c). */
+const struct weft_bsd_mtx *weft__bsd_held_mtx(void);
 void weft__bsd_no_section(const char *what, const char *why,
 			  const struct weft_loc *loc);
 /* sleep.c: whether a signal interrupts t's sleep with priority pri

@@ -84,6 +84,13 @@ const struct weft_bsd_mtx *weft__bsd_spin_held(void)
 	return NULL;
 }
 
+const struct weft_bsd_mtx *weft__bsd_held_mtx(void)
+{
+	const struct weft_bsd_mtx *held[1];
+
+	return weft__self() >= 0 && held_mtx(held, 1) ? held[0] : NULL;
+}
+
 void weft__bsd_lock(struct weft_bsd_mtx *m, const char *opname,
 		    const struct weft_loc *loc)
 {
@@ -116,6 +123,19 @@ void weft_bsd_mtx_init_at(struct weft_bsd_mtx *m, const char *name,
 			   "mtx_init of %s while %s holds it",
 			   weft__bsd_mtx_name(m),
 			   weft__thread_name(m->m.owner - 1));
+	/* lock_init asserts (INVARIANTS) that the lock is not initialised
+	 * already, unless MTX_NEW says the memory is fresh.  Statics and
+	 * the tracked heap start every execution clean, so there a live
+	 * magic was set by this execution's mtx_init (or MTX_SYSINIT) and
+	 * never destroyed; a re-attach that inits again was verified (a
+	 * FreeBSD probe). */
+	if (m->magic == WEFT_BSD_MTX_MAGIC && !(opts & WEFT_BSD_MTX_NEW) &&
+	    m != &weft_bsd_giant &&
+	    (weft__is_tracked(m) || weft__in_static_data(m)))
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "mtx_init of %s, which is already initialised "
+			   "(mtx_destroy it first)",
+			   weft__bsd_mtx_name(m));
 	weft_bsd_mtx_sysinit(m, name, opts);
 }
 

@@ -19,6 +19,7 @@
  * softclock. */
 #include <errno.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "freebsd/bsd.h"
 #include <weft/klock.h>
@@ -150,10 +151,31 @@ static int sleep_on(const char *opname, const void *chan,
 	if (!chan)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s on a NULL wait channel", opname);
-	if (timo < 0)
+	/* _sleep asserts (INVARIANTS) that an untimed sleep has a lock
+	 * that orders it with its waker: an interlock or Giant.  Without
+	 * one it panics even when no wakeup could be lost (verified once, a
+	 * FreeBSD probe). */
+	if (timo == 0 && !il->m && !il->kl &&
+	    !weft_bsd_mtx_owned(&weft_bsd_giant))
 		weft__fail(WEFT__K(MISUSE), loc,
-			   "%s with a negative timeout (%d)",
-			   opname, timo);
+			   "%s without a timeout, an interlock or Giant: "
+			   "sleeping without a lock", opname);
+	/* PDROP needs a lock to drop that is not Giant (_sleep's and
+	 * _cv_wait_unlock's assertions): Giant is dropped and taken back
+	 * by the sleep machinery itself. */
+	if ((pri & WEFT_BSD_PDROP) && !il->kl &&
+	    (!il->m || il->m == &weft_bsd_giant))
+		weft__fail(WEFT__K(MISUSE), loc,
+			   strcmp(opname, "cv_wait_unlock") == 0
+				   ? "%s cannot be used with Giant"
+				   : "%s with PDROP requires a non-Giant lock",
+			   opname);
+	/* msleep passes tick_sbt * timo to _sleep, and callout_when
+	 * (C_HARDCLOCK) raises anything below one tick to one tick: a
+	 * negative timeout is a one-tick sleep, not misuse, as a deadline
+	 * that passed gives (a false alarm of a FreeBSD probe). */
+	if (timo < 0)
+		timo = 1;
 	if (il->m)
 		check_interlock(il->m, il->spin, opname, loc);
 	/* A kernel lock as interlock is let go before the check: holding
@@ -225,8 +247,6 @@ static int sleep_on(const char *opname, const void *chan,
 	t->chan = NULL;
 	t->woken = false;
 
-	if (il->m == &weft_bsd_giant && (pri & WEFT_BSD_PDROP))
-		giant = 0;
 	weft__bsd_pickup_giant(giant, loc);
 	if (!(pri & WEFT_BSD_PDROP))
 		il_take(il, opname, loc);
@@ -351,4 +371,28 @@ void weft_bsd_wakeup_at(const void *chan, const struct weft_loc *loc)
 void weft_bsd_wakeup_one_at(const void *chan, const struct weft_loc *loc)
 {
 	do_wakeup(chan, true, loc);
+}
+
+/* cv_destroy: under INVARIANTS it looks the cv up on the sleep queues
+ * and asserts that nobody sleeps there ("associated sleep queue
+ * non-empty").  A step on the cv's channel, so the search orders it
+ * against every sleeper's joining and leaving; a thread already woken
+ * has left the queue (sleepq_resume_thread takes it off), one whose
+ * timeout has not fired yet has not. */
+void weft_bsd_cv_destroy_at(const void *cv, const struct weft_loc *loc)
+{
+	struct bsd_state *s = weft__bsd();
+	struct weft__op op = { .name = "cv_destroy", .obj = cv,
+			       .objname = weft__objname(cv, "cv"),
+			       .access = WEFT__ACC_WRITE, .loc = loc };
+
+	if (!cv)
+		weft__fail(WEFT__K(MISUSE), loc, "cv_destroy of a NULL cv");
+	weft__visible(&op);
+	for (int i = 0; i < weft__nthreads() && i < WEFT__MAX_THREADS; i++)
+		if (wakeable(&s->th[i], cv))
+			weft__fail(WEFT__K(MISUSE), loc,
+				   "cv_destroy of %s while %s sleeps on it: "
+				   "associated sleep queue non-empty",
+				   op.objname, weft__thread_name(i));
 }

@@ -11,6 +11,7 @@
  * the workqueues' insertion for a queue marked bsd). */
 #include <errno.h>
 
+#include "freebsd/bsd.h"
 #include "lx.h"
 #include <weft/alloc.h>
 #include <kernel/linux/weft_ext.h>
@@ -20,10 +21,25 @@ static void task_run(struct weft_work *w)
 {
 	struct weft_bsd_task *t = (struct weft_bsd_task *)(void *)w;
 	int pending = t->pending;
+	/* The task may free itself: nothing of it is read after the call. */
+	const char *name = w->name;
+	const struct weft_loc *init = w->init;
+	const struct weft_bsd_mtx *m;
 
 	t->pending = 0;
-	if (pending)
-		t->func(t->context, pending);
+	if (!pending)
+		return;
+	t->func(t->context, pending);
+	/* A task that returns holding a mutex leaves the taskqueue thread
+	 * holding it into its next TQ_SLEEP (WITNESS: sleeping with a mutex
+	 * held) and every later taker blocked; weft reported it for callout
+	 * handlers only and verified it for tasks (a FreeBSD probe).  The
+	 * kernel locks (sx, rw) are checked by the worker after this. */
+	m = weft__bsd_held_mtx();
+	if (m)
+		weft__fail(WEFT__K(MISUSE), m->m.acquired ? m->m.acquired : init,
+			   "task %s returned holding %s", name,
+			   weft__bsd_mtx_name(m));
 }
 
 /* taskqueue_enqueue_locked's order: a task goes before the first queued

@@ -71,9 +71,22 @@ void weft_klock_init(struct weft_klock *l, int kind, const char *name,
 			   "enters beside it", what,
 			   name ? name : weft__objname(l, "lock"),
 			   weft__lx_tname(t), weft__lx_site(at));
+	/* FreeBSD's lock_init asserts (INVARIANTS) "lock already
+	 * initialized" unless SX_NEW or RW_NEW says the memory is fresh.
+	 * Statics and the tracked heap start every execution clean, so a
+	 * live lock there was initialised in this execution; a stack's
+	 * bytes may be an older frame's.  A re-attach that ran sx_init again
+	 * was verified (a FreeBSD probe). */
+	if ((kind & WEFT_KLOCK_BSD) && !(kind & WEFT_KLOCK_NEW) && l->live &&
+	    l->bsd && weft__lx_known_mem(l))
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s(%s) of a lock that is already initialised "
+			   "(destroy it first)", what,
+			   name ? name : weft__objname(l, "lock"));
 	*l = (struct weft_klock)WEFT_KLOCK_INIT(
 		kind & ~(WEFT_KLOCK_BSD | WEFT_KLOCK_BSD_RM |
-			 WEFT_KLOCK_RECURSE), name);
+			 WEFT_KLOCK_RECURSE | WEFT_KLOCK_NEW), name);
+	l->live = 1;
 	l->init = loc;
 	l->bsd = (kind & WEFT_KLOCK_BSD) ? 1 + ((kind & WEFT_KLOCK_BSD_RM) != 0)
 					 : 0;

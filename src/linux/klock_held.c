@@ -210,6 +210,7 @@ void weft_klock_destroy(struct weft_klock *l, const char *what,
 	int t;
 
 	weft__visible(&op);
+	l->live = 0;
 	if (!l->owner && !l->readers)
 		return;
 	t = weft__lx_klock_holder(l, &at);

@@ -37,7 +37,8 @@ static inline void weft_bsd_rm_init_at(struct rmlock *rm, const char *name,
 	weft_klock_init(&rm->l,
 			(rm->sleepable ? WEFT_KLOCK_RWSEM : WEFT_KLOCK_RWLOCK) |
 				WEFT_KLOCK_BSD | WEFT_KLOCK_BSD_RM |
-				((opts & RM_RECURSE) ? WEFT_KLOCK_RECURSE : 0),
+				((opts & RM_RECURSE) ? WEFT_KLOCK_RECURSE : 0) |
+				((opts & RM_NEW) ? WEFT_KLOCK_NEW : 0),
 			name, loc);
 }
 
@@ -54,7 +55,8 @@ static inline void weft_bsd_rm_may_wait(const struct rmlock *rm,
 #define rm_init(rm, name) weft_bsd_rm_init_at((rm), (name), 0, WEFT_HERE)
 #define rm_init_flags(rm, name, opts)                                         \
 	weft_bsd_rm_init_at((rm), (name), (opts), WEFT_HERE)
-#define rm_destroy(rm) ((void)(rm))
+/* Not a step: it only lets a later rm_init of the memory pass. */
+#define rm_destroy(rm) ((void)((rm)->l.live = 0))
 #define rm_rlock(rm, tracker)                                                 \
 	((void)(tracker), weft_bsd_rm_may_wait((rm), "rm_rlock", WEFT_HERE),  \
 	 weft_klock_read(&(rm)->l, WEFT_HERE))

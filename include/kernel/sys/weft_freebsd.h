@@ -140,7 +140,8 @@ struct sx {
 	weft_klock_init(&(sx)->l,                                             \
 			WEFT_KLOCK_RWSEM | WEFT_KLOCK_BSD |                   \
 				(((flags) & SX_RECURSE) ? WEFT_KLOCK_RECURSE  \
-							: 0),                 \
+							: 0) |                \
+				(((flags) & SX_NEW) ? WEFT_KLOCK_NEW : 0),        \
 			(name), WEFT_HERE)
 #define sx_destroy(sx) weft_klock_destroy(&(sx)->l, "sx_destroy", WEFT_HERE)
 /* sx locks sleep: taking one while holding a mutex is misuse (WITNESS).
@@ -234,7 +235,8 @@ struct rwlock {
 	weft_klock_init(&(rw)->l,                                             \
 			WEFT_KLOCK_RWLOCK | WEFT_KLOCK_BSD |                  \
 				(((flags) & RW_RECURSE) ? WEFT_KLOCK_RECURSE  \
-							: 0),                 \
+							: 0) |                \
+				(((flags) & RW_NEW) ? WEFT_KLOCK_NEW : 0),        \
 			(name), WEFT_HERE)
 #define rw_destroy(rw) weft_klock_destroy(&(rw)->l, "rw_destroy", WEFT_HERE)
 /* rw locks block (on a turnstile): not in a critical section. */
@@ -374,7 +376,7 @@ struct cv {
 	const char *cv_description;
 };
 #define cv_init(cvp, desc) ((void)((cvp)->cv_description = (desc)))
-#define cv_destroy(cvp) ((void)(cvp))
+#define cv_destroy(cvp) weft_bsd_cv_destroy_at((cvp), WEFT_HERE)
 #define cv_wmesg(cvp) ((cvp)->cv_description)
 #define WEFT_BSD_CV_SLEEP_(name, cvp, mp, pri, timo)                          \
 	weft_bsd_sleep_as_at((name), (cvp), weft__bsd_mtxp(mp), (pri),        \

@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "lock_double_init_bug.c"

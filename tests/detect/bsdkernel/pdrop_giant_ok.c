@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "pdrop_giant_bug.c"

@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "tsleep_nolock_bug.c"

@@ -184,10 +184,10 @@ def motif_work_result(b, pbug):
         b.emit(t, ["load", x, n], ["pload", g, v],
                ["if", L(n), [["assert", EQ(L(v), 1)]], []])
     elif roll < pbug:
-        b.emit(t, ["cancel", w, b.local(t, "c")], ["load", x, n], ["pload", g, v],
+        b.emit(t, ["cancel", w, b.local(t, "was")], ["load", x, n], ["pload", g, v],
                ["if", L(n), [["assert", EQ(L(v), 1)]], []])
     elif b.chance(0.3):
-        c = b.local(t, "c")
+        c = b.local(t, "was")
         b.emit(t, ["cancel_sync", w, c], ["load", x, n],
                ["if", L(n), [["pload", g, v], ["assert", EQ(L(v), 1)]], []])
     else:
@@ -212,7 +212,7 @@ def motif_flush_under_lock(b, pbug):
         b.wemit(w, ["lock", m], ["faa", x, 1, b.wlocal(w)], ["unlock", m])
         buggy_shape = buggy
     wait = b.rng.choice([["flush_work", w], ["flush_wq"],
-                         ["cancel_sync", w, b.local(t, "c")]])
+                         ["cancel_sync", w, b.local(t, "was")]])
     b.emit(t, ["queue", w, b.local(t, "ok")])
     if buggy_shape:
         b.emit(t, ["lock", m], ["faa", x, 1, b.local(t)], wait, ["unlock", m])

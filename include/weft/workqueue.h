@@ -8,7 +8,10 @@
  * queued from different CPUs run at once even with max_active 1), and an
  * ordered queue runs them one by one in queueing order.
  * Workers are daemon threads named kworker/N, spawned as concurrency is
- * needed (up to WEFT_WQ_MAX_WORKERS per queue).
+ * needed, up to the queue's own limit (max_active on an unbound or
+ * ordered queue; on a per-CPU one, as many as its CPUs can run at once);
+ * weft's thread table is the only other limit, and reaching it makes the
+ * execution inconclusive (wq_worker.c).
  *
  * Running a work "holds" the classes of the work and of its queue in the
  * lock-order graph, and flushing or cancelling waits for them, as lockdep
@@ -20,7 +23,9 @@
 #include <weft/loc.h>
 #include <weft/ktime.h>
 
-#define WEFT_WQ_MAX_WORKERS 4
+/* A queue's first workers' slots are in its struct; more are kept in
+ * per-execution memory (wq_worker.c). */
+#define WEFT_WQ_INLINE_WORKERS 4
 /* weft_wq_alloc's flag for a queue not bound to CPUs: its max_active
  * holds for the whole queue.  Without it, max_active holds on each CPU. */
 #define WEFT_WQ_UNBOUND (1u << 1)
@@ -90,8 +95,11 @@ struct weft_wq {
 					  after their grace period: a
 					  worker is made for them at once */
 	int nworkers, nalive;
-	int worker_tid[WEFT_WQ_MAX_WORKERS];
-	struct weft_work *cur[WEFT_WQ_MAX_WORKERS];
+	int nslots;                    /* entries of worker_tid and cur */
+	int *worker_tid;               /* each worker's thread id */
+	struct weft_work **cur;        /* the work each one runs, or NULL */
+	int tid0[WEFT_WQ_INLINE_WORKERS];
+	struct weft_work *cur0[WEFT_WQ_INLINE_WORKERS];
 	unsigned long seq;
 	unsigned char draining, stopping, dead, is_static, registered;
 	unsigned char bsd;             /* a FreeBSD taskqueue: its names,

@@ -388,6 +388,9 @@ int weft__lx_rcu_cpu(void);
 bool weft__lx_wq_per_cpu(const struct weft_wq *wq);
 int weft__lx_wq_settle_cpu(struct weft_wq *wq, int cpu);
 int weft__lx_wq_running_on(const struct weft_wq *wq, int cpu);
+/* How many of per-CPU queue wq's works could run at once now (its
+ * running ones and the pending ones its CPUs' limits let start). */
+int weft__lx_wq_could_run(const struct weft_wq *wq);
 void weft__lx_wq_cpu_begin(void);
 /* Workers for wq's pending works, as many as its limit allows
  * (wq_worker.c), and their numbering reset for a new execution. */

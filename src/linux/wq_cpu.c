@@ -32,6 +32,10 @@ bool weft__lx_wq_per_cpu(const struct weft_wq *wq)
  * queue_work calls in a row never met on one CPU, where a limit of 1
  * makes the second wait for the first, and a deadlock between them was
  * verified (a probe of kernel patterns). */
+/* The choice is made for queues whose max_active is below this (it
+ * was the cap of workers per queue): with a higher limit, works of any
+ * CPU run at once, and the choice's cost buys little. */
+#define CHOOSE_BELOW 4
 #define CPU_PINNED (1 << 20)   /* + thread: a non-preemptible stretch */
 #define CPU_FRESH (1 << 22)    /* + n: the n-th CPU chosen as a new one */
 _Static_assert(WEFT__LX_CPU_WORKER == 1 << 21, "the tags' ranges");
@@ -73,6 +77,30 @@ int weft__lx_wq_running_on(const struct weft_wq *wq, int cpu)
 	return n;
 }
 
+/* How many works of per-CPU queue wq could run at once now: those
+ * running, and the pending ones that could start beside them, each CPU
+ * tag taking at most max_active (a work of any CPU always can). */
+int weft__lx_wq_could_run(const struct weft_wq *wq)
+{
+	int n = wq->nactive;
+
+	for (const struct weft_work *w = wq->head; w; w = w->next) {
+		int on;
+
+		if (weft__lx_wq_runs_here(wq, w))
+			continue;
+		if (w->cpu == WEFT__LX_CPU_ANY) {
+			n++;
+			continue;
+		}
+		on = weft__lx_wq_running_on(wq, w->cpu);
+		for (const struct weft_work *x = wq->head; x != w; x = x->next)
+			on += x->cpu == w->cpu && !weft__lx_wq_runs_here(wq, x);
+		n += on < wq->max_active;
+	}
+	return n;
+}
+
 static void add_tag(int *tags, int *n, int tag)
 {
 	for (int i = 0; i < *n; i++)
@@ -87,9 +115,12 @@ static void add_tag(int *tags, int *n, int tag)
  * Called in the queueing step. */
 static int pick_cpu(struct weft_wq *wq)
 {
-	int tags[WEFT_WQ_MAX_WORKERS + 16], n = 0, v;
+	int tags[32], n = 0, v;
 
-	for (int k = 0; k < wq->nworkers; k++)
+	/* At most that many choices: a queue has more workers than
+	 * WEFT_WQ_INLINE_WORKERS when many CPUs run its works. */
+	for (int k = 0; k < wq->nworkers && n < (int)(sizeof tags /
+						  sizeof tags[0]); k++)
 		if (wq->cur[k])
 			add_tag(tags, &n, wq->cur[k]->run_cpu);
 	for (struct weft_work *x = wq->head; x && n < (int)(sizeof tags /
@@ -109,7 +140,7 @@ static int pick_cpu(struct weft_wq *wq)
 int weft__lx_wq_settle_cpu(struct weft_wq *wq, int cpu)
 {
 	if (cpu == WEFT__LX_CPU_ANY && weft__lx_wq_per_cpu(wq) &&
-	    wq->max_active < WEFT_WQ_MAX_WORKERS)
+	    wq->max_active < CHOOSE_BELOW)
 		return pick_cpu(wq);
 	return cpu;
 }

@@ -3,6 +3,7 @@
  * context, the worker threads themselves (kworker/N, a FreeBSD
  * taskqueue's taskq/N) and their spawning as works are queued. */
 #include <stdio.h>
+#include <string.h>
 
 #include "lx.h"
 
@@ -295,14 +296,63 @@ static const char *kworker_name(const struct weft_wq *wq)
 	return weft__internf("kworker/%d", n);
 }
 
+/* The most workers wq may have now.  An unbound or ordered queue runs
+ * at most max_active works.  A per-CPU queue runs max_active on each of
+ * its CPUs: its first WEFT_WQ_INLINE_WORKERS workers are made as works
+ * are queued, as they always were, and more only while that many works
+ * could run at once (weft__lx_wq_could_run), so that a loop queueing many
+ * works for one CPU does not fill the thread table with idle workers.
+ * A cap of 4 workers on every queue made system_wq's fifth work wait
+ * behind four sleeping ones: a false deadlock, and a WARN on a fifth
+ * work in flight was verified (a probe of kernel patterns). */
+static int worker_limit(const struct weft_wq *wq)
+{
+	int n;
+
+	if (!weft__lx_wq_per_cpu(wq))
+		return wq->max_active;
+	if (wq->nworkers < WEFT_WQ_INLINE_WORKERS)
+		return WEFT_WQ_INLINE_WORKERS;
+	n = weft__lx_wq_could_run(wq);
+	return n > WEFT_WQ_INLINE_WORKERS ? n : WEFT_WQ_INLINE_WORKERS;
+}
+
+/* A slot for worker k: the queue's own first ones, then twice as many
+ * in per-execution memory each time they run out.  weft's thread table
+ * is the real limit: a queue that needs a worker when it is full ends
+ * the execution inconclusive, not as a bug of the program. */
+static void make_slot(struct weft_wq *wq, int k, const struct weft_loc *loc)
+{
+	int n;
+	int *tid;
+	struct weft_work **cur;
+
+	if (weft__nthreads() >= WEFT__MAX_THREADS)
+		weft__limit("thread-limit", loc,
+			    "workqueue %s needs worker %d, and weft's table of "
+			    "%d threads is full", wq->name ? wq->name : "?",
+			    k + 1, WEFT__MAX_THREADS);
+	if (!wq->nslots) {
+		wq->nslots = WEFT_WQ_INLINE_WORKERS;
+		wq->worker_tid = wq->tid0;
+		wq->cur = wq->cur0;
+	}
+	if (k < wq->nslots)
+		return;
+	n = 2 * wq->nslots;
+	tid = weft__exec_alloc(sizeof *tid * (size_t)n);
+	cur = weft__exec_alloc(sizeof *cur * (size_t)n);
+	memcpy(tid, wq->worker_tid, sizeof *tid * (size_t)wq->nslots);
+	memcpy(cur, wq->cur, sizeof *cur * (size_t)wq->nslots);
+	wq->worker_tid = tid;
+	wq->cur = cur;
+	wq->nslots = n;
+}
+
 void weft__lx_wq_spawn_if_needed(struct weft_wq *wq, const struct weft_loc *loc)
 {
-	int idle = 0, pending = 0, limit;
+	int idle = 0, pending = 0;
 
-	limit = wq->max_active < WEFT_WQ_MAX_WORKERS &&
-				!weft__lx_wq_per_cpu(wq)
-			? wq->max_active
-			: WEFT_WQ_MAX_WORKERS;
 	for (int k = 0; k < wq->nworkers; k++)
 		idle += !wq->cur[k];
 	/* A work queued again while it runs on this queue waits for its
@@ -315,19 +365,24 @@ void weft__lx_wq_spawn_if_needed(struct weft_wq *wq, const struct weft_loc *loc)
 	 * pool's list, and a spawn there left the callback running at the
 	 * test's end (a false leak). */
 	pending += wq->nrcu_wait;
-	while (idle < pending && wq->nworkers < limit) {
+	while (idle < pending && wq->nworkers < worker_limit(wq)) {
 		struct weft__lx_worker *wk = weft__exec_alloc(sizeof *wk);
-		int k = wq->nworkers++;
+		int k = wq->nworkers;
 
+		make_slot(wq, k, loc);
+		wq->cur[k] = NULL;
+		wq->nworkers++;
 		wk->wq = wq;
 		wk->slot = k;
 		wq->nalive++;
 		idle++;
 		/* Its role: the queue and the slot (a queue's struct is
-		 * larger than its slots are many). */
-		wq->worker_tid[k] = weft__lx_spawn_system(worker_main, wk,
-						    kworker_name(wq),
-						    (uintptr_t)wq + (uintptr_t)k,
-						    loc);
+		 * larger than its first slots are many; the rest apart). */
+		wq->worker_tid[k] = weft__lx_spawn_system(
+			worker_main, wk, kworker_name(wq),
+			k < WEFT_WQ_INLINE_WORKERS
+				? (uintptr_t)wq + (uintptr_t)k
+				: ((uintptr_t)wq << 12) + (uintptr_t)k,
+			loc);
 	}
 }

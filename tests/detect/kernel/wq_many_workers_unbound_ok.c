@@ -1,0 +1,10 @@
+//! expect: verified
+//! args: --preemption-bound=0
+/* wq_many_workers_bug.c on an unbound queue of the default limit
+ * (alloc_workqueue(name, WQ_UNBOUND, 0), 256): all five run at once.
+ * Its bug twin is wq_many_workers_unbound_bug.c.
+ * Without preemptions: the works' orders are too many for a full search
+ * in the runner's time, and no schedule needs one to use five workers. */
+#define OK
+#define UNBOUND0
+#include "wq_many_workers_bug.c"

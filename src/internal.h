@@ -544,6 +544,17 @@ static inline bool weft__in_tracked_heap(const void *p)
 	return (const char *)p >= weft__heap_lo &&
 	       (const char *)p < weft__heap_hi;
 }
+/* An atomic operation stored, loaded or compared v, which may be the
+ * address of a block on the tracked heap: if its block is freed and an
+ * allocation of its size follows, the verdict says that a real
+ * allocator's reuse of the address is not explored
+ * (src/detect/heap_reuse.c).  Outside the heap, a test of its range. */
+void weft__heap_published(const void *p);
+static inline void weft__atomic_holds(uintptr_t v)
+{
+	if (weft__in_tracked_heap((const void *)v))
+		weft__heap_published((const void *)v);
+}
 
 /* Whether the step being taken is a round of a spin run alone, which is
  * not recorded (sched.c): no decision, trace row or explorer event. */

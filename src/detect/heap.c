@@ -98,6 +98,7 @@ void weft__heap_reset(void)
 	H->shadow[H->used / GRANULE] = SH_NONE;
 	weft__heap_hi = H->arena + H->used + GRANULE;
 	H->nblocks = P->nblocks;
+	H->reuse_classes = 0;
 	/* The blocks from before main keep their pages; rewound bytes next
 	 * to them are cleared at allocation (below high), as before. */
 	if (++H->resets % 4096 == 0 && H->high > P->used + ((size_t)4 << 20)) {
@@ -178,6 +179,8 @@ void *carve(size_t n, bool zero, const char *what,
 	H->shadow[off / GRANULE - 1] = SH_NONE;
 	H->shadow[H->used / GRANULE] = SH_NONE;
 	H->nblocks++;
+	if (H->reuse_classes)
+		weft__heap_reuse_alloc(n, loc);
 	/* Fresh pages are zero; rewound ones are not. */
 	if (zero || off < H->high)
 		clear(b->p, len);
@@ -262,6 +265,8 @@ static void free_at(void *p, const char *what, const struct weft_loc *loc,
 	b->state = SH_FREED;
 	b->floc = loc;
 	b->ftid = weft__self();
+	if (b->pub)
+		weft__heap_reuse_freed(b);
 	set_shadow((size_t)(b->p - H->arena), b->n ? b->n : 1,
 		   WEFT__SH_VAL(b - H->blocks, 0, SH_FREED));
 }

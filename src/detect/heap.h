@@ -106,6 +106,9 @@ struct weft__hblock {
 	uintptr_t apc, fpc;
 	int atid, ftid;
 	uint8_t state;
+	/* An atomic operation held the block's address in this execution
+	 * when pub is weft__H->resets + 1 (heap_reuse.c). */
+	long pub;
 };
 
 /* A stretch of the arena holding blocks live at main's entry, whose bytes
@@ -133,6 +136,9 @@ struct weft__heap {
 	struct weft__hblock *blocks;
 	size_t nblocks, high_blocks;
 	long resets;
+	/* The size classes of this execution's freed blocks whose
+	 * addresses atomics held (heap_reuse.c), one bit each. */
+	uint64_t reuse_classes;
 	struct weft__hpremain pre;
 };
 extern struct weft__heap *weft__H;
@@ -192,6 +198,12 @@ const char *weft__heap_who(int tid);
 void weft__dead_stack_use_at(const void *p, bool write, unsigned size,
 			     const struct weft_loc *loc);
 const char *weft__heap_site(const struct weft_loc *l);
+/* Reuse of a freed block's address (heap_reuse.c): block b is freed
+ * (free_at); a new block of n bytes is made at loc (carve, only when
+ * reuse_classes is not empty), which may say on the verdict that a real
+ * allocator could have given it a freed block's address. */
+void weft__heap_reuse_freed(const struct weft__hblock *b);
+void weft__heap_reuse_alloc(size_t n, const struct weft_loc *loc);
 
 /* Short names for the heap's own two files, which define WEFT__HEAP_OWN
  * before they include this header. */

@@ -203,9 +203,20 @@ static void wrote(int t)
 			weft__race_access((const void *)a, sizeof v,          \
 					  WEFT__RACE_ATOMIC, pc);             \
 			polled(t, a, v);                                      \
+			HOLDS(v);                                             \
 		}                                                             \
 		return v;                                                     \
 	}
+
+/* A pointer-sized value an atomic operation stored, read or compared,
+ * which may be a heap block's address (weft__atomic_holds): its block's
+ * reuse after a free is not explored, and the verdict says when it could
+ * have mattered.  Other widths hold no address. */
+#define HOLDS(x)                                                              \
+	do {                                                                  \
+		if (sizeof(x) == sizeof(uintptr_t))                           \
+			weft__atomic_holds((uintptr_t)(x));                   \
+	} while (0)
 
 #define STORE(n)                                                              \
 	void __tsan_atomic##n##_store(volatile a##n *a, a##n v, int mo)       \
@@ -224,6 +235,7 @@ static void wrote(int t)
 					  WEFT__RACE_ATOMIC | WEFT__RACE_WRITE, \
 					  pc);                                \
 			wrote(t);                                             \
+			HOLDS(v);                                             \
 		}                                                             \
 	}
 
@@ -251,6 +263,8 @@ static void wrote(int t)
 				wrote(t);                                     \
 			else                                                  \
 				polled(t, a, old);                            \
+			HOLDS(old);                                           \
+			HOLDS(neu);                                           \
 		}                                                             \
 		return old;                                                   \
 	}
@@ -326,6 +340,9 @@ static bool cas_spurious(void)
 				wrote(t);                                     \
 			else                                                  \
 				polled(t, a, old);                            \
+			HOLDS(old);                                           \
+			HOLDS(c);                                             \
+			HOLDS(v);                                             \
 		}                                                             \
 		return old;                                                   \
 	}                                                                     \

@@ -60,7 +60,7 @@ struct weft__wk_seen {
 
 struct weft__wk_loc {
 	const volatile void *a;
-	unsigned n;
+	unsigned n;               /* its widest access's size */
 	int len;                  /* stores kept, oldest first */
 	long nst;                 /* stores so far: the next one's index */
 	long base;                /* the index of the history's first store:
@@ -141,6 +141,23 @@ static inline uint32_t weft__wk_clk_at(const struct weft__wk_clk *k, int i)
  * starts again from the value memory holds, visible to every thread,
  * with the release clock the models left there). */
 struct weft__wk_loc *weft__wk_loc(const volatile void *a, unsigned n);
+/* Mixed sizes.  A location's record is as wide as its widest access so
+ * far (l->n, from its start address): a narrower access reads and writes
+ * the low bytes of its values (weft__wk_val_put: x's n bytes in v at
+ * offset off).  A record first seen takes the history of one at another
+ * start address that covers it; weft__wk_overlaps gives those whose bytes
+ * overlap [a, a+n) (up to max), once weft__wk_overlapped says any did,
+ * and a store to one is a store to the others too, of the value
+ * weft__wk_spread_value gives (o's latest with the bytes of [a, a+n)
+ * from v). */
+weft__wk_val weft__wk_val_put(weft__wk_val v, unsigned off, weft__wk_val x,
+			      unsigned n);
+int weft__wk_overlaps(const volatile void *a, unsigned n,
+		      struct weft__wk_loc **out, int max);
+bool weft__wk_overlapped(void);
+weft__wk_val weft__wk_spread_value(const struct weft__wk_loc *o,
+				   const volatile void *a, unsigned n,
+				   weft__wk_val v);
 struct weft__wk_thr *weft__wk_thr(int tid);
 struct weft__wk_seen *weft__wk_seen(struct weft__wk_loc *l, int tid);
 /* Thread tid read or wrote the store of index idx: its knowledge of the

@@ -36,6 +36,31 @@ static void append(struct weft__wk_loc *l, weft__wk_val v, int tid,
 	weft__wk_saw(l, tid, l->nst++);
 }
 
+/* A store to bytes other records of other start addresses cover is a
+ * store to each of them too, with the same clocks (a 64-bit release
+ * store of a union is what a 32-bit acquire load of its upper half
+ * synchronises with; without this it started again from memory, and a
+ * release publication through it was a data race: a probe).  Each is
+ * first brought in line with memory. */
+static void spread(const volatile void *a, unsigned n, weft__wk_val v,
+		   int tid, const struct weft__wk_clk *rel,
+		   const struct weft__wk_clk *own, int mo, bool rmw,
+		   bool carry)
+{
+	struct weft__wk_loc *o[4];
+	int k;
+
+	if (!weft__wk_overlapped())
+		return;
+	k = weft__wk_overlaps(a, n, o, 4);
+	for (int i = 0; i < k; i++) {
+		struct weft__wk_loc *l = weft__wk_loc(o[i]->a, o[i]->n);
+		append(l, weft__wk_spread_value(l, a, n, v), tid, rel, own, mo,
+		       rmw);
+		l->h[l->len - 1].carried = carry;
+	}
+}
+
 /* A store to a location whose latest store is another thread's, not
  * ordered before this one, and not both seq_cst: C11 lets them land in
  * either order, but weak.c keeps the interleaving's (2+2W, S).  Said
@@ -96,6 +121,7 @@ void weft__weak_store(const volatile void *a, const void *v, unsigned n,
 	weft__wk_val nv = 0;
 
 	memcpy(&nv, v, n);
+	nv = weft__wk_val_put(last->v, 0, nv, n);
 	weft__wk_load_buffering(t, a, mo, pc);
 	store_order(last, tid, mo, false, pc);
 	if (weft__wk_releases(mo)) {
@@ -108,6 +134,7 @@ void weft__weak_store(const volatile void *a, const void *v, unsigned n,
 	}
 	append(l, nv, tid, rel, rel, mo, false);
 	l->h[l->len - 1].carried = carry != NULL;
+	spread(a, n, nv, tid, rel, rel, mo, false, carry != NULL);
 }
 
 /* A read-modify-write reads the latest store and writes the next: its
@@ -139,12 +166,15 @@ void weft__weak_rmw(const volatile void *a, const void *nv, unsigned n,
 	 * verified with no word of it: a probe of litmus programs). */
 	store_order(&l->h[l->len - 1], tid, mo, true, pc);
 	memcpy(&v, nv, n);
+	v = weft__wk_val_put(l->h[l->len - 1].v, 0, v, n);
 	if (weft__wk_releases(mo))
 		own = weft__wk_clk_of(tid);
 	else if (t->frel)
 		own = t->frel;
 	append(l, v, tid, own ? weft__wk_clk_join(prev, own) : prev,
 	       weft__wk_clk_join(own, carried(l, tid)), mo, true);
+	spread(a, n, v, tid, l->h[l->len - 1].rel, l->h[l->len - 1].own,
+	       mo, true, false);
 }
 
 /* A failed compare-exchange reads the latest store, where C11 lets it

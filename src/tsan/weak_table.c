@@ -9,6 +9,8 @@
 #include "tsan/weak.h"
 
 #define BUCKETS 256
+/* weft__verdict_note's key of the mixed-size note. */
+#define MIXED_NOTE 0x4d49584544000000ull
 
 static struct {
 	long gen;
@@ -19,6 +21,7 @@ static struct {
 	bool weak_rf;             /* a read of another thread's store that
 				     was not a seq_cst one by a seq_cst read */
 	long seq;                 /* seq_cst stores and fences so far */
+	bool overlap;             /* two records' bytes overlapped */
 	/* The buckets and thread entries the execution filled, the only
 	 * ones a new execution clears: a memset of the whole table was a
 	 * twentieth of an exhaustive search of a kernel seed. */
@@ -39,6 +42,7 @@ static void fresh_execution(void)
 	W.scf = NULL;
 	W.weak_rf = false;
 	W.seq = 0;
+	W.overlap = false;
 	W.gen = weft__exec_gen();
 }
 
@@ -254,11 +258,185 @@ static const struct weft__wk_clk *model_release(const volatile void *a)
 	return k;
 }
 
+static unsigned bucket_of(uintptr_t a)
+{
+	return (unsigned)((a >> 3) * 0x9E3779B1u) % BUCKETS;
+}
+
+/* The records at other start addresses whose bytes (as wide as their
+ * widest access) overlap [a, a+n), up to max of them: a record is at most
+ * 16 bytes wide, so they start within 15 bytes before a.  Scanned only
+ * once some records overlapped (W.overlap), or to find out. */
+int weft__wk_overlaps(const volatile void *a, unsigned n,
+		      struct weft__wk_loc **out, int max)
+{
+	uintptr_t lo = (uintptr_t)a, hi = lo + n;
+	uintptr_t first = lo >= 15 ? (lo - 15) >> 3 : 0;
+	int k = 0;
+
+	fresh_execution();
+	for (uintptr_t w = first; w <= (hi - 1) >> 3; w++) {
+		/* Words that share a bucket with an earlier one were seen. */
+		bool again = false;
+		for (uintptr_t x = first; x < w; x++)
+			again |= bucket_of(x << 3) == bucket_of(w << 3);
+		if (again)
+			continue;
+		for (struct weft__wk_loc *l = W.bucket[bucket_of(w << 3)]; l;
+		     l = l->next) {
+			uintptr_t b = (uintptr_t)l->a;
+			if (b == lo || !l->len || b >= hi || b + l->n <= lo)
+				continue;
+			if (k < max)
+				out[k] = l;
+			k++;
+		}
+	}
+	if (k)
+		W.overlap = true;
+	return k < max ? k : max;
+}
+
+bool weft__wk_overlapped(void)
+{
+	fresh_execution();
+	return W.overlap;
+}
+
+/* The bytes [off, off+n) of v. */
+static weft__wk_val val_bytes(weft__wk_val v, unsigned off, unsigned n)
+{
+	v >>= 8 * off;
+	return n >= 16 ? v : v & (((weft__wk_val)1 << (8 * n)) - 1);
+}
+
+weft__wk_val weft__wk_val_put(weft__wk_val v, unsigned off, weft__wk_val x,
+			      unsigned n)
+{
+	weft__wk_val m = n >= 16 ? ~(weft__wk_val)0
+				 : ((weft__wk_val)1 << (8 * n)) - 1;
+
+	return (v & ~(m << (8 * off))) | (x & m) << (8 * off);
+}
+
+weft__wk_val weft__wk_spread_value(const struct weft__wk_loc *o,
+				   const volatile void *a, unsigned n,
+				   weft__wk_val v)
+{
+	uintptr_t b = (uintptr_t)o->a, lo = (uintptr_t)a;
+	uintptr_t from = lo > b ? lo : b;
+	uintptr_t to = lo + n < b + o->n ? lo + n : b + o->n;
+
+	return weft__wk_val_put(o->h[o->len - 1].v, (unsigned)(from - b),
+				val_bytes(v, (unsigned)(from - lo),
+					  (unsigned)(to - from)),
+				(unsigned)(to - from));
+}
+
+/* A mixed-size access that weft answers with the latest store only, where
+ * an older one was readable: said once per test, on the verdict line. */
+static void mixed_cut(const volatile void *a)
+{
+	if (weft__verdict_noted(MIXED_NOTE))
+		return;
+	weft__verdict_unexplored(
+		WEFT__UNEXPLORED(MIXED), MIXED_NOTE,
+		weft__internf("an atomic location (%s) accessed at sizes and "
+			      "offsets that only partly overlap reads the "
+			      "latest store of the bytes another access wrote: "
+			      "a bug that needs an older one is not found",
+			      weft__objname((const void *)a, "atomic")));
+}
+
+/* A record seen for the first time takes the history of a record that
+ * covers its bytes, each store cut to them, with what each thread saw of
+ * it (a 32-bit load of one half of a 64-bit atomic reads any store of the
+ * whole the 64-bit load could, and synchronises with its release: it once
+ * started again from memory, and a relaxed message passing through a
+ * union was verified, and a release publication through it a data
+ * race).  Returns whether one did. */
+static bool adopt(struct weft__wk_loc *l, unsigned n, weft__wk_val now)
+{
+	struct weft__wk_loc *o[4], *c = NULL;
+	int k = weft__wk_overlaps(l->a, n, o, 4);
+	uintptr_t a = (uintptr_t)l->a;
+	unsigned off;
+
+	for (int i = 0; i < k && !c; i++) {
+		uintptr_t b = (uintptr_t)o[i]->a;
+		if (b <= a && a + n <= b + o[i]->n &&
+		    mem_value(o[i]->a, o[i]->n) == o[i]->h[o[i]->len - 1].v)
+			c = o[i];
+	}
+	if (!c)
+		return false;
+	off = (unsigned)(a - (uintptr_t)c->a);
+	if (val_bytes(c->h[c->len - 1].v, off, n) != now)
+		return false;
+	l->len = c->len;
+	l->nst = c->nst;
+	l->base = c->base;
+	l->scall = c->scall;
+	for (int i = 0; i < c->len; i++) {
+		l->h[i] = c->h[i];
+		l->h[i].v = val_bytes(c->h[i].v, off, n);
+	}
+	for (int u = c->nper - 1; u >= 0; u--) {
+		const struct weft__wk_seen *s = &c->per[u];
+		struct weft__wk_seen *d = weft__wk_seen(l, u);
+		*d = *s;
+		d->obs = weft__exec_alloc(sizeof *d->obs *
+					  (size_t)(s->capobs + 1));
+		if (s->nobs)
+			memcpy(d->obs, s->obs, sizeof *d->obs * (size_t)s->nobs);
+	}
+	return true;
+}
+
+/* A record that starts again from memory where other records' bytes
+ * overlap its own: its first value is the latest of theirs, and an
+ * acquirer of it joins every one's release (a 32-bit acquire load of the
+ * upper half of a 64-bit release store synchronises with it, as on every
+ * machine and under ThreadSanitizer, one sync object per address).
+ * Their older stores are not readable through it: said. */
+static void overlap_release(struct weft__wk_loc *l, unsigned n)
+{
+	struct weft__wk_loc *o[4];
+	int k = weft__wk_overlaps(l->a, n, o, 4);
+
+	for (int i = 0; i < k; i++) {
+		l->h[0].rel = weft__wk_clk_join(l->h[0].rel,
+						o[i]->h[o[i]->len - 1].rel);
+		if (o[i]->len > 1)
+			mixed_cut(l->a);
+	}
+}
+
+/* A wider access than the record's: every store takes the bytes beyond
+ * from memory (those of another record's stores read the latest one:
+ * said when it had older ones).  A narrower one reads the low bytes of
+ * the record's values (weak.c copies n bytes), and a narrower store
+ * keeps the others (weft__wk_val_put). */
+static void widen(struct weft__wk_loc *l, unsigned n)
+{
+	struct weft__wk_loc *o[4];
+	int k = weft__wk_overlaps(l->a, n, o, 4);
+	weft__wk_val up = mem_value(l->a, n);
+
+	for (int i = 0; i < k; i++)
+		if (o[i]->len > 1)
+			mixed_cut(l->a);
+	for (int i = 0; i < l->len; i++)
+		l->h[i].v = weft__wk_val_put(up, 0, l->h[i].v, l->n);
+	l->n = n;
+}
+
 struct weft__wk_loc *weft__wk_loc(const volatile void *a, unsigned n)
 {
-	unsigned b = (unsigned)(((uintptr_t)a >> 3) * 0x9E3779B1u) % BUCKETS;
-	weft__wk_val now = mem_value(a, n);
+	unsigned b = bucket_of((uintptr_t)a);
+	weft__wk_val now;
 	struct weft__wk_loc *l;
+	bool fresh = false;
 
 	fresh_execution();
 	for (l = W.bucket[b]; l; l = l->next)
@@ -271,13 +449,23 @@ struct weft__wk_loc *weft__wk_loc(const volatile void *a, unsigned n)
 		if (!l->next)
 			W.used[W.nused++] = (uint16_t)b;
 		W.bucket[b] = l;
+		fresh = true;
 	}
-	if (l->len && l->n == n && l->h[l->len - 1].v == now)
+	if (l->len && n > l->n && mem_value(a, l->n) == l->h[l->len - 1].v)
+		widen(l, n);
+	if (l->n > n)
+		n = l->n;
+	now = mem_value(a, n);
+	if (l->len && l->h[l->len - 1].v == now)
 		return l;
 	l->n = n;
+	if (fresh && adopt(l, n, now))
+		return l;
 	l->len = 1;
 	l->h[0] = (struct weft__wk_store){ .v = now, .tid = -1, .sc = true,
 					   .rel = model_release(a) };
+	if (fresh || W.overlap)
+		overlap_release(l, n);
 	/* Every thread's view of the location starts again. */
 	for (int i = 0; i < l->nper; i++) {
 		l->per[i].seen = l->per[i].at = -1;

@@ -1,0 +1,7 @@
+//! expect: verified unexplored=none
+//! args: --strategy=dfs
+/* mixed_size_union_bug.c published with release and read with acquire:
+ * the reader that sees the flag sees the new idx. */
+#define PUB __ATOMIC_RELEASE
+#define SUB __ATOMIC_ACQUIRE
+#include "mixed_size_union_bug.c"

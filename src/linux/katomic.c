@@ -46,10 +46,18 @@ static bool has(const char *what, const char *part)
  * (Documentation/atomic_t.txt); a seq_cst C11 read-modify-write alone
  * lets a later acquire load go before it, and SB+xchg+acq (xchg, then
  * smp_load_acquire, on both sides) read both old values (a probe's). */
-static void full_fence(const char *what, const struct weft_loc *loc)
+/* Only once the execution has a C11 atomic the weak model tracks: before
+ * any, the fence orders nothing there, and as a step on the fences'
+ * object it made the explorer try the orders of every kernel barrier and
+ * fully ordered atomic against one another (seed 000's use-after-free
+ * went unfound in 10,000 executions where 68 had found it).  Returns
+ * whether it fenced (a step was taken). */
+static bool full_fence(const char *what, const struct weft_loc *loc)
 {
-	if (weft__self() >= 0)
-		weft__weak_sc_fence_at(what, loc);
+	if (weft__self() < 0 || !weft__weak_in_use())
+		return false;
+	weft__weak_sc_fence_at(what, loc);
+	return true;
 }
 
 /* Whether an xchg or cmpxchg on plain memory named what is fully ordered:
@@ -501,9 +509,7 @@ void weft_kfull_after(const char *what, const struct weft_loc *loc)
 
 void weft_kbarrier(const char *what, const struct weft_loc *loc)
 {
-	if (full_barrier(what) && weft__self() >= 0)
-		full_fence(what, loc);
-	else
+	if (!full_barrier(what) || !full_fence(what, loc))
 		weft__point(what, NULL, NULL, WEFT__ACC_NONE, loc);
 	if (weft__self() >= 0 && (has(what, "mb") && !has(what, "rmb")))
 		weft__clock_fence_release(weft__self());

@@ -216,7 +216,8 @@ void weft_rcu_domain_synchronize(struct weft_rcu_domain *d,
 	 * model: a seq_cst fence for the C11 atomics of smp_load_acquire
 	 * and smp_store_release (as smp_mb's, katomic.c).  One fence is
 	 * the two of its ends: the thread makes no access between them. */
-	weft__weak_sc_fence_at(f->sync, loc);
+	if (weft__weak_in_use())
+		weft__weak_sc_fence_at(f->sync, loc);
 }
 
 /* ---- the classic domain ------------------------------------------------------ */

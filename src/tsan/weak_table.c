@@ -254,6 +254,11 @@ static const struct weft__wk_clk *model_release(const volatile void *a)
 	return k;
 }
 
+bool weft__weak_in_use(void)
+{
+	return W.gen == weft__exec_gen() && W.nused > 0;
+}
+
 struct weft__wk_loc *weft__wk_loc(const volatile void *a, unsigned n)
 {
 	unsigned b = (unsigned)(((uintptr_t)a >> 3) * 0x9E3779B1u) % BUCKETS;

@@ -429,6 +429,10 @@ static void widen(struct weft__wk_loc *l, unsigned n)
 	for (int i = 0; i < l->len; i++)
 		l->h[i].v = weft__wk_val_put(up, 0, l->h[i].v, l->n);
 	l->n = n;
+
+bool weft__weak_in_use(void)
+{
+	return W.gen == weft__exec_gen() && W.nused > 0;
 }
 
 struct weft__wk_loc *weft__wk_loc(const volatile void *a, unsigned n)

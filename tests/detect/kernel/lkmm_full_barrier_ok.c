@@ -1,0 +1,11 @@
+// lkmm_full_barrier_bug.c with the full barriers: Never in the kernel
+// memory model, each a false assertion failure before smp_mb and its kin
+// were seq_cst fences for the C11 atomics (a probe's).
+//! expect(sb_mb): verified
+//! expect(sb_after_spinlock): verified
+//! expect(sb_unlock_lock): verified
+//! expect(sb_sync_rcu): verified
+//! expect(r_mb): verified
+//! expect(need_wakeup): verified
+#define OK
+#include "lkmm_full_barrier_bug.c"

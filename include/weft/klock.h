@@ -62,10 +62,18 @@ struct weft_klock {
 	unsigned char recurse;     /* initialised with WEFT_KLOCK_RECURSE */
 	int depth;                 /* the holder's takes beyond the first */
 	unsigned char live;        /* initialised and not destroyed since */
+	/* lockdep_set_class and its kin: the class key that replaces the
+	 * init site's (NULL: none), its name, and the subclass. */
+	const void *class_key;
+	const char *class_name;
+	int subclass;
 };
 
+/* lockdep's subclasses of one key (MAX_LOCKDEP_SUBCLASSES). */
+#define WEFT_KLOCK_SUBCLASSES 8
+
 #define WEFT_KLOCK_INIT(kind, name)                                           \
-	{ { { 0, 0, 0, 0, 0, (name), 0 } }, (kind), 0, 0, 0, 0, 0 }
+	{ { { 0, 0, 0, 0, 0, (name), 0 } }, (kind), 0, 0, 0, 0, 0, 0, 0, 0 }
 
 /* Initialise l as an unlocked lock of the given kind.  Not a scheduling
  * point.  Re-initialising a held lock is reported as misuse, and so is
@@ -73,6 +81,19 @@ struct weft_klock {
  * static or heap memory that is initialised and not destroyed. */
 void weft_klock_init(struct weft_klock *l, int kind, const char *name,
 		     const struct weft_loc *loc);
+
+/* lockdep_set_class(_and_name, _and_subclass) and lockdep_set_subclass:
+ * give l the lock-order class of key (the address of a struct
+ * lock_class_key, named keyname in reports; NULL keeps l's key) and
+ * subclass, in place of the class of its init site, as lockdep re-keys a
+ * lock's map.  A key in the tracked heap is keyed by this call's site
+ * instead, so that the class is the same in every execution.  Re-classing
+ * a lock the caller holds, or a subclass out of 0..7, is misuse.  l NULL
+ * (a lock weft does not model as one) does nothing.  Not a scheduling
+ * point; never blocks. */
+void weft_klock_set_class(struct weft_klock *l, const void *key,
+			  const char *keyname, int subclass, const char *what,
+			  const struct weft_loc *loc);
 
 /* Take l exclusively, blocking while anyone else holds it.  May block (a
  * mutex or rwsem also counts as sleeping: misuse under a spinlock or in an

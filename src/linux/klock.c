@@ -34,13 +34,10 @@ struct weft_klock weft_rtnl_mutex = WEFT_KLOCK_INIT(WEFT_KLOCK_MUTEX,
 struct weft_klock weft_cpu_hotplug_lock =
 	WEFT_KLOCK_INIT(WEFT_KLOCK_RWSEM, "cpu_hotplug_lock");
 
-/* Class names outlive the execution, so they must be literals. */
+/* The class is computed on first use (klock_names.c). */
 static int lclass(struct weft_klock *l)
 {
-	if (!l->cls)
-		l->cls = weft__class(weft__class_key_for(l, l->init),
-				     l->name ? l->name : "lock") + 1;
-	return l->cls - 1;
+	return weft__lx_klock_class(l);
 }
 
 void weft_klock_init(struct weft_klock *l, int kind, const char *name,

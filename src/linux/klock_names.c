@@ -2,6 +2,8 @@
  * traces and reports: Linux's for each kind (spin_lock, down_read,
  * read_lock, mutex_lock, cpus_read_lock for CPU hotplug's lock) and
  * FreeBSD's for an sx(9), rw(9) or rmlock(9) lock, and a lock's own name. */
+#include <stdio.h>
+
 #include "lx.h"
 #include <kernel/linux/weft_ext.h>
 
@@ -91,4 +93,57 @@ const char *weft__lx_klock_init_op(int kind)
 	default:
 		return "mutex_init";
 	}
+}
+
+/* A lock's class is keyed by its init site (a static lock by itself), or
+ * by the key lockdep_set_class gave it; a subclass is a neighbouring key
+ * (a struct lock_class_key has one byte per subclass, as lockdep's has
+ * one subkey).  The name says the lock and, when re-classed, the key, so
+ * that a lock-order report tells which of a site's locks had its own
+ * class.  weft__class copies the name. */
+int weft__lx_klock_class(struct weft_klock *l)
+{
+	const char *lname = l->name ? l->name : "lock";
+	const void *key = l->class_key ? l->class_key
+				       : weft__class_key_for(l, l->init);
+	char name[64];
+
+	if (l->cls)
+		return l->cls - 1;
+	if (l->class_name && l->subclass)
+		snprintf(name, sizeof name, "%s (class %s/%d)", lname,
+			 l->class_name, l->subclass);
+	else if (l->class_name)
+		snprintf(name, sizeof name, "%s (class %s)", lname,
+			 l->class_name);
+	else if (l->subclass)
+		snprintf(name, sizeof name, "%s/%d", lname, l->subclass);
+	else
+		snprintf(name, sizeof name, "%s", lname);
+	l->cls = weft__class((const char *)key + l->subclass, name) + 1;
+	return l->cls - 1;
+}
+
+void weft_klock_set_class(struct weft_klock *l, const void *key,
+			  const char *keyname, int subclass, const char *what,
+			  const struct weft_loc *loc)
+{
+	if (!l)
+		return;
+	if (weft__self() >= 0 && weft__lx_holds(weft__self(), l))
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s(%s) while holding it: the hold keeps the old "
+			   "class", what, weft__lx_klock_name(l));
+	if (subclass < 0 || subclass >= WEFT_KLOCK_SUBCLASSES)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "%s(%s): subclass %d is out of range 0..%d (lockdep: "
+			   "\"looking up invalid subclass\")", what,
+			   weft__lx_klock_name(l), subclass,
+			   WEFT_KLOCK_SUBCLASSES - 1);
+	if (key) {
+		l->class_key = weft__class_key_for(key, loc);
+		l->class_name = keyname ? keyname : "?";
+	}
+	l->subclass = subclass;
+	l->cls = 0;
 }

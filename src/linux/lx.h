@@ -513,6 +513,10 @@ void weft__lx_waitq_pick(struct weft_waiter *w);
  * description of a step that waits for it; a misuse report unless it was
  * initialised (klock_held.c, for kseq.c). */
 const char *weft__lx_klock_name(const struct weft_klock *l);
+/* l's lock-order class: its init site's (or, for a static lock, its
+ * own), or the key and subclass lockdep_set_class gave it; set on first
+ * use.  Does not block. */
+int weft__lx_klock_class(struct weft_klock *l);
 /* The names of an acquisition of l (shared: for reading; try: a
  * trylock) and of its release, in the kernel's spelling for l's kind, or
  * FreeBSD's (klock_names.c). */

@@ -115,6 +115,21 @@ static bool instance_done(const struct weft__op *op)
 	return (long)(w->ndone - (unsigned long)op->arg2) >= 0;
 }
 
+/* Flushing waits for the work and, on an ordered queue, for the works
+ * ahead of it: edges from every held lock to the queue's class too.  A
+ * queue with a rescuer (WQ_MEM_RECLAIM) counts as ordered here, as in
+ * lockdep's start_flush_work: when memory is short its rescuer runs the
+ * queue's works one at a time, and the flushed work may wait behind one
+ * that waits for a lock the flusher holds (this was verified, found by a
+ * probe of kernel deadlocks). */
+static void wait_edges_ordered(const struct weft_work *w,
+			       const struct weft_loc *loc)
+{
+	if (w->wq && (w->wq->max_active == 1 ||
+		      (w->wq->flags & WEFT_WQ_MEM_RECLAIM)))
+		weft__wait_on_class(weft__lx_wq_class(w->wq), loc);
+}
+
 int weft__lx_work_flush_as(struct weft_work *w, const char *name,
 			   const struct weft_loc *loc)
 {
@@ -132,27 +147,20 @@ int weft__lx_work_wait_as(struct weft_work *w, const char *name,
 	weft__lx_work_check_init(w, name, loc);
 	op.objname = w->name;
 	weft_might_sleep(op.name, w->name, loc);
-	weft__wait_on_class(weft__lx_work_class(w), loc);
+	if (idle)
+		weft__wait_on_class(weft__lx_work_class(w), loc);
 	weft__visible(&op);
 	/* The queue the work is on is read at the step, not before it: the
 	 * state may change between the op's posting and its step (a
 	 * taskqueue_drain from a task was named flush_work, its task not
 	 * yet queued when the task's thread posted it; a probe of the
-	 * FreeBSD models).  Flushing waits for the work (and, on an ordered
-	 * queue, for the works ahead of it): edges from every held lock.  A
-	 * queue with a rescuer (WQ_MEM_RECLAIM) counts as ordered here, as
-	 * in lockdep's start_flush_work: when memory is short its rescuer
-	 * runs the queue's works one at a time, and the flushed work may
-	 * wait behind one that waits for a lock the flusher holds (this was
-	 * verified, found by a probe of kernel deadlocks). */
+	 * FreeBSD models). */
 	flush_dependency_check(w->wq, name, w->name, loc);
-	if (w->wq && (w->wq->max_active == 1 ||
-		      (w->wq->flags & WEFT_WQ_MEM_RECLAIM)))
-		weft__wait_on_class(weft__lx_wq_class(w->wq), loc);
 	weft__check_access(w, sizeof *w, false, loc);
 	/* taskqueue_drain waits until its condition holds, however often
 	 * the task is queued again meanwhile (see ext_taskqueue.c). */
 	if (idle) {
+		wait_edges_ordered(w, loc);
 		if (idle(&op))
 			return 0;
 		op.ready = idle;
@@ -171,6 +179,16 @@ int weft__lx_work_wait_as(struct weft_work *w, const char *name,
 		op.arg2 = (long)(w->ndone + 1);
 	else
 		return 0;
+	/* Only a flush that finds the work pending or running waits for
+	 * it, and only then does it order the held locks before the work
+	 * (as lockdep since Linux 6.9: __flush_work touches the work's map
+	 * after start_flush_work found it, not on the already-gone path).
+	 * A flush of an idle work under a lock the work takes was reported
+	 * lock-order although nothing could be waited for; a schedule in
+	 * which it is pending is one the search runs (the step reads what
+	 * queue_work writes). */
+	weft__wait_on_class(weft__lx_work_class(w), loc);
+	wait_edges_ordered(w, loc);
 	op.ready = instance_done;
 	weft__visible(&op);
 	return 1;
@@ -237,12 +255,16 @@ static int cancel(struct weft_work *w, int sync, bool disable,
 	if (sync) {
 		flush_dependency_check(w->wq, name, w->name, loc);
 		weft_might_sleep(name, w->name, loc);
-		weft__wait_on_class(weft__lx_work_class(w), loc);
 	}
 	op.ready = not_rcu_waiting;
 	weft__visible(&op);
 	op.ready = NULL;
 	weft__check_access(w, sizeof *w, true, loc);
+	/* A sync cancel orders the held locks before the work only when it
+	 * finds the work pending or running, as flush_work does (above); an
+	 * idle work's cancel waits for nothing. */
+	if (sync && (w->pending || w->runner))
+		weft__wait_on_class(weft__lx_work_class(w), loc);
 	if (disable && w->disable == USHRT_MAX)
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s(%s): the work's disable count overflows", name,

@@ -429,6 +429,7 @@ static void widen(struct weft__wk_loc *l, unsigned n)
 	for (int i = 0; i < l->len; i++)
 		l->h[i].v = weft__wk_val_put(up, 0, l->h[i].v, l->n);
 	l->n = n;
+}
 
 bool weft__weak_in_use(void)
 {

@@ -7,8 +7,8 @@
  * TIF_NOTIFY_SIGNAL), the killable forms wait as the plain lock does (only
  * a fatal signal ends them, and nothing sends one), lockdep_assert_held is
  * checked, and class
- * annotations are accepted and ignored (weft keys classes by init
- * site). */
+ * annotations re-key a lock's class (weft keys classes by init site
+ * otherwise). */
 #ifndef WEFT_KERNEL_LINUX_WEFT_MUTEX_H
 #define WEFT_KERNEL_LINUX_WEFT_MUTEX_H
 
@@ -31,14 +31,31 @@
 #define up_read_non_owner(s) up_read(s)
 #define rwsem_is_locked(s) weft_klock_is_locked((s), WEFT_HERE)
 
-/* Lock classes are keyed by the init site, so the class annotations are
- * accepted and change nothing. */
+/* Lock classes are keyed by the init site, unless a class annotation
+ * re-keys the lock to a struct lock_class_key's address (and subclass:
+ * one byte a subclass, so that keys and their subclasses are distinct
+ * addresses).  The annotations apply to the locks weft models as a
+ * struct weft_klock (mutexes, rwsems, spinlocks, rwlocks); on anything
+ * else they are accepted and ignored. */
 struct lock_class_key {
+	char weft_subkeys_[WEFT_KLOCK_SUBCLASSES];
 };
-#define lockdep_set_class(l, key) ((void)(key))
-#define lockdep_set_class_and_name(l, key, name) ((void)(key), (void)(name))
-#define lockdep_set_class_and_subclass(l, key, sub) ((void)(key))
-#define lockdep_set_subclass(l, sub) ((void)0)
+#define WEFT_KX_KLOCK_OR_NULL(l)                                              \
+	_Generic((l), struct weft_klock *: (l), default: (struct weft_klock *)0)
+#define lockdep_set_class_and_subclass(l, key, sub)                           \
+	weft_klock_set_class(WEFT_KX_KLOCK_OR_NULL(l), (key),                 \
+			     WEFT_LX_NAME(#key), (sub),                       \
+			     "lockdep_set_class_and_subclass", WEFT_HERE)
+#define lockdep_set_class(l, key)                                             \
+	weft_klock_set_class(WEFT_KX_KLOCK_OR_NULL(l), (key),                 \
+			     WEFT_LX_NAME(#key), 0, "lockdep_set_class",      \
+			     WEFT_HERE)
+#define lockdep_set_class_and_name(l, key, name)                              \
+	weft_klock_set_class(WEFT_KX_KLOCK_OR_NULL(l), (key), (name), 0,      \
+			     "lockdep_set_class_and_name", WEFT_HERE)
+#define lockdep_set_subclass(l, sub)                                          \
+	weft_klock_set_class(WEFT_KX_KLOCK_OR_NULL(l), NULL, NULL, (sub),     \
+			     "lockdep_set_subclass", WEFT_HERE)
 #define lockdep_set_novalidate_class(l) ((void)0)
 #define lockdep_register_key(key) ((void)(key))
 #define lockdep_unregister_key(key) ((void)(key))

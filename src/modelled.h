@@ -5,6 +5,7 @@
 #ifndef WEFT_MODELLED_H
 #define WEFT_MODELLED_H
 
+#include <aio.h>
 #include <arpa/inet.h>
 #include <dirent.h>
 #include <dlfcn.h>
@@ -28,6 +29,7 @@
 #include <sys/ioctl.h>
 #include <sys/sendfile.h>
 #include <sys/uio.h>
+#include <sys/wait.h>
 #include <sys/utsname.h>
 #include <fcntl.h>
 #include <sys/eventfd.h>
@@ -55,6 +57,7 @@
 #include <sys/times.h>
 #include <sys/random.h>
 #include <sys/types.h>
+#include <termios.h>
 #include <threads.h>
 #include <time.h>
 #include <unistd.h>

@@ -220,6 +220,11 @@ int __weft_fcntl(int fd, int cmd, ...)
 	va_start(ap, cmd);
 	arg = va_arg(ap, void *);
 	va_end(ap);
+	/* A cancellation point where it waits for a lock (POSIX's
+	 * F_SETLKW; glibc's SYSCALL_CANCEL covers F_OFD_SETLKW too), acting
+	 * on a request pending as it begins. */
+	if (cmd == F_SETLKW || cmd == F_OFD_SETLKW)
+		weft__pt_cancel_check(PT_LOC());
 	return fcntl_as(fd, cmd, arg, PT_LOC());
 }
 

@@ -147,8 +147,13 @@ int weft__pt_chan_poll(struct pollfd *f, nfds_t n, long long timeout_ns,
 	/* No descriptor at all: a sleep (poll(NULL, 0, ms), select(0, ...)
 	 * with a timeout, the portable sleeps of old), of virtual time. */
 	if (!some && !any_fd(f, n) && timeout_ns >= 0) {
+		/* A cancellation point even with no time to sleep: glibc
+		 * acts on a request as the call begins, whatever it then
+		 * waits (the sleep checks for itself). */
 		if (timeout_ns > 0)
 			weft__pt_sleep_ns(timeout_ns, loc);
+		else
+			weft__pt_cancel_check(loc);
 		return 0;
 	}
 	/* The wait watches its own copies of the channels' descriptors, as

@@ -261,8 +261,10 @@ int __weft___openat_2(int dir, const char *path, int flags)
 	return made_fd(dir, path, flags, keep_fd(openat(dir, path, flags)));
 }
 
+/* A cancellation point, as open is (glibc's creat is an open). */
 int __weft_creat(const char *path, mode_t mode)
 {
+	weft__pt_cancel_check(PT_LOC());
 	open_steps("creat()", path, O_CREAT | O_TRUNC, PT_RA());
 	return made_fd(AT_FDCWD, path, O_CREAT, keep_fd(creat(path, mode)));
 }

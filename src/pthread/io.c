@@ -418,6 +418,7 @@ int __weft_poll(struct pollfd *f, nfds_t n, int timeout)
 		return r;
 	refuse_wait("poll() without a timeout", "poll() with a timeout",
 		    timeout, PT_RA());
+	weft__pt_cancel_check(PT_LOC());
 	return poll(f, n, timeout);
 }
 
@@ -452,6 +453,7 @@ int __weft___poll_chk(struct pollfd *f, nfds_t n, int timeout, size_t flen)
 		return r;
 	refuse_wait("poll() without a timeout", "poll() with a timeout",
 		    timeout, PT_RA());
+	weft__pt_cancel_check(PT_LOC());
 	return __poll_chk(f, n, timeout, flen);
 }
 
@@ -490,6 +492,7 @@ int __weft_ppoll(struct pollfd *f, nfds_t n, const struct timespec *t,
 	/* (A NULL timeout waits for ever; it was named "with a timeout".) */
 	refuse_wait("ppoll() without a timeout", "ppoll() with a timeout",
 		    !t ? -1 : t->tv_sec || t->tv_nsec, PT_RA());
+	weft__pt_cancel_check(PT_LOC());
 	return ppoll(f, n, t, mask);
 }
 
@@ -514,6 +517,7 @@ int __weft_epoll_wait(int epfd, struct epoll_event *ev, int max, int timeout)
 		return r;
 	refuse_wait("epoll_wait() without a timeout",
 		    "epoll_wait() with a timeout", timeout, PT_RA());
+	weft__pt_cancel_check(PT_LOC());
 	return epoll_wait(epfd, ev, max, timeout);
 }
 
@@ -527,5 +531,6 @@ int __weft_epoll_pwait(int epfd, struct epoll_event *ev, int max,
 		return r;
 	refuse_wait("epoll_pwait() without a timeout",
 		    "epoll_pwait() with a timeout", timeout, PT_RA());
+	weft__pt_cancel_check(PT_LOC());
 	return epoll_pwait(epfd, ev, max, timeout, mask);
 }

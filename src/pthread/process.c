@@ -33,10 +33,18 @@ static __attribute__((noinline)) void refuse_process(const char *call,
 			    "that runs in one process");
 }
 
+/* Outside an execution, the program's own fork runs its pthread_atfork
+ * handlers, which weft keeps from the C library (atfork.c). */
 pid_t __weft_fork(void)
 {
+	pid_t pid;
+
 	refuse_process("fork()", PT_RA());
-	return fork();
+	weft__pt_atfork_run(WEFT__PT_ATFORK_PREPARE);
+	pid = fork();
+	weft__pt_atfork_run(pid == 0 ? WEFT__PT_ATFORK_CHILD
+				     : WEFT__PT_ATFORK_PARENT);
+	return pid;
 }
 
 int __weft_system(const char *cmd)
@@ -55,6 +63,34 @@ pid_t __weft_wait(int *st)
 {
 	refuse_process("wait()", PT_RA());
 	return wait(st);
+}
+
+/* The other waits for a child, refused as wait and waitpid are: passed
+ * through, they saw weft's own processes (waitid with WNOHANG answered
+ * 0, as a worker of weft's was running; a blocking one waited until the
+ * time limit), and a program with no child of its own was reported
+ * where natively it gets ECHILD (a review). */
+pid_t __weft_wait3(int *st, int opt, struct rusage *ru)
+{
+	refuse_process("wait3()", PT_RA());
+	return wait3(st, opt, ru);
+}
+
+pid_t __weft_wait4(pid_t pid, int *st, int opt, struct rusage *ru)
+{
+	refuse_process("wait4()", PT_RA());
+	return wait4(pid, st, opt, ru);
+}
+
+int __weft_waitid(idtype_t type, id_t id, siginfo_t *info, int opt)
+{
+	refuse_process("waitid()", PT_RA());
+	return waitid(type, id, info, opt);
+}
+
+void weft__pt_refuse_wait_syscall(const char *call, uintptr_t ra)
+{
+	refuse_process(call, ra);
 }
 
 FILE *__weft_popen(const char *cmd, const char *mode)

@@ -485,6 +485,15 @@ void weft__pt_run_tls_dtors(int tid);
  * the slot of its innermost handler (thread.c); the handlers' unwinding,
  * which returns only when the thread has none left (cleanup.c). */
 _Noreturn void weft__pt_exit_finish(void);
+/* The program's pthread_atfork handlers (atfork.c), run around its own
+ * fork outside an execution (process.c): the prepare handlers, last
+ * registered first, or the parent's or child's, first first. */
+enum { WEFT__PT_ATFORK_PREPARE, WEFT__PT_ATFORK_PARENT, WEFT__PT_ATFORK_CHILD };
+void weft__pt_atfork_run(int phase);
+/* The raw system call call (SYS_wait4, SYS_waitid; syscall.c) at the
+ * program's return address ra, refused inside an execution as the
+ * library's waits for a child are (process.c). */
+void weft__pt_refuse_wait_syscall(const char *call, uintptr_t ra);
 /* Cancellation points (cancel.c).  A wait that can block calls
  * weft__pt_cancel_enter before it and weft__pt_cancel_leave after,
  * saying whether a cancel request ended it (-ECANCELED from the sync

@@ -84,6 +84,10 @@ int __weft_sigtimedwait(const sigset_t *set, siginfo_t *info,
 		errno = EINVAL;
 		return -1;
 	}
+	/* A cancellation point as it begins, even with a zero timeout
+	 * (glibc's SYSCALL_CANCEL); the sleep below checks again, as a
+	 * request may come while it sleeps. */
+	weft__pt_cancel_check(PT_LOC());
 	if ((s = weft__pt_sig_take(set, "sigtimedwait", PT_LOC())))
 		return took(s, info);
 	if (!timeout)

@@ -191,6 +191,10 @@ long syscall(long number, ...)
 					 number == SYS_kill ? "syscall(SYS_kill)"
 						: "syscall(SYS_tgkill)",
 					 weft__pt_program_loc(PT_RA()));
+	if (number == SYS_wait4)
+		weft__pt_refuse_wait_syscall("syscall(SYS_wait4)", PT_RA());
+	if (number == SYS_waitid)
+		weft__pt_refuse_wait_syscall("syscall(SYS_waitid)", PT_RA());
 	if (!real)
 		*(void **)&real = dlsym(RTLD_NEXT, "syscall");
 #ifdef SYS_membarrier

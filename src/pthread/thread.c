@@ -335,9 +335,10 @@ int weft__pt_join(pthread_t t, void **ret, const struct weft_loc *loc)
 {
 	int err;
 
+	/* A request pending acts before EDEADLK, as glibc's does. */
+	weft__pt_cancel_check(loc);
 	if (t == PT_ID(weft__self()))
 		return join_error(t, "pthread_join", loc);
-	weft__pt_cancel_check(loc);
 	if (slot_of(t))
 		claim(t, loc);
 	if ((err = join_error(t, "pthread_join", loc)))
@@ -397,10 +398,14 @@ static int clock_join(pthread_t t, void **ret, clockid_t c,
 	long long left;
 	int e;
 
-	if ((e = join_error(t, "pthread_timedjoin_np", loc)))
-		return e;
 	if (!abs)
 		return weft__pt_join(t, ret, loc);
+	/* A cancellation point as it begins, whatever follows: glibc acts
+	 * on a request before it says EDEADLK (a join of itself) or
+	 * ETIMEDOUT (a deadline passed). */
+	weft__pt_cancel_check(loc);
+	if ((e = join_error(t, "pthread_timedjoin_np", loc)))
+		return e;
 	if (try_join(t, ret, "timedjoin", loc))
 		return 0;
 	if (weft__pt_nsec_bad(abs) ||

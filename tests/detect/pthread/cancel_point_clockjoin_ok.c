@@ -1,0 +1,5 @@
+//! expect: verified
+/* cancel_point_clockjoin_bug.c with the mutex unlocked by a cleanup
+ * handler. */
+#define OK
+#include "cancel_point_clockjoin_bug.c"

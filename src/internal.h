@@ -535,10 +535,6 @@ void weft__race_model_access(const void *p, size_t n, bool write,
  * access's; 0: nothing is told).  Does not block, except at a racing
  * site, where it may be a scheduling point as a plain store is. */
 void weft__race_model_store(const void *p, size_t n, uintptr_t pc);
-/* A plain read of n bytes, told to the race detector alone (KCSAN's
- * ASSERT_EXCLUSIVE_WRITER: it races with any write, atomic or not, that
- * is not ordered with it); pc as weft__race_model_store's. */
-void weft__race_model_read(const void *p, size_t n, uintptr_t pc);
 
 /* The same as an inline test for the race detector's fast path: the
  * tracked heap's used range, kept by heap.c (empty before its first use). */

@@ -52,19 +52,9 @@ void weft_kcas(const void *p, size_t n, const void *expect, const char *what,
 void weft_konce(void *p, void *buf, size_t n, int write,
 		const struct weft_loc *loc);
 
-/* KCSAN's ASSERT_EXCLUSIVE_WRITER (write 0) and ASSERT_EXCLUSIVE_ACCESS
- * (write 1) of the n bytes at p: for the race detector alone a plain read
- * (a plain write) there, so a concurrent write (access) by another
- * thread is a data race.  Touches no memory; does not block. */
-void weft_kassert_exclusive(const void *p, size_t n, int write);
-/* A memory barrier: a scheduling point; smp_mb and its kin are also a
- * seq_cst fence for the C11 atomics the kernel's acquire and release
- * accesses are made of, and a release fence for the kernel atomics. */
+/* A memory barrier: a scheduling point that orders nothing by itself in
+ * weft's sequentially consistent model. */
 void weft_kbarrier(const char *what, const struct weft_loc *loc);
-/* The barrier that ends a fully ordered xchg or cmpxchg on plain memory,
- * after the caller's C11 operation (weft_kaccess and weft_kcas make the
- * one before it): a seq_cst fence, and a scheduling point. */
-void weft_kfull_after(const char *what, const struct weft_loc *loc);
 /* A busy wait (udelay, mdelay, FreeBSD's DELAY): a scheduling point that
  * orders nothing and changes nothing, a round of a spin as cpu_relax's,
  * so a loop of them waiting for a thread that cannot run is a livelock.

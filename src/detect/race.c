@@ -168,13 +168,6 @@ void weft__race_model_store(const void *p, size_t n, uintptr_t pc)
 	weft__race_access(p, n, WEFT__RACE_WRITE, pc);
 }
 
-void weft__race_model_read(const void *p, size_t n, uintptr_t pc)
-{
-	if (!weft__race_on || weft__self() < 0 || !pc)
-		return;
-	weft__race_access(p, n, 0, pc);
-}
-
 void weft__race_free(const void *p, size_t n, uintptr_t site)
 {
 	if (!weft__race_on || weft__self() < 0)

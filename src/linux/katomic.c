@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "lx.h"
-#include "tsan/tsan.h"
 #include <weft/katomic.h>
 
 static long load(const void *c, size_t size)
@@ -37,37 +36,6 @@ static void store(void *c, size_t size, long v)
 static bool has(const char *what, const char *part)
 {
 	return strstr(what, part) != NULL;
-}
-
-/* A full barrier for the weak model of the C11 atomics the kernel's
- * smp_load_acquire, smp_store_release, xchg and cmpxchg on plain memory
- * are made of: a seq_cst fence (weft__weak_sc_fence_at).  The kernel
- * memory model puts one on each side of a fully ordered read-modify-write
- * (Documentation/atomic_t.txt); a seq_cst C11 read-modify-write alone
- * lets a later acquire load go before it, and SB+xchg+acq (xchg, then
- * smp_load_acquire, on both sides) read both old values (a probe's). */
-/* Only once the execution has a C11 atomic the weak model tracks: before
- * any, the fence orders nothing there, and as a step on the fences'
- * object it made the explorer try the orders of every kernel barrier and
- * fully ordered atomic against one another (seed 000's use-after-free
- * went unfound in 10,000 executions where 68 had found it).  Returns
- * whether it fenced (a step was taken). */
-static bool full_fence(const char *what, const struct weft_loc *loc)
-{
-	if (weft__self() < 0 || !weft__weak_in_use())
-		return false;
-	weft__weak_sc_fence_at(what, loc);
-	return true;
-}
-
-/* Whether an xchg or cmpxchg on plain memory named what is fully ordered:
- * not a _relaxed, _acquire or _release form (those have no barrier, and
- * SB+xchgrelaxed stays a bug). */
-static bool full_named(const char *what)
-{
-	return !weft__lx_ends(what, "_relaxed") &&
-	       !weft__lx_ends(what, "_acquire") &&
-	       !weft__lx_ends(what, "_release");
 }
 
 /* smp_mb__before_atomic() makes the read-modify-write after it fully
@@ -258,13 +226,8 @@ long weft_katomic_op(void *counter, size_t size, int op, long a, long b,
 			       .eq = op == WEFT_KA_CMPXCHG };
 	bool wrote = op != WEFT_KA_READ;
 
-	bool full = op != WEFT_KA_READ && op != WEFT_KA_SET &&
-		    ka_order(op, what) == 0;
 	uint8_t order = after_barrier(ka_order(op, what),
 				      op != WEFT_KA_READ && op != WEFT_KA_SET);
-
-	if (full)
-		full_fence(what, loc);
 
 	/* The value a cmpxchg expects, or an add_unless's limit. */
 	cond.want = op == WEFT_KA_CMPXCHG ? (unsigned long)a : (unsigned long)b;
@@ -304,8 +267,6 @@ long weft_katomic_op(void *counter, size_t size, int op, long a, long b,
 	}
 	polled(counter, size,
 	       op == WEFT_KA_CMPXCHG || op == WEFT_KA_ADD_UNLESS, wrote);
-	if (full)
-		full_fence(what, loc);
 	return old;
 }
 
@@ -325,10 +286,7 @@ int weft_kbit_op(unsigned long *addr, long nr, int op, const char *what,
 			       .want = op == WEFT_KB_SET ? 0 : mask,
 			       .eq = true };
 	bool wrote;
-	bool full = op != WEFT_KB_TEST && kb_order(op, what) == 0;
 
-	if (full)
-		full_fence(what, loc);
 	ordered_point(what, w, sizeof *w, op != WEFT_KB_TEST,
 		      after_barrier(kb_order(op, what), op != WEFT_KB_TEST),
 		      test ? &cond : NULL, loc);
@@ -350,8 +308,6 @@ int weft_kbit_op(unsigned long *addr, long nr, int op, const char *what,
 		break;
 	}
 	polled(w, sizeof *w, test, wrote);
-	if (full)
-		full_fence(what, loc);
 	return old;
 }
 
@@ -390,37 +346,24 @@ static void marked_step(const void *p, size_t n, int write, const char *what,
 }
 
 /* Every verdict of a test that uses them says what is left stronger
- * than the kernel's, once per execution at most, each note for the
- * access it is about: a program that never calls READ_ONCE was told of
- * a reader's loads and smp_rmb when its bug needed the writer's stores
- * reordered (a probe's MP with WRITE_ONCE and smp_load_acquire). */
+ * than the kernel's, once per execution at most. */
 #define ONCE_NOTE 0x4f4e43454d4f444cull
-#define WONCE_NOTE 0x574f4e43454d4f44ull
 
 static void once_note(const char *what)
 {
-	static long gen = -1, wgen = -1;
+	static long gen = -1;
 
-	if (!strncmp(what, "READ_ONCE", 9) && gen != weft__exec_gen()) {
-		gen = weft__exec_gen();
-		weft__verdict_note(ONCE_NOTE,
-				   "READ_ONCE reads the latest store and "
-				   "acquires, stronger than the kernel memory "
-				   "model: a bug that needs a reader's loads "
-				   "reordered (a missing smp_rmb) or a store and "
-				   "a later load reordered (a missing smp_mb, "
-				   "store buffering) is not found");
-	}
-	if (!strncmp(what, "WRITE_ONCE", 10) && wgen != weft__exec_gen()) {
-		wgen = weft__exec_gen();
-		weft__verdict_note(WONCE_NOTE,
-				   "WRITE_ONCE's store is seen at once by every "
-				   "later load, stronger than the kernel memory "
-				   "model: a bug that needs a writer's stores "
-				   "reordered (a missing smp_wmb) or a load and a "
-				   "later store reordered (load buffering) is not "
-				   "found");
-	}
+	if (gen == weft__exec_gen() ||
+	    (strncmp(what, "READ_ONCE", 9) != 0 &&
+	     strncmp(what, "WRITE_ONCE", 10) != 0))
+		return;
+	gen = weft__exec_gen();
+	weft__verdict_note(ONCE_NOTE,
+			   "READ_ONCE reads the latest store and acquires, "
+			   "stronger than the kernel memory model: a bug that "
+			   "needs a reader's loads reordered (a missing "
+			   "smp_rmb) or a store and a later load reordered (a "
+			   "missing smp_mb, store buffering) is not found");
 }
 
 void weft_kaccess(const void *p, size_t n, int write, const char *what,
@@ -429,11 +372,8 @@ void weft_kaccess(const void *p, size_t n, int write, const char *what,
 	once_note(what);
 	/* xchg, cmpxchg and their kin, on plain memory, are fully ordered
 	 * in every form (atomics_note). */
-	if (strstr(what, "xchg")) {
+	if (strstr(what, "xchg"))
 		atomics_note();
-		if (full_named(what))
-			full_fence(what, loc);
-	}
 	marked_step(p, n, write, what, loc);
 	weft__check_access(p, n, write != 0, loc);
 }
@@ -443,8 +383,6 @@ void weft_kcas(const void *p, size_t n, const void *expect, const char *what,
 {
 	struct rmw_if cond = { .p = p, .n = n, .expect = expect };
 
-	if (full_named(what))
-		full_fence(what, loc);
 	/* Wider than a word it is taken as a write (cmpxchg128). */
 	ordered_point(what, (void *)p, n, true, 0,
 		      n <= sizeof(long) ? &cond : NULL, loc);
@@ -491,46 +429,11 @@ void weft_kdelay(const char *what, const struct weft_loc *loc)
 	weft__spin_point(what, loc);
 }
 
-/* The full barriers: smp_mb, mb and the two that make a kernel atomic
- * fully ordered (smp_mb__after_spinlock and smp_mb__after_unlock_lock
- * are smp_mb).  Their step is the seq_cst fence's (full_fence). */
-static bool full_barrier(const char *what)
-{
-	return !strcmp(what, "smp_mb") || !strcmp(what, "mb") ||
-	       !strcmp(what, "smp_mb__before_atomic") ||
-	       !strcmp(what, "smp_mb__after_atomic");
-}
-
-void weft_kfull_after(const char *what, const struct weft_loc *loc)
-{
-	if (full_named(what))
-		full_fence(what, loc);
-}
-
 void weft_kbarrier(const char *what, const struct weft_loc *loc)
 {
-	if (!full_barrier(what) || !full_fence(what, loc))
-		weft__point(what, NULL, NULL, WEFT__ACC_NONE, loc);
+	weft__point(what, NULL, NULL, WEFT__ACC_NONE, loc);
 	if (weft__self() >= 0 && (has(what, "mb") && !has(what, "rmb")))
 		weft__clock_fence_release(weft__self());
 	if (weft__self() >= 0 && !strcmp(what, "smp_mb__before_atomic"))
 		note_before_atomic(weft__self());
-}
-
-/* KCSAN's ASSERT_EXCLUSIVE_WRITER and ASSERT_EXCLUSIVE_ACCESS: no other
- * thread writes (or, with write, accesses) the variable concurrently.
- * Told to the race detector as a plain read (or write) of it that the
- * program does not make: any unordered write of another thread, a
- * WRITE_ONCE included, races with it (any access, for the write), as
- * KCSAN's watchpoint reports it.  Named by the program's call (a return
- * address); no memory is touched.  They were ((void)0), and an intruder
- * writing the variable without the lock was verified (a probe's). */
-void weft_kassert_exclusive(const void *p, size_t n, int write)
-{
-	uintptr_t pc = (uintptr_t)__builtin_return_address(0);
-
-	if (write)
-		weft__race_model_store(p, n, pc);
-	else
-		weft__race_model_read(p, n, pc);
 }

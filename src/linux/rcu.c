@@ -16,7 +16,6 @@
 #include <stdio.h>
 
 #include "lx.h"
-#include "tsan/tsan.h"
 #include <weft/kmem.h>
 
 struct weft_rcu_domain weft__lx_rcu_classic = WEFT_RCU_DOMAIN_INIT("rcu", 0);
@@ -212,12 +211,6 @@ void weft_rcu_domain_synchronize(struct weft_rcu_domain *d,
 	weft__visible(&op);
 	me->gp_domain = NULL;
 	weft__lx_rcu_late_acquire(d, (unsigned long)op.arg2, "rcu_gp_end", loc);
-	/* A grace period's wait is a full barrier in the kernel memory
-	 * model: a seq_cst fence for the C11 atomics of smp_load_acquire
-	 * and smp_store_release (as smp_mb's, katomic.c).  One fence is
-	 * the two of its ends: the thread makes no access between them. */
-	if (weft__weak_in_use())
-		weft__weak_sc_fence_at(f->sync, loc);
 }
 
 /* ---- the classic domain ------------------------------------------------------ */

@@ -87,11 +87,6 @@ void weft__weak_cas_failed(const volatile void *a, unsigned n, int fmo,
 void weft__weak_rmw(const volatile void *a, const void *v, unsigned n,
 		    int mo, uintptr_t pc);
 void weft__weak_fence(int mo, uintptr_t pc);
-/* A seq_cst fence whose step is named name at loc (a kernel barrier's). */
-void weft__weak_sc_fence_at(const char *name, const struct weft_loc *loc);
-/* Whether this execution has made a C11 atomic access the weak model
- * tracks: before one, a seq_cst fence orders nothing there. */
-bool weft__weak_in_use(void);
 /* Whether thread tid made a release (or stronger) fence in this
  * execution: its later relaxed stores may release what the fence saw.
  * Does not block. */

@@ -35,39 +35,22 @@ static void fence_effect(int tid, int mo)
 	}
 }
 
-/* A seq_cst fence's step, named name at loc. */
-static void sc_step(const char *name, const struct weft_loc *loc)
-{
-	/* seq_cst fences are ordered among themselves: a step on one
-	 * object, so the explorer tries their orders, and the seq_cst
-	 * accesses read that object (WEFT__ORDER_SC), so it tries a
-	 * fence's orders against them too. */
-	struct weft__op op = { .name = name,
-			       .obj = weft__sc_fence_obj(),
-			       .objname = "seq_cst fences",
-			       .access = WEFT__ACC_WRITE,
-			       .order = WEFT__ORDER_EXPLICIT,
-			       .loc = loc };
-	weft__visible(&op);
-}
-
 void weft__weak_fence(int mo, uintptr_t pc)
 {
-	if (mo == 5)
-		sc_step("atomic_fence", weft__pc_loc(pc));
+	if (mo == 5) {
+		/* seq_cst fences are ordered among themselves: a step on one
+		 * object, so the explorer tries their orders, and the
+		 * seq_cst accesses read that object (WEFT__ORDER_SC), so it
+		 * tries a fence's orders against them too. */
+		struct weft__op op = { .name = "atomic_fence",
+				       .obj = weft__sc_fence_obj(),
+				       .objname = "seq_cst fences",
+				       .access = WEFT__ACC_WRITE,
+				       .order = WEFT__ORDER_EXPLICIT,
+				       .loc = weft__pc_loc(pc) };
+		weft__visible(&op);
+	}
 	fence_effect(weft__self(), mo);
-}
-
-/* The kernel's full barriers (smp_mb and its kin, and the two sides of a
- * fully ordered read-modify-write) are seq_cst fences for the C11
- * atomics the kernel's smp_load_acquire, smp_store_release, xchg and
- * cmpxchg are made of: a release fence alone let an acquire load after
- * smp_mb read a store older than the other side's, the store buffering
- * the kernel memory model forbids (SB+fencembonceonces, a probe's). */
-void weft__weak_sc_fence_at(const char *name, const struct weft_loc *loc)
-{
-	sc_step(name, loc);
-	fence_effect(weft__self(), 5);
 }
 
 bool weft__weak_release_fenced(int tid)

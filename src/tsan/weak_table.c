@@ -431,11 +431,6 @@ static void widen(struct weft__wk_loc *l, unsigned n)
 	l->n = n;
 }
 
-bool weft__weak_in_use(void)
-{
-	return W.gen == weft__exec_gen() && W.nused > 0;
-}
-
 struct weft__wk_loc *weft__wk_loc(const volatile void *a, unsigned n)
 {
 	unsigned b = bucket_of((uintptr_t)a);

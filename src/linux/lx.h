@@ -606,10 +606,12 @@ void weft__lx_rcu_region_enter(const char *what, const struct weft_loc *loc);
 bool weft__lx_rcu_implicit_reader(const struct weft__lx_thread *me);
 /* A grace period of d begins (the caller's step): the other threads in a
  * context that is a reader without rcu_read_lock are readers it waits
- * for, and such contexts that ended before are ordered before it
- * (rcu_read.c). */
-void weft__lx_rcu_gp_begins(struct weft_rcu_domain *d,
-			    const struct weft_loc *loc);
+ * for, and such contexts that ended before are ordered before its end:
+ * their threads' clock entries at their ends are put in ends
+ * (WEFT__MAX_THREADS room), for the period's waiter to acquire; returns
+ * how many entries (0: none to acquire) (rcu_read.c). */
+int weft__lx_rcu_gp_begins(struct weft_rcu_domain *d, uint32_t *ends,
+			   const struct weft_loc *loc);
 /* Thread t's read section of d: its depth (0 outside), and the stamp and
  * site of its outermost entry in *stamp and *loc (rcu_read.c). */
 int weft__lx_rcu_depth(const struct weft__lx_thread *t,
@@ -634,6 +636,15 @@ void weft__lx_rcu_head_check(const struct weft_rcu_head *h);
  * function, which may not report). */
 bool weft__lx_rcu_head_dead(const struct weft_rcu_head *h);
 void weft__lx_rcu_begin(void);
+/* The ended regions a classic callback's grace period is ordered after
+ * (rcu_cb_ends.c): kept when h is queued (c: n clock entries from
+ * weft__lx_rcu_gp_begins), acquired by the callback thread before it runs
+ * h, and forgotten at an execution's start. */
+void weft__lx_rcu_cb_ends_keep(const struct weft_rcu_head *h,
+			       const uint32_t *c, int n);
+void weft__lx_rcu_cb_ends_acquire(const struct weft_rcu_domain *d,
+				  const struct weft_rcu_head *h);
+void weft__lx_rcu_cb_begin(void);
 void weft__lx_rcu_end_check(void);
 /* Every ended thread left its read sections (rcu_read.c). */
 void weft__lx_rcu_read_end_check(void);

@@ -54,6 +54,7 @@ void weft__lx_rcu_begin(void)
 	*c = (struct weft_rcu_domain)WEFT_RCU_DOMAIN_INIT("rcu", 0);
 	ndoms = 0;
 	weft__lx_rcu_any_reader = false;
+	weft__lx_rcu_cb_begin();
 }
 
 /* Remember d for the end of the test (once). */
@@ -191,6 +192,8 @@ void weft_rcu_domain_synchronize(struct weft_rcu_domain *d,
 			       .waitdesc = gp_waitdesc, .loc = loc };
 	unsigned long stamp;
 	const struct weft_loc *at;
+	uint32_t ends[WEFT__MAX_THREADS];
+	int nends;
 
 	weft__lx_rcu_alive(d, f->sync, loc);
 	if (weft__lx_rcu_depth(me, d, &stamp, &at) > 0)
@@ -200,7 +203,9 @@ void weft_rcu_domain_synchronize(struct weft_rcu_domain *d,
 			   weft__lx_site(at));
 	weft_might_sleep(f->sync, NULL, loc);
 	weft__visible(&op);
-	weft__lx_rcu_gp_begins(d, loc);
+	/* The waiter is the caller: it acquires the ended regions now. */
+	nends = weft__lx_rcu_gp_begins(d, ends, loc);
+	weft__vc_acquire(weft__self(), ends, nends);
 	op.arg2 = (long)++d->clock;
 	op.ready = gp_elapsed;
 	/* The wait: on d alone (a section begun after the start is late,

@@ -109,6 +109,7 @@ static void rcu_thread(void *arg)
 		d->running[k] = h->stamp;
 		weft__lx_rcu_late_acquire(d, h->stamp, "rcu_gp_end",
 					  h->queued_at);
+		weft__lx_rcu_cb_ends_acquire(d, h);
 		d->inflight[k] = h;
 		if (h->kfree_base) {
 			/* The grace period has elapsed: no reader can hold the
@@ -188,10 +189,12 @@ static void enqueue(struct weft_rcu_domain *d, struct weft_rcu_head *h,
 			       .obj2 = weft__lx_rcu_late_obj(d),
 			       .objname = weft__lx_rcu_name(d),
 			       .access = WEFT__ACC_WRITE, .loc = loc };
+	uint32_t ends[WEFT__MAX_THREADS];
+	int nends;
 
 	weft__lx_rcu_alive(d, what, loc);
 	weft__visible(&op);
-	weft__lx_rcu_gp_begins(d, loc);
+	nends = weft__lx_rcu_gp_begins(d, ends, loc);
 	weft__check_access(h, sizeof *h, true, loc);
 	for (struct weft_rcu_head *x = d->head; x; x = x->next)
 		if (weft__lx_rcu_head_check(x), x == h)
@@ -208,6 +211,7 @@ static void enqueue(struct weft_rcu_domain *d, struct weft_rcu_head *h,
 	else
 		d->head = h;
 	d->tail = h;
+	weft__lx_rcu_cb_ends_keep(h, ends, nends);
 	weft__lx_rcu_note(d);
 	cpu_thread(d, h->cpu, loc);
 }

@@ -224,21 +224,22 @@ bool weft__lx_rcu_implicit_reader(const struct weft__lx_thread *me)
  * other thread in such a context that has no section yet gets its
  * implicit one now, begun before the period, which then waits for the
  * context's end; and the regions that ended before are ordered before
- * the start (their threads' clock entries at their ends are acquired,
- * their own accesses so: what they saw of others is left out, which
- * reports more races, never fewer).  Opened at the first rcu_dereference
- * only, a region that read a flag with READ_ONCE, found it set before
- * the updater cleared it, and then used the buffer freed after
+ * the period's end: their threads' clock entries at their ends are put
+ * in ends (n entries, the returned count; 0 for another domain), which
+ * whoever waits for the period acquires once it has elapsed (their own
+ * accesses so: what they saw of others is left out, which reports more
+ * races, never fewer).  Opened at the first rcu_dereference only, a
+ * region that read a flag with READ_ONCE, found it set before the
+ * updater cleared it, and then used the buffer freed after
  * synchronize_rcu was a false use-after-free (the kernel's period waits
  * for the region: a probe of kernel patterns). */
-void weft__lx_rcu_gp_begins(struct weft_rcu_domain *d,
-			    const struct weft_loc *loc)
+int weft__lx_rcu_gp_begins(struct weft_rcu_domain *d, uint32_t *ends,
+			   const struct weft_loc *loc)
 {
 	int n = weft__nthreads(), self = weft__self();
-	uint32_t ends[WEFT__MAX_THREADS];
 
 	if (d != &weft__lx_rcu_classic)
-		return;
+		return 0;
 	for (int i = 0; i < n; i++) {
 		struct weft__lx_thread *x = &weft__lx_th[i];
 		ends[i] = i == self ? 0 : x->region_end;
@@ -253,7 +254,7 @@ void weft__lx_rcu_gp_begins(struct weft_rcu_domain *d,
 		d->used = 1;
 		weft__lx_rcu_any_reader = true;
 	}
-	weft__vc_acquire(self, ends, n);
+	return n;
 }
 
 /* The caller is about to disable preemption, softirqs or interrupts

@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "rcu_cb_region_call_bug.c"

@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "rcu_cb_region_irq_bug.c"

@@ -40,5 +40,10 @@ WEFT_TEST(kthread_stack_data)
 {
 	probe();
 	kthread_stop(task);
+#ifdef OK
+	/* Only the fix knows the thread ran: a kthread_stop before its
+	 * first step ends it unrun (another bug, which the search found
+	 * first once the spawner went on after the kthread's start). */
 	WARN_ON(period_seen != 5);
+#endif
 }

@@ -1212,27 +1212,38 @@ def c_stmt(s, ind, out, ctx):
         out.append(p + simple[op]())
     elif op == "atomic":
         c_section(s, ind, out, ctx)
-    elif op == "if":
+    elif not c_control(s, ind, out, lambda x, i: c_stmt(x, i, out, ctx)):
+        raise ValueError("unknown statement %r" % (s,))
+
+
+def c_control(s, ind, out, stmt):
+    """Appends the C of a structured statement (if, while, repeat), each
+    statement of its bodies by stmt(x, indent); False if s is none (also
+    gen_kernel.py's)."""
+    p = "\t" * ind
+    op = s[0]
+    if op == "if":
         out.append(p + "if (%s) {" % c_expr(s[1]))
         for x in s[2]:
-            c_stmt(x, ind + 1, out, ctx)
+            stmt(x, ind + 1)
         if len(s) > 3 and s[3]:
             out.append(p + "} else {")
             for x in s[3]:
-                c_stmt(x, ind + 1, out, ctx)
+                stmt(x, ind + 1)
         out.append(p + "}")
     elif op == "while":
         out.append(p + "while (%s) {" % c_expr(s[1]))
         for x in s[2]:
-            c_stmt(x, ind + 1, out, ctx)
+            stmt(x, ind + 1)
         out.append(p + "}")
     elif op == "repeat":
         out.append(p + "for (%s = 0; %s < %d; %s++) {" % (s[1], s[1], s[2], s[1]))
         for x in s[3]:
-            c_stmt(x, ind + 1, out, ctx)
+            stmt(x, ind + 1)
         out.append(p + "}")
     else:
-        raise ValueError("unknown statement %r" % (s,))
+        return False
+    return True
 
 
 def c_locals(names):

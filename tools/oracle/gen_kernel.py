@@ -434,26 +434,7 @@ def c_stmt(s, ind, out, ctx):
     }
     if op in simple:
         out.append(p + simple[op]())
-    elif op == "if":
-        out.append(p + "if (%s) {" % e(s[1]))
-        for x in s[2]:
-            c_stmt(x, ind + 1, out, ctx)
-        if len(s) > 3 and s[3]:
-            out.append(p + "} else {")
-            for x in s[3]:
-                c_stmt(x, ind + 1, out, ctx)
-        out.append(p + "}")
-    elif op == "while":
-        out.append(p + "while (%s) {" % e(s[1]))
-        for x in s[2]:
-            c_stmt(x, ind + 1, out, ctx)
-        out.append(p + "}")
-    elif op == "repeat":
-        out.append(p + "for (%s = 0; %s < %d; %s++) {" % (s[1], s[1], s[2], s[1]))
-        for x in s[3]:
-            c_stmt(x, ind + 1, out, ctx)
-        out.append(p + "}")
-    else:
+    elif not gen.c_control(s, ind, out, lambda x, i: c_stmt(x, i, out, ctx)):
         raise ValueError("no kernel form for statement %r" % (s,))
 
 

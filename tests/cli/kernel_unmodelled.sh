@@ -25,6 +25,9 @@ check on_each_cpu 'on_each_cpu(f, NULL, 1)' 'cross-CPU calls'
 # A plural reads right ("weft: SRCU notifier chains is not modelled" was
 # the message: a probe of Linux driver code).
 check srcu_notifier 'static struct srcu_notifier_head h; srcu_init_notifier_head(&h)' 'SRCU notifier chains$'
+# KCSAN's assertions did nothing, which verified a program that broke one
+# (a probe of the kernel memory model).
+check assert_exclusive 'static int v; ASSERT_EXCLUSIVE_WRITER(v)' 'ASSERT_EXCLUSIVE_WRITER'
 bsd() { # name, code, expected message
 	printf '#include <sys/param.h>\n#include <sys/systm.h>\n#include <sys/lock.h>\n#include <sys/sx.h>\n#include <sys/rwlock.h>\n#include <sys/epoch.h>\n#include <sys/callout.h>\n#include <sys/rmlock.h>\n#include <sys/kthread.h>\n#include <vm/uma.h>\nstatic struct sx s;\nstatic struct rwlock r;\nstatic int chan;\nstatic void f(void *a) { (void)a; }\nWEFT_TEST(t) { %s; (void)f; (void)s; (void)r; (void)chan; }\n' "$2" >"$tmp/$1.c"
 	if $W --kernel=freebsd -O1 "$tmp/$1.c" -o "$tmp/$1" 2>"$tmp/$1.err"; then

@@ -167,7 +167,14 @@
 /* data_race(expr) tells KCSAN that expr's accesses race on purpose:
  * weft's race detector leaves them out, as KCSAN does (weft/race.h). */
 #define data_race(expr) WEFT_DATA_RACE(expr)
-#define ASSERT_EXCLUSIVE_WRITER(var) ((void)0)
-#define ASSERT_EXCLUSIVE_ACCESS(var) ((void)0)
+/* KCSAN's assertions that no other thread writes (or accesses) var at the
+ * same time: weft does not check them, and doing nothing verified a
+ * program whose unlocked WRITE_ONCE broke one (a probe of the kernel
+ * memory model), so a use does not compile. */
+WEFT_KX_UNMODELLED("ASSERT_EXCLUSIVE_WRITER/ASSERT_EXCLUSIVE_ACCESS "
+		   "(KCSAN's assertions)")
+int weft_kx_assert_exclusive(void);
+#define ASSERT_EXCLUSIVE_WRITER(var) ((void)weft_kx_assert_exclusive())
+#define ASSERT_EXCLUSIVE_ACCESS(var) ((void)weft_kx_assert_exclusive())
 
 #endif

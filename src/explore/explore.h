@@ -34,7 +34,7 @@ struct weft__decision {
 				       spin loop already paid for) */
 	int last;                   /* thread of the previous step, -1 (the
 				       spawner after an awaited start:
-				       sched.h, last_free) */
+				       sched.h, last_tid) */
 	long step;                  /* steps taken in this execution */
 	int nthreads;               /* thread records in use */
 	int preemptions, unfair;    /* so far in this execution */

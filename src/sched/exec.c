@@ -39,7 +39,6 @@ void weft__exec_reset(void)
 	X->enabled = X->weak = X->deferred = X->spinning = weft__ts_none();
 	weft__set_running(-1);
 	X->last_tid = -1;
-	X->last_free = false;
 	X->nsteps = 0;
 	X->step_mark = weft__opts.max_steps / 2;
 	/* npw, spin_any, starve_any, late and the pad beside them. */

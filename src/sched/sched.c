@@ -128,7 +128,7 @@ record_step(int tid, const weft__tset *en, const weft__tset *elig)
 	struct weft__thread *t = &X->th[tid];
 	struct weft__op *op = t->pending;
 	long s = X->nsteps;
-	int last = X->last_free ? X->free_to : X->last_tid;
+	int last = X->last_tid;
 
 	/* The thread runs its op now, with no other step in between: an op
 	 * whose access depends on the state (a failing compare-exchange only
@@ -159,7 +159,6 @@ record_step(int tid, const weft__tset *en, const weft__tset *elig)
 				  (int)!X->th[last].spinning;
 		T->preemptions = X->preemptions;
 	}
-	X->last_free = false;
 	/* An unfair continuation is a round of a spin loop run while the
 	 * others should run first (fair.c). */
 	if (__builtin_expect(t->spinning || t->nround, 0)) {
@@ -212,8 +211,7 @@ ask_strategy(struct weft__exec *X, const weft__tset *eligp)
 	tid = weft__strat->pick(&(struct weft__decision){
 		.enabled = &X->enabled, .eligible = eligp, .weak = &X->weak,
 		.costly = X->n_deferred ? &X->costly : &nobody,
-		.spinning = &X->spinning,
-		.last = X->last_free ? X->free_to : X->last_tid,
+		.spinning = &X->spinning, .last = X->last_tid,
 		.step = X->nsteps, .nthreads = X->nthreads,
 		.preemptions = X->preemptions, .unfair = X->unfair,
 		.atomic = X->atomic_tid });

@@ -81,10 +81,8 @@ static void thread_entry(void *arg)
 	 * no preemption in the kernel needed one here, so
 	 * --preemption-bound=0 verified it (the kernel oracle,
 	 * tools/oracle/gen_kernel.py). */
-	if (t->flags & WEFT__THREAD_AWAITED) {
-		weft__X->last_free = true;
-		weft__X->free_to = t->awaited_by;
-	}
+	if (t->flags & WEFT__THREAD_AWAITED)
+		weft__X->last_tid = t->awaited_by;
 	t->fn(t->arg);
 	weft__thread_exit_current();
 }

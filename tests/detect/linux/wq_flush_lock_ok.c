@@ -1,7 +1,7 @@
 //! expect: verified
 //! args: --strategy=dfs
-/* The twin of wq_flush_lock_bug: the flush happens outside the mutex the
- * work takes. */
+/* The twin of wq_flush_idle_lock_ok: the flush happens outside the
+ * mutex the work takes. */
 #include <weft/linux.h>
 
 static DEFINE_MUTEX(dev_lock);

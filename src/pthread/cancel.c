@@ -70,11 +70,9 @@ static struct cstate *state_of(int tid)
 static bool used(void)
 {
 	static const char *const names[] = { "__weft_pthread_cancel", NULL };
-	static int known; /* 0 not yet, 1 no, 2 yes */
+	static int known;
 
-	if (!known)
-		known = weft__pt_imports(names) ? 2 : 1;
-	return known == 2;
+	return weft__pt_imports_once(&known, names);
 }
 
 /* The target acts on a request while it is enabled; the waits see it as

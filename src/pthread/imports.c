@@ -103,3 +103,10 @@ bool weft__pt_imports(const char *const *names)
 	dl_iterate_phdr(object_cb, &s);
 	return s.found;
 }
+
+bool weft__pt_imports_once(int *known, const char *const *names)
+{
+	if (!*known)
+		*known = weft__pt_imports(names) ? 2 : 1;
+	return *known == 2;
+}

@@ -236,6 +236,10 @@ int weft__pt_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a,
 /* Whether the program (its executable or a library of its own) imports
  * any of names, a NULL-terminated list (imports.c): it calls them. */
 bool weft__pt_imports(const char *const *names);
+/* weft__pt_imports asked once: *known is 0 before, 1 no, 2 yes after. */
+bool weft__pt_imports_once(int *known, const char *const *names);
+/* Whether the program sends itself signals (calls kill): sigmask.c. */
+bool weft__pt_kills(void);
 int weft__pt_once(pthread_once_t *o, void (*init)(void),
 		  const struct weft_loc *loc);
 void weft__pt_sleep_ns(long long ns, const struct weft_loc *loc);

@@ -33,20 +33,9 @@
 static uint8_t kind[WEFT__MAX_THREADS];
 static bool interrupted[WEFT__MAX_THREADS];
 
-/* Whether the program sends itself signals; asked once. */
-static bool used(void)
-{
-	static const char *const names[] = { "__weft_kill", NULL };
-	static int known; /* 0 not yet, 1 no, 2 yes */
-
-	if (!known)
-		known = weft__pt_imports(names) ? 2 : 1;
-	return known == 2;
-}
-
 const void *weft__pt_sig_intr_obj(void)
 {
-	return used() ? weft__pt_sig_obj() : NULL;
+	return weft__pt_kills() ? weft__pt_sig_obj() : NULL;
 }
 
 void weft__pt_sig_wait_enter(int k)
@@ -57,7 +46,7 @@ void weft__pt_sig_wait_enter(int k)
 		return;
 	kind[self] = (uint8_t)k;
 	interrupted[self] = false;
-	if (k == WEFT__PT_INTR_WAIT && used())
+	if (k == WEFT__PT_INTR_WAIT && weft__pt_kills())
 		weft__cancel_point(weft__pt_sig_obj());
 }
 
@@ -68,7 +57,7 @@ bool weft__pt_sig_wait_leave(void)
 
 	if (self < 0)
 		return false;
-	if (kind[self] == WEFT__PT_INTR_WAIT && used())
+	if (kind[self] == WEFT__PT_INTR_WAIT && weft__pt_kills())
 		weft__cancel_point(NULL);
 	kind[self] = WEFT__PT_INTR_NONE;
 	was = interrupted[self];
@@ -81,7 +70,7 @@ bool weft__pt_sig_wait_leave(void)
  * ends (it may take a signal sent to the process). */
 bool weft__pt_sig_intr_taker(int t)
 {
-	return used() && kind[t] == WEFT__PT_INTR_WAIT;
+	return weft__pt_kills() && kind[t] == WEFT__PT_INTR_WAIT;
 }
 
 /* Thread t was chosen to take a signal with a handler: a wait it is
@@ -92,7 +81,7 @@ void weft__pt_sig_intr_chosen(int t)
 {
 	if (kind[t] == WEFT__PT_INTR_SLEEP) {
 		interrupted[t] = true;
-	} else if (kind[t] == WEFT__PT_INTR_WAIT && used() &&
+	} else if (kind[t] == WEFT__PT_INTR_WAIT && weft__pt_kills() &&
 		   t != weft__self() && !weft__thread_enabled(t)) {
 		interrupted[t] = true;
 		weft__intr_wake(t, true);

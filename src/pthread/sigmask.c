@@ -210,14 +210,17 @@ static uint8_t mask_access(const struct weft__op *op)
  * pending signal: a step only in a program that calls kill, or when a
  * signal is pending for the caller.  A program that never sends itself a
  * signal takes no step for it. */
-static bool mask_step_needed(void)
+bool weft__pt_kills(void)
 {
 	static const char *const names[] = { "__weft_kill", NULL };
 	static int known;
 
-	if (!known)
-		known = weft__pt_imports(names) ? 2 : 1;
-	return known == 2 || !sigisemptyset(&pending[weft__self()]);
+	return weft__pt_imports_once(&known, names);
+}
+
+static bool mask_step_needed(void)
+{
+	return weft__pt_kills() || !sigisemptyset(&pending[weft__self()]);
 }
 
 static int set_mask(int how, const sigset_t *set, sigset_t *old,

@@ -296,11 +296,9 @@ static bool program_detaches(void)
 		"__weft_pthread_detach", "__weft_thrd_detach",
 		"_ZNSt6thread6detachEv", NULL,
 	};
-	static int known; /* 0 not yet, 1 no, 2 yes */
+	static int known;
 
-	if (!known)
-		known = weft__pt_imports(names) ? 2 : 1;
-	return known == 2;
+	return weft__pt_imports_once(&known, names);
 }
 
 static void claim(pthread_t t, const struct weft_loc *loc)

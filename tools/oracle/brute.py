@@ -69,6 +69,7 @@ VISIBLE_OPS = {
     "create", "join", "detach", "exit", "pload", "pstore",
     "complete", "complete_all", "cwait", "ctry", "cdone",
     "queue", "flush_work", "cancel_sync", "cancel", "flush_wq", "drain",
+    "wev", "wake",
 }
 LOCAL_OPS = {"set", "if", "while", "repeat", "break", "assert"}
 
@@ -151,6 +152,8 @@ class Compiled:
                                  enumerate(self.completion_names)}
         self.work_names = list(prog.get("works", {}))
         self.work_index = {n: i for i, n in enumerate(self.work_names)}
+        self.waitq_names = list(prog.get("waitqs", []))
+        self.waitq_index = {n: i for i, n in enumerate(self.waitq_names)}
         self._check_plains(prog)
         self.threads = [self._compile_thread(i, t)
                         for i, t in enumerate(prog["threads"])]
@@ -369,6 +372,10 @@ class Compiled:
                     L[s[2]] if len(s) > 2 else None)
         if op == "flush_work":
             return (op, self.work_index[s[1]])
+        if op == "wev":                  # queue, atomic, value
+            return (op, self.waitq_index[s[1]], A[s[2]], s[3])
+        if op == "wake":
+            return (op, self.waitq_index[s[1]])
         return (op,)                     # yield, exit
 
 
@@ -738,6 +745,30 @@ def _h_cdone(prog, state, tid, th, ins):
                    _set_local(th, ins[2], int(state[9][ins[1]] != 0)))
 
 
+# A wait queue's sleeper (gen_kernel.py's "wev"): the thread's phase
+# (thread[3]) is ("ev", queue) while it sleeps on the queue.
+def _h_wev(prog, state, tid, th, ins):
+    """wait_event(q, atomic_read(&var) == val) in one step: the condition
+    true, it returns; false, it sleeps until a wake_up of q, then checks
+    again.  The kernel's prepare_to_wait before the check makes a wake-up
+    between the check and the sleep keep it awake, so the check and the
+    sleep are as one step."""
+    if th[3] != 0:                       # asleep until a wake_up
+        return []
+    if state[1][ins[2]] == ins[3]:
+        return _simple(prog, state, tid, th)
+    asleep = th[:3] + (("ev", ins[1]),) + th[4:]
+    return [Transition(tid, (_put(state[0], tid, asleep),) + state[1:])]
+
+
+def _h_wake(prog, state, tid, th, ins):
+    """wake_up(q): every sleeper of q checks its condition again."""
+    mark = ("ev", ins[1])
+    threads = tuple(t[:3] + (0,) + t[4:] if t[3] == mark else t
+                    for t in state[0])
+    return _simple(prog, (threads,) + state[1:], tid, th)
+
+
 def _h_wait_all(prog, state, tid, th, ins):
     """The end of a kernel-style test's function: the test ends once
     every other thread created has ended."""
@@ -921,6 +952,7 @@ _HANDLERS = {
     "queue": _h_queue, "wq_take": _h_wq_take, "wq_done": _h_wq_done,
     "flush_work": _h_flush_work, "cancel_sync": _h_cancel, "cancel": _h_cancel,
     "flush_wq": _h_flush_wq, "drain": _h_drain,
+    "wev": _h_wev, "wake": _h_wake,
 }
 
 
@@ -1310,7 +1342,8 @@ class HBIndex:
         self.section = self.thread + len(prog.threads)
         self.completion = self.section + 1
         self.work = self.completion + len(prog.completion_names)
-        self.count = self.work + len(prog.work_names)
+        self.waitq = self.work + len(prog.work_names)
+        self.count = self.waitq + len(prog.waitq_names)
 
 
 def _join(a, b):
@@ -1435,6 +1468,13 @@ def _hb_step(prog, idx, state, t, hb):
         release(idx.thread + tid, True)
     elif op in ("complete", "complete_all", "cwait"):
         object_op(idx.completion + ins[1], True)
+    elif op == "wev":
+        # The queue's lock (prepare_to_wait) and the condition's
+        # atomic_read, an acquire in weft, whether it holds or not.
+        object_op(idx.waitq + ins[1], False)
+        acquire(idx.atomic + ins[2])
+    elif op == "wake":
+        object_op(idx.waitq + ins[1], True)
     elif op == "ctry":
         object_op(idx.completion + ins[1],
                   after is not None and after[9][ins[1]] != state[9][ins[1]])
@@ -1546,7 +1586,7 @@ def trace_eligible(prog):
               "cond_signal", "cond_broadcast", "exit", "detach", "atomic",
               "complete", "complete_all", "cwait", "ctry", "cdone",
               "queue", "flush_work", "cancel_sync", "cancel", "flush_wq",
-              "drain"}
+              "drain", "wev", "wake"}
     ok = True
     for s in walk_statements(prog):
         if s[0] in banned:

@@ -30,6 +30,10 @@ The mapping (what differs from gen.py's C):
   * a semaphore is a struct semaphore (down, up, down_trylock);
   * completions (DECLARE_COMPLETION): complete, complete_all,
     wait_for_completion, try_wait_for_completion, completion_done;
+  * wait queues (DECLARE_WAIT_QUEUE_HEAD): wait_event on an atomic_t's
+    value ("wev"), wake_up or wake_up_all ("wake"); a wait never sleeps
+    holding a lock (weft would report the lock's edge to the queue, a
+    lockdep-style finding brute.py does not model);
   * the test's function returns only once every thread it started has
     ended (the description's "main_waits": brute.py's wait_all), where a
     C main's return ends the process;
@@ -48,7 +52,7 @@ import gen  # noqa: E402
 from gen import AND, EQ, G, L, NOT  # noqa: E402,F401
 
 # Bump when the seed -> program mapping changes.
-VERSION = 1
+VERSION = 2
 
 
 class KBuilder(gen.Builder):
@@ -59,6 +63,11 @@ class KBuilder(gen.Builder):
         super().__init__(rng, ncreated)
         self.completions = {}
         self.works = {}
+        self.waitqs = []
+
+    def waitq(self):
+        self.waitqs.append("q%d" % len(self.waitqs))
+        return self.waitqs[-1]
 
     def completion(self):
         name = "c%d" % len(self.completions)
@@ -253,6 +262,60 @@ def motif_flush_in_work(b, pbug):
         b.emit(t, ["queue", w2, b.local(t, "ok")], ["queue", w1, b.local(t, "ok")])
 
 
+def motif_waitq_flag(b, pbug):
+    """A value handed over through a flag and a wait queue: the producer
+    writes a plain variable, sets the flag (atomic_set_release or
+    atomic_xchg) and wakes the queue; one or two waiters wait_event on
+    the flag and read the value.  Buggy: the wake-up before the flag is
+    set (lost: a waiter that checked before sleeps for ever), no
+    wake-up, or the value written after the flag (a race and a stale
+    read)."""
+    k = 3 if b.n >= 3 and b.chance(0.3) else 2
+    # main, when it takes part, produces: a wait in main's body may come
+    # before the producer is created, a deadlock in every execution.
+    parts = sorted(b.participants(k))
+    prod, waiters = parts[0], parts[1:]
+    q, flag, g = b.waitq(), b.atomic(0), b.plain(0)
+    bug = b.rng.choice(["early", "none", "late_data"]) if b.chance(pbug) else None
+    setf = (["xchg", flag, 1, b.local(prod)] if b.chance(0.3)
+            else ["store", flag, 1])
+    if bug == "early":
+        b.emit(prod, ["pstore", g, 1], ["wake", q], setf)
+    elif bug == "none":
+        b.emit(prod, ["pstore", g, 1], setf)
+    elif bug == "late_data":
+        b.emit(prod, setf, ["pstore", g, 1], ["wake", q])
+    else:
+        b.emit(prod, ["pstore", g, 1], setf, ["wake", q])
+    for t in waiters:
+        r = b.local(t)
+        b.emit(t, ["wev", q, flag, 1], ["pload", g, r], ["assert", EQ(L(r), 1)])
+
+
+def motif_waitq_count(b, pbug):
+    """A waiter for two increments of a counter, each followed by a
+    wake_up.  Buggy: one incrementer does not wake the queue (the waiter
+    may sleep through the last increment), or wakes it before its
+    increment."""
+    if b.n < 3:
+        return motif_waitq_flag(b, pbug)
+    parts = sorted(b.participants(3))
+    waiter, incs = parts[-1], parts[:-1]
+    q, x = b.waitq(), b.atomic(0)
+    bad = b.rng.choice(incs) if b.chance(pbug) else None
+    early = b.chance(0.5)
+    for t in incs:
+        r = b.local(t)
+        if t == bad and early:
+            b.emit(t, ["wake", q], ["faa", x, 1, r])
+        elif t == bad:
+            b.emit(t, ["faa", x, 1, r])
+        else:
+            b.emit(t, ["faa", x, 1, r], ["wake", q])
+    v = b.local(waiter)
+    b.emit(waiter, ["wev", q, x, 2], ["load", x, v], ["assert", EQ(L(v), 2)])
+
+
 KERNEL_MOTIFS = [
     (gen.motif_counter, 3), (gen.motif_message, 2), (gen.motif_mutex, 2),
     (gen.motif_lock_order, 2), (gen.motif_sem_mutex, 2),
@@ -261,6 +324,7 @@ KERNEL_MOTIFS = [
     (motif_completion, 4), (motif_done_poll, 2), (motif_flag_publish, 3),
     (motif_locked_plain, 2), (motif_work_result, 3),
     (motif_flush_under_lock, 3), (motif_requeue, 2), (motif_flush_in_work, 1),
+    (motif_waitq_flag, 3), (motif_waitq_count, 2),
 ]
 
 
@@ -308,7 +372,7 @@ def candidate(seed, attempt):
             "main_waits": True, "atomics": b.atomics, "plains": b.plains,
             "mutexes": b.mutexes, "rwlocks": [], "sems": b.sems, "conds": [],
             "completions": b.completions, "works": b.works,
-            "threads": threads}
+            "waitqs": b.waitqs, "threads": threads}
     wanted = [m for m in b.mutexes if rng.random() < 0.5]
     prog["spinlocks"] = sorted(spin_locks(prog, wanted))
     return prog
@@ -325,7 +389,7 @@ def generate(seed, cap=gen.EXEC_CAP):
 
 # Operations that may sleep: never under a spinlock.
 SLEEPING = {"sem_wait", "cwait", "join", "create", "yield", "flush_work",
-            "cancel_sync", "flush_wq", "drain"}
+            "cancel_sync", "flush_wq", "drain", "wev"}
 
 
 def spin_locks(prog, wanted):
@@ -376,6 +440,7 @@ C_HEADER = """\
 #include <linux/mutex.h>
 #include <linux/semaphore.h>
 #include <linux/spinlock.h>
+#include <linux/wait.h>
 #include <linux/workqueue.h>
 """
 
@@ -425,6 +490,9 @@ def c_stmt(s, ind, out, ctx):
         "cancel": lambda: ("%s = " % s[2] if len(s) > 2 else "") +
         "cancel_work(&%s);" % s[1],
         "flush_wq": lambda: "flush_workqueue(wq);",
+        "wev": lambda: "wait_event(%s, atomic_read(&%s) == %d);" % (s[1], s[2], s[3]),
+        "wake": lambda: ("wake_up_all(&%s);" if ctx["rng"].random() < 0.3
+                         else "wake_up(&%s);") % s[1],
         "drain": lambda: "destroy_workqueue(wq);",
         "create": lambda: "th[%d] = weft_spawn(t%d, NULL);" % (s[1], s[1]),
         "join": lambda: "weft_join(th[%d]);" % s[1],
@@ -460,6 +528,8 @@ def emit_c(prog):
         if v:
             raise ValueError("a completion starts at 0")
         out.append("static DECLARE_COMPLETION(%s);" % name)
+    for name in prog.get("waitqs", []):
+        out.append("static DECLARE_WAIT_QUEUE_HEAD(%s);" % name)
     out.append("static weft_thread_t th[%d];" % len(prog["threads"]))
     works = prog.get("works", {})
     if works:

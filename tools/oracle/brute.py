@@ -69,7 +69,7 @@ VISIBLE_OPS = {
     "create", "join", "detach", "exit", "pload", "pstore",
     "complete", "complete_all", "cwait", "ctry", "cdone",
     "queue", "flush_work", "cancel_sync", "cancel", "flush_wq", "drain",
-    "wev", "wake",
+    "wev", "wevx", "wake",
 }
 LOCAL_OPS = {"set", "if", "while", "repeat", "break", "assert"}
 
@@ -215,6 +215,7 @@ class Compiled:
             (tuple(), -1,                             # the workqueue
              tuple(0 for _ in self.work_names), tuple(0 for _ in self.work_names),
              tuple(False for _ in self.work_names)),
+            tuple(() for _ in self.waitq_names),      # exclusive waiters
         )
         state = _start_thread(self, state, 0)
         if self.worker is not None:
@@ -374,8 +375,10 @@ class Compiled:
             return (op, self.work_index[s[1]])
         if op == "wev":                  # queue, atomic, value
             return (op, self.waitq_index[s[1]], A[s[2]], s[3])
-        if op == "wake":
-            return (op, self.waitq_index[s[1]])
+        if op == "wevx":                 # queue, atomic
+            return (op, self.waitq_index[s[1]], A[s[2]])
+        if op == "wake":                 # queue[, "all"]
+            return (op, self.waitq_index[s[1]], len(s) > 2 and s[2] == "all")
         return (op,)                     # yield, exit
 
 
@@ -762,11 +765,47 @@ def _h_wev(prog, state, tid, th, ins):
 
 
 def _h_wake(prog, state, tid, th, ins):
-    """wake_up(q): every sleeper of q checks its condition again."""
-    mark = ("ev", ins[1])
-    threads = tuple(t[:3] + (0,) + t[4:] if t[3] == mark else t
-                    for t in state[0])
-    return _simple(prog, (threads,) + state[1:], tid, th)
+    """wake_up(q): every sleeper of wait_event on q checks its condition
+    again, and the first exclusive waiter on q's list (wake_up_all:
+    every one) leaves the list (the kernel's autoremove_wake_function),
+    counted whether it sleeps already or has yet to check."""
+    q = ins[1]
+    mark, asleep = ("ev", q), ("xs", q)
+    lst = state[11][q]
+    woken = set(lst if ins[2] else lst[:1])
+    threads = tuple(t[:3] + (0,) + t[4:] if t[3] == mark else
+                    t[:3] + (("xp", q),) + t[4:] if u in woken and t[3] == asleep
+                    else t for u, t in enumerate(state[0]))
+    rest = tuple(u for u in lst if u not in woken)
+    return _simple(prog, (threads,) + state[1:], tid, th,
+                   extra={11: _put(state[11], q, rest)})
+
+
+# An exclusive waiter ("wevx": wait_event_exclusive(q, atomic_add_unless(
+# &x, -1, 0)), whose condition takes one unit of x) goes through phases:
+# 0 its first check, before it is on the list; ("xp", q) prepare: join
+# the list's tail; ("xq", q) check again, on the list or taken off it by
+# a wake-up since; ("xs", q) asleep on the list until a wake-up picks it.
+def _h_wevx(prog, state, tid, th, ins):
+    q, var = ins[1], ins[2]
+    phase, lists = th[3], state[11]
+    if phase == ("xs", q):
+        return []
+    if phase == ("xp", q):
+        th2 = th[:3] + (("xq", q),) + th[4:]
+        return [Transition(tid, (_put(state[0], tid, th2),) + state[1:11] +
+                           (_put(lists, q, lists[q] + (tid,)),))]
+    v = state[1][var]
+    if v != 0:                           # taken: leave the list (finish_wait)
+        return _simple(prog, state, tid, th, extra={
+            1: _put(state[1], var, v - 1),
+            11: _put(lists, q, tuple(u for u in lists[q] if u != tid))})
+    if phase == 0:
+        nxt = ("xp", q)
+    else:
+        nxt = ("xs", q) if tid in lists[q] else ("xp", q)
+    th2 = th[:3] + (nxt,) + th[4:]
+    return [Transition(tid, (_put(state[0], tid, th2),) + state[1:])]
 
 
 def _h_wait_all(prog, state, tid, th, ins):
@@ -952,7 +991,7 @@ _HANDLERS = {
     "queue": _h_queue, "wq_take": _h_wq_take, "wq_done": _h_wq_done,
     "flush_work": _h_flush_work, "cancel_sync": _h_cancel, "cancel": _h_cancel,
     "flush_wq": _h_flush_wq, "drain": _h_drain,
-    "wev": _h_wev, "wake": _h_wake,
+    "wev": _h_wev, "wevx": _h_wevx, "wake": _h_wake,
 }
 
 
@@ -1473,6 +1512,19 @@ def _hb_step(prog, idx, state, t, hb):
         # atomic_read, an acquire in weft, whether it holds or not.
         object_op(idx.waitq + ins[1], False)
         acquire(idx.atomic + ins[2])
+    elif op == "wevx":
+        # Joining or leaving the list writes the queue; a check is
+        # atomic_add_unless, fully ordered when it takes a unit.
+        q = idx.waitq + ins[1]
+        took = after is not None and after[1][ins[2]] != state[1][ins[2]]
+        if th[3] == ("xp", ins[1]):
+            object_op(q, True)
+        else:
+            acquire(idx.atomic + ins[2])
+            if took and tid in state[11][ins[1]]:
+                object_op(q, True)
+            if took:
+                release(idx.atomic + ins[2], False)
     elif op == "wake":
         object_op(idx.waitq + ins[1], True)
     elif op == "ctry":
@@ -1586,7 +1638,7 @@ def trace_eligible(prog):
               "cond_signal", "cond_broadcast", "exit", "detach", "atomic",
               "complete", "complete_all", "cwait", "ctry", "cdone",
               "queue", "flush_work", "cancel_sync", "cancel", "flush_wq",
-              "drain", "wev", "wake"}
+              "drain", "wev", "wevx", "wake"}
     ok = True
     for s in walk_statements(prog):
         if s[0] in banned:

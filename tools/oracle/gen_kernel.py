@@ -52,7 +52,7 @@ import gen  # noqa: E402
 from gen import AND, EQ, G, L, NOT  # noqa: E402,F401
 
 # Bump when the seed -> program mapping changes.
-VERSION = 2
+VERSION = 3
 
 
 class KBuilder(gen.Builder):
@@ -64,6 +64,10 @@ class KBuilder(gen.Builder):
         self.completions = {}
         self.works = {}
         self.waitqs = []
+        # main's own code after every creation (assemble): set by a
+        # motif whose bug needs the other threads waiting before main
+        # posts or wakes.
+        self.main_last = False
 
     def waitq(self):
         self.waitqs.append("q%d" % len(self.waitqs))
@@ -275,6 +279,7 @@ def motif_waitq_flag(b, pbug):
     # before the producer is created, a deadlock in every execution.
     parts = sorted(b.participants(k))
     prod, waiters = parts[0], parts[1:]
+    b.main_last |= prod == 0 and b.chance(0.5)
     q, flag, g = b.waitq(), b.atomic(0), b.plain(0)
     bug = b.rng.choice(["early", "none", "late_data"]) if b.chance(pbug) else None
     setf = (["xchg", flag, 1, b.local(prod)] if b.chance(0.3)
@@ -286,7 +291,8 @@ def motif_waitq_flag(b, pbug):
     elif bug == "late_data":
         b.emit(prod, setf, ["pstore", g, 1], ["wake", q])
     else:
-        b.emit(prod, ["pstore", g, 1], setf, ["wake", q])
+        b.emit(prod, ["pstore", g, 1], setf,
+               ["wake", q, "all"] if b.chance(0.3) else ["wake", q])
     for t in waiters:
         r = b.local(t)
         b.emit(t, ["wev", q, flag, 1], ["pload", g, r], ["assert", EQ(L(r), 1)])
@@ -316,6 +322,39 @@ def motif_waitq_count(b, pbug):
     b.emit(waiter, ["wev", q, x, 2], ["load", x, v], ["assert", EQ(L(v), 2)])
 
 
+def motif_waitq_excl(b, pbug):
+    """Units of a resource handed to exclusive waiters: each waits with
+    wait_event_idle_exclusive(q, atomic_add_unless(&x, -1, 0)), taking
+    one unit, and a wake_up wakes only the first exclusive waiter.
+    Correct: a wake_up per unit posted (or wake_up_all after posting
+    several).  Buggy: two units posted with one wake_up (the second
+    waiter sleeps on with a unit left), or a wake-up before its unit."""
+    # main, when it produces, runs its code after every creation: a
+    # waiter created after the units were posted never sleeps, so the
+    # buggy forms would be correct there.
+    k = 3 if b.n >= 3 else 2
+    parts = sorted(b.participants(k))
+    prod, waiters = parts[0], parts[1:]
+    b.main_last |= prod == 0
+    q, x = b.waitq(), b.atomic(0)
+    n = len(waiters)
+    bug = b.rng.choice(["one_wake", "early"] if n > 1 else ["early"]) \
+        if b.chance(pbug) else None
+    if bug == "one_wake":
+        b.emit(prod, ["faa", x, n, b.local(prod)], ["wake", q])
+    elif bug == "early":
+        b.emit(prod, ["wake", q], ["faa", x, 1, b.local(prod)])
+        for _ in range(n - 1):
+            b.emit(prod, ["faa", x, 1, b.local(prod)], ["wake", q])
+    elif n > 1 and b.chance(0.4):
+        b.emit(prod, ["faa", x, n, b.local(prod)], ["wake", q, "all"])
+    else:
+        for _ in range(n):
+            b.emit(prod, ["faa", x, 1, b.local(prod)], ["wake", q])
+    for t in waiters:
+        b.emit(t, ["wevx", q, x])
+
+
 KERNEL_MOTIFS = [
     (gen.motif_counter, 3), (gen.motif_message, 2), (gen.motif_mutex, 2),
     (gen.motif_lock_order, 2), (gen.motif_sem_mutex, 2),
@@ -324,7 +363,7 @@ KERNEL_MOTIFS = [
     (motif_completion, 4), (motif_done_poll, 2), (motif_flag_publish, 3),
     (motif_locked_plain, 2), (motif_work_result, 3),
     (motif_flush_under_lock, 3), (motif_requeue, 2), (motif_flush_in_work, 1),
-    (motif_waitq_flag, 3), (motif_waitq_count, 2),
+    (motif_waitq_flag, 3), (motif_waitq_count, 2), (motif_waitq_excl, 3),
 ]
 
 
@@ -339,6 +378,8 @@ def assemble(b):
     rng = b.rng
     created = list(range(1, b.n))
     split = rng.randint(1, len(created)) if rng.random() < 0.85 else 0
+    if b.main_last:
+        split = len(created)
     body = [["create", t] for t in created[:split]] + b.bodies[0]
     body += [["create", t] for t in created[split:]]
     # With works, every thread is joined before the queue is destroyed
@@ -389,7 +430,7 @@ def generate(seed, cap=gen.EXEC_CAP):
 
 # Operations that may sleep: never under a spinlock.
 SLEEPING = {"sem_wait", "cwait", "join", "create", "yield", "flush_work",
-            "cancel_sync", "flush_wq", "drain", "wev"}
+            "cancel_sync", "flush_wq", "drain", "wev", "wevx"}
 
 
 def spin_locks(prog, wanted):
@@ -491,7 +532,9 @@ def c_stmt(s, ind, out, ctx):
         "cancel_work(&%s);" % s[1],
         "flush_wq": lambda: "flush_workqueue(wq);",
         "wev": lambda: "wait_event(%s, atomic_read(&%s) == %d);" % (s[1], s[2], s[3]),
-        "wake": lambda: ("wake_up_all(&%s);" if ctx["rng"].random() < 0.3
+        "wevx": lambda: "wait_event_idle_exclusive(%s, atomic_add_unless(&%s, -1, 0));"
+        % (s[1], s[2]),
+        "wake": lambda: ("wake_up_all(&%s);" if len(s) > 2 and s[2] == "all"
                          else "wake_up(&%s);") % s[1],
         "drain": lambda: "destroy_workqueue(wq);",
         "create": lambda: "th[%d] = weft_spawn(t%d, NULL);" % (s[1], s[1]),

@@ -205,13 +205,18 @@ static void ordered_point(const char *what, void *obj, size_t n, bool write,
 	weft__visible(&o);
 }
 
-/* For the spin detection: a read-modify-write that wrote nothing (a
- * failed cmpxchg, a test_and_set_bit of a set bit) polled the word's
- * value (weft__poll_wide).  Only those: taking every atomic_read and
- * test_bit, and every write, for the spin detection too cost seed 001's
- * GC verification a third more schedules and twice its time (435,662
- * schedules in 6.0 s, 581,943 in 11.4 s), and a loop of atomic_read
- * was a livelock without it. */
+/* For the spin detection: an atomic_read or test_bit, and a
+ * read-modify-write that wrote nothing (a failed cmpxchg, a
+ * test_and_set_bit of a set bit), polled the word's value
+ * (weft__poll_wide), as READ_ONCE does.  The reads were left out once:
+ * seed 001's garbage collector, a delayed work that tests a stop bit at
+ * each run, spun to the fair scheduling (581,943 schedules in 11.4 s
+ * where 435,662 took 6.0 s); a work that runs once the clock moved
+ * forgets what it polled (wq_worker.c), and the seed is unchanged.  A
+ * loop of atomic_read without cpu_relax() ran to the step limit
+ * (kernel/atomic_read_spin_bug), and its correct twin took 14,134
+ * schedules where READ_ONCE's took 155.  Writes are no progress here:
+ * taking them too cost the seed as much. */
 static void polled(const void *p, size_t n, bool cond, bool wrote)
 {
 	if (cond && !wrote)
@@ -266,7 +271,9 @@ long weft_katomic_op(void *counter, size_t size, int op, long a, long b,
 		break;
 	}
 	polled(counter, size,
-	       op == WEFT_KA_CMPXCHG || op == WEFT_KA_ADD_UNLESS, wrote);
+	       op == WEFT_KA_CMPXCHG || op == WEFT_KA_ADD_UNLESS ||
+		       op == WEFT_KA_READ,
+	       wrote);
 	return old;
 }
 
@@ -307,7 +314,7 @@ int weft_kbit_op(unsigned long *addr, long nr, int op, const char *what,
 	default:
 		break;
 	}
-	polled(w, sizeof *w, test, wrote);
+	polled(w, sizeof *w, test || op == WEFT_KB_TEST, wrote);
 	return old;
 }
 

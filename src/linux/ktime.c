@@ -300,6 +300,15 @@ unsigned long weft_jiffies_at(const struct weft_loc *loc)
 	return T.jiffies;
 }
 
+bool weft__lx_clock_moved(void)
+{
+	struct weft__lx_thread *me = weft__lx_me();
+	bool moved = me->seen_jiffies != T.jiffies - T.drift;
+
+	me->seen_jiffies = T.jiffies - T.drift;
+	return moved;
+}
+
 /* Each thread's last read of jiffies, for weft_jiffies_ref. */
 static unsigned long jiffies_read[WEFT__MAX_THREADS];
 

@@ -345,6 +345,9 @@ int weft__lx_ev_disarm(struct weft_kevent *ev);
 /* The first armed delayed work aimed at wq, or NULL. */
 struct weft_dwork *weft__lx_ev_dwork_for(const struct weft_wq *wq);
 unsigned long weft__lx_now(void);
+/* Whether the clock moved (lone ticks aside) since the calling thread
+ * last looked, which it does now.  Does not block. */
+bool weft__lx_clock_moved(void);
 void weft__lx_clock_need_thread(const struct weft_loc *loc);
 /* The clock's thread (ksoftirqd/0), which ends timed sleeps, or -1 before
  * it is made: what a timed sleep's op names as the thread it waits for. */

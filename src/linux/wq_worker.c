@@ -118,6 +118,14 @@ static void run_work(struct weft_wq *wq, struct weft_work *w,
 	weft__lock_acquire(qc, loc, false);
 	weft__lock_acquire(wc, loc, false);
 	weft__lx_depths_save(&depths);
+	/* A work that runs again once the clock has moved (a delayed work
+	 * re-armed, a periodic garbage collector) is a new call, not a
+	 * round of a loop polling what it read last time: its test_bit of
+	 * a stop flag at each run was a spin to the fair scheduling. */
+	if (weft__lx_clock_moved()) {
+		weft__poll_forget();
+		weft__saw_change();
+	}
 	fn(w);
 	held = weft__lx_held_last(weft__self());
 	if (held)

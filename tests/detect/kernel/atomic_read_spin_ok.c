@@ -1,0 +1,3 @@
+//! expect: verified
+#define OK
+#include "atomic_read_spin_bug.c"

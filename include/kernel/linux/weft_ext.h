@@ -337,8 +337,8 @@ void weft_kx_hardirq_leave(unsigned long was);
 /* Bit spinlocks (src/linux/ext_bitlock.c): the caller took (on 1) or
  * releases (on 0) bit `bit` of the word at a as a lock; the caller is
  * about to spin on it, taken by another: in hard-interrupt context, a
- * deadlock when its holder has interrupts enabled.  Not scheduling
- * points. */
+ * deadlock when its holder has interrupts enabled, in softirq context
+ * when it has softirqs enabled.  Not scheduling points. */
 void weft_kx_bit_held(int bit, const volatile void *a, int on,
 		      const struct weft_loc *loc);
 void weft_kx_bit_spin(int bit, const volatile void *a,

@@ -94,6 +94,7 @@ struct weft__lx_thread {
 	const struct weft_klock *irqs_on_lock[4];
 	const struct weft_loc *irqs_on_taken[4];
 	int bh_off;                     /* softirq-disabled depth (ext_softirq.c) */
+	int migrate_off;                /* migrate_disable depth (ext_percpu.c) */
 	/* its own clock entry at the end of its last context that was a
 	 * reader without rcu_read_lock and opened no section: the next
 	 * grace period's start is ordered after it (rcu_read.c) */

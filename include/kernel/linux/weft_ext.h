@@ -225,6 +225,11 @@ bool weft_kx_tasklet_enable(struct weft_work *w, const struct weft_loc *loc);
 struct weft_ktask;
 int weft_kx_cpu_id(int check, const char *what, int nr,
 		   const struct weft_loc *loc);
+/* migrate_disable (delta +1) and migrate_enable (-1): the caller's
+ * depth, in which it stays on its CPU (weft_kx_cpu_id's check passes)
+ * while preemptible; an enable without a disable is misuse (the kernel
+ * warns).  Not a scheduling point; never blocks. */
+void weft_kx_migrate(int delta, const struct weft_loc *loc);
 void weft_kx_kthread_bind(struct weft_ktask *t, int cpu, int nr,
 			  const struct weft_loc *loc);
 /* kthread_exit: the calling kthread's function ends here with code, as

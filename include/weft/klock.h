@@ -34,6 +34,13 @@ enum { WEFT_KLOCK_SPIN = 1, WEFT_KLOCK_MUTEX, WEFT_KLOCK_RWSEM,
  * the init skips FreeBSD's check for a lock initialised already. */
 #define WEFT_KLOCK_NEW 0x800
 
+/* Or'ed into an RWLOCK's kind (at weft_klock_init or in
+ * WEFT_KLOCK_INIT): the lock is a seqlock_t's or a seqcount_t's (a
+ * seqcount's writers hold it exclusively, a seqlock's locking readers
+ * shared), named so in traces and reports, not as an rwlock_t. */
+#define WEFT_KLOCK_SEQLOCK 0x1000
+#define WEFT_KLOCK_SEQCOUNT 0x2000
+
 /* Whether holders of a lock of this kind spin (and so must not sleep). */
 #define WEFT_KLOCK_SPINS(kind)                                                \
 	((kind) == WEFT_KLOCK_SPIN || (kind) == WEFT_KLOCK_RWLOCK)
@@ -67,13 +74,16 @@ struct weft_klock {
 	const void *class_key;
 	const char *class_name;
 	int subclass;
+	unsigned char seq;         /* a seqlock's lock: 1, a seqcount's: 2,
+				      else 0 (WEFT_KLOCK_SEQLOCK, _SEQCOUNT) */
 };
 
 /* lockdep's subclasses of one key (MAX_LOCKDEP_SUBCLASSES). */
 #define WEFT_KLOCK_SUBCLASSES 8
 
 #define WEFT_KLOCK_INIT(kind, name)                                           \
-	{ { { 0, 0, 0, 0, 0, (name), 0 } }, (kind), 0, 0, 0, 0, 0, 0, 0, 0 }
+	{ { { 0, 0, 0, 0, 0, (name), 0 } }, (kind) & 0xff, 0, 0, 0, 0, 0, 0,  \
+	  0, 0, (unsigned char)((kind) >> 12 & 3) }
 
 /* Initialise l as an unlocked lock of the given kind.  Not a scheduling
  * point.  Re-initialising a held lock is reported as misuse, and so is

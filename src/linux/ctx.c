@@ -145,11 +145,14 @@ static void epoch_sleep(const struct weft__lx_thread *me, const char *what,
 }
 
 /* What a spinning lock s is called in a report: an rmlock(9) (FreeBSD's,
- * not sleepable) is one too. */
+ * not sleepable) is one too, and so are a seqlock's and a seqcount's
+ * write sections (they were called rwlocks). */
 static const char *spinning_kind(const struct weft_klock *s)
 {
 	if (!s || s->kind != WEFT_KLOCK_RWLOCK)
 		return "spinlock";
+	if (s->seq)
+		return s->seq == 2 ? "seqcount" : "seqlock";
 	return s->bsd == 2 ? "rmlock" : "rwlock";
 }
 
@@ -171,6 +174,13 @@ void weft_might_sleep(const char *what, const char *obj,
 
 	if (me->spin_depth > 0) {
 		s = weft__lx_held_spinning(weft__self());
+		if (s && s->seq && s->owner == weft__self() + 1)
+			weft__fail(WEFT__K(MISUSE), loc,
+				   "%s may sleep inside a write section of "
+				   "%s %s (begun at %s): its readers spin "
+				   "meanwhile", what, spinning_kind(s),
+				   s->name ? s->name : "?",
+				   weft__lx_site(s->acquired));
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s may sleep while %s %s is held (taken at "
 			   "%s)", what, spinning_kind(s),

@@ -5,7 +5,8 @@
  * enabled may have arrived on that thread's CPU, whose holder then never
  * runs again to release it.  Without it, a bit lock shared by a handler
  * and process context holding it with interrupts on was verified (a
- * probe), where the same program with a spinlock was found.
+ * probe), where the same program with a spinlock was found.  A softirq
+ * spinning on one a thread holds with softirqs enabled is checked too.
  *
  * The bit locks are the program's own bits, with no object of weft's: a
  * small table keyed by word and bit, whose entries belong to the
@@ -70,6 +71,34 @@ void weft_kx_bit_held(int bit, const volatile void *a, int on,
 	b->step = weft__step_no();
 }
 
+/* The bit lock's name in a report: bit 0 of the static word "bucket" is
+ * "bit lock 0 of bucket". */
+static const char *bit_name(int bit, const volatile void *a)
+{
+	return weft__internf("bit lock %d of %s", bit,
+			     weft__objname((const void *)a, "word"));
+}
+
+/* A softirq (a timer callback, a tasklet) spinning on a bit lock that a
+ * thread holds with softirqs enabled, as a spinlock's is
+ * (ext_softirq.c): lockdep does not see bit locks, but the softirq on the
+ * holder's CPU spins for ever all the same.  (It was not checked: a timer
+ * sharing a hash bucket's bit lock with process context that took it
+ * with softirqs on was verified, a probe's.) */
+static void softirq_spin(const struct bitlock *b, const struct weft_loc *loc)
+{
+	int t = b->holder - 1;
+
+	if (t == weft__self() || !weft__lx_softirq_exposed(t))
+		return;
+	weft__fail_detail("  %s took it at %s with softirqs enabled "
+			  "(local_bh_disable around bit_spin_lock would "
+			  "disable them; preempt_disable, which "
+			  "bit_spin_lock does, does not)",
+			  weft__lx_tname(t), weft__lx_site(b->at));
+	weft__lx_softirq_spin_deadlock(bit_name(b->bit, b->word), t, loc);
+}
+
 void weft_kx_bit_spin(int bit, const volatile void *a,
 		      const struct weft_loc *loc)
 {
@@ -77,11 +106,14 @@ void weft_kx_bit_spin(int bit, const volatile void *a,
 	struct bitlock *b;
 	int t;
 
-	if (!me->hardirq)
-		return;
 	b = find(bit, a, false);
 	if (!b)
 		return;
+	if (!me->hardirq) {
+		if (weft_kx_in_softirq())
+			softirq_spin(b, loc);
+		return;
+	}
 	t = b->holder - 1;
 	/* (A line disabled before the holder took the bit: see irqs_on in
 	 * ext_irq_state.c.) */
@@ -91,7 +123,5 @@ void weft_kx_bit_spin(int bit, const volatile void *a,
 	weft__fail_detail("  %s took it at %s without disabling interrupts "
 			  "(local_irq_save around bit_spin_lock would)",
 			  weft__lx_tname(t), weft__lx_site(b->at));
-	weft__lx_irq_spin_deadlock(weft__internf("bit lock %d of %p", bit,
-						 (const void *)a),
-				   t, loc);
+	weft__lx_irq_spin_deadlock(bit_name(bit, a), t, loc);
 }

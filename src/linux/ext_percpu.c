@@ -77,10 +77,23 @@ static int worker_cpu(const struct weft__lx_thread *me, int nr)
 	return -1;
 }
 
-static bool preemptible(const struct weft__lx_thread *me)
+/* The thread may move to another CPU: preemptible, and not in a
+ * migrate_disable section. */
+static bool may_migrate(const struct weft__lx_thread *me)
 {
 	return !me->spin_depth && !me->irqs_off && !me->bh_off &&
-	       !me->hardirq && !me->atomic_what;
+	       !me->hardirq && !me->atomic_what && !me->migrate_off;
+}
+
+void weft_kx_migrate(int delta, const struct weft_loc *loc)
+{
+	struct weft__lx_thread *me = weft__lx_me();
+
+	if (delta < 0 && me->migrate_off <= 0)
+		weft__fail(WEFT__K(MISUSE), loc,
+			   "migrate_enable without a migrate_disable (the "
+			   "kernel warns)");
+	me->migrate_off += delta;
 }
 
 int weft_kx_cpu_id(int check, const char *what, int nr,
@@ -95,15 +108,16 @@ int weft_kx_cpu_id(int check, const char *what, int nr,
 	if (*bound >= 0)
 		return *bound;
 	/* Any worker of a per-CPU queue is bound to its CPU. */
-	if (check && preemptible(me) &&
+	if (check && may_migrate(me) &&
 	    !(me->wq && weft__lx_wq_per_cpu(me->wq)))
 		weft__fail(WEFT__K(MISUSE), loc,
 			   "%s in preemptible code: the thread may move to "
 			   "another CPU at any point, so the answer may be "
 			   "stale at once (the kernel's CONFIG_DEBUG_PREEMPT "
 			   "warning); disable preemption around the use "
-			   "(get_cpu/put_cpu, preempt_disable, a spinlock), "
-			   "or use raw_smp_processor_id for a hint", what);
+			   "(get_cpu/put_cpu, preempt_disable, a spinlock) "
+			   "or migration (migrate_disable), or use "
+			   "raw_smp_processor_id for a hint", what);
 	if (*cpu < 0) {
 		/* A thread that learns its CPU inside a section keeps
 		 * softirqs off it from now on (ext_softirq.c). */

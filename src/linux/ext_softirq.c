@@ -23,6 +23,7 @@
  * tree count disabled softirqs (<weft/linux.h>'s spin_lock_bh is a plain
  * lock), so only theirs are checked. */
 #include <stdio.h>
+#include <string.h>
 
 #include "lx.h"
 #include "detect/race.h"
@@ -190,13 +191,28 @@ void weft_kx_bh_off(int delta)
 	weft__lx_rcu_implicit_end(NULL);
 }
 
-/* Thread t runs with softirqs enabled: it could be interrupted by one. */
+/* Thread t runs with softirqs enabled: it could be interrupted by one.
+ * A softirq or hard-interrupt context (a timer or RCU callback, a
+ * tasklet, a BH work, an irq_work) keeps them off its CPU, as softirqs
+ * and interrupts off do; a preempt_disable section (get_cpu, local_lock,
+ * get_cpu_var, a bit spinlock's hold) does not: a softirq still runs on
+ * top of it at the next interrupt's exit.  (Any atomic section counted
+ * as softirqs off: a timer sharing a lock taken with spin_lock under
+ * get_cpu was verified, a probe's.) */
 static bool bh_enabled(int t, const struct weft_klock *l)
 {
 	const struct weft__lx_thread *x = &weft__lx_th[t];
 
 	(void)l;
-	return !x->bh_off && !x->irqs_off && !x->hardirq && !x->atomic_what;
+	return !x->bh_off && !x->irqs_off && !x->hardirq &&
+	       (!x->atomic_what ||
+		!strcmp(x->atomic_what, "preempt_disable section"));
+}
+
+bool weft__lx_softirq_exposed(int t)
+{
+	return counted && t >= 0 && !weft__thread_done(t) &&
+	       bh_enabled(t, NULL);
 }
 
 static void softirq_check_spin(const struct weft_klock *l,
@@ -224,9 +240,21 @@ static void softirq_check_spin(const struct weft_klock *l,
 				  weft__lx_site(on));
 	else
 		weft__fail_detail("  %s took it at %s with softirqs enabled "
-				  "(spin_lock_bh or spin_lock_irqsave would "
-				  "disable them)",
-				  weft__lx_tname(t), weft__lx_site(l->acquired));
+				  "(%s would disable them%s)",
+				  weft__lx_tname(t), weft__lx_site(l->acquired),
+				  l->seq == 2 ? "local_bh_disable around the "
+						"write section"
+				  : l->seq ? "write_seqlock_bh"
+					   : "spin_lock_bh or spin_lock_irqsave",
+				  weft__lx_th[t].atomic_what
+					  ? "; preemption disabled does not"
+					  : "");
+	weft__lx_softirq_spin_deadlock(lock_name, t, loc);
+}
+
+void weft__lx_softirq_spin_deadlock(const char *lock_name, int t,
+				    const struct weft_loc *loc)
+{
 	weft__fail(WEFT__K(DEADLOCK), loc,
 		   "softirq %s spins on %s, held by %s with softirqs "
 		   "enabled: on %s's CPU the softirq runs on top of the "

@@ -80,9 +80,7 @@ void weft_klock_init(struct weft_klock *l, int kind, const char *name,
 			   "%s(%s) of a lock that is already initialised "
 			   "(destroy it first)", what,
 			   name ? name : weft__objname(l, "lock"));
-	*l = (struct weft_klock)WEFT_KLOCK_INIT(
-		kind & ~(WEFT_KLOCK_BSD | WEFT_KLOCK_BSD_RM |
-			 WEFT_KLOCK_RECURSE | WEFT_KLOCK_NEW), name);
+	*l = (struct weft_klock)WEFT_KLOCK_INIT(kind, name);
 	l->live = 1;
 	l->init = loc;
 	l->bsd = (kind & WEFT_KLOCK_BSD) ? 1 + ((kind & WEFT_KLOCK_BSD_RM) != 0)
@@ -371,8 +369,9 @@ void weft_klock_seq_write_begin(struct weft_klock *l,
 	weft__check_access(l, sizeof *l, true, loc);
 	weft__lx_klock_check_init(l, "write_seqcount_begin", loc);
 	/* A step of its own, always enabled: the other writer's section
-	 * is seen from inside, where the lock's own step would wait. */
-	weft__point("write_seqcount_begin", l, weft__lx_klock_name(l),
+	 * is seen from inside, where the lock's own step would wait.  (Not
+	 * named as the call, which the lock's step is.) */
+	weft__point("seqcount_writers", l, weft__lx_klock_name(l),
 		    WEFT__ACC_WRITE, loc);
 	if (l->owner && l->owner != me + 1)
 		weft__fail(WEFT__K(MISUSE), loc,

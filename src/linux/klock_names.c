@@ -1,6 +1,7 @@
 /* src/linux/klock_names.c - the names of the kernel locks' operations in
  * traces and reports: Linux's for each kind (spin_lock, down_read,
- * read_lock, mutex_lock, cpus_read_lock for CPU hotplug's lock) and
+ * read_lock, mutex_lock, cpus_read_lock for CPU hotplug's lock,
+ * write_seqlock and write_seqcount_begin for a seqlock's or seqcount's) and
  * FreeBSD's for an sx(9), rw(9) or rmlock(9) lock, and a lock's own name. */
 #include <stdio.h>
 
@@ -24,12 +25,26 @@ static const char *bsd_op_name(const struct weft_klock *l, int shared,
 	return try ? "rw_try_wlock" : "rw_wlock";
 }
 
+/* A seqlock's or seqcount's lock by the calls that take it (a seqcount
+ * has no read side that holds it: its readers take nothing). */
+static const char *seq_op_name(const struct weft_klock *l, int shared,
+			       bool unlock)
+{
+	if (l->seq == 2)
+		return unlock ? "write_seqcount_end" : "write_seqcount_begin";
+	if (shared)
+		return unlock ? "read_sequnlock_excl" : "read_seqlock_excl";
+	return unlock ? "write_sequnlock" : "write_seqlock";
+}
+
 /* The name of an acquisition of l (shared: for reading; try: a
  * trylock). */
 const char *weft__lx_klock_op(const struct weft_klock *l, int shared, int try)
 {
 	if (l->bsd)
 		return bsd_op_name(l, shared, try);
+	if (l->seq && !try)
+		return seq_op_name(l, shared, false);
 	/* CPU hotplug's lock by the names its callers use (<linux/cpu.h>). */
 	if (l == &weft_cpu_hotplug_lock)
 		return shared ? (try ? "cpus_read_trylock" : "cpus_read_lock")
@@ -62,6 +77,8 @@ const char *weft__lx_klock_unlock_op(const struct weft_klock *l, bool shared)
 {
 	if (l->kind == WEFT_KLOCK_SPIN)
 		return "spin_unlock";
+	if (l->seq)
+		return seq_op_name(l, shared, true);
 	if (l->bsd == 2)
 		return shared ? "rm_runlock" : "rm_wunlock";
 	if (l->bsd && l->kind == WEFT_KLOCK_RWSEM)
@@ -79,6 +96,10 @@ const char *weft__lx_klock_unlock_op(const struct weft_klock *l, bool shared)
 
 const char *weft__lx_klock_init_op(int kind)
 {
+	if (kind & WEFT_KLOCK_SEQLOCK)
+		return "seqlock_init";
+	if (kind & WEFT_KLOCK_SEQCOUNT)
+		return "seqcount_init";
 	if (kind & WEFT_KLOCK_BSD_RM)
 		return "rm_init";
 	if (kind & WEFT_KLOCK_BSD)

@@ -94,6 +94,7 @@ struct weft__lx_thread {
 	const struct weft_klock *irqs_on_lock[4];
 	const struct weft_loc *irqs_on_taken[4];
 	int bh_off;                     /* softirq-disabled depth (ext_softirq.c) */
+	int migrate_off;                /* migrate_disable depth (ext_percpu.c) */
 	/* its own clock entry at the end of its last context that was a
 	 * reader without rcu_read_lock and opened no section: the next
 	 * grace period's start is ordered after it (rcu_read.c) */
@@ -299,6 +300,16 @@ void weft__lx_irq_check_spin(const struct weft_klock *l, const char *lock_name,
  * Does not return. */
 _Noreturn void weft__lx_irq_spin_deadlock(const char *lock_name, int t,
 					  const struct weft_loc *loc);
+/* Whether thread t, holding something a softirq is about to spin on,
+ * holds it with softirqs enabled (not in a section with softirqs or
+ * interrupts off, nor in softirq or hard-interrupt context), in a
+ * program whose sections are counted (ext_softirq.c).  Does not block. */
+bool weft__lx_softirq_exposed(int t);
+/* The deadlock of a softirq (the calling thread) spinning on lock_name,
+ * which thread t holds with softirqs enabled, for a lock of another kind
+ * too (a bit spinlock).  Does not return. */
+_Noreturn void weft__lx_softirq_spin_deadlock(const char *lock_name, int t,
+					      const struct weft_loc *loc);
 
 /* Spawn a daemon thread (worker, clock, RCU, kthread) and return once it
  * has started, so exploration sees its first real operation.  _system: a

@@ -6,7 +6,7 @@
  * retry while it moved.  On a 64-bit kernel the calls do nothing and the
  * counters' loads and stores are whole; code correct on both is correct
  * here, and a reader that does not retry, or two writers of one syncp,
- * are found.  u64_stats_t's accesses are marked (READ_ONCE and
+ * are found, and so is a writer with preemption on.  u64_stats_t's accesses are marked (READ_ONCE and
  * WRITE_ONCE), an add a load and a store, as local64_t's per-CPU add is
  * to another CPU. */
 #ifndef WEFT_KERNEL_LINUX_U64_STATS_SYNC_H
@@ -22,7 +22,21 @@ typedef struct {
 } u64_stats_t;
 
 #define u64_stats_init(syncp) seqcount_init(&(syncp)->seq)
-#define u64_stats_update_begin(syncp) raw_write_seqcount_begin(&(syncp)->seq)
+/* A writer must not be preemptible, as write_seqcount_begin's of a
+ * seqcount_t (the 32-bit kernel's preempt_disable_nested asserts it,
+ * lockdep_assert_preemption_disabled): one preempted inside leaves the
+ * readers on its CPU spinning, and another writer there corrupts the
+ * count.  (A preemptible writer was verified, a probe's.) */
+#define u64_stats_update_begin(syncp)                                         \
+	do {                                                                  \
+		if (preemptible())                                            \
+			weft_report("misuse", WEFT_HERE,                      \
+				    "u64_stats_update_begin with preemption " \
+				    "on (a 32-bit kernel's "                  \
+				    "preempt_disable_nested: lockdep_assert_" \
+				    "preemption_disabled)");                  \
+		raw_write_seqcount_begin(&(syncp)->seq);                      \
+	} while (0)
 #define u64_stats_update_end(syncp) raw_write_seqcount_end(&(syncp)->seq)
 #define u64_stats_update_begin_irqsave(syncp)                                 \
 	(__extension__({                                                      \

@@ -225,6 +225,11 @@ bool weft_kx_tasklet_enable(struct weft_work *w, const struct weft_loc *loc);
 struct weft_ktask;
 int weft_kx_cpu_id(int check, const char *what, int nr,
 		   const struct weft_loc *loc);
+/* migrate_disable (delta +1) and migrate_enable (-1): the caller's
+ * depth, in which it stays on its CPU (weft_kx_cpu_id's check passes)
+ * while preemptible; an enable without a disable is misuse (the kernel
+ * warns).  Not a scheduling point; never blocks. */
+void weft_kx_migrate(int delta, const struct weft_loc *loc);
 void weft_kx_kthread_bind(struct weft_ktask *t, int cpu, int nr,
 			  const struct weft_loc *loc);
 /* kthread_exit: the calling kthread's function ends here with code, as
@@ -337,8 +342,8 @@ void weft_kx_hardirq_leave(unsigned long was);
 /* Bit spinlocks (src/linux/ext_bitlock.c): the caller took (on 1) or
  * releases (on 0) bit `bit` of the word at a as a lock; the caller is
  * about to spin on it, taken by another: in hard-interrupt context, a
- * deadlock when its holder has interrupts enabled.  Not scheduling
- * points. */
+ * deadlock when its holder has interrupts enabled, in softirq context
+ * when it has softirqs enabled.  Not scheduling points. */
 void weft_kx_bit_held(int bit, const volatile void *a, int on,
 		      const struct weft_loc *loc);
 void weft_kx_bit_spin(int bit, const volatile void *a,

@@ -2,9 +2,12 @@
 // of kernel patterns); it is modelled as on a 32-bit kernel, a seqcount.
 // A reader that takes one snapshot without u64_stats_fetch_retry sees a
 // writer's update half done; u64_stats_ok retries.  counters uses
-// u64_stats_t, whose accesses are marked.
+// u64_stats_t, whose accesses are marked.  The writer runs with bottom
+// halves off, as an xmit path's does: a preemptible one is misuse
+// (u64_stats_preemptible_bug.c).
 //! expect(no_retry): bug assertion
 //! expect(counters): bug assertion
+#include <linux/bottom_half.h>
 #include <linux/kthread.h>
 #include <linux/u64_stats_sync.h>
 
@@ -19,12 +22,14 @@ static struct stats st;
 static void writer(void *a)
 {
 	(void)a;
+	local_bh_disable();
 	u64_stats_update_begin(&st.syncp);
 	st.pkts++;
 	st.bytes += 100;
 	u64_stats_inc(&st.rx);
 	u64_stats_add(&st.rx_bytes, 100);
 	u64_stats_update_end(&st.syncp);
+	local_bh_enable();
 }
 
 #ifdef OK

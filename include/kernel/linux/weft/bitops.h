@@ -113,9 +113,11 @@ static inline unsigned long weft_kx_find_next(const unsigned long *a,
 
 /* Bit spinlocks (<linux/bit_spinlock.h>): a spin on the bit with
  * preemption off, as in the kernel (lockdep does not see them, nor does
- * weft's lock order).  Who holds each is kept for the hard-interrupt
- * check (ext_bitlock.c): a handler spinning on one a thread holds with
- * interrupts enabled is a deadlock. */
+ * weft's lock order).  Who holds each is kept for the interrupt checks
+ * (ext_bitlock.c): a hard interrupt handler spinning on one a thread
+ * holds with interrupts enabled is a deadlock, and so is a softirq (a
+ * timer callback, a tasklet) spinning on one held with softirqs enabled:
+ * the preempt_disable here does not keep softirqs off. */
 #define bit_spin_lock(b, a)                                                   \
 	do {                                                                  \
 		preempt_disable();                                            \

@@ -38,26 +38,31 @@ typedef seqcount_t seqcount_mutex_t;
 typedef seqcount_t seqcount_rwlock_t;
 typedef seqcount_t seqcount_latch_t;
 
+/* The locks are named as what they are in reports (WEFT_KLOCK_SEQLOCK,
+ * _SEQCOUNT), not as the rwlock_t they are built on. */
+#define WEFT_KX_SEQLOCK_KIND (WEFT_KLOCK_RWLOCK | WEFT_KLOCK_SEQLOCK)
+#define WEFT_KX_SEQCOUNT_KIND (WEFT_KLOCK_RWLOCK | WEFT_KLOCK_SEQCOUNT)
 #define __SEQLOCK_UNLOCKED(x)                                                 \
-	{ WEFT_KLOCK_INIT(WEFT_KLOCK_RWLOCK, #x), 0,                          \
+	{ WEFT_KLOCK_INIT(WEFT_KX_SEQLOCK_KIND, #x), 0,                       \
 	  WEFT_KLOCK_INIT(WEFT_KLOCK_SPIN, #x ".excl") }
 #define DEFINE_SEQLOCK(x) seqlock_t x = __SEQLOCK_UNLOCKED(x)
-#define SEQCNT_ZERO(x) { WEFT_KLOCK_INIT(WEFT_KLOCK_RWLOCK, #x), 0, NULL }
+#define SEQCNT_ZERO(x) { WEFT_KLOCK_INIT(WEFT_KX_SEQCOUNT_KIND, #x), 0, NULL }
 #define WEFT_KX_SEQCNT_ASSOC(x, l)                                            \
-	{ WEFT_KLOCK_INIT(WEFT_KLOCK_RWLOCK, #x), 0, (l) }
+	{ WEFT_KLOCK_INIT(WEFT_KX_SEQCOUNT_KIND, #x), 0, (l) }
 #define SEQCNT_SPINLOCK_ZERO(x, lock) WEFT_KX_SEQCNT_ASSOC(x, lock)
 #define SEQCNT_RAW_SPINLOCK_ZERO(x, lock) WEFT_KX_SEQCNT_ASSOC(x, lock)
 #define SEQCNT_MUTEX_ZERO(x, lock) WEFT_KX_SEQCNT_ASSOC(x, lock)
 #define SEQCNT_RWLOCK_ZERO(x, lock) WEFT_KX_SEQCNT_ASSOC(x, lock)
-#define seqcount_init(s)                                                      \
+#define WEFT_KX_SEQ_INIT(s, kind)                                             \
 	do {                                                                  \
-		weft_klock_init(&(s)->lock, WEFT_KLOCK_RWLOCK,                \
-				WEFT_LX_NAME(#s), WEFT_HERE);                 \
+		weft_klock_init(&(s)->lock, (kind), WEFT_LX_NAME(#s),         \
+				WEFT_HERE);                                   \
 		(s)->sequence = 0;                                            \
 	} while (0)
+#define seqcount_init(s) WEFT_KX_SEQ_INIT(s, WEFT_KX_SEQCOUNT_KIND)
 #define seqlock_init(sl)                                                      \
 	do {                                                                  \
-		seqcount_init(sl);                                            \
+		WEFT_KX_SEQ_INIT(sl, WEFT_KX_SEQLOCK_KIND);                   \
 		weft_klock_init(&(sl)->excl, WEFT_KLOCK_SPIN,                 \
 				WEFT_LX_NAME(#sl ".excl"), WEFT_HERE);        \
 	} while (0)

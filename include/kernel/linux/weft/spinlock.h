@@ -153,7 +153,12 @@ __attribute__((constructor)) static void weft__kx_bh_counted(void)
 #define preempt_enable_no_resched() preempt_enable()
 #define preempt_disable_notrace() preempt_disable()
 #define preempt_enable_notrace() preempt_enable()
-#define migrate_disable() preempt_disable()
+/* Linux 5.11 on: a migrate_disable section keeps the thread on its CPU
+ * (smp_processor_id() and this_cpu_ptr() in it are no misuse) but stays
+ * preemptible: it may sleep, and it is no RCU read section (it was
+ * preempt_disable: a mutex taken under it was a false misuse, and a
+ * reader relying on it alone against synchronize_rcu was verified). */
+#define migrate_disable() weft_kx_migrate(1, WEFT_HERE)
 /* Local locks (<linux/local_lock.h>) as a kernel without PREEMPT_RT has
  * them: local_lock disables preemption, the _irq forms interrupts; the
  * per-CPU lock itself is only lockdep's. */
@@ -170,7 +175,7 @@ typedef struct {
 #define local_unlock_irqrestore(l, flags) ((void)(l), local_irq_restore(flags))
 #define local_lock_nested_bh(l) ((void)(l))
 #define local_unlock_nested_bh(l) ((void)(l))
-#define migrate_enable() preempt_enable()
+#define migrate_enable() weft_kx_migrate(-1, WEFT_HERE)
 #define irqs_disabled() weft_kx_irqs_disabled()
 #define preemptible() (!weft_in_atomic())
 #define preempt_count() (weft_in_atomic() ? 1 : 0)

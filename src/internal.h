@@ -277,6 +277,29 @@ bool weft__cancel_requested(int tid);
  * its deadline too far off to come, says how far (detect/deadlock.c).
  * note must outlive the execution's waits (interned).  Does not block. */
 void weft__wait_note(const char *note);
+/* While a deadlock report describes a blocked thread (its op's
+ * waitdesc runs), weft__wait_described() is its id (-1 otherwise), and
+ * the waitdesc of a
+ * wait for a call no one has made yet (complete(), wake_up()) may name
+ * the thread tid that would make it, with weft__wait_via: an edge of the
+ * waits-for graph drawn in the cycle as "waiter -> via -> tid" (via, the
+ * object, interned or static), that the waitdesc's result, kept -1, does
+ * not give the scheduler's other readers (src/sched/slow.c).  Elsewhere
+ * weft__wait_via does nothing.  weft__wake_site_in finds the call site
+ * of a complete()/wake_up() (family: part of the call's name, "wake_up"
+ * for swake_up_one too) of an object named name in function func, on a
+ * line after line after; weft__wake_site_of_thread one in thread t's
+ * functions, after the lines it is at (detect/wakers.c).  None of them
+ * blocks. */
+int weft__wait_described(void);
+void weft__wait_via(int tid, const char *via);
+const struct weft_wake_site *weft__wake_site_in(const char *func,
+						int after,
+						const char *family,
+						const char *name);
+const struct weft_wake_site *weft__wake_site_of_thread(int t,
+						       const char *family,
+						       const char *name);
 /* Whether the calling thread is inside such an untimed wait: a lock it
  * takes there adds no lock-order edge, as a trylock's, since the real
  * wait gives up at its deadline and cannot deadlock. */

@@ -3,7 +3,11 @@
  * Every blocked thread is named with the operation it is blocked in, where,
  * and what it waits for (the operation's waitdesc callback, which also
  * names the thread it waits for).  Following those "waits for" edges from
- * each blocked thread finds the cycle, which is printed like lockdep's. */
+ * each blocked thread finds the cycle, which is printed like lockdep's.
+ * A wait for a call nobody made yet (complete(), wake_up()) has an edge
+ * only when the program's code names the thread that would make it
+ * (weft__wait_via, src/detect/wakers.c); the cycle then shows the object
+ * between the two threads. */
 #include <stdio.h>
 #include <string.h>
 
@@ -27,6 +31,26 @@ void weft__wait_note(const char *note)
 	notes[self].note = note;
 }
 
+/* The thread a waitdesc is describing for the report (-1: none), and
+ * each thread's edge named by weft__wait_via: the thread that would make
+ * the call it waits for, and the object between them in the cycle. */
+static int describing = -1;
+static int via_tid[WEFT__MAX_THREADS];
+static const char *via[WEFT__MAX_THREADS];
+
+int weft__wait_described(void)
+{
+	return describing;
+}
+
+void weft__wait_via(int tid, const char *what)
+{
+	if (describing < 0 || tid < 0 || tid >= weft__nthreads())
+		return;
+	via_tid[describing] = tid;
+	via[describing] = what;
+}
+
 /* What thread tid waits for, and its note after it. */
 static int describe(int tid, char *buf, size_t n)
 {
@@ -35,10 +59,19 @@ static int describe(int tid, char *buf, size_t n)
 	size_t used;
 
 	buf[0] = 0;
-	if (!op || !op->waitdesc)
+	via_tid[tid] = -1;
+	via[tid] = NULL;
+	if (!op || !op->waitdesc) {
 		snprintf(buf, n, "%s", op && op->objname ? op->objname : "?");
-	else
+	} else {
+		describing = tid;
 		wf = op->waitdesc(op, buf, n);
+		describing = -1;
+	}
+	if (wf < 0)
+		wf = via_tid[tid];
+	else
+		via[tid] = NULL;
 	used = strlen(buf);
 	if (notes[tid].note && notes[tid].serial == weft__thread_serial(tid) &&
 	    used + 1 < n)
@@ -104,9 +137,14 @@ static int find_cycle(int start, const int *wf, int n, char *out, size_t len,
 	for (int i = first; i < k; i++)
 		members[i - first] = path[i];
 	out[0] = 0;
-	for (int i = first; i < k; i++)
+	for (int i = first; i < k; i++) {
 		used += (size_t)snprintf(out + used, used < len ? len - used : 0,
 					 "%s -> ", weft__thread_name(path[i]));
+		if (via[path[i]])
+			used += (size_t)snprintf(out + used,
+						 used < len ? len - used : 0,
+						 "%s -> ", via[path[i]]);
+	}
 	snprintf(out + (used < len ? used : len - 1),
 		 used < len ? len - used : 1, "%s", weft__thread_name(t));
 	return k - first;
@@ -116,6 +154,23 @@ static int find_cycle(int start, const int *wf, int n, char *out, size_t len,
 static bool counts(int i)
 {
 	return !weft__thread_done(i) && !weft__thread_daemon(i);
+}
+
+/* Whether the waits-for graph wf has a cycle through a thread that
+ * counts without the edges a waitdesc inferred from the program's code
+ * (weft__wait_via). */
+static bool firm_cycle(const int *wf, int n)
+{
+	int firm[WEFT__MAX_THREADS], members[WEFT__MAX_THREADS + 1];
+	char scratch[1024];
+
+	for (int i = 0; i < n; i++)
+		firm[i] = via[i] ? -1 : wf[i];
+	for (int i = 0; i < n; i++)
+		if (counts(i) && find_cycle(i, firm, n, scratch,
+					    sizeof scratch, members))
+			return true;
+	return false;
 }
 
 /* Set by a waitdesc while the report below describes the blocked
@@ -193,8 +248,11 @@ _Noreturn void weft__deadlock_report(void)
 	}
 	op = weft__thread_pending(head);
 	/* A timer the re-arm bound stopped would fire again in the kernel:
-	 * with no cycle of waits to blame, the hang may be weft's bound. */
-	if ((on_bound || weft__bound_was_held()) && !ncyc)
+	 * with no cycle of waits to blame, the hang may be weft's bound.  An
+	 * edge to the thread whose code would complete a wait (via) is read
+	 * from the code, not seen: it explains a cycle, but does not rule
+	 * the bound out. */
+	if ((on_bound || weft__bound_was_held()) && !firm_cycle(wf, n))
 		weft__limit("timer-refire-bound", op->loc,
 			    "%d thread%s blocked with no cycle of waits, and a "
 			    "timer that re-armed itself WEFT_TIMER_REFIRE_BOUND "

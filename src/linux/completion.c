@@ -149,6 +149,7 @@ static int completion_waitdesc(const struct weft__op *op, char *buf, size_t n)
 	else
 		snprintf(buf, n, "completion %s, which nobody has completed",
 			 cname(c));
+	weft__lx_waker("complete", "completion", cname(c), buf, n);
 	return -1;
 }
 

@@ -101,7 +101,14 @@ static int sleep_waitdesc(const struct weft__op *op, char *buf, size_t n)
 	/* A timeout armed and not yet fired: the clock's thread ends the
 	 * sleep too (a thread run alone keeps its turn through such a
 	 * sleep, src/sched/slow.c). */
-	return op->arg2 && !x->ev.fired ? weft__lx_clock_tid() : -1;
+	if (op->arg2 && !x->ev.fired)
+		return weft__lx_clock_tid();
+	/* Otherwise, for a deadlock report, whose code would wake the
+	 * queue (a wake_up_process() is not looked for). */
+	if (x->oc_q)
+		weft__lx_waker("wake_up", "wait queue",
+			       weft__lx_waitq_name(x->oc_q), buf, n);
+	return -1;
 }
 
 void weft__lx_task_sleep(const char *what, const struct weft_loc *loc)

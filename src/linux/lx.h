@@ -183,6 +183,13 @@ void weft__lx_waitq_setup(struct weft_waitq *q, const char *name,
 void weft__lx_waitq_stepped(struct weft_waitq *q, const struct weft_loc *loc);
 
 /* Names for messages. */
+/* Appends to buf, a blocked waiter's description, who would complete
+ * (family "complete") or wake ("wake_up") the noun (completion, wait
+ * queue) named name it waits for, and names that edge for the deadlock
+ * report's cycle (src/linux/waker.c).  Only while a report describes the
+ * waiter (weft__wait_described). */
+void weft__lx_waker(const char *family, const char *noun, const char *name,
+		    char *buf, size_t n);
 const char *weft__lx_tname(int tid);
 const char *weft__lx_site(const struct weft_loc *loc);
 

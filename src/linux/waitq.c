@@ -300,6 +300,7 @@ static int wq_waitdesc(const struct weft__op *op, char *buf, size_t n)
 	else
 		snprintf(buf, n, "a wake_up of %s to see `%s`, which nobody "
 			 "has woken", qname(q), w->cond);
+	weft__lx_waker("wake_up", "wait queue", qname(q), buf, n);
 	return -1;
 }
 

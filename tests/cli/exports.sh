@@ -5,7 +5,7 @@
 # the -finstrument-functions hooks), the C++ allocation operators, the
 # libstdc++ functions of containers and streams (cxx_containers.c) and libc
 # names it interposes, the synchronisation functions of libraries
-# it refuses (src/pthread/lib_sync.def), and the four internals weft_main.o and WEFT_TEST's
+# it refuses (src/pthread/lib_sync.def), and the five internals weft_main.o and WEFT_TEST's
 # registration call.  Everything else, weft's own internals above all,
 # stays local, so the program can neither see nor interpose them.
 . tests/cli/common.inc
@@ -19,7 +19,7 @@ stray=$(printf '%s\n' "$syms" | grep -Ev \
 	grep -Evx '_ZNSt8ios_base15sync_with_stdioEb' |
 	grep -Evx "$(grep -o '_Z[A-Za-z0-9_]*' src/pthread/cxx_containers.c |
 		sort -u | paste -sd'|')" |
-	grep -Evx 'weft__entry|weft__program_fini|weft__premain_guard|weft__register_test|reach_error|__once_proxy' |
+	grep -Evx 'weft__entry|weft__program_fini|weft__premain_guard|weft__register_test|weft__wake_sites|reach_error|__once_proxy' |
 	grep -Evx 'pthread_[a-z_]+|clock_gettime|nanosleep|syscall|gettid' |
 	grep -Evx 'fwrite|fputc|putc|fputs|putwc|fprintf|fflush|write|writev' |
 	grep -Evx "$(sed -n 's/^LIB_SYNC\(_WAIT\)\{0,1\}(\([A-Za-z0-9_]*\))$/\2/p' \

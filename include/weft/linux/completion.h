@@ -22,8 +22,9 @@
 #define init_completion(c)                                                    \
 	weft_completion_init((c), WEFT_LX_NAME(#c), WEFT_HERE)
 #define reinit_completion(c) weft_completion_reinit((c), WEFT_HERE)
-#define complete(c) weft_complete((c), 0, WEFT_HERE)
-#define complete_all(c) weft_complete((c), 1, WEFT_HERE)
+#define complete(c) weft_complete((c), 0, WEFT_WAKE_HERE("complete", #c))
+#define complete_all(c)                                                       \
+	weft_complete((c), 1, WEFT_WAKE_HERE("complete_all", #c))
 #define wait_for_completion(c) weft_wait_for_completion((c), WEFT_HERE)
 #define wait_for_completion_interruptible(c)                                  \
 	WEFT_LX_VAL(weft_wait_for_completion_intr((c), WEFT_HERE))

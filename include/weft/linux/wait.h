@@ -118,16 +118,20 @@ typedef struct weft_waitq wait_queue_head_t;
 				  "wait_event_interruptible_lock_irq"))
 #define waitqueue_active(q) weft_waitq_active((q), WEFT_HERE)
 #define wq_has_sleeper(q) (smp_mb(), waitqueue_active(q))
-#define wake_up(q) weft_waitq_wake_nr((q), 1, "wake_up", WEFT_HERE)
-#define wake_up_all(q) weft_waitq_wake((q), "wake_up_all", WEFT_HERE)
+#define wake_up(q) weft_waitq_wake_nr((q), 1, "wake_up",                      \
+			     WEFT_WAKE_HERE("wake_up", #q))
+#define wake_up_all(q) weft_waitq_wake((q), "wake_up_all",                    \
+			     WEFT_WAKE_HERE("wake_up_all", #q))
 /* The interruptible forms wake only the sleepers in an interruptible
  * wait: a wait_event's sleeper stays asleep, as in the kernel. */
 #define wake_up_interruptible(q)                                              \
 	weft_waitq_wake_mode((q), 1, WEFT_WAKE_INTERRUPTIBLE,                 \
-			     "wake_up_interruptible", WEFT_HERE)
+			     "wake_up_interruptible",                         \
+			     WEFT_WAKE_HERE("wake_up_interruptible", #q))
 #define wake_up_interruptible_all(q)                                          \
 	weft_waitq_wake_mode((q), 0, WEFT_WAKE_INTERRUPTIBLE,                 \
-			     "wake_up_interruptible_all", WEFT_HERE)
+			     "wake_up_interruptible_all",                     \
+			     WEFT_WAKE_HERE("wake_up_interruptible_all", #q))
 
 /* rcuwait (<linux/rcuwait.h>): one task waiting for a condition, woken
  * with rcuwait_wake_up, which orders the waker's stores before the

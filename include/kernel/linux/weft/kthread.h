@@ -40,7 +40,8 @@ weft_kx_kthread_on_cpu(struct weft_ktask *t, int cpu, int wake,
  * runs none of the caller's code again (src/linux/kthread.c). */
 #define kthread_exit(code) weft_kx_kthread_exit((code), WEFT_HERE)
 #define kthread_complete_and_exit(comp, code)                                 \
-	weft_kx_kthread_complete_and_exit((comp), (code), WEFT_HERE)
+	weft_kx_kthread_complete_and_exit(                                    \
+		(comp), (code), WEFT_WAKE_HERE("complete", #comp))
 #define module_put_and_kthread_exit(code) kthread_exit(code)
 /* Parking (src/linux/kthread_park.c). */
 #define kthread_park(t) weft_kthread_park((t), WEFT_HERE)

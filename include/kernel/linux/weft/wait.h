@@ -19,18 +19,24 @@
 	wait_event_interruptible_timeout(wq, cond, t)
 /* As the kernel's: each wakes every non-exclusive waiter and one
  * exclusive waiter (nr of them for wake_up_nr, 0 meaning all). */
-#define wake_up_nr(q, nr) weft_waitq_wake_nr((q), (nr), "wake_up_nr", WEFT_HERE)
-#define wake_up_poll(q, m) weft_waitq_wake_nr((q), 1, "wake_up_poll", WEFT_HERE)
+#define wake_up_nr(q, nr) weft_waitq_wake_nr((q), (nr), "wake_up_nr",         \
+			     WEFT_WAKE_HERE("wake_up_nr", #q))
+#define wake_up_poll(q, m) weft_waitq_wake_nr((q), 1, "wake_up_poll",         \
+			     WEFT_WAKE_HERE("wake_up_poll", #q))
 #define wake_up_interruptible_poll(q, m)                                      \
 	weft_waitq_wake_mode((q), 1, WEFT_WAKE_INTERRUPTIBLE,                 \
-			     "wake_up_interruptible_poll", WEFT_HERE)
+			     "wake_up_interruptible_poll",                    \
+			     WEFT_WAKE_HERE("wake_up_interruptible_poll", #q))
 #define wake_up_interruptible_sync(q)                                         \
 	weft_waitq_wake_mode((q), 1, WEFT_WAKE_INTERRUPTIBLE,                 \
-			     "wake_up_interruptible_sync", WEFT_HERE)
+			     "wake_up_interruptible_sync",                    \
+			     WEFT_WAKE_HERE("wake_up_interruptible_sync", #q))
 #define wake_up_interruptible_nr(q, nr)                                       \
 	weft_waitq_wake_mode((q), (nr), WEFT_WAKE_INTERRUPTIBLE,              \
-			     "wake_up_interruptible_nr", WEFT_HERE)
-#define wake_up_locked(q) weft_waitq_wake_nr((q), 1, "wake_up_locked", WEFT_HERE)
+			     "wake_up_interruptible_nr",                      \
+			     WEFT_WAKE_HERE("wake_up_interruptible_nr", #q))
+#define wake_up_locked(q) weft_waitq_wake_nr((q), 1, "wake_up_locked",        \
+			     WEFT_WAKE_HERE("wake_up_locked", #q))
 #define wake_up_all_locked(q) wake_up_all(q)
 /* Open-coded waits (src/linux/waitq_open.c): prepare_to_wait sets the
  * task's state with its entry on the queue, schedule() sleeps while the
@@ -168,10 +174,13 @@ int weft_kx_wait_exclusive(void);
 #define init_swait_queue_head(q) init_waitqueue_head(q)
 #define swait_active(q) waitqueue_active(q)
 #define swq_has_sleeper(q) wq_has_sleeper(q)
-#define swake_up_one(q) weft_waitq_wake_nr((q), 1, "swake_up_one", WEFT_HERE)
+#define swake_up_one(q) weft_waitq_wake_nr((q), 1, "swake_up_one",            \
+			     WEFT_WAKE_HERE("swake_up_one", #q))
 #define swake_up_locked(q)                                                    \
-	weft_waitq_wake_nr((q), 1, "swake_up_locked", WEFT_HERE)
-#define swake_up_all(q) weft_waitq_wake((q), "swake_up_all", WEFT_HERE)
+	weft_waitq_wake_nr((q), 1, "swake_up_locked",                         \
+			     WEFT_WAKE_HERE("swake_up_locked", #q))
+#define swake_up_all(q) weft_waitq_wake((q), "swake_up_all",                  \
+			     WEFT_WAKE_HERE("swake_up_all", #q))
 #define swait_event_exclusive(wq, c)                                          \
 	((void)WEFT_LX_WAIT_EXCL(wq, c, #c, -1, "swait_event_exclusive"))
 #define swait_event_idle_exclusive(wq, c)                                     \

@@ -631,6 +631,12 @@ void weft__vc_tick(int tid);
  * WEFT__ORDER_FENCED (op.h) it makes after it, until its next one.  Not a
  * scheduling point; does not block. */
 void weft__clock_fence_release(int tid);
+/* Thread tid's step just taken was also a seq_cst fence
+ * (WEFT__ORDER_SC_FENCE, op.h), whose effect its model applied: for the
+ * race analysis it wrote the fences' object, as a fence's own step
+ * does, ordering no clock.  Called before the thread's next step; does
+ * not block. */
+void weft__clock_sc_fence(int tid);
 /* The last WEFT__ORDER_FENCED write of thread tid in this execution made
  * with no release fence before it, if it came at or after tid's epoch
  * after (its name and place): what a data race's report names as the

@@ -173,6 +173,18 @@ enum {
 	 * that acquires it is ordered after what the writer did before the
 	 * fence, and after nothing when there was none. */
 	WEFT__ORDER_FENCED = 32,
+	/* The step is also a seq_cst fence (the kernel's smp_mb, a fully
+	 * ordered read-modify-write, a grace period's wait), put in S where
+	 * the step is: for the explorer alone it writes the object every
+	 * seq_cst fence writes (weft__sc_fence_obj), whatever its access
+	 * (NONE for a barrier), so the orders of fences and seq_cst
+	 * accesses against it are tried (its model tells the clocks'
+	 * records, weft__clock_sc_fence); it orders no clock, and as it
+	 * changes no access it is no progress for the spin detection.  A
+	 * step of its own for the fence would be one more scheduling point
+	 * (and, as a write, progress: a cmpxchg spin's livelock ran to the
+	 * step limit). */
+	WEFT__ORDER_SC_FENCE = 64,
 };
 
 /* The test ends when its last thread that is no daemon finishes; the

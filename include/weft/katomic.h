@@ -34,7 +34,11 @@ int weft_kbit_op(unsigned long *addr, long nr, int op, const char *what,
 		 const struct weft_loc *loc);
 
 /* A marked access to [p, p+n): check the heap and take a scheduling point
- * on p (write: a WRITE access).  The caller then performs the access. */
+ * on p (write: a WRITE access).  The caller then performs the access.
+ * For an xchg (what names it: "xchg", "xchg_relaxed" ...) that access is
+ * a C11 read-modify-write, which the fully ordered form ("xchg") makes a
+ * full barrier too (see weft_kbarrier); so does weft_kcas's cmpxchg
+ * when it stores. */
 void weft_kaccess(const void *p, size_t n, int write, const char *what,
 		  const struct weft_loc *loc);
 /* The marked access of a cmpxchg of the n bytes at p, which the caller
@@ -52,8 +56,13 @@ void weft_kcas(const void *p, size_t n, const void *expect, const char *what,
 void weft_konce(void *p, void *buf, size_t n, int write,
 		const struct weft_loc *loc);
 
-/* A memory barrier: a scheduling point that orders nothing by itself in
- * weft's sequentially consistent model. */
+/* A memory barrier: a scheduling point.  smp_mb, mb,
+ * smp_mb__before_atomic and smp_mb__after_atomic (and so
+ * smp_mb__after_spinlock, smp_mb__after_unlock_lock) are full barriers:
+ * in a program that loads C11 atomics (smp_load_acquire), a seq_cst
+ * fence for them, as the fully ordered atomics are; every barrier but
+ * smp_rmb is a release fence for the kernel atomics after it.  Does not
+ * block otherwise. */
 void weft_kbarrier(const char *what, const struct weft_loc *loc);
 /* A busy wait (udelay, mdelay, FreeBSD's DELAY): a scheduling point that
  * orders nothing and changes nothing, a round of a spin as cpu_relax's,

@@ -93,7 +93,8 @@ void weft__dfs_analyse_races(struct node *nodes, long npos,
 		 * fire) races with that thread's step.  Blocking acquisitions
 		 * stay precise because releases are not race partners. */
 		if (weft__thread_done(p) || !op ||
-		    op->access == WEFT__ACC_NONE)
+		    (op->access == WEFT__ACC_NONE &&
+		     !(op->order & WEFT__ORDER_SC_FENCE)))
 			continue;
 		/* A blocked step changes no liveness where it stands (as in
 		 * odpor_race.c); skipping it also spares the scan back for
@@ -111,9 +112,13 @@ void weft__dfs_analyse_races(struct node *nodes, long npos,
 		s2 = latest_race(p, op, op->obj2);
 		if (s2 > s)
 			s = s2;
-		/* A seq_cst access races with the seq_cst fences. */
-		if (op->order & WEFT__ORDER_SC) {
-			struct weft__op sc = { .access = WEFT__ACC_READ };
+		/* A seq_cst access races with the seq_cst fences; a step
+		 * that is also a fence, with seq_cst accesses too. */
+		if (op->order & (WEFT__ORDER_SC | WEFT__ORDER_SC_FENCE)) {
+			struct weft__op sc = {
+				.access = op->order & WEFT__ORDER_SC_FENCE
+						  ? WEFT__ACC_WRITE
+						  : WEFT__ACC_READ };
 			s2 = latest_race(p, &sc, weft__sc_fence_obj());
 			if (s2 > s)
 				s = s2;

@@ -46,6 +46,9 @@ enum {
 	EV_INTR = 2048,  /* an interruptible wait (op.h): a step on obj2
 			    ends it too, so a release of obj need not be
 			    what enabled it */
+	EV_SCF = 4096,   /* also a seq_cst fence: it writes the seq_cst
+			    fences' object (WEFT__ORDER_SC_FENCE in op.h),
+			    whatever its access */
 	EV_SOLE = 8192,  /* a release nothing else can stand for: an unlock
 			    (a lock stays held until it) or a thread's exit
 			    (its joiners wait for nothing else) */

@@ -167,6 +167,8 @@ void weft__ev_of_op(struct ev *e, int tid, const struct weft__op *op)
 		e->flags |= EV_SOLE;
 	if (op->order & WEFT__ORDER_SC)
 		e->flags |= EV_SC;
+	if (op->order & WEFT__ORDER_SC_FENCE)
+		e->flags |= EV_SCF;
 	if (op->liveness == WEFT__LIVE_TOGGLE)
 		e->flags |= EV_LIVE;
 	else if (op->liveness == WEFT__LIVE_EXIT)
@@ -220,6 +222,20 @@ static inline bool section_entry(const struct ev *e)
 	       (e->flags & EV_BLOCKING);
 }
 
+/* Whether e writes the seq_cst fences' object: a fence's own step, or
+ * a step that is also a fence (EV_SCF); and whether it touches it at
+ * all (a seq_cst access reads it). */
+static inline bool sc_fence(const struct ev *e)
+{
+	return (e->flags & EV_SCF) ||
+	       (e->obj == weft__sc_fence_obj() && e->access == WEFT__ACC_WRITE);
+}
+
+static inline bool sc_touch(const struct ev *e)
+{
+	return (e->flags & EV_SC) || sc_fence(e);
+}
+
 bool weft__ev_dependent(const struct ev *a, const struct ev *b)
 {
 	return dependent(a, b, false);
@@ -249,15 +265,13 @@ static bool dependent(const struct ev *a, const struct ev *b, bool cond)
 	/* The test's liveness (op.h). */
 	if (weft__live_conflict(ev_live(a), ev_live(b)))
 		return true;
+	/* A seq_cst access or fence against a seq_cst fence (a step that
+	 * is also one may touch no object of its own: smp_mb). */
+	if ((sc_fence(a) && sc_touch(b)) || (sc_fence(b) && sc_touch(a)))
+		return true;
 	if (a->access == WEFT__ACC_NONE || b->access == WEFT__ACC_NONE ||
 	    !a->obj || !b->obj)
 		return false;
-	/* A seq_cst access against a seq_cst fence. */
-	if (((a->flags & EV_SC) && b->obj == weft__sc_fence_obj() &&
-	     b->access == WEFT__ACC_WRITE) ||
-	    ((b->flags & EV_SC) && a->obj == weft__sc_fence_obj() &&
-	     a->access == WEFT__ACC_WRITE))
-		return true;
 	/* An object only read against another step's write of it. */
 	if ((a->objr && b->access == WEFT__ACC_WRITE &&
 	     (b->obj == a->objr || b->obj2 == a->objr)) ||

@@ -139,8 +139,12 @@ int weft__odpor_race_touches(const struct ev *e, struct touch *t)
 			t[n++] = (struct touch){ e->blk, false };
 		if (e->objr)
 			t[n++] = (struct touch){ e->objr, false };
-		if (e->flags & EV_SC)
-			t[n++] = (struct touch){ weft__sc_fence_obj(), false };
+		if (e->flags & (EV_SC | EV_SCF))
+			t[n++] = (struct touch){ weft__sc_fence_obj(),
+						 (e->flags & EV_SCF) != 0 };
+	} else if (e->flags & EV_SCF) {
+		/* A barrier that is a fence and touches nothing else. */
+		t[n++] = (struct touch){ weft__sc_fence_obj(), true };
 	}
 	/* The liveness whatever the step's object, as dependent() asks it. */
 	if (e->flags & (EV_LIVE | EV_EXIT))

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "lx.h"
+#include "tsan/tsan.h"
 #include <weft/katomic.h>
 
 static long load(const void *c, size_t size)
@@ -36,6 +37,30 @@ static void store(void *c, size_t size, long v)
 static bool has(const char *what, const char *part)
 {
 	return strstr(what, part) != NULL;
+}
+
+/* The kernel's full barriers are seq_cst fences for the C11 atomics of
+ * smp_load_acquire and smp_store_release (tsan/tsan.h), in programs
+ * that load C11 atomics: the flag a barrier's or a fully ordered
+ * atomic's step carries then, and 0 otherwise (the step is the one it
+ * was, for the explorer too).  A fully ordered read-modify-write has
+ * the fence after its store, in its step: one fence there stands for
+ * the two on its sides, no other access coming between them. */
+static uint8_t fence_flag(void)
+{
+	return weft__self() >= 0 && weft__weak_fences_matter()
+		       ? WEFT__ORDER_SC_FENCE
+		       : 0;
+}
+
+/* Whether an xchg or cmpxchg on plain memory named what is fully
+ * ordered: not a _relaxed, _acquire or _release form (SB through
+ * xchg_relaxed is a bug in the kernel memory model). */
+static bool full_named(const char *what)
+{
+	return !weft__lx_ends(what, "_relaxed") &&
+	       !weft__lx_ends(what, "_acquire") &&
+	       !weft__lx_ends(what, "_release");
 }
 
 /* smp_mb__before_atomic() makes the read-modify-write after it fully
@@ -231,14 +256,21 @@ long weft_katomic_op(void *counter, size_t size, int op, long a, long b,
 			       .eq = op == WEFT_KA_CMPXCHG };
 	bool wrote = op != WEFT_KA_READ;
 
-	uint8_t order = after_barrier(ka_order(op, what),
-				      op != WEFT_KA_READ && op != WEFT_KA_SET);
+	uint8_t ko = ka_order(op, what);
+	uint8_t order = after_barrier(ko, op != WEFT_KA_READ &&
+						  op != WEFT_KA_SET);
+	/* Fully ordered: a read-modify-write that returns a value, no
+	 * _relaxed, _acquire or _release form (ka_order's 0). */
+	uint8_t fence = op != WEFT_KA_READ && op != WEFT_KA_SET && ko == 0
+				? fence_flag()
+				: 0;
 
 	/* The value a cmpxchg expects, or an add_unless's limit. */
 	cond.want = op == WEFT_KA_CMPXCHG ? (unsigned long)a : (unsigned long)b;
 	if (size == sizeof(int))
 		cond.want = (unsigned int)cond.want;
-	ordered_point(what, counter, size, op != WEFT_KA_READ, order,
+	ordered_point(what, counter, size, op != WEFT_KA_READ,
+		      (uint8_t)(order | fence),
 		      op == WEFT_KA_CMPXCHG || op == WEFT_KA_ADD_UNLESS ? &cond
 									  : NULL,
 		      loc);
@@ -274,6 +306,10 @@ long weft_katomic_op(void *counter, size_t size, int op, long a, long b,
 	       op == WEFT_KA_CMPXCHG || op == WEFT_KA_ADD_UNLESS ||
 		       op == WEFT_KA_READ,
 	       wrote);
+	/* A cmpxchg that fails, an add_unless at its limit, orders
+	 * nothing (Documentation/atomic_t.txt). */
+	if (fence && wrote)
+		weft__weak_sc_fence_effect();
 	return old;
 }
 
@@ -293,9 +329,12 @@ int weft_kbit_op(unsigned long *addr, long nr, int op, const char *what,
 			       .want = op == WEFT_KB_SET ? 0 : mask,
 			       .eq = true };
 	bool wrote;
+	uint8_t ko = kb_order(op, what);
+	/* test_and_set_bit and its kin, fully ordered (kb_order's 0). */
+	uint8_t fence = op != WEFT_KB_TEST && ko == 0 ? fence_flag() : 0;
 
 	ordered_point(what, w, sizeof *w, op != WEFT_KB_TEST,
-		      after_barrier(kb_order(op, what), op != WEFT_KB_TEST),
+		      (uint8_t)(after_barrier(ko, op != WEFT_KB_TEST) | fence),
 		      test ? &cond : NULL, loc);
 	wrote = op != WEFT_KB_TEST && (!test || rmw_writes(&cond));
 	weft__check_access(w, sizeof *w, op != WEFT_KB_TEST, loc);
@@ -315,6 +354,10 @@ int weft_kbit_op(unsigned long *addr, long nr, int op, const char *what,
 		break;
 	}
 	polled(w, sizeof *w, test || op == WEFT_KB_TEST, wrote);
+	/* Of a set bit, test_and_set_bit returns early, with no barrier
+	 * (the kernel's generic one: a READ_ONCE). */
+	if (fence && wrote)
+		weft__weak_sc_fence_effect();
 	return old;
 }
 
@@ -329,6 +372,8 @@ int weft_kbit_op(unsigned long *addr, long nr, int op, const char *what,
  * with atomic_set and atomic_read was a data race (a helper's probe). */
 static uint8_t once_order(int write, const char *what)
 {
+	if (has(what, "xchg"))
+		return 0;
 	if (!strcmp(what, "WRITE_ONCE"))
 		return WEFT__ORDER_EXPLICIT | WEFT__ORDER_FENCED;
 	if (weft__lx_ends(what, "_release"))
@@ -353,34 +398,49 @@ static void marked_step(const void *p, size_t n, int write, const char *what,
 }
 
 /* Every verdict of a test that uses them says what is left stronger
- * than the kernel's, once per execution at most. */
+ * than the kernel's, once per execution at most, each for the access the
+ * program made: the READ_ONCE note was given to programs that only
+ * called WRITE_ONCE (and smp_load_acquire), naming a reader's smp_rmb
+ * when their bug needed the writer's stores reordered (a probe's MP with
+ * WRITE_ONCE stores and acquire loads, LKMM Sometimes, verified). */
 #define ONCE_NOTE 0x4f4e43454d4f444cull
+#define WONCE_NOTE 0x574f4e43454d4f44ull
 
-static void once_note(const char *what)
+static void once_note(int write)
 {
-	static long gen = -1;
+	static long gen[2] = { -1, -1 };
 
-	if (gen == weft__exec_gen() ||
-	    (strncmp(what, "READ_ONCE", 9) != 0 &&
-	     strncmp(what, "WRITE_ONCE", 10) != 0))
+	if (gen[write] == weft__exec_gen())
 		return;
-	gen = weft__exec_gen();
-	weft__verdict_note(ONCE_NOTE,
-			   "READ_ONCE reads the latest store and acquires, "
-			   "stronger than the kernel memory model: a bug that "
-			   "needs a reader's loads reordered (a missing "
-			   "smp_rmb) or a store and a later load reordered (a "
-			   "missing smp_mb, store buffering) is not found");
+	gen[write] = weft__exec_gen();
+	if (!write)
+		weft__verdict_note(ONCE_NOTE,
+				   "READ_ONCE reads the latest store and "
+				   "acquires, stronger than the kernel memory "
+				   "model: a bug that needs a reader's loads "
+				   "reordered (a missing smp_rmb) or a store and "
+				   "a later load reordered (a missing smp_mb, "
+				   "store buffering) is not found");
+	else
+		weft__verdict_note(WONCE_NOTE,
+				   "WRITE_ONCE's store is seen by every later "
+				   "load, stronger than the kernel memory model: "
+				   "a bug that needs a writer's stores reordered "
+				   "(a missing smp_wmb) or a load and a later "
+				   "store reordered (load buffering) is not "
+				   "found");
 }
 
 void weft_kaccess(const void *p, size_t n, int write, const char *what,
 		  const struct weft_loc *loc)
 {
-	once_note(what);
 	/* xchg, cmpxchg and their kin, on plain memory, are fully ordered
 	 * in every form (atomics_note). */
-	if (strstr(what, "xchg"))
+	if (strstr(what, "xchg")) {
 		atomics_note();
+		if (full_named(what) && fence_flag())
+			weft__weak_fence_next();
+	}
 	marked_step(p, n, write, what, loc);
 	weft__check_access(p, n, write != 0, loc);
 }
@@ -390,6 +450,8 @@ void weft_kcas(const void *p, size_t n, const void *expect, const char *what,
 {
 	struct rmw_if cond = { .p = p, .n = n, .expect = expect };
 
+	if (full_named(what) && fence_flag())
+		weft__weak_fence_next();
 	/* Wider than a word it is taken as a write (cmpxchg128). */
 	ordered_point(what, (void *)p, n, true, 0,
 		      n <= sizeof(long) ? &cond : NULL, loc);
@@ -407,7 +469,7 @@ void weft_konce(void *p, void *buf, size_t n, int write,
 			   "SEGV (Segmentation fault) in thread %s: %s through "
 			   "a null pointer (address %p)",
 			   weft__thread_name(weft__self()), what, p);
-	once_note(what);
+	once_note(write != 0);
 	marked_step(p, n, write, what, loc);
 	weft__check_access(p, n, write != 0, loc);
 	weft__race_model_access(p, n, write != 0, loc);
@@ -436,9 +498,29 @@ void weft_kdelay(const char *what, const struct weft_loc *loc)
 	weft__spin_point(what, loc);
 }
 
+/* smp_mb and mb, and the two that make a kernel atomic fully ordered,
+ * taken for full barriers wherever they stand (atomics_note):
+ * smp_mb__after_spinlock and smp_mb__after_unlock_lock are smp_mb. */
+static bool full_barrier(const char *what)
+{
+	return !strcmp(what, "smp_mb") || !strcmp(what, "mb") ||
+	       !strcmp(what, "smp_mb__before_atomic") ||
+	       !strcmp(what, "smp_mb__after_atomic");
+}
+
 void weft_kbarrier(const char *what, const struct weft_loc *loc)
 {
-	weft__point(what, NULL, NULL, WEFT__ACC_NONE, loc);
+	uint8_t fence = fence_flag();
+	struct weft__op o;
+
+	if (fence && !full_barrier(what))
+		fence = 0;
+	o = (struct weft__op){ .name = what, .access = WEFT__ACC_NONE,
+			       .order = fence, .loc = loc };
+
+	weft__visible(&o);
+	if (fence)
+		weft__weak_sc_fence_effect();
 	if (weft__self() >= 0 && (has(what, "mb") && !has(what, "rmb")))
 		weft__clock_fence_release(weft__self());
 	if (weft__self() >= 0 && !strcmp(what, "smp_mb__before_atomic"))

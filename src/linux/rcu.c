@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "lx.h"
+#include "tsan/tsan.h"
 #include <weft/kmem.h>
 
 struct weft_rcu_domain weft__lx_rcu_classic = WEFT_RCU_DOMAIN_INIT("rcu", 0);
@@ -211,9 +212,18 @@ void weft_rcu_domain_synchronize(struct weft_rcu_domain *d,
 	/* The wait: on d alone (a section begun after the start is late,
 	 * and ends on the other object). */
 	op.obj2 = NULL;
+	/* A grace period's wait is a full barrier in the kernel memory
+	 * model: a seq_cst fence for the C11 atomics of smp_load_acquire
+	 * and smp_store_release (as smp_mb's, katomic.c), in the wait's
+	 * step.  One fence at its end stands for the two of the call's
+	 * ends: the thread makes no access between them. */
+	if (weft__weak_fences_matter())
+		op.order = WEFT__ORDER_SC_FENCE;
 	me->gp_domain = d;
 	me->gp_stamp = (unsigned long)op.arg2;
 	weft__visible(&op);
+	if (op.order & WEFT__ORDER_SC_FENCE)
+		weft__weak_sc_fence_effect();
 	me->gp_domain = NULL;
 	weft__lx_rcu_late_acquire(d, (unsigned long)op.arg2, "rcu_gp_end", loc);
 }

@@ -62,6 +62,15 @@ static inline uint8_t sc(int mo)
 	return mo == 5 ? WEFT__ORDER_SC : 0;
 }
 
+/* The order bit of a read-modify-write that the kernel's xchg or
+ * cmpxchg made fully ordered (weft__weak_fence_next): its step is also a
+ * seq_cst fence, whose effect follows its store. */
+static inline uint8_t full(void)
+{
+	return weft__weak_fence_pending(weft__self()) ? WEFT__ORDER_SC_FENCE
+						       : 0;
+}
+
 /* Where an access_now below reads: op->obj is the access's identity
  * (weft__por_obj), which may be its block's base; op->arg's bits 16 to 23
  * hold the offset from there. */
@@ -104,7 +113,8 @@ static void cas_step(const volatile void *a, size_t n, uint64_t expected,
 		.name = name, .obj = obj,
 		.objname = weft__objname((const void *)a, "atomic"),
 		.access = WEFT__ACC_WRITE, .access_now = cas_access,
-		.order = WEFT__ORDER_EXPLICIT | WEFT__ORDER_RMW | scbit,
+		.order = WEFT__ORDER_EXPLICIT | WEFT__ORDER_RMW | scbit |
+			 full(),
 		.arg = (void *)(uintptr_t)(n | ((uintptr_t)a -
 						(uintptr_t)obj) << 16),
 		.arg2 = (long)expected,
@@ -164,7 +174,8 @@ static void rmw_step(const volatile void *a, size_t n, int kind, uint64_t v,
 		.name = name, .obj = obj,
 		.objname = weft__objname((const void *)a, "atomic"),
 		.access = WEFT__ACC_WRITE, .access_now = rmw_access,
-		.order = WEFT__ORDER_EXPLICIT | WEFT__ORDER_RMW | sc(mo),
+		.order = WEFT__ORDER_EXPLICIT | WEFT__ORDER_RMW | sc(mo) |
+			 full(),
 		.arg = (void *)(uintptr_t)(n | (size_t)kind << 8 |
 					   ((uintptr_t)a - (uintptr_t)obj)
 						   << 16 |
@@ -250,8 +261,10 @@ static void wrote(int t)
 				 "atomic_" #op, pc);                          \
 		old = *a;                                                     \
 		neu = (a##n)(expr);                                           \
-		if (t >= 0)                                                   \
+		if (t >= 0) {                                                 \
 			weft__weak_rmw(a, &neu, sizeof neu, mo, pc);          \
+			weft__weak_fence_done(t, true);                       \
+		}                                                             \
 		*a = neu;                                                     \
 		if (t >= 0) {                                                 \
 			weft__race_access((const void *)a, sizeof v,          \
@@ -329,6 +342,8 @@ static bool cas_spurious(void)
 			weft__weak_rmw(a, &v, sizeof v, mo, pc);              \
 		} else if (t >= 0)                                            \
 			weft__weak_cas_failed(a, sizeof v, fmo, pc);          \
+		if (t >= 0)                                                   \
+			weft__weak_fence_done(t, *ok);                        \
 		if (*ok)                                                      \
 			*a = v;                                               \
 		if (t >= 0) {                                                 \

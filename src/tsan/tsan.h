@@ -87,6 +87,27 @@ void weft__weak_cas_failed(const volatile void *a, unsigned n, int fmo,
 void weft__weak_rmw(const volatile void *a, const void *v, unsigned n,
 		    int mo, uintptr_t pc);
 void weft__weak_fence(int mo, uintptr_t pc);
+/* The kernel's full barriers (smp_mb and its kin, the fully ordered
+ * read-modify-writes, a grace period's wait) are seq_cst fences for the
+ * C11 atomics: what orders store buffering through smp_load_acquire
+ * (LKMM's strong fence).  Each is a step's (WEFT__ORDER_SC_FENCE, op.h),
+ * never one of its own.  weft__weak_fences_matter: whether the program
+ * makes C11 atomic loads at all, the only accesses a fence constrains
+ * (from its imports, asked once: the same answer for every execution of
+ * the search, as the explorer's dependence needs); without them a
+ * barrier stays the step it was.  weft__weak_sc_fence_effect: the fence
+ * in the calling thread, after its step that carried the flag.
+ * weft__weak_fence_next: the calling thread's next C11 read-modify-write
+ * (the kernel's xchg or cmpxchg on plain memory: a marked step comes
+ * first) is fully ordered; weft__weak_fence_pending says so to that
+ * read-modify-write's step, weft__weak_fence_done ends it there, with
+ * the fence when it stored (a failed cmpxchg orders nothing).  None of
+ * them blocks. */
+bool weft__weak_fences_matter(void);
+void weft__weak_sc_fence_effect(void);
+void weft__weak_fence_next(void);
+bool weft__weak_fence_pending(int tid);
+void weft__weak_fence_done(int tid, bool stored);
 /* Whether thread tid made a release (or stronger) fence in this
  * execution: its later relaxed stores may release what the fence saw.
  * Does not block. */

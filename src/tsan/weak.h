@@ -92,6 +92,9 @@ struct weft__wk_thr {
 	/* S-knowledge (weft__wk_sc_order): now, and at its last seq_cst
 	 * fence. */
 	const struct weft__wk_clk *sck, *fsck;
+	/* Its next read-modify-write is fully ordered: a seq_cst fence
+	 * after it, in its step (weft__weak_fence_next). */
+	bool full_next;
 };
 
 /* What weak.c's loads offer its stores (weak_store.c): the memory orders

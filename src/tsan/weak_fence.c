@@ -3,6 +3,7 @@
  * stores carry, the seq_cst fences' order and views, and membarrier(2)'s
  * fence in every thread.  The loads are weak.c's, the stores
  * weak_store.c's. */
+#include "pthread/pt.h"
 #include "tsan/weak.h"
 
 /* A fence's effect in thread tid (its step, for a seq_cst one, is the
@@ -51,6 +52,56 @@ void weft__weak_fence(int mo, uintptr_t pc)
 		weft__visible(&op);
 	}
 	fence_effect(weft__self(), mo);
+}
+
+/* C11 atomic loads, by the entry points' names (atomic.c). */
+bool weft__weak_fences_matter(void)
+{
+	static const char *const names[] = {
+		"__tsan_atomic8_load",  "__tsan_atomic16_load",
+		"__tsan_atomic32_load", "__tsan_atomic64_load",
+		"__tsan_atomic128_load", NULL,
+	};
+	static int known;
+
+	return weft__pt_imports_once(&known, names);
+}
+
+/* The kernel's full barriers were no fence for the C11 atomics that
+ * smp_load_acquire, smp_store_release, xchg and cmpxchg are made of:
+ * store buffering through smp_store_release; smp_mb(); smp_load_acquire
+ * on both sides (LKMM's SB+fencembonceonces, Never) read both old
+ * values, and so did xchg or atomic_inc_return before the load (a
+ * probe's fifteen shapes).  A step of its own for the fence cost a
+ * scheduling point per barrier and turned a cmpxchg livelock into the
+ * step limit; the fence is its step's now. */
+void weft__weak_sc_fence_effect(void)
+{
+	weft__clock_sc_fence(weft__self());
+	fence_effect(weft__self(), 5);
+}
+
+void weft__weak_fence_next(void)
+{
+	weft__wk_thr(weft__self())->full_next = true;
+}
+
+bool weft__weak_fence_pending(int tid)
+{
+	return weft__wk_thr(tid)->full_next;
+}
+
+void weft__weak_fence_done(int tid, bool stored)
+{
+	struct weft__wk_thr *t = weft__wk_thr(tid);
+
+	if (!t->full_next)
+		return;
+	t->full_next = false;
+	if (stored) {
+		weft__clock_sc_fence(tid);
+		fence_effect(tid, 5);
+	}
 }
 
 bool weft__weak_release_fenced(int tid)

@@ -13,48 +13,55 @@
 
 /* cmpxchg, xchg and try_cmpxchg on plain integers and pointers: a marked
  * access (a scheduling point checked against the heap) and the operation
- * as one indivisible atomic. */
-#define cmpxchg(ptr, o, n)                                                    \
+ * as one indivisible seq_cst atomic, named nm.  The fully ordered forms
+ * (no _relaxed, _acquire or _release in nm) are also a full barrier for
+ * the C11 atomics of smp_load_acquire and smp_store_release
+ * (weft_kaccess and weft_kcas say so to the atomic's step). */
+#define WEFT_LX_CMPXCHG(ptr, o, n, nm)                                        \
 	(__extension__({                                                      \
 		__typeof__(ptr) weft_p_ = (ptr);                              \
 		__typeof__(*weft_p_) weft_o_ = (o), weft_n_ = (n);            \
-		weft_kcas(weft_p_, sizeof *weft_p_, &weft_o_, "cmpxchg",      \
-			  WEFT_HERE);                                         \
+		weft_kcas(weft_p_, sizeof *weft_p_, &weft_o_, nm, WEFT_HERE); \
 		__atomic_compare_exchange_n(weft_p_, &weft_o_, weft_n_, 0,    \
 					    __ATOMIC_SEQ_CST,                 \
 					    __ATOMIC_SEQ_CST);                \
 		weft_o_;                                                      \
 	}))
-#define cmpxchg_relaxed(p, o, n) cmpxchg(p, o, n)
-#define cmpxchg_acquire(p, o, n) cmpxchg(p, o, n)
-#define cmpxchg_release(p, o, n) cmpxchg(p, o, n)
+#define cmpxchg(p, o, n) WEFT_LX_CMPXCHG(p, o, n, "cmpxchg")
+#define cmpxchg_relaxed(p, o, n) WEFT_LX_CMPXCHG(p, o, n, "cmpxchg_relaxed")
+#define cmpxchg_acquire(p, o, n) WEFT_LX_CMPXCHG(p, o, n, "cmpxchg_acquire")
+#define cmpxchg_release(p, o, n) WEFT_LX_CMPXCHG(p, o, n, "cmpxchg_release")
 #define cmpxchg64(p, o, n) cmpxchg(p, o, n)
 #define cmpxchg_local(p, o, n) cmpxchg(p, o, n)
 #define sync_cmpxchg(p, o, n) cmpxchg(p, o, n)
-#define xchg(ptr, v)                                                          \
+#define WEFT_LX_XCHG(ptr, v, nm)                                              \
 	(__extension__({                                                      \
 		__typeof__(ptr) weft_p_ = (ptr);                              \
 		__typeof__(*weft_p_) weft_v_ = (v);                           \
-		weft_kaccess(weft_p_, sizeof *weft_p_, 1, "xchg", WEFT_HERE); \
+		weft_kaccess(weft_p_, sizeof *weft_p_, 1, nm, WEFT_HERE);     \
 		__atomic_exchange_n(weft_p_, weft_v_, __ATOMIC_SEQ_CST);      \
 	}))
-#define xchg_relaxed(p, v) xchg(p, v)
-#define xchg_acquire(p, v) xchg(p, v)
-#define xchg_release(p, v) xchg(p, v)
-#define try_cmpxchg(ptr, oldp, n)                                             \
+#define xchg(p, v) WEFT_LX_XCHG(p, v, "xchg")
+#define xchg_relaxed(p, v) WEFT_LX_XCHG(p, v, "xchg_relaxed")
+#define xchg_acquire(p, v) WEFT_LX_XCHG(p, v, "xchg_acquire")
+#define xchg_release(p, v) WEFT_LX_XCHG(p, v, "xchg_release")
+#define WEFT_LX_TRY_CMPXCHG(ptr, oldp, n, nm)                                 \
 	(__extension__({                                                      \
 		__typeof__(ptr) weft_p_ = (ptr);                              \
 		__typeof__(oldp) weft_op_ = (oldp);                           \
 		__typeof__(*weft_p_) weft_n_ = (n);                           \
-		weft_kcas(weft_p_, sizeof *weft_p_, weft_op_, "try_cmpxchg",  \
-			  WEFT_HERE);                                         \
+		weft_kcas(weft_p_, sizeof *weft_p_, weft_op_, nm, WEFT_HERE); \
 		__atomic_compare_exchange_n(weft_p_, weft_op_, weft_n_, 0,    \
 					    __ATOMIC_SEQ_CST,                 \
 					    __ATOMIC_SEQ_CST);                \
 	}))
-#define try_cmpxchg_relaxed(p, o, n) try_cmpxchg(p, o, n)
-#define try_cmpxchg_acquire(p, o, n) try_cmpxchg(p, o, n)
-#define try_cmpxchg_release(p, o, n) try_cmpxchg(p, o, n)
+#define try_cmpxchg(p, o, n) WEFT_LX_TRY_CMPXCHG(p, o, n, "try_cmpxchg")
+#define try_cmpxchg_relaxed(p, o, n)                                          \
+	WEFT_LX_TRY_CMPXCHG(p, o, n, "try_cmpxchg_relaxed")
+#define try_cmpxchg_acquire(p, o, n)                                          \
+	WEFT_LX_TRY_CMPXCHG(p, o, n, "try_cmpxchg_acquire")
+#define try_cmpxchg_release(p, o, n)                                          \
+	WEFT_LX_TRY_CMPXCHG(p, o, n, "try_cmpxchg_release")
 #define try_cmpxchg64(p, o, n) try_cmpxchg(p, o, n)
 
 /* More of atomic_t and atomic_long_t, and atomic64_t (a long: 64 bits on

@@ -651,6 +651,9 @@ void weft__lx_rcu_cb_ends_acquire(const struct weft_rcu_domain *d,
 				  const struct weft_rcu_head *h);
 void weft__lx_rcu_cb_begin(void);
 void weft__lx_rcu_end_check(void);
+/* The running classic callback h runs no more of the test's code: not
+ * reported as running at the end of the test (rcu_cb.c). */
+void weft__lx_rcu_cb_finished(const struct weft_rcu_head *h);
 /* Every ended thread left its read sections (rcu_read.c). */
 void weft__lx_rcu_read_end_check(void);
 /* srcu_down_read sections (srcu_updown.c): the thread that entered the

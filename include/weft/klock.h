@@ -76,6 +76,9 @@ struct weft_klock {
 	int subclass;
 	unsigned char seq;         /* a seqlock's lock: 1, a seqcount's: 2,
 				      else 0 (WEFT_KLOCK_SEQLOCK, _SEQCOUNT) */
+	/* Read holds taken by down_read_non_owner and not yet given back:
+	 * counted in readers, held by no thread (klock_nonowner.c). */
+	int nonowner;
 };
 
 /* lockdep's subclasses of one key (MAX_LOCKDEP_SUBCLASSES). */
@@ -83,7 +86,7 @@ struct weft_klock {
 
 #define WEFT_KLOCK_INIT(kind, name)                                           \
 	{ { { 0, 0, 0, 0, 0, (name), 0 } }, (kind) & 0xff, 0, 0, 0, 0, 0, 0,  \
-	  0, 0, (unsigned char)((kind) >> 12 & 3) }
+	  0, 0, (unsigned char)((kind) >> 12 & 3), 0 }
 
 /* Initialise l as an unlocked lock of the given kind.  Not a scheduling
  * point.  Re-initialising a held lock is reported as misuse, and so is
@@ -150,6 +153,15 @@ int weft_klock_tryread(struct weft_klock *l, const struct weft_loc *loc);
  * caller does not hold is reported as misuse. */
 void weft_klock_unlock(struct weft_klock *l, const struct weft_loc *loc);
 void weft_klock_read_unlock(struct weft_klock *l, const struct weft_loc *loc);
+/* down_read_non_owner / up_read_non_owner: a read hold of an rwsem that
+ * belongs to no task, so that another task may give it back; lockdep
+ * does not see it (no lock order, no held lock at a thread's end).  The
+ * take may block while a writer holds l (it may sleep); the release never
+ * blocks, and is misuse when l has no such hold. */
+void weft_klock_read_non_owner(struct weft_klock *l,
+			       const struct weft_loc *loc);
+void weft_klock_read_unlock_non_owner(struct weft_klock *l,
+				      const struct weft_loc *loc);
 /* Turn the caller's exclusive hold into a shared one.  Never blocks. */
 void weft_klock_downgrade(struct weft_klock *l, const struct weft_loc *loc);
 /* The end of l's life (mutex_destroy, sx_destroy, rw_destroy; what

@@ -11,6 +11,7 @@
 #define WEFT_REFCOUNT_H
 
 #include <weft/loc.h>
+#include <weft/rcu.h>
 
 struct weft_refcount {
 	int refs;
@@ -61,20 +62,36 @@ int weft_kref_put(struct weft_kref *k, void (*release)(struct weft_kref *),
 		  const struct weft_loc *loc);
 
 /* percpu_ref: the count of an object's users, which starts at one (the
- * owner's initial reference) and can reach zero only after
- * weft_percpu_ref_kill drops that reference; release runs at that zero.
- * Every operation is a step on the ref and never blocks by itself
- * (release and confirm may).  Mistakes are reported as kind `refcount`
- * (src/linux/percpu_ref.c says which). */
+ * owner's initial reference).  In per-CPU mode (the default) the count
+ * cannot reach zero; weft_percpu_ref_kill marks the ref dead and switches
+ * it to atomic mode, which the kernel finishes in an RCU callback (the
+ * kill's put cannot release before it), and in atomic mode (after that
+ * callback, or from PERCPU_REF_INIT_ATOMIC or a switch) the put that
+ * brings the count to zero runs release.  Every operation is a step on
+ * the ref; the mode changes and the kill wait while a switch to atomic
+ * mode is in progress (as the kernel's do: they may block then), and
+ * nothing else blocks by itself (release and confirm may).  Mistakes are
+ * reported as kind `refcount` or `misuse` (src/linux/percpu_ref.c says
+ * which). */
 enum { WEFT__PCPU_UNSET, WEFT__PCPU_LIVE, WEFT__PCPU_EXITED };
 #define WEFT_PCPU_INIT_ATOMIC (1u << 0)
 #define WEFT_PCPU_INIT_DEAD (1u << 1)
 #define WEFT_PCPU_ALLOW_REINIT (1u << 2)
 
 struct weft_percpu_ref {
-	long count;
+	long count;                /* the references held, the sum the
+				      kernel computes */
 	void (*release)(struct weft_percpu_ref *);
 	unsigned char dead, state;
+	unsigned char atomic;      /* in atomic mode (or switching to it) */
+	unsigned char switching;   /* the switch's RCU callback is due */
+	unsigned char force_atomic; /* INIT_ATOMIC or switch_to_atomic */
+	unsigned char allow_reinit; /* may go back to per-CPU mode */
+	unsigned char percpu_freed; /* a switch ended without allow_reinit:
+				       the per-CPU counters are gone */
+	void (*confirm)(struct weft_percpu_ref *); /* the switch's */
+	const struct weft_loc *switched_at;        /* where it began */
+	struct weft_rcu_head rcu;  /* the switch's callback */
 };
 
 int weft_percpu_ref_init(struct weft_percpu_ref *r,
@@ -85,16 +102,24 @@ void weft_percpu_ref_exit(struct weft_percpu_ref *r,
 /* A reference more, from a holder of one (what: the kernel's name). */
 void weft_percpu_ref_get(struct weft_percpu_ref *r, long n, const char *what,
 			 const struct weft_loc *loc);
-/* n references unless the count is zero, or (live) the ref is dying:
- * 1 when taken. */
+/* n references unless the count is zero in atomic mode, or (live) the
+ * ref is dying: 1 when taken. */
 int weft_percpu_ref_tryget(struct weft_percpu_ref *r, long n, int live,
 			   const char *what, const struct weft_loc *loc);
 void weft_percpu_ref_put(struct weft_percpu_ref *r, long n, const char *what,
 			 const struct weft_loc *loc);
-/* Mark the ref dying, call confirm (if any), drop the initial reference. */
+/* Mark the ref dying, switch it to atomic mode (confirm, if any, runs
+ * when the switch ends: at once for a ref in atomic mode already, else
+ * from the switch's RCU callback), drop the initial reference. */
 void weft_percpu_ref_kill(struct weft_percpu_ref *r,
 			  void (*confirm)(struct weft_percpu_ref *),
 			  const struct weft_loc *loc);
+/* The mode switches: WEFT_PCPU_TO_ATOMIC (confirm as the kill's),
+ * _ATOMIC_SYNC (and wait for the switch to end: may sleep), _PERCPU. */
+enum { WEFT_PCPU_TO_ATOMIC, WEFT_PCPU_TO_ATOMIC_SYNC, WEFT_PCPU_TO_PERCPU };
+void weft_percpu_ref_switch(struct weft_percpu_ref *r, int to,
+			    void (*confirm)(struct weft_percpu_ref *),
+			    const struct weft_loc *loc);
 int weft_percpu_ref_is_zero(struct weft_percpu_ref *r,
 			    const struct weft_loc *loc);
 int weft_percpu_ref_is_dying(struct weft_percpu_ref *r,

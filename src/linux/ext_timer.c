@@ -290,8 +290,17 @@ int weft_xtimer_mod(struct weft_xtimer *t, unsigned long expires,
 		weft__lx_add_pending(weft__lx_xtimer_name(t), loc);
 	if (t->shutdown || (pending_only == 1 && !was))
 		return was;
-	if (reduce && t->ev.armed &&
-	    (long)(expires - t->ev.expires) >= 0)
+	/* __mod_timer leaves a pending timer as it is when the new expiry
+	 * is its own, or (timer_reduce) not earlier; pending is "on the
+	 * wheel", which a timer whose expiry passed stays until its
+	 * handler starts (t->queued).  Asked of t->ev.armed alone, a
+	 * timer_reduce to a later deadline on such a timer re-armed it
+	 * there, postponing a run that was due, and returned 1 (a probe of
+	 * timer semantics).  add_timer_on (2) takes the timer off the wheel
+	 * and queues it again, and so does hrtimer_start. */
+	if (was && pending_only != 2 && !t->rfn &&
+	    (expires == t->expires ||
+	     (reduce && (long)(expires - t->expires) >= 0)))
 		return was;
 	weft__lx_xtimer_remember(t);
 	arm(t, expires, loc);

@@ -480,7 +480,7 @@ int weft_klock_tryread(struct weft_klock *l, const struct weft_loc *loc)
 
 /* Whether a thread other than me waits to take l: its next step is on
  * l. */
-static bool has_waiter(const struct weft_klock *l, int me)
+bool weft__lx_klock_has_waiter(const struct weft_klock *l, int me)
 {
 	for (int i = 0; i < weft__nthreads(); i++) {
 		const struct weft__op *p = weft__thread_pending(i);
@@ -500,8 +500,7 @@ static bool has_waiter(const struct weft_klock *l, int me)
  * driver code); the wake is a step of its own on the lock, checked for
  * use after free.  Spinlocks, rwlocks and FreeBSD's locks touch nothing
  * after their release. */
-static void wake_after_release(struct weft_klock *l,
-			       const struct weft_loc *loc)
+void weft__lx_klock_wake(struct weft_klock *l, const struct weft_loc *loc)
 {
 	/* Its object is a byte inside the lock, not the lock: the step
 	 * conflicts with a free of the block that holds the lock (a use
@@ -537,7 +536,7 @@ static void release(struct weft_klock *l, bool shared,
 			   name, weft__lx_klock_name(l), weft__lx_tname(me));
 	}
 	wake = (l->kind == WEFT_KLOCK_MUTEX || l->kind == WEFT_KLOCK_RWSEM) &&
-	       !l->bsd && has_waiter(l, me);
+	       !l->bsd && weft__lx_klock_has_waiter(l, me);
 	weft__visible(&(struct weft__op){
 		.name = name, .obj = l, .objname = weft__lx_klock_name(l),
 		.obj_read = region_obj(l),
@@ -549,7 +548,7 @@ static void release(struct weft_klock *l, bool shared,
 	weft__rw_drop(&l->rw, !shared);
 	drop_held(l);
 	if (wake)
-		wake_after_release(l, loc);
+		weft__lx_klock_wake(l, loc);
 }
 
 void weft_klock_unlock(struct weft_klock *l, const struct weft_loc *loc)

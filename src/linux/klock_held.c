@@ -157,6 +157,12 @@ int weft__lx_klock_waitdesc(const struct weft__op *op, char *buf, size_t n)
 		return l->owner - 1;
 	}
 	r = next_reader(l, 0);
+	if (r < 0 && l->nonowner) {
+		snprintf(buf, n, "%s held for reading by down_read_non_owner "
+			 "(at %s), which up_read_non_owner gives back",
+			 weft__lx_klock_name(l), weft__lx_site(l->acquired));
+		return -1;
+	}
 	snprintf(buf, n, "%s held for reading by %d thread%s, first %s",
 		 weft__lx_klock_name(l), l->readers, l->readers == 1 ? "" : "s",
 		 r >= 0 ? weft__lx_tname(r) : "?");

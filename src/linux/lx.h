@@ -544,6 +544,11 @@ int weft__lx_klock_class(struct weft_klock *l);
 const char *weft__lx_klock_op(const struct weft_klock *l, int shared, int try);
 const char *weft__lx_klock_unlock_op(const struct weft_klock *l, bool shared);
 int weft__lx_klock_waitdesc(const struct weft__op *op, char *buf, size_t n);
+/* Whether a thread other than me waits to take l; the second part of
+ * a mutex's or rw_semaphore's release that has one, the wake, a step of
+ * its own (klock.c). */
+bool weft__lx_klock_has_waiter(const struct weft_klock *l, int me);
+void weft__lx_klock_wake(struct weft_klock *l, const struct weft_loc *loc);
 void weft__lx_klock_check_init(const struct weft_klock *l, const char *what,
 			       const struct weft_loc *loc);
 /* Thread t holds kernel lock l for reading; holds it at all, for
@@ -667,6 +672,9 @@ void weft__lx_rcu_cb_ends_acquire(const struct weft_rcu_domain *d,
 				  const struct weft_rcu_head *h);
 void weft__lx_rcu_cb_begin(void);
 void weft__lx_rcu_end_check(void);
+/* The running classic callback h runs no more of the test's code: not
+ * reported as running at the end of the test (rcu_cb.c). */
+void weft__lx_rcu_cb_finished(const struct weft_rcu_head *h);
 /* Every ended thread left its read sections (rcu_read.c). */
 void weft__lx_rcu_read_end_check(void);
 /* srcu_down_read sections (srcu_updown.c): the thread that entered the

@@ -100,15 +100,11 @@ typedef void(percpu_ref_func_t)(struct weft_percpu_ref *);
 #define percpu_ref_is_dying(r) weft_percpu_ref_is_dying((r), WEFT_HERE)
 #define percpu_ref_reinit(r) weft_percpu_ref_resurrect((r), 1, WEFT_HERE)
 #define percpu_ref_resurrect(r) weft_percpu_ref_resurrect((r), 0, WEFT_HERE)
-/* weft keeps one count in every mode: switching modes changes nothing it
- * checks; the confirmation runs at once. */
 #define percpu_ref_switch_to_atomic(r, confirm)                               \
-	(__extension__({                                                      \
-		percpu_ref_func_t *weft_c_ = (confirm);                       \
-		if (weft_c_)                                                  \
-			weft_c_(r);                                           \
-	}))
-#define percpu_ref_switch_to_atomic_sync(r) ((void)(r))
-#define percpu_ref_switch_to_percpu(r) ((void)(r))
+	weft_percpu_ref_switch((r), WEFT_PCPU_TO_ATOMIC, (confirm), WEFT_HERE)
+#define percpu_ref_switch_to_atomic_sync(r)                                   \
+	weft_percpu_ref_switch((r), WEFT_PCPU_TO_ATOMIC_SYNC, NULL, WEFT_HERE)
+#define percpu_ref_switch_to_percpu(r)                                        \
+	weft_percpu_ref_switch((r), WEFT_PCPU_TO_PERCPU, NULL, WEFT_HERE)
 
 #endif

@@ -27,8 +27,8 @@
 #define down_write_killable(s) (weft_klock_lock((s), WEFT_HERE), 0)
 #define down_read_nested(s, sub) down_read(s)
 #define down_write_nested(s, sub) down_write(s)
-#define down_read_non_owner(s) down_read(s)
-#define up_read_non_owner(s) up_read(s)
+#define down_read_non_owner(s) weft_klock_read_non_owner((s), WEFT_HERE)
+#define up_read_non_owner(s) weft_klock_read_unlock_non_owner((s), WEFT_HERE)
 #define rwsem_is_locked(s) weft_klock_is_locked((s), WEFT_HERE)
 
 /* Lock classes are keyed by the init site, unless a class annotation

@@ -9,11 +9,15 @@ int c;
 
 static void *t(void *a)
 {
-	// lock() left out
+#ifdef OK
+	lock();
+#endif
 	c++;
 	check(c == 1);
 	c--;
-	// unlock() left out
+#ifdef OK
+	unlock();
+#endif
 	return a;
 }
 

@@ -206,7 +206,7 @@ static bool bh_enabled(int t, const struct weft_klock *l)
 	(void)l;
 	return !x->bh_off && !x->irqs_off && !x->hardirq &&
 	       (!x->atomic_what ||
-		!strcmp(x->atomic_what, "preempt_disable section"));
+		!strcmp(x->atomic_what, WEFT_KX_PREEMPT_SECTION));
 }
 
 bool weft__lx_softirq_exposed(int t)

@@ -75,10 +75,15 @@ bool weft__weak_fences_matter(void)
  * probe's fifteen shapes).  A step of its own for the fence cost a
  * scheduling point per barrier and turned a cmpxchg livelock into the
  * step limit; the fence is its step's now. */
+static void sc_fence_in(int tid)
+{
+	weft__clock_sc_fence(tid);
+	fence_effect(tid, 5);
+}
+
 void weft__weak_sc_fence_effect(void)
 {
-	weft__clock_sc_fence(weft__self());
-	fence_effect(weft__self(), 5);
+	sc_fence_in(weft__self());
 }
 
 void weft__weak_fence_next(void)
@@ -98,10 +103,8 @@ void weft__weak_fence_done(int tid, bool stored)
 	if (!t->full_next)
 		return;
 	t->full_next = false;
-	if (stored) {
-		weft__clock_sc_fence(tid);
-		fence_effect(tid, 5);
-	}
+	if (stored)
+		sc_fence_in(tid);
 }
 
 bool weft__weak_release_fenced(int tid)

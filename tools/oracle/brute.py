@@ -760,8 +760,7 @@ def _h_wev(prog, state, tid, th, ins):
         return []
     if state[1][ins[2]] == ins[3]:
         return _simple(prog, state, tid, th)
-    asleep = th[:3] + (("ev", ins[1]),) + th[4:]
-    return [Transition(tid, (_put(state[0], tid, asleep),) + state[1:])]
+    return _block(state, tid, th, ("ev", ins[1]))
 
 
 def _h_wake(prog, state, tid, th, ins):
@@ -792,9 +791,8 @@ def _h_wevx(prog, state, tid, th, ins):
     if phase == ("xs", q):
         return []
     if phase == ("xp", q):
-        th2 = th[:3] + (("xq", q),) + th[4:]
-        return [Transition(tid, (_put(state[0], tid, th2),) + state[1:11] +
-                           (_put(lists, q, lists[q] + (tid,)),))]
+        return _block(state, tid, th, ("xq", q),
+                      {11: _put(lists, q, lists[q] + (tid,))})
     v = state[1][var]
     if v != 0:                           # taken: leave the list (finish_wait)
         return _simple(prog, state, tid, th, extra={
@@ -804,8 +802,7 @@ def _h_wevx(prog, state, tid, th, ins):
         nxt = ("xp", q)
     else:
         nxt = ("xs", q) if tid in lists[q] else ("xp", q)
-    th2 = th[:3] + (nxt,) + th[4:]
-    return [Transition(tid, (_put(state[0], tid, th2),) + state[1:])]
+    return _block(state, tid, th, nxt)
 
 
 def _h_wait_all(prog, state, tid, th, ins):

@@ -155,6 +155,10 @@ int weft_kx_wake_up_state(struct weft_ktask *t, unsigned int states,
  * the last context that is an RCU reader after an rcu_dereference in it
  * (its implicit read section ends: src/linux/rcu_read.c). */
 void weft_kx_atomic(int delta, const char *what, const struct weft_loc *loc);
+/* What preempt_disable's section (and get_cpu's, local_lock's ...) is
+ * called: the softirq check (src/linux/ext_softirq.c) tells it from the
+ * sections that keep softirqs off by this name. */
+#define WEFT_KX_PREEMPT_SECTION "preempt_disable section"
 /* The caller's section depth. */
 int weft_kx_atomic_depth(void);
 /* Called by preempt_disable, local_bh_disable, local_irq_save and

@@ -141,7 +141,7 @@ WEFT_KX_GUARD_CLASS(rwsem_write, struct weft_klock *, weft_klock_lock(_T, loc),
 WEFT_KX_GUARD_CLASS0(rcu, weft_rcu_read_lock(loc), weft_rcu_read_unlock(loc))
 WEFT_KX_GUARD_CLASS0(preempt,
 		     (weft_kx_region_enter("guard(preempt)", loc),
-		      weft_kx_atomic(1, "preempt_disable section", loc)),
+		      weft_kx_atomic(1, WEFT_KX_PREEMPT_SECTION, loc)),
 		     weft_kx_atomic(-1, "preempt_enable", loc))
 WEFT_KX_GUARD_CLASS0(irq,
 		     (weft_kx_region_enter("guard(irq)", loc),

@@ -148,7 +148,7 @@ __attribute__((constructor)) static void weft__kx_bh_counted(void)
 	(weft_kx_region_enter("preempt_disable", WEFT_HERE),                  \
 	 weft_kx_preempt_disable_())
 #define weft_kx_preempt_disable_()                                            \
-	weft_kx_atomic(1, "preempt_disable section", WEFT_HERE)
+	weft_kx_atomic(1, WEFT_KX_PREEMPT_SECTION, WEFT_HERE)
 #define preempt_enable() weft_kx_atomic(-1, "preempt_enable", WEFT_HERE)
 #define preempt_enable_no_resched() preempt_enable()
 #define preempt_disable_notrace() preempt_disable()
